@@ -1,0 +1,104 @@
+//! The API's `Client`: a constructor per auth kind and one async method per endpoint.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs::doc;
+use super::types::ident;
+use crate::model::{Api, AuthKind};
+
+pub fn emit_client(api: &Api) -> TokenStream {
+    let code = ident(&api.code_type);
+    let methods = api.endpoints.iter().map(|e| {
+        let m = ident(&e.method);
+        let marker = ident(&e.stem);
+        let req = ident(&format!("{}Request", e.stem));
+        let out = if e.outcomes.len() < 2 {
+            ident(&format!("{}Response", e.stem))
+        } else {
+            ident(&format!("{}Outcome", e.stem))
+        };
+        let results: Vec<String> = e
+            .outcomes
+            .iter()
+            .map(|o| {
+                let codes: Vec<String> = o.codes.iter().map(i64::to_string).collect();
+                format!("- code {} → `{}`: {}", codes.join("/"), o.variant, o.doc.lines().next().unwrap_or(""))
+            })
+            .collect();
+        let retry = if e.read_only {
+            "A read: retried per the client's policy.".to_string()
+        } else if let Some(k) = &e.idempotency_key {
+            format!("Retried per the client's policy only when the request carries `{k}` (the vendor detects a resend by it).")
+        } else {
+            "Never retried once it may have reached the vendor (no idempotency key).".to_string()
+        };
+        let d = doc(&format!(
+            "`{}`: {}\n\nResults:\n{}\n\nAny other code is an [`Error::Api`](crate::Error::Api) \
+             with the code's meaning on this endpoint. Timeout: {} s. {}{}\n\nSource: {}",
+            e.wire,
+            e.doc.trim(),
+            results.join("\n"),
+            e.timeout_secs(api),
+            retry,
+            if e.moves_money {
+                " Moves money: on a timeout after sending, the error says the outcome is unknown."
+            } else {
+                ""
+            },
+            e.source
+        ));
+        quote! {
+            #d
+            pub async fn #m(&self, request: &#req) -> Result<#out, Error> {
+                self.core.call::<#marker>(request).await
+            }
+        }
+    });
+    let (ctor, ctor_doc) = match api.auth {
+        AuthKind::Bearer => (
+            quote! {
+                pub fn builder(base_url: impl Into<String>, access_token: crate::SecretString) -> crate::ClientBuilder<Client> {
+                    crate::ClientBuilder::new(base_url.into(), crate::Auth::Bearer(access_token))
+                }
+            },
+            format!(
+                "A builder for a client of `base_url` authenticating with `access_token` \
+                 (a secret: never printed).\n\nBase URL: {}\n\nAuth: {}",
+                api.base_url_doc.trim(),
+                api.auth_doc.trim()
+            ),
+        ),
+        AuthKind::InRequest => (quote!(), String::new()),
+    };
+    let ctor_doc = doc(&ctor_doc);
+    let cdoc = doc(&format!(
+        "The {} client: one async method per function. Cheap to clone (shares the connection \
+         pool).\n\n{}\n\nSource: {}",
+        api.title,
+        api.doc.trim(),
+        api.source
+    ));
+    let edoc = doc(&format!(
+        "The error of every {} call, with [`{}`] as its typed code.",
+        api.title, api.code_type
+    ));
+    quote! {
+        #edoc
+        pub type Error = crate::Error<#code>;
+
+        #cdoc
+        #[derive(Debug, Clone)]
+        pub struct Client { core: crate::Core }
+
+        impl crate::__private::FromCore for Client {
+            fn from_core(core: crate::Core) -> Self { Client { core } }
+        }
+
+        impl Client {
+            #ctor_doc
+            #ctor
+            #(#methods)*
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! Doc comments for generated items: what the spec says, with units, ranges and sources.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::model::{Constraints, Field, Ty};
+
+/// `#[doc = …]` attributes, one per line of `text`.
+pub fn doc(text: &str) -> TokenStream {
+    let lines = text.trim_end().lines().map(|l| format!(" {l}"));
+    quote! { #( #[doc = #lines] )* }
+}
+
+/// Inner `#![doc = …]` attributes for a module.
+pub fn module_doc(text: &str) -> TokenStream {
+    let lines = text.trim_end().lines().map(|l| format!(" {l}"));
+    quote! { #( #![doc = #lines] )* }
+}
+
+/// The doc of one field: the spec's doc, its wire name and shape, its rules, its source.
+pub fn field_doc(f: &Field) -> String {
+    let mut s = format!("{}\n\nWire: `{}` ({}", f.doc.trim(), f.wire, shape(&f.ty));
+    s.push_str(if f.required { ", required)." } else { ", optional)." });
+    let rules = rules(&f.constraints);
+    if !rules.is_empty() {
+        s.push_str(&format!(" Rules: {}.", rules.join("; ")));
+    }
+    if let Some(d) = &f.decision {
+        s.push_str(&format!("\n\nSpec decision: {}", d.trim()));
+    }
+    s.push_str(&format!("\n\nSource: {}", f.source));
+    s
+}
+
+/// A reader's description of a type.
+pub fn shape(ty: &Ty) -> String {
+    match ty {
+        Ty::Int => "integer".into(),
+        Ty::String => "text".into(),
+        Ty::Bool => "boolean".into(),
+        Ty::Money => "money: exact decimal in major units (shekels/dollars), never agorot/cents".into(),
+        Ty::MinorUnits => "money in minor units: agorot/cents".into(),
+        Ty::Decimal => "exact decimal".into(),
+        Ty::Date(f) => format!("date, `{f}`"),
+        Ty::DateTime(f) => format!("date and time, `{f}`"),
+        Ty::Secret => "secret: never printed".into(),
+        Ty::Enum(n) | Ty::Object(n) => format!("[`{n}`]"),
+        Ty::List(inner) => format!("list of {}", shape(inner)),
+    }
+}
+
+fn rules(c: &Constraints) -> Vec<String> {
+    let mut r = Vec::new();
+    if let Some(v) = &c.gt {
+        r.push(format!("> {v}"));
+    }
+    if let Some(v) = &c.ge {
+        r.push(format!(">= {v}"));
+    }
+    if let Some(v) = &c.le {
+        r.push(format!("<= {v}"));
+    }
+    if let Some(v) = c.max_decimal_places {
+        r.push(format!("at most {v} decimal places"));
+    }
+    if let Some(v) = c.min_len {
+        r.push(format!("at least {v} characters"));
+    }
+    if let Some(v) = c.max_len {
+        r.push(format!("at most {v} characters"));
+    }
+    if let Some(v) = &c.pattern {
+        r.push(format!("matches `{v}`"));
+    }
+    if let Some(v) = c.min_items {
+        r.push(format!("at least {v} item(s)"));
+    }
+    if let Some(v) = c.max_items {
+        r.push(format!("at most {v} item(s)"));
+    }
+    if let Some(v) = c.within_past_days {
+        r.push(format!("within the last {v} days"));
+    }
+    if c.not_future {
+        r.push("not in the future".into());
+    }
+    r
+}

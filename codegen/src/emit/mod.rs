@@ -1,0 +1,117 @@
+//! Emit: the resolved model → formatted Rust files under `hyp-api/src/generated/`. One small
+//! emitter per concern (codes, enums, structs, endpoints, client), in the manner of smithy-rs.
+
+mod client;
+mod codes;
+mod docs;
+mod endpoint;
+mod enums;
+pub mod output;
+mod structs;
+mod types;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::model::Api;
+use output::{GeneratedFile, Output};
+use structs::{StructSpec, emit_struct};
+use types::{Side, ident};
+
+/// Every generated file for these APIs, sorted by path.
+pub fn emit(apis: &[Api]) -> Vec<GeneratedFile> {
+    let mut out = Output::default();
+    let mods = apis.iter().map(|a| {
+        let m = ident(&a.module);
+        let f = &a.feature;
+        quote! { #[cfg(feature = #f)] pub mod #m; }
+    });
+    out.add(
+        "mod.rs",
+        "spec/",
+        quote! {
+            //! The generated APIs, one module per spec folder, each behind its cargo feature.
+            #(#mods)*
+        },
+    );
+    for api in apis {
+        emit_api(api, &mut out);
+    }
+    out.finish()
+}
+
+fn emit_api(api: &Api, out: &mut Output) {
+    let dir = format!("spec/{}/", api.name);
+    let m = &api.module;
+    let endpoint_mods: Vec<_> = api.endpoints.iter().map(|e| ident(&e.method)).collect();
+    let quirks: Vec<String> = api
+        .quirks
+        .iter()
+        .map(|q| format!("- **{}**: {} *Decision:* {}", q.id, q.what.trim(), q.decision.trim()))
+        .collect();
+    let mdoc = docs::module_doc(&format!(
+        "{}\n\n{}\n\nSource: {}\n\n# Vendor quirks and how the spec resolves them\n\n{}",
+        api.title,
+        api.doc.trim(),
+        api.source,
+        quirks.join("\n")
+    ));
+    out.add(
+        format!("{m}/mod.rs"),
+        &dir,
+        quote! {
+            #mdoc
+            mod client;
+            mod codes;
+            mod enums;
+            mod objects;
+            #(mod #endpoint_mods;)*
+            pub use client::*;
+            pub use codes::*;
+            pub use enums::*;
+            pub use objects::*;
+            #(pub use #endpoint_mods::*;)*
+        },
+    );
+    out.add(format!("{m}/codes.rs"), &dir, with_doc("Result codes.", codes::emit_codes(api)));
+    let enums: TokenStream = api.enums.iter().map(enums::emit_enum).collect();
+    out.add(format!("{m}/enums.rs"), &dir, with_doc("Enums.", enums));
+    let objects: TokenStream = api
+        .objects
+        .iter()
+        .map(|o| {
+            emit_struct(
+                api,
+                &StructSpec {
+                    name: &o.name,
+                    doc: format!("{}\n\nSource: {}", o.doc.trim(), o.source),
+                    fields: &o.fields,
+                    side: if o.in_request { Side::Request } else { Side::Response },
+                },
+            )
+        })
+        .collect();
+    out.add(format!("{m}/objects.rs"), &dir, with_doc("Objects.", objects));
+    out.add(format!("{m}/client.rs"), &dir, with_doc("The client.", client::emit_client(api)));
+    for e in &api.endpoints {
+        out.add(
+            format!("{m}/{}.rs", e.method),
+            &dir,
+            with_doc(
+                &format!("`{}`: {}", e.wire, e.doc.trim().lines().next().unwrap_or("")),
+                endpoint::emit_endpoint(api, e),
+            ),
+        );
+    }
+}
+
+/// A submodule of an API module: its doc, then its items, which may name any sibling's items.
+fn with_doc(text: &str, items: TokenStream) -> TokenStream {
+    let d = docs::module_doc(text);
+    quote! {
+        #d
+        #[allow(unused_imports)]
+        use super::*;
+        #items
+    }
+}

@@ -1,0 +1,262 @@
+//! Structs: objects, requests and responses. Each gets its fields with the spec's docs, a
+//! `Wire` impl (encode and decode, by wire name), and on the request side a constructor taking
+//! the required fields, a setter per optional field, and `Validate` from the constraints.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs::{doc, field_doc};
+use super::types::{Side, decoder, empty_is_absent, encode, ident, param_type, rust_type};
+use crate::model::{Api, Field, Ty};
+use crate::resolve::decimal;
+
+pub struct StructSpec<'a> {
+    pub name: &'a str,
+    pub doc: String,
+    pub fields: &'a [Field],
+    pub side: Side,
+}
+
+pub fn emit_struct(api: &Api, s: &StructSpec) -> TokenStream {
+    let name = ident(s.name);
+    let doc = doc(&s.doc);
+    let fields = s.fields.iter().map(|f| {
+        let fdoc = super::docs::doc(&field_doc(f));
+        let fname = ident(&f.rust);
+        let ty = field_type(api, f, s.side);
+        quote! { #fdoc pub #fname: #ty, }
+    });
+    let wire = wire_impl(api, s);
+    let extra = if s.side == Side::Request {
+        let ctor = constructor(api, s);
+        let validate = validate_impl(api, s);
+        quote! { #ctor #validate }
+    } else {
+        quote! {}
+    };
+    // Request structs are built through `new` + setters so adding an optional field is not a
+    // breaking change; responses are non-exhaustive for the same reason.
+    quote! {
+        #doc
+        #[derive(Debug, Clone)]
+        #[non_exhaustive]
+        pub struct #name { #(#fields)* }
+        #wire
+        #extra
+    }
+}
+
+fn field_type(api: &Api, f: &Field, side: Side) -> TokenStream {
+    let t = rust_type(api, &f.ty, side);
+    if f.required || matches!(f.ty, Ty::List(_)) {
+        t
+    } else {
+        quote!(Option<#t>)
+    }
+}
+
+fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
+    let name = ident(s.name);
+    let puts = s.fields.iter().map(|f| {
+        let w = &f.wire;
+        let fname = ident(&f.rust);
+        let list = matches!(f.ty, Ty::List(_));
+        if f.required {
+            let e = encode(api, &f.ty, s.side, quote!(&self.#fname));
+            quote! { w.put(#w, #e); }
+        } else if list {
+            let e = encode(api, &f.ty, s.side, quote!(&self.#fname));
+            quote! { if !self.#fname.is_empty() { w.put(#w, #e); } }
+        } else {
+            let e = encode(api, &f.ty, s.side, quote!(v));
+            quote! { w.put_opt(#w, self.#fname.as_ref().map(|v| #e)); }
+        }
+    });
+    let gets = s.fields.iter().map(|f| {
+        let w = &f.wire;
+        let fname = ident(&f.rust);
+        let d = decoder(api, &f.ty, s.side);
+        if matches!(f.ty, Ty::List(_)) {
+            quote! { #fname: m.list(#w, #d)?, }
+        } else if f.required {
+            quote! { #fname: m.required(#w, #d)?, }
+        } else {
+            let empty = empty_is_absent(&f.ty);
+            quote! { #fname: m.optional(#w, #empty, #d)?, }
+        }
+    });
+    let reader = if s.fields.is_empty() {
+        quote! { crate::__private::MapReader::new(node)?; }
+    } else {
+        quote! { let m = crate::__private::MapReader::new(node)?; }
+    };
+    quote! {
+        impl crate::Wire for #name {
+            fn to_node(&self) -> crate::Node {
+                #[allow(unused_mut)]
+                let mut w = crate::__private::MapWriter::new();
+                #(#puts)*
+                w.finish()
+            }
+            fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+                #reader
+                Ok(Self { #(#gets)* })
+            }
+        }
+    }
+}
+
+fn constructor(api: &Api, s: &StructSpec) -> TokenStream {
+    let name = ident(s.name);
+    let required: Vec<&Field> = s.fields.iter().filter(|f| f.required).collect();
+    let params = required.iter().map(|f| {
+        let n = ident(&f.rust);
+        let (t, _) = param_type(api, &f.ty);
+        quote!(#n: #t)
+    });
+    let inits = s.fields.iter().map(|f| {
+        let n = ident(&f.rust);
+        if f.required {
+            let (_, into) = param_type(api, &f.ty);
+            if into { quote!(#n: #n.into(),) } else { quote!(#n,) }
+        } else if matches!(f.ty, Ty::List(_)) {
+            quote!(#n: Vec::new(),)
+        } else {
+            quote!(#n: None,)
+        }
+    });
+    let arg_docs: Vec<String> = required
+        .iter()
+        .map(|f| format!("- `{}`: wire `{}`", f.rust, f.wire))
+        .collect();
+    let ctor_doc = doc(&format!(
+        "A request with its required fields; set optional ones with the setters.\n\n{}",
+        arg_docs.join("\n")
+    ));
+    let setters = s.fields.iter().filter(|f| !f.required).map(|f| {
+        let n = ident(&f.rust);
+        let sdoc = doc(&format!("Sets `{}`: {}", f.wire, f.doc.lines().next().unwrap_or("")));
+        if matches!(f.ty, Ty::List(_)) {
+            let t = rust_type(api, &f.ty, Side::Request);
+            quote! { #sdoc pub fn #n(mut self, value: #t) -> Self { self.#n = value; self } }
+        } else {
+            let (t, into) = param_type(api, &f.ty);
+            let v = if into { quote!(value.into()) } else { quote!(value) };
+            quote! { #sdoc pub fn #n(mut self, value: #t) -> Self { self.#n = Some(#v); self } }
+        }
+    });
+    let allow = if required.len() > 7 {
+        quote!(#[allow(clippy::too_many_arguments)])
+    } else {
+        quote!()
+    };
+    quote! {
+        impl #name {
+            #ctor_doc
+            #allow
+            pub fn new(#(#params),*) -> Self { Self { #(#inits)* } }
+            #(#setters)*
+        }
+    }
+}
+
+fn validate_impl(api: &Api, s: &StructSpec) -> TokenStream {
+    let name = ident(s.name);
+    let checks: Vec<TokenStream> = s.fields.iter().filter_map(|f| field_checks(api, f)).collect();
+    let body = quote! { #(#checks)* };
+    quote! {
+        impl crate::Validate for #name {
+            #[allow(unused_variables)]
+            fn validate_into(
+                &self,
+                cx: &crate::ValidationContext,
+                path: &crate::__private::FieldPath,
+                out: &mut crate::Violations,
+            ) {
+                #body
+            }
+        }
+    }
+}
+
+fn dec(text: &str) -> TokenStream {
+    let d = decimal(text);
+    let m = d.mantissa();
+    let scale = d.scale();
+    quote!(crate::Decimal::from_i128_with_scale(#m, #scale))
+}
+
+/// The checks of one field, on `v` (a reference to its value), or `None` when it has none.
+fn field_checks(api: &Api, f: &Field) -> Option<TokenStream> {
+    let c = &f.constraints;
+    let w = &f.wire;
+    let mut checks = Vec::new();
+    let chk = quote!(crate::__private::check);
+    if let Some(b) = &c.gt {
+        let b = dec(b);
+        checks.push(quote!(#chk::gt(v, #b, &p, out);));
+    }
+    if let Some(b) = &c.ge {
+        let b = dec(b);
+        checks.push(quote!(#chk::ge(v, #b, &p, out);));
+    }
+    if let Some(b) = &c.le {
+        let b = dec(b);
+        checks.push(quote!(#chk::le(v, #b, &p, out);));
+    }
+    if let Some(n) = c.max_decimal_places {
+        checks.push(quote!(#chk::max_decimal_places(v, #n, &p, out);));
+    }
+    if let Some(n) = c.max_len {
+        checks.push(quote!(#chk::max_len(v, #n, &p, out);));
+    }
+    if let Some(n) = c.min_len {
+        checks.push(quote!(#chk::min_len(v, #n, &p, out);));
+    }
+    if let Some(re) = &c.pattern {
+        checks.push(quote! {
+            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> =
+                std::sync::LazyLock::new(|| {
+                    crate::__private::regex::Regex::new(#re).expect("pattern checked by codegen")
+                });
+            #chk::pattern(v, &PATTERN, &p, out);
+        });
+    }
+    if let Some(n) = c.min_items {
+        checks.push(quote!(#chk::min_items(v, #n, &p, out);));
+    }
+    if let Some(n) = c.max_items {
+        checks.push(quote!(#chk::max_items(v, #n, &p, out);));
+    }
+    if let Some(n) = c.within_past_days {
+        checks.push(quote!(#chk::within_past_days(v, #n, cx, &p, out);));
+    }
+    if c.not_future {
+        match f.ty {
+            Ty::Date(_) => checks.push(quote!(#chk::not_future_date(v, cx, &p, out);)),
+            _ => checks.push(quote!(#chk::not_future_datetime(v, cx, &p, out);)),
+        }
+    }
+    if nested_validates(api, &f.ty) {
+        checks.push(quote!(crate::Validate::validate_into(v, cx, &p, out);));
+    }
+    if checks.is_empty() {
+        return None;
+    }
+    let n = ident(&f.rust);
+    let body = quote! { let p = path.field(#w); #(#checks)* };
+    Some(if f.required || matches!(f.ty, Ty::List(_)) {
+        quote! { { let v = &self.#n; #body } }
+    } else {
+        quote! { if let Some(v) = &self.#n { #body } }
+    })
+}
+
+/// Objects (and lists of them) carry their own rules.
+fn nested_validates(api: &Api, ty: &Ty) -> bool {
+    match ty {
+        Ty::Object(n) => api.objects.iter().any(|o| &o.name == n && o.in_request),
+        Ty::List(inner) => nested_validates(api, inner),
+        _ => false,
+    }
+}

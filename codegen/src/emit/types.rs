@@ -1,0 +1,95 @@
+//! Spec types → Rust types, and the expressions that encode and decode them.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::model::{Api, Ty};
+
+pub fn ident(s: &str) -> Ident {
+    Ident::new(s, Span::call_site())
+}
+
+/// Whether a struct is sent (request side) or received (response side). A closed request enum
+/// met on the response side is wrapped in `Open<_>` so an undocumented value still decodes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Request,
+    Response,
+}
+
+pub fn rust_type(api: &Api, ty: &Ty, side: Side) -> TokenStream {
+    match ty {
+        Ty::Int => quote!(i64),
+        Ty::String => quote!(String),
+        Ty::Bool => quote!(bool),
+        Ty::Money => quote!(crate::Money),
+        Ty::MinorUnits => quote!(crate::MinorUnits),
+        Ty::Decimal => quote!(crate::Decimal),
+        Ty::Date(_) => quote!(crate::__private::chrono::NaiveDate),
+        Ty::DateTime(_) => quote!(crate::__private::chrono::NaiveDateTime),
+        Ty::Secret => quote!(crate::SecretString),
+        Ty::Enum(n) => {
+            let i = ident(n);
+            if side == Side::Response && enum_is_closed(api, n) {
+                quote!(crate::Open<#i>)
+            } else {
+                quote!(#i)
+            }
+        }
+        Ty::Object(n) => {
+            let i = ident(n);
+            quote!(#i)
+        }
+        Ty::List(inner) => {
+            let t = rust_type(api, inner, side);
+            quote!(Vec<#t>)
+        }
+    }
+}
+
+pub fn enum_is_closed(api: &Api, name: &str) -> bool {
+    api.enums.iter().any(|e| e.name == name && e.in_request)
+}
+
+/// A closure `Fn(&Node) -> Result<T, DecodeError>`.
+pub fn decoder(api: &Api, ty: &Ty, side: Side) -> TokenStream {
+    match ty {
+        Ty::Date(f) => quote!(|n: &crate::Node| crate::__private::codec::date(n, #f)),
+        Ty::DateTime(f) => quote!(|n: &crate::Node| crate::__private::codec::datetime(n, #f)),
+        Ty::List(inner) => {
+            let d = decoder(api, inner, side);
+            quote!(|n: &crate::Node| crate::__private::codec::list(n, #d))
+        }
+        other => {
+            let t = rust_type(api, other, side);
+            quote!(<#t as crate::Wire>::from_node)
+        }
+    }
+}
+
+/// An expression encoding `value` (an expression of type `&T`) into a `Node`.
+pub fn encode(api: &Api, ty: &Ty, side: Side, value: TokenStream) -> TokenStream {
+    match ty {
+        Ty::Date(f) => quote!(crate::__private::codec::date_node(#value, #f)),
+        Ty::DateTime(f) => quote!(crate::__private::codec::datetime_node(#value, #f)),
+        Ty::List(inner) => {
+            let item = encode(api, inner, side, quote!(item));
+            quote!(crate::Node::List((#value).iter().map(|item| #item).collect()))
+        }
+        _ => quote!(crate::Wire::to_node(#value)),
+    }
+}
+
+/// Whether an empty string on the wire means "absent" for this type (true for everything but
+/// text: vendors send `""` for an unset date or number).
+pub fn empty_is_absent(ty: &Ty) -> bool {
+    !matches!(ty, Ty::String | Ty::Secret)
+}
+
+/// The type a constructor argument or setter takes: text fields take `impl Into<String>`.
+pub fn param_type(api: &Api, ty: &Ty) -> (TokenStream, bool) {
+    match ty {
+        Ty::String => (quote!(impl Into<String>), true),
+        other => (rust_type(api, other, Side::Request), false),
+    }
+}

@@ -1,0 +1,122 @@
+//! Where each YAML node stands: a map from a node's path (`endpoints.X.request.fields[2].type`)
+//! to its 1-based line and column, built from saphyr's event stream. serde gives us values
+//! without places; this index gives the validator places for them.
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser};
+
+#[derive(Debug, Default)]
+pub struct Positions {
+    map: HashMap<String, (usize, usize)>,
+}
+
+enum Frame {
+    /// In a mapping: the path of the mapping, and the key whose value comes next (if any).
+    Map { path: String, key: Option<String> },
+    /// In a sequence: the path of the sequence and the index of the next item.
+    Seq { path: String, next: usize },
+}
+
+impl Positions {
+    /// Indexes `text`. A YAML syntax error ends the walk early; serde reports it with its place.
+    pub fn index(text: &str) -> Positions {
+        let mut positions = Positions::default();
+        let mut stack: Vec<Frame> = Vec::new();
+        for item in Parser::new_from_str(text) {
+            let Ok((event, span)) = item else { break };
+            let here = (span.start.line(), span.start.col() + 1);
+            match event {
+                Event::MappingStart(..) | Event::SequenceStart(..) => {
+                    let path = positions.enter_value(&mut stack, here);
+                    stack.push(if matches!(event, Event::MappingStart(..)) {
+                        Frame::Map { path, key: None }
+                    } else {
+                        Frame::Seq { path, next: 0 }
+                    });
+                }
+                Event::MappingEnd | Event::SequenceEnd => {
+                    stack.pop();
+                    positions.value_done(&mut stack);
+                }
+                Event::Scalar(value, ..) => {
+                    if let Some(Frame::Map { path, key: key @ None }) = stack.last_mut() {
+                        let full = join(path, &value);
+                        positions.map.insert(full, here);
+                        *key = Some(value.into_owned());
+                    } else {
+                        positions.enter_value(&mut stack, here);
+                        positions.value_done(&mut stack);
+                    }
+                }
+                Event::Alias(_) => {
+                    positions.enter_value(&mut stack, here);
+                    positions.value_done(&mut stack);
+                }
+                _ => {}
+            }
+        }
+        positions
+    }
+
+    /// The path of the value that starts here, recording sequence items' places.
+    fn enter_value(&mut self, stack: &mut [Frame], here: (usize, usize)) -> String {
+        match stack.last_mut() {
+            None => String::new(),
+            Some(Frame::Map { path, key }) => join(path, key.as_deref().unwrap_or("?")),
+            Some(Frame::Seq { path, next }) => {
+                let p = format!("{path}[{next}]");
+                self.map.entry(p.clone()).or_insert(here);
+                p
+            }
+        }
+    }
+
+    /// A value has ended: the enclosing mapping waits for its next key, a sequence for its next
+    /// item.
+    fn value_done(&mut self, stack: &mut [Frame]) {
+        match stack.last_mut() {
+            Some(Frame::Map { key, .. }) => *key = None,
+            Some(Frame::Seq { next, .. }) => *next += 1,
+            None => {}
+        }
+    }
+
+    /// The place of `path`, or of its nearest indexed ancestor, or the file's start.
+    pub fn find(&self, path: &str) -> (usize, usize) {
+        let mut p = path;
+        loop {
+            if let Some(pos) = self.map.get(p) {
+                return *pos;
+            }
+            match p.rfind(['.', '[']) {
+                Some(i) => p = &p[..i],
+                None => return (1, 1),
+            }
+        }
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_keys_and_sequence_items() {
+        let text = "service:\n  name: x\nendpoints:\n  A:\n    fields:\n      - wire: a\n      - wire: b\n        type: int\n";
+        let p = Positions::index(text);
+        assert_eq!(p.find("service.name"), (2, 3));
+        assert_eq!(p.find("endpoints.A.fields[1]"), (7, 9));
+        assert_eq!(p.find("endpoints.A.fields[1].type"), (8, 9));
+        // Unknown leaf: falls back to the nearest ancestor.
+        assert_eq!(p.find("endpoints.A.fields[1].nope"), (7, 9));
+    }
+}

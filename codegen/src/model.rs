@@ -1,0 +1,210 @@
+//! The resolved model: what the emitters consume. Names are computed, type references resolved,
+//! constraints checked against their types, order kept as written in the spec.
+
+pub use crate::spec::{AuthKind, EnumRepr, ExampleKind, TransportKind};
+
+#[derive(Debug, Clone)]
+pub struct Api {
+    pub name: String,
+    pub module: String,
+    pub feature: String,
+    pub title: String,
+    pub doc: String,
+    pub source: String,
+    pub transport: TransportKind,
+    pub path_template: String,
+    pub base_url_default: Option<String>,
+    pub base_url_doc: String,
+    pub auth: AuthKind,
+    pub auth_doc: String,
+    pub envelope: Option<Envelope>,
+    pub default_timeout_secs: u64,
+    pub timeout_margin_secs: u64,
+    pub code_type: String,
+    pub code_doc: String,
+    /// Every meaning a code can have: the service table first, then endpoint-specific ones.
+    pub codes: Vec<Code>,
+    /// How many of `codes` form the service-wide table.
+    pub service_code_count: usize,
+    pub enums: Vec<Enum>,
+    pub objects: Vec<Object>,
+    pub endpoints: Vec<Endpoint>,
+    pub quirks: Vec<Quirk>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Envelope {
+    pub code_wire: String,
+    pub code_lenient: bool,
+    pub message_wire: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Code {
+    pub value: i64,
+    pub name: String,
+    pub doc: String,
+    pub source: String,
+    pub http_status: Option<u16>,
+    pub retryable: bool,
+    pub outcome_unknown: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ty {
+    Int,
+    String,
+    Bool,
+    Money,
+    MinorUnits,
+    Decimal,
+    /// With its chrono format.
+    Date(String),
+    DateTime(String),
+    Secret,
+    Enum(String),
+    Object(String),
+    List(Box<Ty>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub wire: String,
+    pub rust: String,
+    pub ty: Ty,
+    pub required: bool,
+    pub doc: String,
+    pub source: String,
+    pub decision: Option<String>,
+    pub constraints: Constraints,
+}
+
+/// Constraints, with decimal bounds as exact decimal text.
+#[derive(Debug, Clone, Default)]
+pub struct Constraints {
+    pub gt: Option<String>,
+    pub ge: Option<String>,
+    pub le: Option<String>,
+    pub max_len: Option<usize>,
+    pub min_len: Option<usize>,
+    pub pattern: Option<String>,
+    pub min_items: Option<usize>,
+    pub max_items: Option<usize>,
+    pub max_decimal_places: Option<u32>,
+    pub within_past_days: Option<u32>,
+    pub not_future: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum WireValue {
+    Int(i64),
+    Str(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct EnumValue {
+    pub wire: WireValue,
+    pub also: Vec<WireValue>,
+    pub name: String,
+    pub doc: String,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Enum {
+    pub name: String,
+    pub repr: EnumRepr,
+    pub doc: String,
+    pub source: String,
+    pub values: Vec<EnumValue>,
+    /// Used in a request: the enum is closed, and response fields of this type are
+    /// `Open<Self>`. Otherwise it is `#[non_exhaustive]` with an `Unknown` variant.
+    pub in_request: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Object {
+    pub name: String,
+    /// Reachable from a request: its enum fields are closed enums, not `Open<_>`.
+    pub in_request: bool,
+    pub doc: String,
+    pub source: String,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub variant: String,
+    pub codes: Vec<i64>,
+    pub doc: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub name: String,
+    pub kind: ExampleKind,
+    pub http_status: Option<u16>,
+    pub expect: Option<String>,
+    pub body: String,
+    pub source: String,
+    pub fixups: Vec<Fixup>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Fixup {
+    pub name: String,
+    pub reason: String,
+    pub find: String,
+    pub replace: String,
+}
+
+impl Example {
+    /// The body with every fixup applied, in order.
+    pub fn fixed_body(&self) -> String {
+        self.fixups
+            .iter()
+            .fold(self.body.clone(), |b, f| b.replacen(&f.find, &f.replace, 1))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Endpoint {
+    pub wire: String,
+    /// Method name (snake_case).
+    pub method: String,
+    /// Type-name stem (UpperCamelCase of `method`).
+    pub stem: String,
+    pub doc: String,
+    pub source: String,
+    pub moves_money: bool,
+    pub server_wait_secs: Option<u64>,
+    pub read_only: bool,
+    /// Rust name of the request field that makes a resend safe.
+    pub idempotency_key: Option<String>,
+    pub request_doc: Option<String>,
+    pub request: Vec<Field>,
+    pub response_doc: Option<String>,
+    pub response: Vec<Field>,
+    pub outcomes: Vec<Outcome>,
+    /// (code value, variant name in the code enum) overriding the service table here.
+    pub code_overrides: Vec<(i64, String)>,
+    pub examples: Vec<Example>,
+}
+
+impl Endpoint {
+    /// Client timeout: the vendor's documented wait plus the margin, or the service default.
+    pub fn timeout_secs(&self, api: &Api) -> u64 {
+        self.server_wait_secs
+            .map_or(api.default_timeout_secs, |w| w + api.timeout_margin_secs)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Quirk {
+    pub id: String,
+    pub what: String,
+    pub decision: String,
+    pub applies_to: Vec<String>,
+    pub source: String,
+}

@@ -1,0 +1,359 @@
+//! The spec format as written in `spec/<api>/*.yaml`: plain serde structs, one per YAML shape.
+//!
+//! Every file of an API folder is a [`SpecFile`]; the loader merges them (in file-name order) into
+//! one [`ApiSpec`]. Unknown keys are rejected (`deny_unknown_fields`) so a typo is a diagnostic,
+//! not a silently ignored line. `spec/schema/spec.schema.json` describes the same shapes for
+//! editors; `tests` checks that the two agree on every spec in the tree.
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+/// One YAML file of an API folder. Every top-level key is optional; the folder as a whole must
+/// have exactly one `service`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpecFile {
+    pub service: Option<Service>,
+    pub codes: Option<Codes>,
+    #[serde(default)]
+    pub enums: IndexMap<String, EnumDef>,
+    #[serde(default)]
+    pub objects: IndexMap<String, ObjectDef>,
+    #[serde(default)]
+    pub endpoints: IndexMap<String, Endpoint>,
+    #[serde(default)]
+    pub quirks: Vec<Quirk>,
+}
+
+/// Where a fact comes from: a vendor doc file and section, or a vendor-notes entry.
+pub type Source = String;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    /// The folder name, e.g. `hyper-erp`.
+    pub name: String,
+    /// The Rust module under `hyp_api::`, e.g. `hyper_erp`.
+    pub module: String,
+    /// The cargo feature that compiles the module, e.g. `hyper-erp`.
+    pub feature: String,
+    pub title: String,
+    pub doc: String,
+    pub source: Source,
+    pub transport: Transport,
+    pub base_url: BaseUrl,
+    pub auth: Auth,
+    pub envelope: Option<Envelope>,
+    #[serde(default)]
+    pub formats: Formats,
+    pub timeouts: Timeouts,
+}
+
+/// How requests travel. One kind per vendor wire style; the generator and the runtime know each.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Transport {
+    pub kind: TransportKind,
+    /// How an endpoint's `wire` name becomes a URL under the base URL, with `{wire}` standing for
+    /// it (json_post: `"{wire}"`).
+    pub path: String,
+    pub doc: String,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TransportKind {
+    /// JSON body POSTed to `{base}/{path}`; answers are JSON with a code envelope (Hyper ERP).
+    JsonPost,
+    /// An XML envelope URL-encoded into a form field and POSTed (CreditGuard's `int_in`).
+    FormXml,
+    /// Parameters in a GET query string; URL-encoded or JSON answers (Hyp Pay).
+    QueryGet,
+    /// REST: method + path with parameters, JSON bodies, errors by HTTP status (MT5 Manager).
+    RestJson,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaseUrl {
+    /// The documented default, if the vendor gives one.
+    pub default: Option<String>,
+    pub doc: String,
+    pub source: Source,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Auth {
+    pub kind: AuthKind,
+    pub doc: String,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthKind {
+    /// `Authorization: Bearer <secret>` on every request.
+    Bearer,
+    /// Credentials travel as request fields (declared as `secret` fields on each request).
+    InRequest,
+}
+
+/// The fields every answer carries around its body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Envelope {
+    /// Wire name of the result code.
+    pub code: String,
+    /// Accept the code as a number or as a (possibly zero-padded) digit string.
+    #[serde(default)]
+    pub code_lenient: bool,
+    /// Wire name of the human-readable message.
+    pub message: String,
+    pub doc: String,
+    pub source: Source,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Formats {
+    /// `chrono` format of `date` fields.
+    #[serde(default = "default_date")]
+    pub date: String,
+    /// `chrono` format of `datetime` fields.
+    #[serde(default = "default_datetime")]
+    pub datetime: String,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats {
+            date: default_date(),
+            datetime: default_datetime(),
+        }
+    }
+}
+
+fn default_date() -> String {
+    "%Y-%m-%d".into()
+}
+fn default_datetime() -> String {
+    "%Y-%m-%d %H:%M:%S".into()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timeouts {
+    /// Client timeout of an endpoint that states no server wait.
+    pub default_secs: u64,
+    /// Added to an endpoint's documented server wait, for the network either side of it.
+    pub margin_secs: u64,
+    pub doc: String,
+}
+
+/// The service-wide result-code table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Codes {
+    /// Rust name of the generated code type.
+    #[serde(rename = "type")]
+    pub type_name: String,
+    pub doc: String,
+    pub values: Vec<Code>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Code {
+    pub code: i64,
+    /// Rust variant name: what the code means.
+    pub name: String,
+    pub doc: String,
+    pub source: Source,
+    /// The HTTP status the vendor sends with it, where documented.
+    pub http_status: Option<u16>,
+    /// A retry of a retry-safe call may succeed.
+    #[serde(default)]
+    pub retryable: bool,
+    /// The operation may or may not have happened: reconcile before acting.
+    #[serde(default)]
+    pub outcome_unknown: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnumDef {
+    /// How values travel: as JSON numbers or strings.
+    pub repr: EnumRepr,
+    pub doc: String,
+    pub source: Source,
+    pub values: Vec<EnumValue>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EnumRepr {
+    Int,
+    String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnumValue {
+    /// The value on the wire (a number for `repr: int`, a string for `repr: string`).
+    pub wire: serde_yaml::Value,
+    /// Rust variant name.
+    pub name: String,
+    pub doc: String,
+    pub source: Option<Source>,
+    /// Other wire forms the vendor is seen to send for this value; accepted when decoding.
+    #[serde(default)]
+    pub also: Vec<serde_yaml::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectDef {
+    pub doc: String,
+    pub source: Source,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// The name on the wire, exactly as the vendor writes it.
+    pub wire: String,
+    /// Rust name; defaults to the wire name in snake_case.
+    pub rust: Option<String>,
+    /// `int`, `string`, `bool`, `money`, `minor_units`, `decimal`, `date`, `datetime`, `secret`,
+    /// the name of an enum or object, or `list<T>`.
+    #[serde(rename = "type")]
+    pub ty: String,
+    #[serde(default)]
+    pub required: bool,
+    pub doc: String,
+    pub source: Source,
+    #[serde(default)]
+    pub constraints: Constraints,
+    /// `chrono` format overriding the service's for this date/datetime field.
+    pub format: Option<String>,
+    /// How the spec resolves a vendor ambiguity or mistake about this field.
+    pub decision: Option<String>,
+}
+
+/// Validators the docs state. Each applies to some types only; the validator says which.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Constraints {
+    /// Exclusive lower bound (a decimal written as a string or number).
+    pub gt: Option<serde_yaml::Value>,
+    /// Inclusive lower bound.
+    pub ge: Option<serde_yaml::Value>,
+    /// Inclusive upper bound.
+    pub le: Option<serde_yaml::Value>,
+    pub max_len: Option<usize>,
+    pub min_len: Option<usize>,
+    /// A regular expression the whole value must match.
+    pub pattern: Option<String>,
+    pub min_items: Option<usize>,
+    pub max_items: Option<usize>,
+    pub max_decimal_places: Option<u32>,
+    /// The date must lie within this many days before today (and not after today).
+    pub within_past_days: Option<u32>,
+    /// The date or time must not be later than now.
+    #[serde(default)]
+    pub not_future: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Endpoint {
+    /// Rust method name on the client; also the stem of the request/response type names.
+    pub rust: String,
+    pub doc: String,
+    pub source: Source,
+    /// The call creates, moves or reverses money: a timeout after sending leaves it unknown.
+    #[serde(default)]
+    pub moves_money: bool,
+    /// How long the vendor itself waits before answering, where documented.
+    pub server_wait_secs: Option<u64>,
+    /// The call only reads: retrying it is always safe.
+    #[serde(default)]
+    pub read_only: bool,
+    /// The request field by which the vendor detects a resend (`Ticket_ID`): a retry is safe
+    /// when the request carries it.
+    pub idempotency_key: Option<String>,
+    pub request: Body,
+    pub response: Body,
+    /// Codes that are results, not errors, each a variant of the endpoint's outcome.
+    pub outcomes: Vec<Outcome>,
+    /// Codes whose meaning on this endpoint differs from (or is missing in) the service table.
+    #[serde(default)]
+    pub codes: Vec<Code>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    pub doc: Option<String>,
+    #[serde(default)]
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub codes: Vec<i64>,
+    /// Rust variant name of the outcome.
+    pub variant: String,
+    pub doc: String,
+    pub source: Source,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub name: String,
+    pub kind: ExampleKind,
+    /// The documented HTTP status of a response example.
+    pub http_status: Option<u16>,
+    /// For a response: the outcome variant or the code name it must decode to.
+    pub expect: Option<String>,
+    /// The vendor's text, copied verbatim.
+    pub body: String,
+    pub source: Source,
+    /// Named corrections of a vendor mistake in `body`; each must still apply.
+    #[serde(default)]
+    pub fixups: Vec<Fixup>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExampleKind {
+    Request,
+    Response,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fixup {
+    pub name: String,
+    pub reason: String,
+    pub find: String,
+    pub replace: String,
+}
+
+/// A vendor quirk and how the spec resolves it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quirk {
+    pub id: String,
+    pub what: String,
+    pub decision: String,
+    pub applies_to: Vec<String>,
+    pub source: Source,
+}

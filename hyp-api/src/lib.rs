@@ -1,0 +1,58 @@
+//! # hyp-api
+//!
+//! Typed, validated bindings for the Hyp payment APIs and the Hyper brokerage back office,
+//! generated from the YAML specs in `spec/`. One module per API, each behind a cargo feature:
+//!
+//! | module | feature | API |
+//! |---|---|---|
+//! | [`hyper_erp`] | `hyper-erp` | Hyper ERP/CRM: trading accounts, fiat deposits and withdrawals, balance orders, card clearing, refunds |
+//!
+//! What every module gives you:
+//! - Requests whose required fields are constructor arguments (a missing one does not compile)
+//!   and whose optional fields have setters. The spec's constraints are checked before anything
+//!   is sent, all at once, with wire paths such as `Items[0].PaymentDate`.
+//! - Money as [`Money`] (exact decimal, major units) or [`MinorUnits`] (agorot/cents); never `f64`.
+//! - Secrets as [`SecretString`]: never in `Debug`, errors or logs.
+//! - Every documented result code as a typed value; results that are not errors (created,
+//!   already exists, duplicate) as typed outcomes; everything else as [`Error`], whose kinds
+//!   separate invalid requests, transport failures, timeouts (with "outcome unknown" for calls
+//!   that change something), vendor errors and undecodable answers.
+//! - Retries only where the spec makes them safe (a read, or an idempotency key), per a
+//!   configurable [`RetryPolicy`].
+#![forbid(unsafe_code)]
+
+mod generated;
+mod runtime;
+
+pub use generated::*;
+pub use runtime::client::{Auth, ClientBuilder, ConfigError, Core};
+pub use runtime::codec::Wire;
+pub use runtime::endpoint::{Endpoint, EnvelopeSpec, TransportKind};
+pub use runtime::error::{ApiError, Error, ResultCode};
+pub use runtime::money::{MinorUnits, Money};
+pub use runtime::node::{DecodeError, Node};
+pub use runtime::open::Open;
+pub use runtime::retry::RetryPolicy;
+pub use runtime::validate::{
+    Clock, FixedClock, SystemClock, Validate, ValidationContext, Violation, Violations,
+};
+pub use rust_decimal::Decimal;
+pub use secrecy::{ExposeSecret, SecretString};
+
+/// Wire codecs, exposed for tests and tools that read or write vendor bodies directly.
+pub mod wire {
+    pub use crate::runtime::client::{decode_answer, redact};
+    pub use crate::runtime::json::{parse as parse_json, to_string as to_json};
+}
+
+/// Items the generated code uses; not part of the public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::runtime::client::FromCore;
+    pub use crate::runtime::codec::{self, Wire};
+    pub use crate::runtime::node::{MapReader, MapWriter};
+    pub use crate::runtime::open::ClosedEnum;
+    pub use crate::runtime::validate::{FieldPath, check};
+    pub use chrono;
+    pub use regex;
+}

@@ -1,0 +1,296 @@
+//! The shared client core: configuration, and one call = validate → encode → send (with the
+//! retry policy) → decode. Generated clients are thin wrappers that name each endpoint.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
+use secrecy::{ExposeSecret, SecretString};
+use tracing::Instrument;
+
+use crate::runtime::endpoint::{Endpoint, TransportKind};
+use crate::runtime::error::{ApiError, Error, ResultCode};
+use crate::runtime::json;
+use crate::runtime::node::MapReader;
+use crate::runtime::retry::{Decision, Failure, RetryPolicy, decide};
+use crate::runtime::validate::{Clock, SystemClock, ValidationContext, Validate};
+use crate::runtime::codec::Wire;
+
+/// How the client authenticates.
+#[derive(Clone)]
+pub enum Auth {
+    /// `Authorization: Bearer <token>`. The header is marked sensitive, so reqwest and tracing
+    /// never print it.
+    Bearer(SecretString),
+}
+
+impl std::fmt::Debug for Auth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Auth::Bearer(_) => f.write_str("Bearer([REDACTED])"),
+        }
+    }
+}
+
+/// The client could not be built.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    #[error("the base URL `{0}` is not an http(s) URL")]
+    BaseUrl(String),
+    #[error("the HTTP client could not be built: {0}")]
+    Http(String),
+}
+
+/// Implemented by generated clients.
+pub trait FromCore {
+    fn from_core(core: Core) -> Self;
+}
+
+/// Configures a client; `build()` makes it.
+#[derive(Debug)]
+pub struct ClientBuilder<T> {
+    base_url: String,
+    auth: Auth,
+    retry: RetryPolicy,
+    clock: Arc<dyn Clock>,
+    timeout: Option<Duration>,
+    http: Option<reqwest::Client>,
+    _client: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T: FromCore> ClientBuilder<T> {
+    #[doc(hidden)]
+    pub fn new(base_url: String, auth: Auth) -> Self {
+        ClientBuilder {
+            base_url,
+            auth,
+            retry: RetryPolicy::default(),
+            clock: Arc::new(SystemClock),
+            timeout: None,
+            http: None,
+            _client: std::marker::PhantomData,
+        }
+    }
+
+    /// The retry policy (default: [`RetryPolicy::default`]). Retries happen only where the spec
+    /// makes them safe.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The clock date rules are validated against (default: the system clock).
+    pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    /// Overrides every endpoint's spec timeout.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Uses this reqwest client (proxies, TLS roots, connection pools are yours to set).
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    pub fn build(self) -> Result<T, ConfigError> {
+        let base = self.base_url.trim_end_matches('/').to_string();
+        if !(base.starts_with("http://") || base.starts_with("https://")) {
+            return Err(ConfigError::BaseUrl(self.base_url));
+        }
+        let http = match self.http {
+            Some(h) => h,
+            None => reqwest::Client::builder()
+                .build()
+                .map_err(|e| ConfigError::Http(e.to_string()))?,
+        };
+        Ok(T::from_core(Core {
+            http,
+            base_url: base,
+            auth: self.auth,
+            retry: self.retry,
+            clock: self.clock,
+            timeout: self.timeout,
+        }))
+    }
+}
+
+/// What every generated client holds.
+#[derive(Debug, Clone)]
+pub struct Core {
+    http: reqwest::Client,
+    base_url: String,
+    auth: Auth,
+    retry: RetryPolicy,
+    clock: Arc<dyn Clock>,
+    timeout: Option<Duration>,
+}
+
+impl Core {
+    /// Calls endpoint `E` inside a `hyp_api.call` tracing span (no secrets are recorded).
+    pub async fn call<E: Endpoint>(&self, request: &E::Request) -> Result<E::Output, Error<E::Code>> {
+        let span = tracing::info_span!(
+            "hyp_api.call",
+            service = E::SERVICE,
+            endpoint = E::WIRE,
+            attempts = tracing::field::Empty,
+        );
+        self.call_in_span::<E>(request).instrument(span).await
+    }
+
+    async fn call_in_span<E: Endpoint>(&self, request: &E::Request) -> Result<E::Output, Error<E::Code>> {
+        request
+            .validate(&ValidationContext::new(self.clock.clone()))
+            .map_err(Error::InvalidRequest)?;
+        let body = match E::TRANSPORT {
+            TransportKind::JsonPost => json::to_string(&request.to_node()).map_err(|e| {
+                Error::InvalidRequest(crate::runtime::validate::Violations(vec![
+                    crate::runtime::validate::Violation {
+                        path: String::new(),
+                        rule: format!("could not be encoded: {e}"),
+                    },
+                ]))
+            })?,
+        };
+        let url = format!("{}/{}", self.base_url, E::PATH);
+        let retry_safe = E::READ_ONLY || E::idempotency_key(request).is_some_and(|k| !k.trim().is_empty());
+        let timeout = self.timeout.unwrap_or(E::TIMEOUT);
+        let mut secrets = E::secrets(request);
+        let Auth::Bearer(token) = &self.auth;
+        secrets.push(token.expose_secret());
+
+        let mut attempt = 1;
+        loop {
+            tracing::debug!(attempt, "sending");
+            let result = self.attempt::<E>(&url, &body, timeout, &secrets).await;
+            let decision = match &result {
+                Ok(_) => Decision::GiveUp,
+                Err(e) => decide(&self.retry, attempt, failure_of(e), retry_safe),
+            };
+            match decision {
+                Decision::RetryAfter(wait) => {
+                    tracing::warn!(attempt, ?wait, "retrying");
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
+                }
+                Decision::GiveUp => {
+                    tracing::Span::current().record("attempts", attempt);
+                    if let Err(e) = &result {
+                        tracing::warn!(error = %e, "call failed");
+                    }
+                    return result;
+                }
+            }
+        }
+    }
+
+    async fn attempt<E: Endpoint>(
+        &self,
+        url: &str,
+        body: &str,
+        timeout: Duration,
+        secrets: &[&str],
+    ) -> Result<E::Output, Error<E::Code>> {
+        let mut rb = self
+            .http
+            .post(url)
+            .timeout(timeout)
+            .header(CONTENT_TYPE, "application/json")
+            .body(body.to_string());
+        let Auth::Bearer(token) = &self.auth;
+        if let Ok(mut value) = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret())) {
+            value.set_sensitive(true);
+            rb = rb.header(AUTHORIZATION, value);
+        }
+        let response = rb.send().await.map_err(|e| transport_error::<E>(&e, timeout))?;
+        let status = response.status().as_u16();
+        let text = response
+            .text()
+            .await
+            .map_err(|e| transport_error::<E>(&e, timeout))?;
+        decode_answer::<E>(status, &text, secrets)
+    }
+}
+
+fn transport_error<E: Endpoint>(e: &reqwest::Error, timeout: Duration) -> Error<E::Code> {
+    // A connect failure proves nothing was sent; anything later may have reached the vendor,
+    // and for a call that changes something its effect is then unknown.
+    let sent = !e.is_connect();
+    let maybe_applied = sent && !E::READ_ONLY;
+    if e.is_timeout() {
+        Error::Timeout {
+            endpoint: E::WIRE,
+            after: timeout,
+            outcome_unknown: maybe_applied,
+        }
+    } else {
+        let mut message = e.to_string();
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            message.push_str(&format!(": {s}"));
+            source = s.source();
+        }
+        Error::Transport {
+            endpoint: E::WIRE,
+            message: message.replace(&e.url().map(|u| u.to_string()).unwrap_or_default(), "[URL]"),
+            sent,
+            maybe_applied,
+        }
+    }
+}
+
+/// Decodes one answer: the envelope's code first, then the endpoint's outcome or error.
+pub fn decode_answer<E: Endpoint>(
+    status: u16,
+    text: &str,
+    secrets: &[&str],
+) -> Result<E::Output, Error<E::Code>> {
+    let undecodable = |reason: String| Error::Decode {
+        endpoint: E::WIRE,
+        http_status: status,
+        reason,
+        body: redact(text, secrets),
+    };
+    let node = json::parse(text).map_err(|e| undecodable(e.to_string()))?;
+    let envelope = MapReader::new(&node).map_err(|e| undecodable(e.to_string()))?;
+    let code = envelope
+        .required(E::ENVELOPE.code, i64::from_node)
+        .map_err(|e| undecodable(e.to_string()))?;
+    let message = envelope
+        .optional(E::ENVELOPE.message, false, String::from_node)
+        .map_err(|e| undecodable(e.to_string()))?;
+    match E::decode(code, &node) {
+        Ok(Some(output)) => Ok(output),
+        Ok(None) => Err(Error::Api(ApiError {
+            endpoint: E::WIRE,
+            code: E::code(code),
+            message,
+            http_status: status,
+        })),
+        Err(e) => Err(undecodable(e.to_string())),
+    }
+}
+
+/// How an attempt's failure bears on retrying.
+fn failure_of<C: ResultCode>(e: &Error<C>) -> Failure {
+    match e {
+        Error::Transport { sent: false, .. } => Failure::NotSent,
+        Error::Transport { .. } | Error::Timeout { .. } => Failure::MaybeApplied,
+        Error::Decode { http_status, .. } if *http_status >= 500 => Failure::MaybeApplied,
+        Error::Api(api) if api.code.is_retryable() => Failure::MaybeApplied,
+        _ => Failure::Final,
+    }
+}
+
+/// Replaces every secret value in `text` with `[REDACTED]`.
+pub fn redact(text: &str, secrets: &[&str]) -> String {
+    secrets
+        .iter()
+        .filter(|s| !s.is_empty())
+        .fold(text.to_string(), |t, s| t.replace(s, "[REDACTED]"))
+}

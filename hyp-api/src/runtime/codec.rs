@@ -1,0 +1,183 @@
+//! Scalar codecs: how each spec type becomes a [`Node`] and back. Decoders are lenient in the
+//! ways vendors are loose (a number sent as a digit string, `"032"`), and strict about meaning
+//! (an amount is parsed exactly or rejected).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rust_decimal::Decimal;
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::runtime::money::{MinorUnits, Money};
+use crate::runtime::node::{DecodeError, Node, kind};
+
+/// A type that has one wire form, whatever the transport.
+pub trait Wire: Sized {
+    fn to_node(&self) -> Node;
+    fn from_node(node: &Node) -> Result<Self, DecodeError>;
+}
+
+/// The text of a scalar node: a number's digits, a string's contents.
+pub fn text(node: &Node) -> Result<&str, DecodeError> {
+    match node {
+        Node::Num(s) | Node::Str(s) => Ok(s),
+        other => Err(DecodeError::new(format!(
+            "expected a number or a string, found {}",
+            kind(other)
+        ))),
+    }
+}
+
+impl Wire for i64 {
+    fn to_node(&self) -> Node {
+        Node::Num(self.to_string())
+    }
+    fn from_node(node: &Node) -> Result<Self, DecodeError> {
+        let t = text(node)?.trim();
+        t.parse()
+            .map_err(|_| DecodeError::new(format!("`{t}` is not an integer")))
+    }
+}
+
+impl Wire for String {
+    fn to_node(&self) -> Node {
+        Node::Str(self.clone())
+    }
+    fn from_node(node: &Node) -> Result<Self, DecodeError> {
+        text(node).map(str::to_string)
+    }
+}
+
+impl Wire for bool {
+    fn to_node(&self) -> Node {
+        Node::Bool(*self)
+    }
+    fn from_node(node: &Node) -> Result<Self, DecodeError> {
+        match node {
+            Node::Bool(b) => Ok(*b),
+            Node::Num(s) | Node::Str(s) => match s.trim() {
+                "1" | "true" | "True" | "TRUE" => Ok(true),
+                "0" | "false" | "False" | "FALSE" => Ok(false),
+                t => Err(DecodeError::new(format!("`{t}` is not a boolean"))),
+            },
+            other => Err(DecodeError::new(format!(
+                "expected a boolean, found {}",
+                kind(other)
+            ))),
+        }
+    }
+}
+
+impl Wire for Decimal {
+    fn to_node(&self) -> Node {
+        Node::Num(self.to_string())
+    }
+    fn from_node(node: &Node) -> Result<Self, DecodeError> {
+        let t = text(node)?.trim();
+        Decimal::from_str_exact(t)
+            .map_err(|_| DecodeError::new(format!("`{t}` is not an exact decimal number")))
+    }
+}
+
+impl Wire for Money {
+    fn to_node(&self) -> Node {
+        self.amount().to_node()
+    }
+    fn from_node(node: &Node) -> Result<Self, DecodeError> {
+        Decimal::from_node(node).map(Money::new)
+    }
+}
+
+impl Wire for MinorUnits {
+    fn to_node(&self) -> Node {
+        self.value().to_node()
+    }
+    fn from_node(node: &Node) -> Result<Self, DecodeError> {
+        i64::from_node(node).map(MinorUnits::new)
+    }
+}
+
+/// Secrets go on the wire (that is their purpose) and nowhere else: this is the only place the
+/// runtime exposes one.
+impl Wire for SecretString {
+    fn to_node(&self) -> Node {
+        Node::Str(self.expose_secret().to_string())
+    }
+    fn from_node(node: &Node) -> Result<Self, DecodeError> {
+        text(node).map(|t| SecretString::from(t.to_string()))
+    }
+}
+
+impl<T: Wire> Wire for Vec<T> {
+    fn to_node(&self) -> Node {
+        Node::List(self.iter().map(Wire::to_node).collect())
+    }
+    fn from_node(node: &Node) -> Result<Self, DecodeError> {
+        list(node, T::from_node)
+    }
+}
+
+/// Decodes every item of a list node, naming the failing index.
+pub fn list<T>(
+    node: &Node,
+    decode: impl Fn(&Node) -> Result<T, DecodeError>,
+) -> Result<Vec<T>, DecodeError> {
+    match node {
+        Node::List(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, n)| decode(n).map_err(|e| e.within(&format!("[{i}]"))))
+            .collect(),
+        other => Err(DecodeError::new(format!(
+            "expected a list, found {}",
+            kind(other)
+        ))),
+    }
+}
+
+/// A date in the spec's `chrono` format.
+pub fn date(node: &Node, format: &str) -> Result<NaiveDate, DecodeError> {
+    let t = text(node)?.trim();
+    NaiveDate::parse_from_str(t, format)
+        .map_err(|_| DecodeError::new(format!("`{t}` is not a date in the format `{format}`")))
+}
+
+pub fn date_node(d: &NaiveDate, format: &str) -> Node {
+    Node::Str(d.format(format).to_string())
+}
+
+/// A date and time (no zone on the wire) in the spec's `chrono` format.
+pub fn datetime(node: &Node, format: &str) -> Result<NaiveDateTime, DecodeError> {
+    let t = text(node)?.trim();
+    NaiveDateTime::parse_from_str(t, format).map_err(|_| {
+        DecodeError::new(format!("`{t}` is not a date-time in the format `{format}`"))
+    })
+}
+
+pub fn datetime_node(d: &NaiveDateTime, format: &str) -> Node {
+    Node::Str(d.format(format).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_accept_zero_padded_strings() {
+        assert_eq!(i64::from_node(&Node::Str("032".into())), Ok(32));
+        assert_eq!(i64::from_node(&Node::Num("7".into())), Ok(7));
+        assert!(i64::from_node(&Node::Str("7.5".into())).is_err());
+    }
+
+    #[test]
+    fn money_is_exact() {
+        let m = Money::from_node(&Node::Num("12345678901234567.89".into())).unwrap();
+        assert_eq!(m.to_string(), "12345678901234567.89");
+        assert_eq!(m.to_node(), Node::Num("12345678901234567.89".into()));
+    }
+
+    #[test]
+    fn list_errors_name_the_index() {
+        let n = Node::List(vec![Node::Num("1".into()), Node::Str("x".into())]);
+        let e = Vec::<i64>::from_node(&n).unwrap_err();
+        assert_eq!(e.path, "[1]");
+    }
+}

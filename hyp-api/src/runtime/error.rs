@@ -1,0 +1,98 @@
+//! What a call can fail with. The kinds are separate so a caller can act on each: fix the request
+//! (never sent), retry or fail over (transport), reconcile (timeout of a money-moving call),
+//! handle the vendor's answer (typed code), or report a vendor bug (undecodable answer).
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::runtime::validate::Violations;
+
+/// A vendor result code, generated per API from the spec.
+pub trait ResultCode: fmt::Debug + Clone + Send + Sync + 'static {
+    /// The number on the wire.
+    fn value(&self) -> i64;
+    /// What the vendor documents the code to mean.
+    fn description(&self) -> &'static str;
+    /// The HTTP status the vendor documents with this code, if any.
+    fn documented_http_status(&self) -> Option<u16>;
+    /// A retry of a retry-safe call may succeed.
+    fn is_retryable(&self) -> bool;
+    /// The operation may or may not have happened: reconcile before acting.
+    fn outcome_unknown(&self) -> bool;
+}
+
+/// The vendor answered with a code that is an error for this endpoint.
+#[derive(Debug, Clone)]
+pub struct ApiError<C> {
+    /// The endpoint's wire name, e.g. `CC_Clearing_Json`.
+    pub endpoint: &'static str,
+    /// The code, with the meaning it has on this endpoint.
+    pub code: C,
+    /// The vendor's message, as sent.
+    pub message: Option<String>,
+    /// The HTTP status of the answer.
+    pub http_status: u16,
+}
+
+/// Every way a call can fail. `C` is the API's generated code type.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error<C: ResultCode> {
+    /// The request breaks the spec's rules; it was not sent.
+    #[error("invalid request (not sent): {0}")]
+    InvalidRequest(Violations),
+    /// The request could not be delivered or the answer not received (connection refused,
+    /// reset, TLS).
+    #[error("transport error calling {endpoint}: {message}")]
+    Transport {
+        endpoint: &'static str,
+        /// The underlying error's text, without the URL (which may carry secrets).
+        message: String,
+        /// The request may have left this process (false: the connection was never made).
+        sent: bool,
+        /// The request may have reached the vendor and changed something.
+        maybe_applied: bool,
+    },
+    /// No answer within the timeout. For a call that changes something and was sent,
+    /// `outcome_unknown` is true: reconcile (query by your idempotency key) instead of blindly retrying.
+    #[error("{endpoint} timed out after {after:?}{}", if *outcome_unknown { " (outcome unknown: reconcile before retrying)" } else { "" })]
+    Timeout {
+        endpoint: &'static str,
+        after: Duration,
+        outcome_unknown: bool,
+    },
+    /// The vendor answered with an error code.
+    #[error("{} answered code {} ({:?}): {}", .0.endpoint, .0.code.value(), .0.code, .0.message.as_deref().unwrap_or(.0.code.description()))]
+    Api(ApiError<C>),
+    /// The answer could not be decoded. `body` is the answer as received, with every secret of
+    /// the call replaced by `[REDACTED]`.
+    #[error("undecodable answer from {endpoint} (HTTP {http_status}): {reason}")]
+    Decode {
+        endpoint: &'static str,
+        http_status: u16,
+        reason: String,
+        body: String,
+    },
+}
+
+impl<C: ResultCode> Error<C> {
+    /// True when the operation may or may not have taken effect.
+    pub fn outcome_unknown(&self) -> bool {
+        match self {
+            Error::Timeout {
+                outcome_unknown, ..
+            } => *outcome_unknown,
+            Error::Transport { maybe_applied, .. } => *maybe_applied,
+            Error::Api(e) => e.code.outcome_unknown(),
+            _ => false,
+        }
+    }
+
+    /// The typed vendor code, when the vendor answered with one.
+    pub fn code(&self) -> Option<&C> {
+        match self {
+            Error::Api(e) => Some(&e.code),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! JSON ⇄ [`Node`], exactly: numbers travel as their literal text both ways (through
+//! `serde_json::value::RawValue`), so `12345678901234567.89` and `1500.00` survive unchanged
+//! without switching on serde_json's `arbitrary_precision` for everyone downstream.
+
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+use serde_json::value::RawValue;
+
+use crate::runtime::node::{DecodeError, Node};
+
+/// Parses JSON text into a node tree, keeping every number's text.
+pub fn parse(text: &str) -> Result<Node, DecodeError> {
+    let raw: &RawValue =
+        serde_json::from_str(text).map_err(|e| DecodeError::new(format!("not JSON: {e}")))?;
+    from_raw(raw)
+}
+
+fn from_raw(raw: &RawValue) -> Result<Node, DecodeError> {
+    let text = raw.get();
+    let bad = |e: serde_json::Error| DecodeError::new(format!("not JSON: {e}"));
+    match text.as_bytes().first() {
+        Some(b'{') => {
+            let entries: Vec<(String, &RawValue)> =
+                serde_json::from_str::<Entries>(text).map_err(bad)?.0;
+            entries
+                .into_iter()
+                .map(|(k, v)| from_raw(v).map_err(|e| e.within(&k)).map(|n| (k, n)))
+                .collect::<Result<_, _>>()
+                .map(Node::Map)
+        }
+        Some(b'[') => {
+            let items: Vec<&RawValue> = serde_json::from_str(text).map_err(bad)?;
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| from_raw(v).map_err(|e| e.within(&format!("[{i}]"))))
+                .collect::<Result<_, _>>()
+                .map(Node::List)
+        }
+        Some(b'"') => serde_json::from_str::<String>(text).map(Node::Str).map_err(bad),
+        Some(b't' | b'f') => serde_json::from_str::<bool>(text).map(Node::Bool).map_err(bad),
+        Some(b'n') => Ok(Node::Null),
+        _ => Ok(Node::Num(text.to_string())),
+    }
+}
+
+/// A JSON object's members in document order, values unparsed.
+struct Entries<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for Entries<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for V<'a> {
+            type Value = Entries<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = m.next_entry::<String, &'de RawValue>()? {
+                    out.push((k, v));
+                }
+                Ok(Entries(out))
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
+    }
+}
+
+/// Writes a node tree as JSON text; numbers are written as their exact text.
+pub fn to_string(node: &Node) -> Result<String, serde_json::Error> {
+    serde_json::to_string(&JsonNode(node))
+}
+
+struct JsonNode<'a>(&'a Node);
+
+impl Serialize for JsonNode<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Node::Null => s.serialize_unit(),
+            Node::Bool(b) => s.serialize_bool(*b),
+            Node::Num(text) => RawValue::from_string(text.clone())
+                .map_err(serde::ser::Error::custom)?
+                .serialize(s),
+            Node::Str(t) => s.serialize_str(t),
+            Node::List(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for i in items {
+                    seq.serialize_element(&JsonNode(i))?;
+                }
+                seq.end()
+            }
+            Node::Map(entries) => {
+                let mut map = s.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    map.serialize_entry(k, &JsonNode(v))?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_round_trip_as_text() {
+        let text = r#"{"a":12345678901234567.89,"b":[1500.00,"x",true,null],"c":{"d":0}}"#;
+        let node = parse(text).unwrap();
+        assert_eq!(to_string(&node).unwrap(), text);
+    }
+
+    #[test]
+    fn errors_name_the_place() {
+        assert!(parse("{\"a\":1 \"b\":2}").is_err());
+    }
+}

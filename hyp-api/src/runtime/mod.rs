@@ -1,0 +1,13 @@
+//! The hand-written runtime: everything generated code relies on. It holds no vendor field
+//! name, code or enum value: those are all generated from `spec/`.
+
+pub mod client;
+pub mod codec;
+pub mod endpoint;
+pub mod error;
+pub mod json;
+pub mod money;
+pub mod node;
+pub mod open;
+pub mod retry;
+pub mod validate;

@@ -1,0 +1,159 @@
+//! A wire-neutral value tree. Generated code turns requests into a [`Node`] and answers back
+//! from one; each transport (JSON, form/XML, query string) converts between its text and nodes.
+//! Numbers are kept as their exact text, so money never passes through a float.
+
+use std::fmt;
+
+/// One value on the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node {
+    Null,
+    Bool(bool),
+    /// A number, as the exact text the wire carries (`3500`, `1500.00`).
+    Num(String),
+    Str(String),
+    List(Vec<Node>),
+    /// Key/value pairs in wire order.
+    Map(Vec<(String, Node)>),
+}
+
+/// Why an answer (or a request read back from the wire) did not decode, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    /// Field path from the body's root, e.g. `Queue[0].PaymentDate`.
+    pub path: String,
+    pub reason: String,
+}
+
+impl DecodeError {
+    pub fn new(reason: impl Into<String>) -> Self {
+        DecodeError {
+            path: String::new(),
+            reason: reason.into(),
+        }
+    }
+
+    /// Prefixes the path with the enclosing key or index (`Items` + `[0]`).
+    pub fn within(mut self, segment: &str) -> Self {
+        self.path = if self.path.is_empty() || self.path.starts_with('[') {
+            format!("{segment}{}", self.path)
+        } else {
+            format!("{segment}.{}", self.path)
+        };
+        self
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.reason)
+        } else {
+            write!(f, "{}: {}", self.path, self.reason)
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Reads the fields of a map node by wire name.
+pub struct MapReader<'a> {
+    entries: &'a [(String, Node)],
+}
+
+impl<'a> MapReader<'a> {
+    pub fn new(node: &'a Node) -> Result<Self, DecodeError> {
+        match node {
+            Node::Map(entries) => Ok(MapReader { entries }),
+            other => Err(DecodeError::new(format!(
+                "expected an object, found {}",
+                kind(other)
+            ))),
+        }
+    }
+
+    fn get(&self, wire: &str) -> Option<&'a Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k == wire)
+            .map(|(_, v)| v)
+    }
+
+    /// A field that must be present and non-null.
+    pub fn required<T>(
+        &self,
+        wire: &str,
+        decode: impl Fn(&Node) -> Result<T, DecodeError>,
+    ) -> Result<T, DecodeError> {
+        match self.get(wire) {
+            None | Some(Node::Null) => Err(DecodeError::new("required field is missing").within(wire)),
+            Some(n) => decode(n).map_err(|e| e.within(wire)),
+        }
+    }
+
+    /// A field that may be missing or null. With `empty_is_absent`, an empty string also means
+    /// absent: vendors send `""` for an unset date or number.
+    pub fn optional<T>(
+        &self,
+        wire: &str,
+        empty_is_absent: bool,
+        decode: impl Fn(&Node) -> Result<T, DecodeError>,
+    ) -> Result<Option<T>, DecodeError> {
+        match self.get(wire) {
+            None | Some(Node::Null) => Ok(None),
+            Some(Node::Str(s)) if empty_is_absent && s.trim().is_empty() => Ok(None),
+            Some(n) => decode(n).map(Some).map_err(|e| e.within(wire)),
+        }
+    }
+
+    /// A list field; missing or null means empty.
+    pub fn list<T>(
+        &self,
+        wire: &str,
+        decode: impl Fn(&Node) -> Result<Vec<T>, DecodeError>,
+    ) -> Result<Vec<T>, DecodeError> {
+        match self.get(wire) {
+            None | Some(Node::Null) => Ok(Vec::new()),
+            Some(n) => decode(n).map_err(|e| e.within(wire)),
+        }
+    }
+}
+
+/// Builds a map node in field order.
+#[derive(Default)]
+pub struct MapWriter {
+    entries: Vec<(String, Node)>,
+}
+
+impl MapWriter {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn put(&mut self, wire: &str, node: Node) {
+        self.entries.push((wire.to_string(), node));
+    }
+
+    /// Puts the field only when it has a value: absent optional fields are left out.
+    pub fn put_opt(&mut self, wire: &str, node: Option<Node>) {
+        if let Some(n) = node {
+            self.put(wire, n);
+        }
+    }
+
+    pub fn finish(self) -> Node {
+        Node::Map(self.entries)
+    }
+}
+
+/// A short name of the node's kind, for messages.
+pub fn kind(n: &Node) -> &'static str {
+    match n {
+        Node::Null => "null",
+        Node::Bool(_) => "a boolean",
+        Node::Num(_) => "a number",
+        Node::Str(_) => "a string",
+        Node::List(_) => "a list",
+        Node::Map(_) => "an object",
+    }
+}

@@ -1,0 +1,43 @@
+//! [`Open`]: a value of a closed request enum as received in an answer, where the vendor may send
+//! a value the spec does not list yet.
+
+use crate::runtime::codec::Wire;
+use crate::runtime::node::{DecodeError, Node};
+
+/// A documented value, or the raw wire value of one the spec does not list. A new vendor value
+/// never fails a decode: match `Known(_)` for the values you handle and treat `Unknown` as
+/// "log and escalate".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Open<E> {
+    Known(E),
+    /// The wire text of an undocumented value.
+    Unknown(String),
+}
+
+impl<E> Open<E> {
+    /// The documented value, if it is one.
+    pub fn known(&self) -> Option<&E> {
+        match self {
+            Open::Known(e) => Some(e),
+            Open::Unknown(_) => None,
+        }
+    }
+}
+
+/// Implemented by generated closed enums: decoding that reports an unlisted value as `None`.
+pub trait ClosedEnum: Wire {
+    fn from_wire_text(text: &str) -> Option<Self>;
+}
+
+impl<E: ClosedEnum> Wire for Open<E> {
+    fn to_node(&self) -> Node {
+        match self {
+            Open::Known(e) => e.to_node(),
+            Open::Unknown(raw) => Node::Str(raw.clone()),
+        }
+    }
+    fn from_node(node: &Node) -> Result<Self, DecodeError> {
+        let text = crate::runtime::codec::text(node)?.trim();
+        Ok(E::from_wire_text(text).map_or_else(|| Open::Unknown(text.to_string()), Open::Known))
+    }
+}

@@ -1,0 +1,255 @@
+//! Request validation: the spec's constraints, checked before anything is sent. Every violation
+//! is collected (not only the first), each with the wire path of its field (`Items[0].Currency`).
+//! Date rules are checked against an injected [`Clock`], so tests control "today".
+
+use std::fmt;
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use rust_decimal::Decimal;
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::runtime::money::{MinorUnits, Money};
+
+/// Where "now" comes from. The default is the system clock; tests inject a fixed one.
+pub trait Clock: Send + Sync + fmt::Debug {
+    fn now(&self) -> DateTime<Utc>;
+}
+
+/// The system clock.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+}
+
+/// A clock stopped at one instant.
+#[derive(Debug, Clone, Copy)]
+pub struct FixedClock(pub DateTime<Utc>);
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.0
+    }
+}
+
+/// What validation may consult.
+#[derive(Debug, Clone)]
+pub struct ValidationContext {
+    clock: Arc<dyn Clock>,
+}
+
+impl ValidationContext {
+    pub fn new(clock: Arc<dyn Clock>) -> Self {
+        ValidationContext { clock }
+    }
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+}
+
+/// One broken rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// Wire path of the field, e.g. `Items[0].RefundMethod`.
+    pub path: String,
+    /// What the rule requires, e.g. `must be greater than 0.1`.
+    pub rule: String,
+}
+
+/// All broken rules of one request.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Violations(pub Vec<Violation>);
+
+impl Violations {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The paths of the broken fields, in order.
+    pub fn paths(&self) -> Vec<&str> {
+        self.0.iter().map(|v| v.path.as_str()).collect()
+    }
+    fn push(&mut self, path: &FieldPath, rule: String) {
+        self.0.push(Violation {
+            path: path.0.clone(),
+            rule,
+        });
+    }
+}
+
+impl fmt::Display for Violations {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = self.0.iter().map(|v| format!("{}: {}", v.path, v.rule)).collect();
+        f.write_str(&parts.join("; "))
+    }
+}
+
+/// A field path under construction.
+#[derive(Debug, Clone, Default)]
+pub struct FieldPath(String);
+
+impl FieldPath {
+    pub fn root() -> Self {
+        FieldPath(String::new())
+    }
+    pub fn field(&self, wire: &str) -> Self {
+        if self.0.is_empty() {
+            FieldPath(wire.to_string())
+        } else {
+            FieldPath(format!("{}.{wire}", self.0))
+        }
+    }
+    pub fn index(&self, i: usize) -> Self {
+        FieldPath(format!("{}[{i}]", self.0))
+    }
+}
+
+/// Implemented by every generated request and request object.
+pub trait Validate {
+    fn validate_into(&self, cx: &ValidationContext, path: &FieldPath, out: &mut Violations);
+
+    /// All violations of this value, or `Ok`.
+    fn validate(&self, cx: &ValidationContext) -> Result<(), Violations> {
+        let mut out = Violations::default();
+        self.validate_into(cx, &FieldPath::root(), &mut out);
+        if out.is_empty() { Ok(()) } else { Err(out) }
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate_into(&self, cx: &ValidationContext, path: &FieldPath, out: &mut Violations) {
+        for (i, item) in self.iter().enumerate() {
+            item.validate_into(cx, &path.index(i), out);
+        }
+    }
+}
+
+/// A value a numeric bound applies to.
+pub trait AsDecimal {
+    fn as_decimal(&self) -> Decimal;
+}
+impl AsDecimal for i64 {
+    fn as_decimal(&self) -> Decimal {
+        Decimal::from(*self)
+    }
+}
+impl AsDecimal for Decimal {
+    fn as_decimal(&self) -> Decimal {
+        *self
+    }
+}
+impl AsDecimal for Money {
+    fn as_decimal(&self) -> Decimal {
+        self.amount()
+    }
+}
+impl AsDecimal for MinorUnits {
+    fn as_decimal(&self) -> Decimal {
+        Decimal::from(self.value())
+    }
+}
+
+/// A value a length or pattern rule applies to.
+pub trait AsText {
+    fn as_text(&self) -> &str;
+}
+impl AsText for String {
+    fn as_text(&self) -> &str {
+        self
+    }
+}
+impl AsText for SecretString {
+    fn as_text(&self) -> &str {
+        self.expose_secret()
+    }
+}
+
+/// The checks generated `validate_into` bodies call, one per spec constraint.
+pub mod check {
+    use super::*;
+
+    pub fn gt(v: &impl AsDecimal, bound: Decimal, p: &FieldPath, out: &mut Violations) {
+        if v.as_decimal() <= bound {
+            out.push(p, format!("must be greater than {bound}"));
+        }
+    }
+    pub fn ge(v: &impl AsDecimal, bound: Decimal, p: &FieldPath, out: &mut Violations) {
+        if v.as_decimal() < bound {
+            out.push(p, format!("must be at least {bound}"));
+        }
+    }
+    pub fn le(v: &impl AsDecimal, bound: Decimal, p: &FieldPath, out: &mut Violations) {
+        if v.as_decimal() > bound {
+            out.push(p, format!("must be at most {bound}"));
+        }
+    }
+    pub fn max_decimal_places(v: &impl AsDecimal, max: u32, p: &FieldPath, out: &mut Violations) {
+        if v.as_decimal().normalize().scale() > max {
+            out.push(p, format!("must have at most {max} decimal places"));
+        }
+    }
+    /// Lengths count characters (Hebrew letters count one each), not bytes.
+    pub fn max_len(v: &impl AsText, max: usize, p: &FieldPath, out: &mut Violations) {
+        if v.as_text().chars().count() > max {
+            out.push(p, format!("must be at most {max} characters"));
+        }
+    }
+    pub fn min_len(v: &impl AsText, min: usize, p: &FieldPath, out: &mut Violations) {
+        if v.as_text().chars().count() < min {
+            out.push(p, format!("must be at least {min} characters"));
+        }
+    }
+    /// `re` is the spec's pattern, anchored by the spec. The value is never echoed: it may be
+    /// a secret.
+    pub fn pattern(v: &impl AsText, re: &regex::Regex, p: &FieldPath, out: &mut Violations) {
+        if !re.is_match(v.as_text()) {
+            out.push(p, format!("must match the pattern `{}`", re.as_str()));
+        }
+    }
+    pub fn min_items<T>(v: &[T], min: usize, p: &FieldPath, out: &mut Violations) {
+        if v.len() < min {
+            out.push(p, format!("must have at least {min} item(s)"));
+        }
+    }
+    pub fn max_items<T>(v: &[T], max: usize, p: &FieldPath, out: &mut Violations) {
+        if v.len() > max {
+            out.push(p, format!("must have at most {max} item(s)"));
+        }
+    }
+    /// Today counts; `days` days ago counts; earlier or later does not.
+    pub fn within_past_days(
+        v: &NaiveDate,
+        days: u32,
+        cx: &ValidationContext,
+        p: &FieldPath,
+        out: &mut Violations,
+    ) {
+        let today = cx.now().date_naive();
+        let earliest = today - chrono::Days::new(u64::from(days));
+        if *v < earliest || *v > today {
+            out.push(
+                p,
+                format!("must be within the last {days} days ({earliest} to {today})"),
+            );
+        }
+    }
+    pub fn not_future_date(v: &NaiveDate, cx: &ValidationContext, p: &FieldPath, out: &mut Violations) {
+        if *v > cx.now().date_naive() {
+            out.push(p, "must not be in the future".into());
+        }
+    }
+    /// The wire carries no zone; the vendor says the value is UTC.
+    pub fn not_future_datetime(
+        v: &NaiveDateTime,
+        cx: &ValidationContext,
+        p: &FieldPath,
+        out: &mut Violations,
+    ) {
+        if *v > cx.now().naive_utc() {
+            out.push(p, "must not be in the future (UTC)".into());
+        }
+    }
+}
