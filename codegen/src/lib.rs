@@ -27,7 +27,11 @@ pub fn load_all(spec_root: &Path) -> Result<Vec<model::Api>, Diagnostics> {
             Err(d) => diags.0.extend(d.0),
         }
     }
-    if diags.is_empty() { Ok(apis) } else { Err(diags) }
+    if diags.is_empty() {
+        Ok(apis)
+    } else {
+        Err(diags)
+    }
 }
 
 /// Loads one API folder.

@@ -152,7 +152,10 @@ fn merge(api: &mut RawApi, file: usize, parsed: SpecFile, diags: &mut Diagnostic
                 "keep one `service:` per API folder; move the others' keys into it".into(),
             ));
         } else {
-            api.service = Some(Located { file, item: service });
+            api.service = Some(Located {
+                file,
+                item: service,
+            });
         }
     }
     if let Some(codes) = parsed.codes {
@@ -168,14 +171,24 @@ fn merge(api: &mut RawApi, file: usize, parsed: SpecFile, diags: &mut Diagnostic
         }
     }
     merge_map(api, file, "enums", parsed.enums, |a| &mut a.enums, diags);
-    merge_map(api, file, "objects", parsed.objects, |a| &mut a.objects, diags);
-    merge_map(api, file, "endpoints", parsed.endpoints, |a| &mut a.endpoints, diags);
-    api.quirks.extend(
-        parsed
-            .quirks
-            .into_iter()
-            .map(|item| Located { file, item }),
+    merge_map(
+        api,
+        file,
+        "objects",
+        parsed.objects,
+        |a| &mut a.objects,
+        diags,
     );
+    merge_map(
+        api,
+        file,
+        "endpoints",
+        parsed.endpoints,
+        |a| &mut a.endpoints,
+        diags,
+    );
+    api.quirks
+        .extend(parsed.quirks.into_iter().map(|item| Located { file, item }));
 }
 
 fn merge_map<T>(

@@ -40,7 +40,11 @@ impl Positions {
                     positions.value_done(&mut stack);
                 }
                 Event::Scalar(value, ..) => {
-                    if let Some(Frame::Map { path, key: key @ None }) = stack.last_mut() {
+                    if let Some(Frame::Map {
+                        path,
+                        key: key @ None,
+                    }) = stack.last_mut()
+                    {
                         let full = join(path, &value);
                         positions.map.insert(full, here);
                         *key = Some(value.into_owned());

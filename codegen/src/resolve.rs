@@ -185,7 +185,10 @@ fn check_snake(cx: &mut Ctx, file: usize, path: &str, name: &str) {
             file,
             path,
             format!("`{name}` is not a snake_case Rust name (or is a keyword)"),
-            format!("write it as `{}` (or choose another name)", name.to_snake_case()),
+            format!(
+                "write it as `{}` (or choose another name)",
+                name.to_snake_case()
+            ),
         );
     }
 }
@@ -381,7 +384,10 @@ fn resolve_fields(
             cx.err(
                 file,
                 &format!("{fp}.wire"),
-                format!("wire name `{}` appears twice in this list of fields", f.wire),
+                format!(
+                    "wire name `{}` appears twice in this list of fields",
+                    f.wire
+                ),
                 "each wire name may appear once: delete the duplicate or correct its name",
             );
         }
@@ -415,7 +421,10 @@ fn resolve_fields(
             cx.err(
                 file,
                 &format!("{fp}.format"),
-                format!("`format` applies to date and datetime fields, not `{}`", f.ty),
+                format!(
+                    "`format` applies to date and datetime fields, not `{}`",
+                    f.ty
+                ),
                 "remove `format`, or change the type",
             );
         }

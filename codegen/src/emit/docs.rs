@@ -20,7 +20,11 @@ pub fn module_doc(text: &str) -> TokenStream {
 /// The doc of one field: the spec's doc, its wire name and shape, its rules, its source.
 pub fn field_doc(f: &Field) -> String {
     let mut s = format!("{}\n\nWire: `{}` ({}", f.doc.trim(), f.wire, shape(&f.ty));
-    s.push_str(if f.required { ", required)." } else { ", optional)." });
+    s.push_str(if f.required {
+        ", required)."
+    } else {
+        ", optional)."
+    });
     let rules = rules(&f.constraints);
     if !rules.is_empty() {
         s.push_str(&format!(" Rules: {}.", rules.join("; ")));
@@ -38,7 +42,9 @@ pub fn shape(ty: &Ty) -> String {
         Ty::Int => "integer".into(),
         Ty::String => "text".into(),
         Ty::Bool => "boolean".into(),
-        Ty::Money => "money: exact decimal in major units (shekels/dollars), never agorot/cents".into(),
+        Ty::Money => {
+            "money: exact decimal in major units (shekels/dollars), never agorot/cents".into()
+        }
         Ty::MinorUnits => "money in minor units: agorot/cents".into(),
         Ty::Decimal => "exact decimal".into(),
         Ty::Date(f) => format!("date, `{f}`"),

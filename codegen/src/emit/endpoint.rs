@@ -107,9 +107,9 @@ fn secret_fields(e: &Endpoint) -> Vec<TokenStream> {
         .map(|f| {
             let n = ident(&f.rust);
             if f.required {
-                quote!(out.push(crate::ExposeSecret::expose_secret(&request.#n));)
+                quote!(Some(crate::ExposeSecret::expose_secret(&request.#n)))
             } else {
-                quote!(if let Some(s) = &request.#n { out.push(crate::ExposeSecret::expose_secret(s)); })
+                quote!(request.#n.as_ref().map(crate::ExposeSecret::expose_secret))
             }
         })
         .collect()
@@ -140,18 +140,33 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
                 quote!(request.#k.as_deref())
             }
         }
-        None => quote!({ let _ = request; None }),
+        None => quote!({
+            let _ = request;
+            None
+        }),
     };
     let secrets = secret_fields(e);
     let secrets_body = if secrets.is_empty() {
-        quote!({ let _ = request; Vec::new() })
+        quote!({
+            let _ = request;
+            Vec::new()
+        })
     } else {
-        quote!({ let mut out = Vec::new(); #(#secrets)* out })
+        quote!({ [#(#secrets),*].into_iter().flatten().collect() })
     };
-    let overrides = e.code_overrides.iter().map(|(n, v)| {
-        let v = ident(v);
-        quote!(#n => #code::#v,)
-    });
+    let overrides: Vec<TokenStream> = e
+        .code_overrides
+        .iter()
+        .map(|(n, v)| {
+            let v = ident(v);
+            quote!(#n => #code::#v,)
+        })
+        .collect();
+    let code_body = if overrides.is_empty() {
+        quote!(#code::from_service_table(value))
+    } else {
+        quote!(match value { #(#overrides)* other => #code::from_service_table(other) })
+    };
     let single = e.outcomes.len() < 2;
     let decode_arms = e.outcomes.iter().map(|o| {
         let codes = &o.codes;
@@ -187,9 +202,7 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
             const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(#timeout);
             fn idempotency_key(request: &Self::Request) -> Option<&str> { #key }
             fn secrets(request: &Self::Request) -> Vec<&str> #secrets_body
-            fn code(value: i64) -> #code {
-                match value { #(#overrides)* other => #code::from_service_table(other) }
-            }
+            fn code(value: i64) -> #code { #code_body }
             fn decode(code: i64, body: &crate::Node) -> Result<Option<Self::Output>, crate::DecodeError> {
                 match code { #(#decode_arms)* _ => Ok(None) }
             }

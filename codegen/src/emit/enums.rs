@@ -39,7 +39,11 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
         let vn = ident(&v.name);
         let mut text = format!("{} (wire `{}`", v.doc.trim(), wire_text(&v.wire));
         if !v.also.is_empty() {
-            let also: Vec<String> = v.also.iter().map(|a| format!("`{}`", wire_text(a))).collect();
+            let also: Vec<String> = v
+                .also
+                .iter()
+                .map(|a| format!("`{}`", wire_text(a)))
+                .collect();
             text.push_str(&format!("; also accepted: {}", also.join(", ")));
         }
         text.push(')');
@@ -75,17 +79,14 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
     let unknown_to_node = if closed {
         quote!()
     } else {
-        let arm = match e.repr {
+        match e.repr {
             EnumRepr::Int => quote!(Self::Unknown(raw) => crate::Node::Num(raw.clone()),),
             EnumRepr::String => quote!(Self::Unknown(raw) => crate::Node::Str(raw.clone()),),
-        };
-        arm
+        }
     };
     let from_arms = e.values.iter().map(|v| {
         let vn = ident(&v.name);
-        let texts = std::iter::once(&v.wire)
-            .chain(v.also.iter())
-            .map(wire_text);
+        let texts = std::iter::once(&v.wire).chain(v.also.iter()).map(wire_text);
         quote!( #(#texts)|* => Some(Self::#vn), )
     });
     let wire_values: Vec<String> = e.values.iter().map(|v| wire_text(&v.wire)).collect();

@@ -47,14 +47,22 @@ fn emit_api(api: &Api, out: &mut Output) {
     let quirks: Vec<String> = api
         .quirks
         .iter()
-        .map(|q| format!("- **{}**: {} *Decision:* {}", q.id, q.what.trim(), q.decision.trim()))
+        .map(|q| {
+            format!(
+                "## `{}`\n\n{}\n\n*Decision:* {}\n\nSource: {}",
+                q.id,
+                q.what.trim(),
+                q.decision.trim(),
+                q.source.trim()
+            )
+        })
         .collect();
     let mdoc = docs::module_doc(&format!(
         "{}\n\n{}\n\nSource: {}\n\n# Vendor quirks and how the spec resolves them\n\n{}",
         api.title,
         api.doc.trim(),
         api.source,
-        quirks.join("\n")
+        quirks.join("\n\n")
     ));
     out.add(
         format!("{m}/mod.rs"),
@@ -73,7 +81,11 @@ fn emit_api(api: &Api, out: &mut Output) {
             #(pub use #endpoint_mods::*;)*
         },
     );
-    out.add(format!("{m}/codes.rs"), &dir, with_doc("Result codes.", codes::emit_codes(api)));
+    out.add(
+        format!("{m}/codes.rs"),
+        &dir,
+        with_doc("Result codes.", codes::emit_codes(api)),
+    );
     let enums: TokenStream = api.enums.iter().map(enums::emit_enum).collect();
     out.add(format!("{m}/enums.rs"), &dir, with_doc("Enums.", enums));
     let objects: TokenStream = api
@@ -86,19 +98,35 @@ fn emit_api(api: &Api, out: &mut Output) {
                     name: &o.name,
                     doc: format!("{}\n\nSource: {}", o.doc.trim(), o.source),
                     fields: &o.fields,
-                    side: if o.in_request { Side::Request } else { Side::Response },
+                    side: if o.in_request {
+                        Side::Request
+                    } else {
+                        Side::Response
+                    },
                 },
             )
         })
         .collect();
-    out.add(format!("{m}/objects.rs"), &dir, with_doc("Objects.", objects));
-    out.add(format!("{m}/client.rs"), &dir, with_doc("The client.", client::emit_client(api)));
+    out.add(
+        format!("{m}/objects.rs"),
+        &dir,
+        with_doc("Objects.", objects),
+    );
+    out.add(
+        format!("{m}/client.rs"),
+        &dir,
+        with_doc("The client.", client::emit_client(api)),
+    );
     for e in &api.endpoints {
         out.add(
             format!("{m}/{}.rs", e.method),
             &dir,
             with_doc(
-                &format!("`{}`: {}", e.wire, e.doc.trim().lines().next().unwrap_or("")),
+                &format!(
+                    "`{}`: {}",
+                    e.wire,
+                    e.doc.trim().lines().next().unwrap_or("")
+                ),
                 endpoint::emit_endpoint(api, e),
             ),
         );

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{doc, field_doc};
-use super::types::{Side, decoder, empty_is_absent, encode, ident, param_type, rust_type};
+use super::types::{Side, decoder, empty_is_absent, encode, encoder, ident, param_type, rust_type};
 use crate::model::{Api, Field, Ty};
 use crate::resolve::decimal;
 
@@ -62,14 +62,14 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
         let fname = ident(&f.rust);
         let list = matches!(f.ty, Ty::List(_));
         if f.required {
-            let e = encode(api, &f.ty, s.side, quote!(&self.#fname));
+            let e = encode(&f.ty, quote!(self.#fname));
             quote! { w.put(#w, #e); }
         } else if list {
-            let e = encode(api, &f.ty, s.side, quote!(&self.#fname));
+            let e = encode(&f.ty, quote!(self.#fname));
             quote! { if !self.#fname.is_empty() { w.put(#w, #e); } }
         } else {
-            let e = encode(api, &f.ty, s.side, quote!(v));
-            quote! { w.put_opt(#w, self.#fname.as_ref().map(|v| #e)); }
+            let e = encoder(&f.ty);
+            quote! { w.put_opt(#w, self.#fname.as_ref().map(#e)); }
         }
     });
     let gets = s.fields.iter().map(|f| {
@@ -118,7 +118,11 @@ fn constructor(api: &Api, s: &StructSpec) -> TokenStream {
         let n = ident(&f.rust);
         if f.required {
             let (_, into) = param_type(api, &f.ty);
-            if into { quote!(#n: #n.into(),) } else { quote!(#n,) }
+            if into {
+                quote!(#n: #n.into(),)
+            } else {
+                quote!(#n,)
+            }
         } else if matches!(f.ty, Ty::List(_)) {
             quote!(#n: Vec::new(),)
         } else {
@@ -135,13 +139,21 @@ fn constructor(api: &Api, s: &StructSpec) -> TokenStream {
     ));
     let setters = s.fields.iter().filter(|f| !f.required).map(|f| {
         let n = ident(&f.rust);
-        let sdoc = doc(&format!("Sets `{}`: {}", f.wire, f.doc.lines().next().unwrap_or("")));
+        let sdoc = doc(&format!(
+            "Sets `{}`: {}",
+            f.wire,
+            f.doc.lines().next().unwrap_or("")
+        ));
         if matches!(f.ty, Ty::List(_)) {
             let t = rust_type(api, &f.ty, Side::Request);
             quote! { #sdoc pub fn #n(mut self, value: #t) -> Self { self.#n = value; self } }
         } else {
             let (t, into) = param_type(api, &f.ty);
-            let v = if into { quote!(value.into()) } else { quote!(value) };
+            let v = if into {
+                quote!(value.into())
+            } else {
+                quote!(value)
+            };
             quote! { #sdoc pub fn #n(mut self, value: #t) -> Self { self.#n = Some(#v); self } }
         }
     });
@@ -150,7 +162,13 @@ fn constructor(api: &Api, s: &StructSpec) -> TokenStream {
     } else {
         quote!()
     };
+    let default = if required.is_empty() {
+        quote! { impl Default for #name { fn default() -> Self { Self::new() } } }
+    } else {
+        quote!()
+    };
     quote! {
+        #default
         impl #name {
             #ctor_doc
             #allow
@@ -162,7 +180,11 @@ fn constructor(api: &Api, s: &StructSpec) -> TokenStream {
 
 fn validate_impl(api: &Api, s: &StructSpec) -> TokenStream {
     let name = ident(s.name);
-    let checks: Vec<TokenStream> = s.fields.iter().filter_map(|f| field_checks(api, f)).collect();
+    let checks: Vec<TokenStream> = s
+        .fields
+        .iter()
+        .filter_map(|f| field_checks(api, f))
+        .collect();
     let body = quote! { #(#checks)* };
     quote! {
         impl crate::Validate for #name {

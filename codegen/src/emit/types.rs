@@ -67,16 +67,29 @@ pub fn decoder(api: &Api, ty: &Ty, side: Side) -> TokenStream {
     }
 }
 
-/// An expression encoding `value` (an expression of type `&T`) into a `Node`.
-pub fn encode(api: &Api, ty: &Ty, side: Side, value: TokenStream) -> TokenStream {
+/// An expression encoding the place `value` (an expression of type `T`) into a `Node`.
+pub fn encode(ty: &Ty, value: TokenStream) -> TokenStream {
     match ty {
-        Ty::Date(f) => quote!(crate::__private::codec::date_node(#value, #f)),
-        Ty::DateTime(f) => quote!(crate::__private::codec::datetime_node(#value, #f)),
+        Ty::Date(f) => quote!(crate::__private::codec::date_node(&#value, #f)),
+        Ty::DateTime(f) => quote!(crate::__private::codec::datetime_node(&#value, #f)),
         Ty::List(inner) => {
-            let item = encode(api, inner, side, quote!(item));
-            quote!(crate::Node::List((#value).iter().map(|item| #item).collect()))
+            let item = encoder(inner);
+            quote!(crate::Node::List(#value.iter().map(#item).collect()))
         }
-        _ => quote!(crate::Wire::to_node(#value)),
+        _ => quote!(crate::Wire::to_node(&#value)),
+    }
+}
+
+/// A callable `Fn(&T) -> Node`.
+pub fn encoder(ty: &Ty) -> TokenStream {
+    match ty {
+        Ty::Date(f) => quote!(|v| crate::__private::codec::date_node(v, #f)),
+        Ty::DateTime(f) => quote!(|v| crate::__private::codec::datetime_node(v, #f)),
+        Ty::List(inner) => {
+            let item = encoder(inner);
+            quote!(|v: &Vec<_>| crate::Node::List(v.iter().map(#item).collect()))
+        }
+        _ => quote!(crate::Wire::to_node),
     }
 }
 

@@ -8,13 +8,13 @@ use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 use tracing::Instrument;
 
+use crate::runtime::codec::Wire;
 use crate::runtime::endpoint::{Endpoint, TransportKind};
 use crate::runtime::error::{ApiError, Error, ResultCode};
 use crate::runtime::json;
 use crate::runtime::node::MapReader;
 use crate::runtime::retry::{Decision, Failure, RetryPolicy, decide};
-use crate::runtime::validate::{Clock, SystemClock, ValidationContext, Validate};
-use crate::runtime::codec::Wire;
+use crate::runtime::validate::{Clock, SystemClock, Validate, ValidationContext};
 
 /// How the client authenticates.
 #[derive(Clone)]
@@ -133,7 +133,10 @@ pub struct Core {
 
 impl Core {
     /// Calls endpoint `E` inside a `hyp_api.call` tracing span (no secrets are recorded).
-    pub async fn call<E: Endpoint>(&self, request: &E::Request) -> Result<E::Output, Error<E::Code>> {
+    pub async fn call<E: Endpoint>(
+        &self,
+        request: &E::Request,
+    ) -> Result<E::Output, Error<E::Code>> {
         let span = tracing::info_span!(
             "hyp_api.call",
             service = E::SERVICE,
@@ -143,7 +146,10 @@ impl Core {
         self.call_in_span::<E>(request).instrument(span).await
     }
 
-    async fn call_in_span<E: Endpoint>(&self, request: &E::Request) -> Result<E::Output, Error<E::Code>> {
+    async fn call_in_span<E: Endpoint>(
+        &self,
+        request: &E::Request,
+    ) -> Result<E::Output, Error<E::Code>> {
         request
             .validate(&ValidationContext::new(self.clock.clone()))
             .map_err(Error::InvalidRequest)?;
@@ -158,7 +164,8 @@ impl Core {
             })?,
         };
         let url = format!("{}/{}", self.base_url, E::PATH);
-        let retry_safe = E::READ_ONLY || E::idempotency_key(request).is_some_and(|k| !k.trim().is_empty());
+        let retry_safe =
+            E::READ_ONLY || E::idempotency_key(request).is_some_and(|k| !k.trim().is_empty());
         let timeout = self.timeout.unwrap_or(E::TIMEOUT);
         let mut secrets = E::secrets(request);
         let Auth::Bearer(token) = &self.auth;
@@ -207,7 +214,10 @@ impl Core {
             value.set_sensitive(true);
             rb = rb.header(AUTHORIZATION, value);
         }
-        let response = rb.send().await.map_err(|e| transport_error::<E>(&e, timeout))?;
+        let response = rb
+            .send()
+            .await
+            .map_err(|e| transport_error::<E>(&e, timeout))?;
         let status = response.status().as_u16();
         let text = response
             .text()

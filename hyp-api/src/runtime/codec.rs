@@ -147,9 +147,8 @@ pub fn date_node(d: &NaiveDate, format: &str) -> Node {
 /// A date and time (no zone on the wire) in the spec's `chrono` format.
 pub fn datetime(node: &Node, format: &str) -> Result<NaiveDateTime, DecodeError> {
     let t = text(node)?.trim();
-    NaiveDateTime::parse_from_str(t, format).map_err(|_| {
-        DecodeError::new(format!("`{t}` is not a date-time in the format `{format}`"))
-    })
+    NaiveDateTime::parse_from_str(t, format)
+        .map_err(|_| DecodeError::new(format!("`{t}` is not a date-time in the format `{format}`")))
 }
 
 pub fn datetime_node(d: &NaiveDateTime, format: &str) -> Node {

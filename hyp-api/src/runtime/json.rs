@@ -37,8 +37,12 @@ fn from_raw(raw: &RawValue) -> Result<Node, DecodeError> {
                 .collect::<Result<_, _>>()
                 .map(Node::List)
         }
-        Some(b'"') => serde_json::from_str::<String>(text).map(Node::Str).map_err(bad),
-        Some(b't' | b'f') => serde_json::from_str::<bool>(text).map(Node::Bool).map_err(bad),
+        Some(b'"') => serde_json::from_str::<String>(text)
+            .map(Node::Str)
+            .map_err(bad),
+        Some(b't' | b'f') => serde_json::from_str::<bool>(text)
+            .map(Node::Bool)
+            .map_err(bad),
         Some(b'n') => Ok(Node::Null),
         _ => Ok(Node::Num(text.to_string())),
     }
@@ -55,7 +59,10 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for Entries<'a> {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a JSON object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<Self::Value, A::Error> {
                 let mut out = Vec::new();
                 while let Some((k, v)) = m.next_entry::<String, &'de RawValue>()? {
                     out.push((k, v));

@@ -73,10 +73,7 @@ impl<'a> MapReader<'a> {
     }
 
     fn get(&self, wire: &str) -> Option<&'a Node> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k == wire)
-            .map(|(_, v)| v)
+        self.entries.iter().find(|(k, _)| k == wire).map(|(_, v)| v)
     }
 
     /// A field that must be present and non-null.
@@ -86,7 +83,9 @@ impl<'a> MapReader<'a> {
         decode: impl Fn(&Node) -> Result<T, DecodeError>,
     ) -> Result<T, DecodeError> {
         match self.get(wire) {
-            None | Some(Node::Null) => Err(DecodeError::new("required field is missing").within(wire)),
+            None | Some(Node::Null) => {
+                Err(DecodeError::new("required field is missing").within(wire))
+            }
             Some(n) => decode(n).map_err(|e| e.within(wire)),
         }
     }

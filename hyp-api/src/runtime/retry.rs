@@ -95,7 +95,10 @@ mod tests {
 
     #[test]
     fn maybe_applied_is_retried_only_when_retry_safe() {
-        assert_eq!(decide(&P, 1, Failure::MaybeApplied, false), Decision::GiveUp);
+        assert_eq!(
+            decide(&P, 1, Failure::MaybeApplied, false),
+            Decision::GiveUp
+        );
         assert_eq!(
             decide(&P, 1, Failure::MaybeApplied, true),
             Decision::RetryAfter(Duration::from_millis(100))
@@ -104,7 +107,10 @@ mod tests {
 
     #[test]
     fn not_sent_is_retried_even_without_a_key() {
-        assert!(matches!(decide(&P, 1, Failure::NotSent, false), Decision::RetryAfter(_)));
+        assert!(matches!(
+            decide(&P, 1, Failure::NotSent, false),
+            Decision::RetryAfter(_)
+        ));
     }
 
     #[test]
@@ -122,6 +128,9 @@ mod tests {
     #[test]
     fn attempts_are_bounded() {
         assert_eq!(decide(&P, 4, Failure::NotSent, true), Decision::GiveUp);
-        assert_eq!(decide(&RetryPolicy::never(), 1, Failure::NotSent, true), Decision::GiveUp);
+        assert_eq!(
+            decide(&RetryPolicy::never(), 1, Failure::NotSent, true),
+            Decision::GiveUp
+        );
     }
 }

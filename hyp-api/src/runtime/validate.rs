@@ -82,7 +82,11 @@ impl Violations {
 
 impl fmt::Display for Violations {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let parts: Vec<String> = self.0.iter().map(|v| format!("{}: {}", v.path, v.rule)).collect();
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .map(|v| format!("{}: {}", v.path, v.rule))
+            .collect();
         f.write_str(&parts.join("; "))
     }
 }
@@ -236,7 +240,12 @@ pub mod check {
             );
         }
     }
-    pub fn not_future_date(v: &NaiveDate, cx: &ValidationContext, p: &FieldPath, out: &mut Violations) {
+    pub fn not_future_date(
+        v: &NaiveDate,
+        cx: &ValidationContext,
+        p: &FieldPath,
+        out: &mut Violations,
+    ) {
         if *v > cx.now().date_naive() {
             out.push(p, "must not be in the future".into());
         }

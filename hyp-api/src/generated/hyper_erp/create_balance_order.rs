@@ -72,18 +72,17 @@ impl crate::Wire for CreateBalanceOrderRequest {
         w.put("Ticket_ID", crate::Wire::to_node(&self.ticket_id));
         w.put("Amount", crate::Wire::to_node(&self.amount));
         w.put("Comment", crate::Wire::to_node(&self.comment));
-        w.put_opt("Purpose", self.purpose.as_ref().map(|v| crate::Wire::to_node(v)));
+        w.put_opt("Purpose", self.purpose.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
             client_number: m.required("ClientNumber", <i64 as crate::Wire>::from_node)?,
-            api_password: m
-                .required(
-                    "API_Password",
-                    <crate::SecretString as crate::Wire>::from_node,
-                )?,
+            api_password: m.required(
+                "API_Password",
+                <crate::SecretString as crate::Wire>::from_node,
+            )?,
             action: m.required("Action", <BalanceAction as crate::Wire>::from_node)?,
             ticket_id: m.required("Ticket_ID", <String as crate::Wire>::from_node)?,
             amount: m.required("Amount", <crate::Money as crate::Wire>::from_node)?,
@@ -172,7 +171,7 @@ impl crate::Wire for CreateBalanceOrderResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("TP_Login", self.tp_login.as_ref().map(|v| crate::Wire::to_node(v)));
+        w.put_opt("TP_Login", self.tp_login.as_ref().map(crate::Wire::to_node));
         w.put("TP_Order_ID", crate::Wire::to_node(&self.tp_order_id));
         w.finish()
     }
@@ -234,9 +233,12 @@ impl crate::Endpoint for CreateBalanceOrder {
         Some(request.ticket_id.as_str())
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        let mut out = Vec::new();
-        out.push(crate::ExposeSecret::expose_secret(&request.api_password));
-        out
+        [Some(crate::ExposeSecret::expose_secret(
+            &request.api_password,
+        ))]
+        .into_iter()
+        .flatten()
+        .collect()
     }
     fn code(value: i64) -> ResponseCode {
         match value {
@@ -244,19 +246,12 @@ impl crate::Endpoint for CreateBalanceOrder {
             other => ResponseCode::from_service_table(other),
         }
     }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
+    fn decode(code: i64, body: &crate::Node) -> Result<Option<Self::Output>, crate::DecodeError> {
         match code {
-            0i64 => {
-                <CreateBalanceOrderResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(CreateBalanceOrderOutcome::Created(r)))
-            }
-            30i64 => {
-                <CreateBalanceOrderResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(CreateBalanceOrderOutcome::Duplicate(r)))
-            }
+            0i64 => <CreateBalanceOrderResponse as crate::Wire>::from_node(body)
+                .map(|r| Some(CreateBalanceOrderOutcome::Created(r))),
+            30i64 => <CreateBalanceOrderResponse as crate::Wire>::from_node(body)
+                .map(|r| Some(CreateBalanceOrderOutcome::Duplicate(r))),
             _ => Ok(None),
         }
     }

@@ -118,56 +118,59 @@ impl crate::Wire for CreateRefundRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("ClientNumber", crate::Wire::to_node(&self.client_number));
-        w.put_opt("Ticket_ID", self.ticket_id.as_ref().map(|v| crate::Wire::to_node(v)));
+        w.put_opt(
+            "Ticket_ID",
+            self.ticket_id.as_ref().map(crate::Wire::to_node),
+        );
         w.put_opt(
             "InternalDoc_Dont_Send",
-            self.internal_doc_dont_send.as_ref().map(|v| crate::Wire::to_node(v)),
+            self.internal_doc_dont_send
+                .as_ref()
+                .map(crate::Wire::to_node),
         );
         w.put_opt(
             "PersonalIdVerificationMadeBy",
-            self
-                .personal_id_verification_made_by
+            self.personal_id_verification_made_by
                 .as_ref()
-                .map(|v| crate::Wire::to_node(v)),
+                .map(crate::Wire::to_node),
         );
         w.put_opt(
             "SalesAgent",
-            self.sales_agent.as_ref().map(|v| crate::Wire::to_node(v)),
+            self.sales_agent.as_ref().map(crate::Wire::to_node),
         );
-        w.put_opt("Notes", self.notes.as_ref().map(|v| crate::Wire::to_node(v)));
+        w.put_opt("Notes", self.notes.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "IPAddress",
-            self.ip_address.as_ref().map(|v| crate::Wire::to_node(v)),
+            self.ip_address.as_ref().map(crate::Wire::to_node),
         );
         w.put_opt(
             "OriginProductionTime",
-            self
-                .origin_production_time
+            self.origin_production_time
                 .as_ref()
                 .map(|v| crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S")),
         );
         w.put_opt(
             "ContactPerson",
-            self.contact_person.as_ref().map(|v| crate::Wire::to_node(v)),
+            self.contact_person.as_ref().map(crate::Wire::to_node),
         );
-        w.put_opt("Agency", self.agency.as_ref().map(|v| crate::Wire::to_node(v)));
+        w.put_opt("Agency", self.agency.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "RefundFormPurpose",
-            self.refund_form_purpose.as_ref().map(|v| crate::Wire::to_node(v)),
+            self.refund_form_purpose.as_ref().map(crate::Wire::to_node),
         );
         w.put_opt(
             "MoneyLaundering",
-            self.money_laundering.as_ref().map(|v| crate::Wire::to_node(v)),
+            self.money_laundering.as_ref().map(crate::Wire::to_node),
         );
         w.put_opt(
             "MoneyLaunderingBundle",
-            self.money_laundering_bundle.as_ref().map(|v| crate::Wire::to_node(v)),
+            self.money_laundering_bundle
+                .as_ref()
+                .map(crate::Wire::to_node),
         );
         w.put(
             "Items",
-            crate::Node::List(
-                (&self.items).iter().map(|item| crate::Wire::to_node(item)).collect(),
-            ),
+            crate::Node::List(self.items.iter().map(crate::Wire::to_node).collect()),
         );
         w.finish()
     }
@@ -175,63 +178,49 @@ impl crate::Wire for CreateRefundRequest {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
             client_number: m.required("ClientNumber", <i64 as crate::Wire>::from_node)?,
-            ticket_id: m
-                .optional("Ticket_ID", false, <String as crate::Wire>::from_node)?,
-            internal_doc_dont_send: m
-                .optional(
-                    "InternalDoc_Dont_Send",
-                    true,
-                    <bool as crate::Wire>::from_node,
-                )?,
-            personal_id_verification_made_by: m
-                .optional(
-                    "PersonalIdVerificationMadeBy",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
-            sales_agent: m
-                .optional("SalesAgent", false, <String as crate::Wire>::from_node)?,
+            ticket_id: m.optional("Ticket_ID", false, <String as crate::Wire>::from_node)?,
+            internal_doc_dont_send: m.optional(
+                "InternalDoc_Dont_Send",
+                true,
+                <bool as crate::Wire>::from_node,
+            )?,
+            personal_id_verification_made_by: m.optional(
+                "PersonalIdVerificationMadeBy",
+                false,
+                <String as crate::Wire>::from_node,
+            )?,
+            sales_agent: m.optional("SalesAgent", false, <String as crate::Wire>::from_node)?,
             notes: m.optional("Notes", false, <String as crate::Wire>::from_node)?,
-            ip_address: m
-                .optional("IPAddress", false, <String as crate::Wire>::from_node)?,
-            origin_production_time: m
-                .optional(
-                    "OriginProductionTime",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::datetime(
-                        n,
-                        "%Y-%m-%d %H:%M:%S",
-                    ),
-                )?,
-            contact_person: m
-                .optional("ContactPerson", false, <String as crate::Wire>::from_node)?,
+            ip_address: m.optional("IPAddress", false, <String as crate::Wire>::from_node)?,
+            origin_production_time: m.optional(
+                "OriginProductionTime",
+                true,
+                |n: &crate::Node| crate::__private::codec::datetime(n, "%Y-%m-%d %H:%M:%S"),
+            )?,
+            contact_person: m.optional(
+                "ContactPerson",
+                false,
+                <String as crate::Wire>::from_node,
+            )?,
             agency: m.optional("Agency", true, <i64 as crate::Wire>::from_node)?,
-            refund_form_purpose: m
-                .optional(
-                    "RefundFormPurpose",
-                    true,
-                    <RefundFormPurpose as crate::Wire>::from_node,
-                )?,
-            money_laundering: m
-                .optional(
-                    "MoneyLaundering",
-                    true,
-                    <MoneyLaunderingControl as crate::Wire>::from_node,
-                )?,
-            money_laundering_bundle: m
-                .optional(
-                    "MoneyLaunderingBundle",
-                    true,
-                    <i64 as crate::Wire>::from_node,
-                )?,
-            items: m
-                .list(
-                    "Items",
-                    |n: &crate::Node| crate::__private::codec::list(
-                        n,
-                        <RefundItem as crate::Wire>::from_node,
-                    ),
-                )?,
+            refund_form_purpose: m.optional(
+                "RefundFormPurpose",
+                true,
+                <RefundFormPurpose as crate::Wire>::from_node,
+            )?,
+            money_laundering: m.optional(
+                "MoneyLaundering",
+                true,
+                <MoneyLaunderingControl as crate::Wire>::from_node,
+            )?,
+            money_laundering_bundle: m.optional(
+                "MoneyLaunderingBundle",
+                true,
+                <i64 as crate::Wire>::from_node,
+            )?,
+            items: m.list("Items", |n: &crate::Node| {
+                crate::__private::codec::list(n, <RefundItem as crate::Wire>::from_node)
+            })?,
         })
     }
 }
@@ -357,7 +346,7 @@ impl crate::Wire for CreateRefundResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("Doc", self.doc.as_ref().map(|v| crate::Wire::to_node(v)));
+        w.put_opt("Doc", self.doc.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -424,23 +413,14 @@ impl crate::Endpoint for CreateRefund {
         Vec::new()
     }
     fn code(value: i64) -> ResponseCode {
-        match value {
-            other => ResponseCode::from_service_table(other),
-        }
+        ResponseCode::from_service_table(value)
     }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
+    fn decode(code: i64, body: &crate::Node) -> Result<Option<Self::Output>, crate::DecodeError> {
         match code {
-            0i64 => {
-                <CreateRefundResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(CreateRefundOutcome::Created(r)))
-            }
-            30i64 => {
-                <CreateRefundResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(CreateRefundOutcome::Duplicate(r)))
-            }
+            0i64 => <CreateRefundResponse as crate::Wire>::from_node(body)
+                .map(|r| Some(CreateRefundOutcome::Created(r))),
+            30i64 => <CreateRefundResponse as crate::Wire>::from_node(body)
+                .map(|r| Some(CreateRefundOutcome::Duplicate(r))),
             _ => Ok(None),
         }
     }

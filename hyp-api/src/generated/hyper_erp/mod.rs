@@ -20,97 +20,257 @@
 //!
 //! # Vendor quirks and how the spec resolves them
 //!
-//! - **already-exists-example-invalid-json**: The "Account Already Exists" response example of Create_TP_Account_Json is not valid JSON:
-//! the comma after "Balance":18270.84 is missing. *Decision:* The body is kept verbatim and a named fixup adds the comma; real server answers are assumed
+//! ## `already-exists-example-invalid-json`
+//!
+//! The "Account Already Exists" response example of Create_TP_Account_Json is not valid JSON:
+//! the comma after "Balance":18270.84 is missing.
+//!
+//! *Decision:* The body is kept verbatim and a named fixup adds the comma; real server answers are assumed
 //! to be valid JSON (no lenient JSON parsing).
-//! - **tp-account-status-string-enum-sent-as-int**: account.Status is documented as a String ENUM ('Unknown', 'Closed', 'Readonly', 'Active'),
-//! but every example sends an integer ("Status":3; kb_page1675 has versions with 2 and 3). *Decision:* TpAccountStatus is an int enum, 0-3 by position in the documented list (an assumption),
+//!
+//! Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Error Responses, Account Already Exists (HTTP 200)
+//!
+//! ## `tp-account-status-string-enum-sent-as-int`
+//!
+//! account.Status is documented as a String ENUM ('Unknown', 'Closed', 'Readonly', 'Active'),
+//! but every example sends an integer ("Status":3; kb_page1675 has versions with 2 and 3).
+//!
+//! *Decision:* TpAccountStatus is an int enum, 0-3 by position in the documented list (an assumption),
 //! that also accepts the documented strings on decode. Variant 0 is StatusUnknown so it does
 //! not clash with the generated Unknown(raw) fallback.
-//! - **response-keys-with-spaces**: CC_Clearing_Json answers with keys that contain spaces: "Result Code", "Result Text",
-//! "Result CC Brand Name", "Result Last 4 Digits", "Result Bank Reference". *Decision:* The wire names are kept exactly as written; the Rust names are given explicitly (result_code, ...).
-//! - **response-code-zero-padded-string**: ResponseCode is a JSON number in all vendor-docs examples, but kb_page1145
-//! (CC_Payment_Hyper_GW_json) shows it as a zero-padded string, "ResponseCode": "032". *Decision:* The envelope decodes the code leniently (code_lenient), accepting a number or a digit string.
-//! - **purpose-leading-zeros-and-default**: The Purpose values are documented with leading zeros ("04 = Fix an Error" ... "09 = Dividend"),
+//!
+//! Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Successful Response (HTTP 200); vendor-notes §2.3 (https://kb.sye.co.il/kb_page1675)
+//!
+//! ## `response-keys-with-spaces`
+//!
+//! CC_Clearing_Json answers with keys that contain spaces: "Result Code", "Result Text",
+//! "Result CC Brand Name", "Result Last 4 Digits", "Result Bank Reference".
+//!
+//! *Decision:* The wire names are kept exactly as written; the Rust names are given explicitly (result_code, ...).
+//!
+//! Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Successful Response (HTTP 200)
+//!
+//! ## `response-code-zero-padded-string`
+//!
+//! ResponseCode is a JSON number in all vendor-docs examples, but kb_page1145
+//! (CC_Payment_Hyper_GW_json) shows it as a zero-padded string, "ResponseCode": "032".
+//!
+//! *Decision:* The envelope decodes the code leniently (code_lenient), accepting a number or a digit string.
+//!
+//! Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1145); vendor-notes §4 item 30
+//!
+//! ## `purpose-leading-zeros-and-default`
+//!
+//! The Purpose values are documented with leading zeros ("04 = Fix an Error" ... "09 = Dividend"),
 //! which is not a valid JSON number, while the example sends "Purpose": 4. Missing, empty or
-//! unlisted values silently become 1 = Client Transaction. *Decision:* Purpose is sent as a plain JSON integer; the enum offers only 1 and the documented 4-13, so a
+//! unlisted values silently become 1 = Client Transaction.
+//!
+//! *Decision:* Purpose is sent as a plain JSON integer; the enum offers only 1 and the documented 4-13, so a
 //! silent fallback to 1 cannot be triggered by a typo.
-//! - **hebrew-text**: Some descriptions are in Hebrew (deposit BankEnum and Voucher_Number notes, a note on balance
+//!
+//! Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
+//!
+//! ## `hebrew-text`
+//!
+//! Some descriptions are in Hebrew (deposit BankEnum and Voucher_Number notes, a note on balance
 //! orders), and the refund-queue example carries Hebrew data (country, beneficiary and account
-//! names). *Decision:* The Hebrew text is kept verbatim with an English gloss in the doc; example bodies keep the
+//! names).
+//!
+//! *Decision:* The Hebrew text is kept verbatim with an English gloss in the doc; example bodies keep the
 //! Hebrew data, and text fields are plain UTF-8 strings.
-//! - **codes-10-and-11-differ-per-endpoint**: The kb table says 10 = Resource busy (HTTP 423) and 11 = Security Alert (HTTP 422), but the
+//!
+//! Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer; § Direct Balance Order (Deposit/Withdraw) to Trading Platform; vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response
+//!
+//! ## `codes-10-and-11-differ-per-endpoint`
+//!
+//! The kb table says 10 = Resource busy (HTTP 423) and 11 = Security Alert (HTTP 422), but the
 //! vendor docs use 11 for "Incorrect API_Password" (HTTP 401 implied) on Create_TP_Account_Json
-//! and 10 for "Bad account credentials" (HTTP 401) on CC_Clearing_Json. *Decision:* vendor-docs win on those endpoints: each declares an endpoint code override
+//! and 10 for "Bad account credentials" (HTTP 401) on CC_Clearing_Json.
+//!
+//! *Decision:* vendor-docs win on those endpoints: each declares an endpoint code override
 //! (IncorrectApiPassword, BadAccountCredentials); the service table keeps the kb meanings for
 //! all other functions.
-//! - **account-table-names-with-spaces**: The account field table lists "Account Login" and "Data Source" (with spaces), but the JSON
+//!
+//! Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Bad Request / Server Errors; § Credit Card Clearing (Direct Obligate), Error Responses; vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226)
+//!
+//! ## `account-table-names-with-spaces`
+//!
+//! The account field table lists "Account Login" and "Data Source" (with spaces), but the JSON
 //! examples send AccountLogin and DataSource. The table also omits Equity and Margin, which the
-//! examples send. *Decision:* Wire names follow the JSON examples. Equity and Margin are included as optional money
+//! examples send.
+//!
+//! *Decision:* Wire names follow the JSON examples. Equity and Margin are included as optional money
 //! fields.
-//! - **create-refund-no-password-no-mandatory-marks**: The Create_Refund_Json page says "Fields defined as mandatory are marked accordingly" but
+//!
+//! Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Successful Response (HTTP 200)
+//!
+//! ## `create-refund-no-password-no-mandatory-marks`
+//!
+//! The Create_Refund_Json page says "Fields defined as mandatory are marked accordingly" but
 //! marks no header field, and its example has no API_Password (unlike the 000 functions).
-//! ClientNumber is described as replaced by the session in the client-portal endpoint. *Decision:* No API_Password is declared (the Bearer token is the only credential). ClientNumber and
+//! ClientNumber is described as replaced by the session in the client-portal endpoint.
+//!
+//! *Decision:* No API_Password is declared (the Bearer token is the only credential). ClientNumber and
 //! Items (at least one row) are required; the other header fields are optional.
-//! - **cc-banking-list-two-functions**: The CC_Banking list that BankEnum indexes is said to come from Direct_Client_Entity_Json
+//!
+//! Source: vendor-docs 004_9b51c23886b1638e.txt § Refund (Withdrawal) Doc API, Refund Document Header Fields
+//!
+//! ## `cc-banking-list-two-functions`
+//!
+//! The CC_Banking list that BankEnum indexes is said to come from Direct_Client_Entity_Json
 //! (deposit and withdrawal sections, and kb_page1386) but from Get_Banks_and_CC_List_Json in
-//! the CC_Clearing_Json section. *Decision:* BankEnum stays a plain integer row index; the docs name both sources and we do not pick one.
+//! the CC_Clearing_Json section.
+//!
+//! *Decision:* BankEnum stays a plain integer row index; the docs name both sources and we do not pick one.
 //! Neither function is part of this spec.
-//! - **authorization-status-zero-undocumented**: The Create_Refund_Json output example returns "AuthorizationStatus": 0, but only 2-5 are
-//! documented. *Decision:* No variant is invented; 0 decodes as AuthorizationStatus::Unknown(0).
-//! - **empty-string-for-absent-values**: The Doc output uses "" for values that are absent, including the datetime CancellationTime
-//! of a document that was not cancelled. *Decision:* An empty string in an optional date/datetime field decodes as absent (None).
-//! - **ip-address-spelling**: The refund request field is IPAddress; the same value comes back in Doc as IpAddress. *Decision:* Each is kept as written on its side.
-//! - **deposit-required-marks-and-currency**: The deposit table marks no field Required (the withdrawal table marks Ticket_ID, BankEnum and
+//!
+//! Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate); § Deposit of Fiat by Credit card or Bank Transfer; vendor-notes §2.3 (https://kb.sye.co.il/kb_page1386)
+//!
+//! ## `authorization-status-zero-undocumented`
+//!
+//! The Create_Refund_Json output example returns "AuthorizationStatus": 0, but only 2-5 are
+//! documented.
+//!
+//! *Decision:* No variant is invented; 0 decodes as AuthorizationStatus::Unknown(0).
+//!
+//! Source: vendor-docs 004_9b51c23886b1638e.txt § Function output; § Refunds Bank Transfer API, Feedback Hyper, Request Fields
+//!
+//! ## `empty-string-for-absent-values`
+//!
+//! The Doc output uses "" for values that are absent, including the datetime CancellationTime
+//! of a document that was not cancelled.
+//!
+//! *Decision:* An empty string in an optional date/datetime field decodes as absent (None).
+//!
+//! Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+//!
+//! ## `ip-address-spelling`
+//!
+//! The refund request field is IPAddress; the same value comes back in Doc as IpAddress.
+//!
+//! *Decision:* Each is kept as written on its side.
+//!
+//! Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Document Header Fields; § Function output
+//!
+//! ## `deposit-required-marks-and-currency`
+//!
+//! The deposit table marks no field Required (the withdrawal table marks Ticket_ID, BankEnum and
 //! MethodEnum), and its Currency says both "Like ILS or USD etc." and "Values: 'ILS' or 'USD'
-//! only". *Decision:* Deposit and withdrawal require the same set (all but Voucher_Number, plus Time_Stamp on
+//! only".
+//!
+//! *Decision:* Deposit and withdrawal require the same set (all but Voucher_Number, plus Time_Stamp on
 //! withdrawal only), each recorded as a field decision; Currency is the two-value enum.
-//! - **clearing-business-result-inside-success**: CC_Clearing_Json answers ResponseCode 0 "Success" even when the clearing automation timed out
+//!
+//! Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer; § Withdrawal of Fiat by Credit card or Bank Transfer
+//!
+//! ## `clearing-business-result-inside-success`
+//!
+//! CC_Clearing_Json answers ResponseCode 0 "Success" even when the clearing automation timed out
 //! (Result Code 997) or the card was declined; and its Reference is not documented as a
-//! duplicate check. *Decision:* The single outcome Processed carries the business result (ClearingResultCode); 997 is
+//! duplicate check.
+//!
+//! *Decision:* The single outcome Processed carries the business result (ClearingResultCode); 997 is
 //! documented as result-unknown. No idempotency key is declared, so a lost answer must be
 //! reconciled, not blindly resent.
-//! - **code-1-means-already-exists**: Code 1 is "Incomplete success" in the kb table, but Create_TP_Account_Json uses it for "TP
-//! account is already exist" and still returns the (existing) account. *Decision:* On that endpoint code 1 is the outcome AlreadyExists, not an error.
-//! - **code-5-trading-system-timeout**: Code 5 is "Technical error or parallel-tenant limit" in the kb table; the trading-platform
+//!
+//! Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Timeout Behavior (HTTP 200)
+//!
+//! ## `code-1-means-already-exists`
+//!
+//! Code 1 is "Incomplete success" in the kb table, but Create_TP_Account_Json uses it for "TP
+//! account is already exist" and still returns the (existing) account.
+//!
+//! *Decision:* On that endpoint code 1 is the outcome AlreadyExists, not an error.
+//!
+//! Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Account Already Exists (HTTP 200); vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226)
+//!
+//! ## `code-5-trading-system-timeout`
+//!
+//! Code 5 is "Technical error or parallel-tenant limit" in the kb table; the trading-platform
 //! functions use it for a trading-system timeout, after which the command may still execute.
-//! Create_TP_Account_Json gives HTTP 500 for it; the balance-order table gives no HTTP status. *Decision:* Both endpoints override 5 as TradingSystemTimeout (retryable, outcome unknown); the HTTP
+//! Create_TP_Account_Json gives HTTP 500 for it; the balance-order table gives no HTTP status.
+//!
+//! *Decision:* Both endpoints override 5 as TradingSystemTimeout (retryable, outcome unknown); the HTTP
 //! status is recorded only where documented. Resending is safe: the account function answers 1
 //! for an existing account, the balance order dedupes by Ticket_ID (30).
-//! - **duplicate-30-on-create-refund**: The Create_Refund_Json page does not document code 30, although Ticket_ID is "used to prevent
-//! duplicate refund creation". *Decision:* Code 30 is declared as the Duplicate outcome there too, with Doc optional since the shape of
+//!
+//! Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Bad Request / Server Errors; § Direct Balance Order (Deposit/Withdraw) to Trading Platform, Specific Error Codes
+//!
+//! ## `duplicate-30-on-create-refund`
+//!
+//! The Create_Refund_Json page does not document code 30, although Ticket_ID is "used to prevent
+//! duplicate refund creation".
+//!
+//! *Decision:* Code 30 is declared as the Duplicate outcome there too, with Doc optional since the shape of
 //! that answer is undocumented.
-//! - **url-layout-not-documented**: The docs name functions (Create_TP_Account_Json, ...) but give no host or URL layout;
-//! kb_page1259 says GET, form POST and JSON POST are accepted. *Decision:* ASSUMPTION: POST the JSON body to {base_url}/{FunctionName}; the base URL is the instance's
+//!
+//! Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Document Header Fields (Ticket_ID); vendor-docs 000_2aecab52ead78705.txt § Transaction Already Exists (HTTP 200)
+//!
+//! ## `url-layout-not-documented`
+//!
+//! The docs name functions (Create_TP_Account_Json, ...) but give no host or URL layout;
+//! kb_page1259 says GET, form POST and JSON POST are accepted.
+//!
+//! *Decision:* ASSUMPTION: POST the JSON body to {base_url}/{FunctionName}; the base URL is the instance's
 //! Connection URL and has no default.
-//! - **function-name-case**: The two refund-queue functions end in lowercase "_json" (Query_Refunds_API_Queue_json,
-//! Update_Refunds_API_Queue_json) while all others end in "_Json". *Decision:* Function names are used exactly as documented; they are not normalized.
-//! - **local-and-utc-times**: Datetimes carry no zone. Deposit/withdrawal Time_Stamp is UTC; the Doc output's
+//!
+//! Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1259, https://kb.sye.co.il/kb_page1445)
+//!
+//! ## `function-name-case`
+//!
+//! The two refund-queue functions end in lowercase "_json" (Query_Refunds_API_Queue_json,
+//! Update_Refunds_API_Queue_json) while all others end in "_Json".
+//!
+//! *Decision:* Function names are used exactly as documented; they are not normalized.
+//!
+//! Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API
+//!
+//! ## `local-and-utc-times`
+//!
+//! Datetimes carry no zone. Deposit/withdrawal Time_Stamp is UTC; the Doc output's
 //! OriginProductionTime is server local time and CreatedOnUtc is UTC (3 hours apart in the
-//! example). *Decision:* All datetimes use "%Y-%m-%d %H:%M:%S" without zone; each field's doc says which clock it is.
-//! - **agency-type-written-status**: The Agency header field's data type is written "Status (Integer)". *Decision:* Typed int; the returned Doc has "Agency":0.
-//! - **skipped-undocumented**: The Update_Refunds_API_Queue_json success example returns "Skipped":[23453], which no text describes. *Decision:* Optional list<int>, read as the refund numbers that were not updated (an inference).
+//! example).
+//!
+//! *Decision:* All datetimes use "%Y-%m-%d %H:%M:%S" without zone; each field's doc says which clock it is.
+//!
+//! Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer; vendor-docs 004_9b51c23886b1638e.txt § Function output
+//!
+//! ## `agency-type-written-status`
+//!
+//! The Agency header field's data type is written "Status (Integer)".
+//!
+//! *Decision:* Typed int; the returned Doc has "Agency":0.
+//!
+//! Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Document Header Fields
+//!
+//! ## `skipped-undocumented`
+//!
+//! The Update_Refunds_API_Queue_json success example returns "Skipped":[23453], which no text describes.
+//!
+//! *Decision:* Optional list<int>, read as the refund numbers that were not updated (an inference).
+//!
+//! Source: vendor-docs 004_9b51c23886b1638e.txt § Feedback Hyper, Successful Response
+mod charge_card;
 mod client;
 mod codes;
-mod enums;
-mod objects;
-mod charge_card;
 mod create_balance_order;
 mod create_refund;
 mod create_tp_account;
 mod deposit_fiat;
+mod enums;
+mod objects;
 mod query_refund_queue;
 mod update_refund_queue;
 mod withdraw_fiat;
+pub use charge_card::*;
 pub use client::*;
 pub use codes::*;
-pub use enums::*;
-pub use objects::*;
-pub use charge_card::*;
 pub use create_balance_order::*;
 pub use create_refund::*;
 pub use create_tp_account::*;
 pub use deposit_fiat::*;
+pub use enums::*;
+pub use objects::*;
 pub use query_refund_queue::*;
 pub use update_refund_queue::*;
 pub use withdraw_fiat::*;

@@ -27,7 +27,7 @@ impl crate::Wire for QueryRefundQueueRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("Status", self.status.as_ref().map(|v| crate::Wire::to_node(v)));
+        w.put_opt("Status", self.status.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -35,6 +35,11 @@ impl crate::Wire for QueryRefundQueueRequest {
         Ok(Self {
             status: m.optional("Status", true, <QueueFilter as crate::Wire>::from_node)?,
         })
+    }
+}
+impl Default for QueryRefundQueueRequest {
+    fn default() -> Self {
+        Self::new()
     }
 }
 impl QueryRefundQueueRequest {
@@ -55,7 +60,8 @@ impl crate::Validate for QueryRefundQueueRequest {
         cx: &crate::ValidationContext,
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
-    ) {}
+    ) {
+    }
 }
 /// The answer of [`Client::query_refund_queue`](super::Client::query_refund_queue) (`Query_Refunds_API_Queue_json`), without the envelope's code and message.
 ///
@@ -77,9 +83,7 @@ impl crate::Wire for QueryRefundQueueResponse {
         if !self.queue.is_empty() {
             w.put(
                 "Queue",
-                crate::Node::List(
-                    (&self.queue).iter().map(|item| crate::Wire::to_node(item)).collect(),
-                ),
+                crate::Node::List(self.queue.iter().map(crate::Wire::to_node).collect()),
             );
         }
         w.finish()
@@ -87,14 +91,9 @@ impl crate::Wire for QueryRefundQueueResponse {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
-            queue: m
-                .list(
-                    "Queue",
-                    |n: &crate::Node| crate::__private::codec::list(
-                        n,
-                        <RefundQueueRow as crate::Wire>::from_node,
-                    ),
-                )?,
+            queue: m.list("Queue", |n: &crate::Node| {
+                crate::__private::codec::list(n, <RefundQueueRow as crate::Wire>::from_node)
+            })?,
         })
     }
 }
@@ -129,18 +128,11 @@ impl crate::Endpoint for QueryRefundQueue {
         Vec::new()
     }
     fn code(value: i64) -> ResponseCode {
-        match value {
-            other => ResponseCode::from_service_table(other),
-        }
+        ResponseCode::from_service_table(value)
     }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
+    fn decode(code: i64, body: &crate::Node) -> Result<Option<Self::Output>, crate::DecodeError> {
         match code {
-            0i64 | 2i64 => {
-                <QueryRefundQueueResponse as crate::Wire>::from_node(body).map(Some)
-            }
+            0i64 | 2i64 => <QueryRefundQueueResponse as crate::Wire>::from_node(body).map(Some),
             _ => Ok(None),
         }
     }

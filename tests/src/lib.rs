@@ -1,0 +1,5 @@
+//! Test support shared by the integration tests and the main-job example: the vendor examples
+//! from `spec/`, and a scripted HTTP server on loopback that answers with them.
+
+pub mod mock;
+pub mod vendor;

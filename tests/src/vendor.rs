@@ -1,0 +1,44 @@
+//! The vendors' documented examples, read from `spec/` (the single place they are written).
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use hyp_codegen::model::{Api, Endpoint, Example};
+
+/// The workspace's `spec/` folder.
+pub fn spec_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec")
+}
+
+/// The resolved Hyper ERP spec (loaded once).
+pub fn hyper_erp() -> &'static Api {
+    static API: OnceLock<Api> = OnceLock::new();
+    API.get_or_init(|| {
+        hyp_codegen::load_one(&spec_root().join("hyper-erp"))
+            .unwrap_or_else(|d| panic!("spec/hyper-erp does not load:\n{d}"))
+    })
+}
+
+/// An endpoint of `api` by wire name.
+pub fn endpoint<'a>(api: &'a Api, wire: &str) -> &'a Endpoint {
+    api.endpoints
+        .iter()
+        .find(|e| e.wire == wire)
+        .unwrap_or_else(|| panic!("no endpoint `{wire}` in spec/{}", api.name))
+}
+
+/// An example of an endpoint by name.
+pub fn example<'a>(api: &'a Api, wire: &str, name: &str) -> &'a Example {
+    endpoint(api, wire)
+        .examples
+        .iter()
+        .find(|x| x.name == name)
+        .unwrap_or_else(|| panic!("no example `{name}` for `{wire}`"))
+}
+
+/// A documented answer: (HTTP status, body with fixups applied). Status 200 where the doc
+/// gives none.
+pub fn answer(api: &Api, wire: &str, name: &str) -> (u16, String) {
+    let x = example(api, wire, name);
+    (x.http_status.unwrap_or(200), x.fixed_body())
+}
