@@ -21,6 +21,9 @@
 //!   configurable [`RetryPolicy`].
 #![forbid(unsafe_code)]
 
+// Generated code is formatted by prettyplease at generation time; rustfmt must leave it as
+// generated so `cargo xtask codegen --check` compares like with like.
+#[rustfmt::skip]
 mod generated;
 mod runtime;
 

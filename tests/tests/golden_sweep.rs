@@ -39,7 +39,13 @@ where
         }
         Err(hyp_api::Error::Api(e)) => {
             assert_eq!(e.http_status, status);
-            assert_eq!(e.code.value().to_string().len() > 0, true);
+            let code = format!("{:?}", e.code);
+            assert!(
+                !code.starts_with("Unknown"),
+                "{}: documented code {} is not in the spec",
+                E::WIRE,
+                e.code.value()
+            );
             format!("{:?}", e.code)
         }
         Err(other) => panic!("{}: answer did not decode: {other}", E::WIRE),

@@ -74,9 +74,7 @@ impl crate::Wire for ChargeCardRequest {
         w.put("Amount", crate::Wire::to_node(&self.amount));
         w.put_opt(
             "ManualConfirmationCode",
-            self.manual_confirmation_code
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.manual_confirmation_code.as_ref().map(crate::Wire::to_node),
         );
         w.finish()
     }
@@ -84,19 +82,21 @@ impl crate::Wire for ChargeCardRequest {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
             client_number: m.required("ClientNumber", <i64 as crate::Wire>::from_node)?,
-            api_password: m.required(
-                "API_Password",
-                <crate::SecretString as crate::Wire>::from_node,
-            )?,
+            api_password: m
+                .required(
+                    "API_Password",
+                    <crate::SecretString as crate::Wire>::from_node,
+                )?,
             reference: m.required("Reference", <String as crate::Wire>::from_node)?,
             bank_enum: m.required("BankEnum", <i64 as crate::Wire>::from_node)?,
             currency: m.required("Currency", <Currency as crate::Wire>::from_node)?,
             amount: m.required("Amount", <crate::Money as crate::Wire>::from_node)?,
-            manual_confirmation_code: m.optional(
-                "ManualConfirmationCode",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
+            manual_confirmation_code: m
+                .optional(
+                    "ManualConfirmationCode",
+                    false,
+                    <String as crate::Wire>::from_node,
+                )?,
         })
     }
 }
@@ -207,10 +207,7 @@ impl crate::Wire for ChargeCardResponse {
         let mut w = crate::__private::MapWriter::new();
         w.put("Req_ID", crate::Wire::to_node(&self.req_id));
         w.put("Result Code", crate::Wire::to_node(&self.result_code));
-        w.put_opt(
-            "Result Text",
-            self.result_text.as_ref().map(crate::Wire::to_node),
-        );
+        w.put_opt("Result Text", self.result_text.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "Result CC Brand Name",
             self.result_cc_brand_name.as_ref().map(crate::Wire::to_node),
@@ -221,9 +218,7 @@ impl crate::Wire for ChargeCardResponse {
         );
         w.put_opt(
             "Result Bank Reference",
-            self.result_bank_reference
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.result_bank_reference.as_ref().map(crate::Wire::to_node),
         );
         w.finish()
     }
@@ -231,26 +226,31 @@ impl crate::Wire for ChargeCardResponse {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
             req_id: m.required("Req_ID", <i64 as crate::Wire>::from_node)?,
-            result_code: m.required(
-                "Result Code",
-                <ClearingResultCode as crate::Wire>::from_node,
-            )?,
-            result_text: m.optional("Result Text", false, <String as crate::Wire>::from_node)?,
-            result_cc_brand_name: m.optional(
-                "Result CC Brand Name",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            result_last_4_digits: m.optional(
-                "Result Last 4 Digits",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            result_bank_reference: m.optional(
-                "Result Bank Reference",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
+            result_code: m
+                .required(
+                    "Result Code",
+                    <ClearingResultCode as crate::Wire>::from_node,
+                )?,
+            result_text: m
+                .optional("Result Text", false, <String as crate::Wire>::from_node)?,
+            result_cc_brand_name: m
+                .optional(
+                    "Result CC Brand Name",
+                    false,
+                    <String as crate::Wire>::from_node,
+                )?,
+            result_last_4_digits: m
+                .optional(
+                    "Result Last 4 Digits",
+                    false,
+                    <String as crate::Wire>::from_node,
+                )?,
+            result_bank_reference: m
+                .optional(
+                    "Result Bank Reference",
+                    false,
+                    <String as crate::Wire>::from_node,
+                )?,
         })
     }
 }
@@ -281,12 +281,10 @@ impl crate::Endpoint for ChargeCard {
         }
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(
-            &request.api_password,
-        ))]
-        .into_iter()
-        .flatten()
-        .collect()
+        [Some(crate::ExposeSecret::expose_secret(&request.api_password))]
+            .into_iter()
+            .flatten()
+            .collect()
     }
     fn code(value: i64) -> ResponseCode {
         match value {
@@ -294,7 +292,10 @@ impl crate::Endpoint for ChargeCard {
             other => ResponseCode::from_service_table(other),
         }
     }
-    fn decode(code: i64, body: &crate::Node) -> Result<Option<Self::Output>, crate::DecodeError> {
+    fn decode(
+        code: i64,
+        body: &crate::Node,
+    ) -> Result<Option<Self::Output>, crate::DecodeError> {
         match code {
             0i64 => <ChargeCardResponse as crate::Wire>::from_node(body).map(Some),
             _ => Ok(None),

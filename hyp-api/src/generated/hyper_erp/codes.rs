@@ -205,7 +205,9 @@ impl crate::ResultCode for ResponseCode {
             Self::IncompleteSuccess => {
                 "Incomplete success: the call partly succeeded. Create_TP_Account_Json uses it for \"TP"
             }
-            Self::NoResults => "No results / data. Query functions treat it as an empty result.",
+            Self::NoResults => {
+                "No results / data. Query functions treat it as an empty result."
+            }
             Self::FunctionNotFound => {
                 "The API function does not exist (wrong function name in the URL)."
             }
@@ -291,11 +293,8 @@ impl crate::ResultCode for ResponseCode {
     }
     fn is_retryable(&self) -> bool {
         matches!(
-            self,
-            Self::DatabaseError
-                | Self::TechnicalError
-                | Self::ResourceBusy
-                | Self::TradingSystemTimeout
+            self, Self::DatabaseError | Self::TechnicalError | Self::ResourceBusy |
+            Self::TradingSystemTimeout
         )
     }
     fn outcome_unknown(&self) -> bool {

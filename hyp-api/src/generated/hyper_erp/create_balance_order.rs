@@ -79,10 +79,11 @@ impl crate::Wire for CreateBalanceOrderRequest {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
             client_number: m.required("ClientNumber", <i64 as crate::Wire>::from_node)?,
-            api_password: m.required(
-                "API_Password",
-                <crate::SecretString as crate::Wire>::from_node,
-            )?,
+            api_password: m
+                .required(
+                    "API_Password",
+                    <crate::SecretString as crate::Wire>::from_node,
+                )?,
             action: m.required("Action", <BalanceAction as crate::Wire>::from_node)?,
             ticket_id: m.required("Ticket_ID", <String as crate::Wire>::from_node)?,
             amount: m.required("Amount", <crate::Money as crate::Wire>::from_node)?,
@@ -233,12 +234,10 @@ impl crate::Endpoint for CreateBalanceOrder {
         Some(request.ticket_id.as_str())
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(
-            &request.api_password,
-        ))]
-        .into_iter()
-        .flatten()
-        .collect()
+        [Some(crate::ExposeSecret::expose_secret(&request.api_password))]
+            .into_iter()
+            .flatten()
+            .collect()
     }
     fn code(value: i64) -> ResponseCode {
         match value {
@@ -246,12 +245,19 @@ impl crate::Endpoint for CreateBalanceOrder {
             other => ResponseCode::from_service_table(other),
         }
     }
-    fn decode(code: i64, body: &crate::Node) -> Result<Option<Self::Output>, crate::DecodeError> {
+    fn decode(
+        code: i64,
+        body: &crate::Node,
+    ) -> Result<Option<Self::Output>, crate::DecodeError> {
         match code {
-            0i64 => <CreateBalanceOrderResponse as crate::Wire>::from_node(body)
-                .map(|r| Some(CreateBalanceOrderOutcome::Created(r))),
-            30i64 => <CreateBalanceOrderResponse as crate::Wire>::from_node(body)
-                .map(|r| Some(CreateBalanceOrderOutcome::Duplicate(r))),
+            0i64 => {
+                <CreateBalanceOrderResponse as crate::Wire>::from_node(body)
+                    .map(|r| Some(CreateBalanceOrderOutcome::Created(r)))
+            }
+            30i64 => {
+                <CreateBalanceOrderResponse as crate::Wire>::from_node(body)
+                    .map(|r| Some(CreateBalanceOrderOutcome::Duplicate(r)))
+            }
             _ => Ok(None),
         }
     }

@@ -118,34 +118,22 @@ impl crate::Wire for CreateRefundRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("ClientNumber", crate::Wire::to_node(&self.client_number));
-        w.put_opt(
-            "Ticket_ID",
-            self.ticket_id.as_ref().map(crate::Wire::to_node),
-        );
+        w.put_opt("Ticket_ID", self.ticket_id.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "InternalDoc_Dont_Send",
-            self.internal_doc_dont_send
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.internal_doc_dont_send.as_ref().map(crate::Wire::to_node),
         );
         w.put_opt(
             "PersonalIdVerificationMadeBy",
-            self.personal_id_verification_made_by
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.personal_id_verification_made_by.as_ref().map(crate::Wire::to_node),
         );
-        w.put_opt(
-            "SalesAgent",
-            self.sales_agent.as_ref().map(crate::Wire::to_node),
-        );
+        w.put_opt("SalesAgent", self.sales_agent.as_ref().map(crate::Wire::to_node));
         w.put_opt("Notes", self.notes.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "IPAddress",
-            self.ip_address.as_ref().map(crate::Wire::to_node),
-        );
+        w.put_opt("IPAddress", self.ip_address.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "OriginProductionTime",
-            self.origin_production_time
+            self
+                .origin_production_time
                 .as_ref()
                 .map(|v| crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S")),
         );
@@ -164,9 +152,7 @@ impl crate::Wire for CreateRefundRequest {
         );
         w.put_opt(
             "MoneyLaunderingBundle",
-            self.money_laundering_bundle
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.money_laundering_bundle.as_ref().map(crate::Wire::to_node),
         );
         w.put(
             "Items",
@@ -178,49 +164,63 @@ impl crate::Wire for CreateRefundRequest {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
             client_number: m.required("ClientNumber", <i64 as crate::Wire>::from_node)?,
-            ticket_id: m.optional("Ticket_ID", false, <String as crate::Wire>::from_node)?,
-            internal_doc_dont_send: m.optional(
-                "InternalDoc_Dont_Send",
-                true,
-                <bool as crate::Wire>::from_node,
-            )?,
-            personal_id_verification_made_by: m.optional(
-                "PersonalIdVerificationMadeBy",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            sales_agent: m.optional("SalesAgent", false, <String as crate::Wire>::from_node)?,
+            ticket_id: m
+                .optional("Ticket_ID", false, <String as crate::Wire>::from_node)?,
+            internal_doc_dont_send: m
+                .optional(
+                    "InternalDoc_Dont_Send",
+                    true,
+                    <bool as crate::Wire>::from_node,
+                )?,
+            personal_id_verification_made_by: m
+                .optional(
+                    "PersonalIdVerificationMadeBy",
+                    false,
+                    <String as crate::Wire>::from_node,
+                )?,
+            sales_agent: m
+                .optional("SalesAgent", false, <String as crate::Wire>::from_node)?,
             notes: m.optional("Notes", false, <String as crate::Wire>::from_node)?,
-            ip_address: m.optional("IPAddress", false, <String as crate::Wire>::from_node)?,
-            origin_production_time: m.optional(
-                "OriginProductionTime",
-                true,
-                |n: &crate::Node| crate::__private::codec::datetime(n, "%Y-%m-%d %H:%M:%S"),
-            )?,
-            contact_person: m.optional(
-                "ContactPerson",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
+            ip_address: m
+                .optional("IPAddress", false, <String as crate::Wire>::from_node)?,
+            origin_production_time: m
+                .optional(
+                    "OriginProductionTime",
+                    true,
+                    |n: &crate::Node| crate::__private::codec::datetime(
+                        n,
+                        "%Y-%m-%d %H:%M:%S",
+                    ),
+                )?,
+            contact_person: m
+                .optional("ContactPerson", false, <String as crate::Wire>::from_node)?,
             agency: m.optional("Agency", true, <i64 as crate::Wire>::from_node)?,
-            refund_form_purpose: m.optional(
-                "RefundFormPurpose",
-                true,
-                <RefundFormPurpose as crate::Wire>::from_node,
-            )?,
-            money_laundering: m.optional(
-                "MoneyLaundering",
-                true,
-                <MoneyLaunderingControl as crate::Wire>::from_node,
-            )?,
-            money_laundering_bundle: m.optional(
-                "MoneyLaunderingBundle",
-                true,
-                <i64 as crate::Wire>::from_node,
-            )?,
-            items: m.list("Items", |n: &crate::Node| {
-                crate::__private::codec::list(n, <RefundItem as crate::Wire>::from_node)
-            })?,
+            refund_form_purpose: m
+                .optional(
+                    "RefundFormPurpose",
+                    true,
+                    <RefundFormPurpose as crate::Wire>::from_node,
+                )?,
+            money_laundering: m
+                .optional(
+                    "MoneyLaundering",
+                    true,
+                    <MoneyLaunderingControl as crate::Wire>::from_node,
+                )?,
+            money_laundering_bundle: m
+                .optional(
+                    "MoneyLaunderingBundle",
+                    true,
+                    <i64 as crate::Wire>::from_node,
+                )?,
+            items: m
+                .list(
+                    "Items",
+                    |n: &crate::Node| crate::__private::codec::list(
+                        n,
+                        <RefundItem as crate::Wire>::from_node,
+                    ),
+                )?,
         })
     }
 }
@@ -415,12 +415,19 @@ impl crate::Endpoint for CreateRefund {
     fn code(value: i64) -> ResponseCode {
         ResponseCode::from_service_table(value)
     }
-    fn decode(code: i64, body: &crate::Node) -> Result<Option<Self::Output>, crate::DecodeError> {
+    fn decode(
+        code: i64,
+        body: &crate::Node,
+    ) -> Result<Option<Self::Output>, crate::DecodeError> {
         match code {
-            0i64 => <CreateRefundResponse as crate::Wire>::from_node(body)
-                .map(|r| Some(CreateRefundOutcome::Created(r))),
-            30i64 => <CreateRefundResponse as crate::Wire>::from_node(body)
-                .map(|r| Some(CreateRefundOutcome::Duplicate(r))),
+            0i64 => {
+                <CreateRefundResponse as crate::Wire>::from_node(body)
+                    .map(|r| Some(CreateRefundOutcome::Created(r)))
+            }
+            30i64 => {
+                <CreateRefundResponse as crate::Wire>::from_node(body)
+                    .map(|r| Some(CreateRefundOutcome::Duplicate(r)))
+            }
             _ => Ok(None),
         }
     }

@@ -38,10 +38,11 @@ impl crate::Wire for CreateTpAccountRequest {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
             client_number: m.required("ClientNumber", <i64 as crate::Wire>::from_node)?,
-            api_password: m.required(
-                "API_Password",
-                <crate::SecretString as crate::Wire>::from_node,
-            )?,
+            api_password: m
+                .required(
+                    "API_Password",
+                    <crate::SecretString as crate::Wire>::from_node,
+                )?,
         })
     }
 }
@@ -64,8 +65,7 @@ impl crate::Validate for CreateTpAccountRequest {
         cx: &crate::ValidationContext,
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
-    ) {
-    }
+    ) {}
 }
 /// The answer of [`Client::create_tp_account`](super::Client::create_tp_account) (`Create_TP_Account_Json`), without the envelope's code and message.
 ///
@@ -150,12 +150,10 @@ impl crate::Endpoint for CreateTpAccount {
         }
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(
-            &request.api_password,
-        ))]
-        .into_iter()
-        .flatten()
-        .collect()
+        [Some(crate::ExposeSecret::expose_secret(&request.api_password))]
+            .into_iter()
+            .flatten()
+            .collect()
     }
     fn code(value: i64) -> ResponseCode {
         match value {
@@ -164,12 +162,19 @@ impl crate::Endpoint for CreateTpAccount {
             other => ResponseCode::from_service_table(other),
         }
     }
-    fn decode(code: i64, body: &crate::Node) -> Result<Option<Self::Output>, crate::DecodeError> {
+    fn decode(
+        code: i64,
+        body: &crate::Node,
+    ) -> Result<Option<Self::Output>, crate::DecodeError> {
         match code {
-            0i64 => <CreateTpAccountResponse as crate::Wire>::from_node(body)
-                .map(|r| Some(CreateTpAccountOutcome::Created(r))),
-            1i64 => <CreateTpAccountResponse as crate::Wire>::from_node(body)
-                .map(|r| Some(CreateTpAccountOutcome::AlreadyExists(r))),
+            0i64 => {
+                <CreateTpAccountResponse as crate::Wire>::from_node(body)
+                    .map(|r| Some(CreateTpAccountOutcome::Created(r)))
+            }
+            1i64 => {
+                <CreateTpAccountResponse as crate::Wire>::from_node(body)
+                    .map(|r| Some(CreateTpAccountOutcome::AlreadyExists(r)))
+            }
             _ => Ok(None),
         }
     }

@@ -120,13 +120,11 @@ impl crate::Wire for DepositFiatRequest {
         w.put("MethodEnum", crate::Wire::to_node(&self.method));
         w.put("Currency", crate::Wire::to_node(&self.currency));
         w.put("Amount", crate::Wire::to_node(&self.amount));
-        w.put(
-            "USD_ConvertRate",
-            crate::Wire::to_node(&self.usd_convert_rate),
-        );
+        w.put("USD_ConvertRate", crate::Wire::to_node(&self.usd_convert_rate));
         w.put_opt(
             "Time_Stamp",
-            self.time_stamp
+            self
+                .time_stamp
                 .as_ref()
                 .map(|v| crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S")),
         );
@@ -141,24 +139,33 @@ impl crate::Wire for DepositFiatRequest {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
             client_number: m.required("ClientNumber", <i64 as crate::Wire>::from_node)?,
-            api_password: m.required(
-                "API_Password",
-                <crate::SecretString as crate::Wire>::from_node,
-            )?,
+            api_password: m
+                .required(
+                    "API_Password",
+                    <crate::SecretString as crate::Wire>::from_node,
+                )?,
             ticket_id: m.required("Ticket_ID", <String as crate::Wire>::from_node)?,
             bank_enum: m.required("BankEnum", <i64 as crate::Wire>::from_node)?,
             method: m.required("MethodEnum", <PaymentMethod as crate::Wire>::from_node)?,
             currency: m.required("Currency", <Currency as crate::Wire>::from_node)?,
             amount: m.required("Amount", <crate::Money as crate::Wire>::from_node)?,
-            usd_convert_rate: m.required(
-                "USD_ConvertRate",
-                <crate::Decimal as crate::Wire>::from_node,
-            )?,
-            time_stamp: m.optional("Time_Stamp", true, |n: &crate::Node| {
-                crate::__private::codec::datetime(n, "%Y-%m-%d %H:%M:%S")
-            })?,
+            usd_convert_rate: m
+                .required(
+                    "USD_ConvertRate",
+                    <crate::Decimal as crate::Wire>::from_node,
+                )?,
+            time_stamp: m
+                .optional(
+                    "Time_Stamp",
+                    true,
+                    |n: &crate::Node| crate::__private::codec::datetime(
+                        n,
+                        "%Y-%m-%d %H:%M:%S",
+                    ),
+                )?,
             end_user_ip: m.required("End_user_IP", <String as crate::Wire>::from_node)?,
-            voucher_number: m.optional("Voucher_Number", true, <i64 as crate::Wire>::from_node)?,
+            voucher_number: m
+                .optional("Voucher_Number", true, <i64 as crate::Wire>::from_node)?,
         })
     }
 }
@@ -306,22 +313,27 @@ impl crate::Endpoint for DepositFiat {
         Some(request.ticket_id.as_str())
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(
-            &request.api_password,
-        ))]
-        .into_iter()
-        .flatten()
-        .collect()
+        [Some(crate::ExposeSecret::expose_secret(&request.api_password))]
+            .into_iter()
+            .flatten()
+            .collect()
     }
     fn code(value: i64) -> ResponseCode {
         ResponseCode::from_service_table(value)
     }
-    fn decode(code: i64, body: &crate::Node) -> Result<Option<Self::Output>, crate::DecodeError> {
+    fn decode(
+        code: i64,
+        body: &crate::Node,
+    ) -> Result<Option<Self::Output>, crate::DecodeError> {
         match code {
-            0i64 => <DepositFiatResponse as crate::Wire>::from_node(body)
-                .map(|r| Some(DepositFiatOutcome::Created(r))),
-            30i64 => <DepositFiatResponse as crate::Wire>::from_node(body)
-                .map(|r| Some(DepositFiatOutcome::Duplicate(r))),
+            0i64 => {
+                <DepositFiatResponse as crate::Wire>::from_node(body)
+                    .map(|r| Some(DepositFiatOutcome::Created(r)))
+            }
+            30i64 => {
+                <DepositFiatResponse as crate::Wire>::from_node(body)
+                    .map(|r| Some(DepositFiatOutcome::Duplicate(r)))
+            }
             _ => Ok(None),
         }
     }

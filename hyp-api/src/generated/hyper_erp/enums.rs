@@ -45,13 +45,15 @@ impl crate::Wire for PaymentMethod {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let text = crate::__private::codec::text(node)?.trim();
-        <Self as crate::__private::ClosedEnum>::from_wire_text(text).ok_or_else(|| {
-            crate::DecodeError::new(format!(
-                "`{text}` is not a documented {} value ({})",
-                stringify!(PaymentMethod),
-                "1, 2, 7"
-            ))
-        })
+        <Self as crate::__private::ClosedEnum>::from_wire_text(text)
+            .ok_or_else(|| {
+                crate::DecodeError::new(
+                    format!(
+                        "`{text}` is not a documented {} value ({})",
+                        stringify!(PaymentMethod), "1, 2, 7"
+                    ),
+                )
+            })
     }
 }
 /// Transaction currency where the docs say "Values: 'ILS' or 'USD' only" (deposit, withdrawal,
@@ -89,13 +91,15 @@ impl crate::Wire for Currency {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let text = crate::__private::codec::text(node)?.trim();
-        <Self as crate::__private::ClosedEnum>::from_wire_text(text).ok_or_else(|| {
-            crate::DecodeError::new(format!(
-                "`{text}` is not a documented {} value ({})",
-                stringify!(Currency),
-                "ILS, USD"
-            ))
-        })
+        <Self as crate::__private::ClosedEnum>::from_wire_text(text)
+            .ok_or_else(|| {
+                crate::DecodeError::new(
+                    format!(
+                        "`{text}` is not a documented {} value ({})",
+                        stringify!(Currency), "ILS, USD"
+                    ),
+                )
+            })
     }
 }
 /// The direction of a direct balance order (wire field `Action` of Create_TP_Balance_Order_Json).
@@ -132,13 +136,15 @@ impl crate::Wire for BalanceAction {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let text = crate::__private::codec::text(node)?.trim();
-        <Self as crate::__private::ClosedEnum>::from_wire_text(text).ok_or_else(|| {
-            crate::DecodeError::new(format!(
-                "`{text}` is not a documented {} value ({})",
-                stringify!(BalanceAction),
-                "Deposit, Withdraw"
-            ))
-        })
+        <Self as crate::__private::ClosedEnum>::from_wire_text(text)
+            .ok_or_else(|| {
+                crate::DecodeError::new(
+                    format!(
+                        "`{text}` is not a documented {} value ({})",
+                        stringify!(BalanceAction), "Deposit, Withdraw"
+                    ),
+                )
+            })
     }
 }
 /// Transaction classification of a direct balance order (wire field `Purpose`). The docs write
@@ -233,13 +239,15 @@ impl crate::Wire for Purpose {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let text = crate::__private::codec::text(node)?.trim();
-        <Self as crate::__private::ClosedEnum>::from_wire_text(text).ok_or_else(|| {
-            crate::DecodeError::new(format!(
-                "`{text}` is not a documented {} value ({})",
-                stringify!(Purpose),
-                "1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13"
-            ))
-        })
+        <Self as crate::__private::ClosedEnum>::from_wire_text(text)
+            .ok_or_else(|| {
+                crate::DecodeError::new(
+                    format!(
+                        "`{text}` is not a documented {} value ({})",
+                        stringify!(Purpose), "1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13"
+                    ),
+                )
+            })
     }
 }
 /// Status of a trading-platform account (`account.Status`). Documented as a string ENUM
@@ -393,13 +401,15 @@ impl crate::Wire for RefundFormPurpose {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let text = crate::__private::codec::text(node)?.trim();
-        <Self as crate::__private::ClosedEnum>::from_wire_text(text).ok_or_else(|| {
-            crate::DecodeError::new(format!(
-                "`{text}` is not a documented {} value ({})",
-                stringify!(RefundFormPurpose),
-                "0, 1, 2, 3"
-            ))
-        })
+        <Self as crate::__private::ClosedEnum>::from_wire_text(text)
+            .ok_or_else(|| {
+                crate::DecodeError::new(
+                    format!(
+                        "`{text}` is not a documented {} value ({})",
+                        stringify!(RefundFormPurpose), "0, 1, 2, 3"
+                    ),
+                )
+            })
     }
 }
 /// AML (anti-money-laundering) control level of a document (wire field `MoneyLaundering`).
@@ -442,13 +452,15 @@ impl crate::Wire for MoneyLaunderingControl {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let text = crate::__private::codec::text(node)?.trim();
-        <Self as crate::__private::ClosedEnum>::from_wire_text(text).ok_or_else(|| {
-            crate::DecodeError::new(format!(
-                "`{text}` is not a documented {} value ({})",
-                stringify!(MoneyLaunderingControl),
-                "0, 1, 2"
-            ))
-        })
+        <Self as crate::__private::ClosedEnum>::from_wire_text(text)
+            .ok_or_else(|| {
+                crate::DecodeError::new(
+                    format!(
+                        "`{text}` is not a documented {} value ({})",
+                        stringify!(MoneyLaunderingControl), "0, 1, 2"
+                    ),
+                )
+            })
     }
 }
 /// Refund / withdrawal method of a refund line (`RefundMethod` of Items rows and queue rows).
@@ -533,13 +545,15 @@ impl crate::Wire for RefundMethod {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let text = crate::__private::codec::text(node)?.trim();
-        <Self as crate::__private::ClosedEnum>::from_wire_text(text).ok_or_else(|| {
-            crate::DecodeError::new(format!(
-                "`{text}` is not a documented {} value ({})",
-                stringify!(RefundMethod),
-                "0, 1, 2, 3, 4, 5, 6, 7, 8, 9"
-            ))
-        })
+        <Self as crate::__private::ClosedEnum>::from_wire_text(text)
+            .ok_or_else(|| {
+                crate::DecodeError::new(
+                    format!(
+                        "`{text}` is not a documented {} value ({})",
+                        stringify!(RefundMethod), "0, 1, 2, 3, 4, 5, 6, 7, 8, 9"
+                    ),
+                )
+            })
     }
 }
 /// Credit transaction definition of a (credit-card) refund line (`AdvancedPaymentSys`).
@@ -582,13 +596,15 @@ impl crate::Wire for AdvancedPaymentSys {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let text = crate::__private::codec::text(node)?.trim();
-        <Self as crate::__private::ClosedEnum>::from_wire_text(text).ok_or_else(|| {
-            crate::DecodeError::new(format!(
-                "`{text}` is not a documented {} value ({})",
-                stringify!(AdvancedPaymentSys),
-                "0, 1, 2"
-            ))
-        })
+        <Self as crate::__private::ClosedEnum>::from_wire_text(text)
+            .ok_or_else(|| {
+                crate::DecodeError::new(
+                    format!(
+                        "`{text}` is not a documented {} value ({})",
+                        stringify!(AdvancedPaymentSys), "0, 1, 2"
+                    ),
+                )
+            })
     }
 }
 /// Bank transfer format of a refund line (`BankTransferPaymentFormat`).
@@ -661,13 +677,15 @@ impl crate::Wire for BankTransferPaymentFormat {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let text = crate::__private::codec::text(node)?.trim();
-        <Self as crate::__private::ClosedEnum>::from_wire_text(text).ok_or_else(|| {
-            crate::DecodeError::new(format!(
-                "`{text}` is not a documented {} value ({})",
-                stringify!(BankTransferPaymentFormat),
-                "0, 1, 2, 3, 4, 5, 6, 7"
-            ))
-        })
+        <Self as crate::__private::ClosedEnum>::from_wire_text(text)
+            .ok_or_else(|| {
+                crate::DecodeError::new(
+                    format!(
+                        "`{text}` is not a documented {} value ({})",
+                        stringify!(BankTransferPaymentFormat), "0, 1, 2, 3, 4, 5, 6, 7"
+                    ),
+                )
+            })
     }
 }
 /// Bank-transfer authorization status of a refund document, read and written by the external
@@ -719,13 +737,15 @@ impl crate::Wire for AuthorizationStatus {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let text = crate::__private::codec::text(node)?.trim();
-        <Self as crate::__private::ClosedEnum>::from_wire_text(text).ok_or_else(|| {
-            crate::DecodeError::new(format!(
-                "`{text}` is not a documented {} value ({})",
-                stringify!(AuthorizationStatus),
-                "2, 3, 4, 5"
-            ))
-        })
+        <Self as crate::__private::ClosedEnum>::from_wire_text(text)
+            .ok_or_else(|| {
+                crate::DecodeError::new(
+                    format!(
+                        "`{text}` is not a documented {} value ({})",
+                        stringify!(AuthorizationStatus), "2, 3, 4, 5"
+                    ),
+                )
+            })
     }
 }
 /// Optional `Status` filter of Query_Refunds_API_Queue_json. Absent (or any other value, or
@@ -759,17 +779,21 @@ impl crate::Wire for QueueFilter {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::ExecutionFailed => crate::Node::Str("execution failed".to_string()),
-            Self::SentAwaitingResult => crate::Node::Str("sent awaiting result".to_string()),
+            Self::SentAwaitingResult => {
+                crate::Node::Str("sent awaiting result".to_string())
+            }
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let text = crate::__private::codec::text(node)?.trim();
-        <Self as crate::__private::ClosedEnum>::from_wire_text(text).ok_or_else(|| {
-            crate::DecodeError::new(format!(
-                "`{text}` is not a documented {} value ({})",
-                stringify!(QueueFilter),
-                "execution failed, sent awaiting result"
-            ))
-        })
+        <Self as crate::__private::ClosedEnum>::from_wire_text(text)
+            .ok_or_else(|| {
+                crate::DecodeError::new(
+                    format!(
+                        "`{text}` is not a documented {} value ({})",
+                        stringify!(QueueFilter), "execution failed, sent awaiting result"
+                    ),
+                )
+            })
     }
 }

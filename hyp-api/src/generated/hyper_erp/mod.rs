@@ -250,27 +250,27 @@
 //! *Decision:* Optional list<int>, read as the refund numbers that were not updated (an inference).
 //!
 //! Source: vendor-docs 004_9b51c23886b1638e.txt § Feedback Hyper, Successful Response
-mod charge_card;
 mod client;
 mod codes;
+mod enums;
+mod objects;
+mod charge_card;
 mod create_balance_order;
 mod create_refund;
 mod create_tp_account;
 mod deposit_fiat;
-mod enums;
-mod objects;
 mod query_refund_queue;
 mod update_refund_queue;
 mod withdraw_fiat;
-pub use charge_card::*;
 pub use client::*;
 pub use codes::*;
+pub use enums::*;
+pub use objects::*;
+pub use charge_card::*;
 pub use create_balance_order::*;
 pub use create_refund::*;
 pub use create_tp_account::*;
 pub use deposit_fiat::*;
-pub use enums::*;
-pub use objects::*;
 pub use query_refund_queue::*;
 pub use update_refund_queue::*;
 pub use withdraw_fiat::*;

@@ -88,10 +88,7 @@ impl crate::Wire for TpAccount {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("AccountLogin", crate::Wire::to_node(&self.account_login));
-        w.put_opt(
-            "DataSource",
-            self.data_source.as_ref().map(crate::Wire::to_node),
-        );
+        w.put_opt("DataSource", self.data_source.as_ref().map(crate::Wire::to_node));
         w.put_opt("Platform", self.platform.as_ref().map(crate::Wire::to_node));
         w.put_opt("Status", self.status.as_ref().map(crate::Wire::to_node));
         w.put_opt("Group", self.group.as_ref().map(crate::Wire::to_node));
@@ -105,13 +102,17 @@ impl crate::Wire for TpAccount {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
             account_login: m.required("AccountLogin", <i64 as crate::Wire>::from_node)?,
-            data_source: m.optional("DataSource", false, <String as crate::Wire>::from_node)?,
+            data_source: m
+                .optional("DataSource", false, <String as crate::Wire>::from_node)?,
             platform: m.optional("Platform", false, <String as crate::Wire>::from_node)?,
-            status: m.optional("Status", true, <TpAccountStatus as crate::Wire>::from_node)?,
+            status: m
+                .optional("Status", true, <TpAccountStatus as crate::Wire>::from_node)?,
             group: m.optional("Group", false, <String as crate::Wire>::from_node)?,
             currency: m.optional("Currency", false, <String as crate::Wire>::from_node)?,
-            balance: m.optional("Balance", true, <crate::Money as crate::Wire>::from_node)?,
-            equity: m.optional("Equity", true, <crate::Money as crate::Wire>::from_node)?,
+            balance: m
+                .optional("Balance", true, <crate::Money as crate::Wire>::from_node)?,
+            equity: m
+                .optional("Equity", true, <crate::Money as crate::Wire>::from_node)?,
             margin: m.optional("Margin", true, <crate::Money as crate::Wire>::from_node)?,
         })
     }
@@ -276,10 +277,7 @@ impl crate::Wire for RefundItem {
         );
         w.put("TotalAmount", crate::Wire::to_node(&self.total_amount));
         w.put("Currency", crate::Wire::to_node(&self.currency));
-        w.put_opt(
-            "ExchangeRate",
-            self.exchange_rate.as_ref().map(crate::Wire::to_node),
-        );
+        w.put_opt("ExchangeRate", self.exchange_rate.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "MonthlyPayments",
             self.monthly_payments.as_ref().map(crate::Wire::to_node),
@@ -296,20 +294,12 @@ impl crate::Wire for RefundItem {
             "AdvancedPaymentSys",
             self.advanced_payment_sys.as_ref().map(crate::Wire::to_node),
         );
-        w.put_opt(
-            "BankCode",
-            self.bank_code.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "BranchSwift",
-            self.branch_swift.as_ref().map(crate::Wire::to_node),
-        );
+        w.put_opt("BankCode", self.bank_code.as_ref().map(crate::Wire::to_node));
+        w.put_opt("BranchSwift", self.branch_swift.as_ref().map(crate::Wire::to_node));
         w.put_opt("Account", self.account.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "BankTransferPaymentFormat",
-            self.bank_transfer_payment_format
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.bank_transfer_payment_format.as_ref().map(crate::Wire::to_node),
         );
         w.put_opt(
             "ChequeCcNumber",
@@ -319,121 +309,106 @@ impl crate::Wire for RefundItem {
             "ClearingCompany",
             self.clearing_company.as_ref().map(crate::Wire::to_node),
         );
-        w.put_opt(
-            "CcEwBrand",
-            self.cc_ew_brand.as_ref().map(crate::Wire::to_node),
-        );
+        w.put_opt("CcEwBrand", self.cc_ew_brand.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "ClearingVoucher",
             self.clearing_voucher.as_ref().map(crate::Wire::to_node),
         );
         w.put_opt(
             "RegRefundToCountry",
-            self.reg_refund_to_country
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.reg_refund_to_country.as_ref().map(crate::Wire::to_node),
         );
-        w.put_opt(
-            "RegBankName",
-            self.reg_bank_name.as_ref().map(crate::Wire::to_node),
-        );
+        w.put_opt("RegBankName", self.reg_bank_name.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "RegBankAddress",
             self.reg_bank_address.as_ref().map(crate::Wire::to_node),
         );
         w.put_opt(
             "RegAccountOwnerAsContactPerson",
-            self.reg_account_owner_as_contact_person
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.reg_account_owner_as_contact_person.as_ref().map(crate::Wire::to_node),
         );
         w.put_opt(
             "FromInternalAccount",
-            self.from_internal_account
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.from_internal_account.as_ref().map(crate::Wire::to_node),
         );
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
-            refund_method: m.required("RefundMethod", <RefundMethod as crate::Wire>::from_node)?,
-            payment_date: m.required("PaymentDate", |n: &crate::Node| {
-                crate::__private::codec::date(n, "%Y-%m-%d")
-            })?,
-            total_amount: m.required("TotalAmount", <crate::Money as crate::Wire>::from_node)?,
+            refund_method: m
+                .required("RefundMethod", <RefundMethod as crate::Wire>::from_node)?,
+            payment_date: m
+                .required(
+                    "PaymentDate",
+                    |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
+                )?,
+            total_amount: m
+                .required("TotalAmount", <crate::Money as crate::Wire>::from_node)?,
             currency: m.required("Currency", <String as crate::Wire>::from_node)?,
-            exchange_rate: m.optional(
-                "ExchangeRate",
-                true,
-                <crate::Decimal as crate::Wire>::from_node,
-            )?,
-            monthly_payments: m.optional(
-                "MonthlyPayments",
-                true,
-                <i64 as crate::Wire>::from_node,
-            )?,
-            first_payment_amount: m.optional(
-                "FirstPaymentAmount",
-                true,
-                <crate::Money as crate::Wire>::from_node,
-            )?,
-            next_payments_amount: m.optional(
-                "NextPaymentsAmount",
-                true,
-                <crate::Money as crate::Wire>::from_node,
-            )?,
-            advanced_payment_sys: m.optional(
-                "AdvancedPaymentSys",
-                true,
-                <AdvancedPaymentSys as crate::Wire>::from_node,
-            )?,
-            bank_code: m.optional("BankCode", false, <String as crate::Wire>::from_node)?,
-            branch_swift: m.optional("BranchSwift", false, <String as crate::Wire>::from_node)?,
+            exchange_rate: m
+                .optional(
+                    "ExchangeRate",
+                    true,
+                    <crate::Decimal as crate::Wire>::from_node,
+                )?,
+            monthly_payments: m
+                .optional("MonthlyPayments", true, <i64 as crate::Wire>::from_node)?,
+            first_payment_amount: m
+                .optional(
+                    "FirstPaymentAmount",
+                    true,
+                    <crate::Money as crate::Wire>::from_node,
+                )?,
+            next_payments_amount: m
+                .optional(
+                    "NextPaymentsAmount",
+                    true,
+                    <crate::Money as crate::Wire>::from_node,
+                )?,
+            advanced_payment_sys: m
+                .optional(
+                    "AdvancedPaymentSys",
+                    true,
+                    <AdvancedPaymentSys as crate::Wire>::from_node,
+                )?,
+            bank_code: m
+                .optional("BankCode", false, <String as crate::Wire>::from_node)?,
+            branch_swift: m
+                .optional("BranchSwift", false, <String as crate::Wire>::from_node)?,
             account: m.optional("Account", false, <String as crate::Wire>::from_node)?,
-            bank_transfer_payment_format: m.optional(
-                "BankTransferPaymentFormat",
-                true,
-                <BankTransferPaymentFormat as crate::Wire>::from_node,
-            )?,
-            cheque_cc_number: m.optional(
-                "ChequeCcNumber",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            clearing_company: m.optional(
-                "ClearingCompany",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            cc_ew_brand: m.optional("CcEwBrand", false, <String as crate::Wire>::from_node)?,
-            clearing_voucher: m.optional(
-                "ClearingVoucher",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            reg_refund_to_country: m.optional(
-                "RegRefundToCountry",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            reg_bank_name: m.optional("RegBankName", false, <String as crate::Wire>::from_node)?,
-            reg_bank_address: m.optional(
-                "RegBankAddress",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            reg_account_owner_as_contact_person: m.optional(
-                "RegAccountOwnerAsContactPerson",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            from_internal_account: m.optional(
-                "FromInternalAccount",
-                true,
-                <i64 as crate::Wire>::from_node,
-            )?,
+            bank_transfer_payment_format: m
+                .optional(
+                    "BankTransferPaymentFormat",
+                    true,
+                    <BankTransferPaymentFormat as crate::Wire>::from_node,
+                )?,
+            cheque_cc_number: m
+                .optional("ChequeCcNumber", false, <String as crate::Wire>::from_node)?,
+            clearing_company: m
+                .optional("ClearingCompany", false, <String as crate::Wire>::from_node)?,
+            cc_ew_brand: m
+                .optional("CcEwBrand", false, <String as crate::Wire>::from_node)?,
+            clearing_voucher: m
+                .optional("ClearingVoucher", false, <String as crate::Wire>::from_node)?,
+            reg_refund_to_country: m
+                .optional(
+                    "RegRefundToCountry",
+                    false,
+                    <String as crate::Wire>::from_node,
+                )?,
+            reg_bank_name: m
+                .optional("RegBankName", false, <String as crate::Wire>::from_node)?,
+            reg_bank_address: m
+                .optional("RegBankAddress", false, <String as crate::Wire>::from_node)?,
+            reg_account_owner_as_contact_person: m
+                .optional(
+                    "RegAccountOwnerAsContactPerson",
+                    false,
+                    <String as crate::Wire>::from_node,
+                )?,
+            from_internal_account: m
+                .optional("FromInternalAccount", true, <i64 as crate::Wire>::from_node)?,
         })
     }
 }
@@ -516,7 +491,10 @@ impl RefundItem {
         self
     }
     /// Sets `BankTransferPaymentFormat`: Bank transfer format.
-    pub fn bank_transfer_payment_format(mut self, value: BankTransferPaymentFormat) -> Self {
+    pub fn bank_transfer_payment_format(
+        mut self,
+        value: BankTransferPaymentFormat,
+    ) -> Self {
         self.bank_transfer_payment_format = Some(value);
         self
     }
@@ -556,7 +534,10 @@ impl RefundItem {
         self
     }
     /// Sets `RegAccountOwnerAsContactPerson`: Recipient / beneficiary as a contact person, when the money is not sent directly to the client.
-    pub fn reg_account_owner_as_contact_person(mut self, value: impl Into<String>) -> Self {
+    pub fn reg_account_owner_as_contact_person(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
         self.reg_account_owner_as_contact_person = Some(value.into());
         self
     }
@@ -592,11 +573,11 @@ impl crate::Validate for RefundItem {
         {
             let v = &self.currency;
             let p = path.field("Currency");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> =
-                std::sync::LazyLock::new(|| {
-                    crate::__private::regex::Regex::new("^[A-Z]{3}$")
-                        .expect("pattern checked by codegen")
-                });
+            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
+            {
+                crate::__private::regex::Regex::new("^[A-Z]{3}$")
+                    .expect("pattern checked by codegen")
+            });
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
     }
@@ -858,14 +839,8 @@ impl crate::Wire for RefundDocument {
             "DrawerStationId",
             self.drawer_station_id.as_ref().map(crate::Wire::to_node),
         );
-        w.put_opt(
-            "SalesAgent",
-            self.sales_agent.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "ClientNumber",
-            self.client_number.as_ref().map(crate::Wire::to_node),
-        );
+        w.put_opt("SalesAgent", self.sales_agent.as_ref().map(crate::Wire::to_node));
+        w.put_opt("ClientNumber", self.client_number.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "ClientFullName",
             self.client_full_name.as_ref().map(crate::Wire::to_node),
@@ -877,10 +852,7 @@ impl crate::Wire for RefundDocument {
         w.put_opt("Address", self.address.as_ref().map(crate::Wire::to_node));
         w.put_opt("Phone", self.phone.as_ref().map(crate::Wire::to_node));
         w.put_opt("Email", self.email.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "IdNumber",
-            self.id_number.as_ref().map(crate::Wire::to_node),
-        );
+        w.put_opt("IdNumber", self.id_number.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "ClientCountryCode",
             self.client_country_code.as_ref().map(crate::Wire::to_node),
@@ -888,9 +860,7 @@ impl crate::Wire for RefundDocument {
         w.put_opt("Language", self.language.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "InternationalDocument",
-            self.international_document
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.international_document.as_ref().map(crate::Wire::to_node),
         );
         w.put_opt(
             "TotalRefundLc",
@@ -906,25 +876,22 @@ impl crate::Wire for RefundDocument {
         );
         w.put_opt(
             "OriginProductionTime",
-            self.origin_production_time
+            self
+                .origin_production_time
                 .as_ref()
                 .map(|v| crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S")),
         );
         w.put_opt(
             "CreatedOnUtc",
-            self.created_on_utc
+            self
+                .created_on_utc
                 .as_ref()
                 .map(|v| crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S")),
         );
-        w.put_opt(
-            "ProducedBy",
-            self.produced_by.as_ref().map(crate::Wire::to_node),
-        );
+        w.put_opt("ProducedBy", self.produced_by.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "ElectronicSignedPdf",
-            self.electronic_signed_pdf
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.electronic_signed_pdf.as_ref().map(crate::Wire::to_node),
         );
         w.put_opt("Notes", self.notes.as_ref().map(crate::Wire::to_node));
         w.put_opt(
@@ -941,20 +908,13 @@ impl crate::Wire for RefundDocument {
         );
         w.put_opt(
             "MoneyLaunderingBundle",
-            self.money_laundering_bundle
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.money_laundering_bundle.as_ref().map(crate::Wire::to_node),
         );
         w.put_opt(
             "PersonalIdVerificationMadeBy",
-            self.personal_id_verification_made_by
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.personal_id_verification_made_by.as_ref().map(crate::Wire::to_node),
         );
-        w.put_opt(
-            "IpAddress",
-            self.ip_address.as_ref().map(crate::Wire::to_node),
-        );
+        w.put_opt("IpAddress", self.ip_address.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "ResponsibleManager",
             self.responsible_manager.as_ref().map(crate::Wire::to_node),
@@ -969,29 +929,23 @@ impl crate::Wire for RefundDocument {
         );
         w.put_opt(
             "CancellationTime",
-            self.cancellation_time
+            self
+                .cancellation_time
                 .as_ref()
                 .map(|v| crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S")),
         );
-        w.put_opt(
-            "CancelledBy",
-            self.cancelled_by.as_ref().map(crate::Wire::to_node),
-        );
+        w.put_opt("CancelledBy", self.cancelled_by.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "CancellationReason",
             self.cancellation_reason.as_ref().map(crate::Wire::to_node),
         );
         w.put_opt(
             "AccountBalanceAtProductionTime",
-            self.account_balance_at_production_time
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.account_balance_at_production_time.as_ref().map(crate::Wire::to_node),
         );
         w.put_opt(
             "CreditLineUsageRiskLc",
-            self.credit_line_usage_risk_lc
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.credit_line_usage_risk_lc.as_ref().map(crate::Wire::to_node),
         );
         w.put_opt(
             "AuthorizationStatus",
@@ -999,9 +953,7 @@ impl crate::Wire for RefundDocument {
         );
         w.put_opt(
             "AuthorizationTextDesc",
-            self.authorization_text_desc
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.authorization_text_desc.as_ref().map(crate::Wire::to_node),
         );
         w.finish()
     }
@@ -1010,138 +962,154 @@ impl crate::Wire for RefundDocument {
         Ok(Self {
             refund_number: m.required("RefundNumber", <i64 as crate::Wire>::from_node)?,
             agency: m.optional("Agency", true, <i64 as crate::Wire>::from_node)?,
-            drawer_station_id: m.optional(
-                "DrawerStationId",
-                true,
-                <i64 as crate::Wire>::from_node,
-            )?,
-            sales_agent: m.optional("SalesAgent", false, <String as crate::Wire>::from_node)?,
-            client_number: m.optional("ClientNumber", true, <i64 as crate::Wire>::from_node)?,
-            client_full_name: m.optional(
-                "ClientFullName",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            contact_person: m.optional(
-                "ContactPerson",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
+            drawer_station_id: m
+                .optional("DrawerStationId", true, <i64 as crate::Wire>::from_node)?,
+            sales_agent: m
+                .optional("SalesAgent", false, <String as crate::Wire>::from_node)?,
+            client_number: m
+                .optional("ClientNumber", true, <i64 as crate::Wire>::from_node)?,
+            client_full_name: m
+                .optional("ClientFullName", false, <String as crate::Wire>::from_node)?,
+            contact_person: m
+                .optional("ContactPerson", false, <String as crate::Wire>::from_node)?,
             address: m.optional("Address", false, <String as crate::Wire>::from_node)?,
             phone: m.optional("Phone", false, <String as crate::Wire>::from_node)?,
             email: m.optional("Email", false, <String as crate::Wire>::from_node)?,
-            id_number: m.optional("IdNumber", false, <String as crate::Wire>::from_node)?,
-            client_country_code: m.optional(
-                "ClientCountryCode",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
+            id_number: m
+                .optional("IdNumber", false, <String as crate::Wire>::from_node)?,
+            client_country_code: m
+                .optional(
+                    "ClientCountryCode",
+                    false,
+                    <String as crate::Wire>::from_node,
+                )?,
             language: m.optional("Language", true, <i64 as crate::Wire>::from_node)?,
-            international_document: m.optional(
-                "InternationalDocument",
-                true,
-                <i64 as crate::Wire>::from_node,
-            )?,
-            total_refund_lc: m.optional(
-                "TotalRefundLc",
-                true,
-                <crate::Money as crate::Wire>::from_node,
-            )?,
-            purchaser_currency: m.optional(
-                "PurchaserCurrency",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            total_refund_in_pc: m.optional(
-                "TotalRefundInPc",
-                true,
-                <crate::Money as crate::Wire>::from_node,
-            )?,
-            origin_production_time: m.optional(
-                "OriginProductionTime",
-                true,
-                |n: &crate::Node| crate::__private::codec::datetime(n, "%Y-%m-%d %H:%M:%S"),
-            )?,
-            created_on_utc: m.optional("CreatedOnUtc", true, |n: &crate::Node| {
-                crate::__private::codec::datetime(n, "%Y-%m-%d %H:%M:%S")
-            })?,
-            produced_by: m.optional("ProducedBy", false, <String as crate::Wire>::from_node)?,
-            electronic_signed_pdf: m.optional(
-                "ElectronicSignedPdf",
-                true,
-                <i64 as crate::Wire>::from_node,
-            )?,
+            international_document: m
+                .optional(
+                    "InternationalDocument",
+                    true,
+                    <i64 as crate::Wire>::from_node,
+                )?,
+            total_refund_lc: m
+                .optional(
+                    "TotalRefundLc",
+                    true,
+                    <crate::Money as crate::Wire>::from_node,
+                )?,
+            purchaser_currency: m
+                .optional(
+                    "PurchaserCurrency",
+                    false,
+                    <String as crate::Wire>::from_node,
+                )?,
+            total_refund_in_pc: m
+                .optional(
+                    "TotalRefundInPc",
+                    true,
+                    <crate::Money as crate::Wire>::from_node,
+                )?,
+            origin_production_time: m
+                .optional(
+                    "OriginProductionTime",
+                    true,
+                    |n: &crate::Node| crate::__private::codec::datetime(
+                        n,
+                        "%Y-%m-%d %H:%M:%S",
+                    ),
+                )?,
+            created_on_utc: m
+                .optional(
+                    "CreatedOnUtc",
+                    true,
+                    |n: &crate::Node| crate::__private::codec::datetime(
+                        n,
+                        "%Y-%m-%d %H:%M:%S",
+                    ),
+                )?,
+            produced_by: m
+                .optional("ProducedBy", false, <String as crate::Wire>::from_node)?,
+            electronic_signed_pdf: m
+                .optional("ElectronicSignedPdf", true, <i64 as crate::Wire>::from_node)?,
             notes: m.optional("Notes", false, <String as crate::Wire>::from_node)?,
-            internal_notes: m.optional(
-                "InternalNotes",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            refund_form_purpose: m.optional(
-                "RefundFormPurpose",
-                true,
-                <crate::Open<RefundFormPurpose> as crate::Wire>::from_node,
-            )?,
-            money_laundering: m.optional(
-                "MoneyLaundering",
-                true,
-                <crate::Open<MoneyLaunderingControl> as crate::Wire>::from_node,
-            )?,
-            money_laundering_bundle: m.optional(
-                "MoneyLaunderingBundle",
-                true,
-                <i64 as crate::Wire>::from_node,
-            )?,
-            personal_id_verification_made_by: m.optional(
-                "PersonalIdVerificationMadeBy",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            ip_address: m.optional("IpAddress", false, <String as crate::Wire>::from_node)?,
-            responsible_manager: m.optional(
-                "ResponsibleManager",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            old_doc_reference: m.optional(
-                "OldDocReference",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            old_software_name: m.optional(
-                "OldSoftwareName",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            cancellation_time: m.optional("CancellationTime", true, |n: &crate::Node| {
-                crate::__private::codec::datetime(n, "%Y-%m-%d %H:%M:%S")
-            })?,
-            cancelled_by: m.optional("CancelledBy", false, <String as crate::Wire>::from_node)?,
-            cancellation_reason: m.optional(
-                "CancellationReason",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            account_balance_at_production_time: m.optional(
-                "AccountBalanceAtProductionTime",
-                true,
-                <crate::Money as crate::Wire>::from_node,
-            )?,
-            credit_line_usage_risk_lc: m.optional(
-                "CreditLineUsageRiskLc",
-                true,
-                <crate::Money as crate::Wire>::from_node,
-            )?,
-            authorization_status: m.optional(
-                "AuthorizationStatus",
-                true,
-                <crate::Open<AuthorizationStatus> as crate::Wire>::from_node,
-            )?,
-            authorization_text_desc: m.optional(
-                "AuthorizationTextDesc",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
+            internal_notes: m
+                .optional("InternalNotes", false, <String as crate::Wire>::from_node)?,
+            refund_form_purpose: m
+                .optional(
+                    "RefundFormPurpose",
+                    true,
+                    <crate::Open<RefundFormPurpose> as crate::Wire>::from_node,
+                )?,
+            money_laundering: m
+                .optional(
+                    "MoneyLaundering",
+                    true,
+                    <crate::Open<MoneyLaunderingControl> as crate::Wire>::from_node,
+                )?,
+            money_laundering_bundle: m
+                .optional(
+                    "MoneyLaunderingBundle",
+                    true,
+                    <i64 as crate::Wire>::from_node,
+                )?,
+            personal_id_verification_made_by: m
+                .optional(
+                    "PersonalIdVerificationMadeBy",
+                    false,
+                    <String as crate::Wire>::from_node,
+                )?,
+            ip_address: m
+                .optional("IpAddress", false, <String as crate::Wire>::from_node)?,
+            responsible_manager: m
+                .optional(
+                    "ResponsibleManager",
+                    false,
+                    <String as crate::Wire>::from_node,
+                )?,
+            old_doc_reference: m
+                .optional("OldDocReference", false, <String as crate::Wire>::from_node)?,
+            old_software_name: m
+                .optional("OldSoftwareName", false, <String as crate::Wire>::from_node)?,
+            cancellation_time: m
+                .optional(
+                    "CancellationTime",
+                    true,
+                    |n: &crate::Node| crate::__private::codec::datetime(
+                        n,
+                        "%Y-%m-%d %H:%M:%S",
+                    ),
+                )?,
+            cancelled_by: m
+                .optional("CancelledBy", false, <String as crate::Wire>::from_node)?,
+            cancellation_reason: m
+                .optional(
+                    "CancellationReason",
+                    false,
+                    <String as crate::Wire>::from_node,
+                )?,
+            account_balance_at_production_time: m
+                .optional(
+                    "AccountBalanceAtProductionTime",
+                    true,
+                    <crate::Money as crate::Wire>::from_node,
+                )?,
+            credit_line_usage_risk_lc: m
+                .optional(
+                    "CreditLineUsageRiskLc",
+                    true,
+                    <crate::Money as crate::Wire>::from_node,
+                )?,
+            authorization_status: m
+                .optional(
+                    "AuthorizationStatus",
+                    true,
+                    <crate::Open<AuthorizationStatus> as crate::Wire>::from_node,
+                )?,
+            authorization_text_desc: m
+                .optional(
+                    "AuthorizationTextDesc",
+                    false,
+                    <String as crate::Wire>::from_node,
+                )?,
         })
     }
 }
@@ -1259,71 +1227,44 @@ impl crate::Wire for RefundQueueRow {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("RefundNumber", crate::Wire::to_node(&self.refund_number));
-        w.put_opt(
-            "RowIndex",
-            self.row_index.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "RefundMethod",
-            self.refund_method.as_ref().map(crate::Wire::to_node),
-        );
+        w.put_opt("RowIndex", self.row_index.as_ref().map(crate::Wire::to_node));
+        w.put_opt("RefundMethod", self.refund_method.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "PaymentDate",
-            self.payment_date
+            self
+                .payment_date
                 .as_ref()
                 .map(|v| crate::__private::codec::date_node(v, "%Y-%m-%d")),
         );
-        w.put_opt(
-            "TotalAmount",
-            self.total_amount.as_ref().map(crate::Wire::to_node),
-        );
+        w.put_opt("TotalAmount", self.total_amount.as_ref().map(crate::Wire::to_node));
         w.put_opt("Currency", self.currency.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "BankCode",
-            self.bank_code.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "BranchSwift",
-            self.branch_swift.as_ref().map(crate::Wire::to_node),
-        );
+        w.put_opt("BankCode", self.bank_code.as_ref().map(crate::Wire::to_node));
+        w.put_opt("BranchSwift", self.branch_swift.as_ref().map(crate::Wire::to_node));
         w.put_opt("Account", self.account.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "BankTransferPaymentFormat",
-            self.bank_transfer_payment_format
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.bank_transfer_payment_format.as_ref().map(crate::Wire::to_node),
         );
         w.put_opt(
             "RegRefundToCountry",
-            self.reg_refund_to_country
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.reg_refund_to_country.as_ref().map(crate::Wire::to_node),
         );
-        w.put_opt(
-            "RegBankName",
-            self.reg_bank_name.as_ref().map(crate::Wire::to_node),
-        );
+        w.put_opt("RegBankName", self.reg_bank_name.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "RegBankAddress",
             self.reg_bank_address.as_ref().map(crate::Wire::to_node),
         );
         w.put_opt(
             "RegAccountOwnerAsContactPerson",
-            self.reg_account_owner_as_contact_person
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.reg_account_owner_as_contact_person.as_ref().map(crate::Wire::to_node),
         );
         w.put_opt(
             "FromInternalAccount",
-            self.from_internal_account
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.from_internal_account.as_ref().map(crate::Wire::to_node),
         );
         w.put_opt(
             "FromInternalAccountName",
-            self.from_internal_account_name
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.from_internal_account_name.as_ref().map(crate::Wire::to_node),
         );
         w.finish()
     }
@@ -1332,54 +1273,60 @@ impl crate::Wire for RefundQueueRow {
         Ok(Self {
             refund_number: m.required("RefundNumber", <i64 as crate::Wire>::from_node)?,
             row_index: m.optional("RowIndex", true, <i64 as crate::Wire>::from_node)?,
-            refund_method: m.optional(
-                "RefundMethod",
-                true,
-                <crate::Open<RefundMethod> as crate::Wire>::from_node,
-            )?,
-            payment_date: m.optional("PaymentDate", true, |n: &crate::Node| {
-                crate::__private::codec::date(n, "%Y-%m-%d")
-            })?,
-            total_amount: m.optional(
-                "TotalAmount",
-                true,
-                <crate::Money as crate::Wire>::from_node,
-            )?,
+            refund_method: m
+                .optional(
+                    "RefundMethod",
+                    true,
+                    <crate::Open<RefundMethod> as crate::Wire>::from_node,
+                )?,
+            payment_date: m
+                .optional(
+                    "PaymentDate",
+                    true,
+                    |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
+                )?,
+            total_amount: m
+                .optional(
+                    "TotalAmount",
+                    true,
+                    <crate::Money as crate::Wire>::from_node,
+                )?,
             currency: m.optional("Currency", false, <String as crate::Wire>::from_node)?,
-            bank_code: m.optional("BankCode", false, <String as crate::Wire>::from_node)?,
-            branch_swift: m.optional("BranchSwift", false, <String as crate::Wire>::from_node)?,
+            bank_code: m
+                .optional("BankCode", false, <String as crate::Wire>::from_node)?,
+            branch_swift: m
+                .optional("BranchSwift", false, <String as crate::Wire>::from_node)?,
             account: m.optional("Account", false, <String as crate::Wire>::from_node)?,
-            bank_transfer_payment_format: m.optional(
-                "BankTransferPaymentFormat",
-                true,
-                <crate::Open<BankTransferPaymentFormat> as crate::Wire>::from_node,
-            )?,
-            reg_refund_to_country: m.optional(
-                "RegRefundToCountry",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            reg_bank_name: m.optional("RegBankName", false, <String as crate::Wire>::from_node)?,
-            reg_bank_address: m.optional(
-                "RegBankAddress",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            reg_account_owner_as_contact_person: m.optional(
-                "RegAccountOwnerAsContactPerson",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
-            from_internal_account: m.optional(
-                "FromInternalAccount",
-                true,
-                <i64 as crate::Wire>::from_node,
-            )?,
-            from_internal_account_name: m.optional(
-                "FromInternalAccountName",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
+            bank_transfer_payment_format: m
+                .optional(
+                    "BankTransferPaymentFormat",
+                    true,
+                    <crate::Open<BankTransferPaymentFormat> as crate::Wire>::from_node,
+                )?,
+            reg_refund_to_country: m
+                .optional(
+                    "RegRefundToCountry",
+                    false,
+                    <String as crate::Wire>::from_node,
+                )?,
+            reg_bank_name: m
+                .optional("RegBankName", false, <String as crate::Wire>::from_node)?,
+            reg_bank_address: m
+                .optional("RegBankAddress", false, <String as crate::Wire>::from_node)?,
+            reg_account_owner_as_contact_person: m
+                .optional(
+                    "RegAccountOwnerAsContactPerson",
+                    false,
+                    <String as crate::Wire>::from_node,
+                )?,
+            from_internal_account: m
+                .optional("FromInternalAccount", true, <i64 as crate::Wire>::from_node)?,
+            from_internal_account_name: m
+                .optional(
+                    "FromInternalAccountName",
+                    false,
+                    <String as crate::Wire>::from_node,
+                )?,
         })
     }
 }
@@ -1414,15 +1361,10 @@ impl crate::Wire for RefundStatusUpdate {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("RefundNumber", crate::Wire::to_node(&self.refund_number));
-        w.put(
-            "AuthorizationStatus",
-            crate::Wire::to_node(&self.authorization_status),
-        );
+        w.put("AuthorizationStatus", crate::Wire::to_node(&self.authorization_status));
         w.put_opt(
             "AuthorizationTextDesc",
-            self.authorization_text_desc
-                .as_ref()
-                .map(crate::Wire::to_node),
+            self.authorization_text_desc.as_ref().map(crate::Wire::to_node),
         );
         w.finish()
     }
@@ -1430,15 +1372,17 @@ impl crate::Wire for RefundStatusUpdate {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
             refund_number: m.required("RefundNumber", <i64 as crate::Wire>::from_node)?,
-            authorization_status: m.required(
-                "AuthorizationStatus",
-                <AuthorizationStatus as crate::Wire>::from_node,
-            )?,
-            authorization_text_desc: m.optional(
-                "AuthorizationTextDesc",
-                false,
-                <String as crate::Wire>::from_node,
-            )?,
+            authorization_status: m
+                .required(
+                    "AuthorizationStatus",
+                    <AuthorizationStatus as crate::Wire>::from_node,
+                )?,
+            authorization_text_desc: m
+                .optional(
+                    "AuthorizationTextDesc",
+                    false,
+                    <String as crate::Wire>::from_node,
+                )?,
         })
     }
 }
@@ -1467,6 +1411,5 @@ impl crate::Validate for RefundStatusUpdate {
         cx: &crate::ValidationContext,
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
-    ) {
-    }
+    ) {}
 }

@@ -60,8 +60,7 @@ impl crate::Validate for QueryRefundQueueRequest {
         cx: &crate::ValidationContext,
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
-    ) {
-    }
+    ) {}
 }
 /// The answer of [`Client::query_refund_queue`](super::Client::query_refund_queue) (`Query_Refunds_API_Queue_json`), without the envelope's code and message.
 ///
@@ -91,9 +90,14 @@ impl crate::Wire for QueryRefundQueueResponse {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
-            queue: m.list("Queue", |n: &crate::Node| {
-                crate::__private::codec::list(n, <RefundQueueRow as crate::Wire>::from_node)
-            })?,
+            queue: m
+                .list(
+                    "Queue",
+                    |n: &crate::Node| crate::__private::codec::list(
+                        n,
+                        <RefundQueueRow as crate::Wire>::from_node,
+                    ),
+                )?,
         })
     }
 }
@@ -130,9 +134,14 @@ impl crate::Endpoint for QueryRefundQueue {
     fn code(value: i64) -> ResponseCode {
         ResponseCode::from_service_table(value)
     }
-    fn decode(code: i64, body: &crate::Node) -> Result<Option<Self::Output>, crate::DecodeError> {
+    fn decode(
+        code: i64,
+        body: &crate::Node,
+    ) -> Result<Option<Self::Output>, crate::DecodeError> {
         match code {
-            0i64 | 2i64 => <QueryRefundQueueResponse as crate::Wire>::from_node(body).map(Some),
+            0i64 | 2i64 => {
+                <QueryRefundQueueResponse as crate::Wire>::from_node(body).map(Some)
+            }
             _ => Ok(None),
         }
     }

@@ -32,9 +32,14 @@ impl crate::Wire for UpdateRefundQueueRequest {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
-            docs: m.list("docs", |n: &crate::Node| {
-                crate::__private::codec::list(n, <RefundStatusUpdate as crate::Wire>::from_node)
-            })?,
+            docs: m
+                .list(
+                    "docs",
+                    |n: &crate::Node| crate::__private::codec::list(
+                        n,
+                        <RefundStatusUpdate as crate::Wire>::from_node,
+                    ),
+                )?,
         })
     }
 }
@@ -86,7 +91,9 @@ impl crate::Wire for UpdateRefundQueueResponse {
         if !self.skipped.is_empty() {
             w.put(
                 "Skipped",
-                crate::Node::List(self.skipped.iter().map(crate::Wire::to_node).collect()),
+                crate::Node::List(
+                    self.skipped.iter().map(crate::Wire::to_node).collect(),
+                ),
             );
         }
         w.finish()
@@ -94,9 +101,14 @@ impl crate::Wire for UpdateRefundQueueResponse {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
-            skipped: m.list("Skipped", |n: &crate::Node| {
-                crate::__private::codec::list(n, <i64 as crate::Wire>::from_node)
-            })?,
+            skipped: m
+                .list(
+                    "Skipped",
+                    |n: &crate::Node| crate::__private::codec::list(
+                        n,
+                        <i64 as crate::Wire>::from_node,
+                    ),
+                )?,
         })
     }
 }
@@ -133,7 +145,10 @@ impl crate::Endpoint for UpdateRefundQueue {
     fn code(value: i64) -> ResponseCode {
         ResponseCode::from_service_table(value)
     }
-    fn decode(code: i64, body: &crate::Node) -> Result<Option<Self::Output>, crate::DecodeError> {
+    fn decode(
+        code: i64,
+        body: &crate::Node,
+    ) -> Result<Option<Self::Output>, crate::DecodeError> {
         match code {
             0i64 => <UpdateRefundQueueResponse as crate::Wire>::from_node(body).map(Some),
             _ => Ok(None),
