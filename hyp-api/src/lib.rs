@@ -39,6 +39,7 @@ pub use runtime::retry::RetryPolicy;
 pub use runtime::validate::{
     Clock, FixedClock, SystemClock, Validate, ValidationContext, Violation, Violations,
 };
+pub use chrono::{NaiveDate, NaiveDateTime};
 pub use rust_decimal::Decimal;
 pub use secrecy::{ExposeSecret, SecretString};
 
@@ -56,6 +57,5 @@ pub mod __private {
     pub use crate::runtime::node::{MapReader, MapWriter};
     pub use crate::runtime::open::ClosedEnum;
     pub use crate::runtime::validate::{FieldPath, check};
-    pub use chrono;
     pub use regex;
 }

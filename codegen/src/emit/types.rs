@@ -25,8 +25,8 @@ pub fn rust_type(api: &Api, ty: &Ty, side: Side) -> TokenStream {
         Ty::Money => quote!(crate::Money),
         Ty::MinorUnits => quote!(crate::MinorUnits),
         Ty::Decimal => quote!(crate::Decimal),
-        Ty::Date(_) => quote!(crate::__private::chrono::NaiveDate),
-        Ty::DateTime(_) => quote!(crate::__private::chrono::NaiveDateTime),
+        Ty::Date(_) => quote!(crate::NaiveDate),
+        Ty::DateTime(_) => quote!(crate::NaiveDateTime),
         Ty::Secret => quote!(crate::SecretString),
         Ty::Enum(n) => {
             let i = ident(n);

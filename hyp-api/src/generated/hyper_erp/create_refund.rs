@@ -71,7 +71,7 @@ pub struct CreateRefundRequest {
     /// Wire: `OriginProductionTime` (date and time, `%Y-%m-%d %H:%M:%S`, optional).
     ///
     /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Document Header Fields
-    pub origin_production_time: Option<crate::__private::chrono::NaiveDateTime>,
+    pub origin_production_time: Option<crate::NaiveDateTime>,
     /// Name of a contact person from the client's contact list; when found, the address fields are imported from that contact.
     ///
     /// Wire: `ContactPerson` (text, optional).
@@ -278,10 +278,7 @@ impl CreateRefundRequest {
         self
     }
     /// Sets `OriginProductionTime`: Original production time, "YYYY-MM-DD hh:mm:ss" (server local time, as in the returned Doc). If omitted the server uses the current server time.
-    pub fn origin_production_time(
-        mut self,
-        value: crate::__private::chrono::NaiveDateTime,
-    ) -> Self {
+    pub fn origin_production_time(mut self, value: crate::NaiveDateTime) -> Self {
         self.origin_production_time = Some(value);
         self
     }

@@ -89,7 +89,7 @@ pub struct DepositFiatRequest {
     /// Wire: `Time_Stamp` (date and time, `%Y-%m-%d %H:%M:%S`, optional).
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer
-    pub time_stamp: Option<crate::__private::chrono::NaiveDateTime>,
+    pub time_stamp: Option<crate::NaiveDateTime>,
     /// IP address of the end (human) client from which the credit-card form was submitted (e.g. "82.81.138.8").
     ///
     /// Wire: `End_user_IP` (text, required).
@@ -208,7 +208,7 @@ impl DepositFiatRequest {
         }
     }
     /// Sets `Time_Stamp`: UTC time when the credit-card transaction was made, "YYYY-MM-DD hh:mm:ss" (does not
-    pub fn time_stamp(mut self, value: crate::__private::chrono::NaiveDateTime) -> Self {
+    pub fn time_stamp(mut self, value: crate::NaiveDateTime) -> Self {
         self.time_stamp = Some(value);
         self
     }

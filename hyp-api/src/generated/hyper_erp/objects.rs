@@ -138,7 +138,7 @@ pub struct RefundItem {
     /// days ago, which is what within_past_days checks.
     ///
     /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
-    pub payment_date: crate::__private::chrono::NaiveDate,
+    pub payment_date: crate::NaiveDate,
     /// Line refund amount in major units of Currency (mandatory); must be greater than 0.1.
     ///
     /// Wire: `TotalAmount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0.1.
@@ -421,7 +421,7 @@ impl RefundItem {
     /// - `currency`: wire `Currency`
     pub fn new(
         refund_method: RefundMethod,
-        payment_date: crate::__private::chrono::NaiveDate,
+        payment_date: crate::NaiveDate,
         total_amount: crate::Money,
         currency: impl Into<String>,
     ) -> Self {
@@ -701,13 +701,13 @@ pub struct RefundDocument {
     /// Wire: `OriginProductionTime` (date and time, `%Y-%m-%d %H:%M:%S`, optional).
     ///
     /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
-    pub origin_production_time: Option<crate::__private::chrono::NaiveDateTime>,
+    pub origin_production_time: Option<crate::NaiveDateTime>,
     /// Creation time in UTC, "YYYY-MM-DD hh:mm:ss".
     ///
     /// Wire: `CreatedOnUtc` (date and time, `%Y-%m-%d %H:%M:%S`, optional).
     ///
     /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
-    pub created_on_utc: Option<crate::__private::chrono::NaiveDateTime>,
+    pub created_on_utc: Option<crate::NaiveDateTime>,
     /// Hyper user / API identity that produced the document (e.g. "Dev4_website").
     ///
     /// Wire: `ProducedBy` (text, optional).
@@ -789,7 +789,7 @@ pub struct RefundDocument {
     /// Spec decision: The example sends "" for a document that is not cancelled; an empty string decodes as absent.
     ///
     /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
-    pub cancellation_time: Option<crate::__private::chrono::NaiveDateTime>,
+    pub cancellation_time: Option<crate::NaiveDateTime>,
     /// Who cancelled the document, "" if not cancelled.
     ///
     /// Wire: `CancelledBy` (text, optional).
@@ -1147,7 +1147,7 @@ pub struct RefundQueueRow {
     /// Wire: `PaymentDate` (date, `%Y-%m-%d`, optional).
     ///
     /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response
-    pub payment_date: Option<crate::__private::chrono::NaiveDate>,
+    pub payment_date: Option<crate::NaiveDate>,
     /// Amount to transfer, major units of Currency.
     ///
     /// Wire: `TotalAmount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).

@@ -81,7 +81,7 @@ pub struct WithdrawFiatRequest {
     /// Spec decision: "Empty value ... is not allowed" makes it required (unlike the deposit, where empty means now); "future date is not allowed" is checked against the current UTC time.
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer
-    pub time_stamp: crate::__private::chrono::NaiveDateTime,
+    pub time_stamp: crate::NaiveDateTime,
     /// End (human) client IP address (e.g. "82.81.138.8").
     ///
     /// Wire: `End_user_IP` (text, required).
@@ -176,7 +176,7 @@ impl WithdrawFiatRequest {
         currency: Currency,
         amount: crate::Money,
         usd_convert_rate: crate::Decimal,
-        time_stamp: crate::__private::chrono::NaiveDateTime,
+        time_stamp: crate::NaiveDateTime,
         end_user_ip: impl Into<String>,
     ) -> Self {
         Self {
