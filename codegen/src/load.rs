@@ -34,6 +34,15 @@ pub struct RawApi {
 }
 
 impl RawApi {
+    /// Where `path` stands in file `file`.
+    pub fn loc(&self, file: usize, path: &str) -> crate::model::Loc {
+        let f = &self.files[file];
+        crate::model::Loc {
+            file: f.path.clone(),
+            line: f.positions.find(path).0,
+        }
+    }
+
     /// A diagnostic at `path` (a YAML key path) in file `file`.
     pub fn at(&self, file: usize, path: &str, message: String, help: String) -> Diagnostic {
         let f = &self.files[file];

@@ -1,7 +1,24 @@
 //! The resolved model: what the emitters consume. Names are computed, type references resolved,
 //! constraints checked against their types, order kept as written in the spec.
 
+use std::path::PathBuf;
+
 pub use crate::spec::{AuthKind, EnumRepr, ExampleKind, TransportKind};
+
+/// Where an item is written in the spec (file and 1-based line), for tools that report on it.
+/// Not part of an item's meaning: two items that differ only in `Loc` are the same.
+#[derive(Debug, Clone, Default)]
+pub struct Loc {
+    pub file: PathBuf,
+    pub line: usize,
+}
+
+impl PartialEq for Loc {
+    fn eq(&self, _: &Loc) -> bool {
+        true
+    }
+}
+impl Eq for Loc {}
 
 #[derive(Debug, Clone)]
 pub struct Api {
@@ -41,6 +58,7 @@ pub struct Envelope {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Code {
+    pub loc: Loc,
     pub value: i64,
     pub name: String,
     pub doc: String,
@@ -69,6 +87,7 @@ pub enum Ty {
 
 #[derive(Debug, Clone)]
 pub struct Field {
+    pub loc: Loc,
     pub wire: String,
     pub rust: String,
     pub ty: Ty,
@@ -103,6 +122,7 @@ pub enum WireValue {
 
 #[derive(Debug, Clone)]
 pub struct EnumValue {
+    pub loc: Loc,
     pub wire: WireValue,
     pub also: Vec<WireValue>,
     pub name: String,
@@ -112,6 +132,7 @@ pub struct EnumValue {
 
 #[derive(Debug, Clone)]
 pub struct Enum {
+    pub loc: Loc,
     pub name: String,
     pub repr: EnumRepr,
     pub doc: String,
@@ -124,6 +145,7 @@ pub struct Enum {
 
 #[derive(Debug, Clone)]
 pub struct Object {
+    pub loc: Loc,
     pub name: String,
     /// Reachable from a request: its enum fields are closed enums, not `Open<_>`.
     pub in_request: bool,
@@ -134,6 +156,7 @@ pub struct Object {
 
 #[derive(Debug, Clone)]
 pub struct Outcome {
+    pub loc: Loc,
     pub variant: String,
     pub codes: Vec<i64>,
     pub doc: String,
@@ -170,6 +193,7 @@ impl Example {
 
 #[derive(Debug, Clone)]
 pub struct Endpoint {
+    pub loc: Loc,
     pub wire: String,
     /// Method name (snake_case).
     pub method: String,

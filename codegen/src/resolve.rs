@@ -79,6 +79,7 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
         .objects
         .iter()
         .map(|(name, o)| model::Object {
+            loc: raw.loc(o.file, &format!("objects.{name}")),
             name: name.clone(),
             in_request: false,
             doc: o.item.doc.clone(),
@@ -252,6 +253,7 @@ fn resolve_enums(cx: &mut Ctx) -> Vec<model::Enum> {
             }
             if let Some(wire) = wire {
                 values.push(model::EnumValue {
+                    loc: raw.loc(e.file, &vp),
                     wire,
                     also,
                     name: v.name.clone(),
@@ -261,6 +263,7 @@ fn resolve_enums(cx: &mut Ctx) -> Vec<model::Enum> {
             }
         }
         out.push(model::Enum {
+            loc: raw.loc(e.file, &base),
             name: name.clone(),
             repr: e.item.repr,
             doc: e.item.doc.clone(),
@@ -430,6 +433,7 @@ fn resolve_fields(
         }
         let constraints = resolve_constraints(cx, file, &format!("{fp}.constraints"), &ty, f);
         out.push(model::Field {
+            loc: cx.raw.loc(file, &fp),
             wire: f.wire.clone(),
             rust,
             ty,
@@ -540,8 +544,9 @@ fn resolve_constraints(
     }
 }
 
-fn code_of(c: &spec::Code) -> model::Code {
+fn code_of(c: &spec::Code, loc: model::Loc) -> model::Code {
     model::Code {
+        loc,
         value: c.code,
         name: c.name.clone(),
         doc: c.doc.clone(),
@@ -580,7 +585,7 @@ fn resolve_service_codes(cx: &mut Ctx) -> Vec<model::Code> {
                 "give each meaning its own name",
             );
         }
-        out.push(code_of(c));
+        out.push(code_of(c, cx.raw.loc(file, &p)));
     }
     out
 }
@@ -629,7 +634,7 @@ fn resolve_endpoint(
     for (i, c) in e.codes.iter().enumerate() {
         let p = format!("{base}.codes[{i}]");
         check_camel(cx, file, &format!("{p}.name"), &c.name);
-        let m = code_of(c);
+        let m = code_of(c, cx.raw.loc(file, &p));
         match codes.iter_mut().find(|k| k.name == m.name) {
             Some(k) if k.value != m.value => cx.err(
                 file,
@@ -689,6 +694,7 @@ fn resolve_endpoint(
             }
         }
         outcomes.push(model::Outcome {
+            loc: cx.raw.loc(file, &p),
             variant: o.variant.clone(),
             codes: o.codes.clone(),
             doc: o.doc.clone(),
@@ -753,6 +759,7 @@ fn resolve_endpoint(
     }
 
     model::Endpoint {
+        loc: cx.raw.loc(file, &base),
         wire: wire.to_string(),
         method: e.rust.clone(),
         stem: e.rust.to_upper_camel_case(),
