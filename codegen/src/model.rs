@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-pub use crate::spec::{AuthKind, EnumRepr, ExampleKind, TransportKind};
+pub use crate::spec::{AuthKind, EnumRepr, ExampleKind, FieldLocation, HttpMethod, TransportKind};
 
 /// Where an item is written in the spec (file and 1-based line), for tools that report on it.
 /// Not part of an item's meaning: two items that differ only in `Loc` are the same.
@@ -36,6 +36,7 @@ pub struct Api {
     pub auth_doc: String,
     pub envelope: Option<Envelope>,
     pub default_timeout_secs: u64,
+    pub keep_unknown_fields: bool,
     pub timeout_margin_secs: u64,
     pub code_type: String,
     pub code_doc: String,
@@ -80,6 +81,8 @@ pub enum Ty {
     Date(String),
     DateTime(String),
     Secret,
+    /// Any value, kept as received.
+    Json,
     Enum(String),
     Object(String),
     List(Box<Ty>),
@@ -96,6 +99,8 @@ pub struct Field {
     pub source: String,
     pub decision: Option<String>,
     pub constraints: Constraints,
+    pub location: FieldLocation,
+    pub assumed: bool,
 }
 
 /// Constraints, with decimal bounds as exact decimal text.
@@ -204,11 +209,18 @@ pub struct Endpoint {
     pub moves_money: bool,
     pub server_wait_secs: Option<u64>,
     pub read_only: bool,
+    pub http_method: HttpMethod,
+    /// The path under the base URL, with `{wire}` placeholders for path fields.
+    pub path: String,
     /// Rust name of the request field that makes a resend safe.
     pub idempotency_key: Option<String>,
+    /// The client makes an idempotency key when the caller gives none.
+    pub generate_idempotency_key: bool,
     pub request_doc: Option<String>,
     pub request: Vec<Field>,
     pub response_doc: Option<String>,
+    /// The answer has no documented shape: kept whole.
+    pub response_raw: bool,
     pub response: Vec<Field>,
     pub outcomes: Vec<Outcome>,
     /// (code value, variant name in the code enum) overriding the service table here.

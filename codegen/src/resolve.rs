@@ -22,6 +22,7 @@ const SCALARS: &[&str] = &[
     "date",
     "datetime",
     "secret",
+    "json",
 ];
 
 const RESERVED_VARIANT: &str = "Unknown";
@@ -151,6 +152,7 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
             message_wire: e.message.clone(),
         }),
         default_timeout_secs: s.timeouts.default_secs,
+        keep_unknown_fields: s.keep_unknown_fields,
         timeout_margin_secs: s.timeouts.margin_secs,
         code_type,
         code_doc,
@@ -348,6 +350,7 @@ fn parse_ty(
         "date" => Ty::Date(format.unwrap_or(&service.formats.date).to_string()),
         "datetime" => Ty::DateTime(format.unwrap_or(&service.formats.datetime).to_string()),
         "secret" => Ty::Secret,
+        "json" => Ty::Json,
         other => match names.get(other) {
             Some(Kind::Enum) => Ty::Enum(other.to_string()),
             Some(Kind::Object) => Ty::Object(other.to_string()),
@@ -442,6 +445,8 @@ fn resolve_fields(
             source: f.source.clone(),
             decision: f.decision.clone(),
             constraints,
+            location: f.location,
+            assumed: f.assumed,
         });
     }
     out
@@ -617,6 +622,23 @@ fn resolve_endpoint(
         &format!("{base}.response.fields"),
         &e.response.fields,
     );
+    let (method, path) = match &e.http {
+        Some(r) => (r.method, r.path.clone()),
+        None => (
+            spec::HttpMethod::Post,
+            service.transport.path.replace("{wire}", wire),
+        ),
+    };
+    check_locations(cx, file, &base, &path, method, &request);
+    let path = if path.starts_with('/') { path } else { format!("/{path}") };
+    if e.response.raw && !e.response.fields.is_empty() {
+        cx.err(
+            file,
+            &format!("{base}.response.raw"),
+            "a `raw` response has no fields".into(),
+            "remove `raw: true`, or the fields",
+        );
+    }
     let idempotency_key = e.idempotency_key.as_ref().and_then(|k| {
         let found = request.iter().find(|f| &f.wire == k);
         if found.is_none_or(|f| f.ty != Ty::String) {
@@ -768,14 +790,71 @@ fn resolve_endpoint(
         moves_money: e.moves_money,
         server_wait_secs: e.server_wait_secs,
         read_only: e.read_only,
+        http_method: method,
+        path,
         idempotency_key,
+        generate_idempotency_key: e.generate_idempotency_key,
         request_doc: e.request.doc.clone(),
         request,
         response_doc: e.response.doc.clone(),
+        response_raw: e.response.raw,
         response,
         outcomes,
         code_overrides,
         examples,
+    }
+}
+
+/// Path, query and header fields are scalars; every `{name}` in the path is a required path
+/// field and every path field is in the path; a GET has no body.
+fn check_locations(
+    cx: &mut Ctx,
+    file: usize,
+    base: &str,
+    path: &str,
+    method: spec::HttpMethod,
+    fields: &[model::Field],
+) {
+    use model::FieldLocation as L;
+    for (i, f) in fields.iter().enumerate() {
+        let fp = format!("{base}.request.fields[{i}]");
+        let scalar = !matches!(f.ty, Ty::List(_) | Ty::Object(_) | Ty::Json);
+        if f.location != L::Body && !scalar {
+            cx.err(
+                file,
+                &format!("{fp}.type"),
+                format!("`{}` travels outside the body, so it must be a scalar", f.wire),
+                "use a scalar type, or move the field to the body (`in: body`)",
+            );
+        }
+        let placeholder = format!("{{{}}}", f.wire);
+        if f.location == L::Path && (!path.contains(&placeholder) || !f.required) {
+            cx.err(
+                file,
+                &fp,
+                format!("path field `{}` must be required and appear as `{placeholder}` in `{path}`", f.wire),
+                "add the placeholder to `http.path` and `required: true`, or change `in:`",
+            );
+        }
+        if f.location == L::Body && method == spec::HttpMethod::Get {
+            cx.err(
+                file,
+                &format!("{fp}.wire"),
+                format!("`{}` is a body field of a GET", f.wire),
+                "GET requests carry no body: use `in: query`",
+            );
+        }
+    }
+    for part in path.split('/').filter(|p| p.starts_with('{')) {
+        let name = part.trim_start_matches('{').trim_end_matches('}');
+        if !fields.iter().any(|f| f.wire == name && f.location == L::Path) {
+            cx.err(
+                file,
+                &format!("{base}.http.path"),
+                format!("`{{{name}}}` in the path has no `in: path` request field"),
+                format!("add a request field `wire: {name}` with `in: path`"),
+            );
+        }
     }
 }
 

@@ -47,6 +47,10 @@ pub struct Service {
     #[serde(default)]
     pub formats: Formats,
     pub timeouts: Timeouts,
+    /// Answers may carry fields the spec does not list (the vendor documents no full schema):
+    /// response structs keep them in `unknown_fields` instead of dropping them.
+    #[serde(default)]
+    pub keep_unknown_fields: bool,
 }
 
 /// How requests travel. One kind per vendor wire style; the generator and the runtime know each.
@@ -228,7 +232,7 @@ pub struct Field {
     /// Rust name; defaults to the wire name in snake_case.
     pub rust: Option<String>,
     /// `int`, `string`, `bool`, `money`, `minor_units`, `decimal`, `date`, `datetime`, `secret`,
-    /// the name of an enum or object, or `list<T>`.
+    /// `json` (any value, kept as received), the name of an enum or object, or `list<T>`.
     #[serde(rename = "type")]
     pub ty: String,
     #[serde(default)]
@@ -241,6 +245,24 @@ pub struct Field {
     pub format: Option<String>,
     /// How the spec resolves a vendor ambiguity or mistake about this field.
     pub decision: Option<String>,
+    /// Where the field travels: the body (default), the URL path, the query string, a header.
+    #[serde(rename = "in", default)]
+    pub location: FieldLocation,
+    /// Not stated by the vendor for this API: taken from another source (cited in `source`) as
+    /// an assumption. Generated docs say so.
+    #[serde(default)]
+    pub assumed: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldLocation {
+    #[default]
+    Body,
+    /// A `{name}` segment of the endpoint's path.
+    Path,
+    Query,
+    Header,
 }
 
 /// Validators the docs state. Each applies to some types only; the validator says which.
@@ -282,6 +304,13 @@ pub struct Endpoint {
     /// The call only reads: retrying it is always safe.
     #[serde(default)]
     pub read_only: bool,
+    /// REST endpoints: the HTTP method and the path under the base URL, with `{wire}` for each
+    /// `in: path` field. Without it, the transport's `path` template and POST are used.
+    pub http: Option<HttpRoute>,
+    /// When the caller gives no idempotency key, the client makes one (a UUID) and reuses it on
+    /// every retry of the call.
+    #[serde(default)]
+    pub generate_idempotency_key: bool,
     /// The request field by which the vendor detects a resend (`Ticket_ID`): a retry is safe
     /// when the request carries it.
     pub idempotency_key: Option<String>,
@@ -298,8 +327,29 @@ pub struct Endpoint {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct HttpRoute {
+    pub method: HttpMethod,
+    pub path: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum HttpMethod {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Body {
     pub doc: Option<String>,
+    /// The vendor documents no shape for this answer: the response keeps the whole body, as
+    /// received, in one `body` field.
+    #[serde(default)]
+    pub raw: bool,
     #[serde(default)]
     pub fields: Vec<Field>,
 }

@@ -30,7 +30,7 @@ mod runtime;
 pub use generated::*;
 pub use runtime::client::{Auth, ClientBuilder, ConfigError, Core};
 pub use runtime::codec::Wire;
-pub use runtime::endpoint::{Endpoint, EnvelopeSpec, TransportKind};
+pub use runtime::endpoint::{Endpoint, EnvelopeSpec, HttpMethod, TransportKind};
 pub use runtime::error::{ApiError, Error, ResultCode};
 pub use runtime::money::{MinorUnits, Money};
 pub use runtime::node::{DecodeError, Node};
@@ -54,7 +54,8 @@ pub mod wire {
 pub mod __private {
     pub use crate::runtime::client::FromCore;
     pub use crate::runtime::codec::{self, Wire};
-    pub use crate::runtime::node::{MapReader, MapWriter};
+    pub use crate::runtime::endpoint::{Header, Parts};
+    pub use crate::runtime::node::{MapReader, MapWriter, only};
     pub use crate::runtime::open::ClosedEnum;
     pub use crate::runtime::validate::{FieldPath, check};
     pub use regex;

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::{Constraints, Field, Ty};
+use crate::model::{Constraints, Field, FieldLocation, Ty};
 
 /// `#[doc = …]` attributes, one per line of `text`.
 pub fn doc(text: &str) -> TokenStream {
@@ -19,7 +19,13 @@ pub fn module_doc(text: &str) -> TokenStream {
 
 /// The doc of one field: the spec's doc, its wire name and shape, its rules, its source.
 pub fn field_doc(f: &Field) -> String {
-    let mut s = format!("{}\n\nWire: `{}` ({}", f.doc.trim(), f.wire, shape(&f.ty));
+    let place = match f.location {
+        FieldLocation::Body => "",
+        FieldLocation::Path => " in the URL path",
+        FieldLocation::Query => " in the query string",
+        FieldLocation::Header => " header",
+    };
+    let mut s = format!("{}\n\nWire: `{}`{place} ({}", f.doc.trim(), f.wire, shape(&f.ty));
     s.push_str(if f.required {
         ", required)."
     } else {
@@ -28,6 +34,9 @@ pub fn field_doc(f: &Field) -> String {
     let rules = rules(&f.constraints);
     if !rules.is_empty() {
         s.push_str(&format!(" Rules: {}.", rules.join("; ")));
+    }
+    if f.assumed {
+        s.push_str("\n\n**Assumed:** the vendor does not document this field for this API; it is taken from the source below.");
     }
     if let Some(d) = &f.decision {
         s.push_str(&format!("\n\nSpec decision: {}", d.trim()));
@@ -50,6 +59,7 @@ pub fn shape(ty: &Ty) -> String {
         Ty::Date(f) => format!("date, `{f}`"),
         Ty::DateTime(f) => format!("date and time, `{f}`"),
         Ty::Secret => "secret: never printed".into(),
+        Ty::Json => "any JSON value, kept as received".into(),
         Ty::Enum(n) | Ty::Object(n) => format!("[`{n}`]"),
         Ty::List(inner) => format!("list of {}", shape(inner)),
     }

@@ -7,7 +7,8 @@ use quote::quote;
 use super::docs::doc;
 use super::structs::{StructSpec, emit_struct};
 use super::types::{Side, ident};
-use crate::model::{Api, Endpoint, Ty};
+use crate::model::{Api, Endpoint, FieldLocation, HttpMethod, Ty, TransportKind};
+use super::types::encode_ref;
 
 pub fn emit_endpoint(api: &Api, e: &Endpoint) -> TokenStream {
     let req_name = format!("{}Request", e.stem);
@@ -27,7 +28,10 @@ pub fn emit_endpoint(api: &Api, e: &Endpoint) -> TokenStream {
             side: Side::Request,
         },
     );
-    let response = emit_struct(
+    let response = if e.response_raw {
+        raw_response(e, &resp_name, &method)
+    } else {
+        emit_struct(
         api,
         &StructSpec {
             name: &resp_name,
@@ -39,7 +43,8 @@ pub fn emit_endpoint(api: &Api, e: &Endpoint) -> TokenStream {
             fields: &e.response,
             side: Side::Response,
         },
-    );
+    )
+    };
     let (output, outcome) = outcome(e, &resp_name);
     let marker = marker(api, e, &req_name, &resp_name, &output);
     quote! {
@@ -47,6 +52,32 @@ pub fn emit_endpoint(api: &Api, e: &Endpoint) -> TokenStream {
         #response
         #outcome
         #marker
+    }
+}
+
+/// The response of an answer without a documented shape: the whole body, as received.
+fn raw_response(e: &Endpoint, resp_name: &str, method: &str) -> TokenStream {
+    let id = ident(resp_name);
+    let d = doc(&format!(
+        "The answer of {method} (`{}`). The vendor documents no shape for it, so the body is \
+         kept whole, as received.\n\n{}",
+        e.wire,
+        e.response_doc.as_deref().unwrap_or("").trim()
+    ));
+    quote! {
+        #d
+        #[derive(Debug, Clone)]
+        #[non_exhaustive]
+        pub struct #id {
+            /// The answer's body, as received (an empty answer is an empty object).
+            pub body: crate::Node,
+        }
+        impl crate::Wire for #id {
+            fn to_node(&self) -> crate::Node { self.body.clone() }
+            fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+                Ok(Self { body: node.clone() })
+            }
+        }
     }
 }
 
@@ -121,15 +152,40 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
     let code = ident(&api.code_type);
     let service = &api.name;
     let wire = &e.wire;
-    let path = api.path_template.replace("{wire}", &e.wire);
     let moves = e.moves_money;
     let read = e.read_only;
     let timeout = e.timeout_secs(api);
-    let (env_code, env_msg) = api
-        .envelope
-        .as_ref()
-        .map(|x| (x.code_wire.clone(), x.message_wire.clone()))
-        .unwrap_or_default();
+    let envelope = match &api.envelope {
+        Some(x) => {
+            let (c, m) = (&x.code_wire, &x.message_wire);
+            quote!(Some(crate::EnvelopeSpec { code: #c, message: #m }))
+        }
+        None => quote!(None),
+    };
+    let transport = match api.transport {
+        TransportKind::JsonPost => quote!(JsonPost),
+        TransportKind::RestJson => quote!(RestJson),
+        // Later transports are added with their runtime; the spec loader accepts their names.
+        TransportKind::FormXml | TransportKind::QueryGet => quote!(JsonPost),
+    };
+    let http_method = match e.http_method {
+        HttpMethod::Get => quote!(Get),
+        HttpMethod::Post => quote!(Post),
+        HttpMethod::Put => quote!(Put),
+        HttpMethod::Patch => quote!(Patch),
+        HttpMethod::Delete => quote!(Delete),
+    };
+    let parts = parts_fn(e);
+    let generates = e.generate_idempotency_key;
+    let with_key = match &e.idempotency_key {
+        Some(k) => {
+            let required = e.request.iter().any(|f| &f.rust == k && f.required);
+            let k = ident(k);
+            let v = if required { quote!(key) } else { quote!(Some(key)) };
+            quote!({ let mut r = request.clone(); r.#k = #v; r })
+        }
+        None => quote!({ let _ = key; request.clone() }),
+    };
     let key = match &e.idempotency_key {
         Some(k) => {
             let required = e.request.iter().any(|f| &f.rust == k && f.required);
@@ -194,18 +250,104 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
             type Code = #code;
             const SERVICE: &'static str = #service;
             const WIRE: &'static str = #wire;
-            const PATH: &'static str = #path;
-            const TRANSPORT: crate::TransportKind = crate::TransportKind::JsonPost;
-            const ENVELOPE: crate::EnvelopeSpec = crate::EnvelopeSpec { code: #env_code, message: #env_msg };
+            const TRANSPORT: crate::TransportKind = crate::TransportKind::#transport;
+            const METHOD: crate::HttpMethod = crate::HttpMethod::#http_method;
+            const ENVELOPE: Option<crate::EnvelopeSpec> = #envelope;
             const MOVES_MONEY: bool = #moves;
             const READ_ONLY: bool = #read;
+            const GENERATES_IDEMPOTENCY_KEY: bool = #generates;
             const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(#timeout);
+            #parts
             fn idempotency_key(request: &Self::Request) -> Option<&str> { #key }
+            fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request #with_key
             fn secrets(request: &Self::Request) -> Vec<&str> #secrets_body
             fn code(value: i64) -> #code { #code_body }
             fn decode(code: i64, body: &crate::Node) -> Result<Option<Self::Output>, crate::DecodeError> {
                 match code { #(#decode_arms)* _ => Ok(None) }
             }
+        }
+    }
+}
+
+/// `fn parts`: the path with its segments filled in and percent-encoded, the query, the
+/// headers, and the body (the body fields only).
+fn parts_fn(e: &Endpoint) -> TokenStream {
+    let codec = quote!(crate::__private::codec);
+    let text = |f: &crate::model::Field, value: TokenStream| {
+        let node = encode_ref(&f.ty, value);
+        quote!(#codec::param(&#node))
+    };
+    // "/accounts/{login}/password" → format!("/accounts/{}/password", segment(login)).
+    let mut pattern = String::new();
+    let mut args = Vec::new();
+    for (i, piece) in e.path.split('/').enumerate() {
+        if i > 0 {
+            pattern.push('/');
+        }
+        match piece.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+            Some(wire) => {
+                pattern.push_str("{}");
+                if let Some(f) = e.request.iter().find(|f| f.wire == wire) {
+                    let n = ident(&f.rust);
+                    let t = text(f, quote!(&request.#n));
+                    args.push(quote!(#codec::path_segment(&#t)));
+                }
+            }
+            None => pattern.push_str(&piece.replace('{', "{{").replace('}', "}}")),
+        }
+    }
+    let extras = e.request.iter().filter_map(|f| {
+        let n = ident(&f.rust);
+        let w = &f.wire;
+        let push = match f.location {
+            FieldLocation::Query => {
+                let t = text(f, quote!(v));
+                quote!(parts.query.push((#w, #t));)
+            }
+            FieldLocation::Header => {
+                let t = text(f, quote!(v));
+                let sensitive = f.ty == Ty::Secret;
+                quote!(parts.headers.push(crate::__private::Header { name: #w, value: #t, sensitive: #sensitive });)
+            }
+            FieldLocation::Body | FieldLocation::Path => return None,
+        };
+        Some(if f.required {
+            quote! { { let v = &request.#n; #push } }
+        } else {
+            quote! { if let Some(v) = &request.#n { #push } }
+        })
+    });
+    let body_keys: Vec<&str> = e
+        .request
+        .iter()
+        .filter(|f| f.location == FieldLocation::Body)
+        .map(|f| f.wire.as_str())
+        .collect();
+    let body = if body_keys.is_empty() {
+        quote!()
+    } else if body_keys.len() == e.request.len() {
+        quote! { parts.body = Some(crate::Wire::to_node(request)); }
+    } else {
+        quote! { parts.body = Some(crate::__private::only(crate::Wire::to_node(request), &[#(#body_keys),*])); }
+    };
+    let unused = if args.is_empty() && body_keys.is_empty() && e.request.is_empty() {
+        quote!(let _ = request;)
+    } else {
+        quote!()
+    };
+    let path = if args.is_empty() {
+        quote!(#pattern.to_string())
+    } else {
+        quote!(format!(#pattern, #(#args),*))
+    };
+    quote! {
+        fn parts(request: &Self::Request) -> crate::__private::Parts {
+            #[allow(unused_mut)]
+            let mut parts = crate::__private::Parts::new(#path);
+            #(#extras)*
+            #body
+            #unused
+            parts
         }
     }
 }

@@ -17,6 +17,11 @@ pub struct StructSpec<'a> {
     pub side: Side,
 }
 
+/// Response-side structs of an API that documents no full schema keep what they do not know.
+fn keeps_unknown(api: &Api, s: &StructSpec) -> bool {
+    api.keep_unknown_fields && s.side == Side::Response
+}
+
 pub fn emit_struct(api: &Api, s: &StructSpec) -> TokenStream {
     let name = ident(s.name);
     let doc = doc(&s.doc);
@@ -26,6 +31,14 @@ pub fn emit_struct(api: &Api, s: &StructSpec) -> TokenStream {
         let ty = field_type(api, f, s.side);
         quote! { #fdoc pub #fname: #ty, }
     });
+    let unknown = if keeps_unknown(api, s) {
+        quote! {
+            /// Fields the spec does not list, as received (the vendor documents no full schema).
+            pub unknown_fields: Vec<(String, crate::Node)>,
+        }
+    } else {
+        quote!()
+    };
     let wire = wire_impl(api, s);
     let extra = if s.side == Side::Request {
         let ctor = constructor(api, s);
@@ -40,7 +53,7 @@ pub fn emit_struct(api: &Api, s: &StructSpec) -> TokenStream {
         #doc
         #[derive(Debug, Clone)]
         #[non_exhaustive]
-        pub struct #name { #(#fields)* }
+        pub struct #name { #(#fields)* #unknown }
         #wire
         #extra
     }
@@ -85,10 +98,20 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
             quote! { #fname: m.optional(#w, #empty, #d)?, }
         }
     });
-    let reader = if s.fields.is_empty() {
+    let keep = keeps_unknown(api, s);
+    let reader = if s.fields.is_empty() && !keep {
         quote! { crate::__private::MapReader::new(node)?; }
     } else {
         quote! { let m = crate::__private::MapReader::new(node)?; }
+    };
+    let (put_unknown, get_unknown) = if keep {
+        let known: Vec<&str> = s.fields.iter().map(|f| f.wire.as_str()).collect();
+        (
+            quote! { w.extend(&self.unknown_fields); },
+            quote! { unknown_fields: m.unknown(&[#(#known),*]), },
+        )
+    } else {
+        (quote!(), quote!())
     };
     quote! {
         impl crate::Wire for #name {
@@ -96,11 +119,12 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
                 #[allow(unused_mut)]
                 let mut w = crate::__private::MapWriter::new();
                 #(#puts)*
+                #put_unknown
                 w.finish()
             }
             fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
                 #reader
-                Ok(Self { #(#gets)* })
+                Ok(Self { #(#gets)* #get_unknown })
             }
         }
     }

@@ -28,6 +28,7 @@ pub fn rust_type(api: &Api, ty: &Ty, side: Side) -> TokenStream {
         Ty::Date(_) => quote!(crate::NaiveDate),
         Ty::DateTime(_) => quote!(crate::NaiveDateTime),
         Ty::Secret => quote!(crate::SecretString),
+        Ty::Json => quote!(crate::Node),
         Ty::Enum(n) => {
             let i = ident(n);
             if side == Side::Response && enum_is_closed(api, n) {
@@ -77,6 +78,19 @@ pub fn encode(ty: &Ty, value: TokenStream) -> TokenStream {
             quote!(crate::Node::List(#value.iter().map(#item).collect()))
         }
         _ => quote!(crate::Wire::to_node(&#value)),
+    }
+}
+
+/// An expression encoding `value` (an expression of type `&T`) into a `Node`.
+pub fn encode_ref(ty: &Ty, value: TokenStream) -> TokenStream {
+    match ty {
+        Ty::Date(f) => quote!(crate::__private::codec::date_node(#value, #f)),
+        Ty::DateTime(f) => quote!(crate::__private::codec::datetime_node(#value, #f)),
+        Ty::List(inner) => {
+            let item = encoder(inner);
+            quote!(crate::Node::List(#value.iter().map(#item).collect()))
+        }
+        _ => quote!(crate::Wire::to_node(#value)),
     }
 }
 

@@ -4,15 +4,15 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 use tracing::Instrument;
 
 use crate::runtime::codec::Wire;
-use crate::runtime::endpoint::{Endpoint, TransportKind};
+use crate::runtime::endpoint::{Endpoint, HttpMethod, Parts};
 use crate::runtime::error::{ApiError, Error, ResultCode};
 use crate::runtime::json;
-use crate::runtime::node::MapReader;
+use crate::runtime::node::{MapReader, Node};
 use crate::runtime::retry::{Decision, Failure, RetryPolicy, decide};
 use crate::runtime::validate::{Clock, SystemClock, Validate, ValidationContext};
 
@@ -142,30 +142,39 @@ impl Core {
             service = E::SERVICE,
             endpoint = E::WIRE,
             attempts = tracing::field::Empty,
+            idempotency_key = tracing::field::Empty,
         );
         self.call_in_span::<E>(request).instrument(span).await
     }
 
-    async fn call_in_span<E: Endpoint>(
-        &self,
-        request: &E::Request,
-    ) -> Result<E::Output, Error<E::Code>> {
+    async fn call_in_span<E: Endpoint>(&self, request: &E::Request) -> Result<E::Output, Error<E::Code>> {
+        // A key made here is reused by every retry of this call: the vendor sees one operation.
+        let keyed;
+        let request = if E::GENERATES_IDEMPOTENCY_KEY && E::idempotency_key(request).is_none() {
+            keyed = E::with_idempotency_key(request, uuid::Uuid::new_v4().to_string());
+            &keyed
+        } else {
+            request
+        };
+        if let Some(key) = E::idempotency_key(request) {
+            tracing::Span::current().record("idempotency_key", key);
+        }
         request
             .validate(&ValidationContext::new(self.clock.clone()))
             .map_err(Error::InvalidRequest)?;
-        let body = match E::TRANSPORT {
-            TransportKind::JsonPost => json::to_string(&request.to_node()).map_err(|e| {
+        let parts = E::parts(request);
+        let body = match &parts.body {
+            Some(node) => Some(json::to_string(node).map_err(|e| {
                 Error::InvalidRequest(crate::runtime::validate::Violations(vec![
                     crate::runtime::validate::Violation {
                         path: String::new(),
                         rule: format!("could not be encoded: {e}"),
                     },
                 ]))
-            })?,
+            })?),
+            None => None,
         };
-        let url = format!("{}/{}", self.base_url, E::PATH);
-        let retry_safe =
-            E::READ_ONLY || E::idempotency_key(request).is_some_and(|k| !k.trim().is_empty());
+        let retry_safe = E::READ_ONLY || E::idempotency_key(request).is_some_and(|k| !k.trim().is_empty());
         let timeout = self.timeout.unwrap_or(E::TIMEOUT);
         let mut secrets = E::secrets(request);
         let Auth::Bearer(token) = &self.auth;
@@ -174,7 +183,7 @@ impl Core {
         let mut attempt = 1;
         loop {
             tracing::debug!(attempt, "sending");
-            let result = self.attempt::<E>(&url, &body, timeout, &secrets).await;
+            let result = self.attempt::<E>(&parts, body.as_deref(), timeout, &secrets).await;
             let decision = match &result {
                 Ok(_) => Decision::GiveUp,
                 Err(e) => decide(&self.retry, attempt, failure_of(e), retry_safe),
@@ -198,26 +207,41 @@ impl Core {
 
     async fn attempt<E: Endpoint>(
         &self,
-        url: &str,
-        body: &str,
+        parts: &Parts,
+        body: Option<&str>,
         timeout: Duration,
         secrets: &[&str],
     ) -> Result<E::Output, Error<E::Code>> {
+        let method = match E::METHOD {
+            HttpMethod::Get => reqwest::Method::GET,
+            HttpMethod::Post => reqwest::Method::POST,
+            HttpMethod::Put => reqwest::Method::PUT,
+            HttpMethod::Patch => reqwest::Method::PATCH,
+            HttpMethod::Delete => reqwest::Method::DELETE,
+        };
         let mut rb = self
             .http
-            .post(url)
+            .request(method, format!("{}{}", self.base_url, parts.path))
             .timeout(timeout)
-            .header(CONTENT_TYPE, "application/json")
-            .body(body.to_string());
+            .header(ACCEPT, "application/json");
+        if !parts.query.is_empty() {
+            rb = rb.query(&parts.query);
+        }
+        for h in &parts.headers {
+            if let Ok(mut value) = HeaderValue::from_str(&h.value) {
+                value.set_sensitive(h.sensitive);
+                rb = rb.header(h.name, value);
+            }
+        }
+        if let Some(body) = body {
+            rb = rb.header(CONTENT_TYPE, "application/json").body(body.to_string());
+        }
         let Auth::Bearer(token) = &self.auth;
         if let Ok(mut value) = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret())) {
             value.set_sensitive(true);
             rb = rb.header(AUTHORIZATION, value);
         }
-        let response = rb
-            .send()
-            .await
-            .map_err(|e| transport_error::<E>(&e, timeout))?;
+        let response = rb.send().await.map_err(|e| transport_error::<E>(&e, timeout))?;
         let status = response.status().as_u16();
         let text = response
             .text()
@@ -266,14 +290,26 @@ pub fn decode_answer<E: Endpoint>(
         reason,
         body: redact(text, secrets),
     };
-    let node = json::parse(text).map_err(|e| undecodable(e.to_string()))?;
-    let envelope = MapReader::new(&node).map_err(|e| undecodable(e.to_string()))?;
-    let code = envelope
-        .required(E::ENVELOPE.code, i64::from_node)
-        .map_err(|e| undecodable(e.to_string()))?;
-    let message = envelope
-        .optional(E::ENVELOPE.message, false, String::from_node)
-        .map_err(|e| undecodable(e.to_string()))?;
+    // An empty answer (a REST 201 or 409 may carry none) is an empty object.
+    let node = if text.trim().is_empty() {
+        Node::Map(Vec::new())
+    } else {
+        json::parse(text).map_err(|e| undecodable(e.to_string()))?
+    };
+    let (code, message) = match E::ENVELOPE {
+        Some(env) => {
+            let envelope = MapReader::new(&node).map_err(|e| undecodable(e.to_string()))?;
+            let code = envelope
+                .required(env.code, i64::from_node)
+                .map_err(|e| undecodable(e.to_string()))?;
+            let message = envelope
+                .optional(env.message, false, String::from_node)
+                .map_err(|e| undecodable(e.to_string()))?;
+            (code, message)
+        }
+        // No envelope: the HTTP status is the code.
+        None => (i64::from(status), None),
+    };
     match E::decode(code, &node) {
         Ok(Some(output)) => Ok(output),
         Ok(None) => Err(Error::Api(ApiError {
@@ -281,6 +317,7 @@ pub fn decode_answer<E: Endpoint>(
             code: E::code(code),
             message,
             http_status: status,
+            body: redact(text, secrets),
         })),
         Err(e) => Err(undecodable(e.to_string())),
     }

@@ -133,6 +133,30 @@ pub fn list<T>(
     }
 }
 
+/// Any value, kept as received.
+impl Wire for Node {
+    fn to_node(&self) -> Node {
+        self.clone()
+    }
+    fn from_node(node: &Node) -> Result<Self, DecodeError> {
+        Ok(node.clone())
+    }
+}
+
+/// The text a scalar travels as in a path, query string or header.
+pub fn param(node: &Node) -> String {
+    match node {
+        Node::Num(s) | Node::Str(s) => s.clone(),
+        Node::Bool(b) => b.to_string(),
+        Node::Null | Node::List(_) | Node::Map(_) => String::new(),
+    }
+}
+
+/// `value` as one percent-encoded URL path segment (`/` and every reserved character escaped).
+pub fn path_segment(value: &str) -> String {
+    percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
 /// A date in the spec's `chrono` format.
 pub fn date(node: &Node, format: &str) -> Result<NaiveDate, DecodeError> {
     let t = text(node)?.trim();

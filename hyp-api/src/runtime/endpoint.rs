@@ -12,6 +12,19 @@ use crate::runtime::validate::Validate;
 pub enum TransportKind {
     /// A JSON body POSTed to `{base_url}/{path}`; answers are JSON with a code envelope.
     JsonPost,
+    /// REST: method + path with parameters, query and headers; JSON bodies; the HTTP status is
+    /// the code.
+    RestJson,
+}
+
+/// The HTTP method of an endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HttpMethod {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
 }
 
 /// Where an API's answers carry their code and message.
@@ -21,29 +34,63 @@ pub struct EnvelopeSpec {
     pub message: &'static str,
 }
 
+/// One request header from a request field.
+pub struct Header {
+    pub name: &'static str,
+    pub value: String,
+    /// A secret: marked sensitive so it is never printed.
+    pub sensitive: bool,
+}
+
+/// A request split the way HTTP carries it. Built by generated code; values are already text.
+pub struct Parts {
+    /// The path under the base URL, starting with `/`, path segments percent-encoded.
+    pub path: String,
+    pub query: Vec<(&'static str, String)>,
+    pub headers: Vec<Header>,
+    pub body: Option<Node>,
+}
+
+impl Parts {
+    pub fn new(path: String) -> Self {
+        Parts {
+            path,
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+        }
+    }
+}
+
 /// One vendor function, as the spec describes it. Implemented by generated marker types.
 pub trait Endpoint {
-    type Request: Validate + Wire + Send + Sync;
+    type Request: Validate + Wire + Clone + Send + Sync;
     /// What a successful call returns: the response, or an enum of the documented outcomes.
     type Output: Send;
     type Code: ResultCode;
 
     const SERVICE: &'static str;
-    /// The vendor's name for the function.
+    /// The vendor's name for the function (or `METHOD /path` for REST).
     const WIRE: &'static str;
-    /// The URL path under the base URL.
-    const PATH: &'static str;
     const TRANSPORT: TransportKind;
-    const ENVELOPE: EnvelopeSpec;
+    const METHOD: HttpMethod;
+    /// Where the code and message are, for APIs that wrap answers in an envelope.
+    const ENVELOPE: Option<EnvelopeSpec>;
     /// The call creates, moves or reverses money.
     const MOVES_MONEY: bool;
     /// The call only reads: retrying it is always safe.
     const READ_ONLY: bool;
+    /// The client makes an idempotency key when the caller gives none.
+    const GENERATES_IDEMPOTENCY_KEY: bool;
     /// Client-side timeout: the vendor's documented wait plus a margin.
     const TIMEOUT: Duration;
 
+    /// The request as path, query, headers and body.
+    fn parts(request: &Self::Request) -> Parts;
     /// The request's idempotency key, if the endpoint has one and the request carries it.
     fn idempotency_key(request: &Self::Request) -> Option<&str>;
+    /// A copy of the request carrying `key` as its idempotency key.
+    fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request;
     /// The secret values in the request, to be scrubbed from anything kept for diagnostics.
     fn secrets(request: &Self::Request) -> Vec<&str>;
     /// The code's meaning on this endpoint.

@@ -32,6 +32,8 @@ pub struct ApiError<C> {
     pub message: Option<String>,
     /// The HTTP status of the answer.
     pub http_status: u16,
+    /// The answer's body as received, every secret of the call replaced by `[REDACTED]`.
+    pub body: String,
 }
 
 /// Every way a call can fail. `C` is the API's generated code type.

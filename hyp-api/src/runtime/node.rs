@@ -105,6 +105,16 @@ impl<'a> MapReader<'a> {
         }
     }
 
+    /// The entries whose keys are not in `known`, in wire order: fields the spec does not list,
+    /// kept for callers instead of dropped.
+    pub fn unknown(&self, known: &[&str]) -> Vec<(String, Node)> {
+        self.entries
+            .iter()
+            .filter(|(k, _)| !known.contains(&k.as_str()))
+            .cloned()
+            .collect()
+    }
+
     /// A list field; missing or null means empty.
     pub fn list<T>(
         &self,
@@ -140,6 +150,11 @@ impl MapWriter {
         }
     }
 
+    /// Puts back fields the spec does not list.
+    pub fn extend(&mut self, entries: &[(String, Node)]) {
+        self.entries.extend(entries.iter().cloned());
+    }
+
     pub fn finish(self) -> Node {
         Node::Map(self.entries)
     }
@@ -154,5 +169,19 @@ pub fn kind(n: &Node) -> &'static str {
         Node::Str(_) => "a string",
         Node::List(_) => "a list",
         Node::Map(_) => "an object",
+    }
+}
+
+/// The entries of a map node whose keys are in `keys`, in order: the body of a request whose
+/// other fields travel in the path, query or headers.
+pub fn only(node: Node, keys: &[&str]) -> Node {
+    match node {
+        Node::Map(entries) => Node::Map(
+            entries
+                .into_iter()
+                .filter(|(k, _)| keys.contains(&k.as_str()))
+                .collect(),
+        ),
+        other => other,
     }
 }

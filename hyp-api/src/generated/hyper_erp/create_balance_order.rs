@@ -221,17 +221,31 @@ impl crate::Endpoint for CreateBalanceOrder {
     type Code = ResponseCode;
     const SERVICE: &'static str = "hyper-erp";
     const WIRE: &'static str = "Create_TP_Balance_Order_Json";
-    const PATH: &'static str = "Create_TP_Balance_Order_Json";
     const TRANSPORT: crate::TransportKind = crate::TransportKind::JsonPost;
-    const ENVELOPE: crate::EnvelopeSpec = crate::EnvelopeSpec {
+    const METHOD: crate::HttpMethod = crate::HttpMethod::Post;
+    const ENVELOPE: Option<crate::EnvelopeSpec> = Some(crate::EnvelopeSpec {
         code: "ResponseCode",
         message: "ResponseMsgEng",
-    };
+    });
     const MOVES_MONEY: bool = true;
     const READ_ONLY: bool = false;
+    const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(45u64);
+    fn parts(request: &Self::Request) -> crate::__private::Parts {
+        #[allow(unused_mut)]
+        let mut parts = crate::__private::Parts::new(
+            "/Create_TP_Balance_Order_Json".to_string(),
+        );
+        parts.body = Some(crate::Wire::to_node(request));
+        parts
+    }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         Some(request.ticket_id.as_str())
+    }
+    fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
+        let mut r = request.clone();
+        r.ticket_id = key;
+        r
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         [Some(crate::ExposeSecret::expose_secret(&request.api_password))]

@@ -393,17 +393,29 @@ impl crate::Endpoint for CreateRefund {
     type Code = ResponseCode;
     const SERVICE: &'static str = "hyper-erp";
     const WIRE: &'static str = "Create_Refund_Json";
-    const PATH: &'static str = "Create_Refund_Json";
     const TRANSPORT: crate::TransportKind = crate::TransportKind::JsonPost;
-    const ENVELOPE: crate::EnvelopeSpec = crate::EnvelopeSpec {
+    const METHOD: crate::HttpMethod = crate::HttpMethod::Post;
+    const ENVELOPE: Option<crate::EnvelopeSpec> = Some(crate::EnvelopeSpec {
         code: "ResponseCode",
         message: "ResponseMsgEng",
-    };
+    });
     const MOVES_MONEY: bool = true;
     const READ_ONLY: bool = false;
+    const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    fn parts(request: &Self::Request) -> crate::__private::Parts {
+        #[allow(unused_mut)]
+        let mut parts = crate::__private::Parts::new("/Create_Refund_Json".to_string());
+        parts.body = Some(crate::Wire::to_node(request));
+        parts
+    }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         request.ticket_id.as_deref()
+    }
+    fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
+        let mut r = request.clone();
+        r.ticket_id = Some(key);
+        r
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let _ = request;

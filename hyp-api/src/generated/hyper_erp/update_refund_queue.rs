@@ -123,20 +123,33 @@ impl crate::Endpoint for UpdateRefundQueue {
     type Code = ResponseCode;
     const SERVICE: &'static str = "hyper-erp";
     const WIRE: &'static str = "Update_Refunds_API_Queue_json";
-    const PATH: &'static str = "Update_Refunds_API_Queue_json";
     const TRANSPORT: crate::TransportKind = crate::TransportKind::JsonPost;
-    const ENVELOPE: crate::EnvelopeSpec = crate::EnvelopeSpec {
+    const METHOD: crate::HttpMethod = crate::HttpMethod::Post;
+    const ENVELOPE: Option<crate::EnvelopeSpec> = Some(crate::EnvelopeSpec {
         code: "ResponseCode",
         message: "ResponseMsgEng",
-    };
+    });
     const MOVES_MONEY: bool = false;
     const READ_ONLY: bool = false;
+    const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    fn parts(request: &Self::Request) -> crate::__private::Parts {
+        #[allow(unused_mut)]
+        let mut parts = crate::__private::Parts::new(
+            "/Update_Refunds_API_Queue_json".to_string(),
+        );
+        parts.body = Some(crate::Wire::to_node(request));
+        parts
+    }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
             None
         }
+    }
+    fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
+        let _ = key;
+        request.clone()
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let _ = request;
