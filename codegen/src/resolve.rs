@@ -630,7 +630,11 @@ fn resolve_endpoint(
         ),
     };
     check_locations(cx, file, &base, &path, method, &request);
-    let path = if path.starts_with('/') { path } else { format!("/{path}") };
+    let path = if path.starts_with('/') {
+        path
+    } else {
+        format!("/{path}")
+    };
     if e.response.raw && !e.response.fields.is_empty() {
         cx.err(
             file,
@@ -823,7 +827,10 @@ fn check_locations(
             cx.err(
                 file,
                 &format!("{fp}.type"),
-                format!("`{}` travels outside the body, so it must be a scalar", f.wire),
+                format!(
+                    "`{}` travels outside the body, so it must be a scalar",
+                    f.wire
+                ),
                 "use a scalar type, or move the field to the body (`in: body`)",
             );
         }
@@ -832,7 +839,10 @@ fn check_locations(
             cx.err(
                 file,
                 &fp,
-                format!("path field `{}` must be required and appear as `{placeholder}` in `{path}`", f.wire),
+                format!(
+                    "path field `{}` must be required and appear as `{placeholder}` in `{path}`",
+                    f.wire
+                ),
                 "add the placeholder to `http.path` and `required: true`, or change `in:`",
             );
         }
@@ -847,7 +857,10 @@ fn check_locations(
     }
     for part in path.split('/').filter(|p| p.starts_with('{')) {
         let name = part.trim_start_matches('{').trim_end_matches('}');
-        if !fields.iter().any(|f| f.wire == name && f.location == L::Path) {
+        if !fields
+            .iter()
+            .any(|f| f.wire == name && f.location == L::Path)
+        {
             cx.err(
                 file,
                 &format!("{base}.http.path"),

@@ -28,7 +28,11 @@ fn every_spec_file_validates_against_the_schema() {
     let v = validator();
     let mut checked = 0;
     for dir in std::fs::read_dir(root()).expect("spec/").flatten() {
-        for file in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+        for file in std::fs::read_dir(dir.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             let path = file.path();
             if path.extension().is_some_and(|e| e == "yaml") {
                 let doc = as_json(&std::fs::read_to_string(&path).expect("read"));

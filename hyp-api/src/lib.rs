@@ -27,6 +27,7 @@
 mod generated;
 mod runtime;
 
+pub use chrono::{NaiveDate, NaiveDateTime};
 pub use generated::*;
 pub use runtime::client::{Auth, ClientBuilder, ConfigError, Core};
 pub use runtime::codec::Wire;
@@ -39,7 +40,6 @@ pub use runtime::retry::RetryPolicy;
 pub use runtime::validate::{
     Clock, FixedClock, SystemClock, Validate, ValidationContext, Violation, Violations,
 };
-pub use chrono::{NaiveDate, NaiveDateTime};
 pub use rust_decimal::Decimal;
 pub use secrecy::{ExposeSecret, SecretString};
 

@@ -22,14 +22,20 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         server.push(wire, Reply::new(status, body));
     };
     // The working day the vendor's examples describe.
-    let today = Utc.with_ymd_and_hms(2026, 5, 25, 12, 0, 0).single().ok_or("date")?;
+    let today = Utc
+        .with_ymd_and_hms(2026, 5, 25, 12, 0, 0)
+        .single()
+        .ok_or("date")?;
     let client = Client::builder(server.base_url(), secret("access-token-from-refresh-flow"))
         .clock(FixedClock(today))
         .retry(RetryPolicy::default())
         .build()?;
     let password = secret("eBt5yJD3uc12");
 
-    println!("== Hyper ERP back-office day against {} ==", server.base_url());
+    println!(
+        "== Hyper ERP back-office day against {} ==",
+        server.base_url()
+    );
 
     section("Open a trading-platform account for client 500155");
     script("Create_TP_Account_Json", "response-created");
@@ -69,11 +75,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     .time_stamp(at("2026-05-25 08:00:00")?);
     println!("{:?}", client.deposit_fiat(&deposit).await?);
     section("The deposit resent with the same Ticket_ID");
-    script("MT4_Deposit_Fiat_Json", "response-duplicate-receipt-http-200");
+    script(
+        "MT4_Deposit_Fiat_Json",
+        "response-duplicate-receipt-http-200",
+    );
     match client.deposit_fiat(&deposit).await? {
         DepositFiatOutcome::Created(r) => println!("new receipt {}", r.receipt_num),
         DepositFiatOutcome::Duplicate(r) => {
-            println!("duplicate (code 30): the original receipt is {}", r.receipt_num)
+            println!(
+                "duplicate (code 30): the original receipt is {}",
+                r.receipt_num
+            )
         }
     }
 
@@ -115,7 +127,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         Currency::Ils,
         Money::new(dec!(3500)),
     );
-    for example in ["response-approved-http-200", "response-timeout-997-http-200"] {
+    for example in [
+        "response-approved-http-200",
+        "response-timeout-997-http-200",
+    ] {
         script("CC_Clearing_Json", example);
         let r = client.charge_card(&charge).await?;
         match r.result_code {
@@ -176,7 +191,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let d = r.doc.ok_or("no Doc")?;
         println!(
             "refund {} for {:?}: {:?} {:?}, authorization {:?}",
-            d.refund_number, d.client_full_name, d.total_refund_lc, d.purchaser_currency,
+            d.refund_number,
+            d.client_full_name,
+            d.total_refund_lc,
+            d.purchaser_currency,
             d.authorization_status
         );
     }
@@ -185,12 +203,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     script("Query_Refunds_API_Queue_json", "response-queue");
     script("Query_Refunds_API_Queue_json", "response-no-results");
     for _ in 0..2 {
-        let q = client.query_refund_queue(&QueryRefundQueueRequest::new()).await?;
+        let q = client
+            .query_refund_queue(&QueryRefundQueueRequest::new())
+            .await?;
         println!("{} row(s)", q.queue.len());
         for row in &q.queue {
             println!(
                 "  refund {} row {:?}: {:?} {:?} to {:?} ({:?})",
-                row.refund_number, row.row_index, row.total_amount, row.currency, row.account,
+                row.refund_number,
+                row.row_index,
+                row.total_amount,
+                row.currency,
+                row.account,
                 row.reg_account_owner_as_contact_person
             );
         }
@@ -208,7 +232,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("updated; skipped: {:?}", r.skipped);
 
     section("A vendor error, typed");
-    script("CC_Clearing_Json", "error-10-bad-account-credentials-http-401");
+    script(
+        "CC_Clearing_Json",
+        "error-10-bad-account-credentials-http-401",
+    );
     match client.charge_card(&charge).await {
         Err(Error::Api(e)) => println!(
             "code {:?} (HTTP {}): {}",
@@ -225,7 +252,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .retry(RetryPolicy::never())
         .timeout(Duration::from_millis(300))
         .build()?;
-    let (status, body) = vendor::answer(api, "Create_TP_Balance_Order_Json", "response-created-http-200");
+    let (status, body) = vendor::answer(
+        api,
+        "Create_TP_Balance_Order_Json",
+        "response-created-http-200",
+    );
     server.push(
         "Create_TP_Balance_Order_Json",
         Reply::new(status, body).delayed(Duration::from_secs(2)),

@@ -109,7 +109,11 @@ fn withdrawal_request_and_duplicate() {
         .endpoints
         .iter()
         .find(|e| e.wire == "MT4_Withdrawal_Fiat_Json")
-        .and_then(|e| e.examples.iter().find(|x| x.expect.as_deref() == Some("Duplicate")))
+        .and_then(|e| {
+            e.examples
+                .iter()
+                .find(|x| x.expect.as_deref() == Some("Duplicate"))
+        })
         .expect("a duplicate example");
     let Ok(WithdrawFiatOutcome::Duplicate(r)) =
         hyp_api::wire::decode_answer::<WithdrawFiat>(200, &dup.fixed_body(), &[])
@@ -207,10 +211,16 @@ fn refund_queue_answers() {
     assert_eq!(r.queue.len(), 1);
     let row = &r.queue[0];
     assert_eq!(row.refund_number, 67393);
-    assert_eq!(row.refund_method, Some(Open::Known(RefundMethod::BankTransfer)));
+    assert_eq!(
+        row.refund_method,
+        Some(Open::Known(RefundMethod::BankTransfer))
+    );
     assert_eq!(row.total_amount, Some(money(dec!(150.00))));
     // Hebrew survives.
-    assert_eq!(row.from_internal_account_name.as_deref(), Some("קראנסיי קלאוד"));
+    assert_eq!(
+        row.from_internal_account_name.as_deref(),
+        Some("קראנסיי קלאוד")
+    );
     // Code 2 "No Results / Data" is an empty queue, not an error.
     let empty = decode::<QueryRefundQueue>("response-no-results").expect("empty queue");
     assert!(empty.queue.is_empty());

@@ -25,7 +25,12 @@ pub fn field_doc(f: &Field) -> String {
         FieldLocation::Query => " in the query string",
         FieldLocation::Header => " header",
     };
-    let mut s = format!("{}\n\nWire: `{}`{place} ({}", f.doc.trim(), f.wire, shape(&f.ty));
+    let mut s = format!(
+        "{}\n\nWire: `{}`{place} ({}",
+        f.doc.trim(),
+        f.wire,
+        shape(&f.ty)
+    );
     s.push_str(if f.required {
         ", required)."
     } else {

@@ -6,9 +6,9 @@ use quote::quote;
 
 use super::docs::doc;
 use super::structs::{StructSpec, emit_struct};
-use super::types::{Side, ident};
-use crate::model::{Api, Endpoint, FieldLocation, HttpMethod, Ty, TransportKind};
 use super::types::encode_ref;
+use super::types::{Side, ident};
+use crate::model::{Api, Endpoint, FieldLocation, HttpMethod, TransportKind, Ty};
 
 pub fn emit_endpoint(api: &Api, e: &Endpoint) -> TokenStream {
     let req_name = format!("{}Request", e.stem);
@@ -32,18 +32,18 @@ pub fn emit_endpoint(api: &Api, e: &Endpoint) -> TokenStream {
         raw_response(e, &resp_name, &method)
     } else {
         emit_struct(
-        api,
-        &StructSpec {
-            name: &resp_name,
-            doc: format!(
-                "The answer of {method} (`{}`), without the envelope's code and message.\n\n{}",
-                e.wire,
-                e.response_doc.as_deref().unwrap_or("").trim()
-            ),
-            fields: &e.response,
-            side: Side::Response,
-        },
-    )
+            api,
+            &StructSpec {
+                name: &resp_name,
+                doc: format!(
+                    "The answer of {method} (`{}`), without the envelope's code and message.\n\n{}",
+                    e.wire,
+                    e.response_doc.as_deref().unwrap_or("").trim()
+                ),
+                fields: &e.response,
+                side: Side::Response,
+            },
+        )
     };
     let (output, outcome) = outcome(e, &resp_name);
     let marker = marker(api, e, &req_name, &resp_name, &output);
@@ -181,10 +181,17 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
         Some(k) => {
             let required = e.request.iter().any(|f| &f.rust == k && f.required);
             let k = ident(k);
-            let v = if required { quote!(key) } else { quote!(Some(key)) };
+            let v = if required {
+                quote!(key)
+            } else {
+                quote!(Some(key))
+            };
             quote!({ let mut r = request.clone(); r.#k = #v; r })
         }
-        None => quote!({ let _ = key; request.clone() }),
+        None => quote!({
+            let _ = key;
+            request.clone()
+        }),
     };
     let key = match &e.idempotency_key {
         Some(k) => {

@@ -79,10 +79,8 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
     let unknown_to_node = if closed {
         quote!()
     } else {
-        match e.repr {
-            EnumRepr::Int => quote!(Self::Unknown(raw) => crate::Node::Num(raw.clone()),),
-            EnumRepr::String => quote!(Self::Unknown(raw) => crate::Node::Str(raw.clone()),),
-        }
+        let numeric = e.repr == EnumRepr::Int;
+        quote!(Self::Unknown(raw) => crate::__private::codec::unknown_node(raw, #numeric),)
     };
     let from_arms = e.values.iter().map(|v| {
         let vn = ident(&v.name);
@@ -111,8 +109,9 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
             match text { #(#from_arms)* _ => None }
         }
     };
+    let numeric = e.repr == EnumRepr::Int;
     let lookup_impl = if closed {
-        quote! { impl crate::__private::ClosedEnum for #name { #lookup } }
+        quote! { impl crate::__private::ClosedEnum for #name { const NUMERIC: bool = #numeric; #lookup } }
     } else {
         quote! { impl #name { #lookup } }
     };

@@ -43,7 +43,15 @@ pub fn emit(apis: &[Api]) -> Vec<GeneratedFile> {
 fn emit_api(api: &Api, out: &mut Output) {
     let dir = format!("spec/{}/", api.name);
     let m = &api.module;
-    let endpoint_mods: Vec<_> = api.endpoints.iter().map(|e| ident(&e.method)).collect();
+    // Submodules in declaration order; `enums` and `objects` only when the spec has some.
+    let mut mods: Vec<_> = vec![ident("client"), ident("codes")];
+    if !api.enums.is_empty() {
+        mods.push(ident("enums"));
+    }
+    if !api.objects.is_empty() {
+        mods.push(ident("objects"));
+    }
+    mods.extend(api.endpoints.iter().map(|e| ident(&e.method)));
     let quirks: Vec<String> = api
         .quirks
         .iter()
@@ -69,16 +77,8 @@ fn emit_api(api: &Api, out: &mut Output) {
         &dir,
         quote! {
             #mdoc
-            mod client;
-            mod codes;
-            mod enums;
-            mod objects;
-            #(mod #endpoint_mods;)*
-            pub use client::*;
-            pub use codes::*;
-            pub use enums::*;
-            pub use objects::*;
-            #(pub use #endpoint_mods::*;)*
+            #(mod #mods;)*
+            #(pub use #mods::*;)*
         },
     );
     out.add(
@@ -86,8 +86,10 @@ fn emit_api(api: &Api, out: &mut Output) {
         &dir,
         with_doc("Result codes.", codes::emit_codes(api)),
     );
-    let enums: TokenStream = api.enums.iter().map(enums::emit_enum).collect();
-    out.add(format!("{m}/enums.rs"), &dir, with_doc("Enums.", enums));
+    if !api.enums.is_empty() {
+        let enums: TokenStream = api.enums.iter().map(enums::emit_enum).collect();
+        out.add(format!("{m}/enums.rs"), &dir, with_doc("Enums.", enums));
+    }
     let objects: TokenStream = api
         .objects
         .iter()

@@ -4,3 +4,5 @@
 //! The generated APIs, one module per spec folder, each behind its cargo feature.
 #[cfg(feature = "hyper-erp")]
 pub mod hyper_erp;
+#[cfg(feature = "mt5-manager")]
+pub mod mt5_manager;

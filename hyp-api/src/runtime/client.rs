@@ -147,7 +147,10 @@ impl Core {
         self.call_in_span::<E>(request).instrument(span).await
     }
 
-    async fn call_in_span<E: Endpoint>(&self, request: &E::Request) -> Result<E::Output, Error<E::Code>> {
+    async fn call_in_span<E: Endpoint>(
+        &self,
+        request: &E::Request,
+    ) -> Result<E::Output, Error<E::Code>> {
         // A key made here is reused by every retry of this call: the vendor sees one operation.
         let keyed;
         let request = if E::GENERATES_IDEMPOTENCY_KEY && E::idempotency_key(request).is_none() {
@@ -174,7 +177,8 @@ impl Core {
             })?),
             None => None,
         };
-        let retry_safe = E::READ_ONLY || E::idempotency_key(request).is_some_and(|k| !k.trim().is_empty());
+        let retry_safe =
+            E::READ_ONLY || E::idempotency_key(request).is_some_and(|k| !k.trim().is_empty());
         let timeout = self.timeout.unwrap_or(E::TIMEOUT);
         let mut secrets = E::secrets(request);
         let Auth::Bearer(token) = &self.auth;
@@ -183,7 +187,9 @@ impl Core {
         let mut attempt = 1;
         loop {
             tracing::debug!(attempt, "sending");
-            let result = self.attempt::<E>(&parts, body.as_deref(), timeout, &secrets).await;
+            let result = self
+                .attempt::<E>(&parts, body.as_deref(), timeout, &secrets)
+                .await;
             let decision = match &result {
                 Ok(_) => Decision::GiveUp,
                 Err(e) => decide(&self.retry, attempt, failure_of(e), retry_safe),
@@ -234,14 +240,19 @@ impl Core {
             }
         }
         if let Some(body) = body {
-            rb = rb.header(CONTENT_TYPE, "application/json").body(body.to_string());
+            rb = rb
+                .header(CONTENT_TYPE, "application/json")
+                .body(body.to_string());
         }
         let Auth::Bearer(token) = &self.auth;
         if let Ok(mut value) = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret())) {
             value.set_sensitive(true);
             rb = rb.header(AUTHORIZATION, value);
         }
-        let response = rb.send().await.map_err(|e| transport_error::<E>(&e, timeout))?;
+        let response = rb
+            .send()
+            .await
+            .map_err(|e| transport_error::<E>(&e, timeout))?;
         let status = response.status().as_u16();
         let text = response
             .text()
@@ -284,10 +295,11 @@ pub fn decode_answer<E: Endpoint>(
     text: &str,
     secrets: &[&str],
 ) -> Result<E::Output, Error<E::Code>> {
+    // Everything kept from the answer is scrubbed: a vendor may echo what it was sent.
     let undecodable = |reason: String| Error::Decode {
         endpoint: E::WIRE,
         http_status: status,
-        reason,
+        reason: redact(&reason, secrets),
         body: redact(text, secrets),
     };
     // An empty answer (a REST 201 or 409 may carry none) is an empty object.
@@ -315,7 +327,7 @@ pub fn decode_answer<E: Endpoint>(
         Ok(None) => Err(Error::Api(ApiError {
             endpoint: E::WIRE,
             code: E::code(code),
-            message,
+            message: message.map(|m| redact(&m, secrets)),
             http_status: status,
             body: redact(text, secrets),
         })),

@@ -143,6 +143,16 @@ impl Wire for Node {
     }
 }
 
+/// An undocumented enum value, re-encoded as it arrived: a number where the enum travels as
+/// numbers and the text is one, else a string.
+pub fn unknown_node(raw: &str, numeric: bool) -> Node {
+    if numeric && raw.parse::<i64>().is_ok() {
+        Node::Num(raw.to_string())
+    } else {
+        Node::Str(raw.to_string())
+    }
+}
+
 /// The text a scalar travels as in a path, query string or header.
 pub fn param(node: &Node) -> String {
     match node {

@@ -26,6 +26,8 @@ impl<E> Open<E> {
 
 /// Implemented by generated closed enums: decoding that reports an unlisted value as `None`.
 pub trait ClosedEnum: Wire {
+    /// The enum travels as numbers (`repr: int`), so an unknown value is re-sent as a number.
+    const NUMERIC: bool;
     fn from_wire_text(text: &str) -> Option<Self>;
 }
 
@@ -33,7 +35,7 @@ impl<E: ClosedEnum> Wire for Open<E> {
     fn to_node(&self) -> Node {
         match self {
             Open::Known(e) => e.to_node(),
-            Open::Unknown(raw) => Node::Str(raw.clone()),
+            Open::Unknown(raw) => crate::runtime::codec::unknown_node(raw, E::NUMERIC),
         }
     }
     fn from_node(node: &Node) -> Result<Self, DecodeError> {

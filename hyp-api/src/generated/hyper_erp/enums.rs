@@ -26,6 +26,7 @@ pub enum PaymentMethod {
     Bit,
 }
 impl crate::__private::ClosedEnum for PaymentMethod {
+    const NUMERIC: bool = true;
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "1" => Some(Self::CreditCard),
@@ -74,6 +75,7 @@ pub enum Currency {
     Usd,
 }
 impl crate::__private::ClosedEnum for Currency {
+    const NUMERIC: bool = false;
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "ILS" => Some(Self::Ils),
@@ -119,6 +121,7 @@ pub enum BalanceAction {
     Withdraw,
 }
 impl crate::__private::ClosedEnum for BalanceAction {
+    const NUMERIC: bool = false;
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "Deposit" => Some(Self::Deposit),
@@ -204,6 +207,7 @@ pub enum Purpose {
     AdminFee,
 }
 impl crate::__private::ClosedEnum for Purpose {
+    const NUMERIC: bool = true;
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "1" => Some(Self::ClientTransaction),
@@ -300,7 +304,7 @@ impl crate::Wire for TpAccountStatus {
             Self::Closed => crate::Node::Num("1".to_string()),
             Self::Readonly => crate::Node::Num("2".to_string()),
             Self::Active => crate::Node::Num("3".to_string()),
-            Self::Unknown(raw) => crate::Node::Num(raw.clone()),
+            Self::Unknown(raw) => crate::__private::codec::unknown_node(raw, true),
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -347,7 +351,7 @@ impl crate::Wire for ClearingResultCode {
         match self {
             Self::Approved => crate::Node::Num("0".to_string()),
             Self::TimedOut => crate::Node::Num("997".to_string()),
-            Self::Unknown(raw) => crate::Node::Num(raw.clone()),
+            Self::Unknown(raw) => crate::__private::codec::unknown_node(raw, true),
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -380,6 +384,7 @@ pub enum RefundFormPurpose {
     PropertyExchangeService,
 }
 impl crate::__private::ClosedEnum for RefundFormPurpose {
+    const NUMERIC: bool = true;
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "0" => Some(Self::RetailRefund),
@@ -433,6 +438,7 @@ pub enum MoneyLaunderingControl {
     DoNotReport,
 }
 impl crate::__private::ClosedEnum for MoneyLaunderingControl {
+    const NUMERIC: bool = true;
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "0" => Some(Self::Normal),
@@ -512,6 +518,7 @@ pub enum RefundMethod {
     EWallet,
 }
 impl crate::__private::ClosedEnum for RefundMethod {
+    const NUMERIC: bool = true;
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "0" => Some(Self::Cash),
@@ -577,6 +584,7 @@ pub enum AdvancedPaymentSys {
     Plus30Days,
 }
 impl crate::__private::ClosedEnum for AdvancedPaymentSys {
+    const NUMERIC: bool = true;
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "0" => Some(Self::No),
@@ -648,6 +656,7 @@ pub enum BankTransferPaymentFormat {
     SwiftIbanUkSort,
 }
 impl crate::__private::ClosedEnum for BankTransferPaymentFormat {
+    const NUMERIC: bool = true;
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "0" => Some(Self::LocalUnknownFormat),
@@ -716,6 +725,7 @@ pub enum AuthorizationStatus {
     ExecutionFailed,
 }
 impl crate::__private::ClosedEnum for AuthorizationStatus {
+    const NUMERIC: bool = true;
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "2" => Some(Self::ReadyToExecute),
@@ -767,6 +777,7 @@ pub enum QueueFilter {
     SentAwaitingResult,
 }
 impl crate::__private::ClosedEnum for QueueFilter {
+    const NUMERIC: bool = false;
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "execution failed" => Some(Self::ExecutionFailed),
