@@ -1,5 +1,7 @@
-//! A scripted vendor on loopback (axum): each path answers from a queue of scripted replies,
-//! and every request received is recorded for assertions.
+//! A scripted vendor on loopback (axum): each route answers from a queue of scripted replies,
+//! and every request received is recorded for assertions. A route is a Hyper function name
+//! (`MT4_Deposit_Fiat_Json`, for `POST /MT4_Deposit_Fiat_Json`) or a REST `METHOD /path`
+//! (`GET /accounts/128001`).
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
@@ -8,10 +10,9 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
 
 /// One scripted answer.
 #[derive(Debug, Clone)]
@@ -39,7 +40,12 @@ impl Reply {
 /// One request as the server saw it.
 #[derive(Debug, Clone)]
 pub struct Received {
+    pub method: String,
     pub path: String,
+    /// The raw query string, if any.
+    pub query: Option<String>,
+    /// Every header, lower-case names, in arrival order.
+    pub headers: Vec<(String, String)>,
     pub authorization: Option<String>,
     pub content_type: Option<String>,
     pub body: String,
@@ -58,13 +64,21 @@ pub struct MockServer {
     shared: Arc<Mutex<Shared>>,
 }
 
+impl Received {
+    /// The first value of header `name` (lower-case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
 impl MockServer {
     /// Starts on an ephemeral loopback port.
     pub async fn start() -> MockServer {
         let shared = Arc::new(Mutex::new(Shared::default()));
-        let app = Router::new()
-            .route("/{function}", post(handle))
-            .with_state(shared.clone());
+        let app = Router::new().fallback(handle).with_state(shared.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind loopback");
@@ -80,11 +94,11 @@ impl MockServer {
         format!("http://{}", self.addr)
     }
 
-    /// Queues `reply` as the next answer on `/{function}`.
-    pub fn push(&self, function: &str, reply: Reply) {
+    /// Queues `reply` as the next answer on `route`: a function name, or `METHOD /path`.
+    pub fn push(&self, route: &str, reply: Reply) {
         self.lock()
             .script
-            .entry(function.to_string())
+            .entry(route.to_string())
             .or_default()
             .push_back(reply);
     }
@@ -101,7 +115,8 @@ impl MockServer {
 
 async fn handle(
     State(shared): State<Arc<Mutex<Shared>>>,
-    Path(function): Path<String>,
+    method: Method,
+    uri: Uri,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
@@ -111,31 +126,33 @@ async fn handle(
             .and_then(|v| v.to_str().ok())
             .map(str::to_string)
     };
+    let path = uri.path().to_string();
     let reply = {
         let mut s = shared.lock().unwrap_or_else(|p| p.into_inner());
         s.received.push(Received {
-            path: format!("/{function}"),
+            method: method.to_string(),
+            path: path.clone(),
+            query: uri.query().map(str::to_string),
+            headers: headers
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_string()))
+                .collect(),
             authorization: header("authorization"),
             content_type: header("content-type"),
             body: String::from_utf8_lossy(&body).into_owned(),
         });
-        s.script.get_mut(&function).and_then(VecDeque::pop_front)
+        let rest = format!("{method} {path}");
+        let function = path.trim_start_matches('/').to_string();
+        [rest, function]
+            .iter()
+            .find_map(|k| s.script.get_mut(k).and_then(VecDeque::pop_front))
     };
     let Some(reply) = reply else {
-        return (
-            StatusCode::NOT_FOUND,
-            format!("no scripted reply for /{function}"),
-        )
-            .into_response();
+        return (StatusCode::NOT_FOUND, format!("no scripted reply for {method} {path}")).into_response();
     };
     if !reply.delay.is_zero() {
         tokio::time::sleep(reply.delay).await;
     }
     let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (
-        status,
-        [("content-type", "application/json; charset=utf-8")],
-        reply.body,
-    )
-        .into_response()
+    (status, [("content-type", "application/json; charset=utf-8")], reply.body).into_response()
 }

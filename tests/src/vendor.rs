@@ -19,6 +19,15 @@ pub fn hyper_erp() -> &'static Api {
     })
 }
 
+/// The resolved MT5 Manager spec (loaded once).
+pub fn mt5_manager() -> &'static Api {
+    static API: OnceLock<Api> = OnceLock::new();
+    API.get_or_init(|| {
+        hyp_codegen::load_one(&spec_root().join("mt5-manager"))
+            .unwrap_or_else(|d| panic!("spec/mt5-manager does not load:\n{d}"))
+    })
+}
+
 /// An endpoint of `api` by wire name.
 pub fn endpoint<'a>(api: &'a Api, wire: &str) -> &'a Endpoint {
     api.endpoints

@@ -72,6 +72,16 @@ pub fn emit_client(api: &Api) -> TokenStream {
         AuthKind::InRequest => (quote!(), String::new()),
     };
     let ctor_doc = doc(&ctor_doc);
+    let default_url = match &api.base_url_default {
+        Some(url) => {
+            let d = doc(&format!(
+                "The documented base URL: pass it to [`Client::builder`].\n\n{}",
+                api.base_url_doc.trim()
+            ));
+            quote! { #d pub const DEFAULT_BASE_URL: &str = #url; }
+        }
+        None => quote!(),
+    };
     let cdoc = doc(&format!(
         "The {} client: one async method per function. Cheap to clone (shares the connection \
          pool).\n\n{}\n\nSource: {}",
@@ -86,6 +96,8 @@ pub fn emit_client(api: &Api) -> TokenStream {
     quote! {
         #edoc
         pub type Error = crate::Error<#code>;
+
+        #default_url
 
         #cdoc
         #[derive(Debug, Clone)]

@@ -6,6 +6,10 @@
 use super::*;
 /// The error of every MT5 Manager REST API call, with [`StatusCode`] as its typed code.
 pub type Error = crate::Error<StatusCode>;
+/// The documented base URL: pass it to [`Client::builder`].
+///
+/// `https://api.metatraderapi.xyz/mt5/manager` (the doc's curl example and the API explorer).
+pub const DEFAULT_BASE_URL: &str = "https://api.metatraderapi.xyz/mt5/manager";
 /// The MT5 Manager REST API client: one async method per function. Cheap to clone (shares the connection pool).
 ///
 /// Administrative MT5 surface for user management, balances, instrument metadata, access
