@@ -1,21 +1,19 @@
-//! The main job: a realistic back-office day against the Hyper ERP API, run against a server
-//! started in this process on loopback that answers with the vendor's documented responses
-//! (read from spec/hyper-erp). Every result is printed as the typed value a caller gets.
-//!
-//!     cargo run -p hyp-api-tests --example back_office_day
+//! The Hyper ERP/CRM part of the day: accounts, deposits and withdrawals, a balance order,
+//! card clearing, a refund document and the bank-transfer queue, answered with the vendor's
+//! documented responses (read from spec/hyper-erp).
 
 use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
 use hyp_api::hyper_erp::*;
-use hyp_api::{FixedClock, Money, RetryPolicy, SecretString};
+use hyp_api::{FixedClock, Money, RetryPolicy};
 use hyp_api_tests::mock::{MockServer, Reply};
 use hyp_api_tests::vendor;
 use rust_decimal_macros::dec;
 
-#[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let server = MockServer::start().await;
+use crate::{secret, section};
+
+pub async fn run(server: &MockServer) -> Result<(), Box<dyn std::error::Error>> {
     let api = vendor::hyper_erp();
     let script = |wire: &str, example: &str| {
         let (status, body) = vendor::answer(api, wire, example);
@@ -268,14 +266,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn secret(s: &str) -> SecretString {
-    SecretString::from(s.to_string())
-}
-
 fn at(s: &str) -> Result<NaiveDateTime, chrono::ParseError> {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S")
-}
-
-fn section(title: &str) {
-    println!("\n-- {title}");
 }
