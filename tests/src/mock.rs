@@ -148,11 +148,20 @@ async fn handle(
             .find_map(|k| s.script.get_mut(k).and_then(VecDeque::pop_front))
     };
     let Some(reply) = reply else {
-        return (StatusCode::NOT_FOUND, format!("no scripted reply for {method} {path}")).into_response();
+        return (
+            StatusCode::NOT_FOUND,
+            format!("no scripted reply for {method} {path}"),
+        )
+            .into_response();
     };
     if !reply.delay.is_zero() {
         tokio::time::sleep(reply.delay).await;
     }
     let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, [("content-type", "application/json; charset=utf-8")], reply.body).into_response()
+    (
+        status,
+        [("content-type", "application/json; charset=utf-8")],
+        reply.body,
+    )
+        .into_response()
 }
