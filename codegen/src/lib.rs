@@ -5,6 +5,7 @@
 //! reads the spec files and returns strings; writing them is `xtask`'s job.
 
 pub mod diag;
+pub mod diff;
 pub mod emit;
 pub mod load;
 mod locate;

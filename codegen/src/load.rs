@@ -112,10 +112,18 @@ pub fn load_api(dir: &Path) -> Result<RawApi, Diagnostics> {
     for path in yaml_files(dir)? {
         let text = std::fs::read_to_string(&path).map_err(|e| io_diag(&path, &e))?;
         let file = api.files.len();
+        let positions = Positions::index(&text);
+        let structural = structural_diags(&path, &positions);
         api.files.push(SourceFile {
             path: path.clone(),
-            positions: Positions::index(&text),
+            positions,
         });
+        if !structural.is_empty() {
+            // serde's view of a file with a syntax error or a duplicated key is misleading
+            // (a "missing field" caused by a bad indent, a definition silently replaced).
+            diags.0.extend(structural);
+            continue;
+        }
         match serde_yaml::from_str::<Option<SpecFile>>(&text) {
             Ok(Some(parsed)) => merge(&mut api, file, parsed, &mut diags),
             Ok(None) => {}
@@ -127,6 +135,30 @@ pub fn load_api(dir: &Path) -> Result<RawApi, Diagnostics> {
     } else {
         Err(diags)
     }
+}
+
+/// Syntax errors and duplicated keys, found by the position index.
+fn structural_diags(path: &Path, positions: &Positions) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if let Some((info, (line, column))) = &positions.syntax_error {
+        out.push(Diagnostic {
+            file: path.to_path_buf(),
+            line: *line,
+            column: *column,
+            message: format!("YAML syntax error: {info}"),
+            help: "fix the YAML at this place (indentation, quoting, a missing `-` or `:`)".into(),
+        });
+    }
+    for (key, (line, column)) in &positions.duplicates {
+        out.push(Diagnostic {
+            file: path.to_path_buf(),
+            line: *line,
+            column: *column,
+            message: format!("`{key}` is written twice in this file; only one can count"),
+            help: "delete or rename one of the two".into(),
+        });
+    }
+    out
 }
 
 fn yaml_diag(path: &Path, e: &serde_yaml::Error) -> Diagnostic {

@@ -9,6 +9,11 @@ use saphyr_parser::{Event, Parser};
 #[derive(Debug, Default)]
 pub struct Positions {
     map: HashMap<String, (usize, usize)>,
+    /// Mapping keys written twice under the same parent (serde would keep only the last).
+    pub duplicates: Vec<(String, (usize, usize))>,
+    /// The first YAML syntax error, with its place: reported before anything serde says, which
+    /// may be a consequence of it.
+    pub syntax_error: Option<(String, (usize, usize))>,
 }
 
 enum Frame {
@@ -24,7 +29,14 @@ impl Positions {
         let mut positions = Positions::default();
         let mut stack: Vec<Frame> = Vec::new();
         for item in Parser::new_from_str(text) {
-            let Ok((event, span)) = item else { break };
+            let (event, span) = match item {
+                Ok(x) => x,
+                Err(e) => {
+                    let m = e.marker();
+                    positions.syntax_error = Some((e.info().to_string(), (m.line(), m.col() + 1)));
+                    break;
+                }
+            };
             let here = (span.start.line(), span.start.col() + 1);
             match event {
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
@@ -46,7 +58,13 @@ impl Positions {
                     }) = stack.last_mut()
                     {
                         let full = join(path, &value);
-                        positions.map.insert(full, here);
+                        let under_reported = positions
+                            .duplicates
+                            .iter()
+                            .any(|(d, _)| full.starts_with(&format!("{d}.")));
+                        if positions.map.insert(full.clone(), here).is_some() && !under_reported {
+                            positions.duplicates.push((full, here));
+                        }
                         *key = Some(value.into_owned());
                     } else {
                         positions.enter_value(&mut stack, here);
@@ -122,5 +140,13 @@ mod tests {
         assert_eq!(p.find("endpoints.A.fields[1].type"), (8, 9));
         // Unknown leaf: falls back to the nearest ancestor.
         assert_eq!(p.find("endpoints.A.fields[1].nope"), (7, 9));
+    }
+
+    #[test]
+    fn reports_duplicate_keys_and_syntax_errors() {
+        let p = Positions::index("a:\n  b: 1\n  b: 2\n");
+        assert_eq!(p.duplicates, vec![("a.b".to_string(), (3, 3))]);
+        let p = Positions::index("a: \"open\n");
+        assert!(p.syntax_error.is_some());
     }
 }

@@ -172,7 +172,14 @@ enum Kind {
 }
 
 fn check_camel(cx: &mut Ctx, file: usize, path: &str, name: &str) {
-    if name.to_upper_camel_case() != name || name.is_empty() {
+    if !name.starts_with(|c: char| c.is_ascii_uppercase()) || is_keyword(name) {
+        cx.err(
+            file,
+            path,
+            format!("`{name}` is not a Rust type or variant name"),
+            "start it with an ASCII capital letter and use letters and digits only, e.g. `ThreeDs`",
+        );
+    } else if name.to_upper_camel_case() != name {
         cx.err(
             file,
             path,

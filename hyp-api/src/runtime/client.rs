@@ -166,6 +166,22 @@ impl Core {
             .validate(&ValidationContext::new(self.clock.clone()))
             .map_err(Error::InvalidRequest)?;
         let parts = E::parts(request);
+        // A value HTTP cannot carry (a control character) is refused here: dropping the header
+        // would send a mutation without its idempotency key or audit id.
+        let bad_headers: Vec<_> = parts
+            .headers
+            .iter()
+            .filter(|h| HeaderValue::from_str(&h.value).is_err())
+            .map(|h| crate::runtime::validate::Violation {
+                path: h.name.to_string(),
+                rule: "must be a valid HTTP header value (no control characters)".into(),
+            })
+            .collect();
+        if !bad_headers.is_empty() {
+            return Err(Error::InvalidRequest(crate::runtime::validate::Violations(
+                bad_headers,
+            )));
+        }
         let body = match &parts.body {
             Some(node) => Some(json::to_string(node).map_err(|e| {
                 Error::InvalidRequest(crate::runtime::validate::Violations(vec![
@@ -302,11 +318,18 @@ pub fn decode_answer<E: Endpoint>(
         reason: redact(&reason, secrets),
         body: redact(text, secrets),
     };
-    // An empty answer (a REST 201 or 409 may carry none) is an empty object.
+    // An empty answer (a REST 201 or 409 may carry none) is an empty object. Without an
+    // envelope the status is the code, so a body that is not JSON (a proxy's HTML page, a
+    // plain-text 409) does not hide it: the text is kept as a string node, and an outcome whose
+    // typed answer cannot be read from it is decoded from an empty object.
     let node = if text.trim().is_empty() {
         Node::Map(Vec::new())
     } else {
-        json::parse(text).map_err(|e| undecodable(e.to_string()))?
+        match (json::parse(text), E::ENVELOPE) {
+            (Ok(node), _) => node,
+            (Err(_), None) => Node::Str(text.to_string()),
+            (Err(e), Some(_)) => return Err(undecodable(e.to_string())),
+        }
     };
     let (code, message) = match E::ENVELOPE {
         Some(env) => {
@@ -322,7 +345,13 @@ pub fn decode_answer<E: Endpoint>(
         // No envelope: the HTTP status is the code.
         None => (i64::from(status), None),
     };
-    match E::decode(code, &node) {
+    let decoded = match E::decode(code, &node) {
+        Err(_) if E::ENVELOPE.is_none() && matches!(node, Node::Str(_)) => {
+            E::decode(code, &Node::Map(Vec::new()))
+        }
+        other => other,
+    };
+    match decoded {
         Ok(Some(output)) => Ok(output),
         Ok(None) => Err(Error::Api(ApiError {
             endpoint: E::WIRE,

@@ -1,0 +1,1107 @@
+//! A bad spec gives an error naming the file, the line and column, and what to do; it never
+//! panics. One test per kind of mistake, each on a small spec folder written to a fresh temp dir,
+//! plus a sweep of mechanical mutations of the real `spec/hyper-erp` and a determinism check of
+//! the generator's output.
+//!
+//! Expected places are computed from the fixture text (the position of a marker string), never
+//! written as numbers.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use hyp_codegen::{Diagnostic, Diagnostics};
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+// ---------------------------------------------------------------------------------------------
+
+/// A fresh spec root under the system temp dir, holding one API folder (`acme`). Removed on drop.
+struct Fixture {
+    root: PathBuf,
+    dir: PathBuf,
+}
+
+impl Fixture {
+    /// An empty API folder, unique to this test and process.
+    fn empty(test: &str) -> Fixture {
+        let root = std::env::temp_dir().join(format!(
+            "hyp-codegen-diagnostics-{test}-{}",
+            std::process::id()
+        ));
+        if root.exists() {
+            std::fs::remove_dir_all(&root).expect("remove a stale fixture dir");
+        }
+        let dir = root.join("acme");
+        std::fs::create_dir_all(&dir).expect("create the fixture dir");
+        Fixture { root, dir }
+    }
+
+    /// An API folder holding the valid `service.yaml` and `enums.yaml`; the test adds the rest.
+    fn new(test: &str) -> Fixture {
+        let f = Fixture::empty(test);
+        f.write("service.yaml", SERVICE);
+        f.write("enums.yaml", ENUMS);
+        f
+    }
+
+    /// Writes `name` into the API folder and returns its path.
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.dir.join(name);
+        std::fs::write(&path, text).expect("write a fixture file");
+        path
+    }
+
+    /// `load_one` on the folder, which must fail; returns the diagnostics.
+    fn load_err(&self) -> Diagnostics {
+        match hyp_codegen::load_one(&self.dir) {
+            Ok(api) => panic!(
+                "expected diagnostics, but the spec in {} loaded (api `{}`)",
+                self.dir.display(),
+                api.name
+            ),
+            Err(d) => {
+                assert!(!d.is_empty(), "Err with no diagnostics");
+                d
+            }
+        }
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+/// A minimal valid `service:` (the shape of spec/hyper-erp/service.yaml, trimmed) and code table.
+const SERVICE: &str = r#"service:
+  name: acme
+  module: acme
+  feature: acme
+  title: Acme test API
+  doc: A tiny API for the diagnostics tests.
+  source: "test"
+  transport:
+    kind: json_post
+    path: "{wire}"
+    doc: JSON POST to the function name.
+    source: "test"
+  base_url:
+    default: null
+    doc: No default host.
+    source: "test"
+  auth:
+    kind: bearer
+    doc: Bearer token on every request.
+    source: "test"
+  envelope:
+    code: Code
+    code_lenient: true
+    message: Message
+    doc: Every answer carries Code and Message.
+    source: "test"
+  formats:
+    date: "%Y-%m-%d"
+    datetime: "%Y-%m-%d %H:%M:%S"
+  timeouts:
+    default_secs: 30
+    margin_secs: 5
+    doc: 30 s unless stated.
+codes:
+  type: ResultCode
+  doc: The service-wide result codes.
+  values:
+    - code: 0
+      name: Success
+      doc: Success.
+      source: "test"
+      http_status: 200
+    - code: 14
+      name: BadInput
+      doc: Bad or missing input data.
+      source: "test"
+      http_status: 400
+"#;
+
+const ENUMS: &str = r#"enums:
+  Currency:
+    repr: string
+    doc: Transaction currency.
+    source: "test"
+    values:
+      - wire: ILS
+        name: Ils
+        doc: Shekel.
+      - wire: USD
+        name: Usd
+        doc: Dollar.
+"#;
+
+/// A valid endpoint using every construct the mistakes below break.
+const ENDPOINT: &str = r#"endpoints:
+  Make_Payment_Json:
+    rust: make_payment
+    doc: Makes a payment.
+    source: "test"
+    moves_money: true
+    idempotency_key: Ticket_ID
+    request:
+      doc: The payment.
+      fields:
+        - wire: Ticket_ID
+          type: string
+          doc: Resend key.
+          source: "test"
+          constraints:
+            max_len: 20
+        - wire: Amount
+          type: money
+          required: true
+          doc: Amount in major units.
+          source: "test"
+          constraints:
+            gt: "0"
+            max_decimal_places: 2
+        - wire: Currency
+          type: Currency
+          required: true
+          doc: Currency of the amount.
+          source: "test"
+        - wire: PaidOn
+          type: date
+          doc: Day paid.
+          source: "test"
+          constraints:
+            within_past_days: 30
+        - wire: CreatedAt
+          type: datetime
+          doc: When the payment was made.
+          source: "test"
+          constraints:
+            not_future: true
+    response:
+      fields:
+        - wire: PaymentId
+          type: int
+          doc: The new payment's id.
+          source: "test"
+    outcomes:
+      - codes: [0]
+        variant: Paid
+        doc: The payment was made.
+        source: "test"
+    examples:
+      - name: response-paid
+        kind: response
+        http_status: 200
+        expect: Paid
+        body: |
+          {"Code": 0, "Message": "OK", "PaymentId": 7,}
+        source: "test"
+        fixups:
+          - name: trailing-comma
+            reason: The vendor's example has a trailing comma.
+            find: "7,}"
+            replace: "7}"
+"#;
+
+/// `ENDPOINT` with `old` (which must occur exactly once) replaced by `new`.
+fn endpoint_with(old: &str, new: &str) -> String {
+    edit(ENDPOINT, old, new)
+}
+
+fn edit(text: &str, old: &str, new: &str) -> String {
+    assert_eq!(
+        text.matches(old).count(),
+        1,
+        "fixture edit: `{old}` must occur exactly once"
+    );
+    text.replacen(old, new, 1)
+}
+
+/// 1-based (line, column) of the `nth` (0-based) occurrence of `needle` in `text`.
+fn pos_of(text: &str, needle: &str, nth: usize) -> (usize, usize) {
+    let (at, _) = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("fixture has no occurrence #{nth} of `{needle}`"));
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
+}
+
+/// Number of lines of `text` (a final newline does not start a line).
+// ---------------------------------------------------------------------------------------------
+// Assertions
+// ---------------------------------------------------------------------------------------------
+
+fn show(diags: &Diagnostics) -> String {
+    diags.to_string()
+}
+
+/// The one diagnostic whose message contains `needle`.
+fn the<'a>(diags: &'a Diagnostics, needle: &str) -> &'a Diagnostic {
+    let hits: Vec<&Diagnostic> = diags
+        .0
+        .iter()
+        .filter(|d| d.message.contains(needle))
+        .collect();
+    assert_eq!(
+        hits.len(),
+        1,
+        "expected exactly one diagnostic mentioning `{needle}`, got:\n{}",
+        show(diags)
+    );
+    hits[0]
+}
+
+/// `d` points at `file`, at `(line, column)`, has a help text containing `help_needle`, and its
+/// rendering starts with `file:line:column: error:`.
+fn assert_diag(d: &Diagnostic, file: &Path, at: (usize, usize), help_needle: &str) {
+    assert_eq!(d.file, file, "wrong file in\n{d}");
+    assert_eq!((d.line, d.column), at, "wrong place (line, column) in\n{d}");
+    assert!(!d.help.trim().is_empty(), "empty help in\n{d}");
+    assert!(
+        d.help.contains(help_needle),
+        "help does not say `{help_needle}` in\n{d}"
+    );
+    let rendered = d.to_string();
+    let head = format!("{}:{}:{}: error: ", file.display(), at.0, at.1);
+    assert!(
+        rendered.starts_with(&head),
+        "rendering does not start with `{head}`:\n{rendered}"
+    );
+    assert!(
+        rendered.contains("help: "),
+        "rendering lacks help:\n{rendered}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The valid fixture
+// ---------------------------------------------------------------------------------------------
+
+/// Guards every other test: the fixture without the mistake loads and generates, so each
+/// diagnostic below comes from the one mistake added.
+#[test]
+fn valid_fixture_loads_and_generates() {
+    let f = Fixture::new("valid");
+    f.write("endpoint-make-payment.yaml", ENDPOINT);
+    let api = hyp_codegen::load_one(&f.dir).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(api.name, "acme");
+    assert_eq!(api.endpoints.len(), 1);
+    let files = hyp_codegen::generate(&f.root).unwrap_or_else(|d| panic!("{d}"));
+    assert!(!files.is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// One test per kind of mistake
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn unknown_type() {
+    let f = Fixture::new("unknown-type");
+    let text = endpoint_with("type: money", "type: Monie");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+
+    let d = the(&diags, "Monie");
+    assert!(d.message.contains("unknown type `Monie`"), "{d}");
+    assert_diag(d, &file, pos_of(&text, "type: Monie", 0), "use one of");
+    // The help lists the known types: every scalar, the API's own enums, and list<T>.
+    for known in [
+        "int",
+        "string",
+        "bool",
+        "money",
+        "minor_units",
+        "decimal",
+        "date",
+        "datetime",
+        "secret",
+        "Currency",
+        "list<T>",
+    ] {
+        assert!(d.help.contains(known), "help does not list `{known}`:\n{d}");
+    }
+    assert!(d.help.contains("define `Monie`"), "{d}");
+}
+
+#[test]
+fn unknown_type_inside_a_list() {
+    let f = Fixture::new("unknown-list-type");
+    let text = endpoint_with("type: Currency", "type: list<Curency>");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    let d = the(&diags, "Curency");
+    assert!(d.message.contains("unknown type `Curency`"), "{d}");
+    assert_diag(
+        d,
+        &file,
+        pos_of(&text, "type: list<Curency>", 0),
+        "Currency",
+    );
+}
+
+#[test]
+fn duplicate_wire_name_in_request_fields() {
+    let f = Fixture::new("duplicate-wire");
+    // The third request field (`Currency`) is renamed to `Amount`, which the second already has.
+    let text = endpoint_with("- wire: Currency", "- wire: Amount");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+
+    let d = the(&diags, "wire name `Amount` appears twice");
+    // The place is the second `wire: Amount`, the duplicate.
+    assert_diag(
+        d,
+        &file,
+        pos_of(&text, "wire: Amount", 1),
+        "delete the duplicate",
+    );
+    // Both fields would also get the Rust name `amount`; that is reported at the same place.
+    let r = the(&diags, "Rust name `amount`");
+    assert_diag(r, &file, pos_of(&text, "wire: Amount", 1), "rust:");
+    assert_eq!(diags.0.len(), 2, "{}", show(&diags));
+}
+
+#[test]
+fn duplicate_wire_name_in_object_fields() {
+    let f = Fixture::new("duplicate-wire-object");
+    let objects = r#"objects:
+  Payer:
+    doc: Who pays.
+    source: "test"
+    fields:
+      - wire: Name
+        type: string
+        doc: Name.
+        source: "test"
+      - wire: Name
+        type: string
+        doc: Name again.
+        source: "test"
+"#;
+    let file = f.write("objects.yaml", objects);
+    f.write("endpoint-make-payment.yaml", ENDPOINT);
+    let diags = f.load_err();
+    let d = the(&diags, "wire name `Name` appears twice");
+    assert_diag(
+        d,
+        &file,
+        pos_of(objects, "wire: Name", 1),
+        "delete the duplicate",
+    );
+}
+
+#[test]
+fn enum_without_values() {
+    let f = Fixture::new("enum-no-values");
+    let enums = r#"enums:
+  Currency:
+    repr: string
+    doc: Transaction currency.
+    source: "test"
+    values:
+      - wire: ILS
+        name: Ils
+        doc: Shekel.
+  Empty:
+    repr: int
+    doc: Nothing documented.
+    source: "test"
+    values: []
+"#;
+    let file = f.write("enums.yaml", enums);
+    f.write("endpoint-make-payment.yaml", ENDPOINT);
+    let diags = f.load_err();
+    let d = the(&diags, "has no values");
+    assert!(d.message.contains("enum `Empty`"), "{d}");
+    // The place is the enum's name (its definition), not the `values:` key.
+    assert_diag(d, &file, pos_of(enums, "Empty:", 0), "under `values:`");
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+}
+
+#[test]
+fn constraint_max_len_on_money() {
+    let f = Fixture::new("max-len-on-money");
+    let text = endpoint_with("            gt: \"0\"\n", "            max_len: 12\n");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    let d = the(&diags, "`max_len`");
+    assert!(
+        d.message.contains("field `Amount`") && d.message.contains("type `money`"),
+        "{d}"
+    );
+    assert_diag(
+        d,
+        &file,
+        pos_of(&text, "max_len: 12", 0),
+        "applies to string and secret fields",
+    );
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+}
+
+#[test]
+fn constraint_gt_on_string() {
+    let f = Fixture::new("gt-on-string");
+    let text = endpoint_with("max_len: 20", "gt: 5");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    let d = the(&diags, "`gt`");
+    assert!(
+        d.message.contains("field `Ticket_ID`") && d.message.contains("type `string`"),
+        "{d}"
+    );
+    assert_diag(
+        d,
+        &file,
+        pos_of(&text, "gt: 5", 0),
+        "int, money, minor_units and decimal",
+    );
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+}
+
+#[test]
+fn constraint_within_past_days_on_datetime() {
+    let f = Fixture::new("within-past-days-on-datetime");
+    let text = endpoint_with("not_future: true", "within_past_days: 7");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    let d = the(&diags, "`within_past_days`");
+    assert!(
+        d.message.contains("field `CreatedAt`") && d.message.contains("type `datetime`"),
+        "{d}"
+    );
+    assert_diag(
+        d,
+        &file,
+        pos_of(&text, "within_past_days: 7", 0),
+        "applies to date fields",
+    );
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+}
+
+#[test]
+fn constraint_bound_that_is_not_a_number() {
+    let f = Fixture::new("bound-not-a-number");
+    let text = endpoint_with("gt: \"0\"", "gt: \"zero\"");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    let d = the(&diags, "must be a decimal number");
+    assert_diag(d, &file, pos_of(&text, "gt: \"zero\"", 0), "quoted decimal");
+}
+
+#[test]
+fn yaml_syntax_error_bad_indentation() {
+    let f = Fixture::new("bad-indentation");
+    // The endpoint's `doc:` is indented two columns right of its sibling `rust:`, so it reads as
+    // a continuation of the plain scalar `make_payment`, where a `:` may not follow.
+    let text = endpoint_with("    doc: Makes a payment.", "      doc: Makes a payment.");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+    let d = &diags.0[0];
+    assert!(d.message.contains("mapping values are not allowed"), "{d}");
+    // libyaml stops at the `:` that cannot be there.
+    assert_diag(
+        d,
+        &file,
+        pos_of(&text, ": Makes a payment.", 0),
+        "indentation",
+    );
+}
+
+/// A key dedented out of its list item.
+///
+/// Regression (was a bug): `serde_yaml` hands
+/// serde the events parsed before the syntax error, so the item that lost its `doc:` ends first
+/// and serde's "missing field `doc`" (at the item's first key, two lines up) is reported
+/// instead of libyaml's "did not find expected '-' indicator" at the stray key. The place and
+/// the help ("add the missing key") then point away from the mistake. Fix: check the syntax
+/// before deserializing (e.g. report the scan error that `Positions::index` already meets and
+/// drops), and report a syntax error in preference to a serde error after it.
+#[test]
+fn yaml_syntax_error_dedented_key_in_a_list() {
+    let f = Fixture::new("dedented-key");
+    let text = endpoint_with("          doc: Resend key.", "         doc: Resend key.");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+    let d = &diags.0[0];
+    // Today: `...fields[0]: missing field `doc`` at the `wire:` of `- wire: Ticket_ID`.
+    assert!(
+        d.message.contains("did not find expected '-' indicator"),
+        "{d}"
+    );
+    assert_diag(
+        d,
+        &file,
+        pos_of(&text, "doc: Resend key.", 0),
+        "indentation",
+    );
+}
+
+#[test]
+fn yaml_syntax_error_unclosed_quote_at_end_of_file() {
+    let f = Fixture::new("unclosed-quote-eof");
+    let text = endpoint_with("replace: \"7}\"", "replace: \"7}");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+    let d = &diags.0[0];
+    // The syntax check runs before serde and names the quote that is never closed.
+    let open = pos_of(&text, "\"7}", 0);
+    assert_diag(d, &file, open, "quoting");
+    assert!(d.message.contains("quoted scalar"), "{d}");
+}
+
+#[test]
+fn yaml_syntax_error_unclosed_quote_mid_file() {
+    let f = Fixture::new("unclosed-quote-mid");
+    let text = endpoint_with(
+        "source: \"test\"\n    moves_money",
+        "source: \"test\n    moves_money",
+    );
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+    let d = &diags.0[0];
+    // The quoted scalar goes on to the next line, which is not indented enough to continue it:
+    // the syntax check names the open quote.
+    let open = pos_of(&text, "\"test\n", 0);
+    assert_diag(d, &file, open, "quoting");
+    assert!(d.message.contains("quoted scalar"), "{d}");
+    assert!(!d.help.is_empty());
+}
+
+#[test]
+fn yaml_syntax_errors_in_two_files_are_both_reported() {
+    let f = Fixture::new("two-syntax-errors");
+    let a = endpoint_with("    doc: Makes a payment.", "   doc: Makes a payment.");
+    let b = edit(ENUMS, "  Currency:\n", "  Currency:\n   repr: string\n");
+    let fa = f.write("endpoint-make-payment.yaml", &a);
+    let fb = f.write("enums.yaml", &b);
+    let diags = f.load_err();
+    assert_eq!(diags.0.len(), 2, "{}", show(&diags));
+    assert!(diags.0.iter().any(|d| d.file == fa), "{}", show(&diags));
+    assert!(diags.0.iter().any(|d| d.file == fb), "{}", show(&diags));
+}
+
+#[test]
+fn unknown_key_is_rejected_with_its_place() {
+    let f = Fixture::new("unknown-key");
+    let text = endpoint_with(
+        "          type: money\n          required: true",
+        "          type: money\n          requird: true",
+    );
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+    let d = &diags.0[0];
+    assert!(d.message.contains("unknown field `requird`"), "{d}");
+    assert!(
+        d.message.contains("required"),
+        "lists the expected keys: {d}"
+    );
+    assert_diag(
+        d,
+        &file,
+        pos_of(&text, "requird: true", 0),
+        "remove or rename the key",
+    );
+}
+
+#[test]
+fn unknown_top_level_key_is_rejected_with_its_place() {
+    let f = Fixture::new("unknown-top-key");
+    let text = edit(ENDPOINT, "endpoints:", "endpoint:");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+    let d = &diags.0[0];
+    assert!(d.message.contains("unknown field `endpoint`"), "{d}");
+    assert_diag(d, &file, pos_of(&text, "endpoint:", 0), "remove or rename");
+}
+
+#[test]
+fn missing_key_is_reported() {
+    let f = Fixture::new("missing-key");
+    let text = endpoint_with("    rust: make_payment\n", "");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+    let d = &diags.0[0];
+    assert!(d.message.contains("missing field `rust`"), "{d}");
+    assert_eq!(d.file, file, "{d}");
+    // serde notices at the end of the mapping that lacks the key: at or after its start.
+    let start = pos_of(&text, "Make_Payment_Json:", 0);
+    assert!(d.line >= start.0 && d.column >= 1, "{d}");
+    assert!(d.help.contains("add the missing key"), "{d}");
+}
+
+#[test]
+fn idempotency_key_naming_no_field() {
+    let f = Fixture::new("idempotency-key");
+    let text = endpoint_with("idempotency_key: Ticket_ID", "idempotency_key: TicketId");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    let d = the(&diags, "`TicketId`");
+    assert!(d.message.contains("not a string field"), "{d}");
+    assert_diag(
+        d,
+        &file,
+        pos_of(&text, "idempotency_key: TicketId", 0),
+        "name the request field",
+    );
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+}
+
+#[test]
+fn idempotency_key_naming_a_non_string_field() {
+    let f = Fixture::new("idempotency-key-money");
+    let text = endpoint_with("idempotency_key: Ticket_ID", "idempotency_key: Amount");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    let d = the(&diags, "`Amount`");
+    assert_diag(
+        d,
+        &file,
+        pos_of(&text, "idempotency_key: Amount", 0),
+        "name the request field",
+    );
+}
+
+#[test]
+fn example_expect_naming_nothing() {
+    let f = Fixture::new("expect-nothing");
+    let text = endpoint_with("expect: Paid", "expect: Payed");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    let d = the(&diags, "`Payed`");
+    assert!(d.message.contains("neither an outcome"), "{d}");
+    assert_diag(
+        d,
+        &file,
+        pos_of(&text, "expect: Payed", 0),
+        "name an outcome variant",
+    );
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+}
+
+#[test]
+fn fixup_whose_find_is_not_in_the_body() {
+    let f = Fixture::new("fixup-find");
+    let text = endpoint_with("find: \"7,}\"", "find: \"8,}\"");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    let d = the(&diags, "`trailing-comma`");
+    assert!(d.message.contains("no longer applies"), "{d}");
+    assert_diag(
+        d,
+        &file,
+        pos_of(&text, "find: \"8,}\"", 0),
+        "remove the fixup",
+    );
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+}
+
+#[test]
+fn two_mistakes_in_one_folder_are_both_reported() {
+    let f = Fixture::new("two-mistakes");
+    let enums = edit(
+        ENUMS,
+        "      - wire: USD\n        name: Usd\n",
+        "      - wire: USD\n        name: Ils\n",
+    );
+    let text = endpoint_with("expect: Paid", "expect: Payed");
+    let enums_file = f.write("enums.yaml", &enums);
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    assert_eq!(diags.0.len(), 2, "{}", show(&diags));
+    let a = the(&diags, "variant `Ils` appears twice");
+    assert_diag(a, &enums_file, pos_of(&enums, "name: Ils", 1), "own name");
+    let b = the(&diags, "`Payed`");
+    assert_diag(
+        b,
+        &file,
+        pos_of(&text, "expect: Payed", 0),
+        "outcome variant",
+    );
+    // The rendering counts both.
+    assert!(
+        show(&diags).ends_with("2 error(s) in spec"),
+        "{}",
+        show(&diags)
+    );
+}
+
+#[test]
+fn two_mistakes_in_one_file_are_both_reported() {
+    let f = Fixture::new("two-mistakes-one-file");
+    let text = edit(
+        &endpoint_with("type: money", "type: Monie"),
+        "find: \"7,}\"",
+        "find: \"8,}\"",
+    );
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    assert_eq!(diags.0.len(), 2, "{}", show(&diags));
+    assert_diag(
+        the(&diags, "Monie"),
+        &file,
+        pos_of(&text, "type: Monie", 0),
+        "use one of",
+    );
+    assert_diag(
+        the(&diags, "trailing-comma"),
+        &file,
+        pos_of(&text, "find: \"8,}\"", 0),
+        "remove the fixup",
+    );
+}
+
+#[test]
+fn missing_service() {
+    let f = Fixture::empty("missing-service");
+    f.write("enums.yaml", ENUMS);
+    f.write("endpoint-make-payment.yaml", ENDPOINT);
+    let diags = f.load_err();
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+    let d = &diags.0[0];
+    assert!(d.message.contains("no `service:`"), "{d}");
+    // No file holds the mistake: the diagnostic names the API folder, at 1:1.
+    assert_diag(d, &f.dir, (1, 1), "add a service.yaml");
+}
+
+#[test]
+fn second_service_is_reported_in_the_second_file() {
+    let f = Fixture::new("second-service");
+    // The `service:` part of SERVICE (everything before `codes:`), in a second file.
+    let again = &SERVICE[..SERVICE.find("codes:").expect("SERVICE has codes")];
+    let file = f.write("zz-service-again.yaml", again);
+    let diags = f.load_err();
+    let d = the(&diags, "a second `service:`");
+    assert_diag(
+        d,
+        &file,
+        pos_of(again, "service:", 0),
+        "keep one `service:`",
+    );
+}
+
+#[test]
+fn duplicate_endpoint_in_two_files_names_the_second() {
+    let f = Fixture::new("duplicate-endpoint");
+    let first = f.write("endpoint-a.yaml", ENDPOINT);
+    let second_text = endpoint_with("rust: make_payment", "rust: make_payment_again");
+    let second = f.write("endpoint-b.yaml", &second_text);
+
+    let diags = f.load_err();
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+    let d = the(&diags, "`Make_Payment_Json` is defined twice");
+    assert!(
+        d.message.contains(&first.display().to_string()),
+        "names the first file: {d}"
+    );
+    assert_diag(
+        d,
+        &second,
+        pos_of(&second_text, "Make_Payment_Json:", 0),
+        "one definition",
+    );
+
+    // `generate` on the spec root reports the same diagnostic.
+    let via_generate = match hyp_codegen::generate(&f.root) {
+        Ok(_) => panic!("generate accepted a duplicate endpoint"),
+        Err(d) => d,
+    };
+    assert_eq!(via_generate.0, diags.0);
+}
+
+#[test]
+fn generate_reports_a_mistake_with_its_place() {
+    let f = Fixture::new("generate-unknown-type");
+    let text = endpoint_with("type: money", "type: Monie");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = match hyp_codegen::generate(&f.root) {
+        Ok(_) => panic!("generate accepted an unknown type"),
+        Err(d) => d,
+    };
+    let d = the(&diags, "Monie");
+    assert_diag(d, &file, pos_of(&text, "type: Monie", 0), "use one of");
+}
+
+#[test]
+fn generate_on_a_missing_root_is_a_diagnostic() {
+    let root = std::env::temp_dir().join(format!(
+        "hyp-codegen-diagnostics-no-such-root-{}",
+        std::process::id()
+    ));
+    let diags = match hyp_codegen::generate(&root) {
+        Ok(_) => panic!("generate accepted a missing folder"),
+        Err(d) => d,
+    };
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+    assert_diag(&diags.0[0], &root, (1, 1), "exists");
+}
+
+/// Two definitions of one endpoint (its wire name is the key) in the *same* file.
+///
+/// Regression (was a bug): serde deserializes
+/// `endpoints:` into an `IndexMap`, which keeps the last of two equal keys and silently drops the
+/// first, so the loader never sees the duplicate and `load_one` returns `Ok`. Across two files
+/// the same mistake is reported (`duplicate_endpoint_in_two_files_names_the_second`).
+#[test]
+fn duplicate_endpoint_in_one_file() {
+    let f = Fixture::new("duplicate-endpoint-one-file");
+    let body = ENDPOINT.strip_prefix("endpoints:\n").unwrap();
+    let text = format!("endpoints:\n{body}{body}");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    let d = the(&diags, "Make_Payment_Json");
+    assert_diag(
+        d,
+        &file,
+        pos_of(&text, "Make_Payment_Json:", 1),
+        "delete or rename",
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Never panics: mechanical mutations of the real spec
+// ---------------------------------------------------------------------------------------------
+
+fn spec_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec")
+}
+
+/// Copies spec/hyper-erp into a fresh fixture folder; returns the fixture and (name, text) of
+/// every file.
+fn copy_real_spec(test: &str) -> (Fixture, Vec<(String, String)>) {
+    let f = Fixture::empty(test);
+    let mut files = Vec::new();
+    let src = spec_root().join("hyper-erp");
+    for entry in std::fs::read_dir(&src).expect("read spec/hyper-erp") {
+        let path = entry.expect("dir entry").path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&path).expect("read a spec file");
+            f.write(&name, &text);
+            files.push((name, text));
+        }
+    }
+    files.sort();
+    assert!(files.len() > 3, "spec/hyper-erp looks empty");
+    (f, files)
+}
+
+/// Loads the folder, catching a panic, and checks every diagnostic's place and file: `Ok(true)`
+/// when the spec was rejected with well-formed diagnostics, `Ok(false)` when it loaded (and, if
+/// `emit`, then emitted without a panic), `Err` describing what went wrong otherwise.
+fn load_checked(dir: &Path, what: &str, emit: bool) -> Result<bool, String> {
+    let result = catch_unwind(AssertUnwindSafe(|| hyp_codegen::load_one(dir)));
+    match result {
+        Err(_) => Err(format!("{what}: load_one panicked")),
+        Ok(Ok(_)) if !emit => Ok(false),
+        Ok(Ok(api)) => {
+            let emitted = catch_unwind(AssertUnwindSafe(|| hyp_codegen::emit::emit(&[api])));
+            match emitted {
+                Err(_) => Err(format!("{what}: the spec loaded, then emit panicked")),
+                Ok(_) => Ok(false),
+            }
+        }
+        Ok(Err(diags)) => {
+            if diags.is_empty() {
+                return Err(format!("{what}: Err with no diagnostics"));
+            }
+            for d in &diags.0 {
+                if d.line < 1 || d.column < 1 {
+                    return Err(format!("{what}: place below 1:1 in\n{d}"));
+                }
+                if !d.file.starts_with(dir) {
+                    return Err(format!("{what}: file outside the spec folder in\n{d}"));
+                }
+                if d.help.trim().is_empty() || d.message.trim().is_empty() {
+                    return Err(format!("{what}: empty message or help in\n{d}"));
+                }
+            }
+            Ok(true)
+        }
+    }
+}
+
+/// Deletes single lines and truncates each file of the real spec, one mutation at a time; every
+/// load returns Ok or well-placed diagnostics, never a panic.
+#[test]
+fn mutations_of_the_real_spec_never_panic() {
+    // Lines deleted from the start of each file, then every `STRIDE`th line after that, and
+    // truncation points per file: ~200 loads of the whole folder, ~10-15 s in debug.
+    const FIRST: usize = 6;
+    const STRIDE: usize = 60;
+    const CUTS: usize = 3;
+    const EMITS: usize = 2;
+    const BUDGET: Duration = Duration::from_secs(60);
+
+    let (f, files) = copy_real_spec("mutations");
+    assert!(
+        hyp_codegen::load_one(&f.dir).is_ok(),
+        "the unmutated copy must load"
+    );
+    let started = Instant::now();
+    let mut failures = Vec::new();
+    let mut loads = 0usize;
+    let mut rejected = 0usize;
+    // A panic is caught and reported with the mutation that caused it (the default hook still
+    // prints its message).
+    for (name, text) in &files {
+        let path = f.dir.join(name);
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let mut mutations: Vec<(String, String)> = Vec::new();
+        for i in (0..lines.len()).filter(|&i| i < FIRST || i % STRIDE == 0) {
+            let mutated: String = lines
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, l)| *l)
+                .collect();
+            mutations.push((format!("{name}: line {} deleted", i + 1), mutated));
+        }
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for k in 1..=CUTS {
+            let at = chars.get(chars.len() * k / (CUTS + 1)).map_or(0, |c| c.0);
+            mutations.push((
+                format!("{name}: truncated at byte {at}"),
+                text[..at].to_string(),
+            ));
+        }
+        // An indentation shift on a middle line, and lost quotes.
+        let mid = lines.len() / 2;
+        let mut shifted = lines.clone();
+        let indented = format!(" {}", lines[mid]);
+        shifted[mid] = &indented;
+        mutations.push((
+            format!("{name}: line {} indented", mid + 1),
+            shifted.concat(),
+        ));
+        if let Some(q) = text.rfind('"') {
+            let unclosed = format!("{}{}", &text[..q], &text[q + 1..]);
+            mutations.push((format!("{name}: last `\"` removed"), unclosed));
+        }
+        if let Some(q) = text.find(": \"") {
+            let unclosed = format!("{}{}", &text[..q + 2], &text[q + 3..]);
+            mutations.push((format!("{name}: first opening `\"` removed"), unclosed));
+        }
+
+        // Emitting is slow in debug: only the first few mutations per file that still load are
+        // emitted too.
+        let mut emits_left = EMITS;
+        for (what, mutated) in mutations {
+            std::fs::write(&path, &mutated).expect("write a mutation");
+            loads += 1;
+            match load_checked(&f.dir, &what, emits_left > 0) {
+                Err(failure) => failures.push(failure),
+                Ok(true) => rejected += 1,
+                Ok(false) => emits_left = emits_left.saturating_sub(1),
+            }
+        }
+        std::fs::write(&path, text).expect("restore a file");
+    }
+    let took = started.elapsed();
+    assert!(
+        failures.is_empty(),
+        "{} of {loads} mutations misbehaved:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(
+        rejected > 0,
+        "no mutation was rejected: the sweep tests nothing"
+    );
+    assert!(took < BUDGET, "the sweep took {took:?} for {loads} loads");
+}
+
+/// Every file of the real spec, cut at each line boundary of its first lines: a half-written
+/// file never panics either.
+#[test]
+fn truncations_at_line_ends_never_panic() {
+    const FIRST: usize = 4;
+    let (f, files) = copy_real_spec("truncations");
+    let mut failures = Vec::new();
+    for (name, text) in &files {
+        let path = f.dir.join(name);
+        let ends: Vec<usize> = text
+            .match_indices('\n')
+            .map(|(i, _)| i)
+            .take(FIRST)
+            .collect();
+        for at in ends {
+            // Cut just before the newline and just after it (the next line's start).
+            for cut in [at, at + 1] {
+                std::fs::write(&path, &text[..cut]).expect("write a truncation");
+                if let Err(failure) =
+                    load_checked(&f.dir, &format!("{name}: truncated at byte {cut}"), false)
+                {
+                    failures.push(failure);
+                }
+            }
+        }
+        std::fs::write(&path, text).expect("restore a file");
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Determinism
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn generate_is_deterministic_and_marks_files_generated() {
+    let root = spec_root();
+    let first = hyp_codegen::generate(&root).unwrap_or_else(|d| panic!("{d}"));
+    let second = hyp_codegen::generate(&root).unwrap_or_else(|d| panic!("{d}"));
+    assert!(!first.is_empty(), "no files generated");
+    assert_eq!(first.len(), second.len());
+    for (a, b) in first.iter().zip(&second) {
+        assert_eq!(a.path, b.path, "file order differs between runs");
+        assert!(
+            a.contents == b.contents,
+            "{} differs between runs",
+            a.path.display()
+        );
+        assert!(
+            a.contents.starts_with("// @generated"),
+            "{} does not start with `// @generated`",
+            a.path.display()
+        );
+    }
+    let mut paths: Vec<&Path> = first.iter().map(|f| f.path.as_path()).collect();
+    paths.dedup();
+    assert_eq!(paths.len(), first.len(), "a path is generated twice");
+}
+
+/// A type or variant name that starts with a digit.
+///
+/// Regression (was a bug): `check_camel` compares
+/// a name with its `heck` UpperCamelCase form, which leaves `3ds` as `3ds`, so the name passes
+/// validation and `load_one` returns `Ok`; `generate` then panics in `emit/types.rs` (`ident`:
+/// `Ident::new("3ds")`: "\"3ds\" is not a valid Ident"). The same hole is in every name
+/// checked by `check_camel` (enum, object, enum value, outcome variant, code name, code type).
+/// Worse, for `3Ds` the diagnostic's help says "write it as `3ds`", exactly the name that panics.
+#[test]
+fn variant_name_starting_with_a_digit() {
+    let f = Fixture::new("digit-name");
+    let enums = edit(ENUMS, "name: Usd", "name: 3ds");
+    let file = f.write("enums.yaml", &enums);
+    f.write("endpoint-make-payment.yaml", ENDPOINT);
+    let generated = catch_unwind(AssertUnwindSafe(|| hyp_codegen::generate(&f.root).is_ok()));
+    assert!(
+        generated.is_ok(),
+        "generate panicked on the variant name `3ds`"
+    );
+    let diags = f.load_err();
+    let d = the(&diags, "`3ds`");
+    assert_diag(d, &file, pos_of(&enums, "name: 3ds", 0), "capital letter");
+}
