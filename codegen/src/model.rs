@@ -34,6 +34,13 @@ pub struct Api {
     pub base_url_doc: String,
     pub auth: AuthKind,
     pub auth_doc: String,
+    /// form_fields auth: the user and password field names.
+    pub auth_fields: Option<(String, String)>,
+    /// form_xml: the XML envelope.
+    pub xml: Option<XmlEnvelope>,
+    /// How booleans are written where the wire has none (`("1", "0")`).
+    pub bool_text: Option<(String, String)>,
+    pub redirect_mac: Option<RedirectMac>,
     pub envelope: Option<Envelope>,
     pub default_timeout_secs: u64,
     pub keep_unknown_fields: bool,
@@ -48,6 +55,30 @@ pub struct Api {
     pub objects: Vec<Object>,
     pub endpoints: Vec<Endpoint>,
     pub quirks: Vec<Quirk>,
+}
+
+#[derive(Debug, Clone)]
+pub struct XmlEnvelope {
+    pub form_field: String,
+    pub root: String,
+    pub request: String,
+    pub response: String,
+    pub command: String,
+}
+
+#[derive(Debug, Clone)]
+pub enum MacPart {
+    Password,
+    Param(String),
+    ParamOr(String, String),
+}
+
+#[derive(Debug, Clone)]
+pub struct RedirectMac {
+    pub param: String,
+    pub parts: Vec<MacPart>,
+    pub doc: String,
+    pub source: String,
 }
 
 #[derive(Debug, Clone)]
@@ -83,6 +114,8 @@ pub enum Ty {
     Secret,
     /// Any value, kept as received.
     Json,
+    /// An XML element's `code` attribute and text.
+    Coded,
     Enum(String),
     Object(String),
     List(Box<Ty>),
@@ -117,6 +150,8 @@ pub struct Constraints {
     pub max_decimal_places: Option<u32>,
     pub within_past_days: Option<u32>,
     pub not_future: bool,
+    /// For a boolean: when true, the request field with this wire name must be set.
+    pub requires: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

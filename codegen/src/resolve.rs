@@ -23,6 +23,7 @@ const SCALARS: &[&str] = &[
     "datetime",
     "secret",
     "json",
+    "coded",
 ];
 
 const RESERVED_VARIANT: &str = "Unknown";
@@ -98,17 +99,18 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
 
     let mut codes = resolve_service_codes(&mut cx);
     let service_code_count = codes.len();
+    let envelope_fields = resolve_envelope_fields(&mut cx, &type_names, s, sf);
+    check_service(&mut cx, s, sf);
     let mut endpoints = Vec::new();
     for (wire, e) in &raw.endpoints {
-        endpoints.push(resolve_endpoint(
-            &mut cx,
-            &type_names,
-            s,
-            wire,
-            e.file,
-            &e.item,
-            &mut codes,
-        ));
+        let mut endpoint =
+            resolve_endpoint(&mut cx, &type_names, s, wire, e.file, &e.item, &mut codes);
+        // Envelope fields come first, as they do on the wire.
+        let (req, resp) = &envelope_fields;
+        endpoint.request.splice(0..0, req.iter().cloned());
+        endpoint.response.splice(0..0, resp.iter().cloned());
+        check_requires(&mut cx, e.file, wire, &endpoint.request);
+        endpoints.push(endpoint);
     }
 
     let mut enums = enums;
@@ -146,6 +148,31 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
         base_url_doc: s.base_url.doc.clone(),
         auth: s.auth.kind,
         auth_doc: s.auth.doc.clone(),
+        auth_fields: s.auth.user_field.clone().zip(s.auth.password_field.clone()),
+        xml: s.transport.xml.as_ref().map(|x| model::XmlEnvelope {
+            form_field: x.form_field.clone(),
+            root: x.root.clone(),
+            request: x.request.clone(),
+            response: x.response.clone(),
+            command: x.command.clone(),
+        }),
+        bool_text: s.formats.bool_true.clone().zip(s.formats.bool_false.clone()),
+        redirect_mac: s.redirect_mac.as_ref().map(|m| model::RedirectMac {
+            param: m.param.clone(),
+            parts: m
+                .parts
+                .iter()
+                .map(|p| match p {
+                    spec::MacPart::Password => model::MacPart::Password,
+                    spec::MacPart::Param(n) => model::MacPart::Param(n.clone()),
+                    spec::MacPart::ParamOr { param, default } => {
+                        model::MacPart::ParamOr(param.clone(), default.clone())
+                    }
+                })
+                .collect(),
+            doc: m.doc.clone(),
+            source: m.source.clone(),
+        }),
         envelope: s.envelope.as_ref().map(|e| model::Envelope {
             code_wire: e.code.clone(),
             code_lenient: e.code_lenient,
@@ -358,6 +385,7 @@ fn parse_ty(
         "datetime" => Ty::DateTime(format.unwrap_or(&service.formats.datetime).to_string()),
         "secret" => Ty::Secret,
         "json" => Ty::Json,
+        "coded" => Ty::Coded,
         other => match names.get(other) {
             Some(Kind::Enum) => Ty::Enum(other.to_string()),
             Some(Kind::Object) => Ty::Object(other.to_string()),
@@ -541,6 +569,9 @@ fn resolve_constraints(
     if c.not_future {
         wrong(cx, "not_future", datey, "date and datetime");
     }
+    if c.requires.is_some() {
+        wrong(cx, "requires", matches!(ty, Ty::Bool), "bool");
+    }
     model::Constraints {
         gt,
         ge,
@@ -553,6 +584,7 @@ fn resolve_constraints(
         max_decimal_places: c.max_decimal_places,
         within_past_days: c.within_past_days,
         not_future: c.not_future,
+        requires: c.requires.clone(),
     }
 }
 
@@ -813,6 +845,77 @@ fn resolve_endpoint(
         outcomes,
         code_overrides,
         examples,
+    }
+}
+
+/// The envelope's own fields, resolved once and added to every request (as `Envelope` fields)
+/// and every response.
+fn resolve_envelope_fields(
+    cx: &mut Ctx,
+    names: &HashMap<&str, Kind>,
+    service: &spec::Service,
+    file: usize,
+) -> (Vec<model::Field>, Vec<model::Field>) {
+    let Some(env) = &service.envelope else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut req = resolve_fields(
+        cx,
+        names,
+        service,
+        file,
+        "service.envelope.request_fields",
+        &env.request_fields,
+    );
+    for f in &mut req {
+        f.location = model::FieldLocation::Envelope;
+    }
+    let resp = resolve_fields(
+        cx,
+        names,
+        service,
+        file,
+        "service.envelope.response_fields",
+        &env.response_fields,
+    );
+    (req, resp)
+}
+
+/// What a transport needs from the service: form_xml its XML envelope and code envelope,
+/// form_fields auth its field names.
+fn check_service(cx: &mut Ctx, s: &spec::Service, file: usize) {
+    use spec::{AuthKind, TransportKind};
+    if s.transport.kind == TransportKind::FormXml && (s.transport.xml.is_none() || s.envelope.is_none()) {
+        cx.err(
+            file,
+            "service.transport",
+            "a form_xml transport needs `transport.xml` and an `envelope`".into(),
+            "add `xml: { form_field, root, request, response, command }` and the code envelope",
+        );
+    }
+    if s.auth.kind == AuthKind::FormFields && (s.auth.user_field.is_none() || s.auth.password_field.is_none()) {
+        cx.err(
+            file,
+            "service.auth",
+            "form_fields auth needs `user_field` and `password_field`".into(),
+            "name the two form fields, e.g. `user_field: user`, `password_field: password`",
+        );
+    }
+}
+
+/// A `requires` constraint names a field of the same request.
+fn check_requires(cx: &mut Ctx, file: usize, wire: &str, fields: &[model::Field]) {
+    for f in fields {
+        if let Some(target) = &f.constraints.requires
+            && !fields.iter().any(|g| &g.wire == target)
+        {
+            cx.err(
+                file,
+                &format!("endpoints.{wire}"),
+                format!("`{}` requires `{target}`, which this request does not have", f.wire),
+                "name a field of the same request (envelope fields included)",
+            );
+        }
     }
 }
 

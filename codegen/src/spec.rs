@@ -51,6 +51,31 @@ pub struct Service {
     /// response structs keep them in `unknown_fields` instead of dropping them.
     #[serde(default)]
     pub keep_unknown_fields: bool,
+    /// A signature the vendor puts on a redirect back to the merchant, checked locally.
+    pub redirect_mac: Option<RedirectMac>,
+}
+
+/// `param` = Base64(SHA-256(concatenation of `parts`)), where each part is the client's
+/// password or a redirect parameter (or its default when the parameter is absent or empty).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedirectMac {
+    /// The redirect parameter carrying the signature (`responseMac`).
+    pub param: String,
+    pub parts: Vec<MacPart>,
+    pub doc: String,
+    pub source: Source,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+pub enum MacPart {
+    /// The client's password.
+    Password,
+    /// A redirect parameter by name.
+    Param(String),
+    /// A redirect parameter, or this text when it is absent or empty.
+    ParamOr { param: String, default: String },
 }
 
 /// How requests travel. One kind per vendor wire style; the generator and the runtime know each.
@@ -59,10 +84,29 @@ pub struct Service {
 pub struct Transport {
     pub kind: TransportKind,
     /// How an endpoint's `wire` name becomes a URL under the base URL, with `{wire}` standing for
-    /// it (json_post: `"{wire}"`).
+    /// it (json_post: `"{wire}"`; form_xml: one fixed path such as `"/xpo/Relay"`).
     pub path: String,
+    /// form_xml: the XML envelope and the form field that carries it.
+    pub xml: Option<XmlEnvelope>,
     pub doc: String,
     pub source: Source,
+}
+
+/// An XML envelope carried in a form field: `<root><request>…<{command}>…</{command}></request>
+/// </root>` going out, `<root><response>…<{command}>…</{command}></response></root>` back.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct XmlEnvelope {
+    /// The form field that carries the XML (CreditGuard: `int_in`).
+    pub form_field: String,
+    /// The root element (`ashrait`).
+    pub root: String,
+    /// The element under the root in a request (`request`) and in an answer (`response`).
+    pub request: String,
+    pub response: String,
+    /// The envelope element naming the command (`command`); the command's own element, named
+    /// after the endpoint's wire name, follows the envelope fields.
+    pub command: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -91,6 +135,9 @@ pub struct BaseUrl {
 #[serde(deny_unknown_fields)]
 pub struct Auth {
     pub kind: AuthKind,
+    /// form_fields: the form field names of the user name and the password.
+    pub user_field: Option<String>,
+    pub password_field: Option<String>,
     pub doc: String,
     pub source: Source,
 }
@@ -102,6 +149,8 @@ pub enum AuthKind {
     Bearer,
     /// Credentials travel as request fields (declared as `secret` fields on each request).
     InRequest,
+    /// A user name and a password (a secret) sent as form fields beside the payload.
+    FormFields,
 }
 
 /// The fields every answer carries around its body.
@@ -117,6 +166,13 @@ pub struct Envelope {
     pub message: String,
     pub doc: String,
     pub source: Source,
+    /// Fields every request carries in the envelope, around the command (added to every
+    /// request struct).
+    #[serde(default)]
+    pub request_fields: Vec<Field>,
+    /// Fields every answer carries in the envelope (added to every response struct).
+    #[serde(default)]
+    pub response_fields: Vec<Field>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -128,6 +184,10 @@ pub struct Formats {
     /// `chrono` format of `datetime` fields.
     #[serde(default = "default_datetime")]
     pub datetime: String,
+    /// How `true` and `false` are written on the wire, when not as JSON booleans (`"1"`/`"0"`,
+    /// `"True"`/`"False"`).
+    pub bool_true: Option<String>,
+    pub bool_false: Option<String>,
 }
 
 impl Default for Formats {
@@ -135,6 +195,8 @@ impl Default for Formats {
         Formats {
             date: default_date(),
             datetime: default_datetime(),
+            bool_true: None,
+            bool_false: None,
         }
     }
 }
@@ -232,7 +294,8 @@ pub struct Field {
     /// Rust name; defaults to the wire name in snake_case.
     pub rust: Option<String>,
     /// `int`, `string`, `bool`, `money`, `minor_units`, `decimal`, `date`, `datetime`, `secret`,
-    /// `json` (any value, kept as received), the name of an enum or object, or `list<T>`.
+    /// `json` (any value, kept as received), `coded` (an XML element's `code` attribute and
+    /// text), the name of an enum or object, or `list<T>`.
     #[serde(rename = "type")]
     pub ty: String,
     #[serde(default)]
@@ -263,6 +326,8 @@ pub enum FieldLocation {
     Path,
     Query,
     Header,
+    /// In the request envelope around the command (set for `envelope.request_fields`).
+    Envelope,
 }
 
 /// Validators the docs state. Each applies to some types only; the validator says which.
@@ -287,6 +352,9 @@ pub struct Constraints {
     /// The date or time must not be later than now.
     #[serde(default)]
     pub not_future: bool,
+    /// For a boolean: when it is true, the request field with this wire name must be set
+    /// (CreditGuard: `mayBeDuplicate` requires `requestId`).
+    pub requires: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

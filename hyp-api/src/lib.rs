@@ -32,7 +32,9 @@ pub use chrono::{NaiveDate, NaiveDateTime};
 pub use generated::*;
 pub use runtime::client::{Auth, ClientBuilder, ConfigError, Core};
 pub use runtime::codec::Wire;
-pub use runtime::endpoint::{Endpoint, EnvelopeSpec, HttpMethod, TransportKind};
+pub use runtime::coded::Coded;
+pub use runtime::endpoint::{Endpoint, EnvelopeSpec, HttpMethod, TransportKind, XmlSpec};
+pub use runtime::mac::{MacPart, MacVerdict};
 pub use runtime::error::{ApiError, Error, ResultCode};
 pub use runtime::money::{MinorUnits, Money};
 pub use runtime::node::{DecodeError, Node};
@@ -48,6 +50,7 @@ pub use secrecy::{ExposeSecret, SecretString};
 pub mod wire {
     pub use crate::runtime::client::{decode_answer, redact};
     pub use crate::runtime::json::{parse as parse_json, to_string as to_json};
+    pub use crate::runtime::xml::{parse as parse_xml, to_string as to_xml};
 }
 
 /// Items the generated code uses; not part of the public API.
@@ -55,6 +58,7 @@ pub mod wire {
 pub mod __private {
     pub use crate::runtime::client::FromCore;
     pub use crate::runtime::codec::{self, Wire};
+    pub use crate::runtime::mac;
     pub use crate::runtime::endpoint::{Header, Parts};
     pub use crate::runtime::node::{MapReader, MapWriter, only};
     pub use crate::runtime::open::ClosedEnum;

@@ -47,10 +47,11 @@ pub enum Constraint {
     MaxDecimalPlaces,
     WithinPastDays,
     NotFuture,
+    Requires,
 }
 
 impl Constraint {
-    pub const ALL: [Constraint; 11] = [
+    pub const ALL: [Constraint; 12] = [
         Constraint::Gt,
         Constraint::Ge,
         Constraint::Le,
@@ -62,6 +63,7 @@ impl Constraint {
         Constraint::MaxDecimalPlaces,
         Constraint::WithinPastDays,
         Constraint::NotFuture,
+        Constraint::Requires,
     ];
 
     pub const fn ordinal(self) -> usize {
@@ -77,6 +79,7 @@ impl Constraint {
             Constraint::MaxDecimalPlaces => 8,
             Constraint::WithinPastDays => 9,
             Constraint::NotFuture => 10,
+            Constraint::Requires => 11,
         }
     }
 
@@ -94,6 +97,7 @@ impl Constraint {
             Constraint::MaxDecimalPlaces => "max_decimal_places",
             Constraint::WithinPastDays => "within_past_days",
             Constraint::NotFuture => "not_future",
+            Constraint::Requires => "requires",
         }
     }
 }
@@ -575,6 +579,14 @@ pub const ALL: &[ChangeKind] = &[
         constraint: C::NotFuture,
         side: Resp,
     },
+    K::ConstraintTightened {
+        constraint: C::Requires,
+        side: Req,
+    },
+    K::ConstraintTightened {
+        constraint: C::Requires,
+        side: Resp,
+    },
     K::ConstraintLoosened {
         constraint: C::Gt,
         side: Req,
@@ -661,6 +673,14 @@ pub const ALL: &[ChangeKind] = &[
     },
     K::ConstraintLoosened {
         constraint: C::NotFuture,
+        side: Resp,
+    },
+    K::ConstraintLoosened {
+        constraint: C::Requires,
+        side: Req,
+    },
+    K::ConstraintLoosened {
+        constraint: C::Requires,
         side: Resp,
     },
 ];

@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::docs::doc;
 use super::types::ident;
-use crate::model::{Api, AuthKind};
+use crate::model::{Api, AuthKind, MacPart};
 
 pub fn emit_client(api: &Api) -> TokenStream {
     let code = ident(&api.code_type);
@@ -69,9 +69,39 @@ pub fn emit_client(api: &Api) -> TokenStream {
                 api.auth_doc.trim()
             ),
         ),
+        AuthKind::FormFields => {
+            let (uf, pf) = api.auth_fields.clone().unwrap_or_default();
+            (
+                quote! {
+                    pub fn builder(
+                        base_url: impl Into<String>,
+                        user: impl Into<String>,
+                        password: crate::SecretString,
+                    ) -> crate::ClientBuilder<Client> {
+                        crate::ClientBuilder::new(
+                            base_url.into(),
+                            crate::Auth::FormFields {
+                                user_field: #uf,
+                                user: user.into(),
+                                password_field: #pf,
+                                password,
+                            },
+                        )
+                    }
+                },
+                format!(
+                    "A builder for a client of `base_url` sending `user` and `password` (a \
+                     secret: never printed) as the form fields `{uf}` and `{pf}`.\n\nBase URL: \
+                     {}\n\nAuth: {}",
+                    api.base_url_doc.trim(),
+                    api.auth_doc.trim()
+                ),
+            )
+        }
         AuthKind::InRequest => (quote!(), String::new()),
     };
     let ctor_doc = doc(&ctor_doc);
+    let mac = redirect_mac(api);
     let default_url = match &api.base_url_default {
         Some(url) => {
             let d = doc(&format!(
@@ -99,6 +129,8 @@ pub fn emit_client(api: &Api) -> TokenStream {
 
         #default_url
 
+        #mac
+
         #cdoc
         #[derive(Debug, Clone)]
         pub struct Client { core: crate::Core }
@@ -111,6 +143,44 @@ pub fn emit_client(api: &Api) -> TokenStream {
             #ctor_doc
             #ctor
             #(#methods)*
+        }
+    }
+}
+
+/// `verify_redirect_mac`: the spec's signed-redirect recipe as a function with a typed verdict.
+fn redirect_mac(api: &Api) -> TokenStream {
+    let Some(m) = &api.redirect_mac else {
+        return quote!();
+    };
+    let parts = m.parts.iter().map(|p| match p {
+        MacPart::Password => quote!(crate::MacPart::Password),
+        MacPart::Param(n) => quote!(crate::MacPart::Param(#n)),
+        MacPart::ParamOr(n, d) => quote!(crate::MacPart::ParamOr(#n, #d)),
+    });
+    let recipe: Vec<String> = m
+        .parts
+        .iter()
+        .map(|p| match p {
+            MacPart::Password => "password".to_string(),
+            MacPart::Param(n) => format!("`{n}`"),
+            MacPart::ParamOr(n, d) => format!("`{n}` (or `{d}` when empty)"),
+        })
+        .collect();
+    let param = &m.param;
+    let d = doc(&format!(
+        "Checks the signature `{param}` of a redirect back to you: Base64(SHA-256({})), \
+         compared in constant time. `params` are the redirect's parameters, URL-decoded.\n\n{}\n\nSource: {}",
+        recipe.join(" ‖ "),
+        m.doc.trim(),
+        m.source
+    ));
+    quote! {
+        #d
+        pub fn verify_redirect_mac(
+            password: &crate::SecretString,
+            params: &[(String, String)],
+        ) -> crate::MacVerdict {
+            crate::__private::mac::verify(&[#(#parts),*], #param, password, params)
         }
     }
 }

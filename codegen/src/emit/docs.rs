@@ -24,6 +24,7 @@ pub fn field_doc(f: &Field) -> String {
         FieldLocation::Path => " in the URL path",
         FieldLocation::Query => " in the query string",
         FieldLocation::Header => " header",
+        FieldLocation::Envelope => " in the request envelope",
     };
     let mut s = format!(
         "{}\n\nWire: `{}`{place} ({}",
@@ -65,6 +66,7 @@ pub fn shape(ty: &Ty) -> String {
         Ty::DateTime(f) => format!("date and time, `{f}`"),
         Ty::Secret => "secret: never printed".into(),
         Ty::Json => "any JSON value, kept as received".into(),
+        Ty::Coded => "an element's `code` attribute and text, each absent when empty".into(),
         Ty::Enum(n) | Ty::Object(n) => format!("[`{n}`]"),
         Ty::List(inner) => format!("list of {}", shape(inner)),
     }

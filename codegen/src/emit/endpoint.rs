@@ -165,9 +165,27 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
     let transport = match api.transport {
         TransportKind::JsonPost => quote!(JsonPost),
         TransportKind::RestJson => quote!(RestJson),
-        // Later transports are added with their runtime; the spec loader accepts their names.
-        TransportKind::FormXml | TransportKind::QueryGet => quote!(JsonPost),
+        TransportKind::FormXml => quote!(FormXml),
+        // Not generated yet: the spec loader accepts the name for a later transport.
+        TransportKind::QueryGet => quote!(JsonPost),
     };
+    let xml = match &api.xml {
+        Some(x) => {
+            let (f, r, q, p, c) = (&x.form_field, &x.root, &x.request, &x.response, &x.command);
+            quote!(Some(crate::XmlSpec { form_field: #f, root: #r, request: #q, response: #p, command: #c }))
+        }
+        None => quote!(None),
+    };
+    let envelope_fields: Vec<&str> = e
+        .request
+        .iter()
+        .filter(|f| f.location == FieldLocation::Envelope)
+        .map(|f| f.wire.as_str())
+        .collect();
+    let (bool_true, bool_false) = api
+        .bool_text
+        .clone()
+        .unwrap_or_else(|| ("true".into(), "false".into()));
     let http_method = match e.http_method {
         HttpMethod::Get => quote!(Get),
         HttpMethod::Post => quote!(Post),
@@ -260,6 +278,9 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
             const TRANSPORT: crate::TransportKind = crate::TransportKind::#transport;
             const METHOD: crate::HttpMethod = crate::HttpMethod::#http_method;
             const ENVELOPE: Option<crate::EnvelopeSpec> = #envelope;
+            const XML: Option<crate::XmlSpec> = #xml;
+            const ENVELOPE_FIELDS: &'static [&'static str] = &[#(#envelope_fields),*];
+            const BOOL_TEXT: (&'static str, &'static str) = (#bool_true, #bool_false);
             const MOVES_MONEY: bool = #moves;
             const READ_ONLY: bool = #read;
             const GENERATES_IDEMPOTENCY_KEY: bool = #generates;
@@ -316,7 +337,7 @@ fn parts_fn(e: &Endpoint) -> TokenStream {
                 let sensitive = f.ty == Ty::Secret;
                 quote!(parts.headers.push(crate::__private::Header { name: #w, value: #t, sensitive: #sensitive });)
             }
-            FieldLocation::Body | FieldLocation::Path => return None,
+            FieldLocation::Body | FieldLocation::Path | FieldLocation::Envelope => return None,
         };
         Some(if f.required {
             quote! { { let v = &request.#n; #push } }
@@ -324,10 +345,11 @@ fn parts_fn(e: &Endpoint) -> TokenStream {
             quote! { if let Some(v) = &request.#n { #push } }
         })
     });
+    // Envelope fields travel in the body too: the transport wraps them around the command.
     let body_keys: Vec<&str> = e
         .request
         .iter()
-        .filter(|f| f.location == FieldLocation::Body)
+        .filter(|f| matches!(f.location, FieldLocation::Body | FieldLocation::Envelope))
         .map(|f| f.wire.as_str())
         .collect();
     let body = if body_keys.is_empty() {

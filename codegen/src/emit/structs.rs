@@ -204,11 +204,12 @@ fn constructor(api: &Api, s: &StructSpec) -> TokenStream {
 
 fn validate_impl(api: &Api, s: &StructSpec) -> TokenStream {
     let name = ident(s.name);
-    let checks: Vec<TokenStream> = s
+    let mut checks: Vec<TokenStream> = s
         .fields
         .iter()
         .filter_map(|f| field_checks(api, f))
         .collect();
+    checks.extend(s.fields.iter().filter_map(|f| requires_check(s.fields, f)));
     let body = quote! { #(#checks)* };
     quote! {
         impl crate::Validate for #name {
@@ -295,6 +296,28 @@ fn field_checks(api: &Api, f: &Field) -> Option<TokenStream> {
         quote! { { let v = &self.#n; #body } }
     } else {
         quote! { if let Some(v) = &self.#n { #body } }
+    })
+}
+
+/// `requires`: when this boolean is true, the named field must be set.
+fn requires_check(fields: &[Field], f: &Field) -> Option<TokenStream> {
+    let target = f.constraints.requires.as_ref()?;
+    let t = fields.iter().find(|g| &g.wire == target)?;
+    let (n, tn, w) = (ident(&f.rust), ident(&t.rust), &f.wire);
+    let on = if f.required {
+        quote!(self.#n)
+    } else {
+        quote!(self.#n == Some(true))
+    };
+    let set = if t.required {
+        quote!(true)
+    } else {
+        quote!(self.#tn.is_some())
+    };
+    Some(quote! {
+        if #on && !#set {
+            crate::__private::check::requires(#target, &path.field(#w), out);
+        }
     })
 }
 

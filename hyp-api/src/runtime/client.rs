@@ -9,7 +9,8 @@ use secrecy::{ExposeSecret, SecretString};
 use tracing::Instrument;
 
 use crate::runtime::codec::Wire;
-use crate::runtime::endpoint::{Endpoint, HttpMethod, Parts};
+use crate::runtime::endpoint::{Endpoint, HttpMethod, Parts, TransportKind};
+use crate::runtime::{charset, xml};
 use crate::runtime::error::{ApiError, Error, ResultCode};
 use crate::runtime::json;
 use crate::runtime::node::{MapReader, Node};
@@ -22,12 +23,29 @@ pub enum Auth {
     /// `Authorization: Bearer <token>`. The header is marked sensitive, so reqwest and tracing
     /// never print it.
     Bearer(SecretString),
+    /// A user name and a password sent as form fields beside the payload.
+    FormFields {
+        user_field: &'static str,
+        user: String,
+        password_field: &'static str,
+        password: SecretString,
+    },
+}
+
+impl Auth {
+    fn secret(&self) -> &str {
+        match self {
+            Auth::Bearer(t) => t.expose_secret(),
+            Auth::FormFields { password, .. } => password.expose_secret(),
+        }
+    }
 }
 
 impl std::fmt::Debug for Auth {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Auth::Bearer(_) => f.write_str("Bearer([REDACTED])"),
+            Auth::FormFields { user, .. } => write!(f, "FormFields {{ user: {user:?}, password: [REDACTED] }}"),
         }
     }
 }
@@ -183,7 +201,7 @@ impl Core {
             )));
         }
         let body = match &parts.body {
-            Some(node) => Some(json::to_string(node).map_err(|e| {
+            Some(node) => Some(self.encode_body::<E>(node).map_err(|e| {
                 Error::InvalidRequest(crate::runtime::validate::Violations(vec![
                     crate::runtime::validate::Violation {
                         path: String::new(),
@@ -197,8 +215,7 @@ impl Core {
             E::READ_ONLY || E::idempotency_key(request).is_some_and(|k| !k.trim().is_empty());
         let timeout = self.timeout.unwrap_or(E::TIMEOUT);
         let mut secrets = E::secrets(request);
-        let Auth::Bearer(token) = &self.auth;
-        secrets.push(token.expose_secret());
+        secrets.push(self.auth.secret());
 
         let mut attempt = 1;
         loop {
@@ -256,12 +273,15 @@ impl Core {
             }
         }
         if let Some(body) = body {
-            rb = rb
-                .header(CONTENT_TYPE, "application/json")
-                .body(body.to_string());
+            let content_type = match E::TRANSPORT {
+                TransportKind::FormXml => "application/x-www-form-urlencoded",
+                TransportKind::JsonPost | TransportKind::RestJson => "application/json",
+            };
+            rb = rb.header(CONTENT_TYPE, content_type).body(body.to_string());
         }
-        let Auth::Bearer(token) = &self.auth;
-        if let Ok(mut value) = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret())) {
+        if let Auth::Bearer(token) = &self.auth
+            && let Ok(mut value) = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret()))
+        {
             value.set_sensitive(true);
             rb = rb.header(AUTHORIZATION, value);
         }
@@ -270,11 +290,40 @@ impl Core {
             .await
             .map_err(|e| transport_error::<E>(&e, timeout))?;
         let status = response.status().as_u16();
-        let text = response
-            .text()
+        let content_type = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let bytes = response
+            .bytes()
             .await
             .map_err(|e| transport_error::<E>(&e, timeout))?;
+        let text = charset::decode(&bytes, content_type.as_deref(), E::XML.is_some());
         decode_answer::<E>(status, &text, secrets)
+    }
+
+    /// The request body: JSON, or for `FormXml` the XML envelope URL-encoded into its form
+    /// field beside the credentials.
+    fn encode_body<E: Endpoint>(&self, node: &Node) -> Result<String, String> {
+        let Some(spec) = E::XML else {
+            return json::to_string(node).map_err(|e| e.to_string());
+        };
+        let document = xml::request_document(node, E::ENVELOPE_FIELDS, &spec, E::WIRE);
+        let text = xml::to_string(&document, E::BOOL_TEXT).map_err(|e| e.to_string())?;
+        let mut form = form_urlencoded::Serializer::new(String::new());
+        if let Auth::FormFields {
+            user_field,
+            user,
+            password_field,
+            password,
+        } = &self.auth
+        {
+            form.append_pair(user_field, user);
+            form.append_pair(password_field, password.expose_secret());
+        }
+        form.append_pair(spec.form_field, &text);
+        Ok(form.finish())
     }
 }
 
@@ -318,6 +367,9 @@ pub fn decode_answer<E: Endpoint>(
         reason: redact(&reason, secrets),
         body: redact(text, secrets),
     };
+    if let Some(spec) = E::XML {
+        return decode_xml_answer::<E>(status, text, secrets, &spec);
+    }
     // An empty answer (a REST 201 or 409 may carry none) is an empty object. Without an
     // envelope the status is the code, so a body that is not JSON (a proxy's HTML page, a
     // plain-text 409) does not hide it: the text is kept as a string node, and an outcome whose
@@ -352,6 +404,44 @@ pub fn decode_answer<E: Endpoint>(
         other => other,
     };
     match decoded {
+        Ok(Some(output)) => Ok(output),
+        Ok(None) => Err(Error::Api(ApiError {
+            endpoint: E::WIRE,
+            code: E::code(code),
+            message: message.map(|m| redact(&m, secrets)),
+            http_status: status,
+            body: redact(text, secrets),
+        })),
+        Err(e) => Err(undecodable(e.to_string())),
+    }
+}
+
+/// An XML answer: the code and message from the envelope; the response from the envelope's
+/// other fields and the command element's children (absent on some errors).
+fn decode_xml_answer<E: Endpoint>(
+    status: u16,
+    text: &str,
+    secrets: &[&str],
+    spec: &crate::runtime::endpoint::XmlSpec,
+) -> Result<E::Output, Error<E::Code>> {
+    let undecodable = |reason: String| Error::Decode {
+        endpoint: E::WIRE,
+        http_status: status,
+        reason: redact(&reason, secrets),
+        body: redact(text, secrets),
+    };
+    let (envelope, merged) = xml::answer_parts(text, spec, E::WIRE).map_err(|e| undecodable(e.to_string()))?;
+    let Some(env) = E::ENVELOPE else {
+        return Err(undecodable("the API declares no code envelope".into()));
+    };
+    let reader = MapReader::new(&envelope).map_err(|e| undecodable(e.to_string()))?;
+    let code = reader
+        .required(env.code, i64::from_node)
+        .map_err(|e| undecodable(e.to_string()))?;
+    let message = reader
+        .optional(env.message, false, String::from_node)
+        .map_err(|e| undecodable(e.to_string()))?;
+    match E::decode(code, &merged) {
         Ok(Some(output)) => Ok(output),
         Ok(None) => Err(Error::Api(ApiError {
             endpoint: E::WIRE,

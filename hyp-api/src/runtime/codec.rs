@@ -120,17 +120,24 @@ pub fn list<T>(
     node: &Node,
     decode: impl Fn(&Node) -> Result<T, DecodeError>,
 ) -> Result<Vec<T>, DecodeError> {
-    match node {
-        Node::List(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, n)| decode(n).map_err(|e| e.within(&format!("[{i}]"))))
-            .collect(),
-        other => Err(DecodeError::new(format!(
-            "expected a list, found {}",
-            kind(other)
-        ))),
-    }
+    let items: Vec<&Node> = match node {
+        Node::List(items) => items.iter().collect(),
+        // XML: a list element is a map of its repeated item elements (`<transactions>` of
+        // `<transaction>`), and an empty one is empty text.
+        Node::Map(entries) => entries.iter().map(|(_, v)| v).collect(),
+        Node::Str(s) if s.trim().is_empty() => Vec::new(),
+        other => {
+            return Err(DecodeError::new(format!(
+                "expected a list, found {}",
+                kind(other)
+            )));
+        }
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, n)| decode(n).map_err(|e| e.within(&format!("[{i}]"))))
+        .collect()
 }
 
 /// Any value, kept as received.

@@ -15,6 +15,22 @@ pub enum TransportKind {
     /// REST: method + path with parameters, query and headers; JSON bodies; the HTTP status is
     /// the code.
     RestJson,
+    /// An XML envelope URL-encoded into one field of a form POST, beside the credentials;
+    /// answers are XML with the code in the envelope.
+    FormXml,
+}
+
+/// The XML envelope of a `FormXml` API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct XmlSpec {
+    /// The form field carrying the XML.
+    pub form_field: &'static str,
+    pub root: &'static str,
+    /// The element under the root going out, and coming back.
+    pub request: &'static str,
+    pub response: &'static str,
+    /// The envelope element naming the command.
+    pub command: &'static str,
 }
 
 /// The HTTP method of an endpoint.
@@ -76,6 +92,12 @@ pub trait Endpoint {
     const METHOD: HttpMethod;
     /// Where the code and message are, for APIs that wrap answers in an envelope.
     const ENVELOPE: Option<EnvelopeSpec>;
+    /// The XML envelope, for `FormXml` APIs.
+    const XML: Option<XmlSpec>;
+    /// Wire names of the request fields that go in the envelope rather than the command element.
+    const ENVELOPE_FIELDS: &'static [&'static str];
+    /// How `true` and `false` are written where the wire has no booleans of its own.
+    const BOOL_TEXT: (&'static str, &'static str);
     /// The call creates, moves or reverses money.
     const MOVES_MONEY: bool;
     /// The call only reads: retrying it is always safe.

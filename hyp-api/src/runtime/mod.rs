@@ -11,3 +11,7 @@ pub mod node;
 pub mod open;
 pub mod retry;
 pub mod validate;
+pub mod xml;
+pub mod coded;
+pub mod mac;
+pub mod charset;

@@ -223,6 +223,10 @@ pub mod check {
             out.push(p, format!("must have at most {max} item(s)"));
         }
     }
+    /// A flag that needs a companion field, which is missing.
+    pub fn requires(companion: &str, p: &FieldPath, out: &mut Violations) {
+        out.push(p, format!("when true, `{companion}` must be set"));
+    }
     /// Today counts; `days` days ago counts; earlier or later does not.
     pub fn within_past_days(
         v: &NaiveDate,

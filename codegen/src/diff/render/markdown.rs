@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::{GROUPS, bump, of, tally, values};
-use crate::diff::{Change, Report};
+use crate::diff::{Change, Report, Severity};
 
 /// Makes text safe inside a table cell.
 fn cell(s: &str) -> String {
@@ -52,11 +52,24 @@ pub fn markdown(report: &Report) -> String {
         if changes.is_empty() {
             continue;
         }
-        let _ = writeln!(s, "\n#### {heading} ({})\n", changes.len());
+        // Info is folded away: it needs no action.
+        let folded = severity == Severity::Info;
+        if folded {
+            let _ = writeln!(
+                s,
+                "\n<details><summary><b>{heading} ({})</b></summary>\n",
+                changes.len()
+            );
+        } else {
+            let _ = writeln!(s, "\n#### {heading} ({})\n", changes.len());
+        }
         let _ = writeln!(s, "| Change | Where | Why it matters | Fingerprint |");
         let _ = writeln!(s, "|---|---|---|---|");
         for c in changes {
             let _ = writeln!(s, "{}", row(c));
+        }
+        if folded {
+            let _ = writeln!(s, "\n</details>");
         }
     }
     let _ = writeln!(

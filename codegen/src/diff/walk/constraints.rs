@@ -80,9 +80,10 @@ pub(super) fn compare(
         max_decimal_places,
         within_past_days,
         not_future,
+        requires,
     } = old;
     let dec = |v: &Option<String>| v.as_deref().map(decimal);
-    let found: [(C, Option<Dir>, String, String); 11] = [
+    let found: [(C, Option<Dir>, String, String); 12] = [
         (C::Gt, lower(dec(gt), dec(&new.gt)), show(gt), show(&new.gt)),
         (C::Ge, lower(dec(ge), dec(&new.ge)), show(ge), show(&new.ge)),
         (C::Le, upper(dec(le), dec(&new.le)), show(le), show(&new.le)),
@@ -133,6 +134,18 @@ pub(super) fn compare(
             flag(*not_future, new.not_future),
             not_future.to_string(),
             new.not_future.to_string(),
+        ),
+        (
+            C::Requires,
+            // A new required companion narrows what may be sent; any other change of the
+            // companion both narrows and widens: counted as tighter.
+            match (requires, &new.requires) {
+                (a, b) if a == b => None,
+                (Some(_), None) => Some(Dir::Looser),
+                _ => Some(Dir::Tighter),
+            },
+            show(requires),
+            show(&new.requires),
         ),
     ];
     for (constraint, dir, before, after) in found {

@@ -125,6 +125,10 @@ fn settings(out: &mut Out, old: &Api, new: &Api) {
         base_url_doc,
         auth,
         auth_doc,
+        auth_fields,
+        xml,
+        bool_text,
+        redirect_mac,
         envelope,
         default_timeout_secs,
         keep_unknown_fields,
@@ -191,6 +195,38 @@ fn settings(out: &mut Out, old: &Api, new: &Api) {
         "the authentication changed".into(),
         (auth, &new.auth),
         |a| text::auth(*a).to_string(),
+    );
+    out.value(
+        K::AuthChanged,
+        "service.auth",
+        &at,
+        "the credential form fields changed".into(),
+        (auth_fields, &new.auth_fields),
+        |f| format!("{f:?}"),
+    );
+    out.value(
+        K::TransportChanged,
+        "service.transport.xml",
+        &at,
+        "the XML envelope changed".into(),
+        (&format!("{xml:?}"), &format!("{:?}", new.xml)),
+        |x| x.clone(),
+    );
+    out.value(
+        K::TransportChanged,
+        "service.formats",
+        &at,
+        "how booleans are written changed".into(),
+        (bool_text, &new.bool_text),
+        |b| format!("{b:?}"),
+    );
+    out.value(
+        K::AuthChanged,
+        "service.redirect_mac",
+        &at,
+        "the redirect signature recipe changed".into(),
+        (&format!("{:?}", redirect_mac.as_ref().map(|m| (&m.param, &m.parts))), &format!("{:?}", new.redirect_mac.as_ref().map(|m| (&m.param, &m.parts)))),
+        |x| x.clone(),
     );
     envelope_change(out, &at, envelope.as_ref(), new.envelope.as_ref());
     out.value(

@@ -15,6 +15,7 @@ pub(super) fn ty(t: &Ty) -> String {
         Ty::DateTime(f) => format!("datetime ({f})"),
         Ty::Secret => "secret".into(),
         Ty::Json => "json".into(),
+        Ty::Coded => "coded".into(),
         Ty::Enum(n) | Ty::Object(n) => n.clone(),
         Ty::List(inner) => format!("list<{}>", ty(inner)),
     }
@@ -33,6 +34,7 @@ pub(super) fn auth(k: AuthKind) -> &'static str {
     match k {
         AuthKind::Bearer => "bearer",
         AuthKind::InRequest => "in_request",
+        AuthKind::FormFields => "form_fields",
     }
 }
 
@@ -52,6 +54,7 @@ pub(super) fn location(l: FieldLocation) -> &'static str {
         FieldLocation::Path => "path",
         FieldLocation::Query => "query",
         FieldLocation::Header => "header",
+        FieldLocation::Envelope => "envelope",
     }
 }
 

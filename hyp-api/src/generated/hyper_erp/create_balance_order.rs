@@ -227,6 +227,9 @@ impl crate::Endpoint for CreateBalanceOrder {
         code: "ResponseCode",
         message: "ResponseMsgEng",
     });
+    const XML: Option<crate::XmlSpec> = None;
+    const ENVELOPE_FIELDS: &'static [&'static str] = &[];
+    const BOOL_TEXT: (&'static str, &'static str) = ("true", "false");
     const MOVES_MONEY: bool = true;
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;

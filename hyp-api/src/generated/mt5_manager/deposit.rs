@@ -204,6 +204,9 @@ impl crate::Endpoint for Deposit {
     const TRANSPORT: crate::TransportKind = crate::TransportKind::RestJson;
     const METHOD: crate::HttpMethod = crate::HttpMethod::Post;
     const ENVELOPE: Option<crate::EnvelopeSpec> = None;
+    const XML: Option<crate::XmlSpec> = None;
+    const ENVELOPE_FIELDS: &'static [&'static str] = &[];
+    const BOOL_TEXT: (&'static str, &'static str) = ("true", "false");
     const MOVES_MONEY: bool = true;
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = true;

@@ -107,6 +107,9 @@ impl crate::Endpoint for SymbolReport {
     const TRANSPORT: crate::TransportKind = crate::TransportKind::RestJson;
     const METHOD: crate::HttpMethod = crate::HttpMethod::Get;
     const ENVELOPE: Option<crate::EnvelopeSpec> = None;
+    const XML: Option<crate::XmlSpec> = None;
+    const ENVELOPE_FIELDS: &'static [&'static str] = &[];
+    const BOOL_TEXT: (&'static str, &'static str) = ("true", "false");
     const MOVES_MONEY: bool = false;
     const READ_ONLY: bool = true;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
