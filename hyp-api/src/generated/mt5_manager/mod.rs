@@ -16,6 +16,60 @@
 //! Source: vendor-docs 003_eb6694887e3a71fe.txt; vendor-notes §2.4 (https://metatraderapi.xyz/explorer/mt5-manager)
 //!
 //! # Vendor quirks and how the spec resolves them
+//!
+//! ## `no-bodies-documented`
+//!
+//! The vendor doc lists twelve endpoints, four headers and five error statuses but no request
+//! or response body. Only the daily report's fields are documented for this API (the API
+//! explorer: activeAccounts, equity, deposits, withdrawals).
+//!
+//! *Decision:* Body fields come from public MT5 manager clients (dev4traders/mt5-manager-api, the
+//! official MT5 Web API through pymt5webapi and php-mt5) and are marked `assumed: true`;
+//! generated docs say "Assumed". Response structs keep every unlisted field in
+//! `unknown_fields`; answers with no documented shape (updates, password rotation, funding,
+//! history, group/symbol/exposure reports) are kept whole as `body`.
+//!
+//! Source: vendor-docs 003_eb6694887e3a71fe.txt; vendor-notes §2.4
+//!
+//! ## `operator-id-recommended-but-required-on-mutations`
+//!
+//! The header table marks `x-operator-id` "Recommended", not "Required".
+//!
+//! *Decision:* Required on every mutation (a constructor argument), optional on reads: the doc's safest
+//! pattern for sensitive operations is "request id + audit log + human escalation", and the
+//! audit record needs the operator.
+//!
+//! Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table; § failure-handling paragraph
+//!
+//! ## `request-id-recommended-made-by-client`
+//!
+//! `x-request-id` is "Recommended" as the idempotency key for retry-safe mutations; the doc
+//! does not say what happens without one.
+//!
+//! *Decision:* Every mutation carries one: the caller's, or a UUID the client makes once per call and
+//! reuses on every retry. A 409 AlreadyApplied answering a mutation is the outcome
+//! `AlreadyApplied` (done once, not a failure), since the only way to get it with a fresh
+//! UUID is a retry whose earlier attempt was applied.
+//!
+//! Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table, § Code table (409); vendor-notes §2.4 (retry-safe writes)
+//!
+//! ## `created-200-or-201`
+//!
+//! The API explorer lists both 200 OK and 201 Created; which one each mutation answers is not stated.
+//!
+//! *Decision:* Creation and funding outcomes accept both 200 and 201.
+//!
+//! Source: vendor-notes §2.4 (statuses 200 OK, 201 Created)
+//!
+//! ## `status-is-the-code`
+//!
+//! Errors come as HTTP statuses with no documented body; the body may be empty, JSON, or a proxy's HTML page.
+//!
+//! *Decision:* The status is the code (`StatusCode`), whatever the body: a non-JSON body is kept as text
+//! in the error (`ApiError::body`) and never hides the status; unknown statuses are kept as
+//! `Unknown(status)`.
+//!
+//! Source: vendor-docs 003_eb6694887e3a71fe.txt § Code table
 mod client;
 mod codes;
 mod enums;
