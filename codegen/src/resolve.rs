@@ -156,17 +156,21 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
             response: x.response.clone(),
             command: x.command.clone(),
         }),
-        bool_text: s.formats.bool_true.clone().zip(s.formats.bool_false.clone()),
+        bool_text: s
+            .formats
+            .bool_true
+            .clone()
+            .zip(s.formats.bool_false.clone()),
         redirect_mac: s.redirect_mac.as_ref().map(|m| model::RedirectMac {
             param: m.param.clone(),
             parts: m
                 .parts
                 .iter()
                 .map(|p| match p {
-                    spec::MacPart::Password => model::MacPart::Password,
-                    spec::MacPart::Param(n) => model::MacPart::Param(n.clone()),
-                    spec::MacPart::ParamOr { param, default } => {
-                        model::MacPart::ParamOr(param.clone(), default.clone())
+                    spec::MacPart::Keyword(spec::MacKeyword::Password) => model::MacPart::Password,
+                    spec::MacPart::Param { param } => model::MacPart::Param(param.clone()),
+                    spec::MacPart::ParamOr { param_or } => {
+                        model::MacPart::ParamOr(param_or.param.clone(), param_or.default.clone())
                     }
                 })
                 .collect(),
@@ -885,7 +889,9 @@ fn resolve_envelope_fields(
 /// form_fields auth its field names.
 fn check_service(cx: &mut Ctx, s: &spec::Service, file: usize) {
     use spec::{AuthKind, TransportKind};
-    if s.transport.kind == TransportKind::FormXml && (s.transport.xml.is_none() || s.envelope.is_none()) {
+    if s.transport.kind == TransportKind::FormXml
+        && (s.transport.xml.is_none() || s.envelope.is_none())
+    {
         cx.err(
             file,
             "service.transport",
@@ -893,7 +899,9 @@ fn check_service(cx: &mut Ctx, s: &spec::Service, file: usize) {
             "add `xml: { form_field, root, request, response, command }` and the code envelope",
         );
     }
-    if s.auth.kind == AuthKind::FormFields && (s.auth.user_field.is_none() || s.auth.password_field.is_none()) {
+    if s.auth.kind == AuthKind::FormFields
+        && (s.auth.user_field.is_none() || s.auth.password_field.is_none())
+    {
         cx.err(
             file,
             "service.auth",
@@ -912,7 +920,10 @@ fn check_requires(cx: &mut Ctx, file: usize, wire: &str, fields: &[model::Field]
             cx.err(
                 file,
                 &format!("endpoints.{wire}"),
-                format!("`{}` requires `{target}`, which this request does not have", f.wire),
+                format!(
+                    "`{}` requires `{target}`, which this request does not have",
+                    f.wire
+                ),
                 "name a field of the same request (envelope fields included)",
             );
         }

@@ -67,15 +67,29 @@ pub struct RedirectMac {
     pub source: Source,
 }
 
+/// Written `password`, `{ param: txId }` or `{ param_or: { param: ErrorCode, default: "000" } }`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "snake_case")]
+#[serde(untagged)]
 pub enum MacPart {
-    /// The client's password.
-    Password,
+    /// `password`: the client's password.
+    Keyword(MacKeyword),
+    /// A redirect parameter, or `default` when it is absent or empty.
+    ParamOr { param_or: ParamOr },
     /// A redirect parameter by name.
-    Param(String),
-    /// A redirect parameter, or this text when it is absent or empty.
-    ParamOr { param: String, default: String },
+    Param { param: String },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MacKeyword {
+    Password,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParamOr {
+    pub param: String,
+    pub default: String,
 }
 
 /// How requests travel. One kind per vendor wire style; the generator and the runtime know each.
@@ -474,4 +488,23 @@ pub struct Quirk {
     pub decision: String,
     pub applies_to: Vec<String>,
     pub source: Source,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mac_parts_read_as_written_in_yaml() {
+        let parts: Vec<MacPart> = serde_yaml::from_str(
+            "- password\n- { param: txId }\n- { param_or: { param: ErrorCode, default: \"000\" } }\n",
+        )
+        .unwrap();
+        assert!(matches!(parts[0], MacPart::Keyword(MacKeyword::Password)));
+        assert!(matches!(&parts[1], MacPart::Param { param } if param == "txId"));
+        assert!(matches!(
+            &parts[2],
+            MacPart::ParamOr { param_or } if param_or.param == "ErrorCode" && param_or.default == "000"
+        ));
+    }
 }

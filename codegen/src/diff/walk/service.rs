@@ -225,7 +225,13 @@ fn settings(out: &mut Out, old: &Api, new: &Api) {
         "service.redirect_mac",
         &at,
         "the redirect signature recipe changed".into(),
-        (&format!("{:?}", redirect_mac.as_ref().map(|m| (&m.param, &m.parts))), &format!("{:?}", new.redirect_mac.as_ref().map(|m| (&m.param, &m.parts)))),
+        (
+            &format!("{:?}", redirect_mac.as_ref().map(|m| (&m.param, &m.parts))),
+            &format!(
+                "{:?}",
+                new.redirect_mac.as_ref().map(|m| (&m.param, &m.parts))
+            ),
+        ),
         |x| x.clone(),
     );
     envelope_change(out, &at, envelope.as_ref(), new.envelope.as_ref());
