@@ -134,6 +134,8 @@ pub struct Field {
     pub constraints: Constraints,
     pub location: FieldLocation,
     pub assumed: bool,
+    /// Always sent as this text; not a struct field.
+    pub fixed: Option<String>,
 }
 
 /// Constraints, with decimal bounds as exact decimal text.

@@ -486,6 +486,7 @@ fn resolve_fields(
             constraints,
             location: f.location,
             assumed: f.assumed,
+            fixed: f.fixed.clone(),
         });
     }
     out

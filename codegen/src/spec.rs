@@ -329,6 +329,9 @@ pub struct Field {
     /// an assumption. Generated docs say so.
     #[serde(default)]
     pub assumed: bool,
+    /// A value the vendor fixes (CreditGuard's `version` 2000): always sent as this text, never
+    /// set by callers, not a struct field.
+    pub fixed: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]

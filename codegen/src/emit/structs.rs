@@ -25,7 +25,7 @@ fn keeps_unknown(api: &Api, s: &StructSpec) -> bool {
 pub fn emit_struct(api: &Api, s: &StructSpec) -> TokenStream {
     let name = ident(s.name);
     let doc = doc(&s.doc);
-    let fields = s.fields.iter().map(|f| {
+    let fields = s.fields.iter().filter(|f| f.fixed.is_none()).map(|f| {
         let fdoc = super::docs::doc(&field_doc(f));
         let fname = ident(&f.rust);
         let ty = field_type(api, f, s.side);
@@ -72,6 +72,9 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
     let name = ident(s.name);
     let puts = s.fields.iter().map(|f| {
         let w = &f.wire;
+        if let Some(value) = &f.fixed {
+            return quote! { w.put(#w, crate::Node::Str(#value.to_string())); };
+        }
         let fname = ident(&f.rust);
         let list = matches!(f.ty, Ty::List(_));
         if f.required {
@@ -85,7 +88,7 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
             quote! { w.put_opt(#w, self.#fname.as_ref().map(#e)); }
         }
     });
-    let gets = s.fields.iter().map(|f| {
+    let gets = s.fields.iter().filter(|f| f.fixed.is_none()).map(|f| {
         let w = &f.wire;
         let fname = ident(&f.rust);
         let d = decoder(api, &f.ty, s.side);
@@ -132,13 +135,14 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
 
 fn constructor(api: &Api, s: &StructSpec) -> TokenStream {
     let name = ident(s.name);
-    let required: Vec<&Field> = s.fields.iter().filter(|f| f.required).collect();
+    let settable: Vec<&Field> = s.fields.iter().filter(|f| f.fixed.is_none()).collect();
+    let required: Vec<&Field> = settable.iter().copied().filter(|f| f.required).collect();
     let params = required.iter().map(|f| {
         let n = ident(&f.rust);
         let (t, _) = param_type(api, &f.ty);
         quote!(#n: #t)
     });
-    let inits = s.fields.iter().map(|f| {
+    let inits = settable.iter().map(|f| {
         let n = ident(&f.rust);
         if f.required {
             let (_, into) = param_type(api, &f.ty);
@@ -161,7 +165,7 @@ fn constructor(api: &Api, s: &StructSpec) -> TokenStream {
         "A request with its required fields; set optional ones with the setters.\n\n{}",
         arg_docs.join("\n")
     ));
-    let setters = s.fields.iter().filter(|f| !f.required).map(|f| {
+    let setters = settable.iter().filter(|f| !f.required).map(|f| {
         let n = ident(&f.rust);
         let sdoc = doc(&format!(
             "Sets `{}`: {}",
@@ -207,6 +211,7 @@ fn validate_impl(api: &Api, s: &StructSpec) -> TokenStream {
     let mut checks: Vec<TokenStream> = s
         .fields
         .iter()
+        .filter(|f| f.fixed.is_none())
         .filter_map(|f| field_checks(api, f))
         .collect();
     checks.extend(s.fields.iter().filter_map(|f| requires_check(s.fields, f)));

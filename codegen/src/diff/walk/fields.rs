@@ -91,6 +91,7 @@ fn field(out: &mut Out, owner: &Owner, old: &Field, new: &Field) {
         constraints,
         location,
         assumed,
+        fixed,
     } = old;
     let subject = format!("{}.{}", owner.subject, new.wire);
     let what = format!("`{}` on {}", new.wire, owner.label);
@@ -103,6 +104,17 @@ fn field(out: &mut Out, owner: &Owner, old: &Field, new: &Field) {
         (rust, &new.rust),
         |r| format!("`{r}`"),
     );
+    if fixed != &new.fixed {
+        // The wire value changes (or the field stops or starts being the caller's to set).
+        out.push_values(
+            K::FieldTypeChanged,
+            &subject,
+            &at,
+            format!("{what} changed its fixed value"),
+            Some(format!("{fixed:?}")),
+            Some(format!("{:?}", new.fixed)),
+        );
+    }
     if ty != &new.ty {
         let kind = if *ty == Ty::Secret {
             K::SecretMadeNonSecret

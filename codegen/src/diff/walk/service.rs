@@ -198,7 +198,7 @@ fn settings(out: &mut Out, old: &Api, new: &Api) {
     );
     out.value(
         K::AuthChanged,
-        "service.auth",
+        "service.auth.fields",
         &at,
         "the credential form fields changed".into(),
         (auth_fields, &new.auth_fields),
@@ -272,6 +272,15 @@ fn settings(out: &mut Out, old: &Api, new: &Api) {
             ("base_url.doc", base_url_doc != &new.base_url_doc),
             ("auth.doc", auth_doc != &new.auth_doc),
             ("codes.doc", code_doc != &new.code_doc),
+            (
+                "redirect_mac.doc",
+                redirect_mac.as_ref().map(|m| &m.doc) != new.redirect_mac.as_ref().map(|m| &m.doc),
+            ),
+            (
+                "redirect_mac.source",
+                redirect_mac.as_ref().map(|m| &m.source)
+                    != new.redirect_mac.as_ref().map(|m| &m.source),
+            ),
         ],
     );
 }

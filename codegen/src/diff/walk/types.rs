@@ -4,7 +4,7 @@ use super::fields::{self, Owner};
 use super::sides::{Sides, union};
 use super::{Out, here, pairs, text, there, worst};
 use crate::diff::kind::{ChangeKind as K, Side};
-use crate::model::{Api, Enum, EnumValue, Object};
+use crate::model::{Api, Enum, EnumValue, Object, Ty};
 
 fn side_text(in_request: &bool) -> String {
     if *in_request {
@@ -33,11 +33,46 @@ pub(super) fn enums(out: &mut Out, old: &Api, new: &Api, os: &Sides, ns: &Sides)
         );
     }
     for (o, n) in &p.kept {
-        enumeration(out, o, n, &union(os, ns, &n.name));
+        let name = format!("`{}`{}", n.name, used_by(new, &n.name));
+        enumeration(out, o, n, &union(os, ns, &n.name), &name);
     }
 }
 
-fn enumeration(out: &mut Out, old: &Enum, new: &Enum, sides: &[Side]) {
+/// Where an enum is used, for people: ` (`Endpoint.Field`, `Object.Field`, …)`.
+fn used_by(api: &Api, name: &str) -> String {
+    fn is(ty: &Ty, name: &str) -> bool {
+        match ty {
+            Ty::List(inner) => is(inner, name),
+            Ty::Enum(n) => n == name,
+            _ => false,
+        }
+    }
+    let endpoint_fields = api.endpoints.iter().flat_map(|e| {
+        e.request
+            .iter()
+            .chain(&e.response)
+            .map(move |f| (e.wire.as_str(), f))
+    });
+    let object_fields = api
+        .objects
+        .iter()
+        .flat_map(|o| o.fields.iter().map(move |f| (o.name.as_str(), f)));
+    let mut uses: Vec<String> = Vec::new();
+    for (owner, f) in endpoint_fields.chain(object_fields) {
+        let u = format!("`{owner}.{}`", f.wire);
+        if is(&f.ty, name) && !uses.contains(&u) {
+            uses.push(u);
+        }
+    }
+    match uses.len() {
+        0 => String::new(),
+        n if n > 3 => format!(" ({}, and {} more)", uses[..3].join(", "), n - 3),
+        _ => format!(" ({})", uses.join(", ")),
+    }
+}
+
+/// `shown` names the enum for people, with where it is used.
+fn enumeration(out: &mut Out, old: &Enum, new: &Enum, sides: &[Side], shown: &str) {
     let Enum {
         loc: _,
         name: _,
@@ -78,8 +113,7 @@ fn enumeration(out: &mut Out, old: &Enum, new: &Enum, sides: &[Side]) {
             &format!("{subject}.values.{}", text::wire(&v.wire)),
             &here(&v.loc),
             format!(
-                "`{}` gains `{}` (wire {}): {}",
-                new.name,
+                "{shown} gains `{}` = {}: {}",
                 v.name,
                 text::wire(&v.wire),
                 text::gist(&v.doc)
@@ -91,12 +125,7 @@ fn enumeration(out: &mut Out, old: &Enum, new: &Enum, sides: &[Side]) {
             worst(sides, |side| K::EnumValueRemoved { side }),
             &format!("{subject}.values.{}", text::wire(&v.wire)),
             &at,
-            format!(
-                "`{}` loses `{}` (wire {})",
-                new.name,
-                v.name,
-                text::wire(&v.wire)
-            ),
+            format!("{shown} loses `{}` = {}", v.name, text::wire(&v.wire)),
         );
     }
     for (o, n) in &p.rewired {
