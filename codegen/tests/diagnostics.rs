@@ -232,7 +232,6 @@ fn pos_of(text: &str, needle: &str, nth: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Number of lines of `text` (a final newline does not start a line).
 // ---------------------------------------------------------------------------------------------
 // Assertions
 // ---------------------------------------------------------------------------------------------

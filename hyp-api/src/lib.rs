@@ -34,8 +34,8 @@ pub use runtime::client::{Auth, ClientBuilder, ConfigError, Core};
 pub use runtime::codec::Wire;
 pub use runtime::coded::Coded;
 pub use runtime::endpoint::{Endpoint, EnvelopeSpec, HttpMethod, TransportKind, XmlSpec};
-pub use runtime::mac::{MacPart, MacVerdict};
 pub use runtime::error::{ApiError, Error, ResultCode};
+pub use runtime::mac::{MacPart, MacVerdict};
 pub use runtime::money::{MinorUnits, Money};
 pub use runtime::node::{DecodeError, Node};
 pub use runtime::open::Open;
@@ -58,8 +58,8 @@ pub mod wire {
 pub mod __private {
     pub use crate::runtime::client::FromCore;
     pub use crate::runtime::codec::{self, Wire};
-    pub use crate::runtime::mac;
     pub use crate::runtime::endpoint::{Header, Parts};
+    pub use crate::runtime::mac;
     pub use crate::runtime::node::{MapReader, MapWriter, only};
     pub use crate::runtime::open::ClosedEnum;
     pub use crate::runtime::validate::{FieldPath, check};

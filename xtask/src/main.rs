@@ -1,5 +1,9 @@
 //! `cargo xtask codegen` writes `hyp-api/src/generated/` from `spec/`;
-//! `cargo xtask codegen --check` fails, naming the stale files and the command that fixes them.
+//! `cargo xtask codegen --check` fails, naming the stale files and the command that fixes them;
+//! `cargo xtask spec-diff` reports what changed in `spec/` and whether it breaks callers
+//! (`spec_diff.rs`).
+
+mod spec_diff;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -21,6 +25,9 @@ enum Task {
         #[arg(long)]
         check: bool,
     },
+    /// Compare spec/ with a base commit: every change, classified for callers (breaking,
+    /// warning, info), and the version bump it asks of hyp-api.
+    SpecDiff(spec_diff::SpecDiff),
 }
 
 fn root() -> PathBuf {
@@ -34,6 +41,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.task {
         Task::Codegen { check } => codegen(&root(), check),
+        Task::SpecDiff(args) => spec_diff::run(&args),
     }
 }
 

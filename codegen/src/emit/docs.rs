@@ -7,14 +7,33 @@ use crate::model::{Constraints, Field, FieldLocation, Ty};
 
 /// `#[doc = …]` attributes, one per line of `text`.
 pub fn doc(text: &str) -> TokenStream {
-    let lines = text.trim_end().lines().map(|l| format!(" {l}"));
+    let lines = markdown_lines(text);
     quote! { #( #[doc = #lines] )* }
 }
 
 /// Inner `#![doc = …]` attributes for a module.
 pub fn module_doc(text: &str) -> TokenStream {
-    let lines = text.trim_end().lines().map(|l| format!(" {l}"));
+    let lines = markdown_lines(text);
     quote! { #( #![doc = #lines] )* }
+}
+
+/// The spec's text as doc lines. A paragraph written straight after a list (no blank line)
+/// would be read by rustdoc as part of the last item: a blank line is put between them, so
+/// spec authors write plain prose and the generated docs still render as meant.
+fn markdown_lines(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut in_list = false;
+    for line in text.trim_end().lines() {
+        let trimmed = line.trim_start();
+        let item = trimmed.starts_with("- ") || trimmed.starts_with("* ");
+        let continuation = line.starts_with(' ') && !trimmed.is_empty();
+        if in_list && !item && !continuation && !trimmed.is_empty() {
+            out.push(String::new());
+        }
+        in_list = item || (in_list && continuation);
+        out.push(format!(" {line}"));
+    }
+    out
 }
 
 /// The doc of one field: the spec's doc, its wire name and shape, its rules, its source.

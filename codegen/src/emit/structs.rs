@@ -314,13 +314,12 @@ fn requires_check(fields: &[Field], f: &Field) -> Option<TokenStream> {
     } else {
         quote!(self.#n == Some(true))
     };
-    let set = if t.required {
-        quote!(true)
-    } else {
-        quote!(self.#tn.is_some())
-    };
+    if t.required {
+        // A required companion is always set.
+        return None;
+    }
     Some(quote! {
-        if #on && !#set {
+        if #on && self.#tn.is_none() {
             crate::__private::check::requires(#target, &path.field(#w), out);
         }
     })

@@ -2,6 +2,8 @@
 // change the spec and run `cargo xtask codegen`.
 
 //! The generated APIs, one module per spec folder, each behind its cargo feature.
+#[cfg(feature = "creditguard")]
+pub mod creditguard;
 #[cfg(feature = "hyper-erp")]
 pub mod hyper_erp;
 #[cfg(feature = "mt5-manager")]

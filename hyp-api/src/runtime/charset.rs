@@ -33,7 +33,17 @@ mod tests {
         // "שלום" in ISO-8859-8 / windows-1255: 0xF9 0xEC 0xE5 0xED.
         let bytes = b"<?xml version='1.0' encoding='ISO-8859-8'?><a>\xF9\xEC\xE5\xED</a>";
         assert!(decode(bytes, None, true).contains("שלום"));
-        assert!(decode(b"\xF9\xEC\xE5\xED", Some("text/plain; charset=windows-1255"), false).contains("שלום"));
-        assert_eq!(decode("שלום".as_bytes(), Some("application/json"), false), "שלום");
+        assert!(
+            decode(
+                b"\xF9\xEC\xE5\xED",
+                Some("text/plain; charset=windows-1255"),
+                false
+            )
+            .contains("שלום")
+        );
+        assert_eq!(
+            decode("שלום".as_bytes(), Some("application/json"), false),
+            "שלום"
+        );
     }
 }

@@ -10,12 +10,12 @@ use tracing::Instrument;
 
 use crate::runtime::codec::Wire;
 use crate::runtime::endpoint::{Endpoint, HttpMethod, Parts, TransportKind};
-use crate::runtime::{charset, xml};
 use crate::runtime::error::{ApiError, Error, ResultCode};
 use crate::runtime::json;
 use crate::runtime::node::{MapReader, Node};
 use crate::runtime::retry::{Decision, Failure, RetryPolicy, decide};
 use crate::runtime::validate::{Clock, SystemClock, Validate, ValidationContext};
+use crate::runtime::{charset, xml};
 
 /// How the client authenticates.
 #[derive(Clone)]
@@ -45,7 +45,9 @@ impl std::fmt::Debug for Auth {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Auth::Bearer(_) => f.write_str("Bearer([REDACTED])"),
-            Auth::FormFields { user, .. } => write!(f, "FormFields {{ user: {user:?}, password: [REDACTED] }}"),
+            Auth::FormFields { user, .. } => {
+                write!(f, "FormFields {{ user: {user:?}, password: [REDACTED] }}")
+            }
         }
     }
 }
@@ -280,7 +282,8 @@ impl Core {
             rb = rb.header(CONTENT_TYPE, content_type).body(body.to_string());
         }
         if let Auth::Bearer(token) = &self.auth
-            && let Ok(mut value) = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret()))
+            && let Ok(mut value) =
+                HeaderValue::from_str(&format!("Bearer {}", token.expose_secret()))
         {
             value.set_sensitive(true);
             rb = rb.header(AUTHORIZATION, value);
@@ -430,7 +433,8 @@ fn decode_xml_answer<E: Endpoint>(
         reason: redact(&reason, secrets),
         body: redact(text, secrets),
     };
-    let (envelope, merged) = xml::answer_parts(text, spec, E::WIRE).map_err(|e| undecodable(e.to_string()))?;
+    let (envelope, merged) =
+        xml::answer_parts(text, spec, E::WIRE).map_err(|e| undecodable(e.to_string()))?;
     let Some(env) = E::ENVELOPE else {
         return Err(undecodable("the API declares no code envelope".into()));
     };

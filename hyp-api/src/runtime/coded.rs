@@ -72,8 +72,12 @@ mod tests {
             ("#text".into(), Node::Str("Foreign".into())),
         ]);
         let c = Coded::from_node(&n).unwrap();
-        assert_eq!((c.code.as_deref(), c.text.as_deref()), (Some("99"), Some("Foreign")));
-        let empty = Coded::from_node(&Node::Map(vec![("@code".into(), Node::Str(String::new()))])).unwrap();
+        assert_eq!(
+            (c.code.as_deref(), c.text.as_deref()),
+            (Some("99"), Some("Foreign"))
+        );
+        let empty =
+            Coded::from_node(&Node::Map(vec![("@code".into(), Node::Str(String::new()))])).unwrap();
         assert!(empty.is_empty());
         assert_eq!(Coded::from_node(&c.to_node()).unwrap(), c);
     }

@@ -37,13 +37,7 @@ pub fn verify(
     password: &SecretString,
     params: &[(String, String)],
 ) -> MacVerdict {
-    let get = |name: &str| {
-        params
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("")
-    };
+    let get = |name: &str| param(params, name);
     let given = get(mac_param);
     if given.is_empty() {
         return MacVerdict::Missing;
@@ -56,15 +50,19 @@ pub fn verify(
     }
 }
 
+/// A redirect parameter by name: exact, else ignoring ASCII case (the vendors' own pages spell
+/// some names differently: `uniqueId`, `uniqueID`); empty when absent.
+fn param<'a>(params: &'a [(String, String)], name: &str) -> &'a str {
+    params
+        .iter()
+        .find(|(k, _)| k == name)
+        .or_else(|| params.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)))
+        .map_or("", |(_, v)| v.as_str())
+}
+
 /// The signature the vendor would send for `params`.
 pub fn sign(parts: &[MacPart], password: &SecretString, params: &[(String, String)]) -> String {
-    let get = |name: &str| {
-        params
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("")
-    };
+    let get = |name: &str| param(params, name);
     let mut hasher = Sha256::new();
     for part in parts {
         match part {
@@ -83,10 +81,18 @@ pub fn sign(parts: &[MacPart], password: &SecretString, params: &[(String, Strin
 mod tests {
     use super::*;
 
-    const PARTS: &[MacPart] = &[MacPart::Password, MacPart::Param("a"), MacPart::ParamOr("b", "000")];
+    const PARTS: &[MacPart] = &[
+        MacPart::Password,
+        MacPart::Param("a"),
+        MacPart::ParamOr("b", "000"),
+    ];
 
     fn params(a: &str, b: &str, mac: &str) -> Vec<(String, String)> {
-        vec![("a".into(), a.into()), ("b".into(), b.into()), ("mac".into(), mac.into())]
+        vec![
+            ("a".into(), a.into()),
+            ("b".into(), b.into()),
+            ("mac".into(), mac.into()),
+        ]
     }
 
     #[test]
@@ -96,10 +102,22 @@ mod tests {
         // `printf pwx000 | sha256sum | cut -d' ' -f1 | xxd -r -p | base64`.
         let mac = sign(PARTS, &pw, &params("x", "", ""));
         assert_eq!(mac, "1uY/0vusK/EQaRTSm8Hdm7U9pUP4eDItlPNa9ZgIL/M=");
-        assert_eq!(verify(PARTS, "mac", &pw, &params("x", "", &mac)), MacVerdict::Valid);
-        assert_eq!(verify(PARTS, "mac", &pw, &params("y", "", &mac)), MacVerdict::Invalid);
-        assert_eq!(verify(PARTS, "mac", &pw, &params("x", "", "")), MacVerdict::Missing);
+        assert_eq!(
+            verify(PARTS, "mac", &pw, &params("x", "", &mac)),
+            MacVerdict::Valid
+        );
+        assert_eq!(
+            verify(PARTS, "mac", &pw, &params("y", "", &mac)),
+            MacVerdict::Invalid
+        );
+        assert_eq!(
+            verify(PARTS, "mac", &pw, &params("x", "", "")),
+            MacVerdict::Missing
+        );
         // The default stands in for an empty parameter: "000" given explicitly signs the same.
-        assert_eq!(verify(PARTS, "mac", &pw, &params("x", "000", &mac)), MacVerdict::Valid);
+        assert_eq!(
+            verify(PARTS, "mac", &pw, &params("x", "000", &mac)),
+            MacVerdict::Valid
+        );
     }
 }

@@ -1,17 +1,17 @@
 //! The hand-written runtime: everything generated code relies on. It holds no vendor field
 //! name, code or enum value: those are all generated from `spec/`.
 
+pub mod charset;
 pub mod client;
 pub mod codec;
+pub mod coded;
 pub mod endpoint;
 pub mod error;
 pub mod json;
+pub mod mac;
 pub mod money;
 pub mod node;
 pub mod open;
 pub mod retry;
 pub mod validate;
 pub mod xml;
-pub mod coded;
-pub mod mac;
-pub mod charset;

@@ -11,12 +11,13 @@ use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
 use crate::runtime::node::{DecodeError, Node};
 
+/// An element being read: its name, its entries so far, its text so far.
+type Open = (String, Vec<(String, Node)>, String);
+
 /// Parses XML text into a node: a map with the root element as its one entry.
 pub fn parse(text: &str) -> Result<Node, DecodeError> {
     let mut reader = Reader::from_str(text);
-    // Each open element: its name, its entries so far, its text so far.
-    let mut stack: Vec<(String, Vec<(String, Node)>, String)> =
-        vec![(String::new(), Vec::new(), String::new())];
+    let mut stack: Vec<Open> = vec![(String::new(), Vec::new(), String::new())];
     let bad = |e: &dyn std::fmt::Display| DecodeError::new(format!("not XML: {e}"));
     loop {
         match reader.read_event().map_err(|e| bad(&e))? {
@@ -66,7 +67,9 @@ pub fn parse(text: &str) -> Result<Node, DecodeError> {
     }
     match stack.pop() {
         Some((_, entries, _)) if stack.is_empty() && !entries.is_empty() => Ok(Node::Map(entries)),
-        _ => Err(DecodeError::new("not XML: no root element, or an element left open")),
+        _ => Err(DecodeError::new(
+            "not XML: no root element, or an element left open",
+        )),
     }
 }
 
@@ -99,7 +102,7 @@ fn close(mut entries: Vec<(String, Node)>, text: String) -> Node {
     }
 }
 
-fn push(stack: &mut [(String, Vec<(String, Node)>, String)], name: String, node: Node) {
+fn push(stack: &mut [Open], name: String, node: Node) {
     if let Some(top) = stack.last_mut() {
         top.1.push((name, node));
     }
@@ -181,6 +184,58 @@ pub fn declared_encoding(bytes: &[u8]) -> Option<String> {
     }
 }
 
+/// The request document: `<root><request>{envelope fields}<command>{wire}</command>
+/// <{wire}>{command fields}</{wire}></request></root>`, from the request's flat map of fields.
+pub fn request_document(
+    flat: &Node,
+    envelope_fields: &[&str],
+    spec: &crate::runtime::endpoint::XmlSpec,
+    wire: &str,
+) -> Node {
+    let entries = match flat {
+        Node::Map(e) => e.clone(),
+        _ => Vec::new(),
+    };
+    let (envelope, command): (Vec<_>, Vec<_>) = entries
+        .into_iter()
+        .partition(|(k, _)| envelope_fields.contains(&k.as_str()));
+    let mut request = envelope;
+    request.push((spec.command.to_string(), Node::Str(wire.to_string())));
+    request.push((wire.to_string(), Node::Map(command)));
+    Node::Map(vec![(
+        spec.root.to_string(),
+        Node::Map(vec![(spec.request.to_string(), Node::Map(request))]),
+    )])
+}
+
+/// An answer's envelope (the map under `<root><response>`) and the response fields: the
+/// envelope's entries but the command element, then the command element's children.
+pub fn answer_parts(
+    text: &str,
+    spec: &crate::runtime::endpoint::XmlSpec,
+    wire: &str,
+) -> Result<(Node, Node), DecodeError> {
+    let doc = parse(text)?;
+    let child = |n: &Node, name: &str| match n {
+        Node::Map(e) => e.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()),
+        _ => None,
+    };
+    let envelope = child(&doc, spec.root)
+        .and_then(|r| child(&r, spec.response))
+        .ok_or_else(|| {
+            DecodeError::new(format!("no <{}><{}> element", spec.root, spec.response))
+        })?;
+    let Node::Map(entries) = &envelope else {
+        return Err(DecodeError::new(format!("<{}> is empty", spec.response)));
+    };
+    let mut merged: Vec<(String, Node)> =
+        entries.iter().filter(|(k, _)| k != wire).cloned().collect();
+    if let Some(Node::Map(children)) = child(&envelope, wire) {
+        merged.extend(children);
+    }
+    Ok((envelope.clone(), Node::Map(merged)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,59 +282,4 @@ mod tests {
         );
         assert_eq!(declared_encoding(b"<a/>"), None);
     }
-}
-
-/// The request document: `<root><request>{envelope fields}<command>{wire}</command>
-/// <{wire}>{command fields}</{wire}></request></root>`, from the request's flat map of fields.
-pub fn request_document(
-    flat: &Node,
-    envelope_fields: &[&str],
-    spec: &crate::runtime::endpoint::XmlSpec,
-    wire: &str,
-) -> Node {
-    let entries = match flat {
-        Node::Map(e) => e.clone(),
-        _ => Vec::new(),
-    };
-    let (envelope, command): (Vec<_>, Vec<_>) = entries
-        .into_iter()
-        .partition(|(k, _)| envelope_fields.contains(&k.as_str()));
-    let mut request = envelope;
-    request.push((spec.command.to_string(), Node::Str(wire.to_string())));
-    request.push((wire.to_string(), Node::Map(command)));
-    Node::Map(vec![(
-        spec.root.to_string(),
-        Node::Map(vec![(spec.request.to_string(), Node::Map(request))]),
-    )])
-}
-
-/// An answer's envelope (the map under `<root><response>`) and the response fields: the
-/// envelope's entries but the command element, then the command element's children.
-pub fn answer_parts(
-    text: &str,
-    spec: &crate::runtime::endpoint::XmlSpec,
-    wire: &str,
-) -> Result<(Node, Node), DecodeError> {
-    let doc = parse(text)?;
-    let child = |n: &Node, name: &str| match n {
-        Node::Map(e) => e.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()),
-        _ => None,
-    };
-    let envelope = child(&doc, spec.root)
-        .and_then(|r| child(&r, spec.response))
-        .ok_or_else(|| {
-            DecodeError::new(format!("no <{}><{}> element", spec.root, spec.response))
-        })?;
-    let Node::Map(entries) = &envelope else {
-        return Err(DecodeError::new(format!("<{}> is empty", spec.response)));
-    };
-    let mut merged: Vec<(String, Node)> = entries
-        .iter()
-        .filter(|(k, _)| k != wire)
-        .cloned()
-        .collect();
-    if let Some(Node::Map(children)) = child(&envelope, wire) {
-        merged.extend(children);
-    }
-    Ok((envelope.clone(), Node::Map(merged)))
 }
