@@ -18,7 +18,9 @@ use axum::response::{IntoResponse, Response};
 #[derive(Debug, Clone)]
 pub struct Reply {
     pub status: u16,
-    pub body: String,
+    /// The body's bytes (text is sent as UTF-8; see [`Reply::bytes`] for other charsets).
+    pub body: Vec<u8>,
+    pub content_type: String,
     /// Wait this long before answering (to provoke a client timeout).
     pub delay: Duration,
 }
@@ -27,9 +29,27 @@ impl Reply {
     pub fn new(status: u16, body: impl Into<String>) -> Self {
         Reply {
             status,
-            body: body.into(),
+            body: body.into().into_bytes(),
+            content_type: "application/json; charset=utf-8".into(),
             delay: Duration::ZERO,
         }
+    }
+
+    /// A reply of raw bytes with its own content type (an XML answer in ISO-8859-8, an HTML
+    /// error page).
+    pub fn bytes(status: u16, content_type: &str, body: Vec<u8>) -> Self {
+        Reply {
+            status,
+            body,
+            content_type: content_type.into(),
+            delay: Duration::ZERO,
+        }
+    }
+
+    /// The same reply with another content type.
+    pub fn with_content_type(mut self, content_type: &str) -> Self {
+        self.content_type = content_type.into();
+        self
     }
     pub fn delayed(mut self, d: Duration) -> Self {
         self.delay = d;
@@ -158,10 +178,5 @@ async fn handle(
         tokio::time::sleep(reply.delay).await;
     }
     let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (
-        status,
-        [("content-type", "application/json; charset=utf-8")],
-        reply.body,
-    )
-        .into_response()
+    (status, [("content-type", reply.content_type)], reply.body).into_response()
 }
