@@ -174,13 +174,25 @@ fn redirect_mac(api: &Api) -> TokenStream {
         m.doc.trim(),
         m.source
     ));
+    let sdoc = doc(&format!(
+        "The signature `{param}` the vendor puts on a redirect with these `params`: for test \
+         servers and sandboxes that play the vendor. See [`verify_redirect_mac`]."
+    ));
     quote! {
+        /// The parts of the signed text, in order.
+        const REDIRECT_MAC_PARTS: &[crate::MacPart] = &[#(#parts),*];
+
         #d
         pub fn verify_redirect_mac(
             password: &crate::SecretString,
             params: &[(String, String)],
         ) -> crate::MacVerdict {
-            crate::__private::mac::verify(&[#(#parts),*], #param, password, params)
+            crate::__private::mac::verify(REDIRECT_MAC_PARTS, #param, password, params)
+        }
+
+        #sdoc
+        pub fn sign_redirect_mac(password: &crate::SecretString, params: &[(String, String)]) -> String {
+            crate::__private::mac::sign(REDIRECT_MAC_PARTS, password, params)
         }
     }
 }

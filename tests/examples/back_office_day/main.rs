@@ -4,6 +4,7 @@
 //!
 //!     cargo run -p hyp-api-tests --example back_office_day
 
+mod creditguard;
 mod hyper_erp;
 mod mt5_manager;
 
@@ -15,6 +16,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let server = MockServer::start().await;
     hyper_erp::run(&server).await?;
     mt5_manager::run(&server).await?;
+    creditguard::run(&server).await?;
     Ok(())
 }
 

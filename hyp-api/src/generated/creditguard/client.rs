@@ -6,6 +6,16 @@
 use super::*;
 /// The error of every Hyp CreditGuard XML API (payment page, charges, J5 authorizations, captures, refunds, cancellations, transaction inquiries) call, with [`ResultCode`] as its typed code.
 pub type Error = crate::Error<ResultCode>;
+/// The parts of the signed text, in order.
+const REDIRECT_MAC_PARTS: &[crate::MacPart] = &[
+    crate::MacPart::Password,
+    crate::MacPart::Param("txId"),
+    crate::MacPart::ParamOr("ErrorCode", "000"),
+    crate::MacPart::Param("cardToken"),
+    crate::MacPart::Param("cardExp"),
+    crate::MacPart::Param("personalId"),
+    crate::MacPart::Param("uniqueID"),
+];
 /// Checks the signature `responseMac` of a redirect back to you: Base64(SHA-256(password ‖ `txId` ‖ `ErrorCode` (or `000` when empty) ‖ `cardToken` ‖ `cardExp` ‖ `personalId` ‖ `uniqueID`)), compared in constant time. `params` are the redirect's parameters, URL-decoded.
 ///
 /// After the hosted payment page, Hyp redirects the customer to `successUrl`/`errorUrl` with
@@ -33,20 +43,14 @@ pub fn verify_redirect_mac(
     password: &crate::SecretString,
     params: &[(String, String)],
 ) -> crate::MacVerdict {
-    crate::__private::mac::verify(
-        &[
-            crate::MacPart::Password,
-            crate::MacPart::Param("txId"),
-            crate::MacPart::ParamOr("ErrorCode", "000"),
-            crate::MacPart::Param("cardToken"),
-            crate::MacPart::Param("cardExp"),
-            crate::MacPart::Param("personalId"),
-            crate::MacPart::Param("uniqueID"),
-        ],
-        "responseMac",
-        password,
-        params,
-    )
+    crate::__private::mac::verify(REDIRECT_MAC_PARTS, "responseMac", password, params)
+}
+/// The signature `responseMac` the vendor puts on a redirect with these `params`: for test servers and sandboxes that play the vendor. See [`verify_redirect_mac`].
+pub fn sign_redirect_mac(
+    password: &crate::SecretString,
+    params: &[(String, String)],
+) -> String {
+    crate::__private::mac::sign(REDIRECT_MAC_PARTS, password, params)
 }
 /// The Hyp CreditGuard XML API (payment page, charges, J5 authorizations, captures, refunds, cancellations, transaction inquiries) client: one async method per function. Cheap to clone (shares the connection pool).
 ///
