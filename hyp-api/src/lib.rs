@@ -49,7 +49,7 @@ pub use secrecy::{ExposeSecret, SecretString};
 
 /// Wire codecs, exposed for tests and tools that read or write vendor bodies directly.
 pub mod wire {
-    pub use crate::runtime::client::{decode_answer, redact};
+    pub use crate::runtime::answer::{decode_answer, redact};
     pub use crate::runtime::json::{parse as parse_json, to_string as to_json};
     pub use crate::runtime::xml::{parse as parse_xml, to_string as to_xml};
 }

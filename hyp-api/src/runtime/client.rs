@@ -8,11 +8,11 @@ use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 use tracing::Instrument;
 
-use crate::runtime::codec::Wire;
+use crate::runtime::answer::decode_answer;
 use crate::runtime::endpoint::{Endpoint, HttpMethod, Parts, TransportKind};
-use crate::runtime::error::{ApiError, Error, ResultCode};
+use crate::runtime::error::{Error, ResultCode};
 use crate::runtime::json;
-use crate::runtime::node::{MapReader, Node};
+use crate::runtime::node::Node;
 use crate::runtime::retry::{Decision, Failure, RetryPolicy, decide};
 use crate::runtime::validate::{Clock, SystemClock, Validate, ValidationContext};
 use crate::runtime::{charset, xml};
@@ -357,107 +357,6 @@ fn transport_error<E: Endpoint>(e: &reqwest::Error, timeout: Duration) -> Error<
     }
 }
 
-/// Decodes one answer: the envelope's code first, then the endpoint's outcome or error.
-pub fn decode_answer<E: Endpoint>(
-    status: u16,
-    text: &str,
-    secrets: &[&str],
-) -> Result<E::Output, Error<E::Code>> {
-    // Everything kept from the answer is scrubbed: a vendor may echo what it was sent.
-    let undecodable = |reason: String| Error::Decode {
-        endpoint: E::WIRE,
-        http_status: status,
-        reason: redact(&reason, secrets),
-        body: redact(text, secrets),
-    };
-    if let Some(spec) = E::XML {
-        return decode_xml_answer::<E>(status, text, secrets, &spec);
-    }
-    // An empty answer (a REST 201 or 409 may carry none) is an empty object. Without an
-    // envelope the status is the code, so a body that is not JSON (a proxy's HTML page, a
-    // plain-text 409) does not hide it: the text is kept as a string node, and an outcome whose
-    // typed answer cannot be read from it is decoded from an empty object.
-    let node = if text.trim().is_empty() {
-        Node::Map(Vec::new())
-    } else {
-        match (json::parse(text), E::ENVELOPE) {
-            (Ok(node), _) => node,
-            (Err(_), None) => Node::Str(text.to_string()),
-            (Err(e), Some(_)) => return Err(undecodable(e.to_string())),
-        }
-    };
-    let (code, message) = match E::ENVELOPE {
-        Some(env) => {
-            let envelope = MapReader::new(&node).map_err(|e| undecodable(e.to_string()))?;
-            let code = envelope
-                .required(env.code, i64::from_node)
-                .map_err(|e| undecodable(e.to_string()))?;
-            let message = envelope
-                .optional(env.message, false, String::from_node)
-                .map_err(|e| undecodable(e.to_string()))?;
-            (code, message)
-        }
-        // No envelope: the HTTP status is the code.
-        None => (i64::from(status), None),
-    };
-    let decoded = match E::decode(code, &node) {
-        Err(_) if E::ENVELOPE.is_none() && matches!(node, Node::Str(_)) => {
-            E::decode(code, &Node::Map(Vec::new()))
-        }
-        other => other,
-    };
-    match decoded {
-        Ok(Some(output)) => Ok(output),
-        Ok(None) => Err(Error::Api(ApiError {
-            endpoint: E::WIRE,
-            code: E::code(code),
-            message: message.map(|m| redact(&m, secrets)),
-            http_status: status,
-            body: redact(text, secrets),
-        })),
-        Err(e) => Err(undecodable(e.to_string())),
-    }
-}
-
-/// An XML answer: the code and message from the envelope; the response from the envelope's
-/// other fields and the command element's children (absent on some errors).
-fn decode_xml_answer<E: Endpoint>(
-    status: u16,
-    text: &str,
-    secrets: &[&str],
-    spec: &crate::runtime::endpoint::XmlSpec,
-) -> Result<E::Output, Error<E::Code>> {
-    let undecodable = |reason: String| Error::Decode {
-        endpoint: E::WIRE,
-        http_status: status,
-        reason: redact(&reason, secrets),
-        body: redact(text, secrets),
-    };
-    let (envelope, merged) =
-        xml::answer_parts(text, spec, E::WIRE).map_err(|e| undecodable(e.to_string()))?;
-    let Some(env) = E::ENVELOPE else {
-        return Err(undecodable("the API declares no code envelope".into()));
-    };
-    let reader = MapReader::new(&envelope).map_err(|e| undecodable(e.to_string()))?;
-    let code = reader
-        .required(env.code, i64::from_node)
-        .map_err(|e| undecodable(e.to_string()))?;
-    let message = reader
-        .optional(env.message, false, String::from_node)
-        .map_err(|e| undecodable(e.to_string()))?;
-    match E::decode(code, &merged) {
-        Ok(Some(output)) => Ok(output),
-        Ok(None) => Err(Error::Api(ApiError {
-            endpoint: E::WIRE,
-            code: E::code(code),
-            message: message.map(|m| redact(&m, secrets)),
-            http_status: status,
-            body: redact(text, secrets),
-        })),
-        Err(e) => Err(undecodable(e.to_string())),
-    }
-}
-
 /// How an attempt's failure bears on retrying.
 fn failure_of<C: ResultCode>(e: &Error<C>) -> Failure {
     match e {
@@ -467,12 +366,4 @@ fn failure_of<C: ResultCode>(e: &Error<C>) -> Failure {
         Error::Api(api) if api.code.is_retryable() => Failure::MaybeApplied,
         _ => Failure::Final,
     }
-}
-
-/// Replaces every secret value in `text` with `[REDACTED]`.
-pub fn redact(text: &str, secrets: &[&str]) -> String {
-    secrets
-        .iter()
-        .filter(|s| !s.is_empty())
-        .fold(text.to_string(), |t, s| t.replace(s, "[REDACTED]"))
 }

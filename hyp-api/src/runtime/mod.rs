@@ -1,6 +1,7 @@
 //! The hand-written runtime: everything generated code relies on. It holds no vendor field
 //! name, code or enum value: those are all generated from `spec/`.
 
+pub mod answer;
 pub mod charset;
 pub mod client;
 pub mod codec;

@@ -1,0 +1,118 @@
+//! Answers → typed outputs: find the code (in a JSON or XML envelope, or the HTTP status), let
+//! the endpoint decode its outcome, or make the error. Everything kept from an answer for the
+//! caller is scrubbed of the call's secrets: a vendor may echo what it was sent.
+
+use crate::runtime::codec::Wire;
+use crate::runtime::endpoint::{Endpoint, EnvelopeSpec};
+use crate::runtime::error::{ApiError, Error};
+use crate::runtime::node::{MapReader, Node};
+use crate::runtime::{json, xml};
+
+/// One answer as received.
+struct Answer<'a> {
+    status: u16,
+    text: &'a str,
+    secrets: &'a [&'a str],
+}
+
+impl Answer<'_> {
+    fn undecodable<E: Endpoint>(&self, reason: impl std::fmt::Display) -> Error<E::Code> {
+        Error::Decode {
+            endpoint: E::WIRE,
+            http_status: self.status,
+            reason: redact(&reason.to_string(), self.secrets),
+            body: redact(self.text, self.secrets),
+        }
+    }
+
+    /// The code and message of an envelope map.
+    fn envelope<E: Endpoint>(
+        &self,
+        node: &Node,
+        env: EnvelopeSpec,
+    ) -> Result<(i64, Option<String>), Error<E::Code>> {
+        let reader = MapReader::new(node).map_err(|e| self.undecodable::<E>(e))?;
+        let code = reader
+            .required(env.code, i64::from_node)
+            .map_err(|e| self.undecodable::<E>(e))?;
+        let message = reader
+            .optional(env.message, false, String::from_node)
+            .map_err(|e| self.undecodable::<E>(e))?;
+        Ok((code, message))
+    }
+
+    /// The endpoint's outcome for `code`, or the typed error.
+    fn finish<E: Endpoint>(
+        &self,
+        code: i64,
+        message: Option<String>,
+        decoded: Result<Option<E::Output>, crate::runtime::node::DecodeError>,
+    ) -> Result<E::Output, Error<E::Code>> {
+        match decoded {
+            Ok(Some(output)) => Ok(output),
+            Ok(None) => Err(Error::Api(ApiError {
+                endpoint: E::WIRE,
+                code: E::code(code),
+                message: message.map(|m| redact(&m, self.secrets)),
+                http_status: self.status,
+                body: redact(self.text, self.secrets),
+            })),
+            Err(e) => Err(self.undecodable::<E>(e)),
+        }
+    }
+}
+
+/// Decodes one answer of endpoint `E`.
+pub fn decode_answer<E: Endpoint>(
+    status: u16,
+    text: &str,
+    secrets: &[&str],
+) -> Result<E::Output, Error<E::Code>> {
+    let answer = Answer {
+        status,
+        text,
+        secrets,
+    };
+    if let Some(spec) = E::XML {
+        // XML: the code from the envelope; the response from the envelope's other fields and
+        // the command element's children (absent on some errors).
+        let (envelope, merged) =
+            xml::answer_parts(text, &spec, E::WIRE).map_err(|e| answer.undecodable::<E>(e))?;
+        let env = E::ENVELOPE
+            .ok_or_else(|| answer.undecodable::<E>("the API declares no code envelope"))?;
+        let (code, message) = answer.envelope::<E>(&envelope, env)?;
+        return answer.finish::<E>(code, message, E::decode(code, &merged));
+    }
+    // An empty answer (a REST 201 or 409 may carry none) is an empty object. Without an
+    // envelope the status is the code, so a body that is not JSON (a proxy's HTML page, a
+    // plain-text 409) does not hide it: the text is kept as a string node, and an outcome whose
+    // typed answer cannot be read from it is decoded from an empty object.
+    let node = if text.trim().is_empty() {
+        Node::Map(Vec::new())
+    } else {
+        match (json::parse(text), E::ENVELOPE) {
+            (Ok(node), _) => node,
+            (Err(_), None) => Node::Str(text.to_string()),
+            (Err(e), Some(_)) => return Err(answer.undecodable::<E>(e)),
+        }
+    };
+    let (code, message) = match E::ENVELOPE {
+        Some(env) => answer.envelope::<E>(&node, env)?,
+        None => (i64::from(status), None),
+    };
+    let decoded = match E::decode(code, &node) {
+        Err(_) if E::ENVELOPE.is_none() && matches!(node, Node::Str(_)) => {
+            E::decode(code, &Node::Map(Vec::new()))
+        }
+        other => other,
+    };
+    answer.finish::<E>(code, message, decoded)
+}
+
+/// Replaces every secret value in `text` with `[REDACTED]`.
+pub fn redact(text: &str, secrets: &[&str]) -> String {
+    secrets
+        .iter()
+        .filter(|s| !s.is_empty())
+        .fold(text.to_string(), |t, s| t.replace(s, "[REDACTED]"))
+}
