@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-pub use crate::spec::{AuthKind, EnumRepr, ExampleKind, FieldLocation, HttpMethod, TransportKind};
+pub use crate::spec::{
+    AnswerFormat, AuthKind, EnumRepr, ExampleKind, FieldLocation, HttpMethod, TransportKind,
+};
 
 /// Where an item is written in the spec (file and 1-based line), for tools that report on it.
 /// Not part of an item's meaning: two items that differ only in `Loc` are the same.
@@ -41,6 +43,8 @@ pub struct Api {
     /// How booleans are written where the wire has none (`("1", "0")`).
     pub bool_text: Option<(String, String)>,
     pub redirect_mac: Option<RedirectMac>,
+    /// (default encoding label, wire name of the boolean that switches answers to UTF-8).
+    pub answer_charset: Option<(String, Option<String>)>,
     pub envelope: Option<Envelope>,
     pub default_timeout_secs: u64,
     pub keep_unknown_fields: bool,
@@ -86,6 +90,7 @@ pub struct Envelope {
     pub code_wire: String,
     pub code_lenient: bool,
     pub message_wire: String,
+    pub code_when_missing: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -116,6 +121,8 @@ pub enum Ty {
     Json,
     /// An XML element's `code` attribute and text.
     Coded,
+    /// Name/value pairs sent in their order (the field's own wire name is not sent).
+    Params,
     Enum(String),
     Object(String),
     List(Box<Ty>),
@@ -154,6 +161,21 @@ pub struct Constraints {
     pub not_future: bool,
     /// For a boolean: when true, the request field with this wire name must be set.
     pub requires: Option<String>,
+    /// Must not exceed this request field, compared in major units.
+    pub le_field: Option<String>,
+    pub item_list: Option<ItemList>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemList {
+    pub open: String,
+    pub close: String,
+    pub separator: String,
+    pub parts: usize,
+    pub quantity: usize,
+    pub price: usize,
+    pub sums_to: String,
+    pub when: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -253,6 +275,7 @@ pub struct Endpoint {
     pub idempotency_key: Option<String>,
     /// The client makes an idempotency key when the caller gives none.
     pub generate_idempotency_key: bool,
+    pub answer: AnswerFormat,
     pub request_doc: Option<String>,
     pub request: Vec<Field>,
     pub response_doc: Option<String>,

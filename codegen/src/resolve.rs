@@ -24,6 +24,7 @@ const SCALARS: &[&str] = &[
     "secret",
     "json",
     "coded",
+    "params",
 ];
 
 const RESERVED_VARIANT: &str = "Unknown";
@@ -181,7 +182,12 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
             code_wire: e.code.clone(),
             code_lenient: e.code_lenient,
             message_wire: e.message.clone(),
+            code_when_missing: e.code_when_missing,
         }),
+        answer_charset: s
+            .answer_charset
+            .as_ref()
+            .map(|c| (c.default.clone(), c.utf8_when.clone())),
         default_timeout_secs: s.timeouts.default_secs,
         keep_unknown_fields: s.keep_unknown_fields,
         timeout_margin_secs: s.timeouts.margin_secs,
@@ -390,6 +396,7 @@ fn parse_ty(
         "secret" => Ty::Secret,
         "json" => Ty::Json,
         "coded" => Ty::Coded,
+        "params" => Ty::Params,
         other => match names.get(other) {
             Some(Kind::Enum) => Ty::Enum(other.to_string()),
             Some(Kind::Object) => Ty::Object(other.to_string()),
@@ -443,7 +450,7 @@ fn resolve_fields(
             &format!("{fp}.{}", if f.rust.is_some() { "rust" } else { "wire" }),
             &rust,
         );
-        if !rusts.insert(rust.clone()) {
+        if f.fixed.is_none() && !rusts.insert(rust.clone()) {
             cx.err(
                 file,
                 &format!("{fp}.wire"),
@@ -577,6 +584,30 @@ fn resolve_constraints(
     if c.requires.is_some() {
         wrong(cx, "requires", matches!(ty, Ty::Bool), "bool");
     }
+    if c.le_field.is_some() {
+        wrong(
+            cx,
+            "le_field",
+            numeric,
+            "int, money, minor_units and decimal",
+        );
+    }
+    if let Some(i) = &c.item_list {
+        wrong(cx, "item_list", matches!(ty, Ty::String), "string");
+        let positions_ok = i.quantity >= 1
+            && i.price >= 1
+            && i.quantity <= i.parts
+            && i.price <= i.parts
+            && i.quantity != i.price;
+        if !positions_ok || i.separator.is_empty() {
+            cx.err(
+                file,
+                &format!("{base}.item_list"),
+                "`item_list` needs a separator and distinct quantity/price positions within `parts`".into(),
+                "positions are 1-based, e.g. `parts: 4, quantity: 3, price: 4`",
+            );
+        }
+    }
     model::Constraints {
         gt,
         ge,
@@ -590,6 +621,17 @@ fn resolve_constraints(
         within_past_days: c.within_past_days,
         not_future: c.not_future,
         requires: c.requires.clone(),
+        le_field: c.le_field.clone(),
+        item_list: c.item_list.as_ref().map(|i| model::ItemList {
+            open: i.open.clone(),
+            close: i.close.clone(),
+            separator: i.separator.clone(),
+            parts: i.parts,
+            quantity: i.quantity,
+            price: i.price,
+            sums_to: i.sums_to.clone(),
+            when: i.when.clone(),
+        }),
     }
 }
 
@@ -669,11 +711,21 @@ fn resolve_endpoint(
     let (method, path) = match &e.http {
         Some(r) => (r.method, r.path.clone()),
         None => (
-            spec::HttpMethod::Post,
+            if service.transport.kind == spec::TransportKind::QueryGet {
+                spec::HttpMethod::Get
+            } else {
+                spec::HttpMethod::Post
+            },
             service.transport.path.replace("{wire}", wire),
         ),
     };
-    check_locations(cx, file, &base, &path, method, &request);
+    let body_method = if service.transport.kind == spec::TransportKind::QueryGet {
+        // Every parameter travels in the query string: the request map is not a body.
+        spec::HttpMethod::Post
+    } else {
+        method
+    };
+    check_locations(cx, file, &base, &path, body_method, &request);
     let path = if path.starts_with('/') {
         path
     } else {
@@ -842,6 +894,7 @@ fn resolve_endpoint(
         path,
         idempotency_key,
         generate_idempotency_key: e.generate_idempotency_key,
+        answer: e.answer,
         request_doc: e.request.doc.clone(),
         request,
         response_doc: e.response.doc.clone(),

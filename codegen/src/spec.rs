@@ -53,6 +53,20 @@ pub struct Service {
     pub keep_unknown_fields: bool,
     /// A signature the vendor puts on a redirect back to the merchant, checked locally.
     pub redirect_mac: Option<RedirectMac>,
+    /// The charset answers come in, where the vendor documents it.
+    pub answer_charset: Option<AnswerCharset>,
+}
+
+/// Hyp Pay: answers are windows-1255 unless the request set `UTF8out=True`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerCharset {
+    /// An encoding label (`windows-1255`).
+    pub default: String,
+    /// The wire name of a boolean request field that, when true, makes answers UTF-8.
+    pub utf8_when: Option<String>,
+    pub doc: String,
+    pub source: Source,
 }
 
 /// `param` = Base64(SHA-256(concatenation of `parts`)), where each part is the client's
@@ -180,6 +194,8 @@ pub struct Envelope {
     pub message: String,
     pub doc: String,
     pub source: Source,
+    /// The code an answer means when it carries none (Hyp Pay's JSON list answers).
+    pub code_when_missing: Option<i64>,
     /// Fields every request carries in the envelope, around the command (added to every
     /// request struct).
     #[serde(default)]
@@ -309,7 +325,9 @@ pub struct Field {
     pub rust: Option<String>,
     /// `int`, `string`, `bool`, `money`, `minor_units`, `decimal`, `date`, `datetime`, `secret`,
     /// `json` (any value, kept as received), `coded` (an XML element's `code` attribute and
-    /// text), the name of an enum or object, or `list<T>`.
+    /// text), `params` (name/value pairs sent in their order, wire name ignored: Hyp Pay's
+    /// VERIFY passes the redirect's parameters on), the name of an enum or object, or
+    /// `list<T>`. A field whose wire name is `.` is the whole answer (a JSON list answer).
     #[serde(rename = "type")]
     pub ty: String,
     #[serde(default)]
@@ -372,6 +390,29 @@ pub struct Constraints {
     /// For a boolean: when it is true, the request field with this wire name must be set
     /// (CreditGuard: `mayBeDuplicate` requires `requestId`).
     pub requires: Option<String>,
+    /// An amount that must not exceed the request field with this wire name, compared in major
+    /// units (a `minor_units` field counts in hundredths): a capture ≤ its authorization.
+    pub le_field: Option<String>,
+    /// A text that is a list of bracketed items (`[code~desc~qty~price]…`): its grammar and, when
+    /// `when` (a boolean field) is true, that the sum of quantity × price equals `sums_to`.
+    pub item_list: Option<ItemList>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemList {
+    pub open: String,
+    pub close: String,
+    pub separator: String,
+    /// How many parts each item has.
+    pub parts: usize,
+    /// 1-based positions of the quantity and the unit price within an item.
+    pub quantity: usize,
+    pub price: usize,
+    /// The wire name of the amount the items must add up to.
+    pub sums_to: String,
+    /// The wire name of the boolean that turns the rule on (`Pritim`).
+    pub when: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -396,6 +437,9 @@ pub struct Endpoint {
     /// every retry of the call.
     #[serde(default)]
     pub generate_idempotency_key: bool,
+    /// query_get: how this endpoint answers (default `urlencoded`: `key=value&…`).
+    #[serde(default)]
+    pub answer: AnswerFormat,
     /// The request field by which the vendor detects a resend (`Ticket_ID`): a retry is safe
     /// when the request carries it.
     pub idempotency_key: Option<String>,
@@ -408,6 +452,16 @@ pub struct Endpoint {
     pub codes: Vec<Code>,
     #[serde(default)]
     pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerFormat {
+    /// `key=value&…`, URL-encoded, in the answer's charset.
+    #[default]
+    Urlencoded,
+    /// JSON (an object or a list).
+    Json,
 }
 
 #[derive(Debug, Deserialize)]

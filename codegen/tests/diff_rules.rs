@@ -1066,6 +1066,12 @@ fn constraint_target(c: C, side: Side) -> (&'static str, &'static str, &'static 
         C::WithinPastDays => ("ReqDay", "RespDay", "30"),
         C::NotFuture => ("ReqDay", "RespDay", "true"),
         C::Requires => ("ReqFlag", "RespFlag", "Note"),
+        C::LeField => ("ReqMoney", "RespMoney", "ReqMoney"),
+        C::ItemList => (
+            "ReqText",
+            "RespText",
+            "{ open: \"[\", close: \"]\", separator: \"~\", parts: 4, quantity: 3, price: 4, sums_to: ReqMoney, when: ReqFlag }",
+        ),
     };
     match side {
         Side::Request => (req, c.key(), value),

@@ -34,7 +34,9 @@ pub use generated::*;
 pub use runtime::client::{Auth, ClientBuilder, ConfigError, Core};
 pub use runtime::codec::Wire;
 pub use runtime::coded::Coded;
-pub use runtime::endpoint::{Endpoint, EnvelopeSpec, HttpMethod, TransportKind, XmlSpec};
+pub use runtime::endpoint::{
+    AnswerFormat, Endpoint, EnvelopeSpec, HttpMethod, TransportKind, XmlSpec,
+};
 pub use runtime::error::{ApiError, Error, ResultCode};
 pub use runtime::mac::{MacPart, MacVerdict};
 pub use runtime::money::{MinorUnits, Money};
@@ -49,7 +51,7 @@ pub use secrecy::{ExposeSecret, SecretString};
 
 /// Wire codecs, exposed for tests and tools that read or write vendor bodies directly.
 pub mod wire {
-    pub use crate::runtime::answer::{decode_answer, redact};
+    pub use crate::runtime::answer::{decode_answer, decode_answer_in, redact};
     pub use crate::runtime::json::{parse as parse_json, to_string as to_json};
     pub use crate::runtime::xml::{parse as parse_xml, to_string as to_xml};
 }
@@ -63,6 +65,6 @@ pub mod __private {
     pub use crate::runtime::mac;
     pub use crate::runtime::node::{MapReader, MapWriter, only};
     pub use crate::runtime::open::ClosedEnum;
-    pub use crate::runtime::validate::{FieldPath, check};
+    pub use crate::runtime::validate::{AsMajor, FieldPath, ItemListRule, check};
     pub use regex;
 }

@@ -48,10 +48,12 @@ pub enum Constraint {
     WithinPastDays,
     NotFuture,
     Requires,
+    LeField,
+    ItemList,
 }
 
 impl Constraint {
-    pub const ALL: [Constraint; 12] = [
+    pub const ALL: [Constraint; 14] = [
         Constraint::Gt,
         Constraint::Ge,
         Constraint::Le,
@@ -64,6 +66,8 @@ impl Constraint {
         Constraint::WithinPastDays,
         Constraint::NotFuture,
         Constraint::Requires,
+        Constraint::LeField,
+        Constraint::ItemList,
     ];
 
     pub const fn ordinal(self) -> usize {
@@ -80,6 +84,8 @@ impl Constraint {
             Constraint::WithinPastDays => 9,
             Constraint::NotFuture => 10,
             Constraint::Requires => 11,
+            Constraint::LeField => 12,
+            Constraint::ItemList => 13,
         }
     }
 
@@ -98,6 +104,8 @@ impl Constraint {
             Constraint::WithinPastDays => "within_past_days",
             Constraint::NotFuture => "not_future",
             Constraint::Requires => "requires",
+            Constraint::LeField => "le_field",
+            Constraint::ItemList => "item_list",
         }
     }
 }
@@ -587,6 +595,22 @@ pub const ALL: &[ChangeKind] = &[
         constraint: C::Requires,
         side: Resp,
     },
+    K::ConstraintTightened {
+        constraint: C::LeField,
+        side: Req,
+    },
+    K::ConstraintTightened {
+        constraint: C::LeField,
+        side: Resp,
+    },
+    K::ConstraintTightened {
+        constraint: C::ItemList,
+        side: Req,
+    },
+    K::ConstraintTightened {
+        constraint: C::ItemList,
+        side: Resp,
+    },
     K::ConstraintLoosened {
         constraint: C::Gt,
         side: Req,
@@ -681,6 +705,22 @@ pub const ALL: &[ChangeKind] = &[
     },
     K::ConstraintLoosened {
         constraint: C::Requires,
+        side: Resp,
+    },
+    K::ConstraintLoosened {
+        constraint: C::LeField,
+        side: Req,
+    },
+    K::ConstraintLoosened {
+        constraint: C::LeField,
+        side: Resp,
+    },
+    K::ConstraintLoosened {
+        constraint: C::ItemList,
+        side: Req,
+    },
+    K::ConstraintLoosened {
+        constraint: C::ItemList,
         side: Resp,
     },
 ];

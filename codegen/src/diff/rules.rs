@@ -182,6 +182,10 @@ pub const RULES: &[Rule] = &[
     info(K::ConstraintTightened { constraint: C::NotFuture, side: Resp }, CONSTRAINT_RESP),
     breaking(K::ConstraintTightened { constraint: C::Requires, side: Req }, TIGHT_REQ),
     info(K::ConstraintTightened { constraint: C::Requires, side: Resp }, CONSTRAINT_RESP),
+    breaking(K::ConstraintTightened { constraint: C::LeField, side: Req }, TIGHT_REQ),
+    info(K::ConstraintTightened { constraint: C::LeField, side: Resp }, CONSTRAINT_RESP),
+    breaking(K::ConstraintTightened { constraint: C::ItemList, side: Req }, TIGHT_REQ),
+    info(K::ConstraintTightened { constraint: C::ItemList, side: Resp }, CONSTRAINT_RESP),
     warning(K::ConstraintLoosened { constraint: C::Gt, side: Req }, LOOSE_REQ),
     info(K::ConstraintLoosened { constraint: C::Gt, side: Resp }, CONSTRAINT_RESP),
     warning(K::ConstraintLoosened { constraint: C::Ge, side: Req }, LOOSE_REQ),
@@ -206,6 +210,10 @@ pub const RULES: &[Rule] = &[
     info(K::ConstraintLoosened { constraint: C::NotFuture, side: Resp }, CONSTRAINT_RESP),
     warning(K::ConstraintLoosened { constraint: C::Requires, side: Req }, LOOSE_REQ),
     info(K::ConstraintLoosened { constraint: C::Requires, side: Resp }, CONSTRAINT_RESP),
+    warning(K::ConstraintLoosened { constraint: C::LeField, side: Req }, LOOSE_REQ),
+    info(K::ConstraintLoosened { constraint: C::LeField, side: Resp }, CONSTRAINT_RESP),
+    warning(K::ConstraintLoosened { constraint: C::ItemList, side: Req }, LOOSE_REQ),
+    info(K::ConstraintLoosened { constraint: C::ItemList, side: Resp }, CONSTRAINT_RESP),
 ];
 
 // The table is in `ALL` order, one row per kind.

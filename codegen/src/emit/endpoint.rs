@@ -8,7 +8,7 @@ use super::docs::doc;
 use super::structs::{StructSpec, emit_struct};
 use super::types::encode_ref;
 use super::types::{Side, ident};
-use crate::model::{Api, Endpoint, FieldLocation, HttpMethod, TransportKind, Ty};
+use crate::model::{AnswerFormat, Api, Endpoint, FieldLocation, HttpMethod, TransportKind, Ty};
 
 pub fn emit_endpoint(api: &Api, e: &Endpoint) -> TokenStream {
     let req_name = format!("{}Request", e.stem);
@@ -158,16 +158,24 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
     let envelope = match &api.envelope {
         Some(x) => {
             let (c, m) = (&x.code_wire, &x.message_wire);
-            quote!(Some(crate::EnvelopeSpec { code: #c, message: #m }))
+            let missing = match x.code_when_missing {
+                Some(v) => quote!(Some(#v)),
+                None => quote!(None),
+            };
+            quote!(Some(crate::EnvelopeSpec { code: #c, message: #m, code_when_missing: #missing }))
         }
         None => quote!(None),
     };
+    let answer = match e.answer {
+        AnswerFormat::Urlencoded => quote!(Urlencoded),
+        AnswerFormat::Json => quote!(Json),
+    };
+    let charset = answer_charset_fn(api, e);
     let transport = match api.transport {
         TransportKind::JsonPost => quote!(JsonPost),
         TransportKind::RestJson => quote!(RestJson),
         TransportKind::FormXml => quote!(FormXml),
-        // Not generated yet: the spec loader accepts the name for a later transport.
-        TransportKind::QueryGet => quote!(JsonPost),
+        TransportKind::QueryGet => quote!(QueryGet),
     };
     let xml = match &api.xml {
         Some(x) => {
@@ -281,11 +289,13 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
             const XML: Option<crate::XmlSpec> = #xml;
             const ENVELOPE_FIELDS: &'static [&'static str] = &[#(#envelope_fields),*];
             const BOOL_TEXT: (&'static str, &'static str) = (#bool_true, #bool_false);
+            const ANSWER: crate::AnswerFormat = crate::AnswerFormat::#answer;
             const MOVES_MONEY: bool = #moves;
             const READ_ONLY: bool = #read;
             const GENERATES_IDEMPOTENCY_KEY: bool = #generates;
             const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(#timeout);
             #parts
+            #charset
             fn idempotency_key(request: &Self::Request) -> Option<&str> { #key }
             fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request #with_key
             fn secrets(request: &Self::Request) -> Vec<&str> #secrets_body
@@ -330,7 +340,7 @@ fn parts_fn(e: &Endpoint) -> TokenStream {
         let push = match f.location {
             FieldLocation::Query => {
                 let t = text(f, quote!(v));
-                quote!(parts.query.push((#w, #t));)
+                quote!(parts.query.push((#w.to_string(), #t));)
             }
             FieldLocation::Header => {
                 let t = text(f, quote!(v));
@@ -378,5 +388,34 @@ fn parts_fn(e: &Endpoint) -> TokenStream {
             #unused
             parts
         }
+    }
+}
+
+/// `fn answer_charset`: the spec's documented charset, switched to UTF-8 by its flag.
+fn answer_charset_fn(api: &Api, e: &Endpoint) -> TokenStream {
+    let Some((default, utf8_when)) = &api.answer_charset else {
+        return quote! {
+            fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+                let _ = request;
+                None
+            }
+        };
+    };
+    let flag = utf8_when
+        .as_ref()
+        .and_then(|w| e.request.iter().find(|f| &f.wire == w && f.ty == Ty::Bool));
+    let body = match flag {
+        Some(f) if f.required => {
+            let n = ident(&f.rust);
+            quote!(Some(if request.#n { "utf-8" } else { #default }))
+        }
+        Some(f) => {
+            let n = ident(&f.rust);
+            quote!(Some(if request.#n == Some(true) { "utf-8" } else { #default }))
+        }
+        None => quote!({ let _ = request; Some(#default) }),
+    };
+    quote! {
+        fn answer_charset(request: &Self::Request) -> Option<&'static str> { #body }
     }
 }

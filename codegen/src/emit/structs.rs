@@ -10,6 +10,9 @@ use super::types::{Side, decoder, empty_is_absent, encode, encoder, ident, param
 use crate::model::{Api, Field, Ty};
 use crate::resolve::decimal;
 
+/// The wire name of a field that is the whole answer (a JSON list answer).
+const WHOLE: &str = ".";
+
 pub struct StructSpec<'a> {
     pub name: &'a str,
     pub doc: String,
@@ -75,6 +78,10 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
         if let Some(value) = &f.fixed {
             return quote! { w.put(#w, crate::Node::Str(#value.to_string())); };
         }
+        if f.ty == Ty::Params {
+            let fname = ident(&f.rust);
+            return quote! { w.extend(&crate::__private::codec::params_entries(&self.#fname)); };
+        }
         let fname = ident(&f.rust);
         let list = matches!(f.ty, Ty::List(_));
         if f.required {
@@ -88,7 +95,22 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
             quote! { w.put_opt(#w, self.#fname.as_ref().map(#e)); }
         }
     });
+    let known: Vec<&str> = s
+        .fields
+        .iter()
+        .filter(|f| f.ty != Ty::Params)
+        .map(|f| f.wire.as_str())
+        .collect();
     let gets = s.fields.iter().filter(|f| f.fixed.is_none()).map(|f| {
+        let fname_params = ident(&f.rust);
+        if f.ty == Ty::Params {
+            // The pairs are the entries no other field claims, in their order.
+            return quote! { #fname_params: crate::__private::codec::params_from(m.unknown(&[#(#known),*])), };
+        }
+        if f.wire == WHOLE {
+            let d = decoder(api, &f.ty, s.side);
+            return quote! { #fname_params: (#d)(node)?, };
+        }
         let w = &f.wire;
         let fname = ident(&f.rust);
         let d = decoder(api, &f.ty, s.side);
@@ -101,8 +123,11 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
             quote! { #fname: m.optional(#w, #empty, #d)?, }
         }
     });
-    let keep = keeps_unknown(api, s);
-    let reader = if s.fields.is_empty() && !keep {
+    let keep = keeps_unknown(api, s) && !s.fields.iter().any(|f| f.wire == WHOLE);
+    let only_whole = !s.fields.is_empty() && s.fields.iter().all(|f| f.wire == WHOLE);
+    let reader = if only_whole {
+        quote!()
+    } else if s.fields.is_empty() && !keep {
         quote! { crate::__private::MapReader::new(node)?; }
     } else {
         quote! { let m = crate::__private::MapReader::new(node)?; }
@@ -116,14 +141,26 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
     } else {
         (quote!(), quote!())
     };
+    let to_node = match s.fields.iter().find(|f| f.wire == WHOLE) {
+        Some(f) => {
+            let e = encode(&f.ty, {
+                let n = ident(&f.rust);
+                quote!(self.#n)
+            });
+            quote! { #e }
+        }
+        None => quote! {
+            #[allow(unused_mut)]
+            let mut w = crate::__private::MapWriter::new();
+            #(#puts)*
+            #put_unknown
+            w.finish()
+        },
+    };
     quote! {
         impl crate::Wire for #name {
             fn to_node(&self) -> crate::Node {
-                #[allow(unused_mut)]
-                let mut w = crate::__private::MapWriter::new();
-                #(#puts)*
-                #put_unknown
-                w.finish()
+                #to_node
             }
             fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
                 #reader
@@ -215,6 +252,8 @@ fn validate_impl(api: &Api, s: &StructSpec) -> TokenStream {
         .filter_map(|f| field_checks(api, f))
         .collect();
     checks.extend(s.fields.iter().filter_map(|f| requires_check(s.fields, f)));
+    checks.extend(s.fields.iter().filter_map(|f| le_field_check(s.fields, f)));
+    checks.extend(s.fields.iter().filter_map(|f| item_list_check(s.fields, f)));
     let body = quote! { #(#checks)* };
     quote! {
         impl crate::Validate for #name {
@@ -321,6 +360,64 @@ fn requires_check(fields: &[Field], f: &Field) -> Option<TokenStream> {
     Some(quote! {
         if #on && self.#tn.is_none() {
             crate::__private::check::requires(#target, &path.field(#w), out);
+        }
+    })
+}
+
+/// `le_field`: the amount must not exceed another field, compared in major units.
+fn le_field_check(fields: &[Field], f: &Field) -> Option<TokenStream> {
+    let target = f.constraints.le_field.as_ref()?;
+    let t = fields.iter().find(|g| &g.wire == target)?;
+    let (n, tn, w) = (ident(&f.rust), ident(&t.rust), &f.wire);
+    let value = if f.required {
+        quote!(Some(&self.#n))
+    } else {
+        quote!(self.#n.as_ref())
+    };
+    let bound = if t.required {
+        quote!(Some(&self.#tn))
+    } else {
+        quote!(self.#tn.as_ref())
+    };
+    Some(quote! {
+        if let (Some(v), Some(b)) = (#value, #bound) {
+            crate::__private::check::le_field(v, b, #target, &path.field(#w), out);
+        }
+    })
+}
+
+/// `item_list`: the grammar always; the sum when the switch field is true.
+fn item_list_check(fields: &[Field], f: &Field) -> Option<TokenStream> {
+    let rule = f.constraints.item_list.as_ref()?;
+    let sum = fields.iter().find(|g| g.wire == rule.sums_to)?;
+    let when = fields.iter().find(|g| g.wire == rule.when)?;
+    let (n, sn, wn, w) = (ident(&f.rust), ident(&sum.rust), ident(&when.rust), &f.wire);
+    let (open, close, sep) = (&rule.open, &rule.close, &rule.separator);
+    let (parts, q, p) = (rule.parts, rule.quantity, rule.price);
+    let sums_to = &rule.sums_to;
+    let text = if f.required {
+        quote!(Some(&self.#n))
+    } else {
+        quote!(self.#n.as_ref())
+    };
+    let on = if when.required {
+        quote!(self.#wn)
+    } else {
+        quote!(self.#wn == Some(true))
+    };
+    let total = if sum.required {
+        quote!(Some(crate::__private::AsMajor::as_major(&self.#sn)))
+    } else {
+        quote!(self.#sn.as_ref().map(crate::__private::AsMajor::as_major))
+    };
+    Some(quote! {
+        // Only when the switch is on is the text an item list at all.
+        if #on && let Some(text) = #text {
+            const RULE: crate::__private::ItemListRule = crate::__private::ItemListRule {
+                open: #open, close: #close, separator: #sep, parts: #parts, quantity: #q, price: #p,
+            };
+            let total = #total.map(|t| (#sums_to, t));
+            crate::__private::check::item_list(text, &RULE, total, &path.field(#w), out);
         }
     })
 }

@@ -30,6 +30,7 @@ pub fn rust_type(api: &Api, ty: &Ty, side: Side) -> TokenStream {
         Ty::Secret => quote!(crate::SecretString),
         Ty::Json => quote!(crate::Node),
         Ty::Coded => quote!(crate::Coded),
+        Ty::Params => quote!(Vec<(String, String)>),
         Ty::Enum(n) => {
             let i = ident(n);
             if side == Side::Response && enum_is_closed(api, n) {

@@ -3,10 +3,10 @@
 //! caller is scrubbed of the call's secrets: a vendor may echo what it was sent.
 
 use crate::runtime::codec::Wire;
-use crate::runtime::endpoint::{Endpoint, EnvelopeSpec};
+use crate::runtime::endpoint::{AnswerFormat, Endpoint, EnvelopeSpec, TransportKind};
 use crate::runtime::error::{ApiError, Error};
 use crate::runtime::node::{MapReader, Node};
-use crate::runtime::{json, xml};
+use crate::runtime::{json, urlencoded, xml};
 
 /// One answer as received.
 struct Answer<'a> {
@@ -31,10 +31,26 @@ impl Answer<'_> {
         node: &Node,
         env: EnvelopeSpec,
     ) -> Result<(i64, Option<String>), Error<E::Code>> {
-        let reader = MapReader::new(node).map_err(|e| self.undecodable::<E>(e))?;
-        let code = reader
-            .required(env.code, i64::from_node)
-            .map_err(|e| self.undecodable::<E>(e))?;
+        // A list answer has no envelope fields: it means `code_when_missing`, if the API says.
+        let Ok(reader) = MapReader::new(node) else {
+            return env
+                .code_when_missing
+                .map(|c| (c, None))
+                .ok_or_else(|| self.undecodable::<E>("the answer has no code"));
+        };
+        let code = match (
+            reader.optional(env.code, true, i64::from_node),
+            env.code_when_missing,
+        ) {
+            (Ok(Some(c)), _) => c,
+            (Ok(None), Some(c)) => c,
+            (Ok(None), None) => {
+                return Err(
+                    self.undecodable::<E>(format!("{}: required field is missing", env.code))
+                );
+            }
+            (Err(e), _) => return Err(self.undecodable::<E>(e)),
+        };
         let message = reader
             .optional(env.message, false, String::from_node)
             .map_err(|e| self.undecodable::<E>(e))?;
@@ -62,11 +78,22 @@ impl Answer<'_> {
     }
 }
 
-/// Decodes one answer of endpoint `E`.
+/// Decodes one answer of endpoint `E`, given as UTF-8 text.
 pub fn decode_answer<E: Endpoint>(
     status: u16,
     text: &str,
     secrets: &[&str],
+) -> Result<E::Output, Error<E::Code>> {
+    decode_answer_in::<E>(status, text, secrets, encoding_rs::UTF_8)
+}
+
+/// Decodes one answer of endpoint `E`; percent-escaped bytes of a URL-encoded answer are text
+/// in `encoding`.
+pub fn decode_answer_in<E: Endpoint>(
+    status: u16,
+    text: &str,
+    secrets: &[&str],
+    encoding: &'static encoding_rs::Encoding,
 ) -> Result<E::Output, Error<E::Code>> {
     let answer = Answer {
         status,
@@ -82,6 +109,22 @@ pub fn decode_answer<E: Endpoint>(
             .ok_or_else(|| answer.undecodable::<E>("the API declares no code envelope"))?;
         let (code, message) = answer.envelope::<E>(&envelope, env)?;
         return answer.finish::<E>(code, message, E::decode(code, &merged));
+    }
+    if E::TRANSPORT == TransportKind::QueryGet {
+        if urlencoded::is_html(text) {
+            return Err(Error::VendorPage {
+                endpoint: E::WIRE,
+                http_status: status,
+                body: redact(text, secrets),
+            });
+        }
+        if E::ANSWER == AnswerFormat::Urlencoded {
+            let node = urlencoded::parse(text, encoding);
+            let env = E::ENVELOPE
+                .ok_or_else(|| answer.undecodable::<E>("the API declares no code envelope"))?;
+            let (code, message) = answer.envelope::<E>(&node, env)?;
+            return answer.finish::<E>(code, message, E::decode(code, &node));
+        }
     }
     // An empty answer (a REST 201 or 409 may carry none) is an empty object. Without an
     // envelope the status is the code, so a body that is not JSON (a proxy's HTML page, a

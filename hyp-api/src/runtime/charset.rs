@@ -3,30 +3,48 @@
 
 use encoding_rs::{Encoding, UTF_8};
 
-/// The answer's text.
-pub fn decode(bytes: &[u8], content_type: Option<&str>, xml: bool) -> String {
-    let from_header = content_type.and_then(|ct| {
-        ct.split(';')
-            .filter_map(|p| p.trim().strip_prefix("charset="))
-            .next()
-            .map(|c| c.trim_matches('"').to_string())
-    });
-    let label = from_header.or_else(|| {
-        if xml {
-            crate::runtime::xml::declared_encoding(bytes)
-        } else {
-            None
-        }
-    });
-    let encoding = label
+/// The answer's charset: the spec's rule for this request (`specified`), else the
+/// Content-Type's `charset`, else an XML document's declared encoding, else UTF-8.
+pub fn choose(
+    specified: Option<&str>,
+    content_type: Option<&str>,
+    xml: Option<&[u8]>,
+) -> &'static Encoding {
+    let from_header = || {
+        content_type.and_then(|ct| {
+            ct.split(';')
+                .filter_map(|p| p.trim().strip_prefix("charset="))
+                .next()
+                .map(|c| c.trim_matches('"').to_string())
+        })
+    };
+    specified
+        .map(str::to_string)
+        .or_else(from_header)
+        .or_else(|| xml.and_then(crate::runtime::xml::declared_encoding))
         .and_then(|l| Encoding::for_label(l.as_bytes()))
-        .unwrap_or(UTF_8);
-    encoding.decode(bytes).0.into_owned()
+        .unwrap_or(UTF_8)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn decode(bytes: &[u8], content_type: Option<&str>, xml: bool) -> String {
+        choose(None, content_type, xml.then_some(bytes))
+            .decode(bytes)
+            .0
+            .into_owned()
+    }
+
+    #[test]
+    fn the_spec_rule_wins_over_the_header() {
+        assert_eq!(
+            choose(Some("windows-1255"), Some("text/html; charset=utf-8"), None),
+            encoding_rs::WINDOWS_1255
+        );
+        assert_eq!(choose(None, None, None), UTF_8);
+    }
 
     #[test]
     fn hebrew_in_iso_8859_8_and_windows_1255() {

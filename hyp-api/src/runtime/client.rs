@@ -8,12 +8,13 @@ use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 use tracing::Instrument;
 
-use crate::runtime::answer::decode_answer;
+use crate::runtime::answer::decode_answer_in;
 use crate::runtime::endpoint::{Endpoint, HttpMethod, Parts, TransportKind};
 use crate::runtime::error::{Error, ResultCode};
 use crate::runtime::json;
 use crate::runtime::node::Node;
 use crate::runtime::retry::{Decision, Failure, RetryPolicy, decide};
+use crate::runtime::urlencoded;
 use crate::runtime::validate::{Clock, SystemClock, Validate, ValidationContext};
 use crate::runtime::{charset, xml};
 
@@ -185,7 +186,15 @@ impl Core {
         request
             .validate(&ValidationContext::new(self.clock.clone()))
             .map_err(Error::InvalidRequest)?;
-        let parts = E::parts(request);
+        let mut parts = E::parts(request);
+        if E::TRANSPORT == TransportKind::QueryGet
+            && let Some(body) = parts.body.take()
+        {
+            // Every parameter travels in the query string, in the spec's order.
+            parts
+                .query
+                .extend(urlencoded::query_pairs(&body, E::BOOL_TEXT));
+        }
         // A value HTTP cannot carry (a control character) is refused here: dropping the header
         // would send a mutation without its idempotency key or audit id.
         let bad_headers: Vec<_> = parts
@@ -216,6 +225,7 @@ impl Core {
         let retry_safe =
             E::READ_ONLY || E::idempotency_key(request).is_some_and(|k| !k.trim().is_empty());
         let timeout = self.timeout.unwrap_or(E::TIMEOUT);
+        let answer_charset = E::answer_charset(request);
         let mut secrets = E::secrets(request);
         secrets.push(self.auth.secret());
 
@@ -223,7 +233,7 @@ impl Core {
         loop {
             tracing::debug!(attempt, "sending");
             let result = self
-                .attempt::<E>(&parts, body.as_deref(), timeout, &secrets)
+                .attempt::<E>(&parts, body.as_deref(), timeout, &secrets, answer_charset)
                 .await;
             let decision = match &result {
                 Ok(_) => Decision::GiveUp,
@@ -252,6 +262,7 @@ impl Core {
         body: Option<&str>,
         timeout: Duration,
         secrets: &[&str],
+        answer_charset: Option<&'static str>,
     ) -> Result<E::Output, Error<E::Code>> {
         let method = match E::METHOD {
             HttpMethod::Get => reqwest::Method::GET,
@@ -277,7 +288,9 @@ impl Core {
         if let Some(body) = body {
             let content_type = match E::TRANSPORT {
                 TransportKind::FormXml => "application/x-www-form-urlencoded",
-                TransportKind::JsonPost | TransportKind::RestJson => "application/json",
+                TransportKind::JsonPost | TransportKind::RestJson | TransportKind::QueryGet => {
+                    "application/json"
+                }
             };
             rb = rb.header(CONTENT_TYPE, content_type).body(body.to_string());
         }
@@ -302,8 +315,13 @@ impl Core {
             .bytes()
             .await
             .map_err(|e| transport_error::<E>(&e, timeout))?;
-        let text = charset::decode(&bytes, content_type.as_deref(), E::XML.is_some());
-        decode_answer::<E>(status, &text, secrets)
+        let encoding = charset::choose(
+            answer_charset,
+            content_type.as_deref(),
+            E::XML.is_some().then_some(&bytes[..]),
+        );
+        let text = encoding.decode(&bytes).0.into_owned();
+        decode_answer_in::<E>(status, &text, secrets, encoding)
     }
 
     /// The request body: JSON, or for `FormXml` the XML envelope URL-encoded into its form

@@ -140,6 +140,19 @@ pub fn list<T>(
         .collect()
 }
 
+/// Ordered name/value pairs as map entries (spliced into the request in their order).
+pub fn params_entries(pairs: &[(String, String)]) -> Vec<(String, Node)> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.clone(), Node::Str(v.clone())))
+        .collect()
+}
+
+/// Map entries back to name/value pairs (scalars only).
+pub fn params_from(entries: Vec<(String, Node)>) -> Vec<(String, String)> {
+    entries.into_iter().map(|(k, v)| (k, param(&v))).collect()
+}
+
 /// Any value, kept as received.
 impl Wire for Node {
     fn to_node(&self) -> Node {

@@ -18,6 +18,17 @@ pub enum TransportKind {
     /// An XML envelope URL-encoded into one field of a form POST, beside the credentials;
     /// answers are XML with the code in the envelope.
     FormXml,
+    /// Parameters in a GET query string; URL-encoded (or JSON) answers with the code among
+    /// their fields; an HTML page means a system error.
+    QueryGet,
+}
+
+/// How a `QueryGet` endpoint answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerFormat {
+    /// `key=value&…`.
+    Urlencoded,
+    Json,
 }
 
 /// The XML envelope of a `FormXml` API.
@@ -48,6 +59,8 @@ pub enum HttpMethod {
 pub struct EnvelopeSpec {
     pub code: &'static str,
     pub message: &'static str,
+    /// The code an answer without one means.
+    pub code_when_missing: Option<i64>,
 }
 
 /// One request header from a request field.
@@ -62,7 +75,8 @@ pub struct Header {
 pub struct Parts {
     /// The path under the base URL, starting with `/`, path segments percent-encoded.
     pub path: String,
-    pub query: Vec<(&'static str, String)>,
+    /// Name/value pairs in order (names are the vendor's, dots and case included).
+    pub query: Vec<(String, String)>,
     pub headers: Vec<Header>,
     pub body: Option<Node>,
 }
@@ -98,6 +112,8 @@ pub trait Endpoint {
     const ENVELOPE_FIELDS: &'static [&'static str];
     /// How `true` and `false` are written where the wire has no booleans of its own.
     const BOOL_TEXT: (&'static str, &'static str);
+    /// How the endpoint answers, for `QueryGet` APIs.
+    const ANSWER: AnswerFormat;
     /// The call creates, moves or reverses money.
     const MOVES_MONEY: bool;
     /// The call only reads: retrying it is always safe.
@@ -109,6 +125,9 @@ pub trait Endpoint {
 
     /// The request as path, query, headers and body.
     fn parts(request: &Self::Request) -> Parts;
+    /// The charset the vendor answers this request in, where the spec says (else the
+    /// Content-Type's, else UTF-8).
+    fn answer_charset(request: &Self::Request) -> Option<&'static str>;
     /// The request's idempotency key, if the endpoint has one and the request carries it.
     fn idempotency_key(request: &Self::Request) -> Option<&str>;
     /// A copy of the request carrying `key` as its idempotency key.

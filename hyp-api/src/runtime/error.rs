@@ -66,6 +66,14 @@ pub enum Error<C: ResultCode> {
     /// The vendor answered with an error code.
     #[error("{} answered code {} ({:?}): {}", .0.endpoint, .0.code.value(), .0.code, .0.message.as_deref().unwrap_or(.0.code.description()))]
     Api(ApiError<C>),
+    /// The vendor answered with an HTML page where a data answer was due: its system-error page
+    /// (a wrong terminal number, an outage). `body` is the page, secrets replaced.
+    #[error("{endpoint} answered with an HTML error page (HTTP {http_status})")]
+    VendorPage {
+        endpoint: &'static str,
+        http_status: u16,
+        body: String,
+    },
     /// The answer could not be decoded. `body` is the answer as received, with every secret of
     /// the call replaced by `[REDACTED]`.
     #[error("undecodable answer from {endpoint} (HTTP {http_status}): {reason}")]

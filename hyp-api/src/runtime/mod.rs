@@ -14,5 +14,6 @@ pub mod money;
 pub mod node;
 pub mod open;
 pub mod retry;
+pub mod urlencoded;
 pub mod validate;
 pub mod xml;

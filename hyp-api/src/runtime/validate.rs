@@ -156,6 +156,43 @@ impl AsDecimal for MinorUnits {
     }
 }
 
+/// An amount in major units, for comparing amounts across types (`Money` vs `MinorUnits`).
+pub trait AsMajor {
+    fn as_major(&self) -> Decimal;
+}
+impl AsMajor for Money {
+    fn as_major(&self) -> Decimal {
+        self.amount()
+    }
+}
+impl AsMajor for MinorUnits {
+    fn as_major(&self) -> Decimal {
+        Decimal::new(self.value(), 2)
+    }
+}
+impl AsMajor for Decimal {
+    fn as_major(&self) -> Decimal {
+        *self
+    }
+}
+impl AsMajor for i64 {
+    fn as_major(&self) -> Decimal {
+        Decimal::from(*self)
+    }
+}
+
+/// The grammar of a bracketed item list (`[code~desc~qty~price]…`).
+#[derive(Debug, Clone, Copy)]
+pub struct ItemListRule {
+    pub open: &'static str,
+    pub close: &'static str,
+    pub separator: &'static str,
+    pub parts: usize,
+    /// 1-based positions of the quantity and the unit price.
+    pub quantity: usize,
+    pub price: usize,
+}
+
 /// A value a length or pattern rule applies to.
 pub trait AsText {
     fn as_text(&self) -> &str;
@@ -221,6 +258,77 @@ pub mod check {
     pub fn max_items<T>(v: &[T], max: usize, p: &FieldPath, out: &mut Violations) {
         if v.len() > max {
             out.push(p, format!("must have at most {max} item(s)"));
+        }
+    }
+    /// An amount that must not exceed another field (compared in major units).
+    pub fn le_field(
+        v: &impl AsMajor,
+        bound: &impl AsMajor,
+        bound_wire: &str,
+        p: &FieldPath,
+        out: &mut Violations,
+    ) {
+        if v.as_major() > bound.as_major() {
+            out.push(
+                p,
+                format!("must not exceed `{bound_wire}` ({})", bound.as_major()),
+            );
+        }
+    }
+    /// The items' grammar, and (when `total` is given) that quantity × price adds up to it.
+    pub fn item_list(
+        text: &str,
+        rule: &ItemListRule,
+        total: Option<(&str, Decimal)>,
+        p: &FieldPath,
+        out: &mut Violations,
+    ) {
+        let mut rest = text.trim();
+        let mut sum = Decimal::ZERO;
+        let mut n = 0;
+        while !rest.is_empty() {
+            let item = rest
+                .strip_prefix(rule.open)
+                .and_then(|r| r.split_once(rule.close));
+            let Some((body, after)) = item else {
+                out.push(
+                    p,
+                    format!(
+                        "item {} must be written {}part{}part…{}",
+                        n + 1,
+                        rule.open,
+                        rule.separator,
+                        rule.close
+                    ),
+                );
+                return;
+            };
+            let parts: Vec<&str> = body.split(rule.separator).collect();
+            if parts.len() != rule.parts {
+                out.push(p, format!("item {} must have {} parts", n + 1, rule.parts));
+                return;
+            }
+            let number = |i: usize| Decimal::from_str_exact(parts[i - 1].trim()).ok();
+            match (number(rule.quantity), number(rule.price)) {
+                (Some(q), Some(pr)) => sum += q * pr,
+                _ => {
+                    out.push(
+                        p,
+                        format!("item {}: quantity and price must be numbers", n + 1),
+                    );
+                    return;
+                }
+            }
+            n += 1;
+            rest = after.trim_start();
+        }
+        if let Some((wire, expected)) = total
+            && sum != expected
+        {
+            out.push(
+                p,
+                format!("items add up to {sum}, not `{wire}` ({expected})"),
+            );
         }
     }
     /// A flag that needs a companion field, which is missing.

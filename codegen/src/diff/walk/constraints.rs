@@ -81,9 +81,20 @@ pub(super) fn compare(
         within_past_days,
         not_future,
         requires,
+        le_field,
+        item_list,
     } = old;
     let dec = |v: &Option<String>| v.as_deref().map(decimal);
-    let found: [(C, Option<Dir>, String, String); 12] = [
+    // A rule that appears narrows what may be sent; one that goes widens it; one that changes
+    // both narrows and widens: counted as tighter.
+    fn presence<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> Option<Dir> {
+        match (a, b) {
+            (a, b) if a == b => None,
+            (Some(_), None) => Some(Dir::Looser),
+            _ => Some(Dir::Tighter),
+        }
+    }
+    let found: [(C, Option<Dir>, String, String); 14] = [
         (C::Gt, lower(dec(gt), dec(&new.gt)), show(gt), show(&new.gt)),
         (C::Ge, lower(dec(ge), dec(&new.ge)), show(ge), show(&new.ge)),
         (C::Le, upper(dec(le), dec(&new.le)), show(le), show(&new.le)),
@@ -139,13 +150,21 @@ pub(super) fn compare(
             C::Requires,
             // A new required companion narrows what may be sent; any other change of the
             // companion both narrows and widens: counted as tighter.
-            match (requires, &new.requires) {
-                (a, b) if a == b => None,
-                (Some(_), None) => Some(Dir::Looser),
-                _ => Some(Dir::Tighter),
-            },
+            presence(requires, &new.requires),
             show(requires),
             show(&new.requires),
+        ),
+        (
+            C::LeField,
+            presence(le_field, &new.le_field),
+            show(le_field),
+            show(&new.le_field),
+        ),
+        (
+            C::ItemList,
+            presence(item_list, &new.item_list),
+            format!("{item_list:?}"),
+            format!("{:?}", new.item_list),
         ),
     ];
     for (constraint, dir, before, after) in found {

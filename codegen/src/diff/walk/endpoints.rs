@@ -71,6 +71,7 @@ fn endpoint(out: &mut Out, (old_api, old): (&Api, &Endpoint), (new_api, new): (&
         path,
         idempotency_key,
         generate_idempotency_key,
+        answer,
         request_doc,
         request,
         response_doc,
@@ -83,6 +84,14 @@ fn endpoint(out: &mut Out, (old_api, old): (&Api, &Endpoint), (new_api, new): (&
     let w = &new.wire;
     let subject = format!("endpoints.{w}");
     let at = here(&new.loc);
+    out.value(
+        K::ResponseShapeChanged,
+        &format!("{subject}.answer"),
+        &at,
+        format!("`{w}` answers in another format"),
+        (answer, &new.answer),
+        |a| format!("{a:?}"),
+    );
     out.value(
         K::RustNameChanged,
         &subject,

@@ -129,6 +129,7 @@ fn settings(out: &mut Out, old: &Api, new: &Api) {
         xml,
         bool_text,
         redirect_mac,
+        answer_charset,
         envelope,
         default_timeout_secs,
         keep_unknown_fields,
@@ -234,6 +235,14 @@ fn settings(out: &mut Out, old: &Api, new: &Api) {
         ),
         |x| x.clone(),
     );
+    out.value(
+        K::TransportChanged,
+        "service.answer_charset",
+        &at,
+        "the documented answer charset changed".into(),
+        (answer_charset, &new.answer_charset),
+        |c| format!("{c:?}"),
+    );
     envelope_change(out, &at, envelope.as_ref(), new.envelope.as_ref());
     out.value(
         K::TimeoutChanged,
@@ -298,9 +307,11 @@ fn envelope_change(
                 code_wire,
                 code_lenient,
                 message_wire,
+                code_when_missing,
             }) => format!(
-                "code `{code_wire}`{}, message `{message_wire}`",
-                if *code_lenient { " (lenient)" } else { "" }
+                "code `{code_wire}`{}{}, message `{message_wire}`",
+                if *code_lenient { " (lenient)" } else { "" },
+                code_when_missing.map_or(String::new(), |c| format!(" (absent = {c})"))
             ),
         }
     }
@@ -311,10 +322,12 @@ fn envelope_change(
                 code_wire,
                 code_lenient,
                 message_wire,
+                code_when_missing,
             } = a;
             code_wire == &b.code_wire
                 && code_lenient == &b.code_lenient
                 && message_wire == &b.message_wire
+                && code_when_missing == &b.code_when_missing
         }
         _ => false,
     };

@@ -16,6 +16,7 @@ pub(super) fn ty(t: &Ty) -> String {
         Ty::Secret => "secret".into(),
         Ty::Json => "json".into(),
         Ty::Coded => "coded".into(),
+        Ty::Params => "params".into(),
         Ty::Enum(n) | Ty::Object(n) => n.clone(),
         Ty::List(inner) => format!("list<{}>", ty(inner)),
     }

@@ -1231,6 +1231,7 @@ impl crate::Endpoint for CancelDeal {
     const ENVELOPE: Option<crate::EnvelopeSpec> = Some(crate::EnvelopeSpec {
         code: "result",
         message: "message",
+        code_when_missing: None,
     });
     const XML: Option<crate::XmlSpec> = Some(crate::XmlSpec {
         form_field: "int_in",
@@ -1246,6 +1247,7 @@ impl crate::Endpoint for CancelDeal {
         "requestId",
     ];
     const BOOL_TEXT: (&'static str, &'static str) = ("1", "0");
+    const ANSWER: crate::AnswerFormat = crate::AnswerFormat::Urlencoded;
     const MOVES_MONEY: bool = true;
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
@@ -1255,6 +1257,10 @@ impl crate::Endpoint for CancelDeal {
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
         parts.body = Some(crate::Wire::to_node(request));
         parts
+    }
+    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+        let _ = request;
+        None
     }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {

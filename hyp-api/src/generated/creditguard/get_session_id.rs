@@ -136,6 +136,7 @@ impl crate::Endpoint for GetSessionId {
     const ENVELOPE: Option<crate::EnvelopeSpec> = Some(crate::EnvelopeSpec {
         code: "result",
         message: "message",
+        code_when_missing: None,
     });
     const XML: Option<crate::XmlSpec> = Some(crate::XmlSpec {
         form_field: "int_in",
@@ -151,6 +152,7 @@ impl crate::Endpoint for GetSessionId {
         "requestId",
     ];
     const BOOL_TEXT: (&'static str, &'static str) = ("1", "0");
+    const ANSWER: crate::AnswerFormat = crate::AnswerFormat::Urlencoded;
     const MOVES_MONEY: bool = false;
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
@@ -160,6 +162,10 @@ impl crate::Endpoint for GetSessionId {
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
         parts.body = Some(crate::Wire::to_node(request));
         parts
+    }
+    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+        let _ = request;
+        None
     }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {

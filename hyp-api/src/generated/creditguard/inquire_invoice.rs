@@ -155,6 +155,7 @@ impl crate::Endpoint for InquireInvoice {
     const ENVELOPE: Option<crate::EnvelopeSpec> = Some(crate::EnvelopeSpec {
         code: "result",
         message: "message",
+        code_when_missing: None,
     });
     const XML: Option<crate::XmlSpec> = Some(crate::XmlSpec {
         form_field: "int_in",
@@ -170,6 +171,7 @@ impl crate::Endpoint for InquireInvoice {
         "requestId",
     ];
     const BOOL_TEXT: (&'static str, &'static str) = ("1", "0");
+    const ANSWER: crate::AnswerFormat = crate::AnswerFormat::Urlencoded;
     const MOVES_MONEY: bool = false;
     const READ_ONLY: bool = true;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
@@ -179,6 +181,10 @@ impl crate::Endpoint for InquireInvoice {
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
         parts.body = Some(crate::Wire::to_node(request));
         parts
+    }
+    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+        let _ = request;
+        None
     }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {

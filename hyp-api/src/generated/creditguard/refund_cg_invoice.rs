@@ -182,6 +182,7 @@ impl crate::Endpoint for RefundCgInvoice {
     const ENVELOPE: Option<crate::EnvelopeSpec> = Some(crate::EnvelopeSpec {
         code: "result",
         message: "message",
+        code_when_missing: None,
     });
     const XML: Option<crate::XmlSpec> = Some(crate::XmlSpec {
         form_field: "int_in",
@@ -197,6 +198,7 @@ impl crate::Endpoint for RefundCgInvoice {
         "requestId",
     ];
     const BOOL_TEXT: (&'static str, &'static str) = ("1", "0");
+    const ANSWER: crate::AnswerFormat = crate::AnswerFormat::Urlencoded;
     const MOVES_MONEY: bool = false;
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
@@ -206,6 +208,10 @@ impl crate::Endpoint for RefundCgInvoice {
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
         parts.body = Some(crate::Wire::to_node(request));
         parts
+    }
+    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+        let _ = request;
+        None
     }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {

@@ -151,6 +151,7 @@ impl crate::Endpoint for TransmitInquire {
     const ENVELOPE: Option<crate::EnvelopeSpec> = Some(crate::EnvelopeSpec {
         code: "result",
         message: "message",
+        code_when_missing: None,
     });
     const XML: Option<crate::XmlSpec> = Some(crate::XmlSpec {
         form_field: "int_in",
@@ -166,6 +167,7 @@ impl crate::Endpoint for TransmitInquire {
         "requestId",
     ];
     const BOOL_TEXT: (&'static str, &'static str) = ("1", "0");
+    const ANSWER: crate::AnswerFormat = crate::AnswerFormat::Urlencoded;
     const MOVES_MONEY: bool = false;
     const READ_ONLY: bool = true;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
@@ -175,6 +177,10 @@ impl crate::Endpoint for TransmitInquire {
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
         parts.body = Some(crate::Wire::to_node(request));
         parts
+    }
+    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+        let _ = request;
+        None
     }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {

@@ -226,10 +226,12 @@ impl crate::Endpoint for CreateBalanceOrder {
     const ENVELOPE: Option<crate::EnvelopeSpec> = Some(crate::EnvelopeSpec {
         code: "ResponseCode",
         message: "ResponseMsgEng",
+        code_when_missing: None,
     });
     const XML: Option<crate::XmlSpec> = None;
     const ENVELOPE_FIELDS: &'static [&'static str] = &[];
     const BOOL_TEXT: (&'static str, &'static str) = ("true", "false");
+    const ANSWER: crate::AnswerFormat = crate::AnswerFormat::Urlencoded;
     const MOVES_MONEY: bool = true;
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
@@ -241,6 +243,10 @@ impl crate::Endpoint for CreateBalanceOrder {
         );
         parts.body = Some(crate::Wire::to_node(request));
         parts
+    }
+    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+        let _ = request;
+        None
     }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         Some(request.ticket_id.as_str())

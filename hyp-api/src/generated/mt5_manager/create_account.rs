@@ -425,6 +425,7 @@ impl crate::Endpoint for CreateAccount {
     const XML: Option<crate::XmlSpec> = None;
     const ENVELOPE_FIELDS: &'static [&'static str] = &[];
     const BOOL_TEXT: (&'static str, &'static str) = ("true", "false");
+    const ANSWER: crate::AnswerFormat = crate::AnswerFormat::Urlencoded;
     const MOVES_MONEY: bool = false;
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = true;
@@ -483,6 +484,10 @@ impl crate::Endpoint for CreateAccount {
             ),
         );
         parts
+    }
+    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+        let _ = request;
+        None
     }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         request.request_id.as_deref()

@@ -206,6 +206,7 @@ impl crate::Endpoint for Credit {
     const XML: Option<crate::XmlSpec> = None;
     const ENVELOPE_FIELDS: &'static [&'static str] = &[];
     const BOOL_TEXT: (&'static str, &'static str) = ("true", "false");
+    const ANSWER: crate::AnswerFormat = crate::AnswerFormat::Urlencoded;
     const MOVES_MONEY: bool = true;
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = true;
@@ -248,6 +249,10 @@ impl crate::Endpoint for Credit {
             ),
         );
         parts
+    }
+    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+        let _ = request;
+        None
     }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         request.request_id.as_deref()

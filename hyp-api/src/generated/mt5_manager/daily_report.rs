@@ -170,6 +170,7 @@ impl crate::Endpoint for DailyReport {
     const XML: Option<crate::XmlSpec> = None;
     const ENVELOPE_FIELDS: &'static [&'static str] = &[];
     const BOOL_TEXT: (&'static str, &'static str) = ("true", "false");
+    const ANSWER: crate::AnswerFormat = crate::AnswerFormat::Urlencoded;
     const MOVES_MONEY: bool = false;
     const READ_ONLY: bool = true;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
@@ -200,13 +201,17 @@ impl crate::Endpoint for DailyReport {
             parts
                 .query
                 .push((
-                    "date",
+                    "date".to_string(),
                     crate::__private::codec::param(
                         &crate::__private::codec::date_node(v, "%Y-%m-%d"),
                     ),
                 ));
         }
         parts
+    }
+    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+        let _ = request;
+        None
     }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {

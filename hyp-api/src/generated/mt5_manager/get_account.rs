@@ -263,6 +263,7 @@ impl crate::Endpoint for GetAccount {
     const XML: Option<crate::XmlSpec> = None;
     const ENVELOPE_FIELDS: &'static [&'static str] = &[];
     const BOOL_TEXT: (&'static str, &'static str) = ("true", "false");
+    const ANSWER: crate::AnswerFormat = crate::AnswerFormat::Urlencoded;
     const MOVES_MONEY: bool = false;
     const READ_ONLY: bool = true;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
@@ -294,6 +295,10 @@ impl crate::Endpoint for GetAccount {
                 });
         }
         parts
+    }
+    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+        let _ = request;
+        None
     }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {

@@ -174,6 +174,7 @@ impl crate::Endpoint for TransactionHistory {
     const XML: Option<crate::XmlSpec> = None;
     const ENVELOPE_FIELDS: &'static [&'static str] = &[];
     const BOOL_TEXT: (&'static str, &'static str) = ("true", "false");
+    const ANSWER: crate::AnswerFormat = crate::AnswerFormat::Urlencoded;
     const MOVES_MONEY: bool = false;
     const READ_ONLY: bool = true;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
@@ -205,7 +206,7 @@ impl crate::Endpoint for TransactionHistory {
             parts
                 .query
                 .push((
-                    "login",
+                    "login".to_string(),
                     crate::__private::codec::param(&crate::Wire::to_node(v)),
                 ));
         }
@@ -213,7 +214,7 @@ impl crate::Endpoint for TransactionHistory {
             parts
                 .query
                 .push((
-                    "from",
+                    "from".to_string(),
                     crate::__private::codec::param(
                         &crate::__private::codec::date_node(v, "%Y-%m-%d"),
                     ),
@@ -223,13 +224,17 @@ impl crate::Endpoint for TransactionHistory {
             parts
                 .query
                 .push((
-                    "to",
+                    "to".to_string(),
                     crate::__private::codec::param(
                         &crate::__private::codec::date_node(v, "%Y-%m-%d"),
                     ),
                 ));
         }
         parts
+    }
+    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+        let _ = request;
+        None
     }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {

@@ -1,0 +1,117 @@
+//! `key=value&…` ⇄ [`Node`]: query strings going out, URL-encoded answers coming back.
+//! Percent-decoding is percent-encoding's; the decoded bytes are text in the answer's charset
+//! (windows-1255 for some vendors), decoded by encoding_rs.
+
+use encoding_rs::Encoding;
+
+use crate::runtime::node::Node;
+
+/// Parses a URL-encoded answer into a map in wire order. Escaped bytes are text in `encoding`.
+pub fn parse(text: &str, encoding: &'static Encoding) -> Node {
+    let decode = |s: &str| {
+        let spaced = s.replace('+', " ");
+        let bytes: Vec<u8> = percent_encoding::percent_decode_str(&spaced).collect();
+        encoding.decode(&bytes).0.into_owned()
+    };
+    Node::Map(
+        text.trim()
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+                (decode(k), Node::Str(decode(v)))
+            })
+            .collect(),
+    )
+}
+
+/// The name/value pairs of a flat request map, in order: booleans as `bool_text`, lists joined
+/// with commas; absent values left out.
+pub fn query_pairs(node: &Node, bool_text: (&str, &str)) -> Vec<(String, String)> {
+    let Node::Map(entries) = node else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .filter_map(|(k, v)| scalar(v, bool_text).map(|v| (k.clone(), v)))
+        .collect()
+}
+
+fn scalar(node: &Node, bool_text: (&str, &str)) -> Option<String> {
+    match node {
+        Node::Null => None,
+        Node::Bool(b) => Some(if *b { bool_text.0 } else { bool_text.1 }.to_string()),
+        Node::Num(s) | Node::Str(s) => Some(s.clone()),
+        Node::List(items) => Some(
+            items
+                .iter()
+                .filter_map(|i| scalar(i, bool_text))
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
+        Node::Map(_) => None,
+    }
+}
+
+/// Whether an answer that should be URL-encoded or JSON is an HTML page instead (the vendor's
+/// system-error page).
+pub fn is_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(256)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_in_order_with_escapes_and_charsets() {
+        let n = parse(
+            "Id=1&CCode=0&Fild1=Jenny%20Parkington&email=a%40b.c&e=",
+            encoding_rs::UTF_8,
+        );
+        let Node::Map(e) = n else { panic!() };
+        assert_eq!(e[2], ("Fild1".into(), Node::Str("Jenny Parkington".into())));
+        assert_eq!(e[3].1, Node::Str("a@b.c".into()));
+        assert_eq!(e[4].1, Node::Str(String::new()));
+        // "שלום" in windows-1255, percent-escaped.
+        let n = parse("errMsg=%F9%EC%E5%ED", encoding_rs::WINDOWS_1255);
+        assert_eq!(
+            n,
+            Node::Map(vec![("errMsg".into(), Node::Str("שלום".into()))])
+        );
+    }
+
+    #[test]
+    fn query_pairs_render_bools_and_lists() {
+        let n = Node::Map(vec![
+            ("Sign".into(), Node::Bool(true)),
+            ("Amount".into(), Node::Num("10.50".into())),
+            (
+                "Checks".into(),
+                Node::List(vec![Node::Num("1".into()), Node::Num("2".into())]),
+            ),
+            ("x".into(), Node::Null),
+        ]);
+        assert_eq!(
+            query_pairs(&n, ("True", "False")),
+            vec![
+                ("Sign".into(), "True".into()),
+                ("Amount".into(), "10.50".into()),
+                ("Checks".into(), "1,2".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn recognises_html_pages() {
+        assert!(is_html("<html><body>Masof Error</body></html>"));
+        assert!(is_html("  <!DOCTYPE html><html>"));
+        assert!(!is_html("CCode=902"));
+    }
+}
