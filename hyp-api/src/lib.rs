@@ -65,6 +65,6 @@ pub mod __private {
     pub use crate::runtime::mac;
     pub use crate::runtime::node::{MapReader, MapWriter, only};
     pub use crate::runtime::open::ClosedEnum;
-    pub use crate::runtime::validate::{AsMajor, FieldPath, ItemListRule, check};
+    pub use crate::runtime::validate::{AsMajor, AsText, FieldPath, ItemListRule, check};
     pub use regex;
 }

@@ -119,7 +119,7 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
         } else if f.required {
             quote! { #fname: m.required(#w, #d)?, }
         } else {
-            let empty = empty_is_absent(&f.ty);
+            let empty = empty_is_absent(api, &f.ty);
             quote! { #fname: m.optional(#w, #empty, #d)?, }
         }
     });
@@ -357,8 +357,14 @@ fn requires_check(fields: &[Field], f: &Field) -> Option<TokenStream> {
         // A required companion is always set.
         return None;
     }
+    // An empty text does not count as set.
+    let unset = if matches!(t.ty, Ty::String | Ty::Secret) {
+        quote!(self.#tn.as_ref().is_none_or(|v| crate::__private::AsText::as_text(v).is_empty()))
+    } else {
+        quote!(self.#tn.is_none())
+    };
     Some(quote! {
-        if #on && self.#tn.is_none() {
+        if #on && #unset {
             crate::__private::check::requires(#target, &path.field(#w), out);
         }
     })

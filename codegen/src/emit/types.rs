@@ -109,10 +109,11 @@ pub fn encoder(ty: &Ty) -> TokenStream {
     }
 }
 
-/// Whether an empty string on the wire means "absent" for this type (true for everything but
-/// text: vendors send `""` for an unset date or number).
-pub fn empty_is_absent(ty: &Ty) -> bool {
-    !matches!(ty, Ty::String | Ty::Secret)
+/// Whether an empty value on the wire means "absent" for this type: for everything but text
+/// (vendors send `""` for an unset date or number), and in XML for text too.
+pub fn empty_is_absent(api: &Api, ty: &Ty) -> bool {
+    // In XML an empty element (`<cardName/>`) is an absent value for text too.
+    api.xml.is_some() || !matches!(ty, Ty::String | Ty::Secret)
 }
 
 /// The type a constructor argument or setter takes: text fields take `impl Into<String>`.

@@ -152,10 +152,21 @@ pub fn decode_answer_in<E: Endpoint>(
     answer.finish::<E>(code, message, decoded)
 }
 
-/// Replaces every secret value in `text` with `[REDACTED]`.
+/// Replaces every secret value in `text` with `[REDACTED]`: as sent, and as a vendor may echo
+/// it (XML-escaped, URL-encoded).
 pub fn redact(text: &str, secrets: &[&str]) -> String {
-    secrets
-        .iter()
-        .filter(|s| !s.is_empty())
-        .fold(text.to_string(), |t, s| t.replace(s, "[REDACTED]"))
+    let mut out = text.to_string();
+    for s in secrets.iter().filter(|s| !s.is_empty()) {
+        let forms = [
+            s.to_string(),
+            quick_xml::escape::escape(*s).into_owned(),
+            form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>(),
+            percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC)
+                .to_string(),
+        ];
+        for form in forms {
+            out = out.replace(&form, "[REDACTED]");
+        }
+    }
+    out
 }

@@ -12,10 +12,11 @@ pub fn choose(
 ) -> &'static Encoding {
     let from_header = || {
         content_type.and_then(|ct| {
+            // Parameter names are case-insensitive (RFC 9110 §5.6.6): `Charset=` counts.
             ct.split(';')
-                .filter_map(|p| p.trim().strip_prefix("charset="))
-                .next()
-                .map(|c| c.trim_matches('"').to_string())
+                .filter_map(|p| p.split_once('='))
+                .find(|(name, _)| name.trim().eq_ignore_ascii_case("charset"))
+                .map(|(_, c)| c.trim().trim_matches('"').to_string())
         })
     };
     specified

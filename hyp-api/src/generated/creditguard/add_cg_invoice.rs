@@ -74,7 +74,7 @@ impl crate::Wire for AddCgInvoiceRequest {
             may_be_duplicate: m
                 .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?,
             request_id: m
-                .optional("requestId", false, <String as crate::Wire>::from_node)?,
+                .optional("requestId", true, <String as crate::Wire>::from_node)?,
             invoice_atran_id: m
                 .required("invoiceAtranId", <String as crate::Wire>::from_node)?,
             invoice: m.required("invoice", <InvoiceData as crate::Wire>::from_node)?,
@@ -138,7 +138,12 @@ impl crate::Validate for AddCgInvoiceRequest {
             let p = path.field("invoice");
             crate::Validate::validate_into(v, cx, &p, out);
         }
-        if self.may_be_duplicate == Some(true) && self.request_id.is_none() {
+        if self.may_be_duplicate == Some(true)
+            && self
+                .request_id
+                .as_ref()
+                .is_none_or(|v| crate::__private::AsText::as_text(v).is_empty())
+        {
             crate::__private::check::requires(
                 "requestId",
                 &path.field("mayBeDuplicate"),

@@ -207,27 +207,27 @@ impl crate::Wire for CancelDealRequest {
             may_be_duplicate: m
                 .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?,
             request_id: m
-                .optional("requestId", false, <String as crate::Wire>::from_node)?,
+                .optional("requestId", true, <String as crate::Wire>::from_node)?,
             terminal_number: m
                 .required("terminalNumber", <String as crate::Wire>::from_node)?,
-            tran_id: m.optional("tranId", false, <String as crate::Wire>::from_node)?,
-            cg_uid: m.optional("cgUid", false, <String as crate::Wire>::from_node)?,
+            tran_id: m.optional("tranId", true, <String as crate::Wire>::from_node)?,
+            cg_uid: m.optional("cgUid", true, <String as crate::Wire>::from_node)?,
             card_no: m
                 .optional(
                     "cardNo",
-                    false,
+                    true,
                     <crate::SecretString as crate::Wire>::from_node,
                 )?,
-            card_id: m.optional("cardId", false, <String as crate::Wire>::from_node)?,
+            card_id: m.optional("cardId", true, <String as crate::Wire>::from_node)?,
             total: m
                 .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?,
-            user: m.optional("user", false, <String as crate::Wire>::from_node)?,
+            user: m.optional("user", true, <String as crate::Wire>::from_node)?,
             auth_number: m
-                .optional("authNumber", false, <String as crate::Wire>::from_node)?,
+                .optional("authNumber", true, <String as crate::Wire>::from_node)?,
             auth_source: m
-                .optional("authSource", false, <String as crate::Wire>::from_node)?,
+                .optional("authSource", true, <String as crate::Wire>::from_node)?,
             card_expiration: m
-                .optional("cardExpiration", false, <String as crate::Wire>::from_node)?,
+                .optional("cardExpiration", true, <String as crate::Wire>::from_node)?,
             transaction_type: m
                 .optional(
                     "transactionType",
@@ -249,7 +249,7 @@ impl crate::Wire for CancelDealRequest {
                     <crate::MinorUnits as crate::Wire>::from_node,
                 )?,
             number_of_payments: m
-                .optional("numberOfPayments", false, <String as crate::Wire>::from_node)?,
+                .optional("numberOfPayments", true, <String as crate::Wire>::from_node)?,
         })
     }
 }
@@ -414,7 +414,12 @@ impl crate::Validate for CancelDealRequest {
             });
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
-        if self.may_be_duplicate == Some(true) && self.request_id.is_none() {
+        if self.may_be_duplicate == Some(true)
+            && self
+                .request_id
+                .as_ref()
+                .is_none_or(|v| crate::__private::AsText::as_text(v).is_empty())
+        {
             crate::__private::check::requires(
                 "requestId",
                 &path.field("mayBeDuplicate"),
@@ -975,44 +980,42 @@ impl crate::Wire for CancelDealResponse {
                     ),
                 )?,
             request_id: m
-                .optional("requestId", false, <String as crate::Wire>::from_node)?,
-            tran_id: m.optional("tranId", false, <String as crate::Wire>::from_node)?,
+                .optional("requestId", true, <String as crate::Wire>::from_node)?,
+            tran_id: m.optional("tranId", true, <String as crate::Wire>::from_node)?,
             user_message: m
-                .optional("userMessage", false, <String as crate::Wire>::from_node)?,
+                .optional("userMessage", true, <String as crate::Wire>::from_node)?,
             additional_info: m
-                .optional("additionalInfo", false, <String as crate::Wire>::from_node)?,
-            version: m.optional("version", false, <String as crate::Wire>::from_node)?,
-            language: m.optional("language", false, <String as crate::Wire>::from_node)?,
-            status: m.optional("status", false, <String as crate::Wire>::from_node)?,
+                .optional("additionalInfo", true, <String as crate::Wire>::from_node)?,
+            version: m.optional("version", true, <String as crate::Wire>::from_node)?,
+            language: m.optional("language", true, <String as crate::Wire>::from_node)?,
+            status: m.optional("status", true, <String as crate::Wire>::from_node)?,
             status_text: m
-                .optional("statusText", false, <String as crate::Wire>::from_node)?,
+                .optional("statusText", true, <String as crate::Wire>::from_node)?,
             extended_status: m
-                .optional("extendedStatus", false, <String as crate::Wire>::from_node)?,
+                .optional("extendedStatus", true, <String as crate::Wire>::from_node)?,
             extended_status_text: m
                 .optional(
                     "extendedStatusText",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             extended_user_message: m
                 .optional(
                     "extendedUserMessage",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             terminal_number: m
-                .optional("terminalNumber", false, <String as crate::Wire>::from_node)?,
-            card_id: m.optional("cardId", false, <String as crate::Wire>::from_node)?,
-            card_bin: m.optional("cardBin", false, <String as crate::Wire>::from_node)?,
-            card_mask: m
-                .optional("cardMask", false, <String as crate::Wire>::from_node)?,
+                .optional("terminalNumber", true, <String as crate::Wire>::from_node)?,
+            card_id: m.optional("cardId", true, <String as crate::Wire>::from_node)?,
+            card_bin: m.optional("cardBin", true, <String as crate::Wire>::from_node)?,
+            card_mask: m.optional("cardMask", true, <String as crate::Wire>::from_node)?,
             card_length: m
                 .optional("cardLength", true, <i64 as crate::Wire>::from_node)?,
-            card_no: m.optional("cardNo", false, <String as crate::Wire>::from_node)?,
-            card_name: m
-                .optional("cardName", false, <String as crate::Wire>::from_node)?,
+            card_no: m.optional("cardNo", true, <String as crate::Wire>::from_node)?,
+            card_name: m.optional("cardName", true, <String as crate::Wire>::from_node)?,
             card_expiration: m
-                .optional("cardExpiration", false, <String as crate::Wire>::from_node)?,
+                .optional("cardExpiration", true, <String as crate::Wire>::from_node)?,
             card_type: m
                 .optional("cardType", true, <crate::Coded as crate::Wire>::from_node)?,
             extended_card_type: m
@@ -1036,7 +1039,7 @@ impl crate::Wire for CancelDealResponse {
                     <crate::Coded as crate::Wire>::from_node,
                 )?,
             service_code: m
-                .optional("serviceCode", false, <String as crate::Wire>::from_node)?,
+                .optional("serviceCode", true, <String as crate::Wire>::from_node)?,
             transaction_type: m
                 .optional(
                     "transactionType",
@@ -1048,9 +1051,9 @@ impl crate::Wire for CancelDealResponse {
             currency: m
                 .optional("currency", true, <crate::Coded as crate::Wire>::from_node)?,
             base_currency: m
-                .optional("baseCurrency", false, <String as crate::Wire>::from_node)?,
+                .optional("baseCurrency", true, <String as crate::Wire>::from_node)?,
             base_amount: m
-                .optional("baseAmount", false, <String as crate::Wire>::from_node)?,
+                .optional("baseAmount", true, <String as crate::Wire>::from_node)?,
             transaction_code: m
                 .optional(
                     "transactionCode",
@@ -1073,7 +1076,7 @@ impl crate::Wire for CancelDealResponse {
                 )?,
             number_of_payments: m
                 .optional("numberOfPayments", true, <i64 as crate::Wire>::from_node)?,
-            club_id: m.optional("clubId", false, <String as crate::Wire>::from_node)?,
+            club_id: m.optional("clubId", true, <String as crate::Wire>::from_node)?,
             validation: m
                 .optional("validation", true, <crate::Coded as crate::Wire>::from_node)?,
             id_status: m
@@ -1083,43 +1086,38 @@ impl crate::Wire for CancelDealResponse {
             auth_source: m
                 .optional("authSource", true, <crate::Coded as crate::Wire>::from_node)?,
             auth_number: m
-                .optional("authNumber", false, <String as crate::Wire>::from_node)?,
+                .optional("authNumber", true, <String as crate::Wire>::from_node)?,
             file_number: m
-                .optional("fileNumber", false, <String as crate::Wire>::from_node)?,
+                .optional("fileNumber", true, <String as crate::Wire>::from_node)?,
             slave_terminal_number: m
                 .optional(
                     "slaveTerminalNumber",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             slave_terminal_sequence: m
                 .optional(
                     "slaveTerminalSequence",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
-            eci: m.optional("eci", false, <String as crate::Wire>::from_node)?,
-            client_ip: m
-                .optional("clientIp", false, <String as crate::Wire>::from_node)?,
-            email: m.optional("email", false, <String as crate::Wire>::from_node)?,
+            eci: m.optional("eci", true, <String as crate::Wire>::from_node)?,
+            client_ip: m.optional("clientIp", true, <String as crate::Wire>::from_node)?,
+            email: m.optional("email", true, <String as crate::Wire>::from_node)?,
             cavv: m.optional("cavv", true, <crate::Coded as crate::Wire>::from_node)?,
-            user: m.optional("user", false, <String as crate::Wire>::from_node)?,
+            user: m.optional("user", true, <String as crate::Wire>::from_node)?,
             addon_data: m
-                .optional("addonData", false, <String as crate::Wire>::from_node)?,
+                .optional("addonData", true, <String as crate::Wire>::from_node)?,
             supplier_number: m
-                .optional("supplierNumber", false, <String as crate::Wire>::from_node)?,
-            id: m.optional("id", false, <String as crate::Wire>::from_node)?,
-            shift_id1: m
-                .optional("shiftId1", false, <String as crate::Wire>::from_node)?,
-            shift_id2: m
-                .optional("shiftId2", false, <String as crate::Wire>::from_node)?,
-            shift_id3: m
-                .optional("shiftId3", false, <String as crate::Wire>::from_node)?,
+                .optional("supplierNumber", true, <String as crate::Wire>::from_node)?,
+            id: m.optional("id", true, <String as crate::Wire>::from_node)?,
+            shift_id1: m.optional("shiftId1", true, <String as crate::Wire>::from_node)?,
+            shift_id2: m.optional("shiftId2", true, <String as crate::Wire>::from_node)?,
+            shift_id3: m.optional("shiftId3", true, <String as crate::Wire>::from_node)?,
             shift_txn_date: m
-                .optional("shiftTxnDate", false, <String as crate::Wire>::from_node)?,
-            cg_uid: m.optional("cgUid", false, <String as crate::Wire>::from_node)?,
-            card_hash: m
-                .optional("cardHash", false, <String as crate::Wire>::from_node)?,
+                .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?,
+            cg_uid: m.optional("cgUid", true, <String as crate::Wire>::from_node)?,
+            card_hash: m.optional("cardHash", true, <String as crate::Wire>::from_node)?,
             acquirer_data: m
                 .optional(
                     "acquirerData",
@@ -1133,17 +1131,9 @@ impl crate::Wire for CancelDealResponse {
                     <AshraitEmvData as crate::Wire>::from_node,
                 )?,
             extended_tran_code: m
-                .optional(
-                    "extendedTranCode",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+                .optional("extendedTranCode", true, <String as crate::Wire>::from_node)?,
             send_notification: m
-                .optional(
-                    "sendNotification",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+                .optional("sendNotification", true, <String as crate::Wire>::from_node)?,
             unknown_fields: m
                 .unknown(
                     &[

@@ -164,12 +164,6 @@ pub struct DoDealRequest {
     ///
     /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal payment-page example); vendor-notes §2.1 Validation J-codes
     pub validation: Validation,
-    /// With `validation=TxnSetup`, what the payment page does (`AutoComm` in the vendor example, `Verify` for a J5 authorization, `Token`).
-    ///
-    /// Wire: `mpiValidation` ([`Validation`], optional).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (mpiValidation)
-    pub mpi_validation: Option<Validation>,
     /// First installment, minor units; mandatory when `creditType=Payments` (Numeric(20)). ASSUMPTION (library practice).
     ///
     /// Wire: `firstPayment` (money in minor units: agorot/cents, optional).
@@ -277,6 +271,12 @@ pub struct DoDealRequest {
     ///
     /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java); MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRedirectRequest.php (docblock, library practice)
     pub uniqueid: Option<String>,
+    /// With `validation=TxnSetup`, what the payment page does (`AutoComm` in the vendor example, `Verify` for a J5 authorization, `Token`).
+    ///
+    /// Wire: `mpiValidation` ([`Validation`], optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (mpiValidation)
+    pub mpi_validation: Option<Validation>,
     /// Where the payment page redirects after success (overrides the terminal setting). String(256) per MordiSacks (library practice).
     ///
     /// Wire: `successUrl` (text, optional). Rules: at most 256 characters.
@@ -369,10 +369,6 @@ impl crate::Wire for DoDealRequest {
         w.put("currency", crate::Wire::to_node(&self.currency));
         w.put("transactionCode", crate::Wire::to_node(&self.transaction_code));
         w.put("validation", crate::Wire::to_node(&self.validation));
-        w.put_opt(
-            "mpiValidation",
-            self.mpi_validation.as_ref().map(crate::Wire::to_node),
-        );
         w.put_opt("firstPayment", self.first_payment.as_ref().map(crate::Wire::to_node));
         w.put_opt(
             "periodicalPayment",
@@ -401,6 +397,10 @@ impl crate::Wire for DoDealRequest {
         w.put_opt("clientIP", self.client_ip.as_ref().map(crate::Wire::to_node));
         w.put_opt("mid", self.mid.as_ref().map(crate::Wire::to_node));
         w.put_opt("uniqueid", self.uniqueid.as_ref().map(crate::Wire::to_node));
+        w.put_opt(
+            "mpiValidation",
+            self.mpi_validation.as_ref().map(crate::Wire::to_node),
+        );
         w.put_opt("successUrl", self.success_url.as_ref().map(crate::Wire::to_node));
         w.put_opt("errorUrl", self.error_url.as_ref().map(crate::Wire::to_node));
         w.put_opt("cancelUrl", self.cancel_url.as_ref().map(crate::Wire::to_node));
@@ -420,37 +420,33 @@ impl crate::Wire for DoDealRequest {
             may_be_duplicate: m
                 .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?,
             request_id: m
-                .optional("requestId", false, <String as crate::Wire>::from_node)?,
+                .optional("requestId", true, <String as crate::Wire>::from_node)?,
             terminal_number: m
                 .required("terminalNumber", <String as crate::Wire>::from_node)?,
             main_terminal_number: m
                 .optional(
                     "mainTerminalNumber",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             card_no: m
                 .optional(
                     "cardNo",
-                    false,
+                    true,
                     <crate::SecretString as crate::Wire>::from_node,
                 )?,
-            card_id: m.optional("cardId", false, <String as crate::Wire>::from_node)?,
+            card_id: m.optional("cardId", true, <String as crate::Wire>::from_node)?,
             track2: m
                 .optional(
                     "track2",
-                    false,
+                    true,
                     <crate::SecretString as crate::Wire>::from_node,
                 )?,
             card_expiration: m
-                .optional("cardExpiration", false, <String as crate::Wire>::from_node)?,
+                .optional("cardExpiration", true, <String as crate::Wire>::from_node)?,
             cvv: m
-                .optional(
-                    "cvv",
-                    false,
-                    <crate::SecretString as crate::Wire>::from_node,
-                )?,
-            id: m.optional("id", false, <String as crate::Wire>::from_node)?,
+                .optional("cvv", true, <crate::SecretString as crate::Wire>::from_node)?,
+            id: m.optional("id", true, <String as crate::Wire>::from_node)?,
             total: m.required("total", <crate::MinorUnits as crate::Wire>::from_node)?,
             star_total: m
                 .optional(
@@ -473,12 +469,6 @@ impl crate::Wire for DoDealRequest {
                 )?,
             validation: m
                 .required("validation", <Validation as crate::Wire>::from_node)?,
-            mpi_validation: m
-                .optional(
-                    "mpiValidation",
-                    true,
-                    <Validation as crate::Wire>::from_node,
-                )?,
             first_payment: m
                 .optional(
                     "firstPayment",
@@ -492,42 +482,38 @@ impl crate::Wire for DoDealRequest {
                     <crate::MinorUnits as crate::Wire>::from_node,
                 )?,
             number_of_payments: m
-                .optional(
-                    "numberOfPayments",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+                .optional("numberOfPayments", true, <String as crate::Wire>::from_node)?,
             payments_interest: m
-                .optional(
-                    "paymentsInterest",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+                .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?,
             auth_number: m
-                .optional("authNumber", false, <String as crate::Wire>::from_node)?,
-            cg_uid: m.optional("cgUid", false, <String as crate::Wire>::from_node)?,
-            user: m.optional("user", false, <String as crate::Wire>::from_node)?,
+                .optional("authNumber", true, <String as crate::Wire>::from_node)?,
+            cg_uid: m.optional("cgUid", true, <String as crate::Wire>::from_node)?,
+            user: m.optional("user", true, <String as crate::Wire>::from_node)?,
             supplier_number: m
-                .optional("supplierNumber", false, <String as crate::Wire>::from_node)?,
+                .optional("supplierNumber", true, <String as crate::Wire>::from_node)?,
             slave_terminal_number: m
                 .optional(
                     "slaveTerminalNumber",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
-            email: m.optional("email", false, <String as crate::Wire>::from_node)?,
-            client_ip: m
-                .optional("clientIP", false, <String as crate::Wire>::from_node)?,
-            mid: m.optional("mid", false, <String as crate::Wire>::from_node)?,
-            uniqueid: m.optional("uniqueid", false, <String as crate::Wire>::from_node)?,
+            email: m.optional("email", true, <String as crate::Wire>::from_node)?,
+            client_ip: m.optional("clientIP", true, <String as crate::Wire>::from_node)?,
+            mid: m.optional("mid", true, <String as crate::Wire>::from_node)?,
+            uniqueid: m.optional("uniqueid", true, <String as crate::Wire>::from_node)?,
+            mpi_validation: m
+                .optional(
+                    "mpiValidation",
+                    true,
+                    <Validation as crate::Wire>::from_node,
+                )?,
             success_url: m
-                .optional("successUrl", false, <String as crate::Wire>::from_node)?,
-            error_url: m
-                .optional("errorUrl", false, <String as crate::Wire>::from_node)?,
+                .optional("successUrl", true, <String as crate::Wire>::from_node)?,
+            error_url: m.optional("errorUrl", true, <String as crate::Wire>::from_node)?,
             cancel_url: m
-                .optional("cancelUrl", false, <String as crate::Wire>::from_node)?,
+                .optional("cancelUrl", true, <String as crate::Wire>::from_node)?,
             description: m
-                .optional("description", false, <String as crate::Wire>::from_node)?,
+                .optional("description", true, <String as crate::Wire>::from_node)?,
             customer_data: m
                 .optional(
                     "customerData",
@@ -586,7 +572,6 @@ impl DoDealRequest {
             currency: currency.into(),
             transaction_code,
             validation,
-            mpi_validation: None,
             first_payment: None,
             periodical_payment: None,
             number_of_payments: None,
@@ -600,6 +585,7 @@ impl DoDealRequest {
             client_ip: None,
             mid: None,
             uniqueid: None,
+            mpi_validation: None,
             success_url: None,
             error_url: None,
             cancel_url: None,
@@ -657,11 +643,6 @@ impl DoDealRequest {
     /// Sets `starTotal`: Part of the amount paid in stars / points, minor units. ASSUMPTION (library practice).
     pub fn star_total(mut self, value: crate::MinorUnits) -> Self {
         self.star_total = Some(value);
-        self
-    }
-    /// Sets `mpiValidation`: With `validation=TxnSetup`, what the payment page does (`AutoComm` in the vendor example, `Verify` for a J5 authorization, `Token`).
-    pub fn mpi_validation(mut self, value: Validation) -> Self {
-        self.mpi_validation = Some(value);
         self
     }
     /// Sets `firstPayment`: First installment, minor units; mandatory when `creditType=Payments` (Numeric(20)). ASSUMPTION (library practice).
@@ -727,6 +708,11 @@ impl DoDealRequest {
     /// Sets `uniqueid`: Merchant-generated unique id of the payment-page deal (unique at least within 24
     pub fn uniqueid(mut self, value: impl Into<String>) -> Self {
         self.uniqueid = Some(value.into());
+        self
+    }
+    /// Sets `mpiValidation`: With `validation=TxnSetup`, what the payment page does (`AutoComm` in the vendor example, `Verify` for a J5 authorization, `Token`).
+    pub fn mpi_validation(mut self, value: Validation) -> Self {
+        self.mpi_validation = Some(value);
         self
     }
     /// Sets `successUrl`: Where the payment page redirects after success (overrides the terminal setting). String(256) per MordiSacks (library practice).
@@ -896,7 +882,12 @@ impl crate::Validate for DoDealRequest {
             let p = path.field("paymentPageData");
             crate::Validate::validate_into(v, cx, &p, out);
         }
-        if self.may_be_duplicate == Some(true) && self.request_id.is_none() {
+        if self.may_be_duplicate == Some(true)
+            && self
+                .request_id
+                .as_ref()
+                .is_none_or(|v| crate::__private::AsText::as_text(v).is_empty())
+        {
             crate::__private::check::requires(
                 "requestId",
                 &path.field("mayBeDuplicate"),
@@ -1589,44 +1580,42 @@ impl crate::Wire for DoDealResponse {
                     ),
                 )?,
             request_id: m
-                .optional("requestId", false, <String as crate::Wire>::from_node)?,
-            tran_id: m.optional("tranId", false, <String as crate::Wire>::from_node)?,
+                .optional("requestId", true, <String as crate::Wire>::from_node)?,
+            tran_id: m.optional("tranId", true, <String as crate::Wire>::from_node)?,
             user_message: m
-                .optional("userMessage", false, <String as crate::Wire>::from_node)?,
+                .optional("userMessage", true, <String as crate::Wire>::from_node)?,
             additional_info: m
-                .optional("additionalInfo", false, <String as crate::Wire>::from_node)?,
-            version: m.optional("version", false, <String as crate::Wire>::from_node)?,
-            language: m.optional("language", false, <String as crate::Wire>::from_node)?,
-            status: m.optional("status", false, <String as crate::Wire>::from_node)?,
+                .optional("additionalInfo", true, <String as crate::Wire>::from_node)?,
+            version: m.optional("version", true, <String as crate::Wire>::from_node)?,
+            language: m.optional("language", true, <String as crate::Wire>::from_node)?,
+            status: m.optional("status", true, <String as crate::Wire>::from_node)?,
             status_text: m
-                .optional("statusText", false, <String as crate::Wire>::from_node)?,
+                .optional("statusText", true, <String as crate::Wire>::from_node)?,
             extended_status: m
-                .optional("extendedStatus", false, <String as crate::Wire>::from_node)?,
+                .optional("extendedStatus", true, <String as crate::Wire>::from_node)?,
             extended_status_text: m
                 .optional(
                     "extendedStatusText",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             extended_user_message: m
                 .optional(
                     "extendedUserMessage",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             terminal_number: m
-                .optional("terminalNumber", false, <String as crate::Wire>::from_node)?,
-            card_id: m.optional("cardId", false, <String as crate::Wire>::from_node)?,
-            card_bin: m.optional("cardBin", false, <String as crate::Wire>::from_node)?,
-            card_mask: m
-                .optional("cardMask", false, <String as crate::Wire>::from_node)?,
+                .optional("terminalNumber", true, <String as crate::Wire>::from_node)?,
+            card_id: m.optional("cardId", true, <String as crate::Wire>::from_node)?,
+            card_bin: m.optional("cardBin", true, <String as crate::Wire>::from_node)?,
+            card_mask: m.optional("cardMask", true, <String as crate::Wire>::from_node)?,
             card_length: m
                 .optional("cardLength", true, <i64 as crate::Wire>::from_node)?,
-            card_no: m.optional("cardNo", false, <String as crate::Wire>::from_node)?,
-            card_name: m
-                .optional("cardName", false, <String as crate::Wire>::from_node)?,
+            card_no: m.optional("cardNo", true, <String as crate::Wire>::from_node)?,
+            card_name: m.optional("cardName", true, <String as crate::Wire>::from_node)?,
             card_expiration: m
-                .optional("cardExpiration", false, <String as crate::Wire>::from_node)?,
+                .optional("cardExpiration", true, <String as crate::Wire>::from_node)?,
             card_type: m
                 .optional("cardType", true, <crate::Coded as crate::Wire>::from_node)?,
             extended_card_type: m
@@ -1650,7 +1639,7 @@ impl crate::Wire for DoDealResponse {
                     <crate::Coded as crate::Wire>::from_node,
                 )?,
             service_code: m
-                .optional("serviceCode", false, <String as crate::Wire>::from_node)?,
+                .optional("serviceCode", true, <String as crate::Wire>::from_node)?,
             transaction_type: m
                 .optional(
                     "transactionType",
@@ -1662,9 +1651,9 @@ impl crate::Wire for DoDealResponse {
             currency: m
                 .optional("currency", true, <crate::Coded as crate::Wire>::from_node)?,
             base_currency: m
-                .optional("baseCurrency", false, <String as crate::Wire>::from_node)?,
+                .optional("baseCurrency", true, <String as crate::Wire>::from_node)?,
             base_amount: m
-                .optional("baseAmount", false, <String as crate::Wire>::from_node)?,
+                .optional("baseAmount", true, <String as crate::Wire>::from_node)?,
             transaction_code: m
                 .optional(
                     "transactionCode",
@@ -1688,31 +1677,22 @@ impl crate::Wire for DoDealResponse {
             number_of_payments: m
                 .optional("numberOfPayments", true, <i64 as crate::Wire>::from_node)?,
             payments_interest: m
-                .optional(
-                    "paymentsInterest",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
-            mid: m.optional("mid", false, <String as crate::Wire>::from_node)?,
-            uniqueid: m.optional("uniqueid", false, <String as crate::Wire>::from_node)?,
+                .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?,
+            mid: m.optional("mid", true, <String as crate::Wire>::from_node)?,
+            uniqueid: m.optional("uniqueid", true, <String as crate::Wire>::from_node)?,
             mpi_validation: m
-                .optional("mpiValidation", false, <String as crate::Wire>::from_node)?,
-            token: m.optional("token", false, <String as crate::Wire>::from_node)?,
+                .optional("mpiValidation", true, <String as crate::Wire>::from_node)?,
+            token: m.optional("token", true, <String as crate::Wire>::from_node)?,
             mpi_hosted_page_url: m
-                .optional(
-                    "mpiHostedPageUrl",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+                .optional("mpiHostedPageUrl", true, <String as crate::Wire>::from_node)?,
             return_url: m
-                .optional("returnUrl", false, <String as crate::Wire>::from_node)?,
+                .optional("returnUrl", true, <String as crate::Wire>::from_node)?,
             success_url: m
-                .optional("successUrl", false, <String as crate::Wire>::from_node)?,
-            error_url: m
-                .optional("errorUrl", false, <String as crate::Wire>::from_node)?,
+                .optional("successUrl", true, <String as crate::Wire>::from_node)?,
+            error_url: m.optional("errorUrl", true, <String as crate::Wire>::from_node)?,
             cancel_url: m
-                .optional("cancelUrl", false, <String as crate::Wire>::from_node)?,
-            club_id: m.optional("clubId", false, <String as crate::Wire>::from_node)?,
+                .optional("cancelUrl", true, <String as crate::Wire>::from_node)?,
+            club_id: m.optional("clubId", true, <String as crate::Wire>::from_node)?,
             validation: m
                 .optional("validation", true, <crate::Coded as crate::Wire>::from_node)?,
             id_status: m
@@ -1722,43 +1702,38 @@ impl crate::Wire for DoDealResponse {
             auth_source: m
                 .optional("authSource", true, <crate::Coded as crate::Wire>::from_node)?,
             auth_number: m
-                .optional("authNumber", false, <String as crate::Wire>::from_node)?,
+                .optional("authNumber", true, <String as crate::Wire>::from_node)?,
             file_number: m
-                .optional("fileNumber", false, <String as crate::Wire>::from_node)?,
+                .optional("fileNumber", true, <String as crate::Wire>::from_node)?,
             slave_terminal_number: m
                 .optional(
                     "slaveTerminalNumber",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             slave_terminal_sequence: m
                 .optional(
                     "slaveTerminalSequence",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
-            eci: m.optional("eci", false, <String as crate::Wire>::from_node)?,
-            client_ip: m
-                .optional("clientIp", false, <String as crate::Wire>::from_node)?,
-            email: m.optional("email", false, <String as crate::Wire>::from_node)?,
+            eci: m.optional("eci", true, <String as crate::Wire>::from_node)?,
+            client_ip: m.optional("clientIp", true, <String as crate::Wire>::from_node)?,
+            email: m.optional("email", true, <String as crate::Wire>::from_node)?,
             cavv: m.optional("cavv", true, <crate::Coded as crate::Wire>::from_node)?,
-            user: m.optional("user", false, <String as crate::Wire>::from_node)?,
+            user: m.optional("user", true, <String as crate::Wire>::from_node)?,
             addon_data: m
-                .optional("addonData", false, <String as crate::Wire>::from_node)?,
+                .optional("addonData", true, <String as crate::Wire>::from_node)?,
             supplier_number: m
-                .optional("supplierNumber", false, <String as crate::Wire>::from_node)?,
-            id: m.optional("id", false, <String as crate::Wire>::from_node)?,
-            shift_id1: m
-                .optional("shiftId1", false, <String as crate::Wire>::from_node)?,
-            shift_id2: m
-                .optional("shiftId2", false, <String as crate::Wire>::from_node)?,
-            shift_id3: m
-                .optional("shiftId3", false, <String as crate::Wire>::from_node)?,
+                .optional("supplierNumber", true, <String as crate::Wire>::from_node)?,
+            id: m.optional("id", true, <String as crate::Wire>::from_node)?,
+            shift_id1: m.optional("shiftId1", true, <String as crate::Wire>::from_node)?,
+            shift_id2: m.optional("shiftId2", true, <String as crate::Wire>::from_node)?,
+            shift_id3: m.optional("shiftId3", true, <String as crate::Wire>::from_node)?,
             shift_txn_date: m
-                .optional("shiftTxnDate", false, <String as crate::Wire>::from_node)?,
-            cg_uid: m.optional("cgUid", false, <String as crate::Wire>::from_node)?,
-            card_hash: m
-                .optional("cardHash", false, <String as crate::Wire>::from_node)?,
+                .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?,
+            cg_uid: m.optional("cgUid", true, <String as crate::Wire>::from_node)?,
+            card_hash: m.optional("cardHash", true, <String as crate::Wire>::from_node)?,
             acquirer_data: m
                 .optional(
                     "acquirerData",
@@ -1772,17 +1747,9 @@ impl crate::Wire for DoDealResponse {
                     <AshraitEmvData as crate::Wire>::from_node,
                 )?,
             extended_tran_code: m
-                .optional(
-                    "extendedTranCode",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+                .optional("extendedTranCode", true, <String as crate::Wire>::from_node)?,
             send_notification: m
-                .optional(
-                    "sendNotification",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+                .optional("sendNotification", true, <String as crate::Wire>::from_node)?,
             star_total: m
                 .optional(
                     "starTotal",
@@ -1790,11 +1757,10 @@ impl crate::Wire for DoDealResponse {
                     <crate::MinorUnits as crate::Wire>::from_node,
                 )?,
             comm_reason: m
-                .optional("commReason", false, <String as crate::Wire>::from_node)?,
-            club_code: m
-                .optional("clubCode", false, <String as crate::Wire>::from_node)?,
-            int_in: m.optional("intIn", false, <String as crate::Wire>::from_node)?,
-            int_ot: m.optional("intOt", false, <String as crate::Wire>::from_node)?,
+                .optional("commReason", true, <String as crate::Wire>::from_node)?,
+            club_code: m.optional("clubCode", true, <String as crate::Wire>::from_node)?,
+            int_in: m.optional("intIn", true, <String as crate::Wire>::from_node)?,
+            int_ot: m.optional("intOt", true, <String as crate::Wire>::from_node)?,
             unknown_fields: m
                 .unknown(
                     &[

@@ -56,7 +56,7 @@ impl crate::Wire for GetSessionIdRequest {
             may_be_duplicate: m
                 .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?,
             request_id: m
-                .optional("requestId", false, <String as crate::Wire>::from_node)?,
+                .optional("requestId", true, <String as crate::Wire>::from_node)?,
         })
     }
 }
@@ -94,7 +94,12 @@ impl crate::Validate for GetSessionIdRequest {
             let p = path.field("requestId");
             crate::__private::check::max_len(v, 20usize, &p, out);
         }
-        if self.may_be_duplicate == Some(true) && self.request_id.is_none() {
+        if self.may_be_duplicate == Some(true)
+            && self
+                .request_id
+                .as_ref()
+                .is_none_or(|v| crate::__private::AsText::as_text(v).is_empty())
+        {
             crate::__private::check::requires(
                 "requestId",
                 &path.field("mayBeDuplicate"),

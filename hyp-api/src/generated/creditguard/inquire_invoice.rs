@@ -63,7 +63,7 @@ impl crate::Wire for InquireInvoiceRequest {
             may_be_duplicate: m
                 .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?,
             request_id: m
-                .optional("requestId", false, <String as crate::Wire>::from_node)?,
+                .optional("requestId", true, <String as crate::Wire>::from_node)?,
             invoice: m.required("invoice", <InvoiceRef as crate::Wire>::from_node)?,
         })
     }
@@ -109,7 +109,12 @@ impl crate::Validate for InquireInvoiceRequest {
             let p = path.field("invoice");
             crate::Validate::validate_into(v, cx, &p, out);
         }
-        if self.may_be_duplicate == Some(true) && self.request_id.is_none() {
+        if self.may_be_duplicate == Some(true)
+            && self
+                .request_id
+                .as_ref()
+                .is_none_or(|v| crate::__private::AsText::as_text(v).is_empty())
+        {
             crate::__private::check::requires(
                 "requestId",
                 &path.field("mayBeDuplicate"),

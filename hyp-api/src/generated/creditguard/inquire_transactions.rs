@@ -316,34 +316,34 @@ impl crate::Wire for InquireTransactionsRequest {
             may_be_duplicate: m
                 .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?,
             request_id: m
-                .optional("requestId", false, <String as crate::Wire>::from_node)?,
+                .optional("requestId", true, <String as crate::Wire>::from_node)?,
             terminal_number: m
                 .required("terminalNumber", <String as crate::Wire>::from_node)?,
-            tran_id: m.optional("tranId", false, <String as crate::Wire>::from_node)?,
-            cg_uid: m.optional("cgUid", false, <String as crate::Wire>::from_node)?,
-            user: m.optional("user", false, <String as crate::Wire>::from_node)?,
-            card_no: m.optional("cardNo", false, <String as crate::Wire>::from_node)?,
-            card_id: m.optional("cardId", false, <String as crate::Wire>::from_node)?,
+            tran_id: m.optional("tranId", true, <String as crate::Wire>::from_node)?,
+            cg_uid: m.optional("cgUid", true, <String as crate::Wire>::from_node)?,
+            user: m.optional("user", true, <String as crate::Wire>::from_node)?,
+            card_no: m.optional("cardNo", true, <String as crate::Wire>::from_node)?,
+            card_id: m.optional("cardId", true, <String as crate::Wire>::from_node)?,
             card_expiration: m
-                .optional("cardExpiration", false, <String as crate::Wire>::from_node)?,
-            currency: m.optional("currency", false, <String as crate::Wire>::from_node)?,
+                .optional("cardExpiration", true, <String as crate::Wire>::from_node)?,
+            currency: m.optional("currency", true, <String as crate::Wire>::from_node)?,
             card_brand: m
-                .optional("cardBrand", false, <String as crate::Wire>::from_node)?,
+                .optional("cardBrand", true, <String as crate::Wire>::from_node)?,
             auth_number: m
-                .optional("authNumber", false, <String as crate::Wire>::from_node)?,
+                .optional("authNumber", true, <String as crate::Wire>::from_node)?,
             ashrait_result: m
-                .optional("ashraitResult", false, <String as crate::Wire>::from_node)?,
+                .optional("ashraitResult", true, <String as crate::Wire>::from_node)?,
             shva_referance_no: m
-                .optional("shvaReferanceNo", false, <String as crate::Wire>::from_node)?,
+                .optional("shvaReferanceNo", true, <String as crate::Wire>::from_node)?,
             total: m
                 .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?,
             transmit_id: m
-                .optional("transmitId", false, <String as crate::Wire>::from_node)?,
+                .optional("transmitId", true, <String as crate::Wire>::from_node)?,
             financial_status: m
-                .optional("financialStatus", false, <String as crate::Wire>::from_node)?,
-            shovar: m.optional("shovar", false, <String as crate::Wire>::from_node)?,
+                .optional("financialStatus", true, <String as crate::Wire>::from_node)?,
+            shovar: m.optional("shovar", true, <String as crate::Wire>::from_node)?,
             credit_company: m
-                .optional("creditCompany", false, <String as crate::Wire>::from_node)?,
+                .optional("creditCompany", true, <String as crate::Wire>::from_node)?,
             from_deal_date: m
                 .optional(
                     "fromDealDate",
@@ -369,10 +369,10 @@ impl crate::Wire for InquireTransactionsRequest {
                     |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
                 )?,
             query_name: m
-                .optional("queryName", false, <String as crate::Wire>::from_node)?,
-            mid: m.optional("mid", false, <String as crate::Wire>::from_node)?,
+                .optional("queryName", true, <String as crate::Wire>::from_node)?,
+            mid: m.optional("mid", true, <String as crate::Wire>::from_node)?,
             mpi_transaction_id: m
-                .optional("mpiTransactionId", false, <String as crate::Wire>::from_node)?,
+                .optional("mpiTransactionId", true, <String as crate::Wire>::from_node)?,
         })
     }
 }
@@ -576,7 +576,12 @@ impl crate::Validate for InquireTransactionsRequest {
             let p = path.field("mid");
             crate::__private::check::max_len(v, 15usize, &p, out);
         }
-        if self.may_be_duplicate == Some(true) && self.request_id.is_none() {
+        if self.may_be_duplicate == Some(true)
+            && self
+                .request_id
+                .as_ref()
+                .is_none_or(|v| crate::__private::AsText::as_text(v).is_empty())
+        {
             crate::__private::check::requires(
                 "requestId",
                 &path.field("mayBeDuplicate"),
@@ -706,14 +711,14 @@ impl crate::Wire for InquireTransactionsResponse {
                     ),
                 )?,
             request_id: m
-                .optional("requestId", false, <String as crate::Wire>::from_node)?,
-            tran_id: m.optional("tranId", false, <String as crate::Wire>::from_node)?,
+                .optional("requestId", true, <String as crate::Wire>::from_node)?,
+            tran_id: m.optional("tranId", true, <String as crate::Wire>::from_node)?,
             user_message: m
-                .optional("userMessage", false, <String as crate::Wire>::from_node)?,
+                .optional("userMessage", true, <String as crate::Wire>::from_node)?,
             additional_info: m
-                .optional("additionalInfo", false, <String as crate::Wire>::from_node)?,
-            version: m.optional("version", false, <String as crate::Wire>::from_node)?,
-            language: m.optional("language", false, <String as crate::Wire>::from_node)?,
+                .optional("additionalInfo", true, <String as crate::Wire>::from_node)?,
+            version: m.optional("version", true, <String as crate::Wire>::from_node)?,
+            language: m.optional("language", true, <String as crate::Wire>::from_node)?,
             transactions: m
                 .list(
                     "transactions",

@@ -168,33 +168,32 @@ impl crate::Wire for CustomerData {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
             first_name: m
-                .optional("firstName", false, <String as crate::Wire>::from_node)?,
-            last_name: m
-                .optional("lastName", false, <String as crate::Wire>::from_node)?,
-            address: m.optional("address", false, <String as crate::Wire>::from_node)?,
-            city: m.optional("city", false, <String as crate::Wire>::from_node)?,
-            email: m.optional("email", false, <String as crate::Wire>::from_node)?,
-            tel: m.optional("tel", false, <String as crate::Wire>::from_node)?,
+                .optional("firstName", true, <String as crate::Wire>::from_node)?,
+            last_name: m.optional("lastName", true, <String as crate::Wire>::from_node)?,
+            address: m.optional("address", true, <String as crate::Wire>::from_node)?,
+            city: m.optional("city", true, <String as crate::Wire>::from_node)?,
+            email: m.optional("email", true, <String as crate::Wire>::from_node)?,
+            tel: m.optional("tel", true, <String as crate::Wire>::from_node)?,
             user_data1: m
-                .optional("userData1", false, <String as crate::Wire>::from_node)?,
+                .optional("userData1", true, <String as crate::Wire>::from_node)?,
             user_data2: m
-                .optional("userData2", false, <String as crate::Wire>::from_node)?,
+                .optional("userData2", true, <String as crate::Wire>::from_node)?,
             user_data3: m
-                .optional("userData3", false, <String as crate::Wire>::from_node)?,
+                .optional("userData3", true, <String as crate::Wire>::from_node)?,
             user_data4: m
-                .optional("userData4", false, <String as crate::Wire>::from_node)?,
+                .optional("userData4", true, <String as crate::Wire>::from_node)?,
             user_data5: m
-                .optional("userData5", false, <String as crate::Wire>::from_node)?,
+                .optional("userData5", true, <String as crate::Wire>::from_node)?,
             user_data6: m
-                .optional("userData6", false, <String as crate::Wire>::from_node)?,
+                .optional("userData6", true, <String as crate::Wire>::from_node)?,
             user_data7: m
-                .optional("userData7", false, <String as crate::Wire>::from_node)?,
+                .optional("userData7", true, <String as crate::Wire>::from_node)?,
             user_data8: m
-                .optional("userData8", false, <String as crate::Wire>::from_node)?,
+                .optional("userData8", true, <String as crate::Wire>::from_node)?,
             user_data9: m
-                .optional("userData9", false, <String as crate::Wire>::from_node)?,
+                .optional("userData9", true, <String as crate::Wire>::from_node)?,
             user_data10: m
-                .optional("userData10", false, <String as crate::Wire>::from_node)?,
+                .optional("userData10", true, <String as crate::Wire>::from_node)?,
         })
     }
 }
@@ -515,32 +514,28 @@ impl crate::Wire for InvoiceData {
                     <InvoiceCreationMethod as crate::Wire>::from_node,
                 )?,
             invoice_subject: m
-                .optional("invoiceSubject", false, <String as crate::Wire>::from_node)?,
+                .optional("invoiceSubject", true, <String as crate::Wire>::from_node)?,
             invoice_item_code: m
-                .optional("invoiceItemCode", false, <String as crate::Wire>::from_node)?,
+                .optional("invoiceItemCode", true, <String as crate::Wire>::from_node)?,
             invoice_item_description: m
                 .optional(
                     "invoiceItemDescription",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             invoice_item_price: m
-                .optional(
-                    "invoiceItemPrice",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+                .optional("invoiceItemPrice", true, <String as crate::Wire>::from_node)?,
             invoice_item_quantity: m
                 .optional(
                     "invoiceItemQuantity",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             is_item_price_with_tax: m
                 .optional("isItemPriceWithTax", true, <bool as crate::Wire>::from_node)?,
             company_info: m
-                .optional("companyInfo", false, <String as crate::Wire>::from_node)?,
-            mail_to: m.optional("mailTo", false, <String as crate::Wire>::from_node)?,
+                .optional("companyInfo", true, <String as crate::Wire>::from_node)?,
+            mail_to: m.optional("mailTo", true, <String as crate::Wire>::from_node)?,
             cc_date: m
                 .optional(
                     "ccDate",
@@ -733,7 +728,7 @@ impl crate::Wire for PaymentPageData {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
             pps_json_config: m
-                .optional("ppsJSONConfig", false, <String as crate::Wire>::from_node)?,
+                .optional("ppsJSONConfig", true, <String as crate::Wire>::from_node)?,
         })
     }
 }
@@ -1412,36 +1407,34 @@ impl crate::Wire for Transaction {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
-            status: m.optional("status", false, <String as crate::Wire>::from_node)?,
+            status: m.optional("status", true, <String as crate::Wire>::from_node)?,
             status_text: m
-                .optional("statusText", false, <String as crate::Wire>::from_node)?,
+                .optional("statusText", true, <String as crate::Wire>::from_node)?,
             extended_status: m
-                .optional("extendedStatus", false, <String as crate::Wire>::from_node)?,
+                .optional("extendedStatus", true, <String as crate::Wire>::from_node)?,
             extended_status_text: m
                 .optional(
                     "extendedStatusText",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             extended_user_message: m
                 .optional(
                     "extendedUserMessage",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             terminal_number: m
-                .optional("terminalNumber", false, <String as crate::Wire>::from_node)?,
-            card_id: m.optional("cardId", false, <String as crate::Wire>::from_node)?,
-            card_bin: m.optional("cardBin", false, <String as crate::Wire>::from_node)?,
-            card_mask: m
-                .optional("cardMask", false, <String as crate::Wire>::from_node)?,
+                .optional("terminalNumber", true, <String as crate::Wire>::from_node)?,
+            card_id: m.optional("cardId", true, <String as crate::Wire>::from_node)?,
+            card_bin: m.optional("cardBin", true, <String as crate::Wire>::from_node)?,
+            card_mask: m.optional("cardMask", true, <String as crate::Wire>::from_node)?,
             card_length: m
                 .optional("cardLength", true, <i64 as crate::Wire>::from_node)?,
-            card_no: m.optional("cardNo", false, <String as crate::Wire>::from_node)?,
-            card_name: m
-                .optional("cardName", false, <String as crate::Wire>::from_node)?,
+            card_no: m.optional("cardNo", true, <String as crate::Wire>::from_node)?,
+            card_name: m.optional("cardName", true, <String as crate::Wire>::from_node)?,
             card_expiration: m
-                .optional("cardExpiration", false, <String as crate::Wire>::from_node)?,
+                .optional("cardExpiration", true, <String as crate::Wire>::from_node)?,
             card_type: m
                 .optional("cardType", true, <crate::Coded as crate::Wire>::from_node)?,
             extended_card_type: m
@@ -1465,7 +1458,7 @@ impl crate::Wire for Transaction {
                     <crate::Coded as crate::Wire>::from_node,
                 )?,
             service_code: m
-                .optional("serviceCode", false, <String as crate::Wire>::from_node)?,
+                .optional("serviceCode", true, <String as crate::Wire>::from_node)?,
             transaction_type: m
                 .optional(
                     "transactionType",
@@ -1477,9 +1470,9 @@ impl crate::Wire for Transaction {
             currency: m
                 .optional("currency", true, <crate::Coded as crate::Wire>::from_node)?,
             base_currency: m
-                .optional("baseCurrency", false, <String as crate::Wire>::from_node)?,
+                .optional("baseCurrency", true, <String as crate::Wire>::from_node)?,
             base_amount: m
-                .optional("baseAmount", false, <String as crate::Wire>::from_node)?,
+                .optional("baseAmount", true, <String as crate::Wire>::from_node)?,
             transaction_code: m
                 .optional(
                     "transactionCode",
@@ -1503,31 +1496,22 @@ impl crate::Wire for Transaction {
             number_of_payments: m
                 .optional("numberOfPayments", true, <i64 as crate::Wire>::from_node)?,
             payments_interest: m
-                .optional(
-                    "paymentsInterest",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
-            mid: m.optional("mid", false, <String as crate::Wire>::from_node)?,
-            uniqueid: m.optional("uniqueid", false, <String as crate::Wire>::from_node)?,
+                .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?,
+            mid: m.optional("mid", true, <String as crate::Wire>::from_node)?,
+            uniqueid: m.optional("uniqueid", true, <String as crate::Wire>::from_node)?,
             mpi_validation: m
-                .optional("mpiValidation", false, <String as crate::Wire>::from_node)?,
-            token: m.optional("token", false, <String as crate::Wire>::from_node)?,
+                .optional("mpiValidation", true, <String as crate::Wire>::from_node)?,
+            token: m.optional("token", true, <String as crate::Wire>::from_node)?,
             mpi_hosted_page_url: m
-                .optional(
-                    "mpiHostedPageUrl",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+                .optional("mpiHostedPageUrl", true, <String as crate::Wire>::from_node)?,
             return_url: m
-                .optional("returnUrl", false, <String as crate::Wire>::from_node)?,
+                .optional("returnUrl", true, <String as crate::Wire>::from_node)?,
             success_url: m
-                .optional("successUrl", false, <String as crate::Wire>::from_node)?,
-            error_url: m
-                .optional("errorUrl", false, <String as crate::Wire>::from_node)?,
+                .optional("successUrl", true, <String as crate::Wire>::from_node)?,
+            error_url: m.optional("errorUrl", true, <String as crate::Wire>::from_node)?,
             cancel_url: m
-                .optional("cancelUrl", false, <String as crate::Wire>::from_node)?,
-            club_id: m.optional("clubId", false, <String as crate::Wire>::from_node)?,
+                .optional("cancelUrl", true, <String as crate::Wire>::from_node)?,
+            club_id: m.optional("clubId", true, <String as crate::Wire>::from_node)?,
             validation: m
                 .optional("validation", true, <crate::Coded as crate::Wire>::from_node)?,
             id_status: m
@@ -1537,43 +1521,38 @@ impl crate::Wire for Transaction {
             auth_source: m
                 .optional("authSource", true, <crate::Coded as crate::Wire>::from_node)?,
             auth_number: m
-                .optional("authNumber", false, <String as crate::Wire>::from_node)?,
+                .optional("authNumber", true, <String as crate::Wire>::from_node)?,
             file_number: m
-                .optional("fileNumber", false, <String as crate::Wire>::from_node)?,
+                .optional("fileNumber", true, <String as crate::Wire>::from_node)?,
             slave_terminal_number: m
                 .optional(
                     "slaveTerminalNumber",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             slave_terminal_sequence: m
                 .optional(
                     "slaveTerminalSequence",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
-            eci: m.optional("eci", false, <String as crate::Wire>::from_node)?,
-            client_ip: m
-                .optional("clientIp", false, <String as crate::Wire>::from_node)?,
-            email: m.optional("email", false, <String as crate::Wire>::from_node)?,
+            eci: m.optional("eci", true, <String as crate::Wire>::from_node)?,
+            client_ip: m.optional("clientIp", true, <String as crate::Wire>::from_node)?,
+            email: m.optional("email", true, <String as crate::Wire>::from_node)?,
             cavv: m.optional("cavv", true, <crate::Coded as crate::Wire>::from_node)?,
-            user: m.optional("user", false, <String as crate::Wire>::from_node)?,
+            user: m.optional("user", true, <String as crate::Wire>::from_node)?,
             addon_data: m
-                .optional("addonData", false, <String as crate::Wire>::from_node)?,
+                .optional("addonData", true, <String as crate::Wire>::from_node)?,
             supplier_number: m
-                .optional("supplierNumber", false, <String as crate::Wire>::from_node)?,
-            id: m.optional("id", false, <String as crate::Wire>::from_node)?,
-            shift_id1: m
-                .optional("shiftId1", false, <String as crate::Wire>::from_node)?,
-            shift_id2: m
-                .optional("shiftId2", false, <String as crate::Wire>::from_node)?,
-            shift_id3: m
-                .optional("shiftId3", false, <String as crate::Wire>::from_node)?,
+                .optional("supplierNumber", true, <String as crate::Wire>::from_node)?,
+            id: m.optional("id", true, <String as crate::Wire>::from_node)?,
+            shift_id1: m.optional("shiftId1", true, <String as crate::Wire>::from_node)?,
+            shift_id2: m.optional("shiftId2", true, <String as crate::Wire>::from_node)?,
+            shift_id3: m.optional("shiftId3", true, <String as crate::Wire>::from_node)?,
             shift_txn_date: m
-                .optional("shiftTxnDate", false, <String as crate::Wire>::from_node)?,
-            cg_uid: m.optional("cgUid", false, <String as crate::Wire>::from_node)?,
-            card_hash: m
-                .optional("cardHash", false, <String as crate::Wire>::from_node)?,
+                .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?,
+            cg_uid: m.optional("cgUid", true, <String as crate::Wire>::from_node)?,
+            card_hash: m.optional("cardHash", true, <String as crate::Wire>::from_node)?,
             acquirer_data: m
                 .optional(
                     "acquirerData",
@@ -1587,34 +1566,22 @@ impl crate::Wire for Transaction {
                     <AshraitEmvData as crate::Wire>::from_node,
                 )?,
             extended_tran_code: m
-                .optional(
-                    "extendedTranCode",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+                .optional("extendedTranCode", true, <String as crate::Wire>::from_node)?,
             send_notification: m
-                .optional(
-                    "sendNotification",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
-            message: m.optional("message", false, <String as crate::Wire>::from_node)?,
+                .optional("sendNotification", true, <String as crate::Wire>::from_node)?,
+            message: m.optional("message", true, <String as crate::Wire>::from_node)?,
             user_message: m
-                .optional("userMessage", false, <String as crate::Wire>::from_node)?,
+                .optional("userMessage", true, <String as crate::Wire>::from_node)?,
             mpi_transaction_id: m
-                .optional(
-                    "mpiTransactionId",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+                .optional("mpiTransactionId", true, <String as crate::Wire>::from_node)?,
             financial_status: m
                 .optional(
                     "financialStatus",
                     true,
                     <FinancialStatus as crate::Wire>::from_node,
                 )?,
-            tran_id: m.optional("tranId", false, <String as crate::Wire>::from_node)?,
-            shovar: m.optional("shovar", false, <String as crate::Wire>::from_node)?,
+            tran_id: m.optional("tranId", true, <String as crate::Wire>::from_node)?,
+            shovar: m.optional("shovar", true, <String as crate::Wire>::from_node)?,
             transaction_date: m
                 .optional(
                     "transactionDate",
@@ -1634,9 +1601,9 @@ impl crate::Wire for Transaction {
                     ),
                 )?,
             shva_referance_no: m
-                .optional("shvaReferanceNo", false, <String as crate::Wire>::from_node)?,
+                .optional("shvaReferanceNo", true, <String as crate::Wire>::from_node)?,
             transmit_id: m
-                .optional("transmitId", false, <String as crate::Wire>::from_node)?,
+                .optional("transmitId", true, <String as crate::Wire>::from_node)?,
             unknown_fields: m
                 .unknown(
                     &[
@@ -1772,16 +1739,12 @@ impl crate::Wire for AcquirerData {
             acquirer_response_id: m
                 .optional(
                     "acquirerResponseId",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             wallet_supplier_id: m
-                .optional(
-                    "walletSupplierId",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
-            mcc: m.optional("mcc", false, <String as crate::Wire>::from_node)?,
+                .optional("walletSupplierId", true, <String as crate::Wire>::from_node)?,
+            mcc: m.optional("mcc", true, <String as crate::Wire>::from_node)?,
             unknown_fields: m.unknown(&["acquirerResponseId", "walletSupplierId", "mcc"]),
         })
     }
@@ -2251,9 +2214,9 @@ impl crate::Wire for AshraitEmvData {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         Ok(Self {
-            uid: m.optional("uid", false, <String as crate::Wire>::from_node)?,
+            uid: m.optional("uid", true, <String as crate::Wire>::from_node)?,
             card_seq_number: m
-                .optional("cardSeqNumber", false, <String as crate::Wire>::from_node)?,
+                .optional("cardSeqNumber", true, <String as crate::Wire>::from_node)?,
             auth_code_acquirer: m
                 .optional(
                     "authCodeAcquirer",
@@ -2261,7 +2224,7 @@ impl crate::Wire for AshraitEmvData {
                     <crate::Coded as crate::Wire>::from_node,
                 )?,
             auth_no_acquirer: m
-                .optional("authNoAcquirer", false, <String as crate::Wire>::from_node)?,
+                .optional("authNoAcquirer", true, <String as crate::Wire>::from_node)?,
             auth_code_credit_company: m
                 .optional(
                     "authCodeCreditCompany",
@@ -2269,7 +2232,7 @@ impl crate::Wire for AshraitEmvData {
                     <crate::Coded as crate::Wire>::from_node,
                 )?,
             dsp_balance: m
-                .optional("dspBalance", false, <String as crate::Wire>::from_node)?,
+                .optional("dspBalance", true, <String as crate::Wire>::from_node)?,
             auth_validation_type: m
                 .optional(
                     "authValidationType",
@@ -2279,13 +2242,13 @@ impl crate::Wire for AshraitEmvData {
             special_project_code: m
                 .optional(
                     "specialProjectCode",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             special_project_info1: m
                 .optional(
                     "specialProjectInfo1",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             informative_tran_code: m
@@ -2295,136 +2258,117 @@ impl crate::Wire for AshraitEmvData {
                     <crate::Coded as crate::Wire>::from_node,
                 )?,
             cashback_amount: m
-                .optional("cashbackAmount", false, <String as crate::Wire>::from_node)?,
+                .optional("cashbackAmount", true, <String as crate::Wire>::from_node)?,
             tip_amount: m
-                .optional("tipAmount", false, <String as crate::Wire>::from_node)?,
+                .optional("tipAmount", true, <String as crate::Wire>::from_node)?,
             commision_amount: m
-                .optional("commisionAmount", false, <String as crate::Wire>::from_node)?,
+                .optional("commisionAmount", true, <String as crate::Wire>::from_node)?,
             conversion_provider: m
                 .optional(
                     "conversionProvider",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             conversion_currency: m
                 .optional(
                     "conversionCurrency",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             conversion_amount: m
-                .optional(
-                    "conversionAmount",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+                .optional("conversionAmount", true, <String as crate::Wire>::from_node)?,
             conversion_rate: m
-                .optional("conversionRate", false, <String as crate::Wire>::from_node)?,
+                .optional("conversionRate", true, <String as crate::Wire>::from_node)?,
             payment_index_type: m
-                .optional(
-                    "paymentIndexType",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+                .optional("paymentIndexType", true, <String as crate::Wire>::from_node)?,
             recurring_no: m
-                .optional("recurringNo", false, <String as crate::Wire>::from_node)?,
+                .optional("recurringNo", true, <String as crate::Wire>::from_node)?,
             recurring_total_no: m
-                .optional(
-                    "recurringTotalNo",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+                .optional("recurringTotalNo", true, <String as crate::Wire>::from_node)?,
             recurring_total_sum: m
                 .optional(
                     "recurringTotalSum",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             recurring_unique_ref: m
                 .optional(
                     "recurringUniqueRef",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             recurring_frequency: m
                 .optional(
                     "recurringFrequency",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             defer_months: m
-                .optional("deferMonths", false, <String as crate::Wire>::from_node)?,
+                .optional("deferMonths", true, <String as crate::Wire>::from_node)?,
             ipay_amount: m
-                .optional("ipayAmount", false, <String as crate::Wire>::from_node)?,
+                .optional("ipayAmount", true, <String as crate::Wire>::from_node)?,
             ipay_number: m
-                .optional("ipayNumber", false, <String as crate::Wire>::from_node)?,
+                .optional("ipayNumber", true, <String as crate::Wire>::from_node)?,
             ipay_offer_code: m
-                .optional("ipayOfferCode", false, <String as crate::Wire>::from_node)?,
-            due_date: m.optional("dueDate", false, <String as crate::Wire>::from_node)?,
-            ipay_code: m
-                .optional("ipayCode", false, <String as crate::Wire>::from_node)?,
+                .optional("ipayOfferCode", true, <String as crate::Wire>::from_node)?,
+            due_date: m.optional("dueDate", true, <String as crate::Wire>::from_node)?,
+            ipay_code: m.optional("ipayCode", true, <String as crate::Wire>::from_node)?,
             ipay_precent: m
-                .optional("ipayPrecent", false, <String as crate::Wire>::from_node)?,
+                .optional("ipayPrecent", true, <String as crate::Wire>::from_node)?,
             ipay_product_code: m
-                .optional("ipayProductCode", false, <String as crate::Wire>::from_node)?,
+                .optional("ipayProductCode", true, <String as crate::Wire>::from_node)?,
             ash_reason_credit: m
-                .optional("ashReasonCredit", false, <String as crate::Wire>::from_node)?,
+                .optional("ashReasonCredit", true, <String as crate::Wire>::from_node)?,
             is_self_service: m
-                .optional("isSelfService", false, <String as crate::Wire>::from_node)?,
-            org_uid: m.optional("orgUid", false, <String as crate::Wire>::from_node)?,
+                .optional("isSelfService", true, <String as crate::Wire>::from_node)?,
+            org_uid: m.optional("orgUid", true, <String as crate::Wire>::from_node)?,
             org_tran_date: m
-                .optional("orgTranDate", false, <String as crate::Wire>::from_node)?,
+                .optional("orgTranDate", true, <String as crate::Wire>::from_node)?,
             org_amount: m
-                .optional("orgAmount", false, <String as crate::Wire>::from_node)?,
+                .optional("orgAmount", true, <String as crate::Wire>::from_node)?,
             org_auth_no: m
-                .optional("orgAuthNo", false, <String as crate::Wire>::from_node)?,
+                .optional("orgAuthNo", true, <String as crate::Wire>::from_node)?,
             org_auth_code_credit_company: m
                 .optional(
                     "orgAuthCodeCreditCompany",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             org_auth_code_acquirer: m
                 .optional(
                     "orgAuthCodeAcquirer",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             org_link_incr_auth: m
-                .optional("orgLinkIncrAuth", false, <String as crate::Wire>::from_node)?,
+                .optional("orgLinkIncrAuth", true, <String as crate::Wire>::from_node)?,
             org_auth_no_acquirer: m
                 .optional(
                     "orgAuthNoAcquirer",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
-            pos_jcode: m
-                .optional("posJcode", false, <String as crate::Wire>::from_node)?,
+            pos_jcode: m.optional("posJcode", true, <String as crate::Wire>::from_node)?,
             pinpad_serial_number: m
                 .optional(
                     "pinpadSerialNumber",
-                    false,
+                    true,
                     <String as crate::Wire>::from_node,
                 )?,
             term_serialnumber: m
-                .optional(
-                    "termSerialnumber",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+                .optional("termSerialnumber", true, <String as crate::Wire>::from_node)?,
             ash_term_type: m
-                .optional("ashTermType", false, <String as crate::Wire>::from_node)?,
-            json_data: m
-                .optional("jsonData", false, <String as crate::Wire>::from_node)?,
+                .optional("ashTermType", true, <String as crate::Wire>::from_node)?,
+            json_data: m.optional("jsonData", true, <String as crate::Wire>::from_node)?,
             addendum1: m
-                .optional("addendum1", false, <String as crate::Wire>::from_node)?,
+                .optional("addendum1", true, <String as crate::Wire>::from_node)?,
             addendum2: m
-                .optional("addendum2", false, <String as crate::Wire>::from_node)?,
+                .optional("addendum2", true, <String as crate::Wire>::from_node)?,
             request_mti: m
-                .optional("requestMti", false, <String as crate::Wire>::from_node)?,
-            mti: m.optional("mti", false, <String as crate::Wire>::from_node)?,
+                .optional("requestMti", true, <String as crate::Wire>::from_node)?,
+            mti: m.optional("mti", true, <String as crate::Wire>::from_node)?,
             pos_date_time: m
-                .optional("posDateTime", false, <String as crate::Wire>::from_node)?,
+                .optional("posDateTime", true, <String as crate::Wire>::from_node)?,
             unknown_fields: m
                 .unknown(
                     &[
@@ -2548,7 +2492,7 @@ impl crate::Wire for Totals {
             pages_amount: m
                 .optional("pagesAmount", true, <i64 as crate::Wire>::from_node)?,
             query_result_id: m
-                .optional("queryResultId", false, <String as crate::Wire>::from_node)?,
+                .optional("queryResultId", true, <String as crate::Wire>::from_node)?,
             total: m.optional("total", true, <i64 as crate::Wire>::from_node)?,
             total_match: m
                 .optional("totalMatch", true, <i64 as crate::Wire>::from_node)?,
