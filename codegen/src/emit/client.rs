@@ -98,7 +98,19 @@ pub fn emit_client(api: &Api) -> TokenStream {
                 ),
             )
         }
-        AuthKind::InRequest => (quote!(), String::new()),
+        AuthKind::InRequest => (
+            quote! {
+                pub fn builder(base_url: impl Into<String>) -> crate::ClientBuilder<Client> {
+                    crate::ClientBuilder::new(base_url.into(), crate::Auth::InRequest)
+                }
+            },
+            format!(
+                "A builder for a client of `base_url`. Credentials travel in each request \
+                 (secrets: never printed).\n\nBase URL: {}\n\nAuth: {}",
+                api.base_url_doc.trim(),
+                api.auth_doc.trim()
+            ),
+        ),
     };
     let ctor_doc = doc(&ctor_doc);
     let mac = redirect_mac(api);

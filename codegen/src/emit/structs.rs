@@ -6,7 +6,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{doc, field_doc};
-use super::types::{Side, decoder, empty_is_absent, encode, encoder, ident, param_type, rust_type};
+use super::types::{
+    Side, decode_call, decoder, empty_is_absent, encode, encoder, ident, param_type, rust_type,
+};
 use crate::model::{Api, Field, Ty};
 use crate::resolve::decimal;
 
@@ -22,7 +24,7 @@ pub struct StructSpec<'a> {
 
 /// Response-side structs of an API that documents no full schema keep what they do not know.
 fn keeps_unknown(api: &Api, s: &StructSpec) -> bool {
-    api.keep_unknown_fields && s.side == Side::Response
+    api.keep_unknown_fields && s.side == Side::Response && !s.fields.iter().any(|f| f.wire == WHOLE)
 }
 
 pub fn emit_struct(api: &Api, s: &StructSpec) -> TokenStream {
@@ -108,8 +110,8 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
             return quote! { #fname_params: crate::__private::codec::params_from(m.unknown(&[#(#known),*])), };
         }
         if f.wire == WHOLE {
-            let d = decoder(api, &f.ty, s.side);
-            return quote! { #fname_params: (#d)(node)?, };
+            let d = decode_call(api, &f.ty, s.side, quote!(node));
+            return quote! { #fname_params: #d?, };
         }
         let w = &f.wire;
         let fname = ident(&f.rust);
@@ -123,7 +125,7 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
             quote! { #fname: m.optional(#w, #empty, #d)?, }
         }
     });
-    let keep = keeps_unknown(api, s) && !s.fields.iter().any(|f| f.wire == WHOLE);
+    let keep = keeps_unknown(api, s);
     let only_whole = !s.fields.is_empty() && s.fields.iter().all(|f| f.wire == WHOLE);
     let reader = if only_whole {
         quote!()
@@ -133,7 +135,17 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
         quote! { let m = crate::__private::MapReader::new(node)?; }
     };
     let (put_unknown, get_unknown) = if keep {
-        let known: Vec<&str> = s.fields.iter().map(|f| f.wire.as_str()).collect();
+        // The envelope's code and message are read by the runtime, not unknown.
+        let envelope = api
+            .envelope
+            .iter()
+            .flat_map(|e| [e.code_wire.as_str(), e.message_wire.as_str()]);
+        let known: Vec<&str> = s
+            .fields
+            .iter()
+            .map(|f| f.wire.as_str())
+            .chain(envelope)
+            .collect();
         (
             quote! { w.extend(&self.unknown_fields); },
             quote! { unknown_fields: m.unknown(&[#(#known),*]), },

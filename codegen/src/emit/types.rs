@@ -70,6 +70,22 @@ pub fn decoder(api: &Api, ty: &Ty, side: Side) -> TokenStream {
     }
 }
 
+/// An expression decoding `node` (an expression of type `&Node`).
+pub fn decode_call(api: &Api, ty: &Ty, side: Side, node: TokenStream) -> TokenStream {
+    match ty {
+        Ty::Date(f) => quote!(crate::__private::codec::date(#node, #f)),
+        Ty::DateTime(f) => quote!(crate::__private::codec::datetime(#node, #f)),
+        Ty::List(inner) => {
+            let d = decoder(api, inner, side);
+            quote!(crate::__private::codec::list(#node, #d))
+        }
+        other => {
+            let t = rust_type(api, other, side);
+            quote!(<#t as crate::Wire>::from_node(#node))
+        }
+    }
+}
+
 /// An expression encoding the place `value` (an expression of type `T`) into a `Node`.
 pub fn encode(ty: &Ty, value: TokenStream) -> TokenStream {
     match ty {

@@ -8,3 +8,5 @@ pub mod creditguard;
 pub mod hyper_erp;
 #[cfg(feature = "mt5-manager")]
 pub mod mt5_manager;
+#[cfg(feature = "pay")]
+pub mod pay;

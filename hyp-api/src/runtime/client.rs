@@ -21,6 +21,8 @@ use crate::runtime::{charset, xml};
 /// How the client authenticates.
 #[derive(Clone)]
 pub enum Auth {
+    /// Credentials travel as request fields (declared as secrets on each request).
+    InRequest,
     /// `Authorization: Bearer <token>`. The header is marked sensitive, so reqwest and tracing
     /// never print it.
     Bearer(SecretString),
@@ -36,6 +38,7 @@ pub enum Auth {
 impl Auth {
     fn secret(&self) -> &str {
         match self {
+            Auth::InRequest => "",
             Auth::Bearer(t) => t.expose_secret(),
             Auth::FormFields { password, .. } => password.expose_secret(),
         }
@@ -45,6 +48,7 @@ impl Auth {
 impl std::fmt::Debug for Auth {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Auth::InRequest => f.write_str("InRequest"),
             Auth::Bearer(_) => f.write_str("Bearer([REDACTED])"),
             Auth::FormFields { user, .. } => {
                 write!(f, "FormFields {{ user: {user:?}, password: [REDACTED] }}")

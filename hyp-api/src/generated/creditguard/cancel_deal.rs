@@ -1200,6 +1200,8 @@ impl crate::Wire for CancelDealResponse {
                         "ashraitEmvData",
                         "extendedTranCode",
                         "sendNotification",
+                        "result",
+                        "message",
                     ],
                 ),
         })

@@ -1842,6 +1842,8 @@ impl crate::Wire for DoDealResponse {
                         "clubCode",
                         "intIn",
                         "intOt",
+                        "result",
+                        "message",
                     ],
                 ),
         })

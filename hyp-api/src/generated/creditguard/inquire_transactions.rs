@@ -740,6 +740,8 @@ impl crate::Wire for InquireTransactionsResponse {
                         "language",
                         "transactions",
                         "totals",
+                        "result",
+                        "message",
                     ],
                 ),
         })

@@ -1683,6 +1683,8 @@ impl crate::Wire for Transaction {
                         "transmitDateTime",
                         "shvaReferanceNo",
                         "transmitId",
+                        "result",
+                        "message",
                     ],
                 ),
         })
@@ -1745,7 +1747,16 @@ impl crate::Wire for AcquirerData {
             wallet_supplier_id: m
                 .optional("walletSupplierId", true, <String as crate::Wire>::from_node)?,
             mcc: m.optional("mcc", true, <String as crate::Wire>::from_node)?,
-            unknown_fields: m.unknown(&["acquirerResponseId", "walletSupplierId", "mcc"]),
+            unknown_fields: m
+                .unknown(
+                    &[
+                        "acquirerResponseId",
+                        "walletSupplierId",
+                        "mcc",
+                        "result",
+                        "message",
+                    ],
+                ),
         })
     }
 }
@@ -2423,6 +2434,8 @@ impl crate::Wire for AshraitEmvData {
                         "requestMti",
                         "mti",
                         "posDateTime",
+                        "result",
+                        "message",
                     ],
                 ),
         })
@@ -2504,6 +2517,8 @@ impl crate::Wire for Totals {
                         "queryResultId",
                         "total",
                         "totalMatch",
+                        "result",
+                        "message",
                     ],
                 ),
         })

@@ -1185,6 +1185,8 @@ impl crate::Wire for RefundDealResponse {
                         "ashraitEmvData",
                         "extendedTranCode",
                         "sendNotification",
+                        "result",
+                        "message",
                     ],
                 ),
         })
