@@ -8,6 +8,7 @@
 //! | `hyper_erp` | `hyper-erp` | Hyper ERP/CRM: trading accounts, fiat deposits and withdrawals, balance orders, card clearing, refunds |
 //! | `mt5_manager` | `mt5-manager` | MT5 Manager REST: accounts, funding, reports |
 //! | `creditguard` | `creditguard` | Hyp CreditGuard XML relay: deals, refunds, cancellations, inquiries |
+//! | `pay` | `pay` | Hyp Pay: payment pages, verification, tokens, captures, payouts, refunds, payment links |
 //!
 //! What every module gives you:
 //! - Requests whose required fields are constructor arguments (a missing one does not compile)

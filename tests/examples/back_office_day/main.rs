@@ -7,6 +7,7 @@
 mod creditguard;
 mod hyper_erp;
 mod mt5_manager;
+mod pay;
 
 use hyp_api::SecretString;
 use hyp_api_tests::mock::MockServer;
@@ -17,6 +18,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     hyper_erp::run(&server).await?;
     mt5_manager::run(&server).await?;
     creditguard::run(&server).await?;
+    pay::run(&server).await?;
     Ok(())
 }
 
