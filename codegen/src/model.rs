@@ -45,6 +45,8 @@ pub struct Api {
     pub redirect_mac: Option<RedirectMac>,
     /// (default encoding label, wire name of the boolean that switches answers to UTF-8).
     pub answer_charset: Option<(String, Option<String>)>,
+    /// The same for the values a request sends.
+    pub request_charset: Option<(String, Option<String>)>,
     pub envelope: Option<Envelope>,
     pub default_timeout_secs: u64,
     pub keep_unknown_fields: bool,

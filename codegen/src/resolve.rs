@@ -188,6 +188,10 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
             .answer_charset
             .as_ref()
             .map(|c| (c.default.clone(), c.utf8_when.clone())),
+        request_charset: s
+            .request_charset
+            .as_ref()
+            .map(|c| (c.default.clone(), c.utf8_when.clone())),
         default_timeout_secs: s.timeouts.default_secs,
         keep_unknown_fields: s.keep_unknown_fields,
         timeout_margin_secs: s.timeouts.margin_secs,

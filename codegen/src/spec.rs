@@ -55,9 +55,12 @@ pub struct Service {
     pub redirect_mac: Option<RedirectMac>,
     /// The charset answers come in, where the vendor documents it.
     pub answer_charset: Option<AnswerCharset>,
+    /// The charset the vendor reads query-string values in, where it documents one.
+    pub request_charset: Option<AnswerCharset>,
 }
 
-/// Hyp Pay: answers are windows-1255 unless the request set `UTF8out=True`.
+/// A documented charset and the request flag that switches it to UTF-8 (Hyp Pay: answers are
+/// windows-1255 unless `UTF8out=True`; request values likewise unless `UTF8=True`).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerCharset {

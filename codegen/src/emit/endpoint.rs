@@ -170,7 +170,8 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
         AnswerFormat::Urlencoded => quote!(Urlencoded),
         AnswerFormat::Json => quote!(Json),
     };
-    let charset = answer_charset_fn(api, e);
+    let charset = charset_fn(quote!(answer_charset), api.answer_charset.as_ref(), e);
+    let request_charset = charset_fn(quote!(request_charset), api.request_charset.as_ref(), e);
     let transport = match api.transport {
         TransportKind::JsonPost => quote!(JsonPost),
         TransportKind::RestJson => quote!(RestJson),
@@ -296,6 +297,7 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
             const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(#timeout);
             #parts
             #charset
+            #request_charset
             fn idempotency_key(request: &Self::Request) -> Option<&str> { #key }
             fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request #with_key
             fn secrets(request: &Self::Request) -> Vec<&str> #secrets_body
@@ -391,11 +393,16 @@ fn parts_fn(e: &Endpoint) -> TokenStream {
     }
 }
 
-/// `fn answer_charset`: the spec's documented charset, switched to UTF-8 by its flag.
-fn answer_charset_fn(api: &Api, e: &Endpoint) -> TokenStream {
-    let Some((default, utf8_when)) = &api.answer_charset else {
+/// `fn answer_charset` / `fn request_charset`: the spec's documented charset, switched to UTF-8
+/// by its flag.
+fn charset_fn(
+    name: TokenStream,
+    rule: Option<&(String, Option<String>)>,
+    e: &Endpoint,
+) -> TokenStream {
+    let Some((default, utf8_when)) = rule else {
         return quote! {
-            fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+            fn #name(request: &Self::Request) -> Option<&'static str> {
                 let _ = request;
                 None
             }
@@ -416,6 +423,6 @@ fn answer_charset_fn(api: &Api, e: &Endpoint) -> TokenStream {
         None => quote!({ let _ = request; Some(#default) }),
     };
     quote! {
-        fn answer_charset(request: &Self::Request) -> Option<&'static str> { #body }
+        fn #name(request: &Self::Request) -> Option<&'static str> { #body }
     }
 }

@@ -118,7 +118,9 @@ pub fn decode_answer_in<E: Endpoint>(
                 body: redact(text, secrets),
             });
         }
-        if E::ANSWER == AnswerFormat::Urlencoded {
+        // A JSON endpoint may still fail in `key=value` form (Hyp Pay's payRequest LIST).
+        let urlencoded_failure = E::ANSWER == AnswerFormat::Json && json::parse(text).is_err();
+        if E::ANSWER == AnswerFormat::Urlencoded || urlencoded_failure {
             let node = urlencoded::parse(text, encoding);
             let env = E::ENVELOPE
                 .ok_or_else(|| answer.undecodable::<E>("the API declares no code envelope"))?;

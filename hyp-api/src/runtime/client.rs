@@ -229,7 +229,7 @@ impl Core {
         let retry_safe =
             E::READ_ONLY || E::idempotency_key(request).is_some_and(|k| !k.trim().is_empty());
         let timeout = self.timeout.unwrap_or(E::TIMEOUT);
-        let answer_charset = E::answer_charset(request);
+        let charsets = (E::answer_charset(request), E::request_charset(request));
         let mut secrets = E::secrets(request);
         secrets.push(self.auth.secret());
 
@@ -237,7 +237,7 @@ impl Core {
         loop {
             tracing::debug!(attempt, "sending");
             let result = self
-                .attempt::<E>(&parts, body.as_deref(), timeout, &secrets, answer_charset)
+                .attempt::<E>(&parts, body.as_deref(), timeout, &secrets, charsets)
                 .await;
             let decision = match &result {
                 Ok(_) => Decision::GiveUp,
@@ -266,7 +266,7 @@ impl Core {
         body: Option<&str>,
         timeout: Duration,
         secrets: &[&str],
-        answer_charset: Option<&'static str>,
+        (answer_charset, request_charset): (Option<&'static str>, Option<&'static str>),
     ) -> Result<E::Output, Error<E::Code>> {
         let method = match E::METHOD {
             HttpMethod::Get => reqwest::Method::GET,
@@ -275,14 +275,21 @@ impl Core {
             HttpMethod::Patch => reqwest::Method::PATCH,
             HttpMethod::Delete => reqwest::Method::DELETE,
         };
+        // Query values are percent-encoded from the charset the vendor reads them in (UTF-8
+        // unless the spec says otherwise: windows-1255 for Hebrew on Hyp Pay).
+        let mut url = format!("{}{}", self.base_url, parts.path);
+        if !parts.query.is_empty() {
+            let encoding = request_charset
+                .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
+                .unwrap_or(encoding_rs::UTF_8);
+            url.push('?');
+            url.push_str(&urlencoded::encode_query(&parts.query, encoding));
+        }
         let mut rb = self
             .http
-            .request(method, format!("{}{}", self.base_url, parts.path))
+            .request(method, url)
             .timeout(timeout)
             .header(ACCEPT, "application/json");
-        if !parts.query.is_empty() {
-            rb = rb.query(&parts.query);
-        }
         for h in &parts.headers {
             if let Ok(mut value) = HeaderValue::from_str(&h.value) {
                 value.set_sensitive(h.sensitive);

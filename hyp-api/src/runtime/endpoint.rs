@@ -128,6 +128,8 @@ pub trait Endpoint {
     /// The charset the vendor answers this request in, where the spec says (else the
     /// Content-Type's, else UTF-8).
     fn answer_charset(request: &Self::Request) -> Option<&'static str>;
+    /// The charset the vendor reads query-string values in, where the spec says (else UTF-8).
+    fn request_charset(request: &Self::Request) -> Option<&'static str>;
     /// The request's idempotency key, if the endpoint has one and the request carries it.
     fn idempotency_key(request: &Self::Request) -> Option<&str>;
     /// A copy of the request carrying `key` as its idempotency key.

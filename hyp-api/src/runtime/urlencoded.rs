@@ -53,6 +53,23 @@ fn scalar(node: &Node, bool_text: (&str, &str)) -> Option<String> {
     }
 }
 
+/// A query string from name/value pairs, each value's text encoded in `encoding` and
+/// form-urlencoded (names are the vendor's ASCII names).
+pub fn encode_query(pairs: &[(String, String)], encoding: &'static Encoding) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            let (bytes, _, _) = encoding.encode(v);
+            format!(
+                "{}={}",
+                form_urlencoded::byte_serialize(k.as_bytes()).collect::<String>(),
+                form_urlencoded::byte_serialize(&bytes).collect::<String>()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 /// Whether an answer that should be URL-encoded or JSON is an HTML page instead (the vendor's
 /// system-error page).
 pub fn is_html(text: &str) -> bool {
@@ -105,6 +122,22 @@ mod tests {
                 ("Amount".into(), "10.50".into()),
                 ("Checks".into(), "1,2".into())
             ]
+        );
+    }
+
+    #[test]
+    fn query_values_are_encoded_in_the_vendor_charset() {
+        let pairs = vec![
+            ("ClientName".to_string(), "דנה כהן".to_string()),
+            ("EZ.lang".to_string(), "he".to_string()),
+        ];
+        assert_eq!(
+            encode_query(&pairs, encoding_rs::WINDOWS_1255),
+            "ClientName=%E3%F0%E4+%EB%E4%EF&EZ.lang=he"
+        );
+        assert_eq!(
+            encode_query(&pairs[..1], encoding_rs::UTF_8),
+            "ClientName=%D7%93%D7%A0%D7%94+%D7%9B%D7%94%D7%9F"
         );
     }
 

@@ -130,6 +130,7 @@ fn settings(out: &mut Out, old: &Api, new: &Api) {
         bool_text,
         redirect_mac,
         answer_charset,
+        request_charset,
         envelope,
         default_timeout_secs,
         keep_unknown_fields,
@@ -241,6 +242,14 @@ fn settings(out: &mut Out, old: &Api, new: &Api) {
         &at,
         "the documented answer charset changed".into(),
         (answer_charset, &new.answer_charset),
+        |c| format!("{c:?}"),
+    );
+    out.value(
+        K::TransportChanged,
+        "service.request_charset",
+        &at,
+        "the documented request charset changed".into(),
+        (request_charset, &new.request_charset),
         |c| format!("{c:?}"),
     );
     envelope_change(out, &at, envelope.as_ref(), new.envelope.as_ref());

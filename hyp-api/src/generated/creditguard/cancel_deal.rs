@@ -1254,6 +1254,10 @@ impl crate::Endpoint for CancelDeal {
         let _ = request;
         None
     }
+    fn request_charset(request: &Self::Request) -> Option<&'static str> {
+        let _ = request;
+        None
+    }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;

@@ -1239,6 +1239,10 @@ impl crate::Endpoint for RefundDeal {
         let _ = request;
         None
     }
+    fn request_charset(request: &Self::Request) -> Option<&'static str> {
+        let _ = request;
+        None
+    }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;

@@ -248,6 +248,10 @@ impl crate::Endpoint for CreateBalanceOrder {
         let _ = request;
         None
     }
+    fn request_charset(request: &Self::Request) -> Option<&'static str> {
+        let _ = request;
+        None
+    }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         Some(request.ticket_id.as_str())
     }

@@ -418,6 +418,10 @@ impl crate::Endpoint for CreateRefund {
         let _ = request;
         None
     }
+    fn request_charset(request: &Self::Request) -> Option<&'static str> {
+        let _ = request;
+        None
+    }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         request.ticket_id.as_deref()
     }

@@ -254,6 +254,10 @@ impl crate::Endpoint for Credit {
         let _ = request;
         None
     }
+    fn request_charset(request: &Self::Request) -> Option<&'static str> {
+        let _ = request;
+        None
+    }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         request.request_id.as_deref()
     }

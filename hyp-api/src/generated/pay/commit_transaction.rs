@@ -190,6 +190,12 @@ impl crate::Endpoint for CommitTransaction {
             Some("windows-1255")
         }
     }
+    fn request_charset(request: &Self::Request) -> Option<&'static str> {
+        {
+            let _ = request;
+            Some("windows-1255")
+        }
+    }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;

@@ -501,6 +501,9 @@ impl crate::Endpoint for CreateOfflineInvoice {
     fn answer_charset(request: &Self::Request) -> Option<&'static str> {
         Some(if request.utf8out == Some(true) { "utf-8" } else { "windows-1255" })
     }
+    fn request_charset(request: &Self::Request) -> Option<&'static str> {
+        Some(if request.utf8 == Some(true) { "utf-8" } else { "windows-1255" })
+    }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
