@@ -394,35 +394,53 @@ fn parts_fn(e: &Endpoint) -> TokenStream {
 }
 
 /// `fn answer_charset` / `fn request_charset`: the spec's documented charset, switched to UTF-8
-/// by its flag.
+/// by its flag; the answer's also names the documented default to fall back to.
 fn charset_fn(
     name: TokenStream,
     rule: Option<&(String, Option<String>)>,
     e: &Endpoint,
 ) -> TokenStream {
+    let answer = name.to_string() == "answer_charset";
+    let ret = if answer {
+        quote!(Option<(&'static str, &'static str)>)
+    } else {
+        quote!(Option<&'static str>)
+    };
     let Some((default, utf8_when)) = rule else {
         return quote! {
-            fn #name(request: &Self::Request) -> Option<&'static str> {
+            fn #name(request: &Self::Request) -> #ret {
                 let _ = request;
                 None
             }
         };
     };
+    let pick = |chosen: TokenStream| {
+        if answer {
+            quote!(Some((#chosen, #default)))
+        } else {
+            quote!(Some(#chosen))
+        }
+    };
     let flag = utf8_when
         .as_ref()
         .and_then(|w| e.request.iter().find(|f| &f.wire == w && f.ty == Ty::Bool));
     let body = match flag {
-        Some(f) if f.required => {
-            let n = ident(&f.rust);
-            quote!(Some(if request.#n { "utf-8" } else { #default }))
-        }
         Some(f) => {
             let n = ident(&f.rust);
-            quote!(Some(if request.#n == Some(true) { "utf-8" } else { #default }))
+            let on = if f.required {
+                quote!(request.#n)
+            } else {
+                quote!(request.#n == Some(true))
+            };
+            let chosen = pick(quote!(if #on { "utf-8" } else { #default }));
+            quote!(#chosen)
         }
-        None => quote!({ let _ = request; Some(#default) }),
+        None => {
+            let chosen = pick(quote!(#default));
+            quote!({ let _ = request; #chosen })
+        }
     };
     quote! {
-        fn #name(request: &Self::Request) -> Option<&'static str> { #body }
+        fn #name(request: &Self::Request) -> #ret { #body }
     }
 }

@@ -84,16 +84,19 @@ pub fn decode_answer<E: Endpoint>(
     text: &str,
     secrets: &[&str],
 ) -> Result<E::Output, Error<E::Code>> {
-    decode_answer_in::<E>(status, text, secrets, encoding_rs::UTF_8)
+    decode_answer_in::<E>(status, text, secrets, (encoding_rs::UTF_8, None))
 }
 
 /// Decodes one answer of endpoint `E`; percent-escaped bytes of a URL-encoded answer are text
-/// in `encoding`.
+/// in the first encoding, or the fallback where they are not valid in it.
 pub fn decode_answer_in<E: Endpoint>(
     status: u16,
     text: &str,
     secrets: &[&str],
-    encoding: &'static encoding_rs::Encoding,
+    (encoding, fallback): (
+        &'static encoding_rs::Encoding,
+        Option<&'static encoding_rs::Encoding>,
+    ),
 ) -> Result<E::Output, Error<E::Code>> {
     let answer = Answer {
         status,
@@ -121,7 +124,7 @@ pub fn decode_answer_in<E: Endpoint>(
         // A JSON endpoint may still fail in `key=value` form (Hyp Pay's payRequest LIST).
         let urlencoded_failure = E::ANSWER == AnswerFormat::Json && json::parse(text).is_err();
         if E::ANSWER == AnswerFormat::Urlencoded || urlencoded_failure {
-            let node = urlencoded::parse(text, encoding);
+            let node = urlencoded::parse(text, encoding, fallback);
             let env = E::ENVELOPE
                 .ok_or_else(|| answer.undecodable::<E>("the API declares no code envelope"))?;
             let (code, message) = answer.envelope::<E>(&node, env)?;

@@ -266,7 +266,10 @@ impl Core {
         body: Option<&str>,
         timeout: Duration,
         secrets: &[&str],
-        (answer_charset, request_charset): (Option<&'static str>, Option<&'static str>),
+        (answer_charset, request_charset): (
+            Option<(&'static str, &'static str)>,
+            Option<&'static str>,
+        ),
     ) -> Result<E::Output, Error<E::Code>> {
         let method = match E::METHOD {
             HttpMethod::Get => reqwest::Method::GET,
@@ -327,12 +330,26 @@ impl Core {
             .await
             .map_err(|e| transport_error::<E>(&e, timeout))?;
         let encoding = charset::choose(
-            answer_charset,
+            answer_charset.map(|(chosen, _)| chosen),
             content_type.as_deref(),
             E::XML.is_some().then_some(&bytes[..]),
         );
+        // An answer not valid in the charset a request flag chose comes in the documented
+        // default (Hyp Pay: windows-1255 `errMsg` despite `UTF8out=True`).
+        let fallback = answer_charset
+            .and_then(|(_, default)| encoding_rs::Encoding::for_label(default.as_bytes()));
+        let encoding = match fallback {
+            Some(f)
+                if encoding
+                    .decode_without_bom_handling_and_without_replacement(&bytes)
+                    .is_none() =>
+            {
+                f
+            }
+            _ => encoding,
+        };
         let text = encoding.decode(&bytes).0.into_owned();
-        decode_answer_in::<E>(status, &text, secrets, encoding)
+        decode_answer_in::<E>(status, &text, secrets, (encoding, fallback))
     }
 
     /// The request body: JSON, or for `FormXml` the XML envelope URL-encoded into its form

@@ -126,8 +126,9 @@ pub trait Endpoint {
     /// The request as path, query, headers and body.
     fn parts(request: &Self::Request) -> Parts;
     /// The charset the vendor answers this request in, where the spec says (else the
-    /// Content-Type's, else UTF-8).
-    fn answer_charset(request: &Self::Request) -> Option<&'static str>;
+    /// Content-Type's, else UTF-8), with the documented default to fall back to when an answer
+    /// is not valid in the chosen one.
+    fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)>;
     /// The charset the vendor reads query-string values in, where the spec says (else UTF-8).
     fn request_charset(request: &Self::Request) -> Option<&'static str>;
     /// The request's idempotency key, if the endpoint has one and the request carries it.

@@ -6,12 +6,19 @@ use encoding_rs::Encoding;
 
 use crate::runtime::node::Node;
 
-/// Parses a URL-encoded answer into a map in wire order. Escaped bytes are text in `encoding`.
-pub fn parse(text: &str, encoding: &'static Encoding) -> Node {
+/// Parses a URL-encoded answer into a map in wire order. Escaped bytes are text in `encoding`;
+/// a value whose bytes are not valid there is read in `fallback`, when given.
+pub fn parse(text: &str, encoding: &'static Encoding, fallback: Option<&'static Encoding>) -> Node {
+    // `text` was decoded from the answer's bytes in `encoding`; encoding it back gives those
+    // bytes, whose percent-escapes are then resolved and the whole decoded once.
     let decode = |s: &str| {
         let spaced = s.replace('+', " ");
-        let bytes: Vec<u8> = percent_encoding::percent_decode_str(&spaced).collect();
-        encoding.decode(&bytes).0.into_owned()
+        let (raw, _, _) = encoding.encode(&spaced);
+        let bytes: Vec<u8> = percent_encoding::percent_decode(&raw).collect();
+        match encoding.decode_without_bom_handling_and_without_replacement(&bytes) {
+            Some(text) => text.into_owned(),
+            None => fallback.unwrap_or(encoding).decode(&bytes).0.into_owned(),
+        }
     };
     Node::Map(
         text.trim()
@@ -88,19 +95,25 @@ mod tests {
 
     #[test]
     fn parses_in_order_with_escapes_and_charsets() {
+        let utf8 = encoding_rs::UTF_8;
         let n = parse(
             "Id=1&CCode=0&Fild1=Jenny%20Parkington&email=a%40b.c&e=",
-            encoding_rs::UTF_8,
+            utf8,
+            None,
         );
         let Node::Map(e) = n else { panic!() };
         assert_eq!(e[2], ("Fild1".into(), Node::Str("Jenny Parkington".into())));
         assert_eq!(e[3].1, Node::Str("a@b.c".into()));
         assert_eq!(e[4].1, Node::Str(String::new()));
-        // "שלום" in windows-1255, percent-escaped.
-        let n = parse("errMsg=%F9%EC%E5%ED", encoding_rs::WINDOWS_1255);
+        let hebrew = |text: &str| Node::Map(vec![("Fild1".into(), Node::Str(text.into()))]);
+        let w1255 = encoding_rs::WINDOWS_1255;
+        // "שלום" in windows-1255, percent-escaped; and raw (already decoded into the text).
+        assert_eq!(parse("Fild1=%F9%EC%E5%ED", w1255, None), hebrew("שלום"));
+        assert_eq!(parse("Fild1=שלום+עולם", w1255, None), hebrew("שלום עולם"));
+        // UTF-8 chosen, but the escaped bytes are windows-1255: the fallback reads them.
         assert_eq!(
-            n,
-            Node::Map(vec![("errMsg".into(), Node::Str("שלום".into()))])
+            parse("Fild1=%F9%EC%E5%ED", utf8, Some(w1255)),
+            hebrew("שלום")
         );
     }
 

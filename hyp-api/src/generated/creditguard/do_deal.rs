@@ -1892,7 +1892,7 @@ impl crate::Endpoint for DoDeal {
         parts.body = Some(crate::Wire::to_node(request));
         parts
     }
-    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+    fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         let _ = request;
         None
     }

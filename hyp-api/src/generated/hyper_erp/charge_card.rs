@@ -286,7 +286,7 @@ impl crate::Endpoint for ChargeCard {
         parts.body = Some(crate::Wire::to_node(request));
         parts
     }
-    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+    fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         let _ = request;
         None
     }

@@ -135,7 +135,7 @@ impl crate::Endpoint for QueryRefundQueue {
         parts.body = Some(crate::Wire::to_node(request));
         parts
     }
-    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+    fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         let _ = request;
         None
     }

@@ -250,7 +250,7 @@ impl crate::Endpoint for Credit {
         );
         parts
     }
-    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+    fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         let _ = request;
         None
     }

@@ -209,7 +209,7 @@ impl crate::Endpoint for DailyReport {
         }
         parts
     }
-    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+    fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         let _ = request;
         None
     }

@@ -138,7 +138,7 @@ impl crate::Endpoint for SymbolReport {
         }
         parts
     }
-    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+    fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         let _ = request;
         None
     }

@@ -232,7 +232,7 @@ impl crate::Endpoint for TransactionHistory {
         }
         parts
     }
-    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+    fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         let _ = request;
         None
     }

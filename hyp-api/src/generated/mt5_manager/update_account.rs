@@ -268,7 +268,7 @@ impl crate::Endpoint for UpdateAccount {
         );
         parts
     }
-    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+    fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         let _ = request;
         None
     }

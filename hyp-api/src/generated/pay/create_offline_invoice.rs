@@ -498,8 +498,11 @@ impl crate::Endpoint for CreateOfflineInvoice {
         parts.body = Some(crate::Wire::to_node(request));
         parts
     }
-    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
-        Some(if request.utf8out == Some(true) { "utf-8" } else { "windows-1255" })
+    fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
+        Some((
+            if request.utf8out == Some(true) { "utf-8" } else { "windows-1255" },
+            "windows-1255",
+        ))
     }
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         Some(if request.utf8 == Some(true) { "utf-8" } else { "windows-1255" })

@@ -294,10 +294,10 @@ impl crate::Endpoint for CreatePaymentLink {
         parts.body = Some(crate::Wire::to_node(request));
         parts
     }
-    fn answer_charset(request: &Self::Request) -> Option<&'static str> {
+    fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         {
             let _ = request;
-            Some("windows-1255")
+            Some(("windows-1255", "windows-1255"))
         }
     }
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
