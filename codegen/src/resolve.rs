@@ -78,7 +78,7 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
             );
         }
     }
-    let objects: Vec<model::Object> = raw
+    let mut objects: Vec<model::Object> = raw
         .objects
         .iter()
         .map(|(name, o)| model::Object {
@@ -98,6 +98,27 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
         })
         .collect();
 
+    for (name, o) in &raw.objects {
+        if let Some(inc) = &o.item.include {
+            let path = format!("objects.{name}.include");
+            match included_fields(&mut cx, &objects, o.file, &path, inc) {
+                Some(fields) if inc != name => {
+                    if let Some(target) = objects.iter_mut().find(|x| &x.name == name) {
+                        target.fields.splice(0..0, fields);
+                        let fields = target.fields.clone();
+                        check_unique(&mut cx, o.file, &path, &fields);
+                    }
+                }
+                Some(_) => cx.err(
+                    o.file,
+                    &path,
+                    format!("`{name}` includes itself"),
+                    "include another object",
+                ),
+                None => {}
+            }
+        }
+    }
     let mut codes = resolve_service_codes(&mut cx);
     let service_code_count = codes.len();
     let envelope_fields = resolve_envelope_fields(&mut cx, &type_names, s, sf);
@@ -106,6 +127,18 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
     for (wire, e) in &raw.endpoints {
         let mut endpoint =
             resolve_endpoint(&mut cx, &type_names, s, wire, e.file, &e.item, &mut codes);
+        for (body, fields, side) in [
+            (&e.item.request, &mut endpoint.request, "request"),
+            (&e.item.response, &mut endpoint.response, "response"),
+        ] {
+            if let Some(inc) = &body.include {
+                let path = format!("endpoints.{wire}.{side}.include");
+                if let Some(included) = included_fields(&mut cx, &objects, e.file, &path, inc) {
+                    fields.splice(0..0, included);
+                    check_unique(&mut cx, e.file, &path, fields);
+                }
+            }
+        }
         // Envelope fields come first, as they do on the wire.
         let (req, resp) = &envelope_fields;
         endpoint.request.splice(0..0, req.iter().cloned());
@@ -115,7 +148,6 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
     }
 
     let mut enums = enums;
-    let mut objects = objects;
     mark_request_types(&mut enums, &mut objects, &endpoints);
     let quirks = raw
         .quirks
@@ -907,6 +939,46 @@ fn resolve_endpoint(
         outcomes,
         code_overrides,
         examples,
+    }
+}
+
+/// After an include, every wire name still appears once.
+fn check_unique(cx: &mut Ctx, file: usize, path: &str, fields: &[model::Field]) {
+    let mut seen = HashSet::new();
+    for f in fields {
+        if !seen.insert(f.wire.as_str()) {
+            cx.err(
+                file,
+                path,
+                format!(
+                    "`{}` comes both from the included object and from this list",
+                    f.wire
+                ),
+                "delete it here: the included object already has it",
+            );
+        }
+    }
+}
+
+/// The fields of an included object (which may itself include one, resolved already).
+fn included_fields(
+    cx: &mut Ctx,
+    objects: &[model::Object],
+    file: usize,
+    path: &str,
+    name: &str,
+) -> Option<Vec<model::Field>> {
+    match objects.iter().find(|o| o.name == name) {
+        Some(o) => Some(o.fields.clone()),
+        None => {
+            cx.err(
+                file,
+                path,
+                format!("`include: {name}` names no object"),
+                "name an object defined under `objects:`",
+            );
+            None
+        }
     }
 }
 

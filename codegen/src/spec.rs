@@ -316,6 +316,9 @@ pub struct EnumValue {
 pub struct ObjectDef {
     pub doc: String,
     pub source: Source,
+    /// An object whose fields come first, so a shared block is written once.
+    pub include: Option<String>,
+    #[serde(default)]
     pub fields: Vec<Field>,
 }
 
@@ -492,6 +495,8 @@ pub struct Body {
     /// received, in one `body` field.
     #[serde(default)]
     pub raw: bool,
+    /// An object whose fields come first, so a shared block is written once.
+    pub include: Option<String>,
     #[serde(default)]
     pub fields: Vec<Field>,
 }

@@ -1139,72 +1139,6 @@ pub struct DoDealResponse {
     ///
     /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
     pub number_of_payments: Option<i64>,
-    /// Payment-page installment interest list (space-separated, e.g. `0 2000`), echoed on a setup row.
-    ///
-    /// Wire: `paymentsInterest` (text, optional).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
-    pub payments_interest: Option<String>,
-    /// Payment-page merchant id (`mid`) as sent, on a setup row.
-    ///
-    /// Wire: `mid` (text, optional).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
-    pub mid: Option<String>,
-    /// The merchant's `uniqueid` as sent, on a setup row.
-    ///
-    /// Wire: `uniqueid` (text, optional).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
-    pub uniqueid: Option<String>,
-    /// What the payment page does (e.g. `AutoComm`), on a setup row; empty in the example.
-    ///
-    /// Wire: `mpiValidation` (text, optional).
-    ///
-    /// Spec decision: A plain string: the example shows it empty, so whether it carries a `code` attribute like `validation` is unknown.
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
-    pub mpi_validation: Option<String>,
-    /// Payment-page transaction token (the `txId` of the hosted page), on a setup row.
-    ///
-    /// Wire: `token` (text, optional).
-    ///
-    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
-    ///
-    /// Spec decision: The vendor doc shows `<token/>` empty; its meaning is taken from the hosted page URL (`PerformTransaction?txId=…`): ASSUMPTION.
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example); vendor-notes §2.1 Envelope / transport (MPI page PerformTransaction?txId=…, nirz test comment)
-    pub token: Option<String>,
-    /// The one-time hosted payment page URL (valid 10 minutes, one payment) returned for `validation=TxnSetup`: redirect the customer there.
-    ///
-    /// Wire: `mpiHostedPageUrl` (text, optional).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
-    pub mpi_hosted_page_url: Option<String>,
-    /// Return URL of the payment page, on a setup row.
-    ///
-    /// Wire: `returnUrl` (text, optional).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
-    pub return_url: Option<String>,
-    /// Success redirect URL as sent, on a setup row.
-    ///
-    /// Wire: `successUrl` (text, optional).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
-    pub success_url: Option<String>,
-    /// Error redirect URL as sent, on a setup row.
-    ///
-    /// Wire: `errorUrl` (text, optional).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
-    pub error_url: Option<String>,
-    /// Cancel redirect URL as sent, on a setup row.
-    ///
-    /// Wire: `cancelUrl` (text, optional).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
-    pub cancel_url: Option<String>,
     /// Club id; empty in every vendor example.
     ///
     /// Wire: `clubId` (text, optional).
@@ -1367,6 +1301,72 @@ pub struct DoDealResponse {
     ///
     /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
     pub send_notification: Option<String>,
+    /// Payment-page installment interest list (space-separated, e.g. `0 2000`), echoed on a setup row.
+    ///
+    /// Wire: `paymentsInterest` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub payments_interest: Option<String>,
+    /// Payment-page merchant id (`mid`) as sent, on a setup row.
+    ///
+    /// Wire: `mid` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub mid: Option<String>,
+    /// The merchant's `uniqueid` as sent, on a setup row.
+    ///
+    /// Wire: `uniqueid` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub uniqueid: Option<String>,
+    /// What the payment page does (e.g. `AutoComm`), on a setup row; empty in the example.
+    ///
+    /// Wire: `mpiValidation` (text, optional).
+    ///
+    /// Spec decision: A plain string: the example shows it empty, so whether it carries a `code` attribute like `validation` is unknown.
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub mpi_validation: Option<String>,
+    /// Payment-page transaction token (the `txId` of the hosted page), on a setup row.
+    ///
+    /// Wire: `token` (text, optional).
+    ///
+    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
+    ///
+    /// Spec decision: The vendor doc shows `<token/>` empty; its meaning is taken from the hosted page URL (`PerformTransaction?txId=…`): ASSUMPTION.
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example); vendor-notes §2.1 Envelope / transport (MPI page PerformTransaction?txId=…, nirz test comment)
+    pub token: Option<String>,
+    /// The one-time hosted payment page URL (valid 10 minutes, one payment) returned for `validation=TxnSetup`: redirect the customer there.
+    ///
+    /// Wire: `mpiHostedPageUrl` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub mpi_hosted_page_url: Option<String>,
+    /// Return URL of the payment page, on a setup row.
+    ///
+    /// Wire: `returnUrl` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub return_url: Option<String>,
+    /// Success redirect URL as sent, on a setup row.
+    ///
+    /// Wire: `successUrl` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub success_url: Option<String>,
+    /// Error redirect URL as sent, on a setup row.
+    ///
+    /// Wire: `errorUrl` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub error_url: Option<String>,
+    /// Cancel redirect URL as sent, on a setup row.
+    ///
+    /// Wire: `cancelUrl` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub cancel_url: Option<String>,
     /// Stars / points part of the amount, minor units. ASSUMPTION (library practice: Wix DoDealResponse).
     ///
     /// Wire: `starTotal` (money in minor units: agorot/cents, optional).
@@ -1492,25 +1492,6 @@ impl crate::Wire for DoDealResponse {
             "numberOfPayments",
             self.number_of_payments.as_ref().map(crate::Wire::to_node),
         );
-        w.put_opt(
-            "paymentsInterest",
-            self.payments_interest.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("mid", self.mid.as_ref().map(crate::Wire::to_node));
-        w.put_opt("uniqueid", self.uniqueid.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "mpiValidation",
-            self.mpi_validation.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("token", self.token.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "mpiHostedPageUrl",
-            self.mpi_hosted_page_url.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("returnUrl", self.return_url.as_ref().map(crate::Wire::to_node));
-        w.put_opt("successUrl", self.success_url.as_ref().map(crate::Wire::to_node));
-        w.put_opt("errorUrl", self.error_url.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cancelUrl", self.cancel_url.as_ref().map(crate::Wire::to_node));
         w.put_opt("clubId", self.club_id.as_ref().map(crate::Wire::to_node));
         w.put_opt("validation", self.validation.as_ref().map(crate::Wire::to_node));
         w.put_opt("idStatus", self.id_status.as_ref().map(crate::Wire::to_node));
@@ -1559,6 +1540,25 @@ impl crate::Wire for DoDealResponse {
             "sendNotification",
             self.send_notification.as_ref().map(crate::Wire::to_node),
         );
+        w.put_opt(
+            "paymentsInterest",
+            self.payments_interest.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt("mid", self.mid.as_ref().map(crate::Wire::to_node));
+        w.put_opt("uniqueid", self.uniqueid.as_ref().map(crate::Wire::to_node));
+        w.put_opt(
+            "mpiValidation",
+            self.mpi_validation.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt("token", self.token.as_ref().map(crate::Wire::to_node));
+        w.put_opt(
+            "mpiHostedPageUrl",
+            self.mpi_hosted_page_url.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt("returnUrl", self.return_url.as_ref().map(crate::Wire::to_node));
+        w.put_opt("successUrl", self.success_url.as_ref().map(crate::Wire::to_node));
+        w.put_opt("errorUrl", self.error_url.as_ref().map(crate::Wire::to_node));
+        w.put_opt("cancelUrl", self.cancel_url.as_ref().map(crate::Wire::to_node));
         w.put_opt("starTotal", self.star_total.as_ref().map(crate::Wire::to_node));
         w.put_opt("commReason", self.comm_reason.as_ref().map(crate::Wire::to_node));
         w.put_opt("clubCode", self.club_code.as_ref().map(crate::Wire::to_node));
@@ -1676,22 +1676,6 @@ impl crate::Wire for DoDealResponse {
                 )?,
             number_of_payments: m
                 .optional("numberOfPayments", true, <i64 as crate::Wire>::from_node)?,
-            payments_interest: m
-                .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?,
-            mid: m.optional("mid", true, <String as crate::Wire>::from_node)?,
-            uniqueid: m.optional("uniqueid", true, <String as crate::Wire>::from_node)?,
-            mpi_validation: m
-                .optional("mpiValidation", true, <String as crate::Wire>::from_node)?,
-            token: m.optional("token", true, <String as crate::Wire>::from_node)?,
-            mpi_hosted_page_url: m
-                .optional("mpiHostedPageUrl", true, <String as crate::Wire>::from_node)?,
-            return_url: m
-                .optional("returnUrl", true, <String as crate::Wire>::from_node)?,
-            success_url: m
-                .optional("successUrl", true, <String as crate::Wire>::from_node)?,
-            error_url: m.optional("errorUrl", true, <String as crate::Wire>::from_node)?,
-            cancel_url: m
-                .optional("cancelUrl", true, <String as crate::Wire>::from_node)?,
             club_id: m.optional("clubId", true, <String as crate::Wire>::from_node)?,
             validation: m
                 .optional("validation", true, <crate::Coded as crate::Wire>::from_node)?,
@@ -1750,6 +1734,22 @@ impl crate::Wire for DoDealResponse {
                 .optional("extendedTranCode", true, <String as crate::Wire>::from_node)?,
             send_notification: m
                 .optional("sendNotification", true, <String as crate::Wire>::from_node)?,
+            payments_interest: m
+                .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?,
+            mid: m.optional("mid", true, <String as crate::Wire>::from_node)?,
+            uniqueid: m.optional("uniqueid", true, <String as crate::Wire>::from_node)?,
+            mpi_validation: m
+                .optional("mpiValidation", true, <String as crate::Wire>::from_node)?,
+            token: m.optional("token", true, <String as crate::Wire>::from_node)?,
+            mpi_hosted_page_url: m
+                .optional("mpiHostedPageUrl", true, <String as crate::Wire>::from_node)?,
+            return_url: m
+                .optional("returnUrl", true, <String as crate::Wire>::from_node)?,
+            success_url: m
+                .optional("successUrl", true, <String as crate::Wire>::from_node)?,
+            error_url: m.optional("errorUrl", true, <String as crate::Wire>::from_node)?,
+            cancel_url: m
+                .optional("cancelUrl", true, <String as crate::Wire>::from_node)?,
             star_total: m
                 .optional(
                     "starTotal",
@@ -1800,16 +1800,6 @@ impl crate::Wire for DoDealResponse {
                         "firstPayment",
                         "periodicalPayment",
                         "numberOfPayments",
-                        "paymentsInterest",
-                        "mid",
-                        "uniqueid",
-                        "mpiValidation",
-                        "token",
-                        "mpiHostedPageUrl",
-                        "returnUrl",
-                        "successUrl",
-                        "errorUrl",
-                        "cancelUrl",
                         "clubId",
                         "validation",
                         "idStatus",
@@ -1837,6 +1827,16 @@ impl crate::Wire for DoDealResponse {
                         "ashraitEmvData",
                         "extendedTranCode",
                         "sendNotification",
+                        "paymentsInterest",
+                        "mid",
+                        "uniqueid",
+                        "mpiValidation",
+                        "token",
+                        "mpiHostedPageUrl",
+                        "returnUrl",
+                        "successUrl",
+                        "errorUrl",
+                        "cancelUrl",
                         "starTotal",
                         "commReason",
                         "clubCode",

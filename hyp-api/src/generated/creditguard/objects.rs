@@ -757,6 +757,689 @@ impl crate::Validate for PaymentPageData {
         out: &mut crate::Violations,
     ) {}
 }
+/// The result block of a deal command (`doDeal`, `refundDeal`, `cancelDeal`) and the first part
+/// of every inquired transaction row: status, card, amounts, codes and ids. Enumerated
+/// elements are `coded`; empty elements are absent; amounts are minor units.
+///
+/// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct DealResult {
+    /// This deal's 3-digit status (`000` permitted; e.g. `310`), zero-padded as sent; the same code family as `result`.
+    ///
+    /// Wire: `status` (text, optional).
+    ///
+    /// Spec decision: A string, not an int: it is a zero-padded code (`000`) compared with the ResultCode table, never arithmetic.
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub status: Option<String>,
+    /// Text of `status` (e.g. "Permitted transaction").
+    ///
+    /// Wire: `statusText` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub status_text: Option<String>,
+    /// Extended status code; empty in every vendor example.
+    ///
+    /// Wire: `extendedStatus` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub extended_status: Option<String>,
+    /// Text of `extendedStatus`.
+    ///
+    /// Wire: `extendedStatusText` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub extended_status_text: Option<String>,
+    /// Displayable text of `extendedStatus`.
+    ///
+    /// Wire: `extendedUserMessage` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub extended_user_message: Option<String>,
+    /// The terminal the deal ran on (e.g. `0882819014`).
+    ///
+    /// Wire: `terminalNumber` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub terminal_number: Option<String>,
+    /// Card token (e.g. `1092880571131111`); present once a card was processed. Use it with `cardExpiration` for later charges and captures.
+    ///
+    /// Wire: `cardId` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub card_id: Option<String>,
+    /// First digits of the card (e.g. `411111`); `CG` on a payment-page setup row.
+    ///
+    /// Wire: `cardBin` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub card_bin: Option<String>,
+    /// Masked card number (e.g. `411111******1111`; `CGGMPI` on a setup row).
+    ///
+    /// Wire: `cardMask` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub card_mask: Option<String>,
+    /// Number of digits of the card number (16; 5 for the `CGMPI` placeholder; 0 when none).
+    ///
+    /// Wire: `cardLength` (integer, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub card_length: Option<i64>,
+    /// Masked card number as echoed (e.g. `xxxxxxxxxxxx1111`; `xGMPI` for `CGMPI`). Never the full number.
+    ///
+    /// Wire: `cardNo` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub card_no: Option<String>,
+    /// Card (product) name; empty in every vendor example.
+    ///
+    /// Wire: `cardName` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub card_name: Option<String>,
+    /// Card expiry `MMYY` (e.g. `0228`).
+    ///
+    /// Wire: `cardExpiration` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub card_expiration: Option<String>,
+    /// Card type, code and text (e.g. code 99 `Foreign`); empty code when unknown.
+    ///
+    /// Wire: `cardType` (an element's `code` attribute and text, each absent when empty, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub card_type: Option<crate::Coded>,
+    /// Extended card type (e.g. code 0 `Credit`); the code may be empty while the text is present.
+    ///
+    /// Wire: `extendedCardType` (an element's `code` attribute and text, each absent when empty, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub extended_card_type: Option<crate::Coded>,
+    /// Issuing credit company (e.g. code 0 `Foreign`).
+    ///
+    /// Wire: `creditCompany` (an element's `code` attribute and text, each absent when empty, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub credit_company: Option<crate::Coded>,
+    /// Card brand (e.g. code 2 `Visa`). Library values: 0 PL, 1 Mastercard, 2 Visa, 3 Maestro, 5 Isracard (Wix; Hyp Pay numbers 3 differently: treat as open).
+    ///
+    /// Wire: `cardBrand` (an element's `code` attribute and text, each absent when empty, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub card_brand: Option<crate::Coded>,
+    /// Acquirer (e.g. code 6 `Alphacard`). Library values: Isracard, Visa, Diners, Amex, Jcb, Alphacard (Wix).
+    ///
+    /// Wire: `cardAcquirer` (an element's `code` attribute and text, each absent when empty, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub card_acquirer: Option<crate::Coded>,
+    /// Card service code; empty in every vendor example.
+    ///
+    /// Wire: `serviceCode` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub service_code: Option<String>,
+    /// Kind of transaction as processed (e.g. code 53 `AuthCredit`, code 51 `RegularCredit`, code 00 `Blocked`; Wix: Blocked, RegularDebit, AuthDebit, ForcedDebit, RegularCredit, Refund, AuthCredit; cancelDeal answers `Cancel`, code 52). Not the request enum (Debit/Credit).
+    ///
+    /// Wire: `transactionType` (an element's `code` attribute and text, each absent when empty, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub transaction_type: Option<crate::Coded>,
+    /// Credit type as processed (e.g. code 1 `RegularCredit`).
+    ///
+    /// Wire: `creditType` (an element's `code` attribute and text, each absent when empty, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub credit_type: Option<crate::Coded>,
+    /// Currency as processed (e.g. code 1 `ILS`).
+    ///
+    /// Wire: `currency` (an element's `code` attribute and text, each absent when empty, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub currency: Option<crate::Coded>,
+    /// Base currency of a converted deal; empty in every vendor example.
+    ///
+    /// Wire: `baseCurrency` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub base_currency: Option<String>,
+    /// Amount in the base currency; empty in every vendor example.
+    ///
+    /// Wire: `baseAmount` (text, optional).
+    ///
+    /// Spec decision: Kept a string: its unit (minor or major) is not documented and no example carries a value.
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub base_amount: Option<String>,
+    /// How the card was presented (e.g. code 52 `Internet`).
+    ///
+    /// Wire: `transactionCode` (an element's `code` attribute and text, each absent when empty, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub transaction_code: Option<crate::Coded>,
+    /// Deal amount in minor units (agorot/cents; e.g. `11400` = 114.00 ILS). Empty (absent) on a failed deal.
+    ///
+    /// Wire: `total` (money in minor units: agorot/cents, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub total: Option<crate::MinorUnits>,
+    /// First installment, minor units; absent unless creditType is Payments.
+    ///
+    /// Wire: `firstPayment` (money in minor units: agorot/cents, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub first_payment: Option<crate::MinorUnits>,
+    /// Each further installment, minor units; absent unless creditType is Payments.
+    ///
+    /// Wire: `periodicalPayment` (money in minor units: agorot/cents, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub periodical_payment: Option<crate::MinorUnits>,
+    /// Number of payments as processed (`0` for a regular deal).
+    ///
+    /// Wire: `numberOfPayments` (integer, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub number_of_payments: Option<i64>,
+    /// Club id; empty in every vendor example.
+    ///
+    /// Wire: `clubId` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub club_id: Option<String>,
+    /// What the deal did; the code is the J-number (e.g. code 4 `AutoComm`, code 106 `TxnSetup`).
+    ///
+    /// Wire: `validation` (an element's `code` attribute and text, each absent when empty, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub validation: Option<crate::Coded>,
+    /// Israeli ID check (e.g. code 0 `Absent`; Wix: Absent, Valid, Invalid, NotValidated).
+    ///
+    /// Wire: `idStatus` (an element's `code` attribute and text, each absent when empty, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub id_status: Option<crate::Coded>,
+    /// CVV check (e.g. code 3 `NotValidated`; Wix: Absent, Valid, Invalid, NotValidated).
+    ///
+    /// Wire: `cvvStatus` (an element's `code` attribute and text, each absent when empty, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub cvv_status: Option<crate::Coded>,
+    /// Who authorized (e.g. code 2 `CreditCompany`, code 6 `MPIServer`; Wix: Shva, Credit Company, VoiceMail).
+    ///
+    /// Wire: `authSource` (an element's `code` attribute and text, each absent when empty, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub auth_source: Option<crate::Coded>,
+    /// Authorization number (e.g. `4397830`); keep it for captures and refunds.
+    ///
+    /// Wire: `authNumber` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub auth_number: Option<String>,
+    /// Shva file number (e.g. `70`).
+    ///
+    /// Wire: `fileNumber` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub file_number: Option<String>,
+    /// "Kupa" (sub-terminal), 3 digits with leading zeros (e.g. `085`).
+    ///
+    /// Wire: `slaveTerminalNumber` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub slave_terminal_number: Option<String>,
+    /// "Sudar" (sequence within the sub-terminal), e.g. `013`.
+    ///
+    /// Wire: `slaveTerminalSequence` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub slave_terminal_sequence: Option<String>,
+    /// E-commerce indicator (e.g. `7`).
+    ///
+    /// Wire: `eci` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub eci: Option<String>,
+    /// Customer IP as sent (the request element is spelled `clientIP`).
+    ///
+    /// Wire: `clientIp` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub client_ip: Option<String>,
+    /// Customer e-mail as sent.
+    ///
+    /// Wire: `email` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub email: Option<String>,
+    /// 3-D Secure CAVV result; empty in every vendor example.
+    ///
+    /// Wire: `cavv` (an element's `code` attribute and text, each absent when empty, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub cavv: Option<crate::Coded>,
+    /// The merchant's `user` ("X field") as sent.
+    ///
+    /// Wire: `user` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub user: Option<String>,
+    /// Add-on data; empty in every vendor example.
+    ///
+    /// Wire: `addonData` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub addon_data: Option<String>,
+    /// Supplier (merchant) number at the acquirer (e.g. `300012`).
+    ///
+    /// Wire: `supplierNumber` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub supplier_number: Option<String>,
+    /// Israeli ID as sent (digits, leading zeros kept).
+    ///
+    /// Wire: `id` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub id: Option<String>,
+    /// Shift id 1; empty in every vendor example.
+    ///
+    /// Wire: `shiftId1` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub shift_id1: Option<String>,
+    /// Shift id 2; empty in every vendor example.
+    ///
+    /// Wire: `shiftId2` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub shift_id2: Option<String>,
+    /// Shift id 3; empty in every vendor example.
+    ///
+    /// Wire: `shiftId3` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub shift_id3: Option<String>,
+    /// Shift transaction date; empty in every vendor example (format unknown).
+    ///
+    /// Wire: `shiftTxnDate` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub shift_txn_date: Option<String>,
+    /// CreditGuard id shared by all technical transactions of one financial transaction (setup, charge, refund, cancel): inquire by it to see them all (e.g. `118664947`).
+    ///
+    /// Wire: `cgUid` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub cg_uid: Option<String>,
+    /// Card hash; empty in every vendor example.
+    ///
+    /// Wire: `cardHash` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub card_hash: Option<String>,
+    /// Acquirer details (response id, wallet supplier, MCC).
+    ///
+    /// Wire: `acquirerData` ([`AcquirerData`], optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub acquirer_data: Option<AcquirerData>,
+    /// EMV / Shva (Ashrait) details of the deal; the refundDeal error example carries only `mti`.
+    ///
+    /// Wire: `ashraitEmvData` ([`AshraitEmvData`], optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub ashrait_emv_data: Option<AshraitEmvData>,
+    /// Extended transaction code; empty in every vendor example.
+    ///
+    /// Wire: `extendedTranCode` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub extended_tran_code: Option<String>,
+    /// Notification flag; empty in every vendor example.
+    ///
+    /// Wire: `sendNotification` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    pub send_notification: Option<String>,
+    /// Fields the spec does not list, as received (the vendor documents no full schema).
+    pub unknown_fields: Vec<(String, crate::Node)>,
+}
+impl crate::Wire for DealResult {
+    fn to_node(&self) -> crate::Node {
+        #[allow(unused_mut)]
+        let mut w = crate::__private::MapWriter::new();
+        w.put_opt("status", self.status.as_ref().map(crate::Wire::to_node));
+        w.put_opt("statusText", self.status_text.as_ref().map(crate::Wire::to_node));
+        w.put_opt(
+            "extendedStatus",
+            self.extended_status.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt(
+            "extendedStatusText",
+            self.extended_status_text.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt(
+            "extendedUserMessage",
+            self.extended_user_message.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt(
+            "terminalNumber",
+            self.terminal_number.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt("cardId", self.card_id.as_ref().map(crate::Wire::to_node));
+        w.put_opt("cardBin", self.card_bin.as_ref().map(crate::Wire::to_node));
+        w.put_opt("cardMask", self.card_mask.as_ref().map(crate::Wire::to_node));
+        w.put_opt("cardLength", self.card_length.as_ref().map(crate::Wire::to_node));
+        w.put_opt("cardNo", self.card_no.as_ref().map(crate::Wire::to_node));
+        w.put_opt("cardName", self.card_name.as_ref().map(crate::Wire::to_node));
+        w.put_opt(
+            "cardExpiration",
+            self.card_expiration.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt("cardType", self.card_type.as_ref().map(crate::Wire::to_node));
+        w.put_opt(
+            "extendedCardType",
+            self.extended_card_type.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt(
+            "creditCompany",
+            self.credit_company.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt("cardBrand", self.card_brand.as_ref().map(crate::Wire::to_node));
+        w.put_opt("cardAcquirer", self.card_acquirer.as_ref().map(crate::Wire::to_node));
+        w.put_opt("serviceCode", self.service_code.as_ref().map(crate::Wire::to_node));
+        w.put_opt(
+            "transactionType",
+            self.transaction_type.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt("creditType", self.credit_type.as_ref().map(crate::Wire::to_node));
+        w.put_opt("currency", self.currency.as_ref().map(crate::Wire::to_node));
+        w.put_opt("baseCurrency", self.base_currency.as_ref().map(crate::Wire::to_node));
+        w.put_opt("baseAmount", self.base_amount.as_ref().map(crate::Wire::to_node));
+        w.put_opt(
+            "transactionCode",
+            self.transaction_code.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt("total", self.total.as_ref().map(crate::Wire::to_node));
+        w.put_opt("firstPayment", self.first_payment.as_ref().map(crate::Wire::to_node));
+        w.put_opt(
+            "periodicalPayment",
+            self.periodical_payment.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt(
+            "numberOfPayments",
+            self.number_of_payments.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt("clubId", self.club_id.as_ref().map(crate::Wire::to_node));
+        w.put_opt("validation", self.validation.as_ref().map(crate::Wire::to_node));
+        w.put_opt("idStatus", self.id_status.as_ref().map(crate::Wire::to_node));
+        w.put_opt("cvvStatus", self.cvv_status.as_ref().map(crate::Wire::to_node));
+        w.put_opt("authSource", self.auth_source.as_ref().map(crate::Wire::to_node));
+        w.put_opt("authNumber", self.auth_number.as_ref().map(crate::Wire::to_node));
+        w.put_opt("fileNumber", self.file_number.as_ref().map(crate::Wire::to_node));
+        w.put_opt(
+            "slaveTerminalNumber",
+            self.slave_terminal_number.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt(
+            "slaveTerminalSequence",
+            self.slave_terminal_sequence.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt("eci", self.eci.as_ref().map(crate::Wire::to_node));
+        w.put_opt("clientIp", self.client_ip.as_ref().map(crate::Wire::to_node));
+        w.put_opt("email", self.email.as_ref().map(crate::Wire::to_node));
+        w.put_opt("cavv", self.cavv.as_ref().map(crate::Wire::to_node));
+        w.put_opt("user", self.user.as_ref().map(crate::Wire::to_node));
+        w.put_opt("addonData", self.addon_data.as_ref().map(crate::Wire::to_node));
+        w.put_opt(
+            "supplierNumber",
+            self.supplier_number.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt("id", self.id.as_ref().map(crate::Wire::to_node));
+        w.put_opt("shiftId1", self.shift_id1.as_ref().map(crate::Wire::to_node));
+        w.put_opt("shiftId2", self.shift_id2.as_ref().map(crate::Wire::to_node));
+        w.put_opt("shiftId3", self.shift_id3.as_ref().map(crate::Wire::to_node));
+        w.put_opt(
+            "shiftTxnDate",
+            self.shift_txn_date.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt("cgUid", self.cg_uid.as_ref().map(crate::Wire::to_node));
+        w.put_opt("cardHash", self.card_hash.as_ref().map(crate::Wire::to_node));
+        w.put_opt("acquirerData", self.acquirer_data.as_ref().map(crate::Wire::to_node));
+        w.put_opt(
+            "ashraitEmvData",
+            self.ashrait_emv_data.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt(
+            "extendedTranCode",
+            self.extended_tran_code.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt(
+            "sendNotification",
+            self.send_notification.as_ref().map(crate::Wire::to_node),
+        );
+        w.extend(&self.unknown_fields);
+        w.finish()
+    }
+    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+        let m = crate::__private::MapReader::new(node)?;
+        Ok(Self {
+            status: m.optional("status", true, <String as crate::Wire>::from_node)?,
+            status_text: m
+                .optional("statusText", true, <String as crate::Wire>::from_node)?,
+            extended_status: m
+                .optional("extendedStatus", true, <String as crate::Wire>::from_node)?,
+            extended_status_text: m
+                .optional(
+                    "extendedStatusText",
+                    true,
+                    <String as crate::Wire>::from_node,
+                )?,
+            extended_user_message: m
+                .optional(
+                    "extendedUserMessage",
+                    true,
+                    <String as crate::Wire>::from_node,
+                )?,
+            terminal_number: m
+                .optional("terminalNumber", true, <String as crate::Wire>::from_node)?,
+            card_id: m.optional("cardId", true, <String as crate::Wire>::from_node)?,
+            card_bin: m.optional("cardBin", true, <String as crate::Wire>::from_node)?,
+            card_mask: m.optional("cardMask", true, <String as crate::Wire>::from_node)?,
+            card_length: m
+                .optional("cardLength", true, <i64 as crate::Wire>::from_node)?,
+            card_no: m.optional("cardNo", true, <String as crate::Wire>::from_node)?,
+            card_name: m.optional("cardName", true, <String as crate::Wire>::from_node)?,
+            card_expiration: m
+                .optional("cardExpiration", true, <String as crate::Wire>::from_node)?,
+            card_type: m
+                .optional("cardType", true, <crate::Coded as crate::Wire>::from_node)?,
+            extended_card_type: m
+                .optional(
+                    "extendedCardType",
+                    true,
+                    <crate::Coded as crate::Wire>::from_node,
+                )?,
+            credit_company: m
+                .optional(
+                    "creditCompany",
+                    true,
+                    <crate::Coded as crate::Wire>::from_node,
+                )?,
+            card_brand: m
+                .optional("cardBrand", true, <crate::Coded as crate::Wire>::from_node)?,
+            card_acquirer: m
+                .optional(
+                    "cardAcquirer",
+                    true,
+                    <crate::Coded as crate::Wire>::from_node,
+                )?,
+            service_code: m
+                .optional("serviceCode", true, <String as crate::Wire>::from_node)?,
+            transaction_type: m
+                .optional(
+                    "transactionType",
+                    true,
+                    <crate::Coded as crate::Wire>::from_node,
+                )?,
+            credit_type: m
+                .optional("creditType", true, <crate::Coded as crate::Wire>::from_node)?,
+            currency: m
+                .optional("currency", true, <crate::Coded as crate::Wire>::from_node)?,
+            base_currency: m
+                .optional("baseCurrency", true, <String as crate::Wire>::from_node)?,
+            base_amount: m
+                .optional("baseAmount", true, <String as crate::Wire>::from_node)?,
+            transaction_code: m
+                .optional(
+                    "transactionCode",
+                    true,
+                    <crate::Coded as crate::Wire>::from_node,
+                )?,
+            total: m
+                .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?,
+            first_payment: m
+                .optional(
+                    "firstPayment",
+                    true,
+                    <crate::MinorUnits as crate::Wire>::from_node,
+                )?,
+            periodical_payment: m
+                .optional(
+                    "periodicalPayment",
+                    true,
+                    <crate::MinorUnits as crate::Wire>::from_node,
+                )?,
+            number_of_payments: m
+                .optional("numberOfPayments", true, <i64 as crate::Wire>::from_node)?,
+            club_id: m.optional("clubId", true, <String as crate::Wire>::from_node)?,
+            validation: m
+                .optional("validation", true, <crate::Coded as crate::Wire>::from_node)?,
+            id_status: m
+                .optional("idStatus", true, <crate::Coded as crate::Wire>::from_node)?,
+            cvv_status: m
+                .optional("cvvStatus", true, <crate::Coded as crate::Wire>::from_node)?,
+            auth_source: m
+                .optional("authSource", true, <crate::Coded as crate::Wire>::from_node)?,
+            auth_number: m
+                .optional("authNumber", true, <String as crate::Wire>::from_node)?,
+            file_number: m
+                .optional("fileNumber", true, <String as crate::Wire>::from_node)?,
+            slave_terminal_number: m
+                .optional(
+                    "slaveTerminalNumber",
+                    true,
+                    <String as crate::Wire>::from_node,
+                )?,
+            slave_terminal_sequence: m
+                .optional(
+                    "slaveTerminalSequence",
+                    true,
+                    <String as crate::Wire>::from_node,
+                )?,
+            eci: m.optional("eci", true, <String as crate::Wire>::from_node)?,
+            client_ip: m.optional("clientIp", true, <String as crate::Wire>::from_node)?,
+            email: m.optional("email", true, <String as crate::Wire>::from_node)?,
+            cavv: m.optional("cavv", true, <crate::Coded as crate::Wire>::from_node)?,
+            user: m.optional("user", true, <String as crate::Wire>::from_node)?,
+            addon_data: m
+                .optional("addonData", true, <String as crate::Wire>::from_node)?,
+            supplier_number: m
+                .optional("supplierNumber", true, <String as crate::Wire>::from_node)?,
+            id: m.optional("id", true, <String as crate::Wire>::from_node)?,
+            shift_id1: m.optional("shiftId1", true, <String as crate::Wire>::from_node)?,
+            shift_id2: m.optional("shiftId2", true, <String as crate::Wire>::from_node)?,
+            shift_id3: m.optional("shiftId3", true, <String as crate::Wire>::from_node)?,
+            shift_txn_date: m
+                .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?,
+            cg_uid: m.optional("cgUid", true, <String as crate::Wire>::from_node)?,
+            card_hash: m.optional("cardHash", true, <String as crate::Wire>::from_node)?,
+            acquirer_data: m
+                .optional(
+                    "acquirerData",
+                    true,
+                    <AcquirerData as crate::Wire>::from_node,
+                )?,
+            ashrait_emv_data: m
+                .optional(
+                    "ashraitEmvData",
+                    true,
+                    <AshraitEmvData as crate::Wire>::from_node,
+                )?,
+            extended_tran_code: m
+                .optional("extendedTranCode", true, <String as crate::Wire>::from_node)?,
+            send_notification: m
+                .optional("sendNotification", true, <String as crate::Wire>::from_node)?,
+            unknown_fields: m
+                .unknown(
+                    &[
+                        "status",
+                        "statusText",
+                        "extendedStatus",
+                        "extendedStatusText",
+                        "extendedUserMessage",
+                        "terminalNumber",
+                        "cardId",
+                        "cardBin",
+                        "cardMask",
+                        "cardLength",
+                        "cardNo",
+                        "cardName",
+                        "cardExpiration",
+                        "cardType",
+                        "extendedCardType",
+                        "creditCompany",
+                        "cardBrand",
+                        "cardAcquirer",
+                        "serviceCode",
+                        "transactionType",
+                        "creditType",
+                        "currency",
+                        "baseCurrency",
+                        "baseAmount",
+                        "transactionCode",
+                        "total",
+                        "firstPayment",
+                        "periodicalPayment",
+                        "numberOfPayments",
+                        "clubId",
+                        "validation",
+                        "idStatus",
+                        "cvvStatus",
+                        "authSource",
+                        "authNumber",
+                        "fileNumber",
+                        "slaveTerminalNumber",
+                        "slaveTerminalSequence",
+                        "eci",
+                        "clientIp",
+                        "email",
+                        "cavv",
+                        "user",
+                        "addonData",
+                        "supplierNumber",
+                        "id",
+                        "shiftId1",
+                        "shiftId2",
+                        "shiftId3",
+                        "shiftTxnDate",
+                        "cgUid",
+                        "cardHash",
+                        "acquirerData",
+                        "ashraitEmvData",
+                        "extendedTranCode",
+                        "sendNotification",
+                        "result",
+                        "message",
+                    ],
+                ),
+        })
+    }
+}
 /// One `<transaction>` of an inquireTransactions answer: every element of the vendor's
 /// example, in its order (the union of its three rows: a payment-page setup row, a charge,
 /// and a rejected credit). Enumerated elements are `coded` (code attribute + text); empty
@@ -946,72 +1629,6 @@ pub struct Transaction {
     ///
     /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
     pub number_of_payments: Option<i64>,
-    /// Payment-page installment interest list (space-separated, e.g. `0 2000`), echoed on a setup row.
-    ///
-    /// Wire: `paymentsInterest` (text, optional).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
-    pub payments_interest: Option<String>,
-    /// Payment-page merchant id (`mid`) as sent, on a setup row.
-    ///
-    /// Wire: `mid` (text, optional).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
-    pub mid: Option<String>,
-    /// The merchant's `uniqueid` as sent, on a setup row.
-    ///
-    /// Wire: `uniqueid` (text, optional).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
-    pub uniqueid: Option<String>,
-    /// What the payment page does (e.g. `AutoComm`), on a setup row; empty in the example.
-    ///
-    /// Wire: `mpiValidation` (text, optional).
-    ///
-    /// Spec decision: A plain string: the example shows it empty, so whether it carries a `code` attribute like `validation` is unknown.
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
-    pub mpi_validation: Option<String>,
-    /// Payment-page transaction token (the `txId` of the hosted page), on a setup row.
-    ///
-    /// Wire: `token` (text, optional).
-    ///
-    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
-    ///
-    /// Spec decision: The vendor doc shows `<token/>` empty; its meaning is taken from the hosted page URL (`PerformTransaction?txId=…`): ASSUMPTION.
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example); vendor-notes §2.1 Envelope / transport (MPI page PerformTransaction?txId=…, nirz test comment)
-    pub token: Option<String>,
-    /// The one-time hosted payment page URL (valid 10 minutes, one payment) returned for `validation=TxnSetup`: redirect the customer there.
-    ///
-    /// Wire: `mpiHostedPageUrl` (text, optional).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
-    pub mpi_hosted_page_url: Option<String>,
-    /// Return URL of the payment page, on a setup row.
-    ///
-    /// Wire: `returnUrl` (text, optional).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
-    pub return_url: Option<String>,
-    /// Success redirect URL as sent, on a setup row.
-    ///
-    /// Wire: `successUrl` (text, optional).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
-    pub success_url: Option<String>,
-    /// Error redirect URL as sent, on a setup row.
-    ///
-    /// Wire: `errorUrl` (text, optional).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
-    pub error_url: Option<String>,
-    /// Cancel redirect URL as sent, on a setup row.
-    ///
-    /// Wire: `cancelUrl` (text, optional).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
-    pub cancel_url: Option<String>,
     /// Club id; empty in every vendor example.
     ///
     /// Wire: `clubId` (text, optional).
@@ -1174,6 +1791,72 @@ pub struct Transaction {
     ///
     /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
     pub send_notification: Option<String>,
+    /// Payment-page installment interest list (space-separated, e.g. `0 2000`), echoed on a setup row.
+    ///
+    /// Wire: `paymentsInterest` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub payments_interest: Option<String>,
+    /// Payment-page merchant id (`mid`) as sent, on a setup row.
+    ///
+    /// Wire: `mid` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub mid: Option<String>,
+    /// The merchant's `uniqueid` as sent, on a setup row.
+    ///
+    /// Wire: `uniqueid` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub uniqueid: Option<String>,
+    /// What the payment page does (e.g. `AutoComm`), on a setup row; empty in the example.
+    ///
+    /// Wire: `mpiValidation` (text, optional).
+    ///
+    /// Spec decision: A plain string: the example shows it empty, so whether it carries a `code` attribute like `validation` is unknown.
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub mpi_validation: Option<String>,
+    /// Payment-page transaction token (the `txId` of the hosted page), on a setup row.
+    ///
+    /// Wire: `token` (text, optional).
+    ///
+    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
+    ///
+    /// Spec decision: The vendor doc shows `<token/>` empty; its meaning is taken from the hosted page URL (`PerformTransaction?txId=…`): ASSUMPTION.
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example); vendor-notes §2.1 Envelope / transport (MPI page PerformTransaction?txId=…, nirz test comment)
+    pub token: Option<String>,
+    /// The one-time hosted payment page URL (valid 10 minutes, one payment) returned for `validation=TxnSetup`: redirect the customer there.
+    ///
+    /// Wire: `mpiHostedPageUrl` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub mpi_hosted_page_url: Option<String>,
+    /// Return URL of the payment page, on a setup row.
+    ///
+    /// Wire: `returnUrl` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub return_url: Option<String>,
+    /// Success redirect URL as sent, on a setup row.
+    ///
+    /// Wire: `successUrl` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub success_url: Option<String>,
+    /// Error redirect URL as sent, on a setup row.
+    ///
+    /// Wire: `errorUrl` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub error_url: Option<String>,
+    /// Cancel redirect URL as sent, on a setup row.
+    ///
+    /// Wire: `cancelUrl` (text, optional).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    pub cancel_url: Option<String>,
     /// Technical text of this row's status (e.g. "Permitted transaction").
     ///
     /// Wire: `message` (text, optional).
@@ -1303,25 +1986,6 @@ impl crate::Wire for Transaction {
             "numberOfPayments",
             self.number_of_payments.as_ref().map(crate::Wire::to_node),
         );
-        w.put_opt(
-            "paymentsInterest",
-            self.payments_interest.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("mid", self.mid.as_ref().map(crate::Wire::to_node));
-        w.put_opt("uniqueid", self.uniqueid.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "mpiValidation",
-            self.mpi_validation.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("token", self.token.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "mpiHostedPageUrl",
-            self.mpi_hosted_page_url.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("returnUrl", self.return_url.as_ref().map(crate::Wire::to_node));
-        w.put_opt("successUrl", self.success_url.as_ref().map(crate::Wire::to_node));
-        w.put_opt("errorUrl", self.error_url.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cancelUrl", self.cancel_url.as_ref().map(crate::Wire::to_node));
         w.put_opt("clubId", self.club_id.as_ref().map(crate::Wire::to_node));
         w.put_opt("validation", self.validation.as_ref().map(crate::Wire::to_node));
         w.put_opt("idStatus", self.id_status.as_ref().map(crate::Wire::to_node));
@@ -1370,6 +2034,25 @@ impl crate::Wire for Transaction {
             "sendNotification",
             self.send_notification.as_ref().map(crate::Wire::to_node),
         );
+        w.put_opt(
+            "paymentsInterest",
+            self.payments_interest.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt("mid", self.mid.as_ref().map(crate::Wire::to_node));
+        w.put_opt("uniqueid", self.uniqueid.as_ref().map(crate::Wire::to_node));
+        w.put_opt(
+            "mpiValidation",
+            self.mpi_validation.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt("token", self.token.as_ref().map(crate::Wire::to_node));
+        w.put_opt(
+            "mpiHostedPageUrl",
+            self.mpi_hosted_page_url.as_ref().map(crate::Wire::to_node),
+        );
+        w.put_opt("returnUrl", self.return_url.as_ref().map(crate::Wire::to_node));
+        w.put_opt("successUrl", self.success_url.as_ref().map(crate::Wire::to_node));
+        w.put_opt("errorUrl", self.error_url.as_ref().map(crate::Wire::to_node));
+        w.put_opt("cancelUrl", self.cancel_url.as_ref().map(crate::Wire::to_node));
         w.put_opt("message", self.message.as_ref().map(crate::Wire::to_node));
         w.put_opt("userMessage", self.user_message.as_ref().map(crate::Wire::to_node));
         w.put_opt(
@@ -1495,22 +2178,6 @@ impl crate::Wire for Transaction {
                 )?,
             number_of_payments: m
                 .optional("numberOfPayments", true, <i64 as crate::Wire>::from_node)?,
-            payments_interest: m
-                .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?,
-            mid: m.optional("mid", true, <String as crate::Wire>::from_node)?,
-            uniqueid: m.optional("uniqueid", true, <String as crate::Wire>::from_node)?,
-            mpi_validation: m
-                .optional("mpiValidation", true, <String as crate::Wire>::from_node)?,
-            token: m.optional("token", true, <String as crate::Wire>::from_node)?,
-            mpi_hosted_page_url: m
-                .optional("mpiHostedPageUrl", true, <String as crate::Wire>::from_node)?,
-            return_url: m
-                .optional("returnUrl", true, <String as crate::Wire>::from_node)?,
-            success_url: m
-                .optional("successUrl", true, <String as crate::Wire>::from_node)?,
-            error_url: m.optional("errorUrl", true, <String as crate::Wire>::from_node)?,
-            cancel_url: m
-                .optional("cancelUrl", true, <String as crate::Wire>::from_node)?,
             club_id: m.optional("clubId", true, <String as crate::Wire>::from_node)?,
             validation: m
                 .optional("validation", true, <crate::Coded as crate::Wire>::from_node)?,
@@ -1569,6 +2236,22 @@ impl crate::Wire for Transaction {
                 .optional("extendedTranCode", true, <String as crate::Wire>::from_node)?,
             send_notification: m
                 .optional("sendNotification", true, <String as crate::Wire>::from_node)?,
+            payments_interest: m
+                .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?,
+            mid: m.optional("mid", true, <String as crate::Wire>::from_node)?,
+            uniqueid: m.optional("uniqueid", true, <String as crate::Wire>::from_node)?,
+            mpi_validation: m
+                .optional("mpiValidation", true, <String as crate::Wire>::from_node)?,
+            token: m.optional("token", true, <String as crate::Wire>::from_node)?,
+            mpi_hosted_page_url: m
+                .optional("mpiHostedPageUrl", true, <String as crate::Wire>::from_node)?,
+            return_url: m
+                .optional("returnUrl", true, <String as crate::Wire>::from_node)?,
+            success_url: m
+                .optional("successUrl", true, <String as crate::Wire>::from_node)?,
+            error_url: m.optional("errorUrl", true, <String as crate::Wire>::from_node)?,
+            cancel_url: m
+                .optional("cancelUrl", true, <String as crate::Wire>::from_node)?,
             message: m.optional("message", true, <String as crate::Wire>::from_node)?,
             user_message: m
                 .optional("userMessage", true, <String as crate::Wire>::from_node)?,
@@ -1636,16 +2319,6 @@ impl crate::Wire for Transaction {
                         "firstPayment",
                         "periodicalPayment",
                         "numberOfPayments",
-                        "paymentsInterest",
-                        "mid",
-                        "uniqueid",
-                        "mpiValidation",
-                        "token",
-                        "mpiHostedPageUrl",
-                        "returnUrl",
-                        "successUrl",
-                        "errorUrl",
-                        "cancelUrl",
                         "clubId",
                         "validation",
                         "idStatus",
@@ -1673,6 +2346,16 @@ impl crate::Wire for Transaction {
                         "ashraitEmvData",
                         "extendedTranCode",
                         "sendNotification",
+                        "paymentsInterest",
+                        "mid",
+                        "uniqueid",
+                        "mpiValidation",
+                        "token",
+                        "mpiHostedPageUrl",
+                        "returnUrl",
+                        "successUrl",
+                        "errorUrl",
+                        "cancelUrl",
                         "message",
                         "userMessage",
                         "mpiTransactionId",
