@@ -423,64 +423,75 @@ fn enum_without_values() {
     assert_eq!(diags.0.len(), 1, "{}", show(&diags));
 }
 
-#[test]
-fn constraint_max_len_on_money() {
-    let f = Fixture::new("max-len-on-money");
-    let text = endpoint_with("            gt: \"0\"\n", "            max_len: 12\n");
+/// A constraint written on a field of a type it does not apply to: exactly one diagnostic, at
+/// the constraint, naming the constraint, the field and its type, and saying which types take it.
+struct Misplaced<'a> {
+    test: &'a str,
+    /// The fixture text replaced, and its replacement (which holds `written`).
+    find: &'a str,
+    replace: &'a str,
+    written: &'a str,
+    key: &'a str,
+    field: &'a str,
+    ty: &'a str,
+    help: &'a str,
+}
+
+fn assert_misplaced(m: Misplaced) {
+    let f = Fixture::new(m.test);
+    let text = endpoint_with(m.find, m.replace);
     let file = f.write("endpoint-make-payment.yaml", &text);
     let diags = f.load_err();
-    let d = the(&diags, "`max_len`");
+    let d = the(&diags, &format!("`{}`", m.key));
     assert!(
-        d.message.contains("field `Amount`") && d.message.contains("type `money`"),
+        d.message.contains(&format!("field `{}`", m.field))
+            && d.message.contains(&format!("type `{}`", m.ty)),
         "{d}"
     );
-    assert_diag(
-        d,
-        &file,
-        pos_of(&text, "max_len: 12", 0),
-        "applies to string and secret fields",
-    );
+    assert_diag(d, &file, pos_of(&text, m.written, 0), m.help);
     assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+}
+
+#[test]
+fn constraint_max_len_on_money() {
+    assert_misplaced(Misplaced {
+        test: "max-len-on-money",
+        find: "            gt: \"0\"\n",
+        replace: "            max_len: 12\n",
+        written: "max_len: 12",
+        key: "max_len",
+        field: "Amount",
+        ty: "money",
+        help: "applies to string and secret fields",
+    });
 }
 
 #[test]
 fn constraint_gt_on_string() {
-    let f = Fixture::new("gt-on-string");
-    let text = endpoint_with("max_len: 20", "gt: 5");
-    let file = f.write("endpoint-make-payment.yaml", &text);
-    let diags = f.load_err();
-    let d = the(&diags, "`gt`");
-    assert!(
-        d.message.contains("field `Ticket_ID`") && d.message.contains("type `string`"),
-        "{d}"
-    );
-    assert_diag(
-        d,
-        &file,
-        pos_of(&text, "gt: 5", 0),
-        "int, money, minor_units and decimal",
-    );
-    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+    assert_misplaced(Misplaced {
+        test: "gt-on-string",
+        find: "max_len: 20",
+        replace: "gt: 5",
+        written: "gt: 5",
+        key: "gt",
+        field: "Ticket_ID",
+        ty: "string",
+        help: "int, money, minor_units and decimal",
+    });
 }
 
 #[test]
 fn constraint_within_past_days_on_datetime() {
-    let f = Fixture::new("within-past-days-on-datetime");
-    let text = endpoint_with("not_future: true", "within_past_days: 7");
-    let file = f.write("endpoint-make-payment.yaml", &text);
-    let diags = f.load_err();
-    let d = the(&diags, "`within_past_days`");
-    assert!(
-        d.message.contains("field `CreatedAt`") && d.message.contains("type `datetime`"),
-        "{d}"
-    );
-    assert_diag(
-        d,
-        &file,
-        pos_of(&text, "within_past_days: 7", 0),
-        "applies to date fields",
-    );
-    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+    assert_misplaced(Misplaced {
+        test: "within-past-days-on-datetime",
+        find: "not_future: true",
+        replace: "within_past_days: 7",
+        written: "within_past_days: 7",
+        key: "within_past_days",
+        field: "CreatedAt",
+        ty: "datetime",
+        help: "applies to date fields",
+    });
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! Test support shared by the integration tests and the main-job example: the vendor examples
 //! from `spec/`, and a scripted HTTP server on loopback that answers with them.
 
+pub mod logs;
 pub mod mock;
+pub mod outcome;
 pub mod vendor;

@@ -6,7 +6,8 @@
 //!   (when the vendor fixes its doc, this test says so).
 
 use hyp_api::hyper_erp::*;
-use hyp_api::{Endpoint, ResultCode, Wire};
+use hyp_api::{Endpoint, Wire};
+use hyp_api_tests::outcome::decoded_as;
 use hyp_api_tests::vendor;
 use hyp_codegen::model::ExampleKind;
 
@@ -20,36 +21,6 @@ fn round_trip<E: Endpoint>(body: &str) -> String {
     let typed = E::Request::from_node(&node)
         .unwrap_or_else(|e| panic!("{}: request example does not decode: {e}", E::WIRE));
     hyp_api::wire::to_json(&typed.to_node()).expect("encodes")
-}
-
-/// Decodes an answer example and names what it decoded to: the outcome variant, or the code's
-/// variant for an error.
-fn decoded_as<E: Endpoint>(status: u16, body: &str) -> String
-where
-    E::Output: std::fmt::Debug,
-{
-    match hyp_api::wire::decode_answer::<E>(status, body, &[]) {
-        Ok(out) => {
-            let dbg = format!("{out:?}");
-            // A multi-outcome enum prints `Variant(…)`; a single outcome prints the response.
-            dbg.split(['(', ' ', '{'])
-                .next()
-                .unwrap_or_default()
-                .to_string()
-        }
-        Err(hyp_api::Error::Api(e)) => {
-            assert_eq!(e.http_status, status);
-            let code = format!("{:?}", e.code);
-            assert!(
-                !code.starts_with("Unknown"),
-                "{}: documented code {} is not in the spec",
-                E::WIRE,
-                e.code.value()
-            );
-            format!("{:?}", e.code)
-        }
-        Err(other) => panic!("{}: answer did not decode: {other}", E::WIRE),
-    }
 }
 
 /// Runs `f` with the marker type of the endpoint named `wire`.

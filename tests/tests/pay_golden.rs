@@ -12,34 +12,9 @@ mod pay_common;
 use hyp_api::pay::*;
 use hyp_api::{ExposeSecret, ResultCode};
 use hyp_api_tests::mock::{MockServer, Reply};
+use hyp_api_tests::outcome::decoded_as;
 use hyp_codegen::model::Endpoint;
 use pay_common::{self as c, url_pairs};
-
-/// Decodes an answer example and names what it decoded to: the outcome variant (a single
-/// outcome prints its response struct), or the code's variant for an error.
-fn decoded_as<E: hyp_api::Endpoint<Code = CCode>>(status: u16, body: &str) -> String
-where
-    E::Output: std::fmt::Debug,
-{
-    match hyp_api::wire::decode_answer::<E>(status, body, &[]) {
-        Ok(out) => format!("{out:?}")
-            .split(['(', ' ', '{'])
-            .next()
-            .unwrap_or_default()
-            .to_string(),
-        Err(hyp_api::Error::Api(e)) => {
-            assert_eq!(e.http_status, status);
-            assert!(
-                !matches!(e.code, CCode::Unknown(_)),
-                "{}: documented code {} is not in the spec",
-                E::WIRE,
-                e.code.value()
-            );
-            format!("{:?}", e.code)
-        }
-        Err(other) => panic!("{}: answer did not decode: {other}", E::WIRE),
-    }
-}
 
 /// Runs `f` with the marker type of the scenario named `wire`.
 macro_rules! with_endpoint {

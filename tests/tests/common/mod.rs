@@ -5,8 +5,6 @@
 //! Each test crate uses only part of this module.
 #![allow(dead_code)]
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
@@ -170,28 +168,7 @@ pub fn update_queue() -> UpdateRefundQueueRequest {
     ])
 }
 
-/// Everything a tracing subscriber wrote, kept in memory.
-#[derive(Clone, Default)]
-pub struct LogBuf(Arc<Mutex<Vec<u8>>>);
-
-impl LogBuf {
-    pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap_or_else(|p| p.into_inner())).into_owned()
-    }
-}
-
-impl Write for LogBuf {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+pub use hyp_api_tests::logs::LogBuf;
 
 /// Captures every tracing event and span of this thread at TRACE level until the guard drops.
 /// `#[tokio::test]` runs on one thread, so the client's and the server's tasks are captured.

@@ -6,8 +6,7 @@
 //! Each test crate uses only part of this module.
 #![allow(dead_code)]
 
-use std::io::Write;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use hyp_api::pay::*;
 use hyp_api::{Node, RetryPolicy, Wire};
@@ -250,28 +249,7 @@ pub fn request_debug(wire: &str, node: &Node) -> String {
     }
 }
 
-/// Everything a tracing subscriber wrote, kept in memory.
-#[derive(Clone, Default)]
-pub struct LogBuf(Arc<Mutex<Vec<u8>>>);
-
-impl LogBuf {
-    pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap_or_else(|p| p.into_inner())).into_owned()
-    }
-}
-
-impl Write for LogBuf {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+pub use hyp_api_tests::logs::LogBuf;
 
 /// Captures every tracing event and span of this test binary at TRACE level, from now on, in
 /// one buffer: the process-wide subscriber (a thread-scoped one can miss callsites whose
