@@ -11,6 +11,7 @@ pub mod load;
 mod locate;
 pub mod model;
 pub mod resolve;
+pub mod sandbox;
 pub mod spec;
 
 use std::path::Path;
@@ -43,4 +44,10 @@ pub fn load_one(dir: &Path) -> Result<model::Api, Diagnostics> {
 /// The generated files for every API under `spec_root`.
 pub fn generate(spec_root: &Path) -> Result<Vec<GeneratedFile>, Diagnostics> {
     load_all(spec_root).map(|apis| emit::emit(&apis))
+}
+
+/// The generated files of `hyp-sandbox` (under `hyp-sandbox/src/generated/`) for every API
+/// under `spec_root`.
+pub fn generate_sandbox(spec_root: &Path) -> Result<Vec<GeneratedFile>, Diagnostics> {
+    load_all(spec_root).map(|apis| sandbox::emit::emit(&apis))
 }

@@ -31,6 +31,7 @@ pub struct RawApi {
     pub objects: IndexMap<String, Located<ObjectDef>>,
     pub endpoints: IndexMap<String, Located<Endpoint>>,
     pub quirks: Vec<Located<Quirk>>,
+    pub sandbox: Option<Located<crate::sandbox::spec::SandboxDef>>,
 }
 
 impl RawApi {
@@ -108,6 +109,7 @@ pub fn load_api(dir: &Path) -> Result<RawApi, Diagnostics> {
         objects: IndexMap::new(),
         endpoints: IndexMap::new(),
         quirks: Vec::new(),
+        sandbox: None,
     };
     for path in yaml_files(dir)? {
         let text = std::fs::read_to_string(&path).map_err(|e| io_diag(&path, &e))?;
@@ -196,6 +198,21 @@ fn merge(api: &mut RawApi, file: usize, parsed: SpecFile, diags: &mut Diagnostic
             api.service = Some(Located {
                 file,
                 item: service,
+            });
+        }
+    }
+    if let Some(sandbox) = parsed.sandbox {
+        if api.sandbox.is_some() {
+            diags.push(api.at(
+                file,
+                "sandbox",
+                "a second `sandbox:` in this API folder".into(),
+                "keep one `sandbox:` per API folder (sandbox.yaml)".into(),
+            ));
+        } else {
+            api.sandbox = Some(Located {
+                file,
+                item: sandbox,
             });
         }
     }

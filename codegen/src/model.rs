@@ -61,6 +61,8 @@ pub struct Api {
     pub objects: Vec<Object>,
     pub endpoints: Vec<Endpoint>,
     pub quirks: Vec<Quirk>,
+    /// How `hyp-sandbox` plays the API (checked against the rest of the model).
+    pub sandbox: Option<crate::sandbox::spec::SandboxDef>,
 }
 
 #[derive(Debug, Clone)]

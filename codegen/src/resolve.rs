@@ -168,7 +168,7 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
     if !cx.diags.is_empty() {
         return Err(cx.diags);
     }
-    Ok(model::Api {
+    let mut api = model::Api {
         name: s.name.clone(),
         module: s.module.clone(),
         feature: s.feature.clone(),
@@ -235,7 +235,16 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
         objects,
         endpoints,
         quirks,
-    })
+        sandbox: None,
+    };
+    if let Some(sb) = &raw.sandbox {
+        let diags = crate::sandbox::check::check(raw, sb.file, &api, &sb.item);
+        if !diags.is_empty() {
+            return Err(crate::diag::Diagnostics(diags));
+        }
+        api.sandbox = Some(sb.item.clone());
+    }
+    Ok(api)
 }
 
 #[derive(Clone, Copy)]

@@ -6,7 +6,7 @@
 //! editors; `tests` checks that the two agree on every spec in the tree.
 
 use indexmap::IndexMap;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// One YAML file of an API folder. Every top-level key is optional; the folder as a whole must
 /// have exactly one `service`.
@@ -23,6 +23,8 @@ pub struct SpecFile {
     pub endpoints: IndexMap<String, Endpoint>,
     #[serde(default)]
     pub quirks: Vec<Quirk>,
+    /// How `hyp-sandbox` plays this API (one per folder, conventionally `sandbox.yaml`).
+    pub sandbox: Option<crate::sandbox::spec::SandboxDef>,
 }
 
 /// Where a fact comes from: a vendor doc file and section, or a vendor-notes entry.
@@ -173,7 +175,7 @@ pub struct Auth {
     pub source: Source,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AuthKind {
     /// `Authorization: Bearer <secret>` on every request.
@@ -358,7 +360,7 @@ pub struct Field {
     pub fixed: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FieldLocation {
     #[default]
@@ -528,7 +530,7 @@ pub struct Example {
     pub fixups: Vec<Fixup>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ExampleKind {
     Request,

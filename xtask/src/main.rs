@@ -1,4 +1,5 @@
-//! `cargo xtask codegen` writes `hyp-api/src/generated/` from `spec/`;
+//! `cargo xtask codegen` writes `hyp-api/src/generated/` and `hyp-sandbox/src/generated/` from
+//! `spec/`;
 //! `cargo xtask codegen --check` fails, naming the stale files and the command that fixes them;
 //! `cargo xtask spec-diff` reports what changed in `spec/` and whether it breaks callers
 //! (`spec_diff.rs`).
@@ -19,7 +20,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Task {
-    /// Generate hyp-api/src/generated/ from spec/.
+    /// Generate hyp-api/src/generated/ and hyp-sandbox/src/generated/ from spec/.
     Codegen {
         /// Do not write: fail if the checked-in code differs from what spec/ generates.
         #[arg(long)]
@@ -45,33 +46,41 @@ fn main() -> ExitCode {
     }
 }
 
+/// The generated folders: hyp-api's bindings and hyp-sandbox's plans, both from spec/.
+const TARGETS: [&str; 2] = ["hyp-api/src/generated", "hyp-sandbox/src/generated"];
+
 fn codegen(root: &Path, check: bool) -> ExitCode {
-    let files = match hyp_codegen::generate(&root.join("spec")) {
+    let spec = root.join("spec");
+    let generated = hyp_codegen::generate(&spec)
+        .and_then(|api| hyp_codegen::generate_sandbox(&spec).map(|sandbox| [api, sandbox]));
+    let outputs = match generated {
         Ok(f) => f,
         Err(diags) => {
             eprintln!("{diags}");
             return ExitCode::FAILURE;
         }
     };
-    let out_dir = root.join("hyp-api/src/generated");
-    let problems = match features_missing(root, &files) {
+    let problems = match features_missing(root, &outputs[0]) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
+    let count: usize = outputs.iter().map(Vec::len).sum();
     if check {
-        let stale = stale_files(&out_dir, &files);
+        let mut stale = Vec::new();
+        for (target, files) in TARGETS.iter().zip(&outputs) {
+            for s in stale_files(&root.join(target), files) {
+                stale.push(format!("{target}/{s}"));
+            }
+        }
         if stale.is_empty() && problems.is_empty() {
-            println!(
-                "generated code is up to date with spec/ ({} files)",
-                files.len()
-            );
+            println!("generated code is up to date with spec/ ({count} files)");
             return ExitCode::SUCCESS;
         }
         for s in &stale {
-            eprintln!("stale: hyp-api/src/generated/{s}");
+            eprintln!("stale: {s}");
         }
         for p in &problems {
             eprintln!("error: {p}");
@@ -83,11 +92,14 @@ fn codegen(root: &Path, check: bool) -> ExitCode {
         }
         return ExitCode::FAILURE;
     }
-    if let Err(e) = write_all(&out_dir, &files) {
-        eprintln!("error: writing {}: {e}", out_dir.display());
-        return ExitCode::FAILURE;
+    for (target, files) in TARGETS.iter().zip(&outputs) {
+        let out_dir = root.join(target);
+        if let Err(e) = write_all(&out_dir, files) {
+            eprintln!("error: writing {}: {e}", out_dir.display());
+            return ExitCode::FAILURE;
+        }
+        println!("wrote {} files to {target}/", files.len());
     }
-    println!("wrote {} files to hyp-api/src/generated/", files.len());
     for p in &problems {
         eprintln!("error: {p}");
     }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use proc_macro2::TokenStream;
 
-/// One generated file, its path relative to `hyp-api/src/generated/`.
+/// One generated file, its path relative to the generated folder it belongs in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneratedFile {
     pub path: PathBuf,
@@ -36,6 +36,14 @@ impl Output {
         self.files.push(GeneratedFile {
             path,
             contents: format!("{}{}", header(spec_dir), prettyplease::unparse(&file)),
+        });
+    }
+
+    /// A file that is not Rust (a JSON plan), written as given.
+    pub fn add_raw(&mut self, path: impl Into<PathBuf>, contents: String) {
+        self.files.push(GeneratedFile {
+            path: path.into(),
+            contents,
         });
     }
 

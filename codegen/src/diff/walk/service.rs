@@ -144,6 +144,9 @@ fn settings(out: &mut Out, old: &Api, new: &Api) {
         objects: _,
         endpoints: _,
         quirks: _,
+        // How hyp-sandbox plays the API is not part of the client contract; a change shows in
+        // the generated plan (hyp-sandbox/src/generated/*.json) in the same pull request.
+        sandbox: _,
     } = old;
     let at = folder(new, false);
     let name = |s: &String| format!("`{s}`");

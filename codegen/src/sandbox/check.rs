@@ -1,0 +1,234 @@
+//! Checks a `sandbox:` section against its API: every endpoint, field, code and example it
+//! names must exist. Diagnostics point at the item in `sandbox.yaml`.
+
+use crate::diag::Diagnostic;
+use crate::load::RawApi;
+use crate::model::{Api, Endpoint};
+use crate::sandbox::spec::{CodeAnswer, SandboxDef};
+
+struct Checker<'a> {
+    raw: &'a RawApi,
+    file: usize,
+    api: &'a Api,
+    out: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    fn err(&mut self, path: &str, message: String, help: &str) {
+        self.out
+            .push(self.raw.at(self.file, path, message, help.to_string()));
+    }
+
+    fn endpoint(&mut self, path: &str, name: &str) -> Option<&'a Endpoint> {
+        let found = self.api.endpoints.iter().find(|e| e.wire == name);
+        if found.is_none() {
+            self.err(
+                path,
+                format!("the sandbox names endpoint `{name}`, which this API does not have"),
+                "use an endpoint key from this folder's `endpoints:`",
+            );
+        }
+        found
+    }
+
+    fn request_field(&mut self, path: &str, e: Option<&Endpoint>, wire: &str) {
+        if let Some(e) = e
+            && !e.request.iter().any(|f| f.wire == wire)
+        {
+            self.err(
+                path,
+                format!("`{}` has no request field `{wire}`", e.wire),
+                "use a request field's wire name, exactly as the vendor writes it",
+            );
+        }
+    }
+
+    /// An answer field path (`Doc.RefundNumber`): its first segment must be a response field.
+    fn answer_field(&mut self, path: &str, e: Option<&Endpoint>, wire: &str) {
+        if let Some(e) = e {
+            let head = wire.split('.').next().unwrap_or(wire);
+            if !e.response.iter().any(|f| f.wire == wire || f.wire == head) {
+                self.err(
+                    path,
+                    format!("`{}` has no answer field `{wire}`", e.wire),
+                    "use a response field's wire name (a dotted path into an object field)",
+                );
+            }
+        }
+    }
+
+    fn code(&mut self, path: &str, code: i64) {
+        if !self.api.codes.iter().any(|c| c.value == code) {
+            self.err(
+                path,
+                format!("code {code} is not in this API's code table"),
+                "the sandbox answers documented codes only: add it to codes.yaml (with its source) or pick a documented one",
+            );
+        }
+    }
+
+    /// A code answer: a documented code, or one the spec decides on with its reason.
+    fn answer(&mut self, path: &str, a: &CodeAnswer) {
+        if a.decision.is_none() {
+            self.code(&format!("{path}.code"), a.code);
+        }
+    }
+
+    fn example(&mut self, path: &str, e: Option<&Endpoint>, name: &str) {
+        if let Some(e) = e
+            && !e.examples.iter().any(|x| x.name == name)
+        {
+            self.err(
+                path,
+                format!("`{}` has no example `{name}`", e.wire),
+                "use the name of one of the endpoint's `examples:`",
+            );
+        }
+    }
+}
+
+/// The diagnostics for `def` (empty when every name resolves).
+pub fn check(raw: &RawApi, file: usize, api: &Api, def: &SandboxDef) -> Vec<Diagnostic> {
+    let mut c = Checker {
+        raw,
+        file,
+        api,
+        out: Vec::new(),
+    };
+    let s = "sandbox";
+    if let Some(a) = &def.invalid_request {
+        c.answer(&format!("{s}.invalid_request"), a);
+    }
+    if let Some(a) = &def.unknown_endpoint {
+        c.answer(&format!("{s}.unknown_endpoint"), a);
+    }
+    for (i, t) in def.timeouts.iter().enumerate() {
+        let p = format!("{s}.timeouts[{i}]");
+        if t.code.is_some() == t.example.is_some() {
+            c.err(
+                &p,
+                "a timeout answer gives exactly one of `code` and `example`".into(),
+                "keep one of them",
+            );
+        }
+        for (j, name) in t.endpoints.iter().enumerate() {
+            let e = c.endpoint(&format!("{p}.endpoints[{j}]"), name);
+            if let Some(x) = &t.example {
+                c.example(&format!("{p}.example"), e, x);
+            }
+        }
+        if let Some(code) = t.code {
+            c.code(&format!("{p}.code"), code);
+        }
+    }
+    for (i, f) in def.fresh_ids.iter().enumerate() {
+        let p = format!("{s}.fresh_ids[{i}]");
+        let e = c.endpoint(&format!("{p}.endpoint"), &f.endpoint);
+        for (j, w) in f.fields.iter().enumerate() {
+            c.answer_field(&format!("{p}.fields[{j}]"), e, w);
+        }
+    }
+    for (i, f) in def.flag_codes.iter().enumerate() {
+        let p = format!("{s}.flag_codes[{i}]");
+        let e = c.endpoint(&format!("{p}.endpoint"), &f.endpoint);
+        c.request_field(&format!("{p}.flag"), e, &f.flag);
+        c.code(&format!("{p}.code"), f.code);
+    }
+    for (i, r) in def.replays.iter().enumerate() {
+        let p = format!("{s}.replays[{i}]");
+        for (j, name) in r.endpoints.iter().enumerate() {
+            let e = c.endpoint(&format!("{p}.endpoints[{j}]"), name);
+            for (k, w) in r.key.iter().enumerate() {
+                c.request_field(&format!("{p}.key[{k}]"), e, w);
+            }
+            if let Some(w) = &r.when {
+                c.request_field(&format!("{p}.when"), e, w);
+            }
+        }
+        if let Some(code) = r.code {
+            c.code(&format!("{p}.code"), code);
+        }
+    }
+    for (i, l) in def.ledgers.iter().enumerate() {
+        let p = format!("{s}.ledgers[{i}]");
+        for (side, names) in [("credit", &l.credit), ("debit", &l.debit)] {
+            for (j, name) in names.iter().enumerate() {
+                let e = c.endpoint(&format!("{p}.{side}[{j}]"), name);
+                for (k, w) in l.account.iter().enumerate() {
+                    c.request_field(&format!("{p}.account[{k}]"), e, w);
+                }
+                c.request_field(&format!("{p}.amount"), e, &l.amount);
+            }
+        }
+        if let Some(shown) = &l.shown_by {
+            let e = c.endpoint(&format!("{p}.shown_by.endpoint"), &shown.endpoint);
+            c.answer_field(&format!("{p}.shown_by.field"), e, &shown.field);
+            for (k, w) in l.account.iter().enumerate() {
+                c.request_field(&format!("{p}.account[{k}]"), e, w);
+            }
+        }
+    }
+    for (i, h) in def.holds.iter().enumerate() {
+        let p = format!("{s}.holds[{i}]");
+        for (j, o) in h.opened_by.iter().enumerate() {
+            let q = format!("{p}.opened_by[{j}]");
+            let e = c.endpoint(&format!("{q}.endpoint"), &o.endpoint);
+            c.answer_field(&format!("{q}.id"), e, &o.id);
+            c.request_field(&format!("{q}.amount"), e, &o.amount);
+            for code in &o.codes {
+                c.code(&format!("{q}.codes"), *code);
+            }
+        }
+        let q = format!("{p}.consumed_by");
+        let e = c.endpoint(&format!("{q}.endpoint"), &h.consumed_by.endpoint);
+        c.request_field(&format!("{q}.id"), e, &h.consumed_by.id);
+        c.request_field(&format!("{q}.amount"), e, &h.consumed_by.amount);
+        c.answer(&format!("{p}.exceeded"), &h.exceeded);
+        c.answer(&format!("{p}.not_open"), &h.not_open);
+    }
+    for (i, r) in def.records.iter().enumerate() {
+        let p = format!("{s}.records[{i}]");
+        let e = c.endpoint(&format!("{p}.created_by"), &r.created_by);
+        c.answer_field(&format!("{p}.id"), e, &r.id);
+        for status in std::iter::once(&r.initial).chain(r.refusals.iter().flat_map(|f| &f.when)) {
+            if !r.statuses.contains(status) {
+                c.err(
+                    &p,
+                    format!("status `{status}` is not one of the record's `statuses`"),
+                    "list every status the record can have under `statuses`",
+                );
+            }
+        }
+        for (j, f) in r.refusals.iter().enumerate() {
+            let q = format!("{p}.refusals[{j}]");
+            let e = c.endpoint(&format!("{q}.endpoint"), &f.endpoint);
+            c.request_field(&format!("{q}.id"), e, &f.id);
+            c.answer(&format!("{q}.answer"), &f.answer);
+        }
+        if let Some(name) = &r.removed_by {
+            c.endpoint(&format!("{p}.removed_by"), name);
+        }
+        c.answer(&format!("{p}.not_found"), &r.not_found);
+    }
+    for (i, q) in def.queues.iter().enumerate() {
+        let p = format!("{s}.queues[{i}]");
+        let e = c.endpoint(&format!("{p}.added_by"), &q.added_by);
+        c.answer_field(&format!("{p}.id"), e, &q.id);
+        let l = &q.listed_by;
+        let e = c.endpoint(&format!("{p}.listed_by.endpoint"), &l.endpoint);
+        c.answer_field(&format!("{p}.listed_by.list"), e, &l.list);
+        c.example(&format!("{p}.listed_by.row_example"), e, &l.row_example);
+        c.request_field(&format!("{p}.listed_by.filter"), e, &l.filter);
+        c.answer(&format!("{p}.listed_by.empty"), &l.empty);
+        let m = &q.moved_by;
+        let e = c.endpoint(&format!("{p}.moved_by.endpoint"), &m.endpoint);
+        c.request_field(&format!("{p}.moved_by.items"), e, &m.items);
+        c.answer_field(&format!("{p}.moved_by.skipped"), e, &m.skipped);
+        c.example(
+            &format!("{p}.moved_by.none_valid_example"),
+            e,
+            &m.none_valid_example,
+        );
+    }
+    c.out
+}

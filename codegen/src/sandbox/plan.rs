@@ -1,0 +1,133 @@
+//! The plan: what `hyp-sandbox` needs to know about one API, lowered from the resolved model
+//! and written next to the sandbox's generated code as JSON. The typed request checks come
+//! from `hyp-api` itself (the generated module names each endpoint's type); the plan carries
+//! the rest: routes, fixed values, codes and their messages, the vendor's examples and the
+//! sandbox rules.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Api, AuthKind, ExampleKind, FieldLocation, Ty};
+use crate::sandbox::spec::SandboxDef;
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct Plan {
+    pub api: String,
+    pub title: String,
+    pub auth: AuthKind,
+    /// form_fields auth: the user and password field names.
+    #[serde(default)]
+    pub auth_fields: Option<(String, String)>,
+    /// (default charset label, boolean request field that switches answers to UTF-8).
+    #[serde(default)]
+    pub answer_charset: Option<(String, Option<String>)>,
+    /// The same for the values a request sends.
+    #[serde(default)]
+    pub request_charset: Option<(String, Option<String>)>,
+    pub codes: Vec<PlanCode>,
+    pub endpoints: Vec<PlanEndpoint>,
+    pub sandbox: SandboxDef,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct PlanCode {
+    pub value: i64,
+    pub name: String,
+    /// The first line of the code's doc: the message the sandbox answers with. The service
+    /// table comes first; a value can appear again with an endpoint's own meaning.
+    pub message: String,
+    #[serde(default)]
+    pub http_status: Option<u16>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct PlanEndpoint {
+    /// The spec key (`MT4_Deposit_Fiat_Json`, `POST /accounts`, `soft capture J4`).
+    pub key: String,
+    /// The path under the base URL, `{wire}` placeholders for path fields.
+    pub path: String,
+    /// Request fields always sent with one value: they tell endpoints sharing a path apart.
+    pub fixed: Vec<(String, String)>,
+    pub fields: Vec<PlanField>,
+    /// The codes that are outcomes (results, not errors) of this endpoint.
+    pub outcome_codes: Vec<i64>,
+    /// (code, name) where this endpoint gives a code its own meaning.
+    pub code_overrides: Vec<(i64, String)>,
+    pub examples: Vec<PlanExample>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct PlanField {
+    pub wire: String,
+    pub location: FieldLocation,
+    pub required: bool,
+    /// A list (a query string carries it comma-separated).
+    pub list: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct PlanExample {
+    pub name: String,
+    pub kind: ExampleKind,
+    #[serde(default)]
+    pub http_status: Option<u16>,
+    /// The body with the spec's fixups applied.
+    pub body: String,
+}
+
+/// The plan of an API (an API without a `sandbox:` section is served with the defaults).
+pub fn plan(api: &Api) -> Plan {
+    Plan {
+        api: api.name.clone(),
+        title: api.title.clone(),
+        auth: api.auth,
+        auth_fields: api.auth_fields.clone(),
+        answer_charset: api.answer_charset.clone(),
+        request_charset: api.request_charset.clone(),
+        codes: api
+            .codes
+            .iter()
+            .map(|c| PlanCode {
+                value: c.value,
+                name: c.name.clone(),
+                message: c.doc.trim().lines().next().unwrap_or_default().to_string(),
+                http_status: c.http_status,
+            })
+            .collect(),
+        endpoints: api
+            .endpoints
+            .iter()
+            .map(|e| PlanEndpoint {
+                key: e.wire.clone(),
+                path: e.path.clone(),
+                fixed: e
+                    .request
+                    .iter()
+                    .filter_map(|f| f.fixed.clone().map(|v| (f.wire.clone(), v)))
+                    .collect(),
+                fields: e
+                    .request
+                    .iter()
+                    .map(|f| PlanField {
+                        wire: f.wire.clone(),
+                        location: f.location,
+                        required: f.required,
+                        list: matches!(f.ty, Ty::List(_)),
+                    })
+                    .collect(),
+                outcome_codes: e.outcomes.iter().flat_map(|o| o.codes.clone()).collect(),
+                code_overrides: e.code_overrides.clone(),
+                examples: e
+                    .examples
+                    .iter()
+                    .map(|x| PlanExample {
+                        name: x.name.clone(),
+                        kind: x.kind,
+                        http_status: x.http_status,
+                        body: x.fixed_body(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        sandbox: api.sandbox.clone().unwrap_or_default(),
+    }
+}

@@ -1,0 +1,252 @@
+//! The `sandbox:` section of an API folder (`spec/<api>/sandbox.yaml`): how `hyp-sandbox` plays
+//! the vendor. Every rule names endpoints by their spec key and fields by their wire names; the
+//! checker in [`super::check`] resolves each name against the API and reports a diagnostic
+//! with file, line and column for one that does not exist.
+//!
+//! These shapes are also what the sandbox reads back (from the generated plan), so they derive
+//! `Serialize` as well as `Deserialize`.
+
+use serde::{Deserialize, Serialize};
+
+/// How the sandbox answers for this API, and the state it keeps.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SandboxDef {
+    pub doc: String,
+    pub source: String,
+    /// The answer to a request the spec's validators refuse (a missing field, a value out of
+    /// range, an undecodable value). Absent: HTTP 400 with the reason as plain text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invalid_request: Option<CodeAnswer>,
+    /// The answer to a request that names no endpoint of this API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unknown_endpoint: Option<CodeAnswer>,
+    /// The vendor's own "did not answer in time" answers, for the `VendorTimeout` fault.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub timeouts: Vec<TimeoutAnswer>,
+    /// Answer fields numbered afresh on every applied call (document numbers, transaction ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fresh_ids: Vec<FreshIds>,
+    /// A request flag that selects the answer's code (a J5 authorization answers 700).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flag_codes: Vec<FlagCode>,
+    /// A resend carrying the same key gets the first answer back (with another code).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replays: Vec<Replay>,
+    /// Balances that calls move.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ledgers: Vec<Ledger>,
+    /// Amounts one call opens and later calls consume (J5 captures, refunds).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holds: Vec<Hold>,
+    /// Records with a status that some calls are refused in (a paid payment link).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub records: Vec<Record>,
+    /// Work queues whose rows move through statuses (the refund queue).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub queues: Vec<Queue>,
+}
+
+/// An answer given by a code of the API's table (its HTTP status and message come from there).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeAnswer {
+    pub code: i64,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeoutAnswer {
+    pub endpoints: Vec<String>,
+    /// Answer this code...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<i64>,
+    /// ...or this documented example of the endpoint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FreshIds {
+    pub endpoint: String,
+    /// Answer field paths (`Doc.RefundNumber`).
+    pub fields: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlagCode {
+    pub endpoint: String,
+    /// A boolean request field.
+    pub flag: String,
+    pub code: i64,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Replay {
+    pub doc: String,
+    pub source: String,
+    pub endpoints: Vec<String>,
+    /// The request fields whose values make two calls "the same".
+    pub key: Vec<String>,
+    /// Only when this boolean request field is true (CreditGuard `mayBeDuplicate`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// The code the resend answers with; absent: the first answer unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ledger {
+    pub name: String,
+    pub doc: String,
+    pub source: String,
+    /// The request fields naming the account (with its currency, where amounts have one).
+    pub account: Vec<String>,
+    /// The request field holding the amount (major units).
+    pub amount: String,
+    pub credit: Vec<String>,
+    pub debit: Vec<String>,
+    /// An endpoint whose answer shows the balance, and the answer field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown_by: Option<Shown>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shown {
+    pub endpoint: String,
+    pub field: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hold {
+    pub name: String,
+    pub doc: String,
+    pub source: String,
+    pub opened_by: Vec<Opener>,
+    pub consumed_by: Consumer,
+    /// Consumed by one call (a capture) rather than by several up to the amount (refunds).
+    #[serde(default)]
+    pub once: bool,
+    /// The answer when the amount would be exceeded.
+    pub exceeded: CodeAnswer,
+    /// The answer when the reference names nothing open (unknown, or already consumed).
+    pub not_open: CodeAnswer,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Opener {
+    pub endpoint: String,
+    /// The answer codes that open the hold.
+    pub codes: Vec<i64>,
+    /// The answer field (or envelope field) that identifies it.
+    pub id: String,
+    /// The request field holding the amount.
+    pub amount: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consumer {
+    pub endpoint: String,
+    /// The request field naming the hold.
+    pub id: String,
+    pub amount: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    pub name: String,
+    pub doc: String,
+    pub source: String,
+    pub created_by: String,
+    /// The answer field that identifies the record.
+    pub id: String,
+    /// The status a new record has; tests move it with `Sandbox::set_status`.
+    pub initial: String,
+    pub statuses: Vec<String>,
+    pub refusals: Vec<Refusal>,
+    /// A call that removes the record (a later call naming it finds nothing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removed_by: Option<String>,
+    /// The answer when a call names no record.
+    pub not_found: CodeAnswer,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Refusal {
+    pub endpoint: String,
+    /// The request field naming the record.
+    pub id: String,
+    /// The statuses in which the call is refused.
+    pub when: Vec<String>,
+    pub answer: CodeAnswer,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Queue {
+    pub name: String,
+    pub doc: String,
+    pub source: String,
+    /// The call that adds a row, and the answer field path of the row's id.
+    pub added_by: String,
+    pub id: String,
+    /// The status of a new row.
+    pub initial: i64,
+    pub listed_by: Lister,
+    pub moved_by: Mover,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lister {
+    pub endpoint: String,
+    /// The answer's list field, and the example whose first row is the template of every row.
+    pub list: String,
+    pub row_example: String,
+    /// The row field holding the id.
+    pub row_id: String,
+    /// The request field choosing which status is listed, its values' statuses, and the status
+    /// listed when it is absent.
+    pub filter: String,
+    pub filter_values: Vec<FilterValue>,
+    pub default_status: i64,
+    /// The code answered when nothing is listed.
+    pub empty: CodeAnswer,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FilterValue {
+    pub value: String,
+    pub status: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mover {
+    pub endpoint: String,
+    /// The request's list of updates, and each item's id and new-status fields.
+    pub items: String,
+    pub item_id: String,
+    pub item_status: String,
+    /// The answer's list of ids that named no row.
+    pub skipped: String,
+    /// The example answered when no item names a row.
+    pub none_valid_example: String,
+}
