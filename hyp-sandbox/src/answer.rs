@@ -1,0 +1,366 @@
+//! An answer being built: a document in the API's wire shape (a JSON object, an XML
+//! `<root><response>` envelope, `key=value` pairs, a JSON list), its code and HTTP status, and
+//! how it is written out. Answers start from the vendor's own examples where the spec has one.
+
+use hyp_api::wire::{
+    Encoding, UTF_8, encode_query, parse_json, parse_urlencoded, parse_xml, to_json, to_xml,
+};
+use hyp_api::{AnswerFormat, Node, TransportKind};
+use hyp_codegen::model::ExampleKind;
+
+use crate::served::{Served, ServedApi};
+
+/// A finished answer's bytes.
+pub struct Wire {
+    pub status: u16,
+    pub content_type: String,
+    pub body: Vec<u8>,
+}
+
+/// An answer in the making.
+#[derive(Clone, Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub doc: Node,
+    kind: Kind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    /// A JSON object whose code sits in an envelope field (`ResponseCode`).
+    JsonEnvelope,
+    /// A JSON value whose code is the HTTP status.
+    Rest,
+    /// `<root><response>…<{wire}>…</{wire}></response></root>`.
+    Xml,
+    /// `key=value&…` with the code among the pairs.
+    Urlencoded,
+    /// A JSON value (a list) that only carries a code when it is a failure.
+    JsonList,
+}
+
+fn kind_of(e: &Served) -> Kind {
+    match e.hook.transport {
+        TransportKind::JsonPost => Kind::JsonEnvelope,
+        TransportKind::RestJson => Kind::Rest,
+        TransportKind::FormXml => Kind::Xml,
+        TransportKind::QueryGet if e.hook.answer == AnswerFormat::Json => Kind::JsonList,
+        TransportKind::QueryGet => Kind::Urlencoded,
+    }
+}
+
+/// The code text as the API writes it (CreditGuard: three digits, `000`).
+fn code_node(kind: Kind, code: i64) -> Node {
+    match kind {
+        Kind::Xml if code >= 0 => Node::Str(format!("{code:03}")),
+        Kind::JsonEnvelope => Node::Num(code.to_string()),
+        _ => Node::Str(code.to_string()),
+    }
+}
+
+fn map_mut<'n>(node: &'n mut Node, key: &str) -> Option<&'n mut Node> {
+    match node {
+        Node::Map(e) => e.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+fn map_get<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
+    match node {
+        Node::Map(e) => e.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+fn put(node: &mut Node, key: &str, value: Node) {
+    if !matches!(node, Node::Map(_)) {
+        *node = Node::Map(Vec::new());
+    }
+    if let Node::Map(e) = node {
+        match e.iter_mut().find(|(k, _)| k == key) {
+            Some((_, v)) => *v = value,
+            None => e.push((key.to_string(), value)),
+        }
+    }
+}
+
+/// A scalar's text.
+pub fn text(n: &Node) -> Option<String> {
+    match n {
+        Node::Str(s) | Node::Num(s) => Some(s.clone()),
+        Node::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+impl Answer {
+    /// The vendor's example `name` of endpoint `e`.
+    pub fn example(api: &ServedApi, e: &Served, name: &str) -> Option<Answer> {
+        let x = e.plan.examples.iter().find(|x| x.name == name)?;
+        Self::parse(api, e, &x.body, x.http_status)
+    }
+
+    fn parse(api: &ServedApi, e: &Served, body: &str, status: Option<u16>) -> Option<Answer> {
+        let kind = kind_of(e);
+        let doc = match kind {
+            Kind::Xml => parse_xml(body).ok()?,
+            Kind::Urlencoded => parse_urlencoded(body, UTF_8, None),
+            Kind::JsonList if parse_json(body).is_err() => parse_urlencoded(body, UTF_8, None),
+            _ => parse_json(body).ok()?,
+        };
+        let mut a = Answer {
+            status: status.unwrap_or(200),
+            doc,
+            kind,
+        };
+        if status.is_none()
+            && let Some(code) = a.code(e)
+        {
+            a.status = api.http_status(e, code);
+        }
+        Some(a)
+    }
+
+    /// The answer of endpoint `e` for `code`: the endpoint's example with that code when the
+    /// spec has one (the vendor's own wording), else the bare envelope with the code table's
+    /// message.
+    pub fn for_code(api: &ServedApi, e: &Served, code: i64) -> Answer {
+        let examples = e
+            .plan
+            .examples
+            .iter()
+            .filter(|x| x.kind == ExampleKind::Response);
+        for x in examples {
+            if let Some(a) = Self::parse(api, e, &x.body, x.http_status)
+                && a.code(e) == Some(code)
+                && (code != 0 || (e.hook.outcome)(code, &a.fields(e)))
+            {
+                return a;
+            }
+        }
+        let mut a = Self::skeleton(e);
+        a.set_code(api, e, code);
+        if !e.plan.outcome_codes.contains(&code) {
+            a.set_message(e, &api.message(e, code));
+        }
+        a
+    }
+
+    fn skeleton(e: &Served) -> Answer {
+        let kind = kind_of(e);
+        let doc = match (kind, e.hook.xml) {
+            (Kind::Xml, Some(x)) => Node::Map(vec![(
+                x.root.to_string(),
+                Node::Map(vec![(
+                    x.response.to_string(),
+                    Node::Map(vec![
+                        (x.command.to_string(), Node::Str(e.plan.key.clone())),
+                        (e.plan.key.clone(), Node::Map(Vec::new())),
+                    ]),
+                )]),
+            )]),
+            _ => Node::Map(Vec::new()),
+        };
+        Answer {
+            status: 200,
+            doc,
+            kind,
+        }
+    }
+
+    /// Where the envelope's fields are (the root, or XML's `<response>`).
+    fn envelope_mut(&mut self, e: &Served) -> Option<&mut Node> {
+        match (self.kind, e.hook.xml) {
+            (Kind::Xml, Some(x)) => map_mut(&mut self.doc, x.root).and_then(|r| map_mut(r, x.response)),
+            _ => Some(&mut self.doc),
+        }
+    }
+
+    fn envelope(&self, e: &Served) -> Option<&Node> {
+        match (self.kind, e.hook.xml) {
+            (Kind::Xml, Some(x)) => map_get(&self.doc, x.root).and_then(|r| map_get(r, x.response)),
+            _ => Some(&self.doc),
+        }
+    }
+
+    /// The fields as the client's decoder reads them (XML: the envelope's and the command
+    /// element's together).
+    pub fn fields(&self, e: &Served) -> Node {
+        match (self.kind, self.envelope(e)) {
+            (Kind::Xml, Some(Node::Map(entries))) => {
+                let mut merged: Vec<_> = entries
+                    .iter()
+                    .filter(|(k, _)| *k != e.plan.key)
+                    .cloned()
+                    .collect();
+                if let Some(Node::Map(children)) = map_get(self.envelope(e).unwrap_or(&Node::Null), &e.plan.key) {
+                    merged.extend(children.iter().cloned());
+                }
+                Node::Map(merged)
+            }
+            _ => self.doc.clone(),
+        }
+    }
+
+    pub fn code(&self, e: &Served) -> Option<i64> {
+        match (self.kind, e.hook.envelope) {
+            (Kind::Rest, _) => Some(i64::from(self.status)),
+            (Kind::JsonList, _) if matches!(self.doc, Node::List(_)) => Some(0),
+            (_, Some(env)) => match self.envelope(e).and_then(|n| map_get(n, env.code)) {
+                Some(n) => text(n).and_then(|t| t.trim().parse().ok()),
+                None => env.code_when_missing,
+            },
+            _ => None,
+        }
+    }
+
+    pub fn set_code(&mut self, api: &ServedApi, e: &Served, code: i64) {
+        let kind = self.kind;
+        match (kind, e.hook.envelope) {
+            (Kind::Rest, _) => {
+                self.status = u16::try_from(code).unwrap_or(500);
+                return;
+            }
+            (Kind::JsonList, _) if code != 0 => {
+                // A JSON endpoint fails in `key=value` form.
+                self.kind = Kind::Urlencoded;
+                self.doc = Node::Map(Vec::new());
+            }
+            _ => {}
+        }
+        if let (Some(env), Some(target)) = (e.hook.envelope, self.envelope_mut(e)) {
+            put(target, env.code, code_node(kind, code));
+        }
+        self.status = api.http_status(e, code);
+    }
+
+    pub fn set_message(&mut self, e: &Served, message: &str) {
+        if self.kind == Kind::Rest {
+            put(&mut self.doc, "message", Node::Str(message.to_string()));
+            return;
+        }
+        if let (Some(env), Some(target)) = (e.hook.envelope, self.envelope_mut(e)) {
+            put(target, env.message, Node::Str(message.to_string()));
+        }
+    }
+
+    /// A field by answer path (`Receipt_Num`, `Doc.RefundNumber`), wherever it sits.
+    pub fn get(&self, e: &Served, path: &str) -> Option<Node> {
+        let fields = self.fields(e);
+        if let Some(n) = map_get(&fields, path) {
+            return Some(n.clone());
+        }
+        let mut node = &fields;
+        for seg in path.split('.') {
+            node = map_get(node, seg)?;
+        }
+        Some(node.clone())
+    }
+
+    /// Sets a field by answer path: where it already is, else in the body (XML: the command
+    /// element).
+    pub fn set(&mut self, e: &Served, path: &str, value: Node) {
+        let xml = self.kind == Kind::Xml;
+        let key = e.plan.key.clone();
+        let Some(env) = self.envelope_mut(e) else {
+            return;
+        };
+        if map_get(env, path).is_some() || !xml && !path.contains('.') {
+            put(env, path, value);
+            return;
+        }
+        let mut node = if xml {
+            if map_get(env, &key).is_none() {
+                put(env, &key, Node::Map(Vec::new()));
+            }
+            match map_mut(env, &key) {
+                Some(n) => n,
+                None => return,
+            }
+        } else {
+            env
+        };
+        let segs: Vec<&str> = path.split('.').collect();
+        for seg in &segs[..segs.len() - 1] {
+            if map_get(node, seg).is_none() {
+                put(node, seg, Node::Map(Vec::new()));
+            }
+            node = match map_mut(node, seg) {
+                Some(n) => n,
+                None => return,
+            };
+        }
+        put(node, segs[segs.len() - 1], value);
+    }
+
+    /// The bytes, in the charset the API answers in.
+    pub fn write(&self, bool_text: (&str, &str), charset: &'static Encoding) -> Wire {
+        let (content_type, text) = match self.kind {
+            Kind::Xml => (
+                "application/xml".to_string(),
+                format!(
+                    "<?xml version='1.0' encoding='UTF-8'?>{}",
+                    to_xml(&self.doc, bool_text).unwrap_or_default()
+                ),
+            ),
+            Kind::Urlencoded => {
+                let pairs: Vec<(String, String)> = match &self.doc {
+                    Node::Map(e) => e
+                        .iter()
+                        .map(|(k, v)| (k.clone(), text(v).unwrap_or_default()))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                return Wire {
+                    status: self.status,
+                    content_type: format!("text/plain; charset={}", charset.name()),
+                    body: encode_query(&pairs, charset).into_bytes(),
+                };
+            }
+            Kind::JsonEnvelope | Kind::Rest | Kind::JsonList => (
+                "application/json; charset=utf-8".to_string(),
+                to_json(&self.doc).unwrap_or_default(),
+            ),
+        };
+        Wire {
+            status: self.status,
+            content_type,
+            body: text.into_bytes(),
+        }
+    }
+}
+
+impl ServedApi {
+    /// The message of `code` on endpoint `e`: the endpoint's own meaning where it has one.
+    pub fn message(&self, e: &Served, code: i64) -> String {
+        self.code_entry(e, code)
+            .map_or_else(|| format!("code {code}"), |c| c.message.clone())
+    }
+
+    /// The HTTP status the vendor sends with `code` (200 where the table gives none).
+    pub fn http_status(&self, e: &Served, code: i64) -> u16 {
+        if e.hook.transport == TransportKind::RestJson {
+            return u16::try_from(code).unwrap_or(500);
+        }
+        self.code_entry(e, code)
+            .and_then(|c| c.http_status)
+            .unwrap_or(200)
+    }
+
+    fn code_entry(
+        &self,
+        e: &Served,
+        code: i64,
+    ) -> Option<&hyp_codegen::sandbox::plan::PlanCode> {
+        let name = e
+            .plan
+            .code_overrides
+            .iter()
+            .find(|(v, _)| *v == code)
+            .map(|(_, n)| n.as_str());
+        self.plan
+            .codes
+            .iter()
+            .find(|c| c.value == code && name.is_none_or(|n| n == c.name))
+    }
+}

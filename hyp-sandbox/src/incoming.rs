@@ -1,0 +1,292 @@
+//! An HTTP request → the endpoint it calls and its fields as one map by wire name (the shape
+//! the generated `from_node` reads), per transport: a JSON body; REST path, query, headers and
+//! body; an XML envelope in a form field; a query string selected by its fixed values.
+
+use axum::http::{HeaderMap, Method};
+use hyp_api::wire::{Encoding, UTF_8, parse_json, parse_urlencoded, parse_xml};
+use hyp_api::{HttpMethod, Node, TransportKind};
+use hyp_codegen::model::FieldLocation;
+
+use crate::served::{Served, ServedApi};
+
+/// A request as the sandbox received it, under the API's prefix.
+pub struct Incoming {
+    pub method: Method,
+    /// The path under the API's prefix, starting with `/`.
+    pub path: String,
+    pub query: Option<String>,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+/// What a request calls.
+pub enum Routed<'a> {
+    Found {
+        endpoint: &'a Served,
+        fields: Node,
+        /// The request asked for UTF-8 answers (where the API answers another charset by default).
+        utf8_answer: bool,
+    },
+    /// No endpoint has this path (or command, or action).
+    Unknown(String),
+    /// The body is not in the API's wire format.
+    Malformed(String),
+}
+
+pub fn route<'a>(api: &'a ServedApi, req: &Incoming) -> Routed<'a> {
+    match api.transport() {
+        Some(TransportKind::JsonPost) => json_post(api, req),
+        Some(TransportKind::RestJson) => rest(api, req),
+        Some(TransportKind::FormXml) => form_xml(api, req),
+        Some(TransportKind::QueryGet) => query_get(api, req),
+        None => Routed::Unknown("this API has no endpoints".into()),
+    }
+}
+
+fn body_map(body: &[u8]) -> Result<Vec<(String, Node)>, String> {
+    let text = std::str::from_utf8(body).map_err(|_| "the body is not UTF-8".to_string())?;
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    match parse_json(text).map_err(|e| format!("the body is not JSON: {e}"))? {
+        Node::Map(entries) => Ok(entries),
+        _ => Err("the body is not a JSON object".into()),
+    }
+}
+
+fn json_post<'a>(api: &'a ServedApi, req: &Incoming) -> Routed<'a> {
+    let Some(endpoint) = api
+        .endpoints
+        .iter()
+        .find(|e| e.plan.path == req.path && req.method == Method::POST)
+    else {
+        return Routed::Unknown(format!("no function `{}`", req.path.trim_start_matches('/')));
+    };
+    match body_map(&req.body) {
+        Ok(entries) => found(endpoint, Node::Map(entries), false),
+        Err(e) => Routed::Malformed(e),
+    }
+}
+
+fn found(endpoint: &Served, fields: Node, utf8_answer: bool) -> Routed<'_> {
+    Routed::Found {
+        endpoint,
+        fields,
+        utf8_answer,
+    }
+}
+
+fn method_of(m: HttpMethod) -> Method {
+    match m {
+        HttpMethod::Get => Method::GET,
+        HttpMethod::Post => Method::POST,
+        HttpMethod::Put => Method::PUT,
+        HttpMethod::Patch => Method::PATCH,
+        HttpMethod::Delete => Method::DELETE,
+    }
+}
+
+/// `/accounts/{login}` against `/accounts/77`: the path fields, or `None`.
+fn match_path(template: &str, path: &str) -> Option<Vec<(String, Node)>> {
+    let (t, p): (Vec<_>, Vec<_>) = (template.split('/').collect(), path.split('/').collect());
+    if t.len() != p.len() {
+        return None;
+    }
+    let mut fields = Vec::new();
+    for (t, p) in t.iter().zip(&p) {
+        match t.strip_prefix('{').and_then(|n| n.strip_suffix('}')) {
+            Some(name) if !p.is_empty() => {
+                let value = percent_decode(p);
+                fields.push((name.to_string(), Node::Str(value)));
+            }
+            Some(_) => return None,
+            None if t == p => {}
+            None => return None,
+        }
+    }
+    Some(fields)
+}
+
+fn percent_decode(s: &str) -> String {
+    match parse_urlencoded(&format!("x={s}"), UTF_8, None) {
+        Node::Map(e) => match e.into_iter().next() {
+            Some((_, Node::Str(v))) => v,
+            _ => String::new(),
+        },
+        _ => String::new(),
+    }
+}
+
+fn rest<'a>(api: &'a ServedApi, req: &Incoming) -> Routed<'a> {
+    let matched = api.endpoints.iter().find_map(|e| {
+        (method_of(e.hook.method) == req.method)
+            .then(|| match_path(&e.plan.path, &req.path))
+            .flatten()
+            .map(|params| (e, params))
+    });
+    let Some((endpoint, mut fields)) = matched else {
+        return Routed::Unknown(format!("no route {} {}", req.method, req.path));
+    };
+    let query = query_pairs(req.query.as_deref().unwrap_or(""), UTF_8);
+    for f in &endpoint.plan.fields {
+        let value = match f.location {
+            FieldLocation::Header => req
+                .headers
+                .get(f.wire.as_str())
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string),
+            FieldLocation::Query => query
+                .iter()
+                .find(|(k, _)| *k == f.wire)
+                .map(|(_, v)| v.clone()),
+            _ => None,
+        };
+        if let Some(v) = value {
+            fields.push((f.wire.clone(), Node::Str(v)));
+        }
+    }
+    match body_map(&req.body) {
+        Ok(body) => {
+            fields.extend(body);
+            found(endpoint, Node::Map(fields), false)
+        }
+        Err(e) => Routed::Malformed(e),
+    }
+}
+
+fn query_pairs(query: &str, encoding: &'static Encoding) -> Vec<(String, String)> {
+    match parse_urlencoded(query, encoding, None) {
+        Node::Map(entries) => entries
+            .into_iter()
+            .map(|(k, v)| match v {
+                Node::Str(s) => (k, s),
+                _ => (k, String::new()),
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn form_xml<'a>(api: &'a ServedApi, req: &Incoming) -> Routed<'a> {
+    let Some(spec) = api.endpoints.first().and_then(|e| e.hook.xml) else {
+        return Routed::Unknown("this API declares no XML envelope".into());
+    };
+    if req.method != Method::POST || !api.endpoints.iter().any(|e| e.plan.path == req.path) {
+        return Routed::Unknown(format!("no route {} {}", req.method, req.path));
+    }
+    let Some(xml) = form_urlencoded::parse(&req.body)
+        .find(|(k, _)| k == spec.form_field)
+        .map(|(_, v)| v.into_owned())
+    else {
+        return Routed::Malformed(format!("the form has no `{}` field", spec.form_field));
+    };
+    let doc = match parse_xml(&xml) {
+        Ok(d) => d,
+        Err(e) => return Routed::Malformed(format!("`{}` is not XML: {e}", spec.form_field)),
+    };
+    let request = child(&doc, spec.root).and_then(|r| child(r, spec.request));
+    let Some(Node::Map(entries)) = request else {
+        return Routed::Malformed(format!("no <{}><{}> element", spec.root, spec.request));
+    };
+    let command = entries
+        .iter()
+        .find(|(k, _)| k == spec.command)
+        .and_then(|(_, v)| text(v));
+    let Some(endpoint) = command.and_then(|c| api.endpoint(c)) else {
+        return Routed::Unknown(format!("no command `{}`", command.unwrap_or_default()));
+    };
+    let mut fields: Vec<(String, Node)> = Vec::new();
+    for (k, v) in entries {
+        if k == spec.command {
+            continue;
+        }
+        if *k == endpoint.plan.key {
+            if let Node::Map(children) = v {
+                fields.extend(children.iter().cloned());
+            }
+        } else {
+            fields.push((k.clone(), v.clone()));
+        }
+    }
+    found(endpoint, Node::Map(fields), false)
+}
+
+fn child<'n>(n: &'n Node, name: &str) -> Option<&'n Node> {
+    match n {
+        Node::Map(e) => e.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+fn text(n: &Node) -> Option<&str> {
+    match n {
+        Node::Str(s) | Node::Num(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn query_get<'a>(api: &'a ServedApi, req: &Incoming) -> Routed<'a> {
+    let raw = req.query.as_deref().unwrap_or("");
+    // Values are in the request charset (windows-1255 on Hyp Pay) unless the flag says UTF-8.
+    let flag_true = |pairs: &[(String, String)], flag: &Option<String>, yes: &str| {
+        flag.as_ref()
+            .is_some_and(|f| pairs.iter().any(|(k, v)| k == f && v == yes))
+    };
+    let yes = api
+        .endpoints
+        .first()
+        .map_or("True", |e| e.hook.bool_text.0);
+    let ascii = query_pairs(raw, UTF_8);
+    let encoding = match &api.plan.request_charset {
+        Some((label, flag)) if !flag_true(&ascii, flag, yes) => {
+            Encoding::for_label(label.as_bytes()).unwrap_or(UTF_8)
+        }
+        _ => UTF_8,
+    };
+    let pairs = query_pairs(raw, encoding);
+    let utf8_answer = api
+        .plan
+        .answer_charset
+        .as_ref()
+        .is_some_and(|(_, flag)| flag_true(&pairs, flag, yes));
+    // Endpoints share the path and `action`: the fixed values tell them apart, then the
+    // required fields present, then how many of the sent names the endpoint knows.
+    let best = api
+        .endpoints
+        .iter()
+        .filter(|e| e.plan.path == req.path)
+        .filter(|e| {
+            e.plan
+                .fixed
+                .iter()
+                .all(|(k, v)| pairs.iter().any(|(pk, pv)| pk == k && pv == v))
+        })
+        .max_by_key(|e| {
+            let known = |name: &str| e.plan.fields.iter().any(|f| f.wire == name);
+            let required_present = e
+                .plan
+                .fields
+                .iter()
+                .filter(|f| f.required)
+                .all(|f| pairs.iter().any(|(k, _)| *k == f.wire));
+            let recognised = pairs.iter().filter(|(k, _)| known(k)).count() as i64;
+            let unknown = pairs.len() as i64 - recognised;
+            (e.plan.fixed.len(), required_present, recognised - unknown)
+        });
+    let Some(endpoint) = best else {
+        return Routed::Unknown(format!("no endpoint for `{raw}`"));
+    };
+    let fields = pairs
+        .into_iter()
+        .map(|(k, v)| {
+            let list = endpoint.plan.fields.iter().any(|f| f.wire == k && f.list);
+            let value = if list {
+                Node::List(v.split(',').map(|s| Node::Str(s.to_string())).collect())
+            } else {
+                Node::Str(v)
+            };
+            (k, value)
+        })
+        .collect();
+    found(endpoint, Node::Map(fields), utf8_answer)
+}

@@ -1,0 +1,317 @@
+//! The sandbox's memory and the spec's rules over it: replays, balances, holds, records and
+//! queues. Nothing here names a vendor field: every name comes from the API's `sandbox:`
+//! section, through the plan.
+
+use std::collections::HashMap;
+
+use hyp_api::{Decimal, Node};
+use hyp_codegen::sandbox::spec::{CodeAnswer, SandboxDef};
+
+use crate::answer::{Answer, text};
+use crate::served::{Served, ServedApi};
+
+#[derive(Default)]
+pub struct State {
+    /// (api, replay rule index, endpoint, key values) → the first answer.
+    replays: HashMap<(String, usize, String, Vec<String>), Answer>,
+    /// (api, ledger, account values) → balance.
+    balances: HashMap<(String, String, Vec<String>), Decimal>,
+    /// (api, hold, id) → (amount, consumed, open).
+    holds: HashMap<(String, String, String), (Decimal, Decimal, bool)>,
+    /// (api, record, id) → status.
+    records: HashMap<(String, String, String), String>,
+    /// (api, queue) → rows (id, status).
+    queues: HashMap<(String, String), Vec<(Node, i64)>>,
+    /// (api, endpoint) → calls received, and calls applied.
+    pub received: HashMap<(String, String), usize>,
+    pub applied: HashMap<(String, String), usize>,
+    next_id: u64,
+}
+
+fn field(fields: &Node, wire: &str) -> Option<Node> {
+    match fields {
+        Node::Map(e) => e.iter().find(|(k, _)| k == wire).map(|(_, v)| v.clone()),
+        _ => None,
+    }
+}
+
+fn field_text(fields: &Node, wire: &str) -> Option<String> {
+    field(fields, wire)
+        .as_ref()
+        .and_then(text)
+        .filter(|t| !t.trim().is_empty())
+}
+
+fn amount(fields: &Node, wire: &str) -> Decimal {
+    field_text(fields, wire)
+        .and_then(|t| Decimal::from_str_exact(t.trim()).ok())
+        .unwrap_or_default()
+}
+
+fn is_true(fields: &Node, wire: &str) -> bool {
+    matches!(field(fields, wire), Some(Node::Bool(true)))
+        || field_text(fields, wire)
+            .is_some_and(|t| matches!(t.trim(), "1" | "true" | "True" | "TRUE"))
+}
+
+fn error(api: &ServedApi, e: &Served, a: &CodeAnswer, message: Option<String>) -> Answer {
+    let mut answer = Answer::for_code(api, e, a.code);
+    if let Some(m) = message {
+        answer.set_message(e, &m);
+    }
+    answer
+}
+
+impl State {
+    fn fresh(&mut self) -> u64 {
+        self.next_id += 1;
+        100_000 + self.next_id
+    }
+
+    /// The replay key of a call under rule `i`, when the rule applies to it.
+    fn replay_key(sb: &SandboxDef, i: usize, e: &Served, fields: &Node) -> Option<Vec<String>> {
+        let r = &sb.replays[i];
+        if !r.endpoints.contains(&e.plan.key) || r.when.as_ref().is_some_and(|w| !is_true(fields, w)) {
+            return None;
+        }
+        r.key.iter().map(|k| field_text(fields, k)).collect()
+    }
+
+    /// A resend's answer, when a replay rule has seen this call before.
+    pub fn replayed(&self, api: &ServedApi, e: &Served, fields: &Node) -> Option<Answer> {
+        let sb = &api.plan.sandbox;
+        (0..sb.replays.len()).find_map(|i| {
+            let key = Self::replay_key(sb, i, e, fields)?;
+            let first = self
+                .replays
+                .get(&(api.plan.api.clone(), i, e.plan.key.clone(), key))?;
+            let mut answer = first.clone();
+            if let Some(code) = sb.replays[i].code {
+                answer.set_code(api, e, code);
+                answer.set_message(e, &api.message(e, code));
+            }
+            Some(answer)
+        })
+    }
+
+    /// The refusal a rule gives this call before anything is applied, if any.
+    pub fn refusal(&self, api: &ServedApi, e: &Served, fields: &Node) -> Option<Answer> {
+        let sb = &api.plan.sandbox;
+        let name = &api.plan.api;
+        for h in &sb.holds {
+            if h.consumed_by.endpoint != e.plan.key {
+                continue;
+            }
+            let id = field_text(fields, &h.consumed_by.id).unwrap_or_default();
+            let wanted = amount(fields, &h.consumed_by.amount);
+            match self.holds.get(&(name.clone(), h.name.clone(), id.clone())) {
+                Some((total, used, true)) if wanted > *total - *used => {
+                    let left = *total - *used;
+                    return Some(error(api, e, &h.exceeded, Some(format!("{} {wanted} exceeds the {left} left of `{id}`", h.consumed_by.amount))));
+                }
+                Some((_, _, true)) => {}
+                _ => return Some(error(api, e, &h.not_open, Some(format!("no open {} `{id}`", h.name)))),
+            }
+        }
+        for r in &sb.records {
+            let named_by = r
+                .refusals
+                .iter()
+                .map(|f| (&f.endpoint, &f.id))
+                .find(|(ep, _)| **ep == e.plan.key);
+            let Some((_, id_field)) = named_by else {
+                continue;
+            };
+            let id = field_text(fields, id_field).unwrap_or_default();
+            let Some(status) = self.records.get(&(name.clone(), r.name.clone(), id.clone())) else {
+                return Some(error(api, e, &r.not_found, Some(format!("no {} `{id}`", r.name))));
+            };
+            for f in r.refusals.iter().filter(|f| f.endpoint == e.plan.key) {
+                if f.when.contains(status) {
+                    return Some(error(api, e, &f.answer, None));
+                }
+            }
+        }
+        for q in &sb.queues {
+            if q.moved_by.endpoint != e.plan.key {
+                continue;
+            }
+            let rows = self.queues.get(&(name.clone(), q.name.clone()));
+            let any_valid = items(fields, &q.moved_by.items).iter().any(|item| {
+                let id = field(item, &q.moved_by.item_id);
+                rows.is_some_and(|rows| rows.iter().any(|(r, _)| Some(r) == id.as_ref()))
+            });
+            if !any_valid {
+                return Answer::example(api, e, &q.moved_by.none_valid_example);
+            }
+        }
+        None
+    }
+
+    /// Applies a call the rules let through: numbers its answer, moves balances, holds,
+    /// records and queues, and remembers it for replays.
+    pub fn apply(&mut self, api: &ServedApi, e: &Served, fields: &Node, mut answer: Answer) -> Answer {
+        let sb = &api.plan.sandbox;
+        let name = api.plan.api.clone();
+        let key = e.plan.key.clone();
+        for f in sb.fresh_ids.iter().filter(|f| f.endpoint == key) {
+            for path in &f.fields {
+                let id = self.fresh();
+                let node = match answer.get(e, path) {
+                    Some(Node::Num(_)) => Node::Num(id.to_string()),
+                    _ => Node::Str(id.to_string()),
+                };
+                answer.set(e, path, node);
+            }
+        }
+        let code = answer.code(e).unwrap_or_default();
+        for l in &sb.ledgers {
+            let sign = if l.credit.contains(&key) {
+                Decimal::ONE
+            } else if l.debit.contains(&key) {
+                -Decimal::ONE
+            } else {
+                Decimal::ZERO
+            };
+            let shown = l.shown_by.as_ref().filter(|s| s.endpoint == key);
+            if sign.is_zero() && shown.is_none() {
+                continue;
+            }
+            let account: Vec<String> = l.account.iter().map(|a| field_text(fields, a).unwrap_or_default()).collect();
+            let balance = self.balances.entry((name.clone(), l.name.clone(), account)).or_default();
+            *balance += sign * amount(fields, &l.amount);
+            if let Some(s) = shown {
+                answer.set(e, &s.field, Node::Num(balance.to_string()));
+            }
+        }
+        for h in &sb.holds {
+            for o in h.opened_by.iter().filter(|o| o.endpoint == key && o.codes.contains(&code)) {
+                if let Some(id) = answer.get(e, &o.id).as_ref().and_then(text) {
+                    let total = amount(fields, &o.amount);
+                    self.holds.insert((name.clone(), h.name.clone(), id), (total, Decimal::ZERO, true));
+                }
+            }
+            if h.consumed_by.endpoint == key {
+                let id = field_text(fields, &h.consumed_by.id).unwrap_or_default();
+                if let Some((_, used, open)) = self.holds.get_mut(&(name.clone(), h.name.clone(), id)) {
+                    *used += amount(fields, &h.consumed_by.amount);
+                    *open = !h.once;
+                }
+            }
+        }
+        for r in &sb.records {
+            if r.created_by == key
+                && let Some(id) = answer.get(e, &r.id).as_ref().and_then(text)
+            {
+                self.records.insert((name.clone(), r.name.clone(), id), r.initial.clone());
+            }
+            if r.removed_by.as_ref() == Some(&key) {
+                for f in r.refusals.iter().filter(|f| f.endpoint == key) {
+                    let id = field_text(fields, &f.id).unwrap_or_default();
+                    self.records.remove(&(name.clone(), r.name.clone(), id));
+                }
+            }
+        }
+        for q in &sb.queues {
+            let rows = self.queues.entry((name.clone(), q.name.clone())).or_default();
+            if q.added_by == key
+                && let Some(id) = answer.get(e, &q.id)
+            {
+                rows.push((id, q.initial));
+            }
+            if q.listed_by.endpoint == key {
+                answer = list_rows(api, e, q, rows, fields);
+            }
+            if q.moved_by.endpoint == key {
+                let mut skipped = Vec::new();
+                for item in items(fields, &q.moved_by.items) {
+                    let id = field(&item, &q.moved_by.item_id).unwrap_or(Node::Null);
+                    let status = field_text(&item, &q.moved_by.item_status).and_then(|s| s.trim().parse().ok());
+                    match (rows.iter_mut().find(|(r, _)| *r == id), status) {
+                        (Some(row), Some(s)) => row.1 = s,
+                        _ => skipped.push(id),
+                    }
+                }
+                answer.set(e, &q.moved_by.skipped, Node::List(skipped));
+            }
+        }
+        for i in 0..sb.replays.len() {
+            if let Some(k) = Self::replay_key(sb, i, e, fields) {
+                self.replays.insert((name.clone(), i, key.clone(), k), answer.clone());
+            }
+        }
+        *self.applied.entry((name, key)).or_default() += 1;
+        answer
+    }
+
+    pub fn balance(&self, api: &str, ledger: &str, account: &[&str]) -> Decimal {
+        let account = account.iter().map(|s| s.to_string()).collect();
+        self.balances
+            .get(&(api.to_string(), ledger.to_string(), account))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    pub fn set_status(&mut self, api: &str, record: &str, id: &str, status: &str) -> bool {
+        match self.records.get_mut(&(api.to_string(), record.to_string(), id.to_string())) {
+            Some(s) => {
+                *s = status.to_string();
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn queue(&self, api: &str, queue: &str) -> Vec<(String, i64)> {
+        self.queues
+            .get(&(api.to_string(), queue.to_string()))
+            .map(|rows| rows.iter().map(|(id, s)| (text(id).unwrap_or_default(), *s)).collect())
+            .unwrap_or_default()
+    }
+}
+
+fn items(fields: &Node, wire: &str) -> Vec<Node> {
+    match field(fields, wire) {
+        Some(Node::List(items)) => items,
+        _ => Vec::new(),
+    }
+}
+
+/// The listing answer: the template row once per row in the filtered status, or the empty code.
+fn list_rows(
+    api: &ServedApi,
+    e: &Served,
+    q: &hyp_codegen::sandbox::spec::Queue,
+    rows: &[(Node, i64)],
+    fields: &Node,
+) -> Answer {
+    let l = &q.listed_by;
+    let wanted = field_text(fields, &l.filter)
+        .and_then(|v| l.filter_values.iter().find(|f| f.value == v).map(|f| f.status))
+        .unwrap_or(l.default_status);
+    let Some(mut answer) = Answer::example(api, e, &l.row_example) else {
+        return Answer::for_code(api, e, l.empty.code);
+    };
+    let template = match answer.get(e, &l.list) {
+        Some(Node::List(items)) => items.into_iter().next(),
+        _ => None,
+    };
+    let listed: Vec<Node> = rows
+        .iter()
+        .filter(|(_, s)| *s == wanted)
+        .filter_map(|(id, _)| {
+            let mut row = template.clone()?;
+            if let Node::Map(entries) = &mut row
+                && let Some((_, v)) = entries.iter_mut().find(|(k, _)| *k == l.row_id)
+            {
+                *v = id.clone();
+            }
+            Some(row)
+        })
+        .collect();
+    if listed.is_empty() {
+        return Answer::for_code(api, e, l.empty.code);
+    }
+    answer.set(e, &l.list, Node::List(listed));
+    answer
+}
