@@ -1115,3 +1115,67 @@ fn variant_name_starting_with_a_digit() {
     let d = the(&diags, "`3ds`");
     assert_diag(d, &file, pos_of(&enums, "name: 3ds", 0), "capital letter");
 }
+
+// ---------------------------------------------------------------------------------------------
+// The sandbox section
+// ---------------------------------------------------------------------------------------------
+
+/// A valid `sandbox:` for the fixture's one endpoint.
+const SANDBOX: &str = r#"sandbox:
+  doc: How the sandbox plays acme.
+  source: "test"
+  invalid_request:
+    code: 14
+    source: "test"
+  fresh_ids:
+    - endpoint: Make_Payment_Json
+      fields: [PaymentId]
+  replays:
+    - doc: A resent ticket answers the first answer.
+      source: "test"
+      endpoints: [Make_Payment_Json]
+      key: [Ticket_ID]
+      code: 0
+"#;
+
+#[test]
+fn sandbox_section_is_checked_and_lowered_to_a_plan() {
+    let f = Fixture::new("sandbox-valid");
+    f.write("endpoint-make-payment.yaml", ENDPOINT);
+    f.write("sandbox.yaml", SANDBOX);
+    let api = hyp_codegen::load_one(&f.dir).unwrap_or_else(|d| panic!("{d}"));
+    let sandbox = api.sandbox.as_ref().expect("the sandbox section is kept");
+    assert_eq!(sandbox.replays[0].key, ["Ticket_ID"]);
+    let files = hyp_codegen::generate_sandbox(&f.root).unwrap_or_else(|d| panic!("{d}"));
+    let plan = files
+        .iter()
+        .find(|g| g.path.ends_with("acme.json"))
+        .expect("a plan per API");
+    let plan: hyp_codegen::sandbox::plan::Plan =
+        serde_json::from_str(&plan.contents).expect("the plan reads back");
+    assert_eq!(plan.sandbox, *sandbox);
+    assert_eq!(plan.endpoints[0].path, "/Make_Payment_Json");
+    let module = files.iter().find(|g| g.path.ends_with("acme.rs")).expect("a module per API");
+    assert!(module.contents.contains("hyp_api::acme::MakePayment"), "{}", module.contents);
+}
+
+#[test]
+fn sandbox_names_that_do_not_resolve() {
+    // (what to break, what it becomes, a word of the message, a word of the help).
+    for (bad, good, needle, help) in [
+        ("[Make_Payment_Json]", "[Make_Paymnt_Json]", "Make_Paymnt_Json", "endpoint key"),
+        ("key: [Ticket_ID]", "key: [Ticket]", "`Ticket`", "request field"),
+        ("fields: [PaymentId]", "fields: [PaymentNo]", "PaymentNo", "response field"),
+        ("code: 14", "code: 77", "code 77", "documented"),
+    ] {
+        let f = Fixture::new("sandbox-bad");
+        f.write("endpoint-make-payment.yaml", ENDPOINT);
+        let text = edit(SANDBOX, bad, good);
+        let file = f.write("sandbox.yaml", &text);
+        let diags = f.load_err();
+        let d = the(&diags, needle);
+        assert_eq!(d.file, file, "{d}");
+        assert_eq!(d.line, pos_of(&text, good, 0).0, "{d}");
+        assert!(d.help.contains(help), "{d}");
+    }
+}
