@@ -1155,17 +1155,39 @@ fn sandbox_section_is_checked_and_lowered_to_a_plan() {
         serde_json::from_str(&plan.contents).expect("the plan reads back");
     assert_eq!(plan.sandbox, *sandbox);
     assert_eq!(plan.endpoints[0].path, "/Make_Payment_Json");
-    let module = files.iter().find(|g| g.path.ends_with("acme.rs")).expect("a module per API");
-    assert!(module.contents.contains("hyp_api::acme::MakePayment"), "{}", module.contents);
+    let module = files
+        .iter()
+        .find(|g| g.path.ends_with("acme.rs"))
+        .expect("a module per API");
+    assert!(
+        module.contents.contains("hyp_api::acme::MakePayment"),
+        "{}",
+        module.contents
+    );
 }
 
 #[test]
 fn sandbox_names_that_do_not_resolve() {
     // (what to break, what it becomes, a word of the message, a word of the help).
     for (bad, good, needle, help) in [
-        ("[Make_Payment_Json]", "[Make_Paymnt_Json]", "Make_Paymnt_Json", "endpoint key"),
-        ("key: [Ticket_ID]", "key: [Ticket]", "`Ticket`", "request field"),
-        ("fields: [PaymentId]", "fields: [PaymentNo]", "PaymentNo", "response field"),
+        (
+            "[Make_Payment_Json]",
+            "[Make_Paymnt_Json]",
+            "Make_Paymnt_Json",
+            "endpoint key",
+        ),
+        (
+            "key: [Ticket_ID]",
+            "key: [Ticket]",
+            "`Ticket`",
+            "request field",
+        ),
+        (
+            "fields: [PaymentId]",
+            "fields: [PaymentNo]",
+            "PaymentNo",
+            "response field",
+        ),
         ("code: 14", "code: 77", "code 77", "documented"),
     ] {
         let f = Fixture::new("sandbox-bad");

@@ -171,7 +171,9 @@ impl Answer {
     /// Where the envelope's fields are (the root, or XML's `<response>`).
     fn envelope_mut(&mut self, e: &Served) -> Option<&mut Node> {
         match (self.kind, e.hook.xml) {
-            (Kind::Xml, Some(x)) => map_mut(&mut self.doc, x.root).and_then(|r| map_mut(r, x.response)),
+            (Kind::Xml, Some(x)) => {
+                map_mut(&mut self.doc, x.root).and_then(|r| map_mut(r, x.response))
+            }
             _ => Some(&mut self.doc),
         }
     }
@@ -193,7 +195,9 @@ impl Answer {
                     .filter(|(k, _)| *k != e.plan.key)
                     .cloned()
                     .collect();
-                if let Some(Node::Map(children)) = map_get(self.envelope(e).unwrap_or(&Node::Null), &e.plan.key) {
+                if let Some(Node::Map(children)) =
+                    map_get(self.envelope(e).unwrap_or(&Node::Null), &e.plan.key)
+                {
                     merged.extend(children.iter().cloned());
                 }
                 Node::Map(merged)
@@ -347,11 +351,7 @@ impl ServedApi {
             .unwrap_or(200)
     }
 
-    fn code_entry(
-        &self,
-        e: &Served,
-        code: i64,
-    ) -> Option<&hyp_codegen::sandbox::plan::PlanCode> {
+    fn code_entry(&self, e: &Served, code: i64) -> Option<&hyp_codegen::sandbox::plan::PlanCode> {
         let name = e
             .plan
             .code_overrides

@@ -88,9 +88,14 @@ impl FromStr for Fault {
             Some((_, other)) => return Err(format!("unknown fault option `{other}`")),
             None => (s, None),
         };
-        let number = |v: &str| v.parse::<i64>().map_err(|_| format!("`{v}` is not a number"));
+        let number = |v: &str| {
+            v.parse::<i64>()
+                .map_err(|_| format!("`{v}` is not a number"))
+        };
         let kind = match kind.split_once('=') {
-            Some(("delay", ms)) => FaultKind::Delay(Duration::from_millis(number(ms)?.max(0) as u64)),
+            Some(("delay", ms)) => {
+                FaultKind::Delay(Duration::from_millis(number(ms)?.max(0) as u64))
+            }
             Some(("code", c)) => FaultKind::Code(number(c)?),
             None if kind == "http-500" => FaultKind::Http500,
             None if kind == "html-page" => FaultKind::HtmlPage,

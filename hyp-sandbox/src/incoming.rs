@@ -60,7 +60,10 @@ fn json_post<'a>(api: &'a ServedApi, req: &Incoming) -> Routed<'a> {
         .iter()
         .find(|e| e.plan.path == req.path && req.method == Method::POST)
     else {
-        return Routed::Unknown(format!("no function `{}`", req.path.trim_start_matches('/')));
+        return Routed::Unknown(format!(
+            "no function `{}`",
+            req.path.trim_start_matches('/')
+        ));
     };
     match body_map(&req.body) {
         Ok(entries) => found(endpoint, Node::Map(entries), false),
@@ -232,10 +235,7 @@ fn query_get<'a>(api: &'a ServedApi, req: &Incoming) -> Routed<'a> {
         flag.as_ref()
             .is_some_and(|f| pairs.iter().any(|(k, v)| k == f && v == yes))
     };
-    let yes = api
-        .endpoints
-        .first()
-        .map_or("True", |e| e.hook.bool_text.0);
+    let yes = api.endpoints.first().map_or("True", |e| e.hook.bool_text.0);
     let ascii = query_pairs(raw, UTF_8);
     let encoding = match &api.plan.request_charset {
         Some((label, flag)) if !flag_true(&ascii, flag, yes) => {

@@ -82,7 +82,11 @@ impl Sandbox {
 
     /// The APIs served, by spec name (`hyper-erp`, `mt5-manager`, `creditguard`, `pay`).
     pub fn apis(&self) -> Vec<&str> {
-        self.shared.apis.iter().map(|a| a.plan.api.as_str()).collect()
+        self.shared
+            .apis
+            .iter()
+            .map(|a| a.plan.api.as_str())
+            .collect()
     }
 
     /// The base URL to give an API's `Client::builder` (`http://127.0.0.1:PORT/hyper-erp`).
@@ -165,12 +169,20 @@ async fn handle(
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
     }) else {
         let names: Vec<_> = shared.apis.iter().map(|a| a.prefix()).collect();
-        return (StatusCode::NOT_FOUND, format!("no API at {path}; served: {names:?}")).into_response();
+        return (
+            StatusCode::NOT_FOUND,
+            format!("no API at {path}; served: {names:?}"),
+        )
+            .into_response();
     };
     let rest = &path[api.prefix().len()..];
     let incoming = Incoming {
         method,
-        path: if rest.is_empty() { "/".into() } else { rest.to_string() },
+        path: if rest.is_empty() {
+            "/".into()
+        } else {
+            rest.to_string()
+        },
         query: uri.query().map(str::to_string),
         headers,
         body: body.to_vec(),
@@ -181,7 +193,9 @@ async fn handle(
         .and_then(|v| v.to_str().ok())
         .map(str::parse::<Fault>);
     let header_fault = match header_fault {
-        Some(Err(e)) => return (StatusCode::BAD_REQUEST, format!("{FAULT_HEADER}: {e}")).into_response(),
+        Some(Err(e)) => {
+            return (StatusCode::BAD_REQUEST, format!("{FAULT_HEADER}: {e}")).into_response();
+        }
         Some(Ok(f)) => Some(f),
         None => None,
     };
@@ -262,7 +276,11 @@ fn invalid(api: &ServedApi, e: &Served, reason: &str, utf8: bool) -> Response {
             answer.set_message(e, &format!("invalid request: {reason}"));
             write(api, e, &answer, utf8)
         }
-        None => (StatusCode::BAD_REQUEST, format!("invalid request: {reason}")).into_response(),
+        None => (
+            StatusCode::BAD_REQUEST,
+            format!("invalid request: {reason}"),
+        )
+            .into_response(),
     }
 }
 
@@ -298,7 +316,11 @@ async fn strike(
     answer: Option<&Answer>,
     utf8: bool,
 ) -> Response {
-    let normal = || answer.cloned().unwrap_or_else(|| success_without_effects(api, e));
+    let normal = || {
+        answer
+            .cloned()
+            .unwrap_or_else(|| success_without_effects(api, e))
+    };
     match fault.kind {
         FaultKind::Delay(d) => {
             tokio::time::sleep(d).await;

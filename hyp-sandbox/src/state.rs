@@ -71,7 +71,9 @@ impl State {
     /// The replay key of a call under rule `i`, when the rule applies to it.
     fn replay_key(sb: &SandboxDef, i: usize, e: &Served, fields: &Node) -> Option<Vec<String>> {
         let r = &sb.replays[i];
-        if !r.endpoints.contains(&e.plan.key) || r.when.as_ref().is_some_and(|w| !is_true(fields, w)) {
+        if !r.endpoints.contains(&e.plan.key)
+            || r.when.as_ref().is_some_and(|w| !is_true(fields, w))
+        {
             return None;
         }
         r.key.iter().map(|k| field_text(fields, k)).collect()
@@ -107,10 +109,25 @@ impl State {
             match self.holds.get(&(name.clone(), h.name.clone(), id.clone())) {
                 Some((total, used, true)) if wanted > *total - *used => {
                     let left = *total - *used;
-                    return Some(error(api, e, &h.exceeded, Some(format!("{} {wanted} exceeds the {left} left of `{id}`", h.consumed_by.amount))));
+                    return Some(error(
+                        api,
+                        e,
+                        &h.exceeded,
+                        Some(format!(
+                            "{} {wanted} exceeds the {left} left of `{id}`",
+                            h.consumed_by.amount
+                        )),
+                    ));
                 }
                 Some((_, _, true)) => {}
-                _ => return Some(error(api, e, &h.not_open, Some(format!("no open {} `{id}`", h.name)))),
+                _ => {
+                    return Some(error(
+                        api,
+                        e,
+                        &h.not_open,
+                        Some(format!("no open {} `{id}`", h.name)),
+                    ));
+                }
             }
         }
         for r in &sb.records {
@@ -123,8 +140,16 @@ impl State {
                 continue;
             };
             let id = field_text(fields, id_field).unwrap_or_default();
-            let Some(status) = self.records.get(&(name.clone(), r.name.clone(), id.clone())) else {
-                return Some(error(api, e, &r.not_found, Some(format!("no {} `{id}`", r.name))));
+            let Some(status) = self
+                .records
+                .get(&(name.clone(), r.name.clone(), id.clone()))
+            else {
+                return Some(error(
+                    api,
+                    e,
+                    &r.not_found,
+                    Some(format!("no {} `{id}`", r.name)),
+                ));
             };
             for f in r.refusals.iter().filter(|f| f.endpoint == e.plan.key) {
                 if f.when.contains(status) {
@@ -150,7 +175,13 @@ impl State {
 
     /// Applies a call the rules let through: numbers its answer, moves balances, holds,
     /// records and queues, and remembers it for replays.
-    pub fn apply(&mut self, api: &ServedApi, e: &Served, fields: &Node, mut answer: Answer) -> Answer {
+    pub fn apply(
+        &mut self,
+        api: &ServedApi,
+        e: &Served,
+        fields: &Node,
+        mut answer: Answer,
+    ) -> Answer {
         let sb = &api.plan.sandbox;
         let name = api.plan.api.clone();
         let key = e.plan.key.clone();
@@ -177,23 +208,39 @@ impl State {
             if sign.is_zero() && shown.is_none() {
                 continue;
             }
-            let account: Vec<String> = l.account.iter().map(|a| field_text(fields, a).unwrap_or_default()).collect();
-            let balance = self.balances.entry((name.clone(), l.name.clone(), account)).or_default();
+            let account: Vec<String> = l
+                .account
+                .iter()
+                .map(|a| field_text(fields, a).unwrap_or_default())
+                .collect();
+            let balance = self
+                .balances
+                .entry((name.clone(), l.name.clone(), account))
+                .or_default();
             *balance += sign * amount(fields, &l.amount);
             if let Some(s) = shown {
                 answer.set(e, &s.field, Node::Num(balance.to_string()));
             }
         }
         for h in &sb.holds {
-            for o in h.opened_by.iter().filter(|o| o.endpoint == key && o.codes.contains(&code)) {
+            for o in h
+                .opened_by
+                .iter()
+                .filter(|o| o.endpoint == key && o.codes.contains(&code))
+            {
                 if let Some(id) = answer.get(e, &o.id).as_ref().and_then(text) {
                     let total = amount(fields, &o.amount);
-                    self.holds.insert((name.clone(), h.name.clone(), id), (total, Decimal::ZERO, true));
+                    self.holds.insert(
+                        (name.clone(), h.name.clone(), id),
+                        (total, Decimal::ZERO, true),
+                    );
                 }
             }
             if h.consumed_by.endpoint == key {
                 let id = field_text(fields, &h.consumed_by.id).unwrap_or_default();
-                if let Some((_, used, open)) = self.holds.get_mut(&(name.clone(), h.name.clone(), id)) {
+                if let Some((_, used, open)) =
+                    self.holds.get_mut(&(name.clone(), h.name.clone(), id))
+                {
                     *used += amount(fields, &h.consumed_by.amount);
                     *open = !h.once;
                 }
@@ -203,7 +250,8 @@ impl State {
             if r.created_by == key
                 && let Some(id) = answer.get(e, &r.id).as_ref().and_then(text)
             {
-                self.records.insert((name.clone(), r.name.clone(), id), r.initial.clone());
+                self.records
+                    .insert((name.clone(), r.name.clone(), id), r.initial.clone());
             }
             if r.removed_by.as_ref() == Some(&key) {
                 for f in r.refusals.iter().filter(|f| f.endpoint == key) {
@@ -213,7 +261,10 @@ impl State {
             }
         }
         for q in &sb.queues {
-            let rows = self.queues.entry((name.clone(), q.name.clone())).or_default();
+            let rows = self
+                .queues
+                .entry((name.clone(), q.name.clone()))
+                .or_default();
             if q.added_by == key
                 && let Some(id) = answer.get(e, &q.id)
             {
@@ -226,7 +277,8 @@ impl State {
                 let mut skipped = Vec::new();
                 for item in items(fields, &q.moved_by.items) {
                     let id = field(&item, &q.moved_by.item_id).unwrap_or(Node::Null);
-                    let status = field_text(&item, &q.moved_by.item_status).and_then(|s| s.trim().parse().ok());
+                    let status = field_text(&item, &q.moved_by.item_status)
+                        .and_then(|s| s.trim().parse().ok());
                     match (rows.iter_mut().find(|(r, _)| *r == id), status) {
                         (Some(row), Some(s)) => row.1 = s,
                         _ => skipped.push(id),
@@ -237,7 +289,8 @@ impl State {
         }
         for i in 0..sb.replays.len() {
             if let Some(k) = Self::replay_key(sb, i, e, fields) {
-                self.replays.insert((name.clone(), i, key.clone(), k), answer.clone());
+                self.replays
+                    .insert((name.clone(), i, key.clone(), k), answer.clone());
             }
         }
         *self.applied.entry((name, key)).or_default() += 1;
@@ -253,7 +306,10 @@ impl State {
     }
 
     pub fn set_status(&mut self, api: &str, record: &str, id: &str, status: &str) -> bool {
-        match self.records.get_mut(&(api.to_string(), record.to_string(), id.to_string())) {
+        match self
+            .records
+            .get_mut(&(api.to_string(), record.to_string(), id.to_string()))
+        {
             Some(s) => {
                 *s = status.to_string();
                 true
@@ -265,7 +321,11 @@ impl State {
     pub fn queue(&self, api: &str, queue: &str) -> Vec<(String, i64)> {
         self.queues
             .get(&(api.to_string(), queue.to_string()))
-            .map(|rows| rows.iter().map(|(id, s)| (text(id).unwrap_or_default(), *s)).collect())
+            .map(|rows| {
+                rows.iter()
+                    .map(|(id, s)| (text(id).unwrap_or_default(), *s))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 }
@@ -287,7 +347,12 @@ fn list_rows(
 ) -> Answer {
     let l = &q.listed_by;
     let wanted = field_text(fields, &l.filter)
-        .and_then(|v| l.filter_values.iter().find(|f| f.value == v).map(|f| f.status))
+        .and_then(|v| {
+            l.filter_values
+                .iter()
+                .find(|f| f.value == v)
+                .map(|f| f.status)
+        })
         .unwrap_or(l.default_status);
     let Some(mut answer) = Answer::example(api, e, &l.row_example) else {
         return Answer::for_code(api, e, l.empty.code);

@@ -36,8 +36,11 @@ pub fn emit(apis: &[Api]) -> Vec<GeneratedFile> {
         let doc = [
             format!(" `{}`: {}.", api.name, api.title),
             String::new(),
-            format!(" The plan (routes, codes, examples, sandbox rules) is `{json}`; each endpoint's"),
-            " requests are checked by its `hyp-api` type, in the plan's endpoint order.".to_string(),
+            format!(
+                " The plan (routes, codes, examples, sandbox rules) is `{json}`; each endpoint's"
+            ),
+            " requests are checked by its `hyp-api` type, in the plan's endpoint order."
+                .to_string(),
         ];
         out.add(
             format!("{}.rs", api.module),
