@@ -185,6 +185,11 @@ impl State {
         let sb = &api.plan.sandbox;
         let name = api.plan.api.clone();
         let key = e.plan.key.clone();
+        for wire in &e.plan.echo {
+            if let Some(value) = field(fields, wire) {
+                answer.set(e, wire, value);
+            }
+        }
         for f in sb.fresh_ids.iter().filter(|f| f.endpoint == key) {
             for path in &f.fields {
                 let id = self.fresh();
@@ -223,11 +228,13 @@ impl State {
             }
         }
         for h in &sb.holds {
-            for o in h
-                .opened_by
-                .iter()
-                .filter(|o| o.endpoint == key && o.codes.contains(&code))
-            {
+            for o in h.opened_by.iter().filter(|o| {
+                o.endpoint == key
+                    && o.codes.contains(&code)
+                    && o.when.as_ref().is_none_or(|w| {
+                        field_text(fields, &w.field).as_deref() == Some(w.value.as_str())
+                    })
+            }) {
                 if let Some(id) = answer.get(e, &o.id).as_ref().and_then(text) {
                     let total = amount(fields, &o.amount);
                     self.holds.insert(

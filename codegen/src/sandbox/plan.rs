@@ -53,6 +53,9 @@ pub struct PlanEndpoint {
     /// (code, name) where this endpoint gives a code its own meaning.
     pub code_overrides: Vec<(i64, String)>,
     pub examples: Vec<PlanExample>,
+    /// Answer fields that carry a request field of the same wire name "as sent" (CreditGuard
+    /// `requestId`, MT5 `login`): the sandbox copies the request's value into them.
+    pub echo: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -116,6 +119,18 @@ pub fn plan(api: &Api) -> Plan {
                     .collect(),
                 outcome_codes: e.outcomes.iter().flat_map(|o| o.codes.clone()).collect(),
                 code_overrides: e.code_overrides.clone(),
+                echo: e
+                    .response
+                    .iter()
+                    // Never a secret: a vendor masks a card number it sends back.
+                    .filter(|r| r.ty != Ty::Secret)
+                    .filter(|r| {
+                        e.request
+                            .iter()
+                            .any(|f| f.wire == r.wire && f.ty != Ty::Secret)
+                    })
+                    .map(|r| r.wire.clone())
+                    .collect(),
                 examples: e
                     .examples
                     .iter()

@@ -155,6 +155,18 @@ pub struct Opener {
     pub id: String,
     /// The request field holding the amount.
     pub amount: String,
+    /// Only a call whose request field has this value opens it (a debit deal, not a credit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<FieldValue>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldValue {
+    /// A request field's wire name.
+    pub field: String,
+    /// Its value as sent.
+    pub value: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
