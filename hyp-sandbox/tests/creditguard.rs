@@ -1,0 +1,390 @@
+//! CreditGuard against the sandbox: every rule of spec/creditguard/sandbox.yaml and every fault.
+
+use std::time::Duration;
+
+use hyp_api::creditguard::*;
+use hyp_api::{MinorUnits, RetryPolicy, SecretString};
+use hyp_sandbox::{Fault, Sandbox};
+
+const API: &str = "creditguard";
+const TERMINAL: &str = "0882819014";
+
+fn client_with(sandbox: &Sandbox, retry: RetryPolicy) -> Client {
+    Client::builder(
+        sandbox.base_url(API),
+        "api-user",
+        SecretString::from("api-password".to_string()),
+    )
+    .retry(retry)
+    .build()
+    .unwrap()
+}
+
+fn client(sandbox: &Sandbox) -> Client {
+    client_with(sandbox, RetryPolicy::default())
+}
+
+/// A J4 charge of a card token, `total` in agorot.
+fn charge(total: i64) -> DoDealRequest {
+    DoDealRequest::new(
+        Language::Eng,
+        TERMINAL,
+        MinorUnits::new(total),
+        TransactionType::Debit,
+        CreditType::RegularCredit,
+        "ILS",
+        TransactionCode::Phone,
+        Validation::AutoComm,
+    )
+    .card_id("1234567890123456")
+    .card_expiration("1230")
+}
+
+/// The same charge, marked as a possible resend of `request_id`.
+fn resendable(total: i64, request_id: &str) -> DoDealRequest {
+    charge(total).request_id(request_id).may_be_duplicate(true)
+}
+
+fn refund(tran_id: &str, total: i64) -> RefundDealRequest {
+    RefundDealRequest::new(Language::Eng, TERMINAL)
+        .tran_id(tran_id)
+        .total(MinorUnits::new(total))
+}
+
+async fn approved(client: &Client, request: &DoDealRequest) -> String {
+    let deal = client.do_deal(request).await.unwrap();
+    deal.tran_id.expect("an approved deal has a tranId")
+}
+
+/// Posts `int_in` as the client would (form fields `user`, `password`, `int_in`), raw.
+async fn post_raw(sandbox: &Sandbox, int_in: &str) -> (u16, String) {
+    let response = reqwest::Client::new()
+        .post(format!("{}/xpo/Relay", sandbox.base_url(API)))
+        .form(&[
+            ("user", "api-user"),
+            ("password", "api-password"),
+            ("int_in", int_in),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap())
+}
+
+/// An `<ashrait><request>` envelope for `command` with these children.
+fn envelope(command: &str, children: &str) -> String {
+    format!(
+        "<ashrait><request><version>2000</version><language>ENG</language>\
+         <command>{command}</command><{command}>{children}</{command}></request></ashrait>"
+    )
+}
+
+const DEAL_WITHOUT_TERMINAL: &str = "<cardId>1234567890123456</cardId>\
+    <cardExpiration>1230</cardExpiration><total>10000</total>\
+    <transactionType>Debit</transactionType><creditType>RegularCredit</creditType>\
+    <currency>ILS</currency><transactionCode>Phone</transactionCode>\
+    <validation>AutoComm</validation>";
+
+// --- Rules -------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn a_resend_with_may_be_duplicate_answers_the_first_deal_and_applies_it_once() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox);
+    let first = approved(&client, &resendable(10000, "REQ-1")).await;
+    let again = approved(&client, &resendable(10000, "REQ-1")).await;
+    assert_eq!(again, first);
+    assert_eq!(sandbox.received(API, "doDeal"), 2);
+    assert_eq!(sandbox.applied(API, "doDeal"), 1);
+}
+
+#[tokio::test]
+async fn the_same_request_id_without_may_be_duplicate_is_a_new_deal() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox);
+    let first = approved(&client, &charge(10000).request_id("REQ-2")).await;
+    let second = approved(&client, &charge(10000).request_id("REQ-2")).await;
+    assert_ne!(second, first);
+    assert_eq!(sandbox.applied(API, "doDeal"), 2);
+}
+
+#[tokio::test]
+async fn a_deal_is_refunded_in_parts_up_to_its_total() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox);
+    let deal = approved(&client, &charge(10000)).await;
+    let part1 = client.refund_deal(&refund(&deal, 4000)).await.unwrap();
+    let part2 = client.refund_deal(&refund(&deal, 6000)).await.unwrap();
+    let (id1, id2) = (part1.tran_id.unwrap(), part2.tran_id.unwrap());
+    assert_ne!(id1, deal);
+    assert_ne!(id2, id1);
+    assert_eq!(sandbox.applied(API, "refundDeal"), 2);
+}
+
+#[tokio::test]
+async fn a_refund_beyond_what_is_left_answers_310_and_changes_nothing() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox);
+    let deal = approved(&client, &charge(10000)).await;
+    client.refund_deal(&refund(&deal, 4000)).await.unwrap();
+    let err = client.refund_deal(&refund(&deal, 6001)).await.unwrap_err();
+    let Error::Api(api) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(api.code, ResultCode::NoMatchingDebitDeal);
+    assert!(api.body.contains("<result>310</result>"), "{}", api.body);
+    assert_eq!(sandbox.applied(API, "refundDeal"), 1);
+    // The refused refund consumed nothing: the 6000 left can still be refunded.
+    client.refund_deal(&refund(&deal, 6000)).await.unwrap();
+    assert_eq!(sandbox.applied(API, "refundDeal"), 2);
+}
+
+#[tokio::test]
+async fn a_refund_of_more_than_the_deal_answers_310() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox);
+    let deal = approved(&client, &charge(10000)).await;
+    let err = client.refund_deal(&refund(&deal, 10001)).await.unwrap_err();
+    assert_eq!(
+        err.code(),
+        Some(&ResultCode::NoMatchingDebitDeal),
+        "{err:?}"
+    );
+    assert_eq!(sandbox.applied(API, "refundDeal"), 0);
+}
+
+#[tokio::test]
+async fn a_refund_of_an_unknown_tran_id_answers_310() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox);
+    let err = client
+        .refund_deal(&refund("999999999", 100))
+        .await
+        .unwrap_err();
+    let Error::Api(api) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(api.code, ResultCode::NoMatchingDebitDeal);
+    assert_eq!(sandbox.received(API, "refundDeal"), 1);
+    assert_eq!(sandbox.applied(API, "refundDeal"), 0);
+}
+
+#[tokio::test]
+async fn an_invalid_request_answers_result_400_with_the_reason() {
+    let sandbox = Sandbox::start().await.unwrap();
+    // Control: the same deal with its terminal number is approved.
+    let with_terminal =
+        format!("<terminalNumber>{TERMINAL}</terminalNumber>{DEAL_WITHOUT_TERMINAL}");
+    let (status, text) = post_raw(&sandbox, &envelope("doDeal", &with_terminal)).await;
+    assert_eq!(status, 200);
+    assert!(text.contains("<result>000</result>"), "{text}");
+    assert_eq!(sandbox.applied(API, "doDeal"), 1);
+
+    let (status, text) = post_raw(&sandbox, &envelope("doDeal", DEAL_WITHOUT_TERMINAL)).await;
+    assert_eq!(status, 200);
+    assert!(text.contains("<ashrait><response>"), "{text}");
+    assert!(text.contains("<result>400</result>"), "{text}");
+    let err = hyp_api::wire::decode_answer::<DoDeal>(status, &text, &[]).unwrap_err();
+    let Error::Api(api) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(api.code, ResultCode::Unknown(400));
+    let message = api.message.as_deref().unwrap_or_default();
+    assert!(message.contains("terminalNumber"), "{message}");
+    assert_eq!(sandbox.received(API, "doDeal"), 2);
+    assert_eq!(sandbox.applied(API, "doDeal"), 1);
+}
+
+#[tokio::test]
+async fn an_unknown_command_answers_http_404_in_plain_text() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let (status, text) = post_raw(&sandbox, &envelope("doMagic", "<total>1</total>")).await;
+    assert_eq!(status, 404);
+    assert!(text.contains("no command `doMagic`"), "{text}");
+    assert!(!text.contains("<ashrait>"), "{text}");
+    assert_eq!(sandbox.received(API, "doDeal"), 0);
+}
+
+// --- Faults ------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn a_delay_past_the_timeout_leaves_the_deal_unknown() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = Client::builder(
+        sandbox.base_url(API),
+        "api-user",
+        SecretString::from("api-password".to_string()),
+    )
+    .timeout(Duration::from_millis(200))
+    .build()
+    .unwrap();
+    sandbox.inject(API, "doDeal", Fault::delay(Duration::from_millis(1500)));
+    let err = client
+        .do_deal(&resendable(10000, "REQ-T"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Timeout {
+                outcome_unknown: true,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    // Not retried (doDeal carries no idempotency key), yet applied.
+    assert_eq!(sandbox.received(API, "doDeal"), 1);
+    assert_eq!(sandbox.applied(API, "doDeal"), 1);
+}
+
+#[tokio::test]
+async fn a_resend_after_a_timeout_answers_the_first_deal_applied_once() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = Client::builder(
+        sandbox.base_url(API),
+        "api-user",
+        SecretString::from("api-password".to_string()),
+    )
+    .timeout(Duration::from_millis(200))
+    .build()
+    .unwrap();
+    sandbox.inject(API, "doDeal", Fault::delay(Duration::from_millis(1500)));
+    let err = client
+        .do_deal(&resendable(10000, "REQ-T2"))
+        .await
+        .unwrap_err();
+    assert!(err.outcome_unknown(), "{err:?}");
+    let resent = approved(&client, &resendable(10000, "REQ-T2")).await;
+    let again = approved(&client, &resendable(10000, "REQ-T2")).await;
+    assert_eq!(again, resent);
+    assert_eq!(sandbox.received(API, "doDeal"), 3);
+    assert_eq!(sandbox.applied(API, "doDeal"), 1);
+    // The answer is the deal that was applied: its whole total can be refunded.
+    client.refund_deal(&refund(&resent, 10000)).await.unwrap();
+}
+
+#[tokio::test]
+async fn http_500_is_an_undecodable_answer_and_nothing_is_applied() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.inject(API, "doDeal", Fault::http_500());
+    let err = client(&sandbox).do_deal(&charge(10000)).await.unwrap_err();
+    let Error::Decode { http_status, .. } = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(*http_status, 500);
+    // Not retried: a 5xx may have been applied and doDeal has no idempotency key.
+    assert_eq!(sandbox.received(API, "doDeal"), 1);
+    assert_eq!(sandbox.applied(API, "doDeal"), 0);
+}
+
+#[tokio::test]
+async fn an_html_page_is_an_undecodable_answer() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.inject(API, "doDeal", Fault::html_page());
+    let err = client(&sandbox).do_deal(&charge(10000)).await.unwrap_err();
+    let Error::Decode {
+        http_status, body, ..
+    } = &err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!(*http_status, 200);
+    assert!(body.contains("<html>"), "{body}");
+    assert_eq!(sandbox.applied(API, "doDeal"), 0);
+}
+
+#[tokio::test]
+async fn a_truncated_answer_is_a_decode_error_after_applying() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.inject(API, "doDeal", Fault::truncated_body());
+    let err = client(&sandbox).do_deal(&charge(10000)).await.unwrap_err();
+    let Error::Decode { body, .. } = &err else {
+        panic!("{err:?}")
+    };
+    assert!(!body.contains("</ashrait>"), "{body}");
+    assert_eq!(sandbox.received(API, "doDeal"), 1);
+    assert_eq!(sandbox.applied(API, "doDeal"), 1);
+}
+
+#[tokio::test]
+async fn a_dropped_connection_is_a_transport_error_that_may_have_applied() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.inject(API, "doDeal", Fault::drop_connection());
+    let client = client_with(&sandbox, RetryPolicy::never());
+    let err = client.do_deal(&charge(10000)).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                sent: true,
+                maybe_applied: true,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(sandbox.applied(API, "doDeal"), 1);
+}
+
+#[tokio::test]
+async fn a_dropped_connection_is_not_retried_even_with_a_request_id_and_a_resend_applies_once() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.inject(API, "doDeal", Fault::drop_connection());
+    let client = client_with(&sandbox, RetryPolicy::default());
+    // doDeal declares no idempotency key: requestId + mayBeDuplicate do not make the client
+    // retry a call that may have been applied.
+    let err = client
+        .do_deal(&resendable(10000, "REQ-D"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                maybe_applied: true,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(sandbox.received(API, "doDeal"), 1);
+    assert_eq!(sandbox.applied(API, "doDeal"), 1);
+    // The caller's own resend gets the applied deal back, not a second one.
+    let resent = approved(&client, &resendable(10000, "REQ-D")).await;
+    assert_eq!(approved(&client, &resendable(10000, "REQ-D")).await, resent);
+    assert_eq!(sandbox.received(API, "doDeal"), 3);
+    assert_eq!(sandbox.applied(API, "doDeal"), 1);
+}
+
+#[tokio::test]
+async fn a_card_code_fault_is_an_api_error_with_that_typed_code() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.inject(API, "doDeal", Fault::code(4));
+    let err = client(&sandbox).do_deal(&charge(10000)).await.unwrap_err();
+    let Error::Api(api) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(api.code, ResultCode::Refused);
+    assert!(api.body.contains("<result>004</result>"), "{}", api.body);
+    assert_eq!(sandbox.applied(API, "doDeal"), 0);
+}
+
+#[tokio::test]
+async fn a_vendor_timeout_fault_is_refused_as_creditguard_declares_none() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.inject(API, "doDeal", Fault::vendor_timeout());
+    let err = client(&sandbox).do_deal(&charge(10000)).await.unwrap_err();
+    let Error::Decode {
+        http_status, body, ..
+    } = &err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!(*http_status, 501);
+    assert!(
+        body.contains("declares no vendor timeout for `doDeal`"),
+        "{body}"
+    );
+}
