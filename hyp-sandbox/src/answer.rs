@@ -168,6 +168,22 @@ impl Answer {
         }
     }
 
+    /// The answer to a request that named no endpoint: an XML envelope then names no command
+    /// (the frame endpoint only lends the API's wire format).
+    pub fn without_command(mut self, e: &Served) -> Self {
+        if let (Kind::Xml, Some(x)) = (self.kind, e.hook.xml)
+            && let Some(Node::Map(entries)) = self.envelope_mut(e)
+        {
+            entries.retain(|(k, _)| *k != e.plan.key);
+            for (k, v) in entries.iter_mut() {
+                if k == x.command {
+                    *v = Node::Str(String::new());
+                }
+            }
+        }
+        self
+    }
+
     /// Where the envelope's fields are (the root, or XML's `<response>`).
     fn envelope_mut(&mut self, e: &Served) -> Option<&mut Node> {
         match (self.kind, e.hook.xml) {

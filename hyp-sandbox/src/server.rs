@@ -205,13 +205,20 @@ async fn handle(
     match route(api, &incoming) {
         Routed::Unknown(reason) => match &api.plan.sandbox.unknown_endpoint {
             Some(a) => {
-                let mut answer = Answer::for_code(api, frame, a.code);
+                let mut answer = Answer::for_code(api, frame, a.code).without_command(frame);
                 answer.set_message(frame, &reason);
                 write(api, frame, &answer, false)
             }
             None => (StatusCode::NOT_FOUND, reason).into_response(),
         },
-        Routed::Malformed(reason) => invalid(api, frame, &reason, false),
+        Routed::Malformed(reason) => match invalid_answer(api, frame, &reason) {
+            Some(answer) => write(api, frame, &answer.without_command(frame), false),
+            None => (
+                StatusCode::BAD_REQUEST,
+                format!("invalid request: {reason}"),
+            )
+                .into_response(),
+        },
         Routed::Found {
             endpoint,
             fields,
@@ -286,14 +293,18 @@ fn success(api: &ServedApi, e: &Served, fields: &hyp_api::Node) -> Answer {
     answer
 }
 
+/// The spec's answer to a request its validators refuse, the reason in the message.
+fn invalid_answer(api: &ServedApi, e: &Served, reason: &str) -> Option<Answer> {
+    let a = api.plan.sandbox.invalid_request.as_ref()?;
+    let mut answer = Answer::for_code(api, e, a.code);
+    answer.set_code(api, e, a.code);
+    answer.set_message(e, &format!("invalid request: {reason}"));
+    Some(answer)
+}
+
 fn invalid(api: &ServedApi, e: &Served, reason: &str, utf8: bool) -> Response {
-    match &api.plan.sandbox.invalid_request {
-        Some(a) => {
-            let mut answer = Answer::for_code(api, e, a.code);
-            answer.set_code(api, e, a.code);
-            answer.set_message(e, &format!("invalid request: {reason}"));
-            write(api, e, &answer, utf8)
-        }
+    match invalid_answer(api, e, reason) {
+        Some(answer) => write(api, e, &answer, utf8),
         None => (
             StatusCode::BAD_REQUEST,
             format!("invalid request: {reason}"),
@@ -371,11 +382,22 @@ async fn strike(
                 .timeouts
                 .iter()
                 .find(|t| t.endpoints.contains(&e.plan.key));
-            let answer = declared.and_then(|t| match (&t.example, t.code) {
+            let mut timeout = declared.and_then(|t| match (&t.example, t.code) {
                 (Some(x), _) => Answer::example(api, e, x),
                 (None, Some(code)) => Some(Answer::for_code(api, e, code)),
                 (None, None) => None,
             });
+            // The ids the applied call was given (card clearing's Req_ID) are the ones its
+            // timeout answer reports, so a caller can reconcile by them.
+            if let (Some(t), Some(applied)) = (timeout.as_mut(), answer) {
+                let fresh = api.plan.sandbox.fresh_ids.iter();
+                for path in fresh.filter(|f| f.endpoint == e.plan.key).flat_map(|f| &f.fields) {
+                    if let Some(id) = applied.get(e, path) {
+                        t.set(e, path, id);
+                    }
+                }
+            }
+            let answer = timeout;
             match answer {
                 Some(a) => write(api, e, &a, utf8),
                 None => (

@@ -32,8 +32,8 @@ pub struct Plan {
 pub struct PlanCode {
     pub value: i64,
     pub name: String,
-    /// The first line of the code's doc: the message the sandbox answers with. The service
-    /// table comes first; a value can appear again with an endpoint's own meaning.
+    /// The first paragraph of the code's doc: the message the sandbox answers with. The
+    /// service table comes first; a value can appear again with an endpoint's own meaning.
     pub message: String,
     #[serde(default)]
     pub http_status: Option<u16>,
@@ -92,7 +92,15 @@ pub fn plan(api: &Api) -> Plan {
             .map(|c| PlanCode {
                 value: c.value,
                 name: c.name.clone(),
-                message: c.doc.trim().lines().next().unwrap_or_default().to_string(),
+                message: c
+                    .doc
+                    .trim()
+                    .split("\n\n")
+                    .next()
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 http_status: c.http_status,
             })
             .collect(),

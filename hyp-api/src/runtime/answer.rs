@@ -32,15 +32,19 @@ impl Answer<'_> {
         env: EnvelopeSpec,
     ) -> Result<(i64, Option<String>), Error<E::Code>> {
         // A list answer has no envelope fields: it means `code_when_missing`, if the API says.
+        // Only a success status stands for that code: a 5xx without a code (a proxy's "Internal
+        // Server Error") is undecodable, never a silent success.
+        let when_missing = env
+            .code_when_missing
+            .filter(|_| (200..300).contains(&self.status));
         let Ok(reader) = MapReader::new(node) else {
-            return env
-                .code_when_missing
+            return when_missing
                 .map(|c| (c, None))
                 .ok_or_else(|| self.undecodable::<E>("the answer has no code"));
         };
         let code = match (
             reader.optional(env.code, true, i64::from_node),
-            env.code_when_missing,
+            when_missing,
         ) {
             (Ok(Some(c)), _) => c,
             (Ok(None), Some(c)) => c,
@@ -134,12 +138,25 @@ pub fn decode_answer_in<E: Endpoint>(
     // An empty answer (a REST 201 or 409 may carry none) is an empty object. Without an
     // envelope the status is the code, so a body that is not JSON (a proxy's HTML page, a
     // plain-text 409) does not hide it: the text is kept as a string node, and an outcome whose
-    // typed answer cannot be read from it is decoded from an empty object.
+    // typed answer cannot be read from it is decoded from an empty object. A success status is
+    // not trusted that far: an HTML page with a 2xx is a page, not the outcome, and JSON cut
+    // short is undecodable (a money-moving call must not read as applied from either).
+    let success = (200..300).contains(&status);
     let node = if text.trim().is_empty() {
         Node::Map(Vec::new())
     } else {
         match (json::parse(text), E::ENVELOPE) {
             (Ok(node), _) => node,
+            (Err(_), None) if success && urlencoded::is_html(text) => {
+                return Err(Error::VendorPage {
+                    endpoint: E::WIRE,
+                    http_status: status,
+                    body: redact(text, secrets),
+                });
+            }
+            (Err(e), None) if success && text.trim_start().starts_with(['{', '[']) => {
+                return Err(answer.undecodable::<E>(e));
+            }
             (Err(_), None) => Node::Str(text.to_string()),
             (Err(e), Some(_)) => return Err(answer.undecodable::<E>(e)),
         }

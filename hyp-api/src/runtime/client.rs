@@ -408,8 +408,16 @@ fn failure_of<C: ResultCode>(e: &Error<C>) -> Failure {
     match e {
         Error::Transport { sent: false, .. } => Failure::NotSent,
         Error::Transport { .. } | Error::Timeout { .. } => Failure::MaybeApplied,
-        Error::Decode { http_status, .. } if *http_status >= 500 => Failure::MaybeApplied,
-        Error::Api(api) if api.code.is_retryable() => Failure::MaybeApplied,
+        Error::Decode { http_status, .. } | Error::VendorPage { http_status, .. }
+            if *http_status >= 500 =>
+        {
+            Failure::MaybeApplied
+        }
+        // A 5xx the API's table does not know (a proxy's 500 on a REST API) may have been
+        // applied, like any other server failure.
+        Error::Api(api) if api.code.is_retryable() || api.http_status >= 500 => {
+            Failure::MaybeApplied
+        }
         _ => Failure::Final,
     }
 }

@@ -1,55 +1,52 @@
-//! The Hyper ERP/CRM part of the day: accounts, deposits and withdrawals, a balance order,
-//! card clearing, a refund document and the bank-transfer queue, answered with the vendor's
-//! documented responses (read from spec/hyper-erp).
+//! The Hyper ERP/CRM part of the day: a TP account, a deposit and its resend, a withdrawal
+//! (the client's balance read from the sandbox), a balance order through the trading
+//! platform's timeout, card clearing, a refund document through the bank-transfer queue.
+//! Every answer comes from the sandbox's state, played as spec/hyper-erp documents it.
 
 use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
 use hyp_api::hyper_erp::*;
 use hyp_api::{FixedClock, Money, RetryPolicy};
-use hyp_api_tests::mock::{MockServer, Reply};
-use hyp_api_tests::vendor;
+use hyp_sandbox::{Fault, Sandbox};
 use rust_decimal_macros::dec;
 
 use crate::{secret, section};
 
-pub async fn run(server: &MockServer) -> Result<(), Box<dyn std::error::Error>> {
-    let api = vendor::hyper_erp();
-    let script = |wire: &str, example: &str| {
-        let (status, body) = vendor::answer(api, wire, example);
-        server.push(wire, Reply::new(status, body));
-    };
+const API: &str = "hyper-erp";
+const CLIENT: i64 = 500155;
+
+pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
+    let base = sandbox.base_url(API);
     // The working day the vendor's examples describe.
     let today = Utc
         .with_ymd_and_hms(2026, 5, 25, 12, 0, 0)
         .single()
         .ok_or("date")?;
-    let client = Client::builder(server.base_url(), secret("access-token-from-refresh-flow"))
+    let client = Client::builder(&base, secret("access-token-from-refresh-flow"))
         .clock(FixedClock(today))
-        .retry(RetryPolicy::default())
+        .retry(RetryPolicy {
+            max_attempts: 3,
+            initial_backoff: Duration::from_millis(50),
+            max_backoff: Duration::from_millis(200),
+        })
         .build()?;
     let password = secret("eBt5yJD3uc12");
+    let balance = || sandbox.balance(API, "balance", &["500155", "ILS"]);
 
-    println!(
-        "== Hyper ERP back-office day against {} ==",
-        server.base_url()
-    );
+    println!("== Hyper ERP back-office day against {base} ==");
 
     section("Open a trading-platform account for client 500155");
-    script("Create_TP_Account_Json", "response-created");
-    match client
-        .create_tp_account(&CreateTpAccountRequest::new(500155, password.clone()))
-        .await?
-    {
-        CreateTpAccountOutcome::Created(r) => println!("created: {:?}", r.account),
+    let open = CreateTpAccountRequest::new(CLIENT, password.clone());
+    match client.create_tp_account(&open).await? {
+        CreateTpAccountOutcome::Created(r) => println!(
+            "created: login {} in group {:?}",
+            r.account.account_login, r.account.group
+        ),
         CreateTpAccountOutcome::AlreadyExists(r) => println!("already there: {:?}", r.account),
     }
     section("The same again: the client already has one");
-    script("Create_TP_Account_Json", "response-already-exists");
-    match client
-        .create_tp_account(&CreateTpAccountRequest::new(500155, password.clone()))
-        .await?
-    {
+    match client.create_tp_account(&open).await? {
         CreateTpAccountOutcome::Created(r) => println!("created: {:?}", r.account),
         CreateTpAccountOutcome::AlreadyExists(r) => println!(
             "already exists (code 1): login {} in group {:?}",
@@ -58,9 +55,8 @@ pub async fn run(server: &MockServer) -> Result<(), Box<dyn std::error::Error>> 
     }
 
     section("Card deposit of 3,500.00 ILS");
-    script("MT4_Deposit_Fiat_Json", "response-created");
     let deposit = DepositFiatRequest::new(
-        500155,
+        CLIENT,
         password.clone(),
         "{F454E096-D080-40FD-A36B-156F4B999124}",
         1,
@@ -71,65 +67,79 @@ pub async fn run(server: &MockServer) -> Result<(), Box<dyn std::error::Error>> 
         "82.81.138.8",
     )
     .time_stamp(at("2026-05-25 08:00:00")?);
-    println!("{:?}", client.deposit_fiat(&deposit).await?);
+    match client.deposit_fiat(&deposit).await? {
+        DepositFiatOutcome::Created(r) => println!("receipt {}", r.receipt_num),
+        DepositFiatOutcome::Duplicate(r) => println!("duplicate of receipt {}", r.receipt_num),
+    }
+    println!("balance: {} ILS", balance());
     section("The deposit resent with the same Ticket_ID");
-    script(
-        "MT4_Deposit_Fiat_Json",
-        "response-duplicate-receipt-http-200",
-    );
     match client.deposit_fiat(&deposit).await? {
         DepositFiatOutcome::Created(r) => println!("new receipt {}", r.receipt_num),
-        DepositFiatOutcome::Duplicate(r) => {
-            println!(
-                "duplicate (code 30): the original receipt is {}",
-                r.receipt_num
-            )
-        }
+        DepositFiatOutcome::Duplicate(r) => println!(
+            "duplicate (code 30): the original receipt is {}",
+            r.receipt_num
+        ),
     }
+    println!("balance: {} ILS (booked once)", balance());
 
-    section("Withdrawal of 500 USD by card refund");
-    script("MT4_Withdrawal_Fiat_Json", "response-created");
+    section("Withdrawal of 500.00 ILS by card refund");
     let withdrawal = WithdrawFiatRequest::new(
-        500155,
+        CLIENT,
         password.clone(),
         "{A1B2C3D4-E5F6-7890-1234-56789ABCDEF0}",
         1,
         PaymentMethod::CreditCard,
-        Currency::Usd,
-        Money::new(dec!(500)),
-        dec!(1),
+        Currency::Ils,
+        Money::new(dec!(500.00)),
+        dec!(3.2),
         at("2026-05-25 09:30:00")?,
         "82.81.138.8",
     );
-    println!("{:?}", client.withdraw_fiat(&withdrawal).await?);
+    match client.withdraw_fiat(&withdrawal).await? {
+        WithdrawFiatOutcome::Created(r) => println!("refund document {}", r.refund_num),
+        WithdrawFiatOutcome::Duplicate(r) => println!("duplicate of {}", r.refund_num),
+    }
+    println!("balance: {} ILS", balance());
 
-    section("Direct balance order: fee correction of 100.00");
-    script("Create_TP_Balance_Order_Json", "response-created-http-200");
+    section(
+        "Direct balance order (fee correction of 100.00): the platform does not confirm in time",
+    );
+    sandbox.inject(API, "Create_TP_Balance_Order_Json", Fault::vendor_timeout());
     let order = CreateBalanceOrderRequest::new(
-        500155,
+        CLIENT,
         password.clone(),
         BalanceAction::Withdraw,
         "{F456E096-D080-40FD-A36B-156A4B919124}",
         Money::new(dec!(100.00)),
-        "Withdrawal request in personal area",
+        "Fee correction",
     )
     .purpose(Purpose::Fee);
-    println!("{:?}", client.create_balance_order(&order).await?);
+    match client.create_balance_order(&order).await? {
+        CreateBalanceOrderOutcome::Created(r) => println!("order {}", r.tp_order_id),
+        CreateBalanceOrderOutcome::Duplicate(r) => println!(
+            "code 5 (queued, unconfirmed), retried with the same Ticket_ID: duplicate (code 30) of order {}",
+            r.tp_order_id
+        ),
+    }
+    println!(
+        "balance orders received {}, applied {}",
+        sandbox.received(API, "Create_TP_Balance_Order_Json"),
+        sandbox.applied(API, "Create_TP_Balance_Order_Json")
+    );
 
     section("Card clearing: approved, then the ~41 s clearing timeout (Result Code 997)");
     let charge = ChargeCardRequest::new(
-        500155,
+        CLIENT,
         password.clone(),
         "{F454E096-D080-40FD-A36B-156F4B999124}",
         1,
         Currency::Ils,
         Money::new(dec!(3500)),
     );
-    for example in [
-        "response-approved-http-200",
-        "response-timeout-997-http-200",
-    ] {
-        script("CC_Clearing_Json", example);
+    for timed_out in [false, true] {
+        if timed_out {
+            sandbox.inject(API, "CC_Clearing_Json", Fault::vendor_timeout());
+        }
         let r = client.charge_card(&charge).await?;
         match r.result_code {
             ClearingResultCode::Approved => println!(
@@ -149,7 +159,7 @@ pub async fn run(server: &MockServer) -> Result<(), Box<dyn std::error::Error>> 
 
     section("A bad request is refused before it is sent");
     let bad = WithdrawFiatRequest::new(
-        500155,
+        CLIENT,
         password.clone(),
         "x".repeat(51),
         1,
@@ -170,10 +180,9 @@ pub async fn run(server: &MockServer) -> Result<(), Box<dyn std::error::Error>> 
     }
 
     section("Refund document: a bank transfer of 1,500.00 ILS");
-    script("Create_Refund_Json", "response-created");
     let item = RefundItem::new(
         RefundMethod::BankTransfer,
-        NaiveDate::from_ymd_opt(2026, 4, 26).ok_or("date")?,
+        NaiveDate::from_ymd_opt(2026, 5, 25).ok_or("date")?,
         Money::new(dec!(1500.00)),
         "ILS",
     )
@@ -181,60 +190,65 @@ pub async fn run(server: &MockServer) -> Result<(), Box<dyn std::error::Error>> 
     .branch_swift("001")
     .account("123456")
     .from_internal_account(1100);
-    let refund = CreateRefundRequest::new(500608, vec![item])
+    let refund = CreateRefundRequest::new(CLIENT, vec![item])
         .ticket_id("WD-998877")
         .refund_form_purpose(RefundFormPurpose::WithdrawalFromAccount)
         .notes("Client portal withdrawal request 1234");
-    if let CreateRefundOutcome::Created(r) = client.create_refund(&refund).await? {
-        let d = r.doc.ok_or("no Doc")?;
-        println!(
-            "refund {} for {:?}: {:?} {:?}, authorization {:?}",
-            d.refund_number,
-            d.client_full_name,
-            d.total_refund_lc,
-            d.purchaser_currency,
-            d.authorization_status
-        );
-    }
-
-    section("Bank-transfer queue: rows ready to execute, then none left");
-    script("Query_Refunds_API_Queue_json", "response-queue");
-    script("Query_Refunds_API_Queue_json", "response-no-results");
-    for _ in 0..2 {
-        let q = client
-            .query_refund_queue(&QueryRefundQueueRequest::new())
-            .await?;
-        println!("{} row(s)", q.queue.len());
-        for row in &q.queue {
+    let refund_number = match client.create_refund(&refund).await? {
+        CreateRefundOutcome::Created(r) | CreateRefundOutcome::Duplicate(r) => {
+            let number = r.doc.ok_or("no Doc")?.refund_number;
             println!(
-                "  refund {} row {:?}: {:?} {:?} to {:?} ({:?})",
-                row.refund_number,
-                row.row_index,
-                row.total_amount,
-                row.currency,
-                row.account,
-                row.reg_account_owner_as_contact_person
+                "refund {number}; the bank-transfer queue (number, status): {:?}",
+                sandbox.queue(API, "refund-queue")
             );
+            number
         }
+    };
+
+    section("Bank-transfer queue: ready to execute, sent (3), executed (4)");
+    let ready_rows = QueryRefundQueueRequest::new();
+    let sent_rows = QueryRefundQueueRequest::new().status(QueueFilter::SentAwaitingResult);
+    let ready = client.query_refund_queue(&ready_rows).await?;
+    println!("ready to execute: {} row(s)", ready.queue.len());
+    for row in &ready.queue {
+        println!("  refund {} row {:?}", row.refund_number, row.row_index);
     }
-
-    section("Feed the bank's results back: one document is Skipped");
-    script("Update_Refunds_API_Queue_json", "response-updated");
-    let update = UpdateRefundQueueRequest::new(vec![
-        RefundStatusUpdate::new(23451, AuthorizationStatus::SentAwaitingResult),
-        RefundStatusUpdate::new(23452, AuthorizationStatus::ExecutedSuccessfully),
-        RefundStatusUpdate::new(23453, AuthorizationStatus::ExecutionFailed)
-            .authorization_text_desc("Execution failed: beneficiary account rejected"),
-    ]);
-    let r = client.update_refund_queue(&update).await?;
-    println!("updated; skipped: {:?}", r.skipped);
-
-    section("A vendor error, typed");
-    script(
-        "CC_Clearing_Json",
-        "error-10-bad-account-credentials-http-401",
+    let sent = UpdateRefundQueueRequest::new(vec![RefundStatusUpdate::new(
+        refund_number,
+        AuthorizationStatus::SentAwaitingResult,
+    )]);
+    let r = client.update_refund_queue(&sent).await?;
+    println!("marked sent; skipped: {:?}", r.skipped);
+    let awaiting = client.query_refund_queue(&sent_rows).await?;
+    println!(
+        "sent, awaiting the bank: {:?}",
+        awaiting
+            .queue
+            .iter()
+            .map(|r| r.refund_number)
+            .collect::<Vec<_>>()
     );
-    match client.charge_card(&charge).await {
+    let executed = UpdateRefundQueueRequest::new(vec![
+        RefundStatusUpdate::new(refund_number, AuthorizationStatus::ExecutedSuccessfully),
+        RefundStatusUpdate::new(23452, AuthorizationStatus::ExecutedSuccessfully),
+    ]);
+    let r = client.update_refund_queue(&executed).await?;
+    println!(
+        "marked executed; skipped (not in the queue): {:?}",
+        r.skipped
+    );
+    println!(
+        "ready to execute now: {} row(s); the sandbox's queue: {:?}",
+        client.query_refund_queue(&ready_rows).await?.queue.len(),
+        sandbox.queue(API, "refund-queue")
+    );
+
+    section("A vendor error, typed: an update naming no queued refund");
+    let unknown = UpdateRefundQueueRequest::new(vec![RefundStatusUpdate::new(
+        99999,
+        AuthorizationStatus::ExecutionFailed,
+    )]);
+    match client.update_refund_queue(&unknown).await {
         Err(Error::Api(e)) => println!(
             "code {:?} (HTTP {}): {}",
             e.code,
@@ -244,24 +258,35 @@ pub async fn run(server: &MockServer) -> Result<(), Box<dyn std::error::Error>> 
         other => println!("unexpected: {other:?}"),
     }
 
-    section("The trading system does not answer in time (client timeout 300 ms)");
-    let impatient = Client::builder(server.base_url(), secret("access-token-from-refresh-flow"))
+    section("The trading system does not answer in time (client timeout 300 ms, no retry)");
+    let impatient = Client::builder(&base, secret("access-token-from-refresh-flow"))
         .clock(FixedClock(today))
         .retry(RetryPolicy::never())
         .timeout(Duration::from_millis(300))
         .build()?;
-    let (status, body) = vendor::answer(
-        api,
+    sandbox.inject(
+        API,
         "Create_TP_Balance_Order_Json",
-        "response-created-http-200",
+        Fault::delay(Duration::from_secs(2)),
     );
-    server.push(
-        "Create_TP_Balance_Order_Json",
-        Reply::new(status, body).delayed(Duration::from_secs(2)),
+    let bonus = CreateBalanceOrderRequest::new(
+        CLIENT,
+        password,
+        BalanceAction::Deposit,
+        "{0B7D2C11-4E8A-4F55-9D0E-3A1C2B4D5E6F}",
+        Money::new(dec!(250.00)),
+        "Bonus",
     );
-    match impatient.create_balance_order(&order).await {
+    match impatient.create_balance_order(&bonus).await {
         Err(e) => println!("{e} (outcome unknown: {})", e.outcome_unknown()),
         Ok(o) => println!("unexpected: {o:?}"),
+    }
+    match client.create_balance_order(&bonus).await? {
+        CreateBalanceOrderOutcome::Created(r) => println!("resent: new order {}", r.tp_order_id),
+        CreateBalanceOrderOutcome::Duplicate(r) => println!(
+            "resent with the same Ticket_ID: duplicate (code 30) of order {}: it had gone through",
+            r.tp_order_id
+        ),
     }
     Ok(())
 }

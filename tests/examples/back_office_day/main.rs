@@ -1,5 +1,7 @@
-//! The main job: a realistic back-office day against every API in spec/, each against a
-//! server started in this process on loopback that answers as the vendor documents. Every
+//! The main job: a realistic back-office day against every API in spec/, each against the
+//! embedded sandbox (`hyp_sandbox::Sandbox`), started in this process on loopback: it plays
+//! every API as its vendor documents it and keeps state (balances, idempotency keys, holds,
+//! payment links, the refund queue), so the day needs no set-up and no scripted answers. Every
 //! result is printed as the typed value a caller gets.
 //!
 //!     cargo run -p hyp-api-tests --example back_office_day
@@ -10,15 +12,15 @@ mod mt5_manager;
 mod pay;
 
 use hyp_api::SecretString;
-use hyp_api_tests::mock::MockServer;
+use hyp_sandbox::Sandbox;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let server = MockServer::start().await;
-    hyper_erp::run(&server).await?;
-    mt5_manager::run(&server).await?;
-    creditguard::run(&server).await?;
-    pay::run(&server).await?;
+    let sandbox = Sandbox::start().await?;
+    hyper_erp::run(&sandbox).await?;
+    mt5_manager::run(&sandbox).await?;
+    creditguard::run(&sandbox).await?;
+    pay::run(&sandbox).await?;
     Ok(())
 }
 

@@ -1,105 +1,107 @@
-//! The Hyp Pay part of the day: a J5 (authorize-then-capture) card payment end to end, and a
-//! payment link created, listed and cancelled. Every answer is the vendor doc's own example
-//! (read from spec/pay), served by the loopback server.
+//! The Hyp Pay part of the day: a J5 (authorize-then-capture) charge of a saved card token;
+//! a charge refunded in part, then beyond what is left (CCode 33); a payment link created,
+//! paid by the customer and then no longer deletable (CCode 995). The sandbox keeps the
+//! authorizations, the refundable amounts and the links, as spec/pay documents them.
 
 use hyp_api::pay::*;
 use hyp_api::{MinorUnits, Money, RetryPolicy};
-use hyp_api_tests::mock::{MockServer, Reply};
-use hyp_api_tests::vendor;
+use hyp_sandbox::{Fault, Sandbox};
 use rust_decimal_macros::dec;
 
 use crate::{secret, section};
 
-const ROUTE: &str = "GET /p/";
+const API: &str = "pay";
 const MASOF: &str = "0010345518";
+/// A saved card token (19 digits) and its expiry, as `getToken` returns them.
+const TOKEN: &str = "4761234567890123456";
+const TMONTH: &str = "05";
+const TYEAR: &str = "31";
+const USER_ID: &str = "000000000";
 
-pub async fn run(server: &MockServer) -> Result<(), Box<dyn std::error::Error>> {
-    let api = hyp_codegen::load_one(&vendor::spec_root().join("pay")).map_err(|d| d.to_string())?;
-    let script = |wire: &str, example: &str| {
-        let (status, body) = vendor::answer(&api, wire, example);
-        server.push(
-            ROUTE,
-            Reply::new(status, body).with_content_type("text/plain"),
-        );
-    };
-    let base = format!("{}/p/", server.base_url());
+pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
+    let base = sandbox.base_url(API);
     println!("\n== Hyp Pay, against {base} (production: {DEFAULT_BASE_URL}) ==");
     let client = Client::builder(&base).retry(RetryPolicy::never()).build()?;
-    let (key, pass) = (secret("your-api-key"), secret("your-api-password"));
-
-    section("Sign a payment page for a J5 authorization of 10.00 ILS");
-    script("APISign SIGN", "response-signed");
-    let page = SignPaymentPageRequest::new(MASOF, key.clone(), pass.clone(), Money::new(dec!(10)))
-        .sign(true)
-        .j5(true)
+    let pass = secret("your-api-password");
+    let charge = |amount: Money| {
+        ChargeTokenRequest::new(
+            MASOF,
+            pass.clone(),
+            "Jenny Parkington",
+            "Order 12345678910",
+            secret(TOKEN),
+            amount,
+            TMONTH,
+            TYEAR,
+            USER_ID,
+        )
         .more_data(true)
-        .order("12345678910");
-    let signed = client.sign_payment_page(&page).await?;
-    println!(
-        "redirect the customer with action={:?} and signature {:?} ({} parameters echoed)",
-        signed.action,
-        signed.signature,
-        signed.echoed.len()
-    );
-
-    section("The customer is back (CCode=700: authorized, not charged): verify the redirect");
-    script("APISign VERIFY", "response-verified");
-    let redirect: Vec<(String, String)> = [
-        ("Id", "408941655"),
-        ("CCode", "700"),
-        ("Amount", "10"),
-        ("ACode", "0505293"),
-        ("Order", "12345678910"),
-        (
-            "Sign",
-            "a84b11187377554427f267a9139ad4fd7daf7fb661dd668a9b954cf41cd25904",
-        ),
-    ]
-    .iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect();
-    let verify = VerifyTransactionRequest::new(MASOF, key.clone(), pass.clone(), redirect);
-    println!("{:?}", client.verify_transaction(&verify).await?);
-
-    section("A token for the authorized card (allowFalse: the J5 was not a charge)");
-    script("getToken", "response-token-issued");
-    let token = client
-        .get_token(&GetTokenRequest::new(MASOF, pass.clone(), "408941655").allow_false(true))
-        .await?;
-    println!(
-        "token issued (never printed): {:?}, expiry (YYMM) {:?}",
-        token.token.is_some(),
-        token.tokef
-    );
-
-    section("Capture 8.50 of the 10.00 authorization (J4)");
-    script("soft capture J4", "response-captured");
-    let Some(card) = token.token else {
-        return Err("no token".into());
     };
+
+    section("Authorize 10.00 ILS on the saved token (J5: held, not charged)");
+    let (acode, uid) = match client
+        .charge_token(&charge(Money::new(dec!(10))).j5(true))
+        .await?
+    {
+        ChargeTokenOutcome::Authorized(r) => {
+            println!(
+                "authorized (700): {:?} held, Id {:?}, ACode {:?}, UID {:?}",
+                r.amount, r.id, r.acode, r.uid
+            );
+            (r.acode.unwrap_or_default(), r.uid.ok_or("no UID")?)
+        }
+        other => return Err(format!("unexpected: {other:?}").into()),
+    };
+
+    section("Capture 8.50 of the 10.00 authorization (J4), then try to capture it again");
+    // The capture sends the authorization's ACode as AuthNum and its UID as originalUid. The
+    // sandbox finds the authorization by its UID (its 700 answer carries no ACode yet).
     let capture = CaptureRequest::new(
         MASOF,
         pass.clone(),
-        "0505293",
+        acode,
         MinorUnits::new(1000),
-        "25071013082408828199589",
+        uid,
         Money::new(dec!(8.50)),
-        card,
-        "05",
-        "31",
-        "000000000",
+        secret(TOKEN),
+        TMONTH,
+        TYEAR,
+        USER_ID,
         "Jenny Parkington",
         "Order 12345678910",
     );
-    println!("{:?}", client.capture(&capture).await?);
+    let captured = client.capture(&capture).await?;
+    println!(
+        "captured: Id {:?}, amount {:?}",
+        captured.id, captured.amount
+    );
+    match client.capture(&capture).await {
+        Err(Error::Api(e)) => println!("again: {:?}: {}", e.code, e.message.unwrap_or_default()),
+        other => println!("unexpected: {other:?}"),
+    }
 
-    section("Refund 8.50 of it (zikoyAPI)");
-    script("zikoyAPI", "response-refunded");
-    let refund = RefundRequest::new(MASOF, pass.clone(), "408941655", Money::new(dec!(8.50)));
-    println!("{:?}", client.refund(&refund).await?);
+    section("Charge 120.00 ILS, refund 50.00 of it, then 80.00 more");
+    let charged = match client.charge_token(&charge(Money::new(dec!(120)))).await? {
+        ChargeTokenOutcome::Charged(r) => {
+            println!("charged (0): Id {:?}, amount {:?}", r.id, r.amount);
+            r.id.ok_or("no Id")?
+        }
+        other => return Err(format!("unexpected: {other:?}").into()),
+    };
+    for amount in [dec!(50), dec!(80)] {
+        let refund = RefundRequest::new(MASOF, pass.clone(), charged.clone(), Money::new(amount));
+        match client.refund(&refund).await {
+            Ok(r) => println!("refunded {amount}: Id {:?}", r.id),
+            Err(Error::Api(e)) => println!(
+                "refund of {amount} refused: {:?}: {}",
+                e.code,
+                e.message.unwrap_or_default()
+            ),
+            Err(e) => return Err(e.into()),
+        }
+    }
 
-    section("A payment link: create it, list the links, cancel it");
-    script("payRequest CREATE", "response-created");
+    section("A payment link: create it, the customer pays it, then try to delete it");
     let link = client
         .create_payment_link(&CreatePaymentLinkRequest::new(
             MASOF,
@@ -108,33 +110,26 @@ pub async fn run(server: &MockServer) -> Result<(), Box<dyn std::error::Error>> 
             "Jenny Parkington",
         ))
         .await?;
-    println!("{:?}", link);
-    script("payRequest LIST", "response-listed");
-    let links = client
-        .list_payment_links(&ListPaymentLinksRequest::new(MASOF, pass.clone()))
-        .await?;
-    for l in &links.links {
-        println!(
-            "  {:?} {:?} {:?} {:?}",
-            l.pay_request_id, l.status, l.amount, l.payment_url
-        );
+    let id = link.pay_request_id.clone().ok_or("no payRequestId")?;
+    println!("link {id}: {:?}", link.payment_url);
+    let paid = sandbox.set_status(API, "payment-link", &id, "paid");
+    println!("the customer paid it (marked in the sandbox: {paid})");
+    match client
+        .delete_payment_link(&DeletePaymentLinkRequest::new(MASOF, pass.clone(), &id))
+        .await
+    {
+        Err(Error::Api(e)) => println!(
+            "delete refused: {:?}: {}",
+            e.code,
+            e.message.unwrap_or_default()
+        ),
+        other => println!("unexpected: {other:?}"),
     }
-    script("payRequest DELETE", "response-deleted");
-    let id = link.pay_request_id.clone().unwrap_or_default();
-    println!(
-        "{:?}",
-        client
-            .delete_payment_link(&DeletePaymentLinkRequest::new(MASOF, pass.clone(), id))
-            .await?
-    );
 
     section("Hyp's system-error page instead of an answer");
-    server.push(
-        ROUTE,
-        Reply::new(200, "<html><body>Masof Error</body></html>").with_content_type("text/html"),
-    );
+    sandbox.inject(API, "getToken", Fault::html_page());
     match client
-        .get_token(&GetTokenRequest::new(MASOF, pass, "1"))
+        .get_token(&GetTokenRequest::new(MASOF, pass, "408941655"))
         .await
     {
         Err(e @ Error::VendorPage { .. }) => println!("{e}"),

@@ -1,0 +1,501 @@
+//! Hyp Pay against the sandbox: every rule of spec/pay/sandbox.yaml and every fault.
+
+use std::time::Duration;
+
+use hyp_api::pay::*;
+use hyp_api::wire::{UTF_8, WINDOWS_1255, parse_urlencoded};
+use hyp_api::{MinorUnits, Money, Node, ResultCode, RetryPolicy, SecretString, Wire};
+use hyp_sandbox::{Fault, Sandbox};
+use rust_decimal_macros::dec;
+
+const MASOF: &str = "0010345518";
+const PASSP: &str = "pp-S3cret-4471";
+/// A card token (19 digits, the `CC` pattern).
+const CARD_TOKEN: &str = "4580123456789012377";
+const CHARGE: &str = "soft token charge";
+const CAPTURE: &str = "soft capture J4";
+
+fn secret(s: &str) -> SecretString {
+    SecretString::from(s.to_string())
+}
+
+/// A client with the default retry policy: whatever it retries, it retries here too.
+fn client(sandbox: &Sandbox) -> Client {
+    Client::builder(sandbox.base_url("pay"))
+        .retry(RetryPolicy::default())
+        .build()
+        .unwrap()
+}
+
+fn charge(amount: Money) -> ChargeTokenRequest {
+    ChargeTokenRequest::new(
+        MASOF,
+        secret(PASSP),
+        "Jenny",
+        "order 1234",
+        secret(CARD_TOKEN),
+        amount,
+        "06",
+        "31",
+        "000000000",
+    )
+}
+
+/// A J4 capture of authorization `uid`; `original` is what the caller says was authorized
+/// (the client refuses an `Amount` above it, the sandbox holds the real figure).
+fn capture(uid: &str, amount: Money, original: MinorUnits) -> CaptureRequest {
+    CaptureRequest::new(
+        MASOF,
+        secret(PASSP),
+        "0463077",
+        original,
+        uid,
+        amount,
+        secret(CARD_TOKEN),
+        "06",
+        "31",
+        "000000000",
+        "Jenny",
+        "final charge",
+    )
+}
+
+fn refund(trans_id: &str, amount: Money) -> RefundRequest {
+    RefundRequest::new(MASOF, secret(PASSP), trans_id, amount)
+}
+
+/// A J5 authorization of `amount`: its UID.
+async fn authorize(client: &Client, amount: Money) -> String {
+    let out = client.charge_token(&charge(amount).j5(true)).await.unwrap();
+    let ChargeTokenOutcome::Authorized(r) = out else {
+        panic!("{out:?}")
+    };
+    r.uid.expect("an authorization carries its UID")
+}
+
+/// A plain charge (CCode 0) of `amount`: its Id.
+async fn charged(client: &Client, amount: Money) -> String {
+    let out = client.charge_token(&charge(amount)).await.unwrap();
+    let ChargeTokenOutcome::Charged(r) = out else {
+        panic!("{out:?}")
+    };
+    r.id.expect("a charge carries its Id")
+}
+
+/// A new payment link: its payRequestId.
+async fn link(client: &Client) -> String {
+    let req = CreatePaymentLinkRequest::new(MASOF, secret(PASSP), Money::new(dec!(100)), "David")
+        .email("david@example.com");
+    let created = client.create_payment_link(&req).await.unwrap();
+    created
+        .pay_request_id
+        .expect("a created link carries its id")
+}
+
+fn delete(id: &str) -> DeletePaymentLinkRequest {
+    DeletePaymentLinkRequest::new(MASOF, secret(PASSP), id)
+}
+
+/// The typed vendor code of a failed call.
+fn api_code<T: std::fmt::Debug>(result: Result<T, Error>) -> CCode {
+    match result {
+        Err(Error::Api(e)) => e.code,
+        other => panic!("expected Error::Api, got {other:?}"),
+    }
+}
+
+// ---- Rules ----
+
+#[tokio::test]
+async fn a_j5_token_charge_answers_700_authorized_with_a_uid() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let out = client(&sandbox)
+        .charge_token(&charge(Money::new(dec!(100))).j5(true))
+        .await
+        .unwrap();
+    let ChargeTokenOutcome::Authorized(r) = out else {
+        panic!("{out:?}")
+    };
+    assert!(r.uid.as_deref().is_some_and(|u| !u.is_empty()), "{r:?}");
+    assert_eq!(sandbox.applied("pay", CHARGE), 1);
+}
+
+#[tokio::test]
+async fn a_postponed_token_charge_answers_800_postponed() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let out = client(&sandbox)
+        .charge_token(&charge(Money::new(dec!(100))).postpone(true))
+        .await
+        .unwrap();
+    assert!(matches!(out, ChargeTokenOutcome::Postponed(_)), "{out:?}");
+}
+
+#[tokio::test]
+async fn a_capture_of_the_authorization_for_at_most_its_amount_is_captured() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox);
+    let uid = authorize(&client, Money::new(dec!(100))).await;
+    let captured = client
+        .capture(&capture(&uid, Money::new(dec!(60)), MinorUnits::new(10000)))
+        .await
+        .unwrap();
+    assert!(captured.id.is_some(), "{captured:?}");
+    assert_eq!(sandbox.applied("pay", CAPTURE), 1);
+}
+
+#[tokio::test]
+async fn a_second_capture_of_the_same_uid_answers_250() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox);
+    let uid = authorize(&client, Money::new(dec!(100))).await;
+    let first = capture(&uid, Money::new(dec!(40)), MinorUnits::new(10000));
+    client.capture(&first).await.unwrap();
+    // Even for what is left of the amount: an authorization is captured once.
+    let code = api_code(client.capture(&first).await);
+    assert_eq!(code.value(), 250, "{code:?}");
+    assert!(matches!(code, CCode::NotFound), "{code:?}");
+    assert_eq!(sandbox.received("pay", CAPTURE), 2);
+    assert_eq!(sandbox.applied("pay", CAPTURE), 1);
+}
+
+#[tokio::test]
+async fn a_capture_above_the_authorized_amount_answers_507() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox);
+    let uid = authorize(&client, Money::new(dec!(100))).await;
+    // The caller claims 150.00 was authorized (so the client sends it); the vendor knows 100.
+    let over = capture(&uid, Money::new(dec!(150)), MinorUnits::new(15000));
+    let code = api_code(client.capture(&over).await);
+    assert_eq!(code.value(), 507, "{code:?}");
+    assert!(
+        matches!(code, CCode::ActualAmountExceedsApproved),
+        "{code:?}"
+    );
+    assert_eq!(sandbox.applied("pay", CAPTURE), 0);
+}
+
+#[tokio::test]
+async fn a_charge_can_be_refunded_in_parts_up_to_its_amount() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox);
+    let id = charged(&client, Money::new(dec!(100))).await;
+    let first = client
+        .refund(&refund(&id, Money::new(dec!(40))))
+        .await
+        .unwrap();
+    let rest = client
+        .refund(&refund(&id, Money::new(dec!(60))))
+        .await
+        .unwrap();
+    assert!(first.id.is_some() && rest.id.is_some());
+    assert_ne!(first.id, rest.id, "each refund is its own transaction");
+    assert_eq!(sandbox.applied("pay", "zikoyAPI"), 2);
+}
+
+#[tokio::test]
+async fn a_refund_beyond_what_is_left_answers_33() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox);
+    let id = charged(&client, Money::new(dec!(100))).await;
+    client
+        .refund(&refund(&id, Money::new(dec!(60))))
+        .await
+        .unwrap();
+    let code = api_code(client.refund(&refund(&id, Money::new(dec!(40.01)))).await);
+    assert!(matches!(code, CCode::RefundExceedsOriginal), "{code:?}");
+    assert_eq!(code.value(), 33);
+    assert_eq!(sandbox.applied("pay", "zikoyAPI"), 1);
+}
+
+#[tokio::test]
+async fn a_capture_can_be_refunded_up_to_its_amount() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox);
+    let uid = authorize(&client, Money::new(dec!(100))).await;
+    let captured = client
+        .capture(&capture(&uid, Money::new(dec!(60)), MinorUnits::new(10000)))
+        .await
+        .unwrap();
+    let id = captured.id.expect("a capture carries its Id");
+    client
+        .refund(&refund(&id, Money::new(dec!(60))))
+        .await
+        .unwrap();
+    let code = api_code(client.refund(&refund(&id, Money::new(dec!(0.01)))).await);
+    assert!(matches!(code, CCode::RefundExceedsOriginal), "{code:?}");
+}
+
+#[tokio::test]
+async fn a_refund_of_an_unknown_trans_id_answers_250() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let code = api_code(
+        client(&sandbox)
+            .refund(&refund("12290620", Money::new(dec!(10))))
+            .await,
+    );
+    assert_eq!(code.value(), 250, "{code:?}");
+    assert_eq!(sandbox.applied("pay", "zikoyAPI"), 0);
+}
+
+#[tokio::test]
+async fn an_unpaid_payment_link_can_be_deleted() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox);
+    let id = link(&client).await;
+    client.delete_payment_link(&delete(&id)).await.unwrap();
+    assert_eq!(sandbox.applied("pay", "payRequest DELETE"), 1);
+}
+
+#[tokio::test]
+async fn a_deleted_payment_link_is_gone_deleting_it_again_answers_250() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox);
+    let id = link(&client).await;
+    client.delete_payment_link(&delete(&id)).await.unwrap();
+    let code = api_code(client.delete_payment_link(&delete(&id)).await);
+    assert!(matches!(code, CCode::PaymentLinkNotFound), "{code:?}");
+}
+
+#[tokio::test]
+async fn a_paid_payment_link_cannot_be_deleted_995() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox);
+    let id = link(&client).await;
+    assert!(sandbox.set_status("pay", "payment-link", &id, "paid"));
+    let code = api_code(client.delete_payment_link(&delete(&id)).await);
+    assert!(matches!(code, CCode::PaymentLinkAlreadyPaid), "{code:?}");
+    assert_eq!(code.value(), 995);
+    assert_eq!(sandbox.applied("pay", "payRequest DELETE"), 0);
+}
+
+#[tokio::test]
+async fn deleting_an_unknown_payment_link_answers_250() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let code = api_code(
+        client(&sandbox)
+            .delete_payment_link(&delete("abc123xyz"))
+            .await,
+    );
+    assert!(matches!(code, CCode::PaymentLinkNotFound), "{code:?}");
+    assert_eq!(code.value(), 250);
+}
+
+/// A raw GET of `{base}/?{query}`: (content type, body bytes).
+async fn raw(sandbox: &Sandbox, query: &str) -> (String, Vec<u8>) {
+    let url = format!("{}/?{query}", sandbox.base_url("pay"));
+    let response = reqwest::get(url).await.unwrap();
+    assert_eq!(response.status(), 200);
+    let content_type = response
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    (content_type, response.bytes().await.unwrap().to_vec())
+}
+
+fn pair(answer: &Node, key: &str) -> Option<String> {
+    match answer {
+        Node::Map(entries) => entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, v)| match v {
+                Node::Str(s) | Node::Num(s) => Some(s.clone()),
+                _ => None,
+            }),
+        _ => None,
+    }
+}
+
+/// A token charge's required fields but `ClientName`, `Info`, `Tmonth`, `Tyear` and `UserId`.
+const MISSING_FIELDS: &str =
+    "action=soft&Masof=0010345518&PassP=pp&Token=True&CC=4580123456789012377&Amount=10";
+
+#[tokio::test]
+async fn an_invalid_request_answers_ccode_421_with_the_reason_in_err_msg() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let (_, body) = raw(&sandbox, MISSING_FIELDS).await;
+    let text = String::from_utf8(body).unwrap();
+    let answer = parse_urlencoded(&text, UTF_8, None);
+    assert_eq!(pair(&answer, "CCode").as_deref(), Some("421"), "{text}");
+    let reason = pair(&answer, "errMsg").unwrap_or_default();
+    assert!(reason.contains("ClientName"), "{reason}");
+    assert_eq!(sandbox.applied("pay", CHARGE), 0);
+}
+
+/// "שלום" in windows-1255, percent-escaped.
+const SHALOM_1255: &str = "%F9%EC%E5%ED";
+/// "שלום" in UTF-8, percent-escaped.
+const SHALOM_UTF8: &str = "%D7%A9%D7%9C%D7%95%D7%9D";
+
+/// A token charge whose `Amount` is a Hebrew word (in windows-1255, the request charset): the
+/// refusal's errMsg quotes it.
+fn hebrew_amount(extra: &str) -> String {
+    format!(
+        "action=soft&Masof=0010345518&PassP=pp&ClientName=Jenny&Info=x&Token=True\
+         &CC=4580123456789012377&Amount={SHALOM_1255}&Tmonth=06&Tyear=31&UserId=000000000{extra}"
+    )
+}
+
+#[tokio::test]
+async fn answers_are_windows_1255_by_default() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let (content_type, body) = raw(&sandbox, &hebrew_amount("")).await;
+    assert!(content_type.contains("windows-1255"), "{content_type}");
+    let text = String::from_utf8(body).unwrap();
+    assert!(text.contains(SHALOM_1255), "{text}");
+    let answer = parse_urlencoded(&text, WINDOWS_1255, None);
+    assert_eq!(pair(&answer, "CCode").as_deref(), Some("421"), "{text}");
+    let reason = pair(&answer, "errMsg").unwrap_or_default();
+    assert!(reason.contains("שלום"), "{reason}");
+}
+
+#[tokio::test]
+async fn answers_are_utf8_with_utf8out_true() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let (content_type, body) = raw(&sandbox, &hebrew_amount("&UTF8out=True")).await;
+    assert!(
+        content_type.to_ascii_lowercase().contains("utf-8"),
+        "{content_type}"
+    );
+    let text = String::from_utf8(body).unwrap();
+    assert!(text.contains(SHALOM_UTF8), "{text}");
+    let answer = parse_urlencoded(&text, UTF_8, None);
+    assert_eq!(pair(&answer, "CCode").as_deref(), Some("421"), "{text}");
+    let reason = pair(&answer, "errMsg").unwrap_or_default();
+    assert!(reason.contains("שלום"), "{reason}");
+}
+
+// ---- Faults ----
+
+#[tokio::test]
+async fn a_delay_past_the_client_timeout_is_a_timeout_with_outcome_unknown() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = Client::builder(sandbox.base_url("pay"))
+        .retry(RetryPolicy::default())
+        .timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
+    sandbox.inject("pay", CHARGE, Fault::delay(Duration::from_secs(3)));
+    match client.charge_token(&charge(Money::new(dec!(10)))).await {
+        Err(Error::Timeout {
+            outcome_unknown, ..
+        }) => assert!(outcome_unknown),
+        other => panic!("expected Error::Timeout, got {other:?}"),
+    }
+    assert_eq!(sandbox.received("pay", CHARGE), 1, "not retried");
+}
+
+/// A proxy's plain-text 500 carries no `CCode`: it is undecodable, never a charge (an absent
+/// `CCode` means 0 only on a 2xx answer).
+#[tokio::test]
+async fn an_http_500_is_an_error_and_not_retried() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.inject("pay", CHARGE, Fault::http_500());
+    let result = client(&sandbox)
+        .charge_token(&charge(Money::new(dec!(10))))
+        .await;
+    match result {
+        Err(Error::Decode { http_status, .. }) => assert_eq!(http_status, 500),
+        other => panic!("expected Error::Decode with HTTP 500, got {other:?}"),
+    }
+    assert_eq!(sandbox.received("pay", CHARGE), 1);
+    assert_eq!(sandbox.applied("pay", CHARGE), 0);
+}
+
+#[tokio::test]
+async fn an_html_page_is_a_vendor_page() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.inject("pay", CHARGE, Fault::html_page());
+    match client(&sandbox)
+        .charge_token(&charge(Money::new(dec!(10))))
+        .await
+    {
+        Err(Error::VendorPage {
+            http_status, body, ..
+        }) => {
+            assert_eq!(http_status, 200);
+            assert!(body.contains("<html"), "{body}");
+        }
+        other => panic!("expected Error::VendorPage, got {other:?}"),
+    }
+    assert_eq!(sandbox.applied("pay", CHARGE), 0);
+}
+
+/// A URL-encoded answer cut in half (with a matching Content-Length) is still well-formed: the
+/// client cannot tell it from a whole one and reads the pairs that arrived. The charge is
+/// applied once and not retried.
+#[tokio::test]
+async fn a_truncated_body_is_read_as_the_pairs_that_arrived_and_not_retried() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox);
+    sandbox.inject("pay", CHARGE, Fault::truncated_body());
+    let cut = client
+        .charge_token(&charge(Money::new(dec!(10))))
+        .await
+        .unwrap();
+    let whole = client
+        .charge_token(&charge(Money::new(dec!(10))))
+        .await
+        .unwrap();
+    let (ChargeTokenOutcome::Charged(cut), ChargeTokenOutcome::Charged(whole)) = (cut, whole)
+    else {
+        panic!("both charges answer CCode 0")
+    };
+    assert!(whole.uid.is_some() && whole.acode.is_some(), "{whole:?}");
+    assert_eq!(cut.uid, None, "the last pair is lost: {cut:?}");
+    let pairs = |r: &ChargeTokenResponse| match Wire::to_node(r) {
+        Node::Map(entries) => entries.len(),
+        _ => 0,
+    };
+    assert!(pairs(&cut) < pairs(&whole), "{cut:?}\n{whole:?}");
+    assert_eq!(sandbox.received("pay", CHARGE), 2);
+    assert_eq!(sandbox.applied("pay", CHARGE), 2);
+}
+
+#[tokio::test]
+async fn a_dropped_connection_is_a_transport_error_maybe_applied() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.inject("pay", CHARGE, Fault::drop_connection());
+    match client(&sandbox)
+        .charge_token(&charge(Money::new(dec!(10))))
+        .await
+    {
+        Err(Error::Transport {
+            sent,
+            maybe_applied,
+            ..
+        }) => assert!(sent && maybe_applied),
+        other => panic!("expected Error::Transport, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_charge_is_not_retried_after_a_dropped_connection_even_with_the_default_policy() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.inject("pay", CHARGE, Fault::drop_connection());
+    let result = client(&sandbox)
+        .charge_token(&charge(Money::new(dec!(10))))
+        .await;
+    assert!(result.is_err_and(|e| e.outcome_unknown()));
+    // No idempotency key: a resend would charge the card twice.
+    assert_eq!(sandbox.received("pay", CHARGE), 1);
+    assert_eq!(sandbox.applied("pay", CHARGE), 1);
+}
+
+#[tokio::test]
+async fn a_vendor_timeout_on_a_charge_answers_999_outcome_unknown_and_is_not_retried() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.inject("pay", CHARGE, Fault::vendor_timeout());
+    let result = client(&sandbox)
+        .charge_token(&charge(Money::new(dec!(10))))
+        .await;
+    let Err(Error::Api(e)) = result else {
+        panic!("expected Error::Api, got {result:?}")
+    };
+    assert!(matches!(e.code, CCode::CommunicationError), "{:?}", e.code);
+    assert_eq!(e.code.value(), 999);
+    assert!(e.code.outcome_unknown());
+    // 999 is a retryable code, but a charge has no idempotency key.
+    assert_eq!(sandbox.received("pay", CHARGE), 1);
+}
