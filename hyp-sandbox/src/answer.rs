@@ -125,25 +125,27 @@ impl Answer {
     /// spec has one (the vendor's own wording), else the bare envelope with the code table's
     /// message.
     pub fn for_code(api: &ServedApi, e: &Served, code: i64) -> Answer {
-        let examples = e
-            .plan
+        Self::documented(api, e, code).unwrap_or_else(|| {
+            let mut a = Self::skeleton(e);
+            a.set_code(api, e, code);
+            if !e.plan.outcome_codes.contains(&code) {
+                a.set_message(e, &api.message(e, code));
+            }
+            a
+        })
+    }
+
+    /// The endpoint's example answer with this code (for a success, one the client decodes
+    /// as an outcome), if the spec has one.
+    pub fn documented(api: &ServedApi, e: &Served, code: i64) -> Option<Answer> {
+        e.plan
             .examples
             .iter()
-            .filter(|x| x.kind == ExampleKind::Response);
-        for x in examples {
-            if let Some(a) = Self::parse(api, e, &x.body, x.http_status)
-                && a.code(e) == Some(code)
-                && (code != 0 || (e.hook.outcome)(code, &a.fields(e)))
-            {
-                return a;
-            }
-        }
-        let mut a = Self::skeleton(e);
-        a.set_code(api, e, code);
-        if !e.plan.outcome_codes.contains(&code) {
-            a.set_message(e, &api.message(e, code));
-        }
-        a
+            .filter(|x| x.kind == ExampleKind::Response)
+            .filter_map(|x| Self::parse(api, e, &x.body, x.http_status))
+            .find(|a| {
+                a.code(e) == Some(code) && (code != 0 || (e.hook.outcome)(code, &a.fields(e)))
+            })
     }
 
     fn skeleton(e: &Served) -> Answer {

@@ -281,16 +281,16 @@ fn success(api: &ServedApi, e: &Served, fields: &hyp_api::Node) -> Answer {
             && matches!(fields, hyp_api::Node::Map(m) if m.iter().any(|(k, v)| *k == f.flag
                 && crate::answer::text(v).is_some_and(|t| t == e.hook.bool_text.0 || t == "true")))
     });
-    let code = flagged
-        .map(|f| f.code)
-        .or_else(|| e.plan.outcome_codes.first().copied())
-        .unwrap_or(0);
-    let mut answer = Answer::for_code(api, e, code);
-    if flagged.is_some() {
-        answer.set_code(api, e, code);
-        answer.set_message(e, &api.message(e, code));
+    match flagged {
+        // The flagged code's own example, else the success answer's fields (a J5
+        // authorization carries the `Id`, `ACode` and `UID` a charge does) with its code.
+        Some(f) => Answer::documented(api, e, f.code).unwrap_or_else(|| {
+            let mut answer = success_without_effects(api, e);
+            answer.set_code(api, e, f.code);
+            answer
+        }),
+        None => success_without_effects(api, e),
     }
-    answer
 }
 
 /// The spec's answer to a request its validators refuse, the reason in the message.

@@ -231,8 +231,8 @@ impl State {
             for o in h.opened_by.iter().filter(|o| {
                 o.endpoint == key
                     && o.codes.contains(&code)
-                    && o.when.as_ref().is_none_or(|w| {
-                        field_text(fields, &w.field).as_deref() == Some(w.value.as_str())
+                    && o.when.iter().all(|w| {
+                        field_text(fields, &w.field).is_some_and(|v| w.values.contains(&v))
                     })
             }) {
                 if let Some(id) = answer.get(e, &o.id).as_ref().and_then(text) {

@@ -117,6 +117,9 @@ async fn a_j5_token_charge_answers_700_authorized_with_a_uid() {
         panic!("{out:?}")
     };
     assert!(r.uid.as_deref().is_some_and(|u| !u.is_empty()), "{r:?}");
+    // What a capture needs from it: the ACode (sent back as AuthNum) and the Id.
+    assert!(r.acode.as_deref().is_some_and(|c| !c.is_empty()), "{r:?}");
+    assert!(r.id.as_deref().is_some_and(|c| !c.is_empty()), "{r:?}");
     assert_eq!(sandbox.applied("pay", CHARGE), 1);
 }
 

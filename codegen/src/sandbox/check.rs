@@ -175,8 +175,8 @@ pub fn check(raw: &RawApi, file: usize, api: &Api, def: &SandboxDef) -> Vec<Diag
             let e = c.endpoint(&format!("{q}.endpoint"), &o.endpoint);
             c.answer_field(&format!("{q}.id"), e, &o.id);
             c.request_field(&format!("{q}.amount"), e, &o.amount);
-            if let Some(w) = &o.when {
-                c.request_field(&format!("{q}.when.field"), e, &w.field);
+            for (k, w) in o.when.iter().enumerate() {
+                c.request_field(&format!("{q}.when[{k}].field"), e, &w.field);
             }
             for code in &o.codes {
                 c.code(&format!("{q}.codes"), *code);

@@ -155,18 +155,19 @@ pub struct Opener {
     pub id: String,
     /// The request field holding the amount.
     pub amount: String,
-    /// Only a call whose request field has this value opens it (a debit deal, not a credit).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub when: Option<FieldValue>,
+    /// Only a call meeting every condition opens it (a debit deal that charges, not a credit
+    /// or a page setup).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<FieldValues>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct FieldValue {
+pub struct FieldValues {
     /// A request field's wire name.
     pub field: String,
-    /// Its value as sent.
-    pub value: String,
+    /// The values it may have, as sent.
+    pub values: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]

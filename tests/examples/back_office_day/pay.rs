@@ -48,14 +48,13 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
                 "authorized (700): {:?} held, Id {:?}, ACode {:?}, UID {:?}",
                 r.amount, r.id, r.acode, r.uid
             );
-            (r.acode.unwrap_or_default(), r.uid.ok_or("no UID")?)
+            (r.acode.ok_or("no ACode")?, r.uid.ok_or("no UID")?)
         }
         other => return Err(format!("unexpected: {other:?}").into()),
     };
 
     section("Capture 8.50 of the 10.00 authorization (J4), then try to capture it again");
-    // The capture sends the authorization's ACode as AuthNum and its UID as originalUid. The
-    // sandbox finds the authorization by its UID (its 700 answer carries no ACode yet).
+    // The capture sends the authorization's ACode as AuthNum and its UID as originalUid.
     let capture = CaptureRequest::new(
         MASOF,
         pass.clone(),
