@@ -26,15 +26,19 @@ fn client(sandbox: &Sandbox) -> Client {
 
 /// A J4 charge of a card token, `total` in agorot.
 fn charge(total: i64) -> DoDealRequest {
+    deal(TransactionType::Debit, Validation::AutoComm, total)
+}
+
+fn deal(kind: TransactionType, validation: Validation, total: i64) -> DoDealRequest {
     DoDealRequest::new(
         Language::Eng,
         TERMINAL,
         MinorUnits::new(total),
-        TransactionType::Debit,
+        kind,
         CreditType::RegularCredit,
         "ILS",
         TransactionCode::Phone,
-        Validation::AutoComm,
+        validation,
     )
     .card_id("1234567890123456")
     .card_expiration("1230")
@@ -152,6 +156,39 @@ async fn a_refund_of_more_than_the_deal_answers_310() {
         "{err:?}"
     );
     assert_eq!(sandbox.applied(API, "refundDeal"), 0);
+}
+
+/// Only a deal that charged can be refunded: a credit deal, a J5 hold (`Verify`) and a
+/// payment-page setup (`TxnSetup`) are approved but open nothing to refund.
+#[tokio::test]
+async fn deals_that_charged_nothing_cannot_be_refunded() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox);
+    for request in [
+        deal(TransactionType::Credit, Validation::AutoComm, 5000),
+        deal(TransactionType::Debit, Validation::Verify, 5000),
+        deal(TransactionType::Debit, Validation::TxnSetup, 5000),
+    ] {
+        let tran_id = approved(&client, &request).await;
+        let err = client
+            .refund_deal(&refund(&tran_id, 5000))
+            .await
+            .unwrap_err();
+        let Error::Api(api) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(
+            api.code,
+            ResultCode::NoMatchingDebitDeal,
+            "{:?}",
+            request.validation
+        );
+    }
+    assert_eq!(sandbox.applied(API, "refundDeal"), 0);
+    // The control: the same deal as a charge is refundable.
+    let tran_id = approved(&client, &charge(5000)).await;
+    client.refund_deal(&refund(&tran_id, 5000)).await.unwrap();
+    assert_eq!(sandbox.applied(API, "refundDeal"), 1);
 }
 
 #[tokio::test]
