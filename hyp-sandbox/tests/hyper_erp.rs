@@ -1,11 +1,12 @@
 //! Hyper ERP against the sandbox: every rule of spec/hyper-erp/sandbox.yaml and every fault.
 
+mod common;
+use common::{fast_retries, secret};
+
 use std::time::Duration;
 
 use hyp_api::hyper_erp::*;
-use hyp_api::{
-    Error, Money, NaiveDate, NaiveDateTime, ResultCode, RetryPolicy, SecretString, Wire,
-};
+use hyp_api::{Error, Money, NaiveDate, NaiveDateTime, ResultCode, RetryPolicy, Wire};
 use hyp_sandbox::{FAULT_HEADER, Fault, Sandbox};
 use rust_decimal_macros::dec;
 
@@ -18,24 +19,11 @@ const REFUND: &str = "Create_Refund_Json";
 const CLEARING: &str = "CC_Clearing_Json";
 const QUEUE: &str = "refund-queue";
 
-fn secret(s: &str) -> SecretString {
-    SecretString::from(s.to_string())
-}
-
 fn client(sandbox: &Sandbox) -> Client {
     Client::builder(sandbox.base_url("hyper-erp"), secret("token"))
         .retry(RetryPolicy::default())
         .build()
         .unwrap()
-}
-
-/// Three attempts, as the default, with backoffs short enough for tests.
-fn fast_retries() -> RetryPolicy {
-    RetryPolicy {
-        max_attempts: 3,
-        initial_backoff: Duration::from_millis(10),
-        max_backoff: Duration::from_millis(20),
-    }
 }
 
 fn client_with(sandbox: &Sandbox, policy: RetryPolicy) -> Client {

@@ -3,6 +3,9 @@
 //! MT5 is REST without an envelope: the HTTP status is the code, and a mutation resent with an
 //! `x-request-id` already applied answers 409, which the client decodes as `AlreadyApplied`.
 
+mod common;
+use common::fast_retries;
+
 use std::time::Duration;
 
 use hyp_api::mt5_manager::*;
@@ -14,15 +17,6 @@ const API: &str = "mt5-manager";
 const DEPOSIT: &str = "POST /transactions/deposit";
 const WITHDRAW: &str = "POST /transactions/withdraw";
 const CREATE: &str = "POST /accounts";
-
-/// Three attempts, quickly: the retry tests stay fast.
-fn fast_retries() -> RetryPolicy {
-    RetryPolicy {
-        max_attempts: 3,
-        initial_backoff: Duration::from_millis(10),
-        max_backoff: Duration::from_millis(20),
-    }
-}
 
 fn client_with(sandbox: &Sandbox, retry: RetryPolicy) -> Client {
     Client::builder(

@@ -1,10 +1,13 @@
 //! Hyp Pay against the sandbox: every rule of spec/pay/sandbox.yaml and every fault.
 
+mod common;
+use common::secret;
+
 use std::time::Duration;
 
 use hyp_api::pay::*;
 use hyp_api::wire::{UTF_8, WINDOWS_1255, parse_urlencoded};
-use hyp_api::{MinorUnits, Money, Node, ResultCode, RetryPolicy, SecretString, Wire};
+use hyp_api::{MinorUnits, Money, Node, ResultCode, RetryPolicy, Wire};
 use hyp_sandbox::{Fault, Sandbox};
 use rust_decimal_macros::dec;
 
@@ -14,10 +17,6 @@ const PASSP: &str = "pp-S3cret-4471";
 const CARD_TOKEN: &str = "4580123456789012377";
 const CHARGE: &str = "soft token charge";
 const CAPTURE: &str = "soft capture J4";
-
-fn secret(s: &str) -> SecretString {
-    SecretString::from(s.to_string())
-}
 
 /// A client with the default retry policy: whatever it retries, it retries here too.
 fn client(sandbox: &Sandbox) -> Client {
