@@ -1,0 +1,200 @@
+//! One request: route it, check it with the endpoint's generated types, let the rules answer
+//! or apply it, and write the answer in the API's wire format (or strike with a fault).
+
+use std::sync::{Arc, PoisonError};
+
+use axum::body::{Body, Bytes};
+use axum::extract::State as AxumState;
+use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use hyp_api::TransportKind;
+use hyp_api::wire::{Encoding, UTF_8};
+
+use crate::answer::{Answer, Wire};
+use crate::fault::{FAULT_HEADER, Fault, FaultKind};
+use crate::incoming::{Incoming, Routed, route};
+use crate::served::{Served, ServedApi};
+use crate::server::Shared;
+use crate::strike::strike;
+
+pub(crate) async fn handle(
+    AxumState(shared): AxumState<Arc<Shared>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let path = uri.path();
+    let Some(api) = shared.apis.iter().find(|a| {
+        path.strip_prefix(&a.prefix())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    }) else {
+        let names: Vec<_> = shared.apis.iter().map(|a| a.prefix()).collect();
+        return (
+            StatusCode::NOT_FOUND,
+            format!("no API at {path}; served: {names:?}"),
+        )
+            .into_response();
+    };
+    let rest = &path[api.prefix().len()..];
+    let incoming = Incoming {
+        method,
+        path: if rest.is_empty() {
+            "/".into()
+        } else {
+            rest.to_string()
+        },
+        query: uri.query().map(str::to_string),
+        headers,
+        body: body.to_vec(),
+    };
+    let header_fault = incoming
+        .headers
+        .get(FAULT_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::parse::<Fault>);
+    let header_fault = match header_fault {
+        Some(Err(e)) => {
+            return (StatusCode::BAD_REQUEST, format!("{FAULT_HEADER}: {e}")).into_response();
+        }
+        Some(Ok(f)) => Some(f),
+        None => None,
+    };
+    let Some(frame) = api.endpoints.first() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match route(api, &incoming) {
+        Routed::Unknown(reason) => match &api.plan.sandbox.unknown_endpoint {
+            Some(a) => {
+                let mut answer = Answer::for_code(api, frame, a.code).without_command(frame);
+                answer.set_message(frame, &reason);
+                write(api, frame, &answer, false)
+            }
+            None => (StatusCode::NOT_FOUND, reason).into_response(),
+        },
+        Routed::Malformed(reason) => match invalid_answer(api, frame, &reason) {
+            Some(answer) => write(api, frame, &answer.without_command(frame), false),
+            None => (
+                StatusCode::BAD_REQUEST,
+                format!("invalid request: {reason}"),
+            )
+                .into_response(),
+        },
+        Routed::Found {
+            endpoint,
+            fields,
+            utf8_answer,
+        } => {
+            let key = (api.plan.api.clone(), endpoint.plan.key.clone());
+            *shared.state().received.entry(key.clone()).or_default() += 1;
+            let fault = header_fault
+                .or_else(|| {
+                    let mut faults = shared.faults.lock().unwrap_or_else(PoisonError::into_inner);
+                    let queued = faults.get_mut(&key)?;
+                    (!queued.is_empty()).then(|| queued.remove(0))
+                })
+                .map(|f| playable(api, endpoint, f));
+            if let Err(reason) = (endpoint.hook.check)(&fields) {
+                return invalid(api, endpoint, &reason, utf8_answer);
+            }
+            if let Some(f) = fault.filter(|f| !f.applied) {
+                return strike(api, endpoint, f, None, utf8_answer).await;
+            }
+            let answer = {
+                let mut state = shared.state();
+                state
+                    .replayed(api, endpoint, &fields)
+                    .or_else(|| state.refusal(api, endpoint, &fields))
+                    .unwrap_or_else(|| {
+                        let success = success(api, endpoint, &fields);
+                        state.apply(api, endpoint, &fields, success)
+                    })
+            };
+            match fault {
+                Some(f) => strike(api, endpoint, f, Some(&answer), utf8_answer).await,
+                None => write(api, endpoint, &answer, utf8_answer),
+            }
+        }
+    }
+}
+
+/// A vendor timeout the spec does not declare for the endpoint cannot be played: the call is
+/// then not applied either.
+fn playable(api: &ServedApi, e: &Served, fault: Fault) -> Fault {
+    if fault.kind == FaultKind::VendorTimeout && crate::strike::declared_timeout(api, e).is_none() {
+        fault.applied(false)
+    } else {
+        fault
+    }
+}
+
+/// The answer of a call that goes through: its first outcome code, or the code a request
+/// flag selects (a J5 charge answers 700).
+fn success(api: &ServedApi, e: &Served, fields: &hyp_api::Node) -> Answer {
+    let flagged = api.plan.sandbox.flag_codes.iter().find(|f| {
+        f.endpoint == e.plan.key
+            && matches!(fields, hyp_api::Node::Map(m) if m.iter().any(|(k, v)| *k == f.flag
+                && crate::answer::text(v).is_some_and(|t| t == e.hook.bool_text.0 || t == "true")))
+    });
+    match flagged {
+        // The flagged code's own example, else the success answer's fields (a J5
+        // authorization carries the `Id`, `ACode` and `UID` a charge does) with its code.
+        Some(f) => Answer::documented(api, e, f.code).unwrap_or_else(|| {
+            let mut answer = success_without_effects(api, e);
+            answer.set_code(api, e, f.code);
+            answer
+        }),
+        None => success_without_effects(api, e),
+    }
+}
+
+/// The spec's answer to a request its validators refuse, the reason in the message.
+fn invalid_answer(api: &ServedApi, e: &Served, reason: &str) -> Option<Answer> {
+    let a = api.plan.sandbox.invalid_request.as_ref()?;
+    let mut answer = Answer::for_code(api, e, a.code);
+    answer.set_code(api, e, a.code);
+    answer.set_message(e, &format!("invalid request: {reason}"));
+    Some(answer)
+}
+
+fn invalid(api: &ServedApi, e: &Served, reason: &str, utf8: bool) -> Response {
+    match invalid_answer(api, e, reason) {
+        Some(answer) => write(api, e, &answer, utf8),
+        None => (
+            StatusCode::BAD_REQUEST,
+            format!("invalid request: {reason}"),
+        )
+            .into_response(),
+    }
+}
+
+fn charset(api: &ServedApi, e: &Served, utf8: bool) -> &'static Encoding {
+    match &api.plan.answer_charset {
+        Some((label, _)) if !utf8 && e.hook.transport == TransportKind::QueryGet => {
+            Encoding::for_label(label.as_bytes()).unwrap_or(UTF_8)
+        }
+        _ => UTF_8,
+    }
+}
+
+pub(crate) fn bytes(api: &ServedApi, e: &Served, answer: &Answer, utf8: bool) -> Wire {
+    answer.write(e.hook.bool_text, charset(api, e, utf8))
+}
+
+pub(crate) fn respond(w: Wire) -> Response {
+    Response::builder()
+        .status(w.status)
+        .header(header::CONTENT_TYPE, w.content_type)
+        .body(Body::from(w.body))
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+pub(crate) fn write(api: &ServedApi, e: &Served, answer: &Answer, utf8: bool) -> Response {
+    respond(bytes(api, e, answer, utf8))
+}
+
+/// What the call would have answered, for faults that strike before anything is applied.
+pub(crate) fn success_without_effects(api: &ServedApi, e: &Served) -> Answer {
+    let code = e.plan.outcome_codes.first().copied().unwrap_or(0);
+    Answer::for_code(api, e, code)
+}

@@ -1,0 +1,89 @@
+//! Faults striking: what the client receives instead of (or after) the call's answer.
+
+use axum::body::{Body, Bytes};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use crate::answer::Answer;
+use crate::fault::{Fault, FaultKind};
+use crate::handle::{bytes, respond, success_without_effects, write};
+use crate::served::{Served, ServedApi};
+
+/// The vendor timeout the spec declares for the endpoint (`sandbox.timeouts`), if any.
+pub(crate) fn declared_timeout<'a>(
+    api: &'a ServedApi,
+    e: &Served,
+) -> Option<&'a hyp_codegen::sandbox::spec::TimeoutAnswer> {
+    api.plan
+        .sandbox
+        .timeouts
+        .iter()
+        .find(|t| t.endpoints.contains(&e.plan.key))
+}
+
+pub(crate) async fn strike(
+    api: &ServedApi,
+    e: &Served,
+    fault: Fault,
+    answer: Option<&Answer>,
+    utf8: bool,
+) -> Response {
+    let normal = || {
+        answer
+            .cloned()
+            .unwrap_or_else(|| success_without_effects(api, e))
+    };
+    match fault.kind {
+        FaultKind::Delay(d) => {
+            tokio::time::sleep(d).await;
+            write(api, e, &normal(), utf8)
+        }
+        FaultKind::Http500 => (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error").into_response(),
+        FaultKind::HtmlPage => (
+            [(header::CONTENT_TYPE, "text/html")],
+            "<html><head><title>Server Error</title></head><body><h1>Server Error</h1><p>The server encountered an error.</p></body></html>",
+        )
+            .into_response(),
+        FaultKind::TruncatedBody => {
+            let mut w = bytes(api, e, &normal(), utf8);
+            w.body.truncate(w.body.len() / 2);
+            respond(w)
+        }
+        FaultKind::DropConnection => {
+            let broken = futures_util::stream::once(async {
+                Err::<Bytes, std::io::Error>(std::io::Error::other("sandbox: connection dropped"))
+            });
+            Response::builder()
+                .status(200)
+                .body(Body::from_stream(broken))
+                .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+        }
+        FaultKind::VendorTimeout => {
+            let mut timeout = declared_timeout(api, e).and_then(|t| match (&t.example, t.code) {
+                (Some(x), _) => Answer::example(api, e, x),
+                (None, Some(code)) => Some(Answer::for_code(api, e, code)),
+                (None, None) => None,
+            });
+            // The ids the applied call was given (card clearing's Req_ID) are the ones its
+            // timeout answer reports, so a caller can reconcile by them.
+            if let (Some(t), Some(applied)) = (timeout.as_mut(), answer) {
+                let fresh = api.plan.sandbox.fresh_ids.iter();
+                for path in fresh.filter(|f| f.endpoint == e.plan.key).flat_map(|f| &f.fields) {
+                    if let Some(id) = applied.get(e, path) {
+                        t.set(e, path, id);
+                    }
+                }
+            }
+            let answer = timeout;
+            match answer {
+                Some(a) => write(api, e, &a, utf8),
+                None => (
+                    StatusCode::NOT_IMPLEMENTED,
+                    format!("the spec declares no vendor timeout for `{}`", e.plan.key),
+                )
+                    .into_response(),
+            }
+        }
+        FaultKind::Code(code) => write(api, e, &Answer::for_code(api, e, code), utf8),
+    }
+}
