@@ -94,7 +94,7 @@ pub(crate) async fn handle(
                     (!queued.is_empty()).then(|| queued.remove(0))
                 })
                 .map(|f| playable(api, endpoint, f));
-            if let Err(reason) = (endpoint.hook.check)(&fields) {
+            if let Err(reason) = (endpoint.hook.check)(&fields, &shared.validation) {
                 return invalid(api, endpoint, &reason, utf8_answer);
             }
             if let Some(f) = fault.filter(|f| !f.applied) {

@@ -46,4 +46,4 @@ mod state;
 mod strike;
 
 pub use fault::{FAULT_HEADER, Fault, FaultKind};
-pub use server::Sandbox;
+pub use server::{Sandbox, SandboxBuilder};

@@ -2,10 +2,8 @@
 //! endpoint's `hyp-api` type, whose decoders and validators judge incoming requests exactly as
 //! the client judges outgoing ones.
 
-use std::sync::Arc;
-
 use hyp_api::{
-    AnswerFormat, Endpoint, EnvelopeSpec, HttpMethod, Node, SystemClock, TransportKind, Validate,
+    AnswerFormat, Endpoint, EnvelopeSpec, HttpMethod, Node, TransportKind, Validate,
     ValidationContext, Wire, XmlSpec,
 };
 use hyp_codegen::sandbox::plan::{Plan, PlanEndpoint};
@@ -20,7 +18,7 @@ pub struct Hook {
     pub bool_text: (&'static str, &'static str),
     pub answer: AnswerFormat,
     /// Decodes a request (its fields as one map, by wire name) and validates it.
-    pub check: fn(&Node) -> Result<(), String>,
+    pub check: fn(&Node, &ValidationContext) -> Result<(), String>,
     /// Whether the client decodes this answer body with this code as an outcome.
     pub outcome: fn(i64, &Node) -> bool,
 }
@@ -39,11 +37,9 @@ pub fn hook<E: Endpoint>() -> Hook {
     }
 }
 
-fn check<E: Endpoint>(node: &Node) -> Result<(), String> {
+fn check<E: Endpoint>(node: &Node, cx: &ValidationContext) -> Result<(), String> {
     let request = E::Request::from_node(node).map_err(|e| e.to_string())?;
-    request
-        .validate(&ValidationContext::new(Arc::new(SystemClock)))
-        .map_err(|v| v.to_string())
+    request.validate(cx).map_err(|v| v.to_string())
 }
 
 /// One endpoint: its plan and its hook.

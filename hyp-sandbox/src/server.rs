@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use hyp_api::Decimal;
+use hyp_api::{Clock, Decimal, SystemClock, ValidationContext};
 use tokio::net::TcpListener;
 
 use crate::fault::Fault;
@@ -18,6 +18,8 @@ pub(crate) struct Shared {
     pub(crate) state: Mutex<State>,
     /// (api, endpoint) → faults for its next calls, in order.
     pub(crate) faults: Mutex<HashMap<(String, String), Vec<Fault>>>,
+    /// What date rules ("not in the future", "within the last 366 days") are checked against.
+    pub(crate) validation: ValidationContext,
 }
 
 impl Shared {
@@ -33,20 +35,59 @@ pub struct Sandbox {
     _stop: tokio::sync::oneshot::Sender<()>,
 }
 
+/// Configures a sandbox before it starts: where it listens, and its clock.
+pub struct SandboxBuilder {
+    addr: SocketAddr,
+    clock: Arc<dyn Clock>,
+}
+
+impl SandboxBuilder {
+    /// Where to listen (default `127.0.0.1:0`: loopback, a free port).
+    pub fn addr(mut self, addr: SocketAddr) -> Self {
+        self.addr = addr;
+        self
+    }
+
+    /// The clock the spec's date rules are checked against (default: the system clock). Give
+    /// it the clock your clients use (`ClientBuilder::clock`) so both judge dates alike.
+    pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    /// Starts serving (inside a tokio runtime).
+    pub async fn start(self) -> std::io::Result<Sandbox> {
+        Sandbox::serve(self).await
+    }
+}
+
 impl Sandbox {
     /// Starts on `127.0.0.1` on a free port (inside a tokio runtime).
     pub async fn start() -> std::io::Result<Sandbox> {
-        Self::start_on(SocketAddr::from(([127, 0, 0, 1], 0))).await
+        Self::builder().start().await
     }
 
     /// Starts on `addr` (port 0: a free port).
     pub async fn start_on(addr: SocketAddr) -> std::io::Result<Sandbox> {
-        let listener = TcpListener::bind(addr).await?;
+        Self::builder().addr(addr).start().await
+    }
+
+    /// A sandbox to configure before it starts.
+    pub fn builder() -> SandboxBuilder {
+        SandboxBuilder {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            clock: Arc::new(SystemClock),
+        }
+    }
+
+    async fn serve(config: SandboxBuilder) -> std::io::Result<Sandbox> {
+        let listener = TcpListener::bind(config.addr).await?;
         let addr = listener.local_addr()?;
         let shared = Arc::new(Shared {
             apis: crate::generated::apis(),
             state: Mutex::new(State::default()),
             faults: Mutex::new(HashMap::new()),
+            validation: ValidationContext::new(config.clock),
         });
         let app = axum::Router::new()
             .fallback(crate::handle::handle)

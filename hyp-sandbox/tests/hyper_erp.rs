@@ -1,5 +1,7 @@
 //! Hyper ERP against the sandbox: every rule of spec/hyper-erp/sandbox.yaml and every fault.
 
+use chrono::TimeZone;
+
 mod common;
 use common::{fast_retries, secret};
 
@@ -547,6 +549,57 @@ async fn an_invalid_request_answers_http_400_code_14_naming_the_field() {
     assert!(message.contains("Ticket_ID"), "{message}");
     assert_eq!(sandbox.applied(API, DEPOSIT), 0);
     assert_eq!(ils_balance(&sandbox), dec!(0));
+}
+
+/// Date rules are judged by the sandbox's clock: a withdrawal stamped after it is refused
+/// with code 14, one stamped before it is booked.
+#[tokio::test]
+async fn date_rules_are_judged_by_the_sandbox_clock() {
+    let noon = chrono::Utc.with_ymd_and_hms(2026, 5, 25, 12, 0, 0).unwrap();
+    let sandbox = Sandbox::builder()
+        .clock(hyp_api::FixedClock(noon))
+        .start()
+        .await
+        .unwrap();
+    let withdrawal = |ticket: &str, stamp: &str| {
+        serde_json::json!({
+            "ClientNumber": 500155,
+            "API_Password": "eBt5yJD3uc12",
+            "Ticket_ID": ticket,
+            "BankEnum": 1,
+            "MethodEnum": 1,
+            "Currency": "ILS",
+            "Amount": 10,
+            "USD_ConvertRate": 3.2,
+            "Time_Stamp": stamp,
+            "End_user_IP": "82.81.138.8",
+        })
+    };
+    let (status, answer) = post_raw(
+        &sandbox,
+        WITHDRAWAL,
+        withdrawal("late", "2026-05-25 12:30:00"),
+    )
+    .await;
+    assert_eq!(
+        (status, &answer["ResponseCode"]),
+        (400, &serde_json::json!(14)),
+        "{answer}"
+    );
+    let message = answer["ResponseMsgEng"].as_str().unwrap_or_default();
+    assert!(message.contains("Time_Stamp"), "{message}");
+    let (status, answer) = post_raw(
+        &sandbox,
+        WITHDRAWAL,
+        withdrawal("early", "2026-05-25 11:30:00"),
+    )
+    .await;
+    assert_eq!(
+        (status, &answer["ResponseCode"]),
+        (200, &serde_json::json!(0)),
+        "{answer}"
+    );
+    assert_eq!(sandbox.applied(API, WITHDRAWAL), 1);
 }
 
 #[tokio::test]
