@@ -249,8 +249,9 @@ fn query_get<'a>(api: &'a ServedApi, req: &Incoming) -> Routed<'a> {
         .answer_charset
         .as_ref()
         .is_some_and(|(_, flag)| flag_true(&pairs, flag, yes));
-    // Endpoints share the path and `action`: the fixed values tell them apart, then the
-    // required fields present, then how many of the sent names the endpoint knows.
+    // Endpoints share the path and `action`: every fixed value must match; then the one whose
+    // required fields are all present, knowing most of the sent names (a payout's `zPass`, a
+    // capture's `inputObj.*`), and with the most fixed values wins.
     let best = api
         .endpoints
         .iter()
@@ -271,7 +272,7 @@ fn query_get<'a>(api: &'a ServedApi, req: &Incoming) -> Routed<'a> {
                 .all(|f| pairs.iter().any(|(k, _)| *k == f.wire));
             let recognised = pairs.iter().filter(|(k, _)| known(k)).count() as i64;
             let unknown = pairs.len() as i64 - recognised;
-            (e.plan.fixed.len(), required_present, recognised - unknown)
+            (required_present, recognised - unknown, e.plan.fixed.len())
         });
     let Some(endpoint) = best else {
         return Routed::Unknown(format!("no endpoint for `{raw}`"));
@@ -289,4 +290,103 @@ fn query_get<'a>(api: &'a ServedApi, req: &Incoming) -> Routed<'a> {
         })
         .collect();
     found(endpoint, Node::Map(fields), utf8_answer)
+}
+
+#[cfg(test)]
+mod tests {
+    use hyp_api::TransportKind;
+    use hyp_codegen::model::ExampleKind;
+
+    use super::*;
+
+    /// The vendor's request example of an endpoint, as the HTTP request a client sends.
+    fn as_sent(api: &ServedApi, endpoint: &Served, body: &str) -> Option<Incoming> {
+        let post = |path: &str, body: Vec<u8>| Incoming {
+            method: Method::POST,
+            path: path.to_string(),
+            query: None,
+            headers: HeaderMap::new(),
+            body,
+        };
+        match api.transport()? {
+            TransportKind::JsonPost => Some(post(&endpoint.plan.path, body.as_bytes().to_vec())),
+            TransportKind::FormXml => {
+                let field = endpoint.hook.xml?.form_field;
+                let form = form_urlencoded::Serializer::new(String::new())
+                    .append_pair("user", "u")
+                    .append_pair("password", "p")
+                    .append_pair(field, body)
+                    .finish();
+                Some(post(&endpoint.plan.path, form.into_bytes()))
+            }
+            TransportKind::QueryGet => Some(Incoming {
+                method: Method::GET,
+                path: endpoint.plan.path.clone(),
+                query: body.trim().split_once('?').map(|(_, q)| q.to_string()),
+                headers: HeaderMap::new(),
+                body: Vec::new(),
+            }),
+            // The REST examples are curl command lines, not requests to replay.
+            TransportKind::RestJson => None,
+        }
+    }
+
+    /// Every request example in the spec reaches its own endpoint, however many endpoints
+    /// share its path and `action` (Hyp Pay's five `action=soft` scenarios), and passes its
+    /// checks on the day the examples describe.
+    #[test]
+    fn every_request_example_routes_to_its_endpoint_and_passes_its_checks() {
+        use chrono::TimeZone;
+        let day = chrono::Utc.with_ymd_and_hms(2026, 5, 25, 12, 0, 0).unwrap();
+        let cx = hyp_api::ValidationContext::new(std::sync::Arc::new(hyp_api::FixedClock(day)));
+        let mut routed = 0;
+        for api in crate::generated::apis() {
+            for endpoint in &api.endpoints {
+                let requests = endpoint.plan.examples.iter();
+                for x in requests.filter(|x| x.kind == ExampleKind::Request) {
+                    let Some(request) = as_sent(&api, endpoint, &x.body) else {
+                        continue;
+                    };
+                    match route(&api, &request) {
+                        Routed::Found {
+                            endpoint: e,
+                            fields,
+                            ..
+                        } => {
+                            assert_eq!(
+                                e.plan.key, endpoint.plan.key,
+                                "{} example `{}`",
+                                api.plan.api, x.name
+                            );
+                            // ...and the client's own decoders and validators accept it.
+                            let checked = (e.hook.check)(&fields, &cx);
+                            assert_eq!(checked, Ok(()), "{} example `{}`", api.plan.api, x.name);
+                        }
+                        Routed::Unknown(r) | Routed::Malformed(r) => {
+                            panic!(
+                                "{} `{}` example `{}`: {r}",
+                                api.plan.api, endpoint.plan.key, x.name
+                            )
+                        }
+                    }
+                    routed += 1;
+                }
+            }
+        }
+        assert!(routed >= 20, "only {routed} request examples were routed");
+    }
+
+    #[test]
+    fn path_templates_match_segments_and_decode_them() {
+        assert_eq!(
+            match_path("/accounts/{login}/password", "/accounts/7%2F7/password"),
+            Some(vec![("login".to_string(), Node::Str("7/7".into()))])
+        );
+        assert_eq!(match_path("/accounts/{login}", "/accounts/"), None);
+        assert_eq!(
+            match_path("/accounts/{login}", "/accounts/1/password"),
+            None
+        );
+        assert_eq!(match_path("/reports/daily", "/reports/groups"), None);
+    }
 }
