@@ -327,55 +327,23 @@ async fn another_client_gets_its_own_tp_account() {
 async fn deposits_add_and_withdrawals_subtract_per_client_and_currency() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = client(&sandbox);
-    let calls = [
-        client
-            .deposit_fiat(&deposit_for(
-                500155,
-                Currency::Ils,
-                "D-1",
-                Money::new(dec!(1000.50)),
-            ))
-            .await
-            .map(|_| ()),
-        client
-            .deposit_fiat(&deposit_for(
-                500155,
-                Currency::Usd,
-                "D-2",
-                Money::new(dec!(50)),
-            ))
-            .await
-            .map(|_| ()),
-        client
-            .deposit_fiat(&deposit_for(
-                500156,
-                Currency::Ils,
-                "D-3",
-                Money::new(dec!(70)),
-            ))
-            .await
-            .map(|_| ()),
-        client
-            .withdraw_fiat(&withdrawal_for(
-                500155,
-                Currency::Ils,
-                "W-1",
-                Money::new(dec!(300.25)),
-            ))
-            .await
-            .map(|_| ()),
-        client
-            .withdraw_fiat(&withdrawal_for(
-                500155,
-                Currency::Usd,
-                "W-2",
-                Money::new(dec!(20)),
-            ))
-            .await
-            .map(|_| ()),
+    // (client, currency, ticket, amount): D- tickets deposit, W- tickets withdraw.
+    let moves = [
+        (500155, Currency::Ils, "D-1", dec!(1000.50)),
+        (500155, Currency::Usd, "D-2", dec!(50)),
+        (500156, Currency::Ils, "D-3", dec!(70)),
+        (500155, Currency::Ils, "W-1", dec!(300.25)),
+        (500155, Currency::Usd, "W-2", dec!(20)),
     ];
-    for call in calls {
-        call.unwrap();
+    for (who, currency, ticket, amount) in moves {
+        let amount = Money::new(amount);
+        if ticket.starts_with('D') {
+            let request = deposit_for(who, currency, ticket, amount);
+            client.deposit_fiat(&request).await.unwrap();
+        } else {
+            let request = withdrawal_for(who, currency, ticket, amount);
+            client.withdraw_fiat(&request).await.unwrap();
+        }
     }
     assert_eq!(
         sandbox.balance(API, "balance", &["500155", "ILS"]),
