@@ -30,7 +30,8 @@
 //!   strike after the call took effect ([`Fault::applied`]), to prove a retry does not apply
 //!   it twice.
 //!
-//! The same server runs as a binary: `cargo run -p hyp-sandbox -- --port 8080`.
+//! [`Sandbox::builder`] sets the address and the clock date rules are judged by (give it your
+//! clients' clock). The same server runs as a binary: `cargo run -p hyp-sandbox -- --port 8080`.
 #![forbid(unsafe_code)]
 
 mod answer;

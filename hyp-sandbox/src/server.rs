@@ -178,7 +178,7 @@ impl Sandbox {
         self.shared.state().queue(api, queue)
     }
 
-    /// How many calls of `endpoint` arrived (well-formed, whatever their answer).
+    /// How many calls reached `endpoint`, whatever their answer (refused and faulted ones too).
     pub fn received(&self, api: &str, endpoint: &str) -> usize {
         let key = (api.to_string(), endpoint.to_string());
         self.shared.state().received.get(&key).copied().unwrap_or(0)
