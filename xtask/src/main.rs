@@ -60,7 +60,7 @@ fn codegen(root: &Path, check: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let problems = match features_missing(root, &outputs[0]) {
+    let problems = match features_missing(root) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("error: {e}");
@@ -165,18 +165,33 @@ fn write_all(out_dir: &Path, files: &[hyp_codegen::GeneratedFile]) -> std::io::R
     Ok(())
 }
 
-/// Each API's cargo feature must exist in hyp-api/Cargo.toml.
-fn features_missing(
-    root: &Path,
-    files: &[hyp_codegen::GeneratedFile],
-) -> Result<Vec<String>, String> {
+/// Each API's cargo feature must exist in hyp-api/Cargo.toml, and be a default one:
+/// hyp-sandbox serves every API through hyp-api's default features.
+fn features_missing(root: &Path) -> Result<Vec<String>, String> {
     let manifest =
         std::fs::read_to_string(root.join("hyp-api/Cargo.toml")).map_err(|e| e.to_string())?;
     let apis = hyp_codegen::load_all(&root.join("spec")).map_err(|d| d.to_string())?;
-    let _ = files;
-    Ok(apis
-        .iter()
-        .filter(|a| !manifest.lines().any(|l| l.trim_start().starts_with(&format!("{} = ", a.feature))))
-        .map(|a| format!("hyp-api/Cargo.toml has no feature `{}` for spec/{}: add `{} = []` under [features]", a.feature, a.name, a.feature))
-        .collect())
+    let default = manifest
+        .lines()
+        .find(|l| l.trim_start().starts_with("default = "))
+        .unwrap_or_default();
+    let mut problems = Vec::new();
+    for a in &apis {
+        let f = &a.feature;
+        if !manifest
+            .lines()
+            .any(|l| l.trim_start().starts_with(&format!("{f} = ")))
+        {
+            problems.push(format!(
+                "hyp-api/Cargo.toml has no feature `{f}` for spec/{}: add `{f} = []` under [features]",
+                a.name
+            ));
+        }
+        if !default.contains(&format!("\"{f}\"")) {
+            problems.push(format!(
+                "hyp-api/Cargo.toml's default features lack `{f}`: add it (hyp-sandbox serves every API through them)"
+            ));
+        }
+    }
+    Ok(problems)
 }
