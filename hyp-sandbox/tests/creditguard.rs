@@ -317,11 +317,11 @@ async fn http_500_is_an_undecodable_answer_and_nothing_is_applied() {
 }
 
 #[tokio::test]
-async fn an_html_page_is_an_undecodable_answer() {
+async fn an_html_page_is_a_vendor_page() {
     let sandbox = Sandbox::start().await.unwrap();
     sandbox.inject(API, "doDeal", Fault::html_page());
     let err = client(&sandbox).do_deal(&charge(10000)).await.unwrap_err();
-    let Error::Decode {
+    let Error::VendorPage {
         http_status, body, ..
     } = &err
     else {

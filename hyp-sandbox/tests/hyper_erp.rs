@@ -715,7 +715,7 @@ async fn http_500_is_retried_and_the_resend_is_applied_once() {
 }
 
 #[tokio::test]
-async fn an_html_page_is_a_decode_error_and_not_retried() {
+async fn an_html_page_is_a_vendor_page_and_not_retried() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = client_with(&sandbox, fast_retries());
     sandbox.inject(API, DEPOSIT, Fault::html_page());
@@ -723,7 +723,7 @@ async fn an_html_page_is_a_decode_error_and_not_retried() {
         .deposit_fiat(&deposit("T-1", Money::new(dec!(100))))
         .await
         .unwrap_err();
-    let Error::Decode {
+    let Error::VendorPage {
         http_status, body, ..
     } = &err
     else {

@@ -296,7 +296,7 @@ async fn an_invalid_request_lists_every_violation_and_is_not_sent() {
 }
 
 #[tokio::test]
-async fn an_html_answer_is_a_decode_error_that_keeps_the_body() {
+async fn an_html_answer_is_a_vendor_page_that_keeps_the_body() {
     let mock = MockServer::start().await;
     let client = common::client(&mock.base_url());
     let html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
@@ -305,11 +305,11 @@ async fn an_html_answer_is_a_decode_error_that_keeps_the_body() {
         .deposit_fiat(&common::deposit(PASSWORD))
         .await
         .expect_err("not JSON");
-    let Error::Decode {
+    let Error::VendorPage {
         http_status, body, ..
     } = &err
     else {
-        panic!("expected Decode, got {err:?}")
+        panic!("expected VendorPage, got {err:?}")
     };
     assert_eq!(*http_status, 502);
     assert_eq!(body, html);

@@ -25,6 +25,15 @@ impl Answer<'_> {
         }
     }
 
+    /// An HTML page where the API's answer was due (a system-error page, a proxy's page).
+    fn page<E: Endpoint>(&self) -> Error<E::Code> {
+        Error::VendorPage {
+            endpoint: E::WIRE,
+            http_status: self.status,
+            body: redact(self.text, self.secrets),
+        }
+    }
+
     /// The code and message of an envelope map.
     fn envelope<E: Endpoint>(
         &self,
@@ -107,6 +116,11 @@ pub fn decode_answer_in<E: Endpoint>(
         text,
         secrets,
     };
+    // An HTML page is never the answer: every API whose code is in the body (JSON or XML
+    // envelope, URL-encoded pairs) reports it as one; REST below, where the status is the code.
+    if E::ENVELOPE.is_some() && urlencoded::is_html(text) {
+        return Err(answer.page::<E>());
+    }
     if let Some(spec) = E::XML {
         // XML: the code from the envelope; the response from the envelope's other fields and
         // the command element's children (absent on some errors).
@@ -118,13 +132,6 @@ pub fn decode_answer_in<E: Endpoint>(
         return answer.finish::<E>(code, message, E::decode(code, &merged));
     }
     if E::TRANSPORT == TransportKind::QueryGet {
-        if urlencoded::is_html(text) {
-            return Err(Error::VendorPage {
-                endpoint: E::WIRE,
-                http_status: status,
-                body: redact(text, secrets),
-            });
-        }
         // A JSON endpoint may still fail in `key=value` form (Hyp Pay's payRequest LIST).
         let urlencoded_failure = E::ANSWER == AnswerFormat::Json && json::parse(text).is_err();
         if E::ANSWER == AnswerFormat::Urlencoded || urlencoded_failure {
@@ -148,11 +155,7 @@ pub fn decode_answer_in<E: Endpoint>(
         match (json::parse(text), E::ENVELOPE) {
             (Ok(node), _) => node,
             (Err(_), None) if success && urlencoded::is_html(text) => {
-                return Err(Error::VendorPage {
-                    endpoint: E::WIRE,
-                    http_status: status,
-                    body: redact(text, secrets),
-                });
+                return Err(answer.page::<E>());
             }
             (Err(e), None) if success && text.trim_start().starts_with(['{', '[']) => {
                 return Err(answer.undecodable::<E>(e));

@@ -67,7 +67,9 @@ pub enum Error<C: ResultCode> {
     #[error("{} answered code {} ({:?}): {}", .0.endpoint, .0.code.value(), .0.code, .0.message.as_deref().unwrap_or(.0.code.description()))]
     Api(ApiError<C>),
     /// The vendor answered with an HTML page where a data answer was due: its system-error page
-    /// (a wrong terminal number, an outage). `body` is the page, secrets replaced.
+    /// (a wrong terminal number, an outage) or a proxy's. On every API whose code is in the body;
+    /// on REST only with a 2xx (otherwise the status is the code). `body` is the page, secrets
+    /// replaced.
     #[error("{endpoint} answered with an HTML error page (HTTP {http_status})")]
     VendorPage {
         endpoint: &'static str,
