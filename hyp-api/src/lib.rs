@@ -54,8 +54,10 @@ pub use secrecy::{ExposeSecret, SecretString};
 pub mod wire {
     pub use crate::runtime::answer::{decode_answer, decode_answer_in, redact};
     pub use crate::runtime::json::{parse as parse_json, to_string as to_json};
-    pub use crate::runtime::urlencoded::{encode_query, is_html, parse as parse_urlencoded};
-    pub use crate::runtime::xml::{parse as parse_xml, to_string as to_xml};
+    pub use crate::runtime::urlencoded::{encode_query, parse as parse_urlencoded};
+    pub use crate::runtime::xml::{
+        answer_fields as xml_answer_fields, parse as parse_xml, to_string as to_xml,
+    };
     /// Charsets for [`decode_answer_in`].
     pub use encoding_rs::{Encoding, ISO_8859_8, UTF_8, WINDOWS_1255};
 }

@@ -58,30 +58,12 @@ fn code_node(kind: Kind, code: i64) -> Node {
     }
 }
 
-fn map_mut<'n>(node: &'n mut Node, key: &str) -> Option<&'n mut Node> {
-    match node {
-        Node::Map(e) => e.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
-        _ => None,
+/// `node[key]`, made an empty map first when absent.
+fn child_map<'n>(node: &'n mut Node, key: &str) -> Option<&'n mut Node> {
+    if node.get(key).is_none() {
+        node.set(key, Node::Map(Vec::new()));
     }
-}
-
-fn map_get<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
-    match node {
-        Node::Map(e) => e.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-        _ => None,
-    }
-}
-
-fn put(node: &mut Node, key: &str, value: Node) {
-    if !matches!(node, Node::Map(_)) {
-        *node = Node::Map(Vec::new());
-    }
-    if let Node::Map(e) = node {
-        match e.iter_mut().find(|(k, _)| k == key) {
-            Some((_, v)) => *v = value,
-            None => e.push((key.to_string(), value)),
-        }
-    }
+    node.get_mut(key)
 }
 
 /// A scalar's text.
@@ -129,7 +111,7 @@ impl Answer {
             let mut a = Self::skeleton(e);
             a.set_code(api, e, code);
             if !e.plan.outcome_codes.contains(&code) {
-                a.set_message(e, &api.message(e, code));
+                a.set_message(api, e, &api.message(e, code));
             }
             a
         })
@@ -189,16 +171,14 @@ impl Answer {
     /// Where the envelope's fields are (the root, or XML's `<response>`).
     fn envelope_mut(&mut self, e: &Served) -> Option<&mut Node> {
         match (self.kind, e.hook.xml) {
-            (Kind::Xml, Some(x)) => {
-                map_mut(&mut self.doc, x.root).and_then(|r| map_mut(r, x.response))
-            }
+            (Kind::Xml, Some(x)) => self.doc.get_mut(x.root).and_then(|r| r.get_mut(x.response)),
             _ => Some(&mut self.doc),
         }
     }
 
     fn envelope(&self, e: &Served) -> Option<&Node> {
         match (self.kind, e.hook.xml) {
-            (Kind::Xml, Some(x)) => map_get(&self.doc, x.root).and_then(|r| map_get(r, x.response)),
+            (Kind::Xml, Some(x)) => self.doc.get(x.root).and_then(|r| r.get(x.response)),
             _ => Some(&self.doc),
         }
     }
@@ -206,20 +186,9 @@ impl Answer {
     /// The fields as the client's decoder reads them (XML: the envelope's and the command
     /// element's together).
     pub fn fields(&self, e: &Served) -> Node {
-        match (self.kind, self.envelope(e)) {
-            (Kind::Xml, Some(Node::Map(entries))) => {
-                let mut merged: Vec<_> = entries
-                    .iter()
-                    .filter(|(k, _)| *k != e.plan.key)
-                    .cloned()
-                    .collect();
-                if let Some(Node::Map(children)) =
-                    map_get(self.envelope(e).unwrap_or(&Node::Null), &e.plan.key)
-                {
-                    merged.extend(children.iter().cloned());
-                }
-                Node::Map(merged)
-            }
+        match (self.kind, e.hook.xml) {
+            (Kind::Xml, Some(x)) => hyp_api::wire::xml_answer_fields(&self.doc, &x, &e.plan.key)
+                .map_or(Node::Map(Vec::new()), |(_, fields)| fields),
             _ => self.doc.clone(),
         }
     }
@@ -228,7 +197,7 @@ impl Answer {
         match (self.kind, e.hook.envelope) {
             (Kind::Rest, _) => Some(i64::from(self.status)),
             (Kind::JsonList, _) if matches!(self.doc, Node::List(_)) => Some(0),
-            (_, Some(env)) => match self.envelope(e).and_then(|n| map_get(n, env.code)) {
+            (_, Some(env)) => match self.envelope(e).and_then(|n| n.get(env.code)) {
                 Some(n) => text(n).and_then(|t| t.trim().parse().ok()),
                 None => env.code_when_missing,
             },
@@ -251,30 +220,32 @@ impl Answer {
             _ => {}
         }
         if let (Some(env), Some(target)) = (e.hook.envelope, self.envelope_mut(e)) {
-            put(target, env.code, code_node(kind, code));
+            target.set(env.code, code_node(kind, code));
         }
         self.status = api.http_status(e, code);
     }
 
-    pub fn set_message(&mut self, e: &Served, message: &str) {
+    pub fn set_message(&mut self, api: &ServedApi, e: &Served, message: &str) {
         if self.kind == Kind::Rest {
-            put(&mut self.doc, "message", Node::Str(message.to_string()));
+            if let Some(r) = &api.plan.sandbox.reason_field {
+                self.doc.set(&r.field, Node::Str(message.to_string()));
+            }
             return;
         }
         if let (Some(env), Some(target)) = (e.hook.envelope, self.envelope_mut(e)) {
-            put(target, env.message, Node::Str(message.to_string()));
+            target.set(env.message, Node::Str(message.to_string()));
         }
     }
 
     /// A field by answer path (`Receipt_Num`, `Doc.RefundNumber`), wherever it sits.
     pub fn get(&self, e: &Served, path: &str) -> Option<Node> {
         let fields = self.fields(e);
-        if let Some(n) = map_get(&fields, path) {
+        if let Some(n) = fields.get(path) {
             return Some(n.clone());
         }
         let mut node = &fields;
         for seg in path.split('.') {
-            node = map_get(node, seg)?;
+            node = node.get(seg)?;
         }
         Some(node.clone())
     }
@@ -287,15 +258,12 @@ impl Answer {
         let Some(env) = self.envelope_mut(e) else {
             return;
         };
-        if map_get(env, path).is_some() || !xml && !path.contains('.') {
-            put(env, path, value);
+        if env.get(path).is_some() || !xml && !path.contains('.') {
+            env.set(path, value);
             return;
         }
         let mut node = if xml {
-            if map_get(env, &key).is_none() {
-                put(env, &key, Node::Map(Vec::new()));
-            }
-            match map_mut(env, &key) {
+            match child_map(env, &key) {
                 Some(n) => n,
                 None => return,
             }
@@ -303,16 +271,16 @@ impl Answer {
             env
         };
         let segs: Vec<&str> = path.split('.').collect();
-        for seg in &segs[..segs.len() - 1] {
-            if map_get(node, seg).is_none() {
-                put(node, seg, Node::Map(Vec::new()));
-            }
-            node = match map_mut(node, seg) {
+        let Some((last, parents)) = segs.split_last() else {
+            return;
+        };
+        for seg in parents {
+            node = match child_map(node, seg) {
                 Some(n) => n,
                 None => return,
             };
         }
-        put(node, segs[segs.len() - 1], value);
+        node.set(last, value);
     }
 
     /// The bytes, in the charset the API answers in.

@@ -7,8 +7,8 @@ use axum::body::{Body, Bytes};
 use axum::extract::State as AxumState;
 use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
-use hyp_api::TransportKind;
 use hyp_api::wire::{Encoding, UTF_8};
+use hyp_api::{Node, TransportKind};
 
 use crate::answer::{Answer, Wire};
 use crate::fault::{FAULT_HEADER, Fault, FaultKind};
@@ -67,7 +67,7 @@ pub(crate) async fn handle(
         Routed::Unknown(reason) => match &api.plan.sandbox.unknown_endpoint {
             Some(a) => {
                 let mut answer = Answer::for_code(api, frame, a.code).without_command(frame);
-                answer.set_message(frame, &reason);
+                answer.set_message(api, frame, &reason);
                 write(api, frame, &answer, false)
             }
             None => (StatusCode::NOT_FOUND, reason).into_response(),
@@ -84,37 +84,48 @@ pub(crate) async fn handle(
             endpoint,
             fields,
             utf8_answer,
-        } => {
-            let key = (api.plan.api.clone(), endpoint.plan.key.clone());
-            *shared.state().received.entry(key.clone()).or_default() += 1;
-            let fault = header_fault
-                .or_else(|| {
-                    let mut faults = shared.faults.lock().unwrap_or_else(PoisonError::into_inner);
-                    let queued = faults.get_mut(&key)?;
-                    (!queued.is_empty()).then(|| queued.remove(0))
-                })
-                .map(|f| playable(api, endpoint, f));
-            if let Err(reason) = (endpoint.hook.check)(&fields, &shared.validation) {
-                return invalid(api, endpoint, &reason, utf8_answer);
-            }
-            if let Some(f) = fault.filter(|f| !f.applied) {
-                return strike(api, endpoint, f, None, utf8_answer).await;
-            }
-            let answer = {
-                let mut state = shared.state();
-                state
-                    .replayed(api, endpoint, &fields)
-                    .or_else(|| state.refusal(api, endpoint, &fields))
-                    .unwrap_or_else(|| {
-                        let success = success(api, endpoint, &fields);
-                        state.apply(api, endpoint, &fields, success)
-                    })
-            };
-            match fault {
-                Some(f) => strike(api, endpoint, f, Some(&answer), utf8_answer).await,
-                None => write(api, endpoint, &answer, utf8_answer),
-            }
-        }
+        } => serve(&shared, api, endpoint, &fields, utf8_answer, header_fault).await,
+    }
+}
+
+/// A call that reached an endpoint: checked, then answered by the rules (a replay, a refusal)
+/// or applied, with the fault the request or the test chose striking before or after.
+async fn serve(
+    shared: &Shared,
+    api: &ServedApi,
+    endpoint: &Served,
+    fields: &Node,
+    utf8: bool,
+    header_fault: Option<Fault>,
+) -> Response {
+    let key = (api.plan.api.clone(), endpoint.plan.key.clone());
+    *shared.state().received.entry(key.clone()).or_default() += 1;
+    let fault = header_fault
+        .or_else(|| {
+            let mut faults = shared.faults.lock().unwrap_or_else(PoisonError::into_inner);
+            let queued = faults.get_mut(&key)?;
+            (!queued.is_empty()).then(|| queued.remove(0))
+        })
+        .map(|f| playable(api, endpoint, f));
+    if let Err(reason) = (endpoint.hook.check)(fields, &shared.validation) {
+        return invalid(api, endpoint, &reason, utf8);
+    }
+    if let Some(f) = fault.filter(|f| !f.applied) {
+        return strike(api, endpoint, f, None, utf8).await;
+    }
+    let answer = {
+        let mut state = shared.state();
+        state
+            .replayed(api, endpoint, fields)
+            .or_else(|| state.refusal(api, endpoint, fields))
+            .unwrap_or_else(|| {
+                let success = success(api, endpoint, fields);
+                state.apply(api, endpoint, fields, success)
+            })
+    };
+    match fault {
+        Some(f) => strike(api, endpoint, f, Some(&answer), utf8).await,
+        None => write(api, endpoint, &answer, utf8),
     }
 }
 
@@ -130,21 +141,22 @@ fn playable(api: &ServedApi, e: &Served, fault: Fault) -> Fault {
 
 /// The answer of a call that goes through: its first outcome code, or the code a request
 /// flag selects (a J5 charge answers 700).
-fn success(api: &ServedApi, e: &Served, fields: &hyp_api::Node) -> Answer {
-    let flagged = api.plan.sandbox.flag_codes.iter().find(|f| {
-        f.endpoint == e.plan.key
-            && matches!(fields, hyp_api::Node::Map(m) if m.iter().any(|(k, v)| *k == f.flag
-                && crate::answer::text(v).is_some_and(|t| t == e.hook.bool_text.0 || t == "true")))
-    });
+fn success(api: &ServedApi, e: &Served, fields: &Node) -> Answer {
+    let flagged = api
+        .plan
+        .sandbox
+        .flag_codes
+        .iter()
+        .find(|f| f.endpoint == e.plan.key && crate::state::is_true(fields, &f.flag));
     match flagged {
         // The flagged code's own example, else the success answer's fields (a J5
         // authorization carries the `Id`, `ACode` and `UID` a charge does) with its code.
         Some(f) => Answer::documented(api, e, f.code).unwrap_or_else(|| {
-            let mut answer = success_without_effects(api, e);
+            let mut answer = first_outcome(api, e);
             answer.set_code(api, e, f.code);
             answer
         }),
-        None => success_without_effects(api, e),
+        None => first_outcome(api, e),
     }
 }
 
@@ -153,7 +165,7 @@ fn invalid_answer(api: &ServedApi, e: &Served, reason: &str) -> Option<Answer> {
     let a = api.plan.sandbox.invalid_request.as_ref()?;
     let mut answer = Answer::for_code(api, e, a.code);
     answer.set_code(api, e, a.code);
-    answer.set_message(e, &format!("invalid request: {reason}"));
+    answer.set_message(api, e, &format!("invalid request: {reason}"));
     Some(answer)
 }
 
@@ -193,8 +205,8 @@ pub(crate) fn write(api: &ServedApi, e: &Served, answer: &Answer, utf8: bool) ->
     respond(bytes(api, e, answer, utf8))
 }
 
-/// What the call would have answered, for faults that strike before anything is applied.
-pub(crate) fn success_without_effects(api: &ServedApi, e: &Served) -> Answer {
+/// The answer of the endpoint's first documented outcome, before any rule touches it.
+pub(crate) fn first_outcome(api: &ServedApi, e: &Served) -> Answer {
     let code = e.plan.outcome_codes.first().copied().unwrap_or(0);
     Answer::for_code(api, e, code)
 }

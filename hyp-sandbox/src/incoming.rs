@@ -7,6 +7,7 @@ use hyp_api::wire::{Encoding, UTF_8, parse_json, parse_urlencoded, parse_xml};
 use hyp_api::{HttpMethod, Node, TransportKind};
 use hyp_codegen::model::FieldLocation;
 
+use crate::answer::text;
 use crate::served::{Served, ServedApi};
 
 /// A request as the sandbox received it, under the API's prefix.
@@ -110,14 +111,11 @@ fn match_path(template: &str, path: &str) -> Option<Vec<(String, Node)>> {
     Some(fields)
 }
 
+/// A path segment's text (percent-escapes resolved; `+` is a plus in a path).
 fn percent_decode(s: &str) -> String {
-    match parse_urlencoded(&format!("x={s}"), UTF_8, None) {
-        Node::Map(e) => match e.into_iter().next() {
-            Some((_, Node::Str(v))) => v,
-            _ => String::new(),
-        },
-        _ => String::new(),
-    }
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 fn rest<'a>(api: &'a ServedApi, req: &Incoming) -> Routed<'a> {
@@ -187,15 +185,12 @@ fn form_xml<'a>(api: &'a ServedApi, req: &Incoming) -> Routed<'a> {
         Ok(d) => d,
         Err(e) => return Routed::Malformed(format!("`{}` is not XML: {e}", spec.form_field)),
     };
-    let request = child(&doc, spec.root).and_then(|r| child(r, spec.request));
+    let request = doc.get(spec.root).and_then(|r| r.get(spec.request));
     let Some(Node::Map(entries)) = request else {
         return Routed::Malformed(format!("no <{}><{}> element", spec.root, spec.request));
     };
-    let command = entries
-        .iter()
-        .find(|(k, _)| k == spec.command)
-        .and_then(|(_, v)| text(v));
-    let Some(endpoint) = command.and_then(|c| api.endpoint(c)) else {
+    let command = request.and_then(|r| r.get(spec.command)).and_then(text);
+    let Some(endpoint) = command.as_deref().and_then(|c| api.endpoint(c)) else {
         return Routed::Unknown(format!("no command `{}`", command.unwrap_or_default()));
     };
     let mut fields: Vec<(String, Node)> = Vec::new();
@@ -212,20 +207,6 @@ fn form_xml<'a>(api: &'a ServedApi, req: &Incoming) -> Routed<'a> {
         }
     }
     found(endpoint, Node::Map(fields), false)
-}
-
-fn child<'n>(n: &'n Node, name: &str) -> Option<&'n Node> {
-    match n {
-        Node::Map(e) => e.iter().find(|(k, _)| k == name).map(|(_, v)| v),
-        _ => None,
-    }
-}
-
-fn text(n: &Node) -> Option<&str> {
-    match n {
-        Node::Str(s) | Node::Num(s) => Some(s),
-        _ => None,
-    }
 }
 
 fn query_get<'a>(api: &'a ServedApi, req: &Incoming) -> Routed<'a> {

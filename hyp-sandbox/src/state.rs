@@ -28,16 +28,9 @@ pub struct State {
     next_id: u64,
 }
 
-fn field(fields: &Node, wire: &str) -> Option<Node> {
-    match fields {
-        Node::Map(e) => e.iter().find(|(k, _)| k == wire).map(|(_, v)| v.clone()),
-        _ => None,
-    }
-}
-
 fn field_text(fields: &Node, wire: &str) -> Option<String> {
-    field(fields, wire)
-        .as_ref()
+    fields
+        .get(wire)
         .and_then(text)
         .filter(|t| !t.trim().is_empty())
 }
@@ -48,16 +41,17 @@ fn amount(fields: &Node, wire: &str) -> Decimal {
         .unwrap_or_default()
 }
 
-fn is_true(fields: &Node, wire: &str) -> bool {
-    matches!(field(fields, wire), Some(Node::Bool(true)))
-        || field_text(fields, wire)
-            .is_some_and(|t| matches!(t.trim(), "1" | "true" | "True" | "TRUE"))
+/// A boolean request field is set, read as the client's codec reads booleans (`True`, `1`).
+pub(crate) fn is_true(fields: &Node, wire: &str) -> bool {
+    fields
+        .get(wire)
+        .is_some_and(|n| <bool as hyp_api::Wire>::from_node(n).unwrap_or(false))
 }
 
 fn error(api: &ServedApi, e: &Served, a: &CodeAnswer, message: Option<String>) -> Answer {
     let mut answer = Answer::for_code(api, e, a.code);
     if let Some(m) = message {
-        answer.set_message(e, &m);
+        answer.set_message(api, e, &m);
     }
     answer
 }
@@ -90,7 +84,7 @@ impl State {
             let mut answer = first.clone();
             if let Some(code) = sb.replays[i].code {
                 answer.set_code(api, e, code);
-                answer.set_message(e, &api.message(e, code));
+                answer.set_message(api, e, &api.message(e, code));
             }
             Some(answer)
         })
@@ -163,8 +157,8 @@ impl State {
             }
             let rows = self.queues.get(&(name.clone(), q.name.clone()));
             let any_valid = items(fields, &q.moved_by.items).iter().any(|item| {
-                let id = field(item, &q.moved_by.item_id);
-                rows.is_some_and(|rows| rows.iter().any(|(r, _)| Some(r) == id.as_ref()))
+                let id = item.get(&q.moved_by.item_id);
+                rows.is_some_and(|rows| rows.iter().any(|(r, _)| Some(r) == id))
             });
             if !any_valid {
                 return Answer::example(api, e, &q.moved_by.none_valid_example);
@@ -186,8 +180,8 @@ impl State {
         let name = api.plan.api.clone();
         let key = e.plan.key.clone();
         for wire in &e.plan.echo {
-            if let Some(value) = field(fields, wire) {
-                answer.set(e, wire, value);
+            if let Some(value) = fields.get(wire) {
+                answer.set(e, wire, value.clone());
             }
         }
         for f in sb.fresh_ids.iter().filter(|f| f.endpoint == key) {
@@ -283,8 +277,8 @@ impl State {
             if q.moved_by.endpoint == key {
                 let mut skipped = Vec::new();
                 for item in items(fields, &q.moved_by.items) {
-                    let id = field(&item, &q.moved_by.item_id).unwrap_or(Node::Null);
-                    let status = field_text(&item, &q.moved_by.item_status)
+                    let id = item.get(&q.moved_by.item_id).cloned().unwrap_or(Node::Null);
+                    let status = field_text(item, &q.moved_by.item_status)
                         .and_then(|s| s.trim().parse().ok());
                     match (rows.iter_mut().find(|(r, _)| *r == id), status) {
                         (Some(row), Some(s)) => row.1 = s,
@@ -337,10 +331,10 @@ impl State {
     }
 }
 
-fn items(fields: &Node, wire: &str) -> Vec<Node> {
-    match field(fields, wire) {
+fn items<'n>(fields: &'n Node, wire: &str) -> &'n [Node] {
+    match fields.get(wire) {
         Some(Node::List(items)) => items,
-        _ => Vec::new(),
+        _ => &[],
     }
 }
 

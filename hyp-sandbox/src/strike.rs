@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::answer::Answer;
 use crate::fault::{Fault, FaultKind};
-use crate::handle::{bytes, respond, success_without_effects, write};
+use crate::handle::{bytes, first_outcome, respond, write};
 use crate::served::{Served, ServedApi};
 
 /// The vendor timeout the spec declares for the endpoint (`sandbox.timeouts`), if any.
@@ -28,11 +28,7 @@ pub(crate) async fn strike(
     answer: Option<&Answer>,
     utf8: bool,
 ) -> Response {
-    let normal = || {
-        answer
-            .cloned()
-            .unwrap_or_else(|| success_without_effects(api, e))
-    };
+    let normal = || answer.cloned().unwrap_or_else(|| first_outcome(api, e));
     match fault.kind {
         FaultKind::Delay(d) => {
             tokio::time::sleep(d).await;

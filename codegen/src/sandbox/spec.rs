@@ -18,6 +18,10 @@ pub struct SandboxDef {
     /// range, an undecodable value). Absent: HTTP 400 with the reason as plain text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invalid_request: Option<CodeAnswer>,
+    /// Where the API has no code envelope (REST: the status is the code), the answer field an
+    /// error's reason is written in. Absent: the reason is not sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_field: Option<ReasonField>,
     /// The answer to a request that names no endpoint of this API.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unknown_endpoint: Option<CodeAnswer>,
@@ -45,6 +49,15 @@ pub struct SandboxDef {
     /// Work queues whose rows move through statuses (the refund queue).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub queues: Vec<Queue>,
+}
+
+/// The answer field that carries an error's reason, and why that one.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonField {
+    pub field: String,
+    pub source: String,
+    pub decision: String,
 }
 
 /// An answer given by a code of the API's table (its HTTP status and message come from there).

@@ -17,6 +17,40 @@ pub enum Node {
     Map(Vec<(String, Node)>),
 }
 
+impl Node {
+    /// A map's value under `key` (the first, in wire order); `None` for other nodes.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match self {
+            Node::Map(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The same, to change it.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Node> {
+        match self {
+            Node::Map(entries) => entries.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// Sets `key` to `value` where it is, else appends it; a node that is not a map becomes
+    /// one.
+    pub fn set(&mut self, key: &str, value: Node) {
+        if !matches!(self, Node::Map(_)) {
+            *self = Node::Map(Vec::new());
+        }
+        match self.get_mut(key) {
+            Some(v) => *v = value,
+            None => {
+                if let Node::Map(entries) = self {
+                    entries.push((key.to_string(), value));
+                }
+            }
+        }
+    }
+}
+
 /// Why an answer (or a request read back from the wire) did not decode, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {

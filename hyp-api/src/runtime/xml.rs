@@ -215,23 +215,28 @@ pub fn answer_parts(
     spec: &crate::runtime::endpoint::XmlSpec,
     wire: &str,
 ) -> Result<(Node, Node), DecodeError> {
-    let doc = parse(text)?;
-    let child = |n: &Node, name: &str| match n {
-        Node::Map(e) => e.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()),
-        _ => None,
-    };
-    let envelope = child(&doc, spec.root)
-        .and_then(|r| child(&r, spec.response))
+    answer_fields(&parse(text)?, spec, wire)
+}
+
+/// [`answer_parts`] of a parsed answer document.
+pub fn answer_fields(
+    doc: &Node,
+    spec: &crate::runtime::endpoint::XmlSpec,
+    wire: &str,
+) -> Result<(Node, Node), DecodeError> {
+    let envelope = doc
+        .get(spec.root)
+        .and_then(|r| r.get(spec.response))
         .ok_or_else(|| {
             DecodeError::new(format!("no <{}><{}> element", spec.root, spec.response))
         })?;
-    let Node::Map(entries) = &envelope else {
+    let Node::Map(entries) = envelope else {
         return Err(DecodeError::new(format!("<{}> is empty", spec.response)));
     };
     let mut merged: Vec<(String, Node)> =
         entries.iter().filter(|(k, _)| k != wire).cloned().collect();
-    if let Some(Node::Map(children)) = child(&envelope, wire) {
-        merged.extend(children);
+    if let Some(Node::Map(children)) = envelope.get(wire) {
+        merged.extend(children.iter().cloned());
     }
     Ok((envelope.clone(), Node::Map(merged)))
 }
