@@ -5,6 +5,7 @@
 //! (`spec_diff.rs`).
 
 mod spec_diff;
+mod workspace;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -31,17 +32,19 @@ enum Task {
     SpecDiff(spec_diff::SpecDiff),
 }
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.task {
-        Task::Codegen { check } => codegen(&root(), check),
+        Task::Codegen { check } => {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            match workspace::root(std::env::var_os("CARGO_MANIFEST_DIR"), &cwd) {
+                Ok(root) => codegen(&root, check),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Task::SpecDiff(args) => spec_diff::run(&args),
     }
 }
