@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // each test file uses its own part
 
+pub mod shape;
+
 use std::time::Duration;
 
 use hyp_api::{RetryPolicy, SecretString};
