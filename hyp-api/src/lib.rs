@@ -54,6 +54,7 @@ pub use secrecy::{ExposeSecret, SecretString};
 pub mod wire {
     pub use crate::runtime::answer::{decode_answer, decode_answer_in, redact};
     pub use crate::runtime::json::{parse as parse_json, to_string as to_json};
+    pub use crate::runtime::node::MAX_DEPTH;
     pub use crate::runtime::urlencoded::{encode_query, parse as parse_urlencoded};
     pub use crate::runtime::xml::{
         answer_fields as xml_answer_fields, parse as parse_xml, to_string as to_xml,

@@ -1,30 +1,41 @@
 //! JSON ⇄ [`Node`], exactly: numbers travel as their literal text both ways (through
 //! `serde_json::value::RawValue`), so `12345678901234567.89` and `1500.00` survive unchanged
-//! without switching on serde_json's `arbitrary_precision` for everyone downstream.
+//! without switching on serde_json's `arbitrary_precision` for everyone downstream. Nesting is
+//! bounded by [`MAX_DEPTH`]: deeper text is a [`DecodeError`] with its path.
 
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use crate::runtime::node::{DecodeError, Node};
+use crate::runtime::node::{DecodeError, MAX_DEPTH, Node};
 
 /// Parses JSON text into a node tree, keeping every number's text.
 pub fn parse(text: &str) -> Result<Node, DecodeError> {
     let raw: &RawValue =
         serde_json::from_str(text).map_err(|e| DecodeError::new(format!("not JSON: {e}")))?;
-    from_raw(raw)
+    from_raw(raw, 1)
 }
 
-fn from_raw(raw: &RawValue) -> Result<Node, DecodeError> {
+/// The node of `raw`, a value at nesting level `depth` (serde_json has checked the whole text
+/// without recursing; this recursion stops at [`MAX_DEPTH`]).
+fn from_raw(raw: &RawValue, depth: usize) -> Result<Node, DecodeError> {
     let text = raw.get();
     let bad = |e: serde_json::Error| DecodeError::new(format!("not JSON: {e}"));
-    match text.as_bytes().first() {
+    let first = text.as_bytes().first();
+    if depth > MAX_DEPTH && matches!(first, Some(b'{' | b'[')) {
+        return Err(DecodeError::too_deep());
+    }
+    match first {
         Some(b'{') => {
             let entries: Vec<(String, &RawValue)> =
                 serde_json::from_str::<Entries>(text).map_err(bad)?.0;
             entries
                 .into_iter()
-                .map(|(k, v)| from_raw(v).map_err(|e| e.within(&k)).map(|n| (k, n)))
+                .map(|(k, v)| {
+                    from_raw(v, depth + 1)
+                        .map_err(|e| e.within(&k))
+                        .map(|n| (k, n))
+                })
                 .collect::<Result<_, _>>()
                 .map(Node::Map)
         }
@@ -33,7 +44,7 @@ fn from_raw(raw: &RawValue) -> Result<Node, DecodeError> {
             items
                 .into_iter()
                 .enumerate()
-                .map(|(i, v)| from_raw(v).map_err(|e| e.within(&format!("[{i}]"))))
+                .map(|(i, v)| from_raw(v, depth + 1).map_err(|e| e.within(&format!("[{i}]"))))
                 .collect::<Result<_, _>>()
                 .map(Node::List)
         }
@@ -117,6 +128,31 @@ mod tests {
         let text = r#"{"a":12345678901234567.89,"b":[1500.00,"x",true,null],"c":{"d":0}}"#;
         let node = parse(text).unwrap();
         assert_eq!(to_string(&node).unwrap(), text);
+    }
+
+    /// `depth` arrays (or objects under key `k`) inside one another, around `0`.
+    fn nested(depth: usize, object: bool) -> String {
+        let (open, close) = if object { ("{\"k\":", "}") } else { ("[", "]") };
+        format!("{}0{}", open.repeat(depth), close.repeat(depth))
+    }
+
+    #[test]
+    fn nesting_is_bounded_with_its_path() {
+        for object in [false, true] {
+            let at_bound = parse(&nested(MAX_DEPTH, object)).expect("the bound itself parses");
+            assert_eq!(to_string(&at_bound).unwrap(), nested(MAX_DEPTH, object));
+            for depth in [MAX_DEPTH + 1, 100, 1_000, 100_000] {
+                let e = parse(&nested(depth, object)).unwrap_err();
+                assert_eq!(e.reason, format!("nested deeper than {MAX_DEPTH} levels"));
+                let segment = if object { "k" } else { "[0]" };
+                let path: Vec<&str> = if object {
+                    e.path.split('.').collect()
+                } else {
+                    e.path.split_inclusive(']').collect()
+                };
+                assert_eq!(path, vec![segment; MAX_DEPTH], "depth {depth}");
+            }
+        }
     }
 
     #[test]

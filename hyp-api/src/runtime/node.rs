@@ -4,6 +4,18 @@
 
 use std::fmt;
 
+/// The deepest nesting any parser of this crate accepts: JSON arrays and objects inside one
+/// another, or XML elements inside one another, counted from the body's root (the root's own
+/// array, object or element is level 1). A body nested deeper is refused with a [`DecodeError`]
+/// naming the path where the bound was crossed, never by exhausting the stack.
+///
+/// The specs' deepest example is a CreditGuard `inquireTransactions` answer, 8 levels as a
+/// node tree (`tests/tests/depth.rs` checks every example stays under a quarter of the bound).
+/// 64 leaves room for vendor fields the spec does not list (kept in `unknown_fields`) while
+/// keeping every recursion over a parsed tree (decoding, cloning, dropping, writing) shallow.
+/// URL-encoded bodies are flat: they have no nesting to bound.
+pub const MAX_DEPTH: usize = 64;
+
 /// One value on the wire.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Node {
@@ -65,6 +77,11 @@ impl DecodeError {
             path: String::new(),
             reason: reason.into(),
         }
+    }
+
+    /// A body nested deeper than [`MAX_DEPTH`]; the path is added as the parsers unwind.
+    pub(crate) fn too_deep() -> Self {
+        DecodeError::new(format!("nested deeper than {MAX_DEPTH} levels"))
     }
 
     /// Prefixes the path with the enclosing key or index (`Items` + `[0]`).

@@ -3,13 +3,14 @@
 //! Reading is schema-free: an element with children is a map of its children in document order
 //! (repeated names allowed, so a list element is a map of its items); an element with only text
 //! is that text; an empty element is the empty string (an absent value for non-text fields);
-//! attributes are entries `@name`, and the text beside them is `#text`.
+//! attributes are entries `@name`, and the text beside them is `#text`. Elements nest at most
+//! [`MAX_DEPTH`] deep: a deeper one is a [`DecodeError`] naming the elements around it.
 
 use quick_xml::Reader;
 use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
-use crate::runtime::node::{DecodeError, Node};
+use crate::runtime::node::{DecodeError, MAX_DEPTH, Node};
 
 /// An element being read: its name, its entries so far, its text so far.
 type Open = (String, Vec<(String, Node)>, String);
@@ -23,6 +24,15 @@ pub fn parse(text: &str) -> Result<Node, DecodeError> {
         match reader.read_event().map_err(|e| bad(&e))? {
             Event::Start(e) => {
                 let (name, attrs) = element(&e).map_err(|e| bad(&e))?;
+                // The stack holds the document above the root: its length is the new depth.
+                if stack.len() > MAX_DEPTH {
+                    let mut path = stack[1..].iter().map(|(n, _, _)| n.as_str());
+                    let mut error = DecodeError::too_deep().within(&name);
+                    while let Some(parent) = path.next_back() {
+                        error = error.within(parent);
+                    }
+                    return Err(error);
+                }
                 stack.push((name, attrs, String::new()));
             }
             Event::Empty(e) => {
@@ -262,6 +272,17 @@ mod tests {
         assert_eq!(a[2].1, Node::Str("x & y".into()));
         let Node::Map(e) = &a[3].1 else { panic!() };
         assert_eq!(e.len(), 2);
+    }
+
+    #[test]
+    fn nesting_is_bounded_with_its_path() {
+        let nested = |depth: usize| format!("{}x{}", "<e>".repeat(depth), "</e>".repeat(depth));
+        assert!(parse(&nested(MAX_DEPTH)).is_ok());
+        for depth in [MAX_DEPTH + 1, 100, 1_000, 100_000] {
+            let e = parse(&nested(depth)).unwrap_err();
+            assert_eq!(e.reason, format!("nested deeper than {MAX_DEPTH} levels"));
+            assert_eq!(e.path, vec!["e"; MAX_DEPTH + 1].join("."), "depth {depth}");
+        }
     }
 
     #[test]
