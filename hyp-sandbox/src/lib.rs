@@ -28,7 +28,12 @@
 //!   [`FAULT_HEADER`] header): a delay, HTTP 500, an HTML page, a truncated body, a dropped
 //!   connection, the vendor's own timeout answer, any code of the API's table. A fault can
 //!   strike after the call took effect ([`Fault::applied`]), to prove a retry does not apply
-//!   it twice.
+//!   it twice. A fault the spec cannot play for the endpoint is refused when injected
+//!   ([`Sandbox::try_inject`]), never served as an answer the vendor would not give.
+//! - **Helpers that cannot pass by typo**: [`Sandbox::applied`], [`Sandbox::received`],
+//!   [`Sandbox::balance`], [`Sandbox::queue`] and [`Sandbox::set_status`] panic on a name the
+//!   spec does not have, naming the valid ones; [`Sandbox::applied_by`] and
+//!   [`Sandbox::received_by`] take a generated endpoint type (`hyper_erp::DepositFiat`).
 //!
 //! [`Sandbox::builder`] sets the address and the clock date rules are judged by (give it your
 //! clients' clock). The same server runs as a binary: `cargo run -p hyp-sandbox -- --port 8080`.
@@ -41,6 +46,7 @@ mod fault;
 mod generated;
 mod handle;
 mod incoming;
+mod names;
 mod served;
 mod server;
 mod state;

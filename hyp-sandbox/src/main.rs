@@ -20,6 +20,8 @@ use clap::Parser;
 /// Faults: send the header `x-hyp-sandbox-fault` with one of `delay=<ms>`, `http-500`,
 /// `html-page`, `truncated-body`, `drop-connection`, `vendor-timeout`, `code=<n>`, optionally
 /// followed by `;applied` or `;not-applied` (whether the call takes effect before the fault).
+/// A fault the spec cannot play for the endpoint (a vendor timeout it declares none for, a code
+/// missing from the API's table) answers HTTP 400 naming the reason, and the call is not applied.
 #[derive(Parser)]
 #[command(name = "hyp-sandbox", version, verbatim_doc_comment)]
 struct Args {

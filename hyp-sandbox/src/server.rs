@@ -5,11 +5,11 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use hyp_api::{Clock, Decimal, SystemClock, ValidationContext};
+use hyp_api::{Clock, Decimal, Endpoint, SystemClock, ValidationContext};
 use tokio::net::TcpListener;
 
 use crate::fault::Fault;
-use crate::served::ServedApi;
+use crate::served::{Served, ServedApi};
 use crate::state::State;
 
 /// What every request handler shares: the APIs served, their state, the faults in waiting.
@@ -134,11 +134,15 @@ impl Sandbox {
     }
 
     fn api(&self, api: &str) -> &ServedApi {
-        self.shared
-            .apis
-            .iter()
-            .find(|a| a.plan.api == api)
-            .unwrap_or_else(|| panic!("no API `{api}` in spec/; served: {:?}", self.apis()))
+        crate::names::api(&self.shared.apis, api).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The endpoint `key` of `api`.
+    ///
+    /// # Panics
+    /// When either is not in `spec/`, naming the valid ones.
+    fn endpoint(&self, api: &str, key: &str) -> &Served {
+        self.api(api).named(key).unwrap_or_else(|e| panic!("{e}"))
     }
 
     /// Makes the next call of `endpoint` (its spec key: `MT4_Deposit_Fiat_Json`,
@@ -146,12 +150,23 @@ impl Sandbox {
     /// injected for the same endpoint strike its next calls in order.
     ///
     /// # Panics
-    /// When the API or the endpoint is not in `spec/`.
+    /// When the API or the endpoint is not in `spec/`, or the spec cannot play the fault there
+    /// as the vendor would (see [`Sandbox::try_inject`]).
     pub fn inject(&self, api: &str, endpoint: &str, fault: Fault) {
-        assert!(
-            self.api(api).endpoint(endpoint).is_some(),
-            "`{api}` has no endpoint `{endpoint}`"
-        );
+        if let Err(e) = self.try_inject(api, endpoint, fault) {
+            panic!("{e}");
+        }
+    }
+
+    /// [`Sandbox::inject`], refusing with the reason a fault the spec cannot play for the
+    /// endpoint: a vendor timeout where `sandbox.timeouts` declares none, a code missing from
+    /// the API's code table. The sandbox never invents an answer the vendor would not give.
+    ///
+    /// # Panics
+    /// When the API or the endpoint is not in `spec/`.
+    pub fn try_inject(&self, api: &str, endpoint: &str, fault: Fault) -> Result<(), String> {
+        let served = self.api(api);
+        served.check_fault(self.endpoint(api, endpoint), &fault)?;
         self.shared
             .faults
             .lock()
@@ -159,34 +174,77 @@ impl Sandbox {
             .entry((api.to_string(), endpoint.to_string()))
             .or_default()
             .push(fault);
+        Ok(())
+    }
+
+    /// [`Sandbox::inject`] for a generated endpoint type (`hyper_erp::DepositFiat`).
+    pub fn inject_into<E: Endpoint>(&self, fault: Fault) {
+        self.inject(E::SERVICE, E::WIRE, fault)
     }
 
     /// A ledger's balance (`balance` of `hyper-erp` for `["500155", "ILS"]`): the sum of the
     /// amounts credited less those debited, in the request's major units.
+    ///
+    /// # Panics
+    /// When the API or the ledger is not in `spec/`, or `account` has not as many values as
+    /// the ledger's account fields.
     pub fn balance(&self, api: &str, ledger: &str, account: &[&str]) -> Decimal {
+        if let Err(e) = self.api(api).check_ledger(ledger, account) {
+            panic!("{e}");
+        }
         self.shared.state().balance(api, ledger, account)
     }
 
     /// Moves a record to `status` (a payment link to `paid`), as the vendor's other channels
     /// would. False when no such record exists.
+    ///
+    /// # Panics
+    /// When the API, the record kind or the status is not in `spec/`.
     pub fn set_status(&self, api: &str, record: &str, id: &str, status: &str) -> bool {
+        if let Err(e) = self.api(api).check_record(record, status) {
+            panic!("{e}");
+        }
         self.shared.state().set_status(api, record, id, status)
     }
 
     /// A queue's rows: (id, status), in the order they were added.
+    ///
+    /// # Panics
+    /// When the API or the queue is not in `spec/`.
     pub fn queue(&self, api: &str, queue: &str) -> Vec<(String, i64)> {
+        if let Err(e) = self.api(api).check_queue(queue) {
+            panic!("{e}");
+        }
         self.shared.state().queue(api, queue)
     }
 
     /// How many calls reached `endpoint`, whatever their answer (refused and faulted ones too).
+    ///
+    /// # Panics
+    /// When the API or the endpoint is not in `spec/`, naming the valid ones.
     pub fn received(&self, api: &str, endpoint: &str) -> usize {
+        self.endpoint(api, endpoint);
         let key = (api.to_string(), endpoint.to_string());
         self.shared.state().received.get(&key).copied().unwrap_or(0)
     }
 
+    /// [`Sandbox::received`] for a generated endpoint type (`hyper_erp::DepositFiat`).
+    pub fn received_by<E: Endpoint>(&self) -> usize {
+        self.received(E::SERVICE, E::WIRE)
+    }
+
     /// How many calls of `endpoint` took effect (replays and refusals do not).
+    ///
+    /// # Panics
+    /// When the API or the endpoint is not in `spec/`, naming the valid ones.
     pub fn applied(&self, api: &str, endpoint: &str) -> usize {
+        self.endpoint(api, endpoint);
         let key = (api.to_string(), endpoint.to_string());
         self.shared.state().applied.get(&key).copied().unwrap_or(0)
+    }
+
+    /// [`Sandbox::applied`] for a generated endpoint type (`hyper_erp::DepositFiat`).
+    pub fn applied_by<E: Endpoint>(&self) -> usize {
+        self.applied(E::SERVICE, E::WIRE)
     }
 }
