@@ -169,14 +169,14 @@ impl Answer {
     }
 
     /// Where the envelope's fields are (the root, or XML's `<response>`).
-    fn envelope_mut(&mut self, e: &Served) -> Option<&mut Node> {
+    pub(crate) fn envelope_mut(&mut self, e: &Served) -> Option<&mut Node> {
         match (self.kind, e.hook.xml) {
             (Kind::Xml, Some(x)) => self.doc.get_mut(x.root).and_then(|r| r.get_mut(x.response)),
             _ => Some(&mut self.doc),
         }
     }
 
-    fn envelope(&self, e: &Served) -> Option<&Node> {
+    pub(crate) fn envelope(&self, e: &Served) -> Option<&Node> {
         match (self.kind, e.hook.xml) {
             (Kind::Xml, Some(x)) => self.doc.get(x.root).and_then(|r| r.get(x.response)),
             _ => Some(&self.doc),

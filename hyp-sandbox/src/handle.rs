@@ -11,10 +11,11 @@ use hyp_api::wire::{Encoding, UTF_8};
 use hyp_api::{Node, TransportKind};
 
 use crate::answer::{Answer, Wire};
-use crate::fault::{FAULT_HEADER, Fault};
+use crate::fault::{FAULT_HEADER, Fault, FaultKind};
 use crate::incoming::{Incoming, Routed, route};
 use crate::served::{Served, ServedApi};
 use crate::server::Shared;
+use crate::shaped::Received;
 use crate::strike::strike;
 
 pub(crate) async fn handle(
@@ -110,23 +111,56 @@ async fn serve(
         let queued = faults.get_mut(&key)?;
         (!queued.is_empty()).then(|| queued.remove(0))
     });
-    if let Err(reason) = (endpoint.hook.check)(fields, &shared.validation) {
-        return invalid(api, endpoint, &reason, utf8);
+    let played = crate::envelope::played(api, fields);
+    let call = Received {
+        sent: fields,
+        played: &played,
+    };
+    let now = shared.validation.now();
+    if let Err(reason) = (endpoint.hook.check)(&played, &shared.validation) {
+        return match invalid_answer(api, endpoint, &reason) {
+            Some(answer) => {
+                let answer = shared.state().shape(api, endpoint, &call, answer, now);
+                write(api, endpoint, &answer, utf8)
+            }
+            None => invalid(api, endpoint, &reason, utf8),
+        };
     }
+    // A code fault answers in the API's shaped frame (its envelope, a new id, the time).
+    let coded = |code: i64| {
+        let answer = Answer::for_code(api, endpoint, code);
+        shared.state().shape(api, endpoint, &call, answer, now)
+    };
     if let Some(f) = fault.filter(|f| !f.applied) {
-        return strike(api, endpoint, f, None, utf8).await;
+        return match f.kind {
+            FaultKind::Code(code) if crate::envelope::has_rule(api) => {
+                write(api, endpoint, &coded(code), utf8)
+            }
+            _ => strike(api, endpoint, f, None, utf8).await,
+        };
     }
     let answer = {
         let mut state = shared.state();
-        state
-            .replayed(api, endpoint, fields)
-            .or_else(|| state.refusal(api, endpoint, fields))
-            .unwrap_or_else(|| {
-                let success = success(api, endpoint, fields);
-                state.apply(api, endpoint, fields, success)
-            })
+        match state.replayed(api, endpoint, &played) {
+            Some(first) => first,
+            None => {
+                let refused = state.refusal(api, endpoint, &played);
+                let applies = refused.is_none();
+                let answer = refused.unwrap_or_else(|| success(api, endpoint, &played));
+                let mut answer = state.shape(api, endpoint, &call, answer, now);
+                if applies {
+                    answer = state.apply(api, endpoint, &played, answer);
+                }
+                state.record(api, endpoint, &call, &answer, now);
+                answer
+            }
+        }
     };
     match fault {
+        Some(Fault {
+            kind: FaultKind::Code(code),
+            ..
+        }) if crate::envelope::has_rule(api) => write(api, endpoint, &coded(code), utf8),
         Some(f) => strike(api, endpoint, f, Some(&answer), utf8).await,
         None => write(api, endpoint, &answer, utf8),
     }

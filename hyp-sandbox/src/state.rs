@@ -25,6 +25,8 @@ pub struct State {
     /// (api, endpoint) → calls received, and calls applied.
     pub received: HashMap<(String, String), usize>,
     pub applied: HashMap<(String, String), usize>,
+    /// api → the journal's rows, in the order the calls were handled.
+    pub journal: HashMap<String, Vec<Node>>,
     next_id: u64,
 }
 
@@ -57,7 +59,7 @@ fn error(api: &ServedApi, e: &Served, a: &CodeAnswer, message: Option<String>) -
 }
 
 impl State {
-    fn fresh(&mut self) -> u64 {
+    pub(crate) fn fresh(&mut self) -> u64 {
         self.next_id += 1;
         100_000 + self.next_id
     }
@@ -70,7 +72,16 @@ impl State {
         {
             return None;
         }
-        r.key.iter().map(|k| field_text(fields, k)).collect()
+        let mut key: Vec<String> = r
+            .key
+            .iter()
+            .map(|k| field_text(fields, k))
+            .collect::<Option<_>>()?;
+        if r.identical {
+            // Every detail of the request, in wire order, is part of the key.
+            key.push(format!("{fields:?}"));
+        }
+        Some(key)
     }
 
     /// A resend's answer, when a replay rule has seen this call before.
@@ -179,7 +190,9 @@ impl State {
         let sb = &api.plan.sandbox;
         let name = api.plan.api.clone();
         let key = e.plan.key.clone();
-        for wire in &e.plan.echo {
+        // A command element built by a `results` rule already carries what it echoes.
+        let built = crate::block::rule(api, e).is_some() || crate::envelope::has_rule(api);
+        for wire in e.plan.echo.iter().filter(|_| !built) {
             if let Some(value) = fields.get(wire) {
                 answer.set(e, wire, value.clone());
             }

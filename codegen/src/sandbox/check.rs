@@ -6,20 +6,20 @@ use crate::load::RawApi;
 use crate::model::{Api, Endpoint};
 use crate::sandbox::spec::{CodeAnswer, SandboxDef};
 
-struct Checker<'a> {
+pub(super) struct Checker<'a> {
     raw: &'a RawApi,
     file: usize,
-    api: &'a Api,
+    pub(super) api: &'a Api,
     out: Vec<Diagnostic>,
 }
 
 impl<'a> Checker<'a> {
-    fn err(&mut self, path: &str, message: String, help: &str) {
+    pub(super) fn err(&mut self, path: &str, message: String, help: &str) {
         self.out
             .push(self.raw.at(self.file, path, message, help.to_string()));
     }
 
-    fn endpoint(&mut self, path: &str, name: &str) -> Option<&'a Endpoint> {
+    pub(super) fn endpoint(&mut self, path: &str, name: &str) -> Option<&'a Endpoint> {
         let found = self.api.endpoints.iter().find(|e| e.wire == name);
         if found.is_none() {
             self.err(
@@ -31,7 +31,7 @@ impl<'a> Checker<'a> {
         found
     }
 
-    fn request_field(&mut self, path: &str, e: Option<&Endpoint>, wire: &str) {
+    pub(super) fn request_field(&mut self, path: &str, e: Option<&Endpoint>, wire: &str) {
         if let Some(e) = e
             && !e.request.iter().any(|f| f.wire == wire)
         {
@@ -44,7 +44,7 @@ impl<'a> Checker<'a> {
     }
 
     /// An answer field path (`Doc.RefundNumber`): its first segment must be a response field.
-    fn answer_field(&mut self, path: &str, e: Option<&Endpoint>, wire: &str) {
+    pub(super) fn answer_field(&mut self, path: &str, e: Option<&Endpoint>, wire: &str) {
         if let Some(e) = e {
             let head = wire.split('.').next().unwrap_or(wire);
             if !e.response.iter().any(|f| f.wire == wire || f.wire == head) {
@@ -57,7 +57,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn code(&mut self, path: &str, code: i64) {
+    pub(super) fn code(&mut self, path: &str, code: i64) {
         if !self.api.codes.iter().any(|c| c.value == code) {
             self.err(
                 path,
@@ -68,13 +68,13 @@ impl<'a> Checker<'a> {
     }
 
     /// A code answer: a documented code, or one the spec decides on with its reason.
-    fn answer(&mut self, path: &str, a: &CodeAnswer) {
+    pub(super) fn answer(&mut self, path: &str, a: &CodeAnswer) {
         if a.decision.is_none() {
             self.code(&format!("{path}.code"), a.code);
         }
     }
 
-    fn example(&mut self, path: &str, e: Option<&Endpoint>, name: &str) {
+    pub(super) fn example(&mut self, path: &str, e: Option<&Endpoint>, name: &str) {
         if let Some(e) = e
             && !e.examples.iter().any(|x| x.name == name)
         {
@@ -213,6 +213,7 @@ pub fn check(raw: &RawApi, file: usize, api: &Api, def: &SandboxDef) -> Vec<Diag
         }
         c.answer(&format!("{p}.not_found"), &r.not_found);
     }
+    crate::sandbox::check_shape::check(&mut c, def);
     for (i, q) in def.queues.iter().enumerate() {
         let p = format!("{s}.queues[{i}]");
         let e = c.endpoint(&format!("{p}.added_by"), &q.added_by);

@@ -25,7 +25,42 @@ pub struct Plan {
     pub request_charset: Option<(String, Option<String>)>,
     pub codes: Vec<PlanCode>,
     pub endpoints: Vec<PlanEndpoint>,
+    /// Every object's fields in order, for answers the sandbox builds from an object.
+    #[serde(default)]
+    pub shapes: Vec<PlanShape>,
     pub sandbox: SandboxDef,
+}
+
+/// An object's fields, in the spec's order, with what kind of element each is.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct PlanShape {
+    pub name: String,
+    pub fields: Vec<(String, ShapeKind)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShapeKind {
+    /// Text (or empty).
+    Scalar,
+    /// A `code` attribute beside a text.
+    Coded,
+    /// An element whose children are this object's fields.
+    Object(String),
+    /// Repeated items of this object.
+    List(String),
+}
+
+fn shape_kind(ty: &Ty) -> ShapeKind {
+    match ty {
+        Ty::Coded => ShapeKind::Coded,
+        Ty::Object(name) => ShapeKind::Object(name.clone()),
+        Ty::List(inner) => match inner.as_ref() {
+            Ty::Object(name) => ShapeKind::List(name.clone()),
+            _ => ShapeKind::Scalar,
+        },
+        _ => ShapeKind::Scalar,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -148,6 +183,18 @@ pub fn plan(api: &Api) -> Plan {
                         http_status: x.http_status,
                         body: x.fixed_body(),
                     })
+                    .collect(),
+            })
+            .collect(),
+        shapes: api
+            .objects
+            .iter()
+            .map(|o| PlanShape {
+                name: o.name.clone(),
+                fields: o
+                    .fields
+                    .iter()
+                    .map(|f| (f.wire.clone(), shape_kind(&f.ty)))
                     .collect(),
             })
             .collect(),

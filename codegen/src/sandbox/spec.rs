@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::sandbox::shape::*;
+
 /// How the sandbox answers for this API, and the state it keeps.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -49,6 +51,18 @@ pub struct SandboxDef {
     /// Work queues whose rows move through statuses (the refund queue).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub queues: Vec<Queue>,
+    /// Request values read as another when outside a closed set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fallbacks: Vec<Fallback>,
+    /// The XML answer envelope's order and filling.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub envelope: Option<EnvelopeRule>,
+    /// Command elements built from an object and filled from request and state.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<ResultBlock>,
+    /// Handled calls kept as rows, listed by an inquiry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub journal: Option<Journal>,
 }
 
 /// The answer field that carries an error's reason, and why that one.
@@ -115,6 +129,12 @@ pub struct Replay {
     /// The code the resend answers with; absent: the first answer unchanged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i64>,
+    /// Only a resend whose every field is the same as the first call's is a replay (another
+    /// request under the same key is a call of its own).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub identical: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
