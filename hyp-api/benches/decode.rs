@@ -1,0 +1,308 @@
+//! `cargo bench -p hyp-api`: every row of issue #12's table, hyp-api beside its baseline on the
+//! same bytes in the same process, then the ratio (hyp-api's median time per iteration ÷ the
+//! baseline's). The inputs are the spec's own examples, rows repeated to scale:
+//!
+//! - CreditGuard `inquireTransactions` answer, 1,000 rows: `wire::decode_answer_in` vs a raw
+//!   quick-xml event loop;
+//! - Hyper ERP refund-queue answer, 1,000 rows: `wire::decode_answer_in` vs serde_json into a
+//!   typed struct with `f64` money;
+//! - Hyp Pay soft token charge answer (windows-1255 bytes): the client's charset decoding and
+//!   `wire::decode_answer_in` vs `form_urlencoded::parse` into owned pairs;
+//! - one Hyper ERP deposit through the client on loopback vs a raw reqwest POST of the same
+//!   body and serde_json decode of the same answer.
+//!
+//! `cargo bench -p hyp-api -- --test` (and CI's `cargo bench --no-run`) only check it runs.
+
+use std::cell::RefCell;
+use std::hint::black_box;
+use std::path::Path;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use criterion::{Bencher, Criterion, criterion_group, criterion_main};
+use hyp_api::wire::{self, WINDOWS_1255};
+use hyp_api::{Endpoint, Wire, creditguard, hyper_erp, pay};
+use hyp_codegen::model::Api;
+
+/// Seconds per iteration, one entry per criterion sample.
+type Samples = Rc<RefCell<Vec<f64>>>;
+
+/// A function to time, recording each sample's time per iteration into `samples`.
+fn timed<T>(samples: &Samples, mut f: impl FnMut() -> T) -> impl FnMut(&mut Bencher) {
+    let samples = samples.clone();
+    move |b: &mut Bencher| {
+        b.iter_custom(|iters| {
+            let start = Instant::now();
+            for _ in 0..iters {
+                black_box(f());
+            }
+            let took = start.elapsed();
+            samples
+                .borrow_mut()
+                .push(took.as_secs_f64() / iters.max(1) as f64);
+            took
+        })
+    }
+}
+
+/// The median of the last `n` samples (criterion's measured ones; warm-up samples come first).
+fn median(samples: &Samples, n: usize) -> f64 {
+    let all = samples.borrow();
+    let mut last: Vec<f64> = all[all.len().saturating_sub(n)..].to_vec();
+    last.sort_by(f64::total_cmp);
+    last.get(last.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// Times `ours` and `baseline` as one criterion group and prints the ratio of their medians.
+fn row<A, B>(
+    c: &mut Criterion,
+    name: &str,
+    sample_size: usize,
+    ours: impl FnMut() -> A,
+    baseline: impl FnMut() -> B,
+) {
+    let (a, b): (Samples, Samples) = Default::default();
+    let mut group = c.benchmark_group(name);
+    group
+        .sample_size(sample_size)
+        .measurement_time(Duration::from_secs(4));
+    group.bench_function("hyp-api", timed(&a, ours));
+    group.bench_function("baseline", timed(&b, baseline));
+    group.finish();
+    if a.borrow().len() < sample_size {
+        println!("RATIO {name}: not measured (test mode runs each function once)");
+        return;
+    }
+    let (ma, mb) = (median(&a, sample_size), median(&b, sample_size));
+    println!(
+        "RATIO {name}: {:.2}x (hyp-api {:.3} µs, baseline {:.3} µs)",
+        ma / mb,
+        ma * 1e6,
+        mb * 1e6
+    );
+}
+
+fn spec(api: &str) -> Api {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../spec")
+        .join(api);
+    hyp_codegen::load_one(&dir).unwrap_or_else(|d| panic!("spec/{api} does not load:\n{d}"))
+}
+
+/// The fixed body of example `name` of endpoint `E`.
+fn example<E: Endpoint>(api: &Api, name: &str) -> String {
+    api.endpoints
+        .iter()
+        .find(|e| e.wire == E::WIRE)
+        .and_then(|e| e.examples.iter().find(|x| x.name == name))
+        .unwrap_or_else(|| panic!("no example `{name}` of `{}`", E::WIRE))
+        .fixed_body()
+}
+
+/// `body` with the items between `open` and `close` (its first occurrences) repeated, in turn,
+/// to `rows` items joined by `sep`; `split` tells where one item ends within them.
+fn scaled(
+    body: &str,
+    (open, close, sep): (&str, &str, &str),
+    rows: usize,
+    split: fn(&str) -> Vec<&str>,
+) -> String {
+    let start = body.find(open).expect("list opens") + open.len();
+    let end = start + body[start..].find(close).expect("list closes");
+    let items = split(&body[start..end]);
+    assert!(!items.is_empty(), "the example's list is empty");
+    let repeated: Vec<&str> = items.iter().copied().cycle().take(rows).collect();
+    format!("{}{}{}", &body[..start], repeated.join(sep), &body[end..])
+}
+
+fn creditguard_rows(c: &mut Criterion) {
+    use creditguard::InquireTransactions;
+    let api = spec("creditguard");
+    let body = scaled(
+        &example::<InquireTransactions>(&api, "response-three-transactions"),
+        ("<transactions>", "</transactions>", ""),
+        1_000,
+        |list| {
+            list.split_inclusive("</transaction>")
+                .filter(|t| t.contains("<transaction>"))
+                .collect()
+        },
+    );
+    let output =
+        wire::decode_answer_in::<InquireTransactions>(200, &body, &[], (wire::UTF_8, None))
+            .expect("the scaled example decodes");
+    assert_eq!(output.transactions.len(), 1_000);
+    let name = format!(
+        "creditguard inquireTransactions 1,000 rows ({} KB)",
+        body.len() / 1024
+    );
+    row(
+        c,
+        &name,
+        10,
+        || wire::decode_answer_in::<InquireTransactions>(200, &body, &[], (wire::UTF_8, None)),
+        || {
+            let mut reader = quick_xml::Reader::from_str(&body);
+            let mut events = 0usize;
+            loop {
+                match reader.read_event().expect("XML") {
+                    quick_xml::events::Event::Eof => break events,
+                    e => {
+                        black_box(e);
+                        events += 1;
+                    }
+                }
+            }
+        },
+    );
+}
+
+/// The baseline's typed answer: what a hand-written serde client would declare.
+#[allow(non_snake_case, dead_code)]
+#[derive(serde::Deserialize)]
+struct QueueAnswer {
+    ResponseCode: i64,
+    ResponseMsgEng: String,
+    Queue: Vec<QueueRow>,
+}
+
+#[allow(non_snake_case, dead_code)]
+#[derive(serde::Deserialize)]
+struct QueueRow {
+    RefundNumber: i64,
+    RowIndex: i64,
+    RefundMethod: i64,
+    PaymentDate: String,
+    TotalAmount: f64,
+    Currency: String,
+    BankCode: String,
+    BranchSwift: String,
+    Account: String,
+    BankTransferPaymentFormat: i64,
+    RegRefundToCountry: String,
+    RegBankName: String,
+    RegBankAddress: String,
+    RegAccountOwnerAsContactPerson: String,
+    FromInternalAccount: i64,
+    FromInternalAccountName: String,
+}
+
+fn hyper_rows(c: &mut Criterion) {
+    use hyper_erp::QueryRefundQueue;
+    let api = spec("hyper-erp");
+    let body = scaled(
+        &example::<QueryRefundQueue>(&api, "response-queue"),
+        ("\"Queue\":[", "\n  ]", ","),
+        1_000,
+        |list| vec![list.trim()],
+    );
+    let output = wire::decode_answer::<QueryRefundQueue>(200, &body, &[])
+        .expect("the scaled example decodes");
+    assert_eq!(output.queue.len(), 1_000);
+    let base: QueueAnswer = serde_json::from_str(&body).expect("baseline decodes");
+    assert_eq!(base.Queue.len(), 1_000);
+    let name = format!("hyper refund queue 1,000 rows ({} KB)", body.len() / 1024);
+    row(
+        c,
+        &name,
+        20,
+        || wire::decode_answer::<QueryRefundQueue>(200, &body, &[]),
+        || serde_json::from_str::<QueueAnswer>(&body),
+    );
+}
+
+fn pay_soft_charge(c: &mut Criterion) {
+    use pay::ChargeToken;
+    let api = spec("pay");
+    let text = example::<ChargeToken>(&api, "response-charged");
+    let (bytes, _, _) = WINDOWS_1255.encode(&text);
+    let bytes = bytes.into_owned();
+    let ours = || {
+        let text = WINDOWS_1255.decode(&bytes).0;
+        wire::decode_answer_in::<ChargeToken>(200, &text, &[], (WINDOWS_1255, None))
+    };
+    ours().expect("the example decodes");
+    let name = format!("pay soft charge answer ({} B, windows-1255)", bytes.len());
+    row(c, &name, 50, ours, || {
+        form_urlencoded::parse(&bytes)
+            .into_owned()
+            .collect::<Vec<(String, String)>>()
+    });
+}
+
+/// The baseline's typed deposit answer.
+#[allow(non_snake_case, dead_code)]
+#[derive(serde::Deserialize)]
+struct DepositAnswer {
+    ResponseCode: i64,
+    ResponseMsgEng: String,
+    Receipt_Num: i64,
+}
+
+fn one_call(c: &mut Criterion) {
+    use hyper_erp::{Client, DepositFiat, DepositFiatRequest};
+    let api = spec("hyper-erp");
+    let request_text = example::<DepositFiat>(&api, "request");
+    let answer = example::<DepositFiat>(&api, "response-created");
+    let request = DepositFiatRequest::from_node(&wire::parse_json(&request_text).expect("JSON"))
+        .expect("the request example decodes");
+    let body = wire::to_json(&request.to_node()).expect("encodes");
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let url = rt.block_on(async {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let app = axum::Router::new().fallback(move || {
+            let answer = answer.clone();
+            async move {
+                (
+                    [("content-type", "application/json; charset=utf-8")],
+                    answer,
+                )
+            }
+        });
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        format!("http://{addr}")
+    });
+    let http = reqwest::Client::new();
+    let client = Client::builder(url.clone(), "bench-token".to_string().into())
+        .http_client(http.clone())
+        .build()
+        .expect("client");
+    rt.block_on(client.deposit_fiat(&request))
+        .expect("the call succeeds");
+    let target = format!("{url}/{}", DepositFiat::WIRE);
+    let raw = || {
+        rt.block_on(async {
+            let bytes = http
+                .post(&target)
+                .bearer_auth("bench-token")
+                .header("content-type", "application/json")
+                .body(body.clone())
+                .send()
+                .await
+                .expect("sent")
+                .bytes()
+                .await
+                .expect("answer");
+            serde_json::from_slice::<DepositAnswer>(&bytes).expect("decodes")
+        })
+    };
+    row(
+        c,
+        "one client call, loopback (hyper deposit)",
+        50,
+        || rt.block_on(client.deposit_fiat(&request)),
+        raw,
+    );
+}
+
+criterion_group!(
+    benches,
+    creditguard_rows,
+    hyper_rows,
+    pay_soft_charge,
+    one_call
+);
+criterion_main!(benches);
