@@ -136,7 +136,19 @@ pub fn fill(
             .unwrap_or_default()
     });
     let mut element = if success {
-        blank(&api.plan.shapes, &rule.object)
+        let mut element = blank(&api.plan.shapes, &rule.object);
+        if let Node::Map(entries) = &mut element {
+            for g in rule.groups.iter().filter(|g| meets(call.fields, &g.when)) {
+                let at = entries.iter().position(|(k, _)| *k == g.after);
+                let at = at.map_or(entries.len(), |i| i + 1);
+                let added = g
+                    .fields
+                    .iter()
+                    .map(|f| (f.clone(), Node::Str(String::new())));
+                entries.splice(at..at, added);
+            }
+        }
+        element
     } else {
         let Some(x) = api.endpoint(&rule.error_shape.endpoint) else {
             return;

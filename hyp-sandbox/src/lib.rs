@@ -20,10 +20,12 @@
 //!   pairs (windows-1255 unless `UTF8out=True`) or JSON lists.
 //! - **Keeps state as the vendors do**: idempotency keys replayed (Hyper `Ticket_ID` → code 30
 //!   with the original number; MT5 `x-request-id` → 409; CreditGuard `mayBeDuplicate` → the
-//!   first result), one TP account per client (code 1), balances moved by deposits and
-//!   withdrawals, J5 authorizations captured once for at most their amount, refunds up to the
-//!   original (Hyp Pay 33, CreditGuard 310), paid payment links not deletable (995), and the
-//!   refund queue moving through its statuses.
+//!   first result of an identical request), CreditGuard deals cancelled once and listed by
+//!   `inquireTransactions` from what was done (rows in the vendor's row shape), one TP account
+//!   per client (code 1), balances moved by deposits and withdrawals, J5 authorizations
+//!   captured once for at most their amount, refunds up to the original (Hyp Pay 33,
+//!   CreditGuard 310), paid payment links not deletable (995), and the refund queue moving
+//!   through its statuses.
 //! - **Injects faults** per endpoint ([`Sandbox::inject`]) or per request (the
 //!   [`FAULT_HEADER`] header): a delay, HTTP 500, an HTML page, a truncated body, a dropped
 //!   connection, the vendor's own timeout answer, any code of the API's table. A fault can

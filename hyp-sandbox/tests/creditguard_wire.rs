@@ -167,7 +167,32 @@ async fn a_payment_page_setup_masks_cgmpi_as_the_doc_shows() {
     ] {
         assert_eq!(d.text_at(name), text, "{name}");
     }
+    // The page's elements sit where the doc's setup row has them, as sent.
+    let names = d.names();
+    let at = names.iter().position(|n| *n == "numberOfPayments").unwrap();
+    assert_eq!(
+        names[at + 1..at + 12],
+        [
+            "paymentsInterest",
+            "mid",
+            "uniqueid",
+            "mpiValidation",
+            "token",
+            "mpiHostedPageUrl",
+            "returnUrl",
+            "successUrl",
+            "errorUrl",
+            "cancelUrl",
+            "clubId"
+        ]
+    );
+    assert_eq!(d.text_at("mid"), "531");
+    assert_eq!(d.text_at("uniqueid"), "u-1");
+    assert_eq!(d.text_at("mpiValidation"), "AutoComm");
     assert_eq!(d.at("validation").attr("code"), Some("106"));
     assert_eq!(d.at("transactionType").attr("code"), Some("51"));
     assert_eq!(d.text_at("authNumber"), "");
+    // A charge has no page elements.
+    let charge = deal(&sandbox, 100, "").await;
+    assert!(charge.at("doDeal").child("mid").is_none());
 }

@@ -112,9 +112,22 @@ pub struct ResultBlock {
     /// Fields left out when they have no value.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub omit_empty: Vec<String>,
+    /// Fields a success's element has only when the call met every condition (a page setup's
+    /// elements), written after the field `after`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<BlockGroup>,
     /// Constant values (dotted paths into nested elements), with their source.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub constants: Vec<Constant>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockGroup {
+    pub fields: Vec<String>,
+    pub after: String,
+    pub when: Vec<FieldValues>,
+    pub source: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
