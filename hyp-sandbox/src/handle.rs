@@ -85,26 +85,53 @@ pub(crate) async fn handle(
             endpoint,
             fields,
             utf8_answer,
-        } => serve(&shared, api, endpoint, &fields, utf8_answer, header_fault).await,
+        } => {
+            let denied = shared.accounts.refusal(api, endpoint, &incoming, &fields);
+            let call = Call {
+                endpoint,
+                fields: &fields,
+                utf8: utf8_answer,
+                denied,
+            };
+            serve(&shared, api, call, header_fault).await
+        }
     }
 }
 
-/// A call that reached an endpoint: checked, then answered by the rules (a replay, a refusal)
-/// or applied, with the fault the request or the test chose striking before or after.
+/// A call routed to its endpoint.
+struct Call<'a> {
+    endpoint: &'a Served,
+    fields: &'a Node,
+    /// The request asked for UTF-8 answers.
+    utf8: bool,
+    /// The vendor's authentication error code, when the credentials are missing or wrong.
+    denied: Option<i64>,
+}
+
+/// A call that reached an endpoint: authenticated, checked, then answered by the rules (a
+/// replay, a refusal) or applied, with the fault the request or the test chose striking before
+/// or after.
 async fn serve(
     shared: &Shared,
     api: &ServedApi,
-    endpoint: &Served,
-    fields: &Node,
-    utf8: bool,
+    call: Call<'_>,
     header_fault: Option<Fault>,
 ) -> Response {
+    let Call {
+        endpoint,
+        fields,
+        utf8,
+        denied,
+    } = call;
     let key = (api.plan.api.clone(), endpoint.plan.key.clone());
     *shared.state().received.entry(key.clone()).or_default() += 1;
     // A fault the spec cannot play here is the test's mistake: a clear 400, never an answer
     // the vendor would not give.
     if let Some(Err(reason)) = header_fault.as_ref().map(|f| api.check_fault(endpoint, f)) {
         return (StatusCode::BAD_REQUEST, format!("{FAULT_HEADER}: {reason}")).into_response();
+    }
+    if let Some(code) = denied {
+        return write(api, endpoint, &Answer::for_code(api, endpoint, code), utf8);
     }
     let fault = header_fault.or_else(|| {
         let mut faults = shared.faults.lock().unwrap_or_else(PoisonError::into_inner);

@@ -41,6 +41,7 @@
 //! clients' clock). The same server runs as a binary: `cargo run -p hyp-sandbox -- --port 8080`.
 #![forbid(unsafe_code)]
 
+mod accounts;
 mod answer;
 mod block;
 mod envelope;

@@ -2,7 +2,7 @@
 
 use std::net::{IpAddr, SocketAddr};
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches, Parser};
 
 /// A local, stateful stand-in for the Hyper ERP, MT5 Manager, CreditGuard and Hyp Pay APIs,
 /// generated from hyp-api's spec. Nothing leaves the machine.
@@ -15,7 +15,9 @@ use clap::Parser;
 ///   pay::Client::builder("http://127.0.0.1:8080/pay")
 ///
 /// (in Rust tests, `hyp_sandbox::Sandbox::start()` runs the same server in process on a free
-/// port: `sandbox.base_url("pay")`). Any credentials are accepted.
+/// port: `sandbox.base_url("pay")`). Each API accepts its configured credentials only (the
+/// defaults are listed below; `--credential` changes one); others get the vendor's own
+/// authentication error (Hyper 99 or 6, MT5 401 or 403, Hyp Pay CCode 902, CreditGuard 400).
 ///
 /// Faults: send the header `x-hyp-sandbox-fault` with one of `delay=<ms>`, `http-500`,
 /// `html-page`, `truncated-body`, `drop-connection`, `vendor-timeout`, `code=<n>`, optionally
@@ -28,16 +30,44 @@ struct Args {
     /// The port to listen on (0: any free port).
     #[arg(long, default_value_t = 8080)]
     port: u16,
-    /// The address to listen on. Keep it on loopback: the sandbox accepts any credentials.
+    /// The address to listen on. Keep it on loopback: the default credentials are public.
     #[arg(long, default_value = "127.0.0.1")]
     host: IpAddr,
+    /// A credential's value, `API:NAME=VALUE` (e.g. `hyper-erp:token=abc`); repeatable.
+    #[arg(long = "credential", value_name = "API:NAME=VALUE", value_parser = credential)]
+    credentials: Vec<(String, String, String)>,
+}
+
+/// `API:NAME=VALUE` → its three parts.
+fn credential(s: &str) -> Result<(String, String, String), String> {
+    let (api, rest) = s
+        .split_once(':')
+        .ok_or("expected API:NAME=VALUE (no `:`)")?;
+    let (name, value) = rest
+        .split_once('=')
+        .ok_or("expected API:NAME=VALUE (no `=`)")?;
+    Ok((api.to_string(), name.to_string(), value.to_string()))
+}
+
+/// The default credentials, for `--help`.
+fn defaults() -> String {
+    let mut out = String::from("Default credentials (API:NAME=VALUE):\n");
+    for (api, name, value, doc) in hyp_sandbox::Sandbox::default_credentials() {
+        out.push_str(&format!("  {api}:{name}={value}\n      {doc}\n"));
+    }
+    out
 }
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     tracing_subscriber::fmt::init();
-    let args = Args::parse();
-    let sandbox = hyp_sandbox::Sandbox::start_on(SocketAddr::new(args.host, args.port)).await?;
+    let matches = Args::command().after_help(defaults()).get_matches();
+    let args = Args::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let mut builder = hyp_sandbox::Sandbox::builder().addr(SocketAddr::new(args.host, args.port));
+    for (api, name, value) in &args.credentials {
+        builder = builder.credential(api, name, value);
+    }
+    let sandbox = builder.start().await?;
     println!("hyp-sandbox listening on http://{}", sandbox.addr());
     for api in sandbox.apis() {
         println!("  {api:<12} {}", sandbox.base_url(api));

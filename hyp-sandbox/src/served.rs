@@ -17,6 +17,8 @@ pub struct Hook {
     pub xml: Option<XmlSpec>,
     pub bool_text: (&'static str, &'static str),
     pub answer: AnswerFormat,
+    /// The call only reads (a read-only credential may make it).
+    pub read_only: bool,
     /// Decodes a request (its fields as one map, by wire name) and validates it.
     pub check: fn(&Node, &ValidationContext) -> Result<(), String>,
     /// Whether the client decodes this answer body with this code as an outcome.
@@ -32,6 +34,7 @@ pub fn hook<E: Endpoint>() -> Hook {
         xml: E::XML,
         bool_text: E::BOOL_TEXT,
         answer: E::ANSWER,
+        read_only: E::READ_ONLY,
         check: check::<E>,
         outcome: |code, body| matches!(E::decode(code, body), Ok(Some(_))),
     }

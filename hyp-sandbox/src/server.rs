@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use hyp_api::{Clock, Decimal, Endpoint, SystemClock, ValidationContext};
 use tokio::net::TcpListener;
 
+use crate::accounts::Accounts;
 use crate::fault::Fault;
 use crate::served::{Served, ServedApi};
 use crate::state::State;
@@ -20,6 +21,8 @@ pub(crate) struct Shared {
     pub(crate) faults: Mutex<HashMap<(String, String), Vec<Fault>>>,
     /// What date rules ("not in the future", "within the last 366 days") are checked against.
     pub(crate) validation: ValidationContext,
+    /// The credentials each API accepts.
+    pub(crate) accounts: Accounts,
 }
 
 impl Shared {
@@ -35,10 +38,12 @@ pub struct Sandbox {
     _stop: tokio::sync::oneshot::Sender<()>,
 }
 
-/// Configures a sandbox before it starts: where it listens, and its clock.
+/// Configures a sandbox before it starts: where it listens, its clock, its accounts.
 pub struct SandboxBuilder {
     addr: SocketAddr,
     clock: Arc<dyn Clock>,
+    apis: Vec<ServedApi>,
+    accounts: Accounts,
 }
 
 impl SandboxBuilder {
@@ -52,6 +57,19 @@ impl SandboxBuilder {
     /// it the clock your clients use (`ClientBuilder::clock`) so both judge dates alike.
     pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
         self.clock = Arc::new(clock);
+        self
+    }
+
+    /// The value credential `name` of `api` must have (default: the spec's, listed by
+    /// [`Sandbox::default_credentials`] and `hyp-sandbox --help`). A call with another value
+    /// gets the vendor's authentication error.
+    ///
+    /// # Panics
+    /// When the API or the credential is not in `spec/`, naming the valid ones.
+    pub fn credential(mut self, api: &str, name: &str, value: &str) -> Self {
+        if let Err(e) = self.accounts.set(&self.apis, api, name, value) {
+            panic!("{e}");
+        }
         self
     }
 
@@ -74,9 +92,43 @@ impl Sandbox {
 
     /// A sandbox to configure before it starts.
     pub fn builder() -> SandboxBuilder {
+        let apis = crate::generated::apis();
         SandboxBuilder {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             clock: Arc::new(SystemClock),
+            accounts: Accounts::defaults(&apis),
+            apis,
+        }
+    }
+
+    /// Every API's credentials at their spec defaults: (API, credential name, default value,
+    /// what it is), in spec order.
+    pub fn default_credentials() -> Vec<(String, String, String, String)> {
+        crate::generated::apis()
+            .iter()
+            .flat_map(|a| {
+                a.plan.sandbox.credentials.iter().map(|k| {
+                    let doc = k.doc.split_whitespace().collect::<Vec<_>>().join(" ");
+                    (a.plan.api.clone(), k.name.clone(), k.default.clone(), doc)
+                })
+            })
+            .collect()
+    }
+
+    /// The value credential `name` of `api` must have on this sandbox.
+    ///
+    /// # Panics
+    /// When the API or the credential is not in `spec/`, naming the valid ones.
+    pub fn credential(&self, api: &str, name: &str) -> String {
+        match self.shared.accounts.get(api, name) {
+            Some(v) => v.to_string(),
+            None => {
+                let reason = Accounts::default()
+                    .set(&self.shared.apis, api, name, "")
+                    .err()
+                    .unwrap_or_default();
+                panic!("{reason}")
+            }
         }
     }
 
@@ -84,7 +136,8 @@ impl Sandbox {
         let listener = TcpListener::bind(config.addr).await?;
         let addr = listener.local_addr()?;
         let shared = Arc::new(Shared {
-            apis: crate::generated::apis(),
+            apis: config.apis,
+            accounts: config.accounts,
             state: Mutex::new(State::default()),
             faults: Mutex::new(HashMap::new()),
             validation: ValidationContext::new(config.clock),

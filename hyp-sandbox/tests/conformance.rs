@@ -11,7 +11,7 @@ mod faults;
 mod helpers;
 
 /// The Hyper ERP access token the tests send.
-const HYPER_TOKEN: &str = "token";
+const HYPER_TOKEN: &str = "sandbox-access-token";
 
 /// The vendor's deposit request example (vendor-docs 000 § Deposit of Fiat, Request).
 const HYPER_DEPOSIT: &str = r#"{"ClientNumber":500155,"API_Password":"eBt5yJD3uc12","Ticket_ID":"{F454E096-D080-40FD-A36B-156F4B999124}","BankEnum":1,"MethodEnum":1,"Currency":"ILS","Amount":3500,"USD_ConvertRate":3.2,"Time_Stamp":"2026-01-21 08:00:00","End_user_IP":"82.81.138.8"}"#;

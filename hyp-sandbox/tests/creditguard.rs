@@ -12,8 +12,8 @@ const TERMINAL: &str = "0882819014";
 fn client_with(sandbox: &Sandbox, retry: RetryPolicy) -> Client {
     Client::builder(
         sandbox.base_url(API),
-        "api-user",
-        SecretString::from("api-password".to_string()),
+        "your-api-username",
+        SecretString::from("your-api-password".to_string()),
     )
     .retry(retry)
     .build()
@@ -65,8 +65,8 @@ async fn post_raw(sandbox: &Sandbox, int_in: &str) -> (u16, String) {
     let response = reqwest::Client::new()
         .post(format!("{}/xpo/Relay", sandbox.base_url(API)))
         .form(&[
-            ("user", "api-user"),
-            ("password", "api-password"),
+            ("user", "your-api-username"),
+            ("password", "your-api-password"),
             ("int_in", int_in),
         ])
         .send()
@@ -250,8 +250,8 @@ async fn a_delay_past_the_timeout_leaves_the_deal_unknown() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = Client::builder(
         sandbox.base_url(API),
-        "api-user",
-        SecretString::from("api-password".to_string()),
+        "your-api-username",
+        SecretString::from("your-api-password".to_string()),
     )
     .timeout(Duration::from_millis(200))
     .build()
@@ -281,8 +281,8 @@ async fn a_resend_after_a_timeout_answers_the_first_deal_applied_once() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = Client::builder(
         sandbox.base_url(API),
-        "api-user",
-        SecretString::from("api-password".to_string()),
+        "your-api-username",
+        SecretString::from("your-api-password".to_string()),
     )
     .timeout(Duration::from_millis(200))
     .build()

@@ -22,14 +22,17 @@ const CLEARING: &str = "CC_Clearing_Json";
 const QUEUE: &str = "refund-queue";
 
 fn client(sandbox: &Sandbox) -> Client {
-    Client::builder(sandbox.base_url("hyper-erp"), secret("token"))
-        .retry(RetryPolicy::default())
-        .build()
-        .unwrap()
+    Client::builder(
+        sandbox.base_url("hyper-erp"),
+        secret("sandbox-access-token"),
+    )
+    .retry(RetryPolicy::default())
+    .build()
+    .unwrap()
 }
 
 fn client_with(sandbox: &Sandbox, policy: RetryPolicy) -> Client {
-    Client::builder(sandbox.base_url(API), secret("token"))
+    Client::builder(sandbox.base_url(API), secret("sandbox-access-token"))
         .retry(policy)
         .build()
         .unwrap()
@@ -168,7 +171,7 @@ async fn post_raw(
 ) -> (u16, serde_json::Value) {
     let response = reqwest::Client::new()
         .post(format!("{}/{function}", sandbox.base_url(API)))
-        .header("Authorization", "Bearer token")
+        .header("Authorization", "Bearer sandbox-access-token")
         .header("Content-Type", "application/json")
         .body(body.to_string())
         .send()
@@ -623,7 +626,7 @@ async fn an_unknown_function_answers_code_3() {
 #[tokio::test]
 async fn a_delay_past_the_timeout_is_an_unknown_outcome_and_the_resend_is_a_duplicate() {
     let sandbox = Sandbox::start().await.unwrap();
-    let client = Client::builder(sandbox.base_url(API), secret("token"))
+    let client = Client::builder(sandbox.base_url(API), secret("sandbox-access-token"))
         .retry(RetryPolicy::never())
         .timeout(Duration::from_millis(300))
         .build()
@@ -661,7 +664,7 @@ async fn a_delay_past_the_timeout_is_an_unknown_outcome_and_the_resend_is_a_dupl
 #[tokio::test]
 async fn a_delay_past_the_timeout_is_retried_with_the_same_ticket_and_applied_once() {
     let sandbox = Sandbox::start().await.unwrap();
-    let client = Client::builder(sandbox.base_url(API), secret("token"))
+    let client = Client::builder(sandbox.base_url(API), secret("sandbox-access-token"))
         .retry(fast_retries())
         .timeout(Duration::from_millis(300))
         .build()
@@ -940,7 +943,7 @@ async fn the_fault_header_strikes_the_requests_that_carry_it() {
         FAULT_HEADER,
         reqwest::header::HeaderValue::from_static("http-500"),
     );
-    let faulty = Client::builder(sandbox.base_url(API), secret("token"))
+    let faulty = Client::builder(sandbox.base_url(API), secret("sandbox-access-token"))
         .retry(RetryPolicy::never())
         .http_client(
             reqwest::Client::builder()

@@ -21,7 +21,7 @@ const CREATE: &str = "POST /accounts";
 fn client_with(sandbox: &Sandbox, retry: RetryPolicy) -> Client {
     Client::builder(
         sandbox.base_url(API),
-        SecretString::from("manager-key".to_string()),
+        SecretString::from("sandbox-manager-key".to_string()),
     )
     .retry(retry)
     .build()
@@ -159,6 +159,7 @@ async fn an_invalid_request_answers_400_with_the_reason() {
     // Amount 0 breaks `amount > 0`; the client would refuse to send it, so send it raw.
     let answer = reqwest::Client::new()
         .post(format!("{}/transactions/deposit", sandbox.base_url(API)))
+        .bearer_auth("sandbox-manager-key")
         .header("x-operator-id", "backoffice")
         .header("x-request-id", "bad-1")
         .header("content-type", "application/json")
@@ -189,6 +190,7 @@ async fn an_unknown_route_answers_404() {
     let sandbox = Sandbox::start().await.unwrap();
     let answer = reqwest::Client::new()
         .post(format!("{}/transactions/teleport", sandbox.base_url(API)))
+        .bearer_auth("sandbox-manager-key")
         .header("x-operator-id", "backoffice")
         .header("content-type", "application/json")
         .body(serde_json::json!({ "login": 7007, "amount": 5 }).to_string())
@@ -210,7 +212,7 @@ async fn a_delay_past_the_timeout_is_outcome_unknown_and_a_resend_is_already_app
     let sandbox = Sandbox::start().await.unwrap();
     let client = Client::builder(
         sandbox.base_url(API),
-        SecretString::from("manager-key".to_string()),
+        SecretString::from("sandbox-manager-key".to_string()),
     )
     .retry(RetryPolicy::never())
     .timeout(Duration::from_millis(200))

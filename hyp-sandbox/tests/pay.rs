@@ -12,7 +12,8 @@ use hyp_sandbox::{Fault, Sandbox};
 use rust_decimal_macros::dec;
 
 const MASOF: &str = "0010345518";
-const PASSP: &str = "pp-S3cret-4471";
+/// The sandbox's default `PassP` (spec/pay/sandbox.yaml `credentials`).
+const PASSP: &str = "your-api-password";
 /// A card token (19 digits, the `CC` pattern).
 const CARD_TOKEN: &str = "4580123456789012377";
 const CHARGE: &str = "soft token charge";
@@ -310,8 +311,7 @@ fn pair(answer: &Node, key: &str) -> Option<String> {
 }
 
 /// A token charge's required fields but `ClientName`, `Info`, `Tmonth`, `Tyear` and `UserId`.
-const MISSING_FIELDS: &str =
-    "action=soft&Masof=0010345518&PassP=pp&Token=True&CC=4580123456789012377&Amount=10";
+const MISSING_FIELDS: &str = "action=soft&Masof=0010345518&PassP=your-api-password&Token=True&CC=4580123456789012377&Amount=10";
 
 #[tokio::test]
 async fn an_invalid_request_answers_ccode_421_with_the_reason_in_err_msg() {
@@ -334,7 +334,7 @@ const SHALOM_UTF8: &str = "%D7%A9%D7%9C%D7%95%D7%9D";
 /// refusal's errMsg quotes it.
 fn hebrew_amount(extra: &str) -> String {
     format!(
-        "action=soft&Masof=0010345518&PassP=pp&ClientName=Jenny&Info=x&Token=True\
+        "action=soft&Masof=0010345518&PassP=your-api-password&ClientName=Jenny&Info=x&Token=True\
          &CC=4580123456789012377&Amount={SHALOM_1255}&Tmonth=06&Tyear=31&UserId=000000000{extra}"
     )
 }

@@ -4,7 +4,7 @@
 use crate::diag::Diagnostic;
 use crate::load::RawApi;
 use crate::model::{Api, Endpoint};
-use crate::sandbox::spec::{CodeAnswer, SandboxDef};
+use crate::sandbox::spec::{Carried, CodeAnswer, Credential, SandboxDef};
 
 pub(super) struct Checker<'a> {
     raw: &'a RawApi,
@@ -87,6 +87,44 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// A credential names a field some endpoint carries (or an auth form field), and its answers.
+fn credential(c: &mut Checker, p: &str, k: &Credential) {
+    let named = match (k.carried, &k.field) {
+        (Carried::Bearer, None) => true,
+        (Carried::Field, Some(f)) => c
+            .api
+            .endpoints
+            .iter()
+            .any(|e| e.request.iter().any(|r| r.wire == *f)),
+        (Carried::Form, Some(f)) => c
+            .api
+            .auth_fields
+            .as_ref()
+            .is_some_and(|(u, pw)| u == f || pw == f),
+        _ => false,
+    };
+    if !named {
+        c.err(
+            p,
+            format!(
+                "credential `{}` is carried as {:?} with field {:?}, which this API does not have",
+                k.name, k.carried, k.field
+            ),
+            "`bearer` takes no field; `field` names a request field of some endpoint; `form` names one of the API's auth form fields",
+        );
+    }
+    c.answer(&format!("{p}.wrong"), &k.wrong);
+    match (&k.beyond_scope, k.read_only) {
+        (Some(a), true) => c.answer(&format!("{p}.beyond_scope"), a),
+        (None, false) => {}
+        _ => c.err(
+            p,
+            "`beyond_scope` is the answer of a `read_only` credential, and one needs it".into(),
+            "give both or neither",
+        ),
+    }
+}
+
 /// The diagnostics for `def` (empty when every name resolves).
 pub fn check(raw: &RawApi, file: usize, api: &Api, def: &SandboxDef) -> Vec<Diagnostic> {
     let mut c = Checker {
@@ -101,6 +139,9 @@ pub fn check(raw: &RawApi, file: usize, api: &Api, def: &SandboxDef) -> Vec<Diag
     }
     if let Some(a) = &def.unknown_endpoint {
         c.answer(&format!("{s}.unknown_endpoint"), a);
+    }
+    for (i, k) in def.credentials.iter().enumerate() {
+        credential(&mut c, &format!("{s}.credentials[{i}]"), k);
     }
     for (i, t) in def.timeouts.iter().enumerate() {
         let p = format!("{s}.timeouts[{i}]");

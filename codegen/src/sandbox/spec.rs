@@ -27,6 +27,10 @@ pub struct SandboxDef {
     /// The answer to a request that names no endpoint of this API.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unknown_endpoint: Option<CodeAnswer>,
+    /// The credentials the sandbox accepts (each with its default, settable by the test), and
+    /// the vendor's answer to a missing or wrong one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credentials: Vec<Credential>,
     /// The vendor's own "did not answer in time" answers, for the `VendorTimeout` fault.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub timeouts: Vec<TimeoutAnswer>,
@@ -63,6 +67,45 @@ pub struct SandboxDef {
     /// Handled calls kept as rows, listed by an inquiry.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub journal: Option<Journal>,
+}
+
+/// One credential of the API's account: where a request carries it, the value accepted unless
+/// the sandbox is told another, and the answer to a missing or wrong one.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Credential {
+    /// The name tests and the command line set it by (`token`, `API_Password`).
+    pub name: String,
+    pub doc: String,
+    pub source: String,
+    pub carried: Carried,
+    /// `field`: the request field's wire name (checked on the endpoints that declare it);
+    /// `form`: the form field's name (the API's `auth_fields`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// The value accepted unless the sandbox is told another.
+    pub default: String,
+    /// Accepted on read-only endpoints only (a reporting key); elsewhere `beyond_scope` answers.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub read_only: bool,
+    /// The answer to a missing or wrong value.
+    pub wrong: CodeAnswer,
+    /// The answer to a read-only credential used on an endpoint that writes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beyond_scope: Option<CodeAnswer>,
+}
+
+/// Where a request carries a credential.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Carried {
+    /// `Authorization: Bearer <value>`.
+    #[default]
+    Bearer,
+    /// A request field (JSON body, query string, XML element, REST header), by wire name.
+    Field,
+    /// A form field beside the XML document (CreditGuard `user`, `password`).
+    Form,
 }
 
 /// The answer field that carries an error's reason, and why that one.

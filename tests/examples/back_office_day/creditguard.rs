@@ -17,8 +17,8 @@ const TERMINAL: &str = "0882819014";
 pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     let base = sandbox.base_url(API);
     println!("\n== CreditGuard (XML relay), against {base} ==");
-    let password = secret("relay-password");
-    let client = Client::builder(&base, "merchant-api-user", password.clone())
+    let password = secret(&sandbox.credential(API, "password"));
+    let client = Client::builder(&base, sandbox.credential(API, "user"), password.clone())
         .retry(RetryPolicy::never())
         .build()?;
 
@@ -65,7 +65,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     let debit = first.tran_id.clone().ok_or("no tranId")?;
 
     section("The next charge (90.00 ILS) loses its answer (client timeout 300 ms)");
-    let impatient = Client::builder(&base, "merchant-api-user", password.clone())
+    let impatient = Client::builder(&base, sandbox.credential(API, "user"), password.clone())
         .retry(RetryPolicy::never())
         .timeout(Duration::from_millis(300))
         .build()?;

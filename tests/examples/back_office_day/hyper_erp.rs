@@ -23,7 +23,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
         .with_ymd_and_hms(2026, 5, 25, 12, 0, 0)
         .single()
         .ok_or("date")?;
-    let client = Client::builder(&base, secret("access-token-from-refresh-flow"))
+    let client = Client::builder(&base, secret(&sandbox.credential(API, "token")))
         .clock(FixedClock(today))
         .retry(RetryPolicy {
             max_attempts: 3,
@@ -31,7 +31,8 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
             max_backoff: Duration::from_millis(200),
         })
         .build()?;
-    let password = secret("eBt5yJD3uc12");
+    // The sandbox's account (its defaults: `hyp-sandbox --help`).
+    let password = secret(&sandbox.credential(API, "API_Password"));
     let balance = || sandbox.balance(API, "balance", &["500155", "ILS"]);
 
     println!("== Hyper ERP back-office day against {base} ==");
@@ -259,7 +260,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     }
 
     section("The trading system does not answer in time (client timeout 300 ms, no retry)");
-    let impatient = Client::builder(&base, secret("access-token-from-refresh-flow"))
+    let impatient = Client::builder(&base, secret(&sandbox.credential(API, "token")))
         .clock(FixedClock(today))
         .retry(RetryPolicy::never())
         .timeout(Duration::from_millis(300))

@@ -16,7 +16,7 @@ use crate::{secret, section};
 pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     let base = sandbox.base_url("mt5-manager");
     println!("\n== MT5 Manager REST, against {base} (production: {DEFAULT_BASE_URL}) ==");
-    let client = Client::builder(&base, secret("manager-key-for-automation"))
+    let client = Client::builder(&base, secret(&sandbox.credential(API, "manager-key")))
         .retry(RetryPolicy {
             max_attempts: 3,
             initial_backoff: Duration::from_millis(50),

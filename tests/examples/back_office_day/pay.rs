@@ -22,7 +22,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     let base = sandbox.base_url(API);
     println!("\n== Hyp Pay, against {base} (production: {DEFAULT_BASE_URL}) ==");
     let client = Client::builder(&base).retry(RetryPolicy::never()).build()?;
-    let pass = secret("your-api-password");
+    let pass = secret(&sandbox.credential(API, "PassP"));
     let charge = |amount: Money| {
         ChargeTokenRequest::new(
             MASOF,
