@@ -2,6 +2,8 @@
 //! docs' answer examples, by structure (tests/common/shape.rs), never through hyp-api's
 //! decoders; faults the spec cannot play; helpers that cannot pass by typo.
 
+#[path = "conformance/accounts.rs"]
+mod accounts;
 mod common;
 #[path = "conformance/comparator.rs"]
 mod comparator;

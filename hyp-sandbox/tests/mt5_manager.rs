@@ -334,7 +334,7 @@ async fn a_truncated_deposit_answer_is_undecodable_and_a_resend_is_already_appli
         matches!(
             err,
             Error::Decode {
-                http_status: 200,
+                http_status: 201,
                 ..
             }
         ),

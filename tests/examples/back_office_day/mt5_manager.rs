@@ -16,13 +16,16 @@ use crate::{secret, section};
 pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     let base = sandbox.base_url("mt5-manager");
     println!("\n== MT5 Manager REST, against {base} (production: {DEFAULT_BASE_URL}) ==");
-    let client = Client::builder(&base, secret(&sandbox.credential(API, "manager-key")))
-        .retry(RetryPolicy {
-            max_attempts: 3,
-            initial_backoff: Duration::from_millis(50),
-            max_backoff: Duration::from_millis(200),
-        })
-        .build()?;
+    let client = Client::builder(
+        &base,
+        secret(&sandbox.credential("mt5-manager", "manager-key")),
+    )
+    .retry(RetryPolicy {
+        max_attempts: 3,
+        initial_backoff: Duration::from_millis(50),
+        max_backoff: Duration::from_millis(200),
+    })
+    .build()?;
 
     section("Open an MT5 account");
     let create = CreateAccountRequest::new(

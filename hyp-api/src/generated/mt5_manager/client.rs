@@ -49,7 +49,7 @@ impl Client {
     /// `POST /accounts`: Create a new MT5 trading account.
     ///
     /// Results:
-    /// - code 200/201 → `Created`: The account was created (201 Created; 200 accepted too).
+    /// - code 201/200 → `Created`: The account was created (201 Created; 200 accepted too).
     /// - code 409 → `AlreadyApplied`: A resend of a creation already applied under the same x-request-id: done, not a failure.
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it).
@@ -164,7 +164,7 @@ impl Client {
     /// `POST /transactions/deposit`: Deposit funds into a client account.
     ///
     /// Results:
-    /// - code 200/201 → `Applied`: The operation was applied (201 Created: new transaction; 200 accepted too).
+    /// - code 201/200 → `Applied`: The operation was applied (201 Created: new transaction; 200 accepted too).
     /// - code 409 → `AlreadyApplied`: Already applied under this x-request-id (a retry whose first attempt succeeded): done, not a failure.
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). Moves money: on a timeout after sending, the error says the outcome is unknown.
@@ -179,7 +179,7 @@ impl Client {
     /// `POST /transactions/withdraw`: Withdraw balance with operator context.
     ///
     /// Results:
-    /// - code 200/201 → `Applied`: The operation was applied (201 Created: new transaction; 200 accepted too).
+    /// - code 201/200 → `Applied`: The operation was applied (201 Created: new transaction; 200 accepted too).
     /// - code 409 → `AlreadyApplied`: Already applied under this x-request-id (a retry whose first attempt succeeded): done, not a failure.
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). Moves money: on a timeout after sending, the error says the outcome is unknown.
@@ -194,7 +194,7 @@ impl Client {
     /// `POST /transactions/credit`: Add broker credit or promotions.
     ///
     /// Results:
-    /// - code 200/201 → `Applied`: The operation was applied (201 Created: new transaction; 200 accepted too).
+    /// - code 201/200 → `Applied`: The operation was applied (201 Created: new transaction; 200 accepted too).
     /// - code 409 → `AlreadyApplied`: Already applied under this x-request-id (a retry whose first attempt succeeded): done, not a failure.
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). Moves money: on a timeout after sending, the error says the outcome is unknown.

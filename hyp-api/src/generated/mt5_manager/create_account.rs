@@ -385,7 +385,7 @@ impl crate::Wire for CreateAccountResponse {
 /// What `POST /accounts` answered, when it is a result and not an error. Each variant is one documented outcome; all carry the decoded answer.
 #[derive(Debug, Clone)]
 pub enum CreateAccountOutcome {
-    /// The account was created (201 Created; 200 accepted too). (code 200, 201).
+    /// The account was created (201 Created; 200 accepted too). (code 201, 200).
     ///
     /// Source: vendor-notes §2.4 (201 Created: new account)
     Created(CreateAccountResponse),
@@ -518,7 +518,7 @@ impl crate::Endpoint for CreateAccount {
         body: &crate::Node,
     ) -> Result<Option<Self::Output>, crate::DecodeError> {
         match code {
-            200i64 | 201i64 => {
+            201i64 | 200i64 => {
                 <CreateAccountResponse as crate::Wire>::from_node(body)
                     .map(|r| Some(CreateAccountOutcome::Created(r)))
             }

@@ -166,7 +166,7 @@ impl crate::Wire for CreditResponse {
 /// What `POST /transactions/credit` answered, when it is a result and not an error. Each variant is one documented outcome; all carry the decoded answer.
 #[derive(Debug, Clone)]
 pub enum CreditOutcome {
-    /// The operation was applied (201 Created: new transaction; 200 accepted too). (code 200, 201).
+    /// The operation was applied (201 Created: new transaction; 200 accepted too). (code 201, 200).
     ///
     /// Source: vendor-notes §2.4 (201 Created: new account/transaction)
     Applied(CreditResponse),
@@ -278,7 +278,7 @@ impl crate::Endpoint for Credit {
         body: &crate::Node,
     ) -> Result<Option<Self::Output>, crate::DecodeError> {
         match code {
-            200i64 | 201i64 => {
+            201i64 | 200i64 => {
                 <CreditResponse as crate::Wire>::from_node(body)
                     .map(|r| Some(CreditOutcome::Applied(r)))
             }
