@@ -34,8 +34,8 @@ async fn raw(sandbox: &Sandbox, int_in: &str) -> Raw {
     let response = reqwest::Client::new()
         .post(format!("{}/xpo/Relay", sandbox.base_url(API)))
         .form(&[
-            ("user", "api-user"),
-            ("password", "api-password"),
+            ("user", "your-api-username"),
+            ("password", "your-api-password"),
             ("int_in", int_in),
         ])
         .send()

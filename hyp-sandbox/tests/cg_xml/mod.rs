@@ -155,8 +155,8 @@ pub async fn post(base_url: &str, int_in: &str) -> (u16, El, String) {
     let response = reqwest::Client::new()
         .post(format!("{base_url}/xpo/Relay"))
         .form(&[
-            ("user", "api-user"),
-            ("password", "api-password"),
+            ("user", "your-api-username"),
+            ("password", "your-api-password"),
             ("int_in", int_in),
         ])
         .send()
