@@ -58,6 +58,11 @@ fn code_node(kind: Kind, code: i64) -> Node {
     }
 }
 
+/// A code as endpoint `e`'s API writes it (CreditGuard: three digits).
+pub fn code_text(e: &Served, code: i64) -> String {
+    text(&code_node(kind_of(e), code)).unwrap_or_default()
+}
+
 /// `node[key]`, made an empty map first when absent.
 fn child_map<'n>(node: &'n mut Node, key: &str) -> Option<&'n mut Node> {
     if node.get(key).is_none() {
@@ -108,6 +113,13 @@ impl Answer {
     /// message.
     pub fn for_code(api: &ServedApi, e: &Served, code: i64) -> Answer {
         Self::documented(api, e, code).unwrap_or_else(|| {
+            if !e.plan.outcome_codes.contains(&code)
+                && let Some(mut frame) = Self::error_frame(api, e)
+            {
+                frame.set_code(api, e, code);
+                frame.set_message(api, e, &api.message(e, code));
+                return frame;
+            }
             let mut a = Self::skeleton(e);
             a.set_code(api, e, code);
             if !e.plan.outcome_codes.contains(&code) {
@@ -128,6 +140,51 @@ impl Answer {
             .find(|a| {
                 a.code(e) == Some(code) && (code != 0 || (e.hook.outcome)(code, &a.fields(e)))
             })
+    }
+
+    /// A URL-encoded endpoint's error frame: the keys of its first documented failure, in
+    /// order (`Id=…&CCode=…&Amount=…&ACode=&Fild1=…`, or a bare `CCode=…`). Without one, a
+    /// bare `CCode`.
+    fn error_frame(api: &ServedApi, e: &Served) -> Option<Answer> {
+        if !matches!(kind_of(e), Kind::Urlencoded | Kind::JsonList) {
+            return None;
+        }
+        let failure = e
+            .plan
+            .examples
+            .iter()
+            .filter(|x| x.kind == ExampleKind::Response)
+            .filter_map(|x| Self::parse(api, e, &x.body, x.http_status))
+            .find(|a| matches!(a.doc, Node::Map(_)) && a.code(e).is_some_and(|c| c != 0));
+        let doc = failure.map_or(Node::Map(Vec::new()), |a| a.doc);
+        Some(Answer {
+            status: 200,
+            doc,
+            kind: Kind::Urlencoded,
+        })
+    }
+
+    /// A bare `CCode=…` answer in the API's URL-encoded frame (a request naming no endpoint).
+    pub fn bare(api: &ServedApi, e: &Served, code: i64) -> Option<Answer> {
+        let mut a = Self::error_frame(api, e)?;
+        a.doc = Node::Map(Vec::new());
+        a.set_code(api, e, code);
+        Some(a)
+    }
+
+    /// Copies the request's values into the frame's fields of the same name that the
+    /// endpoint echoes (`Amount`, `TransId`, `Fild1`…); adds none.
+    pub fn echo_into_frame(&mut self, e: &Served, fields: &Node) {
+        for wire in &e.plan.echo {
+            if let (Some(_), Some(value)) = (self.doc.get(wire), fields.get(wire)) {
+                self.doc.set(wire, value.clone());
+            }
+        }
+    }
+
+    /// Whether the answer is in a URL-encoded frame (where only the frame's keys are sent).
+    pub fn is_urlencoded(&self) -> bool {
+        self.kind == Kind::Urlencoded
     }
 
     fn skeleton(e: &Served) -> Answer {
@@ -232,7 +289,12 @@ impl Answer {
             }
             return;
         }
+        let urlencoded = self.kind == Kind::Urlencoded;
         if let (Some(env), Some(target)) = (e.hook.envelope, self.envelope_mut(e)) {
+            // A URL-encoded frame carries a message only where the vendor's does.
+            if urlencoded && target.get(env.message).is_none() {
+                return;
+            }
             target.set(env.message, Node::Str(message.to_string()));
         }
     }

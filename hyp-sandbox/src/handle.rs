@@ -64,15 +64,33 @@ pub(crate) async fn handle(
     let Some(frame) = api.endpoints.first() else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    if let Some(page) = crate::page::serve(&shared, api, &incoming) {
+        return page;
+    }
     match route(api, &incoming) {
         Routed::Unknown(reason) => match &api.plan.sandbox.unknown_endpoint {
             Some(a) => {
-                let mut answer = Answer::for_code(api, frame, a.code).without_command(frame);
-                answer.set_message(api, frame, &reason);
+                tracing::info!(api = %api.plan.api, %reason, "no endpoint");
+                let answer = Answer::bare(api, frame, a.code).unwrap_or_else(|| {
+                    let mut answer = Answer::for_code(api, frame, a.code).without_command(frame);
+                    answer.set_message(api, frame, &reason);
+                    answer
+                });
                 write(api, frame, &answer, false)
             }
             None => (StatusCode::NOT_FOUND, reason).into_response(),
         },
+        Routed::Refused {
+            endpoint,
+            fields,
+            code,
+        } => {
+            let key = (api.plan.api.clone(), endpoint.plan.key.clone());
+            *shared.state().received.entry(key).or_default() += 1;
+            let mut answer = Answer::for_code(api, endpoint, code);
+            answer.echo_into_frame(endpoint, &fields);
+            write(api, endpoint, &answer, false)
+        }
         Routed::Malformed(reason) => match invalid_answer(api, frame, &reason) {
             Some(answer) => write(api, frame, &answer.without_command(frame), false),
             None => (
@@ -92,6 +110,7 @@ pub(crate) async fn handle(
                 fields: &fields,
                 utf8: utf8_answer,
                 denied,
+                password: crate::page::auth_password(api, &incoming),
             };
             serve(&shared, api, call, header_fault).await
         }
@@ -106,6 +125,19 @@ struct Call<'a> {
     utf8: bool,
     /// The vendor's authentication error code, when the credentials are missing or wrong.
     denied: Option<i64>,
+    /// The API password a form-authenticated call carried (the key of a redirect MAC).
+    password: Option<String>,
+}
+
+/// The first boolean field sent in a spelling other than the API's two, where the spec
+/// allows only those.
+fn misspelt_boolean(api: &ServedApi, e: &Served, fields: &Node) -> Option<String> {
+    api.plan.sandbox.strict_booleans.as_ref()?;
+    let (yes, no) = e.hook.bool_text;
+    e.plan.fields.iter().filter(|f| f.boolean).find_map(|f| {
+        let v = fields.get(&f.wire).and_then(crate::answer::text)?;
+        (v != yes && v != no).then(|| format!("`{}` is `{v}`, not `{yes}` or `{no}`", f.wire))
+    })
 }
 
 /// A call that reached an endpoint: authenticated, checked, then answered by the rules (a
@@ -122,6 +154,7 @@ async fn serve(
         fields,
         utf8,
         denied,
+        password,
     } = call;
     let key = (api.plan.api.clone(), endpoint.plan.key.clone());
     *shared.state().received.entry(key.clone()).or_default() += 1;
@@ -131,13 +164,23 @@ async fn serve(
         return (StatusCode::BAD_REQUEST, format!("{FAULT_HEADER}: {reason}")).into_response();
     }
     if let Some(code) = denied {
-        return write(api, endpoint, &Answer::for_code(api, endpoint, code), utf8);
+        let mut answer = Answer::for_code(api, endpoint, code);
+        answer.echo_into_frame(endpoint, fields);
+        return write(api, endpoint, &answer, utf8);
     }
     let fault = header_fault.or_else(|| {
         let mut faults = shared.faults.lock().unwrap_or_else(PoisonError::into_inner);
         let queued = faults.get_mut(&key)?;
         (!queued.is_empty()).then(|| queued.remove(0))
     });
+    if let Some(reason) = misspelt_boolean(api, endpoint, fields)
+        && let Some(a) = &api.plan.sandbox.strict_booleans
+    {
+        tracing::info!(api = %api.plan.api, endpoint = %endpoint.plan.key, %reason, "refused");
+        let mut answer = Answer::for_code(api, endpoint, a.code);
+        answer.echo_into_frame(endpoint, fields);
+        return write(api, endpoint, &answer, utf8);
+    }
     let played = crate::envelope::played(api, fields);
     let call = Received {
         sent: fields,
@@ -146,11 +189,12 @@ async fn serve(
     let now = shared.validation.now();
     if let Err(reason) = (endpoint.hook.check)(&played, &shared.validation) {
         return match invalid_answer(api, endpoint, &reason) {
-            Some(answer) => {
+            Some(mut answer) => {
+                answer.echo_into_frame(endpoint, fields);
                 let answer = shared.state().shape(api, endpoint, &call, answer, now);
                 write(api, endpoint, &answer, utf8)
             }
-            None => invalid(api, endpoint, &reason, utf8),
+            None => invalid(api, endpoint, fields, &reason, utf8),
         };
     }
     // A code fault answers in the API's shaped frame (its envelope, a new id, the time).
@@ -177,12 +221,30 @@ async fn serve(
                 let mut answer = state.shape(api, endpoint, &call, answer, now);
                 if applies {
                     answer = state.apply(api, endpoint, &played, answer);
+                    // A signed answer is the request as sent; a page keeps what was played.
+                    let nonce = state.fresh();
+                    crate::sign::signed(api, endpoint, fields, nonce, &mut answer);
+                    let password = password.as_deref();
+                    crate::page::issue(
+                        shared,
+                        &mut state,
+                        api,
+                        endpoint,
+                        &played,
+                        password,
+                        &mut answer,
+                    );
                 }
                 state.record(api, endpoint, &call, &answer, now);
                 answer
             }
         }
     };
+    let mut answer = answer;
+    let code = answer.code(endpoint).unwrap_or_default();
+    if !endpoint.plan.outcome_codes.contains(&code) {
+        answer.echo_into_frame(endpoint, fields);
+    }
     match fault {
         Some(Fault {
             kind: FaultKind::Code(code),
@@ -214,18 +276,26 @@ fn success(api: &ServedApi, e: &Served, fields: &Node) -> Answer {
     }
 }
 
-/// The spec's answer to a request its validators refuse, the reason in the message.
+/// The spec's answer to a request its validators refuse, the reason in the message (a
+/// URL-encoded frame sends only the vendor's own text: the reason goes to the log).
 fn invalid_answer(api: &ServedApi, e: &Served, reason: &str) -> Option<Answer> {
     let a = api.plan.sandbox.invalid_request.as_ref()?;
     let mut answer = Answer::for_code(api, e, a.code);
     answer.set_code(api, e, a.code);
-    answer.set_message(api, e, &format!("invalid request: {reason}"));
+    if answer.is_urlencoded() {
+        tracing::info!(api = %api.plan.api, endpoint = %e.plan.key, %reason, "invalid request");
+    } else {
+        answer.set_message(api, e, &format!("invalid request: {reason}"));
+    }
     Some(answer)
 }
 
-fn invalid(api: &ServedApi, e: &Served, reason: &str, utf8: bool) -> Response {
+fn invalid(api: &ServedApi, e: &Served, fields: &Node, reason: &str, utf8: bool) -> Response {
     match invalid_answer(api, e, reason) {
-        Some(answer) => write(api, e, &answer, utf8),
+        Some(mut answer) => {
+            answer.echo_into_frame(e, fields);
+            write(api, e, &answer, utf8)
+        }
         None => (
             StatusCode::BAD_REQUEST,
             format!("invalid request: {reason}"),

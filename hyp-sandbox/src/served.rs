@@ -51,10 +51,15 @@ pub struct Served {
     pub hook: Hook,
 }
 
+/// The API's documented redirect signature (`sign_redirect_mac`): password, parameters.
+pub type MacSigner = fn(&hyp_api::SecretString, &[(String, String)]) -> String;
+
 /// One API as served.
 pub struct ServedApi {
     pub plan: Plan,
     pub endpoints: Vec<Served>,
+    /// Signs a page's redirect where the API documents how (`from: mac`).
+    pub redirect_mac: Option<MacSigner>,
 }
 
 impl ServedApi {
@@ -78,7 +83,17 @@ impl ServedApi {
             .zip(hooks)
             .map(|(plan, hook)| Served { plan, hook })
             .collect();
-        ServedApi { plan, endpoints }
+        ServedApi {
+            plan,
+            endpoints,
+            redirect_mac: None,
+        }
+    }
+
+    /// The API's redirect signer (the generated code passes the client's own).
+    pub fn with_redirect_mac(mut self, signer: MacSigner) -> Self {
+        self.redirect_mac = Some(signer);
+        self
     }
 
     /// The API's path prefix on the sandbox (`/hyper-erp`).

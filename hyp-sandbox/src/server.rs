@@ -23,6 +23,8 @@ pub(crate) struct Shared {
     pub(crate) validation: ValidationContext,
     /// The credentials each API accepts.
     pub(crate) accounts: Accounts,
+    /// `http://ADDR`: the origin of the page URLs the sandbox hands out.
+    pub(crate) origin: String,
 }
 
 impl Shared {
@@ -141,6 +143,7 @@ impl Sandbox {
             state: Mutex::new(State::default()),
             faults: Mutex::new(HashMap::new()),
             validation: ValidationContext::new(config.clock),
+            origin: format!("http://{addr}"),
         });
         let app = axum::Router::new()
             .fallback(crate::handle::handle)

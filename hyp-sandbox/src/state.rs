@@ -8,6 +8,8 @@ use hyp_api::{Decimal, Node};
 use hyp_codegen::sandbox::spec::{CodeAnswer, SandboxDef};
 
 use crate::answer::{Answer, text};
+use crate::deals::DealBook;
+use crate::page::PageBook;
 use crate::served::{Served, ServedApi};
 
 #[derive(Default)]
@@ -27,6 +29,10 @@ pub struct State {
     pub applied: HashMap<(String, String), usize>,
     /// api → the journal's rows, in the order the calls were handled.
     pub journal: HashMap<String, Vec<Node>>,
+    /// The deals made, looked up and cancelled.
+    pub deals: DealBook,
+    /// The payment pages issued, and the redirects they sent.
+    pub pages: PageBook,
     next_id: u64,
 }
 
@@ -59,6 +65,7 @@ fn error(api: &ServedApi, e: &Served, a: &CodeAnswer, message: Option<String>) -
 }
 
 impl State {
+    /// A number no other answer of this sandbox has carried.
     pub(crate) fn fresh(&mut self) -> u64 {
         self.next_id += 1;
         100_000 + self.next_id
@@ -103,6 +110,12 @@ impl State {
 
     /// The refusal a rule gives this call before anything is applied, if any.
     pub fn refusal(&self, api: &ServedApi, e: &Served, fields: &Node) -> Option<Answer> {
+        if let Some(refused) = crate::sign::refused(api, e, fields, &self.pages) {
+            return Some(refused);
+        }
+        if let Some(refused) = self.deals.refusal(api, e, fields) {
+            return Some(refused);
+        }
         let sb = &api.plan.sandbox;
         let name = &api.plan.api;
         for h in &sb.holds {
@@ -110,7 +123,21 @@ impl State {
                 continue;
             }
             let id = field_text(fields, &h.consumed_by.id).unwrap_or_default();
-            let wanted = amount(fields, &h.consumed_by.amount);
+            let Some(amount_field) = &h.consumed_by.amount else {
+                if !matches!(
+                    self.holds.get(&(name.clone(), h.name.clone(), id.clone())),
+                    Some((_, _, true))
+                ) {
+                    return Some(error(
+                        api,
+                        e,
+                        &h.not_open,
+                        Some(format!("no open {} `{id}`", h.name)),
+                    ));
+                }
+                continue;
+            };
+            let wanted = amount(fields, amount_field);
             match self.holds.get(&(name.clone(), h.name.clone(), id.clone())) {
                 Some((total, used, true)) if wanted > *total - *used => {
                     let left = *total - *used;
@@ -119,8 +146,7 @@ impl State {
                         e,
                         &h.exceeded,
                         Some(format!(
-                            "{} {wanted} exceeds the {left} left of `{id}`",
-                            h.consumed_by.amount
+                            "{amount_field} {wanted} exceeds the {left} left of `{id}`"
                         )),
                     ));
                 }
@@ -234,28 +260,21 @@ impl State {
                 answer.set(e, &s.field, Node::Num(balance.to_string()));
             }
         }
+        let get = |path: &str| answer.get(e, path).as_ref().and_then(text);
+        self.open_holds(api, &key, code, &get, fields);
+        for (field, value) in self.deals.apply(api, &key, code, &get, fields) {
+            answer.set(e, &field, Node::Str(value));
+        }
         for h in &sb.holds {
-            for o in h.opened_by.iter().filter(|o| {
-                o.endpoint == key
-                    && o.codes.contains(&code)
-                    && o.when.iter().all(|w| {
-                        field_text(fields, &w.field).is_some_and(|v| w.values.contains(&v))
-                    })
-            }) {
-                if let Some(id) = answer.get(e, &o.id).as_ref().and_then(text) {
-                    let total = amount(fields, &o.amount);
-                    self.holds.insert(
-                        (name.clone(), h.name.clone(), id),
-                        (total, Decimal::ZERO, true),
-                    );
-                }
-            }
             if h.consumed_by.endpoint == key {
                 let id = field_text(fields, &h.consumed_by.id).unwrap_or_default();
-                if let Some((_, used, open)) =
+                if let Some((total, used, open)) =
                     self.holds.get_mut(&(name.clone(), h.name.clone(), id))
                 {
-                    *used += amount(fields, &h.consumed_by.amount);
+                    *used += match &h.consumed_by.amount {
+                        Some(a) => amount(fields, a),
+                        None => *total - *used,
+                    };
                     *open = !h.once;
                 }
             }
@@ -309,6 +328,55 @@ impl State {
         }
         *self.applied.entry((name, key)).or_default() += 1;
         answer
+    }
+
+    /// Opens the holds a call (or a page, by name) opens with `code`: `answer_field` reads
+    /// the answer (or the redirect), `fields` the request.
+    pub fn open_holds(
+        &mut self,
+        api: &ServedApi,
+        key: &str,
+        code: i64,
+        answer_field: &dyn Fn(&str) -> Option<String>,
+        fields: &Node,
+    ) {
+        let name = &api.plan.api;
+        for h in &api.plan.sandbox.holds {
+            for o in h.opened_by.iter().filter(|o| {
+                o.endpoint == key
+                    && o.codes.contains(&code)
+                    && o.when.iter().all(|w| {
+                        field_text(fields, &w.field).is_some_and(|v| w.values.contains(&v))
+                    })
+            }) {
+                if let Some(id) = answer_field(&o.id).filter(|id| !id.is_empty()) {
+                    let total = amount(fields, &o.amount);
+                    self.holds.insert(
+                        (name.clone(), h.name.clone(), id),
+                        (total, Decimal::ZERO, true),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Applies the rules to a page paid or declined with `code`: its redirect is the answer.
+    pub fn apply_page(
+        &mut self,
+        api: &ServedApi,
+        page: &str,
+        code: i64,
+        redirect: &[(String, String)],
+        fields: &Node,
+    ) {
+        let get = |name: &str| {
+            redirect
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        };
+        self.open_holds(api, page, code, &get, fields);
+        self.deals.apply(api, page, code, &get, fields);
     }
 
     pub fn balance(&self, api: &str, ledger: &str, account: &[&str]) -> Decimal {

@@ -4,7 +4,7 @@
 use crate::diag::Diagnostic;
 use crate::load::RawApi;
 use crate::model::{Api, Endpoint};
-use crate::sandbox::spec::{Carried, CodeAnswer, Credential, SandboxDef};
+use crate::sandbox::spec::{Carried, CodeAnswer, Credential, SandboxDef, ValueFrom};
 
 pub(super) struct Checker<'a> {
     raw: &'a RawApi,
@@ -211,7 +211,10 @@ pub fn check(raw: &RawApi, file: usize, api: &Api, def: &SandboxDef) -> Vec<Diag
     }
     for (i, h) in def.holds.iter().enumerate() {
         let p = format!("{s}.holds[{i}]");
-        for (j, o) in h.opened_by.iter().enumerate() {
+        let pages: Vec<&str> = def.pages.iter().map(|p| p.name.as_str()).collect();
+        // A page opens holds too: its redirect is the answer, its issuing request the fields.
+        let by_endpoint = h.opened_by.iter().enumerate();
+        for (j, o) in by_endpoint.filter(|(_, o)| !pages.contains(&o.endpoint.as_str())) {
             let q = format!("{p}.opened_by[{j}]");
             let e = c.endpoint(&format!("{q}.endpoint"), &o.endpoint);
             c.answer_field(&format!("{q}.id"), e, &o.id);
@@ -226,7 +229,9 @@ pub fn check(raw: &RawApi, file: usize, api: &Api, def: &SandboxDef) -> Vec<Diag
         let q = format!("{p}.consumed_by");
         let e = c.endpoint(&format!("{q}.endpoint"), &h.consumed_by.endpoint);
         c.request_field(&format!("{q}.id"), e, &h.consumed_by.id);
-        c.request_field(&format!("{q}.amount"), e, &h.consumed_by.amount);
+        if let Some(a) = &h.consumed_by.amount {
+            c.request_field(&format!("{q}.amount"), e, a);
+        }
         c.answer(&format!("{p}.exceeded"), &h.exceeded);
         c.answer(&format!("{p}.not_open"), &h.not_open);
     }
@@ -275,5 +280,108 @@ pub fn check(raw: &RawApi, file: usize, api: &Api, def: &SandboxDef) -> Vec<Diag
             &m.none_valid_example,
         );
     }
+    flows(&mut c, def);
     c.out
+}
+
+/// The flow rules (`near_misses`, `strict_booleans`, `deals`, `signing`, `verifying`, `pages`).
+fn flows(c: &mut Checker<'_>, def: &SandboxDef) {
+    let s = "sandbox";
+    for (i, m) in def.near_misses.iter().enumerate() {
+        let p = format!("{s}.near_misses[{i}]");
+        let e = c.endpoint(&format!("{p}.endpoint"), &m.endpoint);
+        c.request_field(&format!("{p}.field"), e, &m.field);
+        c.code(&format!("{p}.code"), m.code);
+    }
+    if let Some(a) = &def.strict_booleans {
+        c.answer(&format!("{s}.strict_booleans"), a);
+    }
+    let page_names: Vec<&str> = def.pages.iter().map(|p| p.name.as_str()).collect();
+    if let Some(d) = &def.deals {
+        let p = format!("{s}.deals");
+        for (i, m) in d.made_by.iter().enumerate() {
+            let q = format!("{p}.made_by[{i}]");
+            if page_names.contains(&m.endpoint.as_str()) {
+                continue;
+            }
+            let e = c.endpoint(&format!("{q}.endpoint"), &m.endpoint);
+            for (j, w) in m.ids.iter().enumerate() {
+                c.answer_field(&format!("{q}.ids[{j}]"), e, w);
+            }
+        }
+        let calls = d.looked_up_by.iter().chain(&d.cancelled_by);
+        for (i, call) in calls.enumerate() {
+            let q = format!("{p}.looked_up_by[{i}]");
+            let e = c.endpoint(&format!("{q}.endpoint"), &call.endpoint);
+            c.request_field(&format!("{q}.id"), e, &call.id);
+            c.answer(&format!("{q}.not_found"), &call.not_found);
+            if let Some(w) = &call.echo_as {
+                c.answer_field(&format!("{q}.echo_as"), e, w);
+            }
+        }
+        c.answer(&format!("{p}.cancelled"), &d.cancelled);
+    }
+    for (i, g) in def.signing.iter().enumerate() {
+        let p = format!("{s}.signing[{i}]");
+        let e = c.endpoint(&format!("{p}.endpoint"), &g.endpoint);
+        for (j, w) in g.drop.iter().enumerate() {
+            c.request_field(&format!("{p}.drop[{j}]"), e, w);
+        }
+        for (j, f) in g.set.iter().enumerate() {
+            c.request_field(&format!("{p}.set[{j}].field"), e, &f.field);
+        }
+        c.answer_field(&format!("{p}.signature"), e, &g.signature);
+    }
+    for (i, v) in def.verifying.iter().enumerate() {
+        let p = format!("{s}.verifying[{i}]");
+        c.endpoint(&format!("{p}.endpoint"), &v.endpoint);
+        if !page_names.contains(&v.page.as_str()) {
+            c.err(
+                &format!("{p}.page"),
+                format!("no page `{}` under `pages:`", v.page),
+                "name one of this sandbox's `pages:`",
+            );
+        }
+        c.answer(&format!("{p}.failed"), &v.failed);
+    }
+    for (i, g) in def.pages.iter().enumerate() {
+        let p = format!("{s}.pages[{i}]");
+        let e = c.endpoint(&format!("{p}.issued_by"), &g.issued_by);
+        for (j, w) in g.when.iter().enumerate() {
+            c.request_field(&format!("{p}.when[{j}].field"), e, &w.field);
+        }
+        for w in g.id_field.iter().chain(&g.url_field) {
+            c.answer_field(&format!("{p}.id_field"), e, w);
+        }
+        for (side, u) in [
+            ("success_url", &g.success_url),
+            ("failure_url", &g.failure_url),
+        ] {
+            if let Some(w) = &u.field {
+                c.request_field(&format!("{p}.{side}.field"), e, w);
+            }
+        }
+        c.code(&format!("{p}.approved"), g.approved);
+        for (j, f) in g.flag_codes.iter().enumerate() {
+            c.request_field(&format!("{p}.flag_codes[{j}].flag"), e, &f.flag);
+            c.code(&format!("{p}.flag_codes[{j}].code"), f.code);
+        }
+        c.answer(&format!("{p}.declined"), &g.declined);
+        for (j, r) in g.redirect.iter().enumerate() {
+            let q = format!("{p}.redirect[{j}]");
+            for (k, w) in r.fields.iter().enumerate() {
+                c.request_field(&format!("{q}.fields[{k}]"), e, w);
+            }
+            if let Some(w) = &r.when {
+                c.request_field(&format!("{q}.when"), e, w);
+            }
+            if r.from == ValueFrom::Mac && c.api.redirect_mac.is_none() {
+                c.err(
+                    &q,
+                    "`from: mac` needs the service's `redirect_mac`".into(),
+                    "declare the API's redirect signature recipe, or sign with `signature`",
+                );
+            }
+        }
+    }
 }

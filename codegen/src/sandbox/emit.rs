@@ -42,6 +42,12 @@ pub fn emit(apis: &[Api]) -> Vec<GeneratedFile> {
             " requests are checked by its `hyp-api` type, in the plan's endpoint order."
                 .to_string(),
         ];
+        // The API's documented redirect signature, for the pages the sandbox serves.
+        let mac = if api.redirect_mac.is_some() {
+            quote!(.with_redirect_mac(hyp_api::#module::sign_redirect_mac))
+        } else {
+            quote!()
+        };
         out.add(
             format!("{}.rs", api.module),
             &dir,
@@ -50,7 +56,7 @@ pub fn emit(apis: &[Api]) -> Vec<GeneratedFile> {
 
                 /// The API as the sandbox serves it.
                 pub fn api() -> crate::served::ServedApi {
-                    crate::served::ServedApi::new(include_str!(#json), Vec::from([#(#hooks),*]))
+                    crate::served::ServedApi::new(include_str!(#json), Vec::from([#(#hooks),*]))#mac
                 }
             },
         );

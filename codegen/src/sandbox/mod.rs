@@ -6,6 +6,7 @@
 pub mod check;
 mod check_shape;
 pub mod emit;
+pub mod flows;
 pub mod plan;
 pub mod shape;
 pub mod spec;

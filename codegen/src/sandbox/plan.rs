@@ -100,6 +100,12 @@ pub struct PlanField {
     pub required: bool,
     /// A list (a query string carries it comma-separated).
     pub list: bool,
+    /// A boolean (judged by the API's two spellings where the spec says so).
+    #[serde(default)]
+    pub boolean: bool,
+    /// Name/value pairs sent in their order; the field's own name is never on the wire.
+    #[serde(default)]
+    pub params: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -158,6 +164,8 @@ pub fn plan(api: &Api) -> Plan {
                         location: f.location,
                         required: f.required,
                         list: matches!(f.ty, Ty::List(_)),
+                        boolean: f.ty == Ty::Bool,
+                        params: f.ty == Ty::Params,
                     })
                     .collect(),
                 outcome_codes: e.outcomes.iter().flat_map(|o| o.codes.clone()).collect(),

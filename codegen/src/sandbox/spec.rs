@@ -8,6 +8,10 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::sandbox::flows::{
+    DealCall, DealMaker, Deals, FieldValue, NearMiss, Page, PageFlag, RedirectParam, ReturnUrl,
+    Signing, ValueFrom, Verifying,
+};
 pub use crate::sandbox::shape::*;
 
 /// How the sandbox answers for this API, and the state it keeps.
@@ -67,6 +71,25 @@ pub struct SandboxDef {
     /// Handled calls kept as rows, listed by an inquiry.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub journal: Option<Journal>,
+    /// Requests that match an endpoint but for one fixed value, and their code.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub near_misses: Vec<NearMiss>,
+    /// Booleans are only the API's two spellings (`True`/`False`); any other is refused
+    /// with this answer. Absent: read as the client's codec reads them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strict_booleans: Option<CodeAnswer>,
+    /// The deals the sandbox made, looked up and cancelled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deals: Option<Deals>,
+    /// Answers that are the request signed (Hyp Pay `What=SIGN`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signing: Vec<Signing>,
+    /// Checks of a page's redirect against what the sandbox issued (Hyp Pay `What=VERIFY`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub verifying: Vec<Verifying>,
+    /// Hosted payment pages the sandbox serves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<Page>,
 }
 
 /// One credential of the API's account: where a request carries it, the value accepted unless
@@ -252,7 +275,9 @@ pub struct Consumer {
     pub endpoint: String,
     /// The request field naming the hold.
     pub id: String,
-    pub amount: String,
+    /// The request field of the amount consumed; absent: the whole hold at once (a commit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]

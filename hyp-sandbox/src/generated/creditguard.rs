@@ -8,18 +8,19 @@
 /// The API as the sandbox serves it.
 pub fn api() -> crate::served::ServedApi {
     crate::served::ServedApi::new(
-        include_str!("creditguard.json"),
-        Vec::from([
-            crate::served::hook::<hyp_api::creditguard::CancelDeal>(),
-            crate::served::hook::<hyp_api::creditguard::DoDeal>(),
-            crate::served::hook::<hyp_api::creditguard::InquireTransactions>(),
-            crate::served::hook::<hyp_api::creditguard::RefundDeal>(),
-            crate::served::hook::<hyp_api::creditguard::AddCgInvoice>(),
-            crate::served::hook::<hyp_api::creditguard::GetSessionId>(),
-            crate::served::hook::<hyp_api::creditguard::InquireInvoice>(),
-            crate::served::hook::<hyp_api::creditguard::RefundCgInvoice>(),
-            crate::served::hook::<hyp_api::creditguard::TransmitInquire>(),
-            crate::served::hook::<hyp_api::creditguard::TransmitTerminal>(),
-        ]),
-    )
+            include_str!("creditguard.json"),
+            Vec::from([
+                crate::served::hook::<hyp_api::creditguard::CancelDeal>(),
+                crate::served::hook::<hyp_api::creditguard::DoDeal>(),
+                crate::served::hook::<hyp_api::creditguard::InquireTransactions>(),
+                crate::served::hook::<hyp_api::creditguard::RefundDeal>(),
+                crate::served::hook::<hyp_api::creditguard::AddCgInvoice>(),
+                crate::served::hook::<hyp_api::creditguard::GetSessionId>(),
+                crate::served::hook::<hyp_api::creditguard::InquireInvoice>(),
+                crate::served::hook::<hyp_api::creditguard::RefundCgInvoice>(),
+                crate::served::hook::<hyp_api::creditguard::TransmitInquire>(),
+                crate::served::hook::<hyp_api::creditguard::TransmitTerminal>(),
+            ]),
+        )
+        .with_redirect_mac(hyp_api::creditguard::sign_redirect_mac)
 }

@@ -1,0 +1,208 @@
+//! The `sandbox:` rules for whole flows rather than single calls: requests that miss one fixed
+//! value (Hyp Pay's missing `What`), strict booleans, the deals a sandbox made (looked up,
+//! cancelled), signed answers and their verification, and hosted payment pages. Names resolve
+//! as in [`super::spec`]; [`super::check`] reports the ones that do not exist.
+
+use serde::{Deserialize, Serialize};
+
+use crate::sandbox::spec::{CodeAnswer, FieldValues};
+
+/// A request that matches `endpoint` except for its fixed value of `field` (absent or other):
+/// answered with `code` in the endpoint's frame rather than routed elsewhere.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NearMiss {
+    pub endpoint: String,
+    /// A request field of the endpoint with a `fixed:` value.
+    pub field: String,
+    pub code: i64,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+}
+
+/// The deals the sandbox made: who makes them (and the answer fields naming them), who looks
+/// them up, who cancels them, and what a cancelled deal answers.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deals {
+    pub doc: String,
+    pub source: String,
+    pub made_by: Vec<DealMaker>,
+    /// Calls that need a deal the sandbox made, by a request field naming it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub looked_up_by: Vec<DealCall>,
+    /// The call that cancels a deal (once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancelled_by: Option<DealCall>,
+    /// The answer to a call naming a cancelled deal (a capture, a refund, a commit).
+    pub cancelled: CodeAnswer,
+}
+
+/// An endpoint (or a page, by name) whose answer with one of `codes` makes a deal.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DealMaker {
+    pub endpoint: String,
+    pub codes: Vec<i64>,
+    /// The answer fields whose values name the deal (`Id`, `UID`).
+    pub ids: Vec<String>,
+}
+
+/// A call naming a deal by request field `id`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DealCall {
+    pub endpoint: String,
+    pub id: String,
+    /// The answer when no deal of the sandbox has that id (or it cannot be cancelled again).
+    pub not_found: CodeAnswer,
+    /// The answer field that carries the request's `id` back (getToken's `Id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub echo_as: Option<String>,
+}
+
+/// An endpoint whose answer is the request's own parameters, signed (Hyp Pay `What=SIGN`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signing {
+    pub endpoint: String,
+    pub doc: String,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+    /// Request parameters not sent back (credentials, the sub-command).
+    pub drop: Vec<String>,
+    /// Parameters sorted by name (bytes), as the vendor's example shows; else as sent.
+    #[serde(default)]
+    pub sorted: bool,
+    /// Parameters whose value changes in the answer (`action` → `pay`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set: Vec<FieldValue>,
+    /// The answer field of the signature, written last.
+    pub signature: String,
+}
+
+/// A field and one value.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldValue {
+    pub field: String,
+    pub value: String,
+}
+
+/// An endpoint that checks parameters a page redirect carried against what the sandbox issued.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verifying {
+    pub endpoint: String,
+    pub source: String,
+    /// The page whose redirects are checked.
+    pub page: String,
+    /// The answer when a parameter is missing, added, reordered or changed, or the signature
+    /// is not one the sandbox issued.
+    pub failed: CodeAnswer,
+}
+
+/// A hosted payment page: issued by a call, served by the sandbox as an HTML form, paid or
+/// declined once, then redirecting to the merchant with signed parameters.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    pub name: String,
+    pub doc: String,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+    /// The call whose success issues a page, when its request meets every condition.
+    pub issued_by: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<FieldValues>,
+    /// Where the page is served, under the API's prefix, and the query values that mark it.
+    pub path: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marked_by: Vec<FieldValue>,
+    /// The query parameter that names the page: the issuing answer's field of that name
+    /// (Hyp Pay `signature`), else a fresh id written to `id_field`.
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_field: Option<String>,
+    /// The answer field that gets the page's URL; absent: the page's URL is the path with
+    /// the issuing answer as its query (Hyp Pay: `{base}/?` + the signed answer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url_field: Option<String>,
+    pub success_url: ReturnUrl,
+    pub failure_url: ReturnUrl,
+    /// The code of a paid page, unless a flag of the issuing request selects another.
+    pub approved: i64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flag_codes: Vec<PageFlag>,
+    /// The code of a declined payment.
+    pub declined: CodeAnswer,
+    /// The redirect's parameters, in order.
+    pub redirect: Vec<RedirectParam>,
+}
+
+/// Where a page returns to: a field of the issuing request, else the terminal's setting.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReturnUrl {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// The sandbox terminal's setting (a vendor configures it in its portal).
+    pub default: String,
+}
+
+/// A flag of the issuing request that selects the paid page's code (J5 → 700).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFlag {
+    pub flag: String,
+    pub code: i64,
+    pub source: String,
+}
+
+/// One redirect parameter and where its value comes from.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedirectParam {
+    pub name: String,
+    pub from: ValueFrom,
+    /// The issuing request's fields (`from: request`), their values joined by a space.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+    /// Only when this boolean field of the issuing request is true (`MoreData`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// Only on a paid page (an authorization number), empty on a declined one.
+    #[serde(default)]
+    pub paid_only: bool,
+}
+
+/// Where a redirect parameter's value comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueFrom {
+    /// The issuing request's `fields`, as sent (empty when absent).
+    #[default]
+    Request,
+    /// The page's id.
+    PageId,
+    /// A fresh number.
+    Fresh,
+    /// The outcome code (paid, flagged or declined).
+    Code,
+    /// The outcome code, only when it is not a success (empty otherwise).
+    ErrorCode,
+    /// The card's last four digits, as entered on the page.
+    CardLast4,
+    /// The card's expiry as entered: `MM`, `YY` or `MMYY`.
+    ExpiryMonth,
+    ExpiryYear,
+    Expiry,
+    /// The sandbox's signature over the parameters before it (verified by the API's verify
+    /// endpoint).
+    Signature,
+    /// The API's documented redirect MAC (`redirect_mac` in the service).
+    Mac,
+}
