@@ -135,7 +135,13 @@ async fn pay_answers_902_for_a_wrong_passp_or_key() {
     let commit = "action=commitTrans&Masof=0010345518&TransId=403377225&PassP=";
     let raw = get(format!("{commit}wrong")).await;
     assert_eq!(raw.status, 200);
-    assert!(raw.text().starts_with("CCode=902"), "{}", raw.text());
+    // In commitTrans's documented failure frame (`Id=…&CCode=…&Fild1=&Fild2=&Fild3=&HeshASM=0`).
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(raw.text().as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let names: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(names, ["Id", "CCode", "Fild1", "Fild2", "Fild3", "HeshASM"]);
+    assert_eq!(pairs[1].1, "902", "{}", raw.text());
     let sign = "action=APISign&What=SIGN&Masof=0010345518&Amount=10&Order=1&Sign=True";
     let raw = get(format!("{sign}&PassP=your-api-password&KEY=wrong")).await;
     assert!(raw.text().starts_with("CCode=902"), "{}", raw.text());
