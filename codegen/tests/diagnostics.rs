@@ -1201,3 +1201,70 @@ fn sandbox_names_that_do_not_resolve() {
         assert!(d.help.contains(help), "{d}");
     }
 }
+
+/// The object the shaping part's `results` builds from.
+const PAYMENT_OBJECT: &str = "objects:\n  Payment:\n    doc: d\n    source: s\n    fields:\n      - { wire: PaymentId, type: string, doc: d, source: s }\n";
+
+/// A valid answer-shaping part of a `sandbox:` (envelope, results) for the fixture's endpoint.
+const SHAPING: &str = r#"  envelope:
+    doc: The envelope in the vendor's order.
+    source: "test"
+    order: [ResponseCode, PaymentId]
+    texts:
+      - code: 14
+        source: "test"
+        fields: { Message: Invalid }
+    errors_keep_command: [Make_Payment_Json]
+  results:
+    - doc: The payment's block.
+      source: "test"
+      endpoints: [Make_Payment_Json]
+      object: Payment
+      error_shape: { endpoint: Make_Payment_Json, example: response-paid }
+      status: ResponseCode
+      status_text: Message
+"#;
+
+#[test]
+fn sandbox_shaping_names_that_do_not_resolve() {
+    let f = Fixture::new("sandbox-shaping-valid");
+    f.write("endpoint-make-payment.yaml", ENDPOINT);
+    f.write("objects.yaml", PAYMENT_OBJECT);
+    f.write("sandbox.yaml", &format!("{SANDBOX}{SHAPING}"));
+    let api = hyp_codegen::load_one(&f.dir).unwrap_or_else(|d| panic!("{d}"));
+    let sandbox = api.sandbox.expect("the sandbox section is kept");
+    assert_eq!(sandbox.results[0].object, "Payment");
+    // (what to break, what it becomes, a word of the message, a word of the help).
+    for (bad, good, needle, help) in [
+        (
+            "errors_keep_command: [Make_Payment_Json]",
+            "errors_keep_command: [Make_Paymnt_Json]",
+            "Make_Paymnt_Json",
+            "endpoint key",
+        ),
+        ("- code: 14", "- code: 77", "code 77", "documented"),
+        (
+            "object: Payment",
+            "object: Paymnt",
+            "`Paymnt`",
+            "object name",
+        ),
+        (
+            "example: response-paid",
+            "example: response-pad",
+            "response-pad",
+            "examples",
+        ),
+    ] {
+        let f = Fixture::new("sandbox-shaping-bad");
+        f.write("endpoint-make-payment.yaml", ENDPOINT);
+        f.write("objects.yaml", PAYMENT_OBJECT);
+        let text = format!("{SANDBOX}{}", edit(SHAPING, bad, good));
+        let file = f.write("sandbox.yaml", &text);
+        let diags = f.load_err();
+        let d = the(&diags, needle);
+        assert_eq!(d.file, file, "{d}");
+        assert_eq!(d.line, pos_of(&text, good, 0).0, "{d}");
+        assert!(d.help.contains(help), "{d}");
+    }
+}
