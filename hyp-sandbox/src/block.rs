@@ -159,6 +159,8 @@ pub fn fill(
             None => return,
         }
     };
+    // Values another rule already wrote into the element (a hosted page's URL) are kept.
+    let earlier = envelope.get(&e.plan.key).cloned().unwrap_or(Node::Null);
     let Node::Map(entries) = &mut element else {
         return;
     };
@@ -186,6 +188,8 @@ pub fn fill(
                     *slot = coded(&dv.code, &dv.text);
                 }
             }
+        } else if let Some(v) = earlier.get(key).filter(|v| !is_blank(v)) {
+            *slot = v.clone();
         } else if let Some(v) = call.original.and_then(|o| o.get(key)) {
             *slot = v.clone();
         }
