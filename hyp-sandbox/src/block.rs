@@ -103,7 +103,12 @@ pub struct Call<'a> {
     pub fields: &'a Node,
     /// The earlier transaction the call names (a refund's or a cancellation's original).
     pub original: Option<&'a Node>,
+    /// What the card token the call names was issued with.
+    pub token: Option<&'a [(String, Node)]>,
 }
+
+/// A token a success issued, and the fields it keeps.
+pub type Issued = (String, Vec<(String, Node)>);
 
 /// Builds (or rebuilds) the command element of `answer` by the endpoint's rule.
 pub fn fill(
@@ -112,10 +117,8 @@ pub fn fill(
     call: &Call,
     answer: &mut Answer,
     fresh: &mut dyn FnMut() -> u64,
-) {
-    let Some(rule) = rule(api, e) else {
-        return;
-    };
+) -> Option<Issued> {
+    let rule = rule(api, e)?;
     let code = code_of(answer, e);
     let success = e.plan.outcome_codes.contains(&code);
     let envelope = answer.envelope(e).cloned().unwrap_or(Node::Null);
@@ -150,19 +153,14 @@ pub fn fill(
         }
         element
     } else {
-        let Some(x) = api.endpoint(&rule.error_shape.endpoint) else {
-            return;
-        };
+        let x = api.endpoint(&rule.error_shape.endpoint)?;
         let example = Answer::example(api, x, &rule.error_shape.example);
-        match example.and_then(|a| a.envelope(x).and_then(|n| n.get(&x.plan.key)).cloned()) {
-            Some(n) => n,
-            None => return,
-        }
+        example.and_then(|a| a.envelope(x).and_then(|n| n.get(&x.plan.key)).cloned())?
     };
     // Values another rule already wrote into the element (a hosted page's URL) are kept.
     let earlier = envelope.get(&e.plan.key).cloned().unwrap_or(Node::Null);
     let Node::Map(entries) = &mut element else {
-        return;
+        return None;
     };
     for (key, slot) in entries.iter_mut() {
         let key = key.as_str();
@@ -197,12 +195,46 @@ pub fn fill(
     for c in &rule.constants {
         set_path(&mut element, &c.field, Node::Str(c.value.clone()));
     }
+    let issued = if success {
+        tokens(rule, call, &mut element, fresh)
+    } else {
+        None
+    };
     if success && let Node::Map(entries) = &mut element {
         entries.retain(|(k, v)| !(rule.omit_empty.contains(k) && is_blank(v)));
     }
     if let Some(env) = answer.envelope_mut(e) {
         env.set(&e.plan.key, element);
     }
+    issued
+}
+
+/// A success's card token: the named token's kept fields where the element has none, and a
+/// new token for a card sent (returned with what it keeps).
+fn tokens(
+    rule: &ResultBlock,
+    call: &Call,
+    element: &mut Node,
+    fresh: &mut dyn FnMut() -> u64,
+) -> Option<Issued> {
+    let t = rule.token.as_ref()?;
+    for (k, v) in call.token.unwrap_or_default() {
+        if element.get(k).is_some_and(is_blank) {
+            element.set(k, v.clone());
+        }
+    }
+    fields_text(call.fields, &t.from).filter(|v| !v.is_empty())?;
+    if !meets(call.fields, &t.when) {
+        return None;
+    }
+    let token = format!("{:0width$}", fresh(), width = t.digits);
+    element.set(&t.field, Node::Str(token.clone()));
+    let kept = t
+        .keeps
+        .iter()
+        .filter_map(|k| element.get(k).map(|v| (k.clone(), v.clone())))
+        .collect();
+    Some((token, kept))
 }
 
 /// A success's value of `key` from the rule or the request, if it has one.

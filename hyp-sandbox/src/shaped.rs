@@ -30,11 +30,18 @@ impl State {
         crate::journal::list(api, e, &rows, call.played, &mut answer);
         crate::envelope::shape(api, e, call.sent, &mut answer, now, || self.fresh());
         let original = crate::journal::original(api, &rows, call.played);
+        let token = crate::block::rule(api, e)
+            .and_then(|r| r.token.as_ref())
+            .and_then(|t| crate::envelope::fields_text(call.played, &t.field))
+            .and_then(|t| self.tokens.get(&(api.plan.api.clone(), t)).cloned());
         let block = Call {
             fields: call.played,
             original,
+            token: token.as_deref(),
         };
-        fill(api, e, &block, &mut answer, &mut || self.fresh());
+        if let Some((token, kept)) = fill(api, e, &block, &mut answer, &mut || self.fresh()) {
+            self.tokens.insert((api.plan.api.clone(), token), kept);
+        }
         answer
     }
 

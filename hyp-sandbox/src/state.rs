@@ -29,6 +29,8 @@ pub struct State {
     pub applied: HashMap<(String, String), usize>,
     /// api → the journal's rows, in the order the calls were handled.
     pub journal: HashMap<String, Vec<Node>>,
+    /// (api, card token) → the fields the token was issued with.
+    pub tokens: HashMap<(String, String), Vec<(String, Node)>>,
     /// The deals made, looked up and cancelled.
     pub deals: DealBook,
     /// The payment pages issued, and the redirects they sent.

@@ -153,8 +153,8 @@ async fn a_refund_matching_no_debit_deal_answers_the_docs_error_example() {
 /// The doc's inquireTransactions answer (001 § Response): the sandbox's rows for the same
 /// three kinds of transaction (a payment-page setup, a card charge, a rejected refund) have
 /// the doc rows' elements in the same order and nesting, except those the sandbox has no
-/// value for and leaves out (`mpiTransactionId`: set by the hosted page; `cardId`: a token the
-/// sandbox does not issue; the `transmit…` elements: set by Shva's nightly transmission).
+/// value for and leaves out (`mpiTransactionId`: set when the hosted page is paid, not on a
+/// direct charge; the `transmit…` elements: set by Shva's nightly transmission).
 #[tokio::test]
 async fn an_inquiry_answers_the_docs_envelope_and_row_shapes() {
     let api = spec();
@@ -191,7 +191,6 @@ async fn an_inquiry_answers_the_docs_envelope_and_row_shapes() {
     assert_eq!(g.text_at("totals/total"), "3");
     let absent = [
         "mpiTransactionId",
-        "cardId",
         "transmitDateTime",
         "shvaReferanceNo",
         "transmitId",

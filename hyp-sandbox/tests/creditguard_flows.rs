@@ -71,6 +71,39 @@ async fn an_inquiry_answers_from_state_filtered_by_what_is_asked() {
     assert!(inquire(&sandbox, "<tranId>1</tranId>").await.is_empty());
 }
 
+// --- Card tokens ----------------------------------------------------------------------------
+
+#[tokio::test]
+async fn a_card_deal_issues_a_token_whose_deals_answer_the_masked_card() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let first = deal(&sandbox, 1000, "").await;
+    let token = first.text_at("doDeal/cardId");
+    assert_eq!(token.len(), 16, "{token}");
+    assert!(token.chars().all(|c| c.is_ascii_digit()), "{token}");
+    let by_token = format!(
+        "<terminalNumber>{TERMINAL}</terminalNumber><cardId>{token}</cardId>\
+         <cardExpiration>0228</cardExpiration><total>300</total>\
+         <transactionType>Debit</transactionType><creditType>RegularCredit</creditType>\
+         <currency>ILS</currency><transactionCode>Phone</transactionCode>\
+         <validation>AutoComm</validation>"
+    );
+    let second = command(&sandbox, "doDeal", &by_token).await;
+    assert_eq!(second.text_at("result"), "000");
+    let d = second.at("doDeal");
+    assert_eq!(d.text_at("cardId"), token);
+    assert_eq!(d.text_at("cardMask"), "411111******1111");
+    assert_eq!(d.text_at("cardNo"), "xxxxxxxxxxxx1111");
+    // A token the sandbox never issued: accepted, its card unknown.
+    let unknown = by_token.replace(&token, "9999888877776666");
+    let third = command(&sandbox, "doDeal", &unknown).await;
+    assert_eq!(third.text_at("result"), "000");
+    assert_eq!(third.text_at("doDeal/cardMask"), "");
+    // Both deals on the token are found by it.
+    let rows = inquire(&sandbox, &format!("<cardId>{token}</cardId>")).await;
+    let totals: Vec<String> = rows.iter().map(|r| r.text_at("total")).collect();
+    assert_eq!(totals, ["1000", "300"]);
+}
+
 // --- Cancellations --------------------------------------------------------------------------
 
 #[tokio::test]

@@ -112,6 +112,10 @@ pub struct ResultBlock {
     /// Fields left out when they have no value.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub omit_empty: Vec<String>,
+    /// Card tokens: issued by a success that sends a card, and answered with the card's
+    /// masked fields by a later deal naming the token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<TokenRule>,
     /// Fields a success's element has only when the call met every condition (a page setup's
     /// elements), written after the field `after`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -119,6 +123,21 @@ pub struct ResultBlock {
     /// Constant values (dotted paths into nested elements), with their source.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub constants: Vec<Constant>,
+}
+
+/// A token `field` issued (digits, `digits` long) by a success sending `from` and meeting
+/// `when`; the `keeps` fields of that answer are answered again by a deal naming the token.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenRule {
+    pub field: String,
+    pub from: String,
+    pub digits: usize,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<FieldValues>,
+    pub keeps: Vec<String>,
+    pub source: String,
+    pub decision: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
