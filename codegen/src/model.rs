@@ -105,6 +105,7 @@ pub struct Code {
     pub doc: String,
     pub source: String,
     pub http_status: Option<u16>,
+    pub message: Option<String>,
     pub retryable: bool,
     pub outcome_unknown: bool,
 }

@@ -688,6 +688,7 @@ fn code_of(c: &spec::Code, loc: model::Loc) -> model::Code {
         doc: c.doc.clone(),
         source: c.source.clone(),
         http_status: c.http_status,
+        message: c.message.clone(),
         retryable: c.retryable,
         outcome_unknown: c.outcome_unknown,
     }

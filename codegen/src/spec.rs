@@ -274,6 +274,11 @@ pub struct Code {
     pub source: Source,
     /// The HTTP status the vendor sends with it, where documented.
     pub http_status: Option<u16>,
+    /// The vendor's own text for this code, verbatim (what the answer's message field carries,
+    /// where the API has one); from the code's `source`. Absent: the vendor gives none, and the
+    /// sandbox sends no message text.
+    #[serde(default)]
+    pub message: Option<String>,
     /// A retry of a retry-safe call may succeed.
     #[serde(default)]
     pub retryable: bool,

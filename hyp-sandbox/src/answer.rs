@@ -182,11 +182,6 @@ impl Answer {
         }
     }
 
-    /// Whether the answer is in a URL-encoded frame (where only the frame's keys are sent).
-    pub fn is_urlencoded(&self) -> bool {
-        self.kind == Kind::Urlencoded
-    }
-
     fn skeleton(e: &Served) -> Answer {
         let kind = kind_of(e);
         let doc = match (kind, e.hook.xml) {
@@ -282,7 +277,12 @@ impl Answer {
         self.status = api.http_status(e, code);
     }
 
+    /// Writes the vendor's text for the code (nothing when the vendor gives none: the
+    /// sandbox never sends words of its own).
     pub fn set_message(&mut self, api: &ServedApi, e: &Served, message: &str) {
+        if message.is_empty() {
+            return;
+        }
         if self.kind == Kind::Rest {
             if let Some(r) = &api.plan.sandbox.reason_field {
                 self.doc.set(&r.field, Node::Str(message.to_string()));
@@ -383,10 +383,12 @@ impl Answer {
 }
 
 impl ServedApi {
-    /// The message of `code` on endpoint `e`: the endpoint's own meaning where it has one.
+    /// The vendor's text for `code` on endpoint `e` (the endpoint's own meaning where it has
+    /// one); empty when the vendor gives none.
     pub fn message(&self, e: &Served, code: i64) -> String {
         self.code_entry(e, code)
-            .map_or_else(|| format!("code {code}"), |c| c.message.clone())
+            .map(|c| c.message.clone())
+            .unwrap_or_default()
     }
 
     /// The HTTP status the vendor sends with `code` (200 where the table gives none).

@@ -77,6 +77,10 @@ impl Fault {
 /// The header a request names its own fault in.
 pub const FAULT_HEADER: &str = "x-hyp-sandbox-fault";
 
+/// The header an error answer carries the sandbox's own reason in (which field a validator
+/// refused, which route is unknown): the body stays in the vendor's words.
+pub const REASON_HEADER: &str = "x-hyp-sandbox-reason";
+
 /// `delay=<ms>`, `http-500`, `html-page`, `truncated-body`, `drop-connection`,
 /// `vendor-timeout`, `code=<n>`; a `;applied` or `;not-applied` suffix overrides the default.
 impl FromStr for Fault {

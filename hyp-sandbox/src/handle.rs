@@ -5,13 +5,13 @@ use std::sync::{Arc, PoisonError};
 
 use axum::body::{Body, Bytes};
 use axum::extract::State as AxumState;
-use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use hyp_api::wire::{Encoding, UTF_8};
 use hyp_api::{Node, TransportKind};
 
 use crate::answer::{Answer, Wire};
-use crate::fault::{FAULT_HEADER, Fault, FaultKind};
+use crate::fault::{FAULT_HEADER, Fault, FaultKind, REASON_HEADER};
 use crate::incoming::{Incoming, Routed, route};
 use crate::served::{Served, ServedApi};
 use crate::server::Shared;
@@ -71,14 +71,12 @@ pub(crate) async fn handle(
         Routed::Unknown(reason) => match &api.plan.sandbox.unknown_endpoint {
             Some(a) => {
                 tracing::info!(api = %api.plan.api, %reason, "no endpoint");
-                let answer = Answer::bare(api, frame, a.code).unwrap_or_else(|| {
-                    let mut answer = Answer::for_code(api, frame, a.code).without_command(frame);
-                    answer.set_message(api, frame, &reason);
-                    answer
-                });
-                write(api, frame, &answer, false)
+                let answer = Answer::bare(api, frame, a.code)
+                    .unwrap_or_else(|| Answer::for_code(api, frame, a.code).without_command(frame));
+                with_reason(write(api, frame, &answer, false), &reason)
             }
-            None => (StatusCode::NOT_FOUND, reason).into_response(),
+            // No vendor answer is declared: an empty body, the reason beside it.
+            None => with_reason(StatusCode::NOT_FOUND.into_response(), &reason),
         },
         Routed::Refused {
             endpoint,
@@ -91,14 +89,16 @@ pub(crate) async fn handle(
             answer.echo_into_frame(endpoint, &fields);
             write(api, endpoint, &answer, false)
         }
-        Routed::Malformed(reason) => match invalid_answer(api, frame, &reason) {
-            Some(answer) => write(api, frame, &answer.without_command(frame), false),
-            None => (
-                StatusCode::BAD_REQUEST,
-                format!("invalid request: {reason}"),
-            )
-                .into_response(),
-        },
+        Routed::Malformed(reason) => {
+            let reason = format!("invalid request: {reason}");
+            match invalid_answer(api, frame) {
+                Some(answer) => with_reason(
+                    write(api, frame, &answer.without_command(frame), false),
+                    &reason,
+                ),
+                None => with_reason(StatusCode::BAD_REQUEST.into_response(), &reason),
+            }
+        }
         Routed::Found {
             endpoint,
             fields,
@@ -188,11 +188,12 @@ async fn serve(
     };
     let now = shared.validation.now();
     if let Err(reason) = (endpoint.hook.check)(&played, &shared.validation) {
-        return match invalid_answer(api, endpoint, &reason) {
+        return match invalid_answer(api, endpoint) {
             Some(mut answer) => {
                 answer.echo_into_frame(endpoint, fields);
                 let answer = shared.state().shape(api, endpoint, &call, answer, now);
-                write(api, endpoint, &answer, utf8)
+                let reason = format!("invalid request: {reason}");
+                with_reason(write(api, endpoint, &answer, utf8), &reason)
             }
             None => invalid(api, endpoint, fields, &reason, utf8),
         };
@@ -276,31 +277,42 @@ fn success(api: &ServedApi, e: &Served, fields: &Node) -> Answer {
     }
 }
 
-/// The spec's answer to a request its validators refuse, the reason in the message (a
-/// URL-encoded frame sends only the vendor's own text: the reason goes to the log).
-fn invalid_answer(api: &ServedApi, e: &Served, reason: &str) -> Option<Answer> {
+/// The spec's answer to a request its validators refuse, in the vendor's words (the reason
+/// goes in the [`REASON_HEADER`], never in the vendor's message fields).
+fn invalid_answer(api: &ServedApi, e: &Served) -> Option<Answer> {
     let a = api.plan.sandbox.invalid_request.as_ref()?;
     let mut answer = Answer::for_code(api, e, a.code);
     answer.set_code(api, e, a.code);
-    if answer.is_urlencoded() {
-        tracing::info!(api = %api.plan.api, endpoint = %e.plan.key, %reason, "invalid request");
-    } else {
-        answer.set_message(api, e, &format!("invalid request: {reason}"));
-    }
     Some(answer)
 }
 
+/// The sandbox's own account of why it answered an error: a header beside the vendor's
+/// answer, so the body stays in the vendor's words.
+fn with_reason(mut response: Response, reason: &str) -> Response {
+    let printable: String = reason
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() || c == ' ' {
+                c
+            } else {
+                '?'
+            }
+        })
+        .collect();
+    if let Ok(v) = HeaderValue::from_str(&printable) {
+        response.headers_mut().insert(REASON_HEADER, v);
+    }
+    response
+}
+
 fn invalid(api: &ServedApi, e: &Served, fields: &Node, reason: &str, utf8: bool) -> Response {
-    match invalid_answer(api, e, reason) {
+    let reason = format!("invalid request: {reason}");
+    match invalid_answer(api, e) {
         Some(mut answer) => {
             answer.echo_into_frame(e, fields);
-            write(api, e, &answer, utf8)
+            with_reason(write(api, e, &answer, utf8), &reason)
         }
-        None => (
-            StatusCode::BAD_REQUEST,
-            format!("invalid request: {reason}"),
-        )
-            .into_response(),
+        None => with_reason(StatusCode::BAD_REQUEST.into_response(), &reason),
     }
 }
 

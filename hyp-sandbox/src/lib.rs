@@ -14,7 +14,9 @@
 //! What it does, per API, from the spec (`spec/<api>/sandbox.yaml` for the rules):
 //! - **Checks requests with the client's own decoders and validators** (the generated
 //!   `hyp-api` types): a request the spec forbids gets the vendor's documented error answer
-//!   (Hyper code 14, Hyp Pay `CCode`, CreditGuard `result`, MT5 HTTP 400), reason in the message.
+//!   (Hyper code 14, Hyp Pay `CCode`, CreditGuard `result`, MT5 HTTP 400) in the vendor's own
+//!   words (the spec's `message` of the code); the sandbox's reason goes in the
+//!   [`REASON_HEADER`] header, never in the body.
 //! - **Answers from the vendor's examples and code table**, in the API's wire format: JSON
 //!   with a `ResponseCode` envelope, REST statuses, XML `<ashrait>` envelopes, URL-encoded
 //!   pairs (windows-1255 unless `UTF8out=True`) or JSON lists.
@@ -62,5 +64,5 @@ mod sign;
 mod state;
 mod strike;
 
-pub use fault::{FAULT_HEADER, Fault, FaultKind};
+pub use fault::{FAULT_HEADER, Fault, FaultKind, REASON_HEADER};
 pub use server::{Sandbox, SandboxBuilder};

@@ -58,12 +58,13 @@ pub(crate) fn is_true(fields: &Node, wire: &str) -> bool {
         .is_some_and(|n| <bool as hyp_api::Wire>::from_node(n).unwrap_or(false))
 }
 
-fn error(api: &ServedApi, e: &Served, a: &CodeAnswer, message: Option<String>) -> Answer {
-    let mut answer = Answer::for_code(api, e, a.code);
-    if let Some(m) = message {
-        answer.set_message(api, e, &m);
+/// A rule's refusal: the code's answer in the vendor's words; the sandbox's own reason is
+/// logged, never sent.
+fn error(api: &ServedApi, e: &Served, a: &CodeAnswer, reason: Option<String>) -> Answer {
+    if let Some(r) = reason {
+        tracing::debug!(api = %api.plan.api, endpoint = %e.plan.key, code = a.code, reason = %r, "refused");
     }
-    answer
+    Answer::for_code(api, e, a.code)
 }
 
 impl State {

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use hyp_api::hyper_erp::*;
 use hyp_api::{Error, Money, NaiveDate, NaiveDateTime, ResultCode, RetryPolicy, Wire};
-use hyp_sandbox::{FAULT_HEADER, Fault, Sandbox};
+use hyp_sandbox::{FAULT_HEADER, Fault, REASON_HEADER, Sandbox};
 use rust_decimal_macros::dec;
 
 const API: &str = "hyper-erp";
@@ -169,6 +169,16 @@ async fn post_raw(
     function: &str,
     body: serde_json::Value,
 ) -> (u16, serde_json::Value) {
+    let (status, json, _) = post_with_reason(sandbox, function, body).await;
+    (status, json)
+}
+
+/// [`post_raw`], with the sandbox's reason header (empty when absent).
+async fn post_with_reason(
+    sandbox: &Sandbox,
+    function: &str,
+    body: serde_json::Value,
+) -> (u16, serde_json::Value, String) {
     let response = reqwest::Client::new()
         .post(format!("{}/{function}", sandbox.base_url(API)))
         .header("Authorization", "Bearer sandbox-access-token")
@@ -178,9 +188,15 @@ async fn post_raw(
         .await
         .unwrap();
     let status = response.status().as_u16();
+    let reason = response
+        .headers()
+        .get(REASON_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
     let text = response.text().await.unwrap();
     let json = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
-    (status, json)
+    (status, json, reason)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -513,11 +529,16 @@ async fn an_invalid_request_answers_http_400_code_14_naming_the_field() {
         "USD_ConvertRate": 3.2,
         "End_user_IP": "82.81.138.8",
     });
-    let (status, answer) = post_raw(&sandbox, DEPOSIT, body).await;
+    let (status, answer, reason) = post_with_reason(&sandbox, DEPOSIT, body).await;
     assert_eq!(status, 400, "{answer}");
     assert_eq!(answer["ResponseCode"], 14, "{answer}");
+    // The vendor's words in the body; the sandbox's reason beside it.
     let message = answer["ResponseMsgEng"].as_str().unwrap_or_default();
-    assert!(message.contains("Ticket_ID"), "{message}");
+    assert_eq!(
+        message,
+        "Posted fields contain wrong data and/or missing fields."
+    );
+    assert!(reason.contains("Ticket_ID"), "{reason}");
     assert_eq!(sandbox.applied(API, DEPOSIT), 0);
     assert_eq!(ils_balance(&sandbox), dec!(0));
 }
@@ -546,7 +567,7 @@ async fn date_rules_are_judged_by_the_sandbox_clock() {
             "End_user_IP": "82.81.138.8",
         })
     };
-    let (status, answer) = post_raw(
+    let (status, answer, reason) = post_with_reason(
         &sandbox,
         WITHDRAWAL,
         withdrawal("late", "2026-05-25 12:30:00"),
@@ -557,8 +578,7 @@ async fn date_rules_are_judged_by_the_sandbox_clock() {
         (400, &serde_json::json!(14)),
         "{answer}"
     );
-    let message = answer["ResponseMsgEng"].as_str().unwrap_or_default();
-    assert!(message.contains("Time_Stamp"), "{message}");
+    assert!(reason.contains("Time_Stamp"), "{reason}");
     let (status, answer) = post_raw(
         &sandbox,
         WITHDRAWAL,
@@ -612,11 +632,15 @@ async fn the_client_refuses_an_over_long_ticket_without_sending_it() {
 #[tokio::test]
 async fn an_unknown_function_answers_code_3() {
     let sandbox = Sandbox::start().await.unwrap();
-    let (status, answer) = post_raw(&sandbox, "No_Such_Function_Json", serde_json::json!({})).await;
+    let (status, answer, reason) =
+        post_with_reason(&sandbox, "No_Such_Function_Json", serde_json::json!({})).await;
     assert_eq!(status, 404, "{answer}");
     assert_eq!(answer["ResponseCode"], 3, "{answer}");
-    let message = answer["ResponseMsgEng"].as_str().unwrap_or_default();
-    assert!(message.contains("No_Such_Function_Json"), "{message}");
+    assert_eq!(
+        answer["ResponseMsgEng"], "API function does not exist",
+        "{answer}"
+    );
+    assert!(reason.contains("No_Such_Function_Json"), "{reason}");
 }
 
 // ---------------------------------------------------------------------------------------------

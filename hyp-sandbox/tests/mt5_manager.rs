@@ -168,8 +168,16 @@ async fn an_invalid_request_answers_400_with_the_reason() {
         .await
         .unwrap();
     assert_eq!(answer.status().as_u16(), 400);
-    let body = answer.text().await.unwrap();
-    assert!(body.contains("invalid request: amount"), "{body}");
+    let reason = answer.headers()[hyp_sandbox::REASON_HEADER]
+        .to_str()
+        .unwrap();
+    assert!(reason.contains("invalid request: amount"), "{reason}");
+    let body: serde_json::Value = serde_json::from_str(&answer.text().await.unwrap()).unwrap();
+    // The vendor's meaning of 400, not the sandbox's reason.
+    assert_eq!(
+        body["message"],
+        "The requested group, leverage, or balance payload is invalid."
+    );
     assert_eq!(sandbox.applied(API, DEPOSIT), 0);
     assert_eq!(balance(&sandbox, 7006), dec!(0));
 }

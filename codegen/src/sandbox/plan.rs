@@ -67,8 +67,10 @@ fn shape_kind(ty: &Ty) -> ShapeKind {
 pub struct PlanCode {
     pub value: i64,
     pub name: String,
-    /// The first paragraph of the code's doc: the message the sandbox answers with. The
-    /// service table comes first; a value can appear again with an endpoint's own meaning.
+    /// The vendor's own text for the code (the spec's `message`), the message the sandbox
+    /// answers with; empty when the vendor gives none (the spec's prose never reaches the
+    /// wire). The service table comes first; a value can appear again with an endpoint's own
+    /// meaning.
     pub message: String,
     #[serde(default)]
     pub http_status: Option<u16>,
@@ -133,15 +135,7 @@ pub fn plan(api: &Api) -> Plan {
             .map(|c| PlanCode {
                 value: c.value,
                 name: c.name.clone(),
-                message: c
-                    .doc
-                    .trim()
-                    .split("\n\n")
-                    .next()
-                    .unwrap_or_default()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                message: c.message.clone().unwrap_or_default(),
                 http_status: c.http_status,
             })
             .collect(),

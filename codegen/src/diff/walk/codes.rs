@@ -83,6 +83,7 @@ fn code(out: &mut Out, subject: &str, old: &Code, new: &Code) {
         doc,
         source,
         http_status,
+        message: _,
         retryable,
         outcome_unknown,
     } = old;
