@@ -11,9 +11,10 @@ use crate::answer::text;
 use crate::incoming::Incoming;
 use crate::served::{Served, ServedApi};
 
-/// The accepted value of every credential, by (API, credential name).
+/// The accepted values of every credential, by (API, credential name): the first is the one
+/// tests are told to send.
 #[derive(Clone, Default)]
-pub(crate) struct Accounts(HashMap<(String, String), String>);
+pub(crate) struct Accounts(HashMap<(String, String), Vec<String>>);
 
 impl Accounts {
     /// Every credential of every API at its spec default.
@@ -21,7 +22,11 @@ impl Accounts {
         let mut values = HashMap::new();
         for api in apis {
             for k in &api.plan.sandbox.credentials {
-                values.insert((api.plan.api.clone(), k.name.clone()), k.default.clone());
+                let accepted = std::iter::once(&k.default)
+                    .chain(&k.also)
+                    .cloned()
+                    .collect();
+                values.insert((api.plan.api.clone(), k.name.clone()), accepted);
             }
         }
         Accounts(values)
@@ -45,19 +50,22 @@ impl Accounts {
             ));
         }
         self.0
-            .insert((api.to_string(), name.to_string()), value.to_string());
+            .insert((api.to_string(), name.to_string()), vec![value.to_string()]);
         Ok(())
     }
 
-    /// The accepted value of a declared credential.
+    /// The value tests send for a declared credential (the first accepted one).
     pub(crate) fn get(&self, api: &str, name: &str) -> Option<&str> {
         self.0
             .get(&(api.to_string(), name.to_string()))
+            .and_then(|v| v.first())
             .map(String::as_str)
     }
 
-    fn value<'a>(&'a self, api: &ServedApi, k: &'a Credential) -> &'a str {
-        self.get(&api.plan.api, &k.name).unwrap_or(&k.default)
+    /// Whether `sent` is an accepted value of credential `k`.
+    fn accepts(&self, api: &ServedApi, k: &Credential, sent: Option<&str>) -> bool {
+        let key = (api.plan.api.clone(), k.name.clone());
+        sent.is_some_and(|s| self.0.get(&key).is_some_and(|v| v.iter().any(|a| a == s)))
     }
 
     /// The code the vendor answers a call to `e` whose credentials are missing or wrong, if so.
@@ -79,9 +87,7 @@ impl Accounts {
                 .get(AUTHORIZATION)
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.strip_prefix("Bearer "));
-            let matched = bearer
-                .iter()
-                .find(|k| sent.is_some_and(|s| s == self.value(api, k)));
+            let matched = bearer.iter().find(|k| self.accepts(api, k, sent));
             match matched {
                 None => return Some(first.wrong.code),
                 Some(k) if k.read_only && !e.hook.read_only => {
@@ -99,8 +105,9 @@ impl Accounts {
                 }
                 _ => continue,
             };
-            if sent.as_deref() != Some(self.value(api, k)) {
-                return Some(k.wrong.code);
+            if !self.accepts(api, k, sent.as_deref()) {
+                let own = k.wrong_on.iter().find(|w| w.endpoint == e.plan.key);
+                return Some(own.map_or(k.wrong.code, |w| w.code));
             }
         }
         None

@@ -11,6 +11,12 @@ mod comparator;
 mod faults;
 #[path = "conformance/helpers.rs"]
 mod helpers;
+#[path = "conformance/messages.rs"]
+mod messages;
+#[path = "conformance/sweep.rs"]
+mod sweep;
+#[path = "conformance/wire.rs"]
+mod wire;
 
 /// The Hyper ERP access token the tests send.
 const HYPER_TOKEN: &str = "sandbox-access-token";

@@ -193,8 +193,10 @@ async fn the_client_refuses_the_same_invalid_request_without_sending_it() {
     assert_eq!(sandbox.received(API, DEPOSIT), 0);
 }
 
+/// No 404 in the vendor's table: an unknown route is 400 ValidationError (a spec decision),
+/// the route named in the sandbox's reason header.
 #[tokio::test]
-async fn an_unknown_route_answers_404() {
+async fn an_unknown_route_answers_400_from_the_code_table() {
     let sandbox = Sandbox::start().await.unwrap();
     let answer = reqwest::Client::new()
         .post(format!("{}/transactions/teleport", sandbox.base_url(API)))
@@ -205,11 +207,18 @@ async fn an_unknown_route_answers_404() {
         .send()
         .await
         .unwrap();
-    assert_eq!(answer.status().as_u16(), 404);
-    let body = answer.text().await.unwrap();
+    assert_eq!(answer.status().as_u16(), 400);
+    let reason = answer.headers()[hyp_sandbox::REASON_HEADER]
+        .to_str()
+        .unwrap();
     assert!(
-        body.contains("no route POST /transactions/teleport"),
-        "{body}"
+        reason.contains("no route POST /transactions/teleport"),
+        "{reason}"
+    );
+    let body: serde_json::Value = serde_json::from_str(&answer.text().await.unwrap()).unwrap();
+    assert_eq!(
+        body["message"],
+        "The requested group, leverage, or balance payload is invalid."
     );
 }
 

@@ -114,6 +114,10 @@ fn credential(c: &mut Checker, p: &str, k: &Credential) {
         );
     }
     c.answer(&format!("{p}.wrong"), &k.wrong);
+    for (i, w) in k.wrong_on.iter().enumerate() {
+        c.endpoint(&format!("{p}.wrong_on[{i}].endpoint"), &w.endpoint);
+        c.code(&format!("{p}.wrong_on[{i}].code"), w.code);
+    }
     match (&k.beyond_scope, k.read_only) {
         (Some(a), true) => c.answer(&format!("{p}.beyond_scope"), a),
         (None, false) => {}

@@ -108,14 +108,29 @@ pub struct Credential {
     pub field: Option<String>,
     /// The value accepted unless the sandbox is told another.
     pub default: String,
+    /// Other values accepted by default (the vendor's other examples).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
     /// Accepted on read-only endpoints only (a reporting key); elsewhere `beyond_scope` answers.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub read_only: bool,
     /// The answer to a missing or wrong value.
     pub wrong: CodeAnswer,
+    /// Endpoints whose docs give a wrong value a code of their own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wrong_on: Vec<EndpointCode>,
     /// The answer to a read-only credential used on an endpoint that writes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub beyond_scope: Option<CodeAnswer>,
+}
+
+/// An endpoint's own code for a case.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndpointCode {
+    pub endpoint: String,
+    pub code: i64,
+    pub source: String,
 }
 
 /// Where a request carries a credential.
