@@ -50,8 +50,8 @@ const KNOWN_DIVERGENCES: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
-/// Answer examples that presume the vendor's state (a deal, a queued refund) the doc's request
-/// names: a fresh sandbox rightly answers them "unknown". The scripted flows provoke them
+/// Answer examples that presume the vendor's state (a deal, a queued refund, a signature it
+/// issued) the doc's request names: a fresh sandbox rightly answers them "unknown". The scripted flows provoke them
 /// from state the sandbox made (hyper_erp.rs's refund queue; the Hyp Pay flows).
 const NEEDS_STATE: &[(&str, &str, &str)] = &[
     (
@@ -59,6 +59,10 @@ const NEEDS_STATE: &[(&str, &str, &str)] = &[
         "Update_Refunds_API_Queue_json",
         "response-updated",
     ),
+    ("pay", "APISign VERIFY", "response-verified"),
+    ("pay", "CancelTrans", "response-cancelled"),
+    ("pay", "commitTrans", "response-committed"),
+    ("pay", "getToken", "response-token-issued"),
     ("pay", "payRequest DELETE", "response-deleted"),
     ("pay", "soft capture J4", "response-captured"),
     ("pay", "zikoyAPI", "response-refunded"),
