@@ -9,6 +9,8 @@ mod common;
 mod comparator;
 #[path = "conformance/faults.rs"]
 mod faults;
+#[path = "conformance/flows.rs"]
+mod flows;
 #[path = "conformance/helpers.rs"]
 mod helpers;
 #[path = "conformance/messages.rs"]

@@ -2,7 +2,8 @@
 //! example as written, with every code of the API's table, without its token, with a wrong
 //! credential, sent twice, timed out, refused by a validator, to an unknown endpoint) carries
 //! in its message field only a text the vendor writes, and nowhere a word of the spec's
-//! annotations (sources, assumptions, library names, glosses).
+//! annotations (sources, assumptions, library names, glosses); where the HTTP status is the
+//! code (MT5), it is a status of the vendor's table.
 
 use std::collections::BTreeSet;
 
@@ -212,6 +213,15 @@ async fn every_answer_speaks_the_vendors_words_only() {
         for (what, raw) in answers(&sandbox, &api).await {
             scanned += 1;
             let text = raw.text();
+            // Where the status is the code (REST), it is one the vendor's table has.
+            let status = i64::from(raw.status);
+            if api.transport == TransportKind::RestJson
+                && !api.codes.iter().any(|c| c.value == status)
+            {
+                bad.push(format!(
+                    "{what}: HTTP {status} is in no row of the code table"
+                ));
+            }
             for word in ANNOTATIONS.iter().filter(|w| text.contains(**w)) {
                 bad.push(format!("{what}: `{word}` on the wire: {text}"));
             }

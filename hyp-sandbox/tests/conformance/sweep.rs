@@ -69,7 +69,7 @@ const NEEDS_STATE: &[(&str, &str, &str)] = &[
 ];
 
 /// A sandbox on the day the vendor's examples describe.
-async fn sandbox() -> Sandbox {
+pub async fn sandbox() -> Sandbox {
     let day = chrono::Utc.with_ymd_and_hms(2026, 5, 25, 12, 0, 0).unwrap();
     Sandbox::builder()
         .clock(hyp_api::FixedClock(day))
