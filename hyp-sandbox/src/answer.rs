@@ -88,11 +88,15 @@ impl Answer {
     }
 
     fn parse(api: &ServedApi, e: &Served, body: &str, status: Option<u16>) -> Option<Answer> {
-        let kind = kind_of(e);
+        let mut kind = kind_of(e);
         let doc = match kind {
             Kind::Xml => parse_xml(body).ok()?,
             Kind::Urlencoded => parse_urlencoded(body, UTF_8, None),
-            Kind::JsonList if parse_json(body).is_err() => parse_urlencoded(body, UTF_8, None),
+            // A JSON endpoint's failure example is `key=value` pairs, and is written so.
+            Kind::JsonList if parse_json(body).is_err() => {
+                kind = Kind::Urlencoded;
+                parse_urlencoded(body, UTF_8, None)
+            }
             _ => parse_json(body).ok()?,
         };
         let mut a = Answer {
@@ -343,6 +347,18 @@ impl Answer {
             };
         }
         node.set(last, value);
+    }
+
+    /// Removes these fields from the body (XML: the command element).
+    pub fn remove(&mut self, e: &Served, names: &[String]) {
+        let key = e.plan.key.clone();
+        let body = match self.kind {
+            Kind::Xml => self.envelope_mut(e).and_then(|env| env.get_mut(&key)),
+            _ => Some(&mut self.doc),
+        };
+        if let Some(Node::Map(entries)) = body {
+            entries.retain(|(k, _)| !names.contains(k));
+        }
     }
 
     /// The bytes, in the charset the API answers in.

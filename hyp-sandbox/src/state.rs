@@ -229,11 +229,21 @@ impl State {
         for f in sb.fresh_ids.iter().filter(|f| f.endpoint == key) {
             for path in &f.fields {
                 let id = self.fresh();
+                // The example's kind: a number stays a number, digits stay digits, and an
+                // id with letters (`payRequestId=abc123xyz`) gets letters too.
                 let node = match answer.get(e, path) {
                     Some(Node::Num(_)) => Node::Num(id.to_string()),
+                    Some(Node::Str(s)) if s.chars().any(|c| c.is_ascii_alphabetic()) => {
+                        Node::Str(format!("sbx{id}"))
+                    }
                     _ => Node::Str(id.to_string()),
                 };
                 answer.set(e, path, node);
+            }
+        }
+        for f in sb.flag_fields.iter().filter(|f| f.endpoint == key) {
+            if !is_true(fields, &f.flag) {
+                answer.remove(e, &f.fields);
             }
         }
         let code = answer.code(e).unwrap_or_default();

@@ -239,7 +239,7 @@ async fn a_cancelled_charge_cannot_be_refunded_captured_or_cancelled_again() {
     let (_, unknown) = call(&sandbox, &format!("action=CancelTrans&{CREDS}&TransId=77")).await;
     assert_eq!(unknown, b"TransId=77&CCode=920");
     // A J5 authorization cancelled by its Id cannot be captured by its UID.
-    let auth = answer(&sandbox, &format!("{CHARGE}&J5=True")).await;
+    let auth = answer(&sandbox, &format!("{CHARGE}&J5=True&MoreData=True")).await;
     assert_eq!(get(&auth, "CCode"), "700");
     let cancel = format!("action=CancelTrans&{CREDS}&TransId={}", get(&auth, "Id"));
     assert_eq!(get(&answer(&sandbox, &cancel).await, "CCode"), "0");
@@ -342,4 +342,21 @@ async fn booleans_are_true_or_false_and_every_other_spelling_is_refused_alike() 
     let token = answer(&sandbox, &CHARGE.replace("Token=True", "Token=true")).await;
     assert_eq!(get(&token, "CCode"), "421");
     assert_eq!(sandbox.applied("pay", "soft token charge"), 2);
+}
+
+#[tokio::test]
+async fn the_more_data_details_come_only_with_more_data_true() {
+    let sandbox = Sandbox::start().await.unwrap();
+    // 002 § Charge a saved token, Example response: exactly these keys.
+    let plain = answer(&sandbox, CHARGE).await;
+    assert_eq!(
+        keys(&plain),
+        [
+            "Id", "CCode", "Amount", "ACode", "Fild1", "Fild2", "Fild3", "Hesh"
+        ]
+    );
+    let more = answer(&sandbox, &format!("{CHARGE}&MoreData=True")).await;
+    assert_eq!(get(&more, "UserId"), "000000000");
+    assert_eq!(get(&more, "Tmonth"), "06");
+    assert!(!get(&more, "UID").is_empty());
 }

@@ -325,6 +325,14 @@ fn flows(c: &mut Checker<'_>, def: &SandboxDef) {
         }
         c.answer(&format!("{p}.cancelled"), &d.cancelled);
     }
+    for (i, f) in def.flag_fields.iter().enumerate() {
+        let p = format!("{s}.flag_fields[{i}]");
+        let e = c.endpoint(&format!("{p}.endpoint"), &f.endpoint);
+        c.request_field(&format!("{p}.flag"), e, &f.flag);
+        for (j, w) in f.fields.iter().enumerate() {
+            c.answer_field(&format!("{p}.fields[{j}]"), e, w);
+        }
+    }
     for (i, g) in def.signing.iter().enumerate() {
         let p = format!("{s}.signing[{i}]");
         let e = c.endpoint(&format!("{p}.endpoint"), &g.endpoint);

@@ -206,3 +206,14 @@ pub enum ValueFrom {
     /// The API's documented redirect MAC (`redirect_mac` in the service).
     Mac,
 }
+
+/// Answer fields an endpoint sends only when a boolean of the request is true (Hyp Pay's
+/// `MoreData=True` details).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlagFields {
+    pub endpoint: String,
+    pub flag: String,
+    pub fields: Vec<String>,
+    pub source: String,
+}

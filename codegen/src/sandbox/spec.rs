@@ -9,8 +9,8 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::sandbox::flows::{
-    DealCall, DealMaker, Deals, FieldValue, NearMiss, Page, PageFlag, RedirectParam, ReturnUrl,
-    Signing, ValueFrom, Verifying,
+    DealCall, DealMaker, Deals, FieldValue, FlagFields, NearMiss, Page, PageFlag, RedirectParam,
+    ReturnUrl, Signing, ValueFrom, Verifying,
 };
 pub use crate::sandbox::shape::*;
 
@@ -90,6 +90,9 @@ pub struct SandboxDef {
     /// Hosted payment pages the sandbox serves.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<Page>,
+    /// Answer fields sent only when a request flag is true (`MoreData`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flag_fields: Vec<FlagFields>,
 }
 
 /// One credential of the API's account: where a request carries it, the value accepted unless
