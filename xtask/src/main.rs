@@ -53,17 +53,19 @@ fn main() -> ExitCode {
 const TARGETS: [&str; 2] = ["hyp-api/src/generated", "hyp-sandbox/src/generated"];
 
 fn codegen(root: &Path, check: bool) -> ExitCode {
-    let spec = root.join("spec");
-    let generated = hyp_codegen::generate(&spec)
-        .and_then(|api| hyp_codegen::generate_sandbox(&spec).map(|sandbox| [api, sandbox]));
-    let outputs = match generated {
-        Ok(f) => f,
+    // Each spec file is read and parsed once; both generated folders come from the same APIs.
+    let apis = match hyp_codegen::load_all(&root.join("spec")) {
+        Ok(apis) => apis,
         Err(diags) => {
             eprintln!("{diags}");
             return ExitCode::FAILURE;
         }
     };
-    let problems = match features_missing(root) {
+    let outputs = [
+        hyp_codegen::emit::emit(&apis),
+        hyp_codegen::sandbox::emit::emit(&apis),
+    ];
+    let problems = match features_missing(root, &apis) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("error: {e}");
@@ -170,16 +172,15 @@ fn write_all(out_dir: &Path, files: &[hyp_codegen::GeneratedFile]) -> std::io::R
 
 /// Each API's cargo feature must exist in hyp-api/Cargo.toml, and be a default one:
 /// hyp-sandbox serves every API through hyp-api's default features.
-fn features_missing(root: &Path) -> Result<Vec<String>, String> {
+fn features_missing(root: &Path, apis: &[hyp_codegen::model::Api]) -> Result<Vec<String>, String> {
     let manifest =
         std::fs::read_to_string(root.join("hyp-api/Cargo.toml")).map_err(|e| e.to_string())?;
-    let apis = hyp_codegen::load_all(&root.join("spec")).map_err(|d| d.to_string())?;
     let default = manifest
         .lines()
         .find(|l| l.trim_start().starts_with("default = "))
         .unwrap_or_default();
     let mut problems = Vec::new();
-    for a in &apis {
+    for a in apis {
         let f = &a.feature;
         if !manifest
             .lines()

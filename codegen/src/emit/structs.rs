@@ -103,28 +103,32 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
         .filter(|f| f.ty != Ty::Params)
         .map(|f| f.wire.as_str())
         .collect();
-    let gets = s.fields.iter().filter(|f| f.fixed.is_none()).map(|f| {
-        let fname_params = ident(&f.rust);
+    // One `let` per field, then the struct from the bindings: a `?` inside the struct literal
+    // would give each field its own cleanup path dropping every field before it (code size
+    // quadratic in the field count); bindings keep it linear.
+    let decoded: Vec<_> = s.fields.iter().filter(|f| f.fixed.is_none()).collect();
+    let gets = decoded.iter().map(|f| {
+        let fname = ident(&f.rust);
         if f.ty == Ty::Params {
             // The pairs are the entries no other field claims, in their order.
-            return quote! { #fname_params: crate::__private::codec::params_from(m.unknown(&[#(#known),*])), };
+            return quote! { let #fname = crate::__private::codec::params_from(m.unknown(&[#(#known),*])); };
         }
         if f.wire == WHOLE {
             let d = decode_call(api, &f.ty, s.side, quote!(node));
-            return quote! { #fname_params: #d?, };
+            return quote! { let #fname = #d?; };
         }
         let w = &f.wire;
-        let fname = ident(&f.rust);
         let d = decoder(api, &f.ty, s.side);
         if matches!(f.ty, Ty::List(_)) {
-            quote! { #fname: m.list(#w, #d)?, }
+            quote! { let #fname = m.list(#w, #d)?; }
         } else if f.required {
-            quote! { #fname: m.required(#w, #d)?, }
+            quote! { let #fname = m.required(#w, #d)?; }
         } else {
             let empty = empty_is_absent(api, &f.ty);
-            quote! { #fname: m.optional(#w, #empty, #d)?, }
+            quote! { let #fname = m.optional(#w, #empty, #d)?; }
         }
     });
+    let names = decoded.iter().map(|f| ident(&f.rust));
     let keep = keeps_unknown(api, s);
     let only_whole = !s.fields.is_empty() && s.fields.iter().all(|f| f.wire == WHOLE);
     let reader = if only_whole {
@@ -148,7 +152,7 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
             .collect();
         (
             quote! { w.extend(&self.unknown_fields); },
-            quote! { unknown_fields: m.unknown(&[#(#known),*]), },
+            quote! { unknown_fields: m.unknown(&[#(#known),*]) },
         )
     } else {
         (quote!(), quote!())
@@ -176,7 +180,8 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
             }
             fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
                 #reader
-                Ok(Self { #(#gets)* #get_unknown })
+                #(#gets)*
+                Ok(Self { #(#names,)* #get_unknown })
             }
         }
     }

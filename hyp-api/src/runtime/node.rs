@@ -2,6 +2,7 @@
 //! from one; each transport (JSON, form/XML, query string) converts between its text and nodes.
 //! Numbers are kept as their exact text, so money never passes through a float.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// The deepest nesting any parser of this crate accepts: JSON arrays and objects inside one
@@ -107,15 +108,30 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+/// Above this many entries a map is read through a hash index: a CreditGuard object has 100+
+/// fields, and a linear scan per field would be quadratic in its width.
+const INDEXED_FROM: usize = 16;
+
 /// Reads the fields of a map node by wire name.
 pub struct MapReader<'a> {
     entries: &'a [(String, Node)],
+    /// Each key's first value in wire order, for wide maps.
+    index: Option<HashMap<&'a str, &'a Node>>,
 }
 
 impl<'a> MapReader<'a> {
     pub fn new(node: &'a Node) -> Result<Self, DecodeError> {
         match node {
-            Node::Map(entries) => Ok(MapReader { entries }),
+            Node::Map(entries) => Ok(MapReader {
+                entries,
+                index: (entries.len() > INDEXED_FROM).then(|| {
+                    let mut index = HashMap::with_capacity(entries.len());
+                    for (k, v) in entries {
+                        index.entry(k.as_str()).or_insert(v);
+                    }
+                    index
+                }),
+            }),
             other => Err(DecodeError::new(format!(
                 "expected an object, found {}",
                 kind(other)
@@ -124,7 +140,10 @@ impl<'a> MapReader<'a> {
     }
 
     fn get(&self, wire: &str) -> Option<&'a Node> {
-        self.entries.iter().find(|(k, _)| k == wire).map(|(_, v)| v)
+        match &self.index {
+            Some(index) => index.get(wire).copied(),
+            None => self.entries.iter().find(|(k, _)| k == wire).map(|(_, v)| v),
+        }
     }
 
     /// A field that must be present and non-null.
@@ -159,9 +178,15 @@ impl<'a> MapReader<'a> {
     /// The entries whose keys are not in `known`, in wire order: fields the spec does not list,
     /// kept for callers instead of dropped.
     pub fn unknown(&self, known: &[&str]) -> Vec<(String, Node)> {
+        let set: Option<HashSet<&str>> =
+            (known.len() > INDEXED_FROM).then(|| known.iter().copied().collect());
+        let is_known = |k: &str| match &set {
+            Some(set) => set.contains(k),
+            None => known.contains(&k),
+        };
         self.entries
             .iter()
-            .filter(|(k, _)| !known.contains(&k.as_str()))
+            .filter(|(k, _)| !is_known(k))
             .cloned()
             .collect()
     }
@@ -234,5 +259,43 @@ pub fn only(node: Node, keys: &[&str]) -> Node {
                 .collect(),
         ),
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A map of `width` fields `f0…`, with `f1` sent twice (the first one counts).
+    fn wide(width: usize) -> Node {
+        let mut entries: Vec<(String, Node)> = (0..width)
+            .map(|i| (format!("f{i}"), Node::Num(i.to_string())))
+            .collect();
+        entries.push(("f1".into(), Node::Str("again".into())));
+        Node::Map(entries)
+    }
+
+    #[test]
+    fn narrow_and_wide_maps_read_the_same_way() {
+        for width in [3, INDEXED_FROM + 5, 150] {
+            let node = wide(width);
+            let m = MapReader::new(&node).unwrap();
+            let text = |n: &Node| match n {
+                Node::Num(t) | Node::Str(t) => Ok(t.clone()),
+                _ => Err(DecodeError::new("not text")),
+            };
+            assert_eq!(m.required("f1", text).unwrap(), "1", "width {width}");
+            assert_eq!(m.required("f2", text).unwrap(), "2", "width {width}");
+            assert_eq!(m.optional("nope", false, text), Ok(None));
+            assert_eq!(
+                m.required("nope", text).unwrap_err().path,
+                "nope",
+                "width {width}"
+            );
+            let known: Vec<String> = (1..width).map(|i| format!("f{i}")).collect();
+            let known: Vec<&str> = known.iter().map(String::as_str).collect();
+            let unknown: Vec<String> = m.unknown(&known).into_iter().map(|(k, _)| k).collect();
+            assert_eq!(unknown, ["f0"], "width {width}");
+        }
     }
 }

@@ -12,6 +12,10 @@ pub fn parse(text: &str, encoding: &'static Encoding, fallback: Option<&'static 
     // `text` was decoded from the answer's bytes in `encoding`; encoding it back gives those
     // bytes, whose percent-escapes are then resolved and the whole decoded once.
     let decode = |s: &str| {
+        // Plain ASCII is the same text in every charset here, with nothing to unescape.
+        if s.bytes().all(|b| b.is_ascii() && b != b'%' && b != b'+') {
+            return s.to_string();
+        }
         let spaced = s.replace('+', " ");
         let (raw, _, _) = encoding.encode(&spaced);
         let bytes: Vec<u8> = percent_encoding::percent_decode(&raw).collect();
@@ -80,13 +84,14 @@ pub fn encode_query(pairs: &[(String, String)], encoding: &'static Encoding) -> 
 /// Whether an answer that should be URL-encoded or JSON is an HTML page instead (the vendor's
 /// system-error page).
 pub fn is_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(256)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
+    // The first 256 characters, compared without regard to ASCII case (nothing allocated).
+    let text = text.trim_start();
+    let end = text.char_indices().nth(256).map_or(text.len(), |(i, _)| i);
+    let head = &text.as_bytes()[..end];
+    let starts = |p: &[u8]| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p);
+    starts(b"<!doctype html")
+        || starts(b"<html")
+        || head.windows(5).any(|w| w.eq_ignore_ascii_case(b"<body"))
 }
 
 #[cfg(test)]

@@ -218,17 +218,47 @@ pub fn request_document(
     )])
 }
 
-/// An answer's envelope (the map under `<root><response>`) and the response fields: the
-/// envelope's entries but the command element, then the command element's children.
+/// An answer's envelope fields (the map under `<root><response>` without the command element)
+/// and the response fields: those envelope fields, then the command element's children. The
+/// parsed document is taken apart, not copied: only the envelope's few scalars are cloned.
 pub fn answer_parts(
     text: &str,
     spec: &crate::runtime::endpoint::XmlSpec,
     wire: &str,
 ) -> Result<(Node, Node), DecodeError> {
-    answer_fields(&parse(text)?, spec, wire)
+    let envelope = take(parse(text)?, spec.root)
+        .and_then(|r| take(r, spec.response))
+        .ok_or_else(|| {
+            DecodeError::new(format!("no <{}><{}> element", spec.root, spec.response))
+        })?;
+    let Node::Map(entries) = envelope else {
+        return Err(DecodeError::new(format!("<{}> is empty", spec.response)));
+    };
+    let (mut command, mut fields) = (None, Vec::with_capacity(entries.len()));
+    for (k, v) in entries {
+        if k != wire {
+            fields.push((k, v));
+        } else if command.is_none() {
+            command = Some(v);
+        }
+    }
+    let envelope = Node::Map(fields.clone());
+    if let Some(Node::Map(children)) = command {
+        fields.extend(children);
+    }
+    Ok((envelope, Node::Map(fields)))
 }
 
-/// [`answer_parts`] of a parsed answer document.
+/// A map node's first value under `key`, taken out of it.
+fn take(node: Node, key: &str) -> Option<Node> {
+    match node {
+        Node::Map(entries) => entries.into_iter().find(|(k, _)| k == key).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+/// The envelope (the map under `<root><response>`, command element included) and the response
+/// fields of a parsed answer document, copied out of it.
 pub fn answer_fields(
     doc: &Node,
     spec: &crate::runtime::endpoint::XmlSpec,

@@ -202,54 +202,68 @@ impl crate::Wire for CancelDealRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let language = m.required("language", <Language as crate::Wire>::from_node)?;
+        let may_be_duplicate = m
+            .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?;
+        let request_id = m
+            .optional("requestId", true, <String as crate::Wire>::from_node)?;
+        let terminal_number = m
+            .required("terminalNumber", <String as crate::Wire>::from_node)?;
+        let tran_id = m.optional("tranId", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let card_no = m
+            .optional("cardNo", true, <crate::SecretString as crate::Wire>::from_node)?;
+        let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
+        let total = m
+            .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?;
+        let user = m.optional("user", true, <String as crate::Wire>::from_node)?;
+        let auth_number = m
+            .optional("authNumber", true, <String as crate::Wire>::from_node)?;
+        let auth_source = m
+            .optional("authSource", true, <String as crate::Wire>::from_node)?;
+        let card_expiration = m
+            .optional("cardExpiration", true, <String as crate::Wire>::from_node)?;
+        let transaction_type = m
+            .optional(
+                "transactionType",
+                true,
+                <TransactionType as crate::Wire>::from_node,
+            )?;
+        let credit_type = m
+            .optional("creditType", true, <CreditType as crate::Wire>::from_node)?;
+        let first_payment = m
+            .optional(
+                "firstPayment",
+                true,
+                <crate::MinorUnits as crate::Wire>::from_node,
+            )?;
+        let periodical_payment = m
+            .optional(
+                "periodicalPayment",
+                true,
+                <crate::MinorUnits as crate::Wire>::from_node,
+            )?;
+        let number_of_payments = m
+            .optional("numberOfPayments", true, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            language: m.required("language", <Language as crate::Wire>::from_node)?,
-            may_be_duplicate: m
-                .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?,
-            request_id: m
-                .optional("requestId", true, <String as crate::Wire>::from_node)?,
-            terminal_number: m
-                .required("terminalNumber", <String as crate::Wire>::from_node)?,
-            tran_id: m.optional("tranId", true, <String as crate::Wire>::from_node)?,
-            cg_uid: m.optional("cgUid", true, <String as crate::Wire>::from_node)?,
-            card_no: m
-                .optional(
-                    "cardNo",
-                    true,
-                    <crate::SecretString as crate::Wire>::from_node,
-                )?,
-            card_id: m.optional("cardId", true, <String as crate::Wire>::from_node)?,
-            total: m
-                .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?,
-            user: m.optional("user", true, <String as crate::Wire>::from_node)?,
-            auth_number: m
-                .optional("authNumber", true, <String as crate::Wire>::from_node)?,
-            auth_source: m
-                .optional("authSource", true, <String as crate::Wire>::from_node)?,
-            card_expiration: m
-                .optional("cardExpiration", true, <String as crate::Wire>::from_node)?,
-            transaction_type: m
-                .optional(
-                    "transactionType",
-                    true,
-                    <TransactionType as crate::Wire>::from_node,
-                )?,
-            credit_type: m
-                .optional("creditType", true, <CreditType as crate::Wire>::from_node)?,
-            first_payment: m
-                .optional(
-                    "firstPayment",
-                    true,
-                    <crate::MinorUnits as crate::Wire>::from_node,
-                )?,
-            periodical_payment: m
-                .optional(
-                    "periodicalPayment",
-                    true,
-                    <crate::MinorUnits as crate::Wire>::from_node,
-                )?,
-            number_of_payments: m
-                .optional("numberOfPayments", true, <String as crate::Wire>::from_node)?,
+            language,
+            may_be_duplicate,
+            request_id,
+            terminal_number,
+            tran_id,
+            cg_uid,
+            card_no,
+            card_id,
+            total,
+            user,
+            auth_number,
+            auth_source,
+            card_expiration,
+            transaction_type,
+            credit_type,
+            first_payment,
+            periodical_payment,
+            number_of_payments,
         })
     }
 }
@@ -969,171 +983,214 @@ impl crate::Wire for CancelDealResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let date_time = m
+            .optional(
+                "dateTime",
+                true,
+                |n: &crate::Node| crate::__private::codec::datetime(n, "%Y-%m-%d %H:%M"),
+            )?;
+        let request_id = m
+            .optional("requestId", true, <String as crate::Wire>::from_node)?;
+        let tran_id = m.optional("tranId", true, <String as crate::Wire>::from_node)?;
+        let user_message = m
+            .optional("userMessage", true, <String as crate::Wire>::from_node)?;
+        let additional_info = m
+            .optional("additionalInfo", true, <String as crate::Wire>::from_node)?;
+        let version = m.optional("version", true, <String as crate::Wire>::from_node)?;
+        let language = m.optional("language", true, <String as crate::Wire>::from_node)?;
+        let status = m.optional("status", true, <String as crate::Wire>::from_node)?;
+        let status_text = m
+            .optional("statusText", true, <String as crate::Wire>::from_node)?;
+        let extended_status = m
+            .optional("extendedStatus", true, <String as crate::Wire>::from_node)?;
+        let extended_status_text = m
+            .optional("extendedStatusText", true, <String as crate::Wire>::from_node)?;
+        let extended_user_message = m
+            .optional("extendedUserMessage", true, <String as crate::Wire>::from_node)?;
+        let terminal_number = m
+            .optional("terminalNumber", true, <String as crate::Wire>::from_node)?;
+        let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
+        let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
+        let card_mask = m
+            .optional("cardMask", true, <String as crate::Wire>::from_node)?;
+        let card_length = m
+            .optional("cardLength", true, <i64 as crate::Wire>::from_node)?;
+        let card_no = m.optional("cardNo", true, <String as crate::Wire>::from_node)?;
+        let card_name = m
+            .optional("cardName", true, <String as crate::Wire>::from_node)?;
+        let card_expiration = m
+            .optional("cardExpiration", true, <String as crate::Wire>::from_node)?;
+        let card_type = m
+            .optional("cardType", true, <crate::Coded as crate::Wire>::from_node)?;
+        let extended_card_type = m
+            .optional(
+                "extendedCardType",
+                true,
+                <crate::Coded as crate::Wire>::from_node,
+            )?;
+        let credit_company = m
+            .optional("creditCompany", true, <crate::Coded as crate::Wire>::from_node)?;
+        let card_brand = m
+            .optional("cardBrand", true, <crate::Coded as crate::Wire>::from_node)?;
+        let card_acquirer = m
+            .optional("cardAcquirer", true, <crate::Coded as crate::Wire>::from_node)?;
+        let service_code = m
+            .optional("serviceCode", true, <String as crate::Wire>::from_node)?;
+        let transaction_type = m
+            .optional(
+                "transactionType",
+                true,
+                <crate::Coded as crate::Wire>::from_node,
+            )?;
+        let credit_type = m
+            .optional("creditType", true, <crate::Coded as crate::Wire>::from_node)?;
+        let currency = m
+            .optional("currency", true, <crate::Coded as crate::Wire>::from_node)?;
+        let base_currency = m
+            .optional("baseCurrency", true, <String as crate::Wire>::from_node)?;
+        let base_amount = m
+            .optional("baseAmount", true, <String as crate::Wire>::from_node)?;
+        let transaction_code = m
+            .optional(
+                "transactionCode",
+                true,
+                <crate::Coded as crate::Wire>::from_node,
+            )?;
+        let total = m
+            .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?;
+        let first_payment = m
+            .optional(
+                "firstPayment",
+                true,
+                <crate::MinorUnits as crate::Wire>::from_node,
+            )?;
+        let periodical_payment = m
+            .optional(
+                "periodicalPayment",
+                true,
+                <crate::MinorUnits as crate::Wire>::from_node,
+            )?;
+        let number_of_payments = m
+            .optional("numberOfPayments", true, <i64 as crate::Wire>::from_node)?;
+        let club_id = m.optional("clubId", true, <String as crate::Wire>::from_node)?;
+        let validation = m
+            .optional("validation", true, <crate::Coded as crate::Wire>::from_node)?;
+        let id_status = m
+            .optional("idStatus", true, <crate::Coded as crate::Wire>::from_node)?;
+        let cvv_status = m
+            .optional("cvvStatus", true, <crate::Coded as crate::Wire>::from_node)?;
+        let auth_source = m
+            .optional("authSource", true, <crate::Coded as crate::Wire>::from_node)?;
+        let auth_number = m
+            .optional("authNumber", true, <String as crate::Wire>::from_node)?;
+        let file_number = m
+            .optional("fileNumber", true, <String as crate::Wire>::from_node)?;
+        let slave_terminal_number = m
+            .optional("slaveTerminalNumber", true, <String as crate::Wire>::from_node)?;
+        let slave_terminal_sequence = m
+            .optional(
+                "slaveTerminalSequence",
+                true,
+                <String as crate::Wire>::from_node,
+            )?;
+        let eci = m.optional("eci", true, <String as crate::Wire>::from_node)?;
+        let client_ip = m
+            .optional("clientIp", true, <String as crate::Wire>::from_node)?;
+        let email = m.optional("email", true, <String as crate::Wire>::from_node)?;
+        let cavv = m.optional("cavv", true, <crate::Coded as crate::Wire>::from_node)?;
+        let user = m.optional("user", true, <String as crate::Wire>::from_node)?;
+        let addon_data = m
+            .optional("addonData", true, <String as crate::Wire>::from_node)?;
+        let supplier_number = m
+            .optional("supplierNumber", true, <String as crate::Wire>::from_node)?;
+        let id = m.optional("id", true, <String as crate::Wire>::from_node)?;
+        let shift_id1 = m
+            .optional("shiftId1", true, <String as crate::Wire>::from_node)?;
+        let shift_id2 = m
+            .optional("shiftId2", true, <String as crate::Wire>::from_node)?;
+        let shift_id3 = m
+            .optional("shiftId3", true, <String as crate::Wire>::from_node)?;
+        let shift_txn_date = m
+            .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let card_hash = m
+            .optional("cardHash", true, <String as crate::Wire>::from_node)?;
+        let acquirer_data = m
+            .optional("acquirerData", true, <AcquirerData as crate::Wire>::from_node)?;
+        let ashrait_emv_data = m
+            .optional(
+                "ashraitEmvData",
+                true,
+                <AshraitEmvData as crate::Wire>::from_node,
+            )?;
+        let extended_tran_code = m
+            .optional("extendedTranCode", true, <String as crate::Wire>::from_node)?;
+        let send_notification = m
+            .optional("sendNotification", true, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            date_time: m
-                .optional(
-                    "dateTime",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::datetime(
-                        n,
-                        "%Y-%m-%d %H:%M",
-                    ),
-                )?,
-            request_id: m
-                .optional("requestId", true, <String as crate::Wire>::from_node)?,
-            tran_id: m.optional("tranId", true, <String as crate::Wire>::from_node)?,
-            user_message: m
-                .optional("userMessage", true, <String as crate::Wire>::from_node)?,
-            additional_info: m
-                .optional("additionalInfo", true, <String as crate::Wire>::from_node)?,
-            version: m.optional("version", true, <String as crate::Wire>::from_node)?,
-            language: m.optional("language", true, <String as crate::Wire>::from_node)?,
-            status: m.optional("status", true, <String as crate::Wire>::from_node)?,
-            status_text: m
-                .optional("statusText", true, <String as crate::Wire>::from_node)?,
-            extended_status: m
-                .optional("extendedStatus", true, <String as crate::Wire>::from_node)?,
-            extended_status_text: m
-                .optional(
-                    "extendedStatusText",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            extended_user_message: m
-                .optional(
-                    "extendedUserMessage",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            terminal_number: m
-                .optional("terminalNumber", true, <String as crate::Wire>::from_node)?,
-            card_id: m.optional("cardId", true, <String as crate::Wire>::from_node)?,
-            card_bin: m.optional("cardBin", true, <String as crate::Wire>::from_node)?,
-            card_mask: m.optional("cardMask", true, <String as crate::Wire>::from_node)?,
-            card_length: m
-                .optional("cardLength", true, <i64 as crate::Wire>::from_node)?,
-            card_no: m.optional("cardNo", true, <String as crate::Wire>::from_node)?,
-            card_name: m.optional("cardName", true, <String as crate::Wire>::from_node)?,
-            card_expiration: m
-                .optional("cardExpiration", true, <String as crate::Wire>::from_node)?,
-            card_type: m
-                .optional("cardType", true, <crate::Coded as crate::Wire>::from_node)?,
-            extended_card_type: m
-                .optional(
-                    "extendedCardType",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            credit_company: m
-                .optional(
-                    "creditCompany",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            card_brand: m
-                .optional("cardBrand", true, <crate::Coded as crate::Wire>::from_node)?,
-            card_acquirer: m
-                .optional(
-                    "cardAcquirer",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            service_code: m
-                .optional("serviceCode", true, <String as crate::Wire>::from_node)?,
-            transaction_type: m
-                .optional(
-                    "transactionType",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            credit_type: m
-                .optional("creditType", true, <crate::Coded as crate::Wire>::from_node)?,
-            currency: m
-                .optional("currency", true, <crate::Coded as crate::Wire>::from_node)?,
-            base_currency: m
-                .optional("baseCurrency", true, <String as crate::Wire>::from_node)?,
-            base_amount: m
-                .optional("baseAmount", true, <String as crate::Wire>::from_node)?,
-            transaction_code: m
-                .optional(
-                    "transactionCode",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            total: m
-                .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?,
-            first_payment: m
-                .optional(
-                    "firstPayment",
-                    true,
-                    <crate::MinorUnits as crate::Wire>::from_node,
-                )?,
-            periodical_payment: m
-                .optional(
-                    "periodicalPayment",
-                    true,
-                    <crate::MinorUnits as crate::Wire>::from_node,
-                )?,
-            number_of_payments: m
-                .optional("numberOfPayments", true, <i64 as crate::Wire>::from_node)?,
-            club_id: m.optional("clubId", true, <String as crate::Wire>::from_node)?,
-            validation: m
-                .optional("validation", true, <crate::Coded as crate::Wire>::from_node)?,
-            id_status: m
-                .optional("idStatus", true, <crate::Coded as crate::Wire>::from_node)?,
-            cvv_status: m
-                .optional("cvvStatus", true, <crate::Coded as crate::Wire>::from_node)?,
-            auth_source: m
-                .optional("authSource", true, <crate::Coded as crate::Wire>::from_node)?,
-            auth_number: m
-                .optional("authNumber", true, <String as crate::Wire>::from_node)?,
-            file_number: m
-                .optional("fileNumber", true, <String as crate::Wire>::from_node)?,
-            slave_terminal_number: m
-                .optional(
-                    "slaveTerminalNumber",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            slave_terminal_sequence: m
-                .optional(
-                    "slaveTerminalSequence",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            eci: m.optional("eci", true, <String as crate::Wire>::from_node)?,
-            client_ip: m.optional("clientIp", true, <String as crate::Wire>::from_node)?,
-            email: m.optional("email", true, <String as crate::Wire>::from_node)?,
-            cavv: m.optional("cavv", true, <crate::Coded as crate::Wire>::from_node)?,
-            user: m.optional("user", true, <String as crate::Wire>::from_node)?,
-            addon_data: m
-                .optional("addonData", true, <String as crate::Wire>::from_node)?,
-            supplier_number: m
-                .optional("supplierNumber", true, <String as crate::Wire>::from_node)?,
-            id: m.optional("id", true, <String as crate::Wire>::from_node)?,
-            shift_id1: m.optional("shiftId1", true, <String as crate::Wire>::from_node)?,
-            shift_id2: m.optional("shiftId2", true, <String as crate::Wire>::from_node)?,
-            shift_id3: m.optional("shiftId3", true, <String as crate::Wire>::from_node)?,
-            shift_txn_date: m
-                .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?,
-            cg_uid: m.optional("cgUid", true, <String as crate::Wire>::from_node)?,
-            card_hash: m.optional("cardHash", true, <String as crate::Wire>::from_node)?,
-            acquirer_data: m
-                .optional(
-                    "acquirerData",
-                    true,
-                    <AcquirerData as crate::Wire>::from_node,
-                )?,
-            ashrait_emv_data: m
-                .optional(
-                    "ashraitEmvData",
-                    true,
-                    <AshraitEmvData as crate::Wire>::from_node,
-                )?,
-            extended_tran_code: m
-                .optional("extendedTranCode", true, <String as crate::Wire>::from_node)?,
-            send_notification: m
-                .optional("sendNotification", true, <String as crate::Wire>::from_node)?,
+            date_time,
+            request_id,
+            tran_id,
+            user_message,
+            additional_info,
+            version,
+            language,
+            status,
+            status_text,
+            extended_status,
+            extended_status_text,
+            extended_user_message,
+            terminal_number,
+            card_id,
+            card_bin,
+            card_mask,
+            card_length,
+            card_no,
+            card_name,
+            card_expiration,
+            card_type,
+            extended_card_type,
+            credit_company,
+            card_brand,
+            card_acquirer,
+            service_code,
+            transaction_type,
+            credit_type,
+            currency,
+            base_currency,
+            base_amount,
+            transaction_code,
+            total,
+            first_payment,
+            periodical_payment,
+            number_of_payments,
+            club_id,
+            validation,
+            id_status,
+            cvv_status,
+            auth_source,
+            auth_number,
+            file_number,
+            slave_terminal_number,
+            slave_terminal_sequence,
+            eci,
+            client_ip,
+            email,
+            cavv,
+            user,
+            addon_data,
+            supplier_number,
+            id,
+            shift_id1,
+            shift_id2,
+            shift_id3,
+            shift_txn_date,
+            cg_uid,
+            card_hash,
+            acquirer_data,
+            ashrait_emv_data,
+            extended_tran_code,
+            send_notification,
             unknown_fields: m
                 .unknown(
                     &[

@@ -415,119 +415,126 @@ impl crate::Wire for DoDealRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let language = m.required("language", <Language as crate::Wire>::from_node)?;
+        let may_be_duplicate = m
+            .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?;
+        let request_id = m
+            .optional("requestId", true, <String as crate::Wire>::from_node)?;
+        let terminal_number = m
+            .required("terminalNumber", <String as crate::Wire>::from_node)?;
+        let main_terminal_number = m
+            .optional("mainTerminalNumber", true, <String as crate::Wire>::from_node)?;
+        let card_no = m
+            .optional("cardNo", true, <crate::SecretString as crate::Wire>::from_node)?;
+        let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
+        let track2 = m
+            .optional("track2", true, <crate::SecretString as crate::Wire>::from_node)?;
+        let card_expiration = m
+            .optional("cardExpiration", true, <String as crate::Wire>::from_node)?;
+        let cvv = m
+            .optional("cvv", true, <crate::SecretString as crate::Wire>::from_node)?;
+        let id = m.optional("id", true, <String as crate::Wire>::from_node)?;
+        let total = m.required("total", <crate::MinorUnits as crate::Wire>::from_node)?;
+        let star_total = m
+            .optional("starTotal", true, <crate::MinorUnits as crate::Wire>::from_node)?;
+        let transaction_type = m
+            .required("transactionType", <TransactionType as crate::Wire>::from_node)?;
+        let credit_type = m
+            .required("creditType", <CreditType as crate::Wire>::from_node)?;
+        let currency = m.required("currency", <String as crate::Wire>::from_node)?;
+        let transaction_code = m
+            .required("transactionCode", <TransactionCode as crate::Wire>::from_node)?;
+        let validation = m
+            .required("validation", <Validation as crate::Wire>::from_node)?;
+        let first_payment = m
+            .optional(
+                "firstPayment",
+                true,
+                <crate::MinorUnits as crate::Wire>::from_node,
+            )?;
+        let periodical_payment = m
+            .optional(
+                "periodicalPayment",
+                true,
+                <crate::MinorUnits as crate::Wire>::from_node,
+            )?;
+        let number_of_payments = m
+            .optional("numberOfPayments", true, <String as crate::Wire>::from_node)?;
+        let payments_interest = m
+            .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?;
+        let auth_number = m
+            .optional("authNumber", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let user = m.optional("user", true, <String as crate::Wire>::from_node)?;
+        let supplier_number = m
+            .optional("supplierNumber", true, <String as crate::Wire>::from_node)?;
+        let slave_terminal_number = m
+            .optional("slaveTerminalNumber", true, <String as crate::Wire>::from_node)?;
+        let email = m.optional("email", true, <String as crate::Wire>::from_node)?;
+        let client_ip = m
+            .optional("clientIP", true, <String as crate::Wire>::from_node)?;
+        let mid = m.optional("mid", true, <String as crate::Wire>::from_node)?;
+        let uniqueid = m.optional("uniqueid", true, <String as crate::Wire>::from_node)?;
+        let mpi_validation = m
+            .optional("mpiValidation", true, <Validation as crate::Wire>::from_node)?;
+        let success_url = m
+            .optional("successUrl", true, <String as crate::Wire>::from_node)?;
+        let error_url = m
+            .optional("errorUrl", true, <String as crate::Wire>::from_node)?;
+        let cancel_url = m
+            .optional("cancelUrl", true, <String as crate::Wire>::from_node)?;
+        let description = m
+            .optional("description", true, <String as crate::Wire>::from_node)?;
+        let customer_data = m
+            .optional("customerData", true, <CustomerData as crate::Wire>::from_node)?;
+        let invoice = m
+            .optional("invoice", true, <InvoiceData as crate::Wire>::from_node)?;
+        let payment_page_data = m
+            .optional(
+                "paymentPageData",
+                true,
+                <PaymentPageData as crate::Wire>::from_node,
+            )?;
         Ok(Self {
-            language: m.required("language", <Language as crate::Wire>::from_node)?,
-            may_be_duplicate: m
-                .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?,
-            request_id: m
-                .optional("requestId", true, <String as crate::Wire>::from_node)?,
-            terminal_number: m
-                .required("terminalNumber", <String as crate::Wire>::from_node)?,
-            main_terminal_number: m
-                .optional(
-                    "mainTerminalNumber",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            card_no: m
-                .optional(
-                    "cardNo",
-                    true,
-                    <crate::SecretString as crate::Wire>::from_node,
-                )?,
-            card_id: m.optional("cardId", true, <String as crate::Wire>::from_node)?,
-            track2: m
-                .optional(
-                    "track2",
-                    true,
-                    <crate::SecretString as crate::Wire>::from_node,
-                )?,
-            card_expiration: m
-                .optional("cardExpiration", true, <String as crate::Wire>::from_node)?,
-            cvv: m
-                .optional("cvv", true, <crate::SecretString as crate::Wire>::from_node)?,
-            id: m.optional("id", true, <String as crate::Wire>::from_node)?,
-            total: m.required("total", <crate::MinorUnits as crate::Wire>::from_node)?,
-            star_total: m
-                .optional(
-                    "starTotal",
-                    true,
-                    <crate::MinorUnits as crate::Wire>::from_node,
-                )?,
-            transaction_type: m
-                .required(
-                    "transactionType",
-                    <TransactionType as crate::Wire>::from_node,
-                )?,
-            credit_type: m
-                .required("creditType", <CreditType as crate::Wire>::from_node)?,
-            currency: m.required("currency", <String as crate::Wire>::from_node)?,
-            transaction_code: m
-                .required(
-                    "transactionCode",
-                    <TransactionCode as crate::Wire>::from_node,
-                )?,
-            validation: m
-                .required("validation", <Validation as crate::Wire>::from_node)?,
-            first_payment: m
-                .optional(
-                    "firstPayment",
-                    true,
-                    <crate::MinorUnits as crate::Wire>::from_node,
-                )?,
-            periodical_payment: m
-                .optional(
-                    "periodicalPayment",
-                    true,
-                    <crate::MinorUnits as crate::Wire>::from_node,
-                )?,
-            number_of_payments: m
-                .optional("numberOfPayments", true, <String as crate::Wire>::from_node)?,
-            payments_interest: m
-                .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?,
-            auth_number: m
-                .optional("authNumber", true, <String as crate::Wire>::from_node)?,
-            cg_uid: m.optional("cgUid", true, <String as crate::Wire>::from_node)?,
-            user: m.optional("user", true, <String as crate::Wire>::from_node)?,
-            supplier_number: m
-                .optional("supplierNumber", true, <String as crate::Wire>::from_node)?,
-            slave_terminal_number: m
-                .optional(
-                    "slaveTerminalNumber",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            email: m.optional("email", true, <String as crate::Wire>::from_node)?,
-            client_ip: m.optional("clientIP", true, <String as crate::Wire>::from_node)?,
-            mid: m.optional("mid", true, <String as crate::Wire>::from_node)?,
-            uniqueid: m.optional("uniqueid", true, <String as crate::Wire>::from_node)?,
-            mpi_validation: m
-                .optional(
-                    "mpiValidation",
-                    true,
-                    <Validation as crate::Wire>::from_node,
-                )?,
-            success_url: m
-                .optional("successUrl", true, <String as crate::Wire>::from_node)?,
-            error_url: m.optional("errorUrl", true, <String as crate::Wire>::from_node)?,
-            cancel_url: m
-                .optional("cancelUrl", true, <String as crate::Wire>::from_node)?,
-            description: m
-                .optional("description", true, <String as crate::Wire>::from_node)?,
-            customer_data: m
-                .optional(
-                    "customerData",
-                    true,
-                    <CustomerData as crate::Wire>::from_node,
-                )?,
-            invoice: m
-                .optional("invoice", true, <InvoiceData as crate::Wire>::from_node)?,
-            payment_page_data: m
-                .optional(
-                    "paymentPageData",
-                    true,
-                    <PaymentPageData as crate::Wire>::from_node,
-                )?,
+            language,
+            may_be_duplicate,
+            request_id,
+            terminal_number,
+            main_terminal_number,
+            card_no,
+            card_id,
+            track2,
+            card_expiration,
+            cvv,
+            id,
+            total,
+            star_total,
+            transaction_type,
+            credit_type,
+            currency,
+            transaction_code,
+            validation,
+            first_payment,
+            periodical_payment,
+            number_of_payments,
+            payments_interest,
+            auth_number,
+            cg_uid,
+            user,
+            supplier_number,
+            slave_terminal_number,
+            email,
+            client_ip,
+            mid,
+            uniqueid,
+            mpi_validation,
+            success_url,
+            error_url,
+            cancel_url,
+            description,
+            customer_data,
+            invoice,
+            payment_page_data,
         })
     }
 }
@@ -1569,198 +1576,254 @@ impl crate::Wire for DoDealResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let date_time = m
+            .optional(
+                "dateTime",
+                true,
+                |n: &crate::Node| crate::__private::codec::datetime(n, "%Y-%m-%d %H:%M"),
+            )?;
+        let request_id = m
+            .optional("requestId", true, <String as crate::Wire>::from_node)?;
+        let tran_id = m.optional("tranId", true, <String as crate::Wire>::from_node)?;
+        let user_message = m
+            .optional("userMessage", true, <String as crate::Wire>::from_node)?;
+        let additional_info = m
+            .optional("additionalInfo", true, <String as crate::Wire>::from_node)?;
+        let version = m.optional("version", true, <String as crate::Wire>::from_node)?;
+        let language = m.optional("language", true, <String as crate::Wire>::from_node)?;
+        let status = m.optional("status", true, <String as crate::Wire>::from_node)?;
+        let status_text = m
+            .optional("statusText", true, <String as crate::Wire>::from_node)?;
+        let extended_status = m
+            .optional("extendedStatus", true, <String as crate::Wire>::from_node)?;
+        let extended_status_text = m
+            .optional("extendedStatusText", true, <String as crate::Wire>::from_node)?;
+        let extended_user_message = m
+            .optional("extendedUserMessage", true, <String as crate::Wire>::from_node)?;
+        let terminal_number = m
+            .optional("terminalNumber", true, <String as crate::Wire>::from_node)?;
+        let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
+        let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
+        let card_mask = m
+            .optional("cardMask", true, <String as crate::Wire>::from_node)?;
+        let card_length = m
+            .optional("cardLength", true, <i64 as crate::Wire>::from_node)?;
+        let card_no = m.optional("cardNo", true, <String as crate::Wire>::from_node)?;
+        let card_name = m
+            .optional("cardName", true, <String as crate::Wire>::from_node)?;
+        let card_expiration = m
+            .optional("cardExpiration", true, <String as crate::Wire>::from_node)?;
+        let card_type = m
+            .optional("cardType", true, <crate::Coded as crate::Wire>::from_node)?;
+        let extended_card_type = m
+            .optional(
+                "extendedCardType",
+                true,
+                <crate::Coded as crate::Wire>::from_node,
+            )?;
+        let credit_company = m
+            .optional("creditCompany", true, <crate::Coded as crate::Wire>::from_node)?;
+        let card_brand = m
+            .optional("cardBrand", true, <crate::Coded as crate::Wire>::from_node)?;
+        let card_acquirer = m
+            .optional("cardAcquirer", true, <crate::Coded as crate::Wire>::from_node)?;
+        let service_code = m
+            .optional("serviceCode", true, <String as crate::Wire>::from_node)?;
+        let transaction_type = m
+            .optional(
+                "transactionType",
+                true,
+                <crate::Coded as crate::Wire>::from_node,
+            )?;
+        let credit_type = m
+            .optional("creditType", true, <crate::Coded as crate::Wire>::from_node)?;
+        let currency = m
+            .optional("currency", true, <crate::Coded as crate::Wire>::from_node)?;
+        let base_currency = m
+            .optional("baseCurrency", true, <String as crate::Wire>::from_node)?;
+        let base_amount = m
+            .optional("baseAmount", true, <String as crate::Wire>::from_node)?;
+        let transaction_code = m
+            .optional(
+                "transactionCode",
+                true,
+                <crate::Coded as crate::Wire>::from_node,
+            )?;
+        let total = m
+            .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?;
+        let first_payment = m
+            .optional(
+                "firstPayment",
+                true,
+                <crate::MinorUnits as crate::Wire>::from_node,
+            )?;
+        let periodical_payment = m
+            .optional(
+                "periodicalPayment",
+                true,
+                <crate::MinorUnits as crate::Wire>::from_node,
+            )?;
+        let number_of_payments = m
+            .optional("numberOfPayments", true, <i64 as crate::Wire>::from_node)?;
+        let club_id = m.optional("clubId", true, <String as crate::Wire>::from_node)?;
+        let validation = m
+            .optional("validation", true, <crate::Coded as crate::Wire>::from_node)?;
+        let id_status = m
+            .optional("idStatus", true, <crate::Coded as crate::Wire>::from_node)?;
+        let cvv_status = m
+            .optional("cvvStatus", true, <crate::Coded as crate::Wire>::from_node)?;
+        let auth_source = m
+            .optional("authSource", true, <crate::Coded as crate::Wire>::from_node)?;
+        let auth_number = m
+            .optional("authNumber", true, <String as crate::Wire>::from_node)?;
+        let file_number = m
+            .optional("fileNumber", true, <String as crate::Wire>::from_node)?;
+        let slave_terminal_number = m
+            .optional("slaveTerminalNumber", true, <String as crate::Wire>::from_node)?;
+        let slave_terminal_sequence = m
+            .optional(
+                "slaveTerminalSequence",
+                true,
+                <String as crate::Wire>::from_node,
+            )?;
+        let eci = m.optional("eci", true, <String as crate::Wire>::from_node)?;
+        let client_ip = m
+            .optional("clientIp", true, <String as crate::Wire>::from_node)?;
+        let email = m.optional("email", true, <String as crate::Wire>::from_node)?;
+        let cavv = m.optional("cavv", true, <crate::Coded as crate::Wire>::from_node)?;
+        let user = m.optional("user", true, <String as crate::Wire>::from_node)?;
+        let addon_data = m
+            .optional("addonData", true, <String as crate::Wire>::from_node)?;
+        let supplier_number = m
+            .optional("supplierNumber", true, <String as crate::Wire>::from_node)?;
+        let id = m.optional("id", true, <String as crate::Wire>::from_node)?;
+        let shift_id1 = m
+            .optional("shiftId1", true, <String as crate::Wire>::from_node)?;
+        let shift_id2 = m
+            .optional("shiftId2", true, <String as crate::Wire>::from_node)?;
+        let shift_id3 = m
+            .optional("shiftId3", true, <String as crate::Wire>::from_node)?;
+        let shift_txn_date = m
+            .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let card_hash = m
+            .optional("cardHash", true, <String as crate::Wire>::from_node)?;
+        let acquirer_data = m
+            .optional("acquirerData", true, <AcquirerData as crate::Wire>::from_node)?;
+        let ashrait_emv_data = m
+            .optional(
+                "ashraitEmvData",
+                true,
+                <AshraitEmvData as crate::Wire>::from_node,
+            )?;
+        let extended_tran_code = m
+            .optional("extendedTranCode", true, <String as crate::Wire>::from_node)?;
+        let send_notification = m
+            .optional("sendNotification", true, <String as crate::Wire>::from_node)?;
+        let payments_interest = m
+            .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?;
+        let mid = m.optional("mid", true, <String as crate::Wire>::from_node)?;
+        let uniqueid = m.optional("uniqueid", true, <String as crate::Wire>::from_node)?;
+        let mpi_validation = m
+            .optional("mpiValidation", true, <String as crate::Wire>::from_node)?;
+        let token = m.optional("token", true, <String as crate::Wire>::from_node)?;
+        let mpi_hosted_page_url = m
+            .optional("mpiHostedPageUrl", true, <String as crate::Wire>::from_node)?;
+        let return_url = m
+            .optional("returnUrl", true, <String as crate::Wire>::from_node)?;
+        let success_url = m
+            .optional("successUrl", true, <String as crate::Wire>::from_node)?;
+        let error_url = m
+            .optional("errorUrl", true, <String as crate::Wire>::from_node)?;
+        let cancel_url = m
+            .optional("cancelUrl", true, <String as crate::Wire>::from_node)?;
+        let star_total = m
+            .optional("starTotal", true, <crate::MinorUnits as crate::Wire>::from_node)?;
+        let comm_reason = m
+            .optional("commReason", true, <String as crate::Wire>::from_node)?;
+        let club_code = m
+            .optional("clubCode", true, <String as crate::Wire>::from_node)?;
+        let int_in = m.optional("intIn", true, <String as crate::Wire>::from_node)?;
+        let int_ot = m.optional("intOt", true, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            date_time: m
-                .optional(
-                    "dateTime",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::datetime(
-                        n,
-                        "%Y-%m-%d %H:%M",
-                    ),
-                )?,
-            request_id: m
-                .optional("requestId", true, <String as crate::Wire>::from_node)?,
-            tran_id: m.optional("tranId", true, <String as crate::Wire>::from_node)?,
-            user_message: m
-                .optional("userMessage", true, <String as crate::Wire>::from_node)?,
-            additional_info: m
-                .optional("additionalInfo", true, <String as crate::Wire>::from_node)?,
-            version: m.optional("version", true, <String as crate::Wire>::from_node)?,
-            language: m.optional("language", true, <String as crate::Wire>::from_node)?,
-            status: m.optional("status", true, <String as crate::Wire>::from_node)?,
-            status_text: m
-                .optional("statusText", true, <String as crate::Wire>::from_node)?,
-            extended_status: m
-                .optional("extendedStatus", true, <String as crate::Wire>::from_node)?,
-            extended_status_text: m
-                .optional(
-                    "extendedStatusText",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            extended_user_message: m
-                .optional(
-                    "extendedUserMessage",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            terminal_number: m
-                .optional("terminalNumber", true, <String as crate::Wire>::from_node)?,
-            card_id: m.optional("cardId", true, <String as crate::Wire>::from_node)?,
-            card_bin: m.optional("cardBin", true, <String as crate::Wire>::from_node)?,
-            card_mask: m.optional("cardMask", true, <String as crate::Wire>::from_node)?,
-            card_length: m
-                .optional("cardLength", true, <i64 as crate::Wire>::from_node)?,
-            card_no: m.optional("cardNo", true, <String as crate::Wire>::from_node)?,
-            card_name: m.optional("cardName", true, <String as crate::Wire>::from_node)?,
-            card_expiration: m
-                .optional("cardExpiration", true, <String as crate::Wire>::from_node)?,
-            card_type: m
-                .optional("cardType", true, <crate::Coded as crate::Wire>::from_node)?,
-            extended_card_type: m
-                .optional(
-                    "extendedCardType",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            credit_company: m
-                .optional(
-                    "creditCompany",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            card_brand: m
-                .optional("cardBrand", true, <crate::Coded as crate::Wire>::from_node)?,
-            card_acquirer: m
-                .optional(
-                    "cardAcquirer",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            service_code: m
-                .optional("serviceCode", true, <String as crate::Wire>::from_node)?,
-            transaction_type: m
-                .optional(
-                    "transactionType",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            credit_type: m
-                .optional("creditType", true, <crate::Coded as crate::Wire>::from_node)?,
-            currency: m
-                .optional("currency", true, <crate::Coded as crate::Wire>::from_node)?,
-            base_currency: m
-                .optional("baseCurrency", true, <String as crate::Wire>::from_node)?,
-            base_amount: m
-                .optional("baseAmount", true, <String as crate::Wire>::from_node)?,
-            transaction_code: m
-                .optional(
-                    "transactionCode",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            total: m
-                .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?,
-            first_payment: m
-                .optional(
-                    "firstPayment",
-                    true,
-                    <crate::MinorUnits as crate::Wire>::from_node,
-                )?,
-            periodical_payment: m
-                .optional(
-                    "periodicalPayment",
-                    true,
-                    <crate::MinorUnits as crate::Wire>::from_node,
-                )?,
-            number_of_payments: m
-                .optional("numberOfPayments", true, <i64 as crate::Wire>::from_node)?,
-            club_id: m.optional("clubId", true, <String as crate::Wire>::from_node)?,
-            validation: m
-                .optional("validation", true, <crate::Coded as crate::Wire>::from_node)?,
-            id_status: m
-                .optional("idStatus", true, <crate::Coded as crate::Wire>::from_node)?,
-            cvv_status: m
-                .optional("cvvStatus", true, <crate::Coded as crate::Wire>::from_node)?,
-            auth_source: m
-                .optional("authSource", true, <crate::Coded as crate::Wire>::from_node)?,
-            auth_number: m
-                .optional("authNumber", true, <String as crate::Wire>::from_node)?,
-            file_number: m
-                .optional("fileNumber", true, <String as crate::Wire>::from_node)?,
-            slave_terminal_number: m
-                .optional(
-                    "slaveTerminalNumber",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            slave_terminal_sequence: m
-                .optional(
-                    "slaveTerminalSequence",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            eci: m.optional("eci", true, <String as crate::Wire>::from_node)?,
-            client_ip: m.optional("clientIp", true, <String as crate::Wire>::from_node)?,
-            email: m.optional("email", true, <String as crate::Wire>::from_node)?,
-            cavv: m.optional("cavv", true, <crate::Coded as crate::Wire>::from_node)?,
-            user: m.optional("user", true, <String as crate::Wire>::from_node)?,
-            addon_data: m
-                .optional("addonData", true, <String as crate::Wire>::from_node)?,
-            supplier_number: m
-                .optional("supplierNumber", true, <String as crate::Wire>::from_node)?,
-            id: m.optional("id", true, <String as crate::Wire>::from_node)?,
-            shift_id1: m.optional("shiftId1", true, <String as crate::Wire>::from_node)?,
-            shift_id2: m.optional("shiftId2", true, <String as crate::Wire>::from_node)?,
-            shift_id3: m.optional("shiftId3", true, <String as crate::Wire>::from_node)?,
-            shift_txn_date: m
-                .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?,
-            cg_uid: m.optional("cgUid", true, <String as crate::Wire>::from_node)?,
-            card_hash: m.optional("cardHash", true, <String as crate::Wire>::from_node)?,
-            acquirer_data: m
-                .optional(
-                    "acquirerData",
-                    true,
-                    <AcquirerData as crate::Wire>::from_node,
-                )?,
-            ashrait_emv_data: m
-                .optional(
-                    "ashraitEmvData",
-                    true,
-                    <AshraitEmvData as crate::Wire>::from_node,
-                )?,
-            extended_tran_code: m
-                .optional("extendedTranCode", true, <String as crate::Wire>::from_node)?,
-            send_notification: m
-                .optional("sendNotification", true, <String as crate::Wire>::from_node)?,
-            payments_interest: m
-                .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?,
-            mid: m.optional("mid", true, <String as crate::Wire>::from_node)?,
-            uniqueid: m.optional("uniqueid", true, <String as crate::Wire>::from_node)?,
-            mpi_validation: m
-                .optional("mpiValidation", true, <String as crate::Wire>::from_node)?,
-            token: m.optional("token", true, <String as crate::Wire>::from_node)?,
-            mpi_hosted_page_url: m
-                .optional("mpiHostedPageUrl", true, <String as crate::Wire>::from_node)?,
-            return_url: m
-                .optional("returnUrl", true, <String as crate::Wire>::from_node)?,
-            success_url: m
-                .optional("successUrl", true, <String as crate::Wire>::from_node)?,
-            error_url: m.optional("errorUrl", true, <String as crate::Wire>::from_node)?,
-            cancel_url: m
-                .optional("cancelUrl", true, <String as crate::Wire>::from_node)?,
-            star_total: m
-                .optional(
-                    "starTotal",
-                    true,
-                    <crate::MinorUnits as crate::Wire>::from_node,
-                )?,
-            comm_reason: m
-                .optional("commReason", true, <String as crate::Wire>::from_node)?,
-            club_code: m.optional("clubCode", true, <String as crate::Wire>::from_node)?,
-            int_in: m.optional("intIn", true, <String as crate::Wire>::from_node)?,
-            int_ot: m.optional("intOt", true, <String as crate::Wire>::from_node)?,
+            date_time,
+            request_id,
+            tran_id,
+            user_message,
+            additional_info,
+            version,
+            language,
+            status,
+            status_text,
+            extended_status,
+            extended_status_text,
+            extended_user_message,
+            terminal_number,
+            card_id,
+            card_bin,
+            card_mask,
+            card_length,
+            card_no,
+            card_name,
+            card_expiration,
+            card_type,
+            extended_card_type,
+            credit_company,
+            card_brand,
+            card_acquirer,
+            service_code,
+            transaction_type,
+            credit_type,
+            currency,
+            base_currency,
+            base_amount,
+            transaction_code,
+            total,
+            first_payment,
+            periodical_payment,
+            number_of_payments,
+            club_id,
+            validation,
+            id_status,
+            cvv_status,
+            auth_source,
+            auth_number,
+            file_number,
+            slave_terminal_number,
+            slave_terminal_sequence,
+            eci,
+            client_ip,
+            email,
+            cavv,
+            user,
+            addon_data,
+            supplier_number,
+            id,
+            shift_id1,
+            shift_id2,
+            shift_id3,
+            shift_txn_date,
+            cg_uid,
+            card_hash,
+            acquirer_data,
+            ashrait_emv_data,
+            extended_tran_code,
+            send_notification,
+            payments_interest,
+            mid,
+            uniqueid,
+            mpi_validation,
+            token,
+            mpi_hosted_page_url,
+            return_url,
+            success_url,
+            error_url,
+            cancel_url,
+            star_total,
+            comm_reason,
+            club_code,
+            int_in,
+            int_ot,
             unknown_fields: m
                 .unknown(
                     &[

@@ -311,68 +311,95 @@ impl crate::Wire for InquireTransactionsRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let language = m.required("language", <Language as crate::Wire>::from_node)?;
+        let may_be_duplicate = m
+            .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?;
+        let request_id = m
+            .optional("requestId", true, <String as crate::Wire>::from_node)?;
+        let terminal_number = m
+            .required("terminalNumber", <String as crate::Wire>::from_node)?;
+        let tran_id = m.optional("tranId", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let user = m.optional("user", true, <String as crate::Wire>::from_node)?;
+        let card_no = m.optional("cardNo", true, <String as crate::Wire>::from_node)?;
+        let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
+        let card_expiration = m
+            .optional("cardExpiration", true, <String as crate::Wire>::from_node)?;
+        let currency = m.optional("currency", true, <String as crate::Wire>::from_node)?;
+        let card_brand = m
+            .optional("cardBrand", true, <String as crate::Wire>::from_node)?;
+        let auth_number = m
+            .optional("authNumber", true, <String as crate::Wire>::from_node)?;
+        let ashrait_result = m
+            .optional("ashraitResult", true, <String as crate::Wire>::from_node)?;
+        let shva_referance_no = m
+            .optional("shvaReferanceNo", true, <String as crate::Wire>::from_node)?;
+        let total = m
+            .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?;
+        let transmit_id = m
+            .optional("transmitId", true, <String as crate::Wire>::from_node)?;
+        let financial_status = m
+            .optional("financialStatus", true, <String as crate::Wire>::from_node)?;
+        let shovar = m.optional("shovar", true, <String as crate::Wire>::from_node)?;
+        let credit_company = m
+            .optional("creditCompany", true, <String as crate::Wire>::from_node)?;
+        let from_deal_date = m
+            .optional(
+                "fromDealDate",
+                true,
+                |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
+            )?;
+        let to_deal_date = m
+            .optional(
+                "toDealDate",
+                true,
+                |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
+            )?;
+        let from_transmit_date = m
+            .optional(
+                "fromTransmitDate",
+                true,
+                |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
+            )?;
+        let to_transmit_date = m
+            .optional(
+                "toTransmitDate",
+                true,
+                |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
+            )?;
+        let query_name = m
+            .optional("queryName", true, <String as crate::Wire>::from_node)?;
+        let mid = m.optional("mid", true, <String as crate::Wire>::from_node)?;
+        let mpi_transaction_id = m
+            .optional("mpiTransactionId", true, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            language: m.required("language", <Language as crate::Wire>::from_node)?,
-            may_be_duplicate: m
-                .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?,
-            request_id: m
-                .optional("requestId", true, <String as crate::Wire>::from_node)?,
-            terminal_number: m
-                .required("terminalNumber", <String as crate::Wire>::from_node)?,
-            tran_id: m.optional("tranId", true, <String as crate::Wire>::from_node)?,
-            cg_uid: m.optional("cgUid", true, <String as crate::Wire>::from_node)?,
-            user: m.optional("user", true, <String as crate::Wire>::from_node)?,
-            card_no: m.optional("cardNo", true, <String as crate::Wire>::from_node)?,
-            card_id: m.optional("cardId", true, <String as crate::Wire>::from_node)?,
-            card_expiration: m
-                .optional("cardExpiration", true, <String as crate::Wire>::from_node)?,
-            currency: m.optional("currency", true, <String as crate::Wire>::from_node)?,
-            card_brand: m
-                .optional("cardBrand", true, <String as crate::Wire>::from_node)?,
-            auth_number: m
-                .optional("authNumber", true, <String as crate::Wire>::from_node)?,
-            ashrait_result: m
-                .optional("ashraitResult", true, <String as crate::Wire>::from_node)?,
-            shva_referance_no: m
-                .optional("shvaReferanceNo", true, <String as crate::Wire>::from_node)?,
-            total: m
-                .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?,
-            transmit_id: m
-                .optional("transmitId", true, <String as crate::Wire>::from_node)?,
-            financial_status: m
-                .optional("financialStatus", true, <String as crate::Wire>::from_node)?,
-            shovar: m.optional("shovar", true, <String as crate::Wire>::from_node)?,
-            credit_company: m
-                .optional("creditCompany", true, <String as crate::Wire>::from_node)?,
-            from_deal_date: m
-                .optional(
-                    "fromDealDate",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
-                )?,
-            to_deal_date: m
-                .optional(
-                    "toDealDate",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
-                )?,
-            from_transmit_date: m
-                .optional(
-                    "fromTransmitDate",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
-                )?,
-            to_transmit_date: m
-                .optional(
-                    "toTransmitDate",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
-                )?,
-            query_name: m
-                .optional("queryName", true, <String as crate::Wire>::from_node)?,
-            mid: m.optional("mid", true, <String as crate::Wire>::from_node)?,
-            mpi_transaction_id: m
-                .optional("mpiTransactionId", true, <String as crate::Wire>::from_node)?,
+            language,
+            may_be_duplicate,
+            request_id,
+            terminal_number,
+            tran_id,
+            cg_uid,
+            user,
+            card_no,
+            card_id,
+            card_expiration,
+            currency,
+            card_brand,
+            auth_number,
+            ashrait_result,
+            shva_referance_no,
+            total,
+            transmit_id,
+            financial_status,
+            shovar,
+            credit_company,
+            from_deal_date,
+            to_deal_date,
+            from_transmit_date,
+            to_transmit_date,
+            query_name,
+            mid,
+            mpi_transaction_id,
         })
     }
 }
@@ -700,34 +727,40 @@ impl crate::Wire for InquireTransactionsResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let date_time = m
+            .optional(
+                "dateTime",
+                true,
+                |n: &crate::Node| crate::__private::codec::datetime(n, "%Y-%m-%d %H:%M"),
+            )?;
+        let request_id = m
+            .optional("requestId", true, <String as crate::Wire>::from_node)?;
+        let tran_id = m.optional("tranId", true, <String as crate::Wire>::from_node)?;
+        let user_message = m
+            .optional("userMessage", true, <String as crate::Wire>::from_node)?;
+        let additional_info = m
+            .optional("additionalInfo", true, <String as crate::Wire>::from_node)?;
+        let version = m.optional("version", true, <String as crate::Wire>::from_node)?;
+        let language = m.optional("language", true, <String as crate::Wire>::from_node)?;
+        let transactions = m
+            .list(
+                "transactions",
+                |n: &crate::Node| crate::__private::codec::list(
+                    n,
+                    <Transaction as crate::Wire>::from_node,
+                ),
+            )?;
+        let totals = m.optional("totals", true, <Totals as crate::Wire>::from_node)?;
         Ok(Self {
-            date_time: m
-                .optional(
-                    "dateTime",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::datetime(
-                        n,
-                        "%Y-%m-%d %H:%M",
-                    ),
-                )?,
-            request_id: m
-                .optional("requestId", true, <String as crate::Wire>::from_node)?,
-            tran_id: m.optional("tranId", true, <String as crate::Wire>::from_node)?,
-            user_message: m
-                .optional("userMessage", true, <String as crate::Wire>::from_node)?,
-            additional_info: m
-                .optional("additionalInfo", true, <String as crate::Wire>::from_node)?,
-            version: m.optional("version", true, <String as crate::Wire>::from_node)?,
-            language: m.optional("language", true, <String as crate::Wire>::from_node)?,
-            transactions: m
-                .list(
-                    "transactions",
-                    |n: &crate::Node| crate::__private::codec::list(
-                        n,
-                        <Transaction as crate::Wire>::from_node,
-                    ),
-                )?,
-            totals: m.optional("totals", true, <Totals as crate::Wire>::from_node)?,
+            date_time,
+            request_id,
+            tran_id,
+            user_message,
+            additional_info,
+            version,
+            language,
+            transactions,
+            totals,
             unknown_fields: m
                 .unknown(
                     &[

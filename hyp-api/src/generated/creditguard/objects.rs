@@ -166,34 +166,51 @@ impl crate::Wire for CustomerData {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let first_name = m
+            .optional("firstName", true, <String as crate::Wire>::from_node)?;
+        let last_name = m
+            .optional("lastName", true, <String as crate::Wire>::from_node)?;
+        let address = m.optional("address", true, <String as crate::Wire>::from_node)?;
+        let city = m.optional("city", true, <String as crate::Wire>::from_node)?;
+        let email = m.optional("email", true, <String as crate::Wire>::from_node)?;
+        let tel = m.optional("tel", true, <String as crate::Wire>::from_node)?;
+        let user_data1 = m
+            .optional("userData1", true, <String as crate::Wire>::from_node)?;
+        let user_data2 = m
+            .optional("userData2", true, <String as crate::Wire>::from_node)?;
+        let user_data3 = m
+            .optional("userData3", true, <String as crate::Wire>::from_node)?;
+        let user_data4 = m
+            .optional("userData4", true, <String as crate::Wire>::from_node)?;
+        let user_data5 = m
+            .optional("userData5", true, <String as crate::Wire>::from_node)?;
+        let user_data6 = m
+            .optional("userData6", true, <String as crate::Wire>::from_node)?;
+        let user_data7 = m
+            .optional("userData7", true, <String as crate::Wire>::from_node)?;
+        let user_data8 = m
+            .optional("userData8", true, <String as crate::Wire>::from_node)?;
+        let user_data9 = m
+            .optional("userData9", true, <String as crate::Wire>::from_node)?;
+        let user_data10 = m
+            .optional("userData10", true, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            first_name: m
-                .optional("firstName", true, <String as crate::Wire>::from_node)?,
-            last_name: m.optional("lastName", true, <String as crate::Wire>::from_node)?,
-            address: m.optional("address", true, <String as crate::Wire>::from_node)?,
-            city: m.optional("city", true, <String as crate::Wire>::from_node)?,
-            email: m.optional("email", true, <String as crate::Wire>::from_node)?,
-            tel: m.optional("tel", true, <String as crate::Wire>::from_node)?,
-            user_data1: m
-                .optional("userData1", true, <String as crate::Wire>::from_node)?,
-            user_data2: m
-                .optional("userData2", true, <String as crate::Wire>::from_node)?,
-            user_data3: m
-                .optional("userData3", true, <String as crate::Wire>::from_node)?,
-            user_data4: m
-                .optional("userData4", true, <String as crate::Wire>::from_node)?,
-            user_data5: m
-                .optional("userData5", true, <String as crate::Wire>::from_node)?,
-            user_data6: m
-                .optional("userData6", true, <String as crate::Wire>::from_node)?,
-            user_data7: m
-                .optional("userData7", true, <String as crate::Wire>::from_node)?,
-            user_data8: m
-                .optional("userData8", true, <String as crate::Wire>::from_node)?,
-            user_data9: m
-                .optional("userData9", true, <String as crate::Wire>::from_node)?,
-            user_data10: m
-                .optional("userData10", true, <String as crate::Wire>::from_node)?,
+            first_name,
+            last_name,
+            address,
+            city,
+            email,
+            tel,
+            user_data1,
+            user_data2,
+            user_data3,
+            user_data4,
+            user_data5,
+            user_data6,
+            user_data7,
+            user_data8,
+            user_data9,
+            user_data10,
         })
     }
 }
@@ -506,48 +523,51 @@ impl crate::Wire for InvoiceData {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let invoice_creation_method = m
+            .optional(
+                "invoiceCreationMethod",
+                true,
+                <InvoiceCreationMethod as crate::Wire>::from_node,
+            )?;
+        let invoice_subject = m
+            .optional("invoiceSubject", true, <String as crate::Wire>::from_node)?;
+        let invoice_item_code = m
+            .optional("invoiceItemCode", true, <String as crate::Wire>::from_node)?;
+        let invoice_item_description = m
+            .optional(
+                "invoiceItemDescription",
+                true,
+                <String as crate::Wire>::from_node,
+            )?;
+        let invoice_item_price = m
+            .optional("invoiceItemPrice", true, <String as crate::Wire>::from_node)?;
+        let invoice_item_quantity = m
+            .optional("invoiceItemQuantity", true, <String as crate::Wire>::from_node)?;
+        let is_item_price_with_tax = m
+            .optional("isItemPriceWithTax", true, <bool as crate::Wire>::from_node)?;
+        let company_info = m
+            .optional("companyInfo", true, <String as crate::Wire>::from_node)?;
+        let mail_to = m.optional("mailTo", true, <String as crate::Wire>::from_node)?;
+        let cc_date = m
+            .optional(
+                "ccDate",
+                true,
+                |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
+            )?;
+        let create_invoice = m
+            .optional("createInvoice", true, <CreateInvoice as crate::Wire>::from_node)?;
         Ok(Self {
-            invoice_creation_method: m
-                .optional(
-                    "invoiceCreationMethod",
-                    true,
-                    <InvoiceCreationMethod as crate::Wire>::from_node,
-                )?,
-            invoice_subject: m
-                .optional("invoiceSubject", true, <String as crate::Wire>::from_node)?,
-            invoice_item_code: m
-                .optional("invoiceItemCode", true, <String as crate::Wire>::from_node)?,
-            invoice_item_description: m
-                .optional(
-                    "invoiceItemDescription",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            invoice_item_price: m
-                .optional("invoiceItemPrice", true, <String as crate::Wire>::from_node)?,
-            invoice_item_quantity: m
-                .optional(
-                    "invoiceItemQuantity",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            is_item_price_with_tax: m
-                .optional("isItemPriceWithTax", true, <bool as crate::Wire>::from_node)?,
-            company_info: m
-                .optional("companyInfo", true, <String as crate::Wire>::from_node)?,
-            mail_to: m.optional("mailTo", true, <String as crate::Wire>::from_node)?,
-            cc_date: m
-                .optional(
-                    "ccDate",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
-                )?,
-            create_invoice: m
-                .optional(
-                    "createInvoice",
-                    true,
-                    <CreateInvoice as crate::Wire>::from_node,
-                )?,
+            invoice_creation_method,
+            invoice_subject,
+            invoice_item_code,
+            invoice_item_description,
+            invoice_item_price,
+            invoice_item_quantity,
+            is_item_price_with_tax,
+            company_info,
+            mail_to,
+            cc_date,
+            create_invoice,
         })
     }
 }
@@ -660,10 +680,9 @@ impl crate::Wire for InvoiceRef {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        Ok(Self {
-            invoice_atran_id: m
-                .required("invoiceAtranId", <String as crate::Wire>::from_node)?,
-        })
+        let invoice_atran_id = m
+            .required("invoiceAtranId", <String as crate::Wire>::from_node)?;
+        Ok(Self { invoice_atran_id })
     }
 }
 impl InvoiceRef {
@@ -726,10 +745,9 @@ impl crate::Wire for PaymentPageData {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        Ok(Self {
-            pps_json_config: m
-                .optional("ppsJSONConfig", true, <String as crate::Wire>::from_node)?,
-        })
+        let pps_json_config = m
+            .optional("ppsJSONConfig", true, <String as crate::Wire>::from_node)?;
+        Ok(Self { pps_json_config })
     }
 }
 impl Default for PaymentPageData {
@@ -1227,153 +1245,192 @@ impl crate::Wire for DealResult {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let status = m.optional("status", true, <String as crate::Wire>::from_node)?;
+        let status_text = m
+            .optional("statusText", true, <String as crate::Wire>::from_node)?;
+        let extended_status = m
+            .optional("extendedStatus", true, <String as crate::Wire>::from_node)?;
+        let extended_status_text = m
+            .optional("extendedStatusText", true, <String as crate::Wire>::from_node)?;
+        let extended_user_message = m
+            .optional("extendedUserMessage", true, <String as crate::Wire>::from_node)?;
+        let terminal_number = m
+            .optional("terminalNumber", true, <String as crate::Wire>::from_node)?;
+        let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
+        let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
+        let card_mask = m
+            .optional("cardMask", true, <String as crate::Wire>::from_node)?;
+        let card_length = m
+            .optional("cardLength", true, <i64 as crate::Wire>::from_node)?;
+        let card_no = m.optional("cardNo", true, <String as crate::Wire>::from_node)?;
+        let card_name = m
+            .optional("cardName", true, <String as crate::Wire>::from_node)?;
+        let card_expiration = m
+            .optional("cardExpiration", true, <String as crate::Wire>::from_node)?;
+        let card_type = m
+            .optional("cardType", true, <crate::Coded as crate::Wire>::from_node)?;
+        let extended_card_type = m
+            .optional(
+                "extendedCardType",
+                true,
+                <crate::Coded as crate::Wire>::from_node,
+            )?;
+        let credit_company = m
+            .optional("creditCompany", true, <crate::Coded as crate::Wire>::from_node)?;
+        let card_brand = m
+            .optional("cardBrand", true, <crate::Coded as crate::Wire>::from_node)?;
+        let card_acquirer = m
+            .optional("cardAcquirer", true, <crate::Coded as crate::Wire>::from_node)?;
+        let service_code = m
+            .optional("serviceCode", true, <String as crate::Wire>::from_node)?;
+        let transaction_type = m
+            .optional(
+                "transactionType",
+                true,
+                <crate::Coded as crate::Wire>::from_node,
+            )?;
+        let credit_type = m
+            .optional("creditType", true, <crate::Coded as crate::Wire>::from_node)?;
+        let currency = m
+            .optional("currency", true, <crate::Coded as crate::Wire>::from_node)?;
+        let base_currency = m
+            .optional("baseCurrency", true, <String as crate::Wire>::from_node)?;
+        let base_amount = m
+            .optional("baseAmount", true, <String as crate::Wire>::from_node)?;
+        let transaction_code = m
+            .optional(
+                "transactionCode",
+                true,
+                <crate::Coded as crate::Wire>::from_node,
+            )?;
+        let total = m
+            .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?;
+        let first_payment = m
+            .optional(
+                "firstPayment",
+                true,
+                <crate::MinorUnits as crate::Wire>::from_node,
+            )?;
+        let periodical_payment = m
+            .optional(
+                "periodicalPayment",
+                true,
+                <crate::MinorUnits as crate::Wire>::from_node,
+            )?;
+        let number_of_payments = m
+            .optional("numberOfPayments", true, <i64 as crate::Wire>::from_node)?;
+        let club_id = m.optional("clubId", true, <String as crate::Wire>::from_node)?;
+        let validation = m
+            .optional("validation", true, <crate::Coded as crate::Wire>::from_node)?;
+        let id_status = m
+            .optional("idStatus", true, <crate::Coded as crate::Wire>::from_node)?;
+        let cvv_status = m
+            .optional("cvvStatus", true, <crate::Coded as crate::Wire>::from_node)?;
+        let auth_source = m
+            .optional("authSource", true, <crate::Coded as crate::Wire>::from_node)?;
+        let auth_number = m
+            .optional("authNumber", true, <String as crate::Wire>::from_node)?;
+        let file_number = m
+            .optional("fileNumber", true, <String as crate::Wire>::from_node)?;
+        let slave_terminal_number = m
+            .optional("slaveTerminalNumber", true, <String as crate::Wire>::from_node)?;
+        let slave_terminal_sequence = m
+            .optional(
+                "slaveTerminalSequence",
+                true,
+                <String as crate::Wire>::from_node,
+            )?;
+        let eci = m.optional("eci", true, <String as crate::Wire>::from_node)?;
+        let client_ip = m
+            .optional("clientIp", true, <String as crate::Wire>::from_node)?;
+        let email = m.optional("email", true, <String as crate::Wire>::from_node)?;
+        let cavv = m.optional("cavv", true, <crate::Coded as crate::Wire>::from_node)?;
+        let user = m.optional("user", true, <String as crate::Wire>::from_node)?;
+        let addon_data = m
+            .optional("addonData", true, <String as crate::Wire>::from_node)?;
+        let supplier_number = m
+            .optional("supplierNumber", true, <String as crate::Wire>::from_node)?;
+        let id = m.optional("id", true, <String as crate::Wire>::from_node)?;
+        let shift_id1 = m
+            .optional("shiftId1", true, <String as crate::Wire>::from_node)?;
+        let shift_id2 = m
+            .optional("shiftId2", true, <String as crate::Wire>::from_node)?;
+        let shift_id3 = m
+            .optional("shiftId3", true, <String as crate::Wire>::from_node)?;
+        let shift_txn_date = m
+            .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let card_hash = m
+            .optional("cardHash", true, <String as crate::Wire>::from_node)?;
+        let acquirer_data = m
+            .optional("acquirerData", true, <AcquirerData as crate::Wire>::from_node)?;
+        let ashrait_emv_data = m
+            .optional(
+                "ashraitEmvData",
+                true,
+                <AshraitEmvData as crate::Wire>::from_node,
+            )?;
+        let extended_tran_code = m
+            .optional("extendedTranCode", true, <String as crate::Wire>::from_node)?;
+        let send_notification = m
+            .optional("sendNotification", true, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            status: m.optional("status", true, <String as crate::Wire>::from_node)?,
-            status_text: m
-                .optional("statusText", true, <String as crate::Wire>::from_node)?,
-            extended_status: m
-                .optional("extendedStatus", true, <String as crate::Wire>::from_node)?,
-            extended_status_text: m
-                .optional(
-                    "extendedStatusText",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            extended_user_message: m
-                .optional(
-                    "extendedUserMessage",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            terminal_number: m
-                .optional("terminalNumber", true, <String as crate::Wire>::from_node)?,
-            card_id: m.optional("cardId", true, <String as crate::Wire>::from_node)?,
-            card_bin: m.optional("cardBin", true, <String as crate::Wire>::from_node)?,
-            card_mask: m.optional("cardMask", true, <String as crate::Wire>::from_node)?,
-            card_length: m
-                .optional("cardLength", true, <i64 as crate::Wire>::from_node)?,
-            card_no: m.optional("cardNo", true, <String as crate::Wire>::from_node)?,
-            card_name: m.optional("cardName", true, <String as crate::Wire>::from_node)?,
-            card_expiration: m
-                .optional("cardExpiration", true, <String as crate::Wire>::from_node)?,
-            card_type: m
-                .optional("cardType", true, <crate::Coded as crate::Wire>::from_node)?,
-            extended_card_type: m
-                .optional(
-                    "extendedCardType",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            credit_company: m
-                .optional(
-                    "creditCompany",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            card_brand: m
-                .optional("cardBrand", true, <crate::Coded as crate::Wire>::from_node)?,
-            card_acquirer: m
-                .optional(
-                    "cardAcquirer",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            service_code: m
-                .optional("serviceCode", true, <String as crate::Wire>::from_node)?,
-            transaction_type: m
-                .optional(
-                    "transactionType",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            credit_type: m
-                .optional("creditType", true, <crate::Coded as crate::Wire>::from_node)?,
-            currency: m
-                .optional("currency", true, <crate::Coded as crate::Wire>::from_node)?,
-            base_currency: m
-                .optional("baseCurrency", true, <String as crate::Wire>::from_node)?,
-            base_amount: m
-                .optional("baseAmount", true, <String as crate::Wire>::from_node)?,
-            transaction_code: m
-                .optional(
-                    "transactionCode",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            total: m
-                .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?,
-            first_payment: m
-                .optional(
-                    "firstPayment",
-                    true,
-                    <crate::MinorUnits as crate::Wire>::from_node,
-                )?,
-            periodical_payment: m
-                .optional(
-                    "periodicalPayment",
-                    true,
-                    <crate::MinorUnits as crate::Wire>::from_node,
-                )?,
-            number_of_payments: m
-                .optional("numberOfPayments", true, <i64 as crate::Wire>::from_node)?,
-            club_id: m.optional("clubId", true, <String as crate::Wire>::from_node)?,
-            validation: m
-                .optional("validation", true, <crate::Coded as crate::Wire>::from_node)?,
-            id_status: m
-                .optional("idStatus", true, <crate::Coded as crate::Wire>::from_node)?,
-            cvv_status: m
-                .optional("cvvStatus", true, <crate::Coded as crate::Wire>::from_node)?,
-            auth_source: m
-                .optional("authSource", true, <crate::Coded as crate::Wire>::from_node)?,
-            auth_number: m
-                .optional("authNumber", true, <String as crate::Wire>::from_node)?,
-            file_number: m
-                .optional("fileNumber", true, <String as crate::Wire>::from_node)?,
-            slave_terminal_number: m
-                .optional(
-                    "slaveTerminalNumber",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            slave_terminal_sequence: m
-                .optional(
-                    "slaveTerminalSequence",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            eci: m.optional("eci", true, <String as crate::Wire>::from_node)?,
-            client_ip: m.optional("clientIp", true, <String as crate::Wire>::from_node)?,
-            email: m.optional("email", true, <String as crate::Wire>::from_node)?,
-            cavv: m.optional("cavv", true, <crate::Coded as crate::Wire>::from_node)?,
-            user: m.optional("user", true, <String as crate::Wire>::from_node)?,
-            addon_data: m
-                .optional("addonData", true, <String as crate::Wire>::from_node)?,
-            supplier_number: m
-                .optional("supplierNumber", true, <String as crate::Wire>::from_node)?,
-            id: m.optional("id", true, <String as crate::Wire>::from_node)?,
-            shift_id1: m.optional("shiftId1", true, <String as crate::Wire>::from_node)?,
-            shift_id2: m.optional("shiftId2", true, <String as crate::Wire>::from_node)?,
-            shift_id3: m.optional("shiftId3", true, <String as crate::Wire>::from_node)?,
-            shift_txn_date: m
-                .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?,
-            cg_uid: m.optional("cgUid", true, <String as crate::Wire>::from_node)?,
-            card_hash: m.optional("cardHash", true, <String as crate::Wire>::from_node)?,
-            acquirer_data: m
-                .optional(
-                    "acquirerData",
-                    true,
-                    <AcquirerData as crate::Wire>::from_node,
-                )?,
-            ashrait_emv_data: m
-                .optional(
-                    "ashraitEmvData",
-                    true,
-                    <AshraitEmvData as crate::Wire>::from_node,
-                )?,
-            extended_tran_code: m
-                .optional("extendedTranCode", true, <String as crate::Wire>::from_node)?,
-            send_notification: m
-                .optional("sendNotification", true, <String as crate::Wire>::from_node)?,
+            status,
+            status_text,
+            extended_status,
+            extended_status_text,
+            extended_user_message,
+            terminal_number,
+            card_id,
+            card_bin,
+            card_mask,
+            card_length,
+            card_no,
+            card_name,
+            card_expiration,
+            card_type,
+            extended_card_type,
+            credit_company,
+            card_brand,
+            card_acquirer,
+            service_code,
+            transaction_type,
+            credit_type,
+            currency,
+            base_currency,
+            base_amount,
+            transaction_code,
+            total,
+            first_payment,
+            periodical_payment,
+            number_of_payments,
+            club_id,
+            validation,
+            id_status,
+            cvv_status,
+            auth_source,
+            auth_number,
+            file_number,
+            slave_terminal_number,
+            slave_terminal_sequence,
+            eci,
+            client_ip,
+            email,
+            cavv,
+            user,
+            addon_data,
+            supplier_number,
+            id,
+            shift_id1,
+            shift_id2,
+            shift_id3,
+            shift_txn_date,
+            cg_uid,
+            card_hash,
+            acquirer_data,
+            ashrait_emv_data,
+            extended_tran_code,
+            send_notification,
             unknown_fields: m
                 .unknown(
                     &[
@@ -2089,204 +2146,264 @@ impl crate::Wire for Transaction {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let status = m.optional("status", true, <String as crate::Wire>::from_node)?;
+        let status_text = m
+            .optional("statusText", true, <String as crate::Wire>::from_node)?;
+        let extended_status = m
+            .optional("extendedStatus", true, <String as crate::Wire>::from_node)?;
+        let extended_status_text = m
+            .optional("extendedStatusText", true, <String as crate::Wire>::from_node)?;
+        let extended_user_message = m
+            .optional("extendedUserMessage", true, <String as crate::Wire>::from_node)?;
+        let terminal_number = m
+            .optional("terminalNumber", true, <String as crate::Wire>::from_node)?;
+        let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
+        let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
+        let card_mask = m
+            .optional("cardMask", true, <String as crate::Wire>::from_node)?;
+        let card_length = m
+            .optional("cardLength", true, <i64 as crate::Wire>::from_node)?;
+        let card_no = m.optional("cardNo", true, <String as crate::Wire>::from_node)?;
+        let card_name = m
+            .optional("cardName", true, <String as crate::Wire>::from_node)?;
+        let card_expiration = m
+            .optional("cardExpiration", true, <String as crate::Wire>::from_node)?;
+        let card_type = m
+            .optional("cardType", true, <crate::Coded as crate::Wire>::from_node)?;
+        let extended_card_type = m
+            .optional(
+                "extendedCardType",
+                true,
+                <crate::Coded as crate::Wire>::from_node,
+            )?;
+        let credit_company = m
+            .optional("creditCompany", true, <crate::Coded as crate::Wire>::from_node)?;
+        let card_brand = m
+            .optional("cardBrand", true, <crate::Coded as crate::Wire>::from_node)?;
+        let card_acquirer = m
+            .optional("cardAcquirer", true, <crate::Coded as crate::Wire>::from_node)?;
+        let service_code = m
+            .optional("serviceCode", true, <String as crate::Wire>::from_node)?;
+        let transaction_type = m
+            .optional(
+                "transactionType",
+                true,
+                <crate::Coded as crate::Wire>::from_node,
+            )?;
+        let credit_type = m
+            .optional("creditType", true, <crate::Coded as crate::Wire>::from_node)?;
+        let currency = m
+            .optional("currency", true, <crate::Coded as crate::Wire>::from_node)?;
+        let base_currency = m
+            .optional("baseCurrency", true, <String as crate::Wire>::from_node)?;
+        let base_amount = m
+            .optional("baseAmount", true, <String as crate::Wire>::from_node)?;
+        let transaction_code = m
+            .optional(
+                "transactionCode",
+                true,
+                <crate::Coded as crate::Wire>::from_node,
+            )?;
+        let total = m
+            .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?;
+        let first_payment = m
+            .optional(
+                "firstPayment",
+                true,
+                <crate::MinorUnits as crate::Wire>::from_node,
+            )?;
+        let periodical_payment = m
+            .optional(
+                "periodicalPayment",
+                true,
+                <crate::MinorUnits as crate::Wire>::from_node,
+            )?;
+        let number_of_payments = m
+            .optional("numberOfPayments", true, <i64 as crate::Wire>::from_node)?;
+        let club_id = m.optional("clubId", true, <String as crate::Wire>::from_node)?;
+        let validation = m
+            .optional("validation", true, <crate::Coded as crate::Wire>::from_node)?;
+        let id_status = m
+            .optional("idStatus", true, <crate::Coded as crate::Wire>::from_node)?;
+        let cvv_status = m
+            .optional("cvvStatus", true, <crate::Coded as crate::Wire>::from_node)?;
+        let auth_source = m
+            .optional("authSource", true, <crate::Coded as crate::Wire>::from_node)?;
+        let auth_number = m
+            .optional("authNumber", true, <String as crate::Wire>::from_node)?;
+        let file_number = m
+            .optional("fileNumber", true, <String as crate::Wire>::from_node)?;
+        let slave_terminal_number = m
+            .optional("slaveTerminalNumber", true, <String as crate::Wire>::from_node)?;
+        let slave_terminal_sequence = m
+            .optional(
+                "slaveTerminalSequence",
+                true,
+                <String as crate::Wire>::from_node,
+            )?;
+        let eci = m.optional("eci", true, <String as crate::Wire>::from_node)?;
+        let client_ip = m
+            .optional("clientIp", true, <String as crate::Wire>::from_node)?;
+        let email = m.optional("email", true, <String as crate::Wire>::from_node)?;
+        let cavv = m.optional("cavv", true, <crate::Coded as crate::Wire>::from_node)?;
+        let user = m.optional("user", true, <String as crate::Wire>::from_node)?;
+        let addon_data = m
+            .optional("addonData", true, <String as crate::Wire>::from_node)?;
+        let supplier_number = m
+            .optional("supplierNumber", true, <String as crate::Wire>::from_node)?;
+        let id = m.optional("id", true, <String as crate::Wire>::from_node)?;
+        let shift_id1 = m
+            .optional("shiftId1", true, <String as crate::Wire>::from_node)?;
+        let shift_id2 = m
+            .optional("shiftId2", true, <String as crate::Wire>::from_node)?;
+        let shift_id3 = m
+            .optional("shiftId3", true, <String as crate::Wire>::from_node)?;
+        let shift_txn_date = m
+            .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let card_hash = m
+            .optional("cardHash", true, <String as crate::Wire>::from_node)?;
+        let acquirer_data = m
+            .optional("acquirerData", true, <AcquirerData as crate::Wire>::from_node)?;
+        let ashrait_emv_data = m
+            .optional(
+                "ashraitEmvData",
+                true,
+                <AshraitEmvData as crate::Wire>::from_node,
+            )?;
+        let extended_tran_code = m
+            .optional("extendedTranCode", true, <String as crate::Wire>::from_node)?;
+        let send_notification = m
+            .optional("sendNotification", true, <String as crate::Wire>::from_node)?;
+        let payments_interest = m
+            .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?;
+        let mid = m.optional("mid", true, <String as crate::Wire>::from_node)?;
+        let uniqueid = m.optional("uniqueid", true, <String as crate::Wire>::from_node)?;
+        let mpi_validation = m
+            .optional("mpiValidation", true, <String as crate::Wire>::from_node)?;
+        let token = m.optional("token", true, <String as crate::Wire>::from_node)?;
+        let mpi_hosted_page_url = m
+            .optional("mpiHostedPageUrl", true, <String as crate::Wire>::from_node)?;
+        let return_url = m
+            .optional("returnUrl", true, <String as crate::Wire>::from_node)?;
+        let success_url = m
+            .optional("successUrl", true, <String as crate::Wire>::from_node)?;
+        let error_url = m
+            .optional("errorUrl", true, <String as crate::Wire>::from_node)?;
+        let cancel_url = m
+            .optional("cancelUrl", true, <String as crate::Wire>::from_node)?;
+        let message = m.optional("message", true, <String as crate::Wire>::from_node)?;
+        let user_message = m
+            .optional("userMessage", true, <String as crate::Wire>::from_node)?;
+        let mpi_transaction_id = m
+            .optional("mpiTransactionId", true, <String as crate::Wire>::from_node)?;
+        let financial_status = m
+            .optional(
+                "financialStatus",
+                true,
+                <FinancialStatus as crate::Wire>::from_node,
+            )?;
+        let tran_id = m.optional("tranId", true, <String as crate::Wire>::from_node)?;
+        let shovar = m.optional("shovar", true, <String as crate::Wire>::from_node)?;
+        let transaction_date = m
+            .optional(
+                "transactionDate",
+                true,
+                |n: &crate::Node| crate::__private::codec::datetime(
+                    n,
+                    "%Y-%m-%d %H:%M:%S",
+                ),
+            )?;
+        let transmit_date_time = m
+            .optional(
+                "transmitDateTime",
+                true,
+                |n: &crate::Node| crate::__private::codec::datetime(
+                    n,
+                    "%Y-%m-%d %H:%M:%S",
+                ),
+            )?;
+        let shva_referance_no = m
+            .optional("shvaReferanceNo", true, <String as crate::Wire>::from_node)?;
+        let transmit_id = m
+            .optional("transmitId", true, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            status: m.optional("status", true, <String as crate::Wire>::from_node)?,
-            status_text: m
-                .optional("statusText", true, <String as crate::Wire>::from_node)?,
-            extended_status: m
-                .optional("extendedStatus", true, <String as crate::Wire>::from_node)?,
-            extended_status_text: m
-                .optional(
-                    "extendedStatusText",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            extended_user_message: m
-                .optional(
-                    "extendedUserMessage",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            terminal_number: m
-                .optional("terminalNumber", true, <String as crate::Wire>::from_node)?,
-            card_id: m.optional("cardId", true, <String as crate::Wire>::from_node)?,
-            card_bin: m.optional("cardBin", true, <String as crate::Wire>::from_node)?,
-            card_mask: m.optional("cardMask", true, <String as crate::Wire>::from_node)?,
-            card_length: m
-                .optional("cardLength", true, <i64 as crate::Wire>::from_node)?,
-            card_no: m.optional("cardNo", true, <String as crate::Wire>::from_node)?,
-            card_name: m.optional("cardName", true, <String as crate::Wire>::from_node)?,
-            card_expiration: m
-                .optional("cardExpiration", true, <String as crate::Wire>::from_node)?,
-            card_type: m
-                .optional("cardType", true, <crate::Coded as crate::Wire>::from_node)?,
-            extended_card_type: m
-                .optional(
-                    "extendedCardType",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            credit_company: m
-                .optional(
-                    "creditCompany",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            card_brand: m
-                .optional("cardBrand", true, <crate::Coded as crate::Wire>::from_node)?,
-            card_acquirer: m
-                .optional(
-                    "cardAcquirer",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            service_code: m
-                .optional("serviceCode", true, <String as crate::Wire>::from_node)?,
-            transaction_type: m
-                .optional(
-                    "transactionType",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            credit_type: m
-                .optional("creditType", true, <crate::Coded as crate::Wire>::from_node)?,
-            currency: m
-                .optional("currency", true, <crate::Coded as crate::Wire>::from_node)?,
-            base_currency: m
-                .optional("baseCurrency", true, <String as crate::Wire>::from_node)?,
-            base_amount: m
-                .optional("baseAmount", true, <String as crate::Wire>::from_node)?,
-            transaction_code: m
-                .optional(
-                    "transactionCode",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            total: m
-                .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?,
-            first_payment: m
-                .optional(
-                    "firstPayment",
-                    true,
-                    <crate::MinorUnits as crate::Wire>::from_node,
-                )?,
-            periodical_payment: m
-                .optional(
-                    "periodicalPayment",
-                    true,
-                    <crate::MinorUnits as crate::Wire>::from_node,
-                )?,
-            number_of_payments: m
-                .optional("numberOfPayments", true, <i64 as crate::Wire>::from_node)?,
-            club_id: m.optional("clubId", true, <String as crate::Wire>::from_node)?,
-            validation: m
-                .optional("validation", true, <crate::Coded as crate::Wire>::from_node)?,
-            id_status: m
-                .optional("idStatus", true, <crate::Coded as crate::Wire>::from_node)?,
-            cvv_status: m
-                .optional("cvvStatus", true, <crate::Coded as crate::Wire>::from_node)?,
-            auth_source: m
-                .optional("authSource", true, <crate::Coded as crate::Wire>::from_node)?,
-            auth_number: m
-                .optional("authNumber", true, <String as crate::Wire>::from_node)?,
-            file_number: m
-                .optional("fileNumber", true, <String as crate::Wire>::from_node)?,
-            slave_terminal_number: m
-                .optional(
-                    "slaveTerminalNumber",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            slave_terminal_sequence: m
-                .optional(
-                    "slaveTerminalSequence",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            eci: m.optional("eci", true, <String as crate::Wire>::from_node)?,
-            client_ip: m.optional("clientIp", true, <String as crate::Wire>::from_node)?,
-            email: m.optional("email", true, <String as crate::Wire>::from_node)?,
-            cavv: m.optional("cavv", true, <crate::Coded as crate::Wire>::from_node)?,
-            user: m.optional("user", true, <String as crate::Wire>::from_node)?,
-            addon_data: m
-                .optional("addonData", true, <String as crate::Wire>::from_node)?,
-            supplier_number: m
-                .optional("supplierNumber", true, <String as crate::Wire>::from_node)?,
-            id: m.optional("id", true, <String as crate::Wire>::from_node)?,
-            shift_id1: m.optional("shiftId1", true, <String as crate::Wire>::from_node)?,
-            shift_id2: m.optional("shiftId2", true, <String as crate::Wire>::from_node)?,
-            shift_id3: m.optional("shiftId3", true, <String as crate::Wire>::from_node)?,
-            shift_txn_date: m
-                .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?,
-            cg_uid: m.optional("cgUid", true, <String as crate::Wire>::from_node)?,
-            card_hash: m.optional("cardHash", true, <String as crate::Wire>::from_node)?,
-            acquirer_data: m
-                .optional(
-                    "acquirerData",
-                    true,
-                    <AcquirerData as crate::Wire>::from_node,
-                )?,
-            ashrait_emv_data: m
-                .optional(
-                    "ashraitEmvData",
-                    true,
-                    <AshraitEmvData as crate::Wire>::from_node,
-                )?,
-            extended_tran_code: m
-                .optional("extendedTranCode", true, <String as crate::Wire>::from_node)?,
-            send_notification: m
-                .optional("sendNotification", true, <String as crate::Wire>::from_node)?,
-            payments_interest: m
-                .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?,
-            mid: m.optional("mid", true, <String as crate::Wire>::from_node)?,
-            uniqueid: m.optional("uniqueid", true, <String as crate::Wire>::from_node)?,
-            mpi_validation: m
-                .optional("mpiValidation", true, <String as crate::Wire>::from_node)?,
-            token: m.optional("token", true, <String as crate::Wire>::from_node)?,
-            mpi_hosted_page_url: m
-                .optional("mpiHostedPageUrl", true, <String as crate::Wire>::from_node)?,
-            return_url: m
-                .optional("returnUrl", true, <String as crate::Wire>::from_node)?,
-            success_url: m
-                .optional("successUrl", true, <String as crate::Wire>::from_node)?,
-            error_url: m.optional("errorUrl", true, <String as crate::Wire>::from_node)?,
-            cancel_url: m
-                .optional("cancelUrl", true, <String as crate::Wire>::from_node)?,
-            message: m.optional("message", true, <String as crate::Wire>::from_node)?,
-            user_message: m
-                .optional("userMessage", true, <String as crate::Wire>::from_node)?,
-            mpi_transaction_id: m
-                .optional("mpiTransactionId", true, <String as crate::Wire>::from_node)?,
-            financial_status: m
-                .optional(
-                    "financialStatus",
-                    true,
-                    <FinancialStatus as crate::Wire>::from_node,
-                )?,
-            tran_id: m.optional("tranId", true, <String as crate::Wire>::from_node)?,
-            shovar: m.optional("shovar", true, <String as crate::Wire>::from_node)?,
-            transaction_date: m
-                .optional(
-                    "transactionDate",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::datetime(
-                        n,
-                        "%Y-%m-%d %H:%M:%S",
-                    ),
-                )?,
-            transmit_date_time: m
-                .optional(
-                    "transmitDateTime",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::datetime(
-                        n,
-                        "%Y-%m-%d %H:%M:%S",
-                    ),
-                )?,
-            shva_referance_no: m
-                .optional("shvaReferanceNo", true, <String as crate::Wire>::from_node)?,
-            transmit_id: m
-                .optional("transmitId", true, <String as crate::Wire>::from_node)?,
+            status,
+            status_text,
+            extended_status,
+            extended_status_text,
+            extended_user_message,
+            terminal_number,
+            card_id,
+            card_bin,
+            card_mask,
+            card_length,
+            card_no,
+            card_name,
+            card_expiration,
+            card_type,
+            extended_card_type,
+            credit_company,
+            card_brand,
+            card_acquirer,
+            service_code,
+            transaction_type,
+            credit_type,
+            currency,
+            base_currency,
+            base_amount,
+            transaction_code,
+            total,
+            first_payment,
+            periodical_payment,
+            number_of_payments,
+            club_id,
+            validation,
+            id_status,
+            cvv_status,
+            auth_source,
+            auth_number,
+            file_number,
+            slave_terminal_number,
+            slave_terminal_sequence,
+            eci,
+            client_ip,
+            email,
+            cavv,
+            user,
+            addon_data,
+            supplier_number,
+            id,
+            shift_id1,
+            shift_id2,
+            shift_id3,
+            shift_txn_date,
+            cg_uid,
+            card_hash,
+            acquirer_data,
+            ashrait_emv_data,
+            extended_tran_code,
+            send_notification,
+            payments_interest,
+            mid,
+            uniqueid,
+            mpi_validation,
+            token,
+            mpi_hosted_page_url,
+            return_url,
+            success_url,
+            error_url,
+            cancel_url,
+            message,
+            user_message,
+            mpi_transaction_id,
+            financial_status,
+            tran_id,
+            shovar,
+            transaction_date,
+            transmit_date_time,
+            shva_referance_no,
+            transmit_id,
             unknown_fields: m
                 .unknown(
                     &[
@@ -2420,16 +2537,15 @@ impl crate::Wire for AcquirerData {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let acquirer_response_id = m
+            .optional("acquirerResponseId", true, <String as crate::Wire>::from_node)?;
+        let wallet_supplier_id = m
+            .optional("walletSupplierId", true, <String as crate::Wire>::from_node)?;
+        let mcc = m.optional("mcc", true, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            acquirer_response_id: m
-                .optional(
-                    "acquirerResponseId",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            wallet_supplier_id: m
-                .optional("walletSupplierId", true, <String as crate::Wire>::from_node)?,
-            mcc: m.optional("mcc", true, <String as crate::Wire>::from_node)?,
+            acquirer_response_id,
+            wallet_supplier_id,
+            mcc,
             unknown_fields: m
                 .unknown(
                     &[
@@ -2907,162 +3023,176 @@ impl crate::Wire for AshraitEmvData {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let uid = m.optional("uid", true, <String as crate::Wire>::from_node)?;
+        let card_seq_number = m
+            .optional("cardSeqNumber", true, <String as crate::Wire>::from_node)?;
+        let auth_code_acquirer = m
+            .optional(
+                "authCodeAcquirer",
+                true,
+                <crate::Coded as crate::Wire>::from_node,
+            )?;
+        let auth_no_acquirer = m
+            .optional("authNoAcquirer", true, <String as crate::Wire>::from_node)?;
+        let auth_code_credit_company = m
+            .optional(
+                "authCodeCreditCompany",
+                true,
+                <crate::Coded as crate::Wire>::from_node,
+            )?;
+        let dsp_balance = m
+            .optional("dspBalance", true, <String as crate::Wire>::from_node)?;
+        let auth_validation_type = m
+            .optional(
+                "authValidationType",
+                true,
+                <crate::Coded as crate::Wire>::from_node,
+            )?;
+        let special_project_code = m
+            .optional("specialProjectCode", true, <String as crate::Wire>::from_node)?;
+        let special_project_info1 = m
+            .optional("specialProjectInfo1", true, <String as crate::Wire>::from_node)?;
+        let informative_tran_code = m
+            .optional(
+                "informativeTranCode",
+                true,
+                <crate::Coded as crate::Wire>::from_node,
+            )?;
+        let cashback_amount = m
+            .optional("cashbackAmount", true, <String as crate::Wire>::from_node)?;
+        let tip_amount = m
+            .optional("tipAmount", true, <String as crate::Wire>::from_node)?;
+        let commision_amount = m
+            .optional("commisionAmount", true, <String as crate::Wire>::from_node)?;
+        let conversion_provider = m
+            .optional("conversionProvider", true, <String as crate::Wire>::from_node)?;
+        let conversion_currency = m
+            .optional("conversionCurrency", true, <String as crate::Wire>::from_node)?;
+        let conversion_amount = m
+            .optional("conversionAmount", true, <String as crate::Wire>::from_node)?;
+        let conversion_rate = m
+            .optional("conversionRate", true, <String as crate::Wire>::from_node)?;
+        let payment_index_type = m
+            .optional("paymentIndexType", true, <String as crate::Wire>::from_node)?;
+        let recurring_no = m
+            .optional("recurringNo", true, <String as crate::Wire>::from_node)?;
+        let recurring_total_no = m
+            .optional("recurringTotalNo", true, <String as crate::Wire>::from_node)?;
+        let recurring_total_sum = m
+            .optional("recurringTotalSum", true, <String as crate::Wire>::from_node)?;
+        let recurring_unique_ref = m
+            .optional("recurringUniqueRef", true, <String as crate::Wire>::from_node)?;
+        let recurring_frequency = m
+            .optional("recurringFrequency", true, <String as crate::Wire>::from_node)?;
+        let defer_months = m
+            .optional("deferMonths", true, <String as crate::Wire>::from_node)?;
+        let ipay_amount = m
+            .optional("ipayAmount", true, <String as crate::Wire>::from_node)?;
+        let ipay_number = m
+            .optional("ipayNumber", true, <String as crate::Wire>::from_node)?;
+        let ipay_offer_code = m
+            .optional("ipayOfferCode", true, <String as crate::Wire>::from_node)?;
+        let due_date = m.optional("dueDate", true, <String as crate::Wire>::from_node)?;
+        let ipay_code = m
+            .optional("ipayCode", true, <String as crate::Wire>::from_node)?;
+        let ipay_precent = m
+            .optional("ipayPrecent", true, <String as crate::Wire>::from_node)?;
+        let ipay_product_code = m
+            .optional("ipayProductCode", true, <String as crate::Wire>::from_node)?;
+        let ash_reason_credit = m
+            .optional("ashReasonCredit", true, <String as crate::Wire>::from_node)?;
+        let is_self_service = m
+            .optional("isSelfService", true, <String as crate::Wire>::from_node)?;
+        let org_uid = m.optional("orgUid", true, <String as crate::Wire>::from_node)?;
+        let org_tran_date = m
+            .optional("orgTranDate", true, <String as crate::Wire>::from_node)?;
+        let org_amount = m
+            .optional("orgAmount", true, <String as crate::Wire>::from_node)?;
+        let org_auth_no = m
+            .optional("orgAuthNo", true, <String as crate::Wire>::from_node)?;
+        let org_auth_code_credit_company = m
+            .optional(
+                "orgAuthCodeCreditCompany",
+                true,
+                <String as crate::Wire>::from_node,
+            )?;
+        let org_auth_code_acquirer = m
+            .optional("orgAuthCodeAcquirer", true, <String as crate::Wire>::from_node)?;
+        let org_link_incr_auth = m
+            .optional("orgLinkIncrAuth", true, <String as crate::Wire>::from_node)?;
+        let org_auth_no_acquirer = m
+            .optional("orgAuthNoAcquirer", true, <String as crate::Wire>::from_node)?;
+        let pos_jcode = m
+            .optional("posJcode", true, <String as crate::Wire>::from_node)?;
+        let pinpad_serial_number = m
+            .optional("pinpadSerialNumber", true, <String as crate::Wire>::from_node)?;
+        let term_serialnumber = m
+            .optional("termSerialnumber", true, <String as crate::Wire>::from_node)?;
+        let ash_term_type = m
+            .optional("ashTermType", true, <String as crate::Wire>::from_node)?;
+        let json_data = m
+            .optional("jsonData", true, <String as crate::Wire>::from_node)?;
+        let addendum1 = m
+            .optional("addendum1", true, <String as crate::Wire>::from_node)?;
+        let addendum2 = m
+            .optional("addendum2", true, <String as crate::Wire>::from_node)?;
+        let request_mti = m
+            .optional("requestMti", true, <String as crate::Wire>::from_node)?;
+        let mti = m.optional("mti", true, <String as crate::Wire>::from_node)?;
+        let pos_date_time = m
+            .optional("posDateTime", true, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            uid: m.optional("uid", true, <String as crate::Wire>::from_node)?,
-            card_seq_number: m
-                .optional("cardSeqNumber", true, <String as crate::Wire>::from_node)?,
-            auth_code_acquirer: m
-                .optional(
-                    "authCodeAcquirer",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            auth_no_acquirer: m
-                .optional("authNoAcquirer", true, <String as crate::Wire>::from_node)?,
-            auth_code_credit_company: m
-                .optional(
-                    "authCodeCreditCompany",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            dsp_balance: m
-                .optional("dspBalance", true, <String as crate::Wire>::from_node)?,
-            auth_validation_type: m
-                .optional(
-                    "authValidationType",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            special_project_code: m
-                .optional(
-                    "specialProjectCode",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            special_project_info1: m
-                .optional(
-                    "specialProjectInfo1",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            informative_tran_code: m
-                .optional(
-                    "informativeTranCode",
-                    true,
-                    <crate::Coded as crate::Wire>::from_node,
-                )?,
-            cashback_amount: m
-                .optional("cashbackAmount", true, <String as crate::Wire>::from_node)?,
-            tip_amount: m
-                .optional("tipAmount", true, <String as crate::Wire>::from_node)?,
-            commision_amount: m
-                .optional("commisionAmount", true, <String as crate::Wire>::from_node)?,
-            conversion_provider: m
-                .optional(
-                    "conversionProvider",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            conversion_currency: m
-                .optional(
-                    "conversionCurrency",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            conversion_amount: m
-                .optional("conversionAmount", true, <String as crate::Wire>::from_node)?,
-            conversion_rate: m
-                .optional("conversionRate", true, <String as crate::Wire>::from_node)?,
-            payment_index_type: m
-                .optional("paymentIndexType", true, <String as crate::Wire>::from_node)?,
-            recurring_no: m
-                .optional("recurringNo", true, <String as crate::Wire>::from_node)?,
-            recurring_total_no: m
-                .optional("recurringTotalNo", true, <String as crate::Wire>::from_node)?,
-            recurring_total_sum: m
-                .optional(
-                    "recurringTotalSum",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            recurring_unique_ref: m
-                .optional(
-                    "recurringUniqueRef",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            recurring_frequency: m
-                .optional(
-                    "recurringFrequency",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            defer_months: m
-                .optional("deferMonths", true, <String as crate::Wire>::from_node)?,
-            ipay_amount: m
-                .optional("ipayAmount", true, <String as crate::Wire>::from_node)?,
-            ipay_number: m
-                .optional("ipayNumber", true, <String as crate::Wire>::from_node)?,
-            ipay_offer_code: m
-                .optional("ipayOfferCode", true, <String as crate::Wire>::from_node)?,
-            due_date: m.optional("dueDate", true, <String as crate::Wire>::from_node)?,
-            ipay_code: m.optional("ipayCode", true, <String as crate::Wire>::from_node)?,
-            ipay_precent: m
-                .optional("ipayPrecent", true, <String as crate::Wire>::from_node)?,
-            ipay_product_code: m
-                .optional("ipayProductCode", true, <String as crate::Wire>::from_node)?,
-            ash_reason_credit: m
-                .optional("ashReasonCredit", true, <String as crate::Wire>::from_node)?,
-            is_self_service: m
-                .optional("isSelfService", true, <String as crate::Wire>::from_node)?,
-            org_uid: m.optional("orgUid", true, <String as crate::Wire>::from_node)?,
-            org_tran_date: m
-                .optional("orgTranDate", true, <String as crate::Wire>::from_node)?,
-            org_amount: m
-                .optional("orgAmount", true, <String as crate::Wire>::from_node)?,
-            org_auth_no: m
-                .optional("orgAuthNo", true, <String as crate::Wire>::from_node)?,
-            org_auth_code_credit_company: m
-                .optional(
-                    "orgAuthCodeCreditCompany",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            org_auth_code_acquirer: m
-                .optional(
-                    "orgAuthCodeAcquirer",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            org_link_incr_auth: m
-                .optional("orgLinkIncrAuth", true, <String as crate::Wire>::from_node)?,
-            org_auth_no_acquirer: m
-                .optional(
-                    "orgAuthNoAcquirer",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            pos_jcode: m.optional("posJcode", true, <String as crate::Wire>::from_node)?,
-            pinpad_serial_number: m
-                .optional(
-                    "pinpadSerialNumber",
-                    true,
-                    <String as crate::Wire>::from_node,
-                )?,
-            term_serialnumber: m
-                .optional("termSerialnumber", true, <String as crate::Wire>::from_node)?,
-            ash_term_type: m
-                .optional("ashTermType", true, <String as crate::Wire>::from_node)?,
-            json_data: m.optional("jsonData", true, <String as crate::Wire>::from_node)?,
-            addendum1: m
-                .optional("addendum1", true, <String as crate::Wire>::from_node)?,
-            addendum2: m
-                .optional("addendum2", true, <String as crate::Wire>::from_node)?,
-            request_mti: m
-                .optional("requestMti", true, <String as crate::Wire>::from_node)?,
-            mti: m.optional("mti", true, <String as crate::Wire>::from_node)?,
-            pos_date_time: m
-                .optional("posDateTime", true, <String as crate::Wire>::from_node)?,
+            uid,
+            card_seq_number,
+            auth_code_acquirer,
+            auth_no_acquirer,
+            auth_code_credit_company,
+            dsp_balance,
+            auth_validation_type,
+            special_project_code,
+            special_project_info1,
+            informative_tran_code,
+            cashback_amount,
+            tip_amount,
+            commision_amount,
+            conversion_provider,
+            conversion_currency,
+            conversion_amount,
+            conversion_rate,
+            payment_index_type,
+            recurring_no,
+            recurring_total_no,
+            recurring_total_sum,
+            recurring_unique_ref,
+            recurring_frequency,
+            defer_months,
+            ipay_amount,
+            ipay_number,
+            ipay_offer_code,
+            due_date,
+            ipay_code,
+            ipay_precent,
+            ipay_product_code,
+            ash_reason_credit,
+            is_self_service,
+            org_uid,
+            org_tran_date,
+            org_amount,
+            org_auth_no,
+            org_auth_code_credit_company,
+            org_auth_code_acquirer,
+            org_link_incr_auth,
+            org_auth_no_acquirer,
+            pos_jcode,
+            pinpad_serial_number,
+            term_serialnumber,
+            ash_term_type,
+            json_data,
+            addendum1,
+            addendum2,
+            request_mti,
+            mti,
+            pos_date_time,
             unknown_fields: m
                 .unknown(
                     &[
@@ -3182,16 +3312,21 @@ impl crate::Wire for Totals {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let page_number = m
+            .optional("pageNumber", true, <i64 as crate::Wire>::from_node)?;
+        let pages_amount = m
+            .optional("pagesAmount", true, <i64 as crate::Wire>::from_node)?;
+        let query_result_id = m
+            .optional("queryResultId", true, <String as crate::Wire>::from_node)?;
+        let total = m.optional("total", true, <i64 as crate::Wire>::from_node)?;
+        let total_match = m
+            .optional("totalMatch", true, <i64 as crate::Wire>::from_node)?;
         Ok(Self {
-            page_number: m
-                .optional("pageNumber", true, <i64 as crate::Wire>::from_node)?,
-            pages_amount: m
-                .optional("pagesAmount", true, <i64 as crate::Wire>::from_node)?,
-            query_result_id: m
-                .optional("queryResultId", true, <String as crate::Wire>::from_node)?,
-            total: m.optional("total", true, <i64 as crate::Wire>::from_node)?,
-            total_match: m
-                .optional("totalMatch", true, <i64 as crate::Wire>::from_node)?,
+            page_number,
+            pages_amount,
+            query_result_id,
+            total,
+            total_match,
             unknown_fields: m
                 .unknown(
                     &[

@@ -69,15 +69,20 @@ impl crate::Wire for RefundCgInvoiceRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let language = m.required("language", <Language as crate::Wire>::from_node)?;
+        let may_be_duplicate = m
+            .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?;
+        let request_id = m
+            .optional("requestId", true, <String as crate::Wire>::from_node)?;
+        let invoice_atran_id = m
+            .required("invoiceAtranId", <String as crate::Wire>::from_node)?;
+        let invoice = m.required("invoice", <InvoiceData as crate::Wire>::from_node)?;
         Ok(Self {
-            language: m.required("language", <Language as crate::Wire>::from_node)?,
-            may_be_duplicate: m
-                .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?,
-            request_id: m
-                .optional("requestId", true, <String as crate::Wire>::from_node)?,
-            invoice_atran_id: m
-                .required("invoiceAtranId", <String as crate::Wire>::from_node)?,
-            invoice: m.required("invoice", <InvoiceData as crate::Wire>::from_node)?,
+            language,
+            may_be_duplicate,
+            request_id,
+            invoice_atran_id,
+            invoice,
         })
     }
 }

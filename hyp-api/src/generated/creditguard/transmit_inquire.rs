@@ -60,14 +60,18 @@ impl crate::Wire for TransmitInquireRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let language = m.required("language", <Language as crate::Wire>::from_node)?;
+        let may_be_duplicate = m
+            .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?;
+        let request_id = m
+            .optional("requestId", true, <String as crate::Wire>::from_node)?;
+        let terminal_number = m
+            .required("terminalNumber", <String as crate::Wire>::from_node)?;
         Ok(Self {
-            language: m.required("language", <Language as crate::Wire>::from_node)?,
-            may_be_duplicate: m
-                .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?,
-            request_id: m
-                .optional("requestId", true, <String as crate::Wire>::from_node)?,
-            terminal_number: m
-                .required("terminalNumber", <String as crate::Wire>::from_node)?,
+            language,
+            may_be_duplicate,
+            request_id,
+            terminal_number,
         })
     }
 }

@@ -80,23 +80,27 @@ impl crate::Wire for ChargeCardRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let client_number = m.required("ClientNumber", <i64 as crate::Wire>::from_node)?;
+        let api_password = m
+            .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
+        let reference = m.required("Reference", <String as crate::Wire>::from_node)?;
+        let bank_enum = m.required("BankEnum", <i64 as crate::Wire>::from_node)?;
+        let currency = m.required("Currency", <Currency as crate::Wire>::from_node)?;
+        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
+        let manual_confirmation_code = m
+            .optional(
+                "ManualConfirmationCode",
+                false,
+                <String as crate::Wire>::from_node,
+            )?;
         Ok(Self {
-            client_number: m.required("ClientNumber", <i64 as crate::Wire>::from_node)?,
-            api_password: m
-                .required(
-                    "API_Password",
-                    <crate::SecretString as crate::Wire>::from_node,
-                )?,
-            reference: m.required("Reference", <String as crate::Wire>::from_node)?,
-            bank_enum: m.required("BankEnum", <i64 as crate::Wire>::from_node)?,
-            currency: m.required("Currency", <Currency as crate::Wire>::from_node)?,
-            amount: m.required("Amount", <crate::Money as crate::Wire>::from_node)?,
-            manual_confirmation_code: m
-                .optional(
-                    "ManualConfirmationCode",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+            client_number,
+            api_password,
+            reference,
+            bank_enum,
+            currency,
+            amount,
+            manual_confirmation_code,
         })
     }
 }
@@ -224,33 +228,36 @@ impl crate::Wire for ChargeCardResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let req_id = m.required("Req_ID", <i64 as crate::Wire>::from_node)?;
+        let result_code = m
+            .required("Result Code", <ClearingResultCode as crate::Wire>::from_node)?;
+        let result_text = m
+            .optional("Result Text", false, <String as crate::Wire>::from_node)?;
+        let result_cc_brand_name = m
+            .optional(
+                "Result CC Brand Name",
+                false,
+                <String as crate::Wire>::from_node,
+            )?;
+        let result_last_4_digits = m
+            .optional(
+                "Result Last 4 Digits",
+                false,
+                <String as crate::Wire>::from_node,
+            )?;
+        let result_bank_reference = m
+            .optional(
+                "Result Bank Reference",
+                false,
+                <String as crate::Wire>::from_node,
+            )?;
         Ok(Self {
-            req_id: m.required("Req_ID", <i64 as crate::Wire>::from_node)?,
-            result_code: m
-                .required(
-                    "Result Code",
-                    <ClearingResultCode as crate::Wire>::from_node,
-                )?,
-            result_text: m
-                .optional("Result Text", false, <String as crate::Wire>::from_node)?,
-            result_cc_brand_name: m
-                .optional(
-                    "Result CC Brand Name",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
-            result_last_4_digits: m
-                .optional(
-                    "Result Last 4 Digits",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
-            result_bank_reference: m
-                .optional(
-                    "Result Bank Reference",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+            req_id,
+            result_code,
+            result_text,
+            result_cc_brand_name,
+            result_last_4_digits,
+            result_bank_reference,
         })
     }
 }

@@ -77,18 +77,22 @@ impl crate::Wire for CreateBalanceOrderRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let client_number = m.required("ClientNumber", <i64 as crate::Wire>::from_node)?;
+        let api_password = m
+            .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
+        let action = m.required("Action", <BalanceAction as crate::Wire>::from_node)?;
+        let ticket_id = m.required("Ticket_ID", <String as crate::Wire>::from_node)?;
+        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
+        let comment = m.required("Comment", <String as crate::Wire>::from_node)?;
+        let purpose = m.optional("Purpose", true, <Purpose as crate::Wire>::from_node)?;
         Ok(Self {
-            client_number: m.required("ClientNumber", <i64 as crate::Wire>::from_node)?,
-            api_password: m
-                .required(
-                    "API_Password",
-                    <crate::SecretString as crate::Wire>::from_node,
-                )?,
-            action: m.required("Action", <BalanceAction as crate::Wire>::from_node)?,
-            ticket_id: m.required("Ticket_ID", <String as crate::Wire>::from_node)?,
-            amount: m.required("Amount", <crate::Money as crate::Wire>::from_node)?,
-            comment: m.required("Comment", <String as crate::Wire>::from_node)?,
-            purpose: m.optional("Purpose", true, <Purpose as crate::Wire>::from_node)?,
+            client_number,
+            api_password,
+            action,
+            ticket_id,
+            amount,
+            comment,
+            purpose,
         })
     }
 }
@@ -178,10 +182,9 @@ impl crate::Wire for CreateBalanceOrderResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        Ok(Self {
-            tp_login: m.optional("TP_Login", true, <i64 as crate::Wire>::from_node)?,
-            tp_order_id: m.required("TP_Order_ID", <i64 as crate::Wire>::from_node)?,
-        })
+        let tp_login = m.optional("TP_Login", true, <i64 as crate::Wire>::from_node)?;
+        let tp_order_id = m.required("TP_Order_ID", <i64 as crate::Wire>::from_node)?;
+        Ok(Self { tp_login, tp_order_id })
     }
 }
 /// What `Create_TP_Balance_Order_Json` answered, when it is a result and not an error. Each variant is one documented outcome; all carry the decoded answer.

@@ -162,65 +162,71 @@ impl crate::Wire for CreateRefundRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let client_number = m.required("ClientNumber", <i64 as crate::Wire>::from_node)?;
+        let ticket_id = m
+            .optional("Ticket_ID", false, <String as crate::Wire>::from_node)?;
+        let internal_doc_dont_send = m
+            .optional("InternalDoc_Dont_Send", true, <bool as crate::Wire>::from_node)?;
+        let personal_id_verification_made_by = m
+            .optional(
+                "PersonalIdVerificationMadeBy",
+                false,
+                <String as crate::Wire>::from_node,
+            )?;
+        let sales_agent = m
+            .optional("SalesAgent", false, <String as crate::Wire>::from_node)?;
+        let notes = m.optional("Notes", false, <String as crate::Wire>::from_node)?;
+        let ip_address = m
+            .optional("IPAddress", false, <String as crate::Wire>::from_node)?;
+        let origin_production_time = m
+            .optional(
+                "OriginProductionTime",
+                true,
+                |n: &crate::Node| crate::__private::codec::datetime(
+                    n,
+                    "%Y-%m-%d %H:%M:%S",
+                ),
+            )?;
+        let contact_person = m
+            .optional("ContactPerson", false, <String as crate::Wire>::from_node)?;
+        let agency = m.optional("Agency", true, <i64 as crate::Wire>::from_node)?;
+        let refund_form_purpose = m
+            .optional(
+                "RefundFormPurpose",
+                true,
+                <RefundFormPurpose as crate::Wire>::from_node,
+            )?;
+        let money_laundering = m
+            .optional(
+                "MoneyLaundering",
+                true,
+                <MoneyLaunderingControl as crate::Wire>::from_node,
+            )?;
+        let money_laundering_bundle = m
+            .optional("MoneyLaunderingBundle", true, <i64 as crate::Wire>::from_node)?;
+        let items = m
+            .list(
+                "Items",
+                |n: &crate::Node| crate::__private::codec::list(
+                    n,
+                    <RefundItem as crate::Wire>::from_node,
+                ),
+            )?;
         Ok(Self {
-            client_number: m.required("ClientNumber", <i64 as crate::Wire>::from_node)?,
-            ticket_id: m
-                .optional("Ticket_ID", false, <String as crate::Wire>::from_node)?,
-            internal_doc_dont_send: m
-                .optional(
-                    "InternalDoc_Dont_Send",
-                    true,
-                    <bool as crate::Wire>::from_node,
-                )?,
-            personal_id_verification_made_by: m
-                .optional(
-                    "PersonalIdVerificationMadeBy",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
-            sales_agent: m
-                .optional("SalesAgent", false, <String as crate::Wire>::from_node)?,
-            notes: m.optional("Notes", false, <String as crate::Wire>::from_node)?,
-            ip_address: m
-                .optional("IPAddress", false, <String as crate::Wire>::from_node)?,
-            origin_production_time: m
-                .optional(
-                    "OriginProductionTime",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::datetime(
-                        n,
-                        "%Y-%m-%d %H:%M:%S",
-                    ),
-                )?,
-            contact_person: m
-                .optional("ContactPerson", false, <String as crate::Wire>::from_node)?,
-            agency: m.optional("Agency", true, <i64 as crate::Wire>::from_node)?,
-            refund_form_purpose: m
-                .optional(
-                    "RefundFormPurpose",
-                    true,
-                    <RefundFormPurpose as crate::Wire>::from_node,
-                )?,
-            money_laundering: m
-                .optional(
-                    "MoneyLaundering",
-                    true,
-                    <MoneyLaunderingControl as crate::Wire>::from_node,
-                )?,
-            money_laundering_bundle: m
-                .optional(
-                    "MoneyLaunderingBundle",
-                    true,
-                    <i64 as crate::Wire>::from_node,
-                )?,
-            items: m
-                .list(
-                    "Items",
-                    |n: &crate::Node| crate::__private::codec::list(
-                        n,
-                        <RefundItem as crate::Wire>::from_node,
-                    ),
-                )?,
+            client_number,
+            ticket_id,
+            internal_doc_dont_send,
+            personal_id_verification_made_by,
+            sales_agent,
+            notes,
+            ip_address,
+            origin_production_time,
+            contact_person,
+            agency,
+            refund_form_purpose,
+            money_laundering,
+            money_laundering_bundle,
+            items,
         })
     }
 }
@@ -348,9 +354,8 @@ impl crate::Wire for CreateRefundResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        Ok(Self {
-            doc: m.optional("Doc", true, <RefundDocument as crate::Wire>::from_node)?,
-        })
+        let doc = m.optional("Doc", true, <RefundDocument as crate::Wire>::from_node)?;
+        Ok(Self { doc })
     }
 }
 /// What `Create_Refund_Json` answered, when it is a result and not an error. Each variant is one documented outcome; all carry the decoded answer.

@@ -36,13 +36,12 @@ impl crate::Wire for CreateTpAccountRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let client_number = m.required("ClientNumber", <i64 as crate::Wire>::from_node)?;
+        let api_password = m
+            .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
         Ok(Self {
-            client_number: m.required("ClientNumber", <i64 as crate::Wire>::from_node)?,
-            api_password: m
-                .required(
-                    "API_Password",
-                    <crate::SecretString as crate::Wire>::from_node,
-                )?,
+            client_number,
+            api_password,
         })
     }
 }
@@ -91,9 +90,8 @@ impl crate::Wire for CreateTpAccountResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        Ok(Self {
-            account: m.required("account", <TpAccount as crate::Wire>::from_node)?,
-        })
+        let account = m.required("account", <TpAccount as crate::Wire>::from_node)?;
+        Ok(Self { account })
     }
 }
 /// What `Create_TP_Account_Json` answered, when it is a result and not an error. Each variant is one documented outcome; all carry the decoded answer.

@@ -137,35 +137,41 @@ impl crate::Wire for DepositFiatRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let client_number = m.required("ClientNumber", <i64 as crate::Wire>::from_node)?;
+        let api_password = m
+            .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
+        let ticket_id = m.required("Ticket_ID", <String as crate::Wire>::from_node)?;
+        let bank_enum = m.required("BankEnum", <i64 as crate::Wire>::from_node)?;
+        let method = m
+            .required("MethodEnum", <PaymentMethod as crate::Wire>::from_node)?;
+        let currency = m.required("Currency", <Currency as crate::Wire>::from_node)?;
+        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
+        let usd_convert_rate = m
+            .required("USD_ConvertRate", <crate::Decimal as crate::Wire>::from_node)?;
+        let time_stamp = m
+            .optional(
+                "Time_Stamp",
+                true,
+                |n: &crate::Node| crate::__private::codec::datetime(
+                    n,
+                    "%Y-%m-%d %H:%M:%S",
+                ),
+            )?;
+        let end_user_ip = m.required("End_user_IP", <String as crate::Wire>::from_node)?;
+        let voucher_number = m
+            .optional("Voucher_Number", true, <i64 as crate::Wire>::from_node)?;
         Ok(Self {
-            client_number: m.required("ClientNumber", <i64 as crate::Wire>::from_node)?,
-            api_password: m
-                .required(
-                    "API_Password",
-                    <crate::SecretString as crate::Wire>::from_node,
-                )?,
-            ticket_id: m.required("Ticket_ID", <String as crate::Wire>::from_node)?,
-            bank_enum: m.required("BankEnum", <i64 as crate::Wire>::from_node)?,
-            method: m.required("MethodEnum", <PaymentMethod as crate::Wire>::from_node)?,
-            currency: m.required("Currency", <Currency as crate::Wire>::from_node)?,
-            amount: m.required("Amount", <crate::Money as crate::Wire>::from_node)?,
-            usd_convert_rate: m
-                .required(
-                    "USD_ConvertRate",
-                    <crate::Decimal as crate::Wire>::from_node,
-                )?,
-            time_stamp: m
-                .optional(
-                    "Time_Stamp",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::datetime(
-                        n,
-                        "%Y-%m-%d %H:%M:%S",
-                    ),
-                )?,
-            end_user_ip: m.required("End_user_IP", <String as crate::Wire>::from_node)?,
-            voucher_number: m
-                .optional("Voucher_Number", true, <i64 as crate::Wire>::from_node)?,
+            client_number,
+            api_password,
+            ticket_id,
+            bank_enum,
+            method,
+            currency,
+            amount,
+            usd_convert_rate,
+            time_stamp,
+            end_user_ip,
+            voucher_number,
         })
     }
 }
@@ -257,9 +263,8 @@ impl crate::Wire for DepositFiatResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        Ok(Self {
-            receipt_num: m.required("Receipt_Num", <i64 as crate::Wire>::from_node)?,
-        })
+        let receipt_num = m.required("Receipt_Num", <i64 as crate::Wire>::from_node)?;
+        Ok(Self { receipt_num })
     }
 }
 /// What `MT4_Deposit_Fiat_Json` answered, when it is a result and not an error. Each variant is one documented outcome; all carry the decoded answer.

@@ -100,20 +100,32 @@ impl crate::Wire for TpAccount {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let account_login = m.required("AccountLogin", <i64 as crate::Wire>::from_node)?;
+        let data_source = m
+            .optional("DataSource", false, <String as crate::Wire>::from_node)?;
+        let platform = m
+            .optional("Platform", false, <String as crate::Wire>::from_node)?;
+        let status = m
+            .optional("Status", true, <TpAccountStatus as crate::Wire>::from_node)?;
+        let group = m.optional("Group", false, <String as crate::Wire>::from_node)?;
+        let currency = m
+            .optional("Currency", false, <String as crate::Wire>::from_node)?;
+        let balance = m
+            .optional("Balance", true, <crate::Money as crate::Wire>::from_node)?;
+        let equity = m
+            .optional("Equity", true, <crate::Money as crate::Wire>::from_node)?;
+        let margin = m
+            .optional("Margin", true, <crate::Money as crate::Wire>::from_node)?;
         Ok(Self {
-            account_login: m.required("AccountLogin", <i64 as crate::Wire>::from_node)?,
-            data_source: m
-                .optional("DataSource", false, <String as crate::Wire>::from_node)?,
-            platform: m.optional("Platform", false, <String as crate::Wire>::from_node)?,
-            status: m
-                .optional("Status", true, <TpAccountStatus as crate::Wire>::from_node)?,
-            group: m.optional("Group", false, <String as crate::Wire>::from_node)?,
-            currency: m.optional("Currency", false, <String as crate::Wire>::from_node)?,
-            balance: m
-                .optional("Balance", true, <crate::Money as crate::Wire>::from_node)?,
-            equity: m
-                .optional("Equity", true, <crate::Money as crate::Wire>::from_node)?,
-            margin: m.optional("Margin", true, <crate::Money as crate::Wire>::from_node)?,
+            account_login,
+            data_source,
+            platform,
+            status,
+            group,
+            currency,
+            balance,
+            equity,
+            margin,
         })
     }
 }
@@ -335,80 +347,94 @@ impl crate::Wire for RefundItem {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let refund_method = m
+            .required("RefundMethod", <RefundMethod as crate::Wire>::from_node)?;
+        let payment_date = m
+            .required(
+                "PaymentDate",
+                |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
+            )?;
+        let total_amount = m
+            .required("TotalAmount", <crate::Money as crate::Wire>::from_node)?;
+        let currency = m.required("Currency", <String as crate::Wire>::from_node)?;
+        let exchange_rate = m
+            .optional("ExchangeRate", true, <crate::Decimal as crate::Wire>::from_node)?;
+        let monthly_payments = m
+            .optional("MonthlyPayments", true, <i64 as crate::Wire>::from_node)?;
+        let first_payment_amount = m
+            .optional(
+                "FirstPaymentAmount",
+                true,
+                <crate::Money as crate::Wire>::from_node,
+            )?;
+        let next_payments_amount = m
+            .optional(
+                "NextPaymentsAmount",
+                true,
+                <crate::Money as crate::Wire>::from_node,
+            )?;
+        let advanced_payment_sys = m
+            .optional(
+                "AdvancedPaymentSys",
+                true,
+                <AdvancedPaymentSys as crate::Wire>::from_node,
+            )?;
+        let bank_code = m
+            .optional("BankCode", false, <String as crate::Wire>::from_node)?;
+        let branch_swift = m
+            .optional("BranchSwift", false, <String as crate::Wire>::from_node)?;
+        let account = m.optional("Account", false, <String as crate::Wire>::from_node)?;
+        let bank_transfer_payment_format = m
+            .optional(
+                "BankTransferPaymentFormat",
+                true,
+                <BankTransferPaymentFormat as crate::Wire>::from_node,
+            )?;
+        let cheque_cc_number = m
+            .optional("ChequeCcNumber", false, <String as crate::Wire>::from_node)?;
+        let clearing_company = m
+            .optional("ClearingCompany", false, <String as crate::Wire>::from_node)?;
+        let cc_ew_brand = m
+            .optional("CcEwBrand", false, <String as crate::Wire>::from_node)?;
+        let clearing_voucher = m
+            .optional("ClearingVoucher", false, <String as crate::Wire>::from_node)?;
+        let reg_refund_to_country = m
+            .optional("RegRefundToCountry", false, <String as crate::Wire>::from_node)?;
+        let reg_bank_name = m
+            .optional("RegBankName", false, <String as crate::Wire>::from_node)?;
+        let reg_bank_address = m
+            .optional("RegBankAddress", false, <String as crate::Wire>::from_node)?;
+        let reg_account_owner_as_contact_person = m
+            .optional(
+                "RegAccountOwnerAsContactPerson",
+                false,
+                <String as crate::Wire>::from_node,
+            )?;
+        let from_internal_account = m
+            .optional("FromInternalAccount", true, <i64 as crate::Wire>::from_node)?;
         Ok(Self {
-            refund_method: m
-                .required("RefundMethod", <RefundMethod as crate::Wire>::from_node)?,
-            payment_date: m
-                .required(
-                    "PaymentDate",
-                    |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
-                )?,
-            total_amount: m
-                .required("TotalAmount", <crate::Money as crate::Wire>::from_node)?,
-            currency: m.required("Currency", <String as crate::Wire>::from_node)?,
-            exchange_rate: m
-                .optional(
-                    "ExchangeRate",
-                    true,
-                    <crate::Decimal as crate::Wire>::from_node,
-                )?,
-            monthly_payments: m
-                .optional("MonthlyPayments", true, <i64 as crate::Wire>::from_node)?,
-            first_payment_amount: m
-                .optional(
-                    "FirstPaymentAmount",
-                    true,
-                    <crate::Money as crate::Wire>::from_node,
-                )?,
-            next_payments_amount: m
-                .optional(
-                    "NextPaymentsAmount",
-                    true,
-                    <crate::Money as crate::Wire>::from_node,
-                )?,
-            advanced_payment_sys: m
-                .optional(
-                    "AdvancedPaymentSys",
-                    true,
-                    <AdvancedPaymentSys as crate::Wire>::from_node,
-                )?,
-            bank_code: m
-                .optional("BankCode", false, <String as crate::Wire>::from_node)?,
-            branch_swift: m
-                .optional("BranchSwift", false, <String as crate::Wire>::from_node)?,
-            account: m.optional("Account", false, <String as crate::Wire>::from_node)?,
-            bank_transfer_payment_format: m
-                .optional(
-                    "BankTransferPaymentFormat",
-                    true,
-                    <BankTransferPaymentFormat as crate::Wire>::from_node,
-                )?,
-            cheque_cc_number: m
-                .optional("ChequeCcNumber", false, <String as crate::Wire>::from_node)?,
-            clearing_company: m
-                .optional("ClearingCompany", false, <String as crate::Wire>::from_node)?,
-            cc_ew_brand: m
-                .optional("CcEwBrand", false, <String as crate::Wire>::from_node)?,
-            clearing_voucher: m
-                .optional("ClearingVoucher", false, <String as crate::Wire>::from_node)?,
-            reg_refund_to_country: m
-                .optional(
-                    "RegRefundToCountry",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
-            reg_bank_name: m
-                .optional("RegBankName", false, <String as crate::Wire>::from_node)?,
-            reg_bank_address: m
-                .optional("RegBankAddress", false, <String as crate::Wire>::from_node)?,
-            reg_account_owner_as_contact_person: m
-                .optional(
-                    "RegAccountOwnerAsContactPerson",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
-            from_internal_account: m
-                .optional("FromInternalAccount", true, <i64 as crate::Wire>::from_node)?,
+            refund_method,
+            payment_date,
+            total_amount,
+            currency,
+            exchange_rate,
+            monthly_payments,
+            first_payment_amount,
+            next_payments_amount,
+            advanced_payment_sys,
+            bank_code,
+            branch_swift,
+            account,
+            bank_transfer_payment_format,
+            cheque_cc_number,
+            clearing_company,
+            cc_ew_brand,
+            clearing_voucher,
+            reg_refund_to_country,
+            reg_bank_name,
+            reg_bank_address,
+            reg_account_owner_as_contact_person,
+            from_internal_account,
         })
     }
 }
@@ -959,157 +985,167 @@ impl crate::Wire for RefundDocument {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let refund_number = m.required("RefundNumber", <i64 as crate::Wire>::from_node)?;
+        let agency = m.optional("Agency", true, <i64 as crate::Wire>::from_node)?;
+        let drawer_station_id = m
+            .optional("DrawerStationId", true, <i64 as crate::Wire>::from_node)?;
+        let sales_agent = m
+            .optional("SalesAgent", false, <String as crate::Wire>::from_node)?;
+        let client_number = m
+            .optional("ClientNumber", true, <i64 as crate::Wire>::from_node)?;
+        let client_full_name = m
+            .optional("ClientFullName", false, <String as crate::Wire>::from_node)?;
+        let contact_person = m
+            .optional("ContactPerson", false, <String as crate::Wire>::from_node)?;
+        let address = m.optional("Address", false, <String as crate::Wire>::from_node)?;
+        let phone = m.optional("Phone", false, <String as crate::Wire>::from_node)?;
+        let email = m.optional("Email", false, <String as crate::Wire>::from_node)?;
+        let id_number = m
+            .optional("IdNumber", false, <String as crate::Wire>::from_node)?;
+        let client_country_code = m
+            .optional("ClientCountryCode", false, <String as crate::Wire>::from_node)?;
+        let language = m.optional("Language", true, <i64 as crate::Wire>::from_node)?;
+        let international_document = m
+            .optional("InternationalDocument", true, <i64 as crate::Wire>::from_node)?;
+        let total_refund_lc = m
+            .optional("TotalRefundLc", true, <crate::Money as crate::Wire>::from_node)?;
+        let purchaser_currency = m
+            .optional("PurchaserCurrency", false, <String as crate::Wire>::from_node)?;
+        let total_refund_in_pc = m
+            .optional(
+                "TotalRefundInPc",
+                true,
+                <crate::Money as crate::Wire>::from_node,
+            )?;
+        let origin_production_time = m
+            .optional(
+                "OriginProductionTime",
+                true,
+                |n: &crate::Node| crate::__private::codec::datetime(
+                    n,
+                    "%Y-%m-%d %H:%M:%S",
+                ),
+            )?;
+        let created_on_utc = m
+            .optional(
+                "CreatedOnUtc",
+                true,
+                |n: &crate::Node| crate::__private::codec::datetime(
+                    n,
+                    "%Y-%m-%d %H:%M:%S",
+                ),
+            )?;
+        let produced_by = m
+            .optional("ProducedBy", false, <String as crate::Wire>::from_node)?;
+        let electronic_signed_pdf = m
+            .optional("ElectronicSignedPdf", true, <i64 as crate::Wire>::from_node)?;
+        let notes = m.optional("Notes", false, <String as crate::Wire>::from_node)?;
+        let internal_notes = m
+            .optional("InternalNotes", false, <String as crate::Wire>::from_node)?;
+        let refund_form_purpose = m
+            .optional(
+                "RefundFormPurpose",
+                true,
+                <crate::Open<RefundFormPurpose> as crate::Wire>::from_node,
+            )?;
+        let money_laundering = m
+            .optional(
+                "MoneyLaundering",
+                true,
+                <crate::Open<MoneyLaunderingControl> as crate::Wire>::from_node,
+            )?;
+        let money_laundering_bundle = m
+            .optional("MoneyLaunderingBundle", true, <i64 as crate::Wire>::from_node)?;
+        let personal_id_verification_made_by = m
+            .optional(
+                "PersonalIdVerificationMadeBy",
+                false,
+                <String as crate::Wire>::from_node,
+            )?;
+        let ip_address = m
+            .optional("IpAddress", false, <String as crate::Wire>::from_node)?;
+        let responsible_manager = m
+            .optional("ResponsibleManager", false, <String as crate::Wire>::from_node)?;
+        let old_doc_reference = m
+            .optional("OldDocReference", false, <String as crate::Wire>::from_node)?;
+        let old_software_name = m
+            .optional("OldSoftwareName", false, <String as crate::Wire>::from_node)?;
+        let cancellation_time = m
+            .optional(
+                "CancellationTime",
+                true,
+                |n: &crate::Node| crate::__private::codec::datetime(
+                    n,
+                    "%Y-%m-%d %H:%M:%S",
+                ),
+            )?;
+        let cancelled_by = m
+            .optional("CancelledBy", false, <String as crate::Wire>::from_node)?;
+        let cancellation_reason = m
+            .optional("CancellationReason", false, <String as crate::Wire>::from_node)?;
+        let account_balance_at_production_time = m
+            .optional(
+                "AccountBalanceAtProductionTime",
+                true,
+                <crate::Money as crate::Wire>::from_node,
+            )?;
+        let credit_line_usage_risk_lc = m
+            .optional(
+                "CreditLineUsageRiskLc",
+                true,
+                <crate::Money as crate::Wire>::from_node,
+            )?;
+        let authorization_status = m
+            .optional(
+                "AuthorizationStatus",
+                true,
+                <crate::Open<AuthorizationStatus> as crate::Wire>::from_node,
+            )?;
+        let authorization_text_desc = m
+            .optional(
+                "AuthorizationTextDesc",
+                false,
+                <String as crate::Wire>::from_node,
+            )?;
         Ok(Self {
-            refund_number: m.required("RefundNumber", <i64 as crate::Wire>::from_node)?,
-            agency: m.optional("Agency", true, <i64 as crate::Wire>::from_node)?,
-            drawer_station_id: m
-                .optional("DrawerStationId", true, <i64 as crate::Wire>::from_node)?,
-            sales_agent: m
-                .optional("SalesAgent", false, <String as crate::Wire>::from_node)?,
-            client_number: m
-                .optional("ClientNumber", true, <i64 as crate::Wire>::from_node)?,
-            client_full_name: m
-                .optional("ClientFullName", false, <String as crate::Wire>::from_node)?,
-            contact_person: m
-                .optional("ContactPerson", false, <String as crate::Wire>::from_node)?,
-            address: m.optional("Address", false, <String as crate::Wire>::from_node)?,
-            phone: m.optional("Phone", false, <String as crate::Wire>::from_node)?,
-            email: m.optional("Email", false, <String as crate::Wire>::from_node)?,
-            id_number: m
-                .optional("IdNumber", false, <String as crate::Wire>::from_node)?,
-            client_country_code: m
-                .optional(
-                    "ClientCountryCode",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
-            language: m.optional("Language", true, <i64 as crate::Wire>::from_node)?,
-            international_document: m
-                .optional(
-                    "InternationalDocument",
-                    true,
-                    <i64 as crate::Wire>::from_node,
-                )?,
-            total_refund_lc: m
-                .optional(
-                    "TotalRefundLc",
-                    true,
-                    <crate::Money as crate::Wire>::from_node,
-                )?,
-            purchaser_currency: m
-                .optional(
-                    "PurchaserCurrency",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
-            total_refund_in_pc: m
-                .optional(
-                    "TotalRefundInPc",
-                    true,
-                    <crate::Money as crate::Wire>::from_node,
-                )?,
-            origin_production_time: m
-                .optional(
-                    "OriginProductionTime",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::datetime(
-                        n,
-                        "%Y-%m-%d %H:%M:%S",
-                    ),
-                )?,
-            created_on_utc: m
-                .optional(
-                    "CreatedOnUtc",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::datetime(
-                        n,
-                        "%Y-%m-%d %H:%M:%S",
-                    ),
-                )?,
-            produced_by: m
-                .optional("ProducedBy", false, <String as crate::Wire>::from_node)?,
-            electronic_signed_pdf: m
-                .optional("ElectronicSignedPdf", true, <i64 as crate::Wire>::from_node)?,
-            notes: m.optional("Notes", false, <String as crate::Wire>::from_node)?,
-            internal_notes: m
-                .optional("InternalNotes", false, <String as crate::Wire>::from_node)?,
-            refund_form_purpose: m
-                .optional(
-                    "RefundFormPurpose",
-                    true,
-                    <crate::Open<RefundFormPurpose> as crate::Wire>::from_node,
-                )?,
-            money_laundering: m
-                .optional(
-                    "MoneyLaundering",
-                    true,
-                    <crate::Open<MoneyLaunderingControl> as crate::Wire>::from_node,
-                )?,
-            money_laundering_bundle: m
-                .optional(
-                    "MoneyLaunderingBundle",
-                    true,
-                    <i64 as crate::Wire>::from_node,
-                )?,
-            personal_id_verification_made_by: m
-                .optional(
-                    "PersonalIdVerificationMadeBy",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
-            ip_address: m
-                .optional("IpAddress", false, <String as crate::Wire>::from_node)?,
-            responsible_manager: m
-                .optional(
-                    "ResponsibleManager",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
-            old_doc_reference: m
-                .optional("OldDocReference", false, <String as crate::Wire>::from_node)?,
-            old_software_name: m
-                .optional("OldSoftwareName", false, <String as crate::Wire>::from_node)?,
-            cancellation_time: m
-                .optional(
-                    "CancellationTime",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::datetime(
-                        n,
-                        "%Y-%m-%d %H:%M:%S",
-                    ),
-                )?,
-            cancelled_by: m
-                .optional("CancelledBy", false, <String as crate::Wire>::from_node)?,
-            cancellation_reason: m
-                .optional(
-                    "CancellationReason",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
-            account_balance_at_production_time: m
-                .optional(
-                    "AccountBalanceAtProductionTime",
-                    true,
-                    <crate::Money as crate::Wire>::from_node,
-                )?,
-            credit_line_usage_risk_lc: m
-                .optional(
-                    "CreditLineUsageRiskLc",
-                    true,
-                    <crate::Money as crate::Wire>::from_node,
-                )?,
-            authorization_status: m
-                .optional(
-                    "AuthorizationStatus",
-                    true,
-                    <crate::Open<AuthorizationStatus> as crate::Wire>::from_node,
-                )?,
-            authorization_text_desc: m
-                .optional(
-                    "AuthorizationTextDesc",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+            refund_number,
+            agency,
+            drawer_station_id,
+            sales_agent,
+            client_number,
+            client_full_name,
+            contact_person,
+            address,
+            phone,
+            email,
+            id_number,
+            client_country_code,
+            language,
+            international_document,
+            total_refund_lc,
+            purchaser_currency,
+            total_refund_in_pc,
+            origin_production_time,
+            created_on_utc,
+            produced_by,
+            electronic_signed_pdf,
+            notes,
+            internal_notes,
+            refund_form_purpose,
+            money_laundering,
+            money_laundering_bundle,
+            personal_id_verification_made_by,
+            ip_address,
+            responsible_manager,
+            old_doc_reference,
+            old_software_name,
+            cancellation_time,
+            cancelled_by,
+            cancellation_reason,
+            account_balance_at_production_time,
+            credit_line_usage_risk_lc,
+            authorization_status,
+            authorization_text_desc,
         })
     }
 }
@@ -1270,63 +1306,72 @@ impl crate::Wire for RefundQueueRow {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let refund_number = m.required("RefundNumber", <i64 as crate::Wire>::from_node)?;
+        let row_index = m.optional("RowIndex", true, <i64 as crate::Wire>::from_node)?;
+        let refund_method = m
+            .optional(
+                "RefundMethod",
+                true,
+                <crate::Open<RefundMethod> as crate::Wire>::from_node,
+            )?;
+        let payment_date = m
+            .optional(
+                "PaymentDate",
+                true,
+                |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
+            )?;
+        let total_amount = m
+            .optional("TotalAmount", true, <crate::Money as crate::Wire>::from_node)?;
+        let currency = m
+            .optional("Currency", false, <String as crate::Wire>::from_node)?;
+        let bank_code = m
+            .optional("BankCode", false, <String as crate::Wire>::from_node)?;
+        let branch_swift = m
+            .optional("BranchSwift", false, <String as crate::Wire>::from_node)?;
+        let account = m.optional("Account", false, <String as crate::Wire>::from_node)?;
+        let bank_transfer_payment_format = m
+            .optional(
+                "BankTransferPaymentFormat",
+                true,
+                <crate::Open<BankTransferPaymentFormat> as crate::Wire>::from_node,
+            )?;
+        let reg_refund_to_country = m
+            .optional("RegRefundToCountry", false, <String as crate::Wire>::from_node)?;
+        let reg_bank_name = m
+            .optional("RegBankName", false, <String as crate::Wire>::from_node)?;
+        let reg_bank_address = m
+            .optional("RegBankAddress", false, <String as crate::Wire>::from_node)?;
+        let reg_account_owner_as_contact_person = m
+            .optional(
+                "RegAccountOwnerAsContactPerson",
+                false,
+                <String as crate::Wire>::from_node,
+            )?;
+        let from_internal_account = m
+            .optional("FromInternalAccount", true, <i64 as crate::Wire>::from_node)?;
+        let from_internal_account_name = m
+            .optional(
+                "FromInternalAccountName",
+                false,
+                <String as crate::Wire>::from_node,
+            )?;
         Ok(Self {
-            refund_number: m.required("RefundNumber", <i64 as crate::Wire>::from_node)?,
-            row_index: m.optional("RowIndex", true, <i64 as crate::Wire>::from_node)?,
-            refund_method: m
-                .optional(
-                    "RefundMethod",
-                    true,
-                    <crate::Open<RefundMethod> as crate::Wire>::from_node,
-                )?,
-            payment_date: m
-                .optional(
-                    "PaymentDate",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
-                )?,
-            total_amount: m
-                .optional(
-                    "TotalAmount",
-                    true,
-                    <crate::Money as crate::Wire>::from_node,
-                )?,
-            currency: m.optional("Currency", false, <String as crate::Wire>::from_node)?,
-            bank_code: m
-                .optional("BankCode", false, <String as crate::Wire>::from_node)?,
-            branch_swift: m
-                .optional("BranchSwift", false, <String as crate::Wire>::from_node)?,
-            account: m.optional("Account", false, <String as crate::Wire>::from_node)?,
-            bank_transfer_payment_format: m
-                .optional(
-                    "BankTransferPaymentFormat",
-                    true,
-                    <crate::Open<BankTransferPaymentFormat> as crate::Wire>::from_node,
-                )?,
-            reg_refund_to_country: m
-                .optional(
-                    "RegRefundToCountry",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
-            reg_bank_name: m
-                .optional("RegBankName", false, <String as crate::Wire>::from_node)?,
-            reg_bank_address: m
-                .optional("RegBankAddress", false, <String as crate::Wire>::from_node)?,
-            reg_account_owner_as_contact_person: m
-                .optional(
-                    "RegAccountOwnerAsContactPerson",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
-            from_internal_account: m
-                .optional("FromInternalAccount", true, <i64 as crate::Wire>::from_node)?,
-            from_internal_account_name: m
-                .optional(
-                    "FromInternalAccountName",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+            refund_number,
+            row_index,
+            refund_method,
+            payment_date,
+            total_amount,
+            currency,
+            bank_code,
+            branch_swift,
+            account,
+            bank_transfer_payment_format,
+            reg_refund_to_country,
+            reg_bank_name,
+            reg_bank_address,
+            reg_account_owner_as_contact_person,
+            from_internal_account,
+            from_internal_account_name,
         })
     }
 }
@@ -1370,19 +1415,22 @@ impl crate::Wire for RefundStatusUpdate {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let refund_number = m.required("RefundNumber", <i64 as crate::Wire>::from_node)?;
+        let authorization_status = m
+            .required(
+                "AuthorizationStatus",
+                <AuthorizationStatus as crate::Wire>::from_node,
+            )?;
+        let authorization_text_desc = m
+            .optional(
+                "AuthorizationTextDesc",
+                false,
+                <String as crate::Wire>::from_node,
+            )?;
         Ok(Self {
-            refund_number: m.required("RefundNumber", <i64 as crate::Wire>::from_node)?,
-            authorization_status: m
-                .required(
-                    "AuthorizationStatus",
-                    <AuthorizationStatus as crate::Wire>::from_node,
-                )?,
-            authorization_text_desc: m
-                .optional(
-                    "AuthorizationTextDesc",
-                    false,
-                    <String as crate::Wire>::from_node,
-                )?,
+            refund_number,
+            authorization_status,
+            authorization_text_desc,
         })
     }
 }

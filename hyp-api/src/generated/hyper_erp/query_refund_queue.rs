@@ -32,9 +32,9 @@ impl crate::Wire for QueryRefundQueueRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        Ok(Self {
-            status: m.optional("Status", true, <QueueFilter as crate::Wire>::from_node)?,
-        })
+        let status = m
+            .optional("Status", true, <QueueFilter as crate::Wire>::from_node)?;
+        Ok(Self { status })
     }
 }
 impl Default for QueryRefundQueueRequest {
@@ -89,16 +89,15 @@ impl crate::Wire for QueryRefundQueueResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        Ok(Self {
-            queue: m
-                .list(
-                    "Queue",
-                    |n: &crate::Node| crate::__private::codec::list(
-                        n,
-                        <RefundQueueRow as crate::Wire>::from_node,
-                    ),
-                )?,
-        })
+        let queue = m
+            .list(
+                "Queue",
+                |n: &crate::Node| crate::__private::codec::list(
+                    n,
+                    <RefundQueueRow as crate::Wire>::from_node,
+                ),
+            )?;
+        Ok(Self { queue })
     }
 }
 /// `Query_Refunds_API_Queue_json` as a type: its wire identity, timeout and retry safety, for [`Client::query_refund_queue`](super::Client::query_refund_queue) and for tests that decode its answers directly.

@@ -31,16 +31,15 @@ impl crate::Wire for UpdateRefundQueueRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        Ok(Self {
-            docs: m
-                .list(
-                    "docs",
-                    |n: &crate::Node| crate::__private::codec::list(
-                        n,
-                        <RefundStatusUpdate as crate::Wire>::from_node,
-                    ),
-                )?,
-        })
+        let docs = m
+            .list(
+                "docs",
+                |n: &crate::Node| crate::__private::codec::list(
+                    n,
+                    <RefundStatusUpdate as crate::Wire>::from_node,
+                ),
+            )?;
+        Ok(Self { docs })
     }
 }
 impl UpdateRefundQueueRequest {
@@ -100,16 +99,15 @@ impl crate::Wire for UpdateRefundQueueResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        Ok(Self {
-            skipped: m
-                .list(
-                    "Skipped",
-                    |n: &crate::Node| crate::__private::codec::list(
-                        n,
-                        <i64 as crate::Wire>::from_node,
-                    ),
-                )?,
-        })
+        let skipped = m
+            .list(
+                "Skipped",
+                |n: &crate::Node| crate::__private::codec::list(
+                    n,
+                    <i64 as crate::Wire>::from_node,
+                ),
+            )?;
+        Ok(Self { skipped })
     }
 }
 /// `Update_Refunds_API_Queue_json` as a type: its wire identity, timeout and retry safety, for [`Client::update_refund_queue`](super::Client::update_refund_queue) and for tests that decode its answers directly.

@@ -185,39 +185,57 @@ impl crate::Wire for CreateAccountRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let operator_id = m
+            .required("x-operator-id", <String as crate::Wire>::from_node)?;
+        let request_id = m
+            .optional("x-request-id", false, <String as crate::Wire>::from_node)?;
+        let environment = m
+            .optional("x-environment", false, <String as crate::Wire>::from_node)?;
+        let login = m.optional("login", true, <i64 as crate::Wire>::from_node)?;
+        let name = m.required("name", <String as crate::Wire>::from_node)?;
+        let group = m.required("group", <String as crate::Wire>::from_node)?;
+        let email = m.required("email", <String as crate::Wire>::from_node)?;
+        let leverage = m.optional("leverage", true, <i64 as crate::Wire>::from_node)?;
+        let password = m
+            .optional(
+                "password",
+                false,
+                <crate::SecretString as crate::Wire>::from_node,
+            )?;
+        let password_investor = m
+            .optional(
+                "password_investor",
+                false,
+                <crate::SecretString as crate::Wire>::from_node,
+            )?;
+        let phone = m.optional("phone", false, <String as crate::Wire>::from_node)?;
+        let country = m.optional("country", false, <String as crate::Wire>::from_node)?;
+        let city = m.optional("city", false, <String as crate::Wire>::from_node)?;
+        let state = m.optional("state", false, <String as crate::Wire>::from_node)?;
+        let address = m.optional("address", false, <String as crate::Wire>::from_node)?;
+        let zipcode = m.optional("zipcode", false, <String as crate::Wire>::from_node)?;
+        let id_number = m
+            .optional("id_number", false, <String as crate::Wire>::from_node)?;
+        let comment = m.optional("comment", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            operator_id: m
-                .required("x-operator-id", <String as crate::Wire>::from_node)?,
-            request_id: m
-                .optional("x-request-id", false, <String as crate::Wire>::from_node)?,
-            environment: m
-                .optional("x-environment", false, <String as crate::Wire>::from_node)?,
-            login: m.optional("login", true, <i64 as crate::Wire>::from_node)?,
-            name: m.required("name", <String as crate::Wire>::from_node)?,
-            group: m.required("group", <String as crate::Wire>::from_node)?,
-            email: m.required("email", <String as crate::Wire>::from_node)?,
-            leverage: m.optional("leverage", true, <i64 as crate::Wire>::from_node)?,
-            password: m
-                .optional(
-                    "password",
-                    false,
-                    <crate::SecretString as crate::Wire>::from_node,
-                )?,
-            password_investor: m
-                .optional(
-                    "password_investor",
-                    false,
-                    <crate::SecretString as crate::Wire>::from_node,
-                )?,
-            phone: m.optional("phone", false, <String as crate::Wire>::from_node)?,
-            country: m.optional("country", false, <String as crate::Wire>::from_node)?,
-            city: m.optional("city", false, <String as crate::Wire>::from_node)?,
-            state: m.optional("state", false, <String as crate::Wire>::from_node)?,
-            address: m.optional("address", false, <String as crate::Wire>::from_node)?,
-            zipcode: m.optional("zipcode", false, <String as crate::Wire>::from_node)?,
-            id_number: m
-                .optional("id_number", false, <String as crate::Wire>::from_node)?,
-            comment: m.optional("comment", false, <String as crate::Wire>::from_node)?,
+            operator_id,
+            request_id,
+            environment,
+            login,
+            name,
+            group,
+            email,
+            leverage,
+            password,
+            password_investor,
+            phone,
+            country,
+            city,
+            state,
+            address,
+            zipcode,
+            id_number,
+            comment,
         })
     }
 }
@@ -376,8 +394,9 @@ impl crate::Wire for CreateAccountResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let login = m.optional("login", true, <i64 as crate::Wire>::from_node)?;
         Ok(Self {
-            login: m.optional("login", true, <i64 as crate::Wire>::from_node)?,
+            login,
             unknown_fields: m.unknown(&["login"]),
         })
     }

@@ -42,16 +42,19 @@ impl crate::Wire for DailyReportRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let operator_id = m
+            .optional("x-operator-id", false, <String as crate::Wire>::from_node)?;
+        let environment = m
+            .optional("x-environment", false, <String as crate::Wire>::from_node)?;
+        let date = m
+            .required(
+                "date",
+                |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
+            )?;
         Ok(Self {
-            operator_id: m
-                .optional("x-operator-id", false, <String as crate::Wire>::from_node)?,
-            environment: m
-                .optional("x-environment", false, <String as crate::Wire>::from_node)?,
-            date: m
-                .required(
-                    "date",
-                    |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
-                )?,
+            operator_id,
+            environment,
+            date,
         })
     }
 }
@@ -135,19 +138,19 @@ impl crate::Wire for DailyReportResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let active_accounts = m
+            .optional("activeAccounts", true, <i64 as crate::Wire>::from_node)?;
+        let equity = m
+            .optional("equity", true, <crate::Money as crate::Wire>::from_node)?;
+        let deposits = m
+            .optional("deposits", true, <crate::Money as crate::Wire>::from_node)?;
+        let withdrawals = m
+            .optional("withdrawals", true, <crate::Money as crate::Wire>::from_node)?;
         Ok(Self {
-            active_accounts: m
-                .optional("activeAccounts", true, <i64 as crate::Wire>::from_node)?,
-            equity: m
-                .optional("equity", true, <crate::Money as crate::Wire>::from_node)?,
-            deposits: m
-                .optional("deposits", true, <crate::Money as crate::Wire>::from_node)?,
-            withdrawals: m
-                .optional(
-                    "withdrawals",
-                    true,
-                    <crate::Money as crate::Wire>::from_node,
-                )?,
+            active_accounts,
+            equity,
+            deposits,
+            withdrawals,
             unknown_fields: m
                 .unknown(&["activeAccounts", "equity", "deposits", "withdrawals"]),
         })

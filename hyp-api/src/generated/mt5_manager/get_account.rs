@@ -44,12 +44,15 @@ impl crate::Wire for GetAccountRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let login = m.required("login", <i64 as crate::Wire>::from_node)?;
+        let operator_id = m
+            .optional("x-operator-id", false, <String as crate::Wire>::from_node)?;
+        let environment = m
+            .optional("x-environment", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            login: m.required("login", <i64 as crate::Wire>::from_node)?,
-            operator_id: m
-                .optional("x-operator-id", false, <String as crate::Wire>::from_node)?,
-            environment: m
-                .optional("x-environment", false, <String as crate::Wire>::from_node)?,
+            login,
+            operator_id,
+            environment,
         })
     }
 }
@@ -201,32 +204,35 @@ impl crate::Wire for GetAccountResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let login = m.required("login", <i64 as crate::Wire>::from_node)?;
+        let name = m.optional("name", false, <String as crate::Wire>::from_node)?;
+        let group = m.optional("group", false, <String as crate::Wire>::from_node)?;
+        let email = m.optional("email", false, <String as crate::Wire>::from_node)?;
+        let leverage = m.optional("leverage", true, <i64 as crate::Wire>::from_node)?;
+        let balance = m
+            .optional("balance", true, <crate::Money as crate::Wire>::from_node)?;
+        let profit = m
+            .optional("profit", true, <crate::Money as crate::Wire>::from_node)?;
+        let equity = m
+            .optional("equity", true, <crate::Money as crate::Wire>::from_node)?;
+        let margin = m
+            .optional("margin", true, <crate::Money as crate::Wire>::from_node)?;
+        let margin_free = m
+            .optional("margin_free", true, <crate::Money as crate::Wire>::from_node)?;
+        let margin_level = m
+            .optional("margin_level", true, <crate::Decimal as crate::Wire>::from_node)?;
         Ok(Self {
-            login: m.required("login", <i64 as crate::Wire>::from_node)?,
-            name: m.optional("name", false, <String as crate::Wire>::from_node)?,
-            group: m.optional("group", false, <String as crate::Wire>::from_node)?,
-            email: m.optional("email", false, <String as crate::Wire>::from_node)?,
-            leverage: m.optional("leverage", true, <i64 as crate::Wire>::from_node)?,
-            balance: m
-                .optional("balance", true, <crate::Money as crate::Wire>::from_node)?,
-            profit: m
-                .optional("profit", true, <crate::Money as crate::Wire>::from_node)?,
-            equity: m
-                .optional("equity", true, <crate::Money as crate::Wire>::from_node)?,
-            margin: m
-                .optional("margin", true, <crate::Money as crate::Wire>::from_node)?,
-            margin_free: m
-                .optional(
-                    "margin_free",
-                    true,
-                    <crate::Money as crate::Wire>::from_node,
-                )?,
-            margin_level: m
-                .optional(
-                    "margin_level",
-                    true,
-                    <crate::Decimal as crate::Wire>::from_node,
-                )?,
+            login,
+            name,
+            group,
+            email,
+            leverage,
+            balance,
+            profit,
+            equity,
+            margin,
+            margin_free,
+            margin_level,
             unknown_fields: m
                 .unknown(
                     &[

@@ -71,17 +71,24 @@ impl crate::Wire for RotatePasswordRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let login = m.required("login", <i64 as crate::Wire>::from_node)?;
+        let operator_id = m
+            .required("x-operator-id", <String as crate::Wire>::from_node)?;
+        let request_id = m
+            .optional("x-request-id", false, <String as crate::Wire>::from_node)?;
+        let environment = m
+            .optional("x-environment", false, <String as crate::Wire>::from_node)?;
+        let password_type = m
+            .required("type", <PasswordType as crate::Wire>::from_node)?;
+        let password = m
+            .required("password", <crate::SecretString as crate::Wire>::from_node)?;
         Ok(Self {
-            login: m.required("login", <i64 as crate::Wire>::from_node)?,
-            operator_id: m
-                .required("x-operator-id", <String as crate::Wire>::from_node)?,
-            request_id: m
-                .optional("x-request-id", false, <String as crate::Wire>::from_node)?,
-            environment: m
-                .optional("x-environment", false, <String as crate::Wire>::from_node)?,
-            password_type: m.required("type", <PasswordType as crate::Wire>::from_node)?,
-            password: m
-                .required("password", <crate::SecretString as crate::Wire>::from_node)?,
+            login,
+            operator_id,
+            request_id,
+            environment,
+            password_type,
+            password,
         })
     }
 }

@@ -35,12 +35,11 @@ impl crate::Wire for SymbolReportRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        Ok(Self {
-            operator_id: m
-                .optional("x-operator-id", false, <String as crate::Wire>::from_node)?,
-            environment: m
-                .optional("x-environment", false, <String as crate::Wire>::from_node)?,
-        })
+        let operator_id = m
+            .optional("x-operator-id", false, <String as crate::Wire>::from_node)?;
+        let environment = m
+            .optional("x-environment", false, <String as crate::Wire>::from_node)?;
+        Ok(Self { operator_id, environment })
     }
 }
 impl Default for SymbolReportRequest {

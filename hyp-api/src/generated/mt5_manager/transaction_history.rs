@@ -68,24 +68,29 @@ impl crate::Wire for TransactionHistoryRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let operator_id = m
+            .optional("x-operator-id", false, <String as crate::Wire>::from_node)?;
+        let environment = m
+            .optional("x-environment", false, <String as crate::Wire>::from_node)?;
+        let login = m.optional("login", true, <i64 as crate::Wire>::from_node)?;
+        let from = m
+            .optional(
+                "from",
+                true,
+                |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
+            )?;
+        let to = m
+            .optional(
+                "to",
+                true,
+                |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
+            )?;
         Ok(Self {
-            operator_id: m
-                .optional("x-operator-id", false, <String as crate::Wire>::from_node)?,
-            environment: m
-                .optional("x-environment", false, <String as crate::Wire>::from_node)?,
-            login: m.optional("login", true, <i64 as crate::Wire>::from_node)?,
-            from: m
-                .optional(
-                    "from",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
-                )?,
-            to: m
-                .optional(
-                    "to",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
-                )?,
+            operator_id,
+            environment,
+            login,
+            from,
+            to,
         })
     }
 }

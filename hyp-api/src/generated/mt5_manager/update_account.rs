@@ -80,17 +80,24 @@ impl crate::Wire for UpdateAccountRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let login = m.required("login", <i64 as crate::Wire>::from_node)?;
+        let operator_id = m
+            .required("x-operator-id", <String as crate::Wire>::from_node)?;
+        let request_id = m
+            .optional("x-request-id", false, <String as crate::Wire>::from_node)?;
+        let environment = m
+            .optional("x-environment", false, <String as crate::Wire>::from_node)?;
+        let leverage = m.optional("leverage", true, <i64 as crate::Wire>::from_node)?;
+        let group = m.optional("group", false, <String as crate::Wire>::from_node)?;
+        let rights = m.optional("rights", true, <i64 as crate::Wire>::from_node)?;
         Ok(Self {
-            login: m.required("login", <i64 as crate::Wire>::from_node)?,
-            operator_id: m
-                .required("x-operator-id", <String as crate::Wire>::from_node)?,
-            request_id: m
-                .optional("x-request-id", false, <String as crate::Wire>::from_node)?,
-            environment: m
-                .optional("x-environment", false, <String as crate::Wire>::from_node)?,
-            leverage: m.optional("leverage", true, <i64 as crate::Wire>::from_node)?,
-            group: m.optional("group", false, <String as crate::Wire>::from_node)?,
-            rights: m.optional("rights", true, <i64 as crate::Wire>::from_node)?,
+            login,
+            operator_id,
+            request_id,
+            environment,
+            leverage,
+            group,
+            rights,
         })
     }
 }

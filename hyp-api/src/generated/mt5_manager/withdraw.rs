@@ -73,16 +73,22 @@ impl crate::Wire for WithdrawRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let operator_id = m
+            .required("x-operator-id", <String as crate::Wire>::from_node)?;
+        let request_id = m
+            .optional("x-request-id", false, <String as crate::Wire>::from_node)?;
+        let environment = m
+            .optional("x-environment", false, <String as crate::Wire>::from_node)?;
+        let login = m.required("login", <i64 as crate::Wire>::from_node)?;
+        let amount = m.required("amount", <crate::Money as crate::Wire>::from_node)?;
+        let comment = m.optional("comment", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            operator_id: m
-                .required("x-operator-id", <String as crate::Wire>::from_node)?,
-            request_id: m
-                .optional("x-request-id", false, <String as crate::Wire>::from_node)?,
-            environment: m
-                .optional("x-environment", false, <String as crate::Wire>::from_node)?,
-            login: m.required("login", <i64 as crate::Wire>::from_node)?,
-            amount: m.required("amount", <crate::Money as crate::Wire>::from_node)?,
-            comment: m.optional("comment", false, <String as crate::Wire>::from_node)?,
+            operator_id,
+            request_id,
+            environment,
+            login,
+            amount,
+            comment,
         })
     }
 }

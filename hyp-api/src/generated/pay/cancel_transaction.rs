@@ -43,11 +43,11 @@ impl crate::Wire for CancelTransactionRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        Ok(Self {
-            masof: m.required("Masof", <String as crate::Wire>::from_node)?,
-            passp: m.required("PassP", <crate::SecretString as crate::Wire>::from_node)?,
-            trans_id: m.required("TransId", <String as crate::Wire>::from_node)?,
-        })
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let passp = m
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+        let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
+        Ok(Self { masof, passp, trans_id })
     }
 }
 impl CancelTransactionRequest {
@@ -128,15 +128,18 @@ impl crate::Wire for CancelTransactionResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let trans_id = m.optional("TransId", false, <String as crate::Wire>::from_node)?;
+        let reversal_status = m
+            .optional(
+                "ReversalStatus",
+                true,
+                <ReversalStatus as crate::Wire>::from_node,
+            )?;
+        let hesh = m.optional("Hesh", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            trans_id: m.optional("TransId", false, <String as crate::Wire>::from_node)?,
-            reversal_status: m
-                .optional(
-                    "ReversalStatus",
-                    true,
-                    <ReversalStatus as crate::Wire>::from_node,
-                )?,
-            hesh: m.optional("Hesh", false, <String as crate::Wire>::from_node)?,
+            trans_id,
+            reversal_status,
+            hesh,
             unknown_fields: m
                 .unknown(&["TransId", "ReversalStatus", "Hesh", "CCode", "errMsg"]),
         })

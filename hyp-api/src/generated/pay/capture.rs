@@ -123,24 +123,37 @@ impl crate::Wire for CaptureRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let passp = m
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+        let auth_num = m.required("AuthNum", <String as crate::Wire>::from_node)?;
+        let original_amount = m
+            .required(
+                "inputObj.originalAmount",
+                <crate::MinorUnits as crate::Wire>::from_node,
+            )?;
+        let original_uid = m
+            .required("inputObj.originalUid", <String as crate::Wire>::from_node)?;
+        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
+        let cc = m.required("CC", <crate::SecretString as crate::Wire>::from_node)?;
+        let tmonth = m.required("Tmonth", <String as crate::Wire>::from_node)?;
+        let tyear = m.required("Tyear", <String as crate::Wire>::from_node)?;
+        let user_id = m.required("UserId", <String as crate::Wire>::from_node)?;
+        let client_name = m.required("ClientName", <String as crate::Wire>::from_node)?;
+        let info = m.required("Info", <String as crate::Wire>::from_node)?;
         Ok(Self {
-            masof: m.required("Masof", <String as crate::Wire>::from_node)?,
-            passp: m.required("PassP", <crate::SecretString as crate::Wire>::from_node)?,
-            auth_num: m.required("AuthNum", <String as crate::Wire>::from_node)?,
-            original_amount: m
-                .required(
-                    "inputObj.originalAmount",
-                    <crate::MinorUnits as crate::Wire>::from_node,
-                )?,
-            original_uid: m
-                .required("inputObj.originalUid", <String as crate::Wire>::from_node)?,
-            amount: m.required("Amount", <crate::Money as crate::Wire>::from_node)?,
-            cc: m.required("CC", <crate::SecretString as crate::Wire>::from_node)?,
-            tmonth: m.required("Tmonth", <String as crate::Wire>::from_node)?,
-            tyear: m.required("Tyear", <String as crate::Wire>::from_node)?,
-            user_id: m.required("UserId", <String as crate::Wire>::from_node)?,
-            client_name: m.required("ClientName", <String as crate::Wire>::from_node)?,
-            info: m.required("Info", <String as crate::Wire>::from_node)?,
+            masof,
+            passp,
+            auth_num,
+            original_amount,
+            original_uid,
+            amount,
+            cc,
+            tmonth,
+            tyear,
+            user_id,
+            client_name,
+            info,
         })
     }
 }
@@ -337,15 +350,22 @@ impl crate::Wire for CaptureResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let id = m.optional("Id", false, <String as crate::Wire>::from_node)?;
+        let amount = m
+            .optional("Amount", true, <crate::Money as crate::Wire>::from_node)?;
+        let acode = m.optional("ACode", false, <String as crate::Wire>::from_node)?;
+        let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
+        let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
+        let fild3 = m.optional("Fild3", false, <String as crate::Wire>::from_node)?;
+        let hesh = m.optional("Hesh", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            id: m.optional("Id", false, <String as crate::Wire>::from_node)?,
-            amount: m
-                .optional("Amount", true, <crate::Money as crate::Wire>::from_node)?,
-            acode: m.optional("ACode", false, <String as crate::Wire>::from_node)?,
-            fild1: m.optional("Fild1", false, <String as crate::Wire>::from_node)?,
-            fild2: m.optional("Fild2", false, <String as crate::Wire>::from_node)?,
-            fild3: m.optional("Fild3", false, <String as crate::Wire>::from_node)?,
-            hesh: m.optional("Hesh", false, <String as crate::Wire>::from_node)?,
+            id,
+            amount,
+            acode,
+            fild1,
+            fild2,
+            fild3,
+            hesh,
             unknown_fields: m
                 .unknown(
                     &[

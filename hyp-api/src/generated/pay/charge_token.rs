@@ -253,44 +253,75 @@ impl crate::Wire for ChargeTokenRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let passp = m
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+        let client_name = m.required("ClientName", <String as crate::Wire>::from_node)?;
+        let info = m.required("Info", <String as crate::Wire>::from_node)?;
+        let cc = m.required("CC", <crate::SecretString as crate::Wire>::from_node)?;
+        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
+        let tmonth = m.required("Tmonth", <String as crate::Wire>::from_node)?;
+        let tyear = m.required("Tyear", <String as crate::Wire>::from_node)?;
+        let user_id = m.required("UserId", <String as crate::Wire>::from_node)?;
+        let client_last_name = m
+            .optional("ClientLName", false, <String as crate::Wire>::from_node)?;
+        let street = m.optional("street", false, <String as crate::Wire>::from_node)?;
+        let city = m.optional("city", false, <String as crate::Wire>::from_node)?;
+        let zip = m.optional("zip", false, <String as crate::Wire>::from_node)?;
+        let phone = m.optional("phone", false, <String as crate::Wire>::from_node)?;
+        let cell = m.optional("cell", false, <String as crate::Wire>::from_node)?;
+        let email = m.optional("email", false, <String as crate::Wire>::from_node)?;
+        let coin = m.optional("Coin", true, <Coin as crate::Wire>::from_node)?;
+        let tash = m.optional("Tash", true, <i64 as crate::Wire>::from_node)?;
+        let tash_type = m
+            .optional("tashType", true, <TashType as crate::Wire>::from_node)?;
+        let tash_first_payment = m
+            .optional(
+                "TashFirstPayment",
+                true,
+                <crate::Money as crate::Wire>::from_node,
+            )?;
+        let t_owner = m.optional("tOwner", false, <String as crate::Wire>::from_node)?;
+        let postpone = m.optional("Postpone", true, <bool as crate::Wire>::from_node)?;
+        let j5 = m.optional("J5", true, <bool as crate::Wire>::from_node)?;
+        let sendemail = m.optional("sendemail", true, <bool as crate::Wire>::from_node)?;
+        let more_data = m.optional("MoreData", true, <bool as crate::Wire>::from_node)?;
+        let utf8 = m.optional("UTF8", true, <bool as crate::Wire>::from_node)?;
+        let utf8out = m.optional("UTF8out", true, <bool as crate::Wire>::from_node)?;
+        let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
+        let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
+        let fild3 = m.optional("Fild3", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            masof: m.required("Masof", <String as crate::Wire>::from_node)?,
-            passp: m.required("PassP", <crate::SecretString as crate::Wire>::from_node)?,
-            client_name: m.required("ClientName", <String as crate::Wire>::from_node)?,
-            info: m.required("Info", <String as crate::Wire>::from_node)?,
-            cc: m.required("CC", <crate::SecretString as crate::Wire>::from_node)?,
-            amount: m.required("Amount", <crate::Money as crate::Wire>::from_node)?,
-            tmonth: m.required("Tmonth", <String as crate::Wire>::from_node)?,
-            tyear: m.required("Tyear", <String as crate::Wire>::from_node)?,
-            user_id: m.required("UserId", <String as crate::Wire>::from_node)?,
-            client_last_name: m
-                .optional("ClientLName", false, <String as crate::Wire>::from_node)?,
-            street: m.optional("street", false, <String as crate::Wire>::from_node)?,
-            city: m.optional("city", false, <String as crate::Wire>::from_node)?,
-            zip: m.optional("zip", false, <String as crate::Wire>::from_node)?,
-            phone: m.optional("phone", false, <String as crate::Wire>::from_node)?,
-            cell: m.optional("cell", false, <String as crate::Wire>::from_node)?,
-            email: m.optional("email", false, <String as crate::Wire>::from_node)?,
-            coin: m.optional("Coin", true, <Coin as crate::Wire>::from_node)?,
-            tash: m.optional("Tash", true, <i64 as crate::Wire>::from_node)?,
-            tash_type: m
-                .optional("tashType", true, <TashType as crate::Wire>::from_node)?,
-            tash_first_payment: m
-                .optional(
-                    "TashFirstPayment",
-                    true,
-                    <crate::Money as crate::Wire>::from_node,
-                )?,
-            t_owner: m.optional("tOwner", false, <String as crate::Wire>::from_node)?,
-            postpone: m.optional("Postpone", true, <bool as crate::Wire>::from_node)?,
-            j5: m.optional("J5", true, <bool as crate::Wire>::from_node)?,
-            sendemail: m.optional("sendemail", true, <bool as crate::Wire>::from_node)?,
-            more_data: m.optional("MoreData", true, <bool as crate::Wire>::from_node)?,
-            utf8: m.optional("UTF8", true, <bool as crate::Wire>::from_node)?,
-            utf8out: m.optional("UTF8out", true, <bool as crate::Wire>::from_node)?,
-            fild1: m.optional("Fild1", false, <String as crate::Wire>::from_node)?,
-            fild2: m.optional("Fild2", false, <String as crate::Wire>::from_node)?,
-            fild3: m.optional("Fild3", false, <String as crate::Wire>::from_node)?,
+            masof,
+            passp,
+            client_name,
+            info,
+            cc,
+            amount,
+            tmonth,
+            tyear,
+            user_id,
+            client_last_name,
+            street,
+            city,
+            zip,
+            phone,
+            cell,
+            email,
+            coin,
+            tash,
+            tash_type,
+            tash_first_payment,
+            t_owner,
+            postpone,
+            j5,
+            sendemail,
+            more_data,
+            utf8,
+            utf8out,
+            fild1,
+            fild2,
+            fild3,
         })
     }
 }
@@ -740,34 +771,58 @@ impl crate::Wire for ChargeTokenResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let id = m.optional("Id", false, <String as crate::Wire>::from_node)?;
+        let amount = m
+            .optional("Amount", true, <crate::Money as crate::Wire>::from_node)?;
+        let acode = m.optional("ACode", false, <String as crate::Wire>::from_node)?;
+        let hesh = m.optional("Hesh", false, <String as crate::Wire>::from_node)?;
+        let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
+        let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
+        let fild3 = m.optional("Fild3", false, <String as crate::Wire>::from_node)?;
+        let bank = m.optional("Bank", false, <String as crate::Wire>::from_node)?;
+        let trans_type = m
+            .optional("TransType", false, <String as crate::Wire>::from_node)?;
+        let payments = m.optional("Payments", true, <i64 as crate::Wire>::from_node)?;
+        let user_id = m.optional("UserId", false, <String as crate::Wire>::from_node)?;
+        let brand = m.optional("Brand", false, <String as crate::Wire>::from_node)?;
+        let issuer = m.optional("Issuer", false, <String as crate::Wire>::from_node)?;
+        let l4digit = m.optional("L4digit", false, <String as crate::Wire>::from_node)?;
+        let street = m.optional("street", false, <String as crate::Wire>::from_node)?;
+        let city = m.optional("city", false, <String as crate::Wire>::from_node)?;
+        let zip = m.optional("zip", false, <String as crate::Wire>::from_node)?;
+        let cell = m.optional("cell", false, <String as crate::Wire>::from_node)?;
+        let coin = m
+            .optional("Coin", true, <crate::Open<Coin> as crate::Wire>::from_node)?;
+        let tmonth = m.optional("Tmonth", false, <String as crate::Wire>::from_node)?;
+        let tyear = m.optional("Tyear", false, <String as crate::Wire>::from_node)?;
+        let uid = m.optional("UID", false, <String as crate::Wire>::from_node)?;
+        let sp_type = m.optional("spType", false, <String as crate::Wire>::from_node)?;
+        let bincard = m.optional("bincard", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            id: m.optional("Id", false, <String as crate::Wire>::from_node)?,
-            amount: m
-                .optional("Amount", true, <crate::Money as crate::Wire>::from_node)?,
-            acode: m.optional("ACode", false, <String as crate::Wire>::from_node)?,
-            hesh: m.optional("Hesh", false, <String as crate::Wire>::from_node)?,
-            fild1: m.optional("Fild1", false, <String as crate::Wire>::from_node)?,
-            fild2: m.optional("Fild2", false, <String as crate::Wire>::from_node)?,
-            fild3: m.optional("Fild3", false, <String as crate::Wire>::from_node)?,
-            bank: m.optional("Bank", false, <String as crate::Wire>::from_node)?,
-            trans_type: m
-                .optional("TransType", false, <String as crate::Wire>::from_node)?,
-            payments: m.optional("Payments", true, <i64 as crate::Wire>::from_node)?,
-            user_id: m.optional("UserId", false, <String as crate::Wire>::from_node)?,
-            brand: m.optional("Brand", false, <String as crate::Wire>::from_node)?,
-            issuer: m.optional("Issuer", false, <String as crate::Wire>::from_node)?,
-            l4digit: m.optional("L4digit", false, <String as crate::Wire>::from_node)?,
-            street: m.optional("street", false, <String as crate::Wire>::from_node)?,
-            city: m.optional("city", false, <String as crate::Wire>::from_node)?,
-            zip: m.optional("zip", false, <String as crate::Wire>::from_node)?,
-            cell: m.optional("cell", false, <String as crate::Wire>::from_node)?,
-            coin: m
-                .optional("Coin", true, <crate::Open<Coin> as crate::Wire>::from_node)?,
-            tmonth: m.optional("Tmonth", false, <String as crate::Wire>::from_node)?,
-            tyear: m.optional("Tyear", false, <String as crate::Wire>::from_node)?,
-            uid: m.optional("UID", false, <String as crate::Wire>::from_node)?,
-            sp_type: m.optional("spType", false, <String as crate::Wire>::from_node)?,
-            bincard: m.optional("bincard", false, <String as crate::Wire>::from_node)?,
+            id,
+            amount,
+            acode,
+            hesh,
+            fild1,
+            fild2,
+            fild3,
+            bank,
+            trans_type,
+            payments,
+            user_id,
+            brand,
+            issuer,
+            l4digit,
+            street,
+            city,
+            zip,
+            cell,
+            coin,
+            tmonth,
+            tyear,
+            uid,
+            sp_type,
+            bincard,
             unknown_fields: m
                 .unknown(
                     &[

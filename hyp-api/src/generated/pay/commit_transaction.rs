@@ -43,11 +43,11 @@ impl crate::Wire for CommitTransactionRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        Ok(Self {
-            masof: m.required("Masof", <String as crate::Wire>::from_node)?,
-            passp: m.required("PassP", <crate::SecretString as crate::Wire>::from_node)?,
-            trans_id: m.required("TransId", <String as crate::Wire>::from_node)?,
-        })
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let passp = m
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+        let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
+        Ok(Self { masof, passp, trans_id })
     }
 }
 impl CommitTransactionRequest {
@@ -139,12 +139,17 @@ impl crate::Wire for CommitTransactionResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let id = m.optional("Id", false, <String as crate::Wire>::from_node)?;
+        let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
+        let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
+        let fild3 = m.optional("Fild3", false, <String as crate::Wire>::from_node)?;
+        let hesh_asm = m.optional("HeshASM", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            id: m.optional("Id", false, <String as crate::Wire>::from_node)?,
-            fild1: m.optional("Fild1", false, <String as crate::Wire>::from_node)?,
-            fild2: m.optional("Fild2", false, <String as crate::Wire>::from_node)?,
-            fild3: m.optional("Fild3", false, <String as crate::Wire>::from_node)?,
-            hesh_asm: m.optional("HeshASM", false, <String as crate::Wire>::from_node)?,
+            id,
+            fild1,
+            fild2,
+            fild3,
+            hesh_asm,
             unknown_fields: m
                 .unknown(
                     &["Id", "Fild1", "Fild2", "Fild3", "HeshASM", "CCode", "errMsg"],

@@ -179,35 +179,55 @@ impl crate::Wire for CreateOfflineInvoiceRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let passp = m
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
+        let trans_type = m
+            .required("TransType", <OfflinePaymentType as crate::Wire>::from_node)?;
+        let send_hesh = m.optional("SendHesh", true, <bool as crate::Wire>::from_node)?;
+        let pritim = m.optional("Pritim", true, <bool as crate::Wire>::from_node)?;
+        let hesh_desc = m
+            .optional("heshDesc", false, <String as crate::Wire>::from_node)?;
+        let email = m.optional("email", false, <String as crate::Wire>::from_node)?;
+        let client_name = m.required("ClientName", <String as crate::Wire>::from_node)?;
+        let client_last_name = m
+            .optional("ClientLName", false, <String as crate::Wire>::from_node)?;
+        let user_id = m.required("UserId", <String as crate::Wire>::from_node)?;
+        let info = m.required("Info", <String as crate::Wire>::from_node)?;
+        let utf8 = m.optional("UTF8", true, <bool as crate::Wire>::from_node)?;
+        let utf8out = m.optional("UTF8out", true, <bool as crate::Wire>::from_node)?;
+        let bank = m.optional("Bank", false, <String as crate::Wire>::from_node)?;
+        let snif = m.optional("Snif", false, <String as crate::Wire>::from_node)?;
+        let pan = m.optional("PAN", false, <String as crate::Wire>::from_node)?;
+        let check_num = m
+            .optional("CheckNum", false, <String as crate::Wire>::from_node)?;
+        let date = m
+            .optional(
+                "Date",
+                true,
+                |n: &crate::Node| crate::__private::codec::date(n, "%Y%m%d"),
+            )?;
         Ok(Self {
-            masof: m.required("Masof", <String as crate::Wire>::from_node)?,
-            passp: m.required("PassP", <crate::SecretString as crate::Wire>::from_node)?,
-            amount: m.required("Amount", <crate::Money as crate::Wire>::from_node)?,
-            trans_type: m
-                .required("TransType", <OfflinePaymentType as crate::Wire>::from_node)?,
-            send_hesh: m.optional("SendHesh", true, <bool as crate::Wire>::from_node)?,
-            pritim: m.optional("Pritim", true, <bool as crate::Wire>::from_node)?,
-            hesh_desc: m
-                .optional("heshDesc", false, <String as crate::Wire>::from_node)?,
-            email: m.optional("email", false, <String as crate::Wire>::from_node)?,
-            client_name: m.required("ClientName", <String as crate::Wire>::from_node)?,
-            client_last_name: m
-                .optional("ClientLName", false, <String as crate::Wire>::from_node)?,
-            user_id: m.required("UserId", <String as crate::Wire>::from_node)?,
-            info: m.required("Info", <String as crate::Wire>::from_node)?,
-            utf8: m.optional("UTF8", true, <bool as crate::Wire>::from_node)?,
-            utf8out: m.optional("UTF8out", true, <bool as crate::Wire>::from_node)?,
-            bank: m.optional("Bank", false, <String as crate::Wire>::from_node)?,
-            snif: m.optional("Snif", false, <String as crate::Wire>::from_node)?,
-            pan: m.optional("PAN", false, <String as crate::Wire>::from_node)?,
-            check_num: m
-                .optional("CheckNum", false, <String as crate::Wire>::from_node)?,
-            date: m
-                .optional(
-                    "Date",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::date(n, "%Y%m%d"),
-                )?,
+            masof,
+            passp,
+            amount,
+            trans_type,
+            send_hesh,
+            pritim,
+            hesh_desc,
+            email,
+            client_name,
+            client_last_name,
+            user_id,
+            info,
+            utf8,
+            utf8out,
+            bank,
+            snif,
+            pan,
+            check_num,
+            date,
         })
     }
 }
@@ -440,15 +460,22 @@ impl crate::Wire for CreateOfflineInvoiceResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let amount = m
+            .optional("Amount", true, <crate::Money as crate::Wire>::from_node)?;
+        let id = m.optional("Id", false, <String as crate::Wire>::from_node)?;
+        let acode = m.optional("ACode", false, <String as crate::Wire>::from_node)?;
+        let hesh = m.optional("Hesh", false, <String as crate::Wire>::from_node)?;
+        let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
+        let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
+        let fild3 = m.optional("Fild3", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            amount: m
-                .optional("Amount", true, <crate::Money as crate::Wire>::from_node)?,
-            id: m.optional("Id", false, <String as crate::Wire>::from_node)?,
-            acode: m.optional("ACode", false, <String as crate::Wire>::from_node)?,
-            hesh: m.optional("Hesh", false, <String as crate::Wire>::from_node)?,
-            fild1: m.optional("Fild1", false, <String as crate::Wire>::from_node)?,
-            fild2: m.optional("Fild2", false, <String as crate::Wire>::from_node)?,
-            fild3: m.optional("Fild3", false, <String as crate::Wire>::from_node)?,
+            amount,
+            id,
+            acode,
+            hesh,
+            fild1,
+            fild2,
+            fild3,
             unknown_fields: m
                 .unknown(
                     &[

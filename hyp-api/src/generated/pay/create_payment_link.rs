@@ -103,18 +103,29 @@ impl crate::Wire for CreatePaymentLinkRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let passp = m
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
+        let client_name = m.required("ClientName", <String as crate::Wire>::from_node)?;
+        let email = m.optional("email", false, <String as crate::Wire>::from_node)?;
+        let cell = m.optional("cell", false, <String as crate::Wire>::from_node)?;
+        let info = m.optional("Info", false, <String as crate::Wire>::from_node)?;
+        let coin = m.optional("Coin", true, <Coin as crate::Wire>::from_node)?;
+        let user_id = m.optional("UserId", false, <String as crate::Wire>::from_node)?;
+        let client_last_name = m
+            .optional("ClientLName", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            masof: m.required("Masof", <String as crate::Wire>::from_node)?,
-            passp: m.required("PassP", <crate::SecretString as crate::Wire>::from_node)?,
-            amount: m.required("Amount", <crate::Money as crate::Wire>::from_node)?,
-            client_name: m.required("ClientName", <String as crate::Wire>::from_node)?,
-            email: m.optional("email", false, <String as crate::Wire>::from_node)?,
-            cell: m.optional("cell", false, <String as crate::Wire>::from_node)?,
-            info: m.optional("Info", false, <String as crate::Wire>::from_node)?,
-            coin: m.optional("Coin", true, <Coin as crate::Wire>::from_node)?,
-            user_id: m.optional("UserId", false, <String as crate::Wire>::from_node)?,
-            client_last_name: m
-                .optional("ClientLName", false, <String as crate::Wire>::from_node)?,
+            masof,
+            passp,
+            amount,
+            client_name,
+            email,
+            cell,
+            info,
+            coin,
+            user_id,
+            client_last_name,
         })
     }
 }
@@ -251,12 +262,15 @@ impl crate::Wire for CreatePaymentLinkResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let pay_request_id = m
+            .optional("payRequestId", false, <String as crate::Wire>::from_node)?;
+        let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
+        let payment_url = m
+            .optional("paymentURL", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            pay_request_id: m
-                .optional("payRequestId", false, <String as crate::Wire>::from_node)?,
-            fild1: m.optional("Fild1", false, <String as crate::Wire>::from_node)?,
-            payment_url: m
-                .optional("paymentURL", false, <String as crate::Wire>::from_node)?,
+            pay_request_id,
+            fild1,
+            payment_url,
             unknown_fields: m
                 .unknown(&["payRequestId", "Fild1", "paymentURL", "CCode", "errMsg"]),
         })

@@ -44,11 +44,11 @@ impl crate::Wire for DeletePaymentLinkRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        Ok(Self {
-            masof: m.required("Masof", <String as crate::Wire>::from_node)?,
-            passp: m.required("PassP", <crate::SecretString as crate::Wire>::from_node)?,
-            pay_request: m.required("PayRequest", <String as crate::Wire>::from_node)?,
-        })
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let passp = m
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+        let pay_request = m.required("PayRequest", <String as crate::Wire>::from_node)?;
+        Ok(Self { masof, passp, pay_request })
     }
 }
 impl DeletePaymentLinkRequest {
@@ -112,9 +112,10 @@ impl crate::Wire for DeletePaymentLinkResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let status = m
+            .optional("status", true, <PayRequestStatus as crate::Wire>::from_node)?;
         Ok(Self {
-            status: m
-                .optional("status", true, <PayRequestStatus as crate::Wire>::from_node)?,
+            status,
             unknown_fields: m.unknown(&["status", "CCode", "errMsg"]),
         })
     }

@@ -50,12 +50,17 @@ impl crate::Wire for GetTokenRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let passp = m
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+        let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
+        let allow_false = m
+            .optional("allowFalse", true, <bool as crate::Wire>::from_node)?;
         Ok(Self {
-            masof: m.required("Masof", <String as crate::Wire>::from_node)?,
-            passp: m.required("PassP", <crate::SecretString as crate::Wire>::from_node)?,
-            trans_id: m.required("TransId", <String as crate::Wire>::from_node)?,
-            allow_false: m
-                .optional("allowFalse", true, <bool as crate::Wire>::from_node)?,
+            masof,
+            passp,
+            trans_id,
+            allow_false,
         })
     }
 }
@@ -169,18 +174,20 @@ impl crate::Wire for GetTokenResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let token = m
+            .optional("Token", false, <crate::SecretString as crate::Wire>::from_node)?;
+        let tokef = m.optional("Tokef", false, <String as crate::Wire>::from_node)?;
+        let id = m.optional("Id", false, <String as crate::Wire>::from_node)?;
+        let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
+        let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
+        let fild3 = m.optional("Fild3", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            token: m
-                .optional(
-                    "Token",
-                    false,
-                    <crate::SecretString as crate::Wire>::from_node,
-                )?,
-            tokef: m.optional("Tokef", false, <String as crate::Wire>::from_node)?,
-            id: m.optional("Id", false, <String as crate::Wire>::from_node)?,
-            fild1: m.optional("Fild1", false, <String as crate::Wire>::from_node)?,
-            fild2: m.optional("Fild2", false, <String as crate::Wire>::from_node)?,
-            fild3: m.optional("Fild3", false, <String as crate::Wire>::from_node)?,
+            token,
+            tokef,
+            id,
+            fild1,
+            fild2,
+            fild3,
             unknown_fields: m
                 .unknown(
                     &[

@@ -37,10 +37,10 @@ impl crate::Wire for ListPaymentLinksRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        Ok(Self {
-            masof: m.required("Masof", <String as crate::Wire>::from_node)?,
-            passp: m.required("PassP", <crate::SecretString as crate::Wire>::from_node)?,
-        })
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let passp = m
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+        Ok(Self { masof, passp })
     }
 }
 impl ListPaymentLinksRequest {
@@ -94,12 +94,11 @@ impl crate::Wire for ListPaymentLinksResponse {
         crate::Node::List(self.links.iter().map(crate::Wire::to_node).collect())
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        Ok(Self {
-            links: crate::__private::codec::list(
-                node,
-                <PaymentLink as crate::Wire>::from_node,
-            )?,
-        })
+        let links = crate::__private::codec::list(
+            node,
+            <PaymentLink as crate::Wire>::from_node,
+        )?;
+        Ok(Self { links })
     }
 }
 /// `payRequest LIST` as a type: its wire identity, timeout and retry safety, for [`Client::list_payment_links`](super::Client::list_payment_links) and for tests that decode its answers directly.

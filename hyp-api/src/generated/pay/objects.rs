@@ -67,24 +67,29 @@ impl crate::Wire for PaymentLink {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let pay_request_id = m
+            .optional("payRequestId", false, <String as crate::Wire>::from_node)?;
+        let status = m
+            .optional("status", true, <PayRequestStatus as crate::Wire>::from_node)?;
+        let amount = m
+            .optional("Amount", true, <crate::Money as crate::Wire>::from_node)?;
+        let payment_url = m
+            .optional("paymentURL", false, <String as crate::Wire>::from_node)?;
+        let date_created = m
+            .optional(
+                "dateCreated",
+                true,
+                |n: &crate::Node| crate::__private::codec::datetime(
+                    n,
+                    "%Y-%m-%d %H:%M:%S",
+                ),
+            )?;
         Ok(Self {
-            pay_request_id: m
-                .optional("payRequestId", false, <String as crate::Wire>::from_node)?,
-            status: m
-                .optional("status", true, <PayRequestStatus as crate::Wire>::from_node)?,
-            amount: m
-                .optional("Amount", true, <crate::Money as crate::Wire>::from_node)?,
-            payment_url: m
-                .optional("paymentURL", false, <String as crate::Wire>::from_node)?,
-            date_created: m
-                .optional(
-                    "dateCreated",
-                    true,
-                    |n: &crate::Node| crate::__private::codec::datetime(
-                        n,
-                        "%Y-%m-%d %H:%M:%S",
-                    ),
-                )?,
+            pay_request_id,
+            status,
+            amount,
+            payment_url,
+            date_created,
             unknown_fields: m
                 .unknown(
                     &[

@@ -50,11 +50,16 @@ impl crate::Wire for RefundRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let passp = m
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+        let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
+        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         Ok(Self {
-            masof: m.required("Masof", <String as crate::Wire>::from_node)?,
-            passp: m.required("PassP", <crate::SecretString as crate::Wire>::from_node)?,
-            trans_id: m.required("TransId", <String as crate::Wire>::from_node)?,
-            amount: m.required("Amount", <crate::Money as crate::Wire>::from_node)?,
+            masof,
+            passp,
+            trans_id,
+            amount,
         })
     }
 }
@@ -141,10 +146,13 @@ impl crate::Wire for RefundResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let id = m.optional("Id", false, <String as crate::Wire>::from_node)?;
+        let acode = m.optional("ACode", false, <String as crate::Wire>::from_node)?;
+        let hesh_asm = m.optional("HeshASM", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            id: m.optional("Id", false, <String as crate::Wire>::from_node)?,
-            acode: m.optional("ACode", false, <String as crate::Wire>::from_node)?,
-            hesh_asm: m.optional("HeshASM", false, <String as crate::Wire>::from_node)?,
+            id,
+            acode,
+            hesh_asm,
             unknown_fields: m.unknown(&["Id", "ACode", "HeshASM", "CCode", "errMsg"]),
         })
     }

@@ -50,11 +50,16 @@ impl crate::Wire for SetRecurringStatusRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let passp = m
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+        let hk_id = m.required("HKId", <String as crate::Wire>::from_node)?;
+        let new_stat = m.required("NewStat", <NewStat as crate::Wire>::from_node)?;
         Ok(Self {
-            masof: m.required("Masof", <String as crate::Wire>::from_node)?,
-            passp: m.required("PassP", <crate::SecretString as crate::Wire>::from_node)?,
-            hk_id: m.required("HKId", <String as crate::Wire>::from_node)?,
-            new_stat: m.required("NewStat", <NewStat as crate::Wire>::from_node)?,
+            masof,
+            passp,
+            hk_id,
+            new_stat,
         })
     }
 }
@@ -122,8 +127,9 @@ impl crate::Wire for SetRecurringStatusResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let hk_id = m.optional("HKId", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            hk_id: m.optional("HKId", false, <String as crate::Wire>::from_node)?,
+            hk_id,
             unknown_fields: m.unknown(&["HKId", "CCode", "errMsg"]),
         })
     }

@@ -66,12 +66,18 @@ impl crate::Wire for SignInvoiceLinkRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let key = m.required("KEY", <crate::SecretString as crate::Wire>::from_node)?;
+        let passp = m
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+        let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
+        let asm = m.optional("asm", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            masof: m.required("Masof", <String as crate::Wire>::from_node)?,
-            key: m.required("KEY", <crate::SecretString as crate::Wire>::from_node)?,
-            passp: m.required("PassP", <crate::SecretString as crate::Wire>::from_node)?,
-            trans_id: m.required("TransId", <String as crate::Wire>::from_node)?,
-            asm: m.optional("asm", false, <String as crate::Wire>::from_node)?,
+            masof,
+            key,
+            passp,
+            trans_id,
+            asm,
         })
     }
 }
@@ -175,14 +181,19 @@ impl crate::Wire for SignInvoiceLinkResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let trans_id = m.optional("TransId", false, <String as crate::Wire>::from_node)?;
+        let action = m.optional("action", false, <String as crate::Wire>::from_node)?;
+        let document_type = m
+            .optional("type", false, <String as crate::Wire>::from_node)?;
+        let signature = m
+            .optional("signature", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
-            masof: m.optional("Masof", false, <String as crate::Wire>::from_node)?,
-            trans_id: m.optional("TransId", false, <String as crate::Wire>::from_node)?,
-            action: m.optional("action", false, <String as crate::Wire>::from_node)?,
-            document_type: m
-                .optional("type", false, <String as crate::Wire>::from_node)?,
-            signature: m
-                .optional("signature", false, <String as crate::Wire>::from_node)?,
+            masof,
+            trans_id,
+            action,
+            document_type,
+            signature,
             unknown_fields: m
                 .unknown(
                     &[

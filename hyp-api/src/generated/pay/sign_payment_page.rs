@@ -350,71 +350,111 @@ impl crate::Wire for SignPaymentPageRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let key = m.required("KEY", <crate::SecretString as crate::Wire>::from_node)?;
+        let passp = m
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
+        let sign = m.optional("Sign", true, <bool as crate::Wire>::from_node)?;
+        let coin = m.optional("Coin", true, <Coin as crate::Wire>::from_node)?;
+        let user_id = m.optional("UserId", false, <String as crate::Wire>::from_node)?;
+        let client_name = m
+            .optional("ClientName", false, <String as crate::Wire>::from_node)?;
+        let client_last_name = m
+            .optional("ClientLName", false, <String as crate::Wire>::from_node)?;
+        let street = m.optional("street", false, <String as crate::Wire>::from_node)?;
+        let city = m.optional("city", false, <String as crate::Wire>::from_node)?;
+        let email = m.optional("email", false, <String as crate::Wire>::from_node)?;
+        let cell = m.optional("cell", false, <String as crate::Wire>::from_node)?;
+        let order = m.optional("Order", false, <String as crate::Wire>::from_node)?;
+        let tash = m.optional("Tash", true, <i64 as crate::Wire>::from_node)?;
+        let fix_tash = m.optional("FixTash", true, <bool as crate::Wire>::from_node)?;
+        let tash_type = m
+            .optional("tashType", true, <TashType as crate::Wire>::from_node)?;
+        let show_eng_tash_text = m
+            .optional("ShowEngTashText", true, <bool as crate::Wire>::from_node)?;
+        let postpone = m.optional("Postpone", true, <bool as crate::Wire>::from_node)?;
+        let j5 = m.optional("J5", true, <bool as crate::Wire>::from_node)?;
+        let more_data = m.optional("MoreData", true, <bool as crate::Wire>::from_node)?;
+        let hk = m.optional("HK", true, <bool as crate::Wire>::from_node)?;
+        let freq = m.optional("freq", true, <i64 as crate::Wire>::from_node)?;
+        let tash_first_payment = m
+            .optional(
+                "TashFirstPayment",
+                true,
+                <crate::Money as crate::Wire>::from_node,
+            )?;
+        let first_payment_tash = m
+            .optional("FirstPaymentTash", true, <i64 as crate::Wire>::from_node)?;
+        let only_on_approve = m
+            .optional("OnlyOnApprove", true, <bool as crate::Wire>::from_node)?;
+        let send_hesh = m.optional("SendHesh", true, <bool as crate::Wire>::from_node)?;
+        let send_hesh_sms = m
+            .optional("sendHeshSMS", true, <bool as crate::Wire>::from_node)?;
+        let pritim = m.optional("Pritim", true, <bool as crate::Wire>::from_node)?;
+        let hesh_desc = m
+            .optional("heshDesc", false, <String as crate::Wire>::from_node)?;
+        let ez_lang = m.optional("EZ.lang", true, <EzLang as crate::Wire>::from_node)?;
+        let ez_comment = m
+            .optional("EZ.comment", false, <String as crate::Wire>::from_node)?;
+        let ez_description = m
+            .optional("EZ.description", false, <String as crate::Wire>::from_node)?;
+        let ez_cc_emails = m
+            .list(
+                "EZ.cc_emails",
+                |n: &crate::Node| crate::__private::codec::list(
+                    n,
+                    <String as crate::Wire>::from_node,
+                ),
+            )?;
+        let ez_vat = m
+            .optional("EZ.vat", true, <crate::Decimal as crate::Wire>::from_node)?;
+        let ez_customer_crn = m
+            .optional("EZ.customer_crn", false, <String as crate::Wire>::from_node)?;
+        let page_lang = m
+            .optional("PageLang", true, <PageLang as crate::Wire>::from_node)?;
+        let tmp = m.optional("tmp", true, <i64 as crate::Wire>::from_node)?;
+        let hide_btns = m.optional("hideBtns", true, <bool as crate::Wire>::from_node)?;
         Ok(Self {
-            masof: m.required("Masof", <String as crate::Wire>::from_node)?,
-            key: m.required("KEY", <crate::SecretString as crate::Wire>::from_node)?,
-            passp: m.required("PassP", <crate::SecretString as crate::Wire>::from_node)?,
-            amount: m.required("Amount", <crate::Money as crate::Wire>::from_node)?,
-            sign: m.optional("Sign", true, <bool as crate::Wire>::from_node)?,
-            coin: m.optional("Coin", true, <Coin as crate::Wire>::from_node)?,
-            user_id: m.optional("UserId", false, <String as crate::Wire>::from_node)?,
-            client_name: m
-                .optional("ClientName", false, <String as crate::Wire>::from_node)?,
-            client_last_name: m
-                .optional("ClientLName", false, <String as crate::Wire>::from_node)?,
-            street: m.optional("street", false, <String as crate::Wire>::from_node)?,
-            city: m.optional("city", false, <String as crate::Wire>::from_node)?,
-            email: m.optional("email", false, <String as crate::Wire>::from_node)?,
-            cell: m.optional("cell", false, <String as crate::Wire>::from_node)?,
-            order: m.optional("Order", false, <String as crate::Wire>::from_node)?,
-            tash: m.optional("Tash", true, <i64 as crate::Wire>::from_node)?,
-            fix_tash: m.optional("FixTash", true, <bool as crate::Wire>::from_node)?,
-            tash_type: m
-                .optional("tashType", true, <TashType as crate::Wire>::from_node)?,
-            show_eng_tash_text: m
-                .optional("ShowEngTashText", true, <bool as crate::Wire>::from_node)?,
-            postpone: m.optional("Postpone", true, <bool as crate::Wire>::from_node)?,
-            j5: m.optional("J5", true, <bool as crate::Wire>::from_node)?,
-            more_data: m.optional("MoreData", true, <bool as crate::Wire>::from_node)?,
-            hk: m.optional("HK", true, <bool as crate::Wire>::from_node)?,
-            freq: m.optional("freq", true, <i64 as crate::Wire>::from_node)?,
-            tash_first_payment: m
-                .optional(
-                    "TashFirstPayment",
-                    true,
-                    <crate::Money as crate::Wire>::from_node,
-                )?,
-            first_payment_tash: m
-                .optional("FirstPaymentTash", true, <i64 as crate::Wire>::from_node)?,
-            only_on_approve: m
-                .optional("OnlyOnApprove", true, <bool as crate::Wire>::from_node)?,
-            send_hesh: m.optional("SendHesh", true, <bool as crate::Wire>::from_node)?,
-            send_hesh_sms: m
-                .optional("sendHeshSMS", true, <bool as crate::Wire>::from_node)?,
-            pritim: m.optional("Pritim", true, <bool as crate::Wire>::from_node)?,
-            hesh_desc: m
-                .optional("heshDesc", false, <String as crate::Wire>::from_node)?,
-            ez_lang: m.optional("EZ.lang", true, <EzLang as crate::Wire>::from_node)?,
-            ez_comment: m
-                .optional("EZ.comment", false, <String as crate::Wire>::from_node)?,
-            ez_description: m
-                .optional("EZ.description", false, <String as crate::Wire>::from_node)?,
-            ez_cc_emails: m
-                .list(
-                    "EZ.cc_emails",
-                    |n: &crate::Node| crate::__private::codec::list(
-                        n,
-                        <String as crate::Wire>::from_node,
-                    ),
-                )?,
-            ez_vat: m
-                .optional("EZ.vat", true, <crate::Decimal as crate::Wire>::from_node)?,
-            ez_customer_crn: m
-                .optional("EZ.customer_crn", false, <String as crate::Wire>::from_node)?,
-            page_lang: m
-                .optional("PageLang", true, <PageLang as crate::Wire>::from_node)?,
-            tmp: m.optional("tmp", true, <i64 as crate::Wire>::from_node)?,
-            hide_btns: m.optional("hideBtns", true, <bool as crate::Wire>::from_node)?,
+            masof,
+            key,
+            passp,
+            amount,
+            sign,
+            coin,
+            user_id,
+            client_name,
+            client_last_name,
+            street,
+            city,
+            email,
+            cell,
+            order,
+            tash,
+            fix_tash,
+            tash_type,
+            show_eng_tash_text,
+            postpone,
+            j5,
+            more_data,
+            hk,
+            freq,
+            tash_first_payment,
+            first_payment_tash,
+            only_on_approve,
+            send_hesh,
+            send_hesh_sms,
+            pritim,
+            hesh_desc,
+            ez_lang,
+            ez_comment,
+            ez_description,
+            ez_cc_emails,
+            ez_vat,
+            ez_customer_crn,
+            page_lang,
+            tmp,
+            hide_btns,
         })
     }
 }
@@ -760,13 +800,16 @@ impl crate::Wire for SignPaymentPageResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let action = m.optional("action", false, <String as crate::Wire>::from_node)?;
+        let signature = m
+            .optional("signature", false, <String as crate::Wire>::from_node)?;
+        let echoed = crate::__private::codec::params_from(
+            m.unknown(&["action", "signature"]),
+        );
         Ok(Self {
-            action: m.optional("action", false, <String as crate::Wire>::from_node)?,
-            signature: m
-                .optional("signature", false, <String as crate::Wire>::from_node)?,
-            echoed: crate::__private::codec::params_from(
-                m.unknown(&["action", "signature"]),
-            ),
+            action,
+            signature,
+            echoed,
             unknown_fields: m.unknown(&["action", "signature", "...", "CCode", "errMsg"]),
         })
     }

@@ -57,13 +57,18 @@ impl crate::Wire for VerifyTransactionRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let key = m.required("KEY", <crate::SecretString as crate::Wire>::from_node)?;
+        let passp = m
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+        let redirect = crate::__private::codec::params_from(
+            m.unknown(&["action", "What", "Masof", "KEY", "PassP"]),
+        );
         Ok(Self {
-            masof: m.required("Masof", <String as crate::Wire>::from_node)?,
-            key: m.required("KEY", <crate::SecretString as crate::Wire>::from_node)?,
-            passp: m.required("PassP", <crate::SecretString as crate::Wire>::from_node)?,
-            redirect: crate::__private::codec::params_from(
-                m.unknown(&["action", "What", "Masof", "KEY", "PassP"]),
-            ),
+            masof,
+            key,
+            passp,
+            redirect,
         })
     }
 }
