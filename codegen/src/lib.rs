@@ -9,6 +9,7 @@ pub mod diff;
 pub mod emit;
 pub mod load;
 mod locate;
+mod maxima;
 pub mod model;
 pub mod resolve;
 pub mod sandbox;

@@ -149,6 +149,19 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
 
     let mut enums = enums;
     mark_request_types(&mut enums, &mut objects, &endpoints);
+    let request_objects = objects
+        .iter()
+        .filter(|o| o.in_request)
+        .map(|o| o.name.clone())
+        .collect();
+    for (file, path, wire) in crate::maxima::unbounded(raw, &request_objects) {
+        cx.err(
+            file,
+            &path,
+            crate::maxima::message(&wire),
+            crate::maxima::HELP,
+        );
+    }
     let quirks = raw
         .quirks
         .iter()

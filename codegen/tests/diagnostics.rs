@@ -163,6 +163,7 @@ const ENDPOINT: &str = r#"endpoints:
           constraints:
             gt: "0"
             max_decimal_places: 2
+            le: "1000000"
         - wire: Currency
           type: Currency
           required: true
@@ -449,6 +450,19 @@ fn assert_misplaced(m: Misplaced) {
         "{d}"
     );
     assert_diag(d, &file, pos_of(&text, m.written, 0), m.help);
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+}
+
+/// A request amount must state the most the vendor carries (`validate()` refuses more).
+#[test]
+fn request_amount_without_maximum() {
+    let f = Fixture::new("amount-without-maximum");
+    let text = endpoint_with("            le: \"1000000\"\n", "");
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    let d = the(&diags, "states no maximum");
+    assert!(d.message.contains("`Amount`"), "{d}");
+    assert_diag(d, &file, pos_of(&text, "wire: Amount", 0), "le: <max>");
     assert_eq!(diags.0.len(), 1, "{}", show(&diags));
 }
 

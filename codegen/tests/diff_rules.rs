@@ -162,6 +162,8 @@ const ENDPOINTS: &str = r#"endpoints:
           type: money
           doc: d
           source: s
+          constraints:
+            le: "1000000"
         - wire: ReqText
           type: string
           doc: d

@@ -23,6 +23,10 @@ pub enum FaultKind {
     VendorTimeout,
     /// This code of the API's table, in the API's wire format.
     Code(i64),
+    /// The sandbox's own handling of the call panics (a stand-in for a sandbox bug): the
+    /// sandbox answers the API's system-error form (`sandbox.system_error` in the spec), logs
+    /// the panic, and serves on.
+    Panic,
 }
 
 /// A fault and whether the call is applied (its effects happen) before it strikes.
@@ -67,6 +71,9 @@ impl Fault {
     pub fn code(code: i64) -> Self {
         Self::new(FaultKind::Code(code))
     }
+    pub fn panic() -> Self {
+        Self::new(FaultKind::Panic)
+    }
     /// Whether the call takes effect before the fault strikes.
     pub fn applied(mut self, applied: bool) -> Self {
         self.applied = applied;
@@ -82,7 +89,7 @@ pub const FAULT_HEADER: &str = "x-hyp-sandbox-fault";
 pub const REASON_HEADER: &str = "x-hyp-sandbox-reason";
 
 /// `delay=<ms>`, `http-500`, `html-page`, `truncated-body`, `drop-connection`,
-/// `vendor-timeout`, `code=<n>`; a `;applied` or `;not-applied` suffix overrides the default.
+/// `vendor-timeout`, `code=<n>`, `panic`; a `;applied` or `;not-applied` suffix overrides the default.
 impl FromStr for Fault {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
@@ -106,6 +113,7 @@ impl FromStr for Fault {
             None if kind == "truncated-body" => FaultKind::TruncatedBody,
             None if kind == "drop-connection" => FaultKind::DropConnection,
             None if kind == "vendor-timeout" => FaultKind::VendorTimeout,
+            None if kind == "panic" => FaultKind::Panic,
             _ => return Err(format!("unknown fault `{kind}`")),
         };
         let fault = Fault::new(kind);
@@ -127,6 +135,7 @@ mod tests {
             Ok(Fault::delay(Duration::from_millis(1500)).applied(false))
         );
         assert_eq!("code=5".parse(), Ok(Fault::code(5)));
+        assert_eq!("panic".parse(), Ok(Fault::panic()));
         assert!("explode".parse::<Fault>().is_err());
         assert!("code=x".parse::<Fault>().is_err());
     }

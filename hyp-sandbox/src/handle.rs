@@ -279,7 +279,7 @@ fn success(api: &ServedApi, e: &Served, fields: &Node) -> Answer {
 
 /// The spec's answer to a request its validators refuse, in the vendor's words (the reason
 /// goes in the [`REASON_HEADER`], never in the vendor's message fields).
-fn invalid_answer(api: &ServedApi, e: &Served) -> Option<Answer> {
+pub(crate) fn invalid_answer(api: &ServedApi, e: &Served) -> Option<Answer> {
     let a = api.plan.sandbox.invalid_request.as_ref()?;
     let mut answer = Answer::for_code(api, e, a.code);
     answer.set_code(api, e, a.code);

@@ -1,6 +1,7 @@
 //! `hyp-sandbox`: the sandbox as a server you run beside your tests.
 
 use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
 
 use clap::{CommandFactory, FromArgMatches, Parser};
 
@@ -20,10 +21,15 @@ use clap::{CommandFactory, FromArgMatches, Parser};
 /// authentication error (Hyper 99 or 6, MT5 401 or 403, Hyp Pay CCode 902, CreditGuard 400).
 ///
 /// Faults: send the header `x-hyp-sandbox-fault` with one of `delay=<ms>`, `http-500`,
-/// `html-page`, `truncated-body`, `drop-connection`, `vendor-timeout`, `code=<n>`, optionally
-/// followed by `;applied` or `;not-applied` (whether the call takes effect before the fault).
-/// A fault the spec cannot play for the endpoint (a vendor timeout it declares none for, a code
-/// missing from the API's table) answers HTTP 400 naming the reason, and the call is not applied.
+/// `html-page`, `truncated-body`, `drop-connection`, `vendor-timeout`, `code=<n>`, `panic`,
+/// optionally followed by `;applied` or `;not-applied` (whether the call takes effect before
+/// the fault). A fault the spec cannot play for the endpoint (a vendor timeout it declares none
+/// for, a code missing from the API's table) answers HTTP 400 naming the reason, and the call
+/// is not applied.
+///
+/// A panic in the sandbox's handling of one request (the `panic` fault plays one) is logged
+/// and answered in the API's system-error form (Hyper code 4, MT5 503, CreditGuard `result`
+/// 500, Hyp Pay an HTML page); the sandbox serves on.
 #[derive(Parser)]
 #[command(name = "hyp-sandbox", version, verbatim_doc_comment)]
 struct Args {
@@ -36,6 +42,17 @@ struct Args {
     /// A credential's value, `API:NAME=VALUE` (e.g. `hyper-erp:token=abc`); repeatable.
     #[arg(long = "credential", value_name = "API:NAME=VALUE", value_parser = credential)]
     credentials: Vec<(String, String, String)>,
+    /// Seconds a client may take to send a request's headers; a connection still short of
+    /// them is then closed (slow clients cannot hold connections).
+    #[arg(long, value_name = "SECS", default_value_t = 10)]
+    header_read_timeout: u64,
+    /// Seconds a request's body may wait between two chunks; a body that stalls longer is
+    /// refused with HTTP 408.
+    #[arg(long, value_name = "SECS", default_value_t = 10)]
+    body_read_timeout: u64,
+    /// The largest request body accepted, in bytes; a larger one is refused with HTTP 413.
+    #[arg(long, value_name = "BYTES", default_value_t = 1024 * 1024)]
+    body_limit: usize,
 }
 
 /// `API:NAME=VALUE` → its three parts.
@@ -63,7 +80,11 @@ async fn main() -> std::io::Result<()> {
     tracing_subscriber::fmt::init();
     let matches = Args::command().after_help(defaults()).get_matches();
     let args = Args::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    let mut builder = hyp_sandbox::Sandbox::builder().addr(SocketAddr::new(args.host, args.port));
+    let mut builder = hyp_sandbox::Sandbox::builder()
+        .addr(SocketAddr::new(args.host, args.port))
+        .header_read_timeout(Duration::from_secs(args.header_read_timeout))
+        .body_read_timeout(Duration::from_secs(args.body_read_timeout))
+        .body_limit(args.body_limit);
     for (api, name, value) in &args.credentials {
         builder = builder.credential(api, name, value);
     }

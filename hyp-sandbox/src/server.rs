@@ -4,11 +4,15 @@
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
 use hyp_api::{Clock, Decimal, Endpoint, SystemClock, ValidationContext};
 use tokio::net::TcpListener;
 
 use crate::accounts::Accounts;
+
+pub use crate::listen::Limits;
+
 use crate::fault::Fault;
 use crate::served::{Served, ServedApi};
 use crate::state::State;
@@ -40,12 +44,14 @@ pub struct Sandbox {
     _stop: tokio::sync::oneshot::Sender<()>,
 }
 
-/// Configures a sandbox before it starts: where it listens, its clock, its accounts.
+/// Configures a sandbox before it starts: where it listens, its clock, its accounts, and its
+/// limits on what a client may send.
 pub struct SandboxBuilder {
     addr: SocketAddr,
     clock: Arc<dyn Clock>,
     apis: Vec<ServedApi>,
     accounts: Accounts,
+    limits: Limits,
 }
 
 impl SandboxBuilder {
@@ -75,6 +81,27 @@ impl SandboxBuilder {
         self
     }
 
+    /// How long a client may take to send a request's headers (default 10 s): a connection
+    /// still short of its headers then is closed, so slow clients cannot hold it.
+    pub fn header_read_timeout(mut self, timeout: Duration) -> Self {
+        self.limits.header_read = timeout;
+        self
+    }
+
+    /// How long a request's body may wait between two chunks (default 10 s); a body that
+    /// stalls longer is refused (HTTP 408).
+    pub fn body_read_timeout(mut self, timeout: Duration) -> Self {
+        self.limits.body_read = timeout;
+        self
+    }
+
+    /// The largest request body accepted, in bytes (default 1 MiB; the vendors' requests
+    /// are a few KB); a larger one is refused (HTTP 413).
+    pub fn body_limit(mut self, bytes: usize) -> Self {
+        self.limits.body = bytes;
+        self
+    }
+
     /// Starts serving (inside a tokio runtime).
     pub async fn start(self) -> std::io::Result<Sandbox> {
         Sandbox::serve(self).await
@@ -98,6 +125,7 @@ impl Sandbox {
         SandboxBuilder {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             clock: Arc::new(SystemClock),
+            limits: Limits::default(),
             accounts: Accounts::defaults(&apis),
             apis,
         }
@@ -146,20 +174,10 @@ impl Sandbox {
             origin: format!("http://{addr}"),
         });
         let app = axum::Router::new()
-            .fallback(crate::handle::handle)
+            .fallback(crate::guard::guarded)
             .with_state(shared.clone());
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        tokio::spawn(async move {
-            let shutdown = async {
-                let _ = stopped.await;
-            };
-            if let Err(e) = axum::serve(listener, app)
-                .with_graceful_shutdown(shutdown)
-                .await
-            {
-                tracing::error!(error = %e, "sandbox server stopped");
-            }
-        });
+        tokio::spawn(crate::listen::serve(listener, app, config.limits, stopped));
         Ok(Sandbox {
             addr,
             shared,

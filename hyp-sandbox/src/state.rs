@@ -5,10 +5,11 @@
 use std::collections::HashMap;
 
 use hyp_api::{Decimal, Node};
-use hyp_codegen::sandbox::spec::{CodeAnswer, SandboxDef};
+use hyp_codegen::sandbox::spec::{CodeAnswer, Ledger, SandboxDef};
 
 use crate::answer::{Answer, text};
 use crate::deals::DealBook;
+use crate::ledger;
 use crate::page::PageBook;
 use crate::served::{Served, ServedApi};
 
@@ -49,6 +50,14 @@ fn amount(fields: &Node, wire: &str) -> Decimal {
     field_text(fields, wire)
         .and_then(|t| Decimal::from_str_exact(t.trim()).ok())
         .unwrap_or_default()
+}
+
+/// The account values of a ledger named by a request.
+fn account(l: &Ledger, fields: &Node) -> Vec<String> {
+    l.account
+        .iter()
+        .map(|a| field_text(fields, a).unwrap_or_default())
+        .collect()
 }
 
 /// A boolean request field is set, read as the client's codec reads booleans (`True`, `1`).
@@ -121,6 +130,15 @@ impl State {
         }
         let sb = &api.plan.sandbox;
         let name = &api.plan.api;
+        for l in &sb.ledgers {
+            let key = (name.clone(), l.name.clone(), account(l, fields));
+            let now = self.balances.get(&key).copied().unwrap_or_default();
+            let wanted = amount(fields, &l.amount);
+            if ledger::moved(now, ledger::direction(l, &e.plan.key), wanted).is_none() {
+                tracing::debug!(api = %name, endpoint = %e.plan.key, "refused: {} {wanted} overflows the {} balance", l.amount, l.name);
+                return crate::handle::invalid_answer(api, e);
+            }
+        }
         for h in &sb.holds {
             if h.consumed_by.endpoint != e.plan.key {
                 continue;
@@ -248,27 +266,19 @@ impl State {
         }
         let code = answer.code(e).unwrap_or_default();
         for l in &sb.ledgers {
-            let sign = if l.credit.contains(&key) {
-                Decimal::ONE
-            } else if l.debit.contains(&key) {
-                -Decimal::ONE
-            } else {
-                Decimal::ZERO
-            };
+            let sign = ledger::direction(l, &key);
             let shown = l.shown_by.as_ref().filter(|s| s.endpoint == key);
             if sign.is_zero() && shown.is_none() {
                 continue;
             }
-            let account: Vec<String> = l
-                .account
-                .iter()
-                .map(|a| field_text(fields, a).unwrap_or_default())
-                .collect();
             let balance = self
                 .balances
-                .entry((name.clone(), l.name.clone(), account))
+                .entry((name.clone(), l.name.clone(), account(l, fields)))
                 .or_default();
-            *balance += sign * amount(fields, &l.amount);
+            // `refusal` turned away a call that would overflow: the balance stays as it is.
+            if let Some(next) = ledger::moved(*balance, sign, amount(fields, &l.amount)) {
+                *balance = next;
+            }
             if let Some(s) = shown {
                 answer.set(e, &s.field, Node::Num(balance.to_string()));
             }

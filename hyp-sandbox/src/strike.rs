@@ -21,6 +21,15 @@ pub(crate) fn declared_timeout<'a>(
         .find(|t| t.endpoints.contains(&e.plan.key))
 }
 
+/// An HTML error page (HTTP 200) where the API's wire format was expected.
+pub(crate) fn html_page() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/html")],
+        "<html><head><title>Server Error</title></head><body><h1>Server Error</h1><p>The server encountered an error.</p></body></html>",
+    )
+        .into_response()
+}
+
 pub(crate) async fn strike(
     api: &ServedApi,
     e: &Served,
@@ -34,12 +43,11 @@ pub(crate) async fn strike(
             tokio::time::sleep(d).await;
             write(api, e, &normal(), utf8)
         }
-        FaultKind::Http500 => (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error").into_response(),
-        FaultKind::HtmlPage => (
-            [(header::CONTENT_TYPE, "text/html")],
-            "<html><head><title>Server Error</title></head><body><h1>Server Error</h1><p>The server encountered an error.</p></body></html>",
-        )
-            .into_response(),
+        FaultKind::Http500 => {
+            (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error").into_response()
+        }
+        FaultKind::HtmlPage => html_page(),
+        FaultKind::Panic => panic!("sandbox: the injected `panic` fault for `{}`", e.plan.key),
         FaultKind::TruncatedBody => {
             let mut w = bytes(api, e, &normal(), utf8);
             w.body.truncate(w.body.len() / 2);
@@ -64,7 +72,10 @@ pub(crate) async fn strike(
             // timeout answer reports, so a caller can reconcile by them.
             if let (Some(t), Some(applied)) = (timeout.as_mut(), answer) {
                 let fresh = api.plan.sandbox.fresh_ids.iter();
-                for path in fresh.filter(|f| f.endpoint == e.plan.key).flat_map(|f| &f.fields) {
+                for path in fresh
+                    .filter(|f| f.endpoint == e.plan.key)
+                    .flat_map(|f| &f.fields)
+                {
                     if let Some(id) = applied.get(e, path) {
                         t.set(e, path, id);
                     }

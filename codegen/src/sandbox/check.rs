@@ -147,6 +147,23 @@ pub fn check(raw: &RawApi, file: usize, api: &Api, def: &SandboxDef) -> Vec<Diag
     for (i, k) in def.credentials.iter().enumerate() {
         credential(&mut c, &format!("{s}.credentials[{i}]"), k);
     }
+    if let Some(a) = &def.system_error {
+        let p = format!("{s}.system_error");
+        match a.code {
+            Some(_) if a.html => c.err(
+                &p,
+                "a system error is either a `code` or an `html` page, not both".into(),
+                "keep one of them",
+            ),
+            Some(code) if a.decision.is_none() => c.code(&format!("{p}.code"), code),
+            None if !a.html => c.err(
+                &p,
+                "a system error gives a `code` or `html: true`".into(),
+                "add the vendor's system-error code, or `html: true` for an HTML page",
+            ),
+            _ => {}
+        }
+    }
     for (i, t) in def.timeouts.iter().enumerate() {
         let p = format!("{s}.timeouts[{i}]");
         if t.code.is_some() == t.example.is_some() {

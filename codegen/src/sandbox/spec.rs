@@ -28,6 +28,10 @@ pub struct SandboxDef {
     /// error's reason is written in. Absent: the reason is not sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason_field: Option<ReasonField>,
+    /// The vendor's answer when its own server fails: what the sandbox answers when its
+    /// handling of a request panics (logged; the sandbox serves on). Absent: HTTP 500.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system_error: Option<SystemError>,
     /// The answer to a request that names no endpoint of this API.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unknown_endpoint: Option<CodeAnswer>,
@@ -163,6 +167,21 @@ pub struct ReasonField {
 #[serde(deny_unknown_fields)]
 pub struct CodeAnswer {
     pub code: i64,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+}
+
+/// The vendor's system-error form: a code of its table in its wire format, or an HTML page.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SystemError {
+    /// Answer this code (documented, or decided on with `decision`)...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<i64>,
+    /// ...or an HTML error page where the API's wire format was expected.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub html: bool,
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,

@@ -22,6 +22,32 @@ impl Money {
     pub const fn amount(self) -> Decimal {
         self.0
     }
+
+    /// The sum of two amounts, or `None` when it does not fit a [`Decimal`].
+    pub fn checked_add(self, other: Money) -> Option<Money> {
+        self.0.checked_add(other.0).map(Money)
+    }
+
+    /// The difference of two amounts, or `None` when it does not fit a [`Decimal`].
+    pub fn checked_sub(self, other: Money) -> Option<Money> {
+        self.0.checked_sub(other.0).map(Money)
+    }
+
+    /// The amount times a quantity (`2.5` items at `10.00`), or `None` when the product does
+    /// not fit a [`Decimal`].
+    pub fn checked_mul(self, quantity: Decimal) -> Option<Money> {
+        self.0.checked_mul(quantity).map(Money)
+    }
+
+    /// The amount in minor units (`12.34` → `1234` agorot), or `None` when it has more than
+    /// two decimal places (a fraction of an agora is not an amount) or does not fit an `i64`.
+    pub fn to_minor_units(self) -> Option<MinorUnits> {
+        let minor = self.0.checked_mul(Decimal::ONE_HUNDRED)?;
+        if !minor.fract().is_zero() {
+            return None;
+        }
+        i64::try_from(minor).ok().map(MinorUnits)
+    }
 }
 
 impl From<Decimal> for Money {
@@ -58,6 +84,28 @@ impl MinorUnits {
     pub const fn value(self) -> i64 {
         self.0
     }
+
+    /// The sum of two amounts, or `None` when it does not fit an `i64`.
+    pub const fn checked_add(self, other: MinorUnits) -> Option<MinorUnits> {
+        match self.0.checked_add(other.0) {
+            Some(v) => Some(MinorUnits(v)),
+            None => None,
+        }
+    }
+
+    /// The difference of two amounts, or `None` when it does not fit an `i64`.
+    pub const fn checked_sub(self, other: MinorUnits) -> Option<MinorUnits> {
+        match self.0.checked_sub(other.0) {
+            Some(v) => Some(MinorUnits(v)),
+            None => None,
+        }
+    }
+
+    /// The amount in major units (`1234` agorot → `12.34`). Always exact: every `i64` count of
+    /// hundredths is a [`Decimal`].
+    pub fn to_money(self) -> Money {
+        Money(Decimal::new(self.0, 2))
+    }
 }
 
 impl fmt::Display for MinorUnits {
@@ -77,5 +125,48 @@ mod tests {
         let m: Money = "1500.00".parse().unwrap();
         assert_eq!(m.to_string(), "1500.00");
         assert!("1e3".parse::<Money>().is_err());
+    }
+
+    #[test]
+    fn sums_at_the_limits_are_none_not_a_panic() {
+        let max = Money::new(Decimal::MAX);
+        assert_eq!(max.checked_add(Money::new(Decimal::ONE)), None);
+        assert_eq!(
+            Money::new(Decimal::MIN).checked_sub(Money::new(Decimal::ONE)),
+            None
+        );
+        assert_eq!(max.checked_mul(Decimal::TWO), None);
+        assert_eq!(
+            Money::new(Decimal::new(1050, 2)).checked_mul(Decimal::new(3, 0)),
+            Some(Money::new(Decimal::new(3150, 2)))
+        );
+        let big = MinorUnits::new(i64::MAX);
+        assert_eq!(big.checked_add(MinorUnits::new(1)), None);
+        assert_eq!(
+            MinorUnits::new(i64::MIN).checked_sub(MinorUnits::new(1)),
+            None
+        );
+        assert_eq!(
+            MinorUnits::new(5).checked_add(MinorUnits::new(7)),
+            Some(MinorUnits::new(12))
+        );
+    }
+
+    #[test]
+    fn conversions_are_exact_or_none() {
+        assert_eq!(
+            "12.34".parse::<Money>().unwrap().to_minor_units(),
+            Some(MinorUnits::new(1234))
+        );
+        assert_eq!("12.345".parse::<Money>().unwrap().to_minor_units(), None);
+        assert_eq!(Money::new(Decimal::MAX).to_minor_units(), None);
+        // One hundredth past i64::MAX agorot.
+        let past = Decimal::new(i64::MAX, 2) + Decimal::new(1, 2);
+        assert_eq!(Money::new(past).to_minor_units(), None);
+        assert_eq!(
+            MinorUnits::new(i64::MAX).to_money().to_minor_units(),
+            Some(MinorUnits::new(i64::MAX))
+        );
+        assert_eq!(MinorUnits::new(-250).to_money().to_string(), "-2.50");
     }
 }

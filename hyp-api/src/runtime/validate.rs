@@ -310,7 +310,21 @@ pub mod check {
             }
             let number = |i: usize| Decimal::from_str_exact(parts[i - 1].trim()).ok();
             match (number(rule.quantity), number(rule.price)) {
-                (Some(q), Some(pr)) => sum += q * pr,
+                (Some(q), Some(pr)) => {
+                    // Checked: quantity × price, or the running sum, may not fit a Decimal.
+                    let Some(next) = q.checked_mul(pr).and_then(|line| sum.checked_add(line))
+                    else {
+                        out.push(
+                            p,
+                            format!(
+                                "items up to item {} add up to more than a decimal holds",
+                                n + 1
+                            ),
+                        );
+                        return;
+                    };
+                    sum = next;
+                }
                 _ => {
                     out.push(
                         p,

@@ -137,7 +137,7 @@ pub struct CancelDealRequest {
     pub credit_type: Option<CreditType>,
     /// First installment of a custom schedule, minor units. ASSUMPTION (library practice).
     ///
-    /// Wire: `firstPayment` (money in minor units: agorot/cents, optional).
+    /// Wire: `firstPayment` (money in minor units: agorot/cents, optional). Rules: <= 99999999.
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
@@ -145,7 +145,7 @@ pub struct CancelDealRequest {
     pub first_payment: Option<crate::MinorUnits>,
     /// Further installments of a custom schedule, minor units. ASSUMPTION (library practice).
     ///
-    /// Wire: `periodicalPayment` (money in minor units: agorot/cents, optional).
+    /// Wire: `periodicalPayment` (money in minor units: agorot/cents, optional). Rules: <= 99999999.
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
@@ -418,6 +418,24 @@ impl crate::Validate for CancelDealRequest {
                     .expect("pattern checked by codegen")
             });
             crate::__private::check::pattern(v, &PATTERN, &p, out);
+        }
+        if let Some(v) = &self.first_payment {
+            let p = path.field("firstPayment");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(99999999i128, 0u32),
+                &p,
+                out,
+            );
+        }
+        if let Some(v) = &self.periodical_payment {
+            let p = path.field("periodicalPayment");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(99999999i128, 0u32),
+                &p,
+                out,
+            );
         }
         if let Some(v) = &self.number_of_payments {
             let p = path.field("numberOfPayments");

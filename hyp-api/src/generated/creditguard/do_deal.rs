@@ -122,7 +122,7 @@ pub struct DoDealRequest {
     pub total: crate::MinorUnits,
     /// Part of the amount paid in stars / points, minor units. ASSUMPTION (library practice).
     ///
-    /// Wire: `starTotal` (money in minor units: agorot/cents, optional).
+    /// Wire: `starTotal` (money in minor units: agorot/cents, optional). Rules: <= 99999999.
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
@@ -166,7 +166,7 @@ pub struct DoDealRequest {
     pub validation: Validation,
     /// First installment, minor units; mandatory when `creditType=Payments` (Numeric(20)). ASSUMPTION (library practice).
     ///
-    /// Wire: `firstPayment` (money in minor units: agorot/cents, optional).
+    /// Wire: `firstPayment` (money in minor units: agorot/cents, optional). Rules: <= 99999999.
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
@@ -174,7 +174,7 @@ pub struct DoDealRequest {
     pub first_payment: Option<crate::MinorUnits>,
     /// Each further installment, minor units; mandatory when `creditType=Payments`. `total` = first + periodical × (payments − 1). ASSUMPTION (library practice).
     ///
-    /// Wire: `periodicalPayment` (money in minor units: agorot/cents, optional).
+    /// Wire: `periodicalPayment` (money in minor units: agorot/cents, optional). Rules: <= 99999999.
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
@@ -817,6 +817,15 @@ impl crate::Validate for DoDealRequest {
                 out,
             );
         }
+        if let Some(v) = &self.star_total {
+            let p = path.field("starTotal");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(99999999i128, 0u32),
+                &p,
+                out,
+            );
+        }
         {
             let v = &self.currency;
             let p = path.field("currency");
@@ -826,6 +835,24 @@ impl crate::Validate for DoDealRequest {
                     .expect("pattern checked by codegen")
             });
             crate::__private::check::pattern(v, &PATTERN, &p, out);
+        }
+        if let Some(v) = &self.first_payment {
+            let p = path.field("firstPayment");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(99999999i128, 0u32),
+                &p,
+                out,
+            );
+        }
+        if let Some(v) = &self.periodical_payment {
+            let p = path.field("periodicalPayment");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(99999999i128, 0u32),
+                &p,
+                out,
+            );
         }
         if let Some(v) = &self.number_of_payments {
             let p = path.field("numberOfPayments");

@@ -133,7 +133,7 @@ pub struct InquireTransactionsRequest {
     pub shva_referance_no: Option<String>,
     /// Search by amount, minor units.
     ///
-    /// Wire: `total` (money in minor units: agorot/cents, optional).
+    /// Wire: `total` (money in minor units: agorot/cents, optional). Rules: <= 99999999.
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
@@ -598,6 +598,15 @@ impl crate::Validate for InquireTransactionsRequest {
                     .expect("pattern checked by codegen")
             });
             crate::__private::check::pattern(v, &PATTERN, &p, out);
+        }
+        if let Some(v) = &self.total {
+            let p = path.field("total");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(99999999i128, 0u32),
+                &p,
+                out,
+            );
         }
         if let Some(v) = &self.mid {
             let p = path.field("mid");

@@ -355,6 +355,18 @@
 //! *Decision:* `terminalNumber` is an unconstrained string everywhere (leading zeros kept).
 //!
 //! Source: https://developers.hyp.co.il/api-reference/transmitinquire; vendor-notes §2.1 doDeal request fields (terminalNumber); mderazon/creditguard-node README
+//!
+//! ## `amount-maximum`
+//!
+//! The vendor docs state no maximum for the amounts of a deal. The field-length table
+//! (vendor-notes §4 item 15) gives `total` as Numeric(8) agorot; the other amounts of a deal
+//! (first and periodical payments, stars, a search amount) are parts of or equal to a total.
+//!
+//! *Decision:* Every request amount is at most 99999999 minor units (999,999.99 in major units), the
+//! Numeric(8) of `total`: `validate()` refuses more, so an amount the vendor cannot carry is
+//! an invalid request before it is sent (and in the sandbox), never an overflow.
+//!
+//! Source: vendor-notes §4 item 15 (MordiSacks DoDealRequest.php; Wix DoDealRequest.java)
 mod client;
 mod codes;
 mod enums;

@@ -131,7 +131,7 @@ pub struct RefundDealRequest {
     pub credit_type: Option<CreditType>,
     /// First installment of a custom schedule, minor units. ASSUMPTION (library practice).
     ///
-    /// Wire: `firstPayment` (money in minor units: agorot/cents, optional).
+    /// Wire: `firstPayment` (money in minor units: agorot/cents, optional). Rules: <= 99999999.
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
@@ -139,7 +139,7 @@ pub struct RefundDealRequest {
     pub first_payment: Option<crate::MinorUnits>,
     /// Further installments of a custom schedule, minor units. ASSUMPTION (library practice).
     ///
-    /// Wire: `periodicalPayment` (money in minor units: agorot/cents, optional).
+    /// Wire: `periodicalPayment` (money in minor units: agorot/cents, optional). Rules: <= 99999999.
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
@@ -403,6 +403,24 @@ impl crate::Validate for RefundDealRequest {
                     .expect("pattern checked by codegen")
             });
             crate::__private::check::pattern(v, &PATTERN, &p, out);
+        }
+        if let Some(v) = &self.first_payment {
+            let p = path.field("firstPayment");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(99999999i128, 0u32),
+                &p,
+                out,
+            );
+        }
+        if let Some(v) = &self.periodical_payment {
+            let p = path.field("periodicalPayment");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(99999999i128, 0u32),
+                &p,
+                out,
+            );
         }
         if let Some(v) = &self.number_of_payments {
             let p = path.field("numberOfPayments");

@@ -51,7 +51,7 @@ pub struct ChargeCardRequest {
     pub currency: Currency,
     /// Required. Charge amount, major units of Currency (e.g. 3500 = 3,500.00 ILS). Must be >= 1.
     ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: >= 1.
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: >= 1; <= 90071992547409.91.
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Request Body
     pub amount: crate::Money,
@@ -151,6 +151,12 @@ impl crate::Validate for ChargeCardRequest {
             crate::__private::check::ge(
                 v,
                 crate::Decimal::from_i128_with_scale(1i128, 0u32),
+                &p,
+                out,
+            );
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(9007199254740991i128, 2u32),
                 &p,
                 out,
             );

@@ -42,7 +42,7 @@ pub struct CreateBalanceOrderRequest {
     /// Required. The amount to deposit or withdraw, in major units of the trading account's
     /// currency (always positive; the direction is given by Action). Must be greater than 0.1.
     ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0.1.
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0.1; <= 90071992547409.91.
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
     pub amount: crate::Money,
@@ -143,6 +143,12 @@ impl crate::Validate for CreateBalanceOrderRequest {
             crate::__private::check::gt(
                 v,
                 crate::Decimal::from_i128_with_scale(1i128, 1u32),
+                &p,
+                out,
+            );
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(9007199254740991i128, 2u32),
                 &p,
                 out,
             );

@@ -69,7 +69,7 @@ pub struct DepositFiatRequest {
     pub currency: Currency,
     /// Amount debited on the client's side, major units of Currency (e.g. 3500 = 3,500.00 ILS).
     ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required).
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 90071992547409.91.
     ///
     /// Spec decision: Required. No lower bound is documented for deposits, so none is enforced client-side.
     ///
@@ -236,6 +236,16 @@ impl crate::Validate for DepositFiatRequest {
             let v = &self.ticket_id;
             let p = path.field("Ticket_ID");
             crate::__private::check::max_len(v, 50usize, &p, out);
+        }
+        {
+            let v = &self.amount;
+            let p = path.field("Amount");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(9007199254740991i128, 2u32),
+                &p,
+                out,
+            );
         }
     }
 }

@@ -250,6 +250,17 @@
 //! *Decision:* Optional list<int>, read as the refund numbers that were not updated (an inference).
 //!
 //! Source: vendor-docs 004_9b51c23886b1638e.txt § Feedback Hyper, Successful Response
+//!
+//! ## `amount-maximum`
+//!
+//! Amounts are documented as "Real number" / "Double" with no maximum (vendor-docs 000, 004).
+//! A double holds every whole number of cents exactly only up to 2^53 cents.
+//!
+//! *Decision:* Every request amount is at most 90071992547409.91 major units (2^53 cents, the largest
+//! amount a double carries to the cent): `validate()` refuses more, so an amount the vendor
+//! cannot carry exactly is an invalid request before it is sent (and in the sandbox).
+//!
+//! Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat (Amount: Real number); vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (TotalAmount: Double)
 mod client;
 mod codes;
 mod enums;

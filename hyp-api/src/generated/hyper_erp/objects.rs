@@ -153,7 +153,7 @@ pub struct RefundItem {
     pub payment_date: crate::NaiveDate,
     /// Line refund amount in major units of Currency (mandatory); must be greater than 0.1.
     ///
-    /// Wire: `TotalAmount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0.1.
+    /// Wire: `TotalAmount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0.1; <= 90071992547409.91.
     ///
     /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
     pub total_amount: crate::Money,
@@ -183,13 +183,13 @@ pub struct RefundItem {
     pub monthly_payments: Option<i64>,
     /// First payment amount of a credit-card refund plan, major units.
     ///
-    /// Wire: `FirstPaymentAmount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).
+    /// Wire: `FirstPaymentAmount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional). Rules: <= 90071992547409.91.
     ///
     /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
     pub first_payment_amount: Option<crate::Money>,
     /// Amount of each subsequent payment of a credit-card refund plan, major units.
     ///
-    /// Wire: `NextPaymentsAmount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).
+    /// Wire: `NextPaymentsAmount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional). Rules: <= 90071992547409.91.
     ///
     /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
     pub next_payments_amount: Option<crate::Money>,
@@ -595,6 +595,12 @@ impl crate::Validate for RefundItem {
                 &p,
                 out,
             );
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(9007199254740991i128, 2u32),
+                &p,
+                out,
+            );
         }
         {
             let v = &self.currency;
@@ -605,6 +611,24 @@ impl crate::Validate for RefundItem {
                     .expect("pattern checked by codegen")
             });
             crate::__private::check::pattern(v, &PATTERN, &p, out);
+        }
+        if let Some(v) = &self.first_payment_amount {
+            let p = path.field("FirstPaymentAmount");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(9007199254740991i128, 2u32),
+                &p,
+                out,
+            );
+        }
+        if let Some(v) = &self.next_payments_amount {
+            let p = path.field("NextPaymentsAmount");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(9007199254740991i128, 2u32),
+                &p,
+                out,
+            );
         }
     }
 }

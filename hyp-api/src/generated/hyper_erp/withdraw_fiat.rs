@@ -61,7 +61,7 @@ pub struct WithdrawFiatRequest {
     pub currency: Currency,
     /// Withdrawal amount, major units of Currency (e.g. 500 = 500.00 USD). Must be greater than 0.
     ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0.
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0; <= 90071992547409.91.
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer
     pub amount: crate::Money,
@@ -224,6 +224,12 @@ impl crate::Validate for WithdrawFiatRequest {
             crate::__private::check::gt(
                 v,
                 crate::Decimal::from_i128_with_scale(0i128, 0u32),
+                &p,
+                out,
+            );
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(9007199254740991i128, 2u32),
                 &p,
                 out,
             );

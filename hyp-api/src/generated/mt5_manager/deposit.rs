@@ -45,7 +45,7 @@ pub struct DepositRequest {
     /// The amount, in the account's currency, major units. Positive: the endpoint gives the
     /// direction (the official Web API's signed `balance` is not used here).
     ///
-    /// Wire: `amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0.
+    /// Wire: `amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0; <= 90071992547409.91.
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
@@ -147,6 +147,12 @@ impl crate::Validate for DepositRequest {
             crate::__private::check::gt(
                 v,
                 crate::Decimal::from_i128_with_scale(0i128, 0u32),
+                &p,
+                out,
+            );
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(9007199254740991i128, 2u32),
                 &p,
                 out,
             );

@@ -70,6 +70,18 @@
 //! `Unknown(status)`.
 //!
 //! Source: vendor-docs 003_eb6694887e3a71fe.txt § Code table
+//!
+//! ## `amount-maximum`
+//!
+//! The vendor docs state neither the type nor a maximum of the funding amount (the body is
+//! assumed, vendor-notes §2.4); the MT5 Web API carries balances as JSON numbers (doubles),
+//! which hold every whole number of cents exactly only up to 2^53 cents.
+//!
+//! *Decision:* The funding amount is at most 90071992547409.91 major units (2^53 cents): `validate()`
+//! refuses more, so an amount a double cannot carry to the cent is an invalid request before
+//! it is sent (and in the sandbox).
+//!
+//! Source: vendor-notes §2.4 (yecloud/pymt5webapi trade balance; dev4traders/mt5-manager-api BalanceType.md)
 mod client;
 mod codes;
 mod enums;

@@ -34,7 +34,7 @@ pub struct CaptureRequest {
     /// The original amount authorized in the J5 step, in currency subunits (agorot/cents):
     /// 15.00 ILS is `1500`.
     ///
-    /// Wire: `inputObj.originalAmount` (money in minor units: agorot/cents, required).
+    /// Wire: `inputObj.originalAmount` (money in minor units: agorot/cents, required). Rules: <= 99999999.
     ///
     /// Spec decision: `minor_units`, a different type from the `money` `Amount`, so one cannot be passed for
     /// the other.
@@ -51,7 +51,7 @@ pub struct CaptureRequest {
     /// The final amount to capture, major units with up to two fractional digits: at most the
     /// original authorized amount (`inputObj.originalAmount`, compared in major units).
     ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: at most 2 decimal places.
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Capture (J4) after J5 authorization (Parameters)
     pub amount: crate::Money,
@@ -222,8 +222,24 @@ impl crate::Validate for CaptureRequest {
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         {
+            let v = &self.original_amount;
+            let p = path.field("inputObj.originalAmount");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(99999999i128, 0u32),
+                &p,
+                out,
+            );
+        }
+        {
             let v = &self.amount;
             let p = path.field("Amount");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(99999999i128, 2u32),
+                &p,
+                out,
+            );
             crate::__private::check::max_decimal_places(v, 2u32, &p, out);
         }
         {

@@ -48,7 +48,7 @@ pub struct ChargeTokenRequest {
     /// The amount to charge, major units with up to two fractional digits (`10.00`, `10.5`,
     /// `10`).
     ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: at most 2 decimal places.
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
     pub amount: crate::Money,
@@ -138,7 +138,7 @@ pub struct ChargeTokenRequest {
     /// A different amount for the first installment, major units with up to two fractional
     /// digits.
     ///
-    /// Wire: `TashFirstPayment` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional). Rules: at most 2 decimal places.
+    /// Wire: `TashFirstPayment` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional). Rules: <= 999999.99; at most 2 decimal places.
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
     pub tash_first_payment: Option<crate::Money>,
@@ -519,6 +519,12 @@ impl crate::Validate for ChargeTokenRequest {
         {
             let v = &self.amount;
             let p = path.field("Amount");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(99999999i128, 2u32),
+                &p,
+                out,
+            );
             crate::__private::check::max_decimal_places(v, 2u32, &p, out);
         }
         {
@@ -553,6 +559,12 @@ impl crate::Validate for ChargeTokenRequest {
         }
         if let Some(v) = &self.tash_first_payment {
             let p = path.field("TashFirstPayment");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(99999999i128, 2u32),
+                &p,
+                out,
+            );
             crate::__private::check::max_decimal_places(v, 2u32, &p, out);
         }
         if let Some(v) = &self.t_owner {

@@ -28,7 +28,7 @@ pub struct CreateOfflineInvoiceRequest {
     /// The amount received, major units with up to two fractional digits (`200.00`, `200.5`,
     /// `200`).
     ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: at most 2 decimal places.
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
     pub amount: crate::Money,
@@ -354,6 +354,12 @@ impl crate::Validate for CreateOfflineInvoiceRequest {
         {
             let v = &self.amount;
             let p = path.field("Amount");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(99999999i128, 2u32),
+                &p,
+                out,
+            );
             crate::__private::check::max_decimal_places(v, 2u32, &p, out);
         }
         {

@@ -27,7 +27,7 @@ pub struct CreatePaymentLinkRequest {
     pub passp: crate::SecretString,
     /// The amount of the payment link, major units with up to two fractional digits (`10.00`, `10.5`, `10`).
     ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: at most 2 decimal places.
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Parameters)
     pub amount: crate::Money,
@@ -207,6 +207,12 @@ impl crate::Validate for CreatePaymentLinkRequest {
         {
             let v = &self.amount;
             let p = path.field("Amount");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(99999999i128, 2u32),
+                &p,
+                out,
+            );
             crate::__private::check::max_decimal_places(v, 2u32, &p, out);
         }
         if let Some(v) = &self.user_id {

@@ -575,6 +575,20 @@
 //! APISign calls.
 //!
 //! Source: vendor-notes §4 item 8
+//!
+//! ## `amount-maximum`
+//!
+//! The vendor docs state no maximum for an amount ("a decimal number with up to two fractional
+//! digits"); `inputObj.originalAmount` is an integer of subunits. Hyp Pay clears cards through
+//! the same Israeli clearing as CreditGuard, whose `total` is Numeric(8) agorot (vendor-notes
+//! §4 item 15).
+//!
+//! *Decision:* An assumption: every request amount is at most 999999.99 major units (99999999 subunits
+//! for `inputObj.originalAmount`), the Numeric(8) agorot of the clearing: `validate()` refuses
+//! more, so an amount the vendor cannot carry is an invalid request before it is sent (and
+//! in the sandbox), never an overflow.
+//!
+//! Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft (Amount: Decimal; inputObj.originalAmount: Integer (subunits)); vendor-notes §4 item 15
 mod client;
 mod codes;
 mod enums;

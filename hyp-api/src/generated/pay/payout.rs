@@ -42,7 +42,7 @@ pub struct PayoutRequest {
     pub cc: crate::SecretString,
     /// The amount to send to the customer, major units with up to two fractional digits.
     ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: at most 2 decimal places.
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
     pub amount: crate::Money,
@@ -217,6 +217,12 @@ impl crate::Validate for PayoutRequest {
         {
             let v = &self.amount;
             let p = path.field("Amount");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(99999999i128, 2u32),
+                &p,
+                out,
+            );
             crate::__private::check::max_decimal_places(v, 2u32, &p, out);
         }
         {

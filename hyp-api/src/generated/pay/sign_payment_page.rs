@@ -34,7 +34,7 @@ pub struct SignPaymentPageRequest {
     pub passp: crate::SecretString,
     /// The amount to charge, in major units, with up to two fractional digits (`10.00`, `10.5`, `10`).
     ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: at most 2 decimal places.
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Basic parameters)
     pub amount: crate::Money,
@@ -166,7 +166,7 @@ pub struct SignPaymentPageRequest {
     pub freq: Option<i64>,
     /// The amount of the very first payment, when it differs from the rest (major units, up to two fractional digits).
     ///
-    /// Wire: `TashFirstPayment` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional). Rules: at most 2 decimal places.
+    /// Wire: `TashFirstPayment` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional). Rules: <= 999999.99; at most 2 decimal places.
     ///
     /// Spec decision: This table says "Number", but the value is an amount ("a different amount than the
     /// rest"), and the soft charge's table gives the same parameter as "Decimal … up to
@@ -710,6 +710,12 @@ impl crate::Validate for SignPaymentPageRequest {
         {
             let v = &self.amount;
             let p = path.field("Amount");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(99999999i128, 2u32),
+                &p,
+                out,
+            );
             crate::__private::check::max_decimal_places(v, 2u32, &p, out);
         }
         if let Some(v) = &self.user_id {
@@ -723,6 +729,12 @@ impl crate::Validate for SignPaymentPageRequest {
         }
         if let Some(v) = &self.tash_first_payment {
             let p = path.field("TashFirstPayment");
+            crate::__private::check::le(
+                v,
+                crate::Decimal::from_i128_with_scale(99999999i128, 2u32),
+                &p,
+                out,
+            );
             crate::__private::check::max_decimal_places(v, 2u32, &p, out);
         }
         {
