@@ -162,8 +162,7 @@ const ENDPOINTS: &str = r#"endpoints:
           type: money
           doc: d
           source: s
-          constraints:
-            le: "1000000"
+          constraints: { le: "1000000" }
         - wire: ReqText
           type: string
           doc: d
@@ -1082,8 +1081,14 @@ fn constraint_target(c: C, side: Side) -> (&'static str, &'static str, &'static 
 }
 
 fn constrained(field: &str, key: &str, value: &str) -> Spec {
+    // A request amount keeps the maximum every request amount must state.
+    let keep = if field == "ReqMoney" && key != "le" {
+        ", le: \"1000000\""
+    } else {
+        ""
+    };
     base().field("endpoints.yaml", field, |i| {
-        i.set("constraints", &format!("{{ {key}: {value} }}"))
+        i.set("constraints", &format!("{{ {key}: {value}{keep} }}"))
     })
 }
 
