@@ -14,9 +14,12 @@ use rust_decimal_macros::dec;
 const DOUBLE_MAX: Decimal = dec!(90071992547409.91);
 
 fn hyper(sandbox: &Sandbox) -> hyp_api::hyper_erp::Client {
-    hyp_api::hyper_erp::Client::builder(sandbox.base_url("hyper-erp"), secret("token"))
-        .build()
-        .unwrap()
+    hyp_api::hyper_erp::Client::builder(
+        sandbox.base_url("hyper-erp"),
+        secret("sandbox-access-token"),
+    )
+    .build()
+    .unwrap()
 }
 
 fn hyper_deposit(ticket: &str, amount: Money) -> hyp_api::hyper_erp::DepositFiatRequest {
@@ -52,9 +55,12 @@ async fn an_amount_at_decimal_max_is_an_invalid_request_on_every_money_api() {
         .unwrap_err();
     assert_eq!(invalid_paths(&err), ["Amount"]);
 
-    let mt5 = hyp_api::mt5_manager::Client::builder(sandbox.base_url("mt5-manager"), secret("k"))
-        .build()
-        .unwrap();
+    let mt5 = hyp_api::mt5_manager::Client::builder(
+        sandbox.base_url("mt5-manager"),
+        secret("sandbox-manager-key"),
+    )
+    .build()
+    .unwrap();
     let request = hyp_api::mt5_manager::DepositRequest::new("ops-1", 1001, max);
     let err = mt5.deposit(&request).await.unwrap_err();
     assert_eq!(invalid_paths(&err), ["amount"]);
@@ -62,14 +68,19 @@ async fn an_amount_at_decimal_max_is_an_invalid_request_on_every_money_api() {
     let pay = hyp_api::pay::Client::builder(sandbox.base_url("pay"))
         .build()
         .unwrap();
-    let request = hyp_api::pay::RefundRequest::new("0010345518", secret("pp"), "12345", max);
+    let request =
+        hyp_api::pay::RefundRequest::new("0010345518", secret("your-api-password"), "12345", max);
     let err = pay.refund(&request).await.unwrap_err();
     assert_eq!(invalid_paths(&err), ["Amount"]);
 
     use hyp_api::creditguard::*;
-    let cg = Client::builder(sandbox.base_url("creditguard"), "u", secret("p"))
-        .build()
-        .unwrap();
+    let cg = Client::builder(
+        sandbox.base_url("creditguard"),
+        "your-api-username",
+        secret("your-api-password"),
+    )
+    .build()
+    .unwrap();
     let request = DoDealRequest::new(
         Language::Eng,
         "0962832",
@@ -123,7 +134,7 @@ async fn raw_deposit(sandbox: &Sandbox, ticket: &str, amount: &str) -> (String, 
             "{}/MT4_Deposit_Fiat_Json",
             sandbox.base_url("hyper-erp")
         ))
-        .header("Authorization", "Bearer token")
+        .header("Authorization", "Bearer sandbox-access-token")
         .header("Content-Type", "application/json")
         .body(body)
         .send()
@@ -169,7 +180,7 @@ fn invoice(items: &str) -> hyp_api::pay::CreateOfflineInvoiceRequest {
     use hyp_api::pay::{CreateOfflineInvoiceRequest, OfflinePaymentType};
     CreateOfflineInvoiceRequest::new(
         "0010345518",
-        secret("pp"),
+        secret("your-api-password"),
         Money::new(dec!(200)),
         OfflinePaymentType::Cash,
         "Jenny",
@@ -207,7 +218,7 @@ async fn an_item_list_that_overflows_is_a_violation_in_the_client_and_the_sandbo
             .extend_pairs([
                 ("action", "soft"),
                 ("Masof", "0010345518"),
-                ("PassP", "pp"),
+                ("PassP", "your-api-password"),
                 ("Amount", "200"),
                 ("TransType", "Cash"),
                 ("Pritim", "True"),

@@ -23,10 +23,13 @@ fn once() -> RetryPolicy {
 }
 
 fn hyper(sandbox: &Sandbox) -> hyp_api::hyper_erp::Client {
-    hyp_api::hyper_erp::Client::builder(sandbox.base_url("hyper-erp"), secret("token"))
-        .retry(once())
-        .build()
-        .unwrap()
+    hyp_api::hyper_erp::Client::builder(
+        sandbox.base_url("hyper-erp"),
+        secret("sandbox-access-token"),
+    )
+    .retry(once())
+    .build()
+    .unwrap()
 }
 
 fn deposit(ticket: &str) -> hyp_api::hyper_erp::DepositFiatRequest {
@@ -57,7 +60,7 @@ async fn a_panic_answers_hyper_code_4_on_the_wire_and_the_sandbox_serves_on() {
     let sandbox = Sandbox::start().await.unwrap();
     let response = reqwest::Client::new()
         .post(format!("{}/{DEPOSIT}", sandbox.base_url("hyper-erp")))
-        .header("Authorization", "Bearer token")
+        .header("Authorization", "Bearer sandbox-access-token")
         .header("Content-Type", "application/json")
         .header(FAULT_HEADER, "panic")
         .body(DEPOSIT_BODY)
@@ -84,10 +87,13 @@ async fn a_panic_is_each_apis_system_error_through_the_clients() {
         .unwrap_err();
     assert_eq!(err.code().map(|c| c.value()), Some(4), "{err:?}");
 
-    let mt5 = hyp_api::mt5_manager::Client::builder(sandbox.base_url("mt5-manager"), secret("k"))
-        .retry(once())
-        .build()
-        .unwrap();
+    let mt5 = hyp_api::mt5_manager::Client::builder(
+        sandbox.base_url("mt5-manager"),
+        secret("sandbox-manager-key"),
+    )
+    .retry(once())
+    .build()
+    .unwrap();
     let request = hyp_api::mt5_manager::DepositRequest::new("ops-1", 1001, Money::new(dec!(5)));
     sandbox.inject("mt5-manager", "POST /transactions/deposit", Fault::panic());
     let err = mt5.deposit(&request).await.unwrap_err();
@@ -95,10 +101,14 @@ async fn a_panic_is_each_apis_system_error_through_the_clients() {
 
     let err = {
         use hyp_api::creditguard::*;
-        let cg = Client::builder(sandbox.base_url("creditguard"), "u", secret("p"))
-            .retry(once())
-            .build()
-            .unwrap();
+        let cg = Client::builder(
+            sandbox.base_url("creditguard"),
+            "your-api-username",
+            secret("your-api-password"),
+        )
+        .retry(once())
+        .build()
+        .unwrap();
         let deal = DoDealRequest::new(
             Language::Eng,
             "0962832",
@@ -120,8 +130,12 @@ async fn a_panic_is_each_apis_system_error_through_the_clients() {
         .retry(once())
         .build()
         .unwrap();
-    let refund =
-        hyp_api::pay::RefundRequest::new("0010345518", secret("pp"), "12345", Money::new(dec!(5)));
+    let refund = hyp_api::pay::RefundRequest::new(
+        "0010345518",
+        secret("your-api-password"),
+        "12345",
+        Money::new(dec!(5)),
+    );
     sandbox.inject("pay", "zikoyAPI", Fault::panic());
     let err = pay.refund(&refund).await.unwrap_err();
     assert!(matches!(err, hyp_api::Error::VendorPage { .. }), "{err:?}");
