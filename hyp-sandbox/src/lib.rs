@@ -17,6 +17,11 @@
 //!   (Hyper code 14, Hyp Pay `CCode`, CreditGuard `result`, MT5 HTTP 400) in the vendor's own
 //!   words (the spec's `message` of the code); the sandbox's reason goes in the
 //!   [`REASON_HEADER`] header, never in the body.
+//! - **Accounts**: each API accepts its configured credentials only (`credentials` in
+//!   `spec/<api>/sandbox.yaml`; defaults in [`Sandbox::default_credentials`], set with
+//!   [`SandboxBuilder::credential`], read with [`Sandbox::credential`]); a missing or wrong one
+//!   gets the vendor's authentication error (Hyper 99 / 6, MT5 401 / 403, Hyp Pay 902,
+//!   CreditGuard `result` 400 by a recorded decision).
 //! - **Answers from the vendor's examples and code table**, in the API's wire format: JSON
 //!   with a `ResponseCode` envelope, REST statuses, XML `<ashrait>` envelopes, URL-encoded
 //!   pairs (windows-1255 unless `UTF8out=True`) or JSON lists.
