@@ -151,6 +151,20 @@ fn structural_diags(path: &Path, positions: &Positions) -> Vec<Diagnostic> {
             help: "fix the YAML at this place (indentation, quoting, a missing `-` or `:`)".into(),
         });
     }
+    if let Some((line, column)) = positions.too_deep {
+        out.push(Diagnostic {
+            file: path.to_path_buf(),
+            line,
+            column,
+            message: format!(
+                "YAML nested deeper than {} levels",
+                crate::locate::MAX_NESTING
+            ),
+            help: "a spec nests a few levels (endpoints › request › fields › constraints): \
+                   flatten this value"
+                .into(),
+        });
+    }
     for (key, (line, column)) in &positions.duplicates {
         out.push(Diagnostic {
             file: path.to_path_buf(),

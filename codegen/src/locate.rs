@@ -14,7 +14,15 @@ pub struct Positions {
     /// The first YAML syntax error, with its place: reported before anything serde says, which
     /// may be a consequence of it.
     pub syntax_error: Option<(String, (usize, usize))>,
+    /// Where the YAML first nests deeper than [`MAX_NESTING`]: the walk stops there, and the
+    /// file is reported, never handed to serde.
+    pub too_deep: Option<(usize, usize)>,
 }
+
+/// The deepest nesting a spec file may have. Real files nest a handful of levels (endpoints ›
+/// request › fields › item › constraints); a bound keeps a hostile file from costing memory
+/// or stack.
+pub const MAX_NESTING: usize = 64;
 
 enum Frame {
     /// In a mapping: the path of the mapping, and the key whose value comes next (if any).
@@ -46,6 +54,10 @@ impl Positions {
                     } else {
                         Frame::Seq { path, next: 0 }
                     });
+                    if stack.len() > MAX_NESTING {
+                        positions.too_deep = Some(here);
+                        break;
+                    }
                 }
                 Event::MappingEnd | Event::SequenceEnd => {
                     stack.pop();
@@ -140,6 +152,15 @@ mod tests {
         assert_eq!(p.find("endpoints.A.fields[1].type"), (8, 9));
         // Unknown leaf: falls back to the nearest ancestor.
         assert_eq!(p.find("endpoints.A.fields[1].nope"), (7, 9));
+    }
+
+    #[test]
+    fn stops_at_the_nesting_bound() {
+        let at = |depth: usize| {
+            Positions::index(&format!("a: {}{}", "[".repeat(depth), "]".repeat(depth)))
+        };
+        assert_eq!(at(MAX_NESTING - 1).too_deep, None);
+        assert_eq!(at(MAX_NESTING).too_deep, Some((1, 4 + MAX_NESTING - 1)));
     }
 
     #[test]

@@ -453,6 +453,35 @@ fn assert_misplaced(m: Misplaced) {
     assert_eq!(diags.0.len(), 1, "{}", show(&diags));
 }
 
+/// YAML nested 100, 1,000 and 100,000 deep (flow lists, and block mappings at 100) is one
+/// diagnostic: no stack overflow, no serde error after it.
+#[test]
+fn yaml_nested_deep_is_a_diagnostic() {
+    let block: String = (0..100)
+        .map(|d| format!("{}k:\n", "  ".repeat(d)))
+        .collect::<String>()
+        + &"  ".repeat(100)
+        + "v: 1\n";
+    let cases = [100, 1_000, 100_000]
+        .map(|depth| format!("enums: {}{}\n", "[".repeat(depth), "]".repeat(depth)))
+        .into_iter()
+        .chain([block]);
+    for (i, text) in cases.enumerate() {
+        let f = Fixture::new(&format!("deep-{i}"));
+        let file = f.write("deep.yaml", &text);
+        let diags = f.load_err();
+        // Our bound, or saphyr's own limit where its scanner looks that far ahead first.
+        assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+        let d = &diags.0[0];
+        assert!(
+            d.message.contains("nested deeper than 64 levels")
+                || d.message.contains("recursion limit exceeded"),
+            "{d}"
+        );
+        assert_eq!(d.file, file);
+    }
+}
+
 /// A request amount must state the most the vendor carries (`validate()` refuses more).
 #[test]
 fn request_amount_without_maximum() {

@@ -177,21 +177,8 @@ pub fn decode_answer_in<E: Endpoint>(
     answer.finish::<E>(code, message, decoded)
 }
 
-/// Replaces every secret value in `text` with `[REDACTED]`: as sent, and as a vendor may echo
-/// it (XML-escaped, URL-encoded).
+/// Replaces every secret value in `text` with `[REDACTED]`: as sent, and in every form a vendor
+/// may echo it (JSON-, XML-, percent- or form-escaped, character references, any mix).
 pub fn redact(text: &str, secrets: &[&str]) -> String {
-    let mut out = text.to_string();
-    for s in secrets.iter().filter(|s| !s.is_empty()) {
-        let forms = [
-            s.to_string(),
-            quick_xml::escape::escape(*s).into_owned(),
-            form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>(),
-            percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC)
-                .to_string(),
-        ];
-        for form in forms {
-            out = out.replace(&form, "[REDACTED]");
-        }
-    }
-    out
+    crate::runtime::redact::redact(text, secrets)
 }

@@ -13,6 +13,7 @@ pub mod mac;
 pub mod money;
 pub mod node;
 pub mod open;
+pub mod redact;
 pub mod retry;
 pub mod urlencoded;
 pub mod validate;

@@ -1,0 +1,151 @@
+//! Secrets removed from text a vendor sent back, in whatever form it echoes them: as sent,
+//! JSON-escaped (`\/`, `\uXXXX`, surrogate pairs), XML-escaped (`&amp;`, `&#NN;`, `&#xHH;`),
+//! percent- or form-encoded (`%HH`, `+`), or any mix of these, one character at a time.
+//! Each escape is decoded by the crate that owns its format (serde_json, quick-xml,
+//! percent-encoding); this module only walks the text.
+
+/// What a secret's place in the text becomes.
+pub const REDACTED: &str = "[REDACTED]";
+
+/// The longest escape looked at: `\uD83D\uDE00` (12), `&#x1F600;` (9), `%F0%9F%98%80` (12).
+const LONGEST_ESCAPE: usize = 12;
+
+/// `text` with every occurrence of every non-empty secret, in any echo form, replaced by
+/// [`REDACTED`].
+pub fn redact(text: &str, secrets: &[&str]) -> String {
+    let mut out = text.to_string();
+    for secret in secrets.iter().filter(|s| !s.is_empty()) {
+        out = redact_one(&out, secret);
+    }
+    out
+}
+
+fn redact_one(text: &str, secret: &str) -> String {
+    let wanted: Vec<char> = secret.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while at < text.len() {
+        if let Some(end) = matches(text, at, &wanted) {
+            out.push_str(REDACTED);
+            at = end;
+            continue;
+        }
+        let c = text[at..].chars().next().unwrap_or_default();
+        out.push(c);
+        at += c.len_utf8().max(1);
+    }
+    out
+}
+
+/// The end of an echo of `wanted` starting at byte `at`, if one starts there.
+fn matches(text: &str, at: usize, wanted: &[char]) -> Option<usize> {
+    let Some((&first, rest)) = wanted.split_first() else {
+        return Some(at);
+    };
+    units(&text[at..])
+        .into_iter()
+        .filter(|(c, _)| *c == first)
+        .find_map(|(_, len)| matches(text, at + len, rest))
+}
+
+/// Every reading of the text's first character or escape: (character, bytes taken).
+fn units(text: &str) -> Vec<(char, usize)> {
+    let Some(raw) = text.chars().next() else {
+        return Vec::new();
+    };
+    let mut out = vec![(raw, raw.len_utf8())];
+    let decoded = match raw {
+        '\\' => json_escape(text),
+        '&' => xml_reference(text),
+        '%' => percent_escape(text),
+        '+' => Some((' ', 1)),
+        _ => None,
+    };
+    out.extend(decoded);
+    out
+}
+
+/// `\/`, `\n`, `\u0041`, `\uD83D\uDE00`: decoded as serde_json reads a string.
+fn json_escape(text: &str) -> Option<(char, usize)> {
+    let lens: &[usize] = if text[1..].starts_with('u') {
+        &[12, 6]
+    } else {
+        &[2]
+    };
+    lens.iter().find_map(|&len| {
+        let escape = text.get(..len)?;
+        let decoded: String = serde_json::from_str(&format!("\"{escape}\"")).ok()?;
+        single(&decoded).map(|c| (c, len))
+    })
+}
+
+/// `&amp;`, `&#65;`, `&#x41;`: decoded as quick-xml unescapes.
+fn xml_reference(text: &str) -> Option<(char, usize)> {
+    let head = text.get(..LONGEST_ESCAPE.min(text.len())).unwrap_or(text);
+    let end = head.find(';')? + 1;
+    let decoded = quick_xml::escape::unescape(&text[..end]).ok()?;
+    single(&decoded).map(|c| (c, end))
+}
+
+/// `%41`, `%C3%A9`: one character's UTF-8 bytes, percent-decoded.
+fn percent_escape(text: &str) -> Option<(char, usize)> {
+    (1..=4).find_map(|bytes| {
+        let escape = text.get(..bytes * 3)?;
+        let decoded = percent_encoding::percent_decode_str(escape).collect::<Vec<u8>>();
+        if decoded.len() != bytes {
+            return None;
+        }
+        single(std::str::from_utf8(&decoded).ok()?).map(|c| (c, escape.len()))
+    })
+}
+
+fn single(s: &str) -> Option<char> {
+    let mut chars = s.chars();
+    let c = chars.next()?;
+    chars.next().is_none().then_some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRET: &str = "pw/S3cret&é+1";
+
+    fn clean(text: &str) {
+        let out = redact(text, &[SECRET]);
+        assert_eq!(out, "<a>[REDACTED]</a>", "from {text}");
+    }
+
+    #[test]
+    fn every_echo_form_is_redacted() {
+        clean(r"<a>pw/S3cret&é+1</a>");
+        clean(r"<a>pw\/S3cret&\u00e9+1</a>");
+        clean(r"<a>\u0070\u0077\/\u0053\u0033cret\u0026\u00E9\u002b1</a>");
+        clean(r"<a>pw/S3cret&amp;&#233;+1</a>");
+        clean(r"<a>&#112;&#x77;&#47;S3cret&#38;&#xe9;&#43;1</a>");
+        clean(r"<a>pw%2FS3cret%26%C3%A9%2B1</a>");
+        clean(r"<a>pw%2fS3cret%26%c3%a9%2b1</a>");
+        clean(r"<a>%70%77%2F%53%33%63%72%65%74%26%C3%A9%2B%31</a>");
+    }
+
+    #[test]
+    fn a_space_written_as_plus_and_astral_characters() {
+        assert_eq!(redact("x=a+b", &["a b"]), "x=[REDACTED]");
+        assert_eq!(
+            redact(r#"{"p":"\ud83d\ude00!"}"#, &["😀!"]),
+            r#"{"p":"[REDACTED]"}"#
+        );
+        assert_eq!(redact("&#x1F600;!", &["😀!"]), "[REDACTED]");
+        assert_eq!(redact("%F0%9F%98%80!", &["😀!"]), "[REDACTED]");
+    }
+
+    #[test]
+    fn other_text_is_left_as_it_is() {
+        let text = r"pw/S3cret&é+2 \u0070 &amp; %2F + é 😀";
+        assert_eq!(redact(text, &[SECRET]), text);
+        assert_eq!(redact("abc", &[""]), "abc");
+        assert_eq!(redact("a pw b pw", &["pw"]), "a [REDACTED] b [REDACTED]");
+        // Broken escapes are text, not errors.
+        assert_eq!(redact(r"\u12 &#xZZ; %G1 %", &["q"]), r"\u12 &#xZZ; %G1 %");
+    }
+}
