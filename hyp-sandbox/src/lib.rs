@@ -32,7 +32,12 @@
 //!   per client (code 1), balances moved by deposits and withdrawals, J5 authorizations
 //!   captured once for at most their amount, refunds up to the original (Hyp Pay 33,
 //!   CreditGuard 310), paid payment links not deletable (995), and the refund queue moving
-//!   through its statuses.
+//!   through its statuses; Hyp Pay postponed charges committed once, deals looked up
+//!   (`getToken`) and cancelled (`CancelTrans`), a cancelled deal neither captured nor refunded.
+//! - **Serves the hosted payment pages** of both vendors (Hyp Pay `What=SIGN` → the page →
+//!   a signed redirect → `What=VERIFY`; CreditGuard `TxnSetup` → `mpiHostedPageUrl` → the
+//!   page → a redirect with `responseMac`): an HTML form, and a POST of `outcome=pay` or
+//!   `outcome=decline` to the page's URL for tests without a browser.
 //! - **Injects faults** per endpoint ([`Sandbox::inject`]) or per request (the
 //!   [`FAULT_HEADER`] header): a delay, HTTP 500, an HTML page, a truncated body, a dropped
 //!   connection, the vendor's own timeout answer, any code of the API's table. A fault can
