@@ -9,8 +9,6 @@
 //! table by the fault header `code=N` (the sandbox then answers the vendor's example of it);
 //! the vendor's timeout example by the fault header `vendor-timeout`.
 
-use std::collections::BTreeSet;
-
 use chrono::TimeZone;
 use hyp_codegen::model::{Api, Endpoint, ExampleKind};
 use hyp_codegen::sandbox::spec::Carried;
@@ -18,17 +16,6 @@ use hyp_sandbox::Sandbox;
 
 use crate::common::shape::{Expect, Raw};
 use crate::wire::{Twist, apis, bearer, code_of, requests, send};
-
-/// (API, endpoint, answer example) pairs that do not conform yet, each with what differs.
-/// Hyper ERP and MT5 have none; Hyp Pay's are its owner's to fix. This list may only shrink:
-/// an entry that conforms fails the test until it is removed, and a divergence not listed
-/// fails it too.
-const KNOWN_DIVERGENCES: &[(&str, &str, &str, &str)] = &[(
-    "pay",
-    "payRequest LIST",
-    "response-listed",
-    "answered as key=value pairs; the doc answers JSON",
-)];
 
 /// Answer examples that presume the vendor's state (a deal, a queued refund, a signature it
 /// issued) the doc's request names: a fresh sandbox rightly answers them "unknown". The scripted flows provoke them
@@ -165,29 +152,13 @@ async fn every_answer_example_of_the_docs_is_matched_by_structure() {
         compared >= 30,
         "only {compared} answer examples were compared"
     );
-    let known: BTreeSet<(&str, &str, &str)> = KNOWN_DIVERGENCES
-        .iter()
-        .map(|(a, e, x, _)| (*a, *e, *x))
-        .collect();
-    let found: BTreeSet<(&str, &str, &str)> = diverging
-        .iter()
-        .map(|(a, e, x, _)| (a.as_str(), e.as_str(), x.as_str()))
-        .collect();
-    let new: Vec<_> = diverging
-        .iter()
-        .filter(|(a, e, x, _)| !known.contains(&(a.as_str(), e.as_str(), x.as_str())))
-        .collect();
-    let fixed: Vec<_> = known.difference(&found).collect();
     assert!(
-        new.is_empty() && fixed.is_empty(),
-        "{} of {compared} answer examples diverge from the docs outside KNOWN_DIVERGENCES:\n{}\n\
-         conforming now (remove them from KNOWN_DIVERGENCES in tests/conformance/sweep.rs): {fixed:?}",
-        new.len(),
-        new.iter()
-            .map(|(a, e, x, d)| format!(
-                "  (\"{a}\", \"{e}\", \"{x}\", \"{}\"),",
-                d.replace('"', "'")
-            ))
+        diverging.is_empty(),
+        "{} of {compared} answer examples diverge from the docs:\n{}",
+        diverging.len(),
+        diverging
+            .iter()
+            .map(|(a, e, x, d)| format!("  {a} {e} {x}: {d}"))
             .collect::<Vec<_>>()
             .join("\n")
     );

@@ -116,7 +116,8 @@ pub fn bearer(api: &Api) -> Option<(String, i64)> {
         .map(|k| (k.name.clone(), k.wrong.code))
 }
 
-/// The code an answer body carries in the API's envelope (its `code` field), if any.
+/// The code an answer body carries in the API's envelope (its `code` field), if any; pairs or
+/// a JSON value without it (Hyp Pay's payment-link list) carry the API's `code_when_missing`.
 pub fn code_of(api: &Api, body: &str) -> Option<i64> {
     let name = api.envelope.as_ref()?.code_wire.clone();
     let kind = sniff(body);
@@ -124,7 +125,7 @@ pub fn code_of(api: &Api, body: &str) -> Option<i64> {
     find(&tree, &name)
         .and_then(|v| v.trim().parse().ok())
         .or(match kind {
-            Kind::Form => api.envelope.as_ref()?.code_when_missing,
+            Kind::Form | Kind::Json => api.envelope.as_ref()?.code_when_missing,
             _ => None,
         })
 }
