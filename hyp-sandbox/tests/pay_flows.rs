@@ -104,6 +104,37 @@ async fn sign_answers_the_request_sorted_with_action_pay_and_a_signature_last() 
 }
 
 #[tokio::test]
+async fn print_hesh_signs_the_request_sent_not_the_docs_example() {
+    let sandbox = Sandbox::start().await.unwrap();
+    // 002 § Generate a link to an invoice, Example request.
+    let request = "Masof=0010210290&action=APISign&KEY=your-api-key&What=SIGN&PassP=your-api-password&TransId=55373520&type=EZCOUNT&ACTION=PrintHesh";
+    let signed = answer(&sandbox, request).await;
+    // Example response `Masof=…&TransId=…&action=PrintHesh&type=EZCOUNT&signature=…`: these
+    // keys in this order, the values of the request sent (the doc's answer names another deal).
+    let expected = [
+        ("Masof", "0010210290"),
+        ("TransId", "55373520"),
+        ("action", "PrintHesh"),
+        ("type", "EZCOUNT"),
+    ];
+    assert_eq!(
+        keys(&signed),
+        ["Masof", "TransId", "action", "type", "signature"]
+    );
+    for (k, v) in expected {
+        assert_eq!(get(&signed, k), v);
+    }
+    let sig = get(&signed, "signature");
+    assert!(
+        sig.len() == 64 && sig.chars().all(|c| c.is_ascii_hexdigit()),
+        "{sig}"
+    );
+    let other = answer(&sandbox, &request.replace("55373520", "55373521")).await;
+    assert_eq!(get(&other, "TransId"), "55373521");
+    assert_ne!(get(&other, "signature"), sig);
+}
+
+#[tokio::test]
 async fn sign_page_redirect_verify_and_a_changed_redirect_fails_with_200() {
     let sandbox = Sandbox::start().await.unwrap();
     let signed = answer(&sandbox, SIGN).await;
