@@ -31,17 +31,7 @@ fn example(api: &Api, endpoint: &str, name: &str) -> String {
 }
 
 async fn raw(sandbox: &Sandbox, int_in: &str) -> Raw {
-    let response = reqwest::Client::new()
-        .post(format!("{}/xpo/Relay", sandbox.base_url(API)))
-        .form(&[
-            ("user", "your-api-username"),
-            ("password", "your-api-password"),
-            ("int_in", int_in),
-        ])
-        .send()
-        .await
-        .expect("the sandbox answers");
-    Raw::read(response).await
+    Raw::read(relay(&sandbox.base_url(API), int_in).await).await
 }
 
 /// `part` is `whole` with some elements left out: the same names in the same relative order.

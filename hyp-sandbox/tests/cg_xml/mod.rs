@@ -149,10 +149,10 @@ pub fn request(command: &str, envelope: &[(&str, &str)], children: &str) -> Stri
     )
 }
 
-/// Posts `int_in` as a CreditGuard client does (form fields `user`, `password`, `int_in`);
-/// the HTTP status and the parsed answer.
-pub async fn post(base_url: &str, int_in: &str) -> (u16, El, String) {
-    let response = reqwest::Client::new()
+/// Posts `int_in` as a CreditGuard client does (form fields `user`, `password`, `int_in`,
+/// with the sandbox's default credentials); the answer as received.
+pub async fn relay(base_url: &str, int_in: &str) -> reqwest::Response {
+    reqwest::Client::new()
         .post(format!("{base_url}/xpo/Relay"))
         .form(&[
             ("user", "your-api-username"),
@@ -161,7 +161,12 @@ pub async fn post(base_url: &str, int_in: &str) -> (u16, El, String) {
         ])
         .send()
         .await
-        .expect("the sandbox answers");
+        .expect("the sandbox answers")
+}
+
+/// [`relay`]: the HTTP status and the parsed answer.
+pub async fn post(base_url: &str, int_in: &str) -> (u16, El, String) {
+    let response = relay(base_url, int_in).await;
     let status = response.status().as_u16();
     let body = response.text().await.expect("a body");
     let root = parse(&body);
