@@ -1,0 +1,235 @@
+//! Fields: types, Rust names, includes, and which types a request can reach.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use heck::ToSnakeCase;
+
+use crate::model::{self, Ty};
+use crate::spec;
+
+use super::constraints::resolve_constraints;
+use super::names::check_snake;
+use super::{Ctx, Kind};
+
+const SCALARS: &[&str] = &[
+    "int",
+    "string",
+    "bool",
+    "money",
+    "minor_units",
+    "decimal",
+    "date",
+    "datetime",
+    "secret",
+    "json",
+    "coded",
+    "params",
+];
+
+fn parse_ty(
+    cx: &mut Ctx,
+    names: &HashMap<&str, Kind>,
+    service: &spec::Service,
+    format: Option<&str>,
+    file: usize,
+    path: &str,
+    text: &str,
+) -> Option<Ty> {
+    let t = text.trim();
+    if let Some(inner) = t.strip_prefix("list<").and_then(|r| r.strip_suffix('>')) {
+        return parse_ty(cx, names, service, format, file, path, inner)
+            .map(|i| Ty::List(Box::new(i)));
+    }
+    let ty = match t {
+        "int" => Ty::Int,
+        "string" => Ty::String,
+        "bool" => Ty::Bool,
+        "money" => Ty::Money,
+        "minor_units" => Ty::MinorUnits,
+        "decimal" => Ty::Decimal,
+        "date" => Ty::Date(format.unwrap_or(&service.formats.date).to_string()),
+        "datetime" => Ty::DateTime(format.unwrap_or(&service.formats.datetime).to_string()),
+        "secret" => Ty::Secret,
+        "json" => Ty::Json,
+        "coded" => Ty::Coded,
+        "params" => Ty::Params,
+        other => match names.get(other) {
+            Some(Kind::Enum) => Ty::Enum(other.to_string()),
+            Some(Kind::Object) => Ty::Object(other.to_string()),
+            None => {
+                let mut known: BTreeSet<&str> = names.keys().copied().collect();
+                known.extend(SCALARS);
+                cx.err(
+                    file,
+                    path,
+                    format!("unknown type `{other}`"),
+                    format!(
+                        "use one of: {}, or `list<T>`; or define `{other}` under `enums:` or `objects:`",
+                        known.into_iter().collect::<Vec<_>>().join(", ")
+                    ),
+                );
+                return None;
+            }
+        },
+    };
+    Some(ty)
+}
+
+pub(super) fn resolve_fields(
+    cx: &mut Ctx,
+    names: &HashMap<&str, Kind>,
+    service: &spec::Service,
+    file: usize,
+    base: &str,
+    fields: &[spec::Field],
+) -> Vec<model::Field> {
+    let mut out = Vec::new();
+    let mut wires = HashSet::new();
+    let mut rusts = HashSet::new();
+    for (i, f) in fields.iter().enumerate() {
+        let fp = format!("{base}[{i}]");
+        if !wires.insert(f.wire.clone()) {
+            cx.err(
+                file,
+                &format!("{fp}.wire"),
+                format!(
+                    "wire name `{}` appears twice in this list of fields",
+                    f.wire
+                ),
+                "each wire name may appear once: delete the duplicate or correct its name",
+            );
+        }
+        let rust = f.rust.clone().unwrap_or_else(|| f.wire.to_snake_case());
+        check_snake(
+            cx,
+            file,
+            &format!("{fp}.{}", if f.rust.is_some() { "rust" } else { "wire" }),
+            &rust,
+        );
+        if f.fixed.is_none() && !rusts.insert(rust.clone()) {
+            cx.err(
+                file,
+                &format!("{fp}.wire"),
+                format!("two fields here both get the Rust name `{rust}`"),
+                "give one of them an explicit `rust:` name",
+            );
+        }
+        let Some(ty) = parse_ty(
+            cx,
+            names,
+            service,
+            f.format.as_deref(),
+            file,
+            &format!("{fp}.type"),
+            &f.ty,
+        ) else {
+            continue;
+        };
+        if f.format.is_some() && !matches!(ty, Ty::Date(_) | Ty::DateTime(_)) {
+            cx.err(
+                file,
+                &format!("{fp}.format"),
+                format!(
+                    "`format` applies to date and datetime fields, not `{}`",
+                    f.ty
+                ),
+                "remove `format`, or change the type",
+            );
+        }
+        let constraints = resolve_constraints(cx, file, &format!("{fp}.constraints"), &ty, f);
+        out.push(model::Field {
+            loc: cx.raw.loc(file, &fp),
+            wire: f.wire.clone(),
+            rust,
+            ty,
+            required: f.required,
+            doc: f.doc.clone(),
+            source: f.source.clone(),
+            decision: f.decision.clone(),
+            constraints,
+            location: f.location,
+            assumed: f.assumed,
+            fixed: f.fixed.clone(),
+        });
+    }
+    out
+}
+
+/// After an include, every wire name still appears once.
+pub(super) fn check_unique(cx: &mut Ctx, file: usize, path: &str, fields: &[model::Field]) {
+    let mut seen = HashSet::new();
+    for f in fields {
+        if !seen.insert(f.wire.as_str()) {
+            cx.err(
+                file,
+                path,
+                format!(
+                    "`{}` comes both from the included object and from this list",
+                    f.wire
+                ),
+                "delete it here: the included object already has it",
+            );
+        }
+    }
+}
+
+/// The fields of an included object (which may itself include one, resolved already).
+pub(super) fn included_fields(
+    cx: &mut Ctx,
+    objects: &[model::Object],
+    file: usize,
+    path: &str,
+    name: &str,
+) -> Option<Vec<model::Field>> {
+    match objects.iter().find(|o| o.name == name) {
+        Some(o) => Some(o.fields.clone()),
+        None => {
+            cx.err(
+                file,
+                path,
+                format!("`include: {name}` names no object"),
+                "name an object defined under `objects:`",
+            );
+            None
+        }
+    }
+}
+
+/// An enum or object reachable from any request field (directly, in a list, or through an object) is a
+/// request enum: closed, so callers cannot send an undocumented value.
+pub(super) fn mark_request_types(
+    enums: &mut [model::Enum],
+    objects: &mut [model::Object],
+    endpoints: &[model::Endpoint],
+) {
+    fn walk(ty: &Ty, objects: &[model::Object], seen: &mut HashSet<String>) {
+        match ty {
+            Ty::List(inner) => walk(inner, objects, seen),
+            Ty::Enum(n) => {
+                seen.insert(n.clone());
+            }
+            Ty::Object(n) => {
+                if seen.insert(n.clone())
+                    && let Some(o) = objects.iter().find(|o| &o.name == n)
+                {
+                    for f in &o.fields {
+                        walk(&f.ty, objects, seen);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut seen = HashSet::new();
+    for e in endpoints {
+        for f in &e.request {
+            walk(&f.ty, objects, &mut seen);
+        }
+    }
+    for en in enums {
+        en.in_request = seen.contains(&en.name);
+    }
+    for o in objects {
+        o.in_request = seen.contains(&o.name);
+    }
+}
