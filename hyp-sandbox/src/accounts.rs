@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use axum::http::header::AUTHORIZATION;
 use hyp_api::Node;
-use hyp_codegen::sandbox::spec::{Carried, Credential};
+use crate::plan::spec::{Carried, Credential};
 
 use crate::answer::text;
 use crate::incoming::Incoming;

@@ -6,7 +6,7 @@ use hyp_api::wire::{
     Encoding, UTF_8, encode_query, parse_json, parse_urlencoded, parse_xml, to_json, to_xml,
 };
 use hyp_api::{AnswerFormat, Node, TransportKind};
-use hyp_codegen::model::ExampleKind;
+use crate::plan::api::ExampleKind;
 
 use crate::served::{Served, ServedApi};
 
@@ -417,7 +417,7 @@ impl ServedApi {
             .unwrap_or(200)
     }
 
-    fn code_entry(&self, e: &Served, code: i64) -> Option<&hyp_codegen::sandbox::plan::PlanCode> {
+    fn code_entry(&self, e: &Served, code: i64) -> Option<&crate::plan::api::PlanCode> {
         let name = e
             .plan
             .code_overrides

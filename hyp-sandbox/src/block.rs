@@ -3,8 +3,8 @@
 //! state (the transaction a call names). Every name comes from the API's `sandbox:` section.
 
 use hyp_api::Node;
-use hyp_codegen::sandbox::plan::{PlanShape, ShapeKind};
-use hyp_codegen::sandbox::spec::{FieldValues, Mask, ResultBlock};
+use crate::plan::api::{PlanShape, ShapeKind};
+use crate::plan::spec::{FieldValues, Mask, ResultBlock};
 
 use crate::answer::{Answer, text};
 use crate::envelope::{code_of, fields_text};

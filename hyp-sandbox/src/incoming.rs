@@ -5,7 +5,7 @@
 use axum::http::{HeaderMap, Method};
 use hyp_api::wire::{Encoding, UTF_8, parse_json, parse_urlencoded, parse_xml};
 use hyp_api::{HttpMethod, Node, TransportKind};
-use hyp_codegen::model::FieldLocation;
+use crate::plan::api::FieldLocation;
 
 use crate::answer::text;
 use crate::served::{Served, ServedApi};
@@ -340,7 +340,7 @@ fn query_get<'a>(api: &'a ServedApi, req: &Incoming) -> Routed<'a> {
 #[cfg(test)]
 mod tests {
     use hyp_api::TransportKind;
-    use hyp_codegen::model::ExampleKind;
+    use crate::plan::api::ExampleKind;
 
     use super::*;
 

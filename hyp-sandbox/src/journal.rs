@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use hyp_api::Node;
-use hyp_codegen::sandbox::spec::{FilterOp, Journal};
+use crate::plan::spec::{FilterOp, Journal};
 
 use crate::answer::{Answer, text};
 use crate::block::{coded, is_blank, is_coded, meets};

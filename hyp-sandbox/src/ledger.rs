@@ -3,7 +3,7 @@
 //! answer) before anything is applied, so no request panics the sandbox or poisons its state.
 
 use hyp_api::Decimal;
-use hyp_codegen::sandbox::spec::Ledger;
+use crate::plan::spec::Ledger;
 
 /// +1 when `endpoint` credits the ledger, −1 when it debits it, 0 otherwise.
 pub(crate) fn direction(l: &Ledger, endpoint: &str) -> Decimal {

@@ -70,6 +70,7 @@ mod ledger;
 mod listen;
 mod names;
 mod page;
+mod plan;
 mod served;
 mod server;
 mod shaped;

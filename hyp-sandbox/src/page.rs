@@ -9,7 +9,7 @@ use axum::http::{Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use hyp_api::wire::{UTF_8, encode_query};
 use hyp_api::{Node, SecretString};
-use hyp_codegen::sandbox::spec::{Page, ValueFrom};
+use crate::plan::spec::{Page, ValueFrom};
 
 use crate::answer::{Answer, text};
 use crate::incoming::Incoming;

@@ -6,7 +6,7 @@ use hyp_api::{
     AnswerFormat, Endpoint, EnvelopeSpec, HttpMethod, Node, TransportKind, Validate,
     ValidationContext, Wire, XmlSpec,
 };
-use hyp_codegen::sandbox::plan::{Plan, PlanEndpoint};
+use crate::plan::api::{Plan, PlanEndpoint};
 
 /// One endpoint's wire facts and checks, taken from its generated `hyp-api` type.
 #[derive(Clone, Copy)]

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use hyp_api::{Decimal, Node};
-use hyp_codegen::sandbox::spec::{CodeAnswer, Ledger, SandboxDef};
+use crate::plan::spec::{CodeAnswer, Ledger, SandboxDef};
 
 use crate::answer::{Answer, text};
 use crate::deals::DealBook;
@@ -446,7 +446,7 @@ fn items<'n>(fields: &'n Node, wire: &str) -> &'n [Node] {
 fn list_rows(
     api: &ServedApi,
     e: &Served,
-    q: &hyp_codegen::sandbox::spec::Queue,
+    q: &crate::plan::spec::Queue,
     rows: &[(Node, i64)],
     fields: &Node,
 ) -> Answer {

@@ -13,7 +13,7 @@ use crate::served::{Served, ServedApi};
 pub(crate) fn declared_timeout<'a>(
     api: &'a ServedApi,
     e: &Served,
-) -> Option<&'a hyp_codegen::sandbox::spec::TimeoutAnswer> {
+) -> Option<&'a crate::plan::spec::TimeoutAnswer> {
     api.plan
         .sandbox
         .timeouts

@@ -1,18 +1,17 @@
 //! The `sandbox:` section of an API folder (`spec/<api>/sandbox.yaml`): how `hyp-sandbox` plays
 //! the vendor. Every rule names endpoints by their spec key and fields by their wire names; the
-//! checker in [`super::check`] resolves each name against the API and reports a diagnostic
-//! with file, line and column for one that does not exist.
+//! generator's checker (`hyp-codegen`, `sandbox::check`) resolves each name against the API and
+//! reports a diagnostic with file, line and column for one that does not exist.
 //!
-//! These shapes are also what the sandbox reads back (from the generated plan), so they derive
-//! `Serialize` as well as `Deserialize`.
+//! One definition for both sides: the generator reads these shapes from the YAML and writes
+//! them into the plan (`src/generated/<api>.json`), the sandbox reads them back, so they derive
+//! `Serialize` as well as `Deserialize`. The file lives in `hyp-sandbox` (which must build
+//! without the generator) and the generator includes it by path.
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::sandbox::flows::{
-    DealCall, DealMaker, Deals, FieldValue, FlagFields, NearMiss, Page, PageFlag, RedirectParam,
-    ReturnUrl, Signing, ValueFrom, Verifying,
-};
-pub use crate::sandbox::shape::*;
+pub use super::flows::*;
+pub use super::shape::*;
 
 /// How the sandbox answers for this API, and the state it keeps.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::sandbox::spec::FieldValues;
+use super::spec::FieldValues;
 
 /// A request value outside a closed set that the vendor reads as another (CreditGuard: a
 /// language other than HEB/ENG is answered in English): the sandbox judges and plays the call

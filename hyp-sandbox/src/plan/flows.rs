@@ -1,11 +1,11 @@
 //! The `sandbox:` rules for whole flows rather than single calls: requests that miss one fixed
 //! value (Hyp Pay's missing `What`), strict booleans, the deals a sandbox made (looked up,
 //! cancelled), signed answers and their verification, and hosted payment pages. Names resolve
-//! as in [`super::spec`]; [`super::check`] reports the ones that do not exist.
+//! as in [`super::spec`]; the generator's checker reports the ones that do not exist.
 
 use serde::{Deserialize, Serialize};
 
-use crate::sandbox::spec::{CodeAnswer, FieldValues};
+use super::spec::{CodeAnswer, FieldValues};
 
 /// A request that matches `endpoint` except for its fixed value of `field` (absent or other):
 /// answered with `code` in the endpoint's frame rather than routed elsewhere.
