@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
+use crate::plan::spec::{Carried, Credential};
 use axum::http::header::AUTHORIZATION;
 use hyp_api::Node;
-use crate::plan::spec::{Carried, Credential};
 
 use crate::answer::text;
 use crate::incoming::Incoming;

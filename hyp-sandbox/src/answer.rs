@@ -2,11 +2,11 @@
 //! `<root><response>` envelope, `key=value` pairs, a JSON list), its code and HTTP status, and
 //! how it is written out. Answers start from the vendor's own examples where the spec has one.
 
+use crate::plan::api::ExampleKind;
 use hyp_api::wire::{
     Encoding, UTF_8, encode_query, parse_json, parse_urlencoded, parse_xml, to_json, to_xml,
 };
 use hyp_api::{AnswerFormat, Node, TransportKind};
-use crate::plan::api::ExampleKind;
 
 use crate::served::{Served, ServedApi};
 

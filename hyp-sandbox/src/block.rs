@@ -2,9 +2,9 @@
 //! order, on error the error example's element; filled from the request, the code and the
 //! state (the transaction a call names). Every name comes from the API's `sandbox:` section.
 
-use hyp_api::Node;
 use crate::plan::api::{PlanShape, ShapeKind};
 use crate::plan::spec::{FieldValues, Mask, ResultBlock};
+use hyp_api::Node;
 
 use crate::answer::{Answer, text};
 use crate::envelope::{code_of, fields_text};

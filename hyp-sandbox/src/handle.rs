@@ -73,6 +73,7 @@ pub(crate) async fn handle(
                 tracing::info!(api = %api.plan.api, %reason, "no endpoint");
                 let answer = Answer::bare(api, frame, a.code)
                     .unwrap_or_else(|| Answer::for_code(api, frame, a.code).without_command(frame));
+                let answer = enveloped(&shared, api, frame, &incoming, answer);
                 with_reason(write(api, frame, &answer, false), &reason)
             }
             // No vendor answer is declared: an empty body, the reason beside it.
@@ -92,10 +93,11 @@ pub(crate) async fn handle(
         Routed::Malformed(reason) => {
             let reason = format!("invalid request: {reason}");
             match invalid_answer(api, frame) {
-                Some(answer) => with_reason(
-                    write(api, frame, &answer.without_command(frame), false),
-                    &reason,
-                ),
+                Some(answer) => {
+                    let answer = answer.without_command(frame);
+                    let answer = enveloped(&shared, api, frame, &incoming, answer);
+                    with_reason(write(api, frame, &answer, false), &reason)
+                }
                 None => with_reason(StatusCode::BAD_REQUEST.into_response(), &reason),
             }
         }
@@ -115,6 +117,24 @@ pub(crate) async fn handle(
             serve(&shared, api, call, header_fault).await
         }
     }
+}
+
+/// An answer to a request that reached no endpoint, in the API's envelope where it has one:
+/// the request's own envelope values echoed as far as they can be read, the time, a new id.
+fn enveloped(
+    shared: &Shared,
+    api: &ServedApi,
+    frame: &Served,
+    incoming: &Incoming,
+    mut answer: Answer,
+) -> Answer {
+    if crate::envelope::has_rule(api) {
+        let sent = crate::incoming::envelope_fields(api, incoming);
+        let now = shared.validation.now();
+        let mut state = shared.state();
+        crate::envelope::shape(api, frame, &sent, &mut answer, now, || state.fresh());
+    }
+    answer
 }
 
 /// A call routed to its endpoint.
@@ -216,12 +236,21 @@ async fn serve(
         match state.replayed(api, endpoint, &played) {
             Some(first) => first,
             None => {
-                let refused = state.refusal(api, endpoint, &played);
+                // A transaction named by another of its ids is played as named by the one
+                // the rules read; a resend is still judged as sent.
+                let sent = &played;
+                let resolved = crate::lookup::resolve(&state, api, endpoint, sent);
+                let played = resolved.as_ref().unwrap_or(sent);
+                let call = Received {
+                    sent: fields,
+                    played,
+                };
+                let refused = state.refusal(api, endpoint, played);
                 let applies = refused.is_none();
-                let answer = refused.unwrap_or_else(|| success(api, endpoint, &played));
+                let answer = refused.unwrap_or_else(|| success(api, endpoint, played));
                 let mut answer = state.shape(api, endpoint, &call, answer, now);
                 if applies {
-                    answer = state.apply(api, endpoint, &played, answer);
+                    answer = state.apply(api, endpoint, played, answer);
                     // A signed answer is the request as sent; a page keeps what was played.
                     let nonce = state.fresh();
                     crate::sign::signed(api, endpoint, fields, nonce, &mut answer);
@@ -231,10 +260,11 @@ async fn serve(
                         &mut state,
                         api,
                         endpoint,
-                        &played,
+                        played,
                         password,
                         &mut answer,
                     );
+                    state.remember(api, endpoint, sent, &answer);
                 }
                 state.record(api, endpoint, &call, &answer, now);
                 answer

@@ -2,9 +2,9 @@
 //! vendor's example rows, the row a later call names (a refund's original), and the inquiry
 //! that lists the rows matching what it asks.
 
+use crate::plan::spec::{FilterOp, Journal};
 use chrono::{DateTime, Utc};
 use hyp_api::Node;
-use crate::plan::spec::{FilterOp, Journal};
 
 use crate::answer::{Answer, text};
 use crate::block::{coded, is_blank, is_coded, meets};

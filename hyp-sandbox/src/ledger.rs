@@ -2,8 +2,8 @@
 //! [`Decimal`]. A call that would overflow a balance is refused (the API's invalid-request
 //! answer) before anything is applied, so no request panics the sandbox or poisons its state.
 
-use hyp_api::Decimal;
 use crate::plan::spec::Ledger;
+use hyp_api::Decimal;
 
 /// +1 when `endpoint` credits the ledger, −1 when it debits it, 0 otherwise.
 pub(crate) fn direction(l: &Ledger, endpoint: &str) -> Decimal {

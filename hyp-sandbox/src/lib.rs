@@ -68,6 +68,7 @@ mod incoming;
 mod journal;
 mod ledger;
 mod listen;
+mod lookup;
 mod names;
 mod page;
 mod plan;

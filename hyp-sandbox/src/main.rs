@@ -50,6 +50,18 @@ struct Args {
     /// refused with HTTP 408.
     #[arg(long, value_name = "SECS", default_value_t = 10)]
     body_read_timeout: u64,
+    /// Where an API's payment pages send the customer after a payment (the terminal's success
+    /// URL), `API=URL` (e.g. `pay=http://127.0.0.1:3000/paid`); repeatable. Default:
+    /// http://127.0.0.1/merchant/success. A page whose request names its own URL
+    /// (CreditGuard `successUrl`) still goes there.
+    #[arg(long = "success-url", value_name = "API=URL", value_parser = api_url)]
+    success_urls: Vec<(String, String)>,
+    /// Where an API's payment pages send the customer after a declined payment (the
+    /// terminal's failure URL), `API=URL`; repeatable. Default:
+    /// http://127.0.0.1/merchant/failure. A page whose request names its own URL (CreditGuard
+    /// `errorUrl`) still goes there.
+    #[arg(long = "failure-url", value_name = "API=URL", value_parser = api_url)]
+    failure_urls: Vec<(String, String)>,
     /// The largest request body accepted, in bytes; a larger one is refused with HTTP 413.
     #[arg(long, value_name = "BYTES", default_value_t = 1024 * 1024)]
     body_limit: usize,
@@ -64,6 +76,12 @@ fn credential(s: &str) -> Result<(String, String, String), String> {
         .split_once('=')
         .ok_or("expected API:NAME=VALUE (no `=`)")?;
     Ok((api.to_string(), name.to_string(), value.to_string()))
+}
+
+/// `API=URL` → its two parts.
+fn api_url(s: &str) -> Result<(String, String), String> {
+    let (api, url) = s.split_once('=').ok_or("expected API=URL (no `=`)")?;
+    Ok((api.to_string(), url.to_string()))
 }
 
 /// The default credentials, for `--help`.
@@ -87,6 +105,12 @@ async fn main() -> std::io::Result<()> {
         .body_limit(args.body_limit);
     for (api, name, value) in &args.credentials {
         builder = builder.credential(api, name, value);
+    }
+    for (api, url) in &args.success_urls {
+        builder = builder.success_url(api, url);
+    }
+    for (api, url) in &args.failure_urls {
+        builder = builder.failure_url(api, url);
     }
     let sandbox = builder.start().await?;
     println!("hyp-sandbox listening on http://{}", sandbox.addr());

@@ -2,11 +2,11 @@
 //! endpoint's `hyp-api` type, whose decoders and validators judge incoming requests exactly as
 //! the client judges outgoing ones.
 
+use crate::plan::api::{Plan, PlanEndpoint};
 use hyp_api::{
     AnswerFormat, Endpoint, EnvelopeSpec, HttpMethod, Node, TransportKind, Validate,
     ValidationContext, Wire, XmlSpec,
 };
-use crate::plan::api::{Plan, PlanEndpoint};
 
 /// One endpoint's wire facts and checks, taken from its generated `hyp-api` type.
 #[derive(Clone, Copy)]

@@ -29,11 +29,18 @@ pub(crate) struct Shared {
     pub(crate) accounts: Accounts,
     /// `http://ADDR`: the origin of the page URLs the sandbox hands out.
     pub(crate) origin: String,
+    /// (api, success) → the terminal's return URL set by the test, over the spec's default.
+    pub(crate) return_urls: HashMap<(String, bool), String>,
 }
 
 impl Shared {
     pub(crate) fn state(&self) -> std::sync::MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The return URL (success or failure) set for `api`'s pages, if the test set one.
+    pub(crate) fn return_url(&self, api: &str, success: bool) -> Option<String> {
+        self.return_urls.get(&(api.to_string(), success)).cloned()
     }
 }
 
@@ -52,6 +59,7 @@ pub struct SandboxBuilder {
     apis: Vec<ServedApi>,
     accounts: Accounts,
     limits: Limits,
+    return_urls: HashMap<(String, bool), String>,
 }
 
 impl SandboxBuilder {
@@ -78,6 +86,42 @@ impl SandboxBuilder {
         if let Err(e) = self.accounts.set(&self.apis, api, name, value) {
             panic!("{e}");
         }
+        self
+    }
+
+    /// Where `api`'s payment pages send the customer after a payment (the terminal's success
+    /// URL, a setting of the vendor's portal; default: the spec's `pages:` default,
+    /// `http://127.0.0.1/merchant/success`). A page whose issuing request names its own URL
+    /// (CreditGuard `successUrl`) still goes there.
+    ///
+    /// # Panics
+    /// When `api` serves no payment page, naming the APIs that do.
+    pub fn success_url(self, api: &str, url: &str) -> Self {
+        self.return_url(api, true, url)
+    }
+
+    /// Where `api`'s payment pages send the customer after a declined payment (the terminal's
+    /// failure URL; default: the spec's, `http://127.0.0.1/merchant/failure`). A page whose
+    /// issuing request names its own URL (CreditGuard `errorUrl`) still goes there.
+    ///
+    /// # Panics
+    /// When `api` serves no payment page, naming the APIs that do.
+    pub fn failure_url(self, api: &str, url: &str) -> Self {
+        self.return_url(api, false, url)
+    }
+
+    fn return_url(mut self, api: &str, success: bool, url: &str) -> Self {
+        let with_pages: Vec<&str> = self
+            .apis
+            .iter()
+            .filter(|a| !a.plan.sandbox.pages.is_empty())
+            .map(|a| a.plan.api.as_str())
+            .collect();
+        if !with_pages.contains(&api) {
+            panic!("`{api}` serves no payment page; these do: {with_pages:?}");
+        }
+        self.return_urls
+            .insert((api.to_string(), success), url.to_string());
         self
     }
 
@@ -128,6 +172,7 @@ impl Sandbox {
             limits: Limits::default(),
             accounts: Accounts::defaults(&apis),
             apis,
+            return_urls: HashMap::new(),
         }
     }
 
@@ -172,6 +217,7 @@ impl Sandbox {
             faults: Mutex::new(HashMap::new()),
             validation: ValidationContext::new(config.clock),
             origin: format!("http://{addr}"),
+            return_urls: config.return_urls,
         });
         let app = axum::Router::new()
             .fallback(crate::guard::guarded)

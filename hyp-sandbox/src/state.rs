@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use hyp_api::{Decimal, Node};
 use crate::plan::spec::{CodeAnswer, Ledger, SandboxDef};
+use hyp_api::{Decimal, Node};
 
 use crate::answer::{Answer, text};
 use crate::deals::DealBook;
@@ -226,7 +226,7 @@ impl State {
     }
 
     /// Applies a call the rules let through: numbers its answer, moves balances, holds,
-    /// records and queues, and remembers it for replays.
+    /// records and queues.
     pub fn apply(
         &mut self,
         api: &ServedApi,
@@ -343,14 +343,20 @@ impl State {
                 answer.set(e, &q.moved_by.skipped, Node::List(skipped));
             }
         }
-        for i in 0..sb.replays.len() {
-            if let Some(k) = Self::replay_key(sb, i, e, fields) {
-                self.replays
-                    .insert((name.clone(), i, key.clone(), k), answer.clone());
-            }
-        }
         *self.applied.entry((name, key)).or_default() += 1;
         answer
+    }
+
+    /// Keeps a finished answer (a page's id and URL written in) for the resends the replay
+    /// rules replay.
+    pub fn remember(&mut self, api: &ServedApi, e: &Served, fields: &Node, answer: &Answer) {
+        let sb = &api.plan.sandbox;
+        for i in 0..sb.replays.len() {
+            if let Some(k) = Self::replay_key(sb, i, e, fields) {
+                let key = (api.plan.api.clone(), i, e.plan.key.clone(), k);
+                self.replays.insert(key, answer.clone());
+            }
+        }
     }
 
     /// Opens the holds a call (or a page, by name) opens with `code`: `answer_field` reads
@@ -408,6 +414,12 @@ impl State {
             .get(&(api.to_string(), ledger.to_string(), account))
             .copied()
             .unwrap_or_default()
+    }
+
+    /// Whether `id` names a record of rule `record` (created, not removed).
+    pub fn is_record(&self, api: &str, record: &str, id: &str) -> bool {
+        let key = (api.to_string(), record.to_string(), id.to_string());
+        self.records.contains_key(&key)
     }
 
     pub fn set_status(&mut self, api: &str, record: &str, id: &str, status: &str) -> bool {

@@ -234,30 +234,6 @@ async fn an_invalid_request_answers_result_400_with_the_reason() {
     assert_eq!(sandbox.applied(API, "doDeal"), 1);
 }
 
-#[tokio::test]
-async fn an_unknown_command_answers_http_404_with_the_reason_beside_it() {
-    let sandbox = Sandbox::start().await.unwrap();
-    let response = reqwest::Client::new()
-        .post(format!("{}/xpo/Relay", sandbox.base_url(API)))
-        .form(&[
-            ("user", "your-api-username"),
-            ("password", "your-api-password"),
-            ("int_in", &envelope("doMagic", "<total>1</total>")),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status().as_u16(), 404);
-    let reason = response.headers()[hyp_sandbox::REASON_HEADER]
-        .to_str()
-        .unwrap();
-    assert!(reason.contains("no command `doMagic`"), "{reason}");
-    // No words of the sandbox's own in the body.
-    let text = response.text().await.unwrap();
-    assert_eq!(text, "");
-    assert_eq!(sandbox.received(API, "doDeal"), 0);
-}
-
 // --- Faults ------------------------------------------------------------------------------
 
 #[tokio::test]

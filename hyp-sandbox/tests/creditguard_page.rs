@@ -6,77 +6,16 @@
 
 mod cg_xml;
 
+use cg_xml::page::*;
 use cg_xml::*;
 use hyp_api::MacVerdict;
 use hyp_api::creditguard::verify_redirect_mac;
 use hyp_sandbox::Sandbox;
 
-/// The password `cg_xml::post` sends: the key of the redirect's MAC.
-const PASSWORD: &str = "your-api-password";
-
-fn setup(unique: &str, error_url: &str) -> String {
-    format!(
-        "<terminalNumber>{TERMINAL}</terminalNumber><cardNo>CGMPI</cardNo><total>11400</total>\
-         <transactionType>Debit</transactionType><creditType>RegularCredit</creditType>\
-         <currency>ILS</currency><transactionCode>Internet</transactionCode>\
-         <validation>TxnSetup</validation><mid>940</mid><uniqueid>{unique}</uniqueid>\
-         <mpiValidation>AutoComm</mpiValidation><id>203269535</id>\
-         <successUrl>https://shop.example/ok?o=1</successUrl>{error_url}"
-    )
-}
-
-fn http() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-/// Sets up a page: (the page URL, the token).
-async fn page(sandbox: &Sandbox, unique: &str, error_url: &str) -> (String, String) {
-    let r = command(sandbox, "doDeal", &setup(unique, error_url)).await;
-    assert_eq!(r.text_at("result"), "000", "{r:#?}");
-    let url = r.text_at("doDeal/mpiHostedPageUrl");
-    let token = r.text_at("doDeal/token");
-    assert!(!token.is_empty());
-    assert!(
-        url.starts_with(&sandbox.base_url(API)) && url.ends_with(&format!("?txId={token}")),
-        "{url}"
-    );
-    (url, token)
-}
-
-/// Submits the page's form: the redirect's base URL and its parameters.
-async fn submit(url: &str, outcome: &str) -> (String, Vec<(String, String)>) {
-    let form = format!("outcome={outcome}&cardNumber=4580458045804580&expMonth=02&expYear=28");
-    let r = http()
-        .post(url)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status().as_u16(), 303);
-    let location = r.headers()["location"].to_str().unwrap().to_string();
-    // The parameters follow the URL's own query, if it has one.
-    let (base, query) = location.split_once("txId=").unwrap();
-    let params = form_urlencoded::parse(format!("txId={query}").as_bytes())
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect();
-    (base.to_string(), params)
-}
-
-fn get<'a>(params: &'a [(String, String)], key: &str) -> &'a str {
-    params
-        .iter()
-        .find(|(k, _)| k == key)
-        .map_or("", |(_, v)| v.as_str())
-}
-
 #[tokio::test]
 async fn a_txn_setup_page_pays_and_redirects_with_a_response_mac_that_verifies() {
     let sandbox = Sandbox::start().await.unwrap();
-    let (url, token) = page(&sandbox, "order-77", "").await;
+    let SetUp { url, token, .. } = page(&sandbox, "order-77", "").await;
     let html = http().get(&url).send().await.unwrap();
     assert_eq!(html.status().as_u16(), 200);
     assert!(html.text().await.unwrap().contains("<form method=\"post\""));
@@ -122,7 +61,7 @@ async fn a_txn_setup_page_pays_and_redirects_with_a_response_mac_that_verifies()
 async fn a_declined_page_redirects_to_the_error_url_with_its_code_and_no_card() {
     let sandbox = Sandbox::start().await.unwrap();
     let error_url = "<errorUrl>https://shop.example/failed</errorUrl>";
-    let (url, _) = page(&sandbox, "order-78", error_url).await;
+    let SetUp { url, .. } = page(&sandbox, "order-78", error_url).await;
     let (to, params) = submit(&url, "decline").await;
     assert_eq!(to, "https://shop.example/failed?");
     assert_eq!(get(&params, "ErrorCode"), "004");

@@ -196,3 +196,67 @@ async fn a_payment_page_setup_masks_cgmpi_as_the_doc_shows() {
     let charge = deal(&sandbox, 100, "").await;
     assert!(charge.at("doDeal").child("mid").is_none());
 }
+
+// --- Requests no command takes --------------------------------------------------------------
+
+/// The error envelope of a request that reached no command: the doc's fields in order, no
+/// command element, `result` 400 (the spec's decision), a new `tranId`.
+fn assert_error_envelope(r: &El, command: &str) {
+    assert_eq!(r.names(), ENVELOPE, "no command element: {r:#?}");
+    assert_eq!(r.text_at("command"), command);
+    assert_eq!(r.text_at("result"), "400");
+    let tran_id = r.text_at("tranId");
+    assert!(!tran_id.is_empty() && tran_id.bytes().all(|b| b.is_ascii_digit()));
+    assert_eq!(r.text_at("dateTime").len(), "2025-07-28 12:54".len());
+}
+
+#[tokio::test]
+async fn an_unknown_command_answers_the_error_envelope_not_an_http_404() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let envelope = [
+        ("version", "2000"),
+        ("language", "ENG"),
+        ("requestId", "R-9"),
+    ];
+    let xml = request("doMagic", &envelope, "<total>1</total>");
+    let response = relay(&sandbox.base_url(API), &xml).await;
+    assert_eq!(response.status().as_u16(), 200);
+    let reason = response.headers()[hyp_sandbox::REASON_HEADER]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(reason.contains("no command `doMagic`"), "{reason}");
+    let body = response.text().await.unwrap();
+    let r = parse(&body).at("response").clone();
+    assert_error_envelope(&r, "doMagic");
+    assert_eq!(r.text_at("requestId"), "R-9");
+    assert_eq!(r.text_at("version"), "2000");
+    assert_eq!(r.text_at("language"), "ENG");
+    // The sandbox's reason is beside the answer, never in the vendor's fields.
+    assert!(!body.contains("doMagic`"), "{body}");
+    assert_eq!(sandbox.received(API, "doDeal"), 0);
+}
+
+#[tokio::test]
+async fn a_request_that_is_no_xml_or_goes_elsewhere_answers_the_error_envelope() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let (status, root, body) = post(&sandbox.base_url(API), "<ashrait><request>").await;
+    assert_eq!(status, 200, "{body}");
+    assert_error_envelope(root.at("response"), "");
+    // Another path under the API, or a GET of the relay: the same frame.
+    for response in [
+        reqwest::Client::new()
+            .post(format!("{}/xpo/Other", sandbox.base_url(API)))
+            .form(&[("int_in", "<ashrait/>")])
+            .send()
+            .await
+            .unwrap(),
+        reqwest::get(format!("{}/xpo/Relay", sandbox.base_url(API)))
+            .await
+            .unwrap(),
+    ] {
+        assert_eq!(response.status().as_u16(), 200);
+        let body = response.text().await.unwrap();
+        assert_error_envelope(parse(&body).at("response"), "");
+    }
+}

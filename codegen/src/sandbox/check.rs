@@ -4,7 +4,7 @@
 use crate::diag::Diagnostic;
 use crate::load::RawApi;
 use crate::model::{Api, Endpoint};
-use crate::sandbox::spec::{Carried, CodeAnswer, Credential, SandboxDef, ValueFrom};
+use crate::sandbox::spec::{Carried, CodeAnswer, Credential, SandboxDef};
 
 pub(super) struct Checker<'a> {
     raw: &'a RawApi,
@@ -373,44 +373,5 @@ fn flows(c: &mut Checker<'_>, def: &SandboxDef) {
         }
         c.answer(&format!("{p}.failed"), &v.failed);
     }
-    for (i, g) in def.pages.iter().enumerate() {
-        let p = format!("{s}.pages[{i}]");
-        let e = c.endpoint(&format!("{p}.issued_by"), &g.issued_by);
-        for (j, w) in g.when.iter().enumerate() {
-            c.request_field(&format!("{p}.when[{j}].field"), e, &w.field);
-        }
-        for w in g.id_field.iter().chain(&g.url_field) {
-            c.answer_field(&format!("{p}.id_field"), e, w);
-        }
-        for (side, u) in [
-            ("success_url", &g.success_url),
-            ("failure_url", &g.failure_url),
-        ] {
-            if let Some(w) = &u.field {
-                c.request_field(&format!("{p}.{side}.field"), e, w);
-            }
-        }
-        c.code(&format!("{p}.approved"), g.approved);
-        for (j, f) in g.flag_codes.iter().enumerate() {
-            c.request_field(&format!("{p}.flag_codes[{j}].flag"), e, &f.flag);
-            c.code(&format!("{p}.flag_codes[{j}].code"), f.code);
-        }
-        c.answer(&format!("{p}.declined"), &g.declined);
-        for (j, r) in g.redirect.iter().enumerate() {
-            let q = format!("{p}.redirect[{j}]");
-            for (k, w) in r.fields.iter().enumerate() {
-                c.request_field(&format!("{q}.fields[{k}]"), e, w);
-            }
-            if let Some(w) = &r.when {
-                c.request_field(&format!("{q}.when"), e, w);
-            }
-            if r.from == ValueFrom::Mac && c.api.redirect_mac.is_none() {
-                c.err(
-                    &q,
-                    "`from: mac` needs the service's `redirect_mac`".into(),
-                    "declare the API's redirect signature recipe, or sign with `signature`",
-                );
-            }
-        }
-    }
+    crate::sandbox::check_pages::check(c, def);
 }

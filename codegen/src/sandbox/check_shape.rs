@@ -57,4 +57,24 @@ pub(super) fn check(c: &mut Checker, def: &SandboxDef) {
             );
         }
     }
+    for (i, l) in def.lookups.iter().enumerate() {
+        let p = format!("{s}.lookups[{i}]");
+        let e = c.endpoint(&format!("{p}.endpoint"), &l.endpoint);
+        c.request_field(&format!("{p}.field"), e, &l.field);
+        c.request_field(&format!("{p}.by"), e, &l.by);
+        if !def.records.iter().any(|r| r.name == l.record) {
+            c.err(
+                &format!("{p}.record"),
+                format!("no record `{}` under `records:`", l.record),
+                "name one of this sandbox's `records:`",
+            );
+        }
+        if def.journal.is_none() {
+            c.err(
+                &p,
+                "a lookup reads the journal's rows, and this sandbox keeps none".into(),
+                "declare the `journal:` whose rows carry both ids",
+            );
+        }
+    }
 }

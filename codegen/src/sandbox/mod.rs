@@ -10,6 +10,7 @@
 #[path = "../../../hyp-sandbox/src/plan/api.rs"]
 mod api;
 pub mod check;
+mod check_pages;
 mod check_shape;
 pub mod emit;
 #[path = "../../../hyp-sandbox/src/plan/flows.rs"]

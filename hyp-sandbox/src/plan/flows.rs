@@ -123,10 +123,14 @@ pub struct Page {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub marked_by: Vec<FieldValue>,
     /// The query parameter that names the page: the issuing answer's field of that name
-    /// (Hyp Pay `signature`), else a fresh id written to `id_field`.
+    /// (Hyp Pay `signature`), else a fresh id written to `id_field`, or carried by the URL
+    /// alone (`fresh_id`).
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id_field: Option<String>,
+    /// A fresh id that only the page's URL carries (Hyp Pay's payment link `?pay=…`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fresh_id: bool,
     /// The answer field that gets the page's URL; absent: the page's URL is the path with
     /// the issuing answer as its query (Hyp Pay: `{base}/?` + the signed answer).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -141,6 +145,53 @@ pub struct Page {
     pub declined: CodeAnswer,
     /// The redirect's parameters, in order.
     pub redirect: Vec<RedirectParam>,
+    /// The deal a paid page makes, as a call of an endpoint the sandbox plays itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deal: Option<PageDeal>,
+    /// The record the issuing call created, moved to a status when the page is paid (a paid
+    /// payment link).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paid_record: Option<PaidRecord>,
+}
+
+/// The deal a paid page makes: a call of `endpoint` the sandbox plays itself, with the issuing
+/// request's fields and `set` over them, answered with the page's code. It goes through the
+/// endpoint's rules as a merchant's call would (its result block, its journal row, the holds,
+/// records and card tokens it opens); its answer is never sent, the redirect's `from: deal`
+/// parameters read it. A declined page makes no deal.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageDeal {
+    pub endpoint: String,
+    pub doc: String,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+    /// Request fields of the deal and where their values come from.
+    pub set: Vec<PageValue>,
+    /// Answer fields written into the deal's result before it is kept (the page's id).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stamp: Vec<PageValue>,
+}
+
+/// A field and where a page's value for it comes from (as for a redirect parameter).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageValue {
+    pub field: String,
+    pub from: ValueFrom,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+}
+
+/// A record moved to `status` when the page is paid: the one the issuing call created (its
+/// id is the issuing answer's field the record rule names).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaidRecord {
+    pub record: String,
+    pub status: String,
+    pub source: String,
 }
 
 /// Where a page returns to: a field of the issuing request, else the terminal's setting.
@@ -168,7 +219,8 @@ pub struct PageFlag {
 pub struct RedirectParam {
     pub name: String,
     pub from: ValueFrom,
-    /// The issuing request's fields (`from: request`), their values joined by a space.
+    /// The issuing request's fields (`from: request`), their values joined by a space; the
+    /// answer field read (`from: issued`, `from: deal`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
     /// Only when this boolean field of the issuing request is true (`MoreData`).
@@ -205,6 +257,13 @@ pub enum ValueFrom {
     Signature,
     /// The API's documented redirect MAC (`redirect_mac` in the service).
     Mac,
+    /// The card number as entered on the page (never a redirect parameter: a deal's field).
+    CardNumber,
+    /// A field of the issuing call's answer (`fields[0]`: the setup's `tranId`).
+    Issued,
+    /// A field of the answer of the deal the paid page made (`fields[0]`); empty when the
+    /// page was declined.
+    Deal,
 }
 
 /// Answer fields an endpoint sends only when a boolean of the request is true (Hyp Pay's
@@ -216,4 +275,27 @@ pub struct FlagFields {
     pub flag: String,
     pub fields: Vec<String>,
     pub source: String,
+}
+
+/// A call that may name a transaction by another id than the one the rules read (CreditGuard
+/// `cancelDeal` by `cgUid` instead of `tranId`): when the request leaves `field` empty and
+/// gives `by`, the journal's latest row whose `by` is that value, whose `field` names a live
+/// `record`, and which meets none of `unless`, lends its `field` to the call.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowLookup {
+    pub doc: String,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+    pub endpoint: String,
+    /// The request field the rules read (it wins when given).
+    pub field: String,
+    /// The other request field naming the transaction (a row field of the same name).
+    pub by: String,
+    /// The record the row's `field` must name, not removed.
+    pub record: String,
+    /// Rows left out (a page setup), by their fields' texts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unless: Vec<FieldValues>,
 }

@@ -96,6 +96,9 @@ pub struct SandboxDef {
     /// Answer fields sent only when a request flag is true (`MoreData`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flag_fields: Vec<FlagFields>,
+    /// Calls that may name a transaction by another of its ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lookups: Vec<RowLookup>,
 }
 
 /// One credential of the API's account: where a request carries it, the value accepted unless

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)] // each test file uses its own part
 
+pub mod page;
+
 use hyp_sandbox::Sandbox;
 use quick_xml::Reader;
 use quick_xml::events::Event;

@@ -1,7 +1,11 @@
 //! Hosted payment pages (the spec's `pages:` rule): a call issues one (Hyp Pay's signed
-//! `What=SIGN` answer, CreditGuard's `TxnSetup` deal), the sandbox serves it as an HTML form,
-//! and a POST to the form pays or declines it once, keeps the deal, and redirects (303) to the
-//! merchant with the redirect parameters signed as the spec says.
+//! `What=SIGN` answer and payment links, CreditGuard's `TxnSetup` deal), the sandbox serves it
+//! as an HTML form, and a POST to the form pays or declines it once, keeps the deal it makes,
+//! and redirects (303) to the merchant with the redirect parameters signed as the spec says.
+
+mod deal;
+mod html;
+mod values;
 
 use std::collections::HashMap;
 
@@ -9,16 +13,15 @@ use axum::http::{Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use hyp_api::wire::{UTF_8, encode_query};
 use hyp_api::{Node, SecretString};
-use crate::plan::spec::{Page, ValueFrom};
 
 use crate::answer::{Answer, text};
 use crate::incoming::Incoming;
+use crate::plan::spec::Page;
 use crate::served::{Served, ServedApi};
 use crate::server::Shared;
 use crate::state::{State, is_true};
-
-/// Name/value pairs, in order.
-type Pairs = Vec<(String, String)>;
+use html::{form, html};
+use values::{Pairs, Payment, Sources};
 
 /// A page the sandbox handed out.
 struct Issued {
@@ -26,6 +29,8 @@ struct Issued {
     query: Pairs,
     /// The issuing request's fields.
     fields: Node,
+    /// The issuing answer's fields (the setup's `tranId`, a link's id).
+    answer: Node,
     /// The API password the issuing call carried (the key of a documented redirect MAC).
     password: Option<SecretString>,
     used: bool,
@@ -89,6 +94,7 @@ pub fn issue(
                 answer.set(e, field, Node::Str(id.clone()));
                 id
             }
+            None if p.fresh_id => state.fresh().to_string(),
             None => answer
                 .get(e, &p.id)
                 .and_then(|n| text(&n))
@@ -113,6 +119,7 @@ pub fn issue(
         let issued = Issued {
             query,
             fields: fields.clone(),
+            answer: answer.fields(e),
             password: password.map(|p| SecretString::from(p.to_string())),
             used: false,
         };
@@ -175,6 +182,7 @@ pub fn serve(shared: &Shared, api: &ServedApi, req: &Incoming) -> Option<Respons
     };
     let paid = get("outcome") != "decline";
     let fields = issued.fields.clone();
+    let issued_answer = issued.answer.clone();
     let password = issued.password.clone();
     let code = if paid {
         page.flag_codes
@@ -189,13 +197,31 @@ pub fn serve(shared: &Shared, api: &ServedApi, req: &Incoming) -> Option<Respons
         code,
         paid,
         fields: &fields,
+        issued: &issued_answer,
         number: get("cardNumber"),
         month: get("expMonth"),
         year: get("expYear"),
         password,
     };
-    let redirect = redirect(&mut state, api, page, &payment);
+    let src = Sources {
+        api,
+        page,
+        deal: None,
+    };
+    // A paid page makes its deal first: the redirect carries what the deal answered.
+    let made = match (&page.deal, paid) {
+        (Some(d), true) => deal::play(&mut state, &src, d, &payment, shared.validation.now()),
+        _ => None,
+    };
+    let src = Sources {
+        deal: made.as_ref(),
+        ..src
+    };
+    let redirect = values::redirect(&mut state, &src, &payment);
     state.apply_page(api, &page.name, code, &redirect, &fields);
+    if paid {
+        deal::mark_paid(&mut state, &src, &payment);
+    }
     if let Some(i) = state.pages.issued.get_mut(&key) {
         i.used = true;
     }
@@ -205,7 +231,8 @@ pub fn serve(shared: &Shared, api: &ServedApi, req: &Incoming) -> Option<Respons
         .entry((key.0.clone(), key.1.clone()))
         .or_default()
         .push(redirect.clone());
-    let to = if code == page.approved || page.flag_codes.iter().any(|f| f.code == code) {
+    let success = code == page.approved || page.flag_codes.iter().any(|f| f.code == code);
+    let to = if success {
         &page.success_url
     } else {
         &page.failure_url
@@ -215,6 +242,7 @@ pub fn serve(shared: &Shared, api: &ServedApi, req: &Incoming) -> Option<Respons
         .as_ref()
         .and_then(|f| fields.get(f).and_then(text))
         .filter(|u| !u.is_empty())
+        .or_else(|| shared.return_url(&api.plan.api, success))
         .unwrap_or_else(|| to.default.clone());
     let sep = if base.contains('?') { '&' } else { '?' };
     let location = format!("{base}{sep}{}", encode_query(&redirect, UTF_8));
@@ -226,114 +254,6 @@ pub fn serve(shared: &Shared, api: &ServedApi, req: &Incoming) -> Option<Respons
         )
             .into_response(),
     )
-}
-
-/// One submission of a page: what it was issued with and what the form was given.
-struct Payment<'a> {
-    id: &'a str,
-    code: i64,
-    paid: bool,
-    /// The issuing request's fields.
-    fields: &'a Node,
-    number: String,
-    month: String,
-    year: String,
-    password: Option<SecretString>,
-}
-
-/// The redirect's parameters, in the spec's order.
-fn redirect(state: &mut State, api: &ServedApi, page: &Page, pay: &Payment<'_>) -> Pairs {
-    let Payment {
-        id,
-        code,
-        paid,
-        fields,
-        ..
-    } = *pay;
-    let frame = api.endpoint(&page.issued_by);
-    let code_text = |c: i64| frame.map_or(c.to_string(), |e| crate::answer::code_text(e, c));
-    let mut out: Pairs = Vec::new();
-    for r in &page.redirect {
-        if r.when.as_ref().is_some_and(|w| !is_true(fields, w)) {
-            continue;
-        }
-        let value = if r.paid_only && !paid {
-            String::new()
-        } else {
-            match r.from {
-                ValueFrom::Request => r
-                    .fields
-                    .iter()
-                    .filter_map(|f| fields.get(f).and_then(text))
-                    .filter(|v| !v.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                ValueFrom::PageId => id.to_string(),
-                ValueFrom::Fresh => state.fresh().to_string(),
-                ValueFrom::Code => code_text(code),
-                ValueFrom::ErrorCode if paid => String::new(),
-                ValueFrom::ErrorCode => code_text(code),
-                ValueFrom::CardLast4 => {
-                    let n = &pay.number;
-                    n.get(n.len().saturating_sub(4)..)
-                        .unwrap_or_default()
-                        .to_string()
-                }
-                ValueFrom::ExpiryMonth => pay.month.clone(),
-                ValueFrom::ExpiryYear => pay.year.clone(),
-                ValueFrom::Expiry => format!("{}{}", pay.month, pay.year),
-                ValueFrom::Signature => {
-                    let nonce = state.fresh();
-                    crate::sign::signature(nonce, &out)
-                }
-                ValueFrom::Mac => match (api.redirect_mac, &pay.password) {
-                    (Some(sign), Some(pw)) => sign(pw, &out),
-                    _ => String::new(),
-                },
-            }
-        };
-        out.push((r.name.clone(), value));
-    }
-    out
-}
-
-fn escape(s: &str) -> String {
-    quick_xml::escape::escape(s).into_owned()
-}
-
-fn html(status: StatusCode, message: &str) -> Response {
-    let body = format!(
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Payment page</title></head>\
-         <body><p>{}</p></body></html>",
-        escape(message)
-    );
-    (
-        status,
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        body,
-    )
-        .into_response()
-}
-
-/// The page: a form a browser submits, posting back to the page's own URL.
-fn form(action: &str) -> Response {
-    let body = format!(
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Payment page</title></head><body>\
-         <form method=\"post\" action=\"{}\">\
-         <label>Card number <input name=\"cardNumber\" autocomplete=\"cc-number\"></label>\
-         <label>Month (MM) <input name=\"expMonth\" size=\"2\"></label>\
-         <label>Year (YY) <input name=\"expYear\" size=\"2\"></label>\
-         <button type=\"submit\" name=\"outcome\" value=\"pay\">Pay</button>\
-         <button type=\"submit\" name=\"outcome\" value=\"decline\">Decline</button>\
-         </form></body></html>",
-        escape(action)
-    );
-    (
-        StatusCode::OK,
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        body,
-    )
-        .into_response()
 }
 
 /// The API password a form-authenticated call carried (the key of its redirect MAC).
