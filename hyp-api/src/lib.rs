@@ -66,12 +66,19 @@ pub mod wire {
 /// Items the generated code uses; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::runtime::answer::decode_answer_by_tree;
     pub use crate::runtime::client::FromCore;
     pub use crate::runtime::codec::{self, Wire};
     pub use crate::runtime::endpoint::{Header, Parts};
+    pub use crate::runtime::fields::{self, Fallback, FromText};
+    pub use crate::runtime::form_in::{FormFields, FormIn};
+    pub use crate::runtime::json_in::{self, JsonFields};
     pub use crate::runtime::mac;
     pub use crate::runtime::node::{MapReader, MapWriter, only};
+    pub use crate::runtime::one_pass;
     pub use crate::runtime::open::ClosedEnum;
     pub use crate::runtime::validate::{AsMajor, AsText, FieldPath, ItemListRule, check};
+    pub use crate::runtime::xml_in::{self, XmlFields, XmlIn};
     pub use regex;
+    pub use serde;
 }

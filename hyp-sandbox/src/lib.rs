@@ -56,7 +56,6 @@
 mod accounts;
 mod answer;
 mod block;
-mod codes;
 mod deals;
 mod envelope;
 mod fault;

@@ -89,9 +89,9 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
     });
     let wire_values: Vec<String> = e.values.iter().map(|v| wire_text(&v.wire)).collect();
     let listed = wire_values.join(", ");
-    let from_node = if closed {
+    let from_text = if closed {
         quote! {
-            let text = crate::__private::codec::text(node)?.trim();
+            let text = text.trim();
             <Self as crate::__private::ClosedEnum>::from_wire_text(text).ok_or_else(|| {
                 crate::DecodeError::new(format!(
                     "`{text}` is not a documented {} value ({})", stringify!(#name), #listed
@@ -100,7 +100,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
         }
     } else {
         quote! {
-            let text = crate::__private::codec::text(node)?.trim();
+            let text = text.trim();
             Ok(Self::from_wire_text(text).unwrap_or_else(|| Self::Unknown(text.to_string())))
         }
     };
@@ -125,7 +125,12 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
                 match self { #(#to_node_arms)* #unknown_to_node }
             }
             fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-                #from_node
+                crate::__private::codec::scalar(node)
+            }
+        }
+        impl crate::__private::FromText for #name {
+            fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+                #from_text
             }
         }
     }

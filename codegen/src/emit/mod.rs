@@ -3,6 +3,10 @@
 
 mod client;
 mod codes;
+mod decode;
+mod decode_form;
+mod decode_json;
+mod decode_xml;
 mod docs;
 mod endpoint;
 mod enums;

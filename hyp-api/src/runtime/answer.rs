@@ -6,7 +6,7 @@ use crate::runtime::codec::Wire;
 use crate::runtime::endpoint::{AnswerFormat, Endpoint, EnvelopeSpec, TransportKind};
 use crate::runtime::error::{ApiError, Error};
 use crate::runtime::node::{MapReader, Node};
-use crate::runtime::{json, urlencoded, xml};
+use crate::runtime::{json, one_pass, urlencoded, xml};
 
 /// One answer as received.
 struct Answer<'a> {
@@ -121,6 +121,51 @@ pub fn decode_answer_in<E: Endpoint>(
     if E::ENVELOPE.is_some() && urlencoded::is_html(text) {
         return Err(answer.page::<E>());
     }
+    // One pass straight into the output; anything it does not expect is read through the
+    // tree below, which gives the same value or the typed error with its field path.
+    let received = one_pass::Received {
+        status,
+        text,
+        charset: (encoding, fallback),
+        envelope: E::ENVELOPE,
+        xml: E::XML.map(|x| (x, E::WIRE)),
+    };
+    if let Some((code, message, output)) = E::decode_one_pass(&received) {
+        return answer.finish::<E>(code, message, Ok(output));
+    }
+    by_tree::<E>(&answer, (encoding, fallback))
+}
+
+/// [`decode_answer_in`] without the one-pass decoder: through the [`Node`] tree. For tests
+/// that check both give the same result.
+pub fn decode_answer_by_tree<E: Endpoint>(
+    status: u16,
+    text: &str,
+    secrets: &[&str],
+    charset: (
+        &'static encoding_rs::Encoding,
+        Option<&'static encoding_rs::Encoding>,
+    ),
+) -> Result<E::Output, Error<E::Code>> {
+    let answer = Answer {
+        status,
+        text,
+        secrets,
+    };
+    if E::ENVELOPE.is_some() && urlencoded::is_html(text) {
+        return Err(answer.page::<E>());
+    }
+    by_tree::<E>(&answer, charset)
+}
+
+fn by_tree<E: Endpoint>(
+    answer: &Answer,
+    (encoding, fallback): (
+        &'static encoding_rs::Encoding,
+        Option<&'static encoding_rs::Encoding>,
+    ),
+) -> Result<E::Output, Error<E::Code>> {
+    let (status, text) = (answer.status, answer.text);
     if let Some(spec) = E::XML {
         // XML: the code from the envelope; the response from the envelope's other fields and
         // the command element's children (absent on some errors).

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::runtime::fields::{self, FromText};
 use crate::runtime::money::{MinorUnits, Money};
 use crate::runtime::node::{DecodeError, Node, kind};
 
@@ -26,14 +27,18 @@ pub fn text(node: &Node) -> Result<&str, DecodeError> {
     }
 }
 
+/// A scalar node through its [`FromText`] impl: the one definition of how each scalar reads,
+/// shared with the one-pass decoders.
+pub fn scalar<T: FromText>(node: &Node) -> Result<T, DecodeError> {
+    T::from_text(text(node)?)
+}
+
 impl Wire for i64 {
     fn to_node(&self) -> Node {
         Node::Num(self.to_string())
     }
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
-        let t = text(node)?.trim();
-        t.parse()
-            .map_err(|_| DecodeError::new(format!("`{t}` is not an integer")))
+        scalar(node)
     }
 }
 
@@ -42,7 +47,7 @@ impl Wire for String {
         Node::Str(self.clone())
     }
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
-        text(node).map(str::to_string)
+        scalar(node)
     }
 }
 
@@ -53,11 +58,7 @@ impl Wire for bool {
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         match node {
             Node::Bool(b) => Ok(*b),
-            Node::Num(s) | Node::Str(s) => match s.trim() {
-                "1" | "true" | "True" | "TRUE" => Ok(true),
-                "0" | "false" | "False" | "FALSE" => Ok(false),
-                t => Err(DecodeError::new(format!("`{t}` is not a boolean"))),
-            },
+            Node::Num(s) | Node::Str(s) => bool::from_text(s),
             other => Err(DecodeError::new(format!(
                 "expected a boolean, found {}",
                 kind(other)
@@ -71,9 +72,7 @@ impl Wire for Decimal {
         Node::Num(self.to_string())
     }
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
-        let t = text(node)?.trim();
-        Decimal::from_str_exact(t)
-            .map_err(|_| DecodeError::new(format!("`{t}` is not an exact decimal number")))
+        scalar(node)
     }
 }
 
@@ -82,7 +81,7 @@ impl Wire for Money {
         self.amount().to_node()
     }
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
-        Decimal::from_node(node).map(Money::new)
+        scalar(node)
     }
 }
 
@@ -91,7 +90,7 @@ impl Wire for MinorUnits {
         self.value().to_node()
     }
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
-        i64::from_node(node).map(MinorUnits::new)
+        scalar(node)
     }
 }
 
@@ -102,7 +101,7 @@ impl Wire for SecretString {
         Node::Str(self.expose_secret().to_string())
     }
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
-        text(node).map(|t| SecretString::from(t.to_string()))
+        scalar(node)
     }
 }
 
@@ -189,9 +188,7 @@ pub fn path_segment(value: &str) -> String {
 
 /// A date in the spec's `chrono` format.
 pub fn date(node: &Node, format: &str) -> Result<NaiveDate, DecodeError> {
-    let t = text(node)?.trim();
-    NaiveDate::parse_from_str(t, format)
-        .map_err(|_| DecodeError::new(format!("`{t}` is not a date in the format `{format}`")))
+    fields::date(text(node)?, format)
 }
 
 pub fn date_node(d: &NaiveDate, format: &str) -> Node {
@@ -200,9 +197,7 @@ pub fn date_node(d: &NaiveDate, format: &str) -> Node {
 
 /// A date and time (no zone on the wire) in the spec's `chrono` format.
 pub fn datetime(node: &Node, format: &str) -> Result<NaiveDateTime, DecodeError> {
-    let t = text(node)?.trim();
-    NaiveDateTime::parse_from_str(t, format)
-        .map_err(|_| DecodeError::new(format!("`{t}` is not a date-time in the format `{format}`")))
+    fields::datetime(text(node)?, format)
 }
 
 pub fn datetime_node(d: &NaiveDateTime, format: &str) -> Node {

@@ -141,4 +141,13 @@ pub trait Endpoint {
     fn code(value: i64) -> Self::Code;
     /// The output for a code that is an outcome of this endpoint, `None` for an error code.
     fn decode(code: i64, body: &Node) -> Result<Option<Self::Output>, DecodeError>;
+    /// The code, message and output straight from the answer's text in one pass (generated
+    /// per wire format), or `None` to read the answer through a [`Node`] with [`Self::decode`].
+    #[doc(hidden)]
+    fn decode_one_pass(
+        answer: &crate::runtime::one_pass::Received<'_>,
+    ) -> crate::runtime::one_pass::Decoded<Option<Self::Output>> {
+        let _ = answer;
+        None
+    }
 }

@@ -18,7 +18,7 @@ pub fn parse(text: &str) -> Result<Node, DecodeError> {
 
 /// The node of `raw`, a value at nesting level `depth` (serde_json has checked the whole text
 /// without recursing; this recursion stops at [`MAX_DEPTH`]).
-fn from_raw(raw: &RawValue, depth: usize) -> Result<Node, DecodeError> {
+pub(crate) fn from_raw(raw: &RawValue, depth: usize) -> Result<Node, DecodeError> {
     let text = raw.get();
     let bad = |e: serde_json::Error| DecodeError::new(format!("not JSON: {e}"));
     let first = text.as_bytes().first();

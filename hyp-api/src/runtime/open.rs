@@ -39,7 +39,6 @@ impl<E: ClosedEnum> Wire for Open<E> {
         }
     }
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
-        let text = crate::runtime::codec::text(node)?.trim();
-        Ok(E::from_wire_text(text).map_or_else(|| Open::Unknown(text.to_string()), Open::Known))
+        crate::runtime::codec::scalar(node)
     }
 }

@@ -2,6 +2,8 @@
 //! Percent-decoding is percent-encoding's; the decoded bytes are text in the answer's charset
 //! (windows-1255 for some vendors), decoded by encoding_rs.
 
+use std::borrow::Cow;
+
 use encoding_rs::Encoding;
 
 use crate::runtime::node::Node;
@@ -9,31 +11,47 @@ use crate::runtime::node::Node;
 /// Parses a URL-encoded answer into a map in wire order. Escaped bytes are text in `encoding`;
 /// a value whose bytes are not valid there is read in `fallback`, when given.
 pub fn parse(text: &str, encoding: &'static Encoding, fallback: Option<&'static Encoding>) -> Node {
-    // `text` was decoded from the answer's bytes in `encoding`; encoding it back gives those
-    // bytes, whose percent-escapes are then resolved and the whole decoded once.
-    let decode = |s: &str| {
-        // Plain ASCII is the same text in every charset here, with nothing to unescape.
-        if s.bytes().all(|b| b.is_ascii() && b != b'%' && b != b'+') {
-            return s.to_string();
-        }
-        let spaced = s.replace('+', " ");
-        let (raw, _, _) = encoding.encode(&spaced);
-        let bytes: Vec<u8> = percent_encoding::percent_decode(&raw).collect();
-        match encoding.decode_without_bom_handling_and_without_replacement(&bytes) {
-            Some(text) => text.into_owned(),
-            None => fallback.unwrap_or(encoding).decode(&bytes).0.into_owned(),
-        }
-    };
     Node::Map(
-        text.trim()
-            .split('&')
-            .filter(|pair| !pair.is_empty())
-            .map(|pair| {
-                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-                (decode(k), Node::Str(decode(v)))
+        pairs(text)
+            .map(|(k, v)| {
+                (
+                    decode(k, encoding, fallback).into_owned(),
+                    Node::Str(decode(v, encoding, fallback).into_owned()),
+                )
             })
             .collect(),
     )
+}
+
+/// The raw `key=value` pieces of an answer, in wire order (a piece without `=` is a key with
+/// an empty value).
+pub(crate) fn pairs(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    text.trim()
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+}
+
+/// One raw key or value as text: `+` is a space, percent-escapes are bytes in `encoding` (or
+/// `fallback` where they are not valid there). Borrowed when there is nothing to unescape.
+pub(crate) fn decode<'t>(
+    s: &'t str,
+    encoding: &'static Encoding,
+    fallback: Option<&'static Encoding>,
+) -> Cow<'t, str> {
+    // Plain ASCII is the same text in every charset here, with nothing to unescape.
+    if s.bytes().all(|b| b.is_ascii() && b != b'%' && b != b'+') {
+        return Cow::Borrowed(s);
+    }
+    // `s` was decoded from the answer's bytes in `encoding`; encoding it back gives those
+    // bytes, whose percent-escapes are then resolved and the whole decoded once.
+    let spaced = s.replace('+', " ");
+    let (raw, _, _) = encoding.encode(&spaced);
+    let bytes: Vec<u8> = percent_encoding::percent_decode(&raw).collect();
+    match encoding.decode_without_bom_handling_and_without_replacement(&bytes) {
+        Some(text) => Cow::Owned(text.into_owned()),
+        None => Cow::Owned(fallback.unwrap_or(encoding).decode(&bytes).0.into_owned()),
+    }
 }
 
 /// The name/value pairs of a flat request map, in order: booleans as `bool_text`, lists joined

@@ -13,7 +13,7 @@ use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 use crate::runtime::node::{DecodeError, MAX_DEPTH, Node};
 
 /// An element being read: its name, its entries so far, its text so far.
-type Open = (String, Vec<(String, Node)>, String);
+pub(crate) type Open = (String, Vec<(String, Node)>, String);
 
 /// Parses XML text into a node: a map with the root element as its one entry.
 pub fn parse(text: &str) -> Result<Node, DecodeError> {
@@ -83,7 +83,7 @@ pub fn parse(text: &str) -> Result<Node, DecodeError> {
     }
 }
 
-fn element(e: &BytesStart) -> Result<(String, Vec<(String, Node)>), quick_xml::Error> {
+pub(crate) fn element(e: &BytesStart) -> Result<(String, Vec<(String, Node)>), quick_xml::Error> {
     let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
     let mut attrs = Vec::new();
     for a in e.attributes() {
@@ -96,7 +96,7 @@ fn element(e: &BytesStart) -> Result<(String, Vec<(String, Node)>), quick_xml::E
 }
 
 /// An element's node: its children, or its text (with its attributes, if any).
-fn close(mut entries: Vec<(String, Node)>, text: String) -> Node {
+pub(crate) fn close(mut entries: Vec<(String, Node)>, text: String) -> Node {
     // Indentation between elements is not content; an element's own text is trimmed at its ends.
     let text = text.trim().to_string();
     let has_children = entries.iter().any(|(k, _)| !k.starts_with('@'));

@@ -6,4 +6,3 @@ pub mod api;
 pub mod flows;
 pub mod shape;
 pub mod spec;
-pub mod stateful;

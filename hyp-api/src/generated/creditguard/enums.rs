@@ -40,7 +40,12 @@ impl crate::Wire for Language {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for Language {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -88,7 +93,12 @@ impl crate::Wire for TransactionType {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for TransactionType {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -173,7 +183,12 @@ impl crate::Wire for CreditType {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for CreditType {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -270,7 +285,12 @@ impl crate::Wire for TransactionCode {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for TransactionCode {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -380,7 +400,12 @@ impl crate::Wire for Validation {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for Validation {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -437,7 +462,12 @@ impl crate::Wire for FinancialStatus {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for FinancialStatus {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         Ok(Self::from_wire_text(text).unwrap_or_else(|| Self::Unknown(text.to_string())))
     }
 }
@@ -477,7 +507,12 @@ impl crate::Wire for InvoiceCreationMethod {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for InvoiceCreationMethod {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -524,7 +559,12 @@ impl crate::Wire for CreateInvoice {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for CreateInvoice {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(

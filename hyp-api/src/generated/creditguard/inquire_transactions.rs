@@ -403,39 +403,17 @@ impl crate::Wire for InquireTransactionsRequest {
         })
     }
 }
-/// The required fields of [`InquireTransactionsRequest`], each named where it is given: leaving one out does not compile. Pass it to [`InquireTransactionsRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct InquireTransactionsRequired {
-    /// Language of the answer's texts (`message`, `userMessage`) and, for a payment-page
-    /// request, of the payment page UI: `HEB` or `ENG`. Other codes fall back to English.
-    ///
-    /// Wire: `language` in the request envelope ([`Language`], required).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request
-    pub language: Language,
-    /// Terminal whose transactions to search.
-    ///
-    /// Wire: `terminalNumber` (text, required).
-    ///
-    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
-    ///
-    /// Source: vendor-notes §2.1 inquireTransactions (MordiSacks/creditguard:src/CreditGuard/Requests/InquireTransactionsRequest.php)
-    pub terminal_number: String,
-}
-impl From<InquireTransactionsRequired> for InquireTransactionsRequest {
-    fn from(required: InquireTransactionsRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl InquireTransactionsRequest {
-    /// A request from its required fields (see [`InquireTransactionsRequired`]); set optional ones with the setters.
-    pub fn new(required: InquireTransactionsRequired) -> Self {
-        let InquireTransactionsRequired { language, terminal_number } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `language`: wire `language`
+    /// - `terminal_number`: wire `terminalNumber`
+    pub fn new(language: Language, terminal_number: impl Into<String>) -> Self {
         Self {
             language,
             may_be_duplicate: None,
             request_id: None,
-            terminal_number,
+            terminal_number: terminal_number.into(),
             tran_id: None,
             cg_uid: None,
             user: None,
@@ -811,6 +789,96 @@ impl crate::Wire for InquireTransactionsResponse {
         })
     }
 }
+impl crate::__private::XmlFields for InquireTransactionsResponse {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_date_time = None;
+        let mut v_request_id = None;
+        let mut v_tran_id = None;
+        let mut v_user_message = None;
+        let mut v_additional_info = None;
+        let mut v_version = None;
+        let mut v_language = None;
+        let mut v_transactions = None;
+        let mut v_totals = None;
+        let mut unknown = Vec::new();
+        let mut seen = false;
+        while let Some(name) = x.child()? {
+            seen = true;
+            match name {
+                b"dateTime" => {
+                    x.scalar(
+                        &mut v_date_time,
+                        |t: &str| crate::__private::fields::datetime(
+                            t,
+                            "%Y-%m-%d %H:%M",
+                        ),
+                        true,
+                    )?
+                }
+                b"requestId" => {
+                    x.scalar(
+                        &mut v_request_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"tranId" => {
+                    x.scalar(
+                        &mut v_tran_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"userMessage" => {
+                    x.scalar(
+                        &mut v_user_message,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"additionalInfo" => {
+                    x.scalar(
+                        &mut v_additional_info,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"version" => {
+                    x.scalar(
+                        &mut v_version,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"language" => {
+                    x.scalar(
+                        &mut v_language,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"transactions" => x.objects(&mut v_transactions)?,
+                b"totals" => x.object(&mut v_totals)?,
+                _ => x.other(name, Some(&mut unknown))?,
+            }
+        }
+        crate::__private::xml_in::seen(seen)?;
+        Ok(Self {
+            date_time: v_date_time.flatten(),
+            request_id: v_request_id.flatten(),
+            tran_id: v_tran_id.flatten(),
+            user_message: v_user_message.flatten(),
+            additional_info: v_additional_info.flatten(),
+            version: v_version.flatten(),
+            language: v_language.flatten(),
+            transactions: v_transactions.flatten().unwrap_or_default(),
+            totals: v_totals.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
 /// `inquireTransactions` as a type: its wire identity, timeout and retry safety, for [`Client::inquire_transactions`](super::Client::inquire_transactions) and for tests that decode its answers directly.
 ///
 /// Timeout: 60 s. Moves money: false. Read-only: true. Idempotency key: none.
@@ -889,5 +957,20 @@ impl crate::Endpoint for InquireTransactions {
             }
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::xml::<
+            InquireTransactionsResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 => Some(r),
+                _ => None,
+            },
+        ))
     }
 }

@@ -214,13 +214,173 @@ impl crate::Wire for CustomerData {
         })
     }
 }
+impl crate::__private::XmlFields for CustomerData {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_first_name = None;
+        let mut v_last_name = None;
+        let mut v_address = None;
+        let mut v_city = None;
+        let mut v_email = None;
+        let mut v_tel = None;
+        let mut v_user_data1 = None;
+        let mut v_user_data2 = None;
+        let mut v_user_data3 = None;
+        let mut v_user_data4 = None;
+        let mut v_user_data5 = None;
+        let mut v_user_data6 = None;
+        let mut v_user_data7 = None;
+        let mut v_user_data8 = None;
+        let mut v_user_data9 = None;
+        let mut v_user_data10 = None;
+        let mut seen = false;
+        while let Some(name) = x.child()? {
+            seen = true;
+            match name {
+                b"firstName" => {
+                    x.scalar(
+                        &mut v_first_name,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"lastName" => {
+                    x.scalar(
+                        &mut v_last_name,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"address" => {
+                    x.scalar(
+                        &mut v_address,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"city" => {
+                    x.scalar(
+                        &mut v_city,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"email" => {
+                    x.scalar(
+                        &mut v_email,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"tel" => {
+                    x.scalar(
+                        &mut v_tel,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"userData1" => {
+                    x.scalar(
+                        &mut v_user_data1,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"userData2" => {
+                    x.scalar(
+                        &mut v_user_data2,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"userData3" => {
+                    x.scalar(
+                        &mut v_user_data3,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"userData4" => {
+                    x.scalar(
+                        &mut v_user_data4,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"userData5" => {
+                    x.scalar(
+                        &mut v_user_data5,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"userData6" => {
+                    x.scalar(
+                        &mut v_user_data6,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"userData7" => {
+                    x.scalar(
+                        &mut v_user_data7,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"userData8" => {
+                    x.scalar(
+                        &mut v_user_data8,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"userData9" => {
+                    x.scalar(
+                        &mut v_user_data9,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"userData10" => {
+                    x.scalar(
+                        &mut v_user_data10,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                _ => x.other(name, None)?,
+            }
+        }
+        crate::__private::xml_in::seen(seen)?;
+        Ok(Self {
+            first_name: v_first_name.flatten(),
+            last_name: v_last_name.flatten(),
+            address: v_address.flatten(),
+            city: v_city.flatten(),
+            email: v_email.flatten(),
+            tel: v_tel.flatten(),
+            user_data1: v_user_data1.flatten(),
+            user_data2: v_user_data2.flatten(),
+            user_data3: v_user_data3.flatten(),
+            user_data4: v_user_data4.flatten(),
+            user_data5: v_user_data5.flatten(),
+            user_data6: v_user_data6.flatten(),
+            user_data7: v_user_data7.flatten(),
+            user_data8: v_user_data8.flatten(),
+            user_data9: v_user_data9.flatten(),
+            user_data10: v_user_data10.flatten(),
+        })
+    }
+}
 impl Default for CustomerData {
     fn default() -> Self {
         Self::new()
     }
 }
 impl CustomerData {
-    /// A request without required fields; set optional ones with the setters.
+    /// A request with its required fields; set optional ones with the setters.
     pub fn new() -> Self {
         Self {
             first_name: None,
@@ -571,13 +731,128 @@ impl crate::Wire for InvoiceData {
         })
     }
 }
+impl crate::__private::XmlFields for InvoiceData {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_invoice_creation_method = None;
+        let mut v_invoice_subject = None;
+        let mut v_invoice_item_code = None;
+        let mut v_invoice_item_description = None;
+        let mut v_invoice_item_price = None;
+        let mut v_invoice_item_quantity = None;
+        let mut v_is_item_price_with_tax = None;
+        let mut v_company_info = None;
+        let mut v_mail_to = None;
+        let mut v_cc_date = None;
+        let mut v_create_invoice = None;
+        let mut seen = false;
+        while let Some(name) = x.child()? {
+            seen = true;
+            match name {
+                b"invoiceCreationMethod" => {
+                    x.scalar(
+                        &mut v_invoice_creation_method,
+                        <InvoiceCreationMethod as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"invoiceSubject" => {
+                    x.scalar(
+                        &mut v_invoice_subject,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"invoiceItemCode" => {
+                    x.scalar(
+                        &mut v_invoice_item_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"invoiceItemDescription" => {
+                    x.scalar(
+                        &mut v_invoice_item_description,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"invoiceItemPrice" => {
+                    x.scalar(
+                        &mut v_invoice_item_price,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"invoiceItemQuantity" => {
+                    x.scalar(
+                        &mut v_invoice_item_quantity,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"isItemPriceWithTax" => {
+                    x.scalar(
+                        &mut v_is_item_price_with_tax,
+                        <bool as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"companyInfo" => {
+                    x.scalar(
+                        &mut v_company_info,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"mailTo" => {
+                    x.scalar(
+                        &mut v_mail_to,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"ccDate" => {
+                    x.scalar(
+                        &mut v_cc_date,
+                        |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
+                        true,
+                    )?
+                }
+                b"createInvoice" => {
+                    x.scalar(
+                        &mut v_create_invoice,
+                        <CreateInvoice as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                _ => x.other(name, None)?,
+            }
+        }
+        crate::__private::xml_in::seen(seen)?;
+        Ok(Self {
+            invoice_creation_method: v_invoice_creation_method.flatten(),
+            invoice_subject: v_invoice_subject.flatten(),
+            invoice_item_code: v_invoice_item_code.flatten(),
+            invoice_item_description: v_invoice_item_description.flatten(),
+            invoice_item_price: v_invoice_item_price.flatten(),
+            invoice_item_quantity: v_invoice_item_quantity.flatten(),
+            is_item_price_with_tax: v_is_item_price_with_tax.flatten(),
+            company_info: v_company_info.flatten(),
+            mail_to: v_mail_to.flatten(),
+            cc_date: v_cc_date.flatten(),
+            create_invoice: v_create_invoice.flatten(),
+        })
+    }
+}
 impl Default for InvoiceData {
     fn default() -> Self {
         Self::new()
     }
 }
 impl InvoiceData {
-    /// A request without required fields; set optional ones with the setters.
+    /// A request with its required fields; set optional ones with the setters.
     pub fn new() -> Self {
         Self {
             invoice_creation_method: None,
@@ -685,26 +960,39 @@ impl crate::Wire for InvoiceRef {
         Ok(Self { invoice_atran_id })
     }
 }
-/// The required fields of [`InvoiceRef`], each named where it is given: leaving one out does not compile. Pass it to [`InvoiceRef::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct InvoiceRefRequired {
-    /// The transaction id (`tranId`) the invoice was issued for (e.g. `119328971`).
-    ///
-    /// Wire: `invoiceAtranId` (text, required). Rules: matches `^[0-9]+$`.
-    ///
-    /// Source: https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries
-    pub invoice_atran_id: String,
-}
-impl From<InvoiceRefRequired> for InvoiceRef {
-    fn from(required: InvoiceRefRequired) -> Self {
-        Self::new(required)
+impl crate::__private::XmlFields for InvoiceRef {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_invoice_atran_id = None;
+        let mut seen = false;
+        while let Some(name) = x.child()? {
+            seen = true;
+            match name {
+                b"invoiceAtranId" => {
+                    x.scalar(
+                        &mut v_invoice_atran_id,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                _ => x.other(name, None)?,
+            }
+        }
+        crate::__private::xml_in::seen(seen)?;
+        Ok(Self {
+            invoice_atran_id: crate::__private::fields::required(v_invoice_atran_id)?,
+        })
     }
 }
 impl InvoiceRef {
-    /// A request from its required fields (see [`InvoiceRefRequired`]); set optional ones with the setters.
-    pub fn new(required: InvoiceRefRequired) -> Self {
-        let InvoiceRefRequired { invoice_atran_id } = required;
-        Self { invoice_atran_id }
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `invoice_atran_id`: wire `invoiceAtranId`
+    pub fn new(invoice_atran_id: impl Into<String>) -> Self {
+        Self {
+            invoice_atran_id: invoice_atran_id.into(),
+        }
     }
 }
 impl crate::Validate for InvoiceRef {
@@ -762,13 +1050,38 @@ impl crate::Wire for PaymentPageData {
         Ok(Self { pps_json_config })
     }
 }
+impl crate::__private::XmlFields for PaymentPageData {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_pps_json_config = None;
+        let mut seen = false;
+        while let Some(name) = x.child()? {
+            seen = true;
+            match name {
+                b"ppsJSONConfig" => {
+                    x.scalar(
+                        &mut v_pps_json_config,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                _ => x.other(name, None)?,
+            }
+        }
+        crate::__private::xml_in::seen(seen)?;
+        Ok(Self {
+            pps_json_config: v_pps_json_config.flatten(),
+        })
+    }
+}
 impl Default for PaymentPageData {
     fn default() -> Self {
         Self::new()
     }
 }
 impl PaymentPageData {
-    /// A request without required fields; set optional ones with the setters.
+    /// A request with its required fields; set optional ones with the setters.
     pub fn new() -> Self {
         Self { pps_json_config: None }
     }
@@ -1506,6 +1819,432 @@ impl crate::Wire for DealResult {
                         "message",
                     ],
                 ),
+        })
+    }
+}
+impl crate::__private::XmlFields for DealResult {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_status = None;
+        let mut v_status_text = None;
+        let mut v_extended_status = None;
+        let mut v_extended_status_text = None;
+        let mut v_extended_user_message = None;
+        let mut v_terminal_number = None;
+        let mut v_card_id = None;
+        let mut v_card_bin = None;
+        let mut v_card_mask = None;
+        let mut v_card_length = None;
+        let mut v_card_no = None;
+        let mut v_card_name = None;
+        let mut v_card_expiration = None;
+        let mut v_card_type = None;
+        let mut v_extended_card_type = None;
+        let mut v_credit_company = None;
+        let mut v_card_brand = None;
+        let mut v_card_acquirer = None;
+        let mut v_service_code = None;
+        let mut v_transaction_type = None;
+        let mut v_credit_type = None;
+        let mut v_currency = None;
+        let mut v_base_currency = None;
+        let mut v_base_amount = None;
+        let mut v_transaction_code = None;
+        let mut v_total = None;
+        let mut v_first_payment = None;
+        let mut v_periodical_payment = None;
+        let mut v_number_of_payments = None;
+        let mut v_club_id = None;
+        let mut v_validation = None;
+        let mut v_id_status = None;
+        let mut v_cvv_status = None;
+        let mut v_auth_source = None;
+        let mut v_auth_number = None;
+        let mut v_file_number = None;
+        let mut v_slave_terminal_number = None;
+        let mut v_slave_terminal_sequence = None;
+        let mut v_eci = None;
+        let mut v_client_ip = None;
+        let mut v_email = None;
+        let mut v_cavv = None;
+        let mut v_user = None;
+        let mut v_addon_data = None;
+        let mut v_supplier_number = None;
+        let mut v_id = None;
+        let mut v_shift_id1 = None;
+        let mut v_shift_id2 = None;
+        let mut v_shift_id3 = None;
+        let mut v_shift_txn_date = None;
+        let mut v_cg_uid = None;
+        let mut v_card_hash = None;
+        let mut v_acquirer_data = None;
+        let mut v_ashrait_emv_data = None;
+        let mut v_extended_tran_code = None;
+        let mut v_send_notification = None;
+        let mut unknown = Vec::new();
+        let mut seen = false;
+        while let Some(name) = x.child()? {
+            seen = true;
+            match name {
+                b"status" => {
+                    x.scalar(
+                        &mut v_status,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"statusText" => {
+                    x.scalar(
+                        &mut v_status_text,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"extendedStatus" => {
+                    x.scalar(
+                        &mut v_extended_status,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"extendedStatusText" => {
+                    x.scalar(
+                        &mut v_extended_status_text,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"extendedUserMessage" => {
+                    x.scalar(
+                        &mut v_extended_user_message,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"terminalNumber" => {
+                    x.scalar(
+                        &mut v_terminal_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardId" => {
+                    x.scalar(
+                        &mut v_card_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardBin" => {
+                    x.scalar(
+                        &mut v_card_bin,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardMask" => {
+                    x.scalar(
+                        &mut v_card_mask,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardLength" => {
+                    x.scalar(
+                        &mut v_card_length,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardNo" => {
+                    x.scalar(
+                        &mut v_card_no,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardName" => {
+                    x.scalar(
+                        &mut v_card_name,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardExpiration" => {
+                    x.scalar(
+                        &mut v_card_expiration,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardType" => x.coded(&mut v_card_type, false)?,
+                b"extendedCardType" => x.coded(&mut v_extended_card_type, false)?,
+                b"creditCompany" => x.coded(&mut v_credit_company, false)?,
+                b"cardBrand" => x.coded(&mut v_card_brand, false)?,
+                b"cardAcquirer" => x.coded(&mut v_card_acquirer, false)?,
+                b"serviceCode" => {
+                    x.scalar(
+                        &mut v_service_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"transactionType" => x.coded(&mut v_transaction_type, false)?,
+                b"creditType" => x.coded(&mut v_credit_type, false)?,
+                b"currency" => x.coded(&mut v_currency, false)?,
+                b"baseCurrency" => {
+                    x.scalar(
+                        &mut v_base_currency,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"baseAmount" => {
+                    x.scalar(
+                        &mut v_base_amount,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"transactionCode" => x.coded(&mut v_transaction_code, false)?,
+                b"total" => {
+                    x.scalar(
+                        &mut v_total,
+                        <crate::MinorUnits as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"firstPayment" => {
+                    x.scalar(
+                        &mut v_first_payment,
+                        <crate::MinorUnits as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"periodicalPayment" => {
+                    x.scalar(
+                        &mut v_periodical_payment,
+                        <crate::MinorUnits as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"numberOfPayments" => {
+                    x.scalar(
+                        &mut v_number_of_payments,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"clubId" => {
+                    x.scalar(
+                        &mut v_club_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"validation" => x.coded(&mut v_validation, false)?,
+                b"idStatus" => x.coded(&mut v_id_status, false)?,
+                b"cvvStatus" => x.coded(&mut v_cvv_status, false)?,
+                b"authSource" => x.coded(&mut v_auth_source, false)?,
+                b"authNumber" => {
+                    x.scalar(
+                        &mut v_auth_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"fileNumber" => {
+                    x.scalar(
+                        &mut v_file_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"slaveTerminalNumber" => {
+                    x.scalar(
+                        &mut v_slave_terminal_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"slaveTerminalSequence" => {
+                    x.scalar(
+                        &mut v_slave_terminal_sequence,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"eci" => {
+                    x.scalar(
+                        &mut v_eci,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"clientIp" => {
+                    x.scalar(
+                        &mut v_client_ip,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"email" => {
+                    x.scalar(
+                        &mut v_email,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cavv" => x.coded(&mut v_cavv, false)?,
+                b"user" => {
+                    x.scalar(
+                        &mut v_user,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"addonData" => {
+                    x.scalar(
+                        &mut v_addon_data,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"supplierNumber" => {
+                    x.scalar(
+                        &mut v_supplier_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"id" => {
+                    x.scalar(
+                        &mut v_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"shiftId1" => {
+                    x.scalar(
+                        &mut v_shift_id1,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"shiftId2" => {
+                    x.scalar(
+                        &mut v_shift_id2,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"shiftId3" => {
+                    x.scalar(
+                        &mut v_shift_id3,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"shiftTxnDate" => {
+                    x.scalar(
+                        &mut v_shift_txn_date,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cgUid" => {
+                    x.scalar(
+                        &mut v_cg_uid,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardHash" => {
+                    x.scalar(
+                        &mut v_card_hash,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"acquirerData" => x.object(&mut v_acquirer_data)?,
+                b"ashraitEmvData" => x.object(&mut v_ashrait_emv_data)?,
+                b"extendedTranCode" => {
+                    x.scalar(
+                        &mut v_extended_tran_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"sendNotification" => {
+                    x.scalar(
+                        &mut v_send_notification,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                _ => x.other(name, Some(&mut unknown))?,
+            }
+        }
+        crate::__private::xml_in::seen(seen)?;
+        Ok(Self {
+            status: v_status.flatten(),
+            status_text: v_status_text.flatten(),
+            extended_status: v_extended_status.flatten(),
+            extended_status_text: v_extended_status_text.flatten(),
+            extended_user_message: v_extended_user_message.flatten(),
+            terminal_number: v_terminal_number.flatten(),
+            card_id: v_card_id.flatten(),
+            card_bin: v_card_bin.flatten(),
+            card_mask: v_card_mask.flatten(),
+            card_length: v_card_length.flatten(),
+            card_no: v_card_no.flatten(),
+            card_name: v_card_name.flatten(),
+            card_expiration: v_card_expiration.flatten(),
+            card_type: v_card_type.flatten(),
+            extended_card_type: v_extended_card_type.flatten(),
+            credit_company: v_credit_company.flatten(),
+            card_brand: v_card_brand.flatten(),
+            card_acquirer: v_card_acquirer.flatten(),
+            service_code: v_service_code.flatten(),
+            transaction_type: v_transaction_type.flatten(),
+            credit_type: v_credit_type.flatten(),
+            currency: v_currency.flatten(),
+            base_currency: v_base_currency.flatten(),
+            base_amount: v_base_amount.flatten(),
+            transaction_code: v_transaction_code.flatten(),
+            total: v_total.flatten(),
+            first_payment: v_first_payment.flatten(),
+            periodical_payment: v_periodical_payment.flatten(),
+            number_of_payments: v_number_of_payments.flatten(),
+            club_id: v_club_id.flatten(),
+            validation: v_validation.flatten(),
+            id_status: v_id_status.flatten(),
+            cvv_status: v_cvv_status.flatten(),
+            auth_source: v_auth_source.flatten(),
+            auth_number: v_auth_number.flatten(),
+            file_number: v_file_number.flatten(),
+            slave_terminal_number: v_slave_terminal_number.flatten(),
+            slave_terminal_sequence: v_slave_terminal_sequence.flatten(),
+            eci: v_eci.flatten(),
+            client_ip: v_client_ip.flatten(),
+            email: v_email.flatten(),
+            cavv: v_cavv.flatten(),
+            user: v_user.flatten(),
+            addon_data: v_addon_data.flatten(),
+            supplier_number: v_supplier_number.flatten(),
+            id: v_id.flatten(),
+            shift_id1: v_shift_id1.flatten(),
+            shift_id2: v_shift_id2.flatten(),
+            shift_id3: v_shift_id3.flatten(),
+            shift_txn_date: v_shift_txn_date.flatten(),
+            cg_uid: v_cg_uid.flatten(),
+            card_hash: v_card_hash.flatten(),
+            acquirer_data: v_acquirer_data.flatten(),
+            ashrait_emv_data: v_ashrait_emv_data.flatten(),
+            extended_tran_code: v_extended_tran_code.flatten(),
+            send_notification: v_send_notification.flatten(),
+            unknown_fields: unknown,
         })
     }
 }
@@ -2502,6 +3241,618 @@ impl crate::Wire for Transaction {
         })
     }
 }
+impl crate::__private::XmlFields for Transaction {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_status = None;
+        let mut v_status_text = None;
+        let mut v_extended_status = None;
+        let mut v_extended_status_text = None;
+        let mut v_extended_user_message = None;
+        let mut v_terminal_number = None;
+        let mut v_card_id = None;
+        let mut v_card_bin = None;
+        let mut v_card_mask = None;
+        let mut v_card_length = None;
+        let mut v_card_no = None;
+        let mut v_card_name = None;
+        let mut v_card_expiration = None;
+        let mut v_card_type = None;
+        let mut v_extended_card_type = None;
+        let mut v_credit_company = None;
+        let mut v_card_brand = None;
+        let mut v_card_acquirer = None;
+        let mut v_service_code = None;
+        let mut v_transaction_type = None;
+        let mut v_credit_type = None;
+        let mut v_currency = None;
+        let mut v_base_currency = None;
+        let mut v_base_amount = None;
+        let mut v_transaction_code = None;
+        let mut v_total = None;
+        let mut v_first_payment = None;
+        let mut v_periodical_payment = None;
+        let mut v_number_of_payments = None;
+        let mut v_club_id = None;
+        let mut v_validation = None;
+        let mut v_id_status = None;
+        let mut v_cvv_status = None;
+        let mut v_auth_source = None;
+        let mut v_auth_number = None;
+        let mut v_file_number = None;
+        let mut v_slave_terminal_number = None;
+        let mut v_slave_terminal_sequence = None;
+        let mut v_eci = None;
+        let mut v_client_ip = None;
+        let mut v_email = None;
+        let mut v_cavv = None;
+        let mut v_user = None;
+        let mut v_addon_data = None;
+        let mut v_supplier_number = None;
+        let mut v_id = None;
+        let mut v_shift_id1 = None;
+        let mut v_shift_id2 = None;
+        let mut v_shift_id3 = None;
+        let mut v_shift_txn_date = None;
+        let mut v_cg_uid = None;
+        let mut v_card_hash = None;
+        let mut v_acquirer_data = None;
+        let mut v_ashrait_emv_data = None;
+        let mut v_extended_tran_code = None;
+        let mut v_send_notification = None;
+        let mut v_payments_interest = None;
+        let mut v_mid = None;
+        let mut v_uniqueid = None;
+        let mut v_mpi_validation = None;
+        let mut v_token = None;
+        let mut v_mpi_hosted_page_url = None;
+        let mut v_return_url = None;
+        let mut v_success_url = None;
+        let mut v_error_url = None;
+        let mut v_cancel_url = None;
+        let mut v_message = None;
+        let mut v_user_message = None;
+        let mut v_mpi_transaction_id = None;
+        let mut v_financial_status = None;
+        let mut v_tran_id = None;
+        let mut v_shovar = None;
+        let mut v_transaction_date = None;
+        let mut v_transmit_date_time = None;
+        let mut v_shva_referance_no = None;
+        let mut v_transmit_id = None;
+        let mut unknown = Vec::new();
+        let mut seen = false;
+        while let Some(name) = x.child()? {
+            seen = true;
+            match name {
+                b"status" => {
+                    x.scalar(
+                        &mut v_status,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"statusText" => {
+                    x.scalar(
+                        &mut v_status_text,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"extendedStatus" => {
+                    x.scalar(
+                        &mut v_extended_status,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"extendedStatusText" => {
+                    x.scalar(
+                        &mut v_extended_status_text,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"extendedUserMessage" => {
+                    x.scalar(
+                        &mut v_extended_user_message,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"terminalNumber" => {
+                    x.scalar(
+                        &mut v_terminal_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardId" => {
+                    x.scalar(
+                        &mut v_card_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardBin" => {
+                    x.scalar(
+                        &mut v_card_bin,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardMask" => {
+                    x.scalar(
+                        &mut v_card_mask,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardLength" => {
+                    x.scalar(
+                        &mut v_card_length,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardNo" => {
+                    x.scalar(
+                        &mut v_card_no,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardName" => {
+                    x.scalar(
+                        &mut v_card_name,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardExpiration" => {
+                    x.scalar(
+                        &mut v_card_expiration,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardType" => x.coded(&mut v_card_type, false)?,
+                b"extendedCardType" => x.coded(&mut v_extended_card_type, false)?,
+                b"creditCompany" => x.coded(&mut v_credit_company, false)?,
+                b"cardBrand" => x.coded(&mut v_card_brand, false)?,
+                b"cardAcquirer" => x.coded(&mut v_card_acquirer, false)?,
+                b"serviceCode" => {
+                    x.scalar(
+                        &mut v_service_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"transactionType" => x.coded(&mut v_transaction_type, false)?,
+                b"creditType" => x.coded(&mut v_credit_type, false)?,
+                b"currency" => x.coded(&mut v_currency, false)?,
+                b"baseCurrency" => {
+                    x.scalar(
+                        &mut v_base_currency,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"baseAmount" => {
+                    x.scalar(
+                        &mut v_base_amount,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"transactionCode" => x.coded(&mut v_transaction_code, false)?,
+                b"total" => {
+                    x.scalar(
+                        &mut v_total,
+                        <crate::MinorUnits as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"firstPayment" => {
+                    x.scalar(
+                        &mut v_first_payment,
+                        <crate::MinorUnits as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"periodicalPayment" => {
+                    x.scalar(
+                        &mut v_periodical_payment,
+                        <crate::MinorUnits as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"numberOfPayments" => {
+                    x.scalar(
+                        &mut v_number_of_payments,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"clubId" => {
+                    x.scalar(
+                        &mut v_club_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"validation" => x.coded(&mut v_validation, false)?,
+                b"idStatus" => x.coded(&mut v_id_status, false)?,
+                b"cvvStatus" => x.coded(&mut v_cvv_status, false)?,
+                b"authSource" => x.coded(&mut v_auth_source, false)?,
+                b"authNumber" => {
+                    x.scalar(
+                        &mut v_auth_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"fileNumber" => {
+                    x.scalar(
+                        &mut v_file_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"slaveTerminalNumber" => {
+                    x.scalar(
+                        &mut v_slave_terminal_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"slaveTerminalSequence" => {
+                    x.scalar(
+                        &mut v_slave_terminal_sequence,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"eci" => {
+                    x.scalar(
+                        &mut v_eci,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"clientIp" => {
+                    x.scalar(
+                        &mut v_client_ip,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"email" => {
+                    x.scalar(
+                        &mut v_email,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cavv" => x.coded(&mut v_cavv, false)?,
+                b"user" => {
+                    x.scalar(
+                        &mut v_user,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"addonData" => {
+                    x.scalar(
+                        &mut v_addon_data,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"supplierNumber" => {
+                    x.scalar(
+                        &mut v_supplier_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"id" => {
+                    x.scalar(
+                        &mut v_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"shiftId1" => {
+                    x.scalar(
+                        &mut v_shift_id1,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"shiftId2" => {
+                    x.scalar(
+                        &mut v_shift_id2,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"shiftId3" => {
+                    x.scalar(
+                        &mut v_shift_id3,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"shiftTxnDate" => {
+                    x.scalar(
+                        &mut v_shift_txn_date,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cgUid" => {
+                    x.scalar(
+                        &mut v_cg_uid,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardHash" => {
+                    x.scalar(
+                        &mut v_card_hash,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"acquirerData" => x.object(&mut v_acquirer_data)?,
+                b"ashraitEmvData" => x.object(&mut v_ashrait_emv_data)?,
+                b"extendedTranCode" => {
+                    x.scalar(
+                        &mut v_extended_tran_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"sendNotification" => {
+                    x.scalar(
+                        &mut v_send_notification,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"paymentsInterest" => {
+                    x.scalar(
+                        &mut v_payments_interest,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"mid" => {
+                    x.scalar(
+                        &mut v_mid,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"uniqueid" => {
+                    x.scalar(
+                        &mut v_uniqueid,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"mpiValidation" => {
+                    x.scalar(
+                        &mut v_mpi_validation,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"token" => {
+                    x.scalar(
+                        &mut v_token,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"mpiHostedPageUrl" => {
+                    x.scalar(
+                        &mut v_mpi_hosted_page_url,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"returnUrl" => {
+                    x.scalar(
+                        &mut v_return_url,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"successUrl" => {
+                    x.scalar(
+                        &mut v_success_url,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"errorUrl" => {
+                    x.scalar(
+                        &mut v_error_url,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cancelUrl" => {
+                    x.scalar(
+                        &mut v_cancel_url,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"message" => {
+                    x.scalar(
+                        &mut v_message,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"userMessage" => {
+                    x.scalar(
+                        &mut v_user_message,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"mpiTransactionId" => {
+                    x.scalar(
+                        &mut v_mpi_transaction_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"financialStatus" => {
+                    x.scalar(
+                        &mut v_financial_status,
+                        <FinancialStatus as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"tranId" => {
+                    x.scalar(
+                        &mut v_tran_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"shovar" => {
+                    x.scalar(
+                        &mut v_shovar,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"transactionDate" => {
+                    x.scalar(
+                        &mut v_transaction_date,
+                        |t: &str| crate::__private::fields::datetime(
+                            t,
+                            "%Y-%m-%d %H:%M:%S",
+                        ),
+                        true,
+                    )?
+                }
+                b"transmitDateTime" => {
+                    x.scalar(
+                        &mut v_transmit_date_time,
+                        |t: &str| crate::__private::fields::datetime(
+                            t,
+                            "%Y-%m-%d %H:%M:%S",
+                        ),
+                        true,
+                    )?
+                }
+                b"shvaReferanceNo" => {
+                    x.scalar(
+                        &mut v_shva_referance_no,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"transmitId" => {
+                    x.scalar(
+                        &mut v_transmit_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                _ => x.other(name, Some(&mut unknown))?,
+            }
+        }
+        crate::__private::xml_in::seen(seen)?;
+        Ok(Self {
+            status: v_status.flatten(),
+            status_text: v_status_text.flatten(),
+            extended_status: v_extended_status.flatten(),
+            extended_status_text: v_extended_status_text.flatten(),
+            extended_user_message: v_extended_user_message.flatten(),
+            terminal_number: v_terminal_number.flatten(),
+            card_id: v_card_id.flatten(),
+            card_bin: v_card_bin.flatten(),
+            card_mask: v_card_mask.flatten(),
+            card_length: v_card_length.flatten(),
+            card_no: v_card_no.flatten(),
+            card_name: v_card_name.flatten(),
+            card_expiration: v_card_expiration.flatten(),
+            card_type: v_card_type.flatten(),
+            extended_card_type: v_extended_card_type.flatten(),
+            credit_company: v_credit_company.flatten(),
+            card_brand: v_card_brand.flatten(),
+            card_acquirer: v_card_acquirer.flatten(),
+            service_code: v_service_code.flatten(),
+            transaction_type: v_transaction_type.flatten(),
+            credit_type: v_credit_type.flatten(),
+            currency: v_currency.flatten(),
+            base_currency: v_base_currency.flatten(),
+            base_amount: v_base_amount.flatten(),
+            transaction_code: v_transaction_code.flatten(),
+            total: v_total.flatten(),
+            first_payment: v_first_payment.flatten(),
+            periodical_payment: v_periodical_payment.flatten(),
+            number_of_payments: v_number_of_payments.flatten(),
+            club_id: v_club_id.flatten(),
+            validation: v_validation.flatten(),
+            id_status: v_id_status.flatten(),
+            cvv_status: v_cvv_status.flatten(),
+            auth_source: v_auth_source.flatten(),
+            auth_number: v_auth_number.flatten(),
+            file_number: v_file_number.flatten(),
+            slave_terminal_number: v_slave_terminal_number.flatten(),
+            slave_terminal_sequence: v_slave_terminal_sequence.flatten(),
+            eci: v_eci.flatten(),
+            client_ip: v_client_ip.flatten(),
+            email: v_email.flatten(),
+            cavv: v_cavv.flatten(),
+            user: v_user.flatten(),
+            addon_data: v_addon_data.flatten(),
+            supplier_number: v_supplier_number.flatten(),
+            id: v_id.flatten(),
+            shift_id1: v_shift_id1.flatten(),
+            shift_id2: v_shift_id2.flatten(),
+            shift_id3: v_shift_id3.flatten(),
+            shift_txn_date: v_shift_txn_date.flatten(),
+            cg_uid: v_cg_uid.flatten(),
+            card_hash: v_card_hash.flatten(),
+            acquirer_data: v_acquirer_data.flatten(),
+            ashrait_emv_data: v_ashrait_emv_data.flatten(),
+            extended_tran_code: v_extended_tran_code.flatten(),
+            send_notification: v_send_notification.flatten(),
+            payments_interest: v_payments_interest.flatten(),
+            mid: v_mid.flatten(),
+            uniqueid: v_uniqueid.flatten(),
+            mpi_validation: v_mpi_validation.flatten(),
+            token: v_token.flatten(),
+            mpi_hosted_page_url: v_mpi_hosted_page_url.flatten(),
+            return_url: v_return_url.flatten(),
+            success_url: v_success_url.flatten(),
+            error_url: v_error_url.flatten(),
+            cancel_url: v_cancel_url.flatten(),
+            message: v_message.flatten(),
+            user_message: v_user_message.flatten(),
+            mpi_transaction_id: v_mpi_transaction_id.flatten(),
+            financial_status: v_financial_status.flatten(),
+            tran_id: v_tran_id.flatten(),
+            shovar: v_shovar.flatten(),
+            transaction_date: v_transaction_date.flatten(),
+            transmit_date_time: v_transmit_date_time.flatten(),
+            shva_referance_no: v_shva_referance_no.flatten(),
+            transmit_id: v_transmit_id.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
 /// `acquirerData` of a transaction: acquirer-side identifiers.
 ///
 /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
@@ -2568,6 +3919,51 @@ impl crate::Wire for AcquirerData {
                         "message",
                     ],
                 ),
+        })
+    }
+}
+impl crate::__private::XmlFields for AcquirerData {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_acquirer_response_id = None;
+        let mut v_wallet_supplier_id = None;
+        let mut v_mcc = None;
+        let mut unknown = Vec::new();
+        let mut seen = false;
+        while let Some(name) = x.child()? {
+            seen = true;
+            match name {
+                b"acquirerResponseId" => {
+                    x.scalar(
+                        &mut v_acquirer_response_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"walletSupplierId" => {
+                    x.scalar(
+                        &mut v_wallet_supplier_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"mcc" => {
+                    x.scalar(
+                        &mut v_mcc,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                _ => x.other(name, Some(&mut unknown))?,
+            }
+        }
+        crate::__private::xml_in::seen(seen)?;
+        Ok(Self {
+            acquirer_response_id: v_acquirer_response_id.flatten(),
+            wallet_supplier_id: v_wallet_supplier_id.flatten(),
+            mcc: v_mcc.flatten(),
+            unknown_fields: unknown,
         })
     }
 }
@@ -3266,6 +4662,461 @@ impl crate::Wire for AshraitEmvData {
         })
     }
 }
+impl crate::__private::XmlFields for AshraitEmvData {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_uid = None;
+        let mut v_card_seq_number = None;
+        let mut v_auth_code_acquirer = None;
+        let mut v_auth_no_acquirer = None;
+        let mut v_auth_code_credit_company = None;
+        let mut v_dsp_balance = None;
+        let mut v_auth_validation_type = None;
+        let mut v_special_project_code = None;
+        let mut v_special_project_info1 = None;
+        let mut v_informative_tran_code = None;
+        let mut v_cashback_amount = None;
+        let mut v_tip_amount = None;
+        let mut v_commision_amount = None;
+        let mut v_conversion_provider = None;
+        let mut v_conversion_currency = None;
+        let mut v_conversion_amount = None;
+        let mut v_conversion_rate = None;
+        let mut v_payment_index_type = None;
+        let mut v_recurring_no = None;
+        let mut v_recurring_total_no = None;
+        let mut v_recurring_total_sum = None;
+        let mut v_recurring_unique_ref = None;
+        let mut v_recurring_frequency = None;
+        let mut v_defer_months = None;
+        let mut v_ipay_amount = None;
+        let mut v_ipay_number = None;
+        let mut v_ipay_offer_code = None;
+        let mut v_due_date = None;
+        let mut v_ipay_code = None;
+        let mut v_ipay_precent = None;
+        let mut v_ipay_product_code = None;
+        let mut v_ash_reason_credit = None;
+        let mut v_is_self_service = None;
+        let mut v_org_uid = None;
+        let mut v_org_tran_date = None;
+        let mut v_org_amount = None;
+        let mut v_org_auth_no = None;
+        let mut v_org_auth_code_credit_company = None;
+        let mut v_org_auth_code_acquirer = None;
+        let mut v_org_link_incr_auth = None;
+        let mut v_org_auth_no_acquirer = None;
+        let mut v_pos_jcode = None;
+        let mut v_pinpad_serial_number = None;
+        let mut v_term_serialnumber = None;
+        let mut v_ash_term_type = None;
+        let mut v_json_data = None;
+        let mut v_addendum1 = None;
+        let mut v_addendum2 = None;
+        let mut v_request_mti = None;
+        let mut v_mti = None;
+        let mut v_pos_date_time = None;
+        let mut unknown = Vec::new();
+        let mut seen = false;
+        while let Some(name) = x.child()? {
+            seen = true;
+            match name {
+                b"uid" => {
+                    x.scalar(
+                        &mut v_uid,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardSeqNumber" => {
+                    x.scalar(
+                        &mut v_card_seq_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"authCodeAcquirer" => x.coded(&mut v_auth_code_acquirer, false)?,
+                b"authNoAcquirer" => {
+                    x.scalar(
+                        &mut v_auth_no_acquirer,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"authCodeCreditCompany" => {
+                    x.coded(&mut v_auth_code_credit_company, false)?
+                }
+                b"dspBalance" => {
+                    x.scalar(
+                        &mut v_dsp_balance,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"authValidationType" => x.coded(&mut v_auth_validation_type, false)?,
+                b"specialProjectCode" => {
+                    x.scalar(
+                        &mut v_special_project_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"specialProjectInfo1" => {
+                    x.scalar(
+                        &mut v_special_project_info1,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"informativeTranCode" => x.coded(&mut v_informative_tran_code, false)?,
+                b"cashbackAmount" => {
+                    x.scalar(
+                        &mut v_cashback_amount,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"tipAmount" => {
+                    x.scalar(
+                        &mut v_tip_amount,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"commisionAmount" => {
+                    x.scalar(
+                        &mut v_commision_amount,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"conversionProvider" => {
+                    x.scalar(
+                        &mut v_conversion_provider,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"conversionCurrency" => {
+                    x.scalar(
+                        &mut v_conversion_currency,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"conversionAmount" => {
+                    x.scalar(
+                        &mut v_conversion_amount,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"conversionRate" => {
+                    x.scalar(
+                        &mut v_conversion_rate,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"paymentIndexType" => {
+                    x.scalar(
+                        &mut v_payment_index_type,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"recurringNo" => {
+                    x.scalar(
+                        &mut v_recurring_no,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"recurringTotalNo" => {
+                    x.scalar(
+                        &mut v_recurring_total_no,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"recurringTotalSum" => {
+                    x.scalar(
+                        &mut v_recurring_total_sum,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"recurringUniqueRef" => {
+                    x.scalar(
+                        &mut v_recurring_unique_ref,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"recurringFrequency" => {
+                    x.scalar(
+                        &mut v_recurring_frequency,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"deferMonths" => {
+                    x.scalar(
+                        &mut v_defer_months,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"ipayAmount" => {
+                    x.scalar(
+                        &mut v_ipay_amount,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"ipayNumber" => {
+                    x.scalar(
+                        &mut v_ipay_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"ipayOfferCode" => {
+                    x.scalar(
+                        &mut v_ipay_offer_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"dueDate" => {
+                    x.scalar(
+                        &mut v_due_date,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"ipayCode" => {
+                    x.scalar(
+                        &mut v_ipay_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"ipayPrecent" => {
+                    x.scalar(
+                        &mut v_ipay_precent,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"ipayProductCode" => {
+                    x.scalar(
+                        &mut v_ipay_product_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"ashReasonCredit" => {
+                    x.scalar(
+                        &mut v_ash_reason_credit,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"isSelfService" => {
+                    x.scalar(
+                        &mut v_is_self_service,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"orgUid" => {
+                    x.scalar(
+                        &mut v_org_uid,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"orgTranDate" => {
+                    x.scalar(
+                        &mut v_org_tran_date,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"orgAmount" => {
+                    x.scalar(
+                        &mut v_org_amount,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"orgAuthNo" => {
+                    x.scalar(
+                        &mut v_org_auth_no,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"orgAuthCodeCreditCompany" => {
+                    x.scalar(
+                        &mut v_org_auth_code_credit_company,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"orgAuthCodeAcquirer" => {
+                    x.scalar(
+                        &mut v_org_auth_code_acquirer,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"orgLinkIncrAuth" => {
+                    x.scalar(
+                        &mut v_org_link_incr_auth,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"orgAuthNoAcquirer" => {
+                    x.scalar(
+                        &mut v_org_auth_no_acquirer,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"posJcode" => {
+                    x.scalar(
+                        &mut v_pos_jcode,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"pinpadSerialNumber" => {
+                    x.scalar(
+                        &mut v_pinpad_serial_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"termSerialnumber" => {
+                    x.scalar(
+                        &mut v_term_serialnumber,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"ashTermType" => {
+                    x.scalar(
+                        &mut v_ash_term_type,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"jsonData" => {
+                    x.scalar(
+                        &mut v_json_data,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"addendum1" => {
+                    x.scalar(
+                        &mut v_addendum1,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"addendum2" => {
+                    x.scalar(
+                        &mut v_addendum2,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"requestMti" => {
+                    x.scalar(
+                        &mut v_request_mti,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"mti" => {
+                    x.scalar(
+                        &mut v_mti,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"posDateTime" => {
+                    x.scalar(
+                        &mut v_pos_date_time,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                _ => x.other(name, Some(&mut unknown))?,
+            }
+        }
+        crate::__private::xml_in::seen(seen)?;
+        Ok(Self {
+            uid: v_uid.flatten(),
+            card_seq_number: v_card_seq_number.flatten(),
+            auth_code_acquirer: v_auth_code_acquirer.flatten(),
+            auth_no_acquirer: v_auth_no_acquirer.flatten(),
+            auth_code_credit_company: v_auth_code_credit_company.flatten(),
+            dsp_balance: v_dsp_balance.flatten(),
+            auth_validation_type: v_auth_validation_type.flatten(),
+            special_project_code: v_special_project_code.flatten(),
+            special_project_info1: v_special_project_info1.flatten(),
+            informative_tran_code: v_informative_tran_code.flatten(),
+            cashback_amount: v_cashback_amount.flatten(),
+            tip_amount: v_tip_amount.flatten(),
+            commision_amount: v_commision_amount.flatten(),
+            conversion_provider: v_conversion_provider.flatten(),
+            conversion_currency: v_conversion_currency.flatten(),
+            conversion_amount: v_conversion_amount.flatten(),
+            conversion_rate: v_conversion_rate.flatten(),
+            payment_index_type: v_payment_index_type.flatten(),
+            recurring_no: v_recurring_no.flatten(),
+            recurring_total_no: v_recurring_total_no.flatten(),
+            recurring_total_sum: v_recurring_total_sum.flatten(),
+            recurring_unique_ref: v_recurring_unique_ref.flatten(),
+            recurring_frequency: v_recurring_frequency.flatten(),
+            defer_months: v_defer_months.flatten(),
+            ipay_amount: v_ipay_amount.flatten(),
+            ipay_number: v_ipay_number.flatten(),
+            ipay_offer_code: v_ipay_offer_code.flatten(),
+            due_date: v_due_date.flatten(),
+            ipay_code: v_ipay_code.flatten(),
+            ipay_precent: v_ipay_precent.flatten(),
+            ipay_product_code: v_ipay_product_code.flatten(),
+            ash_reason_credit: v_ash_reason_credit.flatten(),
+            is_self_service: v_is_self_service.flatten(),
+            org_uid: v_org_uid.flatten(),
+            org_tran_date: v_org_tran_date.flatten(),
+            org_amount: v_org_amount.flatten(),
+            org_auth_no: v_org_auth_no.flatten(),
+            org_auth_code_credit_company: v_org_auth_code_credit_company.flatten(),
+            org_auth_code_acquirer: v_org_auth_code_acquirer.flatten(),
+            org_link_incr_auth: v_org_link_incr_auth.flatten(),
+            org_auth_no_acquirer: v_org_auth_no_acquirer.flatten(),
+            pos_jcode: v_pos_jcode.flatten(),
+            pinpad_serial_number: v_pinpad_serial_number.flatten(),
+            term_serialnumber: v_term_serialnumber.flatten(),
+            ash_term_type: v_ash_term_type.flatten(),
+            json_data: v_json_data.flatten(),
+            addendum1: v_addendum1.flatten(),
+            addendum2: v_addendum2.flatten(),
+            request_mti: v_request_mti.flatten(),
+            mti: v_mti.flatten(),
+            pos_date_time: v_pos_date_time.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
 /// `totals` of an inquireTransactions answer: paging and counts.
 ///
 /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example); vendor-notes §2.1 inquireTransactions
@@ -3351,6 +5202,69 @@ impl crate::Wire for Totals {
                         "message",
                     ],
                 ),
+        })
+    }
+}
+impl crate::__private::XmlFields for Totals {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_page_number = None;
+        let mut v_pages_amount = None;
+        let mut v_query_result_id = None;
+        let mut v_total = None;
+        let mut v_total_match = None;
+        let mut unknown = Vec::new();
+        let mut seen = false;
+        while let Some(name) = x.child()? {
+            seen = true;
+            match name {
+                b"pageNumber" => {
+                    x.scalar(
+                        &mut v_page_number,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"pagesAmount" => {
+                    x.scalar(
+                        &mut v_pages_amount,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"queryResultId" => {
+                    x.scalar(
+                        &mut v_query_result_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"total" => {
+                    x.scalar(
+                        &mut v_total,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"totalMatch" => {
+                    x.scalar(
+                        &mut v_total_match,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                _ => x.other(name, Some(&mut unknown))?,
+            }
+        }
+        crate::__private::xml_in::seen(seen)?;
+        Ok(Self {
+            page_number: v_page_number.flatten(),
+            pages_amount: v_pages_amount.flatten(),
+            query_result_id: v_query_result_id.flatten(),
+            total: v_total.flatten(),
+            total_match: v_total_match.flatten(),
+            unknown_fields: unknown,
         })
     }
 }

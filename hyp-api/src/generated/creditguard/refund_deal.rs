@@ -258,39 +258,17 @@ impl crate::Wire for RefundDealRequest {
         })
     }
 }
-/// The required fields of [`RefundDealRequest`], each named where it is given: leaving one out does not compile. Pass it to [`RefundDealRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct RefundDealRequired {
-    /// Language of the answer's texts (`message`, `userMessage`) and, for a payment-page
-    /// request, of the payment page UI: `HEB` or `ENG`. Other codes fall back to English.
-    ///
-    /// Wire: `language` in the request envelope ([`Language`], required).
-    ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request
-    pub language: Language,
-    /// Terminal number of the original deal.
-    ///
-    /// Wire: `terminalNumber` (text, required).
-    ///
-    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
-    ///
-    /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (MordiSacks/creditguard:src/CreditGuard/Requests/RefundDealRequest.php, CancelDealRequest.php)
-    pub terminal_number: String,
-}
-impl From<RefundDealRequired> for RefundDealRequest {
-    fn from(required: RefundDealRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl RefundDealRequest {
-    /// A request from its required fields (see [`RefundDealRequired`]); set optional ones with the setters.
-    pub fn new(required: RefundDealRequired) -> Self {
-        let RefundDealRequired { language, terminal_number } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `language`: wire `language`
+    /// - `terminal_number`: wire `terminalNumber`
+    pub fn new(language: Language, terminal_number: impl Into<String>) -> Self {
         Self {
             language,
             may_be_duplicate: None,
             request_id: None,
-            terminal_number,
+            terminal_number: terminal_number.into(),
             tran_id: None,
             card_no: None,
             card_id: None,
@@ -1288,6 +1266,498 @@ impl crate::Wire for RefundDealResponse {
         })
     }
 }
+impl crate::__private::XmlFields for RefundDealResponse {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_date_time = None;
+        let mut v_request_id = None;
+        let mut v_tran_id = None;
+        let mut v_user_message = None;
+        let mut v_additional_info = None;
+        let mut v_version = None;
+        let mut v_language = None;
+        let mut v_status = None;
+        let mut v_status_text = None;
+        let mut v_extended_status = None;
+        let mut v_extended_status_text = None;
+        let mut v_extended_user_message = None;
+        let mut v_terminal_number = None;
+        let mut v_card_id = None;
+        let mut v_card_bin = None;
+        let mut v_card_mask = None;
+        let mut v_card_length = None;
+        let mut v_card_no = None;
+        let mut v_card_name = None;
+        let mut v_card_expiration = None;
+        let mut v_card_type = None;
+        let mut v_extended_card_type = None;
+        let mut v_credit_company = None;
+        let mut v_card_brand = None;
+        let mut v_card_acquirer = None;
+        let mut v_service_code = None;
+        let mut v_transaction_type = None;
+        let mut v_credit_type = None;
+        let mut v_currency = None;
+        let mut v_base_currency = None;
+        let mut v_base_amount = None;
+        let mut v_transaction_code = None;
+        let mut v_total = None;
+        let mut v_first_payment = None;
+        let mut v_periodical_payment = None;
+        let mut v_number_of_payments = None;
+        let mut v_club_id = None;
+        let mut v_validation = None;
+        let mut v_id_status = None;
+        let mut v_cvv_status = None;
+        let mut v_auth_source = None;
+        let mut v_auth_number = None;
+        let mut v_file_number = None;
+        let mut v_slave_terminal_number = None;
+        let mut v_slave_terminal_sequence = None;
+        let mut v_eci = None;
+        let mut v_client_ip = None;
+        let mut v_email = None;
+        let mut v_cavv = None;
+        let mut v_user = None;
+        let mut v_addon_data = None;
+        let mut v_supplier_number = None;
+        let mut v_id = None;
+        let mut v_shift_id1 = None;
+        let mut v_shift_id2 = None;
+        let mut v_shift_id3 = None;
+        let mut v_shift_txn_date = None;
+        let mut v_cg_uid = None;
+        let mut v_card_hash = None;
+        let mut v_acquirer_data = None;
+        let mut v_ashrait_emv_data = None;
+        let mut v_extended_tran_code = None;
+        let mut v_send_notification = None;
+        let mut unknown = Vec::new();
+        let mut seen = false;
+        while let Some(name) = x.child()? {
+            seen = true;
+            match name {
+                b"dateTime" => {
+                    x.scalar(
+                        &mut v_date_time,
+                        |t: &str| crate::__private::fields::datetime(
+                            t,
+                            "%Y-%m-%d %H:%M",
+                        ),
+                        true,
+                    )?
+                }
+                b"requestId" => {
+                    x.scalar(
+                        &mut v_request_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"tranId" => {
+                    x.scalar(
+                        &mut v_tran_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"userMessage" => {
+                    x.scalar(
+                        &mut v_user_message,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"additionalInfo" => {
+                    x.scalar(
+                        &mut v_additional_info,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"version" => {
+                    x.scalar(
+                        &mut v_version,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"language" => {
+                    x.scalar(
+                        &mut v_language,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"status" => {
+                    x.scalar(
+                        &mut v_status,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"statusText" => {
+                    x.scalar(
+                        &mut v_status_text,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"extendedStatus" => {
+                    x.scalar(
+                        &mut v_extended_status,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"extendedStatusText" => {
+                    x.scalar(
+                        &mut v_extended_status_text,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"extendedUserMessage" => {
+                    x.scalar(
+                        &mut v_extended_user_message,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"terminalNumber" => {
+                    x.scalar(
+                        &mut v_terminal_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardId" => {
+                    x.scalar(
+                        &mut v_card_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardBin" => {
+                    x.scalar(
+                        &mut v_card_bin,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardMask" => {
+                    x.scalar(
+                        &mut v_card_mask,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardLength" => {
+                    x.scalar(
+                        &mut v_card_length,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardNo" => {
+                    x.scalar(
+                        &mut v_card_no,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardName" => {
+                    x.scalar(
+                        &mut v_card_name,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardExpiration" => {
+                    x.scalar(
+                        &mut v_card_expiration,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardType" => x.coded(&mut v_card_type, false)?,
+                b"extendedCardType" => x.coded(&mut v_extended_card_type, false)?,
+                b"creditCompany" => x.coded(&mut v_credit_company, false)?,
+                b"cardBrand" => x.coded(&mut v_card_brand, false)?,
+                b"cardAcquirer" => x.coded(&mut v_card_acquirer, false)?,
+                b"serviceCode" => {
+                    x.scalar(
+                        &mut v_service_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"transactionType" => x.coded(&mut v_transaction_type, false)?,
+                b"creditType" => x.coded(&mut v_credit_type, false)?,
+                b"currency" => x.coded(&mut v_currency, false)?,
+                b"baseCurrency" => {
+                    x.scalar(
+                        &mut v_base_currency,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"baseAmount" => {
+                    x.scalar(
+                        &mut v_base_amount,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"transactionCode" => x.coded(&mut v_transaction_code, false)?,
+                b"total" => {
+                    x.scalar(
+                        &mut v_total,
+                        <crate::MinorUnits as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"firstPayment" => {
+                    x.scalar(
+                        &mut v_first_payment,
+                        <crate::MinorUnits as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"periodicalPayment" => {
+                    x.scalar(
+                        &mut v_periodical_payment,
+                        <crate::MinorUnits as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"numberOfPayments" => {
+                    x.scalar(
+                        &mut v_number_of_payments,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"clubId" => {
+                    x.scalar(
+                        &mut v_club_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"validation" => x.coded(&mut v_validation, false)?,
+                b"idStatus" => x.coded(&mut v_id_status, false)?,
+                b"cvvStatus" => x.coded(&mut v_cvv_status, false)?,
+                b"authSource" => x.coded(&mut v_auth_source, false)?,
+                b"authNumber" => {
+                    x.scalar(
+                        &mut v_auth_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"fileNumber" => {
+                    x.scalar(
+                        &mut v_file_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"slaveTerminalNumber" => {
+                    x.scalar(
+                        &mut v_slave_terminal_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"slaveTerminalSequence" => {
+                    x.scalar(
+                        &mut v_slave_terminal_sequence,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"eci" => {
+                    x.scalar(
+                        &mut v_eci,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"clientIp" => {
+                    x.scalar(
+                        &mut v_client_ip,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"email" => {
+                    x.scalar(
+                        &mut v_email,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cavv" => x.coded(&mut v_cavv, false)?,
+                b"user" => {
+                    x.scalar(
+                        &mut v_user,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"addonData" => {
+                    x.scalar(
+                        &mut v_addon_data,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"supplierNumber" => {
+                    x.scalar(
+                        &mut v_supplier_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"id" => {
+                    x.scalar(
+                        &mut v_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"shiftId1" => {
+                    x.scalar(
+                        &mut v_shift_id1,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"shiftId2" => {
+                    x.scalar(
+                        &mut v_shift_id2,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"shiftId3" => {
+                    x.scalar(
+                        &mut v_shift_id3,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"shiftTxnDate" => {
+                    x.scalar(
+                        &mut v_shift_txn_date,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cgUid" => {
+                    x.scalar(
+                        &mut v_cg_uid,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"cardHash" => {
+                    x.scalar(
+                        &mut v_card_hash,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"acquirerData" => x.object(&mut v_acquirer_data)?,
+                b"ashraitEmvData" => x.object(&mut v_ashrait_emv_data)?,
+                b"extendedTranCode" => {
+                    x.scalar(
+                        &mut v_extended_tran_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                b"sendNotification" => {
+                    x.scalar(
+                        &mut v_send_notification,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                _ => x.other(name, Some(&mut unknown))?,
+            }
+        }
+        crate::__private::xml_in::seen(seen)?;
+        Ok(Self {
+            date_time: v_date_time.flatten(),
+            request_id: v_request_id.flatten(),
+            tran_id: v_tran_id.flatten(),
+            user_message: v_user_message.flatten(),
+            additional_info: v_additional_info.flatten(),
+            version: v_version.flatten(),
+            language: v_language.flatten(),
+            status: v_status.flatten(),
+            status_text: v_status_text.flatten(),
+            extended_status: v_extended_status.flatten(),
+            extended_status_text: v_extended_status_text.flatten(),
+            extended_user_message: v_extended_user_message.flatten(),
+            terminal_number: v_terminal_number.flatten(),
+            card_id: v_card_id.flatten(),
+            card_bin: v_card_bin.flatten(),
+            card_mask: v_card_mask.flatten(),
+            card_length: v_card_length.flatten(),
+            card_no: v_card_no.flatten(),
+            card_name: v_card_name.flatten(),
+            card_expiration: v_card_expiration.flatten(),
+            card_type: v_card_type.flatten(),
+            extended_card_type: v_extended_card_type.flatten(),
+            credit_company: v_credit_company.flatten(),
+            card_brand: v_card_brand.flatten(),
+            card_acquirer: v_card_acquirer.flatten(),
+            service_code: v_service_code.flatten(),
+            transaction_type: v_transaction_type.flatten(),
+            credit_type: v_credit_type.flatten(),
+            currency: v_currency.flatten(),
+            base_currency: v_base_currency.flatten(),
+            base_amount: v_base_amount.flatten(),
+            transaction_code: v_transaction_code.flatten(),
+            total: v_total.flatten(),
+            first_payment: v_first_payment.flatten(),
+            periodical_payment: v_periodical_payment.flatten(),
+            number_of_payments: v_number_of_payments.flatten(),
+            club_id: v_club_id.flatten(),
+            validation: v_validation.flatten(),
+            id_status: v_id_status.flatten(),
+            cvv_status: v_cvv_status.flatten(),
+            auth_source: v_auth_source.flatten(),
+            auth_number: v_auth_number.flatten(),
+            file_number: v_file_number.flatten(),
+            slave_terminal_number: v_slave_terminal_number.flatten(),
+            slave_terminal_sequence: v_slave_terminal_sequence.flatten(),
+            eci: v_eci.flatten(),
+            client_ip: v_client_ip.flatten(),
+            email: v_email.flatten(),
+            cavv: v_cavv.flatten(),
+            user: v_user.flatten(),
+            addon_data: v_addon_data.flatten(),
+            supplier_number: v_supplier_number.flatten(),
+            id: v_id.flatten(),
+            shift_id1: v_shift_id1.flatten(),
+            shift_id2: v_shift_id2.flatten(),
+            shift_id3: v_shift_id3.flatten(),
+            shift_txn_date: v_shift_txn_date.flatten(),
+            cg_uid: v_cg_uid.flatten(),
+            card_hash: v_card_hash.flatten(),
+            acquirer_data: v_acquirer_data.flatten(),
+            ashrait_emv_data: v_ashrait_emv_data.flatten(),
+            extended_tran_code: v_extended_tran_code.flatten(),
+            send_notification: v_send_notification.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
 /// `refundDeal` as a type: its wire identity, timeout and retry safety, for [`Client::refund_deal`](super::Client::refund_deal) and for tests that decode its answers directly.
 ///
 /// Timeout: 60 s. Moves money: true. Read-only: false. Idempotency key: none.
@@ -1366,5 +1836,20 @@ impl crate::Endpoint for RefundDeal {
             0i64 => <RefundDealResponse as crate::Wire>::from_node(body).map(Some),
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::xml::<
+            RefundDealResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 => Some(r),
+                _ => None,
+            },
+        ))
     }
 }

@@ -104,73 +104,27 @@ impl crate::Wire for ChargeCardRequest {
         })
     }
 }
-/// The required fields of [`ChargeCardRequest`], each named where it is given: leaving one out does not compile. Pass it to [`ChargeCardRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct ChargeCardRequired {
-    /// Required. Hyper client account number.
-    ///
-    /// Wire: `ClientNumber` (integer, required).
-    ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Request Body
-    pub client_number: i64,
-    /// Required. The client's API password.
-    ///
-    /// Wire: `API_Password` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Request Body
-    pub api_password: crate::SecretString,
-    /// Required. External reference / transaction ID from your system
-    /// (e.g. "{F454E096-D080-40FD-A36B-156F4B999124}"). Not documented as a duplicate check.
-    ///
-    /// Wire: `Reference` (text, required).
-    ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Request Body
-    pub reference: String,
-    /// Required. Row index from CC_Banking. The selected row must be Website/API-enabled and
-    /// represent a valid payment profile (otherwise code 14 'Wrong "BankEnum" value' or
-    /// "This bank account or credit card - cannot be used.").
-    ///
-    /// Wire: `BankEnum` (integer, required).
-    ///
-    /// Spec decision: This section says to get CC_Banking from Get_Banks_and_CC_List_Json, while the deposit
-    /// and withdrawal sections name Direct_Client_Entity_Json (kb_page1386 agrees with the
-    /// latter). Either source of the row index is acceptable; the field is just the integer.
-    ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Request Body
-    pub bank_enum: i64,
-    /// Required. Values 'ILS' or 'USD' only.
-    ///
-    /// Wire: `Currency` ([`Currency`], required).
-    ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Request Body
-    pub currency: Currency,
-    /// Required. Charge amount, major units of Currency (e.g. 3500 = 3,500.00 ILS). Must be >= 1.
-    ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: >= 1; <= 90071992547409.91.
-    ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Request Body
-    pub amount: crate::Money,
-}
-impl From<ChargeCardRequired> for ChargeCardRequest {
-    fn from(required: ChargeCardRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl ChargeCardRequest {
-    /// A request from its required fields (see [`ChargeCardRequired`]); set optional ones with the setters.
-    pub fn new(required: ChargeCardRequired) -> Self {
-        let ChargeCardRequired {
-            client_number,
-            api_password,
-            reference,
-            bank_enum,
-            currency,
-            amount,
-        } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `client_number`: wire `ClientNumber`
+    /// - `api_password`: wire `API_Password`
+    /// - `reference`: wire `Reference`
+    /// - `bank_enum`: wire `BankEnum`
+    /// - `currency`: wire `Currency`
+    /// - `amount`: wire `Amount`
+    pub fn new(
+        client_number: i64,
+        api_password: crate::SecretString,
+        reference: impl Into<String>,
+        bank_enum: i64,
+        currency: Currency,
+        amount: crate::Money,
+    ) -> Self {
         Self {
             client_number,
             api_password,
-            reference,
+            reference: reference.into(),
             bank_enum,
             currency,
             amount,
@@ -313,6 +267,87 @@ impl crate::Wire for ChargeCardResponse {
         })
     }
 }
+impl crate::__private::JsonFields for ChargeCardResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_req_id = None;
+        let mut v_result_code = None;
+        let mut v_result_text = None;
+        let mut v_result_cc_brand_name = None;
+        let mut v_result_last_4_digits = None;
+        let mut v_result_bank_reference = None;
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "Req_ID" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_req_id,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Result Code" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_result_code,
+                        <ClearingResultCode as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Result Text" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_result_text,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Result CC Brand Name" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_result_cc_brand_name,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Result Last 4 Digits" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_result_last_4_digits,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Result Bank Reference" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_result_bank_reference,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+            }
+        }
+        Ok(Self {
+            req_id: crate::__private::json_in::required(v_req_id)?,
+            result_code: crate::__private::json_in::required(v_result_code)?,
+            result_text: v_result_text.flatten(),
+            result_cc_brand_name: v_result_cc_brand_name.flatten(),
+            result_last_4_digits: v_result_last_4_digits.flatten(),
+            result_bank_reference: v_result_bank_reference.flatten(),
+        })
+    }
+}
 /// `CC_Clearing_Json` as a type: its wire identity, timeout and retry safety, for [`Client::charge_card`](super::Client::charge_card) and for tests that decode its answers directly.
 ///
 /// Timeout: 46 s. Moves money: true. Read-only: false. Idempotency key: none.
@@ -383,5 +418,20 @@ impl crate::Endpoint for ChargeCard {
             0i64 => <ChargeCardResponse as crate::Wire>::from_node(body).map(Some),
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::json::<
+            ChargeCardResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 => Some(r),
+                _ => None,
+            },
+        ))
     }
 }

@@ -96,73 +96,30 @@ impl crate::Wire for CreateBalanceOrderRequest {
         })
     }
 }
-/// The required fields of [`CreateBalanceOrderRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateBalanceOrderRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct CreateBalanceOrderRequired {
-    /// Required. Hyper client account number.
-    ///
-    /// Wire: `ClientNumber` (integer, required).
-    ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
-    pub client_number: i64,
-    /// Required. The client's specific API password.
-    ///
-    /// Wire: `API_Password` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
-    pub api_password: crate::SecretString,
-    /// Required. The operation type, 'Deposit' or 'Withdraw'.
-    ///
-    /// Wire: `Action` ([`BalanceAction`], required).
-    ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
-    pub action: BalanceAction,
-    /// Required. Unique ID for duplicate prevention (e.g. "{F456E096-D080-40FD-A36B-156A4B919124}").
-    /// If this ID was already processed, the existing Order ID is returned (code 30).
-    ///
-    /// Wire: `Ticket_ID` (text, required).
-    ///
-    /// Spec decision: No length is documented for this function, so no max_len is enforced (deposit/withdrawal state 50).
-    ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
-    pub ticket_id: String,
-    /// Required. The amount to deposit or withdraw, in major units of the trading account's
-    /// currency (always positive; the direction is given by Action). Must be greater than 0.1.
-    ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0.1; <= 90071992547409.91.
-    ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
-    pub amount: crate::Money,
-    /// Required. Free-text comment that will appear in the trading platform.
-    ///
-    /// Wire: `Comment` (text, required).
-    ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
-    pub comment: String,
-}
-impl From<CreateBalanceOrderRequired> for CreateBalanceOrderRequest {
-    fn from(required: CreateBalanceOrderRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl CreateBalanceOrderRequest {
-    /// A request from its required fields (see [`CreateBalanceOrderRequired`]); set optional ones with the setters.
-    pub fn new(required: CreateBalanceOrderRequired) -> Self {
-        let CreateBalanceOrderRequired {
-            client_number,
-            api_password,
-            action,
-            ticket_id,
-            amount,
-            comment,
-        } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `client_number`: wire `ClientNumber`
+    /// - `api_password`: wire `API_Password`
+    /// - `action`: wire `Action`
+    /// - `ticket_id`: wire `Ticket_ID`
+    /// - `amount`: wire `Amount`
+    /// - `comment`: wire `Comment`
+    pub fn new(
+        client_number: i64,
+        api_password: crate::SecretString,
+        action: BalanceAction,
+        ticket_id: impl Into<String>,
+        amount: crate::Money,
+        comment: impl Into<String>,
+    ) -> Self {
         Self {
             client_number,
             api_password,
             action,
-            ticket_id,
+            ticket_id: ticket_id.into(),
             amount,
-            comment,
+            comment: comment.into(),
             purpose: None,
         }
     }
@@ -234,6 +191,43 @@ impl crate::Wire for CreateBalanceOrderResponse {
         let tp_login = m.optional("TP_Login", true, <i64 as crate::Wire>::from_node)?;
         let tp_order_id = m.required("TP_Order_ID", <i64 as crate::Wire>::from_node)?;
         Ok(Self { tp_login, tp_order_id })
+    }
+}
+impl crate::__private::JsonFields for CreateBalanceOrderResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_tp_login = None;
+        let mut v_tp_order_id = None;
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "TP_Login" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_tp_login,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "TP_Order_ID" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_tp_order_id,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+            }
+        }
+        Ok(Self {
+            tp_login: v_tp_login.flatten(),
+            tp_order_id: crate::__private::json_in::required(v_tp_order_id)?,
+        })
     }
 }
 /// What `Create_TP_Balance_Order_Json` answered, when it is a result and not an error. Each variant is one documented outcome; all carry the decoded answer.
@@ -339,5 +333,21 @@ impl crate::Endpoint for CreateBalanceOrder {
             }
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::json::<
+            CreateBalanceOrderResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 => Some(CreateBalanceOrderOutcome::Created(r)),
+                30i64 => Some(CreateBalanceOrderOutcome::Duplicate(r)),
+                _ => None,
+            },
+        ))
     }
 }

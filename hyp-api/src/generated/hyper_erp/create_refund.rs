@@ -230,37 +230,12 @@ impl crate::Wire for CreateRefundRequest {
         })
     }
 }
-/// The required fields of [`CreateRefundRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateRefundRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct CreateRefundRequired {
-    /// Client number in Hyper (e.g. 500608). In the client-portal endpoint the server uses the
-    /// authenticated client session as the actual account instead.
-    ///
-    /// Wire: `ClientNumber` (integer, required).
-    ///
-    /// Spec decision: Required: outside a client-portal session the server has no other way to know the
-    /// account. Not marked mandatory in the docs.
-    ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Document Header Fields
-    pub client_number: i64,
-    /// The refund / withdrawal method lines, at least one.
-    ///
-    /// Wire: `Items` (list of [`RefundItem`], required). Rules: at least 1 item(s).
-    ///
-    /// Spec decision: Required with at least one row: a refund document without payment lines is meaningless and each row has mandatory fields.
-    ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
-    pub items: Vec<RefundItem>,
-}
-impl From<CreateRefundRequired> for CreateRefundRequest {
-    fn from(required: CreateRefundRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl CreateRefundRequest {
-    /// A request from its required fields (see [`CreateRefundRequired`]); set optional ones with the setters.
-    pub fn new(required: CreateRefundRequired) -> Self {
-        let CreateRefundRequired { client_number, items } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `client_number`: wire `ClientNumber`
+    /// - `items`: wire `Items`
+    pub fn new(client_number: i64, items: Vec<RefundItem>) -> Self {
         Self {
             client_number,
             ticket_id: None,
@@ -383,6 +358,24 @@ impl crate::Wire for CreateRefundResponse {
         Ok(Self { doc })
     }
 }
+impl crate::__private::JsonFields for CreateRefundResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_doc = None;
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "Doc" => {
+                    crate::__private::json_in::object(&mut m, &mut v_doc, cx, depth)?
+                }
+                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+            }
+        }
+        Ok(Self { doc: v_doc.flatten() })
+    }
+}
 /// What `Create_Refund_Json` answered, when it is a result and not an error. Each variant is one documented outcome; all carry the decoded answer.
 #[derive(Debug, Clone)]
 pub enum CreateRefundOutcome {
@@ -482,5 +475,21 @@ impl crate::Endpoint for CreateRefund {
             }
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::json::<
+            CreateRefundResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 => Some(CreateRefundOutcome::Created(r)),
+                30i64 => Some(CreateRefundOutcome::Duplicate(r)),
+                _ => None,
+            },
+        ))
     }
 }

@@ -45,32 +45,12 @@ impl crate::Wire for CreateTpAccountRequest {
         })
     }
 }
-/// The required fields of [`CreateTpAccountRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateTpAccountRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct CreateTpAccountRequired {
-    /// The unique ID of the client, [hyp_Clients].[Client Number] (Hyper client numbers start from 500,000).
-    ///
-    /// Wire: `ClientNumber` (integer, required).
-    ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Request Body
-    pub client_number: i64,
-    /// The client-specific API password, provided by the system and stored in the client's
-    /// website extension record (12 characters per kb_page1386).
-    ///
-    /// Wire: `API_Password` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Request Body; vendor-notes §2.3 (https://kb.sye.co.il/kb_page1386)
-    pub api_password: crate::SecretString,
-}
-impl From<CreateTpAccountRequired> for CreateTpAccountRequest {
-    fn from(required: CreateTpAccountRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl CreateTpAccountRequest {
-    /// A request from its required fields (see [`CreateTpAccountRequired`]); set optional ones with the setters.
-    pub fn new(required: CreateTpAccountRequired) -> Self {
-        let CreateTpAccountRequired { client_number, api_password } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `client_number`: wire `ClientNumber`
+    /// - `api_password`: wire `API_Password`
+    pub fn new(client_number: i64, api_password: crate::SecretString) -> Self {
         Self {
             client_number,
             api_password,
@@ -112,6 +92,26 @@ impl crate::Wire for CreateTpAccountResponse {
         let m = crate::__private::MapReader::new(node)?;
         let account = m.required("account", <TpAccount as crate::Wire>::from_node)?;
         Ok(Self { account })
+    }
+}
+impl crate::__private::JsonFields for CreateTpAccountResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_account = None;
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "account" => {
+                    crate::__private::json_in::object(&mut m, &mut v_account, cx, depth)?
+                }
+                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+            }
+        }
+        Ok(Self {
+            account: crate::__private::json_in::required(v_account)?,
+        })
     }
 }
 /// What `Create_TP_Account_Json` answered, when it is a result and not an error. Each variant is one documented outcome; all carry the decoded answer.
@@ -221,5 +221,21 @@ impl crate::Endpoint for CreateTpAccount {
             }
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::json::<
+            CreateTpAccountResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 => Some(CreateTpAccountOutcome::Created(r)),
+                1i64 => Some(CreateTpAccountOutcome::AlreadyExists(r)),
+                _ => None,
+            },
+        ))
     }
 }

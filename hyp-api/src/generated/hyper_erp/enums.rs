@@ -45,7 +45,12 @@ impl crate::Wire for PaymentMethod {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for PaymentMethod {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -92,7 +97,12 @@ impl crate::Wire for Currency {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for Currency {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -138,7 +148,12 @@ impl crate::Wire for BalanceAction {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for BalanceAction {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -242,7 +257,12 @@ impl crate::Wire for Purpose {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for Purpose {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -308,7 +328,12 @@ impl crate::Wire for TpAccountStatus {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for TpAccountStatus {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         Ok(Self::from_wire_text(text).unwrap_or_else(|| Self::Unknown(text.to_string())))
     }
 }
@@ -355,7 +380,12 @@ impl crate::Wire for ClearingResultCode {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for ClearingResultCode {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         Ok(Self::from_wire_text(text).unwrap_or_else(|| Self::Unknown(text.to_string())))
     }
 }
@@ -405,7 +435,12 @@ impl crate::Wire for RefundFormPurpose {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for RefundFormPurpose {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -457,7 +492,12 @@ impl crate::Wire for MoneyLaunderingControl {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for MoneyLaunderingControl {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -551,7 +591,12 @@ impl crate::Wire for RefundMethod {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for RefundMethod {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -603,7 +648,12 @@ impl crate::Wire for AdvancedPaymentSys {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for AdvancedPaymentSys {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -685,7 +735,12 @@ impl crate::Wire for BankTransferPaymentFormat {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for BankTransferPaymentFormat {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -746,7 +801,12 @@ impl crate::Wire for AuthorizationStatus {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for AuthorizationStatus {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -796,7 +856,12 @@ impl crate::Wire for QueueFilter {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for QueueFilter {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(

@@ -129,6 +129,120 @@ impl crate::Wire for TpAccount {
         })
     }
 }
+impl crate::__private::JsonFields for TpAccount {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_account_login = None;
+        let mut v_data_source = None;
+        let mut v_platform = None;
+        let mut v_status = None;
+        let mut v_group = None;
+        let mut v_currency = None;
+        let mut v_balance = None;
+        let mut v_equity = None;
+        let mut v_margin = None;
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "AccountLogin" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_account_login,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "DataSource" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_data_source,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Platform" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_platform,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Status" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_status,
+                        <TpAccountStatus as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "Group" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_group,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Currency" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_currency,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Balance" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_balance,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "Equity" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_equity,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "Margin" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_margin,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+            }
+        }
+        Ok(Self {
+            account_login: crate::__private::json_in::required(v_account_login)?,
+            data_source: v_data_source.flatten(),
+            platform: v_platform.flatten(),
+            status: v_status.flatten(),
+            group: v_group.flatten(),
+            currency: v_currency.flatten(),
+            balance: v_balance.flatten(),
+            equity: v_equity.flatten(),
+            margin: v_margin.flatten(),
+        })
+    }
+}
 /// One refund / withdrawal method line of a Create_Refund_Json request (a row of `Items`).
 /// Amounts are major units of the line's Currency.
 ///
@@ -438,56 +552,282 @@ impl crate::Wire for RefundItem {
         })
     }
 }
-/// The required fields of [`RefundItem`], each named where it is given: leaving one out does not compile. Pass it to [`RefundItem::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct RefundItemRequired {
-    /// Refund / withdrawal method of this line (mandatory).
-    ///
-    /// Wire: `RefundMethod` ([`RefundMethod`], required).
-    ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
-    pub refund_method: RefundMethod,
-    /// Refund payment date, YYYY-MM-DD (mandatory); must be within the last 366 days.
-    ///
-    /// Wire: `PaymentDate` (date, `%Y-%m-%d`, required). Rules: within the last 366 days.
-    ///
-    /// Spec decision: "Must be within the last 366 days" is read as: not later than today and not more than 366
-    /// days ago, which is what within_past_days checks.
-    ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
-    pub payment_date: crate::NaiveDate,
-    /// Line refund amount in major units of Currency (mandatory); must be greater than 0.1.
-    ///
-    /// Wire: `TotalAmount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0.1; <= 90071992547409.91.
-    ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
-    pub total_amount: crate::Money,
-    /// Refund currency, a 3-letter code (mandatory). Must exist in the Hyper currency table and
-    /// must be a fiat currency (e.g. "ILS").
-    ///
-    /// Wire: `Currency` (text, required). Rules: matches `^[A-Z]{3}$`.
-    ///
-    /// Spec decision: "Must exist in the Hyper currency table and be fiat" can only be checked by the server;
-    /// the client checks the ISO-4217 shape only. Not the Currency enum: refunds are not limited
-    /// to 'ILS'/'USD'.
-    ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
-    pub currency: String,
-}
-impl From<RefundItemRequired> for RefundItem {
-    fn from(required: RefundItemRequired) -> Self {
-        Self::new(required)
+impl crate::__private::JsonFields for RefundItem {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_refund_method = None;
+        let mut v_payment_date = None;
+        let mut v_total_amount = None;
+        let mut v_currency = None;
+        let mut v_exchange_rate = None;
+        let mut v_monthly_payments = None;
+        let mut v_first_payment_amount = None;
+        let mut v_next_payments_amount = None;
+        let mut v_advanced_payment_sys = None;
+        let mut v_bank_code = None;
+        let mut v_branch_swift = None;
+        let mut v_account = None;
+        let mut v_bank_transfer_payment_format = None;
+        let mut v_cheque_cc_number = None;
+        let mut v_clearing_company = None;
+        let mut v_cc_ew_brand = None;
+        let mut v_clearing_voucher = None;
+        let mut v_reg_refund_to_country = None;
+        let mut v_reg_bank_name = None;
+        let mut v_reg_bank_address = None;
+        let mut v_reg_account_owner_as_contact_person = None;
+        let mut v_from_internal_account = None;
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "RefundMethod" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_refund_method,
+                        <RefundMethod as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "PaymentDate" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_payment_date,
+                        |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
+                        false,
+                        false,
+                    )?
+                }
+                "TotalAmount" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_total_amount,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Currency" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_currency,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "ExchangeRate" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_exchange_rate,
+                        <crate::Decimal as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "MonthlyPayments" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_monthly_payments,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "FirstPaymentAmount" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_first_payment_amount,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "NextPaymentsAmount" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_next_payments_amount,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "AdvancedPaymentSys" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_advanced_payment_sys,
+                        <AdvancedPaymentSys as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "BankCode" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_bank_code,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "BranchSwift" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_branch_swift,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Account" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_account,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "BankTransferPaymentFormat" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_bank_transfer_payment_format,
+                        <BankTransferPaymentFormat as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "ChequeCcNumber" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_cheque_cc_number,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "ClearingCompany" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_clearing_company,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "CcEwBrand" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_cc_ew_brand,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "ClearingVoucher" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_clearing_voucher,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "RegRefundToCountry" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_reg_refund_to_country,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "RegBankName" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_reg_bank_name,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "RegBankAddress" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_reg_bank_address,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "RegAccountOwnerAsContactPerson" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_reg_account_owner_as_contact_person,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "FromInternalAccount" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_from_internal_account,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+            }
+        }
+        Ok(Self {
+            refund_method: crate::__private::json_in::required(v_refund_method)?,
+            payment_date: crate::__private::json_in::required(v_payment_date)?,
+            total_amount: crate::__private::json_in::required(v_total_amount)?,
+            currency: crate::__private::json_in::required(v_currency)?,
+            exchange_rate: v_exchange_rate.flatten(),
+            monthly_payments: v_monthly_payments.flatten(),
+            first_payment_amount: v_first_payment_amount.flatten(),
+            next_payments_amount: v_next_payments_amount.flatten(),
+            advanced_payment_sys: v_advanced_payment_sys.flatten(),
+            bank_code: v_bank_code.flatten(),
+            branch_swift: v_branch_swift.flatten(),
+            account: v_account.flatten(),
+            bank_transfer_payment_format: v_bank_transfer_payment_format.flatten(),
+            cheque_cc_number: v_cheque_cc_number.flatten(),
+            clearing_company: v_clearing_company.flatten(),
+            cc_ew_brand: v_cc_ew_brand.flatten(),
+            clearing_voucher: v_clearing_voucher.flatten(),
+            reg_refund_to_country: v_reg_refund_to_country.flatten(),
+            reg_bank_name: v_reg_bank_name.flatten(),
+            reg_bank_address: v_reg_bank_address.flatten(),
+            reg_account_owner_as_contact_person: v_reg_account_owner_as_contact_person
+                .flatten(),
+            from_internal_account: v_from_internal_account.flatten(),
+        })
     }
 }
 impl RefundItem {
-    /// A request from its required fields (see [`RefundItemRequired`]); set optional ones with the setters.
-    pub fn new(required: RefundItemRequired) -> Self {
-        let RefundItemRequired { refund_method, payment_date, total_amount, currency } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `refund_method`: wire `RefundMethod`
+    /// - `payment_date`: wire `PaymentDate`
+    /// - `total_amount`: wire `TotalAmount`
+    /// - `currency`: wire `Currency`
+    pub fn new(
+        refund_method: RefundMethod,
+        payment_date: crate::NaiveDate,
+        total_amount: crate::Money,
+        currency: impl Into<String>,
+    ) -> Self {
         Self {
             refund_method,
             payment_date,
             total_amount,
-            currency,
+            currency: currency.into(),
             exchange_rate: None,
             monthly_payments: None,
             first_payment_amount: None,
@@ -1205,6 +1545,456 @@ impl crate::Wire for RefundDocument {
         })
     }
 }
+impl crate::__private::JsonFields for RefundDocument {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_refund_number = None;
+        let mut v_agency = None;
+        let mut v_drawer_station_id = None;
+        let mut v_sales_agent = None;
+        let mut v_client_number = None;
+        let mut v_client_full_name = None;
+        let mut v_contact_person = None;
+        let mut v_address = None;
+        let mut v_phone = None;
+        let mut v_email = None;
+        let mut v_id_number = None;
+        let mut v_client_country_code = None;
+        let mut v_language = None;
+        let mut v_international_document = None;
+        let mut v_total_refund_lc = None;
+        let mut v_purchaser_currency = None;
+        let mut v_total_refund_in_pc = None;
+        let mut v_origin_production_time = None;
+        let mut v_created_on_utc = None;
+        let mut v_produced_by = None;
+        let mut v_electronic_signed_pdf = None;
+        let mut v_notes = None;
+        let mut v_internal_notes = None;
+        let mut v_refund_form_purpose = None;
+        let mut v_money_laundering = None;
+        let mut v_money_laundering_bundle = None;
+        let mut v_personal_id_verification_made_by = None;
+        let mut v_ip_address = None;
+        let mut v_responsible_manager = None;
+        let mut v_old_doc_reference = None;
+        let mut v_old_software_name = None;
+        let mut v_cancellation_time = None;
+        let mut v_cancelled_by = None;
+        let mut v_cancellation_reason = None;
+        let mut v_account_balance_at_production_time = None;
+        let mut v_credit_line_usage_risk_lc = None;
+        let mut v_authorization_status = None;
+        let mut v_authorization_text_desc = None;
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "RefundNumber" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_refund_number,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Agency" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_agency,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "DrawerStationId" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_drawer_station_id,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "SalesAgent" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_sales_agent,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "ClientNumber" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_client_number,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "ClientFullName" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_client_full_name,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "ContactPerson" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_contact_person,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Address" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_address,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Phone" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_phone,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Email" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_email,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "IdNumber" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_id_number,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "ClientCountryCode" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_client_country_code,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Language" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_language,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "InternationalDocument" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_international_document,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "TotalRefundLc" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_total_refund_lc,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "PurchaserCurrency" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_purchaser_currency,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "TotalRefundInPc" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_total_refund_in_pc,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "OriginProductionTime" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_origin_production_time,
+                        |t: &str| crate::__private::fields::datetime(
+                            t,
+                            "%Y-%m-%d %H:%M:%S",
+                        ),
+                        false,
+                        true,
+                    )?
+                }
+                "CreatedOnUtc" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_created_on_utc,
+                        |t: &str| crate::__private::fields::datetime(
+                            t,
+                            "%Y-%m-%d %H:%M:%S",
+                        ),
+                        false,
+                        true,
+                    )?
+                }
+                "ProducedBy" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_produced_by,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "ElectronicSignedPdf" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_electronic_signed_pdf,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "Notes" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_notes,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "InternalNotes" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_internal_notes,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "RefundFormPurpose" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_refund_form_purpose,
+                        <crate::Open<
+                            RefundFormPurpose,
+                        > as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "MoneyLaundering" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_money_laundering,
+                        <crate::Open<
+                            MoneyLaunderingControl,
+                        > as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "MoneyLaunderingBundle" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_money_laundering_bundle,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "PersonalIdVerificationMadeBy" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_personal_id_verification_made_by,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "IpAddress" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_ip_address,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "ResponsibleManager" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_responsible_manager,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "OldDocReference" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_old_doc_reference,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "OldSoftwareName" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_old_software_name,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "CancellationTime" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_cancellation_time,
+                        |t: &str| crate::__private::fields::datetime(
+                            t,
+                            "%Y-%m-%d %H:%M:%S",
+                        ),
+                        false,
+                        true,
+                    )?
+                }
+                "CancelledBy" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_cancelled_by,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "CancellationReason" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_cancellation_reason,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "AccountBalanceAtProductionTime" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_account_balance_at_production_time,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "CreditLineUsageRiskLc" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_credit_line_usage_risk_lc,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "AuthorizationStatus" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_authorization_status,
+                        <crate::Open<
+                            AuthorizationStatus,
+                        > as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "AuthorizationTextDesc" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_authorization_text_desc,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+            }
+        }
+        Ok(Self {
+            refund_number: crate::__private::json_in::required(v_refund_number)?,
+            agency: v_agency.flatten(),
+            drawer_station_id: v_drawer_station_id.flatten(),
+            sales_agent: v_sales_agent.flatten(),
+            client_number: v_client_number.flatten(),
+            client_full_name: v_client_full_name.flatten(),
+            contact_person: v_contact_person.flatten(),
+            address: v_address.flatten(),
+            phone: v_phone.flatten(),
+            email: v_email.flatten(),
+            id_number: v_id_number.flatten(),
+            client_country_code: v_client_country_code.flatten(),
+            language: v_language.flatten(),
+            international_document: v_international_document.flatten(),
+            total_refund_lc: v_total_refund_lc.flatten(),
+            purchaser_currency: v_purchaser_currency.flatten(),
+            total_refund_in_pc: v_total_refund_in_pc.flatten(),
+            origin_production_time: v_origin_production_time.flatten(),
+            created_on_utc: v_created_on_utc.flatten(),
+            produced_by: v_produced_by.flatten(),
+            electronic_signed_pdf: v_electronic_signed_pdf.flatten(),
+            notes: v_notes.flatten(),
+            internal_notes: v_internal_notes.flatten(),
+            refund_form_purpose: v_refund_form_purpose.flatten(),
+            money_laundering: v_money_laundering.flatten(),
+            money_laundering_bundle: v_money_laundering_bundle.flatten(),
+            personal_id_verification_made_by: v_personal_id_verification_made_by
+                .flatten(),
+            ip_address: v_ip_address.flatten(),
+            responsible_manager: v_responsible_manager.flatten(),
+            old_doc_reference: v_old_doc_reference.flatten(),
+            old_software_name: v_old_software_name.flatten(),
+            cancellation_time: v_cancellation_time.flatten(),
+            cancelled_by: v_cancelled_by.flatten(),
+            cancellation_reason: v_cancellation_reason.flatten(),
+            account_balance_at_production_time: v_account_balance_at_production_time
+                .flatten(),
+            credit_line_usage_risk_lc: v_credit_line_usage_risk_lc.flatten(),
+            authorization_status: v_authorization_status.flatten(),
+            authorization_text_desc: v_authorization_text_desc.flatten(),
+        })
+    }
+}
 /// One refund payment row waiting for (or handled by) the external bank-transfer system: a
 /// row of the `Queue` array of Query_Refunds_API_Queue_json. Field set and types follow the
 /// vendor's example (there is no field table); names match the Refund Items Array. Text
@@ -1431,6 +2221,202 @@ impl crate::Wire for RefundQueueRow {
         })
     }
 }
+impl crate::__private::JsonFields for RefundQueueRow {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_refund_number = None;
+        let mut v_row_index = None;
+        let mut v_refund_method = None;
+        let mut v_payment_date = None;
+        let mut v_total_amount = None;
+        let mut v_currency = None;
+        let mut v_bank_code = None;
+        let mut v_branch_swift = None;
+        let mut v_account = None;
+        let mut v_bank_transfer_payment_format = None;
+        let mut v_reg_refund_to_country = None;
+        let mut v_reg_bank_name = None;
+        let mut v_reg_bank_address = None;
+        let mut v_reg_account_owner_as_contact_person = None;
+        let mut v_from_internal_account = None;
+        let mut v_from_internal_account_name = None;
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "RefundNumber" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_refund_number,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "RowIndex" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_row_index,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "RefundMethod" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_refund_method,
+                        <crate::Open<
+                            RefundMethod,
+                        > as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "PaymentDate" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_payment_date,
+                        |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
+                        false,
+                        true,
+                    )?
+                }
+                "TotalAmount" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_total_amount,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "Currency" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_currency,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "BankCode" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_bank_code,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "BranchSwift" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_branch_swift,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Account" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_account,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "BankTransferPaymentFormat" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_bank_transfer_payment_format,
+                        <crate::Open<
+                            BankTransferPaymentFormat,
+                        > as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "RegRefundToCountry" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_reg_refund_to_country,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "RegBankName" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_reg_bank_name,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "RegBankAddress" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_reg_bank_address,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "RegAccountOwnerAsContactPerson" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_reg_account_owner_as_contact_person,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "FromInternalAccount" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_from_internal_account,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "FromInternalAccountName" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_from_internal_account_name,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+            }
+        }
+        Ok(Self {
+            refund_number: crate::__private::json_in::required(v_refund_number)?,
+            row_index: v_row_index.flatten(),
+            refund_method: v_refund_method.flatten(),
+            payment_date: v_payment_date.flatten(),
+            total_amount: v_total_amount.flatten(),
+            currency: v_currency.flatten(),
+            bank_code: v_bank_code.flatten(),
+            branch_swift: v_branch_swift.flatten(),
+            account: v_account.flatten(),
+            bank_transfer_payment_format: v_bank_transfer_payment_format.flatten(),
+            reg_refund_to_country: v_reg_refund_to_country.flatten(),
+            reg_bank_name: v_reg_bank_name.flatten(),
+            reg_bank_address: v_reg_bank_address.flatten(),
+            reg_account_owner_as_contact_person: v_reg_account_owner_as_contact_person
+                .flatten(),
+            from_internal_account: v_from_internal_account.flatten(),
+            from_internal_account_name: v_from_internal_account_name.flatten(),
+        })
+    }
+}
 /// One status write-back of Update_Refunds_API_Queue_json (a row of `docs`). Only refund
 /// documents currently in status 2, 3 or 5 can be updated.
 ///
@@ -1490,31 +2476,62 @@ impl crate::Wire for RefundStatusUpdate {
         })
     }
 }
-/// The required fields of [`RefundStatusUpdate`], each named where it is given: leaving one out does not compile. Pass it to [`RefundStatusUpdate::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct RefundStatusUpdateRequired {
-    /// Refund document number in Hyper.
-    ///
-    /// Wire: `RefundNumber` (integer, required).
-    ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Feedback Hyper, Request Fields
-    pub refund_number: i64,
-    /// The new status to write back (2 ready, 3 sent - awaiting result, 4 executed, 5 failed).
-    ///
-    /// Wire: `AuthorizationStatus` ([`AuthorizationStatus`], required).
-    ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Feedback Hyper, Request Fields
-    pub authorization_status: AuthorizationStatus,
-}
-impl From<RefundStatusUpdateRequired> for RefundStatusUpdate {
-    fn from(required: RefundStatusUpdateRequired) -> Self {
-        Self::new(required)
+impl crate::__private::JsonFields for RefundStatusUpdate {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_refund_number = None;
+        let mut v_authorization_status = None;
+        let mut v_authorization_text_desc = None;
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "RefundNumber" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_refund_number,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "AuthorizationStatus" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_authorization_status,
+                        <AuthorizationStatus as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "AuthorizationTextDesc" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_authorization_text_desc,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+            }
+        }
+        Ok(Self {
+            refund_number: crate::__private::json_in::required(v_refund_number)?,
+            authorization_status: crate::__private::json_in::required(
+                v_authorization_status,
+            )?,
+            authorization_text_desc: v_authorization_text_desc.flatten(),
+        })
     }
 }
 impl RefundStatusUpdate {
-    /// A request from its required fields (see [`RefundStatusUpdateRequired`]); set optional ones with the setters.
-    pub fn new(required: RefundStatusUpdateRequired) -> Self {
-        let RefundStatusUpdateRequired { refund_number, authorization_status } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `refund_number`: wire `RefundNumber`
+    /// - `authorization_status`: wire `AuthorizationStatus`
+    pub fn new(refund_number: i64, authorization_status: AuthorizationStatus) -> Self {
         Self {
             refund_number,
             authorization_status,

@@ -43,7 +43,7 @@ impl Default for QueryRefundQueueRequest {
     }
 }
 impl QueryRefundQueueRequest {
-    /// A request without required fields; set optional ones with the setters.
+    /// A request with its required fields; set optional ones with the setters.
     pub fn new() -> Self {
         Self { status: None }
     }
@@ -98,6 +98,26 @@ impl crate::Wire for QueryRefundQueueResponse {
                 ),
             )?;
         Ok(Self { queue })
+    }
+}
+impl crate::__private::JsonFields for QueryRefundQueueResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_queue = None;
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "Queue" => {
+                    crate::__private::json_in::objects(&mut m, &mut v_queue, cx, depth)?
+                }
+                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+            }
+        }
+        Ok(Self {
+            queue: v_queue.flatten().unwrap_or_default(),
+        })
     }
 }
 /// `Query_Refunds_API_Queue_json` as a type: its wire identity, timeout and retry safety, for [`Client::query_refund_queue`](super::Client::query_refund_queue) and for tests that decode its answers directly.
@@ -169,5 +189,20 @@ impl crate::Endpoint for QueryRefundQueue {
             }
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::json::<
+            QueryRefundQueueResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 | 2i64 => Some(r),
+                _ => None,
+            },
+        ))
     }
 }

@@ -42,25 +42,11 @@ impl crate::Wire for UpdateRefundQueueRequest {
         Ok(Self { docs })
     }
 }
-/// The required fields of [`UpdateRefundQueueRequest`], each named where it is given: leaving one out does not compile. Pass it to [`UpdateRefundQueueRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct UpdateRefundQueueRequired {
-    /// Array of refund documents to update (required, at least one).
-    ///
-    /// Wire: `docs` (list of [`RefundStatusUpdate`], required). Rules: at least 1 item(s).
-    ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Feedback Hyper, Request Fields
-    pub docs: Vec<RefundStatusUpdate>,
-}
-impl From<UpdateRefundQueueRequired> for UpdateRefundQueueRequest {
-    fn from(required: UpdateRefundQueueRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl UpdateRefundQueueRequest {
-    /// A request from its required fields (see [`UpdateRefundQueueRequired`]); set optional ones with the setters.
-    pub fn new(required: UpdateRefundQueueRequired) -> Self {
-        let UpdateRefundQueueRequired { docs } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `docs`: wire `docs`
+    pub fn new(docs: Vec<RefundStatusUpdate>) -> Self {
         Self { docs }
     }
 }
@@ -122,6 +108,31 @@ impl crate::Wire for UpdateRefundQueueResponse {
                 ),
             )?;
         Ok(Self { skipped })
+    }
+}
+impl crate::__private::JsonFields for UpdateRefundQueueResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_skipped = None;
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "Skipped" => {
+                    crate::__private::json_in::scalars(
+                        &mut m,
+                        &mut v_skipped,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+            }
+        }
+        Ok(Self {
+            skipped: v_skipped.flatten().unwrap_or_default(),
+        })
     }
 }
 /// `Update_Refunds_API_Queue_json` as a type: its wire identity, timeout and retry safety, for [`Client::update_refund_queue`](super::Client::update_refund_queue) and for tests that decode its answers directly.
@@ -191,5 +202,20 @@ impl crate::Endpoint for UpdateRefundQueue {
             0i64 => <UpdateRefundQueueResponse as crate::Wire>::from_node(body).map(Some),
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::json::<
+            UpdateRefundQueueResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 => Some(r),
+                _ => None,
+            },
+        ))
     }
 }

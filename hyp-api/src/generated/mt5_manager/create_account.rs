@@ -239,59 +239,27 @@ impl crate::Wire for CreateAccountRequest {
         })
     }
 }
-/// The required fields of [`CreateAccountRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateAccountRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct CreateAccountRequired {
-    /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
-    ///
-    /// Wire: `x-operator-id` header (text, required).
-    ///
-    /// Spec decision: Required on mutations (the doc says "Recommended"); see the file header.
-    ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
-    pub operator_id: String,
-    /// Client name.
-    ///
-    /// Wire: `name` (text, required).
-    ///
-    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
-    ///
-    /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md)
-    pub name: String,
-    /// Trading group (an invalid group answers 400 ValidationError).
-    ///
-    /// Wire: `group` (text, required).
-    ///
-    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
-    ///
-    /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md); vendor-docs 003 § Code table (400)
-    pub group: String,
-    /// Client email.
-    ///
-    /// Wire: `email` (text, required).
-    ///
-    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
-    ///
-    /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md)
-    pub email: String,
-}
-impl From<CreateAccountRequired> for CreateAccountRequest {
-    fn from(required: CreateAccountRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl CreateAccountRequest {
-    /// A request from its required fields (see [`CreateAccountRequired`]); set optional ones with the setters.
-    pub fn new(required: CreateAccountRequired) -> Self {
-        let CreateAccountRequired { operator_id, name, group, email } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `operator_id`: wire `x-operator-id`
+    /// - `name`: wire `name`
+    /// - `group`: wire `group`
+    /// - `email`: wire `email`
+    pub fn new(
+        operator_id: impl Into<String>,
+        name: impl Into<String>,
+        group: impl Into<String>,
+        email: impl Into<String>,
+    ) -> Self {
         Self {
-            operator_id,
+            operator_id: operator_id.into(),
             request_id: None,
             environment: None,
             login: None,
-            name,
-            group,
-            email,
+            name: name.into(),
+            group: group.into(),
+            email: email.into(),
             leverage: None,
             password: None,
             password_investor: None,
@@ -430,6 +398,42 @@ impl crate::Wire for CreateAccountResponse {
         Ok(Self {
             login,
             unknown_fields: m.unknown(&["login"]),
+        })
+    }
+}
+impl crate::__private::JsonFields for CreateAccountResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_login = None;
+        let mut unknown = Vec::new();
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "login" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_login,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
+            }
+        }
+        Ok(Self {
+            login: v_login.flatten(),
+            unknown_fields: unknown,
         })
     }
 }
@@ -579,5 +583,21 @@ impl crate::Endpoint for CreateAccount {
             }
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::json::<
+            CreateAccountResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                201i64 | 200i64 => Some(CreateAccountOutcome::Created(r)),
+                409i64 => Some(CreateAccountOutcome::AlreadyApplied(r)),
+                _ => None,
+            },
+        ))
     }
 }

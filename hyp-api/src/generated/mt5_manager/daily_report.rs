@@ -58,25 +58,11 @@ impl crate::Wire for DailyReportRequest {
         })
     }
 }
-/// The required fields of [`DailyReportRequest`], each named where it is given: leaving one out does not compile. Pass it to [`DailyReportRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct DailyReportRequired {
-    /// The report's day, `YYYY-MM-DD` (e.g. `2026-04-07`).
-    ///
-    /// Wire: `date` in the query string (date, `%Y-%m-%d`, required).
-    ///
-    /// Source: vendor-notes §2.4 (GET /reports/daily?date=2026-04-07)
-    pub date: crate::NaiveDate,
-}
-impl From<DailyReportRequired> for DailyReportRequest {
-    fn from(required: DailyReportRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl DailyReportRequest {
-    /// A request from its required fields (see [`DailyReportRequired`]); set optional ones with the setters.
-    pub fn new(required: DailyReportRequired) -> Self {
-        let DailyReportRequired { date } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `date`: wire `date`
+    pub fn new(date: crate::NaiveDate) -> Self {
         Self {
             operator_id: None,
             environment: None,
@@ -170,6 +156,75 @@ impl crate::Wire for DailyReportResponse {
         })
     }
 }
+impl crate::__private::JsonFields for DailyReportResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_active_accounts = None;
+        let mut v_equity = None;
+        let mut v_deposits = None;
+        let mut v_withdrawals = None;
+        let mut unknown = Vec::new();
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "activeAccounts" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_active_accounts,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "equity" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_equity,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "deposits" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_deposits,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "withdrawals" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_withdrawals,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
+            }
+        }
+        Ok(Self {
+            active_accounts: v_active_accounts.flatten(),
+            equity: v_equity.flatten(),
+            deposits: v_deposits.flatten(),
+            withdrawals: v_withdrawals.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
 /// `GET /reports/daily` as a type: its wire identity, timeout and retry safety, for [`Client::daily_report`](super::Client::daily_report) and for tests that decode its answers directly.
 ///
 /// Timeout: 30 s. Moves money: false. Read-only: true. Idempotency key: none.
@@ -259,5 +314,20 @@ impl crate::Endpoint for DailyReport {
             200i64 => <DailyReportResponse as crate::Wire>::from_node(body).map(Some),
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::json::<
+            DailyReportResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                200i64 => Some(r),
+                _ => None,
+            },
+        ))
     }
 }

@@ -36,7 +36,12 @@ impl crate::Wire for PasswordType {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for PasswordType {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(

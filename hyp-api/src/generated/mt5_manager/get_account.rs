@@ -56,25 +56,11 @@ impl crate::Wire for GetAccountRequest {
         })
     }
 }
-/// The required fields of [`GetAccountRequest`], each named where it is given: leaving one out does not compile. Pass it to [`GetAccountRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct GetAccountRequired {
-    /// The account's login (e.g. 128001).
-    ///
-    /// Wire: `login` in the URL path (integer, required).
-    ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § endpoint tables; § curl example
-    pub login: i64,
-}
-impl From<GetAccountRequired> for GetAccountRequest {
-    fn from(required: GetAccountRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl GetAccountRequest {
-    /// A request from its required fields (see [`GetAccountRequired`]); set optional ones with the setters.
-    pub fn new(required: GetAccountRequired) -> Self {
-        let GetAccountRequired { login } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `login`: wire `login`
+    pub fn new(login: i64) -> Self {
         Self {
             login,
             operator_id: None,
@@ -266,6 +252,152 @@ impl crate::Wire for GetAccountResponse {
         })
     }
 }
+impl crate::__private::JsonFields for GetAccountResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_login = None;
+        let mut v_name = None;
+        let mut v_group = None;
+        let mut v_email = None;
+        let mut v_leverage = None;
+        let mut v_balance = None;
+        let mut v_profit = None;
+        let mut v_equity = None;
+        let mut v_margin = None;
+        let mut v_margin_free = None;
+        let mut v_margin_level = None;
+        let mut unknown = Vec::new();
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "login" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_login,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "name" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_name,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "group" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_group,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "email" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_email,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "leverage" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_leverage,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "balance" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_balance,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "profit" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_profit,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "equity" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_equity,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "margin" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_margin,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "margin_free" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_margin_free,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "margin_level" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_margin_level,
+                        <crate::Decimal as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
+            }
+        }
+        Ok(Self {
+            login: crate::__private::json_in::required(v_login)?,
+            name: v_name.flatten(),
+            group: v_group.flatten(),
+            email: v_email.flatten(),
+            leverage: v_leverage.flatten(),
+            balance: v_balance.flatten(),
+            profit: v_profit.flatten(),
+            equity: v_equity.flatten(),
+            margin: v_margin.flatten(),
+            margin_free: v_margin_free.flatten(),
+            margin_level: v_margin_level.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
 /// `GET /accounts/{login}` as a type: its wire identity, timeout and retry safety, for [`Client::get_account`](super::Client::get_account) and for tests that decode its answers directly.
 ///
 /// Timeout: 30 s. Moves money: false. Read-only: true. Idempotency key: none.
@@ -349,5 +481,20 @@ impl crate::Endpoint for GetAccount {
             200i64 => <GetAccountResponse as crate::Wire>::from_node(body).map(Some),
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::json::<
+            GetAccountResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                200i64 => Some(r),
+                _ => None,
+            },
+        ))
     }
 }

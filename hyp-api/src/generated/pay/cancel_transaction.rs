@@ -50,38 +50,22 @@ impl crate::Wire for CancelTransactionRequest {
         Ok(Self { masof, passp, trans_id })
     }
 }
-/// The required fields of [`CancelTransactionRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CancelTransactionRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct CancelTransactionRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans (Parameters)
-    pub masof: String,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans (Parameters)
-    pub passp: crate::SecretString,
-    /// The unique `Id` of the transaction to cancel.
-    ///
-    /// Wire: `TransId` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans (Parameters)
-    pub trans_id: String,
-}
-impl From<CancelTransactionRequired> for CancelTransactionRequest {
-    fn from(required: CancelTransactionRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl CancelTransactionRequest {
-    /// A request from its required fields (see [`CancelTransactionRequired`]); set optional ones with the setters.
-    pub fn new(required: CancelTransactionRequired) -> Self {
-        let CancelTransactionRequired { masof, passp, trans_id } = required;
-        Self { masof, passp, trans_id }
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    /// - `trans_id`: wire `TransId`
+    pub fn new(
+        masof: impl Into<String>,
+        passp: crate::SecretString,
+        trans_id: impl Into<String>,
+    ) -> Self {
+        Self {
+            masof: masof.into(),
+            passp,
+            trans_id: trans_id.into(),
+        }
     }
 }
 impl crate::Validate for CancelTransactionRequest {
@@ -158,6 +142,109 @@ impl crate::Wire for CancelTransactionResponse {
             hesh,
             unknown_fields: m
                 .unknown(&["TransId", "ReversalStatus", "Hesh", "CCode", "errMsg"]),
+        })
+    }
+}
+impl crate::__private::JsonFields for CancelTransactionResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_trans_id = None;
+        let mut v_reversal_status = None;
+        let mut v_hesh = None;
+        let mut unknown = Vec::new();
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "TransId" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_trans_id,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "ReversalStatus" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_reversal_status,
+                        <ReversalStatus as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "Hesh" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_hesh,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
+            }
+        }
+        Ok(Self {
+            trans_id: v_trans_id.flatten(),
+            reversal_status: v_reversal_status.flatten(),
+            hesh: v_hesh.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
+impl crate::__private::FormFields for CancelTransactionResponse {
+    fn read(
+        f: &mut crate::__private::FormIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_trans_id = None;
+        let mut v_reversal_status = None;
+        let mut v_hesh = None;
+        let mut unknown = Vec::new();
+        while let Some((key, value)) = f.next() {
+            match key.as_ref() {
+                "TransId" => {
+                    crate::__private::fields::set(
+                        &mut v_trans_id,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "ReversalStatus" => {
+                    crate::__private::fields::set(
+                        &mut v_reversal_status,
+                        &value,
+                        <ReversalStatus as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                "Hesh" => {
+                    crate::__private::fields::set(
+                        &mut v_hesh,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                _ => f.other(key, value, Some(&mut unknown))?,
+            }
+        }
+        Ok(Self {
+            trans_id: v_trans_id.flatten(),
+            reversal_status: v_reversal_status.flatten(),
+            hesh: v_hesh.flatten(),
+            unknown_fields: unknown,
         })
     }
 }
@@ -238,5 +325,20 @@ impl crate::Endpoint for CancelTransaction {
             }
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::form::<
+            CancelTransactionResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 | 777i64 => Some(r),
+                _ => None,
+            },
+        ))
     }
 }

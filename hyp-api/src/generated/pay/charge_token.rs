@@ -325,102 +325,40 @@ impl crate::Wire for ChargeTokenRequest {
         })
     }
 }
-/// The required fields of [`ChargeTokenRequest`], each named where it is given: leaving one out does not compile. Pass it to [`ChargeTokenRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct ChargeTokenRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
-    pub masof: String,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
-    pub passp: crate::SecretString,
-    /// The customer's first name (missing name: CCode 401).
-    ///
-    /// Wire: `ClientName` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
-    pub client_name: String,
-    /// A description of the transaction for reporting purposes. (Missing: CCode 402.)
-    ///
-    /// Wire: `Info` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
-    pub info: String,
-    /// The saved 19-digit card token (from `get_token`), in place of the card number.
-    ///
-    /// Wire: `CC` (secret: never printed, required). Rules: matches `^[0-9]{19}$`.
-    ///
-    /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed. 19 digits,
-    /// as the format column says (every example token has 19).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
-    pub cc: crate::SecretString,
-    /// The amount to charge, major units with up to two fractional digits (`10.00`, `10.5`,
-    /// `10`).
-    ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
-    pub amount: crate::Money,
-    /// The card expiry month, `MM` (`01`-`12`): the last two digits of the token's `Tokef`
-    /// (YYMM).
-    ///
-    /// Wire: `Tmonth` (text, required). Rules: matches `^(0[1-9]|1[0-2])$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters); § action=getToken (Response parameters: Tokef)
-    pub tmonth: String,
-    /// The card expiry year, `YY`: the first two digits of the token's `Tokef` (YYMM).
-    ///
-    /// Wire: `Tyear` (text, required). Rules: matches `^[0-9]{2}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters); § action=getToken (Response parameters: Tokef)
-    pub tyear: String,
-    /// The customer's Israeli ID, 9 digits; `000000000` if the terminal doesn't require one
-    /// (a missing ID may answer CCode 6).
-    ///
-    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
-    ///
-    /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts) when the
-    /// terminal needs no ID or the customer gave none.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
-    pub user_id: String,
-}
-impl From<ChargeTokenRequired> for ChargeTokenRequest {
-    fn from(required: ChargeTokenRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl ChargeTokenRequest {
-    /// A request from its required fields (see [`ChargeTokenRequired`]); set optional ones with the setters.
-    pub fn new(required: ChargeTokenRequired) -> Self {
-        let ChargeTokenRequired {
-            masof,
-            passp,
-            client_name,
-            info,
-            cc,
-            amount,
-            tmonth,
-            tyear,
-            user_id,
-        } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    /// - `client_name`: wire `ClientName`
+    /// - `info`: wire `Info`
+    /// - `cc`: wire `CC`
+    /// - `amount`: wire `Amount`
+    /// - `tmonth`: wire `Tmonth`
+    /// - `tyear`: wire `Tyear`
+    /// - `user_id`: wire `UserId`
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        masof: impl Into<String>,
+        passp: crate::SecretString,
+        client_name: impl Into<String>,
+        info: impl Into<String>,
+        cc: crate::SecretString,
+        amount: crate::Money,
+        tmonth: impl Into<String>,
+        tyear: impl Into<String>,
+        user_id: impl Into<String>,
+    ) -> Self {
         Self {
-            masof,
+            masof: masof.into(),
             passp,
-            client_name,
-            info,
+            client_name: client_name.into(),
+            info: info.into(),
             cc,
             amount,
-            tmonth,
-            tyear,
-            user_id,
+            tmonth: tmonth.into(),
+            tyear: tyear.into(),
+            user_id: user_id.into(),
             client_last_name: None,
             street: None,
             city: None,
@@ -931,6 +869,550 @@ impl crate::Wire for ChargeTokenResponse {
         })
     }
 }
+impl crate::__private::JsonFields for ChargeTokenResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_id = None;
+        let mut v_amount = None;
+        let mut v_acode = None;
+        let mut v_hesh = None;
+        let mut v_fild1 = None;
+        let mut v_fild2 = None;
+        let mut v_fild3 = None;
+        let mut v_bank = None;
+        let mut v_trans_type = None;
+        let mut v_payments = None;
+        let mut v_user_id = None;
+        let mut v_brand = None;
+        let mut v_issuer = None;
+        let mut v_l4digit = None;
+        let mut v_street = None;
+        let mut v_city = None;
+        let mut v_zip = None;
+        let mut v_cell = None;
+        let mut v_coin = None;
+        let mut v_tmonth = None;
+        let mut v_tyear = None;
+        let mut v_uid = None;
+        let mut v_sp_type = None;
+        let mut v_bincard = None;
+        let mut unknown = Vec::new();
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "Id" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_id,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Amount" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_amount,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "ACode" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_acode,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Hesh" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_hesh,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Fild1" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_fild1,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Fild2" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_fild2,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Fild3" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_fild3,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Bank" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_bank,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "TransType" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_trans_type,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Payments" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_payments,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "UserId" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_user_id,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Brand" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_brand,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Issuer" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_issuer,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "L4digit" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_l4digit,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "street" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_street,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "city" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_city,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "zip" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_zip,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "cell" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_cell,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Coin" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_coin,
+                        <crate::Open<Coin> as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "Tmonth" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_tmonth,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Tyear" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_tyear,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "UID" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_uid,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "spType" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_sp_type,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "bincard" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_bincard,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
+            }
+        }
+        Ok(Self {
+            id: v_id.flatten(),
+            amount: v_amount.flatten(),
+            acode: v_acode.flatten(),
+            hesh: v_hesh.flatten(),
+            fild1: v_fild1.flatten(),
+            fild2: v_fild2.flatten(),
+            fild3: v_fild3.flatten(),
+            bank: v_bank.flatten(),
+            trans_type: v_trans_type.flatten(),
+            payments: v_payments.flatten(),
+            user_id: v_user_id.flatten(),
+            brand: v_brand.flatten(),
+            issuer: v_issuer.flatten(),
+            l4digit: v_l4digit.flatten(),
+            street: v_street.flatten(),
+            city: v_city.flatten(),
+            zip: v_zip.flatten(),
+            cell: v_cell.flatten(),
+            coin: v_coin.flatten(),
+            tmonth: v_tmonth.flatten(),
+            tyear: v_tyear.flatten(),
+            uid: v_uid.flatten(),
+            sp_type: v_sp_type.flatten(),
+            bincard: v_bincard.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
+impl crate::__private::FormFields for ChargeTokenResponse {
+    fn read(
+        f: &mut crate::__private::FormIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_id = None;
+        let mut v_amount = None;
+        let mut v_acode = None;
+        let mut v_hesh = None;
+        let mut v_fild1 = None;
+        let mut v_fild2 = None;
+        let mut v_fild3 = None;
+        let mut v_bank = None;
+        let mut v_trans_type = None;
+        let mut v_payments = None;
+        let mut v_user_id = None;
+        let mut v_brand = None;
+        let mut v_issuer = None;
+        let mut v_l4digit = None;
+        let mut v_street = None;
+        let mut v_city = None;
+        let mut v_zip = None;
+        let mut v_cell = None;
+        let mut v_coin = None;
+        let mut v_tmonth = None;
+        let mut v_tyear = None;
+        let mut v_uid = None;
+        let mut v_sp_type = None;
+        let mut v_bincard = None;
+        let mut unknown = Vec::new();
+        while let Some((key, value)) = f.next() {
+            match key.as_ref() {
+                "Id" => {
+                    crate::__private::fields::set(
+                        &mut v_id,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Amount" => {
+                    crate::__private::fields::set(
+                        &mut v_amount,
+                        &value,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                "ACode" => {
+                    crate::__private::fields::set(
+                        &mut v_acode,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Hesh" => {
+                    crate::__private::fields::set(
+                        &mut v_hesh,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Fild1" => {
+                    crate::__private::fields::set(
+                        &mut v_fild1,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Fild2" => {
+                    crate::__private::fields::set(
+                        &mut v_fild2,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Fild3" => {
+                    crate::__private::fields::set(
+                        &mut v_fild3,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Bank" => {
+                    crate::__private::fields::set(
+                        &mut v_bank,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "TransType" => {
+                    crate::__private::fields::set(
+                        &mut v_trans_type,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Payments" => {
+                    crate::__private::fields::set(
+                        &mut v_payments,
+                        &value,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                "UserId" => {
+                    crate::__private::fields::set(
+                        &mut v_user_id,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Brand" => {
+                    crate::__private::fields::set(
+                        &mut v_brand,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Issuer" => {
+                    crate::__private::fields::set(
+                        &mut v_issuer,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "L4digit" => {
+                    crate::__private::fields::set(
+                        &mut v_l4digit,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "street" => {
+                    crate::__private::fields::set(
+                        &mut v_street,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "city" => {
+                    crate::__private::fields::set(
+                        &mut v_city,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "zip" => {
+                    crate::__private::fields::set(
+                        &mut v_zip,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "cell" => {
+                    crate::__private::fields::set(
+                        &mut v_cell,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Coin" => {
+                    crate::__private::fields::set(
+                        &mut v_coin,
+                        &value,
+                        <crate::Open<Coin> as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                "Tmonth" => {
+                    crate::__private::fields::set(
+                        &mut v_tmonth,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Tyear" => {
+                    crate::__private::fields::set(
+                        &mut v_tyear,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "UID" => {
+                    crate::__private::fields::set(
+                        &mut v_uid,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "spType" => {
+                    crate::__private::fields::set(
+                        &mut v_sp_type,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "bincard" => {
+                    crate::__private::fields::set(
+                        &mut v_bincard,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                _ => f.other(key, value, Some(&mut unknown))?,
+            }
+        }
+        Ok(Self {
+            id: v_id.flatten(),
+            amount: v_amount.flatten(),
+            acode: v_acode.flatten(),
+            hesh: v_hesh.flatten(),
+            fild1: v_fild1.flatten(),
+            fild2: v_fild2.flatten(),
+            fild3: v_fild3.flatten(),
+            bank: v_bank.flatten(),
+            trans_type: v_trans_type.flatten(),
+            payments: v_payments.flatten(),
+            user_id: v_user_id.flatten(),
+            brand: v_brand.flatten(),
+            issuer: v_issuer.flatten(),
+            l4digit: v_l4digit.flatten(),
+            street: v_street.flatten(),
+            city: v_city.flatten(),
+            zip: v_zip.flatten(),
+            cell: v_cell.flatten(),
+            coin: v_coin.flatten(),
+            tmonth: v_tmonth.flatten(),
+            tyear: v_tyear.flatten(),
+            uid: v_uid.flatten(),
+            sp_type: v_sp_type.flatten(),
+            bincard: v_bincard.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
 /// What `soft token charge` answered, when it is a result and not an error. Each variant is one documented outcome; all carry the decoded answer.
 #[derive(Debug, Clone)]
 pub enum ChargeTokenOutcome {
@@ -1068,5 +1550,23 @@ impl crate::Endpoint for ChargeToken {
             }
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::form::<
+            ChargeTokenResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 => Some(ChargeTokenOutcome::Charged(r)),
+                600i64 => Some(ChargeTokenOutcome::DetailsReceived(r)),
+                700i64 => Some(ChargeTokenOutcome::Authorized(r)),
+                800i64 => Some(ChargeTokenOutcome::Postponed(r)),
+                _ => None,
+            },
+        ))
     }
 }

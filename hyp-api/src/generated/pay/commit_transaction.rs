@@ -50,38 +50,22 @@ impl crate::Wire for CommitTransactionRequest {
         Ok(Self { masof, passp, trans_id })
     }
 }
-/// The required fields of [`CommitTransactionRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CommitTransactionRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct CommitTransactionRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans (Parameters)
-    pub masof: String,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans (Parameters)
-    pub passp: crate::SecretString,
-    /// The unique `Id` of the postponed transaction.
-    ///
-    /// Wire: `TransId` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans (Parameters)
-    pub trans_id: String,
-}
-impl From<CommitTransactionRequired> for CommitTransactionRequest {
-    fn from(required: CommitTransactionRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl CommitTransactionRequest {
-    /// A request from its required fields (see [`CommitTransactionRequired`]); set optional ones with the setters.
-    pub fn new(required: CommitTransactionRequired) -> Self {
-        let CommitTransactionRequired { masof, passp, trans_id } = required;
-        Self { masof, passp, trans_id }
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    /// - `trans_id`: wire `TransId`
+    pub fn new(
+        masof: impl Into<String>,
+        passp: crate::SecretString,
+        trans_id: impl Into<String>,
+    ) -> Self {
+        Self {
+            masof: masof.into(),
+            passp,
+            trans_id: trans_id.into(),
+        }
     }
 }
 impl crate::Validate for CommitTransactionRequest {
@@ -173,6 +157,151 @@ impl crate::Wire for CommitTransactionResponse {
         })
     }
 }
+impl crate::__private::JsonFields for CommitTransactionResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_id = None;
+        let mut v_fild1 = None;
+        let mut v_fild2 = None;
+        let mut v_fild3 = None;
+        let mut v_hesh_asm = None;
+        let mut unknown = Vec::new();
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "Id" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_id,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Fild1" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_fild1,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Fild2" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_fild2,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Fild3" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_fild3,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "HeshASM" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_hesh_asm,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
+            }
+        }
+        Ok(Self {
+            id: v_id.flatten(),
+            fild1: v_fild1.flatten(),
+            fild2: v_fild2.flatten(),
+            fild3: v_fild3.flatten(),
+            hesh_asm: v_hesh_asm.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
+impl crate::__private::FormFields for CommitTransactionResponse {
+    fn read(
+        f: &mut crate::__private::FormIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_id = None;
+        let mut v_fild1 = None;
+        let mut v_fild2 = None;
+        let mut v_fild3 = None;
+        let mut v_hesh_asm = None;
+        let mut unknown = Vec::new();
+        while let Some((key, value)) = f.next() {
+            match key.as_ref() {
+                "Id" => {
+                    crate::__private::fields::set(
+                        &mut v_id,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Fild1" => {
+                    crate::__private::fields::set(
+                        &mut v_fild1,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Fild2" => {
+                    crate::__private::fields::set(
+                        &mut v_fild2,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Fild3" => {
+                    crate::__private::fields::set(
+                        &mut v_fild3,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "HeshASM" => {
+                    crate::__private::fields::set(
+                        &mut v_hesh_asm,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                _ => f.other(key, value, Some(&mut unknown))?,
+            }
+        }
+        Ok(Self {
+            id: v_id.flatten(),
+            fild1: v_fild1.flatten(),
+            fild2: v_fild2.flatten(),
+            fild3: v_fild3.flatten(),
+            hesh_asm: v_hesh_asm.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
 /// `commitTrans` as a type: its wire identity, timeout and retry safety, for [`Client::commit_transaction`](super::Client::commit_transaction) and for tests that decode its answers directly.
 ///
 /// Timeout: 30 s. Moves money: true. Read-only: false. Idempotency key: none.
@@ -248,5 +377,20 @@ impl crate::Endpoint for CommitTransaction {
             0i64 => <CommitTransactionResponse as crate::Wire>::from_node(body).map(Some),
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::form::<
+            CommitTransactionResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 => Some(r),
+                _ => None,
+            },
+        ))
     }
 }

@@ -282,118 +282,46 @@ impl crate::Wire for CreateMultiCheckInvoiceRequest {
         })
     }
 }
-/// The required fields of [`CreateMultiCheckInvoiceRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateMultiCheckInvoiceRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct CreateMultiCheckInvoiceRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub masof: String,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub passp: crate::SecretString,
-    /// The amount of each check, in the order of the check lists, major units with up to two
-    /// fractional digits each; sent comma-separated (`Amount=100,50`). The invoice total is
-    /// their sum.
-    ///
-    /// Wire: `Amount` (list of money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: at least 1 item(s).
-    ///
-    /// Spec decision: A list, since the doc's Multi example sends `Amount=100,50`. `max_decimal_places`
-    /// applies to single amounts only, so the two-decimal rule is documented, not checked, on
-    /// each item.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters; Payment type-specific parameters: Multi)
-    pub amount: Vec<crate::Money>,
-    /// The customer's first name (missing name: CCode 401).
-    ///
-    /// Wire: `ClientName` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub client_name: String,
-    /// The customer's Israeli ID, 9 digits; `000000000` if unknown or not applicable.
-    ///
-    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
-    ///
-    /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts); a missing ID
-    /// may answer CCode 6.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub user_id: String,
-    /// A description of the transaction for your records. (Missing: CCode 402.)
-    ///
-    /// Wire: `Info` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub info: String,
-    /// The bank code of each check, comma-separated.
-    ///
-    /// Wire: `Bank` (list of text, required). Rules: at least 1 item(s).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
-    pub bank: Vec<String>,
-    /// The branch number (Snif, סניף) of each check, comma-separated.
-    ///
-    /// Wire: `Snif` (list of text, required). Rules: at least 1 item(s).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
-    pub snif: Vec<String>,
-    /// The account number of each check, comma-separated.
-    ///
-    /// Wire: `PAN` (list of text, required). Rules: at least 1 item(s).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
-    pub pan: Vec<String>,
-    /// The check number of each check, comma-separated (`CheckNum=111,222`).
-    ///
-    /// Wire: `CheckNum` (list of text, required). Rules: at least 1 item(s).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
-    pub check_num: Vec<String>,
-    /// The date of each check, `YYYYMMDD`, comma-separated.
-    ///
-    /// Wire: `Date` (list of date, `%Y%m%d`, required). Rules: at least 1 item(s).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
-    pub date: Vec<crate::NaiveDate>,
-}
-impl From<CreateMultiCheckInvoiceRequired> for CreateMultiCheckInvoiceRequest {
-    fn from(required: CreateMultiCheckInvoiceRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl CreateMultiCheckInvoiceRequest {
-    /// A request from its required fields (see [`CreateMultiCheckInvoiceRequired`]); set optional ones with the setters.
-    pub fn new(required: CreateMultiCheckInvoiceRequired) -> Self {
-        let CreateMultiCheckInvoiceRequired {
-            masof,
-            passp,
-            amount,
-            client_name,
-            user_id,
-            info,
-            bank,
-            snif,
-            pan,
-            check_num,
-            date,
-        } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    /// - `amount`: wire `Amount`
+    /// - `client_name`: wire `ClientName`
+    /// - `user_id`: wire `UserId`
+    /// - `info`: wire `Info`
+    /// - `bank`: wire `Bank`
+    /// - `snif`: wire `Snif`
+    /// - `pan`: wire `PAN`
+    /// - `check_num`: wire `CheckNum`
+    /// - `date`: wire `Date`
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        masof: impl Into<String>,
+        passp: crate::SecretString,
+        amount: Vec<crate::Money>,
+        client_name: impl Into<String>,
+        user_id: impl Into<String>,
+        info: impl Into<String>,
+        bank: Vec<String>,
+        snif: Vec<String>,
+        pan: Vec<String>,
+        check_num: Vec<String>,
+        date: Vec<crate::NaiveDate>,
+    ) -> Self {
         Self {
-            masof,
+            masof: masof.into(),
             passp,
             amount,
             send_hesh: None,
             pritim: None,
             hesh_desc: None,
             email: None,
-            client_name,
+            client_name: client_name.into(),
             client_last_name: None,
-            user_id,
-            info,
+            user_id: user_id.into(),
+            info: info.into(),
             utf8: None,
             utf8out: None,
             bank,
@@ -605,6 +533,193 @@ impl crate::Wire for CreateMultiCheckInvoiceResponse {
         })
     }
 }
+impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_amount = None;
+        let mut v_id = None;
+        let mut v_acode = None;
+        let mut v_hesh = None;
+        let mut v_fild1 = None;
+        let mut v_fild2 = None;
+        let mut v_fild3 = None;
+        let mut unknown = Vec::new();
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "Amount" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_amount,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "Id" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_id,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "ACode" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_acode,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Hesh" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_hesh,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Fild1" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_fild1,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Fild2" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_fild2,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Fild3" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_fild3,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
+            }
+        }
+        Ok(Self {
+            amount: v_amount.flatten(),
+            id: v_id.flatten(),
+            acode: v_acode.flatten(),
+            hesh: v_hesh.flatten(),
+            fild1: v_fild1.flatten(),
+            fild2: v_fild2.flatten(),
+            fild3: v_fild3.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
+impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
+    fn read(
+        f: &mut crate::__private::FormIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_amount = None;
+        let mut v_id = None;
+        let mut v_acode = None;
+        let mut v_hesh = None;
+        let mut v_fild1 = None;
+        let mut v_fild2 = None;
+        let mut v_fild3 = None;
+        let mut unknown = Vec::new();
+        while let Some((key, value)) = f.next() {
+            match key.as_ref() {
+                "Amount" => {
+                    crate::__private::fields::set(
+                        &mut v_amount,
+                        &value,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                "Id" => {
+                    crate::__private::fields::set(
+                        &mut v_id,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "ACode" => {
+                    crate::__private::fields::set(
+                        &mut v_acode,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Hesh" => {
+                    crate::__private::fields::set(
+                        &mut v_hesh,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Fild1" => {
+                    crate::__private::fields::set(
+                        &mut v_fild1,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Fild2" => {
+                    crate::__private::fields::set(
+                        &mut v_fild2,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Fild3" => {
+                    crate::__private::fields::set(
+                        &mut v_fild3,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                _ => f.other(key, value, Some(&mut unknown))?,
+            }
+        }
+        Ok(Self {
+            amount: v_amount.flatten(),
+            id: v_id.flatten(),
+            acode: v_acode.flatten(),
+            hesh: v_hesh.flatten(),
+            fild1: v_fild1.flatten(),
+            fild2: v_fild2.flatten(),
+            fild3: v_fild3.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
 /// `soft offline invoice multi-check` as a type: its wire identity, timeout and retry safety, for [`Client::create_multi_check_invoice`](super::Client::create_multi_check_invoice) and for tests that decode its answers directly.
 ///
 /// Timeout: 30 s. Moves money: true. Read-only: false. Idempotency key: none.
@@ -680,5 +795,20 @@ impl crate::Endpoint for CreateMultiCheckInvoice {
             }
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::form::<
+            CreateMultiCheckInvoiceResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 => Some(r),
+                _ => None,
+            },
+        ))
     }
 }

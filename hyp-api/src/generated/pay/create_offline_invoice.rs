@@ -231,76 +231,27 @@ impl crate::Wire for CreateOfflineInvoiceRequest {
         })
     }
 }
-/// The required fields of [`CreateOfflineInvoiceRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateOfflineInvoiceRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct CreateOfflineInvoiceRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub masof: String,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub passp: crate::SecretString,
-    /// The amount received, major units with up to two fractional digits (`200.00`, `200.5`,
-    /// `200`).
-    ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub amount: crate::Money,
-    /// The type of payment received: `Cash`, or `Check` (one check: send `Bank`, `Snif`,
-    /// `PAN`, `CheckNum`, `Date`). Several checks: `create_multi_check_invoice`.
-    ///
-    /// Wire: `TransType` ([`OfflinePaymentType`], required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters; Payment type-specific parameters)
-    pub trans_type: OfflinePaymentType,
-    /// The customer's first name (missing name: CCode 401).
-    ///
-    /// Wire: `ClientName` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub client_name: String,
-    /// The customer's Israeli ID, 9 digits; `000000000` if unknown or not applicable.
-    ///
-    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
-    ///
-    /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts); a missing ID
-    /// may answer CCode 6.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub user_id: String,
-    /// A description of the transaction for your records. (Missing: CCode 402.)
-    ///
-    /// Wire: `Info` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub info: String,
-}
-impl From<CreateOfflineInvoiceRequired> for CreateOfflineInvoiceRequest {
-    fn from(required: CreateOfflineInvoiceRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl CreateOfflineInvoiceRequest {
-    /// A request from its required fields (see [`CreateOfflineInvoiceRequired`]); set optional ones with the setters.
-    pub fn new(required: CreateOfflineInvoiceRequired) -> Self {
-        let CreateOfflineInvoiceRequired {
-            masof,
-            passp,
-            amount,
-            trans_type,
-            client_name,
-            user_id,
-            info,
-        } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    /// - `amount`: wire `Amount`
+    /// - `trans_type`: wire `TransType`
+    /// - `client_name`: wire `ClientName`
+    /// - `user_id`: wire `UserId`
+    /// - `info`: wire `Info`
+    pub fn new(
+        masof: impl Into<String>,
+        passp: crate::SecretString,
+        amount: crate::Money,
+        trans_type: OfflinePaymentType,
+        client_name: impl Into<String>,
+        user_id: impl Into<String>,
+        info: impl Into<String>,
+    ) -> Self {
         Self {
-            masof,
+            masof: masof.into(),
             passp,
             amount,
             trans_type,
@@ -308,10 +259,10 @@ impl CreateOfflineInvoiceRequest {
             pritim: None,
             hesh_desc: None,
             email: None,
-            client_name,
+            client_name: client_name.into(),
             client_last_name: None,
-            user_id,
-            info,
+            user_id: user_id.into(),
+            info: info.into(),
             utf8: None,
             utf8out: None,
             bank: None,
@@ -548,6 +499,193 @@ impl crate::Wire for CreateOfflineInvoiceResponse {
         })
     }
 }
+impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_amount = None;
+        let mut v_id = None;
+        let mut v_acode = None;
+        let mut v_hesh = None;
+        let mut v_fild1 = None;
+        let mut v_fild2 = None;
+        let mut v_fild3 = None;
+        let mut unknown = Vec::new();
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "Amount" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_amount,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "Id" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_id,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "ACode" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_acode,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Hesh" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_hesh,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Fild1" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_fild1,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Fild2" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_fild2,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Fild3" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_fild3,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
+            }
+        }
+        Ok(Self {
+            amount: v_amount.flatten(),
+            id: v_id.flatten(),
+            acode: v_acode.flatten(),
+            hesh: v_hesh.flatten(),
+            fild1: v_fild1.flatten(),
+            fild2: v_fild2.flatten(),
+            fild3: v_fild3.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
+impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
+    fn read(
+        f: &mut crate::__private::FormIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_amount = None;
+        let mut v_id = None;
+        let mut v_acode = None;
+        let mut v_hesh = None;
+        let mut v_fild1 = None;
+        let mut v_fild2 = None;
+        let mut v_fild3 = None;
+        let mut unknown = Vec::new();
+        while let Some((key, value)) = f.next() {
+            match key.as_ref() {
+                "Amount" => {
+                    crate::__private::fields::set(
+                        &mut v_amount,
+                        &value,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                "Id" => {
+                    crate::__private::fields::set(
+                        &mut v_id,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "ACode" => {
+                    crate::__private::fields::set(
+                        &mut v_acode,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Hesh" => {
+                    crate::__private::fields::set(
+                        &mut v_hesh,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Fild1" => {
+                    crate::__private::fields::set(
+                        &mut v_fild1,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Fild2" => {
+                    crate::__private::fields::set(
+                        &mut v_fild2,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Fild3" => {
+                    crate::__private::fields::set(
+                        &mut v_fild3,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                _ => f.other(key, value, Some(&mut unknown))?,
+            }
+        }
+        Ok(Self {
+            amount: v_amount.flatten(),
+            id: v_id.flatten(),
+            acode: v_acode.flatten(),
+            hesh: v_hesh.flatten(),
+            fild1: v_fild1.flatten(),
+            fild2: v_fild2.flatten(),
+            fild3: v_fild3.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
 /// `soft offline invoice` as a type: its wire identity, timeout and retry safety, for [`Client::create_offline_invoice`](super::Client::create_offline_invoice) and for tests that decode its answers directly.
 ///
 /// Timeout: 30 s. Moves money: true. Read-only: false. Idempotency key: none.
@@ -622,5 +760,20 @@ impl crate::Endpoint for CreateOfflineInvoice {
             }
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::form::<
+            CreateOfflineInvoiceResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 => Some(r),
+                _ => None,
+            },
+        ))
     }
 }

@@ -129,48 +129,24 @@ impl crate::Wire for CreatePaymentLinkRequest {
         })
     }
 }
-/// The required fields of [`CreatePaymentLinkRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreatePaymentLinkRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct CreatePaymentLinkRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Parameters)
-    pub masof: String,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Parameters)
-    pub passp: crate::SecretString,
-    /// The amount of the payment link, major units with up to two fractional digits (`10.00`, `10.5`, `10`).
-    ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Parameters)
-    pub amount: crate::Money,
-    /// The customer's first name.
-    ///
-    /// Wire: `ClientName` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Parameters)
-    pub client_name: String,
-}
-impl From<CreatePaymentLinkRequired> for CreatePaymentLinkRequest {
-    fn from(required: CreatePaymentLinkRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl CreatePaymentLinkRequest {
-    /// A request from its required fields (see [`CreatePaymentLinkRequired`]); set optional ones with the setters.
-    pub fn new(required: CreatePaymentLinkRequired) -> Self {
-        let CreatePaymentLinkRequired { masof, passp, amount, client_name } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    /// - `amount`: wire `Amount`
+    /// - `client_name`: wire `ClientName`
+    pub fn new(
+        masof: impl Into<String>,
+        passp: crate::SecretString,
+        amount: crate::Money,
+        client_name: impl Into<String>,
+    ) -> Self {
         Self {
-            masof,
+            masof: masof.into(),
             passp,
             amount,
-            client_name,
+            client_name: client_name.into(),
             email: None,
             cell: None,
             info: None,
@@ -306,6 +282,109 @@ impl crate::Wire for CreatePaymentLinkResponse {
         })
     }
 }
+impl crate::__private::JsonFields for CreatePaymentLinkResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_pay_request_id = None;
+        let mut v_fild1 = None;
+        let mut v_payment_url = None;
+        let mut unknown = Vec::new();
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "payRequestId" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_pay_request_id,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Fild1" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_fild1,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "paymentURL" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_payment_url,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
+            }
+        }
+        Ok(Self {
+            pay_request_id: v_pay_request_id.flatten(),
+            fild1: v_fild1.flatten(),
+            payment_url: v_payment_url.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
+impl crate::__private::FormFields for CreatePaymentLinkResponse {
+    fn read(
+        f: &mut crate::__private::FormIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_pay_request_id = None;
+        let mut v_fild1 = None;
+        let mut v_payment_url = None;
+        let mut unknown = Vec::new();
+        while let Some((key, value)) = f.next() {
+            match key.as_ref() {
+                "payRequestId" => {
+                    crate::__private::fields::set(
+                        &mut v_pay_request_id,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Fild1" => {
+                    crate::__private::fields::set(
+                        &mut v_fild1,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "paymentURL" => {
+                    crate::__private::fields::set(
+                        &mut v_payment_url,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                _ => f.other(key, value, Some(&mut unknown))?,
+            }
+        }
+        Ok(Self {
+            pay_request_id: v_pay_request_id.flatten(),
+            fild1: v_fild1.flatten(),
+            payment_url: v_payment_url.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
 /// `payRequest CREATE` as a type: its wire identity, timeout and retry safety, for [`Client::create_payment_link`](super::Client::create_payment_link) and for tests that decode its answers directly.
 ///
 /// Timeout: 30 s. Moves money: false. Read-only: false. Idempotency key: none.
@@ -381,5 +460,20 @@ impl crate::Endpoint for CreatePaymentLink {
             0i64 => <CreatePaymentLinkResponse as crate::Wire>::from_node(body).map(Some),
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::form::<
+            CreatePaymentLinkResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 => Some(r),
+                _ => None,
+            },
+        ))
     }
 }

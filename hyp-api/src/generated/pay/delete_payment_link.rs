@@ -51,38 +51,22 @@ impl crate::Wire for DeletePaymentLinkRequest {
         Ok(Self { masof, passp, pay_request })
     }
 }
-/// The required fields of [`DeletePaymentLinkRequest`], each named where it is given: leaving one out does not compile. Pass it to [`DeletePaymentLinkRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct DeletePaymentLinkRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Cancel a payment link (Parameters)
-    pub masof: String,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Cancel a payment link (Parameters)
-    pub passp: crate::SecretString,
-    /// The `payRequestId` of the link to cancel (the parameter is named `PayRequest`, not `payRequestId`).
-    ///
-    /// Wire: `PayRequest` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Cancel a payment link (Parameters)
-    pub pay_request: String,
-}
-impl From<DeletePaymentLinkRequired> for DeletePaymentLinkRequest {
-    fn from(required: DeletePaymentLinkRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl DeletePaymentLinkRequest {
-    /// A request from its required fields (see [`DeletePaymentLinkRequired`]); set optional ones with the setters.
-    pub fn new(required: DeletePaymentLinkRequired) -> Self {
-        let DeletePaymentLinkRequired { masof, passp, pay_request } = required;
-        Self { masof, passp, pay_request }
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    /// - `pay_request`: wire `PayRequest`
+    pub fn new(
+        masof: impl Into<String>,
+        passp: crate::SecretString,
+        pay_request: impl Into<String>,
+    ) -> Self {
+        Self {
+            masof: masof.into(),
+            passp,
+            pay_request: pay_request.into(),
+        }
     }
 }
 impl crate::Validate for DeletePaymentLinkRequest {
@@ -133,6 +117,67 @@ impl crate::Wire for DeletePaymentLinkResponse {
         Ok(Self {
             status,
             unknown_fields: m.unknown(&["status", "CCode", "errMsg"]),
+        })
+    }
+}
+impl crate::__private::JsonFields for DeletePaymentLinkResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_status = None;
+        let mut unknown = Vec::new();
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "status" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_status,
+                        <PayRequestStatus as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
+            }
+        }
+        Ok(Self {
+            status: v_status.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
+impl crate::__private::FormFields for DeletePaymentLinkResponse {
+    fn read(
+        f: &mut crate::__private::FormIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_status = None;
+        let mut unknown = Vec::new();
+        while let Some((key, value)) = f.next() {
+            match key.as_ref() {
+                "status" => {
+                    crate::__private::fields::set(
+                        &mut v_status,
+                        &value,
+                        <PayRequestStatus as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                _ => f.other(key, value, Some(&mut unknown))?,
+            }
+        }
+        Ok(Self {
+            status: v_status.flatten(),
+            unknown_fields: unknown,
         })
     }
 }
@@ -211,5 +256,20 @@ impl crate::Endpoint for DeletePaymentLink {
             0i64 => <DeletePaymentLinkResponse as crate::Wire>::from_node(body).map(Some),
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::form::<
+            DeletePaymentLinkResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 => Some(r),
+                _ => None,
+            },
+        ))
     }
 }

@@ -51,7 +51,12 @@ impl crate::Wire for Coin {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for Coin {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -97,7 +102,12 @@ impl crate::Wire for PageLang {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for PageLang {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -143,7 +153,12 @@ impl crate::Wire for TashType {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for TashType {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -189,7 +204,12 @@ impl crate::Wire for EzLang {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for EzLang {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -235,7 +255,12 @@ impl crate::Wire for NewStat {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for NewStat {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -285,7 +310,12 @@ impl crate::Wire for OfflinePaymentType {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for OfflinePaymentType {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
             .ok_or_else(|| {
                 crate::DecodeError::new(
@@ -347,7 +377,12 @@ impl crate::Wire for PayRequestStatus {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for PayRequestStatus {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         Ok(Self::from_wire_text(text).unwrap_or_else(|| Self::Unknown(text.to_string())))
     }
 }
@@ -384,7 +419,12 @@ impl crate::Wire for ReversalStatus {
         }
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let text = crate::__private::codec::text(node)?.trim();
+        crate::__private::codec::scalar(node)
+    }
+}
+impl crate::__private::FromText for ReversalStatus {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        let text = text.trim();
         Ok(Self::from_wire_text(text).unwrap_or_else(|| Self::Unknown(text.to_string())))
     }
 }

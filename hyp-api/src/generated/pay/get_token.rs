@@ -64,41 +64,21 @@ impl crate::Wire for GetTokenRequest {
         })
     }
 }
-/// The required fields of [`GetTokenRequest`], each named where it is given: leaving one out does not compile. Pass it to [`GetTokenRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct GetTokenRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Parameters)
-    pub masof: String,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Parameters)
-    pub passp: crate::SecretString,
-    /// The unique transaction ID (`Id`) of the original payment.
-    ///
-    /// Wire: `TransId` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Parameters)
-    pub trans_id: String,
-}
-impl From<GetTokenRequired> for GetTokenRequest {
-    fn from(required: GetTokenRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl GetTokenRequest {
-    /// A request from its required fields (see [`GetTokenRequired`]); set optional ones with the setters.
-    pub fn new(required: GetTokenRequired) -> Self {
-        let GetTokenRequired { masof, passp, trans_id } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    /// - `trans_id`: wire `TransId`
+    pub fn new(
+        masof: impl Into<String>,
+        passp: crate::SecretString,
+        trans_id: impl Into<String>,
+    ) -> Self {
         Self {
-            masof,
+            masof: masof.into(),
             passp,
-            trans_id,
+            trans_id: trans_id.into(),
             allow_false: None,
         }
     }
@@ -224,6 +204,172 @@ impl crate::Wire for GetTokenResponse {
         })
     }
 }
+impl crate::__private::JsonFields for GetTokenResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_token = None;
+        let mut v_tokef = None;
+        let mut v_id = None;
+        let mut v_fild1 = None;
+        let mut v_fild2 = None;
+        let mut v_fild3 = None;
+        let mut unknown = Vec::new();
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "Token" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_token,
+                        <crate::SecretString as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Tokef" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_tokef,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Id" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_id,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Fild1" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_fild1,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Fild2" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_fild2,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "Fild3" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_fild3,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
+            }
+        }
+        Ok(Self {
+            token: v_token.flatten(),
+            tokef: v_tokef.flatten(),
+            id: v_id.flatten(),
+            fild1: v_fild1.flatten(),
+            fild2: v_fild2.flatten(),
+            fild3: v_fild3.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
+impl crate::__private::FormFields for GetTokenResponse {
+    fn read(
+        f: &mut crate::__private::FormIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_token = None;
+        let mut v_tokef = None;
+        let mut v_id = None;
+        let mut v_fild1 = None;
+        let mut v_fild2 = None;
+        let mut v_fild3 = None;
+        let mut unknown = Vec::new();
+        while let Some((key, value)) = f.next() {
+            match key.as_ref() {
+                "Token" => {
+                    crate::__private::fields::set(
+                        &mut v_token,
+                        &value,
+                        <crate::SecretString as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Tokef" => {
+                    crate::__private::fields::set(
+                        &mut v_tokef,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Id" => {
+                    crate::__private::fields::set(
+                        &mut v_id,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Fild1" => {
+                    crate::__private::fields::set(
+                        &mut v_fild1,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Fild2" => {
+                    crate::__private::fields::set(
+                        &mut v_fild2,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "Fild3" => {
+                    crate::__private::fields::set(
+                        &mut v_fild3,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                _ => f.other(key, value, Some(&mut unknown))?,
+            }
+        }
+        Ok(Self {
+            token: v_token.flatten(),
+            tokef: v_tokef.flatten(),
+            id: v_id.flatten(),
+            fild1: v_fild1.flatten(),
+            fild2: v_fild2.flatten(),
+            fild3: v_fild3.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
 /// `getToken` as a type: its wire identity, timeout and retry safety, for [`Client::get_token`](super::Client::get_token) and for tests that decode its answers directly.
 ///
 /// Timeout: 30 s. Moves money: false. Read-only: true. Idempotency key: none.
@@ -300,5 +446,20 @@ impl crate::Endpoint for GetToken {
             0i64 => <GetTokenResponse as crate::Wire>::from_node(body).map(Some),
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::form::<
+            GetTokenResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 => Some(r),
+                _ => None,
+            },
+        ))
     }
 }

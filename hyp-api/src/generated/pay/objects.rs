@@ -105,3 +105,154 @@ impl crate::Wire for PaymentLink {
         })
     }
 }
+impl crate::__private::JsonFields for PaymentLink {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_pay_request_id = None;
+        let mut v_status = None;
+        let mut v_amount = None;
+        let mut v_payment_url = None;
+        let mut v_date_created = None;
+        let mut unknown = Vec::new();
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "payRequestId" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_pay_request_id,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "status" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_status,
+                        <PayRequestStatus as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "Amount" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_amount,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        false,
+                        true,
+                    )?
+                }
+                "paymentURL" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_payment_url,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "dateCreated" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_date_created,
+                        |t: &str| crate::__private::fields::datetime(
+                            t,
+                            "%Y-%m-%d %H:%M:%S",
+                        ),
+                        false,
+                        true,
+                    )?
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
+            }
+        }
+        Ok(Self {
+            pay_request_id: v_pay_request_id.flatten(),
+            status: v_status.flatten(),
+            amount: v_amount.flatten(),
+            payment_url: v_payment_url.flatten(),
+            date_created: v_date_created.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
+impl crate::__private::FormFields for PaymentLink {
+    fn read(
+        f: &mut crate::__private::FormIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_pay_request_id = None;
+        let mut v_status = None;
+        let mut v_amount = None;
+        let mut v_payment_url = None;
+        let mut v_date_created = None;
+        let mut unknown = Vec::new();
+        while let Some((key, value)) = f.next() {
+            match key.as_ref() {
+                "payRequestId" => {
+                    crate::__private::fields::set(
+                        &mut v_pay_request_id,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "status" => {
+                    crate::__private::fields::set(
+                        &mut v_status,
+                        &value,
+                        <PayRequestStatus as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                "Amount" => {
+                    crate::__private::fields::set(
+                        &mut v_amount,
+                        &value,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        true,
+                    )?
+                }
+                "paymentURL" => {
+                    crate::__private::fields::set(
+                        &mut v_payment_url,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "dateCreated" => {
+                    crate::__private::fields::set(
+                        &mut v_date_created,
+                        &value,
+                        |t: &str| crate::__private::fields::datetime(
+                            t,
+                            "%Y-%m-%d %H:%M:%S",
+                        ),
+                        true,
+                    )?
+                }
+                _ => f.other(key, value, Some(&mut unknown))?,
+            }
+        }
+        Ok(Self {
+            pay_request_id: v_pay_request_id.flatten(),
+            status: v_status.flatten(),
+            amount: v_amount.flatten(),
+            payment_url: v_payment_url.flatten(),
+            date_created: v_date_created.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}

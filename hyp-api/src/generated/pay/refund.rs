@@ -63,47 +63,23 @@ impl crate::Wire for RefundRequest {
         })
     }
 }
-/// The required fields of [`RefundRequest`], each named where it is given: leaving one out does not compile. Pass it to [`RefundRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct RefundRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=zikoyAPI (Parameters)
-    pub masof: String,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=zikoyAPI (Parameters)
-    pub passp: crate::SecretString,
-    /// The unique `Id` of the original transaction.
-    ///
-    /// Wire: `TransId` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=zikoyAPI (Parameters)
-    pub trans_id: String,
-    /// The amount to refund (may be partial; not more than the original, else CCode 33), major units with up to two fractional digits.
-    ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=zikoyAPI (Parameters; Prerequisites; Common status codes)
-    pub amount: crate::Money,
-}
-impl From<RefundRequired> for RefundRequest {
-    fn from(required: RefundRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl RefundRequest {
-    /// A request from its required fields (see [`RefundRequired`]); set optional ones with the setters.
-    pub fn new(required: RefundRequired) -> Self {
-        let RefundRequired { masof, passp, trans_id, amount } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    /// - `trans_id`: wire `TransId`
+    /// - `amount`: wire `Amount`
+    pub fn new(
+        masof: impl Into<String>,
+        passp: crate::SecretString,
+        trans_id: impl Into<String>,
+        amount: crate::Money,
+    ) -> Self {
         Self {
-            masof,
+            masof: masof.into(),
             passp,
-            trans_id,
+            trans_id: trans_id.into(),
             amount,
         }
     }
@@ -187,6 +163,109 @@ impl crate::Wire for RefundResponse {
         })
     }
 }
+impl crate::__private::JsonFields for RefundResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_id = None;
+        let mut v_acode = None;
+        let mut v_hesh_asm = None;
+        let mut unknown = Vec::new();
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "Id" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_id,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "ACode" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_acode,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "HeshASM" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_hesh_asm,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
+            }
+        }
+        Ok(Self {
+            id: v_id.flatten(),
+            acode: v_acode.flatten(),
+            hesh_asm: v_hesh_asm.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
+impl crate::__private::FormFields for RefundResponse {
+    fn read(
+        f: &mut crate::__private::FormIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_id = None;
+        let mut v_acode = None;
+        let mut v_hesh_asm = None;
+        let mut unknown = Vec::new();
+        while let Some((key, value)) = f.next() {
+            match key.as_ref() {
+                "Id" => {
+                    crate::__private::fields::set(
+                        &mut v_id,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "ACode" => {
+                    crate::__private::fields::set(
+                        &mut v_acode,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "HeshASM" => {
+                    crate::__private::fields::set(
+                        &mut v_hesh_asm,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                _ => f.other(key, value, Some(&mut unknown))?,
+            }
+        }
+        Ok(Self {
+            id: v_id.flatten(),
+            acode: v_acode.flatten(),
+            hesh_asm: v_hesh_asm.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
 /// `zikoyAPI` as a type: its wire identity, timeout and retry safety, for [`Client::refund`](super::Client::refund) and for tests that decode its answers directly.
 ///
 /// Timeout: 30 s. Moves money: true. Read-only: false. Idempotency key: none.
@@ -262,5 +341,20 @@ impl crate::Endpoint for Refund {
             0i64 => <RefundResponse as crate::Wire>::from_node(body).map(Some),
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::form::<
+            RefundResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 => Some(r),
+                _ => None,
+            },
+        ))
     }
 }

@@ -63,47 +63,23 @@ impl crate::Wire for SetRecurringStatusRequest {
         })
     }
 }
-/// The required fields of [`SetRecurringStatusRequest`], each named where it is given: leaving one out does not compile. Pass it to [`SetRecurringStatusRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct SetRecurringStatusRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=HKStatus (Parameters)
-    pub masof: String,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=HKStatus (Parameters)
-    pub passp: crate::SecretString,
-    /// The unique ID of the recurring agreement (e.g. `64239`).
-    ///
-    /// Wire: `HKId` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=HKStatus (Parameters)
-    pub hk_id: String,
-    /// The new status of the agreement: `1` terminate, `2` resume.
-    ///
-    /// Wire: `NewStat` ([`NewStat`], required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=HKStatus (Parameters)
-    pub new_stat: NewStat,
-}
-impl From<SetRecurringStatusRequired> for SetRecurringStatusRequest {
-    fn from(required: SetRecurringStatusRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl SetRecurringStatusRequest {
-    /// A request from its required fields (see [`SetRecurringStatusRequired`]); set optional ones with the setters.
-    pub fn new(required: SetRecurringStatusRequired) -> Self {
-        let SetRecurringStatusRequired { masof, passp, hk_id, new_stat } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    /// - `hk_id`: wire `HKId`
+    /// - `new_stat`: wire `NewStat`
+    pub fn new(
+        masof: impl Into<String>,
+        passp: crate::SecretString,
+        hk_id: impl Into<String>,
+        new_stat: NewStat,
+    ) -> Self {
         Self {
-            masof,
+            masof: masof.into(),
             passp,
-            hk_id,
+            hk_id: hk_id.into(),
             new_stat,
         }
     }
@@ -155,6 +131,67 @@ impl crate::Wire for SetRecurringStatusResponse {
         Ok(Self {
             hk_id,
             unknown_fields: m.unknown(&["HKId", "CCode", "errMsg"]),
+        })
+    }
+}
+impl crate::__private::JsonFields for SetRecurringStatusResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_hk_id = None;
+        let mut unknown = Vec::new();
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "HKId" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_hk_id,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
+            }
+        }
+        Ok(Self {
+            hk_id: v_hk_id.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
+impl crate::__private::FormFields for SetRecurringStatusResponse {
+    fn read(
+        f: &mut crate::__private::FormIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_hk_id = None;
+        let mut unknown = Vec::new();
+        while let Some((key, value)) = f.next() {
+            match key.as_ref() {
+                "HKId" => {
+                    crate::__private::fields::set(
+                        &mut v_hk_id,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                _ => f.other(key, value, Some(&mut unknown))?,
+            }
+        }
+        Ok(Self {
+            hk_id: v_hk_id.flatten(),
+            unknown_fields: unknown,
         })
     }
 }
@@ -235,5 +272,20 @@ impl crate::Endpoint for SetRecurringStatus {
             }
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::form::<
+            SetRecurringStatusResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 => Some(r),
+                _ => None,
+            },
+        ))
     }
 }

@@ -81,53 +81,24 @@ impl crate::Wire for SignInvoiceLinkRequest {
         })
     }
 }
-/// The required fields of [`SignInvoiceLinkRequest`], each named where it is given: leaving one out does not compile. Pass it to [`SignInvoiceLinkRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct SignInvoiceLinkRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Parameters)
-    pub masof: String,
-    /// Your terminal API key.
-    ///
-    /// Wire: `KEY` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Parameters)
-    pub key: crate::SecretString,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Parameters)
-    pub passp: crate::SecretString,
-    /// The unique ID of the transaction (its `Id`) to generate an invoice link for.
-    ///
-    /// Wire: `TransId` (text, required).
-    ///
-    /// Spec decision: Required, as the table says. The prerequisites ("the transaction ID (`TransId`) or
-    /// the invoice ID (`asm`)") and the `asm` row ("not required if `TransId` is
-    /// provided") suggest `asm` alone could do, but the table is explicit and every
-    /// example sends `TransId`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Parameters)
-    pub trans_id: String,
-}
-impl From<SignInvoiceLinkRequired> for SignInvoiceLinkRequest {
-    fn from(required: SignInvoiceLinkRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl SignInvoiceLinkRequest {
-    /// A request from its required fields (see [`SignInvoiceLinkRequired`]); set optional ones with the setters.
-    pub fn new(required: SignInvoiceLinkRequired) -> Self {
-        let SignInvoiceLinkRequired { masof, key, passp, trans_id } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `key`: wire `KEY`
+    /// - `passp`: wire `PassP`
+    /// - `trans_id`: wire `TransId`
+    pub fn new(
+        masof: impl Into<String>,
+        key: crate::SecretString,
+        passp: crate::SecretString,
+        trans_id: impl Into<String>,
+    ) -> Self {
         Self {
-            masof,
+            masof: masof.into(),
             key,
             passp,
-            trans_id,
+            trans_id: trans_id.into(),
             asm: None,
         }
     }
@@ -238,6 +209,151 @@ impl crate::Wire for SignInvoiceLinkResponse {
         })
     }
 }
+impl crate::__private::JsonFields for SignInvoiceLinkResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut v_masof = None;
+        let mut v_trans_id = None;
+        let mut v_action = None;
+        let mut v_document_type = None;
+        let mut v_signature = None;
+        let mut unknown = Vec::new();
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            match key.0.as_ref() {
+                "Masof" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_masof,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "TransId" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_trans_id,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "action" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_action,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "type" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_document_type,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                "signature" => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_signature,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                        false,
+                    )?
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
+            }
+        }
+        Ok(Self {
+            masof: v_masof.flatten(),
+            trans_id: v_trans_id.flatten(),
+            action: v_action.flatten(),
+            document_type: v_document_type.flatten(),
+            signature: v_signature.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
+impl crate::__private::FormFields for SignInvoiceLinkResponse {
+    fn read(
+        f: &mut crate::__private::FormIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut v_masof = None;
+        let mut v_trans_id = None;
+        let mut v_action = None;
+        let mut v_document_type = None;
+        let mut v_signature = None;
+        let mut unknown = Vec::new();
+        while let Some((key, value)) = f.next() {
+            match key.as_ref() {
+                "Masof" => {
+                    crate::__private::fields::set(
+                        &mut v_masof,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "TransId" => {
+                    crate::__private::fields::set(
+                        &mut v_trans_id,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "action" => {
+                    crate::__private::fields::set(
+                        &mut v_action,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "type" => {
+                    crate::__private::fields::set(
+                        &mut v_document_type,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                "signature" => {
+                    crate::__private::fields::set(
+                        &mut v_signature,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        false,
+                    )?
+                }
+                _ => f.other(key, value, Some(&mut unknown))?,
+            }
+        }
+        Ok(Self {
+            masof: v_masof.flatten(),
+            trans_id: v_trans_id.flatten(),
+            action: v_action.flatten(),
+            document_type: v_document_type.flatten(),
+            signature: v_signature.flatten(),
+            unknown_fields: unknown,
+        })
+    }
+}
 /// `APISign PrintHesh` as a type: its wire identity, timeout and retry safety, for [`Client::sign_invoice_link`](super::Client::sign_invoice_link) and for tests that decode its answers directly.
 ///
 /// Timeout: 30 s. Moves money: false. Read-only: true. Idempotency key: none.
@@ -315,5 +431,20 @@ impl crate::Endpoint for SignInvoiceLink {
             0i64 => <SignInvoiceLinkResponse as crate::Wire>::from_node(body).map(Some),
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::form::<
+            SignInvoiceLinkResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 => Some(r),
+                _ => None,
+            },
+        ))
     }
 }

@@ -72,51 +72,21 @@ impl crate::Wire for VerifyTransactionRequest {
         })
     }
 }
-/// The required fields of [`VerifyTransactionRequest`], each named where it is given: leaving one out does not compile. Pass it to [`VerifyTransactionRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct VerifyTransactionRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters)
-    pub masof: String,
-    /// Your terminal API key.
-    ///
-    /// Wire: `KEY` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters)
-    pub key: crate::SecretString,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters)
-    pub passp: crate::SecretString,
-    /// All parameters from the redirect URL, in their original order, names and values
-    /// exactly as received (e.g. `Id`, `CCode`, `Amount`, `ACode`, `Order`, `Fild1`,
-    /// `Fild2`, `Fild3` — empty ones too — and `Sign`). Sent after the fixed parameters.
-    ///
-    /// Wire: `...` (name/value pairs, sent in their order under their own names, required).
-    ///
-    /// Spec decision: A `params` field (ordered name/value pairs) so the order is kept and nothing is
-    /// dropped, renamed or re-typed: reordering, omitting an empty parameter or
-    /// normalising a value makes the check fail (CCode 200).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters; Example request); vendor-notes §4 item 7
-    pub redirect: Vec<(String, String)>,
-}
-impl From<VerifyTransactionRequired> for VerifyTransactionRequest {
-    fn from(required: VerifyTransactionRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl VerifyTransactionRequest {
-    /// A request from its required fields (see [`VerifyTransactionRequired`]); set optional ones with the setters.
-    pub fn new(required: VerifyTransactionRequired) -> Self {
-        let VerifyTransactionRequired { masof, key, passp, redirect } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `key`: wire `KEY`
+    /// - `passp`: wire `PassP`
+    /// - `redirect`: wire `...`
+    pub fn new(
+        masof: impl Into<String>,
+        key: crate::SecretString,
+        passp: crate::SecretString,
+        redirect: Vec<(String, String)>,
+    ) -> Self {
         Self {
-            masof,
+            masof: masof.into(),
             key,
             passp,
             redirect,
@@ -164,6 +134,30 @@ impl crate::Wire for VerifyTransactionResponse {
         Ok(Self {
             unknown_fields: m.unknown(&["CCode", "errMsg"]),
         })
+    }
+}
+impl crate::__private::JsonFields for VerifyTransactionResponse {
+    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+        mut m: A,
+        cx: &mut crate::__private::fields::Envelope,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        let mut unknown = Vec::new();
+        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
+            crate::__private::json_in::other(&mut m, key, cx, depth, Some(&mut unknown))?
+        }
+        Ok(Self { unknown_fields: unknown })
+    }
+}
+impl crate::__private::FormFields for VerifyTransactionResponse {
+    fn read(
+        f: &mut crate::__private::FormIn<'_>,
+    ) -> Result<Self, crate::__private::Fallback> {
+        let mut unknown = Vec::new();
+        while let Some((key, value)) = f.next() {
+            f.other(key, value, Some(&mut unknown))?
+        }
+        Ok(Self { unknown_fields: unknown })
     }
 }
 /// `APISign VERIFY` as a type: its wire identity, timeout and retry safety, for [`Client::verify_transaction`](super::Client::verify_transaction) and for tests that decode its answers directly.
@@ -245,5 +239,20 @@ impl crate::Endpoint for VerifyTransaction {
             0i64 => <VerifyTransactionResponse as crate::Wire>::from_node(body).map(Some),
             _ => Ok(None),
         }
+    }
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, r) = crate::__private::one_pass::form::<
+            VerifyTransactionResponse,
+        >(answer)?;
+        Some((
+            code,
+            message,
+            match code {
+                0i64 => Some(r),
+                _ => None,
+            },
+        ))
     }
 }

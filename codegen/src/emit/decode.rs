@@ -1,0 +1,253 @@
+//! One-pass answer decoders: what every wire format's emitter shares. A struct's fields are
+//! classified once ([`Plan`]); `decode_json`, `decode_xml` and `decode_form` each turn the
+//! plan into one `match` on the wire name, a `let` per field and the struct from the bindings,
+//! so the code is linear in the field count and the work is in the runtime's few helpers.
+//!
+//! Scalars of any type (spec newtypes and sensitive types included) are read through the
+//! runtime's `FromText` trait: a new scalar type needs only that impl.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::structs::{StructSpec, keeps_unknown};
+use super::types::{Side, empty_is_absent, ident, rust_type};
+use crate::model::{AnswerFormat, Api, Endpoint, TransportKind, Ty};
+
+/// The wire name of a field that is the whole answer.
+const WHOLE: &str = ".";
+
+/// How one field is read.
+pub enum Kind {
+    /// Through `decode`, a `fn(&str) -> Result<T, DecodeError>`; `bools`: a boolean field.
+    Scalar {
+        decode: TokenStream,
+        bools: bool,
+    },
+    Scalars {
+        decode: TokenStream,
+        bools: bool,
+    },
+    Object,
+    Objects,
+    Node,
+    Coded,
+    /// Left to the tree decoder.
+    Unsupported,
+}
+
+pub struct FieldPlan {
+    pub wire: String,
+    /// The local the value is bound to.
+    pub var: Ident,
+    pub rust: Ident,
+    pub kind: Kind,
+    pub required: bool,
+    /// An empty value means absent (optional fields only).
+    pub empty_is_absent: bool,
+    pub list: bool,
+}
+
+/// One struct's decoder, format-neutral.
+pub struct Plan {
+    pub name: Ident,
+    pub fields: Vec<FieldPlan>,
+    /// Wire names read past (fixed fields).
+    pub skip: Vec<String>,
+    pub keep_unknown: bool,
+}
+
+/// The function reading a scalar of type `ty` from its text.
+fn scalar(api: &Api, ty: &Ty, side: Side) -> Option<TokenStream> {
+    match ty {
+        Ty::Date(f) => Some(quote!(|t: &str| crate::__private::fields::date(t, #f))),
+        Ty::DateTime(f) => Some(quote!(|t: &str| crate::__private::fields::datetime(t, #f))),
+        Ty::Json | Ty::Coded | Ty::Params | Ty::Object(_) | Ty::List(_) => None,
+        other => {
+            let t = rust_type(api, other, side);
+            Some(quote!(<#t as crate::__private::FromText>::from_text))
+        }
+    }
+}
+
+fn kind(api: &Api, ty: &Ty, side: Side) -> Kind {
+    let bools = *ty == Ty::Bool;
+    match ty {
+        Ty::Json => Kind::Node,
+        Ty::Coded => Kind::Coded,
+        Ty::Object(_) => Kind::Object,
+        Ty::List(inner) => match (&**inner, scalar(api, inner, side)) {
+            (Ty::Object(_), _) => Kind::Objects,
+            (inner, Some(decode)) => Kind::Scalars {
+                decode,
+                bools: *inner == Ty::Bool,
+            },
+            (_, None) => Kind::Unsupported,
+        },
+        other => match scalar(api, other, side) {
+            Some(decode) => Kind::Scalar { decode, bools },
+            None => Kind::Unsupported,
+        },
+    }
+}
+
+/// A field no one-pass decoder reads: the whole answer, or the pairs no other field claims.
+fn unread(f: &crate::model::Field) -> bool {
+    f.wire == WHOLE || f.ty == Ty::Params
+}
+
+/// The plan of a struct, or `None` where answers never reach it through a one-pass decoder
+/// (request structs, whole-answer structs).
+fn plan(api: &Api, s: &StructSpec) -> Option<Plan> {
+    let object = api.objects.iter().any(|o| o.name == s.name);
+    if (s.side == Side::Request && !object) || s.fields.iter().any(unread) {
+        return None;
+    }
+    let fields = s
+        .fields
+        .iter()
+        .filter(|f| f.fixed.is_none())
+        .map(|f| FieldPlan {
+            wire: f.wire.clone(),
+            var: format_ident!("v_{}", f.rust),
+            rust: ident(&f.rust),
+            kind: kind(api, &f.ty, s.side),
+            required: f.required,
+            empty_is_absent: !f.required && empty_is_absent(api, &f.ty),
+            list: matches!(f.ty, Ty::List(_)),
+        })
+        .collect();
+    let skip = s
+        .fields
+        .iter()
+        .filter(|f| f.fixed.is_some())
+        .map(|f| f.wire.clone())
+        .collect();
+    Some(Plan {
+        name: ident(s.name),
+        fields,
+        skip,
+        keep_unknown: keeps_unknown(api, s),
+    })
+}
+
+impl Plan {
+    /// `let mut v = None;` per field, and the unknown fields' vector where kept.
+    pub fn lets(&self) -> TokenStream {
+        let vars = self.fields.iter().map(|f| {
+            let v = &f.var;
+            match f.kind {
+                // Never assigned: its arm leaves the answer to the tree decoder.
+                Kind::Unsupported => quote!(#[allow(unused_mut)] let mut #v = None;),
+                _ => quote!(let mut #v = None;),
+            }
+        });
+        let unknown = if self.keep_unknown {
+            quote!(let mut unknown = Vec::new();)
+        } else {
+            quote!()
+        };
+        quote! { #(#vars)* #unknown }
+    }
+
+    /// The argument passing the unknown fields' vector to the runtime.
+    pub fn unknown_arg(&self) -> TokenStream {
+        if self.keep_unknown {
+            quote!(Some(&mut unknown))
+        } else {
+            quote!(None)
+        }
+    }
+
+    /// `Self { … }` from the bindings; `required` turns a slot into a required value.
+    pub fn build(&self, required: TokenStream) -> TokenStream {
+        let inits = self.fields.iter().map(|f| {
+            let (rust, v) = (&f.rust, &f.var);
+            if f.list {
+                quote!(#rust: #v.flatten().unwrap_or_default())
+            } else if f.required {
+                quote!(#rust: #required(#v)?)
+            } else {
+                quote!(#rust: #v.flatten())
+            }
+        });
+        let unknown = if self.keep_unknown {
+            quote!(unknown_fields: unknown,)
+        } else {
+            quote!()
+        };
+        quote!(Ok(Self { #(#inits,)* #unknown }))
+    }
+}
+
+/// Which wire formats answers of `api` come in.
+fn formats(api: &Api) -> (bool, bool, bool) {
+    let answers = |a: AnswerFormat| api.endpoints.iter().any(|e| e.answer == a);
+    let query = api.transport == TransportKind::QueryGet;
+    let xml = api.xml.is_some();
+    let form = !xml && query && answers(AnswerFormat::Urlencoded);
+    let json = !xml && (!query || answers(AnswerFormat::Json));
+    (json, xml, form)
+}
+
+/// The one-pass decoder impls of a struct, one per wire format its API answers in.
+pub fn emit(api: &Api, s: &StructSpec) -> TokenStream {
+    let Some(plan) = plan(api, s) else {
+        return quote!();
+    };
+    let (json, xml, form) = formats(api);
+    let mut out = TokenStream::new();
+    if json {
+        out.extend(super::decode_json::emit(&plan));
+    }
+    if xml {
+        out.extend(super::decode_xml::emit(&plan));
+    }
+    if form {
+        out.extend(super::decode_form::emit(&plan));
+    }
+    out
+}
+
+/// The endpoint's `decode_one_pass`: the response in one pass, then the output for the code.
+/// Nothing (the tree decoder) for answers kept whole, whole-answer lists, responses with a
+/// field named like the envelope's code or message, and endpoints without outcomes.
+pub fn one_pass_fn(api: &Api, e: &Endpoint, resp: &Ident, out: &Ident) -> TokenStream {
+    let envelope_named = |w: &str| {
+        api.envelope
+            .as_ref()
+            .is_some_and(|x| x.code_wire == w || x.message_wire == w)
+    };
+    if e.response_raw
+        || e.outcomes.is_empty()
+        || e.response
+            .iter()
+            .any(|f| unread(f) || envelope_named(&f.wire))
+    {
+        return quote!();
+    }
+    let format = if api.xml.is_some() {
+        quote!(xml)
+    } else if api.transport == TransportKind::QueryGet && e.answer == AnswerFormat::Urlencoded {
+        quote!(form)
+    } else {
+        quote!(json)
+    };
+    let single = e.outcomes.len() < 2;
+    let arms = e.outcomes.iter().map(|o| {
+        let codes = &o.codes;
+        if single {
+            quote!(#(#codes)|* => Some(r),)
+        } else {
+            let v = ident(&o.variant);
+            quote!(#(#codes)|* => Some(#out::#v(r)),)
+        }
+    });
+    quote! {
+        fn decode_one_pass(
+            answer: &crate::__private::one_pass::Received<'_>,
+        ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+            let (code, message, r) = crate::__private::one_pass::#format::<#resp>(answer)?;
+            Some((code, message, match code { #(#arms)* _ => None }))
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! JSON: `JsonFields` for one struct, a serde map visitor with one `match` on the key. Money
+//! and every other scalar come from the value's borrowed text (see the runtime's `json_in`).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::decode::{Kind, Plan};
+
+pub fn emit(plan: &Plan) -> TokenStream {
+    let j = quote!(crate::__private::json_in);
+    let arms = plan.fields.iter().map(|f| {
+        let (w, v, ea) = (&f.wire, &f.var, f.empty_is_absent);
+        let read = match &f.kind {
+            Kind::Scalar { decode, bools } => {
+                quote!(#j::scalar(&mut m, &mut #v, #decode, #bools, #ea)?)
+            }
+            Kind::Scalars { decode, bools } => {
+                quote!(#j::scalars(&mut m, &mut #v, #decode, #bools)?)
+            }
+            Kind::Object => quote!(#j::object(&mut m, &mut #v, cx, depth)?),
+            Kind::Objects => quote!(#j::objects(&mut m, &mut #v, cx, depth)?),
+            Kind::Node => quote!(#j::node(&mut m, &mut #v, depth, #ea)?),
+            Kind::Coded | Kind::Unsupported => quote!(return Err(#j::fallback())),
+        };
+        quote!(#w => #read,)
+    });
+    let skips = plan
+        .skip
+        .iter()
+        .map(|w| quote!(#w => #j::skip(&mut m, depth)?,));
+    let other = {
+        let unknown = plan.unknown_arg();
+        quote!(#j::other(&mut m, key, cx, depth, #unknown)?)
+    };
+    let body = if plan.fields.is_empty() && plan.skip.is_empty() {
+        other
+    } else {
+        quote!(match key.0.as_ref() { #(#arms)* #(#skips)* _ => #other, })
+    };
+    let name = &plan.name;
+    let lets = plan.lets();
+    let build = plan.build(quote!(#j::required));
+    quote! {
+        impl crate::__private::JsonFields for #name {
+            fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
+                mut m: A,
+                cx: &mut crate::__private::fields::Envelope,
+                depth: usize,
+            ) -> Result<Self, A::Error> {
+                #lets
+                while let Some(key) = m.next_key::<#j::Key<'de>>()? {
+                    #body
+                }
+                #build
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! What the generated one-pass decoders share, whatever the wire format: the per-scalar
+//! [`FromText`] trait, the slots a decoder fills field by field, and the envelope's code and
+//! message picked up on the way.
+//!
+//! A one-pass decoder handles the answers vendors send; anything it does not expect (a value of
+//! the wrong kind, a missing required field, nesting near the bound, an attribute where none
+//! belongs) stops it with [`Fallback`], and the answer is then read through the [`Node`] tree,
+//! which gives the typed `Decode` error with its field path, or the value, exactly as before.
+//! So a one-pass decode never succeeds where the tree would fail, and never differs from it.
+//!
+//! [`Node`]: crate::Node
+
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rust_decimal::Decimal;
+use secrecy::SecretString;
+
+use crate::runtime::coded::Coded;
+use crate::runtime::money::{MinorUnits, Money};
+use crate::runtime::node::{DecodeError, Node};
+use crate::runtime::open::{ClosedEnum, Open};
+
+/// A one-pass decoder met something it leaves to the tree decoder (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fallback;
+
+impl fmt::Display for Fallback {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("left to the tree decoder")
+    }
+}
+
+impl std::error::Error for Fallback {}
+
+impl From<DecodeError> for Fallback {
+    fn from(_: DecodeError) -> Self {
+        Fallback
+    }
+}
+
+/// A scalar read from the text the wire carries for it (a JSON number's digits or a string's
+/// contents, an XML element's text, a URL-encoded value), already unescaped. A new scalar type
+/// or newtype needs only this impl to be decoded by every wire format.
+pub trait FromText: Sized {
+    /// The value of `text`, or why it is not one.
+    fn from_text(text: &str) -> Result<Self, DecodeError>;
+}
+
+impl FromText for i64 {
+    fn from_text(text: &str) -> Result<Self, DecodeError> {
+        let t = text.trim();
+        t.parse()
+            .map_err(|_| DecodeError::new(format!("`{t}` is not an integer")))
+    }
+}
+
+impl FromText for String {
+    fn from_text(text: &str) -> Result<Self, DecodeError> {
+        Ok(text.to_string())
+    }
+}
+
+impl FromText for bool {
+    fn from_text(text: &str) -> Result<Self, DecodeError> {
+        match text.trim() {
+            "1" | "true" | "True" | "TRUE" => Ok(true),
+            "0" | "false" | "False" | "FALSE" => Ok(false),
+            t => Err(DecodeError::new(format!("`{t}` is not a boolean"))),
+        }
+    }
+}
+
+impl FromText for Decimal {
+    fn from_text(text: &str) -> Result<Self, DecodeError> {
+        let t = text.trim();
+        Decimal::from_str_exact(t)
+            .map_err(|_| DecodeError::new(format!("`{t}` is not an exact decimal number")))
+    }
+}
+
+impl FromText for Money {
+    fn from_text(text: &str) -> Result<Self, DecodeError> {
+        Decimal::from_text(text).map(Money::new)
+    }
+}
+
+impl FromText for MinorUnits {
+    fn from_text(text: &str) -> Result<Self, DecodeError> {
+        i64::from_text(text).map(MinorUnits::new)
+    }
+}
+
+impl FromText for SecretString {
+    fn from_text(text: &str) -> Result<Self, DecodeError> {
+        Ok(SecretString::from(text.to_string()))
+    }
+}
+
+impl<E: ClosedEnum> FromText for Open<E> {
+    fn from_text(text: &str) -> Result<Self, DecodeError> {
+        let text = text.trim();
+        Ok(E::from_wire_text(text).map_or_else(|| Open::Unknown(text.to_string()), Open::Known))
+    }
+}
+
+/// A date in the spec's `chrono` format.
+pub fn date(text: &str, format: &str) -> Result<NaiveDate, DecodeError> {
+    let t = text.trim();
+    NaiveDate::parse_from_str(t, format)
+        .map_err(|_| DecodeError::new(format!("`{t}` is not a date in the format `{format}`")))
+}
+
+/// A date and time (no zone on the wire) in the spec's `chrono` format.
+pub fn datetime(text: &str, format: &str) -> Result<NaiveDateTime, DecodeError> {
+    let t = text.trim();
+    NaiveDateTime::parse_from_str(t, format)
+        .map_err(|_| DecodeError::new(format!("`{t}` is not a date-time in the format `{format}`")))
+}
+
+/// How a scalar field is read from its text (`<T as FromText>::from_text`, or a date in its
+/// format): a function pointer, so the helpers below are instantiated once per type, not per
+/// field.
+pub type Decode<T> = fn(&str) -> Result<T, DecodeError>;
+
+/// One field being decoded: `None` until the wire names it; then `Some(None)` for a null or
+/// (where the spec says so) empty value, `Some(Some(v))` for a value. The first occurrence of a
+/// field counts, as in the tree decoder.
+pub type Slot<T> = Option<Option<T>>;
+
+/// A required field's value; missing or null leaves the answer to the tree decoder, which names
+/// the field.
+pub fn required<T>(slot: Slot<T>) -> Result<T, Fallback> {
+    slot.flatten().ok_or(Fallback)
+}
+
+fn blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// A scalar from its text. With `empty_is_absent`, blank text is an absent value.
+pub fn set<T>(
+    slot: &mut Slot<T>,
+    text: &str,
+    decode: Decode<T>,
+    empty_is_absent: bool,
+) -> Result<(), Fallback> {
+    if slot.is_none() {
+        *slot = Some(if empty_is_absent && blank(text) {
+            None
+        } else {
+            Some(decode(text)?)
+        });
+    }
+    Ok(())
+}
+
+/// A value kept as received, from its text.
+pub fn set_node(slot: &mut Slot<Node>, text: &str, empty_is_absent: bool) {
+    if slot.is_none() {
+        *slot = Some((!(empty_is_absent && blank(text))).then(|| Node::Str(text.to_string())));
+    }
+}
+
+/// A [`Coded`] from text alone (no `code` attribute): blank text is absent where the field is
+/// optional, and an empty [`Coded`] where it is required.
+pub fn set_coded(slot: &mut Slot<Coded>, text: &str, required: bool) {
+    if slot.is_none() {
+        let t = text.trim();
+        *slot = Some(if t.is_empty() {
+            required.then(Coded::default)
+        } else {
+            Some(Coded {
+                code: None,
+                text: Some(t.to_string()),
+            })
+        });
+    }
+}
+
+/// An object or list given as text: only blank text is read here (absent, or an empty list).
+pub fn set_blank<T>(slot: &mut Slot<T>, text: &str, empty: Option<T>) -> Result<(), Fallback> {
+    if slot.is_none() {
+        if !blank(text) {
+            return Err(Fallback);
+        }
+        *slot = Some(empty);
+    }
+    Ok(())
+}
+
+/// The envelope's code and message as a decoder meets them at the answer's top level (first
+/// occurrence of each).
+#[derive(Debug, Default)]
+pub struct Envelope {
+    names: Option<(&'static str, &'static str)>,
+    code: Slot<i64>,
+    message: Slot<String>,
+}
+
+impl Envelope {
+    /// For an API whose envelope names its code and message fields so.
+    pub fn new(names: Option<(&'static str, &'static str)>) -> Self {
+        Envelope {
+            names,
+            ..Envelope::default()
+        }
+    }
+
+    /// Whether `key` is the code's or the message's field.
+    pub fn is_envelope(&self, key: &str) -> bool {
+        self.names.is_some_and(|(c, m)| key == c || key == m)
+    }
+
+    /// Takes the value of envelope field `key` (`None` for a null), first occurrence only.
+    pub fn take(&mut self, key: &str, text: Option<&str>) -> Result<(), Fallback> {
+        let Some((code, _)) = self.names else {
+            return Ok(());
+        };
+        if key == code {
+            let text = text.unwrap_or("");
+            set(&mut self.code, text, i64::from_text, true)
+        } else {
+            if self.message.is_none() {
+                self.message = Some(text.map(str::to_string));
+            }
+            Ok(())
+        }
+    }
+
+    /// The code (absent when missing, null or empty) and the message.
+    pub fn finish(self) -> (Option<i64>, Option<String>) {
+        (self.code.flatten(), self.message.flatten())
+    }
+}

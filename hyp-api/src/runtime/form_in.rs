@@ -1,0 +1,79 @@
+//! The URL-encoded one-pass decoder's runtime: one pass over the `key=value` pairs, each key
+//! and value unescaped in the answer's charset (settled once, before) and borrowed where there
+//! is nothing to unescape. Generated structs implement [`FormFields`] with one `match` on the
+//! key.
+//!
+//! Unexpected input ([`Fallback`], then the tree decoder): a value that does not decode as its
+//! field's type, a missing required field, text where an object or a list belongs (blank text
+//! there is absent, or an empty list). Unknown keys are kept as text where the struct keeps
+//! unknown fields; a repeated key's later values are ignored (the first counts). Bytes not
+//! valid in the charset are read in the documented fallback charset, as the tree decoder does.
+
+use std::borrow::Cow;
+
+use encoding_rs::Encoding;
+
+use crate::runtime::fields::{Envelope, Fallback};
+use crate::runtime::node::Node;
+use crate::runtime::urlencoded;
+
+/// Implemented by generated structs: the fields of a URL-encoded answer.
+pub trait FormFields: Sized {
+    /// Reads every pair of `f`.
+    fn read(f: &mut FormIn<'_>) -> Result<Self, Fallback>;
+}
+
+type Pairs<'a> = Box<dyn Iterator<Item = (&'a str, &'a str)> + 'a>;
+
+/// The pairs of one answer.
+pub struct FormIn<'a> {
+    pairs: Pairs<'a>,
+    encoding: &'static Encoding,
+    fallback: Option<&'static Encoding>,
+    envelope: Envelope,
+}
+
+impl<'a> FormIn<'a> {
+    /// The next pair, unescaped.
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> Option<(Cow<'a, str>, Cow<'a, str>)> {
+        let (k, v) = self.pairs.next()?;
+        Some((
+            urlencoded::decode(k, self.encoding, self.fallback),
+            urlencoded::decode(v, self.encoding, self.fallback),
+        ))
+    }
+
+    /// A pair the struct has no field for: the envelope's code or message, kept in `unknown`
+    /// where the struct keeps unknown fields, else ignored.
+    pub fn other(
+        &mut self,
+        key: Cow<'a, str>,
+        value: Cow<'a, str>,
+        unknown: Option<&mut Vec<(String, Node)>>,
+    ) -> Result<(), Fallback> {
+        if self.envelope.is_envelope(&key) {
+            return self.envelope.take(&key, Some(&value));
+        }
+        if let Some(unknown) = unknown {
+            unknown.push((key.into_owned(), Node::Str(value.into_owned())));
+        }
+        Ok(())
+    }
+}
+
+/// The answer `text` as `T`, with the envelope's code and message.
+pub fn answer<T: FormFields>(
+    text: &str,
+    (encoding, fallback): (&'static Encoding, Option<&'static Encoding>),
+    envelope: Envelope,
+) -> Result<(T, Envelope), Fallback> {
+    let mut f = FormIn {
+        pairs: Box::new(urlencoded::pairs(text)),
+        encoding,
+        fallback,
+        envelope,
+    };
+    let value = T::read(&mut f)?;
+    Ok((value, f.envelope))
+}

@@ -1,0 +1,471 @@
+//! The XML one-pass decoder's runtime: a pull reader over quick-xml events, borrowing element
+//! names and text from the answer. Generated structs implement [`XmlFields`] with one `match`
+//! on the element name per field. The answer's `<root><response>` children and its command
+//! element's children are read as one object, as the tree decoder merges them.
+//!
+//! Unexpected input ([`Fallback`], then the tree decoder): attributes on an element that is not
+//! a `code`-carrying ([`Coded`]) field, a child element inside a scalar, an object or list
+//! element without children, a missing or empty required field, the envelope's fields after
+//! the command element, anything that is not well-formed, nesting deeper than [`MAX_DEPTH`].
+//! Unknown elements are kept as [`Node`]s where the struct keeps unknown fields, and skipped
+//! (still checked) otherwise; a repeated element's later occurrences are skipped.
+
+use std::borrow::Cow;
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use crate::runtime::coded::Coded;
+use crate::runtime::fields::{self, Decode, Envelope, Fallback, Slot};
+use crate::runtime::node::{MAX_DEPTH, Node};
+use crate::runtime::xml;
+
+/// Implemented by generated structs: the fields of one element with children.
+pub trait XmlFields: Sized {
+    /// Reads the children of the element just entered, through its end tag.
+    fn read(x: &mut XmlIn<'_>) -> Result<Self, Fallback>;
+}
+
+/// Where the reader is relative to the command element, whose children are the response's too.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Splice {
+    Off,
+    /// Reading `<response>`'s children (at this depth); the command element not met yet.
+    Armed(usize),
+    /// Inside the command element (at this depth).
+    Inside(usize),
+    /// The command element was read; `<response>` is at this depth.
+    Done(usize),
+}
+
+/// The pull reader.
+pub struct XmlIn<'a> {
+    input: &'a str,
+    reader: Reader<&'a [u8]>,
+    /// How many elements are open around the children being read.
+    depth: usize,
+    /// The child element [`XmlIn::child`] named, not yet read, and whether it is empty (`<a/>`).
+    pending: Option<(BytesStart<'a>, bool)>,
+    splice: Splice,
+    command: &'a str,
+    envelope: Envelope,
+}
+
+fn has_attributes(e: &BytesStart) -> bool {
+    e[e.name().as_ref().len()..]
+        .iter()
+        .any(|b| !b.is_ascii_whitespace())
+}
+
+/// Whether an entity reference resolves, as the tree decoder requires.
+fn reference_ok(r: &quick_xml::events::BytesRef) -> bool {
+    r.decode()
+        .is_ok_and(|name| quick_xml::escape::unescape(&format!("&{name};")).is_ok())
+}
+
+impl<'a> XmlIn<'a> {
+    fn event(&mut self) -> Result<Event<'a>, Fallback> {
+        self.reader.read_event().map_err(|_| Fallback)
+    }
+
+    /// The name of `e`, borrowed from the input.
+    fn name_of(&self, e: &BytesStart) -> Result<&'a [u8], Fallback> {
+        let name = e.name();
+        let n = name.as_ref().len();
+        let off = (e.as_ptr() as usize)
+            .checked_sub(self.input.as_ptr() as usize)
+            .ok_or(Fallback)?;
+        let input: &'a [u8] = self.input.as_bytes();
+        input
+            .get(off..off + n)
+            .filter(|s| *s == name.as_ref())
+            .ok_or(Fallback)
+    }
+
+    /// The next child element's name, or `None` at the end tag of the element being read.
+    /// The child must then be read with one of the methods below.
+    pub fn child(&mut self) -> Result<Option<&'a [u8]>, Fallback> {
+        loop {
+            let (e, empty) = match self.event()? {
+                Event::Start(e) => (e, false),
+                Event::Empty(e) => (e, true),
+                Event::End(_) => {
+                    if self.splice == Splice::Inside(self.depth) {
+                        self.splice = Splice::Done(self.depth - 1);
+                    } else {
+                        self.pending = None;
+                        self.depth -= 1;
+                        return Ok(None);
+                    }
+                    self.depth -= 1;
+                    continue;
+                }
+                Event::GeneralRef(r) if !reference_ok(&r) => return Err(Fallback),
+                Event::Eof => return Err(Fallback),
+                _ => continue,
+            };
+            if self.depth + 1 > MAX_DEPTH {
+                return Err(Fallback);
+            }
+            let name = self.name_of(&e)?;
+            match self.splice {
+                Splice::Armed(at) if at == self.depth && name == self.command.as_bytes() => {
+                    if has_attributes(&e) {
+                        return Err(Fallback);
+                    }
+                    if empty {
+                        self.splice = Splice::Done(at);
+                    } else {
+                        self.depth += 1;
+                        self.splice = Splice::Inside(self.depth);
+                    }
+                    continue;
+                }
+                Splice::Done(at) if at == self.depth => {
+                    // A second command element is ignored; envelope fields after the command
+                    // element come before its children in the merged order: the tree's job.
+                    if name != self.command.as_bytes() {
+                        return Err(Fallback);
+                    }
+                    self.pending = Some((e, empty));
+                    self.skip()?;
+                    continue;
+                }
+                _ => {}
+            }
+            self.pending = Some((e, empty));
+            return Ok(Some(name));
+        }
+    }
+
+    fn take(&mut self) -> Result<(BytesStart<'a>, bool), Fallback> {
+        self.pending.take().ok_or(Fallback)
+    }
+
+    /// The pending element's text, trimmed; `attributes` allowed or not.
+    fn text_of(&mut self, attributes: bool) -> Result<(BytesStart<'a>, Cow<'a, str>), Fallback> {
+        let (e, empty) = self.take()?;
+        if !attributes && has_attributes(&e) {
+            return Err(Fallback);
+        }
+        if empty {
+            return Ok((e, Cow::Borrowed("")));
+        }
+        let mut text: Cow<'a, str> = Cow::Borrowed("");
+        let add = |text: &mut Cow<'a, str>, piece: Cow<'a, str>| {
+            if text.is_empty() {
+                *text = piece;
+            } else {
+                text.to_mut().push_str(&piece);
+            }
+        };
+        loop {
+            match self.event()? {
+                Event::Text(t) => {
+                    let t = t.decode().map_err(|_| Fallback)?;
+                    if t.contains('&') {
+                        let owned = quick_xml::escape::unescape(&t).map_err(|_| Fallback)?;
+                        add(&mut text, Cow::Owned(owned.into_owned()));
+                    } else {
+                        add(&mut text, t);
+                    }
+                }
+                Event::CData(t) => add(
+                    &mut text,
+                    Cow::Owned(String::from_utf8_lossy(&t).into_owned()),
+                ),
+                Event::GeneralRef(r) => {
+                    let name = r.decode().map_err(|_| Fallback)?;
+                    let reference = format!("&{name};");
+                    let resolved = quick_xml::escape::unescape(&reference).map_err(|_| Fallback)?;
+                    add(&mut text, Cow::Owned(resolved.into_owned()));
+                }
+                Event::End(_) => break,
+                Event::Start(_) | Event::Empty(_) | Event::Eof => return Err(Fallback),
+                _ => {}
+            }
+        }
+        let text = match text {
+            Cow::Borrowed(t) => Cow::Borrowed(t.trim()),
+            Cow::Owned(t) => Cow::Owned(t.trim().to_string()),
+        };
+        Ok((e, text))
+    }
+
+    /// A scalar field from the pending element's text.
+    pub fn scalar<T>(
+        &mut self,
+        slot: &mut Slot<T>,
+        decode: Decode<T>,
+        empty_is_absent: bool,
+    ) -> Result<(), Fallback> {
+        if slot.is_some() {
+            return self.skip();
+        }
+        let (_, text) = self.text_of(false)?;
+        fields::set(slot, &text, decode, empty_is_absent)
+    }
+
+    /// A [`Coded`] field: the `code` attribute and the text.
+    pub fn coded(&mut self, slot: &mut Slot<Coded>, required: bool) -> Result<(), Fallback> {
+        if slot.is_some() {
+            return self.skip();
+        }
+        let (e, text) = self.text_of(true)?;
+        if !has_attributes(&e) {
+            fields::set_coded(slot, &text, required);
+            return Ok(());
+        }
+        let mut code = None;
+        for a in e.attributes() {
+            let a = a.map_err(|_| Fallback)?;
+            let value = a.unescape_value().map_err(|_| Fallback)?;
+            if a.key.as_ref() == b"code" && code.is_none() {
+                code = Some(value.trim().to_string());
+            }
+        }
+        let non_empty = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        *slot = Some(Some(Coded {
+            code: code.as_deref().and_then(non_empty),
+            text: non_empty(&text),
+        }));
+        Ok(())
+    }
+
+    /// Enters the pending element to read its children: `false` for an empty one (`<a/>`).
+    fn enter(&mut self) -> Result<bool, Fallback> {
+        let (e, empty) = self.take()?;
+        if has_attributes(&e) {
+            return Err(Fallback);
+        }
+        if !empty {
+            self.depth += 1;
+        }
+        Ok(!empty)
+    }
+
+    /// An object field; an empty element is absent.
+    pub fn object<T: XmlFields>(&mut self, slot: &mut Slot<T>) -> Result<(), Fallback> {
+        if slot.is_some() {
+            return self.skip();
+        }
+        *slot = Some(if self.enter()? {
+            Some(T::read(self)?)
+        } else {
+            None
+        });
+        Ok(())
+    }
+
+    /// The items of a list element (whatever their names), each read by `item`.
+    fn items<T>(
+        &mut self,
+        slot: &mut Slot<Vec<T>>,
+        mut item: impl FnMut(&mut Self) -> Result<T, Fallback>,
+    ) -> Result<(), Fallback> {
+        if slot.is_some() {
+            return self.skip();
+        }
+        let mut items = Vec::new();
+        if self.enter()? {
+            while self.child()?.is_some() {
+                items.push(item(self)?);
+            }
+            if items.is_empty() {
+                return Err(Fallback);
+            }
+        }
+        *slot = Some(Some(items));
+        Ok(())
+    }
+
+    /// A list of objects.
+    pub fn objects<T: XmlFields>(&mut self, slot: &mut Slot<Vec<T>>) -> Result<(), Fallback> {
+        self.items(slot, |x| {
+            if x.enter()? {
+                T::read(x)
+            } else {
+                Err(Fallback)
+            }
+        })
+    }
+
+    /// A list of scalars.
+    pub fn scalars<T>(
+        &mut self,
+        slot: &mut Slot<Vec<T>>,
+        decode: Decode<T>,
+    ) -> Result<(), Fallback> {
+        self.items(slot, |x| Ok(decode(&x.text_of(false)?.1)?))
+    }
+
+    /// A field kept as received.
+    pub fn node(&mut self, slot: &mut Slot<Node>, empty_is_absent: bool) -> Result<(), Fallback> {
+        if slot.is_some() {
+            return self.skip();
+        }
+        let node = self.tree()?;
+        *slot = Some(match &node {
+            Node::Str(s) if empty_is_absent && s.trim().is_empty() => None,
+            _ => Some(node),
+        });
+        Ok(())
+    }
+
+    /// An element the struct has no field for: the envelope's code or message at the
+    /// response's level, kept in `unknown` where the struct keeps unknown fields, else skipped.
+    pub fn other(
+        &mut self,
+        name: &[u8],
+        unknown: Option<&mut Vec<(String, Node)>>,
+    ) -> Result<(), Fallback> {
+        let name = String::from_utf8_lossy(name);
+        if self.envelope.is_envelope(&name) {
+            if matches!(self.splice, Splice::Armed(at) if at == self.depth) {
+                let (_, text) = self.text_of(false)?;
+                return self.envelope.take(&name, Some(&text));
+            }
+            return self.skip();
+        }
+        match unknown {
+            Some(unknown) => {
+                let node = self.tree()?;
+                unknown.push((name.into_owned(), node));
+                Ok(())
+            }
+            None => self.skip(),
+        }
+    }
+
+    /// Reads past the pending element, checking it as the tree decoder would.
+    pub fn skip(&mut self) -> Result<(), Fallback> {
+        self.tree().map(drop)
+    }
+
+    /// The pending element as the tree decoder reads it (see [`crate::runtime::xml::parse`]).
+    fn tree(&mut self) -> Result<Node, Fallback> {
+        let (e, empty) = self.take()?;
+        let (_, attrs) = xml::element(&e).map_err(|_| Fallback)?;
+        if empty {
+            return Ok(xml::close(attrs, String::new()));
+        }
+        let mut stack: Vec<xml::Open> = vec![(String::new(), attrs, String::new())];
+        loop {
+            match self.event()? {
+                Event::Start(e) => {
+                    if self.depth + stack.len() + 1 > MAX_DEPTH {
+                        return Err(Fallback);
+                    }
+                    let (name, attrs) = xml::element(&e).map_err(|_| Fallback)?;
+                    stack.push((name, attrs, String::new()));
+                }
+                Event::Empty(e) => {
+                    let (name, attrs) = xml::element(&e).map_err(|_| Fallback)?;
+                    let node = xml::close(attrs, String::new());
+                    if let Some(top) = stack.last_mut() {
+                        top.1.push((name, node));
+                    }
+                }
+                Event::Text(t) => {
+                    let t = t.decode().map_err(|_| Fallback)?;
+                    let t = quick_xml::escape::unescape(&t).map_err(|_| Fallback)?;
+                    if let Some(top) = stack.last_mut() {
+                        top.2.push_str(&t);
+                    }
+                }
+                Event::CData(t) => {
+                    if let Some(top) = stack.last_mut() {
+                        top.2.push_str(&String::from_utf8_lossy(&t));
+                    }
+                }
+                Event::GeneralRef(r) => {
+                    let name = r.decode().map_err(|_| Fallback)?;
+                    let reference = format!("&{name};");
+                    let t = quick_xml::escape::unescape(&reference).map_err(|_| Fallback)?;
+                    if let Some(top) = stack.last_mut() {
+                        top.2.push_str(&t);
+                    }
+                }
+                Event::End(_) => {
+                    let (name, attrs, text) = stack.pop().ok_or(Fallback)?;
+                    let node = xml::close(attrs, text);
+                    match stack.last_mut() {
+                        Some(top) => top.1.push((name, node)),
+                        None => return Ok(node),
+                    }
+                }
+                Event::Eof => return Err(Fallback),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Whether a struct decoder met any child (an object element without children is the tree
+/// decoder's: its text means absent or an error there).
+pub fn seen(any: bool) -> Result<(), Fallback> {
+    if any { Ok(()) } else { Err(Fallback) }
+}
+
+/// The answer `text` as `T`: the children of `<root><response>` and of its command element
+/// `command`, with the envelope's code and message.
+pub fn answer<T: XmlFields>(
+    text: &str,
+    spec: &crate::runtime::endpoint::XmlSpec,
+    command: &str,
+    envelope: Envelope,
+) -> Result<(T, Envelope), Fallback> {
+    let mut x = XmlIn {
+        input: text,
+        reader: Reader::from_str(text),
+        depth: 0,
+        pending: None,
+        splice: Splice::Off,
+        command,
+        envelope,
+    };
+    loop {
+        match x.event()? {
+            Event::Start(e) if x.name_of(&e)? == spec.root.as_bytes() => {
+                xml::element(&e).map_err(|_| Fallback)?;
+                break;
+            }
+            Event::Start(_) | Event::Empty(_) | Event::End(_) | Event::Eof => {
+                return Err(Fallback);
+            }
+            Event::GeneralRef(r) if !reference_ok(&r) => return Err(Fallback),
+            _ => {}
+        }
+    }
+    x.depth = 1;
+    let mut out = None;
+    while let Some(name) = x.child()? {
+        if name == spec.response.as_bytes() && out.is_none() {
+            if !x.enter()? {
+                return Err(Fallback);
+            }
+            x.splice = Splice::Armed(x.depth);
+            out = Some(T::read(&mut x)?);
+            x.splice = Splice::Off;
+        } else {
+            x.skip()?;
+        }
+    }
+    // The rest of the document is checked as the tree decoder reads it.
+    loop {
+        match x.event()? {
+            Event::Eof => break,
+            Event::Start(e) => {
+                x.pending = Some((e, false));
+                x.skip()?;
+            }
+            Event::Empty(e) => {
+                xml::element(&e).map_err(|_| Fallback)?;
+            }
+            Event::End(_) => return Err(Fallback),
+            Event::GeneralRef(r) if !reference_ok(&r) => return Err(Fallback),
+            _ => {}
+        }
+    }
+    Ok((out.ok_or(Fallback)?, x.envelope))
+}
