@@ -1311,3 +1311,129 @@ fn sandbox_shaping_names_that_do_not_resolve() {
         assert!(d.help.contains(help), "{d}");
     }
 }
+
+/// A payment page whose paid payment is a deal and moves a record, and a lookup by another
+/// id, for the fixture's endpoint.
+const PAGES: &str = r#"  records:
+    - name: payment
+      doc: A payment.
+      source: "test"
+      created_by: Make_Payment_Json
+      id: PaymentId
+      initial: open
+      statuses: [open, paid]
+      refusals: []
+      not_found: { code: 14, source: "test" }
+  journal:
+    doc: Every payment is a row.
+    source: "test"
+    recorded_by: [Make_Payment_Json]
+    row_example: { endpoint: Make_Payment_Json, example: response-paid }
+    clock: { field: PaidOn, format: "%Y-%m-%d" }
+    original: { request: Ticket_ID, row: PaymentId }
+    listed_by:
+      endpoint: Make_Payment_Json
+      list: Rows
+      item: Row
+      totals: Totals
+      counts: [Total]
+      filters: []
+  lookups:
+    - doc: A payment found by its ticket.
+      source: "test"
+      endpoint: Make_Payment_Json
+      field: Ticket_ID
+      by: Currency
+      record: payment
+  pages:
+    - name: page
+      doc: The payment page.
+      source: "test"
+      issued_by: Make_Payment_Json
+      path: /page
+      id: id
+      fresh_id: true
+      success_url: { default: "http://127.0.0.1/ok" }
+      failure_url: { default: "http://127.0.0.1/failed" }
+      approved: 0
+      declined: { code: 14, source: "test" }
+      redirect:
+        - { name: Paid, from: deal, fields: [PaymentId] }
+        - { name: Was, from: issued, fields: [PaymentId] }
+      deal:
+        endpoint: Make_Payment_Json
+        doc: The payment the page makes.
+        source: "test"
+        set:
+          - { field: Amount, from: request, fields: [Amount] }
+        stamp:
+          - { field: PaymentId, from: page_id }
+      paid_record: { record: payment, status: paid, source: "test" }
+"#;
+
+#[test]
+fn sandbox_page_deals_and_lookups_that_do_not_resolve() {
+    let f = Fixture::new("sandbox-pages-valid");
+    f.write("endpoint-make-payment.yaml", ENDPOINT);
+    f.write("objects.yaml", PAYMENT_OBJECT);
+    f.write("sandbox.yaml", &format!("{SANDBOX}{PAGES}"));
+    let api = hyp_codegen::load_one(&f.dir).unwrap_or_else(|d| panic!("{d}"));
+    let sandbox = api.sandbox.expect("the sandbox section is kept");
+    assert_eq!(
+        sandbox.pages[0].deal.as_ref().unwrap().set[0].field,
+        "Amount"
+    );
+    assert_eq!(sandbox.lookups[0].by, "Currency");
+    // (what to break, what it becomes, a word of the message, a word of the help).
+    for (bad, good, needle, help) in [
+        (
+            "endpoint: Make_Payment_Json\n        doc",
+            "endpoint: Make_Paymnt_Json\n        doc",
+            "Make_Paymnt_Json",
+            "endpoint key",
+        ),
+        (
+            "{ field: Amount, from",
+            "{ field: Amont, from",
+            "`Amont`",
+            "request field",
+        ),
+        (
+            "from: deal, fields: [PaymentId]",
+            "from: deal, fields: [PaymentNo]",
+            "PaymentNo",
+            "response field",
+        ),
+        (
+            "{ field: PaymentId, from: page_id }",
+            "{ field: PaymentNo, from: page_id }",
+            "PaymentNo",
+            "journal",
+        ),
+        (
+            "{ record: payment, status: paid",
+            "{ record: payment, status: settled",
+            "settled",
+            "statuses",
+        ),
+        ("by: Currency", "by: Currncy", "Currncy", "request field"),
+        (
+            "record: payment\n  pages",
+            "record: paymnt\n  pages",
+            "paymnt",
+            "records",
+        ),
+    ] {
+        let f = Fixture::new("sandbox-pages-bad");
+        f.write("endpoint-make-payment.yaml", ENDPOINT);
+        f.write("objects.yaml", PAYMENT_OBJECT);
+        let text = format!("{SANDBOX}{}", edit(PAGES, bad, good));
+        let file = f.write("sandbox.yaml", &text);
+        let diags = f.load_err();
+        let d = the(&diags, needle);
+        assert_eq!(d.file, file, "{d}");
+        let first = good.lines().next().unwrap_or(good);
+        assert_eq!(d.line, pos_of(&text, first, 0).0, "{d}");
+        assert!(d.help.contains(help), "{d}");
+    }
+}

@@ -27,17 +27,23 @@
 //!   pairs (windows-1255 unless `UTF8out=True`) or JSON lists.
 //! - **Keeps state as the vendors do**: idempotency keys replayed (Hyper `Ticket_ID` → code 30
 //!   with the original number; MT5 `x-request-id` → 409; CreditGuard `mayBeDuplicate` → the
-//!   first result of an identical request), CreditGuard deals cancelled once and listed by
-//!   `inquireTransactions` from what was done (rows in the vendor's row shape), one TP account
+//!   first result of an identical request), CreditGuard deals cancelled once (by `tranId`,
+//!   or by `cgUid`) and listed by `inquireTransactions` from what was done (rows in the
+//!   vendor's row shape), one TP account
 //!   per client (code 1), balances moved by deposits and withdrawals, J5 authorizations
 //!   captured once for at most their amount, refunds up to the original (Hyp Pay 33,
 //!   CreditGuard 310), paid payment links not deletable (995), and the refund queue moving
 //!   through its statuses; Hyp Pay postponed charges committed once, deals looked up
 //!   (`getToken`) and cancelled (`CancelTrans`), a cancelled deal neither captured nor refunded.
 //! - **Serves the hosted payment pages** of both vendors (Hyp Pay `What=SIGN` → the page →
-//!   a signed redirect → `What=VERIFY`; CreditGuard `TxnSetup` → `mpiHostedPageUrl` → the
-//!   page → a redirect with `responseMac`): an HTML form, and a POST of `outcome=pay` or
-//!   `outcome=decline` to the page's URL for tests without a browser.
+//!   a signed redirect → `What=VERIFY`, and a payment link's `paymentURL`; CreditGuard
+//!   `TxnSetup` → `mpiHostedPageUrl` → the page → a redirect with `responseMac`): an HTML
+//!   form, and a POST of `outcome=pay` or `outcome=decline` to the page's URL for tests
+//!   without a browser. A paid page is a deal like any other: CreditGuard's is listed by
+//!   `inquireTransactions` beside its setup (one `cgUid`), refunded and cancelled; Hyp Pay's
+//!   is known to `getToken` and `CancelTrans`, and a paid link cannot be deleted. Pages
+//!   return to the terminal's success and failure URLs ([`SandboxBuilder::success_url`],
+//!   [`SandboxBuilder::failure_url`]) unless the request names its own.
 //! - **Injects faults** per endpoint ([`Sandbox::inject`]) or per request (the
 //!   [`FAULT_HEADER`] header): a delay, HTTP 500, an HTML page, a truncated body, a dropped
 //!   connection, the vendor's own timeout answer, any code of the API's table. A fault can

@@ -23,17 +23,21 @@ fn given(fields: &Node, key: &str) -> Option<String> {
         .filter(|v| !v.trim().is_empty())
 }
 
-/// The call's fields with the looked-up id filled in, when a rule applies; `None` otherwise.
+/// The call's fields with the looked-up id filled in (or, when the call gives both ids, the
+/// other one ignored), when a rule applies; `None` otherwise.
 pub fn resolve(state: &State, api: &ServedApi, e: &Served, fields: &Node) -> Option<Node> {
     let rows = state.journal.get(&api.plan.api)?;
     let rules = api.plan.sandbox.lookups.iter();
     for l in rules.filter(|l| l.endpoint == e.plan.key) {
-        if given(fields, &l.field).is_some() {
-            continue;
-        }
         let Some(by) = given(fields, &l.by) else {
             continue;
         };
+        if given(fields, &l.field).is_some() {
+            // `field` wins: the other id is ignored (as if not sent).
+            let mut fields = fields.clone();
+            fields.set(&l.by, Node::Str(String::new()));
+            return Some(fields);
+        }
         let found = rows.iter().rev().find(|row| {
             let id = row_text(row, &l.field);
             row_text(row, &l.by) == by.trim()

@@ -17,6 +17,8 @@ mod helpers;
 mod messages;
 #[path = "conformance/sweep.rs"]
 mod sweep;
+#[path = "conformance/unknown.rs"]
+mod unknown;
 #[path = "conformance/wire.rs"]
 mod wire;
 

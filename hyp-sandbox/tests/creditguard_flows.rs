@@ -155,6 +155,38 @@ async fn cancelling_an_unknown_deal_is_an_error() {
     assert_eq!(r.text_at("result"), "000");
 }
 
+/// cancelDeal looks a deal up by `tranId` or `cgUid`; `tranId` wins and the other lookup
+/// elements are ignored (vendor-notes §2.1, cancelDeal).
+#[tokio::test]
+async fn cancel_deal_finds_the_deal_by_cg_uid_and_a_tran_id_wins_over_it() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let a = deal(&sandbox, 1000, "").await;
+    let b = deal(&sandbox, 2000, "").await;
+    let (a_tran, b_uid) = (a.text_at("tranId"), b.text_at("doDeal/cgUid"));
+    // Both given: the tranId's deal (a) is cancelled, not the cgUid's (b).
+    let both = format!("{}<cgUid>{b_uid}</cgUid>", by_tran_id(&a_tran));
+    let r = command(&sandbox, "cancelDeal", &both).await;
+    assert_eq!(r.text_at("result"), "000");
+    assert_eq!(r.text_at("cancelDeal/cgUid"), a.text_at("doDeal/cgUid"));
+    let r = command(&sandbox, "refundDeal", &refund(&a_tran, 100)).await;
+    assert_eq!(r.text_at("result"), "310");
+    let r = command(&sandbox, "refundDeal", &refund(&b.text_at("tranId"), 100)).await;
+    assert_eq!(r.text_at("result"), "000");
+    // By cgUid alone: b is found and cancelled.
+    let by_uid = format!("<terminalNumber>{TERMINAL}</terminalNumber><cgUid>{b_uid}</cgUid>");
+    let r = command(&sandbox, "cancelDeal", &by_uid).await;
+    assert_eq!(r.text_at("result"), "000");
+    assert_eq!(r.text_at("cancelDeal/cgUid"), b_uid);
+    let r = command(&sandbox, "refundDeal", &refund(&b.text_at("tranId"), 100)).await;
+    assert_eq!(r.text_at("result"), "310");
+    // A cgUid naming nothing cancellable is the unknown deal's error.
+    let r = command(&sandbox, "cancelDeal", &by_uid).await;
+    assert_eq!(r.text_at("result"), "310");
+    let none = format!("<terminalNumber>{TERMINAL}</terminalNumber><cgUid>1</cgUid>");
+    let r = command(&sandbox, "cancelDeal", &none).await;
+    assert_eq!(r.text_at("result"), "310");
+}
+
 // --- Resends (mayBeDuplicate) ---------------------------------------------------------------
 
 fn resend(request_id: &str) -> Vec<(&str, &str)> {

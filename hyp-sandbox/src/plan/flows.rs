@@ -280,7 +280,8 @@ pub struct FlagFields {
 /// A call that may name a transaction by another id than the one the rules read (CreditGuard
 /// `cancelDeal` by `cgUid` instead of `tranId`): when the request leaves `field` empty and
 /// gives `by`, the journal's latest row whose `by` is that value, whose `field` names a live
-/// `record`, and which meets none of `unless`, lends its `field` to the call.
+/// `record`, and which meets none of `unless`, lends its `field` to the call; when it gives
+/// both, `field` wins and `by` is ignored.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RowLookup {
