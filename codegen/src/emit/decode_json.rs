@@ -8,35 +8,36 @@ use super::decode::{Kind, Plan};
 
 pub fn emit(plan: &Plan) -> TokenStream {
     let j = quote!(crate::__private::json_in);
-    let arms = plan.fields.iter().map(|f| {
-        let (w, v, ea) = (&f.wire, &f.var, f.empty_is_absent);
-        let read = match &f.kind {
-            Kind::Scalar { decode, bools } => {
-                quote!(#j::scalar(&mut m, &mut #v, #decode, #bools, #ea)?)
-            }
-            Kind::Scalars { decode, bools } => {
-                quote!(#j::scalars(&mut m, &mut #v, #decode, #bools)?)
-            }
-            Kind::Object => quote!(#j::object(&mut m, &mut #v, cx, depth)?),
-            Kind::Objects => quote!(#j::objects(&mut m, &mut #v, cx, depth)?),
-            Kind::Node => quote!(#j::node(&mut m, &mut #v, depth, #ea)?),
-            Kind::Coded | Kind::Unsupported => quote!(return Err(#j::fallback())),
-        };
-        quote!(#w => #read,)
-    });
-    let skips = plan
-        .skip
+    let mut arms: Vec<(String, TokenStream)> = plan
+        .fields
         .iter()
-        .map(|w| quote!(#w => #j::skip(&mut m, depth)?,));
+        .map(|f| {
+            let (v, ea) = (&f.var, f.empty_is_absent);
+            let read = match &f.kind {
+                Kind::Scalar { decode, bools } => {
+                    quote!(#j::scalar(&mut m, &mut #v, #decode, #bools, #ea)?)
+                }
+                Kind::Scalars { decode, bools } => {
+                    quote!(#j::scalars(&mut m, &mut #v, #decode, #bools)?)
+                }
+                Kind::Object => quote!(#j::object(&mut m, &mut #v, cx, depth)?),
+                Kind::Objects => quote!(#j::objects(&mut m, &mut #v, cx, depth)?),
+                Kind::Node => quote!(#j::node(&mut m, &mut #v, depth, #ea)?),
+                Kind::Coded | Kind::Unsupported => quote!(return Err(#j::fallback())),
+            };
+            (f.wire.clone(), read)
+        })
+        .collect();
+    arms.extend(
+        plan.skip
+            .iter()
+            .map(|w| (w.clone(), quote!(#j::skip(&mut m, depth)?))),
+    );
     let other = {
         let unknown = plan.unknown_arg();
         quote!(#j::other(&mut m, key, cx, depth, #unknown)?)
     };
-    let body = if plan.fields.is_empty() && plan.skip.is_empty() {
-        other
-    } else {
-        quote!(match key.0.as_ref() { #(#arms)* #(#skips)* _ => #other, })
-    };
+    let body = super::decode::dispatch(quote!(key.0.as_bytes()), &arms, other);
     let name = &plan.name;
     let lets = plan.lets();
     let build = plan.build(quote!(#j::required));

@@ -2,46 +2,39 @@
 //! on the (borrowed) element name; `code` attributes for `Coded` fields, empty elements absent
 //! (see the runtime's `xml_in`).
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::decode::{Kind, Plan};
 
 pub fn emit(plan: &Plan) -> TokenStream {
     let fallback = quote!(crate::__private::Fallback);
-    let arms = plan.fields.iter().map(|f| {
-        let (w, v, ea) = (
-            Literal::byte_string(f.wire.as_bytes()),
-            &f.var,
-            f.empty_is_absent,
-        );
-        let read = match &f.kind {
-            Kind::Scalar { decode, .. } => quote!(x.scalar(&mut #v, #decode, #ea)?),
-            Kind::Scalars { decode, .. } => quote!(x.scalars(&mut #v, #decode)?),
-            Kind::Object => quote!(x.object(&mut #v)?),
-            Kind::Objects => quote!(x.objects(&mut #v)?),
-            Kind::Node => quote!(x.node(&mut #v, #ea)?),
-            Kind::Coded => {
-                let required = f.required;
-                quote!(x.coded(&mut #v, #required)?)
-            }
-            Kind::Unsupported => quote!(return Err(#fallback)),
-        };
-        quote!(#w => #read,)
-    });
-    let skips = plan.skip.iter().map(|w| {
-        let w = Literal::byte_string(w.as_bytes());
-        quote!(#w => x.skip()?,)
-    });
+    let mut arms: Vec<(String, TokenStream)> = plan
+        .fields
+        .iter()
+        .map(|f| {
+            let (v, ea) = (&f.var, f.empty_is_absent);
+            let read = match &f.kind {
+                Kind::Scalar { decode, .. } => quote!(x.scalar(&mut #v, #decode, #ea)?),
+                Kind::Scalars { decode, .. } => quote!(x.scalars(&mut #v, #decode)?),
+                Kind::Object => quote!(x.object(&mut #v)?),
+                Kind::Objects => quote!(x.objects(&mut #v)?),
+                Kind::Node => quote!(x.node(&mut #v, #ea)?),
+                Kind::Coded => {
+                    let required = f.required;
+                    quote!(x.coded(&mut #v, #required)?)
+                }
+                Kind::Unsupported => quote!(return Err(#fallback)),
+            };
+            (f.wire.clone(), read)
+        })
+        .collect();
+    arms.extend(plan.skip.iter().map(|w| (w.clone(), quote!(x.skip()?))));
     let other = {
         let unknown = plan.unknown_arg();
         quote!(x.other(name, #unknown)?)
     };
-    let body = if plan.fields.is_empty() && plan.skip.is_empty() {
-        other
-    } else {
-        quote!(match name { #(#arms)* #(#skips)* _ => #other, })
-    };
+    let body = super::decode::dispatch(quote!(name), &arms, other);
     let name = &plan.name;
     let lets = plan.lets();
     let build = plan.build(quote!(crate::__private::fields::required));

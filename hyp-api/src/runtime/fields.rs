@@ -107,13 +107,56 @@ impl<E: ClosedEnum> FromText for Open<E> {
 /// A date in the spec's `chrono` format.
 pub fn date(text: &str, format: &str) -> Result<NaiveDate, DecodeError> {
     let t = text.trim();
+    if format == "%Y-%m-%d"
+        && let Some(d) = iso_date(t)
+    {
+        return Ok(d);
+    }
     NaiveDate::parse_from_str(t, format)
         .map_err(|_| DecodeError::new(format!("`{t}` is not a date in the format `{format}`")))
+}
+
+/// `YYYY-MM-DD` exactly, read without chrono's format interpreter (what it would read; any
+/// other text, or a day that does not exist, is left to it).
+fn iso_date(t: &str) -> Option<NaiveDate> {
+    let b = t.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(&b[0..4])?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(&b[5..7])?, digits(&b[8..10])?)
+}
+
+/// `YYYY-MM-DD hh:mm` or `YYYY-MM-DD hh:mm:ss` exactly, for those two formats (as [`iso_date`]).
+fn iso_datetime(t: &str, format: &str) -> Option<NaiveDateTime> {
+    let seconds = match format {
+        "%Y-%m-%d %H:%M" => false,
+        "%Y-%m-%d %H:%M:%S" => true,
+        _ => return None,
+    };
+    let b = t.as_bytes();
+    let len = if seconds { 19 } else { 16 };
+    if b.len() != len || b[10] != b' ' || b[13] != b':' || (seconds && b[16] != b':') {
+        return None;
+    }
+    let s = if seconds { digits(&b[17..19])? } else { 0 };
+    let time = chrono::NaiveTime::from_hms_opt(digits(&b[11..13])?, digits(&b[14..16])?, s)?;
+    Some(iso_date(&t[..10])?.and_time(time))
+}
+
+/// The value of ASCII digits, `None` if any byte is not one.
+fn digits(b: &[u8]) -> Option<u32> {
+    b.iter().try_fold(0u32, |n, c| {
+        c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+    })
 }
 
 /// A date and time (no zone on the wire) in the spec's `chrono` format.
 pub fn datetime(text: &str, format: &str) -> Result<NaiveDateTime, DecodeError> {
     let t = text.trim();
+    if let Some(dt) = iso_datetime(t, format) {
+        return Ok(dt);
+    }
     NaiveDateTime::parse_from_str(t, format)
         .map_err(|_| DecodeError::new(format!("`{t}` is not a date-time in the format `{format}`")))
 }
@@ -231,5 +274,43 @@ impl Envelope {
     /// The code (absent when missing, null or empty) and the message.
     pub fn finish(self) -> (Option<i64>, Option<String>) {
         (self.code.flatten(), self.message.flatten())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates_read_as_chrono_reads_them() {
+        for t in [
+            "2024-02-29",
+            "2023-02-29",
+            "2024-13-01",
+            "0000-01-01",
+            "9999-12-31",
+            "2024-1-05",
+            "+2024-01-05",
+            "2024-01-05x",
+            " 2024-01-05 ",
+            "",
+            "2024/01/05",
+        ] {
+            let chrono = NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").ok();
+            assert_eq!(date(t, "%Y-%m-%d").ok(), chrono, "{t:?}");
+        }
+        for (t, f) in [
+            ("2025-07-28 12:49", "%Y-%m-%d %H:%M"),
+            ("2025-07-28 24:00", "%Y-%m-%d %H:%M"),
+            ("2025-07-28 1:49", "%Y-%m-%d %H:%M"),
+            ("2025-07-28 12:49:59", "%Y-%m-%d %H:%M:%S"),
+            ("2025-07-28 12:49:60", "%Y-%m-%d %H:%M:%S"),
+            ("2025-02-30 12:49:00", "%Y-%m-%d %H:%M:%S"),
+            ("2025-07-28T12:49:00", "%Y-%m-%d %H:%M:%S"),
+            ("2025-07-28 12:49", "%Y-%m-%d %H:%M:%S"),
+        ] {
+            let chrono = NaiveDateTime::parse_from_str(t, f).ok();
+            assert_eq!(datetime(t, f).ok(), chrono, "{t:?} {f}");
+        }
     }
 }

@@ -806,8 +806,58 @@ impl crate::__private::XmlFields for InquireTransactionsResponse {
         let mut seen = false;
         while let Some(name) = x.child()? {
             seen = true;
-            match name {
-                b"dateTime" => {
+            let index = {
+                let k: &[u8] = name;
+                match k.len() {
+                    6usize => {
+                        match k {
+                            b"tranId" => 2usize,
+                            b"totals" => 8usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match k {
+                            b"version" => 5usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"dateTime" => 0usize,
+                            b"language" => 6usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        match k {
+                            b"requestId" => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match k {
+                            b"userMessage" => 3usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        match k {
+                            b"transactions" => 7usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    14usize => {
+                        match k {
+                            b"additionalInfo" => 4usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     x.scalar(
                         &mut v_date_time,
                         |t: &str| crate::__private::fields::datetime(
@@ -817,50 +867,50 @@ impl crate::__private::XmlFields for InquireTransactionsResponse {
                         true,
                     )?
                 }
-                b"requestId" => {
+                1usize => {
                     x.scalar(
                         &mut v_request_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"tranId" => {
+                2usize => {
                     x.scalar(
                         &mut v_tran_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"userMessage" => {
+                3usize => {
                     x.scalar(
                         &mut v_user_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"additionalInfo" => {
+                4usize => {
                     x.scalar(
                         &mut v_additional_info,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"version" => {
+                5usize => {
                     x.scalar(
                         &mut v_version,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"language" => {
+                6usize => {
                     x.scalar(
                         &mut v_language,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"transactions" => x.objects(&mut v_transactions)?,
-                b"totals" => x.object(&mut v_totals)?,
+                7usize => x.objects(&mut v_transactions)?,
+                8usize => x.object(&mut v_totals)?,
                 _ => x.other(name, Some(&mut unknown))?,
             }
         }

@@ -280,8 +280,8 @@ impl crate::__private::JsonFields for ChargeCardResponse {
         let mut v_result_last_4_digits = None;
         let mut v_result_bank_reference = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Req_ID" => {
+            match key.0.as_bytes() {
+                b"Req_ID" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_req_id,
@@ -290,7 +290,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                         false,
                     )?
                 }
-                "Result Code" => {
+                b"Result Code" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_result_code,
@@ -299,7 +299,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                         false,
                     )?
                 }
-                "Result Text" => {
+                b"Result Text" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_result_text,
@@ -308,7 +308,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                         false,
                     )?
                 }
-                "Result CC Brand Name" => {
+                b"Result CC Brand Name" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_result_cc_brand_name,
@@ -317,7 +317,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                         false,
                     )?
                 }
-                "Result Last 4 Digits" => {
+                b"Result Last 4 Digits" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_result_last_4_digits,
@@ -326,7 +326,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                         false,
                     )?
                 }
-                "Result Bank Reference" => {
+                b"Result Bank Reference" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_result_bank_reference,

@@ -202,8 +202,8 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
         let mut v_tp_login = None;
         let mut v_tp_order_id = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "TP_Login" => {
+            match key.0.as_bytes() {
+                b"TP_Login" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_tp_login,
@@ -212,7 +212,7 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
                         true,
                     )?
                 }
-                "TP_Order_ID" => {
+                b"TP_Order_ID" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_tp_order_id,

@@ -366,8 +366,8 @@ impl crate::__private::JsonFields for CreateRefundResponse {
     ) -> Result<Self, A::Error> {
         let mut v_doc = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Doc" => {
+            match key.0.as_bytes() {
+                b"Doc" => {
                     crate::__private::json_in::object(&mut m, &mut v_doc, cx, depth)?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,

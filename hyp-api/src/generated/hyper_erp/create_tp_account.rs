@@ -102,8 +102,8 @@ impl crate::__private::JsonFields for CreateTpAccountResponse {
     ) -> Result<Self, A::Error> {
         let mut v_account = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "account" => {
+            match key.0.as_bytes() {
+                b"account" => {
                     crate::__private::json_in::object(&mut m, &mut v_account, cx, depth)?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,

@@ -285,8 +285,8 @@ impl crate::__private::JsonFields for DepositFiatResponse {
     ) -> Result<Self, A::Error> {
         let mut v_receipt_num = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Receipt_Num" => {
+            match key.0.as_bytes() {
+                b"Receipt_Num" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_receipt_num,

@@ -145,8 +145,53 @@ impl crate::__private::JsonFields for TpAccount {
         let mut v_equity = None;
         let mut v_margin = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "AccountLogin" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    5usize => {
+                        match k {
+                            b"Group" => 4usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match k {
+                            b"Status" => 3usize,
+                            b"Equity" => 7usize,
+                            b"Margin" => 8usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match k {
+                            b"Balance" => 6usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"Platform" => 2usize,
+                            b"Currency" => 5usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    10usize => {
+                        match k {
+                            b"DataSource" => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        match k {
+                            b"AccountLogin" => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_account_login,
@@ -155,7 +200,7 @@ impl crate::__private::JsonFields for TpAccount {
                         false,
                     )?
                 }
-                "DataSource" => {
+                1usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_data_source,
@@ -164,7 +209,7 @@ impl crate::__private::JsonFields for TpAccount {
                         false,
                     )?
                 }
-                "Platform" => {
+                2usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_platform,
@@ -173,7 +218,7 @@ impl crate::__private::JsonFields for TpAccount {
                         false,
                     )?
                 }
-                "Status" => {
+                3usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_status,
@@ -182,7 +227,7 @@ impl crate::__private::JsonFields for TpAccount {
                         true,
                     )?
                 }
-                "Group" => {
+                4usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_group,
@@ -191,7 +236,7 @@ impl crate::__private::JsonFields for TpAccount {
                         false,
                     )?
                 }
-                "Currency" => {
+                5usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_currency,
@@ -200,7 +245,7 @@ impl crate::__private::JsonFields for TpAccount {
                         false,
                     )?
                 }
-                "Balance" => {
+                6usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_balance,
@@ -209,7 +254,7 @@ impl crate::__private::JsonFields for TpAccount {
                         true,
                     )?
                 }
-                "Equity" => {
+                7usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_equity,
@@ -218,7 +263,7 @@ impl crate::__private::JsonFields for TpAccount {
                         true,
                     )?
                 }
-                "Margin" => {
+                8usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_margin,
@@ -581,8 +626,91 @@ impl crate::__private::JsonFields for RefundItem {
         let mut v_reg_account_owner_as_contact_person = None;
         let mut v_from_internal_account = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "RefundMethod" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    7usize => {
+                        match k {
+                            b"Account" => 11usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"Currency" => 3usize,
+                            b"BankCode" => 9usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        match k {
+                            b"CcEwBrand" => 15usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match k {
+                            b"PaymentDate" => 1usize,
+                            b"TotalAmount" => 2usize,
+                            b"BranchSwift" => 10usize,
+                            b"RegBankName" => 18usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        match k {
+                            b"RefundMethod" => 0usize,
+                            b"ExchangeRate" => 4usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    14usize => {
+                        match k {
+                            b"ChequeCcNumber" => 13usize,
+                            b"RegBankAddress" => 19usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    15usize => {
+                        match k {
+                            b"MonthlyPayments" => 5usize,
+                            b"ClearingCompany" => 14usize,
+                            b"ClearingVoucher" => 16usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    18usize => {
+                        match k {
+                            b"FirstPaymentAmount" => 6usize,
+                            b"NextPaymentsAmount" => 7usize,
+                            b"AdvancedPaymentSys" => 8usize,
+                            b"RegRefundToCountry" => 17usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    19usize => {
+                        match k {
+                            b"FromInternalAccount" => 21usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    25usize => {
+                        match k {
+                            b"BankTransferPaymentFormat" => 12usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    30usize => {
+                        match k {
+                            b"RegAccountOwnerAsContactPerson" => 20usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_method,
@@ -591,7 +719,7 @@ impl crate::__private::JsonFields for RefundItem {
                         false,
                     )?
                 }
-                "PaymentDate" => {
+                1usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_payment_date,
@@ -600,7 +728,7 @@ impl crate::__private::JsonFields for RefundItem {
                         false,
                     )?
                 }
-                "TotalAmount" => {
+                2usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_total_amount,
@@ -609,7 +737,7 @@ impl crate::__private::JsonFields for RefundItem {
                         false,
                     )?
                 }
-                "Currency" => {
+                3usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_currency,
@@ -618,7 +746,7 @@ impl crate::__private::JsonFields for RefundItem {
                         false,
                     )?
                 }
-                "ExchangeRate" => {
+                4usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_exchange_rate,
@@ -627,7 +755,7 @@ impl crate::__private::JsonFields for RefundItem {
                         true,
                     )?
                 }
-                "MonthlyPayments" => {
+                5usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_monthly_payments,
@@ -636,7 +764,7 @@ impl crate::__private::JsonFields for RefundItem {
                         true,
                     )?
                 }
-                "FirstPaymentAmount" => {
+                6usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_first_payment_amount,
@@ -645,7 +773,7 @@ impl crate::__private::JsonFields for RefundItem {
                         true,
                     )?
                 }
-                "NextPaymentsAmount" => {
+                7usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_next_payments_amount,
@@ -654,7 +782,7 @@ impl crate::__private::JsonFields for RefundItem {
                         true,
                     )?
                 }
-                "AdvancedPaymentSys" => {
+                8usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_advanced_payment_sys,
@@ -663,7 +791,7 @@ impl crate::__private::JsonFields for RefundItem {
                         true,
                     )?
                 }
-                "BankCode" => {
+                9usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank_code,
@@ -672,7 +800,7 @@ impl crate::__private::JsonFields for RefundItem {
                         false,
                     )?
                 }
-                "BranchSwift" => {
+                10usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_branch_swift,
@@ -681,7 +809,7 @@ impl crate::__private::JsonFields for RefundItem {
                         false,
                     )?
                 }
-                "Account" => {
+                11usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_account,
@@ -690,7 +818,7 @@ impl crate::__private::JsonFields for RefundItem {
                         false,
                     )?
                 }
-                "BankTransferPaymentFormat" => {
+                12usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank_transfer_payment_format,
@@ -699,7 +827,7 @@ impl crate::__private::JsonFields for RefundItem {
                         true,
                     )?
                 }
-                "ChequeCcNumber" => {
+                13usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cheque_cc_number,
@@ -708,7 +836,7 @@ impl crate::__private::JsonFields for RefundItem {
                         false,
                     )?
                 }
-                "ClearingCompany" => {
+                14usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_clearing_company,
@@ -717,7 +845,7 @@ impl crate::__private::JsonFields for RefundItem {
                         false,
                     )?
                 }
-                "CcEwBrand" => {
+                15usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cc_ew_brand,
@@ -726,7 +854,7 @@ impl crate::__private::JsonFields for RefundItem {
                         false,
                     )?
                 }
-                "ClearingVoucher" => {
+                16usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_clearing_voucher,
@@ -735,7 +863,7 @@ impl crate::__private::JsonFields for RefundItem {
                         false,
                     )?
                 }
-                "RegRefundToCountry" => {
+                17usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_refund_to_country,
@@ -744,7 +872,7 @@ impl crate::__private::JsonFields for RefundItem {
                         false,
                     )?
                 }
-                "RegBankName" => {
+                18usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_bank_name,
@@ -753,7 +881,7 @@ impl crate::__private::JsonFields for RefundItem {
                         false,
                     )?
                 }
-                "RegBankAddress" => {
+                19usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_bank_address,
@@ -762,7 +890,7 @@ impl crate::__private::JsonFields for RefundItem {
                         false,
                     )?
                 }
-                "RegAccountOwnerAsContactPerson" => {
+                20usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_account_owner_as_contact_person,
@@ -771,7 +899,7 @@ impl crate::__private::JsonFields for RefundItem {
                         false,
                     )?
                 }
-                "FromInternalAccount" => {
+                21usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_from_internal_account,
@@ -1590,8 +1718,147 @@ impl crate::__private::JsonFields for RefundDocument {
         let mut v_authorization_status = None;
         let mut v_authorization_text_desc = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "RefundNumber" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    5usize => {
+                        match k {
+                            b"Phone" => 8usize,
+                            b"Email" => 9usize,
+                            b"Notes" => 21usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match k {
+                            b"Agency" => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match k {
+                            b"Address" => 7usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"IdNumber" => 10usize,
+                            b"Language" => 12usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        match k {
+                            b"IpAddress" => 27usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    10usize => {
+                        match k {
+                            b"SalesAgent" => 3usize,
+                            b"ProducedBy" => 19usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match k {
+                            b"CancelledBy" => 32usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        match k {
+                            b"RefundNumber" => 0usize,
+                            b"ClientNumber" => 4usize,
+                            b"CreatedOnUtc" => 18usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    13usize => {
+                        match k {
+                            b"ContactPerson" => 6usize,
+                            b"TotalRefundLc" => 14usize,
+                            b"InternalNotes" => 22usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    14usize => {
+                        match k {
+                            b"ClientFullName" => 5usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    15usize => {
+                        match k {
+                            b"DrawerStationId" => 2usize,
+                            b"TotalRefundInPc" => 16usize,
+                            b"MoneyLaundering" => 24usize,
+                            b"OldDocReference" => 29usize,
+                            b"OldSoftwareName" => 30usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    16usize => {
+                        match k {
+                            b"CancellationTime" => 31usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    17usize => {
+                        match k {
+                            b"ClientCountryCode" => 11usize,
+                            b"PurchaserCurrency" => 15usize,
+                            b"RefundFormPurpose" => 23usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    18usize => {
+                        match k {
+                            b"ResponsibleManager" => 28usize,
+                            b"CancellationReason" => 33usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    19usize => {
+                        match k {
+                            b"ElectronicSignedPdf" => 20usize,
+                            b"AuthorizationStatus" => 36usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    20usize => {
+                        match k {
+                            b"OriginProductionTime" => 17usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    21usize => {
+                        match k {
+                            b"InternationalDocument" => 13usize,
+                            b"MoneyLaunderingBundle" => 25usize,
+                            b"CreditLineUsageRiskLc" => 35usize,
+                            b"AuthorizationTextDesc" => 37usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    28usize => {
+                        match k {
+                            b"PersonalIdVerificationMadeBy" => 26usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    30usize => {
+                        match k {
+                            b"AccountBalanceAtProductionTime" => 34usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_number,
@@ -1600,7 +1867,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "Agency" => {
+                1usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_agency,
@@ -1609,7 +1876,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         true,
                     )?
                 }
-                "DrawerStationId" => {
+                2usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_drawer_station_id,
@@ -1618,7 +1885,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         true,
                     )?
                 }
-                "SalesAgent" => {
+                3usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_sales_agent,
@@ -1627,7 +1894,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "ClientNumber" => {
+                4usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_client_number,
@@ -1636,7 +1903,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         true,
                     )?
                 }
-                "ClientFullName" => {
+                5usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_client_full_name,
@@ -1645,7 +1912,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "ContactPerson" => {
+                6usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_contact_person,
@@ -1654,7 +1921,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "Address" => {
+                7usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_address,
@@ -1663,7 +1930,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "Phone" => {
+                8usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_phone,
@@ -1672,7 +1939,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "Email" => {
+                9usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_email,
@@ -1681,7 +1948,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "IdNumber" => {
+                10usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id_number,
@@ -1690,7 +1957,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "ClientCountryCode" => {
+                11usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_client_country_code,
@@ -1699,7 +1966,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "Language" => {
+                12usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_language,
@@ -1708,7 +1975,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         true,
                     )?
                 }
-                "InternationalDocument" => {
+                13usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_international_document,
@@ -1717,7 +1984,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         true,
                     )?
                 }
-                "TotalRefundLc" => {
+                14usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_total_refund_lc,
@@ -1726,7 +1993,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         true,
                     )?
                 }
-                "PurchaserCurrency" => {
+                15usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_purchaser_currency,
@@ -1735,7 +2002,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "TotalRefundInPc" => {
+                16usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_total_refund_in_pc,
@@ -1744,7 +2011,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         true,
                     )?
                 }
-                "OriginProductionTime" => {
+                17usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_origin_production_time,
@@ -1756,7 +2023,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         true,
                     )?
                 }
-                "CreatedOnUtc" => {
+                18usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_created_on_utc,
@@ -1768,7 +2035,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         true,
                     )?
                 }
-                "ProducedBy" => {
+                19usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_produced_by,
@@ -1777,7 +2044,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "ElectronicSignedPdf" => {
+                20usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_electronic_signed_pdf,
@@ -1786,7 +2053,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         true,
                     )?
                 }
-                "Notes" => {
+                21usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_notes,
@@ -1795,7 +2062,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "InternalNotes" => {
+                22usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_internal_notes,
@@ -1804,7 +2071,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "RefundFormPurpose" => {
+                23usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_form_purpose,
@@ -1815,7 +2082,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         true,
                     )?
                 }
-                "MoneyLaundering" => {
+                24usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_money_laundering,
@@ -1826,7 +2093,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         true,
                     )?
                 }
-                "MoneyLaunderingBundle" => {
+                25usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_money_laundering_bundle,
@@ -1835,7 +2102,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         true,
                     )?
                 }
-                "PersonalIdVerificationMadeBy" => {
+                26usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_personal_id_verification_made_by,
@@ -1844,7 +2111,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "IpAddress" => {
+                27usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_ip_address,
@@ -1853,7 +2120,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "ResponsibleManager" => {
+                28usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_responsible_manager,
@@ -1862,7 +2129,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "OldDocReference" => {
+                29usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_old_doc_reference,
@@ -1871,7 +2138,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "OldSoftwareName" => {
+                30usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_old_software_name,
@@ -1880,7 +2147,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "CancellationTime" => {
+                31usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cancellation_time,
@@ -1892,7 +2159,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         true,
                     )?
                 }
-                "CancelledBy" => {
+                32usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cancelled_by,
@@ -1901,7 +2168,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "CancellationReason" => {
+                33usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cancellation_reason,
@@ -1910,7 +2177,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         false,
                     )?
                 }
-                "AccountBalanceAtProductionTime" => {
+                34usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_account_balance_at_production_time,
@@ -1919,7 +2186,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         true,
                     )?
                 }
-                "CreditLineUsageRiskLc" => {
+                35usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_credit_line_usage_risk_lc,
@@ -1928,7 +2195,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         true,
                     )?
                 }
-                "AuthorizationStatus" => {
+                36usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_authorization_status,
@@ -1939,7 +2206,7 @@ impl crate::__private::JsonFields for RefundDocument {
                         true,
                     )?
                 }
-                "AuthorizationTextDesc" => {
+                37usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_authorization_text_desc,
@@ -2244,8 +2511,80 @@ impl crate::__private::JsonFields for RefundQueueRow {
         let mut v_from_internal_account = None;
         let mut v_from_internal_account_name = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "RefundNumber" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    7usize => {
+                        match k {
+                            b"Account" => 8usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"RowIndex" => 1usize,
+                            b"Currency" => 5usize,
+                            b"BankCode" => 6usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match k {
+                            b"PaymentDate" => 3usize,
+                            b"TotalAmount" => 4usize,
+                            b"BranchSwift" => 7usize,
+                            b"RegBankName" => 11usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        match k {
+                            b"RefundNumber" => 0usize,
+                            b"RefundMethod" => 2usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    14usize => {
+                        match k {
+                            b"RegBankAddress" => 12usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    18usize => {
+                        match k {
+                            b"RegRefundToCountry" => 10usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    19usize => {
+                        match k {
+                            b"FromInternalAccount" => 14usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    23usize => {
+                        match k {
+                            b"FromInternalAccountName" => 15usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    25usize => {
+                        match k {
+                            b"BankTransferPaymentFormat" => 9usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    30usize => {
+                        match k {
+                            b"RegAccountOwnerAsContactPerson" => 13usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_number,
@@ -2254,7 +2593,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         false,
                     )?
                 }
-                "RowIndex" => {
+                1usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_row_index,
@@ -2263,7 +2602,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         true,
                     )?
                 }
-                "RefundMethod" => {
+                2usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_method,
@@ -2274,7 +2613,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         true,
                     )?
                 }
-                "PaymentDate" => {
+                3usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_payment_date,
@@ -2283,7 +2622,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         true,
                     )?
                 }
-                "TotalAmount" => {
+                4usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_total_amount,
@@ -2292,7 +2631,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         true,
                     )?
                 }
-                "Currency" => {
+                5usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_currency,
@@ -2301,7 +2640,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         false,
                     )?
                 }
-                "BankCode" => {
+                6usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank_code,
@@ -2310,7 +2649,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         false,
                     )?
                 }
-                "BranchSwift" => {
+                7usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_branch_swift,
@@ -2319,7 +2658,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         false,
                     )?
                 }
-                "Account" => {
+                8usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_account,
@@ -2328,7 +2667,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         false,
                     )?
                 }
-                "BankTransferPaymentFormat" => {
+                9usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank_transfer_payment_format,
@@ -2339,7 +2678,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         true,
                     )?
                 }
-                "RegRefundToCountry" => {
+                10usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_refund_to_country,
@@ -2348,7 +2687,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         false,
                     )?
                 }
-                "RegBankName" => {
+                11usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_bank_name,
@@ -2357,7 +2696,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         false,
                     )?
                 }
-                "RegBankAddress" => {
+                12usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_bank_address,
@@ -2366,7 +2705,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         false,
                     )?
                 }
-                "RegAccountOwnerAsContactPerson" => {
+                13usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_account_owner_as_contact_person,
@@ -2375,7 +2714,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         false,
                     )?
                 }
-                "FromInternalAccount" => {
+                14usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_from_internal_account,
@@ -2384,7 +2723,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         true,
                     )?
                 }
-                "FromInternalAccountName" => {
+                15usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_from_internal_account_name,
@@ -2486,8 +2825,8 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
         let mut v_authorization_status = None;
         let mut v_authorization_text_desc = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "RefundNumber" => {
+            match key.0.as_bytes() {
+                b"RefundNumber" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_number,
@@ -2496,7 +2835,7 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
                         false,
                     )?
                 }
-                "AuthorizationStatus" => {
+                b"AuthorizationStatus" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_authorization_status,
@@ -2505,7 +2844,7 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
                         false,
                     )?
                 }
-                "AuthorizationTextDesc" => {
+                b"AuthorizationTextDesc" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_authorization_text_desc,

@@ -108,8 +108,8 @@ impl crate::__private::JsonFields for QueryRefundQueueResponse {
     ) -> Result<Self, A::Error> {
         let mut v_queue = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Queue" => {
+            match key.0.as_bytes() {
+                b"Queue" => {
                     crate::__private::json_in::objects(&mut m, &mut v_queue, cx, depth)?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,

@@ -118,8 +118,8 @@ impl crate::__private::JsonFields for UpdateRefundQueueResponse {
     ) -> Result<Self, A::Error> {
         let mut v_skipped = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Skipped" => {
+            match key.0.as_bytes() {
+                b"Skipped" => {
                     crate::__private::json_in::scalars(
                         &mut m,
                         &mut v_skipped,

@@ -287,8 +287,8 @@ impl crate::__private::JsonFields for WithdrawFiatResponse {
     ) -> Result<Self, A::Error> {
         let mut v_refund_num = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Refund_Num" => {
+            match key.0.as_bytes() {
+                b"Refund_Num" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_num,

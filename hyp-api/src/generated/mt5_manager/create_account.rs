@@ -410,8 +410,8 @@ impl crate::__private::JsonFields for CreateAccountResponse {
         let mut v_login = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "login" => {
+            match key.0.as_bytes() {
+                b"login" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_login,

@@ -168,8 +168,8 @@ impl crate::__private::JsonFields for DailyReportResponse {
         let mut v_withdrawals = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "activeAccounts" => {
+            match key.0.as_bytes() {
+                b"activeAccounts" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_active_accounts,
@@ -178,7 +178,7 @@ impl crate::__private::JsonFields for DailyReportResponse {
                         true,
                     )?
                 }
-                "equity" => {
+                b"equity" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_equity,
@@ -187,7 +187,7 @@ impl crate::__private::JsonFields for DailyReportResponse {
                         true,
                     )?
                 }
-                "deposits" => {
+                b"deposits" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_deposits,
@@ -196,7 +196,7 @@ impl crate::__private::JsonFields for DailyReportResponse {
                         true,
                     )?
                 }
-                "withdrawals" => {
+                b"withdrawals" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_withdrawals,

@@ -271,8 +271,60 @@ impl crate::__private::JsonFields for GetAccountResponse {
         let mut v_margin_level = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "login" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    4usize => {
+                        match k {
+                            b"name" => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match k {
+                            b"login" => 0usize,
+                            b"group" => 2usize,
+                            b"email" => 3usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match k {
+                            b"profit" => 6usize,
+                            b"equity" => 7usize,
+                            b"margin" => 8usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match k {
+                            b"balance" => 5usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"leverage" => 4usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match k {
+                            b"margin_free" => 9usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        match k {
+                            b"margin_level" => 10usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_login,
@@ -281,7 +333,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         false,
                     )?
                 }
-                "name" => {
+                1usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_name,
@@ -290,7 +342,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         false,
                     )?
                 }
-                "group" => {
+                2usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_group,
@@ -299,7 +351,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         false,
                     )?
                 }
-                "email" => {
+                3usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_email,
@@ -308,7 +360,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         false,
                     )?
                 }
-                "leverage" => {
+                4usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_leverage,
@@ -317,7 +369,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         true,
                     )?
                 }
-                "balance" => {
+                5usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_balance,
@@ -326,7 +378,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         true,
                     )?
                 }
-                "profit" => {
+                6usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_profit,
@@ -335,7 +387,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         true,
                     )?
                 }
-                "equity" => {
+                7usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_equity,
@@ -344,7 +396,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         true,
                     )?
                 }
-                "margin" => {
+                8usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_margin,
@@ -353,7 +405,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         true,
                     )?
                 }
-                "margin_free" => {
+                9usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_margin_free,
@@ -362,7 +414,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         true,
                     )?
                 }
-                "margin_level" => {
+                10usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_margin_level,

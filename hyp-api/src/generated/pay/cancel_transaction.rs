@@ -156,8 +156,8 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "TransId" => {
+            match key.0.as_bytes() {
+                b"TransId" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_trans_id,
@@ -166,7 +166,7 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
                         false,
                     )?
                 }
-                "ReversalStatus" => {
+                b"ReversalStatus" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reversal_status,
@@ -175,7 +175,7 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
                         true,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
@@ -212,8 +212,8 @@ impl crate::__private::FormFields for CancelTransactionResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "TransId" => {
+            match key.as_bytes() {
+                b"TransId" => {
                     crate::__private::fields::set(
                         &mut v_trans_id,
                         &value,
@@ -221,7 +221,7 @@ impl crate::__private::FormFields for CancelTransactionResponse {
                         false,
                     )?
                 }
-                "ReversalStatus" => {
+                b"ReversalStatus" => {
                     crate::__private::fields::set(
                         &mut v_reversal_status,
                         &value,
@@ -229,7 +229,7 @@ impl crate::__private::FormFields for CancelTransactionResponse {
                         true,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::fields::set(
                         &mut v_hesh,
                         &value,

@@ -414,8 +414,8 @@ impl crate::__private::JsonFields for CaptureResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Id" => {
+            match key.0.as_bytes() {
+                b"Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
@@ -424,7 +424,7 @@ impl crate::__private::JsonFields for CaptureResponse {
                         false,
                     )?
                 }
-                "Amount" => {
+                b"Amount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
@@ -433,7 +433,7 @@ impl crate::__private::JsonFields for CaptureResponse {
                         true,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
@@ -442,7 +442,7 @@ impl crate::__private::JsonFields for CaptureResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
@@ -451,7 +451,7 @@ impl crate::__private::JsonFields for CaptureResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
@@ -460,7 +460,7 @@ impl crate::__private::JsonFields for CaptureResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
@@ -469,7 +469,7 @@ impl crate::__private::JsonFields for CaptureResponse {
                         false,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
@@ -514,8 +514,8 @@ impl crate::__private::FormFields for CaptureResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "Id" => {
+            match key.as_bytes() {
+                b"Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -523,7 +523,7 @@ impl crate::__private::FormFields for CaptureResponse {
                         false,
                     )?
                 }
-                "Amount" => {
+                b"Amount" => {
                     crate::__private::fields::set(
                         &mut v_amount,
                         &value,
@@ -531,7 +531,7 @@ impl crate::__private::FormFields for CaptureResponse {
                         true,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
@@ -539,7 +539,7 @@ impl crate::__private::FormFields for CaptureResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -547,7 +547,7 @@ impl crate::__private::FormFields for CaptureResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -555,7 +555,7 @@ impl crate::__private::FormFields for CaptureResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,
@@ -563,7 +563,7 @@ impl crate::__private::FormFields for CaptureResponse {
                         false,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::fields::set(
                         &mut v_hesh,
                         &value,

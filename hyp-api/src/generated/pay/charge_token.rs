@@ -901,8 +901,78 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
         let mut v_bincard = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Id" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    2usize => {
+                        match k {
+                            b"Id" => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    3usize => {
+                        match k {
+                            b"zip" => 16usize,
+                            b"UID" => 21usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    4usize => {
+                        match k {
+                            b"Hesh" => 3usize,
+                            b"Bank" => 7usize,
+                            b"city" => 15usize,
+                            b"cell" => 17usize,
+                            b"Coin" => 18usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match k {
+                            b"ACode" => 2usize,
+                            b"Fild1" => 4usize,
+                            b"Fild2" => 5usize,
+                            b"Fild3" => 6usize,
+                            b"Brand" => 11usize,
+                            b"Tyear" => 20usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match k {
+                            b"Amount" => 1usize,
+                            b"UserId" => 10usize,
+                            b"Issuer" => 12usize,
+                            b"street" => 14usize,
+                            b"Tmonth" => 19usize,
+                            b"spType" => 22usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match k {
+                            b"L4digit" => 13usize,
+                            b"bincard" => 23usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"Payments" => 9usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        match k {
+                            b"TransType" => 8usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
@@ -911,7 +981,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Amount" => {
+                1usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
@@ -920,7 +990,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         true,
                     )?
                 }
-                "ACode" => {
+                2usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
@@ -929,7 +999,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Hesh" => {
+                3usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
@@ -938,7 +1008,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                4usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
@@ -947,7 +1017,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                5usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
@@ -956,7 +1026,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                6usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
@@ -965,7 +1035,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Bank" => {
+                7usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank,
@@ -974,7 +1044,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "TransType" => {
+                8usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_trans_type,
@@ -983,7 +1053,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Payments" => {
+                9usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_payments,
@@ -992,7 +1062,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         true,
                     )?
                 }
-                "UserId" => {
+                10usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_user_id,
@@ -1001,7 +1071,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Brand" => {
+                11usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_brand,
@@ -1010,7 +1080,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Issuer" => {
+                12usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_issuer,
@@ -1019,7 +1089,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "L4digit" => {
+                13usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_l4digit,
@@ -1028,7 +1098,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "street" => {
+                14usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_street,
@@ -1037,7 +1107,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "city" => {
+                15usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_city,
@@ -1046,7 +1116,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "zip" => {
+                16usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_zip,
@@ -1055,7 +1125,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "cell" => {
+                17usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cell,
@@ -1064,7 +1134,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Coin" => {
+                18usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_coin,
@@ -1073,7 +1143,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         true,
                     )?
                 }
-                "Tmonth" => {
+                19usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_tmonth,
@@ -1082,7 +1152,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Tyear" => {
+                20usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_tyear,
@@ -1091,7 +1161,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "UID" => {
+                21usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_uid,
@@ -1100,7 +1170,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "spType" => {
+                22usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_sp_type,
@@ -1109,7 +1179,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "bincard" => {
+                23usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bincard,
@@ -1188,8 +1258,78 @@ impl crate::__private::FormFields for ChargeTokenResponse {
         let mut v_bincard = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "Id" => {
+            let index = {
+                let k: &[u8] = key.as_bytes();
+                match k.len() {
+                    2usize => {
+                        match k {
+                            b"Id" => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    3usize => {
+                        match k {
+                            b"zip" => 16usize,
+                            b"UID" => 21usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    4usize => {
+                        match k {
+                            b"Hesh" => 3usize,
+                            b"Bank" => 7usize,
+                            b"city" => 15usize,
+                            b"cell" => 17usize,
+                            b"Coin" => 18usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match k {
+                            b"ACode" => 2usize,
+                            b"Fild1" => 4usize,
+                            b"Fild2" => 5usize,
+                            b"Fild3" => 6usize,
+                            b"Brand" => 11usize,
+                            b"Tyear" => 20usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match k {
+                            b"Amount" => 1usize,
+                            b"UserId" => 10usize,
+                            b"Issuer" => 12usize,
+                            b"street" => 14usize,
+                            b"Tmonth" => 19usize,
+                            b"spType" => 22usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match k {
+                            b"L4digit" => 13usize,
+                            b"bincard" => 23usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"Payments" => 9usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        match k {
+                            b"TransType" => 8usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -1197,7 +1337,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Amount" => {
+                1usize => {
                     crate::__private::fields::set(
                         &mut v_amount,
                         &value,
@@ -1205,7 +1345,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         true,
                     )?
                 }
-                "ACode" => {
+                2usize => {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
@@ -1213,7 +1353,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Hesh" => {
+                3usize => {
                     crate::__private::fields::set(
                         &mut v_hesh,
                         &value,
@@ -1221,7 +1361,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                4usize => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -1229,7 +1369,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                5usize => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -1237,7 +1377,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                6usize => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,
@@ -1245,7 +1385,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Bank" => {
+                7usize => {
                     crate::__private::fields::set(
                         &mut v_bank,
                         &value,
@@ -1253,7 +1393,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "TransType" => {
+                8usize => {
                     crate::__private::fields::set(
                         &mut v_trans_type,
                         &value,
@@ -1261,7 +1401,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Payments" => {
+                9usize => {
                     crate::__private::fields::set(
                         &mut v_payments,
                         &value,
@@ -1269,7 +1409,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         true,
                     )?
                 }
-                "UserId" => {
+                10usize => {
                     crate::__private::fields::set(
                         &mut v_user_id,
                         &value,
@@ -1277,7 +1417,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Brand" => {
+                11usize => {
                     crate::__private::fields::set(
                         &mut v_brand,
                         &value,
@@ -1285,7 +1425,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Issuer" => {
+                12usize => {
                     crate::__private::fields::set(
                         &mut v_issuer,
                         &value,
@@ -1293,7 +1433,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "L4digit" => {
+                13usize => {
                     crate::__private::fields::set(
                         &mut v_l4digit,
                         &value,
@@ -1301,7 +1441,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "street" => {
+                14usize => {
                     crate::__private::fields::set(
                         &mut v_street,
                         &value,
@@ -1309,7 +1449,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "city" => {
+                15usize => {
                     crate::__private::fields::set(
                         &mut v_city,
                         &value,
@@ -1317,7 +1457,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "zip" => {
+                16usize => {
                     crate::__private::fields::set(
                         &mut v_zip,
                         &value,
@@ -1325,7 +1465,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "cell" => {
+                17usize => {
                     crate::__private::fields::set(
                         &mut v_cell,
                         &value,
@@ -1333,7 +1473,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Coin" => {
+                18usize => {
                     crate::__private::fields::set(
                         &mut v_coin,
                         &value,
@@ -1341,7 +1481,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         true,
                     )?
                 }
-                "Tmonth" => {
+                19usize => {
                     crate::__private::fields::set(
                         &mut v_tmonth,
                         &value,
@@ -1349,7 +1489,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Tyear" => {
+                20usize => {
                     crate::__private::fields::set(
                         &mut v_tyear,
                         &value,
@@ -1357,7 +1497,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "UID" => {
+                21usize => {
                     crate::__private::fields::set(
                         &mut v_uid,
                         &value,
@@ -1365,7 +1505,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "spType" => {
+                22usize => {
                     crate::__private::fields::set(
                         &mut v_sp_type,
                         &value,
@@ -1373,7 +1513,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "bincard" => {
+                23usize => {
                     crate::__private::fields::set(
                         &mut v_bincard,
                         &value,

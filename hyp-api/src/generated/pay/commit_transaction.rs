@@ -170,8 +170,8 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
         let mut v_hesh_asm = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Id" => {
+            match key.0.as_bytes() {
+                b"Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
@@ -180,7 +180,7 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
@@ -189,7 +189,7 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
@@ -198,7 +198,7 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
@@ -207,7 +207,7 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
                         false,
                     )?
                 }
-                "HeshASM" => {
+                b"HeshASM" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh_asm,
@@ -248,8 +248,8 @@ impl crate::__private::FormFields for CommitTransactionResponse {
         let mut v_hesh_asm = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "Id" => {
+            match key.as_bytes() {
+                b"Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -257,7 +257,7 @@ impl crate::__private::FormFields for CommitTransactionResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -265,7 +265,7 @@ impl crate::__private::FormFields for CommitTransactionResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -273,7 +273,7 @@ impl crate::__private::FormFields for CommitTransactionResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,
@@ -281,7 +281,7 @@ impl crate::__private::FormFields for CommitTransactionResponse {
                         false,
                     )?
                 }
-                "HeshASM" => {
+                b"HeshASM" => {
                     crate::__private::fields::set(
                         &mut v_hesh_asm,
                         &value,

@@ -548,8 +548,8 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Amount" => {
+            match key.0.as_bytes() {
+                b"Amount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
@@ -558,7 +558,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         true,
                     )?
                 }
-                "Id" => {
+                b"Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
@@ -567,7 +567,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
@@ -576,7 +576,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
@@ -585,7 +585,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
@@ -594,7 +594,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
@@ -603,7 +603,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
@@ -648,8 +648,8 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "Amount" => {
+            match key.as_bytes() {
+                b"Amount" => {
                     crate::__private::fields::set(
                         &mut v_amount,
                         &value,
@@ -657,7 +657,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                         true,
                     )?
                 }
-                "Id" => {
+                b"Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -665,7 +665,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
@@ -673,7 +673,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::fields::set(
                         &mut v_hesh,
                         &value,
@@ -681,7 +681,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -689,7 +689,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -697,7 +697,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,

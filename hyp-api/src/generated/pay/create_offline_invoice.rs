@@ -514,8 +514,8 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Amount" => {
+            match key.0.as_bytes() {
+                b"Amount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
@@ -524,7 +524,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         true,
                     )?
                 }
-                "Id" => {
+                b"Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
@@ -533,7 +533,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
@@ -542,7 +542,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
@@ -551,7 +551,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
@@ -560,7 +560,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
@@ -569,7 +569,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
@@ -614,8 +614,8 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "Amount" => {
+            match key.as_bytes() {
+                b"Amount" => {
                     crate::__private::fields::set(
                         &mut v_amount,
                         &value,
@@ -623,7 +623,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                         true,
                     )?
                 }
-                "Id" => {
+                b"Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -631,7 +631,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
@@ -639,7 +639,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::fields::set(
                         &mut v_hesh,
                         &value,
@@ -647,7 +647,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -655,7 +655,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -663,7 +663,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,

@@ -293,8 +293,8 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
         let mut v_payment_url = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "payRequestId" => {
+            match key.0.as_bytes() {
+                b"payRequestId" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_pay_request_id,
@@ -303,7 +303,7 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
@@ -312,7 +312,7 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
                         false,
                     )?
                 }
-                "paymentURL" => {
+                b"paymentURL" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_payment_url,
@@ -349,8 +349,8 @@ impl crate::__private::FormFields for CreatePaymentLinkResponse {
         let mut v_payment_url = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "payRequestId" => {
+            match key.as_bytes() {
+                b"payRequestId" => {
                     crate::__private::fields::set(
                         &mut v_pay_request_id,
                         &value,
@@ -358,7 +358,7 @@ impl crate::__private::FormFields for CreatePaymentLinkResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -366,7 +366,7 @@ impl crate::__private::FormFields for CreatePaymentLinkResponse {
                         false,
                     )?
                 }
-                "paymentURL" => {
+                b"paymentURL" => {
                     crate::__private::fields::set(
                         &mut v_payment_url,
                         &value,

@@ -129,8 +129,8 @@ impl crate::__private::JsonFields for DeletePaymentLinkResponse {
         let mut v_status = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "status" => {
+            match key.0.as_bytes() {
+                b"status" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_status,
@@ -163,8 +163,8 @@ impl crate::__private::FormFields for DeletePaymentLinkResponse {
         let mut v_status = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "status" => {
+            match key.as_bytes() {
+                b"status" => {
                     crate::__private::fields::set(
                         &mut v_status,
                         &value,

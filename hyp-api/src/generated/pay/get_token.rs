@@ -218,8 +218,8 @@ impl crate::__private::JsonFields for GetTokenResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Token" => {
+            match key.0.as_bytes() {
+                b"Token" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_token,
@@ -228,7 +228,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
                         false,
                     )?
                 }
-                "Tokef" => {
+                b"Tokef" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_tokef,
@@ -237,7 +237,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
                         false,
                     )?
                 }
-                "Id" => {
+                b"Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
@@ -246,7 +246,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
@@ -255,7 +255,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
@@ -264,7 +264,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
@@ -307,8 +307,8 @@ impl crate::__private::FormFields for GetTokenResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "Token" => {
+            match key.as_bytes() {
+                b"Token" => {
                     crate::__private::fields::set(
                         &mut v_token,
                         &value,
@@ -316,7 +316,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                         false,
                     )?
                 }
-                "Tokef" => {
+                b"Tokef" => {
                     crate::__private::fields::set(
                         &mut v_tokef,
                         &value,
@@ -324,7 +324,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                         false,
                     )?
                 }
-                "Id" => {
+                b"Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -332,7 +332,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -340,7 +340,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -348,7 +348,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,

@@ -118,8 +118,8 @@ impl crate::__private::JsonFields for PaymentLink {
         let mut v_date_created = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "payRequestId" => {
+            match key.0.as_bytes() {
+                b"payRequestId" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_pay_request_id,
@@ -128,7 +128,7 @@ impl crate::__private::JsonFields for PaymentLink {
                         false,
                     )?
                 }
-                "status" => {
+                b"status" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_status,
@@ -137,7 +137,7 @@ impl crate::__private::JsonFields for PaymentLink {
                         true,
                     )?
                 }
-                "Amount" => {
+                b"Amount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
@@ -146,7 +146,7 @@ impl crate::__private::JsonFields for PaymentLink {
                         true,
                     )?
                 }
-                "paymentURL" => {
+                b"paymentURL" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_payment_url,
@@ -155,7 +155,7 @@ impl crate::__private::JsonFields for PaymentLink {
                         false,
                     )?
                 }
-                "dateCreated" => {
+                b"dateCreated" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_date_created,
@@ -199,8 +199,8 @@ impl crate::__private::FormFields for PaymentLink {
         let mut v_date_created = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "payRequestId" => {
+            match key.as_bytes() {
+                b"payRequestId" => {
                     crate::__private::fields::set(
                         &mut v_pay_request_id,
                         &value,
@@ -208,7 +208,7 @@ impl crate::__private::FormFields for PaymentLink {
                         false,
                     )?
                 }
-                "status" => {
+                b"status" => {
                     crate::__private::fields::set(
                         &mut v_status,
                         &value,
@@ -216,7 +216,7 @@ impl crate::__private::FormFields for PaymentLink {
                         true,
                     )?
                 }
-                "Amount" => {
+                b"Amount" => {
                     crate::__private::fields::set(
                         &mut v_amount,
                         &value,
@@ -224,7 +224,7 @@ impl crate::__private::FormFields for PaymentLink {
                         true,
                     )?
                 }
-                "paymentURL" => {
+                b"paymentURL" => {
                     crate::__private::fields::set(
                         &mut v_payment_url,
                         &value,
@@ -232,7 +232,7 @@ impl crate::__private::FormFields for PaymentLink {
                         false,
                     )?
                 }
-                "dateCreated" => {
+                b"dateCreated" => {
                     crate::__private::fields::set(
                         &mut v_date_created,
                         &value,

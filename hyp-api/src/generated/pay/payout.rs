@@ -378,8 +378,8 @@ impl crate::__private::JsonFields for PayoutResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Id" => {
+            match key.0.as_bytes() {
+                b"Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
@@ -388,7 +388,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                         false,
                     )?
                 }
-                "Amount" => {
+                b"Amount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
@@ -397,7 +397,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                         true,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
@@ -406,7 +406,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
@@ -415,7 +415,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
@@ -424,7 +424,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
@@ -433,7 +433,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                         false,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
@@ -478,8 +478,8 @@ impl crate::__private::FormFields for PayoutResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "Id" => {
+            match key.as_bytes() {
+                b"Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -487,7 +487,7 @@ impl crate::__private::FormFields for PayoutResponse {
                         false,
                     )?
                 }
-                "Amount" => {
+                b"Amount" => {
                     crate::__private::fields::set(
                         &mut v_amount,
                         &value,
@@ -495,7 +495,7 @@ impl crate::__private::FormFields for PayoutResponse {
                         true,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
@@ -503,7 +503,7 @@ impl crate::__private::FormFields for PayoutResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -511,7 +511,7 @@ impl crate::__private::FormFields for PayoutResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -519,7 +519,7 @@ impl crate::__private::FormFields for PayoutResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,
@@ -527,7 +527,7 @@ impl crate::__private::FormFields for PayoutResponse {
                         false,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::fields::set(
                         &mut v_hesh,
                         &value,

@@ -174,8 +174,8 @@ impl crate::__private::JsonFields for RefundResponse {
         let mut v_hesh_asm = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Id" => {
+            match key.0.as_bytes() {
+                b"Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
@@ -184,7 +184,7 @@ impl crate::__private::JsonFields for RefundResponse {
                         false,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
@@ -193,7 +193,7 @@ impl crate::__private::JsonFields for RefundResponse {
                         false,
                     )?
                 }
-                "HeshASM" => {
+                b"HeshASM" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh_asm,
@@ -230,8 +230,8 @@ impl crate::__private::FormFields for RefundResponse {
         let mut v_hesh_asm = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "Id" => {
+            match key.as_bytes() {
+                b"Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -239,7 +239,7 @@ impl crate::__private::FormFields for RefundResponse {
                         false,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
@@ -247,7 +247,7 @@ impl crate::__private::FormFields for RefundResponse {
                         false,
                     )?
                 }
-                "HeshASM" => {
+                b"HeshASM" => {
                     crate::__private::fields::set(
                         &mut v_hesh_asm,
                         &value,

@@ -143,8 +143,8 @@ impl crate::__private::JsonFields for SetRecurringStatusResponse {
         let mut v_hk_id = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "HKId" => {
+            match key.0.as_bytes() {
+                b"HKId" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hk_id,
@@ -177,8 +177,8 @@ impl crate::__private::FormFields for SetRecurringStatusResponse {
         let mut v_hk_id = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "HKId" => {
+            match key.as_bytes() {
+                b"HKId" => {
                     crate::__private::fields::set(
                         &mut v_hk_id,
                         &value,

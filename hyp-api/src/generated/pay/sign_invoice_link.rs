@@ -222,8 +222,8 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
         let mut v_signature = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Masof" => {
+            match key.0.as_bytes() {
+                b"Masof" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_masof,
@@ -232,7 +232,7 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                         false,
                     )?
                 }
-                "TransId" => {
+                b"TransId" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_trans_id,
@@ -241,7 +241,7 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                         false,
                     )?
                 }
-                "action" => {
+                b"action" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_action,
@@ -250,7 +250,7 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                         false,
                     )?
                 }
-                "type" => {
+                b"type" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_document_type,
@@ -259,7 +259,7 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                         false,
                     )?
                 }
-                "signature" => {
+                b"signature" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_signature,
@@ -300,8 +300,8 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
         let mut v_signature = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "Masof" => {
+            match key.as_bytes() {
+                b"Masof" => {
                     crate::__private::fields::set(
                         &mut v_masof,
                         &value,
@@ -309,7 +309,7 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
                         false,
                     )?
                 }
-                "TransId" => {
+                b"TransId" => {
                     crate::__private::fields::set(
                         &mut v_trans_id,
                         &value,
@@ -317,7 +317,7 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
                         false,
                     )?
                 }
-                "action" => {
+                b"action" => {
                     crate::__private::fields::set(
                         &mut v_action,
                         &value,
@@ -325,7 +325,7 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
                         false,
                     )?
                 }
-                "type" => {
+                b"type" => {
                     crate::__private::fields::set(
                         &mut v_document_type,
                         &value,
@@ -333,7 +333,7 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
                         false,
                     )?
                 }
-                "signature" => {
+                b"signature" => {
                     crate::__private::fields::set(
                         &mut v_signature,
                         &value,

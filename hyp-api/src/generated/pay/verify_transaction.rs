@@ -144,7 +144,16 @@ impl crate::__private::JsonFields for VerifyTransactionResponse {
     ) -> Result<Self, A::Error> {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            crate::__private::json_in::other(&mut m, key, cx, depth, Some(&mut unknown))?
+            {
+                let _ = key.0.as_bytes();
+                crate::__private::json_in::other(
+                    &mut m,
+                    key,
+                    cx,
+                    depth,
+                    Some(&mut unknown),
+                )?
+            }
         }
         Ok(Self { unknown_fields: unknown })
     }
@@ -155,7 +164,10 @@ impl crate::__private::FormFields for VerifyTransactionResponse {
     ) -> Result<Self, crate::__private::Fallback> {
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            f.other(key, value, Some(&mut unknown))?
+            {
+                let _ = key.as_bytes();
+                f.other(key, value, Some(&mut unknown))?
+            }
         }
         Ok(Self { unknown_fields: unknown })
     }
