@@ -157,8 +157,9 @@ pub struct Page {
 /// The deal a paid page makes: a call of `endpoint` the sandbox plays itself, with the issuing
 /// request's fields and `set` over them, answered with the page's code. It goes through the
 /// endpoint's rules as a merchant's call would (its result block, its journal row, the holds,
-/// records and card tokens it opens); its answer is never sent, the redirect's `from: deal`
-/// parameters read it. A declined page makes no deal.
+/// records and card tokens it opens; `Sandbox::applied` counts it for the endpoint, as it took
+/// effect, `Sandbox::received` does not); its answer is never sent, the redirect's
+/// `from: deal` parameters read it. A declined page makes no deal.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageDeal {
