@@ -62,6 +62,7 @@
 mod accounts;
 mod answer;
 mod block;
+mod codes;
 mod deals;
 mod envelope;
 mod fault;

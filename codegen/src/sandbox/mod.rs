@@ -3,7 +3,7 @@
 //! against the API, `plan` lowers an API to what the sandbox reads, and `emit` writes the
 //! sandbox's generated files.
 //!
-//! `spec`, `shape`, `flows` and the plan's types are `hyp-sandbox`'s own files, included by
+//! `spec`, `shape`, `flows`, `stateful` and the plan's types are `hyp-sandbox`'s own files, included by
 //! path: one definition of what is written and read back, and a sandbox that builds without
 //! the generator.
 
@@ -20,3 +20,5 @@ pub mod plan;
 pub mod shape;
 #[path = "../../../hyp-sandbox/src/plan/spec.rs"]
 pub mod spec;
+#[path = "../../../hyp-sandbox/src/plan/stateful.rs"]
+pub mod stateful;

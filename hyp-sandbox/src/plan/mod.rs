@@ -6,3 +6,4 @@ pub mod api;
 pub mod flows;
 pub mod shape;
 pub mod spec;
+pub mod stateful;

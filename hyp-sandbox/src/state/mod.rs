@@ -4,8 +4,11 @@
 
 use std::collections::HashMap;
 
-use crate::plan::spec::{CodeAnswer, Ledger, SandboxDef};
+use crate::plan::spec::{Ledger, SandboxDef};
 use hyp_api::{Decimal, Node};
+
+mod queues;
+mod refusal;
 
 use crate::answer::{Answer, text};
 use crate::deals::DealBook;
@@ -67,15 +70,6 @@ pub(crate) fn is_true(fields: &Node, wire: &str) -> bool {
         .is_some_and(|n| <bool as hyp_api::Wire>::from_node(n).unwrap_or(false))
 }
 
-/// A rule's refusal: the code's answer in the vendor's words; the sandbox's own reason is
-/// logged, never sent.
-fn error(api: &ServedApi, e: &Served, a: &CodeAnswer, reason: Option<String>) -> Answer {
-    if let Some(r) = reason {
-        tracing::debug!(api = %api.plan.api, endpoint = %e.plan.key, code = a.code, reason = %r, "refused");
-    }
-    Answer::for_code(api, e, a.code)
-}
-
 impl State {
     /// A number no other answer of this sandbox has carried.
     pub(crate) fn fresh(&mut self) -> u64 {
@@ -118,111 +112,6 @@ impl State {
             }
             Some(answer)
         })
-    }
-
-    /// The refusal a rule gives this call before anything is applied, if any.
-    pub fn refusal(&self, api: &ServedApi, e: &Served, fields: &Node) -> Option<Answer> {
-        if let Some(refused) = crate::sign::refused(api, e, fields, &self.pages) {
-            return Some(refused);
-        }
-        if let Some(refused) = self.deals.refusal(api, e, fields) {
-            return Some(refused);
-        }
-        let sb = &api.plan.sandbox;
-        let name = &api.plan.api;
-        for l in &sb.ledgers {
-            let key = (name.clone(), l.name.clone(), account(l, fields));
-            let now = self.balances.get(&key).copied().unwrap_or_default();
-            let wanted = amount(fields, &l.amount);
-            if ledger::moved(now, ledger::direction(l, &e.plan.key), wanted).is_none() {
-                tracing::debug!(api = %name, endpoint = %e.plan.key, "refused: {} {wanted} overflows the {} balance", l.amount, l.name);
-                return crate::handle::invalid_answer(api, e);
-            }
-        }
-        for h in &sb.holds {
-            if h.consumed_by.endpoint != e.plan.key {
-                continue;
-            }
-            let id = field_text(fields, &h.consumed_by.id).unwrap_or_default();
-            let Some(amount_field) = &h.consumed_by.amount else {
-                if !matches!(
-                    self.holds.get(&(name.clone(), h.name.clone(), id.clone())),
-                    Some((_, _, true))
-                ) {
-                    return Some(error(
-                        api,
-                        e,
-                        &h.not_open,
-                        Some(format!("no open {} `{id}`", h.name)),
-                    ));
-                }
-                continue;
-            };
-            let wanted = amount(fields, amount_field);
-            match self.holds.get(&(name.clone(), h.name.clone(), id.clone())) {
-                Some((total, used, true)) if wanted > *total - *used => {
-                    let left = *total - *used;
-                    return Some(error(
-                        api,
-                        e,
-                        &h.exceeded,
-                        Some(format!(
-                            "{amount_field} {wanted} exceeds the {left} left of `{id}`"
-                        )),
-                    ));
-                }
-                Some((_, _, true)) => {}
-                _ => {
-                    return Some(error(
-                        api,
-                        e,
-                        &h.not_open,
-                        Some(format!("no open {} `{id}`", h.name)),
-                    ));
-                }
-            }
-        }
-        for r in &sb.records {
-            let named_by = r
-                .refusals
-                .iter()
-                .map(|f| (&f.endpoint, &f.id))
-                .find(|(ep, _)| **ep == e.plan.key);
-            let Some((_, id_field)) = named_by else {
-                continue;
-            };
-            let id = field_text(fields, id_field).unwrap_or_default();
-            let Some(status) = self
-                .records
-                .get(&(name.clone(), r.name.clone(), id.clone()))
-            else {
-                return Some(error(
-                    api,
-                    e,
-                    &r.not_found,
-                    Some(format!("no {} `{id}`", r.name)),
-                ));
-            };
-            for f in r.refusals.iter().filter(|f| f.endpoint == e.plan.key) {
-                if f.when.contains(status) {
-                    return Some(error(api, e, &f.answer, None));
-                }
-            }
-        }
-        for q in &sb.queues {
-            if q.moved_by.endpoint != e.plan.key {
-                continue;
-            }
-            let rows = self.queues.get(&(name.clone(), q.name.clone()));
-            let any_valid = items(fields, &q.moved_by.items).iter().any(|item| {
-                let id = item.get(&q.moved_by.item_id);
-                rows.is_some_and(|rows| rows.iter().any(|(r, _)| Some(r) == id))
-            });
-            if !any_valid {
-                return Answer::example(api, e, &q.moved_by.none_valid_example);
-            }
-        }
-        None
     }
 
     /// Applies a call the rules let through: numbers its answer, moves balances, holds,
@@ -316,33 +205,7 @@ impl State {
                 }
             }
         }
-        for q in &sb.queues {
-            let rows = self
-                .queues
-                .entry((name.clone(), q.name.clone()))
-                .or_default();
-            if q.added_by == key
-                && let Some(id) = answer.get(e, &q.id)
-            {
-                rows.push((id, q.initial));
-            }
-            if q.listed_by.endpoint == key {
-                answer = list_rows(api, e, q, rows, fields);
-            }
-            if q.moved_by.endpoint == key {
-                let mut skipped = Vec::new();
-                for item in items(fields, &q.moved_by.items) {
-                    let id = item.get(&q.moved_by.item_id).cloned().unwrap_or(Node::Null);
-                    let status = field_text(item, &q.moved_by.item_status)
-                        .and_then(|s| s.trim().parse().ok());
-                    match (rows.iter_mut().find(|(r, _)| *r == id), status) {
-                        (Some(row), Some(s)) => row.1 = s,
-                        _ => skipped.push(id),
-                    }
-                }
-                answer.set(e, &q.moved_by.skipped, Node::List(skipped));
-            }
-        }
+        answer = self.apply_queues(api, e, fields, answer);
         *self.applied.entry((name, key)).or_default() += 1;
         answer
     }
@@ -445,55 +308,4 @@ impl State {
             })
             .unwrap_or_default()
     }
-}
-
-fn items<'n>(fields: &'n Node, wire: &str) -> &'n [Node] {
-    match fields.get(wire) {
-        Some(Node::List(items)) => items,
-        _ => &[],
-    }
-}
-
-/// The listing answer: the template row once per row in the filtered status, or the empty code.
-fn list_rows(
-    api: &ServedApi,
-    e: &Served,
-    q: &crate::plan::spec::Queue,
-    rows: &[(Node, i64)],
-    fields: &Node,
-) -> Answer {
-    let l = &q.listed_by;
-    let wanted = field_text(fields, &l.filter)
-        .and_then(|v| {
-            l.filter_values
-                .iter()
-                .find(|f| f.value == v)
-                .map(|f| f.status)
-        })
-        .unwrap_or(l.default_status);
-    let Some(mut answer) = Answer::example(api, e, &l.row_example) else {
-        return Answer::for_code(api, e, l.empty.code);
-    };
-    let template = match answer.get(e, &l.list) {
-        Some(Node::List(items)) => items.into_iter().next(),
-        _ => None,
-    };
-    let listed: Vec<Node> = rows
-        .iter()
-        .filter(|(_, s)| *s == wanted)
-        .filter_map(|(id, _)| {
-            let mut row = template.clone()?;
-            if let Node::Map(entries) = &mut row
-                && let Some((_, v)) = entries.iter_mut().find(|(k, _)| *k == l.row_id)
-            {
-                *v = id.clone();
-            }
-            Some(row)
-        })
-        .collect();
-    if listed.is_empty() {
-        return Answer::for_code(api, e, l.empty.code);
-    }
-    answer.set(e, &l.list, Node::List(listed));
-    answer
 }
