@@ -30,16 +30,16 @@ fn charge(total: i64) -> DoDealRequest {
 }
 
 fn deal(kind: TransactionType, validation: Validation, total: i64) -> DoDealRequest {
-    DoDealRequest::new(
-        Language::Eng,
-        TERMINAL,
-        MinorUnits::new(total),
-        kind,
-        CreditType::RegularCredit,
-        "ILS",
-        TransactionCode::Phone,
+    DoDealRequest::new(DoDealRequired {
+        language: Language::Eng,
+        terminal_number: TERMINAL.into(),
+        total: MinorUnits::new(total),
+        transaction_type: kind,
+        credit_type: CreditType::RegularCredit,
+        currency: "ILS".into(),
+        transaction_code: TransactionCode::Phone,
         validation,
-    )
+    })
     .card_id("1234567890123456")
     .card_expiration("1230")
 }
@@ -50,9 +50,12 @@ fn resendable(total: i64, request_id: &str) -> DoDealRequest {
 }
 
 fn refund(tran_id: &str, total: i64) -> RefundDealRequest {
-    RefundDealRequest::new(Language::Eng, TERMINAL)
-        .tran_id(tran_id)
-        .total(MinorUnits::new(total))
+    RefundDealRequest::new(RefundDealRequired {
+        language: Language::Eng,
+        terminal_number: TERMINAL.into(),
+    })
+    .tran_id(tran_id)
+    .total(MinorUnits::new(total))
 }
 
 async fn approved(client: &Client, request: &DoDealRequest) -> String {

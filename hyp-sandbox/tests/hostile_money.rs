@@ -23,18 +23,18 @@ fn hyper(sandbox: &Sandbox) -> hyp_api::hyper_erp::Client {
 }
 
 fn hyper_deposit(ticket: &str, amount: Money) -> hyp_api::hyper_erp::DepositFiatRequest {
-    use hyp_api::hyper_erp::{Currency, DepositFiatRequest, PaymentMethod};
-    DepositFiatRequest::new(
-        500155,
-        secret("eBt5yJD3uc12"),
-        ticket,
-        1,
-        PaymentMethod::CreditCard,
-        Currency::Ils,
+    use hyp_api::hyper_erp::{Currency, DepositFiatRequest, DepositFiatRequired, PaymentMethod};
+    DepositFiatRequest::new(DepositFiatRequired {
+        client_number: 500155,
+        api_password: secret("eBt5yJD3uc12"),
+        ticket_id: ticket.into(),
+        bank_enum: 1,
+        method: PaymentMethod::CreditCard,
+        currency: Currency::Ils,
         amount,
-        dec!(3.2),
-        "82.81.138.8",
-    )
+        usd_convert_rate: dec!(3.2),
+        end_user_ip: "82.81.138.8".into(),
+    })
 }
 
 fn invalid_paths<C: hyp_api::ResultCode>(err: &Error<C>) -> Vec<&str> {
@@ -61,15 +61,24 @@ async fn an_amount_at_decimal_max_is_an_invalid_request_on_every_money_api() {
     )
     .build()
     .unwrap();
-    let request = hyp_api::mt5_manager::DepositRequest::new("ops-1", 1001, max);
+    let request =
+        hyp_api::mt5_manager::DepositRequest::new(hyp_api::mt5_manager::DepositRequired {
+            operator_id: "ops-1".into(),
+            login: 1001,
+            amount: max,
+        });
     let err = mt5.deposit(&request).await.unwrap_err();
     assert_eq!(invalid_paths(&err), ["amount"]);
 
     let pay = hyp_api::pay::Client::builder(sandbox.base_url("pay"))
         .build()
         .unwrap();
-    let request =
-        hyp_api::pay::RefundRequest::new("0010345518", secret("your-api-password"), "12345", max);
+    let request = hyp_api::pay::RefundRequest::new(hyp_api::pay::RefundRequired {
+        masof: "0010345518".into(),
+        passp: secret("your-api-password"),
+        trans_id: "12345".into(),
+        amount: max,
+    });
     let err = pay.refund(&request).await.unwrap_err();
     assert_eq!(invalid_paths(&err), ["Amount"]);
 
@@ -81,16 +90,16 @@ async fn an_amount_at_decimal_max_is_an_invalid_request_on_every_money_api() {
     )
     .build()
     .unwrap();
-    let request = DoDealRequest::new(
-        Language::Eng,
-        "0962832",
-        MinorUnits::new(i64::MAX),
-        TransactionType::Debit,
-        CreditType::RegularCredit,
-        "ILS",
-        TransactionCode::Phone,
-        Validation::AutoComm,
-    )
+    let request = DoDealRequest::new(DoDealRequired {
+        language: Language::Eng,
+        terminal_number: "0962832".into(),
+        total: MinorUnits::new(i64::MAX),
+        transaction_type: TransactionType::Debit,
+        credit_type: CreditType::RegularCredit,
+        currency: "ILS".into(),
+        transaction_code: TransactionCode::Phone,
+        validation: Validation::AutoComm,
+    })
     .card_id("1234567890123456")
     .card_expiration("1230");
     let err = cg.do_deal(&request).await.unwrap_err();
@@ -177,16 +186,18 @@ async fn two_max_deposits_into_one_balance_get_the_invalid_request_answer() {
 /// Hyp Pay offline invoice items (`[code~desc~qty~price]`) whose quantity × price, or whose
 /// running sum, does not fit a decimal.
 fn invoice(items: &str) -> hyp_api::pay::CreateOfflineInvoiceRequest {
-    use hyp_api::pay::{CreateOfflineInvoiceRequest, OfflinePaymentType};
-    CreateOfflineInvoiceRequest::new(
-        "0010345518",
-        secret("your-api-password"),
-        Money::new(dec!(200)),
-        OfflinePaymentType::Cash,
-        "Jenny",
-        "890108558",
-        "offline",
-    )
+    use hyp_api::pay::{
+        CreateOfflineInvoiceRequest, CreateOfflineInvoiceRequired, OfflinePaymentType,
+    };
+    CreateOfflineInvoiceRequest::new(CreateOfflineInvoiceRequired {
+        masof: "0010345518".into(),
+        passp: secret("your-api-password"),
+        amount: Money::new(dec!(200)),
+        trans_type: OfflinePaymentType::Cash,
+        client_name: "Jenny".into(),
+        user_id: "890108558".into(),
+        info: "offline".into(),
+    })
     .pritim(true)
     .hesh_desc(items)
 }

@@ -39,31 +39,31 @@ fn client_with(sandbox: &Sandbox, policy: RetryPolicy) -> Client {
 }
 
 fn deposit(ticket: &str, amount: Money) -> DepositFiatRequest {
-    DepositFiatRequest::new(
-        500155,
-        secret("eBt5yJD3uc12"),
-        ticket,
-        1,
-        PaymentMethod::CreditCard,
-        Currency::Ils,
+    DepositFiatRequest::new(DepositFiatRequired {
+        client_number: 500155,
+        api_password: secret("eBt5yJD3uc12"),
+        ticket_id: ticket.into(),
+        bank_enum: 1,
+        method: PaymentMethod::CreditCard,
+        currency: Currency::Ils,
         amount,
-        dec!(3.2),
-        "82.81.138.8",
-    )
+        usd_convert_rate: dec!(3.2),
+        end_user_ip: "82.81.138.8".into(),
+    })
 }
 
 fn deposit_for(client: i64, currency: Currency, ticket: &str, amount: Money) -> DepositFiatRequest {
-    DepositFiatRequest::new(
-        client,
-        secret("eBt5yJD3uc12"),
-        ticket,
-        1,
-        PaymentMethod::BankTransfer,
+    DepositFiatRequest::new(DepositFiatRequired {
+        client_number: client,
+        api_password: secret("eBt5yJD3uc12"),
+        ticket_id: ticket.into(),
+        bank_enum: 1,
+        method: PaymentMethod::BankTransfer,
         currency,
         amount,
-        dec!(3.2),
-        "82.81.138.8",
-    )
+        usd_convert_rate: dec!(3.2),
+        end_user_ip: "82.81.138.8".into(),
+    })
 }
 
 fn a_past_time() -> NaiveDateTime {
@@ -79,29 +79,29 @@ fn withdrawal_for(
     ticket: &str,
     amount: Money,
 ) -> WithdrawFiatRequest {
-    WithdrawFiatRequest::new(
-        client,
-        secret("eBt5yJD3uc12"),
-        ticket,
-        1,
-        PaymentMethod::BankTransfer,
+    WithdrawFiatRequest::new(WithdrawFiatRequired {
+        client_number: client,
+        api_password: secret("eBt5yJD3uc12"),
+        ticket_id: ticket.into(),
+        bank_enum: 1,
+        method: PaymentMethod::BankTransfer,
         currency,
         amount,
-        dec!(3.2),
-        a_past_time(),
-        "82.81.138.8",
-    )
+        usd_convert_rate: dec!(3.2),
+        time_stamp: a_past_time(),
+        end_user_ip: "82.81.138.8".into(),
+    })
 }
 
 fn balance_order(ticket: &str) -> CreateBalanceOrderRequest {
-    CreateBalanceOrderRequest::new(
-        500155,
-        secret("eBt5yJD3uc12"),
-        BalanceAction::Deposit,
-        ticket,
-        Money::new(dec!(250)),
-        "bonus",
-    )
+    CreateBalanceOrderRequest::new(CreateBalanceOrderRequired {
+        client_number: 500155,
+        api_password: secret("eBt5yJD3uc12"),
+        action: BalanceAction::Deposit,
+        ticket_id: ticket.into(),
+        amount: Money::new(dec!(250)),
+        comment: "bonus".into(),
+    })
 }
 
 /// Today (UTC): a refund's PaymentDate must lie within the last 366 days.
@@ -115,24 +115,28 @@ fn today() -> NaiveDate {
 }
 
 fn refund(ticket: &str) -> CreateRefundRequest {
-    let item = RefundItem::new(
-        RefundMethod::BankTransfer,
-        today(),
-        Money::new(dec!(1200)),
-        "ILS",
-    );
-    CreateRefundRequest::new(500608, vec![item]).ticket_id(ticket)
+    let item = RefundItem::new(RefundItemRequired {
+        refund_method: RefundMethod::BankTransfer,
+        payment_date: today(),
+        total_amount: Money::new(dec!(1200)),
+        currency: "ILS".into(),
+    });
+    CreateRefundRequest::new(CreateRefundRequired {
+        client_number: 500608,
+        items: vec![item],
+    })
+    .ticket_id(ticket)
 }
 
 fn charge(reference: &str) -> ChargeCardRequest {
-    ChargeCardRequest::new(
-        500155,
-        secret("eBt5yJD3uc12"),
-        reference,
-        3,
-        Currency::Ils,
-        Money::new(dec!(150)),
-    )
+    ChargeCardRequest::new(ChargeCardRequired {
+        client_number: 500155,
+        api_password: secret("eBt5yJD3uc12"),
+        reference: reference.into(),
+        bank_enum: 3,
+        currency: Currency::Ils,
+        amount: Money::new(dec!(150)),
+    })
 }
 
 fn ils_balance(sandbox: &Sandbox) -> rust_decimal::Decimal {
@@ -158,7 +162,12 @@ async fn listed(client: &Client, filter: Option<QueueFilter>) -> Vec<i64> {
 }
 
 async fn set_refund_status(client: &Client, refund: i64, status: AuthorizationStatus) {
-    let request = UpdateRefundQueueRequest::new(vec![RefundStatusUpdate::new(refund, status)]);
+    let request = UpdateRefundQueueRequest::new(UpdateRefundQueueRequired {
+        docs: vec![RefundStatusUpdate::new(RefundStatusUpdateRequired {
+            refund_number: refund,
+            authorization_status: status,
+        })],
+    });
     let answer = client.update_refund_queue(&request).await.unwrap();
     assert!(answer.skipped.is_empty(), "{:?}", answer.skipped);
 }
@@ -308,7 +317,10 @@ async fn a_repeated_refund_ticket_answers_code_30_and_queues_nothing_new() {
 async fn a_second_tp_account_for_a_client_answers_code_1_with_the_same_login() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = client(&sandbox);
-    let request = CreateTpAccountRequest::new(500014, secret("eBt5yJD3uc12"));
+    let request = CreateTpAccountRequest::new(CreateTpAccountRequired {
+        client_number: 500014,
+        api_password: secret("eBt5yJD3uc12"),
+    });
     let first = client.create_tp_account(&request).await.unwrap();
     let CreateTpAccountOutcome::Created(created) = first else {
         panic!("{first:?}")
@@ -329,11 +341,17 @@ async fn another_client_gets_its_own_tp_account() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = client(&sandbox);
     let a = client
-        .create_tp_account(&CreateTpAccountRequest::new(500014, secret("eBt5yJD3uc12")))
+        .create_tp_account(&CreateTpAccountRequest::new(CreateTpAccountRequired {
+            client_number: 500014,
+            api_password: secret("eBt5yJD3uc12"),
+        }))
         .await
         .unwrap();
     let b = client
-        .create_tp_account(&CreateTpAccountRequest::new(500015, secret("eBt5yJD3uc12")))
+        .create_tp_account(&CreateTpAccountRequest::new(CreateTpAccountRequired {
+            client_number: 500015,
+            api_password: secret("eBt5yJD3uc12"),
+        }))
         .await
         .unwrap();
     let (CreateTpAccountOutcome::Created(a), CreateTpAccountOutcome::Created(b)) = (a, b) else {
@@ -483,10 +501,18 @@ async fn unknown_refund_numbers_in_an_update_come_back_in_skipped() {
     let client = client(&sandbox);
     let number = queued_refund(&client, "R-1").await;
     let unknown = number + 1_000_000;
-    let request = UpdateRefundQueueRequest::new(vec![
-        RefundStatusUpdate::new(number, AuthorizationStatus::SentAwaitingResult),
-        RefundStatusUpdate::new(unknown, AuthorizationStatus::SentAwaitingResult),
-    ]);
+    let request = UpdateRefundQueueRequest::new(UpdateRefundQueueRequired {
+        docs: vec![
+            RefundStatusUpdate::new(RefundStatusUpdateRequired {
+                refund_number: number,
+                authorization_status: AuthorizationStatus::SentAwaitingResult,
+            }),
+            RefundStatusUpdate::new(RefundStatusUpdateRequired {
+                refund_number: unknown,
+                authorization_status: AuthorizationStatus::SentAwaitingResult,
+            }),
+        ],
+    });
     let answer = client.update_refund_queue(&request).await.unwrap();
     assert_eq!(answer.skipped, vec![unknown]);
     assert_eq!(sandbox.queue(API, QUEUE), vec![(number.to_string(), 3)]);
@@ -497,10 +523,12 @@ async fn an_update_naming_no_queued_refund_answers_code_14() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = client(&sandbox);
     let number = queued_refund(&client, "R-1").await;
-    let request = UpdateRefundQueueRequest::new(vec![RefundStatusUpdate::new(
-        number + 1_000_000,
-        AuthorizationStatus::ExecutedSuccessfully,
-    )]);
+    let request = UpdateRefundQueueRequest::new(UpdateRefundQueueRequired {
+        docs: vec![RefundStatusUpdate::new(RefundStatusUpdateRequired {
+            refund_number: number + 1_000_000,
+            authorization_status: AuthorizationStatus::ExecutedSuccessfully,
+        })],
+    });
     let err = client.update_refund_queue(&request).await.unwrap_err();
     let Error::Api(api) = &err else {
         panic!("{err:?}")
@@ -891,7 +919,10 @@ async fn a_vendor_timeout_on_a_tp_account_is_code_5_and_not_resent() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = client_with(&sandbox, fast_retries());
     sandbox.inject(API, TP_ACCOUNT, Fault::vendor_timeout());
-    let request = CreateTpAccountRequest::new(500014, secret("eBt5yJD3uc12"));
+    let request = CreateTpAccountRequest::new(CreateTpAccountRequired {
+        client_number: 500014,
+        api_password: secret("eBt5yJD3uc12"),
+    });
     let err = client.create_tp_account(&request).await.unwrap_err();
     assert!(
         matches!(&err, Error::Api(api) if api.code == ResponseCode::TradingSystemTimeout),

@@ -33,11 +33,19 @@ fn client(sandbox: &Sandbox) -> Client {
 }
 
 fn deposit(login: i64, amount: rust_decimal::Decimal) -> DepositRequest {
-    DepositRequest::new("backoffice", login, Money::new(amount))
+    DepositRequest::new(DepositRequired {
+        operator_id: "backoffice".into(),
+        login,
+        amount: Money::new(amount),
+    })
 }
 
 fn withdraw(login: i64, amount: rust_decimal::Decimal) -> WithdrawRequest {
-    WithdrawRequest::new("backoffice", login, Money::new(amount))
+    WithdrawRequest::new(WithdrawRequired {
+        operator_id: "backoffice".into(),
+        login,
+        amount: Money::new(amount),
+    })
 }
 
 fn balance(sandbox: &Sandbox, login: i64) -> rust_decimal::Decimal {
@@ -85,12 +93,12 @@ async fn an_account_creation_resent_with_its_request_id_answers_already_applied_
  {
     let sandbox = Sandbox::start().await.unwrap();
     let client = client(&sandbox);
-    let req = CreateAccountRequest::new(
-        "backoffice",
-        "Dana Levi",
-        "demo\\retail",
-        "dana@example.com",
-    )
+    let req = CreateAccountRequest::new(CreateAccountRequired {
+        operator_id: "backoffice".into(),
+        name: "Dana Levi".into(),
+        group: "demo\\retail".into(),
+        email: "dana@example.com".into(),
+    })
     .request_id("acc-1");
     let first = client.create_account(&req).await.unwrap();
     let CreateAccountOutcome::Created(created) = first else {
@@ -131,7 +139,7 @@ async fn the_generated_idempotency_key_makes_a_retry_after_a_dropped_connection_
 /// `balance` of `GET /accounts/{login}`, through the client (the answer echoes the `login`).
 async fn shown_balance(client: &Client, login: i64) -> hyp_api::Decimal {
     let account = client
-        .get_account(&GetAccountRequest::new(login))
+        .get_account(&GetAccountRequest::new(GetAccountRequired { login }))
         .await
         .unwrap();
     assert_eq!(account.login, login);
@@ -285,7 +293,7 @@ async fn an_html_page_for_a_typed_answer_is_a_vendor_page() {
     let client = client(&sandbox);
     sandbox.inject(API, "GET /accounts/{login}", Fault::html_page());
     let err = client
-        .get_account(&GetAccountRequest::new(7010))
+        .get_account(&GetAccountRequest::new(GetAccountRequired { login: 7010 }))
         .await
         .unwrap_err();
     let Error::VendorPage {
@@ -319,7 +327,7 @@ async fn a_truncated_typed_answer_is_undecodable() {
     client.deposit(&deposit(7012, dec!(20))).await.unwrap();
     sandbox.inject(API, "GET /accounts/{login}", Fault::truncated_body());
     let err = client
-        .get_account(&GetAccountRequest::new(7012))
+        .get_account(&GetAccountRequest::new(GetAccountRequired { login: 7012 }))
         .await
         .unwrap_err();
     let Error::Decode {
@@ -332,7 +340,7 @@ async fn a_truncated_typed_answer_is_undecodable() {
     assert!(body.starts_with('{') && !body.ends_with('}'), "{body}");
     // The next read is whole again.
     let account = client
-        .get_account(&GetAccountRequest::new(7012))
+        .get_account(&GetAccountRequest::new(GetAccountRequired { login: 7012 }))
         .await
         .unwrap();
     assert_eq!(account.balance.map(|m| m.amount()), Some(dec!(20)));
@@ -374,12 +382,12 @@ async fn a_truncated_account_creation_is_undecodable_and_the_resend_recovers_the
     let sandbox = Sandbox::start().await.unwrap();
     let client = client_with(&sandbox, RetryPolicy::never());
     sandbox.inject(API, CREATE, Fault::truncated_body());
-    let req = CreateAccountRequest::new(
-        "backoffice",
-        "Dana Levi",
-        "demo\\retail",
-        "dana@example.com",
-    )
+    let req = CreateAccountRequest::new(CreateAccountRequired {
+        operator_id: "backoffice".into(),
+        name: "Dana Levi".into(),
+        group: "demo\\retail".into(),
+        email: "dana@example.com".into(),
+    })
     .request_id("acc-cut-1");
     let err = client.create_account(&req).await.unwrap_err();
     assert!(matches!(err, Error::Decode { .. }), "{err:?}");

@@ -28,40 +28,45 @@ fn client(sandbox: &Sandbox) -> Client {
 }
 
 fn charge(amount: Money) -> ChargeTokenRequest {
-    ChargeTokenRequest::new(
-        MASOF,
-        secret(PASSP),
-        "Jenny",
-        "order 1234",
-        secret(CARD_TOKEN),
+    ChargeTokenRequest::new(ChargeTokenRequired {
+        masof: MASOF.into(),
+        passp: secret(PASSP),
+        client_name: "Jenny".into(),
+        info: "order 1234".into(),
+        cc: secret(CARD_TOKEN),
         amount,
-        "06",
-        "31",
-        "000000000",
-    )
+        tmonth: "06".into(),
+        tyear: "31".into(),
+        user_id: "000000000".into(),
+    })
 }
 
 /// A J4 capture of authorization `uid`; `original` is what the caller says was authorized
 /// (the client refuses an `Amount` above it, the sandbox holds the real figure).
 fn capture(uid: &str, amount: Money, original: MinorUnits) -> CaptureRequest {
-    CaptureRequest::new(
-        MASOF,
-        secret(PASSP),
-        "0463077",
-        original,
-        uid,
+    CaptureRequest::new(CaptureRequired {
+        masof: MASOF.into(),
+        passp: secret(PASSP),
+        auth_num: "0463077".into(),
+        original_amount: original,
+        original_uid: uid.into(),
         amount,
-        secret(CARD_TOKEN),
-        "06",
-        "31",
-        "000000000",
-        "Jenny",
-        "final charge",
-    )
+        cc: secret(CARD_TOKEN),
+        tmonth: "06".into(),
+        tyear: "31".into(),
+        user_id: "000000000".into(),
+        client_name: "Jenny".into(),
+        info: "final charge".into(),
+    })
 }
 
 fn refund(trans_id: &str, amount: Money) -> RefundRequest {
-    RefundRequest::new(MASOF, secret(PASSP), trans_id, amount)
+    RefundRequest::new(RefundRequired {
+        masof: MASOF.into(),
+        passp: secret(PASSP),
+        trans_id: trans_id.into(),
+        amount,
+    })
 }
 
 /// A J5 authorization of `amount`: its UID.
@@ -88,8 +93,13 @@ async fn charged(client: &Client, amount: Money) -> String {
 
 /// A new payment link: its payRequestId.
 async fn link(client: &Client) -> String {
-    let req = CreatePaymentLinkRequest::new(MASOF, secret(PASSP), Money::new(dec!(100)), "David")
-        .email("david@example.com");
+    let req = CreatePaymentLinkRequest::new(CreatePaymentLinkRequired {
+        masof: MASOF.into(),
+        passp: secret(PASSP),
+        amount: Money::new(dec!(100)),
+        client_name: "David".into(),
+    })
+    .email("david@example.com");
     let created = client.create_payment_link(&req).await.unwrap();
     created
         .pay_request_id
@@ -97,7 +107,11 @@ async fn link(client: &Client) -> String {
 }
 
 fn delete(id: &str) -> DeletePaymentLinkRequest {
-    DeletePaymentLinkRequest::new(MASOF, secret(PASSP), id)
+    DeletePaymentLinkRequest::new(DeletePaymentLinkRequired {
+        masof: MASOF.into(),
+        passp: secret(PASSP),
+        pay_request: id.into(),
+    })
 }
 
 /// The typed vendor code of a failed call.

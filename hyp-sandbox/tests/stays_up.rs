@@ -33,18 +33,18 @@ fn hyper(sandbox: &Sandbox) -> hyp_api::hyper_erp::Client {
 }
 
 fn deposit(ticket: &str) -> hyp_api::hyper_erp::DepositFiatRequest {
-    use hyp_api::hyper_erp::{Currency, DepositFiatRequest, PaymentMethod};
-    DepositFiatRequest::new(
-        500155,
-        secret("eBt5yJD3uc12"),
-        ticket,
-        1,
-        PaymentMethod::CreditCard,
-        Currency::Ils,
-        Money::new(dec!(100)),
-        dec!(3.2),
-        "82.81.138.8",
-    )
+    use hyp_api::hyper_erp::{Currency, DepositFiatRequest, DepositFiatRequired, PaymentMethod};
+    DepositFiatRequest::new(DepositFiatRequired {
+        client_number: 500155,
+        api_password: secret("eBt5yJD3uc12"),
+        ticket_id: ticket.into(),
+        bank_enum: 1,
+        method: PaymentMethod::CreditCard,
+        currency: Currency::Ils,
+        amount: Money::new(dec!(100)),
+        usd_convert_rate: dec!(3.2),
+        end_user_ip: "82.81.138.8".into(),
+    })
 }
 
 /// An ordinary deposit goes through: the sandbox is serving.
@@ -94,7 +94,12 @@ async fn a_panic_is_each_apis_system_error_through_the_clients() {
     .retry(once())
     .build()
     .unwrap();
-    let request = hyp_api::mt5_manager::DepositRequest::new("ops-1", 1001, Money::new(dec!(5)));
+    let request =
+        hyp_api::mt5_manager::DepositRequest::new(hyp_api::mt5_manager::DepositRequired {
+            operator_id: "ops-1".into(),
+            login: 1001,
+            amount: Money::new(dec!(5)),
+        });
     sandbox.inject("mt5-manager", "POST /transactions/deposit", Fault::panic());
     let err = mt5.deposit(&request).await.unwrap_err();
     assert_eq!(err.code().map(|c| c.value()), Some(503), "{err:?}");
@@ -109,16 +114,16 @@ async fn a_panic_is_each_apis_system_error_through_the_clients() {
         .retry(once())
         .build()
         .unwrap();
-        let deal = DoDealRequest::new(
-            Language::Eng,
-            "0962832",
-            hyp_api::MinorUnits::new(5000),
-            TransactionType::Debit,
-            CreditType::RegularCredit,
-            "ILS",
-            TransactionCode::Phone,
-            Validation::AutoComm,
-        )
+        let deal = DoDealRequest::new(DoDealRequired {
+            language: Language::Eng,
+            terminal_number: "0962832".into(),
+            total: hyp_api::MinorUnits::new(5000),
+            transaction_type: TransactionType::Debit,
+            credit_type: CreditType::RegularCredit,
+            currency: "ILS".into(),
+            transaction_code: TransactionCode::Phone,
+            validation: Validation::AutoComm,
+        })
         .card_id("1234567890123456")
         .card_expiration("1230");
         sandbox.inject("creditguard", "doDeal", Fault::panic());
@@ -130,12 +135,12 @@ async fn a_panic_is_each_apis_system_error_through_the_clients() {
         .retry(once())
         .build()
         .unwrap();
-    let refund = hyp_api::pay::RefundRequest::new(
-        "0010345518",
-        secret("your-api-password"),
-        "12345",
-        Money::new(dec!(5)),
-    );
+    let refund = hyp_api::pay::RefundRequest::new(hyp_api::pay::RefundRequired {
+        masof: "0010345518".into(),
+        passp: secret("your-api-password"),
+        trans_id: "12345".into(),
+        amount: Money::new(dec!(5)),
+    });
     sandbox.inject("pay", "zikoyAPI", Fault::panic());
     let err = pay.refund(&refund).await.unwrap_err();
     assert!(matches!(err, hyp_api::Error::VendorPage { .. }), "{err:?}");

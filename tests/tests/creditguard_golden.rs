@@ -63,16 +63,16 @@ fn unordered(node: &Node) -> Node {
 /// The doc's payment-page request, built through the typed API with the values the spec's
 /// fixups put in its `{…}` placeholders.
 fn documented_do_deal() -> DoDealRequest {
-    DoDealRequest::new(
-        Language::Eng,
-        "0882819014",
-        MinorUnits::new(11400),
-        TransactionType::Debit,
-        CreditType::RegularCredit,
-        "ILS",
-        TransactionCode::Internet,
-        Validation::TxnSetup,
-    )
+    DoDealRequest::new(DoDealRequired {
+        language: Language::Eng,
+        terminal_number: "0882819014".into(),
+        total: MinorUnits::new(11400),
+        transaction_type: TransactionType::Debit,
+        credit_type: CreditType::RegularCredit,
+        currency: "ILS".into(),
+        transaction_code: TransactionCode::Internet,
+        validation: Validation::TxnSetup,
+    })
     .card_no(c::secret("CGMPI"))
     .mid("531")
     .uniqueid("order-2025-0001")

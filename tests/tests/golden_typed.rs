@@ -36,7 +36,10 @@ fn ts(s: &str) -> NaiveDateTime {
 
 #[test]
 fn create_tp_account_request_and_answers() {
-    assert_encodes::<CreateTpAccount>(&CreateTpAccountRequest::new(500014, pw("S0wUqUWvujCf")));
+    assert_encodes::<CreateTpAccount>(&CreateTpAccountRequest::new(CreateTpAccountRequired {
+        client_number: 500014,
+        api_password: pw("S0wUqUWvujCf"),
+    }));
 
     let Ok(CreateTpAccountOutcome::Created(r)) = decode::<CreateTpAccount>("response-created")
     else {
@@ -64,17 +67,17 @@ fn create_tp_account_request_and_answers() {
 
 #[test]
 fn deposit_request_and_answers() {
-    let req = DepositFiatRequest::new(
-        500155,
-        pw("eBt5yJD3uc12"),
-        "{F454E096-D080-40FD-A36B-156F4B999124}",
-        1,
-        PaymentMethod::CreditCard,
-        Currency::Ils,
-        money(dec!(3500)),
-        dec!(3.2),
-        "82.81.138.8",
-    )
+    let req = DepositFiatRequest::new(DepositFiatRequired {
+        client_number: 500155,
+        api_password: pw("eBt5yJD3uc12"),
+        ticket_id: "{F454E096-D080-40FD-A36B-156F4B999124}".into(),
+        bank_enum: 1,
+        method: PaymentMethod::CreditCard,
+        currency: Currency::Ils,
+        amount: money(dec!(3500)),
+        usd_convert_rate: dec!(3.2),
+        end_user_ip: "82.81.138.8".into(),
+    })
     .time_stamp(ts("2026-01-21 08:00:00"));
     assert_encodes::<DepositFiat>(&req);
 
@@ -92,18 +95,18 @@ fn deposit_request_and_answers() {
 
 #[test]
 fn withdrawal_request_and_duplicate() {
-    let req = WithdrawFiatRequest::new(
-        500155,
-        pw("eBt5yJD3uc12"),
-        "{A1B2C3D4-E5F6-7890-1234-56789ABCDEF0}",
-        1,
-        PaymentMethod::CreditCard,
-        Currency::Usd,
-        money(dec!(500)),
-        dec!(1),
-        ts("2026-01-21 09:30:00"),
-        "82.81.138.8",
-    );
+    let req = WithdrawFiatRequest::new(WithdrawFiatRequired {
+        client_number: 500155,
+        api_password: pw("eBt5yJD3uc12"),
+        ticket_id: "{A1B2C3D4-E5F6-7890-1234-56789ABCDEF0}".into(),
+        bank_enum: 1,
+        method: PaymentMethod::CreditCard,
+        currency: Currency::Usd,
+        amount: money(dec!(500)),
+        usd_convert_rate: dec!(1),
+        time_stamp: ts("2026-01-21 09:30:00"),
+        end_user_ip: "82.81.138.8".into(),
+    });
     assert_encodes::<WithdrawFiat>(&req);
     let dup = vendor::hyper_erp()
         .endpoints
@@ -125,14 +128,14 @@ fn withdrawal_request_and_duplicate() {
 
 #[test]
 fn balance_order_request_and_answer() {
-    let req = CreateBalanceOrderRequest::new(
-        500155,
-        pw("eBt5yJD3uc12"),
-        BalanceAction::Withdraw,
-        "{F456E096-D080-40FD-A36B-156A4B919124}",
-        money(dec!(100.00)),
-        "Withdrawal request in personal area",
-    )
+    let req = CreateBalanceOrderRequest::new(CreateBalanceOrderRequired {
+        client_number: 500155,
+        api_password: pw("eBt5yJD3uc12"),
+        action: BalanceAction::Withdraw,
+        ticket_id: "{F456E096-D080-40FD-A36B-156A4B919124}".into(),
+        amount: money(dec!(100.00)),
+        comment: "Withdrawal request in personal area".into(),
+    })
     .purpose(Purpose::FixAnError);
     assert_encodes::<CreateBalanceOrder>(&req);
     let Ok(CreateBalanceOrderOutcome::Created(r)) =
@@ -145,14 +148,14 @@ fn balance_order_request_and_answer() {
 
 #[test]
 fn card_clearing_request_and_business_results() {
-    let req = ChargeCardRequest::new(
-        500155,
-        pw("eBt5yJD3uc12"),
-        "{F454E096-D080-40FD-A36B-156F4B999124}",
-        1,
-        Currency::Ils,
-        money(dec!(3500)),
-    )
+    let req = ChargeCardRequest::new(ChargeCardRequired {
+        client_number: 500155,
+        api_password: pw("eBt5yJD3uc12"),
+        reference: "{F454E096-D080-40FD-A36B-156F4B999124}".into(),
+        bank_enum: 1,
+        currency: Currency::Ils,
+        amount: money(dec!(3500)),
+    })
     .manual_confirmation_code("");
     assert_encodes::<ChargeCard>(&req);
 
@@ -168,24 +171,27 @@ fn card_clearing_request_and_business_results() {
 
 #[test]
 fn refund_request_and_document() {
-    let item = RefundItem::new(
-        RefundMethod::BankTransfer,
-        NaiveDate::from_ymd_opt(2026, 4, 26).unwrap(),
-        money(dec!(1500.0)),
-        "ILS",
-    )
+    let item = RefundItem::new(RefundItemRequired {
+        refund_method: RefundMethod::BankTransfer,
+        payment_date: NaiveDate::from_ymd_opt(2026, 4, 26).unwrap(),
+        total_amount: money(dec!(1500.0)),
+        currency: "ILS".into(),
+    })
     .bank_code("12")
     .branch_swift("001")
     .account("123456")
     .from_internal_account(1100);
-    let req = CreateRefundRequest::new(500608, vec![item])
-        .ticket_id("WD-998877")
-        .internal_doc_dont_send(true)
-        .sales_agent("Dani")
-        .notes("Client portal withdrawal request 1234")
-        .ip_address("203.0.113.25")
-        .refund_form_purpose(RefundFormPurpose::WithdrawalFromAccount)
-        .money_laundering(MoneyLaunderingControl::Normal);
+    let req = CreateRefundRequest::new(CreateRefundRequired {
+        client_number: 500608,
+        items: vec![item],
+    })
+    .ticket_id("WD-998877")
+    .internal_doc_dont_send(true)
+    .sales_agent("Dani")
+    .notes("Client portal withdrawal request 1234")
+    .ip_address("203.0.113.25")
+    .refund_form_purpose(RefundFormPurpose::WithdrawalFromAccount)
+    .money_laundering(MoneyLaunderingControl::Normal);
     assert_encodes::<CreateRefund>(&req);
 
     let Ok(CreateRefundOutcome::Created(r)) = decode::<CreateRefund>("response-created") else {
@@ -229,14 +235,25 @@ fn refund_queue_answers() {
 #[test]
 fn refund_queue_update_request_and_answer() {
     let docs = vec![
-        RefundStatusUpdate::new(23451, AuthorizationStatus::SentAwaitingResult)
-            .authorization_text_desc("Sent to bank API. External request id: BNK-778899"),
-        RefundStatusUpdate::new(23452, AuthorizationStatus::ExecutedSuccessfully)
-            .authorization_text_desc("Executed successfully. Bank reference: TRX-445566"),
-        RefundStatusUpdate::new(23453, AuthorizationStatus::ExecutionFailed)
-            .authorization_text_desc("Execution failed: beneficiary account rejected"),
+        RefundStatusUpdate::new(RefundStatusUpdateRequired {
+            refund_number: 23451,
+            authorization_status: AuthorizationStatus::SentAwaitingResult,
+        })
+        .authorization_text_desc("Sent to bank API. External request id: BNK-778899"),
+        RefundStatusUpdate::new(RefundStatusUpdateRequired {
+            refund_number: 23452,
+            authorization_status: AuthorizationStatus::ExecutedSuccessfully,
+        })
+        .authorization_text_desc("Executed successfully. Bank reference: TRX-445566"),
+        RefundStatusUpdate::new(RefundStatusUpdateRequired {
+            refund_number: 23453,
+            authorization_status: AuthorizationStatus::ExecutionFailed,
+        })
+        .authorization_text_desc("Execution failed: beneficiary account rejected"),
     ];
-    assert_encodes::<UpdateRefundQueue>(&UpdateRefundQueueRequest::new(docs));
+    assert_encodes::<UpdateRefundQueue>(&UpdateRefundQueueRequest::new(
+        UpdateRefundQueueRequired { docs },
+    ));
     let r = decode::<UpdateRefundQueue>("response-updated").expect("updated");
     assert_eq!(r.skipped, vec![23453]);
 }

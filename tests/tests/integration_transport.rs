@@ -258,18 +258,18 @@ async fn an_invalid_request_lists_every_violation_and_is_not_sent() {
     let mock = MockServer::start().await;
     let client = common::client(&mock.base_url());
     let future = common::now().naive_utc() + chrono::Duration::hours(1);
-    let request = WithdrawFiatRequest::new(
-        500155,
-        common::secret(PASSWORD),
-        "X".repeat(51),
-        1,
-        PaymentMethod::CreditCard,
-        Currency::Usd,
-        Money::new(dec!(0)),
-        dec!(1),
-        future,
-        "82.81.138.8",
-    );
+    let request = WithdrawFiatRequest::new(WithdrawFiatRequired {
+        client_number: 500155,
+        api_password: common::secret(PASSWORD),
+        ticket_id: "X".repeat(51),
+        bank_enum: 1,
+        method: PaymentMethod::CreditCard,
+        currency: Currency::Usd,
+        amount: Money::new(dec!(0)),
+        usd_convert_rate: dec!(1),
+        time_stamp: future,
+        end_user_ip: "82.81.138.8".into(),
+    });
     let err = client.withdraw_fiat(&request).await.expect_err("invalid");
     let Error::InvalidRequest(v) = &err else {
         panic!("expected InvalidRequest, got {err:?}")
@@ -280,13 +280,13 @@ async fn an_invalid_request_lists_every_violation_and_is_not_sent() {
     assert!(err.to_string().contains("not sent"), "{err}");
 
     let old = common::today() - Days::new(400);
-    let refund = CreateRefundRequest::new(
-        500608,
-        vec![
+    let refund = CreateRefundRequest::new(CreateRefundRequired {
+        client_number: 500608,
+        items: vec![
             common::refund_item(common::today()),
             common::refund_item(old),
         ],
-    );
+    });
     let err = client.create_refund(&refund).await.expect_err("invalid");
     let Error::InvalidRequest(v) = &err else {
         panic!("expected InvalidRequest, got {err:?}")

@@ -150,7 +150,9 @@ async fn the_curl_example_is_exactly_what_get_account_sends() {
     .build()
     .expect("client builds");
     let account = client
-        .get_account(&GetAccountRequest::new(128001))
+        .get_account(&GetAccountRequest::new(GetAccountRequired {
+            login: 128001,
+        }))
         .await
         .expect("the scripted account");
     assert_eq!(account.login, 128001);
@@ -206,7 +208,9 @@ async fn the_daily_report_decodes_exactly_and_keeps_undocumented_keys() {
     let body = r#"{"activeAccounts": 1834, "equity": 12345678.90, "deposits": 250000.00, "withdrawals": 120000.50, "generatedAt": "2026-04-08T00:05:00Z"}"#;
     mock.push("GET /mt5/manager/reports/daily", Reply::new(200, body));
     let report = c::client(&mock)
-        .daily_report(&DailyReportRequest::new(c::date(2026, 4, 7)))
+        .daily_report(&DailyReportRequest::new(DailyReportRequired {
+            date: c::date(2026, 4, 7),
+        }))
         .await
         .expect("the day's report");
 
@@ -258,7 +262,7 @@ async fn an_account_decodes_its_assumed_fields_and_keeps_the_rest() {
     }"#;
     mock.push("GET /mt5/manager/accounts/128001", Reply::new(200, body));
     let a = c::client(&mock)
-        .get_account(&GetAccountRequest::new(LOGIN))
+        .get_account(&GetAccountRequest::new(GetAccountRequired { login: LOGIN }))
         .await
         .expect("the account");
     assert_eq!(a.login, 128001);
@@ -302,8 +306,12 @@ async fn a_deposit_goes_out_with_the_documented_headers_and_the_assumed_body() {
     mock.push(route, Reply::new(201, ""));
     let out = client
         .deposit(
-            &DepositRequest::new("backoffice-reporting", 128001, c::money("250.00"))
-                .comment(comment),
+            &DepositRequest::new(DepositRequired {
+                operator_id: "backoffice-reporting".into(),
+                login: 128001,
+                amount: c::money("250.00"),
+            })
+            .comment(comment),
         )
         .await
         .expect("applied");
@@ -312,10 +320,14 @@ async fn a_deposit_goes_out_with_the_documented_headers_and_the_assumed_body() {
     mock.push(route, Reply::new(201, ""));
     client
         .deposit(
-            &DepositRequest::new(OPERATOR, LOGIN, c::money("250.00"))
-                .comment(comment)
-                .request_id(REQUEST_ID)
-                .environment("production"),
+            &DepositRequest::new(DepositRequired {
+                operator_id: OPERATOR.into(),
+                login: LOGIN,
+                amount: c::money("250.00"),
+            })
+            .comment(comment)
+            .request_id(REQUEST_ID)
+            .environment("production"),
         )
         .await
         .expect("applied");
@@ -349,12 +361,12 @@ async fn a_password_rotation_sends_the_password_but_never_prints_it() {
         "POST /mt5/manager/accounts/128001/password",
         Reply::new(200, "{}"),
     );
-    let request = RotatePasswordRequest::new(
-        LOGIN,
-        OPERATOR,
-        PasswordType::Main,
-        c::secret(c::NEW_PASSWORD),
-    );
+    let request = RotatePasswordRequest::new(RotatePasswordRequired {
+        login: LOGIN,
+        operator_id: OPERATOR.into(),
+        password_type: PasswordType::Main,
+        password: c::secret(c::NEW_PASSWORD),
+    });
     let debug = format!("{request:?}");
     assert!(!debug.contains(c::NEW_PASSWORD), "{debug}");
     assert!(

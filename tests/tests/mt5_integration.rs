@@ -420,21 +420,37 @@ async fn invalid_requests_are_refused_before_sending() {
             other => panic!("expected InvalidRequest, got {other:?}"),
         }
     };
-    let zero = DepositRequest::new(OPERATOR, LOGIN, c::money("0"));
+    let zero = DepositRequest::new(DepositRequired {
+        operator_id: OPERATOR.into(),
+        login: LOGIN,
+        amount: c::money("0"),
+    });
     let err = client.deposit(&zero).await.expect_err("amount 0");
     assert!(!err.outcome_unknown());
     assert_eq!(paths(err), ["amount"]);
-    let negative = WithdrawRequest::new(OPERATOR, LOGIN, c::money("-10.00"));
+    let negative = WithdrawRequest::new(WithdrawRequired {
+        operator_id: OPERATOR.into(),
+        login: LOGIN,
+        amount: c::money("-10.00"),
+    });
     assert_eq!(
         paths(client.withdraw(&negative).await.expect_err("negative")),
         ["amount"]
     );
-    let zero_credit = CreditRequest::new(OPERATOR, LOGIN, c::money("0.00"));
+    let zero_credit = CreditRequest::new(CreditRequired {
+        operator_id: OPERATOR.into(),
+        login: LOGIN,
+        amount: c::money("0.00"),
+    });
     assert_eq!(
         paths(client.credit(&zero_credit).await.expect_err("amount 0.00")),
         ["amount"]
     );
-    let leverage = UpdateAccountRequest::new(LOGIN, OPERATOR).leverage(0);
+    let leverage = UpdateAccountRequest::new(UpdateAccountRequired {
+        login: LOGIN,
+        operator_id: OPERATOR.into(),
+    })
+    .leverage(0);
     assert_eq!(
         paths(
             client
@@ -461,7 +477,12 @@ async fn invalid_requests_are_refused_before_sending() {
         ["x-request-id"]
     );
     // Every rule at once.
-    let both = DepositRequest::new(OPERATOR, LOGIN, c::money("0")).request_id("");
+    let both = DepositRequest::new(DepositRequired {
+        operator_id: OPERATOR.into(),
+        login: LOGIN,
+        amount: c::money("0"),
+    })
+    .request_id("");
     assert_eq!(
         paths(client.deposit(&both).await.expect_err("two rules")),
         ["x-request-id", "amount"]

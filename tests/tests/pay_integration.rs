@@ -174,7 +174,11 @@ fn percent_escape(bytes: &[u8]) -> String {
 const HEBREW: &str = "שלום עולם";
 
 fn commit_request() -> CommitTransactionRequest {
-    CommitTransactionRequest::new(MASOF, secret(PASSP), "403377225")
+    CommitTransactionRequest::new(CommitTransactionRequired {
+        masof: MASOF.into(),
+        passp: secret(PASSP),
+        trans_id: "403377225".into(),
+    })
 }
 
 #[tokio::test]
@@ -257,17 +261,17 @@ async fn the_spec_charset_wins_over_the_content_type() {
 }
 
 fn token_charge() -> ChargeTokenRequest {
-    ChargeTokenRequest::new(
-        MASOF,
-        secret(PASSP),
-        "Jenny",
-        "recurring transaction",
-        secret(CARD_TOKEN),
-        Money::new(dec!(10)),
-        "06",
-        "26",
-        "000000000",
-    )
+    ChargeTokenRequest::new(ChargeTokenRequired {
+        masof: MASOF.into(),
+        passp: secret(PASSP),
+        client_name: "Jenny".into(),
+        info: "recurring transaction".into(),
+        cc: secret(CARD_TOKEN),
+        amount: Money::new(dec!(10)),
+        tmonth: "06".into(),
+        tyear: "26".into(),
+        user_id: "000000000".into(),
+    })
 }
 
 #[tokio::test]
@@ -357,12 +361,16 @@ async fn with_utf8out_an_answer_that_is_not_utf8_falls_back_to_windows_1255() {
 async fn booleans_travel_as_true_and_false() {
     let mock = MockServer::start().await;
     let client = c::client(&mock);
-    let request =
-        SignPaymentPageRequest::new(MASOF, secret(KEY), secret(PASSP), Money::new(dec!(10)))
-            .sign(true)
-            .postpone(false)
-            .more_data(true)
-            .hide_btns(false);
+    let request = SignPaymentPageRequest::new(SignPaymentPageRequired {
+        masof: MASOF.into(),
+        key: secret(KEY),
+        passp: secret(PASSP),
+        amount: Money::new(dec!(10)),
+    })
+    .sign(true)
+    .postpone(false)
+    .more_data(true)
+    .hide_btns(false);
     mock.push(c::ROUTE, text("Amount=10&action=pay&signature=ab"));
     client.sign_payment_page(&request).await.unwrap();
     mock.push(
@@ -370,7 +378,14 @@ async fn booleans_travel_as_true_and_false() {
         text("Id=1&CCode=0&Token=0505743578473060772&Tokef=3105"),
     );
     client
-        .get_token(&GetTokenRequest::new(MASOF, secret(PASSP), "401594866").allow_false(true))
+        .get_token(
+            &GetTokenRequest::new(GetTokenRequired {
+                masof: MASOF.into(),
+                passp: secret(PASSP),
+                trans_id: "401594866".into(),
+            })
+            .allow_false(true),
+        )
         .await
         .unwrap();
     let received = mock.received();
@@ -624,12 +639,12 @@ async fn an_amount_with_3_decimals_is_refused_unsent() {
     for amount in ["10.50", "10.5", "10.00"] {
         mock.push(c::ROUTE, text("Id=1&CCode=0"));
         client
-            .refund(&RefundRequest::new(
-                MASOF,
-                secret(PASSP),
-                "12290620",
-                amount.parse().unwrap(),
-            ))
+            .refund(&RefundRequest::new(RefundRequired {
+                masof: MASOF.into(),
+                passp: secret(PASSP),
+                trans_id: "12290620".into(),
+                amount: amount.parse().unwrap(),
+            }))
             .await
             .unwrap_or_else(|e| panic!("{amount}: {e}"));
     }
@@ -672,9 +687,13 @@ async fn a_capture_above_the_authorized_amount_is_refused_unsent() {
 #[tokio::test]
 async fn hesh_desc_items_must_add_up_to_the_amount_with_pritim() {
     let sign = |items: &str, pritim: Option<bool>| {
-        let r =
-            SignPaymentPageRequest::new(MASOF, secret(KEY), secret(PASSP), Money::new(dec!(10)))
-                .hesh_desc(items);
+        let r = SignPaymentPageRequest::new(SignPaymentPageRequired {
+            masof: MASOF.into(),
+            key: secret(KEY),
+            passp: secret(PASSP),
+            amount: Money::new(dec!(10)),
+        })
+        .hesh_desc(items);
         match pritim {
             Some(p) => r.pritim(p),
             None => r,
@@ -712,18 +731,18 @@ async fn hesh_desc_items_must_add_up_to_the_amount_with_pritim() {
 async fn a_payout_sends_zpass_and_its_codes_have_the_payout_meaning() {
     let mock = MockServer::start().await;
     let client = c::client(&mock);
-    let request = PayoutRequest::new(
-        MASOF,
-        secret(PASSP),
-        secret(ZPASS),
-        secret(CARD_TOKEN),
-        Money::new(dec!(10)),
-        "05",
-        "31",
-        "203269535",
-        "Jenny",
-        "payout",
-    );
+    let request = PayoutRequest::new(PayoutRequired {
+        masof: MASOF.into(),
+        passp: secret(PASSP),
+        zpass: secret(ZPASS),
+        cc: secret(CARD_TOKEN),
+        amount: Money::new(dec!(10)),
+        tmonth: "05".into(),
+        tyear: "31".into(),
+        user_id: "203269535".into(),
+        client_name: "Jenny".into(),
+        info: "payout".into(),
+    });
     mock.push(c::ROUTE, text("CCode=901"));
     let err = client.payout(&request).await.unwrap_err();
     assert!(matches!(err.code(), Some(CCode::WrongZPass)), "{err:?}");

@@ -189,38 +189,32 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
     }
 }
 
+/// The name of the struct holding a request's required fields: `DepositFiatRequest` →
+/// `DepositFiatRequired`, an object `Item` → `ItemRequired`.
+fn required_name(name: &str) -> String {
+    match name.strip_suffix("Request") {
+        Some(stem) => format!("{stem}Required"),
+        None => format!("{name}Required"),
+    }
+}
+
+/// `new` takes a struct of the required fields, each named where it is given (a missing one is
+/// a compile error naming it); a setter per optional field. A request without required fields
+/// has `new()` and `Default`.
 fn constructor(api: &Api, s: &StructSpec) -> TokenStream {
     let name = ident(s.name);
     let settable: Vec<&Field> = s.fields.iter().filter(|f| f.fixed.is_none()).collect();
     let required: Vec<&Field> = settable.iter().copied().filter(|f| f.required).collect();
-    let params = required.iter().map(|f| {
-        let n = ident(&f.rust);
-        let (t, _) = param_type(api, &f.ty);
-        quote!(#n: #t)
-    });
     let inits = settable.iter().map(|f| {
         let n = ident(&f.rust);
         if f.required {
-            let (_, into) = param_type(api, &f.ty);
-            if into {
-                quote!(#n: #n.into(),)
-            } else {
-                quote!(#n,)
-            }
+            quote!(#n,)
         } else if matches!(f.ty, Ty::List(_)) {
             quote!(#n: Vec::new(),)
         } else {
             quote!(#n: None,)
         }
     });
-    let arg_docs: Vec<String> = required
-        .iter()
-        .map(|f| format!("- `{}`: wire `{}`", f.rust, f.wire))
-        .collect();
-    let ctor_doc = doc(&format!(
-        "A request with its required fields; set optional ones with the setters.\n\n{}",
-        arg_docs.join("\n")
-    ));
     let setters = settable.iter().filter(|f| !f.required).map(|f| {
         let n = ident(&f.rust);
         let sdoc = doc(&format!(
@@ -241,22 +235,47 @@ fn constructor(api: &Api, s: &StructSpec) -> TokenStream {
             quote! { #sdoc pub fn #n(mut self, value: #t) -> Self { self.#n = Some(#v); self } }
         }
     });
-    let allow = if required.len() > 7 {
-        quote!(#[allow(clippy::too_many_arguments)])
-    } else {
-        quote!()
-    };
-    let default = if required.is_empty() {
-        quote! { impl Default for #name { fn default() -> Self { Self::new() } } }
-    } else {
-        quote!()
-    };
+    if required.is_empty() {
+        return quote! {
+            impl Default for #name { fn default() -> Self { Self::new() } }
+            impl #name {
+                /// A request without required fields; set optional ones with the setters.
+                pub fn new() -> Self { Self { #(#inits)* } }
+                #(#setters)*
+            }
+        };
+    }
+    let req_name_text = required_name(s.name);
+    let req_name = ident(&req_name_text);
+    let req_fields = required.iter().map(|f| {
+        let fdoc = doc(&field_doc(f));
+        let n = ident(&f.rust);
+        let t = rust_type(api, &f.ty, Side::Request);
+        quote! { #fdoc pub #n: #t, }
+    });
+    let names = required.iter().map(|f| ident(&f.rust));
+    let req_doc = doc(&format!(
+        "The required fields of [`{}`], each named where it is given: leaving one out does not \
+         compile. Pass it to [`{}::new`] (or convert it with `.into()`).",
+        s.name, s.name
+    ));
+    let ctor_doc = doc(&format!(
+        "A request from its required fields (see [`{req_name_text}`]); set optional ones with \
+         the setters."
+    ));
     quote! {
-        #default
+        #req_doc
+        #[derive(Debug, Clone)]
+        pub struct #req_name { #(#req_fields)* }
+        impl From<#req_name> for #name {
+            fn from(required: #req_name) -> Self { Self::new(required) }
+        }
         impl #name {
             #ctor_doc
-            #allow
-            pub fn new(#(#params),*) -> Self { Self { #(#inits)* } }
+            pub fn new(required: #req_name) -> Self {
+                let #req_name { #(#names),* } = required;
+                Self { #(#inits)* }
+            }
             #(#setters)*
         }
     }

@@ -45,16 +45,16 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
 
     section("Charge 250.00 ILS on the saved card token, resendable (requestId + mayBeDuplicate)");
     let charge = |request_id: &str, total: i64| {
-        DoDealRequest::new(
-            Language::Eng,
-            TERMINAL,
-            MinorUnits::new(total),
-            TransactionType::Debit,
-            CreditType::RegularCredit,
-            "ILS",
-            TransactionCode::Internet,
-            Validation::AutoComm,
-        )
+        DoDealRequest::new(DoDealRequired {
+            language: Language::Eng,
+            terminal_number: TERMINAL.into(),
+            total: MinorUnits::new(total),
+            transaction_type: TransactionType::Debit,
+            credit_type: CreditType::RegularCredit,
+            currency: "ILS".into(),
+            transaction_code: TransactionCode::Internet,
+            validation: Validation::AutoComm,
+        })
         .card_id("1092880571131111")
         .card_expiration("0228")
         .request_id(request_id)
@@ -88,9 +88,12 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
 
     section("Refund 100.00 of the 250.00 charge, then 200.00 more");
     for total in [10000, 20000] {
-        let refund = RefundDealRequest::new(Language::Eng, TERMINAL)
-            .tran_id(debit.clone())
-            .total(MinorUnits::new(total));
+        let refund = RefundDealRequest::new(RefundDealRequired {
+            language: Language::Eng,
+            terminal_number: TERMINAL.into(),
+        })
+        .tran_id(debit.clone())
+        .total(MinorUnits::new(total));
         match client.refund_deal(&refund).await {
             Ok(r) => println!("refunded {total} agorot: tranId {:?}", r.tran_id),
             Err(Error::Api(e)) => println!(

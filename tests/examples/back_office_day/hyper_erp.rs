@@ -38,7 +38,10 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     println!("== Hyper ERP back-office day against {base} ==");
 
     section("Open a trading-platform account for client 500155");
-    let open = CreateTpAccountRequest::new(CLIENT, password.clone());
+    let open = CreateTpAccountRequest::new(CreateTpAccountRequired {
+        client_number: CLIENT,
+        api_password: password.clone(),
+    });
     match client.create_tp_account(&open).await? {
         CreateTpAccountOutcome::Created(r) => println!(
             "created: login {} in group {:?}",
@@ -56,17 +59,17 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     }
 
     section("Card deposit of 3,500.00 ILS");
-    let deposit = DepositFiatRequest::new(
-        CLIENT,
-        password.clone(),
-        "{F454E096-D080-40FD-A36B-156F4B999124}",
-        1,
-        PaymentMethod::CreditCard,
-        Currency::Ils,
-        Money::new(dec!(3500.00)),
-        dec!(3.2),
-        "82.81.138.8",
-    )
+    let deposit = DepositFiatRequest::new(DepositFiatRequired {
+        client_number: CLIENT,
+        api_password: password.clone(),
+        ticket_id: "{F454E096-D080-40FD-A36B-156F4B999124}".into(),
+        bank_enum: 1,
+        method: PaymentMethod::CreditCard,
+        currency: Currency::Ils,
+        amount: Money::new(dec!(3500.00)),
+        usd_convert_rate: dec!(3.2),
+        end_user_ip: "82.81.138.8".into(),
+    })
     .time_stamp(at("2026-05-25 08:00:00")?);
     match client.deposit_fiat(&deposit).await? {
         DepositFiatOutcome::Created(r) => println!("receipt {}", r.receipt_num),
@@ -84,18 +87,18 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     println!("balance: {} ILS (booked once)", balance());
 
     section("Withdrawal of 500.00 ILS by card refund");
-    let withdrawal = WithdrawFiatRequest::new(
-        CLIENT,
-        password.clone(),
-        "{A1B2C3D4-E5F6-7890-1234-56789ABCDEF0}",
-        1,
-        PaymentMethod::CreditCard,
-        Currency::Ils,
-        Money::new(dec!(500.00)),
-        dec!(3.2),
-        at("2026-05-25 09:30:00")?,
-        "82.81.138.8",
-    );
+    let withdrawal = WithdrawFiatRequest::new(WithdrawFiatRequired {
+        client_number: CLIENT,
+        api_password: password.clone(),
+        ticket_id: "{A1B2C3D4-E5F6-7890-1234-56789ABCDEF0}".into(),
+        bank_enum: 1,
+        method: PaymentMethod::CreditCard,
+        currency: Currency::Ils,
+        amount: Money::new(dec!(500.00)),
+        usd_convert_rate: dec!(3.2),
+        time_stamp: at("2026-05-25 09:30:00")?,
+        end_user_ip: "82.81.138.8".into(),
+    });
     match client.withdraw_fiat(&withdrawal).await? {
         WithdrawFiatOutcome::Created(r) => println!("refund document {}", r.refund_num),
         WithdrawFiatOutcome::Duplicate(r) => println!("duplicate of {}", r.refund_num),
@@ -106,14 +109,14 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
         "Direct balance order (fee correction of 100.00): the platform does not confirm in time",
     );
     sandbox.inject(API, "Create_TP_Balance_Order_Json", Fault::vendor_timeout());
-    let order = CreateBalanceOrderRequest::new(
-        CLIENT,
-        password.clone(),
-        BalanceAction::Withdraw,
-        "{F456E096-D080-40FD-A36B-156A4B919124}",
-        Money::new(dec!(100.00)),
-        "Fee correction",
-    )
+    let order = CreateBalanceOrderRequest::new(CreateBalanceOrderRequired {
+        client_number: CLIENT,
+        api_password: password.clone(),
+        action: BalanceAction::Withdraw,
+        ticket_id: "{F456E096-D080-40FD-A36B-156A4B919124}".into(),
+        amount: Money::new(dec!(100.00)),
+        comment: "Fee correction".into(),
+    })
     .purpose(Purpose::Fee);
     match client.create_balance_order(&order).await? {
         CreateBalanceOrderOutcome::Created(r) => println!("order {}", r.tp_order_id),
@@ -129,14 +132,14 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     );
 
     section("Card clearing: approved, then the ~41 s clearing timeout (Result Code 997)");
-    let charge = ChargeCardRequest::new(
-        CLIENT,
-        password.clone(),
-        "{F454E096-D080-40FD-A36B-156F4B999124}",
-        1,
-        Currency::Ils,
-        Money::new(dec!(3500)),
-    );
+    let charge = ChargeCardRequest::new(ChargeCardRequired {
+        client_number: CLIENT,
+        api_password: password.clone(),
+        reference: "{F454E096-D080-40FD-A36B-156F4B999124}".into(),
+        bank_enum: 1,
+        currency: Currency::Ils,
+        amount: Money::new(dec!(3500)),
+    });
     for timed_out in [false, true] {
         if timed_out {
             sandbox.inject(API, "CC_Clearing_Json", Fault::vendor_timeout());
@@ -159,18 +162,18 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     }
 
     section("A bad request is refused before it is sent");
-    let bad = WithdrawFiatRequest::new(
-        CLIENT,
-        password.clone(),
-        "x".repeat(51),
-        1,
-        PaymentMethod::BankTransfer,
-        Currency::Ils,
-        Money::new(dec!(0)),
-        dec!(0.5),
-        at("2027-01-01 00:00:00")?,
-        "82.81.138.8",
-    );
+    let bad = WithdrawFiatRequest::new(WithdrawFiatRequired {
+        client_number: CLIENT,
+        api_password: password.clone(),
+        ticket_id: "x".repeat(51),
+        bank_enum: 1,
+        method: PaymentMethod::BankTransfer,
+        currency: Currency::Ils,
+        amount: Money::new(dec!(0)),
+        usd_convert_rate: dec!(0.5),
+        time_stamp: at("2027-01-01 00:00:00")?,
+        end_user_ip: "82.81.138.8".into(),
+    });
     match client.withdraw_fiat(&bad).await {
         Err(Error::InvalidRequest(v)) => {
             for x in &v.0 {
@@ -181,20 +184,23 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     }
 
     section("Refund document: a bank transfer of 1,500.00 ILS");
-    let item = RefundItem::new(
-        RefundMethod::BankTransfer,
-        NaiveDate::from_ymd_opt(2026, 5, 25).ok_or("date")?,
-        Money::new(dec!(1500.00)),
-        "ILS",
-    )
+    let item = RefundItem::new(RefundItemRequired {
+        refund_method: RefundMethod::BankTransfer,
+        payment_date: NaiveDate::from_ymd_opt(2026, 5, 25).ok_or("date")?,
+        total_amount: Money::new(dec!(1500.00)),
+        currency: "ILS".into(),
+    })
     .bank_code("12")
     .branch_swift("001")
     .account("123456")
     .from_internal_account(1100);
-    let refund = CreateRefundRequest::new(CLIENT, vec![item])
-        .ticket_id("WD-998877")
-        .refund_form_purpose(RefundFormPurpose::WithdrawalFromAccount)
-        .notes("Client portal withdrawal request 1234");
+    let refund = CreateRefundRequest::new(CreateRefundRequired {
+        client_number: CLIENT,
+        items: vec![item],
+    })
+    .ticket_id("WD-998877")
+    .refund_form_purpose(RefundFormPurpose::WithdrawalFromAccount)
+    .notes("Client portal withdrawal request 1234");
     let refund_number = match client.create_refund(&refund).await? {
         CreateRefundOutcome::Created(r) | CreateRefundOutcome::Duplicate(r) => {
             let number = r.doc.ok_or("no Doc")?.refund_number;
@@ -214,10 +220,12 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     for row in &ready.queue {
         println!("  refund {} row {:?}", row.refund_number, row.row_index);
     }
-    let sent = UpdateRefundQueueRequest::new(vec![RefundStatusUpdate::new(
-        refund_number,
-        AuthorizationStatus::SentAwaitingResult,
-    )]);
+    let sent = UpdateRefundQueueRequest::new(UpdateRefundQueueRequired {
+        docs: vec![RefundStatusUpdate::new(RefundStatusUpdateRequired {
+            refund_number,
+            authorization_status: AuthorizationStatus::SentAwaitingResult,
+        })],
+    });
     let r = client.update_refund_queue(&sent).await?;
     println!("marked sent; skipped: {:?}", r.skipped);
     let awaiting = client.query_refund_queue(&sent_rows).await?;
@@ -229,10 +237,18 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
             .map(|r| r.refund_number)
             .collect::<Vec<_>>()
     );
-    let executed = UpdateRefundQueueRequest::new(vec![
-        RefundStatusUpdate::new(refund_number, AuthorizationStatus::ExecutedSuccessfully),
-        RefundStatusUpdate::new(23452, AuthorizationStatus::ExecutedSuccessfully),
-    ]);
+    let executed = UpdateRefundQueueRequest::new(UpdateRefundQueueRequired {
+        docs: vec![
+            RefundStatusUpdate::new(RefundStatusUpdateRequired {
+                refund_number,
+                authorization_status: AuthorizationStatus::ExecutedSuccessfully,
+            }),
+            RefundStatusUpdate::new(RefundStatusUpdateRequired {
+                refund_number: 23452,
+                authorization_status: AuthorizationStatus::ExecutedSuccessfully,
+            }),
+        ],
+    });
     let r = client.update_refund_queue(&executed).await?;
     println!(
         "marked executed; skipped (not in the queue): {:?}",
@@ -245,10 +261,12 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     );
 
     section("A vendor error, typed: an update naming no queued refund");
-    let unknown = UpdateRefundQueueRequest::new(vec![RefundStatusUpdate::new(
-        99999,
-        AuthorizationStatus::ExecutionFailed,
-    )]);
+    let unknown = UpdateRefundQueueRequest::new(UpdateRefundQueueRequired {
+        docs: vec![RefundStatusUpdate::new(RefundStatusUpdateRequired {
+            refund_number: 99999,
+            authorization_status: AuthorizationStatus::ExecutionFailed,
+        })],
+    });
     match client.update_refund_queue(&unknown).await {
         Err(Error::Api(e)) => println!(
             "code {:?} (HTTP {}): {}",
@@ -270,14 +288,14 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
         "Create_TP_Balance_Order_Json",
         Fault::delay(Duration::from_secs(2)),
     );
-    let bonus = CreateBalanceOrderRequest::new(
-        CLIENT,
-        password,
-        BalanceAction::Deposit,
-        "{0B7D2C11-4E8A-4F55-9D0E-3A1C2B4D5E6F}",
-        Money::new(dec!(250.00)),
-        "Bonus",
-    );
+    let bonus = CreateBalanceOrderRequest::new(CreateBalanceOrderRequired {
+        client_number: CLIENT,
+        api_password: password,
+        action: BalanceAction::Deposit,
+        ticket_id: "{0B7D2C11-4E8A-4F55-9D0E-3A1C2B4D5E6F}".into(),
+        amount: Money::new(dec!(250.00)),
+        comment: "Bonus".into(),
+    });
     match impatient.create_balance_order(&bonus).await {
         Err(e) => println!("{e} (outcome unknown: {})", e.outcome_unknown()),
         Ok(o) => println!("unexpected: {o:?}"),

@@ -28,12 +28,12 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     .build()?;
 
     section("Open an MT5 account");
-    let create = CreateAccountRequest::new(
-        "onboarding-portal",
-        "Dana Levi",
-        "retail\\usd",
-        "dana@example.com",
-    )
+    let create = CreateAccountRequest::new(CreateAccountRequired {
+        operator_id: "onboarding-portal".into(),
+        name: "Dana Levi".into(),
+        group: "retail\\usd".into(),
+        email: "dana@example.com".into(),
+    })
     .request_id("onboarding-dana-levi")
     .leverage(100)
     .password(secret("Main-Pass-1"))
@@ -46,16 +46,24 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     println!("{outcome}: login {login}");
 
     section("Deposit 250.00, then withdraw 40.00");
-    let deposit = DepositRequest::new("finance-bot", login, Money::new(dec!(250.00)))
-        .request_id("deposit-receipt-1234")
-        .comment("Card deposit, receipt 1234");
+    let deposit = DepositRequest::new(DepositRequired {
+        operator_id: "finance-bot".into(),
+        login,
+        amount: Money::new(dec!(250.00)),
+    })
+    .request_id("deposit-receipt-1234")
+    .comment("Card deposit, receipt 1234");
     match client.deposit(&deposit).await? {
         DepositOutcome::Applied(_) => println!("deposit applied"),
         DepositOutcome::AlreadyApplied(_) => println!("deposit already applied"),
     }
-    let withdraw = WithdrawRequest::new("finance-bot", login, Money::new(dec!(40.00)))
-        .request_id("withdrawal-5678")
-        .comment("Withdrawal request 5678");
+    let withdraw = WithdrawRequest::new(WithdrawRequired {
+        operator_id: "finance-bot".into(),
+        login,
+        amount: Money::new(dec!(40.00)),
+    })
+    .request_id("withdrawal-5678")
+    .comment("Withdrawal request 5678");
     match client.withdraw(&withdraw).await? {
         WithdrawOutcome::Applied(_) => println!("withdrawal applied"),
         WithdrawOutcome::AlreadyApplied(_) => println!("withdrawal already applied"),
@@ -63,7 +71,10 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
 
     section("The account, as the manager sees it");
     let account = client
-        .get_account(&GetAccountRequest::new(login).operator_id("backoffice-reporting"))
+        .get_account(
+            &GetAccountRequest::new(GetAccountRequired { login })
+                .operator_id("backoffice-reporting"),
+        )
         .await?;
     println!("login {}: balance {:?}", account.login, account.balance);
 
@@ -72,7 +83,9 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
         DepositOutcome::Applied(_) => println!("applied again"),
         DepositOutcome::AlreadyApplied(_) => println!("already applied: nothing to do"),
     }
-    let account = client.get_account(&GetAccountRequest::new(login)).await?;
+    let account = client
+        .get_account(&GetAccountRequest::new(GetAccountRequired { login }))
+        .await?;
     println!("balance still {:?}", account.balance);
     Ok(())
 }

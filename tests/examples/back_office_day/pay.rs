@@ -24,17 +24,17 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::builder(&base).retry(RetryPolicy::never()).build()?;
     let pass = secret(&sandbox.credential(API, "PassP"));
     let charge = |amount: Money| {
-        ChargeTokenRequest::new(
-            MASOF,
-            pass.clone(),
-            "Jenny Parkington",
-            "Order 12345678910",
-            secret(TOKEN),
+        ChargeTokenRequest::new(ChargeTokenRequired {
+            masof: MASOF.into(),
+            passp: pass.clone(),
+            client_name: "Jenny Parkington".into(),
+            info: "Order 12345678910".into(),
+            cc: secret(TOKEN),
             amount,
-            TMONTH,
-            TYEAR,
-            USER_ID,
-        )
+            tmonth: TMONTH.into(),
+            tyear: TYEAR.into(),
+            user_id: USER_ID.into(),
+        })
         .more_data(true)
     };
 
@@ -55,20 +55,20 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
 
     section("Capture 8.50 of the 10.00 authorization (J4), then try to capture it again");
     // The capture sends the authorization's ACode as AuthNum and its UID as originalUid.
-    let capture = CaptureRequest::new(
-        MASOF,
-        pass.clone(),
-        acode,
-        MinorUnits::new(1000),
-        uid,
-        Money::new(dec!(8.50)),
-        secret(TOKEN),
-        TMONTH,
-        TYEAR,
-        USER_ID,
-        "Jenny Parkington",
-        "Order 12345678910",
-    );
+    let capture = CaptureRequest::new(CaptureRequired {
+        masof: MASOF.into(),
+        passp: pass.clone(),
+        auth_num: acode,
+        original_amount: MinorUnits::new(1000),
+        original_uid: uid,
+        amount: Money::new(dec!(8.50)),
+        cc: secret(TOKEN),
+        tmonth: TMONTH.into(),
+        tyear: TYEAR.into(),
+        user_id: USER_ID.into(),
+        client_name: "Jenny Parkington".into(),
+        info: "Order 12345678910".into(),
+    });
     let captured = client.capture(&capture).await?;
     println!(
         "captured: Id {:?}, amount {:?}",
@@ -88,7 +88,12 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
         other => return Err(format!("unexpected: {other:?}").into()),
     };
     for amount in [dec!(50), dec!(80)] {
-        let refund = RefundRequest::new(MASOF, pass.clone(), charged.clone(), Money::new(amount));
+        let refund = RefundRequest::new(RefundRequired {
+            masof: MASOF.into(),
+            passp: pass.clone(),
+            trans_id: charged.clone(),
+            amount: Money::new(amount),
+        });
         match client.refund(&refund).await {
             Ok(r) => println!("refunded {amount}: Id {:?}", r.id),
             Err(Error::Api(e)) => println!(
@@ -102,19 +107,23 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
 
     section("A payment link: create it, the customer pays it, then try to delete it");
     let link = client
-        .create_payment_link(&CreatePaymentLinkRequest::new(
-            MASOF,
-            pass.clone(),
-            Money::new(dec!(120)),
-            "Jenny Parkington",
-        ))
+        .create_payment_link(&CreatePaymentLinkRequest::new(CreatePaymentLinkRequired {
+            masof: MASOF.into(),
+            passp: pass.clone(),
+            amount: Money::new(dec!(120)),
+            client_name: "Jenny Parkington".into(),
+        }))
         .await?;
     let id = link.pay_request_id.clone().ok_or("no payRequestId")?;
     println!("link {id}: {:?}", link.payment_url);
     let paid = sandbox.set_status(API, "payment-link", &id, "paid");
     println!("the customer paid it (marked in the sandbox: {paid})");
     match client
-        .delete_payment_link(&DeletePaymentLinkRequest::new(MASOF, pass.clone(), &id))
+        .delete_payment_link(&DeletePaymentLinkRequest::new(DeletePaymentLinkRequired {
+            masof: MASOF.into(),
+            passp: pass.clone(),
+            pay_request: (&id).into(),
+        }))
         .await
     {
         Err(Error::Api(e)) => println!(
@@ -128,7 +137,11 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     section("Hyp's system-error page instead of an answer");
     sandbox.inject(API, "getToken", Fault::html_page());
     match client
-        .get_token(&GetTokenRequest::new(MASOF, pass, "408941655"))
+        .get_token(&GetTokenRequest::new(GetTokenRequired {
+            masof: MASOF.into(),
+            passp: pass,
+            trans_id: "408941655".into(),
+        }))
         .await
     {
         Err(e @ Error::VendorPage { .. }) => println!("{e}"),

@@ -68,71 +68,74 @@ pub fn fast_retries() -> RetryPolicy {
 }
 
 pub fn create_tp_account(password: &str) -> CreateTpAccountRequest {
-    CreateTpAccountRequest::new(500014, secret(password))
+    CreateTpAccountRequest::new(CreateTpAccountRequired {
+        client_number: 500014,
+        api_password: secret(password),
+    })
 }
 
 /// The documented deposit request, field for field.
 pub fn deposit(password: &str) -> DepositFiatRequest {
-    DepositFiatRequest::new(
-        500155,
-        secret(password),
-        "{F454E096-D080-40FD-A36B-156F4B999124}",
-        1,
-        PaymentMethod::CreditCard,
-        Currency::Ils,
-        Money::new(dec!(3500)),
-        dec!(3.2),
-        "82.81.138.8",
-    )
+    DepositFiatRequest::new(DepositFiatRequired {
+        client_number: 500155,
+        api_password: secret(password),
+        ticket_id: "{F454E096-D080-40FD-A36B-156F4B999124}".into(),
+        bank_enum: 1,
+        method: PaymentMethod::CreditCard,
+        currency: Currency::Ils,
+        amount: Money::new(dec!(3500)),
+        usd_convert_rate: dec!(3.2),
+        end_user_ip: "82.81.138.8".into(),
+    })
     .time_stamp(ts("2026-01-21 08:00:00"))
 }
 
 pub fn withdrawal(password: &str) -> WithdrawFiatRequest {
-    WithdrawFiatRequest::new(
-        500155,
-        secret(password),
-        "{A1B2C3D4-E5F6-7890-1234-56789ABCDEF0}",
-        1,
-        PaymentMethod::CreditCard,
-        Currency::Usd,
-        Money::new(dec!(500)),
-        dec!(1),
-        ts("2026-01-21 09:30:00"),
-        "82.81.138.8",
-    )
+    WithdrawFiatRequest::new(WithdrawFiatRequired {
+        client_number: 500155,
+        api_password: secret(password),
+        ticket_id: "{A1B2C3D4-E5F6-7890-1234-56789ABCDEF0}".into(),
+        bank_enum: 1,
+        method: PaymentMethod::CreditCard,
+        currency: Currency::Usd,
+        amount: Money::new(dec!(500)),
+        usd_convert_rate: dec!(1),
+        time_stamp: ts("2026-01-21 09:30:00"),
+        end_user_ip: "82.81.138.8".into(),
+    })
 }
 
 pub fn balance_order(password: &str) -> CreateBalanceOrderRequest {
-    CreateBalanceOrderRequest::new(
-        500155,
-        secret(password),
-        BalanceAction::Withdraw,
-        "{F456E096-D080-40FD-A36B-156A4B919124}",
-        Money::new(dec!(100.00)),
-        "Withdrawal request in personal area",
-    )
+    CreateBalanceOrderRequest::new(CreateBalanceOrderRequired {
+        client_number: 500155,
+        api_password: secret(password),
+        action: BalanceAction::Withdraw,
+        ticket_id: "{F456E096-D080-40FD-A36B-156A4B919124}".into(),
+        amount: Money::new(dec!(100.00)),
+        comment: "Withdrawal request in personal area".into(),
+    })
     .purpose(Purpose::FixAnError)
 }
 
 pub fn charge_card(password: &str) -> ChargeCardRequest {
-    ChargeCardRequest::new(
-        500155,
-        secret(password),
-        "{F454E096-D080-40FD-A36B-156F4B999124}",
-        1,
-        Currency::Ils,
-        Money::new(dec!(3500)),
-    )
+    ChargeCardRequest::new(ChargeCardRequired {
+        client_number: 500155,
+        api_password: secret(password),
+        reference: "{F454E096-D080-40FD-A36B-156F4B999124}".into(),
+        bank_enum: 1,
+        currency: Currency::Ils,
+        amount: Money::new(dec!(3500)),
+    })
     .manual_confirmation_code("")
 }
 
 pub fn refund_item(payment_date: NaiveDate) -> RefundItem {
-    RefundItem::new(
-        RefundMethod::BankTransfer,
+    RefundItem::new(RefundItemRequired {
+        refund_method: RefundMethod::BankTransfer,
         payment_date,
-        Money::new(dec!(1500.0)),
-        "ILS",
-    )
+        total_amount: Money::new(dec!(1500.0)),
+        currency: "ILS".into(),
+    })
     .bank_code("12")
     .branch_swift("001")
     .account("123456")
@@ -140,10 +143,10 @@ pub fn refund_item(payment_date: NaiveDate) -> RefundItem {
 }
 
 pub fn create_refund() -> CreateRefundRequest {
-    CreateRefundRequest::new(
-        500608,
-        vec![refund_item(NaiveDate::from_ymd_opt(2026, 4, 26).unwrap())],
-    )
+    CreateRefundRequest::new(CreateRefundRequired {
+        client_number: 500608,
+        items: vec![refund_item(NaiveDate::from_ymd_opt(2026, 4, 26).unwrap())],
+    })
     .ticket_id("WD-998877")
     .internal_doc_dont_send(true)
     .sales_agent("Dani")
@@ -158,14 +161,25 @@ pub fn query_queue() -> QueryRefundQueueRequest {
 }
 
 pub fn update_queue() -> UpdateRefundQueueRequest {
-    UpdateRefundQueueRequest::new(vec![
-        RefundStatusUpdate::new(23451, AuthorizationStatus::SentAwaitingResult)
+    UpdateRefundQueueRequest::new(UpdateRefundQueueRequired {
+        docs: vec![
+            RefundStatusUpdate::new(RefundStatusUpdateRequired {
+                refund_number: 23451,
+                authorization_status: AuthorizationStatus::SentAwaitingResult,
+            })
             .authorization_text_desc("Sent to bank API. External request id: BNK-778899"),
-        RefundStatusUpdate::new(23452, AuthorizationStatus::ExecutedSuccessfully)
+            RefundStatusUpdate::new(RefundStatusUpdateRequired {
+                refund_number: 23452,
+                authorization_status: AuthorizationStatus::ExecutedSuccessfully,
+            })
             .authorization_text_desc("Executed successfully. Bank reference: TRX-445566"),
-        RefundStatusUpdate::new(23453, AuthorizationStatus::ExecutionFailed)
+            RefundStatusUpdate::new(RefundStatusUpdateRequired {
+                refund_number: 23453,
+                authorization_status: AuthorizationStatus::ExecutionFailed,
+            })
             .authorization_text_desc("Execution failed: beneficiary account rejected"),
-    ])
+        ],
+    })
 }
 
 pub use hyp_api_tests::logs::LogBuf;

@@ -246,16 +246,16 @@ pub fn iso_8859_8(text: &str) -> Vec<u8> {
 
 /// The doc's payment-page `doDeal` (after the spec's fixups).
 pub fn do_deal() -> DoDealRequest {
-    DoDealRequest::new(
-        Language::Eng,
-        TERMINAL,
-        MinorUnits::new(11400),
-        TransactionType::Debit,
-        CreditType::RegularCredit,
-        "ILS",
-        TransactionCode::Internet,
-        Validation::TxnSetup,
-    )
+    DoDealRequest::new(DoDealRequired {
+        language: Language::Eng,
+        terminal_number: TERMINAL.into(),
+        total: MinorUnits::new(11400),
+        transaction_type: TransactionType::Debit,
+        credit_type: CreditType::RegularCredit,
+        currency: "ILS".into(),
+        transaction_code: TransactionCode::Internet,
+        validation: Validation::TxnSetup,
+    })
     .card_no(secret("CGMPI"))
     .mid("531")
     .uniqueid("order-2025-0001")
@@ -266,65 +266,91 @@ pub fn do_deal() -> DoDealRequest {
 
 /// A J4 charge of a card (the card number is a secret).
 pub fn charge() -> DoDealRequest {
-    DoDealRequest::new(
-        Language::Eng,
-        TERMINAL,
-        MinorUnits::new(11400),
-        TransactionType::Debit,
-        CreditType::RegularCredit,
-        "ILS",
-        TransactionCode::Phone,
-        Validation::AutoComm,
-    )
+    DoDealRequest::new(DoDealRequired {
+        language: Language::Eng,
+        terminal_number: TERMINAL.into(),
+        total: MinorUnits::new(11400),
+        transaction_type: TransactionType::Debit,
+        credit_type: CreditType::RegularCredit,
+        currency: "ILS".into(),
+        transaction_code: TransactionCode::Phone,
+        validation: Validation::AutoComm,
+    })
     .card_no(secret(CARD))
     .card_expiration("0228")
 }
 
 pub fn refund_deal() -> RefundDealRequest {
-    RefundDealRequest::new(Language::Eng, TERMINAL)
-        .tran_id("118664958")
-        .total(MinorUnits::new(11400))
+    RefundDealRequest::new(RefundDealRequired {
+        language: Language::Eng,
+        terminal_number: TERMINAL.into(),
+    })
+    .tran_id("118664958")
+    .total(MinorUnits::new(11400))
 }
 
 pub fn cancel_deal() -> CancelDealRequest {
-    CancelDealRequest::new(Language::Eng, TERMINAL).tran_id("118374610")
+    CancelDealRequest::new(CancelDealRequired {
+        language: Language::Eng,
+        terminal_number: TERMINAL.into(),
+    })
+    .tran_id("118374610")
 }
 
 pub fn inquire_transactions() -> InquireTransactionsRequest {
-    InquireTransactionsRequest::new(Language::Eng, TERMINAL).cg_uid("118664947")
+    InquireTransactionsRequest::new(InquireTransactionsRequired {
+        language: Language::Eng,
+        terminal_number: TERMINAL.into(),
+    })
+    .cg_uid("118664947")
 }
 
 pub fn add_cg_invoice() -> AddCgInvoiceRequest {
-    AddCgInvoiceRequest::new(
-        Language::Heb,
-        "119328971",
-        InvoiceData::new()
+    AddCgInvoiceRequest::new(AddCgInvoiceRequired {
+        language: Language::Heb,
+        invoice_atran_id: "119328971".into(),
+        invoice: InvoiceData::new()
             .invoice_creation_method(InvoiceCreationMethod::Wait)
             .invoice_subject("חשבונית")
             .invoice_item_price("11400"),
-    )
+    })
 }
 
 pub fn get_session_id() -> GetSessionIdRequest {
-    GetSessionIdRequest::new(Language::Eng)
+    GetSessionIdRequest::new(GetSessionIdRequired {
+        language: Language::Eng,
+    })
 }
 
 pub fn inquire_invoice() -> InquireInvoiceRequest {
-    InquireInvoiceRequest::new(Language::Eng, InvoiceRef::new("119328971"))
+    InquireInvoiceRequest::new(InquireInvoiceRequired {
+        language: Language::Eng,
+        invoice: InvoiceRef::new(InvoiceRefRequired {
+            invoice_atran_id: "119328971".into(),
+        }),
+    })
 }
 
 pub fn refund_cg_invoice() -> RefundCgInvoiceRequest {
-    RefundCgInvoiceRequest::new(
-        Language::Eng,
-        "119443246",
-        InvoiceData::new().create_invoice(CreateInvoice::ReuseOriginal),
-    )
+    RefundCgInvoiceRequest::new(RefundCgInvoiceRequired {
+        language: Language::Eng,
+        invoice_atran_id: "119443246".into(),
+        invoice: InvoiceData::new().create_invoice(CreateInvoice::ReuseOriginal),
+    })
 }
 
 pub fn transmit_inquire() -> TransmitInquireRequest {
-    TransmitInquireRequest::new(Language::Eng, TERMINAL)
+    TransmitInquireRequest::new(TransmitInquireRequired {
+        language: Language::Eng,
+        terminal_number: TERMINAL.into(),
+    })
 }
 
 pub fn transmit_terminal() -> TransmitTerminalRequest {
-    TransmitTerminalRequest::new(Language::Eng, TERMINAL, "manual").response_type("immediate")
+    TransmitTerminalRequest::new(TransmitTerminalRequired {
+        language: Language::Eng,
+        terminal_number: TERMINAL.into(),
+        transmit_type: "manual".into(),
+    })
+    .response_type("immediate")
 }

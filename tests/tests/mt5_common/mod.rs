@@ -107,42 +107,65 @@ pub fn is_uuid_v4(s: &str) -> bool {
 // One valid request per endpoint, with the doc's header values.
 
 pub fn create_account() -> CreateAccountRequest {
-    CreateAccountRequest::new(OPERATOR, "Dana Levi", "real\\pro-usd", "dana@example.com")
-        .leverage(100)
-        .password(secret(NEW_PASSWORD))
+    CreateAccountRequest::new(CreateAccountRequired {
+        operator_id: OPERATOR.into(),
+        name: "Dana Levi".into(),
+        group: "real\\pro-usd".into(),
+        email: "dana@example.com".into(),
+    })
+    .leverage(100)
+    .password(secret(NEW_PASSWORD))
 }
 
 pub fn update_account() -> UpdateAccountRequest {
-    UpdateAccountRequest::new(LOGIN, OPERATOR).leverage(200)
+    UpdateAccountRequest::new(UpdateAccountRequired {
+        login: LOGIN,
+        operator_id: OPERATOR.into(),
+    })
+    .leverage(200)
 }
 
 pub fn get_account() -> GetAccountRequest {
-    GetAccountRequest::new(LOGIN)
+    GetAccountRequest::new(GetAccountRequired { login: LOGIN })
 }
 
 pub fn rotate_password() -> RotatePasswordRequest {
-    RotatePasswordRequest::new(
-        LOGIN,
-        OPERATOR,
-        PasswordType::Investor,
-        secret(NEW_PASSWORD),
-    )
+    RotatePasswordRequest::new(RotatePasswordRequired {
+        login: LOGIN,
+        operator_id: OPERATOR.into(),
+        password_type: PasswordType::Investor,
+        password: secret(NEW_PASSWORD),
+    })
 }
 
 pub fn daily_report() -> DailyReportRequest {
-    DailyReportRequest::new(date(2026, 4, 7))
+    DailyReportRequest::new(DailyReportRequired {
+        date: date(2026, 4, 7),
+    })
 }
 
 pub fn deposit() -> DepositRequest {
-    DepositRequest::new(OPERATOR, LOGIN, money("250.00"))
+    DepositRequest::new(DepositRequired {
+        operator_id: OPERATOR.into(),
+        login: LOGIN,
+        amount: money("250.00"),
+    })
 }
 
 pub fn withdraw() -> WithdrawRequest {
-    WithdrawRequest::new(OPERATOR, LOGIN, money("120.50"))
+    WithdrawRequest::new(WithdrawRequired {
+        operator_id: OPERATOR.into(),
+        login: LOGIN,
+        amount: money("120.50"),
+    })
 }
 
 pub fn credit() -> CreditRequest {
-    CreditRequest::new(OPERATOR, LOGIN, money("50.00"))
+    CreditRequest::new(CreditRequired {
+        operator_id: OPERATOR.into(),
+        login: LOGIN,
+        amount: money("50.00"),
+    })
 }
 
 pub fn transaction_history() -> TransactionHistoryRequest {

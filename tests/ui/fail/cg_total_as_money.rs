@@ -3,19 +3,20 @@
 // 11400 shekels).
 
 use hyp_api::creditguard::{
-    CreditType, DoDealRequest, Language, TransactionCode, TransactionType, Validation,
+    CreditType, DoDealRequest, DoDealRequired, Language, TransactionCode, TransactionType,
+    Validation,
 };
 use hyp_api::{Decimal, Money};
 
 fn main() {
-    let _req = DoDealRequest::new(
-        Language::Eng,
-        "0882819014",
-        Money::new(Decimal::new(11400, 2)),
-        TransactionType::Debit,
-        CreditType::RegularCredit,
-        "ILS",
-        TransactionCode::Internet,
-        Validation::TxnSetup,
-    );
+    let _req = DoDealRequest::new(DoDealRequired {
+        language: Language::Eng,
+        terminal_number: "0882819014".into(),
+        total: Money::new(Decimal::new(11400, 2)),
+        transaction_type: TransactionType::Debit,
+        credit_type: CreditType::RegularCredit,
+        currency: "ILS".into(),
+        transaction_code: TransactionCode::Internet,
+        validation: Validation::TxnSetup,
+    });
 }

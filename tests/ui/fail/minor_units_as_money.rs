@@ -1,19 +1,19 @@
 // Major and minor units are different types: agorot/cents (`MinorUnits`) are rejected where an
 // amount in shekels/dollars (`Money`) is expected, so 3500.00 ILS cannot be sent as 350000 ILS.
 
-use hyp_api::hyper_erp::{Currency, DepositFiatRequest, PaymentMethod};
+use hyp_api::hyper_erp::{Currency, DepositFiatRequest, DepositFiatRequired, PaymentMethod};
 use hyp_api::{Decimal, MinorUnits, SecretString};
 
 fn main() {
-    let _req = DepositFiatRequest::new(
-        500_608,
-        SecretString::from("api-password".to_string()),
-        "{F454E096-D080-40FD-A36B-156F4B999124}",
-        3,
-        PaymentMethod::CreditCard,
-        Currency::Ils,
-        MinorUnits::new(350_000),
-        Decimal::ONE,
-        "82.81.138.8",
-    );
+    let _req = DepositFiatRequest::new(DepositFiatRequired {
+        client_number: 500_608,
+        api_password: SecretString::from("api-password".to_string()),
+        ticket_id: "{F454E096-D080-40FD-A36B-156F4B999124}".into(),
+        bank_enum: 3,
+        method: PaymentMethod::CreditCard,
+        currency: Currency::Ils,
+        amount: MinorUnits::new(350_000),
+        usd_convert_rate: Decimal::ONE,
+        end_user_ip: "82.81.138.8".into(),
+    });
 }

@@ -1,14 +1,14 @@
 // Hyp Pay amounts are major units (`Amount=10` is 10.00 ILS): `MinorUnits` (agorot) are rejected
 // where `Money` is expected, so a 10.00 ILS refund cannot be sent as 1000 ILS.
 
-use hyp_api::pay::RefundRequest;
+use hyp_api::pay::{RefundRequest, RefundRequired};
 use hyp_api::{MinorUnits, SecretString};
 
 fn main() {
-    let _req = RefundRequest::new(
-        "0010131918",
-        SecretString::from("your-api-password".to_string()),
-        "12290620",
-        MinorUnits::new(1000),
-    );
+    let _req = RefundRequest::new(RefundRequired {
+        masof: "0010131918".into(),
+        passp: SecretString::from("your-api-password".to_string()),
+        trans_id: "12290620".into(),
+        amount: MinorUnits::new(1000),
+    });
 }

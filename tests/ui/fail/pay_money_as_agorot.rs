@@ -2,22 +2,22 @@
 // and an amount in major units (`Money`, shekels) is rejected, so an authorization of 15.00 ILS
 // cannot be declared as 15 agorot.
 
-use hyp_api::pay::CaptureRequest;
+use hyp_api::pay::{CaptureRequest, CaptureRequired};
 use hyp_api::{Decimal, Money, SecretString};
 
 fn main() {
-    let _req = CaptureRequest::new(
-        "0010345518",
-        SecretString::from("your-api-password".to_string()),
-        "0463077",
-        Money::new(Decimal::new(1500, 2)),
-        "26031819235508822860136",
-        Money::new(Decimal::new(15, 0)),
-        SecretString::from("4652588708969300772".to_string()),
-        "05",
-        "31",
-        "000000000",
-        "Jenny",
-        "final charge",
-    );
+    let _req = CaptureRequest::new(CaptureRequired {
+        masof: "0010345518".into(),
+        passp: SecretString::from("your-api-password".to_string()),
+        auth_num: "0463077".into(),
+        original_amount: Money::new(Decimal::new(1500, 2)),
+        original_uid: "26031819235508822860136".into(),
+        amount: Money::new(Decimal::new(15, 0)),
+        cc: SecretString::from("4652588708969300772".to_string()),
+        tmonth: "05".into(),
+        tyear: "31".into(),
+        user_id: "000000000".into(),
+        client_name: "Jenny".into(),
+        info: "final charge".into(),
+    });
 }

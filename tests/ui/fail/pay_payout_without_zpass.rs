@@ -1,19 +1,20 @@
-// A payout needs the credit password `zPass` (from Hyp support): the constructor has no form
-// without it, and a request cannot be built field by field (`#[non_exhaustive]`).
+// A payout needs the credit password `zPass` (from Hyp support): it is a field of
+// `PayoutRequired`, so a payout without it does not compile, and a request cannot be built
+// field by field (`#[non_exhaustive]`).
 
-use hyp_api::pay::PayoutRequest;
+use hyp_api::pay::{PayoutRequest, PayoutRequired};
 use hyp_api::{Decimal, Money, SecretString};
 
 fn main() {
-    let _req = PayoutRequest::new(
-        "0010345518",
-        SecretString::from("your-api-password".to_string()),
-        SecretString::from("4724478937284730772".to_string()),
-        Money::new(Decimal::new(10, 0)),
-        "05",
-        "31",
-        "203269535",
-        "Jenny",
-        "payout",
-    );
+    let _req = PayoutRequest::new(PayoutRequired {
+        masof: "0010345518".into(),
+        passp: SecretString::from("your-api-password".to_string()),
+        cc: SecretString::from("4724478937284730772".to_string()),
+        amount: Money::new(Decimal::new(10, 0)),
+        tmonth: "05".into(),
+        tyear: "31".into(),
+        user_id: "203269535".into(),
+        client_name: "Jenny".into(),
+        info: "payout".into(),
+    });
 }

@@ -2,8 +2,9 @@
 // a secret, a resend-safe charge, an inquiry, and the redirect check.
 
 use hyp_api::creditguard::{
-    Client, CreditType, DoDealRequest, InquireTransactionsRequest, Language, TransactionCode,
-    TransactionType, Validation, verify_redirect_mac,
+    Client, CreditType, DoDealRequest, DoDealRequired, InquireTransactionsRequest,
+    InquireTransactionsRequired, Language, TransactionCode, TransactionType, Validation,
+    verify_redirect_mac,
 };
 use hyp_api::{MacVerdict, MinorUnits, SecretString};
 
@@ -12,21 +13,25 @@ fn main() {
     let _client = Client::builder("https://cguat2.creditguard.co.il", "user", password.clone())
         .build()
         .expect("client");
-    let _page = DoDealRequest::new(
-        Language::Heb,
-        "0882819014",
-        MinorUnits::new(11400),
-        TransactionType::Debit,
-        CreditType::RegularCredit,
-        "ILS",
-        TransactionCode::Internet,
-        Validation::TxnSetup,
-    )
+    let _page = DoDealRequest::new(DoDealRequired {
+        language: Language::Heb,
+        terminal_number: "0882819014".into(),
+        total: MinorUnits::new(11400),
+        transaction_type: TransactionType::Debit,
+        credit_type: CreditType::RegularCredit,
+        currency: "ILS".into(),
+        transaction_code: TransactionCode::Internet,
+        validation: Validation::TxnSetup,
+    })
     .card_no(SecretString::from("CGMPI".to_string()))
     .mpi_validation(Validation::AutoComm)
     .may_be_duplicate(true)
     .request_id("REQ-1");
-    let _inquiry = InquireTransactionsRequest::new(Language::Eng, "0882819014").cg_uid("118664947");
+    let _inquiry = InquireTransactionsRequest::new(InquireTransactionsRequired {
+        language: Language::Eng,
+        terminal_number: "0882819014".into(),
+    })
+    .cg_uid("118664947");
     let verdict = verify_redirect_mac(&password, &[("txId".to_string(), "t".to_string())]);
     match verdict {
         MacVerdict::Valid => {}

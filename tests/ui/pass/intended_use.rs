@@ -6,8 +6,9 @@
 use std::sync::Arc;
 
 use hyp_api::hyper_erp::{
-    Client, CreateRefundRequest, Currency, DepositFiatOutcome, DepositFiatRequest, Error,
-    PaymentMethod, RefundItem, RefundMethod, ResponseCode,
+    Client, CreateRefundRequest, CreateRefundRequired, Currency, DepositFiatOutcome,
+    DepositFiatRequest, DepositFiatRequired, Error, PaymentMethod, RefundItem, RefundItemRequired,
+    RefundMethod, ResponseCode,
 };
 use hyp_api::{
     Decimal, FixedClock, Money, NaiveDate, RetryPolicy, SecretString, Validate, ValidationContext,
@@ -49,32 +50,35 @@ fn main() {
     .build()
     .expect("an https base URL builds");
 
-    let deposit = DepositFiatRequest::new(
-        500_608,
-        SecretString::from("api-password".to_string()),
-        "{F454E096-D080-40FD-A36B-156F4B999124}",
-        3,
-        PaymentMethod::CreditCard,
-        Currency::Ils,
-        "3500.00".parse::<Money>().unwrap(),
-        Decimal::new(32, 1),
-        "82.81.138.8",
-    )
+    let deposit = DepositFiatRequest::new(DepositFiatRequired {
+        client_number: 500_608,
+        api_password: SecretString::from("api-password".to_string()),
+        ticket_id: "{F454E096-D080-40FD-A36B-156F4B999124}".into(),
+        bank_enum: 3,
+        method: PaymentMethod::CreditCard,
+        currency: Currency::Ils,
+        amount: "3500.00".parse::<Money>().unwrap(),
+        usd_convert_rate: Decimal::new(32, 1),
+        end_user_ip: "82.81.138.8".into(),
+    })
     .voucher_number(123_456);
     assert_eq!(deposit.voucher_number, Some(123_456));
 
-    let item = RefundItem::new(
-        RefundMethod::BankTransfer,
-        NaiveDate::from_ymd_opt(2024, 5, 1).unwrap(),
-        "1500.00".parse::<Money>().unwrap(),
-        "ILS",
-    )
+    let item = RefundItem::new(RefundItemRequired {
+        refund_method: RefundMethod::BankTransfer,
+        payment_date: NaiveDate::from_ymd_opt(2024, 5, 1).unwrap(),
+        total_amount: "1500.00".parse::<Money>().unwrap(),
+        currency: "ILS".into(),
+    })
     .bank_code("12")
     .branch_swift("600")
     .account("123456");
-    let refund = CreateRefundRequest::new(500_608, vec![item])
-        .ticket_id("WD-998877")
-        .notes("withdrawal to bank");
+    let refund = CreateRefundRequest::new(CreateRefundRequired {
+        client_number: 500_608,
+        items: vec![item],
+    })
+    .ticket_id("WD-998877")
+    .notes("withdrawal to bank");
     assert_eq!(refund.items.len(), 1);
 
     // Both requests satisfy the spec's rules (checked locally, nothing is sent).

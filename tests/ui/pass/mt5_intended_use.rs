@@ -4,17 +4,22 @@
 // codes matched with the wildcard arm their `#[non_exhaustive]` requires. Nothing is sent.
 
 use hyp_api::mt5_manager::{
-    Client, DEFAULT_BASE_URL, DailyReportRequest, DepositOutcome, DepositRequest, Error,
-    GetAccountRequest, PasswordType, RotatePasswordRequest, StatusCode,
+    Client, DEFAULT_BASE_URL, DailyReportRequest, DailyReportRequired, DepositOutcome,
+    DepositRequest, DepositRequired, Error, GetAccountRequest, GetAccountRequired, PasswordType,
+    RotatePasswordRequest, RotatePasswordRequired, StatusCode,
 };
 use hyp_api::{Money, NaiveDate, RetryPolicy, SecretString};
 
 /// Deposits once, whatever the retries: `true` when this call applied it.
 #[allow(dead_code)]
 async fn deposit(client: &Client, login: i64, amount: Money) -> Result<bool, Error> {
-    let request = DepositRequest::new("backoffice-reporting", login, amount)
-        .request_id("req_mng5_7711")
-        .comment("bank wire");
+    let request = DepositRequest::new(DepositRequired {
+        operator_id: "backoffice-reporting".into(),
+        login,
+        amount,
+    })
+    .request_id("req_mng5_7711")
+    .comment("bank wire");
     match client.deposit(&request).await? {
         DepositOutcome::Applied(_) => Ok(true),
         DepositOutcome::AlreadyApplied(_) => Ok(false),
@@ -36,14 +41,17 @@ fn main() {
         .build()
         .expect("client builds");
     let _ = &client;
-    let _read = GetAccountRequest::new(128001).operator_id("backoffice-reporting");
-    let _report = DailyReportRequest::new(NaiveDate::from_ymd_opt(2026, 4, 7).unwrap());
-    let _rotate = RotatePasswordRequest::new(
-        128001,
-        "backoffice-reporting",
-        PasswordType::Investor,
-        SecretString::from("Inv3stor-Only".to_string()),
-    );
+    let _read = GetAccountRequest::new(GetAccountRequired { login: 128001 })
+        .operator_id("backoffice-reporting");
+    let _report = DailyReportRequest::new(DailyReportRequired {
+        date: NaiveDate::from_ymd_opt(2026, 4, 7).unwrap(),
+    });
+    let _rotate = RotatePasswordRequest::new(RotatePasswordRequired {
+        login: 128001,
+        operator_id: "backoffice-reporting".into(),
+        password_type: PasswordType::Investor,
+        password: SecretString::from("Inv3stor-Only".to_string()),
+    });
     assert_eq!(
         describe(StatusCode::Unknown(418)),
         "undocumented status: escalate"

@@ -86,22 +86,43 @@ impl crate::Wire for AddCgInvoiceRequest {
         })
     }
 }
-impl AddCgInvoiceRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`AddCgInvoiceRequest`], each named where it is given: leaving one out does not compile. Pass it to [`AddCgInvoiceRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct AddCgInvoiceRequired {
+    /// Language of the answer's texts (`message`, `userMessage`) and, for a payment-page
+    /// request, of the payment page UI: `HEB` or `ENG`. Other codes fall back to English.
     ///
-    /// - `language`: wire `language`
-    /// - `invoice_atran_id`: wire `invoiceAtranId`
-    /// - `invoice`: wire `invoice`
-    pub fn new(
-        language: Language,
-        invoice_atran_id: impl Into<String>,
-        invoice: InvoiceData,
-    ) -> Self {
+    /// Wire: `language` in the request envelope ([`Language`], required).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request
+    pub language: Language,
+    /// The transaction id (`tranId`) of the payment transaction to invoice (String (Numeric), e.g. `123456789`); for a payout, the payout's `tranId`.
+    ///
+    /// Wire: `invoiceAtranId` (text, required). Rules: matches `^[0-9]+$`.
+    ///
+    /// Source: https://developers.hyp.co.il/api-reference/addcginvoice (Required parameters); https://developers.hyp.co.il/creditguard/documents-and-invoicing/cancellations-payouts
+    pub invoice_atran_id: String,
+    /// Invoice parameters (subject, items, VAT flag, recipient, date, creation method).
+    ///
+    /// Wire: `invoice` ([`InvoiceData`], required).
+    ///
+    /// Source: https://developers.hyp.co.il/api-reference/addcginvoice (Invoice parameters (within the invoice element)); vendor-notes §2.1 doDeal request fields (invoice/…, mderazon/creditguard-node)
+    pub invoice: InvoiceData,
+}
+impl From<AddCgInvoiceRequired> for AddCgInvoiceRequest {
+    fn from(required: AddCgInvoiceRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl AddCgInvoiceRequest {
+    /// A request from its required fields (see [`AddCgInvoiceRequired`]); set optional ones with the setters.
+    pub fn new(required: AddCgInvoiceRequired) -> Self {
+        let AddCgInvoiceRequired { language, invoice_atran_id, invoice } = required;
         Self {
             language,
             may_be_duplicate: None,
             request_id: None,
-            invoice_atran_id: invoice_atran_id.into(),
+            invoice_atran_id,
             invoice,
         }
     }

@@ -267,17 +267,39 @@ impl crate::Wire for CancelDealRequest {
         })
     }
 }
-impl CancelDealRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CancelDealRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CancelDealRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CancelDealRequired {
+    /// Language of the answer's texts (`message`, `userMessage`) and, for a payment-page
+    /// request, of the payment page UI: `HEB` or `ENG`. Other codes fall back to English.
     ///
-    /// - `language`: wire `language`
-    /// - `terminal_number`: wire `terminalNumber`
-    pub fn new(language: Language, terminal_number: impl Into<String>) -> Self {
+    /// Wire: `language` in the request envelope ([`Language`], required).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request
+    pub language: Language,
+    /// Terminal number of the original deal.
+    ///
+    /// Wire: `terminalNumber` (text, required).
+    ///
+    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
+    ///
+    /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (MordiSacks/creditguard:src/CreditGuard/Requests/RefundDealRequest.php, CancelDealRequest.php)
+    pub terminal_number: String,
+}
+impl From<CancelDealRequired> for CancelDealRequest {
+    fn from(required: CancelDealRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CancelDealRequest {
+    /// A request from its required fields (see [`CancelDealRequired`]); set optional ones with the setters.
+    pub fn new(required: CancelDealRequired) -> Self {
+        let CancelDealRequired { language, terminal_number } = required;
         Self {
             language,
             may_be_duplicate: None,
             request_id: None,
-            terminal_number: terminal_number.into(),
+            terminal_number,
             tran_id: None,
             cg_uid: None,
             card_no: None,

@@ -538,33 +538,89 @@ impl crate::Wire for DoDealRequest {
         })
     }
 }
-impl DoDealRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`DoDealRequest`], each named where it is given: leaving one out does not compile. Pass it to [`DoDealRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct DoDealRequired {
+    /// Language of the answer's texts (`message`, `userMessage`) and, for a payment-page
+    /// request, of the payment page UI: `HEB` or `ENG`. Other codes fall back to English.
     ///
-    /// - `language`: wire `language`
-    /// - `terminal_number`: wire `terminalNumber`
-    /// - `total`: wire `total`
-    /// - `transaction_type`: wire `transactionType`
-    /// - `credit_type`: wire `creditType`
-    /// - `currency`: wire `currency`
-    /// - `transaction_code`: wire `transactionCode`
-    /// - `validation`: wire `validation`
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        language: Language,
-        terminal_number: impl Into<String>,
-        total: crate::MinorUnits,
-        transaction_type: TransactionType,
-        credit_type: CreditType,
-        currency: impl Into<String>,
-        transaction_code: TransactionCode,
-        validation: Validation,
-    ) -> Self {
+    /// Wire: `language` in the request envelope ([`Language`], required).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request
+    pub language: Language,
+    /// Terminal number assigned to the merchant during onboarding (e.g. `0882819014`).
+    ///
+    /// Wire: `terminalNumber` (text, required).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java)
+    pub terminal_number: String,
+    /// Amount in minor units (agorot/cents): 100 ILS = `10000`. Numeric(8) (library
+    /// practice), so at most 99999999.
+    ///
+    /// Wire: `total` (money in minor units: agorot/cents, required). Rules: >= 0; <= 99999999.
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java); vendor-notes §4 item 15
+    pub total: crate::MinorUnits,
+    /// `Debit` (charge the card holder) or `Credit` (credit them).
+    ///
+    /// Wire: `transactionType` ([`TransactionType`], required).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java)
+    pub transaction_type: TransactionType,
+    /// Credit type; `RegularCredit` for a single payment, `Payments` for installments.
+    ///
+    /// Wire: `creditType` ([`CreditType`], required).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java)
+    pub credit_type: CreditType,
+    /// ISO-4217 alphabetic code (AlphaNumeric(3), e.g. `ILS`, `USD`), or `IlsByUsd` /
+    /// `IlsbyIndex` (shekels linked to the dollar / to an index). Which currencies a
+    /// terminal accepts is terminal configuration.
+    ///
+    /// Wire: `currency` (text, required). Rules: matches `^([A-Z]{3}|IlsByUsd|IlsbyIndex)$`.
+    ///
+    /// Spec decision: A string with a pattern, not an enum: the set is ISO-4217 (open-ended, terminal
+    /// dependent) plus the two linked-shekel values from Wix Currencies.scala (library
+    /// practice). Upper-case ISO codes only, as every source sends.
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java)
+    pub currency: String,
+    /// How the card is presented; `Internet` for a payment page (vendor example), `Phone` for other card-not-present deals (libraries).
+    ///
+    /// Wire: `transactionCode` ([`TransactionCode`], required).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java)
+    pub transaction_code: TransactionCode,
+    /// What the deal does (`TxnSetup` payment page, `AutoComm` J4 charge, `Verify` J5 authorization, `Token` J102, …).
+    ///
+    /// Wire: `validation` ([`Validation`], required).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal payment-page example); vendor-notes §2.1 Validation J-codes
+    pub validation: Validation,
+}
+impl From<DoDealRequired> for DoDealRequest {
+    fn from(required: DoDealRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl DoDealRequest {
+    /// A request from its required fields (see [`DoDealRequired`]); set optional ones with the setters.
+    pub fn new(required: DoDealRequired) -> Self {
+        let DoDealRequired {
+            language,
+            terminal_number,
+            total,
+            transaction_type,
+            credit_type,
+            currency,
+            transaction_code,
+            validation,
+        } = required;
         Self {
             language,
             may_be_duplicate: None,
             request_id: None,
-            terminal_number: terminal_number.into(),
+            terminal_number,
             main_terminal_number: None,
             card_no: None,
             card_id: None,
@@ -576,7 +632,7 @@ impl DoDealRequest {
             star_total: None,
             transaction_type,
             credit_type,
-            currency: currency.into(),
+            currency,
             transaction_code,
             validation,
             first_payment: None,

@@ -63,11 +63,26 @@ impl crate::Wire for GetSessionIdRequest {
         })
     }
 }
-impl GetSessionIdRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`GetSessionIdRequest`], each named where it is given: leaving one out does not compile. Pass it to [`GetSessionIdRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct GetSessionIdRequired {
+    /// Language of the answer's texts (`message`, `userMessage`) and, for a payment-page
+    /// request, of the payment page UI: `HEB` or `ENG`. Other codes fall back to English.
     ///
-    /// - `language`: wire `language`
-    pub fn new(language: Language) -> Self {
+    /// Wire: `language` in the request envelope ([`Language`], required).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request
+    pub language: Language,
+}
+impl From<GetSessionIdRequired> for GetSessionIdRequest {
+    fn from(required: GetSessionIdRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl GetSessionIdRequest {
+    /// A request from its required fields (see [`GetSessionIdRequired`]); set optional ones with the setters.
+    pub fn new(required: GetSessionIdRequired) -> Self {
+        let GetSessionIdRequired { language } = required;
         Self {
             language,
             may_be_duplicate: None,

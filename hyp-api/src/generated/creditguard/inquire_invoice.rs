@@ -72,12 +72,32 @@ impl crate::Wire for InquireInvoiceRequest {
         })
     }
 }
-impl InquireInvoiceRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`InquireInvoiceRequest`], each named where it is given: leaving one out does not compile. Pass it to [`InquireInvoiceRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct InquireInvoiceRequired {
+    /// Language of the answer's texts (`message`, `userMessage`) and, for a payment-page
+    /// request, of the payment page UI: `HEB` or `ENG`. Other codes fall back to English.
     ///
-    /// - `language`: wire `language`
-    /// - `invoice`: wire `invoice`
-    pub fn new(language: Language, invoice: InvoiceRef) -> Self {
+    /// Wire: `language` in the request envelope ([`Language`], required).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request
+    pub language: Language,
+    /// Which transaction's invoice to fetch.
+    ///
+    /// Wire: `invoice` ([`InvoiceRef`], required).
+    ///
+    /// Source: https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries
+    pub invoice: InvoiceRef,
+}
+impl From<InquireInvoiceRequired> for InquireInvoiceRequest {
+    fn from(required: InquireInvoiceRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl InquireInvoiceRequest {
+    /// A request from its required fields (see [`InquireInvoiceRequired`]); set optional ones with the setters.
+    pub fn new(required: InquireInvoiceRequired) -> Self {
+        let InquireInvoiceRequired { language, invoice } = required;
         Self {
             language,
             may_be_duplicate: None,

@@ -403,17 +403,39 @@ impl crate::Wire for InquireTransactionsRequest {
         })
     }
 }
-impl InquireTransactionsRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`InquireTransactionsRequest`], each named where it is given: leaving one out does not compile. Pass it to [`InquireTransactionsRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct InquireTransactionsRequired {
+    /// Language of the answer's texts (`message`, `userMessage`) and, for a payment-page
+    /// request, of the payment page UI: `HEB` or `ENG`. Other codes fall back to English.
     ///
-    /// - `language`: wire `language`
-    /// - `terminal_number`: wire `terminalNumber`
-    pub fn new(language: Language, terminal_number: impl Into<String>) -> Self {
+    /// Wire: `language` in the request envelope ([`Language`], required).
+    ///
+    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request
+    pub language: Language,
+    /// Terminal whose transactions to search.
+    ///
+    /// Wire: `terminalNumber` (text, required).
+    ///
+    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
+    ///
+    /// Source: vendor-notes §2.1 inquireTransactions (MordiSacks/creditguard:src/CreditGuard/Requests/InquireTransactionsRequest.php)
+    pub terminal_number: String,
+}
+impl From<InquireTransactionsRequired> for InquireTransactionsRequest {
+    fn from(required: InquireTransactionsRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl InquireTransactionsRequest {
+    /// A request from its required fields (see [`InquireTransactionsRequired`]); set optional ones with the setters.
+    pub fn new(required: InquireTransactionsRequired) -> Self {
+        let InquireTransactionsRequired { language, terminal_number } = required;
         Self {
             language,
             may_be_duplicate: None,
             request_id: None,
-            terminal_number: terminal_number.into(),
+            terminal_number,
             tran_id: None,
             cg_uid: None,
             user: None,

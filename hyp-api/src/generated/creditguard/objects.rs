@@ -437,7 +437,7 @@ impl Default for CustomerData {
     }
 }
 impl CustomerData {
-    /// A request with its required fields; set optional ones with the setters.
+    /// A request without required fields; set optional ones with the setters.
     pub fn new() -> Self {
         Self {
             first_name: None,
@@ -976,7 +976,7 @@ impl Default for InvoiceData {
     }
 }
 impl InvoiceData {
-    /// A request with its required fields; set optional ones with the setters.
+    /// A request without required fields; set optional ones with the setters.
     pub fn new() -> Self {
         Self {
             invoice_creation_method: None,
@@ -1109,14 +1109,26 @@ impl crate::__private::XmlFields for InvoiceRef {
         })
     }
 }
-impl InvoiceRef {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`InvoiceRef`], each named where it is given: leaving one out does not compile. Pass it to [`InvoiceRef::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct InvoiceRefRequired {
+    /// The transaction id (`tranId`) the invoice was issued for (e.g. `119328971`).
     ///
-    /// - `invoice_atran_id`: wire `invoiceAtranId`
-    pub fn new(invoice_atran_id: impl Into<String>) -> Self {
-        Self {
-            invoice_atran_id: invoice_atran_id.into(),
-        }
+    /// Wire: `invoiceAtranId` (text, required). Rules: matches `^[0-9]+$`.
+    ///
+    /// Source: https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries
+    pub invoice_atran_id: String,
+}
+impl From<InvoiceRefRequired> for InvoiceRef {
+    fn from(required: InvoiceRefRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl InvoiceRef {
+    /// A request from its required fields (see [`InvoiceRefRequired`]); set optional ones with the setters.
+    pub fn new(required: InvoiceRefRequired) -> Self {
+        let InvoiceRefRequired { invoice_atran_id } = required;
+        Self { invoice_atran_id }
     }
 }
 impl crate::Validate for InvoiceRef {
@@ -1205,7 +1217,7 @@ impl Default for PaymentPageData {
     }
 }
 impl PaymentPageData {
-    /// A request with its required fields; set optional ones with the setters.
+    /// A request without required fields; set optional ones with the setters.
     pub fn new() -> Self {
         Self { pps_json_config: None }
     }

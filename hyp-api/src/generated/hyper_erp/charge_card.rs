@@ -104,27 +104,73 @@ impl crate::Wire for ChargeCardRequest {
         })
     }
 }
-impl ChargeCardRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`ChargeCardRequest`], each named where it is given: leaving one out does not compile. Pass it to [`ChargeCardRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct ChargeCardRequired {
+    /// Required. Hyper client account number.
     ///
-    /// - `client_number`: wire `ClientNumber`
-    /// - `api_password`: wire `API_Password`
-    /// - `reference`: wire `Reference`
-    /// - `bank_enum`: wire `BankEnum`
-    /// - `currency`: wire `Currency`
-    /// - `amount`: wire `Amount`
-    pub fn new(
-        client_number: i64,
-        api_password: crate::SecretString,
-        reference: impl Into<String>,
-        bank_enum: i64,
-        currency: Currency,
-        amount: crate::Money,
-    ) -> Self {
+    /// Wire: `ClientNumber` (integer, required).
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Request Body
+    pub client_number: i64,
+    /// Required. The client's API password.
+    ///
+    /// Wire: `API_Password` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Request Body
+    pub api_password: crate::SecretString,
+    /// Required. External reference / transaction ID from your system
+    /// (e.g. "{F454E096-D080-40FD-A36B-156F4B999124}"). Not documented as a duplicate check.
+    ///
+    /// Wire: `Reference` (text, required).
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Request Body
+    pub reference: String,
+    /// Required. Row index from CC_Banking. The selected row must be Website/API-enabled and
+    /// represent a valid payment profile (otherwise code 14 'Wrong "BankEnum" value' or
+    /// "This bank account or credit card - cannot be used.").
+    ///
+    /// Wire: `BankEnum` (integer, required).
+    ///
+    /// Spec decision: This section says to get CC_Banking from Get_Banks_and_CC_List_Json, while the deposit
+    /// and withdrawal sections name Direct_Client_Entity_Json (kb_page1386 agrees with the
+    /// latter). Either source of the row index is acceptable; the field is just the integer.
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Request Body
+    pub bank_enum: i64,
+    /// Required. Values 'ILS' or 'USD' only.
+    ///
+    /// Wire: `Currency` ([`Currency`], required).
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Request Body
+    pub currency: Currency,
+    /// Required. Charge amount, major units of Currency (e.g. 3500 = 3,500.00 ILS). Must be >= 1.
+    ///
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: >= 1; <= 90071992547409.91.
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Request Body
+    pub amount: crate::Money,
+}
+impl From<ChargeCardRequired> for ChargeCardRequest {
+    fn from(required: ChargeCardRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl ChargeCardRequest {
+    /// A request from its required fields (see [`ChargeCardRequired`]); set optional ones with the setters.
+    pub fn new(required: ChargeCardRequired) -> Self {
+        let ChargeCardRequired {
+            client_number,
+            api_password,
+            reference,
+            bank_enum,
+            currency,
+            amount,
+        } = required;
         Self {
             client_number,
             api_password,
-            reference: reference.into(),
+            reference,
             bank_enum,
             currency,
             amount,

@@ -96,30 +96,73 @@ impl crate::Wire for CreateBalanceOrderRequest {
         })
     }
 }
-impl CreateBalanceOrderRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CreateBalanceOrderRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateBalanceOrderRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CreateBalanceOrderRequired {
+    /// Required. Hyper client account number.
     ///
-    /// - `client_number`: wire `ClientNumber`
-    /// - `api_password`: wire `API_Password`
-    /// - `action`: wire `Action`
-    /// - `ticket_id`: wire `Ticket_ID`
-    /// - `amount`: wire `Amount`
-    /// - `comment`: wire `Comment`
-    pub fn new(
-        client_number: i64,
-        api_password: crate::SecretString,
-        action: BalanceAction,
-        ticket_id: impl Into<String>,
-        amount: crate::Money,
-        comment: impl Into<String>,
-    ) -> Self {
+    /// Wire: `ClientNumber` (integer, required).
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
+    pub client_number: i64,
+    /// Required. The client's specific API password.
+    ///
+    /// Wire: `API_Password` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
+    pub api_password: crate::SecretString,
+    /// Required. The operation type, 'Deposit' or 'Withdraw'.
+    ///
+    /// Wire: `Action` ([`BalanceAction`], required).
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
+    pub action: BalanceAction,
+    /// Required. Unique ID for duplicate prevention (e.g. "{F456E096-D080-40FD-A36B-156A4B919124}").
+    /// If this ID was already processed, the existing Order ID is returned (code 30).
+    ///
+    /// Wire: `Ticket_ID` (text, required).
+    ///
+    /// Spec decision: No length is documented for this function, so no max_len is enforced (deposit/withdrawal state 50).
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
+    pub ticket_id: String,
+    /// Required. The amount to deposit or withdraw, in major units of the trading account's
+    /// currency (always positive; the direction is given by Action). Must be greater than 0.1.
+    ///
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0.1; <= 90071992547409.91.
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
+    pub amount: crate::Money,
+    /// Required. Free-text comment that will appear in the trading platform.
+    ///
+    /// Wire: `Comment` (text, required).
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
+    pub comment: String,
+}
+impl From<CreateBalanceOrderRequired> for CreateBalanceOrderRequest {
+    fn from(required: CreateBalanceOrderRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CreateBalanceOrderRequest {
+    /// A request from its required fields (see [`CreateBalanceOrderRequired`]); set optional ones with the setters.
+    pub fn new(required: CreateBalanceOrderRequired) -> Self {
+        let CreateBalanceOrderRequired {
+            client_number,
+            api_password,
+            action,
+            ticket_id,
+            amount,
+            comment,
+        } = required;
         Self {
             client_number,
             api_password,
             action,
-            ticket_id: ticket_id.into(),
+            ticket_id,
             amount,
-            comment: comment.into(),
+            comment,
             purpose: None,
         }
     }

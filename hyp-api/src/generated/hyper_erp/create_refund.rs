@@ -230,12 +230,37 @@ impl crate::Wire for CreateRefundRequest {
         })
     }
 }
-impl CreateRefundRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CreateRefundRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateRefundRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CreateRefundRequired {
+    /// Client number in Hyper (e.g. 500608). In the client-portal endpoint the server uses the
+    /// authenticated client session as the actual account instead.
     ///
-    /// - `client_number`: wire `ClientNumber`
-    /// - `items`: wire `Items`
-    pub fn new(client_number: i64, items: Vec<RefundItem>) -> Self {
+    /// Wire: `ClientNumber` (integer, required).
+    ///
+    /// Spec decision: Required: outside a client-portal session the server has no other way to know the
+    /// account. Not marked mandatory in the docs.
+    ///
+    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Document Header Fields
+    pub client_number: i64,
+    /// The refund / withdrawal method lines, at least one.
+    ///
+    /// Wire: `Items` (list of [`RefundItem`], required). Rules: at least 1 item(s).
+    ///
+    /// Spec decision: Required with at least one row: a refund document without payment lines is meaningless and each row has mandatory fields.
+    ///
+    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    pub items: Vec<RefundItem>,
+}
+impl From<CreateRefundRequired> for CreateRefundRequest {
+    fn from(required: CreateRefundRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CreateRefundRequest {
+    /// A request from its required fields (see [`CreateRefundRequired`]); set optional ones with the setters.
+    pub fn new(required: CreateRefundRequired) -> Self {
+        let CreateRefundRequired { client_number, items } = required;
         Self {
             client_number,
             ticket_id: None,

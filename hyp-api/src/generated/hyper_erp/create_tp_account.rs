@@ -45,12 +45,32 @@ impl crate::Wire for CreateTpAccountRequest {
         })
     }
 }
-impl CreateTpAccountRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CreateTpAccountRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateTpAccountRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CreateTpAccountRequired {
+    /// The unique ID of the client, [hyp_Clients].[Client Number] (Hyper client numbers start from 500,000).
     ///
-    /// - `client_number`: wire `ClientNumber`
-    /// - `api_password`: wire `API_Password`
-    pub fn new(client_number: i64, api_password: crate::SecretString) -> Self {
+    /// Wire: `ClientNumber` (integer, required).
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Request Body
+    pub client_number: i64,
+    /// The client-specific API password, provided by the system and stored in the client's
+    /// website extension record (12 characters per kb_page1386).
+    ///
+    /// Wire: `API_Password` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Request Body; vendor-notes §2.3 (https://kb.sye.co.il/kb_page1386)
+    pub api_password: crate::SecretString,
+}
+impl From<CreateTpAccountRequired> for CreateTpAccountRequest {
+    fn from(required: CreateTpAccountRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CreateTpAccountRequest {
+    /// A request from its required fields (see [`CreateTpAccountRequired`]); set optional ones with the setters.
+    pub fn new(required: CreateTpAccountRequired) -> Self {
+        let CreateTpAccountRequired { client_number, api_password } = required;
         Self {
             client_number,
             api_password,

@@ -938,24 +938,56 @@ impl crate::__private::JsonFields for RefundItem {
         })
     }
 }
-impl RefundItem {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`RefundItem`], each named where it is given: leaving one out does not compile. Pass it to [`RefundItem::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct RefundItemRequired {
+    /// Refund / withdrawal method of this line (mandatory).
     ///
-    /// - `refund_method`: wire `RefundMethod`
-    /// - `payment_date`: wire `PaymentDate`
-    /// - `total_amount`: wire `TotalAmount`
-    /// - `currency`: wire `Currency`
-    pub fn new(
-        refund_method: RefundMethod,
-        payment_date: crate::NaiveDate,
-        total_amount: crate::Money,
-        currency: impl Into<String>,
-    ) -> Self {
+    /// Wire: `RefundMethod` ([`RefundMethod`], required).
+    ///
+    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    pub refund_method: RefundMethod,
+    /// Refund payment date, YYYY-MM-DD (mandatory); must be within the last 366 days.
+    ///
+    /// Wire: `PaymentDate` (date, `%Y-%m-%d`, required). Rules: within the last 366 days.
+    ///
+    /// Spec decision: "Must be within the last 366 days" is read as: not later than today and not more than 366
+    /// days ago, which is what within_past_days checks.
+    ///
+    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    pub payment_date: crate::NaiveDate,
+    /// Line refund amount in major units of Currency (mandatory); must be greater than 0.1.
+    ///
+    /// Wire: `TotalAmount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0.1; <= 90071992547409.91.
+    ///
+    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    pub total_amount: crate::Money,
+    /// Refund currency, a 3-letter code (mandatory). Must exist in the Hyper currency table and
+    /// must be a fiat currency (e.g. "ILS").
+    ///
+    /// Wire: `Currency` (text, required). Rules: matches `^[A-Z]{3}$`.
+    ///
+    /// Spec decision: "Must exist in the Hyper currency table and be fiat" can only be checked by the server;
+    /// the client checks the ISO-4217 shape only. Not the Currency enum: refunds are not limited
+    /// to 'ILS'/'USD'.
+    ///
+    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    pub currency: String,
+}
+impl From<RefundItemRequired> for RefundItem {
+    fn from(required: RefundItemRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl RefundItem {
+    /// A request from its required fields (see [`RefundItemRequired`]); set optional ones with the setters.
+    pub fn new(required: RefundItemRequired) -> Self {
+        let RefundItemRequired { refund_method, payment_date, total_amount, currency } = required;
         Self {
             refund_method,
             payment_date,
             total_amount,
-            currency: currency.into(),
+            currency,
             exchange_rate: None,
             monthly_payments: None,
             first_payment_amount: None,
@@ -2865,12 +2897,31 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
         })
     }
 }
-impl RefundStatusUpdate {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`RefundStatusUpdate`], each named where it is given: leaving one out does not compile. Pass it to [`RefundStatusUpdate::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct RefundStatusUpdateRequired {
+    /// Refund document number in Hyper.
     ///
-    /// - `refund_number`: wire `RefundNumber`
-    /// - `authorization_status`: wire `AuthorizationStatus`
-    pub fn new(refund_number: i64, authorization_status: AuthorizationStatus) -> Self {
+    /// Wire: `RefundNumber` (integer, required).
+    ///
+    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Feedback Hyper, Request Fields
+    pub refund_number: i64,
+    /// The new status to write back (2 ready, 3 sent - awaiting result, 4 executed, 5 failed).
+    ///
+    /// Wire: `AuthorizationStatus` ([`AuthorizationStatus`], required).
+    ///
+    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Feedback Hyper, Request Fields
+    pub authorization_status: AuthorizationStatus,
+}
+impl From<RefundStatusUpdateRequired> for RefundStatusUpdate {
+    fn from(required: RefundStatusUpdateRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl RefundStatusUpdate {
+    /// A request from its required fields (see [`RefundStatusUpdateRequired`]); set optional ones with the setters.
+    pub fn new(required: RefundStatusUpdateRequired) -> Self {
+        let RefundStatusUpdateRequired { refund_number, authorization_status } = required;
         Self {
             refund_number,
             authorization_status,

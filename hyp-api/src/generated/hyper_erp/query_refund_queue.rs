@@ -43,7 +43,7 @@ impl Default for QueryRefundQueueRequest {
     }
 }
 impl QueryRefundQueueRequest {
-    /// A request with its required fields; set optional ones with the setters.
+    /// A request without required fields; set optional ones with the setters.
     pub fn new() -> Self {
         Self { status: None }
     }

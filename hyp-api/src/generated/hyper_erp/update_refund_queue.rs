@@ -42,11 +42,25 @@ impl crate::Wire for UpdateRefundQueueRequest {
         Ok(Self { docs })
     }
 }
-impl UpdateRefundQueueRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`UpdateRefundQueueRequest`], each named where it is given: leaving one out does not compile. Pass it to [`UpdateRefundQueueRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct UpdateRefundQueueRequired {
+    /// Array of refund documents to update (required, at least one).
     ///
-    /// - `docs`: wire `docs`
-    pub fn new(docs: Vec<RefundStatusUpdate>) -> Self {
+    /// Wire: `docs` (list of [`RefundStatusUpdate`], required). Rules: at least 1 item(s).
+    ///
+    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Feedback Hyper, Request Fields
+    pub docs: Vec<RefundStatusUpdate>,
+}
+impl From<UpdateRefundQueueRequired> for UpdateRefundQueueRequest {
+    fn from(required: UpdateRefundQueueRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl UpdateRefundQueueRequest {
+    /// A request from its required fields (see [`UpdateRefundQueueRequired`]); set optional ones with the setters.
+    pub fn new(required: UpdateRefundQueueRequired) -> Self {
+        let UpdateRefundQueueRequired { docs } = required;
         Self { docs }
     }
 }

@@ -159,43 +159,117 @@ impl crate::Wire for WithdrawFiatRequest {
         })
     }
 }
-impl WithdrawFiatRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`WithdrawFiatRequest`], each named where it is given: leaving one out does not compile. Pass it to [`WithdrawFiatRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct WithdrawFiatRequired {
+    /// Hyper client account number (starting from 500,000).
     ///
-    /// - `client_number`: wire `ClientNumber`
-    /// - `api_password`: wire `API_Password`
-    /// - `ticket_id`: wire `Ticket_ID`
-    /// - `bank_enum`: wire `BankEnum`
-    /// - `method`: wire `MethodEnum`
-    /// - `currency`: wire `Currency`
-    /// - `amount`: wire `Amount`
-    /// - `usd_convert_rate`: wire `USD_ConvertRate`
-    /// - `time_stamp`: wire `Time_Stamp`
-    /// - `end_user_ip`: wire `End_user_IP`
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        client_number: i64,
-        api_password: crate::SecretString,
-        ticket_id: impl Into<String>,
-        bank_enum: i64,
-        method: PaymentMethod,
-        currency: Currency,
-        amount: crate::Money,
-        usd_convert_rate: crate::Decimal,
-        time_stamp: crate::NaiveDateTime,
-        end_user_ip: impl Into<String>,
-    ) -> Self {
-        Self {
+    /// Wire: `ClientNumber` (integer, required).
+    ///
+    /// Spec decision: Required: the refund cannot be booked without the client.
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer
+    pub client_number: i64,
+    /// The client's own API password ("Every account has it's own password"; 12 characters per kb_page1386).
+    ///
+    /// Wire: `API_Password` (secret: never printed, required).
+    ///
+    /// Spec decision: Required: it authenticates the client, as on every sibling function.
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer; vendor-notes §2.3 (https://kb.sye.co.il/kb_page1386)
+    pub api_password: crate::SecretString,
+    /// Required. 3rd-party system unique ID, a GUID string up to 50 characters
+    /// (e.g. "{A1B2C3D4-E5F6-7890-1234-56789ABCDEF0}"). Used to prevent duplicate transactions.
+    ///
+    /// Wire: `Ticket_ID` (text, required). Rules: at most 50 characters.
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer
+    pub ticket_id: String,
+    /// Required. Bank account or credit card row number from Hyper's table (Banking_StorageTb).
+    /// Get the updated table from the "CC_Banking" object returned by the
+    /// Direct_Client_Entity_Json function.
+    ///
+    /// Wire: `BankEnum` (integer, required).
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer
+    pub bank_enum: i64,
+    /// Required. Payout method (1 credit card (refund), 2 bank transfer, 7 Bit / Paybox etc.).
+    ///
+    /// Wire: `MethodEnum` ([`PaymentMethod`], required).
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer
+    pub method: PaymentMethod,
+    /// Withdrawal currency. Values 'ILS' or 'USD' only.
+    ///
+    /// Wire: `Currency` ([`Currency`], required).
+    ///
+    /// Spec decision: Required: the amount is meaningless without it.
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer
+    pub currency: Currency,
+    /// Withdrawal amount, major units of Currency (e.g. 500 = 500.00 USD). Must be greater than 0.
+    ///
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0; <= 90071992547409.91.
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer
+    pub amount: crate::Money,
+    /// USD/ILS rate. When the withdrawal is in USD, pass 1. Value must be >= 1.
+    ///
+    /// Wire: `USD_ConvertRate` (exact decimal, required). Rules: >= 1.
+    ///
+    /// Spec decision: Required: the refund must be valued in both currencies, as for deposits.
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer
+    pub usd_convert_rate: crate::Decimal,
+    /// UTC time when the transaction was made, "YYYY-MM-DD hh:mm:ss". Empty value or future
+    /// date is not allowed.
+    ///
+    /// Wire: `Time_Stamp` (date and time, `%Y-%m-%d %H:%M:%S`, required). Rules: not in the future.
+    ///
+    /// Spec decision: "Empty value ... is not allowed" makes it required (unlike the deposit, where empty means now); "future date is not allowed" is checked against the current UTC time.
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer
+    pub time_stamp: crate::NaiveDateTime,
+    /// End (human) client IP address (e.g. "82.81.138.8").
+    ///
+    /// Wire: `End_user_IP` (text, required).
+    ///
+    /// Spec decision: Required: same as for deposits, where the vendor says "We need" it.
+    ///
+    /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer
+    pub end_user_ip: String,
+}
+impl From<WithdrawFiatRequired> for WithdrawFiatRequest {
+    fn from(required: WithdrawFiatRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl WithdrawFiatRequest {
+    /// A request from its required fields (see [`WithdrawFiatRequired`]); set optional ones with the setters.
+    pub fn new(required: WithdrawFiatRequired) -> Self {
+        let WithdrawFiatRequired {
             client_number,
             api_password,
-            ticket_id: ticket_id.into(),
+            ticket_id,
             bank_enum,
             method,
             currency,
             amount,
             usd_convert_rate,
             time_stamp,
-            end_user_ip: end_user_ip.into(),
+            end_user_ip,
+        } = required;
+        Self {
+            client_number,
+            api_password,
+            ticket_id,
+            bank_enum,
+            method,
+            currency,
+            amount,
+            usd_convert_rate,
+            time_stamp,
+            end_user_ip,
             voucher_number: None,
         }
     }

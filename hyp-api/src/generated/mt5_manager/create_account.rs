@@ -239,27 +239,59 @@ impl crate::Wire for CreateAccountRequest {
         })
     }
 }
-impl CreateAccountRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CreateAccountRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateAccountRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CreateAccountRequired {
+    /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
     ///
-    /// - `operator_id`: wire `x-operator-id`
-    /// - `name`: wire `name`
-    /// - `group`: wire `group`
-    /// - `email`: wire `email`
-    pub fn new(
-        operator_id: impl Into<String>,
-        name: impl Into<String>,
-        group: impl Into<String>,
-        email: impl Into<String>,
-    ) -> Self {
+    /// Wire: `x-operator-id` header (text, required).
+    ///
+    /// Spec decision: Required on mutations (the doc says "Recommended"); see the file header.
+    ///
+    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    pub operator_id: String,
+    /// Client name.
+    ///
+    /// Wire: `name` (text, required).
+    ///
+    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
+    ///
+    /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md)
+    pub name: String,
+    /// Trading group (an invalid group answers 400 ValidationError).
+    ///
+    /// Wire: `group` (text, required).
+    ///
+    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
+    ///
+    /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md); vendor-docs 003 § Code table (400)
+    pub group: String,
+    /// Client email.
+    ///
+    /// Wire: `email` (text, required).
+    ///
+    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
+    ///
+    /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md)
+    pub email: String,
+}
+impl From<CreateAccountRequired> for CreateAccountRequest {
+    fn from(required: CreateAccountRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CreateAccountRequest {
+    /// A request from its required fields (see [`CreateAccountRequired`]); set optional ones with the setters.
+    pub fn new(required: CreateAccountRequired) -> Self {
+        let CreateAccountRequired { operator_id, name, group, email } = required;
         Self {
-            operator_id: operator_id.into(),
+            operator_id,
             request_id: None,
             environment: None,
             login: None,
-            name: name.into(),
-            group: group.into(),
-            email: email.into(),
+            name,
+            group,
+            email,
             leverage: None,
             password: None,
             password_investor: None,

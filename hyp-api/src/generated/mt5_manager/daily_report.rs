@@ -58,11 +58,25 @@ impl crate::Wire for DailyReportRequest {
         })
     }
 }
-impl DailyReportRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`DailyReportRequest`], each named where it is given: leaving one out does not compile. Pass it to [`DailyReportRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct DailyReportRequired {
+    /// The report's day, `YYYY-MM-DD` (e.g. `2026-04-07`).
     ///
-    /// - `date`: wire `date`
-    pub fn new(date: crate::NaiveDate) -> Self {
+    /// Wire: `date` in the query string (date, `%Y-%m-%d`, required).
+    ///
+    /// Source: vendor-notes §2.4 (GET /reports/daily?date=2026-04-07)
+    pub date: crate::NaiveDate,
+}
+impl From<DailyReportRequired> for DailyReportRequest {
+    fn from(required: DailyReportRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl DailyReportRequest {
+    /// A request from its required fields (see [`DailyReportRequired`]); set optional ones with the setters.
+    pub fn new(required: DailyReportRequired) -> Self {
+        let DailyReportRequired { date } = required;
         Self {
             operator_id: None,
             environment: None,

@@ -93,19 +93,46 @@ impl crate::Wire for DepositRequest {
         })
     }
 }
-impl DepositRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`DepositRequest`], each named where it is given: leaving one out does not compile. Pass it to [`DepositRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct DepositRequired {
+    /// Operator or workflow id used in audit records.
     ///
-    /// - `operator_id`: wire `x-operator-id`
-    /// - `login`: wire `login`
-    /// - `amount`: wire `amount`
-    pub fn new(
-        operator_id: impl Into<String>,
-        login: i64,
-        amount: crate::Money,
-    ) -> Self {
+    /// Wire: `x-operator-id` header (text, required).
+    ///
+    /// Spec decision: Required on mutations (the doc says "Recommended"); funding needs an audit trail.
+    ///
+    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    pub operator_id: String,
+    /// The account to fund.
+    ///
+    /// Wire: `login` (integer, required).
+    ///
+    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
+    ///
+    /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/BalanceType.md)
+    pub login: i64,
+    /// The amount, in the account's currency, major units. Positive: the endpoint gives the
+    /// direction (the official Web API's signed `balance` is not used here).
+    ///
+    /// Wire: `amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0; <= 90071992547409.91.
+    ///
+    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
+    ///
+    /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/BalanceType.md; yecloud/pymt5webapi trade balance)
+    pub amount: crate::Money,
+}
+impl From<DepositRequired> for DepositRequest {
+    fn from(required: DepositRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl DepositRequest {
+    /// A request from its required fields (see [`DepositRequired`]); set optional ones with the setters.
+    pub fn new(required: DepositRequired) -> Self {
+        let DepositRequired { operator_id, login, amount } = required;
         Self {
-            operator_id: operator_id.into(),
+            operator_id,
             request_id: None,
             environment: None,
             login,

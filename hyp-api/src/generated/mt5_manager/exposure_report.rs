@@ -48,7 +48,7 @@ impl Default for ExposureReportRequest {
     }
 }
 impl ExposureReportRequest {
-    /// A request with its required fields; set optional ones with the setters.
+    /// A request without required fields; set optional ones with the setters.
     pub fn new() -> Self {
         Self {
             operator_id: None,

@@ -56,11 +56,25 @@ impl crate::Wire for GetAccountRequest {
         })
     }
 }
-impl GetAccountRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`GetAccountRequest`], each named where it is given: leaving one out does not compile. Pass it to [`GetAccountRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct GetAccountRequired {
+    /// The account's login (e.g. 128001).
     ///
-    /// - `login`: wire `login`
-    pub fn new(login: i64) -> Self {
+    /// Wire: `login` in the URL path (integer, required).
+    ///
+    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § endpoint tables; § curl example
+    pub login: i64,
+}
+impl From<GetAccountRequired> for GetAccountRequest {
+    fn from(required: GetAccountRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl GetAccountRequest {
+    /// A request from its required fields (see [`GetAccountRequired`]); set optional ones with the setters.
+    pub fn new(required: GetAccountRequired) -> Self {
+        let GetAccountRequired { login } = required;
         Self {
             login,
             operator_id: None,

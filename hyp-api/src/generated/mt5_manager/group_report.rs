@@ -48,7 +48,7 @@ impl Default for GroupReportRequest {
     }
 }
 impl GroupReportRequest {
-    /// A request with its required fields; set optional ones with the setters.
+    /// A request without required fields; set optional ones with the setters.
     pub fn new() -> Self {
         Self {
             operator_id: None,

@@ -92,19 +92,46 @@ impl crate::Wire for WithdrawRequest {
         })
     }
 }
-impl WithdrawRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`WithdrawRequest`], each named where it is given: leaving one out does not compile. Pass it to [`WithdrawRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct WithdrawRequired {
+    /// Operator or workflow id used in audit records.
     ///
-    /// - `operator_id`: wire `x-operator-id`
-    /// - `login`: wire `login`
-    /// - `amount`: wire `amount`
-    pub fn new(
-        operator_id: impl Into<String>,
-        login: i64,
-        amount: crate::Money,
-    ) -> Self {
+    /// Wire: `x-operator-id` header (text, required).
+    ///
+    /// Spec decision: Required on mutations (the doc says "Recommended"); funding needs an audit trail.
+    ///
+    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    pub operator_id: String,
+    /// The account to fund.
+    ///
+    /// Wire: `login` (integer, required).
+    ///
+    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
+    ///
+    /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/BalanceType.md)
+    pub login: i64,
+    /// The amount, in the account's currency, major units. Positive: the endpoint gives the
+    /// direction (the official Web API's signed `balance` is not used here).
+    ///
+    /// Wire: `amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0; <= 90071992547409.91.
+    ///
+    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
+    ///
+    /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/BalanceType.md; yecloud/pymt5webapi trade balance)
+    pub amount: crate::Money,
+}
+impl From<WithdrawRequired> for WithdrawRequest {
+    fn from(required: WithdrawRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl WithdrawRequest {
+    /// A request from its required fields (see [`WithdrawRequired`]); set optional ones with the setters.
+    pub fn new(required: WithdrawRequired) -> Self {
+        let WithdrawRequired { operator_id, login, amount } = required;
         Self {
-            operator_id: operator_id.into(),
+            operator_id,
             request_id: None,
             environment: None,
             login,

@@ -50,22 +50,38 @@ impl crate::Wire for CancelTransactionRequest {
         Ok(Self { masof, passp, trans_id })
     }
 }
-impl CancelTransactionRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CancelTransactionRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CancelTransactionRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CancelTransactionRequired {
+    /// Your terminal number, 10 digits.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `trans_id`: wire `TransId`
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        trans_id: impl Into<String>,
-    ) -> Self {
-        Self {
-            masof: masof.into(),
-            passp,
-            trans_id: trans_id.into(),
-        }
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans (Parameters)
+    pub masof: String,
+    /// Your terminal API password.
+    ///
+    /// Wire: `PassP` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans (Parameters)
+    pub passp: crate::SecretString,
+    /// The unique `Id` of the transaction to cancel.
+    ///
+    /// Wire: `TransId` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans (Parameters)
+    pub trans_id: String,
+}
+impl From<CancelTransactionRequired> for CancelTransactionRequest {
+    fn from(required: CancelTransactionRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CancelTransactionRequest {
+    /// A request from its required fields (see [`CancelTransactionRequired`]); set optional ones with the setters.
+    pub fn new(required: CancelTransactionRequired) -> Self {
+        let CancelTransactionRequired { masof, passp, trans_id } = required;
+        Self { masof, passp, trans_id }
     }
 }
 impl crate::Validate for CancelTransactionRequest {

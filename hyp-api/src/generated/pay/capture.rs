@@ -157,49 +157,132 @@ impl crate::Wire for CaptureRequest {
         })
     }
 }
-impl CaptureRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CaptureRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CaptureRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CaptureRequired {
+    /// Your terminal number, 10 digits.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `auth_num`: wire `AuthNum`
-    /// - `original_amount`: wire `inputObj.originalAmount`
-    /// - `original_uid`: wire `inputObj.originalUid`
-    /// - `amount`: wire `Amount`
-    /// - `cc`: wire `CC`
-    /// - `tmonth`: wire `Tmonth`
-    /// - `tyear`: wire `Tyear`
-    /// - `user_id`: wire `UserId`
-    /// - `client_name`: wire `ClientName`
-    /// - `info`: wire `Info`
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        auth_num: impl Into<String>,
-        original_amount: crate::MinorUnits,
-        original_uid: impl Into<String>,
-        amount: crate::Money,
-        cc: crate::SecretString,
-        tmonth: impl Into<String>,
-        tyear: impl Into<String>,
-        user_id: impl Into<String>,
-        client_name: impl Into<String>,
-        info: impl Into<String>,
-    ) -> Self {
-        Self {
-            masof: masof.into(),
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Capture (J4) after J5 authorization (Parameters)
+    pub masof: String,
+    /// Your terminal API password.
+    ///
+    /// Wire: `PassP` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Capture (J4) after J5 authorization (Parameters)
+    pub passp: crate::SecretString,
+    /// The authorization code received as `ACode` from the original J5 answer (e.g.
+    /// `0463077`).
+    ///
+    /// Wire: `AuthNum` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Capture (J4) after J5 authorization (Parameters); vendor-notes §4 item 13 (ACode/AuthNum)
+    pub auth_num: String,
+    /// The original amount authorized in the J5 step, in currency subunits (agorot/cents):
+    /// 15.00 ILS is `1500`.
+    ///
+    /// Wire: `inputObj.originalAmount` (money in minor units: agorot/cents, required). Rules: <= 99999999.
+    ///
+    /// Spec decision: `minor_units`, a different type from the `money` `Amount`, so one cannot be passed for
+    /// the other.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Capture (J4) after J5 authorization (Parameters); vendor-notes §2.2 (Capture with changed amount: = Amount × 100)
+    pub original_amount: crate::MinorUnits,
+    /// The unique `UID` returned by the original J5 answer (e.g. `26031819235508822860136`;
+    /// MoreData).
+    ///
+    /// Wire: `inputObj.originalUid` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Capture (J4) after J5 authorization (Parameters); vendor-notes §4 item 13 (UID)
+    pub original_uid: String,
+    /// The final amount to capture, major units with up to two fractional digits: at most the
+    /// original authorized amount (`inputObj.originalAmount`, compared in major units).
+    ///
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Capture (J4) after J5 authorization (Parameters)
+    pub amount: crate::Money,
+    /// The saved 19-digit card token of the original transaction.
+    ///
+    /// Wire: `CC` (secret: never printed, required). Rules: matches `^[0-9]{19}$`.
+    ///
+    /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed. 19 digits,
+    /// as the format column says (every example token has 19).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Capture (J4) after J5 authorization (Parameters)
+    pub cc: crate::SecretString,
+    /// The card expiry month, `MM` (`01`-`12`): the last two digits of the token's `Tokef`
+    /// (YYMM).
+    ///
+    /// Wire: `Tmonth` (text, required). Rules: matches `^(0[1-9]|1[0-2])$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Capture (J4) after J5 authorization (Parameters); § action=getToken (Response parameters: Tokef)
+    pub tmonth: String,
+    /// The card expiry year, `YY`: the first two digits of the token's `Tokef` (YYMM).
+    ///
+    /// Wire: `Tyear` (text, required). Rules: matches `^[0-9]{2}$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Capture (J4) after J5 authorization (Parameters); § action=getToken (Response parameters: Tokef)
+    pub tyear: String,
+    /// The Israeli ID saved from the original transaction, 9 digits; `000000000` if the
+    /// customer didn't enter one.
+    ///
+    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
+    ///
+    /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts) when the
+    /// terminal needs no ID or the customer gave none.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Capture (J4) after J5 authorization (Parameters)
+    pub user_id: String,
+    /// The customer's first name (missing name: CCode 401).
+    ///
+    /// Wire: `ClientName` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Capture (J4) after J5 authorization (Parameters)
+    pub client_name: String,
+    /// Any extra info to include with the transaction. (Missing: CCode 402.)
+    ///
+    /// Wire: `Info` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Capture (J4) after J5 authorization (Parameters)
+    pub info: String,
+}
+impl From<CaptureRequired> for CaptureRequest {
+    fn from(required: CaptureRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CaptureRequest {
+    /// A request from its required fields (see [`CaptureRequired`]); set optional ones with the setters.
+    pub fn new(required: CaptureRequired) -> Self {
+        let CaptureRequired {
+            masof,
             passp,
-            auth_num: auth_num.into(),
+            auth_num,
             original_amount,
-            original_uid: original_uid.into(),
+            original_uid,
             amount,
             cc,
-            tmonth: tmonth.into(),
-            tyear: tyear.into(),
-            user_id: user_id.into(),
-            client_name: client_name.into(),
-            info: info.into(),
+            tmonth,
+            tyear,
+            user_id,
+            client_name,
+            info,
+        } = required;
+        Self {
+            masof,
+            passp,
+            auth_num,
+            original_amount,
+            original_uid,
+            amount,
+            cc,
+            tmonth,
+            tyear,
+            user_id,
+            client_name,
+            info,
         }
     }
 }

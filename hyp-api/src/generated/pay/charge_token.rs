@@ -325,40 +325,102 @@ impl crate::Wire for ChargeTokenRequest {
         })
     }
 }
-impl ChargeTokenRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`ChargeTokenRequest`], each named where it is given: leaving one out does not compile. Pass it to [`ChargeTokenRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct ChargeTokenRequired {
+    /// Your terminal number, 10 digits.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `client_name`: wire `ClientName`
-    /// - `info`: wire `Info`
-    /// - `cc`: wire `CC`
-    /// - `amount`: wire `Amount`
-    /// - `tmonth`: wire `Tmonth`
-    /// - `tyear`: wire `Tyear`
-    /// - `user_id`: wire `UserId`
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        client_name: impl Into<String>,
-        info: impl Into<String>,
-        cc: crate::SecretString,
-        amount: crate::Money,
-        tmonth: impl Into<String>,
-        tyear: impl Into<String>,
-        user_id: impl Into<String>,
-    ) -> Self {
-        Self {
-            masof: masof.into(),
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    pub masof: String,
+    /// Your terminal API password.
+    ///
+    /// Wire: `PassP` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    pub passp: crate::SecretString,
+    /// The customer's first name (missing name: CCode 401).
+    ///
+    /// Wire: `ClientName` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    pub client_name: String,
+    /// A description of the transaction for reporting purposes. (Missing: CCode 402.)
+    ///
+    /// Wire: `Info` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    pub info: String,
+    /// The saved 19-digit card token (from `get_token`), in place of the card number.
+    ///
+    /// Wire: `CC` (secret: never printed, required). Rules: matches `^[0-9]{19}$`.
+    ///
+    /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed. 19 digits,
+    /// as the format column says (every example token has 19).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    pub cc: crate::SecretString,
+    /// The amount to charge, major units with up to two fractional digits (`10.00`, `10.5`,
+    /// `10`).
+    ///
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    pub amount: crate::Money,
+    /// The card expiry month, `MM` (`01`-`12`): the last two digits of the token's `Tokef`
+    /// (YYMM).
+    ///
+    /// Wire: `Tmonth` (text, required). Rules: matches `^(0[1-9]|1[0-2])$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters); § action=getToken (Response parameters: Tokef)
+    pub tmonth: String,
+    /// The card expiry year, `YY`: the first two digits of the token's `Tokef` (YYMM).
+    ///
+    /// Wire: `Tyear` (text, required). Rules: matches `^[0-9]{2}$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters); § action=getToken (Response parameters: Tokef)
+    pub tyear: String,
+    /// The customer's Israeli ID, 9 digits; `000000000` if the terminal doesn't require one
+    /// (a missing ID may answer CCode 6).
+    ///
+    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
+    ///
+    /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts) when the
+    /// terminal needs no ID or the customer gave none.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    pub user_id: String,
+}
+impl From<ChargeTokenRequired> for ChargeTokenRequest {
+    fn from(required: ChargeTokenRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl ChargeTokenRequest {
+    /// A request from its required fields (see [`ChargeTokenRequired`]); set optional ones with the setters.
+    pub fn new(required: ChargeTokenRequired) -> Self {
+        let ChargeTokenRequired {
+            masof,
             passp,
-            client_name: client_name.into(),
-            info: info.into(),
+            client_name,
+            info,
             cc,
             amount,
-            tmonth: tmonth.into(),
-            tyear: tyear.into(),
-            user_id: user_id.into(),
+            tmonth,
+            tyear,
+            user_id,
+        } = required;
+        Self {
+            masof,
+            passp,
+            client_name,
+            info,
+            cc,
+            amount,
+            tmonth,
+            tyear,
+            user_id,
             client_last_name: None,
             street: None,
             city: None,

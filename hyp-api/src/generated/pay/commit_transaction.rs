@@ -50,22 +50,38 @@ impl crate::Wire for CommitTransactionRequest {
         Ok(Self { masof, passp, trans_id })
     }
 }
-impl CommitTransactionRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CommitTransactionRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CommitTransactionRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CommitTransactionRequired {
+    /// Your terminal number, 10 digits.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `trans_id`: wire `TransId`
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        trans_id: impl Into<String>,
-    ) -> Self {
-        Self {
-            masof: masof.into(),
-            passp,
-            trans_id: trans_id.into(),
-        }
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans (Parameters)
+    pub masof: String,
+    /// Your terminal API password.
+    ///
+    /// Wire: `PassP` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans (Parameters)
+    pub passp: crate::SecretString,
+    /// The unique `Id` of the postponed transaction.
+    ///
+    /// Wire: `TransId` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans (Parameters)
+    pub trans_id: String,
+}
+impl From<CommitTransactionRequired> for CommitTransactionRequest {
+    fn from(required: CommitTransactionRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CommitTransactionRequest {
+    /// A request from its required fields (see [`CommitTransactionRequired`]); set optional ones with the setters.
+    pub fn new(required: CommitTransactionRequired) -> Self {
+        let CommitTransactionRequired { masof, passp, trans_id } = required;
+        Self { masof, passp, trans_id }
     }
 }
 impl crate::Validate for CommitTransactionRequest {

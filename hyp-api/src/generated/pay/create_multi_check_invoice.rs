@@ -282,46 +282,118 @@ impl crate::Wire for CreateMultiCheckInvoiceRequest {
         })
     }
 }
-impl CreateMultiCheckInvoiceRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CreateMultiCheckInvoiceRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateMultiCheckInvoiceRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CreateMultiCheckInvoiceRequired {
+    /// Your terminal number, 10 digits.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `amount`: wire `Amount`
-    /// - `client_name`: wire `ClientName`
-    /// - `user_id`: wire `UserId`
-    /// - `info`: wire `Info`
-    /// - `bank`: wire `Bank`
-    /// - `snif`: wire `Snif`
-    /// - `pan`: wire `PAN`
-    /// - `check_num`: wire `CheckNum`
-    /// - `date`: wire `Date`
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        amount: Vec<crate::Money>,
-        client_name: impl Into<String>,
-        user_id: impl Into<String>,
-        info: impl Into<String>,
-        bank: Vec<String>,
-        snif: Vec<String>,
-        pan: Vec<String>,
-        check_num: Vec<String>,
-        date: Vec<crate::NaiveDate>,
-    ) -> Self {
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub masof: String,
+    /// Your terminal API password.
+    ///
+    /// Wire: `PassP` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub passp: crate::SecretString,
+    /// The amount of each check, in the order of the check lists, major units with up to two
+    /// fractional digits each; sent comma-separated (`Amount=100,50`). The invoice total is
+    /// their sum.
+    ///
+    /// Wire: `Amount` (list of money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: at least 1 item(s).
+    ///
+    /// Spec decision: A list, since the doc's Multi example sends `Amount=100,50`. `max_decimal_places`
+    /// applies to single amounts only, so the two-decimal rule is documented, not checked, on
+    /// each item.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters; Payment type-specific parameters: Multi)
+    pub amount: Vec<crate::Money>,
+    /// The customer's first name (missing name: CCode 401).
+    ///
+    /// Wire: `ClientName` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub client_name: String,
+    /// The customer's Israeli ID, 9 digits; `000000000` if unknown or not applicable.
+    ///
+    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
+    ///
+    /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts); a missing ID
+    /// may answer CCode 6.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub user_id: String,
+    /// A description of the transaction for your records. (Missing: CCode 402.)
+    ///
+    /// Wire: `Info` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub info: String,
+    /// The bank code of each check, comma-separated.
+    ///
+    /// Wire: `Bank` (list of text, required). Rules: at least 1 item(s).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
+    pub bank: Vec<String>,
+    /// The branch number (Snif, סניף) of each check, comma-separated.
+    ///
+    /// Wire: `Snif` (list of text, required). Rules: at least 1 item(s).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
+    pub snif: Vec<String>,
+    /// The account number of each check, comma-separated.
+    ///
+    /// Wire: `PAN` (list of text, required). Rules: at least 1 item(s).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
+    pub pan: Vec<String>,
+    /// The check number of each check, comma-separated (`CheckNum=111,222`).
+    ///
+    /// Wire: `CheckNum` (list of text, required). Rules: at least 1 item(s).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
+    pub check_num: Vec<String>,
+    /// The date of each check, `YYYYMMDD`, comma-separated.
+    ///
+    /// Wire: `Date` (list of date, `%Y%m%d`, required). Rules: at least 1 item(s).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
+    pub date: Vec<crate::NaiveDate>,
+}
+impl From<CreateMultiCheckInvoiceRequired> for CreateMultiCheckInvoiceRequest {
+    fn from(required: CreateMultiCheckInvoiceRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CreateMultiCheckInvoiceRequest {
+    /// A request from its required fields (see [`CreateMultiCheckInvoiceRequired`]); set optional ones with the setters.
+    pub fn new(required: CreateMultiCheckInvoiceRequired) -> Self {
+        let CreateMultiCheckInvoiceRequired {
+            masof,
+            passp,
+            amount,
+            client_name,
+            user_id,
+            info,
+            bank,
+            snif,
+            pan,
+            check_num,
+            date,
+        } = required;
         Self {
-            masof: masof.into(),
+            masof,
             passp,
             amount,
             send_hesh: None,
             pritim: None,
             hesh_desc: None,
             email: None,
-            client_name: client_name.into(),
+            client_name,
             client_last_name: None,
-            user_id: user_id.into(),
-            info: info.into(),
+            user_id,
+            info,
             utf8: None,
             utf8out: None,
             bank,

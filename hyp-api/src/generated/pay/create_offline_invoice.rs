@@ -231,27 +231,76 @@ impl crate::Wire for CreateOfflineInvoiceRequest {
         })
     }
 }
-impl CreateOfflineInvoiceRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CreateOfflineInvoiceRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateOfflineInvoiceRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CreateOfflineInvoiceRequired {
+    /// Your terminal number, 10 digits.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `amount`: wire `Amount`
-    /// - `trans_type`: wire `TransType`
-    /// - `client_name`: wire `ClientName`
-    /// - `user_id`: wire `UserId`
-    /// - `info`: wire `Info`
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        amount: crate::Money,
-        trans_type: OfflinePaymentType,
-        client_name: impl Into<String>,
-        user_id: impl Into<String>,
-        info: impl Into<String>,
-    ) -> Self {
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub masof: String,
+    /// Your terminal API password.
+    ///
+    /// Wire: `PassP` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub passp: crate::SecretString,
+    /// The amount received, major units with up to two fractional digits (`200.00`, `200.5`,
+    /// `200`).
+    ///
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub amount: crate::Money,
+    /// The type of payment received: `Cash`, or `Check` (one check: send `Bank`, `Snif`,
+    /// `PAN`, `CheckNum`, `Date`). Several checks: `create_multi_check_invoice`.
+    ///
+    /// Wire: `TransType` ([`OfflinePaymentType`], required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters; Payment type-specific parameters)
+    pub trans_type: OfflinePaymentType,
+    /// The customer's first name (missing name: CCode 401).
+    ///
+    /// Wire: `ClientName` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub client_name: String,
+    /// The customer's Israeli ID, 9 digits; `000000000` if unknown or not applicable.
+    ///
+    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
+    ///
+    /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts); a missing ID
+    /// may answer CCode 6.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub user_id: String,
+    /// A description of the transaction for your records. (Missing: CCode 402.)
+    ///
+    /// Wire: `Info` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub info: String,
+}
+impl From<CreateOfflineInvoiceRequired> for CreateOfflineInvoiceRequest {
+    fn from(required: CreateOfflineInvoiceRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CreateOfflineInvoiceRequest {
+    /// A request from its required fields (see [`CreateOfflineInvoiceRequired`]); set optional ones with the setters.
+    pub fn new(required: CreateOfflineInvoiceRequired) -> Self {
+        let CreateOfflineInvoiceRequired {
+            masof,
+            passp,
+            amount,
+            trans_type,
+            client_name,
+            user_id,
+            info,
+        } = required;
         Self {
-            masof: masof.into(),
+            masof,
             passp,
             amount,
             trans_type,
@@ -259,10 +308,10 @@ impl CreateOfflineInvoiceRequest {
             pritim: None,
             hesh_desc: None,
             email: None,
-            client_name: client_name.into(),
+            client_name,
             client_last_name: None,
-            user_id: user_id.into(),
-            info: info.into(),
+            user_id,
+            info,
             utf8: None,
             utf8out: None,
             bank: None,

@@ -129,24 +129,48 @@ impl crate::Wire for CreatePaymentLinkRequest {
         })
     }
 }
-impl CreatePaymentLinkRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CreatePaymentLinkRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreatePaymentLinkRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CreatePaymentLinkRequired {
+    /// Your terminal number, 10 digits.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `amount`: wire `Amount`
-    /// - `client_name`: wire `ClientName`
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        amount: crate::Money,
-        client_name: impl Into<String>,
-    ) -> Self {
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Parameters)
+    pub masof: String,
+    /// Your terminal API password.
+    ///
+    /// Wire: `PassP` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Parameters)
+    pub passp: crate::SecretString,
+    /// The amount of the payment link, major units with up to two fractional digits (`10.00`, `10.5`, `10`).
+    ///
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Parameters)
+    pub amount: crate::Money,
+    /// The customer's first name.
+    ///
+    /// Wire: `ClientName` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Parameters)
+    pub client_name: String,
+}
+impl From<CreatePaymentLinkRequired> for CreatePaymentLinkRequest {
+    fn from(required: CreatePaymentLinkRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CreatePaymentLinkRequest {
+    /// A request from its required fields (see [`CreatePaymentLinkRequired`]); set optional ones with the setters.
+    pub fn new(required: CreatePaymentLinkRequired) -> Self {
+        let CreatePaymentLinkRequired { masof, passp, amount, client_name } = required;
         Self {
-            masof: masof.into(),
+            masof,
             passp,
             amount,
-            client_name: client_name.into(),
+            client_name,
             email: None,
             cell: None,
             info: None,

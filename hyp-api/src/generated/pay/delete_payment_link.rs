@@ -51,22 +51,38 @@ impl crate::Wire for DeletePaymentLinkRequest {
         Ok(Self { masof, passp, pay_request })
     }
 }
-impl DeletePaymentLinkRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`DeletePaymentLinkRequest`], each named where it is given: leaving one out does not compile. Pass it to [`DeletePaymentLinkRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct DeletePaymentLinkRequired {
+    /// Your terminal number, 10 digits.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `pay_request`: wire `PayRequest`
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        pay_request: impl Into<String>,
-    ) -> Self {
-        Self {
-            masof: masof.into(),
-            passp,
-            pay_request: pay_request.into(),
-        }
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Cancel a payment link (Parameters)
+    pub masof: String,
+    /// Your terminal API password.
+    ///
+    /// Wire: `PassP` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Cancel a payment link (Parameters)
+    pub passp: crate::SecretString,
+    /// The `payRequestId` of the link to cancel (the parameter is named `PayRequest`, not `payRequestId`).
+    ///
+    /// Wire: `PayRequest` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Cancel a payment link (Parameters)
+    pub pay_request: String,
+}
+impl From<DeletePaymentLinkRequired> for DeletePaymentLinkRequest {
+    fn from(required: DeletePaymentLinkRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl DeletePaymentLinkRequest {
+    /// A request from its required fields (see [`DeletePaymentLinkRequired`]); set optional ones with the setters.
+    pub fn new(required: DeletePaymentLinkRequired) -> Self {
+        let DeletePaymentLinkRequired { masof, passp, pay_request } = required;
+        Self { masof, passp, pay_request }
     }
 }
 impl crate::Validate for DeletePaymentLinkRequest {

@@ -64,21 +64,41 @@ impl crate::Wire for GetTokenRequest {
         })
     }
 }
-impl GetTokenRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`GetTokenRequest`], each named where it is given: leaving one out does not compile. Pass it to [`GetTokenRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct GetTokenRequired {
+    /// Your terminal number, 10 digits.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `trans_id`: wire `TransId`
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        trans_id: impl Into<String>,
-    ) -> Self {
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Parameters)
+    pub masof: String,
+    /// Your terminal API password.
+    ///
+    /// Wire: `PassP` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Parameters)
+    pub passp: crate::SecretString,
+    /// The unique transaction ID (`Id`) of the original payment.
+    ///
+    /// Wire: `TransId` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Parameters)
+    pub trans_id: String,
+}
+impl From<GetTokenRequired> for GetTokenRequest {
+    fn from(required: GetTokenRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl GetTokenRequest {
+    /// A request from its required fields (see [`GetTokenRequired`]); set optional ones with the setters.
+    pub fn new(required: GetTokenRequired) -> Self {
+        let GetTokenRequired { masof, passp, trans_id } = required;
         Self {
-            masof: masof.into(),
+            masof,
             passp,
-            trans_id: trans_id.into(),
+            trans_id,
             allow_false: None,
         }
     }

@@ -43,13 +43,32 @@ impl crate::Wire for ListPaymentLinksRequest {
         Ok(Self { masof, passp })
     }
 }
-impl ListPaymentLinksRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`ListPaymentLinksRequest`], each named where it is given: leaving one out does not compile. Pass it to [`ListPaymentLinksRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct ListPaymentLinksRequired {
+    /// Your terminal number, 10 digits.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    pub fn new(masof: impl Into<String>, passp: crate::SecretString) -> Self {
-        Self { masof: masof.into(), passp }
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Get a list of payment links (Parameters)
+    pub masof: String,
+    /// Your terminal API password.
+    ///
+    /// Wire: `PassP` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Get a list of payment links (Parameters)
+    pub passp: crate::SecretString,
+}
+impl From<ListPaymentLinksRequired> for ListPaymentLinksRequest {
+    fn from(required: ListPaymentLinksRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl ListPaymentLinksRequest {
+    /// A request from its required fields (see [`ListPaymentLinksRequired`]); set optional ones with the setters.
+    pub fn new(required: ListPaymentLinksRequired) -> Self {
+        let ListPaymentLinksRequired { masof, passp } = required;
+        Self { masof, passp }
     }
 }
 impl crate::Validate for ListPaymentLinksRequest {

@@ -140,44 +140,111 @@ impl crate::Wire for PayoutRequest {
         })
     }
 }
-impl PayoutRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`PayoutRequest`], each named where it is given: leaving one out does not compile. Pass it to [`PayoutRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct PayoutRequired {
+    /// Your terminal number, 10 digits.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `zpass`: wire `zPass`
-    /// - `cc`: wire `CC`
-    /// - `amount`: wire `Amount`
-    /// - `tmonth`: wire `Tmonth`
-    /// - `tyear`: wire `Tyear`
-    /// - `user_id`: wire `UserId`
-    /// - `client_name`: wire `ClientName`
-    /// - `info`: wire `Info`
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        zpass: crate::SecretString,
-        cc: crate::SecretString,
-        amount: crate::Money,
-        tmonth: impl Into<String>,
-        tyear: impl Into<String>,
-        user_id: impl Into<String>,
-        client_name: impl Into<String>,
-        info: impl Into<String>,
-    ) -> Self {
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
+    pub masof: String,
+    /// Your terminal API password.
+    ///
+    /// Wire: `PassP` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
+    pub passp: crate::SecretString,
+    /// The credit password (a secondary password for payouts and refunds) obtained from Hyp
+    /// support.
+    ///
+    /// Wire: `zPass` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters; Prerequisites)
+    pub zpass: crate::SecretString,
+    /// The 19-digit card token receiving the funds.
+    ///
+    /// Wire: `CC` (secret: never printed, required). Rules: matches `^[0-9]{19}$`.
+    ///
+    /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed. 19 digits,
+    /// as the format column says (every example token has 19).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
+    pub cc: crate::SecretString,
+    /// The amount to send to the customer, major units with up to two fractional digits.
+    ///
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
+    pub amount: crate::Money,
+    /// The card expiry month, `MM` (`01`-`12`): the last two digits of the token's `Tokef`
+    /// (YYMM).
+    ///
+    /// Wire: `Tmonth` (text, required). Rules: matches `^(0[1-9]|1[0-2])$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters); § action=getToken (Response parameters: Tokef)
+    pub tmonth: String,
+    /// The card expiry year, `YY`: the first two digits of the token's `Tokef` (YYMM).
+    ///
+    /// Wire: `Tyear` (text, required). Rules: matches `^[0-9]{2}$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters); § action=getToken (Response parameters: Tokef)
+    pub tyear: String,
+    /// The customer's Israeli ID, 9 digits; `000000000` for a non-Israeli card or to not save
+    /// the ID.
+    ///
+    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
+    ///
+    /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts) when the
+    /// terminal needs no ID or the customer gave none.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
+    pub user_id: String,
+    /// The customer's first name (missing name: CCode 401).
+    ///
+    /// Wire: `ClientName` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
+    pub client_name: String,
+    /// Any extra info to include with the transaction. (Missing: CCode 402.)
+    ///
+    /// Wire: `Info` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
+    pub info: String,
+}
+impl From<PayoutRequired> for PayoutRequest {
+    fn from(required: PayoutRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl PayoutRequest {
+    /// A request from its required fields (see [`PayoutRequired`]); set optional ones with the setters.
+    pub fn new(required: PayoutRequired) -> Self {
+        let PayoutRequired {
+            masof,
+            passp,
+            zpass,
+            cc,
+            amount,
+            tmonth,
+            tyear,
+            user_id,
+            client_name,
+            info,
+        } = required;
         Self {
-            masof: masof.into(),
+            masof,
             passp,
             zpass,
             cc,
             amount,
             token: None,
-            tmonth: tmonth.into(),
-            tyear: tyear.into(),
-            user_id: user_id.into(),
-            client_name: client_name.into(),
-            info: info.into(),
+            tmonth,
+            tyear,
+            user_id,
+            client_name,
+            info,
         }
     }
     /// Sets `Token`: `True` when `CC` holds a token (always the case in this scenario: send `True`,

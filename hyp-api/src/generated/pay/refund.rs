@@ -63,23 +63,47 @@ impl crate::Wire for RefundRequest {
         })
     }
 }
-impl RefundRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`RefundRequest`], each named where it is given: leaving one out does not compile. Pass it to [`RefundRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct RefundRequired {
+    /// Your terminal number, 10 digits.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `trans_id`: wire `TransId`
-    /// - `amount`: wire `Amount`
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        trans_id: impl Into<String>,
-        amount: crate::Money,
-    ) -> Self {
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=zikoyAPI (Parameters)
+    pub masof: String,
+    /// Your terminal API password.
+    ///
+    /// Wire: `PassP` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=zikoyAPI (Parameters)
+    pub passp: crate::SecretString,
+    /// The unique `Id` of the original transaction.
+    ///
+    /// Wire: `TransId` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=zikoyAPI (Parameters)
+    pub trans_id: String,
+    /// The amount to refund (may be partial; not more than the original, else CCode 33), major units with up to two fractional digits.
+    ///
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=zikoyAPI (Parameters; Prerequisites; Common status codes)
+    pub amount: crate::Money,
+}
+impl From<RefundRequired> for RefundRequest {
+    fn from(required: RefundRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl RefundRequest {
+    /// A request from its required fields (see [`RefundRequired`]); set optional ones with the setters.
+    pub fn new(required: RefundRequired) -> Self {
+        let RefundRequired { masof, passp, trans_id, amount } = required;
         Self {
-            masof: masof.into(),
+            masof,
             passp,
-            trans_id: trans_id.into(),
+            trans_id,
             amount,
         }
     }

@@ -63,23 +63,47 @@ impl crate::Wire for SetRecurringStatusRequest {
         })
     }
 }
-impl SetRecurringStatusRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`SetRecurringStatusRequest`], each named where it is given: leaving one out does not compile. Pass it to [`SetRecurringStatusRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct SetRecurringStatusRequired {
+    /// Your terminal number, 10 digits.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `hk_id`: wire `HKId`
-    /// - `new_stat`: wire `NewStat`
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        hk_id: impl Into<String>,
-        new_stat: NewStat,
-    ) -> Self {
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=HKStatus (Parameters)
+    pub masof: String,
+    /// Your terminal API password.
+    ///
+    /// Wire: `PassP` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=HKStatus (Parameters)
+    pub passp: crate::SecretString,
+    /// The unique ID of the recurring agreement (e.g. `64239`).
+    ///
+    /// Wire: `HKId` (text, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=HKStatus (Parameters)
+    pub hk_id: String,
+    /// The new status of the agreement: `1` terminate, `2` resume.
+    ///
+    /// Wire: `NewStat` ([`NewStat`], required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=HKStatus (Parameters)
+    pub new_stat: NewStat,
+}
+impl From<SetRecurringStatusRequired> for SetRecurringStatusRequest {
+    fn from(required: SetRecurringStatusRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl SetRecurringStatusRequest {
+    /// A request from its required fields (see [`SetRecurringStatusRequired`]); set optional ones with the setters.
+    pub fn new(required: SetRecurringStatusRequired) -> Self {
+        let SetRecurringStatusRequired { masof, passp, hk_id, new_stat } = required;
         Self {
-            masof: masof.into(),
+            masof,
             passp,
-            hk_id: hk_id.into(),
+            hk_id,
             new_stat,
         }
     }

@@ -458,21 +458,45 @@ impl crate::Wire for SignPaymentPageRequest {
         })
     }
 }
-impl SignPaymentPageRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`SignPaymentPageRequest`], each named where it is given: leaving one out does not compile. Pass it to [`SignPaymentPageRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct SignPaymentPageRequired {
+    /// Your terminal number (`Masof`, מסוף terminal): 10 digits, leading zeros kept (e.g. `0010345518`).
     ///
-    /// - `masof`: wire `Masof`
-    /// - `key`: wire `KEY`
-    /// - `passp`: wire `PassP`
-    /// - `amount`: wire `Amount`
-    pub fn new(
-        masof: impl Into<String>,
-        key: crate::SecretString,
-        passp: crate::SecretString,
-        amount: crate::Money,
-    ) -> Self {
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Basic parameters)
+    pub masof: String,
+    /// Your terminal API key.
+    ///
+    /// Wire: `KEY` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Basic parameters)
+    pub key: crate::SecretString,
+    /// Your terminal API password.
+    ///
+    /// Wire: `PassP` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Basic parameters)
+    pub passp: crate::SecretString,
+    /// The amount to charge, in major units, with up to two fractional digits (`10.00`, `10.5`, `10`).
+    ///
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Basic parameters)
+    pub amount: crate::Money,
+}
+impl From<SignPaymentPageRequired> for SignPaymentPageRequest {
+    fn from(required: SignPaymentPageRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl SignPaymentPageRequest {
+    /// A request from its required fields (see [`SignPaymentPageRequired`]); set optional ones with the setters.
+    pub fn new(required: SignPaymentPageRequired) -> Self {
+        let SignPaymentPageRequired { masof, key, passp, amount } = required;
         Self {
-            masof: masof.into(),
+            masof,
             key,
             passp,
             amount,

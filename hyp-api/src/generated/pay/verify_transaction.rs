@@ -72,21 +72,51 @@ impl crate::Wire for VerifyTransactionRequest {
         })
     }
 }
-impl VerifyTransactionRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`VerifyTransactionRequest`], each named where it is given: leaving one out does not compile. Pass it to [`VerifyTransactionRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct VerifyTransactionRequired {
+    /// Your terminal number, 10 digits.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `key`: wire `KEY`
-    /// - `passp`: wire `PassP`
-    /// - `redirect`: wire `...`
-    pub fn new(
-        masof: impl Into<String>,
-        key: crate::SecretString,
-        passp: crate::SecretString,
-        redirect: Vec<(String, String)>,
-    ) -> Self {
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters)
+    pub masof: String,
+    /// Your terminal API key.
+    ///
+    /// Wire: `KEY` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters)
+    pub key: crate::SecretString,
+    /// Your terminal API password.
+    ///
+    /// Wire: `PassP` (secret: never printed, required).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters)
+    pub passp: crate::SecretString,
+    /// All parameters from the redirect URL, in their original order, names and values
+    /// exactly as received (e.g. `Id`, `CCode`, `Amount`, `ACode`, `Order`, `Fild1`,
+    /// `Fild2`, `Fild3` — empty ones too — and `Sign`). Sent after the fixed parameters.
+    ///
+    /// Wire: `...` (name/value pairs, sent in their order under their own names, required).
+    ///
+    /// Spec decision: A `params` field (ordered name/value pairs) so the order is kept and nothing is
+    /// dropped, renamed or re-typed: reordering, omitting an empty parameter or
+    /// normalising a value makes the check fail (CCode 200).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters; Example request); vendor-notes §4 item 7
+    pub redirect: Vec<(String, String)>,
+}
+impl From<VerifyTransactionRequired> for VerifyTransactionRequest {
+    fn from(required: VerifyTransactionRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl VerifyTransactionRequest {
+    /// A request from its required fields (see [`VerifyTransactionRequired`]); set optional ones with the setters.
+    pub fn new(required: VerifyTransactionRequired) -> Self {
+        let VerifyTransactionRequired { masof, key, passp, redirect } = required;
         Self {
-            masof: masof.into(),
+            masof,
             key,
             passp,
             redirect,
