@@ -27,6 +27,7 @@ pub struct RawApi {
     pub files: Vec<SourceFile>,
     pub service: Option<Located<Service>>,
     pub codes: Option<Located<Codes>>,
+    pub types: IndexMap<String, Located<crate::spec::NamedTypeDef>>,
     pub enums: IndexMap<String, Located<EnumDef>>,
     pub objects: IndexMap<String, Located<ObjectDef>>,
     pub endpoints: IndexMap<String, Located<Endpoint>>,
@@ -105,6 +106,7 @@ pub fn load_api(dir: &Path) -> Result<RawApi, Diagnostics> {
         files: Vec::new(),
         service: None,
         codes: None,
+        types: IndexMap::new(),
         enums: IndexMap::new(),
         objects: IndexMap::new(),
         endpoints: IndexMap::new(),
@@ -242,6 +244,7 @@ fn merge(api: &mut RawApi, file: usize, parsed: SpecFile, diags: &mut Diagnostic
             api.codes = Some(Located { file, item: codes });
         }
     }
+    merge_map(api, file, "types", parsed.types, |a| &mut a.types, diags);
     merge_map(api, file, "enums", parsed.enums, |a| &mut a.enums, diags);
     merge_map(
         api,

@@ -57,6 +57,8 @@ pub struct Api {
     pub codes: Vec<Code>,
     /// How many of `codes` form the service-wide table.
     pub service_code_count: usize,
+    /// Named types (newtypes over `int` or `string`), in spec order.
+    pub types: Vec<NamedType>,
     pub enums: Vec<Enum>,
     pub objects: Vec<Object>,
     pub endpoints: Vec<Endpoint>,
@@ -130,6 +132,8 @@ pub enum Ty {
     Params,
     Enum(String),
     Object(String),
+    /// A named type from the spec's `types:` (a newtype over `int` or `string`).
+    Named(String),
     List(Box<Ty>),
 }
 
@@ -197,6 +201,33 @@ pub struct EnumValue {
     pub name: String,
     pub doc: String,
     pub source: Option<String>,
+}
+
+/// A named type from the spec's `types:`: a newtype over a scalar, its constraints stated once.
+#[derive(Debug, Clone)]
+pub struct NamedType {
+    pub loc: Loc,
+    pub name: String,
+    /// `Ty::Int` or `Ty::String`.
+    pub base: Ty,
+    pub doc: String,
+    pub source: String,
+    pub decision: Option<String>,
+    pub constraints: Constraints,
+}
+
+impl Api {
+    /// The scalar a type stands for: a named type's base, any other type itself.
+    pub fn base<'a>(&'a self, ty: &'a Ty) -> &'a Ty {
+        match ty {
+            Ty::Named(n) => self
+                .types
+                .iter()
+                .find(|t| &t.name == n)
+                .map_or(ty, |t| &t.base),
+            other => other,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -15,6 +15,10 @@ use serde::{Deserialize, Serialize};
 pub struct SpecFile {
     pub service: Option<Service>,
     pub codes: Option<Codes>,
+    /// Named types: identifiers and codes used on more than one endpoint, declared once with
+    /// their constraints; each becomes a newtype, so two of them cannot be swapped.
+    #[serde(default)]
+    pub types: IndexMap<String, NamedTypeDef>,
     #[serde(default)]
     pub enums: IndexMap<String, EnumDef>,
     #[serde(default)]
@@ -376,6 +380,22 @@ pub enum FieldLocation {
     Header,
     /// In the request envelope around the command (set for `envelope.request_fields`).
     Envelope,
+}
+
+/// A named type: a scalar (`int` or `string`) with its meaning and constraints, stated once.
+/// Fields name it as their `type`; the generated newtype keeps the exact wire form.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamedTypeDef {
+    /// `int` or `string`.
+    pub base: String,
+    pub doc: String,
+    pub source: Source,
+    /// How the spec resolves a vendor ambiguity about this type.
+    pub decision: Option<String>,
+    /// Checked wherever a field of this type is sent; a field's own constraints add to them.
+    #[serde(default)]
+    pub constraints: Constraints,
 }
 
 /// Validators the docs state. Each applies to some types only; the validator says which.

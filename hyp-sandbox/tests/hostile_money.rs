@@ -25,10 +25,10 @@ fn hyper(sandbox: &Sandbox) -> hyp_api::hyper_erp::Client {
 fn hyper_deposit(ticket: &str, amount: Money) -> hyp_api::hyper_erp::DepositFiatRequest {
     use hyp_api::hyper_erp::{Currency, DepositFiatRequest, DepositFiatRequired, PaymentMethod};
     DepositFiatRequest::new(DepositFiatRequired {
-        client_number: 500155,
+        client_number: 500155.into(),
         api_password: secret("eBt5yJD3uc12"),
         ticket_id: ticket.into(),
-        bank_enum: 1,
+        bank_enum: 1.into(),
         method: PaymentMethod::CreditCard,
         currency: Currency::Ils,
         amount,
@@ -64,7 +64,7 @@ async fn an_amount_at_decimal_max_is_an_invalid_request_on_every_money_api() {
     let request =
         hyp_api::mt5_manager::DepositRequest::new(hyp_api::mt5_manager::DepositRequired {
             operator_id: "ops-1".into(),
-            login: 1001,
+            login: 1001.into(),
             amount: max,
         });
     let err = mt5.deposit(&request).await.unwrap_err();

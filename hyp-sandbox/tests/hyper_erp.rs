@@ -40,10 +40,10 @@ fn client_with(sandbox: &Sandbox, policy: RetryPolicy) -> Client {
 
 fn deposit(ticket: &str, amount: Money) -> DepositFiatRequest {
     DepositFiatRequest::new(DepositFiatRequired {
-        client_number: 500155,
+        client_number: 500155.into(),
         api_password: secret("eBt5yJD3uc12"),
         ticket_id: ticket.into(),
-        bank_enum: 1,
+        bank_enum: 1.into(),
         method: PaymentMethod::CreditCard,
         currency: Currency::Ils,
         amount,
@@ -54,10 +54,10 @@ fn deposit(ticket: &str, amount: Money) -> DepositFiatRequest {
 
 fn deposit_for(client: i64, currency: Currency, ticket: &str, amount: Money) -> DepositFiatRequest {
     DepositFiatRequest::new(DepositFiatRequired {
-        client_number: client,
+        client_number: client.into(),
         api_password: secret("eBt5yJD3uc12"),
         ticket_id: ticket.into(),
-        bank_enum: 1,
+        bank_enum: 1.into(),
         method: PaymentMethod::BankTransfer,
         currency,
         amount,
@@ -80,10 +80,10 @@ fn withdrawal_for(
     amount: Money,
 ) -> WithdrawFiatRequest {
     WithdrawFiatRequest::new(WithdrawFiatRequired {
-        client_number: client,
+        client_number: client.into(),
         api_password: secret("eBt5yJD3uc12"),
         ticket_id: ticket.into(),
-        bank_enum: 1,
+        bank_enum: 1.into(),
         method: PaymentMethod::BankTransfer,
         currency,
         amount,
@@ -95,7 +95,7 @@ fn withdrawal_for(
 
 fn balance_order(ticket: &str) -> CreateBalanceOrderRequest {
     CreateBalanceOrderRequest::new(CreateBalanceOrderRequired {
-        client_number: 500155,
+        client_number: 500155.into(),
         api_password: secret("eBt5yJD3uc12"),
         action: BalanceAction::Deposit,
         ticket_id: ticket.into(),
@@ -122,7 +122,7 @@ fn refund(ticket: &str) -> CreateRefundRequest {
         currency: "ILS".into(),
     });
     CreateRefundRequest::new(CreateRefundRequired {
-        client_number: 500608,
+        client_number: 500608.into(),
         items: vec![item],
     })
     .ticket_id(ticket)
@@ -130,10 +130,10 @@ fn refund(ticket: &str) -> CreateRefundRequest {
 
 fn charge(reference: &str) -> ChargeCardRequest {
     ChargeCardRequest::new(ChargeCardRequired {
-        client_number: 500155,
+        client_number: 500155.into(),
         api_password: secret("eBt5yJD3uc12"),
         reference: reference.into(),
-        bank_enum: 3,
+        bank_enum: 3.into(),
         currency: Currency::Ils,
         amount: Money::new(dec!(150)),
     })
@@ -318,7 +318,7 @@ async fn a_second_tp_account_for_a_client_answers_code_1_with_the_same_login() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = client(&sandbox);
     let request = CreateTpAccountRequest::new(CreateTpAccountRequired {
-        client_number: 500014,
+        client_number: 500014.into(),
         api_password: secret("eBt5yJD3uc12"),
     });
     let first = client.create_tp_account(&request).await.unwrap();
@@ -342,14 +342,14 @@ async fn another_client_gets_its_own_tp_account() {
     let client = client(&sandbox);
     let a = client
         .create_tp_account(&CreateTpAccountRequest::new(CreateTpAccountRequired {
-            client_number: 500014,
+            client_number: 500014.into(),
             api_password: secret("eBt5yJD3uc12"),
         }))
         .await
         .unwrap();
     let b = client
         .create_tp_account(&CreateTpAccountRequest::new(CreateTpAccountRequired {
-            client_number: 500015,
+            client_number: 500015.into(),
             api_password: secret("eBt5yJD3uc12"),
         }))
         .await
@@ -920,7 +920,7 @@ async fn a_vendor_timeout_on_a_tp_account_is_code_5_and_not_resent() {
     let client = client_with(&sandbox, fast_retries());
     sandbox.inject(API, TP_ACCOUNT, Fault::vendor_timeout());
     let request = CreateTpAccountRequest::new(CreateTpAccountRequired {
-        client_number: 500014,
+        client_number: 500014.into(),
         api_password: secret("eBt5yJD3uc12"),
     });
     let err = client.create_tp_account(&request).await.unwrap_err();

@@ -35,7 +35,7 @@ fn client(sandbox: &Sandbox) -> Client {
 fn deposit(login: i64, amount: rust_decimal::Decimal) -> DepositRequest {
     DepositRequest::new(DepositRequired {
         operator_id: "backoffice".into(),
-        login,
+        login: login.into(),
         amount: Money::new(amount),
     })
 }
@@ -43,7 +43,7 @@ fn deposit(login: i64, amount: rust_decimal::Decimal) -> DepositRequest {
 fn withdraw(login: i64, amount: rust_decimal::Decimal) -> WithdrawRequest {
     WithdrawRequest::new(WithdrawRequired {
         operator_id: "backoffice".into(),
-        login,
+        login: login.into(),
         amount: Money::new(amount),
     })
 }
@@ -139,7 +139,9 @@ async fn the_generated_idempotency_key_makes_a_retry_after_a_dropped_connection_
 /// `balance` of `GET /accounts/{login}`, through the client (the answer echoes the `login`).
 async fn shown_balance(client: &Client, login: i64) -> hyp_api::Decimal {
     let account = client
-        .get_account(&GetAccountRequest::new(GetAccountRequired { login }))
+        .get_account(&GetAccountRequest::new(GetAccountRequired {
+            login: login.into(),
+        }))
         .await
         .unwrap();
     assert_eq!(account.login, login);
@@ -293,7 +295,9 @@ async fn an_html_page_for_a_typed_answer_is_a_vendor_page() {
     let client = client(&sandbox);
     sandbox.inject(API, "GET /accounts/{login}", Fault::html_page());
     let err = client
-        .get_account(&GetAccountRequest::new(GetAccountRequired { login: 7010 }))
+        .get_account(&GetAccountRequest::new(GetAccountRequired {
+            login: 7010.into(),
+        }))
         .await
         .unwrap_err();
     let Error::VendorPage {
@@ -327,7 +331,9 @@ async fn a_truncated_typed_answer_is_undecodable() {
     client.deposit(&deposit(7012, dec!(20))).await.unwrap();
     sandbox.inject(API, "GET /accounts/{login}", Fault::truncated_body());
     let err = client
-        .get_account(&GetAccountRequest::new(GetAccountRequired { login: 7012 }))
+        .get_account(&GetAccountRequest::new(GetAccountRequired {
+            login: 7012.into(),
+        }))
         .await
         .unwrap_err();
     let Error::Decode {
@@ -340,7 +346,9 @@ async fn a_truncated_typed_answer_is_undecodable() {
     assert!(body.starts_with('{') && !body.ends_with('}'), "{body}");
     // The next read is whole again.
     let account = client
-        .get_account(&GetAccountRequest::new(GetAccountRequired { login: 7012 }))
+        .get_account(&GetAccountRequest::new(GetAccountRequired {
+            login: 7012.into(),
+        }))
         .await
         .unwrap();
     assert_eq!(account.balance.map(|m| m.amount()), Some(dec!(20)));

@@ -35,10 +35,10 @@ fn hyper(sandbox: &Sandbox) -> hyp_api::hyper_erp::Client {
 fn deposit(ticket: &str) -> hyp_api::hyper_erp::DepositFiatRequest {
     use hyp_api::hyper_erp::{Currency, DepositFiatRequest, DepositFiatRequired, PaymentMethod};
     DepositFiatRequest::new(DepositFiatRequired {
-        client_number: 500155,
+        client_number: 500155.into(),
         api_password: secret("eBt5yJD3uc12"),
         ticket_id: ticket.into(),
-        bank_enum: 1,
+        bank_enum: 1.into(),
         method: PaymentMethod::CreditCard,
         currency: Currency::Ils,
         amount: Money::new(dec!(100)),
@@ -97,7 +97,7 @@ async fn a_panic_is_each_apis_system_error_through_the_clients() {
     let request =
         hyp_api::mt5_manager::DepositRequest::new(hyp_api::mt5_manager::DepositRequired {
             operator_id: "ops-1".into(),
-            login: 1001,
+            login: 1001.into(),
             amount: Money::new(dec!(5)),
         });
     sandbox.inject("mt5-manager", "POST /transactions/deposit", Fault::panic());

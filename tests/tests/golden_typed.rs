@@ -37,7 +37,7 @@ fn ts(s: &str) -> NaiveDateTime {
 #[test]
 fn create_tp_account_request_and_answers() {
     assert_encodes::<CreateTpAccount>(&CreateTpAccountRequest::new(CreateTpAccountRequired {
-        client_number: 500014,
+        client_number: 500014.into(),
         api_password: pw("S0wUqUWvujCf"),
     }));
 
@@ -68,10 +68,10 @@ fn create_tp_account_request_and_answers() {
 #[test]
 fn deposit_request_and_answers() {
     let req = DepositFiatRequest::new(DepositFiatRequired {
-        client_number: 500155,
+        client_number: 500155.into(),
         api_password: pw("eBt5yJD3uc12"),
         ticket_id: "{F454E096-D080-40FD-A36B-156F4B999124}".into(),
-        bank_enum: 1,
+        bank_enum: 1.into(),
         method: PaymentMethod::CreditCard,
         currency: Currency::Ils,
         amount: money(dec!(3500)),
@@ -96,10 +96,10 @@ fn deposit_request_and_answers() {
 #[test]
 fn withdrawal_request_and_duplicate() {
     let req = WithdrawFiatRequest::new(WithdrawFiatRequired {
-        client_number: 500155,
+        client_number: 500155.into(),
         api_password: pw("eBt5yJD3uc12"),
         ticket_id: "{A1B2C3D4-E5F6-7890-1234-56789ABCDEF0}".into(),
-        bank_enum: 1,
+        bank_enum: 1.into(),
         method: PaymentMethod::CreditCard,
         currency: Currency::Usd,
         amount: money(dec!(500)),
@@ -129,7 +129,7 @@ fn withdrawal_request_and_duplicate() {
 #[test]
 fn balance_order_request_and_answer() {
     let req = CreateBalanceOrderRequest::new(CreateBalanceOrderRequired {
-        client_number: 500155,
+        client_number: 500155.into(),
         api_password: pw("eBt5yJD3uc12"),
         action: BalanceAction::Withdraw,
         ticket_id: "{F456E096-D080-40FD-A36B-156A4B919124}".into(),
@@ -149,10 +149,10 @@ fn balance_order_request_and_answer() {
 #[test]
 fn card_clearing_request_and_business_results() {
     let req = ChargeCardRequest::new(ChargeCardRequired {
-        client_number: 500155,
+        client_number: 500155.into(),
         api_password: pw("eBt5yJD3uc12"),
         reference: "{F454E096-D080-40FD-A36B-156F4B999124}".into(),
-        bank_enum: 1,
+        bank_enum: 1.into(),
         currency: Currency::Ils,
         amount: money(dec!(3500)),
     })
@@ -182,7 +182,7 @@ fn refund_request_and_document() {
     .account("123456")
     .from_internal_account(1100);
     let req = CreateRefundRequest::new(CreateRefundRequired {
-        client_number: 500608,
+        client_number: 500608.into(),
         items: vec![item],
     })
     .ticket_id("WD-998877")

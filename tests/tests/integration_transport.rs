@@ -259,10 +259,10 @@ async fn an_invalid_request_lists_every_violation_and_is_not_sent() {
     let client = common::client(&mock.base_url());
     let future = common::now().naive_utc() + chrono::Duration::hours(1);
     let request = WithdrawFiatRequest::new(WithdrawFiatRequired {
-        client_number: 500155,
+        client_number: 500155.into(),
         api_password: common::secret(PASSWORD),
-        ticket_id: "X".repeat(51),
-        bank_enum: 1,
+        ticket_id: "X".repeat(51).into(),
+        bank_enum: 1.into(),
         method: PaymentMethod::CreditCard,
         currency: Currency::Usd,
         amount: Money::new(dec!(0)),
@@ -281,7 +281,7 @@ async fn an_invalid_request_lists_every_violation_and_is_not_sent() {
 
     let old = common::today() - Days::new(400);
     let refund = CreateRefundRequest::new(CreateRefundRequired {
-        client_number: 500608,
+        client_number: 500608.into(),
         items: vec![
             common::refund_item(common::today()),
             common::refund_item(old),

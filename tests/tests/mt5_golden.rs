@@ -151,7 +151,7 @@ async fn the_curl_example_is_exactly_what_get_account_sends() {
     .expect("client builds");
     let account = client
         .get_account(&GetAccountRequest::new(GetAccountRequired {
-            login: 128001,
+            login: 128001.into(),
         }))
         .await
         .expect("the scripted account");
@@ -262,7 +262,9 @@ async fn an_account_decodes_its_assumed_fields_and_keeps_the_rest() {
     }"#;
     mock.push("GET /mt5/manager/accounts/128001", Reply::new(200, body));
     let a = c::client(&mock)
-        .get_account(&GetAccountRequest::new(GetAccountRequired { login: LOGIN }))
+        .get_account(&GetAccountRequest::new(GetAccountRequired {
+            login: LOGIN.into(),
+        }))
         .await
         .expect("the account");
     assert_eq!(a.login, 128001);
@@ -308,7 +310,7 @@ async fn a_deposit_goes_out_with_the_documented_headers_and_the_assumed_body() {
         .deposit(
             &DepositRequest::new(DepositRequired {
                 operator_id: "backoffice-reporting".into(),
-                login: 128001,
+                login: 128001.into(),
                 amount: c::money("250.00"),
             })
             .comment(comment),
@@ -322,7 +324,7 @@ async fn a_deposit_goes_out_with_the_documented_headers_and_the_assumed_body() {
         .deposit(
             &DepositRequest::new(DepositRequired {
                 operator_id: OPERATOR.into(),
-                login: LOGIN,
+                login: LOGIN.into(),
                 amount: c::money("250.00"),
             })
             .comment(comment)
@@ -362,7 +364,7 @@ async fn a_password_rotation_sends_the_password_but_never_prints_it() {
         Reply::new(200, "{}"),
     );
     let request = RotatePasswordRequest::new(RotatePasswordRequired {
-        login: LOGIN,
+        login: LOGIN.into(),
         operator_id: OPERATOR.into(),
         password_type: PasswordType::Main,
         password: c::secret(c::NEW_PASSWORD),

@@ -422,7 +422,7 @@ async fn invalid_requests_are_refused_before_sending() {
     };
     let zero = DepositRequest::new(DepositRequired {
         operator_id: OPERATOR.into(),
-        login: LOGIN,
+        login: LOGIN.into(),
         amount: c::money("0"),
     });
     let err = client.deposit(&zero).await.expect_err("amount 0");
@@ -430,7 +430,7 @@ async fn invalid_requests_are_refused_before_sending() {
     assert_eq!(paths(err), ["amount"]);
     let negative = WithdrawRequest::new(WithdrawRequired {
         operator_id: OPERATOR.into(),
-        login: LOGIN,
+        login: LOGIN.into(),
         amount: c::money("-10.00"),
     });
     assert_eq!(
@@ -439,7 +439,7 @@ async fn invalid_requests_are_refused_before_sending() {
     );
     let zero_credit = CreditRequest::new(CreditRequired {
         operator_id: OPERATOR.into(),
-        login: LOGIN,
+        login: LOGIN.into(),
         amount: c::money("0.00"),
     });
     assert_eq!(
@@ -447,7 +447,7 @@ async fn invalid_requests_are_refused_before_sending() {
         ["amount"]
     );
     let leverage = UpdateAccountRequest::new(UpdateAccountRequired {
-        login: LOGIN,
+        login: LOGIN.into(),
         operator_id: OPERATOR.into(),
     })
     .leverage(0);
@@ -479,7 +479,7 @@ async fn invalid_requests_are_refused_before_sending() {
     // Every rule at once.
     let both = DepositRequest::new(DepositRequired {
         operator_id: OPERATOR.into(),
-        login: LOGIN,
+        login: LOGIN.into(),
         amount: c::money("0"),
     })
     .request_id("");
@@ -563,7 +563,7 @@ async fn a_created_account_gives_its_login_and_keeps_the_rest() {
     let CreateAccountOutcome::Created(r) = out else {
         panic!("expected Created, got {out:?}")
     };
-    assert_eq!(r.login, Some(128002));
+    assert_eq!(r.login.map(Login::get), Some(128002));
     assert_eq!(
         r.unknown_fields,
         vec![(

@@ -87,7 +87,7 @@ pub fn shape(ty: &Ty) -> String {
         Ty::Json => "any JSON value, kept as received".into(),
         Ty::Coded => "an element's `code` attribute and text, each absent when empty".into(),
         Ty::Params => "name/value pairs, sent in their order under their own names".into(),
-        Ty::Enum(n) | Ty::Object(n) => format!("[`{n}`]"),
+        Ty::Enum(n) | Ty::Object(n) | Ty::Named(n) => format!("[`{n}`]"),
         Ty::List(inner) => format!("list of {}", shape(inner)),
     }
 }

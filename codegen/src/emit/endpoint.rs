@@ -207,11 +207,16 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
     let with_key = match &e.idempotency_key {
         Some(k) => {
             let required = e.request.iter().any(|f| &f.rust == k && f.required);
+            let named = e
+                .request
+                .iter()
+                .any(|f| &f.rust == k && matches!(f.ty, Ty::Named(_)));
             let k = ident(k);
-            let v = if required {
-                quote!(key)
-            } else {
-                quote!(Some(key))
+            let v = match (required, named) {
+                (true, false) => quote!(key),
+                (false, false) => quote!(Some(key)),
+                (true, true) => quote!(key.into()),
+                (false, true) => quote!(Some(key.into())),
             };
             quote!({ let mut r = request.clone(); r.#k = #v; r })
         }
@@ -223,11 +228,15 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
     let key = match &e.idempotency_key {
         Some(k) => {
             let required = e.request.iter().any(|f| &f.rust == k && f.required);
+            let named = e
+                .request
+                .iter()
+                .any(|f| &f.rust == k && matches!(f.ty, Ty::Named(_)));
             let k = ident(k);
-            if required {
-                quote!(Some(request.#k.as_str()))
-            } else {
-                quote!(request.#k.as_deref())
+            match (required, named) {
+                (true, _) => quote!(Some(request.#k.as_str())),
+                (false, false) => quote!(request.#k.as_deref()),
+                (false, true) => quote!(request.#k.as_ref().map(|v| v.as_str())),
             }
         }
         None => quote!({

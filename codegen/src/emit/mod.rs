@@ -10,6 +10,7 @@ mod decode_xml;
 mod docs;
 mod endpoint;
 mod enums;
+mod named;
 pub mod output;
 mod structs;
 mod types;
@@ -55,6 +56,9 @@ fn emit_api(api: &Api, out: &mut Output) {
     if !api.objects.is_empty() {
         mods.push(ident("objects"));
     }
+    if !api.types.is_empty() {
+        mods.push(ident("types"));
+    }
     mods.extend(api.endpoints.iter().map(|e| ident(&e.method)));
     let quirks: Vec<String> = api
         .quirks
@@ -93,6 +97,17 @@ fn emit_api(api: &Api, out: &mut Output) {
     if !api.enums.is_empty() {
         let enums: TokenStream = api.enums.iter().map(enums::emit_enum).collect();
         out.add(format!("{m}/enums.rs"), &dir, with_doc("Enums.", enums));
+    }
+    if !api.types.is_empty() {
+        let types: TokenStream = api.types.iter().map(named::emit_named).collect();
+        out.add(
+            format!("{m}/types.rs"),
+            &dir,
+            with_doc(
+                "Named types: identifiers and codes used on more than one endpoint.",
+                types,
+            ),
+        );
     }
     let objects: TokenStream = api
         .objects

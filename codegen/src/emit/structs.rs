@@ -373,7 +373,13 @@ fn field_checks(api: &Api, f: &Field) -> Option<TokenStream> {
         return None;
     }
     let n = ident(&f.rust);
-    let body = quote! { let p = path.field(#w); #(#checks)* };
+    // A named type is checked as its base value.
+    let inner = if matches!(f.ty, Ty::Named(_)) {
+        quote!(let v = &v.0;)
+    } else {
+        quote!()
+    };
+    let body = quote! { let p = path.field(#w); #inner #(#checks)* };
     Some(if f.required || matches!(f.ty, Ty::List(_)) {
         quote! { { let v = &self.#n; #body } }
     } else {

@@ -39,7 +39,7 @@ pub fn rust_type(api: &Api, ty: &Ty, side: Side) -> TokenStream {
                 quote!(#i)
             }
         }
-        Ty::Object(n) => {
+        Ty::Object(n) | Ty::Named(n) => {
             let i = ident(n);
             quote!(#i)
         }
@@ -129,13 +129,18 @@ pub fn encoder(ty: &Ty) -> TokenStream {
 /// (vendors send `""` for an unset date or number), and in XML for text too.
 pub fn empty_is_absent(api: &Api, ty: &Ty) -> bool {
     // In XML an empty element (`<cardName/>`) is an absent value for text too.
-    api.xml.is_some() || !matches!(ty, Ty::String | Ty::Secret)
+    api.xml.is_some() || !matches!(api.base(ty), Ty::String | Ty::Secret)
 }
 
-/// The type a constructor argument or setter takes: text fields take `impl Into<String>`.
+/// The type a setter takes: text fields take `impl Into<String>`, named types `impl Into<T>`
+/// (from their base).
 pub fn param_type(api: &Api, ty: &Ty) -> (TokenStream, bool) {
     match ty {
         Ty::String => (quote!(impl Into<String>), true),
+        Ty::Named(n) => {
+            let i = ident(n);
+            (quote!(impl Into<#i>), true)
+        }
         other => (rust_type(api, other, Side::Request), false),
     }
 }

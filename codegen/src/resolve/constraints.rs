@@ -12,9 +12,8 @@ pub(super) fn resolve_constraints(
     file: usize,
     base: &str,
     ty: &Ty,
-    f: &spec::Field,
+    (wire, ty_text, c): (&str, &str, &spec::Constraints),
 ) -> model::Constraints {
-    let c = &f.constraints;
     let numeric = matches!(ty, Ty::Int | Ty::Money | Ty::MinorUnits | Ty::Decimal);
     let texty = matches!(ty, Ty::String | Ty::Secret);
     let listy = matches!(ty, Ty::List(_));
@@ -25,10 +24,7 @@ pub(super) fn resolve_constraints(
             cx.err(
                 file,
                 &format!("{base}.{key}"),
-                format!(
-                    "constraint `{key}` does not apply to field `{}` of type `{}`",
-                    f.wire, f.ty
-                ),
+                format!("constraint `{key}` does not apply to field `{wire}` of type `{ty_text}`"),
                 format!("`{key}` applies to {applies} fields: remove it or change the type"),
             );
         }
@@ -159,5 +155,25 @@ pub(super) fn check_requires(cx: &mut Ctx, file: usize, wire: &str, fields: &[mo
                 "name a field of the same request (envelope fields included)",
             );
         }
+    }
+}
+
+/// A field of a named type: the type's constraints, each overridden by the field's own.
+pub(super) fn overlay(base: &model::Constraints, own: model::Constraints) -> model::Constraints {
+    model::Constraints {
+        gt: own.gt.or_else(|| base.gt.clone()),
+        ge: own.ge.or_else(|| base.ge.clone()),
+        le: own.le.or_else(|| base.le.clone()),
+        max_len: own.max_len.or(base.max_len),
+        min_len: own.min_len.or(base.min_len),
+        pattern: own.pattern.or_else(|| base.pattern.clone()),
+        min_items: own.min_items.or(base.min_items),
+        max_items: own.max_items.or(base.max_items),
+        max_decimal_places: own.max_decimal_places.or(base.max_decimal_places),
+        within_past_days: own.within_past_days.or(base.within_past_days),
+        not_future: own.not_future || base.not_future,
+        requires: own.requires.or_else(|| base.requires.clone()),
+        le_field: own.le_field.or_else(|| base.le_field.clone()),
+        item_list: own.item_list.or_else(|| base.item_list.clone()),
     }
 }

@@ -73,7 +73,11 @@ pub(super) fn resolve_endpoint(
     }
     let idempotency_key = e.idempotency_key.as_ref().and_then(|k| {
         let found = request.iter().find(|f| &f.wire == k);
-        if found.is_none_or(|f| f.ty != Ty::String) {
+        let text = |ty: &Ty| match ty {
+            Ty::Named(n) => cx.named.get(n).is_some_and(|(b, _)| *b == Ty::String),
+            other => *other == Ty::String,
+        };
+        if found.is_none_or(|f| !text(&f.ty)) {
             cx.err(
                 file,
                 &format!("{base}.idempotency_key"),

@@ -7,7 +7,7 @@ use heck::ToSnakeCase;
 use crate::model::{self, Ty};
 use crate::spec;
 
-use super::constraints::resolve_constraints;
+use super::constraints::{overlay, resolve_constraints};
 use super::names::check_snake;
 use super::{Ctx, Kind};
 
@@ -56,6 +56,7 @@ fn parse_ty(
         other => match names.get(other) {
             Some(Kind::Enum) => Ty::Enum(other.to_string()),
             Some(Kind::Object) => Ty::Object(other.to_string()),
+            Some(Kind::Named) => Ty::Named(other.to_string()),
             None => {
                 let mut known: BTreeSet<&str> = names.keys().copied().collect();
                 known.extend(SCALARS);
@@ -136,7 +137,24 @@ pub(super) fn resolve_fields(
                 "remove `format`, or change the type",
             );
         }
-        let constraints = resolve_constraints(cx, file, &format!("{fp}.constraints"), &ty, f);
+        // A field of a named type is checked as its base, with the type's constraints under
+        // its own.
+        let (check_ty, inherited) = match &ty {
+            Ty::Named(n) => cx
+                .named
+                .get(n)
+                .cloned()
+                .unwrap_or((Ty::String, model::Constraints::default())),
+            other => (other.clone(), model::Constraints::default()),
+        };
+        let own = resolve_constraints(
+            cx,
+            file,
+            &format!("{fp}.constraints"),
+            &check_ty,
+            (&f.wire, &f.ty, &f.constraints),
+        );
+        let constraints = overlay(&inherited, own);
         out.push(model::Field {
             loc: cx.raw.loc(file, &fp),
             wire: f.wire.clone(),

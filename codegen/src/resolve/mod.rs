@@ -28,10 +28,13 @@ mod fields;
 mod names;
 mod objects;
 mod service;
+mod types;
 
 struct Ctx<'a> {
     raw: &'a RawApi,
     diags: Diagnostics,
+    /// Each named type's base and constraints, for the fields that use it.
+    named: HashMap<String, (model::Ty, model::Constraints)>,
 }
 
 impl Ctx<'_> {
@@ -46,6 +49,7 @@ impl Ctx<'_> {
 enum Kind {
     Enum,
     Object,
+    Named,
 }
 
 /// Resolves one API folder, or returns every mistake found in it.
@@ -53,6 +57,7 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
     let mut cx = Ctx {
         raw,
         diags: Diagnostics::default(),
+        named: HashMap::new(),
     };
     let Some(service) = &raw.service else {
         cx.diags.push(crate::diag::Diagnostic {
@@ -68,12 +73,14 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
     let (sf, s) = (service.file, &service.item);
     check_snake(&mut cx, sf, "service.module", &s.module);
 
+    let types = types::resolve_types(&mut cx);
     let enums = resolve_enums(&mut cx);
     let type_names: HashMap<&str, Kind> = raw
         .enums
         .keys()
         .map(|k| (k.as_str(), Kind::Enum))
         .chain(raw.objects.keys().map(|k| (k.as_str(), Kind::Object)))
+        .chain(raw.types.keys().map(|k| (k.as_str(), Kind::Named)))
         .collect();
     let mut objects = resolve_objects(&mut cx, &type_names, s);
     let mut codes = resolve_service_codes(&mut cx);
@@ -123,6 +130,7 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
         return Err(cx.diags);
     }
     let mut api = service::assemble(raw, s, codes, service_code_count, enums, objects, endpoints);
+    api.types = types;
     if let Some(sb) = &raw.sandbox {
         let diags = crate::sandbox::check::check(raw, sb.file, &api, &sb.item);
         if !diags.is_empty() {

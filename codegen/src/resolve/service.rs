@@ -157,6 +157,7 @@ pub(super) fn assemble(
         code_doc,
         codes,
         service_code_count,
+        types: Vec::new(),
         enums,
         objects,
         endpoints,

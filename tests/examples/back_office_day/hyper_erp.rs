@@ -39,7 +39,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
 
     section("Open a trading-platform account for client 500155");
     let open = CreateTpAccountRequest::new(CreateTpAccountRequired {
-        client_number: CLIENT,
+        client_number: CLIENT.into(),
         api_password: password.clone(),
     });
     match client.create_tp_account(&open).await? {
@@ -60,10 +60,10 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
 
     section("Card deposit of 3,500.00 ILS");
     let deposit = DepositFiatRequest::new(DepositFiatRequired {
-        client_number: CLIENT,
+        client_number: CLIENT.into(),
         api_password: password.clone(),
         ticket_id: "{F454E096-D080-40FD-A36B-156F4B999124}".into(),
-        bank_enum: 1,
+        bank_enum: 1.into(),
         method: PaymentMethod::CreditCard,
         currency: Currency::Ils,
         amount: Money::new(dec!(3500.00)),
@@ -88,10 +88,10 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
 
     section("Withdrawal of 500.00 ILS by card refund");
     let withdrawal = WithdrawFiatRequest::new(WithdrawFiatRequired {
-        client_number: CLIENT,
+        client_number: CLIENT.into(),
         api_password: password.clone(),
         ticket_id: "{A1B2C3D4-E5F6-7890-1234-56789ABCDEF0}".into(),
-        bank_enum: 1,
+        bank_enum: 1.into(),
         method: PaymentMethod::CreditCard,
         currency: Currency::Ils,
         amount: Money::new(dec!(500.00)),
@@ -110,7 +110,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     );
     sandbox.inject(API, "Create_TP_Balance_Order_Json", Fault::vendor_timeout());
     let order = CreateBalanceOrderRequest::new(CreateBalanceOrderRequired {
-        client_number: CLIENT,
+        client_number: CLIENT.into(),
         api_password: password.clone(),
         action: BalanceAction::Withdraw,
         ticket_id: "{F456E096-D080-40FD-A36B-156A4B919124}".into(),
@@ -133,10 +133,10 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
 
     section("Card clearing: approved, then the ~41 s clearing timeout (Result Code 997)");
     let charge = ChargeCardRequest::new(ChargeCardRequired {
-        client_number: CLIENT,
+        client_number: CLIENT.into(),
         api_password: password.clone(),
         reference: "{F454E096-D080-40FD-A36B-156F4B999124}".into(),
-        bank_enum: 1,
+        bank_enum: 1.into(),
         currency: Currency::Ils,
         amount: Money::new(dec!(3500)),
     });
@@ -163,10 +163,10 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
 
     section("A bad request is refused before it is sent");
     let bad = WithdrawFiatRequest::new(WithdrawFiatRequired {
-        client_number: CLIENT,
+        client_number: CLIENT.into(),
         api_password: password.clone(),
-        ticket_id: "x".repeat(51),
-        bank_enum: 1,
+        ticket_id: "x".repeat(51).into(),
+        bank_enum: 1.into(),
         method: PaymentMethod::BankTransfer,
         currency: Currency::Ils,
         amount: Money::new(dec!(0)),
@@ -195,7 +195,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     .account("123456")
     .from_internal_account(1100);
     let refund = CreateRefundRequest::new(CreateRefundRequired {
-        client_number: CLIENT,
+        client_number: CLIENT.into(),
         items: vec![item],
     })
     .ticket_id("WD-998877")
@@ -289,7 +289,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
         Fault::delay(Duration::from_secs(2)),
     );
     let bonus = CreateBalanceOrderRequest::new(CreateBalanceOrderRequired {
-        client_number: CLIENT,
+        client_number: CLIENT.into(),
         api_password: password,
         action: BalanceAction::Deposit,
         ticket_id: "{0B7D2C11-4E8A-4F55-9D0E-3A1C2B4D5E6F}".into(),

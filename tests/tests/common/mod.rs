@@ -69,7 +69,7 @@ pub fn fast_retries() -> RetryPolicy {
 
 pub fn create_tp_account(password: &str) -> CreateTpAccountRequest {
     CreateTpAccountRequest::new(CreateTpAccountRequired {
-        client_number: 500014,
+        client_number: 500014.into(),
         api_password: secret(password),
     })
 }
@@ -77,10 +77,10 @@ pub fn create_tp_account(password: &str) -> CreateTpAccountRequest {
 /// The documented deposit request, field for field.
 pub fn deposit(password: &str) -> DepositFiatRequest {
     DepositFiatRequest::new(DepositFiatRequired {
-        client_number: 500155,
+        client_number: 500155.into(),
         api_password: secret(password),
         ticket_id: "{F454E096-D080-40FD-A36B-156F4B999124}".into(),
-        bank_enum: 1,
+        bank_enum: 1.into(),
         method: PaymentMethod::CreditCard,
         currency: Currency::Ils,
         amount: Money::new(dec!(3500)),
@@ -92,10 +92,10 @@ pub fn deposit(password: &str) -> DepositFiatRequest {
 
 pub fn withdrawal(password: &str) -> WithdrawFiatRequest {
     WithdrawFiatRequest::new(WithdrawFiatRequired {
-        client_number: 500155,
+        client_number: 500155.into(),
         api_password: secret(password),
         ticket_id: "{A1B2C3D4-E5F6-7890-1234-56789ABCDEF0}".into(),
-        bank_enum: 1,
+        bank_enum: 1.into(),
         method: PaymentMethod::CreditCard,
         currency: Currency::Usd,
         amount: Money::new(dec!(500)),
@@ -107,7 +107,7 @@ pub fn withdrawal(password: &str) -> WithdrawFiatRequest {
 
 pub fn balance_order(password: &str) -> CreateBalanceOrderRequest {
     CreateBalanceOrderRequest::new(CreateBalanceOrderRequired {
-        client_number: 500155,
+        client_number: 500155.into(),
         api_password: secret(password),
         action: BalanceAction::Withdraw,
         ticket_id: "{F456E096-D080-40FD-A36B-156A4B919124}".into(),
@@ -119,10 +119,10 @@ pub fn balance_order(password: &str) -> CreateBalanceOrderRequest {
 
 pub fn charge_card(password: &str) -> ChargeCardRequest {
     ChargeCardRequest::new(ChargeCardRequired {
-        client_number: 500155,
+        client_number: 500155.into(),
         api_password: secret(password),
         reference: "{F454E096-D080-40FD-A36B-156F4B999124}".into(),
-        bank_enum: 1,
+        bank_enum: 1.into(),
         currency: Currency::Ils,
         amount: Money::new(dec!(3500)),
     })
@@ -144,7 +144,7 @@ pub fn refund_item(payment_date: NaiveDate) -> RefundItem {
 
 pub fn create_refund() -> CreateRefundRequest {
     CreateRefundRequest::new(CreateRefundRequired {
-        client_number: 500608,
+        client_number: 500608.into(),
         items: vec![refund_item(NaiveDate::from_ymd_opt(2026, 4, 26).unwrap())],
     })
     .ticket_id("WD-998877")

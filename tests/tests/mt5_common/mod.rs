@@ -119,19 +119,21 @@ pub fn create_account() -> CreateAccountRequest {
 
 pub fn update_account() -> UpdateAccountRequest {
     UpdateAccountRequest::new(UpdateAccountRequired {
-        login: LOGIN,
+        login: LOGIN.into(),
         operator_id: OPERATOR.into(),
     })
     .leverage(200)
 }
 
 pub fn get_account() -> GetAccountRequest {
-    GetAccountRequest::new(GetAccountRequired { login: LOGIN })
+    GetAccountRequest::new(GetAccountRequired {
+        login: LOGIN.into(),
+    })
 }
 
 pub fn rotate_password() -> RotatePasswordRequest {
     RotatePasswordRequest::new(RotatePasswordRequired {
-        login: LOGIN,
+        login: LOGIN.into(),
         operator_id: OPERATOR.into(),
         password_type: PasswordType::Investor,
         password: secret(NEW_PASSWORD),
@@ -147,7 +149,7 @@ pub fn daily_report() -> DailyReportRequest {
 pub fn deposit() -> DepositRequest {
     DepositRequest::new(DepositRequired {
         operator_id: OPERATOR.into(),
-        login: LOGIN,
+        login: LOGIN.into(),
         amount: money("250.00"),
     })
 }
@@ -155,7 +157,7 @@ pub fn deposit() -> DepositRequest {
 pub fn withdraw() -> WithdrawRequest {
     WithdrawRequest::new(WithdrawRequired {
         operator_id: OPERATOR.into(),
-        login: LOGIN,
+        login: LOGIN.into(),
         amount: money("120.50"),
     })
 }
@@ -163,7 +165,7 @@ pub fn withdraw() -> WithdrawRequest {
 pub fn credit() -> CreditRequest {
     CreditRequest::new(CreditRequired {
         operator_id: OPERATOR.into(),
-        login: LOGIN,
+        login: LOGIN.into(),
         amount: money("50.00"),
     })
 }

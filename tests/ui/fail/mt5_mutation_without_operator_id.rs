@@ -8,9 +8,11 @@ use hyp_api::mt5_manager::{
 };
 
 fn main() {
-    let _update = UpdateAccountRequest::new(UpdateAccountRequired { login: 128001 });
+    let _update = UpdateAccountRequest::new(UpdateAccountRequired {
+        login: 128001.into(),
+    });
     let _deposit = DepositRequest::new(DepositRequired {
-        login: 128001,
+        login: 128001.into(),
         amount: Money::new("250.00".parse().unwrap()),
     });
 }

@@ -5,7 +5,7 @@ use hyp_api::mt5_manager::{PasswordType, RotatePasswordRequest, RotatePasswordRe
 
 fn main() {
     let _req = RotatePasswordRequest::new(RotatePasswordRequired {
-        login: 128001,
+        login: 128001.into(),
         operator_id: "backoffice-reporting".into(),
         password_type: PasswordType::Main,
         password: "Tr4d1ng-Pa55!".to_string(),

@@ -6,10 +6,10 @@ use hyp_api::{Decimal, Money, SecretString};
 
 fn main() {
     let _req = DepositFiatRequest::new(DepositFiatRequired {
-        client_number: 500_608,
+        client_number: 500_608.into(),
         api_password: SecretString::from("api-password".to_string()),
         ticket_id: "{F454E096-D080-40FD-A36B-156F4B999124}".into(),
-        bank_enum: 3,
+        bank_enum: 3.into(),
         method: PaymentMethod::CreditCard,
         currency: "ILS",
         amount: Money::new(Decimal::new(350_000, 2)),

@@ -6,9 +6,9 @@
 use std::sync::Arc;
 
 use hyp_api::hyper_erp::{
-    Client, CreateRefundRequest, CreateRefundRequired, Currency, DepositFiatOutcome,
-    DepositFiatRequest, DepositFiatRequired, Error, PaymentMethod, RefundItem, RefundItemRequired,
-    RefundMethod, ResponseCode,
+    BankRow, Client, ClientNumber, CreateRefundRequest, CreateRefundRequired, Currency,
+    DepositFiatOutcome, DepositFiatRequest, DepositFiatRequired, Error, PaymentMethod, RefundItem,
+    RefundItemRequired, RefundMethod, ResponseCode,
 };
 use hyp_api::{
     Decimal, FixedClock, Money, NaiveDate, RetryPolicy, SecretString, Validate, ValidationContext,
@@ -51,10 +51,10 @@ fn main() {
     .expect("an https base URL builds");
 
     let deposit = DepositFiatRequest::new(DepositFiatRequired {
-        client_number: 500_608,
+        client_number: ClientNumber::new(500_608),
         api_password: SecretString::from("api-password".to_string()),
         ticket_id: "{F454E096-D080-40FD-A36B-156F4B999124}".into(),
-        bank_enum: 3,
+        bank_enum: BankRow::new(3),
         method: PaymentMethod::CreditCard,
         currency: Currency::Ils,
         amount: "3500.00".parse::<Money>().unwrap(),
@@ -74,7 +74,7 @@ fn main() {
     .branch_swift("600")
     .account("123456");
     let refund = CreateRefundRequest::new(CreateRefundRequired {
-        client_number: 500_608,
+        client_number: ClientNumber::new(500_608),
         items: vec![item],
     })
     .ticket_id("WD-998877")

@@ -5,14 +5,14 @@
 
 use hyp_api::mt5_manager::{
     Client, DEFAULT_BASE_URL, DailyReportRequest, DailyReportRequired, DepositOutcome,
-    DepositRequest, DepositRequired, Error, GetAccountRequest, GetAccountRequired, PasswordType,
-    RotatePasswordRequest, RotatePasswordRequired, StatusCode,
+    DepositRequest, DepositRequired, Error, GetAccountRequest, GetAccountRequired, Login,
+    PasswordType, RotatePasswordRequest, RotatePasswordRequired, StatusCode,
 };
 use hyp_api::{Money, NaiveDate, RetryPolicy, SecretString};
 
 /// Deposits once, whatever the retries: `true` when this call applied it.
 #[allow(dead_code)]
-async fn deposit(client: &Client, login: i64, amount: Money) -> Result<bool, Error> {
+async fn deposit(client: &Client, login: Login, amount: Money) -> Result<bool, Error> {
     let request = DepositRequest::new(DepositRequired {
         operator_id: "backoffice-reporting".into(),
         login,
@@ -41,13 +41,15 @@ fn main() {
         .build()
         .expect("client builds");
     let _ = &client;
-    let _read = GetAccountRequest::new(GetAccountRequired { login: 128001 })
-        .operator_id("backoffice-reporting");
+    let _read = GetAccountRequest::new(GetAccountRequired {
+        login: Login::new(128001),
+    })
+    .operator_id("backoffice-reporting");
     let _report = DailyReportRequest::new(DailyReportRequired {
         date: NaiveDate::from_ymd_opt(2026, 4, 7).unwrap(),
     });
     let _rotate = RotatePasswordRequest::new(RotatePasswordRequired {
-        login: 128001,
+        login: Login::new(128001),
         operator_id: "backoffice-reporting".into(),
         password_type: PasswordType::Investor,
         password: SecretString::from("Inv3stor-Only".to_string()),

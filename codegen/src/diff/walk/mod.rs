@@ -6,6 +6,7 @@ mod codes;
 mod constraints;
 mod endpoints;
 mod fields;
+mod named;
 mod pairs;
 mod records;
 mod service;

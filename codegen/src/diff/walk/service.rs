@@ -2,7 +2,7 @@
 //! one of the two models is listed whole: added or removed, with its endpoints and types.
 
 use super::sides::Sides;
-use super::{Out, codes, endpoints, folder, here, records, text, there, types};
+use super::{Out, codes, endpoints, folder, here, named, records, text, there, types};
 use crate::diff::Change;
 use crate::diff::kind::ChangeKind as K;
 use crate::model::{Api, Envelope};
@@ -105,6 +105,7 @@ pub(super) fn compare(changes: &mut Vec<Change>, old: &Api, new: &Api) {
     codes::service_table(&mut out, old, new);
     codes::definitions(&mut out, old, new);
     let (old_sides, new_sides) = (Sides::of(old), Sides::of(new));
+    named::compare(&mut out, old, new);
     types::enums(&mut out, old, new, &old_sides, &new_sides);
     types::objects(&mut out, old, new, &old_sides, &new_sides);
     endpoints::compare(&mut out, old, new);
@@ -137,9 +138,10 @@ fn settings(out: &mut Out, old: &Api, new: &Api) {
         timeout_margin_secs,
         code_type,
         code_doc,
-        // Compared in codes.rs, types.rs, endpoints.rs and records.rs.
+        // Compared in codes.rs, named.rs, types.rs, endpoints.rs and records.rs.
         codes: _,
         service_code_count: _,
+        types: _,
         enums: _,
         objects: _,
         endpoints: _,

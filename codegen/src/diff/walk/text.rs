@@ -17,7 +17,7 @@ pub(super) fn ty(t: &Ty) -> String {
         Ty::Json => "json".into(),
         Ty::Coded => "coded".into(),
         Ty::Params => "params".into(),
-        Ty::Enum(n) | Ty::Object(n) => n.clone(),
+        Ty::Enum(n) | Ty::Object(n) | Ty::Named(n) => n.clone(),
         Ty::List(inner) => format!("list<{}>", ty(inner)),
     }
 }

@@ -38,12 +38,12 @@ pub struct CancelDealRequest {
     pub request_id: Option<String>,
     /// Terminal number of the original deal.
     ///
-    /// Wire: `terminalNumber` (text, required).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (MordiSacks/creditguard:src/CreditGuard/Requests/RefundDealRequest.php, CancelDealRequest.php)
-    pub terminal_number: String,
+    pub terminal_number: TerminalNumber,
     /// Lookup: the `tranId` of the transaction step to cancel (e.g. `118374610`). When
     /// given, the other lookup elements are ignored. At least one of the (three) lookup
     /// elements is required; the page names `tranId` and `cgUid`, the third was not
@@ -55,10 +55,10 @@ pub struct CancelDealRequest {
     pub tran_id: Option<String>,
     /// Lookup by the CreditGuard id shared by related transactions (the original charge and its steps).
     ///
-    /// Wire: `cgUid` (text, optional).
+    /// Wire: `cgUid` ([`CgUid`], optional).
     ///
     /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (https://developers.hyp.co.il/api-reference/canceldeal); https://developers.hyp.co.il/api-reference/canceldeal
-    pub cg_uid: Option<String>,
+    pub cg_uid: Option<CgUid>,
     /// Card number of the original deal (libraries send it when not looking up by id). ASSUMPTION (library practice).
     ///
     /// Wire: `cardNo` (secret: never printed, optional). Rules: at most 19 characters.
@@ -208,9 +208,9 @@ impl crate::Wire for CancelDealRequest {
         let request_id = m
             .optional("requestId", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .required("terminalNumber", <String as crate::Wire>::from_node)?;
+            .required("terminalNumber", <TerminalNumber as crate::Wire>::from_node)?;
         let tran_id = m.optional("tranId", true, <String as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
         let card_no = m
             .optional("cardNo", true, <crate::SecretString as crate::Wire>::from_node)?;
         let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
@@ -279,12 +279,12 @@ pub struct CancelDealRequired {
     pub language: Language,
     /// Terminal number of the original deal.
     ///
-    /// Wire: `terminalNumber` (text, required).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (MordiSacks/creditguard:src/CreditGuard/Requests/RefundDealRequest.php, CancelDealRequest.php)
-    pub terminal_number: String,
+    pub terminal_number: TerminalNumber,
 }
 impl From<CancelDealRequired> for CancelDealRequest {
     fn from(required: CancelDealRequired) -> Self {
@@ -332,7 +332,7 @@ impl CancelDealRequest {
         self
     }
     /// Sets `cgUid`: Lookup by the CreditGuard id shared by related transactions (the original charge and its steps).
-    pub fn cg_uid(mut self, value: impl Into<String>) -> Self {
+    pub fn cg_uid(mut self, value: impl Into<CgUid>) -> Self {
         self.cg_uid = Some(value.into());
         self
     }
@@ -579,10 +579,10 @@ pub struct CancelDealResponse {
     pub extended_user_message: Option<String>,
     /// The terminal the deal ran on (e.g. `0882819014`).
     ///
-    /// Wire: `terminalNumber` (text, optional).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], optional).
     ///
     /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
-    pub terminal_number: Option<String>,
+    pub terminal_number: Option<TerminalNumber>,
     /// Card token (e.g. `1092880571131111`); present once a card was processed. Use it with `cardExpiration` for later charges and captures.
     ///
     /// Wire: `cardId` (text, optional).
@@ -851,10 +851,10 @@ pub struct CancelDealResponse {
     pub shift_txn_date: Option<String>,
     /// CreditGuard id shared by all technical transactions of one financial transaction (setup, charge, refund, cancel): inquire by it to see them all (e.g. `118664947`).
     ///
-    /// Wire: `cgUid` (text, optional).
+    /// Wire: `cgUid` ([`CgUid`], optional).
     ///
     /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
-    pub cg_uid: Option<String>,
+    pub cg_uid: Option<CgUid>,
     /// Card hash; empty in every vendor example.
     ///
     /// Wire: `cardHash` (text, optional).
@@ -1048,7 +1048,11 @@ impl crate::Wire for CancelDealResponse {
         let extended_user_message = m
             .optional("extendedUserMessage", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .optional("terminalNumber", true, <String as crate::Wire>::from_node)?;
+            .optional(
+                "terminalNumber",
+                true,
+                <TerminalNumber as crate::Wire>::from_node,
+            )?;
         let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
         let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
         let card_mask = m
@@ -1152,7 +1156,7 @@ impl crate::Wire for CancelDealResponse {
             .optional("shiftId3", true, <String as crate::Wire>::from_node)?;
         let shift_txn_date = m
             .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
         let card_hash = m
             .optional("cardHash", true, <String as crate::Wire>::from_node)?;
         let acquirer_data = m

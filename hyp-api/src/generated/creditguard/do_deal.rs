@@ -41,10 +41,10 @@ pub struct DoDealRequest {
     pub request_id: Option<String>,
     /// Terminal number assigned to the merchant during onboarding (e.g. `0882819014`).
     ///
-    /// Wire: `terminalNumber` (text, required).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
     ///
     /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java)
-    pub terminal_number: String,
+    pub terminal_number: TerminalNumber,
     /// Main terminal number, for merchants with several terminals. ASSUMPTION (library practice).
     ///
     /// Wire: `mainTerminalNumber` (text, optional).
@@ -211,10 +211,10 @@ pub struct DoDealRequest {
     pub auth_number: Option<String>,
     /// Capture of a payment-page J5 authorization: the `cgUid` from the redirect, linking the capture to the authorization.
     ///
-    /// Wire: `cgUid` (text, optional).
+    /// Wire: `cgUid` ([`CgUid`], optional).
     ///
     /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (https://developers.hyp.co.il/two-phase-commits/payment-page-auth); vendor-notes §4 item 25
-    pub cg_uid: Option<String>,
+    pub cg_uid: Option<CgUid>,
     /// Merchant's own transaction reference ("X field"), String(19), echoed in answers and searchable by inquireTransactions. ASSUMPTION (library practice).
     ///
     /// Wire: `user` (text, optional). Rules: at most 19 characters.
@@ -421,7 +421,7 @@ impl crate::Wire for DoDealRequest {
         let request_id = m
             .optional("requestId", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .required("terminalNumber", <String as crate::Wire>::from_node)?;
+            .required("terminalNumber", <TerminalNumber as crate::Wire>::from_node)?;
         let main_terminal_number = m
             .optional("mainTerminalNumber", true, <String as crate::Wire>::from_node)?;
         let card_no = m
@@ -464,7 +464,7 @@ impl crate::Wire for DoDealRequest {
             .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?;
         let auth_number = m
             .optional("authNumber", true, <String as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
         let user = m.optional("user", true, <String as crate::Wire>::from_node)?;
         let supplier_number = m
             .optional("supplierNumber", true, <String as crate::Wire>::from_node)?;
@@ -550,10 +550,10 @@ pub struct DoDealRequired {
     pub language: Language,
     /// Terminal number assigned to the merchant during onboarding (e.g. `0882819014`).
     ///
-    /// Wire: `terminalNumber` (text, required).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
     ///
     /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java)
-    pub terminal_number: String,
+    pub terminal_number: TerminalNumber,
     /// Amount in minor units (agorot/cents): 100 ILS = `10000`. Numeric(8) (library
     /// practice), so at most 99999999.
     ///
@@ -734,7 +734,7 @@ impl DoDealRequest {
         self
     }
     /// Sets `cgUid`: Capture of a payment-page J5 authorization: the `cgUid` from the redirect, linking the capture to the authorization.
-    pub fn cg_uid(mut self, value: impl Into<String>) -> Self {
+    pub fn cg_uid(mut self, value: impl Into<CgUid>) -> Self {
         self.cg_uid = Some(value.into());
         self
     }
@@ -1085,10 +1085,10 @@ pub struct DoDealResponse {
     pub extended_user_message: Option<String>,
     /// The terminal the deal ran on (e.g. `0882819014`).
     ///
-    /// Wire: `terminalNumber` (text, optional).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], optional).
     ///
     /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
-    pub terminal_number: Option<String>,
+    pub terminal_number: Option<TerminalNumber>,
     /// Card token (e.g. `1092880571131111`); present once a card was processed. Use it with `cardExpiration` for later charges and captures.
     ///
     /// Wire: `cardId` (text, optional).
@@ -1357,10 +1357,10 @@ pub struct DoDealResponse {
     pub shift_txn_date: Option<String>,
     /// CreditGuard id shared by all technical transactions of one financial transaction (setup, charge, refund, cancel): inquire by it to see them all (e.g. `118664947`).
     ///
-    /// Wire: `cgUid` (text, optional).
+    /// Wire: `cgUid` ([`CgUid`], optional).
     ///
     /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
-    pub cg_uid: Option<String>,
+    pub cg_uid: Option<CgUid>,
     /// Card hash; empty in every vendor example.
     ///
     /// Wire: `cardHash` (text, optional).
@@ -1684,7 +1684,11 @@ impl crate::Wire for DoDealResponse {
         let extended_user_message = m
             .optional("extendedUserMessage", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .optional("terminalNumber", true, <String as crate::Wire>::from_node)?;
+            .optional(
+                "terminalNumber",
+                true,
+                <TerminalNumber as crate::Wire>::from_node,
+            )?;
         let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
         let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
         let card_mask = m
@@ -1788,7 +1792,7 @@ impl crate::Wire for DoDealResponse {
             .optional("shiftId3", true, <String as crate::Wire>::from_node)?;
         let shift_txn_date = m
             .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
         let card_hash = m
             .optional("cardHash", true, <String as crate::Wire>::from_node)?;
         let acquirer_data = m

@@ -39,12 +39,12 @@ pub struct InquireTransactionsRequest {
     pub request_id: Option<String>,
     /// Terminal whose transactions to search.
     ///
-    /// Wire: `terminalNumber` (text, required).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.1 inquireTransactions (MordiSacks/creditguard:src/CreditGuard/Requests/InquireTransactionsRequest.php)
-    pub terminal_number: String,
+    pub terminal_number: TerminalNumber,
     /// Search by Hyp transaction id: exactly one technical transaction.
     ///
     /// Wire: `tranId` (text, optional).
@@ -55,10 +55,10 @@ pub struct InquireTransactionsRequest {
     pub tran_id: Option<String>,
     /// Search by CreditGuard id: all technical transactions of one financial transaction (including the TxnSetup row).
     ///
-    /// Wire: `cgUid` (text, optional).
+    /// Wire: `cgUid` ([`CgUid`], optional).
     ///
     /// Source: vendor-notes §2.1 inquireTransactions (https://developers.hyp.co.il/enterprise/inquiring-transactions/examples, /creditguard/inquiring-transactions/overview)
-    pub cg_uid: Option<String>,
+    pub cg_uid: Option<CgUid>,
     /// Search by the merchant's `user` reference ("X field").
     ///
     /// Wire: `user` (text, optional). Rules: at most 19 characters.
@@ -317,9 +317,9 @@ impl crate::Wire for InquireTransactionsRequest {
         let request_id = m
             .optional("requestId", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .required("terminalNumber", <String as crate::Wire>::from_node)?;
+            .required("terminalNumber", <TerminalNumber as crate::Wire>::from_node)?;
         let tran_id = m.optional("tranId", true, <String as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
         let user = m.optional("user", true, <String as crate::Wire>::from_node)?;
         let card_no = m.optional("cardNo", true, <String as crate::Wire>::from_node)?;
         let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
@@ -415,12 +415,12 @@ pub struct InquireTransactionsRequired {
     pub language: Language,
     /// Terminal whose transactions to search.
     ///
-    /// Wire: `terminalNumber` (text, required).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.1 inquireTransactions (MordiSacks/creditguard:src/CreditGuard/Requests/InquireTransactionsRequest.php)
-    pub terminal_number: String,
+    pub terminal_number: TerminalNumber,
 }
 impl From<InquireTransactionsRequired> for InquireTransactionsRequest {
     fn from(required: InquireTransactionsRequired) -> Self {
@@ -477,7 +477,7 @@ impl InquireTransactionsRequest {
         self
     }
     /// Sets `cgUid`: Search by CreditGuard id: all technical transactions of one financial transaction (including the TxnSetup row).
-    pub fn cg_uid(mut self, value: impl Into<String>) -> Self {
+    pub fn cg_uid(mut self, value: impl Into<CgUid>) -> Self {
         self.cg_uid = Some(value.into());
         self
     }

@@ -39,12 +39,12 @@ pub struct RefundDealRequest {
     pub request_id: Option<String>,
     /// Terminal number of the original deal.
     ///
-    /// Wire: `terminalNumber` (text, required).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (MordiSacks/creditguard:src/CreditGuard/Requests/RefundDealRequest.php, CancelDealRequest.php)
-    pub terminal_number: String,
+    pub terminal_number: TerminalNumber,
     /// The `tranId` of the deal to refund (from its answer, or from inquireTransactions). Library examples send only `tranId` (+ `total`).
     ///
     /// Wire: `tranId` (text, optional).
@@ -201,7 +201,7 @@ impl crate::Wire for RefundDealRequest {
         let request_id = m
             .optional("requestId", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .required("terminalNumber", <String as crate::Wire>::from_node)?;
+            .required("terminalNumber", <TerminalNumber as crate::Wire>::from_node)?;
         let tran_id = m.optional("tranId", true, <String as crate::Wire>::from_node)?;
         let card_no = m
             .optional("cardNo", true, <crate::SecretString as crate::Wire>::from_node)?;
@@ -270,12 +270,12 @@ pub struct RefundDealRequired {
     pub language: Language,
     /// Terminal number of the original deal.
     ///
-    /// Wire: `terminalNumber` (text, required).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (MordiSacks/creditguard:src/CreditGuard/Requests/RefundDealRequest.php, CancelDealRequest.php)
-    pub terminal_number: String,
+    pub terminal_number: TerminalNumber,
 }
 impl From<RefundDealRequired> for RefundDealRequest {
     fn from(required: RefundDealRequired) -> Self {
@@ -563,10 +563,10 @@ pub struct RefundDealResponse {
     pub extended_user_message: Option<String>,
     /// The terminal the deal ran on (e.g. `0882819014`).
     ///
-    /// Wire: `terminalNumber` (text, optional).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], optional).
     ///
     /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
-    pub terminal_number: Option<String>,
+    pub terminal_number: Option<TerminalNumber>,
     /// Card token (e.g. `1092880571131111`); present once a card was processed. Use it with `cardExpiration` for later charges and captures.
     ///
     /// Wire: `cardId` (text, optional).
@@ -835,10 +835,10 @@ pub struct RefundDealResponse {
     pub shift_txn_date: Option<String>,
     /// CreditGuard id shared by all technical transactions of one financial transaction (setup, charge, refund, cancel): inquire by it to see them all (e.g. `118664947`).
     ///
-    /// Wire: `cgUid` (text, optional).
+    /// Wire: `cgUid` ([`CgUid`], optional).
     ///
     /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
-    pub cg_uid: Option<String>,
+    pub cg_uid: Option<CgUid>,
     /// Card hash; empty in every vendor example.
     ///
     /// Wire: `cardHash` (text, optional).
@@ -1032,7 +1032,11 @@ impl crate::Wire for RefundDealResponse {
         let extended_user_message = m
             .optional("extendedUserMessage", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .optional("terminalNumber", true, <String as crate::Wire>::from_node)?;
+            .optional(
+                "terminalNumber",
+                true,
+                <TerminalNumber as crate::Wire>::from_node,
+            )?;
         let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
         let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
         let card_mask = m
@@ -1136,7 +1140,7 @@ impl crate::Wire for RefundDealResponse {
             .optional("shiftId3", true, <String as crate::Wire>::from_node)?;
         let shift_txn_date = m
             .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
         let card_hash = m
             .optional("cardHash", true, <String as crate::Wire>::from_node)?;
         let acquirer_data = m

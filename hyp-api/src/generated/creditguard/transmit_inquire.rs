@@ -37,12 +37,12 @@ pub struct TransmitInquireRequest {
     pub request_id: Option<String>,
     /// The terminal whose transmissions to query; String (Numeric, 10 digits), e.g. `0882819014`.
     ///
-    /// Wire: `terminalNumber` (text, required).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
     ///
     /// Spec decision: No 10-digit pattern: doDeal's `terminalNumber` is AlphaNumeric (MordiSacks) and older terminals are seen with 7 characters (creditguard-node README), so the page's "10 digits" is not enforced locally.
     ///
     /// Source: https://developers.hyp.co.il/api-reference/transmitinquire (Required parameters)
-    pub terminal_number: String,
+    pub terminal_number: TerminalNumber,
 }
 impl crate::Wire for TransmitInquireRequest {
     fn to_node(&self) -> crate::Node {
@@ -66,7 +66,7 @@ impl crate::Wire for TransmitInquireRequest {
         let request_id = m
             .optional("requestId", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .required("terminalNumber", <String as crate::Wire>::from_node)?;
+            .required("terminalNumber", <TerminalNumber as crate::Wire>::from_node)?;
         Ok(Self {
             language,
             may_be_duplicate,
@@ -87,12 +87,12 @@ pub struct TransmitInquireRequired {
     pub language: Language,
     /// The terminal whose transmissions to query; String (Numeric, 10 digits), e.g. `0882819014`.
     ///
-    /// Wire: `terminalNumber` (text, required).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
     ///
     /// Spec decision: No 10-digit pattern: doDeal's `terminalNumber` is AlphaNumeric (MordiSacks) and older terminals are seen with 7 characters (creditguard-node README), so the page's "10 digits" is not enforced locally.
     ///
     /// Source: https://developers.hyp.co.il/api-reference/transmitinquire (Required parameters)
-    pub terminal_number: String,
+    pub terminal_number: TerminalNumber,
 }
 impl From<TransmitInquireRequired> for TransmitInquireRequest {
     fn from(required: TransmitInquireRequired) -> Self {

@@ -37,12 +37,12 @@ pub struct TransmitTerminalRequest {
     pub request_id: Option<String>,
     /// The terminal whose deals to transmit; String (Numeric, 10 digits), e.g. `0882819014`.
     ///
-    /// Wire: `terminalNumber` (text, required).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
     ///
     /// Spec decision: No 10-digit pattern, as for transmitInquire.
     ///
     /// Source: https://developers.hyp.co.il/api-reference/transmitterminal (Required parameters)
-    pub terminal_number: String,
+    pub terminal_number: TerminalNumber,
     /// Type of transmission to perform (String (Enum), required); the allowed values are not in the readable part of the page.
     ///
     /// Wire: `transmitType` (text, required).
@@ -84,7 +84,7 @@ impl crate::Wire for TransmitTerminalRequest {
         let request_id = m
             .optional("requestId", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .required("terminalNumber", <String as crate::Wire>::from_node)?;
+            .required("terminalNumber", <TerminalNumber as crate::Wire>::from_node)?;
         let transmit_type = m
             .required("transmitType", <String as crate::Wire>::from_node)?;
         let response_type = m
@@ -111,12 +111,12 @@ pub struct TransmitTerminalRequired {
     pub language: Language,
     /// The terminal whose deals to transmit; String (Numeric, 10 digits), e.g. `0882819014`.
     ///
-    /// Wire: `terminalNumber` (text, required).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
     ///
     /// Spec decision: No 10-digit pattern, as for transmitInquire.
     ///
     /// Source: https://developers.hyp.co.il/api-reference/transmitterminal (Required parameters)
-    pub terminal_number: String,
+    pub terminal_number: TerminalNumber,
     /// Type of transmission to perform (String (Enum), required); the allowed values are not in the readable part of the page.
     ///
     /// Wire: `transmitType` (text, required).

@@ -14,10 +14,10 @@ use super::*;
 pub struct ChargeCardRequest {
     /// Required. Hyper client account number.
     ///
-    /// Wire: `ClientNumber` (integer, required).
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Request Body
-    pub client_number: i64,
+    pub client_number: ClientNumber,
     /// Required. The client's API password.
     ///
     /// Wire: `API_Password` (secret: never printed, required).
@@ -35,14 +35,14 @@ pub struct ChargeCardRequest {
     /// represent a valid payment profile (otherwise code 14 'Wrong "BankEnum" value' or
     /// "This bank account or credit card - cannot be used.").
     ///
-    /// Wire: `BankEnum` (integer, required).
+    /// Wire: `BankEnum` ([`BankRow`], required).
     ///
     /// Spec decision: This section says to get CC_Banking from Get_Banks_and_CC_List_Json, while the deposit
     /// and withdrawal sections name Direct_Client_Entity_Json (kb_page1386 agrees with the
     /// latter). Either source of the row index is acceptable; the field is just the integer.
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Request Body
-    pub bank_enum: i64,
+    pub bank_enum: BankRow,
     /// Required. Values 'ILS' or 'USD' only.
     ///
     /// Wire: `Currency` ([`Currency`], required).
@@ -80,11 +80,12 @@ impl crate::Wire for ChargeCardRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let client_number = m.required("ClientNumber", <i64 as crate::Wire>::from_node)?;
+        let client_number = m
+            .required("ClientNumber", <ClientNumber as crate::Wire>::from_node)?;
         let api_password = m
             .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
         let reference = m.required("Reference", <String as crate::Wire>::from_node)?;
-        let bank_enum = m.required("BankEnum", <i64 as crate::Wire>::from_node)?;
+        let bank_enum = m.required("BankEnum", <BankRow as crate::Wire>::from_node)?;
         let currency = m.required("Currency", <Currency as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         let manual_confirmation_code = m
@@ -109,10 +110,10 @@ impl crate::Wire for ChargeCardRequest {
 pub struct ChargeCardRequired {
     /// Required. Hyper client account number.
     ///
-    /// Wire: `ClientNumber` (integer, required).
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Request Body
-    pub client_number: i64,
+    pub client_number: ClientNumber,
     /// Required. The client's API password.
     ///
     /// Wire: `API_Password` (secret: never printed, required).
@@ -130,14 +131,14 @@ pub struct ChargeCardRequired {
     /// represent a valid payment profile (otherwise code 14 'Wrong "BankEnum" value' or
     /// "This bank account or credit card - cannot be used.").
     ///
-    /// Wire: `BankEnum` (integer, required).
+    /// Wire: `BankEnum` ([`BankRow`], required).
     ///
     /// Spec decision: This section says to get CC_Banking from Get_Banks_and_CC_List_Json, while the deposit
     /// and withdrawal sections name Direct_Client_Entity_Json (kb_page1386 agrees with the
     /// latter). Either source of the row index is acceptable; the field is just the integer.
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Request Body
-    pub bank_enum: i64,
+    pub bank_enum: BankRow,
     /// Required. Values 'ILS' or 'USD' only.
     ///
     /// Wire: `Currency` ([`Currency`], required).

@@ -14,10 +14,10 @@ use super::*;
 pub struct CreateBalanceOrderRequest {
     /// Required. Hyper client account number.
     ///
-    /// Wire: `ClientNumber` (integer, required).
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
-    pub client_number: i64,
+    pub client_number: ClientNumber,
     /// Required. The client's specific API password.
     ///
     /// Wire: `API_Password` (secret: never printed, required).
@@ -33,12 +33,12 @@ pub struct CreateBalanceOrderRequest {
     /// Required. Unique ID for duplicate prevention (e.g. "{F456E096-D080-40FD-A36B-156A4B919124}").
     /// If this ID was already processed, the existing Order ID is returned (code 30).
     ///
-    /// Wire: `Ticket_ID` (text, required).
+    /// Wire: `Ticket_ID` ([`TicketId`], required). Rules: at most 50 characters.
     ///
     /// Spec decision: No length is documented for this function, so no max_len is enforced (deposit/withdrawal state 50).
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
-    pub ticket_id: String,
+    pub ticket_id: TicketId,
     /// Required. The amount to deposit or withdraw, in major units of the trading account's
     /// currency (always positive; the direction is given by Action). Must be greater than 0.1.
     ///
@@ -77,11 +77,12 @@ impl crate::Wire for CreateBalanceOrderRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let client_number = m.required("ClientNumber", <i64 as crate::Wire>::from_node)?;
+        let client_number = m
+            .required("ClientNumber", <ClientNumber as crate::Wire>::from_node)?;
         let api_password = m
             .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
         let action = m.required("Action", <BalanceAction as crate::Wire>::from_node)?;
-        let ticket_id = m.required("Ticket_ID", <String as crate::Wire>::from_node)?;
+        let ticket_id = m.required("Ticket_ID", <TicketId as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         let comment = m.required("Comment", <String as crate::Wire>::from_node)?;
         let purpose = m.optional("Purpose", true, <Purpose as crate::Wire>::from_node)?;
@@ -101,10 +102,10 @@ impl crate::Wire for CreateBalanceOrderRequest {
 pub struct CreateBalanceOrderRequired {
     /// Required. Hyper client account number.
     ///
-    /// Wire: `ClientNumber` (integer, required).
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
-    pub client_number: i64,
+    pub client_number: ClientNumber,
     /// Required. The client's specific API password.
     ///
     /// Wire: `API_Password` (secret: never printed, required).
@@ -120,12 +121,12 @@ pub struct CreateBalanceOrderRequired {
     /// Required. Unique ID for duplicate prevention (e.g. "{F456E096-D080-40FD-A36B-156A4B919124}").
     /// If this ID was already processed, the existing Order ID is returned (code 30).
     ///
-    /// Wire: `Ticket_ID` (text, required).
+    /// Wire: `Ticket_ID` ([`TicketId`], required). Rules: at most 50 characters.
     ///
     /// Spec decision: No length is documented for this function, so no max_len is enforced (deposit/withdrawal state 50).
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
-    pub ticket_id: String,
+    pub ticket_id: TicketId,
     /// Required. The amount to deposit or withdraw, in major units of the trading account's
     /// currency (always positive; the direction is given by Action). Must be greater than 0.1.
     ///
@@ -180,6 +181,12 @@ impl crate::Validate for CreateBalanceOrderRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
+        {
+            let v = &self.ticket_id;
+            let p = path.field("Ticket_ID");
+            let v = &v.0;
+            crate::__private::check::max_len(v, 50usize, &p, out);
+        }
         {
             let v = &self.amount;
             let p = path.field("Amount");
@@ -346,7 +353,7 @@ impl crate::Endpoint for CreateBalanceOrder {
     }
     fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
         let mut r = request.clone();
-        r.ticket_id = key;
+        r.ticket_id = key.into();
         r
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {

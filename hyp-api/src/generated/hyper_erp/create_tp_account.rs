@@ -14,10 +14,10 @@ use super::*;
 pub struct CreateTpAccountRequest {
     /// The unique ID of the client, [hyp_Clients].[Client Number] (Hyper client numbers start from 500,000).
     ///
-    /// Wire: `ClientNumber` (integer, required).
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Request Body
-    pub client_number: i64,
+    pub client_number: ClientNumber,
     /// The client-specific API password, provided by the system and stored in the client's
     /// website extension record (12 characters per kb_page1386).
     ///
@@ -36,7 +36,8 @@ impl crate::Wire for CreateTpAccountRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let client_number = m.required("ClientNumber", <i64 as crate::Wire>::from_node)?;
+        let client_number = m
+            .required("ClientNumber", <ClientNumber as crate::Wire>::from_node)?;
         let api_password = m
             .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
         Ok(Self {
@@ -50,10 +51,10 @@ impl crate::Wire for CreateTpAccountRequest {
 pub struct CreateTpAccountRequired {
     /// The unique ID of the client, [hyp_Clients].[Client Number] (Hyper client numbers start from 500,000).
     ///
-    /// Wire: `ClientNumber` (integer, required).
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Request Body
-    pub client_number: i64,
+    pub client_number: ClientNumber,
     /// The client-specific API password, provided by the system and stored in the client's
     /// website extension record (12 characters per kb_page1386).
     ///

@@ -15,12 +15,12 @@ use super::*;
 pub struct DepositFiatRequest {
     /// Hyper client account number (starting from 500,000).
     ///
-    /// Wire: `ClientNumber` (integer, required).
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
     ///
     /// Spec decision: Required: the deposit cannot be booked without the client. The "from 500,000" range is described, not enforced client-side.
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer
-    pub client_number: i64,
+    pub client_number: ClientNumber,
     /// The client's own API password ("Every account has it's own password"; 12 characters per kb_page1386).
     ///
     /// Wire: `API_Password` (secret: never printed, required).
@@ -31,12 +31,12 @@ pub struct DepositFiatRequest {
     pub api_password: crate::SecretString,
     /// 3rd-party system unique ID, a GUID string up to 50 characters (e.g. "{F454E096-D080-40FD-A36B-156F4B999124}"); detects resends.
     ///
-    /// Wire: `Ticket_ID` (text, required). Rules: at most 50 characters.
+    /// Wire: `Ticket_ID` ([`TicketId`], required). Rules: at most 50 characters.
     ///
     /// Spec decision: Required: it is the idempotency key (code 30 on a resend).
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer; § Transaction Already Exists (HTTP 200)
-    pub ticket_id: String,
+    pub ticket_id: TicketId,
     /// Bank account or credit card row number from Hyper's table. Get the updated table from
     /// the "CC_Banking" object returned by the Direct_Client_Entity_Json function.
     /// Vendor note in Hebrew: "מותג אשראי לא חשוב לנו כי התזרים שלכם זהה לכולם. אבל אם יום
@@ -44,12 +44,12 @@ pub struct DepositFiatRequest {
     /// does not matter to us because your cash flow is the same for all. But if one day there
     /// is a different contract, the brand in this table determines the cash-flow day.)
     ///
-    /// Wire: `BankEnum` (integer, required).
+    /// Wire: `BankEnum` ([`BankRow`], required).
     ///
     /// Spec decision: Required: it selects the bank account / card row the money is booked to.
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer
-    pub bank_enum: i64,
+    pub bank_enum: BankRow,
     /// Payment method (1 credit card, 2 bank transfer, 7 Bit / Paybox etc.).
     ///
     /// Wire: `MethodEnum` ([`PaymentMethod`], required).
@@ -137,11 +137,12 @@ impl crate::Wire for DepositFiatRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let client_number = m.required("ClientNumber", <i64 as crate::Wire>::from_node)?;
+        let client_number = m
+            .required("ClientNumber", <ClientNumber as crate::Wire>::from_node)?;
         let api_password = m
             .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
-        let ticket_id = m.required("Ticket_ID", <String as crate::Wire>::from_node)?;
-        let bank_enum = m.required("BankEnum", <i64 as crate::Wire>::from_node)?;
+        let ticket_id = m.required("Ticket_ID", <TicketId as crate::Wire>::from_node)?;
+        let bank_enum = m.required("BankEnum", <BankRow as crate::Wire>::from_node)?;
         let method = m
             .required("MethodEnum", <PaymentMethod as crate::Wire>::from_node)?;
         let currency = m.required("Currency", <Currency as crate::Wire>::from_node)?;
@@ -180,12 +181,12 @@ impl crate::Wire for DepositFiatRequest {
 pub struct DepositFiatRequired {
     /// Hyper client account number (starting from 500,000).
     ///
-    /// Wire: `ClientNumber` (integer, required).
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
     ///
     /// Spec decision: Required: the deposit cannot be booked without the client. The "from 500,000" range is described, not enforced client-side.
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer
-    pub client_number: i64,
+    pub client_number: ClientNumber,
     /// The client's own API password ("Every account has it's own password"; 12 characters per kb_page1386).
     ///
     /// Wire: `API_Password` (secret: never printed, required).
@@ -196,12 +197,12 @@ pub struct DepositFiatRequired {
     pub api_password: crate::SecretString,
     /// 3rd-party system unique ID, a GUID string up to 50 characters (e.g. "{F454E096-D080-40FD-A36B-156F4B999124}"); detects resends.
     ///
-    /// Wire: `Ticket_ID` (text, required). Rules: at most 50 characters.
+    /// Wire: `Ticket_ID` ([`TicketId`], required). Rules: at most 50 characters.
     ///
     /// Spec decision: Required: it is the idempotency key (code 30 on a resend).
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer; § Transaction Already Exists (HTTP 200)
-    pub ticket_id: String,
+    pub ticket_id: TicketId,
     /// Bank account or credit card row number from Hyper's table. Get the updated table from
     /// the "CC_Banking" object returned by the Direct_Client_Entity_Json function.
     /// Vendor note in Hebrew: "מותג אשראי לא חשוב לנו כי התזרים שלכם זהה לכולם. אבל אם יום
@@ -209,12 +210,12 @@ pub struct DepositFiatRequired {
     /// does not matter to us because your cash flow is the same for all. But if one day there
     /// is a different contract, the brand in this table determines the cash-flow day.)
     ///
-    /// Wire: `BankEnum` (integer, required).
+    /// Wire: `BankEnum` ([`BankRow`], required).
     ///
     /// Spec decision: Required: it selects the bank account / card row the money is booked to.
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer
-    pub bank_enum: i64,
+    pub bank_enum: BankRow,
     /// Payment method (1 credit card, 2 bank transfer, 7 Bit / Paybox etc.).
     ///
     /// Wire: `MethodEnum` ([`PaymentMethod`], required).
@@ -312,6 +313,7 @@ impl crate::Validate for DepositFiatRequest {
         {
             let v = &self.ticket_id;
             let p = path.field("Ticket_ID");
+            let v = &v.0;
             crate::__private::check::max_len(v, 50usize, &p, out);
         }
         {
@@ -454,7 +456,7 @@ impl crate::Endpoint for DepositFiat {
     }
     fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
         let mut r = request.clone();
-        r.ticket_id = key;
+        r.ticket_id = key.into();
         r
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {

@@ -1202,10 +1202,10 @@ pub struct RefundDocument {
     pub sales_agent: Option<String>,
     /// Hyper client number the refund was made for.
     ///
-    /// Wire: `ClientNumber` (integer, optional).
+    /// Wire: `ClientNumber` ([`ClientNumber`], optional).
     ///
     /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
-    pub client_number: Option<i64>,
+    pub client_number: Option<ClientNumber>,
     /// Client's full name.
     ///
     /// Wire: `ClientFullName` (text, optional).
@@ -1548,7 +1548,7 @@ impl crate::Wire for RefundDocument {
         let sales_agent = m
             .optional("SalesAgent", false, <String as crate::Wire>::from_node)?;
         let client_number = m
-            .optional("ClientNumber", true, <i64 as crate::Wire>::from_node)?;
+            .optional("ClientNumber", true, <ClientNumber as crate::Wire>::from_node)?;
         let client_full_name = m
             .optional("ClientFullName", false, <String as crate::Wire>::from_node)?;
         let contact_person = m

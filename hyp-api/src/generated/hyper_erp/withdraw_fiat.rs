@@ -16,12 +16,12 @@ use super::*;
 pub struct WithdrawFiatRequest {
     /// Hyper client account number (starting from 500,000).
     ///
-    /// Wire: `ClientNumber` (integer, required).
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
     ///
     /// Spec decision: Required: the refund cannot be booked without the client.
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer
-    pub client_number: i64,
+    pub client_number: ClientNumber,
     /// The client's own API password ("Every account has it's own password"; 12 characters per kb_page1386).
     ///
     /// Wire: `API_Password` (secret: never printed, required).
@@ -33,18 +33,18 @@ pub struct WithdrawFiatRequest {
     /// Required. 3rd-party system unique ID, a GUID string up to 50 characters
     /// (e.g. "{A1B2C3D4-E5F6-7890-1234-56789ABCDEF0}"). Used to prevent duplicate transactions.
     ///
-    /// Wire: `Ticket_ID` (text, required). Rules: at most 50 characters.
+    /// Wire: `Ticket_ID` ([`TicketId`], required). Rules: at most 50 characters.
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer
-    pub ticket_id: String,
+    pub ticket_id: TicketId,
     /// Required. Bank account or credit card row number from Hyper's table (Banking_StorageTb).
     /// Get the updated table from the "CC_Banking" object returned by the
     /// Direct_Client_Entity_Json function.
     ///
-    /// Wire: `BankEnum` (integer, required).
+    /// Wire: `BankEnum` ([`BankRow`], required).
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer
-    pub bank_enum: i64,
+    pub bank_enum: BankRow,
     /// Required. Payout method (1 credit card (refund), 2 bank transfer, 7 Bit / Paybox etc.).
     ///
     /// Wire: `MethodEnum` ([`PaymentMethod`], required).
@@ -122,11 +122,12 @@ impl crate::Wire for WithdrawFiatRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let client_number = m.required("ClientNumber", <i64 as crate::Wire>::from_node)?;
+        let client_number = m
+            .required("ClientNumber", <ClientNumber as crate::Wire>::from_node)?;
         let api_password = m
             .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
-        let ticket_id = m.required("Ticket_ID", <String as crate::Wire>::from_node)?;
-        let bank_enum = m.required("BankEnum", <i64 as crate::Wire>::from_node)?;
+        let ticket_id = m.required("Ticket_ID", <TicketId as crate::Wire>::from_node)?;
+        let bank_enum = m.required("BankEnum", <BankRow as crate::Wire>::from_node)?;
         let method = m
             .required("MethodEnum", <PaymentMethod as crate::Wire>::from_node)?;
         let currency = m.required("Currency", <Currency as crate::Wire>::from_node)?;
@@ -164,12 +165,12 @@ impl crate::Wire for WithdrawFiatRequest {
 pub struct WithdrawFiatRequired {
     /// Hyper client account number (starting from 500,000).
     ///
-    /// Wire: `ClientNumber` (integer, required).
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
     ///
     /// Spec decision: Required: the refund cannot be booked without the client.
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer
-    pub client_number: i64,
+    pub client_number: ClientNumber,
     /// The client's own API password ("Every account has it's own password"; 12 characters per kb_page1386).
     ///
     /// Wire: `API_Password` (secret: never printed, required).
@@ -181,18 +182,18 @@ pub struct WithdrawFiatRequired {
     /// Required. 3rd-party system unique ID, a GUID string up to 50 characters
     /// (e.g. "{A1B2C3D4-E5F6-7890-1234-56789ABCDEF0}"). Used to prevent duplicate transactions.
     ///
-    /// Wire: `Ticket_ID` (text, required). Rules: at most 50 characters.
+    /// Wire: `Ticket_ID` ([`TicketId`], required). Rules: at most 50 characters.
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer
-    pub ticket_id: String,
+    pub ticket_id: TicketId,
     /// Required. Bank account or credit card row number from Hyper's table (Banking_StorageTb).
     /// Get the updated table from the "CC_Banking" object returned by the
     /// Direct_Client_Entity_Json function.
     ///
-    /// Wire: `BankEnum` (integer, required).
+    /// Wire: `BankEnum` ([`BankRow`], required).
     ///
     /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer
-    pub bank_enum: i64,
+    pub bank_enum: BankRow,
     /// Required. Payout method (1 credit card (refund), 2 bank transfer, 7 Bit / Paybox etc.).
     ///
     /// Wire: `MethodEnum` ([`PaymentMethod`], required).
@@ -290,6 +291,7 @@ impl crate::Validate for WithdrawFiatRequest {
         {
             let v = &self.ticket_id;
             let p = path.field("Ticket_ID");
+            let v = &v.0;
             crate::__private::check::max_len(v, 50usize, &p, out);
         }
         {
@@ -453,7 +455,7 @@ impl crate::Endpoint for WithdrawFiat {
     }
     fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
         let mut r = request.clone();
-        r.ticket_id = key;
+        r.ticket_id = key.into();
         r
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {

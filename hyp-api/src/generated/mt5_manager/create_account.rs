@@ -37,12 +37,12 @@ pub struct CreateAccountRequest {
     pub environment: Option<String>,
     /// Requested login; the server assigns one when absent.
     ///
-    /// Wire: `login` (integer, optional).
+    /// Wire: `login` ([`Login`], optional).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md)
-    pub login: Option<i64>,
+    pub login: Option<Login>,
     /// Client name.
     ///
     /// Wire: `name` (text, required).
@@ -191,7 +191,7 @@ impl crate::Wire for CreateAccountRequest {
             .optional("x-request-id", false, <String as crate::Wire>::from_node)?;
         let environment = m
             .optional("x-environment", false, <String as crate::Wire>::from_node)?;
-        let login = m.optional("login", true, <i64 as crate::Wire>::from_node)?;
+        let login = m.optional("login", true, <Login as crate::Wire>::from_node)?;
         let name = m.required("name", <String as crate::Wire>::from_node)?;
         let group = m.required("group", <String as crate::Wire>::from_node)?;
         let email = m.required("email", <String as crate::Wire>::from_node)?;
@@ -316,8 +316,8 @@ impl CreateAccountRequest {
         self
     }
     /// Sets `login`: Requested login; the server assigns one when absent.
-    pub fn login(mut self, value: i64) -> Self {
-        self.login = Some(value);
+    pub fn login(mut self, value: impl Into<Login>) -> Self {
+        self.login = Some(value.into());
         self
     }
     /// Sets `leverage`: Leverage, e.g. 100 for 1:100 (an invalid leverage answers 400).
@@ -407,12 +407,12 @@ impl crate::Validate for CreateAccountRequest {
 pub struct CreateAccountResponse {
     /// The new account's login.
     ///
-    /// Wire: `login` (integer, optional).
+    /// Wire: `login` ([`Login`], optional).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md)
-    pub login: Option<i64>,
+    pub login: Option<Login>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
@@ -426,7 +426,7 @@ impl crate::Wire for CreateAccountResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let login = m.optional("login", true, <i64 as crate::Wire>::from_node)?;
+        let login = m.optional("login", true, <Login as crate::Wire>::from_node)?;
         Ok(Self {
             login,
             unknown_fields: m.unknown(&["login"]),

@@ -35,12 +35,12 @@ pub struct CreditRequest {
     pub environment: Option<String>,
     /// The account to fund.
     ///
-    /// Wire: `login` (integer, required).
+    /// Wire: `login` ([`Login`], required).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/BalanceType.md)
-    pub login: i64,
+    pub login: Login,
     /// The amount, in the account's currency, major units. Positive: the endpoint gives the
     /// direction (the official Web API's signed `balance` is not used here).
     ///
@@ -79,7 +79,7 @@ impl crate::Wire for CreditRequest {
             .optional("x-request-id", false, <String as crate::Wire>::from_node)?;
         let environment = m
             .optional("x-environment", false, <String as crate::Wire>::from_node)?;
-        let login = m.required("login", <i64 as crate::Wire>::from_node)?;
+        let login = m.required("login", <Login as crate::Wire>::from_node)?;
         let amount = m.required("amount", <crate::Money as crate::Wire>::from_node)?;
         let comment = m.optional("comment", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
@@ -105,12 +105,12 @@ pub struct CreditRequired {
     pub operator_id: String,
     /// The account to fund.
     ///
-    /// Wire: `login` (integer, required).
+    /// Wire: `login` ([`Login`], required).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/BalanceType.md)
-    pub login: i64,
+    pub login: Login,
     /// The amount, in the account's currency, major units. Positive: the endpoint gives the
     /// direction (the official Web API's signed `balance` is not used here).
     ///

@@ -14,10 +14,10 @@ use super::*;
 pub struct GetAccountRequest {
     /// The account's login (e.g. 128001).
     ///
-    /// Wire: `login` in the URL path (integer, required).
+    /// Wire: `login` in the URL path ([`Login`], required).
     ///
     /// Source: vendor-docs 003_eb6694887e3a71fe.txt § endpoint tables; § curl example
-    pub login: i64,
+    pub login: Login,
     /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
     ///
     /// Wire: `x-operator-id` header (text, optional).
@@ -44,7 +44,7 @@ impl crate::Wire for GetAccountRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let login = m.required("login", <i64 as crate::Wire>::from_node)?;
+        let login = m.required("login", <Login as crate::Wire>::from_node)?;
         let operator_id = m
             .optional("x-operator-id", false, <String as crate::Wire>::from_node)?;
         let environment = m
@@ -61,10 +61,10 @@ impl crate::Wire for GetAccountRequest {
 pub struct GetAccountRequired {
     /// The account's login (e.g. 128001).
     ///
-    /// Wire: `login` in the URL path (integer, required).
+    /// Wire: `login` in the URL path ([`Login`], required).
     ///
     /// Source: vendor-docs 003_eb6694887e3a71fe.txt § endpoint tables; § curl example
-    pub login: i64,
+    pub login: Login,
 }
 impl From<GetAccountRequired> for GetAccountRequest {
     fn from(required: GetAccountRequired) -> Self {
@@ -109,12 +109,12 @@ impl crate::Validate for GetAccountRequest {
 pub struct GetAccountResponse {
     /// The account's login.
     ///
-    /// Wire: `login` (integer, required).
+    /// Wire: `login` ([`Login`], required).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/Account.md)
-    pub login: i64,
+    pub login: Login,
     /// Client name.
     ///
     /// Wire: `name` (text, optional).
@@ -218,7 +218,7 @@ impl crate::Wire for GetAccountResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let login = m.required("login", <i64 as crate::Wire>::from_node)?;
+        let login = m.required("login", <Login as crate::Wire>::from_node)?;
         let name = m.optional("name", false, <String as crate::Wire>::from_node)?;
         let group = m.optional("group", false, <String as crate::Wire>::from_node)?;
         let email = m.optional("email", false, <String as crate::Wire>::from_node)?;

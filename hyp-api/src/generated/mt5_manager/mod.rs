@@ -85,6 +85,7 @@
 mod client;
 mod codes;
 mod enums;
+mod types;
 mod create_account;
 mod update_account;
 mod get_account;
@@ -100,6 +101,7 @@ mod transaction_history;
 pub use client::*;
 pub use codes::*;
 pub use enums::*;
+pub use types::*;
 pub use create_account::*;
 pub use update_account::*;
 pub use get_account::*;

@@ -26,12 +26,12 @@ pub struct TransactionHistoryRequest {
     pub environment: Option<String>,
     /// Only this account's operations.
     ///
-    /// Wire: `login` in the query string (integer, optional).
+    /// Wire: `login` in the query string ([`Login`], optional).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api, library practice)
-    pub login: Option<i64>,
+    pub login: Option<Login>,
     /// First day, `YYYY-MM-DD`.
     ///
     /// Wire: `from` in the query string (date, `%Y-%m-%d`, optional).
@@ -72,7 +72,7 @@ impl crate::Wire for TransactionHistoryRequest {
             .optional("x-operator-id", false, <String as crate::Wire>::from_node)?;
         let environment = m
             .optional("x-environment", false, <String as crate::Wire>::from_node)?;
-        let login = m.optional("login", true, <i64 as crate::Wire>::from_node)?;
+        let login = m.optional("login", true, <Login as crate::Wire>::from_node)?;
         let from = m
             .optional(
                 "from",
@@ -121,8 +121,8 @@ impl TransactionHistoryRequest {
         self
     }
     /// Sets `login`: Only this account's operations.
-    pub fn login(mut self, value: i64) -> Self {
-        self.login = Some(value);
+    pub fn login(mut self, value: impl Into<Login>) -> Self {
+        self.login = Some(value.into());
         self
     }
     /// Sets `from`: First day, `YYYY-MM-DD`.

@@ -14,10 +14,10 @@ use super::*;
 pub struct UpdateAccountRequest {
     /// The account's login (e.g. 128001).
     ///
-    /// Wire: `login` in the URL path (integer, required).
+    /// Wire: `login` in the URL path ([`Login`], required).
     ///
     /// Source: vendor-docs 003_eb6694887e3a71fe.txt § endpoint tables; § curl example
-    pub login: i64,
+    pub login: Login,
     /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
     ///
     /// Wire: `x-operator-id` header (text, required).
@@ -80,7 +80,7 @@ impl crate::Wire for UpdateAccountRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let login = m.required("login", <i64 as crate::Wire>::from_node)?;
+        let login = m.required("login", <Login as crate::Wire>::from_node)?;
         let operator_id = m
             .required("x-operator-id", <String as crate::Wire>::from_node)?;
         let request_id = m
@@ -106,10 +106,10 @@ impl crate::Wire for UpdateAccountRequest {
 pub struct UpdateAccountRequired {
     /// The account's login (e.g. 128001).
     ///
-    /// Wire: `login` in the URL path (integer, required).
+    /// Wire: `login` in the URL path ([`Login`], required).
     ///
     /// Source: vendor-docs 003_eb6694887e3a71fe.txt § endpoint tables; § curl example
-    pub login: i64,
+    pub login: Login,
     /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
     ///
     /// Wire: `x-operator-id` header (text, required).
