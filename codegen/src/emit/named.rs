@@ -90,5 +90,10 @@ pub fn emit_named(t: &NamedType) -> TokenStream {
                 <#inner as crate::Wire>::from_node(node).map(Self)
             }
         }
+        impl crate::__private::FromText for #name {
+            fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+                <#inner as crate::__private::FromText>::from_text(text).map(Self)
+            }
+        }
     }
 }

@@ -1634,7 +1634,7 @@ impl crate::__private::XmlFields for CancelDealResponse {
                 12usize => {
                     x.scalar(
                         &mut v_terminal_number,
-                        <String as crate::__private::FromText>::from_text,
+                        <TerminalNumber as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
@@ -1865,7 +1865,7 @@ impl crate::__private::XmlFields for CancelDealResponse {
                 57usize => {
                     x.scalar(
                         &mut v_cg_uid,
-                        <String as crate::__private::FromText>::from_text,
+                        <CgUid as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }

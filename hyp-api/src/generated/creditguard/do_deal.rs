@@ -2355,7 +2355,7 @@ impl crate::__private::XmlFields for DoDealResponse {
                 12usize => {
                     x.scalar(
                         &mut v_terminal_number,
-                        <String as crate::__private::FromText>::from_text,
+                        <TerminalNumber as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
@@ -2586,7 +2586,7 @@ impl crate::__private::XmlFields for DoDealResponse {
                 57usize => {
                     x.scalar(
                         &mut v_cg_uid,
-                        <String as crate::__private::FromText>::from_text,
+                        <CgUid as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }

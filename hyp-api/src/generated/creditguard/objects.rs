@@ -2222,7 +2222,7 @@ impl crate::__private::XmlFields for DealResult {
                 5usize => {
                     x.scalar(
                         &mut v_terminal_number,
-                        <String as crate::__private::FromText>::from_text,
+                        <TerminalNumber as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
@@ -2453,7 +2453,7 @@ impl crate::__private::XmlFields for DealResult {
                 50usize => {
                     x.scalar(
                         &mut v_cg_uid,
-                        <String as crate::__private::FromText>::from_text,
+                        <CgUid as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
@@ -3842,7 +3842,7 @@ impl crate::__private::XmlFields for Transaction {
                 5usize => {
                     x.scalar(
                         &mut v_terminal_number,
-                        <String as crate::__private::FromText>::from_text,
+                        <TerminalNumber as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
@@ -4073,7 +4073,7 @@ impl crate::__private::XmlFields for Transaction {
                 50usize => {
                     x.scalar(
                         &mut v_cg_uid,
-                        <String as crate::__private::FromText>::from_text,
+                        <CgUid as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }

@@ -1618,7 +1618,7 @@ impl crate::__private::XmlFields for RefundDealResponse {
                 12usize => {
                     x.scalar(
                         &mut v_terminal_number,
-                        <String as crate::__private::FromText>::from_text,
+                        <TerminalNumber as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
@@ -1849,7 +1849,7 @@ impl crate::__private::XmlFields for RefundDealResponse {
                 57usize => {
                     x.scalar(
                         &mut v_cg_uid,
-                        <String as crate::__private::FromText>::from_text,
+                        <CgUid as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }

@@ -77,6 +77,11 @@ impl crate::Wire for TerminalNumber {
         <String as crate::Wire>::from_node(node).map(Self)
     }
 }
+impl crate::__private::FromText for TerminalNumber {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <String as crate::__private::FromText>::from_text(text).map(Self)
+    }
+}
 /// CreditGuard id shared by all technical transactions of one financial transaction (setup, charge, refund, cancel), e.g. `118664947`.
 ///
 /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
@@ -148,5 +153,10 @@ impl crate::Wire for CgUid {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::Wire>::from_node(node).map(Self)
+    }
+}
+impl crate::__private::FromText for CgUid {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <String as crate::__private::FromText>::from_text(text).map(Self)
     }
 }

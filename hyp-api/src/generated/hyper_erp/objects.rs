@@ -1930,7 +1930,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_client_number,
-                        <i64 as crate::__private::FromText>::from_text,
+                        <ClientNumber as crate::__private::FromText>::from_text,
                         false,
                         true,
                     )?

@@ -54,6 +54,11 @@ impl crate::Wire for ClientNumber {
         <i64 as crate::Wire>::from_node(node).map(Self)
     }
 }
+impl crate::__private::FromText for ClientNumber {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <i64 as crate::__private::FromText>::from_text(text).map(Self)
+    }
+}
 /// 3rd-party system unique ID, a GUID string up to 50 characters (e.g. "{F454E096-D080-40FD-A36B-156F4B999124}"); Hyper detects resends by it.
 ///
 /// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer; § Transaction Already Exists (HTTP 200)
@@ -127,6 +132,11 @@ impl crate::Wire for TicketId {
         <String as crate::Wire>::from_node(node).map(Self)
     }
 }
+impl crate::__private::FromText for TicketId {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <String as crate::__private::FromText>::from_text(text).map(Self)
+    }
+}
 /// Bank account or credit card row number from Hyper's table (wire `BankEnum`). Get the
 /// updated table from the "CC_Banking" object returned by the Direct_Client_Entity_Json
 /// function.
@@ -175,5 +185,10 @@ impl crate::Wire for BankRow {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <i64 as crate::Wire>::from_node(node).map(Self)
+    }
+}
+impl crate::__private::FromText for BankRow {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <i64 as crate::__private::FromText>::from_text(text).map(Self)
     }
 }

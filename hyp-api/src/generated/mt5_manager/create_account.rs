@@ -447,7 +447,7 @@ impl crate::__private::JsonFields for CreateAccountResponse {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_login,
-                        <i64 as crate::__private::FromText>::from_text,
+                        <Login as crate::__private::FromText>::from_text,
                         false,
                         true,
                     )?

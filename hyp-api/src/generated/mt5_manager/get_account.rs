@@ -342,7 +342,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_login,
-                        <i64 as crate::__private::FromText>::from_text,
+                        <Login as crate::__private::FromText>::from_text,
                         false,
                         false,
                     )?

@@ -52,3 +52,8 @@ impl crate::Wire for Login {
         <i64 as crate::Wire>::from_node(node).map(Self)
     }
 }
+impl crate::__private::FromText for Login {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <i64 as crate::__private::FromText>::from_text(text).map(Self)
+    }
+}
