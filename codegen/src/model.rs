@@ -36,6 +36,8 @@ pub struct Api {
     pub base_url_doc: String,
     pub auth: AuthKind,
     pub auth_doc: String,
+    /// Request fields the client supplies (in_request auth), by wire name.
+    pub client_fields: Vec<crate::spec::ClientField>,
     /// form_fields auth: the user and password field names.
     pub auth_fields: Option<(String, String)>,
     /// form_xml: the XML envelope.
@@ -217,6 +219,11 @@ pub struct NamedType {
 }
 
 impl Api {
+    /// Whether the client supplies this request field (set per call only to override).
+    pub fn from_client(&self, f: &Field) -> bool {
+        self.client_fields.iter().any(|c| c.wire == f.wire)
+    }
+
     /// The scalar a type stands for: a named type's base, any other type itself.
     pub fn base<'a>(&'a self, ty: &'a Ty) -> &'a Ty {
         match ty {

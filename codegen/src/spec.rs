@@ -175,6 +175,23 @@ pub struct Auth {
     /// form_fields: the form field names of the user name and the password.
     pub user_field: Option<String>,
     pub password_field: Option<String>,
+    /// in_request: request fields the client supplies (given once on the client's builder,
+    /// overridable per call by the request's setter), e.g. a terminal and its password.
+    #[serde(default)]
+    pub client_fields: Vec<ClientField>,
+    pub doc: String,
+    pub source: Source,
+}
+
+/// A request field the client supplies: its wire name, the builder's name for it, and whether
+/// the builder takes it as an argument (required) or by a setter (`optional`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClientField {
+    pub wire: String,
+    pub rust: String,
+    #[serde(default)]
+    pub optional: bool,
     pub doc: String,
     pub source: Source,
 }

@@ -68,6 +68,7 @@ pub mod wire {
 pub mod __private {
     pub use crate::runtime::answer::decode_answer_by_tree;
     pub use crate::runtime::client::FromCore;
+    pub use crate::runtime::client_fields::ClientFields;
     pub use crate::runtime::codec::{self, Wire};
     pub use crate::runtime::endpoint::{Header, Parts};
     pub use crate::runtime::fields::{self, Fallback, FromText};

@@ -70,12 +70,14 @@ async fn an_amount_at_decimal_max_is_an_invalid_request_on_every_money_api() {
     let err = mt5.deposit(&request).await.unwrap_err();
     assert_eq!(invalid_paths(&err), ["amount"]);
 
-    let pay = hyp_api::pay::Client::builder(sandbox.base_url("pay"))
-        .build()
-        .unwrap();
+    let pay = hyp_api::pay::Client::builder(
+        sandbox.base_url("pay"),
+        "0010345518",
+        secret("your-api-password"),
+    )
+    .build()
+    .unwrap();
     let request = hyp_api::pay::RefundRequest::new(hyp_api::pay::RefundRequired {
-        masof: "0010345518".into(),
-        passp: secret("your-api-password"),
         trans_id: "12345".into(),
         amount: max,
     });
@@ -190,8 +192,6 @@ fn invoice(items: &str) -> hyp_api::pay::CreateOfflineInvoiceRequest {
         CreateOfflineInvoiceRequest, CreateOfflineInvoiceRequired, OfflinePaymentType,
     };
     CreateOfflineInvoiceRequest::new(CreateOfflineInvoiceRequired {
-        masof: "0010345518".into(),
-        passp: secret("your-api-password"),
         amount: Money::new(dec!(200)),
         trans_type: OfflinePaymentType::Cash,
         client_name: "Jenny".into(),
@@ -205,9 +205,13 @@ fn invoice(items: &str) -> hyp_api::pay::CreateOfflineInvoiceRequest {
 #[tokio::test]
 async fn an_item_list_that_overflows_is_a_violation_in_the_client_and_the_sandbox() {
     let sandbox = Sandbox::start().await.unwrap();
-    let pay = hyp_api::pay::Client::builder(sandbox.base_url("pay"))
-        .build()
-        .unwrap();
+    let pay = hyp_api::pay::Client::builder(
+        sandbox.base_url("pay"),
+        "0010345518",
+        secret("your-api-password"),
+    )
+    .build()
+    .unwrap();
     let huge = Decimal::MAX;
     for items in [
         format!("[1~a~{huge}~{huge}]"),

@@ -21,7 +21,7 @@ const CAPTURE: &str = "soft capture J4";
 
 /// A client with the default retry policy: whatever it retries, it retries here too.
 fn client(sandbox: &Sandbox) -> Client {
-    Client::builder(sandbox.base_url("pay"))
+    Client::builder(sandbox.base_url("pay"), MASOF, secret(PASSP))
         .retry(RetryPolicy::default())
         .build()
         .unwrap()
@@ -29,8 +29,6 @@ fn client(sandbox: &Sandbox) -> Client {
 
 fn charge(amount: Money) -> ChargeTokenRequest {
     ChargeTokenRequest::new(ChargeTokenRequired {
-        masof: MASOF.into(),
-        passp: secret(PASSP),
         client_name: "Jenny".into(),
         info: "order 1234".into(),
         cc: secret(CARD_TOKEN),
@@ -45,8 +43,6 @@ fn charge(amount: Money) -> ChargeTokenRequest {
 /// (the client refuses an `Amount` above it, the sandbox holds the real figure).
 fn capture(uid: &str, amount: Money, original: MinorUnits) -> CaptureRequest {
     CaptureRequest::new(CaptureRequired {
-        masof: MASOF.into(),
-        passp: secret(PASSP),
         auth_num: "0463077".into(),
         original_amount: original,
         original_uid: uid.into(),
@@ -62,8 +58,6 @@ fn capture(uid: &str, amount: Money, original: MinorUnits) -> CaptureRequest {
 
 fn refund(trans_id: &str, amount: Money) -> RefundRequest {
     RefundRequest::new(RefundRequired {
-        masof: MASOF.into(),
-        passp: secret(PASSP),
         trans_id: trans_id.into(),
         amount,
     })
@@ -94,8 +88,6 @@ async fn charged(client: &Client, amount: Money) -> String {
 /// A new payment link: its payRequestId.
 async fn link(client: &Client) -> String {
     let req = CreatePaymentLinkRequest::new(CreatePaymentLinkRequired {
-        masof: MASOF.into(),
-        passp: secret(PASSP),
         amount: Money::new(dec!(100)),
         client_name: "David".into(),
     })
@@ -108,8 +100,6 @@ async fn link(client: &Client) -> String {
 
 fn delete(id: &str) -> DeletePaymentLinkRequest {
     DeletePaymentLinkRequest::new(DeletePaymentLinkRequired {
-        masof: MASOF.into(),
-        passp: secret(PASSP),
         pay_request: id.into(),
     })
 }
@@ -399,7 +389,7 @@ async fn answers_are_utf8_with_utf8out_true() {
 #[tokio::test]
 async fn a_delay_past_the_client_timeout_is_a_timeout_with_outcome_unknown() {
     let sandbox = Sandbox::start().await.unwrap();
-    let client = Client::builder(sandbox.base_url("pay"))
+    let client = Client::builder(sandbox.base_url("pay"), MASOF, secret(PASSP))
         .retry(RetryPolicy::default())
         .timeout(Duration::from_millis(300))
         .build()

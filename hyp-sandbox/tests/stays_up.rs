@@ -131,13 +131,15 @@ async fn a_panic_is_each_apis_system_error_through_the_clients() {
     };
     assert_eq!(err.code().map(|c| c.value()), Some(500), "{err:?}");
 
-    let pay = hyp_api::pay::Client::builder(sandbox.base_url("pay"))
-        .retry(once())
-        .build()
-        .unwrap();
+    let pay = hyp_api::pay::Client::builder(
+        sandbox.base_url("pay"),
+        "0010345518",
+        secret("your-api-password"),
+    )
+    .retry(once())
+    .build()
+    .unwrap();
     let refund = hyp_api::pay::RefundRequest::new(hyp_api::pay::RefundRequired {
-        masof: "0010345518".into(),
-        passp: secret("your-api-password"),
         trans_id: "12345".into(),
         amount: Money::new(dec!(5)),
     });

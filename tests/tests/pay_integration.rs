@@ -17,12 +17,9 @@ use std::time::Duration;
 use hyp_api::pay::*;
 use hyp_api::{Money, ResultCode, SecretString};
 use hyp_api_tests::mock::{MockServer, Reply};
-use pay_common::{self as c, set};
+use pay_common::{self as c, KEY, MASOF, PASSP, set};
 use rust_decimal_macros::dec;
 
-const MASOF: &str = "0010345518";
-const PASSP: &str = "pp-S3cret-4471";
-const KEY: &str = "key-S3cret-9920";
 const ZPASS: &str = "zp-S3cret-3318";
 /// A card token (19 digits, the `CC` pattern).
 const CARD_TOKEN: &str = "4580123456789012377";
@@ -175,8 +172,6 @@ const HEBREW: &str = "שלום עולם";
 
 fn commit_request() -> CommitTransactionRequest {
     CommitTransactionRequest::new(CommitTransactionRequired {
-        masof: MASOF.into(),
-        passp: secret(PASSP),
         trans_id: "403377225".into(),
     })
 }
@@ -262,8 +257,6 @@ async fn the_spec_charset_wins_over_the_content_type() {
 
 fn token_charge() -> ChargeTokenRequest {
     ChargeTokenRequest::new(ChargeTokenRequired {
-        masof: MASOF.into(),
-        passp: secret(PASSP),
         client_name: "Jenny".into(),
         info: "recurring transaction".into(),
         cc: secret(CARD_TOKEN),
@@ -362,9 +355,6 @@ async fn booleans_travel_as_true_and_false() {
     let mock = MockServer::start().await;
     let client = c::client(&mock);
     let request = SignPaymentPageRequest::new(SignPaymentPageRequired {
-        masof: MASOF.into(),
-        key: secret(KEY),
-        passp: secret(PASSP),
         amount: Money::new(dec!(10)),
     })
     .sign(true)
@@ -380,8 +370,6 @@ async fn booleans_travel_as_true_and_false() {
     client
         .get_token(
             &GetTokenRequest::new(GetTokenRequired {
-                masof: MASOF.into(),
-                passp: secret(PASSP),
                 trans_id: "401594866".into(),
             })
             .allow_false(true),
@@ -477,11 +465,16 @@ async fn no_secret_reaches_debug_display_errors_or_tracing_for_any_ending_of_any
     let logs = c::capture_logs();
     let mock = MockServer::start().await;
     let client = c::client(&mock);
-    let timeout_client = Client::builder(format!("{}/p/", mock.base_url()))
-        .retry(hyp_api::RetryPolicy::never())
-        .timeout(Duration::from_millis(150))
-        .build()
-        .unwrap();
+    let timeout_client = Client::builder(
+        format!("{}/p/", mock.base_url()),
+        MASOF,
+        SecretString::from(PASSP),
+    )
+    .api_key(SecretString::from(KEY))
+    .retry(hyp_api::RetryPolicy::never())
+    .timeout(Duration::from_millis(150))
+    .build()
+    .unwrap();
     let refused = {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let port = l.local_addr().unwrap().port();
@@ -640,8 +633,6 @@ async fn an_amount_with_3_decimals_is_refused_unsent() {
         mock.push(c::ROUTE, text("Id=1&CCode=0"));
         client
             .refund(&RefundRequest::new(RefundRequired {
-                masof: MASOF.into(),
-                passp: secret(PASSP),
                 trans_id: "12290620".into(),
                 amount: amount.parse().unwrap(),
             }))
@@ -688,9 +679,6 @@ async fn a_capture_above_the_authorized_amount_is_refused_unsent() {
 async fn hesh_desc_items_must_add_up_to_the_amount_with_pritim() {
     let sign = |items: &str, pritim: Option<bool>| {
         let r = SignPaymentPageRequest::new(SignPaymentPageRequired {
-            masof: MASOF.into(),
-            key: secret(KEY),
-            passp: secret(PASSP),
             amount: Money::new(dec!(10)),
         })
         .hesh_desc(items);
@@ -732,8 +720,6 @@ async fn a_payout_sends_zpass_and_its_codes_have_the_payout_meaning() {
     let mock = MockServer::start().await;
     let client = c::client(&mock);
     let request = PayoutRequest::new(PayoutRequired {
-        masof: MASOF.into(),
-        passp: secret(PASSP),
         zpass: secret(ZPASS),
         cc: secret(CARD_TOKEN),
         amount: Money::new(dec!(10)),

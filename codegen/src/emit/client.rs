@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::docs::doc;
 use super::types::ident;
-use crate::model::{Api, AuthKind, MacPart};
+use crate::model::{Api, AuthKind, MacPart, Ty};
 
 pub fn emit_client(api: &Api) -> TokenStream {
     let code = ident(&api.code_type);
@@ -98,6 +98,7 @@ pub fn emit_client(api: &Api) -> TokenStream {
                 ),
             )
         }
+        AuthKind::InRequest if !api.client_fields.is_empty() => client_fields_ctor(api),
         AuthKind::InRequest => (
             quote! {
                 pub fn builder(base_url: impl Into<String>) -> crate::ClientBuilder<Client> {
@@ -113,6 +114,7 @@ pub fn emit_client(api: &Api) -> TokenStream {
         ),
     };
     let ctor_doc = doc(&ctor_doc);
+    let setters = client_field_setters(api);
     let mac = redirect_mac(api);
     let default_url = match &api.base_url_default {
         Some(url) => {
@@ -155,6 +157,84 @@ pub fn emit_client(api: &Api) -> TokenStream {
             #ctor_doc
             #ctor
             #(#methods)*
+        }
+
+        #setters
+    }
+}
+
+/// `builder(base_url, <required client fields>)`, and a builder setter per optional one: the
+/// terminal and its passwords are given once, on the client that talks to that terminal.
+fn client_fields_ctor(api: &Api) -> (TokenStream, String) {
+    let required: Vec<_> = api.client_fields.iter().filter(|c| !c.optional).collect();
+    // A field that is a secret on the requests is one here; a plain one (the terminal) is text.
+    let secret = |wire: &str| {
+        api.endpoints
+            .iter()
+            .flat_map(|e| &e.request)
+            .find(|f| f.wire == wire)
+            .is_none_or(|f| f.ty == Ty::Secret)
+    };
+    let params = required.iter().map(|c| {
+        let n = ident(&c.rust);
+        if secret(&c.wire) {
+            quote!(#n: crate::SecretString)
+        } else {
+            quote!(#n: impl Into<String>)
+        }
+    });
+    let sets = required.iter().map(|c| {
+        let (n, w) = (ident(&c.rust), &c.wire);
+        if secret(&c.wire) {
+            quote!(.client_field(#w, #n))
+        } else {
+            quote!(.client_field(#w, crate::SecretString::from(#n.into())))
+        }
+    });
+    let args: Vec<String> = required
+        .iter()
+        .map(|c| format!("- `{}` (wire `{}`): {}", c.rust, c.wire, c.doc.trim()))
+        .collect();
+    let d = format!(
+        "A builder for a client of `base_url` that fills these fields into every request that \
+         does not set them itself (each request's setter overrides them for one call; all are \
+         kept as secrets, never printed):\n\n{}\n\nBase URL: {}\n\nAuth: {}",
+        args.join("\n"),
+        api.base_url_doc.trim(),
+        api.auth_doc.trim()
+    );
+    (
+        quote! {
+            pub fn builder(base_url: impl Into<String>, #(#params),*) -> crate::ClientBuilder<Client> {
+                crate::ClientBuilder::new(base_url.into(), crate::Auth::InRequest) #(#sets)*
+            }
+        },
+        d,
+    )
+}
+
+/// A builder setter per optional field the client supplies.
+fn client_field_setters(api: &Api) -> TokenStream {
+    let setters: Vec<TokenStream> = api
+        .client_fields
+        .iter()
+        .filter(|c| c.optional)
+        .map(|c| {
+            let (n, w) = (ident(&c.rust), &c.wire);
+            let d = doc(&format!(
+                "Sets `{w}`, filled into every request that does not set it: {}\n\nSource: {}",
+                c.doc.trim(),
+                c.source
+            ));
+            quote! { #d pub fn #n(self, value: crate::SecretString) -> Self { self.client_field(#w, value) } }
+        })
+        .collect();
+    if setters.is_empty() {
+        return quote!();
+    }
+    quote! {
+        impl crate::ClientBuilder<Client> {
+            #(#setters)*
         }
     }
 }

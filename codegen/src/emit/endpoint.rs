@@ -146,6 +146,38 @@ fn secret_fields(e: &Endpoint) -> Vec<TokenStream> {
         .collect()
 }
 
+/// `with_client_fields`: the request with each field the client supplies filled in where the
+/// request does not set it (nothing for an endpoint without such fields).
+fn client_fields_fn(api: &Api, e: &Endpoint) -> TokenStream {
+    let fills: Vec<TokenStream> = e
+        .request
+        .iter()
+        .filter(|f| api.from_client(f))
+        .map(|f| {
+            let (n, w) = (ident(&f.rust), &f.wire);
+            let get = if f.ty == Ty::Secret {
+                quote!(secret)
+            } else {
+                quote!(text)
+            };
+            quote! { if r.#n.is_none() { r.#n = fields.#get(#w); } }
+        })
+        .collect();
+    if fills.is_empty() {
+        return quote!();
+    }
+    quote! {
+        fn with_client_fields(
+            request: &Self::Request,
+            fields: &crate::__private::ClientFields,
+        ) -> Option<Self::Request> {
+            let mut r = request.clone();
+            #(#fills)*
+            Some(r)
+        }
+    }
+}
+
 fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> TokenStream {
     let marker = ident(&e.stem);
     let (req, resp_id, out) = (ident(req), ident(resp), ident(output));
@@ -203,6 +235,7 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
         HttpMethod::Delete => quote!(Delete),
     };
     let parts = parts_fn(e);
+    let fill = client_fields_fn(api, e);
     let generates = e.generate_idempotency_key;
     let with_key = match &e.idempotency_key {
         Some(k) => {
@@ -310,6 +343,7 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
             #request_charset
             fn idempotency_key(request: &Self::Request) -> Option<&str> { #key }
             fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request #with_key
+            #fill
             fn secrets(request: &Self::Request) -> Vec<&str> #secrets_body
             fn code(value: i64) -> #code { #code_body }
             fn decode(code: i64, body: &crate::Node) -> Result<Option<Self::Output>, crate::DecodeError> {

@@ -131,6 +131,16 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
     }
     let mut api = service::assemble(raw, s, codes, service_code_count, enums, objects, endpoints);
     api.types = types;
+    // A field the client supplies is optional on the request (its setter overrides the
+    // client's value for one call); the sandbox still requires it on the wire.
+    let client_fields = api.client_fields.clone();
+    for e in &mut api.endpoints {
+        for f in &mut e.request {
+            if client_fields.iter().any(|c| c.wire == f.wire) {
+                f.required = false;
+            }
+        }
+    }
     if let Some(sb) = &raw.sandbox {
         let diags = crate::sandbox::check::check(raw, sb.file, &api, &sb.item);
         if !diags.is_empty() {

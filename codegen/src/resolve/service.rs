@@ -107,6 +107,7 @@ pub(super) fn assemble(
         base_url_doc: s.base_url.doc.clone(),
         auth: s.auth.kind,
         auth_doc: s.auth.doc.clone(),
+        client_fields: s.auth.client_fields.clone(),
         auth_fields: s.auth.user_field.clone().zip(s.auth.password_field.clone()),
         xml: s.transport.xml.as_ref().map(|x| model::XmlEnvelope {
             form_field: x.form_field.clone(),

@@ -59,7 +59,7 @@ pub fn plan(api: &Api) -> Plan {
                     .map(|f| PlanField {
                         wire: f.wire.clone(),
                         location: location(f.location),
-                        required: f.required,
+                        required: f.required || api.from_client(f),
                         list: matches!(f.ty, Ty::List(_)),
                         boolean: f.ty == Ty::Bool,
                         params: f.ty == Ty::Params,

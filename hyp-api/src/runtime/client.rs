@@ -9,6 +9,7 @@ use secrecy::{ExposeSecret, SecretString};
 use tracing::Instrument;
 
 use crate::runtime::answer::decode_answer_in;
+use crate::runtime::client_fields::ClientFields;
 use crate::runtime::endpoint::{Endpoint, HttpMethod, Parts, TransportKind};
 use crate::runtime::error::{Error, ResultCode};
 use crate::runtime::json;
@@ -81,6 +82,7 @@ pub struct ClientBuilder<T> {
     clock: Arc<dyn Clock>,
     timeout: Option<Duration>,
     http: Option<reqwest::Client>,
+    client_fields: ClientFields,
     _client: std::marker::PhantomData<fn() -> T>,
 }
 
@@ -94,8 +96,16 @@ impl<T: FromCore> ClientBuilder<T> {
             clock: Arc::new(SystemClock),
             timeout: None,
             http: None,
+            client_fields: ClientFields::default(),
             _client: std::marker::PhantomData,
         }
+    }
+
+    /// Sets a request field the client supplies (generated builders name each one).
+    #[doc(hidden)]
+    pub fn client_field(mut self, wire: &'static str, value: SecretString) -> Self {
+        self.client_fields.set(wire, value);
+        self
     }
 
     /// The retry policy (default: [`RetryPolicy::default`]). Retries happen only where the spec
@@ -141,6 +151,7 @@ impl<T: FromCore> ClientBuilder<T> {
             retry: self.retry,
             clock: self.clock,
             timeout: self.timeout,
+            client_fields: self.client_fields,
         }))
     }
 }
@@ -154,6 +165,7 @@ pub struct Core {
     retry: RetryPolicy,
     clock: Arc<dyn Clock>,
     timeout: Option<Duration>,
+    client_fields: ClientFields,
 }
 
 impl Core {
@@ -176,6 +188,15 @@ impl Core {
         &self,
         request: &E::Request,
     ) -> Result<E::Output, Error<E::Code>> {
+        // The fields the client supplies, where the request does not set them.
+        let filled;
+        let request = match E::with_client_fields(request, &self.client_fields) {
+            Some(r) => {
+                filled = r;
+                &filled
+            }
+            None => request,
+        };
         // A key made here is reused by every retry of this call: the vendor sees one operation.
         let keyed;
         let request = if E::GENERATES_IDEMPOTENCY_KEY && E::idempotency_key(request).is_none() {

@@ -135,6 +135,16 @@ pub trait Endpoint {
     fn idempotency_key(request: &Self::Request) -> Option<&str>;
     /// A copy of the request carrying `key` as its idempotency key.
     fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request;
+    /// A copy of the request with the fields the client supplies filled in where the request
+    /// does not set them, or `None` when the endpoint has no such fields.
+    #[doc(hidden)]
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::runtime::client_fields::ClientFields,
+    ) -> Option<Self::Request> {
+        let _ = (request, fields);
+        None
+    }
     /// The secret values in the request, to be scrubbed from anything kept for diagnostics.
     fn secrets(request: &Self::Request) -> Vec<&str>;
     /// The code's meaning on this endpoint.

@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod charset;
 pub mod client;
+pub mod client_fields;
 pub mod codec;
 pub mod coded;
 pub mod endpoint;

@@ -21,12 +21,13 @@ const USER_ID: &str = "000000000";
 pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     let base = sandbox.base_url(API);
     println!("\n== Hyp Pay, against {base} (production: {DEFAULT_BASE_URL}) ==");
-    let client = Client::builder(&base).retry(RetryPolicy::never()).build()?;
     let pass = secret(&sandbox.credential(API, "PassP"));
+    // The terminal and its API password are the client's: every request below carries them.
+    let client = Client::builder(&base, MASOF, pass.clone())
+        .retry(RetryPolicy::never())
+        .build()?;
     let charge = |amount: Money| {
         ChargeTokenRequest::new(ChargeTokenRequired {
-            masof: MASOF.into(),
-            passp: pass.clone(),
             client_name: "Jenny Parkington".into(),
             info: "Order 12345678910".into(),
             cc: secret(TOKEN),
@@ -56,8 +57,6 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     section("Capture 8.50 of the 10.00 authorization (J4), then try to capture it again");
     // The capture sends the authorization's ACode as AuthNum and its UID as originalUid.
     let capture = CaptureRequest::new(CaptureRequired {
-        masof: MASOF.into(),
-        passp: pass.clone(),
         auth_num: acode,
         original_amount: MinorUnits::new(1000),
         original_uid: uid,
@@ -89,8 +88,6 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     };
     for amount in [dec!(50), dec!(80)] {
         let refund = RefundRequest::new(RefundRequired {
-            masof: MASOF.into(),
-            passp: pass.clone(),
             trans_id: charged.clone(),
             amount: Money::new(amount),
         });
@@ -108,8 +105,6 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     section("A payment link: create it, the customer pays it, then try to delete it");
     let link = client
         .create_payment_link(&CreatePaymentLinkRequest::new(CreatePaymentLinkRequired {
-            masof: MASOF.into(),
-            passp: pass.clone(),
             amount: Money::new(dec!(120)),
             client_name: "Jenny Parkington".into(),
         }))
@@ -120,8 +115,6 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     println!("the customer paid it (marked in the sandbox: {paid})");
     match client
         .delete_payment_link(&DeletePaymentLinkRequest::new(DeletePaymentLinkRequired {
-            masof: MASOF.into(),
-            passp: pass.clone(),
             pay_request: (&id).into(),
         }))
         .await
@@ -138,8 +131,6 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     sandbox.inject(API, "getToken", Fault::html_page());
     match client
         .get_token(&GetTokenRequest::new(GetTokenRequired {
-            masof: MASOF.into(),
-            passp: pass,
             trans_id: "408941655".into(),
         }))
         .await

@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use hyp_api::pay::*;
-use hyp_api::{Node, RetryPolicy, Wire};
+use hyp_api::{Node, RetryPolicy, SecretString, Wire};
 use hyp_api_tests::mock::MockServer;
 use hyp_codegen::model::{Api, Endpoint, Example, ExampleKind};
 
@@ -30,8 +30,14 @@ pub fn client(mock: &MockServer) -> Client {
     client_on(&format!("{}/p/", mock.base_url()))
 }
 
+/// The terminal and its credentials the tests' clients carry.
+pub const MASOF: &str = "0010345518";
+pub const PASSP: &str = "pp-S3cret-4471";
+pub const KEY: &str = "key-S3cret-9920";
+
 pub fn client_on(base_url: &str) -> Client {
-    Client::builder(base_url)
+    Client::builder(base_url, MASOF, SecretString::from(PASSP))
+        .api_key(SecretString::from(KEY))
         .retry(RetryPolicy::never())
         .build()
         .expect("client builds")

@@ -6,8 +6,6 @@ use hyp_api::{MinorUnits, SecretString};
 
 fn main() {
     let _req = RefundRequest::new(RefundRequired {
-        masof: "0010131918".into(),
-        passp: SecretString::from("your-api-password".to_string()),
         trans_id: "12290620".into(),
         amount: MinorUnits::new(1000),
     });

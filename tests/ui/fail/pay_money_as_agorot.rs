@@ -7,8 +7,6 @@ use hyp_api::{Decimal, Money, SecretString};
 
 fn main() {
     let _req = CaptureRequest::new(CaptureRequired {
-        masof: "0010345518".into(),
-        passp: SecretString::from("your-api-password".to_string()),
         auth_num: "0463077".into(),
         original_amount: Money::new(Decimal::new(1500, 2)),
         original_uid: "26031819235508822860136".into(),

@@ -7,8 +7,6 @@ use hyp_api::{Decimal, Money, SecretString};
 
 fn main() {
     let _req = PayoutRequest::new(PayoutRequired {
-        masof: "0010345518".into(),
-        passp: SecretString::from("your-api-password".to_string()),
         cc: SecretString::from("4724478937284730772".to_string()),
         amount: Money::new(Decimal::new(10, 0)),
         tmonth: "05".into(),

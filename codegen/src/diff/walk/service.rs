@@ -126,6 +126,7 @@ fn settings(out: &mut Out, old: &Api, new: &Api) {
         base_url_doc,
         auth,
         auth_doc,
+        client_fields,
         auth_fields,
         xml,
         bool_text,
@@ -210,6 +211,22 @@ fn settings(out: &mut Out, old: &Api, new: &Api) {
         "the credential form fields changed".into(),
         (auth_fields, &new.auth_fields),
         |f| format!("{f:?}"),
+    );
+    out.value(
+        K::AuthChanged,
+        "service.auth.client_fields",
+        &at,
+        "the request fields the client supplies changed (the builder's arguments and each \
+         request's required fields)"
+            .into(),
+        (client_fields, &new.client_fields),
+        |f| {
+            let names: Vec<String> = f
+                .iter()
+                .map(|c| format!("{}{}", c.wire, if c.optional { "?" } else { "" }))
+                .collect();
+            names.join(", ")
+        },
     );
     out.value(
         K::TransportChanged,

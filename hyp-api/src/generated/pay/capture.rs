@@ -14,16 +14,16 @@ use super::*;
 pub struct CaptureRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Capture (J4) after J5 authorization (Parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Capture (J4) after J5 authorization (Parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The authorization code received as `ACode` from the original J5 answer (e.g.
     /// `0463077`).
     ///
@@ -105,8 +105,8 @@ impl crate::Wire for CaptureRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put("AuthNum", crate::Wire::to_node(&self.auth_num));
         w.put("inputObj.originalAmount", crate::Wire::to_node(&self.original_amount));
         w.put("inputObj.originalUid", crate::Wire::to_node(&self.original_uid));
@@ -123,9 +123,9 @@ impl crate::Wire for CaptureRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let auth_num = m.required("AuthNum", <String as crate::Wire>::from_node)?;
         let original_amount = m
             .required(
@@ -160,18 +160,6 @@ impl crate::Wire for CaptureRequest {
 /// The required fields of [`CaptureRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CaptureRequest::new`] (or convert it with `.into()`).
 #[derive(Debug, Clone)]
 pub struct CaptureRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Capture (J4) after J5 authorization (Parameters)
-    pub masof: String,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Capture (J4) after J5 authorization (Parameters)
-    pub passp: crate::SecretString,
     /// The authorization code received as `ACode` from the original J5 answer (e.g.
     /// `0463077`).
     ///
@@ -257,8 +245,6 @@ impl CaptureRequest {
     /// A request from its required fields (see [`CaptureRequired`]); set optional ones with the setters.
     pub fn new(required: CaptureRequired) -> Self {
         let CaptureRequired {
-            masof,
-            passp,
             auth_num,
             original_amount,
             original_uid,
@@ -271,8 +257,8 @@ impl CaptureRequest {
             info,
         } = required;
         Self {
-            masof,
-            passp,
+            masof: None,
+            passp: None,
             auth_num,
             original_amount,
             original_uid,
@@ -285,6 +271,16 @@ impl CaptureRequest {
             info,
         }
     }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
+    }
 }
 impl crate::Validate for CaptureRequest {
     #[allow(unused_variables)]
@@ -294,8 +290,7 @@ impl crate::Validate for CaptureRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -723,9 +718,22 @@ impl crate::Endpoint for Capture {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         [
-            Some(crate::ExposeSecret::expose_secret(&request.passp)),
+            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
             Some(crate::ExposeSecret::expose_secret(&request.cc)),
         ]
             .into_iter()

@@ -14,16 +14,16 @@ use super::*;
 pub struct ChargeTokenRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The customer's first name (missing name: CCode 401).
     ///
     /// Wire: `ClientName` (text, required).
@@ -212,8 +212,8 @@ impl crate::Wire for ChargeTokenRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put("ClientName", crate::Wire::to_node(&self.client_name));
         w.put("Info", crate::Wire::to_node(&self.info));
         w.put("Token", crate::Node::Str("True".to_string()));
@@ -253,9 +253,9 @@ impl crate::Wire for ChargeTokenRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let client_name = m.required("ClientName", <String as crate::Wire>::from_node)?;
         let info = m.required("Info", <String as crate::Wire>::from_node)?;
         let cc = m.required("CC", <crate::SecretString as crate::Wire>::from_node)?;
@@ -328,18 +328,6 @@ impl crate::Wire for ChargeTokenRequest {
 /// The required fields of [`ChargeTokenRequest`], each named where it is given: leaving one out does not compile. Pass it to [`ChargeTokenRequest::new`] (or convert it with `.into()`).
 #[derive(Debug, Clone)]
 pub struct ChargeTokenRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
-    pub masof: String,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
-    pub passp: crate::SecretString,
     /// The customer's first name (missing name: CCode 401).
     ///
     /// Wire: `ClientName` (text, required).
@@ -401,8 +389,6 @@ impl ChargeTokenRequest {
     /// A request from its required fields (see [`ChargeTokenRequired`]); set optional ones with the setters.
     pub fn new(required: ChargeTokenRequired) -> Self {
         let ChargeTokenRequired {
-            masof,
-            passp,
             client_name,
             info,
             cc,
@@ -412,8 +398,8 @@ impl ChargeTokenRequest {
             user_id,
         } = required;
         Self {
-            masof,
-            passp,
+            masof: None,
+            passp: None,
             client_name,
             info,
             cc,
@@ -443,6 +429,16 @@ impl ChargeTokenRequest {
             fild2: None,
             fild3: None,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
     /// Sets `ClientLName`: The customer's last name.
     pub fn client_last_name(mut self, value: impl Into<String>) -> Self {
@@ -558,8 +554,7 @@ impl crate::Validate for ChargeTokenRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -1708,9 +1703,22 @@ impl crate::Endpoint for ChargeToken {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         [
-            Some(crate::ExposeSecret::expose_secret(&request.passp)),
+            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
             Some(crate::ExposeSecret::expose_secret(&request.cc)),
         ]
             .into_iter()

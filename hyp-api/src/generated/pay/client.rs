@@ -54,7 +54,10 @@ impl crate::__private::FromCore for Client {
     }
 }
 impl Client {
-    /// A builder for a client of `base_url`. Credentials travel in each request (secrets: never printed).
+    /// A builder for a client of `base_url` that fills these fields into every request that does not set them itself (each request's setter overrides them for one call; all are kept as secrets, never printed):
+    ///
+    /// - `terminal` (wire `Masof`): The terminal number (`Masof`, 10 digits, leading zeros kept, e.g. `0010345518`).
+    /// - `password` (wire `PassP`): The terminal's API password (`PassP`), sent on every call.
     ///
     /// Base URL: The vendor's base URL is `https://pay.hyp.co.il/p/`. Legacy hosts of the same protocol
     /// (YaadPay / Leumi Card era), seen in public client libraries, can be configured instead:
@@ -68,8 +71,19 @@ impl Client {
     /// the API password `PassP` (every call), and the credit password `zPass` (payouts), which
     /// Hyp support issues. Calls must be made from the merchant's backend only, never from a
     /// browser or app.
-    pub fn builder(base_url: impl Into<String>) -> crate::ClientBuilder<Client> {
+    /// Decision: the terminal, its API password and its API key belong to the terminal the
+    /// client talks to, so they are given once on `Client::builder` (and `.api_key`) and filled
+    /// into every request that does not set them; a request's own setter overrides them for one
+    /// call (a merchant with several terminals). The credit password `zPass` stays on the payout
+    /// request: it authorizes that payout.
+    pub fn builder(
+        base_url: impl Into<String>,
+        terminal: impl Into<String>,
+        password: crate::SecretString,
+    ) -> crate::ClientBuilder<Client> {
         crate::ClientBuilder::new(base_url.into(), crate::Auth::InRequest)
+            .client_field("Masof", crate::SecretString::from(terminal.into()))
+            .client_field("PassP", password)
     }
     /// `APISign SIGN`: Create a payment page request: a signed parameter string to send the customer to the payment page with.
     ///
@@ -414,5 +428,13 @@ impl Client {
         request: &RefundRequest,
     ) -> Result<RefundResponse, Error> {
         self.core.call::<Refund>(request).await
+    }
+}
+impl crate::ClientBuilder<Client> {
+    /// Sets `KEY`, filled into every request that does not set it: The terminal's API key (`KEY`), sent by the APISign actions (signing and verifying).
+    ///
+    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign (Prerequisites)
+    pub fn api_key(self, value: crate::SecretString) -> Self {
+        self.client_field("KEY", value)
     }
 }

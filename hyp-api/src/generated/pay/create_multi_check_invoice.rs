@@ -15,16 +15,16 @@ use super::*;
 pub struct CreateMultiCheckInvoiceRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The amount of each check, in the order of the check lists, major units with up to two
     /// fractional digits each; sent comma-separated (`Amount=100,50`). The invoice total is
     /// their sum.
@@ -147,8 +147,8 @@ impl crate::Wire for CreateMultiCheckInvoiceRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put(
             "Amount",
             crate::Node::List(self.amount.iter().map(crate::Wire::to_node).collect()),
@@ -197,9 +197,9 @@ impl crate::Wire for CreateMultiCheckInvoiceRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let amount = m
             .list(
                 "Amount",
@@ -285,18 +285,6 @@ impl crate::Wire for CreateMultiCheckInvoiceRequest {
 /// The required fields of [`CreateMultiCheckInvoiceRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateMultiCheckInvoiceRequest::new`] (or convert it with `.into()`).
 #[derive(Debug, Clone)]
 pub struct CreateMultiCheckInvoiceRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub masof: String,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub passp: crate::SecretString,
     /// The amount of each check, in the order of the check lists, major units with up to two
     /// fractional digits each; sent comma-separated (`Amount=100,50`). The invoice total is
     /// their sum.
@@ -370,8 +358,6 @@ impl CreateMultiCheckInvoiceRequest {
     /// A request from its required fields (see [`CreateMultiCheckInvoiceRequired`]); set optional ones with the setters.
     pub fn new(required: CreateMultiCheckInvoiceRequired) -> Self {
         let CreateMultiCheckInvoiceRequired {
-            masof,
-            passp,
             amount,
             client_name,
             user_id,
@@ -383,8 +369,8 @@ impl CreateMultiCheckInvoiceRequest {
             date,
         } = required;
         Self {
-            masof,
-            passp,
+            masof: None,
+            passp: None,
             amount,
             send_hesh: None,
             pritim: None,
@@ -402,6 +388,16 @@ impl CreateMultiCheckInvoiceRequest {
             check_num,
             date,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
     /// Sets `SendHesh`: `True` to email the invoice to the customer.
     pub fn send_hesh(mut self, value: bool) -> Self {
@@ -447,8 +443,7 @@ impl crate::Validate for CreateMultiCheckInvoiceRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -843,8 +838,21 @@ impl crate::Endpoint for CreateMultiCheckInvoice {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
+        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
             .into_iter()
             .flatten()
             .collect()

@@ -15,16 +15,16 @@ use super::*;
 pub struct CreateOfflineInvoiceRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The amount received, major units with up to two fractional digits (`200.00`, `200.5`,
     /// `200`).
     ///
@@ -150,8 +150,8 @@ impl crate::Wire for CreateOfflineInvoiceRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put("Amount", crate::Wire::to_node(&self.amount));
         w.put("TransType", crate::Wire::to_node(&self.trans_type));
         w.put_opt("SendHesh", self.send_hesh.as_ref().map(crate::Wire::to_node));
@@ -179,9 +179,9 @@ impl crate::Wire for CreateOfflineInvoiceRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         let trans_type = m
             .required("TransType", <OfflinePaymentType as crate::Wire>::from_node)?;
@@ -234,18 +234,6 @@ impl crate::Wire for CreateOfflineInvoiceRequest {
 /// The required fields of [`CreateOfflineInvoiceRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateOfflineInvoiceRequest::new`] (or convert it with `.into()`).
 #[derive(Debug, Clone)]
 pub struct CreateOfflineInvoiceRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub masof: String,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub passp: crate::SecretString,
     /// The amount received, major units with up to two fractional digits (`200.00`, `200.5`,
     /// `200`).
     ///
@@ -291,8 +279,6 @@ impl CreateOfflineInvoiceRequest {
     /// A request from its required fields (see [`CreateOfflineInvoiceRequired`]); set optional ones with the setters.
     pub fn new(required: CreateOfflineInvoiceRequired) -> Self {
         let CreateOfflineInvoiceRequired {
-            masof,
-            passp,
             amount,
             trans_type,
             client_name,
@@ -300,8 +286,8 @@ impl CreateOfflineInvoiceRequest {
             info,
         } = required;
         Self {
-            masof,
-            passp,
+            masof: None,
+            passp: None,
             amount,
             trans_type,
             send_hesh: None,
@@ -320,6 +306,16 @@ impl CreateOfflineInvoiceRequest {
             check_num: None,
             date: None,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
     /// Sets `SendHesh`: `True` to email the invoice to the customer.
     pub fn send_hesh(mut self, value: bool) -> Self {
@@ -390,8 +386,7 @@ impl crate::Validate for CreateOfflineInvoiceRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -786,8 +781,21 @@ impl crate::Endpoint for CreateOfflineInvoice {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
+        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
             .into_iter()
             .flatten()
             .collect()

@@ -14,16 +14,16 @@ use super::*;
 pub struct GetTokenRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The unique transaction ID (`Id`) of the original payment.
     ///
     /// Wire: `TransId` (text, required).
@@ -42,17 +42,17 @@ impl crate::Wire for GetTokenRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("getToken".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put("TransId", crate::Wire::to_node(&self.trans_id));
         w.put_opt("allowFalse", self.allow_false.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
         let allow_false = m
             .optional("allowFalse", true, <bool as crate::Wire>::from_node)?;
@@ -67,18 +67,6 @@ impl crate::Wire for GetTokenRequest {
 /// The required fields of [`GetTokenRequest`], each named where it is given: leaving one out does not compile. Pass it to [`GetTokenRequest::new`] (or convert it with `.into()`).
 #[derive(Debug, Clone)]
 pub struct GetTokenRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Parameters)
-    pub masof: String,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Parameters)
-    pub passp: crate::SecretString,
     /// The unique transaction ID (`Id`) of the original payment.
     ///
     /// Wire: `TransId` (text, required).
@@ -94,13 +82,23 @@ impl From<GetTokenRequired> for GetTokenRequest {
 impl GetTokenRequest {
     /// A request from its required fields (see [`GetTokenRequired`]); set optional ones with the setters.
     pub fn new(required: GetTokenRequired) -> Self {
-        let GetTokenRequired { masof, passp, trans_id } = required;
+        let GetTokenRequired { trans_id } = required;
         Self {
-            masof,
-            passp,
+            masof: None,
+            passp: None,
             trans_id,
             allow_false: None,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
     /// Sets `allowFalse`: `True` to get a token even if the original transaction wasn't successful (needed after a J5 authorization).
     pub fn allow_false(mut self, value: bool) -> Self {
@@ -116,8 +114,7 @@ impl crate::Validate for GetTokenRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -444,8 +441,21 @@ impl crate::Endpoint for GetToken {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
+        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
             .into_iter()
             .flatten()
             .collect()

@@ -14,16 +14,16 @@ use super::*;
 pub struct PayoutRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The credit password (a secondary password for payouts and refunds) obtained from Hyp
     /// support.
     ///
@@ -97,8 +97,8 @@ impl crate::Wire for PayoutRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put("zPass", crate::Wire::to_node(&self.zpass));
         w.put("CC", crate::Wire::to_node(&self.cc));
         w.put("Amount", crate::Wire::to_node(&self.amount));
@@ -112,9 +112,9 @@ impl crate::Wire for PayoutRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let zpass = m
             .required("zPass", <crate::SecretString as crate::Wire>::from_node)?;
         let cc = m.required("CC", <crate::SecretString as crate::Wire>::from_node)?;
@@ -143,18 +143,6 @@ impl crate::Wire for PayoutRequest {
 /// The required fields of [`PayoutRequest`], each named where it is given: leaving one out does not compile. Pass it to [`PayoutRequest::new`] (or convert it with `.into()`).
 #[derive(Debug, Clone)]
 pub struct PayoutRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
-    pub masof: String,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
-    pub passp: crate::SecretString,
     /// The credit password (a secondary password for payouts and refunds) obtained from Hyp
     /// support.
     ///
@@ -222,8 +210,6 @@ impl PayoutRequest {
     /// A request from its required fields (see [`PayoutRequired`]); set optional ones with the setters.
     pub fn new(required: PayoutRequired) -> Self {
         let PayoutRequired {
-            masof,
-            passp,
             zpass,
             cc,
             amount,
@@ -234,8 +220,8 @@ impl PayoutRequest {
             info,
         } = required;
         Self {
-            masof,
-            passp,
+            masof: None,
+            passp: None,
             zpass,
             cc,
             amount,
@@ -246,6 +232,16 @@ impl PayoutRequest {
             client_name,
             info,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
     /// Sets `Token`: `True` when `CC` holds a token (always the case in this scenario: send `True`,
     pub fn token(mut self, value: bool) -> Self {
@@ -261,8 +257,7 @@ impl crate::Validate for PayoutRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -671,9 +666,22 @@ impl crate::Endpoint for Payout {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         [
-            Some(crate::ExposeSecret::expose_secret(&request.passp)),
+            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
             Some(crate::ExposeSecret::expose_secret(&request.zpass)),
             Some(crate::ExposeSecret::expose_secret(&request.cc)),
         ]

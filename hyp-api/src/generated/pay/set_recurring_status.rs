@@ -14,16 +14,16 @@ use super::*;
 pub struct SetRecurringStatusRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=HKStatus (Parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=HKStatus (Parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The unique ID of the recurring agreement (e.g. `64239`).
     ///
     /// Wire: `HKId` (text, required).
@@ -42,17 +42,17 @@ impl crate::Wire for SetRecurringStatusRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("HKStatus".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put("HKId", crate::Wire::to_node(&self.hk_id));
         w.put("NewStat", crate::Wire::to_node(&self.new_stat));
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let hk_id = m.required("HKId", <String as crate::Wire>::from_node)?;
         let new_stat = m.required("NewStat", <NewStat as crate::Wire>::from_node)?;
         Ok(Self {
@@ -66,18 +66,6 @@ impl crate::Wire for SetRecurringStatusRequest {
 /// The required fields of [`SetRecurringStatusRequest`], each named where it is given: leaving one out does not compile. Pass it to [`SetRecurringStatusRequest::new`] (or convert it with `.into()`).
 #[derive(Debug, Clone)]
 pub struct SetRecurringStatusRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=HKStatus (Parameters)
-    pub masof: String,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=HKStatus (Parameters)
-    pub passp: crate::SecretString,
     /// The unique ID of the recurring agreement (e.g. `64239`).
     ///
     /// Wire: `HKId` (text, required).
@@ -99,13 +87,23 @@ impl From<SetRecurringStatusRequired> for SetRecurringStatusRequest {
 impl SetRecurringStatusRequest {
     /// A request from its required fields (see [`SetRecurringStatusRequired`]); set optional ones with the setters.
     pub fn new(required: SetRecurringStatusRequired) -> Self {
-        let SetRecurringStatusRequired { masof, passp, hk_id, new_stat } = required;
+        let SetRecurringStatusRequired { hk_id, new_stat } = required;
         Self {
-            masof,
-            passp,
+            masof: None,
+            passp: None,
             hk_id,
             new_stat,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
 }
 impl crate::Validate for SetRecurringStatusRequest {
@@ -116,8 +114,7 @@ impl crate::Validate for SetRecurringStatusRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -273,8 +270,21 @@ impl crate::Endpoint for SetRecurringStatus {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
+        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
             .into_iter()
             .flatten()
             .collect()

@@ -15,22 +15,22 @@ use super::*;
 pub struct SignInvoiceLinkRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API key.
     ///
-    /// Wire: `KEY` (secret: never printed, required).
+    /// Wire: `KEY` (secret: never printed, optional).
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Parameters)
-    pub key: crate::SecretString,
+    pub key: Option<crate::SecretString>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The unique ID of the transaction (its `Id`) to generate an invoice link for.
     ///
     /// Wire: `TransId` (text, required).
@@ -55,9 +55,9 @@ impl crate::Wire for SignInvoiceLinkRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("ACTION", crate::Node::Str("PrintHesh".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("KEY", crate::Wire::to_node(&self.key));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("KEY", self.key.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put("What", crate::Node::Str("SIGN".to_string()));
         w.put("type", crate::Node::Str("EZCOUNT".to_string()));
         w.put("TransId", crate::Wire::to_node(&self.trans_id));
@@ -66,10 +66,11 @@ impl crate::Wire for SignInvoiceLinkRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
-        let key = m.required("KEY", <crate::SecretString as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let key = m
+            .optional("KEY", false, <crate::SecretString as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
         let asm = m.optional("asm", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
@@ -84,24 +85,6 @@ impl crate::Wire for SignInvoiceLinkRequest {
 /// The required fields of [`SignInvoiceLinkRequest`], each named where it is given: leaving one out does not compile. Pass it to [`SignInvoiceLinkRequest::new`] (or convert it with `.into()`).
 #[derive(Debug, Clone)]
 pub struct SignInvoiceLinkRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Parameters)
-    pub masof: String,
-    /// Your terminal API key.
-    ///
-    /// Wire: `KEY` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Parameters)
-    pub key: crate::SecretString,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Parameters)
-    pub passp: crate::SecretString,
     /// The unique ID of the transaction (its `Id`) to generate an invoice link for.
     ///
     /// Wire: `TransId` (text, required).
@@ -122,14 +105,29 @@ impl From<SignInvoiceLinkRequired> for SignInvoiceLinkRequest {
 impl SignInvoiceLinkRequest {
     /// A request from its required fields (see [`SignInvoiceLinkRequired`]); set optional ones with the setters.
     pub fn new(required: SignInvoiceLinkRequired) -> Self {
-        let SignInvoiceLinkRequired { masof, key, passp, trans_id } = required;
+        let SignInvoiceLinkRequired { trans_id } = required;
         Self {
-            masof,
-            key,
-            passp,
+            masof: None,
+            key: None,
+            passp: None,
             trans_id,
             asm: None,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `KEY`: Your terminal API key.
+    pub fn key(mut self, value: crate::SecretString) -> Self {
+        self.key = Some(value);
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
     /// Sets `asm`: The unique ID of the invoice document to link to; not required when `TransId` is given.
     pub fn asm(mut self, value: impl Into<String>) -> Self {
@@ -145,8 +143,7 @@ impl crate::Validate for SignInvoiceLinkRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -437,10 +434,26 @@ impl crate::Endpoint for SignInvoiceLink {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.key.is_none() {
+            r.key = fields.secret("KEY");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         [
-            Some(crate::ExposeSecret::expose_secret(&request.key)),
-            Some(crate::ExposeSecret::expose_secret(&request.passp)),
+            request.key.as_ref().map(crate::ExposeSecret::expose_secret),
+            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
         ]
             .into_iter()
             .flatten()

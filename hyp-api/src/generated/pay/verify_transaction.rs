@@ -14,22 +14,22 @@ use super::*;
 pub struct VerifyTransactionRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API key.
     ///
-    /// Wire: `KEY` (secret: never printed, required).
+    /// Wire: `KEY` (secret: never printed, optional).
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters)
-    pub key: crate::SecretString,
+    pub key: Option<crate::SecretString>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// All parameters from the redirect URL, in their original order, names and values
     /// exactly as received (e.g. `Id`, `CCode`, `Amount`, `ACode`, `Order`, `Fild1`,
     /// `Fild2`, `Fild3` — empty ones too — and `Sign`). Sent after the fixed parameters.
@@ -49,18 +49,19 @@ impl crate::Wire for VerifyTransactionRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("What", crate::Node::Str("VERIFY".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("KEY", crate::Wire::to_node(&self.key));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("KEY", self.key.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.extend(&crate::__private::codec::params_entries(&self.redirect));
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
-        let key = m.required("KEY", <crate::SecretString as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let key = m
+            .optional("KEY", false, <crate::SecretString as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let redirect = crate::__private::codec::params_from(
             m.unknown(&["action", "What", "Masof", "KEY", "PassP"]),
         );
@@ -75,24 +76,6 @@ impl crate::Wire for VerifyTransactionRequest {
 /// The required fields of [`VerifyTransactionRequest`], each named where it is given: leaving one out does not compile. Pass it to [`VerifyTransactionRequest::new`] (or convert it with `.into()`).
 #[derive(Debug, Clone)]
 pub struct VerifyTransactionRequired {
-    /// Your terminal number, 10 digits.
-    ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters)
-    pub masof: String,
-    /// Your terminal API key.
-    ///
-    /// Wire: `KEY` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters)
-    pub key: crate::SecretString,
-    /// Your terminal API password.
-    ///
-    /// Wire: `PassP` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters)
-    pub passp: crate::SecretString,
     /// All parameters from the redirect URL, in their original order, names and values
     /// exactly as received (e.g. `Id`, `CCode`, `Amount`, `ACode`, `Order`, `Fild1`,
     /// `Fild2`, `Fild3` — empty ones too — and `Sign`). Sent after the fixed parameters.
@@ -114,13 +97,28 @@ impl From<VerifyTransactionRequired> for VerifyTransactionRequest {
 impl VerifyTransactionRequest {
     /// A request from its required fields (see [`VerifyTransactionRequired`]); set optional ones with the setters.
     pub fn new(required: VerifyTransactionRequired) -> Self {
-        let VerifyTransactionRequired { masof, key, passp, redirect } = required;
+        let VerifyTransactionRequired { redirect } = required;
         Self {
-            masof,
-            key,
-            passp,
+            masof: None,
+            key: None,
+            passp: None,
             redirect,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `KEY`: Your terminal API key.
+    pub fn key(mut self, value: crate::SecretString) -> Self {
+        self.key = Some(value);
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
 }
 impl crate::Validate for VerifyTransactionRequest {
@@ -131,8 +129,7 @@ impl crate::Validate for VerifyTransactionRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -256,10 +253,26 @@ impl crate::Endpoint for VerifyTransaction {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.key.is_none() {
+            r.key = fields.secret("KEY");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         [
-            Some(crate::ExposeSecret::expose_secret(&request.key)),
-            Some(crate::ExposeSecret::expose_secret(&request.passp)),
+            request.key.as_ref().map(crate::ExposeSecret::expose_secret),
+            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
         ]
             .into_iter()
             .flatten()
