@@ -2,7 +2,7 @@
 // where `Money` is expected, so a 10.00 ILS refund cannot be sent as 1000 ILS.
 
 use hyp_api::pay::{RefundRequest, RefundRequired};
-use hyp_api::{MinorUnits, SecretString};
+use hyp_api::MinorUnits;
 
 fn main() {
     let _req = RefundRequest::new(RefundRequired {
