@@ -38,7 +38,7 @@ pub use runtime::coded::Coded;
 pub use runtime::endpoint::{
     AnswerFormat, Endpoint, EnvelopeSpec, HttpMethod, TransportKind, XmlSpec,
 };
-pub use runtime::error::{ApiError, Error, ResultCode};
+pub use runtime::error::{ApiError, Error, VendorCode};
 pub use runtime::mac::{MacPart, MacVerdict};
 pub use runtime::money::{MinorUnits, Money};
 pub use runtime::node::{DecodeError, Node};

@@ -37,7 +37,7 @@ fn hyper_deposit(ticket: &str, amount: Money) -> hyp_api::hyper_erp::DepositFiat
     })
 }
 
-fn invalid_paths<C: hyp_api::ResultCode>(err: &Error<C>) -> Vec<&str> {
+fn invalid_paths<C: hyp_api::VendorCode>(err: &Error<C>) -> Vec<&str> {
     match err {
         Error::InvalidRequest(v) => v.paths(),
         other => panic!("expected an invalid request, got {other:?}"),

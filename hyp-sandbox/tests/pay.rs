@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use hyp_api::pay::*;
 use hyp_api::wire::{UTF_8, WINDOWS_1255, parse_urlencoded};
-use hyp_api::{MinorUnits, Money, Node, ResultCode, RetryPolicy, Wire};
+use hyp_api::{MinorUnits, Money, Node, RetryPolicy, VendorCode, Wire};
 use hyp_sandbox::{Fault, Sandbox};
 use rust_decimal_macros::dec;
 

@@ -7,7 +7,7 @@ use common::secret;
 
 use std::time::{Duration, Instant};
 
-use hyp_api::{Money, ResultCode, RetryPolicy};
+use hyp_api::{Money, RetryPolicy};
 use hyp_sandbox::{FAULT_HEADER, Fault, Sandbox};
 use rust_decimal_macros::dec;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};

@@ -1,7 +1,7 @@
 //! What a documented answer decodes to, by name: the outcome variant for a result, the code's
 //! variant for a vendor error. Sweeps compare it with the spec example's `expect`.
 
-use hyp_api::{Endpoint, Error, ResultCode};
+use hyp_api::{Endpoint, Error, VendorCode};
 
 /// Decodes `body` as endpoint `E`'s answer and names what it decoded to. Panics when the
 /// answer does not decode, or when an error's code is not in the spec (`Unknown`).

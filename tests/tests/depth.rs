@@ -107,7 +107,7 @@ fn deposit_answer(deep: &str) -> String {
     format!(r#"{{"ResponseCode":0,"ResponseMsgEng":"Success","Receipt_Num":1234,"Extra":{deep}}}"#)
 }
 
-fn decode_reason<C: hyp_api::ResultCode>(r: Result<impl std::fmt::Debug, Error<C>>) -> String {
+fn decode_reason<C: hyp_api::VendorCode>(r: Result<impl std::fmt::Debug, Error<C>>) -> String {
     match r {
         Err(Error::Decode { reason, .. }) => reason,
         other => panic!("expected a Decode error, got {other:?}"),

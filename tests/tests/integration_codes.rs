@@ -12,7 +12,7 @@ mod common;
 
 use common::PASSWORD;
 use hyp_api::hyper_erp::*;
-use hyp_api::{Decimal, Open, ResultCode, Wire};
+use hyp_api::{Decimal, Open, VendorCode, Wire};
 use hyp_api_tests::mock::{MockServer, Reply};
 use hyp_api_tests::vendor;
 use hyp_codegen::model::{Code, Endpoint as SpecEndpoint, ExampleKind};

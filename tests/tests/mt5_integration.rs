@@ -14,7 +14,7 @@ mod mt5_common;
 use std::time::Duration;
 
 use hyp_api::mt5_manager::*;
-use hyp_api::{ResultCode, RetryPolicy};
+use hyp_api::{RetryPolicy, VendorCode};
 use hyp_api_tests::mock::{MockServer, Reply};
 use hyp_api_tests::vendor;
 use hyp_codegen::model::Api;

@@ -9,8 +9,8 @@
 
 mod pay_common;
 
+use hyp_api::ExposeSecret;
 use hyp_api::pay::*;
-use hyp_api::{ExposeSecret, ResultCode};
 use hyp_api_tests::mock::{MockServer, Reply};
 use hyp_api_tests::outcome::decoded_as;
 use hyp_codegen::model::Endpoint;

@@ -15,7 +15,7 @@ mod pay_common;
 use std::time::Duration;
 
 use hyp_api::pay::*;
-use hyp_api::{Money, ResultCode, SecretString};
+use hyp_api::{Money, SecretString};
 use hyp_api_tests::mock::{MockServer, Reply};
 use pay_common::{self as c, KEY, MASOF, PASSP, set};
 use rust_decimal_macros::dec;

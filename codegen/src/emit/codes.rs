@@ -109,13 +109,19 @@ pub fn emit_codes(api: &Api) -> TokenStream {
                 match value { #(#from_arms)* other => Self::Unknown(other) }
             }
         }
-        impl crate::ResultCode for #name {
-            fn value(&self) -> i64 {
+        impl #name {
+            /// The number on the wire (no trait import needed).
+            pub const fn value(&self) -> i64 {
                 match self { #(#values)* Self::Unknown(n) => *n }
             }
-            fn description(&self) -> &'static str {
+            /// What the vendor documents the code to mean.
+            pub const fn description(&self) -> &'static str {
                 match self { #(#descriptions)* Self::Unknown(_) => "a code the spec does not list" }
             }
+        }
+        impl crate::VendorCode for #name {
+            fn value(&self) -> i64 { #name::value(self) }
+            fn description(&self) -> &'static str { #name::description(self) }
             fn documented_http_status(&self) -> Option<u16> {
                 match self { #(#statuses)* Self::Unknown(_) => None }
             }

@@ -11,7 +11,7 @@ use tracing::Instrument;
 use crate::runtime::answer::decode_answer_in;
 use crate::runtime::client_fields::ClientFields;
 use crate::runtime::endpoint::{Endpoint, HttpMethod, Parts, TransportKind};
-use crate::runtime::error::{Error, ResultCode};
+use crate::runtime::error::{Error, VendorCode};
 use crate::runtime::json;
 use crate::runtime::node::Node;
 use crate::runtime::retry::{Decision, Failure, RetryPolicy, decide};
@@ -425,7 +425,7 @@ fn transport_error<E: Endpoint>(e: &reqwest::Error, timeout: Duration) -> Error<
 }
 
 /// How an attempt's failure bears on retrying.
-fn failure_of<C: ResultCode>(e: &Error<C>) -> Failure {
+fn failure_of<C: VendorCode>(e: &Error<C>) -> Failure {
     match e {
         Error::Transport { sent: false, .. } => Failure::NotSent,
         Error::Transport { .. } | Error::Timeout { .. } => Failure::MaybeApplied,

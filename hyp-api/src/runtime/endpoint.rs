@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use crate::runtime::codec::Wire;
-use crate::runtime::error::ResultCode;
+use crate::runtime::error::VendorCode;
 use crate::runtime::node::{DecodeError, Node};
 use crate::runtime::validate::Validate;
 
@@ -97,7 +97,7 @@ pub trait Endpoint {
     type Request: Validate + Wire + Clone + Send + Sync;
     /// What a successful call returns: the response, or an enum of the documented outcomes.
     type Output: Send;
-    type Code: ResultCode;
+    type Code: VendorCode;
 
     const SERVICE: &'static str;
     /// The vendor's name for the function (or `METHOD /path` for REST).

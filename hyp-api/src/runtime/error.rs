@@ -8,7 +8,7 @@ use std::time::Duration;
 use crate::runtime::validate::Violations;
 
 /// A vendor result code, generated per API from the spec.
-pub trait ResultCode: fmt::Debug + Clone + Send + Sync + 'static {
+pub trait VendorCode: fmt::Debug + Clone + Send + Sync + 'static {
     /// The number on the wire.
     fn value(&self) -> i64;
     /// What the vendor documents the code to mean.
@@ -39,7 +39,7 @@ pub struct ApiError<C> {
 /// Every way a call can fail. `C` is the API's generated code type.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
-pub enum Error<C: ResultCode> {
+pub enum Error<C: VendorCode> {
     /// The request breaks the spec's rules; it was not sent.
     #[error("invalid request (not sent): {0}")]
     InvalidRequest(Violations),
@@ -87,7 +87,7 @@ pub enum Error<C: ResultCode> {
     },
 }
 
-impl<C: ResultCode> Error<C> {
+impl<C: VendorCode> Error<C> {
     /// True when the operation may or may not have taken effect.
     pub fn outcome_unknown(&self) -> bool {
         match self {

@@ -30,6 +30,30 @@ impl Clock for SystemClock {
 #[derive(Debug, Clone, Copy)]
 pub struct FixedClock(pub DateTime<Utc>);
 
+impl FixedClock {
+    /// A clock stopped at the start (00:00 UTC) of `date`.
+    pub fn on(date: NaiveDate) -> Self {
+        FixedClock(date.and_time(chrono::NaiveTime::MIN).and_utc())
+    }
+
+    /// A clock stopped at `at`, read as UTC.
+    pub fn at(at: NaiveDateTime) -> Self {
+        FixedClock(at.and_utc())
+    }
+}
+
+impl From<NaiveDate> for FixedClock {
+    fn from(date: NaiveDate) -> Self {
+        FixedClock::on(date)
+    }
+}
+
+impl From<NaiveDateTime> for FixedClock {
+    fn from(at: NaiveDateTime) -> Self {
+        FixedClock::at(at)
+    }
+}
+
 impl Clock for FixedClock {
     fn now(&self) -> DateTime<Utc> {
         self.0

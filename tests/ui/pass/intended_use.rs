@@ -39,7 +39,12 @@ fn main() {
     // Date rules (e.g. a refund's PaymentDate within the last 366 days) are checked against
     // this clock; a fixed one keeps the example deterministic.
     let today = NaiveDate::from_ymd_opt(2024, 5, 2).unwrap();
-    let clock = FixedClock(today.and_hms_opt(12, 0, 0).unwrap().and_utc());
+    // From the re-exported date types, no chrono import needed.
+    let clock = FixedClock::at(today.and_hms_opt(12, 0, 0).unwrap());
+    let _start_of_day = FixedClock::on(today);
+    // A code's number and meaning without importing the `VendorCode` trait.
+    assert_eq!(ResponseCode::Unknown(77).value(), 77);
+    let _meaning: &str = ResponseCode::Success.description();
 
     let client: Client = Client::builder(
         "https://erp.example",

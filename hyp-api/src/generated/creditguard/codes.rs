@@ -172,8 +172,9 @@ impl ResultCode {
         }
     }
 }
-impl crate::ResultCode for ResultCode {
-    fn value(&self) -> i64 {
+impl ResultCode {
+    /// The number on the wire (no trait import needed).
+    pub const fn value(&self) -> i64 {
         match self {
             Self::PermittedTransaction => 0i64,
             Self::BlockedCard => 1i64,
@@ -204,7 +205,8 @@ impl crate::ResultCode for ResultCode {
             Self::Unknown(n) => *n,
         }
     }
-    fn description(&self) -> &'static str {
+    /// What the vendor documents the code to mean.
+    pub const fn description(&self) -> &'static str {
         match self {
             Self::PermittedTransaction => {
                 "`000` \"Permitted transaction\": the command succeeded."
@@ -278,6 +280,14 @@ impl crate::ResultCode for ResultCode {
             }
             Self::Unknown(_) => "a code the spec does not list",
         }
+    }
+}
+impl crate::VendorCode for ResultCode {
+    fn value(&self) -> i64 {
+        ResultCode::value(self)
+    }
+    fn description(&self) -> &'static str {
+        ResultCode::description(self)
     }
     fn documented_http_status(&self) -> Option<u16> {
         match self {

@@ -169,8 +169,9 @@ impl ResponseCode {
         }
     }
 }
-impl crate::ResultCode for ResponseCode {
-    fn value(&self) -> i64 {
+impl ResponseCode {
+    /// The number on the wire (no trait import needed).
+    pub const fn value(&self) -> i64 {
         match self {
             Self::Success => 0i64,
             Self::IncompleteSuccess => 1i64,
@@ -199,7 +200,8 @@ impl crate::ResultCode for ResponseCode {
             Self::Unknown(n) => *n,
         }
     }
-    fn description(&self) -> &'static str {
+    /// What the vendor documents the code to mean.
+    pub const fn description(&self) -> &'static str {
         match self {
             Self::Success => "Success.",
             Self::IncompleteSuccess => {
@@ -261,6 +263,14 @@ impl crate::ResultCode for ResponseCode {
             }
             Self::Unknown(_) => "a code the spec does not list",
         }
+    }
+}
+impl crate::VendorCode for ResponseCode {
+    fn value(&self) -> i64 {
+        ResponseCode::value(self)
+    }
+    fn description(&self) -> &'static str {
+        ResponseCode::description(self)
     }
     fn documented_http_status(&self) -> Option<u16> {
         match self {

@@ -62,8 +62,9 @@ impl StatusCode {
         }
     }
 }
-impl crate::ResultCode for StatusCode {
-    fn value(&self) -> i64 {
+impl StatusCode {
+    /// The number on the wire (no trait import needed).
+    pub const fn value(&self) -> i64 {
         match self {
             Self::Ok => 200i64,
             Self::Created => 201i64,
@@ -75,7 +76,8 @@ impl crate::ResultCode for StatusCode {
             Self::Unknown(n) => *n,
         }
     }
-    fn description(&self) -> &'static str {
+    /// What the vendor documents the code to mean.
+    pub const fn description(&self) -> &'static str {
         match self {
             Self::Ok => "OK.",
             Self::Created => "Created (a new account or transaction).",
@@ -94,6 +96,14 @@ impl crate::ResultCode for StatusCode {
             Self::ManagerOffline => "The management plane is temporarily unavailable.",
             Self::Unknown(_) => "a code the spec does not list",
         }
+    }
+}
+impl crate::VendorCode for StatusCode {
+    fn value(&self) -> i64 {
+        StatusCode::value(self)
+    }
+    fn description(&self) -> &'static str {
+        StatusCode::description(self)
     }
     fn documented_http_status(&self) -> Option<u16> {
         match self {

@@ -1507,8 +1507,9 @@ impl CCode {
         }
     }
 }
-impl crate::ResultCode for CCode {
-    fn value(&self) -> i64 {
+impl CCode {
+    /// The number on the wire (no trait import needed).
+    pub const fn value(&self) -> i64 {
         match self {
             Self::Approved => 0i64,
             Self::BlockedCard => 1i64,
@@ -1805,7 +1806,8 @@ impl crate::ResultCode for CCode {
             Self::Unknown(n) => *n,
         }
     }
-    fn description(&self) -> &'static str {
+    /// What the vendor documents the code to mean.
+    pub const fn description(&self) -> &'static str {
         match self {
             Self::Approved => {
                 "Approved / success. On a charge: approved and charged; elsewhere: the operation succeeded (every scenario's table: `0` Success). An outcome, never an error."
@@ -2583,6 +2585,14 @@ impl crate::ResultCode for CCode {
             }
             Self::Unknown(_) => "a code the spec does not list",
         }
+    }
+}
+impl crate::VendorCode for CCode {
+    fn value(&self) -> i64 {
+        CCode::value(self)
+    }
+    fn description(&self) -> &'static str {
+        CCode::description(self)
     }
     fn documented_http_status(&self) -> Option<u16> {
         match self {
