@@ -127,6 +127,7 @@ pub fn emit_codes(api: &Api) -> TokenStream {
             }
             fn is_retryable(&self) -> bool { #retryable }
             fn outcome_unknown(&self) -> bool { #unknown }
+            fn is_documented(&self) -> bool { !matches!(self, Self::Unknown(_)) }
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::runtime::codec::Wire;
 use crate::runtime::endpoint::{AnswerFormat, Endpoint, EnvelopeSpec, TransportKind};
-use crate::runtime::error::{ApiError, Error};
+use crate::runtime::error::{ApiError, Error, VendorCode};
 use crate::runtime::node::{MapReader, Node};
 use crate::runtime::{json, one_pass, urlencoded, xml};
 
@@ -79,13 +79,20 @@ impl Answer<'_> {
     ) -> Result<E::Output, Error<E::Code>> {
         match decoded {
             Ok(Some(output)) => Ok(output),
-            Ok(None) => Err(Error::Api(ApiError {
-                endpoint: E::WIRE,
-                code: E::code(code),
-                message: message.map(|m| redact(&m, self.secrets)),
-                http_status: self.status,
-                body: redact(self.text, self.secrets),
-            })),
+            Ok(None) => {
+                let code = E::code(code);
+                // An undocumented code on a call that moves money proves nothing either way.
+                let outcome_unknown = VendorCode::outcome_unknown(&code)
+                    || (E::MOVES_MONEY && !VendorCode::is_documented(&code));
+                Err(Error::Api(ApiError {
+                    endpoint: E::WIRE,
+                    code,
+                    message: message.map(|m| redact(&m, self.secrets)),
+                    http_status: self.status,
+                    body: redact(self.text, self.secrets),
+                    outcome_unknown,
+                }))
+            }
             Err(e) => Err(self.undecodable::<E>(e)),
         }
     }

@@ -272,8 +272,14 @@ impl Core {
                 }
                 Decision::GiveUp => {
                     tracing::Span::current().record("attempts", attempt);
-                    if let Err(e) = &result {
-                        tracing::warn!(error = %e, "call failed");
+                    // A documented business code is an answer, not a fault: DEBUG; transport
+                    // failures, timeouts and undocumented codes: WARN.
+                    match &result {
+                        Err(e @ Error::Api(a)) if a.code.is_documented() => {
+                            tracing::debug!(error = %e, "vendor answered a documented error code");
+                        }
+                        Err(e) => tracing::warn!(error = %e, "call failed"),
+                        Ok(_) => {}
                     }
                     return result;
                 }

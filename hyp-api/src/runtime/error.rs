@@ -19,6 +19,8 @@ pub trait VendorCode: fmt::Debug + Clone + Send + Sync + 'static {
     fn is_retryable(&self) -> bool;
     /// The operation may or may not have happened: reconcile before acting.
     fn outcome_unknown(&self) -> bool;
+    /// The spec lists this code (false for a code it does not know).
+    fn is_documented(&self) -> bool;
 }
 
 /// The vendor answered with a code that is an error for this endpoint.
@@ -34,6 +36,10 @@ pub struct ApiError<C> {
     pub http_status: u16,
     /// The answer's body as received, every secret of the call replaced by `[REDACTED]`.
     pub body: String,
+    /// The operation may or may not have happened: the code's documented meaning says so, or
+    /// the endpoint moves money and the code is not documented (an undocumented answer does not
+    /// prove nothing was booked). Reconcile before resending.
+    pub outcome_unknown: bool,
 }
 
 /// Every way a call can fail. `C` is the API's generated code type.
@@ -95,7 +101,7 @@ impl<C: VendorCode> Error<C> {
                 outcome_unknown, ..
             } => *outcome_unknown,
             Error::Transport { maybe_applied, .. } => *maybe_applied,
-            Error::Api(e) => e.code.outcome_unknown(),
+            Error::Api(e) => e.outcome_unknown,
             _ => false,
         }
     }

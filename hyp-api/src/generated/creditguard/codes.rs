@@ -326,4 +326,7 @@ impl crate::VendorCode for ResultCode {
     fn outcome_unknown(&self) -> bool {
         matches!(self, Self::Duplicate | Self::DuplicateMinus80)
     }
+    fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
 }

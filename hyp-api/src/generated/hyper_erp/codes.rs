@@ -310,4 +310,7 @@ impl crate::VendorCode for ResponseCode {
     fn outcome_unknown(&self) -> bool {
         matches!(self, Self::TechnicalError | Self::TradingSystemTimeout)
     }
+    fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
 }

@@ -123,4 +123,7 @@ impl crate::VendorCode for StatusCode {
     fn outcome_unknown(&self) -> bool {
         false
     }
+    fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
 }

@@ -2900,4 +2900,7 @@ impl crate::VendorCode for CCode {
             Self::CommunicationError
         )
     }
+    fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
 }
