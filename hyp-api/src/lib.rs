@@ -83,3 +83,8 @@ pub mod __private {
     pub use regex;
     pub use serde;
 }
+
+/// The README's examples, compiled as doc-tests (`rust,ignore` blocks excepted).
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
