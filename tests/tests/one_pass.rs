@@ -79,6 +79,10 @@ fn variants(body: &str, command: &str) -> Vec<(String, String)> {
                 "repeated field".into(),
                 format!("{},\"{key}\":\"again\"{}", &body[..close], &body[close..]),
             ));
+            out.push((
+                "deep repeated field".into(),
+                format!("{},\"{key}\":{deep}{}", &body[..close], &body[close..]),
+            ));
             out.push(("null first".into(), insert(&format!("\"{key}\":null,"))));
             out.push((
                 "object first".into(),

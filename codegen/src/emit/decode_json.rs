@@ -15,10 +15,10 @@ pub fn emit(plan: &Plan) -> TokenStream {
             let (v, ea) = (&f.var, f.empty_is_absent);
             let read = match &f.kind {
                 Kind::Scalar { decode, bools } => {
-                    quote!(#j::scalar(&mut m, &mut #v, #decode, #bools, #ea)?)
+                    quote!(#j::scalar(&mut m, &mut #v, #decode, (#bools, #ea), depth)?)
                 }
                 Kind::Scalars { decode, bools } => {
-                    quote!(#j::scalars(&mut m, &mut #v, #decode, #bools)?)
+                    quote!(#j::scalars(&mut m, &mut #v, #decode, #bools, depth)?)
                 }
                 Kind::Object => quote!(#j::object(&mut m, &mut #v, cx, depth)?),
                 Kind::Objects => quote!(#j::objects(&mut m, &mut #v, cx, depth)?),

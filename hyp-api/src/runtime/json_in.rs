@@ -109,15 +109,16 @@ fn raw<'de, A: MapAccess<'de>>(m: &mut A, depth: usize) -> Result<&'de RawValue,
     Ok(raw)
 }
 
-/// A scalar field (`bools`: a boolean field, which also takes JSON `true`/`false`).
+/// A scalar field (`bools`: a boolean field, which also takes JSON `true`/`false`; with
+/// `empty_is_absent`, a blank string is absent) of an object at level `depth`.
 pub fn scalar<'de, A: MapAccess<'de>, T>(
     m: &mut A,
     slot: &mut Slot<T>,
     decode: Decode<T>,
-    bools: bool,
-    empty_is_absent: bool,
+    (bools, empty_is_absent): (bool, bool),
+    depth: usize,
 ) -> Result<(), A::Error> {
-    let raw: &RawValue = m.next_value()?;
+    let raw = raw(m, depth)?;
     if slot.is_some() {
         return Ok(());
     }
@@ -214,9 +215,10 @@ pub fn scalars<'de, A: MapAccess<'de>, T>(
     slot: &mut Slot<Vec<T>>,
     decode: Decode<T>,
     bools: bool,
+    depth: usize,
 ) -> Result<(), A::Error> {
     if slot.is_some() {
-        return m.next_value::<&RawValue>().map(|_| ());
+        return skip(m, depth);
     }
     *slot = Some(m.next_value_seed(Nullable(ScalarList(decode, bools)))?);
     Ok(())

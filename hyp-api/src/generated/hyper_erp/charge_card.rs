@@ -333,8 +333,8 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                         &mut m,
                         &mut v_req_id,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Result Code" => {
@@ -342,8 +342,8 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                         &mut m,
                         &mut v_result_code,
                         <ClearingResultCode as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Result Text" => {
@@ -351,8 +351,8 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                         &mut m,
                         &mut v_result_text,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Result CC Brand Name" => {
@@ -360,8 +360,8 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                         &mut m,
                         &mut v_result_cc_brand_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Result Last 4 Digits" => {
@@ -369,8 +369,8 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                         &mut m,
                         &mut v_result_last_4_digits,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Result Bank Reference" => {
@@ -378,8 +378,8 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                         &mut m,
                         &mut v_result_bank_reference,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,

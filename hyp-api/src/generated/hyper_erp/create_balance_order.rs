@@ -258,8 +258,8 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
                         &mut m,
                         &mut v_tp_login,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 b"TP_Order_ID" => {
@@ -267,8 +267,8 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
                         &mut m,
                         &mut v_tp_order_id,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,

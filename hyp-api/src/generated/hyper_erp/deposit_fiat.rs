@@ -370,8 +370,8 @@ impl crate::__private::JsonFields for DepositFiatResponse {
                         &mut m,
                         &mut v_receipt_num,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,

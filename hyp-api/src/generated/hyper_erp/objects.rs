@@ -196,8 +196,8 @@ impl crate::__private::JsonFields for TpAccount {
                         &mut m,
                         &mut v_account_login,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 1usize => {
@@ -205,8 +205,8 @@ impl crate::__private::JsonFields for TpAccount {
                         &mut m,
                         &mut v_data_source,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 2usize => {
@@ -214,8 +214,8 @@ impl crate::__private::JsonFields for TpAccount {
                         &mut m,
                         &mut v_platform,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 3usize => {
@@ -223,8 +223,8 @@ impl crate::__private::JsonFields for TpAccount {
                         &mut m,
                         &mut v_status,
                         <TpAccountStatus as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 4usize => {
@@ -232,8 +232,8 @@ impl crate::__private::JsonFields for TpAccount {
                         &mut m,
                         &mut v_group,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 5usize => {
@@ -241,8 +241,8 @@ impl crate::__private::JsonFields for TpAccount {
                         &mut m,
                         &mut v_currency,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 6usize => {
@@ -250,8 +250,8 @@ impl crate::__private::JsonFields for TpAccount {
                         &mut m,
                         &mut v_balance,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 7usize => {
@@ -259,8 +259,8 @@ impl crate::__private::JsonFields for TpAccount {
                         &mut m,
                         &mut v_equity,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 8usize => {
@@ -268,8 +268,8 @@ impl crate::__private::JsonFields for TpAccount {
                         &mut m,
                         &mut v_margin,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
@@ -715,8 +715,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_refund_method,
                         <RefundMethod as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 1usize => {
@@ -724,8 +724,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_payment_date,
                         |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 2usize => {
@@ -733,8 +733,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_total_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 3usize => {
@@ -742,8 +742,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_currency,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 4usize => {
@@ -751,8 +751,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_exchange_rate,
                         <crate::Decimal as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 5usize => {
@@ -760,8 +760,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_monthly_payments,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 6usize => {
@@ -769,8 +769,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_first_payment_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 7usize => {
@@ -778,8 +778,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_next_payments_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 8usize => {
@@ -787,8 +787,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_advanced_payment_sys,
                         <AdvancedPaymentSys as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 9usize => {
@@ -796,8 +796,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_bank_code,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 10usize => {
@@ -805,8 +805,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_branch_swift,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 11usize => {
@@ -814,8 +814,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_account,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 12usize => {
@@ -823,8 +823,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_bank_transfer_payment_format,
                         <BankTransferPaymentFormat as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 13usize => {
@@ -832,8 +832,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_cheque_cc_number,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 14usize => {
@@ -841,8 +841,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_clearing_company,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 15usize => {
@@ -850,8 +850,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_cc_ew_brand,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 16usize => {
@@ -859,8 +859,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_clearing_voucher,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 17usize => {
@@ -868,8 +868,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_reg_refund_to_country,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 18usize => {
@@ -877,8 +877,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_reg_bank_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 19usize => {
@@ -886,8 +886,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_reg_bank_address,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 20usize => {
@@ -895,8 +895,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_reg_account_owner_as_contact_person,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 21usize => {
@@ -904,8 +904,8 @@ impl crate::__private::JsonFields for RefundItem {
                         &mut m,
                         &mut v_from_internal_account,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
@@ -1895,8 +1895,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_refund_number,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 1usize => {
@@ -1904,8 +1904,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_agency,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 2usize => {
@@ -1913,8 +1913,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_drawer_station_id,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 3usize => {
@@ -1922,8 +1922,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_sales_agent,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 4usize => {
@@ -1931,8 +1931,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_client_number,
                         <ClientNumber as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 5usize => {
@@ -1940,8 +1940,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_client_full_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 6usize => {
@@ -1949,8 +1949,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_contact_person,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 7usize => {
@@ -1958,8 +1958,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_address,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 8usize => {
@@ -1967,8 +1967,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_phone,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 9usize => {
@@ -1976,8 +1976,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 10usize => {
@@ -1985,8 +1985,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_id_number,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 11usize => {
@@ -1994,8 +1994,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_client_country_code,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 12usize => {
@@ -2003,8 +2003,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_language,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 13usize => {
@@ -2012,8 +2012,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_international_document,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 14usize => {
@@ -2021,8 +2021,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_total_refund_lc,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 15usize => {
@@ -2030,8 +2030,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_purchaser_currency,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 16usize => {
@@ -2039,8 +2039,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_total_refund_in_pc,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 17usize => {
@@ -2051,8 +2051,8 @@ impl crate::__private::JsonFields for RefundDocument {
                             t,
                             "%Y-%m-%d %H:%M:%S",
                         ),
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 18usize => {
@@ -2063,8 +2063,8 @@ impl crate::__private::JsonFields for RefundDocument {
                             t,
                             "%Y-%m-%d %H:%M:%S",
                         ),
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 19usize => {
@@ -2072,8 +2072,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_produced_by,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 20usize => {
@@ -2081,8 +2081,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_electronic_signed_pdf,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 21usize => {
@@ -2090,8 +2090,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_notes,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 22usize => {
@@ -2099,8 +2099,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_internal_notes,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 23usize => {
@@ -2110,8 +2110,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         <crate::Open<
                             RefundFormPurpose,
                         > as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 24usize => {
@@ -2121,8 +2121,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         <crate::Open<
                             MoneyLaunderingControl,
                         > as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 25usize => {
@@ -2130,8 +2130,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_money_laundering_bundle,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 26usize => {
@@ -2139,8 +2139,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_personal_id_verification_made_by,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 27usize => {
@@ -2148,8 +2148,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_ip_address,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 28usize => {
@@ -2157,8 +2157,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_responsible_manager,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 29usize => {
@@ -2166,8 +2166,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_old_doc_reference,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 30usize => {
@@ -2175,8 +2175,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_old_software_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 31usize => {
@@ -2187,8 +2187,8 @@ impl crate::__private::JsonFields for RefundDocument {
                             t,
                             "%Y-%m-%d %H:%M:%S",
                         ),
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 32usize => {
@@ -2196,8 +2196,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_cancelled_by,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 33usize => {
@@ -2205,8 +2205,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_cancellation_reason,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 34usize => {
@@ -2214,8 +2214,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_account_balance_at_production_time,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 35usize => {
@@ -2223,8 +2223,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_credit_line_usage_risk_lc,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 36usize => {
@@ -2234,8 +2234,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         <crate::Open<
                             AuthorizationStatus,
                         > as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 37usize => {
@@ -2243,8 +2243,8 @@ impl crate::__private::JsonFields for RefundDocument {
                         &mut m,
                         &mut v_authorization_text_desc,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
@@ -2621,8 +2621,8 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         &mut m,
                         &mut v_refund_number,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 1usize => {
@@ -2630,8 +2630,8 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         &mut m,
                         &mut v_row_index,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 2usize => {
@@ -2641,8 +2641,8 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         <crate::Open<
                             RefundMethod,
                         > as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 3usize => {
@@ -2650,8 +2650,8 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         &mut m,
                         &mut v_payment_date,
                         |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 4usize => {
@@ -2659,8 +2659,8 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         &mut m,
                         &mut v_total_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 5usize => {
@@ -2668,8 +2668,8 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         &mut m,
                         &mut v_currency,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 6usize => {
@@ -2677,8 +2677,8 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         &mut m,
                         &mut v_bank_code,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 7usize => {
@@ -2686,8 +2686,8 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         &mut m,
                         &mut v_branch_swift,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 8usize => {
@@ -2695,8 +2695,8 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         &mut m,
                         &mut v_account,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 9usize => {
@@ -2706,8 +2706,8 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         <crate::Open<
                             BankTransferPaymentFormat,
                         > as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 10usize => {
@@ -2715,8 +2715,8 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         &mut m,
                         &mut v_reg_refund_to_country,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 11usize => {
@@ -2724,8 +2724,8 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         &mut m,
                         &mut v_reg_bank_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 12usize => {
@@ -2733,8 +2733,8 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         &mut m,
                         &mut v_reg_bank_address,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 13usize => {
@@ -2742,8 +2742,8 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         &mut m,
                         &mut v_reg_account_owner_as_contact_person,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 14usize => {
@@ -2751,8 +2751,8 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         &mut m,
                         &mut v_from_internal_account,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 15usize => {
@@ -2760,8 +2760,8 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         &mut m,
                         &mut v_from_internal_account_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
@@ -2863,8 +2863,8 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
                         &mut m,
                         &mut v_refund_number,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"AuthorizationStatus" => {
@@ -2872,8 +2872,8 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
                         &mut m,
                         &mut v_authorization_status,
                         <AuthorizationStatus as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"AuthorizationTextDesc" => {
@@ -2881,8 +2881,8 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
                         &mut m,
                         &mut v_authorization_text_desc,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,

@@ -139,6 +139,7 @@ impl crate::__private::JsonFields for UpdateRefundQueueResponse {
                         &mut v_skipped,
                         <i64 as crate::__private::FromText>::from_text,
                         false,
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,

@@ -369,8 +369,8 @@ impl crate::__private::JsonFields for WithdrawFiatResponse {
                         &mut m,
                         &mut v_refund_num,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,

@@ -448,8 +448,8 @@ impl crate::__private::JsonFields for CreateAccountResponse {
                         &mut m,
                         &mut v_login,
                         <Login as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 _ => {

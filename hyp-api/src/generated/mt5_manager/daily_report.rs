@@ -188,8 +188,8 @@ impl crate::__private::JsonFields for DailyReportResponse {
                         &mut m,
                         &mut v_active_accounts,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 b"equity" => {
@@ -197,8 +197,8 @@ impl crate::__private::JsonFields for DailyReportResponse {
                         &mut m,
                         &mut v_equity,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 b"deposits" => {
@@ -206,8 +206,8 @@ impl crate::__private::JsonFields for DailyReportResponse {
                         &mut m,
                         &mut v_deposits,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 b"withdrawals" => {
@@ -215,8 +215,8 @@ impl crate::__private::JsonFields for DailyReportResponse {
                         &mut m,
                         &mut v_withdrawals,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 _ => {

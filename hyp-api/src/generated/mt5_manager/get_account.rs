@@ -343,8 +343,8 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         &mut m,
                         &mut v_login,
                         <Login as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 1usize => {
@@ -352,8 +352,8 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         &mut m,
                         &mut v_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 2usize => {
@@ -361,8 +361,8 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         &mut m,
                         &mut v_group,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 3usize => {
@@ -370,8 +370,8 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         &mut m,
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 4usize => {
@@ -379,8 +379,8 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         &mut m,
                         &mut v_leverage,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 5usize => {
@@ -388,8 +388,8 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         &mut m,
                         &mut v_balance,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 6usize => {
@@ -397,8 +397,8 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         &mut m,
                         &mut v_profit,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 7usize => {
@@ -406,8 +406,8 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         &mut m,
                         &mut v_equity,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 8usize => {
@@ -415,8 +415,8 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         &mut m,
                         &mut v_margin,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 9usize => {
@@ -424,8 +424,8 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         &mut m,
                         &mut v_margin_free,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 10usize => {
@@ -433,8 +433,8 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         &mut m,
                         &mut v_margin_level,
                         <crate::Decimal as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 _ => {

@@ -179,8 +179,8 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
                         &mut m,
                         &mut v_trans_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"ReversalStatus" => {
@@ -188,8 +188,8 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
                         &mut m,
                         &mut v_reversal_status,
                         <ReversalStatus as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 b"Hesh" => {
@@ -197,8 +197,8 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {

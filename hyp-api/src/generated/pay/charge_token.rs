@@ -1034,8 +1034,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 1usize => {
@@ -1043,8 +1043,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 2usize => {
@@ -1052,8 +1052,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_acode,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 3usize => {
@@ -1061,8 +1061,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 4usize => {
@@ -1070,8 +1070,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 5usize => {
@@ -1079,8 +1079,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 6usize => {
@@ -1088,8 +1088,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 7usize => {
@@ -1097,8 +1097,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_bank,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 8usize => {
@@ -1106,8 +1106,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_trans_type,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 9usize => {
@@ -1115,8 +1115,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_payments,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 10usize => {
@@ -1124,8 +1124,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_user_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 11usize => {
@@ -1133,8 +1133,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_brand,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 12usize => {
@@ -1142,8 +1142,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_issuer,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 13usize => {
@@ -1151,8 +1151,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_l4digit,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 14usize => {
@@ -1160,8 +1160,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_street,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 15usize => {
@@ -1169,8 +1169,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_city,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 16usize => {
@@ -1178,8 +1178,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_zip,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 17usize => {
@@ -1187,8 +1187,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_cell,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 18usize => {
@@ -1196,8 +1196,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_coin,
                         <crate::Open<Coin> as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 19usize => {
@@ -1205,8 +1205,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_tmonth,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 20usize => {
@@ -1214,8 +1214,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_tyear,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 21usize => {
@@ -1223,8 +1223,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_uid,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 22usize => {
@@ -1232,8 +1232,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_sp_type,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 23usize => {
@@ -1241,8 +1241,8 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         &mut m,
                         &mut v_bincard,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {

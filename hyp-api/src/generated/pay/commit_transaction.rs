@@ -193,8 +193,8 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Fild1" => {
@@ -202,8 +202,8 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Fild2" => {
@@ -211,8 +211,8 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Fild3" => {
@@ -220,8 +220,8 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"HeshASM" => {
@@ -229,8 +229,8 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
                         &mut m,
                         &mut v_hesh_asm,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {

@@ -621,8 +621,8 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 b"Id" => {
@@ -630,8 +630,8 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"ACode" => {
@@ -639,8 +639,8 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         &mut m,
                         &mut v_acode,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Hesh" => {
@@ -648,8 +648,8 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Fild1" => {
@@ -657,8 +657,8 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Fild2" => {
@@ -666,8 +666,8 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Fild3" => {
@@ -675,8 +675,8 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {

@@ -564,8 +564,8 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 b"Id" => {
@@ -573,8 +573,8 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"ACode" => {
@@ -582,8 +582,8 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         &mut m,
                         &mut v_acode,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Hesh" => {
@@ -591,8 +591,8 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Fild1" => {
@@ -600,8 +600,8 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Fild2" => {
@@ -609,8 +609,8 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Fild3" => {
@@ -618,8 +618,8 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {

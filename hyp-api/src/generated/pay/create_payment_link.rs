@@ -320,8 +320,8 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
                         &mut m,
                         &mut v_pay_request_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Fild1" => {
@@ -329,8 +329,8 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"paymentURL" => {
@@ -338,8 +338,8 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
                         &mut m,
                         &mut v_payment_url,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {

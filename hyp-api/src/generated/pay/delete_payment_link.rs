@@ -152,8 +152,8 @@ impl crate::__private::JsonFields for DeletePaymentLinkResponse {
                         &mut m,
                         &mut v_status,
                         <PayRequestStatus as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 _ => {

@@ -241,8 +241,8 @@ impl crate::__private::JsonFields for GetTokenResponse {
                         &mut m,
                         &mut v_token,
                         <crate::SecretString as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Tokef" => {
@@ -250,8 +250,8 @@ impl crate::__private::JsonFields for GetTokenResponse {
                         &mut m,
                         &mut v_tokef,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Id" => {
@@ -259,8 +259,8 @@ impl crate::__private::JsonFields for GetTokenResponse {
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Fild1" => {
@@ -268,8 +268,8 @@ impl crate::__private::JsonFields for GetTokenResponse {
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Fild2" => {
@@ -277,8 +277,8 @@ impl crate::__private::JsonFields for GetTokenResponse {
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Fild3" => {
@@ -286,8 +286,8 @@ impl crate::__private::JsonFields for GetTokenResponse {
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {

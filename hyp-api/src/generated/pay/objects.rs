@@ -124,8 +124,8 @@ impl crate::__private::JsonFields for PaymentLink {
                         &mut m,
                         &mut v_pay_request_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"status" => {
@@ -133,8 +133,8 @@ impl crate::__private::JsonFields for PaymentLink {
                         &mut m,
                         &mut v_status,
                         <PayRequestStatus as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 b"Amount" => {
@@ -142,8 +142,8 @@ impl crate::__private::JsonFields for PaymentLink {
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 b"paymentURL" => {
@@ -151,8 +151,8 @@ impl crate::__private::JsonFields for PaymentLink {
                         &mut m,
                         &mut v_payment_url,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"dateCreated" => {
@@ -163,8 +163,8 @@ impl crate::__private::JsonFields for PaymentLink {
                             t,
                             "%Y-%m-%d %H:%M:%S",
                         ),
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 _ => {

@@ -446,8 +446,8 @@ impl crate::__private::JsonFields for PayoutResponse {
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Amount" => {
@@ -455,8 +455,8 @@ impl crate::__private::JsonFields for PayoutResponse {
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 b"ACode" => {
@@ -464,8 +464,8 @@ impl crate::__private::JsonFields for PayoutResponse {
                         &mut m,
                         &mut v_acode,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Fild1" => {
@@ -473,8 +473,8 @@ impl crate::__private::JsonFields for PayoutResponse {
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Fild2" => {
@@ -482,8 +482,8 @@ impl crate::__private::JsonFields for PayoutResponse {
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Fild3" => {
@@ -491,8 +491,8 @@ impl crate::__private::JsonFields for PayoutResponse {
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"Hesh" => {
@@ -500,8 +500,8 @@ impl crate::__private::JsonFields for PayoutResponse {
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {

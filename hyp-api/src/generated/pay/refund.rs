@@ -201,8 +201,8 @@ impl crate::__private::JsonFields for RefundResponse {
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"ACode" => {
@@ -210,8 +210,8 @@ impl crate::__private::JsonFields for RefundResponse {
                         &mut m,
                         &mut v_acode,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"HeshASM" => {
@@ -219,8 +219,8 @@ impl crate::__private::JsonFields for RefundResponse {
                         &mut m,
                         &mut v_hesh_asm,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {

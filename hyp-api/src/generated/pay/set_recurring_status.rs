@@ -170,8 +170,8 @@ impl crate::__private::JsonFields for SetRecurringStatusResponse {
                         &mut m,
                         &mut v_hk_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {

@@ -254,8 +254,8 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                         &mut m,
                         &mut v_masof,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"TransId" => {
@@ -263,8 +263,8 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                         &mut m,
                         &mut v_trans_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"action" => {
@@ -272,8 +272,8 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                         &mut m,
                         &mut v_action,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"type" => {
@@ -281,8 +281,8 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                         &mut m,
                         &mut v_document_type,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 b"signature" => {
@@ -290,8 +290,8 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                         &mut m,
                         &mut v_signature,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {

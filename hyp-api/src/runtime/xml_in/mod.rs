@@ -18,7 +18,11 @@ use quick_xml::events::{BytesStart, Event};
 use crate::runtime::coded::Coded;
 use crate::runtime::fields::{self, Decode, Envelope, Fallback, Slot};
 use crate::runtime::node::{MAX_DEPTH, Node};
-use crate::runtime::xml;
+
+mod document;
+
+pub use document::answer;
+use document::reference_ok;
 
 /// Implemented by generated structs: the fields of one element with children.
 pub trait XmlFields: Sized {
@@ -55,12 +59,6 @@ fn has_attributes(e: &BytesStart) -> bool {
     e[e.name().as_ref().len()..]
         .iter()
         .any(|b| !b.is_ascii_whitespace())
-}
-
-/// Whether an entity reference resolves, as the tree decoder requires.
-fn reference_ok(r: &quick_xml::events::BytesRef) -> bool {
-    r.decode()
-        .is_ok_and(|name| quick_xml::escape::unescape(&format!("&{name};")).is_ok())
 }
 
 impl<'a> XmlIn<'a> {
@@ -336,136 +334,10 @@ impl<'a> XmlIn<'a> {
             None => self.skip(),
         }
     }
-
-    /// Reads past the pending element, checking it as the tree decoder would.
-    pub fn skip(&mut self) -> Result<(), Fallback> {
-        self.tree().map(drop)
-    }
-
-    /// The pending element as the tree decoder reads it (see [`crate::runtime::xml::parse`]).
-    fn tree(&mut self) -> Result<Node, Fallback> {
-        let (e, empty) = self.take()?;
-        let (_, attrs) = xml::element(&e).map_err(|_| Fallback)?;
-        if empty {
-            return Ok(xml::close(attrs, String::new()));
-        }
-        let mut stack: Vec<xml::Open> = vec![(String::new(), attrs, String::new())];
-        loop {
-            match self.event()? {
-                Event::Start(e) => {
-                    if self.depth + stack.len() + 1 > MAX_DEPTH {
-                        return Err(Fallback);
-                    }
-                    let (name, attrs) = xml::element(&e).map_err(|_| Fallback)?;
-                    stack.push((name, attrs, String::new()));
-                }
-                Event::Empty(e) => {
-                    let (name, attrs) = xml::element(&e).map_err(|_| Fallback)?;
-                    let node = xml::close(attrs, String::new());
-                    if let Some(top) = stack.last_mut() {
-                        top.1.push((name, node));
-                    }
-                }
-                Event::Text(t) => {
-                    let t = t.decode().map_err(|_| Fallback)?;
-                    let t = quick_xml::escape::unescape(&t).map_err(|_| Fallback)?;
-                    if let Some(top) = stack.last_mut() {
-                        top.2.push_str(&t);
-                    }
-                }
-                Event::CData(t) => {
-                    if let Some(top) = stack.last_mut() {
-                        top.2.push_str(&String::from_utf8_lossy(&t));
-                    }
-                }
-                Event::GeneralRef(r) => {
-                    let name = r.decode().map_err(|_| Fallback)?;
-                    let reference = format!("&{name};");
-                    let t = quick_xml::escape::unescape(&reference).map_err(|_| Fallback)?;
-                    if let Some(top) = stack.last_mut() {
-                        top.2.push_str(&t);
-                    }
-                }
-                Event::End(_) => {
-                    let (name, attrs, text) = stack.pop().ok_or(Fallback)?;
-                    let node = xml::close(attrs, text);
-                    match stack.last_mut() {
-                        Some(top) => top.1.push((name, node)),
-                        None => return Ok(node),
-                    }
-                }
-                Event::Eof => return Err(Fallback),
-                _ => {}
-            }
-        }
-    }
 }
 
 /// Whether a struct decoder met any child (an object element without children is the tree
 /// decoder's: its text means absent or an error there).
 pub fn seen(any: bool) -> Result<(), Fallback> {
     if any { Ok(()) } else { Err(Fallback) }
-}
-
-/// The answer `text` as `T`: the children of `<root><response>` and of its command element
-/// `command`, with the envelope's code and message.
-pub fn answer<T: XmlFields>(
-    text: &str,
-    spec: &crate::runtime::endpoint::XmlSpec,
-    command: &str,
-    envelope: Envelope,
-) -> Result<(T, Envelope), Fallback> {
-    let mut x = XmlIn {
-        input: text,
-        reader: Reader::from_str(text),
-        depth: 0,
-        pending: None,
-        splice: Splice::Off,
-        command,
-        envelope,
-    };
-    loop {
-        match x.event()? {
-            Event::Start(e) if x.name_of(&e)? == spec.root.as_bytes() => {
-                xml::element(&e).map_err(|_| Fallback)?;
-                break;
-            }
-            Event::Start(_) | Event::Empty(_) | Event::End(_) | Event::Eof => {
-                return Err(Fallback);
-            }
-            Event::GeneralRef(r) if !reference_ok(&r) => return Err(Fallback),
-            _ => {}
-        }
-    }
-    x.depth = 1;
-    let mut out = None;
-    while let Some(name) = x.child()? {
-        if name == spec.response.as_bytes() && out.is_none() {
-            if !x.enter()? {
-                return Err(Fallback);
-            }
-            x.splice = Splice::Armed(x.depth);
-            out = Some(T::read(&mut x)?);
-            x.splice = Splice::Off;
-        } else {
-            x.skip()?;
-        }
-    }
-    // The rest of the document is checked as the tree decoder reads it.
-    loop {
-        match x.event()? {
-            Event::Eof => break,
-            Event::Start(e) => {
-                x.pending = Some((e, false));
-                x.skip()?;
-            }
-            Event::Empty(e) => {
-                xml::element(&e).map_err(|_| Fallback)?;
-            }
-            Event::End(_) => return Err(Fallback),
-            Event::GeneralRef(r) if !reference_ok(&r) => return Err(Fallback),
-            _ => {}
-        }
-    }
-    Ok((out.ok_or(Fallback)?, x.envelope))
 }
