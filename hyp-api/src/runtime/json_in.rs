@@ -103,7 +103,8 @@ fn nesting(raw: &str) -> usize {
 /// object at level `depth`.
 fn raw<'de, A: MapAccess<'de>>(m: &mut A, depth: usize) -> Result<&'de RawValue, A::Error> {
     let raw: &'de RawValue = m.next_value()?;
-    if depth + nesting(raw.get()) > MAX_DEPTH {
+    let compound = matches!(raw.get().as_bytes().first(), Some(b'[' | b'{'));
+    if compound && depth + nesting(raw.get()) > MAX_DEPTH {
         return Err(fallback());
     }
     Ok(raw)
