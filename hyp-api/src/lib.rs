@@ -31,7 +31,13 @@ mod generated;
 mod runtime;
 
 pub use chrono::{NaiveDate, NaiveDateTime};
+// Empty when built without any API feature.
+#[allow(unused_imports)]
 pub use generated::*;
+/// The HTTP client hyp-api uses: [`ClientBuilder::http_client`] takes its `Client`, and its
+/// errors are the sources of transport errors. Re-exported so you build the client with the
+/// same version (`hyp_api::reqwest::Client::builder()`), without a dependency of your own.
+pub use reqwest;
 pub use runtime::client::{Auth, ClientBuilder, ConfigError, Core};
 pub use runtime::codec::Wire;
 pub use runtime::coded::Coded;
@@ -39,6 +45,7 @@ pub use runtime::endpoint::{
     AnswerFormat, Endpoint, EnvelopeSpec, HttpMethod, TransportKind, XmlSpec,
 };
 pub use runtime::error::{ApiError, Error, VendorCode};
+#[cfg(feature = "__mac")]
 pub use runtime::mac::{MacPart, MacVerdict};
 pub use runtime::money::{MinorUnits, Money};
 pub use runtime::node::{DecodeError, Node};
@@ -56,6 +63,7 @@ pub mod wire {
     pub use crate::runtime::json::{parse as parse_json, to_string as to_json};
     pub use crate::runtime::node::MAX_DEPTH;
     pub use crate::runtime::urlencoded::{encode_query, parse as parse_urlencoded};
+    #[cfg(feature = "__xml")]
     pub use crate::runtime::xml::{
         answer_fields as xml_answer_fields, parse as parse_xml, to_string as to_xml,
     };
@@ -74,11 +82,13 @@ pub mod __private {
     pub use crate::runtime::fields::{self, Fallback, FromText};
     pub use crate::runtime::form_in::{FormFields, FormIn};
     pub use crate::runtime::json_in::{self, JsonFields};
+    #[cfg(feature = "__mac")]
     pub use crate::runtime::mac;
     pub use crate::runtime::node::{MapReader, MapWriter, only};
     pub use crate::runtime::one_pass;
     pub use crate::runtime::open::ClosedEnum;
     pub use crate::runtime::validate::{AsMajor, AsText, FieldPath, ItemListRule, check};
+    #[cfg(feature = "__xml")]
     pub use crate::runtime::xml_in::{self, XmlFields, XmlIn};
     pub use regex;
     pub use serde;

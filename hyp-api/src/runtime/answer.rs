@@ -6,7 +6,7 @@ use crate::runtime::codec::Wire;
 use crate::runtime::endpoint::{AnswerFormat, Endpoint, EnvelopeSpec, TransportKind};
 use crate::runtime::error::{ApiError, Error, VendorCode};
 use crate::runtime::node::{MapReader, Node};
-use crate::runtime::{json, one_pass, urlencoded, xml};
+use crate::runtime::{json, one_pass, urlencoded};
 
 /// One answer as received.
 struct Answer<'a> {
@@ -176,8 +176,14 @@ fn by_tree<E: Endpoint>(
     if let Some(spec) = E::XML {
         // XML: the code from the envelope; the response from the envelope's other fields and
         // the command element's children (absent on some errors).
-        let (envelope, merged) =
-            xml::answer_parts(text, &spec, E::WIRE).map_err(|e| answer.undecodable::<E>(e))?;
+        #[cfg(feature = "__xml")]
+        let parts = crate::runtime::xml::answer_parts(text, &spec, E::WIRE);
+        #[cfg(not(feature = "__xml"))]
+        let parts: Result<(Node, Node), &str> = {
+            let _ = spec;
+            Err("this build of hyp-api has no XML codec (enable the API's feature)")
+        };
+        let (envelope, merged) = parts.map_err(|e| answer.undecodable::<E>(e))?;
         let env = E::ENVELOPE
             .ok_or_else(|| answer.undecodable::<E>("the API declares no code envelope"))?;
         let (code, message) = answer.envelope::<E>(&envelope, env)?;

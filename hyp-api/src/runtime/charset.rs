@@ -22,9 +22,20 @@ pub fn choose(
     specified
         .map(str::to_string)
         .or_else(from_header)
-        .or_else(|| xml.and_then(crate::runtime::xml::declared_encoding))
+        .or_else(|| xml.and_then(declared_encoding))
         .and_then(|l| Encoding::for_label(l.as_bytes()))
         .unwrap_or(UTF_8)
+}
+
+/// An XML document's declared encoding (only APIs that speak XML read one).
+#[cfg(feature = "__xml")]
+fn declared_encoding(xml: &[u8]) -> Option<String> {
+    crate::runtime::xml::declared_encoding(xml)
+}
+
+#[cfg(not(feature = "__xml"))]
+fn declared_encoding(_: &[u8]) -> Option<String> {
+    None
 }
 
 #[cfg(test)]
@@ -48,6 +59,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "__xml")]
     fn hebrew_in_iso_8859_8_and_windows_1255() {
         // "שלום" in ISO-8859-8 / windows-1255: 0xF9 0xEC 0xE5 0xED.
         let bytes = b"<?xml version='1.0' encoding='ISO-8859-8'?><a>\xF9\xEC\xE5\xED</a>";

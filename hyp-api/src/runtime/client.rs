@@ -10,6 +10,7 @@ use tracing::Instrument;
 
 use crate::runtime::answer::decode_answer_in;
 use crate::runtime::client_fields::ClientFields;
+use crate::runtime::charset;
 use crate::runtime::endpoint::{Endpoint, HttpMethod, Parts, TransportKind};
 use crate::runtime::error::{Error, VendorCode};
 use crate::runtime::json;
@@ -17,7 +18,8 @@ use crate::runtime::node::Node;
 use crate::runtime::retry::{Decision, Failure, RetryPolicy, decide};
 use crate::runtime::urlencoded;
 use crate::runtime::validate::{Clock, SystemClock, Validate, ValidationContext};
-use crate::runtime::{charset, xml};
+#[cfg(feature = "__xml")]
+use crate::runtime::xml;
 
 /// How the client authenticates.
 #[derive(Clone)]
@@ -385,6 +387,23 @@ impl Core {
         let Some(spec) = E::XML else {
             return json::to_string(node).map_err(|e| e.to_string());
         };
+        #[cfg(feature = "__xml")]
+        return self.encode_form_xml::<E>(node, spec);
+        // Built without an API that speaks XML: no endpoint declares an XML envelope.
+        #[cfg(not(feature = "__xml"))]
+        {
+            let _ = spec;
+            Err("this build of hyp-api has no XML codec (enable the API's feature)".into())
+        }
+    }
+
+    /// The XML envelope URL-encoded into its form field beside the credentials.
+    #[cfg(feature = "__xml")]
+    fn encode_form_xml<E: Endpoint>(
+        &self,
+        node: &Node,
+        spec: crate::runtime::endpoint::XmlSpec,
+    ) -> Result<String, String> {
         let document = xml::request_document(node, E::ENVELOPE_FIELDS, &spec, E::WIRE);
         let text = xml::to_string(&document, E::BOOL_TEXT).map_err(|e| e.to_string())?;
         let mut form = form_urlencoded::Serializer::new(String::new());

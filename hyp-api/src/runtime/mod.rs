@@ -13,6 +13,7 @@ pub mod fields;
 pub mod form_in;
 pub mod json;
 pub mod json_in;
+#[cfg(feature = "__mac")]
 pub mod mac;
 pub mod money;
 pub mod node;
@@ -22,5 +23,7 @@ pub mod redact;
 pub mod retry;
 pub mod urlencoded;
 pub mod validate;
+#[cfg(feature = "__xml")]
 pub mod xml;
+#[cfg(feature = "__xml")]
 pub mod xml_in;
