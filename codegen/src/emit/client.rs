@@ -23,7 +23,7 @@ pub fn emit_client(api: &Api) -> TokenStream {
             .iter()
             .map(|o| {
                 let codes: Vec<String> = o.codes.iter().map(i64::to_string).collect();
-                format!("- code {} → `{}`: {}", codes.join("/"), o.variant, o.doc.lines().next().unwrap_or(""))
+                format!("- code {} → `{}`: {}", codes.join("/"), o.variant, super::docs::summary(&o.doc))
             })
             .collect();
         let retry = if e.read_only {

@@ -74,8 +74,8 @@ fn emit_api(api: &Api, out: &mut Output) {
         })
         .collect();
     let mdoc = docs::module_doc(&format!(
-        "{}\n\n{}\n\nSource: {}\n\n# Vendor quirks and how the spec resolves them\n\n{}",
-        api.title,
+        "{}.\n\n{}\n\nSource: {}\n\n# Vendor quirks and how the spec resolves them\n\n{}",
+        api.title.trim_end_matches('.'),
         api.doc.trim(),
         api.source,
         quirks.join("\n\n")
@@ -143,11 +143,7 @@ fn emit_api(api: &Api, out: &mut Output) {
             format!("{m}/{}.rs", e.method),
             &dir,
             with_doc(
-                &format!(
-                    "`{}`: {}",
-                    e.wire,
-                    e.doc.trim().lines().next().unwrap_or("")
-                ),
+                &format!("`{}`: {}", e.wire, docs::summary(&e.doc)),
                 endpoint::emit_endpoint(api, e),
             ),
         );

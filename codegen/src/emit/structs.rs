@@ -220,7 +220,7 @@ fn constructor(api: &Api, s: &StructSpec) -> TokenStream {
         let sdoc = doc(&format!(
             "Sets `{}`: {}",
             f.wire,
-            f.doc.lines().next().unwrap_or("")
+            super::docs::summary(&f.doc)
         ));
         if matches!(f.ty, Ty::List(_)) {
             let t = rust_type(api, &f.ty, Side::Request);

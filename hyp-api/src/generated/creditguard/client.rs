@@ -76,7 +76,7 @@ pub fn sign_redirect_mac(
 /// from the vendor's other pages and from public client libraries, marked as assumptions
 /// where they are library practice): answers keep every element the spec does not list.
 ///
-/// Source: vendor-docs 001_e7cbec14b381c235.txt § Request, § Response, § Commands; vendor-notes §2.1; vendor-notes §4 items 14-26
+/// Source: vendor doc 001 § Request, § Response, § Commands; vendor-notes §2.1; vendor-notes §4 items 14-26
 #[derive(Debug, Clone)]
 pub struct Client {
     core: crate::Core,
@@ -128,7 +128,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (https://developers.hyp.co.il/api-reference/canceldeal); vendor-notes §4 item 19
+    /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (<https://developers.hyp.co.il/api-reference/canceldeal)>; vendor-notes §4 item 19
     pub async fn cancel_deal(
         &self,
         request: &CancelDealRequest,
@@ -155,11 +155,11 @@ impl Client {
     /// inquireTransactions first.
     ///
     /// Results:
-    /// - code 0 → `Approved`: `000`: the deal was approved (charge, authorization, credit), or for `TxnSetup` the
+    /// - code 0 → `Approved`: `000`: the deal was approved (charge, authorization, credit), or for `TxnSetup` the payment page was created (`mpiHostedPageUrl`) — the payment itself is reported by the redirect.
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request, § Response, § Commands; vendor-notes §2.1 doDeal request fields; vendor-notes §2.1 refundDeal / cancelDeal / capture (https://developers.hyp.co.il/two-phase-commits/payment-page-auth); vendor-notes §4 items 15-17, 24, 25
+    /// Source: vendor doc 001 § Request, § Response, § Commands; vendor-notes §2.1 doDeal request fields; vendor-notes §2.1 refundDeal / cancelDeal / capture (<https://developers.hyp.co.il/two-phase-commits/payment-page-auth)>; vendor-notes §4 items 15-17, 24, 25
     pub async fn do_deal(
         &self,
         request: &DoDealRequest,
@@ -176,7 +176,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. A read: retried per the client's policy.
     ///
-    /// Source: vendor-notes §2.1 inquireTransactions (https://developers.hyp.co.il/enterprise/inquiring-transactions/examples, /creditguard/inquiring-transactions/overview); vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example); vendor-notes §4 item 20
+    /// Source: vendor-notes §2.1 inquireTransactions (<https://developers.hyp.co.il/enterprise/inquiring-transactions/examples>, /creditguard/inquiring-transactions/overview); vendor doc 001 § Response (inquireTransactions example); vendor-notes §4 item 20
     pub async fn inquire_transactions(
         &self,
         request: &InquireTransactionsRequest,
@@ -196,7 +196,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (https://developers.hyp.co.il/api-reference/refunddeal, /creditguard/api-reference/refunddeal); vendor-notes §4 item 19; vendor-docs 001_e7cbec14b381c235.txt § Response (refundDeal error example); https://developers.hyp.co.il/documents-and-invoicing/overview (FAQ)
+    /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (<https://developers.hyp.co.il/api-reference/refunddeal>, /creditguard/api-reference/refunddeal); vendor-notes §4 item 19; vendor doc 001 § Response (refundDeal error example); <https://developers.hyp.co.il/documents-and-invoicing/overview> (FAQ)
     pub async fn refund_deal(
         &self,
         request: &RefundDealRequest,
@@ -215,7 +215,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. Never retried once it may have reached the vendor (no idempotency key).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Commands; https://developers.hyp.co.il/api-reference/addcginvoice; https://developers.hyp.co.il/documents-and-invoicing/overview; https://developers.hyp.co.il/creditguard/documents-and-invoicing/cancellations-payouts
+    /// Source: vendor doc 001 § Commands; <https://developers.hyp.co.il/api-reference/addcginvoice>; <https://developers.hyp.co.il/documents-and-invoicing/overview>; <https://developers.hyp.co.il/creditguard/documents-and-invoicing/cancellations-payouts>
     pub async fn add_cg_invoice(
         &self,
         request: &AddCgInvoiceRequest,
@@ -233,7 +233,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. Never retried once it may have reached the vendor (no idempotency key).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Commands; https://developers.hyp.co.il/api-reference/getsessionid; https://developers.hyp.co.il/creditguard/api-reference/getsessionid (Scope parameters)
+    /// Source: vendor doc 001 § Commands; <https://developers.hyp.co.il/api-reference/getsessionid>; <https://developers.hyp.co.il/creditguard/api-reference/getsessionid> (Scope parameters)
     pub async fn get_session_id(
         &self,
         request: &GetSessionIdRequest,
@@ -250,7 +250,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. A read: retried per the client's policy.
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Commands; https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries; https://developers.hyp.co.il/api-reference/inquireinvoice
+    /// Source: vendor doc 001 § Commands; <https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries>; <https://developers.hyp.co.il/api-reference/inquireinvoice>
     pub async fn inquire_invoice(
         &self,
         request: &InquireInvoiceRequest,
@@ -269,7 +269,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. Never retried once it may have reached the vendor (no idempotency key).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Commands; https://developers.hyp.co.il/creditguard/documents-and-invoicing/refund-invoices; https://developers.hyp.co.il/api-reference/refundcginvoice; https://developers.hyp.co.il/creditguard/documents-and-invoicing/cancellations-payouts
+    /// Source: vendor doc 001 § Commands; <https://developers.hyp.co.il/creditguard/documents-and-invoicing/refund-invoices>; <https://developers.hyp.co.il/api-reference/refundcginvoice>; <https://developers.hyp.co.il/creditguard/documents-and-invoicing/cancellations-payouts>
     pub async fn refund_cg_invoice(
         &self,
         request: &RefundCgInvoiceRequest,
@@ -285,7 +285,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. A read: retried per the client's policy.
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Commands; https://developers.hyp.co.il/api-reference/transmitinquire
+    /// Source: vendor doc 001 § Commands; <https://developers.hyp.co.il/api-reference/transmitinquire>
     pub async fn transmit_inquire(
         &self,
         request: &TransmitInquireRequest,
@@ -303,7 +303,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. Never retried once it may have reached the vendor (no idempotency key).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Commands; https://developers.hyp.co.il/api-reference/transmitterminal
+    /// Source: vendor doc 001 § Commands; <https://developers.hyp.co.il/api-reference/transmitterminal>
     pub async fn transmit_terminal(
         &self,
         request: &TransmitTerminalRequest,

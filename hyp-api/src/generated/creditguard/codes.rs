@@ -21,7 +21,7 @@ use super::*;
 pub enum ResultCode {
     /// Code 0 (service-wide, HTTP 200): `000` "Permitted transaction": the command succeeded.
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response
+    /// Source: vendor doc 001 § Response
     PermittedTransaction,
     /// Code 1 (service-wide, HTTP 200): Shva 001: blocked card. ASSUMPTION (library practice).
     ///
@@ -132,7 +132,7 @@ pub enum ResultCode {
     /// matching original charge; userMessage "Please contact System Administration",
     /// additionalInfo "No matching transactions found."). Not Hyp Pay's 310.
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (refundDeal error example); vendor-notes §2.1 Result codes
+    /// Source: vendor doc 001 § Response (refundDeal error example); vendor-notes §2.1 Result codes
     NoMatchingDebitDeal,
     /// A code the spec does not list.
     Unknown(i64),

@@ -10,16 +10,16 @@ use super::*;
 ///
 /// On the wire as strings. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 001_e7cbec14b381c235.txt § Request; vendor-notes §2.1 Envelope / transport (language)
+/// Source: vendor doc 001 § Request; vendor-notes §2.1 Envelope / transport (language)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Language {
     /// Hebrew. (wire `HEB`)
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request
+    /// Source: vendor doc 001 § Request
     Heb,
     /// English. (wire `ENG`)
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request
+    /// Source: vendor doc 001 § Request
     Eng,
 }
 impl crate::__private::ClosedEnum for Language {
@@ -63,12 +63,12 @@ impl crate::__private::FromText for Language {
 ///
 /// On the wire as strings. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal example); vendor-notes §2.1 doDeal request fields (transactionType)
+/// Source: vendor doc 001 § Request (doDeal example); vendor-notes §2.1 doDeal request fields (transactionType)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TransactionType {
     /// Charge the card holder (the vendor's payment-page example). (wire `Debit`)
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal example)
+    /// Source: vendor doc 001 § Request (doDeal example)
     Debit,
     /// Credit the card holder (a payout, or a refund done as a doDeal with `cardId` and `authNumber`). (wire `Credit`)
     ///
@@ -122,7 +122,7 @@ impl crate::__private::FromText for TransactionType {
 pub enum CreditType {
     /// A regular, single-payment deal (the vendor's payment-page example). (wire `RegularCredit`)
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal example)
+    /// Source: vendor doc 001 § Request (doDeal example)
     RegularCredit,
     /// Installments: `numberOfPayments` is the number of payments minus 1; `firstPayment` and `periodicalPayment` are mandatory. ASSUMPTION (library practice). (wire `Payments`)
     ///
@@ -207,7 +207,7 @@ impl crate::__private::FromText for CreditType {
 ///
 /// On the wire as strings. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal example); vendor-notes §2.1 doDeal request fields (transactionCode)
+/// Source: vendor doc 001 § Request (doDeal example); vendor-notes §2.1 doDeal request fields (transactionCode)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TransactionCode {
     /// Card not present, by phone / mail order; libraries use it for e-commerce too. ASSUMPTION (library practice). (wire `Phone`)
@@ -244,7 +244,7 @@ pub enum TransactionCode {
     Signature,
     /// E-commerce; the vendor's v2000 payment-page example (answers show it as code 52). (wire `Internet`)
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal example), § Response (transactionCode code="52")
+    /// Source: vendor doc 001 § Request (doDeal example), § Response (transactionCode code="52")
     Internet,
 }
 impl crate::__private::ClosedEnum for TransactionCode {
@@ -329,11 +329,11 @@ pub enum Validation {
     CreditLimit,
     /// J4: a regular charge (authorize and settle); the vendor example's `mpiValidation`; answers show code 4. (wire `AutoComm`)
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal example), § Response (validation code="4"); vendor-notes §2.1 Validation J-codes
+    /// Source: vendor doc 001 § Request (doDeal example), § Response (validation code="4"); vendor-notes §2.1 Validation J-codes
     AutoComm,
     /// J5: authorization (hold) only, no settlement; capture later with a doDeal on the token (normally within ~5 days) or cancel with cancelDeal. ASSUMPTION (library practice) for the J-code. (wire `Verify`)
     ///
-    /// Source: vendor-notes §2.1 Validation J-codes; vendor-notes §2.1 refundDeal / cancelDeal / capture (https://developers.hyp.co.il/two-phase-commits/payment-page-auth)
+    /// Source: vendor-notes §2.1 Validation J-codes; vendor-notes §2.1 refundDeal / cancelDeal / capture (<https://developers.hyp.co.il/two-phase-commits/payment-page-auth>)
     Verify,
     /// J6: dealer (merchant-confirmed) deal. ASSUMPTION (library practice). (wire `Dealer`)
     ///
@@ -361,7 +361,7 @@ pub enum Validation {
     /// one-time payment page valid 10 minutes; `mpiValidation` says what the page then does.
     /// Answers show code 106. (wire `TxnSetup`)
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal example), § Response (validation code="106"); vendor-notes §4 item 24
+    /// Source: vendor doc 001 § Request (doDeal example), § Response (validation code="106"); vendor-notes §4 item 24
     TxnSetup,
 }
 impl crate::__private::ClosedEnum for Validation {
@@ -423,21 +423,21 @@ impl crate::__private::FromText for Validation {
 ///
 /// On the wire as strings. Received from the vendor. `#[non_exhaustive]`: match the values you handle and keep a wildcard arm; an undocumented value decodes to `Unknown` with its raw wire text.
 ///
-/// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example); vendor-notes §2.1 inquireTransactions (financialStatus values seen)
+/// Source: vendor doc 001 § Response (inquireTransactions example); vendor-notes §2.1 inquireTransactions (financialStatus values seen)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FinancialStatus {
     /// Not a financial transaction, e.g. the TxnSetup (payment-page) row. (wire `Other`)
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, first transaction)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, first transaction)
     Other,
     /// Transmitted to Shva for settlement (carries `transmitDateTime`, `transmitId`, `shvaReferanceNo`). (wire `Transmitted`)
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, second transaction)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, second transaction)
     Transmitted,
     /// Rejected (e.g. status 310, no matching debit deal). (wire `Rejected`)
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, third transaction)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, third transaction)
     Rejected,
     /// A value the spec does not list, with its raw wire text.
     Unknown(String),
@@ -477,16 +477,16 @@ impl crate::__private::FromText for FinancialStatus {
 ///
 /// On the wire as strings. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries; vendor-notes §2.1 doDeal request fields (invoice/…, mderazon/creditguard-node:test/test-charge.js, README)
+/// Source: <https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries>; vendor-notes §2.1 doDeal request fields (invoice/…, mderazon/creditguard-node:test/test-charge.js, README)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum InvoiceCreationMethod {
     /// Generate synchronously; the answer carries the invoice link. (wire `wait`)
     ///
-    /// Source: https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries
+    /// Source: <https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries>
     Wait,
     /// Generate asynchronously; retrieve the link later with inquireInvoice. (wire `post`)
     ///
-    /// Source: https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries
+    /// Source: <https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries>
     Post,
 }
 impl crate::__private::ClosedEnum for InvoiceCreationMethod {
@@ -529,16 +529,16 @@ impl crate::__private::FromText for InvoiceCreationMethod {
 ///
 /// On the wire as integers. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: https://developers.hyp.co.il/creditguard/documents-and-invoicing/refund-invoices
+/// Source: <https://developers.hyp.co.il/creditguard/documents-and-invoicing/refund-invoices>
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CreateInvoice {
     /// Reuse the parameters of the original debit transaction's invoice (items, date, e-mail). (wire `1`)
     ///
-    /// Source: https://developers.hyp.co.il/creditguard/documents-and-invoicing/refund-invoices
+    /// Source: <https://developers.hyp.co.il/creditguard/documents-and-invoicing/refund-invoices>
     ReuseOriginal,
     /// Use the invoice parameters given in this `invoice` element (e.g. for a partial refund); the same set as addCgInvoice. (wire `2`)
     ///
-    /// Source: https://developers.hyp.co.il/creditguard/documents-and-invoicing/refund-invoices
+    /// Source: <https://developers.hyp.co.il/creditguard/documents-and-invoicing/refund-invoices>
     NewParameters,
 }
 impl crate::__private::ClosedEnum for CreateInvoice {

@@ -237,170 +237,113 @@ impl crate::__private::XmlFields for CustomerData {
         let mut seen = false;
         while let Some(name) = x.child()? {
             seen = true;
-            let index = {
-                let k: &[u8] = name;
-                match k.len() {
-                    3usize => {
-                        match k {
-                            b"tel" => 5usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    4usize => {
-                        match k {
-                            b"city" => 3usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    5usize => {
-                        match k {
-                            b"email" => 4usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    7usize => {
-                        match k {
-                            b"address" => 2usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    8usize => {
-                        match k {
-                            b"lastName" => 1usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    9usize => {
-                        match k {
-                            b"firstName" => 0usize,
-                            b"userData1" => 6usize,
-                            b"userData2" => 7usize,
-                            b"userData3" => 8usize,
-                            b"userData4" => 9usize,
-                            b"userData5" => 10usize,
-                            b"userData6" => 11usize,
-                            b"userData7" => 12usize,
-                            b"userData8" => 13usize,
-                            b"userData9" => 14usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    10usize => {
-                        match k {
-                            b"userData10" => 15usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
+            match name {
+                b"firstName" => {
                     x.scalar(
                         &mut v_first_name,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                1usize => {
+                b"lastName" => {
                     x.scalar(
                         &mut v_last_name,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                2usize => {
+                b"address" => {
                     x.scalar(
                         &mut v_address,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                3usize => {
+                b"city" => {
                     x.scalar(
                         &mut v_city,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                4usize => {
+                b"email" => {
                     x.scalar(
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                5usize => {
+                b"tel" => {
                     x.scalar(
                         &mut v_tel,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                6usize => {
+                b"userData1" => {
                     x.scalar(
                         &mut v_user_data1,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                7usize => {
+                b"userData2" => {
                     x.scalar(
                         &mut v_user_data2,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                8usize => {
+                b"userData3" => {
                     x.scalar(
                         &mut v_user_data3,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                9usize => {
+                b"userData4" => {
                     x.scalar(
                         &mut v_user_data4,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                10usize => {
+                b"userData5" => {
                     x.scalar(
                         &mut v_user_data5,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                11usize => {
+                b"userData6" => {
                     x.scalar(
                         &mut v_user_data6,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                12usize => {
+                b"userData7" => {
                     x.scalar(
                         &mut v_user_data7,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                13usize => {
+                b"userData8" => {
                     x.scalar(
                         &mut v_user_data8,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                14usize => {
+                b"userData9" => {
                     x.scalar(
                         &mut v_user_data9,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                15usize => {
+                b"userData10" => {
                     x.scalar(
                         &mut v_user_data10,
                         <String as crate::__private::FromText>::from_text,
@@ -437,7 +380,7 @@ impl Default for CustomerData {
     }
 }
 impl CustomerData {
-    /// A request without required fields; set optional ones with the setters.
+    /// A request with its required fields; set optional ones with the setters.
     pub fn new() -> Self {
         Self {
             first_name: None,
@@ -458,82 +401,82 @@ impl CustomerData {
             user_data10: None,
         }
     }
-    /// Sets `firstName`: Customer first name. ASSUMPTION (library practice).
+    /// Sets `firstName`: Customer first name.
     pub fn first_name(mut self, value: impl Into<String>) -> Self {
         self.first_name = Some(value.into());
         self
     }
-    /// Sets `lastName`: Customer last name. ASSUMPTION (library practice).
+    /// Sets `lastName`: Customer last name.
     pub fn last_name(mut self, value: impl Into<String>) -> Self {
         self.last_name = Some(value.into());
         self
     }
-    /// Sets `address`: Customer street address. ASSUMPTION (library practice).
+    /// Sets `address`: Customer street address.
     pub fn address(mut self, value: impl Into<String>) -> Self {
         self.address = Some(value.into());
         self
     }
-    /// Sets `city`: Customer city. ASSUMPTION (library practice).
+    /// Sets `city`: Customer city.
     pub fn city(mut self, value: impl Into<String>) -> Self {
         self.city = Some(value.into());
         self
     }
-    /// Sets `email`: Customer e-mail. ASSUMPTION (library practice).
+    /// Sets `email`: Customer e-mail.
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
-    /// Sets `tel`: Customer phone number. ASSUMPTION (library practice).
+    /// Sets `tel`: Customer phone number.
     pub fn tel(mut self, value: impl Into<String>) -> Self {
         self.tel = Some(value.into());
         self
     }
-    /// Sets `userData1`: Merchant-defined data 1, echoed back (e.g. to the payment page). ASSUMPTION (library practice).
+    /// Sets `userData1`: Merchant-defined data 1, echoed back (e.g. to the payment page).
     pub fn user_data1(mut self, value: impl Into<String>) -> Self {
         self.user_data1 = Some(value.into());
         self
     }
-    /// Sets `userData2`: Merchant-defined data 2, echoed back (e.g. to the payment page). ASSUMPTION (library practice).
+    /// Sets `userData2`: Merchant-defined data 2, echoed back (e.g. to the payment page).
     pub fn user_data2(mut self, value: impl Into<String>) -> Self {
         self.user_data2 = Some(value.into());
         self
     }
-    /// Sets `userData3`: Merchant-defined data 3, echoed back (e.g. to the payment page). ASSUMPTION (library practice).
+    /// Sets `userData3`: Merchant-defined data 3, echoed back (e.g. to the payment page).
     pub fn user_data3(mut self, value: impl Into<String>) -> Self {
         self.user_data3 = Some(value.into());
         self
     }
-    /// Sets `userData4`: Merchant-defined data 4, echoed back (e.g. to the payment page). ASSUMPTION (library practice).
+    /// Sets `userData4`: Merchant-defined data 4, echoed back (e.g. to the payment page).
     pub fn user_data4(mut self, value: impl Into<String>) -> Self {
         self.user_data4 = Some(value.into());
         self
     }
-    /// Sets `userData5`: Merchant-defined data 5, echoed back (e.g. to the payment page). ASSUMPTION (library practice).
+    /// Sets `userData5`: Merchant-defined data 5, echoed back (e.g. to the payment page).
     pub fn user_data5(mut self, value: impl Into<String>) -> Self {
         self.user_data5 = Some(value.into());
         self
     }
-    /// Sets `userData6`: Merchant-defined data 6, echoed back (e.g. to the payment page). ASSUMPTION (library practice).
+    /// Sets `userData6`: Merchant-defined data 6, echoed back (e.g. to the payment page).
     pub fn user_data6(mut self, value: impl Into<String>) -> Self {
         self.user_data6 = Some(value.into());
         self
     }
-    /// Sets `userData7`: Merchant-defined data 7, echoed back (e.g. to the payment page). ASSUMPTION (library practice).
+    /// Sets `userData7`: Merchant-defined data 7, echoed back (e.g. to the payment page).
     pub fn user_data7(mut self, value: impl Into<String>) -> Self {
         self.user_data7 = Some(value.into());
         self
     }
-    /// Sets `userData8`: Merchant-defined data 8, echoed back (e.g. to the payment page). ASSUMPTION (library practice).
+    /// Sets `userData8`: Merchant-defined data 8, echoed back (e.g. to the payment page).
     pub fn user_data8(mut self, value: impl Into<String>) -> Self {
         self.user_data8 = Some(value.into());
         self
     }
-    /// Sets `userData9`: Merchant-defined data 9, echoed back (e.g. to the payment page). ASSUMPTION (library practice).
+    /// Sets `userData9`: Merchant-defined data 9, echoed back (e.g. to the payment page).
     pub fn user_data9(mut self, value: impl Into<String>) -> Self {
         self.user_data9 = Some(value.into());
         self
     }
-    /// Sets `userData10`: Merchant-defined data 10, echoed back (e.g. to the payment page). ASSUMPTION (library practice).
+    /// Sets `userData10`: Merchant-defined data 10, echoed back (e.g. to the payment page).
     pub fn user_data10(mut self, value: impl Into<String>) -> Self {
         self.user_data10 = Some(value.into());
         self
@@ -596,7 +539,7 @@ impl crate::Validate for CustomerData {
 /// test and README); the vendor's addCgInvoice page has the full table, of which only the
 /// opening was readable (items are pipe-separated lists). ASSUMPTION (library practice).
 ///
-/// Source: vendor-notes §2.1 doDeal request fields (invoice/…; mderazon/creditguard-node:test/test-charge.js, README); https://developers.hyp.co.il/documents-and-invoicing/overview (FAQ); https://developers.hyp.co.il/api-reference/addcginvoice
+/// Source: vendor-notes §2.1 doDeal request fields (invoice/…; mderazon/creditguard-node:test/test-charge.js, README); <https://developers.hyp.co.il/documents-and-invoicing/overview> (FAQ); <https://developers.hyp.co.il/api-reference/addcginvoice>
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct InvoiceData {
@@ -606,7 +549,7 @@ pub struct InvoiceData {
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
-    /// Source: vendor-notes §2.1 doDeal request fields (invoice/…; mderazon/creditguard-node:test/test-charge.js, README); https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries
+    /// Source: vendor-notes §2.1 doDeal request fields (invoice/…; mderazon/creditguard-node:test/test-charge.js, README); <https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries>
     pub invoice_creation_method: Option<InvoiceCreationMethod>,
     /// Invoice subject (may be Hebrew).
     ///
@@ -622,7 +565,7 @@ pub struct InvoiceData {
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
-    /// Source: vendor-notes §2.1 doDeal request fields (invoice/…; mderazon/creditguard-node:test/test-charge.js, README); https://developers.hyp.co.il/api-reference/addcginvoice (Multiple items support)
+    /// Source: vendor-notes §2.1 doDeal request fields (invoice/…; mderazon/creditguard-node:test/test-charge.js, README); <https://developers.hyp.co.il/api-reference/addcginvoice> (Multiple items support)
     pub invoice_item_code: Option<String>,
     /// Item description(s); several items are pipe-separated.
     ///
@@ -630,7 +573,7 @@ pub struct InvoiceData {
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
-    /// Source: vendor-notes §2.1 doDeal request fields (invoice/…; mderazon/creditguard-node:test/test-charge.js, README); https://developers.hyp.co.il/api-reference/addcginvoice (Multiple items support)
+    /// Source: vendor-notes §2.1 doDeal request fields (invoice/…; mderazon/creditguard-node:test/test-charge.js, README); <https://developers.hyp.co.il/api-reference/addcginvoice> (Multiple items support)
     pub invoice_item_description: Option<String>,
     /// Item price(s) in minor units (agorot; the library example sends 100 for a `total` of 100); several items are pipe-separated.
     ///
@@ -640,7 +583,7 @@ pub struct InvoiceData {
     ///
     /// Spec decision: A string, not minor_units: several items travel as one pipe-separated list (`1000|2500`). Callers format the agorot integers themselves.
     ///
-    /// Source: vendor-notes §2.1 doDeal request fields (invoice/…; mderazon/creditguard-node:test/test-charge.js, README); https://developers.hyp.co.il/api-reference/addcginvoice (Multiple items support)
+    /// Source: vendor-notes §2.1 doDeal request fields (invoice/…; mderazon/creditguard-node:test/test-charge.js, README); <https://developers.hyp.co.il/api-reference/addcginvoice> (Multiple items support)
     pub invoice_item_price: Option<String>,
     /// Item quantity(ies); several items are pipe-separated.
     ///
@@ -650,7 +593,7 @@ pub struct InvoiceData {
     ///
     /// Spec decision: A string: a pipe-separated list for several items.
     ///
-    /// Source: vendor-notes §2.1 doDeal request fields (invoice/…; mderazon/creditguard-node:test/test-charge.js, README); https://developers.hyp.co.il/api-reference/addcginvoice (Multiple items support)
+    /// Source: vendor-notes §2.1 doDeal request fields (invoice/…; mderazon/creditguard-node:test/test-charge.js, README); <https://developers.hyp.co.il/api-reference/addcginvoice> (Multiple items support)
     pub invoice_item_quantity: Option<String>,
     /// `1` when item prices include VAT.
     ///
@@ -688,7 +631,7 @@ pub struct InvoiceData {
     ///
     /// Wire: `createInvoice` ([`CreateInvoice`], optional).
     ///
-    /// Source: https://developers.hyp.co.il/creditguard/documents-and-invoicing/refund-invoices
+    /// Source: <https://developers.hyp.co.il/creditguard/documents-and-invoicing/refund-invoices>
     pub create_invoice: Option<CreateInvoice>,
 }
 impl crate::Wire for InvoiceData {
@@ -806,145 +749,78 @@ impl crate::__private::XmlFields for InvoiceData {
         let mut seen = false;
         while let Some(name) = x.child()? {
             seen = true;
-            let index = {
-                let k: &[u8] = name;
-                match k.len() {
-                    6usize => {
-                        match k {
-                            b"mailTo" => 8usize,
-                            b"ccDate" => 9usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    11usize => {
-                        match k {
-                            b"companyInfo" => 7usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    13usize => {
-                        match k {
-                            b"createInvoice" => 10usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    14usize => {
-                        match k {
-                            b"invoiceSubject" => 1usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    15usize => {
-                        match k {
-                            b"invoiceItemCode" => 2usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    16usize => {
-                        match k {
-                            b"invoiceItemPrice" => 4usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    18usize => {
-                        match k {
-                            b"isItemPriceWithTax" => 6usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    19usize => {
-                        match k {
-                            b"invoiceItemQuantity" => 5usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    21usize => {
-                        match k {
-                            b"invoiceCreationMethod" => 0usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    22usize => {
-                        match k {
-                            b"invoiceItemDescription" => 3usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
+            match name {
+                b"invoiceCreationMethod" => {
                     x.scalar(
                         &mut v_invoice_creation_method,
                         <InvoiceCreationMethod as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                1usize => {
+                b"invoiceSubject" => {
                     x.scalar(
                         &mut v_invoice_subject,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                2usize => {
+                b"invoiceItemCode" => {
                     x.scalar(
                         &mut v_invoice_item_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                3usize => {
+                b"invoiceItemDescription" => {
                     x.scalar(
                         &mut v_invoice_item_description,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                4usize => {
+                b"invoiceItemPrice" => {
                     x.scalar(
                         &mut v_invoice_item_price,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                5usize => {
+                b"invoiceItemQuantity" => {
                     x.scalar(
                         &mut v_invoice_item_quantity,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                6usize => {
+                b"isItemPriceWithTax" => {
                     x.scalar(
                         &mut v_is_item_price_with_tax,
                         <bool as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                7usize => {
+                b"companyInfo" => {
                     x.scalar(
                         &mut v_company_info,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                8usize => {
+                b"mailTo" => {
                     x.scalar(
                         &mut v_mail_to,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                9usize => {
+                b"ccDate" => {
                     x.scalar(
                         &mut v_cc_date,
                         |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
                         true,
                     )?
                 }
-                10usize => {
+                b"createInvoice" => {
                     x.scalar(
                         &mut v_create_invoice,
                         <CreateInvoice as crate::__private::FromText>::from_text,
@@ -976,7 +852,7 @@ impl Default for InvoiceData {
     }
 }
 impl InvoiceData {
-    /// A request without required fields; set optional ones with the setters.
+    /// A request with its required fields; set optional ones with the setters.
     pub fn new() -> Self {
         Self {
             invoice_creation_method: None,
@@ -1042,7 +918,7 @@ impl InvoiceData {
         self.cc_date = Some(value);
         self
     }
-    /// Sets `createInvoice`: refundCgInvoice only: 1 = reuse the original debit invoice's parameters, 2 = use the parameters given here. Leave unset elsewhere.
+    /// Sets `createInvoice`: refundCgInvoice only: 1 = reuse the original debit invoice's parameters, 2 = use the parameters given here.
     pub fn create_invoice(mut self, value: CreateInvoice) -> Self {
         self.create_invoice = Some(value);
         self
@@ -1059,7 +935,7 @@ impl crate::Validate for InvoiceData {
 }
 /// The `invoice` element of an inquireInvoice request: which transaction's invoice to fetch.
 ///
-/// Source: https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries
+/// Source: <https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries>
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct InvoiceRef {
@@ -1067,7 +943,7 @@ pub struct InvoiceRef {
     ///
     /// Wire: `invoiceAtranId` (text, required). Rules: matches `^[0-9]+$`.
     ///
-    /// Source: https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries
+    /// Source: <https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries>
     pub invoice_atran_id: String,
 }
 impl crate::Wire for InvoiceRef {
@@ -1109,26 +985,14 @@ impl crate::__private::XmlFields for InvoiceRef {
         })
     }
 }
-/// The required fields of [`InvoiceRef`], each named where it is given: leaving one out does not compile. Pass it to [`InvoiceRef::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct InvoiceRefRequired {
-    /// The transaction id (`tranId`) the invoice was issued for (e.g. `119328971`).
-    ///
-    /// Wire: `invoiceAtranId` (text, required). Rules: matches `^[0-9]+$`.
-    ///
-    /// Source: https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries
-    pub invoice_atran_id: String,
-}
-impl From<InvoiceRefRequired> for InvoiceRef {
-    fn from(required: InvoiceRefRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl InvoiceRef {
-    /// A request from its required fields (see [`InvoiceRefRequired`]); set optional ones with the setters.
-    pub fn new(required: InvoiceRefRequired) -> Self {
-        let InvoiceRefRequired { invoice_atran_id } = required;
-        Self { invoice_atran_id }
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `invoice_atran_id`: wire `invoiceAtranId`
+    pub fn new(invoice_atran_id: impl Into<String>) -> Self {
+        Self {
+            invoice_atran_id: invoice_atran_id.into(),
+        }
     }
 }
 impl crate::Validate for InvoiceRef {
@@ -1217,11 +1081,11 @@ impl Default for PaymentPageData {
     }
 }
 impl PaymentPageData {
-    /// A request without required fields; set optional ones with the setters.
+    /// A request with its required fields; set optional ones with the setters.
     pub fn new() -> Self {
         Self { pps_json_config: None }
     }
-    /// Sets `ppsJSONConfig`: Page configuration as a JSON text (e.g. `frameAncestorURLs` for iframe embedding, `uiCustomData`), sent as the element's text. ASSUMPTION (library practice).
+    /// Sets `ppsJSONConfig`: Page configuration as a JSON text (e.g. `frameAncestorURLs` for iframe embedding, `uiCustomData`), sent as the element's text.
     pub fn pps_json_config(mut self, value: impl Into<String>) -> Self {
         self.pps_json_config = Some(value.into());
         self
@@ -1240,7 +1104,7 @@ impl crate::Validate for PaymentPageData {
 /// of every inquired transaction row: status, card, amounts, codes and ids. Enumerated
 /// elements are `coded`; empty elements are absent; amounts are minor units.
 ///
-/// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+/// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct DealResult {
@@ -1250,139 +1114,139 @@ pub struct DealResult {
     ///
     /// Spec decision: A string, not an int: it is a zero-padded code (`000`) compared with the ResultCode table, never arithmetic.
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub status: Option<String>,
     /// Text of `status` (e.g. "Permitted transaction").
     ///
     /// Wire: `statusText` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub status_text: Option<String>,
     /// Extended status code; empty in every vendor example.
     ///
     /// Wire: `extendedStatus` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub extended_status: Option<String>,
     /// Text of `extendedStatus`.
     ///
     /// Wire: `extendedStatusText` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub extended_status_text: Option<String>,
     /// Displayable text of `extendedStatus`.
     ///
     /// Wire: `extendedUserMessage` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub extended_user_message: Option<String>,
     /// The terminal the deal ran on (e.g. `0882819014`).
     ///
-    /// Wire: `terminalNumber` ([`TerminalNumber`], optional).
+    /// Wire: `terminalNumber` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
-    pub terminal_number: Option<TerminalNumber>,
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
+    pub terminal_number: Option<String>,
     /// Card token (e.g. `1092880571131111`); present once a card was processed. Use it with `cardExpiration` for later charges and captures.
     ///
     /// Wire: `cardId` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub card_id: Option<String>,
     /// First digits of the card (e.g. `411111`); `CG` on a payment-page setup row.
     ///
     /// Wire: `cardBin` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_bin: Option<String>,
     /// Masked card number (e.g. `411111******1111`; `CGGMPI` on a setup row).
     ///
     /// Wire: `cardMask` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_mask: Option<String>,
     /// Number of digits of the card number (16; 5 for the `CGMPI` placeholder; 0 when none).
     ///
     /// Wire: `cardLength` (integer, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_length: Option<i64>,
     /// Masked card number as echoed (e.g. `xxxxxxxxxxxx1111`; `xGMPI` for `CGMPI`). Never the full number.
     ///
     /// Wire: `cardNo` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_no: Option<String>,
     /// Card (product) name; empty in every vendor example.
     ///
     /// Wire: `cardName` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_name: Option<String>,
     /// Card expiry `MMYY` (e.g. `0228`).
     ///
     /// Wire: `cardExpiration` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_expiration: Option<String>,
     /// Card type, code and text (e.g. code 99 `Foreign`); empty code when unknown.
     ///
     /// Wire: `cardType` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_type: Option<crate::Coded>,
     /// Extended card type (e.g. code 0 `Credit`); the code may be empty while the text is present.
     ///
     /// Wire: `extendedCardType` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub extended_card_type: Option<crate::Coded>,
     /// Issuing credit company (e.g. code 0 `Foreign`).
     ///
     /// Wire: `creditCompany` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub credit_company: Option<crate::Coded>,
     /// Card brand (e.g. code 2 `Visa`). Library values: 0 PL, 1 Mastercard, 2 Visa, 3 Maestro, 5 Isracard (Wix; Hyp Pay numbers 3 differently: treat as open).
     ///
     /// Wire: `cardBrand` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_brand: Option<crate::Coded>,
     /// Acquirer (e.g. code 6 `Alphacard`). Library values: Isracard, Visa, Diners, Amex, Jcb, Alphacard (Wix).
     ///
     /// Wire: `cardAcquirer` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_acquirer: Option<crate::Coded>,
     /// Card service code; empty in every vendor example.
     ///
     /// Wire: `serviceCode` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub service_code: Option<String>,
     /// Kind of transaction as processed (e.g. code 53 `AuthCredit`, code 51 `RegularCredit`, code 00 `Blocked`; Wix: Blocked, RegularDebit, AuthDebit, ForcedDebit, RegularCredit, Refund, AuthCredit; cancelDeal answers `Cancel`, code 52). Not the request enum (Debit/Credit).
     ///
     /// Wire: `transactionType` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub transaction_type: Option<crate::Coded>,
     /// Credit type as processed (e.g. code 1 `RegularCredit`).
     ///
     /// Wire: `creditType` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub credit_type: Option<crate::Coded>,
     /// Currency as processed (e.g. code 1 `ILS`).
     ///
     /// Wire: `currency` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub currency: Option<crate::Coded>,
     /// Base currency of a converted deal; empty in every vendor example.
     ///
     /// Wire: `baseCurrency` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub base_currency: Option<String>,
     /// Amount in the base currency; empty in every vendor example.
     ///
@@ -1390,199 +1254,199 @@ pub struct DealResult {
     ///
     /// Spec decision: Kept a string: its unit (minor or major) is not documented and no example carries a value.
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub base_amount: Option<String>,
     /// How the card was presented (e.g. code 52 `Internet`).
     ///
     /// Wire: `transactionCode` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub transaction_code: Option<crate::Coded>,
     /// Deal amount in minor units (agorot/cents; e.g. `11400` = 114.00 ILS). Empty (absent) on a failed deal.
     ///
     /// Wire: `total` (money in minor units: agorot/cents, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub total: Option<crate::MinorUnits>,
     /// First installment, minor units; absent unless creditType is Payments.
     ///
     /// Wire: `firstPayment` (money in minor units: agorot/cents, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub first_payment: Option<crate::MinorUnits>,
     /// Each further installment, minor units; absent unless creditType is Payments.
     ///
     /// Wire: `periodicalPayment` (money in minor units: agorot/cents, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub periodical_payment: Option<crate::MinorUnits>,
     /// Number of payments as processed (`0` for a regular deal).
     ///
     /// Wire: `numberOfPayments` (integer, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub number_of_payments: Option<i64>,
     /// Club id; empty in every vendor example.
     ///
     /// Wire: `clubId` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub club_id: Option<String>,
     /// What the deal did; the code is the J-number (e.g. code 4 `AutoComm`, code 106 `TxnSetup`).
     ///
     /// Wire: `validation` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub validation: Option<crate::Coded>,
     /// Israeli ID check (e.g. code 0 `Absent`; Wix: Absent, Valid, Invalid, NotValidated).
     ///
     /// Wire: `idStatus` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub id_status: Option<crate::Coded>,
     /// CVV check (e.g. code 3 `NotValidated`; Wix: Absent, Valid, Invalid, NotValidated).
     ///
     /// Wire: `cvvStatus` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub cvv_status: Option<crate::Coded>,
     /// Who authorized (e.g. code 2 `CreditCompany`, code 6 `MPIServer`; Wix: Shva, Credit Company, VoiceMail).
     ///
     /// Wire: `authSource` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub auth_source: Option<crate::Coded>,
     /// Authorization number (e.g. `4397830`); keep it for captures and refunds.
     ///
     /// Wire: `authNumber` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub auth_number: Option<String>,
     /// Shva file number (e.g. `70`).
     ///
     /// Wire: `fileNumber` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub file_number: Option<String>,
     /// "Kupa" (sub-terminal), 3 digits with leading zeros (e.g. `085`).
     ///
     /// Wire: `slaveTerminalNumber` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub slave_terminal_number: Option<String>,
     /// "Sudar" (sequence within the sub-terminal), e.g. `013`.
     ///
     /// Wire: `slaveTerminalSequence` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub slave_terminal_sequence: Option<String>,
     /// E-commerce indicator (e.g. `7`).
     ///
     /// Wire: `eci` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub eci: Option<String>,
     /// Customer IP as sent (the request element is spelled `clientIP`).
     ///
     /// Wire: `clientIp` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub client_ip: Option<String>,
     /// Customer e-mail as sent.
     ///
     /// Wire: `email` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub email: Option<String>,
     /// 3-D Secure CAVV result; empty in every vendor example.
     ///
     /// Wire: `cavv` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub cavv: Option<crate::Coded>,
     /// The merchant's `user` ("X field") as sent.
     ///
     /// Wire: `user` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub user: Option<String>,
     /// Add-on data; empty in every vendor example.
     ///
     /// Wire: `addonData` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub addon_data: Option<String>,
     /// Supplier (merchant) number at the acquirer (e.g. `300012`).
     ///
     /// Wire: `supplierNumber` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub supplier_number: Option<String>,
     /// Israeli ID as sent (digits, leading zeros kept).
     ///
     /// Wire: `id` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub id: Option<String>,
     /// Shift id 1; empty in every vendor example.
     ///
     /// Wire: `shiftId1` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub shift_id1: Option<String>,
     /// Shift id 2; empty in every vendor example.
     ///
     /// Wire: `shiftId2` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub shift_id2: Option<String>,
     /// Shift id 3; empty in every vendor example.
     ///
     /// Wire: `shiftId3` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub shift_id3: Option<String>,
     /// Shift transaction date; empty in every vendor example (format unknown).
     ///
     /// Wire: `shiftTxnDate` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub shift_txn_date: Option<String>,
     /// CreditGuard id shared by all technical transactions of one financial transaction (setup, charge, refund, cancel): inquire by it to see them all (e.g. `118664947`).
     ///
-    /// Wire: `cgUid` ([`CgUid`], optional).
+    /// Wire: `cgUid` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
-    pub cg_uid: Option<CgUid>,
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
+    pub cg_uid: Option<String>,
     /// Card hash; empty in every vendor example.
     ///
     /// Wire: `cardHash` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_hash: Option<String>,
     /// Acquirer details (response id, wallet supplier, MCC).
     ///
     /// Wire: `acquirerData` ([`AcquirerData`], optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub acquirer_data: Option<AcquirerData>,
     /// EMV / Shva (Ashrait) details of the deal; the refundDeal error example carries only `mti`.
     ///
     /// Wire: `ashraitEmvData` ([`AshraitEmvData`], optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub ashrait_emv_data: Option<AshraitEmvData>,
     /// Extended transaction code; empty in every vendor example.
     ///
     /// Wire: `extendedTranCode` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub extended_tran_code: Option<String>,
     /// Notification flag; empty in every vendor example.
     ///
     /// Wire: `sendNotification` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub send_notification: Option<String>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
@@ -1716,11 +1580,7 @@ impl crate::Wire for DealResult {
         let extended_user_message = m
             .optional("extendedUserMessage", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .optional(
-                "terminalNumber",
-                true,
-                <TerminalNumber as crate::Wire>::from_node,
-            )?;
+            .optional("terminalNumber", true, <String as crate::Wire>::from_node)?;
         let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
         let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
         let card_mask = m
@@ -1824,7 +1684,7 @@ impl crate::Wire for DealResult {
             .optional("shiftId3", true, <String as crate::Wire>::from_node)?;
         let shift_txn_date = m
             .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
         let card_hash = m
             .optional("cardHash", true, <String as crate::Wire>::from_node)?;
         let acquirer_data = m
@@ -2026,454 +1886,297 @@ impl crate::__private::XmlFields for DealResult {
         let mut seen = false;
         while let Some(name) = x.child()? {
             seen = true;
-            let index = {
-                let k: &[u8] = name;
-                match k.len() {
-                    2usize => {
-                        match k {
-                            b"id" => 45usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    3usize => {
-                        match k {
-                            b"eci" => 38usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    4usize => {
-                        match k {
-                            b"cavv" => 41usize,
-                            b"user" => 42usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    5usize => {
-                        match k {
-                            b"total" => 25usize,
-                            b"email" => 40usize,
-                            b"cgUid" => 50usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    6usize => {
-                        match k {
-                            b"status" => 0usize,
-                            b"cardId" => 6usize,
-                            b"cardNo" => 10usize,
-                            b"clubId" => 29usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    7usize => {
-                        match k {
-                            b"cardBin" => 7usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    8usize => {
-                        match k {
-                            b"cardMask" => 8usize,
-                            b"cardName" => 11usize,
-                            b"cardType" => 13usize,
-                            b"currency" => 21usize,
-                            b"idStatus" => 31usize,
-                            b"clientIp" => 39usize,
-                            b"shiftId1" => 46usize,
-                            b"shiftId2" => 47usize,
-                            b"shiftId3" => 48usize,
-                            b"cardHash" => 51usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    9usize => {
-                        match k {
-                            b"cardBrand" => 16usize,
-                            b"cvvStatus" => 32usize,
-                            b"addonData" => 43usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    10usize => {
-                        match k {
-                            b"statusText" => 1usize,
-                            b"cardLength" => 9usize,
-                            b"creditType" => 20usize,
-                            b"baseAmount" => 23usize,
-                            b"validation" => 30usize,
-                            b"authSource" => 33usize,
-                            b"authNumber" => 34usize,
-                            b"fileNumber" => 35usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    11usize => {
-                        match k {
-                            b"serviceCode" => 18usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    12usize => {
-                        match k {
-                            b"cardAcquirer" => 17usize,
-                            b"baseCurrency" => 22usize,
-                            b"firstPayment" => 26usize,
-                            b"shiftTxnDate" => 49usize,
-                            b"acquirerData" => 52usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    13usize => {
-                        match k {
-                            b"creditCompany" => 15usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    14usize => {
-                        match k {
-                            b"extendedStatus" => 2usize,
-                            b"terminalNumber" => 5usize,
-                            b"cardExpiration" => 12usize,
-                            b"supplierNumber" => 44usize,
-                            b"ashraitEmvData" => 53usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    15usize => {
-                        match k {
-                            b"transactionType" => 19usize,
-                            b"transactionCode" => 24usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    16usize => {
-                        match k {
-                            b"extendedCardType" => 14usize,
-                            b"numberOfPayments" => 28usize,
-                            b"extendedTranCode" => 54usize,
-                            b"sendNotification" => 55usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    17usize => {
-                        match k {
-                            b"periodicalPayment" => 27usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    18usize => {
-                        match k {
-                            b"extendedStatusText" => 3usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    19usize => {
-                        match k {
-                            b"extendedUserMessage" => 4usize,
-                            b"slaveTerminalNumber" => 36usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    21usize => {
-                        match k {
-                            b"slaveTerminalSequence" => 37usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
+            match name {
+                b"status" => {
                     x.scalar(
                         &mut v_status,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                1usize => {
+                b"statusText" => {
                     x.scalar(
                         &mut v_status_text,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                2usize => {
+                b"extendedStatus" => {
                     x.scalar(
                         &mut v_extended_status,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                3usize => {
+                b"extendedStatusText" => {
                     x.scalar(
                         &mut v_extended_status_text,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                4usize => {
+                b"extendedUserMessage" => {
                     x.scalar(
                         &mut v_extended_user_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                5usize => {
+                b"terminalNumber" => {
                     x.scalar(
                         &mut v_terminal_number,
-                        <TerminalNumber as crate::__private::FromText>::from_text,
+                        <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                6usize => {
+                b"cardId" => {
                     x.scalar(
                         &mut v_card_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                7usize => {
+                b"cardBin" => {
                     x.scalar(
                         &mut v_card_bin,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                8usize => {
+                b"cardMask" => {
                     x.scalar(
                         &mut v_card_mask,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                9usize => {
+                b"cardLength" => {
                     x.scalar(
                         &mut v_card_length,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                10usize => {
+                b"cardNo" => {
                     x.scalar(
                         &mut v_card_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                11usize => {
+                b"cardName" => {
                     x.scalar(
                         &mut v_card_name,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                12usize => {
+                b"cardExpiration" => {
                     x.scalar(
                         &mut v_card_expiration,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                13usize => x.coded(&mut v_card_type, false)?,
-                14usize => x.coded(&mut v_extended_card_type, false)?,
-                15usize => x.coded(&mut v_credit_company, false)?,
-                16usize => x.coded(&mut v_card_brand, false)?,
-                17usize => x.coded(&mut v_card_acquirer, false)?,
-                18usize => {
+                b"cardType" => x.coded(&mut v_card_type, false)?,
+                b"extendedCardType" => x.coded(&mut v_extended_card_type, false)?,
+                b"creditCompany" => x.coded(&mut v_credit_company, false)?,
+                b"cardBrand" => x.coded(&mut v_card_brand, false)?,
+                b"cardAcquirer" => x.coded(&mut v_card_acquirer, false)?,
+                b"serviceCode" => {
                     x.scalar(
                         &mut v_service_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                19usize => x.coded(&mut v_transaction_type, false)?,
-                20usize => x.coded(&mut v_credit_type, false)?,
-                21usize => x.coded(&mut v_currency, false)?,
-                22usize => {
+                b"transactionType" => x.coded(&mut v_transaction_type, false)?,
+                b"creditType" => x.coded(&mut v_credit_type, false)?,
+                b"currency" => x.coded(&mut v_currency, false)?,
+                b"baseCurrency" => {
                     x.scalar(
                         &mut v_base_currency,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                23usize => {
+                b"baseAmount" => {
                     x.scalar(
                         &mut v_base_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                24usize => x.coded(&mut v_transaction_code, false)?,
-                25usize => {
+                b"transactionCode" => x.coded(&mut v_transaction_code, false)?,
+                b"total" => {
                     x.scalar(
                         &mut v_total,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                26usize => {
+                b"firstPayment" => {
                     x.scalar(
                         &mut v_first_payment,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                27usize => {
+                b"periodicalPayment" => {
                     x.scalar(
                         &mut v_periodical_payment,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                28usize => {
+                b"numberOfPayments" => {
                     x.scalar(
                         &mut v_number_of_payments,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                29usize => {
+                b"clubId" => {
                     x.scalar(
                         &mut v_club_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                30usize => x.coded(&mut v_validation, false)?,
-                31usize => x.coded(&mut v_id_status, false)?,
-                32usize => x.coded(&mut v_cvv_status, false)?,
-                33usize => x.coded(&mut v_auth_source, false)?,
-                34usize => {
+                b"validation" => x.coded(&mut v_validation, false)?,
+                b"idStatus" => x.coded(&mut v_id_status, false)?,
+                b"cvvStatus" => x.coded(&mut v_cvv_status, false)?,
+                b"authSource" => x.coded(&mut v_auth_source, false)?,
+                b"authNumber" => {
                     x.scalar(
                         &mut v_auth_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                35usize => {
+                b"fileNumber" => {
                     x.scalar(
                         &mut v_file_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                36usize => {
+                b"slaveTerminalNumber" => {
                     x.scalar(
                         &mut v_slave_terminal_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                37usize => {
+                b"slaveTerminalSequence" => {
                     x.scalar(
                         &mut v_slave_terminal_sequence,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                38usize => {
+                b"eci" => {
                     x.scalar(
                         &mut v_eci,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                39usize => {
+                b"clientIp" => {
                     x.scalar(
                         &mut v_client_ip,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                40usize => {
+                b"email" => {
                     x.scalar(
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                41usize => x.coded(&mut v_cavv, false)?,
-                42usize => {
+                b"cavv" => x.coded(&mut v_cavv, false)?,
+                b"user" => {
                     x.scalar(
                         &mut v_user,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                43usize => {
+                b"addonData" => {
                     x.scalar(
                         &mut v_addon_data,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                44usize => {
+                b"supplierNumber" => {
                     x.scalar(
                         &mut v_supplier_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                45usize => {
+                b"id" => {
                     x.scalar(
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                46usize => {
+                b"shiftId1" => {
                     x.scalar(
                         &mut v_shift_id1,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                47usize => {
+                b"shiftId2" => {
                     x.scalar(
                         &mut v_shift_id2,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                48usize => {
+                b"shiftId3" => {
                     x.scalar(
                         &mut v_shift_id3,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                49usize => {
+                b"shiftTxnDate" => {
                     x.scalar(
                         &mut v_shift_txn_date,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                50usize => {
+                b"cgUid" => {
                     x.scalar(
                         &mut v_cg_uid,
-                        <CgUid as crate::__private::FromText>::from_text,
+                        <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                51usize => {
+                b"cardHash" => {
                     x.scalar(
                         &mut v_card_hash,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                52usize => x.object(&mut v_acquirer_data)?,
-                53usize => x.object(&mut v_ashrait_emv_data)?,
-                54usize => {
+                b"acquirerData" => x.object(&mut v_acquirer_data)?,
+                b"ashraitEmvData" => x.object(&mut v_ashrait_emv_data)?,
+                b"extendedTranCode" => {
                     x.scalar(
                         &mut v_extended_tran_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                55usize => {
+                b"sendNotification" => {
                     x.scalar(
                         &mut v_send_notification,
                         <String as crate::__private::FromText>::from_text,
@@ -2552,7 +2255,7 @@ impl crate::__private::XmlFields for DealResult {
 /// `uniqueid`, `mpiHostedPageUrl`, …) appear on setup rows; `cardId`, `acquirerData` and the
 /// transmission elements only where a card was processed or transmitted.
 ///
-/// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+/// Source: vendor doc 001 § Response (inquireTransactions example)
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Transaction {
@@ -2562,139 +2265,139 @@ pub struct Transaction {
     ///
     /// Spec decision: A string, not an int: it is a zero-padded code (`000`) compared with the ResultCode table, never arithmetic.
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub status: Option<String>,
     /// Text of `status` (e.g. "Permitted transaction").
     ///
     /// Wire: `statusText` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub status_text: Option<String>,
     /// Extended status code; empty in every vendor example.
     ///
     /// Wire: `extendedStatus` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub extended_status: Option<String>,
     /// Text of `extendedStatus`.
     ///
     /// Wire: `extendedStatusText` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub extended_status_text: Option<String>,
     /// Displayable text of `extendedStatus`.
     ///
     /// Wire: `extendedUserMessage` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub extended_user_message: Option<String>,
     /// The terminal the deal ran on (e.g. `0882819014`).
     ///
-    /// Wire: `terminalNumber` ([`TerminalNumber`], optional).
+    /// Wire: `terminalNumber` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
-    pub terminal_number: Option<TerminalNumber>,
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
+    pub terminal_number: Option<String>,
     /// Card token (e.g. `1092880571131111`); present once a card was processed. Use it with `cardExpiration` for later charges and captures.
     ///
     /// Wire: `cardId` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub card_id: Option<String>,
     /// First digits of the card (e.g. `411111`); `CG` on a payment-page setup row.
     ///
     /// Wire: `cardBin` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_bin: Option<String>,
     /// Masked card number (e.g. `411111******1111`; `CGGMPI` on a setup row).
     ///
     /// Wire: `cardMask` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_mask: Option<String>,
     /// Number of digits of the card number (16; 5 for the `CGMPI` placeholder; 0 when none).
     ///
     /// Wire: `cardLength` (integer, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_length: Option<i64>,
     /// Masked card number as echoed (e.g. `xxxxxxxxxxxx1111`; `xGMPI` for `CGMPI`). Never the full number.
     ///
     /// Wire: `cardNo` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_no: Option<String>,
     /// Card (product) name; empty in every vendor example.
     ///
     /// Wire: `cardName` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_name: Option<String>,
     /// Card expiry `MMYY` (e.g. `0228`).
     ///
     /// Wire: `cardExpiration` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_expiration: Option<String>,
     /// Card type, code and text (e.g. code 99 `Foreign`); empty code when unknown.
     ///
     /// Wire: `cardType` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_type: Option<crate::Coded>,
     /// Extended card type (e.g. code 0 `Credit`); the code may be empty while the text is present.
     ///
     /// Wire: `extendedCardType` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub extended_card_type: Option<crate::Coded>,
     /// Issuing credit company (e.g. code 0 `Foreign`).
     ///
     /// Wire: `creditCompany` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub credit_company: Option<crate::Coded>,
     /// Card brand (e.g. code 2 `Visa`). Library values: 0 PL, 1 Mastercard, 2 Visa, 3 Maestro, 5 Isracard (Wix; Hyp Pay numbers 3 differently: treat as open).
     ///
     /// Wire: `cardBrand` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_brand: Option<crate::Coded>,
     /// Acquirer (e.g. code 6 `Alphacard`). Library values: Isracard, Visa, Diners, Amex, Jcb, Alphacard (Wix).
     ///
     /// Wire: `cardAcquirer` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_acquirer: Option<crate::Coded>,
     /// Card service code; empty in every vendor example.
     ///
     /// Wire: `serviceCode` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub service_code: Option<String>,
     /// Kind of transaction as processed (e.g. code 53 `AuthCredit`, code 51 `RegularCredit`, code 00 `Blocked`; Wix: Blocked, RegularDebit, AuthDebit, ForcedDebit, RegularCredit, Refund, AuthCredit; cancelDeal answers `Cancel`, code 52). Not the request enum (Debit/Credit).
     ///
     /// Wire: `transactionType` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub transaction_type: Option<crate::Coded>,
     /// Credit type as processed (e.g. code 1 `RegularCredit`).
     ///
     /// Wire: `creditType` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub credit_type: Option<crate::Coded>,
     /// Currency as processed (e.g. code 1 `ILS`).
     ///
     /// Wire: `currency` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub currency: Option<crate::Coded>,
     /// Base currency of a converted deal; empty in every vendor example.
     ///
     /// Wire: `baseCurrency` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub base_currency: Option<String>,
     /// Amount in the base currency; empty in every vendor example.
     ///
@@ -2702,217 +2405,217 @@ pub struct Transaction {
     ///
     /// Spec decision: Kept a string: its unit (minor or major) is not documented and no example carries a value.
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub base_amount: Option<String>,
     /// How the card was presented (e.g. code 52 `Internet`).
     ///
     /// Wire: `transactionCode` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub transaction_code: Option<crate::Coded>,
     /// Deal amount in minor units (agorot/cents; e.g. `11400` = 114.00 ILS). Empty (absent) on a failed deal.
     ///
     /// Wire: `total` (money in minor units: agorot/cents, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub total: Option<crate::MinorUnits>,
     /// First installment, minor units; absent unless creditType is Payments.
     ///
     /// Wire: `firstPayment` (money in minor units: agorot/cents, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub first_payment: Option<crate::MinorUnits>,
     /// Each further installment, minor units; absent unless creditType is Payments.
     ///
     /// Wire: `periodicalPayment` (money in minor units: agorot/cents, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub periodical_payment: Option<crate::MinorUnits>,
     /// Number of payments as processed (`0` for a regular deal).
     ///
     /// Wire: `numberOfPayments` (integer, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub number_of_payments: Option<i64>,
     /// Club id; empty in every vendor example.
     ///
     /// Wire: `clubId` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub club_id: Option<String>,
     /// What the deal did; the code is the J-number (e.g. code 4 `AutoComm`, code 106 `TxnSetup`).
     ///
     /// Wire: `validation` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub validation: Option<crate::Coded>,
     /// Israeli ID check (e.g. code 0 `Absent`; Wix: Absent, Valid, Invalid, NotValidated).
     ///
     /// Wire: `idStatus` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub id_status: Option<crate::Coded>,
     /// CVV check (e.g. code 3 `NotValidated`; Wix: Absent, Valid, Invalid, NotValidated).
     ///
     /// Wire: `cvvStatus` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub cvv_status: Option<crate::Coded>,
     /// Who authorized (e.g. code 2 `CreditCompany`, code 6 `MPIServer`; Wix: Shva, Credit Company, VoiceMail).
     ///
     /// Wire: `authSource` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub auth_source: Option<crate::Coded>,
     /// Authorization number (e.g. `4397830`); keep it for captures and refunds.
     ///
     /// Wire: `authNumber` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub auth_number: Option<String>,
     /// Shva file number (e.g. `70`).
     ///
     /// Wire: `fileNumber` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub file_number: Option<String>,
     /// "Kupa" (sub-terminal), 3 digits with leading zeros (e.g. `085`).
     ///
     /// Wire: `slaveTerminalNumber` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub slave_terminal_number: Option<String>,
     /// "Sudar" (sequence within the sub-terminal), e.g. `013`.
     ///
     /// Wire: `slaveTerminalSequence` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub slave_terminal_sequence: Option<String>,
     /// E-commerce indicator (e.g. `7`).
     ///
     /// Wire: `eci` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub eci: Option<String>,
     /// Customer IP as sent (the request element is spelled `clientIP`).
     ///
     /// Wire: `clientIp` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub client_ip: Option<String>,
     /// Customer e-mail as sent.
     ///
     /// Wire: `email` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub email: Option<String>,
     /// 3-D Secure CAVV result; empty in every vendor example.
     ///
     /// Wire: `cavv` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub cavv: Option<crate::Coded>,
     /// The merchant's `user` ("X field") as sent.
     ///
     /// Wire: `user` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub user: Option<String>,
     /// Add-on data; empty in every vendor example.
     ///
     /// Wire: `addonData` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub addon_data: Option<String>,
     /// Supplier (merchant) number at the acquirer (e.g. `300012`).
     ///
     /// Wire: `supplierNumber` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub supplier_number: Option<String>,
     /// Israeli ID as sent (digits, leading zeros kept).
     ///
     /// Wire: `id` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub id: Option<String>,
     /// Shift id 1; empty in every vendor example.
     ///
     /// Wire: `shiftId1` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub shift_id1: Option<String>,
     /// Shift id 2; empty in every vendor example.
     ///
     /// Wire: `shiftId2` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub shift_id2: Option<String>,
     /// Shift id 3; empty in every vendor example.
     ///
     /// Wire: `shiftId3` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub shift_id3: Option<String>,
     /// Shift transaction date; empty in every vendor example (format unknown).
     ///
     /// Wire: `shiftTxnDate` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub shift_txn_date: Option<String>,
     /// CreditGuard id shared by all technical transactions of one financial transaction (setup, charge, refund, cancel): inquire by it to see them all (e.g. `118664947`).
     ///
-    /// Wire: `cgUid` ([`CgUid`], optional).
+    /// Wire: `cgUid` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
-    pub cg_uid: Option<CgUid>,
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
+    pub cg_uid: Option<String>,
     /// Card hash; empty in every vendor example.
     ///
     /// Wire: `cardHash` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub card_hash: Option<String>,
     /// Acquirer details (response id, wallet supplier, MCC).
     ///
     /// Wire: `acquirerData` ([`AcquirerData`], optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub acquirer_data: Option<AcquirerData>,
     /// EMV / Shva (Ashrait) details of the deal; the refundDeal error example carries only `mti`.
     ///
     /// Wire: `ashraitEmvData` ([`AshraitEmvData`], optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub ashrait_emv_data: Option<AshraitEmvData>,
     /// Extended transaction code; empty in every vendor example.
     ///
     /// Wire: `extendedTranCode` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub extended_tran_code: Option<String>,
     /// Notification flag; empty in every vendor example.
     ///
     /// Wire: `sendNotification` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
     pub send_notification: Option<String>,
     /// Payment-page installment interest list (space-separated, e.g. `0 2000`), echoed on a setup row.
     ///
     /// Wire: `paymentsInterest` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub payments_interest: Option<String>,
     /// Payment-page merchant id (`mid`) as sent, on a setup row.
     ///
     /// Wire: `mid` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub mid: Option<String>,
     /// The merchant's `uniqueid` as sent, on a setup row.
     ///
     /// Wire: `uniqueid` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub uniqueid: Option<String>,
     /// What the payment page does (e.g. `AutoComm`), on a setup row; empty in the example.
     ///
@@ -2920,7 +2623,7 @@ pub struct Transaction {
     ///
     /// Spec decision: A plain string: the example shows it empty, so whether it carries a `code` attribute like `validation` is unknown.
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub mpi_validation: Option<String>,
     /// Payment-page transaction token (the `txId` of the hosted page), on a setup row.
     ///
@@ -2930,97 +2633,97 @@ pub struct Transaction {
     ///
     /// Spec decision: The vendor doc shows `<token/>` empty; its meaning is taken from the hosted page URL (`PerformTransaction?txId=…`): ASSUMPTION.
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example); vendor-notes §2.1 Envelope / transport (MPI page PerformTransaction?txId=…, nirz test comment)
+    /// Source: vendor doc 001 § Response (inquireTransactions example); vendor-notes §2.1 Envelope / transport (MPI page PerformTransaction?txId=…, nirz test comment)
     pub token: Option<String>,
     /// The one-time hosted payment page URL (valid 10 minutes, one payment) returned for `validation=TxnSetup`: redirect the customer there.
     ///
     /// Wire: `mpiHostedPageUrl` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub mpi_hosted_page_url: Option<String>,
     /// Return URL of the payment page, on a setup row.
     ///
     /// Wire: `returnUrl` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub return_url: Option<String>,
     /// Success redirect URL as sent, on a setup row.
     ///
     /// Wire: `successUrl` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub success_url: Option<String>,
     /// Error redirect URL as sent, on a setup row.
     ///
     /// Wire: `errorUrl` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub error_url: Option<String>,
     /// Cancel redirect URL as sent, on a setup row.
     ///
     /// Wire: `cancelUrl` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub cancel_url: Option<String>,
     /// Technical text of this row's status (e.g. "Permitted transaction").
     ///
     /// Wire: `message` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub message: Option<String>,
     /// Displayable text of this row's status.
     ///
     /// Wire: `userMessage` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub user_message: Option<String>,
     /// Payment-page transaction id (the redirect's `txId`, a UUID), on rows of payment-page deals.
     ///
     /// Wire: `mpiTransactionId` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub mpi_transaction_id: Option<String>,
     /// Settlement state: Other (setup row), Transmitted, Rejected.
     ///
     /// Wire: `financialStatus` ([`FinancialStatus`], optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub financial_status: Option<FinancialStatus>,
     /// Hyp's id of this technical transaction (e.g. `118664958`); the id to cancel or refund by.
     ///
     /// Wire: `tranId` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub tran_id: Option<String>,
     /// Voucher number (kupa + sudar, e.g. `085013`); empty when none.
     ///
     /// Wire: `shovar` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub shovar: Option<String>,
     /// When the transaction was made, `YYYY-MM-DD hh:mm:ss` (Israel local time).
     ///
     /// Wire: `transactionDate` (date and time, `%Y-%m-%d %H:%M:%S`, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub transaction_date: Option<crate::NaiveDateTime>,
     /// When it was transmitted to Shva, `YYYY-MM-DD hh:mm:ss`; only on transmitted rows.
     ///
     /// Wire: `transmitDateTime` (date and time, `%Y-%m-%d %H:%M:%S`, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub transmit_date_time: Option<crate::NaiveDateTime>,
     /// Shva reference number (e.g. `04139459`; the vendor's spelling "Referance").
     ///
     /// Wire: `shvaReferanceNo` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub shva_referance_no: Option<String>,
     /// Id of the Shva transmission batch (e.g. `1575324`).
     ///
     /// Wire: `transmitId` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub transmit_id: Option<String>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
@@ -3204,11 +2907,7 @@ impl crate::Wire for Transaction {
         let extended_user_message = m
             .optional("extendedUserMessage", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .optional(
-                "terminalNumber",
-                true,
-                <TerminalNumber as crate::Wire>::from_node,
-            )?;
+            .optional("terminalNumber", true, <String as crate::Wire>::from_node)?;
         let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
         let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
         let card_mask = m
@@ -3312,7 +3011,7 @@ impl crate::Wire for Transaction {
             .optional("shiftId3", true, <String as crate::Wire>::from_node)?;
         let shift_txn_date = m
             .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
         let card_hash = m
             .optional("cardHash", true, <String as crate::Wire>::from_node)?;
         let acquirer_data = m
@@ -3626,593 +3325,416 @@ impl crate::__private::XmlFields for Transaction {
         let mut seen = false;
         while let Some(name) = x.child()? {
             seen = true;
-            let index = {
-                let k: &[u8] = name;
-                match k.len() {
-                    2usize => {
-                        match k {
-                            b"id" => 45usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    3usize => {
-                        match k {
-                            b"eci" => 38usize,
-                            b"mid" => 57usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    4usize => {
-                        match k {
-                            b"cavv" => 41usize,
-                            b"user" => 42usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    5usize => {
-                        match k {
-                            b"total" => 25usize,
-                            b"email" => 40usize,
-                            b"cgUid" => 50usize,
-                            b"token" => 60usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    6usize => {
-                        match k {
-                            b"status" => 0usize,
-                            b"cardId" => 6usize,
-                            b"cardNo" => 10usize,
-                            b"clubId" => 29usize,
-                            b"tranId" => 70usize,
-                            b"shovar" => 71usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    7usize => {
-                        match k {
-                            b"cardBin" => 7usize,
-                            b"message" => 66usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    8usize => {
-                        match k {
-                            b"cardMask" => 8usize,
-                            b"cardName" => 11usize,
-                            b"cardType" => 13usize,
-                            b"currency" => 21usize,
-                            b"idStatus" => 31usize,
-                            b"clientIp" => 39usize,
-                            b"shiftId1" => 46usize,
-                            b"shiftId2" => 47usize,
-                            b"shiftId3" => 48usize,
-                            b"cardHash" => 51usize,
-                            b"uniqueid" => 58usize,
-                            b"errorUrl" => 64usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    9usize => {
-                        match k {
-                            b"cardBrand" => 16usize,
-                            b"cvvStatus" => 32usize,
-                            b"addonData" => 43usize,
-                            b"returnUrl" => 62usize,
-                            b"cancelUrl" => 65usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    10usize => {
-                        match k {
-                            b"statusText" => 1usize,
-                            b"cardLength" => 9usize,
-                            b"creditType" => 20usize,
-                            b"baseAmount" => 23usize,
-                            b"validation" => 30usize,
-                            b"authSource" => 33usize,
-                            b"authNumber" => 34usize,
-                            b"fileNumber" => 35usize,
-                            b"successUrl" => 63usize,
-                            b"transmitId" => 75usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    11usize => {
-                        match k {
-                            b"serviceCode" => 18usize,
-                            b"userMessage" => 67usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    12usize => {
-                        match k {
-                            b"cardAcquirer" => 17usize,
-                            b"baseCurrency" => 22usize,
-                            b"firstPayment" => 26usize,
-                            b"shiftTxnDate" => 49usize,
-                            b"acquirerData" => 52usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    13usize => {
-                        match k {
-                            b"creditCompany" => 15usize,
-                            b"mpiValidation" => 59usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    14usize => {
-                        match k {
-                            b"extendedStatus" => 2usize,
-                            b"terminalNumber" => 5usize,
-                            b"cardExpiration" => 12usize,
-                            b"supplierNumber" => 44usize,
-                            b"ashraitEmvData" => 53usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    15usize => {
-                        match k {
-                            b"transactionType" => 19usize,
-                            b"transactionCode" => 24usize,
-                            b"financialStatus" => 69usize,
-                            b"transactionDate" => 72usize,
-                            b"shvaReferanceNo" => 74usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    16usize => {
-                        match k {
-                            b"extendedCardType" => 14usize,
-                            b"numberOfPayments" => 28usize,
-                            b"extendedTranCode" => 54usize,
-                            b"sendNotification" => 55usize,
-                            b"paymentsInterest" => 56usize,
-                            b"mpiHostedPageUrl" => 61usize,
-                            b"mpiTransactionId" => 68usize,
-                            b"transmitDateTime" => 73usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    17usize => {
-                        match k {
-                            b"periodicalPayment" => 27usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    18usize => {
-                        match k {
-                            b"extendedStatusText" => 3usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    19usize => {
-                        match k {
-                            b"extendedUserMessage" => 4usize,
-                            b"slaveTerminalNumber" => 36usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    21usize => {
-                        match k {
-                            b"slaveTerminalSequence" => 37usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
+            match name {
+                b"status" => {
                     x.scalar(
                         &mut v_status,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                1usize => {
+                b"statusText" => {
                     x.scalar(
                         &mut v_status_text,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                2usize => {
+                b"extendedStatus" => {
                     x.scalar(
                         &mut v_extended_status,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                3usize => {
+                b"extendedStatusText" => {
                     x.scalar(
                         &mut v_extended_status_text,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                4usize => {
+                b"extendedUserMessage" => {
                     x.scalar(
                         &mut v_extended_user_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                5usize => {
+                b"terminalNumber" => {
                     x.scalar(
                         &mut v_terminal_number,
-                        <TerminalNumber as crate::__private::FromText>::from_text,
+                        <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                6usize => {
+                b"cardId" => {
                     x.scalar(
                         &mut v_card_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                7usize => {
+                b"cardBin" => {
                     x.scalar(
                         &mut v_card_bin,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                8usize => {
+                b"cardMask" => {
                     x.scalar(
                         &mut v_card_mask,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                9usize => {
+                b"cardLength" => {
                     x.scalar(
                         &mut v_card_length,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                10usize => {
+                b"cardNo" => {
                     x.scalar(
                         &mut v_card_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                11usize => {
+                b"cardName" => {
                     x.scalar(
                         &mut v_card_name,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                12usize => {
+                b"cardExpiration" => {
                     x.scalar(
                         &mut v_card_expiration,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                13usize => x.coded(&mut v_card_type, false)?,
-                14usize => x.coded(&mut v_extended_card_type, false)?,
-                15usize => x.coded(&mut v_credit_company, false)?,
-                16usize => x.coded(&mut v_card_brand, false)?,
-                17usize => x.coded(&mut v_card_acquirer, false)?,
-                18usize => {
+                b"cardType" => x.coded(&mut v_card_type, false)?,
+                b"extendedCardType" => x.coded(&mut v_extended_card_type, false)?,
+                b"creditCompany" => x.coded(&mut v_credit_company, false)?,
+                b"cardBrand" => x.coded(&mut v_card_brand, false)?,
+                b"cardAcquirer" => x.coded(&mut v_card_acquirer, false)?,
+                b"serviceCode" => {
                     x.scalar(
                         &mut v_service_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                19usize => x.coded(&mut v_transaction_type, false)?,
-                20usize => x.coded(&mut v_credit_type, false)?,
-                21usize => x.coded(&mut v_currency, false)?,
-                22usize => {
+                b"transactionType" => x.coded(&mut v_transaction_type, false)?,
+                b"creditType" => x.coded(&mut v_credit_type, false)?,
+                b"currency" => x.coded(&mut v_currency, false)?,
+                b"baseCurrency" => {
                     x.scalar(
                         &mut v_base_currency,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                23usize => {
+                b"baseAmount" => {
                     x.scalar(
                         &mut v_base_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                24usize => x.coded(&mut v_transaction_code, false)?,
-                25usize => {
+                b"transactionCode" => x.coded(&mut v_transaction_code, false)?,
+                b"total" => {
                     x.scalar(
                         &mut v_total,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                26usize => {
+                b"firstPayment" => {
                     x.scalar(
                         &mut v_first_payment,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                27usize => {
+                b"periodicalPayment" => {
                     x.scalar(
                         &mut v_periodical_payment,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                28usize => {
+                b"numberOfPayments" => {
                     x.scalar(
                         &mut v_number_of_payments,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                29usize => {
+                b"clubId" => {
                     x.scalar(
                         &mut v_club_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                30usize => x.coded(&mut v_validation, false)?,
-                31usize => x.coded(&mut v_id_status, false)?,
-                32usize => x.coded(&mut v_cvv_status, false)?,
-                33usize => x.coded(&mut v_auth_source, false)?,
-                34usize => {
+                b"validation" => x.coded(&mut v_validation, false)?,
+                b"idStatus" => x.coded(&mut v_id_status, false)?,
+                b"cvvStatus" => x.coded(&mut v_cvv_status, false)?,
+                b"authSource" => x.coded(&mut v_auth_source, false)?,
+                b"authNumber" => {
                     x.scalar(
                         &mut v_auth_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                35usize => {
+                b"fileNumber" => {
                     x.scalar(
                         &mut v_file_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                36usize => {
+                b"slaveTerminalNumber" => {
                     x.scalar(
                         &mut v_slave_terminal_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                37usize => {
+                b"slaveTerminalSequence" => {
                     x.scalar(
                         &mut v_slave_terminal_sequence,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                38usize => {
+                b"eci" => {
                     x.scalar(
                         &mut v_eci,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                39usize => {
+                b"clientIp" => {
                     x.scalar(
                         &mut v_client_ip,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                40usize => {
+                b"email" => {
                     x.scalar(
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                41usize => x.coded(&mut v_cavv, false)?,
-                42usize => {
+                b"cavv" => x.coded(&mut v_cavv, false)?,
+                b"user" => {
                     x.scalar(
                         &mut v_user,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                43usize => {
+                b"addonData" => {
                     x.scalar(
                         &mut v_addon_data,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                44usize => {
+                b"supplierNumber" => {
                     x.scalar(
                         &mut v_supplier_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                45usize => {
+                b"id" => {
                     x.scalar(
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                46usize => {
+                b"shiftId1" => {
                     x.scalar(
                         &mut v_shift_id1,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                47usize => {
+                b"shiftId2" => {
                     x.scalar(
                         &mut v_shift_id2,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                48usize => {
+                b"shiftId3" => {
                     x.scalar(
                         &mut v_shift_id3,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                49usize => {
+                b"shiftTxnDate" => {
                     x.scalar(
                         &mut v_shift_txn_date,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                50usize => {
+                b"cgUid" => {
                     x.scalar(
                         &mut v_cg_uid,
-                        <CgUid as crate::__private::FromText>::from_text,
+                        <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                51usize => {
+                b"cardHash" => {
                     x.scalar(
                         &mut v_card_hash,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                52usize => x.object(&mut v_acquirer_data)?,
-                53usize => x.object(&mut v_ashrait_emv_data)?,
-                54usize => {
+                b"acquirerData" => x.object(&mut v_acquirer_data)?,
+                b"ashraitEmvData" => x.object(&mut v_ashrait_emv_data)?,
+                b"extendedTranCode" => {
                     x.scalar(
                         &mut v_extended_tran_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                55usize => {
+                b"sendNotification" => {
                     x.scalar(
                         &mut v_send_notification,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                56usize => {
+                b"paymentsInterest" => {
                     x.scalar(
                         &mut v_payments_interest,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                57usize => {
+                b"mid" => {
                     x.scalar(
                         &mut v_mid,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                58usize => {
+                b"uniqueid" => {
                     x.scalar(
                         &mut v_uniqueid,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                59usize => {
+                b"mpiValidation" => {
                     x.scalar(
                         &mut v_mpi_validation,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                60usize => {
+                b"token" => {
                     x.scalar(
                         &mut v_token,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                61usize => {
+                b"mpiHostedPageUrl" => {
                     x.scalar(
                         &mut v_mpi_hosted_page_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                62usize => {
+                b"returnUrl" => {
                     x.scalar(
                         &mut v_return_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                63usize => {
+                b"successUrl" => {
                     x.scalar(
                         &mut v_success_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                64usize => {
+                b"errorUrl" => {
                     x.scalar(
                         &mut v_error_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                65usize => {
+                b"cancelUrl" => {
                     x.scalar(
                         &mut v_cancel_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                66usize => {
+                b"message" => {
                     x.scalar(
                         &mut v_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                67usize => {
+                b"userMessage" => {
                     x.scalar(
                         &mut v_user_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                68usize => {
+                b"mpiTransactionId" => {
                     x.scalar(
                         &mut v_mpi_transaction_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                69usize => {
+                b"financialStatus" => {
                     x.scalar(
                         &mut v_financial_status,
                         <FinancialStatus as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                70usize => {
+                b"tranId" => {
                     x.scalar(
                         &mut v_tran_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                71usize => {
+                b"shovar" => {
                     x.scalar(
                         &mut v_shovar,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                72usize => {
+                b"transactionDate" => {
                     x.scalar(
                         &mut v_transaction_date,
                         |t: &str| crate::__private::fields::datetime(
@@ -4222,7 +3744,7 @@ impl crate::__private::XmlFields for Transaction {
                         true,
                     )?
                 }
-                73usize => {
+                b"transmitDateTime" => {
                     x.scalar(
                         &mut v_transmit_date_time,
                         |t: &str| crate::__private::fields::datetime(
@@ -4232,14 +3754,14 @@ impl crate::__private::XmlFields for Transaction {
                         true,
                     )?
                 }
-                74usize => {
+                b"shvaReferanceNo" => {
                     x.scalar(
                         &mut v_shva_referance_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                75usize => {
+                b"transmitId" => {
                     x.scalar(
                         &mut v_transmit_id,
                         <String as crate::__private::FromText>::from_text,
@@ -4333,7 +3855,7 @@ impl crate::__private::XmlFields for Transaction {
 }
 /// `acquirerData` of a transaction: acquirer-side identifiers.
 ///
-/// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+/// Source: vendor doc 001 § Response (inquireTransactions example)
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct AcquirerData {
@@ -4341,13 +3863,13 @@ pub struct AcquirerData {
     ///
     /// Wire: `acquirerResponseId` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub acquirer_response_id: Option<String>,
     /// Wallet (Apple Pay, Google Pay, …) supplier id; empty in every vendor example.
     ///
     /// Wire: `walletSupplierId` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub wallet_supplier_id: Option<String>,
     /// Merchant category code (e.g. `4121`).
     ///
@@ -4355,7 +3877,7 @@ pub struct AcquirerData {
     ///
     /// Spec decision: A string: a 4-digit code, leading zeros possible.
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub mcc: Option<String>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
@@ -4449,7 +3971,7 @@ impl crate::__private::XmlFields for AcquirerData {
 /// of the vendor example in its order. Mostly empty for card-not-present deals; amounts here
 /// are kept as strings because their unit is not documented and no example carries one.
 ///
-/// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+/// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct AshraitEmvData {
@@ -4457,307 +3979,307 @@ pub struct AshraitEmvData {
     ///
     /// Wire: `uid` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub uid: Option<String>,
     /// Card sequence number (EMV PAN sequence). Empty in every vendor example.
     ///
     /// Wire: `cardSeqNumber` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub card_seq_number: Option<String>,
     /// Acquirer authorization code (e.g. code 0 `NoAuthNumber`).
     ///
     /// Wire: `authCodeAcquirer` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub auth_code_acquirer: Option<crate::Coded>,
     /// Acquirer authorization number. Empty in every vendor example.
     ///
     /// Wire: `authNoAcquirer` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub auth_no_acquirer: Option<String>,
     /// Credit-company authorization code (e.g. code 1 `CreditCompanyAuthorized`).
     ///
     /// Wire: `authCodeCreditCompany` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub auth_code_credit_company: Option<crate::Coded>,
     /// Displayed balance (prepaid cards). Empty in every vendor example.
     ///
     /// Wire: `dspBalance` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub dsp_balance: Option<String>,
     /// Authorization validation type. Empty in every vendor example.
     ///
     /// Wire: `authValidationType` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub auth_validation_type: Option<crate::Coded>,
     /// Special project code. Empty in every vendor example.
     ///
     /// Wire: `specialProjectCode` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub special_project_code: Option<String>,
     /// Special project information. Empty in every vendor example.
     ///
     /// Wire: `specialProjectInfo1` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub special_project_info1: Option<String>,
     /// Informative transaction code. Empty in every vendor example.
     ///
     /// Wire: `informativeTranCode` (an element's `code` attribute and text, each absent when empty, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub informative_tran_code: Option<crate::Coded>,
     /// Cashback amount (unit not documented). Empty in every vendor example.
     ///
     /// Wire: `cashbackAmount` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub cashback_amount: Option<String>,
     /// Tip amount (unit not documented). Empty in every vendor example.
     ///
     /// Wire: `tipAmount` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub tip_amount: Option<String>,
     /// Commission amount (unit not documented; the vendor's spelling "commision"). Empty in every vendor example.
     ///
     /// Wire: `commisionAmount` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub commision_amount: Option<String>,
     /// Currency conversion (DCC) provider. Empty in every vendor example.
     ///
     /// Wire: `conversionProvider` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub conversion_provider: Option<String>,
     /// Conversion currency. Empty in every vendor example.
     ///
     /// Wire: `conversionCurrency` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub conversion_currency: Option<String>,
     /// Converted amount (unit not documented). Empty in every vendor example.
     ///
     /// Wire: `conversionAmount` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub conversion_amount: Option<String>,
     /// Conversion rate. Empty in every vendor example.
     ///
     /// Wire: `conversionRate` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub conversion_rate: Option<String>,
     /// Payment index (linkage) type. Empty in every vendor example.
     ///
     /// Wire: `paymentIndexType` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub payment_index_type: Option<String>,
     /// Recurring payment number. Empty in every vendor example.
     ///
     /// Wire: `recurringNo` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub recurring_no: Option<String>,
     /// Total number of recurring payments. Empty in every vendor example.
     ///
     /// Wire: `recurringTotalNo` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub recurring_total_no: Option<String>,
     /// Total sum of recurring payments (unit not documented). Empty in every vendor example.
     ///
     /// Wire: `recurringTotalSum` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub recurring_total_sum: Option<String>,
     /// Recurring series unique reference. Empty in every vendor example.
     ///
     /// Wire: `recurringUniqueRef` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub recurring_unique_ref: Option<String>,
     /// Recurring frequency. Empty in every vendor example.
     ///
     /// Wire: `recurringFrequency` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub recurring_frequency: Option<String>,
     /// Deferred months. Empty in every vendor example.
     ///
     /// Wire: `deferMonths` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub defer_months: Option<String>,
     /// Issuer-installments amount (unit not documented). Empty in every vendor example.
     ///
     /// Wire: `ipayAmount` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub ipay_amount: Option<String>,
     /// Issuer-installments number. Empty in every vendor example.
     ///
     /// Wire: `ipayNumber` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub ipay_number: Option<String>,
     /// Issuer-installments offer code. Empty in every vendor example.
     ///
     /// Wire: `ipayOfferCode` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub ipay_offer_code: Option<String>,
     /// Due date (format not documented). Empty in every vendor example.
     ///
     /// Wire: `dueDate` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub due_date: Option<String>,
     /// Issuer-installments code. Empty in every vendor example.
     ///
     /// Wire: `ipayCode` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub ipay_code: Option<String>,
     /// Issuer-installments percent (the vendor's spelling "Precent"). Empty in every vendor example.
     ///
     /// Wire: `ipayPrecent` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub ipay_precent: Option<String>,
     /// Issuer-installments product code. Empty in every vendor example.
     ///
     /// Wire: `ipayProductCode` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub ipay_product_code: Option<String>,
     /// Reason of a credit. Empty in every vendor example.
     ///
     /// Wire: `ashReasonCredit` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub ash_reason_credit: Option<String>,
     /// Self-service flag. Empty in every vendor example.
     ///
     /// Wire: `isSelfService` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub is_self_service: Option<String>,
     /// Original deal's `uid` (for a refund, cancel or incremental authorization). Empty in every vendor example.
     ///
     /// Wire: `orgUid` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub org_uid: Option<String>,
     /// Original deal's date (format not documented). Empty in every vendor example.
     ///
     /// Wire: `orgTranDate` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub org_tran_date: Option<String>,
     /// Original deal's amount (unit not documented). Empty in every vendor example.
     ///
     /// Wire: `orgAmount` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub org_amount: Option<String>,
     /// Original deal's authorization number. Empty in every vendor example.
     ///
     /// Wire: `orgAuthNo` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub org_auth_no: Option<String>,
     /// Original deal's credit-company authorization code (empty, without a `code` attribute, in every example). Empty in every vendor example.
     ///
     /// Wire: `orgAuthCodeCreditCompany` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub org_auth_code_credit_company: Option<String>,
     /// Original deal's acquirer authorization code (empty, without a `code` attribute, in every example). Empty in every vendor example.
     ///
     /// Wire: `orgAuthCodeAcquirer` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub org_auth_code_acquirer: Option<String>,
     /// Link to an incremental authorization. Empty in every vendor example.
     ///
     /// Wire: `orgLinkIncrAuth` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub org_link_incr_auth: Option<String>,
     /// Original deal's acquirer authorization number. Empty in every vendor example.
     ///
     /// Wire: `orgAuthNoAcquirer` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub org_auth_no_acquirer: Option<String>,
     /// J-code at the point of sale. Empty in every vendor example.
     ///
     /// Wire: `posJcode` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub pos_jcode: Option<String>,
     /// PIN pad serial number. Empty in every vendor example.
     ///
     /// Wire: `pinpadSerialNumber` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub pinpad_serial_number: Option<String>,
     /// Terminal serial number. Empty in every vendor example.
     ///
     /// Wire: `termSerialnumber` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub term_serialnumber: Option<String>,
     /// Ashrait terminal type (e.g. `0`).
     ///
     /// Wire: `ashTermType` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub ash_term_type: Option<String>,
     /// Additional JSON data, as a string. Empty in every vendor example.
     ///
     /// Wire: `jsonData` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub json_data: Option<String>,
     /// Addendum 1. Empty in every vendor example.
     ///
     /// Wire: `addendum1` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub addendum1: Option<String>,
     /// Addendum 2. Empty in every vendor example.
     ///
     /// Wire: `addendum2` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub addendum2: Option<String>,
     /// Message type indicator of the request (e.g. `100`).
     ///
     /// Wire: `requestMti` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub request_mti: Option<String>,
     /// Message type indicator (e.g. `100`); the only child in the refundDeal error example.
     ///
     /// Wire: `mti` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub mti: Option<String>,
     /// Point-of-sale date and time (format not documented). Empty in every vendor example.
     ///
     /// Wire: `posDateTime` (text, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example, ashraitEmvData)
+    /// Source: vendor doc 001 § Response (inquireTransactions example, ashraitEmvData)
     pub pos_date_time: Option<String>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
@@ -5199,471 +4721,336 @@ impl crate::__private::XmlFields for AshraitEmvData {
         let mut seen = false;
         while let Some(name) = x.child()? {
             seen = true;
-            let index = {
-                let k: &[u8] = name;
-                match k.len() {
-                    3usize => {
-                        match k {
-                            b"uid" => 0usize,
-                            b"mti" => 49usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    6usize => {
-                        match k {
-                            b"orgUid" => 33usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    7usize => {
-                        match k {
-                            b"dueDate" => 27usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    8usize => {
-                        match k {
-                            b"ipayCode" => 28usize,
-                            b"posJcode" => 41usize,
-                            b"jsonData" => 45usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    9usize => {
-                        match k {
-                            b"tipAmount" => 11usize,
-                            b"orgAmount" => 35usize,
-                            b"orgAuthNo" => 36usize,
-                            b"addendum1" => 46usize,
-                            b"addendum2" => 47usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    10usize => {
-                        match k {
-                            b"dspBalance" => 5usize,
-                            b"ipayAmount" => 24usize,
-                            b"ipayNumber" => 25usize,
-                            b"requestMti" => 48usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    11usize => {
-                        match k {
-                            b"recurringNo" => 18usize,
-                            b"deferMonths" => 23usize,
-                            b"ipayPrecent" => 29usize,
-                            b"orgTranDate" => 34usize,
-                            b"ashTermType" => 44usize,
-                            b"posDateTime" => 50usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    13usize => {
-                        match k {
-                            b"cardSeqNumber" => 1usize,
-                            b"ipayOfferCode" => 26usize,
-                            b"isSelfService" => 32usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    14usize => {
-                        match k {
-                            b"authNoAcquirer" => 3usize,
-                            b"cashbackAmount" => 10usize,
-                            b"conversionRate" => 16usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    15usize => {
-                        match k {
-                            b"commisionAmount" => 12usize,
-                            b"ipayProductCode" => 30usize,
-                            b"ashReasonCredit" => 31usize,
-                            b"orgLinkIncrAuth" => 39usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    16usize => {
-                        match k {
-                            b"authCodeAcquirer" => 2usize,
-                            b"conversionAmount" => 15usize,
-                            b"paymentIndexType" => 17usize,
-                            b"recurringTotalNo" => 19usize,
-                            b"termSerialnumber" => 43usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    17usize => {
-                        match k {
-                            b"recurringTotalSum" => 20usize,
-                            b"orgAuthNoAcquirer" => 40usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    18usize => {
-                        match k {
-                            b"authValidationType" => 6usize,
-                            b"specialProjectCode" => 7usize,
-                            b"conversionProvider" => 13usize,
-                            b"conversionCurrency" => 14usize,
-                            b"recurringUniqueRef" => 21usize,
-                            b"recurringFrequency" => 22usize,
-                            b"pinpadSerialNumber" => 42usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    19usize => {
-                        match k {
-                            b"specialProjectInfo1" => 8usize,
-                            b"informativeTranCode" => 9usize,
-                            b"orgAuthCodeAcquirer" => 38usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    21usize => {
-                        match k {
-                            b"authCodeCreditCompany" => 4usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    24usize => {
-                        match k {
-                            b"orgAuthCodeCreditCompany" => 37usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
+            match name {
+                b"uid" => {
                     x.scalar(
                         &mut v_uid,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                1usize => {
+                b"cardSeqNumber" => {
                     x.scalar(
                         &mut v_card_seq_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                2usize => x.coded(&mut v_auth_code_acquirer, false)?,
-                3usize => {
+                b"authCodeAcquirer" => x.coded(&mut v_auth_code_acquirer, false)?,
+                b"authNoAcquirer" => {
                     x.scalar(
                         &mut v_auth_no_acquirer,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                4usize => x.coded(&mut v_auth_code_credit_company, false)?,
-                5usize => {
+                b"authCodeCreditCompany" => {
+                    x.coded(&mut v_auth_code_credit_company, false)?
+                }
+                b"dspBalance" => {
                     x.scalar(
                         &mut v_dsp_balance,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                6usize => x.coded(&mut v_auth_validation_type, false)?,
-                7usize => {
+                b"authValidationType" => x.coded(&mut v_auth_validation_type, false)?,
+                b"specialProjectCode" => {
                     x.scalar(
                         &mut v_special_project_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                8usize => {
+                b"specialProjectInfo1" => {
                     x.scalar(
                         &mut v_special_project_info1,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                9usize => x.coded(&mut v_informative_tran_code, false)?,
-                10usize => {
+                b"informativeTranCode" => x.coded(&mut v_informative_tran_code, false)?,
+                b"cashbackAmount" => {
                     x.scalar(
                         &mut v_cashback_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                11usize => {
+                b"tipAmount" => {
                     x.scalar(
                         &mut v_tip_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                12usize => {
+                b"commisionAmount" => {
                     x.scalar(
                         &mut v_commision_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                13usize => {
+                b"conversionProvider" => {
                     x.scalar(
                         &mut v_conversion_provider,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                14usize => {
+                b"conversionCurrency" => {
                     x.scalar(
                         &mut v_conversion_currency,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                15usize => {
+                b"conversionAmount" => {
                     x.scalar(
                         &mut v_conversion_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                16usize => {
+                b"conversionRate" => {
                     x.scalar(
                         &mut v_conversion_rate,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                17usize => {
+                b"paymentIndexType" => {
                     x.scalar(
                         &mut v_payment_index_type,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                18usize => {
+                b"recurringNo" => {
                     x.scalar(
                         &mut v_recurring_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                19usize => {
+                b"recurringTotalNo" => {
                     x.scalar(
                         &mut v_recurring_total_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                20usize => {
+                b"recurringTotalSum" => {
                     x.scalar(
                         &mut v_recurring_total_sum,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                21usize => {
+                b"recurringUniqueRef" => {
                     x.scalar(
                         &mut v_recurring_unique_ref,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                22usize => {
+                b"recurringFrequency" => {
                     x.scalar(
                         &mut v_recurring_frequency,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                23usize => {
+                b"deferMonths" => {
                     x.scalar(
                         &mut v_defer_months,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                24usize => {
+                b"ipayAmount" => {
                     x.scalar(
                         &mut v_ipay_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                25usize => {
+                b"ipayNumber" => {
                     x.scalar(
                         &mut v_ipay_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                26usize => {
+                b"ipayOfferCode" => {
                     x.scalar(
                         &mut v_ipay_offer_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                27usize => {
+                b"dueDate" => {
                     x.scalar(
                         &mut v_due_date,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                28usize => {
+                b"ipayCode" => {
                     x.scalar(
                         &mut v_ipay_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                29usize => {
+                b"ipayPrecent" => {
                     x.scalar(
                         &mut v_ipay_precent,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                30usize => {
+                b"ipayProductCode" => {
                     x.scalar(
                         &mut v_ipay_product_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                31usize => {
+                b"ashReasonCredit" => {
                     x.scalar(
                         &mut v_ash_reason_credit,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                32usize => {
+                b"isSelfService" => {
                     x.scalar(
                         &mut v_is_self_service,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                33usize => {
+                b"orgUid" => {
                     x.scalar(
                         &mut v_org_uid,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                34usize => {
+                b"orgTranDate" => {
                     x.scalar(
                         &mut v_org_tran_date,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                35usize => {
+                b"orgAmount" => {
                     x.scalar(
                         &mut v_org_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                36usize => {
+                b"orgAuthNo" => {
                     x.scalar(
                         &mut v_org_auth_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                37usize => {
+                b"orgAuthCodeCreditCompany" => {
                     x.scalar(
                         &mut v_org_auth_code_credit_company,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                38usize => {
+                b"orgAuthCodeAcquirer" => {
                     x.scalar(
                         &mut v_org_auth_code_acquirer,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                39usize => {
+                b"orgLinkIncrAuth" => {
                     x.scalar(
                         &mut v_org_link_incr_auth,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                40usize => {
+                b"orgAuthNoAcquirer" => {
                     x.scalar(
                         &mut v_org_auth_no_acquirer,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                41usize => {
+                b"posJcode" => {
                     x.scalar(
                         &mut v_pos_jcode,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                42usize => {
+                b"pinpadSerialNumber" => {
                     x.scalar(
                         &mut v_pinpad_serial_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                43usize => {
+                b"termSerialnumber" => {
                     x.scalar(
                         &mut v_term_serialnumber,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                44usize => {
+                b"ashTermType" => {
                     x.scalar(
                         &mut v_ash_term_type,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                45usize => {
+                b"jsonData" => {
                     x.scalar(
                         &mut v_json_data,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                46usize => {
+                b"addendum1" => {
                     x.scalar(
                         &mut v_addendum1,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                47usize => {
+                b"addendum2" => {
                     x.scalar(
                         &mut v_addendum2,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                48usize => {
+                b"requestMti" => {
                     x.scalar(
                         &mut v_request_mti,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                49usize => {
+                b"mti" => {
                     x.scalar(
                         &mut v_mti,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                50usize => {
+                b"posDateTime" => {
                     x.scalar(
                         &mut v_pos_date_time,
                         <String as crate::__private::FromText>::from_text,
@@ -5732,7 +5119,7 @@ impl crate::__private::XmlFields for AshraitEmvData {
 }
 /// `totals` of an inquireTransactions answer: paging and counts.
 ///
-/// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example); vendor-notes §2.1 inquireTransactions
+/// Source: vendor doc 001 § Response (inquireTransactions example); vendor-notes §2.1 inquireTransactions
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Totals {
@@ -5740,13 +5127,13 @@ pub struct Totals {
     ///
     /// Wire: `pageNumber` (integer, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub page_number: Option<i64>,
     /// Number of pages (empty when not paged).
     ///
     /// Wire: `pagesAmount` (integer, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub pages_amount: Option<i64>,
     /// Id of the stored query result, to fetch further pages (empty when not paged).
     ///
@@ -5754,19 +5141,19 @@ pub struct Totals {
     ///
     /// Spec decision: An identifier, never arithmetic: a string like every other id here (the example shows it empty).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub query_result_id: Option<String>,
     /// Number of transactions returned (e.g. `3`). A count, not money.
     ///
     /// Wire: `total` (integer, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub total: Option<i64>,
     /// Number of transactions matching the query (e.g. `3`).
     ///
     /// Wire: `totalMatch` (integer, optional).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example)
+    /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub total_match: Option<i64>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,

@@ -21,7 +21,7 @@ pub type Error = crate::Error<ResponseCode>;
 /// `ResponseCode` table). Most functions also authenticate the client with its own
 /// `API_Password` in the body, on top of the connection's Bearer access token.
 ///
-/// Source: vendor-docs 000_2aecab52ead78705.txt; vendor-docs 004_9b51c23886b1638e.txt; vendor-notes §2.3 (https://kb.sye.co.il/kb_page1259, https://kb.sye.co.il/kb_page1445)
+/// Source: vendor doc 000; vendor doc 004; vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1259>, <https://kb.sye.co.il/kb_page1445>)
 #[derive(Debug, Clone)]
 pub struct Client {
     core: crate::Core,
@@ -63,11 +63,11 @@ impl Client {
     /// (by Reference / Req_ID) before resending.
     ///
     /// Results:
-    /// - code 0 → `Processed`: The request went through the clearing flow. Whether the card was charged is in
+    /// - code 0 → `Processed`: The request went through the clearing flow.
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 46 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate)
+    /// Source: vendor doc 000 § Credit Card Clearing (Direct Obligate)
     pub async fn charge_card(
         &self,
         request: &ChargeCardRequest,
@@ -93,7 +93,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 45 s. Retried per the client's policy only when the request carries `ticket_id` (the vendor detects a resend by it). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform
     pub async fn create_balance_order(
         &self,
         request: &CreateBalanceOrderRequest,
@@ -108,11 +108,11 @@ impl Client {
     ///
     /// Results:
     /// - code 0 → `Created`: The refund document (plus journal entries / cash-management rows where relevant) was created; `Doc` holds its header.
-    /// - code 30 → `Duplicate`: A refund with this Ticket_ID was already created; nothing new was created. This page
+    /// - code 30 → `Duplicate`: A refund with this Ticket_ID was already created; nothing new was created.
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `ticket_id` (the vendor detects a resend by it). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund (Withdrawal) Doc API
+    /// Source: vendor doc 004 § Refund (Withdrawal) Doc API
     pub async fn create_refund(
         &self,
         request: &CreateRefundRequest,
@@ -126,11 +126,11 @@ impl Client {
     ///
     /// Results:
     /// - code 0 → `Created`: A new trading account was created; `account` holds it (typically balance 0.00).
-    /// - code 1 → `AlreadyExists`: The client already has a trading account ("TP account is already exist"); `account`
+    /// - code 1 → `AlreadyExists`: The client already has a trading account ("TP account is already exist"); `account` holds the existing account, with its current balance.
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key).
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account
+    /// Source: vendor doc 000 § Create Trading Platform Account
     pub async fn create_tp_account(
         &self,
         request: &CreateTpAccountRequest,
@@ -144,11 +144,11 @@ impl Client {
     ///
     /// Results:
     /// - code 0 → `Created`: Receipt, journal entry and MT4 balance order were created; Receipt_Num is the new receipt.
-    /// - code 30 → `Duplicate`: This Ticket_ID was already processed ("A form with identical information has already
+    /// - code 30 → `Duplicate`: This Ticket_ID was already processed ("A form with identical information has already been submitted."); nothing new was created and Receipt_Num is the original receipt.
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `ticket_id` (the vendor detects a resend by it). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer
+    /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer
     pub async fn deposit_fiat(
         &self,
         request: &DepositFiatRequest,
@@ -167,7 +167,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API
+    /// Source: vendor doc 004 § Refunds Bank Transfer API
     pub async fn query_refund_queue(
         &self,
         request: &QueryRefundQueueRequest,
@@ -186,7 +186,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Feedback Hyper
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Feedback Hyper
     pub async fn update_refund_queue(
         &self,
         request: &UpdateRefundQueueRequest,
@@ -200,12 +200,12 @@ impl Client {
     /// already processed Ticket_ID answers code 30 with the original Refund_Num.
     ///
     /// Results:
-    /// - code 0 → `Created`: Refund document and journal entry were created; Refund_Num is the new refund. No MT4 balance order was made.
-    /// - code 30 → `Duplicate`: This Ticket_ID was already processed ("A form with identical information has already
+    /// - code 0 → `Created`: Refund document and journal entry were created; Refund_Num is the new refund.
+    /// - code 30 → `Duplicate`: This Ticket_ID was already processed ("A form with identical information has already been submitted."); nothing new was created and Refund_Num is the original refund.
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `ticket_id` (the vendor detects a resend by it). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer
+    /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer
     pub async fn withdraw_fiat(
         &self,
         request: &WithdrawFiatRequest,

@@ -18,27 +18,27 @@ use super::*;
 pub enum ResponseCode {
     /// Code 0 (service-wide, HTTP 200): Success.
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226)
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226>)
     Success,
     /// Code 1 (service-wide, HTTP 200): Incomplete success: the call partly succeeded. Create_TP_Account_Json uses it for "TP
     /// account is already exist" (an outcome there, carrying the existing account).
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226); vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Account Already Exists (HTTP 200)
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226)>; vendor doc 000 § Create Trading Platform Account, Account Already Exists (HTTP 200)
     IncompleteSuccess,
     /// Code 2 (service-wide, HTTP 200): No results / data. Query functions treat it as an empty result.
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226); vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, No Results
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226)>; vendor doc 004 § Refunds Bank Transfer API, No Results
     NoResults,
     /// Code 3 (service-wide, HTTP 404): The API function does not exist (wrong function name in the URL).
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226)
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226>)
     FunctionNotFound,
     /// Code 4 (service-wide, HTTP 500): Database error on the server side (vendor docs: "Internal server error." e.g. failed to
     /// load client data from DB; "Database Error on server side.").
     ///
     /// Retryable: a retry of a retry-safe call may succeed.
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226); vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Bad Request / Server Errors
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226)>; vendor doc 000 § Create Trading Platform Account, Bad Request / Server Errors
     DatabaseError,
     /// Code 5 (service-wide, HTTP 500): Technical error, or the parallel-tenant limit was hit. For the trading-platform functions
     /// it means the platform did not answer in time and the command may still be queued, so the
@@ -48,78 +48,78 @@ pub enum ResponseCode {
     ///
     /// Outcome unknown: the operation may have happened; reconcile.
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226); vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform, Specific Error Codes
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226)>; vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform, Specific Error Codes
     TechnicalError,
     /// Code 6 (service-wide, HTTP 401): Wrong account credentials.
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226)
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226>)
     WrongAccountCredentials,
     /// Code 7 (service-wide, HTTP 400): Required fields must be filled.
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226)
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226>)
     RequiredFieldsMissing,
     /// Code 8 (service-wide, HTTP 403): Not authorized for this function or entity.
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226)
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226>)
     NotAuthorized,
     /// Code 9 (service-wide, HTTP 400): The requested language is not one of the acceptable languages.
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226)
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226>)
     UnacceptableLanguage,
     /// Code 10 (service-wide, HTTP 423): Resource busy (a concurrent change, or the tax engine is busy); try again later.
     ///
     /// Retryable: a retry of a retry-safe call may succeed.
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226)
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226>)
     ResourceBusy,
     /// Code 11 (service-wide, HTTP 422): Security alert.
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226)
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226>)
     SecurityAlert,
     /// Code 12 (service-wide, HTTP 422): The entity (record) is locked.
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226)
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226>)
     EntityLocked,
     /// Code 13 (service-wide, HTTP 400): The password does not meet the password policy.
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226)
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226>)
     PasswordPolicy,
     /// Code 14 (service-wide, HTTP 400): Posted fields contain wrong data and/or missing fields. The message names the problem and
     /// varies per call, e.g. "Bad or missing input data.", 'Wrong "BankEnum" value',
     /// "Wrong [Refund Method] enum value; Items[0]".
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226); vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Error Responses
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226)>; vendor doc 000 § Credit Card Clearing (Direct Obligate), Error Responses
     BadInputData,
     /// Code 20 (service-wide): The account does not exist (older version of the kb page; HTTP status not given).
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226, older version of the page)
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226>, older version of the page)
     AccountNotFound,
     /// Code 21 (service-wide): The client does not exist (older version of the kb page; HTTP status not given).
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226, older version of the page)
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226>, older version of the page)
     ClientNotFound,
     /// Code 22 (service-wide): The supplier does not exist (older version of the kb page; HTTP status not given).
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226, older version of the page)
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226>, older version of the page)
     SupplierNotFound,
     /// Code 23 (service-wide): The project does not exist (older version of the kb page; HTTP status not given).
     ///
-    /// Source: vendor-notes §2.3 (https://kb.sye.co.il/kb_page1226, older version of the page)
+    /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226>, older version of the page)
     ProjectNotFound,
     /// Code 30 (service-wide, HTTP 200): "A form with identical information has already been submitted." The Ticket_ID was already
     /// processed; the answer carries the number of the original document/order. Functions with a
     /// Ticket_ID treat it as an outcome (Duplicate), not an error.
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Withdrawal of Fiat by Credit card or Bank Transfer, Transaction Already Exists (HTTP 200)
+    /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer, Transaction Already Exists (HTTP 200)
     Duplicate,
     /// Code 99 (service-wide, HTTP 400): Missing / wrong access token (the Bearer token is absent, wrong or expired).
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Bad Request / Server Errors; § Credit Card Clearing (Direct Obligate), Error Responses
+    /// Source: vendor doc 000 § Create Trading Platform Account, Bad Request / Server Errors; § Credit Card Clearing (Direct Obligate), Error Responses
     InvalidAccessToken,
     /// Code 10 (on specific endpoints, HTTP 401): Bad account credentials ("ClientNumber" or "API_Password"). On this function 10 does not
     /// mean the service table's "Resource busy" (423): the vendor docs win here.
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Error Responses (// HTTP 401 Unauthorized, bad client credentials)
+    /// Source: vendor doc 000 § Credit Card Clearing (Direct Obligate), Error Responses (// HTTP 401 Unauthorized, bad client credentials)
     BadAccountCredentials,
     /// Code 5 (on specific endpoints, HTTP 500): Timeout: the API waited 40 seconds but received no confirmation from the trading system
     /// (Automaton). The command might still be in the queue, so the balance change may or may
@@ -129,12 +129,12 @@ pub enum ResponseCode {
     ///
     /// Outcome unknown: the operation may have happened; reconcile.
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform, Specific Error Codes
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform, Specific Error Codes
     TradingSystemTimeout,
     /// Code 11 (on specific endpoints, HTTP 401): "Incorrect API_Password": the client's API password is wrong. On this function 11 does
     /// not mean the service table's "Security Alert" (422): the vendor docs win here.
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Bad Request / Server Errors (HTTP 401 Unauthorized (implied))
+    /// Source: vendor doc 000 § Create Trading Platform Account, Bad Request / Server Errors (HTTP 401 Unauthorized (implied))
     IncorrectApiPassword,
     /// A code the spec does not list.
     Unknown(i64),

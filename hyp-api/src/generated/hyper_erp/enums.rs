@@ -9,20 +9,20 @@ use super::*;
 ///
 /// On the wire as integers. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer; § Withdrawal of Fiat by Credit card or Bank Transfer
+/// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer; § Withdrawal of Fiat by Credit card or Bank Transfer
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PaymentMethod {
     /// Credit card (for a withdrawal, a credit-card refund). (wire `1`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer (MethodEnum)
+    /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer (MethodEnum)
     CreditCard,
     /// Bank transfer. (wire `2`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer (MethodEnum)
+    /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer (MethodEnum)
     BankTransfer,
     /// Bit / Paybox etc. (Israeli mobile payment apps). (wire `7`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer (MethodEnum)
+    /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer (MethodEnum)
     Bit,
 }
 impl crate::__private::ClosedEnum for PaymentMethod {
@@ -67,16 +67,16 @@ impl crate::__private::FromText for PaymentMethod {
 ///
 /// On the wire as strings. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer (Currency); § Credit Card Clearing (Direct Obligate), Request Body
+/// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer (Currency); § Credit Card Clearing (Direct Obligate), Request Body
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Currency {
     /// Israeli new shekel. (wire `ILS`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer (Currency)
+    /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer (Currency)
     Ils,
     /// US dollar. (wire `USD`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer (Currency)
+    /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer (Currency)
     Usd,
 }
 impl crate::__private::ClosedEnum for Currency {
@@ -118,16 +118,16 @@ impl crate::__private::FromText for Currency {
 ///
 /// On the wire as strings. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform
+/// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BalanceAction {
     /// Add the amount to the trading account balance. (wire `Deposit`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Action)
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Action)
     Deposit,
     /// Take the amount off the trading account balance. (wire `Withdraw`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Action)
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Action)
     Withdraw,
 }
 impl crate::__private::ClosedEnum for BalanceAction {
@@ -173,52 +173,52 @@ impl crate::__private::FromText for BalanceAction {
 ///
 /// On the wire as integers. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
+/// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Purpose {
     /// Client transaction (the documented default when Purpose is missing, empty or unknown). (wire `1`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
     ClientTransaction,
     /// Fix an error (documented as 04). (wire `4`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
     FixAnError,
     /// Trade profit/loss (documented as 05). (wire `5`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
     TradeProfitLoss,
     /// Fee (documented as 06). (wire `6`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
     Fee,
     /// First deposit (documented as 07). (wire `7`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
     FirstDeposit,
     /// Interest (documented as 08). (wire `8`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
     Interest,
     /// Dividend (documented as 09). (wire `9`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
     Dividend,
     /// Debt relief. (wire `10`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
     DebtRelief,
     /// Internal transfer. (wire `11`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
     InternalTransfer,
     /// Contract rollover. (wire `12`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
     ContractRollover,
     /// Admin fee. (wire `13`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform (Purpose)
     AdminFee,
 }
 impl crate::__private::ClosedEnum for Purpose {
@@ -283,25 +283,25 @@ impl crate::__private::FromText for Purpose {
 ///
 /// On the wire as integers. Received from the vendor. `#[non_exhaustive]`: match the values you handle and keep a wildcard arm; an undocumented value decodes to `Unknown` with its raw wire text.
 ///
-/// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Successful Response (HTTP 200); vendor-notes §2.3 (https://kb.sye.co.il/kb_page1675)
+/// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200); vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1675>)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TpAccountStatus {
     /// Unknown (documented string 'Unknown'; integer 0 is an assumption). (wire `0`; also accepted: `Unknown`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Successful Response (HTTP 200)
+    /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200)
     StatusUnknown,
     /// Closed (documented string 'Closed'; integer 1 is an assumption). (wire `1`; also accepted: `Closed`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Successful Response (HTTP 200)
+    /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200)
     Closed,
     /// Read-only (documented string 'Readonly'; integer 2 is an assumption). (wire `2`; also accepted: `Readonly`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Successful Response (HTTP 200); vendor-notes §2.3 (https://kb.sye.co.il/kb_page1675)
+    /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200); vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1675>)
     Readonly,
     /// Active (documented string 'Active'; the examples of a new account send 3, which fits the assumption). (wire `3`; also accepted: `Active`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Successful Response (HTTP 200)
+    /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200)
     Active,
     /// A value the spec does not list, with its raw wire text.
     Unknown(String),
@@ -344,20 +344,20 @@ impl crate::__private::FromText for TpAccountStatus {
 ///
 /// On the wire as integers. Received from the vendor. `#[non_exhaustive]`: match the values you handle and keep a wildcard arm; an undocumented value decodes to `Unknown` with its raw wire text.
 ///
-/// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Successful Response (HTTP 200); § Timeout Behavior (HTTP 200)
+/// Source: vendor doc 000 § Credit Card Clearing (Direct Obligate), Successful Response (HTTP 200); § Timeout Behavior (HTTP 200)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ClearingResultCode {
     /// The charge was approved ("Result Text":"Approved" in the example). (wire `0`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Successful Response (HTTP 200)
+    /// Source: vendor doc 000 § Credit Card Clearing (Direct Obligate), Successful Response (HTTP 200)
     Approved,
     /// "The reasonable time for Credit Card Confirmation has passed." The automation did not
     /// finish within ~41 s and the API closed the request; brand, last 4 digits and bank
     /// reference are empty. The docs do not say whether the card may still be charged later:
     /// treat the charge as unknown and reconcile (by Req_ID / Reference) before charging again. (wire `997`)
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Credit Card Clearing (Direct Obligate), Timeout Behavior (HTTP 200)
+    /// Source: vendor doc 000 § Credit Card Clearing (Direct Obligate), Timeout Behavior (HTTP 200)
     TimedOut,
     /// A value the spec does not list, with its raw wire text.
     Unknown(String),
@@ -393,24 +393,24 @@ impl crate::__private::FromText for ClearingResultCode {
 ///
 /// On the wire as integers. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund (Withdrawal) Doc API, Refund Document Header Fields
+/// Source: vendor doc 004 § Refund (Withdrawal) Doc API, Refund Document Header Fields
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RefundFormPurpose {
     /// Retail refund. (wire `0`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Document Header Fields (RefundFormPurpose)
+    /// Source: vendor doc 004 § Refund Document Header Fields (RefundFormPurpose)
     RetailRefund,
     /// Withdrawal from account. (wire `1`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Document Header Fields (RefundFormPurpose)
+    /// Source: vendor doc 004 § Refund Document Header Fields (RefundFormPurpose)
     WithdrawalFromAccount,
     /// Withdrawal from loan account. (wire `2`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Document Header Fields (RefundFormPurpose)
+    /// Source: vendor doc 004 § Refund Document Header Fields (RefundFormPurpose)
     WithdrawalFromLoanAccount,
     /// Property exchange service. (wire `3`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Document Header Fields (RefundFormPurpose)
+    /// Source: vendor doc 004 § Refund Document Header Fields (RefundFormPurpose)
     PropertyExchangeService,
 }
 impl crate::__private::ClosedEnum for RefundFormPurpose {
@@ -456,20 +456,20 @@ impl crate::__private::FromText for RefundFormPurpose {
 ///
 /// On the wire as integers. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund (Withdrawal) Doc API, Refund Document Header Fields
+/// Source: vendor doc 004 § Refund (Withdrawal) Doc API, Refund Document Header Fields
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MoneyLaunderingControl {
     /// Normal AML handling. (wire `0`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Document Header Fields (MoneyLaundering)
+    /// Source: vendor doc 004 § Refund Document Header Fields (MoneyLaundering)
     Normal,
     /// Report anyway. (wire `1`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Document Header Fields (MoneyLaundering)
+    /// Source: vendor doc 004 § Refund Document Header Fields (MoneyLaundering)
     ReportAnyway,
     /// DO NOT report. (wire `2`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Document Header Fields (MoneyLaundering)
+    /// Source: vendor doc 004 § Refund Document Header Fields (MoneyLaundering)
     DoNotReport,
 }
 impl crate::__private::ClosedEnum for MoneyLaunderingControl {
@@ -513,48 +513,48 @@ impl crate::__private::FromText for MoneyLaunderingControl {
 ///
 /// On the wire as integers. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund (Withdrawal) Doc API, Refund Items Array
+/// Source: vendor doc 004 § Refund (Withdrawal) Doc API, Refund Items Array
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RefundMethod {
     /// Cash. (wire `0`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (RefundMethod)
+    /// Source: vendor doc 004 § Refund Items Array (RefundMethod)
     Cash,
     /// Credit card. (wire `1`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (RefundMethod)
+    /// Source: vendor doc 004 § Refund Items Array (RefundMethod)
     CreditCard,
     /// Bank transfer. (wire `2`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (RefundMethod)
+    /// Source: vendor doc 004 § Refund Items Array (RefundMethod)
     BankTransfer,
     /// Return of the client's cheque. (wire `3`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (RefundMethod)
+    /// Source: vendor doc 004 § Refund Items Array (RefundMethod)
     ReturnClientCheque,
     /// Cheque. (wire `4`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (RefundMethod)
+    /// Source: vendor doc 004 § Refund Items Array (RefundMethod)
     Cheque,
     /// Return of an assignment of rights. (wire `5`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (RefundMethod)
+    /// Source: vendor doc 004 § Refund Items Array (RefundMethod)
     ReturnAssignmentOfRights,
     /// Return of a security bill. (wire `6`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (RefundMethod)
+    /// Source: vendor doc 004 § Refund Items Array (RefundMethod)
     ReturnSecurityBill,
     /// Bill of exchange. (wire `7`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (RefundMethod)
+    /// Source: vendor doc 004 § Refund Items Array (RefundMethod)
     BillOfExchange,
     /// Traveller check. (wire `8`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (RefundMethod)
+    /// Source: vendor doc 004 § Refund Items Array (RefundMethod)
     TravellerCheck,
     /// E-wallet. (wire `9`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (RefundMethod)
+    /// Source: vendor doc 004 § Refund Items Array (RefundMethod)
     EWallet,
 }
 impl crate::__private::ClosedEnum for RefundMethod {
@@ -612,20 +612,20 @@ impl crate::__private::FromText for RefundMethod {
 ///
 /// On the wire as integers. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund (Withdrawal) Doc API, Refund Items Array
+/// Source: vendor doc 004 § Refund (Withdrawal) Doc API, Refund Items Array
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AdvancedPaymentSys {
     /// No credit arrangement. (wire `0`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (AdvancedPaymentSys)
+    /// Source: vendor doc 004 § Refund Items Array (AdvancedPaymentSys)
     No,
     /// External credit. (wire `1`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (AdvancedPaymentSys)
+    /// Source: vendor doc 004 § Refund Items Array (AdvancedPaymentSys)
     ExternalCredit,
     /// +30 days. (wire `2`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (AdvancedPaymentSys)
+    /// Source: vendor doc 004 § Refund Items Array (AdvancedPaymentSys)
     Plus30Days,
 }
 impl crate::__private::ClosedEnum for AdvancedPaymentSys {
@@ -669,40 +669,40 @@ impl crate::__private::FromText for AdvancedPaymentSys {
 ///
 /// On the wire as integers. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund (Withdrawal) Doc API, Refund Items Array
+/// Source: vendor doc 004 § Refund (Withdrawal) Doc API, Refund Items Array
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BankTransferPaymentFormat {
     /// Unknown (local) format; named LocalUnknownFormat so it does not clash with the generated Unknown(raw) fallback. (wire `0`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (BankTransferPaymentFormat)
+    /// Source: vendor doc 004 § Refund Items Array (BankTransferPaymentFormat)
     LocalUnknownFormat,
     /// Swift + IBAN. (wire `1`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (BankTransferPaymentFormat)
+    /// Source: vendor doc 004 § Refund Items Array (BankTransferPaymentFormat)
     SwiftIban,
     /// SEPA + IBAN. (wire `2`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (BankTransferPaymentFormat)
+    /// Source: vendor doc 004 § Refund Items Array (BankTransferPaymentFormat)
     SepaIban,
     /// Swift + BSB (Australia). (wire `3`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (BankTransferPaymentFormat)
+    /// Source: vendor doc 004 § Refund Items Array (BankTransferPaymentFormat)
     SwiftBsb,
     /// ABA (US). (wire `4`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (BankTransferPaymentFormat)
+    /// Source: vendor doc 004 § Refund Items Array (BankTransferPaymentFormat)
     AbaUs,
     /// Swift + CNAPS (China). (wire `5`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (BankTransferPaymentFormat)
+    /// Source: vendor doc 004 § Refund Items Array (BankTransferPaymentFormat)
     SwiftCnaps,
     /// Swift Hong Kong. (wire `6`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (BankTransferPaymentFormat)
+    /// Source: vendor doc 004 § Refund Items Array (BankTransferPaymentFormat)
     SwiftHongKong,
     /// Swift + IBAN + UK sort code. (wire `7`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array (BankTransferPaymentFormat)
+    /// Source: vendor doc 004 § Refund Items Array (BankTransferPaymentFormat)
     SwiftIbanUkSort,
 }
 impl crate::__private::ClosedEnum for BankTransferPaymentFormat {
@@ -759,24 +759,24 @@ impl crate::__private::FromText for BankTransferPaymentFormat {
 ///
 /// On the wire as integers. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Feedback Hyper, Request Fields
+/// Source: vendor doc 004 § Refunds Bank Transfer API, Feedback Hyper, Request Fields
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AuthorizationStatus {
     /// Ready to execute (the default queue of Query_Refunds_API_Queue_json). (wire `2`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API; § Feedback Hyper, Request Fields
+    /// Source: vendor doc 004 § Refunds Bank Transfer API; § Feedback Hyper, Request Fields
     ReadyToExecute,
     /// Sent to the bank, awaiting the result. (wire `3`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Feedback Hyper, Request Fields
+    /// Source: vendor doc 004 § Feedback Hyper, Request Fields
     SentAwaitingResult,
     /// Executed successfully (final). (wire `4`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Feedback Hyper, Request Fields
+    /// Source: vendor doc 004 § Feedback Hyper, Request Fields
     ExecutedSuccessfully,
     /// Execution failed. (wire `5`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Feedback Hyper, Request Fields
+    /// Source: vendor doc 004 § Feedback Hyper, Request Fields
     ExecutionFailed,
 }
 impl crate::__private::ClosedEnum for AuthorizationStatus {
@@ -824,16 +824,16 @@ impl crate::__private::FromText for AuthorizationStatus {
 ///
 /// On the wire as strings. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Request
+/// Source: vendor doc 004 § Refunds Bank Transfer API, Request
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QueueFilter {
     /// Refunds whose execution failed (AuthorizationStatus 5). (wire `execution failed`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Request
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Request
     ExecutionFailed,
     /// Refunds already sent to the bank and waiting for the final result (AuthorizationStatus 3). (wire `sent awaiting result`)
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Request
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Request
     SentAwaitingResult,
 }
 impl crate::__private::ClosedEnum for QueueFilter {

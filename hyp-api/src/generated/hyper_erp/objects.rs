@@ -8,7 +8,7 @@ use super::*;
 /// Create_TP_Account_Json, based on the [hyp_TPM Account Status] table. Money values are major
 /// units of the account's group currency (e.g. USD).
 ///
-/// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Successful Response (HTTP 200)
+/// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200)
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct TpAccount {
@@ -20,7 +20,7 @@ pub struct TpAccount {
     /// `AccountLogin`: the wire name follows the JSON examples. Required: an account without a
     /// login is useless and both examples carry it.
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Successful Response (HTTP 200)
+    /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200)
     pub account_login: i64,
     /// Identifier of the trading data source (e.g. "R1").
     ///
@@ -28,13 +28,13 @@ pub struct TpAccount {
     ///
     /// Spec decision: The table writes "Data Source" (with a space); the JSON examples send `DataSource`, which we follow.
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Successful Response (HTTP 200)
+    /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200)
     pub data_source: Option<String>,
     /// Name of the trading platform (e.g. "MT4", "MT5").
     ///
     /// Wire: `Platform` (text, optional).
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Successful Response (HTTP 200)
+    /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200)
     pub platform: Option<String>,
     /// Status of the account; 3 (Active) in the examples.
     ///
@@ -43,13 +43,13 @@ pub struct TpAccount {
     /// Spec decision: Documented as a String ENUM ('Unknown','Closed','Readonly','Active') but sent as an
     /// integer; TpAccountStatus accepts both, with the integer mapping an assumption.
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Successful Response (HTTP 200); vendor-notes §2.3 (https://kb.sye.co.il/kb_page1675)
+    /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200); vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1675>)
     pub status: Option<TpAccountStatus>,
     /// The trading group the account was assigned to (e.g. "Basic_IL2").
     ///
     /// Wire: `Group` (text, optional).
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Successful Response (HTTP 200)
+    /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200)
     pub group: Option<String>,
     /// Base currency of the trading account, given by its group (e.g. "USD").
     ///
@@ -58,13 +58,13 @@ pub struct TpAccount {
     /// Spec decision: Kept a plain string, not the Currency enum: this is the trading group's currency, which
     /// the docs do not restrict to 'ILS'/'USD'.
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Successful Response (HTTP 200)
+    /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200)
     pub currency: Option<String>,
     /// Account balance in the account currency, major units (0.00 for a new account).
     ///
     /// Wire: `Balance` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Successful Response (HTTP 200)
+    /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200)
     pub balance: Option<crate::Money>,
     /// Account equity in the account currency, major units.
     ///
@@ -72,7 +72,7 @@ pub struct TpAccount {
     ///
     /// Spec decision: Appears in both JSON examples but not in the field table (and not in one version of kb_page1675); included, optional.
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Successful Response (HTTP 200); vendor-notes §2.3 (https://kb.sye.co.il/kb_page1675)
+    /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200); vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1675>)
     pub equity: Option<crate::Money>,
     /// Margin in use, in the account currency, major units.
     ///
@@ -80,7 +80,7 @@ pub struct TpAccount {
     ///
     /// Spec decision: Appears in both JSON examples but not in the field table (and not in one version of kb_page1675); included, optional.
     ///
-    /// Source: vendor-docs 000_2aecab52ead78705.txt § Create Trading Platform Account, Successful Response (HTTP 200); vendor-notes §2.3 (https://kb.sye.co.il/kb_page1675)
+    /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200); vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1675>)
     pub margin: Option<crate::Money>,
 }
 impl crate::Wire for TpAccount {
@@ -145,131 +145,86 @@ impl crate::__private::JsonFields for TpAccount {
         let mut v_equity = None;
         let mut v_margin = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let index = {
-                let k: &[u8] = key.0.as_bytes();
-                match k.len() {
-                    5usize => {
-                        match k {
-                            b"Group" => 4usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    6usize => {
-                        match k {
-                            b"Status" => 3usize,
-                            b"Equity" => 7usize,
-                            b"Margin" => 8usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    7usize => {
-                        match k {
-                            b"Balance" => 6usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    8usize => {
-                        match k {
-                            b"Platform" => 2usize,
-                            b"Currency" => 5usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    10usize => {
-                        match k {
-                            b"DataSource" => 1usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    12usize => {
-                        match k {
-                            b"AccountLogin" => 0usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
+            match key.0.as_ref() {
+                "AccountLogin" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_account_login,
                         <i64 as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                1usize => {
+                "DataSource" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_data_source,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                2usize => {
+                "Platform" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_platform,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                3usize => {
+                "Status" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_status,
                         <TpAccountStatus as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                4usize => {
+                "Group" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_group,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                5usize => {
+                "Currency" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_currency,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                6usize => {
+                "Balance" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_balance,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                7usize => {
+                "Equity" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_equity,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                8usize => {
+                "Margin" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_margin,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
@@ -291,7 +246,7 @@ impl crate::__private::JsonFields for TpAccount {
 /// One refund / withdrawal method line of a Create_Refund_Json request (a row of `Items`).
 /// Amounts are major units of the line's Currency.
 ///
-/// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund (Withdrawal) Doc API, Refund Items Array
+/// Source: vendor doc 004 § Refund (Withdrawal) Doc API, Refund Items Array
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct RefundItem {
@@ -299,7 +254,7 @@ pub struct RefundItem {
     ///
     /// Wire: `RefundMethod` ([`RefundMethod`], required).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub refund_method: RefundMethod,
     /// Refund payment date, YYYY-MM-DD (mandatory); must be within the last 366 days.
     ///
@@ -308,13 +263,13 @@ pub struct RefundItem {
     /// Spec decision: "Must be within the last 366 days" is read as: not later than today and not more than 366
     /// days ago, which is what within_past_days checks.
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub payment_date: crate::NaiveDate,
     /// Line refund amount in major units of Currency (mandatory); must be greater than 0.1.
     ///
     /// Wire: `TotalAmount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0.1; <= 90071992547409.91.
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub total_amount: crate::Money,
     /// Refund currency, a 3-letter code (mandatory). Must exist in the Hyper currency table and
     /// must be a fiat currency (e.g. "ILS").
@@ -325,116 +280,116 @@ pub struct RefundItem {
     /// the client checks the ISO-4217 shape only. Not the Currency enum: refunds are not limited
     /// to 'ILS'/'USD'.
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub currency: String,
     /// Exchange rate of Currency to the local currency. If missing or zero the system fills it
     /// from the live feed, using the ASK rate for refunds.
     ///
     /// Wire: `ExchangeRate` (exact decimal, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub exchange_rate: Option<crate::Decimal>,
     /// Number of monthly payments; relevant for credit-card refunds.
     ///
     /// Wire: `MonthlyPayments` (integer, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub monthly_payments: Option<i64>,
     /// First payment amount of a credit-card refund plan, major units.
     ///
     /// Wire: `FirstPaymentAmount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional). Rules: <= 90071992547409.91.
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub first_payment_amount: Option<crate::Money>,
     /// Amount of each subsequent payment of a credit-card refund plan, major units.
     ///
     /// Wire: `NextPaymentsAmount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional). Rules: <= 90071992547409.91.
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub next_payments_amount: Option<crate::Money>,
     /// Credit transaction definition.
     ///
     /// Wire: `AdvancedPaymentSys` ([`AdvancedPaymentSys`], optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub advanced_payment_sys: Option<AdvancedPaymentSys>,
     /// Bank code, for bank transfers, cheques and other bank-related refund methods (e.g. "12").
     ///
     /// Wire: `BankCode` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub bank_code: Option<String>,
     /// Bank branch number or Swift code (e.g. "001", "TCCLGB3L").
     ///
     /// Wire: `BranchSwift` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub branch_swift: Option<String>,
     /// Target bank account number (or IBAN) for the refund / withdrawal.
     ///
     /// Wire: `Account` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub account: Option<String>,
     /// Bank transfer format.
     ///
     /// Wire: `BankTransferPaymentFormat` ([`BankTransferPaymentFormat`], optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub bank_transfer_payment_format: Option<BankTransferPaymentFormat>,
     /// Cheque number, returned cheque reference, bill reference, or last 4 digits of the credit card.
     ///
     /// Wire: `ChequeCcNumber` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub cheque_cc_number: Option<String>,
     /// Clearing company through which the refund transaction is handled.
     ///
     /// Wire: `ClearingCompany` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub clearing_company: Option<String>,
     /// Credit card or e-wallet brand.
     ///
     /// Wire: `CcEwBrand` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub cc_ew_brand: Option<String>,
     /// Official clearing voucher / confirmation number.
     ///
     /// Wire: `ClearingVoucher` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub clearing_voucher: Option<String>,
     /// Country to which the money is refunded / sent, for AML and regulation (free text; may be Hebrew).
     ///
     /// Wire: `RegRefundToCountry` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub reg_refund_to_country: Option<String>,
     /// Registered bank name of the recipient account.
     ///
     /// Wire: `RegBankName` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub reg_bank_name: Option<String>,
     /// Registered bank address of the recipient account.
     ///
     /// Wire: `RegBankAddress` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub reg_bank_address: Option<String>,
     /// Recipient / beneficiary as a contact person, when the money is not sent directly to the client.
     ///
     /// Wire: `RegAccountOwnerAsContactPerson` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub reg_account_owner_as_contact_person: Option<String>,
     /// Internal account number the money is withdrawn from (e.g. 1100). If invalid, the system resets it.
     ///
     /// Wire: `FromInternalAccount` (integer, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
+    /// Source: vendor doc 004 § Refund Items Array
     pub from_internal_account: Option<i64>,
 }
 impl crate::Wire for RefundItem {
@@ -626,286 +581,203 @@ impl crate::__private::JsonFields for RefundItem {
         let mut v_reg_account_owner_as_contact_person = None;
         let mut v_from_internal_account = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let index = {
-                let k: &[u8] = key.0.as_bytes();
-                match k.len() {
-                    7usize => {
-                        match k {
-                            b"Account" => 11usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    8usize => {
-                        match k {
-                            b"Currency" => 3usize,
-                            b"BankCode" => 9usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    9usize => {
-                        match k {
-                            b"CcEwBrand" => 15usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    11usize => {
-                        match k {
-                            b"PaymentDate" => 1usize,
-                            b"TotalAmount" => 2usize,
-                            b"BranchSwift" => 10usize,
-                            b"RegBankName" => 18usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    12usize => {
-                        match k {
-                            b"RefundMethod" => 0usize,
-                            b"ExchangeRate" => 4usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    14usize => {
-                        match k {
-                            b"ChequeCcNumber" => 13usize,
-                            b"RegBankAddress" => 19usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    15usize => {
-                        match k {
-                            b"MonthlyPayments" => 5usize,
-                            b"ClearingCompany" => 14usize,
-                            b"ClearingVoucher" => 16usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    18usize => {
-                        match k {
-                            b"FirstPaymentAmount" => 6usize,
-                            b"NextPaymentsAmount" => 7usize,
-                            b"AdvancedPaymentSys" => 8usize,
-                            b"RegRefundToCountry" => 17usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    19usize => {
-                        match k {
-                            b"FromInternalAccount" => 21usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    25usize => {
-                        match k {
-                            b"BankTransferPaymentFormat" => 12usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    30usize => {
-                        match k {
-                            b"RegAccountOwnerAsContactPerson" => 20usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
+            match key.0.as_ref() {
+                "RefundMethod" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_method,
                         <RefundMethod as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                1usize => {
+                "PaymentDate" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_payment_date,
                         |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                2usize => {
+                "TotalAmount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_total_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                3usize => {
+                "Currency" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_currency,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                4usize => {
+                "ExchangeRate" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_exchange_rate,
                         <crate::Decimal as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                5usize => {
+                "MonthlyPayments" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_monthly_payments,
                         <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                6usize => {
+                "FirstPaymentAmount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_first_payment_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                7usize => {
+                "NextPaymentsAmount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_next_payments_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                8usize => {
+                "AdvancedPaymentSys" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_advanced_payment_sys,
                         <AdvancedPaymentSys as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                9usize => {
+                "BankCode" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank_code,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                10usize => {
+                "BranchSwift" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_branch_swift,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                11usize => {
+                "Account" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_account,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                12usize => {
+                "BankTransferPaymentFormat" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank_transfer_payment_format,
                         <BankTransferPaymentFormat as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                13usize => {
+                "ChequeCcNumber" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cheque_cc_number,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                14usize => {
+                "ClearingCompany" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_clearing_company,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                15usize => {
+                "CcEwBrand" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cc_ew_brand,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                16usize => {
+                "ClearingVoucher" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_clearing_voucher,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                17usize => {
+                "RegRefundToCountry" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_refund_to_country,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                18usize => {
+                "RegBankName" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_bank_name,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                19usize => {
+                "RegBankAddress" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_bank_address,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                20usize => {
+                "RegAccountOwnerAsContactPerson" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_account_owner_as_contact_person,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                21usize => {
+                "FromInternalAccount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_from_internal_account,
                         <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
@@ -938,56 +810,24 @@ impl crate::__private::JsonFields for RefundItem {
         })
     }
 }
-/// The required fields of [`RefundItem`], each named where it is given: leaving one out does not compile. Pass it to [`RefundItem::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct RefundItemRequired {
-    /// Refund / withdrawal method of this line (mandatory).
-    ///
-    /// Wire: `RefundMethod` ([`RefundMethod`], required).
-    ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
-    pub refund_method: RefundMethod,
-    /// Refund payment date, YYYY-MM-DD (mandatory); must be within the last 366 days.
-    ///
-    /// Wire: `PaymentDate` (date, `%Y-%m-%d`, required). Rules: within the last 366 days.
-    ///
-    /// Spec decision: "Must be within the last 366 days" is read as: not later than today and not more than 366
-    /// days ago, which is what within_past_days checks.
-    ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
-    pub payment_date: crate::NaiveDate,
-    /// Line refund amount in major units of Currency (mandatory); must be greater than 0.1.
-    ///
-    /// Wire: `TotalAmount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0.1; <= 90071992547409.91.
-    ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
-    pub total_amount: crate::Money,
-    /// Refund currency, a 3-letter code (mandatory). Must exist in the Hyper currency table and
-    /// must be a fiat currency (e.g. "ILS").
-    ///
-    /// Wire: `Currency` (text, required). Rules: matches `^[A-Z]{3}$`.
-    ///
-    /// Spec decision: "Must exist in the Hyper currency table and be fiat" can only be checked by the server;
-    /// the client checks the ISO-4217 shape only. Not the Currency enum: refunds are not limited
-    /// to 'ILS'/'USD'.
-    ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund Items Array
-    pub currency: String,
-}
-impl From<RefundItemRequired> for RefundItem {
-    fn from(required: RefundItemRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl RefundItem {
-    /// A request from its required fields (see [`RefundItemRequired`]); set optional ones with the setters.
-    pub fn new(required: RefundItemRequired) -> Self {
-        let RefundItemRequired { refund_method, payment_date, total_amount, currency } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `refund_method`: wire `RefundMethod`
+    /// - `payment_date`: wire `PaymentDate`
+    /// - `total_amount`: wire `TotalAmount`
+    /// - `currency`: wire `Currency`
+    pub fn new(
+        refund_method: RefundMethod,
+        payment_date: crate::NaiveDate,
+        total_amount: crate::Money,
+        currency: impl Into<String>,
+    ) -> Self {
         Self {
             refund_method,
             payment_date,
             total_amount,
-            currency,
+            currency: currency.into(),
             exchange_rate: None,
             monthly_payments: None,
             first_payment_amount: None,
@@ -1008,7 +848,7 @@ impl RefundItem {
             from_internal_account: None,
         }
     }
-    /// Sets `ExchangeRate`: Exchange rate of Currency to the local currency. If missing or zero the system fills it
+    /// Sets `ExchangeRate`: Exchange rate of Currency to the local currency.
     pub fn exchange_rate(mut self, value: crate::Decimal) -> Self {
         self.exchange_rate = Some(value);
         self
@@ -1099,7 +939,7 @@ impl RefundItem {
         self.reg_account_owner_as_contact_person = Some(value.into());
         self
     }
-    /// Sets `FromInternalAccount`: Internal account number the money is withdrawn from (e.g. 1100). If invalid, the system resets it.
+    /// Sets `FromInternalAccount`: Internal account number the money is withdrawn from (e.g. 1100).
     pub fn from_internal_account(mut self, value: i64) -> Self {
         self.from_internal_account = Some(value);
         self
@@ -1170,7 +1010,7 @@ impl crate::Validate for RefundItem {
 /// shows a 3-hour difference). Empty strings stand for absent values (e.g. CancellationTime
 /// "" on a document that was not cancelled).
 ///
-/// Source: vendor-docs 004_9b51c23886b1638e.txt § Refund (Withdrawal) Doc API, Function output
+/// Source: vendor doc 004 § Refund (Withdrawal) Doc API, Function output
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct RefundDocument {
@@ -1180,163 +1020,163 @@ pub struct RefundDocument {
     ///
     /// Spec decision: Required: it is the one thing a created refund must report.
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub refund_number: i64,
     /// Branch / agency of the document (0 in the example).
     ///
     /// Wire: `Agency` (integer, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub agency: Option<i64>,
     /// Drawer station id (0 in the example; not otherwise documented).
     ///
     /// Wire: `DrawerStationId` (integer, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub drawer_station_id: Option<i64>,
     /// Sales agent (Hyper username) of the document.
     ///
     /// Wire: `SalesAgent` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub sales_agent: Option<String>,
     /// Hyper client number the refund was made for.
     ///
-    /// Wire: `ClientNumber` ([`ClientNumber`], optional).
+    /// Wire: `ClientNumber` (integer, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
-    pub client_number: Option<ClientNumber>,
+    /// Source: vendor doc 004 § Function output
+    pub client_number: Option<i64>,
     /// Client's full name.
     ///
     /// Wire: `ClientFullName` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub client_full_name: Option<String>,
     /// Contact person used for the address, "" if none.
     ///
     /// Wire: `ContactPerson` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub contact_person: Option<String>,
     /// Client (or contact person) address.
     ///
     /// Wire: `Address` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub address: Option<String>,
     /// Phone number.
     ///
     /// Wire: `Phone` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub phone: Option<String>,
     /// E-mail address.
     ///
     /// Wire: `Email` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub email: Option<String>,
     /// Client's ID / company number, as a string (leading zeros matter).
     ///
     /// Wire: `IdNumber` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub id_number: Option<String>,
     /// Client's country, 2-letter code (e.g. "IL").
     ///
     /// Wire: `ClientCountryCode` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub client_country_code: Option<String>,
     /// Document language code (1 in the example; values not documented).
     ///
     /// Wire: `Language` (integer, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub language: Option<i64>,
     /// International-document flag as an integer (0 in the example; values not documented).
     ///
     /// Wire: `InternationalDocument` (integer, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub international_document: Option<i64>,
     /// Total refund in local currency (ILS), major units.
     ///
     /// Wire: `TotalRefundLc` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub total_refund_lc: Option<crate::Money>,
     /// The client's (purchaser's) currency, 3-letter code (e.g. "ILS").
     ///
     /// Wire: `PurchaserCurrency` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub purchaser_currency: Option<String>,
     /// Total refund in the purchaser's currency, major units.
     ///
     /// Wire: `TotalRefundInPc` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub total_refund_in_pc: Option<crate::Money>,
     /// Original production time of the document, server local time, "YYYY-MM-DD hh:mm:ss".
     ///
     /// Wire: `OriginProductionTime` (date and time, `%Y-%m-%d %H:%M:%S`, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub origin_production_time: Option<crate::NaiveDateTime>,
     /// Creation time in UTC, "YYYY-MM-DD hh:mm:ss".
     ///
     /// Wire: `CreatedOnUtc` (date and time, `%Y-%m-%d %H:%M:%S`, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub created_on_utc: Option<crate::NaiveDateTime>,
     /// Hyper user / API identity that produced the document (e.g. "Dev4_website").
     ///
     /// Wire: `ProducedBy` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub produced_by: Option<String>,
     /// State of the electronically signed PDF (3 in the example; values not documented).
     ///
     /// Wire: `ElectronicSignedPdf` (integer, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub electronic_signed_pdf: Option<i64>,
     /// General notes shown on the document.
     ///
     /// Wire: `Notes` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub notes: Option<String>,
     /// Internal notes; the example shows the request's Ticket_ID ("WD-998877") stored here.
     ///
     /// Wire: `InternalNotes` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub internal_notes: Option<String>,
     /// Purpose of the refund form.
     ///
     /// Wire: `RefundFormPurpose` ([`RefundFormPurpose`], optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output; § Refund Document Header Fields
+    /// Source: vendor doc 004 § Function output; § Refund Document Header Fields
     pub refund_form_purpose: Option<crate::Open<RefundFormPurpose>>,
     /// AML control level of the document.
     ///
     /// Wire: `MoneyLaundering` ([`MoneyLaunderingControl`], optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output; § Refund Document Header Fields
+    /// Source: vendor doc 004 § Function output; § Refund Document Header Fields
     pub money_laundering: Option<crate::Open<MoneyLaunderingControl>>,
     /// AML document bundle number (0 = none in the example).
     ///
     /// Wire: `MoneyLaunderingBundle` (integer, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output; § Refund Document Header Fields
+    /// Source: vendor doc 004 § Function output; § Refund Document Header Fields
     pub money_laundering_bundle: Option<i64>,
     /// Who verified the client's identity ("Online SelfService" when the request did not say).
     ///
     /// Wire: `PersonalIdVerificationMadeBy` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output; § Refund Document Header Fields
+    /// Source: vendor doc 004 § Function output; § Refund Document Header Fields
     pub personal_id_verification_made_by: Option<String>,
     /// IP address the action was performed from.
     ///
@@ -1344,25 +1184,25 @@ pub struct RefundDocument {
     ///
     /// Spec decision: The request field is spelled `IPAddress`, the output field `IpAddress`; each is kept as written.
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub ip_address: Option<String>,
     /// Responsible manager, "" if none.
     ///
     /// Wire: `ResponsibleManager` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub responsible_manager: Option<String>,
     /// Reference of the document in an old (migrated) system, "" if none.
     ///
     /// Wire: `OldDocReference` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub old_doc_reference: Option<String>,
     /// Name of the old (migrated) system, "" if none.
     ///
     /// Wire: `OldSoftwareName` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub old_software_name: Option<String>,
     /// Time the document was cancelled; "" (absent) when not cancelled.
     ///
@@ -1370,25 +1210,25 @@ pub struct RefundDocument {
     ///
     /// Spec decision: The example sends "" for a document that is not cancelled; an empty string decodes as absent.
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub cancellation_time: Option<crate::NaiveDateTime>,
     /// Who cancelled the document, "" if not cancelled.
     ///
     /// Wire: `CancelledBy` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub cancelled_by: Option<String>,
     /// Cancellation reason, "" if not cancelled.
     ///
     /// Wire: `CancellationReason` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub cancellation_reason: Option<String>,
     /// The client's account balance when the document was produced, major units.
     ///
     /// Wire: `AccountBalanceAtProductionTime` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub account_balance_at_production_time: Option<crate::Money>,
     /// Credit-line usage risk in local currency, major units (0 in the example).
     ///
@@ -1396,19 +1236,19 @@ pub struct RefundDocument {
     ///
     /// Spec decision: The example sends the integer 0; "Lc" marks a local-currency amount elsewhere (TotalRefundLc), so it is typed money.
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output
+    /// Source: vendor doc 004 § Function output
     pub credit_line_usage_risk_lc: Option<crate::Money>,
     /// Bank-transfer authorization status of the document (0 in the example, undocumented; decodes as Unknown(0)).
     ///
     /// Wire: `AuthorizationStatus` ([`AuthorizationStatus`], optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output; § Refunds Bank Transfer API, Feedback Hyper
+    /// Source: vendor doc 004 § Function output; § Refunds Bank Transfer API, Feedback Hyper
     pub authorization_status: Option<crate::Open<AuthorizationStatus>>,
     /// Free text from the bank-transfer system about the authorization, "" if none.
     ///
     /// Wire: `AuthorizationTextDesc` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Function output; § Refunds Bank Transfer API, Feedback Hyper
+    /// Source: vendor doc 004 § Function output; § Refunds Bank Transfer API, Feedback Hyper
     pub authorization_text_desc: Option<String>,
 }
 impl crate::Wire for RefundDocument {
@@ -1548,7 +1388,7 @@ impl crate::Wire for RefundDocument {
         let sales_agent = m
             .optional("SalesAgent", false, <String as crate::Wire>::from_node)?;
         let client_number = m
-            .optional("ClientNumber", true, <ClientNumber as crate::Wire>::from_node)?;
+            .optional("ClientNumber", true, <i64 as crate::Wire>::from_node)?;
         let client_full_name = m
             .optional("ClientFullName", false, <String as crate::Wire>::from_node)?;
         let contact_person = m
@@ -1750,300 +1590,161 @@ impl crate::__private::JsonFields for RefundDocument {
         let mut v_authorization_status = None;
         let mut v_authorization_text_desc = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let index = {
-                let k: &[u8] = key.0.as_bytes();
-                match k.len() {
-                    5usize => {
-                        match k {
-                            b"Phone" => 8usize,
-                            b"Email" => 9usize,
-                            b"Notes" => 21usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    6usize => {
-                        match k {
-                            b"Agency" => 1usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    7usize => {
-                        match k {
-                            b"Address" => 7usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    8usize => {
-                        match k {
-                            b"IdNumber" => 10usize,
-                            b"Language" => 12usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    9usize => {
-                        match k {
-                            b"IpAddress" => 27usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    10usize => {
-                        match k {
-                            b"SalesAgent" => 3usize,
-                            b"ProducedBy" => 19usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    11usize => {
-                        match k {
-                            b"CancelledBy" => 32usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    12usize => {
-                        match k {
-                            b"RefundNumber" => 0usize,
-                            b"ClientNumber" => 4usize,
-                            b"CreatedOnUtc" => 18usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    13usize => {
-                        match k {
-                            b"ContactPerson" => 6usize,
-                            b"TotalRefundLc" => 14usize,
-                            b"InternalNotes" => 22usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    14usize => {
-                        match k {
-                            b"ClientFullName" => 5usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    15usize => {
-                        match k {
-                            b"DrawerStationId" => 2usize,
-                            b"TotalRefundInPc" => 16usize,
-                            b"MoneyLaundering" => 24usize,
-                            b"OldDocReference" => 29usize,
-                            b"OldSoftwareName" => 30usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    16usize => {
-                        match k {
-                            b"CancellationTime" => 31usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    17usize => {
-                        match k {
-                            b"ClientCountryCode" => 11usize,
-                            b"PurchaserCurrency" => 15usize,
-                            b"RefundFormPurpose" => 23usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    18usize => {
-                        match k {
-                            b"ResponsibleManager" => 28usize,
-                            b"CancellationReason" => 33usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    19usize => {
-                        match k {
-                            b"ElectronicSignedPdf" => 20usize,
-                            b"AuthorizationStatus" => 36usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    20usize => {
-                        match k {
-                            b"OriginProductionTime" => 17usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    21usize => {
-                        match k {
-                            b"InternationalDocument" => 13usize,
-                            b"MoneyLaunderingBundle" => 25usize,
-                            b"CreditLineUsageRiskLc" => 35usize,
-                            b"AuthorizationTextDesc" => 37usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    28usize => {
-                        match k {
-                            b"PersonalIdVerificationMadeBy" => 26usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    30usize => {
-                        match k {
-                            b"AccountBalanceAtProductionTime" => 34usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
+            match key.0.as_ref() {
+                "RefundNumber" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_number,
                         <i64 as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                1usize => {
+                "Agency" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_agency,
                         <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                2usize => {
+                "DrawerStationId" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_drawer_station_id,
                         <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                3usize => {
+                "SalesAgent" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_sales_agent,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                4usize => {
+                "ClientNumber" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_client_number,
-                        <ClientNumber as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        true,
                     )?
                 }
-                5usize => {
+                "ClientFullName" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_client_full_name,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                6usize => {
+                "ContactPerson" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_contact_person,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                7usize => {
+                "Address" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_address,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                8usize => {
+                "Phone" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_phone,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                9usize => {
+                "Email" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                10usize => {
+                "IdNumber" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id_number,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                11usize => {
+                "ClientCountryCode" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_client_country_code,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                12usize => {
+                "Language" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_language,
                         <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                13usize => {
+                "InternationalDocument" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_international_document,
                         <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                14usize => {
+                "TotalRefundLc" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_total_refund_lc,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                15usize => {
+                "PurchaserCurrency" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_purchaser_currency,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                16usize => {
+                "TotalRefundInPc" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_total_refund_in_pc,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                17usize => {
+                "OriginProductionTime" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_origin_production_time,
@@ -2051,11 +1752,11 @@ impl crate::__private::JsonFields for RefundDocument {
                             t,
                             "%Y-%m-%d %H:%M:%S",
                         ),
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                18usize => {
+                "CreatedOnUtc" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_created_on_utc,
@@ -2063,123 +1764,123 @@ impl crate::__private::JsonFields for RefundDocument {
                             t,
                             "%Y-%m-%d %H:%M:%S",
                         ),
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                19usize => {
+                "ProducedBy" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_produced_by,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                20usize => {
+                "ElectronicSignedPdf" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_electronic_signed_pdf,
                         <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                21usize => {
+                "Notes" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_notes,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                22usize => {
+                "InternalNotes" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_internal_notes,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                23usize => {
+                "RefundFormPurpose" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_form_purpose,
                         <crate::Open<
                             RefundFormPurpose,
                         > as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                24usize => {
+                "MoneyLaundering" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_money_laundering,
                         <crate::Open<
                             MoneyLaunderingControl,
                         > as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                25usize => {
+                "MoneyLaunderingBundle" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_money_laundering_bundle,
                         <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                26usize => {
+                "PersonalIdVerificationMadeBy" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_personal_id_verification_made_by,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                27usize => {
+                "IpAddress" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_ip_address,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                28usize => {
+                "ResponsibleManager" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_responsible_manager,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                29usize => {
+                "OldDocReference" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_old_doc_reference,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                30usize => {
+                "OldSoftwareName" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_old_software_name,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                31usize => {
+                "CancellationTime" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cancellation_time,
@@ -2187,64 +1888,64 @@ impl crate::__private::JsonFields for RefundDocument {
                             t,
                             "%Y-%m-%d %H:%M:%S",
                         ),
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                32usize => {
+                "CancelledBy" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cancelled_by,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                33usize => {
+                "CancellationReason" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cancellation_reason,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                34usize => {
+                "AccountBalanceAtProductionTime" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_account_balance_at_production_time,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                35usize => {
+                "CreditLineUsageRiskLc" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_credit_line_usage_risk_lc,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                36usize => {
+                "AuthorizationStatus" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_authorization_status,
                         <crate::Open<
                             AuthorizationStatus,
                         > as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                37usize => {
+                "AuthorizationTextDesc" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_authorization_text_desc,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
@@ -2299,7 +2000,7 @@ impl crate::__private::JsonFields for RefundDocument {
 /// vendor's example (there is no field table); names match the Refund Items Array. Text
 /// fields may hold Hebrew.
 ///
-/// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response
+/// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct RefundQueueRow {
@@ -2309,98 +2010,98 @@ pub struct RefundQueueRow {
     ///
     /// Spec decision: Required: a row cannot be acted on or reported back without it.
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response
     pub refund_number: i64,
     /// 1-based index of the payment line within the refund document.
     ///
     /// Wire: `RowIndex` (integer, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response
     pub row_index: Option<i64>,
     /// Refund method of the line (2 = bank transfer in the example).
     ///
     /// Wire: `RefundMethod` ([`RefundMethod`], optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response; § Refund Items Array
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response; § Refund Items Array
     pub refund_method: Option<crate::Open<RefundMethod>>,
     /// Refund payment date, YYYY-MM-DD.
     ///
     /// Wire: `PaymentDate` (date, `%Y-%m-%d`, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response
     pub payment_date: Option<crate::NaiveDate>,
     /// Amount to transfer, major units of Currency.
     ///
     /// Wire: `TotalAmount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response
     pub total_amount: Option<crate::Money>,
     /// Currency of the line, 3-letter code (e.g. "ILS").
     ///
     /// Wire: `Currency` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response
     pub currency: Option<String>,
     /// Bank code ("" for Swift transfers in the example).
     ///
     /// Wire: `BankCode` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response
     pub bank_code: Option<String>,
     /// Bank branch or Swift code (e.g. "TCCLGB3L").
     ///
     /// Wire: `BranchSwift` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response
     pub branch_swift: Option<String>,
     /// Target account number or IBAN (e.g. "GB31TCCL04140459442098").
     ///
     /// Wire: `Account` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response
     pub account: Option<String>,
     /// Bank transfer format (1 = Swift + IBAN in the example).
     ///
     /// Wire: `BankTransferPaymentFormat` ([`BankTransferPaymentFormat`], optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response; § Refund Items Array
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response; § Refund Items Array
     pub bank_transfer_payment_format: Option<crate::Open<BankTransferPaymentFormat>>,
     /// Destination country for AML/regulation, free text as stored in Hyper, e.g. in Hebrew
     /// "הממלכה המאוחדת (בריטניה)" (English: "The United Kingdom (Britain)").
     ///
     /// Wire: `RegRefundToCountry` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response
     pub reg_refund_to_country: Option<String>,
     /// Registered bank name of the recipient account.
     ///
     /// Wire: `RegBankName` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response
     pub reg_bank_name: Option<String>,
     /// Registered bank address of the recipient account.
     ///
     /// Wire: `RegBankAddress` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response
     pub reg_bank_address: Option<String>,
     /// Beneficiary name, free text (may be Hebrew, e.g. "אריאל שמואל הקר", a person's name).
     ///
     /// Wire: `RegAccountOwnerAsContactPerson` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response
     pub reg_account_owner_as_contact_person: Option<String>,
     /// Internal account number the money is paid from (e.g. 95).
     ///
     /// Wire: `FromInternalAccount` (integer, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response
     pub from_internal_account: Option<i64>,
     /// Name of that internal account (may be Hebrew, e.g. "קראנסיי קלאוד", English: "Currency Cloud").
     ///
     /// Wire: `FromInternalAccountName` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Successful Response
+    /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response
     pub from_internal_account_name: Option<String>,
 }
 impl crate::Wire for RefundQueueRow {
@@ -2543,225 +2244,153 @@ impl crate::__private::JsonFields for RefundQueueRow {
         let mut v_from_internal_account = None;
         let mut v_from_internal_account_name = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let index = {
-                let k: &[u8] = key.0.as_bytes();
-                match k.len() {
-                    7usize => {
-                        match k {
-                            b"Account" => 8usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    8usize => {
-                        match k {
-                            b"RowIndex" => 1usize,
-                            b"Currency" => 5usize,
-                            b"BankCode" => 6usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    11usize => {
-                        match k {
-                            b"PaymentDate" => 3usize,
-                            b"TotalAmount" => 4usize,
-                            b"BranchSwift" => 7usize,
-                            b"RegBankName" => 11usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    12usize => {
-                        match k {
-                            b"RefundNumber" => 0usize,
-                            b"RefundMethod" => 2usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    14usize => {
-                        match k {
-                            b"RegBankAddress" => 12usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    18usize => {
-                        match k {
-                            b"RegRefundToCountry" => 10usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    19usize => {
-                        match k {
-                            b"FromInternalAccount" => 14usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    23usize => {
-                        match k {
-                            b"FromInternalAccountName" => 15usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    25usize => {
-                        match k {
-                            b"BankTransferPaymentFormat" => 9usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    30usize => {
-                        match k {
-                            b"RegAccountOwnerAsContactPerson" => 13usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
+            match key.0.as_ref() {
+                "RefundNumber" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_number,
                         <i64 as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                1usize => {
+                "RowIndex" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_row_index,
                         <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                2usize => {
+                "RefundMethod" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_method,
                         <crate::Open<
                             RefundMethod,
                         > as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                3usize => {
+                "PaymentDate" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_payment_date,
                         |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                4usize => {
+                "TotalAmount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_total_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                5usize => {
+                "Currency" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_currency,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                6usize => {
+                "BankCode" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank_code,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                7usize => {
+                "BranchSwift" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_branch_swift,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                8usize => {
+                "Account" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_account,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                9usize => {
+                "BankTransferPaymentFormat" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank_transfer_payment_format,
                         <crate::Open<
                             BankTransferPaymentFormat,
                         > as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                10usize => {
+                "RegRefundToCountry" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_refund_to_country,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                11usize => {
+                "RegBankName" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_bank_name,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                12usize => {
+                "RegBankAddress" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_bank_address,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                13usize => {
+                "RegAccountOwnerAsContactPerson" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_account_owner_as_contact_person,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                14usize => {
+                "FromInternalAccount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_from_internal_account,
                         <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                15usize => {
+                "FromInternalAccountName" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_from_internal_account_name,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
@@ -2791,7 +2420,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
 /// One status write-back of Update_Refunds_API_Queue_json (a row of `docs`). Only refund
 /// documents currently in status 2, 3 or 5 can be updated.
 ///
-/// Source: vendor-docs 004_9b51c23886b1638e.txt § Refunds Bank Transfer API, Feedback Hyper, Request Fields
+/// Source: vendor doc 004 § Refunds Bank Transfer API, Feedback Hyper, Request Fields
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct RefundStatusUpdate {
@@ -2799,19 +2428,19 @@ pub struct RefundStatusUpdate {
     ///
     /// Wire: `RefundNumber` (integer, required).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Feedback Hyper, Request Fields
+    /// Source: vendor doc 004 § Feedback Hyper, Request Fields
     pub refund_number: i64,
     /// The new status to write back (2 ready, 3 sent - awaiting result, 4 executed, 5 failed).
     ///
     /// Wire: `AuthorizationStatus` ([`AuthorizationStatus`], required).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Feedback Hyper, Request Fields
+    /// Source: vendor doc 004 § Feedback Hyper, Request Fields
     pub authorization_status: AuthorizationStatus,
     /// Free text from the bank-transfer system, such as external request id, bank reference or error message.
     ///
     /// Wire: `AuthorizationTextDesc` (text, optional).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Feedback Hyper, Request Fields
+    /// Source: vendor doc 004 § Feedback Hyper, Request Fields
     pub authorization_text_desc: Option<String>,
 }
 impl crate::Wire for RefundStatusUpdate {
@@ -2857,32 +2486,32 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
         let mut v_authorization_status = None;
         let mut v_authorization_text_desc = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"RefundNumber" => {
+            match key.0.as_ref() {
+                "RefundNumber" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_number,
                         <i64 as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"AuthorizationStatus" => {
+                "AuthorizationStatus" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_authorization_status,
                         <AuthorizationStatus as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"AuthorizationTextDesc" => {
+                "AuthorizationTextDesc" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_authorization_text_desc,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
@@ -2897,31 +2526,12 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
         })
     }
 }
-/// The required fields of [`RefundStatusUpdate`], each named where it is given: leaving one out does not compile. Pass it to [`RefundStatusUpdate::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct RefundStatusUpdateRequired {
-    /// Refund document number in Hyper.
-    ///
-    /// Wire: `RefundNumber` (integer, required).
-    ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Feedback Hyper, Request Fields
-    pub refund_number: i64,
-    /// The new status to write back (2 ready, 3 sent - awaiting result, 4 executed, 5 failed).
-    ///
-    /// Wire: `AuthorizationStatus` ([`AuthorizationStatus`], required).
-    ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Feedback Hyper, Request Fields
-    pub authorization_status: AuthorizationStatus,
-}
-impl From<RefundStatusUpdateRequired> for RefundStatusUpdate {
-    fn from(required: RefundStatusUpdateRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl RefundStatusUpdate {
-    /// A request from its required fields (see [`RefundStatusUpdateRequired`]); set optional ones with the setters.
-    pub fn new(required: RefundStatusUpdateRequired) -> Self {
-        let RefundStatusUpdateRequired { refund_number, authorization_status } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `refund_number`: wire `RefundNumber`
+    /// - `authorization_status`: wire `AuthorizationStatus`
+    pub fn new(refund_number: i64, authorization_status: AuthorizationStatus) -> Self {
         Self {
             refund_number,
             authorization_status,

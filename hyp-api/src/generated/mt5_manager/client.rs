@@ -22,7 +22,7 @@ pub const DEFAULT_BASE_URL: &str = "https://api.metatraderapi.xyz/mt5/manager";
 /// field the spec does not list in `unknown_fields`, and answers with no documented shape are
 /// kept whole. Treat failures as workflow events: request id + audit log + human escalation.
 ///
-/// Source: vendor-docs 003_eb6694887e3a71fe.txt; vendor-notes §2.4 (https://metatraderapi.xyz/explorer/mt5-manager)
+/// Source: vendor doc 003; vendor-notes §2.4 (<https://metatraderapi.xyz/explorer/mt5-manager>)
 #[derive(Debug, Clone)]
 pub struct Client {
     core: crate::Core,
@@ -54,7 +54,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Account Lifecycle endpoint table
+    /// Source: vendor doc 003 § Account Lifecycle endpoint table
     pub async fn create_account(
         &self,
         request: &CreateAccountRequest,
@@ -69,7 +69,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Account Lifecycle endpoint table
+    /// Source: vendor doc 003 § Account Lifecycle endpoint table
     pub async fn update_account(
         &self,
         request: &UpdateAccountRequest,
@@ -83,7 +83,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Account Lifecycle endpoint table; § curl example
+    /// Source: vendor doc 003 § Account Lifecycle endpoint table; § curl example
     pub async fn get_account(
         &self,
         request: &GetAccountRequest,
@@ -98,7 +98,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Account Lifecycle endpoint table
+    /// Source: vendor doc 003 § Account Lifecycle endpoint table
     pub async fn rotate_password(
         &self,
         request: &RotatePasswordRequest,
@@ -112,7 +112,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § reports endpoint table; vendor-notes §2.4
+    /// Source: vendor doc 003 § reports endpoint table; vendor-notes §2.4
     pub async fn daily_report(
         &self,
         request: &DailyReportRequest,
@@ -126,7 +126,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § reports endpoint table
+    /// Source: vendor doc 003 § reports endpoint table
     pub async fn group_report(
         &self,
         request: &GroupReportRequest,
@@ -140,7 +140,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § reports endpoint table
+    /// Source: vendor doc 003 § reports endpoint table
     pub async fn symbol_report(
         &self,
         request: &SymbolReportRequest,
@@ -154,7 +154,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § reports endpoint table
+    /// Source: vendor doc 003 § reports endpoint table
     pub async fn exposure_report(
         &self,
         request: &ExposureReportRequest,
@@ -169,7 +169,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § funding endpoint table
+    /// Source: vendor doc 003 § funding endpoint table
     pub async fn deposit(
         &self,
         request: &DepositRequest,
@@ -184,7 +184,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § funding endpoint table
+    /// Source: vendor doc 003 § funding endpoint table
     pub async fn withdraw(
         &self,
         request: &WithdrawRequest,
@@ -199,7 +199,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § funding endpoint table
+    /// Source: vendor doc 003 § funding endpoint table
     pub async fn credit(&self, request: &CreditRequest) -> Result<CreditOutcome, Error> {
         self.core.call::<Credit>(request).await
     }
@@ -210,7 +210,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § funding endpoint table
+    /// Source: vendor doc 003 § funding endpoint table
     pub async fn transaction_history(
         &self,
         request: &TransactionHistoryRequest,

@@ -14,34 +14,34 @@ use super::*;
 pub enum StatusCode {
     /// Code 200 (service-wide, HTTP 200): OK.
     ///
-    /// Source: vendor-notes §2.4 (https://metatraderapi.xyz/explorer/mt5-manager)
+    /// Source: vendor-notes §2.4 (<https://metatraderapi.xyz/explorer/mt5-manager>)
     Ok,
     /// Code 201 (service-wide, HTTP 201): Created (a new account or transaction).
     ///
-    /// Source: vendor-notes §2.4 (https://metatraderapi.xyz/explorer/mt5-manager)
+    /// Source: vendor-notes §2.4 (<https://metatraderapi.xyz/explorer/mt5-manager>)
     Created,
     /// Code 400 (service-wide, HTTP 400): The requested group, leverage, or balance payload is invalid.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Code/Name/Meaning table
+    /// Source: vendor doc 003 § Code/Name/Meaning table
     ValidationError,
     /// Code 401 (service-wide, HTTP 401): Manager credential is missing or does not have scope for the action.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Code/Name/Meaning table
+    /// Source: vendor doc 003 § Code/Name/Meaning table
     Unauthorized,
     /// Code 403 (service-wide, HTTP 403): The service account cannot perform the requested broker operation.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Code/Name/Meaning table
+    /// Source: vendor doc 003 § Code/Name/Meaning table
     PermissionDenied,
     /// Code 409 (service-wide, HTTP 409): The requested balance or account mutation was already applied. For a mutation resent with
     /// the same `x-request-id` this is the idempotent "already done" (an outcome, not an error).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Code/Name/Meaning table; vendor-notes §2.4 (409 Conflict: duplicate already applied)
+    /// Source: vendor doc 003 § Code/Name/Meaning table; vendor-notes §2.4 (409 Conflict: duplicate already applied)
     AlreadyApplied,
     /// Code 503 (service-wide, HTTP 503): The management plane is temporarily unavailable.
     ///
     /// Retryable: a retry of a retry-safe call may succeed.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Code/Name/Meaning table
+    /// Source: vendor doc 003 § Code/Name/Meaning table
     ManagerOffline,
     /// A code the spec does not list.
     Unknown(i64),

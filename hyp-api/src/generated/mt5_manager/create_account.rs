@@ -9,7 +9,7 @@ use super::*;
 /// Body fields are ASSUMED (the vendor documents none): the user shape of a public MT5 manager
 /// client (dev4traders/mt5-manager-api User), required where that model does not mark them optional.
 ///
-/// Source: vendor-docs 003_eb6694887e3a71fe.txt § Account Lifecycle endpoint table
+/// Source: vendor doc 003 § Account Lifecycle endpoint table
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct CreateAccountRequest {
@@ -19,7 +19,7 @@ pub struct CreateAccountRequest {
     ///
     /// Spec decision: Required on mutations (the doc says "Recommended"); see the file header.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub operator_id: String,
     /// Idempotency key for retry-safe mutations (e.g. `req_mng5_7711`). When absent the client
     /// makes a UUID and reuses it on every retry of the call, so a retried mutation is applied
@@ -27,13 +27,13 @@ pub struct CreateAccountRequest {
     ///
     /// Wire: `x-request-id` header (text, optional). Rules: at least 1 characters.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub request_id: Option<String>,
     /// Environment marker for multi-tenant control planes (e.g. `production`).
     ///
     /// Wire: `x-environment` header (text, optional).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub environment: Option<String>,
     /// Requested login; the server assigns one when absent.
     ///
@@ -57,7 +57,7 @@ pub struct CreateAccountRequest {
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
-    /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md); vendor-docs 003 § Code table (400)
+    /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md); vendor doc 003 § Code table (400)
     pub group: String,
     /// Client email.
     ///
@@ -305,7 +305,7 @@ impl CreateAccountRequest {
             comment: None,
         }
     }
-    /// Sets `x-request-id`: Idempotency key for retry-safe mutations (e.g. `req_mng5_7711`). When absent the client
+    /// Sets `x-request-id`: Idempotency key for retry-safe mutations (e.g. `req_mng5_7711`).
     pub fn request_id(mut self, value: impl Into<String>) -> Self {
         self.request_id = Some(value.into());
         self
@@ -478,7 +478,7 @@ pub enum CreateAccountOutcome {
     Created(CreateAccountResponse),
     /// A resend of a creation already applied under the same x-request-id: done, not a failure. (code 409).
     ///
-    /// Source: vendor-docs 003 § Code table (409 AlreadyApplied)
+    /// Source: vendor doc 003 § Code table (409 AlreadyApplied)
     AlreadyApplied(CreateAccountResponse),
 }
 impl CreateAccountOutcome {

@@ -8,7 +8,7 @@ use super::*;
 ///
 /// Body fields are ASSUMED, as for deposits.
 ///
-/// Source: vendor-docs 003_eb6694887e3a71fe.txt § funding endpoint table
+/// Source: vendor doc 003 § funding endpoint table
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct CreditRequest {
@@ -18,20 +18,20 @@ pub struct CreditRequest {
     ///
     /// Spec decision: Required on mutations (the doc says "Recommended"); funding needs an audit trail.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub operator_id: String,
     /// Idempotency key. When absent the client makes a UUID and reuses it on every retry of
     /// the call, so the operation is applied once.
     ///
     /// Wire: `x-request-id` header (text, optional). Rules: at least 1 characters.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub request_id: Option<String>,
     /// Environment marker for multi-tenant control planes (e.g. `production`).
     ///
     /// Wire: `x-environment` header (text, optional).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub environment: Option<String>,
     /// The account to fund.
     ///
@@ -139,7 +139,7 @@ impl CreditRequest {
             comment: None,
         }
     }
-    /// Sets `x-request-id`: Idempotency key. When absent the client makes a UUID and reuses it on every retry of
+    /// Sets `x-request-id`: Idempotency key.
     pub fn request_id(mut self, value: impl Into<String>) -> Self {
         self.request_id = Some(value.into());
         self
@@ -211,7 +211,7 @@ pub enum CreditOutcome {
     Applied(CreditResponse),
     /// Already applied under this x-request-id (a retry whose first attempt succeeded): done, not a failure. (code 409).
     ///
-    /// Source: vendor-docs 003 § Code table (409 AlreadyApplied); vendor-notes §2.4 (409 Conflict: duplicate already applied)
+    /// Source: vendor doc 003 § Code table (409 AlreadyApplied); vendor-notes §2.4 (409 Conflict: duplicate already applied)
     AlreadyApplied(CreditResponse),
 }
 impl CreditOutcome {

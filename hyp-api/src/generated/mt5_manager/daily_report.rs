@@ -6,9 +6,7 @@
 use super::*;
 /// The request of [`Client::daily_report`](super::Client::daily_report) (`GET /reports/daily`).
 ///
-///
-///
-/// Source: vendor-docs 003_eb6694887e3a71fe.txt § reports endpoint table; vendor-notes §2.4
+/// Source: vendor doc 003 § reports endpoint table; vendor-notes §2.4
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct DailyReportRequest {
@@ -16,13 +14,13 @@ pub struct DailyReportRequest {
     ///
     /// Wire: `x-operator-id` header (text, optional).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub operator_id: Option<String>,
     /// Environment marker (e.g. `production`).
     ///
     /// Wire: `x-environment` header (text, optional).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub environment: Option<String>,
     /// The report's day, `YYYY-MM-DD` (e.g. `2026-04-07`).
     ///
@@ -113,25 +111,25 @@ pub struct DailyReportResponse {
     ///
     /// Wire: `activeAccounts` (integer, optional).
     ///
-    /// Source: vendor-notes §2.4 (https://metatraderapi.xyz/explorer/mt5-manager)
+    /// Source: vendor-notes §2.4 (<https://metatraderapi.xyz/explorer/mt5-manager>)
     pub active_accounts: Option<i64>,
     /// Total equity (major units).
     ///
     /// Wire: `equity` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).
     ///
-    /// Source: vendor-notes §2.4 (https://metatraderapi.xyz/explorer/mt5-manager)
+    /// Source: vendor-notes §2.4 (<https://metatraderapi.xyz/explorer/mt5-manager>)
     pub equity: Option<crate::Money>,
     /// Total deposits of the day (major units).
     ///
     /// Wire: `deposits` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).
     ///
-    /// Source: vendor-notes §2.4 (https://metatraderapi.xyz/explorer/mt5-manager)
+    /// Source: vendor-notes §2.4 (<https://metatraderapi.xyz/explorer/mt5-manager>)
     pub deposits: Option<crate::Money>,
     /// Total withdrawals of the day (major units).
     ///
     /// Wire: `withdrawals` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).
     ///
-    /// Source: vendor-notes §2.4 (https://metatraderapi.xyz/explorer/mt5-manager)
+    /// Source: vendor-notes §2.4 (<https://metatraderapi.xyz/explorer/mt5-manager>)
     pub withdrawals: Option<crate::Money>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,

@@ -10,7 +10,7 @@ use super::*;
 ///
 /// On the wire as strings. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 003_eb6694887e3a71fe.txt § Account Lifecycle (POST /accounts/{login}/password: Rotate investor or trading passwords); vendor-notes §2.4 (yecloud/pymt5webapi:src/mt5_api.py, library practice)
+/// Source: vendor doc 003 § Account Lifecycle (POST /accounts/{login}/password: Rotate investor or trading passwords); vendor-notes §2.4 (yecloud/pymt5webapi:src/mt5_api.py, library practice)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PasswordType {
     /// The trading (main) password. (wire `main`)

@@ -6,31 +6,29 @@
 use super::*;
 /// The request of [`Client::get_account`](super::Client::get_account) (`GET /accounts/{login}`).
 ///
-///
-///
-/// Source: vendor-docs 003_eb6694887e3a71fe.txt § Account Lifecycle endpoint table; § curl example
+/// Source: vendor doc 003 § Account Lifecycle endpoint table; § curl example
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct GetAccountRequest {
     /// The account's login (e.g. 128001).
     ///
-    /// Wire: `login` in the URL path ([`Login`], required).
+    /// Wire: `login` in the URL path (integer, required).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § endpoint tables; § curl example
-    pub login: Login,
+    /// Source: vendor doc 003 § endpoint tables; § curl example
+    pub login: i64,
     /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
     ///
     /// Wire: `x-operator-id` header (text, optional).
     ///
     /// Spec decision: Optional on reads, as the doc's "Recommended" says.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub operator_id: Option<String>,
     /// Environment marker for multi-tenant control planes (e.g. `production`).
     ///
     /// Wire: `x-environment` header (text, optional).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub environment: Option<String>,
 }
 impl crate::Wire for GetAccountRequest {
@@ -44,7 +42,7 @@ impl crate::Wire for GetAccountRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let login = m.required("login", <Login as crate::Wire>::from_node)?;
+        let login = m.required("login", <i64 as crate::Wire>::from_node)?;
         let operator_id = m
             .optional("x-operator-id", false, <String as crate::Wire>::from_node)?;
         let environment = m
@@ -56,25 +54,11 @@ impl crate::Wire for GetAccountRequest {
         })
     }
 }
-/// The required fields of [`GetAccountRequest`], each named where it is given: leaving one out does not compile. Pass it to [`GetAccountRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct GetAccountRequired {
-    /// The account's login (e.g. 128001).
-    ///
-    /// Wire: `login` in the URL path ([`Login`], required).
-    ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § endpoint tables; § curl example
-    pub login: Login,
-}
-impl From<GetAccountRequired> for GetAccountRequest {
-    fn from(required: GetAccountRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl GetAccountRequest {
-    /// A request from its required fields (see [`GetAccountRequired`]); set optional ones with the setters.
-    pub fn new(required: GetAccountRequired) -> Self {
-        let GetAccountRequired { login } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `login`: wire `login`
+    pub fn new(login: i64) -> Self {
         Self {
             login,
             operator_id: None,
@@ -109,12 +93,12 @@ impl crate::Validate for GetAccountRequest {
 pub struct GetAccountResponse {
     /// The account's login.
     ///
-    /// Wire: `login` ([`Login`], required).
+    /// Wire: `login` (integer, required).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/Account.md)
-    pub login: Login,
+    pub login: i64,
     /// Client name.
     ///
     /// Wire: `name` (text, optional).
@@ -218,7 +202,7 @@ impl crate::Wire for GetAccountResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let login = m.required("login", <Login as crate::Wire>::from_node)?;
+        let login = m.required("login", <i64 as crate::Wire>::from_node)?;
         let name = m.optional("name", false, <String as crate::Wire>::from_node)?;
         let group = m.optional("group", false, <String as crate::Wire>::from_node)?;
         let email = m.optional("email", false, <String as crate::Wire>::from_node)?;
@@ -285,156 +269,104 @@ impl crate::__private::JsonFields for GetAccountResponse {
         let mut v_margin_level = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let index = {
-                let k: &[u8] = key.0.as_bytes();
-                match k.len() {
-                    4usize => {
-                        match k {
-                            b"name" => 1usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    5usize => {
-                        match k {
-                            b"login" => 0usize,
-                            b"group" => 2usize,
-                            b"email" => 3usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    6usize => {
-                        match k {
-                            b"profit" => 6usize,
-                            b"equity" => 7usize,
-                            b"margin" => 8usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    7usize => {
-                        match k {
-                            b"balance" => 5usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    8usize => {
-                        match k {
-                            b"leverage" => 4usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    11usize => {
-                        match k {
-                            b"margin_free" => 9usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    12usize => {
-                        match k {
-                            b"margin_level" => 10usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
+            match key.0.as_ref() {
+                "login" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_login,
-                        <Login as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        <i64 as crate::__private::FromText>::from_text,
+                        false,
+                        false,
                     )?
                 }
-                1usize => {
+                "name" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_name,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                2usize => {
+                "group" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_group,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                3usize => {
+                "email" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                4usize => {
+                "leverage" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_leverage,
                         <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                5usize => {
+                "balance" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_balance,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                6usize => {
+                "profit" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_profit,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                7usize => {
+                "equity" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_equity,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                8usize => {
+                "margin" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_margin,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                9usize => {
+                "margin_free" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_margin_free,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                10usize => {
+                "margin_level" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_margin_level,
                         <crate::Decimal as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
                 _ => {

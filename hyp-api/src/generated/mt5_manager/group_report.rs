@@ -6,9 +6,7 @@
 use super::*;
 /// The request of [`Client::group_report`](super::Client::group_report) (`GET /reports/groups`).
 ///
-///
-///
-/// Source: vendor-docs 003_eb6694887e3a71fe.txt § reports endpoint table
+/// Source: vendor doc 003 § reports endpoint table
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct GroupReportRequest {
@@ -16,13 +14,13 @@ pub struct GroupReportRequest {
     ///
     /// Wire: `x-operator-id` header (text, optional).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub operator_id: Option<String>,
     /// Environment marker (e.g. `production`).
     ///
     /// Wire: `x-environment` header (text, optional).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub environment: Option<String>,
 }
 impl crate::Wire for GroupReportRequest {

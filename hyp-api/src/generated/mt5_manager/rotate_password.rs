@@ -8,23 +8,23 @@ use super::*;
 ///
 /// Body fields are ASSUMED (the vendor documents none).
 ///
-/// Source: vendor-docs 003_eb6694887e3a71fe.txt § Account Lifecycle endpoint table
+/// Source: vendor doc 003 § Account Lifecycle endpoint table
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct RotatePasswordRequest {
     /// The account's login (e.g. 128001).
     ///
-    /// Wire: `login` in the URL path ([`Login`], required).
+    /// Wire: `login` in the URL path (integer, required).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § endpoint tables; § curl example
-    pub login: Login,
+    /// Source: vendor doc 003 § endpoint tables; § curl example
+    pub login: i64,
     /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
     ///
     /// Wire: `x-operator-id` header (text, required).
     ///
     /// Spec decision: Required on mutations (the doc says "Recommended"); see the file header.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub operator_id: String,
     /// Idempotency key for retry-safe mutations (e.g. `req_mng5_7711`). When absent the client
     /// makes a UUID and reuses it on every retry of the call, so a retried mutation is applied
@@ -32,13 +32,13 @@ pub struct RotatePasswordRequest {
     ///
     /// Wire: `x-request-id` header (text, optional). Rules: at least 1 characters.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub request_id: Option<String>,
     /// Environment marker for multi-tenant control planes (e.g. `production`).
     ///
     /// Wire: `x-environment` header (text, optional).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub environment: Option<String>,
     /// Which password to rotate.
     ///
@@ -46,7 +46,7 @@ pub struct RotatePasswordRequest {
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
-    /// Source: vendor-docs 003 § Account Lifecycle (investor or trading passwords); vendor-notes §2.4 (pymt5webapi, library practice)
+    /// Source: vendor doc 003 § Account Lifecycle (investor or trading passwords); vendor-notes §2.4 (pymt5webapi, library practice)
     pub password_type: PasswordType,
     /// The new password.
     ///
@@ -71,7 +71,7 @@ impl crate::Wire for RotatePasswordRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let login = m.required("login", <Login as crate::Wire>::from_node)?;
+        let login = m.required("login", <i64 as crate::Wire>::from_node)?;
         let operator_id = m
             .required("x-operator-id", <String as crate::Wire>::from_node)?;
         let request_id = m
@@ -92,59 +92,29 @@ impl crate::Wire for RotatePasswordRequest {
         })
     }
 }
-/// The required fields of [`RotatePasswordRequest`], each named where it is given: leaving one out does not compile. Pass it to [`RotatePasswordRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct RotatePasswordRequired {
-    /// The account's login (e.g. 128001).
-    ///
-    /// Wire: `login` in the URL path ([`Login`], required).
-    ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § endpoint tables; § curl example
-    pub login: Login,
-    /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
-    ///
-    /// Wire: `x-operator-id` header (text, required).
-    ///
-    /// Spec decision: Required on mutations (the doc says "Recommended"); see the file header.
-    ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
-    pub operator_id: String,
-    /// Which password to rotate.
-    ///
-    /// Wire: `type` ([`PasswordType`], required).
-    ///
-    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
-    ///
-    /// Source: vendor-docs 003 § Account Lifecycle (investor or trading passwords); vendor-notes §2.4 (pymt5webapi, library practice)
-    pub password_type: PasswordType,
-    /// The new password.
-    ///
-    /// Wire: `password` (secret: never printed, required).
-    ///
-    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
-    ///
-    /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md)
-    pub password: crate::SecretString,
-}
-impl From<RotatePasswordRequired> for RotatePasswordRequest {
-    fn from(required: RotatePasswordRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl RotatePasswordRequest {
-    /// A request from its required fields (see [`RotatePasswordRequired`]); set optional ones with the setters.
-    pub fn new(required: RotatePasswordRequired) -> Self {
-        let RotatePasswordRequired { login, operator_id, password_type, password } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `login`: wire `login`
+    /// - `operator_id`: wire `x-operator-id`
+    /// - `password_type`: wire `type`
+    /// - `password`: wire `password`
+    pub fn new(
+        login: i64,
+        operator_id: impl Into<String>,
+        password_type: PasswordType,
+        password: crate::SecretString,
+    ) -> Self {
         Self {
             login,
-            operator_id,
+            operator_id: operator_id.into(),
             request_id: None,
             environment: None,
             password_type,
             password,
         }
     }
-    /// Sets `x-request-id`: Idempotency key for retry-safe mutations (e.g. `req_mng5_7711`). When absent the client
+    /// Sets `x-request-id`: Idempotency key for retry-safe mutations (e.g. `req_mng5_7711`).
     pub fn request_id(mut self, value: impl Into<String>) -> Self {
         self.request_id = Some(value.into());
         self
@@ -195,7 +165,7 @@ pub enum RotatePasswordOutcome {
     Rotated(RotatePasswordResponse),
     /// A resend of a rotation already applied under the same x-request-id. (code 409).
     ///
-    /// Source: vendor-docs 003 § Code table (409 AlreadyApplied)
+    /// Source: vendor doc 003 § Code table (409 AlreadyApplied)
     AlreadyApplied(RotatePasswordResponse),
 }
 impl RotatePasswordOutcome {

@@ -6,9 +6,7 @@
 use super::*;
 /// The request of [`Client::symbol_report`](super::Client::symbol_report) (`GET /reports/symbols`).
 ///
-///
-///
-/// Source: vendor-docs 003_eb6694887e3a71fe.txt § reports endpoint table
+/// Source: vendor doc 003 § reports endpoint table
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct SymbolReportRequest {
@@ -16,13 +14,13 @@ pub struct SymbolReportRequest {
     ///
     /// Wire: `x-operator-id` header (text, optional).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub operator_id: Option<String>,
     /// Environment marker (e.g. `production`).
     ///
     /// Wire: `x-environment` header (text, optional).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub environment: Option<String>,
 }
 impl crate::Wire for SymbolReportRequest {

@@ -8,7 +8,7 @@ use super::*;
 ///
 /// Query parameters are ASSUMED (the vendor documents none).
 ///
-/// Source: vendor-docs 003_eb6694887e3a71fe.txt § funding endpoint table
+/// Source: vendor doc 003 § funding endpoint table
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct TransactionHistoryRequest {
@@ -16,13 +16,13 @@ pub struct TransactionHistoryRequest {
     ///
     /// Wire: `x-operator-id` header (text, optional).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub operator_id: Option<String>,
     /// Environment marker for multi-tenant control planes (e.g. `production`).
     ///
     /// Wire: `x-environment` header (text, optional).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub environment: Option<String>,
     /// Only this account's operations.
     ///

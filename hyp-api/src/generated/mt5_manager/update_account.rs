@@ -8,23 +8,23 @@ use super::*;
 ///
 /// Body fields are ASSUMED (the vendor names leverage, permissions and group but no fields).
 ///
-/// Source: vendor-docs 003_eb6694887e3a71fe.txt § Account Lifecycle endpoint table
+/// Source: vendor doc 003 § Account Lifecycle endpoint table
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct UpdateAccountRequest {
     /// The account's login (e.g. 128001).
     ///
-    /// Wire: `login` in the URL path ([`Login`], required).
+    /// Wire: `login` in the URL path (integer, required).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § endpoint tables; § curl example
-    pub login: Login,
+    /// Source: vendor doc 003 § endpoint tables; § curl example
+    pub login: i64,
     /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
     ///
     /// Wire: `x-operator-id` header (text, required).
     ///
     /// Spec decision: Required on mutations (the doc says "Recommended"); see the file header.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub operator_id: String,
     /// Idempotency key for retry-safe mutations (e.g. `req_mng5_7711`). When absent the client
     /// makes a UUID and reuses it on every retry of the call, so a retried mutation is applied
@@ -32,13 +32,13 @@ pub struct UpdateAccountRequest {
     ///
     /// Wire: `x-request-id` header (text, optional). Rules: at least 1 characters.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub request_id: Option<String>,
     /// Environment marker for multi-tenant control planes (e.g. `production`).
     ///
     /// Wire: `x-environment` header (text, optional).
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub environment: Option<String>,
     /// New leverage.
     ///
@@ -80,7 +80,7 @@ impl crate::Wire for UpdateAccountRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let login = m.required("login", <Login as crate::Wire>::from_node)?;
+        let login = m.required("login", <i64 as crate::Wire>::from_node)?;
         let operator_id = m
             .required("x-operator-id", <String as crate::Wire>::from_node)?;
         let request_id = m
@@ -101,36 +101,15 @@ impl crate::Wire for UpdateAccountRequest {
         })
     }
 }
-/// The required fields of [`UpdateAccountRequest`], each named where it is given: leaving one out does not compile. Pass it to [`UpdateAccountRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct UpdateAccountRequired {
-    /// The account's login (e.g. 128001).
-    ///
-    /// Wire: `login` in the URL path ([`Login`], required).
-    ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § endpoint tables; § curl example
-    pub login: Login,
-    /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
-    ///
-    /// Wire: `x-operator-id` header (text, required).
-    ///
-    /// Spec decision: Required on mutations (the doc says "Recommended"); see the file header.
-    ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
-    pub operator_id: String,
-}
-impl From<UpdateAccountRequired> for UpdateAccountRequest {
-    fn from(required: UpdateAccountRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl UpdateAccountRequest {
-    /// A request from its required fields (see [`UpdateAccountRequired`]); set optional ones with the setters.
-    pub fn new(required: UpdateAccountRequired) -> Self {
-        let UpdateAccountRequired { login, operator_id } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `login`: wire `login`
+    /// - `operator_id`: wire `x-operator-id`
+    pub fn new(login: i64, operator_id: impl Into<String>) -> Self {
         Self {
             login,
-            operator_id,
+            operator_id: operator_id.into(),
             request_id: None,
             environment: None,
             leverage: None,
@@ -138,7 +117,7 @@ impl UpdateAccountRequest {
             rights: None,
         }
     }
-    /// Sets `x-request-id`: Idempotency key for retry-safe mutations (e.g. `req_mng5_7711`). When absent the client
+    /// Sets `x-request-id`: Idempotency key for retry-safe mutations (e.g. `req_mng5_7711`).
     pub fn request_id(mut self, value: impl Into<String>) -> Self {
         self.request_id = Some(value.into());
         self
@@ -213,7 +192,7 @@ pub enum UpdateAccountOutcome {
     Updated(UpdateAccountResponse),
     /// A resend of an update already applied under the same x-request-id. (code 409).
     ///
-    /// Source: vendor-docs 003 § Code table (409 AlreadyApplied)
+    /// Source: vendor doc 003 § Code table (409 AlreadyApplied)
     AlreadyApplied(UpdateAccountResponse),
 }
 impl UpdateAccountOutcome {

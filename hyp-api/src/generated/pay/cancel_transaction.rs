@@ -6,29 +6,27 @@
 use super::*;
 /// The request of [`Client::cancel_transaction`](super::Client::cancel_transaction) (`CancelTrans`).
 ///
-///
-///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans
+/// Source: vendor doc 002 § action=CancelTrans
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct CancelTransactionRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans (Parameters)
-    pub masof: Option<String>,
+    /// Source: vendor doc 002 § action=CancelTrans (Parameters)
+    pub masof: String,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, optional).
+    /// Wire: `PassP` (secret: never printed, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans (Parameters)
-    pub passp: Option<crate::SecretString>,
+    /// Source: vendor doc 002 § action=CancelTrans (Parameters)
+    pub passp: crate::SecretString,
     /// The unique `Id` of the transaction to cancel.
     ///
     /// Wire: `TransId` (text, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans (Parameters)
+    /// Source: vendor doc 002 § action=CancelTrans (Parameters)
     pub trans_id: String,
 }
 impl crate::Wire for CancelTransactionRequest {
@@ -36,54 +34,36 @@ impl crate::Wire for CancelTransactionRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("CancelTrans".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        w.put("Masof", crate::Wire::to_node(&self.masof));
+        w.put("PassP", crate::Wire::to_node(&self.passp));
         w.put("TransId", crate::Wire::to_node(&self.trans_id));
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
         let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
         Ok(Self { masof, passp, trans_id })
     }
 }
-/// The required fields of [`CancelTransactionRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CancelTransactionRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct CancelTransactionRequired {
-    /// The unique `Id` of the transaction to cancel.
-    ///
-    /// Wire: `TransId` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans (Parameters)
-    pub trans_id: String,
-}
-impl From<CancelTransactionRequired> for CancelTransactionRequest {
-    fn from(required: CancelTransactionRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl CancelTransactionRequest {
-    /// A request from its required fields (see [`CancelTransactionRequired`]); set optional ones with the setters.
-    pub fn new(required: CancelTransactionRequired) -> Self {
-        let CancelTransactionRequired { trans_id } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    /// - `trans_id`: wire `TransId`
+    pub fn new(
+        masof: impl Into<String>,
+        passp: crate::SecretString,
+        trans_id: impl Into<String>,
+    ) -> Self {
         Self {
-            masof: None,
-            passp: None,
-            trans_id,
+            masof: masof.into(),
+            passp,
+            trans_id: trans_id.into(),
         }
-    }
-    /// Sets `Masof`: Your terminal number, 10 digits.
-    pub fn masof(mut self, value: impl Into<String>) -> Self {
-        self.masof = Some(value.into());
-        self
-    }
-    /// Sets `PassP`: Your terminal API password.
-    pub fn passp(mut self, value: crate::SecretString) -> Self {
-        self.passp = Some(value);
-        self
     }
 }
 impl crate::Validate for CancelTransactionRequest {
@@ -94,7 +74,8 @@ impl crate::Validate for CancelTransactionRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        if let Some(v) = &self.masof {
+        {
+            let v = &self.masof;
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -113,19 +94,19 @@ pub struct CancelTransactionResponse {
     ///
     /// Wire: `TransId` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans (Response parameters)
+    /// Source: vendor doc 002 § action=CancelTrans (Response parameters)
     pub trans_id: Option<String>,
     /// A code indicating the cancellation status: `777` "OK, you can proceed".
     ///
     /// Wire: `ReversalStatus` ([`ReversalStatus`], optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans (Response parameters; Example response); vendor-notes §2.2 Cross-checks (ReversalStatus=777)
+    /// Source: vendor doc 002 § action=CancelTrans (Response parameters; Example response); vendor-notes §2.2 Cross-checks (ReversalStatus=777)
     pub reversal_status: Option<ReversalStatus>,
     /// The invoice (Hesh, חשבונית) handling of the cancellation: `EZ` in the example (EZcount). Not in the response table.
     ///
     /// Wire: `Hesh` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans (Example response)
+    /// Source: vendor doc 002 § action=CancelTrans (Example response)
     pub hesh: Option<String>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
@@ -173,32 +154,32 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"TransId" => {
+            match key.0.as_ref() {
+                "TransId" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_trans_id,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"ReversalStatus" => {
+                "ReversalStatus" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reversal_status,
                         <ReversalStatus as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                b"Hesh" => {
+                "Hesh" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
                 _ => {
@@ -229,8 +210,8 @@ impl crate::__private::FormFields for CancelTransactionResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"TransId" => {
+            match key.as_ref() {
+                "TransId" => {
                     crate::__private::fields::set(
                         &mut v_trans_id,
                         &value,
@@ -238,7 +219,7 @@ impl crate::__private::FormFields for CancelTransactionResponse {
                         false,
                     )?
                 }
-                b"ReversalStatus" => {
+                "ReversalStatus" => {
                     crate::__private::fields::set(
                         &mut v_reversal_status,
                         &value,
@@ -246,7 +227,7 @@ impl crate::__private::FormFields for CancelTransactionResponse {
                         true,
                     )?
                 }
-                b"Hesh" => {
+                "Hesh" => {
                     crate::__private::fields::set(
                         &mut v_hesh,
                         &value,
@@ -319,21 +300,8 @@ impl crate::Endpoint for CancelTransaction {
         let _ = key;
         request.clone()
     }
-    fn with_client_fields(
-        request: &Self::Request,
-        fields: &crate::__private::ClientFields,
-    ) -> Option<Self::Request> {
-        let mut r = request.clone();
-        if r.masof.is_none() {
-            r.masof = fields.text("Masof");
-        }
-        if r.passp.is_none() {
-            r.passp = fields.secret("PassP");
-        }
-        Some(r)
-    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
+        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
             .into_iter()
             .flatten()
             .collect()

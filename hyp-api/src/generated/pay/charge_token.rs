@@ -6,35 +6,33 @@
 use super::*;
 /// The request of [`Client::charge_token`](super::Client::charge_token) (`soft token charge`).
 ///
-///
-///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token
+/// Source: vendor doc 002 § action=soft › Charge a saved token
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ChargeTokenRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
-    pub masof: Option<String>,
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
+    pub masof: String,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, optional).
+    /// Wire: `PassP` (secret: never printed, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
-    pub passp: Option<crate::SecretString>,
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
+    pub passp: crate::SecretString,
     /// The customer's first name (missing name: CCode 401).
     ///
     /// Wire: `ClientName` (text, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub client_name: String,
     /// A description of the transaction for reporting purposes. (Missing: CCode 402.)
     ///
     /// Wire: `Info` (text, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub info: String,
     /// The saved 19-digit card token (from `get_token`), in place of the card number.
     ///
@@ -43,27 +41,27 @@ pub struct ChargeTokenRequest {
     /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed. 19 digits,
     /// as the format column says (every example token has 19).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub cc: crate::SecretString,
     /// The amount to charge, major units with up to two fractional digits (`10.00`, `10.5`,
     /// `10`).
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub amount: crate::Money,
     /// The card expiry month, `MM` (`01`-`12`): the last two digits of the token's `Tokef`
     /// (YYMM).
     ///
     /// Wire: `Tmonth` (text, required). Rules: matches `^(0[1-9]|1[0-2])$`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters); § action=getToken (Response parameters: Tokef)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters); § action=getToken (Response parameters: Tokef)
     pub tmonth: String,
     /// The card expiry year, `YY`: the first two digits of the token's `Tokef` (YYMM).
     ///
     /// Wire: `Tyear` (text, required). Rules: matches `^[0-9]{2}$`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters); § action=getToken (Response parameters: Tokef)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters); § action=getToken (Response parameters: Tokef)
     pub tyear: String,
     /// The customer's Israeli ID, 9 digits; `000000000` if the terminal doesn't require one
     /// (a missing ID may answer CCode 6).
@@ -73,138 +71,138 @@ pub struct ChargeTokenRequest {
     /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts) when the
     /// terminal needs no ID or the customer gave none.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub user_id: String,
     /// The customer's last name.
     ///
     /// Wire: `ClientLName` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub client_last_name: Option<String>,
     /// The customer's street address.
     ///
     /// Wire: `street` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub street: Option<String>,
     /// The customer's city.
     ///
     /// Wire: `city` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub city: Option<String>,
     /// The customer's zip code.
     ///
     /// Wire: `zip` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub zip: Option<String>,
     /// The customer's landline phone number.
     ///
     /// Wire: `phone` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub phone: Option<String>,
     /// The customer's mobile phone number.
     ///
     /// Wire: `cell` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub cell: Option<String>,
     /// The customer's email address.
     ///
     /// Wire: `email` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub email: Option<String>,
     /// The currency: `1` ILS (the default), `2` USD, `3` EUR, `4` GBP.
     ///
     /// Wire: `Coin` ([`Coin`], optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub coin: Option<Coin>,
     /// The number of installments (Tash, תשלומים).
     ///
     /// Wire: `Tash` (integer, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub tash: Option<i64>,
     /// The type of installments: `1` regular or `6` credit.
     ///
     /// Wire: `tashType` ([`TashType`], optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub tash_type: Option<TashType>,
     /// A different amount for the first installment, major units with up to two fractional
     /// digits.
     ///
     /// Wire: `TashFirstPayment` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional). Rules: <= 999999.99; at most 2 decimal places.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub tash_first_payment: Option<crate::Money>,
     /// In a multi-terminal setup, the terminal number (10 digits) that obtained the card
     /// token, when it differs from the terminal making the charge.
     ///
     /// Wire: `tOwner` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub t_owner: Option<String>,
     /// `True` to postpone the transaction for up to 72 hours (answer CCode 800; finalize with
     /// `commit_transaction`).
     ///
     /// Wire: `Postpone` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters); § action=commitTrans (Prerequisites)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters); § action=commitTrans (Prerequisites)
     pub postpone: Option<bool>,
     /// `True` for a two-phase commit: authorization (J5) without an immediate charge (answer
     /// CCode 700; capture later with `capture`).
     ///
     /// Wire: `J5` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters); vendor-notes §4 item 4
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters); vendor-notes §4 item 4
     pub j5: Option<bool>,
     /// `True` to send a payment confirmation email to the customer.
     ///
     /// Wire: `sendemail` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub sendemail: Option<bool>,
     /// `True` to receive additional transaction details in the answer (`UID`, `Brand`,
     /// `L4digit`, …).
     ///
     /// Wire: `MoreData` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters; MoreData parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters; MoreData parameters)
     pub more_data: Option<bool>,
     /// `True` if the request data is encoded in UTF-8 (Hebrew text).
     ///
     /// Wire: `UTF8` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub utf8: Option<bool>,
     /// `True` to receive the answer encoded in UTF-8 (otherwise windows-1255).
     ///
     /// Wire: `UTF8out` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters); vendor-notes §4 item 9
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters); vendor-notes §4 item 9
     pub utf8out: Option<bool>,
     /// A custom field for your own use, returned in the answer but not saved by Hyp Pay.
     ///
     /// Wire: `Fild1` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub fild1: Option<String>,
     /// A custom field for your own use, returned in the answer but not saved by Hyp Pay.
     ///
     /// Wire: `Fild2` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub fild2: Option<String>,
     /// A custom field for your own use, returned in the answer but not saved by Hyp Pay.
     ///
     /// Wire: `Fild3` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub fild3: Option<String>,
 }
 impl crate::Wire for ChargeTokenRequest {
@@ -212,8 +210,8 @@ impl crate::Wire for ChargeTokenRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        w.put("Masof", crate::Wire::to_node(&self.masof));
+        w.put("PassP", crate::Wire::to_node(&self.passp));
         w.put("ClientName", crate::Wire::to_node(&self.client_name));
         w.put("Info", crate::Wire::to_node(&self.info));
         w.put("Token", crate::Node::Str("True".to_string()));
@@ -253,9 +251,9 @@ impl crate::Wire for ChargeTokenRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
         let client_name = m.required("ClientName", <String as crate::Wire>::from_node)?;
         let info = m.required("Info", <String as crate::Wire>::from_node)?;
         let cc = m.required("CC", <crate::SecretString as crate::Wire>::from_node)?;
@@ -325,88 +323,40 @@ impl crate::Wire for ChargeTokenRequest {
         })
     }
 }
-/// The required fields of [`ChargeTokenRequest`], each named where it is given: leaving one out does not compile. Pass it to [`ChargeTokenRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct ChargeTokenRequired {
-    /// The customer's first name (missing name: CCode 401).
-    ///
-    /// Wire: `ClientName` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
-    pub client_name: String,
-    /// A description of the transaction for reporting purposes. (Missing: CCode 402.)
-    ///
-    /// Wire: `Info` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
-    pub info: String,
-    /// The saved 19-digit card token (from `get_token`), in place of the card number.
-    ///
-    /// Wire: `CC` (secret: never printed, required). Rules: matches `^[0-9]{19}$`.
-    ///
-    /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed. 19 digits,
-    /// as the format column says (every example token has 19).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
-    pub cc: crate::SecretString,
-    /// The amount to charge, major units with up to two fractional digits (`10.00`, `10.5`,
-    /// `10`).
-    ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
-    pub amount: crate::Money,
-    /// The card expiry month, `MM` (`01`-`12`): the last two digits of the token's `Tokef`
-    /// (YYMM).
-    ///
-    /// Wire: `Tmonth` (text, required). Rules: matches `^(0[1-9]|1[0-2])$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters); § action=getToken (Response parameters: Tokef)
-    pub tmonth: String,
-    /// The card expiry year, `YY`: the first two digits of the token's `Tokef` (YYMM).
-    ///
-    /// Wire: `Tyear` (text, required). Rules: matches `^[0-9]{2}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters); § action=getToken (Response parameters: Tokef)
-    pub tyear: String,
-    /// The customer's Israeli ID, 9 digits; `000000000` if the terminal doesn't require one
-    /// (a missing ID may answer CCode 6).
-    ///
-    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
-    ///
-    /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts) when the
-    /// terminal needs no ID or the customer gave none.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters)
-    pub user_id: String,
-}
-impl From<ChargeTokenRequired> for ChargeTokenRequest {
-    fn from(required: ChargeTokenRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl ChargeTokenRequest {
-    /// A request from its required fields (see [`ChargeTokenRequired`]); set optional ones with the setters.
-    pub fn new(required: ChargeTokenRequired) -> Self {
-        let ChargeTokenRequired {
-            client_name,
-            info,
-            cc,
-            amount,
-            tmonth,
-            tyear,
-            user_id,
-        } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    /// - `client_name`: wire `ClientName`
+    /// - `info`: wire `Info`
+    /// - `cc`: wire `CC`
+    /// - `amount`: wire `Amount`
+    /// - `tmonth`: wire `Tmonth`
+    /// - `tyear`: wire `Tyear`
+    /// - `user_id`: wire `UserId`
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        masof: impl Into<String>,
+        passp: crate::SecretString,
+        client_name: impl Into<String>,
+        info: impl Into<String>,
+        cc: crate::SecretString,
+        amount: crate::Money,
+        tmonth: impl Into<String>,
+        tyear: impl Into<String>,
+        user_id: impl Into<String>,
+    ) -> Self {
         Self {
-            masof: None,
-            passp: None,
-            client_name,
-            info,
+            masof: masof.into(),
+            passp,
+            client_name: client_name.into(),
+            info: info.into(),
             cc,
             amount,
-            tmonth,
-            tyear,
-            user_id,
+            tmonth: tmonth.into(),
+            tyear: tyear.into(),
+            user_id: user_id.into(),
             client_last_name: None,
             street: None,
             city: None,
@@ -429,16 +379,6 @@ impl ChargeTokenRequest {
             fild2: None,
             fild3: None,
         }
-    }
-    /// Sets `Masof`: Your terminal number, 10 digits.
-    pub fn masof(mut self, value: impl Into<String>) -> Self {
-        self.masof = Some(value.into());
-        self
-    }
-    /// Sets `PassP`: Your terminal API password.
-    pub fn passp(mut self, value: crate::SecretString) -> Self {
-        self.passp = Some(value);
-        self
     }
     /// Sets `ClientLName`: The customer's last name.
     pub fn client_last_name(mut self, value: impl Into<String>) -> Self {
@@ -490,22 +430,22 @@ impl ChargeTokenRequest {
         self.tash_type = Some(value);
         self
     }
-    /// Sets `TashFirstPayment`: A different amount for the first installment, major units with up to two fractional
+    /// Sets `TashFirstPayment`: A different amount for the first installment, major units with up to two fractional digits.
     pub fn tash_first_payment(mut self, value: crate::Money) -> Self {
         self.tash_first_payment = Some(value);
         self
     }
-    /// Sets `tOwner`: In a multi-terminal setup, the terminal number (10 digits) that obtained the card
+    /// Sets `tOwner`: In a multi-terminal setup, the terminal number (10 digits) that obtained the card token, when it differs from the terminal making the charge.
     pub fn t_owner(mut self, value: impl Into<String>) -> Self {
         self.t_owner = Some(value.into());
         self
     }
-    /// Sets `Postpone`: `True` to postpone the transaction for up to 72 hours (answer CCode 800; finalize with
+    /// Sets `Postpone`: `True` to postpone the transaction for up to 72 hours (answer CCode 800; finalize with `commit_transaction`).
     pub fn postpone(mut self, value: bool) -> Self {
         self.postpone = Some(value);
         self
     }
-    /// Sets `J5`: `True` for a two-phase commit: authorization (J5) without an immediate charge (answer
+    /// Sets `J5`: `True` for a two-phase commit: authorization (J5) without an immediate charge (answer CCode 700; capture later with `capture`).
     pub fn j5(mut self, value: bool) -> Self {
         self.j5 = Some(value);
         self
@@ -515,7 +455,7 @@ impl ChargeTokenRequest {
         self.sendemail = Some(value);
         self
     }
-    /// Sets `MoreData`: `True` to receive additional transaction details in the answer (`UID`, `Brand`,
+    /// Sets `MoreData`: `True` to receive additional transaction details in the answer (`UID`, `Brand`, `L4digit`, …).
     pub fn more_data(mut self, value: bool) -> Self {
         self.more_data = Some(value);
         self
@@ -554,7 +494,8 @@ impl crate::Validate for ChargeTokenRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        if let Some(v) = &self.masof {
+        {
+            let v = &self.masof;
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -648,20 +589,20 @@ pub struct ChargeTokenResponse {
     ///
     /// Wire: `Id` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Response parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Response parameters)
     pub id: Option<String>,
     /// The final amount charged.
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Response parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Response parameters)
     pub amount: Option<crate::Money>,
     /// The authorization code returned by the card company (e.g. `0502150`); keep it: a J5
     /// authorization's `ACode` is the capture's `AuthNum`.
     ///
     /// Wire: `ACode` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Response parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Response parameters)
     pub acode: Option<String>,
     /// The invoice (Hesh, חשבונית) generated: its type (`EZ`, EZcount) or its number (`47` in
     /// the payout example); empty or absent when none.
@@ -672,34 +613,34 @@ pub struct ChargeTokenResponse {
     /// tables and "the invoice number" in the MoreData table, and the examples show both `EZ`
     /// and `47`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Response parameters); § action=soft › Charge a saved token (MoreData parameters: Hesh)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Response parameters); § action=soft › Charge a saved token (MoreData parameters: Hesh)
     pub hesh: Option<String>,
     /// Custom field 1, echoed (empty in the examples; may be Hebrew). Not in the response
     /// table.
     ///
     /// Wire: `Fild1` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Example response)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Example response)
     pub fild1: Option<String>,
     /// Custom field 2, echoed (empty in the examples; may be Hebrew). Not in the response
     /// table.
     ///
     /// Wire: `Fild2` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Example response)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Example response)
     pub fild2: Option<String>,
     /// Custom field 3, echoed (empty in the examples; may be Hebrew). Not in the response
     /// table.
     ///
     /// Wire: `Fild3` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Example response)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Example response)
     pub fild3: Option<String>,
     /// MoreData: the name of the acquiring bank.
     ///
     /// Wire: `Bank` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (MoreData parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
     pub bank: Option<String>,
     /// MoreData: the type of transaction (e.g. `Internet-Secure`, `ApplePay`, `GooglePay`).
     ///
@@ -707,19 +648,19 @@ pub struct ChargeTokenResponse {
     ///
     /// Spec decision: A string: the doc gives examples, not a closed list.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (MoreData parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
     pub trans_type: Option<String>,
     /// MoreData: the number of installments used.
     ///
     /// Wire: `Payments` (integer, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (MoreData parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
     pub payments: Option<i64>,
     /// MoreData: the customer's Israeli ID.
     ///
     /// Wire: `UserId` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (MoreData parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
     pub user_id: Option<String>,
     /// MoreData: the card brand (e.g. `Visa`, `MasterCard`).
     ///
@@ -729,80 +670,80 @@ pub struct ChargeTokenResponse {
     /// PL, 1 MasterCard, 2 Visa, 3 Diners, 4 Amex, 5 Isracard), and the libraries disagree on
     /// 3; vendor-notes says to treat Brand as open.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (MoreData parameters); vendor-notes §2.2 (Brand codes conflict)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters); vendor-notes §2.2 (Brand codes conflict)
     pub brand: Option<String>,
     /// MoreData: the entity that issued the card.
     ///
     /// Wire: `Issuer` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (MoreData parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
     pub issuer: Option<String>,
     /// MoreData: the last four digits of the card.
     ///
     /// Wire: `L4digit` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (MoreData parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
     pub l4digit: Option<String>,
     /// MoreData: the customer's street address.
     ///
     /// Wire: `street` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (MoreData parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
     pub street: Option<String>,
     /// MoreData: the customer's city.
     ///
     /// Wire: `city` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (MoreData parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
     pub city: Option<String>,
     /// MoreData: the customer's zip code.
     ///
     /// Wire: `zip` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (MoreData parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
     pub zip: Option<String>,
     /// MoreData: the customer's mobile phone number.
     ///
     /// Wire: `cell` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (MoreData parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
     pub cell: Option<String>,
     /// MoreData: the currency of the transaction.
     ///
     /// Wire: `Coin` ([`Coin`], optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (MoreData parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
     pub coin: Option<crate::Open<Coin>>,
     /// MoreData: the card's expiration month (`MM`).
     ///
     /// Wire: `Tmonth` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (MoreData parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
     pub tmonth: Option<String>,
     /// MoreData: the card's expiration year (`YY`).
     ///
     /// Wire: `Tyear` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (MoreData parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
     pub tyear: Option<String>,
     /// MoreData: the unique transaction identifier for two-phase commits: a J5
     /// authorization's `UID` is the capture's `inputObj.originalUid`.
     ///
     /// Wire: `UID` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (MoreData parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
     pub uid: Option<String>,
     /// MoreData: a code for a special card type (e.g. `Tourist`, `Immediate`).
     ///
     /// Wire: `spType` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (MoreData parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
     pub sp_type: Option<String>,
     /// MoreData: the first six digits of the card (BIN).
     ///
     /// Wire: `bincard` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (MoreData parameters)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
     pub bincard: Option<String>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
@@ -958,291 +899,221 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
         let mut v_bincard = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let index = {
-                let k: &[u8] = key.0.as_bytes();
-                match k.len() {
-                    2usize => {
-                        match k {
-                            b"Id" => 0usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    3usize => {
-                        match k {
-                            b"zip" => 16usize,
-                            b"UID" => 21usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    4usize => {
-                        match k {
-                            b"Hesh" => 3usize,
-                            b"Bank" => 7usize,
-                            b"city" => 15usize,
-                            b"cell" => 17usize,
-                            b"Coin" => 18usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    5usize => {
-                        match k {
-                            b"ACode" => 2usize,
-                            b"Fild1" => 4usize,
-                            b"Fild2" => 5usize,
-                            b"Fild3" => 6usize,
-                            b"Brand" => 11usize,
-                            b"Tyear" => 20usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    6usize => {
-                        match k {
-                            b"Amount" => 1usize,
-                            b"UserId" => 10usize,
-                            b"Issuer" => 12usize,
-                            b"street" => 14usize,
-                            b"Tmonth" => 19usize,
-                            b"spType" => 22usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    7usize => {
-                        match k {
-                            b"L4digit" => 13usize,
-                            b"bincard" => 23usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    8usize => {
-                        match k {
-                            b"Payments" => 9usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    9usize => {
-                        match k {
-                            b"TransType" => 8usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
+            match key.0.as_ref() {
+                "Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                1usize => {
+                "Amount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                2usize => {
+                "ACode" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                3usize => {
+                "Hesh" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                4usize => {
+                "Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                5usize => {
+                "Fild2" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                6usize => {
+                "Fild3" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                7usize => {
+                "Bank" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                8usize => {
+                "TransType" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_trans_type,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                9usize => {
+                "Payments" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_payments,
                         <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                10usize => {
+                "UserId" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_user_id,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                11usize => {
+                "Brand" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_brand,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                12usize => {
+                "Issuer" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_issuer,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                13usize => {
+                "L4digit" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_l4digit,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                14usize => {
+                "street" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_street,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                15usize => {
+                "city" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_city,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                16usize => {
+                "zip" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_zip,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                17usize => {
+                "cell" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cell,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                18usize => {
+                "Coin" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_coin,
                         <crate::Open<Coin> as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                19usize => {
+                "Tmonth" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_tmonth,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                20usize => {
+                "Tyear" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_tyear,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                21usize => {
+                "UID" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_uid,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                22usize => {
+                "spType" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_sp_type,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                23usize => {
+                "bincard" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bincard,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
                 _ => {
@@ -1315,78 +1186,8 @@ impl crate::__private::FormFields for ChargeTokenResponse {
         let mut v_bincard = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            let index = {
-                let k: &[u8] = key.as_bytes();
-                match k.len() {
-                    2usize => {
-                        match k {
-                            b"Id" => 0usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    3usize => {
-                        match k {
-                            b"zip" => 16usize,
-                            b"UID" => 21usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    4usize => {
-                        match k {
-                            b"Hesh" => 3usize,
-                            b"Bank" => 7usize,
-                            b"city" => 15usize,
-                            b"cell" => 17usize,
-                            b"Coin" => 18usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    5usize => {
-                        match k {
-                            b"ACode" => 2usize,
-                            b"Fild1" => 4usize,
-                            b"Fild2" => 5usize,
-                            b"Fild3" => 6usize,
-                            b"Brand" => 11usize,
-                            b"Tyear" => 20usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    6usize => {
-                        match k {
-                            b"Amount" => 1usize,
-                            b"UserId" => 10usize,
-                            b"Issuer" => 12usize,
-                            b"street" => 14usize,
-                            b"Tmonth" => 19usize,
-                            b"spType" => 22usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    7usize => {
-                        match k {
-                            b"L4digit" => 13usize,
-                            b"bincard" => 23usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    8usize => {
-                        match k {
-                            b"Payments" => 9usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    9usize => {
-                        match k {
-                            b"TransType" => 8usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
+            match key.as_ref() {
+                "Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -1394,7 +1195,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                1usize => {
+                "Amount" => {
                     crate::__private::fields::set(
                         &mut v_amount,
                         &value,
@@ -1402,7 +1203,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         true,
                     )?
                 }
-                2usize => {
+                "ACode" => {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
@@ -1410,7 +1211,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                3usize => {
+                "Hesh" => {
                     crate::__private::fields::set(
                         &mut v_hesh,
                         &value,
@@ -1418,7 +1219,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                4usize => {
+                "Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -1426,7 +1227,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                5usize => {
+                "Fild2" => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -1434,7 +1235,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                6usize => {
+                "Fild3" => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,
@@ -1442,7 +1243,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                7usize => {
+                "Bank" => {
                     crate::__private::fields::set(
                         &mut v_bank,
                         &value,
@@ -1450,7 +1251,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                8usize => {
+                "TransType" => {
                     crate::__private::fields::set(
                         &mut v_trans_type,
                         &value,
@@ -1458,7 +1259,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                9usize => {
+                "Payments" => {
                     crate::__private::fields::set(
                         &mut v_payments,
                         &value,
@@ -1466,7 +1267,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         true,
                     )?
                 }
-                10usize => {
+                "UserId" => {
                     crate::__private::fields::set(
                         &mut v_user_id,
                         &value,
@@ -1474,7 +1275,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                11usize => {
+                "Brand" => {
                     crate::__private::fields::set(
                         &mut v_brand,
                         &value,
@@ -1482,7 +1283,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                12usize => {
+                "Issuer" => {
                     crate::__private::fields::set(
                         &mut v_issuer,
                         &value,
@@ -1490,7 +1291,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                13usize => {
+                "L4digit" => {
                     crate::__private::fields::set(
                         &mut v_l4digit,
                         &value,
@@ -1498,7 +1299,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                14usize => {
+                "street" => {
                     crate::__private::fields::set(
                         &mut v_street,
                         &value,
@@ -1506,7 +1307,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                15usize => {
+                "city" => {
                     crate::__private::fields::set(
                         &mut v_city,
                         &value,
@@ -1514,7 +1315,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                16usize => {
+                "zip" => {
                     crate::__private::fields::set(
                         &mut v_zip,
                         &value,
@@ -1522,7 +1323,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                17usize => {
+                "cell" => {
                     crate::__private::fields::set(
                         &mut v_cell,
                         &value,
@@ -1530,7 +1331,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                18usize => {
+                "Coin" => {
                     crate::__private::fields::set(
                         &mut v_coin,
                         &value,
@@ -1538,7 +1339,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         true,
                     )?
                 }
-                19usize => {
+                "Tmonth" => {
                     crate::__private::fields::set(
                         &mut v_tmonth,
                         &value,
@@ -1546,7 +1347,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                20usize => {
+                "Tyear" => {
                     crate::__private::fields::set(
                         &mut v_tyear,
                         &value,
@@ -1554,7 +1355,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                21usize => {
+                "UID" => {
                     crate::__private::fields::set(
                         &mut v_uid,
                         &value,
@@ -1562,7 +1363,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                22usize => {
+                "spType" => {
                     crate::__private::fields::set(
                         &mut v_sp_type,
                         &value,
@@ -1570,7 +1371,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                23usize => {
+                "bincard" => {
                     crate::__private::fields::set(
                         &mut v_bincard,
                         &value,
@@ -1615,7 +1416,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
 pub enum ChargeTokenOutcome {
     /// Approved and charged. (code 0).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Common status codes)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Common status codes)
     Charged(ChargeTokenResponse),
     /// Transaction details received (J2): checked, not charged. A result, not an error
     /// (libraries treat it as success); the doc gives no J2 parameter for this scenario. (code 600).
@@ -1625,11 +1426,11 @@ pub enum ChargeTokenOutcome {
     /// Authorization (J5, with `J5=True`): the amount is held, not charged. Keep `Id`, `ACode`,
     /// `UID` (MoreData) and the token: the capture (`capture`) needs them. (code 700).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters: J5); vendor-notes §2.2 (700; J5=True + MoreData=True → CCode=700); vendor-notes §4 item 4
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters: J5); vendor-notes §2.2 (700; J5=True + MoreData=True → CCode=700); vendor-notes §4 item 4
     Authorized(ChargeTokenResponse),
     /// Postponed (with `Postpone=True`): finalize within 72 hours with `commit_transaction`. (code 800).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters: Postpone); § action=commitTrans (Prerequisites); vendor-notes §4 item 4
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters: Postpone); § action=commitTrans (Prerequisites); vendor-notes §4 item 4
     Postponed(ChargeTokenResponse),
 }
 impl ChargeTokenOutcome {
@@ -1703,22 +1504,9 @@ impl crate::Endpoint for ChargeToken {
         let _ = key;
         request.clone()
     }
-    fn with_client_fields(
-        request: &Self::Request,
-        fields: &crate::__private::ClientFields,
-    ) -> Option<Self::Request> {
-        let mut r = request.clone();
-        if r.masof.is_none() {
-            r.masof = fields.text("Masof");
-        }
-        if r.passp.is_none() {
-            r.passp = fields.secret("PassP");
-        }
-        Some(r)
-    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         [
-            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
+            Some(crate::ExposeSecret::expose_secret(&request.passp)),
             Some(crate::ExposeSecret::expose_secret(&request.cc)),
         ]
             .into_iter()

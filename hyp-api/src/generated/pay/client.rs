@@ -43,7 +43,7 @@ pub const DEFAULT_BASE_URL: &str = "https://pay.hyp.co.il/p/";
 /// documented tables, and `APISign` echoes the request): answers keep every parameter the
 /// spec does not list.
 ///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § API Actions; vendor-notes §2.2; vendor-notes §4 items 1-13
+/// Source: vendor doc 002 § API Actions; vendor-notes §2.2; vendor-notes §4 items 1-13
 #[derive(Debug, Clone)]
 pub struct Client {
     core: crate::Core,
@@ -105,7 +105,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request
     pub async fn sign_payment_page(
         &self,
         request: &SignPaymentPageRequest,
@@ -127,7 +127,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction; vendor-notes §4 item 7
+    /// Source: vendor doc 002 § action=APISign › Validate a transaction; vendor-notes §4 item 7
     pub async fn verify_transaction(
         &self,
         request: &VerifyTransactionRequest,
@@ -148,7 +148,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice
+    /// Source: vendor doc 002 § action=APISign › Generate a link to an invoice
     pub async fn sign_invoice_link(
         &self,
         request: &SignInvoiceLinkRequest,
@@ -169,7 +169,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link
+    /// Source: vendor doc 002 § action=payRequest › Create and send a payment link
     pub async fn create_payment_link(
         &self,
         request: &CreatePaymentLinkRequest,
@@ -188,7 +188,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Get a list of payment links
+    /// Source: vendor doc 002 § action=payRequest › Get a list of payment links
     pub async fn list_payment_links(
         &self,
         request: &ListPaymentLinksRequest,
@@ -207,7 +207,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Cancel a payment link
+    /// Source: vendor doc 002 § action=payRequest › Cancel a payment link
     pub async fn delete_payment_link(
         &self,
         request: &DeletePaymentLinkRequest,
@@ -228,13 +228,13 @@ impl Client {
     ///
     /// Results:
     /// - code 0 → `Charged`: Approved and charged.
-    /// - code 600 → `DetailsReceived`: Transaction details received (J2): checked, not charged. A result, not an error
-    /// - code 700 → `Authorized`: Authorization (J5, with `J5=True`): the amount is held, not charged. Keep `Id`, `ACode`,
+    /// - code 600 → `DetailsReceived`: Transaction details received (J2): checked, not charged.
+    /// - code 700 → `Authorized`: Authorization (J5, with `J5=True`): the amount is held, not charged.
     /// - code 800 → `Postponed`: Postponed (with `Postpone=True`): finalize within 72 hours with `commit_transaction`.
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token
+    /// Source: vendor doc 002 § action=soft › Charge a saved token
     pub async fn charge_token(
         &self,
         request: &ChargeTokenRequest,
@@ -257,7 +257,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Capture (J4) after J5 authorization; vendor-notes §2.2 (J5=True + MoreData=True; Capture with changed amount); vendor-notes §4 items 12, 13
+    /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization; vendor-notes §2.2 (J5=True + MoreData=True; Capture with changed amount); vendor-notes §4 items 12, 13
     pub async fn capture(
         &self,
         request: &CaptureRequest,
@@ -277,7 +277,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout
+    /// Source: vendor doc 002 § action=soft › Perform a payout
     pub async fn payout(
         &self,
         request: &PayoutRequest,
@@ -298,7 +298,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction
     pub async fn create_offline_invoice(
         &self,
         request: &CreateOfflineInvoiceRequest,
@@ -319,7 +319,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Multi)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Multi)
     pub async fn create_multi_check_invoice(
         &self,
         request: &CreateMultiCheckInvoiceRequest,
@@ -336,11 +336,11 @@ impl Client {
     /// cannot be cancelled (does not exist or already transmitted).
     ///
     /// Results:
-    /// - code 0/777 → `Cancelled`: The transaction was cancelled (`CCode=0`, `ReversalStatus=777`). `777` ("OK, you can
+    /// - code 0/777 → `Cancelled`: The transaction was cancelled (`CCode=0`, `ReversalStatus=777`).
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans
+    /// Source: vendor doc 002 § action=CancelTrans
     pub async fn cancel_transaction(
         &self,
         request: &CancelTransactionRequest,
@@ -360,7 +360,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans
+    /// Source: vendor doc 002 § action=commitTrans
     pub async fn commit_transaction(
         &self,
         request: &CommitTransactionRequest,
@@ -382,7 +382,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken; vendor-notes §4 item 12
+    /// Source: vendor doc 002 § action=getToken; vendor-notes §4 item 12
     pub async fn get_token(
         &self,
         request: &GetTokenRequest,
@@ -402,7 +402,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=HKStatus
+    /// Source: vendor doc 002 § action=HKStatus
     pub async fn set_recurring_status(
         &self,
         request: &SetRecurringStatusRequest,
@@ -422,7 +422,7 @@ impl Client {
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=zikoyAPI
+    /// Source: vendor doc 002 § action=zikoyAPI
     pub async fn refund(
         &self,
         request: &RefundRequest,

@@ -31,7 +31,7 @@ use super::*;
 pub enum CCode {
     /// Code 0 (service-wide, HTTP 200): Approved / success. On a charge: approved and charged; elsewhere: the operation succeeded (every scenario's table: `0` Success). An outcome, never an error.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § API Actions (Error handling) and every scenario's Common status codes; vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message)
+    /// Source: vendor doc 002 § API Actions (Error handling) and every scenario's Common status codes; vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message)
     Approved,
     /// Code 1 (service-wide, HTTP 200): Blocked card.
     ///
@@ -55,7 +55,7 @@ pub enum CCode {
     ForgedCard,
     /// Code 6 (service-wide, HTTP 200): Transaction declined: incorrect CVV2. May also indicate a missing Israeli ID number (`UserId`).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Common status codes); § Create an invoice for an offline transaction (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Common status codes); § Create an invoice for an offline transaction (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message)
     IncorrectCvv2,
     /// Code 7 (service-wide, HTTP 200): Incorrect CAVV/UCAF (3-D Secure data).
     ///
@@ -469,11 +469,11 @@ pub enum CCode {
     InvalidVectorOrParameterData193,
     /// Code 200 (service-wide, HTTP 200): Missing one or more parameters from the payment completion redirect (VERIFY): the redirect was incomplete or tampered with, or not passed on in its original order. Do not treat the payment as verified.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message); vendor-notes §4 item 7 (yaadpay.js tests: tampered → 200)
+    /// Source: vendor doc 002 § action=APISign › Validate a transaction (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message); vendor-notes §4 item 7 (yaadpay.js tests: tampered → 200)
     RedirectParametersMissing,
     /// Code 250 (service-wide, HTTP 200): Transaction or payment link not found (commitTrans: TransactionNotFound; payRequest DELETE: PaymentLinkNotFound).
     ///
-    /// Source: vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message); vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans (Common status codes); § action=payRequest › Cancel a payment link (Common status codes)
+    /// Source: vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message); vendor doc 002 § action=commitTrans (Common status codes); § action=payRequest › Cancel a payment link (Common status codes)
     NotFound,
     /// Code 310 (service-wide, HTTP 200): No acquirer permission to type a pre-approval number. (Not CreditGuard's 310.) The other codes 300-319 are acquirer-permission refusals (transaction type, currency, card-not-present, credit, linkage, fixed-date credit, service code 587, postponed credit, benefits, promotions, loading, tips) whose numbers the source does not give: they decode as `Unknown(n)` with `errMsg`.
     ///
@@ -557,7 +557,7 @@ pub enum CCode {
     EciRequired,
     /// Code 400 (service-wide, HTTP 200): Sum of items differs from the transaction amount: with `Pritim=True`, the sum of quantity × price of the `heshDesc` items must equal `Amount`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message); vendor-notes §4 item 11
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message); vendor-notes §4 item 11
     ItemsSumMismatch,
     /// Code 401 (service-wide, HTTP 200): Too many installments (the installment meaning; the source gives 401 two meanings: "First or last name required / too many instalments"). The `soft` scenarios' tables give the name meaning: NameRequired there.
     ///
@@ -697,7 +697,7 @@ pub enum CCode {
     ImmediateDebitCardRule,
     /// Code 447 (service-wide, HTTP 200): Incorrect card number; on a token charge, usually a missing `Token=True` (the token in `CC` was read as a card number).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message)
     IncorrectCardNumber,
     /// Code 448 (service-wide, HTTP 200): Address or ZIP code required (the source pairs 448/449 as "address/ZIP required" without saying which is which).
     ///
@@ -1109,11 +1109,11 @@ pub enum CCode {
     PinPadError731,
     /// Code 777 (service-wide, HTTP 200): "OK, you can proceed": a reversal went through (the `CancelTrans` answer's `ReversalStatus=777`).
     ///
-    /// Source: vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message); vendor-notes §2.2 Cross-checks (ReversalStatus=777); vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans (Example response)
+    /// Source: vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message); vendor-notes §2.2 Cross-checks (ReversalStatus=777); vendor doc 002 § action=CancelTrans (Example response)
     OkCanProceed,
     /// Code 800 (service-wide, HTTP 200): Postponed transaction (`Postpone=True`): finalize within 72 hours with `commitTrans`. A non-error result of a charge.
     ///
-    /// Source: vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message); vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans (Prerequisites: CCode=800); vendor-notes §4 item 4
+    /// Source: vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message); vendor doc 002 § action=commitTrans (Prerequisites: CCode=800); vendor-notes §4 item 4
     Postponed,
     /// Code 901 (service-wide, HTTP 200): Not permitted (the source: "Not permitted / wrong zPass"). Per action: getToken and token charges: NoTokenizationPermission; payout: WrongZPass.
     ///
@@ -1121,7 +1121,7 @@ pub enum CCode {
     NotPermitted,
     /// Code 902 (service-wide, HTTP 200): Authentication failure: wrong `PassP` (the vendor doc, every scenario); yaadpay.js: "Masof, API key, or PassP is incorrect".
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § every scenario's Common status codes (902); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message); vendor-notes §2.2 Cross-checks (902: yaadpay.js)
+    /// Source: vendor doc 002 § every scenario's Common status codes (902); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message); vendor-notes §2.2 Cross-checks (902: yaadpay.js)
     AuthenticationFailed,
     /// Code 903 (service-wide, HTTP 200): Payments (installments) limit exceeded.
     ///
@@ -1129,23 +1129,23 @@ pub enum CCode {
     PaymentsLimitExceeded,
     /// Code 904 (service-wide, HTTP 200): Missing `What` parameter (APISign).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request; › Validate a transaction (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request; › Validate a transaction (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message)
     MissingWhat,
     /// Code 905 (service-wide, HTTP 200): Unsupported payment agreement state: `NewStat` is missing or set to an incorrect value (HKStatus).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=HKStatus (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message)
+    /// Source: vendor doc 002 § action=HKStatus (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message)
     UnsupportedAgreementState,
     /// Code 906 (service-wide, HTTP 200): The recurring agreement (`HKId`) does not exist (HKStatus).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=HKStatus (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message)
+    /// Source: vendor doc 002 § action=HKStatus (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message)
     AgreementNotFound,
     /// Code 910 (service-wide, HTTP 200): Invalid transaction for tokenization: the original transaction was not a successful charge (e.g. a J5 authorization); send `allowFalse=True` to get its token anyway.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message); vendor-notes §4 item 12
+    /// Source: vendor doc 002 § action=getToken (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message); vendor-notes §4 item 12
     InvalidForTokenization,
     /// Code 920 (service-wide, HTTP 200): Transaction cannot be cancelled (e.g. it does not exist or was already transmitted): refund it with `zikoyAPI` instead.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message)
+    /// Source: vendor doc 002 § action=CancelTrans (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message)
     CannotBeCancelled,
     /// Code 990 (service-wide, HTTP 200): Card not fully readable.
     ///
@@ -1153,7 +1153,7 @@ pub enum CCode {
     CardNotFullyReadable,
     /// Code 995 (service-wide, HTTP 200): The payment link has already been paid, so it cannot be deleted.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Cancel a payment link (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message)
+    /// Source: vendor doc 002 § action=payRequest › Cancel a payment link (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message)
     PaymentLinkAlreadyPaid,
     /// Code 996 (service-wide, HTTP 200): The terminal is not permitted to use tokens.
     ///
@@ -1161,7 +1161,7 @@ pub enum CCode {
     TokensNotPermitted,
     /// Code 997 (service-wide, HTTP 200): The token (`CC` with `Token=True`) is not valid.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token; › Perform a payout (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token; › Perform a payout (Common status codes); vendor-notes §2.2 (americal/CS-Cart-Hyp-Payment-Gateway:app/addons/hypay/func.php fn_hypay_ccode_message)
     InvalidToken,
     /// Code 998 (service-wide, HTTP 200): Transaction cancelled.
     ///
@@ -1177,39 +1177,39 @@ pub enum CCode {
     CommunicationError,
     /// Code 16 (on specific endpoints, HTTP 200): Missing required fields (the `errMsg` says which, e.g. "Missing required fields"). Not 16's card meaning "no permission for currency type".
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Common status codes; Example response: failed); vendor-notes §2.2 (16)
+    /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Common status codes; Example response: failed); vendor-notes §2.2 (16)
     MissingRequiredFields,
     /// Code 250 (on specific endpoints, HTTP 200): The link doesn't exist.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Cancel a payment link (Common status codes)
+    /// Source: vendor doc 002 § action=payRequest › Cancel a payment link (Common status codes)
     PaymentLinkNotFound,
     /// Code 401 (on specific endpoints, HTTP 200): First or last name is required but not provided (not 401's installment meaning).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Common status codes); vendor-notes §2.2 (401)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Common status codes); vendor-notes §2.2 (401)
     NameRequired,
     /// Code 402 (on specific endpoints, HTTP 200): Transaction information (`Info`) is required but not provided (not 402's installment
     /// meaning).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Common status codes); vendor-notes §2.2 (402)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Common status codes); vendor-notes §2.2 (402)
     TransactionInfoRequired,
     /// Code 901 (on specific endpoints, HTTP 200): No permission: the terminal isn't authorized for tokenization (not 901's "wrong zPass"
     /// meaning).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Common status codes); vendor-notes §2.2 (901)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Common status codes); vendor-notes §2.2 (901)
     NoTokenizationPermission,
     /// Code 901 (on specific endpoints, HTTP 200): Wrong `zPass` (not 901's tokenization-permission meaning).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Common status codes); vendor-notes §2.2 (901 Not permitted / wrong zPass)
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Common status codes); vendor-notes §2.2 (901 Not permitted / wrong zPass)
     WrongZPass,
     /// Code 250 (on specific endpoints, HTTP 200): Transaction not found (the postponed transaction `TransId` does not exist).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans (Common status codes)
+    /// Source: vendor doc 002 § action=commitTrans (Common status codes)
     TransactionNotFound,
     /// Code 33 (on specific endpoints, HTTP 200): Amount exceeds the original transaction value (the CS-Cart table words it "You can
     /// credit the entire transaction or a small amount … only"). Not Shva's 033 "defective
     /// card", which is 33's meaning on charges.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=zikoyAPI (Common status codes); vendor-notes §2.2 (33; Cross-checks: 33)
+    /// Source: vendor doc 002 § action=zikoyAPI (Common status codes); vendor-notes §2.2 (33; Cross-checks: 33)
     RefundExceedsOriginal,
     /// A code the spec does not list.
     Unknown(i64),

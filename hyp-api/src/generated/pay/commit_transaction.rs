@@ -6,29 +6,27 @@
 use super::*;
 /// The request of [`Client::commit_transaction`](super::Client::commit_transaction) (`commitTrans`).
 ///
-///
-///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans
+/// Source: vendor doc 002 § action=commitTrans
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct CommitTransactionRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans (Parameters)
-    pub masof: Option<String>,
+    /// Source: vendor doc 002 § action=commitTrans (Parameters)
+    pub masof: String,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, optional).
+    /// Wire: `PassP` (secret: never printed, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans (Parameters)
-    pub passp: Option<crate::SecretString>,
+    /// Source: vendor doc 002 § action=commitTrans (Parameters)
+    pub passp: crate::SecretString,
     /// The unique `Id` of the postponed transaction.
     ///
     /// Wire: `TransId` (text, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans (Parameters)
+    /// Source: vendor doc 002 § action=commitTrans (Parameters)
     pub trans_id: String,
 }
 impl crate::Wire for CommitTransactionRequest {
@@ -36,54 +34,36 @@ impl crate::Wire for CommitTransactionRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("commitTrans".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        w.put("Masof", crate::Wire::to_node(&self.masof));
+        w.put("PassP", crate::Wire::to_node(&self.passp));
         w.put("TransId", crate::Wire::to_node(&self.trans_id));
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
         let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
         Ok(Self { masof, passp, trans_id })
     }
 }
-/// The required fields of [`CommitTransactionRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CommitTransactionRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct CommitTransactionRequired {
-    /// The unique `Id` of the postponed transaction.
-    ///
-    /// Wire: `TransId` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans (Parameters)
-    pub trans_id: String,
-}
-impl From<CommitTransactionRequired> for CommitTransactionRequest {
-    fn from(required: CommitTransactionRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl CommitTransactionRequest {
-    /// A request from its required fields (see [`CommitTransactionRequired`]); set optional ones with the setters.
-    pub fn new(required: CommitTransactionRequired) -> Self {
-        let CommitTransactionRequired { trans_id } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    /// - `trans_id`: wire `TransId`
+    pub fn new(
+        masof: impl Into<String>,
+        passp: crate::SecretString,
+        trans_id: impl Into<String>,
+    ) -> Self {
         Self {
-            masof: None,
-            passp: None,
-            trans_id,
+            masof: masof.into(),
+            passp,
+            trans_id: trans_id.into(),
         }
-    }
-    /// Sets `Masof`: Your terminal number, 10 digits.
-    pub fn masof(mut self, value: impl Into<String>) -> Self {
-        self.masof = Some(value.into());
-        self
-    }
-    /// Sets `PassP`: Your terminal API password.
-    pub fn passp(mut self, value: crate::SecretString) -> Self {
-        self.passp = Some(value);
-        self
     }
 }
 impl crate::Validate for CommitTransactionRequest {
@@ -94,7 +74,8 @@ impl crate::Validate for CommitTransactionRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        if let Some(v) = &self.masof {
+        {
+            let v = &self.masof;
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -113,31 +94,31 @@ pub struct CommitTransactionResponse {
     ///
     /// Wire: `Id` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans (Response parameters)
+    /// Source: vendor doc 002 § action=commitTrans (Response parameters)
     pub id: Option<String>,
     /// Custom field 1 of the transaction, echoed (empty in the examples). May be Hebrew.
     ///
     /// Wire: `Fild1` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans (Example response)
+    /// Source: vendor doc 002 § action=commitTrans (Example response)
     pub fild1: Option<String>,
     /// Custom field 2, echoed.
     ///
     /// Wire: `Fild2` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans (Example response)
+    /// Source: vendor doc 002 § action=commitTrans (Example response)
     pub fild2: Option<String>,
     /// Custom field 3, echoed.
     ///
     /// Wire: `Fild3` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans (Example response)
+    /// Source: vendor doc 002 § action=commitTrans (Example response)
     pub fild3: Option<String>,
     /// The invoice (Hesh) document handling: `EZ` on success, `0` on the failure example. Not in the response table; meaning not documented.
     ///
     /// Wire: `HeshASM` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=commitTrans (Example response)
+    /// Source: vendor doc 002 § action=commitTrans (Example response)
     pub hesh_asm: Option<String>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
@@ -187,50 +168,50 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
         let mut v_hesh_asm = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Id" => {
+            match key.0.as_ref() {
+                "Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Fild1" => {
+                "Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Fild2" => {
+                "Fild2" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Fild3" => {
+                "Fild3" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"HeshASM" => {
+                "HeshASM" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh_asm,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
                 _ => {
@@ -265,8 +246,8 @@ impl crate::__private::FormFields for CommitTransactionResponse {
         let mut v_hesh_asm = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"Id" => {
+            match key.as_ref() {
+                "Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -274,7 +255,7 @@ impl crate::__private::FormFields for CommitTransactionResponse {
                         false,
                     )?
                 }
-                b"Fild1" => {
+                "Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -282,7 +263,7 @@ impl crate::__private::FormFields for CommitTransactionResponse {
                         false,
                     )?
                 }
-                b"Fild2" => {
+                "Fild2" => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -290,7 +271,7 @@ impl crate::__private::FormFields for CommitTransactionResponse {
                         false,
                     )?
                 }
-                b"Fild3" => {
+                "Fild3" => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,
@@ -298,7 +279,7 @@ impl crate::__private::FormFields for CommitTransactionResponse {
                         false,
                     )?
                 }
-                b"HeshASM" => {
+                "HeshASM" => {
                     crate::__private::fields::set(
                         &mut v_hesh_asm,
                         &value,
@@ -373,21 +354,8 @@ impl crate::Endpoint for CommitTransaction {
         let _ = key;
         request.clone()
     }
-    fn with_client_fields(
-        request: &Self::Request,
-        fields: &crate::__private::ClientFields,
-    ) -> Option<Self::Request> {
-        let mut r = request.clone();
-        if r.masof.is_none() {
-            r.masof = fields.text("Masof");
-        }
-        if r.passp.is_none() {
-            r.passp = fields.secret("PassP");
-        }
-        Some(r)
-    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
+        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
             .into_iter()
             .flatten()
             .collect()

@@ -9,22 +9,22 @@ use super::*;
 /// The basic parameters in the doc's table order (`Amount` a list, `TransType` fixed to
 /// `Multi`), then the check lists.
 ///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Multi)
+/// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Multi)
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct CreateMultiCheckInvoiceRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub masof: Option<String>,
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub masof: String,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, optional).
+    /// Wire: `PassP` (secret: never printed, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub passp: Option<crate::SecretString>,
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub passp: crate::SecretString,
     /// The amount of each check, in the order of the check lists, major units with up to two
     /// fractional digits each; sent comma-separated (`Amount=100,50`). The invoice total is
     /// their sum.
@@ -35,19 +35,19 @@ pub struct CreateMultiCheckInvoiceRequest {
     /// applies to single amounts only, so the two-decimal rule is documented, not checked, on
     /// each item.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters; Payment type-specific parameters: Multi)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters; Payment type-specific parameters: Multi)
     pub amount: Vec<crate::Money>,
     /// `True` to email the invoice to the customer.
     ///
     /// Wire: `SendHesh` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
     pub send_hesh: Option<bool>,
     /// `True` to send a detailed list of items in `heshDesc` for the invoice.
     ///
     /// Wire: `Pritim` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
     pub pritim: Option<bool>,
     /// A description of the purchase for the invoice, or, with `Pritim=True`, the items
     /// `[code~description~quantity~price]` one after another, e.g.
@@ -62,25 +62,25 @@ pub struct CreateMultiCheckInvoiceRequest {
     /// check amounts, ASSUMPTION) are documented, not checked locally; the vendor answers
     /// CCode 400 on a mismatch.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters; Common status codes: 400); vendor-notes §2.2 (heshDesc items); vendor-notes §4 item 11
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters; Common status codes: 400); vendor-notes §2.2 (heshDesc items); vendor-notes §4 item 11
     pub hesh_desc: Option<String>,
     /// The customer's email address.
     ///
     /// Wire: `email` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
     pub email: Option<String>,
     /// The customer's first name (missing name: CCode 401).
     ///
     /// Wire: `ClientName` (text, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
     pub client_name: String,
     /// The customer's last name.
     ///
     /// Wire: `ClientLName` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
     pub client_last_name: Option<String>,
     /// The customer's Israeli ID, 9 digits; `000000000` if unknown or not applicable.
     ///
@@ -89,57 +89,57 @@ pub struct CreateMultiCheckInvoiceRequest {
     /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts); a missing ID
     /// may answer CCode 6.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
     pub user_id: String,
     /// A description of the transaction for your records. (Missing: CCode 402.)
     ///
     /// Wire: `Info` (text, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
     pub info: String,
     /// `True` so Hebrew characters in the parameters are processed correctly (the parameters
     /// are UTF-8). The table's format column gives only `True`.
     ///
     /// Wire: `UTF8` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
     pub utf8: Option<bool>,
     /// `True` to receive the answer in UTF-8 (otherwise windows-1255). The table's format
     /// column gives only `True`.
     ///
     /// Wire: `UTF8out` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters); vendor-notes §4 item 9
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters); vendor-notes §4 item 9
     pub utf8out: Option<bool>,
     /// The bank code of each check, comma-separated.
     ///
     /// Wire: `Bank` (list of text, required). Rules: at least 1 item(s).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
     pub bank: Vec<String>,
     /// The branch number (Snif, סניף) of each check, comma-separated.
     ///
     /// Wire: `Snif` (list of text, required). Rules: at least 1 item(s).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
     pub snif: Vec<String>,
     /// The account number of each check, comma-separated.
     ///
     /// Wire: `PAN` (list of text, required). Rules: at least 1 item(s).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
     pub pan: Vec<String>,
     /// The check number of each check, comma-separated (`CheckNum=111,222`).
     ///
     /// Wire: `CheckNum` (list of text, required). Rules: at least 1 item(s).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
     pub check_num: Vec<String>,
     /// The date of each check, `YYYYMMDD`, comma-separated.
     ///
     /// Wire: `Date` (list of date, `%Y%m%d`, required). Rules: at least 1 item(s).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
     pub date: Vec<crate::NaiveDate>,
 }
 impl crate::Wire for CreateMultiCheckInvoiceRequest {
@@ -147,8 +147,8 @@ impl crate::Wire for CreateMultiCheckInvoiceRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        w.put("Masof", crate::Wire::to_node(&self.masof));
+        w.put("PassP", crate::Wire::to_node(&self.passp));
         w.put(
             "Amount",
             crate::Node::List(self.amount.iter().map(crate::Wire::to_node).collect()),
@@ -197,9 +197,9 @@ impl crate::Wire for CreateMultiCheckInvoiceRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
         let amount = m
             .list(
                 "Amount",
@@ -282,104 +282,46 @@ impl crate::Wire for CreateMultiCheckInvoiceRequest {
         })
     }
 }
-/// The required fields of [`CreateMultiCheckInvoiceRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateMultiCheckInvoiceRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct CreateMultiCheckInvoiceRequired {
-    /// The amount of each check, in the order of the check lists, major units with up to two
-    /// fractional digits each; sent comma-separated (`Amount=100,50`). The invoice total is
-    /// their sum.
-    ///
-    /// Wire: `Amount` (list of money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: at least 1 item(s).
-    ///
-    /// Spec decision: A list, since the doc's Multi example sends `Amount=100,50`. `max_decimal_places`
-    /// applies to single amounts only, so the two-decimal rule is documented, not checked, on
-    /// each item.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters; Payment type-specific parameters: Multi)
-    pub amount: Vec<crate::Money>,
-    /// The customer's first name (missing name: CCode 401).
-    ///
-    /// Wire: `ClientName` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub client_name: String,
-    /// The customer's Israeli ID, 9 digits; `000000000` if unknown or not applicable.
-    ///
-    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
-    ///
-    /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts); a missing ID
-    /// may answer CCode 6.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub user_id: String,
-    /// A description of the transaction for your records. (Missing: CCode 402.)
-    ///
-    /// Wire: `Info` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub info: String,
-    /// The bank code of each check, comma-separated.
-    ///
-    /// Wire: `Bank` (list of text, required). Rules: at least 1 item(s).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
-    pub bank: Vec<String>,
-    /// The branch number (Snif, סניף) of each check, comma-separated.
-    ///
-    /// Wire: `Snif` (list of text, required). Rules: at least 1 item(s).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
-    pub snif: Vec<String>,
-    /// The account number of each check, comma-separated.
-    ///
-    /// Wire: `PAN` (list of text, required). Rules: at least 1 item(s).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
-    pub pan: Vec<String>,
-    /// The check number of each check, comma-separated (`CheckNum=111,222`).
-    ///
-    /// Wire: `CheckNum` (list of text, required). Rules: at least 1 item(s).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
-    pub check_num: Vec<String>,
-    /// The date of each check, `YYYYMMDD`, comma-separated.
-    ///
-    /// Wire: `Date` (list of date, `%Y%m%d`, required). Rules: at least 1 item(s).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
-    pub date: Vec<crate::NaiveDate>,
-}
-impl From<CreateMultiCheckInvoiceRequired> for CreateMultiCheckInvoiceRequest {
-    fn from(required: CreateMultiCheckInvoiceRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl CreateMultiCheckInvoiceRequest {
-    /// A request from its required fields (see [`CreateMultiCheckInvoiceRequired`]); set optional ones with the setters.
-    pub fn new(required: CreateMultiCheckInvoiceRequired) -> Self {
-        let CreateMultiCheckInvoiceRequired {
-            amount,
-            client_name,
-            user_id,
-            info,
-            bank,
-            snif,
-            pan,
-            check_num,
-            date,
-        } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    /// - `amount`: wire `Amount`
+    /// - `client_name`: wire `ClientName`
+    /// - `user_id`: wire `UserId`
+    /// - `info`: wire `Info`
+    /// - `bank`: wire `Bank`
+    /// - `snif`: wire `Snif`
+    /// - `pan`: wire `PAN`
+    /// - `check_num`: wire `CheckNum`
+    /// - `date`: wire `Date`
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        masof: impl Into<String>,
+        passp: crate::SecretString,
+        amount: Vec<crate::Money>,
+        client_name: impl Into<String>,
+        user_id: impl Into<String>,
+        info: impl Into<String>,
+        bank: Vec<String>,
+        snif: Vec<String>,
+        pan: Vec<String>,
+        check_num: Vec<String>,
+        date: Vec<crate::NaiveDate>,
+    ) -> Self {
         Self {
-            masof: None,
-            passp: None,
+            masof: masof.into(),
+            passp,
             amount,
             send_hesh: None,
             pritim: None,
             hesh_desc: None,
             email: None,
-            client_name,
+            client_name: client_name.into(),
             client_last_name: None,
-            user_id,
-            info,
+            user_id: user_id.into(),
+            info: info.into(),
             utf8: None,
             utf8out: None,
             bank,
@@ -388,16 +330,6 @@ impl CreateMultiCheckInvoiceRequest {
             check_num,
             date,
         }
-    }
-    /// Sets `Masof`: Your terminal number, 10 digits.
-    pub fn masof(mut self, value: impl Into<String>) -> Self {
-        self.masof = Some(value.into());
-        self
-    }
-    /// Sets `PassP`: Your terminal API password.
-    pub fn passp(mut self, value: crate::SecretString) -> Self {
-        self.passp = Some(value);
-        self
     }
     /// Sets `SendHesh`: `True` to email the invoice to the customer.
     pub fn send_hesh(mut self, value: bool) -> Self {
@@ -409,7 +341,7 @@ impl CreateMultiCheckInvoiceRequest {
         self.pritim = Some(value);
         self
     }
-    /// Sets `heshDesc`: A description of the purchase for the invoice, or, with `Pritim=True`, the items
+    /// Sets `heshDesc`: A description of the purchase for the invoice, or, with `Pritim=True`, the items `[code~description~quantity~price]` one after another, e.g. `[0~Item 1~1~8][0~Item 2~2~1]`.
     pub fn hesh_desc(mut self, value: impl Into<String>) -> Self {
         self.hesh_desc = Some(value.into());
         self
@@ -424,12 +356,12 @@ impl CreateMultiCheckInvoiceRequest {
         self.client_last_name = Some(value.into());
         self
     }
-    /// Sets `UTF8`: `True` so Hebrew characters in the parameters are processed correctly (the parameters
+    /// Sets `UTF8`: `True` so Hebrew characters in the parameters are processed correctly (the parameters are UTF-8).
     pub fn utf8(mut self, value: bool) -> Self {
         self.utf8 = Some(value);
         self
     }
-    /// Sets `UTF8out`: `True` to receive the answer in UTF-8 (otherwise windows-1255). The table's format
+    /// Sets `UTF8out`: `True` to receive the answer in UTF-8 (otherwise windows-1255).
     pub fn utf8out(mut self, value: bool) -> Self {
         self.utf8out = Some(value);
         self
@@ -443,7 +375,8 @@ impl crate::Validate for CreateMultiCheckInvoiceRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        if let Some(v) = &self.masof {
+        {
+            let v = &self.masof;
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -502,19 +435,19 @@ pub struct CreateMultiCheckInvoiceResponse {
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Response parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Response parameters)
     pub amount: Option<crate::Money>,
     /// The unique ID assigned to this record in Hyp Pay (`0` on a failure).
     ///
     /// Wire: `Id` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Response parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Response parameters)
     pub id: Option<String>,
     /// The authorization code: empty for offline transactions.
     ///
     /// Wire: `ACode` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Response parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Response parameters)
     pub acode: Option<String>,
     /// The invoice (Hesh, חשבונית) generated: its type (`EZ`, EZcount) or its number (`47` in
     /// the payout example); empty or absent when none.
@@ -525,28 +458,28 @@ pub struct CreateMultiCheckInvoiceResponse {
     /// tables and "the invoice number" in the MoreData table, and the examples show both `EZ`
     /// and `47`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Response parameters); § action=soft › Charge a saved token (MoreData parameters: Hesh)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Response parameters); § action=soft › Charge a saved token (MoreData parameters: Hesh)
     pub hesh: Option<String>,
     /// Custom field 1, echoed (empty in the examples; may be Hebrew). Not in the response
     /// table.
     ///
     /// Wire: `Fild1` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Example response)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Example response)
     pub fild1: Option<String>,
     /// Custom field 2, echoed (empty in the examples; may be Hebrew). Not in the response
     /// table.
     ///
     /// Wire: `Fild2` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Example response)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Example response)
     pub fild2: Option<String>,
     /// Custom field 3, echoed (empty in the examples; may be Hebrew). Not in the response
     /// table.
     ///
     /// Wire: `Fild3` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Example response)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Example response)
     pub fild3: Option<String>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
@@ -615,68 +548,68 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Amount" => {
+            match key.0.as_ref() {
+                "Amount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                b"Id" => {
+                "Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"ACode" => {
+                "ACode" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Hesh" => {
+                "Hesh" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Fild1" => {
+                "Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Fild2" => {
+                "Fild2" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Fild3" => {
+                "Fild3" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
                 _ => {
@@ -715,8 +648,8 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"Amount" => {
+            match key.as_ref() {
+                "Amount" => {
                     crate::__private::fields::set(
                         &mut v_amount,
                         &value,
@@ -724,7 +657,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                         true,
                     )?
                 }
-                b"Id" => {
+                "Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -732,7 +665,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                b"ACode" => {
+                "ACode" => {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
@@ -740,7 +673,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                b"Hesh" => {
+                "Hesh" => {
                     crate::__private::fields::set(
                         &mut v_hesh,
                         &value,
@@ -748,7 +681,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                b"Fild1" => {
+                "Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -756,7 +689,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                b"Fild2" => {
+                "Fild2" => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -764,7 +697,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                b"Fild3" => {
+                "Fild3" => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,
@@ -838,21 +771,8 @@ impl crate::Endpoint for CreateMultiCheckInvoice {
         let _ = key;
         request.clone()
     }
-    fn with_client_fields(
-        request: &Self::Request,
-        fields: &crate::__private::ClientFields,
-    ) -> Option<Self::Request> {
-        let mut r = request.clone();
-        if r.masof.is_none() {
-            r.masof = fields.text("Masof");
-        }
-        if r.passp.is_none() {
-            r.passp = fields.secret("PassP");
-        }
-        Some(r)
-    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
+        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
             .into_iter()
             .flatten()
             .collect()

@@ -9,47 +9,47 @@ use super::*;
 /// The basic parameters in the doc's table order, then the check parameters
 /// (`TransType=Check`).
 ///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction
+/// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct CreateOfflineInvoiceRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub masof: Option<String>,
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub masof: String,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, optional).
+    /// Wire: `PassP` (secret: never printed, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub passp: Option<crate::SecretString>,
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub passp: crate::SecretString,
     /// The amount received, major units with up to two fractional digits (`200.00`, `200.5`,
     /// `200`).
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
     pub amount: crate::Money,
     /// The type of payment received: `Cash`, or `Check` (one check: send `Bank`, `Snif`,
     /// `PAN`, `CheckNum`, `Date`). Several checks: `create_multi_check_invoice`.
     ///
     /// Wire: `TransType` ([`OfflinePaymentType`], required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters; Payment type-specific parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters; Payment type-specific parameters)
     pub trans_type: OfflinePaymentType,
     /// `True` to email the invoice to the customer.
     ///
     /// Wire: `SendHesh` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
     pub send_hesh: Option<bool>,
     /// `True` to send a detailed list of items in `heshDesc` for the invoice.
     ///
     /// Wire: `Pritim` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
     pub pritim: Option<bool>,
     /// A description of the purchase for the invoice, or, with `Pritim=True`, the items
     /// `[code~description~quantity~price]` one after another, e.g.
@@ -62,25 +62,25 @@ pub struct CreateOfflineInvoiceRequest {
     /// Spec decision: The item grammar and the sum rule apply only when `Pritim` is true: without it
     /// `heshDesc` is a free description.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters; Common status codes: 400); vendor-notes §2.2 (heshDesc items); vendor-notes §4 item 11
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters; Common status codes: 400); vendor-notes §2.2 (heshDesc items); vendor-notes §4 item 11
     pub hesh_desc: Option<String>,
     /// The customer's email address.
     ///
     /// Wire: `email` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
     pub email: Option<String>,
     /// The customer's first name (missing name: CCode 401).
     ///
     /// Wire: `ClientName` (text, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
     pub client_name: String,
     /// The customer's last name.
     ///
     /// Wire: `ClientLName` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
     pub client_last_name: Option<String>,
     /// The customer's Israeli ID, 9 digits; `000000000` if unknown or not applicable.
     ///
@@ -89,60 +89,60 @@ pub struct CreateOfflineInvoiceRequest {
     /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts); a missing ID
     /// may answer CCode 6.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
     pub user_id: String,
     /// A description of the transaction for your records. (Missing: CCode 402.)
     ///
     /// Wire: `Info` (text, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
     pub info: String,
     /// `True` so Hebrew characters in the parameters are processed correctly (the parameters
     /// are UTF-8). The table's format column gives only `True`.
     ///
     /// Wire: `UTF8` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
     pub utf8: Option<bool>,
     /// `True` to receive the answer in UTF-8 (otherwise windows-1255). The table's format
     /// column gives only `True`.
     ///
     /// Wire: `UTF8out` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters); vendor-notes §4 item 9
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters); vendor-notes §4 item 9
     pub utf8out: Option<bool>,
     /// The bank code of the check. Required when `TransType` is `Check`; not sent for `Cash`.
     ///
     /// Wire: `Bank` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check)
     pub bank: Option<String>,
     /// The branch number (Snif, סניף) of the check. Required when `TransType` is `Check`; not
     /// sent for `Cash`.
     ///
     /// Wire: `Snif` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check)
     pub snif: Option<String>,
     /// The account number of the check (a bank account, not a card number). Required when
     /// `TransType` is `Check`; not sent for `Cash`.
     ///
     /// Wire: `PAN` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check)
     pub pan: Option<String>,
     /// The check number. Required when `TransType` is `Check`; not sent for `Cash`.
     ///
     /// Wire: `CheckNum` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check)
     pub check_num: Option<String>,
     /// The date of the check, `YYYYMMDD`. Required when `TransType` is `Check`; not sent for
     /// `Cash`.
     ///
     /// Wire: `Date` (date, `%Y%m%d`, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check)
     pub date: Option<crate::NaiveDate>,
 }
 impl crate::Wire for CreateOfflineInvoiceRequest {
@@ -150,8 +150,8 @@ impl crate::Wire for CreateOfflineInvoiceRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        w.put("Masof", crate::Wire::to_node(&self.masof));
+        w.put("PassP", crate::Wire::to_node(&self.passp));
         w.put("Amount", crate::Wire::to_node(&self.amount));
         w.put("TransType", crate::Wire::to_node(&self.trans_type));
         w.put_opt("SendHesh", self.send_hesh.as_ref().map(crate::Wire::to_node));
@@ -179,9 +179,9 @@ impl crate::Wire for CreateOfflineInvoiceRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         let trans_type = m
             .required("TransType", <OfflinePaymentType as crate::Wire>::from_node)?;
@@ -231,73 +231,38 @@ impl crate::Wire for CreateOfflineInvoiceRequest {
         })
     }
 }
-/// The required fields of [`CreateOfflineInvoiceRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateOfflineInvoiceRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct CreateOfflineInvoiceRequired {
-    /// The amount received, major units with up to two fractional digits (`200.00`, `200.5`,
-    /// `200`).
-    ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub amount: crate::Money,
-    /// The type of payment received: `Cash`, or `Check` (one check: send `Bank`, `Snif`,
-    /// `PAN`, `CheckNum`, `Date`). Several checks: `create_multi_check_invoice`.
-    ///
-    /// Wire: `TransType` ([`OfflinePaymentType`], required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters; Payment type-specific parameters)
-    pub trans_type: OfflinePaymentType,
-    /// The customer's first name (missing name: CCode 401).
-    ///
-    /// Wire: `ClientName` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub client_name: String,
-    /// The customer's Israeli ID, 9 digits; `000000000` if unknown or not applicable.
-    ///
-    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
-    ///
-    /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts); a missing ID
-    /// may answer CCode 6.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub user_id: String,
-    /// A description of the transaction for your records. (Missing: CCode 402.)
-    ///
-    /// Wire: `Info` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub info: String,
-}
-impl From<CreateOfflineInvoiceRequired> for CreateOfflineInvoiceRequest {
-    fn from(required: CreateOfflineInvoiceRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl CreateOfflineInvoiceRequest {
-    /// A request from its required fields (see [`CreateOfflineInvoiceRequired`]); set optional ones with the setters.
-    pub fn new(required: CreateOfflineInvoiceRequired) -> Self {
-        let CreateOfflineInvoiceRequired {
-            amount,
-            trans_type,
-            client_name,
-            user_id,
-            info,
-        } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    /// - `amount`: wire `Amount`
+    /// - `trans_type`: wire `TransType`
+    /// - `client_name`: wire `ClientName`
+    /// - `user_id`: wire `UserId`
+    /// - `info`: wire `Info`
+    pub fn new(
+        masof: impl Into<String>,
+        passp: crate::SecretString,
+        amount: crate::Money,
+        trans_type: OfflinePaymentType,
+        client_name: impl Into<String>,
+        user_id: impl Into<String>,
+        info: impl Into<String>,
+    ) -> Self {
         Self {
-            masof: None,
-            passp: None,
+            masof: masof.into(),
+            passp,
             amount,
             trans_type,
             send_hesh: None,
             pritim: None,
             hesh_desc: None,
             email: None,
-            client_name,
+            client_name: client_name.into(),
             client_last_name: None,
-            user_id,
-            info,
+            user_id: user_id.into(),
+            info: info.into(),
             utf8: None,
             utf8out: None,
             bank: None,
@@ -306,16 +271,6 @@ impl CreateOfflineInvoiceRequest {
             check_num: None,
             date: None,
         }
-    }
-    /// Sets `Masof`: Your terminal number, 10 digits.
-    pub fn masof(mut self, value: impl Into<String>) -> Self {
-        self.masof = Some(value.into());
-        self
-    }
-    /// Sets `PassP`: Your terminal API password.
-    pub fn passp(mut self, value: crate::SecretString) -> Self {
-        self.passp = Some(value);
-        self
     }
     /// Sets `SendHesh`: `True` to email the invoice to the customer.
     pub fn send_hesh(mut self, value: bool) -> Self {
@@ -327,7 +282,7 @@ impl CreateOfflineInvoiceRequest {
         self.pritim = Some(value);
         self
     }
-    /// Sets `heshDesc`: A description of the purchase for the invoice, or, with `Pritim=True`, the items
+    /// Sets `heshDesc`: A description of the purchase for the invoice, or, with `Pritim=True`, the items `[code~description~quantity~price]` one after another, e.g. `[0~Item 1~1~8][0~Item 2~2~1]`.
     pub fn hesh_desc(mut self, value: impl Into<String>) -> Self {
         self.hesh_desc = Some(value.into());
         self
@@ -342,37 +297,37 @@ impl CreateOfflineInvoiceRequest {
         self.client_last_name = Some(value.into());
         self
     }
-    /// Sets `UTF8`: `True` so Hebrew characters in the parameters are processed correctly (the parameters
+    /// Sets `UTF8`: `True` so Hebrew characters in the parameters are processed correctly (the parameters are UTF-8).
     pub fn utf8(mut self, value: bool) -> Self {
         self.utf8 = Some(value);
         self
     }
-    /// Sets `UTF8out`: `True` to receive the answer in UTF-8 (otherwise windows-1255). The table's format
+    /// Sets `UTF8out`: `True` to receive the answer in UTF-8 (otherwise windows-1255).
     pub fn utf8out(mut self, value: bool) -> Self {
         self.utf8out = Some(value);
         self
     }
-    /// Sets `Bank`: The bank code of the check. Required when `TransType` is `Check`; not sent for `Cash`.
+    /// Sets `Bank`: The bank code of the check.
     pub fn bank(mut self, value: impl Into<String>) -> Self {
         self.bank = Some(value.into());
         self
     }
-    /// Sets `Snif`: The branch number (Snif, סניף) of the check. Required when `TransType` is `Check`; not
+    /// Sets `Snif`: The branch number (Snif, סניף) of the check.
     pub fn snif(mut self, value: impl Into<String>) -> Self {
         self.snif = Some(value.into());
         self
     }
-    /// Sets `PAN`: The account number of the check (a bank account, not a card number). Required when
+    /// Sets `PAN`: The account number of the check (a bank account, not a card number).
     pub fn pan(mut self, value: impl Into<String>) -> Self {
         self.pan = Some(value.into());
         self
     }
-    /// Sets `CheckNum`: The check number. Required when `TransType` is `Check`; not sent for `Cash`.
+    /// Sets `CheckNum`: The check number.
     pub fn check_num(mut self, value: impl Into<String>) -> Self {
         self.check_num = Some(value.into());
         self
     }
-    /// Sets `Date`: The date of the check, `YYYYMMDD`. Required when `TransType` is `Check`; not sent for
+    /// Sets `Date`: The date of the check, `YYYYMMDD`.
     pub fn date(mut self, value: crate::NaiveDate) -> Self {
         self.date = Some(value);
         self
@@ -386,7 +341,8 @@ impl crate::Validate for CreateOfflineInvoiceRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        if let Some(v) = &self.masof {
+        {
+            let v = &self.masof;
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -445,19 +401,19 @@ pub struct CreateOfflineInvoiceResponse {
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Response parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Response parameters)
     pub amount: Option<crate::Money>,
     /// The unique ID assigned to this record in Hyp Pay (`0` on a failure).
     ///
     /// Wire: `Id` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Response parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Response parameters)
     pub id: Option<String>,
     /// The authorization code: empty for offline transactions.
     ///
     /// Wire: `ACode` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Response parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Response parameters)
     pub acode: Option<String>,
     /// The invoice (Hesh, חשבונית) generated: its type (`EZ`, EZcount) or its number (`47` in
     /// the payout example); empty or absent when none.
@@ -468,28 +424,28 @@ pub struct CreateOfflineInvoiceResponse {
     /// tables and "the invoice number" in the MoreData table, and the examples show both `EZ`
     /// and `47`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Response parameters); § action=soft › Charge a saved token (MoreData parameters: Hesh)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Response parameters); § action=soft › Charge a saved token (MoreData parameters: Hesh)
     pub hesh: Option<String>,
     /// Custom field 1, echoed (empty in the examples; may be Hebrew). Not in the response
     /// table.
     ///
     /// Wire: `Fild1` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Example response)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Example response)
     pub fild1: Option<String>,
     /// Custom field 2, echoed (empty in the examples; may be Hebrew). Not in the response
     /// table.
     ///
     /// Wire: `Fild2` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Example response)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Example response)
     pub fild2: Option<String>,
     /// Custom field 3, echoed (empty in the examples; may be Hebrew). Not in the response
     /// table.
     ///
     /// Wire: `Fild3` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Example response)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Example response)
     pub fild3: Option<String>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
@@ -558,68 +514,68 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Amount" => {
+            match key.0.as_ref() {
+                "Amount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                b"Id" => {
+                "Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"ACode" => {
+                "ACode" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Hesh" => {
+                "Hesh" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Fild1" => {
+                "Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Fild2" => {
+                "Fild2" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Fild3" => {
+                "Fild3" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
                 _ => {
@@ -658,8 +614,8 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"Amount" => {
+            match key.as_ref() {
+                "Amount" => {
                     crate::__private::fields::set(
                         &mut v_amount,
                         &value,
@@ -667,7 +623,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                         true,
                     )?
                 }
-                b"Id" => {
+                "Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -675,7 +631,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                b"ACode" => {
+                "ACode" => {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
@@ -683,7 +639,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                b"Hesh" => {
+                "Hesh" => {
                     crate::__private::fields::set(
                         &mut v_hesh,
                         &value,
@@ -691,7 +647,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                b"Fild1" => {
+                "Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -699,7 +655,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                b"Fild2" => {
+                "Fild2" => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -707,7 +663,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                b"Fild3" => {
+                "Fild3" => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,
@@ -781,21 +737,8 @@ impl crate::Endpoint for CreateOfflineInvoice {
         let _ = key;
         request.clone()
     }
-    fn with_client_fields(
-        request: &Self::Request,
-        fields: &crate::__private::ClientFields,
-    ) -> Option<Self::Request> {
-        let mut r = request.clone();
-        if r.masof.is_none() {
-            r.masof = fields.text("Masof");
-        }
-        if r.passp.is_none() {
-            r.passp = fields.secret("PassP");
-        }
-        Some(r)
-    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
+        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
             .into_iter()
             .flatten()
             .collect()

@@ -9,51 +9,51 @@ use super::*;
 /// The table's parameters, then three the doc's own example sends beyond the table
 /// (`Coin`, `UserId`, `ClientLName`; see quirk payrequest-create-example-extra-parameters).
 ///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link
+/// Source: vendor doc 002 § action=payRequest › Create and send a payment link
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct CreatePaymentLinkRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Parameters)
-    pub masof: Option<String>,
+    /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Parameters)
+    pub masof: String,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, optional).
+    /// Wire: `PassP` (secret: never printed, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Parameters)
-    pub passp: Option<crate::SecretString>,
+    /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Parameters)
+    pub passp: crate::SecretString,
     /// The amount of the payment link, major units with up to two fractional digits (`10.00`, `10.5`, `10`).
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Parameters)
+    /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Parameters)
     pub amount: crate::Money,
     /// The customer's first name.
     ///
     /// Wire: `ClientName` (text, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Parameters)
+    /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Parameters)
     pub client_name: String,
     /// The customer's email address; required to send the link by email.
     ///
     /// Wire: `email` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Parameters)
+    /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Parameters)
     pub email: Option<String>,
     /// The customer's mobile phone number; required to send the link by SMS.
     ///
     /// Wire: `cell` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Parameters)
+    /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Parameters)
     pub cell: Option<String>,
     /// A description of the transaction (echoed as `Fild1` in the answer).
     ///
     /// Wire: `Info` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Parameters; Example response)
+    /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Parameters; Example response)
     pub info: Option<String>,
     /// The currency of the link (1 ILS, the default; 2 USD; 3 EUR; 4 GBP). Sent by the doc's example (`Coin=1`), not in the table.
     ///
@@ -61,7 +61,7 @@ pub struct CreatePaymentLinkRequest {
     ///
     /// Spec decision: Optional; added because the vendor's own example sends it. Values as the soft charge's `Coin`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Example request); § action=soft › Charge a saved token (Parameters: Coin)
+    /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Example request); § action=soft › Charge a saved token (Parameters: Coin)
     pub coin: Option<Coin>,
     /// The customer's Israeli ID, 9 digits (`000000000` when none or unknown). Sent by the doc's example (`UserId=000000000`), not in the table.
     ///
@@ -69,7 +69,7 @@ pub struct CreatePaymentLinkRequest {
     ///
     /// Spec decision: Optional; added because the vendor's own example sends it. The same format as every other `UserId`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Example request)
+    /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Example request)
     pub user_id: Option<String>,
     /// The customer's last name. Sent by the doc's example (`ClientLName=Cohen`), not in the table.
     ///
@@ -77,7 +77,7 @@ pub struct CreatePaymentLinkRequest {
     ///
     /// Spec decision: Optional; added because the vendor's own example sends it.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Example request)
+    /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Example request)
     pub client_last_name: Option<String>,
 }
 impl crate::Wire for CreatePaymentLinkRequest {
@@ -86,8 +86,8 @@ impl crate::Wire for CreatePaymentLinkRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("payRequest".to_string()));
         w.put("iCommand", crate::Node::Str("CREATE".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        w.put("Masof", crate::Wire::to_node(&self.masof));
+        w.put("PassP", crate::Wire::to_node(&self.passp));
         w.put("Amount", crate::Wire::to_node(&self.amount));
         w.put("ClientName", crate::Wire::to_node(&self.client_name));
         w.put_opt("email", self.email.as_ref().map(crate::Wire::to_node));
@@ -103,9 +103,9 @@ impl crate::Wire for CreatePaymentLinkRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         let client_name = m.required("ClientName", <String as crate::Wire>::from_node)?;
         let email = m.optional("email", false, <String as crate::Wire>::from_node)?;
@@ -129,36 +129,24 @@ impl crate::Wire for CreatePaymentLinkRequest {
         })
     }
 }
-/// The required fields of [`CreatePaymentLinkRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreatePaymentLinkRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct CreatePaymentLinkRequired {
-    /// The amount of the payment link, major units with up to two fractional digits (`10.00`, `10.5`, `10`).
-    ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Parameters)
-    pub amount: crate::Money,
-    /// The customer's first name.
-    ///
-    /// Wire: `ClientName` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Parameters)
-    pub client_name: String,
-}
-impl From<CreatePaymentLinkRequired> for CreatePaymentLinkRequest {
-    fn from(required: CreatePaymentLinkRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl CreatePaymentLinkRequest {
-    /// A request from its required fields (see [`CreatePaymentLinkRequired`]); set optional ones with the setters.
-    pub fn new(required: CreatePaymentLinkRequired) -> Self {
-        let CreatePaymentLinkRequired { amount, client_name } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    /// - `amount`: wire `Amount`
+    /// - `client_name`: wire `ClientName`
+    pub fn new(
+        masof: impl Into<String>,
+        passp: crate::SecretString,
+        amount: crate::Money,
+        client_name: impl Into<String>,
+    ) -> Self {
         Self {
-            masof: None,
-            passp: None,
+            masof: masof.into(),
+            passp,
             amount,
-            client_name,
+            client_name: client_name.into(),
             email: None,
             cell: None,
             info: None,
@@ -166,16 +154,6 @@ impl CreatePaymentLinkRequest {
             user_id: None,
             client_last_name: None,
         }
-    }
-    /// Sets `Masof`: Your terminal number, 10 digits.
-    pub fn masof(mut self, value: impl Into<String>) -> Self {
-        self.masof = Some(value.into());
-        self
-    }
-    /// Sets `PassP`: Your terminal API password.
-    pub fn passp(mut self, value: crate::SecretString) -> Self {
-        self.passp = Some(value);
-        self
     }
     /// Sets `email`: The customer's email address; required to send the link by email.
     pub fn email(mut self, value: impl Into<String>) -> Self {
@@ -192,17 +170,17 @@ impl CreatePaymentLinkRequest {
         self.info = Some(value.into());
         self
     }
-    /// Sets `Coin`: The currency of the link (1 ILS, the default; 2 USD; 3 EUR; 4 GBP). Sent by the doc's example (`Coin=1`), not in the table.
+    /// Sets `Coin`: The currency of the link (1 ILS, the default; 2 USD; 3 EUR; 4 GBP).
     pub fn coin(mut self, value: Coin) -> Self {
         self.coin = Some(value);
         self
     }
-    /// Sets `UserId`: The customer's Israeli ID, 9 digits (`000000000` when none or unknown). Sent by the doc's example (`UserId=000000000`), not in the table.
+    /// Sets `UserId`: The customer's Israeli ID, 9 digits (`000000000` when none or unknown).
     pub fn user_id(mut self, value: impl Into<String>) -> Self {
         self.user_id = Some(value.into());
         self
     }
-    /// Sets `ClientLName`: The customer's last name. Sent by the doc's example (`ClientLName=Cohen`), not in the table.
+    /// Sets `ClientLName`: The customer's last name.
     pub fn client_last_name(mut self, value: impl Into<String>) -> Self {
         self.client_last_name = Some(value.into());
         self
@@ -216,7 +194,8 @@ impl crate::Validate for CreatePaymentLinkRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        if let Some(v) = &self.masof {
+        {
+            let v = &self.masof;
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -257,19 +236,19 @@ pub struct CreatePaymentLinkResponse {
     ///
     /// Wire: `payRequestId` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Response parameters)
+    /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Response parameters)
     pub pay_request_id: Option<String>,
     /// The request's `Info`, echoed (`Fild1=Order1234` for `Info=Order1234`). Not in the response table. May be Hebrew.
     ///
     /// Wire: `Fild1` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Example request; Example response)
+    /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Example request; Example response)
     pub fild1: Option<String>,
     /// The direct URL of the secure payment page (e.g. `https://pay.hyp.co.il/p/?pay=3zwf90y`), unescaped in the answer.
     ///
     /// Wire: `paymentURL` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Create and send a payment link (Response parameters; Example response)
+    /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Response parameters; Example response)
     pub payment_url: Option<String>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
@@ -314,32 +293,32 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
         let mut v_payment_url = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"payRequestId" => {
+            match key.0.as_ref() {
+                "payRequestId" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_pay_request_id,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Fild1" => {
+                "Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"paymentURL" => {
+                "paymentURL" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_payment_url,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
                 _ => {
@@ -370,8 +349,8 @@ impl crate::__private::FormFields for CreatePaymentLinkResponse {
         let mut v_payment_url = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"payRequestId" => {
+            match key.as_ref() {
+                "payRequestId" => {
                     crate::__private::fields::set(
                         &mut v_pay_request_id,
                         &value,
@@ -379,7 +358,7 @@ impl crate::__private::FormFields for CreatePaymentLinkResponse {
                         false,
                     )?
                 }
-                b"Fild1" => {
+                "Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -387,7 +366,7 @@ impl crate::__private::FormFields for CreatePaymentLinkResponse {
                         false,
                     )?
                 }
-                b"paymentURL" => {
+                "paymentURL" => {
                     crate::__private::fields::set(
                         &mut v_payment_url,
                         &value,
@@ -460,21 +439,8 @@ impl crate::Endpoint for CreatePaymentLink {
         let _ = key;
         request.clone()
     }
-    fn with_client_fields(
-        request: &Self::Request,
-        fields: &crate::__private::ClientFields,
-    ) -> Option<Self::Request> {
-        let mut r = request.clone();
-        if r.masof.is_none() {
-            r.masof = fields.text("Masof");
-        }
-        if r.passp.is_none() {
-            r.passp = fields.secret("PassP");
-        }
-        Some(r)
-    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
+        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
             .into_iter()
             .flatten()
             .collect()

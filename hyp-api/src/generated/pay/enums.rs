@@ -9,24 +9,24 @@ use super::*;
 ///
 /// On the wire as integers. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters: Coin); vendor-notes §4 item 3 (libpay-leumicard CurrencyToCoinConverter; WooCommerce plugin get_currency)
+/// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters: Coin); vendor-notes §4 item 3 (libpay-leumicard CurrencyToCoinConverter; WooCommerce plugin get_currency)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Coin {
     /// Israeli new shekel (the default when `Coin` is not sent). (wire `1`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters: Coin)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters: Coin)
     Ils,
     /// US dollar. (wire `2`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters: Coin)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters: Coin)
     Usd,
     /// Euro. (wire `3`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters: Coin)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters: Coin)
     Eur,
     /// Pound sterling. (wire `4`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Charge a saved token (Parameters: Coin)
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters: Coin)
     Gbp,
 }
 impl crate::__private::ClosedEnum for Coin {
@@ -72,16 +72,16 @@ impl crate::__private::FromText for Coin {
 ///
 /// On the wire as strings. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Payment page UI customization)
+/// Source: vendor doc 002 § action=APISign › Create a payment page request (Payment page UI customization)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PageLang {
     /// Hebrew (the default). (wire `HEB`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Payment page UI customization)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Payment page UI customization)
     Heb,
     /// English. Installment labels show only with `ShowEngTashText=True`. (wire `ENG`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Payment page UI customization; Installments: ShowEngTashText)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Payment page UI customization; Installments: ShowEngTashText)
     Eng,
 }
 impl crate::__private::ClosedEnum for PageLang {
@@ -123,16 +123,16 @@ impl crate::__private::FromText for PageLang {
 ///
 /// On the wire as integers. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Installments); § action=soft › Charge a saved token (Parameters: tashType)
+/// Source: vendor doc 002 § action=APISign › Create a payment page request (Installments); § action=soft › Charge a saved token (Parameters: tashType)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TashType {
     /// Regular installments, no interest (the default). (wire `1`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Installments)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Installments)
     Regular,
     /// Credit installments, with interest. (wire `6`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Installments)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Installments)
     Credit,
 }
 impl crate::__private::ClosedEnum for TashType {
@@ -174,16 +174,16 @@ impl crate::__private::FromText for TashType {
 ///
 /// On the wire as strings. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Invoicing: EZ.lang)
+/// Source: vendor doc 002 § action=APISign › Create a payment page request (Invoicing: EZ.lang)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EzLang {
     /// Hebrew (the default). (wire `he`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Invoicing: EZ.lang)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Invoicing: EZ.lang)
     Hebrew,
     /// English. (wire `en`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Invoicing: EZ.lang)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Invoicing: EZ.lang)
     English,
 }
 impl crate::__private::ClosedEnum for EzLang {
@@ -225,16 +225,16 @@ impl crate::__private::FromText for EzLang {
 ///
 /// On the wire as integers. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=HKStatus (Parameters: NewStat)
+/// Source: vendor doc 002 § action=HKStatus (Parameters: NewStat)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NewStat {
     /// Terminate the agreement (no further charges). (wire `1`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=HKStatus (Parameters: NewStat)
+    /// Source: vendor doc 002 § action=HKStatus (Parameters: NewStat)
     Terminate,
     /// Resume a terminated agreement. (wire `2`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=HKStatus (Parameters: NewStat)
+    /// Source: vendor doc 002 § action=HKStatus (Parameters: NewStat)
     Resume,
 }
 impl crate::__private::ClosedEnum for NewStat {
@@ -280,16 +280,16 @@ impl crate::__private::FromText for NewStat {
 ///
 /// On the wire as strings. A request enum: only documented values can be sent. In answers it arrives as [`Open`](crate::Open), so an undocumented value is kept, not rejected.
 ///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Basic parameters: TransType; Payment type-specific parameters)
+/// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters: TransType; Payment type-specific parameters)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OfflinePaymentType {
     /// Cash; no further parameters. (wire `Cash`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters)
     Cash,
     /// One check; send `Bank`, `Snif`, `PAN`, `CheckNum` and `Date`. (wire `Check`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters)
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters)
     Check,
 }
 impl crate::__private::ClosedEnum for OfflinePaymentType {
@@ -332,25 +332,25 @@ impl crate::__private::FromText for OfflinePaymentType {
 ///
 /// On the wire as integers. Received from the vendor. `#[non_exhaustive]`: match the values you handle and keep a wildcard arm; an undocumented value decodes to `Unknown` with its raw wire text.
 ///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Get a list of payment links (Response parameters: status); § Cancel a payment link (Response parameters)
+/// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Response parameters: status); § Cancel a payment link (Response parameters)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PayRequestStatus {
     /// Deleted (cancelled); what `DELETE` answers. (wire `0`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Get a list of payment links (Response parameters: status); § Cancel a payment link (Response parameters: status)
+    /// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Response parameters: status); § Cancel a payment link (Response parameters: status)
     Deleted,
     /// New. (wire `1`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Get a list of payment links (Response parameters: status)
+    /// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Response parameters: status)
     New,
     /// Sent to the customer. (wire `2`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Get a list of payment links (Response parameters: status)
+    /// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Response parameters: status)
     Sent,
     /// Paid (can no longer be deleted: CCode 995). (wire `3`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Get a list of payment links (Response parameters: status); § Cancel a payment link (Common status codes)
+    /// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Response parameters: status); § Cancel a payment link (Common status codes)
     Paid,
     /// A value the spec does not list, with its raw wire text.
     Unknown(String),
@@ -392,13 +392,13 @@ impl crate::__private::FromText for PayRequestStatus {
 ///
 /// On the wire as integers. Received from the vendor. `#[non_exhaustive]`: match the values you handle and keep a wildcard arm; an undocumented value decodes to `Unknown` with its raw wire text.
 ///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans (Example response; Response parameters); vendor-notes §2.2 (777; Cross-checks: ReversalStatus=777)
+/// Source: vendor doc 002 § action=CancelTrans (Example response; Response parameters); vendor-notes §2.2 (777; Cross-checks: ReversalStatus=777)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ReversalStatus {
     /// `777` "OK, you can proceed": the reversal went through (seen with `CCode=0`). (wire `777`)
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans (Example response); vendor-notes §2.2 (777 OK, you can proceed)
+    /// Source: vendor doc 002 § action=CancelTrans (Example response); vendor-notes §2.2 (777 OK, you can proceed)
     OkCanProceed,
     /// A value the spec does not list, with its raw wire text.
     Unknown(String),

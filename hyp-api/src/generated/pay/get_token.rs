@@ -6,35 +6,33 @@
 use super::*;
 /// The request of [`Client::get_token`](super::Client::get_token) (`getToken`).
 ///
-///
-///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken; vendor-notes §4 item 12
+/// Source: vendor doc 002 § action=getToken; vendor-notes §4 item 12
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct GetTokenRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Parameters)
-    pub masof: Option<String>,
+    /// Source: vendor doc 002 § action=getToken (Parameters)
+    pub masof: String,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, optional).
+    /// Wire: `PassP` (secret: never printed, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Parameters)
-    pub passp: Option<crate::SecretString>,
+    /// Source: vendor doc 002 § action=getToken (Parameters)
+    pub passp: crate::SecretString,
     /// The unique transaction ID (`Id`) of the original payment.
     ///
     /// Wire: `TransId` (text, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Parameters)
+    /// Source: vendor doc 002 § action=getToken (Parameters)
     pub trans_id: String,
     /// `True` to get a token even if the original transaction wasn't successful (needed after a J5 authorization).
     ///
     /// Wire: `allowFalse` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Parameters); vendor-notes §4 item 12
+    /// Source: vendor doc 002 § action=getToken (Parameters); vendor-notes §4 item 12
     pub allow_false: Option<bool>,
 }
 impl crate::Wire for GetTokenRequest {
@@ -42,17 +40,17 @@ impl crate::Wire for GetTokenRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("getToken".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        w.put("Masof", crate::Wire::to_node(&self.masof));
+        w.put("PassP", crate::Wire::to_node(&self.passp));
         w.put("TransId", crate::Wire::to_node(&self.trans_id));
         w.put_opt("allowFalse", self.allow_false.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
         let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
         let allow_false = m
             .optional("allowFalse", true, <bool as crate::Wire>::from_node)?;
@@ -64,41 +62,23 @@ impl crate::Wire for GetTokenRequest {
         })
     }
 }
-/// The required fields of [`GetTokenRequest`], each named where it is given: leaving one out does not compile. Pass it to [`GetTokenRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct GetTokenRequired {
-    /// The unique transaction ID (`Id`) of the original payment.
-    ///
-    /// Wire: `TransId` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Parameters)
-    pub trans_id: String,
-}
-impl From<GetTokenRequired> for GetTokenRequest {
-    fn from(required: GetTokenRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl GetTokenRequest {
-    /// A request from its required fields (see [`GetTokenRequired`]); set optional ones with the setters.
-    pub fn new(required: GetTokenRequired) -> Self {
-        let GetTokenRequired { trans_id } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    /// - `trans_id`: wire `TransId`
+    pub fn new(
+        masof: impl Into<String>,
+        passp: crate::SecretString,
+        trans_id: impl Into<String>,
+    ) -> Self {
         Self {
-            masof: None,
-            passp: None,
-            trans_id,
+            masof: masof.into(),
+            passp,
+            trans_id: trans_id.into(),
             allow_false: None,
         }
-    }
-    /// Sets `Masof`: Your terminal number, 10 digits.
-    pub fn masof(mut self, value: impl Into<String>) -> Self {
-        self.masof = Some(value.into());
-        self
-    }
-    /// Sets `PassP`: Your terminal API password.
-    pub fn passp(mut self, value: crate::SecretString) -> Self {
-        self.passp = Some(value);
-        self
     }
     /// Sets `allowFalse`: `True` to get a token even if the original transaction wasn't successful (needed after a J5 authorization).
     pub fn allow_false(mut self, value: bool) -> Self {
@@ -114,7 +94,8 @@ impl crate::Validate for GetTokenRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        if let Some(v) = &self.masof {
+        {
+            let v = &self.masof;
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -135,7 +116,7 @@ pub struct GetTokenResponse {
     ///
     /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Response parameters)
+    /// Source: vendor doc 002 § action=getToken (Response parameters)
     pub token: Option<crate::SecretString>,
     /// The card's expiration date (Tokef, תוקף validity) in `YYMM` format (e.g. `3105` =
     /// May 2031): send the last two digits as `Tmonth` and the first two as `Tyear`.
@@ -147,31 +128,31 @@ pub struct GetTokenResponse {
     /// per the vendor (and its example: `3105` as MMYY would be month 31), but a library
     /// reports `MMYY` on some terminals.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Response parameters; Example response); vendor-notes §4 item 12 (CS-Cart func.php)
+    /// Source: vendor doc 002 § action=getToken (Response parameters; Example response); vendor-notes §4 item 12 (CS-Cart func.php)
     pub tokef: Option<String>,
     /// The original transaction's ID, echoed. Not in the response table.
     ///
     /// Wire: `Id` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Example response)
+    /// Source: vendor doc 002 § action=getToken (Example response)
     pub id: Option<String>,
     /// Custom field 1, echoed (empty in the examples).
     ///
     /// Wire: `Fild1` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Example response)
+    /// Source: vendor doc 002 § action=getToken (Example response)
     pub fild1: Option<String>,
     /// Custom field 2, echoed.
     ///
     /// Wire: `Fild2` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Example response)
+    /// Source: vendor doc 002 § action=getToken (Example response)
     pub fild2: Option<String>,
     /// Custom field 3, echoed.
     ///
     /// Wire: `Fild3` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=getToken (Example response)
+    /// Source: vendor doc 002 § action=getToken (Example response)
     pub fild3: Option<String>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
@@ -235,59 +216,59 @@ impl crate::__private::JsonFields for GetTokenResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Token" => {
+            match key.0.as_ref() {
+                "Token" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_token,
                         <crate::SecretString as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Tokef" => {
+                "Tokef" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_tokef,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Id" => {
+                "Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Fild1" => {
+                "Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Fild2" => {
+                "Fild2" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Fild3" => {
+                "Fild3" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
                 _ => {
@@ -324,8 +305,8 @@ impl crate::__private::FormFields for GetTokenResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"Token" => {
+            match key.as_ref() {
+                "Token" => {
                     crate::__private::fields::set(
                         &mut v_token,
                         &value,
@@ -333,7 +314,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                         false,
                     )?
                 }
-                b"Tokef" => {
+                "Tokef" => {
                     crate::__private::fields::set(
                         &mut v_tokef,
                         &value,
@@ -341,7 +322,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                         false,
                     )?
                 }
-                b"Id" => {
+                "Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -349,7 +330,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                         false,
                     )?
                 }
-                b"Fild1" => {
+                "Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -357,7 +338,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                         false,
                     )?
                 }
-                b"Fild2" => {
+                "Fild2" => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -365,7 +346,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                         false,
                     )?
                 }
-                b"Fild3" => {
+                "Fild3" => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,
@@ -441,21 +422,8 @@ impl crate::Endpoint for GetToken {
         let _ = key;
         request.clone()
     }
-    fn with_client_fields(
-        request: &Self::Request,
-        fields: &crate::__private::ClientFields,
-    ) -> Option<Self::Request> {
-        let mut r = request.clone();
-        if r.masof.is_none() {
-            r.masof = fields.text("Masof");
-        }
-        if r.passp.is_none() {
-            r.passp = fields.secret("PassP");
-        }
-        Some(r)
-    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
+        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
             .into_iter()
             .flatten()
             .collect()

@@ -6,24 +6,22 @@
 use super::*;
 /// The request of [`Client::list_payment_links`](super::Client::list_payment_links) (`payRequest LIST`).
 ///
-///
-///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Get a list of payment links
+/// Source: vendor doc 002 § action=payRequest › Get a list of payment links
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ListPaymentLinksRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Get a list of payment links (Parameters)
-    pub masof: Option<String>,
+    /// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Parameters)
+    pub masof: String,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, optional).
+    /// Wire: `PassP` (secret: never printed, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Get a list of payment links (Parameters)
-    pub passp: Option<crate::SecretString>,
+    /// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Parameters)
+    pub passp: crate::SecretString,
 }
 impl crate::Wire for ListPaymentLinksRequest {
     fn to_node(&self) -> crate::Node {
@@ -31,37 +29,25 @@ impl crate::Wire for ListPaymentLinksRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("payRequest".to_string()));
         w.put("iCommand", crate::Node::Str("LIST".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        w.put("Masof", crate::Wire::to_node(&self.masof));
+        w.put("PassP", crate::Wire::to_node(&self.passp));
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
         Ok(Self { masof, passp })
     }
 }
-impl Default for ListPaymentLinksRequest {
-    fn default() -> Self {
-        Self::new()
-    }
-}
 impl ListPaymentLinksRequest {
-    /// A request without required fields; set optional ones with the setters.
-    pub fn new() -> Self {
-        Self { masof: None, passp: None }
-    }
-    /// Sets `Masof`: Your terminal number, 10 digits.
-    pub fn masof(mut self, value: impl Into<String>) -> Self {
-        self.masof = Some(value.into());
-        self
-    }
-    /// Sets `PassP`: Your terminal API password.
-    pub fn passp(mut self, value: crate::SecretString) -> Self {
-        self.passp = Some(value);
-        self
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    pub fn new(masof: impl Into<String>, passp: crate::SecretString) -> Self {
+        Self { masof: masof.into(), passp }
     }
 }
 impl crate::Validate for ListPaymentLinksRequest {
@@ -72,7 +58,8 @@ impl crate::Validate for ListPaymentLinksRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        if let Some(v) = &self.masof {
+        {
+            let v = &self.masof;
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -97,7 +84,7 @@ pub struct ListPaymentLinksResponse {
     /// "the most recent" are and their order are not documented, and no paging parameter
     /// exists: the list is kept as received.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Get a list of payment links (Example response; Response parameters)
+    /// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Example response; Response parameters)
     pub links: Vec<PaymentLink>,
 }
 impl crate::Wire for ListPaymentLinksResponse {
@@ -166,21 +153,8 @@ impl crate::Endpoint for ListPaymentLinks {
         let _ = key;
         request.clone()
     }
-    fn with_client_fields(
-        request: &Self::Request,
-        fields: &crate::__private::ClientFields,
-    ) -> Option<Self::Request> {
-        let mut r = request.clone();
-        if r.masof.is_none() {
-            r.masof = fields.text("Masof");
-        }
-        if r.passp.is_none() {
-            r.passp = fields.secret("PassP");
-        }
-        Some(r)
-    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
+        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
             .into_iter()
             .flatten()
             .collect()

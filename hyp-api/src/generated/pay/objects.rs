@@ -7,7 +7,7 @@ use super::*;
 /// One payment link in the `payRequest` LIST answer (a JSON array of these objects). Every
 /// value is a JSON string in the example (`"status": "2"`, `"Amount": "100"`).
 ///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Get a list of payment links (Example response; Response parameters)
+/// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Example response; Response parameters)
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct PaymentLink {
@@ -15,31 +15,31 @@ pub struct PaymentLink {
     ///
     /// Wire: `payRequestId` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Get a list of payment links (Response parameters)
+    /// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Response parameters)
     pub pay_request_id: Option<String>,
     /// The current status: `0` deleted, `1` new, `2` sent, `3` paid (a digit string in the JSON).
     ///
     /// Wire: `status` ([`PayRequestStatus`], optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Get a list of payment links (Response parameters)
+    /// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Response parameters)
     pub status: Option<PayRequestStatus>,
     /// The link amount, major units (a string in the JSON, e.g. `"100"`).
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Get a list of payment links (Response parameters)
+    /// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Response parameters)
     pub amount: Option<crate::Money>,
     /// The URL of the link's payment page (e.g. `https://pay.hyp.co.il/p/?pay=3zwf90y`).
     ///
     /// Wire: `paymentURL` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Get a list of payment links (Response parameters)
+    /// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Response parameters)
     pub payment_url: Option<String>,
     /// When the link was created, `YYYY-MM-DD hh:mm:ss` (e.g. `2026-03-10 14:56:20`); no time zone given (Israel local time assumed). Not in the response table.
     ///
     /// Wire: `dateCreated` (date and time, `%Y-%m-%d %H:%M:%S`, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=payRequest › Get a list of payment links (Example response)
+    /// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Example response)
     pub date_created: Option<crate::NaiveDateTime>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,

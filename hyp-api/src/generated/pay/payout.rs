@@ -6,30 +6,28 @@
 use super::*;
 /// The request of [`Client::payout`](super::Client::payout) (`soft payout`).
 ///
-///
-///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout
+/// Source: vendor doc 002 § action=soft › Perform a payout
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct PayoutRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
-    pub masof: Option<String>,
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
+    pub masof: String,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, optional).
+    /// Wire: `PassP` (secret: never printed, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
-    pub passp: Option<crate::SecretString>,
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
+    pub passp: crate::SecretString,
     /// The credit password (a secondary password for payouts and refunds) obtained from Hyp
     /// support.
     ///
     /// Wire: `zPass` (secret: never printed, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters; Prerequisites)
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters; Prerequisites)
     pub zpass: crate::SecretString,
     /// The 19-digit card token receiving the funds.
     ///
@@ -38,13 +36,13 @@ pub struct PayoutRequest {
     /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed. 19 digits,
     /// as the format column says (every example token has 19).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
     pub cc: crate::SecretString,
     /// The amount to send to the customer, major units with up to two fractional digits.
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
     pub amount: crate::Money,
     /// `True` when `CC` holds a token (always the case in this scenario: send `True`,
     /// otherwise the token is read as a card number, CCode 447).
@@ -54,20 +52,20 @@ pub struct PayoutRequest {
     /// Spec decision: Optional, as the table says, although `CC` is always a token here and the example
     /// sends `Token=True`; not fixed, to follow the table (quirk payout-token-optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters; Example request); § action=soft › Charge a saved token (Common status codes: 447)
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters; Example request); § action=soft › Charge a saved token (Common status codes: 447)
     pub token: Option<bool>,
     /// The card expiry month, `MM` (`01`-`12`): the last two digits of the token's `Tokef`
     /// (YYMM).
     ///
     /// Wire: `Tmonth` (text, required). Rules: matches `^(0[1-9]|1[0-2])$`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters); § action=getToken (Response parameters: Tokef)
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters); § action=getToken (Response parameters: Tokef)
     pub tmonth: String,
     /// The card expiry year, `YY`: the first two digits of the token's `Tokef` (YYMM).
     ///
     /// Wire: `Tyear` (text, required). Rules: matches `^[0-9]{2}$`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters); § action=getToken (Response parameters: Tokef)
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters); § action=getToken (Response parameters: Tokef)
     pub tyear: String,
     /// The customer's Israeli ID, 9 digits; `000000000` for a non-Israeli card or to not save
     /// the ID.
@@ -77,19 +75,19 @@ pub struct PayoutRequest {
     /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts) when the
     /// terminal needs no ID or the customer gave none.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
     pub user_id: String,
     /// The customer's first name (missing name: CCode 401).
     ///
     /// Wire: `ClientName` (text, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
     pub client_name: String,
     /// Any extra info to include with the transaction. (Missing: CCode 402.)
     ///
     /// Wire: `Info` (text, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
     pub info: String,
 }
 impl crate::Wire for PayoutRequest {
@@ -97,8 +95,8 @@ impl crate::Wire for PayoutRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        w.put("Masof", crate::Wire::to_node(&self.masof));
+        w.put("PassP", crate::Wire::to_node(&self.passp));
         w.put("zPass", crate::Wire::to_node(&self.zpass));
         w.put("CC", crate::Wire::to_node(&self.cc));
         w.put("Amount", crate::Wire::to_node(&self.amount));
@@ -112,9 +110,9 @@ impl crate::Wire for PayoutRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
         let zpass = m
             .required("zPass", <crate::SecretString as crate::Wire>::from_node)?;
         let cc = m.required("CC", <crate::SecretString as crate::Wire>::from_node)?;
@@ -140,110 +138,47 @@ impl crate::Wire for PayoutRequest {
         })
     }
 }
-/// The required fields of [`PayoutRequest`], each named where it is given: leaving one out does not compile. Pass it to [`PayoutRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct PayoutRequired {
-    /// The credit password (a secondary password for payouts and refunds) obtained from Hyp
-    /// support.
-    ///
-    /// Wire: `zPass` (secret: never printed, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters; Prerequisites)
-    pub zpass: crate::SecretString,
-    /// The 19-digit card token receiving the funds.
-    ///
-    /// Wire: `CC` (secret: never printed, required). Rules: matches `^[0-9]{19}$`.
-    ///
-    /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed. 19 digits,
-    /// as the format column says (every example token has 19).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
-    pub cc: crate::SecretString,
-    /// The amount to send to the customer, major units with up to two fractional digits.
-    ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
-    pub amount: crate::Money,
-    /// The card expiry month, `MM` (`01`-`12`): the last two digits of the token's `Tokef`
-    /// (YYMM).
-    ///
-    /// Wire: `Tmonth` (text, required). Rules: matches `^(0[1-9]|1[0-2])$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters); § action=getToken (Response parameters: Tokef)
-    pub tmonth: String,
-    /// The card expiry year, `YY`: the first two digits of the token's `Tokef` (YYMM).
-    ///
-    /// Wire: `Tyear` (text, required). Rules: matches `^[0-9]{2}$`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters); § action=getToken (Response parameters: Tokef)
-    pub tyear: String,
-    /// The customer's Israeli ID, 9 digits; `000000000` for a non-Israeli card or to not save
-    /// the ID.
-    ///
-    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
-    ///
-    /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts) when the
-    /// terminal needs no ID or the customer gave none.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
-    pub user_id: String,
-    /// The customer's first name (missing name: CCode 401).
-    ///
-    /// Wire: `ClientName` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
-    pub client_name: String,
-    /// Any extra info to include with the transaction. (Missing: CCode 402.)
-    ///
-    /// Wire: `Info` (text, required).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Parameters)
-    pub info: String,
-}
-impl From<PayoutRequired> for PayoutRequest {
-    fn from(required: PayoutRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl PayoutRequest {
-    /// A request from its required fields (see [`PayoutRequired`]); set optional ones with the setters.
-    pub fn new(required: PayoutRequired) -> Self {
-        let PayoutRequired {
-            zpass,
-            cc,
-            amount,
-            tmonth,
-            tyear,
-            user_id,
-            client_name,
-            info,
-        } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `passp`: wire `PassP`
+    /// - `zpass`: wire `zPass`
+    /// - `cc`: wire `CC`
+    /// - `amount`: wire `Amount`
+    /// - `tmonth`: wire `Tmonth`
+    /// - `tyear`: wire `Tyear`
+    /// - `user_id`: wire `UserId`
+    /// - `client_name`: wire `ClientName`
+    /// - `info`: wire `Info`
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        masof: impl Into<String>,
+        passp: crate::SecretString,
+        zpass: crate::SecretString,
+        cc: crate::SecretString,
+        amount: crate::Money,
+        tmonth: impl Into<String>,
+        tyear: impl Into<String>,
+        user_id: impl Into<String>,
+        client_name: impl Into<String>,
+        info: impl Into<String>,
+    ) -> Self {
         Self {
-            masof: None,
-            passp: None,
+            masof: masof.into(),
+            passp,
             zpass,
             cc,
             amount,
             token: None,
-            tmonth,
-            tyear,
-            user_id,
-            client_name,
-            info,
+            tmonth: tmonth.into(),
+            tyear: tyear.into(),
+            user_id: user_id.into(),
+            client_name: client_name.into(),
+            info: info.into(),
         }
     }
-    /// Sets `Masof`: Your terminal number, 10 digits.
-    pub fn masof(mut self, value: impl Into<String>) -> Self {
-        self.masof = Some(value.into());
-        self
-    }
-    /// Sets `PassP`: Your terminal API password.
-    pub fn passp(mut self, value: crate::SecretString) -> Self {
-        self.passp = Some(value);
-        self
-    }
-    /// Sets `Token`: `True` when `CC` holds a token (always the case in this scenario: send `True`,
+    /// Sets `Token`: `True` when `CC` holds a token (always the case in this scenario: send `True`, otherwise the token is read as a card number, CCode 447).
     pub fn token(mut self, value: bool) -> Self {
         self.token = Some(value);
         self
@@ -257,7 +192,8 @@ impl crate::Validate for PayoutRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        if let Some(v) = &self.masof {
+        {
+            let v = &self.masof;
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -327,40 +263,40 @@ pub struct PayoutResponse {
     ///
     /// Wire: `Id` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Response parameters)
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Response parameters)
     pub id: Option<String>,
     /// The amount credited to the customer.
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Response parameters)
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Response parameters)
     pub amount: Option<crate::Money>,
     /// The authorization code of the payout.
     ///
     /// Wire: `ACode` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Response parameters)
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Response parameters)
     pub acode: Option<String>,
     /// Custom field 1, echoed (empty in the examples; may be Hebrew). Not in the response
     /// table.
     ///
     /// Wire: `Fild1` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Example response)
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Example response)
     pub fild1: Option<String>,
     /// Custom field 2, echoed (empty in the examples; may be Hebrew). Not in the response
     /// table.
     ///
     /// Wire: `Fild2` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Example response)
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Example response)
     pub fild2: Option<String>,
     /// Custom field 3, echoed (empty in the examples; may be Hebrew). Not in the response
     /// table.
     ///
     /// Wire: `Fild3` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Example response)
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Example response)
     pub fild3: Option<String>,
     /// The invoice (Hesh, חשבונית) generated: its type (`EZ`, EZcount) or its number (`47` in
     /// the payout example); empty or absent when none.
@@ -371,7 +307,7 @@ pub struct PayoutResponse {
     /// tables and "the invoice number" in the MoreData table, and the examples show both `EZ`
     /// and `47`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=soft › Perform a payout (Example response); § action=soft › Charge a saved token (MoreData parameters: Hesh)
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Example response); § action=soft › Charge a saved token (MoreData parameters: Hesh)
     pub hesh: Option<String>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
@@ -440,68 +376,68 @@ impl crate::__private::JsonFields for PayoutResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Id" => {
+            match key.0.as_ref() {
+                "Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Amount" => {
+                "Amount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        depth,
+                        false,
+                        true,
                     )?
                 }
-                b"ACode" => {
+                "ACode" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Fild1" => {
+                "Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Fild2" => {
+                "Fild2" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Fild3" => {
+                "Fild3" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"Hesh" => {
+                "Hesh" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
                 _ => {
@@ -540,8 +476,8 @@ impl crate::__private::FormFields for PayoutResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"Id" => {
+            match key.as_ref() {
+                "Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -549,7 +485,7 @@ impl crate::__private::FormFields for PayoutResponse {
                         false,
                     )?
                 }
-                b"Amount" => {
+                "Amount" => {
                     crate::__private::fields::set(
                         &mut v_amount,
                         &value,
@@ -557,7 +493,7 @@ impl crate::__private::FormFields for PayoutResponse {
                         true,
                     )?
                 }
-                b"ACode" => {
+                "ACode" => {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
@@ -565,7 +501,7 @@ impl crate::__private::FormFields for PayoutResponse {
                         false,
                     )?
                 }
-                b"Fild1" => {
+                "Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -573,7 +509,7 @@ impl crate::__private::FormFields for PayoutResponse {
                         false,
                     )?
                 }
-                b"Fild2" => {
+                "Fild2" => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -581,7 +517,7 @@ impl crate::__private::FormFields for PayoutResponse {
                         false,
                     )?
                 }
-                b"Fild3" => {
+                "Fild3" => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,
@@ -589,7 +525,7 @@ impl crate::__private::FormFields for PayoutResponse {
                         false,
                     )?
                 }
-                b"Hesh" => {
+                "Hesh" => {
                     crate::__private::fields::set(
                         &mut v_hesh,
                         &value,
@@ -666,22 +602,9 @@ impl crate::Endpoint for Payout {
         let _ = key;
         request.clone()
     }
-    fn with_client_fields(
-        request: &Self::Request,
-        fields: &crate::__private::ClientFields,
-    ) -> Option<Self::Request> {
-        let mut r = request.clone();
-        if r.masof.is_none() {
-            r.masof = fields.text("Masof");
-        }
-        if r.passp.is_none() {
-            r.passp = fields.secret("PassP");
-        }
-        Some(r)
-    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         [
-            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
+            Some(crate::ExposeSecret::expose_secret(&request.passp)),
             Some(crate::ExposeSecret::expose_secret(&request.zpass)),
             Some(crate::ExposeSecret::expose_secret(&request.cc)),
         ]

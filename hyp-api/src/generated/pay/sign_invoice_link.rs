@@ -9,28 +9,28 @@ use super::*;
 /// Two parameters differ only by case: `action` (`APISign`, the command) and `ACTION`
 /// (`PrintHesh`, the operation being signed). Both are sent.
 ///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice
+/// Source: vendor doc 002 § action=APISign › Generate a link to an invoice
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct SignInvoiceLinkRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Parameters)
-    pub masof: Option<String>,
+    /// Source: vendor doc 002 § action=APISign › Generate a link to an invoice (Parameters)
+    pub masof: String,
     /// Your terminal API key.
     ///
-    /// Wire: `KEY` (secret: never printed, optional).
+    /// Wire: `KEY` (secret: never printed, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Parameters)
-    pub key: Option<crate::SecretString>,
+    /// Source: vendor doc 002 § action=APISign › Generate a link to an invoice (Parameters)
+    pub key: crate::SecretString,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, optional).
+    /// Wire: `PassP` (secret: never printed, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Parameters)
-    pub passp: Option<crate::SecretString>,
+    /// Source: vendor doc 002 § action=APISign › Generate a link to an invoice (Parameters)
+    pub passp: crate::SecretString,
     /// The unique ID of the transaction (its `Id`) to generate an invoice link for.
     ///
     /// Wire: `TransId` (text, required).
@@ -40,13 +40,13 @@ pub struct SignInvoiceLinkRequest {
     /// provided") suggest `asm` alone could do, but the table is explicit and every
     /// example sends `TransId`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Parameters)
+    /// Source: vendor doc 002 § action=APISign › Generate a link to an invoice (Parameters)
     pub trans_id: String,
     /// The unique ID of the invoice document to link to; not required when `TransId` is given.
     ///
     /// Wire: `asm` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Parameters)
+    /// Source: vendor doc 002 § action=APISign › Generate a link to an invoice (Parameters)
     pub asm: Option<String>,
 }
 impl crate::Wire for SignInvoiceLinkRequest {
@@ -55,9 +55,9 @@ impl crate::Wire for SignInvoiceLinkRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("ACTION", crate::Node::Str("PrintHesh".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("KEY", self.key.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        w.put("Masof", crate::Wire::to_node(&self.masof));
+        w.put("KEY", crate::Wire::to_node(&self.key));
+        w.put("PassP", crate::Wire::to_node(&self.passp));
         w.put("What", crate::Node::Str("SIGN".to_string()));
         w.put("type", crate::Node::Str("EZCOUNT".to_string()));
         w.put("TransId", crate::Wire::to_node(&self.trans_id));
@@ -66,11 +66,10 @@ impl crate::Wire for SignInvoiceLinkRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
-        let key = m
-            .optional("KEY", false, <crate::SecretString as crate::Wire>::from_node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let key = m.required("KEY", <crate::SecretString as crate::Wire>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
         let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
         let asm = m.optional("asm", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
@@ -82,52 +81,26 @@ impl crate::Wire for SignInvoiceLinkRequest {
         })
     }
 }
-/// The required fields of [`SignInvoiceLinkRequest`], each named where it is given: leaving one out does not compile. Pass it to [`SignInvoiceLinkRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct SignInvoiceLinkRequired {
-    /// The unique ID of the transaction (its `Id`) to generate an invoice link for.
-    ///
-    /// Wire: `TransId` (text, required).
-    ///
-    /// Spec decision: Required, as the table says. The prerequisites ("the transaction ID (`TransId`) or
-    /// the invoice ID (`asm`)") and the `asm` row ("not required if `TransId` is
-    /// provided") suggest `asm` alone could do, but the table is explicit and every
-    /// example sends `TransId`.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Parameters)
-    pub trans_id: String,
-}
-impl From<SignInvoiceLinkRequired> for SignInvoiceLinkRequest {
-    fn from(required: SignInvoiceLinkRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl SignInvoiceLinkRequest {
-    /// A request from its required fields (see [`SignInvoiceLinkRequired`]); set optional ones with the setters.
-    pub fn new(required: SignInvoiceLinkRequired) -> Self {
-        let SignInvoiceLinkRequired { trans_id } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `key`: wire `KEY`
+    /// - `passp`: wire `PassP`
+    /// - `trans_id`: wire `TransId`
+    pub fn new(
+        masof: impl Into<String>,
+        key: crate::SecretString,
+        passp: crate::SecretString,
+        trans_id: impl Into<String>,
+    ) -> Self {
         Self {
-            masof: None,
-            key: None,
-            passp: None,
-            trans_id,
+            masof: masof.into(),
+            key,
+            passp,
+            trans_id: trans_id.into(),
             asm: None,
         }
-    }
-    /// Sets `Masof`: Your terminal number, 10 digits.
-    pub fn masof(mut self, value: impl Into<String>) -> Self {
-        self.masof = Some(value.into());
-        self
-    }
-    /// Sets `KEY`: Your terminal API key.
-    pub fn key(mut self, value: crate::SecretString) -> Self {
-        self.key = Some(value);
-        self
-    }
-    /// Sets `PassP`: Your terminal API password.
-    pub fn passp(mut self, value: crate::SecretString) -> Self {
-        self.passp = Some(value);
-        self
     }
     /// Sets `asm`: The unique ID of the invoice document to link to; not required when `TransId` is given.
     pub fn asm(mut self, value: impl Into<String>) -> Self {
@@ -143,7 +116,8 @@ impl crate::Validate for SignInvoiceLinkRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        if let Some(v) = &self.masof {
+        {
+            let v = &self.masof;
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -164,31 +138,31 @@ pub struct SignInvoiceLinkResponse {
     ///
     /// Wire: `Masof` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Response parameters)
+    /// Source: vendor doc 002 § action=APISign › Generate a link to an invoice (Response parameters)
     pub masof: Option<String>,
     /// The unique transaction ID.
     ///
     /// Wire: `TransId` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Response parameters)
+    /// Source: vendor doc 002 § action=APISign › Generate a link to an invoice (Response parameters)
     pub trans_id: Option<String>,
     /// The action being signed (`PrintHesh`): the answer's lower-case `action` carries the request's `ACTION`.
     ///
     /// Wire: `action` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Response parameters)
+    /// Source: vendor doc 002 § action=APISign › Generate a link to an invoice (Response parameters)
     pub action: Option<String>,
     /// The document type (`EZCOUNT`).
     ///
     /// Wire: `type` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Response parameters)
+    /// Source: vendor doc 002 § action=APISign › Generate a link to an invoice (Response parameters)
     pub document_type: Option<String>,
     /// The secure signature.
     ///
     /// Wire: `signature` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Generate a link to an invoice (Response parameters)
+    /// Source: vendor doc 002 § action=APISign › Generate a link to an invoice (Response parameters)
     pub signature: Option<String>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
@@ -248,50 +222,50 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
         let mut v_signature = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Masof" => {
+            match key.0.as_ref() {
+                "Masof" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_masof,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"TransId" => {
+                "TransId" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_trans_id,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"action" => {
+                "action" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_action,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"type" => {
+                "type" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_document_type,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
-                b"signature" => {
+                "signature" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_signature,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
-                        depth,
+                        false,
+                        false,
                     )?
                 }
                 _ => {
@@ -326,8 +300,8 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
         let mut v_signature = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"Masof" => {
+            match key.as_ref() {
+                "Masof" => {
                     crate::__private::fields::set(
                         &mut v_masof,
                         &value,
@@ -335,7 +309,7 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
                         false,
                     )?
                 }
-                b"TransId" => {
+                "TransId" => {
                     crate::__private::fields::set(
                         &mut v_trans_id,
                         &value,
@@ -343,7 +317,7 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
                         false,
                     )?
                 }
-                b"action" => {
+                "action" => {
                     crate::__private::fields::set(
                         &mut v_action,
                         &value,
@@ -351,7 +325,7 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
                         false,
                     )?
                 }
-                b"type" => {
+                "type" => {
                     crate::__private::fields::set(
                         &mut v_document_type,
                         &value,
@@ -359,7 +333,7 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
                         false,
                     )?
                 }
-                b"signature" => {
+                "signature" => {
                     crate::__private::fields::set(
                         &mut v_signature,
                         &value,
@@ -434,26 +408,10 @@ impl crate::Endpoint for SignInvoiceLink {
         let _ = key;
         request.clone()
     }
-    fn with_client_fields(
-        request: &Self::Request,
-        fields: &crate::__private::ClientFields,
-    ) -> Option<Self::Request> {
-        let mut r = request.clone();
-        if r.masof.is_none() {
-            r.masof = fields.text("Masof");
-        }
-        if r.key.is_none() {
-            r.key = fields.secret("KEY");
-        }
-        if r.passp.is_none() {
-            r.passp = fields.secret("PassP");
-        }
-        Some(r)
-    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         [
-            request.key.as_ref().map(crate::ExposeSecret::expose_secret),
-            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
+            Some(crate::ExposeSecret::expose_secret(&request.key)),
+            Some(crate::ExposeSecret::expose_secret(&request.passp)),
         ]
             .into_iter()
             .flatten()

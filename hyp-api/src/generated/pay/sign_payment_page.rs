@@ -10,39 +10,39 @@ use super::*;
 /// recurring payments, invoicing and UI tables; they are listed here in that order.
 /// `Tash` appears in two tables (installments and recurring) and is one parameter.
 ///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request
+/// Source: vendor doc 002 § action=APISign › Create a payment page request
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct SignPaymentPageRequest {
     /// Your terminal number (`Masof`, מסוף terminal): 10 digits, leading zeros kept (e.g. `0010345518`).
     ///
-    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Basic parameters)
-    pub masof: Option<String>,
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Basic parameters)
+    pub masof: String,
     /// Your terminal API key.
     ///
-    /// Wire: `KEY` (secret: never printed, optional).
+    /// Wire: `KEY` (secret: never printed, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Basic parameters)
-    pub key: Option<crate::SecretString>,
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Basic parameters)
+    pub key: crate::SecretString,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, optional).
+    /// Wire: `PassP` (secret: never printed, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Basic parameters)
-    pub passp: Option<crate::SecretString>,
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Basic parameters)
+    pub passp: crate::SecretString,
     /// The amount to charge, in major units, with up to two fractional digits (`10.00`, `10.5`, `10`).
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Basic parameters)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Basic parameters)
     pub amount: crate::Money,
     /// `True` to receive a security signature, which transaction validation (`verify_transaction`) requires.
     ///
     /// Wire: `Sign` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Basic parameters)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Basic parameters)
     pub sign: Option<bool>,
     /// The currency of the transaction (1 ILS, the default; 2 USD; 3 EUR; 4 GBP).
     /// ASSUMPTION: not in this scenario's tables, though its prerequisites say to "decide
@@ -55,55 +55,55 @@ pub struct SignPaymentPageRequest {
     /// Spec decision: Added as an optional parameter so a non-shekel page can be requested at all; the
     /// same `Coin` parameter and values as the soft charge. Not sent unless set.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Prerequisites; MoreData redirect parameters: Coin); § action=soft › Charge a saved token (Parameters: Coin); vendor-notes §4 item 3 (WooCommerce plugin get_currency)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Prerequisites; MoreData redirect parameters: Coin); § action=soft › Charge a saved token (Parameters: Coin); vendor-notes §4 item 3 (WooCommerce plugin get_currency)
     pub coin: Option<Coin>,
     /// The customer's Israeli ID: 9 digits (`000000000` when none).
     ///
     /// Wire: `UserId` (text, optional). Rules: matches `^[0-9]{9}$`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Customer information)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Customer information)
     pub user_id: Option<String>,
     /// The customer's first name. Free text echoed into the redirect (see quirk free-text-echo-characters).
     ///
     /// Wire: `ClientName` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Customer information)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Customer information)
     pub client_name: Option<String>,
     /// The customer's last name.
     ///
     /// Wire: `ClientLName` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Customer information)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Customer information)
     pub client_last_name: Option<String>,
     /// The customer's street address.
     ///
     /// Wire: `street` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Customer information)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Customer information)
     pub street: Option<String>,
     /// The customer's city.
     ///
     /// Wire: `city` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Customer information)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Customer information)
     pub city: Option<String>,
     /// The customer's email address.
     ///
     /// Wire: `email` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Customer information)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Customer information)
     pub email: Option<String>,
     /// The customer's mobile phone number.
     ///
     /// Wire: `cell` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Customer information)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Customer information)
     pub cell: Option<String>,
     /// An internal order ID for your records; returned in the redirect.
     ///
     /// Wire: `Order` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Customer information)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Customer information)
     pub order: Option<String>,
     /// Installments: the maximum number of installments the customer may choose (with
     /// `FixTash=True`, the exact number). Recurring payments (`HK=True`): how many charges
@@ -114,55 +114,55 @@ pub struct SignPaymentPageRequest {
     /// Spec decision: The doc lists `Tash` in both the installments and the recurring tables with two
     /// meanings; it is one query parameter, so one field whose meaning follows `HK`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Installments; Recurring payments)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Installments; Recurring payments)
     pub tash: Option<i64>,
     /// `True`: the customer must use exactly the number of installments in `Tash`.
     ///
     /// Wire: `FixTash` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Installments)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Installments)
     pub fix_tash: Option<bool>,
     /// Type of installments: `1` regular (no interest, the default) or `6` credit (with interest).
     ///
     /// Wire: `tashType` ([`TashType`], optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Installments)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Installments)
     pub tash_type: Option<TashType>,
     /// `True` to show installment labels when `PageLang` is `ENG`.
     ///
     /// Wire: `ShowEngTashText` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Installments)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Installments)
     pub show_eng_tash_text: Option<bool>,
     /// `True` to postpone the transaction for up to 72 hours (the redirect then carries `CCode=800`; finalize with `commit_transaction`).
     ///
     /// Wire: `Postpone` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Two-phase commits and postponing); § action=commitTrans (Prerequisites)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Two-phase commits and postponing); § action=commitTrans (Prerequisites)
     pub postpone: Option<bool>,
     /// `True` for a two-phase commit: authorization (J5) without an immediate charge (the redirect carries `CCode=700`); capture later with `capture`.
     ///
     /// Wire: `J5` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Two-phase commits and postponing); vendor-notes §4 item 4
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Two-phase commits and postponing); vendor-notes §4 item 4
     pub j5: Option<bool>,
     /// `True` to receive additional parameters in the redirect (`UID`, `UserId`, `Brand`, `L4digit`, …); required for two-phase commits (the capture needs `UID`).
     ///
     /// Wire: `MoreData` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Two-phase commits and postponing; MoreData redirect parameters)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Two-phase commits and postponing; MoreData redirect parameters)
     pub more_data: Option<bool>,
     /// `True` to set up a recurring payment agreement (HK, הוראת קבע standing order); manage it later with `set_recurring_status`.
     ///
     /// Wire: `HK` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Recurring payments)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Recurring payments)
     pub hk: Option<bool>,
     /// The billing cycle of the recurring payments, in months.
     ///
     /// Wire: `freq` (integer, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Recurring payments)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Recurring payments)
     pub freq: Option<i64>,
     /// The amount of the very first payment, when it differs from the rest (major units, up to two fractional digits).
     ///
@@ -172,37 +172,37 @@ pub struct SignPaymentPageRequest {
     /// rest"), and the soft charge's table gives the same parameter as "Decimal … up to
     /// two fractional digits": money, not an integer.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Recurring payments); § action=soft › Charge a saved token (Parameters: TashFirstPayment)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Recurring payments); § action=soft › Charge a saved token (Parameters: TashFirstPayment)
     pub tash_first_payment: Option<crate::Money>,
     /// The number of installments applied to the first payment only.
     ///
     /// Wire: `FirstPaymentTash` (integer, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Recurring payments)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Recurring payments)
     pub first_payment_tash: Option<i64>,
     /// `True`: the recurring agreement starts only once the first payment is approved. `False` (the default) sets it up even if the first payment is pending or fails.
     ///
     /// Wire: `OnlyOnApprove` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Recurring payments)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Recurring payments)
     pub only_on_approve: Option<bool>,
     /// `True` to email an invoice (Hesh, חשבונית) to the customer automatically.
     ///
     /// Wire: `SendHesh` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Invoicing)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Invoicing)
     pub send_hesh: Option<bool>,
     /// `True` to send a link to the invoice by SMS.
     ///
     /// Wire: `sendHeshSMS` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Invoicing)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Invoicing)
     pub send_hesh_sms: Option<bool>,
     /// `True` to send a detailed list of items (Pritim, פריטים) in `heshDesc` for the invoice, shown on the payment page.
     ///
     /// Wire: `Pritim` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Invoicing)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Invoicing)
     pub pritim: Option<bool>,
     /// A description of the purchase for the invoice, or, with `Pritim=True`, the list of
     /// items: `[code~description~quantity~price]` items written one after another, e.g.
@@ -216,61 +216,61 @@ pub struct SignPaymentPageRequest {
     /// `heshDesc` is a free description and must not be parsed as items. Quantity and
     /// price are decimals (a discount price is negative).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Invoicing); vendor-notes §2.2 (heshDesc items: yaadpay.js README, WooCommerce plugin, CS-Cart); vendor-notes §4 item 11
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Invoicing); vendor-notes §2.2 (heshDesc items: yaadpay.js README, WooCommerce plugin, CS-Cart); vendor-notes §4 item 11
     pub hesh_desc: Option<String>,
     /// The language of the invoice document: `he` (Hebrew, the default) or `en`.
     ///
     /// Wire: `EZ.lang` ([`EzLang`], optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Invoicing)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Invoicing)
     pub ez_lang: Option<EzLang>,
     /// Additional text added after the body of the invoice document.
     ///
     /// Wire: `EZ.comment` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Invoicing)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Invoicing)
     pub ez_comment: Option<String>,
     /// Text inserted as the subheader of the invoice.
     ///
     /// Wire: `EZ.description` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Invoicing)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Invoicing)
     pub ez_description: Option<String>,
     /// Up to 10 additional email addresses that receive a copy of the invoice; sent comma-delimited.
     ///
     /// Wire: `EZ.cc_emails` (list of text, optional). Rules: at most 10 item(s).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Invoicing)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Invoicing)
     pub ez_cc_emails: Vec<String>,
     /// Overrides the default VAT rate for the invoice (the doc does not say whether as a percentage or a fraction).
     ///
     /// Wire: `EZ.vat` (exact decimal, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Invoicing)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Invoicing)
     pub ez_vat: Option<crate::Decimal>,
     /// The customer's company number (BN) for the invoice.
     ///
     /// Wire: `EZ.customer_crn` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Invoicing)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Invoicing)
     pub ez_customer_crn: Option<String>,
     /// The UI language of the payment page: `HEB` (Hebrew, the default) or `ENG`.
     ///
     /// Wire: `PageLang` ([`PageLang`], optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Payment page UI customization)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Payment page UI customization)
     pub page_lang: Option<PageLang>,
     /// The template number of the page's layout.
     ///
     /// Wire: `tmp` (integer, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Payment page UI customization)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Payment page UI customization)
     pub tmp: Option<i64>,
     /// `True` to hide the payment method selection buttons on the payment page.
     ///
     /// Wire: `hideBtns` (boolean, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Payment page UI customization)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Payment page UI customization)
     pub hide_btns: Option<bool>,
 }
 impl crate::Wire for SignPaymentPageRequest {
@@ -279,9 +279,9 @@ impl crate::Wire for SignPaymentPageRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("What", crate::Node::Str("SIGN".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("KEY", self.key.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        w.put("Masof", crate::Wire::to_node(&self.masof));
+        w.put("KEY", crate::Wire::to_node(&self.key));
+        w.put("PassP", crate::Wire::to_node(&self.passp));
         w.put("Amount", crate::Wire::to_node(&self.amount));
         w.put_opt("Sign", self.sign.as_ref().map(crate::Wire::to_node));
         w.put_opt("Coin", self.coin.as_ref().map(crate::Wire::to_node));
@@ -350,11 +350,10 @@ impl crate::Wire for SignPaymentPageRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
-        let key = m
-            .optional("KEY", false, <crate::SecretString as crate::Wire>::from_node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let key = m.required("KEY", <crate::SecretString as crate::Wire>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         let sign = m.optional("Sign", true, <bool as crate::Wire>::from_node)?;
         let coin = m.optional("Coin", true, <Coin as crate::Wire>::from_node)?;
@@ -459,29 +458,23 @@ impl crate::Wire for SignPaymentPageRequest {
         })
     }
 }
-/// The required fields of [`SignPaymentPageRequest`], each named where it is given: leaving one out does not compile. Pass it to [`SignPaymentPageRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct SignPaymentPageRequired {
-    /// The amount to charge, in major units, with up to two fractional digits (`10.00`, `10.5`, `10`).
-    ///
-    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Basic parameters)
-    pub amount: crate::Money,
-}
-impl From<SignPaymentPageRequired> for SignPaymentPageRequest {
-    fn from(required: SignPaymentPageRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl SignPaymentPageRequest {
-    /// A request from its required fields (see [`SignPaymentPageRequired`]); set optional ones with the setters.
-    pub fn new(required: SignPaymentPageRequired) -> Self {
-        let SignPaymentPageRequired { amount } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `key`: wire `KEY`
+    /// - `passp`: wire `PassP`
+    /// - `amount`: wire `Amount`
+    pub fn new(
+        masof: impl Into<String>,
+        key: crate::SecretString,
+        passp: crate::SecretString,
+        amount: crate::Money,
+    ) -> Self {
         Self {
-            masof: None,
-            key: None,
-            passp: None,
+            masof: masof.into(),
+            key,
+            passp,
             amount,
             sign: None,
             coin: None,
@@ -520,21 +513,6 @@ impl SignPaymentPageRequest {
             hide_btns: None,
         }
     }
-    /// Sets `Masof`: Your terminal number (`Masof`, מסוף terminal): 10 digits, leading zeros kept (e.g. `0010345518`).
-    pub fn masof(mut self, value: impl Into<String>) -> Self {
-        self.masof = Some(value.into());
-        self
-    }
-    /// Sets `KEY`: Your terminal API key.
-    pub fn key(mut self, value: crate::SecretString) -> Self {
-        self.key = Some(value);
-        self
-    }
-    /// Sets `PassP`: Your terminal API password.
-    pub fn passp(mut self, value: crate::SecretString) -> Self {
-        self.passp = Some(value);
-        self
-    }
     /// Sets `Sign`: `True` to receive a security signature, which transaction validation (`verify_transaction`) requires.
     pub fn sign(mut self, value: bool) -> Self {
         self.sign = Some(value);
@@ -550,7 +528,7 @@ impl SignPaymentPageRequest {
         self.user_id = Some(value.into());
         self
     }
-    /// Sets `ClientName`: The customer's first name. Free text echoed into the redirect (see quirk free-text-echo-characters).
+    /// Sets `ClientName`: The customer's first name.
     pub fn client_name(mut self, value: impl Into<String>) -> Self {
         self.client_name = Some(value.into());
         self
@@ -585,7 +563,7 @@ impl SignPaymentPageRequest {
         self.order = Some(value.into());
         self
     }
-    /// Sets `Tash`: Installments: the maximum number of installments the customer may choose (with
+    /// Sets `Tash`: Installments: the maximum number of installments the customer may choose (with `FixTash=True`, the exact number).
     pub fn tash(mut self, value: i64) -> Self {
         self.tash = Some(value);
         self
@@ -640,7 +618,7 @@ impl SignPaymentPageRequest {
         self.first_payment_tash = Some(value);
         self
     }
-    /// Sets `OnlyOnApprove`: `True`: the recurring agreement starts only once the first payment is approved. `False` (the default) sets it up even if the first payment is pending or fails.
+    /// Sets `OnlyOnApprove`: `True`: the recurring agreement starts only once the first payment is approved.
     pub fn only_on_approve(mut self, value: bool) -> Self {
         self.only_on_approve = Some(value);
         self
@@ -660,7 +638,7 @@ impl SignPaymentPageRequest {
         self.pritim = Some(value);
         self
     }
-    /// Sets `heshDesc`: A description of the purchase for the invoice, or, with `Pritim=True`, the list of
+    /// Sets `heshDesc`: A description of the purchase for the invoice, or, with `Pritim=True`, the list of items: `[code~description~quantity~price]` items written one after another, e.g. `[0~Item 1~1~8][0~Item 2~2~1]`.
     pub fn hesh_desc(mut self, value: impl Into<String>) -> Self {
         self.hesh_desc = Some(value.into());
         self
@@ -719,7 +697,8 @@ impl crate::Validate for SignPaymentPageRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        if let Some(v) = &self.masof {
+        {
+            let v = &self.masof;
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -797,13 +776,13 @@ pub struct SignPaymentPageResponse {
     ///
     /// Wire: `action` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Response parameters)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Response parameters)
     pub action: Option<String>,
     /// The security signature generated by Hyp Pay (64 hex digits in the example).
     ///
     /// Wire: `signature` (text, optional).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Response parameters)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Response parameters)
     pub signature: Option<String>,
     /// "All other parameters passed in the request are returned as-is": the echoed
     /// parameters (`Amount`, `ClientLName`, `Masof`, `Order`, `Sign`, …), in the answer's
@@ -816,7 +795,7 @@ pub struct SignPaymentPageResponse {
     /// request parameter as an answer field. Required although answer fields are
     /// otherwise optional: a list of pairs is never absent, only possibly empty.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Create a payment page request (Response parameters; Example response)
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Response parameters; Example response)
     pub echoed: Vec<(String, String)>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
@@ -901,26 +880,10 @@ impl crate::Endpoint for SignPaymentPage {
         let _ = key;
         request.clone()
     }
-    fn with_client_fields(
-        request: &Self::Request,
-        fields: &crate::__private::ClientFields,
-    ) -> Option<Self::Request> {
-        let mut r = request.clone();
-        if r.masof.is_none() {
-            r.masof = fields.text("Masof");
-        }
-        if r.key.is_none() {
-            r.key = fields.secret("KEY");
-        }
-        if r.passp.is_none() {
-            r.passp = fields.secret("PassP");
-        }
-        Some(r)
-    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         [
-            request.key.as_ref().map(crate::ExposeSecret::expose_secret),
-            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
+            Some(crate::ExposeSecret::expose_secret(&request.key)),
+            Some(crate::ExposeSecret::expose_secret(&request.passp)),
         ]
             .into_iter()
             .flatten()

@@ -6,30 +6,28 @@
 use super::*;
 /// The request of [`Client::verify_transaction`](super::Client::verify_transaction) (`APISign VERIFY`).
 ///
-///
-///
-/// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction; vendor-notes §4 item 7
+/// Source: vendor doc 002 § action=APISign › Validate a transaction; vendor-notes §4 item 7
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct VerifyTransactionRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters)
-    pub masof: Option<String>,
+    /// Source: vendor doc 002 § action=APISign › Validate a transaction (Parameters)
+    pub masof: String,
     /// Your terminal API key.
     ///
-    /// Wire: `KEY` (secret: never printed, optional).
+    /// Wire: `KEY` (secret: never printed, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters)
-    pub key: Option<crate::SecretString>,
+    /// Source: vendor doc 002 § action=APISign › Validate a transaction (Parameters)
+    pub key: crate::SecretString,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, optional).
+    /// Wire: `PassP` (secret: never printed, required).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters)
-    pub passp: Option<crate::SecretString>,
+    /// Source: vendor doc 002 § action=APISign › Validate a transaction (Parameters)
+    pub passp: crate::SecretString,
     /// All parameters from the redirect URL, in their original order, names and values
     /// exactly as received (e.g. `Id`, `CCode`, `Amount`, `ACode`, `Order`, `Fild1`,
     /// `Fild2`, `Fild3` — empty ones too — and `Sign`). Sent after the fixed parameters.
@@ -40,7 +38,7 @@ pub struct VerifyTransactionRequest {
     /// dropped, renamed or re-typed: reordering, omitting an empty parameter or
     /// normalising a value makes the check fail (CCode 200).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters; Example request); vendor-notes §4 item 7
+    /// Source: vendor doc 002 § action=APISign › Validate a transaction (Parameters; Example request); vendor-notes §4 item 7
     pub redirect: Vec<(String, String)>,
 }
 impl crate::Wire for VerifyTransactionRequest {
@@ -49,19 +47,18 @@ impl crate::Wire for VerifyTransactionRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("What", crate::Node::Str("VERIFY".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("KEY", self.key.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        w.put("Masof", crate::Wire::to_node(&self.masof));
+        w.put("KEY", crate::Wire::to_node(&self.key));
+        w.put("PassP", crate::Wire::to_node(&self.passp));
         w.extend(&crate::__private::codec::params_entries(&self.redirect));
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
-        let key = m
-            .optional("KEY", false, <crate::SecretString as crate::Wire>::from_node)?;
+        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let key = m.required("KEY", <crate::SecretString as crate::Wire>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
         let redirect = crate::__private::codec::params_from(
             m.unknown(&["action", "What", "Masof", "KEY", "PassP"]),
         );
@@ -73,52 +70,25 @@ impl crate::Wire for VerifyTransactionRequest {
         })
     }
 }
-/// The required fields of [`VerifyTransactionRequest`], each named where it is given: leaving one out does not compile. Pass it to [`VerifyTransactionRequest::new`] (or convert it with `.into()`).
-#[derive(Debug, Clone)]
-pub struct VerifyTransactionRequired {
-    /// All parameters from the redirect URL, in their original order, names and values
-    /// exactly as received (e.g. `Id`, `CCode`, `Amount`, `ACode`, `Order`, `Fild1`,
-    /// `Fild2`, `Fild3` — empty ones too — and `Sign`). Sent after the fixed parameters.
-    ///
-    /// Wire: `...` (name/value pairs, sent in their order under their own names, required).
-    ///
-    /// Spec decision: A `params` field (ordered name/value pairs) so the order is kept and nothing is
-    /// dropped, renamed or re-typed: reordering, omitting an empty parameter or
-    /// normalising a value makes the check fail (CCode 200).
-    ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign › Validate a transaction (Parameters; Example request); vendor-notes §4 item 7
-    pub redirect: Vec<(String, String)>,
-}
-impl From<VerifyTransactionRequired> for VerifyTransactionRequest {
-    fn from(required: VerifyTransactionRequired) -> Self {
-        Self::new(required)
-    }
-}
 impl VerifyTransactionRequest {
-    /// A request from its required fields (see [`VerifyTransactionRequired`]); set optional ones with the setters.
-    pub fn new(required: VerifyTransactionRequired) -> Self {
-        let VerifyTransactionRequired { redirect } = required;
+    /// A request with its required fields; set optional ones with the setters.
+    ///
+    /// - `masof`: wire `Masof`
+    /// - `key`: wire `KEY`
+    /// - `passp`: wire `PassP`
+    /// - `redirect`: wire `...`
+    pub fn new(
+        masof: impl Into<String>,
+        key: crate::SecretString,
+        passp: crate::SecretString,
+        redirect: Vec<(String, String)>,
+    ) -> Self {
         Self {
-            masof: None,
-            key: None,
-            passp: None,
+            masof: masof.into(),
+            key,
+            passp,
             redirect,
         }
-    }
-    /// Sets `Masof`: Your terminal number, 10 digits.
-    pub fn masof(mut self, value: impl Into<String>) -> Self {
-        self.masof = Some(value.into());
-        self
-    }
-    /// Sets `KEY`: Your terminal API key.
-    pub fn key(mut self, value: crate::SecretString) -> Self {
-        self.key = Some(value);
-        self
-    }
-    /// Sets `PassP`: Your terminal API password.
-    pub fn passp(mut self, value: crate::SecretString) -> Self {
-        self.passp = Some(value);
-        self
     }
 }
 impl crate::Validate for VerifyTransactionRequest {
@@ -129,7 +99,8 @@ impl crate::Validate for VerifyTransactionRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        if let Some(v) = &self.masof {
+        {
+            let v = &self.masof;
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -171,16 +142,7 @@ impl crate::__private::JsonFields for VerifyTransactionResponse {
     ) -> Result<Self, A::Error> {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            {
-                let _ = key.0.as_bytes();
-                crate::__private::json_in::other(
-                    &mut m,
-                    key,
-                    cx,
-                    depth,
-                    Some(&mut unknown),
-                )?
-            }
+            crate::__private::json_in::other(&mut m, key, cx, depth, Some(&mut unknown))?
         }
         Ok(Self { unknown_fields: unknown })
     }
@@ -191,10 +153,7 @@ impl crate::__private::FormFields for VerifyTransactionResponse {
     ) -> Result<Self, crate::__private::Fallback> {
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            {
-                let _ = key.as_bytes();
-                f.other(key, value, Some(&mut unknown))?
-            }
+            f.other(key, value, Some(&mut unknown))?
         }
         Ok(Self { unknown_fields: unknown })
     }
@@ -253,26 +212,10 @@ impl crate::Endpoint for VerifyTransaction {
         let _ = key;
         request.clone()
     }
-    fn with_client_fields(
-        request: &Self::Request,
-        fields: &crate::__private::ClientFields,
-    ) -> Option<Self::Request> {
-        let mut r = request.clone();
-        if r.masof.is_none() {
-            r.masof = fields.text("Masof");
-        }
-        if r.key.is_none() {
-            r.key = fields.secret("KEY");
-        }
-        if r.passp.is_none() {
-            r.passp = fields.secret("PassP");
-        }
-        Some(r)
-    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         [
-            request.key.as_ref().map(crate::ExposeSecret::expose_secret),
-            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
+            Some(crate::ExposeSecret::expose_secret(&request.key)),
+            Some(crate::ExposeSecret::expose_secret(&request.passp)),
         ]
             .into_iter()
             .flatten()
