@@ -1,7 +1,7 @@
 //! The spec format as written in `spec/<api>/*.yaml`: plain serde structs, one per YAML shape.
 //!
 //! Every file of an API folder is a [`SpecFile`]; the loader merges them (in file-name order) into
-//! one [`ApiSpec`]. Unknown keys are rejected (`deny_unknown_fields`) so a typo is a diagnostic,
+//! one API spec. Unknown keys are rejected (`deny_unknown_fields`) so a typo is a diagnostic,
 //! not a silently ignored line. `spec/schema/spec.schema.json` describes the same shapes for
 //! editors; `tests` checks that the two agree on every spec in the tree.
 

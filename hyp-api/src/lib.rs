@@ -23,11 +23,16 @@
 //! - Retries only where the spec makes them safe (a read, or an idempotency key), per a
 //!   configurable [`RetryPolicy`].
 #![forbid(unsafe_code)]
+// docs.rs (nightly, `--cfg docsrs`) labels each item with the feature that enables it; stable
+// builds never see the attribute.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Generated code is formatted by prettyplease at generation time; rustfmt must leave it as
 // generated so `cargo xtask codegen --check` compares like with like.
 #[rustfmt::skip]
 mod generated;
+// Every public item of the hand-written runtime is documented.
+#[deny(missing_docs)]
 mod runtime;
 
 pub use chrono::{NaiveDate, NaiveDateTime};

@@ -139,7 +139,37 @@ fn markdown_lines(text: &str) -> Vec<String> {
             out.push(String::new());
         }
         in_list = item || (in_list && continuation);
-        out.push(format!(" {line}"));
+        out.push(format!(" {}", prose(line)));
+    }
+    out
+}
+
+/// One line of spec prose as rustdoc reads it: outside backticks, the vendor's brackets
+/// (`[hyp_Clients]`, `Items[0]`) are text, not links, and `list<int>` is text, not an HTML tag.
+/// The links the generator writes (`` [`Type`] ``, `<https://…>`) stay links.
+fn prose(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut code = false;
+    let mut chars = line.chars().peekable();
+    let mut prev = ' ';
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().unwrap_or(' ');
+        match c {
+            '`' => code = !code,
+            '[' if !code && next != '`' && prev != '\\' => out.push('\\'),
+            ']' if !code && prev != '`' && prev != '\\' => out.push('\\'),
+            '<' if !code && next.is_ascii_alphabetic() => {
+                let rest: String = chars.clone().take(4).collect();
+                if !rest.starts_with("http") {
+                    out.push_str("&lt;");
+                    prev = c;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+        prev = c;
     }
     out
 }
@@ -261,6 +291,14 @@ mod tests {
             sources_last(text),
             "Summary.\n\nMore text.\n\nSource: vendor doc 003 § Codes\n\n## Quirk\n\nWhat.\n\n\
              Source: vendor-notes (<https://x.example/a>)"
+        );
+    }
+
+    #[test]
+    fn vendor_brackets_and_angles_are_text_generated_links_stay() {
+        assert_eq!(
+            prose("[hyp_Clients] Items[0] list<int> [`Money`] <https://a.example> `a[0]`"),
+            "\\[hyp_Clients\\] Items\\[0\\] list&lt;int> [`Money`] <https://a.example> `a[0]`"
         );
     }
 }

@@ -31,9 +31,13 @@ pub enum Auth {
     Bearer(SecretString),
     /// A user name and a password sent as form fields beside the payload.
     FormFields {
+        /// The form field's wire name for the user.
         user_field: &'static str,
+        /// The user.
         user: String,
+        /// The form field's wire name for the password.
         password_field: &'static str,
+        /// The password (never printed).
         password: SecretString,
     },
 }
@@ -64,18 +68,53 @@ impl std::fmt::Debug for Auth {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ConfigError {
+    /// The base URL is not an http(s) URL.
     #[error("the base URL `{0}` is not an http(s) URL")]
     BaseUrl(String),
+    /// The HTTP client could not be built (TLS set-up, for one).
     #[error("the HTTP client could not be built: {0}")]
     Http(String),
 }
 
 /// Implemented by generated clients.
 pub trait FromCore {
+    /// Wraps the shared core in the API's client type.
     fn from_core(core: Core) -> Self;
 }
 
-/// Configures a client; `build()` makes it.
+/// Configures a client; `build()` makes it. Each API's `Client::builder` starts one.
+///
+/// ```
+/// use std::time::Duration;
+/// use hyp_api::hyper_erp::Client;
+/// use hyp_api::{RetryPolicy, SecretString};
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// // Here against the local sandbox; in production, your instance's URL and token.
+/// let sandbox = hyp_sandbox::Sandbox::start().await?;
+/// let token = SecretString::from(sandbox.credential("hyper-erp", "token"));
+/// let client = Client::builder(sandbox.base_url("hyper-erp"), token)
+///     .timeout(Duration::from_secs(30)) // instead of the spec's per-endpoint timeouts
+///     .retry(RetryPolicy::never()) // no automatic resends, even where they are safe
+///     .build()?;
+/// # let _ = client;
+/// # Ok(())
+/// # }
+/// ```
+///
+/// Your own HTTP client (proxy, TLS roots, pool), from the re-exported reqwest:
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use hyp_api::{pay::Client, reqwest};
+///
+/// let http = reqwest::Client::builder().pool_max_idle_per_host(4).build()?;
+/// let client = Client::builder("http://127.0.0.1:8080/pay").http_client(http).build()?;
+/// # let _ = client;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug)]
 pub struct ClientBuilder<T> {
     base_url: String,
@@ -135,6 +174,7 @@ impl<T: FromCore> ClientBuilder<T> {
         self
     }
 
+    /// Builds the client: checks the base URL and makes the HTTP client (unless one was given).
     pub fn build(self) -> Result<T, ConfigError> {
         let base = self.base_url.trim_end_matches('/').to_string();
         if !(base.starts_with("http://") || base.starts_with("https://")) {

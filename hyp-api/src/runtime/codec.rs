@@ -12,7 +12,9 @@ use crate::runtime::node::{DecodeError, Node, kind};
 
 /// A type that has one wire form, whatever the transport.
 pub trait Wire: Sized {
+    /// This value as a wire-neutral tree.
     fn to_node(&self) -> Node;
+    /// This value from a tree; an error names what did not fit.
     fn from_node(node: &Node) -> Result<Self, DecodeError>;
 }
 
@@ -191,6 +193,7 @@ pub fn date(node: &Node, format: &str) -> Result<NaiveDate, DecodeError> {
     fields::date(text(node)?, format)
 }
 
+/// A date as text in its documented `format` (chrono syntax).
 pub fn date_node(d: &NaiveDate, format: &str) -> Node {
     Node::Str(d.format(format).to_string())
 }
@@ -200,6 +203,7 @@ pub fn datetime(node: &Node, format: &str) -> Result<NaiveDateTime, DecodeError>
     fields::datetime(text(node)?, format)
 }
 
+/// A date-time as text in its documented `format` (chrono syntax).
 pub fn datetime_node(d: &NaiveDateTime, format: &str) -> Node {
     Node::Str(d.format(format).to_string())
 }

@@ -28,6 +28,7 @@ pub enum TransportKind {
 pub enum AnswerFormat {
     /// `key=value&…`.
     Urlencoded,
+    /// A JSON document.
     Json,
 }
 
@@ -36,9 +37,11 @@ pub enum AnswerFormat {
 pub struct XmlSpec {
     /// The form field carrying the XML.
     pub form_field: &'static str,
+    /// The root element of every document, both ways.
     pub root: &'static str,
     /// The element under the root going out, and coming back.
     pub request: &'static str,
+    /// The element under the root carrying the answer.
     pub response: &'static str,
     /// The envelope element naming the command.
     pub command: &'static str,
@@ -47,17 +50,24 @@ pub struct XmlSpec {
 /// The HTTP method of an endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HttpMethod {
+    /// `GET`.
     Get,
+    /// `POST`.
     Post,
+    /// `PUT`.
     Put,
+    /// `PATCH`.
     Patch,
+    /// `DELETE`.
     Delete,
 }
 
 /// Where an API's answers carry their code and message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EnvelopeSpec {
+    /// The wire name of the field carrying the result code.
     pub code: &'static str,
+    /// The wire name of the field carrying the vendor's message.
     pub message: &'static str,
     /// The code an answer without one means.
     pub code_when_missing: Option<i64>,
@@ -65,7 +75,9 @@ pub struct EnvelopeSpec {
 
 /// One request header from a request field.
 pub struct Header {
+    /// The header name, as the vendor writes it.
     pub name: &'static str,
+    /// The header value, as text.
     pub value: String,
     /// A secret: marked sensitive so it is never printed.
     pub sensitive: bool,
@@ -77,11 +89,14 @@ pub struct Parts {
     pub path: String,
     /// Name/value pairs in order (names are the vendor's, dots and case included).
     pub query: Vec<(String, String)>,
+    /// Request headers from request fields.
     pub headers: Vec<Header>,
+    /// The body (JSON, or the XML envelope for `FormXml`), when the endpoint has one.
     pub body: Option<Node>,
 }
 
 impl Parts {
+    /// Parts with this path and nothing else.
     pub fn new(path: String) -> Self {
         Parts {
             path,
@@ -94,15 +109,20 @@ impl Parts {
 
 /// One vendor function, as the spec describes it. Implemented by generated marker types.
 pub trait Endpoint {
+    /// The request type.
     type Request: Validate + Wire + Clone + Send + Sync;
     /// What a successful call returns: the response, or an enum of the documented outcomes.
     type Output: Send;
+    /// The API's result-code type.
     type Code: VendorCode;
 
+    /// The API (its spec folder name), for spans and errors.
     const SERVICE: &'static str;
     /// The vendor's name for the function (or `METHOD /path` for REST).
     const WIRE: &'static str;
+    /// How the API's requests travel.
     const TRANSPORT: TransportKind;
+    /// The endpoint's HTTP method.
     const METHOD: HttpMethod;
     /// Where the code and message are, for APIs that wrap answers in an envelope.
     const ENVELOPE: Option<EnvelopeSpec>;

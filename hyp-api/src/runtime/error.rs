@@ -53,6 +53,7 @@ pub enum Error<C: VendorCode> {
     /// reset, TLS).
     #[error("transport error calling {endpoint}: {message}")]
     Transport {
+        /// The endpoint called (its wire name).
         endpoint: &'static str,
         /// The underlying error's text, without the URL (which may carry secrets).
         message: String,
@@ -65,8 +66,12 @@ pub enum Error<C: VendorCode> {
     /// `outcome_unknown` is true: reconcile (query by your idempotency key) instead of blindly retrying.
     #[error("{endpoint} timed out after {after:?}{}", if *outcome_unknown { " (outcome unknown: reconcile before retrying)" } else { "" })]
     Timeout {
+        /// The endpoint called (its wire name).
         endpoint: &'static str,
+        /// How long the client waited.
         after: Duration,
+        /// Whether the request may have been applied (a call that changes something, sent):
+        /// reconcile before resending.
         outcome_unknown: bool,
     },
     /// The vendor answered with an error code.
@@ -78,17 +83,24 @@ pub enum Error<C: VendorCode> {
     /// replaced.
     #[error("{endpoint} answered with an HTML error page (HTTP {http_status})")]
     VendorPage {
+        /// The endpoint called (its wire name).
         endpoint: &'static str,
+        /// The HTTP status of the page.
         http_status: u16,
+        /// The page, with sent secrets removed.
         body: String,
     },
     /// The answer could not be decoded. `body` is the answer as received, with every secret of
     /// the call replaced by `[REDACTED]`.
     #[error("undecodable answer from {endpoint} (HTTP {http_status}): {reason}")]
     Decode {
+        /// The endpoint called (its wire name).
         endpoint: &'static str,
+        /// The HTTP status of the answer.
         http_status: u16,
+        /// What could not be decoded.
         reason: String,
+        /// The raw answer, with sent secrets removed.
         body: String,
     },
 }

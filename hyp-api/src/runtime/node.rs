@@ -20,11 +20,15 @@ pub const MAX_DEPTH: usize = 64;
 /// One value on the wire.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Node {
+    /// No value (JSON `null`, an absent XML text).
     Null,
+    /// A boolean.
     Bool(bool),
     /// A number, as the exact text the wire carries (`3500`, `1500.00`).
     Num(String),
+    /// Text.
     Str(String),
+    /// A list, in wire order.
     List(Vec<Node>),
     /// Key/value pairs in wire order.
     Map(Vec<(String, Node)>),
@@ -69,10 +73,12 @@ impl Node {
 pub struct DecodeError {
     /// Field path from the body's root, e.g. `Queue[0].PaymentDate`.
     pub path: String,
+    /// What did not fit, with its wire path where known.
     pub reason: String,
 }
 
 impl DecodeError {
+    /// An error with this reason.
     pub fn new(reason: impl Into<String>) -> Self {
         DecodeError {
             path: String::new(),
@@ -120,6 +126,7 @@ pub struct MapReader<'a> {
 }
 
 impl<'a> MapReader<'a> {
+    /// A reader over `node`, which must be a map.
     pub fn new(node: &'a Node) -> Result<Self, DecodeError> {
         match node {
             Node::Map(entries) => Ok(MapReader {
@@ -211,10 +218,12 @@ pub struct MapWriter {
 }
 
 impl MapWriter {
+    /// An empty map.
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// Adds a field under its wire name (kept in insertion order).
     pub fn put(&mut self, wire: &str, node: Node) {
         self.entries.push((wire.to_string(), node));
     }
@@ -231,6 +240,7 @@ impl MapWriter {
         self.entries.extend(entries.iter().cloned());
     }
 
+    /// The map built.
     pub fn finish(self) -> Node {
         Node::Map(self.entries)
     }

@@ -9,6 +9,7 @@ use crate::runtime::node::{DecodeError, Node};
 /// "log and escalate".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Open<E> {
+    /// A value the spec documents.
     Known(E),
     /// The wire text of an undocumented value.
     Unknown(String),
@@ -28,6 +29,7 @@ impl<E> Open<E> {
 pub trait ClosedEnum: Wire {
     /// The enum travels as numbers (`repr: int`), so an unknown value is re-sent as a number.
     const NUMERIC: bool;
+    /// The documented value this wire text names, if any.
     fn from_wire_text(text: &str) -> Option<Self>;
 }
 

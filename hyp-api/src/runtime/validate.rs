@@ -13,6 +13,7 @@ use crate::runtime::money::{MinorUnits, Money};
 
 /// Where "now" comes from. The default is the system clock; tests inject a fixed one.
 pub trait Clock: Send + Sync + fmt::Debug {
+    /// The current time.
     fn now(&self) -> DateTime<Utc>;
 }
 
@@ -67,9 +68,11 @@ pub struct ValidationContext {
 }
 
 impl ValidationContext {
+    /// A context judging dates by `clock`.
     pub fn new(clock: Arc<dyn Clock>) -> Self {
         ValidationContext { clock }
     }
+    /// The clock's current time.
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
     }
@@ -89,6 +92,7 @@ pub struct Violation {
 pub struct Violations(pub Vec<Violation>);
 
 impl Violations {
+    /// Whether no rule is broken.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -120,9 +124,11 @@ impl fmt::Display for Violations {
 pub struct FieldPath(String);
 
 impl FieldPath {
+    /// The path of the request itself (empty).
     pub fn root() -> Self {
         FieldPath(String::new())
     }
+    /// The path of a field under this one, by its wire name.
     pub fn field(&self, wire: &str) -> Self {
         if self.0.is_empty() {
             FieldPath(wire.to_string())
@@ -130,6 +136,7 @@ impl FieldPath {
             FieldPath(format!("{}.{wire}", self.0))
         }
     }
+    /// The path of a list item under this one.
     pub fn index(&self, i: usize) -> Self {
         FieldPath(format!("{}[{i}]", self.0))
     }
@@ -137,6 +144,7 @@ impl FieldPath {
 
 /// Implemented by every generated request and request object.
 pub trait Validate {
+    /// Checks every rule of this value (and of its fields) and adds each broken one to `out`.
     fn validate_into(&self, cx: &ValidationContext, path: &FieldPath, out: &mut Violations);
 
     /// All violations of this value, or `Ok`.
@@ -182,6 +190,7 @@ impl AsDecimal for MinorUnits {
 
 /// An amount in major units, for comparing amounts across types (`Money` vs `MinorUnits`).
 pub trait AsMajor {
+    /// The value in major units (shekels/dollars).
     fn as_major(&self) -> Decimal;
 }
 impl AsMajor for Money {
@@ -208,17 +217,23 @@ impl AsMajor for i64 {
 /// The grammar of a bracketed item list (`[code~desc~qty~price]…`).
 #[derive(Debug, Clone, Copy)]
 pub struct ItemListRule {
+    /// The text opening the list.
     pub open: &'static str,
+    /// The text closing the list.
     pub close: &'static str,
+    /// The text between items.
     pub separator: &'static str,
+    /// The number of parts in an item.
     pub parts: usize,
     /// 1-based positions of the quantity and the unit price.
     pub quantity: usize,
+    /// The index of the price part.
     pub price: usize,
 }
 
 /// A value a length or pattern rule applies to.
 pub trait AsText {
+    /// The value as text.
     fn as_text(&self) -> &str;
 }
 impl AsText for String {
@@ -236,21 +251,25 @@ impl AsText for SecretString {
 pub mod check {
     use super::*;
 
+    /// The value must be greater than `bound`.
     pub fn gt(v: &impl AsDecimal, bound: Decimal, p: &FieldPath, out: &mut Violations) {
         if v.as_decimal() <= bound {
             out.push(p, format!("must be greater than {bound}"));
         }
     }
+    /// The value must be at least `bound`.
     pub fn ge(v: &impl AsDecimal, bound: Decimal, p: &FieldPath, out: &mut Violations) {
         if v.as_decimal() < bound {
             out.push(p, format!("must be at least {bound}"));
         }
     }
+    /// The value must be at most `bound`.
     pub fn le(v: &impl AsDecimal, bound: Decimal, p: &FieldPath, out: &mut Violations) {
         if v.as_decimal() > bound {
             out.push(p, format!("must be at most {bound}"));
         }
     }
+    /// The value must have at most `max` decimal places.
     pub fn max_decimal_places(v: &impl AsDecimal, max: u32, p: &FieldPath, out: &mut Violations) {
         if v.as_decimal().normalize().scale() > max {
             out.push(p, format!("must have at most {max} decimal places"));
@@ -262,6 +281,7 @@ pub mod check {
             out.push(p, format!("must be at most {max} characters"));
         }
     }
+    /// The text must have at least `min` characters.
     pub fn min_len(v: &impl AsText, min: usize, p: &FieldPath, out: &mut Violations) {
         if v.as_text().chars().count() < min {
             out.push(p, format!("must be at least {min} characters"));
@@ -274,11 +294,13 @@ pub mod check {
             out.push(p, format!("must match the pattern `{}`", re.as_str()));
         }
     }
+    /// The list must have at least `min` items.
     pub fn min_items<T>(v: &[T], min: usize, p: &FieldPath, out: &mut Violations) {
         if v.len() < min {
             out.push(p, format!("must have at least {min} item(s)"));
         }
     }
+    /// The list must have at most `max` items.
     pub fn max_items<T>(v: &[T], max: usize, p: &FieldPath, out: &mut Violations) {
         if v.len() > max {
             out.push(p, format!("must have at most {max} item(s)"));
@@ -390,6 +412,7 @@ pub mod check {
             );
         }
     }
+    /// The date must not be after today (by the context's clock).
     pub fn not_future_date(
         v: &NaiveDate,
         cx: &ValidationContext,

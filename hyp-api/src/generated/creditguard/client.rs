@@ -138,10 +138,10 @@ impl Client {
     /// `doDeal`: The one command for card deals; `validation` selects what it does:
     /// - payment-page setup: `cardNo=CGMPI`, `validation=TxnSetup`, `mid`, `uniqueid`,
     ///   `mpiValidation` (what the page then does: `AutoComm` charge, `Verify` J5
-    ///   authorization, `Token`), `successUrl`/`errorUrl`[/`cancelUrl`]. The answer's
+    ///   authorization, `Token`), `successUrl`/`errorUrl`\[/`cancelUrl`]. The answer's
     ///   `mpiHostedPageUrl` is a one-time page valid 10 minutes; the customer is redirected back
     ///   with a signed query (`verify_redirect_mac`);
-    /// - charge (`AutoComm`, J4) of a card (`cardNo`+`cardExpiration`[+`cvv`, `id`]), a token
+    /// - charge (`AutoComm`, J4) of a card (`cardNo`+`cardExpiration`\[+`cvv`, `id`]), a token
     ///   (`cardId`+`cardExpiration`) or a swiped card (`track2`);
     /// - J5 authorization without settlement (`Verify`); capture later (normally within ~5
     ///   days) with a doDeal `AutoComm` on `cardId`=the redirect's `cardToken`,

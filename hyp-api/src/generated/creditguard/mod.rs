@@ -72,7 +72,7 @@
 //! ## `coded-elements-empty-or-partial`
 //!
 //! Enumerated elements carry a numeric `code` attribute and a text (`<cardType
-//! code="99">Foreign</cardType>`), but are often empty (`<cardType code=""/>`), have an
+//! code="99">Foreign</cardType>`), but are often empty (`&lt;cardType code=""/>`), have an
 //! empty code with a text (`<extendedCardType code="">Credit</extendedCardType>`), or a
 //! zero-padded code (`<transactionType code="00">Blocked</transactionType>`). Their
 //! value sets are not published.

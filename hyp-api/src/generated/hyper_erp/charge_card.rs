@@ -170,7 +170,7 @@ impl crate::Validate for ChargeCardRequest {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ChargeCardResponse {
-    /// Request ID in [hyp_Clearing Credit Cards] (e.g. 10452).
+    /// Request ID in \[hyp_Clearing Credit Cards\] (e.g. 10452).
     ///
     /// Wire: `Req_ID` (integer, required).
     ///

@@ -52,7 +52,7 @@ impl Client {
         crate::ClientBuilder::new(base_url.into(), crate::Auth::Bearer(access_token))
     }
     /// `CC_Clearing_Json`: Send a direct credit-card obligate (charge) request to the clearing queue. Creates a record
-    /// in [hyp_Clearing Credit Cards] and waits (up to ~41 seconds) for the automation's answer.
+    /// in \[hyp_Clearing Credit Cards\] and waits (up to ~41 seconds) for the automation's answer.
     /// Creates no Receipt/Refund document and no journal entry.
     /// ResponseCode 0 only means the request was processed: the business result of the charge is
     /// in `Result Code` / `Result Text` (0 = approved, 997 = the automation timed out).
@@ -160,7 +160,7 @@ impl Client {
     /// 2 = Ready to execute; the optional Status filter selects failed or sent-awaiting-result
     /// refunds instead. Code 2 "No Results / Data" means an empty queue.
     /// For trusted internal integrations only: 'Unprotected Accounting API' must be enabled in the
-    /// [Domain Enabled Modules] field. No client API_Password is involved.
+    /// \[Domain Enabled Modules\] field. No client API_Password is involved.
     ///
     /// Results:
     /// - code 0/2 → `Queue`: The queue rows (code 0), or an empty queue (code 2 "No Results / Data", which carries no Queue key).
@@ -179,7 +179,7 @@ impl Client {
     /// in status 2, 3 or 5 can be updated. It records the bank
     /// result and moves no money itself.
     /// For trusted internal integrations only: 'Unprotected Accounting API' must be enabled in the
-    /// [Domain Enabled Modules] field. No client API_Password is involved.
+    /// \[Domain Enabled Modules\] field. No client API_Password is involved.
     ///
     /// Results:
     /// - code 0 → `Updated`: The updates were applied, except for the refund numbers listed in Skipped.

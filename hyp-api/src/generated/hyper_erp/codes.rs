@@ -86,7 +86,7 @@ pub enum ResponseCode {
     PasswordPolicy,
     /// Code 14 (service-wide, HTTP 400): Posted fields contain wrong data and/or missing fields. The message names the problem and
     /// varies per call, e.g. "Bad or missing input data.", 'Wrong "BankEnum" value',
-    /// "Wrong [Refund Method] enum value; Items[0]".
+    /// "Wrong \[Refund Method\] enum value; Items\[0\]".
     ///
     /// Source: vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1226)>; vendor doc 000 § Credit Card Clearing (Direct Obligate), Error Responses
     BadInputData,

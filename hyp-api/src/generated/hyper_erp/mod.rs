@@ -245,9 +245,9 @@
 //!
 //! ## `skipped-undocumented`
 //!
-//! The Update_Refunds_API_Queue_json success example returns "Skipped":[23453], which no text describes.
+//! The Update_Refunds_API_Queue_json success example returns "Skipped":\[23453\], which no text describes.
 //!
-//! *Decision:* Optional list<int>, read as the refund numbers that were not updated (an inference).
+//! *Decision:* Optional list&lt;int>, read as the refund numbers that were not updated (an inference).
 //!
 //! Source: vendor doc 004 § Feedback Hyper, Successful Response
 //!

@@ -5,7 +5,7 @@
 #[allow(unused_imports)]
 use super::*;
 /// A trading-platform (MT4/MT5) account of a client: the `account` object of
-/// Create_TP_Account_Json, based on the [hyp_TPM Account Status] table. Money values are major
+/// Create_TP_Account_Json, based on the \[hyp_TPM Account Status\] table. Money values are major
 /// units of the account's group currency (e.g. USD).
 ///
 /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200)

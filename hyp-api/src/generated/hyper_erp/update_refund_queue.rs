@@ -86,7 +86,7 @@ impl crate::Validate for UpdateRefundQueueRequest {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct UpdateRefundQueueResponse {
-    /// Refund numbers from `docs` that were skipped, i.e. not updated (e.g. [23453]). Not
+    /// Refund numbers from `docs` that were skipped, i.e. not updated (e.g. \[23453\]). Not
     /// described in the docs beyond the example; presumably documents that were not in status
     /// 2, 3 or 5 or do not exist.
     ///

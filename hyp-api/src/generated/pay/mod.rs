@@ -281,7 +281,7 @@
 //!
 //! `heshDesc` is "a description of the purchase for the invoice, or a list of items if
 //! `Pritim` is `True`"; the doc gives no item syntax. Libraries: `[code~description~
-//! quantity~price]` items concatenated (`[0~Item 1~1~8][0~Item 2~2~1]`), the sum of
+//! quantity~price\]` items concatenated (`\[0~Item 1~1~8\]\[0~Item 2~2~1\]`), the sum of
 //! quantity × price must equal `Amount` (else CCode 400), `[ ] ~` stripped from names,
 //! item codes 999998 (discount, negative price) and 999999 (shipping).
 //!
