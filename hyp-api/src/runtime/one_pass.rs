@@ -9,15 +9,18 @@ use crate::runtime::endpoint::{EnvelopeSpec, XmlSpec};
 use crate::runtime::fields::Envelope;
 use crate::runtime::form_in::{self, FormFields};
 use crate::runtime::json_in::{self, JsonFields};
+#[cfg(feature = "__xml")]
 use crate::runtime::xml_in::{self, XmlFields};
 
 /// An answer as received, with what its endpoint says about reading it.
 pub struct Received<'a> {
+    /// The HTTP status.
     pub status: u16,
     /// The answer decoded from its charset.
     pub text: &'a str,
     /// The charset escaped bytes of a URL-encoded answer are in, and its fallback.
     pub charset: (&'static Encoding, Option<&'static Encoding>),
+    /// Where the API's answers carry their code and message.
     pub envelope: Option<EnvelopeSpec>,
     /// The XML envelope and the command element's name.
     pub xml: Option<(XmlSpec, &'static str)>,
@@ -54,6 +57,7 @@ pub fn json<T: JsonFields>(a: &Received) -> Decoded<T> {
 }
 
 /// An XML answer of an API with an envelope.
+#[cfg(feature = "__xml")]
 pub fn xml<T: XmlFields>(a: &Received) -> Decoded<T> {
     let (spec, command) = a.xml?;
     a.envelope?;

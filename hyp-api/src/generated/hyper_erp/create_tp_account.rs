@@ -12,7 +12,7 @@ use super::*;
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct CreateTpAccountRequest {
-    /// The unique ID of the client, [hyp_Clients].[Client Number] (Hyper client numbers start from 500,000).
+    /// The unique ID of the client, \[hyp_Clients\].\[Client Number\] (Hyper client numbers start from 500,000).
     ///
     /// Wire: `ClientNumber` (integer, required).
     ///
@@ -72,7 +72,7 @@ impl crate::Validate for CreateTpAccountRequest {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct CreateTpAccountResponse {
-    /// The trading-platform account, from the [hyp_TPM Account Status] table.
+    /// The trading-platform account, from the \[hyp_TPM Account Status\] table.
     ///
     /// Wire: `account` ([`TpAccount`], required).
     ///
