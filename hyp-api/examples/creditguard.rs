@@ -48,16 +48,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     // 2. Charge 250.00 ILS (25,000 agorot: CreditGuard counts in minor units) on the token.
-    let deal = DoDealRequest::new(
-        Language::Eng,
-        TERMINAL,
-        MinorUnits::new(25000),
-        TransactionType::Debit,
-        CreditType::RegularCredit,
-        "ILS",
-        TransactionCode::Internet,
-        Validation::AutoComm,
-    )
+    let deal = DoDealRequest::new(DoDealRequired {
+        language: Language::Eng,
+        terminal_number: TERMINAL.into(),
+        total: MinorUnits::new(25000),
+        transaction_type: TransactionType::Debit,
+        credit_type: CreditType::RegularCredit,
+        currency: "ILS".into(),
+        transaction_code: TransactionCode::Internet,
+        validation: Validation::AutoComm,
+    })
     .card_id("1092880571131111")
     .card_expiration("0228");
     let charged = client.do_deal(&deal).await?;
@@ -67,9 +67,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // 3. Refund 100.00, then 200.00 more: the second exceeds what is left, and CreditGuard's
     //    result 310 comes back as a typed API error with the vendor's message.
     for total in [10000, 20000] {
-        let refund = RefundDealRequest::new(Language::Eng, TERMINAL)
-            .tran_id(tran_id.clone())
-            .total(MinorUnits::new(total));
+        let refund = RefundDealRequest::new(RefundDealRequired {
+            language: Language::Eng,
+            terminal_number: TERMINAL.into(),
+        })
+        .tran_id(tran_id.clone())
+        .total(MinorUnits::new(total));
         match client.refund_deal(&refund).await {
             Ok(r) => println!("3. refunded {total} agorot: tranId {:?}", r.tran_id),
             Err(Error::Api(e)) => println!(

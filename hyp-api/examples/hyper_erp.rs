@@ -29,17 +29,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let password = SecretString::from(sandbox.credential("hyper-erp", "API_Password"));
 
     let deposit_of = |ticket_id: &str| {
-        DepositFiatRequest::new(
-            500155,
-            password.clone(),
-            ticket_id,
-            1,
-            PaymentMethod::CreditCard,
-            Currency::Ils,
-            Money::new(dec!(3500.00)),
-            dec!(3.2),
-            "82.81.138.8",
-        )
+        DepositFiatRequest::new(DepositFiatRequired {
+            client_number: 500155,
+            api_password: password.clone(),
+            ticket_id: ticket_id.into(),
+            bank_enum: 1,
+            method: PaymentMethod::CreditCard,
+            currency: Currency::Ils,
+            amount: Money::new(dec!(3500.00)),
+            usd_convert_rate: dec!(3.2),
+            end_user_ip: "82.81.138.8".into(),
+        })
     };
     // The Ticket_ID is the idempotency key: Hyper books each one once.
     let deposit = deposit_of("{F454E096-D080-40FD-A36B-156F4B999124}");

@@ -18,12 +18,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::builder(sandbox.base_url("mt5-manager"), key).build()?;
 
     // 1. A new account: 201 Created, with the login MT5 gave it.
-    let create = CreateAccountRequest::new(
-        "onboarding-portal",
-        "Dana Levi",
-        "retail\\usd",
-        "dana@example.com",
-    )
+    let create = CreateAccountRequest::new(CreateAccountRequired {
+        operator_id: "onboarding-portal".into(),
+        name: "Dana Levi".into(),
+        group: "retail\\usd".into(),
+        email: "dana@example.com".into(),
+    })
     .leverage(100)
     .password(SecretString::from("Main-Pass-1".to_string()));
     let login = match client.create_account(&create).await? {
@@ -35,14 +35,20 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // 2. A deposit carrying its idempotency key (`x-request-id`; without one the client makes
     //    a UUID and reuses it on every retry).
-    let deposit = DepositRequest::new("finance-bot", login, Money::new(dec!(250.00)))
-        .request_id("deposit-receipt-1234");
+    let deposit = DepositRequest::new(DepositRequired {
+        operator_id: "finance-bot".into(),
+        login,
+        amount: Money::new(dec!(250.00)),
+    })
+    .request_id("deposit-receipt-1234");
     match client.deposit(&deposit).await? {
         DepositOutcome::Applied(_) => println!("2. deposit applied"),
         DepositOutcome::AlreadyApplied(_) => println!("2. deposit already applied"),
     }
     // 3. The account as the manager sees it: the balance moved by 250.00.
-    let account = client.get_account(&GetAccountRequest::new(login)).await?;
+    let account = client
+        .get_account(&GetAccountRequest::new(GetAccountRequired { login }))
+        .await?;
     println!("3. balance: {:?}", account.balance);
     // 4. The same deposit resent: 409 "already applied", a typed outcome, not an error; the
     //    balance does not move again.

@@ -22,17 +22,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let pass = SecretString::from(sandbox.credential("pay", "PassP"));
 
     // 1. Charge 120.00 ILS on a saved token (19 digits, as getToken returns it): CCode 0.
-    let charge = ChargeTokenRequest::new(
-        MASOF,
-        pass.clone(),
-        "Jenny Parkington",
-        "Order 12345678910",
-        SecretString::from("4761234567890123456".to_string()),
-        Money::new(dec!(120)),
-        "05",
-        "31",
-        "000000000",
-    );
+    let charge = ChargeTokenRequest::new(ChargeTokenRequired {
+        masof: MASOF.into(),
+        passp: pass.clone(),
+        client_name: "Jenny Parkington".into(),
+        info: "Order 12345678910".into(),
+        cc: SecretString::from("4761234567890123456".to_string()),
+        amount: Money::new(dec!(120)),
+        tmonth: "05".into(),
+        tyear: "31".into(),
+        user_id: "000000000".into(),
+    });
     let id = match client.charge_token(&charge).await? {
         ChargeTokenOutcome::Charged(r) => r.id.ok_or("no Id")?,
         other => return Err(format!("not charged: {other:?}").into()),
@@ -42,7 +42,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // 2. Refund 50.00, then 80.00: the second is more than the 70.00 left, and Hyp's CCode 33
     //    comes back as a typed API error with its message.
     for amount in [dec!(50), dec!(80)] {
-        let refund = RefundRequest::new(MASOF, pass.clone(), id.clone(), Money::new(amount));
+        let refund = RefundRequest::new(RefundRequired {
+            masof: MASOF.into(),
+            passp: pass.clone(),
+            trans_id: id.clone(),
+            amount: Money::new(amount),
+        });
         match client.refund(&refund).await {
             Ok(r) => println!("2. refunded {amount}: Id {:?}", r.id),
             Err(Error::Api(e)) => println!(
@@ -56,7 +61,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // 3. On a system error Hyp answers an HTML page instead of `key=value` pairs: its own
     //    error kind, so it is never mistaken for an answer (injected here).
     sandbox.inject("pay", "getToken", Fault::html_page());
-    let token = GetTokenRequest::new(MASOF, pass, id);
+    let token = GetTokenRequest::new(GetTokenRequired {
+        masof: MASOF.into(),
+        passp: pass,
+        trans_id: id,
+    });
     match client.get_token(&token).await {
         Err(e @ Error::VendorPage { .. }) => println!("3. {e}"),
         other => println!("3. unexpected: {other:?}"),
