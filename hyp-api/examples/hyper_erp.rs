@@ -30,10 +30,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let deposit_of = |ticket_id: &str| {
         DepositFiatRequest::new(DepositFiatRequired {
-            client_number: 500155,
+            client_number: ClientNumber::new(500155),
             api_password: password.clone(),
             ticket_id: ticket_id.into(),
-            bank_enum: 1,
+            bank_enum: BankRow::new(1),
             method: PaymentMethod::CreditCard,
             currency: Currency::Ils,
             amount: Money::new(dec!(3500.00)),

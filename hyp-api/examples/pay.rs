@@ -16,15 +16,14 @@ const MASOF: &str = "0010345518";
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let sandbox = hyp_sandbox::Sandbox::start().await?;
-    let client = Client::builder(sandbox.base_url("pay"))
+    // The terminal and its API password are the client's: every request carries them.
+    let pass = SecretString::from(sandbox.credential("pay", "PassP"));
+    let client = Client::builder(sandbox.base_url("pay"), MASOF, pass)
         .retry(RetryPolicy::never())
         .build()?;
-    let pass = SecretString::from(sandbox.credential("pay", "PassP"));
 
     // 1. Charge 120.00 ILS on a saved token (19 digits, as getToken returns it): CCode 0.
     let charge = ChargeTokenRequest::new(ChargeTokenRequired {
-        masof: MASOF.into(),
-        passp: pass.clone(),
         client_name: "Jenny Parkington".into(),
         info: "Order 12345678910".into(),
         cc: SecretString::from("4761234567890123456".to_string()),
@@ -43,8 +42,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     //    comes back as a typed API error with its message.
     for amount in [dec!(50), dec!(80)] {
         let refund = RefundRequest::new(RefundRequired {
-            masof: MASOF.into(),
-            passp: pass.clone(),
             trans_id: id.clone(),
             amount: Money::new(amount),
         });
@@ -61,11 +58,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // 3. On a system error Hyp answers an HTML page instead of `key=value` pairs: its own
     //    error kind, so it is never mistaken for an answer (injected here).
     sandbox.inject("pay", "getToken", Fault::html_page());
-    let token = GetTokenRequest::new(GetTokenRequired {
-        masof: MASOF.into(),
-        passp: pass,
-        trans_id: id,
-    });
+    let token = GetTokenRequest::new(GetTokenRequired { trans_id: id });
     match client.get_token(&token).await {
         Err(e @ Error::VendorPage { .. }) => println!("3. {e}"),
         other => println!("3. unexpected: {other:?}"),

@@ -9,8 +9,8 @@ use secrecy::{ExposeSecret, SecretString};
 use tracing::Instrument;
 
 use crate::runtime::answer::decode_answer_in;
-use crate::runtime::client_fields::ClientFields;
 use crate::runtime::charset;
+use crate::runtime::client_fields::ClientFields;
 use crate::runtime::endpoint::{Endpoint, HttpMethod, Parts, TransportKind};
 use crate::runtime::error::{Error, VendorCode};
 use crate::runtime::json;

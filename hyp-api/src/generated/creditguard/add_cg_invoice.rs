@@ -94,19 +94,19 @@ pub struct AddCgInvoiceRequired {
     ///
     /// Wire: `language` in the request envelope ([`Language`], required).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request
+    /// Source: vendor doc 001 § Request
     pub language: Language,
     /// The transaction id (`tranId`) of the payment transaction to invoice (String (Numeric), e.g. `123456789`); for a payout, the payout's `tranId`.
     ///
     /// Wire: `invoiceAtranId` (text, required). Rules: matches `^[0-9]+$`.
     ///
-    /// Source: https://developers.hyp.co.il/api-reference/addcginvoice (Required parameters); https://developers.hyp.co.il/creditguard/documents-and-invoicing/cancellations-payouts
+    /// Source: <https://developers.hyp.co.il/api-reference/addcginvoice> (Required parameters); <https://developers.hyp.co.il/creditguard/documents-and-invoicing/cancellations-payouts>
     pub invoice_atran_id: String,
     /// Invoice parameters (subject, items, VAT flag, recipient, date, creation method).
     ///
     /// Wire: `invoice` ([`InvoiceData`], required).
     ///
-    /// Source: https://developers.hyp.co.il/api-reference/addcginvoice (Invoice parameters (within the invoice element)); vendor-notes §2.1 doDeal request fields (invoice/…, mderazon/creditguard-node)
+    /// Source: <https://developers.hyp.co.il/api-reference/addcginvoice> (Invoice parameters (within the invoice element)); vendor-notes §2.1 doDeal request fields (invoice/…, mderazon/creditguard-node)
     pub invoice: InvoiceData,
 }
 impl From<AddCgInvoiceRequired> for AddCgInvoiceRequest {

@@ -38,12 +38,12 @@ pub struct CancelDealRequest {
     pub request_id: Option<String>,
     /// Terminal number of the original deal.
     ///
-    /// Wire: `terminalNumber` (text, required).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (MordiSacks/creditguard:src/CreditGuard/Requests/RefundDealRequest.php, CancelDealRequest.php)
-    pub terminal_number: String,
+    pub terminal_number: TerminalNumber,
     /// Lookup: the `tranId` of the transaction step to cancel (e.g. `118374610`). When
     /// given, the other lookup elements are ignored. At least one of the (three) lookup
     /// elements is required; the page names `tranId` and `cgUid`, the third was not
@@ -55,10 +55,10 @@ pub struct CancelDealRequest {
     pub tran_id: Option<String>,
     /// Lookup by the CreditGuard id shared by related transactions (the original charge and its steps).
     ///
-    /// Wire: `cgUid` (text, optional).
+    /// Wire: `cgUid` ([`CgUid`], optional).
     ///
     /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (<https://developers.hyp.co.il/api-reference/canceldeal)>; <https://developers.hyp.co.il/api-reference/canceldeal>
-    pub cg_uid: Option<String>,
+    pub cg_uid: Option<CgUid>,
     /// Card number of the original deal (libraries send it when not looking up by id). ASSUMPTION (library practice).
     ///
     /// Wire: `cardNo` (secret: never printed, optional). Rules: at most 19 characters.
@@ -208,9 +208,9 @@ impl crate::Wire for CancelDealRequest {
         let request_id = m
             .optional("requestId", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .required("terminalNumber", <String as crate::Wire>::from_node)?;
+            .required("terminalNumber", <TerminalNumber as crate::Wire>::from_node)?;
         let tran_id = m.optional("tranId", true, <String as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
         let card_no = m
             .optional("cardNo", true, <crate::SecretString as crate::Wire>::from_node)?;
         let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
@@ -267,17 +267,39 @@ impl crate::Wire for CancelDealRequest {
         })
     }
 }
-impl CancelDealRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CancelDealRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CancelDealRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CancelDealRequired {
+    /// Language of the answer's texts (`message`, `userMessage`) and, for a payment-page
+    /// request, of the payment page UI: `HEB` or `ENG`. Other codes fall back to English.
     ///
-    /// - `language`: wire `language`
-    /// - `terminal_number`: wire `terminalNumber`
-    pub fn new(language: Language, terminal_number: impl Into<String>) -> Self {
+    /// Wire: `language` in the request envelope ([`Language`], required).
+    ///
+    /// Source: vendor doc 001 § Request
+    pub language: Language,
+    /// Terminal number of the original deal.
+    ///
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
+    ///
+    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
+    ///
+    /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (MordiSacks/creditguard:src/CreditGuard/Requests/RefundDealRequest.php, CancelDealRequest.php)
+    pub terminal_number: TerminalNumber,
+}
+impl From<CancelDealRequired> for CancelDealRequest {
+    fn from(required: CancelDealRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CancelDealRequest {
+    /// A request from its required fields (see [`CancelDealRequired`]); set optional ones with the setters.
+    pub fn new(required: CancelDealRequired) -> Self {
+        let CancelDealRequired { language, terminal_number } = required;
         Self {
             language,
             may_be_duplicate: None,
             request_id: None,
-            terminal_number: terminal_number.into(),
+            terminal_number,
             tran_id: None,
             cg_uid: None,
             card_no: None,
@@ -310,7 +332,7 @@ impl CancelDealRequest {
         self
     }
     /// Sets `cgUid`: Lookup by the CreditGuard id shared by related transactions (the original charge and its steps).
-    pub fn cg_uid(mut self, value: impl Into<String>) -> Self {
+    pub fn cg_uid(mut self, value: impl Into<CgUid>) -> Self {
         self.cg_uid = Some(value.into());
         self
     }
@@ -557,10 +579,10 @@ pub struct CancelDealResponse {
     pub extended_user_message: Option<String>,
     /// The terminal the deal ran on (e.g. `0882819014`).
     ///
-    /// Wire: `terminalNumber` (text, optional).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], optional).
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
-    pub terminal_number: Option<String>,
+    pub terminal_number: Option<TerminalNumber>,
     /// Card token (e.g. `1092880571131111`); present once a card was processed. Use it with `cardExpiration` for later charges and captures.
     ///
     /// Wire: `cardId` (text, optional).
@@ -829,10 +851,10 @@ pub struct CancelDealResponse {
     pub shift_txn_date: Option<String>,
     /// CreditGuard id shared by all technical transactions of one financial transaction (setup, charge, refund, cancel): inquire by it to see them all (e.g. `118664947`).
     ///
-    /// Wire: `cgUid` (text, optional).
+    /// Wire: `cgUid` ([`CgUid`], optional).
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
-    pub cg_uid: Option<String>,
+    pub cg_uid: Option<CgUid>,
     /// Card hash; empty in every vendor example.
     ///
     /// Wire: `cardHash` (text, optional).
@@ -1026,7 +1048,11 @@ impl crate::Wire for CancelDealResponse {
         let extended_user_message = m
             .optional("extendedUserMessage", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .optional("terminalNumber", true, <String as crate::Wire>::from_node)?;
+            .optional(
+                "terminalNumber",
+                true,
+                <TerminalNumber as crate::Wire>::from_node,
+            )?;
         let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
         let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
         let card_mask = m
@@ -1130,7 +1156,7 @@ impl crate::Wire for CancelDealResponse {
             .optional("shiftId3", true, <String as crate::Wire>::from_node)?;
         let shift_txn_date = m
             .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
         let card_hash = m
             .optional("cardHash", true, <String as crate::Wire>::from_node)?;
         let acquirer_data = m
@@ -1353,8 +1379,172 @@ impl crate::__private::XmlFields for CancelDealResponse {
         let mut seen = false;
         while let Some(name) = x.child()? {
             seen = true;
-            match name {
-                b"dateTime" => {
+            let index = {
+                let k: &[u8] = name;
+                match k.len() {
+                    2usize => {
+                        match k {
+                            b"id" => 52usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    3usize => {
+                        match k {
+                            b"eci" => 45usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    4usize => {
+                        match k {
+                            b"cavv" => 48usize,
+                            b"user" => 49usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match k {
+                            b"total" => 32usize,
+                            b"email" => 47usize,
+                            b"cgUid" => 57usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match k {
+                            b"tranId" => 2usize,
+                            b"status" => 7usize,
+                            b"cardId" => 13usize,
+                            b"cardNo" => 17usize,
+                            b"clubId" => 36usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match k {
+                            b"version" => 5usize,
+                            b"cardBin" => 14usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"dateTime" => 0usize,
+                            b"language" => 6usize,
+                            b"cardMask" => 15usize,
+                            b"cardName" => 18usize,
+                            b"cardType" => 20usize,
+                            b"currency" => 28usize,
+                            b"idStatus" => 38usize,
+                            b"clientIp" => 46usize,
+                            b"shiftId1" => 53usize,
+                            b"shiftId2" => 54usize,
+                            b"shiftId3" => 55usize,
+                            b"cardHash" => 58usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        match k {
+                            b"requestId" => 1usize,
+                            b"cardBrand" => 23usize,
+                            b"cvvStatus" => 39usize,
+                            b"addonData" => 50usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    10usize => {
+                        match k {
+                            b"statusText" => 8usize,
+                            b"cardLength" => 16usize,
+                            b"creditType" => 27usize,
+                            b"baseAmount" => 30usize,
+                            b"validation" => 37usize,
+                            b"authSource" => 40usize,
+                            b"authNumber" => 41usize,
+                            b"fileNumber" => 42usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match k {
+                            b"userMessage" => 3usize,
+                            b"serviceCode" => 25usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        match k {
+                            b"cardAcquirer" => 24usize,
+                            b"baseCurrency" => 29usize,
+                            b"firstPayment" => 33usize,
+                            b"shiftTxnDate" => 56usize,
+                            b"acquirerData" => 59usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    13usize => {
+                        match k {
+                            b"creditCompany" => 22usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    14usize => {
+                        match k {
+                            b"additionalInfo" => 4usize,
+                            b"extendedStatus" => 9usize,
+                            b"terminalNumber" => 12usize,
+                            b"cardExpiration" => 19usize,
+                            b"supplierNumber" => 51usize,
+                            b"ashraitEmvData" => 60usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    15usize => {
+                        match k {
+                            b"transactionType" => 26usize,
+                            b"transactionCode" => 31usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    16usize => {
+                        match k {
+                            b"extendedCardType" => 21usize,
+                            b"numberOfPayments" => 35usize,
+                            b"extendedTranCode" => 61usize,
+                            b"sendNotification" => 62usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    17usize => {
+                        match k {
+                            b"periodicalPayment" => 34usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    18usize => {
+                        match k {
+                            b"extendedStatusText" => 10usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    19usize => {
+                        match k {
+                            b"extendedUserMessage" => 11usize,
+                            b"slaveTerminalNumber" => 43usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    21usize => {
+                        match k {
+                            b"slaveTerminalSequence" => 44usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     x.scalar(
                         &mut v_date_time,
                         |t: &str| crate::__private::fields::datetime(
@@ -1364,338 +1554,338 @@ impl crate::__private::XmlFields for CancelDealResponse {
                         true,
                     )?
                 }
-                b"requestId" => {
+                1usize => {
                     x.scalar(
                         &mut v_request_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"tranId" => {
+                2usize => {
                     x.scalar(
                         &mut v_tran_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"userMessage" => {
+                3usize => {
                     x.scalar(
                         &mut v_user_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"additionalInfo" => {
+                4usize => {
                     x.scalar(
                         &mut v_additional_info,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"version" => {
+                5usize => {
                     x.scalar(
                         &mut v_version,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"language" => {
+                6usize => {
                     x.scalar(
                         &mut v_language,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"status" => {
+                7usize => {
                     x.scalar(
                         &mut v_status,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"statusText" => {
+                8usize => {
                     x.scalar(
                         &mut v_status_text,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"extendedStatus" => {
+                9usize => {
                     x.scalar(
                         &mut v_extended_status,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"extendedStatusText" => {
+                10usize => {
                     x.scalar(
                         &mut v_extended_status_text,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"extendedUserMessage" => {
+                11usize => {
                     x.scalar(
                         &mut v_extended_user_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"terminalNumber" => {
+                12usize => {
                     x.scalar(
                         &mut v_terminal_number,
-                        <String as crate::__private::FromText>::from_text,
+                        <TerminalNumber as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardId" => {
+                13usize => {
                     x.scalar(
                         &mut v_card_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardBin" => {
+                14usize => {
                     x.scalar(
                         &mut v_card_bin,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardMask" => {
+                15usize => {
                     x.scalar(
                         &mut v_card_mask,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardLength" => {
+                16usize => {
                     x.scalar(
                         &mut v_card_length,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardNo" => {
+                17usize => {
                     x.scalar(
                         &mut v_card_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardName" => {
+                18usize => {
                     x.scalar(
                         &mut v_card_name,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardExpiration" => {
+                19usize => {
                     x.scalar(
                         &mut v_card_expiration,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardType" => x.coded(&mut v_card_type, false)?,
-                b"extendedCardType" => x.coded(&mut v_extended_card_type, false)?,
-                b"creditCompany" => x.coded(&mut v_credit_company, false)?,
-                b"cardBrand" => x.coded(&mut v_card_brand, false)?,
-                b"cardAcquirer" => x.coded(&mut v_card_acquirer, false)?,
-                b"serviceCode" => {
+                20usize => x.coded(&mut v_card_type, false)?,
+                21usize => x.coded(&mut v_extended_card_type, false)?,
+                22usize => x.coded(&mut v_credit_company, false)?,
+                23usize => x.coded(&mut v_card_brand, false)?,
+                24usize => x.coded(&mut v_card_acquirer, false)?,
+                25usize => {
                     x.scalar(
                         &mut v_service_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"transactionType" => x.coded(&mut v_transaction_type, false)?,
-                b"creditType" => x.coded(&mut v_credit_type, false)?,
-                b"currency" => x.coded(&mut v_currency, false)?,
-                b"baseCurrency" => {
+                26usize => x.coded(&mut v_transaction_type, false)?,
+                27usize => x.coded(&mut v_credit_type, false)?,
+                28usize => x.coded(&mut v_currency, false)?,
+                29usize => {
                     x.scalar(
                         &mut v_base_currency,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"baseAmount" => {
+                30usize => {
                     x.scalar(
                         &mut v_base_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"transactionCode" => x.coded(&mut v_transaction_code, false)?,
-                b"total" => {
+                31usize => x.coded(&mut v_transaction_code, false)?,
+                32usize => {
                     x.scalar(
                         &mut v_total,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"firstPayment" => {
+                33usize => {
                     x.scalar(
                         &mut v_first_payment,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"periodicalPayment" => {
+                34usize => {
                     x.scalar(
                         &mut v_periodical_payment,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"numberOfPayments" => {
+                35usize => {
                     x.scalar(
                         &mut v_number_of_payments,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"clubId" => {
+                36usize => {
                     x.scalar(
                         &mut v_club_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"validation" => x.coded(&mut v_validation, false)?,
-                b"idStatus" => x.coded(&mut v_id_status, false)?,
-                b"cvvStatus" => x.coded(&mut v_cvv_status, false)?,
-                b"authSource" => x.coded(&mut v_auth_source, false)?,
-                b"authNumber" => {
+                37usize => x.coded(&mut v_validation, false)?,
+                38usize => x.coded(&mut v_id_status, false)?,
+                39usize => x.coded(&mut v_cvv_status, false)?,
+                40usize => x.coded(&mut v_auth_source, false)?,
+                41usize => {
                     x.scalar(
                         &mut v_auth_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"fileNumber" => {
+                42usize => {
                     x.scalar(
                         &mut v_file_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"slaveTerminalNumber" => {
+                43usize => {
                     x.scalar(
                         &mut v_slave_terminal_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"slaveTerminalSequence" => {
+                44usize => {
                     x.scalar(
                         &mut v_slave_terminal_sequence,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"eci" => {
+                45usize => {
                     x.scalar(
                         &mut v_eci,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"clientIp" => {
+                46usize => {
                     x.scalar(
                         &mut v_client_ip,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"email" => {
+                47usize => {
                     x.scalar(
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cavv" => x.coded(&mut v_cavv, false)?,
-                b"user" => {
+                48usize => x.coded(&mut v_cavv, false)?,
+                49usize => {
                     x.scalar(
                         &mut v_user,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"addonData" => {
+                50usize => {
                     x.scalar(
                         &mut v_addon_data,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"supplierNumber" => {
+                51usize => {
                     x.scalar(
                         &mut v_supplier_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"id" => {
+                52usize => {
                     x.scalar(
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"shiftId1" => {
+                53usize => {
                     x.scalar(
                         &mut v_shift_id1,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"shiftId2" => {
+                54usize => {
                     x.scalar(
                         &mut v_shift_id2,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"shiftId3" => {
+                55usize => {
                     x.scalar(
                         &mut v_shift_id3,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"shiftTxnDate" => {
+                56usize => {
                     x.scalar(
                         &mut v_shift_txn_date,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cgUid" => {
+                57usize => {
                     x.scalar(
                         &mut v_cg_uid,
-                        <String as crate::__private::FromText>::from_text,
+                        <CgUid as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardHash" => {
+                58usize => {
                     x.scalar(
                         &mut v_card_hash,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"acquirerData" => x.object(&mut v_acquirer_data)?,
-                b"ashraitEmvData" => x.object(&mut v_ashrait_emv_data)?,
-                b"extendedTranCode" => {
+                59usize => x.object(&mut v_acquirer_data)?,
+                60usize => x.object(&mut v_ashrait_emv_data)?,
+                61usize => {
                     x.scalar(
                         &mut v_extended_tran_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"sendNotification" => {
+                62usize => {
                     x.scalar(
                         &mut v_send_notification,
                         <String as crate::__private::FromText>::from_text,

@@ -41,10 +41,10 @@ pub struct DoDealRequest {
     pub request_id: Option<String>,
     /// Terminal number assigned to the merchant during onboarding (e.g. `0882819014`).
     ///
-    /// Wire: `terminalNumber` (text, required).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
     ///
     /// Source: vendor doc 001 § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java)
-    pub terminal_number: String,
+    pub terminal_number: TerminalNumber,
     /// Main terminal number, for merchants with several terminals. ASSUMPTION (library practice).
     ///
     /// Wire: `mainTerminalNumber` (text, optional).
@@ -211,10 +211,10 @@ pub struct DoDealRequest {
     pub auth_number: Option<String>,
     /// Capture of a payment-page J5 authorization: the `cgUid` from the redirect, linking the capture to the authorization.
     ///
-    /// Wire: `cgUid` (text, optional).
+    /// Wire: `cgUid` ([`CgUid`], optional).
     ///
     /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (<https://developers.hyp.co.il/two-phase-commits/payment-page-auth)>; vendor-notes §4 item 25
-    pub cg_uid: Option<String>,
+    pub cg_uid: Option<CgUid>,
     /// Merchant's own transaction reference ("X field"), String(19), echoed in answers and searchable by inquireTransactions. ASSUMPTION (library practice).
     ///
     /// Wire: `user` (text, optional). Rules: at most 19 characters.
@@ -421,7 +421,7 @@ impl crate::Wire for DoDealRequest {
         let request_id = m
             .optional("requestId", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .required("terminalNumber", <String as crate::Wire>::from_node)?;
+            .required("terminalNumber", <TerminalNumber as crate::Wire>::from_node)?;
         let main_terminal_number = m
             .optional("mainTerminalNumber", true, <String as crate::Wire>::from_node)?;
         let card_no = m
@@ -464,7 +464,7 @@ impl crate::Wire for DoDealRequest {
             .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?;
         let auth_number = m
             .optional("authNumber", true, <String as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
         let user = m.optional("user", true, <String as crate::Wire>::from_node)?;
         let supplier_number = m
             .optional("supplierNumber", true, <String as crate::Wire>::from_node)?;
@@ -538,33 +538,89 @@ impl crate::Wire for DoDealRequest {
         })
     }
 }
-impl DoDealRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`DoDealRequest`], each named where it is given: leaving one out does not compile. Pass it to [`DoDealRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct DoDealRequired {
+    /// Language of the answer's texts (`message`, `userMessage`) and, for a payment-page
+    /// request, of the payment page UI: `HEB` or `ENG`. Other codes fall back to English.
     ///
-    /// - `language`: wire `language`
-    /// - `terminal_number`: wire `terminalNumber`
-    /// - `total`: wire `total`
-    /// - `transaction_type`: wire `transactionType`
-    /// - `credit_type`: wire `creditType`
-    /// - `currency`: wire `currency`
-    /// - `transaction_code`: wire `transactionCode`
-    /// - `validation`: wire `validation`
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        language: Language,
-        terminal_number: impl Into<String>,
-        total: crate::MinorUnits,
-        transaction_type: TransactionType,
-        credit_type: CreditType,
-        currency: impl Into<String>,
-        transaction_code: TransactionCode,
-        validation: Validation,
-    ) -> Self {
+    /// Wire: `language` in the request envelope ([`Language`], required).
+    ///
+    /// Source: vendor doc 001 § Request
+    pub language: Language,
+    /// Terminal number assigned to the merchant during onboarding (e.g. `0882819014`).
+    ///
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
+    ///
+    /// Source: vendor doc 001 § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java)
+    pub terminal_number: TerminalNumber,
+    /// Amount in minor units (agorot/cents): 100 ILS = `10000`. Numeric(8) (library
+    /// practice), so at most 99999999.
+    ///
+    /// Wire: `total` (money in minor units: agorot/cents, required). Rules: >= 0; <= 99999999.
+    ///
+    /// Source: vendor doc 001 § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java); vendor-notes §4 item 15
+    pub total: crate::MinorUnits,
+    /// `Debit` (charge the card holder) or `Credit` (credit them).
+    ///
+    /// Wire: `transactionType` ([`TransactionType`], required).
+    ///
+    /// Source: vendor doc 001 § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java)
+    pub transaction_type: TransactionType,
+    /// Credit type; `RegularCredit` for a single payment, `Payments` for installments.
+    ///
+    /// Wire: `creditType` ([`CreditType`], required).
+    ///
+    /// Source: vendor doc 001 § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java)
+    pub credit_type: CreditType,
+    /// ISO-4217 alphabetic code (AlphaNumeric(3), e.g. `ILS`, `USD`), or `IlsByUsd` /
+    /// `IlsbyIndex` (shekels linked to the dollar / to an index). Which currencies a
+    /// terminal accepts is terminal configuration.
+    ///
+    /// Wire: `currency` (text, required). Rules: matches `^([A-Z]{3}|IlsByUsd|IlsbyIndex)$`.
+    ///
+    /// Spec decision: A string with a pattern, not an enum: the set is ISO-4217 (open-ended, terminal
+    /// dependent) plus the two linked-shekel values from Wix Currencies.scala (library
+    /// practice). Upper-case ISO codes only, as every source sends.
+    ///
+    /// Source: vendor doc 001 § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java)
+    pub currency: String,
+    /// How the card is presented; `Internet` for a payment page (vendor example), `Phone` for other card-not-present deals (libraries).
+    ///
+    /// Wire: `transactionCode` ([`TransactionCode`], required).
+    ///
+    /// Source: vendor doc 001 § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java)
+    pub transaction_code: TransactionCode,
+    /// What the deal does (`TxnSetup` payment page, `AutoComm` J4 charge, `Verify` J5 authorization, `Token` J102, …).
+    ///
+    /// Wire: `validation` ([`Validation`], required).
+    ///
+    /// Source: vendor doc 001 § Request (doDeal payment-page example); vendor-notes §2.1 Validation J-codes
+    pub validation: Validation,
+}
+impl From<DoDealRequired> for DoDealRequest {
+    fn from(required: DoDealRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl DoDealRequest {
+    /// A request from its required fields (see [`DoDealRequired`]); set optional ones with the setters.
+    pub fn new(required: DoDealRequired) -> Self {
+        let DoDealRequired {
+            language,
+            terminal_number,
+            total,
+            transaction_type,
+            credit_type,
+            currency,
+            transaction_code,
+            validation,
+        } = required;
         Self {
             language,
             may_be_duplicate: None,
             request_id: None,
-            terminal_number: terminal_number.into(),
+            terminal_number,
             main_terminal_number: None,
             card_no: None,
             card_id: None,
@@ -576,7 +632,7 @@ impl DoDealRequest {
             star_total: None,
             transaction_type,
             credit_type,
-            currency: currency.into(),
+            currency,
             transaction_code,
             validation,
             first_payment: None,
@@ -678,7 +734,7 @@ impl DoDealRequest {
         self
     }
     /// Sets `cgUid`: Capture of a payment-page J5 authorization: the `cgUid` from the redirect, linking the capture to the authorization.
-    pub fn cg_uid(mut self, value: impl Into<String>) -> Self {
+    pub fn cg_uid(mut self, value: impl Into<CgUid>) -> Self {
         self.cg_uid = Some(value.into());
         self
     }
@@ -1029,10 +1085,10 @@ pub struct DoDealResponse {
     pub extended_user_message: Option<String>,
     /// The terminal the deal ran on (e.g. `0882819014`).
     ///
-    /// Wire: `terminalNumber` (text, optional).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], optional).
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
-    pub terminal_number: Option<String>,
+    pub terminal_number: Option<TerminalNumber>,
     /// Card token (e.g. `1092880571131111`); present once a card was processed. Use it with `cardExpiration` for later charges and captures.
     ///
     /// Wire: `cardId` (text, optional).
@@ -1301,10 +1357,10 @@ pub struct DoDealResponse {
     pub shift_txn_date: Option<String>,
     /// CreditGuard id shared by all technical transactions of one financial transaction (setup, charge, refund, cancel): inquire by it to see them all (e.g. `118664947`).
     ///
-    /// Wire: `cgUid` (text, optional).
+    /// Wire: `cgUid` ([`CgUid`], optional).
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
-    pub cg_uid: Option<String>,
+    pub cg_uid: Option<CgUid>,
     /// Card hash; empty in every vendor example.
     ///
     /// Wire: `cardHash` (text, optional).
@@ -1628,7 +1684,11 @@ impl crate::Wire for DoDealResponse {
         let extended_user_message = m
             .optional("extendedUserMessage", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .optional("terminalNumber", true, <String as crate::Wire>::from_node)?;
+            .optional(
+                "terminalNumber",
+                true,
+                <TerminalNumber as crate::Wire>::from_node,
+            )?;
         let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
         let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
         let card_mask = m
@@ -1732,7 +1792,7 @@ impl crate::Wire for DoDealResponse {
             .optional("shiftId3", true, <String as crate::Wire>::from_node)?;
         let shift_txn_date = m
             .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
         let card_hash = m
             .optional("cardHash", true, <String as crate::Wire>::from_node)?;
         let acquirer_data = m
@@ -2025,8 +2085,187 @@ impl crate::__private::XmlFields for DoDealResponse {
         let mut seen = false;
         while let Some(name) = x.child()? {
             seen = true;
-            match name {
-                b"dateTime" => {
+            let index = {
+                let k: &[u8] = name;
+                match k.len() {
+                    2usize => {
+                        match k {
+                            b"id" => 52usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    3usize => {
+                        match k {
+                            b"eci" => 45usize,
+                            b"mid" => 64usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    4usize => {
+                        match k {
+                            b"cavv" => 48usize,
+                            b"user" => 49usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match k {
+                            b"total" => 32usize,
+                            b"email" => 47usize,
+                            b"cgUid" => 57usize,
+                            b"token" => 67usize,
+                            b"intIn" => 76usize,
+                            b"intOt" => 77usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match k {
+                            b"tranId" => 2usize,
+                            b"status" => 7usize,
+                            b"cardId" => 13usize,
+                            b"cardNo" => 17usize,
+                            b"clubId" => 36usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match k {
+                            b"version" => 5usize,
+                            b"cardBin" => 14usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"dateTime" => 0usize,
+                            b"language" => 6usize,
+                            b"cardMask" => 15usize,
+                            b"cardName" => 18usize,
+                            b"cardType" => 20usize,
+                            b"currency" => 28usize,
+                            b"idStatus" => 38usize,
+                            b"clientIp" => 46usize,
+                            b"shiftId1" => 53usize,
+                            b"shiftId2" => 54usize,
+                            b"shiftId3" => 55usize,
+                            b"cardHash" => 58usize,
+                            b"uniqueid" => 65usize,
+                            b"errorUrl" => 71usize,
+                            b"clubCode" => 75usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        match k {
+                            b"requestId" => 1usize,
+                            b"cardBrand" => 23usize,
+                            b"cvvStatus" => 39usize,
+                            b"addonData" => 50usize,
+                            b"returnUrl" => 69usize,
+                            b"cancelUrl" => 72usize,
+                            b"starTotal" => 73usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    10usize => {
+                        match k {
+                            b"statusText" => 8usize,
+                            b"cardLength" => 16usize,
+                            b"creditType" => 27usize,
+                            b"baseAmount" => 30usize,
+                            b"validation" => 37usize,
+                            b"authSource" => 40usize,
+                            b"authNumber" => 41usize,
+                            b"fileNumber" => 42usize,
+                            b"successUrl" => 70usize,
+                            b"commReason" => 74usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match k {
+                            b"userMessage" => 3usize,
+                            b"serviceCode" => 25usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        match k {
+                            b"cardAcquirer" => 24usize,
+                            b"baseCurrency" => 29usize,
+                            b"firstPayment" => 33usize,
+                            b"shiftTxnDate" => 56usize,
+                            b"acquirerData" => 59usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    13usize => {
+                        match k {
+                            b"creditCompany" => 22usize,
+                            b"mpiValidation" => 66usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    14usize => {
+                        match k {
+                            b"additionalInfo" => 4usize,
+                            b"extendedStatus" => 9usize,
+                            b"terminalNumber" => 12usize,
+                            b"cardExpiration" => 19usize,
+                            b"supplierNumber" => 51usize,
+                            b"ashraitEmvData" => 60usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    15usize => {
+                        match k {
+                            b"transactionType" => 26usize,
+                            b"transactionCode" => 31usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    16usize => {
+                        match k {
+                            b"extendedCardType" => 21usize,
+                            b"numberOfPayments" => 35usize,
+                            b"extendedTranCode" => 61usize,
+                            b"sendNotification" => 62usize,
+                            b"paymentsInterest" => 63usize,
+                            b"mpiHostedPageUrl" => 68usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    17usize => {
+                        match k {
+                            b"periodicalPayment" => 34usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    18usize => {
+                        match k {
+                            b"extendedStatusText" => 10usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    19usize => {
+                        match k {
+                            b"extendedUserMessage" => 11usize,
+                            b"slaveTerminalNumber" => 43usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    21usize => {
+                        match k {
+                            b"slaveTerminalSequence" => 44usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     x.scalar(
                         &mut v_date_time,
                         |t: &str| crate::__private::fields::datetime(
@@ -2036,443 +2275,443 @@ impl crate::__private::XmlFields for DoDealResponse {
                         true,
                     )?
                 }
-                b"requestId" => {
+                1usize => {
                     x.scalar(
                         &mut v_request_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"tranId" => {
+                2usize => {
                     x.scalar(
                         &mut v_tran_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"userMessage" => {
+                3usize => {
                     x.scalar(
                         &mut v_user_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"additionalInfo" => {
+                4usize => {
                     x.scalar(
                         &mut v_additional_info,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"version" => {
+                5usize => {
                     x.scalar(
                         &mut v_version,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"language" => {
+                6usize => {
                     x.scalar(
                         &mut v_language,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"status" => {
+                7usize => {
                     x.scalar(
                         &mut v_status,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"statusText" => {
+                8usize => {
                     x.scalar(
                         &mut v_status_text,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"extendedStatus" => {
+                9usize => {
                     x.scalar(
                         &mut v_extended_status,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"extendedStatusText" => {
+                10usize => {
                     x.scalar(
                         &mut v_extended_status_text,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"extendedUserMessage" => {
+                11usize => {
                     x.scalar(
                         &mut v_extended_user_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"terminalNumber" => {
+                12usize => {
                     x.scalar(
                         &mut v_terminal_number,
-                        <String as crate::__private::FromText>::from_text,
+                        <TerminalNumber as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardId" => {
+                13usize => {
                     x.scalar(
                         &mut v_card_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardBin" => {
+                14usize => {
                     x.scalar(
                         &mut v_card_bin,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardMask" => {
+                15usize => {
                     x.scalar(
                         &mut v_card_mask,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardLength" => {
+                16usize => {
                     x.scalar(
                         &mut v_card_length,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardNo" => {
+                17usize => {
                     x.scalar(
                         &mut v_card_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardName" => {
+                18usize => {
                     x.scalar(
                         &mut v_card_name,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardExpiration" => {
+                19usize => {
                     x.scalar(
                         &mut v_card_expiration,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardType" => x.coded(&mut v_card_type, false)?,
-                b"extendedCardType" => x.coded(&mut v_extended_card_type, false)?,
-                b"creditCompany" => x.coded(&mut v_credit_company, false)?,
-                b"cardBrand" => x.coded(&mut v_card_brand, false)?,
-                b"cardAcquirer" => x.coded(&mut v_card_acquirer, false)?,
-                b"serviceCode" => {
+                20usize => x.coded(&mut v_card_type, false)?,
+                21usize => x.coded(&mut v_extended_card_type, false)?,
+                22usize => x.coded(&mut v_credit_company, false)?,
+                23usize => x.coded(&mut v_card_brand, false)?,
+                24usize => x.coded(&mut v_card_acquirer, false)?,
+                25usize => {
                     x.scalar(
                         &mut v_service_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"transactionType" => x.coded(&mut v_transaction_type, false)?,
-                b"creditType" => x.coded(&mut v_credit_type, false)?,
-                b"currency" => x.coded(&mut v_currency, false)?,
-                b"baseCurrency" => {
+                26usize => x.coded(&mut v_transaction_type, false)?,
+                27usize => x.coded(&mut v_credit_type, false)?,
+                28usize => x.coded(&mut v_currency, false)?,
+                29usize => {
                     x.scalar(
                         &mut v_base_currency,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"baseAmount" => {
+                30usize => {
                     x.scalar(
                         &mut v_base_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"transactionCode" => x.coded(&mut v_transaction_code, false)?,
-                b"total" => {
+                31usize => x.coded(&mut v_transaction_code, false)?,
+                32usize => {
                     x.scalar(
                         &mut v_total,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"firstPayment" => {
+                33usize => {
                     x.scalar(
                         &mut v_first_payment,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"periodicalPayment" => {
+                34usize => {
                     x.scalar(
                         &mut v_periodical_payment,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"numberOfPayments" => {
+                35usize => {
                     x.scalar(
                         &mut v_number_of_payments,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"clubId" => {
+                36usize => {
                     x.scalar(
                         &mut v_club_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"validation" => x.coded(&mut v_validation, false)?,
-                b"idStatus" => x.coded(&mut v_id_status, false)?,
-                b"cvvStatus" => x.coded(&mut v_cvv_status, false)?,
-                b"authSource" => x.coded(&mut v_auth_source, false)?,
-                b"authNumber" => {
+                37usize => x.coded(&mut v_validation, false)?,
+                38usize => x.coded(&mut v_id_status, false)?,
+                39usize => x.coded(&mut v_cvv_status, false)?,
+                40usize => x.coded(&mut v_auth_source, false)?,
+                41usize => {
                     x.scalar(
                         &mut v_auth_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"fileNumber" => {
+                42usize => {
                     x.scalar(
                         &mut v_file_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"slaveTerminalNumber" => {
+                43usize => {
                     x.scalar(
                         &mut v_slave_terminal_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"slaveTerminalSequence" => {
+                44usize => {
                     x.scalar(
                         &mut v_slave_terminal_sequence,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"eci" => {
+                45usize => {
                     x.scalar(
                         &mut v_eci,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"clientIp" => {
+                46usize => {
                     x.scalar(
                         &mut v_client_ip,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"email" => {
+                47usize => {
                     x.scalar(
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cavv" => x.coded(&mut v_cavv, false)?,
-                b"user" => {
+                48usize => x.coded(&mut v_cavv, false)?,
+                49usize => {
                     x.scalar(
                         &mut v_user,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"addonData" => {
+                50usize => {
                     x.scalar(
                         &mut v_addon_data,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"supplierNumber" => {
+                51usize => {
                     x.scalar(
                         &mut v_supplier_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"id" => {
+                52usize => {
                     x.scalar(
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"shiftId1" => {
+                53usize => {
                     x.scalar(
                         &mut v_shift_id1,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"shiftId2" => {
+                54usize => {
                     x.scalar(
                         &mut v_shift_id2,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"shiftId3" => {
+                55usize => {
                     x.scalar(
                         &mut v_shift_id3,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"shiftTxnDate" => {
+                56usize => {
                     x.scalar(
                         &mut v_shift_txn_date,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cgUid" => {
+                57usize => {
                     x.scalar(
                         &mut v_cg_uid,
-                        <String as crate::__private::FromText>::from_text,
+                        <CgUid as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardHash" => {
+                58usize => {
                     x.scalar(
                         &mut v_card_hash,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"acquirerData" => x.object(&mut v_acquirer_data)?,
-                b"ashraitEmvData" => x.object(&mut v_ashrait_emv_data)?,
-                b"extendedTranCode" => {
+                59usize => x.object(&mut v_acquirer_data)?,
+                60usize => x.object(&mut v_ashrait_emv_data)?,
+                61usize => {
                     x.scalar(
                         &mut v_extended_tran_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"sendNotification" => {
+                62usize => {
                     x.scalar(
                         &mut v_send_notification,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"paymentsInterest" => {
+                63usize => {
                     x.scalar(
                         &mut v_payments_interest,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"mid" => {
+                64usize => {
                     x.scalar(
                         &mut v_mid,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"uniqueid" => {
+                65usize => {
                     x.scalar(
                         &mut v_uniqueid,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"mpiValidation" => {
+                66usize => {
                     x.scalar(
                         &mut v_mpi_validation,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"token" => {
+                67usize => {
                     x.scalar(
                         &mut v_token,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"mpiHostedPageUrl" => {
+                68usize => {
                     x.scalar(
                         &mut v_mpi_hosted_page_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"returnUrl" => {
+                69usize => {
                     x.scalar(
                         &mut v_return_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"successUrl" => {
+                70usize => {
                     x.scalar(
                         &mut v_success_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"errorUrl" => {
+                71usize => {
                     x.scalar(
                         &mut v_error_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cancelUrl" => {
+                72usize => {
                     x.scalar(
                         &mut v_cancel_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"starTotal" => {
+                73usize => {
                     x.scalar(
                         &mut v_star_total,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"commReason" => {
+                74usize => {
                     x.scalar(
                         &mut v_comm_reason,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"clubCode" => {
+                75usize => {
                     x.scalar(
                         &mut v_club_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"intIn" => {
+                76usize => {
                     x.scalar(
                         &mut v_int_in,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"intOt" => {
+                77usize => {
                     x.scalar(
                         &mut v_int_ot,
                         <String as crate::__private::FromText>::from_text,

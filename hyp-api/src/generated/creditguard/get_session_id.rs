@@ -71,7 +71,7 @@ pub struct GetSessionIdRequired {
     ///
     /// Wire: `language` in the request envelope ([`Language`], required).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request
+    /// Source: vendor doc 001 § Request
     pub language: Language,
 }
 impl From<GetSessionIdRequired> for GetSessionIdRequest {

@@ -80,13 +80,13 @@ pub struct InquireInvoiceRequired {
     ///
     /// Wire: `language` in the request envelope ([`Language`], required).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request
+    /// Source: vendor doc 001 § Request
     pub language: Language,
     /// Which transaction's invoice to fetch.
     ///
     /// Wire: `invoice` ([`InvoiceRef`], required).
     ///
-    /// Source: https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries
+    /// Source: <https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries>
     pub invoice: InvoiceRef,
 }
 impl From<InquireInvoiceRequired> for InquireInvoiceRequest {

@@ -39,12 +39,12 @@ pub struct InquireTransactionsRequest {
     pub request_id: Option<String>,
     /// Terminal whose transactions to search.
     ///
-    /// Wire: `terminalNumber` (text, required).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.1 inquireTransactions (MordiSacks/creditguard:src/CreditGuard/Requests/InquireTransactionsRequest.php)
-    pub terminal_number: String,
+    pub terminal_number: TerminalNumber,
     /// Search by Hyp transaction id: exactly one technical transaction.
     ///
     /// Wire: `tranId` (text, optional).
@@ -55,10 +55,10 @@ pub struct InquireTransactionsRequest {
     pub tran_id: Option<String>,
     /// Search by CreditGuard id: all technical transactions of one financial transaction (including the TxnSetup row).
     ///
-    /// Wire: `cgUid` (text, optional).
+    /// Wire: `cgUid` ([`CgUid`], optional).
     ///
     /// Source: vendor-notes §2.1 inquireTransactions (<https://developers.hyp.co.il/enterprise/inquiring-transactions/examples>, /creditguard/inquiring-transactions/overview)
-    pub cg_uid: Option<String>,
+    pub cg_uid: Option<CgUid>,
     /// Search by the merchant's `user` reference ("X field").
     ///
     /// Wire: `user` (text, optional). Rules: at most 19 characters.
@@ -317,9 +317,9 @@ impl crate::Wire for InquireTransactionsRequest {
         let request_id = m
             .optional("requestId", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .required("terminalNumber", <String as crate::Wire>::from_node)?;
+            .required("terminalNumber", <TerminalNumber as crate::Wire>::from_node)?;
         let tran_id = m.optional("tranId", true, <String as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
         let user = m.optional("user", true, <String as crate::Wire>::from_node)?;
         let card_no = m.optional("cardNo", true, <String as crate::Wire>::from_node)?;
         let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
@@ -403,17 +403,39 @@ impl crate::Wire for InquireTransactionsRequest {
         })
     }
 }
-impl InquireTransactionsRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`InquireTransactionsRequest`], each named where it is given: leaving one out does not compile. Pass it to [`InquireTransactionsRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct InquireTransactionsRequired {
+    /// Language of the answer's texts (`message`, `userMessage`) and, for a payment-page
+    /// request, of the payment page UI: `HEB` or `ENG`. Other codes fall back to English.
     ///
-    /// - `language`: wire `language`
-    /// - `terminal_number`: wire `terminalNumber`
-    pub fn new(language: Language, terminal_number: impl Into<String>) -> Self {
+    /// Wire: `language` in the request envelope ([`Language`], required).
+    ///
+    /// Source: vendor doc 001 § Request
+    pub language: Language,
+    /// Terminal whose transactions to search.
+    ///
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
+    ///
+    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
+    ///
+    /// Source: vendor-notes §2.1 inquireTransactions (MordiSacks/creditguard:src/CreditGuard/Requests/InquireTransactionsRequest.php)
+    pub terminal_number: TerminalNumber,
+}
+impl From<InquireTransactionsRequired> for InquireTransactionsRequest {
+    fn from(required: InquireTransactionsRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl InquireTransactionsRequest {
+    /// A request from its required fields (see [`InquireTransactionsRequired`]); set optional ones with the setters.
+    pub fn new(required: InquireTransactionsRequired) -> Self {
+        let InquireTransactionsRequired { language, terminal_number } = required;
         Self {
             language,
             may_be_duplicate: None,
             request_id: None,
-            terminal_number: terminal_number.into(),
+            terminal_number,
             tran_id: None,
             cg_uid: None,
             user: None,
@@ -455,7 +477,7 @@ impl InquireTransactionsRequest {
         self
     }
     /// Sets `cgUid`: Search by CreditGuard id: all technical transactions of one financial transaction (including the TxnSetup row).
-    pub fn cg_uid(mut self, value: impl Into<String>) -> Self {
+    pub fn cg_uid(mut self, value: impl Into<CgUid>) -> Self {
         self.cg_uid = Some(value.into());
         self
     }
@@ -806,8 +828,58 @@ impl crate::__private::XmlFields for InquireTransactionsResponse {
         let mut seen = false;
         while let Some(name) = x.child()? {
             seen = true;
-            match name {
-                b"dateTime" => {
+            let index = {
+                let k: &[u8] = name;
+                match k.len() {
+                    6usize => {
+                        match k {
+                            b"tranId" => 2usize,
+                            b"totals" => 8usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match k {
+                            b"version" => 5usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"dateTime" => 0usize,
+                            b"language" => 6usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        match k {
+                            b"requestId" => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match k {
+                            b"userMessage" => 3usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        match k {
+                            b"transactions" => 7usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    14usize => {
+                        match k {
+                            b"additionalInfo" => 4usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     x.scalar(
                         &mut v_date_time,
                         |t: &str| crate::__private::fields::datetime(
@@ -817,50 +889,50 @@ impl crate::__private::XmlFields for InquireTransactionsResponse {
                         true,
                     )?
                 }
-                b"requestId" => {
+                1usize => {
                     x.scalar(
                         &mut v_request_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"tranId" => {
+                2usize => {
                     x.scalar(
                         &mut v_tran_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"userMessage" => {
+                3usize => {
                     x.scalar(
                         &mut v_user_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"additionalInfo" => {
+                4usize => {
                     x.scalar(
                         &mut v_additional_info,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"version" => {
+                5usize => {
                     x.scalar(
                         &mut v_version,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"language" => {
+                6usize => {
                     x.scalar(
                         &mut v_language,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"transactions" => x.objects(&mut v_transactions)?,
-                b"totals" => x.object(&mut v_totals)?,
+                7usize => x.objects(&mut v_transactions)?,
+                8usize => x.object(&mut v_totals)?,
                 _ => x.other(name, Some(&mut unknown))?,
             }
         }

@@ -237,113 +237,170 @@ impl crate::__private::XmlFields for CustomerData {
         let mut seen = false;
         while let Some(name) = x.child()? {
             seen = true;
-            match name {
-                b"firstName" => {
+            let index = {
+                let k: &[u8] = name;
+                match k.len() {
+                    3usize => {
+                        match k {
+                            b"tel" => 5usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    4usize => {
+                        match k {
+                            b"city" => 3usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match k {
+                            b"email" => 4usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match k {
+                            b"address" => 2usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"lastName" => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        match k {
+                            b"firstName" => 0usize,
+                            b"userData1" => 6usize,
+                            b"userData2" => 7usize,
+                            b"userData3" => 8usize,
+                            b"userData4" => 9usize,
+                            b"userData5" => 10usize,
+                            b"userData6" => 11usize,
+                            b"userData7" => 12usize,
+                            b"userData8" => 13usize,
+                            b"userData9" => 14usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    10usize => {
+                        match k {
+                            b"userData10" => 15usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     x.scalar(
                         &mut v_first_name,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"lastName" => {
+                1usize => {
                     x.scalar(
                         &mut v_last_name,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"address" => {
+                2usize => {
                     x.scalar(
                         &mut v_address,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"city" => {
+                3usize => {
                     x.scalar(
                         &mut v_city,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"email" => {
+                4usize => {
                     x.scalar(
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"tel" => {
+                5usize => {
                     x.scalar(
                         &mut v_tel,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"userData1" => {
+                6usize => {
                     x.scalar(
                         &mut v_user_data1,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"userData2" => {
+                7usize => {
                     x.scalar(
                         &mut v_user_data2,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"userData3" => {
+                8usize => {
                     x.scalar(
                         &mut v_user_data3,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"userData4" => {
+                9usize => {
                     x.scalar(
                         &mut v_user_data4,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"userData5" => {
+                10usize => {
                     x.scalar(
                         &mut v_user_data5,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"userData6" => {
+                11usize => {
                     x.scalar(
                         &mut v_user_data6,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"userData7" => {
+                12usize => {
                     x.scalar(
                         &mut v_user_data7,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"userData8" => {
+                13usize => {
                     x.scalar(
                         &mut v_user_data8,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"userData9" => {
+                14usize => {
                     x.scalar(
                         &mut v_user_data9,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"userData10" => {
+                15usize => {
                     x.scalar(
                         &mut v_user_data10,
                         <String as crate::__private::FromText>::from_text,
@@ -380,7 +437,7 @@ impl Default for CustomerData {
     }
 }
 impl CustomerData {
-    /// A request with its required fields; set optional ones with the setters.
+    /// A request without required fields; set optional ones with the setters.
     pub fn new() -> Self {
         Self {
             first_name: None,
@@ -749,78 +806,145 @@ impl crate::__private::XmlFields for InvoiceData {
         let mut seen = false;
         while let Some(name) = x.child()? {
             seen = true;
-            match name {
-                b"invoiceCreationMethod" => {
+            let index = {
+                let k: &[u8] = name;
+                match k.len() {
+                    6usize => {
+                        match k {
+                            b"mailTo" => 8usize,
+                            b"ccDate" => 9usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match k {
+                            b"companyInfo" => 7usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    13usize => {
+                        match k {
+                            b"createInvoice" => 10usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    14usize => {
+                        match k {
+                            b"invoiceSubject" => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    15usize => {
+                        match k {
+                            b"invoiceItemCode" => 2usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    16usize => {
+                        match k {
+                            b"invoiceItemPrice" => 4usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    18usize => {
+                        match k {
+                            b"isItemPriceWithTax" => 6usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    19usize => {
+                        match k {
+                            b"invoiceItemQuantity" => 5usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    21usize => {
+                        match k {
+                            b"invoiceCreationMethod" => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    22usize => {
+                        match k {
+                            b"invoiceItemDescription" => 3usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     x.scalar(
                         &mut v_invoice_creation_method,
                         <InvoiceCreationMethod as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"invoiceSubject" => {
+                1usize => {
                     x.scalar(
                         &mut v_invoice_subject,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"invoiceItemCode" => {
+                2usize => {
                     x.scalar(
                         &mut v_invoice_item_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"invoiceItemDescription" => {
+                3usize => {
                     x.scalar(
                         &mut v_invoice_item_description,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"invoiceItemPrice" => {
+                4usize => {
                     x.scalar(
                         &mut v_invoice_item_price,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"invoiceItemQuantity" => {
+                5usize => {
                     x.scalar(
                         &mut v_invoice_item_quantity,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"isItemPriceWithTax" => {
+                6usize => {
                     x.scalar(
                         &mut v_is_item_price_with_tax,
                         <bool as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"companyInfo" => {
+                7usize => {
                     x.scalar(
                         &mut v_company_info,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"mailTo" => {
+                8usize => {
                     x.scalar(
                         &mut v_mail_to,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"ccDate" => {
+                9usize => {
                     x.scalar(
                         &mut v_cc_date,
                         |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
                         true,
                     )?
                 }
-                b"createInvoice" => {
+                10usize => {
                     x.scalar(
                         &mut v_create_invoice,
                         <CreateInvoice as crate::__private::FromText>::from_text,
@@ -852,7 +976,7 @@ impl Default for InvoiceData {
     }
 }
 impl InvoiceData {
-    /// A request with its required fields; set optional ones with the setters.
+    /// A request without required fields; set optional ones with the setters.
     pub fn new() -> Self {
         Self {
             invoice_creation_method: None,
@@ -985,14 +1109,26 @@ impl crate::__private::XmlFields for InvoiceRef {
         })
     }
 }
-impl InvoiceRef {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`InvoiceRef`], each named where it is given: leaving one out does not compile. Pass it to [`InvoiceRef::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct InvoiceRefRequired {
+    /// The transaction id (`tranId`) the invoice was issued for (e.g. `119328971`).
     ///
-    /// - `invoice_atran_id`: wire `invoiceAtranId`
-    pub fn new(invoice_atran_id: impl Into<String>) -> Self {
-        Self {
-            invoice_atran_id: invoice_atran_id.into(),
-        }
+    /// Wire: `invoiceAtranId` (text, required). Rules: matches `^[0-9]+$`.
+    ///
+    /// Source: <https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries>
+    pub invoice_atran_id: String,
+}
+impl From<InvoiceRefRequired> for InvoiceRef {
+    fn from(required: InvoiceRefRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl InvoiceRef {
+    /// A request from its required fields (see [`InvoiceRefRequired`]); set optional ones with the setters.
+    pub fn new(required: InvoiceRefRequired) -> Self {
+        let InvoiceRefRequired { invoice_atran_id } = required;
+        Self { invoice_atran_id }
     }
 }
 impl crate::Validate for InvoiceRef {
@@ -1081,7 +1217,7 @@ impl Default for PaymentPageData {
     }
 }
 impl PaymentPageData {
-    /// A request with its required fields; set optional ones with the setters.
+    /// A request without required fields; set optional ones with the setters.
     pub fn new() -> Self {
         Self { pps_json_config: None }
     }
@@ -1142,10 +1278,10 @@ pub struct DealResult {
     pub extended_user_message: Option<String>,
     /// The terminal the deal ran on (e.g. `0882819014`).
     ///
-    /// Wire: `terminalNumber` (text, optional).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], optional).
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
-    pub terminal_number: Option<String>,
+    pub terminal_number: Option<TerminalNumber>,
     /// Card token (e.g. `1092880571131111`); present once a card was processed. Use it with `cardExpiration` for later charges and captures.
     ///
     /// Wire: `cardId` (text, optional).
@@ -1414,10 +1550,10 @@ pub struct DealResult {
     pub shift_txn_date: Option<String>,
     /// CreditGuard id shared by all technical transactions of one financial transaction (setup, charge, refund, cancel): inquire by it to see them all (e.g. `118664947`).
     ///
-    /// Wire: `cgUid` (text, optional).
+    /// Wire: `cgUid` ([`CgUid`], optional).
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
-    pub cg_uid: Option<String>,
+    pub cg_uid: Option<CgUid>,
     /// Card hash; empty in every vendor example.
     ///
     /// Wire: `cardHash` (text, optional).
@@ -1580,7 +1716,11 @@ impl crate::Wire for DealResult {
         let extended_user_message = m
             .optional("extendedUserMessage", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .optional("terminalNumber", true, <String as crate::Wire>::from_node)?;
+            .optional(
+                "terminalNumber",
+                true,
+                <TerminalNumber as crate::Wire>::from_node,
+            )?;
         let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
         let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
         let card_mask = m
@@ -1684,7 +1824,7 @@ impl crate::Wire for DealResult {
             .optional("shiftId3", true, <String as crate::Wire>::from_node)?;
         let shift_txn_date = m
             .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
         let card_hash = m
             .optional("cardHash", true, <String as crate::Wire>::from_node)?;
         let acquirer_data = m
@@ -1886,297 +2026,454 @@ impl crate::__private::XmlFields for DealResult {
         let mut seen = false;
         while let Some(name) = x.child()? {
             seen = true;
-            match name {
-                b"status" => {
+            let index = {
+                let k: &[u8] = name;
+                match k.len() {
+                    2usize => {
+                        match k {
+                            b"id" => 45usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    3usize => {
+                        match k {
+                            b"eci" => 38usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    4usize => {
+                        match k {
+                            b"cavv" => 41usize,
+                            b"user" => 42usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match k {
+                            b"total" => 25usize,
+                            b"email" => 40usize,
+                            b"cgUid" => 50usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match k {
+                            b"status" => 0usize,
+                            b"cardId" => 6usize,
+                            b"cardNo" => 10usize,
+                            b"clubId" => 29usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match k {
+                            b"cardBin" => 7usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"cardMask" => 8usize,
+                            b"cardName" => 11usize,
+                            b"cardType" => 13usize,
+                            b"currency" => 21usize,
+                            b"idStatus" => 31usize,
+                            b"clientIp" => 39usize,
+                            b"shiftId1" => 46usize,
+                            b"shiftId2" => 47usize,
+                            b"shiftId3" => 48usize,
+                            b"cardHash" => 51usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        match k {
+                            b"cardBrand" => 16usize,
+                            b"cvvStatus" => 32usize,
+                            b"addonData" => 43usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    10usize => {
+                        match k {
+                            b"statusText" => 1usize,
+                            b"cardLength" => 9usize,
+                            b"creditType" => 20usize,
+                            b"baseAmount" => 23usize,
+                            b"validation" => 30usize,
+                            b"authSource" => 33usize,
+                            b"authNumber" => 34usize,
+                            b"fileNumber" => 35usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match k {
+                            b"serviceCode" => 18usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        match k {
+                            b"cardAcquirer" => 17usize,
+                            b"baseCurrency" => 22usize,
+                            b"firstPayment" => 26usize,
+                            b"shiftTxnDate" => 49usize,
+                            b"acquirerData" => 52usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    13usize => {
+                        match k {
+                            b"creditCompany" => 15usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    14usize => {
+                        match k {
+                            b"extendedStatus" => 2usize,
+                            b"terminalNumber" => 5usize,
+                            b"cardExpiration" => 12usize,
+                            b"supplierNumber" => 44usize,
+                            b"ashraitEmvData" => 53usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    15usize => {
+                        match k {
+                            b"transactionType" => 19usize,
+                            b"transactionCode" => 24usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    16usize => {
+                        match k {
+                            b"extendedCardType" => 14usize,
+                            b"numberOfPayments" => 28usize,
+                            b"extendedTranCode" => 54usize,
+                            b"sendNotification" => 55usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    17usize => {
+                        match k {
+                            b"periodicalPayment" => 27usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    18usize => {
+                        match k {
+                            b"extendedStatusText" => 3usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    19usize => {
+                        match k {
+                            b"extendedUserMessage" => 4usize,
+                            b"slaveTerminalNumber" => 36usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    21usize => {
+                        match k {
+                            b"slaveTerminalSequence" => 37usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     x.scalar(
                         &mut v_status,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"statusText" => {
+                1usize => {
                     x.scalar(
                         &mut v_status_text,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"extendedStatus" => {
+                2usize => {
                     x.scalar(
                         &mut v_extended_status,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"extendedStatusText" => {
+                3usize => {
                     x.scalar(
                         &mut v_extended_status_text,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"extendedUserMessage" => {
+                4usize => {
                     x.scalar(
                         &mut v_extended_user_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"terminalNumber" => {
+                5usize => {
                     x.scalar(
                         &mut v_terminal_number,
-                        <String as crate::__private::FromText>::from_text,
+                        <TerminalNumber as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardId" => {
+                6usize => {
                     x.scalar(
                         &mut v_card_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardBin" => {
+                7usize => {
                     x.scalar(
                         &mut v_card_bin,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardMask" => {
+                8usize => {
                     x.scalar(
                         &mut v_card_mask,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardLength" => {
+                9usize => {
                     x.scalar(
                         &mut v_card_length,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardNo" => {
+                10usize => {
                     x.scalar(
                         &mut v_card_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardName" => {
+                11usize => {
                     x.scalar(
                         &mut v_card_name,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardExpiration" => {
+                12usize => {
                     x.scalar(
                         &mut v_card_expiration,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardType" => x.coded(&mut v_card_type, false)?,
-                b"extendedCardType" => x.coded(&mut v_extended_card_type, false)?,
-                b"creditCompany" => x.coded(&mut v_credit_company, false)?,
-                b"cardBrand" => x.coded(&mut v_card_brand, false)?,
-                b"cardAcquirer" => x.coded(&mut v_card_acquirer, false)?,
-                b"serviceCode" => {
+                13usize => x.coded(&mut v_card_type, false)?,
+                14usize => x.coded(&mut v_extended_card_type, false)?,
+                15usize => x.coded(&mut v_credit_company, false)?,
+                16usize => x.coded(&mut v_card_brand, false)?,
+                17usize => x.coded(&mut v_card_acquirer, false)?,
+                18usize => {
                     x.scalar(
                         &mut v_service_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"transactionType" => x.coded(&mut v_transaction_type, false)?,
-                b"creditType" => x.coded(&mut v_credit_type, false)?,
-                b"currency" => x.coded(&mut v_currency, false)?,
-                b"baseCurrency" => {
+                19usize => x.coded(&mut v_transaction_type, false)?,
+                20usize => x.coded(&mut v_credit_type, false)?,
+                21usize => x.coded(&mut v_currency, false)?,
+                22usize => {
                     x.scalar(
                         &mut v_base_currency,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"baseAmount" => {
+                23usize => {
                     x.scalar(
                         &mut v_base_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"transactionCode" => x.coded(&mut v_transaction_code, false)?,
-                b"total" => {
+                24usize => x.coded(&mut v_transaction_code, false)?,
+                25usize => {
                     x.scalar(
                         &mut v_total,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"firstPayment" => {
+                26usize => {
                     x.scalar(
                         &mut v_first_payment,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"periodicalPayment" => {
+                27usize => {
                     x.scalar(
                         &mut v_periodical_payment,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"numberOfPayments" => {
+                28usize => {
                     x.scalar(
                         &mut v_number_of_payments,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"clubId" => {
+                29usize => {
                     x.scalar(
                         &mut v_club_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"validation" => x.coded(&mut v_validation, false)?,
-                b"idStatus" => x.coded(&mut v_id_status, false)?,
-                b"cvvStatus" => x.coded(&mut v_cvv_status, false)?,
-                b"authSource" => x.coded(&mut v_auth_source, false)?,
-                b"authNumber" => {
+                30usize => x.coded(&mut v_validation, false)?,
+                31usize => x.coded(&mut v_id_status, false)?,
+                32usize => x.coded(&mut v_cvv_status, false)?,
+                33usize => x.coded(&mut v_auth_source, false)?,
+                34usize => {
                     x.scalar(
                         &mut v_auth_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"fileNumber" => {
+                35usize => {
                     x.scalar(
                         &mut v_file_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"slaveTerminalNumber" => {
+                36usize => {
                     x.scalar(
                         &mut v_slave_terminal_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"slaveTerminalSequence" => {
+                37usize => {
                     x.scalar(
                         &mut v_slave_terminal_sequence,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"eci" => {
+                38usize => {
                     x.scalar(
                         &mut v_eci,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"clientIp" => {
+                39usize => {
                     x.scalar(
                         &mut v_client_ip,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"email" => {
+                40usize => {
                     x.scalar(
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cavv" => x.coded(&mut v_cavv, false)?,
-                b"user" => {
+                41usize => x.coded(&mut v_cavv, false)?,
+                42usize => {
                     x.scalar(
                         &mut v_user,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"addonData" => {
+                43usize => {
                     x.scalar(
                         &mut v_addon_data,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"supplierNumber" => {
+                44usize => {
                     x.scalar(
                         &mut v_supplier_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"id" => {
+                45usize => {
                     x.scalar(
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"shiftId1" => {
+                46usize => {
                     x.scalar(
                         &mut v_shift_id1,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"shiftId2" => {
+                47usize => {
                     x.scalar(
                         &mut v_shift_id2,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"shiftId3" => {
+                48usize => {
                     x.scalar(
                         &mut v_shift_id3,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"shiftTxnDate" => {
+                49usize => {
                     x.scalar(
                         &mut v_shift_txn_date,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cgUid" => {
+                50usize => {
                     x.scalar(
                         &mut v_cg_uid,
-                        <String as crate::__private::FromText>::from_text,
+                        <CgUid as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardHash" => {
+                51usize => {
                     x.scalar(
                         &mut v_card_hash,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"acquirerData" => x.object(&mut v_acquirer_data)?,
-                b"ashraitEmvData" => x.object(&mut v_ashrait_emv_data)?,
-                b"extendedTranCode" => {
+                52usize => x.object(&mut v_acquirer_data)?,
+                53usize => x.object(&mut v_ashrait_emv_data)?,
+                54usize => {
                     x.scalar(
                         &mut v_extended_tran_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"sendNotification" => {
+                55usize => {
                     x.scalar(
                         &mut v_send_notification,
                         <String as crate::__private::FromText>::from_text,
@@ -2293,10 +2590,10 @@ pub struct Transaction {
     pub extended_user_message: Option<String>,
     /// The terminal the deal ran on (e.g. `0882819014`).
     ///
-    /// Wire: `terminalNumber` (text, optional).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], optional).
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
-    pub terminal_number: Option<String>,
+    pub terminal_number: Option<TerminalNumber>,
     /// Card token (e.g. `1092880571131111`); present once a card was processed. Use it with `cardExpiration` for later charges and captures.
     ///
     /// Wire: `cardId` (text, optional).
@@ -2565,10 +2862,10 @@ pub struct Transaction {
     pub shift_txn_date: Option<String>,
     /// CreditGuard id shared by all technical transactions of one financial transaction (setup, charge, refund, cancel): inquire by it to see them all (e.g. `118664947`).
     ///
-    /// Wire: `cgUid` (text, optional).
+    /// Wire: `cgUid` ([`CgUid`], optional).
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
-    pub cg_uid: Option<String>,
+    pub cg_uid: Option<CgUid>,
     /// Card hash; empty in every vendor example.
     ///
     /// Wire: `cardHash` (text, optional).
@@ -2907,7 +3204,11 @@ impl crate::Wire for Transaction {
         let extended_user_message = m
             .optional("extendedUserMessage", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .optional("terminalNumber", true, <String as crate::Wire>::from_node)?;
+            .optional(
+                "terminalNumber",
+                true,
+                <TerminalNumber as crate::Wire>::from_node,
+            )?;
         let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
         let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
         let card_mask = m
@@ -3011,7 +3312,7 @@ impl crate::Wire for Transaction {
             .optional("shiftId3", true, <String as crate::Wire>::from_node)?;
         let shift_txn_date = m
             .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <String as crate::Wire>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
         let card_hash = m
             .optional("cardHash", true, <String as crate::Wire>::from_node)?;
         let acquirer_data = m
@@ -3325,416 +3626,593 @@ impl crate::__private::XmlFields for Transaction {
         let mut seen = false;
         while let Some(name) = x.child()? {
             seen = true;
-            match name {
-                b"status" => {
+            let index = {
+                let k: &[u8] = name;
+                match k.len() {
+                    2usize => {
+                        match k {
+                            b"id" => 45usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    3usize => {
+                        match k {
+                            b"eci" => 38usize,
+                            b"mid" => 57usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    4usize => {
+                        match k {
+                            b"cavv" => 41usize,
+                            b"user" => 42usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match k {
+                            b"total" => 25usize,
+                            b"email" => 40usize,
+                            b"cgUid" => 50usize,
+                            b"token" => 60usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match k {
+                            b"status" => 0usize,
+                            b"cardId" => 6usize,
+                            b"cardNo" => 10usize,
+                            b"clubId" => 29usize,
+                            b"tranId" => 70usize,
+                            b"shovar" => 71usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match k {
+                            b"cardBin" => 7usize,
+                            b"message" => 66usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"cardMask" => 8usize,
+                            b"cardName" => 11usize,
+                            b"cardType" => 13usize,
+                            b"currency" => 21usize,
+                            b"idStatus" => 31usize,
+                            b"clientIp" => 39usize,
+                            b"shiftId1" => 46usize,
+                            b"shiftId2" => 47usize,
+                            b"shiftId3" => 48usize,
+                            b"cardHash" => 51usize,
+                            b"uniqueid" => 58usize,
+                            b"errorUrl" => 64usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        match k {
+                            b"cardBrand" => 16usize,
+                            b"cvvStatus" => 32usize,
+                            b"addonData" => 43usize,
+                            b"returnUrl" => 62usize,
+                            b"cancelUrl" => 65usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    10usize => {
+                        match k {
+                            b"statusText" => 1usize,
+                            b"cardLength" => 9usize,
+                            b"creditType" => 20usize,
+                            b"baseAmount" => 23usize,
+                            b"validation" => 30usize,
+                            b"authSource" => 33usize,
+                            b"authNumber" => 34usize,
+                            b"fileNumber" => 35usize,
+                            b"successUrl" => 63usize,
+                            b"transmitId" => 75usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match k {
+                            b"serviceCode" => 18usize,
+                            b"userMessage" => 67usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        match k {
+                            b"cardAcquirer" => 17usize,
+                            b"baseCurrency" => 22usize,
+                            b"firstPayment" => 26usize,
+                            b"shiftTxnDate" => 49usize,
+                            b"acquirerData" => 52usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    13usize => {
+                        match k {
+                            b"creditCompany" => 15usize,
+                            b"mpiValidation" => 59usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    14usize => {
+                        match k {
+                            b"extendedStatus" => 2usize,
+                            b"terminalNumber" => 5usize,
+                            b"cardExpiration" => 12usize,
+                            b"supplierNumber" => 44usize,
+                            b"ashraitEmvData" => 53usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    15usize => {
+                        match k {
+                            b"transactionType" => 19usize,
+                            b"transactionCode" => 24usize,
+                            b"financialStatus" => 69usize,
+                            b"transactionDate" => 72usize,
+                            b"shvaReferanceNo" => 74usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    16usize => {
+                        match k {
+                            b"extendedCardType" => 14usize,
+                            b"numberOfPayments" => 28usize,
+                            b"extendedTranCode" => 54usize,
+                            b"sendNotification" => 55usize,
+                            b"paymentsInterest" => 56usize,
+                            b"mpiHostedPageUrl" => 61usize,
+                            b"mpiTransactionId" => 68usize,
+                            b"transmitDateTime" => 73usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    17usize => {
+                        match k {
+                            b"periodicalPayment" => 27usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    18usize => {
+                        match k {
+                            b"extendedStatusText" => 3usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    19usize => {
+                        match k {
+                            b"extendedUserMessage" => 4usize,
+                            b"slaveTerminalNumber" => 36usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    21usize => {
+                        match k {
+                            b"slaveTerminalSequence" => 37usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     x.scalar(
                         &mut v_status,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"statusText" => {
+                1usize => {
                     x.scalar(
                         &mut v_status_text,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"extendedStatus" => {
+                2usize => {
                     x.scalar(
                         &mut v_extended_status,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"extendedStatusText" => {
+                3usize => {
                     x.scalar(
                         &mut v_extended_status_text,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"extendedUserMessage" => {
+                4usize => {
                     x.scalar(
                         &mut v_extended_user_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"terminalNumber" => {
+                5usize => {
                     x.scalar(
                         &mut v_terminal_number,
-                        <String as crate::__private::FromText>::from_text,
+                        <TerminalNumber as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardId" => {
+                6usize => {
                     x.scalar(
                         &mut v_card_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardBin" => {
+                7usize => {
                     x.scalar(
                         &mut v_card_bin,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardMask" => {
+                8usize => {
                     x.scalar(
                         &mut v_card_mask,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardLength" => {
+                9usize => {
                     x.scalar(
                         &mut v_card_length,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardNo" => {
+                10usize => {
                     x.scalar(
                         &mut v_card_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardName" => {
+                11usize => {
                     x.scalar(
                         &mut v_card_name,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardExpiration" => {
+                12usize => {
                     x.scalar(
                         &mut v_card_expiration,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardType" => x.coded(&mut v_card_type, false)?,
-                b"extendedCardType" => x.coded(&mut v_extended_card_type, false)?,
-                b"creditCompany" => x.coded(&mut v_credit_company, false)?,
-                b"cardBrand" => x.coded(&mut v_card_brand, false)?,
-                b"cardAcquirer" => x.coded(&mut v_card_acquirer, false)?,
-                b"serviceCode" => {
+                13usize => x.coded(&mut v_card_type, false)?,
+                14usize => x.coded(&mut v_extended_card_type, false)?,
+                15usize => x.coded(&mut v_credit_company, false)?,
+                16usize => x.coded(&mut v_card_brand, false)?,
+                17usize => x.coded(&mut v_card_acquirer, false)?,
+                18usize => {
                     x.scalar(
                         &mut v_service_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"transactionType" => x.coded(&mut v_transaction_type, false)?,
-                b"creditType" => x.coded(&mut v_credit_type, false)?,
-                b"currency" => x.coded(&mut v_currency, false)?,
-                b"baseCurrency" => {
+                19usize => x.coded(&mut v_transaction_type, false)?,
+                20usize => x.coded(&mut v_credit_type, false)?,
+                21usize => x.coded(&mut v_currency, false)?,
+                22usize => {
                     x.scalar(
                         &mut v_base_currency,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"baseAmount" => {
+                23usize => {
                     x.scalar(
                         &mut v_base_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"transactionCode" => x.coded(&mut v_transaction_code, false)?,
-                b"total" => {
+                24usize => x.coded(&mut v_transaction_code, false)?,
+                25usize => {
                     x.scalar(
                         &mut v_total,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"firstPayment" => {
+                26usize => {
                     x.scalar(
                         &mut v_first_payment,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"periodicalPayment" => {
+                27usize => {
                     x.scalar(
                         &mut v_periodical_payment,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"numberOfPayments" => {
+                28usize => {
                     x.scalar(
                         &mut v_number_of_payments,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"clubId" => {
+                29usize => {
                     x.scalar(
                         &mut v_club_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"validation" => x.coded(&mut v_validation, false)?,
-                b"idStatus" => x.coded(&mut v_id_status, false)?,
-                b"cvvStatus" => x.coded(&mut v_cvv_status, false)?,
-                b"authSource" => x.coded(&mut v_auth_source, false)?,
-                b"authNumber" => {
+                30usize => x.coded(&mut v_validation, false)?,
+                31usize => x.coded(&mut v_id_status, false)?,
+                32usize => x.coded(&mut v_cvv_status, false)?,
+                33usize => x.coded(&mut v_auth_source, false)?,
+                34usize => {
                     x.scalar(
                         &mut v_auth_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"fileNumber" => {
+                35usize => {
                     x.scalar(
                         &mut v_file_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"slaveTerminalNumber" => {
+                36usize => {
                     x.scalar(
                         &mut v_slave_terminal_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"slaveTerminalSequence" => {
+                37usize => {
                     x.scalar(
                         &mut v_slave_terminal_sequence,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"eci" => {
+                38usize => {
                     x.scalar(
                         &mut v_eci,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"clientIp" => {
+                39usize => {
                     x.scalar(
                         &mut v_client_ip,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"email" => {
+                40usize => {
                     x.scalar(
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cavv" => x.coded(&mut v_cavv, false)?,
-                b"user" => {
+                41usize => x.coded(&mut v_cavv, false)?,
+                42usize => {
                     x.scalar(
                         &mut v_user,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"addonData" => {
+                43usize => {
                     x.scalar(
                         &mut v_addon_data,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"supplierNumber" => {
+                44usize => {
                     x.scalar(
                         &mut v_supplier_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"id" => {
+                45usize => {
                     x.scalar(
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"shiftId1" => {
+                46usize => {
                     x.scalar(
                         &mut v_shift_id1,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"shiftId2" => {
+                47usize => {
                     x.scalar(
                         &mut v_shift_id2,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"shiftId3" => {
+                48usize => {
                     x.scalar(
                         &mut v_shift_id3,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"shiftTxnDate" => {
+                49usize => {
                     x.scalar(
                         &mut v_shift_txn_date,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cgUid" => {
+                50usize => {
                     x.scalar(
                         &mut v_cg_uid,
-                        <String as crate::__private::FromText>::from_text,
+                        <CgUid as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardHash" => {
+                51usize => {
                     x.scalar(
                         &mut v_card_hash,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"acquirerData" => x.object(&mut v_acquirer_data)?,
-                b"ashraitEmvData" => x.object(&mut v_ashrait_emv_data)?,
-                b"extendedTranCode" => {
+                52usize => x.object(&mut v_acquirer_data)?,
+                53usize => x.object(&mut v_ashrait_emv_data)?,
+                54usize => {
                     x.scalar(
                         &mut v_extended_tran_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"sendNotification" => {
+                55usize => {
                     x.scalar(
                         &mut v_send_notification,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"paymentsInterest" => {
+                56usize => {
                     x.scalar(
                         &mut v_payments_interest,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"mid" => {
+                57usize => {
                     x.scalar(
                         &mut v_mid,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"uniqueid" => {
+                58usize => {
                     x.scalar(
                         &mut v_uniqueid,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"mpiValidation" => {
+                59usize => {
                     x.scalar(
                         &mut v_mpi_validation,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"token" => {
+                60usize => {
                     x.scalar(
                         &mut v_token,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"mpiHostedPageUrl" => {
+                61usize => {
                     x.scalar(
                         &mut v_mpi_hosted_page_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"returnUrl" => {
+                62usize => {
                     x.scalar(
                         &mut v_return_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"successUrl" => {
+                63usize => {
                     x.scalar(
                         &mut v_success_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"errorUrl" => {
+                64usize => {
                     x.scalar(
                         &mut v_error_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cancelUrl" => {
+                65usize => {
                     x.scalar(
                         &mut v_cancel_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"message" => {
+                66usize => {
                     x.scalar(
                         &mut v_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"userMessage" => {
+                67usize => {
                     x.scalar(
                         &mut v_user_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"mpiTransactionId" => {
+                68usize => {
                     x.scalar(
                         &mut v_mpi_transaction_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"financialStatus" => {
+                69usize => {
                     x.scalar(
                         &mut v_financial_status,
                         <FinancialStatus as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"tranId" => {
+                70usize => {
                     x.scalar(
                         &mut v_tran_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"shovar" => {
+                71usize => {
                     x.scalar(
                         &mut v_shovar,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"transactionDate" => {
+                72usize => {
                     x.scalar(
                         &mut v_transaction_date,
                         |t: &str| crate::__private::fields::datetime(
@@ -3744,7 +4222,7 @@ impl crate::__private::XmlFields for Transaction {
                         true,
                     )?
                 }
-                b"transmitDateTime" => {
+                73usize => {
                     x.scalar(
                         &mut v_transmit_date_time,
                         |t: &str| crate::__private::fields::datetime(
@@ -3754,14 +4232,14 @@ impl crate::__private::XmlFields for Transaction {
                         true,
                     )?
                 }
-                b"shvaReferanceNo" => {
+                74usize => {
                     x.scalar(
                         &mut v_shva_referance_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"transmitId" => {
+                75usize => {
                     x.scalar(
                         &mut v_transmit_id,
                         <String as crate::__private::FromText>::from_text,
@@ -4721,336 +5199,471 @@ impl crate::__private::XmlFields for AshraitEmvData {
         let mut seen = false;
         while let Some(name) = x.child()? {
             seen = true;
-            match name {
-                b"uid" => {
+            let index = {
+                let k: &[u8] = name;
+                match k.len() {
+                    3usize => {
+                        match k {
+                            b"uid" => 0usize,
+                            b"mti" => 49usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match k {
+                            b"orgUid" => 33usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match k {
+                            b"dueDate" => 27usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"ipayCode" => 28usize,
+                            b"posJcode" => 41usize,
+                            b"jsonData" => 45usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        match k {
+                            b"tipAmount" => 11usize,
+                            b"orgAmount" => 35usize,
+                            b"orgAuthNo" => 36usize,
+                            b"addendum1" => 46usize,
+                            b"addendum2" => 47usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    10usize => {
+                        match k {
+                            b"dspBalance" => 5usize,
+                            b"ipayAmount" => 24usize,
+                            b"ipayNumber" => 25usize,
+                            b"requestMti" => 48usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match k {
+                            b"recurringNo" => 18usize,
+                            b"deferMonths" => 23usize,
+                            b"ipayPrecent" => 29usize,
+                            b"orgTranDate" => 34usize,
+                            b"ashTermType" => 44usize,
+                            b"posDateTime" => 50usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    13usize => {
+                        match k {
+                            b"cardSeqNumber" => 1usize,
+                            b"ipayOfferCode" => 26usize,
+                            b"isSelfService" => 32usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    14usize => {
+                        match k {
+                            b"authNoAcquirer" => 3usize,
+                            b"cashbackAmount" => 10usize,
+                            b"conversionRate" => 16usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    15usize => {
+                        match k {
+                            b"commisionAmount" => 12usize,
+                            b"ipayProductCode" => 30usize,
+                            b"ashReasonCredit" => 31usize,
+                            b"orgLinkIncrAuth" => 39usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    16usize => {
+                        match k {
+                            b"authCodeAcquirer" => 2usize,
+                            b"conversionAmount" => 15usize,
+                            b"paymentIndexType" => 17usize,
+                            b"recurringTotalNo" => 19usize,
+                            b"termSerialnumber" => 43usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    17usize => {
+                        match k {
+                            b"recurringTotalSum" => 20usize,
+                            b"orgAuthNoAcquirer" => 40usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    18usize => {
+                        match k {
+                            b"authValidationType" => 6usize,
+                            b"specialProjectCode" => 7usize,
+                            b"conversionProvider" => 13usize,
+                            b"conversionCurrency" => 14usize,
+                            b"recurringUniqueRef" => 21usize,
+                            b"recurringFrequency" => 22usize,
+                            b"pinpadSerialNumber" => 42usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    19usize => {
+                        match k {
+                            b"specialProjectInfo1" => 8usize,
+                            b"informativeTranCode" => 9usize,
+                            b"orgAuthCodeAcquirer" => 38usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    21usize => {
+                        match k {
+                            b"authCodeCreditCompany" => 4usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    24usize => {
+                        match k {
+                            b"orgAuthCodeCreditCompany" => 37usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     x.scalar(
                         &mut v_uid,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"cardSeqNumber" => {
+                1usize => {
                     x.scalar(
                         &mut v_card_seq_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"authCodeAcquirer" => x.coded(&mut v_auth_code_acquirer, false)?,
-                b"authNoAcquirer" => {
+                2usize => x.coded(&mut v_auth_code_acquirer, false)?,
+                3usize => {
                     x.scalar(
                         &mut v_auth_no_acquirer,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"authCodeCreditCompany" => {
-                    x.coded(&mut v_auth_code_credit_company, false)?
-                }
-                b"dspBalance" => {
+                4usize => x.coded(&mut v_auth_code_credit_company, false)?,
+                5usize => {
                     x.scalar(
                         &mut v_dsp_balance,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"authValidationType" => x.coded(&mut v_auth_validation_type, false)?,
-                b"specialProjectCode" => {
+                6usize => x.coded(&mut v_auth_validation_type, false)?,
+                7usize => {
                     x.scalar(
                         &mut v_special_project_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"specialProjectInfo1" => {
+                8usize => {
                     x.scalar(
                         &mut v_special_project_info1,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"informativeTranCode" => x.coded(&mut v_informative_tran_code, false)?,
-                b"cashbackAmount" => {
+                9usize => x.coded(&mut v_informative_tran_code, false)?,
+                10usize => {
                     x.scalar(
                         &mut v_cashback_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"tipAmount" => {
+                11usize => {
                     x.scalar(
                         &mut v_tip_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"commisionAmount" => {
+                12usize => {
                     x.scalar(
                         &mut v_commision_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"conversionProvider" => {
+                13usize => {
                     x.scalar(
                         &mut v_conversion_provider,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"conversionCurrency" => {
+                14usize => {
                     x.scalar(
                         &mut v_conversion_currency,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"conversionAmount" => {
+                15usize => {
                     x.scalar(
                         &mut v_conversion_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"conversionRate" => {
+                16usize => {
                     x.scalar(
                         &mut v_conversion_rate,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"paymentIndexType" => {
+                17usize => {
                     x.scalar(
                         &mut v_payment_index_type,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"recurringNo" => {
+                18usize => {
                     x.scalar(
                         &mut v_recurring_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"recurringTotalNo" => {
+                19usize => {
                     x.scalar(
                         &mut v_recurring_total_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"recurringTotalSum" => {
+                20usize => {
                     x.scalar(
                         &mut v_recurring_total_sum,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"recurringUniqueRef" => {
+                21usize => {
                     x.scalar(
                         &mut v_recurring_unique_ref,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"recurringFrequency" => {
+                22usize => {
                     x.scalar(
                         &mut v_recurring_frequency,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"deferMonths" => {
+                23usize => {
                     x.scalar(
                         &mut v_defer_months,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"ipayAmount" => {
+                24usize => {
                     x.scalar(
                         &mut v_ipay_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"ipayNumber" => {
+                25usize => {
                     x.scalar(
                         &mut v_ipay_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"ipayOfferCode" => {
+                26usize => {
                     x.scalar(
                         &mut v_ipay_offer_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"dueDate" => {
+                27usize => {
                     x.scalar(
                         &mut v_due_date,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"ipayCode" => {
+                28usize => {
                     x.scalar(
                         &mut v_ipay_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"ipayPrecent" => {
+                29usize => {
                     x.scalar(
                         &mut v_ipay_precent,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"ipayProductCode" => {
+                30usize => {
                     x.scalar(
                         &mut v_ipay_product_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"ashReasonCredit" => {
+                31usize => {
                     x.scalar(
                         &mut v_ash_reason_credit,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"isSelfService" => {
+                32usize => {
                     x.scalar(
                         &mut v_is_self_service,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"orgUid" => {
+                33usize => {
                     x.scalar(
                         &mut v_org_uid,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"orgTranDate" => {
+                34usize => {
                     x.scalar(
                         &mut v_org_tran_date,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"orgAmount" => {
+                35usize => {
                     x.scalar(
                         &mut v_org_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"orgAuthNo" => {
+                36usize => {
                     x.scalar(
                         &mut v_org_auth_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"orgAuthCodeCreditCompany" => {
+                37usize => {
                     x.scalar(
                         &mut v_org_auth_code_credit_company,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"orgAuthCodeAcquirer" => {
+                38usize => {
                     x.scalar(
                         &mut v_org_auth_code_acquirer,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"orgLinkIncrAuth" => {
+                39usize => {
                     x.scalar(
                         &mut v_org_link_incr_auth,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"orgAuthNoAcquirer" => {
+                40usize => {
                     x.scalar(
                         &mut v_org_auth_no_acquirer,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"posJcode" => {
+                41usize => {
                     x.scalar(
                         &mut v_pos_jcode,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"pinpadSerialNumber" => {
+                42usize => {
                     x.scalar(
                         &mut v_pinpad_serial_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"termSerialnumber" => {
+                43usize => {
                     x.scalar(
                         &mut v_term_serialnumber,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"ashTermType" => {
+                44usize => {
                     x.scalar(
                         &mut v_ash_term_type,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"jsonData" => {
+                45usize => {
                     x.scalar(
                         &mut v_json_data,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"addendum1" => {
+                46usize => {
                     x.scalar(
                         &mut v_addendum1,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"addendum2" => {
+                47usize => {
                     x.scalar(
                         &mut v_addendum2,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"requestMti" => {
+                48usize => {
                     x.scalar(
                         &mut v_request_mti,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"mti" => {
+                49usize => {
                     x.scalar(
                         &mut v_mti,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                b"posDateTime" => {
+                50usize => {
                     x.scalar(
                         &mut v_pos_date_time,
                         <String as crate::__private::FromText>::from_text,

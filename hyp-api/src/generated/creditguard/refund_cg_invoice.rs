@@ -94,7 +94,7 @@ pub struct RefundCgInvoiceRequired {
     ///
     /// Wire: `language` in the request envelope ([`Language`], required).
     ///
-    /// Source: vendor-docs 001_e7cbec14b381c235.txt § Request
+    /// Source: vendor doc 001 § Request
     pub language: Language,
     /// The transaction id (`tranId`) from the answer of the refund (or cancellation)
     /// transaction being invoiced (e.g. `119443246`); find it with inquireTransactions if
@@ -104,13 +104,13 @@ pub struct RefundCgInvoiceRequired {
     ///
     /// Spec decision: The refund-invoices guide says it is the refund transaction's `tranId`; the API-reference page says "the unique invoice transaction ID returned from the original addCgInvoice call". The guide's wording is followed (it is the page with the worked examples); see quirk refund-cg-invoice-atran-id.
     ///
-    /// Source: https://developers.hyp.co.il/creditguard/documents-and-invoicing/refund-invoices; https://developers.hyp.co.il/api-reference/refundcginvoice (Required parameters)
+    /// Source: <https://developers.hyp.co.il/creditguard/documents-and-invoicing/refund-invoices>; <https://developers.hyp.co.il/api-reference/refundcginvoice> (Required parameters)
     pub invoice_atran_id: String,
     /// `createInvoice` (1 reuse the original invoice's parameters, 2 use the ones given here) and, with 2, the addCgInvoice invoice parameters.
     ///
     /// Wire: `invoice` ([`InvoiceData`], required).
     ///
-    /// Source: https://developers.hyp.co.il/creditguard/documents-and-invoicing/refund-invoices
+    /// Source: <https://developers.hyp.co.il/creditguard/documents-and-invoicing/refund-invoices>
     pub invoice: InvoiceData,
 }
 impl From<RefundCgInvoiceRequired> for RefundCgInvoiceRequest {

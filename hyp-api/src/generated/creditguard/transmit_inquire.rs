@@ -37,12 +37,12 @@ pub struct TransmitInquireRequest {
     pub request_id: Option<String>,
     /// The terminal whose transmissions to query; String (Numeric, 10 digits), e.g. `0882819014`.
     ///
-    /// Wire: `terminalNumber` (text, required).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
     ///
     /// Spec decision: No 10-digit pattern: doDeal's `terminalNumber` is AlphaNumeric (MordiSacks) and older terminals are seen with 7 characters (creditguard-node README), so the page's "10 digits" is not enforced locally.
     ///
     /// Source: <https://developers.hyp.co.il/api-reference/transmitinquire> (Required parameters)
-    pub terminal_number: String,
+    pub terminal_number: TerminalNumber,
 }
 impl crate::Wire for TransmitInquireRequest {
     fn to_node(&self) -> crate::Node {
@@ -66,7 +66,7 @@ impl crate::Wire for TransmitInquireRequest {
         let request_id = m
             .optional("requestId", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .required("terminalNumber", <String as crate::Wire>::from_node)?;
+            .required("terminalNumber", <TerminalNumber as crate::Wire>::from_node)?;
         Ok(Self {
             language,
             may_be_duplicate,
@@ -75,17 +75,39 @@ impl crate::Wire for TransmitInquireRequest {
         })
     }
 }
-impl TransmitInquireRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`TransmitInquireRequest`], each named where it is given: leaving one out does not compile. Pass it to [`TransmitInquireRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct TransmitInquireRequired {
+    /// Language of the answer's texts (`message`, `userMessage`) and, for a payment-page
+    /// request, of the payment page UI: `HEB` or `ENG`. Other codes fall back to English.
     ///
-    /// - `language`: wire `language`
-    /// - `terminal_number`: wire `terminalNumber`
-    pub fn new(language: Language, terminal_number: impl Into<String>) -> Self {
+    /// Wire: `language` in the request envelope ([`Language`], required).
+    ///
+    /// Source: vendor doc 001 § Request
+    pub language: Language,
+    /// The terminal whose transmissions to query; String (Numeric, 10 digits), e.g. `0882819014`.
+    ///
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
+    ///
+    /// Spec decision: No 10-digit pattern: doDeal's `terminalNumber` is AlphaNumeric (MordiSacks) and older terminals are seen with 7 characters (creditguard-node README), so the page's "10 digits" is not enforced locally.
+    ///
+    /// Source: <https://developers.hyp.co.il/api-reference/transmitinquire> (Required parameters)
+    pub terminal_number: TerminalNumber,
+}
+impl From<TransmitInquireRequired> for TransmitInquireRequest {
+    fn from(required: TransmitInquireRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl TransmitInquireRequest {
+    /// A request from its required fields (see [`TransmitInquireRequired`]); set optional ones with the setters.
+    pub fn new(required: TransmitInquireRequired) -> Self {
+        let TransmitInquireRequired { language, terminal_number } = required;
         Self {
             language,
             may_be_duplicate: None,
             request_id: None,
-            terminal_number: terminal_number.into(),
+            terminal_number,
         }
     }
     /// Sets `mayBeDuplicate`: `1`: this request may repeat an earlier one (e.g. a resend after a timeout).

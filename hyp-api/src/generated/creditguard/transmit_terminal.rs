@@ -37,12 +37,12 @@ pub struct TransmitTerminalRequest {
     pub request_id: Option<String>,
     /// The terminal whose deals to transmit; String (Numeric, 10 digits), e.g. `0882819014`.
     ///
-    /// Wire: `terminalNumber` (text, required).
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
     ///
     /// Spec decision: No 10-digit pattern, as for transmitInquire.
     ///
     /// Source: <https://developers.hyp.co.il/api-reference/transmitterminal> (Required parameters)
-    pub terminal_number: String,
+    pub terminal_number: TerminalNumber,
     /// Type of transmission to perform (String (Enum), required); the allowed values are not in the readable part of the page.
     ///
     /// Wire: `transmitType` (text, required).
@@ -84,7 +84,7 @@ impl crate::Wire for TransmitTerminalRequest {
         let request_id = m
             .optional("requestId", true, <String as crate::Wire>::from_node)?;
         let terminal_number = m
-            .required("terminalNumber", <String as crate::Wire>::from_node)?;
+            .required("terminalNumber", <TerminalNumber as crate::Wire>::from_node)?;
         let transmit_type = m
             .required("transmitType", <String as crate::Wire>::from_node)?;
         let response_type = m
@@ -99,23 +99,48 @@ impl crate::Wire for TransmitTerminalRequest {
         })
     }
 }
-impl TransmitTerminalRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`TransmitTerminalRequest`], each named where it is given: leaving one out does not compile. Pass it to [`TransmitTerminalRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct TransmitTerminalRequired {
+    /// Language of the answer's texts (`message`, `userMessage`) and, for a payment-page
+    /// request, of the payment page UI: `HEB` or `ENG`. Other codes fall back to English.
     ///
-    /// - `language`: wire `language`
-    /// - `terminal_number`: wire `terminalNumber`
-    /// - `transmit_type`: wire `transmitType`
-    pub fn new(
-        language: Language,
-        terminal_number: impl Into<String>,
-        transmit_type: impl Into<String>,
-    ) -> Self {
+    /// Wire: `language` in the request envelope ([`Language`], required).
+    ///
+    /// Source: vendor doc 001 § Request
+    pub language: Language,
+    /// The terminal whose deals to transmit; String (Numeric, 10 digits), e.g. `0882819014`.
+    ///
+    /// Wire: `terminalNumber` ([`TerminalNumber`], required).
+    ///
+    /// Spec decision: No 10-digit pattern, as for transmitInquire.
+    ///
+    /// Source: <https://developers.hyp.co.il/api-reference/transmitterminal> (Required parameters)
+    pub terminal_number: TerminalNumber,
+    /// Type of transmission to perform (String (Enum), required); the allowed values are not in the readable part of the page.
+    ///
+    /// Wire: `transmitType` (text, required).
+    ///
+    /// Spec decision: A string, not an enum: the value set is not known.
+    ///
+    /// Source: <https://developers.hyp.co.il/api-reference/transmitterminal> (Required parameters)
+    pub transmit_type: String,
+}
+impl From<TransmitTerminalRequired> for TransmitTerminalRequest {
+    fn from(required: TransmitTerminalRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl TransmitTerminalRequest {
+    /// A request from its required fields (see [`TransmitTerminalRequired`]); set optional ones with the setters.
+    pub fn new(required: TransmitTerminalRequired) -> Self {
+        let TransmitTerminalRequired { language, terminal_number, transmit_type } = required;
         Self {
             language,
             may_be_duplicate: None,
             request_id: None,
-            terminal_number: terminal_number.into(),
-            transmit_type: transmit_type.into(),
+            terminal_number,
+            transmit_type,
             response_type: None,
         }
     }

@@ -6,7 +6,7 @@
 use super::*;
 /// Terminal number assigned to the merchant during onboarding (e.g. `0882819014`), leading zeros kept.
 ///
-/// Source: vendor-docs 001_e7cbec14b381c235.txt § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php)
+/// Source: vendor doc 001 § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php)
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TerminalNumber(pub(crate) String);
 impl TerminalNumber {
@@ -84,7 +84,7 @@ impl crate::__private::FromText for TerminalNumber {
 }
 /// CreditGuard id shared by all technical transactions of one financial transaction (setup, charge, refund, cancel), e.g. `118664947`.
 ///
-/// Source: vendor-docs 001_e7cbec14b381c235.txt § Response (inquireTransactions example; refundDeal error example)
+/// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CgUid(pub(crate) String);
 impl CgUid {

@@ -14,10 +14,10 @@ use super::*;
 pub struct ChargeCardRequest {
     /// Required. Hyper client account number.
     ///
-    /// Wire: `ClientNumber` (integer, required).
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
     ///
     /// Source: vendor doc 000 § Credit Card Clearing (Direct Obligate), Request Body
-    pub client_number: i64,
+    pub client_number: ClientNumber,
     /// Required. The client's API password.
     ///
     /// Wire: `API_Password` (secret: never printed, required).
@@ -35,14 +35,14 @@ pub struct ChargeCardRequest {
     /// represent a valid payment profile (otherwise code 14 'Wrong "BankEnum" value' or
     /// "This bank account or credit card - cannot be used.").
     ///
-    /// Wire: `BankEnum` (integer, required).
+    /// Wire: `BankEnum` ([`BankRow`], required).
     ///
     /// Spec decision: This section says to get CC_Banking from Get_Banks_and_CC_List_Json, while the deposit
     /// and withdrawal sections name Direct_Client_Entity_Json (kb_page1386 agrees with the
     /// latter). Either source of the row index is acceptable; the field is just the integer.
     ///
     /// Source: vendor doc 000 § Credit Card Clearing (Direct Obligate), Request Body
-    pub bank_enum: i64,
+    pub bank_enum: BankRow,
     /// Required. Values 'ILS' or 'USD' only.
     ///
     /// Wire: `Currency` ([`Currency`], required).
@@ -80,11 +80,12 @@ impl crate::Wire for ChargeCardRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let client_number = m.required("ClientNumber", <i64 as crate::Wire>::from_node)?;
+        let client_number = m
+            .required("ClientNumber", <ClientNumber as crate::Wire>::from_node)?;
         let api_password = m
             .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
         let reference = m.required("Reference", <String as crate::Wire>::from_node)?;
-        let bank_enum = m.required("BankEnum", <i64 as crate::Wire>::from_node)?;
+        let bank_enum = m.required("BankEnum", <BankRow as crate::Wire>::from_node)?;
         let currency = m.required("Currency", <Currency as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         let manual_confirmation_code = m
@@ -104,27 +105,73 @@ impl crate::Wire for ChargeCardRequest {
         })
     }
 }
-impl ChargeCardRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`ChargeCardRequest`], each named where it is given: leaving one out does not compile. Pass it to [`ChargeCardRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct ChargeCardRequired {
+    /// Required. Hyper client account number.
     ///
-    /// - `client_number`: wire `ClientNumber`
-    /// - `api_password`: wire `API_Password`
-    /// - `reference`: wire `Reference`
-    /// - `bank_enum`: wire `BankEnum`
-    /// - `currency`: wire `Currency`
-    /// - `amount`: wire `Amount`
-    pub fn new(
-        client_number: i64,
-        api_password: crate::SecretString,
-        reference: impl Into<String>,
-        bank_enum: i64,
-        currency: Currency,
-        amount: crate::Money,
-    ) -> Self {
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
+    ///
+    /// Source: vendor doc 000 § Credit Card Clearing (Direct Obligate), Request Body
+    pub client_number: ClientNumber,
+    /// Required. The client's API password.
+    ///
+    /// Wire: `API_Password` (secret: never printed, required).
+    ///
+    /// Source: vendor doc 000 § Credit Card Clearing (Direct Obligate), Request Body
+    pub api_password: crate::SecretString,
+    /// Required. External reference / transaction ID from your system
+    /// (e.g. "{F454E096-D080-40FD-A36B-156F4B999124}"). Not documented as a duplicate check.
+    ///
+    /// Wire: `Reference` (text, required).
+    ///
+    /// Source: vendor doc 000 § Credit Card Clearing (Direct Obligate), Request Body
+    pub reference: String,
+    /// Required. Row index from CC_Banking. The selected row must be Website/API-enabled and
+    /// represent a valid payment profile (otherwise code 14 'Wrong "BankEnum" value' or
+    /// "This bank account or credit card - cannot be used.").
+    ///
+    /// Wire: `BankEnum` ([`BankRow`], required).
+    ///
+    /// Spec decision: This section says to get CC_Banking from Get_Banks_and_CC_List_Json, while the deposit
+    /// and withdrawal sections name Direct_Client_Entity_Json (kb_page1386 agrees with the
+    /// latter). Either source of the row index is acceptable; the field is just the integer.
+    ///
+    /// Source: vendor doc 000 § Credit Card Clearing (Direct Obligate), Request Body
+    pub bank_enum: BankRow,
+    /// Required. Values 'ILS' or 'USD' only.
+    ///
+    /// Wire: `Currency` ([`Currency`], required).
+    ///
+    /// Source: vendor doc 000 § Credit Card Clearing (Direct Obligate), Request Body
+    pub currency: Currency,
+    /// Required. Charge amount, major units of Currency (e.g. 3500 = 3,500.00 ILS). Must be >= 1.
+    ///
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: >= 1; <= 90071992547409.91.
+    ///
+    /// Source: vendor doc 000 § Credit Card Clearing (Direct Obligate), Request Body
+    pub amount: crate::Money,
+}
+impl From<ChargeCardRequired> for ChargeCardRequest {
+    fn from(required: ChargeCardRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl ChargeCardRequest {
+    /// A request from its required fields (see [`ChargeCardRequired`]); set optional ones with the setters.
+    pub fn new(required: ChargeCardRequired) -> Self {
+        let ChargeCardRequired {
+            client_number,
+            api_password,
+            reference,
+            bank_enum,
+            currency,
+            amount,
+        } = required;
         Self {
             client_number,
             api_password,
-            reference: reference.into(),
+            reference,
             bank_enum,
             currency,
             amount,
@@ -280,59 +327,59 @@ impl crate::__private::JsonFields for ChargeCardResponse {
         let mut v_result_last_4_digits = None;
         let mut v_result_bank_reference = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Req_ID" => {
+            match key.0.as_bytes() {
+                b"Req_ID" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_req_id,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Result Code" => {
+                b"Result Code" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_result_code,
                         <ClearingResultCode as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Result Text" => {
+                b"Result Text" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_result_text,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Result CC Brand Name" => {
+                b"Result CC Brand Name" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_result_cc_brand_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Result Last 4 Digits" => {
+                b"Result Last 4 Digits" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_result_last_4_digits,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Result Bank Reference" => {
+                b"Result Bank Reference" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_result_bank_reference,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,

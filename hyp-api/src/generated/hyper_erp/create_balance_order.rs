@@ -14,10 +14,10 @@ use super::*;
 pub struct CreateBalanceOrderRequest {
     /// Required. Hyper client account number.
     ///
-    /// Wire: `ClientNumber` (integer, required).
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
     ///
     /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform
-    pub client_number: i64,
+    pub client_number: ClientNumber,
     /// Required. The client's specific API password.
     ///
     /// Wire: `API_Password` (secret: never printed, required).
@@ -33,12 +33,12 @@ pub struct CreateBalanceOrderRequest {
     /// Required. Unique ID for duplicate prevention (e.g. "{F456E096-D080-40FD-A36B-156A4B919124}").
     /// If this ID was already processed, the existing Order ID is returned (code 30).
     ///
-    /// Wire: `Ticket_ID` (text, required).
+    /// Wire: `Ticket_ID` ([`TicketId`], required). Rules: at most 50 characters.
     ///
     /// Spec decision: No length is documented for this function, so no max_len is enforced (deposit/withdrawal state 50).
     ///
     /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform
-    pub ticket_id: String,
+    pub ticket_id: TicketId,
     /// Required. The amount to deposit or withdraw, in major units of the trading account's
     /// currency (always positive; the direction is given by Action). Must be greater than 0.1.
     ///
@@ -77,11 +77,12 @@ impl crate::Wire for CreateBalanceOrderRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let client_number = m.required("ClientNumber", <i64 as crate::Wire>::from_node)?;
+        let client_number = m
+            .required("ClientNumber", <ClientNumber as crate::Wire>::from_node)?;
         let api_password = m
             .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
         let action = m.required("Action", <BalanceAction as crate::Wire>::from_node)?;
-        let ticket_id = m.required("Ticket_ID", <String as crate::Wire>::from_node)?;
+        let ticket_id = m.required("Ticket_ID", <TicketId as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         let comment = m.required("Comment", <String as crate::Wire>::from_node)?;
         let purpose = m.optional("Purpose", true, <Purpose as crate::Wire>::from_node)?;
@@ -96,30 +97,73 @@ impl crate::Wire for CreateBalanceOrderRequest {
         })
     }
 }
-impl CreateBalanceOrderRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CreateBalanceOrderRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateBalanceOrderRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CreateBalanceOrderRequired {
+    /// Required. Hyper client account number.
     ///
-    /// - `client_number`: wire `ClientNumber`
-    /// - `api_password`: wire `API_Password`
-    /// - `action`: wire `Action`
-    /// - `ticket_id`: wire `Ticket_ID`
-    /// - `amount`: wire `Amount`
-    /// - `comment`: wire `Comment`
-    pub fn new(
-        client_number: i64,
-        api_password: crate::SecretString,
-        action: BalanceAction,
-        ticket_id: impl Into<String>,
-        amount: crate::Money,
-        comment: impl Into<String>,
-    ) -> Self {
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
+    ///
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform
+    pub client_number: ClientNumber,
+    /// Required. The client's specific API password.
+    ///
+    /// Wire: `API_Password` (secret: never printed, required).
+    ///
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform
+    pub api_password: crate::SecretString,
+    /// Required. The operation type, 'Deposit' or 'Withdraw'.
+    ///
+    /// Wire: `Action` ([`BalanceAction`], required).
+    ///
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform
+    pub action: BalanceAction,
+    /// Required. Unique ID for duplicate prevention (e.g. "{F456E096-D080-40FD-A36B-156A4B919124}").
+    /// If this ID was already processed, the existing Order ID is returned (code 30).
+    ///
+    /// Wire: `Ticket_ID` ([`TicketId`], required). Rules: at most 50 characters.
+    ///
+    /// Spec decision: No length is documented for this function, so no max_len is enforced (deposit/withdrawal state 50).
+    ///
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform
+    pub ticket_id: TicketId,
+    /// Required. The amount to deposit or withdraw, in major units of the trading account's
+    /// currency (always positive; the direction is given by Action). Must be greater than 0.1.
+    ///
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0.1; <= 90071992547409.91.
+    ///
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform
+    pub amount: crate::Money,
+    /// Required. Free-text comment that will appear in the trading platform.
+    ///
+    /// Wire: `Comment` (text, required).
+    ///
+    /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform
+    pub comment: String,
+}
+impl From<CreateBalanceOrderRequired> for CreateBalanceOrderRequest {
+    fn from(required: CreateBalanceOrderRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CreateBalanceOrderRequest {
+    /// A request from its required fields (see [`CreateBalanceOrderRequired`]); set optional ones with the setters.
+    pub fn new(required: CreateBalanceOrderRequired) -> Self {
+        let CreateBalanceOrderRequired {
+            client_number,
+            api_password,
+            action,
+            ticket_id,
+            amount,
+            comment,
+        } = required;
         Self {
             client_number,
             api_password,
             action,
-            ticket_id: ticket_id.into(),
+            ticket_id,
             amount,
-            comment: comment.into(),
+            comment,
             purpose: None,
         }
     }
@@ -137,6 +181,12 @@ impl crate::Validate for CreateBalanceOrderRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
+        {
+            let v = &self.ticket_id;
+            let p = path.field("Ticket_ID");
+            let v = &v.0;
+            crate::__private::check::max_len(v, 50usize, &p, out);
+        }
         {
             let v = &self.amount;
             let p = path.field("Amount");
@@ -202,23 +252,23 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
         let mut v_tp_login = None;
         let mut v_tp_order_id = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "TP_Login" => {
+            match key.0.as_bytes() {
+                b"TP_Login" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_tp_login,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "TP_Order_ID" => {
+                b"TP_Order_ID" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_tp_order_id,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
@@ -303,7 +353,7 @@ impl crate::Endpoint for CreateBalanceOrder {
     }
     fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
         let mut r = request.clone();
-        r.ticket_id = key;
+        r.ticket_id = key.into();
         r
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {

@@ -18,22 +18,22 @@ pub struct CreateRefundRequest {
     /// Client number in Hyper (e.g. 500608). In the client-portal endpoint the server uses the
     /// authenticated client session as the actual account instead.
     ///
-    /// Wire: `ClientNumber` (integer, required).
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
     ///
     /// Spec decision: Required: outside a client-portal session the server has no other way to know the
     /// account. Not marked mandatory in the docs.
     ///
     /// Source: vendor doc 004 § Refund Document Header Fields
-    pub client_number: i64,
+    pub client_number: ClientNumber,
     /// Service ticket number or internal reference used to prevent duplicate refund creation (e.g. "WD-998877").
     ///
-    /// Wire: `Ticket_ID` (text, optional).
+    /// Wire: `Ticket_ID` ([`TicketId`], optional). Rules: at most 50 characters.
     ///
     /// Spec decision: Optional as documented, but it is the idempotency key: send it whenever a resend is
     /// possible. No length is documented, so no max_len is enforced.
     ///
     /// Source: vendor doc 004 § Refund Document Header Fields
-    pub ticket_id: Option<String>,
+    pub ticket_id: Option<TicketId>,
     /// true prevents sending a signed digital document to the client (marks the refund "Do not distribute").
     ///
     /// Wire: `InternalDoc_Dont_Send` (boolean, optional).
@@ -162,9 +162,10 @@ impl crate::Wire for CreateRefundRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let client_number = m.required("ClientNumber", <i64 as crate::Wire>::from_node)?;
+        let client_number = m
+            .required("ClientNumber", <ClientNumber as crate::Wire>::from_node)?;
         let ticket_id = m
-            .optional("Ticket_ID", false, <String as crate::Wire>::from_node)?;
+            .optional("Ticket_ID", false, <TicketId as crate::Wire>::from_node)?;
         let internal_doc_dont_send = m
             .optional("InternalDoc_Dont_Send", true, <bool as crate::Wire>::from_node)?;
         let personal_id_verification_made_by = m
@@ -230,12 +231,37 @@ impl crate::Wire for CreateRefundRequest {
         })
     }
 }
-impl CreateRefundRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CreateRefundRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateRefundRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CreateRefundRequired {
+    /// Client number in Hyper (e.g. 500608). In the client-portal endpoint the server uses the
+    /// authenticated client session as the actual account instead.
     ///
-    /// - `client_number`: wire `ClientNumber`
-    /// - `items`: wire `Items`
-    pub fn new(client_number: i64, items: Vec<RefundItem>) -> Self {
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
+    ///
+    /// Spec decision: Required: outside a client-portal session the server has no other way to know the
+    /// account. Not marked mandatory in the docs.
+    ///
+    /// Source: vendor doc 004 § Refund Document Header Fields
+    pub client_number: ClientNumber,
+    /// The refund / withdrawal method lines, at least one.
+    ///
+    /// Wire: `Items` (list of [`RefundItem`], required). Rules: at least 1 item(s).
+    ///
+    /// Spec decision: Required with at least one row: a refund document without payment lines is meaningless and each row has mandatory fields.
+    ///
+    /// Source: vendor doc 004 § Refund Items Array
+    pub items: Vec<RefundItem>,
+}
+impl From<CreateRefundRequired> for CreateRefundRequest {
+    fn from(required: CreateRefundRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CreateRefundRequest {
+    /// A request from its required fields (see [`CreateRefundRequired`]); set optional ones with the setters.
+    pub fn new(required: CreateRefundRequired) -> Self {
+        let CreateRefundRequired { client_number, items } = required;
         Self {
             client_number,
             ticket_id: None,
@@ -254,7 +280,7 @@ impl CreateRefundRequest {
         }
     }
     /// Sets `Ticket_ID`: Service ticket number or internal reference used to prevent duplicate refund creation (e.g. "WD-998877").
-    pub fn ticket_id(mut self, value: impl Into<String>) -> Self {
+    pub fn ticket_id(mut self, value: impl Into<TicketId>) -> Self {
         self.ticket_id = Some(value.into());
         self
     }
@@ -322,6 +348,11 @@ impl crate::Validate for CreateRefundRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
+        if let Some(v) = &self.ticket_id {
+            let p = path.field("Ticket_ID");
+            let v = &v.0;
+            crate::__private::check::max_len(v, 50usize, &p, out);
+        }
         {
             let v = &self.items;
             let p = path.field("Items");
@@ -366,8 +397,8 @@ impl crate::__private::JsonFields for CreateRefundResponse {
     ) -> Result<Self, A::Error> {
         let mut v_doc = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Doc" => {
+            match key.0.as_bytes() {
+                b"Doc" => {
                     crate::__private::json_in::object(&mut m, &mut v_doc, cx, depth)?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
@@ -446,11 +477,11 @@ impl crate::Endpoint for CreateRefund {
         None
     }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
-        request.ticket_id.as_deref()
+        request.ticket_id.as_ref().map(|v| v.as_str())
     }
     fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
         let mut r = request.clone();
-        r.ticket_id = Some(key);
+        r.ticket_id = Some(key.into());
         r
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {

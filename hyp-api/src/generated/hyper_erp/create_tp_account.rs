@@ -14,10 +14,10 @@ use super::*;
 pub struct CreateTpAccountRequest {
     /// The unique ID of the client, \[hyp_Clients\].\[Client Number\] (Hyper client numbers start from 500,000).
     ///
-    /// Wire: `ClientNumber` (integer, required).
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
     ///
     /// Source: vendor doc 000 § Create Trading Platform Account, Request Body
-    pub client_number: i64,
+    pub client_number: ClientNumber,
     /// The client-specific API password, provided by the system and stored in the client's
     /// website extension record (12 characters per kb_page1386).
     ///
@@ -36,7 +36,8 @@ impl crate::Wire for CreateTpAccountRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let client_number = m.required("ClientNumber", <i64 as crate::Wire>::from_node)?;
+        let client_number = m
+            .required("ClientNumber", <ClientNumber as crate::Wire>::from_node)?;
         let api_password = m
             .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
         Ok(Self {
@@ -45,12 +46,32 @@ impl crate::Wire for CreateTpAccountRequest {
         })
     }
 }
-impl CreateTpAccountRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CreateTpAccountRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateTpAccountRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CreateTpAccountRequired {
+    /// The unique ID of the client, \[hyp_Clients\].\[Client Number\] (Hyper client numbers start from 500,000).
     ///
-    /// - `client_number`: wire `ClientNumber`
-    /// - `api_password`: wire `API_Password`
-    pub fn new(client_number: i64, api_password: crate::SecretString) -> Self {
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
+    ///
+    /// Source: vendor doc 000 § Create Trading Platform Account, Request Body
+    pub client_number: ClientNumber,
+    /// The client-specific API password, provided by the system and stored in the client's
+    /// website extension record (12 characters per kb_page1386).
+    ///
+    /// Wire: `API_Password` (secret: never printed, required).
+    ///
+    /// Source: vendor doc 000 § Create Trading Platform Account, Request Body; vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1386>)
+    pub api_password: crate::SecretString,
+}
+impl From<CreateTpAccountRequired> for CreateTpAccountRequest {
+    fn from(required: CreateTpAccountRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CreateTpAccountRequest {
+    /// A request from its required fields (see [`CreateTpAccountRequired`]); set optional ones with the setters.
+    pub fn new(required: CreateTpAccountRequired) -> Self {
+        let CreateTpAccountRequired { client_number, api_password } = required;
         Self {
             client_number,
             api_password,
@@ -102,8 +123,8 @@ impl crate::__private::JsonFields for CreateTpAccountResponse {
     ) -> Result<Self, A::Error> {
         let mut v_account = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "account" => {
+            match key.0.as_bytes() {
+                b"account" => {
                     crate::__private::json_in::object(&mut m, &mut v_account, cx, depth)?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,

@@ -15,12 +15,12 @@ use super::*;
 pub struct DepositFiatRequest {
     /// Hyper client account number (starting from 500,000).
     ///
-    /// Wire: `ClientNumber` (integer, required).
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
     ///
     /// Spec decision: Required: the deposit cannot be booked without the client. The "from 500,000" range is described, not enforced client-side.
     ///
     /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer
-    pub client_number: i64,
+    pub client_number: ClientNumber,
     /// The client's own API password ("Every account has it's own password"; 12 characters per kb_page1386).
     ///
     /// Wire: `API_Password` (secret: never printed, required).
@@ -31,12 +31,12 @@ pub struct DepositFiatRequest {
     pub api_password: crate::SecretString,
     /// 3rd-party system unique ID, a GUID string up to 50 characters (e.g. "{F454E096-D080-40FD-A36B-156F4B999124}"); detects resends.
     ///
-    /// Wire: `Ticket_ID` (text, required). Rules: at most 50 characters.
+    /// Wire: `Ticket_ID` ([`TicketId`], required). Rules: at most 50 characters.
     ///
     /// Spec decision: Required: it is the idempotency key (code 30 on a resend).
     ///
     /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer; § Transaction Already Exists (HTTP 200)
-    pub ticket_id: String,
+    pub ticket_id: TicketId,
     /// Bank account or credit card row number from Hyper's table. Get the updated table from
     /// the "CC_Banking" object returned by the Direct_Client_Entity_Json function.
     /// Vendor note in Hebrew: "מותג אשראי לא חשוב לנו כי התזרים שלכם זהה לכולם. אבל אם יום
@@ -44,12 +44,12 @@ pub struct DepositFiatRequest {
     /// does not matter to us because your cash flow is the same for all. But if one day there
     /// is a different contract, the brand in this table determines the cash-flow day.)
     ///
-    /// Wire: `BankEnum` (integer, required).
+    /// Wire: `BankEnum` ([`BankRow`], required).
     ///
     /// Spec decision: Required: it selects the bank account / card row the money is booked to.
     ///
     /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer
-    pub bank_enum: i64,
+    pub bank_enum: BankRow,
     /// Payment method (1 credit card, 2 bank transfer, 7 Bit / Paybox etc.).
     ///
     /// Wire: `MethodEnum` ([`PaymentMethod`], required).
@@ -137,11 +137,12 @@ impl crate::Wire for DepositFiatRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let client_number = m.required("ClientNumber", <i64 as crate::Wire>::from_node)?;
+        let client_number = m
+            .required("ClientNumber", <ClientNumber as crate::Wire>::from_node)?;
         let api_password = m
             .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
-        let ticket_id = m.required("Ticket_ID", <String as crate::Wire>::from_node)?;
-        let bank_enum = m.required("BankEnum", <i64 as crate::Wire>::from_node)?;
+        let ticket_id = m.required("Ticket_ID", <TicketId as crate::Wire>::from_node)?;
+        let bank_enum = m.required("BankEnum", <BankRow as crate::Wire>::from_node)?;
         let method = m
             .required("MethodEnum", <PaymentMethod as crate::Wire>::from_node)?;
         let currency = m.required("Currency", <Currency as crate::Wire>::from_node)?;
@@ -175,41 +176,118 @@ impl crate::Wire for DepositFiatRequest {
         })
     }
 }
-impl DepositFiatRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`DepositFiatRequest`], each named where it is given: leaving one out does not compile. Pass it to [`DepositFiatRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct DepositFiatRequired {
+    /// Hyper client account number (starting from 500,000).
     ///
-    /// - `client_number`: wire `ClientNumber`
-    /// - `api_password`: wire `API_Password`
-    /// - `ticket_id`: wire `Ticket_ID`
-    /// - `bank_enum`: wire `BankEnum`
-    /// - `method`: wire `MethodEnum`
-    /// - `currency`: wire `Currency`
-    /// - `amount`: wire `Amount`
-    /// - `usd_convert_rate`: wire `USD_ConvertRate`
-    /// - `end_user_ip`: wire `End_user_IP`
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        client_number: i64,
-        api_password: crate::SecretString,
-        ticket_id: impl Into<String>,
-        bank_enum: i64,
-        method: PaymentMethod,
-        currency: Currency,
-        amount: crate::Money,
-        usd_convert_rate: crate::Decimal,
-        end_user_ip: impl Into<String>,
-    ) -> Self {
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
+    ///
+    /// Spec decision: Required: the deposit cannot be booked without the client. The "from 500,000" range is described, not enforced client-side.
+    ///
+    /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer
+    pub client_number: ClientNumber,
+    /// The client's own API password ("Every account has it's own password"; 12 characters per kb_page1386).
+    ///
+    /// Wire: `API_Password` (secret: never printed, required).
+    ///
+    /// Spec decision: Required: it authenticates the client, as on every sibling function.
+    ///
+    /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer; vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1386>)
+    pub api_password: crate::SecretString,
+    /// 3rd-party system unique ID, a GUID string up to 50 characters (e.g. "{F454E096-D080-40FD-A36B-156F4B999124}"); detects resends.
+    ///
+    /// Wire: `Ticket_ID` ([`TicketId`], required). Rules: at most 50 characters.
+    ///
+    /// Spec decision: Required: it is the idempotency key (code 30 on a resend).
+    ///
+    /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer; § Transaction Already Exists (HTTP 200)
+    pub ticket_id: TicketId,
+    /// Bank account or credit card row number from Hyper's table. Get the updated table from
+    /// the "CC_Banking" object returned by the Direct_Client_Entity_Json function.
+    /// Vendor note in Hebrew: "מותג אשראי לא חשוב לנו כי התזרים שלכם זהה לכולם. אבל אם יום
+    /// אחד יהיה חוזה אחר אז המותג מהטבלה הזאת קובע את יום התזרים." (English: The card brand
+    /// does not matter to us because your cash flow is the same for all. But if one day there
+    /// is a different contract, the brand in this table determines the cash-flow day.)
+    ///
+    /// Wire: `BankEnum` ([`BankRow`], required).
+    ///
+    /// Spec decision: Required: it selects the bank account / card row the money is booked to.
+    ///
+    /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer
+    pub bank_enum: BankRow,
+    /// Payment method (1 credit card, 2 bank transfer, 7 Bit / Paybox etc.).
+    ///
+    /// Wire: `MethodEnum` ([`PaymentMethod`], required).
+    ///
+    /// Spec decision: Required: the receipt needs a payment method.
+    ///
+    /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer
+    pub method: PaymentMethod,
+    /// Currency debited on the client's side. Values 'ILS' or 'USD' only.
+    ///
+    /// Wire: `Currency` ([`Currency`], required).
+    ///
+    /// Spec decision: The description says "Like ILS or USD etc." and then "Values: 'ILS' or 'USD' only":
+    /// the explicit restriction wins, so the Currency enum is used.
+    ///
+    /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer
+    pub currency: Currency,
+    /// Amount debited on the client's side, major units of Currency (e.g. 3500 = 3,500.00 ILS).
+    ///
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 90071992547409.91.
+    ///
+    /// Spec decision: Required. No lower bound is documented for deposits, so none is enforced client-side.
+    ///
+    /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer
+    pub amount: crate::Money,
+    /// USD/ILS rate from your bank (e.g. 3.2). When the deposit is in USD, pass 1.
+    ///
+    /// Wire: `USD_ConvertRate` (exact decimal, required).
+    ///
+    /// Spec decision: Required (the deposit must be valued in both currencies). The withdrawal's ">= 1" rule is not stated for deposits and is not enforced here.
+    ///
+    /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer
+    pub usd_convert_rate: crate::Decimal,
+    /// IP address of the end (human) client from which the credit-card form was submitted (e.g. "82.81.138.8").
+    ///
+    /// Wire: `End_user_IP` (text, required).
+    ///
+    /// Spec decision: Required: the vendor says "We need" it.
+    ///
+    /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer
+    pub end_user_ip: String,
+}
+impl From<DepositFiatRequired> for DepositFiatRequest {
+    fn from(required: DepositFiatRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl DepositFiatRequest {
+    /// A request from its required fields (see [`DepositFiatRequired`]); set optional ones with the setters.
+    pub fn new(required: DepositFiatRequired) -> Self {
+        let DepositFiatRequired {
+            client_number,
+            api_password,
+            ticket_id,
+            bank_enum,
+            method,
+            currency,
+            amount,
+            usd_convert_rate,
+            end_user_ip,
+        } = required;
         Self {
             client_number,
             api_password,
-            ticket_id: ticket_id.into(),
+            ticket_id,
             bank_enum,
             method,
             currency,
             amount,
             usd_convert_rate,
             time_stamp: None,
-            end_user_ip: end_user_ip.into(),
+            end_user_ip,
             voucher_number: None,
         }
     }
@@ -235,6 +313,7 @@ impl crate::Validate for DepositFiatRequest {
         {
             let v = &self.ticket_id;
             let p = path.field("Ticket_ID");
+            let v = &v.0;
             crate::__private::check::max_len(v, 50usize, &p, out);
         }
         {
@@ -285,14 +364,14 @@ impl crate::__private::JsonFields for DepositFiatResponse {
     ) -> Result<Self, A::Error> {
         let mut v_receipt_num = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Receipt_Num" => {
+            match key.0.as_bytes() {
+                b"Receipt_Num" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_receipt_num,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
@@ -377,7 +456,7 @@ impl crate::Endpoint for DepositFiat {
     }
     fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
         let mut r = request.clone();
-        r.ticket_id = key;
+        r.ticket_id = key.into();
         r
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {

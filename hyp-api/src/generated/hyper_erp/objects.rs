@@ -145,86 +145,131 @@ impl crate::__private::JsonFields for TpAccount {
         let mut v_equity = None;
         let mut v_margin = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "AccountLogin" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    5usize => {
+                        match k {
+                            b"Group" => 4usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match k {
+                            b"Status" => 3usize,
+                            b"Equity" => 7usize,
+                            b"Margin" => 8usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match k {
+                            b"Balance" => 6usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"Platform" => 2usize,
+                            b"Currency" => 5usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    10usize => {
+                        match k {
+                            b"DataSource" => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        match k {
+                            b"AccountLogin" => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_account_login,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "DataSource" => {
+                1usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_data_source,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Platform" => {
+                2usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_platform,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Status" => {
+                3usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_status,
                         <TpAccountStatus as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "Group" => {
+                4usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_group,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Currency" => {
+                5usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_currency,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Balance" => {
+                6usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_balance,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "Equity" => {
+                7usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_equity,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "Margin" => {
+                8usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_margin,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
@@ -581,203 +626,286 @@ impl crate::__private::JsonFields for RefundItem {
         let mut v_reg_account_owner_as_contact_person = None;
         let mut v_from_internal_account = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "RefundMethod" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    7usize => {
+                        match k {
+                            b"Account" => 11usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"Currency" => 3usize,
+                            b"BankCode" => 9usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        match k {
+                            b"CcEwBrand" => 15usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match k {
+                            b"PaymentDate" => 1usize,
+                            b"TotalAmount" => 2usize,
+                            b"BranchSwift" => 10usize,
+                            b"RegBankName" => 18usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        match k {
+                            b"RefundMethod" => 0usize,
+                            b"ExchangeRate" => 4usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    14usize => {
+                        match k {
+                            b"ChequeCcNumber" => 13usize,
+                            b"RegBankAddress" => 19usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    15usize => {
+                        match k {
+                            b"MonthlyPayments" => 5usize,
+                            b"ClearingCompany" => 14usize,
+                            b"ClearingVoucher" => 16usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    18usize => {
+                        match k {
+                            b"FirstPaymentAmount" => 6usize,
+                            b"NextPaymentsAmount" => 7usize,
+                            b"AdvancedPaymentSys" => 8usize,
+                            b"RegRefundToCountry" => 17usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    19usize => {
+                        match k {
+                            b"FromInternalAccount" => 21usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    25usize => {
+                        match k {
+                            b"BankTransferPaymentFormat" => 12usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    30usize => {
+                        match k {
+                            b"RegAccountOwnerAsContactPerson" => 20usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_method,
                         <RefundMethod as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "PaymentDate" => {
+                1usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_payment_date,
                         |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "TotalAmount" => {
+                2usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_total_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Currency" => {
+                3usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_currency,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "ExchangeRate" => {
+                4usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_exchange_rate,
                         <crate::Decimal as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "MonthlyPayments" => {
+                5usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_monthly_payments,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "FirstPaymentAmount" => {
+                6usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_first_payment_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "NextPaymentsAmount" => {
+                7usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_next_payments_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "AdvancedPaymentSys" => {
+                8usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_advanced_payment_sys,
                         <AdvancedPaymentSys as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "BankCode" => {
+                9usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank_code,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "BranchSwift" => {
+                10usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_branch_swift,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Account" => {
+                11usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_account,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "BankTransferPaymentFormat" => {
+                12usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank_transfer_payment_format,
                         <BankTransferPaymentFormat as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "ChequeCcNumber" => {
+                13usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cheque_cc_number,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "ClearingCompany" => {
+                14usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_clearing_company,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "CcEwBrand" => {
+                15usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cc_ew_brand,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "ClearingVoucher" => {
+                16usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_clearing_voucher,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "RegRefundToCountry" => {
+                17usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_refund_to_country,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "RegBankName" => {
+                18usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_bank_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "RegBankAddress" => {
+                19usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_bank_address,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "RegAccountOwnerAsContactPerson" => {
+                20usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_account_owner_as_contact_person,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "FromInternalAccount" => {
+                21usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_from_internal_account,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
@@ -810,24 +938,56 @@ impl crate::__private::JsonFields for RefundItem {
         })
     }
 }
-impl RefundItem {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`RefundItem`], each named where it is given: leaving one out does not compile. Pass it to [`RefundItem::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct RefundItemRequired {
+    /// Refund / withdrawal method of this line (mandatory).
     ///
-    /// - `refund_method`: wire `RefundMethod`
-    /// - `payment_date`: wire `PaymentDate`
-    /// - `total_amount`: wire `TotalAmount`
-    /// - `currency`: wire `Currency`
-    pub fn new(
-        refund_method: RefundMethod,
-        payment_date: crate::NaiveDate,
-        total_amount: crate::Money,
-        currency: impl Into<String>,
-    ) -> Self {
+    /// Wire: `RefundMethod` ([`RefundMethod`], required).
+    ///
+    /// Source: vendor doc 004 § Refund Items Array
+    pub refund_method: RefundMethod,
+    /// Refund payment date, YYYY-MM-DD (mandatory); must be within the last 366 days.
+    ///
+    /// Wire: `PaymentDate` (date, `%Y-%m-%d`, required). Rules: within the last 366 days.
+    ///
+    /// Spec decision: "Must be within the last 366 days" is read as: not later than today and not more than 366
+    /// days ago, which is what within_past_days checks.
+    ///
+    /// Source: vendor doc 004 § Refund Items Array
+    pub payment_date: crate::NaiveDate,
+    /// Line refund amount in major units of Currency (mandatory); must be greater than 0.1.
+    ///
+    /// Wire: `TotalAmount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0.1; <= 90071992547409.91.
+    ///
+    /// Source: vendor doc 004 § Refund Items Array
+    pub total_amount: crate::Money,
+    /// Refund currency, a 3-letter code (mandatory). Must exist in the Hyper currency table and
+    /// must be a fiat currency (e.g. "ILS").
+    ///
+    /// Wire: `Currency` (text, required). Rules: matches `^[A-Z]{3}$`.
+    ///
+    /// Spec decision: "Must exist in the Hyper currency table and be fiat" can only be checked by the server;
+    /// the client checks the ISO-4217 shape only. Not the Currency enum: refunds are not limited
+    /// to 'ILS'/'USD'.
+    ///
+    /// Source: vendor doc 004 § Refund Items Array
+    pub currency: String,
+}
+impl From<RefundItemRequired> for RefundItem {
+    fn from(required: RefundItemRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl RefundItem {
+    /// A request from its required fields (see [`RefundItemRequired`]); set optional ones with the setters.
+    pub fn new(required: RefundItemRequired) -> Self {
+        let RefundItemRequired { refund_method, payment_date, total_amount, currency } = required;
         Self {
             refund_method,
             payment_date,
             total_amount,
-            currency: currency.into(),
+            currency,
             exchange_rate: None,
             monthly_payments: None,
             first_payment_amount: None,
@@ -1042,10 +1202,10 @@ pub struct RefundDocument {
     pub sales_agent: Option<String>,
     /// Hyper client number the refund was made for.
     ///
-    /// Wire: `ClientNumber` (integer, optional).
+    /// Wire: `ClientNumber` ([`ClientNumber`], optional).
     ///
     /// Source: vendor doc 004 § Function output
-    pub client_number: Option<i64>,
+    pub client_number: Option<ClientNumber>,
     /// Client's full name.
     ///
     /// Wire: `ClientFullName` (text, optional).
@@ -1388,7 +1548,7 @@ impl crate::Wire for RefundDocument {
         let sales_agent = m
             .optional("SalesAgent", false, <String as crate::Wire>::from_node)?;
         let client_number = m
-            .optional("ClientNumber", true, <i64 as crate::Wire>::from_node)?;
+            .optional("ClientNumber", true, <ClientNumber as crate::Wire>::from_node)?;
         let client_full_name = m
             .optional("ClientFullName", false, <String as crate::Wire>::from_node)?;
         let contact_person = m
@@ -1590,161 +1750,300 @@ impl crate::__private::JsonFields for RefundDocument {
         let mut v_authorization_status = None;
         let mut v_authorization_text_desc = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "RefundNumber" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    5usize => {
+                        match k {
+                            b"Phone" => 8usize,
+                            b"Email" => 9usize,
+                            b"Notes" => 21usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match k {
+                            b"Agency" => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match k {
+                            b"Address" => 7usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"IdNumber" => 10usize,
+                            b"Language" => 12usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        match k {
+                            b"IpAddress" => 27usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    10usize => {
+                        match k {
+                            b"SalesAgent" => 3usize,
+                            b"ProducedBy" => 19usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match k {
+                            b"CancelledBy" => 32usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        match k {
+                            b"RefundNumber" => 0usize,
+                            b"ClientNumber" => 4usize,
+                            b"CreatedOnUtc" => 18usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    13usize => {
+                        match k {
+                            b"ContactPerson" => 6usize,
+                            b"TotalRefundLc" => 14usize,
+                            b"InternalNotes" => 22usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    14usize => {
+                        match k {
+                            b"ClientFullName" => 5usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    15usize => {
+                        match k {
+                            b"DrawerStationId" => 2usize,
+                            b"TotalRefundInPc" => 16usize,
+                            b"MoneyLaundering" => 24usize,
+                            b"OldDocReference" => 29usize,
+                            b"OldSoftwareName" => 30usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    16usize => {
+                        match k {
+                            b"CancellationTime" => 31usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    17usize => {
+                        match k {
+                            b"ClientCountryCode" => 11usize,
+                            b"PurchaserCurrency" => 15usize,
+                            b"RefundFormPurpose" => 23usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    18usize => {
+                        match k {
+                            b"ResponsibleManager" => 28usize,
+                            b"CancellationReason" => 33usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    19usize => {
+                        match k {
+                            b"ElectronicSignedPdf" => 20usize,
+                            b"AuthorizationStatus" => 36usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    20usize => {
+                        match k {
+                            b"OriginProductionTime" => 17usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    21usize => {
+                        match k {
+                            b"InternationalDocument" => 13usize,
+                            b"MoneyLaunderingBundle" => 25usize,
+                            b"CreditLineUsageRiskLc" => 35usize,
+                            b"AuthorizationTextDesc" => 37usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    28usize => {
+                        match k {
+                            b"PersonalIdVerificationMadeBy" => 26usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    30usize => {
+                        match k {
+                            b"AccountBalanceAtProductionTime" => 34usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_number,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Agency" => {
+                1usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_agency,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "DrawerStationId" => {
+                2usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_drawer_station_id,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "SalesAgent" => {
+                3usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_sales_agent,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "ClientNumber" => {
+                4usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_client_number,
-                        <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        <ClientNumber as crate::__private::FromText>::from_text,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "ClientFullName" => {
+                5usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_client_full_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "ContactPerson" => {
+                6usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_contact_person,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Address" => {
+                7usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_address,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Phone" => {
+                8usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_phone,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Email" => {
+                9usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "IdNumber" => {
+                10usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id_number,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "ClientCountryCode" => {
+                11usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_client_country_code,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Language" => {
+                12usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_language,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "InternationalDocument" => {
+                13usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_international_document,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "TotalRefundLc" => {
+                14usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_total_refund_lc,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "PurchaserCurrency" => {
+                15usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_purchaser_currency,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "TotalRefundInPc" => {
+                16usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_total_refund_in_pc,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "OriginProductionTime" => {
+                17usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_origin_production_time,
@@ -1752,11 +2051,11 @@ impl crate::__private::JsonFields for RefundDocument {
                             t,
                             "%Y-%m-%d %H:%M:%S",
                         ),
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "CreatedOnUtc" => {
+                18usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_created_on_utc,
@@ -1764,123 +2063,123 @@ impl crate::__private::JsonFields for RefundDocument {
                             t,
                             "%Y-%m-%d %H:%M:%S",
                         ),
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "ProducedBy" => {
+                19usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_produced_by,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "ElectronicSignedPdf" => {
+                20usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_electronic_signed_pdf,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "Notes" => {
+                21usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_notes,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "InternalNotes" => {
+                22usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_internal_notes,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "RefundFormPurpose" => {
+                23usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_form_purpose,
                         <crate::Open<
                             RefundFormPurpose,
                         > as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "MoneyLaundering" => {
+                24usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_money_laundering,
                         <crate::Open<
                             MoneyLaunderingControl,
                         > as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "MoneyLaunderingBundle" => {
+                25usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_money_laundering_bundle,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "PersonalIdVerificationMadeBy" => {
+                26usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_personal_id_verification_made_by,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "IpAddress" => {
+                27usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_ip_address,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "ResponsibleManager" => {
+                28usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_responsible_manager,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "OldDocReference" => {
+                29usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_old_doc_reference,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "OldSoftwareName" => {
+                30usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_old_software_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "CancellationTime" => {
+                31usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cancellation_time,
@@ -1888,64 +2187,64 @@ impl crate::__private::JsonFields for RefundDocument {
                             t,
                             "%Y-%m-%d %H:%M:%S",
                         ),
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "CancelledBy" => {
+                32usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cancelled_by,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "CancellationReason" => {
+                33usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cancellation_reason,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "AccountBalanceAtProductionTime" => {
+                34usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_account_balance_at_production_time,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "CreditLineUsageRiskLc" => {
+                35usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_credit_line_usage_risk_lc,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "AuthorizationStatus" => {
+                36usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_authorization_status,
                         <crate::Open<
                             AuthorizationStatus,
                         > as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "AuthorizationTextDesc" => {
+                37usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_authorization_text_desc,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
@@ -2244,153 +2543,225 @@ impl crate::__private::JsonFields for RefundQueueRow {
         let mut v_from_internal_account = None;
         let mut v_from_internal_account_name = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "RefundNumber" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    7usize => {
+                        match k {
+                            b"Account" => 8usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"RowIndex" => 1usize,
+                            b"Currency" => 5usize,
+                            b"BankCode" => 6usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match k {
+                            b"PaymentDate" => 3usize,
+                            b"TotalAmount" => 4usize,
+                            b"BranchSwift" => 7usize,
+                            b"RegBankName" => 11usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        match k {
+                            b"RefundNumber" => 0usize,
+                            b"RefundMethod" => 2usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    14usize => {
+                        match k {
+                            b"RegBankAddress" => 12usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    18usize => {
+                        match k {
+                            b"RegRefundToCountry" => 10usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    19usize => {
+                        match k {
+                            b"FromInternalAccount" => 14usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    23usize => {
+                        match k {
+                            b"FromInternalAccountName" => 15usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    25usize => {
+                        match k {
+                            b"BankTransferPaymentFormat" => 9usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    30usize => {
+                        match k {
+                            b"RegAccountOwnerAsContactPerson" => 13usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_number,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "RowIndex" => {
+                1usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_row_index,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "RefundMethod" => {
+                2usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_method,
                         <crate::Open<
                             RefundMethod,
                         > as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "PaymentDate" => {
+                3usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_payment_date,
                         |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "TotalAmount" => {
+                4usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_total_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "Currency" => {
+                5usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_currency,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "BankCode" => {
+                6usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank_code,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "BranchSwift" => {
+                7usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_branch_swift,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Account" => {
+                8usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_account,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "BankTransferPaymentFormat" => {
+                9usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank_transfer_payment_format,
                         <crate::Open<
                             BankTransferPaymentFormat,
                         > as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "RegRefundToCountry" => {
+                10usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_refund_to_country,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "RegBankName" => {
+                11usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_bank_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "RegBankAddress" => {
+                12usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_bank_address,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "RegAccountOwnerAsContactPerson" => {
+                13usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_account_owner_as_contact_person,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "FromInternalAccount" => {
+                14usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_from_internal_account,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "FromInternalAccountName" => {
+                15usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_from_internal_account_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
@@ -2486,32 +2857,32 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
         let mut v_authorization_status = None;
         let mut v_authorization_text_desc = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "RefundNumber" => {
+            match key.0.as_bytes() {
+                b"RefundNumber" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_number,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "AuthorizationStatus" => {
+                b"AuthorizationStatus" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_authorization_status,
                         <AuthorizationStatus as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "AuthorizationTextDesc" => {
+                b"AuthorizationTextDesc" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_authorization_text_desc,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
@@ -2526,12 +2897,31 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
         })
     }
 }
-impl RefundStatusUpdate {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`RefundStatusUpdate`], each named where it is given: leaving one out does not compile. Pass it to [`RefundStatusUpdate::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct RefundStatusUpdateRequired {
+    /// Refund document number in Hyper.
     ///
-    /// - `refund_number`: wire `RefundNumber`
-    /// - `authorization_status`: wire `AuthorizationStatus`
-    pub fn new(refund_number: i64, authorization_status: AuthorizationStatus) -> Self {
+    /// Wire: `RefundNumber` (integer, required).
+    ///
+    /// Source: vendor doc 004 § Feedback Hyper, Request Fields
+    pub refund_number: i64,
+    /// The new status to write back (2 ready, 3 sent - awaiting result, 4 executed, 5 failed).
+    ///
+    /// Wire: `AuthorizationStatus` ([`AuthorizationStatus`], required).
+    ///
+    /// Source: vendor doc 004 § Feedback Hyper, Request Fields
+    pub authorization_status: AuthorizationStatus,
+}
+impl From<RefundStatusUpdateRequired> for RefundStatusUpdate {
+    fn from(required: RefundStatusUpdateRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl RefundStatusUpdate {
+    /// A request from its required fields (see [`RefundStatusUpdateRequired`]); set optional ones with the setters.
+    pub fn new(required: RefundStatusUpdateRequired) -> Self {
+        let RefundStatusUpdateRequired { refund_number, authorization_status } = required;
         Self {
             refund_number,
             authorization_status,

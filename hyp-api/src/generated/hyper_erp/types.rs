@@ -8,7 +8,7 @@ use super::*;
 ///
 /// Spec decision: The "from 500,000" range is described, not enforced client-side.
 ///
-/// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer; § Withdrawal of Fiat by Credit card or Bank Transfer
+/// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer; § Withdrawal of Fiat by Credit card or Bank Transfer
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClientNumber(pub(crate) i64);
 impl ClientNumber {
@@ -61,7 +61,7 @@ impl crate::__private::FromText for ClientNumber {
 }
 /// 3rd-party system unique ID, a GUID string up to 50 characters (e.g. "{F454E096-D080-40FD-A36B-156F4B999124}"); Hyper detects resends by it.
 ///
-/// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer; § Transaction Already Exists (HTTP 200)
+/// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer; § Transaction Already Exists (HTTP 200)
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TicketId(pub(crate) String);
 impl TicketId {
@@ -141,7 +141,7 @@ impl crate::__private::FromText for TicketId {
 /// updated table from the "CC_Banking" object returned by the Direct_Client_Entity_Json
 /// function.
 ///
-/// Source: vendor-docs 000_2aecab52ead78705.txt § Deposit of Fiat by Credit card or Bank Transfer
+/// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct BankRow(pub(crate) i64);
 impl BankRow {

@@ -49,7 +49,7 @@ pub struct UpdateRefundQueueRequired {
     ///
     /// Wire: `docs` (list of [`RefundStatusUpdate`], required). Rules: at least 1 item(s).
     ///
-    /// Source: vendor-docs 004_9b51c23886b1638e.txt § Feedback Hyper, Request Fields
+    /// Source: vendor doc 004 § Feedback Hyper, Request Fields
     pub docs: Vec<RefundStatusUpdate>,
 }
 impl From<UpdateRefundQueueRequired> for UpdateRefundQueueRequest {

@@ -16,12 +16,12 @@ use super::*;
 pub struct WithdrawFiatRequest {
     /// Hyper client account number (starting from 500,000).
     ///
-    /// Wire: `ClientNumber` (integer, required).
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
     ///
     /// Spec decision: Required: the refund cannot be booked without the client.
     ///
     /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer
-    pub client_number: i64,
+    pub client_number: ClientNumber,
     /// The client's own API password ("Every account has it's own password"; 12 characters per kb_page1386).
     ///
     /// Wire: `API_Password` (secret: never printed, required).
@@ -33,18 +33,18 @@ pub struct WithdrawFiatRequest {
     /// Required. 3rd-party system unique ID, a GUID string up to 50 characters
     /// (e.g. "{A1B2C3D4-E5F6-7890-1234-56789ABCDEF0}"). Used to prevent duplicate transactions.
     ///
-    /// Wire: `Ticket_ID` (text, required). Rules: at most 50 characters.
+    /// Wire: `Ticket_ID` ([`TicketId`], required). Rules: at most 50 characters.
     ///
     /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer
-    pub ticket_id: String,
+    pub ticket_id: TicketId,
     /// Required. Bank account or credit card row number from Hyper's table (Banking_StorageTb).
     /// Get the updated table from the "CC_Banking" object returned by the
     /// Direct_Client_Entity_Json function.
     ///
-    /// Wire: `BankEnum` (integer, required).
+    /// Wire: `BankEnum` ([`BankRow`], required).
     ///
     /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer
-    pub bank_enum: i64,
+    pub bank_enum: BankRow,
     /// Required. Payout method (1 credit card (refund), 2 bank transfer, 7 Bit / Paybox etc.).
     ///
     /// Wire: `MethodEnum` ([`PaymentMethod`], required).
@@ -122,11 +122,12 @@ impl crate::Wire for WithdrawFiatRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let client_number = m.required("ClientNumber", <i64 as crate::Wire>::from_node)?;
+        let client_number = m
+            .required("ClientNumber", <ClientNumber as crate::Wire>::from_node)?;
         let api_password = m
             .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
-        let ticket_id = m.required("Ticket_ID", <String as crate::Wire>::from_node)?;
-        let bank_enum = m.required("BankEnum", <i64 as crate::Wire>::from_node)?;
+        let ticket_id = m.required("Ticket_ID", <TicketId as crate::Wire>::from_node)?;
+        let bank_enum = m.required("BankEnum", <BankRow as crate::Wire>::from_node)?;
         let method = m
             .required("MethodEnum", <PaymentMethod as crate::Wire>::from_node)?;
         let currency = m.required("Currency", <Currency as crate::Wire>::from_node)?;
@@ -159,43 +160,117 @@ impl crate::Wire for WithdrawFiatRequest {
         })
     }
 }
-impl WithdrawFiatRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`WithdrawFiatRequest`], each named where it is given: leaving one out does not compile. Pass it to [`WithdrawFiatRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct WithdrawFiatRequired {
+    /// Hyper client account number (starting from 500,000).
     ///
-    /// - `client_number`: wire `ClientNumber`
-    /// - `api_password`: wire `API_Password`
-    /// - `ticket_id`: wire `Ticket_ID`
-    /// - `bank_enum`: wire `BankEnum`
-    /// - `method`: wire `MethodEnum`
-    /// - `currency`: wire `Currency`
-    /// - `amount`: wire `Amount`
-    /// - `usd_convert_rate`: wire `USD_ConvertRate`
-    /// - `time_stamp`: wire `Time_Stamp`
-    /// - `end_user_ip`: wire `End_user_IP`
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        client_number: i64,
-        api_password: crate::SecretString,
-        ticket_id: impl Into<String>,
-        bank_enum: i64,
-        method: PaymentMethod,
-        currency: Currency,
-        amount: crate::Money,
-        usd_convert_rate: crate::Decimal,
-        time_stamp: crate::NaiveDateTime,
-        end_user_ip: impl Into<String>,
-    ) -> Self {
-        Self {
+    /// Wire: `ClientNumber` ([`ClientNumber`], required).
+    ///
+    /// Spec decision: Required: the refund cannot be booked without the client.
+    ///
+    /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer
+    pub client_number: ClientNumber,
+    /// The client's own API password ("Every account has it's own password"; 12 characters per kb_page1386).
+    ///
+    /// Wire: `API_Password` (secret: never printed, required).
+    ///
+    /// Spec decision: Required: it authenticates the client, as on every sibling function.
+    ///
+    /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer; vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1386>)
+    pub api_password: crate::SecretString,
+    /// Required. 3rd-party system unique ID, a GUID string up to 50 characters
+    /// (e.g. "{A1B2C3D4-E5F6-7890-1234-56789ABCDEF0}"). Used to prevent duplicate transactions.
+    ///
+    /// Wire: `Ticket_ID` ([`TicketId`], required). Rules: at most 50 characters.
+    ///
+    /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer
+    pub ticket_id: TicketId,
+    /// Required. Bank account or credit card row number from Hyper's table (Banking_StorageTb).
+    /// Get the updated table from the "CC_Banking" object returned by the
+    /// Direct_Client_Entity_Json function.
+    ///
+    /// Wire: `BankEnum` ([`BankRow`], required).
+    ///
+    /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer
+    pub bank_enum: BankRow,
+    /// Required. Payout method (1 credit card (refund), 2 bank transfer, 7 Bit / Paybox etc.).
+    ///
+    /// Wire: `MethodEnum` ([`PaymentMethod`], required).
+    ///
+    /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer
+    pub method: PaymentMethod,
+    /// Withdrawal currency. Values 'ILS' or 'USD' only.
+    ///
+    /// Wire: `Currency` ([`Currency`], required).
+    ///
+    /// Spec decision: Required: the amount is meaningless without it.
+    ///
+    /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer
+    pub currency: Currency,
+    /// Withdrawal amount, major units of Currency (e.g. 500 = 500.00 USD). Must be greater than 0.
+    ///
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: > 0; <= 90071992547409.91.
+    ///
+    /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer
+    pub amount: crate::Money,
+    /// USD/ILS rate. When the withdrawal is in USD, pass 1. Value must be >= 1.
+    ///
+    /// Wire: `USD_ConvertRate` (exact decimal, required). Rules: >= 1.
+    ///
+    /// Spec decision: Required: the refund must be valued in both currencies, as for deposits.
+    ///
+    /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer
+    pub usd_convert_rate: crate::Decimal,
+    /// UTC time when the transaction was made, "YYYY-MM-DD hh:mm:ss". Empty value or future
+    /// date is not allowed.
+    ///
+    /// Wire: `Time_Stamp` (date and time, `%Y-%m-%d %H:%M:%S`, required). Rules: not in the future.
+    ///
+    /// Spec decision: "Empty value ... is not allowed" makes it required (unlike the deposit, where empty means now); "future date is not allowed" is checked against the current UTC time.
+    ///
+    /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer
+    pub time_stamp: crate::NaiveDateTime,
+    /// End (human) client IP address (e.g. "82.81.138.8").
+    ///
+    /// Wire: `End_user_IP` (text, required).
+    ///
+    /// Spec decision: Required: same as for deposits, where the vendor says "We need" it.
+    ///
+    /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer
+    pub end_user_ip: String,
+}
+impl From<WithdrawFiatRequired> for WithdrawFiatRequest {
+    fn from(required: WithdrawFiatRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl WithdrawFiatRequest {
+    /// A request from its required fields (see [`WithdrawFiatRequired`]); set optional ones with the setters.
+    pub fn new(required: WithdrawFiatRequired) -> Self {
+        let WithdrawFiatRequired {
             client_number,
             api_password,
-            ticket_id: ticket_id.into(),
+            ticket_id,
             bank_enum,
             method,
             currency,
             amount,
             usd_convert_rate,
             time_stamp,
-            end_user_ip: end_user_ip.into(),
+            end_user_ip,
+        } = required;
+        Self {
+            client_number,
+            api_password,
+            ticket_id,
+            bank_enum,
+            method,
+            currency,
+            amount,
+            usd_convert_rate,
+            time_stamp,
+            end_user_ip,
             voucher_number: None,
         }
     }
@@ -216,6 +291,7 @@ impl crate::Validate for WithdrawFiatRequest {
         {
             let v = &self.ticket_id;
             let p = path.field("Ticket_ID");
+            let v = &v.0;
             crate::__private::check::max_len(v, 50usize, &p, out);
         }
         {
@@ -287,14 +363,14 @@ impl crate::__private::JsonFields for WithdrawFiatResponse {
     ) -> Result<Self, A::Error> {
         let mut v_refund_num = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Refund_Num" => {
+            match key.0.as_bytes() {
+                b"Refund_Num" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_num,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
@@ -379,7 +455,7 @@ impl crate::Endpoint for WithdrawFiat {
     }
     fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
         let mut r = request.clone();
-        r.ticket_id = key;
+        r.ticket_id = key.into();
         r
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {

@@ -248,7 +248,7 @@ pub struct CreateAccountRequired {
     ///
     /// Spec decision: Required on mutations (the doc says "Recommended"); see the file header.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub operator_id: String,
     /// Client name.
     ///
@@ -264,7 +264,7 @@ pub struct CreateAccountRequired {
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
-    /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md); vendor-docs 003 § Code table (400)
+    /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md); vendor doc 003 § Code table (400)
     pub group: String,
     /// Client email.
     ///

@@ -101,7 +101,7 @@ pub struct CreditRequired {
     ///
     /// Spec decision: Required on mutations (the doc says "Recommended"); funding needs an audit trail.
     ///
-    /// Source: vendor-docs 003_eb6694887e3a71fe.txt § Header table
+    /// Source: vendor doc 003 § Header table
     pub operator_id: String,
     /// The account to fund.
     ///

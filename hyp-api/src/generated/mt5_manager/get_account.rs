@@ -12,10 +12,10 @@ use super::*;
 pub struct GetAccountRequest {
     /// The account's login (e.g. 128001).
     ///
-    /// Wire: `login` in the URL path (integer, required).
+    /// Wire: `login` in the URL path ([`Login`], required).
     ///
     /// Source: vendor doc 003 § endpoint tables; § curl example
-    pub login: i64,
+    pub login: Login,
     /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
     ///
     /// Wire: `x-operator-id` header (text, optional).
@@ -42,7 +42,7 @@ impl crate::Wire for GetAccountRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let login = m.required("login", <i64 as crate::Wire>::from_node)?;
+        let login = m.required("login", <Login as crate::Wire>::from_node)?;
         let operator_id = m
             .optional("x-operator-id", false, <String as crate::Wire>::from_node)?;
         let environment = m
@@ -54,11 +54,25 @@ impl crate::Wire for GetAccountRequest {
         })
     }
 }
-impl GetAccountRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`GetAccountRequest`], each named where it is given: leaving one out does not compile. Pass it to [`GetAccountRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct GetAccountRequired {
+    /// The account's login (e.g. 128001).
     ///
-    /// - `login`: wire `login`
-    pub fn new(login: i64) -> Self {
+    /// Wire: `login` in the URL path ([`Login`], required).
+    ///
+    /// Source: vendor doc 003 § endpoint tables; § curl example
+    pub login: Login,
+}
+impl From<GetAccountRequired> for GetAccountRequest {
+    fn from(required: GetAccountRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl GetAccountRequest {
+    /// A request from its required fields (see [`GetAccountRequired`]); set optional ones with the setters.
+    pub fn new(required: GetAccountRequired) -> Self {
+        let GetAccountRequired { login } = required;
         Self {
             login,
             operator_id: None,
@@ -93,12 +107,12 @@ impl crate::Validate for GetAccountRequest {
 pub struct GetAccountResponse {
     /// The account's login.
     ///
-    /// Wire: `login` (integer, required).
+    /// Wire: `login` ([`Login`], required).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/Account.md)
-    pub login: i64,
+    pub login: Login,
     /// Client name.
     ///
     /// Wire: `name` (text, optional).
@@ -202,7 +216,7 @@ impl crate::Wire for GetAccountResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let login = m.required("login", <i64 as crate::Wire>::from_node)?;
+        let login = m.required("login", <Login as crate::Wire>::from_node)?;
         let name = m.optional("name", false, <String as crate::Wire>::from_node)?;
         let group = m.optional("group", false, <String as crate::Wire>::from_node)?;
         let email = m.optional("email", false, <String as crate::Wire>::from_node)?;
@@ -269,104 +283,156 @@ impl crate::__private::JsonFields for GetAccountResponse {
         let mut v_margin_level = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "login" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    4usize => {
+                        match k {
+                            b"name" => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match k {
+                            b"login" => 0usize,
+                            b"group" => 2usize,
+                            b"email" => 3usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match k {
+                            b"profit" => 6usize,
+                            b"equity" => 7usize,
+                            b"margin" => 8usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match k {
+                            b"balance" => 5usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"leverage" => 4usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match k {
+                            b"margin_free" => 9usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        match k {
+                            b"margin_level" => 10usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_login,
-                        <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        <Login as crate::__private::FromText>::from_text,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "name" => {
+                1usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "group" => {
+                2usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_group,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "email" => {
+                3usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "leverage" => {
+                4usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_leverage,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "balance" => {
+                5usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_balance,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "profit" => {
+                6usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_profit,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "equity" => {
+                7usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_equity,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "margin" => {
+                8usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_margin,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "margin_free" => {
+                9usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_margin_free,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "margin_level" => {
+                10usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_margin_level,
                         <crate::Decimal as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 _ => {

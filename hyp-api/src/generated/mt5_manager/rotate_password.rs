@@ -14,10 +14,10 @@ use super::*;
 pub struct RotatePasswordRequest {
     /// The account's login (e.g. 128001).
     ///
-    /// Wire: `login` in the URL path (integer, required).
+    /// Wire: `login` in the URL path ([`Login`], required).
     ///
     /// Source: vendor doc 003 § endpoint tables; § curl example
-    pub login: i64,
+    pub login: Login,
     /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
     ///
     /// Wire: `x-operator-id` header (text, required).
@@ -71,7 +71,7 @@ impl crate::Wire for RotatePasswordRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let login = m.required("login", <i64 as crate::Wire>::from_node)?;
+        let login = m.required("login", <Login as crate::Wire>::from_node)?;
         let operator_id = m
             .required("x-operator-id", <String as crate::Wire>::from_node)?;
         let request_id = m
@@ -92,22 +92,52 @@ impl crate::Wire for RotatePasswordRequest {
         })
     }
 }
-impl RotatePasswordRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`RotatePasswordRequest`], each named where it is given: leaving one out does not compile. Pass it to [`RotatePasswordRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct RotatePasswordRequired {
+    /// The account's login (e.g. 128001).
     ///
-    /// - `login`: wire `login`
-    /// - `operator_id`: wire `x-operator-id`
-    /// - `password_type`: wire `type`
-    /// - `password`: wire `password`
-    pub fn new(
-        login: i64,
-        operator_id: impl Into<String>,
-        password_type: PasswordType,
-        password: crate::SecretString,
-    ) -> Self {
+    /// Wire: `login` in the URL path ([`Login`], required).
+    ///
+    /// Source: vendor doc 003 § endpoint tables; § curl example
+    pub login: Login,
+    /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
+    ///
+    /// Wire: `x-operator-id` header (text, required).
+    ///
+    /// Spec decision: Required on mutations (the doc says "Recommended"); see the file header.
+    ///
+    /// Source: vendor doc 003 § Header table
+    pub operator_id: String,
+    /// Which password to rotate.
+    ///
+    /// Wire: `type` ([`PasswordType`], required).
+    ///
+    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
+    ///
+    /// Source: vendor doc 003 § Account Lifecycle (investor or trading passwords); vendor-notes §2.4 (pymt5webapi, library practice)
+    pub password_type: PasswordType,
+    /// The new password.
+    ///
+    /// Wire: `password` (secret: never printed, required).
+    ///
+    /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
+    ///
+    /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md)
+    pub password: crate::SecretString,
+}
+impl From<RotatePasswordRequired> for RotatePasswordRequest {
+    fn from(required: RotatePasswordRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl RotatePasswordRequest {
+    /// A request from its required fields (see [`RotatePasswordRequired`]); set optional ones with the setters.
+    pub fn new(required: RotatePasswordRequired) -> Self {
+        let RotatePasswordRequired { login, operator_id, password_type, password } = required;
         Self {
             login,
-            operator_id: operator_id.into(),
+            operator_id,
             request_id: None,
             environment: None,
             password_type,

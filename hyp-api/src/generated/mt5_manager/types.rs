@@ -6,7 +6,7 @@
 use super::*;
 /// An MT5 account's login (its number), in the path of account routes and the body of funding calls.
 ///
-/// Source: vendor-docs 003_eb6694887e3a71fe.txt § Account Lifecycle (/accounts/{login}); vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md)
+/// Source: vendor doc 003 § Account Lifecycle (/accounts/{login}); vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md)
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Login(pub(crate) i64);
 impl Login {

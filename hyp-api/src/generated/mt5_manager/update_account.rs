@@ -14,10 +14,10 @@ use super::*;
 pub struct UpdateAccountRequest {
     /// The account's login (e.g. 128001).
     ///
-    /// Wire: `login` in the URL path (integer, required).
+    /// Wire: `login` in the URL path ([`Login`], required).
     ///
     /// Source: vendor doc 003 § endpoint tables; § curl example
-    pub login: i64,
+    pub login: Login,
     /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
     ///
     /// Wire: `x-operator-id` header (text, required).
@@ -80,7 +80,7 @@ impl crate::Wire for UpdateAccountRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let login = m.required("login", <i64 as crate::Wire>::from_node)?;
+        let login = m.required("login", <Login as crate::Wire>::from_node)?;
         let operator_id = m
             .required("x-operator-id", <String as crate::Wire>::from_node)?;
         let request_id = m
@@ -101,15 +101,36 @@ impl crate::Wire for UpdateAccountRequest {
         })
     }
 }
-impl UpdateAccountRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`UpdateAccountRequest`], each named where it is given: leaving one out does not compile. Pass it to [`UpdateAccountRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct UpdateAccountRequired {
+    /// The account's login (e.g. 128001).
     ///
-    /// - `login`: wire `login`
-    /// - `operator_id`: wire `x-operator-id`
-    pub fn new(login: i64, operator_id: impl Into<String>) -> Self {
+    /// Wire: `login` in the URL path ([`Login`], required).
+    ///
+    /// Source: vendor doc 003 § endpoint tables; § curl example
+    pub login: Login,
+    /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
+    ///
+    /// Wire: `x-operator-id` header (text, required).
+    ///
+    /// Spec decision: Required on mutations (the doc says "Recommended"); see the file header.
+    ///
+    /// Source: vendor doc 003 § Header table
+    pub operator_id: String,
+}
+impl From<UpdateAccountRequired> for UpdateAccountRequest {
+    fn from(required: UpdateAccountRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl UpdateAccountRequest {
+    /// A request from its required fields (see [`UpdateAccountRequired`]); set optional ones with the setters.
+    pub fn new(required: UpdateAccountRequired) -> Self {
+        let UpdateAccountRequired { login, operator_id } = required;
         Self {
             login,
-            operator_id: operator_id.into(),
+            operator_id,
             request_id: None,
             environment: None,
             leverage: None,

@@ -12,16 +12,16 @@ use super::*;
 pub struct CancelTransactionRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor doc 002 § action=CancelTrans (Parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor doc 002 § action=CancelTrans (Parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The unique `Id` of the transaction to cancel.
     ///
     /// Wire: `TransId` (text, required).
@@ -34,36 +34,54 @@ impl crate::Wire for CancelTransactionRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("CancelTrans".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put("TransId", crate::Wire::to_node(&self.trans_id));
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
         Ok(Self { masof, passp, trans_id })
     }
 }
-impl CancelTransactionRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CancelTransactionRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CancelTransactionRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CancelTransactionRequired {
+    /// The unique `Id` of the transaction to cancel.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `trans_id`: wire `TransId`
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        trans_id: impl Into<String>,
-    ) -> Self {
+    /// Wire: `TransId` (text, required).
+    ///
+    /// Source: vendor doc 002 § action=CancelTrans (Parameters)
+    pub trans_id: String,
+}
+impl From<CancelTransactionRequired> for CancelTransactionRequest {
+    fn from(required: CancelTransactionRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CancelTransactionRequest {
+    /// A request from its required fields (see [`CancelTransactionRequired`]); set optional ones with the setters.
+    pub fn new(required: CancelTransactionRequired) -> Self {
+        let CancelTransactionRequired { trans_id } = required;
         Self {
-            masof: masof.into(),
-            passp,
-            trans_id: trans_id.into(),
+            masof: None,
+            passp: None,
+            trans_id,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
 }
 impl crate::Validate for CancelTransactionRequest {
@@ -74,8 +92,7 @@ impl crate::Validate for CancelTransactionRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -154,32 +171,32 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "TransId" => {
+            match key.0.as_bytes() {
+                b"TransId" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_trans_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "ReversalStatus" => {
+                b"ReversalStatus" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reversal_status,
                         <ReversalStatus as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {
@@ -210,8 +227,8 @@ impl crate::__private::FormFields for CancelTransactionResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "TransId" => {
+            match key.as_bytes() {
+                b"TransId" => {
                     crate::__private::fields::set(
                         &mut v_trans_id,
                         &value,
@@ -219,7 +236,7 @@ impl crate::__private::FormFields for CancelTransactionResponse {
                         false,
                     )?
                 }
-                "ReversalStatus" => {
+                b"ReversalStatus" => {
                     crate::__private::fields::set(
                         &mut v_reversal_status,
                         &value,
@@ -227,7 +244,7 @@ impl crate::__private::FormFields for CancelTransactionResponse {
                         true,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::fields::set(
                         &mut v_hesh,
                         &value,
@@ -300,8 +317,21 @@ impl crate::Endpoint for CancelTransaction {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
+        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
             .into_iter()
             .flatten()
             .collect()

@@ -12,16 +12,16 @@ use super::*;
 pub struct CaptureRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The authorization code received as `ACode` from the original J5 answer (e.g.
     /// `0463077`).
     ///
@@ -103,8 +103,8 @@ impl crate::Wire for CaptureRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put("AuthNum", crate::Wire::to_node(&self.auth_num));
         w.put("inputObj.originalAmount", crate::Wire::to_node(&self.original_amount));
         w.put("inputObj.originalUid", crate::Wire::to_node(&self.original_uid));
@@ -121,9 +121,9 @@ impl crate::Wire for CaptureRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let auth_num = m.required("AuthNum", <String as crate::Wire>::from_node)?;
         let original_amount = m
             .required(
@@ -155,50 +155,129 @@ impl crate::Wire for CaptureRequest {
         })
     }
 }
-impl CaptureRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CaptureRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CaptureRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CaptureRequired {
+    /// The authorization code received as `ACode` from the original J5 answer (e.g.
+    /// `0463077`).
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `auth_num`: wire `AuthNum`
-    /// - `original_amount`: wire `inputObj.originalAmount`
-    /// - `original_uid`: wire `inputObj.originalUid`
-    /// - `amount`: wire `Amount`
-    /// - `cc`: wire `CC`
-    /// - `tmonth`: wire `Tmonth`
-    /// - `tyear`: wire `Tyear`
-    /// - `user_id`: wire `UserId`
-    /// - `client_name`: wire `ClientName`
-    /// - `info`: wire `Info`
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        auth_num: impl Into<String>,
-        original_amount: crate::MinorUnits,
-        original_uid: impl Into<String>,
-        amount: crate::Money,
-        cc: crate::SecretString,
-        tmonth: impl Into<String>,
-        tyear: impl Into<String>,
-        user_id: impl Into<String>,
-        client_name: impl Into<String>,
-        info: impl Into<String>,
-    ) -> Self {
-        Self {
-            masof: masof.into(),
-            passp,
-            auth_num: auth_num.into(),
+    /// Wire: `AuthNum` (text, required).
+    ///
+    /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters); vendor-notes §4 item 13 (ACode/AuthNum)
+    pub auth_num: String,
+    /// The original amount authorized in the J5 step, in currency subunits (agorot/cents):
+    /// 15.00 ILS is `1500`.
+    ///
+    /// Wire: `inputObj.originalAmount` (money in minor units: agorot/cents, required). Rules: <= 99999999.
+    ///
+    /// Spec decision: `minor_units`, a different type from the `money` `Amount`, so one cannot be passed for
+    /// the other.
+    ///
+    /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters); vendor-notes §2.2 (Capture with changed amount: = Amount × 100)
+    pub original_amount: crate::MinorUnits,
+    /// The unique `UID` returned by the original J5 answer (e.g. `26031819235508822860136`;
+    /// MoreData).
+    ///
+    /// Wire: `inputObj.originalUid` (text, required).
+    ///
+    /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters); vendor-notes §4 item 13 (UID)
+    pub original_uid: String,
+    /// The final amount to capture, major units with up to two fractional digits: at most the
+    /// original authorized amount (`inputObj.originalAmount`, compared in major units).
+    ///
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
+    ///
+    /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters)
+    pub amount: crate::Money,
+    /// The saved 19-digit card token of the original transaction.
+    ///
+    /// Wire: `CC` (secret: never printed, required). Rules: matches `^[0-9]{19}$`.
+    ///
+    /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed. 19 digits,
+    /// as the format column says (every example token has 19).
+    ///
+    /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters)
+    pub cc: crate::SecretString,
+    /// The card expiry month, `MM` (`01`-`12`): the last two digits of the token's `Tokef`
+    /// (YYMM).
+    ///
+    /// Wire: `Tmonth` (text, required). Rules: matches `^(0[1-9]|1[0-2])$`.
+    ///
+    /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters); § action=getToken (Response parameters: Tokef)
+    pub tmonth: String,
+    /// The card expiry year, `YY`: the first two digits of the token's `Tokef` (YYMM).
+    ///
+    /// Wire: `Tyear` (text, required). Rules: matches `^[0-9]{2}$`.
+    ///
+    /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters); § action=getToken (Response parameters: Tokef)
+    pub tyear: String,
+    /// The Israeli ID saved from the original transaction, 9 digits; `000000000` if the
+    /// customer didn't enter one.
+    ///
+    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
+    ///
+    /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts) when the
+    /// terminal needs no ID or the customer gave none.
+    ///
+    /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters)
+    pub user_id: String,
+    /// The customer's first name (missing name: CCode 401).
+    ///
+    /// Wire: `ClientName` (text, required).
+    ///
+    /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters)
+    pub client_name: String,
+    /// Any extra info to include with the transaction. (Missing: CCode 402.)
+    ///
+    /// Wire: `Info` (text, required).
+    ///
+    /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters)
+    pub info: String,
+}
+impl From<CaptureRequired> for CaptureRequest {
+    fn from(required: CaptureRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CaptureRequest {
+    /// A request from its required fields (see [`CaptureRequired`]); set optional ones with the setters.
+    pub fn new(required: CaptureRequired) -> Self {
+        let CaptureRequired {
+            auth_num,
             original_amount,
-            original_uid: original_uid.into(),
+            original_uid,
             amount,
             cc,
-            tmonth: tmonth.into(),
-            tyear: tyear.into(),
-            user_id: user_id.into(),
-            client_name: client_name.into(),
-            info: info.into(),
+            tmonth,
+            tyear,
+            user_id,
+            client_name,
+            info,
+        } = required;
+        Self {
+            masof: None,
+            passp: None,
+            auth_num,
+            original_amount,
+            original_uid,
+            amount,
+            cc,
+            tmonth,
+            tyear,
+            user_id,
+            client_name,
+            info,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
 }
 impl crate::Validate for CaptureRequest {
@@ -209,8 +288,7 @@ impl crate::Validate for CaptureRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -412,68 +490,68 @@ impl crate::__private::JsonFields for CaptureResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Id" => {
+            match key.0.as_bytes() {
+                b"Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Amount" => {
+                b"Amount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {
@@ -512,8 +590,8 @@ impl crate::__private::FormFields for CaptureResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "Id" => {
+            match key.as_bytes() {
+                b"Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -521,7 +599,7 @@ impl crate::__private::FormFields for CaptureResponse {
                         false,
                     )?
                 }
-                "Amount" => {
+                b"Amount" => {
                     crate::__private::fields::set(
                         &mut v_amount,
                         &value,
@@ -529,7 +607,7 @@ impl crate::__private::FormFields for CaptureResponse {
                         true,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
@@ -537,7 +615,7 @@ impl crate::__private::FormFields for CaptureResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -545,7 +623,7 @@ impl crate::__private::FormFields for CaptureResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -553,7 +631,7 @@ impl crate::__private::FormFields for CaptureResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,
@@ -561,7 +639,7 @@ impl crate::__private::FormFields for CaptureResponse {
                         false,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::fields::set(
                         &mut v_hesh,
                         &value,
@@ -638,9 +716,22 @@ impl crate::Endpoint for Capture {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         [
-            Some(crate::ExposeSecret::expose_secret(&request.passp)),
+            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
             Some(crate::ExposeSecret::expose_secret(&request.cc)),
         ]
             .into_iter()

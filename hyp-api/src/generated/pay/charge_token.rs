@@ -12,16 +12,16 @@ use super::*;
 pub struct ChargeTokenRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The customer's first name (missing name: CCode 401).
     ///
     /// Wire: `ClientName` (text, required).
@@ -210,8 +210,8 @@ impl crate::Wire for ChargeTokenRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put("ClientName", crate::Wire::to_node(&self.client_name));
         w.put("Info", crate::Wire::to_node(&self.info));
         w.put("Token", crate::Node::Str("True".to_string()));
@@ -251,9 +251,9 @@ impl crate::Wire for ChargeTokenRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let client_name = m.required("ClientName", <String as crate::Wire>::from_node)?;
         let info = m.required("Info", <String as crate::Wire>::from_node)?;
         let cc = m.required("CC", <crate::SecretString as crate::Wire>::from_node)?;
@@ -323,40 +323,88 @@ impl crate::Wire for ChargeTokenRequest {
         })
     }
 }
-impl ChargeTokenRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`ChargeTokenRequest`], each named where it is given: leaving one out does not compile. Pass it to [`ChargeTokenRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct ChargeTokenRequired {
+    /// The customer's first name (missing name: CCode 401).
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `client_name`: wire `ClientName`
-    /// - `info`: wire `Info`
-    /// - `cc`: wire `CC`
-    /// - `amount`: wire `Amount`
-    /// - `tmonth`: wire `Tmonth`
-    /// - `tyear`: wire `Tyear`
-    /// - `user_id`: wire `UserId`
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        client_name: impl Into<String>,
-        info: impl Into<String>,
-        cc: crate::SecretString,
-        amount: crate::Money,
-        tmonth: impl Into<String>,
-        tyear: impl Into<String>,
-        user_id: impl Into<String>,
-    ) -> Self {
-        Self {
-            masof: masof.into(),
-            passp,
-            client_name: client_name.into(),
-            info: info.into(),
+    /// Wire: `ClientName` (text, required).
+    ///
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
+    pub client_name: String,
+    /// A description of the transaction for reporting purposes. (Missing: CCode 402.)
+    ///
+    /// Wire: `Info` (text, required).
+    ///
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
+    pub info: String,
+    /// The saved 19-digit card token (from `get_token`), in place of the card number.
+    ///
+    /// Wire: `CC` (secret: never printed, required). Rules: matches `^[0-9]{19}$`.
+    ///
+    /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed. 19 digits,
+    /// as the format column says (every example token has 19).
+    ///
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
+    pub cc: crate::SecretString,
+    /// The amount to charge, major units with up to two fractional digits (`10.00`, `10.5`,
+    /// `10`).
+    ///
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
+    ///
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
+    pub amount: crate::Money,
+    /// The card expiry month, `MM` (`01`-`12`): the last two digits of the token's `Tokef`
+    /// (YYMM).
+    ///
+    /// Wire: `Tmonth` (text, required). Rules: matches `^(0[1-9]|1[0-2])$`.
+    ///
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters); § action=getToken (Response parameters: Tokef)
+    pub tmonth: String,
+    /// The card expiry year, `YY`: the first two digits of the token's `Tokef` (YYMM).
+    ///
+    /// Wire: `Tyear` (text, required). Rules: matches `^[0-9]{2}$`.
+    ///
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters); § action=getToken (Response parameters: Tokef)
+    pub tyear: String,
+    /// The customer's Israeli ID, 9 digits; `000000000` if the terminal doesn't require one
+    /// (a missing ID may answer CCode 6).
+    ///
+    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
+    ///
+    /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts) when the
+    /// terminal needs no ID or the customer gave none.
+    ///
+    /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
+    pub user_id: String,
+}
+impl From<ChargeTokenRequired> for ChargeTokenRequest {
+    fn from(required: ChargeTokenRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl ChargeTokenRequest {
+    /// A request from its required fields (see [`ChargeTokenRequired`]); set optional ones with the setters.
+    pub fn new(required: ChargeTokenRequired) -> Self {
+        let ChargeTokenRequired {
+            client_name,
+            info,
             cc,
             amount,
-            tmonth: tmonth.into(),
-            tyear: tyear.into(),
-            user_id: user_id.into(),
+            tmonth,
+            tyear,
+            user_id,
+        } = required;
+        Self {
+            masof: None,
+            passp: None,
+            client_name,
+            info,
+            cc,
+            amount,
+            tmonth,
+            tyear,
+            user_id,
             client_last_name: None,
             street: None,
             city: None,
@@ -379,6 +427,16 @@ impl ChargeTokenRequest {
             fild2: None,
             fild3: None,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
     /// Sets `ClientLName`: The customer's last name.
     pub fn client_last_name(mut self, value: impl Into<String>) -> Self {
@@ -494,8 +552,7 @@ impl crate::Validate for ChargeTokenRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -899,221 +956,291 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
         let mut v_bincard = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Id" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    2usize => {
+                        match k {
+                            b"Id" => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    3usize => {
+                        match k {
+                            b"zip" => 16usize,
+                            b"UID" => 21usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    4usize => {
+                        match k {
+                            b"Hesh" => 3usize,
+                            b"Bank" => 7usize,
+                            b"city" => 15usize,
+                            b"cell" => 17usize,
+                            b"Coin" => 18usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match k {
+                            b"ACode" => 2usize,
+                            b"Fild1" => 4usize,
+                            b"Fild2" => 5usize,
+                            b"Fild3" => 6usize,
+                            b"Brand" => 11usize,
+                            b"Tyear" => 20usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match k {
+                            b"Amount" => 1usize,
+                            b"UserId" => 10usize,
+                            b"Issuer" => 12usize,
+                            b"street" => 14usize,
+                            b"Tmonth" => 19usize,
+                            b"spType" => 22usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match k {
+                            b"L4digit" => 13usize,
+                            b"bincard" => 23usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"Payments" => 9usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        match k {
+                            b"TransType" => 8usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Amount" => {
+                1usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "ACode" => {
+                2usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Hesh" => {
+                3usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild1" => {
+                4usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild2" => {
+                5usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild3" => {
+                6usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Bank" => {
+                7usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "TransType" => {
+                8usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_trans_type,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Payments" => {
+                9usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_payments,
                         <i64 as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "UserId" => {
+                10usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_user_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Brand" => {
+                11usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_brand,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Issuer" => {
+                12usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_issuer,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "L4digit" => {
+                13usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_l4digit,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "street" => {
+                14usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_street,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "city" => {
+                15usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_city,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "zip" => {
+                16usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_zip,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "cell" => {
+                17usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cell,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Coin" => {
+                18usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_coin,
                         <crate::Open<Coin> as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "Tmonth" => {
+                19usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_tmonth,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Tyear" => {
+                20usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_tyear,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "UID" => {
+                21usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_uid,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "spType" => {
+                22usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_sp_type,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "bincard" => {
+                23usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bincard,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {
@@ -1186,8 +1313,78 @@ impl crate::__private::FormFields for ChargeTokenResponse {
         let mut v_bincard = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "Id" => {
+            let index = {
+                let k: &[u8] = key.as_bytes();
+                match k.len() {
+                    2usize => {
+                        match k {
+                            b"Id" => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    3usize => {
+                        match k {
+                            b"zip" => 16usize,
+                            b"UID" => 21usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    4usize => {
+                        match k {
+                            b"Hesh" => 3usize,
+                            b"Bank" => 7usize,
+                            b"city" => 15usize,
+                            b"cell" => 17usize,
+                            b"Coin" => 18usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match k {
+                            b"ACode" => 2usize,
+                            b"Fild1" => 4usize,
+                            b"Fild2" => 5usize,
+                            b"Fild3" => 6usize,
+                            b"Brand" => 11usize,
+                            b"Tyear" => 20usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match k {
+                            b"Amount" => 1usize,
+                            b"UserId" => 10usize,
+                            b"Issuer" => 12usize,
+                            b"street" => 14usize,
+                            b"Tmonth" => 19usize,
+                            b"spType" => 22usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match k {
+                            b"L4digit" => 13usize,
+                            b"bincard" => 23usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match k {
+                            b"Payments" => 9usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        match k {
+                            b"TransType" => 8usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -1195,7 +1392,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Amount" => {
+                1usize => {
                     crate::__private::fields::set(
                         &mut v_amount,
                         &value,
@@ -1203,7 +1400,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         true,
                     )?
                 }
-                "ACode" => {
+                2usize => {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
@@ -1211,7 +1408,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Hesh" => {
+                3usize => {
                     crate::__private::fields::set(
                         &mut v_hesh,
                         &value,
@@ -1219,7 +1416,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                4usize => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -1227,7 +1424,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                5usize => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -1235,7 +1432,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                6usize => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,
@@ -1243,7 +1440,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Bank" => {
+                7usize => {
                     crate::__private::fields::set(
                         &mut v_bank,
                         &value,
@@ -1251,7 +1448,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "TransType" => {
+                8usize => {
                     crate::__private::fields::set(
                         &mut v_trans_type,
                         &value,
@@ -1259,7 +1456,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Payments" => {
+                9usize => {
                     crate::__private::fields::set(
                         &mut v_payments,
                         &value,
@@ -1267,7 +1464,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         true,
                     )?
                 }
-                "UserId" => {
+                10usize => {
                     crate::__private::fields::set(
                         &mut v_user_id,
                         &value,
@@ -1275,7 +1472,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Brand" => {
+                11usize => {
                     crate::__private::fields::set(
                         &mut v_brand,
                         &value,
@@ -1283,7 +1480,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Issuer" => {
+                12usize => {
                     crate::__private::fields::set(
                         &mut v_issuer,
                         &value,
@@ -1291,7 +1488,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "L4digit" => {
+                13usize => {
                     crate::__private::fields::set(
                         &mut v_l4digit,
                         &value,
@@ -1299,7 +1496,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "street" => {
+                14usize => {
                     crate::__private::fields::set(
                         &mut v_street,
                         &value,
@@ -1307,7 +1504,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "city" => {
+                15usize => {
                     crate::__private::fields::set(
                         &mut v_city,
                         &value,
@@ -1315,7 +1512,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "zip" => {
+                16usize => {
                     crate::__private::fields::set(
                         &mut v_zip,
                         &value,
@@ -1323,7 +1520,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "cell" => {
+                17usize => {
                     crate::__private::fields::set(
                         &mut v_cell,
                         &value,
@@ -1331,7 +1528,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Coin" => {
+                18usize => {
                     crate::__private::fields::set(
                         &mut v_coin,
                         &value,
@@ -1339,7 +1536,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         true,
                     )?
                 }
-                "Tmonth" => {
+                19usize => {
                     crate::__private::fields::set(
                         &mut v_tmonth,
                         &value,
@@ -1347,7 +1544,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "Tyear" => {
+                20usize => {
                     crate::__private::fields::set(
                         &mut v_tyear,
                         &value,
@@ -1355,7 +1552,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "UID" => {
+                21usize => {
                     crate::__private::fields::set(
                         &mut v_uid,
                         &value,
@@ -1363,7 +1560,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "spType" => {
+                22usize => {
                     crate::__private::fields::set(
                         &mut v_sp_type,
                         &value,
@@ -1371,7 +1568,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         false,
                     )?
                 }
-                "bincard" => {
+                23usize => {
                     crate::__private::fields::set(
                         &mut v_bincard,
                         &value,
@@ -1504,9 +1701,22 @@ impl crate::Endpoint for ChargeToken {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         [
-            Some(crate::ExposeSecret::expose_secret(&request.passp)),
+            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
             Some(crate::ExposeSecret::expose_secret(&request.cc)),
         ]
             .into_iter()

@@ -433,7 +433,7 @@ impl Client {
 impl crate::ClientBuilder<Client> {
     /// Sets `KEY`, filled into every request that does not set it: The terminal's API key (`KEY`), sent by the APISign actions (signing and verifying).
     ///
-    /// Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=APISign (Prerequisites)
+    /// Source: vendor doc 002 § action=APISign (Prerequisites)
     pub fn api_key(self, value: crate::SecretString) -> Self {
         self.client_field("KEY", value)
     }

@@ -15,16 +15,16 @@ use super::*;
 pub struct CreateMultiCheckInvoiceRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The amount of each check, in the order of the check lists, major units with up to two
     /// fractional digits each; sent comma-separated (`Amount=100,50`). The invoice total is
     /// their sum.
@@ -147,8 +147,8 @@ impl crate::Wire for CreateMultiCheckInvoiceRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put(
             "Amount",
             crate::Node::List(self.amount.iter().map(crate::Wire::to_node).collect()),
@@ -197,9 +197,9 @@ impl crate::Wire for CreateMultiCheckInvoiceRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let amount = m
             .list(
                 "Amount",
@@ -282,46 +282,104 @@ impl crate::Wire for CreateMultiCheckInvoiceRequest {
         })
     }
 }
-impl CreateMultiCheckInvoiceRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CreateMultiCheckInvoiceRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateMultiCheckInvoiceRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CreateMultiCheckInvoiceRequired {
+    /// The amount of each check, in the order of the check lists, major units with up to two
+    /// fractional digits each; sent comma-separated (`Amount=100,50`). The invoice total is
+    /// their sum.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `amount`: wire `Amount`
-    /// - `client_name`: wire `ClientName`
-    /// - `user_id`: wire `UserId`
-    /// - `info`: wire `Info`
-    /// - `bank`: wire `Bank`
-    /// - `snif`: wire `Snif`
-    /// - `pan`: wire `PAN`
-    /// - `check_num`: wire `CheckNum`
-    /// - `date`: wire `Date`
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        amount: Vec<crate::Money>,
-        client_name: impl Into<String>,
-        user_id: impl Into<String>,
-        info: impl Into<String>,
-        bank: Vec<String>,
-        snif: Vec<String>,
-        pan: Vec<String>,
-        check_num: Vec<String>,
-        date: Vec<crate::NaiveDate>,
-    ) -> Self {
+    /// Wire: `Amount` (list of money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: at least 1 item(s).
+    ///
+    /// Spec decision: A list, since the doc's Multi example sends `Amount=100,50`. `max_decimal_places`
+    /// applies to single amounts only, so the two-decimal rule is documented, not checked, on
+    /// each item.
+    ///
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters; Payment type-specific parameters: Multi)
+    pub amount: Vec<crate::Money>,
+    /// The customer's first name (missing name: CCode 401).
+    ///
+    /// Wire: `ClientName` (text, required).
+    ///
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub client_name: String,
+    /// The customer's Israeli ID, 9 digits; `000000000` if unknown or not applicable.
+    ///
+    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
+    ///
+    /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts); a missing ID
+    /// may answer CCode 6.
+    ///
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub user_id: String,
+    /// A description of the transaction for your records. (Missing: CCode 402.)
+    ///
+    /// Wire: `Info` (text, required).
+    ///
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub info: String,
+    /// The bank code of each check, comma-separated.
+    ///
+    /// Wire: `Bank` (list of text, required). Rules: at least 1 item(s).
+    ///
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
+    pub bank: Vec<String>,
+    /// The branch number (Snif, סניף) of each check, comma-separated.
+    ///
+    /// Wire: `Snif` (list of text, required). Rules: at least 1 item(s).
+    ///
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
+    pub snif: Vec<String>,
+    /// The account number of each check, comma-separated.
+    ///
+    /// Wire: `PAN` (list of text, required). Rules: at least 1 item(s).
+    ///
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
+    pub pan: Vec<String>,
+    /// The check number of each check, comma-separated (`CheckNum=111,222`).
+    ///
+    /// Wire: `CheckNum` (list of text, required). Rules: at least 1 item(s).
+    ///
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
+    pub check_num: Vec<String>,
+    /// The date of each check, `YYYYMMDD`, comma-separated.
+    ///
+    /// Wire: `Date` (list of date, `%Y%m%d`, required). Rules: at least 1 item(s).
+    ///
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
+    pub date: Vec<crate::NaiveDate>,
+}
+impl From<CreateMultiCheckInvoiceRequired> for CreateMultiCheckInvoiceRequest {
+    fn from(required: CreateMultiCheckInvoiceRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CreateMultiCheckInvoiceRequest {
+    /// A request from its required fields (see [`CreateMultiCheckInvoiceRequired`]); set optional ones with the setters.
+    pub fn new(required: CreateMultiCheckInvoiceRequired) -> Self {
+        let CreateMultiCheckInvoiceRequired {
+            amount,
+            client_name,
+            user_id,
+            info,
+            bank,
+            snif,
+            pan,
+            check_num,
+            date,
+        } = required;
         Self {
-            masof: masof.into(),
-            passp,
+            masof: None,
+            passp: None,
             amount,
             send_hesh: None,
             pritim: None,
             hesh_desc: None,
             email: None,
-            client_name: client_name.into(),
+            client_name,
             client_last_name: None,
-            user_id: user_id.into(),
-            info: info.into(),
+            user_id,
+            info,
             utf8: None,
             utf8out: None,
             bank,
@@ -330,6 +388,16 @@ impl CreateMultiCheckInvoiceRequest {
             check_num,
             date,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
     /// Sets `SendHesh`: `True` to email the invoice to the customer.
     pub fn send_hesh(mut self, value: bool) -> Self {
@@ -375,8 +443,7 @@ impl crate::Validate for CreateMultiCheckInvoiceRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -548,68 +615,68 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Amount" => {
+            match key.0.as_bytes() {
+                b"Amount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "Id" => {
+                b"Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {
@@ -648,8 +715,8 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "Amount" => {
+            match key.as_bytes() {
+                b"Amount" => {
                     crate::__private::fields::set(
                         &mut v_amount,
                         &value,
@@ -657,7 +724,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                         true,
                     )?
                 }
-                "Id" => {
+                b"Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -665,7 +732,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
@@ -673,7 +740,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::fields::set(
                         &mut v_hesh,
                         &value,
@@ -681,7 +748,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -689,7 +756,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -697,7 +764,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,
@@ -771,8 +838,21 @@ impl crate::Endpoint for CreateMultiCheckInvoice {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
+        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
             .into_iter()
             .flatten()
             .collect()

@@ -15,16 +15,16 @@ use super::*;
 pub struct CreateOfflineInvoiceRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The amount received, major units with up to two fractional digits (`200.00`, `200.5`,
     /// `200`).
     ///
@@ -150,8 +150,8 @@ impl crate::Wire for CreateOfflineInvoiceRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put("Amount", crate::Wire::to_node(&self.amount));
         w.put("TransType", crate::Wire::to_node(&self.trans_type));
         w.put_opt("SendHesh", self.send_hesh.as_ref().map(crate::Wire::to_node));
@@ -179,9 +179,9 @@ impl crate::Wire for CreateOfflineInvoiceRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         let trans_type = m
             .required("TransType", <OfflinePaymentType as crate::Wire>::from_node)?;
@@ -231,38 +231,73 @@ impl crate::Wire for CreateOfflineInvoiceRequest {
         })
     }
 }
-impl CreateOfflineInvoiceRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CreateOfflineInvoiceRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreateOfflineInvoiceRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CreateOfflineInvoiceRequired {
+    /// The amount received, major units with up to two fractional digits (`200.00`, `200.5`,
+    /// `200`).
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `amount`: wire `Amount`
-    /// - `trans_type`: wire `TransType`
-    /// - `client_name`: wire `ClientName`
-    /// - `user_id`: wire `UserId`
-    /// - `info`: wire `Info`
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        amount: crate::Money,
-        trans_type: OfflinePaymentType,
-        client_name: impl Into<String>,
-        user_id: impl Into<String>,
-        info: impl Into<String>,
-    ) -> Self {
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
+    ///
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub amount: crate::Money,
+    /// The type of payment received: `Cash`, or `Check` (one check: send `Bank`, `Snif`,
+    /// `PAN`, `CheckNum`, `Date`). Several checks: `create_multi_check_invoice`.
+    ///
+    /// Wire: `TransType` ([`OfflinePaymentType`], required).
+    ///
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters; Payment type-specific parameters)
+    pub trans_type: OfflinePaymentType,
+    /// The customer's first name (missing name: CCode 401).
+    ///
+    /// Wire: `ClientName` (text, required).
+    ///
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub client_name: String,
+    /// The customer's Israeli ID, 9 digits; `000000000` if unknown or not applicable.
+    ///
+    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
+    ///
+    /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts); a missing ID
+    /// may answer CCode 6.
+    ///
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub user_id: String,
+    /// A description of the transaction for your records. (Missing: CCode 402.)
+    ///
+    /// Wire: `Info` (text, required).
+    ///
+    /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
+    pub info: String,
+}
+impl From<CreateOfflineInvoiceRequired> for CreateOfflineInvoiceRequest {
+    fn from(required: CreateOfflineInvoiceRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CreateOfflineInvoiceRequest {
+    /// A request from its required fields (see [`CreateOfflineInvoiceRequired`]); set optional ones with the setters.
+    pub fn new(required: CreateOfflineInvoiceRequired) -> Self {
+        let CreateOfflineInvoiceRequired {
+            amount,
+            trans_type,
+            client_name,
+            user_id,
+            info,
+        } = required;
         Self {
-            masof: masof.into(),
-            passp,
+            masof: None,
+            passp: None,
             amount,
             trans_type,
             send_hesh: None,
             pritim: None,
             hesh_desc: None,
             email: None,
-            client_name: client_name.into(),
+            client_name,
             client_last_name: None,
-            user_id: user_id.into(),
-            info: info.into(),
+            user_id,
+            info,
             utf8: None,
             utf8out: None,
             bank: None,
@@ -271,6 +306,16 @@ impl CreateOfflineInvoiceRequest {
             check_num: None,
             date: None,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
     /// Sets `SendHesh`: `True` to email the invoice to the customer.
     pub fn send_hesh(mut self, value: bool) -> Self {
@@ -341,8 +386,7 @@ impl crate::Validate for CreateOfflineInvoiceRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -514,68 +558,68 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Amount" => {
+            match key.0.as_bytes() {
+                b"Amount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "Id" => {
+                b"Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {
@@ -614,8 +658,8 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "Amount" => {
+            match key.as_bytes() {
+                b"Amount" => {
                     crate::__private::fields::set(
                         &mut v_amount,
                         &value,
@@ -623,7 +667,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                         true,
                     )?
                 }
-                "Id" => {
+                b"Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -631,7 +675,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
@@ -639,7 +683,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::fields::set(
                         &mut v_hesh,
                         &value,
@@ -647,7 +691,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -655,7 +699,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -663,7 +707,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,
@@ -737,8 +781,21 @@ impl crate::Endpoint for CreateOfflineInvoice {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
+        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
             .into_iter()
             .flatten()
             .collect()

@@ -15,16 +15,16 @@ use super::*;
 pub struct CreatePaymentLinkRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The amount of the payment link, major units with up to two fractional digits (`10.00`, `10.5`, `10`).
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
@@ -86,8 +86,8 @@ impl crate::Wire for CreatePaymentLinkRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("payRequest".to_string()));
         w.put("iCommand", crate::Node::Str("CREATE".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put("Amount", crate::Wire::to_node(&self.amount));
         w.put("ClientName", crate::Wire::to_node(&self.client_name));
         w.put_opt("email", self.email.as_ref().map(crate::Wire::to_node));
@@ -103,9 +103,9 @@ impl crate::Wire for CreatePaymentLinkRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         let client_name = m.required("ClientName", <String as crate::Wire>::from_node)?;
         let email = m.optional("email", false, <String as crate::Wire>::from_node)?;
@@ -129,24 +129,36 @@ impl crate::Wire for CreatePaymentLinkRequest {
         })
     }
 }
-impl CreatePaymentLinkRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`CreatePaymentLinkRequest`], each named where it is given: leaving one out does not compile. Pass it to [`CreatePaymentLinkRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct CreatePaymentLinkRequired {
+    /// The amount of the payment link, major units with up to two fractional digits (`10.00`, `10.5`, `10`).
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `amount`: wire `Amount`
-    /// - `client_name`: wire `ClientName`
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        amount: crate::Money,
-        client_name: impl Into<String>,
-    ) -> Self {
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
+    ///
+    /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Parameters)
+    pub amount: crate::Money,
+    /// The customer's first name.
+    ///
+    /// Wire: `ClientName` (text, required).
+    ///
+    /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Parameters)
+    pub client_name: String,
+}
+impl From<CreatePaymentLinkRequired> for CreatePaymentLinkRequest {
+    fn from(required: CreatePaymentLinkRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl CreatePaymentLinkRequest {
+    /// A request from its required fields (see [`CreatePaymentLinkRequired`]); set optional ones with the setters.
+    pub fn new(required: CreatePaymentLinkRequired) -> Self {
+        let CreatePaymentLinkRequired { amount, client_name } = required;
         Self {
-            masof: masof.into(),
-            passp,
+            masof: None,
+            passp: None,
             amount,
-            client_name: client_name.into(),
+            client_name,
             email: None,
             cell: None,
             info: None,
@@ -154,6 +166,16 @@ impl CreatePaymentLinkRequest {
             user_id: None,
             client_last_name: None,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
     /// Sets `email`: The customer's email address; required to send the link by email.
     pub fn email(mut self, value: impl Into<String>) -> Self {
@@ -194,8 +216,7 @@ impl crate::Validate for CreatePaymentLinkRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -293,32 +314,32 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
         let mut v_payment_url = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "payRequestId" => {
+            match key.0.as_bytes() {
+                b"payRequestId" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_pay_request_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "paymentURL" => {
+                b"paymentURL" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_payment_url,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {
@@ -349,8 +370,8 @@ impl crate::__private::FormFields for CreatePaymentLinkResponse {
         let mut v_payment_url = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "payRequestId" => {
+            match key.as_bytes() {
+                b"payRequestId" => {
                     crate::__private::fields::set(
                         &mut v_pay_request_id,
                         &value,
@@ -358,7 +379,7 @@ impl crate::__private::FormFields for CreatePaymentLinkResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -366,7 +387,7 @@ impl crate::__private::FormFields for CreatePaymentLinkResponse {
                         false,
                     )?
                 }
-                "paymentURL" => {
+                b"paymentURL" => {
                     crate::__private::fields::set(
                         &mut v_payment_url,
                         &value,
@@ -439,8 +460,21 @@ impl crate::Endpoint for CreatePaymentLink {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
+        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
             .into_iter()
             .flatten()
             .collect()

@@ -12,16 +12,16 @@ use super::*;
 pub struct DeletePaymentLinkRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor doc 002 § action=payRequest › Cancel a payment link (Parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor doc 002 § action=payRequest › Cancel a payment link (Parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The `payRequestId` of the link to cancel (the parameter is named `PayRequest`, not `payRequestId`).
     ///
     /// Wire: `PayRequest` (text, required).
@@ -35,36 +35,54 @@ impl crate::Wire for DeletePaymentLinkRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("payRequest".to_string()));
         w.put("iCommand", crate::Node::Str("DELETE".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put("PayRequest", crate::Wire::to_node(&self.pay_request));
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let pay_request = m.required("PayRequest", <String as crate::Wire>::from_node)?;
         Ok(Self { masof, passp, pay_request })
     }
 }
-impl DeletePaymentLinkRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`DeletePaymentLinkRequest`], each named where it is given: leaving one out does not compile. Pass it to [`DeletePaymentLinkRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct DeletePaymentLinkRequired {
+    /// The `payRequestId` of the link to cancel (the parameter is named `PayRequest`, not `payRequestId`).
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `pay_request`: wire `PayRequest`
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        pay_request: impl Into<String>,
-    ) -> Self {
+    /// Wire: `PayRequest` (text, required).
+    ///
+    /// Source: vendor doc 002 § action=payRequest › Cancel a payment link (Parameters)
+    pub pay_request: String,
+}
+impl From<DeletePaymentLinkRequired> for DeletePaymentLinkRequest {
+    fn from(required: DeletePaymentLinkRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl DeletePaymentLinkRequest {
+    /// A request from its required fields (see [`DeletePaymentLinkRequired`]); set optional ones with the setters.
+    pub fn new(required: DeletePaymentLinkRequired) -> Self {
+        let DeletePaymentLinkRequired { pay_request } = required;
         Self {
-            masof: masof.into(),
-            passp,
-            pay_request: pay_request.into(),
+            masof: None,
+            passp: None,
+            pay_request,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
 }
 impl crate::Validate for DeletePaymentLinkRequest {
@@ -75,8 +93,7 @@ impl crate::Validate for DeletePaymentLinkRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -127,14 +144,14 @@ impl crate::__private::JsonFields for DeletePaymentLinkResponse {
         let mut v_status = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "status" => {
+            match key.0.as_bytes() {
+                b"status" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_status,
                         <PayRequestStatus as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
                 _ => {
@@ -161,8 +178,8 @@ impl crate::__private::FormFields for DeletePaymentLinkResponse {
         let mut v_status = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "status" => {
+            match key.as_bytes() {
+                b"status" => {
                     crate::__private::fields::set(
                         &mut v_status,
                         &value,
@@ -233,8 +250,21 @@ impl crate::Endpoint for DeletePaymentLink {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
+        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
             .into_iter()
             .flatten()
             .collect()

@@ -12,16 +12,16 @@ use super::*;
 pub struct GetTokenRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor doc 002 § action=getToken (Parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor doc 002 § action=getToken (Parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The unique transaction ID (`Id`) of the original payment.
     ///
     /// Wire: `TransId` (text, required).
@@ -40,17 +40,17 @@ impl crate::Wire for GetTokenRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("getToken".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put("TransId", crate::Wire::to_node(&self.trans_id));
         w.put_opt("allowFalse", self.allow_false.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
         let allow_false = m
             .optional("allowFalse", true, <bool as crate::Wire>::from_node)?;
@@ -62,23 +62,41 @@ impl crate::Wire for GetTokenRequest {
         })
     }
 }
-impl GetTokenRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`GetTokenRequest`], each named where it is given: leaving one out does not compile. Pass it to [`GetTokenRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct GetTokenRequired {
+    /// The unique transaction ID (`Id`) of the original payment.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `trans_id`: wire `TransId`
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        trans_id: impl Into<String>,
-    ) -> Self {
+    /// Wire: `TransId` (text, required).
+    ///
+    /// Source: vendor doc 002 § action=getToken (Parameters)
+    pub trans_id: String,
+}
+impl From<GetTokenRequired> for GetTokenRequest {
+    fn from(required: GetTokenRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl GetTokenRequest {
+    /// A request from its required fields (see [`GetTokenRequired`]); set optional ones with the setters.
+    pub fn new(required: GetTokenRequired) -> Self {
+        let GetTokenRequired { trans_id } = required;
         Self {
-            masof: masof.into(),
-            passp,
-            trans_id: trans_id.into(),
+            masof: None,
+            passp: None,
+            trans_id,
             allow_false: None,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
     /// Sets `allowFalse`: `True` to get a token even if the original transaction wasn't successful (needed after a J5 authorization).
     pub fn allow_false(mut self, value: bool) -> Self {
@@ -94,8 +112,7 @@ impl crate::Validate for GetTokenRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -216,59 +233,59 @@ impl crate::__private::JsonFields for GetTokenResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Token" => {
+            match key.0.as_bytes() {
+                b"Token" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_token,
                         <crate::SecretString as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Tokef" => {
+                b"Tokef" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_tokef,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Id" => {
+                b"Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {
@@ -305,8 +322,8 @@ impl crate::__private::FormFields for GetTokenResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "Token" => {
+            match key.as_bytes() {
+                b"Token" => {
                     crate::__private::fields::set(
                         &mut v_token,
                         &value,
@@ -314,7 +331,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                         false,
                     )?
                 }
-                "Tokef" => {
+                b"Tokef" => {
                     crate::__private::fields::set(
                         &mut v_tokef,
                         &value,
@@ -322,7 +339,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                         false,
                     )?
                 }
-                "Id" => {
+                b"Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -330,7 +347,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -338,7 +355,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -346,7 +363,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,
@@ -422,8 +439,21 @@ impl crate::Endpoint for GetToken {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
+        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
             .into_iter()
             .flatten()
             .collect()

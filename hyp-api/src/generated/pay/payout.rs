@@ -12,16 +12,16 @@ use super::*;
 pub struct PayoutRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The credit password (a secondary password for payouts and refunds) obtained from Hyp
     /// support.
     ///
@@ -95,8 +95,8 @@ impl crate::Wire for PayoutRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put("zPass", crate::Wire::to_node(&self.zpass));
         w.put("CC", crate::Wire::to_node(&self.cc));
         w.put("Amount", crate::Wire::to_node(&self.amount));
@@ -110,9 +110,9 @@ impl crate::Wire for PayoutRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let zpass = m
             .required("zPass", <crate::SecretString as crate::Wire>::from_node)?;
         let cc = m.required("CC", <crate::SecretString as crate::Wire>::from_node)?;
@@ -138,45 +138,108 @@ impl crate::Wire for PayoutRequest {
         })
     }
 }
-impl PayoutRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`PayoutRequest`], each named where it is given: leaving one out does not compile. Pass it to [`PayoutRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct PayoutRequired {
+    /// The credit password (a secondary password for payouts and refunds) obtained from Hyp
+    /// support.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `zpass`: wire `zPass`
-    /// - `cc`: wire `CC`
-    /// - `amount`: wire `Amount`
-    /// - `tmonth`: wire `Tmonth`
-    /// - `tyear`: wire `Tyear`
-    /// - `user_id`: wire `UserId`
-    /// - `client_name`: wire `ClientName`
-    /// - `info`: wire `Info`
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        zpass: crate::SecretString,
-        cc: crate::SecretString,
-        amount: crate::Money,
-        tmonth: impl Into<String>,
-        tyear: impl Into<String>,
-        user_id: impl Into<String>,
-        client_name: impl Into<String>,
-        info: impl Into<String>,
-    ) -> Self {
+    /// Wire: `zPass` (secret: never printed, required).
+    ///
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters; Prerequisites)
+    pub zpass: crate::SecretString,
+    /// The 19-digit card token receiving the funds.
+    ///
+    /// Wire: `CC` (secret: never printed, required). Rules: matches `^[0-9]{19}$`.
+    ///
+    /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed. 19 digits,
+    /// as the format column says (every example token has 19).
+    ///
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
+    pub cc: crate::SecretString,
+    /// The amount to send to the customer, major units with up to two fractional digits.
+    ///
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
+    ///
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
+    pub amount: crate::Money,
+    /// The card expiry month, `MM` (`01`-`12`): the last two digits of the token's `Tokef`
+    /// (YYMM).
+    ///
+    /// Wire: `Tmonth` (text, required). Rules: matches `^(0[1-9]|1[0-2])$`.
+    ///
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters); § action=getToken (Response parameters: Tokef)
+    pub tmonth: String,
+    /// The card expiry year, `YY`: the first two digits of the token's `Tokef` (YYMM).
+    ///
+    /// Wire: `Tyear` (text, required). Rules: matches `^[0-9]{2}$`.
+    ///
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters); § action=getToken (Response parameters: Tokef)
+    pub tyear: String,
+    /// The customer's Israeli ID, 9 digits; `000000000` for a non-Israeli card or to not save
+    /// the ID.
+    ///
+    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
+    ///
+    /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts) when the
+    /// terminal needs no ID or the customer gave none.
+    ///
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
+    pub user_id: String,
+    /// The customer's first name (missing name: CCode 401).
+    ///
+    /// Wire: `ClientName` (text, required).
+    ///
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
+    pub client_name: String,
+    /// Any extra info to include with the transaction. (Missing: CCode 402.)
+    ///
+    /// Wire: `Info` (text, required).
+    ///
+    /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
+    pub info: String,
+}
+impl From<PayoutRequired> for PayoutRequest {
+    fn from(required: PayoutRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl PayoutRequest {
+    /// A request from its required fields (see [`PayoutRequired`]); set optional ones with the setters.
+    pub fn new(required: PayoutRequired) -> Self {
+        let PayoutRequired {
+            zpass,
+            cc,
+            amount,
+            tmonth,
+            tyear,
+            user_id,
+            client_name,
+            info,
+        } = required;
         Self {
-            masof: masof.into(),
-            passp,
+            masof: None,
+            passp: None,
             zpass,
             cc,
             amount,
             token: None,
-            tmonth: tmonth.into(),
-            tyear: tyear.into(),
-            user_id: user_id.into(),
-            client_name: client_name.into(),
-            info: info.into(),
+            tmonth,
+            tyear,
+            user_id,
+            client_name,
+            info,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
     /// Sets `Token`: `True` when `CC` holds a token (always the case in this scenario: send `True`, otherwise the token is read as a card number, CCode 447).
     pub fn token(mut self, value: bool) -> Self {
@@ -192,8 +255,7 @@ impl crate::Validate for PayoutRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -376,68 +438,68 @@ impl crate::__private::JsonFields for PayoutResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Id" => {
+            match key.0.as_bytes() {
+                b"Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Amount" => {
+                b"Amount" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        false,
-                        true,
+                        (false, true),
+                        depth,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {
@@ -476,8 +538,8 @@ impl crate::__private::FormFields for PayoutResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "Id" => {
+            match key.as_bytes() {
+                b"Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -485,7 +547,7 @@ impl crate::__private::FormFields for PayoutResponse {
                         false,
                     )?
                 }
-                "Amount" => {
+                b"Amount" => {
                     crate::__private::fields::set(
                         &mut v_amount,
                         &value,
@@ -493,7 +555,7 @@ impl crate::__private::FormFields for PayoutResponse {
                         true,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
@@ -501,7 +563,7 @@ impl crate::__private::FormFields for PayoutResponse {
                         false,
                     )?
                 }
-                "Fild1" => {
+                b"Fild1" => {
                     crate::__private::fields::set(
                         &mut v_fild1,
                         &value,
@@ -509,7 +571,7 @@ impl crate::__private::FormFields for PayoutResponse {
                         false,
                     )?
                 }
-                "Fild2" => {
+                b"Fild2" => {
                     crate::__private::fields::set(
                         &mut v_fild2,
                         &value,
@@ -517,7 +579,7 @@ impl crate::__private::FormFields for PayoutResponse {
                         false,
                     )?
                 }
-                "Fild3" => {
+                b"Fild3" => {
                     crate::__private::fields::set(
                         &mut v_fild3,
                         &value,
@@ -525,7 +587,7 @@ impl crate::__private::FormFields for PayoutResponse {
                         false,
                     )?
                 }
-                "Hesh" => {
+                b"Hesh" => {
                     crate::__private::fields::set(
                         &mut v_hesh,
                         &value,
@@ -602,9 +664,22 @@ impl crate::Endpoint for Payout {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         [
-            Some(crate::ExposeSecret::expose_secret(&request.passp)),
+            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
             Some(crate::ExposeSecret::expose_secret(&request.zpass)),
             Some(crate::ExposeSecret::expose_secret(&request.cc)),
         ]

@@ -12,16 +12,16 @@ use super::*;
 pub struct RefundRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor doc 002 § action=zikoyAPI (Parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor doc 002 § action=zikoyAPI (Parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The unique `Id` of the original transaction.
     ///
     /// Wire: `TransId` (text, required).
@@ -40,17 +40,17 @@ impl crate::Wire for RefundRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("zikoyAPI".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put("TransId", crate::Wire::to_node(&self.trans_id));
         w.put("Amount", crate::Wire::to_node(&self.amount));
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         Ok(Self {
@@ -61,25 +61,47 @@ impl crate::Wire for RefundRequest {
         })
     }
 }
-impl RefundRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`RefundRequest`], each named where it is given: leaving one out does not compile. Pass it to [`RefundRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct RefundRequired {
+    /// The unique `Id` of the original transaction.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `trans_id`: wire `TransId`
-    /// - `amount`: wire `Amount`
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        trans_id: impl Into<String>,
-        amount: crate::Money,
-    ) -> Self {
+    /// Wire: `TransId` (text, required).
+    ///
+    /// Source: vendor doc 002 § action=zikoyAPI (Parameters)
+    pub trans_id: String,
+    /// The amount to refund (may be partial; not more than the original, else CCode 33), major units with up to two fractional digits.
+    ///
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
+    ///
+    /// Source: vendor doc 002 § action=zikoyAPI (Parameters; Prerequisites; Common status codes)
+    pub amount: crate::Money,
+}
+impl From<RefundRequired> for RefundRequest {
+    fn from(required: RefundRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl RefundRequest {
+    /// A request from its required fields (see [`RefundRequired`]); set optional ones with the setters.
+    pub fn new(required: RefundRequired) -> Self {
+        let RefundRequired { trans_id, amount } = required;
         Self {
-            masof: masof.into(),
-            passp,
-            trans_id: trans_id.into(),
+            masof: None,
+            passp: None,
+            trans_id,
             amount,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
 }
 impl crate::Validate for RefundRequest {
@@ -90,8 +112,7 @@ impl crate::Validate for RefundRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -172,32 +193,32 @@ impl crate::__private::JsonFields for RefundResponse {
         let mut v_hesh_asm = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "Id" => {
+            match key.0.as_bytes() {
+                b"Id" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
-                "HeshASM" => {
+                b"HeshASM" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh_asm,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {
@@ -228,8 +249,8 @@ impl crate::__private::FormFields for RefundResponse {
         let mut v_hesh_asm = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "Id" => {
+            match key.as_bytes() {
+                b"Id" => {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
@@ -237,7 +258,7 @@ impl crate::__private::FormFields for RefundResponse {
                         false,
                     )?
                 }
-                "ACode" => {
+                b"ACode" => {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
@@ -245,7 +266,7 @@ impl crate::__private::FormFields for RefundResponse {
                         false,
                     )?
                 }
-                "HeshASM" => {
+                b"HeshASM" => {
                     crate::__private::fields::set(
                         &mut v_hesh_asm,
                         &value,
@@ -318,8 +339,21 @@ impl crate::Endpoint for Refund {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
+        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
             .into_iter()
             .flatten()
             .collect()

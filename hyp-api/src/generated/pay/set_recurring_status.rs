@@ -12,16 +12,16 @@ use super::*;
 pub struct SetRecurringStatusRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor doc 002 § action=HKStatus (Parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor doc 002 § action=HKStatus (Parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The unique ID of the recurring agreement (e.g. `64239`).
     ///
     /// Wire: `HKId` (text, required).
@@ -40,17 +40,17 @@ impl crate::Wire for SetRecurringStatusRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("HKStatus".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put("HKId", crate::Wire::to_node(&self.hk_id));
         w.put("NewStat", crate::Wire::to_node(&self.new_stat));
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let hk_id = m.required("HKId", <String as crate::Wire>::from_node)?;
         let new_stat = m.required("NewStat", <NewStat as crate::Wire>::from_node)?;
         Ok(Self {
@@ -61,25 +61,47 @@ impl crate::Wire for SetRecurringStatusRequest {
         })
     }
 }
-impl SetRecurringStatusRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`SetRecurringStatusRequest`], each named where it is given: leaving one out does not compile. Pass it to [`SetRecurringStatusRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct SetRecurringStatusRequired {
+    /// The unique ID of the recurring agreement (e.g. `64239`).
     ///
-    /// - `masof`: wire `Masof`
-    /// - `passp`: wire `PassP`
-    /// - `hk_id`: wire `HKId`
-    /// - `new_stat`: wire `NewStat`
-    pub fn new(
-        masof: impl Into<String>,
-        passp: crate::SecretString,
-        hk_id: impl Into<String>,
-        new_stat: NewStat,
-    ) -> Self {
+    /// Wire: `HKId` (text, required).
+    ///
+    /// Source: vendor doc 002 § action=HKStatus (Parameters)
+    pub hk_id: String,
+    /// The new status of the agreement: `1` terminate, `2` resume.
+    ///
+    /// Wire: `NewStat` ([`NewStat`], required).
+    ///
+    /// Source: vendor doc 002 § action=HKStatus (Parameters)
+    pub new_stat: NewStat,
+}
+impl From<SetRecurringStatusRequired> for SetRecurringStatusRequest {
+    fn from(required: SetRecurringStatusRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl SetRecurringStatusRequest {
+    /// A request from its required fields (see [`SetRecurringStatusRequired`]); set optional ones with the setters.
+    pub fn new(required: SetRecurringStatusRequired) -> Self {
+        let SetRecurringStatusRequired { hk_id, new_stat } = required;
         Self {
-            masof: masof.into(),
-            passp,
-            hk_id: hk_id.into(),
+            masof: None,
+            passp: None,
+            hk_id,
             new_stat,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
 }
 impl crate::Validate for SetRecurringStatusRequest {
@@ -90,8 +112,7 @@ impl crate::Validate for SetRecurringStatusRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -141,14 +162,14 @@ impl crate::__private::JsonFields for SetRecurringStatusResponse {
         let mut v_hk_id = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_ref() {
-                "HKId" => {
+            match key.0.as_bytes() {
+                b"HKId" => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hk_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
-                        false,
+                        (false, false),
+                        depth,
                     )?
                 }
                 _ => {
@@ -175,8 +196,8 @@ impl crate::__private::FormFields for SetRecurringStatusResponse {
         let mut v_hk_id = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_ref() {
-                "HKId" => {
+            match key.as_bytes() {
+                b"HKId" => {
                     crate::__private::fields::set(
                         &mut v_hk_id,
                         &value,
@@ -247,8 +268,21 @@ impl crate::Endpoint for SetRecurringStatus {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(&request.passp))]
+        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
             .into_iter()
             .flatten()
             .collect()

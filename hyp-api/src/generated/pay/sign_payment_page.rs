@@ -16,22 +16,22 @@ use super::*;
 pub struct SignPaymentPageRequest {
     /// Your terminal number (`Masof`, מסוף terminal): 10 digits, leading zeros kept (e.g. `0010345518`).
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor doc 002 § action=APISign › Create a payment page request (Basic parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API key.
     ///
-    /// Wire: `KEY` (secret: never printed, required).
+    /// Wire: `KEY` (secret: never printed, optional).
     ///
     /// Source: vendor doc 002 § action=APISign › Create a payment page request (Basic parameters)
-    pub key: crate::SecretString,
+    pub key: Option<crate::SecretString>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor doc 002 § action=APISign › Create a payment page request (Basic parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// The amount to charge, in major units, with up to two fractional digits (`10.00`, `10.5`, `10`).
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
@@ -279,9 +279,9 @@ impl crate::Wire for SignPaymentPageRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("What", crate::Node::Str("SIGN".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("KEY", crate::Wire::to_node(&self.key));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("KEY", self.key.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.put("Amount", crate::Wire::to_node(&self.amount));
         w.put_opt("Sign", self.sign.as_ref().map(crate::Wire::to_node));
         w.put_opt("Coin", self.coin.as_ref().map(crate::Wire::to_node));
@@ -350,10 +350,11 @@ impl crate::Wire for SignPaymentPageRequest {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
-        let key = m.required("KEY", <crate::SecretString as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let key = m
+            .optional("KEY", false, <crate::SecretString as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         let sign = m.optional("Sign", true, <bool as crate::Wire>::from_node)?;
         let coin = m.optional("Coin", true, <Coin as crate::Wire>::from_node)?;
@@ -458,23 +459,29 @@ impl crate::Wire for SignPaymentPageRequest {
         })
     }
 }
-impl SignPaymentPageRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`SignPaymentPageRequest`], each named where it is given: leaving one out does not compile. Pass it to [`SignPaymentPageRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct SignPaymentPageRequired {
+    /// The amount to charge, in major units, with up to two fractional digits (`10.00`, `10.5`, `10`).
     ///
-    /// - `masof`: wire `Masof`
-    /// - `key`: wire `KEY`
-    /// - `passp`: wire `PassP`
-    /// - `amount`: wire `Amount`
-    pub fn new(
-        masof: impl Into<String>,
-        key: crate::SecretString,
-        passp: crate::SecretString,
-        amount: crate::Money,
-    ) -> Self {
+    /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
+    ///
+    /// Source: vendor doc 002 § action=APISign › Create a payment page request (Basic parameters)
+    pub amount: crate::Money,
+}
+impl From<SignPaymentPageRequired> for SignPaymentPageRequest {
+    fn from(required: SignPaymentPageRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl SignPaymentPageRequest {
+    /// A request from its required fields (see [`SignPaymentPageRequired`]); set optional ones with the setters.
+    pub fn new(required: SignPaymentPageRequired) -> Self {
+        let SignPaymentPageRequired { amount } = required;
         Self {
-            masof: masof.into(),
-            key,
-            passp,
+            masof: None,
+            key: None,
+            passp: None,
             amount,
             sign: None,
             coin: None,
@@ -512,6 +519,21 @@ impl SignPaymentPageRequest {
             tmp: None,
             hide_btns: None,
         }
+    }
+    /// Sets `Masof`: Your terminal number (`Masof`, מסוף terminal): 10 digits, leading zeros kept (e.g. `0010345518`).
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `KEY`: Your terminal API key.
+    pub fn key(mut self, value: crate::SecretString) -> Self {
+        self.key = Some(value);
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
     /// Sets `Sign`: `True` to receive a security signature, which transaction validation (`verify_transaction`) requires.
     pub fn sign(mut self, value: bool) -> Self {
@@ -697,8 +719,7 @@ impl crate::Validate for SignPaymentPageRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -880,10 +901,26 @@ impl crate::Endpoint for SignPaymentPage {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.key.is_none() {
+            r.key = fields.secret("KEY");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         [
-            Some(crate::ExposeSecret::expose_secret(&request.key)),
-            Some(crate::ExposeSecret::expose_secret(&request.passp)),
+            request.key.as_ref().map(crate::ExposeSecret::expose_secret),
+            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
         ]
             .into_iter()
             .flatten()

@@ -12,22 +12,22 @@ use super::*;
 pub struct VerifyTransactionRequest {
     /// Your terminal number, 10 digits.
     ///
-    /// Wire: `Masof` (text, required). Rules: matches `^[0-9]{10}$`.
+    /// Wire: `Masof` (text, optional). Rules: matches `^[0-9]{10}$`.
     ///
     /// Source: vendor doc 002 § action=APISign › Validate a transaction (Parameters)
-    pub masof: String,
+    pub masof: Option<String>,
     /// Your terminal API key.
     ///
-    /// Wire: `KEY` (secret: never printed, required).
+    /// Wire: `KEY` (secret: never printed, optional).
     ///
     /// Source: vendor doc 002 § action=APISign › Validate a transaction (Parameters)
-    pub key: crate::SecretString,
+    pub key: Option<crate::SecretString>,
     /// Your terminal API password.
     ///
-    /// Wire: `PassP` (secret: never printed, required).
+    /// Wire: `PassP` (secret: never printed, optional).
     ///
     /// Source: vendor doc 002 § action=APISign › Validate a transaction (Parameters)
-    pub passp: crate::SecretString,
+    pub passp: Option<crate::SecretString>,
     /// All parameters from the redirect URL, in their original order, names and values
     /// exactly as received (e.g. `Id`, `CCode`, `Amount`, `ACode`, `Order`, `Fild1`,
     /// `Fild2`, `Fild3` — empty ones too — and `Sign`). Sent after the fixed parameters.
@@ -47,18 +47,19 @@ impl crate::Wire for VerifyTransactionRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("What", crate::Node::Str("VERIFY".to_string()));
-        w.put("Masof", crate::Wire::to_node(&self.masof));
-        w.put("KEY", crate::Wire::to_node(&self.key));
-        w.put("PassP", crate::Wire::to_node(&self.passp));
+        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
+        w.put_opt("KEY", self.key.as_ref().map(crate::Wire::to_node));
+        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.extend(&crate::__private::codec::params_entries(&self.redirect));
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.required("Masof", <String as crate::Wire>::from_node)?;
-        let key = m.required("KEY", <crate::SecretString as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let key = m
+            .optional("KEY", false, <crate::SecretString as crate::Wire>::from_node)?;
         let passp = m
-            .required("PassP", <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let redirect = crate::__private::codec::params_from(
             m.unknown(&["action", "What", "Masof", "KEY", "PassP"]),
         );
@@ -70,25 +71,52 @@ impl crate::Wire for VerifyTransactionRequest {
         })
     }
 }
-impl VerifyTransactionRequest {
-    /// A request with its required fields; set optional ones with the setters.
+/// The required fields of [`VerifyTransactionRequest`], each named where it is given: leaving one out does not compile. Pass it to [`VerifyTransactionRequest::new`] (or convert it with `.into()`).
+#[derive(Debug, Clone)]
+pub struct VerifyTransactionRequired {
+    /// All parameters from the redirect URL, in their original order, names and values
+    /// exactly as received (e.g. `Id`, `CCode`, `Amount`, `ACode`, `Order`, `Fild1`,
+    /// `Fild2`, `Fild3` — empty ones too — and `Sign`). Sent after the fixed parameters.
     ///
-    /// - `masof`: wire `Masof`
-    /// - `key`: wire `KEY`
-    /// - `passp`: wire `PassP`
-    /// - `redirect`: wire `...`
-    pub fn new(
-        masof: impl Into<String>,
-        key: crate::SecretString,
-        passp: crate::SecretString,
-        redirect: Vec<(String, String)>,
-    ) -> Self {
+    /// Wire: `...` (name/value pairs, sent in their order under their own names, required).
+    ///
+    /// Spec decision: A `params` field (ordered name/value pairs) so the order is kept and nothing is
+    /// dropped, renamed or re-typed: reordering, omitting an empty parameter or
+    /// normalising a value makes the check fail (CCode 200).
+    ///
+    /// Source: vendor doc 002 § action=APISign › Validate a transaction (Parameters; Example request); vendor-notes §4 item 7
+    pub redirect: Vec<(String, String)>,
+}
+impl From<VerifyTransactionRequired> for VerifyTransactionRequest {
+    fn from(required: VerifyTransactionRequired) -> Self {
+        Self::new(required)
+    }
+}
+impl VerifyTransactionRequest {
+    /// A request from its required fields (see [`VerifyTransactionRequired`]); set optional ones with the setters.
+    pub fn new(required: VerifyTransactionRequired) -> Self {
+        let VerifyTransactionRequired { redirect } = required;
         Self {
-            masof: masof.into(),
-            key,
-            passp,
+            masof: None,
+            key: None,
+            passp: None,
             redirect,
         }
+    }
+    /// Sets `Masof`: Your terminal number, 10 digits.
+    pub fn masof(mut self, value: impl Into<String>) -> Self {
+        self.masof = Some(value.into());
+        self
+    }
+    /// Sets `KEY`: Your terminal API key.
+    pub fn key(mut self, value: crate::SecretString) -> Self {
+        self.key = Some(value);
+        self
+    }
+    /// Sets `PassP`: Your terminal API password.
+    pub fn passp(mut self, value: crate::SecretString) -> Self {
+        self.passp = Some(value);
+        self
     }
 }
 impl crate::Validate for VerifyTransactionRequest {
@@ -99,8 +127,7 @@ impl crate::Validate for VerifyTransactionRequest {
         path: &crate::__private::FieldPath,
         out: &mut crate::Violations,
     ) {
-        {
-            let v = &self.masof;
+        if let Some(v) = &self.masof {
             let p = path.field("Masof");
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
@@ -142,7 +169,16 @@ impl crate::__private::JsonFields for VerifyTransactionResponse {
     ) -> Result<Self, A::Error> {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            crate::__private::json_in::other(&mut m, key, cx, depth, Some(&mut unknown))?
+            {
+                let _ = key.0.as_bytes();
+                crate::__private::json_in::other(
+                    &mut m,
+                    key,
+                    cx,
+                    depth,
+                    Some(&mut unknown),
+                )?
+            }
         }
         Ok(Self { unknown_fields: unknown })
     }
@@ -153,7 +189,10 @@ impl crate::__private::FormFields for VerifyTransactionResponse {
     ) -> Result<Self, crate::__private::Fallback> {
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            f.other(key, value, Some(&mut unknown))?
+            {
+                let _ = key.as_bytes();
+                f.other(key, value, Some(&mut unknown))?
+            }
         }
         Ok(Self { unknown_fields: unknown })
     }
@@ -212,10 +251,26 @@ impl crate::Endpoint for VerifyTransaction {
         let _ = key;
         request.clone()
     }
+    fn with_client_fields(
+        request: &Self::Request,
+        fields: &crate::__private::ClientFields,
+    ) -> Option<Self::Request> {
+        let mut r = request.clone();
+        if r.masof.is_none() {
+            r.masof = fields.text("Masof");
+        }
+        if r.key.is_none() {
+            r.key = fields.secret("KEY");
+        }
+        if r.passp.is_none() {
+            r.passp = fields.secret("PassP");
+        }
+        Some(r)
+    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         [
-            Some(crate::ExposeSecret::expose_secret(&request.key)),
-            Some(crate::ExposeSecret::expose_secret(&request.passp)),
+            request.key.as_ref().map(crate::ExposeSecret::expose_secret),
+            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
         ]
             .into_iter()
             .flatten()
