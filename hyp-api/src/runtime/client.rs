@@ -107,10 +107,13 @@ pub trait FromCore {
 ///
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// use hyp_api::{pay::Client, reqwest};
+/// use hyp_api::{SecretString, pay::Client, reqwest};
 ///
 /// let http = reqwest::Client::builder().pool_max_idle_per_host(4).build()?;
-/// let client = Client::builder("http://127.0.0.1:8080/pay").http_client(http).build()?;
+/// let password = SecretString::from("terminal-api-password");
+/// let client = Client::builder("http://127.0.0.1:8080/pay", "0010345518", password)
+///     .http_client(http)
+///     .build()?;
 /// # let _ = client;
 /// # Ok(())
 /// # }
