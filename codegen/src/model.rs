@@ -114,6 +114,31 @@ pub struct Code {
     pub outcome_unknown: bool,
 }
 
+/// The kinds of sensitive value: spec types `secret`, `pan`, `cvv`, `card_token`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretKind {
+    /// A password, API key or other credential: `SecretString`.
+    Plain,
+    /// A card number: `Pan` (`Debug` shows first six / last four digits at most).
+    Pan,
+    /// A card security code: `Cvv`.
+    Cvv,
+    /// A card token: `CardToken`.
+    CardToken,
+}
+
+impl SecretKind {
+    /// The spec's name of the type.
+    pub fn spec_name(self) -> &'static str {
+        match self {
+            SecretKind::Plain => "secret",
+            SecretKind::Pan => "pan",
+            SecretKind::Cvv => "cvv",
+            SecretKind::CardToken => "card_token",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ty {
     Int,
@@ -125,7 +150,8 @@ pub enum Ty {
     /// With its chrono format.
     Date(String),
     DateTime(String),
-    Secret,
+    /// Never printed; its kind picks the runtime type (and what `Debug` may show).
+    Secret(SecretKind),
     /// Any value, kept as received.
     Json,
     /// An XML element's `code` attribute and text.

@@ -358,6 +358,7 @@ pub struct Field {
     /// Rust name; defaults to the wire name in snake_case.
     pub rust: Option<String>,
     /// `int`, `string`, `bool`, `money`, `minor_units`, `decimal`, `date`, `datetime`, `secret`,
+    /// `pan` (card number), `cvv` (card security code), `card_token` (card token),
     /// `json` (any value, kept as received), `coded` (an XML element's `code` attribute and
     /// text), `params` (name/value pairs sent in their order, wire name ignored: Hyp Pay's
     /// VERIFY passes the redirect's parameters on), the name of an enum or object, or

@@ -56,6 +56,7 @@ pub use runtime::money::{MinorUnits, Money};
 pub use runtime::node::{DecodeError, Node};
 pub use runtime::open::Open;
 pub use runtime::retry::RetryPolicy;
+pub use runtime::sensitive::{CardToken, Cvv, Pan};
 pub use runtime::validate::{
     Clock, FixedClock, SystemClock, Validate, ValidationContext, Violation, Violations,
 };

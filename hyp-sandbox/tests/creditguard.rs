@@ -40,7 +40,7 @@ fn deal(kind: TransactionType, validation: Validation, total: i64) -> DoDealRequ
         transaction_code: TransactionCode::Phone,
         validation,
     })
-    .card_id("1234567890123456")
+    .card_id(hyp_api::CardToken::new("1234567890123456"))
     .card_expiration("1230")
 }
 

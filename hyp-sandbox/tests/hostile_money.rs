@@ -102,7 +102,7 @@ async fn an_amount_at_decimal_max_is_an_invalid_request_on_every_money_api() {
         transaction_code: TransactionCode::Phone,
         validation: Validation::AutoComm,
     })
-    .card_id("1234567890123456")
+    .card_id(hyp_api::CardToken::new("1234567890123456"))
     .card_expiration("1230");
     let err = cg.do_deal(&request).await.unwrap_err();
     assert_eq!(invalid_paths(&err), ["total"]);

@@ -31,7 +31,7 @@ fn charge(amount: Money) -> ChargeTokenRequest {
     ChargeTokenRequest::new(ChargeTokenRequired {
         client_name: "Jenny".into(),
         info: "order 1234".into(),
-        cc: secret(CARD_TOKEN),
+        cc: hyp_api::CardToken::new(CARD_TOKEN),
         amount,
         tmonth: "06".into(),
         tyear: "31".into(),
@@ -47,7 +47,7 @@ fn capture(uid: &str, amount: Money, original: MinorUnits) -> CaptureRequest {
         original_amount: original,
         original_uid: uid.into(),
         amount,
-        cc: secret(CARD_TOKEN),
+        cc: hyp_api::CardToken::new(CARD_TOKEN),
         tmonth: "06".into(),
         tyear: "31".into(),
         user_id: "000000000".into(),

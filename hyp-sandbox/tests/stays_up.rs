@@ -124,7 +124,7 @@ async fn a_panic_is_each_apis_system_error_through_the_clients() {
             transaction_code: TransactionCode::Phone,
             validation: Validation::AutoComm,
         })
-        .card_id("1234567890123456")
+        .card_id(hyp_api::CardToken::new("1234567890123456"))
         .card_expiration("1230");
         sandbox.inject("creditguard", "doDeal", Fault::panic());
         cg.do_deal(&deal).await.unwrap_err()

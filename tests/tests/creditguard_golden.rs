@@ -73,7 +73,7 @@ fn documented_do_deal() -> DoDealRequest {
         transaction_code: TransactionCode::Internet,
         validation: Validation::TxnSetup,
     })
-    .card_no(c::secret("CGMPI"))
+    .card_no(hyp_api::Pan::new("CGMPI"))
     .mid("531")
     .uniqueid("order-2025-0001")
     .mpi_validation(Validation::AutoComm)
@@ -184,7 +184,10 @@ fn texts(t: &Transaction) -> Vec<(&'static str, Option<&str>)> {
         ("extendedStatusText", t.extended_status_text.as_deref()),
         ("extendedUserMessage", t.extended_user_message.as_deref()),
         ("terminalNumber", t.terminal_number.as_deref()),
-        ("cardId", t.card_id.as_deref()),
+        (
+            "cardId",
+            t.card_id.as_ref().map(hyp_api::ExposeSecret::expose_secret),
+        ),
         ("cardBin", t.card_bin.as_deref()),
         ("cardMask", t.card_mask.as_deref()),
         ("cardNo", t.card_no.as_deref()),

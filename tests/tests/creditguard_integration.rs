@@ -682,9 +682,9 @@ async fn the_password_and_the_card_number_never_show() {
     let request = c::charge();
     assert_clean("Debug of the request", &format!("{request:?}"), &secrets);
     assert_clean("Debug of the client", &format!("{client:?}"), &secrets);
-    let refund = c::refund_deal().card_no(c::secret(c::CARD));
+    let refund = c::refund_deal().card_no(hyp_api::Pan::new(c::CARD));
     assert_clean("Debug of a refund", &format!("{refund:?}"), &secrets);
-    let cancel = c::cancel_deal().card_no(c::secret(c::CARD));
+    let cancel = c::cancel_deal().card_no(hyp_api::Pan::new(c::CARD));
     assert_clean("Debug of a cancel", &format!("{cancel:?}"), &secrets);
 
     // The vendor echoes what it was sent, in an error answer…

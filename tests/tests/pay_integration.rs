@@ -259,7 +259,7 @@ fn token_charge() -> ChargeTokenRequest {
     ChargeTokenRequest::new(ChargeTokenRequired {
         client_name: "Jenny".into(),
         info: "recurring transaction".into(),
-        cc: secret(CARD_TOKEN),
+        cc: hyp_api::CardToken::new(CARD_TOKEN),
         amount: Money::new(dec!(10)),
         tmonth: "06".into(),
         tyear: "26".into(),
@@ -721,7 +721,7 @@ async fn a_payout_sends_zpass_and_its_codes_have_the_payout_meaning() {
     let client = c::client(&mock);
     let request = PayoutRequest::new(PayoutRequired {
         zpass: secret(ZPASS),
-        cc: secret(CARD_TOKEN),
+        cc: hyp_api::CardToken::new(CARD_TOKEN),
         amount: Money::new(dec!(10)),
         tmonth: "05".into(),
         tyear: "31".into(),

@@ -173,7 +173,7 @@ fn client_fields_ctor(api: &Api) -> (TokenStream, String) {
             .iter()
             .flat_map(|e| &e.request)
             .find(|f| f.wire == wire)
-            .is_none_or(|f| f.ty == Ty::Secret)
+            .is_none_or(|f| f.ty == Ty::Secret(crate::model::SecretKind::Plain))
     };
     let params = required.iter().map(|c| {
         let n = ident(&c.rust);

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::{Constraints, Field, FieldLocation, Ty};
+use crate::model::{Constraints, Field, FieldLocation, SecretKind, Ty};
 
 /// `#[doc = …]` attributes, one per line of `text`.
 pub fn doc(text: &str) -> TokenStream {
@@ -221,7 +221,12 @@ pub fn shape(ty: &Ty) -> String {
         Ty::Decimal => "exact decimal".into(),
         Ty::Date(f) => format!("date, `{f}`"),
         Ty::DateTime(f) => format!("date and time, `{f}`"),
-        Ty::Secret => "secret: never printed".into(),
+        Ty::Secret(SecretKind::Plain) => "secret: never printed".into(),
+        Ty::Secret(SecretKind::Pan) => {
+            "card number: printed as its first six and last four digits at most".into()
+        }
+        Ty::Secret(SecretKind::Cvv) => "card security code: never printed".into(),
+        Ty::Secret(SecretKind::CardToken) => "card token: never printed".into(),
         Ty::Json => "any JSON value, kept as received".into(),
         Ty::Coded => "an element's `code` attribute and text, each absent when empty".into(),
         Ty::Params => "name/value pairs, sent in their order under their own names".into(),

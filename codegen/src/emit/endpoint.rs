@@ -134,7 +134,7 @@ fn outcome(e: &Endpoint, resp_name: &str) -> (String, TokenStream) {
 fn secret_fields(e: &Endpoint) -> Vec<TokenStream> {
     e.request
         .iter()
-        .filter(|f| f.ty == Ty::Secret)
+        .filter(|f| matches!(f.ty, Ty::Secret(_)))
         .map(|f| {
             let n = ident(&f.rust);
             if f.required {
@@ -155,7 +155,7 @@ fn client_fields_fn(api: &Api, e: &Endpoint) -> TokenStream {
         .filter(|f| api.from_client(f))
         .map(|f| {
             let (n, w) = (ident(&f.rust), &f.wire);
-            let get = if f.ty == Ty::Secret {
+            let get = if matches!(f.ty, Ty::Secret(_)) {
                 quote!(secret)
             } else {
                 quote!(text)
@@ -391,7 +391,7 @@ fn parts_fn(e: &Endpoint) -> TokenStream {
             }
             FieldLocation::Header => {
                 let t = text(f, quote!(v));
-                let sensitive = f.ty == Ty::Secret;
+                let sensitive = matches!(f.ty, Ty::Secret(_));
                 quote!(parts.headers.push(crate::__private::Header { name: #w, value: #t, sensitive: #sensitive });)
             }
             FieldLocation::Body | FieldLocation::Path | FieldLocation::Envelope => return None,

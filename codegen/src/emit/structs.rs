@@ -402,7 +402,7 @@ fn requires_check(fields: &[Field], f: &Field) -> Option<TokenStream> {
         return None;
     }
     // An empty text does not count as set.
-    let unset = if matches!(t.ty, Ty::String | Ty::Secret) {
+    let unset = if matches!(t.ty, Ty::String | Ty::Secret(_)) {
         quote!(self.#tn.as_ref().is_none_or(|v| crate::__private::AsText::as_text(v).is_empty()))
     } else {
         quote!(self.#tn.is_none())

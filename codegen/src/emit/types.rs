@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::model::{Api, Ty};
+use crate::model::{Api, SecretKind, Ty};
 
 pub fn ident(s: &str) -> Ident {
     Ident::new(s, Span::call_site())
@@ -27,7 +27,7 @@ pub fn rust_type(api: &Api, ty: &Ty, side: Side) -> TokenStream {
         Ty::Decimal => quote!(crate::Decimal),
         Ty::Date(_) => quote!(crate::NaiveDate),
         Ty::DateTime(_) => quote!(crate::NaiveDateTime),
-        Ty::Secret => quote!(crate::SecretString),
+        Ty::Secret(kind) => secret_type(*kind),
         Ty::Json => quote!(crate::Node),
         Ty::Coded => quote!(crate::Coded),
         Ty::Params => quote!(Vec<(String, String)>),
@@ -47,6 +47,16 @@ pub fn rust_type(api: &Api, ty: &Ty, side: Side) -> TokenStream {
             let t = rust_type(api, inner, side);
             quote!(Vec<#t>)
         }
+    }
+}
+
+/// The runtime type of a sensitive value.
+fn secret_type(kind: SecretKind) -> TokenStream {
+    match kind {
+        SecretKind::Plain => quote!(crate::SecretString),
+        SecretKind::Pan => quote!(crate::Pan),
+        SecretKind::Cvv => quote!(crate::Cvv),
+        SecretKind::CardToken => quote!(crate::CardToken),
     }
 }
 
@@ -129,7 +139,7 @@ pub fn encoder(ty: &Ty) -> TokenStream {
 /// (vendors send `""` for an unset date or number), and in XML for text too.
 pub fn empty_is_absent(api: &Api, ty: &Ty) -> bool {
     // In XML an empty element (`<cardName/>`) is an absent value for text too.
-    api.xml.is_some() || !matches!(api.base(ty), Ty::String | Ty::Secret)
+    api.xml.is_some() || !matches!(api.base(ty), Ty::String | Ty::Secret(_))
 }
 
 /// The type a setter takes: text fields take `impl Into<String>`, named types `impl Into<T>`

@@ -15,7 +15,7 @@ pub(super) fn resolve_constraints(
     (wire, ty_text, c): (&str, &str, &spec::Constraints),
 ) -> model::Constraints {
     let numeric = matches!(ty, Ty::Int | Ty::Money | Ty::MinorUnits | Ty::Decimal);
-    let texty = matches!(ty, Ty::String | Ty::Secret);
+    let texty = matches!(ty, Ty::String | Ty::Secret(_));
     let listy = matches!(ty, Ty::List(_));
     let decimal = matches!(ty, Ty::Money | Ty::Decimal);
     let datey = matches!(ty, Ty::Date(_) | Ty::DateTime(_));

@@ -4,7 +4,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use heck::ToSnakeCase;
 
-use crate::model::{self, Ty};
+use crate::model::{self, SecretKind, Ty};
 use crate::spec;
 
 use super::constraints::{overlay, resolve_constraints};
@@ -21,6 +21,9 @@ const SCALARS: &[&str] = &[
     "date",
     "datetime",
     "secret",
+    "pan",
+    "cvv",
+    "card_token",
     "json",
     "coded",
     "params",
@@ -49,7 +52,10 @@ fn parse_ty(
         "decimal" => Ty::Decimal,
         "date" => Ty::Date(format.unwrap_or(&service.formats.date).to_string()),
         "datetime" => Ty::DateTime(format.unwrap_or(&service.formats.datetime).to_string()),
-        "secret" => Ty::Secret,
+        "secret" => Ty::Secret(SecretKind::Plain),
+        "pan" => Ty::Secret(SecretKind::Pan),
+        "cvv" => Ty::Secret(SecretKind::Cvv),
+        "card_token" => Ty::Secret(SecretKind::CardToken),
         "json" => Ty::Json,
         "coded" => Ty::Coded,
         "params" => Ty::Params,

@@ -3,7 +3,7 @@
 //! sandbox's own (`hyp-sandbox/src/plan/api.rs`, included here by path), so the sandbox reads
 //! back exactly what is written and builds without this crate.
 
-use crate::model::{self, Api, Ty};
+use crate::model::{self, Api, SecretKind, Ty};
 
 pub use super::api::*;
 
@@ -70,13 +70,10 @@ pub fn plan(api: &Api) -> Plan {
                 echo: e
                     .response
                     .iter()
-                    // Never a secret: a vendor masks a card number it sends back.
-                    .filter(|r| r.ty != Ty::Secret)
-                    .filter(|r| {
-                        e.request
-                            .iter()
-                            .any(|f| f.wire == r.wire && f.ty != Ty::Secret)
-                    })
+                    // Never a secret: a vendor masks a card number it sends back. A card token
+                    // comes back as it is (CreditGuard's `cardId`).
+                    .filter(|r| echoed(&r.ty))
+                    .filter(|r| e.request.iter().any(|f| f.wire == r.wire && echoed(&f.ty)))
                     .map(|r| r.wire.clone())
                     .collect(),
                 examples: e
@@ -118,4 +115,9 @@ fn location(l: model::FieldLocation) -> FieldLocation {
         model::FieldLocation::Header => FieldLocation::Header,
         model::FieldLocation::Envelope => FieldLocation::Envelope,
     }
+}
+
+/// Whether a value of this type may be echoed from the request into an answer.
+fn echoed(ty: &Ty) -> bool {
+    !matches!(ty, Ty::Secret(k) if *k != SecretKind::CardToken)
 }

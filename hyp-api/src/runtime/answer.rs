@@ -123,6 +123,8 @@ pub fn decode_answer_in<E: Endpoint>(
         text,
         secrets,
     };
+    // Fields kept beyond the spec's (`unknown_fields`) lose the call's secrets as they decode.
+    let _secrets = crate::runtime::redact::scope(secrets);
     // An HTML page is never the answer: every API whose code is in the body (JSON or XML
     // envelope, URL-encoded pairs) reports it as one; REST below, where the status is the code.
     if E::ENVELOPE.is_some() && urlencoded::is_html(text) {

@@ -154,13 +154,13 @@ pub fn params_from(entries: Vec<(String, Node)>) -> Vec<(String, String)> {
     entries.into_iter().map(|(k, v)| (k, param(&v))).collect()
 }
 
-/// Any value, kept as received.
+/// Any value, kept as received (less the secrets of the call whose answer it is).
 impl Wire for Node {
     fn to_node(&self) -> Node {
         self.clone()
     }
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
-        Ok(node.clone())
+        Ok(crate::runtime::redact::scrub_value(node.clone()))
     }
 }
 

@@ -21,6 +21,7 @@ pub mod one_pass;
 pub mod open;
 pub mod redact;
 pub mod retry;
+pub mod sensitive;
 pub mod urlencoded;
 pub mod validate;
 #[cfg(feature = "__xml")]

@@ -191,11 +191,13 @@ impl<'a> MapReader<'a> {
             Some(set) => set.contains(k),
             None => known.contains(&k),
         };
-        self.entries
+        let unknown = self
+            .entries
             .iter()
             .filter(|(k, _)| !is_known(k))
             .cloned()
-            .collect()
+            .collect();
+        crate::runtime::redact::scrub(unknown)
     }
 
     /// A list field; missing or null means empty.

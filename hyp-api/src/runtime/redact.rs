@@ -4,8 +4,81 @@
 //! Each escape is decoded by the crate that owns its format (serde_json, quick-xml,
 //! percent-encoding); this module only walks the text.
 
+use std::cell::RefCell;
+
+use crate::runtime::node::Node;
+
 /// What a secret's place in the text becomes.
 pub const REDACTED: &str = "[REDACTED]";
+
+thread_local! {
+    /// The secrets of the call whose answer this thread is decoding ([`scope`]).
+    static IN_SCOPE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// While alive, [`scrub`] removes `secrets` from what it is given: set by the answer decoder
+/// for one call (decoding is synchronous, so the thread is the call). Restores the previous
+/// scope when dropped.
+pub struct Scope(Vec<String>);
+
+/// Puts the call's `secrets` in scope for [`scrub`] until the guard is dropped.
+pub fn scope(secrets: &[&str]) -> Scope {
+    let now = secrets.iter().map(|s| s.to_string()).collect();
+    Scope(IN_SCOPE.with(|s| std::mem::replace(&mut *s.borrow_mut(), now)))
+}
+
+impl Drop for Scope {
+    fn drop(&mut self) {
+        let before = std::mem::take(&mut self.0);
+        IN_SCOPE.with(|s| *s.borrow_mut() = before);
+    }
+}
+
+/// Fields an answer carries beyond the spec's (`unknown_fields`), with every secret in scope
+/// redacted from their names and values, in any echo form, at any depth: a vendor that echoes
+/// the password it was sent must not hand it back to the caller's logs.
+pub fn scrub(entries: Vec<(String, Node)>) -> Vec<(String, Node)> {
+    IN_SCOPE.with(|s| {
+        let secrets = s.borrow();
+        if secrets.is_empty() {
+            return entries;
+        }
+        let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
+        entries
+            .into_iter()
+            .map(|(k, v)| (redact(&k, &secrets), scrub_node(v, &secrets)))
+            .collect()
+    })
+}
+
+/// A value kept whole from an answer (a `json` field, a shapeless answer), scrubbed as
+/// [`scrub`] scrubs fields.
+pub fn scrub_value(node: Node) -> Node {
+    IN_SCOPE.with(|s| {
+        let secrets = s.borrow();
+        let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
+        scrub_node(node, &secrets)
+    })
+}
+
+fn scrub_node(node: Node, secrets: &[&str]) -> Node {
+    if secrets.is_empty() {
+        return node;
+    }
+    match node {
+        Node::Str(t) | Node::Num(t) if redact(&t, secrets) != t => Node::Str(redact(&t, secrets)),
+        Node::List(items) => {
+            Node::List(items.into_iter().map(|n| scrub_node(n, secrets)).collect())
+        }
+        Node::Map(entries) => Node::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (redact(&k, secrets), scrub_node(v, secrets)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
 
 /// The longest escape looked at: `\uD83D\uDE00` (12), `&#x1F600;` (9), `%F0%9F%98%80` (12).
 const LONGEST_ESCAPE: usize = 12;
@@ -137,6 +210,47 @@ mod tests {
         );
         assert_eq!(redact("&#x1F600;!", &["😀!"]), "[REDACTED]");
         assert_eq!(redact("%F0%9F%98%80!", &["😀!"]), "[REDACTED]");
+    }
+
+    #[test]
+    fn unknown_fields_lose_the_secrets_in_scope_at_any_depth() {
+        let fields = || {
+            vec![
+                ("zPass".to_string(), Node::Num("8179".into())),
+                (
+                    "echo".to_string(),
+                    Node::Str("pw%2FS3cret%26%C3%A9%2B1".into()),
+                ),
+                (
+                    "deep".to_string(),
+                    Node::List(vec![Node::Map(vec![(
+                        "8179".to_string(),
+                        Node::Str("x &#112;w/S3cret&amp;é+1 y".into()),
+                    )])]),
+                ),
+                ("other".to_string(), Node::Num("81790".into())),
+            ]
+        };
+        assert_eq!(scrub(fields()), fields(), "no scope: left as they are");
+        let scope = scope(&[SECRET, "8179"]);
+        let scrubbed = scrub(fields());
+        drop(scope);
+        assert_eq!(
+            scrubbed,
+            vec![
+                ("zPass".to_string(), Node::Str(REDACTED.into())),
+                ("echo".to_string(), Node::Str(REDACTED.into())),
+                (
+                    "deep".to_string(),
+                    Node::List(vec![Node::Map(vec![(
+                        REDACTED.to_string(),
+                        Node::Str(format!("x {REDACTED} y")),
+                    )])]),
+                ),
+                ("other".to_string(), Node::Str(format!("{REDACTED}0"))),
+            ]
+        );
+        assert_eq!(scrub(fields()), fields(), "the scope ends with its guard");
     }
 
     #[test]

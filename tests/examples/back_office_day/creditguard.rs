@@ -55,7 +55,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
             transaction_code: TransactionCode::Internet,
             validation: Validation::AutoComm,
         })
-        .card_id("1092880571131111")
+        .card_id(hyp_api::CardToken::new("1092880571131111"))
         .card_expiration("0228")
         .request_id(request_id)
         .may_be_duplicate(true)

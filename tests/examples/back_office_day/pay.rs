@@ -30,7 +30,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
         ChargeTokenRequest::new(ChargeTokenRequired {
             client_name: "Jenny Parkington".into(),
             info: "Order 12345678910".into(),
-            cc: secret(TOKEN),
+            cc: hyp_api::CardToken::new(TOKEN),
             amount,
             tmonth: TMONTH.into(),
             tyear: TYEAR.into(),
@@ -61,7 +61,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
         original_amount: MinorUnits::new(1000),
         original_uid: uid,
         amount: Money::new(dec!(8.50)),
-        cc: secret(TOKEN),
+        cc: hyp_api::CardToken::new(TOKEN),
         tmonth: TMONTH.into(),
         tyear: TYEAR.into(),
         user_id: USER_ID.into(),

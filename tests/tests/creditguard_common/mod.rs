@@ -256,7 +256,7 @@ pub fn do_deal() -> DoDealRequest {
         transaction_code: TransactionCode::Internet,
         validation: Validation::TxnSetup,
     })
-    .card_no(secret("CGMPI"))
+    .card_no(hyp_api::Pan::new("CGMPI"))
     .mid("531")
     .uniqueid("order-2025-0001")
     .mpi_validation(Validation::AutoComm)
@@ -276,7 +276,7 @@ pub fn charge() -> DoDealRequest {
         transaction_code: TransactionCode::Phone,
         validation: Validation::AutoComm,
     })
-    .card_no(secret(CARD))
+    .card_no(hyp_api::Pan::new(CARD))
     .card_expiration("0228")
 }
 

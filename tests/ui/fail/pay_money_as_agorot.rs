@@ -11,7 +11,7 @@ fn main() {
         original_amount: Money::new(Decimal::new(1500, 2)),
         original_uid: "26031819235508822860136".into(),
         amount: Money::new(Decimal::new(15, 0)),
-        cc: SecretString::from("4652588708969300772".to_string()),
+        cc: hyp_api::CardToken::new("4652588708969300772"),
         tmonth: "05".into(),
         tyear: "31".into(),
         user_id: "000000000".into(),

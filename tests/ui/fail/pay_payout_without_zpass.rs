@@ -7,7 +7,7 @@ use hyp_api::{Decimal, Money, SecretString};
 
 fn main() {
     let _req = PayoutRequest::new(PayoutRequired {
-        cc: SecretString::from("4724478937284730772".to_string()),
+        cc: hyp_api::CardToken::new("4724478937284730772"),
         amount: Money::new(Decimal::new(10, 0)),
         tmonth: "05".into(),
         tyear: "31".into(),

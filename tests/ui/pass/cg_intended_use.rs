@@ -23,7 +23,7 @@ fn main() {
         transaction_code: TransactionCode::Internet,
         validation: Validation::TxnSetup,
     })
-    .card_no(SecretString::from("CGMPI".to_string()))
+    .card_no(hyp_api::Pan::new("CGMPI"))
     .mpi_validation(Validation::AutoComm)
     .may_be_duplicate(true)
     .request_id("REQ-1");

@@ -116,7 +116,7 @@ fn field(out: &mut Out, owner: &Owner, old: &Field, new: &Field) {
         );
     }
     if ty != &new.ty {
-        let kind = if *ty == Ty::Secret {
+        let kind = if matches!(ty, Ty::Secret(_)) && !matches!(new.ty, Ty::Secret(_)) {
             K::SecretMadeNonSecret
         } else {
             K::FieldTypeChanged

@@ -13,7 +13,7 @@ pub(super) fn ty(t: &Ty) -> String {
         Ty::Decimal => "decimal".into(),
         Ty::Date(f) => format!("date ({f})"),
         Ty::DateTime(f) => format!("datetime ({f})"),
-        Ty::Secret => "secret".into(),
+        Ty::Secret(kind) => kind.spec_name().into(),
         Ty::Json => "json".into(),
         Ty::Coded => "coded".into(),
         Ty::Params => "params".into(),

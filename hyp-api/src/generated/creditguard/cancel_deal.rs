@@ -61,22 +61,24 @@ pub struct CancelDealRequest {
     pub cg_uid: Option<CgUid>,
     /// Card number of the original deal (libraries send it when not looking up by id). ASSUMPTION (library practice).
     ///
-    /// Wire: `cardNo` (secret: never printed, optional). Rules: at most 19 characters.
+    /// Wire: `cardNo` (card number: printed as its first six and last four digits at most, optional). Rules: at most 19 characters.
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
-    /// Spec decision: `secret`: a full card number must never be logged.
+    /// Spec decision: `pan`: a full card number must never be logged or printed; `Debug` shows its first six and last four digits at most (PCI DSS display rule; vendor-notes has no stricter rule).
     ///
     /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (MordiSacks/creditguard:src/CreditGuard/Requests/RefundDealRequest.php, CancelDealRequest.php)
-    pub card_no: Option<crate::SecretString>,
+    pub card_no: Option<crate::Pan>,
     /// Card token of the original deal. ASSUMPTION (library practice).
     ///
-    /// Wire: `cardId` (text, optional).
+    /// Wire: `cardId` (card token: never printed, optional).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
+    /// Spec decision: `card_token`: a card token charges the card it stands for, so it is never logged or printed.
+    ///
     /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (MordiSacks/creditguard:src/CreditGuard/Requests/RefundDealRequest.php, CancelDealRequest.php)
-    pub card_id: Option<String>,
+    pub card_id: Option<crate::CardToken>,
     /// Amount of the original deal, minor units (cancellation is full-amount only). ASSUMPTION (library practice).
     ///
     /// Wire: `total` (money in minor units: agorot/cents, optional). Rules: >= 0; <= 99999999.
@@ -212,8 +214,9 @@ impl crate::Wire for CancelDealRequest {
         let tran_id = m.optional("tranId", true, <String as crate::Wire>::from_node)?;
         let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
         let card_no = m
-            .optional("cardNo", true, <crate::SecretString as crate::Wire>::from_node)?;
-        let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
+            .optional("cardNo", true, <crate::Pan as crate::Wire>::from_node)?;
+        let card_id = m
+            .optional("cardId", true, <crate::CardToken as crate::Wire>::from_node)?;
         let total = m
             .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?;
         let user = m.optional("user", true, <String as crate::Wire>::from_node)?;
@@ -337,13 +340,13 @@ impl CancelDealRequest {
         self
     }
     /// Sets `cardNo`: Card number of the original deal (libraries send it when not looking up by id).
-    pub fn card_no(mut self, value: crate::SecretString) -> Self {
+    pub fn card_no(mut self, value: crate::Pan) -> Self {
         self.card_no = Some(value);
         self
     }
     /// Sets `cardId`: Card token of the original deal.
-    pub fn card_id(mut self, value: impl Into<String>) -> Self {
-        self.card_id = Some(value.into());
+    pub fn card_id(mut self, value: crate::CardToken) -> Self {
+        self.card_id = Some(value);
         self
     }
     /// Sets `total`: Amount of the original deal, minor units (cancellation is full-amount only).
@@ -585,10 +588,12 @@ pub struct CancelDealResponse {
     pub terminal_number: Option<TerminalNumber>,
     /// Card token (e.g. `1092880571131111`); present once a card was processed. Use it with `cardExpiration` for later charges and captures.
     ///
-    /// Wire: `cardId` (text, optional).
+    /// Wire: `cardId` (card token: never printed, optional).
+    ///
+    /// Spec decision: `card_token`: it charges the card, so it is never logged or printed.
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example)
-    pub card_id: Option<String>,
+    pub card_id: Option<crate::CardToken>,
     /// First digits of the card (e.g. `411111`); `CG` on a payment-page setup row.
     ///
     /// Wire: `cardBin` (text, optional).
@@ -1053,7 +1058,8 @@ impl crate::Wire for CancelDealResponse {
                 true,
                 <TerminalNumber as crate::Wire>::from_node,
             )?;
-        let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
+        let card_id = m
+            .optional("cardId", true, <crate::CardToken as crate::Wire>::from_node)?;
         let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
         let card_mask = m
             .optional("cardMask", true, <String as crate::Wire>::from_node)?;
@@ -1641,7 +1647,7 @@ impl crate::__private::XmlFields for CancelDealResponse {
                 13usize => {
                     x.scalar(
                         &mut v_card_id,
-                        <String as crate::__private::FromText>::from_text,
+                        <crate::CardToken as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
@@ -2026,7 +2032,10 @@ impl crate::Endpoint for CancelDeal {
         request.clone()
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [request.card_no.as_ref().map(crate::ExposeSecret::expose_secret)]
+        [
+            request.card_no.as_ref().map(crate::ExposeSecret::expose_secret),
+            request.card_id.as_ref().map(crate::ExposeSecret::expose_secret),
+        ]
             .into_iter()
             .flatten()
             .collect()

@@ -56,26 +56,27 @@ pub struct DoDealRequest {
     /// Card number for a direct deal, or the literal `CGMPI` for a payment-page setup
     /// (AlphaNumeric(19)). Answers echo it masked (`xxxxxxxxxxxx1111`, `xGMPI`).
     ///
-    /// Wire: `cardNo` (secret: never printed, optional). Rules: at most 19 characters.
+    /// Wire: `cardNo` (card number: printed as its first six and last four digits at most, optional). Rules: at most 19 characters.
     ///
-    /// Spec decision: `secret` although it travels as plain text inside `int_in`: a full card number must
-    /// never be logged or printed by the client. Length 19 per MordiSacks (library
+    /// Spec decision: `pan` although it travels as plain text inside `int_in`: a full card number must
+    /// never be logged or printed by the client; `Debug` shows its first six and last four
+    /// digits at most (PCI DSS display rule), `CGMPI` not at all. Length 19 per MordiSacks (library
     /// practice).
     ///
     /// Source: vendor doc 001 § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java)
-    pub card_no: Option<crate::SecretString>,
+    pub card_no: Option<crate::Pan>,
     /// Card token (from a previous deal's `cardId`, or the payment-page redirect's
     /// `cardToken`), used instead of `cardNo`; needs `cardExpiration`. 16 or 36 characters
     /// depending on the terminal (Wix). ASSUMPTION (library practice).
     ///
-    /// Wire: `cardId` (text, optional).
+    /// Wire: `cardId` (card token: never printed, optional).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
-    /// Spec decision: No max_len: MordiSacks says AlphaNumeric(19) but Wix documents 36-character tokens on some terminals; the longer form must not be rejected locally.
+    /// Spec decision: `card_token`: it charges the card, so it is never logged or printed. No max_len: MordiSacks says AlphaNumeric(19) but Wix documents 36-character tokens on some terminals; the longer form must not be rejected locally.
     ///
     /// Source: vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java); vendor-notes §2.1 refundDeal / cancelDeal / capture (Auth→capture)
-    pub card_id: Option<String>,
+    pub card_id: Option<crate::CardToken>,
     /// Track 2 of a swiped card; replaces `cardNo` + `cardExpiration`. ASSUMPTION (library practice).
     ///
     /// Wire: `track2` (secret: never printed, optional).
@@ -97,14 +98,14 @@ pub struct DoDealRequest {
     /// The 3-4 digits on the card's back. Special values: `0` merchant chooses not to pass
     /// it, `2` not readable, `9` the card has none. ASSUMPTION (library practice).
     ///
-    /// Wire: `cvv` (secret: never printed, optional). Rules: matches `^[0-9]{1,4}$`.
+    /// Wire: `cvv` (card security code: never printed, optional). Rules: matches `^[0-9]{1,4}$`.
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
-    /// Spec decision: `secret`: card security codes must never be logged.
+    /// Spec decision: `cvv`: card security codes must never be logged or printed, not even in part (PCI DSS: not kept after authorization).
     ///
     /// Source: vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java); vendor-notes §4 item 15
-    pub cvv: Option<crate::SecretString>,
+    pub cvv: Option<crate::Cvv>,
     /// Card holder's Israeli ID number, Numeric(4-10) (leading zeros kept). ASSUMPTION (library practice).
     ///
     /// Wire: `id` (text, optional). Rules: matches `^[0-9]{4,10}$`.
@@ -425,14 +426,14 @@ impl crate::Wire for DoDealRequest {
         let main_terminal_number = m
             .optional("mainTerminalNumber", true, <String as crate::Wire>::from_node)?;
         let card_no = m
-            .optional("cardNo", true, <crate::SecretString as crate::Wire>::from_node)?;
-        let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
+            .optional("cardNo", true, <crate::Pan as crate::Wire>::from_node)?;
+        let card_id = m
+            .optional("cardId", true, <crate::CardToken as crate::Wire>::from_node)?;
         let track2 = m
             .optional("track2", true, <crate::SecretString as crate::Wire>::from_node)?;
         let card_expiration = m
             .optional("cardExpiration", true, <String as crate::Wire>::from_node)?;
-        let cvv = m
-            .optional("cvv", true, <crate::SecretString as crate::Wire>::from_node)?;
+        let cvv = m.optional("cvv", true, <crate::Cvv as crate::Wire>::from_node)?;
         let id = m.optional("id", true, <String as crate::Wire>::from_node)?;
         let total = m.required("total", <crate::MinorUnits as crate::Wire>::from_node)?;
         let star_total = m
@@ -674,13 +675,13 @@ impl DoDealRequest {
         self
     }
     /// Sets `cardNo`: Card number for a direct deal, or the literal `CGMPI` for a payment-page setup (AlphaNumeric(19)).
-    pub fn card_no(mut self, value: crate::SecretString) -> Self {
+    pub fn card_no(mut self, value: crate::Pan) -> Self {
         self.card_no = Some(value);
         self
     }
     /// Sets `cardId`: Card token (from a previous deal's `cardId`, or the payment-page redirect's `cardToken`), used instead of `cardNo`; needs `cardExpiration`.
-    pub fn card_id(mut self, value: impl Into<String>) -> Self {
-        self.card_id = Some(value.into());
+    pub fn card_id(mut self, value: crate::CardToken) -> Self {
+        self.card_id = Some(value);
         self
     }
     /// Sets `track2`: Track 2 of a swiped card; replaces `cardNo` + `cardExpiration`.
@@ -694,7 +695,7 @@ impl DoDealRequest {
         self
     }
     /// Sets `cvv`: The 3-4 digits on the card's back.
-    pub fn cvv(mut self, value: crate::SecretString) -> Self {
+    pub fn cvv(mut self, value: crate::Cvv) -> Self {
         self.cvv = Some(value);
         self
     }
@@ -1091,10 +1092,12 @@ pub struct DoDealResponse {
     pub terminal_number: Option<TerminalNumber>,
     /// Card token (e.g. `1092880571131111`); present once a card was processed. Use it with `cardExpiration` for later charges and captures.
     ///
-    /// Wire: `cardId` (text, optional).
+    /// Wire: `cardId` (card token: never printed, optional).
+    ///
+    /// Spec decision: `card_token`: it charges the card, so it is never logged or printed.
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example)
-    pub card_id: Option<String>,
+    pub card_id: Option<crate::CardToken>,
     /// First digits of the card (e.g. `411111`); `CG` on a payment-page setup row.
     ///
     /// Wire: `cardBin` (text, optional).
@@ -1689,7 +1692,8 @@ impl crate::Wire for DoDealResponse {
                 true,
                 <TerminalNumber as crate::Wire>::from_node,
             )?;
-        let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
+        let card_id = m
+            .optional("cardId", true, <crate::CardToken as crate::Wire>::from_node)?;
         let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
         let card_mask = m
             .optional("cardMask", true, <String as crate::Wire>::from_node)?;
@@ -2362,7 +2366,7 @@ impl crate::__private::XmlFields for DoDealResponse {
                 13usize => {
                     x.scalar(
                         &mut v_card_id,
-                        <String as crate::__private::FromText>::from_text,
+                        <crate::CardToken as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
@@ -2869,6 +2873,7 @@ impl crate::Endpoint for DoDeal {
     fn secrets(request: &Self::Request) -> Vec<&str> {
         [
             request.card_no.as_ref().map(crate::ExposeSecret::expose_secret),
+            request.card_id.as_ref().map(crate::ExposeSecret::expose_secret),
             request.track2.as_ref().map(crate::ExposeSecret::expose_secret),
             request.cvv.as_ref().map(crate::ExposeSecret::expose_secret),
         ]

@@ -69,20 +69,24 @@ pub struct InquireTransactionsRequest {
     pub user: Option<String>,
     /// Search by card number (as the gateway stores it).
     ///
-    /// Wire: `cardNo` (text, optional).
+    /// Wire: `cardNo` (card number: printed as its first six and last four digits at most, optional).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
+    /// Spec decision: `pan`: a full card number must never be logged or printed; `Debug` shows its first six and last four digits at most (PCI DSS display rule; vendor-notes has no stricter rule).
+    ///
     /// Source: vendor-notes §2.1 inquireTransactions (MordiSacks/creditguard:src/CreditGuard/Requests/InquireTransactionsRequest.php)
-    pub card_no: Option<String>,
+    pub card_no: Option<crate::Pan>,
     /// Search by card token.
     ///
-    /// Wire: `cardId` (text, optional).
+    /// Wire: `cardId` (card token: never printed, optional).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
+    /// Spec decision: `card_token`: a card token charges the card it stands for, so it is never logged or printed.
+    ///
     /// Source: vendor-notes §2.1 inquireTransactions (MordiSacks/creditguard:src/CreditGuard/Requests/InquireTransactionsRequest.php)
-    pub card_id: Option<String>,
+    pub card_id: Option<crate::CardToken>,
     /// Search by card expiry `MMYY`.
     ///
     /// Wire: `cardExpiration` (text, optional). Rules: matches `^(0[1-9]|1[0-2])[0-9]{2}$`.
@@ -321,8 +325,10 @@ impl crate::Wire for InquireTransactionsRequest {
         let tran_id = m.optional("tranId", true, <String as crate::Wire>::from_node)?;
         let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
         let user = m.optional("user", true, <String as crate::Wire>::from_node)?;
-        let card_no = m.optional("cardNo", true, <String as crate::Wire>::from_node)?;
-        let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
+        let card_no = m
+            .optional("cardNo", true, <crate::Pan as crate::Wire>::from_node)?;
+        let card_id = m
+            .optional("cardId", true, <crate::CardToken as crate::Wire>::from_node)?;
         let card_expiration = m
             .optional("cardExpiration", true, <String as crate::Wire>::from_node)?;
         let currency = m.optional("currency", true, <String as crate::Wire>::from_node)?;
@@ -487,13 +493,13 @@ impl InquireTransactionsRequest {
         self
     }
     /// Sets `cardNo`: Search by card number (as the gateway stores it).
-    pub fn card_no(mut self, value: impl Into<String>) -> Self {
-        self.card_no = Some(value.into());
+    pub fn card_no(mut self, value: crate::Pan) -> Self {
+        self.card_no = Some(value);
         self
     }
     /// Sets `cardId`: Search by card token.
-    pub fn card_id(mut self, value: impl Into<String>) -> Self {
-        self.card_id = Some(value.into());
+    pub fn card_id(mut self, value: crate::CardToken) -> Self {
+        self.card_id = Some(value);
         self
     }
     /// Sets `cardExpiration`: Search by card expiry `MMYY`.
@@ -1013,8 +1019,13 @@ impl crate::Endpoint for InquireTransactions {
         request.clone()
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        let _ = request;
-        Vec::new()
+        [
+            request.card_no.as_ref().map(crate::ExposeSecret::expose_secret),
+            request.card_id.as_ref().map(crate::ExposeSecret::expose_secret),
+        ]
+            .into_iter()
+            .flatten()
+            .collect()
     }
     fn code(value: i64) -> ResultCode {
         ResultCode::from_service_table(value)

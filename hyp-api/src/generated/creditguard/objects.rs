@@ -1284,10 +1284,12 @@ pub struct DealResult {
     pub terminal_number: Option<TerminalNumber>,
     /// Card token (e.g. `1092880571131111`); present once a card was processed. Use it with `cardExpiration` for later charges and captures.
     ///
-    /// Wire: `cardId` (text, optional).
+    /// Wire: `cardId` (card token: never printed, optional).
+    ///
+    /// Spec decision: `card_token`: it charges the card, so it is never logged or printed.
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example)
-    pub card_id: Option<String>,
+    pub card_id: Option<crate::CardToken>,
     /// First digits of the card (e.g. `411111`); `CG` on a payment-page setup row.
     ///
     /// Wire: `cardBin` (text, optional).
@@ -1721,7 +1723,8 @@ impl crate::Wire for DealResult {
                 true,
                 <TerminalNumber as crate::Wire>::from_node,
             )?;
-        let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
+        let card_id = m
+            .optional("cardId", true, <crate::CardToken as crate::Wire>::from_node)?;
         let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
         let card_mask = m
             .optional("cardMask", true, <String as crate::Wire>::from_node)?;
@@ -2229,7 +2232,7 @@ impl crate::__private::XmlFields for DealResult {
                 6usize => {
                     x.scalar(
                         &mut v_card_id,
-                        <String as crate::__private::FromText>::from_text,
+                        <crate::CardToken as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
@@ -2596,10 +2599,12 @@ pub struct Transaction {
     pub terminal_number: Option<TerminalNumber>,
     /// Card token (e.g. `1092880571131111`); present once a card was processed. Use it with `cardExpiration` for later charges and captures.
     ///
-    /// Wire: `cardId` (text, optional).
+    /// Wire: `cardId` (card token: never printed, optional).
+    ///
+    /// Spec decision: `card_token`: it charges the card, so it is never logged or printed.
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example)
-    pub card_id: Option<String>,
+    pub card_id: Option<crate::CardToken>,
     /// First digits of the card (e.g. `411111`); `CG` on a payment-page setup row.
     ///
     /// Wire: `cardBin` (text, optional).
@@ -3209,7 +3214,8 @@ impl crate::Wire for Transaction {
                 true,
                 <TerminalNumber as crate::Wire>::from_node,
             )?;
-        let card_id = m.optional("cardId", true, <String as crate::Wire>::from_node)?;
+        let card_id = m
+            .optional("cardId", true, <crate::CardToken as crate::Wire>::from_node)?;
         let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
         let card_mask = m
             .optional("cardMask", true, <String as crate::Wire>::from_node)?;
@@ -3849,7 +3855,7 @@ impl crate::__private::XmlFields for Transaction {
                 6usize => {
                     x.scalar(
                         &mut v_card_id,
-                        <String as crate::__private::FromText>::from_text,
+                        <crate::CardToken as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }

@@ -55,13 +55,13 @@ pub struct CaptureRequest {
     pub amount: crate::Money,
     /// The saved 19-digit card token of the original transaction.
     ///
-    /// Wire: `CC` (secret: never printed, required). Rules: matches `^[0-9]{19}$`.
+    /// Wire: `CC` (card token: never printed, required). Rules: matches `^[0-9]{19}$`.
     ///
-    /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed. 19 digits,
+    /// Spec decision: `card_token`: a card token charges the card, so it is never logged or printed. 19 digits,
     /// as the format column says (every example token has 19).
     ///
     /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters)
-    pub cc: crate::SecretString,
+    pub cc: crate::CardToken,
     /// The card expiry month, `MM` (`01`-`12`): the last two digits of the token's `Tokef`
     /// (YYMM).
     ///
@@ -133,7 +133,7 @@ impl crate::Wire for CaptureRequest {
         let original_uid = m
             .required("inputObj.originalUid", <String as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
-        let cc = m.required("CC", <crate::SecretString as crate::Wire>::from_node)?;
+        let cc = m.required("CC", <crate::CardToken as crate::Wire>::from_node)?;
         let tmonth = m.required("Tmonth", <String as crate::Wire>::from_node)?;
         let tyear = m.required("Tyear", <String as crate::Wire>::from_node)?;
         let user_id = m.required("UserId", <String as crate::Wire>::from_node)?;
@@ -191,13 +191,13 @@ pub struct CaptureRequired {
     pub amount: crate::Money,
     /// The saved 19-digit card token of the original transaction.
     ///
-    /// Wire: `CC` (secret: never printed, required). Rules: matches `^[0-9]{19}$`.
+    /// Wire: `CC` (card token: never printed, required). Rules: matches `^[0-9]{19}$`.
     ///
-    /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed. 19 digits,
+    /// Spec decision: `card_token`: a card token charges the card, so it is never logged or printed. 19 digits,
     /// as the format column says (every example token has 19).
     ///
     /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters)
-    pub cc: crate::SecretString,
+    pub cc: crate::CardToken,
     /// The card expiry month, `MM` (`01`-`12`): the last two digits of the token's `Tokef`
     /// (YYMM).
     ///

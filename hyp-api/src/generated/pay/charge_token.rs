@@ -36,13 +36,13 @@ pub struct ChargeTokenRequest {
     pub info: String,
     /// The saved 19-digit card token (from `get_token`), in place of the card number.
     ///
-    /// Wire: `CC` (secret: never printed, required). Rules: matches `^[0-9]{19}$`.
+    /// Wire: `CC` (card token: never printed, required). Rules: matches `^[0-9]{19}$`.
     ///
-    /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed. 19 digits,
+    /// Spec decision: `card_token`: a card token charges the card, so it is never logged or printed. 19 digits,
     /// as the format column says (every example token has 19).
     ///
     /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
-    pub cc: crate::SecretString,
+    pub cc: crate::CardToken,
     /// The amount to charge, major units with up to two fractional digits (`10.00`, `10.5`,
     /// `10`).
     ///
@@ -256,7 +256,7 @@ impl crate::Wire for ChargeTokenRequest {
             .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let client_name = m.required("ClientName", <String as crate::Wire>::from_node)?;
         let info = m.required("Info", <String as crate::Wire>::from_node)?;
-        let cc = m.required("CC", <crate::SecretString as crate::Wire>::from_node)?;
+        let cc = m.required("CC", <crate::CardToken as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         let tmonth = m.required("Tmonth", <String as crate::Wire>::from_node)?;
         let tyear = m.required("Tyear", <String as crate::Wire>::from_node)?;
@@ -340,13 +340,13 @@ pub struct ChargeTokenRequired {
     pub info: String,
     /// The saved 19-digit card token (from `get_token`), in place of the card number.
     ///
-    /// Wire: `CC` (secret: never printed, required). Rules: matches `^[0-9]{19}$`.
+    /// Wire: `CC` (card token: never printed, required). Rules: matches `^[0-9]{19}$`.
     ///
-    /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed. 19 digits,
+    /// Spec decision: `card_token`: a card token charges the card, so it is never logged or printed. 19 digits,
     /// as the format column says (every example token has 19).
     ///
     /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
-    pub cc: crate::SecretString,
+    pub cc: crate::CardToken,
     /// The amount to charge, major units with up to two fractional digits (`10.00`, `10.5`,
     /// `10`).
     ///

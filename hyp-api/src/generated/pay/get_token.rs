@@ -129,12 +129,12 @@ impl crate::Validate for GetTokenRequest {
 pub struct GetTokenResponse {
     /// The 19-digit card token (e.g. `0505743578473060772`). A secret; send it as `CC` with `Token=True`.
     ///
-    /// Wire: `Token` (secret: never printed, optional).
+    /// Wire: `Token` (card token: never printed, optional).
     ///
-    /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed.
+    /// Spec decision: `card_token`: a card token charges the card, so it is never logged or printed.
     ///
     /// Source: vendor doc 002 § action=getToken (Response parameters)
-    pub token: Option<crate::SecretString>,
+    pub token: Option<crate::CardToken>,
     /// The card's expiration date (Tokef, תוקף validity) in `YYMM` format (e.g. `3105` =
     /// May 2031): send the last two digits as `Tmonth` and the first two as `Tyear`.
     /// Some terminals return `MMYY` (libraries).
@@ -190,7 +190,7 @@ impl crate::Wire for GetTokenResponse {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let token = m
-            .optional("Token", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .optional("Token", false, <crate::CardToken as crate::Wire>::from_node)?;
         let tokef = m.optional("Tokef", false, <String as crate::Wire>::from_node)?;
         let id = m.optional("Id", false, <String as crate::Wire>::from_node)?;
         let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
@@ -238,7 +238,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_token,
-                        <crate::SecretString as crate::__private::FromText>::from_text,
+                        <crate::CardToken as crate::__private::FromText>::from_text,
                         (false, false),
                         depth,
                     )?
@@ -327,7 +327,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                     crate::__private::fields::set(
                         &mut v_token,
                         &value,
-                        <crate::SecretString as crate::__private::FromText>::from_text,
+                        <crate::CardToken as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }

@@ -31,13 +31,13 @@ pub struct PayoutRequest {
     pub zpass: crate::SecretString,
     /// The 19-digit card token receiving the funds.
     ///
-    /// Wire: `CC` (secret: never printed, required). Rules: matches `^[0-9]{19}$`.
+    /// Wire: `CC` (card token: never printed, required). Rules: matches `^[0-9]{19}$`.
     ///
-    /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed. 19 digits,
+    /// Spec decision: `card_token`: a card token charges the card, so it is never logged or printed. 19 digits,
     /// as the format column says (every example token has 19).
     ///
     /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
-    pub cc: crate::SecretString,
+    pub cc: crate::CardToken,
     /// The amount to send to the customer, major units with up to two fractional digits.
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
@@ -115,7 +115,7 @@ impl crate::Wire for PayoutRequest {
             .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
         let zpass = m
             .required("zPass", <crate::SecretString as crate::Wire>::from_node)?;
-        let cc = m.required("CC", <crate::SecretString as crate::Wire>::from_node)?;
+        let cc = m.required("CC", <crate::CardToken as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         let token = m.optional("Token", true, <bool as crate::Wire>::from_node)?;
         let tmonth = m.required("Tmonth", <String as crate::Wire>::from_node)?;
@@ -150,13 +150,13 @@ pub struct PayoutRequired {
     pub zpass: crate::SecretString,
     /// The 19-digit card token receiving the funds.
     ///
-    /// Wire: `CC` (secret: never printed, required). Rules: matches `^[0-9]{19}$`.
+    /// Wire: `CC` (card token: never printed, required). Rules: matches `^[0-9]{19}$`.
     ///
-    /// Spec decision: `secret`: a card token charges the card, so it is never logged or printed. 19 digits,
+    /// Spec decision: `card_token`: a card token charges the card, so it is never logged or printed. 19 digits,
     /// as the format column says (every example token has 19).
     ///
     /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
-    pub cc: crate::SecretString,
+    pub cc: crate::CardToken,
     /// The amount to send to the customer, major units with up to two fractional digits.
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
