@@ -100,6 +100,17 @@ fn io_diag(path: &Path, e: &std::io::Error) -> Diagnostics {
 /// Loads one API folder. Every file is parsed even when an earlier one fails, so all syntax
 /// errors are reported together.
 pub fn load_api(dir: &Path) -> Result<RawApi, Diagnostics> {
+    let mut files = Vec::new();
+    for path in yaml_files(dir)? {
+        let text = std::fs::read_to_string(&path).map_err(|e| io_diag(&path, &e))?;
+        files.push((path, text));
+    }
+    load_texts(dir, files)
+}
+
+/// Loads one API from its files' texts, given as (path, text) in load order: what
+/// [`load_api`] does after reading the folder (and what the spec-loader fuzz target feeds).
+pub fn load_texts(dir: &Path, files: Vec<(PathBuf, String)>) -> Result<RawApi, Diagnostics> {
     let mut diags = Diagnostics::default();
     let mut api = RawApi {
         dir: dir.to_path_buf(),
@@ -113,8 +124,7 @@ pub fn load_api(dir: &Path) -> Result<RawApi, Diagnostics> {
         quirks: Vec::new(),
         sandbox: None,
     };
-    for path in yaml_files(dir)? {
-        let text = std::fs::read_to_string(&path).map_err(|e| io_diag(&path, &e))?;
+    for (path, text) in files {
         let file = api.files.len();
         let positions = Positions::index(&text);
         let structural = structural_diags(&path, &positions);

@@ -1,6 +1,8 @@
 //! Test support shared by the integration tests and the main-job example: the vendor examples
 //! from `spec/`, and a scripted HTTP server on loopback that answers with them.
 
+pub mod every;
+pub mod fuzzing;
 pub mod logs;
 pub mod mock;
 pub mod outcome;

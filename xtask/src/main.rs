@@ -4,6 +4,7 @@
 //! `cargo xtask spec-diff` reports what changed in `spec/` and whether it breaks callers
 //! (`spec_diff.rs`).
 
+mod fuzz_smoke;
 mod spec_diff;
 mod workspace;
 
@@ -30,6 +31,8 @@ enum Task {
     /// Compare spec/ with a base commit: every change, classified for callers (breaking,
     /// warning, info), and the version bump it asks of hyp-api.
     SpecDiff(spec_diff::SpecDiff),
+    /// Replay fuzz/corpus through every fuzz target and run mutated inputs briefly (stable).
+    FuzzSmoke(fuzz_smoke::FuzzSmoke),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
             }
         }
         Task::SpecDiff(args) => spec_diff::run(&args),
+        Task::FuzzSmoke(args) => fuzz_smoke::run(&args),
     }
 }
 
