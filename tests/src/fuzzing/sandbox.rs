@@ -102,13 +102,12 @@ pub fn run(data: &[u8]) -> Option<u16> {
     }
     runner.served += 1;
     let request = build(&runner, api, endpoint, &payload)?;
-    let answer = runner.runtime.block_on(async {
+    runner.runtime.block_on(async {
         let response = request.send().await.ok()?;
         let status = response.status().as_u16();
         response.bytes().await.ok()?;
         Some(status)
-    });
-    answer
+    })
 }
 
 fn build(
