@@ -201,7 +201,8 @@ pub fn set<T>(
 /// A value kept as received, from its text.
 pub fn set_node(slot: &mut Slot<Node>, text: &str, empty_is_absent: bool) {
     if slot.is_none() {
-        *slot = Some((!(empty_is_absent && blank(text))).then(|| Node::Str(text.to_string())));
+        let node = || crate::runtime::redact::scrub_value(Node::Str(text.to_string()));
+        *slot = Some((!(empty_is_absent && blank(text))).then(node));
     }
 }
 

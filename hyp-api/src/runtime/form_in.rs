@@ -56,7 +56,8 @@ impl<'a> FormIn<'a> {
             return self.envelope.take(&key, Some(&value));
         }
         if let Some(unknown) = unknown {
-            unknown.push((key.into_owned(), Node::Str(value.into_owned())));
+            let node = Node::Str(value.into_owned());
+            unknown.push(crate::runtime::redact::scrub_entry(key.into_owned(), node));
         }
         Ok(())
     }

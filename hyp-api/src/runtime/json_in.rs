@@ -145,7 +145,7 @@ pub fn node<'de, A: MapAccess<'de>>(
         *slot = Some(match &node {
             Node::Null => None,
             Node::Str(s) if empty_is_absent && s.trim().is_empty() => None,
-            _ => Some(node),
+            _ => Some(crate::runtime::redact::scrub_value(node)),
         });
     }
     Ok(())
@@ -171,7 +171,7 @@ pub fn other<'de, A: MapAccess<'de>>(
     if let Some(unknown) = unknown {
         let node =
             crate::runtime::json::from_raw(raw, depth + 1).map_err(|_| fallback::<A::Error>())?;
-        unknown.push((key.0.into_owned(), node));
+        unknown.push(crate::runtime::redact::scrub_entry(key.0.into_owned(), node));
     }
     Ok(())
 }

@@ -51,6 +51,15 @@ pub fn scrub(entries: Vec<(String, Node)>) -> Vec<(String, Node)> {
     })
 }
 
+/// One field kept beyond the spec's, scrubbed as [`scrub`] scrubs them: for decoders that
+/// collect unknown fields one at a time.
+pub fn scrub_entry(key: String, node: Node) -> (String, Node) {
+    match scrub(vec![(key, node)]).pop() {
+        Some(entry) => entry,
+        None => (String::new(), Node::Null),
+    }
+}
+
 /// A value kept whole from an answer (a `json` field, a shapeless answer), scrubbed as
 /// [`scrub`] scrubs fields.
 pub fn scrub_value(node: Node) -> Node {

@@ -10,6 +10,7 @@ use std::fmt;
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::runtime::codec::{Wire, text};
+use crate::runtime::fields::FromText;
 use crate::runtime::node::{DecodeError, Node};
 use crate::runtime::validate::AsText;
 
@@ -61,6 +62,12 @@ macro_rules! sensitive {
             }
             fn from_node(node: &Node) -> Result<Self, DecodeError> {
                 text(node).map($name::new)
+            }
+        }
+
+        impl FromText for $name {
+            fn from_text(text: &str) -> Result<Self, DecodeError> {
+                Ok($name::new(text))
             }
         }
 

@@ -305,7 +305,7 @@ impl<'a> XmlIn<'a> {
         let node = self.tree()?;
         *slot = Some(match &node {
             Node::Str(s) if empty_is_absent && s.trim().is_empty() => None,
-            _ => Some(node),
+            _ => Some(crate::runtime::redact::scrub_value(node)),
         });
         Ok(())
     }
@@ -328,7 +328,7 @@ impl<'a> XmlIn<'a> {
         match unknown {
             Some(unknown) => {
                 let node = self.tree()?;
-                unknown.push((name.into_owned(), node));
+                unknown.push(crate::runtime::redact::scrub_entry(name.into_owned(), node));
                 Ok(())
             }
             None => self.skip(),
