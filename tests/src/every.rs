@@ -2,12 +2,16 @@
 //! `every_endpoint_is_visited` (tests/tests/secret_scan.rs) checks the list against `spec/`,
 //! so an endpoint added to the spec and not here fails a test.
 
+use std::fmt::Debug;
+
 use hyp_api::{Endpoint, creditguard as cg, hyper_erp as erp, mt5_manager as mt5, pay};
 
 /// Something done once per endpoint type.
 pub trait Visit {
     /// Called once for endpoint `E`.
-    fn visit<E: Endpoint + 'static>(&mut self);
+    fn visit<E: Endpoint + 'static>(&mut self)
+    where
+        E::Output: Debug;
 }
 
 /// Calls `v.visit::<E>()` for every endpoint of every API, in spec order per API.
@@ -64,7 +68,10 @@ pub fn every_endpoint(v: &mut impl Visit) {
 pub fn names() -> Vec<(&'static str, &'static str)> {
     struct Names(Vec<(&'static str, &'static str)>);
     impl Visit for Names {
-        fn visit<E: Endpoint + 'static>(&mut self) {
+        fn visit<E: Endpoint + 'static>(&mut self)
+        where
+            E::Output: Debug,
+        {
             self.0.push((E::SERVICE, E::WIRE));
         }
     }

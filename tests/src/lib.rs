@@ -6,4 +6,6 @@ pub mod fuzzing;
 pub mod logs;
 pub mod mock;
 pub mod outcome;
+pub mod requests;
+pub mod scan;
 pub mod vendor;

@@ -28,6 +28,23 @@ pub fn mt5_manager() -> &'static Api {
     })
 }
 
+/// Every API of the spec, resolved (loaded once).
+pub fn all() -> &'static [Api] {
+    static APIS: OnceLock<Vec<Api>> = OnceLock::new();
+    APIS.get_or_init(|| {
+        hyp_codegen::load_all(&spec_root()).unwrap_or_else(|d| panic!("spec/ does not load:\n{d}"))
+    })
+}
+
+/// The API (spec folder name) and endpoint (wire name) of the spec.
+pub fn find(api: &str, wire: &str) -> (&'static Api, &'static Endpoint) {
+    let api = all()
+        .iter()
+        .find(|a| a.name == api)
+        .unwrap_or_else(|| panic!("no API `{api}` in spec/"));
+    (api, endpoint(api, wire))
+}
+
 /// An endpoint of `api` by wire name.
 pub fn endpoint<'a>(api: &'a Api, wire: &str) -> &'a Endpoint {
     api.endpoints

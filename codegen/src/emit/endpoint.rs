@@ -69,13 +69,14 @@ fn raw_response(e: &Endpoint, resp_name: &str, method: &str) -> TokenStream {
         #[derive(Debug, Clone)]
         #[non_exhaustive]
         pub struct #id {
-            /// The answer's body, as received (an empty answer is an empty object).
+            /// The answer's body, as received (an empty answer is an empty object), less any
+            /// secret the call sent.
             pub body: crate::Node,
         }
         impl crate::Wire for #id {
             fn to_node(&self) -> crate::Node { self.body.clone() }
             fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-                Ok(Self { body: node.clone() })
+                <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
             }
         }
     }

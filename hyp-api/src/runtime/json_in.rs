@@ -171,7 +171,10 @@ pub fn other<'de, A: MapAccess<'de>>(
     if let Some(unknown) = unknown {
         let node =
             crate::runtime::json::from_raw(raw, depth + 1).map_err(|_| fallback::<A::Error>())?;
-        unknown.push(crate::runtime::redact::scrub_entry(key.0.into_owned(), node));
+        unknown.push(crate::runtime::redact::scrub_entry(
+            key.0.into_owned(),
+            node,
+        ));
     }
     Ok(())
 }

@@ -57,7 +57,10 @@ struct Decode<'a> {
 }
 
 impl Visit for Decode<'_> {
-    fn visit<E: Endpoint + 'static>(&mut self) {
+    fn visit<E: Endpoint + 'static>(&mut self)
+    where
+        E::Output: std::fmt::Debug,
+    {
         if E::SERVICE != self.api {
             return;
         }

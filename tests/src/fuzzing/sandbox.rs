@@ -42,8 +42,7 @@ fn runner() -> &'static Mutex<Runner> {
 
 /// Every API of the spec, loaded once.
 pub fn apis() -> &'static [Api] {
-    static APIS: OnceLock<Vec<Api>> = OnceLock::new();
-    APIS.get_or_init(|| hyp_codegen::load_all(&crate::vendor::spec_root()).expect("spec/ loads"))
+    crate::vendor::all()
 }
 
 /// (API index, endpoint index) of every endpoint, in spec order.

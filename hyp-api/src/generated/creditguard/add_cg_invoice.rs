@@ -187,7 +187,8 @@ impl crate::Validate for AddCgInvoiceRequest {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct AddCgInvoiceResponse {
-    /// The answer's body, as received (an empty answer is an empty object).
+    /// The answer's body, as received (an empty answer is an empty object), less any
+    /// secret the call sent.
     pub body: crate::Node,
 }
 impl crate::Wire for AddCgInvoiceResponse {
@@ -195,7 +196,7 @@ impl crate::Wire for AddCgInvoiceResponse {
         self.body.clone()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        Ok(Self { body: node.clone() })
+        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// `addCgInvoice` as a type: its wire identity, timeout and retry safety, for [`Client::add_cg_invoice`](super::Client::add_cg_invoice) and for tests that decode its answers directly.

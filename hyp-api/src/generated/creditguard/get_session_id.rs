@@ -132,7 +132,8 @@ impl crate::Validate for GetSessionIdRequest {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct GetSessionIdResponse {
-    /// The answer's body, as received (an empty answer is an empty object).
+    /// The answer's body, as received (an empty answer is an empty object), less any
+    /// secret the call sent.
     pub body: crate::Node,
 }
 impl crate::Wire for GetSessionIdResponse {
@@ -140,7 +141,7 @@ impl crate::Wire for GetSessionIdResponse {
         self.body.clone()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        Ok(Self { body: node.clone() })
+        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// `getSessionId` as a type: its wire identity, timeout and retry safety, for [`Client::get_session_id`](super::Client::get_session_id) and for tests that decode its answers directly.

@@ -157,7 +157,8 @@ impl crate::Validate for InquireInvoiceRequest {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct InquireInvoiceResponse {
-    /// The answer's body, as received (an empty answer is an empty object).
+    /// The answer's body, as received (an empty answer is an empty object), less any
+    /// secret the call sent.
     pub body: crate::Node,
 }
 impl crate::Wire for InquireInvoiceResponse {
@@ -165,7 +166,7 @@ impl crate::Wire for InquireInvoiceResponse {
         self.body.clone()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        Ok(Self { body: node.clone() })
+        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// `inquireInvoice` as a type: its wire identity, timeout and retry safety, for [`Client::inquire_invoice`](super::Client::inquire_invoice) and for tests that decode its answers directly.

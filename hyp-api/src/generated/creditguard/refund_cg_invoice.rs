@@ -190,7 +190,8 @@ impl crate::Validate for RefundCgInvoiceRequest {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct RefundCgInvoiceResponse {
-    /// The answer's body, as received (an empty answer is an empty object).
+    /// The answer's body, as received (an empty answer is an empty object), less any
+    /// secret the call sent.
     pub body: crate::Node,
 }
 impl crate::Wire for RefundCgInvoiceResponse {
@@ -198,7 +199,7 @@ impl crate::Wire for RefundCgInvoiceResponse {
         self.body.clone()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        Ok(Self { body: node.clone() })
+        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// `refundCgInvoice` as a type: its wire identity, timeout and retry safety, for [`Client::refund_cg_invoice`](super::Client::refund_cg_invoice) and for tests that decode its answers directly.

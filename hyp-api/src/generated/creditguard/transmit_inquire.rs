@@ -155,7 +155,8 @@ impl crate::Validate for TransmitInquireRequest {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct TransmitInquireResponse {
-    /// The answer's body, as received (an empty answer is an empty object).
+    /// The answer's body, as received (an empty answer is an empty object), less any
+    /// secret the call sent.
     pub body: crate::Node,
 }
 impl crate::Wire for TransmitInquireResponse {
@@ -163,7 +164,7 @@ impl crate::Wire for TransmitInquireResponse {
         self.body.clone()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        Ok(Self { body: node.clone() })
+        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// `transmitInquire` as a type: its wire identity, timeout and retry safety, for [`Client::transmit_inquire`](super::Client::transmit_inquire) and for tests that decode its answers directly.

@@ -192,7 +192,8 @@ impl crate::Validate for TransmitTerminalRequest {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct TransmitTerminalResponse {
-    /// The answer's body, as received (an empty answer is an empty object).
+    /// The answer's body, as received (an empty answer is an empty object), less any
+    /// secret the call sent.
     pub body: crate::Node,
 }
 impl crate::Wire for TransmitTerminalResponse {
@@ -200,7 +201,7 @@ impl crate::Wire for TransmitTerminalResponse {
         self.body.clone()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        Ok(Self { body: node.clone() })
+        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// `transmitTerminal` as a type: its wire identity, timeout and retry safety, for [`Client::transmit_terminal`](super::Client::transmit_terminal) and for tests that decode its answers directly.

@@ -191,7 +191,8 @@ impl crate::Validate for CreditRequest {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct CreditResponse {
-    /// The answer's body, as received (an empty answer is an empty object).
+    /// The answer's body, as received (an empty answer is an empty object), less any
+    /// secret the call sent.
     pub body: crate::Node,
 }
 impl crate::Wire for CreditResponse {
@@ -199,7 +200,7 @@ impl crate::Wire for CreditResponse {
         self.body.clone()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        Ok(Self { body: node.clone() })
+        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// What `POST /transactions/credit` answered, when it is a result and not an error. Each variant is one documented outcome; all carry the decoded answer.

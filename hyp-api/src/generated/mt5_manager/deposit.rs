@@ -192,7 +192,8 @@ impl crate::Validate for DepositRequest {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct DepositResponse {
-    /// The answer's body, as received (an empty answer is an empty object).
+    /// The answer's body, as received (an empty answer is an empty object), less any
+    /// secret the call sent.
     pub body: crate::Node,
 }
 impl crate::Wire for DepositResponse {
@@ -200,7 +201,7 @@ impl crate::Wire for DepositResponse {
         self.body.clone()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        Ok(Self { body: node.clone() })
+        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// What `POST /transactions/deposit` answered, when it is a result and not an error. Each variant is one documented outcome; all carry the decoded answer.

@@ -79,7 +79,8 @@ impl crate::Validate for ExposureReportRequest {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ExposureReportResponse {
-    /// The answer's body, as received (an empty answer is an empty object).
+    /// The answer's body, as received (an empty answer is an empty object), less any
+    /// secret the call sent.
     pub body: crate::Node,
 }
 impl crate::Wire for ExposureReportResponse {
@@ -87,7 +88,7 @@ impl crate::Wire for ExposureReportResponse {
         self.body.clone()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        Ok(Self { body: node.clone() })
+        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// `GET /reports/exposure` as a type: its wire identity, timeout and retry safety, for [`Client::exposure_report`](super::Client::exposure_report) and for tests that decode its answers directly.

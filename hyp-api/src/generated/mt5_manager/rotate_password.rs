@@ -175,7 +175,8 @@ impl crate::Validate for RotatePasswordRequest {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct RotatePasswordResponse {
-    /// The answer's body, as received (an empty answer is an empty object).
+    /// The answer's body, as received (an empty answer is an empty object), less any
+    /// secret the call sent.
     pub body: crate::Node,
 }
 impl crate::Wire for RotatePasswordResponse {
@@ -183,7 +184,7 @@ impl crate::Wire for RotatePasswordResponse {
         self.body.clone()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        Ok(Self { body: node.clone() })
+        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// What `POST /accounts/{login}/password` answered, when it is a result and not an error. Each variant is one documented outcome; all carry the decoded answer.

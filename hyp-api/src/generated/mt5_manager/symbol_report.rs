@@ -79,7 +79,8 @@ impl crate::Validate for SymbolReportRequest {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct SymbolReportResponse {
-    /// The answer's body, as received (an empty answer is an empty object).
+    /// The answer's body, as received (an empty answer is an empty object), less any
+    /// secret the call sent.
     pub body: crate::Node,
 }
 impl crate::Wire for SymbolReportResponse {
@@ -87,7 +88,7 @@ impl crate::Wire for SymbolReportResponse {
         self.body.clone()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        Ok(Self { body: node.clone() })
+        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// `GET /reports/symbols` as a type: its wire identity, timeout and retry safety, for [`Client::symbol_report`](super::Client::symbol_report) and for tests that decode its answers directly.

@@ -151,7 +151,8 @@ impl crate::Validate for TransactionHistoryRequest {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct TransactionHistoryResponse {
-    /// The answer's body, as received (an empty answer is an empty object).
+    /// The answer's body, as received (an empty answer is an empty object), less any
+    /// secret the call sent.
     pub body: crate::Node,
 }
 impl crate::Wire for TransactionHistoryResponse {
@@ -159,7 +160,7 @@ impl crate::Wire for TransactionHistoryResponse {
         self.body.clone()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        Ok(Self { body: node.clone() })
+        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// `GET /transactions/history` as a type: its wire identity, timeout and retry safety, for [`Client::transaction_history`](super::Client::transaction_history) and for tests that decode its answers directly.
