@@ -26,7 +26,7 @@ pub fn request_node(api: &Api, e: &SpecEndpoint) -> Node {
         .examples
         .iter()
         .filter(|x| x.kind == ExampleKind::Request)
-        .find_map(|x| example_entries(api, e, &x.fixed_body()))
+        .find_map(|x| wire_entries(api, e, &x.fixed_body()))
         .unwrap_or_default();
     for f in &e.request {
         let wanted = f.required || matches!(f.ty, Ty::Secret(_));
@@ -37,8 +37,10 @@ pub fn request_node(api: &Api, e: &SpecEndpoint) -> Node {
     Node::Map(entries)
 }
 
-/// The fields of a request example, as the request type decodes them.
-fn example_entries(api: &Api, e: &SpecEndpoint, body: &str) -> Option<Vec<(String, Node)>> {
+/// The fields of a request as it travels (a documented example, or what a client sent): the
+/// JSON body, the query string (of a URL), or CreditGuard's XML; as the request type decodes
+/// them. MT5's bodies are read as JSON here; its examples (curl lines) are not requests.
+pub fn wire_entries(api: &Api, e: &SpecEndpoint, body: &str) -> Option<Vec<(String, Node)>> {
     match api.transport {
         TransportKind::JsonPost => match hyp_api::wire::parse_json(body).ok()? {
             Node::Map(entries) => Some(entries),
@@ -76,6 +78,12 @@ fn example_entries(api: &Api, e: &SpecEndpoint, body: &str) -> Option<Vec<(Strin
                     })
                     .collect(),
             )
+        }
+        TransportKind::RestJson if body.trim_start().starts_with('{') => {
+            match hyp_api::wire::parse_json(body).ok()? {
+                Node::Map(entries) => Some(entries),
+                _ => None,
+            }
         }
         // MT5's examples are curl command lines: its requests are built from the fields.
         TransportKind::RestJson => None,
