@@ -148,6 +148,16 @@ fn value(api: &Api, f: &Field) -> Node {
         }
         Ty::Json | Ty::Params => Node::Map(Vec::new()),
         Ty::Coded => Node::Null,
+        // A domain type (`types:`): a value of its base, under its own constraints.
+        Ty::Named(name) => {
+            let named = api.types.iter().find(|t| t.name == *name);
+            let base = Field {
+                ty: api.base(&f.ty).clone(),
+                constraints: named.map_or_else(|| f.constraints.clone(), |t| t.constraints.clone()),
+                ..f.clone()
+            };
+            value(api, &base)
+        }
     }
 }
 
