@@ -3,7 +3,7 @@
 // cannot be declared as 15 agorot.
 
 use hyp_api::pay::{CaptureRequest, CaptureRequired};
-use hyp_api::{Decimal, Money, SecretString};
+use hyp_api::{Decimal, Money};
 
 fn main() {
     let _req = CaptureRequest::new(CaptureRequired {

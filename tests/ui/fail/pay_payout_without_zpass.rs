@@ -3,7 +3,7 @@
 // field by field (`#[non_exhaustive]`).
 
 use hyp_api::pay::{PayoutRequest, PayoutRequired};
-use hyp_api::{Decimal, Money, SecretString};
+use hyp_api::{Decimal, Money};
 
 fn main() {
     let _req = PayoutRequest::new(PayoutRequired {
