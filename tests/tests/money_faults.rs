@@ -11,7 +11,7 @@
 use std::fmt::Debug;
 use std::time::Duration;
 
-use hyp_api::{Endpoint, Error, ResultCode};
+use hyp_api::{Endpoint, Error, VendorCode};
 use hyp_api_tests::every::{Visit, every_endpoint};
 use hyp_api_tests::{requests, vendor};
 use hyp_sandbox::{Fault, Sandbox};

@@ -76,7 +76,7 @@ pub fn secrets<E: Endpoint>(api: &Api, sandbox: &Sandbox, request: &E::Request) 
 }
 
 /// How a call ended, for the coverage table.
-pub fn ending<T, C: hyp_api::ResultCode>(result: &Result<T, Error<C>>) -> &'static str {
+pub fn ending<T, C: hyp_api::VendorCode>(result: &Result<T, Error<C>>) -> &'static str {
     match result {
         Ok(_) => "outcome",
         Err(Error::Api(_)) => "api-error",
