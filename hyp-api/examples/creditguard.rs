@@ -58,7 +58,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         transaction_code: TransactionCode::Internet,
         validation: Validation::AutoComm,
     })
-    .card_id("1092880571131111")
+    .card_id(hyp_api::CardToken::new("1092880571131111"))
     .card_expiration("0228");
     let charged = client.do_deal(&deal).await?;
     let tran_id = charged.tran_id.clone().ok_or("no tranId")?;

@@ -26,7 +26,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let charge = ChargeTokenRequest::new(ChargeTokenRequired {
         client_name: "Jenny Parkington".into(),
         info: "Order 12345678910".into(),
-        cc: SecretString::from("4761234567890123456".to_string()),
+        cc: hyp_api::CardToken::new("4761234567890123456"),
         amount: Money::new(dec!(120)),
         tmonth: "05".into(),
         tyear: "31".into(),
