@@ -34,19 +34,23 @@ impl Drop for Scope {
     }
 }
 
+/// Runs `f` with the secrets in scope (none outside a [`scope`]).
+fn with_scope<R>(f: impl FnOnce(&[&str]) -> R) -> R {
+    IN_SCOPE.with(|s| {
+        let secrets = s.borrow();
+        let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
+        f(&secrets)
+    })
+}
+
 /// Fields an answer carries beyond the spec's (`unknown_fields`), with every secret in scope
 /// redacted from their names and values, in any echo form, at any depth: a vendor that echoes
 /// the password it was sent must not hand it back to the caller's logs.
 pub fn scrub(entries: Vec<(String, Node)>) -> Vec<(String, Node)> {
-    IN_SCOPE.with(|s| {
-        let secrets = s.borrow();
-        if secrets.is_empty() {
-            return entries;
-        }
-        let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
+    with_scope(|secrets| {
         entries
             .into_iter()
-            .map(|(k, v)| (redact(&k, &secrets), scrub_node(v, &secrets)))
+            .map(|(k, v)| scrub_pair(k, v, secrets))
             .collect()
     })
 }
@@ -54,20 +58,20 @@ pub fn scrub(entries: Vec<(String, Node)>) -> Vec<(String, Node)> {
 /// One field kept beyond the spec's, scrubbed as [`scrub`] scrubs them: for decoders that
 /// collect unknown fields one at a time.
 pub fn scrub_entry(key: String, node: Node) -> (String, Node) {
-    match scrub(vec![(key, node)]).pop() {
-        Some(entry) => entry,
-        None => (String::new(), Node::Null),
-    }
+    with_scope(|secrets| scrub_pair(key, node, secrets))
 }
 
 /// A value kept whole from an answer (a `json` field, a shapeless answer), scrubbed as
 /// [`scrub`] scrubs fields.
 pub fn scrub_value(node: Node) -> Node {
-    IN_SCOPE.with(|s| {
-        let secrets = s.borrow();
-        let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
-        scrub_node(node, &secrets)
-    })
+    with_scope(|secrets| scrub_node(node, secrets))
+}
+
+fn scrub_pair(key: String, node: Node, secrets: &[&str]) -> (String, Node) {
+    if secrets.is_empty() {
+        return (key, node);
+    }
+    (redact(&key, secrets), scrub_node(node, secrets))
 }
 
 fn scrub_node(node: Node, secrets: &[&str]) -> Node {
@@ -82,7 +86,7 @@ fn scrub_node(node: Node, secrets: &[&str]) -> Node {
         Node::Map(entries) => Node::Map(
             entries
                 .into_iter()
-                .map(|(k, v)| (redact(&k, secrets), scrub_node(v, secrets)))
+                .map(|(k, v)| scrub_pair(k, v, secrets))
                 .collect(),
         ),
         other => other,
