@@ -34,19 +34,23 @@ impl Default for Limits {
     }
 }
 
-/// Serves `app` on `listener` until `stop` fires (or its sender is dropped), then lets the
-/// open connections finish.
+/// `app` with the body limits on every route: what [`serve`] serves on each connection.
+pub(crate) fn limited(app: Router, limits: Limits) -> Router {
+    app
+        // One limit governs: tower-http's, on every route (axum's own 2 MB default is off).
+        .layer(DefaultBodyLimit::disable())
+        .layer(RequestBodyLimitLayer::new(limits.body))
+        .layer(RequestBodyTimeoutLayer::new(limits.body_read))
+}
+
+/// Serves `app` (already [`limited`]) on `listener` until `stop` fires (or its sender is
+/// dropped), then lets the open connections finish.
 pub(crate) async fn serve(
     listener: TcpListener,
     app: Router,
     limits: Limits,
     mut stop: tokio::sync::oneshot::Receiver<()>,
 ) {
-    let app = app
-        // One limit governs: tower-http's, on every route (axum's own 2 MB default is off).
-        .layer(DefaultBodyLimit::disable())
-        .layer(RequestBodyLimitLayer::new(limits.body))
-        .layer(RequestBodyTimeoutLayer::new(limits.body_read));
     let graceful = GracefulShutdown::new();
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())

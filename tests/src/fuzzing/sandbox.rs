@@ -1,30 +1,37 @@
-//! Fuzz input: one request to `hyp-sandbox`, sent over loopback as a client would. Bytes:
-//! `[endpoint selector, payload…]`; the payload is the JSON body (Hyper ERP, MT5), the XML of
-//! the `int_in` form field (CreditGuard, with the sandbox's credentials beside it) or the query
-//! string (Hyp Pay). A panic while handling it aborts the fuzzer (libFuzzer's panic hook runs
-//! before the sandbox's panic guard can catch it); a hang is a timeout.
+//! Fuzz input: one request to `hyp-sandbox`, built as a client sends it and handed to the
+//! sandbox's own service in process (the router every connection is served by, called as a
+//! tower `Service`: no socket, so the fuzzer runs thousands of requests a second, not
+//! hundreds). Bytes: `[endpoint selector, payload…]`; the payload is the JSON body (Hyper ERP,
+//! MT5), the XML of the `int_in` form field (CreditGuard, with the sandbox's credentials
+//! beside it) or the query string (Hyp Pay). A panic while handling it aborts the fuzzer
+//! (libFuzzer's panic hook runs before the sandbox's panic guard can catch it); a hang is a
+//! timeout.
 
 use std::sync::{Mutex, OnceLock};
 
+use axum::body::Body;
+use axum::http::{Method, Request, header};
 use hyp_codegen::model::Api;
 use hyp_codegen::spec::{AuthKind, HttpMethod, TransportKind};
 use hyp_sandbox::Sandbox;
+use tower::ServiceExt;
 
 /// Requests served by one sandbox before a fresh one replaces it (its state grows by design).
 const REQUESTS_PER_SANDBOX: usize = 20_000;
+
+/// The largest answer body read back (the sandbox's answers are a few KB).
+const ANSWER_LIMIT: usize = 16 * 1024 * 1024;
 
 struct Runner {
     runtime: tokio::runtime::Runtime,
     sandbox: Sandbox,
     served: usize,
-    http: reqwest::Client,
 }
 
 fn runner() -> &'static Mutex<Runner> {
     static RUNNER: OnceLock<Mutex<Runner>> = OnceLock::new();
     RUNNER.get_or_init(|| {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
+        let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .expect("a tokio runtime");
@@ -35,7 +42,6 @@ fn runner() -> &'static Mutex<Runner> {
             runtime,
             sandbox,
             served: 0,
-            http: reqwest::Client::new(),
         })
     })
 }
@@ -83,7 +89,8 @@ pub fn index_of(a: usize, e: usize) -> usize {
         .expect("a spec endpoint")
 }
 
-/// Sends `data` as one request to the sandbox; returns the answer's status, if any.
+/// Hands `data` as one request to the sandbox's service; returns the answer's status, if the
+/// input makes a request at all.
 pub fn run(data: &[u8]) -> Option<u16> {
     let (&selector, payload) = data.split_first()?;
     let all = endpoints();
@@ -100,42 +107,41 @@ pub fn run(data: &[u8]) -> Option<u16> {
         runner.served = 0;
     }
     runner.served += 1;
-    let request = build(&runner, api, endpoint, &payload)?;
+    let request = build(&runner.sandbox, api, endpoint, &payload)?;
+    let service = runner.sandbox.router();
     runner.runtime.block_on(async {
-        let response = request.send().await.ok()?;
+        let response = service.oneshot(request).await.ok()?;
         let status = response.status().as_u16();
-        response.bytes().await.ok()?;
+        axum::body::to_bytes(response.into_body(), ANSWER_LIMIT)
+            .await
+            .ok()?;
         Some(status)
     })
 }
 
+/// The request a client would send: the URL parsed (and so percent-encoded) as reqwest parses
+/// it, the credentials where the API carries them.
 fn build(
-    runner: &Runner,
+    sandbox: &Sandbox,
     api: &Api,
     endpoint: &hyp_codegen::model::Endpoint,
     payload: &str,
-) -> Option<reqwest::RequestBuilder> {
-    let sandbox = &runner.sandbox;
+) -> Option<Request<Body>> {
     let path = placeholders(&endpoint.path);
     let mut url = format!("{}{path}", sandbox.base_url(&api.name));
-    let credentials: Vec<String> = Sandbox::default_credentials()
-        .into_iter()
-        .filter(|(a, ..)| *a == api.name)
-        .map(|(_, name, ..)| sandbox.credential(&api.name, &name))
-        .collect();
+    let credentials = credentials(&api.name);
     let method = match endpoint.http_method {
-        HttpMethod::Get => reqwest::Method::GET,
-        HttpMethod::Post => reqwest::Method::POST,
-        HttpMethod::Put => reqwest::Method::PUT,
-        HttpMethod::Patch => reqwest::Method::PATCH,
-        HttpMethod::Delete => reqwest::Method::DELETE,
+        HttpMethod::Get => Method::GET,
+        HttpMethod::Post => Method::POST,
+        HttpMethod::Put => Method::PUT,
+        HttpMethod::Patch => Method::PATCH,
+        HttpMethod::Delete => Method::DELETE,
     };
-    let request = match api.transport {
+    let (content_type, body) = match api.transport {
         TransportKind::QueryGet => {
             url.push('?');
             url.push_str(payload);
-            let url = reqwest::Url::parse(&url).ok()?;
-            runner.http.request(method, url)
+            (None, String::new())
         }
         TransportKind::FormXml => {
             let (user, password) = api.auth_fields.clone()?;
@@ -145,22 +151,48 @@ fn build(
                 .append_pair(&password, credentials.get(1)?)
                 .append_pair(&xml.form_field, payload)
                 .finish();
-            runner
-                .http
-                .request(method, &url)
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(form)
+            (Some("application/x-www-form-urlencoded"), form)
         }
-        TransportKind::JsonPost | TransportKind::RestJson => runner
-            .http
-            .request(method, &url)
-            .header("content-type", "application/json")
-            .body(payload.to_string()),
+        TransportKind::JsonPost | TransportKind::RestJson => {
+            (Some("application/json"), payload.to_string())
+        }
     };
-    Some(match (&api.auth, credentials.first()) {
-        (AuthKind::Bearer, Some(token)) => request.bearer_auth(token),
-        _ => request,
-    })
+    let url = reqwest::Url::parse(&url).ok()?;
+    let target = match url.query() {
+        Some(query) => format!("{}?{query}", url.path()),
+        None => url.path().to_string(),
+    };
+    let mut request = Request::builder()
+        .method(method)
+        .uri(target)
+        .header(header::HOST, url.authority());
+    if let Some(content_type) = content_type {
+        request = request.header(header::CONTENT_TYPE, content_type);
+    }
+    if let (AuthKind::Bearer, Some(token)) = (&api.auth, credentials.first()) {
+        request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+    }
+    request.body(Body::from(body)).ok()
+}
+
+/// The default credentials of `api`, in spec order (what a fresh sandbox accepts), read once:
+/// each read parses the sandbox's plans, which would cost more than the request itself.
+fn credentials(api: &str) -> &'static [String] {
+    static BY_API: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
+    let by_api = BY_API.get_or_init(|| {
+        let mut out: Vec<(String, Vec<String>)> = Vec::new();
+        for (a, _, value, _) in Sandbox::default_credentials() {
+            match out.iter_mut().find(|(x, _)| *x == a) {
+                Some((_, values)) => values.push(value),
+                None => out.push((a, vec![value])),
+            }
+        }
+        out
+    });
+    by_api
+        .iter()
+        .find(|(a, _)| a == api)
+        .map_or(&[], |(_, values)| values.as_slice())
 }
 
 /// A path with every `{field}` placeholder filled with a plausible account number.
