@@ -102,7 +102,7 @@ fn find_map<'a>(node: &'a Node, name: &str) -> Option<&'a Vec<(String, Node)>> {
 }
 
 /// A value for field `f` that its type and constraints accept.
-fn value(api: &Api, f: &Field) -> Node {
+pub(crate) fn value(api: &Api, f: &Field) -> Node {
     let c = &f.constraints;
     match &f.ty {
         Ty::Int | Ty::MinorUnits => Node::Num(number(f, Decimal::from(1000)).trunc().to_string()),

@@ -40,6 +40,15 @@ pub fn count(api: &str) -> usize {
         .count()
 }
 
+/// The index [`run`] selects endpoint `wire` of `api` by (its place among the API's endpoints
+/// in [`every_endpoint`]'s order, which is not the spec files' order).
+pub fn index_of(api: &str, wire: &str) -> Option<usize> {
+    crate::every::names()
+        .iter()
+        .filter(|(a, _)| *a == api)
+        .position(|(_, w)| *w == wire)
+}
+
 /// The input bytes for an answer of the `index`-th endpoint of its API.
 pub fn input(index: usize, status: u16, body: &str) -> Vec<u8> {
     let status = STATUSES.iter().position(|s| *s == status).unwrap_or(0);

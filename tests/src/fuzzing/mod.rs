@@ -10,7 +10,9 @@ pub mod spec;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use hyp_codegen::model::ExampleKind;
+use hyp_api::Node;
+use hyp_codegen::model::{Api, Endpoint as SpecEndpoint, ExampleKind};
+use hyp_codegen::spec::TransportKind;
 
 pub use mutate::Mutator;
 
@@ -68,12 +70,19 @@ pub fn seeds(name: &str) -> Vec<Vec<u8>> {
         return api
             .endpoints
             .iter()
-            .enumerate()
+            .filter_map(|e| Some((answer::index_of(&api.name, &e.wire)?, e)))
             .flat_map(|(i, e)| {
-                e.examples
+                let documented: Vec<Vec<u8>> = e
+                    .examples
                     .iter()
                     .filter(|x| x.kind == ExampleKind::Response)
-                    .map(move |x| answer::input(i, x.http_status.unwrap_or(200), &x.fixed_body()))
+                    .map(|x| answer::input(i, x.http_status.unwrap_or(200), &x.fixed_body()))
+                    .collect();
+                if documented.is_empty() {
+                    built_answers(api, i, e)
+                } else {
+                    documented
+                }
             })
             .collect();
     }
@@ -98,6 +107,34 @@ pub fn seeds(name: &str) -> Vec<Vec<u8>> {
         "spec_loader" => spec_files(),
         _ => Vec::new(),
     }
+}
+
+/// Answers of an endpoint whose spec shows none (MT5's docs give no answer body): for each
+/// success status of its outcomes, a JSON object with every response field the spec lists, each
+/// with a value its type accepts (`{}` for an answer kept raw). Only JSON answers are built.
+fn built_answers(api: &Api, index: usize, e: &SpecEndpoint) -> Vec<Vec<u8>> {
+    if !matches!(
+        api.transport,
+        TransportKind::JsonPost | TransportKind::RestJson
+    ) {
+        return Vec::new();
+    }
+    let body = Node::Map(
+        e.response
+            .iter()
+            .map(|f| (f.wire.clone(), crate::requests::value(api, f)))
+            .collect(),
+    );
+    let Ok(body) = hyp_api::wire::to_json(&body) else {
+        return Vec::new();
+    };
+    e.outcomes
+        .iter()
+        .flat_map(|o| o.codes.iter())
+        .filter_map(|code| u16::try_from(*code).ok())
+        .filter(|status| (200..300).contains(status))
+        .map(|status| answer::input(index, status, &body))
+        .collect()
 }
 
 /// The spec's smaller files (the corpus stays small; the big code tables add no new shape).
