@@ -45,13 +45,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let deposit = deposit_of("{F454E096-D080-40FD-A36B-156F4B999124}");
 
     // 1. The deposit is booked: code 0, a new receipt number.
-    match client.deposit_fiat(&deposit).await? {
+    match client.deposit_fiat(&deposit).await?.outcome {
         DepositFiatOutcome::Created(r) => println!("1. booked: receipt {}", r.receipt_num),
         DepositFiatOutcome::Duplicate(r) => println!("1. already booked: {}", r.receipt_num),
     }
     // 2. Resent with the same Ticket_ID (say, after a timeout): Hyper answers code 30 with the
     //    ORIGINAL receipt, as a typed `Duplicate`, and books nothing twice.
-    match client.deposit_fiat(&deposit).await? {
+    match client.deposit_fiat(&deposit).await?.outcome {
         DepositFiatOutcome::Created(r) => println!("2. booked again?! {}", r.receipt_num),
         DepositFiatOutcome::Duplicate(r) => println!(
             "2. duplicate (code 30): the original receipt is {}",

@@ -26,23 +26,24 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     })
     .leverage(100)
     .password(SecretString::from("Main-Pass-1".to_string()));
-    let login = match client.create_account(&create).await? {
+    let login = match client.create_account(&create).await?.outcome {
         CreateAccountOutcome::Created(r) | CreateAccountOutcome::AlreadyApplied(r) => {
             r.login.ok_or("no login")?
         }
     };
     println!("1. account created: login {login}");
 
-    // 2. A deposit carrying its idempotency key (`x-request-id`; without one the client makes
-    //    a UUID and reuses it on every retry).
+    // 2. A deposit. It sets no idempotency key (`x-request-id`), so the client makes a UUID,
+    //    reuses it on every retry, and returns it with the outcome (errors carry it too).
     let deposit = DepositRequest::new(DepositRequired {
         operator_id: "finance-bot".into(),
         login,
         amount: Money::new(dec!(250.00)),
-    })
-    .request_id("deposit-receipt-1234");
-    match client.deposit(&deposit).await? {
-        DepositOutcome::Applied(_) => println!("2. deposit applied"),
+    });
+    let applied = client.deposit(&deposit).await?;
+    let key = applied.idempotency_key().ok_or("no key")?.to_string();
+    match applied.outcome {
+        DepositOutcome::Applied(_) => println!("2. deposit applied under x-request-id {key}"),
         DepositOutcome::AlreadyApplied(_) => println!("2. deposit already applied"),
     }
     // 3. The account as the manager sees it: the balance moved by 250.00.
@@ -50,9 +51,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .get_account(&GetAccountRequest::new(GetAccountRequired { login }))
         .await?;
     println!("3. balance: {:?}", account.balance);
-    // 4. The same deposit resent: 409 "already applied", a typed outcome, not an error; the
-    //    balance does not move again.
-    match client.deposit(&deposit).await? {
+    // 4. The same deposit resent under the same key: 409 "already applied", a typed outcome,
+    //    not an error; the balance does not move again.
+    match client.deposit(&deposit.request_id(key)).await?.outcome {
         DepositOutcome::Applied(_) => println!("4. applied twice?!"),
         DepositOutcome::AlreadyApplied(_) => println!("4. already applied (409): nothing to do"),
     }

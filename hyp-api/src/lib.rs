@@ -43,13 +43,15 @@ pub use generated::*;
 /// errors are the sources of transport errors. Re-exported so you build the client with the
 /// same version (`hyp_api::reqwest::Client::builder()`), without a dependency of your own.
 pub use reqwest;
-pub use runtime::client::{Auth, ClientBuilder, ConfigError, Core};
+pub use runtime::client::Core;
+pub use runtime::client_builder::{Auth, ClientBuilder, ConfigError};
 pub use runtime::codec::Wire;
 pub use runtime::coded::Coded;
 pub use runtime::endpoint::{
     AnswerFormat, Endpoint, EnvelopeSpec, HttpMethod, TransportKind, XmlSpec,
 };
 pub use runtime::error::{ApiError, Error, VendorCode};
+pub use runtime::keyed::Keyed;
 #[cfg(feature = "__mac")]
 pub use runtime::mac::{MacPart, MacVerdict};
 pub use runtime::money::{MinorUnits, Money};
@@ -81,7 +83,7 @@ pub mod wire {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::runtime::answer::decode_answer_by_tree;
-    pub use crate::runtime::client::FromCore;
+    pub use crate::runtime::client_builder::FromCore;
     pub use crate::runtime::client_fields::ClientFields;
     pub use crate::runtime::codec::{self, Wire};
     pub use crate::runtime::endpoint::{Header, Parts};

@@ -145,7 +145,11 @@ fn ils_balance(sandbox: &Sandbox) -> rust_decimal::Decimal {
 
 /// Creates a refund and returns its number (the queue's row id).
 async fn queued_refund(client: &Client, ticket: &str) -> i64 {
-    let out = client.create_refund(&refund(ticket)).await.unwrap();
+    let out = client
+        .create_refund(&refund(ticket))
+        .await
+        .unwrap()
+        .into_inner();
     let CreateRefundOutcome::Created(created) = out else {
         panic!("{out:?}")
     };
@@ -219,6 +223,7 @@ async fn a_repeated_ticket_answers_code_30_with_the_original_receipt() {
     let first = client
         .deposit_fiat(&deposit("T-1", Money::new(dec!(3500))))
         .await
+        .map(hyp_api::Keyed::into_inner)
         .unwrap();
     let DepositFiatOutcome::Created(created) = first else {
         panic!("{first:?}")
@@ -226,6 +231,7 @@ async fn a_repeated_ticket_answers_code_30_with_the_original_receipt() {
     let again = client
         .deposit_fiat(&deposit("T-1", Money::new(dec!(3500))))
         .await
+        .map(hyp_api::Keyed::into_inner)
         .unwrap();
     let DepositFiatOutcome::Duplicate(dup) = again else {
         panic!("{again:?}")
@@ -245,10 +251,12 @@ async fn distinct_tickets_create_distinct_receipts() {
     let a = client
         .deposit_fiat(&deposit("T-A", Money::new(dec!(10))))
         .await
+        .map(hyp_api::Keyed::into_inner)
         .unwrap();
     let b = client
         .deposit_fiat(&deposit("T-B", Money::new(dec!(10))))
         .await
+        .map(hyp_api::Keyed::into_inner)
         .unwrap();
     let (DepositFiatOutcome::Created(a), DepositFiatOutcome::Created(b)) = (a, b) else {
         panic!("both deposits should be created")
@@ -263,11 +271,11 @@ async fn a_repeated_withdrawal_ticket_answers_code_30_with_the_original_refund()
     let sandbox = Sandbox::start().await.unwrap();
     let client = client(&sandbox);
     let w = withdrawal_for(500155, Currency::Ils, "W-1", Money::new(dec!(400)));
-    let first = client.withdraw_fiat(&w).await.unwrap();
+    let first = client.withdraw_fiat(&w).await.unwrap().into_inner();
     let WithdrawFiatOutcome::Created(created) = first else {
         panic!("{first:?}")
     };
-    let again = client.withdraw_fiat(&w).await.unwrap();
+    let again = client.withdraw_fiat(&w).await.unwrap().into_inner();
     let WithdrawFiatOutcome::Duplicate(dup) = again else {
         panic!("{again:?}")
     };
@@ -283,6 +291,7 @@ async fn a_repeated_balance_order_ticket_answers_code_30_with_the_original_order
     let first = client
         .create_balance_order(&balance_order("B-1"))
         .await
+        .map(hyp_api::Keyed::into_inner)
         .unwrap();
     let CreateBalanceOrderOutcome::Created(created) = first else {
         panic!("{first:?}")
@@ -290,6 +299,7 @@ async fn a_repeated_balance_order_ticket_answers_code_30_with_the_original_order
     let again = client
         .create_balance_order(&balance_order("B-1"))
         .await
+        .map(hyp_api::Keyed::into_inner)
         .unwrap();
     let CreateBalanceOrderOutcome::Duplicate(dup) = again else {
         panic!("{again:?}")
@@ -304,7 +314,11 @@ async fn a_repeated_refund_ticket_answers_code_30_and_queues_nothing_new() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = client(&sandbox);
     let number = queued_refund(&client, "R-1").await;
-    let again = client.create_refund(&refund("R-1")).await.unwrap();
+    let again = client
+        .create_refund(&refund("R-1"))
+        .await
+        .unwrap()
+        .into_inner();
     let CreateRefundOutcome::Duplicate(dup) = again else {
         panic!("{again:?}")
     };
@@ -703,6 +717,7 @@ async fn a_delay_past_the_timeout_is_an_unknown_outcome_and_the_resend_is_a_dupl
     let again = client
         .deposit_fiat(&deposit("T-1", Money::new(dec!(100))))
         .await
+        .map(hyp_api::Keyed::into_inner)
         .unwrap();
     assert!(
         matches!(again, DepositFiatOutcome::Duplicate(_)),
@@ -725,6 +740,7 @@ async fn a_delay_past_the_timeout_is_retried_with_the_same_ticket_and_applied_on
     let out = client
         .deposit_fiat(&deposit("T-1", Money::new(dec!(100))))
         .await
+        .map(hyp_api::Keyed::into_inner)
         .unwrap();
     assert!(matches!(out, DepositFiatOutcome::Duplicate(_)), "{out:?}");
     assert_eq!(sandbox.received(API, DEPOSIT), 2);
@@ -761,6 +777,7 @@ async fn http_500_is_retried_and_the_resend_is_applied_once() {
     let out = client
         .deposit_fiat(&deposit("T-1", Money::new(dec!(100))))
         .await
+        .map(hyp_api::Keyed::into_inner)
         .unwrap();
     // The 500 struck before anything was applied: the resend is the first to take effect.
     assert!(matches!(out, DepositFiatOutcome::Created(_)), "{out:?}");
@@ -814,6 +831,7 @@ async fn a_truncated_body_is_a_decode_error_and_the_resend_is_a_duplicate() {
     let again = client
         .deposit_fiat(&deposit("T-1", Money::new(dec!(100))))
         .await
+        .map(hyp_api::Keyed::into_inner)
         .unwrap();
     assert!(
         matches!(again, DepositFiatOutcome::Duplicate(_)),
@@ -860,6 +878,7 @@ async fn a_dropped_connection_after_applying_is_retried_once_and_applied_once() 
     let out = client
         .deposit_fiat(&deposit("T-2", Money::new(dec!(100))))
         .await
+        .map(hyp_api::Keyed::into_inner)
         .unwrap();
     assert!(matches!(out, DepositFiatOutcome::Duplicate(_)), "{out:?}");
     assert_eq!(sandbox.received("hyper-erp", "MT4_Deposit_Fiat_Json"), 2);
@@ -900,6 +919,7 @@ async fn a_vendor_timeout_on_a_balance_order_is_retried_into_a_duplicate() {
     let out = client
         .create_balance_order(&balance_order("B-1"))
         .await
+        .map(hyp_api::Keyed::into_inner)
         .unwrap();
     let CreateBalanceOrderOutcome::Duplicate(dup) = out else {
         panic!("{out:?}")
@@ -964,6 +984,7 @@ async fn an_injected_retryable_code_is_resent_and_applied_once() {
     let out = client
         .deposit_fiat(&deposit("T-1", Money::new(dec!(100))))
         .await
+        .map(hyp_api::Keyed::into_inner)
         .unwrap();
     assert!(matches!(out, DepositFiatOutcome::Created(_)), "{out:?}");
     assert_eq!(sandbox.received(API, DEPOSIT), 2);
@@ -1027,6 +1048,7 @@ async fn the_fault_header_strikes_the_requests_that_carry_it() {
     let out = client_with(&sandbox, RetryPolicy::never())
         .deposit_fiat(&deposit("T-1", Money::new(dec!(100))))
         .await
+        .map(hyp_api::Keyed::into_inner)
         .unwrap();
     assert!(matches!(out, DepositFiatOutcome::Created(_)), "{out:?}");
     assert_eq!(ils_balance(&sandbox), dec!(100));

@@ -59,9 +59,9 @@ async fn a_deposit_resent_with_its_request_id_answers_already_applied_and_is_app
     let sandbox = Sandbox::start().await.unwrap();
     let client = client(&sandbox);
     let req = deposit(7001, dec!(250)).request_id("dep-1");
-    let first = client.deposit(&req).await.unwrap();
+    let first = client.deposit(&req).await.unwrap().into_inner();
     assert!(matches!(first, DepositOutcome::Applied(_)), "{first:?}");
-    let again = client.deposit(&req).await.unwrap();
+    let again = client.deposit(&req).await.unwrap().into_inner();
     assert!(
         matches!(again, DepositOutcome::AlreadyApplied(_)),
         "{again:?}"
@@ -76,9 +76,9 @@ async fn a_withdrawal_resent_with_its_request_id_answers_already_applied_and_is_
     let sandbox = Sandbox::start().await.unwrap();
     let client = client(&sandbox);
     let req = withdraw(7002, dec!(40)).request_id("wd-1");
-    let first = client.withdraw(&req).await.unwrap();
+    let first = client.withdraw(&req).await.unwrap().into_inner();
     assert!(matches!(first, WithdrawOutcome::Applied(_)), "{first:?}");
-    let again = client.withdraw(&req).await.unwrap();
+    let again = client.withdraw(&req).await.unwrap().into_inner();
     assert!(
         matches!(again, WithdrawOutcome::AlreadyApplied(_)),
         "{again:?}"
@@ -100,12 +100,12 @@ async fn an_account_creation_resent_with_its_request_id_answers_already_applied_
         email: "dana@example.com".into(),
     })
     .request_id("acc-1");
-    let first = client.create_account(&req).await.unwrap();
+    let first = client.create_account(&req).await.unwrap().into_inner();
     let CreateAccountOutcome::Created(created) = first else {
         panic!("{first:?}")
     };
     let login = created.login.expect("the sandbox assigns a login");
-    let again = client.create_account(&req).await.unwrap();
+    let again = client.create_account(&req).await.unwrap().into_inner();
     let CreateAccountOutcome::AlreadyApplied(replayed) = again else {
         panic!("{again:?}")
     };
@@ -115,6 +115,7 @@ async fn an_account_creation_resent_with_its_request_id_answers_already_applied_
     let other = client
         .create_account(&req.clone().request_id("acc-2"))
         .await
+        .map(hyp_api::Keyed::into_inner)
         .unwrap();
     let CreateAccountOutcome::Created(other) = other else {
         panic!("{other:?}")
@@ -129,7 +130,11 @@ async fn the_generated_idempotency_key_makes_a_retry_after_a_dropped_connection_
     let client = client(&sandbox);
     sandbox.inject(API, DEPOSIT, Fault::drop_connection());
     // No request_id: the client makes one and resends it on the retry.
-    let out = client.deposit(&deposit(7003, dec!(100))).await.unwrap();
+    let out = client
+        .deposit(&deposit(7003, dec!(100)))
+        .await
+        .unwrap()
+        .into_inner();
     assert!(matches!(out, DepositOutcome::AlreadyApplied(_)), "{out:?}");
     assert_eq!(sandbox.received(API, DEPOSIT), 2);
     assert_eq!(sandbox.applied(API, DEPOSIT), 1);
@@ -259,7 +264,7 @@ async fn a_delay_past_the_timeout_is_outcome_unknown_and_a_resend_is_already_app
         "{err:?}"
     );
     assert_eq!(balance(&sandbox, 7008), dec!(75));
-    let again = client.deposit(&req).await.unwrap();
+    let again = client.deposit(&req).await.unwrap().into_inner();
     assert!(
         matches!(again, DepositOutcome::AlreadyApplied(_)),
         "{again:?}"
@@ -376,7 +381,7 @@ async fn a_truncated_deposit_answer_is_undecodable_and_a_resend_is_already_appli
         "{err:?}"
     );
     assert_eq!(sandbox.applied(API, DEPOSIT), 1);
-    let again = client.deposit(&request).await.unwrap();
+    let again = client.deposit(&request).await.unwrap().into_inner();
     assert!(
         matches!(again, DepositOutcome::AlreadyApplied(_)),
         "{again:?}"
@@ -402,7 +407,7 @@ async fn a_truncated_account_creation_is_undecodable_and_the_resend_recovers_the
     let err = client.create_account(&req).await.unwrap_err();
     assert!(matches!(err, Error::Decode { .. }), "{err:?}");
     assert_eq!(sandbox.applied(API, CREATE), 1);
-    let again = client.create_account(&req).await.unwrap();
+    let again = client.create_account(&req).await.unwrap().into_inner();
     let CreateAccountOutcome::AlreadyApplied(replayed) = again else {
         panic!("{again:?}")
     };
@@ -441,6 +446,7 @@ async fn a_dropped_connection_with_retries_is_applied_once() {
     let out = client
         .withdraw(&withdraw(7015, dec!(5)).request_id("wd-drop-1"))
         .await
+        .map(hyp_api::Keyed::into_inner)
         .unwrap();
     assert!(matches!(out, WithdrawOutcome::AlreadyApplied(_)), "{out:?}");
     assert_eq!(sandbox.received(API, WITHDRAW), 2);
@@ -470,7 +476,11 @@ async fn code_503_is_retried_and_the_retry_applies_once() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = client(&sandbox);
     sandbox.inject(API, DEPOSIT, Fault::code(503));
-    let out = client.deposit(&deposit(7017, dec!(30))).await.unwrap();
+    let out = client
+        .deposit(&deposit(7017, dec!(30)))
+        .await
+        .unwrap()
+        .into_inner();
     // The 503 applied nothing, so the retry is the first to apply: Applied, not AlreadyApplied.
     assert!(matches!(out, DepositOutcome::Applied(_)), "{out:?}");
     assert_eq!(sandbox.received(API, DEPOSIT), 2);

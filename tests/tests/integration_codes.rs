@@ -44,7 +44,10 @@ async fn call(client: &Client, wire: &str) -> Result<Answer, Error> {
             (Some(v), encoded(out.response()))
         }
         "MT4_Deposit_Fiat_Json" => {
-            let out = client.deposit_fiat(&common::deposit(PASSWORD)).await?;
+            let out = client
+                .deposit_fiat(&common::deposit(PASSWORD))
+                .await?
+                .outcome;
             let v = match &out {
                 DepositFiatOutcome::Created(_) => "Created",
                 DepositFiatOutcome::Duplicate(_) => "Duplicate",
@@ -52,7 +55,10 @@ async fn call(client: &Client, wire: &str) -> Result<Answer, Error> {
             (Some(v), encoded(out.response()))
         }
         "MT4_Withdrawal_Fiat_Json" => {
-            let out = client.withdraw_fiat(&common::withdrawal(PASSWORD)).await?;
+            let out = client
+                .withdraw_fiat(&common::withdrawal(PASSWORD))
+                .await?
+                .outcome;
             let v = match &out {
                 WithdrawFiatOutcome::Created(_) => "Created",
                 WithdrawFiatOutcome::Duplicate(_) => "Duplicate",
@@ -62,7 +68,8 @@ async fn call(client: &Client, wire: &str) -> Result<Answer, Error> {
         "Create_TP_Balance_Order_Json" => {
             let out = client
                 .create_balance_order(&common::balance_order(PASSWORD))
-                .await?;
+                .await?
+                .outcome;
             let v = match &out {
                 CreateBalanceOrderOutcome::Created(_) => "Created",
                 CreateBalanceOrderOutcome::Duplicate(_) => "Duplicate",
@@ -74,7 +81,10 @@ async fn call(client: &Client, wire: &str) -> Result<Answer, Error> {
             (None, encoded(&out))
         }
         "Create_Refund_Json" => {
-            let out = client.create_refund(&common::create_refund()).await?;
+            let out = client
+                .create_refund(&common::create_refund())
+                .await?
+                .outcome;
             let v = match &out {
                 CreateRefundOutcome::Created(_) => "Created",
                 CreateRefundOutcome::Duplicate(_) => "Duplicate",
@@ -257,7 +267,10 @@ async fn landmark_answers_are_the_typed_values_a_caller_reads() {
         "MT4_Deposit_Fiat_Json",
         "response-duplicate-receipt-http-200",
     );
-    let out = client.deposit_fiat(&common::deposit(PASSWORD)).await;
+    let out = client
+        .deposit_fiat(&common::deposit(PASSWORD))
+        .await
+        .map(hyp_api::Keyed::into_inner);
     let Ok(DepositFiatOutcome::Duplicate(r)) = out else {
         panic!("expected Duplicate, got {out:?}")
     };
@@ -279,7 +292,10 @@ async fn landmark_answers_are_the_typed_values_a_caller_reads() {
     assert!(r.queue.is_empty());
 
     script("Create_Refund_Json", "response-created");
-    let out = client.create_refund(&common::create_refund()).await;
+    let out = client
+        .create_refund(&common::create_refund())
+        .await
+        .map(hyp_api::Keyed::into_inner);
     let Ok(CreateRefundOutcome::Created(r)) = out else {
         panic!("expected Created, got {out:?}")
     };
@@ -390,7 +406,10 @@ async fn zero_padded_string_codes_keep_their_meaning() {
             r#"{"ResponseCode":"030","ResponseMsgEng":"A form with identical information has already been submitted.","Receipt_Num":10542}"#,
         ),
     );
-    let out = client.deposit_fiat(&common::deposit(PASSWORD)).await;
+    let out = client
+        .deposit_fiat(&common::deposit(PASSWORD))
+        .await
+        .map(hyp_api::Keyed::into_inner);
     let Ok(DepositFiatOutcome::Duplicate(r)) = out else {
         panic!("\"030\" should be the Duplicate outcome, got {out:?}")
     };

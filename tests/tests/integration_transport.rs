@@ -115,6 +115,8 @@ async fn a_timeout_of_a_money_moving_call_leaves_the_outcome_unknown() {
         endpoint,
         after,
         outcome_unknown,
+        idempotency_key,
+        source,
     } = &err
     else {
         panic!("expected a timeout, got {err:?}")
@@ -123,6 +125,16 @@ async fn a_timeout_of_a_money_moving_call_leaves_the_outcome_unknown() {
     assert_eq!(*after, Duration::from_millis(200));
     assert!(outcome_unknown, "a deposit may have been booked");
     assert!(err.outcome_unknown());
+    // The key to reconcile by (or resend with) is on the error: the request's Ticket_ID.
+    assert_eq!(
+        idempotency_key.as_deref(),
+        Some("{F454E096-D080-40FD-A36B-156F4B999124}")
+    );
+    assert_eq!(err.idempotency_key(), idempotency_key.as_deref());
+    // The cause is the HTTP client's own error, not a string, and it keeps no URL.
+    assert!(source.is_timeout(), "{source:?}");
+    assert!(source.url().is_none(), "{source:?}");
+    assert!(std::error::Error::source(&err).is_some());
     assert!(err.to_string().contains("reconcile"), "{err}");
     assert_eq!(mock.received().len(), 1);
 }
@@ -161,6 +173,7 @@ async fn a_retryable_code_is_retried_with_the_same_ticket_id() {
     let out = client
         .deposit_fiat(&common::deposit(PASSWORD))
         .await
+        .map(hyp_api::Keyed::into_inner)
         .expect("the second attempt succeeds");
     assert!(matches!(out, DepositFiatOutcome::Created(ref r) if r.receipt_num == 1234));
     let received = mock.received();
@@ -238,6 +251,8 @@ async fn connection_refused_is_not_sent_and_is_retried_up_to_max_attempts() {
         maybe_applied,
         endpoint,
         message,
+        idempotency_key,
+        source,
     } = &err
     else {
         panic!("expected a transport error, got {err:?}")
@@ -247,6 +262,23 @@ async fn connection_refused_is_not_sent_and_is_retried_up_to_max_attempts() {
     assert!(
         !message.contains(&base_url),
         "the URL is not kept: {message}"
+    );
+    // CreateTPAccount has no idempotency key; the cause chain is the HTTP client's, typed.
+    assert_eq!(*idempotency_key, None);
+    assert!(source.is_connect(), "{source:?}");
+    let mut chain = Vec::new();
+    let mut cause = std::error::Error::source(&err);
+    while let Some(c) = cause {
+        chain.push(c.to_string());
+        cause = c.source();
+    }
+    assert!(
+        chain.len() >= 2,
+        "the connect error's own causes follow: {chain:?}"
+    );
+    assert!(
+        chain.iter().all(|c| !c.contains(&base_url)),
+        "no cause keeps the URL: {chain:?}"
     );
     // Nothing was sent, so even a call without an idempotency key is retried.
     let attempts = logs.text().matches("sending attempt=").count();

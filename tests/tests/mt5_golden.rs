@@ -316,6 +316,7 @@ async fn a_deposit_goes_out_with_the_documented_headers_and_the_assumed_body() {
             .comment(comment),
         )
         .await
+        .map(hyp_api::Keyed::into_inner)
         .expect("applied");
     assert!(matches!(out, DepositOutcome::Applied(_)), "{out:?}");
     // With the caller's id and an environment marker.
@@ -379,6 +380,7 @@ async fn a_password_rotation_sends_the_password_but_never_prints_it() {
     let out = c::client(&mock)
         .rotate_password(&request)
         .await
+        .map(hyp_api::Keyed::into_inner)
         .expect("rotated");
     assert!(matches!(out, RotatePasswordOutcome::Rotated(_)), "{out:?}");
     let received = mock.received();

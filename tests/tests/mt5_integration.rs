@@ -29,21 +29,23 @@ const UNDOCUMENTED: u16 = 418;
 /// (for an endpoint with one outcome, which returns its response directly, that outcome's).
 async fn call(client: &Client, wire: &str) -> Result<&'static str, Error> {
     Ok(match wire {
-        "POST /accounts" => match client.create_account(&c::create_account()).await? {
+        "POST /accounts" => match client.create_account(&c::create_account()).await?.outcome {
             CreateAccountOutcome::Created(_) => "Created",
             CreateAccountOutcome::AlreadyApplied(_) => "AlreadyApplied",
         },
-        "PATCH /accounts/{login}" => match client.update_account(&c::update_account()).await? {
-            UpdateAccountOutcome::Updated(_) => "Updated",
-            UpdateAccountOutcome::AlreadyApplied(_) => "AlreadyApplied",
-        },
+        "PATCH /accounts/{login}" => {
+            match client.update_account(&c::update_account()).await?.outcome {
+                UpdateAccountOutcome::Updated(_) => "Updated",
+                UpdateAccountOutcome::AlreadyApplied(_) => "AlreadyApplied",
+            }
+        }
         "GET /accounts/{login}" => {
             let account = client.get_account(&c::get_account()).await?;
             assert_eq!(account.login, LOGIN);
             "Found"
         }
         "POST /accounts/{login}/password" => {
-            match client.rotate_password(&c::rotate_password()).await? {
+            match client.rotate_password(&c::rotate_password()).await?.outcome {
                 RotatePasswordOutcome::Rotated(_) => "Rotated",
                 RotatePasswordOutcome::AlreadyApplied(_) => "AlreadyApplied",
             }
@@ -66,15 +68,15 @@ async fn call(client: &Client, wire: &str) -> Result<&'static str, Error> {
                 .await?;
             "Report"
         }
-        "POST /transactions/deposit" => match client.deposit(&c::deposit()).await? {
+        "POST /transactions/deposit" => match client.deposit(&c::deposit()).await?.outcome {
             DepositOutcome::Applied(_) => "Applied",
             DepositOutcome::AlreadyApplied(_) => "AlreadyApplied",
         },
-        "POST /transactions/withdraw" => match client.withdraw(&c::withdraw()).await? {
+        "POST /transactions/withdraw" => match client.withdraw(&c::withdraw()).await?.outcome {
             WithdrawOutcome::Applied(_) => "Applied",
             WithdrawOutcome::AlreadyApplied(_) => "AlreadyApplied",
         },
-        "POST /transactions/credit" => match client.credit(&c::credit()).await? {
+        "POST /transactions/credit" => match client.credit(&c::credit()).await?.outcome {
             CreditOutcome::Applied(_) => "Applied",
             CreditOutcome::AlreadyApplied(_) => "AlreadyApplied",
         },
@@ -235,13 +237,18 @@ async fn a_503_is_retried_with_the_same_request_id_and_the_deposit_applied_once(
     let client = c::client_with(&mock, c::fast_retries(), 5_000);
     mock.push(DEPOSIT, Reply::new(503, r#"{"error":"manager offline"}"#));
     mock.push(DEPOSIT, Reply::new(201, ""));
-    let out = client.deposit(&c::deposit()).await.expect("applied");
-    assert!(matches!(out, DepositOutcome::Applied(_)), "{out:?}");
+    let keyed = client.deposit(&c::deposit()).await.expect("applied");
+    assert!(
+        matches!(keyed.outcome, DepositOutcome::Applied(_)),
+        "{keyed:?}"
+    );
 
     let received = mock.received();
     assert_eq!(received.len(), 2);
     let first = received[0].header("x-request-id").expect("a request id");
     assert!(c::is_uuid_v4(first), "{first}");
+    // The key the client made is returned with the outcome: the one both attempts carried.
+    assert_eq!(keyed.idempotency_key(), Some(first));
     assert_eq!(
         received[1].header("x-request-id"),
         Some(first),
@@ -269,6 +276,8 @@ async fn the_callers_request_id_is_kept_on_every_retry() {
     };
     assert_eq!(a.code, StatusCode::ManagerOffline);
     assert!(a.code.is_retryable());
+    assert_eq!(a.idempotency_key.as_deref(), Some(REQUEST_ID));
+    assert_eq!(err.idempotency_key(), Some(REQUEST_ID));
     assert_eq!(err.code(), Some(&StatusCode::ManagerOffline));
     let ids: Vec<Option<String>> = mock
         .received()
@@ -292,6 +301,7 @@ async fn a_409_after_a_retry_the_server_had_applied_is_already_applied() {
     let out = client
         .deposit(&c::deposit())
         .await
+        .map(hyp_api::Keyed::into_inner)
         .expect("done, not a failure");
     let DepositOutcome::AlreadyApplied(r) = &out else {
         panic!("expected AlreadyApplied, got {out:?}")
@@ -323,7 +333,12 @@ async fn a_deposit_timeout_without_retries_leaves_the_outcome_unknown() {
         "{err:?}"
     );
     assert!(err.outcome_unknown());
-    assert_eq!(mock.received().len(), 1);
+    let received = mock.received();
+    assert_eq!(received.len(), 1);
+    // The generated key the lost attempt carried is on the error: resend under it.
+    let sent = received[0].header("x-request-id").expect("a request id");
+    assert!(c::is_uuid_v4(sent), "{sent}");
+    assert_eq!(err.idempotency_key(), Some(sent));
 }
 
 #[tokio::test]
@@ -394,6 +409,7 @@ async fn definite_answers_are_not_retried() {
     let out = client
         .deposit(&c::deposit())
         .await
+        .map(hyp_api::Keyed::into_inner)
         .expect("already applied");
     assert!(matches!(out, DepositOutcome::AlreadyApplied(_)), "{out:?}");
     // 3 × (error + drain) + the 409: nothing was sent twice.
@@ -538,6 +554,7 @@ async fn raw_answers_are_kept_as_received() {
     let UpdateAccountOutcome::Updated(got) = client
         .update_account(&c::update_account())
         .await
+        .map(hyp_api::Keyed::into_inner)
         .expect("updated")
     else {
         panic!("expected Updated")
@@ -559,6 +576,7 @@ async fn a_created_account_gives_its_login_and_keeps_the_rest() {
     let out = c::client(&mock)
         .create_account(&c::create_account().login(128002))
         .await
+        .map(hyp_api::Keyed::into_inner)
         .expect("created");
     let CreateAccountOutcome::Created(r) = out else {
         panic!("expected Created, got {out:?}")
@@ -619,11 +637,13 @@ async fn the_login_is_a_path_segment() {
     let out = client
         .rotate_password(&c::rotate_password())
         .await
+        .map(hyp_api::Keyed::into_inner)
         .expect("rotated");
     assert!(matches!(out, RotatePasswordOutcome::Rotated(_)), "{out:?}");
     let out = client
         .update_account(&c::update_account())
         .await
+        .map(hyp_api::Keyed::into_inner)
         .expect("already applied");
     assert!(
         matches!(out, UpdateAccountOutcome::AlreadyApplied(_)),
@@ -739,7 +759,10 @@ async fn a_409_with_a_non_json_body_is_still_already_applied() {
     let client = c::client_with(&mock, c::fast_retries(), 200);
     mock.push(DEPOSIT, Reply::new(201, "").delayed(Duration::from_secs(3)));
     mock.push(DEPOSIT, Reply::new(409, "Conflict: already applied"));
-    let out = client.deposit(&c::deposit()).await;
+    let out = client
+        .deposit(&c::deposit())
+        .await
+        .map(hyp_api::Keyed::into_inner);
     assert_eq!(mock.received().len(), 2);
     assert!(
         matches!(out, Ok(DepositOutcome::AlreadyApplied(_))),

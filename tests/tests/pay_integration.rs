@@ -143,6 +143,7 @@ async fn an_html_answer_is_a_vendor_page_with_the_body_kept() {
                 endpoint,
                 http_status,
                 body,
+                ..
             }) => {
                 assert_eq!(endpoint, e.wire);
                 assert_eq!(http_status, 200);

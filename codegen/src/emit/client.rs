@@ -23,13 +23,24 @@ pub fn emit_client(api: &Api) -> TokenStream {
             .iter()
             .map(|o| {
                 let codes: Vec<String> = o.codes.iter().map(i64::to_string).collect();
-                format!("- code {} → `{}`: {}", codes.join("/"), o.variant, super::docs::summary(&o.doc))
+                format!(
+                    "- code {} → `{}`: {}",
+                    codes.join("/"),
+                    o.variant,
+                    super::docs::summary(&o.doc)
+                )
             })
             .collect();
         let retry = if e.read_only {
             "A read: retried per the client's policy.".to_string()
         } else if let Some(k) = &e.idempotency_key {
-            format!("Retried per the client's policy only when the request carries `{k}` (the vendor detects a resend by it).")
+            format!(
+                "Retried per the client's policy only when the request carries `{k}` (the vendor \
+                 detects a resend by it). The outcome comes with the key the request carried \
+                 ([`Keyed`](crate::Keyed)), and so does every error after the request is built \
+                 ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or \
+                 reconcile by it."
+            )
         } else {
             "Never retried once it may have reached the vendor (no idempotency key).".to_string()
         };
@@ -48,10 +59,21 @@ pub fn emit_client(api: &Api) -> TokenStream {
             },
             e.source
         ));
-        quote! {
-            #d
-            pub async fn #m(&self, request: &#req) -> Result<#out, Error> {
-                self.core.call::<#marker>(request).await
+        // An endpoint with an idempotency key returns the key the request carried with its
+        // outcome (its errors carry it too), so a caller can resend or reconcile by it.
+        if e.idempotency_key.is_some() {
+            quote! {
+                #d
+                pub async fn #m(&self, request: &#req) -> Result<crate::Keyed<#out>, Error> {
+                    self.core.call_keyed::<#marker>(request).await
+                }
+            }
+        } else {
+            quote! {
+                #d
+                pub async fn #m(&self, request: &#req) -> Result<#out, Error> {
+                    self.core.call::<#marker>(request).await
+                }
             }
         }
     });

@@ -22,6 +22,7 @@ impl Answer<'_> {
             http_status: self.status,
             reason: redact(&reason.to_string(), self.secrets),
             body: redact(self.text, self.secrets),
+            idempotency_key: None,
         }
     }
 
@@ -31,6 +32,7 @@ impl Answer<'_> {
             endpoint: E::WIRE,
             http_status: self.status,
             body: redact(self.text, self.secrets),
+            idempotency_key: None,
         }
     }
 
@@ -91,6 +93,7 @@ impl Answer<'_> {
                     http_status: self.status,
                     body: redact(self.text, self.secrets),
                     outcome_unknown,
+                    idempotency_key: None,
                 }))
             }
             Err(e) => Err(self.undecodable::<E>(e)),

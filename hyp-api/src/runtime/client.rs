@@ -5,220 +5,52 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue};
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::ExposeSecret;
 use tracing::Instrument;
 
 use crate::runtime::answer::decode_answer_in;
 use crate::runtime::charset;
+use crate::runtime::client_builder::Auth;
 use crate::runtime::client_fields::ClientFields;
 use crate::runtime::endpoint::{Endpoint, HttpMethod, Parts, TransportKind};
 use crate::runtime::error::{Error, VendorCode};
 use crate::runtime::json;
+use crate::runtime::keyed::Keyed;
 use crate::runtime::node::Node;
 use crate::runtime::retry::{Decision, Failure, RetryPolicy, decide};
 use crate::runtime::urlencoded;
-use crate::runtime::validate::{Clock, SystemClock, Validate, ValidationContext};
+use crate::runtime::validate::{Clock, Validate, ValidationContext};
 #[cfg(feature = "__xml")]
 use crate::runtime::xml;
-
-/// How the client authenticates.
-#[derive(Clone)]
-pub enum Auth {
-    /// Credentials travel as request fields (declared as secrets on each request).
-    InRequest,
-    /// `Authorization: Bearer <token>`. The header is marked sensitive, so reqwest and tracing
-    /// never print it.
-    Bearer(SecretString),
-    /// A user name and a password sent as form fields beside the payload.
-    FormFields {
-        /// The form field's wire name for the user.
-        user_field: &'static str,
-        /// The user.
-        user: String,
-        /// The form field's wire name for the password.
-        password_field: &'static str,
-        /// The password (never printed).
-        password: SecretString,
-    },
-}
-
-impl Auth {
-    fn secret(&self) -> &str {
-        match self {
-            Auth::InRequest => "",
-            Auth::Bearer(t) => t.expose_secret(),
-            Auth::FormFields { password, .. } => password.expose_secret(),
-        }
-    }
-}
-
-impl std::fmt::Debug for Auth {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Auth::InRequest => f.write_str("InRequest"),
-            Auth::Bearer(_) => f.write_str("Bearer([REDACTED])"),
-            Auth::FormFields { user, .. } => {
-                write!(f, "FormFields {{ user: {user:?}, password: [REDACTED] }}")
-            }
-        }
-    }
-}
-
-/// The client could not be built.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum ConfigError {
-    /// The base URL is not an http(s) URL.
-    #[error("the base URL `{0}` is not an http(s) URL")]
-    BaseUrl(String),
-    /// The HTTP client could not be built (TLS set-up, for one).
-    #[error("the HTTP client could not be built: {0}")]
-    Http(String),
-}
-
-/// Implemented by generated clients.
-pub trait FromCore {
-    /// Wraps the shared core in the API's client type.
-    fn from_core(core: Core) -> Self;
-}
-
-/// Configures a client; `build()` makes it. Each API's `Client::builder` starts one.
-///
-/// ```
-/// use std::time::Duration;
-/// use hyp_api::hyper_erp::Client;
-/// use hyp_api::{RetryPolicy, SecretString};
-///
-/// # #[tokio::main(flavor = "current_thread")]
-/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// // Here against the local sandbox; in production, your instance's URL and token.
-/// let sandbox = hyp_sandbox::Sandbox::start().await?;
-/// let token = SecretString::from(sandbox.credential("hyper-erp", "token"));
-/// let client = Client::builder(sandbox.base_url("hyper-erp"), token)
-///     .timeout(Duration::from_secs(30)) // instead of the spec's per-endpoint timeouts
-///     .retry(RetryPolicy::never()) // no automatic resends, even where they are safe
-///     .build()?;
-/// # let _ = client;
-/// # Ok(())
-/// # }
-/// ```
-///
-/// Your own HTTP client (proxy, TLS roots, pool), from the re-exported reqwest:
-///
-/// ```
-/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// use hyp_api::{SecretString, pay::Client, reqwest};
-///
-/// let http = reqwest::Client::builder().pool_max_idle_per_host(4).build()?;
-/// let password = SecretString::from("terminal-api-password");
-/// let client = Client::builder("http://127.0.0.1:8080/pay", "0010345518", password)
-///     .http_client(http)
-///     .build()?;
-/// # let _ = client;
-/// # Ok(())
-/// # }
-/// ```
-#[derive(Debug)]
-pub struct ClientBuilder<T> {
-    base_url: String,
-    auth: Auth,
-    retry: RetryPolicy,
-    clock: Arc<dyn Clock>,
-    timeout: Option<Duration>,
-    http: Option<reqwest::Client>,
-    client_fields: ClientFields,
-    _client: std::marker::PhantomData<fn() -> T>,
-}
-
-impl<T: FromCore> ClientBuilder<T> {
-    #[doc(hidden)]
-    pub fn new(base_url: String, auth: Auth) -> Self {
-        ClientBuilder {
-            base_url,
-            auth,
-            retry: RetryPolicy::default(),
-            clock: Arc::new(SystemClock),
-            timeout: None,
-            http: None,
-            client_fields: ClientFields::default(),
-            _client: std::marker::PhantomData,
-        }
-    }
-
-    /// Sets a request field the client supplies (generated builders name each one).
-    #[doc(hidden)]
-    pub fn client_field(mut self, wire: &'static str, value: SecretString) -> Self {
-        self.client_fields.set(wire, value);
-        self
-    }
-
-    /// The retry policy (default: [`RetryPolicy::default`]). Retries happen only where the spec
-    /// makes them safe.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
-    }
-
-    /// The clock date rules are validated against (default: the system clock).
-    pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
-        self.clock = Arc::new(clock);
-        self
-    }
-
-    /// Overrides every endpoint's spec timeout.
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
-        self
-    }
-
-    /// Uses this reqwest client (proxies, TLS roots, connection pools are yours to set).
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http = Some(client);
-        self
-    }
-
-    /// Builds the client: checks the base URL and makes the HTTP client (unless one was given).
-    pub fn build(self) -> Result<T, ConfigError> {
-        let base = self.base_url.trim_end_matches('/').to_string();
-        if !(base.starts_with("http://") || base.starts_with("https://")) {
-            return Err(ConfigError::BaseUrl(self.base_url));
-        }
-        let http = match self.http {
-            Some(h) => h,
-            None => reqwest::Client::builder()
-                .build()
-                .map_err(|e| ConfigError::Http(e.to_string()))?,
-        };
-        Ok(T::from_core(Core {
-            http,
-            base_url: base,
-            auth: self.auth,
-            retry: self.retry,
-            clock: self.clock,
-            timeout: self.timeout,
-            client_fields: self.client_fields,
-        }))
-    }
-}
 
 /// What every generated client holds.
 #[derive(Debug, Clone)]
 pub struct Core {
-    http: reqwest::Client,
-    base_url: String,
-    auth: Auth,
-    retry: RetryPolicy,
-    clock: Arc<dyn Clock>,
-    timeout: Option<Duration>,
-    client_fields: ClientFields,
+    pub(crate) http: reqwest::Client,
+    pub(crate) base_url: String,
+    pub(crate) auth: Auth,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) client_fields: ClientFields,
 }
 
 impl Core {
     /// Calls endpoint `E` inside a `hyp_api.call` tracing span (no secrets are recorded).
+    /// Errors after the request is built carry its idempotency key, where the endpoint has one.
     pub async fn call<E: Endpoint>(
         &self,
         request: &E::Request,
     ) -> Result<E::Output, Error<E::Code>> {
+        self.call_keyed::<E>(request).await.map(Keyed::into_inner)
+    }
+
+    /// [`Core::call`], returning the outcome with the idempotency key the request carried (the
+    /// caller's, or the one made for it): for endpoints that have one.
+    pub async fn call_keyed<E: Endpoint>(
+        &self,
+        request: &E::Request,
+    ) -> Result<Keyed<E::Output>, Error<E::Code>> {
         let span = tracing::info_span!(
             "hyp_api.call",
             service = E::SERVICE,
@@ -232,7 +64,7 @@ impl Core {
     async fn call_in_span<E: Endpoint>(
         &self,
         request: &E::Request,
-    ) -> Result<E::Output, Error<E::Code>> {
+    ) -> Result<Keyed<E::Output>, Error<E::Code>> {
         // The fields the client supplies, where the request does not set them.
         let filled;
         let request = match E::with_client_fields(request, &self.client_fields) {
@@ -250,9 +82,19 @@ impl Core {
         } else {
             request
         };
-        if let Some(key) = E::idempotency_key(request) {
+        let key = E::idempotency_key(request);
+        if let Some(key) = key {
             tracing::Span::current().record("idempotency_key", key);
         }
+        match self.send::<E>(request).await {
+            Ok(output) => Ok(Keyed::new(output, key.map(str::to_string))),
+            Err(e) => Err(e.with_idempotency_key(key)),
+        }
+    }
+
+    /// Validates, encodes and sends `request` (carrying its key and client fields), retrying
+    /// per the policy where that is safe.
+    async fn send<E: Endpoint>(&self, request: &E::Request) -> Result<E::Output, Error<E::Code>> {
         request
             .validate(&ValidationContext::new(self.clock.clone()))
             .map_err(Error::InvalidRequest)?;
@@ -390,7 +232,7 @@ impl Core {
         let response = rb
             .send()
             .await
-            .map_err(|e| transport_error::<E>(&e, timeout))?;
+            .map_err(|e| transport_error::<E>(e, timeout))?;
         let status = response.status().as_u16();
         let content_type = response
             .headers()
@@ -400,7 +242,7 @@ impl Core {
         let bytes = response
             .bytes()
             .await
-            .map_err(|e| transport_error::<E>(&e, timeout))?;
+            .map_err(|e| transport_error::<E>(e, timeout))?;
         let encoding = charset::choose(
             answer_charset.map(|(chosen, _)| chosen),
             content_type.as_deref(),
@@ -465,29 +307,40 @@ impl Core {
     }
 }
 
-fn transport_error<E: Endpoint>(e: &reqwest::Error, timeout: Duration) -> Error<E::Code> {
+fn transport_error<E: Endpoint>(e: reqwest::Error, timeout: Duration) -> Error<E::Code> {
     // A connect failure proves nothing was sent; anything later may have reached the vendor,
     // and for a call that changes something its effect is then unknown.
     let sent = !e.is_connect();
     let maybe_applied = sent && !E::READ_ONLY;
-    if e.is_timeout() {
+    // The URL may carry secrets (a query-string API's passwords): it is dropped from the
+    // error kept as the source, and from the text.
+    let url = e.url().map(|u| u.to_string()).unwrap_or_default();
+    let source = e.without_url();
+    if source.is_timeout() {
         Error::Timeout {
             endpoint: E::WIRE,
             after: timeout,
             outcome_unknown: maybe_applied,
+            idempotency_key: None,
+            source,
         }
     } else {
-        let mut message = e.to_string();
-        let mut source = std::error::Error::source(e);
-        while let Some(s) = source {
+        let mut message = source.to_string();
+        let mut cause = std::error::Error::source(&source);
+        while let Some(s) = cause {
             message.push_str(&format!(": {s}"));
-            source = s.source();
+            cause = s.source();
+        }
+        if !url.is_empty() {
+            message = message.replace(&url, "[URL]");
         }
         Error::Transport {
             endpoint: E::WIRE,
-            message: message.replace(&e.url().map(|u| u.to_string()).unwrap_or_default(), "[URL]"),
+            message,
             sent,
             maybe_applied,
+            idempotency_key: None,
+            source,
         }
     }
 }

@@ -40,6 +40,9 @@ pub struct ApiError<C> {
     /// the endpoint moves money and the code is not documented (an undocumented answer does not
     /// prove nothing was booked). Reconcile before resending.
     pub outcome_unknown: bool,
+    /// The idempotency key the request carried, on an endpoint that has one: resend with it, or
+    /// reconcile by it.
+    pub idempotency_key: Option<String>,
 }
 
 /// Every way a call can fail. `C` is the API's generated code type.
@@ -61,6 +64,12 @@ pub enum Error<C: VendorCode> {
         sent: bool,
         /// The request may have reached the vendor and changed something.
         maybe_applied: bool,
+        /// The idempotency key the request carried, on an endpoint that has one (the caller's,
+        /// or the one the client made): resend with it, or reconcile by it.
+        idempotency_key: Option<String>,
+        /// The HTTP client's error, without the URL; its own `source()` chain follows.
+        #[source]
+        source: reqwest::Error,
     },
     /// No answer within the timeout. For a call that changes something and was sent,
     /// `outcome_unknown` is true: reconcile (query by your idempotency key) instead of blindly retrying.
@@ -73,6 +82,12 @@ pub enum Error<C: VendorCode> {
         /// Whether the request may have been applied (a call that changes something, sent):
         /// reconcile before resending.
         outcome_unknown: bool,
+        /// The idempotency key the request carried, on an endpoint that has one (the caller's,
+        /// or the one the client made): resend with it, or reconcile by it.
+        idempotency_key: Option<String>,
+        /// The HTTP client's timeout error, without the URL.
+        #[source]
+        source: reqwest::Error,
     },
     /// The vendor answered with an error code.
     #[error("{} answered code {} ({:?}): {}", .0.endpoint, .0.code.value(), .0.code, .0.message.as_deref().unwrap_or(.0.code.description()))]
@@ -89,6 +104,9 @@ pub enum Error<C: VendorCode> {
         http_status: u16,
         /// The page, with sent secrets removed.
         body: String,
+        /// The idempotency key the request carried, on an endpoint that has one (the caller's,
+        /// or the one the client made): resend with it, or reconcile by it.
+        idempotency_key: Option<String>,
     },
     /// The answer could not be decoded. `body` is the answer as received, with every secret of
     /// the call replaced by `[REDACTED]`.
@@ -102,6 +120,9 @@ pub enum Error<C: VendorCode> {
         reason: String,
         /// The raw answer, with sent secrets removed.
         body: String,
+        /// The idempotency key the request carried, on an endpoint that has one (the caller's,
+        /// or the one the client made): resend with it, or reconcile by it.
+        idempotency_key: Option<String>,
     },
 }
 
@@ -116,6 +137,50 @@ impl<C: VendorCode> Error<C> {
             Error::Api(e) => e.outcome_unknown,
             _ => false,
         }
+    }
+
+    /// The idempotency key the request carried, on every error after the request was built
+    /// (transport, timeout, vendor error, undecodable answer) of an endpoint that has one: the
+    /// caller's, or the one the client made. Resend with it, or reconcile by it.
+    pub fn idempotency_key(&self) -> Option<&str> {
+        match self {
+            Error::InvalidRequest(_) => None,
+            Error::Transport {
+                idempotency_key, ..
+            }
+            | Error::Timeout {
+                idempotency_key, ..
+            }
+            | Error::VendorPage {
+                idempotency_key, ..
+            }
+            | Error::Decode {
+                idempotency_key, ..
+            } => idempotency_key.as_deref(),
+            Error::Api(e) => e.idempotency_key.as_deref(),
+        }
+    }
+
+    /// The error, carrying `key` as the idempotency key of its call.
+    pub(crate) fn with_idempotency_key(mut self, key: Option<&str>) -> Self {
+        let slot = match &mut self {
+            Error::InvalidRequest(_) => return self,
+            Error::Transport {
+                idempotency_key, ..
+            }
+            | Error::Timeout {
+                idempotency_key, ..
+            }
+            | Error::VendorPage {
+                idempotency_key, ..
+            }
+            | Error::Decode {
+                idempotency_key, ..
+            } => idempotency_key,
+            Error::Api(e) => &mut e.idempotency_key,
+        };
+        *slot = key.map(str::to_string);
+        self
     }
 
     /// The typed vendor code, when the vendor answered with one.

@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod charset;
 pub mod client;
+pub mod client_builder;
 pub mod client_fields;
 pub mod codec;
 pub mod coded;
@@ -13,6 +14,7 @@ pub mod fields;
 pub mod form_in;
 pub mod json;
 pub mod json_in;
+pub mod keyed;
 #[cfg(feature = "__mac")]
 pub mod mac;
 pub mod money;

@@ -71,13 +71,13 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
         end_user_ip: "82.81.138.8".into(),
     })
     .time_stamp(at("2026-05-25 08:00:00")?);
-    match client.deposit_fiat(&deposit).await? {
+    match client.deposit_fiat(&deposit).await?.outcome {
         DepositFiatOutcome::Created(r) => println!("receipt {}", r.receipt_num),
         DepositFiatOutcome::Duplicate(r) => println!("duplicate of receipt {}", r.receipt_num),
     }
     println!("balance: {} ILS", balance());
     section("The deposit resent with the same Ticket_ID");
-    match client.deposit_fiat(&deposit).await? {
+    match client.deposit_fiat(&deposit).await?.outcome {
         DepositFiatOutcome::Created(r) => println!("new receipt {}", r.receipt_num),
         DepositFiatOutcome::Duplicate(r) => println!(
             "duplicate (code 30): the original receipt is {}",
@@ -99,7 +99,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
         time_stamp: at("2026-05-25 09:30:00")?,
         end_user_ip: "82.81.138.8".into(),
     });
-    match client.withdraw_fiat(&withdrawal).await? {
+    match client.withdraw_fiat(&withdrawal).await?.outcome {
         WithdrawFiatOutcome::Created(r) => println!("refund document {}", r.refund_num),
         WithdrawFiatOutcome::Duplicate(r) => println!("duplicate of {}", r.refund_num),
     }
@@ -118,7 +118,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
         comment: "Fee correction".into(),
     })
     .purpose(Purpose::Fee);
-    match client.create_balance_order(&order).await? {
+    match client.create_balance_order(&order).await?.outcome {
         CreateBalanceOrderOutcome::Created(r) => println!("order {}", r.tp_order_id),
         CreateBalanceOrderOutcome::Duplicate(r) => println!(
             "code 5 (queued, unconfirmed), retried with the same Ticket_ID: duplicate (code 30) of order {}",
@@ -201,7 +201,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     .ticket_id("WD-998877")
     .refund_form_purpose(RefundFormPurpose::WithdrawalFromAccount)
     .notes("Client portal withdrawal request 1234");
-    let refund_number = match client.create_refund(&refund).await? {
+    let refund_number = match client.create_refund(&refund).await?.outcome {
         CreateRefundOutcome::Created(r) | CreateRefundOutcome::Duplicate(r) => {
             let number = r.doc.ok_or("no Doc")?.refund_number;
             println!(
@@ -300,7 +300,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
         Err(e) => println!("{e} (outcome unknown: {})", e.outcome_unknown()),
         Ok(o) => println!("unexpected: {o:?}"),
     }
-    match client.create_balance_order(&bonus).await? {
+    match client.create_balance_order(&bonus).await?.outcome {
         CreateBalanceOrderOutcome::Created(r) => println!("resent: new order {}", r.tp_order_id),
         CreateBalanceOrderOutcome::Duplicate(r) => println!(
             "resent with the same Ticket_ID: duplicate (code 30) of order {}: it had gone through",

@@ -38,7 +38,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     .leverage(100)
     .password(secret("Main-Pass-1"))
     .password_investor(secret("Read-Only-1"));
-    let (outcome, created) = match client.create_account(&create).await? {
+    let (outcome, created) = match client.create_account(&create).await?.outcome {
         CreateAccountOutcome::Created(r) => ("created", r),
         CreateAccountOutcome::AlreadyApplied(r) => ("already created under this request id", r),
     };
@@ -53,7 +53,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     })
     .request_id("deposit-receipt-1234")
     .comment("Card deposit, receipt 1234");
-    match client.deposit(&deposit).await? {
+    match client.deposit(&deposit).await?.outcome {
         DepositOutcome::Applied(_) => println!("deposit applied"),
         DepositOutcome::AlreadyApplied(_) => println!("deposit already applied"),
     }
@@ -64,7 +64,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     })
     .request_id("withdrawal-5678")
     .comment("Withdrawal request 5678");
-    match client.withdraw(&withdraw).await? {
+    match client.withdraw(&withdraw).await?.outcome {
         WithdrawOutcome::Applied(_) => println!("withdrawal applied"),
         WithdrawOutcome::AlreadyApplied(_) => println!("withdrawal already applied"),
     }
@@ -79,7 +79,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     println!("login {}: balance {:?}", account.login, account.balance);
 
     section("The deposit resent with its request id: already applied (409), not a failure");
-    match client.deposit(&deposit).await? {
+    match client.deposit(&deposit).await?.outcome {
         DepositOutcome::Applied(_) => println!("applied again"),
         DepositOutcome::AlreadyApplied(_) => println!("already applied: nothing to do"),
     }

@@ -17,7 +17,7 @@ use hyp_api::{
 /// Calls the API and handles every outcome; compiled to prove the signatures line up.
 #[allow(dead_code)]
 async fn handle(client: &Client, req: &DepositFiatRequest) -> Result<i64, Error> {
-    match client.deposit_fiat(req).await? {
+    match client.deposit_fiat(req).await?.outcome {
         DepositFiatOutcome::Created(r) => Ok(r.receipt_num),
         // A resend of the same Ticket_ID: the original receipt, nothing new booked.
         DepositFiatOutcome::Duplicate(r) => Ok(r.receipt_num),

@@ -20,7 +20,7 @@ async fn deposit(client: &Client, login: Login, amount: Money) -> Result<bool, E
     })
     .request_id("req_mng5_7711")
     .comment("bank wire");
-    match client.deposit(&request).await? {
+    match client.deposit(&request).await?.outcome {
         DepositOutcome::Applied(_) => Ok(true),
         DepositOutcome::AlreadyApplied(_) => Ok(false),
     }

@@ -91,14 +91,14 @@ impl Client {
     /// - code 0 → `Created`: The trading platform confirmed the balance order; TP_Order_ID is the new order.
     /// - code 30 → `Duplicate`: A command with this Ticket_ID already exists; nothing new was queued and TP_Order_ID is the original order.
     ///
-    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 45 s. Retried per the client's policy only when the request carries `ticket_id` (the vendor detects a resend by it). Moves money: on a timeout after sending, the error says the outcome is unknown.
+    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 45 s. Retried per the client's policy only when the request carries `ticket_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it. Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform
     pub async fn create_balance_order(
         &self,
         request: &CreateBalanceOrderRequest,
-    ) -> Result<CreateBalanceOrderOutcome, Error> {
-        self.core.call::<CreateBalanceOrder>(request).await
+    ) -> Result<crate::Keyed<CreateBalanceOrderOutcome>, Error> {
+        self.core.call_keyed::<CreateBalanceOrder>(request).await
     }
     /// `Create_Refund_Json`: Generate a new refund (withdrawal) document from header fields and an `Items` array of
     /// refund / withdrawal method lines. After validation the system produces the original refund
@@ -110,14 +110,14 @@ impl Client {
     /// - code 0 → `Created`: The refund document (plus journal entries / cash-management rows where relevant) was created; `Doc` holds its header.
     /// - code 30 → `Duplicate`: A refund with this Ticket_ID was already created; nothing new was created.
     ///
-    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `ticket_id` (the vendor detects a resend by it). Moves money: on a timeout after sending, the error says the outcome is unknown.
+    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `ticket_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it. Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 004 § Refund (Withdrawal) Doc API
     pub async fn create_refund(
         &self,
         request: &CreateRefundRequest,
-    ) -> Result<CreateRefundOutcome, Error> {
-        self.core.call::<CreateRefund>(request).await
+    ) -> Result<crate::Keyed<CreateRefundOutcome>, Error> {
+        self.core.call_keyed::<CreateRefund>(request).await
     }
     /// `Create_TP_Account_Json`: Create a new trading-platform (MT4/MT5) account for an existing Hyper client. If the client
     /// already has one, the call answers code 1 with the existing account instead (so a resend is
@@ -146,14 +146,14 @@ impl Client {
     /// - code 0 → `Created`: Receipt, journal entry and MT4 balance order were created; Receipt_Num is the new receipt.
     /// - code 30 → `Duplicate`: This Ticket_ID was already processed ("A form with identical information has already been submitted."); nothing new was created and Receipt_Num is the original receipt.
     ///
-    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `ticket_id` (the vendor detects a resend by it). Moves money: on a timeout after sending, the error says the outcome is unknown.
+    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `ticket_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it. Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer
     pub async fn deposit_fiat(
         &self,
         request: &DepositFiatRequest,
-    ) -> Result<DepositFiatOutcome, Error> {
-        self.core.call::<DepositFiat>(request).await
+    ) -> Result<crate::Keyed<DepositFiatOutcome>, Error> {
+        self.core.call_keyed::<DepositFiat>(request).await
     }
     /// `Query_Refunds_API_Queue_json`: Read the refund (document) payment rows that the external bank-transfer system should
     /// handle. By default it returns rows of refund documents whose authorization status is
@@ -203,13 +203,13 @@ impl Client {
     /// - code 0 → `Created`: Refund document and journal entry were created; Refund_Num is the new refund.
     /// - code 30 → `Duplicate`: This Ticket_ID was already processed ("A form with identical information has already been submitted."); nothing new was created and Refund_Num is the original refund.
     ///
-    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `ticket_id` (the vendor detects a resend by it). Moves money: on a timeout after sending, the error says the outcome is unknown.
+    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `ticket_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it. Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer
     pub async fn withdraw_fiat(
         &self,
         request: &WithdrawFiatRequest,
-    ) -> Result<WithdrawFiatOutcome, Error> {
-        self.core.call::<WithdrawFiat>(request).await
+    ) -> Result<crate::Keyed<WithdrawFiatOutcome>, Error> {
+        self.core.call_keyed::<WithdrawFiat>(request).await
     }
 }

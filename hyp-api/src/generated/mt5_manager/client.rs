@@ -52,14 +52,14 @@ impl Client {
     /// - code 201/200 → `Created`: The account was created (201 Created; 200 accepted too).
     /// - code 409 → `AlreadyApplied`: A resend of a creation already applied under the same x-request-id: done, not a failure.
     ///
-    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it).
+    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it.
     ///
     /// Source: vendor doc 003 § Account Lifecycle endpoint table
     pub async fn create_account(
         &self,
         request: &CreateAccountRequest,
-    ) -> Result<CreateAccountOutcome, Error> {
-        self.core.call::<CreateAccount>(request).await
+    ) -> Result<crate::Keyed<CreateAccountOutcome>, Error> {
+        self.core.call_keyed::<CreateAccount>(request).await
     }
     /// `PATCH /accounts/{login}`: Adjust leverage, permissions, or group assignment.
     ///
@@ -67,14 +67,14 @@ impl Client {
     /// - code 200 → `Updated`: The account was updated.
     /// - code 409 → `AlreadyApplied`: A resend of an update already applied under the same x-request-id.
     ///
-    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it).
+    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it.
     ///
     /// Source: vendor doc 003 § Account Lifecycle endpoint table
     pub async fn update_account(
         &self,
         request: &UpdateAccountRequest,
-    ) -> Result<UpdateAccountOutcome, Error> {
-        self.core.call::<UpdateAccount>(request).await
+    ) -> Result<crate::Keyed<UpdateAccountOutcome>, Error> {
+        self.core.call_keyed::<UpdateAccount>(request).await
     }
     /// `GET /accounts/{login}`: Read account lifecycle state and metadata.
     ///
@@ -96,14 +96,14 @@ impl Client {
     /// - code 200/201 → `Rotated`: The password was changed.
     /// - code 409 → `AlreadyApplied`: A resend of a rotation already applied under the same x-request-id.
     ///
-    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it).
+    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it.
     ///
     /// Source: vendor doc 003 § Account Lifecycle endpoint table
     pub async fn rotate_password(
         &self,
         request: &RotatePasswordRequest,
-    ) -> Result<RotatePasswordOutcome, Error> {
-        self.core.call::<RotatePassword>(request).await
+    ) -> Result<crate::Keyed<RotatePasswordOutcome>, Error> {
+        self.core.call_keyed::<RotatePassword>(request).await
     }
     /// `GET /reports/daily`: Return the daily operational report.
     ///
@@ -167,14 +167,14 @@ impl Client {
     /// - code 201/200 → `Applied`: The operation was applied (201 Created: new transaction; 200 accepted too).
     /// - code 409 → `AlreadyApplied`: Already applied under this x-request-id (a retry whose first attempt succeeded): done, not a failure.
     ///
-    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). Moves money: on a timeout after sending, the error says the outcome is unknown.
+    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it. Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 003 § funding endpoint table
     pub async fn deposit(
         &self,
         request: &DepositRequest,
-    ) -> Result<DepositOutcome, Error> {
-        self.core.call::<Deposit>(request).await
+    ) -> Result<crate::Keyed<DepositOutcome>, Error> {
+        self.core.call_keyed::<Deposit>(request).await
     }
     /// `POST /transactions/withdraw`: Withdraw balance with operator context.
     ///
@@ -182,14 +182,14 @@ impl Client {
     /// - code 201/200 → `Applied`: The operation was applied (201 Created: new transaction; 200 accepted too).
     /// - code 409 → `AlreadyApplied`: Already applied under this x-request-id (a retry whose first attempt succeeded): done, not a failure.
     ///
-    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). Moves money: on a timeout after sending, the error says the outcome is unknown.
+    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it. Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 003 § funding endpoint table
     pub async fn withdraw(
         &self,
         request: &WithdrawRequest,
-    ) -> Result<WithdrawOutcome, Error> {
-        self.core.call::<Withdraw>(request).await
+    ) -> Result<crate::Keyed<WithdrawOutcome>, Error> {
+        self.core.call_keyed::<Withdraw>(request).await
     }
     /// `POST /transactions/credit`: Add broker credit or promotions.
     ///
@@ -197,11 +197,14 @@ impl Client {
     /// - code 201/200 → `Applied`: The operation was applied (201 Created: new transaction; 200 accepted too).
     /// - code 409 → `AlreadyApplied`: Already applied under this x-request-id (a retry whose first attempt succeeded): done, not a failure.
     ///
-    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). Moves money: on a timeout after sending, the error says the outcome is unknown.
+    /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it. Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 003 § funding endpoint table
-    pub async fn credit(&self, request: &CreditRequest) -> Result<CreditOutcome, Error> {
-        self.core.call::<Credit>(request).await
+    pub async fn credit(
+        &self,
+        request: &CreditRequest,
+    ) -> Result<crate::Keyed<CreditOutcome>, Error> {
+        self.core.call_keyed::<Credit>(request).await
     }
     /// `GET /transactions/history`: Review the funding ledger for reconciliation.
     ///
