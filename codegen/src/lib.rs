@@ -11,6 +11,7 @@ pub mod load;
 mod locate;
 mod maxima;
 pub mod model;
+pub mod openapi;
 pub mod resolve;
 pub mod sandbox;
 pub mod spec;

@@ -1,10 +1,12 @@
 //! `cargo xtask codegen` writes `hyp-api/src/generated/` and `hyp-sandbox/src/generated/` from
 //! `spec/`;
 //! `cargo xtask codegen --check` fails, naming the stale files and the command that fixes them;
+//! `cargo xtask openapi [--check]` writes (checks) `openapi/<api>.json` (`openapi.rs`);
 //! `cargo xtask spec-diff` reports what changed in `spec/` and whether it breaks callers
 //! (`spec_diff.rs`).
 
 mod fuzz_smoke;
+mod openapi;
 mod spec_diff;
 mod workspace;
 
@@ -31,6 +33,12 @@ enum Task {
     /// Compare spec/ with a base commit: every change, classified for callers (breaking,
     /// warning, info), and the version bump it asks of hyp-api.
     SpecDiff(spec_diff::SpecDiff),
+    /// Write openapi/<api>.json, an OpenAPI 3.1 document per API, from spec/.
+    Openapi {
+        /// Do not write: fail if the checked-in documents differ from what spec/ generates.
+        #[arg(long)]
+        check: bool,
+    },
     /// Replay fuzz/corpus through every fuzz target and run mutated inputs briefly (stable).
     FuzzSmoke(fuzz_smoke::FuzzSmoke),
 }
@@ -42,6 +50,16 @@ fn main() -> ExitCode {
             let cwd = std::env::current_dir().unwrap_or_default();
             match workspace::root(std::env::var_os("CARGO_MANIFEST_DIR"), &cwd) {
                 Ok(root) => codegen(&root, check),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Task::Openapi { check } => {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            match workspace::root(std::env::var_os("CARGO_MANIFEST_DIR"), &cwd) {
+                Ok(root) => openapi::run(&root, check),
                 Err(e) => {
                     eprintln!("error: {e}");
                     ExitCode::FAILURE
