@@ -294,6 +294,18 @@ pub struct Outcome {
     pub codes: Vec<i64>,
     pub doc: String,
     pub source: String,
+    /// Response fields an answer with this outcome must carry.
+    pub requires: Vec<SuccessField>,
+}
+
+/// A response field an outcome must carry (`requires:` in the spec).
+#[derive(Debug, Clone)]
+pub struct SuccessField {
+    pub wire: String,
+    pub rust: String,
+    /// A list: "carried" means not empty.
+    pub list: bool,
+    pub source: String,
 }
 
 #[derive(Debug, Clone)]

@@ -554,6 +554,20 @@ pub struct Outcome {
     pub variant: String,
     pub doc: String,
     pub source: Source,
+    /// Answer fields this outcome must carry: an answer with the outcome's code but without
+    /// one of them is undecodable (a `Decode` error naming the field), never a result.
+    #[serde(default)]
+    pub requires: Vec<SuccessField>,
+}
+
+/// An answer field an outcome must carry, with the doc line that says so.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuccessField {
+    /// The response field's wire name.
+    pub wire: String,
+    pub source: Source,
+    pub decision: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

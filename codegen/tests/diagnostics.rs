@@ -1437,3 +1437,62 @@ fn sandbox_page_deals_and_lookups_that_do_not_resolve() {
         assert!(d.help.contains(help), "{d}");
     }
 }
+
+#[test]
+fn outcome_requires_a_field_the_response_lacks() {
+    let f = Fixture::new("requires-unknown");
+    let text = endpoint_with(
+        "        variant: Paid\n        doc: The payment was made.\n        source: \"test\"\n",
+        "        variant: Paid\n        doc: The payment was made.\n        source: \"test\"\n        requires:\n          - wire: PaymentRef\n            source: \"test\"\n",
+    );
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    let d = the(&diags, "`PaymentRef`");
+    assert!(d.message.contains("not a response field"), "{d}");
+    assert_diag(
+        d,
+        &file,
+        pos_of(&text, "wire: PaymentRef", 0),
+        "name a response field",
+    );
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+}
+
+#[test]
+fn outcome_requires_a_field_that_is_already_required() {
+    let f = Fixture::new("requires-required");
+    let text = edit(
+        &endpoint_with(
+            "        variant: Paid\n        doc: The payment was made.\n        source: \"test\"\n",
+            "        variant: Paid\n        doc: The payment was made.\n        source: \"test\"\n        requires:\n          - wire: PaymentId\n            source: \"test\"\n",
+        ),
+        "        - wire: PaymentId\n          type: int\n",
+        "        - wire: PaymentId\n          type: int\n          required: true\n",
+    );
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    let d = the(&diags, "already required");
+    assert_diag(
+        d,
+        &file,
+        pos_of(&text, "wire: PaymentId", 1),
+        "delete it here",
+    );
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+}
+
+#[test]
+fn outcome_requires_without_a_source_is_rejected() {
+    let f = Fixture::new("requires-no-source");
+    let text = endpoint_with(
+        "        variant: Paid\n        doc: The payment was made.\n        source: \"test\"\n",
+        "        variant: Paid\n        doc: The payment was made.\n        source: \"test\"\n        requires:\n          - wire: PaymentId\n",
+    );
+    f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    assert!(
+        show(&diags).contains("source"),
+        "a requirement names the doc line it follows:\n{}",
+        show(&diags)
+    );
+}

@@ -540,7 +540,19 @@ fn endpoint_fixtures() -> Vec<Fx> {
         ),
         &[(K::OutcomeAdded, B)],
     );
+    let requires = fx(
+        "outcome requires a field",
+        base(),
+        base().replace(
+            e,
+            "        variant: Created\n        doc: d\n        source: s\n",
+            "        variant: Created\n        doc: d\n        source: s\n        requires:\n          - { wire: RespText, source: s }\n",
+        ),
+        &[(K::OutcomeRequiresAdded, W)],
+    );
     vec![
+        undo("outcome no longer requires a field", &requires, &[(K::OutcomeRequiresRemoved, I)]),
+        requires,
         undo("endpoint removed", &added, &[(K::EndpointRemoved, B)]),
         added,
         fx(
@@ -1312,6 +1324,8 @@ fn listed(k: K) -> bool {
         | K::QuirkAdded
         | K::QuirkRemoved
         | K::QuirkChanged
+        | K::OutcomeRequiresAdded
+        | K::OutcomeRequiresRemoved
         | K::ConstraintTightened { .. }
         | K::ConstraintLoosened { .. } => ALL.contains(&k),
     }

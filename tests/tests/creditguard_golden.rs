@@ -105,7 +105,7 @@ async fn do_deal_on_the_wire() -> (String, String) {
                 "doDeal",
                 "000",
                 "Permitted transaction",
-                Some("<status>000</status>"),
+                Some("<status>000</status><cgUid>118664947</cgUid>"),
             ),
         )
         .with_content_type("text/xml"),

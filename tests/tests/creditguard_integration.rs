@@ -460,7 +460,12 @@ async fn may_be_duplicate_needs_a_request_id_of_at_most_20_characters() {
             c::ROUTE,
             xml_answer(
                 200,
-                c::answer("doDeal", "000", "Permitted transaction", None),
+                c::answer(
+                    "doDeal",
+                    "000",
+                    "Permitted transaction",
+                    Some("<cgUid>118664947</cgUid>"),
+                ),
             ),
         );
         client
@@ -516,7 +521,8 @@ fn hebrew_answer(prolog: &str, user_message: &str) -> String {
          <dateTime>2025-07-28 12:49</dateTime><tranId>119101579</tranId><result>000</result>\
          <message>Permitted transaction</message><userMessage>{user_message}</userMessage>\
          <version>2000</version><language>Heb</language>\
-         <doDeal><status>000</status><statusText>{user_message}</statusText></doDeal>\
+         <doDeal><status>000</status><statusText>{user_message}</statusText>\
+         <cgUid>118664947</cgUid></doDeal>\
          </response></ashrait>"
     )
 }

@@ -205,6 +205,10 @@ pub enum ChangeKind {
     QuirkAdded,
     QuirkRemoved,
     QuirkChanged,
+    /// An outcome now requires a response field (`requires:`).
+    OutcomeRequiresAdded,
+    /// An outcome no longer requires a response field.
+    OutcomeRequiresRemoved,
     ConstraintTightened {
         constraint: Constraint,
         side: Side,
@@ -215,7 +219,7 @@ pub enum ChangeKind {
     },
 }
 
-const TIGHTENED: usize = 61;
+const TIGHTENED: usize = 63;
 const LOOSENED: usize = TIGHTENED + 2 * Constraint::ALL.len();
 
 impl ChangeKind {
@@ -277,6 +281,8 @@ impl ChangeKind {
             QuirkAdded => 58,
             QuirkRemoved => 59,
             QuirkChanged => 60,
+            OutcomeRequiresAdded => 61,
+            OutcomeRequiresRemoved => 62,
             ConstraintTightened { constraint, side } => {
                 TIGHTENED + 2 * constraint.ordinal() + side.ordinal()
             }
@@ -343,6 +349,8 @@ impl ChangeKind {
             QuirkAdded => "quirk_added",
             QuirkRemoved => "quirk_removed",
             QuirkChanged => "quirk_changed",
+            OutcomeRequiresAdded => "outcome_requires_added",
+            OutcomeRequiresRemoved => "outcome_requires_removed",
             ConstraintTightened { .. } => "constraint_tightened",
             ConstraintLoosened { .. } => "constraint_loosened",
         }
@@ -499,6 +507,8 @@ pub const ALL: &[ChangeKind] = &[
     K::QuirkAdded,
     K::QuirkRemoved,
     K::QuirkChanged,
+    K::OutcomeRequiresAdded,
+    K::OutcomeRequiresRemoved,
     K::ConstraintTightened {
         constraint: C::Gt,
         side: Req,

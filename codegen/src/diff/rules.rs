@@ -158,6 +158,8 @@ pub const RULES: &[Rule] = &[
     info(K::QuirkAdded, "a vendor quirk is recorded"),
     info(K::QuirkRemoved, "a vendor quirk record is gone"),
     info(K::QuirkChanged, "a vendor quirk record changed"),
+    warning(K::OutcomeRequiresAdded, "answers with the outcome's code but without the field now fail to decode (`Decode`), instead of being a result"),
+    info(K::OutcomeRequiresRemoved, "answers without the field are results again (the field stays optional in the response type)"),
     breaking(K::ConstraintTightened { constraint: C::Gt, side: Req }, TIGHT_REQ),
     info(K::ConstraintTightened { constraint: C::Gt, side: Resp }, CONSTRAINT_RESP),
     breaking(K::ConstraintTightened { constraint: C::Ge, side: Req }, TIGHT_REQ),

@@ -23,8 +23,20 @@ pub fn emit_client(api: &Api) -> TokenStream {
             .iter()
             .map(|o| {
                 let codes: Vec<String> = o.codes.iter().map(i64::to_string).collect();
+                // What the outcome must carry (`requires:`), so a caller knows the fields are set.
+                let carries = if o.requires.is_empty() {
+                    String::new()
+                } else {
+                    let wires: Vec<String> =
+                        o.requires.iter().map(|r| format!("`{}`", r.wire)).collect();
+                    format!(
+                        " An answer without {} is an [`Error::Decode`](crate::Error::Decode), \
+                         not this result.",
+                        wires.join(" or ")
+                    )
+                };
                 format!(
-                    "- code {} → `{}`: {}",
+                    "- code {} → `{}`: {}{carries}",
                     codes.join("/"),
                     o.variant,
                     super::docs::summary(&o.doc)

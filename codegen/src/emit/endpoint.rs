@@ -301,6 +301,7 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
         quote!(match value { #(#overrides)* other => #code::from_service_table(other) })
     };
     let one_pass = super::decode::one_pass_fn(api, e, &resp_id, &out);
+    let check_success = super::success::check_success_fn(e, &out);
     let single = e.outcomes.len() < 2;
     let decode_arms = e.outcomes.iter().map(|o| {
         let codes = &o.codes;
@@ -350,6 +351,7 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
             fn decode(code: i64, body: &crate::Node) -> Result<Option<Self::Output>, crate::DecodeError> {
                 match code { #(#decode_arms)* _ => Ok(None) }
             }
+            #check_success
             #one_pass
         }
     }

@@ -13,6 +13,7 @@ mod enums;
 mod named;
 pub mod output;
 mod structs;
+mod success;
 mod types;
 
 use proc_macro2::TokenStream;

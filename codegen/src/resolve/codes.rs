@@ -143,6 +143,8 @@ pub(super) fn outcomes(
             codes: o.codes.clone(),
             doc: o.doc.clone(),
             source: o.source.clone(),
+            // Resolved once the response has its included and envelope fields.
+            requires: Vec::new(),
         });
     }
     (outcomes, variants)

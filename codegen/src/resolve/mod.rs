@@ -28,6 +28,7 @@ mod fields;
 mod names;
 mod objects;
 mod service;
+mod success;
 mod types;
 
 struct Ctx<'a> {
@@ -108,6 +109,7 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
         endpoint.request.splice(0..0, req.iter().cloned());
         endpoint.response.splice(0..0, resp.iter().cloned());
         check_requires(&mut cx, e.file, wire, &endpoint.request);
+        success::resolve_requires(&mut cx, e.file, wire, &e.item, &mut endpoint);
         endpoints.push(endpoint);
     }
 

@@ -80,7 +80,11 @@ impl Answer<'_> {
         decoded: Result<Option<E::Output>, crate::runtime::node::DecodeError>,
     ) -> Result<E::Output, Error<E::Code>> {
         match decoded {
-            Ok(Some(output)) => Ok(output),
+            // An outcome without a field the spec says it carries is not a result.
+            Ok(Some(output)) => match E::check_success(&output) {
+                Ok(()) => Ok(output),
+                Err(e) => Err(self.undecodable::<E>(e)),
+            },
             Ok(None) => {
                 let code = E::code(code);
                 // An undocumented code on a call that moves money proves nothing either way.

@@ -171,6 +171,12 @@ pub trait Endpoint {
     fn code(value: i64) -> Self::Code;
     /// The output for a code that is an outcome of this endpoint, `None` for an error code.
     fn decode(code: i64, body: &Node) -> Result<Option<Self::Output>, DecodeError>;
+    /// Checks that a decoded output carries every field the spec says its outcome must carry
+    /// (`requires:`): one that does not is undecodable, whichever decoder read it.
+    fn check_success(output: &Self::Output) -> Result<(), DecodeError> {
+        let _ = output;
+        Ok(())
+    }
     /// The code, message and output straight from the answer's text in one pass (generated
     /// per wire format), or `None` to read the answer through a [`Node`] with [`Self::decode`].
     #[doc(hidden)]

@@ -243,9 +243,33 @@ fn outcome_changes(
             codes: old_codes,
             doc,
             source,
+            requires,
         } = o;
         let subject = format!("endpoints.{w}.outcomes.{}", n.variant);
         let at = here(&n.loc);
+        let wires = |r: &[crate::model::SuccessField]| -> Vec<String> {
+            r.iter().map(|f| f.wire.clone()).collect()
+        };
+        let (old_req, new_req) = (wires(requires), wires(&n.requires));
+        for added in new_req.iter().filter(|f| !old_req.contains(f)) {
+            out.push(
+                K::OutcomeRequiresAdded,
+                &format!("{subject}.requires.{added}"),
+                &at,
+                format!("`{w}` outcome `{}` now requires `{added}`", n.variant),
+            );
+        }
+        for removed in old_req.iter().filter(|f| !new_req.contains(f)) {
+            out.push(
+                K::OutcomeRequiresRemoved,
+                &format!("{subject}.requires.{removed}"),
+                &at,
+                format!(
+                    "`{w}` outcome `{}` no longer requires `{removed}`",
+                    n.variant
+                ),
+            );
+        }
         out.value(
             K::OutcomeCodesChanged,
             &subject,

@@ -155,7 +155,7 @@ impl Client {
     /// inquireTransactions first.
     ///
     /// Results:
-    /// - code 0 → `Approved`: `000`: the deal was approved (charge, authorization, credit), or for `TxnSetup` the payment page was created (`mpiHostedPageUrl`) — the payment itself is reported by the redirect.
+    /// - code 0 → `Approved`: `000`: the deal was approved (charge, authorization, credit), or for `TxnSetup` the payment page was created (`mpiHostedPageUrl`) — the payment itself is reported by the redirect. An answer without `cgUid` is an [`Error::Decode`](crate::Error::Decode), not this result.
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///

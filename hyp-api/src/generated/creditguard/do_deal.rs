@@ -2893,6 +2893,20 @@ impl crate::Endpoint for DoDeal {
             _ => Ok(None),
         }
     }
+    fn check_success(output: &Self::Output) -> Result<(), crate::DecodeError> {
+        {
+            let r = output;
+            if r.cg_uid.is_none() {
+                return Err(
+                    crate::DecodeError::new(
+                            "missing: an answer with code 0 (outcome `Approved`) must carry it",
+                        )
+                        .within("cgUid"),
+                );
+            }
+        }
+        Ok(())
+    }
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

@@ -354,6 +354,28 @@ impl crate::Endpoint for CancelTransaction {
             _ => Ok(None),
         }
     }
+    fn check_success(output: &Self::Output) -> Result<(), crate::DecodeError> {
+        {
+            let r = output;
+            if r.trans_id.is_none() {
+                return Err(
+                    crate::DecodeError::new(
+                            "missing: an answer with code 0/777 (outcome `Cancelled`) must carry it",
+                        )
+                        .within("TransId"),
+                );
+            }
+            if r.reversal_status.is_none() {
+                return Err(
+                    crate::DecodeError::new(
+                            "missing: an answer with code 0/777 (outcome `Cancelled`) must carry it",
+                        )
+                        .within("ReversalStatus"),
+                );
+            }
+        }
+        Ok(())
+    }
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

@@ -336,7 +336,7 @@ impl Client {
     /// cannot be cancelled (does not exist or already transmitted).
     ///
     /// Results:
-    /// - code 0/777 → `Cancelled`: The transaction was cancelled (`CCode=0`, `ReversalStatus=777`).
+    /// - code 0/777 → `Cancelled`: The transaction was cancelled (`CCode=0`, `ReversalStatus=777`). An answer without `TransId` or `ReversalStatus` is an [`Error::Decode`](crate::Error::Decode), not this result.
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
@@ -418,7 +418,7 @@ impl Client {
     /// wrong `PassP`.
     ///
     /// Results:
-    /// - code 0 → `Refunded`: The refund was processed.
+    /// - code 0 → `Refunded`: The refund was processed. An answer without `Id` is an [`Error::Decode`](crate::Error::Decode), not this result.
     ///
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///

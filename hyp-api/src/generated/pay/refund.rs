@@ -374,6 +374,20 @@ impl crate::Endpoint for Refund {
             _ => Ok(None),
         }
     }
+    fn check_success(output: &Self::Output) -> Result<(), crate::DecodeError> {
+        {
+            let r = output;
+            if r.id.is_none() {
+                return Err(
+                    crate::DecodeError::new(
+                            "missing: an answer with code 0 (outcome `Refunded`) must carry it",
+                        )
+                        .within("Id"),
+                );
+            }
+        }
+        Ok(())
+    }
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
