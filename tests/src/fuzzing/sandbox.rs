@@ -31,7 +31,11 @@ struct Runner {
 fn runner() -> &'static Mutex<Runner> {
     static RUNNER: OnceLock<Mutex<Runner>> = OnceLock::new();
     RUNNER.get_or_init(|| {
-        let runtime = tokio::runtime::Builder::new_current_thread()
+        // A worker thread for the sandboxes' own tasks: on a current-thread runtime they would
+        // run only when a request awaits, which the router's answers seldom do, so a replaced
+        // sandbox's accept loop never saw its stop signal and its state was never freed.
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
             .enable_all()
             .build()
             .expect("a tokio runtime");
@@ -92,11 +96,6 @@ pub fn index_of(a: usize, e: usize) -> usize {
 /// Hands `data` as one request to the sandbox's service; returns the answer's status, if the
 /// input makes a request at all.
 pub fn run(data: &[u8]) -> Option<u16> {
-    let (&selector, payload) = data.split_first()?;
-    let all = endpoints();
-    let (a, e) = all[usize::from(selector) % all.len()];
-    let (api, endpoint) = (&apis()[a], &apis()[a].endpoints[e]);
-    let payload = String::from_utf8_lossy(payload);
     let mut runner = runner().lock().unwrap_or_else(|p| p.into_inner());
     if runner.served >= REQUESTS_PER_SANDBOX {
         let fresh = runner
@@ -107,7 +106,7 @@ pub fn run(data: &[u8]) -> Option<u16> {
         runner.served = 0;
     }
     runner.served += 1;
-    let request = build(&runner.sandbox, api, endpoint, &payload)?;
+    let request = request(&runner.sandbox, data)?.map(Body::from);
     let service = runner.sandbox.router();
     runner.runtime.block_on(async {
         let response = service.oneshot(request).await.ok()?;
@@ -119,14 +118,15 @@ pub fn run(data: &[u8]) -> Option<u16> {
     })
 }
 
-/// The request a client would send: the URL parsed (and so percent-encoded) as reqwest parses
-/// it, the credentials where the API carries them.
-fn build(
-    sandbox: &Sandbox,
-    api: &Api,
-    endpoint: &hyp_codegen::model::Endpoint,
-    payload: &str,
-) -> Option<Request<Body>> {
+/// The request input `data` makes for `sandbox`, as a client would send it (the URL, absolute,
+/// parsed and so percent-encoded by reqwest's parser; the credentials where the API carries
+/// them); `None` when the input makes no request (empty, or a URL that does not parse).
+pub fn request(sandbox: &Sandbox, data: &[u8]) -> Option<Request<String>> {
+    let (&selector, payload) = data.split_first()?;
+    let all = endpoints();
+    let (a, e) = all[usize::from(selector) % all.len()];
+    let (api, endpoint) = (&apis()[a], &apis()[a].endpoints[e]);
+    let payload = String::from_utf8_lossy(payload);
     let path = placeholders(&endpoint.path);
     let mut url = format!("{}{path}", sandbox.base_url(&api.name));
     let credentials = credentials(&api.name);
@@ -140,7 +140,7 @@ fn build(
     let (content_type, body) = match api.transport {
         TransportKind::QueryGet => {
             url.push('?');
-            url.push_str(payload);
+            url.push_str(&payload);
             (None, String::new())
         }
         TransportKind::FormXml => {
@@ -149,22 +149,18 @@ fn build(
             let form = form_urlencoded::Serializer::new(String::new())
                 .append_pair(&user, credentials.first()?)
                 .append_pair(&password, credentials.get(1)?)
-                .append_pair(&xml.form_field, payload)
+                .append_pair(&xml.form_field, &payload)
                 .finish();
             (Some("application/x-www-form-urlencoded"), form)
         }
         TransportKind::JsonPost | TransportKind::RestJson => {
-            (Some("application/json"), payload.to_string())
+            (Some("application/json"), payload.into_owned())
         }
     };
     let url = reqwest::Url::parse(&url).ok()?;
-    let target = match url.query() {
-        Some(query) => format!("{}?{query}", url.path()),
-        None => url.path().to_string(),
-    };
     let mut request = Request::builder()
         .method(method)
-        .uri(target)
+        .uri(url.as_str())
         .header(header::HOST, url.authority());
     if let Some(content_type) = content_type {
         request = request.header(header::CONTENT_TYPE, content_type);
@@ -172,7 +168,7 @@ fn build(
     if let (AuthKind::Bearer, Some(token)) = (&api.auth, credentials.first()) {
         request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
     }
-    request.body(Body::from(body)).ok()
+    request.body(body).ok()
 }
 
 /// The default credentials of `api`, in spec order (what a fresh sandbox accepts), read once:
