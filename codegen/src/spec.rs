@@ -6,7 +6,11 @@
 //! editors; `tests` checks that the two agree on every spec in the tree.
 
 use indexmap::IndexMap;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+
+/// How credentials travel, where a field travels and what an example shows: the sandbox's
+/// plan types (one definition, written into the plan as the spec states them).
+pub use crate::sandbox::plan::{AuthKind, ExampleKind, FieldLocation};
 
 /// One YAML file of an API folder. Every top-level key is optional; the folder as a whole must
 /// have exactly one `service`.
@@ -196,17 +200,6 @@ pub struct ClientField {
     pub source: Source,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AuthKind {
-    /// `Authorization: Bearer <secret>` on every request.
-    Bearer,
-    /// Credentials travel as request fields (declared as `secret` fields on each request).
-    InRequest,
-    /// A user name and a password (a secret) sent as form fields beside the payload.
-    FormFields,
-}
-
 /// The fields every answer carries around its body.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -385,19 +378,6 @@ pub struct Field {
     /// A value the vendor fixes (CreditGuard's `version` 2000): always sent as this text, never
     /// set by callers, not a struct field.
     pub fixed: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FieldLocation {
-    #[default]
-    Body,
-    /// A `{name}` segment of the endpoint's path.
-    Path,
-    Query,
-    Header,
-    /// In the request envelope around the command (set for `envelope.request_fields`).
-    Envelope,
 }
 
 /// A named type: a scalar (`int` or `string`) with its meaning and constraints, stated once.
@@ -585,13 +565,6 @@ pub struct Example {
     /// Named corrections of a vendor mistake in `body`; each must still apply.
     #[serde(default)]
     pub fixups: Vec<Fixup>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ExampleKind {
-    Request,
-    Response,
 }
 
 #[derive(Debug, Deserialize)]

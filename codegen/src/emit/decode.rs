@@ -18,10 +18,13 @@ const WHOLE: &str = ".";
 
 /// How one field is read.
 pub enum Kind {
-    /// Through `decode`, a `fn(&str) -> Result<T, DecodeError>`; `bools`: a boolean field.
+    /// Through `decode`, a `fn(&str) -> Result<T, DecodeError>`; `bools`: a boolean field;
+    /// `textual`: a type the wire writes as a string (text, dates, string enums and newtypes),
+    /// which JSON reads in one scan of the string rather than as its raw text.
     Scalar {
         decode: TokenStream,
         bools: bool,
+        textual: bool,
     },
     Scalars {
         decode: TokenStream,
@@ -69,6 +72,18 @@ fn scalar(api: &Api, ty: &Ty, side: Side) -> Option<TokenStream> {
     }
 }
 
+/// Whether values of `ty` travel as strings (see [`Kind::Scalar`]).
+fn textual(api: &Api, ty: &Ty) -> bool {
+    match api.base(ty) {
+        Ty::String | Ty::Secret(_) | Ty::Date(_) | Ty::DateTime(_) => true,
+        Ty::Enum(name) => api
+            .enums
+            .iter()
+            .any(|e| &e.name == name && e.repr == crate::model::EnumRepr::String),
+        _ => false,
+    }
+}
+
 fn kind(api: &Api, ty: &Ty, side: Side) -> Kind {
     let bools = *ty == Ty::Bool;
     match ty {
@@ -84,7 +99,11 @@ fn kind(api: &Api, ty: &Ty, side: Side) -> Kind {
             (_, None) => Kind::Unsupported,
         },
         other => match scalar(api, other, side) {
-            Some(decode) => Kind::Scalar { decode, bools },
+            Some(decode) => Kind::Scalar {
+                decode,
+                bools,
+                textual: textual(api, other),
+            },
             None => Kind::Unsupported,
         },
     }

@@ -14,7 +14,12 @@ pub fn emit(plan: &Plan) -> TokenStream {
         .map(|f| {
             let (v, ea) = (&f.var, f.empty_is_absent);
             let read = match &f.kind {
-                Kind::Scalar { decode, bools } => {
+                Kind::Scalar {
+                    decode,
+                    textual: true,
+                    ..
+                } => quote!(#j::string(&mut m, &mut #v, #decode, #ea, depth)?),
+                Kind::Scalar { decode, bools, .. } => {
                     quote!(#j::scalar(&mut m, &mut #v, #decode, (#bools, #ea), depth)?)
                 }
                 Kind::Scalars { decode, bools } => {

@@ -1,9 +1,11 @@
 //! The plan: what `hyp-sandbox` needs to know about one API, lowered from the resolved model
 //! and written next to the sandbox's generated code as JSON. The plan's types are the
 //! sandbox's own (`hyp-sandbox/src/plan/api.rs`, included here by path), so the sandbox reads
-//! back exactly what is written and builds without this crate.
+//! back exactly what is written and builds without this crate. The spec's own enums that the
+//! plan carries (`AuthKind`, `FieldLocation`, `ExampleKind`) are these types too (re-exported
+//! by `spec`), so nothing is converted.
 
-use crate::model::{self, Api, SecretKind, Ty};
+use crate::model::{Api, SecretKind, Ty};
 
 pub use super::api::*;
 
@@ -24,11 +26,7 @@ pub fn plan(api: &Api) -> Plan {
     Plan {
         api: api.name.clone(),
         title: api.title.clone(),
-        auth: match api.auth {
-            model::AuthKind::Bearer => AuthKind::Bearer,
-            model::AuthKind::InRequest => AuthKind::InRequest,
-            model::AuthKind::FormFields => AuthKind::FormFields,
-        },
+        auth: api.auth,
         auth_fields: api.auth_fields.clone(),
         answer_charset: api.answer_charset.clone(),
         request_charset: api.request_charset.clone(),
@@ -58,7 +56,7 @@ pub fn plan(api: &Api) -> Plan {
                     .iter()
                     .map(|f| PlanField {
                         wire: f.wire.clone(),
-                        location: location(f.location),
+                        location: f.location,
                         required: f.required || api.from_client(f),
                         list: matches!(f.ty, Ty::List(_)),
                         boolean: f.ty == Ty::Bool,
@@ -81,10 +79,7 @@ pub fn plan(api: &Api) -> Plan {
                     .iter()
                     .map(|x| PlanExample {
                         name: x.name.clone(),
-                        kind: match x.kind {
-                            model::ExampleKind::Request => ExampleKind::Request,
-                            model::ExampleKind::Response => ExampleKind::Response,
-                        },
+                        kind: x.kind,
                         http_status: x.http_status,
                         body: x.fixed_body(),
                     })
@@ -104,16 +99,6 @@ pub fn plan(api: &Api) -> Plan {
             })
             .collect(),
         sandbox: api.sandbox.clone().unwrap_or_default(),
-    }
-}
-
-fn location(l: model::FieldLocation) -> FieldLocation {
-    match l {
-        model::FieldLocation::Body => FieldLocation::Body,
-        model::FieldLocation::Path => FieldLocation::Path,
-        model::FieldLocation::Query => FieldLocation::Query,
-        model::FieldLocation::Header => FieldLocation::Header,
-        model::FieldLocation::Envelope => FieldLocation::Envelope,
     }
 }
 

@@ -131,6 +131,65 @@ pub fn scalar<'de, A: MapAccess<'de>, T>(
     Ok(())
 }
 
+/// A field whose type travels as a string (see `StringSeed`); `null` is absent, and with
+/// `empty_is_absent` so is a blank string.
+pub fn string<'de, A: MapAccess<'de>, T>(
+    m: &mut A,
+    slot: &mut Slot<T>,
+    decode: Decode<T>,
+    empty_is_absent: bool,
+    depth: usize,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return skip(m, depth);
+    }
+    match m.next_value_seed(StringSeed)? {
+        None => *slot = Some(None),
+        Some(t) => crate::runtime::fields::set(slot, &t, decode, empty_is_absent)
+            .map_err(A::Error::custom)?,
+    }
+    Ok(())
+}
+
+/// A value read in one scan as text: a string's contents (borrowed where it has no escapes),
+/// an integer's digits, `None` for `null`. Anything else (a number with a fraction or an
+/// exponent, whose digits serde does not keep; a boolean; a list; an object, refused before
+/// it is read) is an error, which leaves the answer to the tree decoder.
+struct StringSeed;
+
+impl<'de> DeserializeSeed<'de> for StringSeed {
+    type Value = Option<Cow<'de, str>>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StringSeed {
+    type Value = Option<Cow<'de, str>>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string, an integer or null")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v.to_string())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v)))
+    }
+    // serde_json gives `-0` as a float, so an integer's digits are exactly these.
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v.to_string())))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v.to_string())))
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+}
+
 /// A field kept as received (a [`Node`]).
 pub fn node<'de, A: MapAccess<'de>>(
     m: &mut A,

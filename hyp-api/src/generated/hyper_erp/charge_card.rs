@@ -347,38 +347,38 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                     )?
                 }
                 b"Result Text" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_result_text,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         depth,
                     )?
                 }
                 b"Result CC Brand Name" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_result_cc_brand_name,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         depth,
                     )?
                 }
                 b"Result Last 4 Digits" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_result_last_4_digits,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         depth,
                     )?
                 }
                 b"Result Bank Reference" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_result_bank_reference,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         depth,
                     )?
                 }

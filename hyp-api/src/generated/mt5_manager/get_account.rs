@@ -346,29 +346,29 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_name,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         depth,
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_group,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         depth,
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         depth,
                     )?
                 }

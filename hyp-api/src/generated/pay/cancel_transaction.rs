@@ -173,11 +173,11 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"TransId" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_trans_id,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         depth,
                     )?
                 }
@@ -191,11 +191,11 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
                     )?
                 }
                 b"Hesh" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         depth,
                     )?
                 }

@@ -120,11 +120,11 @@ impl crate::__private::JsonFields for PaymentLink {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"payRequestId" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_pay_request_id,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         depth,
                     )?
                 }
@@ -147,23 +147,23 @@ impl crate::__private::JsonFields for PaymentLink {
                     )?
                 }
                 b"paymentURL" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_payment_url,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         depth,
                     )?
                 }
                 b"dateCreated" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_date_created,
                         |t: &str| crate::__private::fields::datetime(
                             t,
                             "%Y-%m-%d %H:%M:%S",
                         ),
-                        (false, true),
+                        true,
                         depth,
                     )?
                 }

@@ -195,29 +195,29 @@ impl crate::__private::JsonFields for RefundResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Id" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         depth,
                     )?
                 }
                 b"ACode" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_acode,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         depth,
                     )?
                 }
                 b"HeshASM" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_hesh_asm,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         depth,
                     )?
                 }
