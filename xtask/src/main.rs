@@ -3,8 +3,11 @@
 //! `cargo xtask codegen --check` fails, naming the stale files and the command that fixes them;
 //! `cargo xtask openapi [--check]` writes (checks) `openapi/<api>.json` (`openapi.rs`);
 //! `cargo xtask spec-diff` reports what changed in `spec/` and whether it breaks callers
-//! (`spec_diff.rs`).
+//! (`spec_diff.rs`);
+//! `cargo xtask compile-times` times hyp-api's release compile beside reqwest's
+//! (`compile_times.rs`).
 
+mod compile_times;
 mod fuzz_smoke;
 mod openapi;
 mod spec_diff;
@@ -41,6 +44,9 @@ enum Task {
     },
     /// Replay fuzz/corpus through every fuzz target and run mutated inputs briefly (stable).
     FuzzSmoke(fuzz_smoke::FuzzSmoke),
+    /// Time hyp-api's release compile beside reqwest's (`cargo build --timings`), all API
+    /// features and each alone.
+    CompileTimes(compile_times::CompileTimes),
 }
 
 fn main() -> ExitCode {
@@ -68,6 +74,16 @@ fn main() -> ExitCode {
         }
         Task::SpecDiff(args) => spec_diff::run(&args),
         Task::FuzzSmoke(args) => fuzz_smoke::run(&args),
+        Task::CompileTimes(args) => {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            match workspace::root(std::env::var_os("CARGO_MANIFEST_DIR"), &cwd) {
+                Ok(root) => compile_times::run(&root, &args),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }
 

@@ -66,18 +66,33 @@ impl<'a> XmlIn<'a> {
         self.reader.read_event().map_err(|_| Fallback)
     }
 
+    /// `bytes` as the same bytes of the input (with the input's lifetime), if they are some.
+    fn in_input(&self, bytes: &[u8]) -> Option<&'a [u8]> {
+        let off = (bytes.as_ptr() as usize).checked_sub(self.input.as_ptr() as usize)?;
+        let input: &'a [u8] = self.input.as_bytes();
+        // The same address and length: the same bytes, compared without reading them.
+        input
+            .get(off..off + bytes.len())
+            .filter(|s| s.as_ptr() == bytes.as_ptr())
+    }
+
     /// The name of `e`, borrowed from the input.
     fn name_of(&self, e: &BytesStart) -> Result<&'a [u8], Fallback> {
-        let name = e.name();
-        let n = name.as_ref().len();
-        let off = (e.as_ptr() as usize)
-            .checked_sub(self.input.as_ptr() as usize)
-            .ok_or(Fallback)?;
-        let input: &'a [u8] = self.input.as_bytes();
-        input
-            .get(off..off + n)
-            .filter(|s| *s == name.as_ref())
-            .ok_or(Fallback)
+        self.in_input(e.name().into_inner()).ok_or(Fallback)
+    }
+
+    /// A text event's text, borrowed from the input where it is there (no second UTF-8 check:
+    /// the input is a `str`), else decoded.
+    fn text_in(&self, t: &quick_xml::events::BytesText<'a>) -> Result<Cow<'a, str>, Fallback> {
+        let off = (t.as_ptr() as usize).checked_sub(self.input.as_ptr() as usize);
+        let borrowed = off.and_then(|off| self.input.get(off..off + t.len()));
+        match borrowed {
+            Some(s) if s.as_ptr() == t.as_ptr() => Ok(Cow::Borrowed(s)),
+            _ => t
+                .decode()
+                .map(|c| Cow::Owned(c.into_owned()))
+                .map_err(|_| Fallback),
+        }
     }
 
     /// The next child element's name, or `None` at the end tag of the element being read.
@@ -160,7 +175,7 @@ impl<'a> XmlIn<'a> {
         loop {
             match self.event()? {
                 Event::Text(t) => {
-                    let t = t.decode().map_err(|_| Fallback)?;
+                    let t = self.text_in(&t)?;
                     if t.contains('&') {
                         let owned = quick_xml::escape::unescape(&t).map_err(|_| Fallback)?;
                         add(&mut text, Cow::Owned(owned.into_owned()));
