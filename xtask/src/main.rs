@@ -1,5 +1,5 @@
-//! `cargo xtask codegen` writes `hyp-api/src/generated/` and `hyp-sandbox/src/generated/` from
-//! `spec/`;
+//! `cargo xtask codegen` writes `hyp-api/src/generated/`, `hyp-sandbox/src/generated/` and the
+//! OpenAPI documents `openapi/*.json` from `spec/`;
 //! `cargo xtask codegen --check` fails, naming the stale files and the command that fixes them;
 //! `cargo xtask openapi [--check]` writes (checks) `openapi/<api>.json` (`openapi.rs`);
 //! `cargo xtask spec-diff` reports what changed in `spec/` and whether it breaks callers
@@ -27,7 +27,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Task {
-    /// Generate hyp-api/src/generated/ and hyp-sandbox/src/generated/ from spec/.
+    /// Generate hyp-api/src/generated/, hyp-sandbox/src/generated/ and openapi/*.json from spec/.
     Codegen {
         /// Do not write: fail if the checked-in code differs from what spec/ generates.
         #[arg(long)]
@@ -110,9 +110,17 @@ fn codegen(root: &Path, check: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let count: usize = outputs.iter().map(Vec::len).sum();
+    // The OpenAPI documents come from the same model: a spec change updates them too.
+    let docs = match openapi::files(root, &apis) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let count: usize = outputs.iter().map(Vec::len).sum::<usize>() + docs.len();
     if check {
-        let mut stale = Vec::new();
+        let mut stale = openapi::stale(root, &docs);
         for (target, files) in TARGETS.iter().zip(&outputs) {
             for s in stale_files(&root.join(target), files) {
                 stale.push(format!("{target}/{s}"));
@@ -143,6 +151,11 @@ fn codegen(root: &Path, check: bool) -> ExitCode {
         }
         println!("wrote {} files to {target}/", files.len());
     }
+    if let Err(e) = openapi::write(root, &docs) {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
+    }
+    println!("wrote {} files to {}/", docs.len(), openapi::TARGET);
     for p in &problems {
         eprintln!("error: {p}");
     }
