@@ -313,6 +313,9 @@ pub(crate) fn invalid_answer(api: &ServedApi, e: &Served) -> Option<Answer> {
     let a = api.plan.sandbox.invalid_request.as_ref()?;
     let mut answer = Answer::for_code(api, e, a.code);
     answer.set_code(api, e, a.code);
+    // The code table's own text, not an example's: an example names its own problem (Hyper's
+    // 14 "Wrong [Refund Method] enum value; Items[0]"), which is not the one refused here.
+    answer.set_message(api, e, &api.message(e, a.code));
     Some(answer)
 }
 

@@ -86,9 +86,11 @@ fn operation(api: &Api, e: &Endpoint, components: &mut Map<String, Value>) -> Va
         if let Some(d) = &e.request_doc {
             s["description"] = json!(d.trim());
         }
+        // A body none of whose fields is required may be left out.
+        let required = body.iter().any(|f| f.required);
         op.insert(
             "requestBody".into(),
-            json!({ "required": true, "content": { "application/json": { "schema": s } } }),
+            json!({ "required": required, "content": { "application/json": { "schema": s } } }),
         );
     }
     op.insert("responses".into(), responses(api, e, components));

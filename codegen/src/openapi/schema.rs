@@ -69,7 +69,8 @@ pub fn of_type(api: &Api, ty: &Ty, wire: Wire) -> Value {
         }
     }
     match ty {
-        Ty::Int => json!({ "type": "integer" }),
+        // The bindings hold integers as i64.
+        Ty::Int => json!({ "type": "integer", "format": "int64" }),
         Ty::String => json!({ "type": "string" }),
         Ty::Bool => match (wire, &api.bool_text) {
             (Wire::Text, Some((t, f))) => json!({ "type": "string", "enum": [t, f] }),
@@ -82,6 +83,7 @@ pub fn of_type(api: &Api, ty: &Ty, wire: Wire) -> Value {
         }),
         Ty::MinorUnits => json!({
             "type": "integer",
+            "format": "int64",
             "x-hyp-type": "minor_units",
             "description": "An amount in minor units (agorot/cents: 100 ILS = 10000)."
         }),
