@@ -99,6 +99,8 @@ pub struct Envelope {
     pub code_lenient: bool,
     pub message_wire: String,
     pub code_when_missing: Option<i64>,
+    /// Envelope answer fields an error keeps (`error_details`).
+    pub error_details: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -180,6 +182,8 @@ pub struct Field {
     pub assumed: bool,
     /// Always sent as this text; not a struct field.
     pub fixed: Option<String>,
+    /// Other documented spellings of the wire name, accepted in answers.
+    pub aliases: Vec<String>,
 }
 
 /// Constraints, with decimal bounds as exact decimal text.

@@ -222,6 +222,10 @@ pub struct Envelope {
     /// Fields every answer carries in the envelope (added to every response struct).
     #[serde(default)]
     pub response_fields: Vec<Field>,
+    /// Wire names of envelope answer fields a vendor error keeps beside its code and message
+    /// (`ApiError::details`): CreditGuard's `userMessage` and `additionalInfo`.
+    #[serde(default)]
+    pub error_details: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -378,6 +382,11 @@ pub struct Field {
     /// A value the vendor fixes (CreditGuard's `version` 2000): always sent as this text, never
     /// set by callers, not a struct field.
     pub fixed: Option<String>,
+    /// Other spellings of the wire name the vendor documents (Hyper's table writes `Account
+    /// Login` where its JSON sends `AccountLogin`): answers using one decode as this field.
+    /// Requests always send `wire`.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// A named type: a scalar (`int` or `string`) with its meaning and constraints, stated once.

@@ -550,7 +550,19 @@ fn endpoint_fixtures() -> Vec<Fx> {
         ),
         &[(K::OutcomeRequiresAdded, W)],
     );
+    let alias = fx(
+        "field alias added",
+        base(),
+        base().replace(
+            e,
+            "        - wire: Comment\n          type: string\n",
+            "        - wire: Comment\n          type: string\n          aliases: [\"Comment Text\"]\n",
+        ),
+        &[(K::FieldAliasAdded, I)],
+    );
     vec![
+        undo("field alias removed", &alias, &[(K::FieldAliasRemoved, W)]),
+        alias,
         undo("outcome no longer requires a field", &requires, &[(K::OutcomeRequiresRemoved, I)]),
         requires,
         undo("endpoint removed", &added, &[(K::EndpointRemoved, B)]),
@@ -1326,6 +1338,8 @@ fn listed(k: K) -> bool {
         | K::QuirkChanged
         | K::OutcomeRequiresAdded
         | K::OutcomeRequiresRemoved
+        | K::FieldAliasAdded
+        | K::FieldAliasRemoved
         | K::ConstraintTightened { .. }
         | K::ConstraintLoosened { .. } => ALL.contains(&k),
     }

@@ -82,6 +82,7 @@ pub mod wire {
 /// Items the generated code uses; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::runtime::aliases::with_aliases;
     pub use crate::runtime::answer::decode_answer_by_tree;
     pub use crate::runtime::client_builder::FromCore;
     pub use crate::runtime::client_fields::ClientFields;

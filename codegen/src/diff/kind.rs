@@ -209,6 +209,10 @@ pub enum ChangeKind {
     OutcomeRequiresAdded,
     /// An outcome no longer requires a response field.
     OutcomeRequiresRemoved,
+    /// A field is also read under another documented spelling (`aliases:`).
+    FieldAliasAdded,
+    /// A field is no longer read under an alternative spelling.
+    FieldAliasRemoved,
     ConstraintTightened {
         constraint: Constraint,
         side: Side,
@@ -219,7 +223,7 @@ pub enum ChangeKind {
     },
 }
 
-const TIGHTENED: usize = 63;
+const TIGHTENED: usize = 65;
 const LOOSENED: usize = TIGHTENED + 2 * Constraint::ALL.len();
 
 impl ChangeKind {
@@ -283,6 +287,8 @@ impl ChangeKind {
             QuirkChanged => 60,
             OutcomeRequiresAdded => 61,
             OutcomeRequiresRemoved => 62,
+            FieldAliasAdded => 63,
+            FieldAliasRemoved => 64,
             ConstraintTightened { constraint, side } => {
                 TIGHTENED + 2 * constraint.ordinal() + side.ordinal()
             }
@@ -351,6 +357,8 @@ impl ChangeKind {
             QuirkChanged => "quirk_changed",
             OutcomeRequiresAdded => "outcome_requires_added",
             OutcomeRequiresRemoved => "outcome_requires_removed",
+            FieldAliasAdded => "field_alias_added",
+            FieldAliasRemoved => "field_alias_removed",
             ConstraintTightened { .. } => "constraint_tightened",
             ConstraintLoosened { .. } => "constraint_loosened",
         }
@@ -509,6 +517,8 @@ pub const ALL: &[ChangeKind] = &[
     K::QuirkChanged,
     K::OutcomeRequiresAdded,
     K::OutcomeRequiresRemoved,
+    K::FieldAliasAdded,
+    K::FieldAliasRemoved,
     K::ConstraintTightened {
         constraint: C::Gt,
         side: Req,

@@ -160,6 +160,8 @@ pub const RULES: &[Rule] = &[
     info(K::QuirkChanged, "a vendor quirk record changed"),
     warning(K::OutcomeRequiresAdded, "answers with the outcome's code but without the field now fail to decode (`Decode`), instead of being a result"),
     info(K::OutcomeRequiresRemoved, "answers without the field are results again (the field stays optional in the response type)"),
+    addition(K::FieldAliasAdded, "answers spelling the field the other documented way now decode it instead of keeping it as unknown"),
+    warning(K::FieldAliasRemoved, "answers spelling the field that way no longer fill it: it lands in `unknown_fields`, or a required field fails to decode"),
     breaking(K::ConstraintTightened { constraint: C::Gt, side: Req }, TIGHT_REQ),
     info(K::ConstraintTightened { constraint: C::Gt, side: Resp }, CONSTRAINT_RESP),
     breaking(K::ConstraintTightened { constraint: C::Ge, side: Req }, TIGHT_REQ),

@@ -48,6 +48,8 @@ pub struct FieldPlan {
     /// An empty value means absent (optional fields only).
     pub empty_is_absent: bool,
     pub list: bool,
+    /// Other documented spellings of the wire name, read as this field.
+    pub aliases: Vec<String>,
 }
 
 /// One struct's decoder, format-neutral.
@@ -133,6 +135,7 @@ fn plan(api: &Api, s: &StructSpec) -> Option<Plan> {
             required: f.required,
             empty_is_absent: !f.required && empty_is_absent(api, &f.ty),
             list: matches!(f.ty, Ty::List(_)),
+            aliases: f.aliases.clone(),
         })
         .collect();
     let skip = s
@@ -151,6 +154,18 @@ fn plan(api: &Api, s: &StructSpec) -> Option<Plan> {
 
 impl Plan {
     /// `let mut v = None;` per field, and the unknown fields' vector where kept.
+    /// Adds an arm per alias (`spec aliases:`) reading as its field's arm does; `arms` starts
+    /// with one arm per field, in the plan's order.
+    pub fn add_aliases(&self, arms: &mut Vec<(String, TokenStream)>) {
+        let extra: Vec<(String, TokenStream)> = self
+            .fields
+            .iter()
+            .zip(arms.iter())
+            .flat_map(|(f, (_, read))| f.aliases.iter().map(|a| (a.clone(), read.clone())))
+            .collect();
+        arms.extend(extra);
+    }
+
     pub fn lets(&self) -> TokenStream {
         let vars = self.fields.iter().map(|f| {
             let v = &f.var;

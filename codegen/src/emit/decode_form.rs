@@ -29,6 +29,7 @@ pub fn emit(plan: &Plan) -> TokenStream {
             (f.wire.clone(), read)
         })
         .collect();
+    plan.add_aliases(&mut arms);
     arms.extend(plan.skip.iter().map(|w| (w.clone(), quote!({}))));
     let other = {
         let unknown = plan.unknown_arg();

@@ -33,6 +33,7 @@ pub fn emit(plan: &Plan) -> TokenStream {
             (f.wire.clone(), read)
         })
         .collect();
+    plan.add_aliases(&mut arms);
     arms.extend(
         plan.skip
             .iter()

@@ -195,7 +195,8 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
                 Some(v) => quote!(Some(#v)),
                 None => quote!(None),
             };
-            quote!(Some(crate::EnvelopeSpec { code: #c, message: #m, code_when_missing: #missing }))
+            let details = &x.error_details;
+            quote!(Some(crate::EnvelopeSpec { code: #c, message: #m, code_when_missing: #missing, details: &[#(#details),*] }))
         }
         None => quote!(None),
     };

@@ -133,6 +133,21 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
     let names = decoded.iter().map(|f| ident(&f.rust));
     let keep = keeps_unknown(api, s);
     let only_whole = !s.fields.is_empty() && s.fields.iter().all(|f| f.wire == WHOLE);
+    // Documented alternative spellings are read as their field: the node is read with each
+    // alias renamed to its wire name.
+    let aliases: Vec<TokenStream> = s
+        .fields
+        .iter()
+        .flat_map(|f| {
+            let w = &f.wire;
+            f.aliases.iter().map(move |a| quote!((#a, #w)))
+        })
+        .collect();
+    let renamed = if aliases.is_empty() {
+        quote!()
+    } else {
+        quote! { let node = &crate::__private::with_aliases(node, &[#(#aliases),*]); }
+    };
     let reader = if only_whole {
         quote!()
     } else if s.fields.is_empty() && !keep {
@@ -181,6 +196,7 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
                 #to_node
             }
             fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+                #renamed
                 #reader
                 #(#gets)*
                 Ok(Self { #(#names,)* #get_unknown })

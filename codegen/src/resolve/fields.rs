@@ -174,6 +174,7 @@ pub(super) fn resolve_fields(
             location: f.location,
             assumed: f.assumed,
             fixed: f.fixed.clone(),
+            aliases: f.aliases.clone(),
         });
     }
     out

@@ -46,6 +46,18 @@ pub(super) fn resolve_envelope_fields(
 /// form_fields auth its field names.
 pub(super) fn check_service(cx: &mut Ctx, s: &spec::Service, file: usize) {
     use spec::{AuthKind, TransportKind};
+    if let Some(env) = &s.envelope {
+        for (i, d) in env.error_details.iter().enumerate() {
+            if !env.response_fields.iter().any(|f| &f.wire == d) {
+                cx.err(
+                    file,
+                    &format!("service.envelope.error_details[{i}]"),
+                    format!("`{d}` is not one of the envelope's `response_fields`"),
+                    "name an envelope answer field (its wire name) that errors carry",
+                );
+            }
+        }
+    }
     if s.transport.kind == TransportKind::FormXml
         && (s.transport.xml.is_none() || s.envelope.is_none())
     {
@@ -142,6 +154,7 @@ pub(super) fn assemble(
             code_lenient: e.code_lenient,
             message_wire: e.message.clone(),
             code_when_missing: e.code_when_missing,
+            error_details: e.error_details.clone(),
         }),
         answer_charset: s
             .answer_charset

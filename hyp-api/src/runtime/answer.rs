@@ -90,7 +90,7 @@ impl Answer<'_> {
                 // An undocumented code on a call that moves money proves nothing either way.
                 let outcome_unknown = VendorCode::outcome_unknown(&code)
                     || (E::MOVES_MONEY && !VendorCode::is_documented(&code));
-                Err(Error::Api(ApiError {
+                Err(Error::Api(Box::new(ApiError {
                     endpoint: E::WIRE,
                     code,
                     message: message.map(|m| redact(&m, self.secrets)),
@@ -98,7 +98,8 @@ impl Answer<'_> {
                     body: redact(self.text, self.secrets),
                     outcome_unknown,
                     idempotency_key: None,
-                }))
+                    details: crate::runtime::details::read::<E>(self.text, self.secrets),
+                })))
             }
             Err(e) => Err(self.undecodable::<E>(e)),
         }

@@ -71,6 +71,8 @@ pub struct EnvelopeSpec {
     pub message: &'static str,
     /// The code an answer without one means.
     pub code_when_missing: Option<i64>,
+    /// Wire names of envelope fields a vendor error keeps beside its code and message.
+    pub details: &'static [&'static str],
 }
 
 /// One request header from a request field.

@@ -43,6 +43,20 @@ pub struct ApiError<C> {
     /// The idempotency key the request carried, on an endpoint that has one: resend with it, or
     /// reconcile by it.
     pub idempotency_key: Option<String>,
+    /// Other envelope fields the vendor sent with the error, by wire name, secrets removed
+    /// (CreditGuard's `userMessage`, the text it says to show end users, and `additionalInfo`);
+    /// empty ones are left out.
+    pub details: Vec<(String, String)>,
+}
+
+impl<C> ApiError<C> {
+    /// The detail the vendor sent under this wire name (see [`ApiError::details`]).
+    pub fn detail(&self, wire: &str) -> Option<&str> {
+        self.details
+            .iter()
+            .find(|(w, _)| w == wire)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// Every way a call can fail. `C` is the API's generated code type.
@@ -91,7 +105,9 @@ pub enum Error<C: VendorCode> {
     },
     /// The vendor answered with an error code.
     #[error("{} answered code {} ({:?}): {}", .0.endpoint, .0.code.value(), .0.code, .0.message.as_deref().unwrap_or(.0.code.description()))]
-    Api(ApiError<C>),
+    /// (Boxed: the answer it keeps makes it the largest kind, and every `Result` would pay
+    /// for it.)
+    Api(Box<ApiError<C>>),
     /// The vendor answered with an HTML page where a data answer was due: its system-error page
     /// (a wrong terminal number, an outage) or a proxy's. On every API whose code is in the body;
     /// on REST only with a 2xx (otherwise the status is the code). `body` is the page, secrets

@@ -1,6 +1,7 @@
 //! The hand-written runtime: everything generated code relies on. It holds no vendor field
 //! name, code or enum value: those are all generated from `spec/`.
 
+pub mod aliases;
 pub mod answer;
 pub mod charset;
 pub mod client;
@@ -8,6 +9,7 @@ pub mod client_builder;
 pub mod client_fields;
 pub mod codec;
 pub mod coded;
+pub mod details;
 pub mod endpoint;
 pub mod error;
 pub mod fields;

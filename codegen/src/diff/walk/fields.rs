@@ -92,6 +92,7 @@ fn field(out: &mut Out, owner: &Owner, old: &Field, new: &Field) {
         location,
         assumed,
         fixed,
+        aliases,
     } = old;
     let subject = format!("{}.{}", owner.subject, new.wire);
     let what = format!("`{}` on {}", new.wire, owner.label);
@@ -159,6 +160,22 @@ fn field(out: &mut Out, owner: &Owner, old: &Field, new: &Field) {
         (location, &new.location),
         |l| text::location(*l).to_string(),
     );
+    for a in new.aliases.iter().filter(|a| !aliases.contains(a)) {
+        out.push(
+            K::FieldAliasAdded,
+            &format!("{subject}.aliases.{a}"),
+            &at,
+            format!("{what} is also read as `{a}`"),
+        );
+    }
+    for a in aliases.iter().filter(|a| !new.aliases.contains(a)) {
+        out.push(
+            K::FieldAliasRemoved,
+            &format!("{subject}.aliases.{a}"),
+            &at,
+            format!("{what} is no longer read as `{a}`"),
+        );
+    }
     constraints::compare(
         out,
         &owner.sides,

@@ -339,6 +339,7 @@ fn envelope_change(
                 code_lenient,
                 message_wire,
                 code_when_missing,
+                error_details: _,
             }) => format!(
                 "code `{code_wire}`{}{}, message `{message_wire}`",
                 if *code_lenient { " (lenient)" } else { "" },
@@ -354,6 +355,8 @@ fn envelope_change(
                 code_lenient,
                 message_wire,
                 code_when_missing,
+                // Which envelope fields an error keeps: not a change of how answers decode.
+                error_details: _,
             } = a;
             code_wire == &b.code_wire
                 && code_lenient == &b.code_lenient

@@ -216,6 +216,7 @@ impl crate::Endpoint for AddCgInvoice {
         code: "result",
         message: "message",
         code_when_missing: None,
+        details: &["userMessage", "additionalInfo"],
     });
     const XML: Option<crate::XmlSpec> = Some(crate::XmlSpec {
         form_field: "int_in",

@@ -2826,6 +2826,7 @@ impl crate::Endpoint for DoDeal {
         code: "result",
         message: "message",
         code_when_missing: None,
+        details: &["userMessage", "additionalInfo"],
     });
     const XML: Option<crate::XmlSpec> = Some(crate::XmlSpec {
         form_field: "int_in",

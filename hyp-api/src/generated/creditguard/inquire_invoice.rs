@@ -186,6 +186,7 @@ impl crate::Endpoint for InquireInvoice {
         code: "result",
         message: "message",
         code_when_missing: None,
+        details: &["userMessage", "additionalInfo"],
     });
     const XML: Option<crate::XmlSpec> = Some(crate::XmlSpec {
         form_field: "int_in",

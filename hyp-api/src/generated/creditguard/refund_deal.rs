@@ -1971,6 +1971,7 @@ impl crate::Endpoint for RefundDeal {
         code: "result",
         message: "message",
         code_when_missing: None,
+        details: &["userMessage", "additionalInfo"],
     });
     const XML: Option<crate::XmlSpec> = Some(crate::XmlSpec {
         form_field: "int_in",

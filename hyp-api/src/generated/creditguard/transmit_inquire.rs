@@ -184,6 +184,7 @@ impl crate::Endpoint for TransmitInquire {
         code: "result",
         message: "message",
         code_when_missing: None,
+        details: &["userMessage", "additionalInfo"],
     });
     const XML: Option<crate::XmlSpec> = Some(crate::XmlSpec {
         form_field: "int_in",

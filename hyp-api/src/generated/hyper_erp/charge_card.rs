@@ -257,6 +257,8 @@ pub struct ChargeCardResponse {
     ///
     /// Source: vendor doc 000 § Credit Card Clearing (Direct Obligate), Successful Response (HTTP 200)
     pub result_bank_reference: Option<String>,
+    /// Fields the spec does not list, as received (the vendor documents no full schema).
+    pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for ChargeCardResponse {
     fn to_node(&self) -> crate::Node {
@@ -277,6 +279,7 @@ impl crate::Wire for ChargeCardResponse {
             "Result Bank Reference",
             self.result_bank_reference.as_ref().map(crate::Wire::to_node),
         );
+        w.extend(&self.unknown_fields);
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -311,6 +314,19 @@ impl crate::Wire for ChargeCardResponse {
             result_cc_brand_name,
             result_last_4_digits,
             result_bank_reference,
+            unknown_fields: m
+                .unknown(
+                    &[
+                        "Req_ID",
+                        "Result Code",
+                        "Result Text",
+                        "Result CC Brand Name",
+                        "Result Last 4 Digits",
+                        "Result Bank Reference",
+                        "ResponseCode",
+                        "ResponseMsgEng",
+                    ],
+                ),
         })
     }
 }
@@ -326,6 +342,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
         let mut v_result_cc_brand_name = None;
         let mut v_result_last_4_digits = None;
         let mut v_result_bank_reference = None;
+        let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Req_ID" => {
@@ -382,7 +399,15 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                         depth,
                     )?
                 }
-                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
             }
         }
         Ok(Self {
@@ -392,6 +417,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
             result_cc_brand_name: v_result_cc_brand_name.flatten(),
             result_last_4_digits: v_result_last_4_digits.flatten(),
             result_bank_reference: v_result_bank_reference.flatten(),
+            unknown_fields: unknown,
         })
     }
 }
@@ -412,6 +438,7 @@ impl crate::Endpoint for ChargeCard {
         code: "ResponseCode",
         message: "ResponseMsgEng",
         code_when_missing: None,
+        details: &[],
     });
     const XML: Option<crate::XmlSpec> = None;
     const ENVELOPE_FIELDS: &'static [&'static str] = &[];

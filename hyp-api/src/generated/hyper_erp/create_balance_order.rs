@@ -227,6 +227,8 @@ pub struct CreateBalanceOrderResponse {
     ///
     /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform, Successful Response (HTTP 200); Specific Error Codes
     pub tp_order_id: i64,
+    /// Fields the spec does not list, as received (the vendor documents no full schema).
+    pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for CreateBalanceOrderResponse {
     fn to_node(&self) -> crate::Node {
@@ -234,13 +236,19 @@ impl crate::Wire for CreateBalanceOrderResponse {
         let mut w = crate::__private::MapWriter::new();
         w.put_opt("TP_Login", self.tp_login.as_ref().map(crate::Wire::to_node));
         w.put("TP_Order_ID", crate::Wire::to_node(&self.tp_order_id));
+        w.extend(&self.unknown_fields);
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let tp_login = m.optional("TP_Login", true, <i64 as crate::Wire>::from_node)?;
         let tp_order_id = m.required("TP_Order_ID", <i64 as crate::Wire>::from_node)?;
-        Ok(Self { tp_login, tp_order_id })
+        Ok(Self {
+            tp_login,
+            tp_order_id,
+            unknown_fields: m
+                .unknown(&["TP_Login", "TP_Order_ID", "ResponseCode", "ResponseMsgEng"]),
+        })
     }
 }
 impl crate::__private::JsonFields for CreateBalanceOrderResponse {
@@ -251,6 +259,7 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
     ) -> Result<Self, A::Error> {
         let mut v_tp_login = None;
         let mut v_tp_order_id = None;
+        let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"TP_Login" => {
@@ -271,12 +280,21 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
                         depth,
                     )?
                 }
-                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
             }
         }
         Ok(Self {
             tp_login: v_tp_login.flatten(),
             tp_order_id: crate::__private::json_in::required(v_tp_order_id)?,
+            unknown_fields: unknown,
         })
     }
 }
@@ -323,6 +341,7 @@ impl crate::Endpoint for CreateBalanceOrder {
         code: "ResponseCode",
         message: "ResponseMsgEng",
         code_when_missing: None,
+        details: &[],
     });
     const XML: Option<crate::XmlSpec> = None;
     const ENVELOPE_FIELDS: &'static [&'static str] = &[];

@@ -375,18 +375,24 @@ pub struct CreateRefundResponse {
     ///
     /// Source: vendor doc 004 § Function output
     pub doc: Option<RefundDocument>,
+    /// Fields the spec does not list, as received (the vendor documents no full schema).
+    pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for CreateRefundResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put_opt("Doc", self.doc.as_ref().map(crate::Wire::to_node));
+        w.extend(&self.unknown_fields);
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let doc = m.optional("Doc", true, <RefundDocument as crate::Wire>::from_node)?;
-        Ok(Self { doc })
+        Ok(Self {
+            doc,
+            unknown_fields: m.unknown(&["Doc", "ResponseCode", "ResponseMsgEng"]),
+        })
     }
 }
 impl crate::__private::JsonFields for CreateRefundResponse {
@@ -396,15 +402,27 @@ impl crate::__private::JsonFields for CreateRefundResponse {
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_doc = None;
+        let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Doc" => {
                     crate::__private::json_in::object(&mut m, &mut v_doc, cx, depth)?
                 }
-                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
             }
         }
-        Ok(Self { doc: v_doc.flatten() })
+        Ok(Self {
+            doc: v_doc.flatten(),
+            unknown_fields: unknown,
+        })
     }
 }
 /// What `Create_Refund_Json` answered, when it is a result and not an error. Each variant is one documented outcome; all carry the decoded answer.
@@ -453,6 +471,7 @@ impl crate::Endpoint for CreateRefund {
         code: "ResponseCode",
         message: "ResponseMsgEng",
         code_when_missing: None,
+        details: &[],
     });
     const XML: Option<crate::XmlSpec> = None;
     const ENVELOPE_FIELDS: &'static [&'static str] = &[];

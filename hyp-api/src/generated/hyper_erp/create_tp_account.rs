@@ -101,18 +101,24 @@ pub struct CreateTpAccountResponse {
     ///
     /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200); Account Already Exists (HTTP 200)
     pub account: TpAccount,
+    /// Fields the spec does not list, as received (the vendor documents no full schema).
+    pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for CreateTpAccountResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("account", crate::Wire::to_node(&self.account));
+        w.extend(&self.unknown_fields);
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let account = m.required("account", <TpAccount as crate::Wire>::from_node)?;
-        Ok(Self { account })
+        Ok(Self {
+            account,
+            unknown_fields: m.unknown(&["account", "ResponseCode", "ResponseMsgEng"]),
+        })
     }
 }
 impl crate::__private::JsonFields for CreateTpAccountResponse {
@@ -122,16 +128,26 @@ impl crate::__private::JsonFields for CreateTpAccountResponse {
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_account = None;
+        let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"account" => {
                     crate::__private::json_in::object(&mut m, &mut v_account, cx, depth)?
                 }
-                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
             }
         }
         Ok(Self {
             account: crate::__private::json_in::required(v_account)?,
+            unknown_fields: unknown,
         })
     }
 }
@@ -179,6 +195,7 @@ impl crate::Endpoint for CreateTpAccount {
         code: "ResponseCode",
         message: "ResponseMsgEng",
         code_when_missing: None,
+        details: &[],
     });
     const XML: Option<crate::XmlSpec> = None;
     const ENVELOPE_FIELDS: &'static [&'static str] = &[];

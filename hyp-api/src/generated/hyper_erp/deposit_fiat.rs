@@ -342,18 +342,24 @@ pub struct DepositFiatResponse {
     ///
     /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer; § Transaction Already Exists (HTTP 200)
     pub receipt_num: i64,
+    /// Fields the spec does not list, as received (the vendor documents no full schema).
+    pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for DepositFiatResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("Receipt_Num", crate::Wire::to_node(&self.receipt_num));
+        w.extend(&self.unknown_fields);
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let receipt_num = m.required("Receipt_Num", <i64 as crate::Wire>::from_node)?;
-        Ok(Self { receipt_num })
+        Ok(Self {
+            receipt_num,
+            unknown_fields: m.unknown(&["Receipt_Num", "ResponseCode", "ResponseMsgEng"]),
+        })
     }
 }
 impl crate::__private::JsonFields for DepositFiatResponse {
@@ -363,6 +369,7 @@ impl crate::__private::JsonFields for DepositFiatResponse {
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_receipt_num = None;
+        let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Receipt_Num" => {
@@ -374,11 +381,20 @@ impl crate::__private::JsonFields for DepositFiatResponse {
                         depth,
                     )?
                 }
-                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
             }
         }
         Ok(Self {
             receipt_num: crate::__private::json_in::required(v_receipt_num)?,
+            unknown_fields: unknown,
         })
     }
 }
@@ -426,6 +442,7 @@ impl crate::Endpoint for DepositFiat {
         code: "ResponseCode",
         message: "ResponseMsgEng",
         code_when_missing: None,
+        details: &[],
     });
     const XML: Option<crate::XmlSpec> = None;
     const ENVELOPE_FIELDS: &'static [&'static str] = &[];

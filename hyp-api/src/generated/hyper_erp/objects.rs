@@ -17,8 +17,9 @@ pub struct TpAccount {
     /// Wire: `AccountLogin` (integer, required).
     ///
     /// Spec decision: The table calls the column "Account Login" (with a space) but both JSON examples send
-    /// `AccountLogin`: the wire name follows the JSON examples. Required: an account without a
-    /// login is useless and both examples carry it.
+    /// `AccountLogin`: the wire name follows the JSON examples, and an answer spelling it as
+    /// the table does is read too (`aliases`). Required: an account without a login is
+    /// useless and both examples carry it.
     ///
     /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200)
     pub account_login: i64,
@@ -26,7 +27,7 @@ pub struct TpAccount {
     ///
     /// Wire: `DataSource` (text, optional).
     ///
-    /// Spec decision: The table writes "Data Source" (with a space); the JSON examples send `DataSource`, which we follow.
+    /// Spec decision: The table writes "Data Source" (with a space); the JSON examples send `DataSource`, which we follow, and the table's spelling is read too (`aliases`).
     ///
     /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200)
     pub data_source: Option<String>,
@@ -82,6 +83,8 @@ pub struct TpAccount {
     ///
     /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200); vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1675>)
     pub margin: Option<crate::Money>,
+    /// Fields the spec does not list, as received (the vendor documents no full schema).
+    pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for TpAccount {
     fn to_node(&self) -> crate::Node {
@@ -96,9 +99,14 @@ impl crate::Wire for TpAccount {
         w.put_opt("Balance", self.balance.as_ref().map(crate::Wire::to_node));
         w.put_opt("Equity", self.equity.as_ref().map(crate::Wire::to_node));
         w.put_opt("Margin", self.margin.as_ref().map(crate::Wire::to_node));
+        w.extend(&self.unknown_fields);
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+        let node = &crate::__private::with_aliases(
+            node,
+            &[("Account Login", "AccountLogin"), ("Data Source", "DataSource")],
+        );
         let m = crate::__private::MapReader::new(node)?;
         let account_login = m.required("AccountLogin", <i64 as crate::Wire>::from_node)?;
         let data_source = m
@@ -126,6 +134,22 @@ impl crate::Wire for TpAccount {
             balance,
             equity,
             margin,
+            unknown_fields: m
+                .unknown(
+                    &[
+                        "AccountLogin",
+                        "DataSource",
+                        "Platform",
+                        "Status",
+                        "Group",
+                        "Currency",
+                        "Balance",
+                        "Equity",
+                        "Margin",
+                        "ResponseCode",
+                        "ResponseMsgEng",
+                    ],
+                ),
         })
     }
 }
@@ -144,6 +168,7 @@ impl crate::__private::JsonFields for TpAccount {
         let mut v_balance = None;
         let mut v_equity = None;
         let mut v_margin = None;
+        let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
                 let k: &[u8] = key.0.as_bytes();
@@ -181,9 +206,21 @@ impl crate::__private::JsonFields for TpAccount {
                             _ => usize::MAX,
                         }
                     }
+                    11usize => {
+                        match k {
+                            b"Data Source" => 10usize,
+                            _ => usize::MAX,
+                        }
+                    }
                     12usize => {
                         match k {
                             b"AccountLogin" => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    13usize => {
+                        match k {
+                            b"Account Login" => 9usize,
                             _ => usize::MAX,
                         }
                     }
@@ -272,7 +309,33 @@ impl crate::__private::JsonFields for TpAccount {
                         depth,
                     )?
                 }
-                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+                9usize => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_account_login,
+                        <i64 as crate::__private::FromText>::from_text,
+                        (false, false),
+                        depth,
+                    )?
+                }
+                10usize => {
+                    crate::__private::json_in::scalar(
+                        &mut m,
+                        &mut v_data_source,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, false),
+                        depth,
+                    )?
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
             }
         }
         Ok(Self {
@@ -285,6 +348,7 @@ impl crate::__private::JsonFields for TpAccount {
             balance: v_balance.flatten(),
             equity: v_equity.flatten(),
             margin: v_margin.flatten(),
+            unknown_fields: unknown,
         })
     }
 }
@@ -1410,6 +1474,8 @@ pub struct RefundDocument {
     ///
     /// Source: vendor doc 004 § Function output; § Refunds Bank Transfer API, Feedback Hyper
     pub authorization_text_desc: Option<String>,
+    /// Fields the spec does not list, as received (the vendor documents no full schema).
+    pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for RefundDocument {
     fn to_node(&self) -> crate::Node {
@@ -1537,6 +1603,7 @@ impl crate::Wire for RefundDocument {
             "AuthorizationTextDesc",
             self.authorization_text_desc.as_ref().map(crate::Wire::to_node),
         );
+        w.extend(&self.unknown_fields);
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -1702,6 +1769,51 @@ impl crate::Wire for RefundDocument {
             credit_line_usage_risk_lc,
             authorization_status,
             authorization_text_desc,
+            unknown_fields: m
+                .unknown(
+                    &[
+                        "RefundNumber",
+                        "Agency",
+                        "DrawerStationId",
+                        "SalesAgent",
+                        "ClientNumber",
+                        "ClientFullName",
+                        "ContactPerson",
+                        "Address",
+                        "Phone",
+                        "Email",
+                        "IdNumber",
+                        "ClientCountryCode",
+                        "Language",
+                        "InternationalDocument",
+                        "TotalRefundLc",
+                        "PurchaserCurrency",
+                        "TotalRefundInPc",
+                        "OriginProductionTime",
+                        "CreatedOnUtc",
+                        "ProducedBy",
+                        "ElectronicSignedPdf",
+                        "Notes",
+                        "InternalNotes",
+                        "RefundFormPurpose",
+                        "MoneyLaundering",
+                        "MoneyLaunderingBundle",
+                        "PersonalIdVerificationMadeBy",
+                        "IpAddress",
+                        "ResponsibleManager",
+                        "OldDocReference",
+                        "OldSoftwareName",
+                        "CancellationTime",
+                        "CancelledBy",
+                        "CancellationReason",
+                        "AccountBalanceAtProductionTime",
+                        "CreditLineUsageRiskLc",
+                        "AuthorizationStatus",
+                        "AuthorizationTextDesc",
+                        "ResponseCode",
+                        "ResponseMsgEng",
+                    ],
+                ),
         })
     }
 }
@@ -1749,6 +1861,7 @@ impl crate::__private::JsonFields for RefundDocument {
         let mut v_credit_line_usage_risk_lc = None;
         let mut v_authorization_status = None;
         let mut v_authorization_text_desc = None;
+        let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
                 let k: &[u8] = key.0.as_bytes();
@@ -2247,7 +2360,15 @@ impl crate::__private::JsonFields for RefundDocument {
                         depth,
                     )?
                 }
-                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
             }
         }
         Ok(Self {
@@ -2291,6 +2412,7 @@ impl crate::__private::JsonFields for RefundDocument {
             credit_line_usage_risk_lc: v_credit_line_usage_risk_lc.flatten(),
             authorization_status: v_authorization_status.flatten(),
             authorization_text_desc: v_authorization_text_desc.flatten(),
+            unknown_fields: unknown,
         })
     }
 }
@@ -2402,6 +2524,8 @@ pub struct RefundQueueRow {
     ///
     /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response
     pub from_internal_account_name: Option<String>,
+    /// Fields the spec does not list, as received (the vendor documents no full schema).
+    pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for RefundQueueRow {
     fn to_node(&self) -> crate::Node {
@@ -2447,6 +2571,7 @@ impl crate::Wire for RefundQueueRow {
             "FromInternalAccountName",
             self.from_internal_account_name.as_ref().map(crate::Wire::to_node),
         );
+        w.extend(&self.unknown_fields);
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -2517,6 +2642,29 @@ impl crate::Wire for RefundQueueRow {
             reg_account_owner_as_contact_person,
             from_internal_account,
             from_internal_account_name,
+            unknown_fields: m
+                .unknown(
+                    &[
+                        "RefundNumber",
+                        "RowIndex",
+                        "RefundMethod",
+                        "PaymentDate",
+                        "TotalAmount",
+                        "Currency",
+                        "BankCode",
+                        "BranchSwift",
+                        "Account",
+                        "BankTransferPaymentFormat",
+                        "RegRefundToCountry",
+                        "RegBankName",
+                        "RegBankAddress",
+                        "RegAccountOwnerAsContactPerson",
+                        "FromInternalAccount",
+                        "FromInternalAccountName",
+                        "ResponseCode",
+                        "ResponseMsgEng",
+                    ],
+                ),
         })
     }
 }
@@ -2542,6 +2690,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
         let mut v_reg_account_owner_as_contact_person = None;
         let mut v_from_internal_account = None;
         let mut v_from_internal_account_name = None;
+        let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
                 let k: &[u8] = key.0.as_bytes();
@@ -2764,7 +2913,15 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         depth,
                     )?
                 }
-                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
             }
         }
         Ok(Self {
@@ -2785,6 +2942,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                 .flatten(),
             from_internal_account: v_from_internal_account.flatten(),
             from_internal_account_name: v_from_internal_account_name.flatten(),
+            unknown_fields: unknown,
         })
     }
 }

@@ -74,6 +74,8 @@ pub struct QueryRefundQueueResponse {
     ///
     /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response; No Results
     pub queue: Vec<RefundQueueRow>,
+    /// Fields the spec does not list, as received (the vendor documents no full schema).
+    pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for QueryRefundQueueResponse {
     fn to_node(&self) -> crate::Node {
@@ -85,6 +87,7 @@ impl crate::Wire for QueryRefundQueueResponse {
                 crate::Node::List(self.queue.iter().map(crate::Wire::to_node).collect()),
             );
         }
+        w.extend(&self.unknown_fields);
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -97,7 +100,10 @@ impl crate::Wire for QueryRefundQueueResponse {
                     <RefundQueueRow as crate::Wire>::from_node,
                 ),
             )?;
-        Ok(Self { queue })
+        Ok(Self {
+            queue,
+            unknown_fields: m.unknown(&["Queue", "ResponseCode", "ResponseMsgEng"]),
+        })
     }
 }
 impl crate::__private::JsonFields for QueryRefundQueueResponse {
@@ -107,16 +113,26 @@ impl crate::__private::JsonFields for QueryRefundQueueResponse {
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_queue = None;
+        let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Queue" => {
                     crate::__private::json_in::objects(&mut m, &mut v_queue, cx, depth)?
                 }
-                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
             }
         }
         Ok(Self {
             queue: v_queue.flatten().unwrap_or_default(),
+            unknown_fields: unknown,
         })
     }
 }
@@ -137,6 +153,7 @@ impl crate::Endpoint for QueryRefundQueue {
         code: "ResponseCode",
         message: "ResponseMsgEng",
         code_when_missing: None,
+        details: &[],
     });
     const XML: Option<crate::XmlSpec> = None;
     const ENVELOPE_FIELDS: &'static [&'static str] = &[];

@@ -96,6 +96,8 @@ pub struct UpdateRefundQueueResponse {
     ///
     /// Source: vendor doc 004 § Feedback Hyper, Successful Response
     pub skipped: Vec<i64>,
+    /// Fields the spec does not list, as received (the vendor documents no full schema).
+    pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for UpdateRefundQueueResponse {
     fn to_node(&self) -> crate::Node {
@@ -109,6 +111,7 @@ impl crate::Wire for UpdateRefundQueueResponse {
                 ),
             );
         }
+        w.extend(&self.unknown_fields);
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -121,7 +124,10 @@ impl crate::Wire for UpdateRefundQueueResponse {
                     <i64 as crate::Wire>::from_node,
                 ),
             )?;
-        Ok(Self { skipped })
+        Ok(Self {
+            skipped,
+            unknown_fields: m.unknown(&["Skipped", "ResponseCode", "ResponseMsgEng"]),
+        })
     }
 }
 impl crate::__private::JsonFields for UpdateRefundQueueResponse {
@@ -131,6 +137,7 @@ impl crate::__private::JsonFields for UpdateRefundQueueResponse {
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_skipped = None;
+        let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Skipped" => {
@@ -142,11 +149,20 @@ impl crate::__private::JsonFields for UpdateRefundQueueResponse {
                         depth,
                     )?
                 }
-                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
             }
         }
         Ok(Self {
             skipped: v_skipped.flatten().unwrap_or_default(),
+            unknown_fields: unknown,
         })
     }
 }
@@ -167,6 +183,7 @@ impl crate::Endpoint for UpdateRefundQueue {
         code: "ResponseCode",
         message: "ResponseMsgEng",
         code_when_missing: None,
+        details: &[],
     });
     const XML: Option<crate::XmlSpec> = None;
     const ENVELOPE_FIELDS: &'static [&'static str] = &[];

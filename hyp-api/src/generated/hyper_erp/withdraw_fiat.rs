@@ -341,18 +341,24 @@ pub struct WithdrawFiatResponse {
     ///
     /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer; § Transaction Already Exists (HTTP 200)
     pub refund_num: i64,
+    /// Fields the spec does not list, as received (the vendor documents no full schema).
+    pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for WithdrawFiatResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("Refund_Num", crate::Wire::to_node(&self.refund_num));
+        w.extend(&self.unknown_fields);
         w.finish()
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let refund_num = m.required("Refund_Num", <i64 as crate::Wire>::from_node)?;
-        Ok(Self { refund_num })
+        Ok(Self {
+            refund_num,
+            unknown_fields: m.unknown(&["Refund_Num", "ResponseCode", "ResponseMsgEng"]),
+        })
     }
 }
 impl crate::__private::JsonFields for WithdrawFiatResponse {
@@ -362,6 +368,7 @@ impl crate::__private::JsonFields for WithdrawFiatResponse {
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_refund_num = None;
+        let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Refund_Num" => {
@@ -373,11 +380,20 @@ impl crate::__private::JsonFields for WithdrawFiatResponse {
                         depth,
                     )?
                 }
-                _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )?
+                }
             }
         }
         Ok(Self {
             refund_num: crate::__private::json_in::required(v_refund_num)?,
+            unknown_fields: unknown,
         })
     }
 }
@@ -425,6 +441,7 @@ impl crate::Endpoint for WithdrawFiat {
         code: "ResponseCode",
         message: "ResponseMsgEng",
         code_when_missing: None,
+        details: &[],
     });
     const XML: Option<crate::XmlSpec> = None;
     const ENVELOPE_FIELDS: &'static [&'static str] = &[];

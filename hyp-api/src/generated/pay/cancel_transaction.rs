@@ -280,6 +280,7 @@ impl crate::Endpoint for CancelTransaction {
         code: "CCode",
         message: "errMsg",
         code_when_missing: Some(0i64),
+        details: &[],
     });
     const XML: Option<crate::XmlSpec> = None;
     const ENVELOPE_FIELDS: &'static [&'static str] = &[];

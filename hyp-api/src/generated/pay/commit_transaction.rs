@@ -334,6 +334,7 @@ impl crate::Endpoint for CommitTransaction {
         code: "CCode",
         message: "errMsg",
         code_when_missing: Some(0i64),
+        details: &[],
     });
     const XML: Option<crate::XmlSpec> = None;
     const ENVELOPE_FIELDS: &'static [&'static str] = &[];

@@ -747,6 +747,7 @@ impl crate::Endpoint for CreateOfflineInvoice {
         code: "CCode",
         message: "errMsg",
         code_when_missing: Some(0i64),
+        details: &[],
     });
     const XML: Option<crate::XmlSpec> = None;
     const ENVELOPE_FIELDS: &'static [&'static str] = &[];
