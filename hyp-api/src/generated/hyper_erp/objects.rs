@@ -319,11 +319,11 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_data_source,
                         <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         depth,
                     )?
                 }
