@@ -140,7 +140,11 @@ fn date_pattern(fmt: &str) -> String {
         }
         out.push_str(match chars.next() {
             Some('Y') => "[0-9]{4}",
-            Some('y' | 'd' | 'H' | 'M' | 'S' | 'm') => "[0-9]{2}",
+            Some('y') => "[0-9]{2}",
+            Some('m') => "(0[1-9]|1[0-2])",
+            Some('d') => "(0[1-9]|[12][0-9]|3[01])",
+            Some('H') => "([01][0-9]|2[0-3])",
+            Some('M' | 'S') => "[0-5][0-9]",
             _ => ".*",
         });
     }
@@ -322,10 +326,13 @@ mod tests {
 
     #[test]
     fn date_patterns_follow_the_chrono_format() {
-        assert_eq!(date_pattern("%Y-%m-%d"), "^[0-9]{4}\\-[0-9]{2}\\-[0-9]{2}$");
-        assert_eq!(date_pattern("%Y%m%d"), "^[0-9]{4}[0-9]{2}[0-9]{2}$");
         let re = regex::Regex::new(&date_pattern("%Y-%m-%d %H:%M")).unwrap();
         assert!(re.is_match("2025-07-28 12:49"));
         assert!(!re.is_match("2025-07-28 12:49:00"));
+        // A field out of its range does not pass (the sandbox refuses such a date).
+        assert!(!re.is_match("8085-80-67 60:12"));
+        assert!(!re.is_match("0000-00-00 00:00"));
+        let re = regex::Regex::new(&date_pattern("%Y%m%d")).unwrap();
+        assert!(re.is_match("20260310") && !re.is_match("20261310"));
     }
 }
