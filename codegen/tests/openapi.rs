@@ -231,3 +231,18 @@ fn the_committed_documents_are_what_the_spec_generates() {
         );
     }
 }
+
+/// A field with other documented spellings (`aliases:`) is read under each of them, and a
+/// required one must come under one of them.
+#[test]
+fn an_answer_may_spell_an_aliased_field_either_way() {
+    let doc = committed("hyper-erp");
+    let v = component_validator(&doc, "TpAccount");
+    assert!(v.is_valid(&json!({ "AccountLogin": 61436 })));
+    assert!(v.is_valid(&json!({ "Account Login": 61436 })));
+    assert!(!v.is_valid(&json!({ "Account Login": "not a login" })));
+    assert!(
+        !v.is_valid(&json!({ "Balance": 1 })),
+        "the login is required under some spelling"
+    );
+}

@@ -230,17 +230,40 @@ fn fixed(api: &Api, ty: &Ty, text: &str, wire: Wire) -> Value {
 pub fn fields_object(api: &Api, fields: &[Field], at: At, required_ok: bool) -> Value {
     let mut props = Map::new();
     let mut required = Vec::new();
+    let mut either = Vec::new();
     let mut order = Vec::new();
     for f in fields {
-        props.insert(f.wire.clone(), field(api, f, at));
+        let mut one = field(api, f, at);
+        if !f.aliases.is_empty() {
+            one["x-hyp-aliases"] = json!(f.aliases);
+        }
+        // An answer may spell the name another documented way: each spelling is a property.
+        for alias in f.aliases.iter().filter(|_| at.answer) {
+            let mut other = one.clone();
+            other["description"] = json!(format!("Another spelling of `{}`.", f.wire));
+            other["x-hyp-alias-of"] = json!(f.wire);
+            if let Value::Object(m) = &mut other {
+                m.remove("x-hyp-aliases");
+            }
+            props.insert(alias.clone(), other);
+        }
+        props.insert(f.wire.clone(), one);
         order.push(f.wire.clone());
         if f.required && required_ok {
-            required.push(f.wire.clone());
+            if at.answer && !f.aliases.is_empty() {
+                let names = std::iter::once(&f.wire).chain(&f.aliases);
+                either.push(json!({ "anyOf": names.map(|n| json!({ "required": [n] })).collect::<Vec<_>>() }));
+            } else {
+                required.push(f.wire.clone());
+            }
         }
     }
     let mut s = json!({ "type": "object", "properties": props, "x-hyp-order": order });
     if !required.is_empty() {
         s["required"] = json!(required);
+    }
+    if !either.is_empty() {
+        s["allOf"] = json!(either);
     }
     s
 }
