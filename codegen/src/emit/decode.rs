@@ -240,15 +240,35 @@ pub fn dispatch(
     lengths.sort_unstable();
     lengths.dedup();
     let by_length = lengths.iter().map(|&n| {
-        let names = arms
+        let group: Vec<(usize, &str)> = arms
             .iter()
             .enumerate()
             .filter(|(_, (w, _))| w.len() == n)
-            .map(|(i, (w, _))| {
+            .map(|(i, (w, _))| (i, w.as_str()))
+            .collect();
+        if group.len() < 3 {
+            let names = group.iter().map(|(i, w)| {
                 let w = lit(w);
                 quote!(#w => #i,)
             });
-        quote!(#n => match k { #(#names)* _ => usize::MAX },)
+            return quote!(#n => match k { #(#names)* _ => usize::MAX },);
+        }
+        // Several names of one length: switch on the byte that tells most of them apart,
+        // then compare the whole name (one comparison, mostly, instead of one per name).
+        let at = (0..n)
+            .max_by_key(|&p| {
+                let mut bytes: Vec<u8> = group.iter().map(|(_, w)| w.as_bytes()[p]).collect();
+                bytes.sort_unstable();
+                bytes.dedup();
+                (bytes.len(), std::cmp::Reverse(p))
+            })
+            .unwrap_or(0);
+        let names = group.iter().map(|(i, w)| {
+            let b = proc_macro2::Literal::u8_suffixed(w.as_bytes()[at]);
+            let w = lit(w);
+            quote!((#b, #w) => #i,)
+        });
+        quote!(#n => match (k[#at], k) { #(#names)* _ => usize::MAX },)
     });
     let reads = arms
         .iter()

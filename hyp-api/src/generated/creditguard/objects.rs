@@ -271,17 +271,17 @@ impl crate::__private::XmlFields for CustomerData {
                         }
                     }
                     9usize => {
-                        match k {
-                            b"firstName" => 0usize,
-                            b"userData1" => 6usize,
-                            b"userData2" => 7usize,
-                            b"userData3" => 8usize,
-                            b"userData4" => 9usize,
-                            b"userData5" => 10usize,
-                            b"userData6" => 11usize,
-                            b"userData7" => 12usize,
-                            b"userData8" => 13usize,
-                            b"userData9" => 14usize,
+                        match (k[8usize], k) {
+                            (101u8, b"firstName") => 0usize,
+                            (49u8, b"userData1") => 6usize,
+                            (50u8, b"userData2") => 7usize,
+                            (51u8, b"userData3") => 8usize,
+                            (52u8, b"userData4") => 9usize,
+                            (53u8, b"userData5") => 10usize,
+                            (54u8, b"userData6") => 11usize,
+                            (55u8, b"userData7") => 12usize,
+                            (56u8, b"userData8") => 13usize,
+                            (57u8, b"userData9") => 14usize,
                             _ => usize::MAX,
                         }
                     }
@@ -2052,19 +2052,19 @@ impl crate::__private::XmlFields for DealResult {
                         }
                     }
                     5usize => {
-                        match k {
-                            b"total" => 25usize,
-                            b"email" => 40usize,
-                            b"cgUid" => 50usize,
+                        match (k[0usize], k) {
+                            (116u8, b"total") => 25usize,
+                            (101u8, b"email") => 40usize,
+                            (99u8, b"cgUid") => 50usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match k {
-                            b"status" => 0usize,
-                            b"cardId" => 6usize,
-                            b"cardNo" => 10usize,
-                            b"clubId" => 29usize,
+                        match (k[1usize], k) {
+                            (116u8, b"status") => 0usize,
+                            (97u8, b"cardId") => 6usize,
+                            (97u8, b"cardNo") => 10usize,
+                            (108u8, b"clubId") => 29usize,
                             _ => usize::MAX,
                         }
                     }
@@ -2075,38 +2075,38 @@ impl crate::__private::XmlFields for DealResult {
                         }
                     }
                     8usize => {
-                        match k {
-                            b"cardMask" => 8usize,
-                            b"cardName" => 11usize,
-                            b"cardType" => 13usize,
-                            b"currency" => 21usize,
-                            b"idStatus" => 31usize,
-                            b"clientIp" => 39usize,
-                            b"shiftId1" => 46usize,
-                            b"shiftId2" => 47usize,
-                            b"shiftId3" => 48usize,
-                            b"cardHash" => 51usize,
+                        match (k[7usize], k) {
+                            (107u8, b"cardMask") => 8usize,
+                            (101u8, b"cardName") => 11usize,
+                            (101u8, b"cardType") => 13usize,
+                            (121u8, b"currency") => 21usize,
+                            (115u8, b"idStatus") => 31usize,
+                            (112u8, b"clientIp") => 39usize,
+                            (49u8, b"shiftId1") => 46usize,
+                            (50u8, b"shiftId2") => 47usize,
+                            (51u8, b"shiftId3") => 48usize,
+                            (104u8, b"cardHash") => 51usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match k {
-                            b"cardBrand" => 16usize,
-                            b"cvvStatus" => 32usize,
-                            b"addonData" => 43usize,
+                        match (k[1usize], k) {
+                            (97u8, b"cardBrand") => 16usize,
+                            (118u8, b"cvvStatus") => 32usize,
+                            (100u8, b"addonData") => 43usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match k {
-                            b"statusText" => 1usize,
-                            b"cardLength" => 9usize,
-                            b"creditType" => 20usize,
-                            b"baseAmount" => 23usize,
-                            b"validation" => 30usize,
-                            b"authSource" => 33usize,
-                            b"authNumber" => 34usize,
-                            b"fileNumber" => 35usize,
+                        match (k[4usize], k) {
+                            (117u8, b"statusText") => 1usize,
+                            (76u8, b"cardLength") => 9usize,
+                            (105u8, b"creditType") => 20usize,
+                            (65u8, b"baseAmount") => 23usize,
+                            (100u8, b"validation") => 30usize,
+                            (83u8, b"authSource") => 33usize,
+                            (78u8, b"authNumber") => 34usize,
+                            (78u8, b"fileNumber") => 35usize,
                             _ => usize::MAX,
                         }
                     }
@@ -2117,12 +2117,12 @@ impl crate::__private::XmlFields for DealResult {
                         }
                     }
                     12usize => {
-                        match k {
-                            b"cardAcquirer" => 17usize,
-                            b"baseCurrency" => 22usize,
-                            b"firstPayment" => 26usize,
-                            b"shiftTxnDate" => 49usize,
-                            b"acquirerData" => 52usize,
+                        match (k[0usize], k) {
+                            (99u8, b"cardAcquirer") => 17usize,
+                            (98u8, b"baseCurrency") => 22usize,
+                            (102u8, b"firstPayment") => 26usize,
+                            (115u8, b"shiftTxnDate") => 49usize,
+                            (97u8, b"acquirerData") => 52usize,
                             _ => usize::MAX,
                         }
                     }
@@ -2133,12 +2133,12 @@ impl crate::__private::XmlFields for DealResult {
                         }
                     }
                     14usize => {
-                        match k {
-                            b"extendedStatus" => 2usize,
-                            b"terminalNumber" => 5usize,
-                            b"cardExpiration" => 12usize,
-                            b"supplierNumber" => 44usize,
-                            b"ashraitEmvData" => 53usize,
+                        match (k[0usize], k) {
+                            (101u8, b"extendedStatus") => 2usize,
+                            (116u8, b"terminalNumber") => 5usize,
+                            (99u8, b"cardExpiration") => 12usize,
+                            (115u8, b"supplierNumber") => 44usize,
+                            (97u8, b"ashraitEmvData") => 53usize,
                             _ => usize::MAX,
                         }
                     }
@@ -2150,11 +2150,11 @@ impl crate::__private::XmlFields for DealResult {
                         }
                     }
                     16usize => {
-                        match k {
-                            b"extendedCardType" => 14usize,
-                            b"numberOfPayments" => 28usize,
-                            b"extendedTranCode" => 54usize,
-                            b"sendNotification" => 55usize,
+                        match (k[8usize], k) {
+                            (67u8, b"extendedCardType") => 14usize,
+                            (80u8, b"numberOfPayments") => 28usize,
+                            (84u8, b"extendedTranCode") => 54usize,
+                            (102u8, b"sendNotification") => 55usize,
                             _ => usize::MAX,
                         }
                     }
@@ -3656,22 +3656,22 @@ impl crate::__private::XmlFields for Transaction {
                         }
                     }
                     5usize => {
-                        match k {
-                            b"total" => 25usize,
-                            b"email" => 40usize,
-                            b"cgUid" => 50usize,
-                            b"token" => 60usize,
+                        match (k[2usize], k) {
+                            (116u8, b"total") => 25usize,
+                            (97u8, b"email") => 40usize,
+                            (85u8, b"cgUid") => 50usize,
+                            (107u8, b"token") => 60usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match k {
-                            b"status" => 0usize,
-                            b"cardId" => 6usize,
-                            b"cardNo" => 10usize,
-                            b"clubId" => 29usize,
-                            b"tranId" => 70usize,
-                            b"shovar" => 71usize,
+                        match (k[1usize], k) {
+                            (116u8, b"status") => 0usize,
+                            (97u8, b"cardId") => 6usize,
+                            (97u8, b"cardNo") => 10usize,
+                            (108u8, b"clubId") => 29usize,
+                            (114u8, b"tranId") => 70usize,
+                            (104u8, b"shovar") => 71usize,
                             _ => usize::MAX,
                         }
                     }
@@ -3683,44 +3683,44 @@ impl crate::__private::XmlFields for Transaction {
                         }
                     }
                     8usize => {
-                        match k {
-                            b"cardMask" => 8usize,
-                            b"cardName" => 11usize,
-                            b"cardType" => 13usize,
-                            b"currency" => 21usize,
-                            b"idStatus" => 31usize,
-                            b"clientIp" => 39usize,
-                            b"shiftId1" => 46usize,
-                            b"shiftId2" => 47usize,
-                            b"shiftId3" => 48usize,
-                            b"cardHash" => 51usize,
-                            b"uniqueid" => 58usize,
-                            b"errorUrl" => 64usize,
+                        match (k[7usize], k) {
+                            (107u8, b"cardMask") => 8usize,
+                            (101u8, b"cardName") => 11usize,
+                            (101u8, b"cardType") => 13usize,
+                            (121u8, b"currency") => 21usize,
+                            (115u8, b"idStatus") => 31usize,
+                            (112u8, b"clientIp") => 39usize,
+                            (49u8, b"shiftId1") => 46usize,
+                            (50u8, b"shiftId2") => 47usize,
+                            (51u8, b"shiftId3") => 48usize,
+                            (104u8, b"cardHash") => 51usize,
+                            (100u8, b"uniqueid") => 58usize,
+                            (108u8, b"errorUrl") => 64usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match k {
-                            b"cardBrand" => 16usize,
-                            b"cvvStatus" => 32usize,
-                            b"addonData" => 43usize,
-                            b"returnUrl" => 62usize,
-                            b"cancelUrl" => 65usize,
+                        match (k[2usize], k) {
+                            (114u8, b"cardBrand") => 16usize,
+                            (118u8, b"cvvStatus") => 32usize,
+                            (100u8, b"addonData") => 43usize,
+                            (116u8, b"returnUrl") => 62usize,
+                            (110u8, b"cancelUrl") => 65usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match k {
-                            b"statusText" => 1usize,
-                            b"cardLength" => 9usize,
-                            b"creditType" => 20usize,
-                            b"baseAmount" => 23usize,
-                            b"validation" => 30usize,
-                            b"authSource" => 33usize,
-                            b"authNumber" => 34usize,
-                            b"fileNumber" => 35usize,
-                            b"successUrl" => 63usize,
-                            b"transmitId" => 75usize,
+                        match (k[4usize], k) {
+                            (117u8, b"statusText") => 1usize,
+                            (76u8, b"cardLength") => 9usize,
+                            (105u8, b"creditType") => 20usize,
+                            (65u8, b"baseAmount") => 23usize,
+                            (100u8, b"validation") => 30usize,
+                            (83u8, b"authSource") => 33usize,
+                            (78u8, b"authNumber") => 34usize,
+                            (78u8, b"fileNumber") => 35usize,
+                            (101u8, b"successUrl") => 63usize,
+                            (115u8, b"transmitId") => 75usize,
                             _ => usize::MAX,
                         }
                     }
@@ -3732,12 +3732,12 @@ impl crate::__private::XmlFields for Transaction {
                         }
                     }
                     12usize => {
-                        match k {
-                            b"cardAcquirer" => 17usize,
-                            b"baseCurrency" => 22usize,
-                            b"firstPayment" => 26usize,
-                            b"shiftTxnDate" => 49usize,
-                            b"acquirerData" => 52usize,
+                        match (k[0usize], k) {
+                            (99u8, b"cardAcquirer") => 17usize,
+                            (98u8, b"baseCurrency") => 22usize,
+                            (102u8, b"firstPayment") => 26usize,
+                            (115u8, b"shiftTxnDate") => 49usize,
+                            (97u8, b"acquirerData") => 52usize,
                             _ => usize::MAX,
                         }
                     }
@@ -3749,35 +3749,35 @@ impl crate::__private::XmlFields for Transaction {
                         }
                     }
                     14usize => {
-                        match k {
-                            b"extendedStatus" => 2usize,
-                            b"terminalNumber" => 5usize,
-                            b"cardExpiration" => 12usize,
-                            b"supplierNumber" => 44usize,
-                            b"ashraitEmvData" => 53usize,
+                        match (k[0usize], k) {
+                            (101u8, b"extendedStatus") => 2usize,
+                            (116u8, b"terminalNumber") => 5usize,
+                            (99u8, b"cardExpiration") => 12usize,
+                            (115u8, b"supplierNumber") => 44usize,
+                            (97u8, b"ashraitEmvData") => 53usize,
                             _ => usize::MAX,
                         }
                     }
                     15usize => {
-                        match k {
-                            b"transactionType" => 19usize,
-                            b"transactionCode" => 24usize,
-                            b"financialStatus" => 69usize,
-                            b"transactionDate" => 72usize,
-                            b"shvaReferanceNo" => 74usize,
+                        match (k[11usize], k) {
+                            (84u8, b"transactionType") => 19usize,
+                            (67u8, b"transactionCode") => 24usize,
+                            (97u8, b"financialStatus") => 69usize,
+                            (68u8, b"transactionDate") => 72usize,
+                            (99u8, b"shvaReferanceNo") => 74usize,
                             _ => usize::MAX,
                         }
                     }
                     16usize => {
-                        match k {
-                            b"extendedCardType" => 14usize,
-                            b"numberOfPayments" => 28usize,
-                            b"extendedTranCode" => 54usize,
-                            b"sendNotification" => 55usize,
-                            b"paymentsInterest" => 56usize,
-                            b"mpiHostedPageUrl" => 61usize,
-                            b"mpiTransactionId" => 68usize,
-                            b"transmitDateTime" => 73usize,
+                        match (k[8usize], k) {
+                            (67u8, b"extendedCardType") => 14usize,
+                            (80u8, b"numberOfPayments") => 28usize,
+                            (84u8, b"extendedTranCode") => 54usize,
+                            (102u8, b"sendNotification") => 55usize,
+                            (73u8, b"paymentsInterest") => 56usize,
+                            (100u8, b"mpiHostedPageUrl") => 61usize,
+                            (97u8, b"mpiTransactionId") => 68usize,
+                            (68u8, b"transmitDateTime") => 73usize,
                             _ => usize::MAX,
                         }
                     }
@@ -5228,75 +5228,75 @@ impl crate::__private::XmlFields for AshraitEmvData {
                         }
                     }
                     8usize => {
-                        match k {
-                            b"ipayCode" => 28usize,
-                            b"posJcode" => 41usize,
-                            b"jsonData" => 45usize,
+                        match (k[0usize], k) {
+                            (105u8, b"ipayCode") => 28usize,
+                            (112u8, b"posJcode") => 41usize,
+                            (106u8, b"jsonData") => 45usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match k {
-                            b"tipAmount" => 11usize,
-                            b"orgAmount" => 35usize,
-                            b"orgAuthNo" => 36usize,
-                            b"addendum1" => 46usize,
-                            b"addendum2" => 47usize,
+                        match (k[8usize], k) {
+                            (116u8, b"tipAmount") => 11usize,
+                            (116u8, b"orgAmount") => 35usize,
+                            (111u8, b"orgAuthNo") => 36usize,
+                            (49u8, b"addendum1") => 46usize,
+                            (50u8, b"addendum2") => 47usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match k {
-                            b"dspBalance" => 5usize,
-                            b"ipayAmount" => 24usize,
-                            b"ipayNumber" => 25usize,
-                            b"requestMti" => 48usize,
+                        match (k[4usize], k) {
+                            (97u8, b"dspBalance") => 5usize,
+                            (65u8, b"ipayAmount") => 24usize,
+                            (78u8, b"ipayNumber") => 25usize,
+                            (101u8, b"requestMti") => 48usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match k {
-                            b"recurringNo" => 18usize,
-                            b"deferMonths" => 23usize,
-                            b"ipayPrecent" => 29usize,
-                            b"orgTranDate" => 34usize,
-                            b"ashTermType" => 44usize,
-                            b"posDateTime" => 50usize,
+                        match (k[0usize], k) {
+                            (114u8, b"recurringNo") => 18usize,
+                            (100u8, b"deferMonths") => 23usize,
+                            (105u8, b"ipayPrecent") => 29usize,
+                            (111u8, b"orgTranDate") => 34usize,
+                            (97u8, b"ashTermType") => 44usize,
+                            (112u8, b"posDateTime") => 50usize,
                             _ => usize::MAX,
                         }
                     }
                     13usize => {
-                        match k {
-                            b"cardSeqNumber" => 1usize,
-                            b"ipayOfferCode" => 26usize,
-                            b"isSelfService" => 32usize,
+                        match (k[1usize], k) {
+                            (97u8, b"cardSeqNumber") => 1usize,
+                            (112u8, b"ipayOfferCode") => 26usize,
+                            (115u8, b"isSelfService") => 32usize,
                             _ => usize::MAX,
                         }
                     }
                     14usize => {
-                        match k {
-                            b"authNoAcquirer" => 3usize,
-                            b"cashbackAmount" => 10usize,
-                            b"conversionRate" => 16usize,
+                        match (k[1usize], k) {
+                            (117u8, b"authNoAcquirer") => 3usize,
+                            (97u8, b"cashbackAmount") => 10usize,
+                            (111u8, b"conversionRate") => 16usize,
                             _ => usize::MAX,
                         }
                     }
                     15usize => {
-                        match k {
-                            b"commisionAmount" => 12usize,
-                            b"ipayProductCode" => 30usize,
-                            b"ashReasonCredit" => 31usize,
-                            b"orgLinkIncrAuth" => 39usize,
+                        match (k[0usize], k) {
+                            (99u8, b"commisionAmount") => 12usize,
+                            (105u8, b"ipayProductCode") => 30usize,
+                            (97u8, b"ashReasonCredit") => 31usize,
+                            (111u8, b"orgLinkIncrAuth") => 39usize,
                             _ => usize::MAX,
                         }
                     }
                     16usize => {
-                        match k {
-                            b"authCodeAcquirer" => 2usize,
-                            b"conversionAmount" => 15usize,
-                            b"paymentIndexType" => 17usize,
-                            b"recurringTotalNo" => 19usize,
-                            b"termSerialnumber" => 43usize,
+                        match (k[0usize], k) {
+                            (97u8, b"authCodeAcquirer") => 2usize,
+                            (99u8, b"conversionAmount") => 15usize,
+                            (112u8, b"paymentIndexType") => 17usize,
+                            (114u8, b"recurringTotalNo") => 19usize,
+                            (116u8, b"termSerialnumber") => 43usize,
                             _ => usize::MAX,
                         }
                     }
@@ -5308,22 +5308,22 @@ impl crate::__private::XmlFields for AshraitEmvData {
                         }
                     }
                     18usize => {
-                        match k {
-                            b"authValidationType" => 6usize,
-                            b"specialProjectCode" => 7usize,
-                            b"conversionProvider" => 13usize,
-                            b"conversionCurrency" => 14usize,
-                            b"recurringUniqueRef" => 21usize,
-                            b"recurringFrequency" => 22usize,
-                            b"pinpadSerialNumber" => 42usize,
+                        match (k[10usize], k) {
+                            (116u8, b"authValidationType") => 6usize,
+                            (106u8, b"specialProjectCode") => 7usize,
+                            (80u8, b"conversionProvider") => 13usize,
+                            (67u8, b"conversionCurrency") => 14usize,
+                            (110u8, b"recurringUniqueRef") => 21usize,
+                            (114u8, b"recurringFrequency") => 22usize,
+                            (97u8, b"pinpadSerialNumber") => 42usize,
                             _ => usize::MAX,
                         }
                     }
                     19usize => {
-                        match k {
-                            b"specialProjectInfo1" => 8usize,
-                            b"informativeTranCode" => 9usize,
-                            b"orgAuthCodeAcquirer" => 38usize,
+                        match (k[0usize], k) {
+                            (115u8, b"specialProjectInfo1") => 8usize,
+                            (105u8, b"informativeTranCode") => 9usize,
+                            (111u8, b"orgAuthCodeAcquirer") => 38usize,
                             _ => usize::MAX,
                         }
                     }

@@ -1392,20 +1392,20 @@ impl crate::__private::XmlFields for RefundDealResponse {
                         }
                     }
                     5usize => {
-                        match k {
-                            b"total" => 32usize,
-                            b"email" => 47usize,
-                            b"cgUid" => 57usize,
+                        match (k[0usize], k) {
+                            (116u8, b"total") => 32usize,
+                            (101u8, b"email") => 47usize,
+                            (99u8, b"cgUid") => 57usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match k {
-                            b"tranId" => 2usize,
-                            b"status" => 7usize,
-                            b"cardId" => 13usize,
-                            b"cardNo" => 17usize,
-                            b"clubId" => 36usize,
+                        match (k[1usize], k) {
+                            (114u8, b"tranId") => 2usize,
+                            (116u8, b"status") => 7usize,
+                            (97u8, b"cardId") => 13usize,
+                            (97u8, b"cardNo") => 17usize,
+                            (108u8, b"clubId") => 36usize,
                             _ => usize::MAX,
                         }
                     }
@@ -1417,41 +1417,41 @@ impl crate::__private::XmlFields for RefundDealResponse {
                         }
                     }
                     8usize => {
-                        match k {
-                            b"dateTime" => 0usize,
-                            b"language" => 6usize,
-                            b"cardMask" => 15usize,
-                            b"cardName" => 18usize,
-                            b"cardType" => 20usize,
-                            b"currency" => 28usize,
-                            b"idStatus" => 38usize,
-                            b"clientIp" => 46usize,
-                            b"shiftId1" => 53usize,
-                            b"shiftId2" => 54usize,
-                            b"shiftId3" => 55usize,
-                            b"cardHash" => 58usize,
+                        match (k[4usize], k) {
+                            (84u8, b"dateTime") => 0usize,
+                            (117u8, b"language") => 6usize,
+                            (77u8, b"cardMask") => 15usize,
+                            (78u8, b"cardName") => 18usize,
+                            (84u8, b"cardType") => 20usize,
+                            (101u8, b"currency") => 28usize,
+                            (97u8, b"idStatus") => 38usize,
+                            (110u8, b"clientIp") => 46usize,
+                            (116u8, b"shiftId1") => 53usize,
+                            (116u8, b"shiftId2") => 54usize,
+                            (116u8, b"shiftId3") => 55usize,
+                            (72u8, b"cardHash") => 58usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match k {
-                            b"requestId" => 1usize,
-                            b"cardBrand" => 23usize,
-                            b"cvvStatus" => 39usize,
-                            b"addonData" => 50usize,
+                        match (k[1usize], k) {
+                            (101u8, b"requestId") => 1usize,
+                            (97u8, b"cardBrand") => 23usize,
+                            (118u8, b"cvvStatus") => 39usize,
+                            (100u8, b"addonData") => 50usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match k {
-                            b"statusText" => 8usize,
-                            b"cardLength" => 16usize,
-                            b"creditType" => 27usize,
-                            b"baseAmount" => 30usize,
-                            b"validation" => 37usize,
-                            b"authSource" => 40usize,
-                            b"authNumber" => 41usize,
-                            b"fileNumber" => 42usize,
+                        match (k[4usize], k) {
+                            (117u8, b"statusText") => 8usize,
+                            (76u8, b"cardLength") => 16usize,
+                            (105u8, b"creditType") => 27usize,
+                            (65u8, b"baseAmount") => 30usize,
+                            (100u8, b"validation") => 37usize,
+                            (83u8, b"authSource") => 40usize,
+                            (78u8, b"authNumber") => 41usize,
+                            (78u8, b"fileNumber") => 42usize,
                             _ => usize::MAX,
                         }
                     }
@@ -1463,12 +1463,12 @@ impl crate::__private::XmlFields for RefundDealResponse {
                         }
                     }
                     12usize => {
-                        match k {
-                            b"cardAcquirer" => 24usize,
-                            b"baseCurrency" => 29usize,
-                            b"firstPayment" => 33usize,
-                            b"shiftTxnDate" => 56usize,
-                            b"acquirerData" => 59usize,
+                        match (k[0usize], k) {
+                            (99u8, b"cardAcquirer") => 24usize,
+                            (98u8, b"baseCurrency") => 29usize,
+                            (102u8, b"firstPayment") => 33usize,
+                            (115u8, b"shiftTxnDate") => 56usize,
+                            (97u8, b"acquirerData") => 59usize,
                             _ => usize::MAX,
                         }
                     }
@@ -1479,13 +1479,13 @@ impl crate::__private::XmlFields for RefundDealResponse {
                         }
                     }
                     14usize => {
-                        match k {
-                            b"additionalInfo" => 4usize,
-                            b"extendedStatus" => 9usize,
-                            b"terminalNumber" => 12usize,
-                            b"cardExpiration" => 19usize,
-                            b"supplierNumber" => 51usize,
-                            b"ashraitEmvData" => 60usize,
+                        match (k[1usize], k) {
+                            (100u8, b"additionalInfo") => 4usize,
+                            (120u8, b"extendedStatus") => 9usize,
+                            (101u8, b"terminalNumber") => 12usize,
+                            (97u8, b"cardExpiration") => 19usize,
+                            (117u8, b"supplierNumber") => 51usize,
+                            (115u8, b"ashraitEmvData") => 60usize,
                             _ => usize::MAX,
                         }
                     }
@@ -1497,11 +1497,11 @@ impl crate::__private::XmlFields for RefundDealResponse {
                         }
                     }
                     16usize => {
-                        match k {
-                            b"extendedCardType" => 21usize,
-                            b"numberOfPayments" => 35usize,
-                            b"extendedTranCode" => 61usize,
-                            b"sendNotification" => 62usize,
+                        match (k[8usize], k) {
+                            (67u8, b"extendedCardType") => 21usize,
+                            (80u8, b"numberOfPayments") => 35usize,
+                            (84u8, b"extendedTranCode") => 61usize,
+                            (102u8, b"sendNotification") => 62usize,
                             _ => usize::MAX,
                         }
                     }

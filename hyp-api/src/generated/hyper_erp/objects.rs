@@ -180,10 +180,10 @@ impl crate::__private::JsonFields for TpAccount {
                         }
                     }
                     6usize => {
-                        match k {
-                            b"Status" => 3usize,
-                            b"Equity" => 7usize,
-                            b"Margin" => 8usize,
+                        match (k[0usize], k) {
+                            (83u8, b"Status") => 3usize,
+                            (69u8, b"Equity") => 7usize,
+                            (77u8, b"Margin") => 8usize,
                             _ => usize::MAX,
                         }
                     }
@@ -713,11 +713,11 @@ impl crate::__private::JsonFields for RefundItem {
                         }
                     }
                     11usize => {
-                        match k {
-                            b"PaymentDate" => 1usize,
-                            b"TotalAmount" => 2usize,
-                            b"BranchSwift" => 10usize,
-                            b"RegBankName" => 18usize,
+                        match (k[0usize], k) {
+                            (80u8, b"PaymentDate") => 1usize,
+                            (84u8, b"TotalAmount") => 2usize,
+                            (66u8, b"BranchSwift") => 10usize,
+                            (82u8, b"RegBankName") => 18usize,
                             _ => usize::MAX,
                         }
                     }
@@ -736,19 +736,19 @@ impl crate::__private::JsonFields for RefundItem {
                         }
                     }
                     15usize => {
-                        match k {
-                            b"MonthlyPayments" => 5usize,
-                            b"ClearingCompany" => 14usize,
-                            b"ClearingVoucher" => 16usize,
+                        match (k[8usize], k) {
+                            (97u8, b"MonthlyPayments") => 5usize,
+                            (67u8, b"ClearingCompany") => 14usize,
+                            (86u8, b"ClearingVoucher") => 16usize,
                             _ => usize::MAX,
                         }
                     }
                     18usize => {
-                        match k {
-                            b"FirstPaymentAmount" => 6usize,
-                            b"NextPaymentsAmount" => 7usize,
-                            b"AdvancedPaymentSys" => 8usize,
-                            b"RegRefundToCountry" => 17usize,
+                        match (k[0usize], k) {
+                            (70u8, b"FirstPaymentAmount") => 6usize,
+                            (78u8, b"NextPaymentsAmount") => 7usize,
+                            (65u8, b"AdvancedPaymentSys") => 8usize,
+                            (82u8, b"RegRefundToCountry") => 17usize,
                             _ => usize::MAX,
                         }
                     }
@@ -1867,10 +1867,10 @@ impl crate::__private::JsonFields for RefundDocument {
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     5usize => {
-                        match k {
-                            b"Phone" => 8usize,
-                            b"Email" => 9usize,
-                            b"Notes" => 21usize,
+                        match (k[0usize], k) {
+                            (80u8, b"Phone") => 8usize,
+                            (69u8, b"Email") => 9usize,
+                            (78u8, b"Notes") => 21usize,
                             _ => usize::MAX,
                         }
                     }
@@ -1913,18 +1913,18 @@ impl crate::__private::JsonFields for RefundDocument {
                         }
                     }
                     12usize => {
-                        match k {
-                            b"RefundNumber" => 0usize,
-                            b"ClientNumber" => 4usize,
-                            b"CreatedOnUtc" => 18usize,
+                        match (k[1usize], k) {
+                            (101u8, b"RefundNumber") => 0usize,
+                            (108u8, b"ClientNumber") => 4usize,
+                            (114u8, b"CreatedOnUtc") => 18usize,
                             _ => usize::MAX,
                         }
                     }
                     13usize => {
-                        match k {
-                            b"ContactPerson" => 6usize,
-                            b"TotalRefundLc" => 14usize,
-                            b"InternalNotes" => 22usize,
+                        match (k[0usize], k) {
+                            (67u8, b"ContactPerson") => 6usize,
+                            (84u8, b"TotalRefundLc") => 14usize,
+                            (73u8, b"InternalNotes") => 22usize,
                             _ => usize::MAX,
                         }
                     }
@@ -1935,12 +1935,12 @@ impl crate::__private::JsonFields for RefundDocument {
                         }
                     }
                     15usize => {
-                        match k {
-                            b"DrawerStationId" => 2usize,
-                            b"TotalRefundInPc" => 16usize,
-                            b"MoneyLaundering" => 24usize,
-                            b"OldDocReference" => 29usize,
-                            b"OldSoftwareName" => 30usize,
+                        match (k[3usize], k) {
+                            (119u8, b"DrawerStationId") => 2usize,
+                            (97u8, b"TotalRefundInPc") => 16usize,
+                            (101u8, b"MoneyLaundering") => 24usize,
+                            (68u8, b"OldDocReference") => 29usize,
+                            (83u8, b"OldSoftwareName") => 30usize,
                             _ => usize::MAX,
                         }
                     }
@@ -1951,10 +1951,10 @@ impl crate::__private::JsonFields for RefundDocument {
                         }
                     }
                     17usize => {
-                        match k {
-                            b"ClientCountryCode" => 11usize,
-                            b"PurchaserCurrency" => 15usize,
-                            b"RefundFormPurpose" => 23usize,
+                        match (k[0usize], k) {
+                            (67u8, b"ClientCountryCode") => 11usize,
+                            (80u8, b"PurchaserCurrency") => 15usize,
+                            (82u8, b"RefundFormPurpose") => 23usize,
                             _ => usize::MAX,
                         }
                     }
@@ -1979,11 +1979,11 @@ impl crate::__private::JsonFields for RefundDocument {
                         }
                     }
                     21usize => {
-                        match k {
-                            b"InternationalDocument" => 13usize,
-                            b"MoneyLaunderingBundle" => 25usize,
-                            b"CreditLineUsageRiskLc" => 35usize,
-                            b"AuthorizationTextDesc" => 37usize,
+                        match (k[0usize], k) {
+                            (73u8, b"InternationalDocument") => 13usize,
+                            (77u8, b"MoneyLaunderingBundle") => 25usize,
+                            (67u8, b"CreditLineUsageRiskLc") => 35usize,
+                            (65u8, b"AuthorizationTextDesc") => 37usize,
                             _ => usize::MAX,
                         }
                     }
@@ -2702,19 +2702,19 @@ impl crate::__private::JsonFields for RefundQueueRow {
                         }
                     }
                     8usize => {
-                        match k {
-                            b"RowIndex" => 1usize,
-                            b"Currency" => 5usize,
-                            b"BankCode" => 6usize,
+                        match (k[0usize], k) {
+                            (82u8, b"RowIndex") => 1usize,
+                            (67u8, b"Currency") => 5usize,
+                            (66u8, b"BankCode") => 6usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match k {
-                            b"PaymentDate" => 3usize,
-                            b"TotalAmount" => 4usize,
-                            b"BranchSwift" => 7usize,
-                            b"RegBankName" => 11usize,
+                        match (k[0usize], k) {
+                            (80u8, b"PaymentDate") => 3usize,
+                            (84u8, b"TotalAmount") => 4usize,
+                            (66u8, b"BranchSwift") => 7usize,
+                            (82u8, b"RegBankName") => 11usize,
                             _ => usize::MAX,
                         }
                     }

@@ -293,18 +293,18 @@ impl crate::__private::JsonFields for GetAccountResponse {
                         }
                     }
                     5usize => {
-                        match k {
-                            b"login" => 0usize,
-                            b"group" => 2usize,
-                            b"email" => 3usize,
+                        match (k[0usize], k) {
+                            (108u8, b"login") => 0usize,
+                            (103u8, b"group") => 2usize,
+                            (101u8, b"email") => 3usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match k {
-                            b"profit" => 6usize,
-                            b"equity" => 7usize,
-                            b"margin" => 8usize,
+                        match (k[0usize], k) {
+                            (112u8, b"profit") => 6usize,
+                            (101u8, b"equity") => 7usize,
+                            (109u8, b"margin") => 8usize,
                             _ => usize::MAX,
                         }
                     }

@@ -973,34 +973,34 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                         }
                     }
                     4usize => {
-                        match k {
-                            b"Hesh" => 3usize,
-                            b"Bank" => 7usize,
-                            b"city" => 15usize,
-                            b"cell" => 17usize,
-                            b"Coin" => 18usize,
+                        match (k[2usize], k) {
+                            (115u8, b"Hesh") => 3usize,
+                            (110u8, b"Bank") => 7usize,
+                            (116u8, b"city") => 15usize,
+                            (108u8, b"cell") => 17usize,
+                            (105u8, b"Coin") => 18usize,
                             _ => usize::MAX,
                         }
                     }
                     5usize => {
-                        match k {
-                            b"ACode" => 2usize,
-                            b"Fild1" => 4usize,
-                            b"Fild2" => 5usize,
-                            b"Fild3" => 6usize,
-                            b"Brand" => 11usize,
-                            b"Tyear" => 20usize,
+                        match (k[4usize], k) {
+                            (101u8, b"ACode") => 2usize,
+                            (49u8, b"Fild1") => 4usize,
+                            (50u8, b"Fild2") => 5usize,
+                            (51u8, b"Fild3") => 6usize,
+                            (100u8, b"Brand") => 11usize,
+                            (114u8, b"Tyear") => 20usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match k {
-                            b"Amount" => 1usize,
-                            b"UserId" => 10usize,
-                            b"Issuer" => 12usize,
-                            b"street" => 14usize,
-                            b"Tmonth" => 19usize,
-                            b"spType" => 22usize,
+                        match (k[0usize], k) {
+                            (65u8, b"Amount") => 1usize,
+                            (85u8, b"UserId") => 10usize,
+                            (73u8, b"Issuer") => 12usize,
+                            (115u8, b"street") => 14usize,
+                            (84u8, b"Tmonth") => 19usize,
+                            (115u8, b"spType") => 22usize,
                             _ => usize::MAX,
                         }
                     }
@@ -1330,34 +1330,34 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                         }
                     }
                     4usize => {
-                        match k {
-                            b"Hesh" => 3usize,
-                            b"Bank" => 7usize,
-                            b"city" => 15usize,
-                            b"cell" => 17usize,
-                            b"Coin" => 18usize,
+                        match (k[2usize], k) {
+                            (115u8, b"Hesh") => 3usize,
+                            (110u8, b"Bank") => 7usize,
+                            (116u8, b"city") => 15usize,
+                            (108u8, b"cell") => 17usize,
+                            (105u8, b"Coin") => 18usize,
                             _ => usize::MAX,
                         }
                     }
                     5usize => {
-                        match k {
-                            b"ACode" => 2usize,
-                            b"Fild1" => 4usize,
-                            b"Fild2" => 5usize,
-                            b"Fild3" => 6usize,
-                            b"Brand" => 11usize,
-                            b"Tyear" => 20usize,
+                        match (k[4usize], k) {
+                            (101u8, b"ACode") => 2usize,
+                            (49u8, b"Fild1") => 4usize,
+                            (50u8, b"Fild2") => 5usize,
+                            (51u8, b"Fild3") => 6usize,
+                            (100u8, b"Brand") => 11usize,
+                            (114u8, b"Tyear") => 20usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match k {
-                            b"Amount" => 1usize,
-                            b"UserId" => 10usize,
-                            b"Issuer" => 12usize,
-                            b"street" => 14usize,
-                            b"Tmonth" => 19usize,
-                            b"spType" => 22usize,
+                        match (k[0usize], k) {
+                            (65u8, b"Amount") => 1usize,
+                            (85u8, b"UserId") => 10usize,
+                            (73u8, b"Issuer") => 12usize,
+                            (115u8, b"street") => 14usize,
+                            (84u8, b"Tmonth") => 19usize,
+                            (115u8, b"spType") => 22usize,
                             _ => usize::MAX,
                         }
                     }
