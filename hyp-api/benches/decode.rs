@@ -1,6 +1,6 @@
 //! `cargo bench -p hyp-api`: every row of issue #12's table, hyp-api beside its baseline on the
-//! same bytes in the same process, then the ratio (hyp-api's median time per iteration ÷ the
-//! baseline's). The inputs are the spec's own examples, rows repeated to scale:
+//! same bytes in the same process, then the ratio (the median over interleaved pairs of
+//! hyp-api's time ÷ the baseline's, see [`row`]). The inputs are the spec's own examples, rows repeated to scale:
 //!
 //! - CreditGuard `inquireTransactions` answer, 1,000 rows: `wire::decode_answer_in` vs a raw
 //!   quick-xml event loop;
@@ -45,42 +45,62 @@ fn timed<T>(samples: &Samples, mut f: impl FnMut() -> T) -> impl FnMut(&mut Benc
     }
 }
 
-/// The median of the last `n` samples (criterion's measured ones; warm-up samples come first).
-fn median(samples: &Samples, n: usize) -> f64 {
-    let all = samples.borrow();
-    let mut last: Vec<f64> = all[all.len().saturating_sub(n)..].to_vec();
-    last.sort_by(f64::total_cmp);
-    last.get(last.len() / 2).copied().unwrap_or(f64::NAN)
-}
-
-/// Times `ours` and `baseline` as one criterion group and prints the ratio of their medians.
+/// Times `ours` and `baseline` as one criterion group (its report gives each one's time), then
+/// prints the ratio measured in interleaved pairs: each pair runs `ours` and then `baseline`
+/// for the same number of iterations, back to back, so both see the same load on a busy machine
+/// (criterion runs all of one function's samples before the other's). The ratio is the median
+/// over the pairs of hyp-api's time ÷ the baseline's; beside it, the ratio of each side's
+/// fastest pair time (the least disturbed estimate).
 fn row<A, B>(
     c: &mut Criterion,
     name: &str,
     sample_size: usize,
-    ours: impl FnMut() -> A,
-    baseline: impl FnMut() -> B,
+    mut ours: impl FnMut() -> A,
+    mut baseline: impl FnMut() -> B,
 ) {
     let (a, b): (Samples, Samples) = Default::default();
     let mut group = c.benchmark_group(name);
     group
         .sample_size(sample_size)
         .measurement_time(Duration::from_secs(4));
-    group.bench_function("hyp-api", timed(&a, ours));
-    group.bench_function("baseline", timed(&b, baseline));
+    group.bench_function("hyp-api", timed(&a, &mut ours));
+    group.bench_function("baseline", timed(&b, &mut baseline));
     group.finish();
     if a.borrow().len() < sample_size {
         println!("RATIO {name}: not measured (test mode runs each function once)");
         return;
     }
-    let (ma, mb) = (median(&a, sample_size), median(&b, sample_size));
+    let time = |f: &mut dyn FnMut(), iters: u64| {
+        let start = Instant::now();
+        for _ in 0..iters {
+            f();
+        }
+        start.elapsed().as_secs_f64() / iters as f64
+    };
+    let mut ours = move || drop(black_box(ours()));
+    let mut baseline = move || drop(black_box(baseline()));
+    // Enough iterations for ~5 ms of baseline per side of a pair.
+    let once = time(&mut baseline, 3);
+    let iters = ((5e-3 / once) as u64).clamp(1, 1_000_000);
+    let mut pairs: Vec<(f64, f64)> = (0..PAIRS)
+        .map(|_| (time(&mut ours, iters), time(&mut baseline, iters)))
+        .collect();
+    pairs.sort_by(|x, y| (x.0 / x.1).total_cmp(&(y.0 / y.1)));
+    let (ma, mb) = pairs[pairs.len() / 2];
+    let fastest = |side: fn(&(f64, f64)) -> f64| pairs.iter().map(side).fold(f64::MAX, f64::min);
+    let (fa, fb) = (fastest(|p| p.0), fastest(|p| p.1));
     println!(
-        "RATIO {name}: {:.2}x (hyp-api {:.3} µs, baseline {:.3} µs)",
+        "RATIO {name}: {:.2}x (median pair: hyp-api {:.3} µs, baseline {:.3} µs; fastest of each: \
+         {:.2}x; {PAIRS} pairs of {iters} iterations)",
         ma / mb,
         ma * 1e6,
-        mb * 1e6
+        mb * 1e6,
+        fa / fb
     );
 }
+
+/// How many interleaved pairs a ratio is the median of.
+const PAIRS: usize = 41;
 
 fn spec(api: &str) -> Api {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -26,10 +26,26 @@ pub fn parse(text: &str, encoding: &'static Encoding, fallback: Option<&'static 
 /// The raw `key=value` pieces of an answer, in wire order (a piece without `=` is a key with
 /// an empty value).
 pub(crate) fn pairs(text: &str) -> impl Iterator<Item = (&str, &str)> {
-    text.trim()
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+    // Split at the ASCII bytes `&` and `=` (never inside a multi-byte character), without the
+    // per-call set-up of a `char` pattern search: answers are a few dozen short pairs.
+    let find = |s: &str, byte: u8| s.bytes().position(|b| b == byte);
+    let mut rest = text.trim();
+    std::iter::from_fn(move || {
+        loop {
+            if rest.is_empty() {
+                return None;
+            }
+            let end = find(rest, b'&').unwrap_or(rest.len());
+            let pair = &rest[..end];
+            rest = rest.get(end + 1..).unwrap_or("");
+            if !pair.is_empty() {
+                return Some(match find(pair, b'=') {
+                    Some(i) => (&pair[..i], &pair[i + 1..]),
+                    None => (pair, ""),
+                });
+            }
+        }
+    })
 }
 
 /// One raw key or value as text: `+` is a space, percent-escapes are bytes in `encoding` (or
@@ -104,17 +120,35 @@ pub fn encode_query(pairs: &[(String, String)], encoding: &'static Encoding) -> 
 pub fn is_html(text: &str) -> bool {
     // The first 256 characters, compared without regard to ASCII case (nothing allocated).
     let text = text.trim_start();
-    let end = text.char_indices().nth(256).map_or(text.len(), |(i, _)| i);
+    let end = if text.len() <= 256 {
+        text.len()
+    } else {
+        text.char_indices().nth(256).map_or(text.len(), |(i, _)| i)
+    };
     let head = &text.as_bytes()[..end];
-    let starts = |p: &[u8]| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p);
-    starts(b"<!doctype html")
-        || starts(b"<html")
-        || head.windows(5).any(|w| w.eq_ignore_ascii_case(b"<body"))
+    let at = |i: usize, p: &[u8]| {
+        head.get(i..i + p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
+    // Every marker opens with `<`: only those places are compared.
+    at(0, b"<!doctype html")
+        || at(0, b"<html")
+        || (0..head.len()).any(|i| head[i] == b'<' && at(i, b"<body"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pairs_split_at_ampersands_and_the_first_equals_sign() {
+        let got: Vec<_> = pairs(" &&a=1&b&=x&c=d=e&ש=ל& ").collect();
+        assert_eq!(
+            got,
+            [("a", "1"), ("b", ""), ("", "x"), ("c", "d=e"), ("ש", "ל")]
+        );
+        assert_eq!(pairs("").count(), 0);
+    }
 
     #[test]
     fn parses_in_order_with_escapes_and_charsets() {
@@ -182,5 +216,10 @@ mod tests {
         assert!(is_html("<html><body>Masof Error</body></html>"));
         assert!(is_html("  <!DOCTYPE html><html>"));
         assert!(!is_html("CCode=902"));
+        assert!(is_html("Error <BODY>x"));
+        assert!(!is_html("a=<bod"));
+        // Only the first 256 characters count (multi-byte ones as one each).
+        assert!(!is_html(&format!("{}<body>", "א".repeat(256))));
+        assert!(is_html(&format!("{}<body>", "א".repeat(250))));
     }
 }
