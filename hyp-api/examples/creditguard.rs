@@ -6,6 +6,7 @@
 //! `hyp_sandbox::Sandbox` starts in this process on loopback and answers as CreditGuard
 //! documents it: the XML envelope, the result codes, the deals it keeps for refunds.
 
+use hyp_api::Error;
 use hyp_api::creditguard::*;
 use hyp_api::{MinorUnits, SecretString};
 

@@ -6,6 +6,7 @@
 //! `hyp_sandbox::Sandbox` starts in this process on loopback and answers as Hyp Pay documents
 //! it: URL-encoded answers with `CCode`, the refundable amounts it keeps, its error page.
 
+use hyp_api::Error;
 use hyp_api::pay::*;
 use hyp_api::{Money, RetryPolicy, SecretString};
 use hyp_sandbox::Fault;

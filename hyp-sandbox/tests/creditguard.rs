@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use hyp_api::Error;
 use hyp_api::creditguard::*;
 use hyp_api::{MinorUnits, RetryPolicy, SecretString};
 use hyp_sandbox::{Fault, Sandbox};

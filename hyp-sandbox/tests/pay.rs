@@ -5,6 +5,7 @@ use common::secret;
 
 use std::time::Duration;
 
+use hyp_api::Error;
 use hyp_api::pay::*;
 use hyp_api::wire::{UTF_8, WINDOWS_1255, parse_urlencoded};
 use hyp_api::{MinorUnits, Money, Node, RetryPolicy, VendorCode, Wire};
@@ -105,7 +106,7 @@ fn delete(id: &str) -> DeletePaymentLinkRequest {
 }
 
 /// The typed vendor code of a failed call.
-fn api_code<T: std::fmt::Debug>(result: Result<T, Error>) -> CCode {
+fn api_code<T: std::fmt::Debug>(result: Result<T, CallError>) -> CCode {
     match result {
         Err(Error::Api(e)) => e.code,
         other => panic!("expected Error::Api, got {other:?}"),

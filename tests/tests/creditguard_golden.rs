@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use creditguard_common::{self as c, child, entries, text, xml};
+use hyp_api::Error;
 use hyp_api::creditguard::*;
 use hyp_api::{Coded, MacVerdict, MinorUnits, Node, VendorCode as _, Wire};
 use hyp_api_tests::mock::{MockServer, Reply};

@@ -17,6 +17,7 @@ mod creditguard_common;
 use std::time::Duration;
 
 use creditguard_common::{self as c, child, names, text};
+use hyp_api::Error;
 use hyp_api::creditguard::*;
 use hyp_api::{Node, RetryPolicy};
 use hyp_api_tests::mock::{MockServer, Reply};
@@ -44,7 +45,7 @@ fn from_raw(body: &Node) -> Answered {
 }
 
 /// Calls the command `wire` with its valid request.
-async fn call(client: &Client, wire: &str) -> Result<Answered, Error> {
+async fn call(client: &Client, wire: &str) -> Result<Answered, CallError> {
     Ok(match wire {
         "doDeal" => {
             let r = client.do_deal(&c::do_deal()).await?;

@@ -11,6 +11,7 @@
 mod common;
 
 use common::PASSWORD;
+use hyp_api::Error;
 use hyp_api::hyper_erp::*;
 use hyp_api::{Decimal, Open, VendorCode, Wire};
 use hyp_api_tests::mock::{MockServer, Reply};
@@ -31,7 +32,7 @@ fn encoded(response: &impl Wire) -> Value {
 }
 
 /// Calls the function `wire` with its valid request.
-async fn call(client: &Client, wire: &str) -> Result<Answer, Error> {
+async fn call(client: &Client, wire: &str) -> Result<Answer, CallError> {
     let (variant, typed) = match wire {
         "Create_TP_Account_Json" => {
             let out = client

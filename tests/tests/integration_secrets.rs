@@ -7,6 +7,7 @@ mod common;
 
 use std::time::Duration;
 
+use hyp_api::Error;
 use hyp_api::RetryPolicy;
 use hyp_api::hyper_erp::*;
 use hyp_api_tests::mock::{MockServer, Reply};
@@ -26,7 +27,7 @@ fn assert_no_secret(what: &str, text: &str) {
 }
 
 /// Both forms of an error, checked.
-fn assert_error_clean(what: &str, err: &Error) {
+fn assert_error_clean(what: &str, err: &CallError) {
     assert_no_secret(&format!("{what} (Debug)"), &format!("{err:?}"));
     assert_no_secret(&format!("{what} (Display)"), &format!("{err}"));
 }

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use chrono::Days;
 use common::{PASSWORD, TOKEN};
+use hyp_api::Error;
 use hyp_api::hyper_erp::*;
 use hyp_api::{Decimal, Money, RetryPolicy};
 use hyp_api_tests::mock::{MockServer, Reply};

@@ -13,6 +13,7 @@ mod mt5_common;
 
 use std::time::Duration;
 
+use hyp_api::Error;
 use hyp_api::mt5_manager::*;
 use hyp_api::{RetryPolicy, VendorCode};
 use hyp_api_tests::mock::{MockServer, Reply};
@@ -27,7 +28,7 @@ const UNDOCUMENTED: u16 = 418;
 
 /// Calls the endpoint `wire` with its valid request; on success, the outcome's variant name
 /// (for an endpoint with one outcome, which returns its response directly, that outcome's).
-async fn call(client: &Client, wire: &str) -> Result<&'static str, Error> {
+async fn call(client: &Client, wire: &str) -> Result<&'static str, CallError> {
     Ok(match wire {
         "POST /accounts" => match client.create_account(&c::create_account()).await?.outcome {
             CreateAccountOutcome::Created(_) => "Created",
@@ -430,7 +431,7 @@ async fn invalid_requests_are_refused_before_sending() {
         mock.push(route, Reply::new(201, ""));
     }
 
-    let paths = |err: Error| -> Vec<String> {
+    let paths = |err: CallError| -> Vec<String> {
         match err {
             Error::InvalidRequest(v) => v.paths().into_iter().map(str::to_string).collect(),
             other => panic!("expected InvalidRequest, got {other:?}"),

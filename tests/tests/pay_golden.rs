@@ -9,6 +9,7 @@
 
 mod pay_common;
 
+use hyp_api::Error;
 use hyp_api::ExposeSecret;
 use hyp_api::pay::*;
 use hyp_api_tests::mock::{MockServer, Reply};
@@ -194,7 +195,7 @@ fn answer(wire: &str, name: &str) -> String {
         .fixed_body()
 }
 
-fn decode<E: hyp_api::Endpoint<Code = CCode>>(body: &str) -> Result<E::Output, Error> {
+fn decode<E: hyp_api::Endpoint<Code = CCode>>(body: &str) -> Result<E::Output, CallError> {
     hyp_api::wire::decode_answer::<E>(200, body, &[])
 }
 

@@ -14,6 +14,7 @@ mod pay_common;
 
 use std::time::Duration;
 
+use hyp_api::Error;
 use hyp_api::pay::*;
 use hyp_api::{Money, SecretString};
 use hyp_api_tests::mock::{MockServer, Reply};

@@ -76,14 +76,14 @@ pub fn emit_client(api: &Api) -> TokenStream {
         if e.idempotency_key.is_some() {
             quote! {
                 #d
-                pub async fn #m(&self, request: &#req) -> Result<crate::Keyed<#out>, Error> {
+                pub async fn #m(&self, request: &#req) -> Result<crate::Keyed<#out>, CallError> {
                     self.core.call_keyed::<#marker>(request).await
                 }
             }
         } else {
             quote! {
                 #d
-                pub async fn #m(&self, request: &#req) -> Result<#out, Error> {
+                pub async fn #m(&self, request: &#req) -> Result<#out, CallError> {
                     self.core.call::<#marker>(request).await
                 }
             }
@@ -168,12 +168,14 @@ pub fn emit_client(api: &Api) -> TokenStream {
         api.source
     ));
     let edoc = doc(&format!(
-        "The error of every {} call, with [`{}`] as its typed code.",
+        "The error of every {} call: [`hyp_api::Error`](crate::Error) with [`{}`] as its typed \
+         code. (Not named `Error`, so it never shadows `hyp_api::Error` where both modules are \
+         glob-imported.)",
         api.title, api.code_type
     ));
     quote! {
         #edoc
-        pub type Error = crate::Error<#code>;
+        pub type CallError = crate::Error<#code>;
 
         #default_url
 

@@ -74,13 +74,27 @@ fn emit_api(api: &Api, out: &mut Output) {
             )
         })
         .collect();
-    let mdoc = docs::module_doc(&format!(
-        "{}.\n\n{}\n\nSource: {}\n\n# Vendor quirks and how the spec resolves them\n\n{}",
-        api.title.trim_end_matches('.'),
+    // The docs open with the module's runnable example (`hyp-api/examples/<module>.rs`, its
+    // main calls against the embedded sandbox), so it is compiled and run as a doc-test.
+    let title = docs::module_doc(&format!("{}.", api.title.trim_end_matches('.')));
+    let example = format!("../../../examples/{m}.rs");
+    let intro = docs::module_doc(&format!(
+        "# Example\n\nThe main calls, against the embedded sandbox (the runnable example \
+         `hyp-api/examples/{m}.rs`: `cargo run -p hyp-api --example {m}`):\n\n```"
+    ));
+    let rest = docs::module_doc(&format!(
+        "```\n\n# The API\n\n{}\n\nSource: {}\n\n# Vendor quirks and how the spec resolves them\n\n{}",
         api.doc.trim(),
         api.source,
         quirks.join("\n\n")
     ));
+    let mdoc = quote! {
+        #title
+        #![doc = ""]
+        #intro
+        #![doc = include_str!(#example)]
+        #rest
+    };
     out.add(
         format!("{m}/mod.rs"),
         &dir,

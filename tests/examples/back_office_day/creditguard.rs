@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use hyp_api::Error;
 use hyp_api::creditguard::*;
 use hyp_api::{MinorUnits, RetryPolicy};
 use hyp_sandbox::{Fault, Sandbox};

@@ -6,6 +6,7 @@
 use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
+use hyp_api::Error;
 use hyp_api::hyper_erp::*;
 use hyp_api::{FixedClock, Money, RetryPolicy};
 use hyp_sandbox::{Fault, Sandbox};

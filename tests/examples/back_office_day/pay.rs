@@ -3,6 +3,7 @@
 //! paid by the customer and then no longer deletable (CCode 995). The sandbox keeps the
 //! authorizations, the refundable amounts and the links, as spec/pay documents them.
 
+use hyp_api::Error;
 use hyp_api::pay::*;
 use hyp_api::{MinorUnits, Money, RetryPolicy};
 use hyp_sandbox::{Fault, Sandbox};

@@ -206,7 +206,7 @@ pub fn set(pairs: &mut Vec<(String, String)>, name: &str, value: &str) {
 }
 
 /// Calls the scenario `wire` with the request decoded from `node`; `Ok` is the output's `Debug`.
-pub async fn call(client: &Client, wire: &str, node: &Node) -> Result<String, Error> {
+pub async fn call(client: &Client, wire: &str, node: &Node) -> Result<String, CallError> {
     Ok(match wire {
         "APISign SIGN" => format!("{:?}", client.sign_payment_page(&req(node)).await?),
         "APISign VERIFY" => format!("{:?}", client.verify_transaction(&req(node)).await?),

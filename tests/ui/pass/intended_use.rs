@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use hyp_api::hyper_erp::{
     BankRow, Client, ClientNumber, CreateRefundRequest, CreateRefundRequired, Currency,
-    DepositFiatOutcome, DepositFiatRequest, DepositFiatRequired, Error, PaymentMethod, RefundItem,
+    DepositFiatOutcome, DepositFiatRequest, DepositFiatRequired, CallError, PaymentMethod, RefundItem,
     RefundItemRequired, RefundMethod, ResponseCode,
 };
 use hyp_api::{
@@ -16,7 +16,7 @@ use hyp_api::{
 
 /// Calls the API and handles every outcome; compiled to prove the signatures line up.
 #[allow(dead_code)]
-async fn handle(client: &Client, req: &DepositFiatRequest) -> Result<i64, Error> {
+async fn handle(client: &Client, req: &DepositFiatRequest) -> Result<i64, CallError> {
     match client.deposit_fiat(req).await?.outcome {
         DepositFiatOutcome::Created(r) => Ok(r.receipt_num),
         // A resend of the same Ticket_ID: the original receipt, nothing new booked.

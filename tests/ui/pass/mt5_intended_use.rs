@@ -5,14 +5,14 @@
 
 use hyp_api::mt5_manager::{
     Client, DEFAULT_BASE_URL, DailyReportRequest, DailyReportRequired, DepositOutcome,
-    DepositRequest, DepositRequired, Error, GetAccountRequest, GetAccountRequired, Login,
+    DepositRequest, DepositRequired, CallError, GetAccountRequest, GetAccountRequired, Login,
     PasswordType, RotatePasswordRequest, RotatePasswordRequired, StatusCode,
 };
 use hyp_api::{Money, NaiveDate, RetryPolicy, SecretString};
 
 /// Deposits once, whatever the retries: `true` when this call applied it.
 #[allow(dead_code)]
-async fn deposit(client: &Client, login: Login, amount: Money) -> Result<bool, Error> {
+async fn deposit(client: &Client, login: Login, amount: Money) -> Result<bool, CallError> {
     let request = DepositRequest::new(DepositRequired {
         operator_id: "backoffice-reporting".into(),
         login,

@@ -4,8 +4,8 @@
 //! The client.
 #[allow(unused_imports)]
 use super::*;
-/// The error of every Hyp CreditGuard XML API (payment page, charges, J5 authorizations, captures, refunds, cancellations, transaction inquiries) call, with [`ResultCode`] as its typed code.
-pub type Error = crate::Error<ResultCode>;
+/// The error of every Hyp CreditGuard XML API (payment page, charges, J5 authorizations, captures, refunds, cancellations, transaction inquiries) call: [`hyp_api::Error`](crate::Error) with [`ResultCode`] as its typed code. (Not named `Error`, so it never shadows `hyp_api::Error` where both modules are glob-imported.)
+pub type CallError = crate::Error<ResultCode>;
 /// The parts of the signed text, in order.
 const REDIRECT_MAC_PARTS: &[crate::MacPart] = &[
     crate::MacPart::Password,
@@ -132,7 +132,7 @@ impl Client {
     pub async fn cancel_deal(
         &self,
         request: &CancelDealRequest,
-    ) -> Result<CancelDealResponse, Error> {
+    ) -> Result<CancelDealResponse, CallError> {
         self.core.call::<CancelDeal>(request).await
     }
     /// `doDeal`: The one command for card deals; `validation` selects what it does:
@@ -163,7 +163,7 @@ impl Client {
     pub async fn do_deal(
         &self,
         request: &DoDealRequest,
-    ) -> Result<DoDealResponse, Error> {
+    ) -> Result<DoDealResponse, CallError> {
         self.core.call::<DoDeal>(request).await
     }
     /// `inquireTransactions`: Look transactions up: by `tranId` (exactly one), by `cgUid` (every technical transaction
@@ -180,7 +180,7 @@ impl Client {
     pub async fn inquire_transactions(
         &self,
         request: &InquireTransactionsRequest,
-    ) -> Result<InquireTransactionsResponse, Error> {
+    ) -> Result<InquireTransactionsResponse, CallError> {
         self.core.call::<InquireTransactions>(request).await
     }
     /// `refundDeal`: Refund a deal: a settled (transmitted) deal is refunded; a deal not yet transmitted to
@@ -200,7 +200,7 @@ impl Client {
     pub async fn refund_deal(
         &self,
         request: &RefundDealRequest,
-    ) -> Result<RefundDealResponse, Error> {
+    ) -> Result<RefundDealResponse, CallError> {
         self.core.call::<RefundDeal>(request).await
     }
     /// `addCgInvoice`: Generate an invoice or receipt (through EZcount, Hyp's invoicing subsidiary) for an
@@ -219,7 +219,7 @@ impl Client {
     pub async fn add_cg_invoice(
         &self,
         request: &AddCgInvoiceRequest,
-    ) -> Result<AddCgInvoiceResponse, Error> {
+    ) -> Result<AddCgInvoiceResponse, CallError> {
         self.core.call::<AddCgInvoice>(request).await
     }
     /// `getSessionId`: Generate a session identifier usable instead of user/password on a later call (e.g. from
@@ -237,7 +237,7 @@ impl Client {
     pub async fn get_session_id(
         &self,
         request: &GetSessionIdRequest,
-    ) -> Result<GetSessionIdResponse, Error> {
+    ) -> Result<GetSessionIdResponse, CallError> {
         self.core.call::<GetSessionId>(request).await
     }
     /// `inquireInvoice`: Fetch the link (and status) of a previously generated invoice; it does not regenerate it.
@@ -254,7 +254,7 @@ impl Client {
     pub async fn inquire_invoice(
         &self,
         request: &InquireInvoiceRequest,
-    ) -> Result<InquireInvoiceResponse, Error> {
+    ) -> Result<InquireInvoiceResponse, CallError> {
         self.core.call::<InquireInvoice>(request).await
     }
     /// `refundCgInvoice`: Issue a refund invoice (credit note) for a refund or cancellation transaction; there is
@@ -273,7 +273,7 @@ impl Client {
     pub async fn refund_cg_invoice(
         &self,
         request: &RefundCgInvoiceRequest,
-    ) -> Result<RefundCgInvoiceResponse, Error> {
+    ) -> Result<RefundCgInvoiceResponse, CallError> {
         self.core.call::<RefundCgInvoice>(request).await
     }
     /// `transmitInquire`: Read metadata and status of the terminal's transmissions to Shva (transmission batches:
@@ -289,7 +289,7 @@ impl Client {
     pub async fn transmit_inquire(
         &self,
         request: &TransmitInquireRequest,
-    ) -> Result<TransmitInquireResponse, Error> {
+    ) -> Result<TransmitInquireResponse, CallError> {
         self.core.call::<TransmitInquire>(request).await
     }
     /// `transmitTerminal`: Start the transmission of the terminal's deals to Shva now, instead of the automatic daily
@@ -307,7 +307,7 @@ impl Client {
     pub async fn transmit_terminal(
         &self,
         request: &TransmitTerminalRequest,
-    ) -> Result<TransmitTerminalResponse, Error> {
+    ) -> Result<TransmitTerminalResponse, CallError> {
         self.core.call::<TransmitTerminal>(request).await
     }
 }

@@ -3,6 +3,16 @@
 
 //! Hyp CreditGuard XML API (payment page, charges, J5 authorizations, captures, refunds, cancellations, transaction inquiries).
 //!
+//! # Example
+//!
+//! The main calls, against the embedded sandbox (the runnable example `hyp-api/examples/creditguard.rs`: `cargo run -p hyp-api --example creditguard`):
+//!
+//! ```
+#![doc = include_str!("../../../examples/creditguard.rs")]
+//! ```
+//!
+//! # The API
+//!
 //! Hyp's CreditGuard gateway ("ashrait" XML API, version 2000): set up a hosted payment page
 //! (`doDeal` with `cardNo=CGMPI` and `validation=TxnSetup`), charge a card or token (`doDeal`
 //! with `validation=AutoComm`, J4), authorize without settlement (`Verify`, J5) and capture

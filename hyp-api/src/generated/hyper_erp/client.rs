@@ -4,8 +4,8 @@
 //! The client.
 #[allow(unused_imports)]
 use super::*;
-/// The error of every Hyper ERP Web API (trading platform accounts, fiat deposits and withdrawals, card clearing, refunds) call, with [`ResponseCode`] as its typed code.
-pub type Error = crate::Error<ResponseCode>;
+/// The error of every Hyper ERP Web API (trading platform accounts, fiat deposits and withdrawals, card clearing, refunds) call: [`hyp_api::Error`](crate::Error) with [`ResponseCode`] as its typed code. (Not named `Error`, so it never shadows `hyp_api::Error` where both modules are glob-imported.)
+pub type CallError = crate::Error<ResponseCode>;
 /// The Hyper ERP Web API (trading platform accounts, fiat deposits and withdrawals, card clearing, refunds) client: one async method per function. Cheap to clone (shares the connection pool).
 ///
 /// The Hyper ERP/CRM Web API (SYE), as used by a broker: create trading-platform (MT4/MT5)
@@ -71,7 +71,7 @@ impl Client {
     pub async fn charge_card(
         &self,
         request: &ChargeCardRequest,
-    ) -> Result<ChargeCardResponse, Error> {
+    ) -> Result<ChargeCardResponse, CallError> {
         self.core.call::<ChargeCard>(request).await
     }
     /// `Create_TP_Balance_Order_Json`: Inject a balance command (deposit or withdraw) directly into the trading platform's
@@ -97,7 +97,7 @@ impl Client {
     pub async fn create_balance_order(
         &self,
         request: &CreateBalanceOrderRequest,
-    ) -> Result<crate::Keyed<CreateBalanceOrderOutcome>, Error> {
+    ) -> Result<crate::Keyed<CreateBalanceOrderOutcome>, CallError> {
         self.core.call_keyed::<CreateBalanceOrder>(request).await
     }
     /// `Create_Refund_Json`: Generate a new refund (withdrawal) document from header fields and an `Items` array of
@@ -116,7 +116,7 @@ impl Client {
     pub async fn create_refund(
         &self,
         request: &CreateRefundRequest,
-    ) -> Result<crate::Keyed<CreateRefundOutcome>, Error> {
+    ) -> Result<crate::Keyed<CreateRefundOutcome>, CallError> {
         self.core.call_keyed::<CreateRefund>(request).await
     }
     /// `Create_TP_Account_Json`: Create a new trading-platform (MT4/MT5) account for an existing Hyper client. If the client
@@ -134,7 +134,7 @@ impl Client {
     pub async fn create_tp_account(
         &self,
         request: &CreateTpAccountRequest,
-    ) -> Result<CreateTpAccountOutcome, Error> {
+    ) -> Result<CreateTpAccountOutcome, CallError> {
         self.core.call::<CreateTpAccount>(request).await
     }
     /// `MT4_Deposit_Fiat_Json`: Record a fiat deposit made by credit card, bank transfer or Bit: creates a new Receipt
@@ -152,7 +152,7 @@ impl Client {
     pub async fn deposit_fiat(
         &self,
         request: &DepositFiatRequest,
-    ) -> Result<crate::Keyed<DepositFiatOutcome>, Error> {
+    ) -> Result<crate::Keyed<DepositFiatOutcome>, CallError> {
         self.core.call_keyed::<DepositFiat>(request).await
     }
     /// `Query_Refunds_API_Queue_json`: Read the refund (document) payment rows that the external bank-transfer system should
@@ -171,7 +171,7 @@ impl Client {
     pub async fn query_refund_queue(
         &self,
         request: &QueryRefundQueueRequest,
-    ) -> Result<QueryRefundQueueResponse, Error> {
+    ) -> Result<QueryRefundQueueResponse, CallError> {
         self.core.call::<QueryRefundQueue>(request).await
     }
     /// `Update_Refunds_API_Queue_json`: Write back the bank-transfer authorization status of refund documents after the external
@@ -190,7 +190,7 @@ impl Client {
     pub async fn update_refund_queue(
         &self,
         request: &UpdateRefundQueueRequest,
-    ) -> Result<UpdateRefundQueueResponse, Error> {
+    ) -> Result<UpdateRefundQueueResponse, CallError> {
         self.core.call::<UpdateRefundQueue>(request).await
     }
     /// `MT4_Withdrawal_Fiat_Json`: Record a fiat withdrawal paid out by credit-card refund, bank transfer or Bit: creates a
@@ -209,7 +209,7 @@ impl Client {
     pub async fn withdraw_fiat(
         &self,
         request: &WithdrawFiatRequest,
-    ) -> Result<crate::Keyed<WithdrawFiatOutcome>, Error> {
+    ) -> Result<crate::Keyed<WithdrawFiatOutcome>, CallError> {
         self.core.call_keyed::<WithdrawFiat>(request).await
     }
 }

@@ -3,6 +3,16 @@
 
 //! Hyper ERP Web API (trading platform accounts, fiat deposits and withdrawals, card clearing, refunds).
 //!
+//! # Example
+//!
+//! The main calls, against the embedded sandbox (the runnable example `hyp-api/examples/hyper_erp.rs`: `cargo run -p hyp-api --example hyper_erp`):
+//!
+//! ```
+#![doc = include_str!("../../../examples/hyper_erp.rs")]
+//! ```
+//!
+//! # The API
+//!
 //! The Hyper ERP/CRM Web API (SYE), as used by a broker: create trading-platform (MT4/MT5)
 //! accounts for existing Hyper clients, record fiat deposits (receipt + journal entry + balance
 //! order) and withdrawals (refund document + journal entry), inject balance orders straight into

@@ -4,8 +4,8 @@
 //! The client.
 #[allow(unused_imports)]
 use super::*;
-/// The error of every MT5 Manager REST API call, with [`StatusCode`] as its typed code.
-pub type Error = crate::Error<StatusCode>;
+/// The error of every MT5 Manager REST API call: [`hyp_api::Error`](crate::Error) with [`StatusCode`] as its typed code. (Not named `Error`, so it never shadows `hyp_api::Error` where both modules are glob-imported.)
+pub type CallError = crate::Error<StatusCode>;
 /// The documented base URL: pass it to [`Client::builder`].
 ///
 /// `https://api.metatraderapi.xyz/mt5/manager` (the doc's curl example and the API explorer).
@@ -58,7 +58,7 @@ impl Client {
     pub async fn create_account(
         &self,
         request: &CreateAccountRequest,
-    ) -> Result<crate::Keyed<CreateAccountOutcome>, Error> {
+    ) -> Result<crate::Keyed<CreateAccountOutcome>, CallError> {
         self.core.call_keyed::<CreateAccount>(request).await
     }
     /// `PATCH /accounts/{login}`: Adjust leverage, permissions, or group assignment.
@@ -73,7 +73,7 @@ impl Client {
     pub async fn update_account(
         &self,
         request: &UpdateAccountRequest,
-    ) -> Result<crate::Keyed<UpdateAccountOutcome>, Error> {
+    ) -> Result<crate::Keyed<UpdateAccountOutcome>, CallError> {
         self.core.call_keyed::<UpdateAccount>(request).await
     }
     /// `GET /accounts/{login}`: Read account lifecycle state and metadata.
@@ -87,7 +87,7 @@ impl Client {
     pub async fn get_account(
         &self,
         request: &GetAccountRequest,
-    ) -> Result<GetAccountResponse, Error> {
+    ) -> Result<GetAccountResponse, CallError> {
         self.core.call::<GetAccount>(request).await
     }
     /// `POST /accounts/{login}/password`: Rotate investor or trading passwords.
@@ -102,7 +102,7 @@ impl Client {
     pub async fn rotate_password(
         &self,
         request: &RotatePasswordRequest,
-    ) -> Result<crate::Keyed<RotatePasswordOutcome>, Error> {
+    ) -> Result<crate::Keyed<RotatePasswordOutcome>, CallError> {
         self.core.call_keyed::<RotatePassword>(request).await
     }
     /// `GET /reports/daily`: Return the daily operational report.
@@ -116,7 +116,7 @@ impl Client {
     pub async fn daily_report(
         &self,
         request: &DailyReportRequest,
-    ) -> Result<DailyReportResponse, Error> {
+    ) -> Result<DailyReportResponse, CallError> {
         self.core.call::<DailyReport>(request).await
     }
     /// `GET /reports/groups`: Aggregate balance and exposure by group.
@@ -130,7 +130,7 @@ impl Client {
     pub async fn group_report(
         &self,
         request: &GroupReportRequest,
-    ) -> Result<GroupReportResponse, Error> {
+    ) -> Result<GroupReportResponse, CallError> {
         self.core.call::<GroupReport>(request).await
     }
     /// `GET /reports/symbols`: Inspect instrument activity and volume.
@@ -144,7 +144,7 @@ impl Client {
     pub async fn symbol_report(
         &self,
         request: &SymbolReportRequest,
-    ) -> Result<SymbolReportResponse, Error> {
+    ) -> Result<SymbolReportResponse, CallError> {
         self.core.call::<SymbolReport>(request).await
     }
     /// `GET /reports/exposure`: Read net exposure and margin distribution.
@@ -158,7 +158,7 @@ impl Client {
     pub async fn exposure_report(
         &self,
         request: &ExposureReportRequest,
-    ) -> Result<ExposureReportResponse, Error> {
+    ) -> Result<ExposureReportResponse, CallError> {
         self.core.call::<ExposureReport>(request).await
     }
     /// `POST /transactions/deposit`: Deposit funds into a client account.
@@ -173,7 +173,7 @@ impl Client {
     pub async fn deposit(
         &self,
         request: &DepositRequest,
-    ) -> Result<crate::Keyed<DepositOutcome>, Error> {
+    ) -> Result<crate::Keyed<DepositOutcome>, CallError> {
         self.core.call_keyed::<Deposit>(request).await
     }
     /// `POST /transactions/withdraw`: Withdraw balance with operator context.
@@ -188,7 +188,7 @@ impl Client {
     pub async fn withdraw(
         &self,
         request: &WithdrawRequest,
-    ) -> Result<crate::Keyed<WithdrawOutcome>, Error> {
+    ) -> Result<crate::Keyed<WithdrawOutcome>, CallError> {
         self.core.call_keyed::<Withdraw>(request).await
     }
     /// `POST /transactions/credit`: Add broker credit or promotions.
@@ -203,7 +203,7 @@ impl Client {
     pub async fn credit(
         &self,
         request: &CreditRequest,
-    ) -> Result<crate::Keyed<CreditOutcome>, Error> {
+    ) -> Result<crate::Keyed<CreditOutcome>, CallError> {
         self.core.call_keyed::<Credit>(request).await
     }
     /// `GET /transactions/history`: Review the funding ledger for reconciliation.
@@ -217,7 +217,7 @@ impl Client {
     pub async fn transaction_history(
         &self,
         request: &TransactionHistoryRequest,
-    ) -> Result<TransactionHistoryResponse, Error> {
+    ) -> Result<TransactionHistoryResponse, CallError> {
         self.core.call::<TransactionHistory>(request).await
     }
 }

@@ -3,6 +3,16 @@
 
 //! MT5 Manager REST API.
 //!
+//! # Example
+//!
+//! The main calls, against the embedded sandbox (the runnable example `hyp-api/examples/mt5_manager.rs`: `cargo run -p hyp-api --example mt5_manager`):
+//!
+//! ```
+#![doc = include_str!("../../../examples/mt5_manager.rs")]
+//! ```
+//!
+//! # The API
+//!
 //! Administrative MT5 surface for user management, balances, instrument metadata, access
 //! policies and reporting: create, update and read MT5 accounts, rotate passwords, drive
 //! deposits, withdrawals and credits, and read the daily, group, symbol and exposure reports.

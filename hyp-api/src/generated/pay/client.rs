@@ -4,8 +4,8 @@
 //! The client.
 #[allow(unused_imports)]
 use super::*;
-/// The error of every Hyp Pay API (payment pages, transaction validation, invoice links, cancellations, postponed and J5 captures, tokens, recurring agreements, payment links, token charges, payouts, offline invoices, refunds) call, with [`CCode`] as its typed code.
-pub type Error = crate::Error<CCode>;
+/// The error of every Hyp Pay API (payment pages, transaction validation, invoice links, cancellations, postponed and J5 captures, tokens, recurring agreements, payment links, token charges, payouts, offline invoices, refunds) call: [`hyp_api::Error`](crate::Error) with [`CCode`] as its typed code. (Not named `Error`, so it never shadows `hyp_api::Error` where both modules are glob-imported.)
+pub type CallError = crate::Error<CCode>;
 /// The documented base URL: pass it to [`Client::builder`].
 ///
 /// The vendor's base URL is `https://pay.hyp.co.il/p/`. Legacy hosts of the same protocol
@@ -109,7 +109,7 @@ impl Client {
     pub async fn sign_payment_page(
         &self,
         request: &SignPaymentPageRequest,
-    ) -> Result<SignPaymentPageResponse, Error> {
+    ) -> Result<SignPaymentPageResponse, CallError> {
         self.core.call::<SignPaymentPage>(request).await
     }
     /// `APISign VERIFY`: Validate a transaction: have Hyp Pay check the parameters of a payment page redirect.
@@ -131,7 +131,7 @@ impl Client {
     pub async fn verify_transaction(
         &self,
         request: &VerifyTransactionRequest,
-    ) -> Result<VerifyTransactionResponse, Error> {
+    ) -> Result<VerifyTransactionResponse, CallError> {
         self.core.call::<VerifyTransaction>(request).await
     }
     /// `APISign PrintHesh`: Generate a link to an invoice: signed parameters for an invoice download URL.
@@ -152,7 +152,7 @@ impl Client {
     pub async fn sign_invoice_link(
         &self,
         request: &SignInvoiceLinkRequest,
-    ) -> Result<SignInvoiceLinkResponse, Error> {
+    ) -> Result<SignInvoiceLinkResponse, CallError> {
         self.core.call::<SignInvoiceLink>(request).await
     }
     /// `payRequest CREATE`: Create a payment link and send it to the customer.
@@ -173,7 +173,7 @@ impl Client {
     pub async fn create_payment_link(
         &self,
         request: &CreatePaymentLinkRequest,
-    ) -> Result<CreatePaymentLinkResponse, Error> {
+    ) -> Result<CreatePaymentLinkResponse, CallError> {
         self.core.call::<CreatePaymentLink>(request).await
     }
     /// `payRequest LIST`: Get the terminal's most recent payment links.
@@ -192,7 +192,7 @@ impl Client {
     pub async fn list_payment_links(
         &self,
         request: &ListPaymentLinksRequest,
-    ) -> Result<ListPaymentLinksResponse, Error> {
+    ) -> Result<ListPaymentLinksResponse, CallError> {
         self.core.call::<ListPaymentLinks>(request).await
     }
     /// `payRequest DELETE`: Cancel (deactivate) an unpaid payment link.
@@ -211,7 +211,7 @@ impl Client {
     pub async fn delete_payment_link(
         &self,
         request: &DeletePaymentLinkRequest,
-    ) -> Result<DeletePaymentLinkResponse, Error> {
+    ) -> Result<DeletePaymentLinkResponse, CallError> {
         self.core.call::<DeletePaymentLink>(request).await
     }
     /// `soft token charge`: Charge a saved card token.
@@ -238,7 +238,7 @@ impl Client {
     pub async fn charge_token(
         &self,
         request: &ChargeTokenRequest,
-    ) -> Result<ChargeTokenOutcome, Error> {
+    ) -> Result<ChargeTokenOutcome, CallError> {
         self.core.call::<ChargeToken>(request).await
     }
     /// `soft capture J4`: Capture (J4) a transaction authorized with J5, for at most the authorized amount.
@@ -261,7 +261,7 @@ impl Client {
     pub async fn capture(
         &self,
         request: &CaptureRequest,
-    ) -> Result<CaptureResponse, Error> {
+    ) -> Result<CaptureResponse, CallError> {
         self.core.call::<Capture>(request).await
     }
     /// `soft payout`: Pay out: send funds to a customer's card token.
@@ -281,7 +281,7 @@ impl Client {
     pub async fn payout(
         &self,
         request: &PayoutRequest,
-    ) -> Result<PayoutResponse, Error> {
+    ) -> Result<PayoutResponse, CallError> {
         self.core.call::<Payout>(request).await
     }
     /// `soft offline invoice`: Create an invoice for a payment received offline in cash or by one check.
@@ -302,7 +302,7 @@ impl Client {
     pub async fn create_offline_invoice(
         &self,
         request: &CreateOfflineInvoiceRequest,
-    ) -> Result<CreateOfflineInvoiceResponse, Error> {
+    ) -> Result<CreateOfflineInvoiceResponse, CallError> {
         self.core.call::<CreateOfflineInvoice>(request).await
     }
     /// `soft offline invoice multi-check`: Create an invoice for a payment received offline by several checks.
@@ -323,7 +323,7 @@ impl Client {
     pub async fn create_multi_check_invoice(
         &self,
         request: &CreateMultiCheckInvoiceRequest,
-    ) -> Result<CreateMultiCheckInvoiceResponse, Error> {
+    ) -> Result<CreateMultiCheckInvoiceResponse, CallError> {
         self.core.call::<CreateMultiCheckInvoice>(request).await
     }
     /// `CancelTrans`: Cancel a transaction that has not yet been transmitted for settlement.
@@ -344,7 +344,7 @@ impl Client {
     pub async fn cancel_transaction(
         &self,
         request: &CancelTransactionRequest,
-    ) -> Result<CancelTransactionResponse, Error> {
+    ) -> Result<CancelTransactionResponse, CallError> {
         self.core.call::<CancelTransaction>(request).await
     }
     /// `commitTrans`: Finalize a postponed transaction within 72 hours.
@@ -364,7 +364,7 @@ impl Client {
     pub async fn commit_transaction(
         &self,
         request: &CommitTransactionRequest,
-    ) -> Result<CommitTransactionResponse, Error> {
+    ) -> Result<CommitTransactionResponse, CallError> {
         self.core.call::<CommitTransaction>(request).await
     }
     /// `getToken`: Request the card token of a previous card transaction.
@@ -386,7 +386,7 @@ impl Client {
     pub async fn get_token(
         &self,
         request: &GetTokenRequest,
-    ) -> Result<GetTokenResponse, Error> {
+    ) -> Result<GetTokenResponse, CallError> {
         self.core.call::<GetToken>(request).await
     }
     /// `HKStatus`: Terminate or resume a recurring payment agreement.
@@ -406,7 +406,7 @@ impl Client {
     pub async fn set_recurring_status(
         &self,
         request: &SetRecurringStatusRequest,
-    ) -> Result<SetRecurringStatusResponse, Error> {
+    ) -> Result<SetRecurringStatusResponse, CallError> {
         self.core.call::<SetRecurringStatus>(request).await
     }
     /// `zikoyAPI`: Refund a settled transaction, fully or partially.
@@ -426,7 +426,7 @@ impl Client {
     pub async fn refund(
         &self,
         request: &RefundRequest,
-    ) -> Result<RefundResponse, Error> {
+    ) -> Result<RefundResponse, CallError> {
         self.core.call::<Refund>(request).await
     }
 }

@@ -3,6 +3,16 @@
 
 //! Hyp Pay API (payment pages, transaction validation, invoice links, cancellations, postponed and J5 captures, tokens, recurring agreements, payment links, token charges, payouts, offline invoices, refunds).
 //!
+//! # Example
+//!
+//! The main calls, against the embedded sandbox (the runnable example `hyp-api/examples/pay.rs`: `cargo run -p hyp-api --example pay`):
+//!
+//! ```
+#![doc = include_str!("../../../examples/pay.rs")]
+//! ```
+//!
+//! # The API
+//!
 //! Hyp Pay (formerly YaadPay; the vendor's names are transliterated Hebrew: `Masof` מסוף
 //! terminal, `Tash` תשלומים installments, `Hesh` חשבונית invoice, `Pritim` פריטים items,
 //! `Tokef` תוקף validity, `zikoy` זיכוי credit/refund, `Snif` סניף branch, `HK` הוראת קבע
