@@ -38,6 +38,11 @@ fn doc_blocks(text: &str) -> Vec<Vec<String>> {
                 let rest = &t[m.len()..];
                 current = Some((m, vec![rest.strip_prefix(' ').unwrap_or(rest).into()]));
             }
+            // A file included into the module docs (its runnable example, inside a code fence)
+            // continues the block it sits in.
+            (None, Some((k, lines))) if *k == "//!" && t.starts_with("#![doc = include_str!(") => {
+                lines.push(t.into());
+            }
             (None, _) => blocks.extend(current.take().map(|(_, l)| l)),
         }
     }
