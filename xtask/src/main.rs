@@ -36,7 +36,7 @@ enum Task {
     /// Compare spec/ with a base commit: every change, classified for callers (breaking,
     /// warning, info), and the version bump it asks of hyp-api.
     SpecDiff(spec_diff::SpecDiff),
-    /// Write openapi/<api>.json, an OpenAPI 3.1 document per API, from spec/.
+    /// Write `openapi/<api>.json`, an OpenAPI 3.1 document per API, from spec/.
     Openapi {
         /// Do not write: fail if the checked-in documents differ from what spec/ generates.
         #[arg(long)]
