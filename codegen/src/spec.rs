@@ -384,7 +384,9 @@ pub struct Field {
     pub fixed: Option<String>,
     /// Other spellings of the wire name the vendor documents (Hyper's table writes `Account
     /// Login` where its JSON sends `AccountLogin`): answers using one decode as this field.
-    /// Requests always send `wire`.
+    /// Requests always send `wire`. Each alias names one field of its list (a spec error
+    /// otherwise); in an answer carrying two spellings of a field, the first counts and the
+    /// later is skipped, as a repeated key is.
     #[serde(default)]
     pub aliases: Vec<String>,
 }

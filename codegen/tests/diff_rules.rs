@@ -1243,8 +1243,99 @@ fn api_fixtures() -> Vec<ApiFx> {
     ]
 }
 
+/// Named types (`types:`): a newtype callers write, so adding or removing one is adding or
+/// removing a struct; a field switching to one changes its Rust type; its constraints are
+/// compared on the fields that use it.
+fn named_type_fixtures() -> Vec<Fx> {
+    let (n, e) = ("named.yaml", "endpoints.yaml");
+    let with = base().append(
+        n,
+        "types:\n  Ref:\n    base: string\n    doc: d\n    source: s\n",
+    );
+    let used = with.clone().replace(
+        e,
+        "        - wire: Note\n          type: string\n",
+        "        - wire: Note\n          type: Ref\n",
+    );
+    let added = fx(
+        "named type added",
+        base(),
+        with.clone(),
+        &[(K::ObjectAdded, I)],
+    );
+    vec![
+        undo("named type removed", &added, &[(K::ObjectRemoved, B)]),
+        added,
+        fx(
+            "named type wraps another scalar",
+            with.clone(),
+            with.clone().replace(n, "base: string", "base: int"),
+            &[(K::FieldTypeChanged, B)],
+        ),
+        fx(
+            "named type doc",
+            with.clone(),
+            with.clone().replace(n, "doc: d", "doc: e"),
+            &[(K::DocChanged, I)],
+        ),
+        fx(
+            "request field becomes a named type",
+            with,
+            used.clone(),
+            &[(K::FieldTypeChanged, B)],
+        ),
+        fx(
+            "named type constraint tightened, on the field using it",
+            used.clone(),
+            used.replace(
+                n,
+                "    source: s\n",
+                "    source: s\n    constraints: { max_len: 10 }\n",
+            ),
+            &[(
+                K::ConstraintTightened {
+                    constraint: C::MaxLen,
+                    side: Req,
+                },
+                B,
+            )],
+        ),
+    ]
+}
+
+/// `envelope.error_details`: which envelope answer fields an API error keeps.
+fn error_detail_fixtures() -> Vec<Fx> {
+    let s = "service.yaml";
+    let with_field = base().replace(
+        s,
+        "    message: ResponseMsg\n",
+        "    message: ResponseMsg\n    response_fields:\n      - wire: Detail\n        type: string\n        doc: d\n        source: s\n",
+    );
+    let kept = with_field.clone().replace(
+        s,
+        "    message: ResponseMsg\n",
+        "    message: ResponseMsg\n    error_details: [Detail]\n",
+    );
+    let added = fx(
+        "error detail added",
+        with_field,
+        kept,
+        &[(K::ErrorDetailAdded, I)],
+    );
+    vec![
+        undo(
+            "error detail removed",
+            &added,
+            &[(K::ErrorDetailRemoved, W)],
+        ),
+        added,
+    ]
+}
+
 fn all_fixtures() -> Vec<Fx> {
     let mut v = service_fixtures();
+    v.extend(named_type_fixtures());
+    v.extend(error_detail_fixtures());
     v.extend(endpoint_fixtures());
     v.extend(code_fixtures());
     v.extend(field_fixtures());
@@ -1340,6 +1431,8 @@ fn listed(k: K) -> bool {
         | K::OutcomeRequiresRemoved
         | K::FieldAliasAdded
         | K::FieldAliasRemoved
+        | K::ErrorDetailAdded
+        | K::ErrorDetailRemoved
         | K::ConstraintTightened { .. }
         | K::ConstraintLoosened { .. } => ALL.contains(&k),
     }

@@ -246,3 +246,67 @@ fn an_answer_may_spell_an_aliased_field_either_way() {
         "the login is required under some spelling"
     );
 }
+
+/// Every object of `v` (recursively) carrying `x-hyp-method: method` and its outcomes.
+fn outcomes_of<'a>(v: &'a Value, method: &str, out: &mut Vec<&'a Value>) {
+    match v {
+        Value::Object(m) => {
+            if m.get("x-hyp-method") == Some(&json!(method))
+                && let Some(o) = m.get("x-hyp-outcomes")
+            {
+                out.push(o);
+            }
+            m.values().for_each(|x| outcomes_of(x, method, out));
+        }
+        Value::Array(a) => a.iter().for_each(|x| outcomes_of(x, method, out)),
+        _ => {}
+    }
+}
+
+/// What a success must carry (spec `requires:`) is in the document: each outcome lists its
+/// required fields under `x-hyp-required-on-success` (with their source), and an outcome that
+/// requires nothing has no such list.
+#[test]
+fn each_outcome_shows_the_fields_it_requires() {
+    let mut listed = 0;
+    for api in apis() {
+        let doc = committed(&api.name);
+        for e in &api.endpoints {
+            let mut found = Vec::new();
+            outcomes_of(&doc, &e.method, &mut found);
+            assert!(!found.is_empty(), "{}: no x-hyp-outcomes", e.method);
+            for outcomes in found {
+                for o in &e.outcomes {
+                    let entry = outcomes
+                        .as_array()
+                        .and_then(|a| a.iter().find(|x| x["variant"] == json!(o.variant)))
+                        .unwrap_or_else(|| panic!("{}: outcome {} missing", e.method, o.variant));
+                    let names: Vec<&str> = entry["x-hyp-required-on-success"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|r| {
+                            assert!(
+                                r["description"]
+                                    .as_str()
+                                    .is_some_and(|d| d.contains("Source: ")),
+                                "{r}"
+                            );
+                            r["name"].as_str().expect("a name")
+                        })
+                        .collect();
+                    let want: Vec<&str> = o.requires.iter().map(|r| r.wire.as_str()).collect();
+                    assert_eq!(names, want, "{} {}", e.method, o.variant);
+                    listed += names.len();
+                }
+            }
+        }
+    }
+    assert!(listed > 0, "no outcome requires a field");
+    // The vendor's cancellation example carries both (vendor doc 002 § action=CancelTrans).
+    let pay = committed("pay").to_string();
+    assert!(
+        pay.contains(r#""x-hyp-required-on-success":[{"description":"Source: vendor-docs 002_a35e191b00b3f2ab.txt § action=CancelTrans (Example response: `TransId=405532558&CCode=0&Hesh=EZ&ReversalStatus=777`; Response parameters)","name":"TransId"}"#),
+        "CancelTrans requires TransId"
+    );
+}

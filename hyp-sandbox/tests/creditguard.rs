@@ -59,7 +59,7 @@ fn refund(tran_id: &str, total: i64) -> RefundDealRequest {
     .total(MinorUnits::new(total))
 }
 
-async fn approved(client: &Client, request: &DoDealRequest) -> String {
+async fn approved(client: &Client, request: &DoDealRequest) -> TranId {
     let deal = client.do_deal(request).await.unwrap();
     deal.tran_id.expect("an approved deal has a tranId")
 }

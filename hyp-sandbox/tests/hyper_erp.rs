@@ -144,7 +144,7 @@ fn ils_balance(sandbox: &Sandbox) -> rust_decimal::Decimal {
 }
 
 /// Creates a refund and returns its number (the queue's row id).
-async fn queued_refund(client: &Client, ticket: &str) -> i64 {
+async fn queued_refund(client: &Client, ticket: &str) -> RefundNumber {
     let out = client
         .create_refund(&refund(ticket))
         .await
@@ -156,7 +156,7 @@ async fn queued_refund(client: &Client, ticket: &str) -> i64 {
     created.doc.expect("Doc").refund_number
 }
 
-async fn listed(client: &Client, filter: Option<QueueFilter>) -> Vec<i64> {
+async fn listed(client: &Client, filter: Option<QueueFilter>) -> Vec<RefundNumber> {
     let mut request = QueryRefundQueueRequest::new();
     if let Some(f) = filter {
         request = request.status(f);
@@ -165,7 +165,7 @@ async fn listed(client: &Client, filter: Option<QueueFilter>) -> Vec<i64> {
     answer.queue.iter().map(|r| r.refund_number).collect()
 }
 
-async fn set_refund_status(client: &Client, refund: i64, status: AuthorizationStatus) {
+async fn set_refund_status(client: &Client, refund: RefundNumber, status: AuthorizationStatus) {
     let request = UpdateRefundQueueRequest::new(UpdateRefundQueueRequired {
         docs: vec![RefundStatusUpdate::new(RefundStatusUpdateRequired {
             refund_number: refund,
@@ -424,7 +424,7 @@ async fn a_created_refund_joins_the_queue_ready_to_execute_and_is_listed() {
 async fn an_empty_queue_answers_code_2_with_no_rows() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = client(&sandbox);
-    assert_eq!(listed(&client, None).await, Vec::<i64>::new());
+    assert_eq!(listed(&client, None).await, Vec::<RefundNumber>::new());
     let (status, body) = post_raw(
         &sandbox,
         "Query_Refunds_API_Queue_json",
@@ -443,11 +443,11 @@ async fn a_status_filter_that_matches_no_row_answers_code_2() {
     queued_refund(&client, "R-1").await;
     assert_eq!(
         listed(&client, Some(QueueFilter::ExecutionFailed)).await,
-        Vec::<i64>::new()
+        Vec::<RefundNumber>::new()
     );
     assert_eq!(
         listed(&client, Some(QueueFilter::SentAwaitingResult)).await,
-        Vec::<i64>::new()
+        Vec::<RefundNumber>::new()
     );
     let (_, body) = post_raw(
         &sandbox,
@@ -469,10 +469,10 @@ async fn an_update_to_3_lists_the_refund_as_sent_awaiting_result() {
         listed(&client, Some(QueueFilter::SentAwaitingResult)).await,
         vec![number]
     );
-    assert_eq!(listed(&client, None).await, Vec::<i64>::new());
+    assert_eq!(listed(&client, None).await, Vec::<RefundNumber>::new());
     assert_eq!(
         listed(&client, Some(QueueFilter::ExecutionFailed)).await,
-        Vec::<i64>::new()
+        Vec::<RefundNumber>::new()
     );
 }
 
@@ -490,9 +490,9 @@ async fn an_update_to_5_lists_the_refund_as_execution_failed() {
     );
     assert_eq!(
         listed(&client, Some(QueueFilter::SentAwaitingResult)).await,
-        Vec::<i64>::new()
+        Vec::<RefundNumber>::new()
     );
-    assert_eq!(listed(&client, None).await, Vec::<i64>::new());
+    assert_eq!(listed(&client, None).await, Vec::<RefundNumber>::new());
 }
 
 #[tokio::test]
@@ -514,7 +514,7 @@ async fn unknown_refund_numbers_in_an_update_come_back_in_skipped() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = client(&sandbox);
     let number = queued_refund(&client, "R-1").await;
-    let unknown = number + 1_000_000;
+    let unknown = RefundNumber::new(number.get() + 1_000_000);
     let request = UpdateRefundQueueRequest::new(UpdateRefundQueueRequired {
         docs: vec![
             RefundStatusUpdate::new(RefundStatusUpdateRequired {
@@ -539,7 +539,7 @@ async fn an_update_naming_no_queued_refund_answers_code_14() {
     let number = queued_refund(&client, "R-1").await;
     let request = UpdateRefundQueueRequest::new(UpdateRefundQueueRequired {
         docs: vec![RefundStatusUpdate::new(RefundStatusUpdateRequired {
-            refund_number: number + 1_000_000,
+            refund_number: RefundNumber::new(number.get() + 1_000_000),
             authorization_status: AuthorizationStatus::ExecutedSuccessfully,
         })],
     });

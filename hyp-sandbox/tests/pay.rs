@@ -65,7 +65,7 @@ fn refund(trans_id: &str, amount: Money) -> RefundRequest {
 }
 
 /// A J5 authorization of `amount`: its UID.
-async fn authorize(client: &Client, amount: Money) -> String {
+async fn authorize(client: &Client, amount: Money) -> Uid {
     // `MoreData=True` brings the UID (002: "required for two-phase commits").
     let out = client
         .charge_token(&charge(amount).j5(true).more_data(true))
@@ -78,7 +78,7 @@ async fn authorize(client: &Client, amount: Money) -> String {
 }
 
 /// A plain charge (CCode 0) of `amount`: its Id.
-async fn charged(client: &Client, amount: Money) -> String {
+async fn charged(client: &Client, amount: Money) -> TransId {
     let out = client.charge_token(&charge(amount)).await.unwrap();
     let ChargeTokenOutcome::Charged(r) = out else {
         panic!("{out:?}")
@@ -87,7 +87,7 @@ async fn charged(client: &Client, amount: Money) -> String {
 }
 
 /// A new payment link: its payRequestId.
-async fn link(client: &Client) -> String {
+async fn link(client: &Client) -> PayRequestId {
     let req = CreatePaymentLinkRequest::new(CreatePaymentLinkRequired {
         amount: Money::new(dec!(100)),
         client_name: "David".into(),

@@ -50,21 +50,21 @@ async fn call(client: &Client, wire: &str) -> Result<Answered, CallError> {
         "doDeal" => {
             let r = client.do_deal(&c::do_deal()).await?;
             Answered {
-                tran_id: r.tran_id,
+                tran_id: r.tran_id.map(String::from),
                 status: r.status,
             }
         }
         "refundDeal" => {
             let r = client.refund_deal(&c::refund_deal()).await?;
             Answered {
-                tran_id: r.tran_id,
+                tran_id: r.tran_id.map(String::from),
                 status: r.status,
             }
         }
         "cancelDeal" => {
             let r = client.cancel_deal(&c::cancel_deal()).await?;
             Answered {
-                tran_id: r.tran_id,
+                tran_id: r.tran_id.map(String::from),
                 status: r.status,
             }
         }
@@ -75,7 +75,7 @@ async fn call(client: &Client, wire: &str) -> Result<Answered, CallError> {
             assert_eq!(r.transactions.len(), 1, "one <transaction>");
             assert_eq!(r.totals.as_ref().and_then(|t| t.total), Some(1));
             Answered {
-                tran_id: r.tran_id,
+                tran_id: r.tran_id.map(String::from),
                 status: r.transactions[0].status.clone(),
             }
         }

@@ -236,17 +236,17 @@ fn refund_queue_answers() {
 fn refund_queue_update_request_and_answer() {
     let docs = vec![
         RefundStatusUpdate::new(RefundStatusUpdateRequired {
-            refund_number: 23451,
+            refund_number: RefundNumber::new(23451),
             authorization_status: AuthorizationStatus::SentAwaitingResult,
         })
         .authorization_text_desc("Sent to bank API. External request id: BNK-778899"),
         RefundStatusUpdate::new(RefundStatusUpdateRequired {
-            refund_number: 23452,
+            refund_number: RefundNumber::new(23452),
             authorization_status: AuthorizationStatus::ExecutedSuccessfully,
         })
         .authorization_text_desc("Executed successfully. Bank reference: TRX-445566"),
         RefundStatusUpdate::new(RefundStatusUpdateRequired {
-            refund_number: 23453,
+            refund_number: RefundNumber::new(23453),
             authorization_status: AuthorizationStatus::ExecutionFailed,
         })
         .authorization_text_desc("Execution failed: beneficiary account rejected"),

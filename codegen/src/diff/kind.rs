@@ -213,6 +213,10 @@ pub enum ChangeKind {
     FieldAliasAdded,
     /// A field is no longer read under an alternative spelling.
     FieldAliasRemoved,
+    /// API errors keep one more envelope answer field (`envelope.error_details`).
+    ErrorDetailAdded,
+    /// API errors no longer keep an envelope answer field.
+    ErrorDetailRemoved,
     ConstraintTightened {
         constraint: Constraint,
         side: Side,
@@ -223,7 +227,7 @@ pub enum ChangeKind {
     },
 }
 
-const TIGHTENED: usize = 65;
+const TIGHTENED: usize = 67;
 const LOOSENED: usize = TIGHTENED + 2 * Constraint::ALL.len();
 
 impl ChangeKind {
@@ -289,6 +293,8 @@ impl ChangeKind {
             OutcomeRequiresRemoved => 62,
             FieldAliasAdded => 63,
             FieldAliasRemoved => 64,
+            ErrorDetailAdded => 65,
+            ErrorDetailRemoved => 66,
             ConstraintTightened { constraint, side } => {
                 TIGHTENED + 2 * constraint.ordinal() + side.ordinal()
             }
@@ -359,6 +365,8 @@ impl ChangeKind {
             OutcomeRequiresRemoved => "outcome_requires_removed",
             FieldAliasAdded => "field_alias_added",
             FieldAliasRemoved => "field_alias_removed",
+            ErrorDetailAdded => "error_detail_added",
+            ErrorDetailRemoved => "error_detail_removed",
             ConstraintTightened { .. } => "constraint_tightened",
             ConstraintLoosened { .. } => "constraint_loosened",
         }
@@ -519,6 +527,8 @@ pub const ALL: &[ChangeKind] = &[
     K::OutcomeRequiresRemoved,
     K::FieldAliasAdded,
     K::FieldAliasRemoved,
+    K::ErrorDetailAdded,
+    K::ErrorDetailRemoved,
     K::ConstraintTightened {
         constraint: C::Gt,
         side: Req,

@@ -162,6 +162,8 @@ pub const RULES: &[Rule] = &[
     info(K::OutcomeRequiresRemoved, "answers without the field are results again (the field stays optional in the response type)"),
     addition(K::FieldAliasAdded, "answers spelling the field the other documented way now decode it instead of keeping it as unknown"),
     warning(K::FieldAliasRemoved, "answers spelling the field that way no longer fill it: it lands in `unknown_fields`, or a required field fails to decode"),
+    addition(K::ErrorDetailAdded, "API errors now keep this envelope answer field in `ApiError::details`"),
+    warning(K::ErrorDetailRemoved, "API errors no longer keep this envelope answer field: `ApiError::detail` gives `None` for it"),
     breaking(K::ConstraintTightened { constraint: C::Gt, side: Req }, TIGHT_REQ),
     info(K::ConstraintTightened { constraint: C::Gt, side: Resp }, CONSTRAINT_RESP),
     breaking(K::ConstraintTightened { constraint: C::Ge, side: Req }, TIGHT_REQ),

@@ -305,7 +305,11 @@ fn validate_impl(api: &Api, s: &StructSpec) -> TokenStream {
         .filter(|f| f.fixed.is_none())
         .filter_map(|f| field_checks(api, f))
         .collect();
-    checks.extend(s.fields.iter().filter_map(|f| requires_check(s.fields, f)));
+    checks.extend(
+        s.fields
+            .iter()
+            .filter_map(|f| requires_check(api, s.fields, f)),
+    );
     checks.extend(s.fields.iter().filter_map(|f| le_field_check(s.fields, f)));
     checks.extend(s.fields.iter().filter_map(|f| item_list_check(s.fields, f)));
     let body = quote! { #(#checks)* };
@@ -404,7 +408,7 @@ fn field_checks(api: &Api, f: &Field) -> Option<TokenStream> {
 }
 
 /// `requires`: when this boolean is true, the named field must be set.
-fn requires_check(fields: &[Field], f: &Field) -> Option<TokenStream> {
+fn requires_check(api: &Api, fields: &[Field], f: &Field) -> Option<TokenStream> {
     let target = f.constraints.requires.as_ref()?;
     let t = fields.iter().find(|g| &g.wire == target)?;
     let (n, tn, w) = (ident(&f.rust), ident(&t.rust), &f.wire);
@@ -417,11 +421,13 @@ fn requires_check(fields: &[Field], f: &Field) -> Option<TokenStream> {
         // A required companion is always set.
         return None;
     }
-    // An empty text does not count as set.
-    let unset = if matches!(t.ty, Ty::String | Ty::Secret(_)) {
-        quote!(self.#tn.as_ref().is_none_or(|v| crate::__private::AsText::as_text(v).is_empty()))
-    } else {
-        quote!(self.#tn.is_none())
+    // An empty text does not count as set (a named type over text included).
+    let unset = match (&t.ty, api.base(&t.ty)) {
+        (Ty::Named(_), Ty::String) => quote!(self.#tn.as_ref().is_none_or(|v| v.is_empty())),
+        (_, Ty::String | Ty::Secret(_)) => quote!(
+            self.#tn.as_ref().is_none_or(|v| crate::__private::AsText::as_text(v).is_empty())
+        ),
+        _ => quote!(self.#tn.is_none()),
     };
     Some(quote! {
         if #on && #unset {

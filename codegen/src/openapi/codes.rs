@@ -120,11 +120,21 @@ pub fn outcomes(e: &Endpoint) -> Value {
     e.outcomes
         .iter()
         .map(|o| {
-            json!({
+            let mut v = json!({
                 "variant": o.variant,
                 "codes": o.codes,
                 "description": describe(&o.doc, &o.source)
-            })
+            });
+            // What an answer with this outcome must carry (spec `requires:`): without it the
+            // answer is undecodable, never a result.
+            if !o.requires.is_empty() {
+                v["x-hyp-required-on-success"] = o
+                    .requires
+                    .iter()
+                    .map(|r| json!({ "name": r.wire, "description": format!("Source: {}", r.source) }))
+                    .collect();
+            }
+            v
         })
         .collect()
 }

@@ -93,6 +93,7 @@ pub(super) fn resolve_fields(
     let mut out = Vec::new();
     let mut wires = HashSet::new();
     let mut rusts = HashSet::new();
+    check_aliases(cx, file, base, fields);
     for (i, f) in fields.iter().enumerate() {
         let fp = format!("{base}[{i}]");
         if !wires.insert(f.wire.clone()) {
@@ -178,6 +179,73 @@ pub(super) fn resolve_fields(
         });
     }
     out
+}
+
+/// Within one list of fields, every spelling an answer may use names one field: an alias
+/// (`aliases:`) is neither a wire name of the list (its own or another field's) nor another
+/// alias. Otherwise a decoder could not tell which field a key belongs to.
+fn check_aliases(cx: &mut Ctx, file: usize, base: &str, fields: &[spec::Field]) {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for (i, f) in fields.iter().enumerate() {
+        for (j, alias) in f.aliases.iter().enumerate() {
+            let path = format!("{base}[{i}].aliases[{j}]");
+            let clash = if *alias == f.wire {
+                Some(format!(
+                    "alias `{alias}` of `{}` is its own wire name",
+                    f.wire
+                ))
+            } else if fields.iter().any(|o| o.wire == *alias) {
+                Some(format!(
+                    "alias `{alias}` of `{}` is the wire name of another field in this list",
+                    f.wire
+                ))
+            } else {
+                seen.insert(alias, &f.wire).map(|other| {
+                    format!(
+                        "alias `{alias}` of `{}` is also an alias of `{other}`",
+                        f.wire
+                    )
+                })
+            };
+            if let Some(message) = clash {
+                cx.err(file, &path, message, ALIAS_HELP);
+            }
+        }
+    }
+}
+
+const ALIAS_HELP: &str = "each spelling may name one field of a list: delete the alias, or correct it to the spelling the vendor documents for this field";
+
+/// Aliases across two parts of one list (an included object's fields or the envelope's, and the
+/// list's own): neither part's alias may be a wire name or an alias of the other's fields.
+pub(super) fn check_aliases_across(
+    cx: &mut Ctx,
+    file: usize,
+    path: &str,
+    a: &[model::Field],
+    b: &[model::Field],
+) {
+    // Alias against alias once (from `a`'s side), alias against wire name both ways.
+    for (x, y, aliases_too) in [(a, b, true), (b, a, false)] {
+        for f in x {
+            for alias in &f.aliases {
+                if let Some(o) = y
+                    .iter()
+                    .find(|o| o.wire == *alias || (aliases_too && o.aliases.contains(alias)))
+                {
+                    cx.err(
+                        file,
+                        path,
+                        format!(
+                            "alias `{alias}` of `{}` is also a spelling of `{}` here",
+                            f.wire, o.wire
+                        ),
+                        ALIAS_HELP,
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// After an include, every wire name still appears once.

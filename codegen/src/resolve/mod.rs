@@ -14,7 +14,7 @@ use codes::resolve_service_codes;
 use constraints::check_requires;
 use endpoint::resolve_endpoint;
 use enums::resolve_enums;
-use fields::{check_unique, included_fields, mark_request_types};
+use fields::{check_aliases_across, check_unique, included_fields, mark_request_types};
 use names::check_snake;
 use objects::resolve_objects;
 use service::{check_service, resolve_envelope_fields};
@@ -99,6 +99,7 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
             if let Some(inc) = &body.include {
                 let path = format!("endpoints.{wire}.{side}.include");
                 if let Some(included) = included_fields(&mut cx, &objects, e.file, &path, inc) {
+                    check_aliases_across(&mut cx, e.file, &path, &included, fields);
                     fields.splice(0..0, included);
                     check_unique(&mut cx, e.file, &path, fields);
                 }
@@ -106,6 +107,13 @@ pub fn resolve(raw: &RawApi) -> Result<model::Api, Diagnostics> {
         }
         // Envelope fields come first, as they do on the wire.
         let (req, resp) = &envelope_fields;
+        for (envelope, fields, side) in [
+            (req, &endpoint.request, "request"),
+            (resp, &endpoint.response, "response"),
+        ] {
+            let path = format!("endpoints.{wire}.{side}");
+            check_aliases_across(&mut cx, e.file, &path, envelope, fields);
+        }
         endpoint.request.splice(0..0, req.iter().cloned());
         endpoint.response.splice(0..0, resp.iter().cloned());
         check_requires(&mut cx, e.file, wire, &endpoint.request);

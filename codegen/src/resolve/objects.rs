@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::model;
 use crate::spec;
 
-use super::fields::{check_unique, included_fields, resolve_fields};
+use super::fields::{check_aliases_across, check_unique, included_fields, resolve_fields};
 use super::names::check_camel;
 use super::{Ctx, Kind};
 
@@ -52,6 +52,9 @@ pub(super) fn resolve_objects(
             let path = format!("objects.{name}.include");
             match included_fields(cx, &objects, o.file, &path, inc) {
                 Some(fields) if inc != name => {
+                    if let Some(target) = objects.iter().find(|x| &x.name == name) {
+                        check_aliases_across(cx, o.file, &path, &fields, &target.fields);
+                    }
                     if let Some(target) = objects.iter_mut().find(|x| &x.name == name) {
                         target.fields.splice(0..0, fields);
                         let fields = target.fields.clone();

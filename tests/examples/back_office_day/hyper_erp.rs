@@ -245,7 +245,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
                 authorization_status: AuthorizationStatus::ExecutedSuccessfully,
             }),
             RefundStatusUpdate::new(RefundStatusUpdateRequired {
-                refund_number: 23452,
+                refund_number: RefundNumber::new(23452),
                 authorization_status: AuthorizationStatus::ExecutedSuccessfully,
             }),
         ],
@@ -264,7 +264,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     section("A vendor error, typed: an update naming no queued refund");
     let unknown = UpdateRefundQueueRequest::new(UpdateRefundQueueRequired {
         docs: vec![RefundStatusUpdate::new(RefundStatusUpdateRequired {
-            refund_number: 99999,
+            refund_number: RefundNumber::new(99999),
             authorization_status: AuthorizationStatus::ExecutionFailed,
         })],
     });

@@ -116,7 +116,7 @@ pub async fn run(sandbox: &Sandbox) -> Result<(), Box<dyn std::error::Error>> {
     println!("the customer paid it (marked in the sandbox: {paid})");
     match client
         .delete_payment_link(&DeletePaymentLinkRequest::new(DeletePaymentLinkRequired {
-            pay_request: (&id).into(),
+            pay_request: id.clone(),
         }))
         .await
     {

@@ -164,17 +164,17 @@ pub fn update_queue() -> UpdateRefundQueueRequest {
     UpdateRefundQueueRequest::new(UpdateRefundQueueRequired {
         docs: vec![
             RefundStatusUpdate::new(RefundStatusUpdateRequired {
-                refund_number: 23451,
+                refund_number: RefundNumber::new(23451),
                 authorization_status: AuthorizationStatus::SentAwaitingResult,
             })
             .authorization_text_desc("Sent to bank API. External request id: BNK-778899"),
             RefundStatusUpdate::new(RefundStatusUpdateRequired {
-                refund_number: 23452,
+                refund_number: RefundNumber::new(23452),
                 authorization_status: AuthorizationStatus::ExecutedSuccessfully,
             })
             .authorization_text_desc("Executed successfully. Bank reference: TRX-445566"),
             RefundStatusUpdate::new(RefundStatusUpdateRequired {
-                refund_number: 23453,
+                refund_number: RefundNumber::new(23453),
                 authorization_status: AuthorizationStatus::ExecutionFailed,
             })
             .authorization_text_desc("Execution failed: beneficiary account rejected"),

@@ -355,7 +355,7 @@ fn envelope_change(
                 code_lenient,
                 message_wire,
                 code_when_missing,
-                // Which envelope fields an error keeps: not a change of how answers decode.
+                // Which envelope fields an error keeps: compared one by one below.
                 error_details: _,
             } = a;
             code_wire == &b.code_wire
@@ -365,6 +365,23 @@ fn envelope_change(
         }
         _ => false,
     };
+    fn details(e: Option<&Envelope>) -> &[String] {
+        e.map_or(&[], |e| &e.error_details)
+    }
+    let (was, now) = (details(old), details(new));
+    for (kind, names, other, verb) in [
+        (K::ErrorDetailAdded, now, was, "now keep"),
+        (K::ErrorDetailRemoved, was, now, "no longer keep"),
+    ] {
+        for name in names.iter().filter(|n| !other.contains(n)) {
+            out.push(
+                kind,
+                &format!("service.envelope.error_details.{name}"),
+                at,
+                format!("API errors {verb} the envelope field `{name}`"),
+            );
+        }
+    }
     if !same {
         out.push_values(
             K::EnvelopeChanged,

@@ -1456,10 +1456,10 @@ pub struct DealResult {
     pub auth_source: Option<crate::Coded>,
     /// Authorization number (e.g. `4397830`); keep it for captures and refunds.
     ///
-    /// Wire: `authNumber` (text, optional).
+    /// Wire: `authNumber` ([`AuthNumber`], optional).
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
-    pub auth_number: Option<String>,
+    pub auth_number: Option<AuthNumber>,
     /// Shva file number (e.g. `70`).
     ///
     /// Wire: `fileNumber` (text, optional).
@@ -1797,7 +1797,7 @@ impl crate::Wire for DealResult {
         let auth_source = m
             .optional("authSource", true, <crate::Coded as crate::Wire>::from_node)?;
         let auth_number = m
-            .optional("authNumber", true, <String as crate::Wire>::from_node)?;
+            .optional("authNumber", true, <AuthNumber as crate::Wire>::from_node)?;
         let file_number = m
             .optional("fileNumber", true, <String as crate::Wire>::from_node)?;
         let slave_terminal_number = m
@@ -2350,7 +2350,7 @@ impl crate::__private::XmlFields for DealResult {
                 34usize => {
                     x.scalar(
                         &mut v_auth_number,
-                        <String as crate::__private::FromText>::from_text,
+                        <AuthNumber as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
@@ -2771,10 +2771,10 @@ pub struct Transaction {
     pub auth_source: Option<crate::Coded>,
     /// Authorization number (e.g. `4397830`); keep it for captures and refunds.
     ///
-    /// Wire: `authNumber` (text, optional).
+    /// Wire: `authNumber` ([`AuthNumber`], optional).
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example)
-    pub auth_number: Option<String>,
+    pub auth_number: Option<AuthNumber>,
     /// Shva file number (e.g. `70`).
     ///
     /// Wire: `fileNumber` (text, optional).
@@ -2993,10 +2993,10 @@ pub struct Transaction {
     pub financial_status: Option<FinancialStatus>,
     /// Hyp's id of this technical transaction (e.g. `118664958`); the id to cancel or refund by.
     ///
-    /// Wire: `tranId` (text, optional).
+    /// Wire: `tranId` ([`TranId`], optional).
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example)
-    pub tran_id: Option<String>,
+    pub tran_id: Option<TranId>,
     /// Voucher number (kupa + sudar, e.g. `085013`); empty when none.
     ///
     /// Wire: `shovar` (text, optional).
@@ -3288,7 +3288,7 @@ impl crate::Wire for Transaction {
         let auth_source = m
             .optional("authSource", true, <crate::Coded as crate::Wire>::from_node)?;
         let auth_number = m
-            .optional("authNumber", true, <String as crate::Wire>::from_node)?;
+            .optional("authNumber", true, <AuthNumber as crate::Wire>::from_node)?;
         let file_number = m
             .optional("fileNumber", true, <String as crate::Wire>::from_node)?;
         let slave_terminal_number = m
@@ -3361,7 +3361,7 @@ impl crate::Wire for Transaction {
                 true,
                 <FinancialStatus as crate::Wire>::from_node,
             )?;
-        let tran_id = m.optional("tranId", true, <String as crate::Wire>::from_node)?;
+        let tran_id = m.optional("tranId", true, <TranId as crate::Wire>::from_node)?;
         let shovar = m.optional("shovar", true, <String as crate::Wire>::from_node)?;
         let transaction_date = m
             .optional(
@@ -3973,7 +3973,7 @@ impl crate::__private::XmlFields for Transaction {
                 34usize => {
                     x.scalar(
                         &mut v_auth_number,
-                        <String as crate::__private::FromText>::from_text,
+                        <AuthNumber as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
@@ -4207,7 +4207,7 @@ impl crate::__private::XmlFields for Transaction {
                 70usize => {
                     x.scalar(
                         &mut v_tran_id,
-                        <String as crate::__private::FromText>::from_text,
+                        <TranId as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }

@@ -160,3 +160,239 @@ impl crate::__private::FromText for CgUid {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
 }
+/// Hyp's id of one technical transaction (e.g. `119101579`), in every answer and on each transaction row; what `cancelDeal`, `refundDeal` and `inquireTransactions` look a transaction up by.
+///
+/// Spec decision: An identifier, never arithmetic: a string (no loss of leading zeros or size limits).
+///
+/// Source: vendor doc 001 § Response (tranId; inquireTransactions example); vendor-notes §2.1 refundDeal / cancelDeal / capture
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TranId(pub(crate) String);
+impl TranId {
+    /// The value, as the vendor writes it (checked by `validate()` where it is sent).
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    /// The value, exactly as sent and received.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The value, exactly as sent and received.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+impl std::fmt::Debug for TranId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TranId").field(&self.0).finish()
+    }
+}
+impl std::fmt::Display for TranId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl From<String> for TranId {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+impl From<&str> for TranId {
+    fn from(value: &str) -> Self {
+        Self(value.to_string())
+    }
+}
+impl From<TranId> for String {
+    fn from(value: TranId) -> Self {
+        value.0
+    }
+}
+impl AsRef<str> for TranId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+impl std::ops::Deref for TranId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+impl PartialEq<str> for TranId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+impl PartialEq<&str> for TranId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+impl crate::Wire for TranId {
+    fn to_node(&self) -> crate::Node {
+        crate::Wire::to_node(&self.0)
+    }
+    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+        <String as crate::Wire>::from_node(node).map(Self)
+    }
+}
+impl crate::__private::FromText for TranId {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <String as crate::__private::FromText>::from_text(text).map(Self)
+    }
+}
+/// Authorization number of a deal (e.g. `4397830`), in its answer; sent back to capture, cancel, refund or find it.
+///
+/// Source: vendor doc 001 § Response (inquireTransactions example; refundDeal error example); vendor-notes §2.1 refundDeal / cancelDeal / capture
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AuthNumber(pub(crate) String);
+impl AuthNumber {
+    /// The value, as the vendor writes it (checked by `validate()` where it is sent).
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    /// The value, exactly as sent and received.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The value, exactly as sent and received.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+impl std::fmt::Debug for AuthNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("AuthNumber").field(&self.0).finish()
+    }
+}
+impl std::fmt::Display for AuthNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl From<String> for AuthNumber {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+impl From<&str> for AuthNumber {
+    fn from(value: &str) -> Self {
+        Self(value.to_string())
+    }
+}
+impl From<AuthNumber> for String {
+    fn from(value: AuthNumber) -> Self {
+        value.0
+    }
+}
+impl AsRef<str> for AuthNumber {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+impl std::ops::Deref for AuthNumber {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+impl PartialEq<str> for AuthNumber {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+impl PartialEq<&str> for AuthNumber {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+impl crate::Wire for AuthNumber {
+    fn to_node(&self) -> crate::Node {
+        crate::Wire::to_node(&self.0)
+    }
+    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+        <String as crate::Wire>::from_node(node).map(Self)
+    }
+}
+impl crate::__private::FromText for AuthNumber {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <String as crate::__private::FromText>::from_text(text).map(Self)
+    }
+}
+/// Request id generated by the merchant (up to 20 characters), returned in the answer; required with `mayBeDuplicate`.
+///
+/// Source: vendor doc 001 § Request; § Response; vendor-notes §4 item 15
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RequestId(pub(crate) String);
+impl RequestId {
+    /// The value, as the vendor writes it (checked by `validate()` where it is sent).
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    /// The value, exactly as sent and received.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The value, exactly as sent and received.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+impl std::fmt::Debug for RequestId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RequestId").field(&self.0).finish()
+    }
+}
+impl std::fmt::Display for RequestId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl From<String> for RequestId {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+impl From<&str> for RequestId {
+    fn from(value: &str) -> Self {
+        Self(value.to_string())
+    }
+}
+impl From<RequestId> for String {
+    fn from(value: RequestId) -> Self {
+        value.0
+    }
+}
+impl AsRef<str> for RequestId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+impl std::ops::Deref for RequestId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+impl PartialEq<str> for RequestId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+impl PartialEq<&str> for RequestId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+impl crate::Wire for RequestId {
+    fn to_node(&self) -> crate::Node {
+        crate::Wire::to_node(&self.0)
+    }
+    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+        <String as crate::Wire>::from_node(node).map(Self)
+    }
+}
+impl crate::__private::FromText for RequestId {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <String as crate::__private::FromText>::from_text(text).map(Self)
+    }
+}

@@ -19,7 +19,9 @@ pub struct TpAccount {
     /// Spec decision: The table calls the column "Account Login" (with a space) but both JSON examples send
     /// `AccountLogin`: the wire name follows the JSON examples, and an answer spelling it as
     /// the table does is read too (`aliases`). Required: an account without a login is
-    /// useless and both examples carry it.
+    /// useless and both examples carry it. An answer carrying both spellings (the docs are
+    /// silent on it): the first one in the answer counts and the later one is skipped, as a
+    /// repeated key is (tests/tests/answer_fields.rs).
     ///
     /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200)
     pub account_login: i64,
@@ -1240,12 +1242,12 @@ impl crate::Validate for RefundItem {
 pub struct RefundDocument {
     /// Number of the generated refund document (e.g. 23451).
     ///
-    /// Wire: `RefundNumber` (integer, required).
+    /// Wire: `RefundNumber` ([`RefundNumber`], required).
     ///
     /// Spec decision: Required: it is the one thing a created refund must report.
     ///
     /// Source: vendor doc 004 § Function output
-    pub refund_number: i64,
+    pub refund_number: RefundNumber,
     /// Branch / agency of the document (0 in the example).
     ///
     /// Wire: `Agency` (integer, optional).
@@ -1608,7 +1610,8 @@ impl crate::Wire for RefundDocument {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let refund_number = m.required("RefundNumber", <i64 as crate::Wire>::from_node)?;
+        let refund_number = m
+            .required("RefundNumber", <RefundNumber as crate::Wire>::from_node)?;
         let agency = m.optional("Agency", true, <i64 as crate::Wire>::from_node)?;
         let drawer_station_id = m
             .optional("DrawerStationId", true, <i64 as crate::Wire>::from_node)?;
@@ -2007,7 +2010,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_number,
-                        <i64 as crate::__private::FromText>::from_text,
+                        <RefundNumber as crate::__private::FromText>::from_text,
                         (false, false),
                         depth,
                     )?
@@ -2427,12 +2430,12 @@ impl crate::__private::JsonFields for RefundDocument {
 pub struct RefundQueueRow {
     /// Refund document number in Hyper (the key for Update_Refunds_API_Queue_json).
     ///
-    /// Wire: `RefundNumber` (integer, required).
+    /// Wire: `RefundNumber` ([`RefundNumber`], required).
     ///
     /// Spec decision: Required: a row cannot be acted on or reported back without it.
     ///
     /// Source: vendor doc 004 § Refunds Bank Transfer API, Successful Response
-    pub refund_number: i64,
+    pub refund_number: RefundNumber,
     /// 1-based index of the payment line within the refund document.
     ///
     /// Wire: `RowIndex` (integer, optional).
@@ -2576,7 +2579,8 @@ impl crate::Wire for RefundQueueRow {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let refund_number = m.required("RefundNumber", <i64 as crate::Wire>::from_node)?;
+        let refund_number = m
+            .required("RefundNumber", <RefundNumber as crate::Wire>::from_node)?;
         let row_index = m.optional("RowIndex", true, <i64 as crate::Wire>::from_node)?;
         let refund_method = m
             .optional(
@@ -2769,7 +2773,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_number,
-                        <i64 as crate::__private::FromText>::from_text,
+                        <RefundNumber as crate::__private::FromText>::from_text,
                         (false, false),
                         depth,
                     )?
@@ -2955,10 +2959,10 @@ impl crate::__private::JsonFields for RefundQueueRow {
 pub struct RefundStatusUpdate {
     /// Refund document number in Hyper.
     ///
-    /// Wire: `RefundNumber` (integer, required).
+    /// Wire: `RefundNumber` ([`RefundNumber`], required).
     ///
     /// Source: vendor doc 004 § Feedback Hyper, Request Fields
-    pub refund_number: i64,
+    pub refund_number: RefundNumber,
     /// The new status to write back (2 ready, 3 sent - awaiting result, 4 executed, 5 failed).
     ///
     /// Wire: `AuthorizationStatus` ([`AuthorizationStatus`], required).
@@ -2986,7 +2990,8 @@ impl crate::Wire for RefundStatusUpdate {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let refund_number = m.required("RefundNumber", <i64 as crate::Wire>::from_node)?;
+        let refund_number = m
+            .required("RefundNumber", <RefundNumber as crate::Wire>::from_node)?;
         let authorization_status = m
             .required(
                 "AuthorizationStatus",
@@ -3020,7 +3025,7 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_number,
-                        <i64 as crate::__private::FromText>::from_text,
+                        <RefundNumber as crate::__private::FromText>::from_text,
                         (false, false),
                         depth,
                     )?
@@ -3060,10 +3065,10 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
 pub struct RefundStatusUpdateRequired {
     /// Refund document number in Hyper.
     ///
-    /// Wire: `RefundNumber` (integer, required).
+    /// Wire: `RefundNumber` ([`RefundNumber`], required).
     ///
     /// Source: vendor doc 004 § Feedback Hyper, Request Fields
-    pub refund_number: i64,
+    pub refund_number: RefundNumber,
     /// The new status to write back (2 ready, 3 sent - awaiting result, 4 executed, 5 failed).
     ///
     /// Wire: `AuthorizationStatus` ([`AuthorizationStatus`], required).

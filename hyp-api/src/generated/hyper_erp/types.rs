@@ -192,3 +192,56 @@ impl crate::__private::FromText for BankRow {
         <i64 as crate::__private::FromText>::from_text(text).map(Self)
     }
 }
+/// Number of a refund document in Hyper (e.g. 23451), returned when the refund is created and listed in the refund queue; the key an update of the queue sends back.
+///
+/// Source: vendor doc 004 § Refund (Withdrawal) Doc API, Function output; § Refunds Bank Transfer API, Successful Response; § Feedback Hyper, Request Fields (RefundNumber Yes Refund document number in Hyper.)
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RefundNumber(pub(crate) i64);
+impl RefundNumber {
+    /// The value, as the vendor writes it (checked by `validate()` where it is sent).
+    pub fn new(value: impl Into<i64>) -> Self {
+        Self(value.into())
+    }
+    /// The value, as sent and received.
+    pub const fn get(self) -> i64 {
+        self.0
+    }
+}
+impl std::fmt::Debug for RefundNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RefundNumber").field(&self.0).finish()
+    }
+}
+impl std::fmt::Display for RefundNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl From<i64> for RefundNumber {
+    fn from(value: i64) -> Self {
+        Self(value)
+    }
+}
+impl From<RefundNumber> for i64 {
+    fn from(value: RefundNumber) -> Self {
+        value.0
+    }
+}
+impl PartialEq<i64> for RefundNumber {
+    fn eq(&self, other: &i64) -> bool {
+        self.0 == *other
+    }
+}
+impl crate::Wire for RefundNumber {
+    fn to_node(&self) -> crate::Node {
+        crate::Wire::to_node(&self.0)
+    }
+    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+        <i64 as crate::Wire>::from_node(node).map(Self)
+    }
+}
+impl crate::__private::FromText for RefundNumber {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <i64 as crate::__private::FromText>::from_text(text).map(Self)
+    }
+}

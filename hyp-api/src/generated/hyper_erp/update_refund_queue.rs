@@ -90,12 +90,12 @@ pub struct UpdateRefundQueueResponse {
     /// described in the docs beyond the example; presumably documents that were not in status
     /// 2, 3 or 5 or do not exist.
     ///
-    /// Wire: `Skipped` (list of integer, optional).
+    /// Wire: `Skipped` (list of [`RefundNumber`], optional).
     ///
     /// Spec decision: Optional list; the meaning "not updated" is inferred from the name and the example only.
     ///
     /// Source: vendor doc 004 § Feedback Hyper, Successful Response
-    pub skipped: Vec<i64>,
+    pub skipped: Vec<RefundNumber>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
@@ -121,7 +121,7 @@ impl crate::Wire for UpdateRefundQueueResponse {
                 "Skipped",
                 |n: &crate::Node| crate::__private::codec::list(
                     n,
-                    <i64 as crate::Wire>::from_node,
+                    <RefundNumber as crate::Wire>::from_node,
                 ),
             )?;
         Ok(Self {
@@ -144,7 +144,7 @@ impl crate::__private::JsonFields for UpdateRefundQueueResponse {
                     crate::__private::json_in::scalars(
                         &mut m,
                         &mut v_skipped,
-                        <i64 as crate::__private::FromText>::from_text,
+                        <RefundNumber as crate::__private::FromText>::from_text,
                         false,
                         depth,
                     )?

@@ -15,19 +15,19 @@ use super::*;
 pub struct DepositRequest {
     /// Operator or workflow id used in audit records.
     ///
-    /// Wire: `x-operator-id` header (text, required).
+    /// Wire: `x-operator-id` header ([`OperatorId`], required).
     ///
     /// Spec decision: Required on mutations (the doc says "Recommended"); funding needs an audit trail.
     ///
     /// Source: vendor doc 003 § Header table
-    pub operator_id: String,
+    pub operator_id: OperatorId,
     /// Idempotency key. When absent the client makes a UUID and reuses it on every retry of
     /// the call, so the operation is applied once.
     ///
-    /// Wire: `x-request-id` header (text, optional). Rules: at least 1 characters.
+    /// Wire: `x-request-id` header ([`RequestId`], optional). Rules: at least 1 characters.
     ///
     /// Source: vendor doc 003 § Header table
-    pub request_id: Option<String>,
+    pub request_id: Option<RequestId>,
     /// Environment marker for multi-tenant control planes (e.g. `production`).
     ///
     /// Wire: `x-environment` header (text, optional).
@@ -75,9 +75,9 @@ impl crate::Wire for DepositRequest {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let operator_id = m
-            .required("x-operator-id", <String as crate::Wire>::from_node)?;
+            .required("x-operator-id", <OperatorId as crate::Wire>::from_node)?;
         let request_id = m
-            .optional("x-request-id", false, <String as crate::Wire>::from_node)?;
+            .optional("x-request-id", false, <RequestId as crate::Wire>::from_node)?;
         let environment = m
             .optional("x-environment", false, <String as crate::Wire>::from_node)?;
         let login = m.required("login", <Login as crate::Wire>::from_node)?;
@@ -98,12 +98,12 @@ impl crate::Wire for DepositRequest {
 pub struct DepositRequired {
     /// Operator or workflow id used in audit records.
     ///
-    /// Wire: `x-operator-id` header (text, required).
+    /// Wire: `x-operator-id` header ([`OperatorId`], required).
     ///
     /// Spec decision: Required on mutations (the doc says "Recommended"); funding needs an audit trail.
     ///
     /// Source: vendor doc 003 § Header table
-    pub operator_id: String,
+    pub operator_id: OperatorId,
     /// The account to fund.
     ///
     /// Wire: `login` ([`Login`], required).
@@ -141,7 +141,7 @@ impl DepositRequest {
         }
     }
     /// Sets `x-request-id`: Idempotency key.
-    pub fn request_id(mut self, value: impl Into<String>) -> Self {
+    pub fn request_id(mut self, value: impl Into<RequestId>) -> Self {
         self.request_id = Some(value.into());
         self
     }
@@ -166,6 +166,7 @@ impl crate::Validate for DepositRequest {
     ) {
         if let Some(v) = &self.request_id {
             let p = path.field("x-request-id");
+            let v = &v.0;
             crate::__private::check::min_len(v, 1usize, &p, out);
         }
         {
@@ -302,11 +303,11 @@ impl crate::Endpoint for Deposit {
         None
     }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
-        request.request_id.as_deref()
+        request.request_id.as_ref().map(|v| v.as_str())
     }
     fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
         let mut r = request.clone();
-        r.request_id = Some(key);
+        r.request_id = Some(key.into());
         r
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {

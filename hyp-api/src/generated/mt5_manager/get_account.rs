@@ -18,12 +18,12 @@ pub struct GetAccountRequest {
     pub login: Login,
     /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
     ///
-    /// Wire: `x-operator-id` header (text, optional).
+    /// Wire: `x-operator-id` header ([`OperatorId`], optional).
     ///
     /// Spec decision: Optional on reads, as the doc's "Recommended" says.
     ///
     /// Source: vendor doc 003 § Header table
-    pub operator_id: Option<String>,
+    pub operator_id: Option<OperatorId>,
     /// Environment marker for multi-tenant control planes (e.g. `production`).
     ///
     /// Wire: `x-environment` header (text, optional).
@@ -44,7 +44,7 @@ impl crate::Wire for GetAccountRequest {
         let m = crate::__private::MapReader::new(node)?;
         let login = m.required("login", <Login as crate::Wire>::from_node)?;
         let operator_id = m
-            .optional("x-operator-id", false, <String as crate::Wire>::from_node)?;
+            .optional("x-operator-id", false, <OperatorId as crate::Wire>::from_node)?;
         let environment = m
             .optional("x-environment", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
@@ -80,7 +80,7 @@ impl GetAccountRequest {
         }
     }
     /// Sets `x-operator-id`: Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
-    pub fn operator_id(mut self, value: impl Into<String>) -> Self {
+    pub fn operator_id(mut self, value: impl Into<OperatorId>) -> Self {
         self.operator_id = Some(value.into());
         self
     }

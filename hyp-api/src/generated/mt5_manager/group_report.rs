@@ -12,10 +12,10 @@ use super::*;
 pub struct GroupReportRequest {
     /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
     ///
-    /// Wire: `x-operator-id` header (text, optional).
+    /// Wire: `x-operator-id` header ([`OperatorId`], optional).
     ///
     /// Source: vendor doc 003 § Header table
-    pub operator_id: Option<String>,
+    pub operator_id: Option<OperatorId>,
     /// Environment marker (e.g. `production`).
     ///
     /// Wire: `x-environment` header (text, optional).
@@ -34,7 +34,7 @@ impl crate::Wire for GroupReportRequest {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let operator_id = m
-            .optional("x-operator-id", false, <String as crate::Wire>::from_node)?;
+            .optional("x-operator-id", false, <OperatorId as crate::Wire>::from_node)?;
         let environment = m
             .optional("x-environment", false, <String as crate::Wire>::from_node)?;
         Ok(Self { operator_id, environment })
@@ -54,7 +54,7 @@ impl GroupReportRequest {
         }
     }
     /// Sets `x-operator-id`: Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
-    pub fn operator_id(mut self, value: impl Into<String>) -> Self {
+    pub fn operator_id(mut self, value: impl Into<OperatorId>) -> Self {
         self.operator_id = Some(value.into());
         self
     }

@@ -14,10 +14,10 @@ use super::*;
 pub struct TransactionHistoryRequest {
     /// Operator or workflow id used in audit records.
     ///
-    /// Wire: `x-operator-id` header (text, optional).
+    /// Wire: `x-operator-id` header ([`OperatorId`], optional).
     ///
     /// Source: vendor doc 003 § Header table
-    pub operator_id: Option<String>,
+    pub operator_id: Option<OperatorId>,
     /// Environment marker for multi-tenant control planes (e.g. `production`).
     ///
     /// Wire: `x-environment` header (text, optional).
@@ -69,7 +69,7 @@ impl crate::Wire for TransactionHistoryRequest {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let operator_id = m
-            .optional("x-operator-id", false, <String as crate::Wire>::from_node)?;
+            .optional("x-operator-id", false, <OperatorId as crate::Wire>::from_node)?;
         let environment = m
             .optional("x-environment", false, <String as crate::Wire>::from_node)?;
         let login = m.optional("login", true, <Login as crate::Wire>::from_node)?;
@@ -111,7 +111,7 @@ impl TransactionHistoryRequest {
         }
     }
     /// Sets `x-operator-id`: Operator or workflow id used in audit records.
-    pub fn operator_id(mut self, value: impl Into<String>) -> Self {
+    pub fn operator_id(mut self, value: impl Into<OperatorId>) -> Self {
         self.operator_id = Some(value.into());
         self
     }

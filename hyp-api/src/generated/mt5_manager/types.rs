@@ -57,3 +57,159 @@ impl crate::__private::FromText for Login {
         <i64 as crate::__private::FromText>::from_text(text).map(Self)
     }
 }
+/// Operator or workflow id used in audit records (header `x-operator-id`, e.g. `backoffice-reporting`), on every mutation and on reads.
+///
+/// Source: vendor doc 003 § Header table (x-operator-id | backoffice-reporting | Recommended | Operator or workflow id used in audit records.)
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct OperatorId(pub(crate) String);
+impl OperatorId {
+    /// The value, as the vendor writes it (checked by `validate()` where it is sent).
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    /// The value, exactly as sent and received.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The value, exactly as sent and received.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+impl std::fmt::Debug for OperatorId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("OperatorId").field(&self.0).finish()
+    }
+}
+impl std::fmt::Display for OperatorId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl From<String> for OperatorId {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+impl From<&str> for OperatorId {
+    fn from(value: &str) -> Self {
+        Self(value.to_string())
+    }
+}
+impl From<OperatorId> for String {
+    fn from(value: OperatorId) -> Self {
+        value.0
+    }
+}
+impl AsRef<str> for OperatorId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+impl std::ops::Deref for OperatorId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+impl PartialEq<str> for OperatorId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+impl PartialEq<&str> for OperatorId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+impl crate::Wire for OperatorId {
+    fn to_node(&self) -> crate::Node {
+        crate::Wire::to_node(&self.0)
+    }
+    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+        <String as crate::Wire>::from_node(node).map(Self)
+    }
+}
+impl crate::__private::FromText for OperatorId {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <String as crate::__private::FromText>::from_text(text).map(Self)
+    }
+}
+/// Idempotency key of a mutation (header `x-request-id`, e.g. `req_mng5_7711`); a resend with the same key is applied once.
+///
+/// Source: vendor doc 003 § Header table (x-request-id | req_mng5_7711 | Recommended | Idempotency key for retry-safe mutations.)
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RequestId(pub(crate) String);
+impl RequestId {
+    /// The value, as the vendor writes it (checked by `validate()` where it is sent).
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    /// The value, exactly as sent and received.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The value, exactly as sent and received.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+impl std::fmt::Debug for RequestId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("RequestId").field(&self.0).finish()
+    }
+}
+impl std::fmt::Display for RequestId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl From<String> for RequestId {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+impl From<&str> for RequestId {
+    fn from(value: &str) -> Self {
+        Self(value.to_string())
+    }
+}
+impl From<RequestId> for String {
+    fn from(value: RequestId) -> Self {
+        value.0
+    }
+}
+impl AsRef<str> for RequestId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+impl std::ops::Deref for RequestId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+impl PartialEq<str> for RequestId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+impl PartialEq<&str> for RequestId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+impl crate::Wire for RequestId {
+    fn to_node(&self) -> crate::Node {
+        crate::Wire::to_node(&self.0)
+    }
+    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+        <String as crate::Wire>::from_node(node).map(Self)
+    }
+}
+impl crate::__private::FromText for RequestId {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <String as crate::__private::FromText>::from_text(text).map(Self)
+    }
+}

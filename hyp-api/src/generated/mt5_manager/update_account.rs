@@ -20,20 +20,20 @@ pub struct UpdateAccountRequest {
     pub login: Login,
     /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
     ///
-    /// Wire: `x-operator-id` header (text, required).
+    /// Wire: `x-operator-id` header ([`OperatorId`], required).
     ///
     /// Spec decision: Required on mutations (the doc says "Recommended"); see the file header.
     ///
     /// Source: vendor doc 003 § Header table
-    pub operator_id: String,
+    pub operator_id: OperatorId,
     /// Idempotency key for retry-safe mutations (e.g. `req_mng5_7711`). When absent the client
     /// makes a UUID and reuses it on every retry of the call, so a retried mutation is applied
     /// once (a resend of an applied one answers 409 AlreadyApplied).
     ///
-    /// Wire: `x-request-id` header (text, optional). Rules: at least 1 characters.
+    /// Wire: `x-request-id` header ([`RequestId`], optional). Rules: at least 1 characters.
     ///
     /// Source: vendor doc 003 § Header table
-    pub request_id: Option<String>,
+    pub request_id: Option<RequestId>,
     /// Environment marker for multi-tenant control planes (e.g. `production`).
     ///
     /// Wire: `x-environment` header (text, optional).
@@ -82,9 +82,9 @@ impl crate::Wire for UpdateAccountRequest {
         let m = crate::__private::MapReader::new(node)?;
         let login = m.required("login", <Login as crate::Wire>::from_node)?;
         let operator_id = m
-            .required("x-operator-id", <String as crate::Wire>::from_node)?;
+            .required("x-operator-id", <OperatorId as crate::Wire>::from_node)?;
         let request_id = m
-            .optional("x-request-id", false, <String as crate::Wire>::from_node)?;
+            .optional("x-request-id", false, <RequestId as crate::Wire>::from_node)?;
         let environment = m
             .optional("x-environment", false, <String as crate::Wire>::from_node)?;
         let leverage = m.optional("leverage", true, <i64 as crate::Wire>::from_node)?;
@@ -112,12 +112,12 @@ pub struct UpdateAccountRequired {
     pub login: Login,
     /// Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
     ///
-    /// Wire: `x-operator-id` header (text, required).
+    /// Wire: `x-operator-id` header ([`OperatorId`], required).
     ///
     /// Spec decision: Required on mutations (the doc says "Recommended"); see the file header.
     ///
     /// Source: vendor doc 003 § Header table
-    pub operator_id: String,
+    pub operator_id: OperatorId,
 }
 impl From<UpdateAccountRequired> for UpdateAccountRequest {
     fn from(required: UpdateAccountRequired) -> Self {
@@ -139,7 +139,7 @@ impl UpdateAccountRequest {
         }
     }
     /// Sets `x-request-id`: Idempotency key for retry-safe mutations (e.g. `req_mng5_7711`).
-    pub fn request_id(mut self, value: impl Into<String>) -> Self {
+    pub fn request_id(mut self, value: impl Into<RequestId>) -> Self {
         self.request_id = Some(value.into());
         self
     }
@@ -174,6 +174,7 @@ impl crate::Validate for UpdateAccountRequest {
     ) {
         if let Some(v) = &self.request_id {
             let p = path.field("x-request-id");
+            let v = &v.0;
             crate::__private::check::min_len(v, 1usize, &p, out);
         }
         if let Some(v) = &self.leverage {
@@ -306,11 +307,11 @@ impl crate::Endpoint for UpdateAccount {
         None
     }
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
-        request.request_id.as_deref()
+        request.request_id.as_ref().map(|v| v.as_str())
     }
     fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
         let mut r = request.clone();
-        r.request_id = Some(key);
+        r.request_id = Some(key.into());
         r
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {

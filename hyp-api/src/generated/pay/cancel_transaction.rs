@@ -24,10 +24,10 @@ pub struct CancelTransactionRequest {
     pub passp: Option<crate::SecretString>,
     /// The unique `Id` of the transaction to cancel.
     ///
-    /// Wire: `TransId` (text, required).
+    /// Wire: `TransId` ([`TransId`], required).
     ///
     /// Source: vendor doc 002 § action=CancelTrans (Parameters)
-    pub trans_id: String,
+    pub trans_id: TransId,
 }
 impl crate::Wire for CancelTransactionRequest {
     fn to_node(&self) -> crate::Node {
@@ -44,7 +44,7 @@ impl crate::Wire for CancelTransactionRequest {
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
             .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
-        let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
+        let trans_id = m.required("TransId", <TransId as crate::Wire>::from_node)?;
         Ok(Self { masof, passp, trans_id })
     }
 }
@@ -53,10 +53,10 @@ impl crate::Wire for CancelTransactionRequest {
 pub struct CancelTransactionRequired {
     /// The unique `Id` of the transaction to cancel.
     ///
-    /// Wire: `TransId` (text, required).
+    /// Wire: `TransId` ([`TransId`], required).
     ///
     /// Source: vendor doc 002 § action=CancelTrans (Parameters)
-    pub trans_id: String,
+    pub trans_id: TransId,
 }
 impl From<CancelTransactionRequired> for CancelTransactionRequest {
     fn from(required: CancelTransactionRequired) -> Self {
@@ -109,10 +109,10 @@ impl crate::Validate for CancelTransactionRequest {
 pub struct CancelTransactionResponse {
     /// The ID of the cancelled transaction (also on a failure).
     ///
-    /// Wire: `TransId` (text, optional).
+    /// Wire: `TransId` ([`TransId`], optional).
     ///
     /// Source: vendor doc 002 § action=CancelTrans (Response parameters)
-    pub trans_id: Option<String>,
+    pub trans_id: Option<TransId>,
     /// A code indicating the cancellation status: `777` "OK, you can proceed".
     ///
     /// Wire: `ReversalStatus` ([`ReversalStatus`], optional).
@@ -143,7 +143,8 @@ impl crate::Wire for CancelTransactionResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let trans_id = m.optional("TransId", false, <String as crate::Wire>::from_node)?;
+        let trans_id = m
+            .optional("TransId", false, <TransId as crate::Wire>::from_node)?;
         let reversal_status = m
             .optional(
                 "ReversalStatus",
@@ -176,7 +177,7 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_trans_id,
-                        <String as crate::__private::FromText>::from_text,
+                        <TransId as crate::__private::FromText>::from_text,
                         false,
                         depth,
                     )?
@@ -232,7 +233,7 @@ impl crate::__private::FormFields for CancelTransactionResponse {
                     crate::__private::fields::set(
                         &mut v_trans_id,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <TransId as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }

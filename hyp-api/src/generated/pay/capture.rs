@@ -25,10 +25,10 @@ pub struct CaptureRequest {
     /// The authorization code received as `ACode` from the original J5 answer (e.g.
     /// `0463077`).
     ///
-    /// Wire: `AuthNum` (text, required).
+    /// Wire: `AuthNum` ([`AuthCode`], required).
     ///
     /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters); vendor-notes §4 item 13 (ACode/AuthNum)
-    pub auth_num: String,
+    pub auth_num: AuthCode,
     /// The original amount authorized in the J5 step, in currency subunits (agorot/cents):
     /// 15.00 ILS is `1500`.
     ///
@@ -42,10 +42,10 @@ pub struct CaptureRequest {
     /// The unique `UID` returned by the original J5 answer (e.g. `26031819235508822860136`;
     /// MoreData).
     ///
-    /// Wire: `inputObj.originalUid` (text, required).
+    /// Wire: `inputObj.originalUid` ([`Uid`], required).
     ///
     /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters); vendor-notes §4 item 13 (UID)
-    pub original_uid: String,
+    pub original_uid: Uid,
     /// The final amount to capture, major units with up to two fractional digits: at most the
     /// original authorized amount (`inputObj.originalAmount`, compared in major units).
     ///
@@ -124,14 +124,14 @@ impl crate::Wire for CaptureRequest {
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
             .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
-        let auth_num = m.required("AuthNum", <String as crate::Wire>::from_node)?;
+        let auth_num = m.required("AuthNum", <AuthCode as crate::Wire>::from_node)?;
         let original_amount = m
             .required(
                 "inputObj.originalAmount",
                 <crate::MinorUnits as crate::Wire>::from_node,
             )?;
         let original_uid = m
-            .required("inputObj.originalUid", <String as crate::Wire>::from_node)?;
+            .required("inputObj.originalUid", <Uid as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         let cc = m.required("CC", <crate::CardToken as crate::Wire>::from_node)?;
         let tmonth = m.required("Tmonth", <String as crate::Wire>::from_node)?;
@@ -161,10 +161,10 @@ pub struct CaptureRequired {
     /// The authorization code received as `ACode` from the original J5 answer (e.g.
     /// `0463077`).
     ///
-    /// Wire: `AuthNum` (text, required).
+    /// Wire: `AuthNum` ([`AuthCode`], required).
     ///
     /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters); vendor-notes §4 item 13 (ACode/AuthNum)
-    pub auth_num: String,
+    pub auth_num: AuthCode,
     /// The original amount authorized in the J5 step, in currency subunits (agorot/cents):
     /// 15.00 ILS is `1500`.
     ///
@@ -178,10 +178,10 @@ pub struct CaptureRequired {
     /// The unique `UID` returned by the original J5 answer (e.g. `26031819235508822860136`;
     /// MoreData).
     ///
-    /// Wire: `inputObj.originalUid` (text, required).
+    /// Wire: `inputObj.originalUid` ([`Uid`], required).
     ///
     /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters); vendor-notes §4 item 13 (UID)
-    pub original_uid: String,
+    pub original_uid: Uid,
     /// The final amount to capture, major units with up to two fractional digits: at most the
     /// original authorized amount (`inputObj.originalAmount`, compared in major units).
     ///
@@ -375,10 +375,10 @@ impl crate::Validate for CaptureRequest {
 pub struct CaptureResponse {
     /// The unique transaction ID of the capture.
     ///
-    /// Wire: `Id` (text, optional).
+    /// Wire: `Id` ([`TransId`], optional).
     ///
     /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Response parameters)
-    pub id: Option<String>,
+    pub id: Option<TransId>,
     /// The final amount captured.
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).
@@ -387,10 +387,10 @@ pub struct CaptureResponse {
     pub amount: Option<crate::Money>,
     /// The authorization code of the capture (the J5 `ACode` in the example).
     ///
-    /// Wire: `ACode` (text, optional).
+    /// Wire: `ACode` ([`AuthCode`], optional).
     ///
     /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Response parameters)
-    pub acode: Option<String>,
+    pub acode: Option<AuthCode>,
     /// Custom field 1, echoed (empty in the examples; may be Hebrew). Not in the response
     /// table.
     ///
@@ -442,10 +442,10 @@ impl crate::Wire for CaptureResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let id = m.optional("Id", false, <String as crate::Wire>::from_node)?;
+        let id = m.optional("Id", false, <TransId as crate::Wire>::from_node)?;
         let amount = m
             .optional("Amount", true, <crate::Money as crate::Wire>::from_node)?;
-        let acode = m.optional("ACode", false, <String as crate::Wire>::from_node)?;
+        let acode = m.optional("ACode", false, <AuthCode as crate::Wire>::from_node)?;
         let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
         let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
         let fild3 = m.optional("Fild3", false, <String as crate::Wire>::from_node)?;
@@ -495,7 +495,7 @@ impl crate::__private::JsonFields for CaptureResponse {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_id,
-                        <String as crate::__private::FromText>::from_text,
+                        <TransId as crate::__private::FromText>::from_text,
                         false,
                         depth,
                     )?
@@ -513,7 +513,7 @@ impl crate::__private::JsonFields for CaptureResponse {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_acode,
-                        <String as crate::__private::FromText>::from_text,
+                        <AuthCode as crate::__private::FromText>::from_text,
                         false,
                         depth,
                     )?
@@ -595,7 +595,7 @@ impl crate::__private::FormFields for CaptureResponse {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <TransId as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }
@@ -611,7 +611,7 @@ impl crate::__private::FormFields for CaptureResponse {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <AuthCode as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }

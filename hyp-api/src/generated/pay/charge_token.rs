@@ -644,10 +644,10 @@ pub struct ChargeTokenResponse {
     /// The unique transaction ID of this charge (e.g. `408671193`); the `TransId` of later
     /// calls.
     ///
-    /// Wire: `Id` (text, optional).
+    /// Wire: `Id` ([`TransId`], optional).
     ///
     /// Source: vendor doc 002 § action=soft › Charge a saved token (Response parameters)
-    pub id: Option<String>,
+    pub id: Option<TransId>,
     /// The final amount charged.
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).
@@ -657,10 +657,10 @@ pub struct ChargeTokenResponse {
     /// The authorization code returned by the card company (e.g. `0502150`); keep it: a J5
     /// authorization's `ACode` is the capture's `AuthNum`.
     ///
-    /// Wire: `ACode` (text, optional).
+    /// Wire: `ACode` ([`AuthCode`], optional).
     ///
     /// Source: vendor doc 002 § action=soft › Charge a saved token (Response parameters)
-    pub acode: Option<String>,
+    pub acode: Option<AuthCode>,
     /// The invoice (Hesh, חשבונית) generated: its type (`EZ`, EZcount) or its number (`47` in
     /// the payout example); empty or absent when none.
     ///
@@ -786,10 +786,10 @@ pub struct ChargeTokenResponse {
     /// MoreData: the unique transaction identifier for two-phase commits: a J5
     /// authorization's `UID` is the capture's `inputObj.originalUid`.
     ///
-    /// Wire: `UID` (text, optional).
+    /// Wire: `UID` ([`Uid`], optional).
     ///
     /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
-    pub uid: Option<String>,
+    pub uid: Option<Uid>,
     /// MoreData: a code for a special card type (e.g. `Tourist`, `Immediate`).
     ///
     /// Wire: `spType` (text, optional).
@@ -838,10 +838,10 @@ impl crate::Wire for ChargeTokenResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let id = m.optional("Id", false, <String as crate::Wire>::from_node)?;
+        let id = m.optional("Id", false, <TransId as crate::Wire>::from_node)?;
         let amount = m
             .optional("Amount", true, <crate::Money as crate::Wire>::from_node)?;
-        let acode = m.optional("ACode", false, <String as crate::Wire>::from_node)?;
+        let acode = m.optional("ACode", false, <AuthCode as crate::Wire>::from_node)?;
         let hesh = m.optional("Hesh", false, <String as crate::Wire>::from_node)?;
         let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
         let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
@@ -862,7 +862,7 @@ impl crate::Wire for ChargeTokenResponse {
             .optional("Coin", true, <crate::Open<Coin> as crate::Wire>::from_node)?;
         let tmonth = m.optional("Tmonth", false, <String as crate::Wire>::from_node)?;
         let tyear = m.optional("Tyear", false, <String as crate::Wire>::from_node)?;
-        let uid = m.optional("UID", false, <String as crate::Wire>::from_node)?;
+        let uid = m.optional("UID", false, <Uid as crate::Wire>::from_node)?;
         let sp_type = m.optional("spType", false, <String as crate::Wire>::from_node)?;
         let bincard = m.optional("bincard", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
@@ -1031,7 +1031,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_id,
-                        <String as crate::__private::FromText>::from_text,
+                        <TransId as crate::__private::FromText>::from_text,
                         false,
                         depth,
                     )?
@@ -1049,7 +1049,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_acode,
-                        <String as crate::__private::FromText>::from_text,
+                        <AuthCode as crate::__private::FromText>::from_text,
                         false,
                         depth,
                     )?
@@ -1220,7 +1220,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_uid,
-                        <String as crate::__private::FromText>::from_text,
+                        <Uid as crate::__private::FromText>::from_text,
                         false,
                         depth,
                     )?
@@ -1388,7 +1388,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <TransId as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }
@@ -1404,7 +1404,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <AuthCode as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }
@@ -1556,7 +1556,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                     crate::__private::fields::set(
                         &mut v_uid,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <Uid as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }

@@ -24,10 +24,10 @@ pub struct CommitTransactionRequest {
     pub passp: Option<crate::SecretString>,
     /// The unique `Id` of the postponed transaction.
     ///
-    /// Wire: `TransId` (text, required).
+    /// Wire: `TransId` ([`TransId`], required).
     ///
     /// Source: vendor doc 002 § action=commitTrans (Parameters)
-    pub trans_id: String,
+    pub trans_id: TransId,
 }
 impl crate::Wire for CommitTransactionRequest {
     fn to_node(&self) -> crate::Node {
@@ -44,7 +44,7 @@ impl crate::Wire for CommitTransactionRequest {
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
             .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
-        let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
+        let trans_id = m.required("TransId", <TransId as crate::Wire>::from_node)?;
         Ok(Self { masof, passp, trans_id })
     }
 }
@@ -53,10 +53,10 @@ impl crate::Wire for CommitTransactionRequest {
 pub struct CommitTransactionRequired {
     /// The unique `Id` of the postponed transaction.
     ///
-    /// Wire: `TransId` (text, required).
+    /// Wire: `TransId` ([`TransId`], required).
     ///
     /// Source: vendor doc 002 § action=commitTrans (Parameters)
-    pub trans_id: String,
+    pub trans_id: TransId,
 }
 impl From<CommitTransactionRequired> for CommitTransactionRequest {
     fn from(required: CommitTransactionRequired) -> Self {
@@ -109,10 +109,10 @@ impl crate::Validate for CommitTransactionRequest {
 pub struct CommitTransactionResponse {
     /// The unique transaction ID of the finalized charge (also present on a failure).
     ///
-    /// Wire: `Id` (text, optional).
+    /// Wire: `Id` ([`TransId`], optional).
     ///
     /// Source: vendor doc 002 § action=commitTrans (Response parameters)
-    pub id: Option<String>,
+    pub id: Option<TransId>,
     /// Custom field 1 of the transaction, echoed (empty in the examples). May be Hebrew.
     ///
     /// Wire: `Fild1` (text, optional).
@@ -154,7 +154,7 @@ impl crate::Wire for CommitTransactionResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let id = m.optional("Id", false, <String as crate::Wire>::from_node)?;
+        let id = m.optional("Id", false, <TransId as crate::Wire>::from_node)?;
         let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
         let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
         let fild3 = m.optional("Fild3", false, <String as crate::Wire>::from_node)?;
@@ -190,7 +190,7 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_id,
-                        <String as crate::__private::FromText>::from_text,
+                        <TransId as crate::__private::FromText>::from_text,
                         false,
                         depth,
                     )?
@@ -268,7 +268,7 @@ impl crate::__private::FormFields for CommitTransactionResponse {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <TransId as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }

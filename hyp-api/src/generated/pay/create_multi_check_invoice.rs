@@ -512,10 +512,10 @@ pub struct CreateMultiCheckInvoiceResponse {
     pub id: Option<String>,
     /// The authorization code: empty for offline transactions.
     ///
-    /// Wire: `ACode` (text, optional).
+    /// Wire: `ACode` ([`AuthCode`], optional).
     ///
     /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Response parameters)
-    pub acode: Option<String>,
+    pub acode: Option<AuthCode>,
     /// The invoice (Hesh, חשבונית) generated: its type (`EZ`, EZcount) or its number (`47` in
     /// the payout example); empty or absent when none.
     ///
@@ -570,7 +570,7 @@ impl crate::Wire for CreateMultiCheckInvoiceResponse {
         let amount = m
             .optional("Amount", true, <crate::Money as crate::Wire>::from_node)?;
         let id = m.optional("Id", false, <String as crate::Wire>::from_node)?;
-        let acode = m.optional("ACode", false, <String as crate::Wire>::from_node)?;
+        let acode = m.optional("ACode", false, <AuthCode as crate::Wire>::from_node)?;
         let hesh = m.optional("Hesh", false, <String as crate::Wire>::from_node)?;
         let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
         let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
@@ -638,7 +638,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_acode,
-                        <String as crate::__private::FromText>::from_text,
+                        <AuthCode as crate::__private::FromText>::from_text,
                         false,
                         depth,
                     )?
@@ -736,7 +736,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <AuthCode as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }

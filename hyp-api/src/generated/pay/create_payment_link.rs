@@ -255,10 +255,10 @@ impl crate::Validate for CreatePaymentLinkRequest {
 pub struct CreatePaymentLinkResponse {
     /// The unique ID of this payment link; save it to manage the link later (`delete_payment_link`).
     ///
-    /// Wire: `payRequestId` (text, optional).
+    /// Wire: `payRequestId` ([`PayRequestId`], optional).
     ///
     /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Response parameters)
-    pub pay_request_id: Option<String>,
+    pub pay_request_id: Option<PayRequestId>,
     /// The request's `Info`, echoed (`Fild1=Order1234` for `Info=Order1234`). Not in the response table. May be Hebrew.
     ///
     /// Wire: `Fild1` (text, optional).
@@ -290,7 +290,7 @@ impl crate::Wire for CreatePaymentLinkResponse {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let pay_request_id = m
-            .optional("payRequestId", false, <String as crate::Wire>::from_node)?;
+            .optional("payRequestId", false, <PayRequestId as crate::Wire>::from_node)?;
         let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
         let payment_url = m
             .optional("paymentURL", false, <String as crate::Wire>::from_node)?;
@@ -319,7 +319,7 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_pay_request_id,
-                        <String as crate::__private::FromText>::from_text,
+                        <PayRequestId as crate::__private::FromText>::from_text,
                         false,
                         depth,
                     )?
@@ -375,7 +375,7 @@ impl crate::__private::FormFields for CreatePaymentLinkResponse {
                     crate::__private::fields::set(
                         &mut v_pay_request_id,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <PayRequestId as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }

@@ -24,10 +24,10 @@ pub struct DeletePaymentLinkRequest {
     pub passp: Option<crate::SecretString>,
     /// The `payRequestId` of the link to cancel (the parameter is named `PayRequest`, not `payRequestId`).
     ///
-    /// Wire: `PayRequest` (text, required).
+    /// Wire: `PayRequest` ([`PayRequestId`], required).
     ///
     /// Source: vendor doc 002 § action=payRequest › Cancel a payment link (Parameters)
-    pub pay_request: String,
+    pub pay_request: PayRequestId,
 }
 impl crate::Wire for DeletePaymentLinkRequest {
     fn to_node(&self) -> crate::Node {
@@ -45,7 +45,8 @@ impl crate::Wire for DeletePaymentLinkRequest {
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
             .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
-        let pay_request = m.required("PayRequest", <String as crate::Wire>::from_node)?;
+        let pay_request = m
+            .required("PayRequest", <PayRequestId as crate::Wire>::from_node)?;
         Ok(Self { masof, passp, pay_request })
     }
 }
@@ -54,10 +55,10 @@ impl crate::Wire for DeletePaymentLinkRequest {
 pub struct DeletePaymentLinkRequired {
     /// The `payRequestId` of the link to cancel (the parameter is named `PayRequest`, not `payRequestId`).
     ///
-    /// Wire: `PayRequest` (text, required).
+    /// Wire: `PayRequest` ([`PayRequestId`], required).
     ///
     /// Source: vendor doc 002 § action=payRequest › Cancel a payment link (Parameters)
-    pub pay_request: String,
+    pub pay_request: PayRequestId,
 }
 impl From<DeletePaymentLinkRequired> for DeletePaymentLinkRequest {
     fn from(required: DeletePaymentLinkRequired) -> Self {

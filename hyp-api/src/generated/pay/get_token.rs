@@ -24,10 +24,10 @@ pub struct GetTokenRequest {
     pub passp: Option<crate::SecretString>,
     /// The unique transaction ID (`Id`) of the original payment.
     ///
-    /// Wire: `TransId` (text, required).
+    /// Wire: `TransId` ([`TransId`], required).
     ///
     /// Source: vendor doc 002 § action=getToken (Parameters)
-    pub trans_id: String,
+    pub trans_id: TransId,
     /// `True` to get a token even if the original transaction wasn't successful (needed after a J5 authorization).
     ///
     /// Wire: `allowFalse` (boolean, optional).
@@ -51,7 +51,7 @@ impl crate::Wire for GetTokenRequest {
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
             .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
-        let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
+        let trans_id = m.required("TransId", <TransId as crate::Wire>::from_node)?;
         let allow_false = m
             .optional("allowFalse", true, <bool as crate::Wire>::from_node)?;
         Ok(Self {
@@ -67,10 +67,10 @@ impl crate::Wire for GetTokenRequest {
 pub struct GetTokenRequired {
     /// The unique transaction ID (`Id`) of the original payment.
     ///
-    /// Wire: `TransId` (text, required).
+    /// Wire: `TransId` ([`TransId`], required).
     ///
     /// Source: vendor doc 002 § action=getToken (Parameters)
-    pub trans_id: String,
+    pub trans_id: TransId,
 }
 impl From<GetTokenRequired> for GetTokenRequest {
     fn from(required: GetTokenRequired) -> Self {
@@ -149,10 +149,10 @@ pub struct GetTokenResponse {
     pub tokef: Option<String>,
     /// The original transaction's ID, echoed. Not in the response table.
     ///
-    /// Wire: `Id` (text, optional).
+    /// Wire: `Id` ([`TransId`], optional).
     ///
     /// Source: vendor doc 002 § action=getToken (Example response)
-    pub id: Option<String>,
+    pub id: Option<TransId>,
     /// Custom field 1, echoed (empty in the examples).
     ///
     /// Wire: `Fild1` (text, optional).
@@ -192,7 +192,7 @@ impl crate::Wire for GetTokenResponse {
         let token = m
             .optional("Token", false, <crate::CardToken as crate::Wire>::from_node)?;
         let tokef = m.optional("Tokef", false, <String as crate::Wire>::from_node)?;
-        let id = m.optional("Id", false, <String as crate::Wire>::from_node)?;
+        let id = m.optional("Id", false, <TransId as crate::Wire>::from_node)?;
         let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
         let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
         let fild3 = m.optional("Fild3", false, <String as crate::Wire>::from_node)?;
@@ -256,7 +256,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_id,
-                        <String as crate::__private::FromText>::from_text,
+                        <TransId as crate::__private::FromText>::from_text,
                         false,
                         depth,
                     )?
@@ -343,7 +343,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <TransId as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }

@@ -497,6 +497,26 @@
 //!
 //! Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Prerequisites; Parameters); vendor-notes §4 items 12, 13; vendor-notes §2.2 (J5=True + MoreData=True)
 //!
+//! ## `token-requests-field-order`
+//!
+//! The three requests that send a saved card token list the same card fields in three
+//! orders: the token charge's table has `ClientName`, `Info`, `Token`, `CC`, `Amount`,
+//! `Tmonth`, `Tyear`, `UserId`; the capture's puts `AuthNum` and the `inputObj.*` values
+//! first, then `Amount`, `Token`, `CC`, `Tmonth`, `Tyear`, `UserId`, and `ClientName`, `Info`
+//! last; the payout's puts `zPass` first, then `CC`, `Amount`, `Token`, `Tmonth`, `Tyear`,
+//! `UserId`, `ClientName`, `Info`.
+//!
+//! *Decision:* Each request keeps its own table's order: the order its parameters are sent in (the
+//! `parameter-order-and-names` rule, checked by tests/tests/pay_golden.rs), its fields are
+//! documented in, and its `…Required` struct lists them. One common order was weighed and
+//! not taken: it would send two of the three requests out of their table's order, and the
+//! doc gives the order no meaning. Call sites do not depend on the order: every required
+//! field is named where it is given (`CaptureRequired { auth_num, original_uid, … }`), so
+//! no value takes another's place by its position, and the two values a capture takes from
+//! the J5 answer are types of their own (`AuthCode`, `Uid`) that cannot be swapped.
+//!
+//! Source: vendor doc 002 § action=soft › Charge a saved token (Parameters); › Capture (J4) after J5 authorization (Parameters); › Perform a payout (Parameters)
+//!
 //! ## `offline-invoice-multi-check-lists`
 //!
 //! The offline invoice's `TransType` is `Cash`, `Check` or `Multi`; for `Multi` "you can
@@ -603,6 +623,7 @@ mod client;
 mod codes;
 mod enums;
 mod objects;
+mod types;
 mod sign_payment_page;
 mod verify_transaction;
 mod sign_invoice_link;
@@ -623,6 +644,7 @@ pub use client::*;
 pub use codes::*;
 pub use enums::*;
 pub use objects::*;
+pub use types::*;
 pub use sign_payment_page::*;
 pub use verify_transaction::*;
 pub use sign_invoice_link::*;

@@ -13,10 +13,10 @@ use super::*;
 pub struct PaymentLink {
     /// The unique ID of the link (what `delete_payment_link` takes as `PayRequest`).
     ///
-    /// Wire: `payRequestId` (text, optional).
+    /// Wire: `payRequestId` ([`PayRequestId`], optional).
     ///
     /// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Response parameters)
-    pub pay_request_id: Option<String>,
+    pub pay_request_id: Option<PayRequestId>,
     /// The current status: `0` deleted, `1` new, `2` sent, `3` paid (a digit string in the JSON).
     ///
     /// Wire: `status` ([`PayRequestStatus`], optional).
@@ -68,7 +68,7 @@ impl crate::Wire for PaymentLink {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let pay_request_id = m
-            .optional("payRequestId", false, <String as crate::Wire>::from_node)?;
+            .optional("payRequestId", false, <PayRequestId as crate::Wire>::from_node)?;
         let status = m
             .optional("status", true, <PayRequestStatus as crate::Wire>::from_node)?;
         let amount = m
@@ -123,7 +123,7 @@ impl crate::__private::JsonFields for PaymentLink {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_pay_request_id,
-                        <String as crate::__private::FromText>::from_text,
+                        <PayRequestId as crate::__private::FromText>::from_text,
                         false,
                         depth,
                     )?
@@ -204,7 +204,7 @@ impl crate::__private::FormFields for PaymentLink {
                     crate::__private::fields::set(
                         &mut v_pay_request_id,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <PayRequestId as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }

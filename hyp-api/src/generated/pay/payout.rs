@@ -323,10 +323,10 @@ impl crate::Validate for PayoutRequest {
 pub struct PayoutResponse {
     /// The unique transaction ID of the payout (`0` on a failure).
     ///
-    /// Wire: `Id` (text, optional).
+    /// Wire: `Id` ([`TransId`], optional).
     ///
     /// Source: vendor doc 002 § action=soft › Perform a payout (Response parameters)
-    pub id: Option<String>,
+    pub id: Option<TransId>,
     /// The amount credited to the customer.
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, optional).
@@ -335,10 +335,10 @@ pub struct PayoutResponse {
     pub amount: Option<crate::Money>,
     /// The authorization code of the payout.
     ///
-    /// Wire: `ACode` (text, optional).
+    /// Wire: `ACode` ([`AuthCode`], optional).
     ///
     /// Source: vendor doc 002 § action=soft › Perform a payout (Response parameters)
-    pub acode: Option<String>,
+    pub acode: Option<AuthCode>,
     /// Custom field 1, echoed (empty in the examples; may be Hebrew). Not in the response
     /// table.
     ///
@@ -390,10 +390,10 @@ impl crate::Wire for PayoutResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let id = m.optional("Id", false, <String as crate::Wire>::from_node)?;
+        let id = m.optional("Id", false, <TransId as crate::Wire>::from_node)?;
         let amount = m
             .optional("Amount", true, <crate::Money as crate::Wire>::from_node)?;
-        let acode = m.optional("ACode", false, <String as crate::Wire>::from_node)?;
+        let acode = m.optional("ACode", false, <AuthCode as crate::Wire>::from_node)?;
         let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
         let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
         let fild3 = m.optional("Fild3", false, <String as crate::Wire>::from_node)?;
@@ -443,7 +443,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_id,
-                        <String as crate::__private::FromText>::from_text,
+                        <TransId as crate::__private::FromText>::from_text,
                         false,
                         depth,
                     )?
@@ -461,7 +461,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_acode,
-                        <String as crate::__private::FromText>::from_text,
+                        <AuthCode as crate::__private::FromText>::from_text,
                         false,
                         depth,
                     )?
@@ -543,7 +543,7 @@ impl crate::__private::FormFields for PayoutResponse {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <TransId as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }
@@ -559,7 +559,7 @@ impl crate::__private::FormFields for PayoutResponse {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <AuthCode as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }

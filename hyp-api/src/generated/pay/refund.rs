@@ -24,10 +24,10 @@ pub struct RefundRequest {
     pub passp: Option<crate::SecretString>,
     /// The unique `Id` of the original transaction.
     ///
-    /// Wire: `TransId` (text, required).
+    /// Wire: `TransId` ([`TransId`], required).
     ///
     /// Source: vendor doc 002 § action=zikoyAPI (Parameters)
-    pub trans_id: String,
+    pub trans_id: TransId,
     /// The amount to refund (may be partial; not more than the original, else CCode 33), major units with up to two fractional digits.
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
@@ -51,7 +51,7 @@ impl crate::Wire for RefundRequest {
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
         let passp = m
             .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
-        let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
+        let trans_id = m.required("TransId", <TransId as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         Ok(Self {
             masof,
@@ -66,10 +66,10 @@ impl crate::Wire for RefundRequest {
 pub struct RefundRequired {
     /// The unique `Id` of the original transaction.
     ///
-    /// Wire: `TransId` (text, required).
+    /// Wire: `TransId` ([`TransId`], required).
     ///
     /// Source: vendor doc 002 § action=zikoyAPI (Parameters)
-    pub trans_id: String,
+    pub trans_id: TransId,
     /// The amount to refund (may be partial; not more than the original, else CCode 33), major units with up to two fractional digits.
     ///
     /// Wire: `Amount` (money: exact decimal in major units (shekels/dollars), never agorot/cents, required). Rules: <= 999999.99; at most 2 decimal places.
@@ -140,16 +140,16 @@ impl crate::Validate for RefundRequest {
 pub struct RefundResponse {
     /// The new unique ID of the refund transaction.
     ///
-    /// Wire: `Id` (text, optional).
+    /// Wire: `Id` ([`TransId`], optional).
     ///
     /// Source: vendor doc 002 § action=zikoyAPI (Response parameters)
-    pub id: Option<String>,
+    pub id: Option<TransId>,
     /// The authorization code of the refund (e.g. `0476241`). Not in the response table.
     ///
-    /// Wire: `ACode` (text, optional).
+    /// Wire: `ACode` ([`AuthCode`], optional).
     ///
     /// Source: vendor doc 002 § action=zikoyAPI (Example response)
-    pub acode: Option<String>,
+    pub acode: Option<AuthCode>,
     /// The invoice (Hesh) document handling: `EZ` in the example. Not in the response table.
     ///
     /// Wire: `HeshASM` (text, optional).
@@ -171,8 +171,8 @@ impl crate::Wire for RefundResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let id = m.optional("Id", false, <String as crate::Wire>::from_node)?;
-        let acode = m.optional("ACode", false, <String as crate::Wire>::from_node)?;
+        let id = m.optional("Id", false, <TransId as crate::Wire>::from_node)?;
+        let acode = m.optional("ACode", false, <AuthCode as crate::Wire>::from_node)?;
         let hesh_asm = m.optional("HeshASM", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
             id,
@@ -198,7 +198,7 @@ impl crate::__private::JsonFields for RefundResponse {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_id,
-                        <String as crate::__private::FromText>::from_text,
+                        <TransId as crate::__private::FromText>::from_text,
                         false,
                         depth,
                     )?
@@ -207,7 +207,7 @@ impl crate::__private::JsonFields for RefundResponse {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_acode,
-                        <String as crate::__private::FromText>::from_text,
+                        <AuthCode as crate::__private::FromText>::from_text,
                         false,
                         depth,
                     )?
@@ -254,7 +254,7 @@ impl crate::__private::FormFields for RefundResponse {
                     crate::__private::fields::set(
                         &mut v_id,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <TransId as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }
@@ -262,7 +262,7 @@ impl crate::__private::FormFields for RefundResponse {
                     crate::__private::fields::set(
                         &mut v_acode,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <AuthCode as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }

@@ -33,7 +33,7 @@ pub struct SignInvoiceLinkRequest {
     pub passp: Option<crate::SecretString>,
     /// The unique ID of the transaction (its `Id`) to generate an invoice link for.
     ///
-    /// Wire: `TransId` (text, required).
+    /// Wire: `TransId` ([`TransId`], required).
     ///
     /// Spec decision: Required, as the table says. The prerequisites ("the transaction ID (`TransId`) or
     /// the invoice ID (`asm`)") and the `asm` row ("not required if `TransId` is
@@ -41,7 +41,7 @@ pub struct SignInvoiceLinkRequest {
     /// example sends `TransId`.
     ///
     /// Source: vendor doc 002 § action=APISign › Generate a link to an invoice (Parameters)
-    pub trans_id: String,
+    pub trans_id: TransId,
     /// The unique ID of the invoice document to link to; not required when `TransId` is given.
     ///
     /// Wire: `asm` (text, optional).
@@ -71,7 +71,7 @@ impl crate::Wire for SignInvoiceLinkRequest {
             .optional("KEY", false, <crate::SecretString as crate::Wire>::from_node)?;
         let passp = m
             .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
-        let trans_id = m.required("TransId", <String as crate::Wire>::from_node)?;
+        let trans_id = m.required("TransId", <TransId as crate::Wire>::from_node)?;
         let asm = m.optional("asm", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
             masof,
@@ -87,7 +87,7 @@ impl crate::Wire for SignInvoiceLinkRequest {
 pub struct SignInvoiceLinkRequired {
     /// The unique ID of the transaction (its `Id`) to generate an invoice link for.
     ///
-    /// Wire: `TransId` (text, required).
+    /// Wire: `TransId` ([`TransId`], required).
     ///
     /// Spec decision: Required, as the table says. The prerequisites ("the transaction ID (`TransId`) or
     /// the invoice ID (`asm`)") and the `asm` row ("not required if `TransId` is
@@ -95,7 +95,7 @@ pub struct SignInvoiceLinkRequired {
     /// example sends `TransId`.
     ///
     /// Source: vendor doc 002 § action=APISign › Generate a link to an invoice (Parameters)
-    pub trans_id: String,
+    pub trans_id: TransId,
 }
 impl From<SignInvoiceLinkRequired> for SignInvoiceLinkRequest {
     fn from(required: SignInvoiceLinkRequired) -> Self {
@@ -168,10 +168,10 @@ pub struct SignInvoiceLinkResponse {
     pub masof: Option<String>,
     /// The unique transaction ID.
     ///
-    /// Wire: `TransId` (text, optional).
+    /// Wire: `TransId` ([`TransId`], optional).
     ///
     /// Source: vendor doc 002 § action=APISign › Generate a link to an invoice (Response parameters)
-    pub trans_id: Option<String>,
+    pub trans_id: Option<TransId>,
     /// The action being signed (`PrintHesh`): the answer's lower-case `action` carries the request's `ACTION`.
     ///
     /// Wire: `action` (text, optional).
@@ -208,7 +208,8 @@ impl crate::Wire for SignInvoiceLinkResponse {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
-        let trans_id = m.optional("TransId", false, <String as crate::Wire>::from_node)?;
+        let trans_id = m
+            .optional("TransId", false, <TransId as crate::Wire>::from_node)?;
         let action = m.optional("action", false, <String as crate::Wire>::from_node)?;
         let document_type = m
             .optional("type", false, <String as crate::Wire>::from_node)?;
@@ -262,7 +263,7 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_trans_id,
-                        <String as crate::__private::FromText>::from_text,
+                        <TransId as crate::__private::FromText>::from_text,
                         false,
                         depth,
                     )?
@@ -339,7 +340,7 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
                     crate::__private::fields::set(
                         &mut v_trans_id,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <TransId as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }
