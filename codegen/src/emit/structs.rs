@@ -190,11 +190,20 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
             w.finish()
         },
     };
+    // The client only writes requests and only reads answers. The other direction (a request
+    // read from a tree: hyp-sandbox and tests; an answer written to one: tests) is `#[inline]`:
+    // compiled in the crate that calls it, not into every build of hyp-api.
+    let (inline_to, inline_from) = match s.side {
+        Side::Request => (quote!(), quote!(#[inline])),
+        Side::Response => (quote!(#[inline]), quote!()),
+    };
     quote! {
         impl crate::Wire for #name {
+            #inline_to
             fn to_node(&self) -> crate::Node {
                 #to_node
             }
+            #inline_from
             fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
                 #renamed
                 #reader

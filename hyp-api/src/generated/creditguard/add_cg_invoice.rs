@@ -67,6 +67,7 @@ impl crate::Wire for AddCgInvoiceRequest {
         w.put("invoice", crate::Wire::to_node(&self.invoice));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let language = m.required("language", <Language as crate::Wire>::from_node)?;
@@ -190,6 +191,7 @@ pub struct AddCgInvoiceResponse {
     pub body: crate::Node,
 }
 impl crate::Wire for AddCgInvoiceResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
     }

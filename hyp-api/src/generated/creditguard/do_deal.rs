@@ -414,6 +414,7 @@ impl crate::Wire for DoDealRequest {
         );
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let language = m.required("language", <Language as crate::Wire>::from_node)?;
@@ -1502,6 +1503,7 @@ pub struct DoDealResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for DoDealResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

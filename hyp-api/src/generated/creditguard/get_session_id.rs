@@ -49,6 +49,7 @@ impl crate::Wire for GetSessionIdRequest {
         w.put_opt("requestId", self.request_id.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let language = m.required("language", <Language as crate::Wire>::from_node)?;
@@ -135,6 +136,7 @@ pub struct GetSessionIdResponse {
     pub body: crate::Node,
 }
 impl crate::Wire for GetSessionIdResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
     }

@@ -56,6 +56,7 @@ impl crate::Wire for InquireInvoiceRequest {
         w.put("invoice", crate::Wire::to_node(&self.invoice));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let language = m.required("language", <Language as crate::Wire>::from_node)?;
@@ -160,6 +161,7 @@ pub struct InquireInvoiceResponse {
     pub body: crate::Node,
 }
 impl crate::Wire for InquireInvoiceResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
     }

@@ -313,6 +313,7 @@ impl crate::Wire for InquireTransactionsRequest {
         );
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let language = m.required("language", <Language as crate::Wire>::from_node)?;
@@ -729,6 +730,7 @@ pub struct InquireTransactionsResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for InquireTransactionsResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

@@ -164,6 +164,7 @@ impl crate::Wire for CustomerData {
         w.put_opt("userData10", self.user_data10.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let first_name = m
@@ -738,6 +739,7 @@ impl crate::Wire for InvoiceData {
         );
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let invoice_creation_method = m
@@ -1077,6 +1079,7 @@ impl crate::Wire for InvoiceRef {
         w.put("invoiceAtranId", crate::Wire::to_node(&self.invoice_atran_id));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let invoice_atran_id = m
@@ -1179,6 +1182,7 @@ impl crate::Wire for PaymentPageData {
         );
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let pps_json_config = m
@@ -1590,6 +1594,7 @@ pub struct DealResult {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for DealResult {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -3031,6 +3036,7 @@ pub struct Transaction {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for Transaction {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -4367,6 +4373,7 @@ pub struct AcquirerData {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for AcquirerData {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -4769,6 +4776,7 @@ pub struct AshraitEmvData {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for AshraitEmvData {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -5778,6 +5786,7 @@ pub struct Totals {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for Totals {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

@@ -67,6 +67,7 @@ impl crate::Wire for RefundCgInvoiceRequest {
         w.put("invoice", crate::Wire::to_node(&self.invoice));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let language = m.required("language", <Language as crate::Wire>::from_node)?;
@@ -193,6 +194,7 @@ pub struct RefundCgInvoiceResponse {
     pub body: crate::Node,
 }
 impl crate::Wire for RefundCgInvoiceResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
     }

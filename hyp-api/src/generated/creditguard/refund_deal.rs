@@ -195,6 +195,7 @@ impl crate::Wire for RefundDealRequest {
         );
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let language = m.required("language", <Language as crate::Wire>::from_node)?;
@@ -876,6 +877,7 @@ pub struct RefundDealResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for RefundDealResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

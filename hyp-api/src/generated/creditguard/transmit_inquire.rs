@@ -58,6 +58,7 @@ impl crate::Wire for TransmitInquireRequest {
         w.put("terminalNumber", crate::Wire::to_node(&self.terminal_number));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let language = m.required("language", <Language as crate::Wire>::from_node)?;
@@ -158,6 +159,7 @@ pub struct TransmitInquireResponse {
     pub body: crate::Node,
 }
 impl crate::Wire for TransmitInquireResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
     }

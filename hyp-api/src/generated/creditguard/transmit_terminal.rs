@@ -76,6 +76,7 @@ impl crate::Wire for TransmitTerminalRequest {
         w.put_opt("responseType", self.response_type.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let language = m.required("language", <Language as crate::Wire>::from_node)?;
@@ -195,6 +196,7 @@ pub struct TransmitTerminalResponse {
     pub body: crate::Node,
 }
 impl crate::Wire for TransmitTerminalResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
     }

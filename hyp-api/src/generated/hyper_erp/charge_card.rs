@@ -78,6 +78,7 @@ impl crate::Wire for ChargeCardRequest {
         );
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let client_number = m
@@ -261,6 +262,7 @@ pub struct ChargeCardResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for ChargeCardResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

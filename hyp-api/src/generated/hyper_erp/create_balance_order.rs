@@ -75,6 +75,7 @@ impl crate::Wire for CreateBalanceOrderRequest {
         w.put_opt("Purpose", self.purpose.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let client_number = m
@@ -231,6 +232,7 @@ pub struct CreateBalanceOrderResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for CreateBalanceOrderResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

@@ -34,6 +34,7 @@ impl crate::Wire for CreateTpAccountRequest {
         w.put("API_Password", crate::Wire::to_node(&self.api_password));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let client_number = m
@@ -105,6 +106,7 @@ pub struct CreateTpAccountResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for CreateTpAccountResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

@@ -135,6 +135,7 @@ impl crate::Wire for DepositFiatRequest {
         );
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let client_number = m
@@ -346,6 +347,7 @@ pub struct DepositFiatResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for DepositFiatResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

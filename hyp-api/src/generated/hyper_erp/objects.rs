@@ -89,6 +89,7 @@ pub struct TpAccount {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for TpAccount {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -570,6 +571,7 @@ impl crate::Wire for RefundItem {
         );
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let refund_method = m
@@ -1480,6 +1482,7 @@ pub struct RefundDocument {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for RefundDocument {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -2531,6 +2534,7 @@ pub struct RefundQueueRow {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for RefundQueueRow {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -2988,6 +2992,7 @@ impl crate::Wire for RefundStatusUpdate {
         );
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let refund_number = m

@@ -30,6 +30,7 @@ impl crate::Wire for QueryRefundQueueRequest {
         w.put_opt("Status", self.status.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let status = m
@@ -78,6 +79,7 @@ pub struct QueryRefundQueueResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for QueryRefundQueueResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

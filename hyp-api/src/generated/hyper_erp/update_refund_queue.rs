@@ -29,6 +29,7 @@ impl crate::Wire for UpdateRefundQueueRequest {
         );
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let docs = m
@@ -100,6 +101,7 @@ pub struct UpdateRefundQueueResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for UpdateRefundQueueResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

@@ -120,6 +120,7 @@ impl crate::Wire for WithdrawFiatRequest {
         );
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let client_number = m
@@ -345,6 +346,7 @@ pub struct WithdrawFiatResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for WithdrawFiatResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

@@ -183,6 +183,7 @@ impl crate::Wire for CreateAccountRequest {
         w.put_opt("comment", self.comment.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let operator_id = m
@@ -418,6 +419,7 @@ pub struct CreateAccountResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for CreateAccountResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

@@ -38,6 +38,7 @@ impl crate::Wire for DailyReportRequest {
         w.put("date", crate::__private::codec::date_node(&self.date, "%Y-%m-%d"));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let operator_id = m
@@ -135,6 +136,7 @@ pub struct DailyReportResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for DailyReportResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

@@ -72,6 +72,7 @@ impl crate::Wire for DepositRequest {
         w.put_opt("comment", self.comment.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let operator_id = m
@@ -198,6 +199,7 @@ pub struct DepositResponse {
     pub body: crate::Node,
 }
 impl crate::Wire for DepositResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
     }

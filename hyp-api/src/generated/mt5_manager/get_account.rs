@@ -40,6 +40,7 @@ impl crate::Wire for GetAccountRequest {
         w.put_opt("x-environment", self.environment.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let login = m.required("login", <Login as crate::Wire>::from_node)?;
@@ -197,6 +198,7 @@ pub struct GetAccountResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for GetAccountResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

@@ -31,6 +31,7 @@ impl crate::Wire for GroupReportRequest {
         w.put_opt("x-environment", self.environment.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let operator_id = m
@@ -84,6 +85,7 @@ pub struct GroupReportResponse {
     pub body: crate::Node,
 }
 impl crate::Wire for GroupReportResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
     }

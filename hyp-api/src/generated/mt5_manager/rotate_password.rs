@@ -69,6 +69,7 @@ impl crate::Wire for RotatePasswordRequest {
         w.put("password", crate::Wire::to_node(&self.password));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let login = m.required("login", <Login as crate::Wire>::from_node)?;
@@ -181,6 +182,7 @@ pub struct RotatePasswordResponse {
     pub body: crate::Node,
 }
 impl crate::Wire for RotatePasswordResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
     }

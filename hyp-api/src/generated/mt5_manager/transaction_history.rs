@@ -66,6 +66,7 @@ impl crate::Wire for TransactionHistoryRequest {
         );
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let operator_id = m
@@ -156,6 +157,7 @@ pub struct TransactionHistoryResponse {
     pub body: crate::Node,
 }
 impl crate::Wire for TransactionHistoryResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
     }

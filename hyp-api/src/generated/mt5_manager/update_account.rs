@@ -78,6 +78,7 @@ impl crate::Wire for UpdateAccountRequest {
         w.put_opt("rights", self.rights.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let login = m.required("login", <Login as crate::Wire>::from_node)?;
@@ -199,6 +200,7 @@ pub struct UpdateAccountResponse {
     pub body: crate::Node,
 }
 impl crate::Wire for UpdateAccountResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
     }

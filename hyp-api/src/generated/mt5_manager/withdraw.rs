@@ -71,6 +71,7 @@ impl crate::Wire for WithdrawRequest {
         w.put_opt("comment", self.comment.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let operator_id = m
@@ -197,6 +198,7 @@ pub struct WithdrawResponse {
     pub body: crate::Node,
 }
 impl crate::Wire for WithdrawResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
     }

@@ -249,6 +249,7 @@ impl crate::Wire for ChargeTokenRequest {
         w.put_opt("Fild3", self.fild3.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
@@ -806,6 +807,7 @@ pub struct ChargeTokenResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for ChargeTokenResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

@@ -39,6 +39,7 @@ impl crate::Wire for CommitTransactionRequest {
         w.put("TransId", crate::Wire::to_node(&self.trans_id));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
@@ -141,6 +142,7 @@ pub struct CommitTransactionResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for CommitTransactionResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

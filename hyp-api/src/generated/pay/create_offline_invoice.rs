@@ -177,6 +177,7 @@ impl crate::Wire for CreateOfflineInvoiceRequest {
         );
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
@@ -495,6 +496,7 @@ pub struct CreateOfflineInvoiceResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for CreateOfflineInvoiceResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

@@ -40,6 +40,7 @@ impl crate::Wire for DeletePaymentLinkRequest {
         w.put("PayRequest", crate::Wire::to_node(&self.pay_request));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
@@ -119,6 +120,7 @@ pub struct DeletePaymentLinkResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for DeletePaymentLinkResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

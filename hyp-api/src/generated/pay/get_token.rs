@@ -46,6 +46,7 @@ impl crate::Wire for GetTokenRequest {
         w.put_opt("allowFalse", self.allow_false.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
@@ -175,6 +176,7 @@ pub struct GetTokenResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for GetTokenResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

@@ -33,6 +33,7 @@ impl crate::Wire for ListPaymentLinksRequest {
         w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
@@ -99,6 +100,7 @@ pub struct ListPaymentLinksResponse {
     pub links: Vec<PaymentLink>,
 }
 impl crate::Wire for ListPaymentLinksResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::Node::List(self.links.iter().map(crate::Wire::to_node).collect())
     }

@@ -45,6 +45,7 @@ pub struct PaymentLink {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for PaymentLink {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

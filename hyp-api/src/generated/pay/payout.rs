@@ -108,6 +108,7 @@ impl crate::Wire for PayoutRequest {
         w.put("Info", crate::Wire::to_node(&self.info));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
@@ -375,6 +376,7 @@ pub struct PayoutResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for PayoutResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

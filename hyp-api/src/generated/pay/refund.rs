@@ -46,6 +46,7 @@ impl crate::Wire for RefundRequest {
         w.put("Amount", crate::Wire::to_node(&self.amount));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
@@ -160,6 +161,7 @@ pub struct RefundResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for RefundResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

@@ -46,6 +46,7 @@ impl crate::Wire for SetRecurringStatusRequest {
         w.put("NewStat", crate::Wire::to_node(&self.new_stat));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
@@ -137,6 +138,7 @@ pub struct SetRecurringStatusResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for SetRecurringStatusResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

@@ -64,6 +64,7 @@ impl crate::Wire for SignInvoiceLinkRequest {
         w.put_opt("asm", self.asm.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
@@ -194,6 +195,7 @@ pub struct SignInvoiceLinkResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for SignInvoiceLinkResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

@@ -348,6 +348,7 @@ impl crate::Wire for SignPaymentPageRequest {
         w.put_opt("hideBtns", self.hide_btns.as_ref().map(crate::Wire::to_node));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
@@ -822,6 +823,7 @@ pub struct SignPaymentPageResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for SignPaymentPageResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();

@@ -53,6 +53,7 @@ impl crate::Wire for VerifyTransactionRequest {
         w.extend(&crate::__private::codec::params_entries(&self.redirect));
         w.finish()
     }
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
@@ -148,6 +149,7 @@ pub struct VerifyTransactionResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 impl crate::Wire for VerifyTransactionResponse {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
