@@ -22,6 +22,9 @@ pub struct CompileTimes {
     /// Where to build (kept apart from the workspace's target so its builds are not disturbed).
     #[arg(long, default_value = "target/compile-times")]
     target_dir: PathBuf,
+    /// Only these configurations: `all` and/or API features (`--only all,pay`); default every one.
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<String>,
 }
 
 /// The API features: all together, then each alone.
@@ -34,6 +37,27 @@ pub fn run(root: &Path, args: &CompileTimes) -> ExitCode {
         APIS.iter()
             .map(|a| (format!("{a} alone"), a.to_string(), 0.5)),
     );
+    if let Some(unknown) = args
+        .only
+        .iter()
+        .find(|o| *o != "all" && !APIS.contains(&o.as_str()))
+    {
+        eprintln!(
+            "error: --only {unknown}: expected `all` or one of {}",
+            APIS.join(", ")
+        );
+        return ExitCode::FAILURE;
+    }
+    if !args.only.is_empty() {
+        configs.retain(|(_, features, _)| {
+            let key = if features.contains(',') {
+                "all"
+            } else {
+                features
+            };
+            args.only.iter().any(|o| o == key)
+        });
+    }
     let mut rows = Vec::new();
     for (name, features, goal) in &configs {
         let mut ratios = Vec::new();
