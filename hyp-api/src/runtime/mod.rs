@@ -12,6 +12,7 @@ pub mod coded;
 pub mod details;
 pub mod endpoint;
 pub mod error;
+pub mod exchange;
 pub mod fields;
 pub mod form_in;
 pub mod json;
