@@ -202,3 +202,21 @@ fn failure_of<C: VendorCode>(e: &Error<C>) -> Failure {
         _ => Failure::Final,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A call's future is `Send` for every endpoint (callers spawn calls on multi-threaded
+    /// runtimes): the generic bound is checked at compile time, for all endpoints at once.
+    fn call_is_send<E: Endpoint>(core: &Core, request: &E::Request) -> impl Send {
+        core.call_keyed::<E>(request)
+    }
+
+    #[test]
+    #[cfg(feature = "mt5-manager")]
+    fn calls_are_send() {
+        // The bound is proven where `call_is_send` is defined; this names one instance of it.
+        let _ = call_is_send::<crate::mt5_manager::Deposit>;
+    }
+}
