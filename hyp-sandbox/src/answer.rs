@@ -180,10 +180,17 @@ impl Answer {
     /// endpoint echoes (`Amount`, `TransId`, `Fild1`…); adds none.
     pub fn echo_into_frame(&mut self, e: &Served, fields: &Node) {
         for wire in &e.plan.echo {
-            if let (Some(_), Some(value)) = (self.doc.get(wire), fields.get(wire)) {
-                self.doc.set(wire, value.clone());
+            if let (Some(was), Some(value)) = (self.doc.get(wire), fields.get(wire)) {
+                let value = in_kind(e, wire, Some(was), value.clone());
+                self.doc.set(wire, value);
             }
         }
+    }
+
+    /// `value` in the kind field `wire` has in this answer: the vendor example's where the
+    /// frame shows the field, else the spec's type (see [`in_kind`]).
+    pub fn field_value(&self, e: &Served, wire: &str, value: Node) -> Node {
+        in_kind(e, wire, self.get(e, wire).as_ref(), value)
     }
 
     fn skeleton(e: &Served) -> Answer {
@@ -395,5 +402,22 @@ impl Answer {
             content_type,
             body: text.into_bytes(),
         }
+    }
+}
+
+/// `value` for answer field `wire`, which holds `was` in the frame: digits given as text become
+/// a number where the frame holds a number there, or, where the frame does not show the field,
+/// where the spec types it as an integer (`PlanEndpoint::integers`). A path's `{login}` is text
+/// on the way in and a JSON number in the answer; a value the vendor's example writes as text
+/// stays text.
+fn in_kind(e: &Served, wire: &str, was: Option<&Node>, value: Node) -> Node {
+    let number = match was {
+        Some(Node::Num(_)) => true,
+        Some(_) => false,
+        None => e.plan.integers.iter().any(|w| w == wire),
+    };
+    match value {
+        Node::Str(s) if number && s.parse::<i64>().is_ok() => Node::Num(s),
+        other => other,
     }
 }

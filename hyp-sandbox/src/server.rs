@@ -245,6 +245,8 @@ impl Sandbox {
         self.app.clone()
     }
 
+    /// The address the sandbox listens on: loopback and a free port unless
+    /// [`SandboxBuilder::addr`] chose one. [`Sandbox::base_url`] gives each API's URL on it.
     pub fn addr(&self) -> SocketAddr {
         self.addr
     }

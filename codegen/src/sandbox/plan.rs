@@ -74,6 +74,12 @@ pub fn plan(api: &Api) -> Plan {
                     .filter(|r| e.request.iter().any(|f| f.wire == r.wire && echoed(&f.ty)))
                     .map(|r| r.wire.clone())
                     .collect(),
+                integers: e
+                    .response
+                    .iter()
+                    .filter(|r| *api.base(&r.ty) == Ty::Int)
+                    .map(|r| r.wire.clone())
+                    .collect(),
                 examples: e
                     .examples
                     .iter()

@@ -139,6 +139,11 @@ pub struct PlanEndpoint {
     /// Answer fields that carry a request field of the same wire name "as sent" (CreditGuard
     /// `requestId`, MT5 `login`): the sandbox copies the request's value into them.
     pub echo: Vec<String>,
+    /// Answer fields the spec types as an integer (`int`, or a named type over it): where the
+    /// sandbox fills one the vendor's example does not show (an echo of a path's `{login}`,
+    /// which is text on the way in; a fresh id), it answers a number.
+    #[serde(default)]
+    pub integers: Vec<String>,
 }
 
 /// One request field.

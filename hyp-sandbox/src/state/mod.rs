@@ -130,7 +130,8 @@ impl State {
         let built = crate::block::rule(api, e).is_some() || crate::envelope::has_rule(api);
         for wire in e.plan.echo.iter().filter(|_| !built) {
             if let Some(value) = fields.get(wire) {
-                answer.set(e, wire, value.clone());
+                let value = answer.field_value(e, wire, value.clone());
+                answer.set(e, wire, value);
             }
         }
         for f in sb.fresh_ids.iter().filter(|f| f.endpoint == key) {
@@ -138,12 +139,12 @@ impl State {
                 let id = self.fresh();
                 // The example's kind: a number stays a number, digits stay digits, and an
                 // id with letters (`payRequestId=abc123xyz`) gets letters too.
+                // Where the example does not show the field, its spec type decides.
                 let node = match answer.get(e, path) {
-                    Some(Node::Num(_)) => Node::Num(id.to_string()),
                     Some(Node::Str(s)) if s.chars().any(|c| c.is_ascii_alphabetic()) => {
                         Node::Str(format!("sbx{id}"))
                     }
-                    _ => Node::Str(id.to_string()),
+                    _ => answer.field_value(e, path, Node::Str(id.to_string())),
                 };
                 answer.set(e, path, node);
             }
