@@ -100,6 +100,10 @@ fn variants(body: &str, command: &str) -> Vec<(String, String)> {
             ));
             out.push(("repeated code".into(), insert(at, "<result>999</result>")));
             out.push((
+                "message in pieces".into(),
+                body.replacen("<message>", "<message> a &lt; b <!-- c --> ", 1),
+            ));
+            out.push((
                 "attribute on code".into(),
                 insert(at, "<result x=\"1\">0</result>"),
             ));
@@ -116,6 +120,10 @@ fn variants(body: &str, command: &str) -> Vec<(String, String)> {
                 out.push((
                     "inside command".into(),
                     insert(c, "<zz/><yy>1</yy><zz>2</zz>"),
+                ));
+                out.push((
+                    "text in pieces".into(),
+                    insert(c, "<zz> t &amp; u <!-- c --> v<![CDATA[ <w> ]]> </zz>"),
                 ));
                 out.push((
                     "command twice".into(),

@@ -19,12 +19,12 @@ const WHOLE: &str = ".";
 /// How one field is read.
 pub enum Kind {
     /// Through `decode`, a `fn(&str) -> Result<T, DecodeError>`; `bools`: a boolean field;
-    /// `textual`: a type the wire writes as a string (text, dates, string enums and newtypes),
-    /// which JSON reads in one scan of the string rather than as its raw text.
+    /// `exact`: a type read from a number's exact digits (money, decimals), which JSON reads
+    /// as the value's raw text rather than in serde's one scan of it.
     Scalar {
         decode: TokenStream,
         bools: bool,
-        textual: bool,
+        exact: bool,
     },
     Scalars {
         decode: TokenStream,
@@ -74,16 +74,9 @@ fn scalar(api: &Api, ty: &Ty, side: Side) -> Option<TokenStream> {
     }
 }
 
-/// Whether values of `ty` travel as strings (see [`Kind::Scalar`]).
-fn textual(api: &Api, ty: &Ty) -> bool {
-    match api.base(ty) {
-        Ty::String | Ty::Secret(_) | Ty::Date(_) | Ty::DateTime(_) => true,
-        Ty::Enum(name) => api
-            .enums
-            .iter()
-            .any(|e| &e.name == name && e.repr == crate::model::EnumRepr::String),
-        _ => false,
-    }
+/// Whether values of `ty` are read from a number's exact digits (see [`Kind::Scalar`]).
+fn exact(api: &Api, ty: &Ty) -> bool {
+    matches!(api.base(ty), Ty::Money | Ty::Decimal)
 }
 
 fn kind(api: &Api, ty: &Ty, side: Side) -> Kind {
@@ -104,7 +97,7 @@ fn kind(api: &Api, ty: &Ty, side: Side) -> Kind {
             Some(decode) => Kind::Scalar {
                 decode,
                 bools,
-                textual: textual(api, other),
+                exact: exact(api, other),
             },
             None => Kind::Unsupported,
         },

@@ -16,11 +16,11 @@ pub fn emit(plan: &Plan) -> TokenStream {
             let read = match &f.kind {
                 Kind::Scalar {
                     decode,
-                    textual: true,
-                    ..
-                } => quote!(#j::string(&mut m, &mut #v, #decode, #ea, depth)?),
+                    bools,
+                    exact: true,
+                } => quote!(#j::exact(&mut m, &mut #v, #decode, (#bools, #ea), depth)?),
                 Kind::Scalar { decode, bools, .. } => {
-                    quote!(#j::scalar(&mut m, &mut #v, #decode, (#bools, #ea), depth)?)
+                    quote!(#j::value(&mut m, &mut #v, #decode, (#bools, #ea), depth)?)
                 }
                 Kind::Scalars { decode, bools } => {
                     quote!(#j::scalars(&mut m, &mut #v, #decode, #bools, depth)?)

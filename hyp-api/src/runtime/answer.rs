@@ -5,7 +5,7 @@
 use crate::runtime::codec::Wire;
 use crate::runtime::endpoint::{AnswerFormat, Endpoint, EnvelopeSpec, TransportKind};
 use crate::runtime::error::{ApiError, Error, VendorCode};
-use crate::runtime::node::{MapReader, Node};
+use crate::runtime::node::{DecodeError, MapReader, Node};
 use crate::runtime::{json, one_pass, urlencoded};
 
 /// One answer as received.
@@ -16,13 +16,20 @@ struct Answer<'a> {
 }
 
 impl Answer<'_> {
-    fn undecodable<E: Endpoint>(&self, reason: impl std::fmt::Display) -> Error<E::Code> {
+    /// The answer did not decode: `cause` says where and why (secrets removed).
+    fn undecodable<E: Endpoint>(&self, cause: impl Into<DecodeError>) -> Error<E::Code> {
+        let cause = cause.into();
+        let source = DecodeError {
+            path: redact(&cause.path, self.secrets),
+            reason: redact(&cause.reason, self.secrets),
+        };
         Error::Decode {
             endpoint: E::WIRE,
             http_status: self.status,
-            reason: redact(&reason.to_string(), self.secrets),
+            reason: source.to_string(),
             body: redact(self.text, self.secrets),
             idempotency_key: None,
+            source,
         }
     }
 
@@ -51,7 +58,7 @@ impl Answer<'_> {
         let Ok(reader) = MapReader::new(node) else {
             return when_missing
                 .map(|c| (c, None))
-                .ok_or_else(|| self.undecodable::<E>("the answer has no code"));
+                .ok_or_else(|| self.undecodable::<E>(DecodeError::new("the answer has no code")));
         };
         let code = match (
             reader.optional(env.code, true, i64::from_node),
@@ -60,9 +67,9 @@ impl Answer<'_> {
             (Ok(Some(c)), _) => c,
             (Ok(None), Some(c)) => c,
             (Ok(None), None) => {
-                return Err(
-                    self.undecodable::<E>(format!("{}: required field is missing", env.code))
-                );
+                return Err(self.undecodable::<E>(
+                    DecodeError::new("required field is missing").within(env.code),
+                ));
             }
             (Err(e), _) => return Err(self.undecodable::<E>(e)),
         };
@@ -189,13 +196,16 @@ fn by_tree<E: Endpoint>(
         #[cfg(feature = "__xml")]
         let parts = crate::runtime::xml::answer_parts(text, &spec, E::WIRE);
         #[cfg(not(feature = "__xml"))]
-        let parts: Result<(Node, Node), &str> = {
+        let parts: Result<(Node, Node), DecodeError> = {
             let _ = spec;
-            Err("this build of hyp-api has no XML codec (enable the API's feature)")
+            Err(DecodeError::new(
+                "this build of hyp-api has no XML codec (enable the API's feature)",
+            ))
         };
         let (envelope, merged) = parts.map_err(|e| answer.undecodable::<E>(e))?;
-        let env = E::ENVELOPE
-            .ok_or_else(|| answer.undecodable::<E>("the API declares no code envelope"))?;
+        let env = E::ENVELOPE.ok_or_else(|| {
+            answer.undecodable::<E>(DecodeError::new("the API declares no code envelope"))
+        })?;
         let (code, message) = answer.envelope::<E>(&envelope, env)?;
         return answer.finish::<E>(code, message, E::decode(code, &merged));
     }
@@ -204,8 +214,9 @@ fn by_tree<E: Endpoint>(
         let urlencoded_failure = E::ANSWER == AnswerFormat::Json && json::parse(text).is_err();
         if E::ANSWER == AnswerFormat::Urlencoded || urlencoded_failure {
             let node = urlencoded::parse(text, encoding, fallback);
-            let env = E::ENVELOPE
-                .ok_or_else(|| answer.undecodable::<E>("the API declares no code envelope"))?;
+            let env = E::ENVELOPE.ok_or_else(|| {
+                answer.undecodable::<E>(DecodeError::new("the API declares no code envelope"))
+            })?;
             let (code, message) = answer.envelope::<E>(&node, env)?;
             return answer.finish::<E>(code, message, E::decode(code, &node));
         }

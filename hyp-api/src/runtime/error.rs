@@ -5,6 +5,7 @@
 use std::fmt;
 use std::time::Duration;
 
+use crate::runtime::node::DecodeError;
 use crate::runtime::validate::Violations;
 
 /// A vendor result code, generated per API from the spec.
@@ -139,6 +140,11 @@ pub enum Error<C: VendorCode> {
         /// The idempotency key the request carried, on an endpoint that has one (the caller's,
         /// or the one the client made): resend with it, or reconcile by it.
         idempotency_key: Option<String>,
+        /// The cause as a typed value: the field path from the body's root (`Queue[0].PaymentDate`,
+        /// empty for the answer as a whole) and what did not fit there, with sent secrets
+        /// removed (`reason` is its text).
+        #[source]
+        source: DecodeError,
     },
 }
 

@@ -49,7 +49,7 @@ pub trait FromText: Sized {
 
 impl FromText for i64 {
     fn from_text(text: &str) -> Result<Self, DecodeError> {
-        let t = text.trim();
+        let t = trim(text);
         t.parse()
             .map_err(|_| DecodeError::new(format!("`{t}` is not an integer")))
     }
@@ -63,7 +63,7 @@ impl FromText for String {
 
 impl FromText for bool {
     fn from_text(text: &str) -> Result<Self, DecodeError> {
-        match text.trim() {
+        match trim(text) {
             "1" | "true" | "True" | "TRUE" => Ok(true),
             "0" | "false" | "False" | "FALSE" => Ok(false),
             t => Err(DecodeError::new(format!("`{t}` is not a boolean"))),
@@ -73,7 +73,7 @@ impl FromText for bool {
 
 impl FromText for Decimal {
     fn from_text(text: &str) -> Result<Self, DecodeError> {
-        let t = text.trim();
+        let t = trim(text);
         Decimal::from_str_exact(t)
             .map_err(|_| DecodeError::new(format!("`{t}` is not an exact decimal number")))
     }
@@ -99,14 +99,14 @@ impl FromText for SecretString {
 
 impl<E: ClosedEnum> FromText for Open<E> {
     fn from_text(text: &str) -> Result<Self, DecodeError> {
-        let text = text.trim();
+        let text = trim(text);
         Ok(E::from_wire_text(text).map_or_else(|| Open::Unknown(text.to_string()), Open::Known))
     }
 }
 
 /// A date in the spec's `chrono` format.
 pub fn date(text: &str, format: &str) -> Result<NaiveDate, DecodeError> {
-    let t = text.trim();
+    let t = trim(text);
     if format == "%Y-%m-%d"
         && let Some(d) = iso_date(t)
     {
@@ -153,7 +153,7 @@ fn digits(b: &[u8]) -> Option<u32> {
 
 /// A date and time (no zone on the wire) in the spec's `chrono` format.
 pub fn datetime(text: &str, format: &str) -> Result<NaiveDateTime, DecodeError> {
-    let t = text.trim();
+    let t = trim(text);
     if let Some(dt) = iso_datetime(t, format) {
         return Ok(dt);
     }
@@ -177,8 +177,18 @@ pub fn required<T>(slot: Slot<T>) -> Result<T, Fallback> {
     slot.flatten().ok_or(Fallback)
 }
 
-fn blank(text: &str) -> bool {
-    text.trim().is_empty()
+/// Whether `text` is empty or only whitespace.
+pub(crate) fn blank(text: &str) -> bool {
+    trim(text).is_empty()
+}
+
+/// `text` without leading and trailing whitespace, as [`str::trim`]; text that starts and ends
+/// with a visible ASCII character (most values) is returned as it is, without a scan.
+pub(crate) fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
 }
 
 /// A scalar from its text. With `empty_is_absent`, blank text is an absent value.
@@ -210,7 +220,7 @@ pub fn set_node(slot: &mut Slot<Node>, text: &str, empty_is_absent: bool) {
 /// optional, and an empty [`Coded`] where it is required.
 pub fn set_coded(slot: &mut Slot<Coded>, text: &str, required: bool) {
     if slot.is_none() {
-        let t = text.trim();
+        let t = trim(text);
         *slot = Some(if t.is_empty() {
             required.then(Coded::default)
         } else {

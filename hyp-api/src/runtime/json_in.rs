@@ -110,9 +110,11 @@ fn raw<'de, A: MapAccess<'de>>(m: &mut A, depth: usize) -> Result<&'de RawValue,
     Ok(raw)
 }
 
-/// A scalar field (`bools`: a boolean field, which also takes JSON `true`/`false`; with
-/// `empty_is_absent`, a blank string is absent) of an object at level `depth`.
-pub fn scalar<'de, A: MapAccess<'de>, T>(
+/// A field whose value needs its exact digits (money, decimals): read as its raw text, so a
+/// number's digits are kept as sent (`bools`: a boolean field, which also takes JSON
+/// `true`/`false`; with `empty_is_absent`, a blank string is absent) of an object at level
+/// `depth`.
+pub fn exact<'de, A: MapAccess<'de>, T>(
     m: &mut A,
     slot: &mut Slot<T>,
     decode: Decode<T>,
@@ -131,59 +133,74 @@ pub fn scalar<'de, A: MapAccess<'de>, T>(
     Ok(())
 }
 
-/// A field whose type travels as a string (see `StringSeed`); `null` is absent, and with
-/// `empty_is_absent` so is a blank string.
-pub fn string<'de, A: MapAccess<'de>, T>(
+/// Any other scalar field, read in the one scan serde makes of it (see [`ValueSeed`]); `null`
+/// is absent, and with `empty_is_absent` so is a blank string.
+pub fn value<'de, A: MapAccess<'de>, T>(
     m: &mut A,
     slot: &mut Slot<T>,
     decode: Decode<T>,
-    empty_is_absent: bool,
+    (bools, empty_is_absent): (bool, bool),
     depth: usize,
 ) -> Result<(), A::Error> {
     if slot.is_some() {
         return skip(m, depth);
     }
-    match m.next_value_seed(StringSeed)? {
-        None => *slot = Some(None),
-        Some(t) => crate::runtime::fields::set(slot, &t, decode, empty_is_absent)
-            .map_err(A::Error::custom)?,
-    }
+    *slot = Some(m.next_value_seed(ValueSeed {
+        decode,
+        bools,
+        empty_is_absent,
+    })?);
     Ok(())
 }
 
-/// A value read in one scan as text: a string's contents (borrowed where it has no escapes),
-/// an integer's digits, `None` for `null`. Anything else (a number with a fraction or an
-/// exponent, whose digits serde does not keep; a boolean; a list; an object, refused before
-/// it is read) is an error, which leaves the answer to the tree decoder.
-struct StringSeed;
+/// A scalar decoded from the text serde hands over as it scans the value: a string's contents
+/// (borrowed where it has no escapes), an integer's digits, `true`/`false` for a boolean field;
+/// `None` for `null` (and for blank text, where empty means absent). Anything else (a number
+/// with a fraction or an exponent, whose digits serde does not keep; a boolean elsewhere; a
+/// list; an object, refused before it is read) is an error, which leaves the answer to the
+/// tree decoder.
+struct ValueSeed<T> {
+    decode: Decode<T>,
+    bools: bool,
+    empty_is_absent: bool,
+}
 
-impl<'de> DeserializeSeed<'de> for StringSeed {
-    type Value = Option<Cow<'de, str>>;
+impl<'de, T> DeserializeSeed<'de> for ValueSeed<T> {
+    type Value = Option<T>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for StringSeed {
-    type Value = Option<Cow<'de, str>>;
+impl<T> ValueSeed<T> {
+    fn read<E: serde::de::Error>(&self, text: &str) -> Result<Option<T>, E> {
+        if self.empty_is_absent && crate::runtime::fields::blank(text) {
+            return Ok(None);
+        }
+        (self.decode)(text).map(Some).map_err(|_| fallback())
+    }
+}
+
+impl<'de, T> Visitor<'de> for ValueSeed<T> {
+    type Value = Option<T>;
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("a string, an integer or null")
     }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Some(Cow::Borrowed(v)))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(Cow::Owned(v.to_string())))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Some(Cow::Owned(v)))
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        self.read(v)
     }
     // serde_json gives `-0` as a float, so an integer's digits are exactly these.
-    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(Cow::Owned(v.to_string())))
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        self.read(itoa::Buffer::new().format(v))
     }
-    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(Cow::Owned(v.to_string())))
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        self.read(itoa::Buffer::new().format(v))
+    }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        if !self.bools {
+            return Err(fallback());
+        }
+        self.read(if v { "true" } else { "false" })
     }
     fn visit_unit<E>(self) -> Result<Self::Value, E> {
         Ok(None)

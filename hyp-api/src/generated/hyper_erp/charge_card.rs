@@ -348,7 +348,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Req_ID" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_req_id,
                         <i64 as crate::__private::FromText>::from_text,
@@ -357,7 +357,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                     )?
                 }
                 b"Result Code" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_result_code,
                         <ClearingResultCode as crate::__private::FromText>::from_text,
@@ -366,38 +366,38 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                     )?
                 }
                 b"Result Text" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_result_text,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 b"Result CC Brand Name" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_result_cc_brand_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 b"Result Last 4 Digits" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_result_last_4_digits,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 b"Result Bank Reference" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_result_bank_reference,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }

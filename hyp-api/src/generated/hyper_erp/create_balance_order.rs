@@ -265,7 +265,7 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"TP_Login" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_tp_login,
                         <i64 as crate::__private::FromText>::from_text,
@@ -274,7 +274,7 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
                     )?
                 }
                 b"TP_Order_ID" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_tp_order_id,
                         <i64 as crate::__private::FromText>::from_text,

@@ -232,7 +232,7 @@ impl crate::__private::JsonFields for TpAccount {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_account_login,
                         <i64 as crate::__private::FromText>::from_text,
@@ -241,25 +241,25 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_data_source,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_platform,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_status,
                         <TpAccountStatus as crate::__private::FromText>::from_text,
@@ -268,25 +268,25 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_group,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_currency,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_balance,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -295,7 +295,7 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_equity,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -304,7 +304,7 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_margin,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -313,7 +313,7 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_account_login,
                         <i64 as crate::__private::FromText>::from_text,
@@ -322,11 +322,11 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_data_source,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
@@ -779,7 +779,7 @@ impl crate::__private::JsonFields for RefundItem {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_refund_method,
                         <RefundMethod as crate::__private::FromText>::from_text,
@@ -788,16 +788,16 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_payment_date,
                         |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_total_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -806,16 +806,16 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_currency,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_exchange_rate,
                         <crate::Decimal as crate::__private::FromText>::from_text,
@@ -824,7 +824,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_monthly_payments,
                         <i64 as crate::__private::FromText>::from_text,
@@ -833,7 +833,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_first_payment_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -842,7 +842,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_next_payments_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -851,7 +851,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_advanced_payment_sys,
                         <AdvancedPaymentSys as crate::__private::FromText>::from_text,
@@ -860,34 +860,34 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_bank_code,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_branch_swift,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 11usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_account,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 12usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_bank_transfer_payment_format,
                         <BankTransferPaymentFormat as crate::__private::FromText>::from_text,
@@ -896,79 +896,79 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 13usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_cheque_cc_number,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 14usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_clearing_company,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 15usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_cc_ew_brand,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 16usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_clearing_voucher,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 17usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_reg_refund_to_country,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 18usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_reg_bank_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 19usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_reg_bank_address,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 20usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_reg_account_owner_as_contact_person,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 21usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_from_internal_account,
                         <i64 as crate::__private::FromText>::from_text,
@@ -2010,7 +2010,7 @@ impl crate::__private::JsonFields for RefundDocument {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_refund_number,
                         <RefundNumber as crate::__private::FromText>::from_text,
@@ -2019,7 +2019,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_agency,
                         <i64 as crate::__private::FromText>::from_text,
@@ -2028,7 +2028,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_drawer_station_id,
                         <i64 as crate::__private::FromText>::from_text,
@@ -2037,16 +2037,16 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_sales_agent,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_client_number,
                         <ClientNumber as crate::__private::FromText>::from_text,
@@ -2055,70 +2055,70 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_client_full_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_contact_person,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_address,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_phone,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_id_number,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 11usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_client_country_code,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 12usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_language,
                         <i64 as crate::__private::FromText>::from_text,
@@ -2127,7 +2127,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 13usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_international_document,
                         <i64 as crate::__private::FromText>::from_text,
@@ -2136,7 +2136,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 14usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_total_refund_lc,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -2145,16 +2145,16 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 15usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_purchaser_currency,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 16usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_total_refund_in_pc,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -2163,40 +2163,40 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 17usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_origin_production_time,
                         |t: &str| crate::__private::fields::datetime(
                             t,
                             "%Y-%m-%d %H:%M:%S",
                         ),
-                        true,
+                        (false, true),
                         depth,
                     )?
                 }
                 18usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_created_on_utc,
                         |t: &str| crate::__private::fields::datetime(
                             t,
                             "%Y-%m-%d %H:%M:%S",
                         ),
-                        true,
+                        (false, true),
                         depth,
                     )?
                 }
                 19usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_produced_by,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 20usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_electronic_signed_pdf,
                         <i64 as crate::__private::FromText>::from_text,
@@ -2205,25 +2205,25 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 21usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_notes,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 22usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_internal_notes,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 23usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_refund_form_purpose,
                         <crate::Open<
@@ -2234,7 +2234,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 24usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_money_laundering,
                         <crate::Open<
@@ -2245,7 +2245,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 25usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_money_laundering_bundle,
                         <i64 as crate::__private::FromText>::from_text,
@@ -2254,82 +2254,82 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 26usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_personal_id_verification_made_by,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 27usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_ip_address,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 28usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_responsible_manager,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 29usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_old_doc_reference,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 30usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_old_software_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 31usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_cancellation_time,
                         |t: &str| crate::__private::fields::datetime(
                             t,
                             "%Y-%m-%d %H:%M:%S",
                         ),
-                        true,
+                        (false, true),
                         depth,
                     )?
                 }
                 32usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_cancelled_by,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 33usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_cancellation_reason,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 34usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_account_balance_at_production_time,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -2338,7 +2338,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 35usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_credit_line_usage_risk_lc,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -2347,7 +2347,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 36usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_authorization_status,
                         <crate::Open<
@@ -2358,11 +2358,11 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 37usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_authorization_text_desc,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
@@ -2774,7 +2774,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_refund_number,
                         <RefundNumber as crate::__private::FromText>::from_text,
@@ -2783,7 +2783,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_row_index,
                         <i64 as crate::__private::FromText>::from_text,
@@ -2792,7 +2792,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_refund_method,
                         <crate::Open<
@@ -2803,16 +2803,16 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_payment_date,
                         |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
-                        true,
+                        (false, true),
                         depth,
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_total_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -2821,43 +2821,43 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_currency,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_bank_code,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_branch_swift,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_account,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_bank_transfer_payment_format,
                         <crate::Open<
@@ -2868,43 +2868,43 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_reg_refund_to_country,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 11usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_reg_bank_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 12usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_reg_bank_address,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 13usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_reg_account_owner_as_contact_person,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 14usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_from_internal_account,
                         <i64 as crate::__private::FromText>::from_text,
@@ -2913,11 +2913,11 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 15usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_from_internal_account_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
@@ -3027,7 +3027,7 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"RefundNumber" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_refund_number,
                         <RefundNumber as crate::__private::FromText>::from_text,
@@ -3036,7 +3036,7 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
                     )?
                 }
                 b"AuthorizationStatus" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_authorization_status,
                         <AuthorizationStatus as crate::__private::FromText>::from_text,
@@ -3045,11 +3045,11 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
                     )?
                 }
                 b"AuthorizationTextDesc" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_authorization_text_desc,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }

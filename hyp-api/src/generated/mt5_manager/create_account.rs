@@ -447,7 +447,7 @@ impl crate::__private::JsonFields for CreateAccountResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"login" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_login,
                         <Login as crate::__private::FromText>::from_text,

@@ -184,7 +184,7 @@ impl crate::__private::JsonFields for DailyReportResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"activeAccounts" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_active_accounts,
                         <i64 as crate::__private::FromText>::from_text,
@@ -193,7 +193,7 @@ impl crate::__private::JsonFields for DailyReportResponse {
                     )?
                 }
                 b"equity" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_equity,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -202,7 +202,7 @@ impl crate::__private::JsonFields for DailyReportResponse {
                     )?
                 }
                 b"deposits" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_deposits,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -211,7 +211,7 @@ impl crate::__private::JsonFields for DailyReportResponse {
                     )?
                 }
                 b"withdrawals" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_withdrawals,
                         <crate::Money as crate::__private::FromText>::from_text,

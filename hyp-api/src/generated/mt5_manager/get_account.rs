@@ -339,7 +339,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_login,
                         <Login as crate::__private::FromText>::from_text,
@@ -348,34 +348,34 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_name,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_group,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_leverage,
                         <i64 as crate::__private::FromText>::from_text,
@@ -384,7 +384,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_balance,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -393,7 +393,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_profit,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -402,7 +402,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_equity,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -411,7 +411,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_margin,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -420,7 +420,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_margin_free,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -429,7 +429,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_margin_level,
                         <crate::Decimal as crate::__private::FromText>::from_text,

@@ -176,16 +176,16 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"TransId" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_trans_id,
                         <TransId as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 b"ReversalStatus" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_reversal_status,
                         <ReversalStatus as crate::__private::FromText>::from_text,
@@ -194,11 +194,11 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
                     )?
                 }
                 b"Hesh" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }

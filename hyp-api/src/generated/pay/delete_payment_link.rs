@@ -149,7 +149,7 @@ impl crate::__private::JsonFields for DeletePaymentLinkResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"status" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_status,
                         <PayRequestStatus as crate::__private::FromText>::from_text,

@@ -121,16 +121,16 @@ impl crate::__private::JsonFields for PaymentLink {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"payRequestId" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_pay_request_id,
                         <PayRequestId as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 b"status" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_status,
                         <PayRequestStatus as crate::__private::FromText>::from_text,
@@ -139,7 +139,7 @@ impl crate::__private::JsonFields for PaymentLink {
                     )?
                 }
                 b"Amount" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -148,23 +148,23 @@ impl crate::__private::JsonFields for PaymentLink {
                     )?
                 }
                 b"paymentURL" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_payment_url,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 b"dateCreated" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_date_created,
                         |t: &str| crate::__private::fields::datetime(
                             t,
                             "%Y-%m-%d %H:%M:%S",
                         ),
-                        true,
+                        (false, true),
                         depth,
                     )?
                 }

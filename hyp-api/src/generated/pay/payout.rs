@@ -442,16 +442,16 @@ impl crate::__private::JsonFields for PayoutResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Id" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_id,
                         <TransId as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 b"Amount" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -460,47 +460,47 @@ impl crate::__private::JsonFields for PayoutResponse {
                     )?
                 }
                 b"ACode" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_acode,
                         <AuthCode as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 b"Fild1" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 b"Fild2" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 b"Fild3" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 b"Hesh" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }

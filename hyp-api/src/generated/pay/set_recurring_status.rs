@@ -166,11 +166,11 @@ impl crate::__private::JsonFields for SetRecurringStatusResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"HKId" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_hk_id,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }

@@ -253,47 +253,47 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Masof" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_masof,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 b"TransId" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_trans_id,
                         <TransId as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 b"action" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_action,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 b"type" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_document_type,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }
                 b"signature" => {
-                    crate::__private::json_in::string(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_signature,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, false),
                         depth,
                     )?
                 }

@@ -29,6 +29,10 @@ impl XmlIn<'_> {
             return Ok(xml::close(attrs, String::new()));
         }
         let mut stack: Vec<xml::Open> = vec![(String::new(), attrs, String::new())];
+        // Per open element: where its content starts, and whether its text came in more than
+        // one piece (read again from the input, untrimmed, if it has no children: the reader
+        // trims the start of every piece).
+        let mut content: Vec<(usize, bool)> = vec![(self.position(), false)];
         loop {
             match self.event()? {
                 Event::Start(e) => {
@@ -37,6 +41,7 @@ impl XmlIn<'_> {
                     }
                     let (name, attrs) = xml::element(&e).map_err(|_| Fallback)?;
                     stack.push((name, attrs, String::new()));
+                    content.push((self.position(), false));
                 }
                 Event::Empty(e) => {
                     let (name, attrs) = xml::element(&e).map_err(|_| Fallback)?;
@@ -48,25 +53,22 @@ impl XmlIn<'_> {
                 Event::Text(t) => {
                     let t = t.decode().map_err(|_| Fallback)?;
                     let t = quick_xml::escape::unescape(&t).map_err(|_| Fallback)?;
-                    if let Some(top) = stack.last_mut() {
+                    if let (Some(top), Some(at)) = (stack.last_mut(), content.last_mut()) {
+                        at.1 |= !top.2.is_empty();
                         top.2.push_str(&t);
                     }
                 }
-                Event::CData(t) => {
-                    if let Some(top) = stack.last_mut() {
-                        top.2.push_str(&String::from_utf8_lossy(&t));
-                    }
-                }
-                Event::GeneralRef(r) => {
-                    let name = r.decode().map_err(|_| Fallback)?;
-                    let reference = format!("&{name};");
-                    let t = quick_xml::escape::unescape(&reference).map_err(|_| Fallback)?;
-                    if let Some(top) = stack.last_mut() {
-                        top.2.push_str(&t);
+                Event::CData(_) | Event::GeneralRef(_) | Event::Comment(_) | Event::PI(_) => {
+                    if let Some(at) = content.last_mut() {
+                        at.1 = true;
                     }
                 }
                 Event::End(_) => {
-                    let (name, attrs, text) = stack.pop().ok_or(Fallback)?;
+                    let (name, attrs, mut text) = stack.pop().ok_or(Fallback)?;
+                    let (start, pieces) = content.pop().ok_or(Fallback)?;
+                    if pieces && !attrs.iter().any(|(k, _)| !k.starts_with('@')) {
+                        text = self.reread(start)?;
+                    }
                     let node = xml::close(attrs, text);
                     match stack.last_mut() {
                         Some(top) => top.1.push((name, node)),
@@ -90,7 +92,14 @@ pub fn answer<T: XmlFields>(
 ) -> Result<(T, Envelope), Fallback> {
     let mut x = XmlIn {
         input: text,
-        reader: Reader::from_str(text),
+        reader: {
+            // Whitespace-only text between elements is not even reported (each text piece's
+            // start is trimmed): `text_of` and `tree` read again, untrimmed, any text that
+            // comes in more than one piece.
+            let mut reader = Reader::from_str(text);
+            reader.config_mut().trim_text_start = true;
+            reader
+        },
         depth: 0,
         pending: None,
         splice: Splice::Off,

@@ -164,45 +164,66 @@ impl<'a> XmlIn<'a> {
         if empty {
             return Ok((e, Cow::Borrowed("")));
         }
-        let mut text: Cow<'a, str> = Cow::Borrowed("");
-        let add = |text: &mut Cow<'a, str>, piece: Cow<'a, str>| {
-            if text.is_empty() {
-                *text = piece;
-            } else {
-                text.to_mut().push_str(&piece);
-            }
-        };
+        // The reader drops whitespace at the start of each text piece (see `document`): one
+        // piece is the whole text; several (around an entity reference, a CDATA section, a
+        // comment) are read again from the input, untrimmed.
+        let start = self.position();
+        let mut text: Option<Cow<'a, str>> = None;
+        let mut pieces = 0usize;
         loop {
             match self.event()? {
                 Event::Text(t) => {
-                    let t = self.text_in(&t)?;
-                    if t.contains('&') {
-                        let owned = quick_xml::escape::unescape(&t).map_err(|_| Fallback)?;
-                        add(&mut text, Cow::Owned(owned.into_owned()));
-                    } else {
-                        add(&mut text, t);
-                    }
+                    pieces += 1;
+                    text = Some(self.text_in(&t)?);
                 }
-                Event::CData(t) => add(
-                    &mut text,
-                    Cow::Owned(String::from_utf8_lossy(&t).into_owned()),
-                ),
+                Event::End(_) => break,
+                Event::Start(_) | Event::Empty(_) | Event::Eof => return Err(Fallback),
+                _ => pieces += 2,
+            }
+        }
+        let text = match text {
+            Some(t) if pieces == 1 && !t.contains('&') => t,
+            None if pieces == 0 => Cow::Borrowed(""),
+            _ => Cow::Owned(self.reread(start)?),
+        };
+        let text = match text {
+            Cow::Borrowed(t) => Cow::Borrowed(fields::trim(t)),
+            Cow::Owned(t) => Cow::Owned(fields::trim(&t).to_string()),
+        };
+        Ok((e, text))
+    }
+
+    /// Where the reader is in the input.
+    fn position(&self) -> usize {
+        usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
+    }
+
+    /// The text of the element whose content starts at `start` and whose end tag was just
+    /// read, its pieces joined as sent (entity references resolved, CDATA as is, comments and
+    /// processing instructions left out), untrimmed.
+    fn reread(&self, start: usize) -> Result<String, Fallback> {
+        let end = self.input[..self.position()].rfind('<').ok_or(Fallback)?;
+        let content = self.input.get(start..end).ok_or(Fallback)?;
+        let mut reader = Reader::from_str(content);
+        let mut text = String::new();
+        loop {
+            match reader.read_event().map_err(|_| Fallback)? {
+                Event::Text(t) => {
+                    let t = t.decode().map_err(|_| Fallback)?;
+                    text.push_str(&quick_xml::escape::unescape(&t).map_err(|_| Fallback)?);
+                }
+                Event::CData(t) => text.push_str(&String::from_utf8_lossy(&t)),
                 Event::GeneralRef(r) => {
                     let name = r.decode().map_err(|_| Fallback)?;
                     let reference = format!("&{name};");
                     let resolved = quick_xml::escape::unescape(&reference).map_err(|_| Fallback)?;
-                    add(&mut text, Cow::Owned(resolved.into_owned()));
+                    text.push_str(&resolved);
                 }
-                Event::End(_) => break,
-                Event::Start(_) | Event::Empty(_) | Event::Eof => return Err(Fallback),
+                Event::Eof => return Ok(text),
+                Event::Start(_) | Event::Empty(_) | Event::End(_) => return Err(Fallback),
                 _ => {}
             }
         }
-        let text = match text {
-            Cow::Borrowed(t) => Cow::Borrowed(t.trim()),
-            Cow::Owned(t) => Cow::Owned(t.trim().to_string()),
-        };
-        Ok((e, text))
     }
 
     /// A scalar field from the pending element's text.
