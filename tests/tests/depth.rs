@@ -109,7 +109,7 @@ fn deposit_answer(deep: &str) -> String {
 
 fn decode_reason<C: hyp_api::VendorCode>(r: Result<impl std::fmt::Debug, Error<C>>) -> String {
     match r {
-        Err(Error::Decode { reason, .. }) => reason,
+        Err(Error::Decode { source, .. }) => source.to_string(),
         other => panic!("expected a Decode error, got {other:?}"),
     }
 }

@@ -170,7 +170,7 @@ async fn a_vendor_message_that_echoes_the_password_is_redacted() {
     assert_no_secret("the TRACE log", &logs.text());
 }
 
-/// Regression: `Error::Decode::reason` once quoted the offending value ("`…` is not an
+/// Regression: the reason of an `Error::Decode` once quoted the offending value ("`…` is not an
 /// integer") unredacted, so `Debug`, `Display` and the "call failed" log line printed it.
 #[tokio::test]
 async fn a_decode_reason_that_quotes_the_password_is_redacted() {

@@ -20,7 +20,7 @@ where
     );
     let reason = |r: Result<E::Output, Error<E::Code>>| match r {
         Ok(o) => Ok(o),
-        Err(Error::Decode { reason, .. }) => Err(reason),
+        Err(Error::Decode { source, .. }) => Err(source.to_string()),
         Err(e) => panic!("expected Ok or Decode, got {e:?}"),
     };
     let (one, tree) = (reason(one), reason(tree));

@@ -26,7 +26,6 @@ impl Answer<'_> {
         Error::Decode {
             endpoint: E::WIRE,
             http_status: self.status,
-            reason: source.to_string(),
             body: redact(self.text, self.secrets),
             idempotency_key: None,
             source,

@@ -126,23 +126,21 @@ pub enum Error<C: VendorCode> {
         idempotency_key: Option<String>,
     },
     /// The answer could not be decoded. `body` is the answer as received, with every secret of
-    /// the call replaced by `[REDACTED]`.
-    #[error("undecodable answer from {endpoint} (HTTP {http_status}): {reason}")]
+    /// the call replaced by `[REDACTED]`; `source` says where and why.
+    #[error("undecodable answer from {endpoint} (HTTP {http_status}): {source}")]
     Decode {
         /// The endpoint called (its wire name).
         endpoint: &'static str,
         /// The HTTP status of the answer.
         http_status: u16,
-        /// What could not be decoded.
-        reason: String,
         /// The raw answer, with sent secrets removed.
         body: String,
         /// The idempotency key the request carried, on an endpoint that has one (the caller's,
         /// or the one the client made): resend with it, or reconcile by it.
         idempotency_key: Option<String>,
-        /// The cause as a typed value: the field path from the body's root (`Queue[0].PaymentDate`,
-        /// empty for the answer as a whole) and what did not fit there, with sent secrets
-        /// removed (`reason` is its text).
+        /// What could not be decoded, as a typed cause (also `std::error::Error::source`): the
+        /// field path from the body's root (`Queue[0].PaymentDate`, empty for the answer as a
+        /// whole) and what did not fit there, with sent secrets removed.
         #[source]
         source: DecodeError,
     },

@@ -133,7 +133,7 @@ pub fn exact<'de, A: MapAccess<'de>, T>(
     Ok(())
 }
 
-/// Any other scalar field, read in the one scan serde makes of it (see [`ValueSeed`]); `null`
+/// Any other scalar field, read in the one scan serde makes of it (see `ValueSeed`); `null`
 /// is absent, and with `empty_is_absent` so is a blank string.
 pub fn value<'de, A: MapAccess<'de>, T>(
     m: &mut A,
