@@ -143,7 +143,8 @@ fn balance_order_request_and_answer() {
     else {
         panic!("expected Created")
     };
-    assert_eq!((r.tp_login, r.tp_order_id), (Some(650021), 8812345));
+    assert_eq!(r.tp_login, Some(TpLogin::new(650021)));
+    assert_eq!(r.tp_order_id, 8812345);
 }
 
 #[test]

@@ -258,10 +258,10 @@ pub struct DoDealRequest {
     pub client_ip: Option<String>,
     /// Payment-page merchant id allocated by Hyp (identifies the page and its design); mandatory with `TxnSetup`. String(15).
     ///
-    /// Wire: `mid` (text, optional). Rules: at most 15 characters.
+    /// Wire: `mid` ([`Mid`], optional). Rules: at most 15 characters.
     ///
     /// Source: vendor doc 001 § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java); vendor-notes §4 item 15
-    pub mid: Option<String>,
+    pub mid: Option<Mid>,
     /// Merchant-generated unique id of the payment-page deal (unique at least within 24
     /// hours; a new UUID per deal is advisable). Comes back on the redirect (`uniqueID`) and
     /// is part of its `responseMac`. Length String(64) per MordiSacks (library practice).
@@ -475,7 +475,7 @@ impl crate::Wire for DoDealRequest {
         let email = m.optional("email", true, <String as crate::Wire>::from_node)?;
         let client_ip = m
             .optional("clientIP", true, <String as crate::Wire>::from_node)?;
-        let mid = m.optional("mid", true, <String as crate::Wire>::from_node)?;
+        let mid = m.optional("mid", true, <Mid as crate::Wire>::from_node)?;
         let uniqueid = m.optional("uniqueid", true, <String as crate::Wire>::from_node)?;
         let mpi_validation = m
             .optional("mpiValidation", true, <Validation as crate::Wire>::from_node)?;
@@ -766,7 +766,7 @@ impl DoDealRequest {
         self
     }
     /// Sets `mid`: Payment-page merchant id allocated by Hyp (identifies the page and its design); mandatory with `TxnSetup`.
-    pub fn mid(mut self, value: impl Into<String>) -> Self {
+    pub fn mid(mut self, value: impl Into<Mid>) -> Self {
         self.mid = Some(value.into());
         self
     }
@@ -941,6 +941,7 @@ impl crate::Validate for DoDealRequest {
         }
         if let Some(v) = &self.mid {
             let p = path.field("mid");
+            let v = &v.0;
             crate::__private::check::max_len(v, 15usize, &p, out);
         }
         if let Some(v) = &self.uniqueid {
@@ -1401,10 +1402,10 @@ pub struct DoDealResponse {
     pub payments_interest: Option<String>,
     /// Payment-page merchant id (`mid`) as sent, on a setup row.
     ///
-    /// Wire: `mid` (text, optional).
+    /// Wire: `mid` ([`Mid`], optional).
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example)
-    pub mid: Option<String>,
+    pub mid: Option<Mid>,
     /// The merchant's `uniqueid` as sent, on a setup row.
     ///
     /// Wire: `uniqueid` (text, optional).
@@ -1813,7 +1814,7 @@ impl crate::Wire for DoDealResponse {
             .optional("sendNotification", true, <String as crate::Wire>::from_node)?;
         let payments_interest = m
             .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?;
-        let mid = m.optional("mid", true, <String as crate::Wire>::from_node)?;
+        let mid = m.optional("mid", true, <Mid as crate::Wire>::from_node)?;
         let uniqueid = m.optional("uniqueid", true, <String as crate::Wire>::from_node)?;
         let mpi_validation = m
             .optional("mpiValidation", true, <String as crate::Wire>::from_node)?;
@@ -2627,7 +2628,7 @@ impl crate::__private::XmlFields for DoDealResponse {
                 64usize => {
                     x.scalar(
                         &mut v_mid,
-                        <String as crate::__private::FromText>::from_text,
+                        <Mid as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }

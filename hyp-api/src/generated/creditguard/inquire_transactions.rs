@@ -145,12 +145,12 @@ pub struct InquireTransactionsRequest {
     pub total: Option<crate::MinorUnits>,
     /// Search by Shva transmission batch id.
     ///
-    /// Wire: `transmitId` (text, optional).
+    /// Wire: `transmitId` ([`TransmitId`], optional).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.1 inquireTransactions (MordiSacks/creditguard:src/CreditGuard/Requests/InquireTransactionsRequest.php)
-    pub transmit_id: Option<String>,
+    pub transmit_id: Option<TransmitId>,
     /// Search by financial status (answers show Other, Transmitted, Rejected).
     ///
     /// Wire: `financialStatus` (text, optional).
@@ -219,20 +219,20 @@ pub struct InquireTransactionsRequest {
     pub query_name: Option<String>,
     /// MPI variant: the payment-page merchant id. ASSUMPTION (library practice).
     ///
-    /// Wire: `mid` (text, optional). Rules: at most 15 characters.
+    /// Wire: `mid` ([`Mid`], optional). Rules: at most 15 characters.
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.1 inquireTransactions (MPI variant; MordiSacks InquireMpiTransactionsRequest.php)
-    pub mid: Option<String>,
+    pub mid: Option<Mid>,
     /// MPI variant: the payment page's transaction id (the redirect's `txId`). ASSUMPTION (library practice).
     ///
-    /// Wire: `mpiTransactionId` (text, optional).
+    /// Wire: `mpiTransactionId` ([`MpiTransactionId`], optional).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
     /// Source: vendor-notes §2.1 inquireTransactions (MPI variant; MordiSacks InquireMpiTransactionsRequest.php)
-    pub mpi_transaction_id: Option<String>,
+    pub mpi_transaction_id: Option<MpiTransactionId>,
 }
 impl crate::Wire for InquireTransactionsRequest {
     fn to_node(&self) -> crate::Node {
@@ -344,7 +344,7 @@ impl crate::Wire for InquireTransactionsRequest {
         let total = m
             .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?;
         let transmit_id = m
-            .optional("transmitId", true, <String as crate::Wire>::from_node)?;
+            .optional("transmitId", true, <TransmitId as crate::Wire>::from_node)?;
         let financial_status = m
             .optional("financialStatus", true, <String as crate::Wire>::from_node)?;
         let shovar = m.optional("shovar", true, <String as crate::Wire>::from_node)?;
@@ -376,9 +376,13 @@ impl crate::Wire for InquireTransactionsRequest {
             )?;
         let query_name = m
             .optional("queryName", true, <String as crate::Wire>::from_node)?;
-        let mid = m.optional("mid", true, <String as crate::Wire>::from_node)?;
+        let mid = m.optional("mid", true, <Mid as crate::Wire>::from_node)?;
         let mpi_transaction_id = m
-            .optional("mpiTransactionId", true, <String as crate::Wire>::from_node)?;
+            .optional(
+                "mpiTransactionId",
+                true,
+                <MpiTransactionId as crate::Wire>::from_node,
+            )?;
         Ok(Self {
             language,
             may_be_duplicate,
@@ -539,7 +543,7 @@ impl InquireTransactionsRequest {
         self
     }
     /// Sets `transmitId`: Search by Shva transmission batch id.
-    pub fn transmit_id(mut self, value: impl Into<String>) -> Self {
+    pub fn transmit_id(mut self, value: impl Into<TransmitId>) -> Self {
         self.transmit_id = Some(value.into());
         self
     }
@@ -584,12 +588,12 @@ impl InquireTransactionsRequest {
         self
     }
     /// Sets `mid`: MPI variant: the payment-page merchant id.
-    pub fn mid(mut self, value: impl Into<String>) -> Self {
+    pub fn mid(mut self, value: impl Into<Mid>) -> Self {
         self.mid = Some(value.into());
         self
     }
     /// Sets `mpiTransactionId`: MPI variant: the payment page's transaction id (the redirect's `txId`).
-    pub fn mpi_transaction_id(mut self, value: impl Into<String>) -> Self {
+    pub fn mpi_transaction_id(mut self, value: impl Into<MpiTransactionId>) -> Self {
         self.mpi_transaction_id = Some(value.into());
         self
     }
@@ -640,6 +644,7 @@ impl crate::Validate for InquireTransactionsRequest {
         }
         if let Some(v) = &self.mid {
             let p = path.field("mid");
+            let v = &v.0;
             crate::__private::check::max_len(v, 15usize, &p, out);
         }
         if self.may_be_duplicate == Some(true)

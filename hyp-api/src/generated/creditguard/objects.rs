@@ -2914,10 +2914,10 @@ pub struct Transaction {
     pub payments_interest: Option<String>,
     /// Payment-page merchant id (`mid`) as sent, on a setup row.
     ///
-    /// Wire: `mid` (text, optional).
+    /// Wire: `mid` ([`Mid`], optional).
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example)
-    pub mid: Option<String>,
+    pub mid: Option<Mid>,
     /// The merchant's `uniqueid` as sent, on a setup row.
     ///
     /// Wire: `uniqueid` (text, optional).
@@ -2986,10 +2986,10 @@ pub struct Transaction {
     pub user_message: Option<String>,
     /// Payment-page transaction id (the redirect's `txId`, a UUID), on rows of payment-page deals.
     ///
-    /// Wire: `mpiTransactionId` (text, optional).
+    /// Wire: `mpiTransactionId` ([`MpiTransactionId`], optional).
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example)
-    pub mpi_transaction_id: Option<String>,
+    pub mpi_transaction_id: Option<MpiTransactionId>,
     /// Settlement state: Other (setup row), Transmitted, Rejected.
     ///
     /// Wire: `financialStatus` ([`FinancialStatus`], optional).
@@ -3028,10 +3028,10 @@ pub struct Transaction {
     pub shva_referance_no: Option<String>,
     /// Id of the Shva transmission batch (e.g. `1575324`).
     ///
-    /// Wire: `transmitId` (text, optional).
+    /// Wire: `transmitId` ([`TransmitId`], optional).
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example)
-    pub transmit_id: Option<String>,
+    pub transmit_id: Option<TransmitId>,
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
@@ -3341,7 +3341,7 @@ impl crate::Wire for Transaction {
             .optional("sendNotification", true, <String as crate::Wire>::from_node)?;
         let payments_interest = m
             .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?;
-        let mid = m.optional("mid", true, <String as crate::Wire>::from_node)?;
+        let mid = m.optional("mid", true, <Mid as crate::Wire>::from_node)?;
         let uniqueid = m.optional("uniqueid", true, <String as crate::Wire>::from_node)?;
         let mpi_validation = m
             .optional("mpiValidation", true, <String as crate::Wire>::from_node)?;
@@ -3360,7 +3360,11 @@ impl crate::Wire for Transaction {
         let user_message = m
             .optional("userMessage", true, <String as crate::Wire>::from_node)?;
         let mpi_transaction_id = m
-            .optional("mpiTransactionId", true, <String as crate::Wire>::from_node)?;
+            .optional(
+                "mpiTransactionId",
+                true,
+                <MpiTransactionId as crate::Wire>::from_node,
+            )?;
         let financial_status = m
             .optional(
                 "financialStatus",
@@ -3390,7 +3394,7 @@ impl crate::Wire for Transaction {
         let shva_referance_no = m
             .optional("shvaReferanceNo", true, <String as crate::Wire>::from_node)?;
         let transmit_id = m
-            .optional("transmitId", true, <String as crate::Wire>::from_node)?;
+            .optional("transmitId", true, <TransmitId as crate::Wire>::from_node)?;
         Ok(Self {
             status,
             status_text,
@@ -4122,7 +4126,7 @@ impl crate::__private::XmlFields for Transaction {
                 57usize => {
                     x.scalar(
                         &mut v_mid,
-                        <String as crate::__private::FromText>::from_text,
+                        <Mid as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
@@ -4199,7 +4203,7 @@ impl crate::__private::XmlFields for Transaction {
                 68usize => {
                     x.scalar(
                         &mut v_mpi_transaction_id,
-                        <String as crate::__private::FromText>::from_text,
+                        <MpiTransactionId as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
@@ -4254,7 +4258,7 @@ impl crate::__private::XmlFields for Transaction {
                 75usize => {
                     x.scalar(
                         &mut v_transmit_id,
-                        <String as crate::__private::FromText>::from_text,
+                        <TransmitId as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }

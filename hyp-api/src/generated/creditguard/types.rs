@@ -396,3 +396,237 @@ impl crate::__private::FromText for RequestId {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
 }
+/// The payment page's transaction id (the redirect's `txId`, a UUID), on the rows of payment-page deals; what `inquireTransactions` can search by.
+///
+/// Source: vendor doc 001 § Response (inquireTransactions example); vendor-notes §2.1 Envelope / transport (MPI page PerformTransaction?txId=…)
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MpiTransactionId(pub(crate) String);
+impl MpiTransactionId {
+    /// The value, as the vendor writes it (checked by `validate()` where it is sent).
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    /// The value, exactly as sent and received.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The value, exactly as sent and received.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+impl std::fmt::Debug for MpiTransactionId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("MpiTransactionId").field(&self.0).finish()
+    }
+}
+impl std::fmt::Display for MpiTransactionId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl From<String> for MpiTransactionId {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+impl From<&str> for MpiTransactionId {
+    fn from(value: &str) -> Self {
+        Self(value.to_string())
+    }
+}
+impl From<MpiTransactionId> for String {
+    fn from(value: MpiTransactionId) -> Self {
+        value.0
+    }
+}
+impl AsRef<str> for MpiTransactionId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+impl std::ops::Deref for MpiTransactionId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+impl PartialEq<str> for MpiTransactionId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+impl PartialEq<&str> for MpiTransactionId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+impl crate::Wire for MpiTransactionId {
+    fn to_node(&self) -> crate::Node {
+        crate::Wire::to_node(&self.0)
+    }
+    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+        <String as crate::Wire>::from_node(node).map(Self)
+    }
+}
+impl crate::__private::FromText for MpiTransactionId {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <String as crate::__private::FromText>::from_text(text).map(Self)
+    }
+}
+/// Id of a Shva transmission batch (e.g. `1575324`), on transmitted rows; what `inquireTransactions` can search by.
+///
+/// Source: vendor doc 001 § Response (inquireTransactions example)
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TransmitId(pub(crate) String);
+impl TransmitId {
+    /// The value, as the vendor writes it (checked by `validate()` where it is sent).
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    /// The value, exactly as sent and received.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The value, exactly as sent and received.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+impl std::fmt::Debug for TransmitId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TransmitId").field(&self.0).finish()
+    }
+}
+impl std::fmt::Display for TransmitId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl From<String> for TransmitId {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+impl From<&str> for TransmitId {
+    fn from(value: &str) -> Self {
+        Self(value.to_string())
+    }
+}
+impl From<TransmitId> for String {
+    fn from(value: TransmitId) -> Self {
+        value.0
+    }
+}
+impl AsRef<str> for TransmitId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+impl std::ops::Deref for TransmitId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+impl PartialEq<str> for TransmitId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+impl PartialEq<&str> for TransmitId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+impl crate::Wire for TransmitId {
+    fn to_node(&self) -> crate::Node {
+        crate::Wire::to_node(&self.0)
+    }
+    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+        <String as crate::Wire>::from_node(node).map(Self)
+    }
+}
+impl crate::__private::FromText for TransmitId {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <String as crate::__private::FromText>::from_text(text).map(Self)
+    }
+}
+/// The payment-page merchant id Hyp allocates (identifies the page and its design; up to 15 characters), sent with a payment-page doDeal and searched by in inquireTransactions.
+///
+/// Source: vendor doc 001 § Request (doDeal payment-page example); § Response (inquireTransactions example); vendor-notes §2.1 doDeal request fields
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Mid(pub(crate) String);
+impl Mid {
+    /// The value, as the vendor writes it (checked by `validate()` where it is sent).
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    /// The value, exactly as sent and received.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The value, exactly as sent and received.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+impl std::fmt::Debug for Mid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Mid").field(&self.0).finish()
+    }
+}
+impl std::fmt::Display for Mid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl From<String> for Mid {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+impl From<&str> for Mid {
+    fn from(value: &str) -> Self {
+        Self(value.to_string())
+    }
+}
+impl From<Mid> for String {
+    fn from(value: Mid) -> Self {
+        value.0
+    }
+}
+impl AsRef<str> for Mid {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+impl std::ops::Deref for Mid {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+impl PartialEq<str> for Mid {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+impl PartialEq<&str> for Mid {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+impl crate::Wire for Mid {
+    fn to_node(&self) -> crate::Node {
+        crate::Wire::to_node(&self.0)
+    }
+    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+        <String as crate::Wire>::from_node(node).map(Self)
+    }
+}
+impl crate::__private::FromText for Mid {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <String as crate::__private::FromText>::from_text(text).map(Self)
+    }
+}

@@ -214,12 +214,12 @@ impl crate::Validate for CreateBalanceOrderRequest {
 pub struct CreateBalanceOrderResponse {
     /// Login of the trading-platform account the order went to (e.g. 650021).
     ///
-    /// Wire: `TP_Login` (integer, optional).
+    /// Wire: `TP_Login` ([`TpLogin`], optional).
     ///
     /// Spec decision: Optional: the docs only promise TP_Order_ID on a duplicate (code 30).
     ///
     /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform, Successful Response (HTTP 200)
-    pub tp_login: Option<i64>,
+    pub tp_login: Option<TpLogin>,
     /// ID of the balance order in the trading platform (e.g. 8812345).
     ///
     /// Wire: `TP_Order_ID` (integer, required).
@@ -243,7 +243,8 @@ impl crate::Wire for CreateBalanceOrderResponse {
     }
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let tp_login = m.optional("TP_Login", true, <i64 as crate::Wire>::from_node)?;
+        let tp_login = m
+            .optional("TP_Login", true, <TpLogin as crate::Wire>::from_node)?;
         let tp_order_id = m.required("TP_Order_ID", <i64 as crate::Wire>::from_node)?;
         Ok(Self {
             tp_login,
@@ -268,7 +269,7 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_tp_login,
-                        <i64 as crate::__private::FromText>::from_text,
+                        <TpLogin as crate::__private::FromText>::from_text,
                         (false, true),
                         depth,
                     )?

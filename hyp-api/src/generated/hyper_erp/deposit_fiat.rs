@@ -102,12 +102,12 @@ pub struct DepositFiatRequest {
     /// צריך את המספר להתאמות אשראי ותיעוד." (English: When you clear through an external
     /// service. I need the number for card reconciliation and documentation.)
     ///
-    /// Wire: `Voucher_Number` (integer, optional).
+    /// Wire: `Voucher_Number` ([`VoucherNumber`], optional).
     ///
     /// Spec decision: Optional; only relevant when the card was cleared through an external service.
     ///
     /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer
-    pub voucher_number: Option<i64>,
+    pub voucher_number: Option<VoucherNumber>,
 }
 impl crate::Wire for DepositFiatRequest {
     fn to_node(&self) -> crate::Node {
@@ -161,7 +161,11 @@ impl crate::Wire for DepositFiatRequest {
             )?;
         let end_user_ip = m.required("End_user_IP", <String as crate::Wire>::from_node)?;
         let voucher_number = m
-            .optional("Voucher_Number", true, <i64 as crate::Wire>::from_node)?;
+            .optional(
+                "Voucher_Number",
+                true,
+                <VoucherNumber as crate::Wire>::from_node,
+            )?;
         Ok(Self {
             client_number,
             api_password,
@@ -298,8 +302,8 @@ impl DepositFiatRequest {
         self
     }
     /// Sets `Voucher_Number`: Clearing voucher number.
-    pub fn voucher_number(mut self, value: i64) -> Self {
-        self.voucher_number = Some(value);
+    pub fn voucher_number(mut self, value: impl Into<VoucherNumber>) -> Self {
+        self.voucher_number = Some(value.into());
         self
     }
 }

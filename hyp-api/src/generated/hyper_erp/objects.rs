@@ -14,7 +14,7 @@ use super::*;
 pub struct TpAccount {
     /// The unique Login ID of the account on the trading platform (e.g. 61436).
     ///
-    /// Wire: `AccountLogin` (integer, required).
+    /// Wire: `AccountLogin` ([`TpLogin`], required).
     ///
     /// Spec decision: The table calls the column "Account Login" (with a space) but both JSON examples send
     /// `AccountLogin`: the wire name follows the JSON examples, and an answer spelling it as
@@ -24,7 +24,7 @@ pub struct TpAccount {
     /// repeated key is (tests/tests/answer_fields.rs).
     ///
     /// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200)
-    pub account_login: i64,
+    pub account_login: TpLogin,
     /// Identifier of the trading data source (e.g. "R1").
     ///
     /// Wire: `DataSource` (text, optional).
@@ -111,7 +111,8 @@ impl crate::Wire for TpAccount {
             &[("Account Login", "AccountLogin"), ("Data Source", "DataSource")],
         );
         let m = crate::__private::MapReader::new(node)?;
-        let account_login = m.required("AccountLogin", <i64 as crate::Wire>::from_node)?;
+        let account_login = m
+            .required("AccountLogin", <TpLogin as crate::Wire>::from_node)?;
         let data_source = m
             .optional("DataSource", false, <String as crate::Wire>::from_node)?;
         let platform = m
@@ -235,7 +236,7 @@ impl crate::__private::JsonFields for TpAccount {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_account_login,
-                        <i64 as crate::__private::FromText>::from_text,
+                        <TpLogin as crate::__private::FromText>::from_text,
                         (false, false),
                         depth,
                     )?
@@ -316,7 +317,7 @@ impl crate::__private::JsonFields for TpAccount {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_account_login,
-                        <i64 as crate::__private::FromText>::from_text,
+                        <TpLogin as crate::__private::FromText>::from_text,
                         (false, false),
                         depth,
                     )?

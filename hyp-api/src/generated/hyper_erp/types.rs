@@ -245,3 +245,109 @@ impl crate::__private::FromText for RefundNumber {
         <i64 as crate::__private::FromText>::from_text(text).map(Self)
     }
 }
+/// The clearing voucher number of a card payment or refund cleared through an external service, for card reconciliation.
+///
+/// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer; § Withdrawal of Fiat by Credit card or Bank Transfer
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct VoucherNumber(pub(crate) i64);
+impl VoucherNumber {
+    /// The value, as the vendor writes it (checked by `validate()` where it is sent).
+    pub fn new(value: impl Into<i64>) -> Self {
+        Self(value.into())
+    }
+    /// The value, as sent and received.
+    pub const fn get(self) -> i64 {
+        self.0
+    }
+}
+impl std::fmt::Debug for VoucherNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("VoucherNumber").field(&self.0).finish()
+    }
+}
+impl std::fmt::Display for VoucherNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl From<i64> for VoucherNumber {
+    fn from(value: i64) -> Self {
+        Self(value)
+    }
+}
+impl From<VoucherNumber> for i64 {
+    fn from(value: VoucherNumber) -> Self {
+        value.0
+    }
+}
+impl PartialEq<i64> for VoucherNumber {
+    fn eq(&self, other: &i64) -> bool {
+        self.0 == *other
+    }
+}
+impl crate::Wire for VoucherNumber {
+    fn to_node(&self) -> crate::Node {
+        crate::Wire::to_node(&self.0)
+    }
+    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+        <i64 as crate::Wire>::from_node(node).map(Self)
+    }
+}
+impl crate::__private::FromText for VoucherNumber {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <i64 as crate::__private::FromText>::from_text(text).map(Self)
+    }
+}
+/// The login of a client's trading-platform (MT4/MT5) account in Hyper (e.g. 61436), in the created account (`AccountLogin`) and in a balance order's answer (`TP_Login`).
+///
+/// Source: vendor doc 000 § Create Trading Platform Account, Successful Response (HTTP 200); § Direct Balance Order (Deposit/Withdraw) to Trading Platform, Successful Response (HTTP 200)
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TpLogin(pub(crate) i64);
+impl TpLogin {
+    /// The value, as the vendor writes it (checked by `validate()` where it is sent).
+    pub fn new(value: impl Into<i64>) -> Self {
+        Self(value.into())
+    }
+    /// The value, as sent and received.
+    pub const fn get(self) -> i64 {
+        self.0
+    }
+}
+impl std::fmt::Debug for TpLogin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("TpLogin").field(&self.0).finish()
+    }
+}
+impl std::fmt::Display for TpLogin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl From<i64> for TpLogin {
+    fn from(value: i64) -> Self {
+        Self(value)
+    }
+}
+impl From<TpLogin> for i64 {
+    fn from(value: TpLogin) -> Self {
+        value.0
+    }
+}
+impl PartialEq<i64> for TpLogin {
+    fn eq(&self, other: &i64) -> bool {
+        self.0 == *other
+    }
+}
+impl crate::Wire for TpLogin {
+    fn to_node(&self) -> crate::Node {
+        crate::Wire::to_node(&self.0)
+    }
+    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+        <i64 as crate::Wire>::from_node(node).map(Self)
+    }
+}
+impl crate::__private::FromText for TpLogin {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <i64 as crate::__private::FromText>::from_text(text).map(Self)
+    }
+}

@@ -92,10 +92,10 @@ pub struct WithdrawFiatRequest {
     pub end_user_ip: String,
     /// Optional. If the refund is done via external credit-card clearing, the voucher number for reconciliation.
     ///
-    /// Wire: `Voucher_Number` (integer, optional).
+    /// Wire: `Voucher_Number` ([`VoucherNumber`], optional).
     ///
     /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer
-    pub voucher_number: Option<i64>,
+    pub voucher_number: Option<VoucherNumber>,
 }
 impl crate::Wire for WithdrawFiatRequest {
     fn to_node(&self) -> crate::Node {
@@ -145,7 +145,11 @@ impl crate::Wire for WithdrawFiatRequest {
             )?;
         let end_user_ip = m.required("End_user_IP", <String as crate::Wire>::from_node)?;
         let voucher_number = m
-            .optional("Voucher_Number", true, <i64 as crate::Wire>::from_node)?;
+            .optional(
+                "Voucher_Number",
+                true,
+                <VoucherNumber as crate::Wire>::from_node,
+            )?;
         Ok(Self {
             client_number,
             api_password,
@@ -276,8 +280,8 @@ impl WithdrawFiatRequest {
         }
     }
     /// Sets `Voucher_Number`: Optional.
-    pub fn voucher_number(mut self, value: i64) -> Self {
-        self.voucher_number = Some(value);
+    pub fn voucher_number(mut self, value: impl Into<VoucherNumber>) -> Self {
+        self.voucher_number = Some(value.into());
         self
     }
 }

@@ -53,26 +53,26 @@ pub struct ChargeTokenRequest {
     /// The card expiry month, `MM` (`01`-`12`): the last two digits of the token's `Tokef`
     /// (YYMM).
     ///
-    /// Wire: `Tmonth` (text, required). Rules: matches `^(0[1-9]|1[0-2])$`.
+    /// Wire: `Tmonth` ([`Tmonth`], required). Rules: matches `^(0[1-9]|1[0-2])$`.
     ///
     /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters); § action=getToken (Response parameters: Tokef)
-    pub tmonth: String,
+    pub tmonth: Tmonth,
     /// The card expiry year, `YY`: the first two digits of the token's `Tokef` (YYMM).
     ///
-    /// Wire: `Tyear` (text, required). Rules: matches `^[0-9]{2}$`.
+    /// Wire: `Tyear` ([`Tyear`], required). Rules: matches `^[0-9]{2}$`.
     ///
     /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters); § action=getToken (Response parameters: Tokef)
-    pub tyear: String,
+    pub tyear: Tyear,
     /// The customer's Israeli ID, 9 digits; `000000000` if the terminal doesn't require one
     /// (a missing ID may answer CCode 6).
     ///
-    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
+    /// Wire: `UserId` ([`UserId`], required). Rules: matches `^[0-9]{9}$`.
     ///
     /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts) when the
     /// terminal needs no ID or the customer gave none.
     ///
     /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
-    pub user_id: String,
+    pub user_id: UserId,
     /// The customer's last name.
     ///
     /// Wire: `ClientLName` (text, optional).
@@ -259,9 +259,9 @@ impl crate::Wire for ChargeTokenRequest {
         let info = m.required("Info", <String as crate::Wire>::from_node)?;
         let cc = m.required("CC", <crate::CardToken as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
-        let tmonth = m.required("Tmonth", <String as crate::Wire>::from_node)?;
-        let tyear = m.required("Tyear", <String as crate::Wire>::from_node)?;
-        let user_id = m.required("UserId", <String as crate::Wire>::from_node)?;
+        let tmonth = m.required("Tmonth", <Tmonth as crate::Wire>::from_node)?;
+        let tyear = m.required("Tyear", <Tyear as crate::Wire>::from_node)?;
+        let user_id = m.required("UserId", <UserId as crate::Wire>::from_node)?;
         let client_last_name = m
             .optional("ClientLName", false, <String as crate::Wire>::from_node)?;
         let street = m.optional("street", false, <String as crate::Wire>::from_node)?;
@@ -358,26 +358,26 @@ pub struct ChargeTokenRequired {
     /// The card expiry month, `MM` (`01`-`12`): the last two digits of the token's `Tokef`
     /// (YYMM).
     ///
-    /// Wire: `Tmonth` (text, required). Rules: matches `^(0[1-9]|1[0-2])$`.
+    /// Wire: `Tmonth` ([`Tmonth`], required). Rules: matches `^(0[1-9]|1[0-2])$`.
     ///
     /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters); § action=getToken (Response parameters: Tokef)
-    pub tmonth: String,
+    pub tmonth: Tmonth,
     /// The card expiry year, `YY`: the first two digits of the token's `Tokef` (YYMM).
     ///
-    /// Wire: `Tyear` (text, required). Rules: matches `^[0-9]{2}$`.
+    /// Wire: `Tyear` ([`Tyear`], required). Rules: matches `^[0-9]{2}$`.
     ///
     /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters); § action=getToken (Response parameters: Tokef)
-    pub tyear: String,
+    pub tyear: Tyear,
     /// The customer's Israeli ID, 9 digits; `000000000` if the terminal doesn't require one
     /// (a missing ID may answer CCode 6).
     ///
-    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
+    /// Wire: `UserId` ([`UserId`], required). Rules: matches `^[0-9]{9}$`.
     ///
     /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts) when the
     /// terminal needs no ID or the customer gave none.
     ///
     /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
-    pub user_id: String,
+    pub user_id: UserId,
 }
 impl From<ChargeTokenRequired> for ChargeTokenRequest {
     fn from(required: ChargeTokenRequired) -> Self {
@@ -586,6 +586,7 @@ impl crate::Validate for ChargeTokenRequest {
         {
             let v = &self.tmonth;
             let p = path.field("Tmonth");
+            let v = &v.0;
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
                 crate::__private::regex::Regex::new("^(0[1-9]|1[0-2])$")
@@ -596,6 +597,7 @@ impl crate::Validate for ChargeTokenRequest {
         {
             let v = &self.tyear;
             let p = path.field("Tyear");
+            let v = &v.0;
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
                 crate::__private::regex::Regex::new("^[0-9]{2}$")
@@ -606,6 +608,7 @@ impl crate::Validate for ChargeTokenRequest {
         {
             let v = &self.user_id;
             let p = path.field("UserId");
+            let v = &v.0;
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
                 crate::__private::regex::Regex::new("^[0-9]{9}$")
@@ -716,10 +719,10 @@ pub struct ChargeTokenResponse {
     pub payments: Option<i64>,
     /// MoreData: the customer's Israeli ID.
     ///
-    /// Wire: `UserId` (text, optional).
+    /// Wire: `UserId` ([`UserId`], optional).
     ///
     /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
-    pub user_id: Option<String>,
+    pub user_id: Option<UserId>,
     /// MoreData: the card brand (e.g. `Visa`, `MasterCard`).
     ///
     /// Wire: `Brand` (text, optional).
@@ -774,16 +777,16 @@ pub struct ChargeTokenResponse {
     pub coin: Option<crate::Open<Coin>>,
     /// MoreData: the card's expiration month (`MM`).
     ///
-    /// Wire: `Tmonth` (text, optional).
+    /// Wire: `Tmonth` ([`Tmonth`], optional).
     ///
     /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
-    pub tmonth: Option<String>,
+    pub tmonth: Option<Tmonth>,
     /// MoreData: the card's expiration year (`YY`).
     ///
-    /// Wire: `Tyear` (text, optional).
+    /// Wire: `Tyear` ([`Tyear`], optional).
     ///
     /// Source: vendor doc 002 § action=soft › Charge a saved token (MoreData parameters)
-    pub tyear: Option<String>,
+    pub tyear: Option<Tyear>,
     /// MoreData: the unique transaction identifier for two-phase commits: a J5
     /// authorization's `UID` is the capture's `inputObj.originalUid`.
     ///
@@ -852,7 +855,7 @@ impl crate::Wire for ChargeTokenResponse {
         let trans_type = m
             .optional("TransType", false, <String as crate::Wire>::from_node)?;
         let payments = m.optional("Payments", true, <i64 as crate::Wire>::from_node)?;
-        let user_id = m.optional("UserId", false, <String as crate::Wire>::from_node)?;
+        let user_id = m.optional("UserId", false, <UserId as crate::Wire>::from_node)?;
         let brand = m.optional("Brand", false, <String as crate::Wire>::from_node)?;
         let issuer = m.optional("Issuer", false, <String as crate::Wire>::from_node)?;
         let l4digit = m.optional("L4digit", false, <String as crate::Wire>::from_node)?;
@@ -862,8 +865,8 @@ impl crate::Wire for ChargeTokenResponse {
         let cell = m.optional("cell", false, <String as crate::Wire>::from_node)?;
         let coin = m
             .optional("Coin", true, <crate::Open<Coin> as crate::Wire>::from_node)?;
-        let tmonth = m.optional("Tmonth", false, <String as crate::Wire>::from_node)?;
-        let tyear = m.optional("Tyear", false, <String as crate::Wire>::from_node)?;
+        let tmonth = m.optional("Tmonth", false, <Tmonth as crate::Wire>::from_node)?;
+        let tyear = m.optional("Tyear", false, <Tyear as crate::Wire>::from_node)?;
         let uid = m.optional("UID", false, <Uid as crate::Wire>::from_node)?;
         let sp_type = m.optional("spType", false, <String as crate::Wire>::from_node)?;
         let bincard = m.optional("bincard", false, <String as crate::Wire>::from_node)?;
@@ -1123,7 +1126,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_user_id,
-                        <String as crate::__private::FromText>::from_text,
+                        <UserId as crate::__private::FromText>::from_text,
                         (false, false),
                         depth,
                     )?
@@ -1204,7 +1207,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_tmonth,
-                        <String as crate::__private::FromText>::from_text,
+                        <Tmonth as crate::__private::FromText>::from_text,
                         (false, false),
                         depth,
                     )?
@@ -1213,7 +1216,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_tyear,
-                        <String as crate::__private::FromText>::from_text,
+                        <Tyear as crate::__private::FromText>::from_text,
                         (false, false),
                         depth,
                     )?
@@ -1470,7 +1473,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                     crate::__private::fields::set(
                         &mut v_user_id,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <UserId as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }
@@ -1542,7 +1545,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                     crate::__private::fields::set(
                         &mut v_tmonth,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <Tmonth as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }
@@ -1550,7 +1553,7 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                     crate::__private::fields::set(
                         &mut v_tyear,
                         &value,
-                        <String as crate::__private::FromText>::from_text,
+                        <Tyear as crate::__private::FromText>::from_text,
                         false,
                     )?
                 }

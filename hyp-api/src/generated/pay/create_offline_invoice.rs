@@ -84,13 +84,13 @@ pub struct CreateOfflineInvoiceRequest {
     pub client_last_name: Option<String>,
     /// The customer's Israeli ID, 9 digits; `000000000` if unknown or not applicable.
     ///
-    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
+    /// Wire: `UserId` ([`UserId`], required). Rules: matches `^[0-9]{9}$`.
     ///
     /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts); a missing ID
     /// may answer CCode 6.
     ///
     /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub user_id: String,
+    pub user_id: UserId,
     /// A description of the transaction for your records. (Missing: CCode 402.)
     ///
     /// Wire: `Info` (text, required).
@@ -194,7 +194,7 @@ impl crate::Wire for CreateOfflineInvoiceRequest {
         let client_name = m.required("ClientName", <String as crate::Wire>::from_node)?;
         let client_last_name = m
             .optional("ClientLName", false, <String as crate::Wire>::from_node)?;
-        let user_id = m.required("UserId", <String as crate::Wire>::from_node)?;
+        let user_id = m.required("UserId", <UserId as crate::Wire>::from_node)?;
         let info = m.required("Info", <String as crate::Wire>::from_node)?;
         let utf8 = m.optional("UTF8", true, <bool as crate::Wire>::from_node)?;
         let utf8out = m.optional("UTF8out", true, <bool as crate::Wire>::from_node)?;
@@ -257,13 +257,13 @@ pub struct CreateOfflineInvoiceRequired {
     pub client_name: String,
     /// The customer's Israeli ID, 9 digits; `000000000` if unknown or not applicable.
     ///
-    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
+    /// Wire: `UserId` ([`UserId`], required). Rules: matches `^[0-9]{9}$`.
     ///
     /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts); a missing ID
     /// may answer CCode 6.
     ///
     /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Basic parameters)
-    pub user_id: String,
+    pub user_id: UserId,
     /// A description of the transaction for your records. (Missing: CCode 402.)
     ///
     /// Wire: `Info` (text, required).
@@ -410,6 +410,7 @@ impl crate::Validate for CreateOfflineInvoiceRequest {
         {
             let v = &self.user_id;
             let p = path.field("UserId");
+            let v = &v.0;
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
                 crate::__private::regex::Regex::new("^[0-9]{9}$")

@@ -65,12 +65,12 @@ pub struct CreatePaymentLinkRequest {
     pub coin: Option<Coin>,
     /// The customer's Israeli ID, 9 digits (`000000000` when none or unknown). Sent by the doc's example (`UserId=000000000`), not in the table.
     ///
-    /// Wire: `UserId` (text, optional). Rules: matches `^[0-9]{9}$`.
+    /// Wire: `UserId` ([`UserId`], optional). Rules: matches `^[0-9]{9}$`.
     ///
     /// Spec decision: Optional; added because the vendor's own example sends it. The same format as every other `UserId`.
     ///
     /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Example request)
-    pub user_id: Option<String>,
+    pub user_id: Option<UserId>,
     /// The customer's last name. Sent by the doc's example (`ClientLName=Cohen`), not in the table.
     ///
     /// Wire: `ClientLName` (text, optional).
@@ -113,7 +113,7 @@ impl crate::Wire for CreatePaymentLinkRequest {
         let cell = m.optional("cell", false, <String as crate::Wire>::from_node)?;
         let info = m.optional("Info", false, <String as crate::Wire>::from_node)?;
         let coin = m.optional("Coin", true, <Coin as crate::Wire>::from_node)?;
-        let user_id = m.optional("UserId", false, <String as crate::Wire>::from_node)?;
+        let user_id = m.optional("UserId", false, <UserId as crate::Wire>::from_node)?;
         let client_last_name = m
             .optional("ClientLName", false, <String as crate::Wire>::from_node)?;
         Ok(Self {
@@ -199,7 +199,7 @@ impl CreatePaymentLinkRequest {
         self
     }
     /// Sets `UserId`: The customer's Israeli ID, 9 digits (`000000000` when none or unknown).
-    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+    pub fn user_id(mut self, value: impl Into<UserId>) -> Self {
         self.user_id = Some(value.into());
         self
     }
@@ -239,6 +239,7 @@ impl crate::Validate for CreatePaymentLinkRequest {
         }
         if let Some(v) = &self.user_id {
             let p = path.field("UserId");
+            let v = &v.0;
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
                 crate::__private::regex::Regex::new("^[0-9]{9}$")

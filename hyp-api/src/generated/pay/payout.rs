@@ -57,26 +57,26 @@ pub struct PayoutRequest {
     /// The card expiry month, `MM` (`01`-`12`): the last two digits of the token's `Tokef`
     /// (YYMM).
     ///
-    /// Wire: `Tmonth` (text, required). Rules: matches `^(0[1-9]|1[0-2])$`.
+    /// Wire: `Tmonth` ([`Tmonth`], required). Rules: matches `^(0[1-9]|1[0-2])$`.
     ///
     /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters); § action=getToken (Response parameters: Tokef)
-    pub tmonth: String,
+    pub tmonth: Tmonth,
     /// The card expiry year, `YY`: the first two digits of the token's `Tokef` (YYMM).
     ///
-    /// Wire: `Tyear` (text, required). Rules: matches `^[0-9]{2}$`.
+    /// Wire: `Tyear` ([`Tyear`], required). Rules: matches `^[0-9]{2}$`.
     ///
     /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters); § action=getToken (Response parameters: Tokef)
-    pub tyear: String,
+    pub tyear: Tyear,
     /// The customer's Israeli ID, 9 digits; `000000000` for a non-Israeli card or to not save
     /// the ID.
     ///
-    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
+    /// Wire: `UserId` ([`UserId`], required). Rules: matches `^[0-9]{9}$`.
     ///
     /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts) when the
     /// terminal needs no ID or the customer gave none.
     ///
     /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
-    pub user_id: String,
+    pub user_id: UserId,
     /// The customer's first name (missing name: CCode 401).
     ///
     /// Wire: `ClientName` (text, required).
@@ -119,9 +119,9 @@ impl crate::Wire for PayoutRequest {
         let cc = m.required("CC", <crate::CardToken as crate::Wire>::from_node)?;
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         let token = m.optional("Token", true, <bool as crate::Wire>::from_node)?;
-        let tmonth = m.required("Tmonth", <String as crate::Wire>::from_node)?;
-        let tyear = m.required("Tyear", <String as crate::Wire>::from_node)?;
-        let user_id = m.required("UserId", <String as crate::Wire>::from_node)?;
+        let tmonth = m.required("Tmonth", <Tmonth as crate::Wire>::from_node)?;
+        let tyear = m.required("Tyear", <Tyear as crate::Wire>::from_node)?;
+        let user_id = m.required("UserId", <UserId as crate::Wire>::from_node)?;
         let client_name = m.required("ClientName", <String as crate::Wire>::from_node)?;
         let info = m.required("Info", <String as crate::Wire>::from_node)?;
         Ok(Self {
@@ -167,26 +167,26 @@ pub struct PayoutRequired {
     /// The card expiry month, `MM` (`01`-`12`): the last two digits of the token's `Tokef`
     /// (YYMM).
     ///
-    /// Wire: `Tmonth` (text, required). Rules: matches `^(0[1-9]|1[0-2])$`.
+    /// Wire: `Tmonth` ([`Tmonth`], required). Rules: matches `^(0[1-9]|1[0-2])$`.
     ///
     /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters); § action=getToken (Response parameters: Tokef)
-    pub tmonth: String,
+    pub tmonth: Tmonth,
     /// The card expiry year, `YY`: the first two digits of the token's `Tokef` (YYMM).
     ///
-    /// Wire: `Tyear` (text, required). Rules: matches `^[0-9]{2}$`.
+    /// Wire: `Tyear` ([`Tyear`], required). Rules: matches `^[0-9]{2}$`.
     ///
     /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters); § action=getToken (Response parameters: Tokef)
-    pub tyear: String,
+    pub tyear: Tyear,
     /// The customer's Israeli ID, 9 digits; `000000000` for a non-Israeli card or to not save
     /// the ID.
     ///
-    /// Wire: `UserId` (text, required). Rules: matches `^[0-9]{9}$`.
+    /// Wire: `UserId` ([`UserId`], required). Rules: matches `^[0-9]{9}$`.
     ///
     /// Spec decision: Required, with the placeholder `000000000` (which the pattern accepts) when the
     /// terminal needs no ID or the customer gave none.
     ///
     /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
-    pub user_id: String,
+    pub user_id: UserId,
     /// The customer's first name (missing name: CCode 401).
     ///
     /// Wire: `ClientName` (text, required).
@@ -289,6 +289,7 @@ impl crate::Validate for PayoutRequest {
         {
             let v = &self.tmonth;
             let p = path.field("Tmonth");
+            let v = &v.0;
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
                 crate::__private::regex::Regex::new("^(0[1-9]|1[0-2])$")
@@ -299,6 +300,7 @@ impl crate::Validate for PayoutRequest {
         {
             let v = &self.tyear;
             let p = path.field("Tyear");
+            let v = &v.0;
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
                 crate::__private::regex::Regex::new("^[0-9]{2}$")
@@ -309,6 +311,7 @@ impl crate::Validate for PayoutRequest {
         {
             let v = &self.user_id;
             let p = path.field("UserId");
+            let v = &v.0;
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
                 crate::__private::regex::Regex::new("^[0-9]{9}$")

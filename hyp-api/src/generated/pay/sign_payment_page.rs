@@ -59,10 +59,10 @@ pub struct SignPaymentPageRequest {
     pub coin: Option<Coin>,
     /// The customer's Israeli ID: 9 digits (`000000000` when none).
     ///
-    /// Wire: `UserId` (text, optional). Rules: matches `^[0-9]{9}$`.
+    /// Wire: `UserId` ([`UserId`], optional). Rules: matches `^[0-9]{9}$`.
     ///
     /// Source: vendor doc 002 § action=APISign › Create a payment page request (Customer information)
-    pub user_id: Option<String>,
+    pub user_id: Option<UserId>,
     /// The customer's first name. Free text echoed into the redirect (see quirk free-text-echo-characters).
     ///
     /// Wire: `ClientName` (text, optional).
@@ -359,7 +359,7 @@ impl crate::Wire for SignPaymentPageRequest {
         let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
         let sign = m.optional("Sign", true, <bool as crate::Wire>::from_node)?;
         let coin = m.optional("Coin", true, <Coin as crate::Wire>::from_node)?;
-        let user_id = m.optional("UserId", false, <String as crate::Wire>::from_node)?;
+        let user_id = m.optional("UserId", false, <UserId as crate::Wire>::from_node)?;
         let client_name = m
             .optional("ClientName", false, <String as crate::Wire>::from_node)?;
         let client_last_name = m
@@ -547,7 +547,7 @@ impl SignPaymentPageRequest {
         self
     }
     /// Sets `UserId`: The customer's Israeli ID: 9 digits (`000000000` when none).
-    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+    pub fn user_id(mut self, value: impl Into<UserId>) -> Self {
         self.user_id = Some(value.into());
         self
     }
@@ -742,6 +742,7 @@ impl crate::Validate for SignPaymentPageRequest {
         }
         if let Some(v) = &self.user_id {
             let p = path.field("UserId");
+            let v = &v.0;
             static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
             {
                 crate::__private::regex::Regex::new("^[0-9]{9}$")

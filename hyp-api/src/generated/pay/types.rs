@@ -325,3 +325,243 @@ impl crate::__private::FromText for Uid {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
 }
+/// The customer's Israeli ID number, 9 digits (`000000000` when the terminal does not require one or the customer gave none); what a capture sends back from its J5 authorization.
+///
+/// Spec decision: The 9-digit pattern is checked on the request fields that state it (the vendor writes `9 digits` on some tables and nothing on answers), not on the type.
+///
+/// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters: UserId "9 digits or `000000000`"); › Capture (J4) after J5 authorization (Prerequisites: "The customer's Israeli ID number (`UserId`)"); § Payment page (MoreData redirect parameters)
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UserId(pub(crate) String);
+impl UserId {
+    /// The value, as the vendor writes it (checked by `validate()` where it is sent).
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    /// The value, exactly as sent and received.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The value, exactly as sent and received.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+impl std::fmt::Debug for UserId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("UserId").field(&self.0).finish()
+    }
+}
+impl std::fmt::Display for UserId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl From<String> for UserId {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+impl From<&str> for UserId {
+    fn from(value: &str) -> Self {
+        Self(value.to_string())
+    }
+}
+impl From<UserId> for String {
+    fn from(value: UserId) -> Self {
+        value.0
+    }
+}
+impl AsRef<str> for UserId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+impl std::ops::Deref for UserId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+impl PartialEq<str> for UserId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+impl PartialEq<&str> for UserId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+impl crate::Wire for UserId {
+    fn to_node(&self) -> crate::Node {
+        crate::Wire::to_node(&self.0)
+    }
+    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+        <String as crate::Wire>::from_node(node).map(Self)
+    }
+}
+impl crate::__private::FromText for UserId {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <String as crate::__private::FromText>::from_text(text).map(Self)
+    }
+}
+/// A card's expiry month, `MM` (e.g. `05`), from the token's `Tokef` (`YYMM`) or an answer's MoreData.
+///
+/// Spec decision: The `MM` pattern is checked on the request fields that state it, not on the type.
+///
+/// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters: Tmonth MM; MoreData: "The expiration month of the card"); › Capture (J4); › Perform a payout
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tmonth(pub(crate) String);
+impl Tmonth {
+    /// The value, as the vendor writes it (checked by `validate()` where it is sent).
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    /// The value, exactly as sent and received.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The value, exactly as sent and received.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+impl std::fmt::Debug for Tmonth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tmonth").field(&self.0).finish()
+    }
+}
+impl std::fmt::Display for Tmonth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl From<String> for Tmonth {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+impl From<&str> for Tmonth {
+    fn from(value: &str) -> Self {
+        Self(value.to_string())
+    }
+}
+impl From<Tmonth> for String {
+    fn from(value: Tmonth) -> Self {
+        value.0
+    }
+}
+impl AsRef<str> for Tmonth {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+impl std::ops::Deref for Tmonth {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+impl PartialEq<str> for Tmonth {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+impl PartialEq<&str> for Tmonth {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+impl crate::Wire for Tmonth {
+    fn to_node(&self) -> crate::Node {
+        crate::Wire::to_node(&self.0)
+    }
+    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+        <String as crate::Wire>::from_node(node).map(Self)
+    }
+}
+impl crate::__private::FromText for Tmonth {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <String as crate::__private::FromText>::from_text(text).map(Self)
+    }
+}
+/// A card's expiry year, `YY` (e.g. `31`), from the token's `Tokef` (`YYMM`) or an answer's MoreData.
+///
+/// Spec decision: The `YY` pattern is checked on the request fields that state it, not on the type.
+///
+/// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters: Tyear YY; MoreData: "The expiration year of the card"); › Capture (J4); › Perform a payout
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tyear(pub(crate) String);
+impl Tyear {
+    /// The value, as the vendor writes it (checked by `validate()` where it is sent).
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    /// The value, exactly as sent and received.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The value, exactly as sent and received.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+impl std::fmt::Debug for Tyear {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Tyear").field(&self.0).finish()
+    }
+}
+impl std::fmt::Display for Tyear {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+impl From<String> for Tyear {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+impl From<&str> for Tyear {
+    fn from(value: &str) -> Self {
+        Self(value.to_string())
+    }
+}
+impl From<Tyear> for String {
+    fn from(value: Tyear) -> Self {
+        value.0
+    }
+}
+impl AsRef<str> for Tyear {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+impl std::ops::Deref for Tyear {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+impl PartialEq<str> for Tyear {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+impl PartialEq<&str> for Tyear {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+impl crate::Wire for Tyear {
+    fn to_node(&self) -> crate::Node {
+        crate::Wire::to_node(&self.0)
+    }
+    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+        <String as crate::Wire>::from_node(node).map(Self)
+    }
+}
+impl crate::__private::FromText for Tyear {
+    fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
+        <String as crate::__private::FromText>::from_text(text).map(Self)
+    }
+}
