@@ -148,12 +148,12 @@ pub(crate) fn value(api: &Api, f: &Field) -> Node {
         }
         Ty::Json | Ty::Params => Node::Map(Vec::new()),
         Ty::Coded => Node::Null,
-        // A domain type (`types:`): a value of its base, under its own constraints.
-        Ty::Named(name) => {
-            let named = api.types.iter().find(|t| t.name == *name);
+        // A domain type (`types:`): a value of its base, under the field's constraints (the
+        // resolved model already holds the type's with the field's own over them: a field may
+        // state a pattern its type does not, as Hyp Pay's `UserId` does).
+        Ty::Named(_) => {
             let base = Field {
                 ty: api.base(&f.ty).clone(),
-                constraints: named.map_or_else(|| f.constraints.clone(), |t| t.constraints.clone()),
                 ..f.clone()
             };
             value(api, &base)

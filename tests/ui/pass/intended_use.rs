@@ -8,7 +8,7 @@ use std::sync::Arc;
 use hyp_api::hyper_erp::{
     BankRow, Client, ClientNumber, CreateRefundRequest, CreateRefundRequired, Currency,
     DepositFiatOutcome, DepositFiatRequest, DepositFiatRequired, CallError, PaymentMethod, RefundItem,
-    RefundItemRequired, RefundMethod, ResponseCode,
+    RefundItemRequired, RefundMethod, ResponseCode, VoucherNumber,
 };
 use hyp_api::{
     Decimal, FixedClock, Money, NaiveDate, RetryPolicy, SecretString, Validate, ValidationContext,
@@ -67,7 +67,7 @@ fn main() {
         end_user_ip: "82.81.138.8".into(),
     })
     .voucher_number(123_456);
-    assert_eq!(deposit.voucher_number, Some(123_456));
+    assert_eq!(deposit.voucher_number, Some(VoucherNumber::new(123_456)));
 
     let item = RefundItem::new(RefundItemRequired {
         refund_method: RefundMethod::BankTransfer,
