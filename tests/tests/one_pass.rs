@@ -270,3 +270,51 @@ fn one_pass_and_tree_agree_on_every_example_and_its_variants() {
         );
     }
 }
+
+/// An end tag that does not match its start tag is not well-formed XML: a `Decode` error from
+/// both decoders, wherever it is (a leaf inside a list item, an object, the command element,
+/// the envelope), never a value read past it.
+#[test]
+fn a_mismatched_end_tag_is_a_decode_error() {
+    use creditguard::InquireTransactions;
+    let api = api("creditguard");
+    let e = vendor::endpoint(&api, InquireTransactions::WIRE);
+    let x = e
+        .examples
+        .iter()
+        .find(|x| x.name == "response-three-transactions")
+        .expect("the example");
+    let body = x.fixed_body();
+    let charset = (UTF_8, None);
+    assert!(decode_answer_in::<InquireTransactions>(200, &body, &[], charset).is_ok());
+    for (end, wrong) in [
+        ("</status>", "</statuz>"),
+        ("</cgUid>", "</cgUid2>"),
+        ("</acquirerData>", "</acquirerDatb>"),
+        ("</ashraitEmvData>", "</transaction>"),
+        ("</transaction>", "</transactions>"),
+        ("</inquireTransactions>", "</response>"),
+        ("</message>", "</messag>"),
+        ("</response>", "</ashrait>"),
+    ] {
+        assert!(body.contains(end), "{end} is in the example");
+        let broken = body.replacen(end, wrong, 1);
+        for (decoder, got) in [
+            (
+                "one pass",
+                decode_answer_in::<InquireTransactions>(200, &broken, &[], charset),
+            ),
+            (
+                "tree",
+                decode_answer_by_tree::<InquireTransactions>(200, &broken, &[], charset),
+            ),
+        ] {
+            let got = match got {
+                Ok(_) => "a value".to_string(),
+                Err(hyp_api::Error::Decode { .. }) => continue,
+                Err(e) => format!("{e:?}"),
+            };
+            panic!("{decoder}: {end} as {wrong} gave {got}, not a Decode error");
+        }
+    }
+}
