@@ -26,7 +26,8 @@ use crate::runtime::xml;
 /// constants, as values).
 #[derive(Debug, Clone, Copy)]
 pub struct Route {
-    /// The vendor's name for the function.
+    /// The vendor's name for the function (read by the XML encoder only).
+    #[cfg_attr(not(feature = "__xml"), allow(dead_code))]
     pub wire: &'static str,
     /// How the API's requests travel.
     pub transport: TransportKind,
@@ -34,7 +35,8 @@ pub struct Route {
     pub method: HttpMethod,
     /// The XML envelope, for `FormXml` APIs.
     pub xml: Option<XmlSpec>,
-    /// Request fields that go in the envelope rather than the command element.
+    /// Request fields that go in the envelope rather than the command element (XML only).
+    #[cfg_attr(not(feature = "__xml"), allow(dead_code))]
     pub envelope_fields: &'static [&'static str],
     /// How `true` and `false` are written where the wire has no booleans of its own.
     pub bool_text: (&'static str, &'static str),
