@@ -88,7 +88,7 @@ pub mod __private {
     pub use crate::runtime::client_fields::ClientFields;
     pub use crate::runtime::codec::{self, Wire};
     pub use crate::runtime::endpoint::{Header, Parts};
-    pub use crate::runtime::fields::{self, Fallback, FromText};
+    pub use crate::runtime::fields::{self, Failure, FromText};
     pub use crate::runtime::form_in::{FormFields, FormIn};
     pub use crate::runtime::json_in::{self, JsonFields};
     #[cfg(feature = "__mac")]

@@ -45,7 +45,7 @@ where
         envelope: E::ENVELOPE,
         xml: E::XML.map(|x| (x, E::WIRE)),
     };
-    let used = E::decode_one_pass(&received).is_some();
+    let used = E::decode_one_pass(&received).is_ok();
     tally.one_pass += usize::from(used);
     used
 }

@@ -18,13 +18,11 @@ const WHOLE: &str = ".";
 
 /// How one field is read.
 pub enum Kind {
-    /// Through `decode`, a `fn(&str) -> Result<T, DecodeError>`; `bools`: a boolean field;
-    /// `exact`: a type read from a number's exact digits (money, decimals), which JSON reads
-    /// as the value's raw text rather than in serde's one scan of it.
+    /// Through `decode`, a `fn(&str) -> Result<T, DecodeError>` given the value's text (a
+    /// number's exact digits, a string's contents); `bools`: a boolean field.
     Scalar {
         decode: TokenStream,
         bools: bool,
-        exact: bool,
     },
     Scalars {
         decode: TokenStream,
@@ -34,7 +32,7 @@ pub enum Kind {
     Objects,
     Node,
     Coded,
-    /// Left to the tree decoder.
+    /// Not read by a one-pass decoder (an error naming the field).
     Unsupported,
 }
 
@@ -74,11 +72,6 @@ fn scalar(api: &Api, ty: &Ty, side: Side) -> Option<TokenStream> {
     }
 }
 
-/// Whether values of `ty` are read from a number's exact digits (see [`Kind::Scalar`]).
-fn exact(api: &Api, ty: &Ty) -> bool {
-    matches!(api.base(ty), Ty::Money | Ty::Decimal)
-}
-
 fn kind(api: &Api, ty: &Ty, side: Side) -> Kind {
     let bools = *ty == Ty::Bool;
     match ty {
@@ -94,11 +87,7 @@ fn kind(api: &Api, ty: &Ty, side: Side) -> Kind {
             (_, None) => Kind::Unsupported,
         },
         other => match scalar(api, other, side) {
-            Some(decode) => Kind::Scalar {
-                decode,
-                bools,
-                exact: exact(api, other),
-            },
+            Some(decode) => Kind::Scalar { decode, bools },
             None => Kind::Unsupported,
         },
     }
@@ -163,7 +152,7 @@ impl Plan {
         let vars = self.fields.iter().map(|f| {
             let v = &f.var;
             match f.kind {
-                // Never assigned: its arm leaves the answer to the tree decoder.
+                // Never assigned: its arm is an error.
                 Kind::Unsupported => quote!(#[allow(unused_mut)] let mut #v = None;),
                 _ => quote!(let mut #v = None;),
             }
@@ -185,14 +174,16 @@ impl Plan {
         }
     }
 
-    /// `Self { … }` from the bindings; `required` turns a slot into a required value.
-    pub fn build(&self, required: TokenStream) -> TokenStream {
+    /// `Self { … }` from the bindings; `required(slot, wire)` turns a slot into a required
+    /// value (or the error naming the field).
+    pub fn build(&self, required: impl Fn(&Ident, &str) -> TokenStream) -> TokenStream {
         let inits = self.fields.iter().map(|f| {
             let (rust, v) = (&f.rust, &f.var);
             if f.list {
                 quote!(#rust: #v.flatten().unwrap_or_default())
             } else if f.required {
-                quote!(#rust: #required(#v)?)
+                let read = required(v, &f.wire);
+                quote!(#rust: #read?)
             } else {
                 quote!(#rust: #v.flatten())
             }
@@ -344,7 +335,7 @@ pub fn one_pass_fn(api: &Api, e: &Endpoint, resp: &Ident, out: &Ident) -> TokenS
             answer: &crate::__private::one_pass::Received<'_>,
         ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
             let (code, message, r) = crate::__private::one_pass::#format::<#resp>(answer)?;
-            Some((code, message, match code { #(#arms)* _ => None }))
+            Ok((code, message, match code { #(#arms)* _ => None }))
         }
     }
 }

@@ -12,19 +12,21 @@ pub fn emit(plan: &Plan) -> TokenStream {
         .fields
         .iter()
         .map(|f| {
-            let (v, ea) = (&f.var, f.empty_is_absent);
+            let (v, ea, w) = (&f.var, f.empty_is_absent, &f.wire);
             let read = match &f.kind {
-                Kind::Scalar { decode, .. } => quote!(#fields::set(&mut #v, &value, #decode, #ea)?),
+                Kind::Scalar { decode, .. } => {
+                    quote!(#fields::set_at(&mut #v, &value, #decode, (#ea, #w))?)
+                }
                 Kind::Node => quote!(#fields::set_node(&mut #v, &value, #ea)),
                 Kind::Coded => {
                     let required = f.required;
                     quote!(#fields::set_coded(&mut #v, &value, #required))
                 }
-                Kind::Object => quote!(#fields::set_blank(&mut #v, &value, None)?),
+                Kind::Object => quote!(#fields::set_blank(&mut #v, &value, None, #w)?),
                 Kind::Objects | Kind::Scalars { .. } => {
-                    quote!(#fields::set_blank(&mut #v, &value, Some(Vec::new()))?)
+                    quote!(#fields::set_blank(&mut #v, &value, Some(Vec::new()), #w)?)
                 }
-                Kind::Unsupported => quote!(return Err(crate::__private::Fallback)),
+                Kind::Unsupported => quote!(return Err(#fields::at(#fields::fallback(), #w))),
             };
             (f.wire.clone(), read)
         })
@@ -38,12 +40,12 @@ pub fn emit(plan: &Plan) -> TokenStream {
     let body = super::decode::dispatch(quote!(key.as_bytes()), &arms, other);
     let name = &plan.name;
     let lets = plan.lets();
-    let build = plan.build(quote!(#fields::required));
+    let build = plan.build(|v, w| quote!(#fields::required(#v, #w)));
     quote! {
         impl crate::__private::FormFields for #name {
             fn read(
                 f: &mut crate::__private::FormIn<'_>,
-            ) -> Result<Self, crate::__private::Fallback> {
+            ) -> Result<Self, crate::__private::Failure> {
                 #lets
                 while let Some((key, value)) = f.next() {
                     #body

@@ -1,5 +1,6 @@
 //! JSON: `JsonFields` for one struct, a serde map visitor with one `match` on the key. Money
-//! and every other scalar come from the value's borrowed text (see the runtime's `json_in`).
+//! and every other scalar come from the value's borrowed text (see the runtime's `json_in`);
+//! each read names its field, so an error carries its path.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -12,23 +13,21 @@ pub fn emit(plan: &Plan) -> TokenStream {
         .fields
         .iter()
         .map(|f| {
-            let (v, ea) = (&f.var, f.empty_is_absent);
+            let (v, ea, w) = (&f.var, f.empty_is_absent, &f.wire);
+            let at = quote!((&mut *cx, depth, #w));
             let read = match &f.kind {
-                Kind::Scalar {
-                    decode,
-                    bools,
-                    exact: true,
-                } => quote!(#j::exact(&mut m, &mut #v, #decode, (#bools, #ea), depth)?),
                 Kind::Scalar { decode, bools, .. } => {
-                    quote!(#j::value(&mut m, &mut #v, #decode, (#bools, #ea), depth)?)
+                    quote!(#j::scalar(&mut m, &mut #v, #decode, (#bools, #ea), #at)?)
                 }
                 Kind::Scalars { decode, bools } => {
-                    quote!(#j::scalars(&mut m, &mut #v, #decode, #bools, depth)?)
+                    quote!(#j::scalars(&mut m, &mut #v, #decode, #bools, #at)?)
                 }
-                Kind::Object => quote!(#j::object(&mut m, &mut #v, cx, depth)?),
-                Kind::Objects => quote!(#j::objects(&mut m, &mut #v, cx, depth)?),
-                Kind::Node => quote!(#j::node(&mut m, &mut #v, depth, #ea)?),
-                Kind::Coded | Kind::Unsupported => quote!(return Err(#j::fallback())),
+                Kind::Object => quote!(#j::object(&mut m, &mut #v, #ea, #at)?),
+                Kind::Objects => quote!(#j::objects(&mut m, &mut #v, #at)?),
+                Kind::Node => quote!(#j::node(&mut m, &mut #v, #ea, #at)?),
+                Kind::Coded | Kind::Unsupported => {
+                    quote!(return Err(#j::unsupported(cx, #w)))
+                }
             };
             (f.wire.clone(), read)
         })
@@ -37,7 +36,7 @@ pub fn emit(plan: &Plan) -> TokenStream {
     arms.extend(
         plan.skip
             .iter()
-            .map(|w| (w.clone(), quote!(#j::skip(&mut m, depth)?))),
+            .map(|w| (w.clone(), quote!(#j::skip(&mut m, cx, depth, #w)?))),
     );
     let other = {
         let unknown = plan.unknown_arg();
@@ -46,12 +45,12 @@ pub fn emit(plan: &Plan) -> TokenStream {
     let body = super::decode::dispatch(quote!(key.0.as_bytes()), &arms, other);
     let name = &plan.name;
     let lets = plan.lets();
-    let build = plan.build(quote!(#j::required));
+    let build = plan.build(|v, w| quote!(#j::required(cx, #v, #w)));
     quote! {
         impl crate::__private::JsonFields for #name {
             fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
                 mut m: A,
-                cx: &mut crate::__private::fields::Envelope,
+                cx: &mut crate::__private::json_in::Cx,
                 depth: usize,
             ) -> Result<Self, A::Error> {
                 #lets

@@ -8,7 +8,7 @@ use quote::quote;
 use super::decode::{Kind, Plan};
 
 pub fn emit(plan: &Plan) -> TokenStream {
-    let fallback = quote!(crate::__private::Fallback);
+    let failure = quote!(crate::__private::Failure);
     let mut arms: Vec<(String, TokenStream)> = plan
         .fields
         .iter()
@@ -24,7 +24,7 @@ pub fn emit(plan: &Plan) -> TokenStream {
                     let required = f.required;
                     quote!(x.coded(&mut #v, #required)?)
                 }
-                Kind::Unsupported => quote!(return Err(#fallback)),
+                Kind::Unsupported => quote!(return Err(crate::__private::fields::fallback())),
             };
             (f.wire.clone(), read)
         })
@@ -38,10 +38,10 @@ pub fn emit(plan: &Plan) -> TokenStream {
     let body = super::decode::dispatch(quote!(name), &arms, other);
     let name = &plan.name;
     let lets = plan.lets();
-    let build = plan.build(quote!(crate::__private::fields::required));
+    let build = plan.build(|v, w| quote!(crate::__private::fields::required(#v, #w)));
     quote! {
         impl crate::__private::XmlFields for #name {
-            fn read(x: &mut crate::__private::XmlIn<'_>) -> Result<Self, #fallback> {
+            fn read(x: &mut crate::__private::XmlIn<'_>) -> Result<Self, #failure> {
                 #lets
                 let mut seen = false;
                 while let Some(name) = x.child()? {

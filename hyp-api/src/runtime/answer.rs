@@ -153,7 +153,7 @@ pub fn decode_answer_in<E: Endpoint>(
         envelope: E::ENVELOPE,
         xml: E::XML.map(|x| (x, E::WIRE)),
     };
-    if let Some((code, message, output)) = E::decode_one_pass(&received) {
+    if let Ok((code, message, output)) = E::decode_one_pass(&received) {
         return answer.finish::<E>(code, message, Ok(output));
     }
     by_tree::<E>(&answer, (encoding, fallback))

@@ -180,12 +180,13 @@ pub trait Endpoint {
         Ok(())
     }
     /// The code, message and output straight from the answer's text in one pass (generated
-    /// per wire format), or `None` to read the answer through a [`Node`] with [`Self::decode`].
+    /// per wire format), or why it did not decode (then read through a [`Node`] with
+    /// [`Self::decode`]).
     #[doc(hidden)]
     fn decode_one_pass(
         answer: &crate::runtime::one_pass::Received<'_>,
     ) -> crate::runtime::one_pass::Decoded<Option<Self::Output>> {
         let _ = answer;
-        None
+        Err(crate::runtime::fields::fallback())
     }
 }

@@ -2,15 +2,10 @@
 //! [`FromText`] trait, the slots a decoder fills field by field, and the envelope's code and
 //! message picked up on the way.
 //!
-//! A one-pass decoder handles the answers vendors send; anything it does not expect (a value of
-//! the wrong kind, a missing required field, nesting near the bound, an attribute where none
-//! belongs) stops it with [`Fallback`], and the answer is then read through the [`Node`] tree,
-//! which gives the typed `Decode` error with its field path, or the value, exactly as before.
-//! So a one-pass decode never succeeds where the tree would fail, and never differs from it.
-//!
-//! [`Node`]: crate::Node
-
-use std::fmt;
+//! A one-pass decoder stops at the first thing it does not accept (a value of the wrong kind, a
+//! missing required field, nesting past the bound) with a [`Failure`]: the typed
+//! [`DecodeError`] with the field path from the answer's root (`Queue[0].PaymentDate`), built
+//! only as the error unwinds, so the success path carries no path at all.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
@@ -21,22 +16,26 @@ use crate::runtime::money::{MinorUnits, Money};
 use crate::runtime::node::{DecodeError, Node};
 use crate::runtime::open::{ClosedEnum, Open};
 
-/// A one-pass decoder met something it leaves to the tree decoder (see the module docs).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fallback;
+/// Why a one-pass decoder stopped, and where: boxed, so a decoder's `Result` stays one word
+/// wide on the success path. A [`DecodeError`] converts with `?`.
+pub type Failure = Box<DecodeError>;
 
-impl fmt::Display for Fallback {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("left to the tree decoder")
-    }
+/// A failure for input a one-pass decoder does not read yet (the tree decoder reads it).
+pub fn fallback() -> Failure {
+    Box::new(DecodeError::new("not read by the one-pass decoder"))
 }
 
-impl std::error::Error for Fallback {}
+/// `e` with `segment` (a wire name, or `[i]`) in front of its path.
+pub fn at(mut e: Failure, segment: &str) -> Failure {
+    e.prefix(segment);
+    e
+}
 
-impl From<DecodeError> for Fallback {
-    fn from(_: DecodeError) -> Self {
-        Fallback
-    }
+/// A value of the wrong kind: `expected` (`an object`, `a list`…), `found` the wire's.
+pub fn wrong_kind(expected: &str, found: &str) -> Failure {
+    Box::new(DecodeError::new(format!(
+        "expected {expected}, found {found}"
+    )))
 }
 
 /// A scalar read from the text the wire carries for it (a JSON number's digits or a string's
@@ -171,10 +170,10 @@ pub type Decode<T> = fn(&str) -> Result<T, DecodeError>;
 /// field counts, as in the tree decoder.
 pub type Slot<T> = Option<Option<T>>;
 
-/// A required field's value; missing or null leaves the answer to the tree decoder, which names
-/// the field.
-pub fn required<T>(slot: Slot<T>) -> Result<T, Fallback> {
-    slot.flatten().ok_or(Fallback)
+/// A required field's value: missing or null is an error naming the field `wire`.
+pub fn required<T>(slot: Slot<T>, wire: &str) -> Result<T, Failure> {
+    slot.flatten()
+        .ok_or_else(|| Box::new(DecodeError::new("required field is missing").within(wire)))
 }
 
 /// Whether `text` is empty or only whitespace.
@@ -197,7 +196,7 @@ pub fn set<T>(
     text: &str,
     decode: Decode<T>,
     empty_is_absent: bool,
-) -> Result<(), Fallback> {
+) -> Result<(), Failure> {
     if slot.is_none() {
         *slot = Some(if empty_is_absent && blank(text) {
             None
@@ -206,6 +205,16 @@ pub fn set<T>(
         });
     }
     Ok(())
+}
+
+/// [`set`], naming the field `wire` in an error.
+pub fn set_at<T>(
+    slot: &mut Slot<T>,
+    text: &str,
+    decode: Decode<T>,
+    (empty_is_absent, wire): (bool, &str),
+) -> Result<(), Failure> {
+    set(slot, text, decode, empty_is_absent).map_err(|e| at(e, wire))
 }
 
 /// A value kept as received, from its text.
@@ -232,11 +241,22 @@ pub fn set_coded(slot: &mut Slot<Coded>, text: &str, required: bool) {
     }
 }
 
-/// An object or list given as text: only blank text is read here (absent, or an empty list).
-pub fn set_blank<T>(slot: &mut Slot<T>, text: &str, empty: Option<T>) -> Result<(), Fallback> {
+/// An object or list given as text (field `wire`): blank text is absent, or an empty list;
+/// other text is an error.
+pub fn set_blank<T>(
+    slot: &mut Slot<T>,
+    text: &str,
+    empty: Option<T>,
+    wire: &str,
+) -> Result<(), Failure> {
     if slot.is_none() {
         if !blank(text) {
-            return Err(Fallback);
+            let expected = if empty.is_some() {
+                "a list"
+            } else {
+                "an object"
+            };
+            return Err(at(wrong_kind(expected, "a string"), wire));
         }
         *slot = Some(empty);
     }
@@ -267,13 +287,13 @@ impl Envelope {
     }
 
     /// Takes the value of envelope field `key` (`None` for a null), first occurrence only.
-    pub fn take(&mut self, key: &str, text: Option<&str>) -> Result<(), Fallback> {
+    pub fn take(&mut self, key: &str, text: Option<&str>) -> Result<(), Failure> {
         let Some((code, _)) = self.names else {
             return Ok(());
         };
         if key == code {
             let text = text.unwrap_or("");
-            set(&mut self.code, text, i64::from_text, true)
+            set_at(&mut self.code, text, i64::from_text, (true, key))
         } else {
             if self.message.is_none() {
                 self.message = Some(text.map(str::to_string));

@@ -3,7 +3,7 @@
 //! is nothing to unescape. Generated structs implement [`FormFields`] with one `match` on the
 //! key.
 //!
-//! Unexpected input ([`Fallback`], then the tree decoder): a value that does not decode as its
+//! Errors ([`Failure`], with the field's name as its path): a value that does not decode as its
 //! field's type, a missing required field, text where an object or a list belongs (blank text
 //! there is absent, or an empty list). Unknown keys are kept as text where the struct keeps
 //! unknown fields; a repeated key's later values are ignored (the first counts). Bytes not
@@ -13,14 +13,14 @@ use std::borrow::Cow;
 
 use encoding_rs::Encoding;
 
-use crate::runtime::fields::{Envelope, Fallback};
+use crate::runtime::fields::{Envelope, Failure};
 use crate::runtime::node::Node;
 use crate::runtime::urlencoded;
 
 /// Implemented by generated structs: the fields of a URL-encoded answer.
 pub trait FormFields: Sized {
     /// Reads every pair of `f`.
-    fn read(f: &mut FormIn<'_>) -> Result<Self, Fallback>;
+    fn read(f: &mut FormIn<'_>) -> Result<Self, Failure>;
 }
 
 type Pairs<'a> = Box<dyn Iterator<Item = (&'a str, &'a str)> + 'a>;
@@ -51,7 +51,7 @@ impl<'a> FormIn<'a> {
         key: Cow<'a, str>,
         value: Cow<'a, str>,
         unknown: Option<&mut Vec<(String, Node)>>,
-    ) -> Result<(), Fallback> {
+    ) -> Result<(), Failure> {
         if self.envelope.is_envelope(&key) {
             return self.envelope.take(&key, Some(&value));
         }
@@ -68,7 +68,7 @@ pub fn answer<T: FormFields>(
     text: &str,
     (encoding, fallback): (&'static Encoding, Option<&'static Encoding>),
     envelope: Envelope,
-) -> Result<(T, Envelope), Fallback> {
+) -> Result<(T, Envelope), Failure> {
     let mut f = FormIn {
         pairs: Box::new(urlencoded::pairs(text)),
         encoding,

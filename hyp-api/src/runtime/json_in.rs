@@ -3,31 +3,69 @@
 //! Every scalar is taken as its borrowed text (`&RawValue`), so money is parsed exactly from
 //! the number's digits, with no `f64` and no `arbitrary_precision`.
 //!
-//! Unexpected input ([`Fallback`], then the tree decoder): a value of the wrong kind (an object
-//! where a scalar belongs, a boolean for a number, a string for a list), a missing or null
-//! required field, a top level that is not an object, nesting that reaches
-//! [`MAX_DEPTH`](crate::runtime::node::MAX_DEPTH) anywhere, skipped values included. Unknown
-//! keys are kept (as [`Node`]s) where the struct keeps them and skipped otherwise; a duplicate
-//! key's later values are skipped (the first counts).
+//! Errors: serde_json carries only text, so the typed [`Failure`] waits in the [`Cx`] while
+//! serde unwinds, each level putting its key or index in front of the path. What is read as
+//! the tree decoder reads it: a value of the wrong kind is an error naming both kinds; `null`
+//! is absent (an empty list for a list); a blank string is an absent object (an empty list)
+//! and, where the spec says empty means absent, an absent scalar; an object where a list
+//! belongs gives its values as the items; nesting past [`MAX_DEPTH`] anywhere (skipped values
+//! included) is an error with its path. Unknown keys are kept (as [`Node`]s) where the struct
+//! keeps them and skipped otherwise; a repeated key's later values are skipped (the first
+//! counts).
 
 use std::borrow::Cow;
 use std::marker::PhantomData;
 
-use serde::de::{DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use crate::runtime::fields::{Decode, Envelope, Fallback, Slot};
-use crate::runtime::node::{MAX_DEPTH, Node};
+use crate::runtime::fields::{self, Decode, Envelope, Failure, Slot, at, wrong_kind};
+use crate::runtime::node::{DecodeError, MAX_DEPTH, Node};
 
 /// Implemented by generated structs: the fields of one JSON object.
 pub trait JsonFields: Sized {
     /// Reads the object's members from `m`; the object is at nesting level `depth` (the
     /// answer's top level is 1).
-    fn visit<'de, A: MapAccess<'de>>(
-        m: A,
-        cx: &mut Envelope,
-        depth: usize,
-    ) -> Result<Self, A::Error>;
+    fn visit<'de, A: MapAccess<'de>>(m: A, cx: &mut Cx, depth: usize) -> Result<Self, A::Error>;
+}
+
+/// What one decode shares across its levels: the envelope's code and message, and the typed
+/// error while serde unwinds.
+pub struct Cx {
+    /// The envelope's fields as met at the top level.
+    pub envelope: Envelope,
+    failure: Option<Failure>,
+}
+
+impl Cx {
+    /// A decode with this envelope to fill.
+    pub fn new(envelope: Envelope) -> Self {
+        Cx {
+            envelope,
+            failure: None,
+        }
+    }
+
+    /// Keeps `failure` and gives serde an error to unwind with.
+    fn fail<E: serde::de::Error>(&mut self, failure: Failure) -> E {
+        self.failure = Some(failure);
+        E::custom("see the decode failure")
+    }
+
+    /// Puts `segment` in front of the waiting failure's path (a syntax error has none).
+    fn within(&mut self, segment: &str) {
+        if let Some(f) = &mut self.failure {
+            f.prefix(segment);
+        }
+    }
+
+    /// The failure of a decode that stopped with serde's `e`: the typed one waiting, else
+    /// text that is not JSON.
+    pub fn failure(&mut self, e: &serde_json::Error) -> Failure {
+        self.failure
+            .take()
+            .unwrap_or_else(|| Box::new(DecodeError::new(format!("not JSON: {e}"))))
+    }
 }
 
 /// An object key, borrowed from the text where it has no escapes.
@@ -52,24 +90,32 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
     }
 }
 
-/// The error a visitor stops with to leave the answer to the tree decoder.
-pub fn fallback<E: serde::de::Error>() -> E {
-    E::custom(Fallback)
+/// The kind of JSON value `raw` is, named as the tree decoder names it.
+fn kind(raw: &str) -> &'static str {
+    match raw.as_bytes().first() {
+        Some(b'{') => "an object",
+        Some(b'[') => "a list",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    }
 }
 
 /// A scalar's text: a string's contents or a number's digits; `None` for `null`; booleans
-/// give their text only where `bools` (a boolean field), anything else is a [`Fallback`].
-fn text(raw: &RawValue, bools: bool) -> Result<Option<Cow<'_, str>>, Fallback> {
+/// give their text only where `bools` (a boolean field); anything else is an error.
+fn text(raw: &RawValue, bools: bool) -> Result<Option<Cow<'_, str>>, Failure> {
     let t = raw.get();
     match t.as_bytes().first() {
         Some(b'"') if !t.contains('\\') => Ok(Some(Cow::Borrowed(&t[1..t.len() - 1]))),
         Some(b'"') => serde_json::from_str::<String>(t)
             .map(|s| Some(Cow::Owned(s)))
-            .map_err(|_| Fallback),
+            .map_err(|e| Box::new(DecodeError::new(format!("not JSON: {e}")))),
         Some(b'n') => Ok(None),
         Some(b't' | b'f') if bools => Ok(Some(Cow::Borrowed(t))),
         Some(b'-' | b'0'..=b'9') => Ok(Some(Cow::Borrowed(t))),
-        _ => Err(Fallback),
+        _ if bools => Err(wrong_kind("a boolean", kind(t))),
+        _ => Err(wrong_kind("a number or a string", kind(t))),
     }
 }
 
@@ -99,125 +145,67 @@ fn nesting(raw: &str) -> usize {
     deepest
 }
 
-/// The next value, unparsed; a [`Fallback`] if it would nest deeper than the bound from an
-/// object at level `depth`.
-fn raw<'de, A: MapAccess<'de>>(m: &mut A, depth: usize) -> Result<&'de RawValue, A::Error> {
-    let raw: &'de RawValue = m.next_value()?;
+/// Whether `raw`, a value at nesting level `depth`, nests past the bound: then the error
+/// naming where (read by the tree's JSON parser, on this error path only).
+pub(crate) fn too_deep(raw: &RawValue, depth: usize) -> Option<Failure> {
     let compound = matches!(raw.get().as_bytes().first(), Some(b'[' | b'{'));
-    if compound && depth + nesting(raw.get()) > MAX_DEPTH {
-        return Err(fallback());
+    if !compound || depth - 1 + nesting(raw.get()) <= MAX_DEPTH {
+        return None;
     }
-    Ok(raw)
+    let e = crate::runtime::json::from_raw(raw, depth).err();
+    Some(Box::new(e.unwrap_or_else(DecodeError::too_deep)))
 }
 
-/// A field whose value needs its exact digits (money, decimals): read as its raw text, so a
-/// number's digits are kept as sent (`bools`: a boolean field, which also takes JSON
-/// `true`/`false`; with `empty_is_absent`, a blank string is absent) of an object at level
-/// `depth`.
-pub fn exact<'de, A: MapAccess<'de>, T>(
+/// The next value (of field `wire`, in an object at level `depth`), unparsed; an error if it
+/// nests past the bound.
+fn raw<'de, A: MapAccess<'de>>(
+    m: &mut A,
+    cx: &mut Cx,
+    depth: usize,
+    wire: &str,
+) -> Result<&'de RawValue, A::Error> {
+    let raw: &'de RawValue = m.next_value()?;
+    match too_deep(raw, depth + 1) {
+        Some(e) => Err(cx.fail(at(e, wire))),
+        None => Ok(raw),
+    }
+}
+
+/// A scalar field `wire` (`bools`: a boolean field, which also takes JSON `true`/`false`;
+/// with `empty_is_absent`, a blank string is absent) of an object at level `depth`.
+pub fn scalar<'de, A: MapAccess<'de>, T>(
     m: &mut A,
     slot: &mut Slot<T>,
     decode: Decode<T>,
     (bools, empty_is_absent): (bool, bool),
-    depth: usize,
+    (cx, depth, wire): (&mut Cx, usize, &str),
 ) -> Result<(), A::Error> {
-    let raw = raw(m, depth)?;
+    let raw = raw(m, cx, depth, wire)?;
     if slot.is_some() {
         return Ok(());
     }
-    match text(raw, bools).map_err(A::Error::custom)? {
-        None => *slot = Some(None),
-        Some(t) => crate::runtime::fields::set(slot, &t, decode, empty_is_absent)
-            .map_err(A::Error::custom)?,
-    }
-    Ok(())
-}
-
-/// Any other scalar field, read in the one scan serde makes of it (see `ValueSeed`); `null`
-/// is absent, and with `empty_is_absent` so is a blank string.
-pub fn value<'de, A: MapAccess<'de>, T>(
-    m: &mut A,
-    slot: &mut Slot<T>,
-    decode: Decode<T>,
-    (bools, empty_is_absent): (bool, bool),
-    depth: usize,
-) -> Result<(), A::Error> {
-    if slot.is_some() {
-        return skip(m, depth);
-    }
-    *slot = Some(m.next_value_seed(ValueSeed {
-        decode,
-        bools,
-        empty_is_absent,
-    })?);
-    Ok(())
-}
-
-/// A scalar decoded from the text serde hands over as it scans the value: a string's contents
-/// (borrowed where it has no escapes), an integer's digits, `true`/`false` for a boolean field;
-/// `None` for `null` (and for blank text, where empty means absent). Anything else (a number
-/// with a fraction or an exponent, whose digits serde does not keep; a boolean elsewhere; a
-/// list; an object, refused before it is read) is an error, which leaves the answer to the
-/// tree decoder.
-struct ValueSeed<T> {
-    decode: Decode<T>,
-    bools: bool,
-    empty_is_absent: bool,
-}
-
-impl<'de, T> DeserializeSeed<'de> for ValueSeed<T> {
-    type Value = Option<T>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<T> ValueSeed<T> {
-    fn read<E: serde::de::Error>(&self, text: &str) -> Result<Option<T>, E> {
-        if self.empty_is_absent && crate::runtime::fields::blank(text) {
-            return Ok(None);
+    let read = match text(raw, bools) {
+        Ok(None) => {
+            *slot = Some(None);
+            Ok(())
         }
-        (self.decode)(text).map(Some).map_err(|_| fallback())
-    }
-}
-
-impl<'de, T> Visitor<'de> for ValueSeed<T> {
-    type Value = Option<T>;
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a string, an integer or null")
-    }
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        self.read(v)
-    }
-    // serde_json gives `-0` as a float, so an integer's digits are exactly these.
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        self.read(itoa::Buffer::new().format(v))
-    }
-    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        self.read(itoa::Buffer::new().format(v))
-    }
-    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        if !self.bools {
-            return Err(fallback());
-        }
-        self.read(if v { "true" } else { "false" })
-    }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
+        Ok(Some(t)) => fields::set(slot, &t, decode, empty_is_absent),
+        Err(e) => Err(e),
+    };
+    read.map_err(|e| cx.fail(at(e, wire)))
 }
 
 /// A field kept as received (a [`Node`]).
 pub fn node<'de, A: MapAccess<'de>>(
     m: &mut A,
     slot: &mut Slot<Node>,
-    depth: usize,
     empty_is_absent: bool,
+    (cx, depth, wire): (&mut Cx, usize, &str),
 ) -> Result<(), A::Error> {
-    let raw = raw(m, depth)?;
+    let raw = raw(m, cx, depth, wire)?;
     if slot.is_none() {
-        let node =
-            crate::runtime::json::from_raw(raw, depth + 1).map_err(|_| fallback::<A::Error>())?;
+        let node = crate::runtime::json::from_raw(raw, depth + 1)
+            .map_err(|e| cx.fail(at(Box::new(e), wire)))?;
         *slot = Some(match &node {
             Node::Null => None,
             Node::Str(s) if empty_is_absent && s.trim().is_empty() => None,
@@ -232,21 +220,23 @@ pub fn node<'de, A: MapAccess<'de>>(
 pub fn other<'de, A: MapAccess<'de>>(
     m: &mut A,
     key: Key<'de>,
-    cx: &mut Envelope,
+    cx: &mut Cx,
     depth: usize,
     unknown: Option<&mut Vec<(String, Node)>>,
 ) -> Result<(), A::Error> {
-    let raw = raw(m, depth)?;
-    if cx.is_envelope(&key.0) {
+    let raw = raw(m, cx, depth, &key.0)?;
+    if cx.envelope.is_envelope(&key.0) {
         if depth == 1 {
-            let t = text(raw, false).map_err(A::Error::custom)?;
-            cx.take(&key.0, t.as_deref()).map_err(A::Error::custom)?;
+            let taken = text(raw, false)
+                .map_err(|e| at(e, &key.0))
+                .and_then(|t| cx.envelope.take(&key.0, t.as_deref()));
+            taken.map_err(|e| cx.fail(e))?;
         }
         return Ok(());
     }
     if let Some(unknown) = unknown {
-        let node =
-            crate::runtime::json::from_raw(raw, depth + 1).map_err(|_| fallback::<A::Error>())?;
+        let node = crate::runtime::json::from_raw(raw, depth + 1)
+            .map_err(|e| cx.fail(at(Box::new(e), &key.0)))?;
         unknown.push(crate::runtime::redact::scrub_entry(
             key.0.into_owned(),
             node,
@@ -255,179 +245,308 @@ pub fn other<'de, A: MapAccess<'de>>(
     Ok(())
 }
 
-/// The value of a field already read (a duplicate key), or of a fixed field: skipped, within
-/// the bound.
-pub fn skip<'de, A: MapAccess<'de>>(m: &mut A, depth: usize) -> Result<(), A::Error> {
-    raw(m, depth).map(|_| ())
+/// The value of a fixed field `wire`: skipped, within the bound.
+pub fn skip<'de, A: MapAccess<'de>>(
+    m: &mut A,
+    cx: &mut Cx,
+    depth: usize,
+    wire: &str,
+) -> Result<(), A::Error> {
+    raw(m, cx, depth, wire).map(|_| ())
 }
 
-/// An object field; `null` is absent.
+/// An object field `wire`; `null` or (where `empty_is_absent`) a blank string is absent.
 pub fn object<'de, A: MapAccess<'de>, T: JsonFields>(
     m: &mut A,
     slot: &mut Slot<T>,
-    cx: &mut Envelope,
-    depth: usize,
+    empty_is_absent: bool,
+    (cx, depth, wire): (&mut Cx, usize, &str),
 ) -> Result<(), A::Error> {
     if slot.is_some() {
-        return skip(m, depth);
+        return skip(m, cx, depth, wire);
     }
-    *slot = Some(m.next_value_seed(Nullable(Object::<T>(cx, depth + 1, PhantomData)))?);
-    Ok(())
+    let seed = Object::<T> {
+        cx: &mut *cx,
+        depth: depth + 1,
+        empty_is_absent,
+        _t: PhantomData,
+    };
+    match m.next_value_seed(seed) {
+        Ok(v) => {
+            *slot = Some(v);
+            Ok(())
+        }
+        Err(e) => {
+            cx.within(wire);
+            Err(e)
+        }
+    }
 }
 
-/// A list of objects; `null` is an empty list.
+/// A list of objects (field `wire`); `null` or a blank string is an empty list.
 pub fn objects<'de, A: MapAccess<'de>, T: JsonFields>(
     m: &mut A,
     slot: &mut Slot<Vec<T>>,
-    cx: &mut Envelope,
-    depth: usize,
+    (cx, depth, wire): (&mut Cx, usize, &str),
 ) -> Result<(), A::Error> {
     if slot.is_some() {
-        return skip(m, depth);
+        return skip(m, cx, depth, wire);
     }
-    *slot = Some(m.next_value_seed(Nullable(ObjectList::<T>(cx, depth + 2, PhantomData)))?);
-    Ok(())
+    let seed = List(
+        ObjectItems::<T>(&mut *cx, depth + 2, PhantomData),
+        PhantomData,
+    );
+    match m.next_value_seed(seed) {
+        Ok(v) => {
+            *slot = Some(Some(v));
+            Ok(())
+        }
+        Err(e) => {
+            cx.within(wire);
+            Err(e)
+        }
+    }
 }
 
-/// A list of scalars; `null` is an empty list.
+/// A list of scalars (field `wire`); `null` or a blank string is an empty list.
 pub fn scalars<'de, A: MapAccess<'de>, T>(
     m: &mut A,
     slot: &mut Slot<Vec<T>>,
     decode: Decode<T>,
     bools: bool,
-    depth: usize,
+    (cx, depth, wire): (&mut Cx, usize, &str),
 ) -> Result<(), A::Error> {
+    let raw = raw(m, cx, depth, wire)?;
     if slot.is_some() {
-        return skip(m, depth);
+        return Ok(());
     }
-    *slot = Some(m.next_value_seed(Nullable(ScalarList(decode, bools)))?);
-    Ok(())
+    let seed = List(ScalarItems(&mut *cx, decode, bools), PhantomData);
+    let mut de = serde_json::Deserializer::from_str(raw.get());
+    match seed.deserialize(&mut de) {
+        Ok(v) => {
+            *slot = Some(Some(v));
+            Ok(())
+        }
+        Err(e) => {
+            let failure = cx.failure(&e);
+            Err(cx.fail(at(failure, wire)))
+        }
+    }
 }
 
-/// A required field's value (see [`crate::runtime::fields::required`]).
-pub fn required<T, E: serde::de::Error>(slot: Slot<T>) -> Result<T, E> {
-    crate::runtime::fields::required(slot).map_err(E::custom)
+/// A field of a type no one-pass decoder reads (`wire`): an error naming it.
+pub fn unsupported<E: serde::de::Error>(cx: &mut Cx, wire: &str) -> E {
+    cx.fail(at(fields::fallback(), wire))
+}
+
+/// A required field's value (see [`fields::required`]).
+pub fn required<T, E: serde::de::Error>(cx: &mut Cx, slot: Slot<T>, wire: &str) -> Result<T, E> {
+    fields::required(slot, wire).map_err(|e| cx.fail(e))
 }
 
 /// The answer `text` as `T` with the envelope's code and message.
-pub fn answer<T: JsonFields>(text: &str, cx: &mut Envelope) -> Result<T, Fallback> {
+pub fn answer<T: JsonFields>(text: &str, cx: &mut Cx) -> Result<T, Failure> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = de
-        .deserialize_map(ObjectVisitor::<T>(cx, 1, PhantomData))
-        .map_err(|_| Fallback)?;
-    de.end().map_err(|_| Fallback)?;
+    let seed = Object::<T> {
+        cx: &mut *cx,
+        depth: 1,
+        empty_is_absent: false,
+        _t: PhantomData,
+    };
+    let value = match seed.deserialize(&mut de) {
+        Ok(Some(v)) => v,
+        Ok(None) => return Err(wrong_kind("an object", "null")),
+        Err(e) => return Err(cx.failure(&e)),
+    };
+    de.end().map_err(|e| cx.failure(&e))?;
     Ok(value)
 }
 
-/// `null` as `None`, else the inner seed's value.
-struct Nullable<S>(S);
-
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Nullable<S> {
-    type Value = Option<S::Value>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_option(NullableVisitor(self.0))
-    }
+/// An object at nesting level `depth`: `None` for `null` and (with `empty_is_absent`) a blank
+/// string; anything else but an object is an error.
+struct Object<'c, T> {
+    cx: &'c mut Cx,
+    depth: usize,
+    empty_is_absent: bool,
+    _t: PhantomData<T>,
 }
-
-struct NullableVisitor<S>(S);
-
-impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for NullableVisitor<S> {
-    type Value = Option<S::Value>;
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a value or null")
-    }
-    fn visit_none<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        self.0.deserialize(d).map(Some)
-    }
-}
-
-/// An object at nesting level `.1`.
-struct Object<'c, T>(&'c mut Envelope, usize, PhantomData<T>);
 
 impl<'de, T: JsonFields> DeserializeSeed<'de> for Object<'_, T> {
-    type Value = T;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
-        d.deserialize_map(ObjectVisitor::<T>(self.0, self.1, PhantomData))
+    type Value = Option<T>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
     }
 }
 
-struct ObjectVisitor<'c, T>(&'c mut Envelope, usize, PhantomData<T>);
+impl<T> Object<'_, T> {
+    fn wrong<E: serde::de::Error>(self, found: &str) -> Result<Option<T>, E> {
+        Err(self.cx.fail(wrong_kind("an object", found)))
+    }
+}
 
-impl<'de, T: JsonFields> Visitor<'de> for ObjectVisitor<'_, T> {
-    type Value = T;
+impl<'de, T: JsonFields> Visitor<'de> for Object<'_, T> {
+    type Value = Option<T>;
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("an object")
     }
-    fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<T, A::Error> {
-        if self.1 > MAX_DEPTH {
-            return Err(fallback());
+    fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Self::Value, A::Error> {
+        if self.depth > MAX_DEPTH {
+            return Err(self.cx.fail(Box::new(DecodeError::too_deep())));
         }
-        T::visit(m, self.0, self.1)
+        T::visit(m, self.cx, self.depth).map(Some)
     }
-}
-
-/// A list of objects at nesting level `.1`.
-struct ObjectList<'c, T>(&'c mut Envelope, usize, PhantomData<T>);
-
-impl<'de, T: JsonFields> DeserializeSeed<'de> for ObjectList<'_, T> {
-    type Value = Vec<T>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_seq(self)
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
     }
-}
-
-impl<'de, T: JsonFields> Visitor<'de> for ObjectList<'_, T> {
-    type Value = Vec<T>;
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a list")
-    }
-    fn visit_seq<Q: SeqAccess<'de>>(self, mut seq: Q) -> Result<Self::Value, Q::Error> {
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(v) = seq.next_element_seed(Object::<T>(self.0, self.1, PhantomData))? {
-            out.push(v);
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if self.empty_is_absent && fields::blank(v) {
+            return Ok(None);
         }
-        Ok(out)
+        self.wrong("a string")
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        self.wrong("a boolean")
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        self.wrong("a number")
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        self.wrong("a number")
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        self.wrong("a number")
+    }
+    fn visit_seq<Q: SeqAccess<'de>>(self, _: Q) -> Result<Self::Value, Q::Error> {
+        self.wrong("a list")
     }
 }
 
-/// A list of scalars.
-struct ScalarList<T>(Decode<T>, bool);
-
-impl<'de, T> DeserializeSeed<'de> for ScalarList<T> {
-    type Value = Vec<T>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_seq(self)
-    }
+/// How a list's items are read.
+trait Item<T> {
+    /// One item (never absent: `null` is an error).
+    fn read<'de, D: Deserializer<'de>>(&mut self, d: D) -> Result<T, D::Error>;
+    /// The decode's context.
+    fn cx(&mut self) -> &mut Cx;
 }
 
-impl<'de, T> Visitor<'de> for ScalarList<T> {
-    type Value = Vec<T>;
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a list")
-    }
-    fn visit_seq<Q: SeqAccess<'de>>(self, mut seq: Q) -> Result<Self::Value, Q::Error> {
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(v) = seq.next_element_seed(Scalar(self.0, self.1))? {
-            out.push(v);
+/// Objects at this nesting level.
+struct ObjectItems<'c, T>(&'c mut Cx, usize, PhantomData<T>);
+
+impl<T: JsonFields> Item<T> for ObjectItems<'_, T> {
+    fn read<'de, D: Deserializer<'de>>(&mut self, d: D) -> Result<T, D::Error> {
+        let seed = Object::<T> {
+            cx: &mut *self.0,
+            depth: self.1,
+            empty_is_absent: false,
+            _t: PhantomData,
+        };
+        match seed.deserialize(d)? {
+            Some(v) => Ok(v),
+            None => Err(self.0.fail(wrong_kind("an object", "null"))),
         }
-        Ok(out)
+    }
+    fn cx(&mut self) -> &mut Cx {
+        self.0
     }
 }
 
-/// One scalar list item (never absent: `null` is a [`Fallback`]).
-struct Scalar<T>(Decode<T>, bool);
+/// Scalars read by this function (`.2`: booleans).
+struct ScalarItems<'c, T>(&'c mut Cx, Decode<T>, bool);
 
-impl<'de, T> DeserializeSeed<'de> for Scalar<T> {
+impl<T> Item<T> for ScalarItems<'_, T> {
+    fn read<'de, D: Deserializer<'de>>(&mut self, d: D) -> Result<T, D::Error> {
+        let raw: &RawValue = serde::Deserialize::deserialize(d)?;
+        let read = match text(raw, self.2) {
+            Ok(Some(t)) => (self.1)(&t).map_err(Box::new),
+            Ok(None) if self.2 => Err(wrong_kind("a boolean", "null")),
+            Ok(None) => Err(wrong_kind("a number or a string", "null")),
+            Err(e) => Err(e),
+        };
+        read.map_err(|e| self.0.fail(e))
+    }
+    fn cx(&mut self) -> &mut Cx {
+        self.0
+    }
+}
+
+/// One item, read by `I`.
+struct Each<'a, I, T>(&'a mut I, PhantomData<T>);
+
+impl<'de, T, I: Item<T>> DeserializeSeed<'de> for Each<'_, I, T> {
     type Value = T;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
-        let raw: &RawValue = serde::Deserialize::deserialize(d)?;
-        match text(raw, self.1) {
-            Ok(Some(t)) => (self.0)(&t).map_err(|_| fallback()),
-            _ => Err(fallback()),
+        self.0.read(d)
+    }
+}
+
+/// A list: `null` or a blank string is empty; an object gives its values as the items (as an
+/// XML list element does in the tree decoder).
+struct List<I, T>(I, PhantomData<T>);
+
+impl<'de, T, I: Item<T>> DeserializeSeed<'de> for List<I, T> {
+    type Value = Vec<T>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<T, I: Item<T>> List<I, T> {
+    /// Puts item `i`'s index in front of an error's path.
+    fn at<V, E>(&mut self, i: usize, got: Result<V, E>) -> Result<V, E> {
+        if got.is_err() {
+            self.0.cx().within(&format!("[{i}]"));
         }
+        got
+    }
+
+    fn wrong<E: serde::de::Error>(mut self, found: &str) -> Result<Vec<T>, E> {
+        Err(self.0.cx().fail(wrong_kind("a list", found)))
+    }
+}
+
+impl<'de, T, I: Item<T>> Visitor<'de> for List<I, T> {
+    type Value = Vec<T>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list")
+    }
+    fn visit_seq<Q: SeqAccess<'de>>(mut self, mut seq: Q) -> Result<Self::Value, Q::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        loop {
+            let got = seq.next_element_seed(Each(&mut self.0, PhantomData));
+            match self.at(out.len(), got)? {
+                Some(v) => out.push(v),
+                None => return Ok(out),
+            }
+        }
+    }
+    fn visit_map<A: MapAccess<'de>>(mut self, mut m: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while m.next_key::<IgnoredAny>()?.is_some() {
+            let got = m.next_value_seed(Each(&mut self.0, PhantomData));
+            out.push(self.at(out.len(), got)?);
+        }
+        Ok(out)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if fields::blank(v) {
+            return Ok(Vec::new());
+        }
+        self.wrong("a string")
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        self.wrong("a boolean")
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        self.wrong("a number")
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        self.wrong("a number")
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        self.wrong("a number")
     }
 }
 
@@ -454,8 +573,13 @@ mod tests {
             Some("a\nb")
         );
         assert_eq!(text(raw("null"), false).unwrap(), None);
-        assert_eq!(text(raw("true"), false), Err(Fallback));
+        let err = |t| text(raw(t), false).unwrap_err().reason;
+        assert_eq!(
+            err("true"),
+            "expected a number or a string, found a boolean"
+        );
         assert_eq!(text(raw("true"), true).unwrap().as_deref(), Some("true"));
-        assert_eq!(text(raw("[1]"), false), Err(Fallback));
+        assert_eq!(err("[1]"), "expected a number or a string, found a list");
+        assert_eq!(err("{}"), "expected a number or a string, found an object");
     }
 }

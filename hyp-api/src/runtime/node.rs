@@ -93,12 +93,17 @@ impl DecodeError {
 
     /// Prefixes the path with the enclosing key or index (`Items` + `[0]`).
     pub fn within(mut self, segment: &str) -> Self {
+        self.prefix(segment);
+        self
+    }
+
+    /// [`DecodeError::within`], in place.
+    pub fn prefix(&mut self, segment: &str) {
         self.path = if self.path.is_empty() || self.path.starts_with('[') {
             format!("{segment}{}", self.path)
         } else {
             format!("{segment}.{}", self.path)
         };
-        self
     }
 }
 

@@ -1,14 +1,15 @@
 //! One pass from an answer's text straight into the generated types, per wire format (JSON
 //! through serde, XML through quick-xml events, URL-encoded pairs), with the envelope's code
-//! picked up on the way. `None` leaves the answer to the [`Node`](crate::Node) tree decoder
+//! picked up on the way. An answer it does not accept is a [`Failure`] naming where and why
 //! (see [`crate::runtime::fields`]).
 
 use encoding_rs::Encoding;
 
 use crate::runtime::endpoint::{EnvelopeSpec, XmlSpec};
-use crate::runtime::fields::Envelope;
+use crate::runtime::fields::{Envelope, Failure};
 use crate::runtime::form_in::{self, FormFields};
-use crate::runtime::json_in::{self, JsonFields};
+use crate::runtime::json_in::{self, Cx, JsonFields};
+use crate::runtime::node::DecodeError;
 #[cfg(feature = "__xml")]
 use crate::runtime::xml_in::{self, XmlFields};
 
@@ -26,8 +27,8 @@ pub struct Received<'a> {
     pub xml: Option<(XmlSpec, &'static str)>,
 }
 
-/// The code, the message and the response, or `None` for the tree decoder.
-pub type Decoded<R> = Option<(i64, Option<String>, R)>;
+/// The code, the message and the response, or why the answer did not decode.
+pub type Decoded<R> = Result<(i64, Option<String>, R), Failure>;
 
 impl Received<'_> {
     fn envelope(&self) -> Envelope {
@@ -36,40 +37,50 @@ impl Received<'_> {
 
     /// The answer's code: the envelope's; without one in the answer, `code_when_missing` for a
     /// success status; without an envelope, the HTTP status.
-    fn settle(&self, envelope: Envelope) -> Option<(i64, Option<String>)> {
+    fn settle(&self, envelope: Envelope) -> Result<(i64, Option<String>), Failure> {
         let (code, message) = envelope.finish();
         let Some(spec) = self.envelope else {
-            return Some((i64::from(self.status), None));
+            return Ok((i64::from(self.status), None));
         };
         let code = code.or(spec
             .code_when_missing
-            .filter(|_| (200..300).contains(&self.status)))?;
-        Some((code, message))
+            .filter(|_| (200..300).contains(&self.status)));
+        match code {
+            Some(code) => Ok((code, message)),
+            None => Err(Box::new(
+                DecodeError::new("required field is missing").within(spec.code),
+            )),
+        }
+    }
+
+    /// An API without the envelope a format's decoder needs.
+    fn no_envelope() -> Failure {
+        Box::new(DecodeError::new("the API declares no code envelope"))
     }
 }
 
 /// A JSON object answer.
 pub fn json<T: JsonFields>(a: &Received) -> Decoded<T> {
-    let mut envelope = a.envelope();
-    let value = json_in::answer::<T>(a.text, &mut envelope).ok()?;
-    let (code, message) = a.settle(envelope)?;
-    Some((code, message, value))
+    let mut cx = Cx::new(a.envelope());
+    let value = json_in::answer::<T>(a.text, &mut cx)?;
+    let (code, message) = a.settle(cx.envelope)?;
+    Ok((code, message, value))
 }
 
 /// An XML answer of an API with an envelope.
 #[cfg(feature = "__xml")]
 pub fn xml<T: XmlFields>(a: &Received) -> Decoded<T> {
-    let (spec, command) = a.xml?;
-    a.envelope?;
-    let (value, envelope) = xml_in::answer::<T>(a.text, &spec, command, a.envelope()).ok()?;
+    let (spec, command) = a.xml.ok_or_else(crate::runtime::fields::fallback)?;
+    a.envelope.ok_or_else(Received::no_envelope)?;
+    let (value, envelope) = xml_in::answer::<T>(a.text, &spec, command, a.envelope())?;
     let (code, message) = a.settle(envelope)?;
-    Some((code, message, value))
+    Ok((code, message, value))
 }
 
 /// A URL-encoded answer of an API with an envelope.
 pub fn form<T: FormFields>(a: &Received) -> Decoded<T> {
-    a.envelope?;
-    let (value, envelope) = form_in::answer::<T>(a.text, a.charset, a.envelope()).ok()?;
+    a.envelope.ok_or_else(Received::no_envelope)?;
+    let (value, envelope) = form_in::answer::<T>(a.text, a.charset, a.envelope())?;
     let (code, message) = a.settle(envelope)?;
-    Some((code, message, value))
+    Ok((code, message, value))
 }

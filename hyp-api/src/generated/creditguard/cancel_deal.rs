@@ -1317,7 +1317,7 @@ impl crate::Wire for CancelDealResponse {
 impl crate::__private::XmlFields for CancelDealResponse {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_date_time = None;
         let mut v_request_id = None;
         let mut v_tran_id = None;
@@ -2059,7 +2059,7 @@ impl crate::Endpoint for CancelDeal {
         let (code, message, r) = crate::__private::one_pass::xml::<
             CancelDealResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

@@ -2007,7 +2007,7 @@ impl crate::Wire for DoDealResponse {
 impl crate::__private::XmlFields for DoDealResponse {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_date_time = None;
         let mut v_request_id = None;
         let mut v_tran_id = None;
@@ -2915,7 +2915,7 @@ impl crate::Endpoint for DoDeal {
         let (code, message, r) = crate::__private::one_pass::xml::<
             DoDealResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

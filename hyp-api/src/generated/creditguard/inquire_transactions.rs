@@ -825,7 +825,7 @@ impl crate::Wire for InquireTransactionsResponse {
 impl crate::__private::XmlFields for InquireTransactionsResponse {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_date_time = None;
         let mut v_request_id = None;
         let mut v_tran_id = None;
@@ -1053,7 +1053,7 @@ impl crate::Endpoint for InquireTransactions {
         let (code, message, r) = crate::__private::one_pass::xml::<
             InquireTransactionsResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

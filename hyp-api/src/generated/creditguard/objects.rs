@@ -218,7 +218,7 @@ impl crate::Wire for CustomerData {
 impl crate::__private::XmlFields for CustomerData {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_first_name = None;
         let mut v_last_name = None;
         let mut v_address = None;
@@ -793,7 +793,7 @@ impl crate::Wire for InvoiceData {
 impl crate::__private::XmlFields for InvoiceData {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_invoice_creation_method = None;
         let mut v_invoice_subject = None;
         let mut v_invoice_item_code = None;
@@ -1090,7 +1090,7 @@ impl crate::Wire for InvoiceRef {
 impl crate::__private::XmlFields for InvoiceRef {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_invoice_atran_id = None;
         let mut seen = false;
         while let Some(name) = x.child()? {
@@ -1108,7 +1108,10 @@ impl crate::__private::XmlFields for InvoiceRef {
         }
         crate::__private::xml_in::seen(seen)?;
         Ok(Self {
-            invoice_atran_id: crate::__private::fields::required(v_invoice_atran_id)?,
+            invoice_atran_id: crate::__private::fields::required(
+                v_invoice_atran_id,
+                "invoiceAtranId",
+            )?,
         })
     }
 }
@@ -1193,7 +1196,7 @@ impl crate::Wire for PaymentPageData {
 impl crate::__private::XmlFields for PaymentPageData {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_pps_json_config = None;
         let mut seen = false;
         while let Some(name) = x.child()? {
@@ -1973,7 +1976,7 @@ impl crate::Wire for DealResult {
 impl crate::__private::XmlFields for DealResult {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_status = None;
         let mut v_status_text = None;
         let mut v_extended_status = None;
@@ -3561,7 +3564,7 @@ impl crate::Wire for Transaction {
 impl crate::__private::XmlFields for Transaction {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_status = None;
         let mut v_status_text = None;
         let mut v_extended_status = None;
@@ -4420,7 +4423,7 @@ impl crate::Wire for AcquirerData {
 impl crate::__private::XmlFields for AcquirerData {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_acquirer_response_id = None;
         let mut v_wallet_supplier_id = None;
         let mut v_mcc = None;
@@ -5161,7 +5164,7 @@ impl crate::Wire for AshraitEmvData {
 impl crate::__private::XmlFields for AshraitEmvData {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_uid = None;
         let mut v_card_seq_number = None;
         let mut v_auth_code_acquirer = None;
@@ -5840,7 +5843,7 @@ impl crate::Wire for Totals {
 impl crate::__private::XmlFields for Totals {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_page_number = None;
         let mut v_pages_amount = None;
         let mut v_query_result_id = None;

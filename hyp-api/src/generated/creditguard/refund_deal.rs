@@ -1301,7 +1301,7 @@ impl crate::Wire for RefundDealResponse {
 impl crate::__private::XmlFields for RefundDealResponse {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_date_time = None;
         let mut v_request_id = None;
         let mut v_tran_id = None;
@@ -2043,7 +2043,7 @@ impl crate::Endpoint for RefundDeal {
         let (code, message, r) = crate::__private::one_pass::xml::<
             RefundDealResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

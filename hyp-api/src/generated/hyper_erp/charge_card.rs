@@ -335,7 +335,7 @@ impl crate::Wire for ChargeCardResponse {
 impl crate::__private::JsonFields for ChargeCardResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_req_id = None;
@@ -348,57 +348,57 @@ impl crate::__private::JsonFields for ChargeCardResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Req_ID" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_req_id,
                         <i64 as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Req_ID"),
                     )?
                 }
                 b"Result Code" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_result_code,
                         <ClearingResultCode as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Result Code"),
                     )?
                 }
                 b"Result Text" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_result_text,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Result Text"),
                     )?
                 }
                 b"Result CC Brand Name" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_result_cc_brand_name,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Result CC Brand Name"),
                     )?
                 }
                 b"Result Last 4 Digits" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_result_last_4_digits,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Result Last 4 Digits"),
                     )?
                 }
                 b"Result Bank Reference" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_result_bank_reference,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Result Bank Reference"),
                     )?
                 }
                 _ => {
@@ -413,8 +413,12 @@ impl crate::__private::JsonFields for ChargeCardResponse {
             }
         }
         Ok(Self {
-            req_id: crate::__private::json_in::required(v_req_id)?,
-            result_code: crate::__private::json_in::required(v_result_code)?,
+            req_id: crate::__private::json_in::required(cx, v_req_id, "Req_ID")?,
+            result_code: crate::__private::json_in::required(
+                cx,
+                v_result_code,
+                "Result Code",
+            )?,
             result_text: v_result_text.flatten(),
             result_cc_brand_name: v_result_cc_brand_name.flatten(),
             result_last_4_digits: v_result_last_4_digits.flatten(),
@@ -501,7 +505,7 @@ impl crate::Endpoint for ChargeCard {
         let (code, message, r) = crate::__private::one_pass::json::<
             ChargeCardResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

@@ -257,7 +257,7 @@ impl crate::Wire for CreateBalanceOrderResponse {
 impl crate::__private::JsonFields for CreateBalanceOrderResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_tp_login = None;
@@ -266,21 +266,21 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"TP_Login" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_tp_login,
                         <TpLogin as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "TP_Login"),
                     )?
                 }
                 b"TP_Order_ID" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_tp_order_id,
                         <i64 as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "TP_Order_ID"),
                     )?
                 }
                 _ => {
@@ -296,7 +296,11 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
         }
         Ok(Self {
             tp_login: v_tp_login.flatten(),
-            tp_order_id: crate::__private::json_in::required(v_tp_order_id)?,
+            tp_order_id: crate::__private::json_in::required(
+                cx,
+                v_tp_order_id,
+                "TP_Order_ID",
+            )?,
             unknown_fields: unknown,
         })
     }
@@ -412,7 +416,7 @@ impl crate::Endpoint for CreateBalanceOrder {
         let (code, message, r) = crate::__private::one_pass::json::<
             CreateBalanceOrderResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

@@ -400,7 +400,7 @@ impl crate::Wire for CreateRefundResponse {
 impl crate::__private::JsonFields for CreateRefundResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_doc = None;
@@ -408,7 +408,12 @@ impl crate::__private::JsonFields for CreateRefundResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Doc" => {
-                    crate::__private::json_in::object(&mut m, &mut v_doc, cx, depth)?
+                    crate::__private::json_in::object(
+                        &mut m,
+                        &mut v_doc,
+                        true,
+                        (&mut *cx, depth, "Doc"),
+                    )?
                 }
                 _ => {
                     crate::__private::json_in::other(
@@ -534,7 +539,7 @@ impl crate::Endpoint for CreateRefund {
         let (code, message, r) = crate::__private::one_pass::json::<
             CreateRefundResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

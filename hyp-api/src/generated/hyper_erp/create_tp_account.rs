@@ -126,7 +126,7 @@ impl crate::Wire for CreateTpAccountResponse {
 impl crate::__private::JsonFields for CreateTpAccountResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_account = None;
@@ -134,7 +134,12 @@ impl crate::__private::JsonFields for CreateTpAccountResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"account" => {
-                    crate::__private::json_in::object(&mut m, &mut v_account, cx, depth)?
+                    crate::__private::json_in::object(
+                        &mut m,
+                        &mut v_account,
+                        false,
+                        (&mut *cx, depth, "account"),
+                    )?
                 }
                 _ => {
                     crate::__private::json_in::other(
@@ -148,7 +153,7 @@ impl crate::__private::JsonFields for CreateTpAccountResponse {
             }
         }
         Ok(Self {
-            account: crate::__private::json_in::required(v_account)?,
+            account: crate::__private::json_in::required(cx, v_account, "account")?,
             unknown_fields: unknown,
         })
     }
@@ -268,7 +273,7 @@ impl crate::Endpoint for CreateTpAccount {
         let (code, message, r) = crate::__private::one_pass::json::<
             CreateTpAccountResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

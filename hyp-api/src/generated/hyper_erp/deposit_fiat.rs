@@ -371,7 +371,7 @@ impl crate::Wire for DepositFiatResponse {
 impl crate::__private::JsonFields for DepositFiatResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_receipt_num = None;
@@ -379,12 +379,12 @@ impl crate::__private::JsonFields for DepositFiatResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Receipt_Num" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_receipt_num,
                         <i64 as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Receipt_Num"),
                     )?
                 }
                 _ => {
@@ -399,7 +399,11 @@ impl crate::__private::JsonFields for DepositFiatResponse {
             }
         }
         Ok(Self {
-            receipt_num: crate::__private::json_in::required(v_receipt_num)?,
+            receipt_num: crate::__private::json_in::required(
+                cx,
+                v_receipt_num,
+                "Receipt_Num",
+            )?,
             unknown_fields: unknown,
         })
     }
@@ -513,7 +517,7 @@ impl crate::Endpoint for DepositFiat {
         let (code, message, r) = crate::__private::one_pass::json::<
             DepositFiatResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

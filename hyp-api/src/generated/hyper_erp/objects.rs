@@ -160,7 +160,7 @@ impl crate::Wire for TpAccount {
 impl crate::__private::JsonFields for TpAccount {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_account_login = None;
@@ -233,102 +233,102 @@ impl crate::__private::JsonFields for TpAccount {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_account_login,
                         <TpLogin as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "AccountLogin"),
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_data_source,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "DataSource"),
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_platform,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Platform"),
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_status,
                         <TpAccountStatus as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "Status"),
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_group,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Group"),
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_currency,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Currency"),
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_balance,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "Balance"),
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_equity,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "Equity"),
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_margin,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "Margin"),
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_account_login,
                         <TpLogin as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "AccountLogin"),
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_data_source,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "DataSource"),
                     )?
                 }
                 _ => {
@@ -343,7 +343,11 @@ impl crate::__private::JsonFields for TpAccount {
             }
         }
         Ok(Self {
-            account_login: crate::__private::json_in::required(v_account_login)?,
+            account_login: crate::__private::json_in::required(
+                cx,
+                v_account_login,
+                "AccountLogin",
+            )?,
             data_source: v_data_source.flatten(),
             platform: v_platform.flatten(),
             status: v_status.flatten(),
@@ -669,7 +673,7 @@ impl crate::Wire for RefundItem {
 impl crate::__private::JsonFields for RefundItem {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_refund_method = None;
@@ -780,211 +784,223 @@ impl crate::__private::JsonFields for RefundItem {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_method,
                         <RefundMethod as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "RefundMethod"),
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_payment_date,
                         |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "PaymentDate"),
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_total_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "TotalAmount"),
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_currency,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Currency"),
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_exchange_rate,
                         <crate::Decimal as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "ExchangeRate"),
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_monthly_payments,
                         <i64 as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "MonthlyPayments"),
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_first_payment_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "FirstPaymentAmount"),
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_next_payments_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "NextPaymentsAmount"),
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_advanced_payment_sys,
                         <AdvancedPaymentSys as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "AdvancedPaymentSys"),
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank_code,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "BankCode"),
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_branch_swift,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "BranchSwift"),
                     )?
                 }
                 11usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_account,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Account"),
                     )?
                 }
                 12usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank_transfer_payment_format,
                         <BankTransferPaymentFormat as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "BankTransferPaymentFormat"),
                     )?
                 }
                 13usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cheque_cc_number,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "ChequeCcNumber"),
                     )?
                 }
                 14usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_clearing_company,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "ClearingCompany"),
                     )?
                 }
                 15usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cc_ew_brand,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "CcEwBrand"),
                     )?
                 }
                 16usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_clearing_voucher,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "ClearingVoucher"),
                     )?
                 }
                 17usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_refund_to_country,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "RegRefundToCountry"),
                     )?
                 }
                 18usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_bank_name,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "RegBankName"),
                     )?
                 }
                 19usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_bank_address,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "RegBankAddress"),
                     )?
                 }
                 20usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_account_owner_as_contact_person,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "RegAccountOwnerAsContactPerson"),
                     )?
                 }
                 21usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_from_internal_account,
                         <i64 as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "FromInternalAccount"),
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
             }
         }
         Ok(Self {
-            refund_method: crate::__private::json_in::required(v_refund_method)?,
-            payment_date: crate::__private::json_in::required(v_payment_date)?,
-            total_amount: crate::__private::json_in::required(v_total_amount)?,
-            currency: crate::__private::json_in::required(v_currency)?,
+            refund_method: crate::__private::json_in::required(
+                cx,
+                v_refund_method,
+                "RefundMethod",
+            )?,
+            payment_date: crate::__private::json_in::required(
+                cx,
+                v_payment_date,
+                "PaymentDate",
+            )?,
+            total_amount: crate::__private::json_in::required(
+                cx,
+                v_total_amount,
+                "TotalAmount",
+            )?,
+            currency: crate::__private::json_in::required(cx, v_currency, "Currency")?,
             exchange_rate: v_exchange_rate.flatten(),
             monthly_payments: v_monthly_payments.flatten(),
             first_payment_amount: v_first_payment_amount.flatten(),
@@ -1827,7 +1843,7 @@ impl crate::Wire for RefundDocument {
 impl crate::__private::JsonFields for RefundDocument {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_refund_number = None;
@@ -2011,160 +2027,160 @@ impl crate::__private::JsonFields for RefundDocument {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_number,
                         <RefundNumber as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "RefundNumber"),
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_agency,
                         <i64 as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "Agency"),
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_drawer_station_id,
                         <i64 as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "DrawerStationId"),
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_sales_agent,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "SalesAgent"),
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_client_number,
                         <ClientNumber as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "ClientNumber"),
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_client_full_name,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "ClientFullName"),
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_contact_person,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "ContactPerson"),
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_address,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Address"),
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_phone,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Phone"),
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Email"),
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id_number,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "IdNumber"),
                     )?
                 }
                 11usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_client_country_code,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "ClientCountryCode"),
                     )?
                 }
                 12usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_language,
                         <i64 as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "Language"),
                     )?
                 }
                 13usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_international_document,
                         <i64 as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "InternationalDocument"),
                     )?
                 }
                 14usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_total_refund_lc,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "TotalRefundLc"),
                     )?
                 }
                 15usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_purchaser_currency,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "PurchaserCurrency"),
                     )?
                 }
                 16usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_total_refund_in_pc,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "TotalRefundInPc"),
                     )?
                 }
                 17usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_origin_production_time,
                         |t: &str| crate::__private::fields::datetime(
@@ -2172,11 +2188,11 @@ impl crate::__private::JsonFields for RefundDocument {
                             "%Y-%m-%d %H:%M:%S",
                         ),
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "OriginProductionTime"),
                     )?
                 }
                 18usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_created_on_utc,
                         |t: &str| crate::__private::fields::datetime(
@@ -2184,123 +2200,123 @@ impl crate::__private::JsonFields for RefundDocument {
                             "%Y-%m-%d %H:%M:%S",
                         ),
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "CreatedOnUtc"),
                     )?
                 }
                 19usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_produced_by,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "ProducedBy"),
                     )?
                 }
                 20usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_electronic_signed_pdf,
                         <i64 as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "ElectronicSignedPdf"),
                     )?
                 }
                 21usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_notes,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Notes"),
                     )?
                 }
                 22usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_internal_notes,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "InternalNotes"),
                     )?
                 }
                 23usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_form_purpose,
                         <crate::Open<
                             RefundFormPurpose,
                         > as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "RefundFormPurpose"),
                     )?
                 }
                 24usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_money_laundering,
                         <crate::Open<
                             MoneyLaunderingControl,
                         > as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "MoneyLaundering"),
                     )?
                 }
                 25usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_money_laundering_bundle,
                         <i64 as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "MoneyLaunderingBundle"),
                     )?
                 }
                 26usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_personal_id_verification_made_by,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "PersonalIdVerificationMadeBy"),
                     )?
                 }
                 27usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_ip_address,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "IpAddress"),
                     )?
                 }
                 28usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_responsible_manager,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "ResponsibleManager"),
                     )?
                 }
                 29usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_old_doc_reference,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "OldDocReference"),
                     )?
                 }
                 30usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_old_software_name,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "OldSoftwareName"),
                     )?
                 }
                 31usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cancellation_time,
                         |t: &str| crate::__private::fields::datetime(
@@ -2308,63 +2324,63 @@ impl crate::__private::JsonFields for RefundDocument {
                             "%Y-%m-%d %H:%M:%S",
                         ),
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "CancellationTime"),
                     )?
                 }
                 32usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cancelled_by,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "CancelledBy"),
                     )?
                 }
                 33usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cancellation_reason,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "CancellationReason"),
                     )?
                 }
                 34usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_account_balance_at_production_time,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "AccountBalanceAtProductionTime"),
                     )?
                 }
                 35usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_credit_line_usage_risk_lc,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "CreditLineUsageRiskLc"),
                     )?
                 }
                 36usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_authorization_status,
                         <crate::Open<
                             AuthorizationStatus,
                         > as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "AuthorizationStatus"),
                     )?
                 }
                 37usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_authorization_text_desc,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "AuthorizationTextDesc"),
                     )?
                 }
                 _ => {
@@ -2379,7 +2395,11 @@ impl crate::__private::JsonFields for RefundDocument {
             }
         }
         Ok(Self {
-            refund_number: crate::__private::json_in::required(v_refund_number)?,
+            refund_number: crate::__private::json_in::required(
+                cx,
+                v_refund_number,
+                "RefundNumber",
+            )?,
             agency: v_agency.flatten(),
             drawer_station_id: v_drawer_station_id.flatten(),
             sales_agent: v_sales_agent.flatten(),
@@ -2680,7 +2700,7 @@ impl crate::Wire for RefundQueueRow {
 impl crate::__private::JsonFields for RefundQueueRow {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_refund_number = None;
@@ -2775,151 +2795,151 @@ impl crate::__private::JsonFields for RefundQueueRow {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_number,
                         <RefundNumber as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "RefundNumber"),
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_row_index,
                         <i64 as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "RowIndex"),
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_method,
                         <crate::Open<
                             RefundMethod,
                         > as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "RefundMethod"),
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_payment_date,
                         |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "PaymentDate"),
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_total_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "TotalAmount"),
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_currency,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Currency"),
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank_code,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "BankCode"),
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_branch_swift,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "BranchSwift"),
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_account,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Account"),
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank_transfer_payment_format,
                         <crate::Open<
                             BankTransferPaymentFormat,
                         > as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "BankTransferPaymentFormat"),
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_refund_to_country,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "RegRefundToCountry"),
                     )?
                 }
                 11usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_bank_name,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "RegBankName"),
                     )?
                 }
                 12usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_bank_address,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "RegBankAddress"),
                     )?
                 }
                 13usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reg_account_owner_as_contact_person,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "RegAccountOwnerAsContactPerson"),
                     )?
                 }
                 14usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_from_internal_account,
                         <i64 as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "FromInternalAccount"),
                     )?
                 }
                 15usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_from_internal_account_name,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "FromInternalAccountName"),
                     )?
                 }
                 _ => {
@@ -2934,7 +2954,11 @@ impl crate::__private::JsonFields for RefundQueueRow {
             }
         }
         Ok(Self {
-            refund_number: crate::__private::json_in::required(v_refund_number)?,
+            refund_number: crate::__private::json_in::required(
+                cx,
+                v_refund_number,
+                "RefundNumber",
+            )?,
             row_index: v_row_index.flatten(),
             refund_method: v_refund_method.flatten(),
             payment_date: v_payment_date.flatten(),
@@ -3019,7 +3043,7 @@ impl crate::Wire for RefundStatusUpdate {
 impl crate::__private::JsonFields for RefundStatusUpdate {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_refund_number = None;
@@ -3028,39 +3052,45 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"RefundNumber" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_number,
                         <RefundNumber as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "RefundNumber"),
                     )?
                 }
                 b"AuthorizationStatus" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_authorization_status,
                         <AuthorizationStatus as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "AuthorizationStatus"),
                     )?
                 }
                 b"AuthorizationTextDesc" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_authorization_text_desc,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "AuthorizationTextDesc"),
                     )?
                 }
                 _ => crate::__private::json_in::other(&mut m, key, cx, depth, None)?,
             }
         }
         Ok(Self {
-            refund_number: crate::__private::json_in::required(v_refund_number)?,
+            refund_number: crate::__private::json_in::required(
+                cx,
+                v_refund_number,
+                "RefundNumber",
+            )?,
             authorization_status: crate::__private::json_in::required(
+                cx,
                 v_authorization_status,
+                "AuthorizationStatus",
             )?,
             authorization_text_desc: v_authorization_text_desc.flatten(),
         })

@@ -111,7 +111,7 @@ impl crate::Wire for QueryRefundQueueResponse {
 impl crate::__private::JsonFields for QueryRefundQueueResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_queue = None;
@@ -119,7 +119,11 @@ impl crate::__private::JsonFields for QueryRefundQueueResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Queue" => {
-                    crate::__private::json_in::objects(&mut m, &mut v_queue, cx, depth)?
+                    crate::__private::json_in::objects(
+                        &mut m,
+                        &mut v_queue,
+                        (&mut *cx, depth, "Queue"),
+                    )?
                 }
                 _ => {
                     crate::__private::json_in::other(
@@ -215,7 +219,7 @@ impl crate::Endpoint for QueryRefundQueue {
         let (code, message, r) = crate::__private::one_pass::json::<
             QueryRefundQueueResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

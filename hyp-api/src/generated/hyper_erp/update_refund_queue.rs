@@ -135,7 +135,7 @@ impl crate::Wire for UpdateRefundQueueResponse {
 impl crate::__private::JsonFields for UpdateRefundQueueResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_skipped = None;
@@ -148,7 +148,7 @@ impl crate::__private::JsonFields for UpdateRefundQueueResponse {
                         &mut v_skipped,
                         <RefundNumber as crate::__private::FromText>::from_text,
                         false,
-                        depth,
+                        (&mut *cx, depth, "Skipped"),
                     )?
                 }
                 _ => {
@@ -243,7 +243,7 @@ impl crate::Endpoint for UpdateRefundQueue {
         let (code, message, r) = crate::__private::one_pass::json::<
             UpdateRefundQueueResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

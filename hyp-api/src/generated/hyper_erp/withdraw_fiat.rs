@@ -370,7 +370,7 @@ impl crate::Wire for WithdrawFiatResponse {
 impl crate::__private::JsonFields for WithdrawFiatResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_refund_num = None;
@@ -378,12 +378,12 @@ impl crate::__private::JsonFields for WithdrawFiatResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Refund_Num" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_refund_num,
                         <i64 as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Refund_Num"),
                     )?
                 }
                 _ => {
@@ -398,7 +398,11 @@ impl crate::__private::JsonFields for WithdrawFiatResponse {
             }
         }
         Ok(Self {
-            refund_num: crate::__private::json_in::required(v_refund_num)?,
+            refund_num: crate::__private::json_in::required(
+                cx,
+                v_refund_num,
+                "Refund_Num",
+            )?,
             unknown_fields: unknown,
         })
     }
@@ -512,7 +516,7 @@ impl crate::Endpoint for WithdrawFiat {
         let (code, message, r) = crate::__private::one_pass::json::<
             WithdrawFiatResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

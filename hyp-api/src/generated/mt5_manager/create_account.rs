@@ -439,7 +439,7 @@ impl crate::Wire for CreateAccountResponse {
 impl crate::__private::JsonFields for CreateAccountResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_login = None;
@@ -447,12 +447,12 @@ impl crate::__private::JsonFields for CreateAccountResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"login" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_login,
                         <Login as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "login"),
                     )?
                 }
                 _ => {
@@ -625,7 +625,7 @@ impl crate::Endpoint for CreateAccount {
         let (code, message, r) = crate::__private::one_pass::json::<
             CreateAccountResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

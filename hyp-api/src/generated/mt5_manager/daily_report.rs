@@ -173,7 +173,7 @@ impl crate::Wire for DailyReportResponse {
 impl crate::__private::JsonFields for DailyReportResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_active_accounts = None;
@@ -184,39 +184,39 @@ impl crate::__private::JsonFields for DailyReportResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"activeAccounts" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_active_accounts,
                         <i64 as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "activeAccounts"),
                     )?
                 }
                 b"equity" => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_equity,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "equity"),
                     )?
                 }
                 b"deposits" => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_deposits,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "deposits"),
                     )?
                 }
                 b"withdrawals" => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_withdrawals,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "withdrawals"),
                     )?
                 }
                 _ => {
@@ -335,7 +335,7 @@ impl crate::Endpoint for DailyReport {
         let (code, message, r) = crate::__private::one_pass::json::<
             DailyReportResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

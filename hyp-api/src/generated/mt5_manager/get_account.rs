@@ -269,7 +269,7 @@ impl crate::Wire for GetAccountResponse {
 impl crate::__private::JsonFields for GetAccountResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_login = None;
@@ -339,102 +339,102 @@ impl crate::__private::JsonFields for GetAccountResponse {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_login,
                         <Login as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "login"),
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_name,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "name"),
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_group,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "group"),
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "email"),
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_leverage,
                         <i64 as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "leverage"),
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_balance,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "balance"),
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_profit,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "profit"),
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_equity,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "equity"),
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_margin,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "margin"),
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_margin_free,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "margin_free"),
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_margin_level,
                         <crate::Decimal as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "margin_level"),
                     )?
                 }
                 _ => {
@@ -449,7 +449,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
             }
         }
         Ok(Self {
-            login: crate::__private::json_in::required(v_login)?,
+            login: crate::__private::json_in::required(cx, v_login, "login")?,
             name: v_name.flatten(),
             group: v_group.flatten(),
             email: v_email.flatten(),
@@ -554,7 +554,7 @@ impl crate::Endpoint for GetAccount {
         let (code, message, r) = crate::__private::one_pass::json::<
             GetAccountResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

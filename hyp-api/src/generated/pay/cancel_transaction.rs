@@ -166,7 +166,7 @@ impl crate::Wire for CancelTransactionResponse {
 impl crate::__private::JsonFields for CancelTransactionResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_trans_id = None;
@@ -176,30 +176,30 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"TransId" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_trans_id,
                         <TransId as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "TransId"),
                     )?
                 }
                 b"ReversalStatus" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_reversal_status,
                         <ReversalStatus as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "ReversalStatus"),
                     )?
                 }
                 b"Hesh" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Hesh"),
                     )?
                 }
                 _ => {
@@ -224,7 +224,7 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
 impl crate::__private::FormFields for CancelTransactionResponse {
     fn read(
         f: &mut crate::__private::FormIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_trans_id = None;
         let mut v_reversal_status = None;
         let mut v_hesh = None;
@@ -232,27 +232,27 @@ impl crate::__private::FormFields for CancelTransactionResponse {
         while let Some((key, value)) = f.next() {
             match key.as_bytes() {
                 b"TransId" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_trans_id,
                         &value,
                         <TransId as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "TransId"),
                     )?
                 }
                 b"ReversalStatus" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_reversal_status,
                         &value,
                         <ReversalStatus as crate::__private::FromText>::from_text,
-                        true,
+                        (true, "ReversalStatus"),
                     )?
                 }
                 b"Hesh" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_hesh,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Hesh"),
                     )?
                 }
                 _ => f.other(key, value, Some(&mut unknown))?,
@@ -386,7 +386,7 @@ impl crate::Endpoint for CancelTransaction {
         let (code, message, r) = crate::__private::one_pass::form::<
             CancelTransactionResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

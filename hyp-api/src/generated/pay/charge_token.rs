@@ -932,7 +932,7 @@ impl crate::Wire for ChargeTokenResponse {
 impl crate::__private::JsonFields for ChargeTokenResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_id = None;
@@ -1033,219 +1033,219 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <TransId as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Id"),
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "Amount"),
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
                         <AuthCode as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "ACode"),
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Hesh"),
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Fild1"),
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Fild2"),
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Fild3"),
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bank,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Bank"),
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_trans_type,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "TransType"),
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_payments,
                         <i64 as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "Payments"),
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_user_id,
                         <UserId as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "UserId"),
                     )?
                 }
                 11usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_brand,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Brand"),
                     )?
                 }
                 12usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_issuer,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Issuer"),
                     )?
                 }
                 13usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_l4digit,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "L4digit"),
                     )?
                 }
                 14usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_street,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "street"),
                     )?
                 }
                 15usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_city,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "city"),
                     )?
                 }
                 16usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_zip,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "zip"),
                     )?
                 }
                 17usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_cell,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "cell"),
                     )?
                 }
                 18usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_coin,
                         <crate::Open<Coin> as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "Coin"),
                     )?
                 }
                 19usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_tmonth,
                         <Tmonth as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Tmonth"),
                     )?
                 }
                 20usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_tyear,
                         <Tyear as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Tyear"),
                     )?
                 }
                 21usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_uid,
                         <Uid as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "UID"),
                     )?
                 }
                 22usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_sp_type,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "spType"),
                     )?
                 }
                 23usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_bincard,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "bincard"),
                     )?
                 }
                 _ => {
@@ -1291,7 +1291,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
 impl crate::__private::FormFields for ChargeTokenResponse {
     fn read(
         f: &mut crate::__private::FormIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_id = None;
         let mut v_amount = None;
         let mut v_acode = None;
@@ -1390,195 +1390,195 @@ impl crate::__private::FormFields for ChargeTokenResponse {
             };
             match index {
                 0usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_id,
                         &value,
                         <TransId as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Id"),
                     )?
                 }
                 1usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_amount,
                         &value,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        true,
+                        (true, "Amount"),
                     )?
                 }
                 2usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_acode,
                         &value,
                         <AuthCode as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "ACode"),
                     )?
                 }
                 3usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_hesh,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Hesh"),
                     )?
                 }
                 4usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_fild1,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Fild1"),
                     )?
                 }
                 5usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_fild2,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Fild2"),
                     )?
                 }
                 6usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_fild3,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Fild3"),
                     )?
                 }
                 7usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_bank,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Bank"),
                     )?
                 }
                 8usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_trans_type,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "TransType"),
                     )?
                 }
                 9usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_payments,
                         &value,
                         <i64 as crate::__private::FromText>::from_text,
-                        true,
+                        (true, "Payments"),
                     )?
                 }
                 10usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_user_id,
                         &value,
                         <UserId as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "UserId"),
                     )?
                 }
                 11usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_brand,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Brand"),
                     )?
                 }
                 12usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_issuer,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Issuer"),
                     )?
                 }
                 13usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_l4digit,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "L4digit"),
                     )?
                 }
                 14usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_street,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "street"),
                     )?
                 }
                 15usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_city,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "city"),
                     )?
                 }
                 16usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_zip,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "zip"),
                     )?
                 }
                 17usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_cell,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "cell"),
                     )?
                 }
                 18usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_coin,
                         &value,
                         <crate::Open<Coin> as crate::__private::FromText>::from_text,
-                        true,
+                        (true, "Coin"),
                     )?
                 }
                 19usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_tmonth,
                         &value,
                         <Tmonth as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Tmonth"),
                     )?
                 }
                 20usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_tyear,
                         &value,
                         <Tyear as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Tyear"),
                     )?
                 }
                 21usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_uid,
                         &value,
                         <Uid as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "UID"),
                     )?
                 }
                 22usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_sp_type,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "spType"),
                     )?
                 }
                 23usize => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_bincard,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "bincard"),
                     )?
                 }
                 _ => f.other(key, value, Some(&mut unknown))?,
@@ -1771,7 +1771,7 @@ impl crate::Endpoint for ChargeToken {
         let (code, message, r) = crate::__private::one_pass::form::<
             ChargeTokenResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

@@ -177,7 +177,7 @@ impl crate::Wire for CommitTransactionResponse {
 impl crate::__private::JsonFields for CommitTransactionResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_id = None;
@@ -189,48 +189,48 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Id" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <TransId as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Id"),
                     )?
                 }
                 b"Fild1" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Fild1"),
                     )?
                 }
                 b"Fild2" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Fild2"),
                     )?
                 }
                 b"Fild3" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Fild3"),
                     )?
                 }
                 b"HeshASM" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh_asm,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "HeshASM"),
                     )?
                 }
                 _ => {
@@ -257,7 +257,7 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
 impl crate::__private::FormFields for CommitTransactionResponse {
     fn read(
         f: &mut crate::__private::FormIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_id = None;
         let mut v_fild1 = None;
         let mut v_fild2 = None;
@@ -267,43 +267,43 @@ impl crate::__private::FormFields for CommitTransactionResponse {
         while let Some((key, value)) = f.next() {
             match key.as_bytes() {
                 b"Id" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_id,
                         &value,
                         <TransId as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Id"),
                     )?
                 }
                 b"Fild1" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_fild1,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Fild1"),
                     )?
                 }
                 b"Fild2" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_fild2,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Fild2"),
                     )?
                 }
                 b"Fild3" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_fild3,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Fild3"),
                     )?
                 }
                 b"HeshASM" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_hesh_asm,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "HeshASM"),
                     )?
                 }
                 _ => f.other(key, value, Some(&mut unknown))?,
@@ -415,7 +415,7 @@ impl crate::Endpoint for CommitTransaction {
         let (code, message, r) = crate::__private::one_pass::form::<
             CommitTransactionResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

@@ -549,7 +549,7 @@ impl crate::Wire for CreateOfflineInvoiceResponse {
 impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_amount = None;
@@ -563,66 +563,66 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Amount" => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "Amount"),
                     )?
                 }
                 b"Id" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Id"),
                     )?
                 }
                 b"ACode" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
                         <AuthCode as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "ACode"),
                     )?
                 }
                 b"Hesh" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Hesh"),
                     )?
                 }
                 b"Fild1" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Fild1"),
                     )?
                 }
                 b"Fild2" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Fild2"),
                     )?
                 }
                 b"Fild3" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Fild3"),
                     )?
                 }
                 _ => {
@@ -651,7 +651,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
 impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
     fn read(
         f: &mut crate::__private::FormIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_amount = None;
         let mut v_id = None;
         let mut v_acode = None;
@@ -663,59 +663,59 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
         while let Some((key, value)) = f.next() {
             match key.as_bytes() {
                 b"Amount" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_amount,
                         &value,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        true,
+                        (true, "Amount"),
                     )?
                 }
                 b"Id" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_id,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Id"),
                     )?
                 }
                 b"ACode" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_acode,
                         &value,
                         <AuthCode as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "ACode"),
                     )?
                 }
                 b"Hesh" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_hesh,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Hesh"),
                     )?
                 }
                 b"Fild1" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_fild1,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Fild1"),
                     )?
                 }
                 b"Fild2" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_fild2,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Fild2"),
                     )?
                 }
                 b"Fild3" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_fild3,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Fild3"),
                     )?
                 }
                 _ => f.other(key, value, Some(&mut unknown))?,
@@ -828,7 +828,7 @@ impl crate::Endpoint for CreateOfflineInvoice {
         let (code, message, r) = crate::__private::one_pass::form::<
             CreateOfflineInvoiceResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

@@ -309,7 +309,7 @@ impl crate::Wire for CreatePaymentLinkResponse {
 impl crate::__private::JsonFields for CreatePaymentLinkResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_pay_request_id = None;
@@ -319,30 +319,30 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"payRequestId" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_pay_request_id,
                         <PayRequestId as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "payRequestId"),
                     )?
                 }
                 b"Fild1" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Fild1"),
                     )?
                 }
                 b"paymentURL" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_payment_url,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "paymentURL"),
                     )?
                 }
                 _ => {
@@ -367,7 +367,7 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
 impl crate::__private::FormFields for CreatePaymentLinkResponse {
     fn read(
         f: &mut crate::__private::FormIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_pay_request_id = None;
         let mut v_fild1 = None;
         let mut v_payment_url = None;
@@ -375,27 +375,27 @@ impl crate::__private::FormFields for CreatePaymentLinkResponse {
         while let Some((key, value)) = f.next() {
             match key.as_bytes() {
                 b"payRequestId" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_pay_request_id,
                         &value,
                         <PayRequestId as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "payRequestId"),
                     )?
                 }
                 b"Fild1" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_fild1,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Fild1"),
                     )?
                 }
                 b"paymentURL" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_payment_url,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "paymentURL"),
                     )?
                 }
                 _ => f.other(key, value, Some(&mut unknown))?,
@@ -505,7 +505,7 @@ impl crate::Endpoint for CreatePaymentLink {
         let (code, message, r) = crate::__private::one_pass::form::<
             CreatePaymentLinkResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

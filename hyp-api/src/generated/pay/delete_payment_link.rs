@@ -141,7 +141,7 @@ impl crate::Wire for DeletePaymentLinkResponse {
 impl crate::__private::JsonFields for DeletePaymentLinkResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_status = None;
@@ -149,12 +149,12 @@ impl crate::__private::JsonFields for DeletePaymentLinkResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"status" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_status,
                         <PayRequestStatus as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "status"),
                     )?
                 }
                 _ => {
@@ -177,17 +177,17 @@ impl crate::__private::JsonFields for DeletePaymentLinkResponse {
 impl crate::__private::FormFields for DeletePaymentLinkResponse {
     fn read(
         f: &mut crate::__private::FormIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_status = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
             match key.as_bytes() {
                 b"status" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_status,
                         &value,
                         <PayRequestStatus as crate::__private::FromText>::from_text,
-                        true,
+                        (true, "status"),
                     )?
                 }
                 _ => f.other(key, value, Some(&mut unknown))?,
@@ -295,7 +295,7 @@ impl crate::Endpoint for DeletePaymentLink {
         let (code, message, r) = crate::__private::one_pass::form::<
             DeletePaymentLinkResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

@@ -224,7 +224,7 @@ impl crate::Wire for GetTokenResponse {
 impl crate::__private::JsonFields for GetTokenResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_token = None;
@@ -237,57 +237,57 @@ impl crate::__private::JsonFields for GetTokenResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Token" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_token,
                         <crate::CardToken as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Token"),
                     )?
                 }
                 b"Tokef" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_tokef,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Tokef"),
                     )?
                 }
                 b"Id" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <TransId as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Id"),
                     )?
                 }
                 b"Fild1" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Fild1"),
                     )?
                 }
                 b"Fild2" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Fild2"),
                     )?
                 }
                 b"Fild3" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Fild3"),
                     )?
                 }
                 _ => {
@@ -315,7 +315,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
 impl crate::__private::FormFields for GetTokenResponse {
     fn read(
         f: &mut crate::__private::FormIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_token = None;
         let mut v_tokef = None;
         let mut v_id = None;
@@ -326,51 +326,51 @@ impl crate::__private::FormFields for GetTokenResponse {
         while let Some((key, value)) = f.next() {
             match key.as_bytes() {
                 b"Token" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_token,
                         &value,
                         <crate::CardToken as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Token"),
                     )?
                 }
                 b"Tokef" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_tokef,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Tokef"),
                     )?
                 }
                 b"Id" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_id,
                         &value,
                         <TransId as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Id"),
                     )?
                 }
                 b"Fild1" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_fild1,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Fild1"),
                     )?
                 }
                 b"Fild2" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_fild2,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Fild2"),
                     )?
                 }
                 b"Fild3" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_fild3,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Fild3"),
                     )?
                 }
                 _ => f.other(key, value, Some(&mut unknown))?,
@@ -484,7 +484,7 @@ impl crate::Endpoint for GetToken {
         let (code, message, r) = crate::__private::one_pass::form::<
             GetTokenResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

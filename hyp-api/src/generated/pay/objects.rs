@@ -109,7 +109,7 @@ impl crate::Wire for PaymentLink {
 impl crate::__private::JsonFields for PaymentLink {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_pay_request_id = None;
@@ -121,43 +121,43 @@ impl crate::__private::JsonFields for PaymentLink {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"payRequestId" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_pay_request_id,
                         <PayRequestId as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "payRequestId"),
                     )?
                 }
                 b"status" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_status,
                         <PayRequestStatus as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "status"),
                     )?
                 }
                 b"Amount" => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "Amount"),
                     )?
                 }
                 b"paymentURL" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_payment_url,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "paymentURL"),
                     )?
                 }
                 b"dateCreated" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_date_created,
                         |t: &str| crate::__private::fields::datetime(
@@ -165,7 +165,7 @@ impl crate::__private::JsonFields for PaymentLink {
                             "%Y-%m-%d %H:%M:%S",
                         ),
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "dateCreated"),
                     )?
                 }
                 _ => {
@@ -192,7 +192,7 @@ impl crate::__private::JsonFields for PaymentLink {
 impl crate::__private::FormFields for PaymentLink {
     fn read(
         f: &mut crate::__private::FormIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_pay_request_id = None;
         let mut v_status = None;
         let mut v_amount = None;
@@ -202,46 +202,46 @@ impl crate::__private::FormFields for PaymentLink {
         while let Some((key, value)) = f.next() {
             match key.as_bytes() {
                 b"payRequestId" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_pay_request_id,
                         &value,
                         <PayRequestId as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "payRequestId"),
                     )?
                 }
                 b"status" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_status,
                         &value,
                         <PayRequestStatus as crate::__private::FromText>::from_text,
-                        true,
+                        (true, "status"),
                     )?
                 }
                 b"Amount" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_amount,
                         &value,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        true,
+                        (true, "Amount"),
                     )?
                 }
                 b"paymentURL" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_payment_url,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "paymentURL"),
                     )?
                 }
                 b"dateCreated" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_date_created,
                         &value,
                         |t: &str| crate::__private::fields::datetime(
                             t,
                             "%Y-%m-%d %H:%M:%S",
                         ),
-                        true,
+                        (true, "dateCreated"),
                     )?
                 }
                 _ => f.other(key, value, Some(&mut unknown))?,

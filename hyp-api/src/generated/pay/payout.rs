@@ -431,7 +431,7 @@ impl crate::Wire for PayoutResponse {
 impl crate::__private::JsonFields for PayoutResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_id = None;
@@ -445,66 +445,66 @@ impl crate::__private::JsonFields for PayoutResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Id" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <TransId as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Id"),
                     )?
                 }
                 b"Amount" => {
-                    crate::__private::json_in::exact(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
                         (false, true),
-                        depth,
+                        (&mut *cx, depth, "Amount"),
                     )?
                 }
                 b"ACode" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
                         <AuthCode as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "ACode"),
                     )?
                 }
                 b"Fild1" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Fild1"),
                     )?
                 }
                 b"Fild2" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Fild2"),
                     )?
                 }
                 b"Fild3" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Fild3"),
                     )?
                 }
                 b"Hesh" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Hesh"),
                     )?
                 }
                 _ => {
@@ -533,7 +533,7 @@ impl crate::__private::JsonFields for PayoutResponse {
 impl crate::__private::FormFields for PayoutResponse {
     fn read(
         f: &mut crate::__private::FormIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_id = None;
         let mut v_amount = None;
         let mut v_acode = None;
@@ -545,59 +545,59 @@ impl crate::__private::FormFields for PayoutResponse {
         while let Some((key, value)) = f.next() {
             match key.as_bytes() {
                 b"Id" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_id,
                         &value,
                         <TransId as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Id"),
                     )?
                 }
                 b"Amount" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_amount,
                         &value,
                         <crate::Money as crate::__private::FromText>::from_text,
-                        true,
+                        (true, "Amount"),
                     )?
                 }
                 b"ACode" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_acode,
                         &value,
                         <AuthCode as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "ACode"),
                     )?
                 }
                 b"Fild1" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_fild1,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Fild1"),
                     )?
                 }
                 b"Fild2" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_fild2,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Fild2"),
                     )?
                 }
                 b"Fild3" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_fild3,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Fild3"),
                     )?
                 }
                 b"Hesh" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_hesh,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Hesh"),
                     )?
                 }
                 _ => f.other(key, value, Some(&mut unknown))?,
@@ -718,7 +718,7 @@ impl crate::Endpoint for Payout {
         let (code, message, r) = crate::__private::one_pass::form::<
             PayoutResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

@@ -187,7 +187,7 @@ impl crate::Wire for RefundResponse {
 impl crate::__private::JsonFields for RefundResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_id = None;
@@ -197,30 +197,30 @@ impl crate::__private::JsonFields for RefundResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Id" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_id,
                         <TransId as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Id"),
                     )?
                 }
                 b"ACode" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_acode,
                         <AuthCode as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "ACode"),
                     )?
                 }
                 b"HeshASM" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hesh_asm,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "HeshASM"),
                     )?
                 }
                 _ => {
@@ -245,7 +245,7 @@ impl crate::__private::JsonFields for RefundResponse {
 impl crate::__private::FormFields for RefundResponse {
     fn read(
         f: &mut crate::__private::FormIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_id = None;
         let mut v_acode = None;
         let mut v_hesh_asm = None;
@@ -253,27 +253,27 @@ impl crate::__private::FormFields for RefundResponse {
         while let Some((key, value)) = f.next() {
             match key.as_bytes() {
                 b"Id" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_id,
                         &value,
                         <TransId as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Id"),
                     )?
                 }
                 b"ACode" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_acode,
                         &value,
                         <AuthCode as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "ACode"),
                     )?
                 }
                 b"HeshASM" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_hesh_asm,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "HeshASM"),
                     )?
                 }
                 _ => f.other(key, value, Some(&mut unknown))?,
@@ -397,7 +397,7 @@ impl crate::Endpoint for Refund {
         let (code, message, r) = crate::__private::one_pass::form::<
             RefundResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

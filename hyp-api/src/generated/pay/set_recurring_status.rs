@@ -158,7 +158,7 @@ impl crate::Wire for SetRecurringStatusResponse {
 impl crate::__private::JsonFields for SetRecurringStatusResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_hk_id = None;
@@ -166,12 +166,12 @@ impl crate::__private::JsonFields for SetRecurringStatusResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"HKId" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_hk_id,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "HKId"),
                     )?
                 }
                 _ => {
@@ -194,17 +194,17 @@ impl crate::__private::JsonFields for SetRecurringStatusResponse {
 impl crate::__private::FormFields for SetRecurringStatusResponse {
     fn read(
         f: &mut crate::__private::FormIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_hk_id = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
             match key.as_bytes() {
                 b"HKId" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_hk_id,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "HKId"),
                     )?
                 }
                 _ => f.other(key, value, Some(&mut unknown))?,
@@ -314,7 +314,7 @@ impl crate::Endpoint for SetRecurringStatus {
         let (code, message, r) = crate::__private::one_pass::form::<
             SetRecurringStatusResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

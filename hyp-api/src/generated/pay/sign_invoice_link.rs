@@ -241,7 +241,7 @@ impl crate::Wire for SignInvoiceLinkResponse {
 impl crate::__private::JsonFields for SignInvoiceLinkResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut v_masof = None;
@@ -253,48 +253,48 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Masof" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_masof,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "Masof"),
                     )?
                 }
                 b"TransId" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_trans_id,
                         <TransId as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "TransId"),
                     )?
                 }
                 b"action" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_action,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "action"),
                     )?
                 }
                 b"type" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_document_type,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "type"),
                     )?
                 }
                 b"signature" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_signature,
                         <String as crate::__private::FromText>::from_text,
                         (false, false),
-                        depth,
+                        (&mut *cx, depth, "signature"),
                     )?
                 }
                 _ => {
@@ -321,7 +321,7 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
 impl crate::__private::FormFields for SignInvoiceLinkResponse {
     fn read(
         f: &mut crate::__private::FormIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut v_masof = None;
         let mut v_trans_id = None;
         let mut v_action = None;
@@ -331,43 +331,43 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
         while let Some((key, value)) = f.next() {
             match key.as_bytes() {
                 b"Masof" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_masof,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "Masof"),
                     )?
                 }
                 b"TransId" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_trans_id,
                         &value,
                         <TransId as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "TransId"),
                     )?
                 }
                 b"action" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_action,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "action"),
                     )?
                 }
                 b"type" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_document_type,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "type"),
                     )?
                 }
                 b"signature" => {
-                    crate::__private::fields::set(
+                    crate::__private::fields::set_at(
                         &mut v_signature,
                         &value,
                         <String as crate::__private::FromText>::from_text,
-                        false,
+                        (false, "signature"),
                     )?
                 }
                 _ => f.other(key, value, Some(&mut unknown))?,
@@ -484,7 +484,7 @@ impl crate::Endpoint for SignInvoiceLink {
         let (code, message, r) = crate::__private::one_pass::form::<
             SignInvoiceLinkResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

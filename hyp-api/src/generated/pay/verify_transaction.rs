@@ -166,7 +166,7 @@ impl crate::Wire for VerifyTransactionResponse {
 impl crate::__private::JsonFields for VerifyTransactionResponse {
     fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
         mut m: A,
-        cx: &mut crate::__private::fields::Envelope,
+        cx: &mut crate::__private::json_in::Cx,
         depth: usize,
     ) -> Result<Self, A::Error> {
         let mut unknown = Vec::new();
@@ -188,7 +188,7 @@ impl crate::__private::JsonFields for VerifyTransactionResponse {
 impl crate::__private::FormFields for VerifyTransactionResponse {
     fn read(
         f: &mut crate::__private::FormIn<'_>,
-    ) -> Result<Self, crate::__private::Fallback> {
+    ) -> Result<Self, crate::__private::Failure> {
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
             {
@@ -302,7 +302,7 @@ impl crate::Endpoint for VerifyTransaction {
         let (code, message, r) = crate::__private::one_pass::form::<
             VerifyTransactionResponse,
         >(answer)?;
-        Some((
+        Ok((
             code,
             message,
             match code {

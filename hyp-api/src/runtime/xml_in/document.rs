@@ -5,7 +5,7 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use super::{Splice, XmlFields, XmlIn};
-use crate::runtime::fields::{Envelope, Fallback};
+use crate::runtime::fields::{Envelope, Failure, fallback};
 use crate::runtime::node::{MAX_DEPTH, Node};
 use crate::runtime::xml;
 
@@ -17,14 +17,14 @@ pub(super) fn reference_ok(r: &quick_xml::events::BytesRef) -> bool {
 
 impl XmlIn<'_> {
     /// Reads past the pending element, checking it as the tree decoder would.
-    pub fn skip(&mut self) -> Result<(), Fallback> {
+    pub fn skip(&mut self) -> Result<(), Failure> {
         self.tree().map(drop)
     }
 
     /// The pending element as the tree decoder reads it (see [`crate::runtime::xml::parse`]).
-    pub(super) fn tree(&mut self) -> Result<Node, Fallback> {
+    pub(super) fn tree(&mut self) -> Result<Node, Failure> {
         let (e, empty) = self.take()?;
-        let (_, attrs) = xml::element(&e).map_err(|_| Fallback)?;
+        let (_, attrs) = xml::element(&e).map_err(|_| fallback())?;
         if empty {
             return Ok(xml::close(attrs, String::new()));
         }
@@ -37,22 +37,22 @@ impl XmlIn<'_> {
             match self.event()? {
                 Event::Start(e) => {
                     if self.depth + stack.len() + 1 > MAX_DEPTH {
-                        return Err(Fallback);
+                        return Err(fallback());
                     }
-                    let (name, attrs) = xml::element(&e).map_err(|_| Fallback)?;
+                    let (name, attrs) = xml::element(&e).map_err(|_| fallback())?;
                     stack.push((name, attrs, String::new()));
                     content.push((self.position(), false));
                 }
                 Event::Empty(e) => {
-                    let (name, attrs) = xml::element(&e).map_err(|_| Fallback)?;
+                    let (name, attrs) = xml::element(&e).map_err(|_| fallback())?;
                     let node = xml::close(attrs, String::new());
                     if let Some(top) = stack.last_mut() {
                         top.1.push((name, node));
                     }
                 }
                 Event::Text(t) => {
-                    let t = t.decode().map_err(|_| Fallback)?;
-                    let t = quick_xml::escape::unescape(&t).map_err(|_| Fallback)?;
+                    let t = t.decode().map_err(|_| fallback())?;
+                    let t = quick_xml::escape::unescape(&t).map_err(|_| fallback())?;
                     if let (Some(top), Some(at)) = (stack.last_mut(), content.last_mut()) {
                         at.1 |= !top.2.is_empty();
                         top.2.push_str(&t);
@@ -64,8 +64,8 @@ impl XmlIn<'_> {
                     }
                 }
                 Event::End(_) => {
-                    let (name, attrs, mut text) = stack.pop().ok_or(Fallback)?;
-                    let (start, pieces) = content.pop().ok_or(Fallback)?;
+                    let (name, attrs, mut text) = stack.pop().ok_or_else(fallback)?;
+                    let (start, pieces) = content.pop().ok_or_else(fallback)?;
                     if pieces && !attrs.iter().any(|(k, _)| !k.starts_with('@')) {
                         text = self.reread(start)?;
                     }
@@ -75,7 +75,7 @@ impl XmlIn<'_> {
                         None => return Ok(node),
                     }
                 }
-                Event::Eof => return Err(Fallback),
+                Event::Eof => return Err(fallback()),
                 _ => {}
             }
         }
@@ -89,7 +89,7 @@ pub fn answer<T: XmlFields>(
     spec: &crate::runtime::endpoint::XmlSpec,
     command: &str,
     envelope: Envelope,
-) -> Result<(T, Envelope), Fallback> {
+) -> Result<(T, Envelope), Failure> {
     let mut x = XmlIn {
         input: text,
         reader: {
@@ -109,13 +109,13 @@ pub fn answer<T: XmlFields>(
     loop {
         match x.event()? {
             Event::Start(e) if x.name_of(&e)? == spec.root.as_bytes() => {
-                xml::element(&e).map_err(|_| Fallback)?;
+                xml::element(&e).map_err(|_| fallback())?;
                 break;
             }
             Event::Start(_) | Event::Empty(_) | Event::End(_) | Event::Eof => {
-                return Err(Fallback);
+                return Err(fallback());
             }
-            Event::GeneralRef(r) if !reference_ok(&r) => return Err(Fallback),
+            Event::GeneralRef(r) if !reference_ok(&r) => return Err(fallback()),
             _ => {}
         }
     }
@@ -124,7 +124,7 @@ pub fn answer<T: XmlFields>(
     while let Some(name) = x.child()? {
         if name == spec.response.as_bytes() && out.is_none() {
             if !x.enter()? {
-                return Err(Fallback);
+                return Err(fallback());
             }
             x.splice = Splice::Armed(x.depth);
             out = Some(T::read(&mut x)?);
@@ -142,12 +142,12 @@ pub fn answer<T: XmlFields>(
                 x.skip()?;
             }
             Event::Empty(e) => {
-                xml::element(&e).map_err(|_| Fallback)?;
+                xml::element(&e).map_err(|_| fallback())?;
             }
-            Event::End(_) => return Err(Fallback),
-            Event::GeneralRef(r) if !reference_ok(&r) => return Err(Fallback),
+            Event::End(_) => return Err(fallback()),
+            Event::GeneralRef(r) if !reference_ok(&r) => return Err(fallback()),
             _ => {}
         }
     }
-    Ok((out.ok_or(Fallback)?, x.envelope))
+    Ok((out.ok_or_else(fallback)?, x.envelope))
 }

@@ -3,7 +3,7 @@
 //! on the element name per field. The answer's `<root><response>` children and its command
 //! element's children are read as one object, as the tree decoder merges them.
 //!
-//! Unexpected input ([`Fallback`], then the tree decoder): attributes on an element that is not
+//! Unexpected input (a [`Failure`], then the tree decoder): attributes on an element that is not
 //! a `code`-carrying ([`Coded`]) field, a child element inside a scalar, an object or list
 //! element without children, a missing or empty required field, the envelope's fields after
 //! the command element, anything that is not well-formed, nesting deeper than [`MAX_DEPTH`].
@@ -16,7 +16,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use crate::runtime::coded::Coded;
-use crate::runtime::fields::{self, Decode, Envelope, Fallback, Slot};
+use crate::runtime::fields::{self, Decode, Envelope, Failure, Slot, fallback};
 use crate::runtime::node::{MAX_DEPTH, Node};
 
 mod document;
@@ -27,7 +27,7 @@ use document::reference_ok;
 /// Implemented by generated structs: the fields of one element with children.
 pub trait XmlFields: Sized {
     /// Reads the children of the element just entered, through its end tag.
-    fn read(x: &mut XmlIn<'_>) -> Result<Self, Fallback>;
+    fn read(x: &mut XmlIn<'_>) -> Result<Self, Failure>;
 }
 
 /// Where the reader is relative to the command element, whose children are the response's too.
@@ -62,8 +62,8 @@ fn has_attributes(e: &BytesStart) -> bool {
 }
 
 impl<'a> XmlIn<'a> {
-    fn event(&mut self) -> Result<Event<'a>, Fallback> {
-        self.reader.read_event().map_err(|_| Fallback)
+    fn event(&mut self) -> Result<Event<'a>, Failure> {
+        self.reader.read_event().map_err(|_| fallback())
     }
 
     /// `bytes` as the same bytes of the input (with the input's lifetime), if they are some.
@@ -77,13 +77,13 @@ impl<'a> XmlIn<'a> {
     }
 
     /// The name of `e`, borrowed from the input.
-    fn name_of(&self, e: &BytesStart) -> Result<&'a [u8], Fallback> {
-        self.in_input(e.name().into_inner()).ok_or(Fallback)
+    fn name_of(&self, e: &BytesStart) -> Result<&'a [u8], Failure> {
+        self.in_input(e.name().into_inner()).ok_or_else(fallback)
     }
 
     /// A text event's text, borrowed from the input where it is there (no second UTF-8 check:
     /// the input is a `str`), else decoded.
-    fn text_in(&self, t: &quick_xml::events::BytesText<'a>) -> Result<Cow<'a, str>, Fallback> {
+    fn text_in(&self, t: &quick_xml::events::BytesText<'a>) -> Result<Cow<'a, str>, Failure> {
         let off = (t.as_ptr() as usize).checked_sub(self.input.as_ptr() as usize);
         let borrowed = off.and_then(|off| self.input.get(off..off + t.len()));
         match borrowed {
@@ -91,13 +91,13 @@ impl<'a> XmlIn<'a> {
             _ => t
                 .decode()
                 .map(|c| Cow::Owned(c.into_owned()))
-                .map_err(|_| Fallback),
+                .map_err(|_| fallback()),
         }
     }
 
     /// The next child element's name, or `None` at the end tag of the element being read.
     /// The child must then be read with one of the methods below.
-    pub fn child(&mut self) -> Result<Option<&'a [u8]>, Fallback> {
+    pub fn child(&mut self) -> Result<Option<&'a [u8]>, Failure> {
         loop {
             let (e, empty) = match self.event()? {
                 Event::Start(e) => (e, false),
@@ -113,18 +113,18 @@ impl<'a> XmlIn<'a> {
                     self.depth -= 1;
                     continue;
                 }
-                Event::GeneralRef(r) if !reference_ok(&r) => return Err(Fallback),
-                Event::Eof => return Err(Fallback),
+                Event::GeneralRef(r) if !reference_ok(&r) => return Err(fallback()),
+                Event::Eof => return Err(fallback()),
                 _ => continue,
             };
             if self.depth + 1 > MAX_DEPTH {
-                return Err(Fallback);
+                return Err(fallback());
             }
             let name = self.name_of(&e)?;
             match self.splice {
                 Splice::Armed(at) if at == self.depth && name == self.command.as_bytes() => {
                     if has_attributes(&e) {
-                        return Err(Fallback);
+                        return Err(fallback());
                     }
                     if empty {
                         self.splice = Splice::Done(at);
@@ -138,7 +138,7 @@ impl<'a> XmlIn<'a> {
                     // A second command element is ignored; envelope fields after the command
                     // element come before its children in the merged order: the tree's job.
                     if name != self.command.as_bytes() {
-                        return Err(Fallback);
+                        return Err(fallback());
                     }
                     self.pending = Some((e, empty));
                     self.skip()?;
@@ -151,15 +151,15 @@ impl<'a> XmlIn<'a> {
         }
     }
 
-    fn take(&mut self) -> Result<(BytesStart<'a>, bool), Fallback> {
-        self.pending.take().ok_or(Fallback)
+    fn take(&mut self) -> Result<(BytesStart<'a>, bool), Failure> {
+        self.pending.take().ok_or_else(fallback)
     }
 
     /// The pending element's text, trimmed; `attributes` allowed or not.
-    fn text_of(&mut self, attributes: bool) -> Result<(BytesStart<'a>, Cow<'a, str>), Fallback> {
+    fn text_of(&mut self, attributes: bool) -> Result<(BytesStart<'a>, Cow<'a, str>), Failure> {
         let (e, empty) = self.take()?;
         if !attributes && has_attributes(&e) {
-            return Err(Fallback);
+            return Err(fallback());
         }
         if empty {
             return Ok((e, Cow::Borrowed("")));
@@ -177,7 +177,7 @@ impl<'a> XmlIn<'a> {
                     text = Some(self.text_in(&t)?);
                 }
                 Event::End(_) => break,
-                Event::Start(_) | Event::Empty(_) | Event::Eof => return Err(Fallback),
+                Event::Start(_) | Event::Empty(_) | Event::Eof => return Err(fallback()),
                 _ => pieces += 2,
             }
         }
@@ -201,26 +201,29 @@ impl<'a> XmlIn<'a> {
     /// The text of the element whose content starts at `start` and whose end tag was just
     /// read, its pieces joined as sent (entity references resolved, CDATA as is, comments and
     /// processing instructions left out), untrimmed.
-    fn reread(&self, start: usize) -> Result<String, Fallback> {
-        let end = self.input[..self.position()].rfind('<').ok_or(Fallback)?;
-        let content = self.input.get(start..end).ok_or(Fallback)?;
+    fn reread(&self, start: usize) -> Result<String, Failure> {
+        let end = self.input[..self.position()]
+            .rfind('<')
+            .ok_or_else(fallback)?;
+        let content = self.input.get(start..end).ok_or_else(fallback)?;
         let mut reader = Reader::from_str(content);
         let mut text = String::new();
         loop {
-            match reader.read_event().map_err(|_| Fallback)? {
+            match reader.read_event().map_err(|_| fallback())? {
                 Event::Text(t) => {
-                    let t = t.decode().map_err(|_| Fallback)?;
-                    text.push_str(&quick_xml::escape::unescape(&t).map_err(|_| Fallback)?);
+                    let t = t.decode().map_err(|_| fallback())?;
+                    text.push_str(&quick_xml::escape::unescape(&t).map_err(|_| fallback())?);
                 }
                 Event::CData(t) => text.push_str(&String::from_utf8_lossy(&t)),
                 Event::GeneralRef(r) => {
-                    let name = r.decode().map_err(|_| Fallback)?;
+                    let name = r.decode().map_err(|_| fallback())?;
                     let reference = format!("&{name};");
-                    let resolved = quick_xml::escape::unescape(&reference).map_err(|_| Fallback)?;
+                    let resolved =
+                        quick_xml::escape::unescape(&reference).map_err(|_| fallback())?;
                     text.push_str(&resolved);
                 }
                 Event::Eof => return Ok(text),
-                Event::Start(_) | Event::Empty(_) | Event::End(_) => return Err(Fallback),
+                Event::Start(_) | Event::Empty(_) | Event::End(_) => return Err(fallback()),
                 _ => {}
             }
         }
@@ -232,7 +235,7 @@ impl<'a> XmlIn<'a> {
         slot: &mut Slot<T>,
         decode: Decode<T>,
         empty_is_absent: bool,
-    ) -> Result<(), Fallback> {
+    ) -> Result<(), Failure> {
         if slot.is_some() {
             return self.skip();
         }
@@ -241,7 +244,7 @@ impl<'a> XmlIn<'a> {
     }
 
     /// A [`Coded`] field: the `code` attribute and the text.
-    pub fn coded(&mut self, slot: &mut Slot<Coded>, required: bool) -> Result<(), Fallback> {
+    pub fn coded(&mut self, slot: &mut Slot<Coded>, required: bool) -> Result<(), Failure> {
         if slot.is_some() {
             return self.skip();
         }
@@ -252,8 +255,8 @@ impl<'a> XmlIn<'a> {
         }
         let mut code = None;
         for a in e.attributes() {
-            let a = a.map_err(|_| Fallback)?;
-            let value = a.unescape_value().map_err(|_| Fallback)?;
+            let a = a.map_err(|_| fallback())?;
+            let value = a.unescape_value().map_err(|_| fallback())?;
             if a.key.as_ref() == b"code" && code.is_none() {
                 code = Some(value.trim().to_string());
             }
@@ -267,10 +270,10 @@ impl<'a> XmlIn<'a> {
     }
 
     /// Enters the pending element to read its children: `false` for an empty one (`<a/>`).
-    fn enter(&mut self) -> Result<bool, Fallback> {
+    fn enter(&mut self) -> Result<bool, Failure> {
         let (e, empty) = self.take()?;
         if has_attributes(&e) {
-            return Err(Fallback);
+            return Err(fallback());
         }
         if !empty {
             self.depth += 1;
@@ -279,7 +282,7 @@ impl<'a> XmlIn<'a> {
     }
 
     /// An object field; an empty element is absent.
-    pub fn object<T: XmlFields>(&mut self, slot: &mut Slot<T>) -> Result<(), Fallback> {
+    pub fn object<T: XmlFields>(&mut self, slot: &mut Slot<T>) -> Result<(), Failure> {
         if slot.is_some() {
             return self.skip();
         }
@@ -295,8 +298,8 @@ impl<'a> XmlIn<'a> {
     fn items<T>(
         &mut self,
         slot: &mut Slot<Vec<T>>,
-        mut item: impl FnMut(&mut Self) -> Result<T, Fallback>,
-    ) -> Result<(), Fallback> {
+        mut item: impl FnMut(&mut Self) -> Result<T, Failure>,
+    ) -> Result<(), Failure> {
         if slot.is_some() {
             return self.skip();
         }
@@ -306,7 +309,7 @@ impl<'a> XmlIn<'a> {
                 items.push(item(self)?);
             }
             if items.is_empty() {
-                return Err(Fallback);
+                return Err(fallback());
             }
         }
         *slot = Some(Some(items));
@@ -314,12 +317,12 @@ impl<'a> XmlIn<'a> {
     }
 
     /// A list of objects.
-    pub fn objects<T: XmlFields>(&mut self, slot: &mut Slot<Vec<T>>) -> Result<(), Fallback> {
+    pub fn objects<T: XmlFields>(&mut self, slot: &mut Slot<Vec<T>>) -> Result<(), Failure> {
         self.items(slot, |x| {
             if x.enter()? {
                 T::read(x)
             } else {
-                Err(Fallback)
+                Err(fallback())
             }
         })
     }
@@ -329,12 +332,12 @@ impl<'a> XmlIn<'a> {
         &mut self,
         slot: &mut Slot<Vec<T>>,
         decode: Decode<T>,
-    ) -> Result<(), Fallback> {
+    ) -> Result<(), Failure> {
         self.items(slot, |x| Ok(decode(&x.text_of(false)?.1)?))
     }
 
     /// A field kept as received.
-    pub fn node(&mut self, slot: &mut Slot<Node>, empty_is_absent: bool) -> Result<(), Fallback> {
+    pub fn node(&mut self, slot: &mut Slot<Node>, empty_is_absent: bool) -> Result<(), Failure> {
         if slot.is_some() {
             return self.skip();
         }
@@ -352,7 +355,7 @@ impl<'a> XmlIn<'a> {
         &mut self,
         name: &[u8],
         unknown: Option<&mut Vec<(String, Node)>>,
-    ) -> Result<(), Fallback> {
+    ) -> Result<(), Failure> {
         let name = String::from_utf8_lossy(name);
         if self.envelope.is_envelope(&name) {
             if matches!(self.splice, Splice::Armed(at) if at == self.depth) {
@@ -374,6 +377,6 @@ impl<'a> XmlIn<'a> {
 
 /// Whether a struct decoder met any child (an object element without children is the tree
 /// decoder's: its text means absent or an error there).
-pub fn seen(any: bool) -> Result<(), Fallback> {
-    if any { Ok(()) } else { Err(Fallback) }
+pub fn seen(any: bool) -> Result<(), Failure> {
+    if any { Ok(()) } else { Err(fallback()) }
 }
