@@ -11,9 +11,11 @@
 //! | `pay` | `pay` | Hyp Pay: payment pages, verification, tokens, captures, payouts, refunds, payment links |
 //!
 //! What every module gives you:
-//! - Requests whose required fields are constructor arguments (a missing one does not compile)
-//!   and whose optional fields have setters. The spec's constraints are checked before anything
-//!   is sent, all at once, with wire paths such as `Items[0].PaymentDate`.
+//! - Requests whose required fields are named in one generated `…Required` struct given to
+//!   `new` (a missing one does not compile) and whose optional fields have setters; identifiers
+//!   that recur across endpoints are their own types, so two of them cannot be swapped. The
+//!   spec's constraints are checked before anything is sent, all at once, with wire paths such
+//!   as `Items[0].PaymentDate`.
 //! - Money as [`Money`] (exact decimal, major units) or [`MinorUnits`] (agorot/cents); never `f64`.
 //! - Secrets as [`SecretString`]: never in `Debug`, errors or logs.
 //! - Every documented result code as a typed value; results that are not errors (created,
