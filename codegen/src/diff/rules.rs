@@ -129,7 +129,7 @@ pub const RULES: &[Rule] = &[
     warning(K::FieldAdded { required: true, side: Resp }, "answers without the new field now fail to decode"),
     breaking(K::FieldRemoved { side: Req }, "callers setting the field stop compiling; the vendor no longer reads it"),
     breaking(K::FieldRemoved { side: Resp }, "callers reading the field stop compiling"),
-    breaking(K::FieldTypeChanged, "the field's Rust type and wire form change"),
+    breaking(K::FieldTypeChanged, "the field's Rust type changes; its wire form too, unless one side is a named type over the other"),
     breaking(K::SecretMadeNonSecret, "a secret becomes a plain value: it could appear in `Debug`, logs and errors"),
     breaking(K::FieldMadeRequired { side: Req }, "callers must now give the field: `new` takes one more argument"),
     breaking(K::FieldMadeRequired { side: Resp }, "`Option<T>` becomes `T`, and answers without the field now fail to decode"),

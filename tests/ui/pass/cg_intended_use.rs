@@ -1,11 +1,30 @@
 // The intended use of the CreditGuard API: a payment-page doDeal in agorot with the password as
-// a secret, a resend-safe charge, an inquiry, and the redirect check.
+// a secret, a resend-safe charge, an inquiry (by cgUid, and by the page's `token` as its
+// `mpiTransactionId`), and the redirect check.
 
 use hyp_api::creditguard::{
-    Client, CreditType, DoDealRequest, DoDealRequired, InquireTransactionsRequest,
-    InquireTransactionsRequired, Language, TransactionCode, TransactionType, Validation,
-    verify_redirect_mac,
+    Client, CreditType, DoDealRequest, DoDealRequired, DoDealResponse,
+    InquireTransactionsRequest, InquireTransactionsRequired, Language, TransactionCode,
+    TransactionType, UniqueId, Validation, verify_redirect_mac,
 };
+
+/// The inquiry that finds a payment page's deals: the setup answer's `token` is passed on as
+/// the `mpiTransactionId` it is, and the merchant's `uniqueid` comes back typed.
+#[allow(dead_code)]
+fn find_page_deals(setup: &DoDealResponse, sent: &UniqueId) -> Option<InquireTransactionsRequest> {
+    if setup.uniqueid.as_ref() != Some(sent) {
+        return None;
+    }
+    let token = setup.token.clone()?;
+    Some(
+        InquireTransactionsRequest::new(InquireTransactionsRequired {
+            language: Language::Eng,
+            terminal_number: "0882819014".into(),
+        })
+        .query_name("mpiTransaction")
+        .mpi_transaction_id(token),
+    )
+}
 use hyp_api::{MacVerdict, MinorUnits, SecretString};
 
 fn main() {
@@ -26,7 +45,8 @@ fn main() {
     .card_no(hyp_api::Pan::new("CGMPI"))
     .mpi_validation(Validation::AutoComm)
     .may_be_duplicate(true)
-    .request_id("REQ-1");
+    .request_id("REQ-1")
+    .uniqueid(UniqueId::new("order-2025-0001"));
     let _inquiry = InquireTransactionsRequest::new(InquireTransactionsRequired {
         language: Language::Eng,
         terminal_number: "0882819014".into(),

@@ -266,12 +266,12 @@ pub struct DoDealRequest {
     /// hours; a new UUID per deal is advisable). Comes back on the redirect (`uniqueID`) and
     /// is part of its `responseMac`. Length String(64) per MordiSacks (library practice).
     ///
-    /// Wire: `uniqueid` (text, optional). Rules: at most 64 characters.
+    /// Wire: `uniqueid` ([`UniqueId`], optional). Rules: at most 64 characters.
     ///
     /// Spec decision: The vendor spells this element `uniqueid` (all lower case); see quirk uniqueid-spellings.
     ///
     /// Source: vendor doc 001 § Request (doDeal payment-page example); vendor-notes §2.1 doDeal request fields (MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php; wix-playground/libpay-creditguard DoDealRequest.java); MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRedirectRequest.php (docblock, library practice)
-    pub uniqueid: Option<String>,
+    pub uniqueid: Option<UniqueId>,
     /// With `validation=TxnSetup`, what the payment page does (`AutoComm` in the vendor example, `Verify` for a J5 authorization, `Token`).
     ///
     /// Wire: `mpiValidation` ([`Validation`], optional).
@@ -476,7 +476,8 @@ impl crate::Wire for DoDealRequest {
         let client_ip = m
             .optional("clientIP", true, <String as crate::Wire>::from_node)?;
         let mid = m.optional("mid", true, <Mid as crate::Wire>::from_node)?;
-        let uniqueid = m.optional("uniqueid", true, <String as crate::Wire>::from_node)?;
+        let uniqueid = m
+            .optional("uniqueid", true, <UniqueId as crate::Wire>::from_node)?;
         let mpi_validation = m
             .optional("mpiValidation", true, <Validation as crate::Wire>::from_node)?;
         let success_url = m
@@ -771,7 +772,7 @@ impl DoDealRequest {
         self
     }
     /// Sets `uniqueid`: Merchant-generated unique id of the payment-page deal (unique at least within 24 hours; a new UUID per deal is advisable).
-    pub fn uniqueid(mut self, value: impl Into<String>) -> Self {
+    pub fn uniqueid(mut self, value: impl Into<UniqueId>) -> Self {
         self.uniqueid = Some(value.into());
         self
     }
@@ -946,6 +947,7 @@ impl crate::Validate for DoDealRequest {
         }
         if let Some(v) = &self.uniqueid {
             let p = path.field("uniqueid");
+            let v = &v.0;
             crate::__private::check::max_len(v, 64usize, &p, out);
         }
         if let Some(v) = &self.success_url {
@@ -1408,10 +1410,10 @@ pub struct DoDealResponse {
     pub mid: Option<Mid>,
     /// The merchant's `uniqueid` as sent, on a setup row.
     ///
-    /// Wire: `uniqueid` (text, optional).
+    /// Wire: `uniqueid` ([`UniqueId`], optional).
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example)
-    pub uniqueid: Option<String>,
+    pub uniqueid: Option<UniqueId>,
     /// What the payment page does (e.g. `AutoComm`), on a setup row; empty in the example.
     ///
     /// Wire: `mpiValidation` (text, optional).
@@ -1420,16 +1422,16 @@ pub struct DoDealResponse {
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub mpi_validation: Option<String>,
-    /// Payment-page transaction token (the `txId` of the hosted page), on a setup row.
+    /// Payment-page transaction token (the `txId` of the hosted page, what `inquireTransactions` searches as `mpiTransactionId`), on a setup row.
     ///
-    /// Wire: `token` (text, optional).
+    /// Wire: `token` ([`MpiTransactionId`], optional).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
-    /// Spec decision: The vendor doc shows `<token/>` empty; its meaning is taken from the hosted page URL (`PerformTransaction?txId=…`): ASSUMPTION.
+    /// Spec decision: The vendor doc shows `<token/>` empty; its meaning is taken from the hosted page URL (`PerformTransaction?txId=…`): ASSUMPTION. Typed `MpiTransactionId` (the same `txId`), not secret: see that type's decision in types.yaml.
     ///
-    /// Source: vendor doc 001 § Response (inquireTransactions example); vendor-notes §2.1 Envelope / transport (MPI page PerformTransaction?txId=…, nirz test comment)
-    pub token: Option<String>,
+    /// Source: vendor doc 001 § Response (inquireTransactions example); vendor-notes §2.1 Envelope / transport (MPI page PerformTransaction?txId=…, nirz test comment); vendor-notes §2.1 inquireTransactions (MPI variant)
+    pub token: Option<MpiTransactionId>,
     /// The one-time hosted payment page URL (valid 10 minutes, one payment) returned for `validation=TxnSetup`: redirect the customer there.
     ///
     /// Wire: `mpiHostedPageUrl` (text, optional).
@@ -1815,10 +1817,12 @@ impl crate::Wire for DoDealResponse {
         let payments_interest = m
             .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?;
         let mid = m.optional("mid", true, <Mid as crate::Wire>::from_node)?;
-        let uniqueid = m.optional("uniqueid", true, <String as crate::Wire>::from_node)?;
+        let uniqueid = m
+            .optional("uniqueid", true, <UniqueId as crate::Wire>::from_node)?;
         let mpi_validation = m
             .optional("mpiValidation", true, <String as crate::Wire>::from_node)?;
-        let token = m.optional("token", true, <String as crate::Wire>::from_node)?;
+        let token = m
+            .optional("token", true, <MpiTransactionId as crate::Wire>::from_node)?;
         let mpi_hosted_page_url = m
             .optional("mpiHostedPageUrl", true, <String as crate::Wire>::from_node)?;
         let return_url = m
@@ -2635,7 +2639,7 @@ impl crate::__private::XmlFields for DoDealResponse {
                 65usize => {
                     x.scalar(
                         &mut v_uniqueid,
-                        <String as crate::__private::FromText>::from_text,
+                        <UniqueId as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
@@ -2649,7 +2653,7 @@ impl crate::__private::XmlFields for DoDealResponse {
                 67usize => {
                     x.scalar(
                         &mut v_token,
-                        <String as crate::__private::FromText>::from_text,
+                        <MpiTransactionId as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }

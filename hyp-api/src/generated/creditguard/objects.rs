@@ -2923,10 +2923,10 @@ pub struct Transaction {
     pub mid: Option<Mid>,
     /// The merchant's `uniqueid` as sent, on a setup row.
     ///
-    /// Wire: `uniqueid` (text, optional).
+    /// Wire: `uniqueid` ([`UniqueId`], optional).
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example)
-    pub uniqueid: Option<String>,
+    pub uniqueid: Option<UniqueId>,
     /// What the payment page does (e.g. `AutoComm`), on a setup row; empty in the example.
     ///
     /// Wire: `mpiValidation` (text, optional).
@@ -2935,16 +2935,16 @@ pub struct Transaction {
     ///
     /// Source: vendor doc 001 § Response (inquireTransactions example)
     pub mpi_validation: Option<String>,
-    /// Payment-page transaction token (the `txId` of the hosted page), on a setup row.
+    /// Payment-page transaction token (the `txId` of the hosted page, what `inquireTransactions` searches as `mpiTransactionId`), on a setup row.
     ///
-    /// Wire: `token` (text, optional).
+    /// Wire: `token` ([`MpiTransactionId`], optional).
     ///
     /// **Assumed:** the vendor does not document this field for this API; it is taken from the source below.
     ///
-    /// Spec decision: The vendor doc shows `<token/>` empty; its meaning is taken from the hosted page URL (`PerformTransaction?txId=…`): ASSUMPTION.
+    /// Spec decision: The vendor doc shows `<token/>` empty; its meaning is taken from the hosted page URL (`PerformTransaction?txId=…`): ASSUMPTION. Typed `MpiTransactionId` (the same `txId`), not secret: see that type's decision in types.yaml.
     ///
-    /// Source: vendor doc 001 § Response (inquireTransactions example); vendor-notes §2.1 Envelope / transport (MPI page PerformTransaction?txId=…, nirz test comment)
-    pub token: Option<String>,
+    /// Source: vendor doc 001 § Response (inquireTransactions example); vendor-notes §2.1 Envelope / transport (MPI page PerformTransaction?txId=…, nirz test comment); vendor-notes §2.1 inquireTransactions (MPI variant)
+    pub token: Option<MpiTransactionId>,
     /// The one-time hosted payment page URL (valid 10 minutes, one payment) returned for `validation=TxnSetup`: redirect the customer there.
     ///
     /// Wire: `mpiHostedPageUrl` (text, optional).
@@ -3345,10 +3345,12 @@ impl crate::Wire for Transaction {
         let payments_interest = m
             .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?;
         let mid = m.optional("mid", true, <Mid as crate::Wire>::from_node)?;
-        let uniqueid = m.optional("uniqueid", true, <String as crate::Wire>::from_node)?;
+        let uniqueid = m
+            .optional("uniqueid", true, <UniqueId as crate::Wire>::from_node)?;
         let mpi_validation = m
             .optional("mpiValidation", true, <String as crate::Wire>::from_node)?;
-        let token = m.optional("token", true, <String as crate::Wire>::from_node)?;
+        let token = m
+            .optional("token", true, <MpiTransactionId as crate::Wire>::from_node)?;
         let mpi_hosted_page_url = m
             .optional("mpiHostedPageUrl", true, <String as crate::Wire>::from_node)?;
         let return_url = m
@@ -4136,7 +4138,7 @@ impl crate::__private::XmlFields for Transaction {
                 58usize => {
                     x.scalar(
                         &mut v_uniqueid,
-                        <String as crate::__private::FromText>::from_text,
+                        <UniqueId as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
@@ -4150,7 +4152,7 @@ impl crate::__private::XmlFields for Transaction {
                 60usize => {
                     x.scalar(
                         &mut v_token,
-                        <String as crate::__private::FromText>::from_text,
+                        <MpiTransactionId as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
