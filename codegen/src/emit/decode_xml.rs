@@ -1,28 +1,48 @@
 //! XML: `XmlFields` for one struct, a pull loop over the element's children with one `match`
 //! on the (borrowed) element name; `code` attributes for `Coded` fields, empty elements absent
 //! (see the runtime's `xml_in`).
+//!
+//! A struct whose fields are all optional (or lists) is built in place: its fields are read
+//! straight into an empty value of it (a wide CreditGuard row is never moved field by field or
+//! as a whole; a list's item is built inside the list). Other structs read into a local per
+//! field and are built from them at the end tag.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::decode::{Kind, Plan};
 
-pub fn emit(plan: &Plan) -> TokenStream {
-    let failure = quote!(crate::__private::Failure);
+/// Whether the struct is built in place (see the module docs).
+fn in_place(plan: &Plan) -> bool {
+    plan.fields
+        .iter()
+        .all(|f| (f.list || !f.required) && !matches!(f.kind, Kind::Unsupported))
+}
+
+/// The loop reading the children; each field's value goes to `place(field)`.
+fn body(plan: &Plan, in_place: bool) -> TokenStream {
     let mut arms: Vec<(String, TokenStream)> = plan
         .fields
         .iter()
-        .map(|f| {
-            let (v, ea) = (&f.var, f.empty_is_absent);
+        .enumerate()
+        .map(|(i, f)| {
+            let ea = f.empty_is_absent;
+            let (rust, var) = (&f.rust, &f.var);
+            let place = if in_place {
+                quote!(&mut out.#rust)
+            } else {
+                quote!(&mut #var)
+            };
+            let at = quote!(&mut met[#i], #place);
             let read = match &f.kind {
-                Kind::Scalar { decode, .. } => quote!(x.scalar(&mut #v, #decode, #ea)?),
-                Kind::Scalars { decode, .. } => quote!(x.scalars(&mut #v, #decode)?),
-                Kind::Object => quote!(x.object(&mut #v)?),
-                Kind::Objects => quote!(x.objects(&mut #v)?),
-                Kind::Node => quote!(x.node(&mut #v, #ea)?),
+                Kind::Scalar { decode, .. } => quote!(x.scalar(#at, #decode, #ea)?),
+                Kind::Scalars { decode, .. } => quote!(x.scalars(#at, #decode)?),
+                Kind::Object => quote!(x.object(#at)?),
+                Kind::Objects => quote!(x.objects(#at)?),
+                Kind::Node => quote!(x.node(#at, #ea)?),
                 Kind::Coded => {
                     let required = f.required;
-                    quote!(x.coded(&mut #v, #required)?)
+                    quote!(x.coded(#at, #required)?)
                 }
                 Kind::Unsupported => quote!(return Err(crate::__private::fields::fallback())),
             };
@@ -31,25 +51,120 @@ pub fn emit(plan: &Plan) -> TokenStream {
         .collect();
     plan.add_aliases(&mut arms);
     arms.extend(plan.skip.iter().map(|w| (w.clone(), quote!(x.skip()?))));
-    let other = {
-        let unknown = plan.unknown_arg();
-        quote!(x.other(name, #unknown)?)
+    let unknown = match (plan.keep_unknown, in_place) {
+        (false, _) => quote!(None),
+        (true, true) => quote!(Some(&mut out.unknown_fields)),
+        (true, false) => quote!(Some(&mut unknown)),
     };
-    let body = super::decode::dispatch(quote!(name), &arms, other);
+    let other = quote!(x.other(name, #unknown)?);
+    let dispatch = super::decode::dispatch(quote!(name), &arms, other);
+    let n = plan.fields.len();
+    let met = (n > 0).then(|| quote!(let mut met = [false; #n];));
+    quote! {
+        #met
+        let mut any = false;
+        while let Some(name) = x.child()? {
+            any = true;
+            #dispatch
+        }
+        crate::__private::xml_in::seen(any)
+    }
+}
+
+/// A struct built in place: an empty value, the loop filling it, list items built inside
+/// their list and object fields inside their parent.
+fn emit_in_place(plan: &Plan) -> TokenStream {
+    let failure = quote!(crate::__private::Failure);
     let name = &plan.name;
-    let lets = plan.lets();
-    let build = plan.build(|v, w| quote!(crate::__private::fields::required(#v, #w)));
+    let empties = plan.fields.iter().map(|f| {
+        let rust = &f.rust;
+        if f.list {
+            quote!(#rust: Vec::new())
+        } else {
+            quote!(#rust: None)
+        }
+    });
+    let unknown = plan
+        .keep_unknown
+        .then(|| quote!(unknown_fields: Vec::new(),));
+    let body = body(plan, true);
+    quote! {
+        impl #name {
+            /// The value before any element is read.
+            fn xml_empty() -> Self {
+                Self { #(#empties,)* #unknown }
+            }
+
+            /// Reads the children of the element just entered into `out`.
+            fn xml_fill(
+                x: &mut crate::__private::XmlIn<'_>,
+                out: &mut Self,
+            ) -> Result<(), #failure> {
+                #body
+            }
+        }
+        impl crate::__private::XmlFields for #name {
+            fn read(x: &mut crate::__private::XmlIn<'_>) -> Result<Self, #failure> {
+                let mut out = Self::xml_empty();
+                Self::xml_fill(x, &mut out)?;
+                Ok(out)
+            }
+
+            fn read_item(
+                x: &mut crate::__private::XmlIn<'_>,
+                items: &mut Vec<Self>,
+            ) -> Result<(), #failure> {
+                let at = items.len();
+                items.push(Self::xml_empty());
+                Self::xml_fill(x, &mut items[at])
+            }
+
+            fn read_into(
+                x: &mut crate::__private::XmlIn<'_>,
+                out: &mut Option<Self>,
+            ) -> Result<(), #failure> {
+                Self::xml_fill(x, out.insert(Self::xml_empty()))
+            }
+        }
+    }
+}
+
+pub fn emit(plan: &Plan) -> TokenStream {
+    if in_place(plan) {
+        return emit_in_place(plan);
+    }
+    let failure = quote!(crate::__private::Failure);
+    let lets = plan.fields.iter().map(|f| {
+        let v = &f.var;
+        match f.kind {
+            // Never assigned: its arm leaves the answer to the tree decoder.
+            Kind::Unsupported => quote!(#[allow(unused_mut)] let mut #v = None;),
+            _ if f.list => quote!(let mut #v = Vec::new();),
+            _ => quote!(let mut #v = None;),
+        }
+    });
+    let unknown = plan
+        .keep_unknown
+        .then(|| quote!(let mut unknown = Vec::new();));
+    let body = body(plan, false);
+    let inits = plan.fields.iter().map(|f| {
+        let (rust, v) = (&f.rust, &f.var);
+        if f.required && !f.list {
+            let w = &f.wire;
+            quote!(#rust: crate::__private::xml_in::required(#v, #w)?)
+        } else {
+            quote!(#rust: #v)
+        }
+    });
+    let keep = plan.keep_unknown.then(|| quote!(unknown_fields: unknown,));
+    let name = &plan.name;
     quote! {
         impl crate::__private::XmlFields for #name {
             fn read(x: &mut crate::__private::XmlIn<'_>) -> Result<Self, #failure> {
-                #lets
-                let mut seen = false;
-                while let Some(name) = x.child()? {
-                    seen = true;
-                    #body
-                }
-                crate::__private::xml_in::seen(seen)?;
-                #build
+                #(#lets)*
+                #unknown
+                { #body }?;
+                Ok(Self { #(#inits,)* #keep })
             }
         }
     }

@@ -822,23 +822,31 @@ impl crate::Wire for InquireTransactionsResponse {
         })
     }
 }
-impl crate::__private::XmlFields for InquireTransactionsResponse {
-    fn read(
+impl InquireTransactionsResponse {
+    /// The value before any element is read.
+    fn xml_empty() -> Self {
+        Self {
+            date_time: None,
+            request_id: None,
+            tran_id: None,
+            user_message: None,
+            additional_info: None,
+            version: None,
+            language: None,
+            transactions: Vec::new(),
+            totals: None,
+            unknown_fields: Vec::new(),
+        }
+    }
+    /// Reads the children of the element just entered into `out`.
+    fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
-        let mut v_date_time = None;
-        let mut v_request_id = None;
-        let mut v_tran_id = None;
-        let mut v_user_message = None;
-        let mut v_additional_info = None;
-        let mut v_version = None;
-        let mut v_language = None;
-        let mut v_transactions = None;
-        let mut v_totals = None;
-        let mut unknown = Vec::new();
-        let mut seen = false;
+        out: &mut Self,
+    ) -> Result<(), crate::__private::Failure> {
+        let mut met = [false; 9usize];
+        let mut any = false;
         while let Some(name) = x.child()? {
-            seen = true;
+            any = true;
             let index = {
                 let k: &[u8] = name;
                 match k.len() {
@@ -892,7 +900,8 @@ impl crate::__private::XmlFields for InquireTransactionsResponse {
             match index {
                 0usize => {
                     x.scalar(
-                        &mut v_date_time,
+                        &mut met[0usize],
+                        &mut out.date_time,
                         |t: &str| crate::__private::fields::datetime(
                             t,
                             "%Y-%m-%d %H:%M",
@@ -902,64 +911,81 @@ impl crate::__private::XmlFields for InquireTransactionsResponse {
                 }
                 1usize => {
                     x.scalar(
-                        &mut v_request_id,
+                        &mut met[1usize],
+                        &mut out.request_id,
                         <RequestId as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 2usize => {
                     x.scalar(
-                        &mut v_tran_id,
+                        &mut met[2usize],
+                        &mut out.tran_id,
                         <TranId as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 3usize => {
                     x.scalar(
-                        &mut v_user_message,
+                        &mut met[3usize],
+                        &mut out.user_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 4usize => {
                     x.scalar(
-                        &mut v_additional_info,
+                        &mut met[4usize],
+                        &mut out.additional_info,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 5usize => {
                     x.scalar(
-                        &mut v_version,
+                        &mut met[5usize],
+                        &mut out.version,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 6usize => {
                     x.scalar(
-                        &mut v_language,
+                        &mut met[6usize],
+                        &mut out.language,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                7usize => x.objects(&mut v_transactions)?,
-                8usize => x.object(&mut v_totals)?,
-                _ => x.other(name, Some(&mut unknown))?,
+                7usize => x.objects(&mut met[7usize], &mut out.transactions)?,
+                8usize => x.object(&mut met[8usize], &mut out.totals)?,
+                _ => x.other(name, Some(&mut out.unknown_fields))?,
             }
         }
-        crate::__private::xml_in::seen(seen)?;
-        Ok(Self {
-            date_time: v_date_time.flatten(),
-            request_id: v_request_id.flatten(),
-            tran_id: v_tran_id.flatten(),
-            user_message: v_user_message.flatten(),
-            additional_info: v_additional_info.flatten(),
-            version: v_version.flatten(),
-            language: v_language.flatten(),
-            transactions: v_transactions.flatten().unwrap_or_default(),
-            totals: v_totals.flatten(),
-            unknown_fields: unknown,
-        })
+        crate::__private::xml_in::seen(any)
+    }
+}
+impl crate::__private::XmlFields for InquireTransactionsResponse {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Failure> {
+        let mut out = Self::xml_empty();
+        Self::xml_fill(x, &mut out)?;
+        Ok(out)
+    }
+    fn read_item(
+        x: &mut crate::__private::XmlIn<'_>,
+        items: &mut Vec<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        let at = items.len();
+        items.push(Self::xml_empty());
+        Self::xml_fill(x, &mut items[at])
+    }
+    fn read_into(
+        x: &mut crate::__private::XmlIn<'_>,
+        out: &mut Option<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        Self::xml_fill(x, out.insert(Self::xml_empty()))
     }
 }
 /// `inquireTransactions` as a type: its wire identity, timeout and retry safety, for [`Client::inquire_transactions`](super::Client::inquire_transactions) and for tests that decode its answers directly.

@@ -215,29 +215,37 @@ impl crate::Wire for CustomerData {
         })
     }
 }
-impl crate::__private::XmlFields for CustomerData {
-    fn read(
+impl CustomerData {
+    /// The value before any element is read.
+    fn xml_empty() -> Self {
+        Self {
+            first_name: None,
+            last_name: None,
+            address: None,
+            city: None,
+            email: None,
+            tel: None,
+            user_data1: None,
+            user_data2: None,
+            user_data3: None,
+            user_data4: None,
+            user_data5: None,
+            user_data6: None,
+            user_data7: None,
+            user_data8: None,
+            user_data9: None,
+            user_data10: None,
+        }
+    }
+    /// Reads the children of the element just entered into `out`.
+    fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
-        let mut v_first_name = None;
-        let mut v_last_name = None;
-        let mut v_address = None;
-        let mut v_city = None;
-        let mut v_email = None;
-        let mut v_tel = None;
-        let mut v_user_data1 = None;
-        let mut v_user_data2 = None;
-        let mut v_user_data3 = None;
-        let mut v_user_data4 = None;
-        let mut v_user_data5 = None;
-        let mut v_user_data6 = None;
-        let mut v_user_data7 = None;
-        let mut v_user_data8 = None;
-        let mut v_user_data9 = None;
-        let mut v_user_data10 = None;
-        let mut seen = false;
+        out: &mut Self,
+    ) -> Result<(), crate::__private::Failure> {
+        let mut met = [false; 16usize];
+        let mut any = false;
         while let Some(name) = x.child()? {
-            seen = true;
+            any = true;
             let index = {
                 let k: &[u8] = name;
                 match k.len() {
@@ -298,112 +306,128 @@ impl crate::__private::XmlFields for CustomerData {
             match index {
                 0usize => {
                     x.scalar(
-                        &mut v_first_name,
+                        &mut met[0usize],
+                        &mut out.first_name,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 1usize => {
                     x.scalar(
-                        &mut v_last_name,
+                        &mut met[1usize],
+                        &mut out.last_name,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 2usize => {
                     x.scalar(
-                        &mut v_address,
+                        &mut met[2usize],
+                        &mut out.address,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 3usize => {
                     x.scalar(
-                        &mut v_city,
+                        &mut met[3usize],
+                        &mut out.city,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 4usize => {
                     x.scalar(
-                        &mut v_email,
+                        &mut met[4usize],
+                        &mut out.email,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 5usize => {
                     x.scalar(
-                        &mut v_tel,
+                        &mut met[5usize],
+                        &mut out.tel,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 6usize => {
                     x.scalar(
-                        &mut v_user_data1,
+                        &mut met[6usize],
+                        &mut out.user_data1,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 7usize => {
                     x.scalar(
-                        &mut v_user_data2,
+                        &mut met[7usize],
+                        &mut out.user_data2,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 8usize => {
                     x.scalar(
-                        &mut v_user_data3,
+                        &mut met[8usize],
+                        &mut out.user_data3,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 9usize => {
                     x.scalar(
-                        &mut v_user_data4,
+                        &mut met[9usize],
+                        &mut out.user_data4,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 10usize => {
                     x.scalar(
-                        &mut v_user_data5,
+                        &mut met[10usize],
+                        &mut out.user_data5,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 11usize => {
                     x.scalar(
-                        &mut v_user_data6,
+                        &mut met[11usize],
+                        &mut out.user_data6,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 12usize => {
                     x.scalar(
-                        &mut v_user_data7,
+                        &mut met[12usize],
+                        &mut out.user_data7,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 13usize => {
                     x.scalar(
-                        &mut v_user_data8,
+                        &mut met[13usize],
+                        &mut out.user_data8,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 14usize => {
                     x.scalar(
-                        &mut v_user_data9,
+                        &mut met[14usize],
+                        &mut out.user_data9,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 15usize => {
                     x.scalar(
-                        &mut v_user_data10,
+                        &mut met[15usize],
+                        &mut out.user_data10,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
@@ -411,25 +435,30 @@ impl crate::__private::XmlFields for CustomerData {
                 _ => x.other(name, None)?,
             }
         }
-        crate::__private::xml_in::seen(seen)?;
-        Ok(Self {
-            first_name: v_first_name.flatten(),
-            last_name: v_last_name.flatten(),
-            address: v_address.flatten(),
-            city: v_city.flatten(),
-            email: v_email.flatten(),
-            tel: v_tel.flatten(),
-            user_data1: v_user_data1.flatten(),
-            user_data2: v_user_data2.flatten(),
-            user_data3: v_user_data3.flatten(),
-            user_data4: v_user_data4.flatten(),
-            user_data5: v_user_data5.flatten(),
-            user_data6: v_user_data6.flatten(),
-            user_data7: v_user_data7.flatten(),
-            user_data8: v_user_data8.flatten(),
-            user_data9: v_user_data9.flatten(),
-            user_data10: v_user_data10.flatten(),
-        })
+        crate::__private::xml_in::seen(any)
+    }
+}
+impl crate::__private::XmlFields for CustomerData {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Failure> {
+        let mut out = Self::xml_empty();
+        Self::xml_fill(x, &mut out)?;
+        Ok(out)
+    }
+    fn read_item(
+        x: &mut crate::__private::XmlIn<'_>,
+        items: &mut Vec<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        let at = items.len();
+        items.push(Self::xml_empty());
+        Self::xml_fill(x, &mut items[at])
+    }
+    fn read_into(
+        x: &mut crate::__private::XmlIn<'_>,
+        out: &mut Option<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        Self::xml_fill(x, out.insert(Self::xml_empty()))
     }
 }
 impl Default for CustomerData {
@@ -790,24 +819,32 @@ impl crate::Wire for InvoiceData {
         })
     }
 }
-impl crate::__private::XmlFields for InvoiceData {
-    fn read(
+impl InvoiceData {
+    /// The value before any element is read.
+    fn xml_empty() -> Self {
+        Self {
+            invoice_creation_method: None,
+            invoice_subject: None,
+            invoice_item_code: None,
+            invoice_item_description: None,
+            invoice_item_price: None,
+            invoice_item_quantity: None,
+            is_item_price_with_tax: None,
+            company_info: None,
+            mail_to: None,
+            cc_date: None,
+            create_invoice: None,
+        }
+    }
+    /// Reads the children of the element just entered into `out`.
+    fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
-        let mut v_invoice_creation_method = None;
-        let mut v_invoice_subject = None;
-        let mut v_invoice_item_code = None;
-        let mut v_invoice_item_description = None;
-        let mut v_invoice_item_price = None;
-        let mut v_invoice_item_quantity = None;
-        let mut v_is_item_price_with_tax = None;
-        let mut v_company_info = None;
-        let mut v_mail_to = None;
-        let mut v_cc_date = None;
-        let mut v_create_invoice = None;
-        let mut seen = false;
+        out: &mut Self,
+    ) -> Result<(), crate::__private::Failure> {
+        let mut met = [false; 11usize];
+        let mut any = false;
         while let Some(name) = x.child()? {
-            seen = true;
+            any = true;
             let index = {
                 let k: &[u8] = name;
                 match k.len() {
@@ -878,77 +915,88 @@ impl crate::__private::XmlFields for InvoiceData {
             match index {
                 0usize => {
                     x.scalar(
-                        &mut v_invoice_creation_method,
+                        &mut met[0usize],
+                        &mut out.invoice_creation_method,
                         <InvoiceCreationMethod as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 1usize => {
                     x.scalar(
-                        &mut v_invoice_subject,
+                        &mut met[1usize],
+                        &mut out.invoice_subject,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 2usize => {
                     x.scalar(
-                        &mut v_invoice_item_code,
+                        &mut met[2usize],
+                        &mut out.invoice_item_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 3usize => {
                     x.scalar(
-                        &mut v_invoice_item_description,
+                        &mut met[3usize],
+                        &mut out.invoice_item_description,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 4usize => {
                     x.scalar(
-                        &mut v_invoice_item_price,
+                        &mut met[4usize],
+                        &mut out.invoice_item_price,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 5usize => {
                     x.scalar(
-                        &mut v_invoice_item_quantity,
+                        &mut met[5usize],
+                        &mut out.invoice_item_quantity,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 6usize => {
                     x.scalar(
-                        &mut v_is_item_price_with_tax,
+                        &mut met[6usize],
+                        &mut out.is_item_price_with_tax,
                         <bool as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 7usize => {
                     x.scalar(
-                        &mut v_company_info,
+                        &mut met[7usize],
+                        &mut out.company_info,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 8usize => {
                     x.scalar(
-                        &mut v_mail_to,
+                        &mut met[8usize],
+                        &mut out.mail_to,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 9usize => {
                     x.scalar(
-                        &mut v_cc_date,
+                        &mut met[9usize],
+                        &mut out.cc_date,
                         |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
                         true,
                     )?
                 }
                 10usize => {
                     x.scalar(
-                        &mut v_create_invoice,
+                        &mut met[10usize],
+                        &mut out.create_invoice,
                         <CreateInvoice as crate::__private::FromText>::from_text,
                         true,
                     )?
@@ -956,20 +1004,30 @@ impl crate::__private::XmlFields for InvoiceData {
                 _ => x.other(name, None)?,
             }
         }
-        crate::__private::xml_in::seen(seen)?;
-        Ok(Self {
-            invoice_creation_method: v_invoice_creation_method.flatten(),
-            invoice_subject: v_invoice_subject.flatten(),
-            invoice_item_code: v_invoice_item_code.flatten(),
-            invoice_item_description: v_invoice_item_description.flatten(),
-            invoice_item_price: v_invoice_item_price.flatten(),
-            invoice_item_quantity: v_invoice_item_quantity.flatten(),
-            is_item_price_with_tax: v_is_item_price_with_tax.flatten(),
-            company_info: v_company_info.flatten(),
-            mail_to: v_mail_to.flatten(),
-            cc_date: v_cc_date.flatten(),
-            create_invoice: v_create_invoice.flatten(),
-        })
+        crate::__private::xml_in::seen(any)
+    }
+}
+impl crate::__private::XmlFields for InvoiceData {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Failure> {
+        let mut out = Self::xml_empty();
+        Self::xml_fill(x, &mut out)?;
+        Ok(out)
+    }
+    fn read_item(
+        x: &mut crate::__private::XmlIn<'_>,
+        items: &mut Vec<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        let at = items.len();
+        items.push(Self::xml_empty());
+        Self::xml_fill(x, &mut items[at])
+    }
+    fn read_into(
+        x: &mut crate::__private::XmlIn<'_>,
+        out: &mut Option<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        Self::xml_fill(x, out.insert(Self::xml_empty()))
     }
 }
 impl Default for InvoiceData {
@@ -1092,23 +1150,27 @@ impl crate::__private::XmlFields for InvoiceRef {
         x: &mut crate::__private::XmlIn<'_>,
     ) -> Result<Self, crate::__private::Failure> {
         let mut v_invoice_atran_id = None;
-        let mut seen = false;
-        while let Some(name) = x.child()? {
-            seen = true;
-            match name {
-                b"invoiceAtranId" => {
-                    x.scalar(
-                        &mut v_invoice_atran_id,
-                        <String as crate::__private::FromText>::from_text,
-                        false,
-                    )?
+        {
+            let mut met = [false; 1usize];
+            let mut any = false;
+            while let Some(name) = x.child()? {
+                any = true;
+                match name {
+                    b"invoiceAtranId" => {
+                        x.scalar(
+                            &mut met[0usize],
+                            &mut v_invoice_atran_id,
+                            <String as crate::__private::FromText>::from_text,
+                            false,
+                        )?
+                    }
+                    _ => x.other(name, None)?,
                 }
-                _ => x.other(name, None)?,
             }
-        }
-        crate::__private::xml_in::seen(seen)?;
+            crate::__private::xml_in::seen(any)
+        }?;
         Ok(Self {
-            invoice_atran_id: crate::__private::fields::required(
+            invoice_atran_id: crate::__private::xml_in::required(
                 v_invoice_atran_id,
                 "invoiceAtranId",
             )?,
@@ -1193,18 +1255,25 @@ impl crate::Wire for PaymentPageData {
         Ok(Self { pps_json_config })
     }
 }
-impl crate::__private::XmlFields for PaymentPageData {
-    fn read(
+impl PaymentPageData {
+    /// The value before any element is read.
+    fn xml_empty() -> Self {
+        Self { pps_json_config: None }
+    }
+    /// Reads the children of the element just entered into `out`.
+    fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
-        let mut v_pps_json_config = None;
-        let mut seen = false;
+        out: &mut Self,
+    ) -> Result<(), crate::__private::Failure> {
+        let mut met = [false; 1usize];
+        let mut any = false;
         while let Some(name) = x.child()? {
-            seen = true;
+            any = true;
             match name {
                 b"ppsJSONConfig" => {
                     x.scalar(
-                        &mut v_pps_json_config,
+                        &mut met[0usize],
+                        &mut out.pps_json_config,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
@@ -1212,10 +1281,30 @@ impl crate::__private::XmlFields for PaymentPageData {
                 _ => x.other(name, None)?,
             }
         }
-        crate::__private::xml_in::seen(seen)?;
-        Ok(Self {
-            pps_json_config: v_pps_json_config.flatten(),
-        })
+        crate::__private::xml_in::seen(any)
+    }
+}
+impl crate::__private::XmlFields for PaymentPageData {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Failure> {
+        let mut out = Self::xml_empty();
+        Self::xml_fill(x, &mut out)?;
+        Ok(out)
+    }
+    fn read_item(
+        x: &mut crate::__private::XmlIn<'_>,
+        items: &mut Vec<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        let at = items.len();
+        items.push(Self::xml_empty());
+        Self::xml_fill(x, &mut items[at])
+    }
+    fn read_into(
+        x: &mut crate::__private::XmlIn<'_>,
+        out: &mut Option<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        Self::xml_fill(x, out.insert(Self::xml_empty()))
     }
 }
 impl Default for PaymentPageData {
@@ -1973,70 +2062,78 @@ impl crate::Wire for DealResult {
         })
     }
 }
-impl crate::__private::XmlFields for DealResult {
-    fn read(
+impl DealResult {
+    /// The value before any element is read.
+    fn xml_empty() -> Self {
+        Self {
+            status: None,
+            status_text: None,
+            extended_status: None,
+            extended_status_text: None,
+            extended_user_message: None,
+            terminal_number: None,
+            card_id: None,
+            card_bin: None,
+            card_mask: None,
+            card_length: None,
+            card_no: None,
+            card_name: None,
+            card_expiration: None,
+            card_type: None,
+            extended_card_type: None,
+            credit_company: None,
+            card_brand: None,
+            card_acquirer: None,
+            service_code: None,
+            transaction_type: None,
+            credit_type: None,
+            currency: None,
+            base_currency: None,
+            base_amount: None,
+            transaction_code: None,
+            total: None,
+            first_payment: None,
+            periodical_payment: None,
+            number_of_payments: None,
+            club_id: None,
+            validation: None,
+            id_status: None,
+            cvv_status: None,
+            auth_source: None,
+            auth_number: None,
+            file_number: None,
+            slave_terminal_number: None,
+            slave_terminal_sequence: None,
+            eci: None,
+            client_ip: None,
+            email: None,
+            cavv: None,
+            user: None,
+            addon_data: None,
+            supplier_number: None,
+            id: None,
+            shift_id1: None,
+            shift_id2: None,
+            shift_id3: None,
+            shift_txn_date: None,
+            cg_uid: None,
+            card_hash: None,
+            acquirer_data: None,
+            ashrait_emv_data: None,
+            extended_tran_code: None,
+            send_notification: None,
+            unknown_fields: Vec::new(),
+        }
+    }
+    /// Reads the children of the element just entered into `out`.
+    fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
-        let mut v_status = None;
-        let mut v_status_text = None;
-        let mut v_extended_status = None;
-        let mut v_extended_status_text = None;
-        let mut v_extended_user_message = None;
-        let mut v_terminal_number = None;
-        let mut v_card_id = None;
-        let mut v_card_bin = None;
-        let mut v_card_mask = None;
-        let mut v_card_length = None;
-        let mut v_card_no = None;
-        let mut v_card_name = None;
-        let mut v_card_expiration = None;
-        let mut v_card_type = None;
-        let mut v_extended_card_type = None;
-        let mut v_credit_company = None;
-        let mut v_card_brand = None;
-        let mut v_card_acquirer = None;
-        let mut v_service_code = None;
-        let mut v_transaction_type = None;
-        let mut v_credit_type = None;
-        let mut v_currency = None;
-        let mut v_base_currency = None;
-        let mut v_base_amount = None;
-        let mut v_transaction_code = None;
-        let mut v_total = None;
-        let mut v_first_payment = None;
-        let mut v_periodical_payment = None;
-        let mut v_number_of_payments = None;
-        let mut v_club_id = None;
-        let mut v_validation = None;
-        let mut v_id_status = None;
-        let mut v_cvv_status = None;
-        let mut v_auth_source = None;
-        let mut v_auth_number = None;
-        let mut v_file_number = None;
-        let mut v_slave_terminal_number = None;
-        let mut v_slave_terminal_sequence = None;
-        let mut v_eci = None;
-        let mut v_client_ip = None;
-        let mut v_email = None;
-        let mut v_cavv = None;
-        let mut v_user = None;
-        let mut v_addon_data = None;
-        let mut v_supplier_number = None;
-        let mut v_id = None;
-        let mut v_shift_id1 = None;
-        let mut v_shift_id2 = None;
-        let mut v_shift_id3 = None;
-        let mut v_shift_txn_date = None;
-        let mut v_cg_uid = None;
-        let mut v_card_hash = None;
-        let mut v_acquirer_data = None;
-        let mut v_ashrait_emv_data = None;
-        let mut v_extended_tran_code = None;
-        let mut v_send_notification = None;
-        let mut unknown = Vec::new();
-        let mut seen = false;
+        out: &mut Self,
+    ) -> Result<(), crate::__private::Failure> {
+        let mut met = [false; 56usize];
+        let mut any = false;
         while let Some(name) = x.child()? {
-            seen = true;
+            any = true;
             let index = {
                 let k: &[u8] = name;
                 match k.len() {
@@ -2197,363 +2294,369 @@ impl crate::__private::XmlFields for DealResult {
             match index {
                 0usize => {
                     x.scalar(
-                        &mut v_status,
+                        &mut met[0usize],
+                        &mut out.status,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 1usize => {
                     x.scalar(
-                        &mut v_status_text,
+                        &mut met[1usize],
+                        &mut out.status_text,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 2usize => {
                     x.scalar(
-                        &mut v_extended_status,
+                        &mut met[2usize],
+                        &mut out.extended_status,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 3usize => {
                     x.scalar(
-                        &mut v_extended_status_text,
+                        &mut met[3usize],
+                        &mut out.extended_status_text,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 4usize => {
                     x.scalar(
-                        &mut v_extended_user_message,
+                        &mut met[4usize],
+                        &mut out.extended_user_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 5usize => {
                     x.scalar(
-                        &mut v_terminal_number,
+                        &mut met[5usize],
+                        &mut out.terminal_number,
                         <TerminalNumber as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 6usize => {
                     x.scalar(
-                        &mut v_card_id,
+                        &mut met[6usize],
+                        &mut out.card_id,
                         <crate::CardToken as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 7usize => {
                     x.scalar(
-                        &mut v_card_bin,
+                        &mut met[7usize],
+                        &mut out.card_bin,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 8usize => {
                     x.scalar(
-                        &mut v_card_mask,
+                        &mut met[8usize],
+                        &mut out.card_mask,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 9usize => {
                     x.scalar(
-                        &mut v_card_length,
+                        &mut met[9usize],
+                        &mut out.card_length,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 10usize => {
                     x.scalar(
-                        &mut v_card_no,
+                        &mut met[10usize],
+                        &mut out.card_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 11usize => {
                     x.scalar(
-                        &mut v_card_name,
+                        &mut met[11usize],
+                        &mut out.card_name,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 12usize => {
                     x.scalar(
-                        &mut v_card_expiration,
+                        &mut met[12usize],
+                        &mut out.card_expiration,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                13usize => x.coded(&mut v_card_type, false)?,
-                14usize => x.coded(&mut v_extended_card_type, false)?,
-                15usize => x.coded(&mut v_credit_company, false)?,
-                16usize => x.coded(&mut v_card_brand, false)?,
-                17usize => x.coded(&mut v_card_acquirer, false)?,
+                13usize => x.coded(&mut met[13usize], &mut out.card_type, false)?,
+                14usize => {
+                    x.coded(&mut met[14usize], &mut out.extended_card_type, false)?
+                }
+                15usize => x.coded(&mut met[15usize], &mut out.credit_company, false)?,
+                16usize => x.coded(&mut met[16usize], &mut out.card_brand, false)?,
+                17usize => x.coded(&mut met[17usize], &mut out.card_acquirer, false)?,
                 18usize => {
                     x.scalar(
-                        &mut v_service_code,
+                        &mut met[18usize],
+                        &mut out.service_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                19usize => x.coded(&mut v_transaction_type, false)?,
-                20usize => x.coded(&mut v_credit_type, false)?,
-                21usize => x.coded(&mut v_currency, false)?,
+                19usize => x.coded(&mut met[19usize], &mut out.transaction_type, false)?,
+                20usize => x.coded(&mut met[20usize], &mut out.credit_type, false)?,
+                21usize => x.coded(&mut met[21usize], &mut out.currency, false)?,
                 22usize => {
                     x.scalar(
-                        &mut v_base_currency,
+                        &mut met[22usize],
+                        &mut out.base_currency,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 23usize => {
                     x.scalar(
-                        &mut v_base_amount,
+                        &mut met[23usize],
+                        &mut out.base_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                24usize => x.coded(&mut v_transaction_code, false)?,
+                24usize => x.coded(&mut met[24usize], &mut out.transaction_code, false)?,
                 25usize => {
                     x.scalar(
-                        &mut v_total,
+                        &mut met[25usize],
+                        &mut out.total,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 26usize => {
                     x.scalar(
-                        &mut v_first_payment,
+                        &mut met[26usize],
+                        &mut out.first_payment,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 27usize => {
                     x.scalar(
-                        &mut v_periodical_payment,
+                        &mut met[27usize],
+                        &mut out.periodical_payment,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 28usize => {
                     x.scalar(
-                        &mut v_number_of_payments,
+                        &mut met[28usize],
+                        &mut out.number_of_payments,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 29usize => {
                     x.scalar(
-                        &mut v_club_id,
+                        &mut met[29usize],
+                        &mut out.club_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                30usize => x.coded(&mut v_validation, false)?,
-                31usize => x.coded(&mut v_id_status, false)?,
-                32usize => x.coded(&mut v_cvv_status, false)?,
-                33usize => x.coded(&mut v_auth_source, false)?,
+                30usize => x.coded(&mut met[30usize], &mut out.validation, false)?,
+                31usize => x.coded(&mut met[31usize], &mut out.id_status, false)?,
+                32usize => x.coded(&mut met[32usize], &mut out.cvv_status, false)?,
+                33usize => x.coded(&mut met[33usize], &mut out.auth_source, false)?,
                 34usize => {
                     x.scalar(
-                        &mut v_auth_number,
+                        &mut met[34usize],
+                        &mut out.auth_number,
                         <AuthNumber as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 35usize => {
                     x.scalar(
-                        &mut v_file_number,
+                        &mut met[35usize],
+                        &mut out.file_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 36usize => {
                     x.scalar(
-                        &mut v_slave_terminal_number,
+                        &mut met[36usize],
+                        &mut out.slave_terminal_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 37usize => {
                     x.scalar(
-                        &mut v_slave_terminal_sequence,
+                        &mut met[37usize],
+                        &mut out.slave_terminal_sequence,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 38usize => {
                     x.scalar(
-                        &mut v_eci,
+                        &mut met[38usize],
+                        &mut out.eci,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 39usize => {
                     x.scalar(
-                        &mut v_client_ip,
+                        &mut met[39usize],
+                        &mut out.client_ip,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 40usize => {
                     x.scalar(
-                        &mut v_email,
+                        &mut met[40usize],
+                        &mut out.email,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                41usize => x.coded(&mut v_cavv, false)?,
+                41usize => x.coded(&mut met[41usize], &mut out.cavv, false)?,
                 42usize => {
                     x.scalar(
-                        &mut v_user,
+                        &mut met[42usize],
+                        &mut out.user,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 43usize => {
                     x.scalar(
-                        &mut v_addon_data,
+                        &mut met[43usize],
+                        &mut out.addon_data,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 44usize => {
                     x.scalar(
-                        &mut v_supplier_number,
+                        &mut met[44usize],
+                        &mut out.supplier_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 45usize => {
                     x.scalar(
-                        &mut v_id,
+                        &mut met[45usize],
+                        &mut out.id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 46usize => {
                     x.scalar(
-                        &mut v_shift_id1,
+                        &mut met[46usize],
+                        &mut out.shift_id1,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 47usize => {
                     x.scalar(
-                        &mut v_shift_id2,
+                        &mut met[47usize],
+                        &mut out.shift_id2,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 48usize => {
                     x.scalar(
-                        &mut v_shift_id3,
+                        &mut met[48usize],
+                        &mut out.shift_id3,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 49usize => {
                     x.scalar(
-                        &mut v_shift_txn_date,
+                        &mut met[49usize],
+                        &mut out.shift_txn_date,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 50usize => {
                     x.scalar(
-                        &mut v_cg_uid,
+                        &mut met[50usize],
+                        &mut out.cg_uid,
                         <CgUid as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 51usize => {
                     x.scalar(
-                        &mut v_card_hash,
+                        &mut met[51usize],
+                        &mut out.card_hash,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                52usize => x.object(&mut v_acquirer_data)?,
-                53usize => x.object(&mut v_ashrait_emv_data)?,
+                52usize => x.object(&mut met[52usize], &mut out.acquirer_data)?,
+                53usize => x.object(&mut met[53usize], &mut out.ashrait_emv_data)?,
                 54usize => {
                     x.scalar(
-                        &mut v_extended_tran_code,
+                        &mut met[54usize],
+                        &mut out.extended_tran_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 55usize => {
                     x.scalar(
-                        &mut v_send_notification,
+                        &mut met[55usize],
+                        &mut out.send_notification,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                _ => x.other(name, Some(&mut unknown))?,
+                _ => x.other(name, Some(&mut out.unknown_fields))?,
             }
         }
-        crate::__private::xml_in::seen(seen)?;
-        Ok(Self {
-            status: v_status.flatten(),
-            status_text: v_status_text.flatten(),
-            extended_status: v_extended_status.flatten(),
-            extended_status_text: v_extended_status_text.flatten(),
-            extended_user_message: v_extended_user_message.flatten(),
-            terminal_number: v_terminal_number.flatten(),
-            card_id: v_card_id.flatten(),
-            card_bin: v_card_bin.flatten(),
-            card_mask: v_card_mask.flatten(),
-            card_length: v_card_length.flatten(),
-            card_no: v_card_no.flatten(),
-            card_name: v_card_name.flatten(),
-            card_expiration: v_card_expiration.flatten(),
-            card_type: v_card_type.flatten(),
-            extended_card_type: v_extended_card_type.flatten(),
-            credit_company: v_credit_company.flatten(),
-            card_brand: v_card_brand.flatten(),
-            card_acquirer: v_card_acquirer.flatten(),
-            service_code: v_service_code.flatten(),
-            transaction_type: v_transaction_type.flatten(),
-            credit_type: v_credit_type.flatten(),
-            currency: v_currency.flatten(),
-            base_currency: v_base_currency.flatten(),
-            base_amount: v_base_amount.flatten(),
-            transaction_code: v_transaction_code.flatten(),
-            total: v_total.flatten(),
-            first_payment: v_first_payment.flatten(),
-            periodical_payment: v_periodical_payment.flatten(),
-            number_of_payments: v_number_of_payments.flatten(),
-            club_id: v_club_id.flatten(),
-            validation: v_validation.flatten(),
-            id_status: v_id_status.flatten(),
-            cvv_status: v_cvv_status.flatten(),
-            auth_source: v_auth_source.flatten(),
-            auth_number: v_auth_number.flatten(),
-            file_number: v_file_number.flatten(),
-            slave_terminal_number: v_slave_terminal_number.flatten(),
-            slave_terminal_sequence: v_slave_terminal_sequence.flatten(),
-            eci: v_eci.flatten(),
-            client_ip: v_client_ip.flatten(),
-            email: v_email.flatten(),
-            cavv: v_cavv.flatten(),
-            user: v_user.flatten(),
-            addon_data: v_addon_data.flatten(),
-            supplier_number: v_supplier_number.flatten(),
-            id: v_id.flatten(),
-            shift_id1: v_shift_id1.flatten(),
-            shift_id2: v_shift_id2.flatten(),
-            shift_id3: v_shift_id3.flatten(),
-            shift_txn_date: v_shift_txn_date.flatten(),
-            cg_uid: v_cg_uid.flatten(),
-            card_hash: v_card_hash.flatten(),
-            acquirer_data: v_acquirer_data.flatten(),
-            ashrait_emv_data: v_ashrait_emv_data.flatten(),
-            extended_tran_code: v_extended_tran_code.flatten(),
-            send_notification: v_send_notification.flatten(),
-            unknown_fields: unknown,
-        })
+        crate::__private::xml_in::seen(any)
+    }
+}
+impl crate::__private::XmlFields for DealResult {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Failure> {
+        let mut out = Self::xml_empty();
+        Self::xml_fill(x, &mut out)?;
+        Ok(out)
+    }
+    fn read_item(
+        x: &mut crate::__private::XmlIn<'_>,
+        items: &mut Vec<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        let at = items.len();
+        items.push(Self::xml_empty());
+        Self::xml_fill(x, &mut items[at])
+    }
+    fn read_into(
+        x: &mut crate::__private::XmlIn<'_>,
+        out: &mut Option<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        Self::xml_fill(x, out.insert(Self::xml_empty()))
     }
 }
 /// One `<transaction>` of an inquireTransactions answer: every element of the vendor's
@@ -3563,90 +3666,98 @@ impl crate::Wire for Transaction {
         })
     }
 }
-impl crate::__private::XmlFields for Transaction {
-    fn read(
+impl Transaction {
+    /// The value before any element is read.
+    fn xml_empty() -> Self {
+        Self {
+            status: None,
+            status_text: None,
+            extended_status: None,
+            extended_status_text: None,
+            extended_user_message: None,
+            terminal_number: None,
+            card_id: None,
+            card_bin: None,
+            card_mask: None,
+            card_length: None,
+            card_no: None,
+            card_name: None,
+            card_expiration: None,
+            card_type: None,
+            extended_card_type: None,
+            credit_company: None,
+            card_brand: None,
+            card_acquirer: None,
+            service_code: None,
+            transaction_type: None,
+            credit_type: None,
+            currency: None,
+            base_currency: None,
+            base_amount: None,
+            transaction_code: None,
+            total: None,
+            first_payment: None,
+            periodical_payment: None,
+            number_of_payments: None,
+            club_id: None,
+            validation: None,
+            id_status: None,
+            cvv_status: None,
+            auth_source: None,
+            auth_number: None,
+            file_number: None,
+            slave_terminal_number: None,
+            slave_terminal_sequence: None,
+            eci: None,
+            client_ip: None,
+            email: None,
+            cavv: None,
+            user: None,
+            addon_data: None,
+            supplier_number: None,
+            id: None,
+            shift_id1: None,
+            shift_id2: None,
+            shift_id3: None,
+            shift_txn_date: None,
+            cg_uid: None,
+            card_hash: None,
+            acquirer_data: None,
+            ashrait_emv_data: None,
+            extended_tran_code: None,
+            send_notification: None,
+            payments_interest: None,
+            mid: None,
+            uniqueid: None,
+            mpi_validation: None,
+            token: None,
+            mpi_hosted_page_url: None,
+            return_url: None,
+            success_url: None,
+            error_url: None,
+            cancel_url: None,
+            message: None,
+            user_message: None,
+            mpi_transaction_id: None,
+            financial_status: None,
+            tran_id: None,
+            shovar: None,
+            transaction_date: None,
+            transmit_date_time: None,
+            shva_referance_no: None,
+            transmit_id: None,
+            unknown_fields: Vec::new(),
+        }
+    }
+    /// Reads the children of the element just entered into `out`.
+    fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
-        let mut v_status = None;
-        let mut v_status_text = None;
-        let mut v_extended_status = None;
-        let mut v_extended_status_text = None;
-        let mut v_extended_user_message = None;
-        let mut v_terminal_number = None;
-        let mut v_card_id = None;
-        let mut v_card_bin = None;
-        let mut v_card_mask = None;
-        let mut v_card_length = None;
-        let mut v_card_no = None;
-        let mut v_card_name = None;
-        let mut v_card_expiration = None;
-        let mut v_card_type = None;
-        let mut v_extended_card_type = None;
-        let mut v_credit_company = None;
-        let mut v_card_brand = None;
-        let mut v_card_acquirer = None;
-        let mut v_service_code = None;
-        let mut v_transaction_type = None;
-        let mut v_credit_type = None;
-        let mut v_currency = None;
-        let mut v_base_currency = None;
-        let mut v_base_amount = None;
-        let mut v_transaction_code = None;
-        let mut v_total = None;
-        let mut v_first_payment = None;
-        let mut v_periodical_payment = None;
-        let mut v_number_of_payments = None;
-        let mut v_club_id = None;
-        let mut v_validation = None;
-        let mut v_id_status = None;
-        let mut v_cvv_status = None;
-        let mut v_auth_source = None;
-        let mut v_auth_number = None;
-        let mut v_file_number = None;
-        let mut v_slave_terminal_number = None;
-        let mut v_slave_terminal_sequence = None;
-        let mut v_eci = None;
-        let mut v_client_ip = None;
-        let mut v_email = None;
-        let mut v_cavv = None;
-        let mut v_user = None;
-        let mut v_addon_data = None;
-        let mut v_supplier_number = None;
-        let mut v_id = None;
-        let mut v_shift_id1 = None;
-        let mut v_shift_id2 = None;
-        let mut v_shift_id3 = None;
-        let mut v_shift_txn_date = None;
-        let mut v_cg_uid = None;
-        let mut v_card_hash = None;
-        let mut v_acquirer_data = None;
-        let mut v_ashrait_emv_data = None;
-        let mut v_extended_tran_code = None;
-        let mut v_send_notification = None;
-        let mut v_payments_interest = None;
-        let mut v_mid = None;
-        let mut v_uniqueid = None;
-        let mut v_mpi_validation = None;
-        let mut v_token = None;
-        let mut v_mpi_hosted_page_url = None;
-        let mut v_return_url = None;
-        let mut v_success_url = None;
-        let mut v_error_url = None;
-        let mut v_cancel_url = None;
-        let mut v_message = None;
-        let mut v_user_message = None;
-        let mut v_mpi_transaction_id = None;
-        let mut v_financial_status = None;
-        let mut v_tran_id = None;
-        let mut v_shovar = None;
-        let mut v_transaction_date = None;
-        let mut v_transmit_date_time = None;
-        let mut v_shva_referance_no = None;
-        let mut v_transmit_id = None;
-        let mut unknown = Vec::new();
-        let mut seen = false;
+        out: &mut Self,
+    ) -> Result<(), crate::__private::Failure> {
+        let mut met = [false; 76usize];
+        let mut any = false;
         while let Some(name) = x.child()? {
-            seen = true;
+            any = true;
             let index = {
                 let k: &[u8] = name;
                 match k.len() {
@@ -3827,415 +3938,474 @@ impl crate::__private::XmlFields for Transaction {
             match index {
                 0usize => {
                     x.scalar(
-                        &mut v_status,
+                        &mut met[0usize],
+                        &mut out.status,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 1usize => {
                     x.scalar(
-                        &mut v_status_text,
+                        &mut met[1usize],
+                        &mut out.status_text,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 2usize => {
                     x.scalar(
-                        &mut v_extended_status,
+                        &mut met[2usize],
+                        &mut out.extended_status,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 3usize => {
                     x.scalar(
-                        &mut v_extended_status_text,
+                        &mut met[3usize],
+                        &mut out.extended_status_text,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 4usize => {
                     x.scalar(
-                        &mut v_extended_user_message,
+                        &mut met[4usize],
+                        &mut out.extended_user_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 5usize => {
                     x.scalar(
-                        &mut v_terminal_number,
+                        &mut met[5usize],
+                        &mut out.terminal_number,
                         <TerminalNumber as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 6usize => {
                     x.scalar(
-                        &mut v_card_id,
+                        &mut met[6usize],
+                        &mut out.card_id,
                         <crate::CardToken as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 7usize => {
                     x.scalar(
-                        &mut v_card_bin,
+                        &mut met[7usize],
+                        &mut out.card_bin,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 8usize => {
                     x.scalar(
-                        &mut v_card_mask,
+                        &mut met[8usize],
+                        &mut out.card_mask,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 9usize => {
                     x.scalar(
-                        &mut v_card_length,
+                        &mut met[9usize],
+                        &mut out.card_length,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 10usize => {
                     x.scalar(
-                        &mut v_card_no,
+                        &mut met[10usize],
+                        &mut out.card_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 11usize => {
                     x.scalar(
-                        &mut v_card_name,
+                        &mut met[11usize],
+                        &mut out.card_name,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 12usize => {
                     x.scalar(
-                        &mut v_card_expiration,
+                        &mut met[12usize],
+                        &mut out.card_expiration,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                13usize => x.coded(&mut v_card_type, false)?,
-                14usize => x.coded(&mut v_extended_card_type, false)?,
-                15usize => x.coded(&mut v_credit_company, false)?,
-                16usize => x.coded(&mut v_card_brand, false)?,
-                17usize => x.coded(&mut v_card_acquirer, false)?,
+                13usize => x.coded(&mut met[13usize], &mut out.card_type, false)?,
+                14usize => {
+                    x.coded(&mut met[14usize], &mut out.extended_card_type, false)?
+                }
+                15usize => x.coded(&mut met[15usize], &mut out.credit_company, false)?,
+                16usize => x.coded(&mut met[16usize], &mut out.card_brand, false)?,
+                17usize => x.coded(&mut met[17usize], &mut out.card_acquirer, false)?,
                 18usize => {
                     x.scalar(
-                        &mut v_service_code,
+                        &mut met[18usize],
+                        &mut out.service_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                19usize => x.coded(&mut v_transaction_type, false)?,
-                20usize => x.coded(&mut v_credit_type, false)?,
-                21usize => x.coded(&mut v_currency, false)?,
+                19usize => x.coded(&mut met[19usize], &mut out.transaction_type, false)?,
+                20usize => x.coded(&mut met[20usize], &mut out.credit_type, false)?,
+                21usize => x.coded(&mut met[21usize], &mut out.currency, false)?,
                 22usize => {
                     x.scalar(
-                        &mut v_base_currency,
+                        &mut met[22usize],
+                        &mut out.base_currency,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 23usize => {
                     x.scalar(
-                        &mut v_base_amount,
+                        &mut met[23usize],
+                        &mut out.base_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                24usize => x.coded(&mut v_transaction_code, false)?,
+                24usize => x.coded(&mut met[24usize], &mut out.transaction_code, false)?,
                 25usize => {
                     x.scalar(
-                        &mut v_total,
+                        &mut met[25usize],
+                        &mut out.total,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 26usize => {
                     x.scalar(
-                        &mut v_first_payment,
+                        &mut met[26usize],
+                        &mut out.first_payment,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 27usize => {
                     x.scalar(
-                        &mut v_periodical_payment,
+                        &mut met[27usize],
+                        &mut out.periodical_payment,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 28usize => {
                     x.scalar(
-                        &mut v_number_of_payments,
+                        &mut met[28usize],
+                        &mut out.number_of_payments,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 29usize => {
                     x.scalar(
-                        &mut v_club_id,
+                        &mut met[29usize],
+                        &mut out.club_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                30usize => x.coded(&mut v_validation, false)?,
-                31usize => x.coded(&mut v_id_status, false)?,
-                32usize => x.coded(&mut v_cvv_status, false)?,
-                33usize => x.coded(&mut v_auth_source, false)?,
+                30usize => x.coded(&mut met[30usize], &mut out.validation, false)?,
+                31usize => x.coded(&mut met[31usize], &mut out.id_status, false)?,
+                32usize => x.coded(&mut met[32usize], &mut out.cvv_status, false)?,
+                33usize => x.coded(&mut met[33usize], &mut out.auth_source, false)?,
                 34usize => {
                     x.scalar(
-                        &mut v_auth_number,
+                        &mut met[34usize],
+                        &mut out.auth_number,
                         <AuthNumber as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 35usize => {
                     x.scalar(
-                        &mut v_file_number,
+                        &mut met[35usize],
+                        &mut out.file_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 36usize => {
                     x.scalar(
-                        &mut v_slave_terminal_number,
+                        &mut met[36usize],
+                        &mut out.slave_terminal_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 37usize => {
                     x.scalar(
-                        &mut v_slave_terminal_sequence,
+                        &mut met[37usize],
+                        &mut out.slave_terminal_sequence,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 38usize => {
                     x.scalar(
-                        &mut v_eci,
+                        &mut met[38usize],
+                        &mut out.eci,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 39usize => {
                     x.scalar(
-                        &mut v_client_ip,
+                        &mut met[39usize],
+                        &mut out.client_ip,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 40usize => {
                     x.scalar(
-                        &mut v_email,
+                        &mut met[40usize],
+                        &mut out.email,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                41usize => x.coded(&mut v_cavv, false)?,
+                41usize => x.coded(&mut met[41usize], &mut out.cavv, false)?,
                 42usize => {
                     x.scalar(
-                        &mut v_user,
+                        &mut met[42usize],
+                        &mut out.user,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 43usize => {
                     x.scalar(
-                        &mut v_addon_data,
+                        &mut met[43usize],
+                        &mut out.addon_data,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 44usize => {
                     x.scalar(
-                        &mut v_supplier_number,
+                        &mut met[44usize],
+                        &mut out.supplier_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 45usize => {
                     x.scalar(
-                        &mut v_id,
+                        &mut met[45usize],
+                        &mut out.id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 46usize => {
                     x.scalar(
-                        &mut v_shift_id1,
+                        &mut met[46usize],
+                        &mut out.shift_id1,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 47usize => {
                     x.scalar(
-                        &mut v_shift_id2,
+                        &mut met[47usize],
+                        &mut out.shift_id2,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 48usize => {
                     x.scalar(
-                        &mut v_shift_id3,
+                        &mut met[48usize],
+                        &mut out.shift_id3,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 49usize => {
                     x.scalar(
-                        &mut v_shift_txn_date,
+                        &mut met[49usize],
+                        &mut out.shift_txn_date,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 50usize => {
                     x.scalar(
-                        &mut v_cg_uid,
+                        &mut met[50usize],
+                        &mut out.cg_uid,
                         <CgUid as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 51usize => {
                     x.scalar(
-                        &mut v_card_hash,
+                        &mut met[51usize],
+                        &mut out.card_hash,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                52usize => x.object(&mut v_acquirer_data)?,
-                53usize => x.object(&mut v_ashrait_emv_data)?,
+                52usize => x.object(&mut met[52usize], &mut out.acquirer_data)?,
+                53usize => x.object(&mut met[53usize], &mut out.ashrait_emv_data)?,
                 54usize => {
                     x.scalar(
-                        &mut v_extended_tran_code,
+                        &mut met[54usize],
+                        &mut out.extended_tran_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 55usize => {
                     x.scalar(
-                        &mut v_send_notification,
+                        &mut met[55usize],
+                        &mut out.send_notification,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 56usize => {
                     x.scalar(
-                        &mut v_payments_interest,
+                        &mut met[56usize],
+                        &mut out.payments_interest,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 57usize => {
                     x.scalar(
-                        &mut v_mid,
+                        &mut met[57usize],
+                        &mut out.mid,
                         <Mid as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 58usize => {
                     x.scalar(
-                        &mut v_uniqueid,
+                        &mut met[58usize],
+                        &mut out.uniqueid,
                         <UniqueId as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 59usize => {
                     x.scalar(
-                        &mut v_mpi_validation,
+                        &mut met[59usize],
+                        &mut out.mpi_validation,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 60usize => {
                     x.scalar(
-                        &mut v_token,
+                        &mut met[60usize],
+                        &mut out.token,
                         <MpiTransactionId as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 61usize => {
                     x.scalar(
-                        &mut v_mpi_hosted_page_url,
+                        &mut met[61usize],
+                        &mut out.mpi_hosted_page_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 62usize => {
                     x.scalar(
-                        &mut v_return_url,
+                        &mut met[62usize],
+                        &mut out.return_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 63usize => {
                     x.scalar(
-                        &mut v_success_url,
+                        &mut met[63usize],
+                        &mut out.success_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 64usize => {
                     x.scalar(
-                        &mut v_error_url,
+                        &mut met[64usize],
+                        &mut out.error_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 65usize => {
                     x.scalar(
-                        &mut v_cancel_url,
+                        &mut met[65usize],
+                        &mut out.cancel_url,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 66usize => {
                     x.scalar(
-                        &mut v_message,
+                        &mut met[66usize],
+                        &mut out.message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 67usize => {
                     x.scalar(
-                        &mut v_user_message,
+                        &mut met[67usize],
+                        &mut out.user_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 68usize => {
                     x.scalar(
-                        &mut v_mpi_transaction_id,
+                        &mut met[68usize],
+                        &mut out.mpi_transaction_id,
                         <MpiTransactionId as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 69usize => {
                     x.scalar(
-                        &mut v_financial_status,
+                        &mut met[69usize],
+                        &mut out.financial_status,
                         <FinancialStatus as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 70usize => {
                     x.scalar(
-                        &mut v_tran_id,
+                        &mut met[70usize],
+                        &mut out.tran_id,
                         <TranId as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 71usize => {
                     x.scalar(
-                        &mut v_shovar,
+                        &mut met[71usize],
+                        &mut out.shovar,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 72usize => {
                     x.scalar(
-                        &mut v_transaction_date,
+                        &mut met[72usize],
+                        &mut out.transaction_date,
                         |t: &str| crate::__private::fields::datetime(
                             t,
                             "%Y-%m-%d %H:%M:%S",
@@ -4245,7 +4415,8 @@ impl crate::__private::XmlFields for Transaction {
                 }
                 73usize => {
                     x.scalar(
-                        &mut v_transmit_date_time,
+                        &mut met[73usize],
+                        &mut out.transmit_date_time,
                         |t: &str| crate::__private::fields::datetime(
                             t,
                             "%Y-%m-%d %H:%M:%S",
@@ -4255,101 +4426,47 @@ impl crate::__private::XmlFields for Transaction {
                 }
                 74usize => {
                     x.scalar(
-                        &mut v_shva_referance_no,
+                        &mut met[74usize],
+                        &mut out.shva_referance_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 75usize => {
                     x.scalar(
-                        &mut v_transmit_id,
+                        &mut met[75usize],
+                        &mut out.transmit_id,
                         <TransmitId as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                _ => x.other(name, Some(&mut unknown))?,
+                _ => x.other(name, Some(&mut out.unknown_fields))?,
             }
         }
-        crate::__private::xml_in::seen(seen)?;
-        Ok(Self {
-            status: v_status.flatten(),
-            status_text: v_status_text.flatten(),
-            extended_status: v_extended_status.flatten(),
-            extended_status_text: v_extended_status_text.flatten(),
-            extended_user_message: v_extended_user_message.flatten(),
-            terminal_number: v_terminal_number.flatten(),
-            card_id: v_card_id.flatten(),
-            card_bin: v_card_bin.flatten(),
-            card_mask: v_card_mask.flatten(),
-            card_length: v_card_length.flatten(),
-            card_no: v_card_no.flatten(),
-            card_name: v_card_name.flatten(),
-            card_expiration: v_card_expiration.flatten(),
-            card_type: v_card_type.flatten(),
-            extended_card_type: v_extended_card_type.flatten(),
-            credit_company: v_credit_company.flatten(),
-            card_brand: v_card_brand.flatten(),
-            card_acquirer: v_card_acquirer.flatten(),
-            service_code: v_service_code.flatten(),
-            transaction_type: v_transaction_type.flatten(),
-            credit_type: v_credit_type.flatten(),
-            currency: v_currency.flatten(),
-            base_currency: v_base_currency.flatten(),
-            base_amount: v_base_amount.flatten(),
-            transaction_code: v_transaction_code.flatten(),
-            total: v_total.flatten(),
-            first_payment: v_first_payment.flatten(),
-            periodical_payment: v_periodical_payment.flatten(),
-            number_of_payments: v_number_of_payments.flatten(),
-            club_id: v_club_id.flatten(),
-            validation: v_validation.flatten(),
-            id_status: v_id_status.flatten(),
-            cvv_status: v_cvv_status.flatten(),
-            auth_source: v_auth_source.flatten(),
-            auth_number: v_auth_number.flatten(),
-            file_number: v_file_number.flatten(),
-            slave_terminal_number: v_slave_terminal_number.flatten(),
-            slave_terminal_sequence: v_slave_terminal_sequence.flatten(),
-            eci: v_eci.flatten(),
-            client_ip: v_client_ip.flatten(),
-            email: v_email.flatten(),
-            cavv: v_cavv.flatten(),
-            user: v_user.flatten(),
-            addon_data: v_addon_data.flatten(),
-            supplier_number: v_supplier_number.flatten(),
-            id: v_id.flatten(),
-            shift_id1: v_shift_id1.flatten(),
-            shift_id2: v_shift_id2.flatten(),
-            shift_id3: v_shift_id3.flatten(),
-            shift_txn_date: v_shift_txn_date.flatten(),
-            cg_uid: v_cg_uid.flatten(),
-            card_hash: v_card_hash.flatten(),
-            acquirer_data: v_acquirer_data.flatten(),
-            ashrait_emv_data: v_ashrait_emv_data.flatten(),
-            extended_tran_code: v_extended_tran_code.flatten(),
-            send_notification: v_send_notification.flatten(),
-            payments_interest: v_payments_interest.flatten(),
-            mid: v_mid.flatten(),
-            uniqueid: v_uniqueid.flatten(),
-            mpi_validation: v_mpi_validation.flatten(),
-            token: v_token.flatten(),
-            mpi_hosted_page_url: v_mpi_hosted_page_url.flatten(),
-            return_url: v_return_url.flatten(),
-            success_url: v_success_url.flatten(),
-            error_url: v_error_url.flatten(),
-            cancel_url: v_cancel_url.flatten(),
-            message: v_message.flatten(),
-            user_message: v_user_message.flatten(),
-            mpi_transaction_id: v_mpi_transaction_id.flatten(),
-            financial_status: v_financial_status.flatten(),
-            tran_id: v_tran_id.flatten(),
-            shovar: v_shovar.flatten(),
-            transaction_date: v_transaction_date.flatten(),
-            transmit_date_time: v_transmit_date_time.flatten(),
-            shva_referance_no: v_shva_referance_no.flatten(),
-            transmit_id: v_transmit_id.flatten(),
-            unknown_fields: unknown,
-        })
+        crate::__private::xml_in::seen(any)
+    }
+}
+impl crate::__private::XmlFields for Transaction {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Failure> {
+        let mut out = Self::xml_empty();
+        Self::xml_fill(x, &mut out)?;
+        Ok(out)
+    }
+    fn read_item(
+        x: &mut crate::__private::XmlIn<'_>,
+        items: &mut Vec<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        let at = items.len();
+        items.push(Self::xml_empty());
+        Self::xml_fill(x, &mut items[at])
+    }
+    fn read_into(
+        x: &mut crate::__private::XmlIn<'_>,
+        out: &mut Option<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        Self::xml_fill(x, out.insert(Self::xml_empty()))
     }
 }
 /// `acquirerData` of a transaction: acquirer-side identifiers.
@@ -4422,49 +4539,77 @@ impl crate::Wire for AcquirerData {
         })
     }
 }
-impl crate::__private::XmlFields for AcquirerData {
-    fn read(
+impl AcquirerData {
+    /// The value before any element is read.
+    fn xml_empty() -> Self {
+        Self {
+            acquirer_response_id: None,
+            wallet_supplier_id: None,
+            mcc: None,
+            unknown_fields: Vec::new(),
+        }
+    }
+    /// Reads the children of the element just entered into `out`.
+    fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
-        let mut v_acquirer_response_id = None;
-        let mut v_wallet_supplier_id = None;
-        let mut v_mcc = None;
-        let mut unknown = Vec::new();
-        let mut seen = false;
+        out: &mut Self,
+    ) -> Result<(), crate::__private::Failure> {
+        let mut met = [false; 3usize];
+        let mut any = false;
         while let Some(name) = x.child()? {
-            seen = true;
+            any = true;
             match name {
                 b"acquirerResponseId" => {
                     x.scalar(
-                        &mut v_acquirer_response_id,
+                        &mut met[0usize],
+                        &mut out.acquirer_response_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 b"walletSupplierId" => {
                     x.scalar(
-                        &mut v_wallet_supplier_id,
+                        &mut met[1usize],
+                        &mut out.wallet_supplier_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 b"mcc" => {
                     x.scalar(
-                        &mut v_mcc,
+                        &mut met[2usize],
+                        &mut out.mcc,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                _ => x.other(name, Some(&mut unknown))?,
+                _ => x.other(name, Some(&mut out.unknown_fields))?,
             }
         }
-        crate::__private::xml_in::seen(seen)?;
-        Ok(Self {
-            acquirer_response_id: v_acquirer_response_id.flatten(),
-            wallet_supplier_id: v_wallet_supplier_id.flatten(),
-            mcc: v_mcc.flatten(),
-            unknown_fields: unknown,
-        })
+        crate::__private::xml_in::seen(any)
+    }
+}
+impl crate::__private::XmlFields for AcquirerData {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Failure> {
+        let mut out = Self::xml_empty();
+        Self::xml_fill(x, &mut out)?;
+        Ok(out)
+    }
+    fn read_item(
+        x: &mut crate::__private::XmlIn<'_>,
+        items: &mut Vec<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        let at = items.len();
+        items.push(Self::xml_empty());
+        Self::xml_fill(x, &mut items[at])
+    }
+    fn read_into(
+        x: &mut crate::__private::XmlIn<'_>,
+        out: &mut Option<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        Self::xml_fill(x, out.insert(Self::xml_empty()))
     }
 }
 /// `ashraitEmvData` of a transaction: EMV and Shva ("Ashrait") message details, every element
@@ -5163,65 +5308,73 @@ impl crate::Wire for AshraitEmvData {
         })
     }
 }
-impl crate::__private::XmlFields for AshraitEmvData {
-    fn read(
+impl AshraitEmvData {
+    /// The value before any element is read.
+    fn xml_empty() -> Self {
+        Self {
+            uid: None,
+            card_seq_number: None,
+            auth_code_acquirer: None,
+            auth_no_acquirer: None,
+            auth_code_credit_company: None,
+            dsp_balance: None,
+            auth_validation_type: None,
+            special_project_code: None,
+            special_project_info1: None,
+            informative_tran_code: None,
+            cashback_amount: None,
+            tip_amount: None,
+            commision_amount: None,
+            conversion_provider: None,
+            conversion_currency: None,
+            conversion_amount: None,
+            conversion_rate: None,
+            payment_index_type: None,
+            recurring_no: None,
+            recurring_total_no: None,
+            recurring_total_sum: None,
+            recurring_unique_ref: None,
+            recurring_frequency: None,
+            defer_months: None,
+            ipay_amount: None,
+            ipay_number: None,
+            ipay_offer_code: None,
+            due_date: None,
+            ipay_code: None,
+            ipay_precent: None,
+            ipay_product_code: None,
+            ash_reason_credit: None,
+            is_self_service: None,
+            org_uid: None,
+            org_tran_date: None,
+            org_amount: None,
+            org_auth_no: None,
+            org_auth_code_credit_company: None,
+            org_auth_code_acquirer: None,
+            org_link_incr_auth: None,
+            org_auth_no_acquirer: None,
+            pos_jcode: None,
+            pinpad_serial_number: None,
+            term_serialnumber: None,
+            ash_term_type: None,
+            json_data: None,
+            addendum1: None,
+            addendum2: None,
+            request_mti: None,
+            mti: None,
+            pos_date_time: None,
+            unknown_fields: Vec::new(),
+        }
+    }
+    /// Reads the children of the element just entered into `out`.
+    fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
-        let mut v_uid = None;
-        let mut v_card_seq_number = None;
-        let mut v_auth_code_acquirer = None;
-        let mut v_auth_no_acquirer = None;
-        let mut v_auth_code_credit_company = None;
-        let mut v_dsp_balance = None;
-        let mut v_auth_validation_type = None;
-        let mut v_special_project_code = None;
-        let mut v_special_project_info1 = None;
-        let mut v_informative_tran_code = None;
-        let mut v_cashback_amount = None;
-        let mut v_tip_amount = None;
-        let mut v_commision_amount = None;
-        let mut v_conversion_provider = None;
-        let mut v_conversion_currency = None;
-        let mut v_conversion_amount = None;
-        let mut v_conversion_rate = None;
-        let mut v_payment_index_type = None;
-        let mut v_recurring_no = None;
-        let mut v_recurring_total_no = None;
-        let mut v_recurring_total_sum = None;
-        let mut v_recurring_unique_ref = None;
-        let mut v_recurring_frequency = None;
-        let mut v_defer_months = None;
-        let mut v_ipay_amount = None;
-        let mut v_ipay_number = None;
-        let mut v_ipay_offer_code = None;
-        let mut v_due_date = None;
-        let mut v_ipay_code = None;
-        let mut v_ipay_precent = None;
-        let mut v_ipay_product_code = None;
-        let mut v_ash_reason_credit = None;
-        let mut v_is_self_service = None;
-        let mut v_org_uid = None;
-        let mut v_org_tran_date = None;
-        let mut v_org_amount = None;
-        let mut v_org_auth_no = None;
-        let mut v_org_auth_code_credit_company = None;
-        let mut v_org_auth_code_acquirer = None;
-        let mut v_org_link_incr_auth = None;
-        let mut v_org_auth_no_acquirer = None;
-        let mut v_pos_jcode = None;
-        let mut v_pinpad_serial_number = None;
-        let mut v_term_serialnumber = None;
-        let mut v_ash_term_type = None;
-        let mut v_json_data = None;
-        let mut v_addendum1 = None;
-        let mut v_addendum2 = None;
-        let mut v_request_mti = None;
-        let mut v_mti = None;
-        let mut v_pos_date_time = None;
-        let mut unknown = Vec::new();
-        let mut seen = false;
+        out: &mut Self,
+    ) -> Result<(), crate::__private::Failure> {
+        let mut met = [false; 51usize];
+        let mut any = false;
         while let Some(name) = x.child()? {
-            seen = true;
+            any = true;
             let index = {
                 let k: &[u8] = name;
                 match k.len() {
@@ -5362,395 +5515,417 @@ impl crate::__private::XmlFields for AshraitEmvData {
             match index {
                 0usize => {
                     x.scalar(
-                        &mut v_uid,
+                        &mut met[0usize],
+                        &mut out.uid,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 1usize => {
                     x.scalar(
-                        &mut v_card_seq_number,
+                        &mut met[1usize],
+                        &mut out.card_seq_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                2usize => x.coded(&mut v_auth_code_acquirer, false)?,
+                2usize => x.coded(&mut met[2usize], &mut out.auth_code_acquirer, false)?,
                 3usize => {
                     x.scalar(
-                        &mut v_auth_no_acquirer,
+                        &mut met[3usize],
+                        &mut out.auth_no_acquirer,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                4usize => x.coded(&mut v_auth_code_credit_company, false)?,
+                4usize => {
+                    x.coded(&mut met[4usize], &mut out.auth_code_credit_company, false)?
+                }
                 5usize => {
                     x.scalar(
-                        &mut v_dsp_balance,
+                        &mut met[5usize],
+                        &mut out.dsp_balance,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                6usize => x.coded(&mut v_auth_validation_type, false)?,
+                6usize => {
+                    x.coded(&mut met[6usize], &mut out.auth_validation_type, false)?
+                }
                 7usize => {
                     x.scalar(
-                        &mut v_special_project_code,
+                        &mut met[7usize],
+                        &mut out.special_project_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 8usize => {
                     x.scalar(
-                        &mut v_special_project_info1,
+                        &mut met[8usize],
+                        &mut out.special_project_info1,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                9usize => x.coded(&mut v_informative_tran_code, false)?,
+                9usize => {
+                    x.coded(&mut met[9usize], &mut out.informative_tran_code, false)?
+                }
                 10usize => {
                     x.scalar(
-                        &mut v_cashback_amount,
+                        &mut met[10usize],
+                        &mut out.cashback_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 11usize => {
                     x.scalar(
-                        &mut v_tip_amount,
+                        &mut met[11usize],
+                        &mut out.tip_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 12usize => {
                     x.scalar(
-                        &mut v_commision_amount,
+                        &mut met[12usize],
+                        &mut out.commision_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 13usize => {
                     x.scalar(
-                        &mut v_conversion_provider,
+                        &mut met[13usize],
+                        &mut out.conversion_provider,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 14usize => {
                     x.scalar(
-                        &mut v_conversion_currency,
+                        &mut met[14usize],
+                        &mut out.conversion_currency,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 15usize => {
                     x.scalar(
-                        &mut v_conversion_amount,
+                        &mut met[15usize],
+                        &mut out.conversion_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 16usize => {
                     x.scalar(
-                        &mut v_conversion_rate,
+                        &mut met[16usize],
+                        &mut out.conversion_rate,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 17usize => {
                     x.scalar(
-                        &mut v_payment_index_type,
+                        &mut met[17usize],
+                        &mut out.payment_index_type,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 18usize => {
                     x.scalar(
-                        &mut v_recurring_no,
+                        &mut met[18usize],
+                        &mut out.recurring_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 19usize => {
                     x.scalar(
-                        &mut v_recurring_total_no,
+                        &mut met[19usize],
+                        &mut out.recurring_total_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 20usize => {
                     x.scalar(
-                        &mut v_recurring_total_sum,
+                        &mut met[20usize],
+                        &mut out.recurring_total_sum,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 21usize => {
                     x.scalar(
-                        &mut v_recurring_unique_ref,
+                        &mut met[21usize],
+                        &mut out.recurring_unique_ref,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 22usize => {
                     x.scalar(
-                        &mut v_recurring_frequency,
+                        &mut met[22usize],
+                        &mut out.recurring_frequency,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 23usize => {
                     x.scalar(
-                        &mut v_defer_months,
+                        &mut met[23usize],
+                        &mut out.defer_months,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 24usize => {
                     x.scalar(
-                        &mut v_ipay_amount,
+                        &mut met[24usize],
+                        &mut out.ipay_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 25usize => {
                     x.scalar(
-                        &mut v_ipay_number,
+                        &mut met[25usize],
+                        &mut out.ipay_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 26usize => {
                     x.scalar(
-                        &mut v_ipay_offer_code,
+                        &mut met[26usize],
+                        &mut out.ipay_offer_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 27usize => {
                     x.scalar(
-                        &mut v_due_date,
+                        &mut met[27usize],
+                        &mut out.due_date,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 28usize => {
                     x.scalar(
-                        &mut v_ipay_code,
+                        &mut met[28usize],
+                        &mut out.ipay_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 29usize => {
                     x.scalar(
-                        &mut v_ipay_precent,
+                        &mut met[29usize],
+                        &mut out.ipay_precent,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 30usize => {
                     x.scalar(
-                        &mut v_ipay_product_code,
+                        &mut met[30usize],
+                        &mut out.ipay_product_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 31usize => {
                     x.scalar(
-                        &mut v_ash_reason_credit,
+                        &mut met[31usize],
+                        &mut out.ash_reason_credit,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 32usize => {
                     x.scalar(
-                        &mut v_is_self_service,
+                        &mut met[32usize],
+                        &mut out.is_self_service,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 33usize => {
                     x.scalar(
-                        &mut v_org_uid,
+                        &mut met[33usize],
+                        &mut out.org_uid,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 34usize => {
                     x.scalar(
-                        &mut v_org_tran_date,
+                        &mut met[34usize],
+                        &mut out.org_tran_date,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 35usize => {
                     x.scalar(
-                        &mut v_org_amount,
+                        &mut met[35usize],
+                        &mut out.org_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 36usize => {
                     x.scalar(
-                        &mut v_org_auth_no,
+                        &mut met[36usize],
+                        &mut out.org_auth_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 37usize => {
                     x.scalar(
-                        &mut v_org_auth_code_credit_company,
+                        &mut met[37usize],
+                        &mut out.org_auth_code_credit_company,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 38usize => {
                     x.scalar(
-                        &mut v_org_auth_code_acquirer,
+                        &mut met[38usize],
+                        &mut out.org_auth_code_acquirer,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 39usize => {
                     x.scalar(
-                        &mut v_org_link_incr_auth,
+                        &mut met[39usize],
+                        &mut out.org_link_incr_auth,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 40usize => {
                     x.scalar(
-                        &mut v_org_auth_no_acquirer,
+                        &mut met[40usize],
+                        &mut out.org_auth_no_acquirer,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 41usize => {
                     x.scalar(
-                        &mut v_pos_jcode,
+                        &mut met[41usize],
+                        &mut out.pos_jcode,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 42usize => {
                     x.scalar(
-                        &mut v_pinpad_serial_number,
+                        &mut met[42usize],
+                        &mut out.pinpad_serial_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 43usize => {
                     x.scalar(
-                        &mut v_term_serialnumber,
+                        &mut met[43usize],
+                        &mut out.term_serialnumber,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 44usize => {
                     x.scalar(
-                        &mut v_ash_term_type,
+                        &mut met[44usize],
+                        &mut out.ash_term_type,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 45usize => {
                     x.scalar(
-                        &mut v_json_data,
+                        &mut met[45usize],
+                        &mut out.json_data,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 46usize => {
                     x.scalar(
-                        &mut v_addendum1,
+                        &mut met[46usize],
+                        &mut out.addendum1,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 47usize => {
                     x.scalar(
-                        &mut v_addendum2,
+                        &mut met[47usize],
+                        &mut out.addendum2,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 48usize => {
                     x.scalar(
-                        &mut v_request_mti,
+                        &mut met[48usize],
+                        &mut out.request_mti,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 49usize => {
                     x.scalar(
-                        &mut v_mti,
+                        &mut met[49usize],
+                        &mut out.mti,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 50usize => {
                     x.scalar(
-                        &mut v_pos_date_time,
+                        &mut met[50usize],
+                        &mut out.pos_date_time,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                _ => x.other(name, Some(&mut unknown))?,
+                _ => x.other(name, Some(&mut out.unknown_fields))?,
             }
         }
-        crate::__private::xml_in::seen(seen)?;
-        Ok(Self {
-            uid: v_uid.flatten(),
-            card_seq_number: v_card_seq_number.flatten(),
-            auth_code_acquirer: v_auth_code_acquirer.flatten(),
-            auth_no_acquirer: v_auth_no_acquirer.flatten(),
-            auth_code_credit_company: v_auth_code_credit_company.flatten(),
-            dsp_balance: v_dsp_balance.flatten(),
-            auth_validation_type: v_auth_validation_type.flatten(),
-            special_project_code: v_special_project_code.flatten(),
-            special_project_info1: v_special_project_info1.flatten(),
-            informative_tran_code: v_informative_tran_code.flatten(),
-            cashback_amount: v_cashback_amount.flatten(),
-            tip_amount: v_tip_amount.flatten(),
-            commision_amount: v_commision_amount.flatten(),
-            conversion_provider: v_conversion_provider.flatten(),
-            conversion_currency: v_conversion_currency.flatten(),
-            conversion_amount: v_conversion_amount.flatten(),
-            conversion_rate: v_conversion_rate.flatten(),
-            payment_index_type: v_payment_index_type.flatten(),
-            recurring_no: v_recurring_no.flatten(),
-            recurring_total_no: v_recurring_total_no.flatten(),
-            recurring_total_sum: v_recurring_total_sum.flatten(),
-            recurring_unique_ref: v_recurring_unique_ref.flatten(),
-            recurring_frequency: v_recurring_frequency.flatten(),
-            defer_months: v_defer_months.flatten(),
-            ipay_amount: v_ipay_amount.flatten(),
-            ipay_number: v_ipay_number.flatten(),
-            ipay_offer_code: v_ipay_offer_code.flatten(),
-            due_date: v_due_date.flatten(),
-            ipay_code: v_ipay_code.flatten(),
-            ipay_precent: v_ipay_precent.flatten(),
-            ipay_product_code: v_ipay_product_code.flatten(),
-            ash_reason_credit: v_ash_reason_credit.flatten(),
-            is_self_service: v_is_self_service.flatten(),
-            org_uid: v_org_uid.flatten(),
-            org_tran_date: v_org_tran_date.flatten(),
-            org_amount: v_org_amount.flatten(),
-            org_auth_no: v_org_auth_no.flatten(),
-            org_auth_code_credit_company: v_org_auth_code_credit_company.flatten(),
-            org_auth_code_acquirer: v_org_auth_code_acquirer.flatten(),
-            org_link_incr_auth: v_org_link_incr_auth.flatten(),
-            org_auth_no_acquirer: v_org_auth_no_acquirer.flatten(),
-            pos_jcode: v_pos_jcode.flatten(),
-            pinpad_serial_number: v_pinpad_serial_number.flatten(),
-            term_serialnumber: v_term_serialnumber.flatten(),
-            ash_term_type: v_ash_term_type.flatten(),
-            json_data: v_json_data.flatten(),
-            addendum1: v_addendum1.flatten(),
-            addendum2: v_addendum2.flatten(),
-            request_mti: v_request_mti.flatten(),
-            mti: v_mti.flatten(),
-            pos_date_time: v_pos_date_time.flatten(),
-            unknown_fields: unknown,
-        })
+        crate::__private::xml_in::seen(any)
+    }
+}
+impl crate::__private::XmlFields for AshraitEmvData {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Failure> {
+        let mut out = Self::xml_empty();
+        Self::xml_fill(x, &mut out)?;
+        Ok(out)
+    }
+    fn read_item(
+        x: &mut crate::__private::XmlIn<'_>,
+        items: &mut Vec<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        let at = items.len();
+        items.push(Self::xml_empty());
+        Self::xml_fill(x, &mut items[at])
+    }
+    fn read_into(
+        x: &mut crate::__private::XmlIn<'_>,
+        out: &mut Option<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        Self::xml_fill(x, out.insert(Self::xml_empty()))
     }
 }
 /// `totals` of an inquireTransactions answer: paging and counts.
@@ -5842,66 +6017,94 @@ impl crate::Wire for Totals {
         })
     }
 }
-impl crate::__private::XmlFields for Totals {
-    fn read(
+impl Totals {
+    /// The value before any element is read.
+    fn xml_empty() -> Self {
+        Self {
+            page_number: None,
+            pages_amount: None,
+            query_result_id: None,
+            total: None,
+            total_match: None,
+            unknown_fields: Vec::new(),
+        }
+    }
+    /// Reads the children of the element just entered into `out`.
+    fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
-        let mut v_page_number = None;
-        let mut v_pages_amount = None;
-        let mut v_query_result_id = None;
-        let mut v_total = None;
-        let mut v_total_match = None;
-        let mut unknown = Vec::new();
-        let mut seen = false;
+        out: &mut Self,
+    ) -> Result<(), crate::__private::Failure> {
+        let mut met = [false; 5usize];
+        let mut any = false;
         while let Some(name) = x.child()? {
-            seen = true;
+            any = true;
             match name {
                 b"pageNumber" => {
                     x.scalar(
-                        &mut v_page_number,
+                        &mut met[0usize],
+                        &mut out.page_number,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 b"pagesAmount" => {
                     x.scalar(
-                        &mut v_pages_amount,
+                        &mut met[1usize],
+                        &mut out.pages_amount,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 b"queryResultId" => {
                     x.scalar(
-                        &mut v_query_result_id,
+                        &mut met[2usize],
+                        &mut out.query_result_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 b"total" => {
                     x.scalar(
-                        &mut v_total,
+                        &mut met[3usize],
+                        &mut out.total,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 b"totalMatch" => {
                     x.scalar(
-                        &mut v_total_match,
+                        &mut met[4usize],
+                        &mut out.total_match,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                _ => x.other(name, Some(&mut unknown))?,
+                _ => x.other(name, Some(&mut out.unknown_fields))?,
             }
         }
-        crate::__private::xml_in::seen(seen)?;
-        Ok(Self {
-            page_number: v_page_number.flatten(),
-            pages_amount: v_pages_amount.flatten(),
-            query_result_id: v_query_result_id.flatten(),
-            total: v_total.flatten(),
-            total_match: v_total_match.flatten(),
-            unknown_fields: unknown,
-        })
+        crate::__private::xml_in::seen(any)
+    }
+}
+impl crate::__private::XmlFields for Totals {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Failure> {
+        let mut out = Self::xml_empty();
+        Self::xml_fill(x, &mut out)?;
+        Ok(out)
+    }
+    fn read_item(
+        x: &mut crate::__private::XmlIn<'_>,
+        items: &mut Vec<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        let at = items.len();
+        items.push(Self::xml_empty());
+        Self::xml_fill(x, &mut items[at])
+    }
+    fn read_into(
+        x: &mut crate::__private::XmlIn<'_>,
+        out: &mut Option<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        Self::xml_fill(x, out.insert(Self::xml_empty()))
     }
 }

@@ -1298,77 +1298,85 @@ impl crate::Wire for RefundDealResponse {
         })
     }
 }
-impl crate::__private::XmlFields for RefundDealResponse {
-    fn read(
+impl RefundDealResponse {
+    /// The value before any element is read.
+    fn xml_empty() -> Self {
+        Self {
+            date_time: None,
+            request_id: None,
+            tran_id: None,
+            user_message: None,
+            additional_info: None,
+            version: None,
+            language: None,
+            status: None,
+            status_text: None,
+            extended_status: None,
+            extended_status_text: None,
+            extended_user_message: None,
+            terminal_number: None,
+            card_id: None,
+            card_bin: None,
+            card_mask: None,
+            card_length: None,
+            card_no: None,
+            card_name: None,
+            card_expiration: None,
+            card_type: None,
+            extended_card_type: None,
+            credit_company: None,
+            card_brand: None,
+            card_acquirer: None,
+            service_code: None,
+            transaction_type: None,
+            credit_type: None,
+            currency: None,
+            base_currency: None,
+            base_amount: None,
+            transaction_code: None,
+            total: None,
+            first_payment: None,
+            periodical_payment: None,
+            number_of_payments: None,
+            club_id: None,
+            validation: None,
+            id_status: None,
+            cvv_status: None,
+            auth_source: None,
+            auth_number: None,
+            file_number: None,
+            slave_terminal_number: None,
+            slave_terminal_sequence: None,
+            eci: None,
+            client_ip: None,
+            email: None,
+            cavv: None,
+            user: None,
+            addon_data: None,
+            supplier_number: None,
+            id: None,
+            shift_id1: None,
+            shift_id2: None,
+            shift_id3: None,
+            shift_txn_date: None,
+            cg_uid: None,
+            card_hash: None,
+            acquirer_data: None,
+            ashrait_emv_data: None,
+            extended_tran_code: None,
+            send_notification: None,
+            unknown_fields: Vec::new(),
+        }
+    }
+    /// Reads the children of the element just entered into `out`.
+    fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
-        let mut v_date_time = None;
-        let mut v_request_id = None;
-        let mut v_tran_id = None;
-        let mut v_user_message = None;
-        let mut v_additional_info = None;
-        let mut v_version = None;
-        let mut v_language = None;
-        let mut v_status = None;
-        let mut v_status_text = None;
-        let mut v_extended_status = None;
-        let mut v_extended_status_text = None;
-        let mut v_extended_user_message = None;
-        let mut v_terminal_number = None;
-        let mut v_card_id = None;
-        let mut v_card_bin = None;
-        let mut v_card_mask = None;
-        let mut v_card_length = None;
-        let mut v_card_no = None;
-        let mut v_card_name = None;
-        let mut v_card_expiration = None;
-        let mut v_card_type = None;
-        let mut v_extended_card_type = None;
-        let mut v_credit_company = None;
-        let mut v_card_brand = None;
-        let mut v_card_acquirer = None;
-        let mut v_service_code = None;
-        let mut v_transaction_type = None;
-        let mut v_credit_type = None;
-        let mut v_currency = None;
-        let mut v_base_currency = None;
-        let mut v_base_amount = None;
-        let mut v_transaction_code = None;
-        let mut v_total = None;
-        let mut v_first_payment = None;
-        let mut v_periodical_payment = None;
-        let mut v_number_of_payments = None;
-        let mut v_club_id = None;
-        let mut v_validation = None;
-        let mut v_id_status = None;
-        let mut v_cvv_status = None;
-        let mut v_auth_source = None;
-        let mut v_auth_number = None;
-        let mut v_file_number = None;
-        let mut v_slave_terminal_number = None;
-        let mut v_slave_terminal_sequence = None;
-        let mut v_eci = None;
-        let mut v_client_ip = None;
-        let mut v_email = None;
-        let mut v_cavv = None;
-        let mut v_user = None;
-        let mut v_addon_data = None;
-        let mut v_supplier_number = None;
-        let mut v_id = None;
-        let mut v_shift_id1 = None;
-        let mut v_shift_id2 = None;
-        let mut v_shift_id3 = None;
-        let mut v_shift_txn_date = None;
-        let mut v_cg_uid = None;
-        let mut v_card_hash = None;
-        let mut v_acquirer_data = None;
-        let mut v_ashrait_emv_data = None;
-        let mut v_extended_tran_code = None;
-        let mut v_send_notification = None;
-        let mut unknown = Vec::new();
-        let mut seen = false;
+        out: &mut Self,
+    ) -> Result<(), crate::__private::Failure> {
+        let mut met = [false; 63usize];
+        let mut any = false;
         while let Some(name) = x.child()? {
-            seen = true;
+            any = true;
             let index = {
                 let k: &[u8] = name;
                 match k.len() {
@@ -1536,7 +1544,8 @@ impl crate::__private::XmlFields for RefundDealResponse {
             match index {
                 0usize => {
                     x.scalar(
-                        &mut v_date_time,
+                        &mut met[0usize],
+                        &mut out.date_time,
                         |t: &str| crate::__private::fields::datetime(
                             t,
                             "%Y-%m-%d %H:%M",
@@ -1546,412 +1555,417 @@ impl crate::__private::XmlFields for RefundDealResponse {
                 }
                 1usize => {
                     x.scalar(
-                        &mut v_request_id,
+                        &mut met[1usize],
+                        &mut out.request_id,
                         <RequestId as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 2usize => {
                     x.scalar(
-                        &mut v_tran_id,
+                        &mut met[2usize],
+                        &mut out.tran_id,
                         <TranId as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 3usize => {
                     x.scalar(
-                        &mut v_user_message,
+                        &mut met[3usize],
+                        &mut out.user_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 4usize => {
                     x.scalar(
-                        &mut v_additional_info,
+                        &mut met[4usize],
+                        &mut out.additional_info,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 5usize => {
                     x.scalar(
-                        &mut v_version,
+                        &mut met[5usize],
+                        &mut out.version,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 6usize => {
                     x.scalar(
-                        &mut v_language,
+                        &mut met[6usize],
+                        &mut out.language,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 7usize => {
                     x.scalar(
-                        &mut v_status,
+                        &mut met[7usize],
+                        &mut out.status,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 8usize => {
                     x.scalar(
-                        &mut v_status_text,
+                        &mut met[8usize],
+                        &mut out.status_text,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 9usize => {
                     x.scalar(
-                        &mut v_extended_status,
+                        &mut met[9usize],
+                        &mut out.extended_status,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 10usize => {
                     x.scalar(
-                        &mut v_extended_status_text,
+                        &mut met[10usize],
+                        &mut out.extended_status_text,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 11usize => {
                     x.scalar(
-                        &mut v_extended_user_message,
+                        &mut met[11usize],
+                        &mut out.extended_user_message,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 12usize => {
                     x.scalar(
-                        &mut v_terminal_number,
+                        &mut met[12usize],
+                        &mut out.terminal_number,
                         <TerminalNumber as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 13usize => {
                     x.scalar(
-                        &mut v_card_id,
+                        &mut met[13usize],
+                        &mut out.card_id,
                         <crate::CardToken as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 14usize => {
                     x.scalar(
-                        &mut v_card_bin,
+                        &mut met[14usize],
+                        &mut out.card_bin,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 15usize => {
                     x.scalar(
-                        &mut v_card_mask,
+                        &mut met[15usize],
+                        &mut out.card_mask,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 16usize => {
                     x.scalar(
-                        &mut v_card_length,
+                        &mut met[16usize],
+                        &mut out.card_length,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 17usize => {
                     x.scalar(
-                        &mut v_card_no,
+                        &mut met[17usize],
+                        &mut out.card_no,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 18usize => {
                     x.scalar(
-                        &mut v_card_name,
+                        &mut met[18usize],
+                        &mut out.card_name,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 19usize => {
                     x.scalar(
-                        &mut v_card_expiration,
+                        &mut met[19usize],
+                        &mut out.card_expiration,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                20usize => x.coded(&mut v_card_type, false)?,
-                21usize => x.coded(&mut v_extended_card_type, false)?,
-                22usize => x.coded(&mut v_credit_company, false)?,
-                23usize => x.coded(&mut v_card_brand, false)?,
-                24usize => x.coded(&mut v_card_acquirer, false)?,
+                20usize => x.coded(&mut met[20usize], &mut out.card_type, false)?,
+                21usize => {
+                    x.coded(&mut met[21usize], &mut out.extended_card_type, false)?
+                }
+                22usize => x.coded(&mut met[22usize], &mut out.credit_company, false)?,
+                23usize => x.coded(&mut met[23usize], &mut out.card_brand, false)?,
+                24usize => x.coded(&mut met[24usize], &mut out.card_acquirer, false)?,
                 25usize => {
                     x.scalar(
-                        &mut v_service_code,
+                        &mut met[25usize],
+                        &mut out.service_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                26usize => x.coded(&mut v_transaction_type, false)?,
-                27usize => x.coded(&mut v_credit_type, false)?,
-                28usize => x.coded(&mut v_currency, false)?,
+                26usize => x.coded(&mut met[26usize], &mut out.transaction_type, false)?,
+                27usize => x.coded(&mut met[27usize], &mut out.credit_type, false)?,
+                28usize => x.coded(&mut met[28usize], &mut out.currency, false)?,
                 29usize => {
                     x.scalar(
-                        &mut v_base_currency,
+                        &mut met[29usize],
+                        &mut out.base_currency,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 30usize => {
                     x.scalar(
-                        &mut v_base_amount,
+                        &mut met[30usize],
+                        &mut out.base_amount,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                31usize => x.coded(&mut v_transaction_code, false)?,
+                31usize => x.coded(&mut met[31usize], &mut out.transaction_code, false)?,
                 32usize => {
                     x.scalar(
-                        &mut v_total,
+                        &mut met[32usize],
+                        &mut out.total,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 33usize => {
                     x.scalar(
-                        &mut v_first_payment,
+                        &mut met[33usize],
+                        &mut out.first_payment,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 34usize => {
                     x.scalar(
-                        &mut v_periodical_payment,
+                        &mut met[34usize],
+                        &mut out.periodical_payment,
                         <crate::MinorUnits as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 35usize => {
                     x.scalar(
-                        &mut v_number_of_payments,
+                        &mut met[35usize],
+                        &mut out.number_of_payments,
                         <i64 as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 36usize => {
                     x.scalar(
-                        &mut v_club_id,
+                        &mut met[36usize],
+                        &mut out.club_id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                37usize => x.coded(&mut v_validation, false)?,
-                38usize => x.coded(&mut v_id_status, false)?,
-                39usize => x.coded(&mut v_cvv_status, false)?,
-                40usize => x.coded(&mut v_auth_source, false)?,
+                37usize => x.coded(&mut met[37usize], &mut out.validation, false)?,
+                38usize => x.coded(&mut met[38usize], &mut out.id_status, false)?,
+                39usize => x.coded(&mut met[39usize], &mut out.cvv_status, false)?,
+                40usize => x.coded(&mut met[40usize], &mut out.auth_source, false)?,
                 41usize => {
                     x.scalar(
-                        &mut v_auth_number,
+                        &mut met[41usize],
+                        &mut out.auth_number,
                         <AuthNumber as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 42usize => {
                     x.scalar(
-                        &mut v_file_number,
+                        &mut met[42usize],
+                        &mut out.file_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 43usize => {
                     x.scalar(
-                        &mut v_slave_terminal_number,
+                        &mut met[43usize],
+                        &mut out.slave_terminal_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 44usize => {
                     x.scalar(
-                        &mut v_slave_terminal_sequence,
+                        &mut met[44usize],
+                        &mut out.slave_terminal_sequence,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 45usize => {
                     x.scalar(
-                        &mut v_eci,
+                        &mut met[45usize],
+                        &mut out.eci,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 46usize => {
                     x.scalar(
-                        &mut v_client_ip,
+                        &mut met[46usize],
+                        &mut out.client_ip,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 47usize => {
                     x.scalar(
-                        &mut v_email,
+                        &mut met[47usize],
+                        &mut out.email,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                48usize => x.coded(&mut v_cavv, false)?,
+                48usize => x.coded(&mut met[48usize], &mut out.cavv, false)?,
                 49usize => {
                     x.scalar(
-                        &mut v_user,
+                        &mut met[49usize],
+                        &mut out.user,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 50usize => {
                     x.scalar(
-                        &mut v_addon_data,
+                        &mut met[50usize],
+                        &mut out.addon_data,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 51usize => {
                     x.scalar(
-                        &mut v_supplier_number,
+                        &mut met[51usize],
+                        &mut out.supplier_number,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 52usize => {
                     x.scalar(
-                        &mut v_id,
+                        &mut met[52usize],
+                        &mut out.id,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 53usize => {
                     x.scalar(
-                        &mut v_shift_id1,
+                        &mut met[53usize],
+                        &mut out.shift_id1,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 54usize => {
                     x.scalar(
-                        &mut v_shift_id2,
+                        &mut met[54usize],
+                        &mut out.shift_id2,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 55usize => {
                     x.scalar(
-                        &mut v_shift_id3,
+                        &mut met[55usize],
+                        &mut out.shift_id3,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 56usize => {
                     x.scalar(
-                        &mut v_shift_txn_date,
+                        &mut met[56usize],
+                        &mut out.shift_txn_date,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 57usize => {
                     x.scalar(
-                        &mut v_cg_uid,
+                        &mut met[57usize],
+                        &mut out.cg_uid,
                         <CgUid as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 58usize => {
                     x.scalar(
-                        &mut v_card_hash,
+                        &mut met[58usize],
+                        &mut out.card_hash,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                59usize => x.object(&mut v_acquirer_data)?,
-                60usize => x.object(&mut v_ashrait_emv_data)?,
+                59usize => x.object(&mut met[59usize], &mut out.acquirer_data)?,
+                60usize => x.object(&mut met[60usize], &mut out.ashrait_emv_data)?,
                 61usize => {
                     x.scalar(
-                        &mut v_extended_tran_code,
+                        &mut met[61usize],
+                        &mut out.extended_tran_code,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
                 62usize => {
                     x.scalar(
-                        &mut v_send_notification,
+                        &mut met[62usize],
+                        &mut out.send_notification,
                         <String as crate::__private::FromText>::from_text,
                         true,
                     )?
                 }
-                _ => x.other(name, Some(&mut unknown))?,
+                _ => x.other(name, Some(&mut out.unknown_fields))?,
             }
         }
-        crate::__private::xml_in::seen(seen)?;
-        Ok(Self {
-            date_time: v_date_time.flatten(),
-            request_id: v_request_id.flatten(),
-            tran_id: v_tran_id.flatten(),
-            user_message: v_user_message.flatten(),
-            additional_info: v_additional_info.flatten(),
-            version: v_version.flatten(),
-            language: v_language.flatten(),
-            status: v_status.flatten(),
-            status_text: v_status_text.flatten(),
-            extended_status: v_extended_status.flatten(),
-            extended_status_text: v_extended_status_text.flatten(),
-            extended_user_message: v_extended_user_message.flatten(),
-            terminal_number: v_terminal_number.flatten(),
-            card_id: v_card_id.flatten(),
-            card_bin: v_card_bin.flatten(),
-            card_mask: v_card_mask.flatten(),
-            card_length: v_card_length.flatten(),
-            card_no: v_card_no.flatten(),
-            card_name: v_card_name.flatten(),
-            card_expiration: v_card_expiration.flatten(),
-            card_type: v_card_type.flatten(),
-            extended_card_type: v_extended_card_type.flatten(),
-            credit_company: v_credit_company.flatten(),
-            card_brand: v_card_brand.flatten(),
-            card_acquirer: v_card_acquirer.flatten(),
-            service_code: v_service_code.flatten(),
-            transaction_type: v_transaction_type.flatten(),
-            credit_type: v_credit_type.flatten(),
-            currency: v_currency.flatten(),
-            base_currency: v_base_currency.flatten(),
-            base_amount: v_base_amount.flatten(),
-            transaction_code: v_transaction_code.flatten(),
-            total: v_total.flatten(),
-            first_payment: v_first_payment.flatten(),
-            periodical_payment: v_periodical_payment.flatten(),
-            number_of_payments: v_number_of_payments.flatten(),
-            club_id: v_club_id.flatten(),
-            validation: v_validation.flatten(),
-            id_status: v_id_status.flatten(),
-            cvv_status: v_cvv_status.flatten(),
-            auth_source: v_auth_source.flatten(),
-            auth_number: v_auth_number.flatten(),
-            file_number: v_file_number.flatten(),
-            slave_terminal_number: v_slave_terminal_number.flatten(),
-            slave_terminal_sequence: v_slave_terminal_sequence.flatten(),
-            eci: v_eci.flatten(),
-            client_ip: v_client_ip.flatten(),
-            email: v_email.flatten(),
-            cavv: v_cavv.flatten(),
-            user: v_user.flatten(),
-            addon_data: v_addon_data.flatten(),
-            supplier_number: v_supplier_number.flatten(),
-            id: v_id.flatten(),
-            shift_id1: v_shift_id1.flatten(),
-            shift_id2: v_shift_id2.flatten(),
-            shift_id3: v_shift_id3.flatten(),
-            shift_txn_date: v_shift_txn_date.flatten(),
-            cg_uid: v_cg_uid.flatten(),
-            card_hash: v_card_hash.flatten(),
-            acquirer_data: v_acquirer_data.flatten(),
-            ashrait_emv_data: v_ashrait_emv_data.flatten(),
-            extended_tran_code: v_extended_tran_code.flatten(),
-            send_notification: v_send_notification.flatten(),
-            unknown_fields: unknown,
-        })
+        crate::__private::xml_in::seen(any)
+    }
+}
+impl crate::__private::XmlFields for RefundDealResponse {
+    fn read(
+        x: &mut crate::__private::XmlIn<'_>,
+    ) -> Result<Self, crate::__private::Failure> {
+        let mut out = Self::xml_empty();
+        Self::xml_fill(x, &mut out)?;
+        Ok(out)
+    }
+    fn read_item(
+        x: &mut crate::__private::XmlIn<'_>,
+        items: &mut Vec<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        let at = items.len();
+        items.push(Self::xml_empty());
+        Self::xml_fill(x, &mut items[at])
+    }
+    fn read_into(
+        x: &mut crate::__private::XmlIn<'_>,
+        out: &mut Option<Self>,
+    ) -> Result<(), crate::__private::Failure> {
+        Self::xml_fill(x, out.insert(Self::xml_empty()))
     }
 }
 /// `refundDeal` as a type: its wire identity, timeout and retry safety, for [`Client::refund_deal`](super::Client::refund_deal) and for tests that decode its answers directly.

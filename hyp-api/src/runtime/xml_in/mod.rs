@@ -4,10 +4,10 @@
 //! element's children are read as one object, as the tree decoder merges them.
 //!
 //! Unexpected input (a [`Failure`], then the tree decoder): attributes on an element that is not
-//! a `code`-carrying ([`Coded`]) field, a child element inside a scalar, an object or list
+//! a `code`-carrying ([`Coded`](crate::Coded)) field, a child element inside a scalar, an object or list
 //! element without children, a missing or empty required field, the envelope's fields after
 //! the command element, anything that is not well-formed, nesting deeper than [`MAX_DEPTH`].
-//! Unknown elements are kept as [`Node`]s where the struct keeps unknown fields, and skipped
+//! Unknown elements are kept as [`Node`](crate::Node)s where the struct keeps unknown fields, and skipped
 //! (still checked) otherwise; a repeated element's later occurrences are skipped.
 
 use std::borrow::Cow;
@@ -15,19 +15,34 @@ use std::borrow::Cow;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::runtime::coded::Coded;
-use crate::runtime::fields::{self, Decode, Envelope, Failure, Slot, fallback};
-use crate::runtime::node::{MAX_DEPTH, Node};
+use crate::runtime::fields::{self, Envelope, Failure, fallback};
+use crate::runtime::node::MAX_DEPTH;
 
 mod document;
+mod read;
 
 pub use document::answer;
 use document::reference_ok;
+pub use read::{required, seen};
 
 /// Implemented by generated structs: the fields of one element with children.
 pub trait XmlFields: Sized {
     /// Reads the children of the element just entered, through its end tag.
     fn read(x: &mut XmlIn<'_>) -> Result<Self, Failure>;
+
+    /// Reads them as a new last item of `items`: built in place where the struct can be (no
+    /// move of a wide struct), else read and pushed.
+    fn read_item(x: &mut XmlIn<'_>, items: &mut Vec<Self>) -> Result<(), Failure> {
+        let item = Self::read(x)?;
+        items.push(item);
+        Ok(())
+    }
+
+    /// Reads them into `out` (in place where the struct can be built so).
+    fn read_into(x: &mut XmlIn<'_>, out: &mut Option<Self>) -> Result<(), Failure> {
+        *out = Some(Self::read(x)?);
+        Ok(())
+    }
 }
 
 /// Where the reader is relative to the command element, whose children are the response's too.
@@ -55,6 +70,7 @@ pub struct XmlIn<'a> {
     envelope: Envelope,
 }
 
+/// Whether the tag holds anything after its name.
 fn has_attributes(e: &BytesStart) -> bool {
     e[e.name().as_ref().len()..]
         .iter()
@@ -99,10 +115,11 @@ impl<'a> XmlIn<'a> {
     /// The child must then be read with one of the methods below.
     pub fn child(&mut self) -> Result<Option<&'a [u8]>, Failure> {
         loop {
-            let (e, empty) = match self.event()? {
-                Event::Start(e) => (e, false),
-                Event::Empty(e) => (e, true),
-                Event::End(_) => {
+            // Matched as read (not through `event`): no copy of the event between the two.
+            let (e, empty) = match self.reader.read_event() {
+                Ok(Event::Start(e)) => (e, false),
+                Ok(Event::Empty(e)) => (e, true),
+                Ok(Event::End(_)) => {
                     if self.splice == Splice::Inside(self.depth) {
                         self.splice = Splice::Done(self.depth - 1);
                     } else {
@@ -113,9 +130,9 @@ impl<'a> XmlIn<'a> {
                     self.depth -= 1;
                     continue;
                 }
-                Event::GeneralRef(r) if !reference_ok(&r) => return Err(fallback()),
-                Event::Eof => return Err(fallback()),
-                _ => continue,
+                Ok(Event::GeneralRef(r)) if !reference_ok(&r) => return Err(fallback()),
+                Ok(Event::Eof) | Err(_) => return Err(fallback()),
+                Ok(_) => continue,
             };
             if self.depth + 1 > MAX_DEPTH {
                 return Err(fallback());
@@ -151,11 +168,13 @@ impl<'a> XmlIn<'a> {
         }
     }
 
+    #[inline]
     fn take(&mut self) -> Result<(BytesStart<'a>, bool), Failure> {
         self.pending.take().ok_or_else(fallback)
     }
 
     /// The pending element's text, trimmed; `attributes` allowed or not.
+    #[inline]
     fn text_of(&mut self, attributes: bool) -> Result<(BytesStart<'a>, Cow<'a, str>), Failure> {
         let (e, empty) = self.take()?;
         if !attributes && has_attributes(&e) {
@@ -164,6 +183,24 @@ impl<'a> XmlIn<'a> {
         if empty {
             return Ok((e, Cow::Borrowed("")));
         }
+        Ok((e, self.content()?))
+    }
+
+    /// The pending element's text, trimmed; no attributes allowed.
+    #[inline]
+    fn text(&mut self) -> Result<Cow<'a, str>, Failure> {
+        let (e, empty) = self.take()?;
+        if has_attributes(&e) {
+            return Err(fallback());
+        }
+        if empty {
+            return Ok(Cow::Borrowed(""));
+        }
+        self.content()
+    }
+
+    /// The text of the element just entered, through its end tag, trimmed.
+    fn content(&mut self) -> Result<Cow<'a, str>, Failure> {
         // The reader drops whitespace at the start of each text piece (see `document`): one
         // piece is the whole text; several (around an entity reference, a CDATA section, a
         // comment) are read again from the input, untrimmed.
@@ -171,26 +208,28 @@ impl<'a> XmlIn<'a> {
         let mut text: Option<Cow<'a, str>> = None;
         let mut pieces = 0usize;
         loop {
-            match self.event()? {
-                Event::Text(t) => {
+            match self.reader.read_event() {
+                Ok(Event::Text(t)) => {
                     pieces += 1;
                     text = Some(self.text_in(&t)?);
                 }
-                Event::End(_) => break,
-                Event::Start(_) | Event::Empty(_) | Event::Eof => return Err(fallback()),
-                _ => pieces += 2,
+                Ok(Event::End(_)) => break,
+                Ok(Event::Start(_) | Event::Empty(_) | Event::Eof) | Err(_) => {
+                    return Err(fallback());
+                }
+                Ok(_) => pieces += 2,
             }
         }
         let text = match text {
-            Some(t) if pieces == 1 && !t.contains('&') => t,
+            // An entity reference is an event of its own: one piece holds no `&`.
+            Some(t) if pieces == 1 => t,
             None if pieces == 0 => Cow::Borrowed(""),
             _ => Cow::Owned(self.reread(start)?),
         };
-        let text = match text {
+        Ok(match text {
             Cow::Borrowed(t) => Cow::Borrowed(fields::trim(t)),
             Cow::Owned(t) => Cow::Owned(fields::trim(&t).to_string()),
-        };
-        Ok((e, text))
+        })
     }
 
     /// Where the reader is in the input.
@@ -229,46 +268,6 @@ impl<'a> XmlIn<'a> {
         }
     }
 
-    /// A scalar field from the pending element's text.
-    pub fn scalar<T>(
-        &mut self,
-        slot: &mut Slot<T>,
-        decode: Decode<T>,
-        empty_is_absent: bool,
-    ) -> Result<(), Failure> {
-        if slot.is_some() {
-            return self.skip();
-        }
-        let (_, text) = self.text_of(false)?;
-        fields::set(slot, &text, decode, empty_is_absent)
-    }
-
-    /// A [`Coded`] field: the `code` attribute and the text.
-    pub fn coded(&mut self, slot: &mut Slot<Coded>, required: bool) -> Result<(), Failure> {
-        if slot.is_some() {
-            return self.skip();
-        }
-        let (e, text) = self.text_of(true)?;
-        if !has_attributes(&e) {
-            fields::set_coded(slot, &text, required);
-            return Ok(());
-        }
-        let mut code = None;
-        for a in e.attributes() {
-            let a = a.map_err(|_| fallback())?;
-            let value = a.unescape_value().map_err(|_| fallback())?;
-            if a.key.as_ref() == b"code" && code.is_none() {
-                code = Some(value.trim().to_string());
-            }
-        }
-        let non_empty = |s: &str| (!s.is_empty()).then(|| s.to_string());
-        *slot = Some(Some(Coded {
-            code: code.as_deref().and_then(non_empty),
-            text: non_empty(&text),
-        }));
-        Ok(())
-    }
-
     /// Enters the pending element to read its children: `false` for an empty one (`<a/>`).
     fn enter(&mut self) -> Result<bool, Failure> {
         let (e, empty) = self.take()?;
@@ -280,103 +279,4 @@ impl<'a> XmlIn<'a> {
         }
         Ok(!empty)
     }
-
-    /// An object field; an empty element is absent.
-    pub fn object<T: XmlFields>(&mut self, slot: &mut Slot<T>) -> Result<(), Failure> {
-        if slot.is_some() {
-            return self.skip();
-        }
-        *slot = Some(if self.enter()? {
-            Some(T::read(self)?)
-        } else {
-            None
-        });
-        Ok(())
-    }
-
-    /// The items of a list element (whatever their names), each read by `item`.
-    fn items<T>(
-        &mut self,
-        slot: &mut Slot<Vec<T>>,
-        mut item: impl FnMut(&mut Self) -> Result<T, Failure>,
-    ) -> Result<(), Failure> {
-        if slot.is_some() {
-            return self.skip();
-        }
-        let mut items = Vec::new();
-        if self.enter()? {
-            while self.child()?.is_some() {
-                items.push(item(self)?);
-            }
-            if items.is_empty() {
-                return Err(fallback());
-            }
-        }
-        *slot = Some(Some(items));
-        Ok(())
-    }
-
-    /// A list of objects.
-    pub fn objects<T: XmlFields>(&mut self, slot: &mut Slot<Vec<T>>) -> Result<(), Failure> {
-        self.items(slot, |x| {
-            if x.enter()? {
-                T::read(x)
-            } else {
-                Err(fallback())
-            }
-        })
-    }
-
-    /// A list of scalars.
-    pub fn scalars<T>(
-        &mut self,
-        slot: &mut Slot<Vec<T>>,
-        decode: Decode<T>,
-    ) -> Result<(), Failure> {
-        self.items(slot, |x| Ok(decode(&x.text_of(false)?.1)?))
-    }
-
-    /// A field kept as received.
-    pub fn node(&mut self, slot: &mut Slot<Node>, empty_is_absent: bool) -> Result<(), Failure> {
-        if slot.is_some() {
-            return self.skip();
-        }
-        let node = self.tree()?;
-        *slot = Some(match &node {
-            Node::Str(s) if empty_is_absent && s.trim().is_empty() => None,
-            _ => Some(crate::runtime::redact::scrub_value(node)),
-        });
-        Ok(())
-    }
-
-    /// An element the struct has no field for: the envelope's code or message at the
-    /// response's level, kept in `unknown` where the struct keeps unknown fields, else skipped.
-    pub fn other(
-        &mut self,
-        name: &[u8],
-        unknown: Option<&mut Vec<(String, Node)>>,
-    ) -> Result<(), Failure> {
-        let name = String::from_utf8_lossy(name);
-        if self.envelope.is_envelope(&name) {
-            if matches!(self.splice, Splice::Armed(at) if at == self.depth) {
-                let (_, text) = self.text_of(false)?;
-                return self.envelope.take(&name, Some(&text));
-            }
-            return self.skip();
-        }
-        match unknown {
-            Some(unknown) => {
-                let node = self.tree()?;
-                unknown.push(crate::runtime::redact::scrub_entry(name.into_owned(), node));
-                Ok(())
-            }
-            None => self.skip(),
-        }
-    }
-}
-
-/// Whether a struct decoder met any child (an object element without children is the tree
-/// decoder's: its text means absent or an error there).
-pub fn seen(any: bool) -> Result<(), Failure> {
-    if any { Ok(()) } else { Err(fallback()) }
 }
