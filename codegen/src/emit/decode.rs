@@ -19,10 +19,13 @@ const WHOLE: &str = ".";
 /// How one field is read.
 pub enum Kind {
     /// Through `decode`, a `fn(&str) -> Result<T, DecodeError>` given the value's text (a
-    /// number's exact digits, a string's contents); `bools`: a boolean field.
+    /// number's digits, a string's contents); `bools`: a boolean field; `exact`: a type read
+    /// from a number's exact digits (money, decimals), which JSON reads as the value's raw
+    /// text rather than in serde's one scan of it.
     Scalar {
         decode: TokenStream,
         bools: bool,
+        exact: bool,
     },
     Scalars {
         decode: TokenStream,
@@ -57,6 +60,9 @@ pub struct Plan {
     /// Wire names read past (fixed fields).
     pub skip: Vec<String>,
     pub keep_unknown: bool,
+    /// The field holding the pairs no other field claims (`Params`, URL-encoded answers only),
+    /// and its wire name.
+    pub params: Option<(Ident, String)>,
 }
 
 /// The function reading a scalar of type `ty` from its text.
@@ -70,6 +76,11 @@ fn scalar(api: &Api, ty: &Ty, side: Side) -> Option<TokenStream> {
             Some(quote!(<#t as crate::__private::FromText>::from_text))
         }
     }
+}
+
+/// Whether values of `ty` are read from a number's exact digits (see [`Kind::Scalar`]).
+fn exact(api: &Api, ty: &Ty) -> bool {
+    matches!(api.base(ty), Ty::Money | Ty::Decimal)
 }
 
 fn kind(api: &Api, ty: &Ty, side: Side) -> Kind {
@@ -87,28 +98,32 @@ fn kind(api: &Api, ty: &Ty, side: Side) -> Kind {
             (_, None) => Kind::Unsupported,
         },
         other => match scalar(api, other, side) {
-            Some(decode) => Kind::Scalar { decode, bools },
+            Some(decode) => Kind::Scalar {
+                decode,
+                bools,
+                exact: exact(api, other),
+            },
             None => Kind::Unsupported,
         },
     }
-}
-
-/// A field no one-pass decoder reads: the whole answer, or the pairs no other field claims.
-fn unread(f: &crate::model::Field) -> bool {
-    f.wire == WHOLE || f.ty == Ty::Params
 }
 
 /// The plan of a struct, or `None` where answers never reach it through a one-pass decoder
 /// (request structs, whole-answer structs).
 fn plan(api: &Api, s: &StructSpec) -> Option<Plan> {
     let object = api.objects.iter().any(|o| o.name == s.name);
-    if (s.side == Side::Request && !object) || s.fields.iter().any(unread) {
+    if (s.side == Side::Request && !object) || s.fields.iter().any(|f| f.wire == WHOLE) {
         return None;
     }
+    let params = s
+        .fields
+        .iter()
+        .find(|f| f.ty == Ty::Params)
+        .map(|f| (ident(&f.rust), f.wire.clone()));
     let fields = s
         .fields
         .iter()
-        .filter(|f| f.fixed.is_none())
+        .filter(|f| f.fixed.is_none() && f.ty != Ty::Params)
         .map(|f| FieldPlan {
             wire: f.wire.clone(),
             var: format_ident!("v_{}", f.rust),
@@ -131,6 +146,7 @@ fn plan(api: &Api, s: &StructSpec) -> Option<Plan> {
         fields,
         skip,
         keep_unknown: keeps_unknown(api, s),
+        params,
     })
 }
 
@@ -193,7 +209,8 @@ impl Plan {
         } else {
             quote!()
         };
-        quote!(Ok(Self { #(#inits,)* #unknown }))
+        let params = self.params.as_ref().map(|(rust, _)| quote!(#rust: params,));
+        quote!(Ok(Self { #(#inits,)* #params #unknown }))
     }
 }
 
@@ -283,6 +300,8 @@ pub fn emit(api: &Api, s: &StructSpec) -> TokenStream {
         return quote!();
     };
     let (json, xml, form) = formats(api);
+    // Pairs no field claims exist only in URL-encoded answers.
+    let (json, xml) = (json && plan.params.is_none(), xml && plan.params.is_none());
     let mut out = TokenStream::new();
     if json {
         out.extend(super::decode_json::emit(&plan));
@@ -296,45 +315,85 @@ pub fn emit(api: &Api, s: &StructSpec) -> TokenStream {
     out
 }
 
-/// The endpoint's `decode_one_pass`: the response in one pass, then the output for the code.
-/// Nothing (the tree decoder) for answers kept whole, whole-answer lists, responses with a
-/// field named like the envelope's code or message, and endpoints without outcomes.
+/// The endpoint's `is_outcome` (whether a code is one of its documented outcomes) and
+/// `decode_one_pass`: the response in one pass, then the output for the code. No
+/// `decode_one_pass` (the tree decoder) for answers kept whole, whole-answer lists, responses
+/// with a field named like the envelope's code or message, and endpoints without outcomes.
 pub fn one_pass_fn(api: &Api, e: &Endpoint, resp: &Ident, out: &Ident) -> TokenStream {
+    let codes = e.outcomes.iter().flat_map(|o| o.codes.iter());
+    let is_outcome = if e.outcomes.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            fn is_outcome(code: i64) -> bool {
+                matches!(code, #(#codes)|*)
+            }
+        }
+    };
     let envelope_named = |w: &str| {
         api.envelope
             .as_ref()
             .is_some_and(|x| x.code_wire == w || x.message_wire == w)
     };
-    if e.response_raw
-        || e.outcomes.is_empty()
-        || e.response
-            .iter()
-            .any(|f| unread(f) || envelope_named(&f.wire))
+    let whole = e.response_raw;
+    let list = e.response.iter().find(|f| f.wire == WHOLE);
+    let params = e.response.iter().any(|f| f.ty == Ty::Params);
+    let form = api.transport == TransportKind::QueryGet && e.answer == AnswerFormat::Urlencoded;
+    if e.outcomes.is_empty()
+        || (params && !form)
+        || (!whole && e.response.iter().any(|f| envelope_named(&f.wire)))
     {
-        return quote!();
+        return is_outcome;
     }
-    let format = if api.xml.is_some() {
-        quote!(xml)
-    } else if api.transport == TransportKind::QueryGet && e.answer == AnswerFormat::Urlencoded {
-        quote!(form)
-    } else {
-        quote!(json)
+    // A whole-answer list of objects, read as the response's one field.
+    let list = match list.map(|f| (&f.ty, &f.rust)) {
+        Some((Ty::List(inner), rust)) if api.xml.is_none() => match &**inner {
+            Ty::Object(o) => Some((ident(o), ident(rust))),
+            _ => return is_outcome,
+        },
+        Some(_) => return is_outcome,
+        None => None,
+    };
+    let format = match (api.xml.is_some(), api.transport, e.answer) {
+        (true, ..) if whole => quote!(raw_xml),
+        (true, ..) => quote!(xml),
+        _ if whole => quote!(raw_json),
+        (false, TransportKind::QueryGet, AnswerFormat::Urlencoded) => quote!(form),
+        // A JSON endpoint of a query-string API may still fail in `key=value` form.
+        (false, TransportKind::QueryGet, AnswerFormat::Json) => quote!(json_or_form),
+        _ => quote!(json),
+    };
+    let (read, r) = match (&list, whole) {
+        (Some((item, rust)), _) => (
+            quote!(crate::__private::one_pass::list::<#item>(answer)?),
+            quote!(#resp { #rust: body }),
+        ),
+        (None, true) => (
+            quote!(crate::__private::one_pass::#format(answer)?),
+            quote!(#resp { body }),
+        ),
+        (None, false) => (
+            quote!(crate::__private::one_pass::#format::<#resp>(answer)?),
+            quote!(body),
+        ),
     };
     let single = e.outcomes.len() < 2;
     let arms = e.outcomes.iter().map(|o| {
         let codes = &o.codes;
         if single {
-            quote!(#(#codes)|* => Some(r),)
+            quote!(#(#codes)|* => Some(#r),)
         } else {
             let v = ident(&o.variant);
-            quote!(#(#codes)|* => Some(#out::#v(r)),)
+            quote!(#(#codes)|* => Some(#out::#v(#r)),)
         }
     });
     quote! {
+        #is_outcome
+        const ONE_PASS: bool = true;
         fn decode_one_pass(
             answer: &crate::__private::one_pass::Received<'_>,
         ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-            let (code, message, r) = crate::__private::one_pass::#format::<#resp>(answer)?;
+            let (code, message, body) = #read;
             Ok((code, message, match code { #(#arms)* _ => None }))
         }
     }

@@ -35,11 +35,17 @@ pub fn emit(plan: &Plan) -> TokenStream {
     arms.extend(plan.skip.iter().map(|w| (w.clone(), quote!({}))));
     let other = {
         let unknown = plan.unknown_arg();
-        quote!(f.other(key, value, #unknown)?)
+        match &plan.params {
+            Some((_, wire)) => quote!(f.echo(key, value, (&mut params, #wire), #unknown)?),
+            None => quote!(f.other(key, value, #unknown)?),
+        }
     };
     let body = super::decode::dispatch(quote!(key.as_bytes()), &arms, other);
     let name = &plan.name;
-    let lets = plan.lets();
+    let mut lets = plan.lets();
+    if plan.params.is_some() {
+        lets.extend(quote!(let mut params = Vec::new();));
+    }
     let build = plan.build(|v, w| quote!(#fields::required(#v, #w)));
     quote! {
         impl crate::__private::FormFields for #name {

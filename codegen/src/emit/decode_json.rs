@@ -16,8 +16,13 @@ pub fn emit(plan: &Plan) -> TokenStream {
             let (v, ea, w) = (&f.var, f.empty_is_absent, &f.wire);
             let at = quote!((&mut *cx, depth, #w));
             let read = match &f.kind {
+                Kind::Scalar {
+                    decode,
+                    bools,
+                    exact: true,
+                } => quote!(#j::scalar(&mut m, &mut #v, #decode, (#bools, #ea), #at)?),
                 Kind::Scalar { decode, bools, .. } => {
-                    quote!(#j::scalar(&mut m, &mut #v, #decode, (#bools, #ea), #at)?)
+                    quote!(#j::value(&mut m, &mut #v, #decode, (#bools, #ea), #at)?)
                 }
                 Kind::Scalars { decode, bools } => {
                     quote!(#j::scalars(&mut m, &mut #v, #decode, #bools, #at)?)

@@ -2,11 +2,11 @@
 //! the endpoint decode its outcome, or make the error. Everything kept from an answer for the
 //! caller is scrubbed of the call's secrets: a vendor may echo what it was sent.
 
-use crate::runtime::codec::Wire;
 use crate::runtime::endpoint::{AnswerFormat, Endpoint, EnvelopeSpec, TransportKind};
 use crate::runtime::error::{ApiError, Error, VendorCode};
-use crate::runtime::node::{DecodeError, MapReader, Node};
-use crate::runtime::{json, one_pass, urlencoded};
+use crate::runtime::fields::{self, Failure};
+use crate::runtime::node::{DecodeError, Node};
+use crate::runtime::{json, json_in, one_pass, urlencoded};
 
 /// One answer as received.
 struct Answer<'a> {
@@ -48,34 +48,14 @@ impl Answer<'_> {
         node: &Node,
         env: EnvelopeSpec,
     ) -> Result<(i64, Option<String>), Error<E::Code>> {
-        // A list answer has no envelope fields: it means `code_when_missing`, if the API says.
-        // Only a success status stands for that code: a 5xx without a code (a proxy's "Internal
-        // Server Error") is undecodable, never a silent success.
-        let when_missing = env
-            .code_when_missing
-            .filter(|_| (200..300).contains(&self.status));
-        let Ok(reader) = MapReader::new(node) else {
-            return when_missing
-                .map(|c| (c, None))
-                .ok_or_else(|| self.undecodable::<E>(DecodeError::new("the answer has no code")));
+        let a = one_pass::Received {
+            status: self.status,
+            text: self.text,
+            charset: (encoding_rs::UTF_8, None),
+            envelope: Some(env),
+            xml: None,
         };
-        let code = match (
-            reader.optional(env.code, true, i64::from_node),
-            when_missing,
-        ) {
-            (Ok(Some(c)), _) => c,
-            (Ok(None), Some(c)) => c,
-            (Ok(None), None) => {
-                return Err(self.undecodable::<E>(
-                    DecodeError::new("required field is missing").within(env.code),
-                ));
-            }
-            (Err(e), _) => return Err(self.undecodable::<E>(e)),
-        };
-        let message = reader
-            .optional(env.message, false, String::from_node)
-            .map_err(|e| self.undecodable::<E>(e))?;
-        Ok((code, message))
+        one_pass::node_code(node, &a).map_err(|e| self.undecodable::<E>(*e))
     }
 
     /// The endpoint's outcome for `code`, or the typed error.
@@ -144,8 +124,7 @@ pub fn decode_answer_in<E: Endpoint>(
     if E::ENVELOPE.is_some() && urlencoded::is_html(text) {
         return Err(answer.page::<E>());
     }
-    // One pass straight into the output; anything it does not expect is read through the
-    // tree below, which gives the same value or the typed error with its field path.
+    // One pass straight into the output.
     let received = one_pass::Received {
         status,
         text,
@@ -153,10 +132,76 @@ pub fn decode_answer_in<E: Endpoint>(
         envelope: E::ENVELOPE,
         xml: E::XML.map(|x| (x, E::WIRE)),
     };
-    if let Ok((code, message, output)) = E::decode_one_pass(&received) {
-        return answer.finish::<E>(code, message, Ok(output));
+    let failure = match E::decode_one_pass(&received) {
+        Ok((code, message, output)) => return answer.finish::<E>(code, message, Ok(output)),
+        Err(failure) => failure,
+    };
+    if E::XML.is_some() || !E::ONE_PASS {
+        return by_tree::<E>(&answer, (encoding, fallback));
     }
-    by_tree::<E>(&answer, (encoding, fallback))
+    answer.failed::<E>(&received, failure)
+}
+
+impl Answer<'_> {
+    /// An answer whose response did not decode (`failure` says why): an error code's answer
+    /// need not fit the success response, so the code is read on its own. An outcome's code
+    /// (or an answer whose structure or envelope does not read) is undecodable.
+    fn failed<E: Endpoint>(
+        &self,
+        a: &one_pass::Received,
+        failure: Failure,
+    ) -> Result<E::Output, Error<E::Code>> {
+        let code = match (E::TRANSPORT, E::ANSWER, E::ENVELOPE) {
+            (TransportKind::QueryGet, AnswerFormat::Urlencoded, _) => one_pass::form_code(a),
+            (TransportKind::QueryGet, AnswerFormat::Json, _)
+                if fields::blank(a.text) || json_in::well_formed(a.text).is_err() =>
+            {
+                one_pass::form_code(a)
+            }
+            (_, _, None) => return self.rest_failed::<E>(a, failure),
+            _ => one_pass::json_code(a),
+        };
+        match code {
+            Err(e) => Err(self.undecodable::<E>(*e)),
+            Ok((code, _)) if E::is_outcome(code) => Err(self.undecodable::<E>(*failure)),
+            Ok((code, message)) => self.finish::<E>(code, message, Ok(None)),
+        }
+    }
+
+    /// A REST answer (the status is the code) whose response did not decode. A body that is
+    /// not JSON (a proxy's HTML page, a plain-text 409), or is only a JSON string, does not
+    /// hide the status: the outcome is read from an empty object. A success status is not
+    /// trusted that far: an HTML page with a 2xx is a page, not the outcome, and JSON cut short
+    /// is undecodable (a money-moving call must not read as applied from either).
+    fn rest_failed<E: Endpoint>(
+        &self,
+        a: &one_pass::Received,
+        failure: Failure,
+    ) -> Result<E::Output, Error<E::Code>> {
+        let success = (200..300).contains(&self.status);
+        let as_empty = match json_in::well_formed(a.text) {
+            Err(_) if success && urlencoded::is_html(a.text) => return Err(self.page::<E>()),
+            Err(e) if success && a.text.trim_start().starts_with(['{', '[']) => {
+                return Err(self.undecodable::<E>(*e));
+            }
+            Err(_) => true,
+            Ok(raw) => raw.get().starts_with('"'),
+        };
+        let failure = if as_empty {
+            let empty = one_pass::Received { text: "{}", ..*a };
+            match E::decode_one_pass(&empty) {
+                Ok((code, message, output)) => return self.finish::<E>(code, message, Ok(output)),
+                Err(e) => e,
+            }
+        } else {
+            failure
+        };
+        let code = i64::from(self.status);
+        if E::is_outcome(code) {
+            return Err(self.undecodable::<E>(*failure));
+        }
+        self.finish::<E>(code, None, Ok(None))
+    }
 }
 
 /// [`decode_answer_in`] without the one-pass decoder: through the [`Node`] tree. For tests

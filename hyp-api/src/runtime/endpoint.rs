@@ -171,6 +171,12 @@ pub trait Endpoint {
     fn secrets(request: &Self::Request) -> Vec<&str>;
     /// The code's meaning on this endpoint.
     fn code(value: i64) -> Self::Code;
+    /// Whether `code` is one of the endpoint's documented outcomes (an answer the call returns
+    /// as its output, not as an error).
+    fn is_outcome(code: i64) -> bool {
+        let _ = code;
+        false
+    }
     /// The output for a code that is an outcome of this endpoint, `None` for an error code.
     fn decode(code: i64, body: &Node) -> Result<Option<Self::Output>, DecodeError>;
     /// Checks that a decoded output carries every field the spec says its outcome must carry
@@ -179,6 +185,9 @@ pub trait Endpoint {
         let _ = output;
         Ok(())
     }
+    /// Whether [`Self::decode_one_pass`] reads this endpoint's answers.
+    #[doc(hidden)]
+    const ONE_PASS: bool = false;
     /// The code, message and output straight from the answer's text in one pass (generated
     /// per wire format), or why it did not decode (then read through a [`Node`] with
     /// [`Self::decode`]).

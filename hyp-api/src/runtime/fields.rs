@@ -265,7 +265,7 @@ pub fn set_blank<T>(
 
 /// The envelope's code and message as a decoder meets them at the answer's top level (first
 /// occurrence of each).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Envelope {
     names: Option<(&'static str, &'static str)>,
     code: Slot<i64>,

@@ -61,6 +61,29 @@ impl<'a> FormIn<'a> {
         }
         Ok(())
     }
+
+    /// A pair the struct has no field for, where a field (`params`, wire name `.1`) holds every
+    /// such pair, the envelope's included, in wire order; kept in `unknown` too (where the
+    /// struct keeps unknown fields) unless it is the envelope's or named as that field.
+    pub fn echo(
+        &mut self,
+        key: Cow<'a, str>,
+        value: Cow<'a, str>,
+        (params, wire): (&mut Vec<(String, String)>, &str),
+        unknown: Option<&mut Vec<(String, Node)>>,
+    ) -> Result<(), Failure> {
+        let envelope = self.envelope.is_envelope(&key);
+        if envelope {
+            self.envelope.take(&key, Some(&value))?;
+        }
+        let (key, node) =
+            crate::runtime::redact::scrub_entry(key.into_owned(), Node::Str(value.into_owned()));
+        if let (Some(unknown), false) = (unknown, envelope || key == wire) {
+            unknown.push((key.clone(), node.clone()));
+        }
+        params.push((key, crate::runtime::codec::param(&node)));
+        Ok(())
+    }
 }
 
 /// The answer `text` as `T`, with the envelope's code and message.
@@ -77,4 +100,16 @@ pub fn answer<T: FormFields>(
     };
     let value = T::read(&mut f)?;
     Ok((value, f.envelope))
+}
+
+/// The pairs read only for the envelope's code and message.
+pub struct Nothing;
+
+impl FormFields for Nothing {
+    fn read(f: &mut FormIn<'_>) -> Result<Self, Failure> {
+        while let Some((key, value)) = f.next() {
+            f.other(key, value, None)?;
+        }
+        Ok(Nothing)
+    }
 }

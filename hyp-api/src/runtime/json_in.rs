@@ -16,7 +16,7 @@
 use std::borrow::Cow;
 use std::marker::PhantomData;
 
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
 use crate::runtime::fields::{self, Decode, Envelope, Failure, Slot, at, wrong_kind};
@@ -35,6 +35,11 @@ pub struct Cx {
     /// The envelope's fields as met at the top level.
     pub envelope: Envelope,
     failure: Option<Failure>,
+    /// Every scalar is read from its raw text (the second pass, see [`answer`]).
+    raw_scalars: bool,
+    /// The pass in serde's scan met what a pass from raw text reads otherwise: a number serde
+    /// gives only as a float, or an error serde found (a number past `f64`'s range).
+    retry: bool,
 }
 
 impl Cx {
@@ -43,6 +48,8 @@ impl Cx {
         Cx {
             envelope,
             failure: None,
+            raw_scalars: false,
+            retry: false,
         }
     }
 
@@ -62,9 +69,10 @@ impl Cx {
     /// The failure of a decode that stopped with serde's `e`: the typed one waiting, else
     /// text that is not JSON.
     pub fn failure(&mut self, e: &serde_json::Error) -> Failure {
-        self.failure
-            .take()
-            .unwrap_or_else(|| Box::new(DecodeError::new(format!("not JSON: {e}"))))
+        self.failure.take().unwrap_or_else(|| {
+            self.retry = true;
+            Box::new(DecodeError::new(format!("not JSON: {e}")))
+        })
     }
 }
 
@@ -145,15 +153,22 @@ fn nesting(raw: &str) -> usize {
     deepest
 }
 
-/// Whether `raw`, a value at nesting level `depth`, nests past the bound: then the error
-/// naming where (read by the tree's JSON parser, on this error path only).
-pub(crate) fn too_deep(raw: &RawValue, depth: usize) -> Option<Failure> {
-    let compound = matches!(raw.get().as_bytes().first(), Some(b'[' | b'{'));
-    if !compound || depth - 1 + nesting(raw.get()) <= MAX_DEPTH {
+/// Whether `raw`, a value at nesting level `depth`, is one serde_json's full parse refuses:
+/// nested past the bound, or with a surrogate escape (`\ud83d`) its skipping does not pair up
+/// and check; then the error naming where (read by the full parse, on this path only).
+pub(crate) fn refused(raw: &RawValue, depth: usize) -> Option<Failure> {
+    let t = raw.get();
+    let compound = matches!(t.as_bytes().first(), Some(b'[' | b'{'));
+    let deep = compound && depth - 1 + nesting(t) > MAX_DEPTH;
+    let surrogate = || {
+        t.match_indices("\\u")
+            .any(|(i, _)| matches!(t.as_bytes().get(i + 2), Some(b'd' | b'D')))
+    };
+    if !deep && !surrogate() {
         return None;
     }
-    let e = crate::runtime::json::from_raw(raw, depth).err();
-    Some(Box::new(e.unwrap_or_else(DecodeError::too_deep)))
+    let e = crate::runtime::json::from_raw(raw, depth).err()?;
+    Some(Box::new(e))
 }
 
 /// The next value (of field `wire`, in an object at level `depth`), unparsed; an error if it
@@ -165,7 +180,7 @@ fn raw<'de, A: MapAccess<'de>>(
     wire: &str,
 ) -> Result<&'de RawValue, A::Error> {
     let raw: &'de RawValue = m.next_value()?;
-    match too_deep(raw, depth + 1) {
+    match refused(raw, depth + 1) {
         Some(e) => Err(cx.fail(at(e, wire))),
         None => Ok(raw),
     }
@@ -193,6 +208,111 @@ pub fn scalar<'de, A: MapAccess<'de>, T>(
         Err(e) => Err(e),
     };
     read.map_err(|e| cx.fail(at(e, wire)))
+}
+
+/// A scalar field `wire` whose type does not need a number's exact digits (text, integers,
+/// dates, codes), read in the one scan serde makes of it (see `ValueSeed`).
+pub fn value<'de, A: MapAccess<'de>, T>(
+    m: &mut A,
+    slot: &mut Slot<T>,
+    decode: Decode<T>,
+    (bools, empty_is_absent): (bool, bool),
+    (cx, depth, wire): (&mut Cx, usize, &str),
+) -> Result<(), A::Error> {
+    if cx.raw_scalars || slot.is_some() {
+        return scalar(m, slot, decode, (bools, empty_is_absent), (cx, depth, wire));
+    }
+    let seed = ValueSeed {
+        cx: &mut *cx,
+        decode,
+        bools,
+        empty_is_absent,
+    };
+    match m.next_value_seed(seed) {
+        Ok(v) => {
+            *slot = Some(v);
+            Ok(())
+        }
+        Err(e) => {
+            cx.within(wire);
+            Err(e)
+        }
+    }
+}
+
+/// A scalar decoded from the text serde hands over as it scans the value: a string's contents
+/// (borrowed where it has no escapes), an integer's digits, `true`/`false` for a boolean field;
+/// `None` for `null` (and for blank text, where empty means absent). A number with a fraction
+/// or an exponent (whose digits serde does not keep) stops the pass, and [`answer`] reads the
+/// answer again with every scalar from its raw text.
+struct ValueSeed<'c, T> {
+    cx: &'c mut Cx,
+    decode: Decode<T>,
+    bools: bool,
+    empty_is_absent: bool,
+}
+
+impl<'de, T> DeserializeSeed<'de> for ValueSeed<'_, T> {
+    type Value = Option<T>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<T> ValueSeed<'_, T> {
+    fn read<E: serde::de::Error>(self, text: &str) -> Result<Option<T>, E> {
+        if self.empty_is_absent && fields::blank(text) {
+            return Ok(None);
+        }
+        (self.decode)(text)
+            .map(Some)
+            .map_err(|e| self.cx.fail(Box::new(e)))
+    }
+
+    fn wrong<E: serde::de::Error>(self, found: &str) -> Result<Option<T>, E> {
+        let expected = if self.bools {
+            "a boolean"
+        } else {
+            "a number or a string"
+        };
+        Err(self.cx.fail(wrong_kind(expected, found)))
+    }
+}
+
+impl<'de, T> Visitor<'de> for ValueSeed<'_, T> {
+    type Value = Option<T>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string, a number or null")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        self.read(v)
+    }
+    // serde_json gives `-0` as a float, so an integer's digits are exactly these.
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        self.read(itoa::Buffer::new().format(v))
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        self.read(itoa::Buffer::new().format(v))
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        self.cx.retry = true;
+        Err(E::custom("a number read again from its digits"))
+    }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        if !self.bools {
+            return self.wrong("a boolean");
+        }
+        self.read(if v { "true" } else { "false" })
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_seq<Q: SeqAccess<'de>>(self, _: Q) -> Result<Self::Value, Q::Error> {
+        self.wrong("a list")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        self.wrong("an object")
+    }
 }
 
 /// A field kept as received (a [`Node`]).
@@ -344,8 +464,51 @@ pub fn required<T, E: serde::de::Error>(cx: &mut Cx, slot: Slot<T>, wire: &str) 
     fields::required(slot, wire).map_err(|e| cx.fail(e))
 }
 
-/// The answer `text` as `T` with the envelope's code and message.
+/// An object read only for the envelope's code and message (and the bound on nesting).
+pub struct Nothing;
+
+impl JsonFields for Nothing {
+    fn visit<'de, A: MapAccess<'de>>(
+        mut m: A,
+        cx: &mut Cx,
+        depth: usize,
+    ) -> Result<Self, A::Error> {
+        while let Some(key) = m.next_key::<Key<'de>>()? {
+            other(&mut m, key, cx, depth, None)?;
+        }
+        Ok(Nothing)
+    }
+}
+
+/// `text` as one JSON value within the bound on nesting (blank text is an empty object), or
+/// why it is not: as the tree decoder's parser says.
+pub fn well_formed(text: &str) -> Result<&RawValue, Failure> {
+    let text = if fields::blank(text) { "{}" } else { text };
+    let raw: &RawValue = serde_json::from_str(text)
+        .map_err(|e| Box::new(DecodeError::new(format!("not JSON: {e}"))))?;
+    match refused(raw, 1) {
+        Some(e) => Err(e),
+        None => Ok(raw),
+    }
+}
+
+/// The answer `text` as `T` with the envelope's code and message: read in serde's scan, and
+/// read again with every scalar from its raw text where the scan met a number serde gives only
+/// as a float, or stopped with serde's own error (a number past `f64`'s range is one; text that
+/// is not JSON stops the second pass too).
 pub fn answer<T: JsonFields>(text: &str, cx: &mut Cx) -> Result<T, Failure> {
+    let envelope = cx.envelope.clone();
+    match pass::<T>(text, cx) {
+        Err(_) if cx.retry && !cx.raw_scalars => {
+            *cx = Cx::new(envelope);
+            cx.raw_scalars = true;
+            pass::<T>(text, cx)
+        }
+        other => other,
+    }
+}
+
+fn pass<T: JsonFields>(text: &str, cx: &mut Cx) -> Result<T, Failure> {
     let mut de = serde_json::Deserializer::from_str(text);
     let seed = Object::<T> {
         cx: &mut *cx,
@@ -360,6 +523,16 @@ pub fn answer<T: JsonFields>(text: &str, cx: &mut Cx) -> Result<T, Failure> {
     };
     de.end().map_err(|e| cx.failure(&e))?;
     Ok(value)
+}
+
+/// The answer `text` as a list of `T` (see [`crate::runtime::one_pass::list`]); the envelope's
+/// fields of an object answer are read into `cx` as its values are read as items.
+pub fn list<T: JsonFields>(text: &str, cx: &mut Cx) -> Result<Vec<T>, Failure> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let seed = List(ObjectItems::<T>(&mut *cx, 2, PhantomData), PhantomData);
+    let items = seed.deserialize(&mut de).map_err(|e| cx.failure(&e))?;
+    de.end().map_err(|e| cx.failure(&e))?;
+    Ok(items)
 }
 
 /// An object at nesting level `depth`: `None` for `null` and (with `empty_is_absent`) a blank
@@ -521,7 +694,7 @@ impl<'de, T, I: Item<T>> Visitor<'de> for List<I, T> {
     }
     fn visit_map<A: MapAccess<'de>>(mut self, mut m: A) -> Result<Self::Value, A::Error> {
         let mut out = Vec::new();
-        while m.next_key::<IgnoredAny>()?.is_some() {
+        while m.next_key::<Key<'de>>()?.is_some() {
             let got = m.next_value_seed(Each(&mut self.0, PhantomData));
             out.push(self.at(out.len(), got)?);
         }

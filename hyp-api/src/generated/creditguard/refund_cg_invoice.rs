@@ -280,4 +280,21 @@ impl crate::Endpoint for RefundCgInvoice {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 0i64)
+    }
+    const ONE_PASS: bool = true;
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, body) = crate::__private::one_pass::raw_xml(answer)?;
+        Ok((
+            code,
+            message,
+            match code {
+                0i64 => Some(RefundCgInvoiceResponse { body }),
+                _ => None,
+            },
+        ))
+    }
 }

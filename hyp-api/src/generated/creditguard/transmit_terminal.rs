@@ -282,4 +282,21 @@ impl crate::Endpoint for TransmitTerminal {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 0i64)
+    }
+    const ONE_PASS: bool = true;
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, body) = crate::__private::one_pass::raw_xml(answer)?;
+        Ok((
+            code,
+            message,
+            match code {
+                0i64 => Some(TransmitTerminalResponse { body }),
+                _ => None,
+            },
+        ))
+    }
 }

@@ -348,7 +348,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Req_ID" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_req_id,
                         <i64 as crate::__private::FromText>::from_text,
@@ -357,7 +357,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                     )?
                 }
                 b"Result Code" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_result_code,
                         <ClearingResultCode as crate::__private::FromText>::from_text,
@@ -366,7 +366,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                     )?
                 }
                 b"Result Text" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_result_text,
                         <String as crate::__private::FromText>::from_text,
@@ -375,7 +375,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                     )?
                 }
                 b"Result CC Brand Name" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_result_cc_brand_name,
                         <String as crate::__private::FromText>::from_text,
@@ -384,7 +384,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                     )?
                 }
                 b"Result Last 4 Digits" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_result_last_4_digits,
                         <String as crate::__private::FromText>::from_text,
@@ -393,7 +393,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                     )?
                 }
                 b"Result Bank Reference" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_result_bank_reference,
                         <String as crate::__private::FromText>::from_text,
@@ -499,17 +499,21 @@ impl crate::Endpoint for ChargeCard {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 0i64)
+    }
+    const ONE_PASS: bool = true;
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-        let (code, message, r) = crate::__private::one_pass::json::<
+        let (code, message, body) = crate::__private::one_pass::json::<
             ChargeCardResponse,
         >(answer)?;
         Ok((
             code,
             message,
             match code {
-                0i64 => Some(r),
+                0i64 => Some(body),
                 _ => None,
             },
         ))

@@ -266,7 +266,7 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"TP_Login" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_tp_login,
                         <TpLogin as crate::__private::FromText>::from_text,
@@ -275,7 +275,7 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
                     )?
                 }
                 b"TP_Order_ID" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_tp_order_id,
                         <i64 as crate::__private::FromText>::from_text,
@@ -410,18 +410,22 @@ impl crate::Endpoint for CreateBalanceOrder {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 0i64 | 30i64)
+    }
+    const ONE_PASS: bool = true;
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-        let (code, message, r) = crate::__private::one_pass::json::<
+        let (code, message, body) = crate::__private::one_pass::json::<
             CreateBalanceOrderResponse,
         >(answer)?;
         Ok((
             code,
             message,
             match code {
-                0i64 => Some(CreateBalanceOrderOutcome::Created(r)),
-                30i64 => Some(CreateBalanceOrderOutcome::Duplicate(r)),
+                0i64 => Some(CreateBalanceOrderOutcome::Created(body)),
+                30i64 => Some(CreateBalanceOrderOutcome::Duplicate(body)),
                 _ => None,
             },
         ))

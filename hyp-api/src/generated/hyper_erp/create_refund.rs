@@ -533,18 +533,22 @@ impl crate::Endpoint for CreateRefund {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 0i64 | 30i64)
+    }
+    const ONE_PASS: bool = true;
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-        let (code, message, r) = crate::__private::one_pass::json::<
+        let (code, message, body) = crate::__private::one_pass::json::<
             CreateRefundResponse,
         >(answer)?;
         Ok((
             code,
             message,
             match code {
-                0i64 => Some(CreateRefundOutcome::Created(r)),
-                30i64 => Some(CreateRefundOutcome::Duplicate(r)),
+                0i64 => Some(CreateRefundOutcome::Created(body)),
+                30i64 => Some(CreateRefundOutcome::Duplicate(body)),
                 _ => None,
             },
         ))

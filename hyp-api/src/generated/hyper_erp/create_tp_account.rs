@@ -267,18 +267,22 @@ impl crate::Endpoint for CreateTpAccount {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 0i64 | 1i64)
+    }
+    const ONE_PASS: bool = true;
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-        let (code, message, r) = crate::__private::one_pass::json::<
+        let (code, message, body) = crate::__private::one_pass::json::<
             CreateTpAccountResponse,
         >(answer)?;
         Ok((
             code,
             message,
             match code {
-                0i64 => Some(CreateTpAccountOutcome::Created(r)),
-                1i64 => Some(CreateTpAccountOutcome::AlreadyExists(r)),
+                0i64 => Some(CreateTpAccountOutcome::Created(body)),
+                1i64 => Some(CreateTpAccountOutcome::AlreadyExists(body)),
                 _ => None,
             },
         ))

@@ -379,7 +379,7 @@ impl crate::__private::JsonFields for DepositFiatResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Receipt_Num" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_receipt_num,
                         <i64 as crate::__private::FromText>::from_text,
@@ -511,18 +511,22 @@ impl crate::Endpoint for DepositFiat {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 0i64 | 30i64)
+    }
+    const ONE_PASS: bool = true;
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-        let (code, message, r) = crate::__private::one_pass::json::<
+        let (code, message, body) = crate::__private::one_pass::json::<
             DepositFiatResponse,
         >(answer)?;
         Ok((
             code,
             message,
             match code {
-                0i64 => Some(DepositFiatOutcome::Created(r)),
-                30i64 => Some(DepositFiatOutcome::Duplicate(r)),
+                0i64 => Some(DepositFiatOutcome::Created(body)),
+                30i64 => Some(DepositFiatOutcome::Duplicate(body)),
                 _ => None,
             },
         ))

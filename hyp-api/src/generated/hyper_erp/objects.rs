@@ -233,7 +233,7 @@ impl crate::__private::JsonFields for TpAccount {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_account_login,
                         <TpLogin as crate::__private::FromText>::from_text,
@@ -242,7 +242,7 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_data_source,
                         <String as crate::__private::FromText>::from_text,
@@ -251,7 +251,7 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_platform,
                         <String as crate::__private::FromText>::from_text,
@@ -260,7 +260,7 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_status,
                         <TpAccountStatus as crate::__private::FromText>::from_text,
@@ -269,7 +269,7 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_group,
                         <String as crate::__private::FromText>::from_text,
@@ -278,7 +278,7 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_currency,
                         <String as crate::__private::FromText>::from_text,
@@ -314,7 +314,7 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_account_login,
                         <TpLogin as crate::__private::FromText>::from_text,
@@ -323,7 +323,7 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_data_source,
                         <String as crate::__private::FromText>::from_text,
@@ -784,7 +784,7 @@ impl crate::__private::JsonFields for RefundItem {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_refund_method,
                         <RefundMethod as crate::__private::FromText>::from_text,
@@ -793,7 +793,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_payment_date,
                         |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
@@ -811,7 +811,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_currency,
                         <String as crate::__private::FromText>::from_text,
@@ -829,7 +829,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_monthly_payments,
                         <i64 as crate::__private::FromText>::from_text,
@@ -856,7 +856,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_advanced_payment_sys,
                         <AdvancedPaymentSys as crate::__private::FromText>::from_text,
@@ -865,7 +865,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_bank_code,
                         <String as crate::__private::FromText>::from_text,
@@ -874,7 +874,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_branch_swift,
                         <String as crate::__private::FromText>::from_text,
@@ -883,7 +883,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 11usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_account,
                         <String as crate::__private::FromText>::from_text,
@@ -892,7 +892,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 12usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_bank_transfer_payment_format,
                         <BankTransferPaymentFormat as crate::__private::FromText>::from_text,
@@ -901,7 +901,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 13usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_cheque_cc_number,
                         <String as crate::__private::FromText>::from_text,
@@ -910,7 +910,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 14usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_clearing_company,
                         <String as crate::__private::FromText>::from_text,
@@ -919,7 +919,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 15usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_cc_ew_brand,
                         <String as crate::__private::FromText>::from_text,
@@ -928,7 +928,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 16usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_clearing_voucher,
                         <String as crate::__private::FromText>::from_text,
@@ -937,7 +937,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 17usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_reg_refund_to_country,
                         <String as crate::__private::FromText>::from_text,
@@ -946,7 +946,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 18usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_reg_bank_name,
                         <String as crate::__private::FromText>::from_text,
@@ -955,7 +955,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 19usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_reg_bank_address,
                         <String as crate::__private::FromText>::from_text,
@@ -964,7 +964,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 20usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_reg_account_owner_as_contact_person,
                         <String as crate::__private::FromText>::from_text,
@@ -973,7 +973,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 21usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_from_internal_account,
                         <i64 as crate::__private::FromText>::from_text,
@@ -2027,7 +2027,7 @@ impl crate::__private::JsonFields for RefundDocument {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_refund_number,
                         <RefundNumber as crate::__private::FromText>::from_text,
@@ -2036,7 +2036,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_agency,
                         <i64 as crate::__private::FromText>::from_text,
@@ -2045,7 +2045,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_drawer_station_id,
                         <i64 as crate::__private::FromText>::from_text,
@@ -2054,7 +2054,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_sales_agent,
                         <String as crate::__private::FromText>::from_text,
@@ -2063,7 +2063,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_client_number,
                         <ClientNumber as crate::__private::FromText>::from_text,
@@ -2072,7 +2072,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_client_full_name,
                         <String as crate::__private::FromText>::from_text,
@@ -2081,7 +2081,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_contact_person,
                         <String as crate::__private::FromText>::from_text,
@@ -2090,7 +2090,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_address,
                         <String as crate::__private::FromText>::from_text,
@@ -2099,7 +2099,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_phone,
                         <String as crate::__private::FromText>::from_text,
@@ -2108,7 +2108,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
@@ -2117,7 +2117,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_id_number,
                         <String as crate::__private::FromText>::from_text,
@@ -2126,7 +2126,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 11usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_client_country_code,
                         <String as crate::__private::FromText>::from_text,
@@ -2135,7 +2135,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 12usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_language,
                         <i64 as crate::__private::FromText>::from_text,
@@ -2144,7 +2144,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 13usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_international_document,
                         <i64 as crate::__private::FromText>::from_text,
@@ -2162,7 +2162,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 15usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_purchaser_currency,
                         <String as crate::__private::FromText>::from_text,
@@ -2180,7 +2180,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 17usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_origin_production_time,
                         |t: &str| crate::__private::fields::datetime(
@@ -2192,7 +2192,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 18usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_created_on_utc,
                         |t: &str| crate::__private::fields::datetime(
@@ -2204,7 +2204,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 19usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_produced_by,
                         <String as crate::__private::FromText>::from_text,
@@ -2213,7 +2213,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 20usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_electronic_signed_pdf,
                         <i64 as crate::__private::FromText>::from_text,
@@ -2222,7 +2222,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 21usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_notes,
                         <String as crate::__private::FromText>::from_text,
@@ -2231,7 +2231,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 22usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_internal_notes,
                         <String as crate::__private::FromText>::from_text,
@@ -2240,7 +2240,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 23usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_refund_form_purpose,
                         <crate::Open<
@@ -2251,7 +2251,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 24usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_money_laundering,
                         <crate::Open<
@@ -2262,7 +2262,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 25usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_money_laundering_bundle,
                         <i64 as crate::__private::FromText>::from_text,
@@ -2271,7 +2271,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 26usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_personal_id_verification_made_by,
                         <String as crate::__private::FromText>::from_text,
@@ -2280,7 +2280,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 27usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_ip_address,
                         <String as crate::__private::FromText>::from_text,
@@ -2289,7 +2289,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 28usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_responsible_manager,
                         <String as crate::__private::FromText>::from_text,
@@ -2298,7 +2298,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 29usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_old_doc_reference,
                         <String as crate::__private::FromText>::from_text,
@@ -2307,7 +2307,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 30usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_old_software_name,
                         <String as crate::__private::FromText>::from_text,
@@ -2316,7 +2316,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 31usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_cancellation_time,
                         |t: &str| crate::__private::fields::datetime(
@@ -2328,7 +2328,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 32usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_cancelled_by,
                         <String as crate::__private::FromText>::from_text,
@@ -2337,7 +2337,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 33usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_cancellation_reason,
                         <String as crate::__private::FromText>::from_text,
@@ -2364,7 +2364,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 36usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_authorization_status,
                         <crate::Open<
@@ -2375,7 +2375,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 37usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_authorization_text_desc,
                         <String as crate::__private::FromText>::from_text,
@@ -2795,7 +2795,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_refund_number,
                         <RefundNumber as crate::__private::FromText>::from_text,
@@ -2804,7 +2804,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_row_index,
                         <i64 as crate::__private::FromText>::from_text,
@@ -2813,7 +2813,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_refund_method,
                         <crate::Open<
@@ -2824,7 +2824,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_payment_date,
                         |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
@@ -2842,7 +2842,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_currency,
                         <String as crate::__private::FromText>::from_text,
@@ -2851,7 +2851,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_bank_code,
                         <String as crate::__private::FromText>::from_text,
@@ -2860,7 +2860,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_branch_swift,
                         <String as crate::__private::FromText>::from_text,
@@ -2869,7 +2869,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_account,
                         <String as crate::__private::FromText>::from_text,
@@ -2878,7 +2878,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_bank_transfer_payment_format,
                         <crate::Open<
@@ -2889,7 +2889,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_reg_refund_to_country,
                         <String as crate::__private::FromText>::from_text,
@@ -2898,7 +2898,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 11usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_reg_bank_name,
                         <String as crate::__private::FromText>::from_text,
@@ -2907,7 +2907,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 12usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_reg_bank_address,
                         <String as crate::__private::FromText>::from_text,
@@ -2916,7 +2916,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 13usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_reg_account_owner_as_contact_person,
                         <String as crate::__private::FromText>::from_text,
@@ -2925,7 +2925,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 14usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_from_internal_account,
                         <i64 as crate::__private::FromText>::from_text,
@@ -2934,7 +2934,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 15usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_from_internal_account_name,
                         <String as crate::__private::FromText>::from_text,
@@ -3052,7 +3052,7 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"RefundNumber" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_refund_number,
                         <RefundNumber as crate::__private::FromText>::from_text,
@@ -3061,7 +3061,7 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
                     )?
                 }
                 b"AuthorizationStatus" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_authorization_status,
                         <AuthorizationStatus as crate::__private::FromText>::from_text,
@@ -3070,7 +3070,7 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
                     )?
                 }
                 b"AuthorizationTextDesc" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_authorization_text_desc,
                         <String as crate::__private::FromText>::from_text,

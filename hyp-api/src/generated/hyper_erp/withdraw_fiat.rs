@@ -378,7 +378,7 @@ impl crate::__private::JsonFields for WithdrawFiatResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Refund_Num" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_refund_num,
                         <i64 as crate::__private::FromText>::from_text,
@@ -510,18 +510,22 @@ impl crate::Endpoint for WithdrawFiat {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 0i64 | 30i64)
+    }
+    const ONE_PASS: bool = true;
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-        let (code, message, r) = crate::__private::one_pass::json::<
+        let (code, message, body) = crate::__private::one_pass::json::<
             WithdrawFiatResponse,
         >(answer)?;
         Ok((
             code,
             message,
             match code {
-                0i64 => Some(WithdrawFiatOutcome::Created(r)),
-                30i64 => Some(WithdrawFiatOutcome::Duplicate(r)),
+                0i64 => Some(WithdrawFiatOutcome::Created(body)),
+                30i64 => Some(WithdrawFiatOutcome::Duplicate(body)),
                 _ => None,
             },
         ))

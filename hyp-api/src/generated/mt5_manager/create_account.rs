@@ -447,7 +447,7 @@ impl crate::__private::JsonFields for CreateAccountResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"login" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_login,
                         <Login as crate::__private::FromText>::from_text,
@@ -619,18 +619,22 @@ impl crate::Endpoint for CreateAccount {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 201i64 | 200i64 | 409i64)
+    }
+    const ONE_PASS: bool = true;
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-        let (code, message, r) = crate::__private::one_pass::json::<
+        let (code, message, body) = crate::__private::one_pass::json::<
             CreateAccountResponse,
         >(answer)?;
         Ok((
             code,
             message,
             match code {
-                201i64 | 200i64 => Some(CreateAccountOutcome::Created(r)),
-                409i64 => Some(CreateAccountOutcome::AlreadyApplied(r)),
+                201i64 | 200i64 => Some(CreateAccountOutcome::Created(body)),
+                409i64 => Some(CreateAccountOutcome::AlreadyApplied(body)),
                 _ => None,
             },
         ))

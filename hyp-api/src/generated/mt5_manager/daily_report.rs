@@ -184,7 +184,7 @@ impl crate::__private::JsonFields for DailyReportResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"activeAccounts" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_active_accounts,
                         <i64 as crate::__private::FromText>::from_text,
@@ -329,17 +329,21 @@ impl crate::Endpoint for DailyReport {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 200i64)
+    }
+    const ONE_PASS: bool = true;
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-        let (code, message, r) = crate::__private::one_pass::json::<
+        let (code, message, body) = crate::__private::one_pass::json::<
             DailyReportResponse,
         >(answer)?;
         Ok((
             code,
             message,
             match code {
-                200i64 => Some(r),
+                200i64 => Some(body),
                 _ => None,
             },
         ))

@@ -335,4 +335,24 @@ impl crate::Endpoint for Deposit {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 201i64 | 200i64 | 409i64)
+    }
+    const ONE_PASS: bool = true;
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, body) = crate::__private::one_pass::raw_json(answer)?;
+        Ok((
+            code,
+            message,
+            match code {
+                201i64 | 200i64 => {
+                    Some(DepositOutcome::Applied(DepositResponse { body }))
+                }
+                409i64 => Some(DepositOutcome::AlreadyApplied(DepositResponse { body })),
+                _ => None,
+            },
+        ))
+    }
 }

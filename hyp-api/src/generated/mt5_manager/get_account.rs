@@ -339,7 +339,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_login,
                         <Login as crate::__private::FromText>::from_text,
@@ -348,7 +348,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_name,
                         <String as crate::__private::FromText>::from_text,
@@ -357,7 +357,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_group,
                         <String as crate::__private::FromText>::from_text,
@@ -366,7 +366,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_email,
                         <String as crate::__private::FromText>::from_text,
@@ -375,7 +375,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_leverage,
                         <i64 as crate::__private::FromText>::from_text,
@@ -548,17 +548,21 @@ impl crate::Endpoint for GetAccount {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 200i64)
+    }
+    const ONE_PASS: bool = true;
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-        let (code, message, r) = crate::__private::one_pass::json::<
+        let (code, message, body) = crate::__private::one_pass::json::<
             GetAccountResponse,
         >(answer)?;
         Ok((
             code,
             message,
             match code {
-                200i64 => Some(r),
+                200i64 => Some(body),
                 _ => None,
             },
         ))

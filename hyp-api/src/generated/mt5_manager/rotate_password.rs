@@ -320,4 +320,30 @@ impl crate::Endpoint for RotatePassword {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 200i64 | 201i64 | 409i64)
+    }
+    const ONE_PASS: bool = true;
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, body) = crate::__private::one_pass::raw_json(answer)?;
+        Ok((
+            code,
+            message,
+            match code {
+                200i64 | 201i64 => {
+                    Some(RotatePasswordOutcome::Rotated(RotatePasswordResponse { body }))
+                }
+                409i64 => {
+                    Some(
+                        RotatePasswordOutcome::AlreadyApplied(RotatePasswordResponse {
+                            body,
+                        }),
+                    )
+                }
+                _ => None,
+            },
+        ))
+    }
 }

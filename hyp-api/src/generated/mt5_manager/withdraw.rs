@@ -334,4 +334,26 @@ impl crate::Endpoint for Withdraw {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 201i64 | 200i64 | 409i64)
+    }
+    const ONE_PASS: bool = true;
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, body) = crate::__private::one_pass::raw_json(answer)?;
+        Ok((
+            code,
+            message,
+            match code {
+                201i64 | 200i64 => {
+                    Some(WithdrawOutcome::Applied(WithdrawResponse { body }))
+                }
+                409i64 => {
+                    Some(WithdrawOutcome::AlreadyApplied(WithdrawResponse { body }))
+                }
+                _ => None,
+            },
+        ))
+    }
 }

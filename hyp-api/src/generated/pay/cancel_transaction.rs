@@ -176,7 +176,7 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"TransId" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_trans_id,
                         <TransId as crate::__private::FromText>::from_text,
@@ -185,7 +185,7 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
                     )?
                 }
                 b"ReversalStatus" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_reversal_status,
                         <ReversalStatus as crate::__private::FromText>::from_text,
@@ -194,7 +194,7 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
                     )?
                 }
                 b"Hesh" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
@@ -380,17 +380,21 @@ impl crate::Endpoint for CancelTransaction {
         }
         Ok(())
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 0i64 | 777i64)
+    }
+    const ONE_PASS: bool = true;
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-        let (code, message, r) = crate::__private::one_pass::form::<
+        let (code, message, body) = crate::__private::one_pass::form::<
             CancelTransactionResponse,
         >(answer)?;
         Ok((
             code,
             message,
             match code {
-                0i64 | 777i64 => Some(r),
+                0i64 | 777i64 => Some(body),
                 _ => None,
             },
         ))

@@ -1033,7 +1033,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_id,
                         <TransId as crate::__private::FromText>::from_text,
@@ -1051,7 +1051,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_acode,
                         <AuthCode as crate::__private::FromText>::from_text,
@@ -1060,7 +1060,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
@@ -1069,7 +1069,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
@@ -1078,7 +1078,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
@@ -1087,7 +1087,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
@@ -1096,7 +1096,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_bank,
                         <String as crate::__private::FromText>::from_text,
@@ -1105,7 +1105,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_trans_type,
                         <String as crate::__private::FromText>::from_text,
@@ -1114,7 +1114,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_payments,
                         <i64 as crate::__private::FromText>::from_text,
@@ -1123,7 +1123,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_user_id,
                         <UserId as crate::__private::FromText>::from_text,
@@ -1132,7 +1132,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 11usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_brand,
                         <String as crate::__private::FromText>::from_text,
@@ -1141,7 +1141,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 12usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_issuer,
                         <String as crate::__private::FromText>::from_text,
@@ -1150,7 +1150,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 13usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_l4digit,
                         <String as crate::__private::FromText>::from_text,
@@ -1159,7 +1159,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 14usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_street,
                         <String as crate::__private::FromText>::from_text,
@@ -1168,7 +1168,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 15usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_city,
                         <String as crate::__private::FromText>::from_text,
@@ -1177,7 +1177,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 16usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_zip,
                         <String as crate::__private::FromText>::from_text,
@@ -1186,7 +1186,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 17usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_cell,
                         <String as crate::__private::FromText>::from_text,
@@ -1195,7 +1195,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 18usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_coin,
                         <crate::Open<Coin> as crate::__private::FromText>::from_text,
@@ -1204,7 +1204,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 19usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_tmonth,
                         <Tmonth as crate::__private::FromText>::from_text,
@@ -1213,7 +1213,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 20usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_tyear,
                         <Tyear as crate::__private::FromText>::from_text,
@@ -1222,7 +1222,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 21usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_uid,
                         <Uid as crate::__private::FromText>::from_text,
@@ -1231,7 +1231,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 22usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_sp_type,
                         <String as crate::__private::FromText>::from_text,
@@ -1240,7 +1240,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 23usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_bincard,
                         <String as crate::__private::FromText>::from_text,
@@ -1765,20 +1765,24 @@ impl crate::Endpoint for ChargeToken {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 0i64 | 600i64 | 700i64 | 800i64)
+    }
+    const ONE_PASS: bool = true;
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-        let (code, message, r) = crate::__private::one_pass::form::<
+        let (code, message, body) = crate::__private::one_pass::form::<
             ChargeTokenResponse,
         >(answer)?;
         Ok((
             code,
             message,
             match code {
-                0i64 => Some(ChargeTokenOutcome::Charged(r)),
-                600i64 => Some(ChargeTokenOutcome::DetailsReceived(r)),
-                700i64 => Some(ChargeTokenOutcome::Authorized(r)),
-                800i64 => Some(ChargeTokenOutcome::Postponed(r)),
+                0i64 => Some(ChargeTokenOutcome::Charged(body)),
+                600i64 => Some(ChargeTokenOutcome::DetailsReceived(body)),
+                700i64 => Some(ChargeTokenOutcome::Authorized(body)),
+                800i64 => Some(ChargeTokenOutcome::Postponed(body)),
                 _ => None,
             },
         ))

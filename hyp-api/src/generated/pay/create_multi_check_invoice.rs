@@ -629,7 +629,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                     )?
                 }
                 b"Id" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
@@ -638,7 +638,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                     )?
                 }
                 b"ACode" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_acode,
                         <AuthCode as crate::__private::FromText>::from_text,
@@ -647,7 +647,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                     )?
                 }
                 b"Hesh" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
@@ -656,7 +656,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                     )?
                 }
                 b"Fild1" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
@@ -665,7 +665,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                     )?
                 }
                 b"Fild2" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
@@ -674,7 +674,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                     )?
                 }
                 b"Fild3" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
@@ -880,17 +880,21 @@ impl crate::Endpoint for CreateMultiCheckInvoice {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 0i64)
+    }
+    const ONE_PASS: bool = true;
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-        let (code, message, r) = crate::__private::one_pass::form::<
+        let (code, message, body) = crate::__private::one_pass::form::<
             CreateMultiCheckInvoiceResponse,
         >(answer)?;
         Ok((
             code,
             message,
             match code {
-                0i64 => Some(r),
+                0i64 => Some(body),
                 _ => None,
             },
         ))

@@ -572,7 +572,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                     )?
                 }
                 b"Id" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_id,
                         <String as crate::__private::FromText>::from_text,
@@ -581,7 +581,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                     )?
                 }
                 b"ACode" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_acode,
                         <AuthCode as crate::__private::FromText>::from_text,
@@ -590,7 +590,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                     )?
                 }
                 b"Hesh" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
@@ -599,7 +599,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                     )?
                 }
                 b"Fild1" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
@@ -608,7 +608,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                     )?
                 }
                 b"Fild2" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
@@ -617,7 +617,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                     )?
                 }
                 b"Fild3" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
@@ -822,17 +822,21 @@ impl crate::Endpoint for CreateOfflineInvoice {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 0i64)
+    }
+    const ONE_PASS: bool = true;
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-        let (code, message, r) = crate::__private::one_pass::form::<
+        let (code, message, body) = crate::__private::one_pass::form::<
             CreateOfflineInvoiceResponse,
         >(answer)?;
         Ok((
             code,
             message,
             match code {
-                0i64 => Some(r),
+                0i64 => Some(body),
                 _ => None,
             },
         ))

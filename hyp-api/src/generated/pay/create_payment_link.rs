@@ -319,7 +319,7 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"payRequestId" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_pay_request_id,
                         <PayRequestId as crate::__private::FromText>::from_text,
@@ -328,7 +328,7 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
                     )?
                 }
                 b"Fild1" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
@@ -337,7 +337,7 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
                     )?
                 }
                 b"paymentURL" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_payment_url,
                         <String as crate::__private::FromText>::from_text,
@@ -499,17 +499,21 @@ impl crate::Endpoint for CreatePaymentLink {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 0i64)
+    }
+    const ONE_PASS: bool = true;
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-        let (code, message, r) = crate::__private::one_pass::form::<
+        let (code, message, body) = crate::__private::one_pass::form::<
             CreatePaymentLinkResponse,
         >(answer)?;
         Ok((
             code,
             message,
             match code {
-                0i64 => Some(r),
+                0i64 => Some(body),
                 _ => None,
             },
         ))

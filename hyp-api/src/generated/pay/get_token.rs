@@ -237,7 +237,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Token" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_token,
                         <crate::CardToken as crate::__private::FromText>::from_text,
@@ -246,7 +246,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
                     )?
                 }
                 b"Tokef" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_tokef,
                         <String as crate::__private::FromText>::from_text,
@@ -255,7 +255,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
                     )?
                 }
                 b"Id" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_id,
                         <TransId as crate::__private::FromText>::from_text,
@@ -264,7 +264,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
                     )?
                 }
                 b"Fild1" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
@@ -273,7 +273,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
                     )?
                 }
                 b"Fild2" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
@@ -282,7 +282,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
                     )?
                 }
                 b"Fild3" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
@@ -478,17 +478,21 @@ impl crate::Endpoint for GetToken {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 0i64)
+    }
+    const ONE_PASS: bool = true;
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-        let (code, message, r) = crate::__private::one_pass::form::<
+        let (code, message, body) = crate::__private::one_pass::form::<
             GetTokenResponse,
         >(answer)?;
         Ok((
             code,
             message,
             match code {
-                0i64 => Some(r),
+                0i64 => Some(body),
                 _ => None,
             },
         ))

@@ -201,4 +201,27 @@ impl crate::Endpoint for ListPaymentLinks {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 0i64)
+    }
+    const ONE_PASS: bool = true;
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, body) = crate::__private::one_pass::list::<
+            PaymentLink,
+        >(answer)?;
+        Ok((
+            code,
+            message,
+            match code {
+                0i64 => {
+                    Some(ListPaymentLinksResponse {
+                        links: body,
+                    })
+                }
+                _ => None,
+            },
+        ))
+    }
 }

@@ -121,7 +121,7 @@ impl crate::__private::JsonFields for PaymentLink {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"payRequestId" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_pay_request_id,
                         <PayRequestId as crate::__private::FromText>::from_text,
@@ -130,7 +130,7 @@ impl crate::__private::JsonFields for PaymentLink {
                     )?
                 }
                 b"status" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_status,
                         <PayRequestStatus as crate::__private::FromText>::from_text,
@@ -148,7 +148,7 @@ impl crate::__private::JsonFields for PaymentLink {
                     )?
                 }
                 b"paymentURL" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_payment_url,
                         <String as crate::__private::FromText>::from_text,
@@ -157,7 +157,7 @@ impl crate::__private::JsonFields for PaymentLink {
                     )?
                 }
                 b"dateCreated" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_date_created,
                         |t: &str| crate::__private::fields::datetime(

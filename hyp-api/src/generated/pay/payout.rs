@@ -445,7 +445,7 @@ impl crate::__private::JsonFields for PayoutResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Id" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_id,
                         <TransId as crate::__private::FromText>::from_text,
@@ -463,7 +463,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                     )?
                 }
                 b"ACode" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_acode,
                         <AuthCode as crate::__private::FromText>::from_text,
@@ -472,7 +472,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                     )?
                 }
                 b"Fild1" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild1,
                         <String as crate::__private::FromText>::from_text,
@@ -481,7 +481,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                     )?
                 }
                 b"Fild2" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild2,
                         <String as crate::__private::FromText>::from_text,
@@ -490,7 +490,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                     )?
                 }
                 b"Fild3" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_fild3,
                         <String as crate::__private::FromText>::from_text,
@@ -499,7 +499,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                     )?
                 }
                 b"Hesh" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_hesh,
                         <String as crate::__private::FromText>::from_text,
@@ -712,17 +712,21 @@ impl crate::Endpoint for Payout {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 0i64)
+    }
+    const ONE_PASS: bool = true;
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-        let (code, message, r) = crate::__private::one_pass::form::<
+        let (code, message, body) = crate::__private::one_pass::form::<
             PayoutResponse,
         >(answer)?;
         Ok((
             code,
             message,
             match code {
-                0i64 => Some(r),
+                0i64 => Some(body),
                 _ => None,
             },
         ))

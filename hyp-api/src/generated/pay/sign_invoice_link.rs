@@ -253,7 +253,7 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Masof" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_masof,
                         <String as crate::__private::FromText>::from_text,
@@ -262,7 +262,7 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                     )?
                 }
                 b"TransId" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_trans_id,
                         <TransId as crate::__private::FromText>::from_text,
@@ -271,7 +271,7 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                     )?
                 }
                 b"action" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_action,
                         <String as crate::__private::FromText>::from_text,
@@ -280,7 +280,7 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                     )?
                 }
                 b"type" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_document_type,
                         <String as crate::__private::FromText>::from_text,
@@ -289,7 +289,7 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                     )?
                 }
                 b"signature" => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::value(
                         &mut m,
                         &mut v_signature,
                         <String as crate::__private::FromText>::from_text,
@@ -478,17 +478,21 @@ impl crate::Endpoint for SignInvoiceLink {
             _ => Ok(None),
         }
     }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 0i64)
+    }
+    const ONE_PASS: bool = true;
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-        let (code, message, r) = crate::__private::one_pass::form::<
+        let (code, message, body) = crate::__private::one_pass::form::<
             SignInvoiceLinkResponse,
         >(answer)?;
         Ok((
             code,
             message,
             match code {
-                0i64 => Some(r),
+                0i64 => Some(body),
                 _ => None,
             },
         ))

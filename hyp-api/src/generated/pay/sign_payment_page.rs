@@ -850,6 +850,43 @@ impl crate::Wire for SignPaymentPageResponse {
         })
     }
 }
+impl crate::__private::FormFields for SignPaymentPageResponse {
+    fn read(
+        f: &mut crate::__private::FormIn<'_>,
+    ) -> Result<Self, crate::__private::Failure> {
+        let mut v_action = None;
+        let mut v_signature = None;
+        let mut unknown = Vec::new();
+        let mut params = Vec::new();
+        while let Some((key, value)) = f.next() {
+            match key.as_bytes() {
+                b"action" => {
+                    crate::__private::fields::set_at(
+                        &mut v_action,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "action"),
+                    )?
+                }
+                b"signature" => {
+                    crate::__private::fields::set_at(
+                        &mut v_signature,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "signature"),
+                    )?
+                }
+                _ => f.echo(key, value, (&mut params, "..."), Some(&mut unknown))?,
+            }
+        }
+        Ok(Self {
+            action: v_action.flatten(),
+            signature: v_signature.flatten(),
+            echoed: params,
+            unknown_fields: unknown,
+        })
+    }
+}
 /// `APISign SIGN` as a type: its wire identity, timeout and retry safety, for [`Client::sign_payment_page`](super::Client::sign_payment_page) and for tests that decode its answers directly.
 ///
 /// Timeout: 30 s. Moves money: false. Read-only: true. Idempotency key: none.
@@ -945,5 +982,24 @@ impl crate::Endpoint for SignPaymentPage {
             0i64 => <SignPaymentPageResponse as crate::Wire>::from_node(body).map(Some),
             _ => Ok(None),
         }
+    }
+    fn is_outcome(code: i64) -> bool {
+        matches!(code, 0i64)
+    }
+    const ONE_PASS: bool = true;
+    fn decode_one_pass(
+        answer: &crate::__private::one_pass::Received<'_>,
+    ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
+        let (code, message, body) = crate::__private::one_pass::form::<
+            SignPaymentPageResponse,
+        >(answer)?;
+        Ok((
+            code,
+            message,
+            match code {
+                0i64 => Some(body),
+                _ => None,
+            },
+        ))
     }
 }
