@@ -316,9 +316,12 @@ pub fn emit(api: &Api, s: &StructSpec) -> TokenStream {
 }
 
 /// The endpoint's `is_outcome` (whether a code is one of its documented outcomes) and
-/// `decode_one_pass`: the response in one pass, then the output for the code. No
-/// `decode_one_pass` (the tree decoder) for answers kept whole, whole-answer lists, responses
-/// with a field named like the envelope's code or message, and endpoints without outcomes.
+/// `decode_one_pass`: the response in one pass, then the output for the code (answers kept
+/// whole as their `Node`, a whole-answer list as its items). None for endpoints without
+/// outcomes (every answer is an error, read for its code), and for responses no one-pass
+/// decoder reads (a field named like the envelope's code or message, unclaimed pairs outside
+/// a URL-encoded answer, a whole-answer list of scalars): no spec has one today, and an
+/// outcome's answer there would be a `Decode` error, so a spec adding one needs a reader here.
 pub fn one_pass_fn(api: &Api, e: &Endpoint, resp: &Ident, out: &Ident) -> TokenStream {
     let codes = e.outcomes.iter().flat_map(|o| o.codes.iter());
     let is_outcome = if e.outcomes.is_empty() {
@@ -389,7 +392,6 @@ pub fn one_pass_fn(api: &Api, e: &Endpoint, resp: &Ident, out: &Ident) -> TokenS
     });
     quote! {
         #is_outcome
-        const ONE_PASS: bool = true;
         fn decode_one_pass(
             answer: &crate::__private::one_pass::Received<'_>,
         ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

@@ -1,28 +1,38 @@
 //! Documented alternative spellings of a wire name (the spec's `aliases:`), for the tree
-//! decoder: the one-pass decoders match them directly.
+//! decoder (still used for XML answers the one-pass XML decoder does not read; the one-pass
+//! decoders match aliases directly). One rule everywhere: each spelling is read as the field,
+//! the first occurrence in the answer of any of its spellings counts, and later ones (either
+//! spelling) are skipped, as a repeated field is, not kept among the unknown fields.
 
 use crate::runtime::node::Node;
 
-/// `node` with each key spelled as an alias renamed to its wire name (`(alias, wire)` pairs),
-/// unless the wire name is there too (then the wire name's value is the one read, and the
-/// alias's entry is left for `unknown_fields`). Anything but a map is returned as is.
+/// `node` with the first entry spelled as a field's wire name or one of its aliases
+/// (`(alias, wire)` pairs) under the wire name, and that field's later spellings left out.
+/// Anything but a map is returned as is.
 pub fn with_aliases(node: &Node, aliases: &[(&str, &str)]) -> Node {
     let Node::Map(entries) = node else {
         return node.clone();
     };
-    let has = |name: &str| entries.iter().any(|(k, _)| k == name);
-    Node::Map(
-        entries
+    // The wire name a key spells, if it is a field with aliases.
+    let field = |k: &str| {
+        aliases
             .iter()
-            .map(|(k, v)| {
-                let wire = aliases
-                    .iter()
-                    .find(|(alias, wire)| k == alias && !has(wire))
-                    .map(|(_, wire)| (*wire).to_string());
-                (wire.unwrap_or_else(|| k.clone()), v.clone())
-            })
-            .collect(),
-    )
+            .find(|(alias, wire)| k == *alias || k == *wire)
+            .map(|(_, wire)| *wire)
+    };
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::with_capacity(entries.len());
+    for (k, v) in entries {
+        match field(k) {
+            Some(wire) if seen.contains(&wire) => {}
+            Some(wire) => {
+                seen.push(wire);
+                out.push((wire.to_string(), v.clone()));
+            }
+            None => out.push((k.clone(), v.clone())),
+        }
+    }
+    Node::Map(out)
 }
 
 #[cfg(test)]
@@ -48,11 +58,14 @@ mod tests {
     }
 
     #[test]
-    fn the_wire_name_wins_over_an_alias() {
-        let node = map(&[("Account Login", 7), ("AccountLogin", 8)]);
+    fn the_first_spelling_counts_and_later_ones_are_skipped() {
+        let aliases = [("Account Login", "AccountLogin")];
+        let node = map(&[("Account Login", 7), ("X", 1), ("AccountLogin", 8)]);
         assert_eq!(
-            with_aliases(&node, &[("Account Login", "AccountLogin")]),
-            node
+            with_aliases(&node, &aliases),
+            map(&[("AccountLogin", 7), ("X", 1)])
         );
+        let node = map(&[("AccountLogin", 8), ("Account Login", 7)]);
+        assert_eq!(with_aliases(&node, &aliases), map(&[("AccountLogin", 8)]));
     }
 }

@@ -136,7 +136,8 @@ pub fn decode_answer_in<E: Endpoint>(
         Ok((code, message, output)) => return answer.finish::<E>(code, message, Ok(output)),
         Err(failure) => failure,
     };
-    if E::XML.is_some() || !E::ONE_PASS {
+    // XML: the tree still reads what the one-pass XML decoder does not.
+    if E::XML.is_some() {
         return by_tree::<E>(&answer, (encoding, fallback));
     }
     answer.failed::<E>(&received, failure)

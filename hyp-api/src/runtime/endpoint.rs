@@ -185,12 +185,9 @@ pub trait Endpoint {
         let _ = output;
         Ok(())
     }
-    /// Whether [`Self::decode_one_pass`] reads this endpoint's answers.
-    #[doc(hidden)]
-    const ONE_PASS: bool = false;
     /// The code, message and output straight from the answer's text in one pass (generated
-    /// per wire format), or why it did not decode (then read through a [`Node`] with
-    /// [`Self::decode`]).
+    /// per wire format), or why it did not decode. An endpoint without outcomes has none: its
+    /// answers are read for their code alone, as errors.
     #[doc(hidden)]
     fn decode_one_pass(
         answer: &crate::runtime::one_pass::Received<'_>,

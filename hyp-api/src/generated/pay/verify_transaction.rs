@@ -299,7 +299,6 @@ impl crate::Endpoint for VerifyTransaction {
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)
     }
-    const ONE_PASS: bool = true;
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
