@@ -7,10 +7,11 @@ use hyp_codegen::diff;
 use hyp_codegen::diff::kind::{ALL, ChangeKind as K, Constraint as C, Side};
 use hyp_codegen::diff::rules::{self, RULES, Severity};
 
-use crate::fx_models::*;
-use crate::run::*;
 use Severity::{Breaking as B, Info as I, Warning as W};
 use Side::{Request as Req, Response as Resp};
+
+use crate::fx_models::*;
+use crate::run::*;
 
 #[test]
 fn every_fixture_gives_exactly_its_classification() {

@@ -3,10 +3,11 @@
 use hyp_codegen::diff::kind::{ChangeKind as K, Side};
 use hyp_codegen::diff::rules::Severity;
 
-use crate::run::*;
-use crate::spec::*;
 use Severity::{Breaking as B, Info as I, Warning as W};
 use Side::{Request as Req, Response as Resp};
+
+use crate::run::*;
+use crate::spec::*;
 
 pub(crate) fn field_fixtures() -> Vec<Fx> {
     let e = "endpoints.yaml";

@@ -3,9 +3,10 @@
 use hyp_codegen::diff::kind::ChangeKind as K;
 use hyp_codegen::diff::rules::Severity;
 
+use Severity::{Breaking as B, Info as I, Warning as W};
+
 use crate::run::*;
 use crate::spec::*;
-use Severity::{Breaking as B, Info as I, Warning as W};
 
 pub(crate) const PING: &str = r#"  Ping_Json:
     rust: ping

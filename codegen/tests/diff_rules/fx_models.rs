@@ -4,10 +4,11 @@ use hyp_codegen::diff::kind::{ChangeKind as K, Constraint as C, Side};
 use hyp_codegen::diff::rules::Severity;
 use hyp_codegen::model::Api;
 
-use crate::run::*;
-use crate::spec::*;
 use Severity::{Breaking as B, Info as I, Warning as W};
 use Side::Request as Req;
+
+use crate::run::*;
+use crate::spec::*;
 
 pub(crate) fn record_fixtures() -> Vec<Fx> {
     let e = "endpoints.yaml";

@@ -8,10 +8,11 @@ use hyp_codegen::diff::rules::Severity;
 use hyp_codegen::diff::semver::{Bump, suggest};
 use hyp_codegen::diff::{self, Change, Report};
 
-use crate::run::*;
-use crate::spec::*;
 use Severity::{Breaking as B, Info as I, Warning as W};
 use Side::Request as Req;
+
+use crate::run::*;
+use crate::spec::*;
 
 fn made_required() -> Spec {
     base().field("endpoints.yaml", "Note", |i| i.set("required", "true"))
