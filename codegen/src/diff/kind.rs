@@ -4,7 +4,7 @@
 //! wildcard arm, payloads spelled out), and a compile-time check below makes sure `ALL[i]` has
 //! ordinal `i` for every `i`: adding a variant does not compile until it has an ordinal, and an
 //! ordinal without its place in `ALL` fails the check. `rules.rs` must classify every entry of
-//! `ALL` (tested in `codegen/tests/diff_rules.rs`).
+//! `ALL` (tested in `codegen/tests/diff_rules/`).
 
 /// Which way data flows through the changed item: sent by us (request) or received (response).
 /// Narrowing what we send and widening what we receive are the risky directions.

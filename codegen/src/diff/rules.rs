@@ -7,7 +7,7 @@
 //! callers' `match`es; removing or retyping something they read breaks them). Adding API
 //! surface is `Info` with `adds_api` (a minor version), text only is `Info` (a patch).
 //!
-//! `codegen/tests/diff_rules.rs` checks that every entry of [`ALL`](super::kind::ALL) has exactly
+//! `codegen/tests/diff_rules/` checks that every entry of [`ALL`](super::kind::ALL) has exactly
 //! one rule here, and has a fixture (a pair of specs) per rule.
 
 use super::kind::{ChangeKind, Constraint, Side};
