@@ -2,7 +2,7 @@
 //! went out on the wire: a connection dropped after the request was read (a transport error),
 //! an answer that does not decode, and an HTML page. Hyper's key is the request's `Ticket_ID`
 //! (read from the JSON body the server received); MT5's is the `x-request-id` header, made by
-//! the client when the caller gives none. (Timeouts and vendor errors: mt5_integration.rs and
+//! the client when the caller gives none. (Timeouts and vendor errors: mt5_integration/ and
 //! integration_transport.rs.)
 
 mod common;
