@@ -59,7 +59,7 @@ fn body(plan: &Plan, in_place: bool) -> TokenStream {
     let other = quote!(x.other(name, #unknown)?);
     let dispatch = super::decode::dispatch(quote!(name), &arms, other);
     let n = plan.fields.len();
-    let met = (n > 0).then(|| quote!(let mut met = [false; #n];));
+    let met = (n > 0).then(|| quote!(let mut met = [0u8; #n];));
     quote! {
         #met
         let mut any = false;
@@ -67,7 +67,7 @@ fn body(plan: &Plan, in_place: bool) -> TokenStream {
             any = true;
             #dispatch
         }
-        crate::__private::xml_in::seen(any)
+        Ok::<bool, crate::__private::Failure>(any)
     }
 }
 
@@ -95,19 +95,19 @@ fn emit_in_place(plan: &Plan) -> TokenStream {
                 Self { #(#empties,)* #unknown }
             }
 
-            /// Reads the children of the element just entered into `out`.
+            /// Reads the children of the element just entered into `out`: `false` where it
+            /// has none.
             fn xml_fill(
                 x: &mut crate::__private::XmlIn<'_>,
                 out: &mut Self,
-            ) -> Result<(), #failure> {
+            ) -> Result<bool, #failure> {
                 #body
             }
         }
         impl crate::__private::XmlFields for #name {
-            fn read(x: &mut crate::__private::XmlIn<'_>) -> Result<Self, #failure> {
+            fn read(x: &mut crate::__private::XmlIn<'_>) -> Result<Option<Self>, #failure> {
                 let mut out = Self::xml_empty();
-                Self::xml_fill(x, &mut out)?;
-                Ok(out)
+                Ok(Self::xml_fill(x, &mut out)?.then_some(out))
             }
 
             fn read_item(
@@ -116,14 +116,22 @@ fn emit_in_place(plan: &Plan) -> TokenStream {
             ) -> Result<(), #failure> {
                 let at = items.len();
                 items.push(Self::xml_empty());
-                Self::xml_fill(x, &mut items[at])
+                if Self::xml_fill(x, &mut items[at])? {
+                    Ok(())
+                } else {
+                    Err(crate::__private::xml_in::no_object())
+                }
             }
 
             fn read_into(
                 x: &mut crate::__private::XmlIn<'_>,
                 out: &mut Option<Self>,
-            ) -> Result<(), #failure> {
-                Self::xml_fill(x, out.insert(Self::xml_empty()))
+            ) -> Result<bool, #failure> {
+                let any = Self::xml_fill(x, out.insert(Self::xml_empty()))?;
+                if !any {
+                    *out = None;
+                }
+                Ok(any)
             }
         }
     }
@@ -160,11 +168,13 @@ pub fn emit(plan: &Plan) -> TokenStream {
     let name = &plan.name;
     quote! {
         impl crate::__private::XmlFields for #name {
-            fn read(x: &mut crate::__private::XmlIn<'_>) -> Result<Self, #failure> {
+            fn read(x: &mut crate::__private::XmlIn<'_>) -> Result<Option<Self>, #failure> {
                 #(#lets)*
                 #unknown
-                { #body }?;
-                Ok(Self { #(#inits,)* #keep })
+                if !{ #body }? {
+                    return Ok(None);
+                }
+                Ok(Some(Self { #(#inits,)* #keep }))
             }
         }
     }

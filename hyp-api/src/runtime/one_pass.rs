@@ -212,6 +212,16 @@ pub fn xml<T: XmlFields>(a: &Received) -> Decoded<T> {
     Ok((code, message, value))
 }
 
+/// The code and message of an XML answer whose response did not decode (the response itself
+/// is not read; the document and the envelope are checked as [`xml`] checks them).
+#[cfg(feature = "__xml")]
+pub fn xml_code(a: &Received) -> Result<(i64, Option<String>), Failure> {
+    let (spec, command) = a.xml.ok_or_else(crate::runtime::fields::fallback)?;
+    a.envelope.ok_or_else(Received::no_envelope)?;
+    let envelope = xml_in::envelope(a.text, &spec, command, a.envelope())?;
+    a.settle(envelope)
+}
+
 /// A URL-encoded answer of an API with an envelope.
 pub fn form<T: FormFields>(a: &Received) -> Decoded<T> {
     a.envelope.ok_or_else(Received::no_envelope)?;

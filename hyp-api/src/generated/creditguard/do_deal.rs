@@ -2093,12 +2093,13 @@ impl DoDealResponse {
             unknown_fields: Vec::new(),
         }
     }
-    /// Reads the children of the element just entered into `out`.
+    /// Reads the children of the element just entered into `out`: `false` where it
+    /// has none.
     fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Self,
-    ) -> Result<(), crate::__private::Failure> {
-        let mut met = [false; 78usize];
+    ) -> Result<bool, crate::__private::Failure> {
+        let mut met = [0u8; 78usize];
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
@@ -2802,16 +2803,15 @@ impl DoDealResponse {
                 _ => x.other(name, Some(&mut out.unknown_fields))?,
             }
         }
-        crate::__private::xml_in::seen(any)
+        Ok::<bool, crate::__private::Failure>(any)
     }
 }
 impl crate::__private::XmlFields for DoDealResponse {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
+    ) -> Result<Option<Self>, crate::__private::Failure> {
         let mut out = Self::xml_empty();
-        Self::xml_fill(x, &mut out)?;
-        Ok(out)
+        Ok(Self::xml_fill(x, &mut out)?.then_some(out))
     }
     fn read_item(
         x: &mut crate::__private::XmlIn<'_>,
@@ -2819,13 +2819,21 @@ impl crate::__private::XmlFields for DoDealResponse {
     ) -> Result<(), crate::__private::Failure> {
         let at = items.len();
         items.push(Self::xml_empty());
-        Self::xml_fill(x, &mut items[at])
+        if Self::xml_fill(x, &mut items[at])? {
+            Ok(())
+        } else {
+            Err(crate::__private::xml_in::no_object())
+        }
     }
     fn read_into(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Option<Self>,
-    ) -> Result<(), crate::__private::Failure> {
-        Self::xml_fill(x, out.insert(Self::xml_empty()))
+    ) -> Result<bool, crate::__private::Failure> {
+        let any = Self::xml_fill(x, out.insert(Self::xml_empty()))?;
+        if !any {
+            *out = None;
+        }
+        Ok(any)
     }
 }
 /// `doDeal` as a type: its wire identity, timeout and retry safety, for [`Client::do_deal`](super::Client::do_deal) and for tests that decode its answers directly.

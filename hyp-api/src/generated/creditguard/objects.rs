@@ -237,12 +237,13 @@ impl CustomerData {
             user_data10: None,
         }
     }
-    /// Reads the children of the element just entered into `out`.
+    /// Reads the children of the element just entered into `out`: `false` where it
+    /// has none.
     fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Self,
-    ) -> Result<(), crate::__private::Failure> {
-        let mut met = [false; 16usize];
+    ) -> Result<bool, crate::__private::Failure> {
+        let mut met = [0u8; 16usize];
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
@@ -435,16 +436,15 @@ impl CustomerData {
                 _ => x.other(name, None)?,
             }
         }
-        crate::__private::xml_in::seen(any)
+        Ok::<bool, crate::__private::Failure>(any)
     }
 }
 impl crate::__private::XmlFields for CustomerData {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
+    ) -> Result<Option<Self>, crate::__private::Failure> {
         let mut out = Self::xml_empty();
-        Self::xml_fill(x, &mut out)?;
-        Ok(out)
+        Ok(Self::xml_fill(x, &mut out)?.then_some(out))
     }
     fn read_item(
         x: &mut crate::__private::XmlIn<'_>,
@@ -452,13 +452,21 @@ impl crate::__private::XmlFields for CustomerData {
     ) -> Result<(), crate::__private::Failure> {
         let at = items.len();
         items.push(Self::xml_empty());
-        Self::xml_fill(x, &mut items[at])
+        if Self::xml_fill(x, &mut items[at])? {
+            Ok(())
+        } else {
+            Err(crate::__private::xml_in::no_object())
+        }
     }
     fn read_into(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Option<Self>,
-    ) -> Result<(), crate::__private::Failure> {
-        Self::xml_fill(x, out.insert(Self::xml_empty()))
+    ) -> Result<bool, crate::__private::Failure> {
+        let any = Self::xml_fill(x, out.insert(Self::xml_empty()))?;
+        if !any {
+            *out = None;
+        }
+        Ok(any)
     }
 }
 impl Default for CustomerData {
@@ -836,12 +844,13 @@ impl InvoiceData {
             create_invoice: None,
         }
     }
-    /// Reads the children of the element just entered into `out`.
+    /// Reads the children of the element just entered into `out`: `false` where it
+    /// has none.
     fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Self,
-    ) -> Result<(), crate::__private::Failure> {
-        let mut met = [false; 11usize];
+    ) -> Result<bool, crate::__private::Failure> {
+        let mut met = [0u8; 11usize];
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
@@ -1004,16 +1013,15 @@ impl InvoiceData {
                 _ => x.other(name, None)?,
             }
         }
-        crate::__private::xml_in::seen(any)
+        Ok::<bool, crate::__private::Failure>(any)
     }
 }
 impl crate::__private::XmlFields for InvoiceData {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
+    ) -> Result<Option<Self>, crate::__private::Failure> {
         let mut out = Self::xml_empty();
-        Self::xml_fill(x, &mut out)?;
-        Ok(out)
+        Ok(Self::xml_fill(x, &mut out)?.then_some(out))
     }
     fn read_item(
         x: &mut crate::__private::XmlIn<'_>,
@@ -1021,13 +1029,21 @@ impl crate::__private::XmlFields for InvoiceData {
     ) -> Result<(), crate::__private::Failure> {
         let at = items.len();
         items.push(Self::xml_empty());
-        Self::xml_fill(x, &mut items[at])
+        if Self::xml_fill(x, &mut items[at])? {
+            Ok(())
+        } else {
+            Err(crate::__private::xml_in::no_object())
+        }
     }
     fn read_into(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Option<Self>,
-    ) -> Result<(), crate::__private::Failure> {
-        Self::xml_fill(x, out.insert(Self::xml_empty()))
+    ) -> Result<bool, crate::__private::Failure> {
+        let any = Self::xml_fill(x, out.insert(Self::xml_empty()))?;
+        if !any {
+            *out = None;
+        }
+        Ok(any)
     }
 }
 impl Default for InvoiceData {
@@ -1148,10 +1164,10 @@ impl crate::Wire for InvoiceRef {
 impl crate::__private::XmlFields for InvoiceRef {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
+    ) -> Result<Option<Self>, crate::__private::Failure> {
         let mut v_invoice_atran_id = None;
-        {
-            let mut met = [false; 1usize];
+        if !{
+            let mut met = [0u8; 1usize];
             let mut any = false;
             while let Some(name) = x.child()? {
                 any = true;
@@ -1167,14 +1183,18 @@ impl crate::__private::XmlFields for InvoiceRef {
                     _ => x.other(name, None)?,
                 }
             }
-            crate::__private::xml_in::seen(any)
-        }?;
-        Ok(Self {
-            invoice_atran_id: crate::__private::xml_in::required(
-                v_invoice_atran_id,
-                "invoiceAtranId",
-            )?,
-        })
+            Ok::<bool, crate::__private::Failure>(any)
+        }? {
+            return Ok(None);
+        }
+        Ok(
+            Some(Self {
+                invoice_atran_id: crate::__private::xml_in::required(
+                    v_invoice_atran_id,
+                    "invoiceAtranId",
+                )?,
+            }),
+        )
     }
 }
 /// The required fields of [`InvoiceRef`], each named where it is given: leaving one out does not compile. Pass it to [`InvoiceRef::new`] (or convert it with `.into()`).
@@ -1260,12 +1280,13 @@ impl PaymentPageData {
     fn xml_empty() -> Self {
         Self { pps_json_config: None }
     }
-    /// Reads the children of the element just entered into `out`.
+    /// Reads the children of the element just entered into `out`: `false` where it
+    /// has none.
     fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Self,
-    ) -> Result<(), crate::__private::Failure> {
-        let mut met = [false; 1usize];
+    ) -> Result<bool, crate::__private::Failure> {
+        let mut met = [0u8; 1usize];
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
@@ -1281,16 +1302,15 @@ impl PaymentPageData {
                 _ => x.other(name, None)?,
             }
         }
-        crate::__private::xml_in::seen(any)
+        Ok::<bool, crate::__private::Failure>(any)
     }
 }
 impl crate::__private::XmlFields for PaymentPageData {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
+    ) -> Result<Option<Self>, crate::__private::Failure> {
         let mut out = Self::xml_empty();
-        Self::xml_fill(x, &mut out)?;
-        Ok(out)
+        Ok(Self::xml_fill(x, &mut out)?.then_some(out))
     }
     fn read_item(
         x: &mut crate::__private::XmlIn<'_>,
@@ -1298,13 +1318,21 @@ impl crate::__private::XmlFields for PaymentPageData {
     ) -> Result<(), crate::__private::Failure> {
         let at = items.len();
         items.push(Self::xml_empty());
-        Self::xml_fill(x, &mut items[at])
+        if Self::xml_fill(x, &mut items[at])? {
+            Ok(())
+        } else {
+            Err(crate::__private::xml_in::no_object())
+        }
     }
     fn read_into(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Option<Self>,
-    ) -> Result<(), crate::__private::Failure> {
-        Self::xml_fill(x, out.insert(Self::xml_empty()))
+    ) -> Result<bool, crate::__private::Failure> {
+        let any = Self::xml_fill(x, out.insert(Self::xml_empty()))?;
+        if !any {
+            *out = None;
+        }
+        Ok(any)
     }
 }
 impl Default for PaymentPageData {
@@ -2125,12 +2153,13 @@ impl DealResult {
             unknown_fields: Vec::new(),
         }
     }
-    /// Reads the children of the element just entered into `out`.
+    /// Reads the children of the element just entered into `out`: `false` where it
+    /// has none.
     fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Self,
-    ) -> Result<(), crate::__private::Failure> {
-        let mut met = [false; 56usize];
+    ) -> Result<bool, crate::__private::Failure> {
+        let mut met = [0u8; 56usize];
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
@@ -2633,16 +2662,15 @@ impl DealResult {
                 _ => x.other(name, Some(&mut out.unknown_fields))?,
             }
         }
-        crate::__private::xml_in::seen(any)
+        Ok::<bool, crate::__private::Failure>(any)
     }
 }
 impl crate::__private::XmlFields for DealResult {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
+    ) -> Result<Option<Self>, crate::__private::Failure> {
         let mut out = Self::xml_empty();
-        Self::xml_fill(x, &mut out)?;
-        Ok(out)
+        Ok(Self::xml_fill(x, &mut out)?.then_some(out))
     }
     fn read_item(
         x: &mut crate::__private::XmlIn<'_>,
@@ -2650,13 +2678,21 @@ impl crate::__private::XmlFields for DealResult {
     ) -> Result<(), crate::__private::Failure> {
         let at = items.len();
         items.push(Self::xml_empty());
-        Self::xml_fill(x, &mut items[at])
+        if Self::xml_fill(x, &mut items[at])? {
+            Ok(())
+        } else {
+            Err(crate::__private::xml_in::no_object())
+        }
     }
     fn read_into(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Option<Self>,
-    ) -> Result<(), crate::__private::Failure> {
-        Self::xml_fill(x, out.insert(Self::xml_empty()))
+    ) -> Result<bool, crate::__private::Failure> {
+        let any = Self::xml_fill(x, out.insert(Self::xml_empty()))?;
+        if !any {
+            *out = None;
+        }
+        Ok(any)
     }
 }
 /// One `<transaction>` of an inquireTransactions answer: every element of the vendor's
@@ -3749,12 +3785,13 @@ impl Transaction {
             unknown_fields: Vec::new(),
         }
     }
-    /// Reads the children of the element just entered into `out`.
+    /// Reads the children of the element just entered into `out`: `false` where it
+    /// has none.
     fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Self,
-    ) -> Result<(), crate::__private::Failure> {
-        let mut met = [false; 76usize];
+    ) -> Result<bool, crate::__private::Failure> {
+        let mut met = [0u8; 76usize];
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
@@ -4443,16 +4480,15 @@ impl Transaction {
                 _ => x.other(name, Some(&mut out.unknown_fields))?,
             }
         }
-        crate::__private::xml_in::seen(any)
+        Ok::<bool, crate::__private::Failure>(any)
     }
 }
 impl crate::__private::XmlFields for Transaction {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
+    ) -> Result<Option<Self>, crate::__private::Failure> {
         let mut out = Self::xml_empty();
-        Self::xml_fill(x, &mut out)?;
-        Ok(out)
+        Ok(Self::xml_fill(x, &mut out)?.then_some(out))
     }
     fn read_item(
         x: &mut crate::__private::XmlIn<'_>,
@@ -4460,13 +4496,21 @@ impl crate::__private::XmlFields for Transaction {
     ) -> Result<(), crate::__private::Failure> {
         let at = items.len();
         items.push(Self::xml_empty());
-        Self::xml_fill(x, &mut items[at])
+        if Self::xml_fill(x, &mut items[at])? {
+            Ok(())
+        } else {
+            Err(crate::__private::xml_in::no_object())
+        }
     }
     fn read_into(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Option<Self>,
-    ) -> Result<(), crate::__private::Failure> {
-        Self::xml_fill(x, out.insert(Self::xml_empty()))
+    ) -> Result<bool, crate::__private::Failure> {
+        let any = Self::xml_fill(x, out.insert(Self::xml_empty()))?;
+        if !any {
+            *out = None;
+        }
+        Ok(any)
     }
 }
 /// `acquirerData` of a transaction: acquirer-side identifiers.
@@ -4549,12 +4593,13 @@ impl AcquirerData {
             unknown_fields: Vec::new(),
         }
     }
-    /// Reads the children of the element just entered into `out`.
+    /// Reads the children of the element just entered into `out`: `false` where it
+    /// has none.
     fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Self,
-    ) -> Result<(), crate::__private::Failure> {
-        let mut met = [false; 3usize];
+    ) -> Result<bool, crate::__private::Failure> {
+        let mut met = [0u8; 3usize];
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
@@ -4586,16 +4631,15 @@ impl AcquirerData {
                 _ => x.other(name, Some(&mut out.unknown_fields))?,
             }
         }
-        crate::__private::xml_in::seen(any)
+        Ok::<bool, crate::__private::Failure>(any)
     }
 }
 impl crate::__private::XmlFields for AcquirerData {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
+    ) -> Result<Option<Self>, crate::__private::Failure> {
         let mut out = Self::xml_empty();
-        Self::xml_fill(x, &mut out)?;
-        Ok(out)
+        Ok(Self::xml_fill(x, &mut out)?.then_some(out))
     }
     fn read_item(
         x: &mut crate::__private::XmlIn<'_>,
@@ -4603,13 +4647,21 @@ impl crate::__private::XmlFields for AcquirerData {
     ) -> Result<(), crate::__private::Failure> {
         let at = items.len();
         items.push(Self::xml_empty());
-        Self::xml_fill(x, &mut items[at])
+        if Self::xml_fill(x, &mut items[at])? {
+            Ok(())
+        } else {
+            Err(crate::__private::xml_in::no_object())
+        }
     }
     fn read_into(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Option<Self>,
-    ) -> Result<(), crate::__private::Failure> {
-        Self::xml_fill(x, out.insert(Self::xml_empty()))
+    ) -> Result<bool, crate::__private::Failure> {
+        let any = Self::xml_fill(x, out.insert(Self::xml_empty()))?;
+        if !any {
+            *out = None;
+        }
+        Ok(any)
     }
 }
 /// `ashraitEmvData` of a transaction: EMV and Shva ("Ashrait") message details, every element
@@ -5366,12 +5418,13 @@ impl AshraitEmvData {
             unknown_fields: Vec::new(),
         }
     }
-    /// Reads the children of the element just entered into `out`.
+    /// Reads the children of the element just entered into `out`: `false` where it
+    /// has none.
     fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Self,
-    ) -> Result<(), crate::__private::Failure> {
-        let mut met = [false; 51usize];
+    ) -> Result<bool, crate::__private::Failure> {
+        let mut met = [0u8; 51usize];
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
@@ -5902,16 +5955,15 @@ impl AshraitEmvData {
                 _ => x.other(name, Some(&mut out.unknown_fields))?,
             }
         }
-        crate::__private::xml_in::seen(any)
+        Ok::<bool, crate::__private::Failure>(any)
     }
 }
 impl crate::__private::XmlFields for AshraitEmvData {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
+    ) -> Result<Option<Self>, crate::__private::Failure> {
         let mut out = Self::xml_empty();
-        Self::xml_fill(x, &mut out)?;
-        Ok(out)
+        Ok(Self::xml_fill(x, &mut out)?.then_some(out))
     }
     fn read_item(
         x: &mut crate::__private::XmlIn<'_>,
@@ -5919,13 +5971,21 @@ impl crate::__private::XmlFields for AshraitEmvData {
     ) -> Result<(), crate::__private::Failure> {
         let at = items.len();
         items.push(Self::xml_empty());
-        Self::xml_fill(x, &mut items[at])
+        if Self::xml_fill(x, &mut items[at])? {
+            Ok(())
+        } else {
+            Err(crate::__private::xml_in::no_object())
+        }
     }
     fn read_into(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Option<Self>,
-    ) -> Result<(), crate::__private::Failure> {
-        Self::xml_fill(x, out.insert(Self::xml_empty()))
+    ) -> Result<bool, crate::__private::Failure> {
+        let any = Self::xml_fill(x, out.insert(Self::xml_empty()))?;
+        if !any {
+            *out = None;
+        }
+        Ok(any)
     }
 }
 /// `totals` of an inquireTransactions answer: paging and counts.
@@ -6029,12 +6089,13 @@ impl Totals {
             unknown_fields: Vec::new(),
         }
     }
-    /// Reads the children of the element just entered into `out`.
+    /// Reads the children of the element just entered into `out`: `false` where it
+    /// has none.
     fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Self,
-    ) -> Result<(), crate::__private::Failure> {
-        let mut met = [false; 5usize];
+    ) -> Result<bool, crate::__private::Failure> {
+        let mut met = [0u8; 5usize];
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
@@ -6082,16 +6143,15 @@ impl Totals {
                 _ => x.other(name, Some(&mut out.unknown_fields))?,
             }
         }
-        crate::__private::xml_in::seen(any)
+        Ok::<bool, crate::__private::Failure>(any)
     }
 }
 impl crate::__private::XmlFields for Totals {
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
+    ) -> Result<Option<Self>, crate::__private::Failure> {
         let mut out = Self::xml_empty();
-        Self::xml_fill(x, &mut out)?;
-        Ok(out)
+        Ok(Self::xml_fill(x, &mut out)?.then_some(out))
     }
     fn read_item(
         x: &mut crate::__private::XmlIn<'_>,
@@ -6099,12 +6159,20 @@ impl crate::__private::XmlFields for Totals {
     ) -> Result<(), crate::__private::Failure> {
         let at = items.len();
         items.push(Self::xml_empty());
-        Self::xml_fill(x, &mut items[at])
+        if Self::xml_fill(x, &mut items[at])? {
+            Ok(())
+        } else {
+            Err(crate::__private::xml_in::no_object())
+        }
     }
     fn read_into(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Option<Self>,
-    ) -> Result<(), crate::__private::Failure> {
-        Self::xml_fill(x, out.insert(Self::xml_empty()))
+    ) -> Result<bool, crate::__private::Failure> {
+        let any = Self::xml_fill(x, out.insert(Self::xml_empty()))?;
+        if !any {
+            *out = None;
+        }
+        Ok(any)
     }
 }

@@ -4,9 +4,9 @@
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::{Splice, XmlFields, XmlIn};
-use crate::runtime::fields::{Envelope, Failure, fallback};
-use crate::runtime::node::{MAX_DEPTH, Node};
+use super::{Splice, XmlFields, XmlIn, not_xml};
+use crate::runtime::fields::{Envelope, Failure};
+use crate::runtime::node::{DecodeError, MAX_DEPTH, Node};
 use crate::runtime::xml;
 
 /// Whether an entity reference resolves, as the tree decoder requires.
@@ -24,7 +24,7 @@ impl XmlIn<'_> {
     /// The pending element as the tree decoder reads it (see [`crate::runtime::xml::parse`]).
     pub(super) fn tree(&mut self) -> Result<Node, Failure> {
         let (e, empty) = self.take()?;
-        let (_, attrs) = xml::element(&e).map_err(|_| fallback())?;
+        let (_, attrs) = xml::element(&e).map_err(|_| not_xml())?;
         if empty {
             return Ok(xml::close(attrs, String::new()));
         }
@@ -34,25 +34,25 @@ impl XmlIn<'_> {
         // trims the start of every piece).
         let mut content: Vec<(usize, bool)> = vec![(self.position(), false)];
         loop {
-            match self.event()? {
+            match self.reader.read_event().map_err(|_| not_xml())? {
                 Event::Start(e) => {
                     if self.depth + stack.len() + 1 > MAX_DEPTH {
-                        return Err(fallback());
+                        return Err(not_xml());
                     }
-                    let (name, attrs) = xml::element(&e).map_err(|_| fallback())?;
+                    let (name, attrs) = xml::element(&e).map_err(|_| not_xml())?;
                     stack.push((name, attrs, String::new()));
                     content.push((self.position(), false));
                 }
                 Event::Empty(e) => {
-                    let (name, attrs) = xml::element(&e).map_err(|_| fallback())?;
+                    let (name, attrs) = xml::element(&e).map_err(|_| not_xml())?;
                     let node = xml::close(attrs, String::new());
                     if let Some(top) = stack.last_mut() {
                         top.1.push((name, node));
                     }
                 }
                 Event::Text(t) => {
-                    let t = t.decode().map_err(|_| fallback())?;
-                    let t = quick_xml::escape::unescape(&t).map_err(|_| fallback())?;
+                    let t = t.decode().map_err(|_| not_xml())?;
+                    let t = quick_xml::escape::unescape(&t).map_err(|_| not_xml())?;
                     if let (Some(top), Some(at)) = (stack.last_mut(), content.last_mut()) {
                         at.1 |= !top.2.is_empty();
                         top.2.push_str(&t);
@@ -64,8 +64,8 @@ impl XmlIn<'_> {
                     }
                 }
                 Event::End(_) => {
-                    let (name, attrs, mut text) = stack.pop().ok_or_else(fallback)?;
-                    let (start, pieces) = content.pop().ok_or_else(fallback)?;
+                    let (name, attrs, mut text) = stack.pop().ok_or_else(not_xml)?;
+                    let (start, pieces) = content.pop().ok_or_else(not_xml)?;
                     if pieces && !attrs.iter().any(|(k, _)| !k.starts_with('@')) {
                         text = self.reread(start)?;
                     }
@@ -75,7 +75,7 @@ impl XmlIn<'_> {
                         None => return Ok(node),
                     }
                 }
-                Event::Eof => return Err(fallback()),
+                Event::Eof => return Err(not_xml()),
                 _ => {}
             }
         }
@@ -83,7 +83,8 @@ impl XmlIn<'_> {
 }
 
 /// The answer `text` as `T`: the children of `<root><response>` and of its command element
-/// `command`, with the envelope's code and message.
+/// `command`, with the envelope's code and message. An answer the tree decoder would not parse
+/// at all fails with the tree's own error.
 pub fn answer<T: XmlFields>(
     text: &str,
     spec: &crate::runtime::endpoint::XmlSpec,
@@ -102,52 +103,100 @@ pub fn answer<T: XmlFields>(
         },
         depth: 0,
         pending: None,
+        name: &[],
+        attributes: Vec::new(),
+        empty_entered: false,
+        content: (0, false),
         splice: Splice::Off,
+        level: super::OUTSIDE,
+        command_at: None,
         command,
         envelope,
     };
-    loop {
-        match x.event()? {
-            Event::Start(e) if x.name_of(&e)? == spec.root.as_bytes() => {
-                xml::element(&e).map_err(|_| fallback())?;
-                break;
-            }
-            Event::Start(_) | Event::Empty(_) | Event::End(_) | Event::Eof => {
-                return Err(fallback());
-            }
-            Event::GeneralRef(r) if !reference_ok(&r) => return Err(fallback()),
-            _ => {}
-        }
+    match document::<T>(&mut x, spec) {
+        Ok(out) => Ok((out, x.envelope)),
+        // Not well-formed somewhere (maybe past where this pass stopped): the tree's error.
+        Err(e) => Err(xml::parse(text).err().map_or(e, Box::new)),
     }
-    x.depth = 1;
-    let mut out = None;
-    while let Some(name) = x.child()? {
-        if name == spec.response.as_bytes() && out.is_none() {
-            if !x.enter()? {
-                return Err(fallback());
-            }
-            x.splice = Splice::Armed(x.depth);
-            out = Some(T::read(&mut x)?);
-            x.splice = Splice::Off;
-        } else {
-            x.skip()?;
+}
+
+/// Only the envelope's code and message of the answer `text` (nothing of the response is
+/// read, all of it is checked as [`answer`] checks it).
+pub fn envelope(
+    text: &str,
+    spec: &crate::runtime::endpoint::XmlSpec,
+    command: &str,
+    envelope: Envelope,
+) -> Result<Envelope, Failure> {
+    answer::<Nothing>(text, spec, command, envelope).map(|(_, e)| e)
+}
+
+/// A response of which only the envelope is read.
+struct Nothing;
+
+impl XmlFields for Nothing {
+    fn read(x: &mut XmlIn<'_>) -> Result<Option<Self>, Failure> {
+        let mut any = false;
+        while let Some(name) = x.child()? {
+            any = true;
+            x.other(name, None)?;
         }
+        Ok(any.then_some(Nothing))
     }
-    // The rest of the document is checked as the tree decoder reads it.
+}
+
+/// The document: its root element's first `<response>`, read as `T`; everything else checked
+/// as the tree decoder reads it.
+fn document<T: XmlFields>(
+    x: &mut XmlIn<'_>,
+    spec: &crate::runtime::endpoint::XmlSpec,
+) -> Result<T, Failure> {
+    let (mut root, mut response) = (false, None::<Option<T>>);
     loop {
-        match x.event()? {
-            Event::Eof => break,
+        match x.reader.read_event().map_err(|_| not_xml())? {
+            Event::Start(e) if !root && x.name_of(&e)? == spec.root.as_bytes() => {
+                xml::element(&e).map_err(|_| not_xml())?;
+                root = true;
+                x.depth = 1;
+                while let Some(name) = x.child()? {
+                    if name != spec.response.as_bytes() || response.is_some() {
+                        x.skip()?;
+                        continue;
+                    }
+                    response = Some(if x.enter()? {
+                        x.splice = Splice::Armed(x.depth);
+                        let read = T::read(x)?;
+                        x.splice = Splice::Off;
+                        read
+                    } else {
+                        None
+                    });
+                }
+            }
             Event::Start(e) => {
                 x.pending = Some((e, false));
                 x.skip()?;
             }
             Event::Empty(e) => {
-                xml::element(&e).map_err(|_| fallback())?;
+                // An empty root has no response.
+                root |= x.name_of(&e)? == spec.root.as_bytes();
+                xml::element(&e).map_err(|_| not_xml())?;
             }
-            Event::End(_) => return Err(fallback()),
-            Event::GeneralRef(r) if !reference_ok(&r) => return Err(fallback()),
+            Event::End(_) => return Err(not_xml()),
+            Event::GeneralRef(r) if !reference_ok(&r) => return Err(not_xml()),
+            Event::Eof => break,
             _ => {}
         }
     }
-    Ok((out.ok_or_else(fallback)?, x.envelope))
+    match response {
+        Some(Some(out)) => Ok(out),
+        Some(None) => Err(Box::new(DecodeError::new(format!(
+            "<{}> is empty",
+            spec.response
+        )))),
+        None => Err(Box::new(DecodeError::new(format!(
+            "no <{}><{}> element",
+            spec.root, spec.response
+        )))),
+    }
 }

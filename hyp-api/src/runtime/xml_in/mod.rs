@@ -1,47 +1,65 @@
 //! The XML one-pass decoder's runtime: a pull reader over quick-xml events, borrowing element
 //! names and text from the answer. Generated structs implement [`XmlFields`] with one `match`
 //! on the element name per field. The answer's `<root><response>` children and its command
-//! element's children are read as one object, as the tree decoder merges them.
+//! element's children are read as one object, as the tree decoder (`runtime::xml::answer_parts`)
+//! merges them.
 //!
-//! Unexpected input (a [`Failure`], then the tree decoder): attributes on an element that is not
-//! a `code`-carrying ([`Coded`](crate::Coded)) field, a child element inside a scalar, an object or list
-//! element without children, a missing or empty required field, the envelope's fields after
-//! the command element, anything that is not well-formed, nesting deeper than [`MAX_DEPTH`].
-//! Unknown elements are kept as [`Node`](crate::Node)s where the struct keeps unknown fields, and skipped
-//! (still checked) otherwise; a repeated element's later occurrences are skipped.
-
-use std::borrow::Cow;
+//! It accepts what the tree decoder accepts, with the same value, and rejects what it rejects:
+//! - an element's attributes are entries `@name` of the element's object (kept with the
+//!   unknown fields, where the struct keeps them), or its `code` for a
+//!   [`Coded`](crate::Coded) field; a scalar element with attributes is an error (an object
+//!   where a text was due), as is a child element inside a scalar;
+//! - an object or list element without children is absent (an empty list) where its text is
+//!   blank, an error where it is not; a list item without children is an error;
+//! - the envelope's fields after the command element come before the command's children, as
+//!   in the tree's merge (each field's first occurrence at the envelope's level counts over one
+//!   inside the command element; a second command element is ignored);
+//! - nesting deeper than [`MAX_DEPTH`], and anything that is not well-formed XML anywhere in
+//!   the answer, is the tree's own error (the answer is parsed again on that path only).
+//!
+//! Unknown elements are kept as [`Node`](crate::Node)s where the struct keeps unknown fields,
+//! and skipped (still checked) otherwise; a repeated element's later occurrences are skipped.
+//! An error names the field's path from the response (`transactions[0].total`).
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::runtime::fields::{self, Envelope, Failure, fallback};
-use crate::runtime::node::MAX_DEPTH;
+use crate::runtime::fields::{Envelope, Failure};
+use crate::runtime::node::{DecodeError, MAX_DEPTH, Node};
 
 mod document;
 mod read;
+mod text;
 
-pub use document::answer;
 use document::reference_ok;
-pub use read::{required, seen};
+pub use document::{answer, envelope};
+pub use read::required;
+pub use text::no_object;
+
+/// The name [`XmlIn::child`] gives the attributes of the element just entered: read (with
+/// [`XmlIn::other`]) as entries `@name`, as the tree decoder reads them.
+pub const ATTRIBUTES: &[u8] = b"@";
 
 /// Implemented by generated structs: the fields of one element with children.
 pub trait XmlFields: Sized {
-    /// Reads the children of the element just entered, through its end tag.
-    fn read(x: &mut XmlIn<'_>) -> Result<Self, Failure>;
+    /// Reads the children of the element just entered, through its end tag: `None` where it
+    /// has neither a child element nor an attribute (its text then decides, see the module
+    /// docs).
+    fn read(x: &mut XmlIn<'_>) -> Result<Option<Self>, Failure>;
 
     /// Reads them as a new last item of `items`: built in place where the struct can be (no
-    /// move of a wide struct), else read and pushed.
+    /// move of a wide struct), else read and pushed. An item without children is an error.
     fn read_item(x: &mut XmlIn<'_>, items: &mut Vec<Self>) -> Result<(), Failure> {
-        let item = Self::read(x)?;
+        let item = Self::read(x)?.ok_or_else(text::no_object)?;
         items.push(item);
         Ok(())
     }
 
-    /// Reads them into `out` (in place where the struct can be built so).
-    fn read_into(x: &mut XmlIn<'_>, out: &mut Option<Self>) -> Result<(), Failure> {
-        *out = Some(Self::read(x)?);
-        Ok(())
+    /// Reads them into `out` (in place where the struct can be built so); `false`, and `out`
+    /// `None`, where the element has no children (as [`XmlFields::read`]).
+    fn read_into(x: &mut XmlIn<'_>, out: &mut Option<Self>) -> Result<bool, Failure> {
+        *out = Self::read(x)?;
+        Ok(out.is_some())
     }
 }
 
@@ -57,6 +75,12 @@ enum Splice {
     Done(usize),
 }
 
+/// Where a field was met, for which occurrence counts: the first at the envelope's level (and
+/// everywhere but the command element's children) over any inside the command element.
+const OUTSIDE: u8 = 1;
+/// Met among the command element's children.
+const INSIDE: u8 = 2;
+
 /// The pull reader.
 pub struct XmlIn<'a> {
     input: &'a str,
@@ -65,7 +89,19 @@ pub struct XmlIn<'a> {
     depth: usize,
     /// The child element [`XmlIn::child`] named, not yet read, and whether it is empty (`<a/>`).
     pending: Option<(BytesStart<'a>, bool)>,
+    /// Its name.
+    name: &'a [u8],
+    /// The attributes of the element just entered, as `@name` entries, not yet read.
+    attributes: Vec<(String, Node)>,
+    /// An empty element with attributes was entered: its end is the next thing read.
+    empty_entered: bool,
+    /// Where the content of the element entered last starts, and whether text came in it.
+    content: (usize, bool),
     splice: Splice,
+    /// [`OUTSIDE`] or [`INSIDE`]: where the child [`XmlIn::child`] named last is.
+    level: u8,
+    /// Where the command element's unknown entries start in the response's unknown fields.
+    command_at: Option<usize>,
     command: &'a str,
     envelope: Envelope,
 }
@@ -77,12 +113,14 @@ fn has_attributes(e: &BytesStart) -> bool {
         .any(|b| !b.is_ascii_whitespace())
 }
 
-impl<'a> XmlIn<'a> {
-    fn event(&mut self) -> Result<Event<'a>, Failure> {
-        self.reader.read_event().map_err(|_| fallback())
-    }
+/// Not well-formed XML (the tree decoder's own message replaces it, see `document`).
+fn not_xml() -> Failure {
+    Box::new(DecodeError::new("not XML"))
+}
 
+impl<'a> XmlIn<'a> {
     /// `bytes` as the same bytes of the input (with the input's lifetime), if they are some.
+    #[inline]
     fn in_input(&self, bytes: &[u8]) -> Option<&'a [u8]> {
         let off = (bytes.as_ptr() as usize).checked_sub(self.input.as_ptr() as usize)?;
         let input: &'a [u8] = self.input.as_bytes();
@@ -93,29 +131,37 @@ impl<'a> XmlIn<'a> {
     }
 
     /// The name of `e`, borrowed from the input.
+    #[inline]
     fn name_of(&self, e: &BytesStart) -> Result<&'a [u8], Failure> {
-        self.in_input(e.name().into_inner()).ok_or_else(fallback)
+        self.in_input(e.name().into_inner()).ok_or_else(not_xml)
     }
 
-    /// A text event's text, borrowed from the input where it is there (no second UTF-8 check:
-    /// the input is a `str`), else decoded.
-    fn text_in(&self, t: &quick_xml::events::BytesText<'a>) -> Result<Cow<'a, str>, Failure> {
-        let off = (t.as_ptr() as usize).checked_sub(self.input.as_ptr() as usize);
-        let borrowed = off.and_then(|off| self.input.get(off..off + t.len()));
-        match borrowed {
-            Some(s) if s.as_ptr() == t.as_ptr() => Ok(Cow::Borrowed(s)),
-            _ => t
-                .decode()
-                .map(|c| Cow::Owned(c.into_owned()))
-                .map_err(|_| fallback()),
+    /// Whether the reader is at the response's level after the command element.
+    fn after_command(&self) -> bool {
+        matches!(self.splice, Splice::Done(at) if at == self.depth)
+    }
+
+    /// Whether the child named last is the first occurrence that counts of its field (see
+    /// [`OUTSIDE`]); `seen` records where the field was met.
+    #[inline]
+    fn first(&self, seen: &mut u8) -> bool {
+        if *seen == 0 || *seen > self.level {
+            *seen = self.level;
+            true
+        } else {
+            false
         }
     }
 
-    /// The next child element's name, or `None` at the end tag of the element being read.
-    /// The child must then be read with one of the methods below.
+    /// The next child element's name ([`ATTRIBUTES`] first where the element just entered has
+    /// some), or `None` at the end tag of the element being read. The child must then be read
+    /// with one of the methods of `read`.
     pub fn child(&mut self) -> Result<Option<&'a [u8]>, Failure> {
+        if self.empty_entered || !self.attributes.is_empty() {
+            return Ok(self.entered());
+        }
         loop {
-            // Matched as read (not through `event`): no copy of the event between the two.
+            // Matched as read (not through a `map_err`): no copy of the event between the two.
             let (e, empty) = match self.reader.read_event() {
                 Ok(Event::Start(e)) => (e, false),
                 Ok(Event::Empty(e)) => (e, true),
@@ -130,18 +176,28 @@ impl<'a> XmlIn<'a> {
                     self.depth -= 1;
                     continue;
                 }
-                Ok(Event::GeneralRef(r)) if !reference_ok(&r) => return Err(fallback()),
-                Ok(Event::Eof) | Err(_) => return Err(fallback()),
+                Ok(Event::Text(_) | Event::CData(_)) => {
+                    self.content.1 = true;
+                    continue;
+                }
+                Ok(Event::GeneralRef(r)) => {
+                    if !reference_ok(&r) {
+                        return Err(not_xml());
+                    }
+                    self.content.1 = true;
+                    continue;
+                }
+                Ok(Event::Eof) | Err(_) => return Err(not_xml()),
                 Ok(_) => continue,
             };
             if self.depth + 1 > MAX_DEPTH {
-                return Err(fallback());
+                return Err(not_xml());
             }
             let name = self.name_of(&e)?;
             match self.splice {
                 Splice::Armed(at) if at == self.depth && name == self.command.as_bytes() => {
                     if has_attributes(&e) {
-                        return Err(fallback());
+                        self.attributes = text::attributes(&e)?;
                     }
                     if empty {
                         self.splice = Splice::Done(at);
@@ -149,134 +205,69 @@ impl<'a> XmlIn<'a> {
                         self.depth += 1;
                         self.splice = Splice::Inside(self.depth);
                     }
+                    if !self.attributes.is_empty() {
+                        self.level = INSIDE;
+                        return Ok(Some(ATTRIBUTES));
+                    }
                     continue;
                 }
-                Splice::Done(at) if at == self.depth => {
-                    // A second command element is ignored; envelope fields after the command
-                    // element come before its children in the merged order: the tree's job.
-                    if name != self.command.as_bytes() {
-                        return Err(fallback());
-                    }
+                Splice::Done(at) if at == self.depth && name == self.command.as_bytes() => {
+                    // A second command element is ignored.
                     self.pending = Some((e, empty));
                     self.skip()?;
                     continue;
                 }
                 _ => {}
             }
+            self.level = if self.splice == Splice::Inside(self.depth) {
+                INSIDE
+            } else {
+                OUTSIDE
+            };
             self.pending = Some((e, empty));
+            self.name = name;
             return Ok(Some(name));
         }
     }
 
+    /// [`XmlIn::child`] just after entering an element with attributes: them, then (for an
+    /// empty element) its end.
+    #[cold]
+    fn entered(&mut self) -> Option<&'a [u8]> {
+        if !self.attributes.is_empty() {
+            return Some(ATTRIBUTES);
+        }
+        self.empty_entered = false;
+        self.depth -= 1;
+        None
+    }
+
     #[inline]
     fn take(&mut self) -> Result<(BytesStart<'a>, bool), Failure> {
-        self.pending.take().ok_or_else(fallback)
+        self.pending.take().ok_or_else(not_xml)
     }
 
-    /// The pending element's text, trimmed; `attributes` allowed or not.
-    #[inline]
-    fn text_of(&mut self, attributes: bool) -> Result<(BytesStart<'a>, Cow<'a, str>), Failure> {
-        let (e, empty) = self.take()?;
-        if !attributes && has_attributes(&e) {
-            return Err(fallback());
-        }
-        if empty {
-            return Ok((e, Cow::Borrowed("")));
-        }
-        Ok((e, self.content()?))
-    }
-
-    /// The pending element's text, trimmed; no attributes allowed.
-    #[inline]
-    fn text(&mut self) -> Result<Cow<'a, str>, Failure> {
+    /// Enters the pending element to read its children (its attributes first, as
+    /// [`ATTRIBUTES`]): `false` for an empty one (`<a/>`) without attributes.
+    fn enter(&mut self) -> Result<bool, Failure> {
         let (e, empty) = self.take()?;
         if has_attributes(&e) {
-            return Err(fallback());
+            self.attributes = text::attributes(&e)?;
         }
+        self.depth += 1;
+        self.content = (self.position(), false);
         if empty {
-            return Ok(Cow::Borrowed(""));
-        }
-        self.content()
-    }
-
-    /// The text of the element just entered, through its end tag, trimmed.
-    fn content(&mut self) -> Result<Cow<'a, str>, Failure> {
-        // The reader drops whitespace at the start of each text piece (see `document`): one
-        // piece is the whole text; several (around an entity reference, a CDATA section, a
-        // comment) are read again from the input, untrimmed.
-        let start = self.position();
-        let mut text: Option<Cow<'a, str>> = None;
-        let mut pieces = 0usize;
-        loop {
-            match self.reader.read_event() {
-                Ok(Event::Text(t)) => {
-                    pieces += 1;
-                    text = Some(self.text_in(&t)?);
-                }
-                Ok(Event::End(_)) => break,
-                Ok(Event::Start(_) | Event::Empty(_) | Event::Eof) | Err(_) => {
-                    return Err(fallback());
-                }
-                Ok(_) => pieces += 2,
+            if self.attributes.is_empty() {
+                self.depth -= 1;
+                return Ok(false);
             }
+            self.empty_entered = true;
         }
-        let text = match text {
-            // An entity reference is an event of its own: one piece holds no `&`.
-            Some(t) if pieces == 1 => t,
-            None if pieces == 0 => Cow::Borrowed(""),
-            _ => Cow::Owned(self.reread(start)?),
-        };
-        Ok(match text {
-            Cow::Borrowed(t) => Cow::Borrowed(fields::trim(t)),
-            Cow::Owned(t) => Cow::Owned(fields::trim(&t).to_string()),
-        })
+        Ok(true)
     }
 
     /// Where the reader is in the input.
     fn position(&self) -> usize {
         usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
-    }
-
-    /// The text of the element whose content starts at `start` and whose end tag was just
-    /// read, its pieces joined as sent (entity references resolved, CDATA as is, comments and
-    /// processing instructions left out), untrimmed.
-    fn reread(&self, start: usize) -> Result<String, Failure> {
-        let end = self.input[..self.position()]
-            .rfind('<')
-            .ok_or_else(fallback)?;
-        let content = self.input.get(start..end).ok_or_else(fallback)?;
-        let mut reader = Reader::from_str(content);
-        let mut text = String::new();
-        loop {
-            match reader.read_event().map_err(|_| fallback())? {
-                Event::Text(t) => {
-                    let t = t.decode().map_err(|_| fallback())?;
-                    text.push_str(&quick_xml::escape::unescape(&t).map_err(|_| fallback())?);
-                }
-                Event::CData(t) => text.push_str(&String::from_utf8_lossy(&t)),
-                Event::GeneralRef(r) => {
-                    let name = r.decode().map_err(|_| fallback())?;
-                    let reference = format!("&{name};");
-                    let resolved =
-                        quick_xml::escape::unescape(&reference).map_err(|_| fallback())?;
-                    text.push_str(&resolved);
-                }
-                Event::Eof => return Ok(text),
-                Event::Start(_) | Event::Empty(_) | Event::End(_) => return Err(fallback()),
-                _ => {}
-            }
-        }
-    }
-
-    /// Enters the pending element to read its children: `false` for an empty one (`<a/>`).
-    fn enter(&mut self) -> Result<bool, Failure> {
-        let (e, empty) = self.take()?;
-        if has_attributes(&e) {
-            return Err(fallback());
-        }
-        if !empty {
-            self.depth += 1;
-        }
-        Ok(!empty)
     }
 }

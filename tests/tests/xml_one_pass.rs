@@ -1,0 +1,403 @@
+//! The CreditGuard XML one-pass decoder against the `Node` tree decoder, while both exist: for
+//! every answer example, XML variants of each that the spec does not show (attributes where
+//! none are documented, blank and empty objects and lists, the command element missing, empty,
+//! with text or repeated, envelope fields after it, text beside elements, repeated and many
+//! attributes, nesting past the bound) and the fuzz corpus `fuzz/corpus/answer_creditguard`,
+//! the one-pass decoder alone accepts what the tree accepts, with the same output (the same
+//! code and message for an error code), and rejects what the tree rejects.
+//!
+//! An answer with an error code whose body does not fit the response (the tree never reads the
+//! response then) is checked through the code-only pass (`one_pass::xml_code`): the same code
+//! and message.
+//!
+//! `HYP_XML_DIFF_CORPUS=<dir>` adds the fuzz inputs of another directory (a local fuzz run's).
+
+use std::fmt::Debug;
+use std::path::Path;
+
+use hyp_api::__private::decode_answer_by_tree;
+use hyp_api::__private::one_pass::{self, Received};
+use hyp_api::wire::UTF_8;
+use hyp_api::{Endpoint, Error};
+use hyp_api_tests::every::{Visit, every_endpoint};
+use hyp_api_tests::vendor;
+use hyp_codegen::model::ExampleKind;
+
+/// What a caller sees of a decode, for comparing the two decoders.
+fn tree<E: Endpoint>(status: u16, body: &str) -> String
+where
+    E::Output: Debug,
+{
+    match decode_answer_by_tree::<E>(status, body, &[], (UTF_8, None)) {
+        Ok(out) => format!("ok {out:?}"),
+        Err(Error::Api(e)) => format!("code {:?} {:?}", e.code, e.message),
+        Err(Error::Decode { .. }) => "undecodable".into(),
+        Err(Error::VendorPage { .. }) => "page".into(),
+        Err(other) => format!("other {other}"),
+    }
+}
+
+/// The same through the one-pass decoder alone (no fallback to the tree).
+fn one_pass<E: Endpoint>(status: u16, body: &str) -> String
+where
+    E::Output: Debug,
+{
+    let received = Received {
+        status,
+        text: body,
+        charset: (UTF_8, None),
+        envelope: E::ENVELOPE,
+        xml: E::XML.map(|x| (x, E::WIRE)),
+    };
+    match E::decode_one_pass(&received) {
+        Ok((_, _, Some(out))) => match E::check_success(&out) {
+            Ok(()) => format!("ok {out:?}"),
+            Err(_) => "undecodable".into(),
+        },
+        Ok((code, message, None)) => format!("code {:?} {message:?}", E::code(code)),
+        Err(_) => "undecodable".into(),
+    }
+}
+
+/// The code-only pass (`one_pass::xml_code`): the code and message, as the tree reads them
+/// for an error code.
+fn code_only<E: Endpoint>(status: u16, body: &str) -> String {
+    let received = Received {
+        status,
+        text: body,
+        charset: (UTF_8, None),
+        envelope: E::ENVELOPE,
+        xml: E::XML.map(|x| (x, E::WIRE)),
+    };
+    match one_pass::xml_code(&received) {
+        Ok((code, message)) => format!("code {:?} {message:?}", E::code(code)),
+        Err(_) => "undecodable".into(),
+    }
+}
+
+/// XML variants of an answer of command `command`, named.
+fn variants(body: &str, command: &str) -> Vec<(String, String)> {
+    let open = format!("<{command}>");
+    let close = format!("</{command}>");
+    let mut out = Vec::new();
+    edit(
+        &mut out,
+        body,
+        "attribute on the response",
+        "<response>",
+        "<response a=\"1\">",
+    );
+    edit(
+        &mut out,
+        body,
+        "attribute on the command",
+        &open,
+        &format!("<{command} a=\"1\">"),
+    );
+    for object in [
+        "acquirerData",
+        "ashraitEmvData",
+        "transactions",
+        "transaction",
+        "totals",
+    ] {
+        let (o, c) = (format!("<{object}>"), format!("</{object}>"));
+        edit(
+            &mut out,
+            body,
+            "attribute on an object",
+            &o,
+            &format!("<{object} b=\"2\">"),
+        );
+        if let (Some(s), Some(e)) = (body.find(&o), body.find(&c))
+            && s < e
+        {
+            let inner = &body[s..e + c.len()];
+            for to in [
+                format!("<{object}> </{object}>"),
+                format!("<{object}/>"),
+                format!("<{object} b=\"2\"/>"),
+                format!("<{object}>text</{object}>"),
+                format!("<{object}><!-- c --></{object}>"),
+            ] {
+                out.push((format!("{object} as {to}"), body.replacen(inner, &to, 1)));
+            }
+        }
+    }
+    edit(
+        &mut out,
+        body,
+        "attribute on a scalar",
+        "<tranId>",
+        "<tranId a=\"1\">",
+    );
+    edit(
+        &mut out,
+        body,
+        "empty scalar with attribute",
+        "<requestId/>",
+        "<requestId a=\"1\"/>",
+    );
+    edit(
+        &mut out,
+        body,
+        "element in a scalar",
+        "<tranId>",
+        "<tranId><b/>",
+    );
+    edit(
+        &mut out,
+        body,
+        "coded attribute twice",
+        "code=\"",
+        "code=\"1\" code=\"",
+    );
+    edit(
+        &mut out,
+        body,
+        "coded with many attributes",
+        "code=\"",
+        "a=\"1\" b=\"2\" c=\"3\" d=\"4\" e=\"5\" code=\"",
+    );
+    edit(
+        &mut out,
+        body,
+        "coded with a reference",
+        "code=\"",
+        "code=\"&#52;",
+    );
+    edit(
+        &mut out,
+        body,
+        "coded with a bad reference",
+        "code=\"",
+        "code=\"&nope;",
+    );
+    edit(
+        &mut out,
+        body,
+        "coded attribute unquoted",
+        "code=\"",
+        "code=1 x=\"",
+    );
+    if let (Some(s), Some(e)) = (body.find(&open), body.find(&close)) {
+        let inner = &body[s..e + close.len()];
+        for to in [
+            String::new(),
+            format!("<{command}/>"),
+            format!("<{command}> </{command}>"),
+            format!("<{command}>text</{command}>"),
+            format!("<{command} a=\"1\"/>"),
+            format!("{inner}{inner}"),
+            format!("{inner}<tranId>7</tranId>"),
+        ] {
+            out.push((format!("command as {to:.40}"), body.replacen(inner, &to, 1)));
+        }
+    }
+    if let Some(at) = body.find("</response>") {
+        let insert = |s: &str| format!("{}{s}{}", &body[..at], &body[at..]);
+        out.push(("text in the response".into(), insert("loose text")));
+        let deep = format!("{}x{}", "<e>".repeat(70), "</e>".repeat(70));
+        out.push(("deep element".into(), insert(&deep)));
+        out.push(("mismatched end".into(), insert("<a></b>")));
+    }
+    edit(
+        &mut out,
+        body,
+        "response empty",
+        "<response>",
+        "<response/><x>",
+    );
+    edit(&mut out, body, "no root", "<ashrait>", "<other>");
+    out
+}
+
+/// `body` with its first `from` replaced by `to`, where it has one.
+fn edit(out: &mut Vec<(String, String)>, body: &str, what: &str, from: &str, to: &str) {
+    if body.contains(from) {
+        out.push((
+            format!("{what} ({from} → {to})"),
+            body.replacen(from, to, 1),
+        ));
+    }
+}
+
+/// Both decoders on one answer; a line for each difference.
+fn compare<E: Endpoint>(status: u16, body: &str, what: &str, diffs: &mut Vec<String>) -> usize
+where
+    E::Output: Debug,
+{
+    let tree = tree::<E>(status, body);
+    // An HTML page is found before either decoder runs.
+    if tree == "page" {
+        return 0;
+    }
+    let mut one = one_pass::<E>(status, body);
+    if one == "undecodable" && tree.starts_with("code ") {
+        one = code_only::<E>(status, body);
+    }
+    if tree != one {
+        let cut = |s: &str| s.chars().take(300).collect::<String>();
+        diffs.push(format!(
+            "{} {status} / {what}\n  tree:     {}\n  one pass: {}\n  body: {}",
+            E::WIRE,
+            cut(&tree),
+            cut(&one),
+            cut(body)
+        ));
+    }
+    1
+}
+
+/// Every CreditGuard endpoint: its examples and their variants, and the fuzz inputs for it.
+struct Sweep {
+    api: hyp_codegen::model::Api,
+    /// Fuzz inputs: `[endpoint selector, status selector, body…]`.
+    fuzz: Vec<Vec<u8>>,
+    index: usize,
+    compared: usize,
+    diffs: Vec<String>,
+}
+
+/// The statuses a fuzz input selects from (as `hyp_api_tests::fuzzing::answer`).
+const STATUSES: [u16; 10] = [200, 201, 204, 400, 401, 403, 404, 409, 500, 503];
+
+impl Visit for Sweep {
+    fn visit<E: Endpoint + 'static>(&mut self)
+    where
+        E::Output: Debug,
+    {
+        if E::SERVICE != "creditguard" {
+            return;
+        }
+        let index = self.index;
+        self.index += 1;
+        let e = vendor::endpoint(&self.api, E::WIRE);
+        for x in e
+            .examples
+            .iter()
+            .filter(|x| x.kind == ExampleKind::Response)
+        {
+            let status = x.http_status.unwrap_or(200);
+            let body = x.fixed_body();
+            self.compared += compare::<E>(status, &body, &x.name, &mut self.diffs);
+            for (what, variant) in variants(&body, E::WIRE) {
+                let what = format!("{} ({what})", x.name);
+                self.compared += compare::<E>(status, &variant, &what, &mut self.diffs);
+            }
+        }
+        let count = hyp_api_tests::fuzzing::answer::count("creditguard");
+        for input in &self.fuzz {
+            let [endpoint, status, body @ ..] = input.as_slice() else {
+                continue;
+            };
+            if usize::from(*endpoint) % count != index {
+                continue;
+            }
+            let status = STATUSES[usize::from(*status) % STATUSES.len()];
+            let body = String::from_utf8_lossy(body);
+            self.compared += compare::<E>(status, &body, "fuzz input", &mut self.diffs);
+        }
+    }
+}
+
+fn corpus(dir: &Path) -> Vec<Vec<u8>> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    files.sort();
+    files.iter().filter_map(|f| std::fs::read(f).ok()).collect()
+}
+
+#[test]
+fn the_xml_one_pass_decoder_accepts_and_rejects_what_the_tree_does() {
+    let root = vendor::spec_root();
+    let mut fuzz = corpus(&root.join("../fuzz/corpus/answer_creditguard"));
+    if let Some(dir) = std::env::var_os("HYP_XML_DIFF_CORPUS") {
+        fuzz.extend(corpus(Path::new(&dir)));
+    }
+    let mut sweep = Sweep {
+        api: hyp_codegen::load_one(&root.join("creditguard")).expect("spec loads"),
+        fuzz,
+        index: 0,
+        compared: 0,
+        diffs: Vec::new(),
+    };
+    every_endpoint(&mut sweep);
+    println!("compared {} answers", sweep.compared);
+    assert!(sweep.compared > 80, "compared {}", sweep.compared);
+    assert!(
+        sweep.diffs.is_empty(),
+        "{} answers decode differently:\n{}",
+        sweep.diffs.len(),
+        sweep.diffs.join("\n")
+    );
+}
+
+/// The response of an inquireTransactions answer through the one-pass decoder alone.
+fn inquire(body: &str) -> hyp_api::creditguard::InquireTransactionsResponse {
+    use hyp_api::creditguard::InquireTransactions as E;
+    let received = Received {
+        status: 200,
+        text: body,
+        charset: (UTF_8, None),
+        envelope: E::ENVELOPE,
+        xml: E::XML.map(|x| (x, E::WIRE)),
+    };
+    match E::decode_one_pass(&received) {
+        Ok((0, _, Some(out))) => out,
+        other => panic!("not a found answer: {:?}", other.map(|(c, m, _)| (c, m))),
+    }
+}
+
+fn three_transactions() -> String {
+    let api = hyp_codegen::load_one(&vendor::spec_root().join("creditguard")).expect("spec");
+    let e = vendor::endpoint(&api, "inquireTransactions");
+    e.examples
+        .iter()
+        .find(|x| x.name == "response-three-transactions")
+        .expect("the vendor doc's example")
+        .fixed_body()
+}
+
+#[test]
+fn attributes_are_entries_of_their_object_and_a_blank_object_is_absent() {
+    let body = three_transactions();
+    let plain = inquire(&body);
+    let at = body.find("<acquirerData>").expect("an acquirerData block");
+    let row = body[..at].matches("<transaction>").count() - 1;
+    assert!(plain.transactions[row].acquirer_data.is_some());
+    let end = body.find("</acquirerData>").expect("its end") + "</acquirerData>".len();
+    let edited = format!(
+        "{}<acquirerData> </acquirerData>{}",
+        &body[..at],
+        &body[end..]
+    )
+    .replacen("<transaction>", "<transaction b=\"2\">", 1);
+    let out = inquire(&edited);
+    assert!(out.transactions[row].acquirer_data.is_none());
+    assert_eq!(
+        out.transactions[0].unknown_fields,
+        vec![("@b".to_string(), hyp_api::Node::Str("2".into()))]
+    );
+    assert_eq!(out.transactions.len(), plain.transactions.len());
+}
+
+#[test]
+fn the_envelope_level_comes_before_the_command_element_s_children() {
+    let body = three_transactions()
+        .replacen(
+            "<inquireTransactions>",
+            "<inquireTransactions c=\"3\"><zz>1</zz>",
+            1,
+        )
+        .replacen("</response>", "<yy>2</yy></response>", 1);
+    let names: Vec<String> = inquire(&body)
+        .unknown_fields
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    // `command` is an envelope element the response does not list (as in the tree decoder).
+    assert_eq!(names, ["command", "yy", "@c", "zz"]);
+}
