@@ -1,6 +1,6 @@
 //! No public name is shared between `hyp_api` and one of its API modules (issue #14), so
 //! `use hyp_api::*;` beside `use hyp_api::<api>::*;` is never ambiguous and `hyp_api::Error`
-//! names one thing everywhere. Read from the sources: `hyp_api`'s own public items are the
+//! names one thing everywhere. Read from the sources, parsed with `syn`: `hyp_api`'s own public items are the
 //! top-level `pub use`/`pub mod` of `hyp-api/src/lib.rs`; an API module's are the top-level
 //! public items of its generated files (each module re-exports all of them with `pub use
 //! <file>::*`). rustc reports a clash between two glob imports only where the name is used,
@@ -13,87 +13,63 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use syn::{Ident, Item, UseTree, Visibility};
+
 fn src() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../hyp-api/src")
 }
 
 /// The names a `pub use` tree brings in: the last segment of each path, or its `as` name
-/// (`self` names the module before the braces).
-fn use_names(tree: &str, out: &mut BTreeSet<String>) {
-    let tree = tree.trim();
-    if let Some(open) = tree.find('{') {
-        let prefix = tree[..open].trim_end_matches("::");
-        let inner = &tree[open + 1..tree.rfind('}').expect("a closing brace")];
-        let mut depth = 0;
-        let mut start = 0;
-        for (i, ch) in inner.char_indices() {
-            match ch {
-                '{' => depth += 1,
-                '}' => depth -= 1,
-                ',' if depth == 0 => {
-                    item(prefix, &inner[start..i], out);
-                    start = i + 1;
-                }
-                _ => {}
+/// (`self` names the module before the braces, `parent`). Globs and `as _` add nothing.
+fn use_names(tree: &UseTree, parent: Option<&Ident>, out: &mut BTreeSet<String>) {
+    match tree {
+        UseTree::Path(p) => use_names(&p.tree, Some(&p.ident), out),
+        UseTree::Name(n) if n.ident == "self" => {
+            out.extend(parent.map(Ident::to_string));
+        }
+        UseTree::Name(n) => {
+            out.insert(n.ident.to_string());
+        }
+        UseTree::Rename(r) if r.rename != "_" => {
+            out.insert(r.rename.to_string());
+        }
+        UseTree::Group(g) => {
+            for t in &g.items {
+                use_names(t, parent, out);
             }
         }
-        item(prefix, &inner[start..], out);
-    } else {
-        item("", tree, out);
+        UseTree::Rename(_) | UseTree::Glob(_) => {}
     }
 }
 
-fn item(prefix: &str, part: &str, out: &mut BTreeSet<String>) {
-    let part = part.trim();
-    if part.is_empty() {
-        return;
-    }
-    if part.contains('{') {
-        return use_names(&format!("{prefix}::{part}"), out);
-    }
-    let name = match part.split_once(" as ") {
-        Some((_, alias)) => alias.trim(),
-        None if part == "self" => prefix.rsplit("::").next().unwrap_or(prefix),
-        None => part.rsplit("::").next().unwrap_or(part),
-    };
-    if name != "*" && name != "_" {
-        out.insert(name.to_string());
-    }
-}
-
-/// The public names an item list declares at the top level (column 0, as rustfmt and
-/// prettyplease lay out a file): `pub struct/enum/type/trait/fn/const/static/mod NAME` and
-/// the names of `pub use` trees, which may span lines. Glob re-exports (`pub use x::*`) add
-/// nothing: their items are counted where they are declared.
+/// The public names a file declares at its top level, read from the parsed file: `pub`
+/// structs, enums, unions, type aliases, traits, fns, consts, statics and modules, and the names
+/// of `pub use` trees. Glob re-exports (`pub use x::*`) add nothing: their items are counted
+/// where they are declared. Items inside modules and impls are not top-level.
 fn top_level_names(text: &str) -> BTreeSet<String> {
+    let file = syn::parse_file(text).unwrap_or_else(|e| panic!("not Rust: {e}"));
     let mut out = BTreeSet::new();
-    let mut lines = text.lines();
-    while let Some(line) = lines.next() {
-        if let Some(rest) = line.strip_prefix("pub use ") {
-            let mut tree = rest.to_string();
-            while !tree.trim_end().ends_with(';') {
-                tree.push_str(lines.next().expect("a `pub use` ends with `;`"));
+    for item in &file.items {
+        let (vis, ident) = match item {
+            Item::Use(u) => {
+                if matches!(u.vis, Visibility::Public(_)) {
+                    use_names(&u.tree, None, &mut out);
+                }
+                continue;
             }
-            use_names(tree.trim_end().trim_end_matches(';'), &mut out);
-            continue;
-        }
-        let Some(rest) = line.strip_prefix("pub ") else {
-            continue;
+            Item::Struct(i) => (&i.vis, &i.ident),
+            Item::Enum(i) => (&i.vis, &i.ident),
+            Item::Union(i) => (&i.vis, &i.ident),
+            Item::Type(i) => (&i.vis, &i.ident),
+            Item::Trait(i) => (&i.vis, &i.ident),
+            Item::Fn(i) => (&i.vis, &i.sig.ident),
+            Item::Const(i) => (&i.vis, &i.ident),
+            Item::Static(i) => (&i.vis, &i.ident),
+            Item::Mod(i) => (&i.vis, &i.ident),
+            _ => continue,
         };
-        let mut words = rest.split_whitespace();
-        let kind = words.next().unwrap_or_default();
-        if [
-            "struct", "enum", "type", "trait", "fn", "const", "static", "mod",
-        ]
-        .contains(&kind)
-        {
-            let name: String = words
-                .next()
-                .unwrap_or_default()
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
-            out.insert(name);
+        if matches!(vis, Visibility::Public(_)) {
+            out.insert(ident.to_string());
         }
     }
     out
