@@ -1,9 +1,9 @@
 //! No public name is shared between `hyp_api` and one of its API modules (issue #14), so
 //! `use hyp_api::*;` beside `use hyp_api::<api>::*;` is never ambiguous and `hyp_api::Error`
-//! names one thing everywhere. Read from the sources, parsed with `syn`: `hyp_api`'s own public items are the
-//! top-level `pub use`/`pub mod` of `hyp-api/src/lib.rs`; an API module's are the top-level
-//! public items of its generated files (each module re-exports all of them with `pub use
-//! <file>::*`). rustc reports a clash between two glob imports only where the name is used,
+//! names one thing everywhere. Read from the sources, parsed with `syn`: `hyp_api`'s own public
+//! items are the top-level `pub use`/`pub mod` of `hyp-api/src/lib.rs`; an API module's are the
+//! top-level public items of its generated files (each module re-exports all of them with `pub
+//! use <file>::*`). rustc reports a clash between two glob imports only where the name is used,
 //! so no compile test could catch one that no test happens to use.
 //!
 //! API modules may share names with each other (each has a `Client` and a `CallError`; the
