@@ -54,12 +54,16 @@ impl Cx {
     }
 
     /// Keeps `failure` and gives serde an error to unwind with.
+    #[cold]
+    #[inline(never)]
     fn fail<E: serde::de::Error>(&mut self, failure: Failure) -> E {
         self.failure = Some(failure);
         E::custom("see the decode failure")
     }
 
     /// Puts `segment` in front of the waiting failure's path (a syntax error has none).
+    #[cold]
+    #[inline(never)]
     fn within(&mut self, segment: &str) {
         if let Some(f) = &mut self.failure {
             f.prefix(segment);
@@ -161,8 +165,10 @@ pub(crate) fn refused(raw: &RawValue, depth: usize) -> Option<Failure> {
     let compound = matches!(t.as_bytes().first(), Some(b'[' | b'{'));
     let deep = compound && depth - 1 + nesting(t) > MAX_DEPTH;
     let surrogate = || {
-        t.match_indices("\\u")
-            .any(|(i, _)| matches!(t.as_bytes().get(i + 2), Some(b'd' | b'D')))
+        let b = t.as_bytes();
+        (0..b.len()).any(|i| b[i] == b'\\' && b.get(i + 1) == Some(&b'u'))
+            && t.match_indices("\\u")
+                .any(|(i, _)| matches!(b.get(i + 2), Some(b'd' | b'D')))
     };
     if !deep && !surrogate() {
         return None;
@@ -212,6 +218,7 @@ pub fn scalar<'de, A: MapAccess<'de>, T>(
 
 /// A scalar field `wire` whose type does not need a number's exact digits (text, integers,
 /// dates, codes), read in the one scan serde makes of it (see `ValueSeed`).
+#[inline]
 pub fn value<'de, A: MapAccess<'de>, T>(
     m: &mut A,
     slot: &mut Slot<T>,
@@ -260,6 +267,7 @@ impl<'de, T> DeserializeSeed<'de> for ValueSeed<'_, T> {
 }
 
 impl<T> ValueSeed<'_, T> {
+    #[inline]
     fn read<E: serde::de::Error>(self, text: &str) -> Result<Option<T>, E> {
         if self.empty_is_absent && fields::blank(text) {
             return Ok(None);
@@ -607,19 +615,54 @@ struct ObjectItems<'c, T>(&'c mut Cx, usize, PhantomData<T>);
 
 impl<T: JsonFields> Item<T> for ObjectItems<'_, T> {
     fn read<'de, D: Deserializer<'de>>(&mut self, d: D) -> Result<T, D::Error> {
-        let seed = Object::<T> {
-            cx: &mut *self.0,
-            depth: self.1,
-            empty_is_absent: false,
-            _t: PhantomData,
-        };
-        match seed.deserialize(d)? {
-            Some(v) => Ok(v),
-            None => Err(self.0.fail(wrong_kind("an object", "null"))),
-        }
+        d.deserialize_any(ObjectItem::<T>(&mut *self.0, self.1, PhantomData))
     }
     fn cx(&mut self) -> &mut Cx {
         self.0
+    }
+}
+
+/// One object item at nesting level `.1` (never absent: `null` is an error). Its own visitor,
+/// not [`Object`]'s `Option`, so a wide item is built where the list keeps it, not moved.
+struct ObjectItem<'c, T>(&'c mut Cx, usize, PhantomData<T>);
+
+impl<T> ObjectItem<'_, T> {
+    fn wrong<E: serde::de::Error>(self, found: &str) -> Result<T, E> {
+        Err(self.0.fail(wrong_kind("an object", found)))
+    }
+}
+
+impl<'de, T: JsonFields> Visitor<'de> for ObjectItem<'_, T> {
+    type Value = T;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<T, A::Error> {
+        if self.1 > MAX_DEPTH {
+            return Err(self.0.fail(Box::new(DecodeError::too_deep())));
+        }
+        T::visit(m, self.0, self.1)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<T, E> {
+        self.wrong("null")
+    }
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<T, E> {
+        self.wrong("a string")
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<T, E> {
+        self.wrong("a boolean")
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<T, E> {
+        self.wrong("a number")
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<T, E> {
+        self.wrong("a number")
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<T, E> {
+        self.wrong("a number")
+    }
+    fn visit_seq<Q: SeqAccess<'de>>(self, _: Q) -> Result<T, Q::Error> {
+        self.wrong("a list")
     }
 }
 
@@ -664,12 +707,10 @@ impl<'de, T, I: Item<T>> DeserializeSeed<'de> for List<I, T> {
 }
 
 impl<T, I: Item<T>> List<I, T> {
-    /// Puts item `i`'s index in front of an error's path.
-    fn at<V, E>(&mut self, i: usize, got: Result<V, E>) -> Result<V, E> {
-        if got.is_err() {
-            self.0.cx().within(&format!("[{i}]"));
-        }
-        got
+    /// Puts item `i`'s index in front of the waiting error's path.
+    #[cold]
+    fn at(&mut self, i: usize) {
+        self.0.cx().within(&format!("[{i}]"));
     }
 
     fn wrong<E: serde::de::Error>(mut self, found: &str) -> Result<Vec<T>, E> {
@@ -685,18 +726,26 @@ impl<'de, T, I: Item<T>> Visitor<'de> for List<I, T> {
     fn visit_seq<Q: SeqAccess<'de>>(mut self, mut seq: Q) -> Result<Self::Value, Q::Error> {
         let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
         loop {
-            let got = seq.next_element_seed(Each(&mut self.0, PhantomData));
-            match self.at(out.len(), got)? {
-                Some(v) => out.push(v),
-                None => return Ok(out),
+            match seq.next_element_seed(Each(&mut self.0, PhantomData)) {
+                Ok(Some(v)) => out.push(v),
+                Ok(None) => return Ok(out),
+                Err(e) => {
+                    self.at(out.len());
+                    return Err(e);
+                }
             }
         }
     }
     fn visit_map<A: MapAccess<'de>>(mut self, mut m: A) -> Result<Self::Value, A::Error> {
         let mut out = Vec::new();
         while m.next_key::<Key<'de>>()?.is_some() {
-            let got = m.next_value_seed(Each(&mut self.0, PhantomData));
-            out.push(self.at(out.len(), got)?);
+            match m.next_value_seed(Each(&mut self.0, PhantomData)) {
+                Ok(v) => out.push(v),
+                Err(e) => {
+                    self.at(out.len());
+                    return Err(e);
+                }
+            }
         }
         Ok(out)
     }
