@@ -1,21 +1,17 @@
 //! An answer being built: a document in the API's wire shape (a JSON object, an XML
 //! `<root><response>` envelope, `key=value` pairs, a JSON list), its code and HTTP status, and
-//! how it is written out. Answers start from the vendor's own examples where the spec has one.
+//! how it is written out (`write`). Answers start from the vendor's own examples where the spec
+//! has one.
 
 use crate::plan::api::ExampleKind;
-use hyp_api::wire::{
-    Encoding, UTF_8, encode_query, parse_json, parse_urlencoded, parse_xml, to_json, to_xml,
-};
+use hyp_api::wire::{UTF_8, parse_json, parse_urlencoded, parse_xml};
 use hyp_api::{AnswerFormat, Node, TransportKind};
 
 use crate::served::{Served, ServedApi};
 
-/// A finished answer's bytes.
-pub struct Wire {
-    pub status: u16,
-    pub content_type: String,
-    pub body: Vec<u8>,
-}
+mod write;
+
+pub use write::Wire;
 
 /// An answer in the making.
 #[derive(Clone, Debug)]
@@ -365,42 +361,6 @@ impl Answer {
         };
         if let Some(Node::Map(entries)) = body {
             entries.retain(|(k, _)| !names.contains(k));
-        }
-    }
-
-    /// The bytes, in the charset the API answers in.
-    pub fn write(&self, bool_text: (&str, &str), charset: &'static Encoding) -> Wire {
-        let (content_type, text) = match self.kind {
-            Kind::Xml => (
-                "application/xml".to_string(),
-                format!(
-                    "<?xml version='1.0' encoding='UTF-8'?>{}",
-                    to_xml(&self.doc, bool_text).unwrap_or_default()
-                ),
-            ),
-            Kind::Urlencoded => {
-                let pairs: Vec<(String, String)> = match &self.doc {
-                    Node::Map(e) => e
-                        .iter()
-                        .map(|(k, v)| (k.clone(), text(v).unwrap_or_default()))
-                        .collect(),
-                    _ => Vec::new(),
-                };
-                return Wire {
-                    status: self.status,
-                    content_type: format!("text/plain; charset={}", charset.name()),
-                    body: encode_query(&pairs, charset).into_bytes(),
-                };
-            }
-            Kind::JsonEnvelope | Kind::Rest | Kind::JsonList => (
-                "application/json; charset=utf-8".to_string(),
-                to_json(&self.doc).unwrap_or_default(),
-            ),
-        };
-        Wire {
-            status: self.status,
-            content_type,
-            body: text.into_bytes(),
         }
     }
 }
