@@ -10,8 +10,8 @@ use hyp_codegen::diff::rules::{self, RULES, Severity};
 use Severity::{Breaking as B, Info as I, Warning as W};
 use Side::{Request as Req, Response as Resp};
 
-use crate::fx_models::*;
-use crate::run::*;
+use crate::fx_models::api_fixtures;
+use crate::run::{all_fixtures, run, sorted};
 
 #[test]
 fn every_fixture_gives_exactly_its_classification() {

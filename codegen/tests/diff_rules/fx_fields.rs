@@ -6,8 +6,8 @@ use hyp_codegen::diff::rules::Severity;
 use Severity::{Breaking as B, Info as I, Warning as W};
 use Side::{Request as Req, Response as Resp};
 
-use crate::run::*;
-use crate::spec::*;
+use crate::run::{Fx, fx, undo};
+use crate::spec::base;
 
 pub(crate) fn field_fixtures() -> Vec<Fx> {
     let e = "endpoints.yaml";

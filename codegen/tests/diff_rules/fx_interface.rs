@@ -5,10 +5,10 @@ use hyp_codegen::diff::rules::Severity;
 
 use Severity::{Breaking as B, Info as I, Warning as W};
 
-use crate::run::*;
-use crate::spec::*;
+use crate::run::{Fx, fx, undo};
+use crate::spec::base;
 
-pub(crate) const PING: &str = r#"  Ping_Json:
+const PING: &str = r#"  Ping_Json:
     rust: ping
     doc: Ping.
     source: s

@@ -7,8 +7,8 @@ use hyp_codegen::model::Api;
 use Severity::{Breaking as B, Info as I, Warning as W};
 use Side::Request as Req;
 
-use crate::run::*;
-use crate::spec::*;
+use crate::run::{Fx, fx, undo};
+use crate::spec::{Spec, base};
 
 pub(crate) fn record_fixtures() -> Vec<Fx> {
     let e = "endpoints.yaml";
@@ -52,7 +52,7 @@ pub(crate) fn record_fixtures() -> Vec<Fx> {
 }
 
 /// The field and a constraint value for each constraint, per side.
-pub(crate) fn constraint_target(c: C, side: Side) -> (&'static str, &'static str, &'static str) {
+fn constraint_target(c: C, side: Side) -> (&'static str, &'static str, &'static str) {
     let (req, resp, value) = match c {
         C::Gt => ("ReqMoney", "RespMoney", "\"0\""),
         C::Ge => ("ReqMoney", "RespMoney", "\"1\""),
@@ -79,7 +79,7 @@ pub(crate) fn constraint_target(c: C, side: Side) -> (&'static str, &'static str
     }
 }
 
-pub(crate) fn constrained(field: &str, key: &str, value: &str) -> Spec {
+fn constrained(field: &str, key: &str, value: &str) -> Spec {
     // A request amount keeps the maximum every request amount must state.
     let keep = if field == "ReqMoney" && key != "le" {
         ", le: \"1000000\""

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use hyp_codegen::diff;
 
-use crate::run::*;
-use crate::spec::*;
+use crate::run::changes;
+use crate::spec::{ENDPOINTS, Spec, base};
 
 fn assert_no_change(name: &str, new: Spec) {
     let got = changes(&base(), &new);

@@ -11,8 +11,8 @@ use hyp_codegen::diff::{self, Change, Report};
 use Severity::{Breaking as B, Info as I, Warning as W};
 use Side::Request as Req;
 
-use crate::run::*;
-use crate::spec::*;
+use crate::run::{all_fixtures, changes, sorted};
+use crate::spec::{ENDPOINTS, Spec, base};
 
 fn made_required() -> Spec {
     base().field("endpoints.yaml", "Note", |i| i.set("required", "true"))

@@ -5,10 +5,12 @@ use hyp_codegen::diff::kind::ChangeKind as K;
 use hyp_codegen::diff::rules::Severity;
 use hyp_codegen::diff::{self, Change};
 
-use crate::fx_fields::*;
-use crate::fx_interface::*;
-use crate::fx_models::*;
-use crate::spec::*;
+use crate::fx_fields::{field_fixtures, type_fixtures};
+use crate::fx_interface::{code_fixtures, endpoint_fixtures, service_fixtures};
+use crate::fx_models::{
+    constraint_fixtures, error_detail_fixtures, named_type_fixtures, record_fixtures,
+};
+use crate::spec::Spec;
 
 pub(crate) fn changes(base: &Spec, new: &Spec) -> Vec<Change> {
     diff::diff(&[base.load()], &[new.load()])

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use hyp_codegen::model::Api;
 
-pub(crate) const SERVICE: &str = r#"service:
+const SERVICE: &str = r#"service:
   name: demo
   module: demo
   feature: demo
@@ -37,7 +37,7 @@ pub(crate) const SERVICE: &str = r#"service:
     doc: d
 "#;
 
-pub(crate) const CODES: &str = r#"codes:
+const CODES: &str = r#"codes:
   type: ResultCode
   doc: d
   values:
@@ -59,7 +59,7 @@ pub(crate) const CODES: &str = r#"codes:
       http_status: 200
 "#;
 
-pub(crate) const TYPES: &str = r#"enums:
+const TYPES: &str = r#"enums:
   Method:
     repr: int
     doc: How the client pays.
@@ -255,12 +255,12 @@ pub(crate) fn base() -> Spec {
     ]))
 }
 
-pub(crate) fn indent(line: &str) -> usize {
+fn indent(line: &str) -> usize {
     line.len() - line.trim_start().len()
 }
 
 impl Spec {
-    pub(crate) fn text(&mut self, file: &str) -> &mut String {
+    fn text(&mut self, file: &str) -> &mut String {
         self.0
             .get_mut(file)
             .unwrap_or_else(|| panic!("no {file} in the fixture"))
@@ -326,7 +326,7 @@ impl Spec {
         api.unwrap_or_else(|d| panic!("fixture spec does not load:\n{d}\n{:#?}", self.0))
     }
 
-    pub(crate) fn write(&self) -> PathBuf {
+    fn write(&self) -> PathBuf {
         static N: AtomicUsize = AtomicUsize::new(0);
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
             .join(format!(
@@ -346,12 +346,12 @@ impl Spec {
 
 /// The lines of one YAML item.
 pub(crate) struct Item {
-    pub(crate) key_indent: usize,
+    key_indent: usize,
     pub(crate) lines: Vec<String>,
 }
 
 impl Item {
-    pub(crate) fn key_line(&self, key: &str) -> Option<usize> {
+    fn key_line(&self, key: &str) -> Option<usize> {
         self.lines.iter().position(|l| {
             indent(l) == self.key_indent && l.trim_start().starts_with(&format!("{key}:"))
         })

@@ -7,8 +7,10 @@ use hyp_api::creditguard::*;
 use hyp_api::{Coded, MinorUnits, Node};
 
 use crate::creditguard_common::{self as c, child, entries, text, xml};
-use crate::inquire_fields::*;
-use crate::inquire_rows::*;
+use crate::inquire_fields::{
+    acquirer_texts, codeds, emv_codeds, emv_texts, parts, present, texts, typed,
+};
+use crate::inquire_rows::{decode_inquire, dt, dt_min, inquire_body, row_1, row_2, row_3};
 
 #[test]
 fn inquire_transactions_answer_every_value_of_every_transaction() {

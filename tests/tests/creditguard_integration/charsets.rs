@@ -4,7 +4,7 @@ use hyp_api::Error;
 use hyp_api::creditguard::*;
 use hyp_api_tests::mock::{MockServer, Reply};
 
-use crate::answers::*;
+use crate::answers::{raw, xml_answer};
 use crate::creditguard_common::{self as c, child, text};
 
 const HEBREW: &str = "עסקה תקינה";

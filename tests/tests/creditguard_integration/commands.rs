@@ -8,7 +8,7 @@ use hyp_api::creditguard::*;
 use hyp_api_tests::mock::MockServer;
 use hyp_api_tests::vendor;
 
-use crate::answers::*;
+use crate::answers::{raw, success_element, xml_answer};
 use crate::creditguard_common::{self as c, child, names, text};
 
 /// What a successful call gave back: the envelope's `tranId`, and the command element's

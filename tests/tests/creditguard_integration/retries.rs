@@ -7,7 +7,7 @@ use hyp_api::Error;
 use hyp_api::RetryPolicy;
 use hyp_api_tests::mock::MockServer;
 
-use crate::answers::*;
+use crate::answers::{success_element, xml_answer};
 use crate::creditguard_common::{self as c, child, names, text};
 
 #[tokio::test]

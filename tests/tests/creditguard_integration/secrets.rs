@@ -5,7 +5,7 @@ use hyp_api::RetryPolicy;
 use hyp_api::creditguard::*;
 use hyp_api_tests::mock::{MockServer, Reply};
 
-use crate::answers::*;
+use crate::answers::xml_answer;
 use crate::creditguard_common::{self as c, child, text};
 
 fn assert_clean(what: &str, text: &str, secrets: &[&str]) {

@@ -10,7 +10,7 @@ use hyp_api::{RetryPolicy, VendorCode};
 use hyp_api_tests::mock::{MockServer, Reply};
 
 use crate::mt5_common::{self as c, OPERATOR, REQUEST_ID};
-use crate::routes::*;
+use crate::routes::{DEPOSIT, GROUPS};
 
 #[tokio::test]
 async fn a_503_is_retried_with_the_same_request_id_and_the_deposit_applied_once() {

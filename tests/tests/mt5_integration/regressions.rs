@@ -7,7 +7,7 @@ use hyp_api::mt5_manager::*;
 use hyp_api_tests::mock::{MockServer, Reply};
 
 use crate::mt5_common as c;
-use crate::routes::*;
+use crate::routes::DEPOSIT;
 
 /// Was a bug (hyp-api/src/runtime/client.rs `Core::attempt`): a header whose value is not a valid
 /// HTTP header value (`HeaderValue::from_str` fails: control characters such as the trailing

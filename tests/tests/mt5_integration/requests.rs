@@ -6,7 +6,7 @@ use hyp_api::mt5_manager::*;
 use hyp_api_tests::mock::{MockServer, Reply};
 
 use crate::mt5_common::{self as c, LOGIN, OPERATOR};
-use crate::routes::*;
+use crate::routes::{DEPOSIT, GROUPS};
 
 #[tokio::test]
 async fn invalid_requests_are_refused_before_sending() {

@@ -8,7 +8,7 @@ use hyp_api_tests::mock::{MockServer, Reply};
 use rust_decimal_macros::dec;
 
 use crate::pay_common as c;
-use crate::shared::*;
+use crate::shared::{CARD_TOKEN, text};
 
 /// `s` in windows-1255: ASCII as is, Hebrew letters א..ת as 0xE0..0xFA.
 fn windows_1255(s: &str) -> Vec<u8> {

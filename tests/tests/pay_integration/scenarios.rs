@@ -9,7 +9,7 @@ use hyp_api_tests::mock::{MockServer, Reply};
 use rust_decimal_macros::dec;
 
 use crate::pay_common as c;
-use crate::shared::*;
+use crate::shared::{answers, text};
 
 #[tokio::test]
 async fn every_scenario_answers_ok_and_typed_errors() {

@@ -9,7 +9,7 @@ use hyp_api::pay::*;
 use hyp_api_tests::mock::{MockServer, Reply};
 
 use crate::pay_common::{self as c, KEY, MASOF, PASSP, set};
-use crate::shared::*;
+use crate::shared::{CARD_TOKEN, ZPASS, answers, text};
 
 /// The valid pairs of `e` with this test's secrets in place of the doc's.
 fn secret_pairs(e: &hyp_codegen::model::Endpoint) -> Vec<(String, String)> {

@@ -7,7 +7,7 @@ use hyp_api_tests::mock::MockServer;
 use rust_decimal_macros::dec;
 
 use crate::pay_common::{self as c, set};
-use crate::shared::*;
+use crate::shared::{CARD_TOKEN, ZPASS, secret, text};
 
 async fn refused(
     wire: &str,
