@@ -92,6 +92,19 @@ impl Answer<'_> {
     }
 }
 
+/// The code and message of an XML answer whose response did not decode.
+fn xml_code(a: &one_pass::Received) -> Result<(i64, Option<String>), Failure> {
+    #[cfg(feature = "__xml")]
+    return one_pass::xml_code(a);
+    #[cfg(not(feature = "__xml"))]
+    {
+        let _ = a;
+        Err(Box::new(DecodeError::new(
+            "this build of hyp-api has no XML codec (enable the API's feature)",
+        )))
+    }
+}
+
 /// Decodes one answer of endpoint `E`, given as UTF-8 text.
 pub fn decode_answer<E: Endpoint>(
     status: u16,
@@ -136,10 +149,6 @@ pub fn decode_answer_in<E: Endpoint>(
         Ok((code, message, output)) => return answer.finish::<E>(code, message, Ok(output)),
         Err(failure) => failure,
     };
-    // XML: the tree still reads what the one-pass XML decoder does not.
-    if E::XML.is_some() {
-        return by_tree::<E>(&answer, (encoding, fallback));
-    }
     answer.failed::<E>(&received, failure)
 }
 
@@ -153,6 +162,7 @@ impl Answer<'_> {
         failure: Failure,
     ) -> Result<E::Output, Error<E::Code>> {
         let code = match (E::TRANSPORT, E::ANSWER, E::ENVELOPE) {
+            (TransportKind::FormXml, ..) => xml_code(a),
             (TransportKind::QueryGet, AnswerFormat::Urlencoded, _) => one_pass::form_code(a),
             (TransportKind::QueryGet, AnswerFormat::Json, _)
                 if fields::blank(a.text) || json_in::well_formed(a.text).is_err() =>

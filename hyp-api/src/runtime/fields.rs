@@ -20,7 +20,7 @@ use crate::runtime::open::{ClosedEnum, Open};
 /// wide on the success path. A [`DecodeError`] converts with `?`.
 pub type Failure = Box<DecodeError>;
 
-/// A failure for input a one-pass decoder does not read yet (the tree decoder reads it).
+/// A failure for input no one-pass decoder reads (a field of a type none reads).
 pub fn fallback() -> Failure {
     Box::new(DecodeError::new("not read by the one-pass decoder"))
 }

@@ -23,7 +23,9 @@ pub fn no_object() -> Failure {
 
 /// An element with children or attributes where a text was due.
 fn no_text() -> Failure {
-    Box::new(DecodeError::new("expected a string, found an object"))
+    Box::new(DecodeError::new(
+        "expected a number or a string, found an object",
+    ))
 }
 
 impl<'a> XmlIn<'a> {
