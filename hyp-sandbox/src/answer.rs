@@ -136,10 +136,11 @@ impl Answer {
             .examples
             .iter()
             .filter(|x| x.kind == ExampleKind::Response)
-            .filter_map(|x| Self::parse(api, e, &x.body, x.http_status))
-            .find(|a| {
-                a.code(e) == Some(code) && (code != 0 || (e.hook.outcome)(code, &a.fields(e)))
+            .filter_map(|x| Some((Self::parse(api, e, &x.body, x.http_status)?, &x.body)))
+            .find(|(a, body)| {
+                a.code(e) == Some(code) && (code != 0 || (e.hook.outcome)(a.status, body))
             })
+            .map(|(a, _)| a)
     }
 
     /// A URL-encoded endpoint's error frame: the keys of its first documented failure, in

@@ -21,8 +21,9 @@ pub struct Hook {
     pub read_only: bool,
     /// Decodes a request (its fields as one map, by wire name) and validates it.
     pub check: fn(&Node, &ValidationContext) -> Result<(), String>,
-    /// Whether the client decodes this answer body with this code as an outcome.
-    pub outcome: fn(i64, &Node) -> bool,
+    /// Whether the client takes this answer (HTTP status, body text) as an outcome: its own
+    /// answer path (the one-pass decoders) returns an output for it.
+    pub outcome: fn(u16, &str) -> bool,
 }
 
 /// The hook of endpoint `E` (named by the generated code).
@@ -36,7 +37,7 @@ pub fn hook<E: Endpoint>() -> Hook {
         answer: E::ANSWER,
         read_only: E::READ_ONLY,
         check: check::<E>,
-        outcome: |code, body| matches!(E::decode(code, body), Ok(Some(_))),
+        outcome: |status, body| hyp_api::wire::decode_answer::<E>(status, body, &[]).is_ok(),
     }
 }
 

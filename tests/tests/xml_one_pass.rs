@@ -1,34 +1,37 @@
-//! The CreditGuard XML one-pass decoder against the `Node` tree decoder, while both exist: for
-//! every answer example, XML variants of each that the spec does not show (attributes where
-//! none are documented, blank and empty objects and lists, the command element missing, empty,
-//! with text or repeated, envelope fields after it, text beside elements, repeated and many
-//! attributes, nesting past the bound) and the fuzz corpus `fuzz/corpus/answer_creditguard`,
-//! the one-pass decoder alone accepts what the tree accepts, with the same output (the same
-//! code and message for an error code), and rejects what the tree rejects.
+//! The CreditGuard XML one-pass decoder on every answer example, XML variants of each that the
+//! spec does not show (attributes where none are documented, blank and empty objects and lists,
+//! the command element missing, empty, with text or repeated, envelope fields after it, text
+//! beside elements, repeated and many attributes, nesting past the bound) and the fuzz corpus
+//! `fuzz/corpus/answer_creditguard`: what the client makes of each answer (its output, the code
+//! and message of an error code, undecodable, a page) is the value recorded in
+//! `tests/expected/xml_one_pass.txt`, recorded from the `Node` tree decoder while it existed
+//! (the one-pass decoder then accepted what the tree accepted, with the same output, and
+//! rejected what it rejected). `HYP_BLESS=1` rewrites the file.
 //!
-//! An answer with an error code whose body does not fit the response (the tree never reads the
-//! response then) is checked through the code-only pass (`one_pass::xml_code`): the same code
-//! and message.
+//! And the one-pass decoder alone gives it: an answer with an error code whose body does not
+//! fit the response is read through the code-only pass (`one_pass::xml_code`), with the same
+//! code and message.
 //!
-//! `HYP_XML_DIFF_CORPUS=<dir>` adds the fuzz inputs of another directory (a local fuzz run's).
+//! `HYP_XML_DIFF_CORPUS=<dir>` adds the fuzz inputs of another directory (a local fuzz run's):
+//! for those, only that the one-pass decoder alone agrees with the client's path.
 
 use std::fmt::Debug;
 use std::path::Path;
 
-use hyp_api::__private::decode_answer_by_tree;
 use hyp_api::__private::one_pass::{self, Received};
-use hyp_api::wire::UTF_8;
+use hyp_api::wire::{UTF_8, decode_answer_in};
 use hyp_api::{Endpoint, Error};
 use hyp_api_tests::every::{Visit, every_endpoint};
+use hyp_api_tests::expected::{self, Expected};
 use hyp_api_tests::vendor;
 use hyp_codegen::model::ExampleKind;
 
-/// What a caller sees of a decode, for comparing the two decoders.
-fn tree<E: Endpoint>(status: u16, body: &str) -> String
+/// What a caller sees of a decode through the client's answer path.
+fn client<E: Endpoint>(status: u16, body: &str) -> String
 where
     E::Output: Debug,
 {
-    match decode_answer_by_tree::<E>(status, body, &[], (UTF_8, None)) {
+    match decode_answer_in::<E>(status, body, &[], (UTF_8, None)) {
         Ok(out) => format!("ok {out:?}"),
         Err(Error::Api(e)) => format!("code {:?} {:?}", e.code, e.message),
         Err(Error::Decode { .. }) => "undecodable".into(),
@@ -37,7 +40,7 @@ where
     }
 }
 
-/// The same through the one-pass decoder alone (no fallback to the tree).
+/// The same through the one-pass decoder alone.
 fn one_pass<E: Endpoint>(status: u16, body: &str) -> String
 where
     E::Output: Debug,
@@ -59,8 +62,7 @@ where
     }
 }
 
-/// The code-only pass (`one_pass::xml_code`): the code and message, as the tree reads them
-/// for an error code.
+/// The code-only pass (`one_pass::xml_code`): the code and message of an error code's answer.
 fn code_only<E: Endpoint>(status: u16, body: &str) -> String {
     let received = Received {
         status,
@@ -222,26 +224,37 @@ fn edit(out: &mut Vec<(String, String)>, body: &str, what: &str, from: &str, to:
     }
 }
 
-/// Both decoders on one answer; a line for each difference.
-fn compare<E: Endpoint>(status: u16, body: &str, what: &str, diffs: &mut Vec<String>) -> usize
+/// One answer: the client's result recorded under `key` (when given), and a line for each
+/// difference between it and the one-pass decoder alone.
+fn compare<E: Endpoint>(
+    status: u16,
+    body: &str,
+    key: Option<String>,
+    expected: &mut Expected,
+    diffs: &mut Vec<String>,
+) -> usize
 where
     E::Output: Debug,
 {
-    let tree = tree::<E>(status, body);
-    // An HTML page is found before either decoder runs.
-    if tree == "page" {
+    let client = client::<E>(status, body);
+    if let Some(key) = &key {
+        expected.check(format!("{} {status} / {key}", E::WIRE), client.as_str());
+    }
+    // An HTML page is found before the decoder runs.
+    if client == "page" {
         return 0;
     }
     let mut one = one_pass::<E>(status, body);
-    if one == "undecodable" && tree.starts_with("code ") {
+    if one == "undecodable" && client.starts_with("code ") {
         one = code_only::<E>(status, body);
     }
-    if tree != one {
+    if client != one {
         let cut = |s: &str| s.chars().take(300).collect::<String>();
         diffs.push(format!(
-            "{} {status} / {what}\n  tree:     {}\n  one pass: {}\n  body: {}",
+            "{} {status} / {}\n  client:   {}\n  one pass: {}\n  body: {}",
             E::WIRE,
-            cut(&tree),
+            key.as_deref().unwrap_or("extra fuzz input"),
+            cut(&client),
             cut(&one),
             cut(body)
         ));
@@ -252,10 +265,12 @@ where
 /// Every CreditGuard endpoint: its examples and their variants, and the fuzz inputs for it.
 struct Sweep {
     api: hyp_codegen::model::Api,
-    /// Fuzz inputs: `[endpoint selector, status selector, body…]`.
-    fuzz: Vec<Vec<u8>>,
+    /// Fuzz inputs: `[endpoint selector, status selector, body…]`, and whether the expected
+    /// file records them (the committed corpus's).
+    fuzz: Vec<(Vec<u8>, bool)>,
     index: usize,
     compared: usize,
+    expected: Expected,
     diffs: Vec<String>,
 }
 
@@ -280,14 +295,15 @@ impl Visit for Sweep {
         {
             let status = x.http_status.unwrap_or(200);
             let body = x.fixed_body();
-            self.compared += compare::<E>(status, &body, &x.name, &mut self.diffs);
+            let (expected, diffs) = (&mut self.expected, &mut self.diffs);
+            self.compared += compare::<E>(status, &body, Some(x.name.clone()), expected, diffs);
             for (what, variant) in variants(&body, E::WIRE) {
                 let what = format!("{} ({what})", x.name);
-                self.compared += compare::<E>(status, &variant, &what, &mut self.diffs);
+                self.compared += compare::<E>(status, &variant, Some(what), expected, diffs);
             }
         }
         let count = hyp_api_tests::fuzzing::answer::count("creditguard");
-        for input in &self.fuzz {
+        for (input, recorded) in &self.fuzz {
             let [endpoint, status, body @ ..] = input.as_slice() else {
                 continue;
             };
@@ -296,7 +312,9 @@ impl Visit for Sweep {
             }
             let status = STATUSES[usize::from(*status) % STATUSES.len()];
             let body = String::from_utf8_lossy(body);
-            self.compared += compare::<E>(status, &body, "fuzz input", &mut self.diffs);
+            let key = recorded.then(|| format!("fuzz {}", expected::fnv(input)));
+            let (expected, diffs) = (&mut self.expected, &mut self.diffs);
+            self.compared += compare::<E>(status, &body, key, expected, diffs);
         }
     }
 }
@@ -311,17 +329,21 @@ fn corpus(dir: &Path) -> Vec<Vec<u8>> {
 }
 
 #[test]
-fn the_xml_one_pass_decoder_accepts_and_rejects_what_the_tree_does() {
+fn the_xml_one_pass_decoder_gives_the_recorded_values() {
     let root = vendor::spec_root();
-    let mut fuzz = corpus(&root.join("../fuzz/corpus/answer_creditguard"));
+    let mut fuzz: Vec<(Vec<u8>, bool)> = corpus(&root.join("../fuzz/corpus/answer_creditguard"))
+        .into_iter()
+        .map(|input| (input, true))
+        .collect();
     if let Some(dir) = std::env::var_os("HYP_XML_DIFF_CORPUS") {
-        fuzz.extend(corpus(Path::new(&dir)));
+        fuzz.extend(corpus(Path::new(&dir)).into_iter().map(|i| (i, false)));
     }
     let mut sweep = Sweep {
         api: hyp_codegen::load_one(&root.join("creditguard")).expect("spec loads"),
         fuzz,
         index: 0,
         compared: 0,
+        expected: Expected::open("xml_one_pass"),
         diffs: Vec::new(),
     };
     every_endpoint(&mut sweep);
@@ -333,6 +355,7 @@ fn the_xml_one_pass_decoder_accepts_and_rejects_what_the_tree_does() {
         sweep.diffs.len(),
         sweep.diffs.join("\n")
     );
+    sweep.expected.finish();
 }
 
 /// The response of an inquireTransactions answer through the one-pass decoder alone.
@@ -398,6 +421,6 @@ fn the_envelope_level_comes_before_the_command_element_s_children() {
         .into_iter()
         .map(|(k, _)| k)
         .collect();
-    // `command` is an envelope element the response does not list (as in the tree decoder).
+    // `command` is an envelope element the response does not list.
     assert_eq!(names, ["command", "yy", "@c", "zz"]);
 }
