@@ -62,10 +62,21 @@ pub fn emit_codes(api: &Api) -> TokenStream {
         let d = c.doc.lines().next().unwrap_or("").trim().to_string();
         quote!(#d)
     });
-    let statuses = arms(&|c| match c.http_status {
-        Some(s) => quote!(Some(#s)),
-        None => quote!(None),
-    });
+    // One arm per documented status (its codes or-ed together), not one per code: a table of
+    // hundreds of codes sharing a few statuses compiles to a few arms.
+    let mut by_status: Vec<(u16, Vec<TokenStream>)> = Vec::new();
+    for c in &api.codes {
+        let Some(s) = c.http_status else { continue };
+        let v = ident(&c.name);
+        match by_status.iter_mut().find(|(status, _)| *status == s) {
+            Some((_, vs)) => vs.push(quote!(Self::#v)),
+            None => by_status.push((s, vec![quote!(Self::#v)])),
+        }
+    }
+    let statuses = by_status
+        .iter()
+        .map(|(s, vs)| quote!(#(#vs)|* => Some(#s),))
+        .collect::<Vec<_>>();
     let retryable: Vec<TokenStream> = api
         .codes
         .iter()
@@ -123,7 +134,7 @@ pub fn emit_codes(api: &Api) -> TokenStream {
             fn value(&self) -> i64 { #name::value(self) }
             fn description(&self) -> &'static str { #name::description(self) }
             fn documented_http_status(&self) -> Option<u16> {
-                match self { #(#statuses)* Self::Unknown(_) => None }
+                match self { #(#statuses)* _ => None }
             }
             fn is_retryable(&self) -> bool { #retryable }
             fn outcome_unknown(&self) -> bool { #unknown }

@@ -10,21 +10,28 @@ pub fn choose(
     content_type: Option<&str>,
     xml: Option<&[u8]>,
 ) -> &'static Encoding {
-    let from_header = || {
-        content_type.and_then(|ct| {
-            // Parameter names are case-insensitive (RFC 9110 §5.6.6): `Charset=` counts.
-            ct.split(';')
-                .filter_map(|p| p.split_once('='))
-                .find(|(name, _)| name.trim().eq_ignore_ascii_case("charset"))
-                .map(|(_, c)| c.trim().trim_matches('"').to_string())
-        })
+    let label = match (specified, content_type.and_then(header_charset)) {
+        (Some(s), _) => Some(s.to_string()),
+        (None, Some(c)) => Some(c.to_string()),
+        (None, None) => xml.and_then(declared_encoding),
     };
-    specified
-        .map(str::to_string)
-        .or_else(from_header)
-        .or_else(|| xml.and_then(declared_encoding))
-        .and_then(|l| Encoding::for_label(l.as_bytes()))
-        .unwrap_or(UTF_8)
+    match label {
+        Some(l) => Encoding::for_label(l.as_bytes()).unwrap_or(UTF_8),
+        None => UTF_8,
+    }
+}
+
+/// The `charset` parameter of a Content-Type. Parameter names are case-insensitive (RFC 9110
+/// §5.6.6): `Charset=` counts.
+fn header_charset(content_type: &str) -> Option<&str> {
+    for param in content_type.split(';') {
+        if let Some((name, value)) = param.split_once('=')
+            && name.trim().eq_ignore_ascii_case("charset")
+        {
+            return Some(value.trim().trim_matches('"'));
+        }
+    }
+    None
 }
 
 /// An XML document's declared encoding (only APIs that speak XML read one).

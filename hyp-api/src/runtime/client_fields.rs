@@ -11,8 +11,10 @@ pub struct ClientFields(Vec<(&'static str, SecretString)>);
 impl ClientFields {
     /// Sets (or replaces) the value of the field `wire`.
     pub(crate) fn set(&mut self, wire: &'static str, value: SecretString) {
-        self.0.retain(|(w, _)| *w != wire);
-        self.0.push((wire, value));
+        match self.0.iter_mut().find(|(w, _)| *w == wire) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((wire, value)),
+        }
     }
 
     /// The value of `wire` as text, if the client has one.
@@ -31,7 +33,11 @@ impl ClientFields {
 
 impl std::fmt::Debug for ClientFields {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let names: Vec<&str> = self.0.iter().map(|(w, _)| *w).collect();
-        write!(f, "ClientFields({names:?}: [REDACTED])")
+        f.write_str("ClientFields([")?;
+        for (i, (w, _)) in self.0.iter().enumerate() {
+            let sep = if i == 0 { "" } else { ", " };
+            write!(f, "{sep}{w:?}")?;
+        }
+        f.write_str("]: [REDACTED])")
     }
 }

@@ -8,7 +8,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
 
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue};
 use secrecy::ExposeSecret;
 
 use crate::runtime::charset;
@@ -100,18 +100,24 @@ impl Core {
                 .extend(urlencoded::query_pairs(&body, route.bool_text));
         }
         // A value HTTP cannot carry (a control character) is refused here: dropping the header
-        // would send a mutation without its idempotency key or audit id.
-        let bad_headers: Vec<_> = parts
-            .headers
-            .iter()
-            .filter(|h| HeaderValue::from_str(&h.value).is_err())
-            .map(|h| Violation {
+        // would send a mutation without its idempotency key or audit id. (Names are the spec's;
+        // one HTTP could not carry would be refused the same way.)
+        let mut bad_headers = Violations::default();
+        for h in &parts.headers {
+            let rule = if HeaderName::from_bytes(h.name.as_bytes()).is_err() {
+                "must be a valid HTTP header name"
+            } else if HeaderValue::from_str(&h.value).is_err() {
+                "must be a valid HTTP header value (no control characters)"
+            } else {
+                continue;
+            };
+            bad_headers.0.push(Violation {
                 path: h.name.to_string(),
-                rule: "must be a valid HTTP header value (no control characters)".into(),
-            })
-            .collect();
+                rule: rule.into(),
+            });
+        }
         if !bad_headers.is_empty() {
-            return Err(Violations(bad_headers));
+            return Err(bad_headers);
         }
         let body = match &parts.body {
             Some(node) => Some(self.encode_body(route, node).map_err(|e| {
@@ -186,15 +192,20 @@ impl Core {
             url.push('?');
             url.push_str(&urlencoded::encode_query(&parts.query, encoding));
         }
+        // Every header is added as one (name, value) type: `header` is generic over both, and
+        // each pair of types would be compiled again.
         let mut rb = self
             .http
             .request(method, url)
             .timeout(call.timeout)
-            .header(ACCEPT, "application/json");
+            .header(ACCEPT, HeaderValue::from_static("application/json"));
         for h in &parts.headers {
-            if let Ok(mut value) = HeaderValue::from_str(&h.value) {
+            if let (Ok(name), Ok(mut value)) = (
+                HeaderName::from_bytes(h.name.as_bytes()),
+                HeaderValue::from_str(&h.value),
+            ) {
                 value.set_sensitive(h.sensitive);
-                rb = rb.header(h.name, value);
+                rb = rb.header(name, value);
             }
         }
         if let Some(body) = &call.body {
@@ -204,7 +215,9 @@ impl Core {
                     "application/json"
                 }
             };
-            rb = rb.header(CONTENT_TYPE, content_type).body(body.clone());
+            rb = rb
+                .header(CONTENT_TYPE, HeaderValue::from_static(content_type))
+                .body(body.clone());
         }
         if let Auth::Bearer(token) = &self.auth
             && let Ok(mut value) =

@@ -24,23 +24,27 @@ impl Money {
     }
 
     /// The sum of two amounts, or `None` when it does not fit a [`Decimal`].
+    #[inline]
     pub fn checked_add(self, other: Money) -> Option<Money> {
         self.0.checked_add(other.0).map(Money)
     }
 
     /// The difference of two amounts, or `None` when it does not fit a [`Decimal`].
+    #[inline]
     pub fn checked_sub(self, other: Money) -> Option<Money> {
         self.0.checked_sub(other.0).map(Money)
     }
 
     /// The amount times a quantity (`2.5` items at `10.00`), or `None` when the product does
     /// not fit a [`Decimal`].
+    #[inline]
     pub fn checked_mul(self, quantity: Decimal) -> Option<Money> {
         self.0.checked_mul(quantity).map(Money)
     }
 
     /// The amount in minor units (`12.34` → `1234` agorot), or `None` when it has more than
     /// two decimal places (a fraction of an agora is not an amount) or does not fit an `i64`.
+    #[inline]
     pub fn to_minor_units(self) -> Option<MinorUnits> {
         let minor = self.0.checked_mul(Decimal::ONE_HUNDRED)?;
         if !minor.fract().is_zero() {

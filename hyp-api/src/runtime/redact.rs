@@ -4,6 +4,7 @@
 //! Each escape is decoded by the crate that owns its format (serde_json, quick-xml,
 //! percent-encoding); this module only walks the text.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use crate::runtime::node::Node;
@@ -23,7 +24,10 @@ pub struct Scope(Vec<String>);
 
 /// Puts the call's `secrets` in scope for [`scrub`] until the guard is dropped.
 pub fn scope(secrets: &[&str]) -> Scope {
-    let now = secrets.iter().map(|s| s.to_string()).collect();
+    let mut now = Vec::with_capacity(secrets.len());
+    for s in secrets {
+        now.push(s.to_string());
+    }
     Scope(IN_SCOPE.with(|s| std::mem::replace(&mut *s.borrow_mut(), now)))
 }
 
@@ -34,62 +38,73 @@ impl Drop for Scope {
     }
 }
 
-/// Runs `f` with the secrets in scope (none outside a [`scope`]).
-fn with_scope<R>(f: impl FnOnce(&[&str]) -> R) -> R {
+/// Runs `f` with the secrets in scope (none outside a [`scope`]). Not generic: one copy
+/// serves every caller.
+fn with_scope(f: &mut dyn FnMut(&[&str])) {
     IN_SCOPE.with(|s| {
         let secrets = s.borrow();
-        let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
-        f(&secrets)
+        let mut names = Vec::with_capacity(secrets.len());
+        for secret in secrets.iter() {
+            names.push(secret.as_str());
+        }
+        f(&names)
     })
 }
 
 /// Fields an answer carries beyond the spec's (`unknown_fields`), with every secret in scope
 /// redacted from their names and values, in any echo form, at any depth: a vendor that echoes
 /// the password it was sent must not hand it back to the caller's logs.
-pub fn scrub(entries: Vec<(String, Node)>) -> Vec<(String, Node)> {
-    with_scope(|secrets| {
-        entries
-            .into_iter()
-            .map(|(k, v)| scrub_pair(k, v, secrets))
-            .collect()
-    })
+pub fn scrub(mut entries: Vec<(String, Node)>) -> Vec<(String, Node)> {
+    with_scope(&mut |secrets| scrub_entries(&mut entries, secrets));
+    entries
 }
 
 /// One field kept beyond the spec's, scrubbed as [`scrub`] scrubs them: for decoders that
 /// collect unknown fields one at a time.
-pub fn scrub_entry(key: String, node: Node) -> (String, Node) {
-    with_scope(|secrets| scrub_pair(key, node, secrets))
+pub fn scrub_entry(mut key: String, mut node: Node) -> (String, Node) {
+    with_scope(&mut |secrets| scrub_pair(&mut key, &mut node, secrets));
+    (key, node)
 }
 
 /// A value kept whole from an answer (a `json` field, a shapeless answer), scrubbed as
 /// [`scrub`] scrubs fields.
-pub fn scrub_value(node: Node) -> Node {
-    with_scope(|secrets| scrub_node(node, secrets))
+pub fn scrub_value(mut node: Node) -> Node {
+    with_scope(&mut |secrets| scrub_node(&mut node, secrets));
+    node
 }
 
-fn scrub_pair(key: String, node: Node, secrets: &[&str]) -> (String, Node) {
-    if secrets.is_empty() {
-        return (key, node);
+fn scrub_entries(entries: &mut [(String, Node)], secrets: &[&str]) {
+    for (k, v) in entries {
+        scrub_pair(k, v, secrets);
     }
-    (redact(&key, secrets), scrub_node(node, secrets))
 }
 
-fn scrub_node(node: Node, secrets: &[&str]) -> Node {
+fn scrub_pair(key: &mut String, node: &mut Node, secrets: &[&str]) {
     if secrets.is_empty() {
-        return node;
+        return;
+    }
+    *key = redact(key, secrets);
+    scrub_node(node, secrets);
+}
+
+fn scrub_node(node: &mut Node, secrets: &[&str]) {
+    if secrets.is_empty() {
+        return;
     }
     match node {
-        Node::Str(t) | Node::Num(t) if redact(&t, secrets) != t => Node::Str(redact(&t, secrets)),
-        Node::List(items) => {
-            Node::List(items.into_iter().map(|n| scrub_node(n, secrets)).collect())
+        Node::Str(t) | Node::Num(t) => {
+            let clean = redact(t, secrets);
+            if clean != *t {
+                *node = Node::Str(clean);
+            }
         }
-        Node::Map(entries) => Node::Map(
-            entries
-                .into_iter()
-                .map(|(k, v)| scrub_pair(k, v, secrets))
-                .collect(),
-        ),
-        other => other,
+        Node::List(items) => {
+            for item in items {
+                scrub_node(item, secrets);
+            }
+        }
+        Node::Map(entries) => scrub_entries(entries, secrets),
+        Node::Null | Node::Bool(_) => {}
     }
 }
 
@@ -128,10 +143,14 @@ fn matches(text: &str, at: usize, wanted: &[char]) -> Option<usize> {
     let Some((&first, rest)) = wanted.split_first() else {
         return Some(at);
     };
-    units(&text[at..])
-        .into_iter()
-        .filter(|(c, _)| *c == first)
-        .find_map(|(_, len)| matches(text, at + len, rest))
+    for (c, len) in units(&text[at..]) {
+        if c == first
+            && let Some(end) = matches(text, at + len, rest)
+        {
+            return Some(end);
+        }
+    }
+    None
 }
 
 /// Every reading of the text's first character or escape: (character, bytes taken).
@@ -158,11 +177,16 @@ fn json_escape(text: &str) -> Option<(char, usize)> {
     } else {
         &[2]
     };
-    lens.iter().find_map(|&len| {
-        let escape = text.get(..len)?;
-        let decoded: String = serde_json::from_str(&format!("\"{escape}\"")).ok()?;
-        single(&decoded).map(|c| (c, len))
-    })
+    for &len in lens {
+        let Some(escape) = text.get(..len) else {
+            continue;
+        };
+        let decoded = serde_json::from_str::<String>(&format!("\"{escape}\""));
+        if let Some(c) = decoded.ok().as_deref().and_then(single) {
+            return Some((c, len));
+        }
+    }
+    None
 }
 
 /// `&amp;`, `&#65;`, `&#x41;`: decoded as quick-xml unescapes.
@@ -175,14 +199,19 @@ fn xml_reference(text: &str) -> Option<(char, usize)> {
 
 /// `%41`, `%C3%A9`: one character's UTF-8 bytes, percent-decoded.
 fn percent_escape(text: &str) -> Option<(char, usize)> {
-    (1..=4).find_map(|bytes| {
-        let escape = text.get(..bytes * 3)?;
-        let decoded = percent_encoding::percent_decode_str(escape).collect::<Vec<u8>>();
+    for bytes in 1..=4 {
+        let Some(escape) = text.get(..bytes * 3) else {
+            continue;
+        };
+        let decoded: Cow<[u8]> = percent_encoding::percent_decode_str(escape).into();
         if decoded.len() != bytes {
-            return None;
+            continue;
         }
-        single(std::str::from_utf8(&decoded).ok()?).map(|c| (c, escape.len()))
-    })
+        if let Some(c) = std::str::from_utf8(&decoded).ok().and_then(single) {
+            return Some((c, escape.len()));
+        }
+    }
+    None
 }
 
 fn single(s: &str) -> Option<char> {

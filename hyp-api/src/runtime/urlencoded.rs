@@ -76,43 +76,61 @@ pub fn query_pairs(node: &Node, bool_text: (&str, &str)) -> Vec<(String, String)
     let Node::Map(entries) = node else {
         return Vec::new();
     };
-    entries
-        .iter()
-        .filter_map(|(k, v)| scalar(v, bool_text).map(|v| (k.clone(), v)))
-        .collect()
+    let mut pairs = Vec::with_capacity(entries.len());
+    for (k, v) in entries {
+        let mut text = String::new();
+        if scalar(v, bool_text, &mut text) {
+            pairs.push((k.clone(), text));
+        }
+    }
+    pairs
 }
 
-fn scalar(node: &Node, bool_text: (&str, &str)) -> Option<String> {
+/// Appends the text of a scalar (or of a list's scalars, comma-separated) to `out`: false
+/// when `node` has none (absent, or an object).
+fn scalar(node: &Node, bool_text: (&str, &str), out: &mut String) -> bool {
     match node {
-        Node::Null => None,
-        Node::Bool(b) => Some(if *b { bool_text.0 } else { bool_text.1 }.to_string()),
-        Node::Num(s) | Node::Str(s) => Some(s.clone()),
-        Node::List(items) => Some(
-            items
-                .iter()
-                .filter_map(|i| scalar(i, bool_text))
-                .collect::<Vec<_>>()
-                .join(","),
-        ),
-        Node::Map(_) => None,
+        Node::Null | Node::Map(_) => false,
+        Node::Bool(b) => {
+            out.push_str(if *b { bool_text.0 } else { bool_text.1 });
+            true
+        }
+        Node::Num(s) | Node::Str(s) => {
+            out.push_str(s);
+            true
+        }
+        Node::List(items) => {
+            let mut first = true;
+            for item in items {
+                let mark = out.len();
+                if !first {
+                    out.push(',');
+                }
+                if scalar(item, bool_text, out) {
+                    first = false;
+                } else {
+                    out.truncate(mark);
+                }
+            }
+            true
+        }
     }
 }
 
 /// A query string from name/value pairs, each value's text encoded in `encoding` and
 /// form-urlencoded (names are the vendor's ASCII names).
 pub fn encode_query(pairs: &[(String, String)], encoding: &'static Encoding) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let (bytes, _, _) = encoding.encode(v);
-            format!(
-                "{}={}",
-                form_urlencoded::byte_serialize(k.as_bytes()).collect::<String>(),
-                form_urlencoded::byte_serialize(&bytes).collect::<String>()
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("&")
+    let mut out = String::new();
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        let (bytes, _, _) = encoding.encode(v);
+        out.extend(form_urlencoded::byte_serialize(k.as_bytes()));
+        out.push('=');
+        out.extend(form_urlencoded::byte_serialize(&bytes));
+    }
+    out
 }
 
 /// Whether an answer that should be URL-encoded or JSON is an HTML page instead (the vendor's

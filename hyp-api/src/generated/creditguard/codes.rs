@@ -291,33 +291,33 @@ impl crate::VendorCode for ResultCode {
     }
     fn documented_http_status(&self) -> Option<u16> {
         match self {
-            Self::PermittedTransaction => Some(200u16),
-            Self::BlockedCard => Some(200u16),
-            Self::StolenCard => Some(200u16),
-            Self::CallCreditCompany => Some(200u16),
-            Self::Refused => Some(200u16),
-            Self::ForgedCard => Some(200u16),
-            Self::WrongCvvOrId => Some(200u16),
-            Self::WrongCavvEciUcaf => Some(200u16),
-            Self::Stopped => Some(200u16),
-            Self::NoForeignCurrency => Some(200u16),
-            Self::UnsupportedCard => Some(200u16),
-            Self::DefectiveCard => Some(200u16),
-            Self::NotPermitted34 => Some(200u16),
-            Self::NotPermitted35 => Some(200u16),
-            Self::ExpiredCard => Some(200u16),
-            Self::OverCeiling => Some(200u16),
-            Self::ZeroCeilingRegular => Some(200u16),
-            Self::ZeroCeilingDebit => Some(200u16),
-            Self::ZeroCeilingDollars => Some(200u16),
-            Self::ZeroCeilingPhone => Some(200u16),
-            Self::ZeroCeilingRefund => Some(200u16),
-            Self::ZeroCeilingSplit => Some(200u16),
-            Self::DoubleTransaction => Some(200u16),
-            Self::Duplicate => Some(200u16),
-            Self::DuplicateMinus80 => Some(200u16),
-            Self::NoMatchingDebitDeal => Some(200u16),
-            Self::Unknown(_) => None,
+            Self::PermittedTransaction
+            | Self::BlockedCard
+            | Self::StolenCard
+            | Self::CallCreditCompany
+            | Self::Refused
+            | Self::ForgedCard
+            | Self::WrongCvvOrId
+            | Self::WrongCavvEciUcaf
+            | Self::Stopped
+            | Self::NoForeignCurrency
+            | Self::UnsupportedCard
+            | Self::DefectiveCard
+            | Self::NotPermitted34
+            | Self::NotPermitted35
+            | Self::ExpiredCard
+            | Self::OverCeiling
+            | Self::ZeroCeilingRegular
+            | Self::ZeroCeilingDebit
+            | Self::ZeroCeilingDollars
+            | Self::ZeroCeilingPhone
+            | Self::ZeroCeilingRefund
+            | Self::ZeroCeilingSplit
+            | Self::DoubleTransaction
+            | Self::Duplicate
+            | Self::DuplicateMinus80
+            | Self::NoMatchingDebitDeal => Some(200u16),
+            _ => None,
         }
     }
     fn is_retryable(&self) -> bool {

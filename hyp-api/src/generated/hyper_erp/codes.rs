@@ -274,31 +274,26 @@ impl crate::VendorCode for ResponseCode {
     }
     fn documented_http_status(&self) -> Option<u16> {
         match self {
-            Self::Success => Some(200u16),
-            Self::IncompleteSuccess => Some(200u16),
-            Self::NoResults => Some(200u16),
+            Self::Success
+            | Self::IncompleteSuccess
+            | Self::NoResults
+            | Self::Duplicate => Some(200u16),
             Self::FunctionNotFound => Some(404u16),
-            Self::DatabaseError => Some(500u16),
-            Self::TechnicalError => Some(500u16),
-            Self::WrongAccountCredentials => Some(401u16),
-            Self::RequiredFieldsMissing => Some(400u16),
+            Self::DatabaseError | Self::TechnicalError | Self::TradingSystemTimeout => {
+                Some(500u16)
+            }
+            Self::WrongAccountCredentials
+            | Self::BadAccountCredentials
+            | Self::IncorrectApiPassword => Some(401u16),
+            Self::RequiredFieldsMissing
+            | Self::UnacceptableLanguage
+            | Self::PasswordPolicy
+            | Self::BadInputData
+            | Self::InvalidAccessToken => Some(400u16),
             Self::NotAuthorized => Some(403u16),
-            Self::UnacceptableLanguage => Some(400u16),
             Self::ResourceBusy => Some(423u16),
-            Self::SecurityAlert => Some(422u16),
-            Self::EntityLocked => Some(422u16),
-            Self::PasswordPolicy => Some(400u16),
-            Self::BadInputData => Some(400u16),
-            Self::AccountNotFound => None,
-            Self::ClientNotFound => None,
-            Self::SupplierNotFound => None,
-            Self::ProjectNotFound => None,
-            Self::Duplicate => Some(200u16),
-            Self::InvalidAccessToken => Some(400u16),
-            Self::BadAccountCredentials => Some(401u16),
-            Self::TradingSystemTimeout => Some(500u16),
-            Self::IncorrectApiPassword => Some(401u16),
-            Self::Unknown(_) => None,
+            Self::SecurityAlert | Self::EntityLocked => Some(422u16),
+            _ => None,
         }
     }
     fn is_retryable(&self) -> bool {

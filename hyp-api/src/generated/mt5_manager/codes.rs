@@ -114,7 +114,7 @@ impl crate::VendorCode for StatusCode {
             Self::PermissionDenied => Some(403u16),
             Self::AlreadyApplied => Some(409u16),
             Self::ManagerOffline => Some(503u16),
-            Self::Unknown(_) => None,
+            _ => None,
         }
     }
     fn is_retryable(&self) -> bool {

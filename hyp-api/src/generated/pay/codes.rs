@@ -2596,299 +2596,299 @@ impl crate::VendorCode for CCode {
     }
     fn documented_http_status(&self) -> Option<u16> {
         match self {
-            Self::Approved => Some(200u16),
-            Self::BlockedCard => Some(200u16),
-            Self::StolenCard => Some(200u16),
-            Self::CallCreditCompany => Some(200u16),
-            Self::NotApproved => Some(200u16),
-            Self::ForgedCard => Some(200u16),
-            Self::IncorrectCvv2 => Some(200u16),
-            Self::IncorrectCavvUcaf => Some(200u16),
-            Self::IncorrectAvs => Some(200u16),
-            Self::CommunicationDisconnected => Some(200u16),
-            Self::PartialApproval => Some(200u16),
-            Self::InsufficientPoints => Some(200u16),
-            Self::CardNotPermittedInTerminal => Some(200u16),
-            Self::IncorrectBalanceCode => Some(200u16),
-            Self::CardNotInNetwork => Some(200u16),
-            Self::CardNotValid => Some(200u16),
-            Self::NoCurrencyPermission => Some(200u16),
-            Self::NoCreditTypePermission => Some(200u16),
-            Self::IncorrectId => Some(200u16),
-            Self::DefectiveCard => Some(200u16),
-            Self::CardExpired => Some(200u16),
-            Self::QueryRequired41 => Some(200u16),
-            Self::QueryRequired42 => Some(200u16),
-            Self::MissingVectorFile51 => Some(200u16),
-            Self::MissingVectorFile52 => Some(200u16),
-            Self::MissingVectorFile53 => Some(200u16),
-            Self::MissingVectorFile54 => Some(200u16),
-            Self::MissingVectorFile55 => Some(200u16),
-            Self::MissingVectorFile56 => Some(200u16),
-            Self::MissingVectorFile57 => Some(200u16),
-            Self::MissingVectorFile58 => Some(200u16),
-            Self::MissingVectorFile59 => Some(200u16),
-            Self::MissingVectorFile60 => Some(200u16),
-            Self::MissingVectorFile61 => Some(200u16),
-            Self::MissingVectorFile62 => Some(200u16),
-            Self::MissingVectorFile63 => Some(200u16),
-            Self::MissingVectorFile64 => Some(200u16),
-            Self::MissingVectorFile65 => Some(200u16),
-            Self::MissingVectorFile66 => Some(200u16),
-            Self::MissingVectorFile67 => Some(200u16),
-            Self::MissingVectorFile68 => Some(200u16),
-            Self::MissingVectorFile69 => Some(200u16),
-            Self::MissingVectorFile70 => Some(200u16),
-            Self::MissingVectorFile71 => Some(200u16),
-            Self::MissingSystemFile73 => Some(200u16),
-            Self::MissingSystemFile74 => Some(200u16),
-            Self::MissingSystemFile75 => Some(200u16),
-            Self::MissingSystemFile76 => Some(200u16),
-            Self::MissingSystemFile77 => Some(200u16),
-            Self::MissingSystemFile78 => Some(200u16),
-            Self::MissingSystemFile79 => Some(200u16),
-            Self::MissingSystemFile80 => Some(200u16),
-            Self::MissingSystemFile81 => Some(200u16),
-            Self::MissingSystemFile82 => Some(200u16),
-            Self::MissingSystemFile83 => Some(200u16),
-            Self::MissingSystemFile84 => Some(200u16),
-            Self::MissingSystemFile85 => Some(200u16),
-            Self::MissingSystemFile86 => Some(200u16),
-            Self::MissingSystemFile87 => Some(200u16),
-            Self::MissingSystemFile88 => Some(200u16),
-            Self::MissingSystemFile89 => Some(200u16),
-            Self::MissingVectorEntry101 => Some(200u16),
-            Self::MissingVectorEntry102 => Some(200u16),
-            Self::MissingVectorEntry103 => Some(200u16),
-            Self::MissingVectorEntry104 => Some(200u16),
-            Self::MissingVectorEntry105 => Some(200u16),
-            Self::MissingVectorEntry106 => Some(200u16),
-            Self::MissingVectorEntry107 => Some(200u16),
-            Self::MissingVectorEntry108 => Some(200u16),
-            Self::MissingVectorEntry109 => Some(200u16),
-            Self::MissingVectorEntry110 => Some(200u16),
-            Self::MissingVectorEntry111 => Some(200u16),
-            Self::MissingVectorEntry112 => Some(200u16),
-            Self::MissingVectorEntry113 => Some(200u16),
-            Self::MissingVectorEntry114 => Some(200u16),
-            Self::MissingVectorEntry115 => Some(200u16),
-            Self::MissingVectorEntry116 => Some(200u16),
-            Self::MissingVectorEntry117 => Some(200u16),
-            Self::MissingVectorEntry118 => Some(200u16),
-            Self::MissingVectorEntry119 => Some(200u16),
-            Self::MissingVectorEntry120 => Some(200u16),
-            Self::MissingVectorEntry121 => Some(200u16),
-            Self::MissingVectorEntry122 => Some(200u16),
-            Self::MissingVectorEntry123 => Some(200u16),
-            Self::MissingParameterEntry141 => Some(200u16),
-            Self::MissingParameterEntry142 => Some(200u16),
-            Self::MissingParameterEntry143 => Some(200u16),
-            Self::MissingParameterEntry144 => Some(200u16),
-            Self::MissingParameterEntry145 => Some(200u16),
-            Self::MissingParameterEntry146 => Some(200u16),
-            Self::MissingParameterEntry147 => Some(200u16),
-            Self::MissingParameterEntry148 => Some(200u16),
-            Self::MissingParameterEntry149 => Some(200u16),
-            Self::MissingParameterEntry150 => Some(200u16),
-            Self::MissingParameterEntry151 => Some(200u16),
-            Self::MissingParameterEntry152 => Some(200u16),
-            Self::InvalidVectorOrParameterData182 => Some(200u16),
-            Self::InvalidVectorOrParameterData183 => Some(200u16),
-            Self::InvalidVectorOrParameterData184 => Some(200u16),
-            Self::InvalidVectorOrParameterData185 => Some(200u16),
-            Self::InvalidVectorOrParameterData186 => Some(200u16),
-            Self::InvalidVectorOrParameterData187 => Some(200u16),
-            Self::InvalidVectorOrParameterData188 => Some(200u16),
-            Self::InvalidVectorOrParameterData189 => Some(200u16),
-            Self::InvalidVectorOrParameterData190 => Some(200u16),
-            Self::InvalidVectorOrParameterData191 => Some(200u16),
-            Self::InvalidVectorOrParameterData192 => Some(200u16),
-            Self::InvalidVectorOrParameterData193 => Some(200u16),
-            Self::RedirectParametersMissing => Some(200u16),
-            Self::NotFound => Some(200u16),
-            Self::NoPreApprovalNumberPermission => Some(200u16),
-            Self::NoJ5Permission322 => Some(200u16),
-            Self::NoIssuerPermission341 => Some(200u16),
-            Self::NoIssuerPermission342 => Some(200u16),
-            Self::NoIssuerPermission343 => Some(200u16),
-            Self::NoIssuerPermission344 => Some(200u16),
-            Self::NoIssuerPermission345 => Some(200u16),
-            Self::NoIssuerPermission346 => Some(200u16),
-            Self::NoIssuerPermission347 => Some(200u16),
-            Self::NoIssuerPermission348 => Some(200u16),
-            Self::NoJ5Permission349 => Some(200u16),
-            Self::NoIssuerPermission350 => Some(200u16),
-            Self::NoIssuerPermission351 => Some(200u16),
-            Self::NoIssuerPermission352 => Some(200u16),
-            Self::NoIssuerPermission353 => Some(200u16),
-            Self::NoIssuerPermission354 => Some(200u16),
-            Self::ContactlessAboveMaximum => Some(200u16),
-            Self::SelfServiceOnly => Some(200u16),
-            Self::MultiSupplierNumberMissing => Some(200u16),
-            Self::EciRequired => Some(200u16),
-            Self::ItemsSumMismatch => Some(200u16),
-            Self::TooManyInstallments => Some(200u16),
-            Self::TooFewInstallments => Some(200u16),
-            Self::BelowMinimum => Some(200u16),
-            Self::NumberOfPaymentsMissing => Some(200u16),
-            Self::FirstOrFixedPaymentMissing => Some(200u16),
-            Self::InstallmentTotalMismatch => Some(200u16),
-            Self::Track2TooShort => Some(200u16),
-            Self::DcodeRejected => Some(200u16),
-            Self::FixedDateTooFar => Some(200u16),
-            Self::InvalidData => Some(200u16),
-            Self::InvalidExpirationFormat => Some(200u16),
-            Self::WrongTerminalNumber => Some(200u16),
-            Self::EssentialParametersMissing => Some(200u16),
-            Self::ClientInputPan => Some(200u16),
-            Self::InvalidCardNumberTrack2 => Some(200u16),
-            Self::GeneralInvalidData => Some(200u16),
-            Self::IsoBuildError => Some(200u16),
-            Self::NonNumericField => Some(200u16),
-            Self::DuplicateRecord => Some(200u16),
-            Self::AmountIncreasedAfterChecks => Some(200u16),
-            Self::ServiceCodeMissing => Some(200u16),
-            Self::CardNotInValidCardsFile => Some(200u16),
-            Self::GeneralError431 => Some(200u16),
-            Self::DeviceRule432 => Some(200u16),
-            Self::DeviceRule433 => Some(200u16),
-            Self::DeviceRule434 => Some(200u16),
-            Self::DeviceRule435 => Some(200u16),
-            Self::DeviceRule436 => Some(200u16),
-            Self::CreditTypeTransactionTypeMismatch => Some(200u16),
-            Self::TouristCardNotPermitted => Some(200u16),
-            Self::CardInVector80 => Some(200u16),
-            Self::NoStandIn => Some(200u16),
-            Self::CancellationCardNotFound => Some(200u16),
-            Self::ImmediateDebitCardRule => Some(200u16),
-            Self::IncorrectCardNumber => Some(200u16),
-            Self::AddressOrZipRequired448 => Some(200u16),
-            Self::AddressOrZipRequired449 => Some(200u16),
-            Self::PromotionCode => Some(200u16),
-            Self::RecordOrClubRule451 => Some(200u16),
-            Self::RecordOrClubRule452 => Some(200u16),
-            Self::RecordOrClubRule453 => Some(200u16),
-            Self::RecordOrClubRule454 => Some(200u16),
-            Self::RecordOrClubRule455 => Some(200u16),
-            Self::RecordOrClubRule456 => Some(200u16),
-            Self::RecordOrClubRule457 => Some(200u16),
-            Self::RecordOrClubRule458 => Some(200u16),
-            Self::StandingOrderRule470 => Some(200u16),
-            Self::StandingOrderRule471 => Some(200u16),
-            Self::StandingOrderRule472 => Some(200u16),
-            Self::StandingOrderRule473 => Some(200u16),
-            Self::StandingOrderNeedsJ5 => Some(200u16),
-            Self::StandingOrderRule475 => Some(200u16),
-            Self::StandingOrderRule476 => Some(200u16),
-            Self::StandingOrderRule477 => Some(200u16),
-            Self::StandingOrderRule478 => Some(200u16),
-            Self::StandingOrderRule479 => Some(200u16),
-            Self::LinkageOrFuelRule480 => Some(200u16),
-            Self::LinkageOrFuelRule481 => Some(200u16),
-            Self::LinkageOrFuelRule482 => Some(200u16),
-            Self::LinkageOrFuelRule483 => Some(200u16),
-            Self::LinkageOrFuelRule484 => Some(200u16),
-            Self::LinkageOrFuelRule485 => Some(200u16),
-            Self::LinkageOrFuelRule486 => Some(200u16),
-            Self::LinkageOrFuelRule487 => Some(200u16),
-            Self::LinkageOrFuelRule488 => Some(200u16),
-            Self::LinkageOrFuelRule489 => Some(200u16),
-            Self::LinkageOrFuelRule490 => Some(200u16),
-            Self::LinkageOrFuelRule491 => Some(200u16),
-            Self::LinkageOrFuelRule492 => Some(200u16),
-            Self::LinkageOrFuelRule493 => Some(200u16),
-            Self::DifferentTerminalNumber => Some(200u16),
-            Self::LinkageOrFuelRule495 => Some(200u16),
-            Self::LinkageOrFuelRule496 => Some(200u16),
-            Self::LinkageOrFuelRule497 => Some(200u16),
-            Self::LinkageOrFuelRule498 => Some(200u16),
-            Self::StoppedByUser => Some(200u16),
-            Self::DataSourceOrEciRule504 => Some(200u16),
-            Self::DataSourceOrEciRule505 => Some(200u16),
-            Self::DataSourceOrEciRule506 => Some(200u16),
-            Self::ActualAmountExceedsApproved => Some(200u16),
-            Self::DataSourceOrEciRule508 => Some(200u16),
-            Self::DataSourceOrEciRule509 => Some(200u16),
-            Self::DataSourceOrEciRule510 => Some(200u16),
-            Self::DataSourceOrEciRule511 => Some(200u16),
-            Self::DataSourceOrEciRule512 => Some(200u16),
-            Self::ResponseMessageError551 => Some(200u16),
-            Self::ResponseMessageError552 => Some(200u16),
-            Self::ResponseMessageError553 => Some(200u16),
-            Self::ResponseMessageError554 => Some(200u16),
-            Self::ResponseMessageError555 => Some(200u16),
-            Self::ResponseMessageError556 => Some(200u16),
-            Self::ResponseMessageError557 => Some(200u16),
-            Self::ResponseMessageError558 => Some(200u16),
-            Self::ResponseMessageError559 => Some(200u16),
-            Self::ResponseMessageError560 => Some(200u16),
-            Self::ResponseMessageError561 => Some(200u16),
-            Self::ResponseMessageError562 => Some(200u16),
-            Self::ResponseMessageError563 => Some(200u16),
-            Self::ResponseMessageError564 => Some(200u16),
-            Self::ResponseMessageError565 => Some(200u16),
-            Self::ResponseMessageError566 => Some(200u16),
-            Self::ResponseMessageError567 => Some(200u16),
-            Self::NegativeFile => Some(200u16),
-            Self::GeneralError599 => Some(200u16),
-            Self::DetailsReceivedJ2 => Some(200u16),
-            Self::AuthorizedJ5 => Some(200u16),
-            Self::PinPadError701 => Some(200u16),
-            Self::PinPadError702 => Some(200u16),
-            Self::PinPadError703 => Some(200u16),
-            Self::PinPadError704 => Some(200u16),
-            Self::PinPadError705 => Some(200u16),
-            Self::PinPadError706 => Some(200u16),
-            Self::PinPadError707 => Some(200u16),
-            Self::PinPadError708 => Some(200u16),
-            Self::PinPadError709 => Some(200u16),
-            Self::PinPadError710 => Some(200u16),
-            Self::PinPadError711 => Some(200u16),
-            Self::PinPadError712 => Some(200u16),
-            Self::PinPadError713 => Some(200u16),
-            Self::PinPadError714 => Some(200u16),
-            Self::PinPadError715 => Some(200u16),
-            Self::PinPadError716 => Some(200u16),
-            Self::PinPadError717 => Some(200u16),
-            Self::PinPadError718 => Some(200u16),
-            Self::PinPadError719 => Some(200u16),
-            Self::PinPadError720 => Some(200u16),
-            Self::PinPadError721 => Some(200u16),
-            Self::PinPadError722 => Some(200u16),
-            Self::PinPadError723 => Some(200u16),
-            Self::PinPadError724 => Some(200u16),
-            Self::PinPadError725 => Some(200u16),
-            Self::PinPadError726 => Some(200u16),
-            Self::PinPadError727 => Some(200u16),
-            Self::PinPadError728 => Some(200u16),
-            Self::PinPadError729 => Some(200u16),
-            Self::PinPadError730 => Some(200u16),
-            Self::PinPadError731 => Some(200u16),
-            Self::OkCanProceed => Some(200u16),
-            Self::Postponed => Some(200u16),
-            Self::NotPermitted => Some(200u16),
-            Self::AuthenticationFailed => Some(200u16),
-            Self::PaymentsLimitExceeded => Some(200u16),
-            Self::MissingWhat => Some(200u16),
-            Self::UnsupportedAgreementState => Some(200u16),
-            Self::AgreementNotFound => Some(200u16),
-            Self::InvalidForTokenization => Some(200u16),
-            Self::CannotBeCancelled => Some(200u16),
-            Self::CardNotFullyReadable => Some(200u16),
-            Self::PaymentLinkAlreadyPaid => Some(200u16),
-            Self::TokensNotPermitted => Some(200u16),
-            Self::InvalidToken => Some(200u16),
-            Self::TransactionCancelled => Some(200u16),
-            Self::CommunicationError => Some(200u16),
-            Self::MissingRequiredFields => Some(200u16),
-            Self::PaymentLinkNotFound => Some(200u16),
-            Self::NameRequired => Some(200u16),
-            Self::TransactionInfoRequired => Some(200u16),
-            Self::NoTokenizationPermission => Some(200u16),
-            Self::WrongZPass => Some(200u16),
-            Self::TransactionNotFound => Some(200u16),
-            Self::RefundExceedsOriginal => Some(200u16),
-            Self::Unknown(_) => None,
+            Self::Approved
+            | Self::BlockedCard
+            | Self::StolenCard
+            | Self::CallCreditCompany
+            | Self::NotApproved
+            | Self::ForgedCard
+            | Self::IncorrectCvv2
+            | Self::IncorrectCavvUcaf
+            | Self::IncorrectAvs
+            | Self::CommunicationDisconnected
+            | Self::PartialApproval
+            | Self::InsufficientPoints
+            | Self::CardNotPermittedInTerminal
+            | Self::IncorrectBalanceCode
+            | Self::CardNotInNetwork
+            | Self::CardNotValid
+            | Self::NoCurrencyPermission
+            | Self::NoCreditTypePermission
+            | Self::IncorrectId
+            | Self::DefectiveCard
+            | Self::CardExpired
+            | Self::QueryRequired41
+            | Self::QueryRequired42
+            | Self::MissingVectorFile51
+            | Self::MissingVectorFile52
+            | Self::MissingVectorFile53
+            | Self::MissingVectorFile54
+            | Self::MissingVectorFile55
+            | Self::MissingVectorFile56
+            | Self::MissingVectorFile57
+            | Self::MissingVectorFile58
+            | Self::MissingVectorFile59
+            | Self::MissingVectorFile60
+            | Self::MissingVectorFile61
+            | Self::MissingVectorFile62
+            | Self::MissingVectorFile63
+            | Self::MissingVectorFile64
+            | Self::MissingVectorFile65
+            | Self::MissingVectorFile66
+            | Self::MissingVectorFile67
+            | Self::MissingVectorFile68
+            | Self::MissingVectorFile69
+            | Self::MissingVectorFile70
+            | Self::MissingVectorFile71
+            | Self::MissingSystemFile73
+            | Self::MissingSystemFile74
+            | Self::MissingSystemFile75
+            | Self::MissingSystemFile76
+            | Self::MissingSystemFile77
+            | Self::MissingSystemFile78
+            | Self::MissingSystemFile79
+            | Self::MissingSystemFile80
+            | Self::MissingSystemFile81
+            | Self::MissingSystemFile82
+            | Self::MissingSystemFile83
+            | Self::MissingSystemFile84
+            | Self::MissingSystemFile85
+            | Self::MissingSystemFile86
+            | Self::MissingSystemFile87
+            | Self::MissingSystemFile88
+            | Self::MissingSystemFile89
+            | Self::MissingVectorEntry101
+            | Self::MissingVectorEntry102
+            | Self::MissingVectorEntry103
+            | Self::MissingVectorEntry104
+            | Self::MissingVectorEntry105
+            | Self::MissingVectorEntry106
+            | Self::MissingVectorEntry107
+            | Self::MissingVectorEntry108
+            | Self::MissingVectorEntry109
+            | Self::MissingVectorEntry110
+            | Self::MissingVectorEntry111
+            | Self::MissingVectorEntry112
+            | Self::MissingVectorEntry113
+            | Self::MissingVectorEntry114
+            | Self::MissingVectorEntry115
+            | Self::MissingVectorEntry116
+            | Self::MissingVectorEntry117
+            | Self::MissingVectorEntry118
+            | Self::MissingVectorEntry119
+            | Self::MissingVectorEntry120
+            | Self::MissingVectorEntry121
+            | Self::MissingVectorEntry122
+            | Self::MissingVectorEntry123
+            | Self::MissingParameterEntry141
+            | Self::MissingParameterEntry142
+            | Self::MissingParameterEntry143
+            | Self::MissingParameterEntry144
+            | Self::MissingParameterEntry145
+            | Self::MissingParameterEntry146
+            | Self::MissingParameterEntry147
+            | Self::MissingParameterEntry148
+            | Self::MissingParameterEntry149
+            | Self::MissingParameterEntry150
+            | Self::MissingParameterEntry151
+            | Self::MissingParameterEntry152
+            | Self::InvalidVectorOrParameterData182
+            | Self::InvalidVectorOrParameterData183
+            | Self::InvalidVectorOrParameterData184
+            | Self::InvalidVectorOrParameterData185
+            | Self::InvalidVectorOrParameterData186
+            | Self::InvalidVectorOrParameterData187
+            | Self::InvalidVectorOrParameterData188
+            | Self::InvalidVectorOrParameterData189
+            | Self::InvalidVectorOrParameterData190
+            | Self::InvalidVectorOrParameterData191
+            | Self::InvalidVectorOrParameterData192
+            | Self::InvalidVectorOrParameterData193
+            | Self::RedirectParametersMissing
+            | Self::NotFound
+            | Self::NoPreApprovalNumberPermission
+            | Self::NoJ5Permission322
+            | Self::NoIssuerPermission341
+            | Self::NoIssuerPermission342
+            | Self::NoIssuerPermission343
+            | Self::NoIssuerPermission344
+            | Self::NoIssuerPermission345
+            | Self::NoIssuerPermission346
+            | Self::NoIssuerPermission347
+            | Self::NoIssuerPermission348
+            | Self::NoJ5Permission349
+            | Self::NoIssuerPermission350
+            | Self::NoIssuerPermission351
+            | Self::NoIssuerPermission352
+            | Self::NoIssuerPermission353
+            | Self::NoIssuerPermission354
+            | Self::ContactlessAboveMaximum
+            | Self::SelfServiceOnly
+            | Self::MultiSupplierNumberMissing
+            | Self::EciRequired
+            | Self::ItemsSumMismatch
+            | Self::TooManyInstallments
+            | Self::TooFewInstallments
+            | Self::BelowMinimum
+            | Self::NumberOfPaymentsMissing
+            | Self::FirstOrFixedPaymentMissing
+            | Self::InstallmentTotalMismatch
+            | Self::Track2TooShort
+            | Self::DcodeRejected
+            | Self::FixedDateTooFar
+            | Self::InvalidData
+            | Self::InvalidExpirationFormat
+            | Self::WrongTerminalNumber
+            | Self::EssentialParametersMissing
+            | Self::ClientInputPan
+            | Self::InvalidCardNumberTrack2
+            | Self::GeneralInvalidData
+            | Self::IsoBuildError
+            | Self::NonNumericField
+            | Self::DuplicateRecord
+            | Self::AmountIncreasedAfterChecks
+            | Self::ServiceCodeMissing
+            | Self::CardNotInValidCardsFile
+            | Self::GeneralError431
+            | Self::DeviceRule432
+            | Self::DeviceRule433
+            | Self::DeviceRule434
+            | Self::DeviceRule435
+            | Self::DeviceRule436
+            | Self::CreditTypeTransactionTypeMismatch
+            | Self::TouristCardNotPermitted
+            | Self::CardInVector80
+            | Self::NoStandIn
+            | Self::CancellationCardNotFound
+            | Self::ImmediateDebitCardRule
+            | Self::IncorrectCardNumber
+            | Self::AddressOrZipRequired448
+            | Self::AddressOrZipRequired449
+            | Self::PromotionCode
+            | Self::RecordOrClubRule451
+            | Self::RecordOrClubRule452
+            | Self::RecordOrClubRule453
+            | Self::RecordOrClubRule454
+            | Self::RecordOrClubRule455
+            | Self::RecordOrClubRule456
+            | Self::RecordOrClubRule457
+            | Self::RecordOrClubRule458
+            | Self::StandingOrderRule470
+            | Self::StandingOrderRule471
+            | Self::StandingOrderRule472
+            | Self::StandingOrderRule473
+            | Self::StandingOrderNeedsJ5
+            | Self::StandingOrderRule475
+            | Self::StandingOrderRule476
+            | Self::StandingOrderRule477
+            | Self::StandingOrderRule478
+            | Self::StandingOrderRule479
+            | Self::LinkageOrFuelRule480
+            | Self::LinkageOrFuelRule481
+            | Self::LinkageOrFuelRule482
+            | Self::LinkageOrFuelRule483
+            | Self::LinkageOrFuelRule484
+            | Self::LinkageOrFuelRule485
+            | Self::LinkageOrFuelRule486
+            | Self::LinkageOrFuelRule487
+            | Self::LinkageOrFuelRule488
+            | Self::LinkageOrFuelRule489
+            | Self::LinkageOrFuelRule490
+            | Self::LinkageOrFuelRule491
+            | Self::LinkageOrFuelRule492
+            | Self::LinkageOrFuelRule493
+            | Self::DifferentTerminalNumber
+            | Self::LinkageOrFuelRule495
+            | Self::LinkageOrFuelRule496
+            | Self::LinkageOrFuelRule497
+            | Self::LinkageOrFuelRule498
+            | Self::StoppedByUser
+            | Self::DataSourceOrEciRule504
+            | Self::DataSourceOrEciRule505
+            | Self::DataSourceOrEciRule506
+            | Self::ActualAmountExceedsApproved
+            | Self::DataSourceOrEciRule508
+            | Self::DataSourceOrEciRule509
+            | Self::DataSourceOrEciRule510
+            | Self::DataSourceOrEciRule511
+            | Self::DataSourceOrEciRule512
+            | Self::ResponseMessageError551
+            | Self::ResponseMessageError552
+            | Self::ResponseMessageError553
+            | Self::ResponseMessageError554
+            | Self::ResponseMessageError555
+            | Self::ResponseMessageError556
+            | Self::ResponseMessageError557
+            | Self::ResponseMessageError558
+            | Self::ResponseMessageError559
+            | Self::ResponseMessageError560
+            | Self::ResponseMessageError561
+            | Self::ResponseMessageError562
+            | Self::ResponseMessageError563
+            | Self::ResponseMessageError564
+            | Self::ResponseMessageError565
+            | Self::ResponseMessageError566
+            | Self::ResponseMessageError567
+            | Self::NegativeFile
+            | Self::GeneralError599
+            | Self::DetailsReceivedJ2
+            | Self::AuthorizedJ5
+            | Self::PinPadError701
+            | Self::PinPadError702
+            | Self::PinPadError703
+            | Self::PinPadError704
+            | Self::PinPadError705
+            | Self::PinPadError706
+            | Self::PinPadError707
+            | Self::PinPadError708
+            | Self::PinPadError709
+            | Self::PinPadError710
+            | Self::PinPadError711
+            | Self::PinPadError712
+            | Self::PinPadError713
+            | Self::PinPadError714
+            | Self::PinPadError715
+            | Self::PinPadError716
+            | Self::PinPadError717
+            | Self::PinPadError718
+            | Self::PinPadError719
+            | Self::PinPadError720
+            | Self::PinPadError721
+            | Self::PinPadError722
+            | Self::PinPadError723
+            | Self::PinPadError724
+            | Self::PinPadError725
+            | Self::PinPadError726
+            | Self::PinPadError727
+            | Self::PinPadError728
+            | Self::PinPadError729
+            | Self::PinPadError730
+            | Self::PinPadError731
+            | Self::OkCanProceed
+            | Self::Postponed
+            | Self::NotPermitted
+            | Self::AuthenticationFailed
+            | Self::PaymentsLimitExceeded
+            | Self::MissingWhat
+            | Self::UnsupportedAgreementState
+            | Self::AgreementNotFound
+            | Self::InvalidForTokenization
+            | Self::CannotBeCancelled
+            | Self::CardNotFullyReadable
+            | Self::PaymentLinkAlreadyPaid
+            | Self::TokensNotPermitted
+            | Self::InvalidToken
+            | Self::TransactionCancelled
+            | Self::CommunicationError
+            | Self::MissingRequiredFields
+            | Self::PaymentLinkNotFound
+            | Self::NameRequired
+            | Self::TransactionInfoRequired
+            | Self::NoTokenizationPermission
+            | Self::WrongZPass
+            | Self::TransactionNotFound
+            | Self::RefundExceedsOriginal => Some(200u16),
+            _ => None,
         }
     }
     fn is_retryable(&self) -> bool {
