@@ -134,19 +134,42 @@ fn outcome(e: &Endpoint, resp_name: &str) -> (String, TokenStream) {
     (name, tokens)
 }
 
-fn secret_fields(e: &Endpoint) -> Vec<TokenStream> {
-    e.request
+/// The body of `secrets`: the required secrets up to the first optional one start the `vec!`,
+/// the rest are pushed in order (pushes, not `[…].into_iter().flatten().collect()`: that chain
+/// is compiled once per array length).
+fn secrets_body(e: &Endpoint) -> TokenStream {
+    let secret = |f: &&crate::model::Field| matches!(f.ty, Ty::Secret(_));
+    let fields: Vec<_> = e.request.iter().filter(secret).collect();
+    let lead = fields.iter().take_while(|f| f.required).count();
+    let first = fields[..lead].iter().map(|f| {
+        let n = ident(&f.rust);
+        quote!(crate::ExposeSecret::expose_secret(&request.#n))
+    });
+    let rest: Vec<TokenStream> = fields[lead..]
         .iter()
-        .filter(|f| matches!(f.ty, Ty::Secret(_)))
         .map(|f| {
             let n = ident(&f.rust);
             if f.required {
-                quote!(Some(crate::ExposeSecret::expose_secret(&request.#n)))
+                quote!(s.push(crate::ExposeSecret::expose_secret(&request.#n));)
             } else {
-                quote!(request.#n.as_ref().map(crate::ExposeSecret::expose_secret))
+                quote!(if let Some(v) = &request.#n { s.push(crate::ExposeSecret::expose_secret(v)); })
             }
         })
-        .collect()
+        .collect();
+    if fields.is_empty() {
+        quote!({
+            let _ = request;
+            Vec::new()
+        })
+    } else if rest.is_empty() {
+        quote!({ vec![#(#first),*] })
+    } else {
+        quote!({
+            let mut s = vec![#(#first),*];
+            #(#rest)*
+            s
+        })
+    }
 }
 
 /// `with_client_fields`: the request with each field the client supplies filled in where the
@@ -281,15 +304,7 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
             None
         }),
     };
-    let secrets = secret_fields(e);
-    let secrets_body = if secrets.is_empty() {
-        quote!({
-            let _ = request;
-            Vec::new()
-        })
-    } else {
-        quote!({ [#(#secrets),*].into_iter().flatten().collect() })
-    };
+    let secrets_body = secrets_body(e);
     let overrides: Vec<TokenStream> = e
         .code_overrides
         .iter()

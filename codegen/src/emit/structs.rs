@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::docs::{doc, field_doc};
 use super::types::{
-    Side, decode_call, decoder, empty_is_absent, encode, encoder, ident, param_type, rust_type,
+    Side, decode_call, decoder, empty_is_absent, encode, encode_ref, ident, param_type, rust_type,
 };
 use crate::model::{Api, Field, Ty};
 use crate::resolve::decimal;
@@ -95,8 +95,9 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
             let e = encode(&f.ty, quote!(self.#fname));
             quote! { if !self.#fname.is_empty() { w.put(#w, #e); } }
         } else {
-            let e = encoder(&f.ty);
-            quote! { w.put_opt(#w, self.#fname.as_ref().map(#e)); }
+            // `if let`, not `put_opt(….as_ref().map(…))`: no `Option::map` compiled per type.
+            let e = encode_ref(&f.ty, quote!(v));
+            quote! { if let Some(v) = &self.#fname { w.put(#w, #e); } }
         }
     });
     let known: Vec<&str> = s

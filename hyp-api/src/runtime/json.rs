@@ -26,27 +26,30 @@ pub(crate) fn from_raw(raw: &RawValue, depth: usize) -> Result<Node, DecodeError
         return Err(DecodeError::too_deep());
     }
     match first {
+        // Plain loops, not `collect::<Result<_, _>>()`: each such chain compiles its own
+        // adapter stack.
         Some(b'{') => {
             let entries: Vec<(String, &RawValue)> =
                 serde_json::from_str::<Entries>(text).map_err(bad)?.0;
-            entries
-                .into_iter()
-                .map(|(k, v)| {
-                    from_raw(v, depth + 1)
-                        .map_err(|e| e.within(&k))
-                        .map(|n| (k, n))
-                })
-                .collect::<Result<_, _>>()
-                .map(Node::Map)
+            let mut out = Vec::with_capacity(entries.len());
+            for (k, v) in entries {
+                match from_raw(v, depth + 1) {
+                    Ok(n) => out.push((k, n)),
+                    Err(e) => return Err(e.within(&k)),
+                }
+            }
+            Ok(Node::Map(out))
         }
         Some(b'[') => {
             let items: Vec<&RawValue> = serde_json::from_str(text).map_err(bad)?;
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| from_raw(v, depth + 1).map_err(|e| e.within(&format!("[{i}]"))))
-                .collect::<Result<_, _>>()
-                .map(Node::List)
+            let mut out = Vec::with_capacity(items.len());
+            for (i, v) in items.into_iter().enumerate() {
+                match from_raw(v, depth + 1) {
+                    Ok(n) => out.push(n),
+                    Err(e) => return Err(e.within(&format!("[{i}]"))),
+                }
+            }
+            Ok(Node::List(out))
         }
         Some(b'"') => serde_json::from_str::<String>(text)
             .map(Node::Str)

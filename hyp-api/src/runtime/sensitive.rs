@@ -50,8 +50,7 @@ macro_rules! sensitive {
 
         impl fmt::Debug for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                let shown: String = $debug(self.0.expose_secret());
-                f.debug_tuple(stringify!($name)).field(&format_args!("{shown}")).finish()
+                debug(f, stringify!($name), &$debug(self.0.expose_secret()))
             }
         }
 
@@ -116,6 +115,11 @@ impl Pan {
 
 fn masked_pan(pan: &str) -> String {
     Pan::new(pan).masked().unwrap_or_else(|| HIDDEN.to_string())
+}
+
+/// `Name(shown)`, the same for every type here (one copy, not one per type).
+fn debug(f: &mut fmt::Formatter<'_>, name: &str, shown: &str) -> fmt::Result {
+    f.debug_tuple(name).field(&format_args!("{shown}")).finish()
 }
 
 fn hidden(_: &str) -> String {

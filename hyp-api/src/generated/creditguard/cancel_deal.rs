@@ -168,38 +168,55 @@ impl crate::Wire for CancelDealRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("version", crate::Node::Str("2000".to_string()));
         w.put("language", crate::Wire::to_node(&self.language));
-        w.put_opt(
-            "mayBeDuplicate",
-            self.may_be_duplicate.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("requestId", self.request_id.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.may_be_duplicate {
+            w.put("mayBeDuplicate", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.request_id {
+            w.put("requestId", crate::Wire::to_node(v));
+        }
         w.put("terminalNumber", crate::Wire::to_node(&self.terminal_number));
-        w.put_opt("tranId", self.tran_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cgUid", self.cg_uid.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardNo", self.card_no.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardId", self.card_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("total", self.total.as_ref().map(crate::Wire::to_node));
-        w.put_opt("user", self.user.as_ref().map(crate::Wire::to_node));
-        w.put_opt("authNumber", self.auth_number.as_ref().map(crate::Wire::to_node));
-        w.put_opt("authSource", self.auth_source.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "cardExpiration",
-            self.card_expiration.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "transactionType",
-            self.transaction_type.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("creditType", self.credit_type.as_ref().map(crate::Wire::to_node));
-        w.put_opt("firstPayment", self.first_payment.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "periodicalPayment",
-            self.periodical_payment.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "numberOfPayments",
-            self.number_of_payments.as_ref().map(crate::Wire::to_node),
-        );
+        if let Some(v) = &self.tran_id {
+            w.put("tranId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cg_uid {
+            w.put("cgUid", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_no {
+            w.put("cardNo", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_id {
+            w.put("cardId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.total {
+            w.put("total", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user {
+            w.put("user", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.auth_number {
+            w.put("authNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.auth_source {
+            w.put("authSource", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_expiration {
+            w.put("cardExpiration", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.transaction_type {
+            w.put("transactionType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.credit_type {
+            w.put("creditType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.first_payment {
+            w.put("firstPayment", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.periodical_payment {
+            w.put("periodicalPayment", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.number_of_payments {
+            w.put("numberOfPayments", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]
@@ -897,132 +914,198 @@ impl crate::Wire for CancelDealResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt(
-            "dateTime",
-            self
-                .date_time
-                .as_ref()
-                .map(|v| crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M")),
-        );
-        w.put_opt("requestId", self.request_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("tranId", self.tran_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("userMessage", self.user_message.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "additionalInfo",
-            self.additional_info.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("version", self.version.as_ref().map(crate::Wire::to_node));
-        w.put_opt("language", self.language.as_ref().map(crate::Wire::to_node));
-        w.put_opt("status", self.status.as_ref().map(crate::Wire::to_node));
-        w.put_opt("statusText", self.status_text.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "extendedStatus",
-            self.extended_status.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "extendedStatusText",
-            self.extended_status_text.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "extendedUserMessage",
-            self.extended_user_message.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "terminalNumber",
-            self.terminal_number.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("cardId", self.card_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardBin", self.card_bin.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardMask", self.card_mask.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardLength", self.card_length.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardNo", self.card_no.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardName", self.card_name.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "cardExpiration",
-            self.card_expiration.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("cardType", self.card_type.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "extendedCardType",
-            self.extended_card_type.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "creditCompany",
-            self.credit_company.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("cardBrand", self.card_brand.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardAcquirer", self.card_acquirer.as_ref().map(crate::Wire::to_node));
-        w.put_opt("serviceCode", self.service_code.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "transactionType",
-            self.transaction_type.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("creditType", self.credit_type.as_ref().map(crate::Wire::to_node));
-        w.put_opt("currency", self.currency.as_ref().map(crate::Wire::to_node));
-        w.put_opt("baseCurrency", self.base_currency.as_ref().map(crate::Wire::to_node));
-        w.put_opt("baseAmount", self.base_amount.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "transactionCode",
-            self.transaction_code.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("total", self.total.as_ref().map(crate::Wire::to_node));
-        w.put_opt("firstPayment", self.first_payment.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "periodicalPayment",
-            self.periodical_payment.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "numberOfPayments",
-            self.number_of_payments.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("clubId", self.club_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("validation", self.validation.as_ref().map(crate::Wire::to_node));
-        w.put_opt("idStatus", self.id_status.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cvvStatus", self.cvv_status.as_ref().map(crate::Wire::to_node));
-        w.put_opt("authSource", self.auth_source.as_ref().map(crate::Wire::to_node));
-        w.put_opt("authNumber", self.auth_number.as_ref().map(crate::Wire::to_node));
-        w.put_opt("fileNumber", self.file_number.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "slaveTerminalNumber",
-            self.slave_terminal_number.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "slaveTerminalSequence",
-            self.slave_terminal_sequence.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("eci", self.eci.as_ref().map(crate::Wire::to_node));
-        w.put_opt("clientIp", self.client_ip.as_ref().map(crate::Wire::to_node));
-        w.put_opt("email", self.email.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cavv", self.cavv.as_ref().map(crate::Wire::to_node));
-        w.put_opt("user", self.user.as_ref().map(crate::Wire::to_node));
-        w.put_opt("addonData", self.addon_data.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "supplierNumber",
-            self.supplier_number.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("id", self.id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("shiftId1", self.shift_id1.as_ref().map(crate::Wire::to_node));
-        w.put_opt("shiftId2", self.shift_id2.as_ref().map(crate::Wire::to_node));
-        w.put_opt("shiftId3", self.shift_id3.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "shiftTxnDate",
-            self.shift_txn_date.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("cgUid", self.cg_uid.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardHash", self.card_hash.as_ref().map(crate::Wire::to_node));
-        w.put_opt("acquirerData", self.acquirer_data.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "ashraitEmvData",
-            self.ashrait_emv_data.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "extendedTranCode",
-            self.extended_tran_code.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "sendNotification",
-            self.send_notification.as_ref().map(crate::Wire::to_node),
-        );
+        if let Some(v) = &self.date_time {
+            w.put(
+                "dateTime",
+                crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M"),
+            );
+        }
+        if let Some(v) = &self.request_id {
+            w.put("requestId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.tran_id {
+            w.put("tranId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user_message {
+            w.put("userMessage", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.additional_info {
+            w.put("additionalInfo", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.version {
+            w.put("version", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.language {
+            w.put("language", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.status {
+            w.put("status", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.status_text {
+            w.put("statusText", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.extended_status {
+            w.put("extendedStatus", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.extended_status_text {
+            w.put("extendedStatusText", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.extended_user_message {
+            w.put("extendedUserMessage", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.terminal_number {
+            w.put("terminalNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_id {
+            w.put("cardId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_bin {
+            w.put("cardBin", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_mask {
+            w.put("cardMask", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_length {
+            w.put("cardLength", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_no {
+            w.put("cardNo", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_name {
+            w.put("cardName", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_expiration {
+            w.put("cardExpiration", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_type {
+            w.put("cardType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.extended_card_type {
+            w.put("extendedCardType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.credit_company {
+            w.put("creditCompany", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_brand {
+            w.put("cardBrand", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_acquirer {
+            w.put("cardAcquirer", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.service_code {
+            w.put("serviceCode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.transaction_type {
+            w.put("transactionType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.credit_type {
+            w.put("creditType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.currency {
+            w.put("currency", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.base_currency {
+            w.put("baseCurrency", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.base_amount {
+            w.put("baseAmount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.transaction_code {
+            w.put("transactionCode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.total {
+            w.put("total", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.first_payment {
+            w.put("firstPayment", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.periodical_payment {
+            w.put("periodicalPayment", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.number_of_payments {
+            w.put("numberOfPayments", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.club_id {
+            w.put("clubId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.validation {
+            w.put("validation", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.id_status {
+            w.put("idStatus", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cvv_status {
+            w.put("cvvStatus", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.auth_source {
+            w.put("authSource", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.auth_number {
+            w.put("authNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.file_number {
+            w.put("fileNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.slave_terminal_number {
+            w.put("slaveTerminalNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.slave_terminal_sequence {
+            w.put("slaveTerminalSequence", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.eci {
+            w.put("eci", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.client_ip {
+            w.put("clientIp", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.email {
+            w.put("email", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cavv {
+            w.put("cavv", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user {
+            w.put("user", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.addon_data {
+            w.put("addonData", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.supplier_number {
+            w.put("supplierNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.id {
+            w.put("id", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.shift_id1 {
+            w.put("shiftId1", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.shift_id2 {
+            w.put("shiftId2", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.shift_id3 {
+            w.put("shiftId3", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.shift_txn_date {
+            w.put("shiftTxnDate", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cg_uid {
+            w.put("cgUid", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_hash {
+            w.put("cardHash", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.acquirer_data {
+            w.put("acquirerData", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.ashrait_emv_data {
+            w.put("ashraitEmvData", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.extended_tran_code {
+            w.put("extendedTranCode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.send_notification {
+            w.put("sendNotification", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -2055,13 +2138,14 @@ impl crate::Endpoint for CancelDeal {
         request.clone()
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [
-            request.card_no.as_ref().map(crate::ExposeSecret::expose_secret),
-            request.card_id.as_ref().map(crate::ExposeSecret::expose_secret),
-        ]
-            .into_iter()
-            .flatten()
-            .collect()
+        let mut s = vec![];
+        if let Some(v) = &request.card_no {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        if let Some(v) = &request.card_id {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        s
     }
     fn code(value: i64) -> ResultCode {
         ResultCode::from_service_table(value)

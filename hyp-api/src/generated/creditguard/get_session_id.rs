@@ -42,11 +42,12 @@ impl crate::Wire for GetSessionIdRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("version", crate::Node::Str("2000".to_string()));
         w.put("language", crate::Wire::to_node(&self.language));
-        w.put_opt(
-            "mayBeDuplicate",
-            self.may_be_duplicate.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("requestId", self.request_id.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.may_be_duplicate {
+            w.put("mayBeDuplicate", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.request_id {
+            w.put("requestId", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]

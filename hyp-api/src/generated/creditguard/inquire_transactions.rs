@@ -240,77 +240,82 @@ impl crate::Wire for InquireTransactionsRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("version", crate::Node::Str("2000".to_string()));
         w.put("language", crate::Wire::to_node(&self.language));
-        w.put_opt(
-            "mayBeDuplicate",
-            self.may_be_duplicate.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("requestId", self.request_id.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.may_be_duplicate {
+            w.put("mayBeDuplicate", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.request_id {
+            w.put("requestId", crate::Wire::to_node(v));
+        }
         w.put("terminalNumber", crate::Wire::to_node(&self.terminal_number));
-        w.put_opt("tranId", self.tran_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cgUid", self.cg_uid.as_ref().map(crate::Wire::to_node));
-        w.put_opt("user", self.user.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardNo", self.card_no.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardId", self.card_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "cardExpiration",
-            self.card_expiration.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("currency", self.currency.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardBrand", self.card_brand.as_ref().map(crate::Wire::to_node));
-        w.put_opt("authNumber", self.auth_number.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "ashraitResult",
-            self.ashrait_result.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "shvaReferanceNo",
-            self.shva_referance_no.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("total", self.total.as_ref().map(crate::Wire::to_node));
-        w.put_opt("transmitId", self.transmit_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "financialStatus",
-            self.financial_status.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("shovar", self.shovar.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "creditCompany",
-            self.credit_company.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "fromDealDate",
-            self
-                .from_deal_date
-                .as_ref()
-                .map(|v| crate::__private::codec::date_node(v, "%Y-%m-%d")),
-        );
-        w.put_opt(
-            "toDealDate",
-            self
-                .to_deal_date
-                .as_ref()
-                .map(|v| crate::__private::codec::date_node(v, "%Y-%m-%d")),
-        );
-        w.put_opt(
-            "fromTransmitDate",
-            self
-                .from_transmit_date
-                .as_ref()
-                .map(|v| crate::__private::codec::date_node(v, "%Y-%m-%d")),
-        );
-        w.put_opt(
-            "toTransmitDate",
-            self
-                .to_transmit_date
-                .as_ref()
-                .map(|v| crate::__private::codec::date_node(v, "%Y-%m-%d")),
-        );
-        w.put_opt("queryName", self.query_name.as_ref().map(crate::Wire::to_node));
-        w.put_opt("mid", self.mid.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "mpiTransactionId",
-            self.mpi_transaction_id.as_ref().map(crate::Wire::to_node),
-        );
+        if let Some(v) = &self.tran_id {
+            w.put("tranId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cg_uid {
+            w.put("cgUid", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user {
+            w.put("user", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_no {
+            w.put("cardNo", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_id {
+            w.put("cardId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_expiration {
+            w.put("cardExpiration", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.currency {
+            w.put("currency", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_brand {
+            w.put("cardBrand", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.auth_number {
+            w.put("authNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.ashrait_result {
+            w.put("ashraitResult", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.shva_referance_no {
+            w.put("shvaReferanceNo", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.total {
+            w.put("total", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.transmit_id {
+            w.put("transmitId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.financial_status {
+            w.put("financialStatus", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.shovar {
+            w.put("shovar", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.credit_company {
+            w.put("creditCompany", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.from_deal_date {
+            w.put("fromDealDate", crate::__private::codec::date_node(v, "%Y-%m-%d"));
+        }
+        if let Some(v) = &self.to_deal_date {
+            w.put("toDealDate", crate::__private::codec::date_node(v, "%Y-%m-%d"));
+        }
+        if let Some(v) = &self.from_transmit_date {
+            w.put("fromTransmitDate", crate::__private::codec::date_node(v, "%Y-%m-%d"));
+        }
+        if let Some(v) = &self.to_transmit_date {
+            w.put("toTransmitDate", crate::__private::codec::date_node(v, "%Y-%m-%d"));
+        }
+        if let Some(v) = &self.query_name {
+            w.put("queryName", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.mid {
+            w.put("mid", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.mpi_transaction_id {
+            w.put("mpiTransactionId", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]
@@ -739,22 +744,30 @@ impl crate::Wire for InquireTransactionsResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt(
-            "dateTime",
-            self
-                .date_time
-                .as_ref()
-                .map(|v| crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M")),
-        );
-        w.put_opt("requestId", self.request_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("tranId", self.tran_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("userMessage", self.user_message.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "additionalInfo",
-            self.additional_info.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("version", self.version.as_ref().map(crate::Wire::to_node));
-        w.put_opt("language", self.language.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.date_time {
+            w.put(
+                "dateTime",
+                crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M"),
+            );
+        }
+        if let Some(v) = &self.request_id {
+            w.put("requestId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.tran_id {
+            w.put("tranId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user_message {
+            w.put("userMessage", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.additional_info {
+            w.put("additionalInfo", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.version {
+            w.put("version", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.language {
+            w.put("language", crate::Wire::to_node(v));
+        }
         if !self.transactions.is_empty() {
             w.put(
                 "transactions",
@@ -763,7 +776,9 @@ impl crate::Wire for InquireTransactionsResponse {
                 ),
             );
         }
-        w.put_opt("totals", self.totals.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.totals {
+            w.put("totals", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -1059,13 +1074,14 @@ impl crate::Endpoint for InquireTransactions {
         request.clone()
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [
-            request.card_no.as_ref().map(crate::ExposeSecret::expose_secret),
-            request.card_id.as_ref().map(crate::ExposeSecret::expose_secret),
-        ]
-            .into_iter()
-            .flatten()
-            .collect()
+        let mut s = vec![];
+        if let Some(v) = &request.card_no {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        if let Some(v) = &request.card_id {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        s
     }
     fn code(value: i64) -> ResultCode {
         ResultCode::from_service_table(value)

@@ -146,22 +146,54 @@ impl crate::Wire for CustomerData {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("firstName", self.first_name.as_ref().map(crate::Wire::to_node));
-        w.put_opt("lastName", self.last_name.as_ref().map(crate::Wire::to_node));
-        w.put_opt("address", self.address.as_ref().map(crate::Wire::to_node));
-        w.put_opt("city", self.city.as_ref().map(crate::Wire::to_node));
-        w.put_opt("email", self.email.as_ref().map(crate::Wire::to_node));
-        w.put_opt("tel", self.tel.as_ref().map(crate::Wire::to_node));
-        w.put_opt("userData1", self.user_data1.as_ref().map(crate::Wire::to_node));
-        w.put_opt("userData2", self.user_data2.as_ref().map(crate::Wire::to_node));
-        w.put_opt("userData3", self.user_data3.as_ref().map(crate::Wire::to_node));
-        w.put_opt("userData4", self.user_data4.as_ref().map(crate::Wire::to_node));
-        w.put_opt("userData5", self.user_data5.as_ref().map(crate::Wire::to_node));
-        w.put_opt("userData6", self.user_data6.as_ref().map(crate::Wire::to_node));
-        w.put_opt("userData7", self.user_data7.as_ref().map(crate::Wire::to_node));
-        w.put_opt("userData8", self.user_data8.as_ref().map(crate::Wire::to_node));
-        w.put_opt("userData9", self.user_data9.as_ref().map(crate::Wire::to_node));
-        w.put_opt("userData10", self.user_data10.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.first_name {
+            w.put("firstName", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.last_name {
+            w.put("lastName", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.address {
+            w.put("address", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.city {
+            w.put("city", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.email {
+            w.put("email", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.tel {
+            w.put("tel", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user_data1 {
+            w.put("userData1", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user_data2 {
+            w.put("userData2", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user_data3 {
+            w.put("userData3", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user_data4 {
+            w.put("userData4", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user_data5 {
+            w.put("userData5", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user_data6 {
+            w.put("userData6", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user_data7 {
+            w.put("userData7", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user_data8 {
+            w.put("userData8", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user_data9 {
+            w.put("userData9", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user_data10 {
+            w.put("userData10", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]
@@ -733,47 +765,39 @@ impl crate::Wire for InvoiceData {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt(
-            "invoiceCreationMethod",
-            self.invoice_creation_method.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "invoiceSubject",
-            self.invoice_subject.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "invoiceItemCode",
-            self.invoice_item_code.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "invoiceItemDescription",
-            self.invoice_item_description.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "invoiceItemPrice",
-            self.invoice_item_price.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "invoiceItemQuantity",
-            self.invoice_item_quantity.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "isItemPriceWithTax",
-            self.is_item_price_with_tax.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("companyInfo", self.company_info.as_ref().map(crate::Wire::to_node));
-        w.put_opt("mailTo", self.mail_to.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "ccDate",
-            self
-                .cc_date
-                .as_ref()
-                .map(|v| crate::__private::codec::date_node(v, "%Y-%m-%d")),
-        );
-        w.put_opt(
-            "createInvoice",
-            self.create_invoice.as_ref().map(crate::Wire::to_node),
-        );
+        if let Some(v) = &self.invoice_creation_method {
+            w.put("invoiceCreationMethod", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.invoice_subject {
+            w.put("invoiceSubject", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.invoice_item_code {
+            w.put("invoiceItemCode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.invoice_item_description {
+            w.put("invoiceItemDescription", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.invoice_item_price {
+            w.put("invoiceItemPrice", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.invoice_item_quantity {
+            w.put("invoiceItemQuantity", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.is_item_price_with_tax {
+            w.put("isItemPriceWithTax", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.company_info {
+            w.put("companyInfo", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.mail_to {
+            w.put("mailTo", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cc_date {
+            w.put("ccDate", crate::__private::codec::date_node(v, "%Y-%m-%d"));
+        }
+        if let Some(v) = &self.create_invoice {
+            w.put("createInvoice", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]
@@ -1261,10 +1285,9 @@ impl crate::Wire for PaymentPageData {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt(
-            "ppsJSONConfig",
-            self.pps_json_config.as_ref().map(crate::Wire::to_node),
-        );
+        if let Some(v) = &self.pps_json_config {
+            w.put("ppsJSONConfig", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]
@@ -1718,116 +1741,174 @@ impl crate::Wire for DealResult {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("status", self.status.as_ref().map(crate::Wire::to_node));
-        w.put_opt("statusText", self.status_text.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "extendedStatus",
-            self.extended_status.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "extendedStatusText",
-            self.extended_status_text.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "extendedUserMessage",
-            self.extended_user_message.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "terminalNumber",
-            self.terminal_number.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("cardId", self.card_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardBin", self.card_bin.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardMask", self.card_mask.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardLength", self.card_length.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardNo", self.card_no.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardName", self.card_name.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "cardExpiration",
-            self.card_expiration.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("cardType", self.card_type.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "extendedCardType",
-            self.extended_card_type.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "creditCompany",
-            self.credit_company.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("cardBrand", self.card_brand.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardAcquirer", self.card_acquirer.as_ref().map(crate::Wire::to_node));
-        w.put_opt("serviceCode", self.service_code.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "transactionType",
-            self.transaction_type.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("creditType", self.credit_type.as_ref().map(crate::Wire::to_node));
-        w.put_opt("currency", self.currency.as_ref().map(crate::Wire::to_node));
-        w.put_opt("baseCurrency", self.base_currency.as_ref().map(crate::Wire::to_node));
-        w.put_opt("baseAmount", self.base_amount.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "transactionCode",
-            self.transaction_code.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("total", self.total.as_ref().map(crate::Wire::to_node));
-        w.put_opt("firstPayment", self.first_payment.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "periodicalPayment",
-            self.periodical_payment.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "numberOfPayments",
-            self.number_of_payments.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("clubId", self.club_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("validation", self.validation.as_ref().map(crate::Wire::to_node));
-        w.put_opt("idStatus", self.id_status.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cvvStatus", self.cvv_status.as_ref().map(crate::Wire::to_node));
-        w.put_opt("authSource", self.auth_source.as_ref().map(crate::Wire::to_node));
-        w.put_opt("authNumber", self.auth_number.as_ref().map(crate::Wire::to_node));
-        w.put_opt("fileNumber", self.file_number.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "slaveTerminalNumber",
-            self.slave_terminal_number.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "slaveTerminalSequence",
-            self.slave_terminal_sequence.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("eci", self.eci.as_ref().map(crate::Wire::to_node));
-        w.put_opt("clientIp", self.client_ip.as_ref().map(crate::Wire::to_node));
-        w.put_opt("email", self.email.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cavv", self.cavv.as_ref().map(crate::Wire::to_node));
-        w.put_opt("user", self.user.as_ref().map(crate::Wire::to_node));
-        w.put_opt("addonData", self.addon_data.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "supplierNumber",
-            self.supplier_number.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("id", self.id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("shiftId1", self.shift_id1.as_ref().map(crate::Wire::to_node));
-        w.put_opt("shiftId2", self.shift_id2.as_ref().map(crate::Wire::to_node));
-        w.put_opt("shiftId3", self.shift_id3.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "shiftTxnDate",
-            self.shift_txn_date.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("cgUid", self.cg_uid.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardHash", self.card_hash.as_ref().map(crate::Wire::to_node));
-        w.put_opt("acquirerData", self.acquirer_data.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "ashraitEmvData",
-            self.ashrait_emv_data.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "extendedTranCode",
-            self.extended_tran_code.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "sendNotification",
-            self.send_notification.as_ref().map(crate::Wire::to_node),
-        );
+        if let Some(v) = &self.status {
+            w.put("status", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.status_text {
+            w.put("statusText", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.extended_status {
+            w.put("extendedStatus", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.extended_status_text {
+            w.put("extendedStatusText", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.extended_user_message {
+            w.put("extendedUserMessage", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.terminal_number {
+            w.put("terminalNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_id {
+            w.put("cardId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_bin {
+            w.put("cardBin", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_mask {
+            w.put("cardMask", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_length {
+            w.put("cardLength", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_no {
+            w.put("cardNo", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_name {
+            w.put("cardName", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_expiration {
+            w.put("cardExpiration", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_type {
+            w.put("cardType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.extended_card_type {
+            w.put("extendedCardType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.credit_company {
+            w.put("creditCompany", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_brand {
+            w.put("cardBrand", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_acquirer {
+            w.put("cardAcquirer", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.service_code {
+            w.put("serviceCode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.transaction_type {
+            w.put("transactionType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.credit_type {
+            w.put("creditType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.currency {
+            w.put("currency", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.base_currency {
+            w.put("baseCurrency", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.base_amount {
+            w.put("baseAmount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.transaction_code {
+            w.put("transactionCode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.total {
+            w.put("total", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.first_payment {
+            w.put("firstPayment", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.periodical_payment {
+            w.put("periodicalPayment", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.number_of_payments {
+            w.put("numberOfPayments", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.club_id {
+            w.put("clubId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.validation {
+            w.put("validation", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.id_status {
+            w.put("idStatus", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cvv_status {
+            w.put("cvvStatus", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.auth_source {
+            w.put("authSource", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.auth_number {
+            w.put("authNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.file_number {
+            w.put("fileNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.slave_terminal_number {
+            w.put("slaveTerminalNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.slave_terminal_sequence {
+            w.put("slaveTerminalSequence", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.eci {
+            w.put("eci", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.client_ip {
+            w.put("clientIp", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.email {
+            w.put("email", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cavv {
+            w.put("cavv", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user {
+            w.put("user", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.addon_data {
+            w.put("addonData", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.supplier_number {
+            w.put("supplierNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.id {
+            w.put("id", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.shift_id1 {
+            w.put("shiftId1", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.shift_id2 {
+            w.put("shiftId2", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.shift_id3 {
+            w.put("shiftId3", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.shift_txn_date {
+            w.put("shiftTxnDate", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cg_uid {
+            w.put("cgUid", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_hash {
+            w.put("cardHash", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.acquirer_data {
+            w.put("acquirerData", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.ashrait_emv_data {
+            w.put("ashraitEmvData", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.extended_tran_code {
+            w.put("extendedTranCode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.send_notification {
+            w.put("sendNotification", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -3182,166 +3263,240 @@ impl crate::Wire for Transaction {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("status", self.status.as_ref().map(crate::Wire::to_node));
-        w.put_opt("statusText", self.status_text.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "extendedStatus",
-            self.extended_status.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "extendedStatusText",
-            self.extended_status_text.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "extendedUserMessage",
-            self.extended_user_message.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "terminalNumber",
-            self.terminal_number.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("cardId", self.card_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardBin", self.card_bin.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardMask", self.card_mask.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardLength", self.card_length.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardNo", self.card_no.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardName", self.card_name.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "cardExpiration",
-            self.card_expiration.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("cardType", self.card_type.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "extendedCardType",
-            self.extended_card_type.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "creditCompany",
-            self.credit_company.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("cardBrand", self.card_brand.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardAcquirer", self.card_acquirer.as_ref().map(crate::Wire::to_node));
-        w.put_opt("serviceCode", self.service_code.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "transactionType",
-            self.transaction_type.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("creditType", self.credit_type.as_ref().map(crate::Wire::to_node));
-        w.put_opt("currency", self.currency.as_ref().map(crate::Wire::to_node));
-        w.put_opt("baseCurrency", self.base_currency.as_ref().map(crate::Wire::to_node));
-        w.put_opt("baseAmount", self.base_amount.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "transactionCode",
-            self.transaction_code.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("total", self.total.as_ref().map(crate::Wire::to_node));
-        w.put_opt("firstPayment", self.first_payment.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "periodicalPayment",
-            self.periodical_payment.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "numberOfPayments",
-            self.number_of_payments.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("clubId", self.club_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("validation", self.validation.as_ref().map(crate::Wire::to_node));
-        w.put_opt("idStatus", self.id_status.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cvvStatus", self.cvv_status.as_ref().map(crate::Wire::to_node));
-        w.put_opt("authSource", self.auth_source.as_ref().map(crate::Wire::to_node));
-        w.put_opt("authNumber", self.auth_number.as_ref().map(crate::Wire::to_node));
-        w.put_opt("fileNumber", self.file_number.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "slaveTerminalNumber",
-            self.slave_terminal_number.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "slaveTerminalSequence",
-            self.slave_terminal_sequence.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("eci", self.eci.as_ref().map(crate::Wire::to_node));
-        w.put_opt("clientIp", self.client_ip.as_ref().map(crate::Wire::to_node));
-        w.put_opt("email", self.email.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cavv", self.cavv.as_ref().map(crate::Wire::to_node));
-        w.put_opt("user", self.user.as_ref().map(crate::Wire::to_node));
-        w.put_opt("addonData", self.addon_data.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "supplierNumber",
-            self.supplier_number.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("id", self.id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("shiftId1", self.shift_id1.as_ref().map(crate::Wire::to_node));
-        w.put_opt("shiftId2", self.shift_id2.as_ref().map(crate::Wire::to_node));
-        w.put_opt("shiftId3", self.shift_id3.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "shiftTxnDate",
-            self.shift_txn_date.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("cgUid", self.cg_uid.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cardHash", self.card_hash.as_ref().map(crate::Wire::to_node));
-        w.put_opt("acquirerData", self.acquirer_data.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "ashraitEmvData",
-            self.ashrait_emv_data.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "extendedTranCode",
-            self.extended_tran_code.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "sendNotification",
-            self.send_notification.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "paymentsInterest",
-            self.payments_interest.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("mid", self.mid.as_ref().map(crate::Wire::to_node));
-        w.put_opt("uniqueid", self.uniqueid.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "mpiValidation",
-            self.mpi_validation.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("token", self.token.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "mpiHostedPageUrl",
-            self.mpi_hosted_page_url.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("returnUrl", self.return_url.as_ref().map(crate::Wire::to_node));
-        w.put_opt("successUrl", self.success_url.as_ref().map(crate::Wire::to_node));
-        w.put_opt("errorUrl", self.error_url.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cancelUrl", self.cancel_url.as_ref().map(crate::Wire::to_node));
-        w.put_opt("message", self.message.as_ref().map(crate::Wire::to_node));
-        w.put_opt("userMessage", self.user_message.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "mpiTransactionId",
-            self.mpi_transaction_id.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "financialStatus",
-            self.financial_status.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("tranId", self.tran_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("shovar", self.shovar.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "transactionDate",
-            self
-                .transaction_date
-                .as_ref()
-                .map(|v| crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S")),
-        );
-        w.put_opt(
-            "transmitDateTime",
-            self
-                .transmit_date_time
-                .as_ref()
-                .map(|v| crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S")),
-        );
-        w.put_opt(
-            "shvaReferanceNo",
-            self.shva_referance_no.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("transmitId", self.transmit_id.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.status {
+            w.put("status", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.status_text {
+            w.put("statusText", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.extended_status {
+            w.put("extendedStatus", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.extended_status_text {
+            w.put("extendedStatusText", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.extended_user_message {
+            w.put("extendedUserMessage", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.terminal_number {
+            w.put("terminalNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_id {
+            w.put("cardId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_bin {
+            w.put("cardBin", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_mask {
+            w.put("cardMask", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_length {
+            w.put("cardLength", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_no {
+            w.put("cardNo", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_name {
+            w.put("cardName", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_expiration {
+            w.put("cardExpiration", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_type {
+            w.put("cardType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.extended_card_type {
+            w.put("extendedCardType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.credit_company {
+            w.put("creditCompany", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_brand {
+            w.put("cardBrand", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_acquirer {
+            w.put("cardAcquirer", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.service_code {
+            w.put("serviceCode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.transaction_type {
+            w.put("transactionType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.credit_type {
+            w.put("creditType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.currency {
+            w.put("currency", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.base_currency {
+            w.put("baseCurrency", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.base_amount {
+            w.put("baseAmount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.transaction_code {
+            w.put("transactionCode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.total {
+            w.put("total", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.first_payment {
+            w.put("firstPayment", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.periodical_payment {
+            w.put("periodicalPayment", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.number_of_payments {
+            w.put("numberOfPayments", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.club_id {
+            w.put("clubId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.validation {
+            w.put("validation", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.id_status {
+            w.put("idStatus", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cvv_status {
+            w.put("cvvStatus", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.auth_source {
+            w.put("authSource", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.auth_number {
+            w.put("authNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.file_number {
+            w.put("fileNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.slave_terminal_number {
+            w.put("slaveTerminalNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.slave_terminal_sequence {
+            w.put("slaveTerminalSequence", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.eci {
+            w.put("eci", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.client_ip {
+            w.put("clientIp", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.email {
+            w.put("email", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cavv {
+            w.put("cavv", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user {
+            w.put("user", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.addon_data {
+            w.put("addonData", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.supplier_number {
+            w.put("supplierNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.id {
+            w.put("id", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.shift_id1 {
+            w.put("shiftId1", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.shift_id2 {
+            w.put("shiftId2", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.shift_id3 {
+            w.put("shiftId3", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.shift_txn_date {
+            w.put("shiftTxnDate", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cg_uid {
+            w.put("cgUid", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_hash {
+            w.put("cardHash", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.acquirer_data {
+            w.put("acquirerData", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.ashrait_emv_data {
+            w.put("ashraitEmvData", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.extended_tran_code {
+            w.put("extendedTranCode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.send_notification {
+            w.put("sendNotification", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.payments_interest {
+            w.put("paymentsInterest", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.mid {
+            w.put("mid", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.uniqueid {
+            w.put("uniqueid", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.mpi_validation {
+            w.put("mpiValidation", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.token {
+            w.put("token", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.mpi_hosted_page_url {
+            w.put("mpiHostedPageUrl", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.return_url {
+            w.put("returnUrl", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.success_url {
+            w.put("successUrl", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.error_url {
+            w.put("errorUrl", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cancel_url {
+            w.put("cancelUrl", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.message {
+            w.put("message", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user_message {
+            w.put("userMessage", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.mpi_transaction_id {
+            w.put("mpiTransactionId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.financial_status {
+            w.put("financialStatus", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.tran_id {
+            w.put("tranId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.shovar {
+            w.put("shovar", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.transaction_date {
+            w.put(
+                "transactionDate",
+                crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S"),
+            );
+        }
+        if let Some(v) = &self.transmit_date_time {
+            w.put(
+                "transmitDateTime",
+                crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S"),
+            );
+        }
+        if let Some(v) = &self.shva_referance_no {
+            w.put("shvaReferanceNo", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.transmit_id {
+            w.put("transmitId", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -4547,15 +4702,15 @@ impl crate::Wire for AcquirerData {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt(
-            "acquirerResponseId",
-            self.acquirer_response_id.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "walletSupplierId",
-            self.wallet_supplier_id.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("mcc", self.mcc.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.acquirer_response_id {
+            w.put("acquirerResponseId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.wallet_supplier_id {
+            w.put("walletSupplierId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.mcc {
+            w.put("mcc", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -4986,144 +5141,159 @@ impl crate::Wire for AshraitEmvData {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("uid", self.uid.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "cardSeqNumber",
-            self.card_seq_number.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "authCodeAcquirer",
-            self.auth_code_acquirer.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "authNoAcquirer",
-            self.auth_no_acquirer.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "authCodeCreditCompany",
-            self.auth_code_credit_company.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("dspBalance", self.dsp_balance.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "authValidationType",
-            self.auth_validation_type.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "specialProjectCode",
-            self.special_project_code.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "specialProjectInfo1",
-            self.special_project_info1.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "informativeTranCode",
-            self.informative_tran_code.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "cashbackAmount",
-            self.cashback_amount.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("tipAmount", self.tip_amount.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "commisionAmount",
-            self.commision_amount.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "conversionProvider",
-            self.conversion_provider.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "conversionCurrency",
-            self.conversion_currency.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "conversionAmount",
-            self.conversion_amount.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "conversionRate",
-            self.conversion_rate.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "paymentIndexType",
-            self.payment_index_type.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("recurringNo", self.recurring_no.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "recurringTotalNo",
-            self.recurring_total_no.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "recurringTotalSum",
-            self.recurring_total_sum.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "recurringUniqueRef",
-            self.recurring_unique_ref.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "recurringFrequency",
-            self.recurring_frequency.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("deferMonths", self.defer_months.as_ref().map(crate::Wire::to_node));
-        w.put_opt("ipayAmount", self.ipay_amount.as_ref().map(crate::Wire::to_node));
-        w.put_opt("ipayNumber", self.ipay_number.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "ipayOfferCode",
-            self.ipay_offer_code.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("dueDate", self.due_date.as_ref().map(crate::Wire::to_node));
-        w.put_opt("ipayCode", self.ipay_code.as_ref().map(crate::Wire::to_node));
-        w.put_opt("ipayPrecent", self.ipay_precent.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "ipayProductCode",
-            self.ipay_product_code.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "ashReasonCredit",
-            self.ash_reason_credit.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "isSelfService",
-            self.is_self_service.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("orgUid", self.org_uid.as_ref().map(crate::Wire::to_node));
-        w.put_opt("orgTranDate", self.org_tran_date.as_ref().map(crate::Wire::to_node));
-        w.put_opt("orgAmount", self.org_amount.as_ref().map(crate::Wire::to_node));
-        w.put_opt("orgAuthNo", self.org_auth_no.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "orgAuthCodeCreditCompany",
-            self.org_auth_code_credit_company.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "orgAuthCodeAcquirer",
-            self.org_auth_code_acquirer.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "orgLinkIncrAuth",
-            self.org_link_incr_auth.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "orgAuthNoAcquirer",
-            self.org_auth_no_acquirer.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("posJcode", self.pos_jcode.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "pinpadSerialNumber",
-            self.pinpad_serial_number.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "termSerialnumber",
-            self.term_serialnumber.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("ashTermType", self.ash_term_type.as_ref().map(crate::Wire::to_node));
-        w.put_opt("jsonData", self.json_data.as_ref().map(crate::Wire::to_node));
-        w.put_opt("addendum1", self.addendum1.as_ref().map(crate::Wire::to_node));
-        w.put_opt("addendum2", self.addendum2.as_ref().map(crate::Wire::to_node));
-        w.put_opt("requestMti", self.request_mti.as_ref().map(crate::Wire::to_node));
-        w.put_opt("mti", self.mti.as_ref().map(crate::Wire::to_node));
-        w.put_opt("posDateTime", self.pos_date_time.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.uid {
+            w.put("uid", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.card_seq_number {
+            w.put("cardSeqNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.auth_code_acquirer {
+            w.put("authCodeAcquirer", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.auth_no_acquirer {
+            w.put("authNoAcquirer", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.auth_code_credit_company {
+            w.put("authCodeCreditCompany", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.dsp_balance {
+            w.put("dspBalance", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.auth_validation_type {
+            w.put("authValidationType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.special_project_code {
+            w.put("specialProjectCode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.special_project_info1 {
+            w.put("specialProjectInfo1", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.informative_tran_code {
+            w.put("informativeTranCode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cashback_amount {
+            w.put("cashbackAmount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.tip_amount {
+            w.put("tipAmount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.commision_amount {
+            w.put("commisionAmount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.conversion_provider {
+            w.put("conversionProvider", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.conversion_currency {
+            w.put("conversionCurrency", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.conversion_amount {
+            w.put("conversionAmount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.conversion_rate {
+            w.put("conversionRate", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.payment_index_type {
+            w.put("paymentIndexType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.recurring_no {
+            w.put("recurringNo", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.recurring_total_no {
+            w.put("recurringTotalNo", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.recurring_total_sum {
+            w.put("recurringTotalSum", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.recurring_unique_ref {
+            w.put("recurringUniqueRef", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.recurring_frequency {
+            w.put("recurringFrequency", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.defer_months {
+            w.put("deferMonths", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.ipay_amount {
+            w.put("ipayAmount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.ipay_number {
+            w.put("ipayNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.ipay_offer_code {
+            w.put("ipayOfferCode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.due_date {
+            w.put("dueDate", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.ipay_code {
+            w.put("ipayCode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.ipay_precent {
+            w.put("ipayPrecent", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.ipay_product_code {
+            w.put("ipayProductCode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.ash_reason_credit {
+            w.put("ashReasonCredit", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.is_self_service {
+            w.put("isSelfService", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.org_uid {
+            w.put("orgUid", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.org_tran_date {
+            w.put("orgTranDate", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.org_amount {
+            w.put("orgAmount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.org_auth_no {
+            w.put("orgAuthNo", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.org_auth_code_credit_company {
+            w.put("orgAuthCodeCreditCompany", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.org_auth_code_acquirer {
+            w.put("orgAuthCodeAcquirer", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.org_link_incr_auth {
+            w.put("orgLinkIncrAuth", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.org_auth_no_acquirer {
+            w.put("orgAuthNoAcquirer", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.pos_jcode {
+            w.put("posJcode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.pinpad_serial_number {
+            w.put("pinpadSerialNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.term_serialnumber {
+            w.put("termSerialnumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.ash_term_type {
+            w.put("ashTermType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.json_data {
+            w.put("jsonData", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.addendum1 {
+            w.put("addendum1", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.addendum2 {
+            w.put("addendum2", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.request_mti {
+            w.put("requestMti", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.mti {
+            w.put("mti", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.pos_date_time {
+            w.put("posDateTime", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -6034,14 +6204,21 @@ impl crate::Wire for Totals {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("pageNumber", self.page_number.as_ref().map(crate::Wire::to_node));
-        w.put_opt("pagesAmount", self.pages_amount.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "queryResultId",
-            self.query_result_id.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("total", self.total.as_ref().map(crate::Wire::to_node));
-        w.put_opt("totalMatch", self.total_match.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.page_number {
+            w.put("pageNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.pages_amount {
+            w.put("pagesAmount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.query_result_id {
+            w.put("queryResultId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.total {
+            w.put("total", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.total_match {
+            w.put("totalMatch", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }

@@ -66,14 +66,17 @@ impl crate::Wire for TransmitTerminalRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("version", crate::Node::Str("2000".to_string()));
         w.put("language", crate::Wire::to_node(&self.language));
-        w.put_opt(
-            "mayBeDuplicate",
-            self.may_be_duplicate.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("requestId", self.request_id.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.may_be_duplicate {
+            w.put("mayBeDuplicate", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.request_id {
+            w.put("requestId", crate::Wire::to_node(v));
+        }
         w.put("terminalNumber", crate::Wire::to_node(&self.terminal_number));
         w.put("transmitType", crate::Wire::to_node(&self.transmit_type));
-        w.put_opt("responseType", self.response_type.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.response_type {
+            w.put("responseType", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]

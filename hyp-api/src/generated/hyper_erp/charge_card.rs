@@ -72,10 +72,9 @@ impl crate::Wire for ChargeCardRequest {
         w.put("BankEnum", crate::Wire::to_node(&self.bank_enum));
         w.put("Currency", crate::Wire::to_node(&self.currency));
         w.put("Amount", crate::Wire::to_node(&self.amount));
-        w.put_opt(
-            "ManualConfirmationCode",
-            self.manual_confirmation_code.as_ref().map(crate::Wire::to_node),
-        );
+        if let Some(v) = &self.manual_confirmation_code {
+            w.put("ManualConfirmationCode", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]
@@ -268,19 +267,18 @@ impl crate::Wire for ChargeCardResponse {
         let mut w = crate::__private::MapWriter::new();
         w.put("Req_ID", crate::Wire::to_node(&self.req_id));
         w.put("Result Code", crate::Wire::to_node(&self.result_code));
-        w.put_opt("Result Text", self.result_text.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "Result CC Brand Name",
-            self.result_cc_brand_name.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "Result Last 4 Digits",
-            self.result_last_4_digits.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "Result Bank Reference",
-            self.result_bank_reference.as_ref().map(crate::Wire::to_node),
-        );
+        if let Some(v) = &self.result_text {
+            w.put("Result Text", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.result_cc_brand_name {
+            w.put("Result CC Brand Name", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.result_last_4_digits {
+            w.put("Result Last 4 Digits", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.result_bank_reference {
+            w.put("Result Bank Reference", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -479,10 +477,7 @@ impl crate::Endpoint for ChargeCard {
         request.clone()
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(&request.api_password))]
-            .into_iter()
-            .flatten()
-            .collect()
+        vec![crate ::ExposeSecret::expose_secret(& request.api_password)]
     }
     fn code(value: i64) -> ResponseCode {
         match value {

@@ -72,7 +72,9 @@ impl crate::Wire for CreateBalanceOrderRequest {
         w.put("Ticket_ID", crate::Wire::to_node(&self.ticket_id));
         w.put("Amount", crate::Wire::to_node(&self.amount));
         w.put("Comment", crate::Wire::to_node(&self.comment));
-        w.put_opt("Purpose", self.purpose.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.purpose {
+            w.put("Purpose", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]
@@ -236,7 +238,9 @@ impl crate::Wire for CreateBalanceOrderResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("TP_Login", self.tp_login.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.tp_login {
+            w.put("TP_Login", crate::Wire::to_node(v));
+        }
         w.put("TP_Order_ID", crate::Wire::to_node(&self.tp_order_id));
         w.extend(&self.unknown_fields);
         w.finish()
@@ -383,10 +387,7 @@ impl crate::Endpoint for CreateBalanceOrder {
         r
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(&request.api_password))]
-            .into_iter()
-            .flatten()
-            .collect()
+        vec![crate ::ExposeSecret::expose_secret(& request.api_password)]
     }
     fn code(value: i64) -> ResponseCode {
         match value {

@@ -118,42 +118,45 @@ impl crate::Wire for CreateRefundRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("ClientNumber", crate::Wire::to_node(&self.client_number));
-        w.put_opt("Ticket_ID", self.ticket_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "InternalDoc_Dont_Send",
-            self.internal_doc_dont_send.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "PersonalIdVerificationMadeBy",
-            self.personal_id_verification_made_by.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("SalesAgent", self.sales_agent.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Notes", self.notes.as_ref().map(crate::Wire::to_node));
-        w.put_opt("IPAddress", self.ip_address.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "OriginProductionTime",
-            self
-                .origin_production_time
-                .as_ref()
-                .map(|v| crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S")),
-        );
-        w.put_opt(
-            "ContactPerson",
-            self.contact_person.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("Agency", self.agency.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "RefundFormPurpose",
-            self.refund_form_purpose.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "MoneyLaundering",
-            self.money_laundering.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "MoneyLaunderingBundle",
-            self.money_laundering_bundle.as_ref().map(crate::Wire::to_node),
-        );
+        if let Some(v) = &self.ticket_id {
+            w.put("Ticket_ID", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.internal_doc_dont_send {
+            w.put("InternalDoc_Dont_Send", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.personal_id_verification_made_by {
+            w.put("PersonalIdVerificationMadeBy", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.sales_agent {
+            w.put("SalesAgent", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.notes {
+            w.put("Notes", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.ip_address {
+            w.put("IPAddress", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.origin_production_time {
+            w.put(
+                "OriginProductionTime",
+                crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S"),
+            );
+        }
+        if let Some(v) = &self.contact_person {
+            w.put("ContactPerson", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.agency {
+            w.put("Agency", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.refund_form_purpose {
+            w.put("RefundFormPurpose", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.money_laundering {
+            w.put("MoneyLaundering", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.money_laundering_bundle {
+            w.put("MoneyLaunderingBundle", crate::Wire::to_node(v));
+        }
         w.put(
             "Items",
             crate::Node::List(self.items.iter().map(crate::Wire::to_node).collect()),
@@ -384,7 +387,9 @@ impl crate::Wire for CreateRefundResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("Doc", self.doc.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.doc {
+            w.put("Doc", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }

@@ -239,10 +239,7 @@ impl crate::Endpoint for CreateTpAccount {
         request.clone()
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(&request.api_password))]
-            .into_iter()
-            .flatten()
-            .collect()
+        vec![crate ::ExposeSecret::expose_secret(& request.api_password)]
     }
     fn code(value: i64) -> ResponseCode {
         match value {

@@ -121,18 +121,16 @@ impl crate::Wire for DepositFiatRequest {
         w.put("Currency", crate::Wire::to_node(&self.currency));
         w.put("Amount", crate::Wire::to_node(&self.amount));
         w.put("USD_ConvertRate", crate::Wire::to_node(&self.usd_convert_rate));
-        w.put_opt(
-            "Time_Stamp",
-            self
-                .time_stamp
-                .as_ref()
-                .map(|v| crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S")),
-        );
+        if let Some(v) = &self.time_stamp {
+            w.put(
+                "Time_Stamp",
+                crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S"),
+            );
+        }
         w.put("End_user_IP", crate::Wire::to_node(&self.end_user_ip));
-        w.put_opt(
-            "Voucher_Number",
-            self.voucher_number.as_ref().map(crate::Wire::to_node),
-        );
+        if let Some(v) = &self.voucher_number {
+            w.put("Voucher_Number", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]
@@ -487,10 +485,7 @@ impl crate::Endpoint for DepositFiat {
         r
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(&request.api_password))]
-            .into_iter()
-            .flatten()
-            .collect()
+        vec![crate ::ExposeSecret::expose_secret(& request.api_password)]
     }
     fn code(value: i64) -> ResponseCode {
         ResponseCode::from_service_table(value)

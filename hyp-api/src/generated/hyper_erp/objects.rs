@@ -94,14 +94,30 @@ impl crate::Wire for TpAccount {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("AccountLogin", crate::Wire::to_node(&self.account_login));
-        w.put_opt("DataSource", self.data_source.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Platform", self.platform.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Status", self.status.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Group", self.group.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Currency", self.currency.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Balance", self.balance.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Equity", self.equity.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Margin", self.margin.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.data_source {
+            w.put("DataSource", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.platform {
+            w.put("Platform", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.status {
+            w.put("Status", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.group {
+            w.put("Group", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.currency {
+            w.put("Currency", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.balance {
+            w.put("Balance", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.equity {
+            w.put("Equity", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.margin {
+            w.put("Margin", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -520,60 +536,60 @@ impl crate::Wire for RefundItem {
         );
         w.put("TotalAmount", crate::Wire::to_node(&self.total_amount));
         w.put("Currency", crate::Wire::to_node(&self.currency));
-        w.put_opt("ExchangeRate", self.exchange_rate.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "MonthlyPayments",
-            self.monthly_payments.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "FirstPaymentAmount",
-            self.first_payment_amount.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "NextPaymentsAmount",
-            self.next_payments_amount.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "AdvancedPaymentSys",
-            self.advanced_payment_sys.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("BankCode", self.bank_code.as_ref().map(crate::Wire::to_node));
-        w.put_opt("BranchSwift", self.branch_swift.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Account", self.account.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "BankTransferPaymentFormat",
-            self.bank_transfer_payment_format.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "ChequeCcNumber",
-            self.cheque_cc_number.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "ClearingCompany",
-            self.clearing_company.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("CcEwBrand", self.cc_ew_brand.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "ClearingVoucher",
-            self.clearing_voucher.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "RegRefundToCountry",
-            self.reg_refund_to_country.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("RegBankName", self.reg_bank_name.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "RegBankAddress",
-            self.reg_bank_address.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "RegAccountOwnerAsContactPerson",
-            self.reg_account_owner_as_contact_person.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "FromInternalAccount",
-            self.from_internal_account.as_ref().map(crate::Wire::to_node),
-        );
+        if let Some(v) = &self.exchange_rate {
+            w.put("ExchangeRate", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.monthly_payments {
+            w.put("MonthlyPayments", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.first_payment_amount {
+            w.put("FirstPaymentAmount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.next_payments_amount {
+            w.put("NextPaymentsAmount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.advanced_payment_sys {
+            w.put("AdvancedPaymentSys", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.bank_code {
+            w.put("BankCode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.branch_swift {
+            w.put("BranchSwift", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.account {
+            w.put("Account", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.bank_transfer_payment_format {
+            w.put("BankTransferPaymentFormat", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cheque_cc_number {
+            w.put("ChequeCcNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.clearing_company {
+            w.put("ClearingCompany", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cc_ew_brand {
+            w.put("CcEwBrand", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.clearing_voucher {
+            w.put("ClearingVoucher", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.reg_refund_to_country {
+            w.put("RegRefundToCountry", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.reg_bank_name {
+            w.put("RegBankName", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.reg_bank_address {
+            w.put("RegBankAddress", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.reg_account_owner_as_contact_person {
+            w.put("RegAccountOwnerAsContactPerson", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.from_internal_account {
+            w.put("FromInternalAccount", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]
@@ -1504,127 +1520,126 @@ impl crate::Wire for RefundDocument {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("RefundNumber", crate::Wire::to_node(&self.refund_number));
-        w.put_opt("Agency", self.agency.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "DrawerStationId",
-            self.drawer_station_id.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("SalesAgent", self.sales_agent.as_ref().map(crate::Wire::to_node));
-        w.put_opt("ClientNumber", self.client_number.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "ClientFullName",
-            self.client_full_name.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "ContactPerson",
-            self.contact_person.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("Address", self.address.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Phone", self.phone.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Email", self.email.as_ref().map(crate::Wire::to_node));
-        w.put_opt("IdNumber", self.id_number.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "ClientCountryCode",
-            self.client_country_code.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("Language", self.language.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "InternationalDocument",
-            self.international_document.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "TotalRefundLc",
-            self.total_refund_lc.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "PurchaserCurrency",
-            self.purchaser_currency.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "TotalRefundInPc",
-            self.total_refund_in_pc.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "OriginProductionTime",
-            self
-                .origin_production_time
-                .as_ref()
-                .map(|v| crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S")),
-        );
-        w.put_opt(
-            "CreatedOnUtc",
-            self
-                .created_on_utc
-                .as_ref()
-                .map(|v| crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S")),
-        );
-        w.put_opt("ProducedBy", self.produced_by.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "ElectronicSignedPdf",
-            self.electronic_signed_pdf.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("Notes", self.notes.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "InternalNotes",
-            self.internal_notes.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "RefundFormPurpose",
-            self.refund_form_purpose.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "MoneyLaundering",
-            self.money_laundering.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "MoneyLaunderingBundle",
-            self.money_laundering_bundle.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "PersonalIdVerificationMadeBy",
-            self.personal_id_verification_made_by.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("IpAddress", self.ip_address.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "ResponsibleManager",
-            self.responsible_manager.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "OldDocReference",
-            self.old_doc_reference.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "OldSoftwareName",
-            self.old_software_name.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "CancellationTime",
-            self
-                .cancellation_time
-                .as_ref()
-                .map(|v| crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S")),
-        );
-        w.put_opt("CancelledBy", self.cancelled_by.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "CancellationReason",
-            self.cancellation_reason.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "AccountBalanceAtProductionTime",
-            self.account_balance_at_production_time.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "CreditLineUsageRiskLc",
-            self.credit_line_usage_risk_lc.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "AuthorizationStatus",
-            self.authorization_status.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "AuthorizationTextDesc",
-            self.authorization_text_desc.as_ref().map(crate::Wire::to_node),
-        );
+        if let Some(v) = &self.agency {
+            w.put("Agency", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.drawer_station_id {
+            w.put("DrawerStationId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.sales_agent {
+            w.put("SalesAgent", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.client_number {
+            w.put("ClientNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.client_full_name {
+            w.put("ClientFullName", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.contact_person {
+            w.put("ContactPerson", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.address {
+            w.put("Address", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.phone {
+            w.put("Phone", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.email {
+            w.put("Email", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.id_number {
+            w.put("IdNumber", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.client_country_code {
+            w.put("ClientCountryCode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.language {
+            w.put("Language", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.international_document {
+            w.put("InternationalDocument", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.total_refund_lc {
+            w.put("TotalRefundLc", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.purchaser_currency {
+            w.put("PurchaserCurrency", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.total_refund_in_pc {
+            w.put("TotalRefundInPc", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.origin_production_time {
+            w.put(
+                "OriginProductionTime",
+                crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S"),
+            );
+        }
+        if let Some(v) = &self.created_on_utc {
+            w.put(
+                "CreatedOnUtc",
+                crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S"),
+            );
+        }
+        if let Some(v) = &self.produced_by {
+            w.put("ProducedBy", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.electronic_signed_pdf {
+            w.put("ElectronicSignedPdf", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.notes {
+            w.put("Notes", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.internal_notes {
+            w.put("InternalNotes", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.refund_form_purpose {
+            w.put("RefundFormPurpose", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.money_laundering {
+            w.put("MoneyLaundering", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.money_laundering_bundle {
+            w.put("MoneyLaunderingBundle", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.personal_id_verification_made_by {
+            w.put("PersonalIdVerificationMadeBy", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.ip_address {
+            w.put("IpAddress", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.responsible_manager {
+            w.put("ResponsibleManager", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.old_doc_reference {
+            w.put("OldDocReference", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.old_software_name {
+            w.put("OldSoftwareName", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cancellation_time {
+            w.put(
+                "CancellationTime",
+                crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S"),
+            );
+        }
+        if let Some(v) = &self.cancelled_by {
+            w.put("CancelledBy", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cancellation_reason {
+            w.put("CancellationReason", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.account_balance_at_production_time {
+            w.put("AccountBalanceAtProductionTime", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.credit_line_usage_risk_lc {
+            w.put("CreditLineUsageRiskLc", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.authorization_status {
+            w.put("AuthorizationStatus", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.authorization_text_desc {
+            w.put("AuthorizationTextDesc", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -2560,45 +2575,51 @@ impl crate::Wire for RefundQueueRow {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("RefundNumber", crate::Wire::to_node(&self.refund_number));
-        w.put_opt("RowIndex", self.row_index.as_ref().map(crate::Wire::to_node));
-        w.put_opt("RefundMethod", self.refund_method.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "PaymentDate",
-            self
-                .payment_date
-                .as_ref()
-                .map(|v| crate::__private::codec::date_node(v, "%Y-%m-%d")),
-        );
-        w.put_opt("TotalAmount", self.total_amount.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Currency", self.currency.as_ref().map(crate::Wire::to_node));
-        w.put_opt("BankCode", self.bank_code.as_ref().map(crate::Wire::to_node));
-        w.put_opt("BranchSwift", self.branch_swift.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Account", self.account.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "BankTransferPaymentFormat",
-            self.bank_transfer_payment_format.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "RegRefundToCountry",
-            self.reg_refund_to_country.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("RegBankName", self.reg_bank_name.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "RegBankAddress",
-            self.reg_bank_address.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "RegAccountOwnerAsContactPerson",
-            self.reg_account_owner_as_contact_person.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "FromInternalAccount",
-            self.from_internal_account.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "FromInternalAccountName",
-            self.from_internal_account_name.as_ref().map(crate::Wire::to_node),
-        );
+        if let Some(v) = &self.row_index {
+            w.put("RowIndex", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.refund_method {
+            w.put("RefundMethod", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.payment_date {
+            w.put("PaymentDate", crate::__private::codec::date_node(v, "%Y-%m-%d"));
+        }
+        if let Some(v) = &self.total_amount {
+            w.put("TotalAmount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.currency {
+            w.put("Currency", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.bank_code {
+            w.put("BankCode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.branch_swift {
+            w.put("BranchSwift", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.account {
+            w.put("Account", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.bank_transfer_payment_format {
+            w.put("BankTransferPaymentFormat", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.reg_refund_to_country {
+            w.put("RegRefundToCountry", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.reg_bank_name {
+            w.put("RegBankName", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.reg_bank_address {
+            w.put("RegBankAddress", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.reg_account_owner_as_contact_person {
+            w.put("RegAccountOwnerAsContactPerson", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.from_internal_account {
+            w.put("FromInternalAccount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.from_internal_account_name {
+            w.put("FromInternalAccountName", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -3011,10 +3032,9 @@ impl crate::Wire for RefundStatusUpdate {
         let mut w = crate::__private::MapWriter::new();
         w.put("RefundNumber", crate::Wire::to_node(&self.refund_number));
         w.put("AuthorizationStatus", crate::Wire::to_node(&self.authorization_status));
-        w.put_opt(
-            "AuthorizationTextDesc",
-            self.authorization_text_desc.as_ref().map(crate::Wire::to_node),
-        );
+        if let Some(v) = &self.authorization_text_desc {
+            w.put("AuthorizationTextDesc", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]

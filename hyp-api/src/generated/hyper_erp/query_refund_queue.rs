@@ -27,7 +27,9 @@ impl crate::Wire for QueryRefundQueueRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("Status", self.status.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.status {
+            w.put("Status", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]

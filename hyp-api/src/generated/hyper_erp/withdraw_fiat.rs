@@ -114,10 +114,9 @@ impl crate::Wire for WithdrawFiatRequest {
             crate::__private::codec::datetime_node(&self.time_stamp, "%Y-%m-%d %H:%M:%S"),
         );
         w.put("End_user_IP", crate::Wire::to_node(&self.end_user_ip));
-        w.put_opt(
-            "Voucher_Number",
-            self.voucher_number.as_ref().map(crate::Wire::to_node),
-        );
+        if let Some(v) = &self.voucher_number {
+            w.put("Voucher_Number", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]
@@ -486,10 +485,7 @@ impl crate::Endpoint for WithdrawFiat {
         r
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(&request.api_password))]
-            .into_iter()
-            .flatten()
-            .collect()
+        vec![crate ::ExposeSecret::expose_secret(& request.api_password)]
     }
     fn code(value: i64) -> ResponseCode {
         ResponseCode::from_service_table(value)

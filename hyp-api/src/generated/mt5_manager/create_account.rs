@@ -161,26 +161,51 @@ impl crate::Wire for CreateAccountRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("x-operator-id", crate::Wire::to_node(&self.operator_id));
-        w.put_opt("x-request-id", self.request_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("x-environment", self.environment.as_ref().map(crate::Wire::to_node));
-        w.put_opt("login", self.login.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.request_id {
+            w.put("x-request-id", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.environment {
+            w.put("x-environment", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.login {
+            w.put("login", crate::Wire::to_node(v));
+        }
         w.put("name", crate::Wire::to_node(&self.name));
         w.put("group", crate::Wire::to_node(&self.group));
         w.put("email", crate::Wire::to_node(&self.email));
-        w.put_opt("leverage", self.leverage.as_ref().map(crate::Wire::to_node));
-        w.put_opt("password", self.password.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "password_investor",
-            self.password_investor.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("phone", self.phone.as_ref().map(crate::Wire::to_node));
-        w.put_opt("country", self.country.as_ref().map(crate::Wire::to_node));
-        w.put_opt("city", self.city.as_ref().map(crate::Wire::to_node));
-        w.put_opt("state", self.state.as_ref().map(crate::Wire::to_node));
-        w.put_opt("address", self.address.as_ref().map(crate::Wire::to_node));
-        w.put_opt("zipcode", self.zipcode.as_ref().map(crate::Wire::to_node));
-        w.put_opt("id_number", self.id_number.as_ref().map(crate::Wire::to_node));
-        w.put_opt("comment", self.comment.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.leverage {
+            w.put("leverage", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.password {
+            w.put("password", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.password_investor {
+            w.put("password_investor", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.phone {
+            w.put("phone", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.country {
+            w.put("country", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.city {
+            w.put("city", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.state {
+            w.put("state", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.address {
+            w.put("address", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.zipcode {
+            w.put("zipcode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.id_number {
+            w.put("id_number", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.comment {
+            w.put("comment", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]
@@ -423,7 +448,9 @@ impl crate::Wire for CreateAccountResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("login", self.login.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.login {
+            w.put("login", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -592,13 +619,14 @@ impl crate::Endpoint for CreateAccount {
         r
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [
-            request.password.as_ref().map(crate::ExposeSecret::expose_secret),
-            request.password_investor.as_ref().map(crate::ExposeSecret::expose_secret),
-        ]
-            .into_iter()
-            .flatten()
-            .collect()
+        let mut s = vec![];
+        if let Some(v) = &request.password {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        if let Some(v) = &request.password_investor {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        s
     }
     fn code(value: i64) -> StatusCode {
         StatusCode::from_service_table(value)

@@ -33,8 +33,12 @@ impl crate::Wire for DailyReportRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("x-operator-id", self.operator_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("x-environment", self.environment.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.operator_id {
+            w.put("x-operator-id", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.environment {
+            w.put("x-environment", crate::Wire::to_node(v));
+        }
         w.put("date", crate::__private::codec::date_node(&self.date, "%Y-%m-%d"));
         w.finish()
     }
@@ -140,13 +144,18 @@ impl crate::Wire for DailyReportResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt(
-            "activeAccounts",
-            self.active_accounts.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("equity", self.equity.as_ref().map(crate::Wire::to_node));
-        w.put_opt("deposits", self.deposits.as_ref().map(crate::Wire::to_node));
-        w.put_opt("withdrawals", self.withdrawals.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.active_accounts {
+            w.put("activeAccounts", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.equity {
+            w.put("equity", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.deposits {
+            w.put("deposits", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.withdrawals {
+            w.put("withdrawals", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }

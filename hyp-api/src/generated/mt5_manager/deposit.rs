@@ -65,11 +65,17 @@ impl crate::Wire for DepositRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("x-operator-id", crate::Wire::to_node(&self.operator_id));
-        w.put_opt("x-request-id", self.request_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("x-environment", self.environment.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.request_id {
+            w.put("x-request-id", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.environment {
+            w.put("x-environment", crate::Wire::to_node(v));
+        }
         w.put("login", crate::Wire::to_node(&self.login));
         w.put("amount", crate::Wire::to_node(&self.amount));
-        w.put_opt("comment", self.comment.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.comment {
+            w.put("comment", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]

@@ -36,8 +36,12 @@ impl crate::Wire for GetAccountRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("login", crate::Wire::to_node(&self.login));
-        w.put_opt("x-operator-id", self.operator_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("x-environment", self.environment.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.operator_id {
+            w.put("x-operator-id", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.environment {
+            w.put("x-environment", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]
@@ -203,16 +207,36 @@ impl crate::Wire for GetAccountResponse {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("login", crate::Wire::to_node(&self.login));
-        w.put_opt("name", self.name.as_ref().map(crate::Wire::to_node));
-        w.put_opt("group", self.group.as_ref().map(crate::Wire::to_node));
-        w.put_opt("email", self.email.as_ref().map(crate::Wire::to_node));
-        w.put_opt("leverage", self.leverage.as_ref().map(crate::Wire::to_node));
-        w.put_opt("balance", self.balance.as_ref().map(crate::Wire::to_node));
-        w.put_opt("profit", self.profit.as_ref().map(crate::Wire::to_node));
-        w.put_opt("equity", self.equity.as_ref().map(crate::Wire::to_node));
-        w.put_opt("margin", self.margin.as_ref().map(crate::Wire::to_node));
-        w.put_opt("margin_free", self.margin_free.as_ref().map(crate::Wire::to_node));
-        w.put_opt("margin_level", self.margin_level.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.name {
+            w.put("name", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.group {
+            w.put("group", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.email {
+            w.put("email", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.leverage {
+            w.put("leverage", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.balance {
+            w.put("balance", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.profit {
+            w.put("profit", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.equity {
+            w.put("equity", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.margin {
+            w.put("margin", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.margin_free {
+            w.put("margin_free", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.margin_level {
+            w.put("margin_level", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }

@@ -27,8 +27,12 @@ impl crate::Wire for GroupReportRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("x-operator-id", self.operator_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("x-environment", self.environment.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.operator_id {
+            w.put("x-operator-id", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.environment {
+            w.put("x-environment", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]

@@ -63,8 +63,12 @@ impl crate::Wire for RotatePasswordRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("login", crate::Wire::to_node(&self.login));
         w.put("x-operator-id", crate::Wire::to_node(&self.operator_id));
-        w.put_opt("x-request-id", self.request_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("x-environment", self.environment.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.request_id {
+            w.put("x-request-id", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.environment {
+            w.put("x-environment", crate::Wire::to_node(v));
+        }
         w.put("type", crate::Wire::to_node(&self.password_type));
         w.put("password", crate::Wire::to_node(&self.password));
         w.finish()
@@ -296,10 +300,7 @@ impl crate::Endpoint for RotatePassword {
         r
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [Some(crate::ExposeSecret::expose_secret(&request.password))]
-            .into_iter()
-            .flatten()
-            .collect()
+        vec![crate ::ExposeSecret::expose_secret(& request.password)]
     }
     fn code(value: i64) -> StatusCode {
         StatusCode::from_service_table(value)

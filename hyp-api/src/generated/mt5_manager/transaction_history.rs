@@ -53,17 +53,21 @@ impl crate::Wire for TransactionHistoryRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("x-operator-id", self.operator_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("x-environment", self.environment.as_ref().map(crate::Wire::to_node));
-        w.put_opt("login", self.login.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "from",
-            self.from.as_ref().map(|v| crate::__private::codec::date_node(v, "%Y-%m-%d")),
-        );
-        w.put_opt(
-            "to",
-            self.to.as_ref().map(|v| crate::__private::codec::date_node(v, "%Y-%m-%d")),
-        );
+        if let Some(v) = &self.operator_id {
+            w.put("x-operator-id", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.environment {
+            w.put("x-environment", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.login {
+            w.put("login", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.from {
+            w.put("from", crate::__private::codec::date_node(v, "%Y-%m-%d"));
+        }
+        if let Some(v) = &self.to {
+            w.put("to", crate::__private::codec::date_node(v, "%Y-%m-%d"));
+        }
         w.finish()
     }
     #[inline]

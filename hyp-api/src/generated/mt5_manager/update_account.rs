@@ -71,11 +71,21 @@ impl crate::Wire for UpdateAccountRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("login", crate::Wire::to_node(&self.login));
         w.put("x-operator-id", crate::Wire::to_node(&self.operator_id));
-        w.put_opt("x-request-id", self.request_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("x-environment", self.environment.as_ref().map(crate::Wire::to_node));
-        w.put_opt("leverage", self.leverage.as_ref().map(crate::Wire::to_node));
-        w.put_opt("group", self.group.as_ref().map(crate::Wire::to_node));
-        w.put_opt("rights", self.rights.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.request_id {
+            w.put("x-request-id", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.environment {
+            w.put("x-environment", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.leverage {
+            w.put("leverage", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.group {
+            w.put("group", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.rights {
+            w.put("rights", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]

@@ -34,8 +34,12 @@ impl crate::Wire for CancelTransactionRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("CancelTrans".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.masof {
+            w.put("Masof", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.passp {
+            w.put("PassP", crate::Wire::to_node(v));
+        }
         w.put("TransId", crate::Wire::to_node(&self.trans_id));
         w.finish()
     }
@@ -134,12 +138,15 @@ impl crate::Wire for CancelTransactionResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("TransId", self.trans_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "ReversalStatus",
-            self.reversal_status.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("Hesh", self.hesh.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.trans_id {
+            w.put("TransId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.reversal_status {
+            w.put("ReversalStatus", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.hesh {
+            w.put("Hesh", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -335,10 +342,11 @@ impl crate::Endpoint for CancelTransaction {
         Some(r)
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
-            .into_iter()
-            .flatten()
-            .collect()
+        let mut s = vec![];
+        if let Some(v) = &request.passp {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        s
     }
     fn code(value: i64) -> CCode {
         match value {

@@ -103,8 +103,12 @@ impl crate::Wire for CaptureRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.masof {
+            w.put("Masof", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.passp {
+            w.put("PassP", crate::Wire::to_node(v));
+        }
         w.put("AuthNum", crate::Wire::to_node(&self.auth_num));
         w.put("inputObj.originalAmount", crate::Wire::to_node(&self.original_amount));
         w.put("inputObj.originalUid", crate::Wire::to_node(&self.original_uid));
@@ -435,13 +439,27 @@ impl crate::Wire for CaptureResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("Id", self.id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Amount", self.amount.as_ref().map(crate::Wire::to_node));
-        w.put_opt("ACode", self.acode.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Fild1", self.fild1.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Fild2", self.fild2.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Fild3", self.fild3.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Hesh", self.hesh.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.id {
+            w.put("Id", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.amount {
+            w.put("Amount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.acode {
+            w.put("ACode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild1 {
+            w.put("Fild1", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild2 {
+            w.put("Fild2", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild3 {
+            w.put("Fild3", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.hesh {
+            w.put("Hesh", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -736,13 +754,12 @@ impl crate::Endpoint for Capture {
         Some(r)
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [
-            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
-            Some(crate::ExposeSecret::expose_secret(&request.cc)),
-        ]
-            .into_iter()
-            .flatten()
-            .collect()
+        let mut s = vec![];
+        if let Some(v) = &request.passp {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        s.push(crate::ExposeSecret::expose_secret(&request.cc));
+        s
     }
     fn code(value: i64) -> CCode {
         match value {

@@ -210,8 +210,12 @@ impl crate::Wire for ChargeTokenRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.masof {
+            w.put("Masof", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.passp {
+            w.put("PassP", crate::Wire::to_node(v));
+        }
         w.put("ClientName", crate::Wire::to_node(&self.client_name));
         w.put("Info", crate::Wire::to_node(&self.info));
         w.put("Token", crate::Node::Str("True".to_string()));
@@ -220,33 +224,69 @@ impl crate::Wire for ChargeTokenRequest {
         w.put("Tmonth", crate::Wire::to_node(&self.tmonth));
         w.put("Tyear", crate::Wire::to_node(&self.tyear));
         w.put("UserId", crate::Wire::to_node(&self.user_id));
-        w.put_opt(
-            "ClientLName",
-            self.client_last_name.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("street", self.street.as_ref().map(crate::Wire::to_node));
-        w.put_opt("city", self.city.as_ref().map(crate::Wire::to_node));
-        w.put_opt("zip", self.zip.as_ref().map(crate::Wire::to_node));
-        w.put_opt("phone", self.phone.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cell", self.cell.as_ref().map(crate::Wire::to_node));
-        w.put_opt("email", self.email.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Coin", self.coin.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Tash", self.tash.as_ref().map(crate::Wire::to_node));
-        w.put_opt("tashType", self.tash_type.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "TashFirstPayment",
-            self.tash_first_payment.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("tOwner", self.t_owner.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Postpone", self.postpone.as_ref().map(crate::Wire::to_node));
-        w.put_opt("J5", self.j5.as_ref().map(crate::Wire::to_node));
-        w.put_opt("sendemail", self.sendemail.as_ref().map(crate::Wire::to_node));
-        w.put_opt("MoreData", self.more_data.as_ref().map(crate::Wire::to_node));
-        w.put_opt("UTF8", self.utf8.as_ref().map(crate::Wire::to_node));
-        w.put_opt("UTF8out", self.utf8out.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Fild1", self.fild1.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Fild2", self.fild2.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Fild3", self.fild3.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.client_last_name {
+            w.put("ClientLName", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.street {
+            w.put("street", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.city {
+            w.put("city", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.zip {
+            w.put("zip", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.phone {
+            w.put("phone", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cell {
+            w.put("cell", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.email {
+            w.put("email", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.coin {
+            w.put("Coin", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.tash {
+            w.put("Tash", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.tash_type {
+            w.put("tashType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.tash_first_payment {
+            w.put("TashFirstPayment", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.t_owner {
+            w.put("tOwner", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.postpone {
+            w.put("Postpone", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.j5 {
+            w.put("J5", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.sendemail {
+            w.put("sendemail", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.more_data {
+            w.put("MoreData", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.utf8 {
+            w.put("UTF8", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.utf8out {
+            w.put("UTF8out", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild1 {
+            w.put("Fild1", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild2 {
+            w.put("Fild2", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild3 {
+            w.put("Fild3", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]
@@ -814,30 +854,78 @@ impl crate::Wire for ChargeTokenResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("Id", self.id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Amount", self.amount.as_ref().map(crate::Wire::to_node));
-        w.put_opt("ACode", self.acode.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Hesh", self.hesh.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Fild1", self.fild1.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Fild2", self.fild2.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Fild3", self.fild3.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Bank", self.bank.as_ref().map(crate::Wire::to_node));
-        w.put_opt("TransType", self.trans_type.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Payments", self.payments.as_ref().map(crate::Wire::to_node));
-        w.put_opt("UserId", self.user_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Brand", self.brand.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Issuer", self.issuer.as_ref().map(crate::Wire::to_node));
-        w.put_opt("L4digit", self.l4digit.as_ref().map(crate::Wire::to_node));
-        w.put_opt("street", self.street.as_ref().map(crate::Wire::to_node));
-        w.put_opt("city", self.city.as_ref().map(crate::Wire::to_node));
-        w.put_opt("zip", self.zip.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cell", self.cell.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Coin", self.coin.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Tmonth", self.tmonth.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Tyear", self.tyear.as_ref().map(crate::Wire::to_node));
-        w.put_opt("UID", self.uid.as_ref().map(crate::Wire::to_node));
-        w.put_opt("spType", self.sp_type.as_ref().map(crate::Wire::to_node));
-        w.put_opt("bincard", self.bincard.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.id {
+            w.put("Id", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.amount {
+            w.put("Amount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.acode {
+            w.put("ACode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.hesh {
+            w.put("Hesh", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild1 {
+            w.put("Fild1", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild2 {
+            w.put("Fild2", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild3 {
+            w.put("Fild3", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.bank {
+            w.put("Bank", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.trans_type {
+            w.put("TransType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.payments {
+            w.put("Payments", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user_id {
+            w.put("UserId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.brand {
+            w.put("Brand", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.issuer {
+            w.put("Issuer", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.l4digit {
+            w.put("L4digit", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.street {
+            w.put("street", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.city {
+            w.put("city", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.zip {
+            w.put("zip", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cell {
+            w.put("cell", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.coin {
+            w.put("Coin", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.tmonth {
+            w.put("Tmonth", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.tyear {
+            w.put("Tyear", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.uid {
+            w.put("UID", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.sp_type {
+            w.put("spType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.bincard {
+            w.put("bincard", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -1721,13 +1809,12 @@ impl crate::Endpoint for ChargeToken {
         Some(r)
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [
-            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
-            Some(crate::ExposeSecret::expose_secret(&request.cc)),
-        ]
-            .into_iter()
-            .flatten()
-            .collect()
+        let mut s = vec![];
+        if let Some(v) = &request.passp {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        s.push(crate::ExposeSecret::expose_secret(&request.cc));
+        s
     }
     fn code(value: i64) -> CCode {
         match value {

@@ -150,31 +150,53 @@ impl crate::Wire for CreateOfflineInvoiceRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.masof {
+            w.put("Masof", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.passp {
+            w.put("PassP", crate::Wire::to_node(v));
+        }
         w.put("Amount", crate::Wire::to_node(&self.amount));
         w.put("TransType", crate::Wire::to_node(&self.trans_type));
-        w.put_opt("SendHesh", self.send_hesh.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Pritim", self.pritim.as_ref().map(crate::Wire::to_node));
-        w.put_opt("heshDesc", self.hesh_desc.as_ref().map(crate::Wire::to_node));
-        w.put_opt("email", self.email.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.send_hesh {
+            w.put("SendHesh", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.pritim {
+            w.put("Pritim", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.hesh_desc {
+            w.put("heshDesc", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.email {
+            w.put("email", crate::Wire::to_node(v));
+        }
         w.put("ClientName", crate::Wire::to_node(&self.client_name));
-        w.put_opt(
-            "ClientLName",
-            self.client_last_name.as_ref().map(crate::Wire::to_node),
-        );
+        if let Some(v) = &self.client_last_name {
+            w.put("ClientLName", crate::Wire::to_node(v));
+        }
         w.put("UserId", crate::Wire::to_node(&self.user_id));
         w.put("Info", crate::Wire::to_node(&self.info));
-        w.put_opt("UTF8", self.utf8.as_ref().map(crate::Wire::to_node));
-        w.put_opt("UTF8out", self.utf8out.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Bank", self.bank.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Snif", self.snif.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PAN", self.pan.as_ref().map(crate::Wire::to_node));
-        w.put_opt("CheckNum", self.check_num.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "Date",
-            self.date.as_ref().map(|v| crate::__private::codec::date_node(v, "%Y%m%d")),
-        );
+        if let Some(v) = &self.utf8 {
+            w.put("UTF8", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.utf8out {
+            w.put("UTF8out", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.bank {
+            w.put("Bank", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.snif {
+            w.put("Snif", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.pan {
+            w.put("PAN", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.check_num {
+            w.put("CheckNum", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.date {
+            w.put("Date", crate::__private::codec::date_node(v, "%Y%m%d"));
+        }
         w.finish()
     }
     #[inline]
@@ -501,13 +523,27 @@ impl crate::Wire for CreateOfflineInvoiceResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("Amount", self.amount.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Id", self.id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("ACode", self.acode.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Hesh", self.hesh.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Fild1", self.fild1.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Fild2", self.fild2.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Fild3", self.fild3.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.amount {
+            w.put("Amount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.id {
+            w.put("Id", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.acode {
+            w.put("ACode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.hesh {
+            w.put("Hesh", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild1 {
+            w.put("Fild1", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild2 {
+            w.put("Fild2", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild3 {
+            w.put("Fild3", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -799,10 +835,11 @@ impl crate::Endpoint for CreateOfflineInvoice {
         Some(r)
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
-            .into_iter()
-            .flatten()
-            .collect()
+        let mut s = vec![];
+        if let Some(v) = &request.passp {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        s
     }
     fn code(value: i64) -> CCode {
         match value {

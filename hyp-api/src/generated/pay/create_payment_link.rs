@@ -86,19 +86,32 @@ impl crate::Wire for CreatePaymentLinkRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("payRequest".to_string()));
         w.put("iCommand", crate::Node::Str("CREATE".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.masof {
+            w.put("Masof", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.passp {
+            w.put("PassP", crate::Wire::to_node(v));
+        }
         w.put("Amount", crate::Wire::to_node(&self.amount));
         w.put("ClientName", crate::Wire::to_node(&self.client_name));
-        w.put_opt("email", self.email.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cell", self.cell.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Info", self.info.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Coin", self.coin.as_ref().map(crate::Wire::to_node));
-        w.put_opt("UserId", self.user_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "ClientLName",
-            self.client_last_name.as_ref().map(crate::Wire::to_node),
-        );
+        if let Some(v) = &self.email {
+            w.put("email", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cell {
+            w.put("cell", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.info {
+            w.put("Info", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.coin {
+            w.put("Coin", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user_id {
+            w.put("UserId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.client_last_name {
+            w.put("ClientLName", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]
@@ -281,12 +294,15 @@ impl crate::Wire for CreatePaymentLinkResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt(
-            "payRequestId",
-            self.pay_request_id.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("Fild1", self.fild1.as_ref().map(crate::Wire::to_node));
-        w.put_opt("paymentURL", self.payment_url.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.pay_request_id {
+            w.put("payRequestId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild1 {
+            w.put("Fild1", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.payment_url {
+            w.put("paymentURL", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -478,10 +494,11 @@ impl crate::Endpoint for CreatePaymentLink {
         Some(r)
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
-            .into_iter()
-            .flatten()
-            .collect()
+        let mut s = vec![];
+        if let Some(v) = &request.passp {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        s
     }
     fn code(value: i64) -> CCode {
         match value {

@@ -35,8 +35,12 @@ impl crate::Wire for DeletePaymentLinkRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("payRequest".to_string()));
         w.put("iCommand", crate::Node::Str("DELETE".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.masof {
+            w.put("Masof", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.passp {
+            w.put("PassP", crate::Wire::to_node(v));
+        }
         w.put("PayRequest", crate::Wire::to_node(&self.pay_request));
         w.finish()
     }
@@ -124,7 +128,9 @@ impl crate::Wire for DeletePaymentLinkResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("status", self.status.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.status {
+            w.put("status", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -268,10 +274,11 @@ impl crate::Endpoint for DeletePaymentLink {
         Some(r)
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
-            .into_iter()
-            .flatten()
-            .collect()
+        let mut s = vec![];
+        if let Some(v) = &request.passp {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        s
     }
     fn code(value: i64) -> CCode {
         match value {

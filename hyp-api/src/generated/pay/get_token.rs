@@ -40,10 +40,16 @@ impl crate::Wire for GetTokenRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("getToken".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.masof {
+            w.put("Masof", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.passp {
+            w.put("PassP", crate::Wire::to_node(v));
+        }
         w.put("TransId", crate::Wire::to_node(&self.trans_id));
-        w.put_opt("allowFalse", self.allow_false.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.allow_false {
+            w.put("allowFalse", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]
@@ -180,12 +186,24 @@ impl crate::Wire for GetTokenResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("Token", self.token.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Tokef", self.tokef.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Id", self.id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Fild1", self.fild1.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Fild2", self.fild2.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Fild3", self.fild3.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.token {
+            w.put("Token", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.tokef {
+            w.put("Tokef", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.id {
+            w.put("Id", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild1 {
+            w.put("Fild1", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild2 {
+            w.put("Fild2", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild3 {
+            w.put("Fild3", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -456,10 +474,11 @@ impl crate::Endpoint for GetToken {
         Some(r)
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
-            .into_iter()
-            .flatten()
-            .collect()
+        let mut s = vec![];
+        if let Some(v) = &request.passp {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        s
     }
     fn code(value: i64) -> CCode {
         match value {

@@ -29,8 +29,12 @@ impl crate::Wire for ListPaymentLinksRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("payRequest".to_string()));
         w.put("iCommand", crate::Node::Str("LIST".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.masof {
+            w.put("Masof", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.passp {
+            w.put("PassP", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]
@@ -181,10 +185,11 @@ impl crate::Endpoint for ListPaymentLinks {
         Some(r)
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
-            .into_iter()
-            .flatten()
-            .collect()
+        let mut s = vec![];
+        if let Some(v) = &request.passp {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        s
     }
     fn code(value: i64) -> CCode {
         match value {

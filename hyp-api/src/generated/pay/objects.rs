@@ -49,20 +49,24 @@ impl crate::Wire for PaymentLink {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt(
-            "payRequestId",
-            self.pay_request_id.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("status", self.status.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Amount", self.amount.as_ref().map(crate::Wire::to_node));
-        w.put_opt("paymentURL", self.payment_url.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "dateCreated",
-            self
-                .date_created
-                .as_ref()
-                .map(|v| crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S")),
-        );
+        if let Some(v) = &self.pay_request_id {
+            w.put("payRequestId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.status {
+            w.put("status", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.amount {
+            w.put("Amount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.payment_url {
+            w.put("paymentURL", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.date_created {
+            w.put(
+                "dateCreated",
+                crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S"),
+            );
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }

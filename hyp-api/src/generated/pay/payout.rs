@@ -95,12 +95,18 @@ impl crate::Wire for PayoutRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.masof {
+            w.put("Masof", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.passp {
+            w.put("PassP", crate::Wire::to_node(v));
+        }
         w.put("zPass", crate::Wire::to_node(&self.zpass));
         w.put("CC", crate::Wire::to_node(&self.cc));
         w.put("Amount", crate::Wire::to_node(&self.amount));
-        w.put_opt("Token", self.token.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.token {
+            w.put("Token", crate::Wire::to_node(v));
+        }
         w.put("Tmonth", crate::Wire::to_node(&self.tmonth));
         w.put("Tyear", crate::Wire::to_node(&self.tyear));
         w.put("UserId", crate::Wire::to_node(&self.user_id));
@@ -383,13 +389,27 @@ impl crate::Wire for PayoutResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("Id", self.id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Amount", self.amount.as_ref().map(crate::Wire::to_node));
-        w.put_opt("ACode", self.acode.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Fild1", self.fild1.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Fild2", self.fild2.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Fild3", self.fild3.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Hesh", self.hesh.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.id {
+            w.put("Id", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.amount {
+            w.put("Amount", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.acode {
+            w.put("ACode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild1 {
+            w.put("Fild1", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild2 {
+            w.put("Fild2", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fild3 {
+            w.put("Fild3", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.hesh {
+            w.put("Hesh", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -684,14 +704,13 @@ impl crate::Endpoint for Payout {
         Some(r)
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [
-            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
-            Some(crate::ExposeSecret::expose_secret(&request.zpass)),
-            Some(crate::ExposeSecret::expose_secret(&request.cc)),
-        ]
-            .into_iter()
-            .flatten()
-            .collect()
+        let mut s = vec![];
+        if let Some(v) = &request.passp {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        s.push(crate::ExposeSecret::expose_secret(&request.zpass));
+        s.push(crate::ExposeSecret::expose_secret(&request.cc));
+        s
     }
     fn code(value: i64) -> CCode {
         match value {

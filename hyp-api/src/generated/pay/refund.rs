@@ -40,8 +40,12 @@ impl crate::Wire for RefundRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("zikoyAPI".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.masof {
+            w.put("Masof", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.passp {
+            w.put("PassP", crate::Wire::to_node(v));
+        }
         w.put("TransId", crate::Wire::to_node(&self.trans_id));
         w.put("Amount", crate::Wire::to_node(&self.amount));
         w.finish()
@@ -165,9 +169,15 @@ impl crate::Wire for RefundResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("Id", self.id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("ACode", self.acode.as_ref().map(crate::Wire::to_node));
-        w.put_opt("HeshASM", self.hesh_asm.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.id {
+            w.put("Id", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.acode {
+            w.put("ACode", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.hesh_asm {
+            w.put("HeshASM", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -356,10 +366,11 @@ impl crate::Endpoint for Refund {
         Some(r)
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
-            .into_iter()
-            .flatten()
-            .collect()
+        let mut s = vec![];
+        if let Some(v) = &request.passp {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        s
     }
     fn code(value: i64) -> CCode {
         match value {

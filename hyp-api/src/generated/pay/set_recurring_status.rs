@@ -40,8 +40,12 @@ impl crate::Wire for SetRecurringStatusRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("HKStatus".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.masof {
+            w.put("Masof", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.passp {
+            w.put("PassP", crate::Wire::to_node(v));
+        }
         w.put("HKId", crate::Wire::to_node(&self.hk_id));
         w.put("NewStat", crate::Wire::to_node(&self.new_stat));
         w.finish()
@@ -142,7 +146,9 @@ impl crate::Wire for SetRecurringStatusResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("HKId", self.hk_id.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.hk_id {
+            w.put("HKId", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -285,10 +291,11 @@ impl crate::Endpoint for SetRecurringStatus {
         Some(r)
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [request.passp.as_ref().map(crate::ExposeSecret::expose_secret)]
-            .into_iter()
-            .flatten()
-            .collect()
+        let mut s = vec![];
+        if let Some(v) = &request.passp {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        s
     }
     fn code(value: i64) -> CCode {
         match value {

@@ -55,13 +55,21 @@ impl crate::Wire for SignInvoiceLinkRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("ACTION", crate::Node::Str("PrintHesh".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("KEY", self.key.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.masof {
+            w.put("Masof", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.key {
+            w.put("KEY", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.passp {
+            w.put("PassP", crate::Wire::to_node(v));
+        }
         w.put("What", crate::Node::Str("SIGN".to_string()));
         w.put("type", crate::Node::Str("EZCOUNT".to_string()));
         w.put("TransId", crate::Wire::to_node(&self.trans_id));
-        w.put_opt("asm", self.asm.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.asm {
+            w.put("asm", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]
@@ -199,11 +207,21 @@ impl crate::Wire for SignInvoiceLinkResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("TransId", self.trans_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("action", self.action.as_ref().map(crate::Wire::to_node));
-        w.put_opt("type", self.document_type.as_ref().map(crate::Wire::to_node));
-        w.put_opt("signature", self.signature.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.masof {
+            w.put("Masof", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.trans_id {
+            w.put("TransId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.action {
+            w.put("action", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.document_type {
+            w.put("type", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.signature {
+            w.put("signature", crate::Wire::to_node(v));
+        }
         w.extend(&self.unknown_fields);
         w.finish()
     }
@@ -455,13 +473,14 @@ impl crate::Endpoint for SignInvoiceLink {
         Some(r)
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [
-            request.key.as_ref().map(crate::ExposeSecret::expose_secret),
-            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
-        ]
-            .into_iter()
-            .flatten()
-            .collect()
+        let mut s = vec![];
+        if let Some(v) = &request.key {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        if let Some(v) = &request.passp {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        s
     }
     fn code(value: i64) -> CCode {
         match value {

@@ -279,57 +279,103 @@ impl crate::Wire for SignPaymentPageRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("What", crate::Node::Str("SIGN".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("KEY", self.key.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.masof {
+            w.put("Masof", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.key {
+            w.put("KEY", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.passp {
+            w.put("PassP", crate::Wire::to_node(v));
+        }
         w.put("Amount", crate::Wire::to_node(&self.amount));
-        w.put_opt("Sign", self.sign.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Coin", self.coin.as_ref().map(crate::Wire::to_node));
-        w.put_opt("UserId", self.user_id.as_ref().map(crate::Wire::to_node));
-        w.put_opt("ClientName", self.client_name.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "ClientLName",
-            self.client_last_name.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("street", self.street.as_ref().map(crate::Wire::to_node));
-        w.put_opt("city", self.city.as_ref().map(crate::Wire::to_node));
-        w.put_opt("email", self.email.as_ref().map(crate::Wire::to_node));
-        w.put_opt("cell", self.cell.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Order", self.order.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Tash", self.tash.as_ref().map(crate::Wire::to_node));
-        w.put_opt("FixTash", self.fix_tash.as_ref().map(crate::Wire::to_node));
-        w.put_opt("tashType", self.tash_type.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "ShowEngTashText",
-            self.show_eng_tash_text.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("Postpone", self.postpone.as_ref().map(crate::Wire::to_node));
-        w.put_opt("J5", self.j5.as_ref().map(crate::Wire::to_node));
-        w.put_opt("MoreData", self.more_data.as_ref().map(crate::Wire::to_node));
-        w.put_opt("HK", self.hk.as_ref().map(crate::Wire::to_node));
-        w.put_opt("freq", self.freq.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "TashFirstPayment",
-            self.tash_first_payment.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "FirstPaymentTash",
-            self.first_payment_tash.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt(
-            "OnlyOnApprove",
-            self.only_on_approve.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("SendHesh", self.send_hesh.as_ref().map(crate::Wire::to_node));
-        w.put_opt("sendHeshSMS", self.send_hesh_sms.as_ref().map(crate::Wire::to_node));
-        w.put_opt("Pritim", self.pritim.as_ref().map(crate::Wire::to_node));
-        w.put_opt("heshDesc", self.hesh_desc.as_ref().map(crate::Wire::to_node));
-        w.put_opt("EZ.lang", self.ez_lang.as_ref().map(crate::Wire::to_node));
-        w.put_opt("EZ.comment", self.ez_comment.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "EZ.description",
-            self.ez_description.as_ref().map(crate::Wire::to_node),
-        );
+        if let Some(v) = &self.sign {
+            w.put("Sign", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.coin {
+            w.put("Coin", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.user_id {
+            w.put("UserId", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.client_name {
+            w.put("ClientName", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.client_last_name {
+            w.put("ClientLName", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.street {
+            w.put("street", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.city {
+            w.put("city", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.email {
+            w.put("email", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.cell {
+            w.put("cell", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.order {
+            w.put("Order", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.tash {
+            w.put("Tash", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.fix_tash {
+            w.put("FixTash", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.tash_type {
+            w.put("tashType", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.show_eng_tash_text {
+            w.put("ShowEngTashText", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.postpone {
+            w.put("Postpone", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.j5 {
+            w.put("J5", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.more_data {
+            w.put("MoreData", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.hk {
+            w.put("HK", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.freq {
+            w.put("freq", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.tash_first_payment {
+            w.put("TashFirstPayment", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.first_payment_tash {
+            w.put("FirstPaymentTash", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.only_on_approve {
+            w.put("OnlyOnApprove", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.send_hesh {
+            w.put("SendHesh", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.send_hesh_sms {
+            w.put("sendHeshSMS", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.pritim {
+            w.put("Pritim", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.hesh_desc {
+            w.put("heshDesc", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.ez_lang {
+            w.put("EZ.lang", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.ez_comment {
+            w.put("EZ.comment", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.ez_description {
+            w.put("EZ.description", crate::Wire::to_node(v));
+        }
         if !self.ez_cc_emails.is_empty() {
             w.put(
                 "EZ.cc_emails",
@@ -338,14 +384,21 @@ impl crate::Wire for SignPaymentPageRequest {
                 ),
             );
         }
-        w.put_opt("EZ.vat", self.ez_vat.as_ref().map(crate::Wire::to_node));
-        w.put_opt(
-            "EZ.customer_crn",
-            self.ez_customer_crn.as_ref().map(crate::Wire::to_node),
-        );
-        w.put_opt("PageLang", self.page_lang.as_ref().map(crate::Wire::to_node));
-        w.put_opt("tmp", self.tmp.as_ref().map(crate::Wire::to_node));
-        w.put_opt("hideBtns", self.hide_btns.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.ez_vat {
+            w.put("EZ.vat", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.ez_customer_crn {
+            w.put("EZ.customer_crn", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.page_lang {
+            w.put("PageLang", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.tmp {
+            w.put("tmp", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.hide_btns {
+            w.put("hideBtns", crate::Wire::to_node(v));
+        }
         w.finish()
     }
     #[inline]
@@ -828,8 +881,12 @@ impl crate::Wire for SignPaymentPageResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put_opt("action", self.action.as_ref().map(crate::Wire::to_node));
-        w.put_opt("signature", self.signature.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.action {
+            w.put("action", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.signature {
+            w.put("signature", crate::Wire::to_node(v));
+        }
         w.extend(&crate::__private::codec::params_entries(&self.echoed));
         w.extend(&self.unknown_fields);
         w.finish()
@@ -959,13 +1016,14 @@ impl crate::Endpoint for SignPaymentPage {
         Some(r)
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [
-            request.key.as_ref().map(crate::ExposeSecret::expose_secret),
-            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
-        ]
-            .into_iter()
-            .flatten()
-            .collect()
+        let mut s = vec![];
+        if let Some(v) = &request.key {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        if let Some(v) = &request.passp {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        s
     }
     fn code(value: i64) -> CCode {
         match value {

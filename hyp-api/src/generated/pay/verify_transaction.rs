@@ -47,9 +47,15 @@ impl crate::Wire for VerifyTransactionRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("What", crate::Node::Str("VERIFY".to_string()));
-        w.put_opt("Masof", self.masof.as_ref().map(crate::Wire::to_node));
-        w.put_opt("KEY", self.key.as_ref().map(crate::Wire::to_node));
-        w.put_opt("PassP", self.passp.as_ref().map(crate::Wire::to_node));
+        if let Some(v) = &self.masof {
+            w.put("Masof", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.key {
+            w.put("KEY", crate::Wire::to_node(v));
+        }
+        if let Some(v) = &self.passp {
+            w.put("PassP", crate::Wire::to_node(v));
+        }
         w.extend(&crate::__private::codec::params_entries(&self.redirect));
         w.finish()
     }
@@ -271,13 +277,14 @@ impl crate::Endpoint for VerifyTransaction {
         Some(r)
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
-        [
-            request.key.as_ref().map(crate::ExposeSecret::expose_secret),
-            request.passp.as_ref().map(crate::ExposeSecret::expose_secret),
-        ]
-            .into_iter()
-            .flatten()
-            .collect()
+        let mut s = vec![];
+        if let Some(v) = &request.key {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        if let Some(v) = &request.passp {
+            s.push(crate::ExposeSecret::expose_secret(v));
+        }
+        s
     }
     fn code(value: i64) -> CCode {
         match value {
