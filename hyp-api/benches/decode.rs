@@ -50,10 +50,11 @@ fn timed<T>(samples: &Samples, mut f: impl FnMut() -> T) -> impl FnMut(&mut Benc
 /// for the same number of iterations, back to back, so both see the same load on a busy machine
 /// (criterion runs all of one function's samples before the other's). The ratio is the median
 /// over the pairs of hyp-api's time ÷ the baseline's; beside it, the ratio of each side's
-/// fastest pair time (the least disturbed estimate).
+/// fastest pair time (the least disturbed estimate). Where all the work is on this thread
+/// (`on_thread`), also the median ratio of the pairs' thread CPU time (see [`thread_cpu_time`]).
 fn row<A, B>(
     c: &mut Criterion,
-    name: &str,
+    (name, on_thread): (&str, bool),
     sample_size: usize,
     mut ours: impl FnMut() -> A,
     mut baseline: impl FnMut() -> B,
@@ -71,32 +72,71 @@ fn row<A, B>(
         return;
     }
     let time = |f: &mut dyn FnMut(), iters: u64| {
-        let start = Instant::now();
+        let (start, cpu) = (Instant::now(), thread_cpu_time());
         for _ in 0..iters {
             f();
         }
-        start.elapsed().as_secs_f64() / iters as f64
+        let per = |t: f64| t / iters as f64;
+        Pair {
+            wall: per(start.elapsed().as_secs_f64()),
+            cpu: per(thread_cpu_time() - cpu),
+        }
     };
     let mut ours = move || drop(black_box(ours()));
     let mut baseline = move || drop(black_box(baseline()));
     // Enough iterations for ~5 ms of baseline per side of a pair.
-    let once = time(&mut baseline, 3);
+    let once = time(&mut baseline, 3).wall;
     let iters = ((5e-3 / once) as u64).clamp(1, 1_000_000);
-    let mut pairs: Vec<(f64, f64)> = (0..PAIRS)
+    let pairs: Vec<(Pair, Pair)> = (0..PAIRS)
         .map(|_| (time(&mut ours, iters), time(&mut baseline, iters)))
         .collect();
-    pairs.sort_by(|x, y| (x.0 / x.1).total_cmp(&(y.0 / y.1)));
-    let (ma, mb) = pairs[pairs.len() / 2];
-    let fastest = |side: fn(&(f64, f64)) -> f64| pairs.iter().map(side).fold(f64::MAX, f64::min);
-    let (fa, fb) = (fastest(|p| p.0), fastest(|p| p.1));
+    let median = |side: fn(&Pair) -> f64| {
+        let mut p: Vec<(f64, f64)> = pairs.iter().map(|(a, b)| (side(a), side(b))).collect();
+        p.sort_by(|x, y| (x.0 / x.1).total_cmp(&(y.0 / y.1)));
+        p[p.len() / 2]
+    };
+    let (ma, mb) = median(|p| p.wall);
+    let (ca, cb) = median(|p| p.cpu);
+    let fastest = |side: fn(&(Pair, Pair)) -> f64| pairs.iter().map(side).fold(f64::MAX, f64::min);
+    let (fa, fb) = (fastest(|p| p.0.wall), fastest(|p| p.1.wall));
+    let cpu = if on_thread {
+        format!(
+            "; thread CPU time: {:.2}x, median pair {:.3} µs / {:.3} µs",
+            ca / cb,
+            ca * 1e6,
+            cb * 1e6
+        )
+    } else {
+        String::new()
+    };
     println!(
         "RATIO {name}: {:.2}x (median pair: hyp-api {:.3} µs, baseline {:.3} µs; fastest of each: \
-         {:.2}x; {PAIRS} pairs of {iters} iterations)",
+         {:.2}x; {PAIRS} pairs of {iters} iterations{cpu})",
         ma / mb,
         ma * 1e6,
         mb * 1e6,
-        fa / fb
+        fa / fb,
     );
+}
+
+/// One side of a pair: seconds per iteration, wall clock and CPU time of this thread.
+struct Pair {
+    wall: f64,
+    cpu: f64,
+}
+
+/// Seconds of CPU time this thread has used: unlike the wall clock, it does not count the
+/// time the thread waited for a core other processes held (the machine may be shared). It
+/// counts only this thread, so only rows whose work is all on it read it (not the call).
+fn thread_cpu_time() -> f64 {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `t` is a valid, writable timespec; the clock id is a constant the OS defines.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    assert_eq!(ok, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
+    t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9
 }
 
 /// How many interleaved pairs a ratio is the median of.
@@ -158,7 +198,7 @@ fn creditguard_rows(c: &mut Criterion) {
     );
     row(
         c,
-        &name,
+        (&name, true),
         10,
         || wire::decode_answer_in::<InquireTransactions>(200, &body, &[], (wire::UTF_8, None)),
         || {
@@ -224,7 +264,7 @@ fn hyper_rows(c: &mut Criterion) {
     let name = format!("hyper refund queue 1,000 rows ({} KB)", body.len() / 1024);
     row(
         c,
-        &name,
+        (&name, true),
         20,
         || wire::decode_answer::<QueryRefundQueue>(200, &body, &[]),
         || serde_json::from_str::<QueueAnswer>(&body),
@@ -243,7 +283,7 @@ fn pay_soft_charge(c: &mut Criterion) {
     };
     ours().expect("the example decodes");
     let name = format!("pay soft charge answer ({} B, windows-1255)", bytes.len());
-    row(c, &name, 50, ours, || {
+    row(c, (&name, true), 50, ours, || {
         form_urlencoded::parse(&bytes)
             .into_owned()
             .collect::<Vec<(String, String)>>()
@@ -311,7 +351,7 @@ fn one_call(c: &mut Criterion) {
     };
     row(
         c,
-        "one client call, loopback (hyper deposit)",
+        ("one client call, loopback (hyper deposit)", false),
         50,
         || rt.block_on(client.deposit_fiat(&request)),
         raw,
