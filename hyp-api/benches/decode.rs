@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{Bencher, Criterion, criterion_group, criterion_main};
 use hyp_api::wire::{self, WINDOWS_1255};
-use hyp_api::{Endpoint, Wire, creditguard, hyper_erp, pay};
+use hyp_api::{Endpoint, FromNode, ToNode, creditguard, hyper_erp, pay};
 use hyp_codegen::model::Api;
 
 /// Seconds per iteration, one entry per criterion sample.

@@ -47,7 +47,7 @@ pub use generated::*;
 pub use reqwest;
 pub use runtime::client::Core;
 pub use runtime::client_builder::{Auth, ClientBuilder, ConfigError};
-pub use runtime::codec::Wire;
+pub use runtime::codec::{FromNode, ToNode};
 pub use runtime::coded::Coded;
 pub use runtime::endpoint::{
     AnswerFormat, Endpoint, EnvelopeSpec, HttpMethod, TransportKind, XmlSpec,
@@ -85,10 +85,9 @@ pub mod wire {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::runtime::aliases::with_aliases;
-    pub use crate::runtime::answer::decode_answer_by_tree;
     pub use crate::runtime::client_builder::FromCore;
     pub use crate::runtime::client_fields::ClientFields;
-    pub use crate::runtime::codec::{self, Wire};
+    pub use crate::runtime::codec;
     pub use crate::runtime::endpoint::{Header, Parts};
     pub use crate::runtime::fields::{self, Failure, FromText};
     pub use crate::runtime::form_in::{FormFields, FormIn};

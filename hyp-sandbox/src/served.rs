@@ -4,8 +4,8 @@
 
 use crate::plan::api::{Plan, PlanEndpoint};
 use hyp_api::{
-    AnswerFormat, Endpoint, EnvelopeSpec, HttpMethod, Node, TransportKind, Validate,
-    ValidationContext, Wire, XmlSpec,
+    AnswerFormat, Endpoint, EnvelopeSpec, FromNode, HttpMethod, Node, TransportKind, Validate,
+    ValidationContext, XmlSpec,
 };
 
 /// One endpoint's wire facts and checks, taken from its generated `hyp-api` type.

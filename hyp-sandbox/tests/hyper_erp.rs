@@ -8,7 +8,7 @@ use common::{fast_retries, secret};
 use std::time::Duration;
 
 use hyp_api::hyper_erp::*;
-use hyp_api::{Error, Money, NaiveDate, NaiveDateTime, RetryPolicy, VendorCode, Wire};
+use hyp_api::{Error, Money, NaiveDate, NaiveDateTime, RetryPolicy, ToNode, VendorCode};
 use hyp_sandbox::{FAULT_HEADER, Fault, REASON_HEADER, Sandbox};
 use rust_decimal_macros::dec;
 

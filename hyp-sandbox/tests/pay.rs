@@ -8,7 +8,7 @@ use std::time::Duration;
 use hyp_api::Error;
 use hyp_api::pay::*;
 use hyp_api::wire::{UTF_8, WINDOWS_1255, parse_urlencoded};
-use hyp_api::{MinorUnits, Money, Node, RetryPolicy, VendorCode, Wire};
+use hyp_api::{MinorUnits, Money, Node, RetryPolicy, ToNode, VendorCode};
 use hyp_sandbox::{Fault, Sandbox};
 use rust_decimal_macros::dec;
 
@@ -464,7 +464,7 @@ async fn a_truncated_body_is_read_as_the_pairs_that_arrived_and_not_retried() {
     // The doc's charge answer ends `…&Fild3=&Hesh=EZ` (002 § Charge a saved token).
     assert!(whole.hesh.is_some() && whole.acode.is_some(), "{whole:?}");
     assert_eq!(cut.hesh, None, "the last pair is lost: {cut:?}");
-    let pairs = |r: &ChargeTokenResponse| match Wire::to_node(r) {
+    let pairs = |r: &ChargeTokenResponse| match ToNode::to_node(r) {
         Node::Map(entries) => entries.len(),
         _ => 0,
     };

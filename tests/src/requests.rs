@@ -5,7 +5,7 @@
 //! fields that way (a `pattern` is met by a value proptest generates from the regex).
 
 use chrono::{Duration, Utc};
-use hyp_api::{DecodeError, Endpoint, Node, Wire};
+use hyp_api::{DecodeError, Endpoint, FromNode, Node};
 use hyp_codegen::model::{
     Api, Endpoint as SpecEndpoint, ExampleKind, Field, SecretKind, Ty, WireValue,
 };

@@ -6,7 +6,7 @@
 //!   (when the vendor fixes its doc, this test says so).
 
 use hyp_api::hyper_erp::*;
-use hyp_api::{Endpoint, Wire};
+use hyp_api::{Endpoint, FromNode, ToNode};
 use hyp_api_tests::outcome::decoded_as;
 use hyp_api_tests::vendor;
 use hyp_codegen::model::ExampleKind;

@@ -4,7 +4,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use hyp_api::hyper_erp::*;
-use hyp_api::{Decimal, Endpoint, Money, Open, SecretString, Wire};
+use hyp_api::{Decimal, Endpoint, Money, Open, SecretString, ToNode};
 use hyp_api_tests::vendor;
 use rust_decimal_macros::dec;
 

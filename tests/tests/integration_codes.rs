@@ -13,7 +13,7 @@ mod common;
 use common::PASSWORD;
 use hyp_api::Error;
 use hyp_api::hyper_erp::*;
-use hyp_api::{Decimal, Open, VendorCode, Wire};
+use hyp_api::{Decimal, Open, ToNode, VendorCode};
 use hyp_api_tests::mock::{MockServer, Reply};
 use hyp_api_tests::vendor;
 use hyp_codegen::model::{Code, Endpoint as SpecEndpoint, ExampleKind};
@@ -26,7 +26,7 @@ struct Answer {
     typed: Value,
 }
 
-fn encoded(response: &impl Wire) -> Value {
+fn encoded(response: &impl ToNode) -> Value {
     let text = hyp_api::wire::to_json(&response.to_node()).expect("typed answer encodes");
     serde_json::from_str(&text).expect("encoded answer is JSON")
 }

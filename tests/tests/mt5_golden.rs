@@ -6,7 +6,7 @@
 mod mt5_common;
 
 use hyp_api::mt5_manager::*;
-use hyp_api::{Decimal, Node, SecretString, Wire};
+use hyp_api::{Decimal, Node, SecretString, ToNode};
 use hyp_api_tests::mock::{MockServer, Reply};
 use hyp_api_tests::vendor;
 use hyp_codegen::model::{ExampleKind, FieldLocation};

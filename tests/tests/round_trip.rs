@@ -12,7 +12,7 @@ use std::fmt::Debug;
 use std::sync::{Arc, Mutex};
 
 use axum::http::{HeaderMap, Uri};
-use hyp_api::{Endpoint, Node, Wire};
+use hyp_api::{Endpoint, FromNode, Node, ToNode};
 use hyp_api_tests::every::{Visit, every_endpoint};
 use hyp_api_tests::scan::client;
 use hyp_api_tests::{requests, vendor};

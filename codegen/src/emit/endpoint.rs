@@ -73,13 +73,10 @@ fn raw_response(e: &Endpoint, resp_name: &str, method: &str) -> TokenStream {
             /// secret the call sent.
             pub body: crate::Node,
         }
-        impl crate::Wire for #id {
+        impl crate::ToNode for #id {
             // Only tests write an answer to a tree: compiled where it is called.
             #[inline]
             fn to_node(&self) -> crate::Node { self.body.clone() }
-            fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-                <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
-            }
         }
     }
 }
@@ -320,16 +317,6 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
     };
     let one_pass = super::decode::one_pass_fn(api, e, &resp_id, &out);
     let check_success = super::success::check_success_fn(e, &out);
-    let single = e.outcomes.len() < 2;
-    let decode_arms = e.outcomes.iter().map(|o| {
-        let codes = &o.codes;
-        let v = ident(&o.variant);
-        if single {
-            quote!(#(#codes)|* => <#resp_id as crate::Wire>::from_node(body).map(Some),)
-        } else {
-            quote!(#(#codes)|* => <#resp_id as crate::Wire>::from_node(body).map(|r| Some(#out::#v(r))),)
-        }
-    });
     let d = doc(&format!(
         "`{wire}` as a type: its wire identity, timeout and retry safety, for \
          [`Client::{m}`](super::Client::{m}) and for tests that decode its answers directly.\n\n\
@@ -366,9 +353,6 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
             #fill
             fn secrets(request: &Self::Request) -> Vec<&str> #secrets_body
             fn code(value: i64) -> #code { #code_body }
-            fn decode(code: i64, body: &crate::Node) -> Result<Option<Self::Output>, crate::DecodeError> {
-                match code { #(#decode_arms)* _ => Ok(None) }
-            }
             #check_success
             #one_pass
         }
@@ -433,9 +417,9 @@ fn parts_fn(e: &Endpoint) -> TokenStream {
     let body = if body_keys.is_empty() {
         quote!()
     } else if body_keys.len() == e.request.len() {
-        quote! { parts.body = Some(crate::Wire::to_node(request)); }
+        quote! { parts.body = Some(crate::ToNode::to_node(request)); }
     } else {
-        quote! { parts.body = Some(crate::__private::only(crate::Wire::to_node(request), &[#(#body_keys),*])); }
+        quote! { parts.body = Some(crate::__private::only(crate::ToNode::to_node(request), &[#(#body_keys),*])); }
     };
     let unused = if args.is_empty() && body_keys.is_empty() && e.request.is_empty() {
         quote!(let _ = request;)

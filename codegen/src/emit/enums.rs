@@ -109,6 +109,19 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
             match text { #(#from_arms)* _ => None }
         }
     };
+    // Only requests are read from a tree (the sandbox reads what a client sent); answers are
+    // read in one pass, through `FromText`.
+    let from_node = if closed {
+        quote! {
+            impl crate::FromNode for #name {
+                fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
+                    crate::__private::codec::scalar(node)
+                }
+            }
+        }
+    } else {
+        quote!()
+    };
     let numeric = e.repr == EnumRepr::Int;
     let lookup_impl = if closed {
         quote! { impl crate::__private::ClosedEnum for #name { const NUMERIC: bool = #numeric; #lookup } }
@@ -120,14 +133,12 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
         #attrs
         pub enum #name { #(#variants)* #unknown }
         #lookup_impl
-        impl crate::Wire for #name {
+        impl crate::ToNode for #name {
             fn to_node(&self) -> crate::Node {
                 match self { #(#to_node_arms)* #unknown_to_node }
             }
-            fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-                crate::__private::codec::scalar(node)
-            }
         }
+        #from_node
         impl crate::__private::FromText for #name {
             fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
                 #from_text

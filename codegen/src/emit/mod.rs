@@ -10,6 +10,7 @@ mod decode_xml;
 mod docs;
 mod endpoint;
 mod enums;
+mod from_node;
 mod named;
 pub mod output;
 mod structs;

@@ -84,10 +84,12 @@ pub fn emit_named(t: &NamedType) -> TokenStream {
         }
         #froms
         #eqs
-        impl crate::Wire for #name {
-            fn to_node(&self) -> crate::Node { crate::Wire::to_node(&self.0) }
+        impl crate::ToNode for #name {
+            fn to_node(&self) -> crate::Node { crate::ToNode::to_node(&self.0) }
+        }
+        impl crate::FromNode for #name {
             fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-                <#inner as crate::Wire>::from_node(node).map(Self)
+                <#inner as crate::FromNode>::from_node(node).map(Self)
             }
         }
         impl crate::__private::FromText for #name {

@@ -1,14 +1,14 @@
-//! Structs: objects, requests and responses. Each gets its fields with the spec's docs, a
-//! `Wire` impl (encode and decode, by wire name), and on the request side a constructor taking
-//! the required fields, a setter per optional field, and `Validate` from the constraints.
+//! Structs: objects, requests and responses. Each gets its fields with the spec's docs and a
+//! `ToNode` impl (encode, by wire name); the request side also `FromNode` (the sandbox reads
+//! what a client sent from the tree), a constructor taking the required fields, a setter per
+//! optional field, and `Validate` from the constraints. Answers are read in one pass
+//! (`decode.rs`), never from a tree.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{doc, field_doc};
-use super::types::{
-    Side, decode_call, decoder, empty_is_absent, encode, encode_ref, ident, param_type, rust_type,
-};
+use super::types::{Side, encode, encode_ref, ident, param_type, rust_type};
 use crate::model::{Api, Field, Ty};
 use crate::resolve::decimal;
 
@@ -75,7 +75,17 @@ fn field_type(api: &Api, f: &Field, side: Side) -> TokenStream {
     }
 }
 
+/// `ToNode` for every struct; `FromNode` for the request side only.
 fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
+    let to_node = to_node_impl(api, s);
+    let from_node = match s.side {
+        Side::Request => super::from_node::from_node_impl(api, s, WHOLE),
+        Side::Response => quote!(),
+    };
+    quote! { #to_node #from_node }
+}
+
+fn to_node_impl(api: &Api, s: &StructSpec) -> TokenStream {
     let name = ident(s.name);
     let puts = s.fields.iter().map(|f| {
         let w = &f.wire;
@@ -100,82 +110,12 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
             quote! { if let Some(v) = &self.#fname { w.put(#w, #e); } }
         }
     });
-    let known: Vec<&str> = s
-        .fields
-        .iter()
-        .filter(|f| f.ty != Ty::Params)
-        .map(|f| f.wire.as_str())
-        .collect();
-    // One `let` per field, then the struct from the bindings: a `?` inside the struct literal
-    // would give each field its own cleanup path dropping every field before it (code size
-    // quadratic in the field count); bindings keep it linear.
-    let decoded: Vec<_> = s.fields.iter().filter(|f| f.fixed.is_none()).collect();
-    let gets = decoded.iter().map(|f| {
-        let fname = ident(&f.rust);
-        if f.ty == Ty::Params {
-            // The pairs are the entries no other field claims, in their order.
-            return quote! { let #fname = crate::__private::codec::params_from(m.unknown(&[#(#known),*])); };
-        }
-        if f.wire == WHOLE {
-            let d = decode_call(api, &f.ty, s.side, quote!(node));
-            return quote! { let #fname = #d?; };
-        }
-        let w = &f.wire;
-        let d = decoder(api, &f.ty, s.side);
-        if matches!(f.ty, Ty::List(_)) {
-            quote! { let #fname = m.list(#w, #d)?; }
-        } else if f.required {
-            quote! { let #fname = m.required(#w, #d)?; }
-        } else {
-            let empty = empty_is_absent(api, &f.ty);
-            quote! { let #fname = m.optional(#w, #empty, #d)?; }
-        }
-    });
-    let names = decoded.iter().map(|f| ident(&f.rust));
-    let keep = keeps_unknown(api, s);
-    let only_whole = !s.fields.is_empty() && s.fields.iter().all(|f| f.wire == WHOLE);
-    // Documented alternative spellings are read as their field: the node is read with each
-    // alias renamed to its wire name.
-    let aliases: Vec<TokenStream> = s
-        .fields
-        .iter()
-        .flat_map(|f| {
-            let w = &f.wire;
-            f.aliases.iter().map(move |a| quote!((#a, #w)))
-        })
-        .collect();
-    let renamed = if aliases.is_empty() {
+    let put_unknown = if keeps_unknown(api, s) {
+        quote! { w.extend(&self.unknown_fields); }
+    } else {
         quote!()
-    } else {
-        quote! { let node = &crate::__private::with_aliases(node, &[#(#aliases),*]); }
     };
-    let reader = if only_whole {
-        quote!()
-    } else if s.fields.is_empty() && !keep {
-        quote! { crate::__private::MapReader::new(node)?; }
-    } else {
-        quote! { let m = crate::__private::MapReader::new(node)?; }
-    };
-    let (put_unknown, get_unknown) = if keep {
-        // The envelope's code and message are read by the runtime, not unknown.
-        let envelope = api
-            .envelope
-            .iter()
-            .flat_map(|e| [e.code_wire.as_str(), e.message_wire.as_str()]);
-        let known: Vec<&str> = s
-            .fields
-            .iter()
-            .map(|f| f.wire.as_str())
-            .chain(envelope)
-            .collect();
-        (
-            quote! { w.extend(&self.unknown_fields); },
-            quote! { unknown_fields: m.unknown(&[#(#known),*]) },
-        )
-    } else {
-        (quote!(), quote!())
-    };
-    let to_node = match s.fields.iter().find(|f| f.wire == WHOLE) {
+    let body = match s.fields.iter().find(|f| f.wire == WHOLE) {
         Some(f) => {
             let e = encode(&f.ty, {
                 let n = ident(&f.rust);
@@ -191,25 +131,17 @@ fn wire_impl(api: &Api, s: &StructSpec) -> TokenStream {
             w.finish()
         },
     };
-    // The client only writes requests and only reads answers. The other direction (a request
-    // read from a tree: hyp-sandbox and tests; an answer written to one: tests) is `#[inline]`:
+    // The client only writes requests. An answer written to a tree (tests) is `#[inline]`:
     // compiled in the crate that calls it, not into every build of hyp-api.
-    let (inline_to, inline_from) = match s.side {
-        Side::Request => (quote!(), quote!(#[inline])),
-        Side::Response => (quote!(#[inline]), quote!()),
+    let inline = match s.side {
+        Side::Request => quote!(),
+        Side::Response => quote!(#[inline]),
     };
     quote! {
-        impl crate::Wire for #name {
-            #inline_to
+        impl crate::ToNode for #name {
+            #inline
             fn to_node(&self) -> crate::Node {
-                #to_node
-            }
-            #inline_from
-            fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-                #renamed
-                #reader
-                #(#gets)*
-                Ok(Self { #(#names,)* #get_unknown })
+                #body
             }
         }
     }

@@ -64,34 +64,35 @@ pub fn enum_is_closed(api: &Api, name: &str) -> bool {
     api.enums.iter().any(|e| e.name == name && e.in_request)
 }
 
-/// A closure `Fn(&Node) -> Result<T, DecodeError>`.
-pub fn decoder(api: &Api, ty: &Ty, side: Side) -> TokenStream {
+/// A closure `Fn(&Node) -> Result<T, DecodeError>` reading a request field's type (only
+/// requests are read from a tree).
+pub fn decoder(api: &Api, ty: &Ty) -> TokenStream {
     match ty {
         Ty::Date(f) => quote!(|n: &crate::Node| crate::__private::codec::date(n, #f)),
         Ty::DateTime(f) => quote!(|n: &crate::Node| crate::__private::codec::datetime(n, #f)),
         Ty::List(inner) => {
-            let d = decoder(api, inner, side);
+            let d = decoder(api, inner);
             quote!(|n: &crate::Node| crate::__private::codec::list(n, #d))
         }
         other => {
-            let t = rust_type(api, other, side);
-            quote!(<#t as crate::Wire>::from_node)
+            let t = rust_type(api, other, Side::Request);
+            quote!(<#t as crate::FromNode>::from_node)
         }
     }
 }
 
-/// An expression decoding `node` (an expression of type `&Node`).
-pub fn decode_call(api: &Api, ty: &Ty, side: Side, node: TokenStream) -> TokenStream {
+/// An expression decoding `node` (an expression of type `&Node`) as a request field's type.
+pub fn decode_call(api: &Api, ty: &Ty, node: TokenStream) -> TokenStream {
     match ty {
         Ty::Date(f) => quote!(crate::__private::codec::date(#node, #f)),
         Ty::DateTime(f) => quote!(crate::__private::codec::datetime(#node, #f)),
         Ty::List(inner) => {
-            let d = decoder(api, inner, side);
+            let d = decoder(api, inner);
             quote!(crate::__private::codec::list(#node, #d))
         }
         other => {
-            let t = rust_type(api, other, side);
-            quote!(<#t as crate::Wire>::from_node(#node))
+            let t = rust_type(api, other, Side::Request);
+            quote!(<#t as crate::FromNode>::from_node(#node))
         }
     }
 }
@@ -105,7 +106,7 @@ pub fn encode(ty: &Ty, value: TokenStream) -> TokenStream {
             let item = encoder(inner);
             quote!(crate::Node::List(#value.iter().map(#item).collect()))
         }
-        _ => quote!(crate::Wire::to_node(&#value)),
+        _ => quote!(crate::ToNode::to_node(&#value)),
     }
 }
 
@@ -118,7 +119,7 @@ pub fn encode_ref(ty: &Ty, value: TokenStream) -> TokenStream {
             let item = encoder(inner);
             quote!(crate::Node::List(#value.iter().map(#item).collect()))
         }
-        _ => quote!(crate::Wire::to_node(#value)),
+        _ => quote!(crate::ToNode::to_node(#value)),
     }
 }
 
@@ -131,7 +132,7 @@ pub fn encoder(ty: &Ty) -> TokenStream {
             let item = encoder(inner);
             quote!(|v: &Vec<_>| crate::Node::List(v.iter().map(#item).collect()))
         }
-        _ => quote!(crate::Wire::to_node),
+        _ => quote!(crate::ToNode::to_node),
     }
 }
 

@@ -1,7 +1,7 @@
-//! Documented alternative spellings of a wire name (the spec's `aliases:`), for the tree
-//! decoder (still used for XML answers the one-pass XML decoder does not read; the one-pass
-//! decoders match aliases directly). One rule everywhere: each spelling is read as the field,
-//! the first occurrence in the answer of any of its spellings counts, and later ones (either
+//! Documented alternative spellings of a wire name (the spec's `aliases:`), for a request read
+//! from a tree (`FromNode`, as hyp-sandbox reads what a client sent; answers are read in one
+//! pass, whose decoders match aliases directly). One rule everywhere: each spelling is read as
+//! the field, the first occurrence of any of its spellings counts, and later ones (either
 //! spelling) are skipped, as a repeated field is, not kept among the unknown fields.
 
 use crate::runtime::node::Node;

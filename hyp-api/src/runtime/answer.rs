@@ -2,11 +2,11 @@
 //! the endpoint decode its outcome, or make the error. Everything kept from an answer for the
 //! caller is scrubbed of the call's secrets: a vendor may echo what it was sent.
 
-use crate::runtime::endpoint::{AnswerFormat, Endpoint, EnvelopeSpec, TransportKind};
+use crate::runtime::endpoint::{AnswerFormat, Endpoint, TransportKind};
 use crate::runtime::error::{ApiError, Error, VendorCode};
 use crate::runtime::fields::{self, Failure};
-use crate::runtime::node::{DecodeError, Node};
-use crate::runtime::{json, json_in, one_pass, urlencoded};
+use crate::runtime::node::DecodeError;
+use crate::runtime::{json_in, one_pass, urlencoded};
 
 /// One answer as received.
 struct Answer<'a> {
@@ -42,36 +42,21 @@ impl Answer<'_> {
         }
     }
 
-    /// The code and message of an envelope map.
-    fn envelope<E: Endpoint>(
-        &self,
-        node: &Node,
-        env: EnvelopeSpec,
-    ) -> Result<(i64, Option<String>), Error<E::Code>> {
-        let a = one_pass::Received {
-            status: self.status,
-            text: self.text,
-            charset: (encoding_rs::UTF_8, None),
-            envelope: Some(env),
-            xml: None,
-        };
-        one_pass::node_code(node, &a).map_err(|e| self.undecodable::<E>(*e))
-    }
-
-    /// The endpoint's outcome for `code`, or the typed error.
+    /// The endpoint's outcome (`output`, decoded for an outcome's code), or the typed error
+    /// for an error code.
     fn finish<E: Endpoint>(
         &self,
         code: i64,
         message: Option<String>,
-        decoded: Result<Option<E::Output>, crate::runtime::node::DecodeError>,
+        output: Option<E::Output>,
     ) -> Result<E::Output, Error<E::Code>> {
-        match decoded {
+        match output {
             // An outcome without a field the spec says it carries is not a result.
-            Ok(Some(output)) => match E::check_success(&output) {
+            Some(output) => match E::check_success(&output) {
                 Ok(()) => Ok(output),
                 Err(e) => Err(self.undecodable::<E>(e)),
             },
-            Ok(None) => {
+            None => {
                 let code = E::code(code);
                 // An undocumented code on a call that moves money proves nothing either way.
                 let outcome_unknown = VendorCode::outcome_unknown(&code)
@@ -87,7 +72,6 @@ impl Answer<'_> {
                     details: crate::runtime::details::read::<E>(self.text, self.secrets),
                 })))
             }
-            Err(e) => Err(self.undecodable::<E>(e)),
         }
     }
 }
@@ -146,7 +130,7 @@ pub fn decode_answer_in<E: Endpoint>(
         xml: E::XML.map(|x| (x, E::WIRE)),
     };
     let failure = match E::decode_one_pass(&received) {
-        Ok((code, message, output)) => return answer.finish::<E>(code, message, Ok(output)),
+        Ok((code, message, output)) => return answer.finish::<E>(code, message, output),
         Err(failure) => failure,
     };
     answer.failed::<E>(&received, failure)
@@ -175,7 +159,7 @@ impl Answer<'_> {
         match code {
             Err(e) => Err(self.undecodable::<E>(*e)),
             Ok((code, _)) if E::is_outcome(code) => Err(self.undecodable::<E>(*failure)),
-            Ok((code, message)) => self.finish::<E>(code, message, Ok(None)),
+            Ok((code, message)) => self.finish::<E>(code, message, None),
         }
     }
 
@@ -201,7 +185,7 @@ impl Answer<'_> {
         let failure = if as_empty {
             let empty = one_pass::Received { text: "{}", ..*a };
             match E::decode_one_pass(&empty) {
-                Ok((code, message, output)) => return self.finish::<E>(code, message, Ok(output)),
+                Ok((code, message, output)) => return self.finish::<E>(code, message, output),
                 Err(e) => e,
             }
         } else {
@@ -211,104 +195,8 @@ impl Answer<'_> {
         if E::is_outcome(code) {
             return Err(self.undecodable::<E>(*failure));
         }
-        self.finish::<E>(code, None, Ok(None))
+        self.finish::<E>(code, None, None)
     }
-}
-
-/// [`decode_answer_in`] without the one-pass decoder: through the [`Node`] tree. For tests
-/// that check both give the same result.
-pub fn decode_answer_by_tree<E: Endpoint>(
-    status: u16,
-    text: &str,
-    secrets: &[&str],
-    charset: (
-        &'static encoding_rs::Encoding,
-        Option<&'static encoding_rs::Encoding>,
-    ),
-) -> Result<E::Output, Error<E::Code>> {
-    let answer = Answer {
-        status,
-        text,
-        secrets,
-    };
-    if E::ENVELOPE.is_some() && urlencoded::is_html(text) {
-        return Err(answer.page::<E>());
-    }
-    by_tree::<E>(&answer, charset)
-}
-
-fn by_tree<E: Endpoint>(
-    answer: &Answer,
-    (encoding, fallback): (
-        &'static encoding_rs::Encoding,
-        Option<&'static encoding_rs::Encoding>,
-    ),
-) -> Result<E::Output, Error<E::Code>> {
-    let (status, text) = (answer.status, answer.text);
-    if let Some(spec) = E::XML {
-        // XML: the code from the envelope; the response from the envelope's other fields and
-        // the command element's children (absent on some errors).
-        #[cfg(feature = "__xml")]
-        let parts = crate::runtime::xml::answer_parts(text, &spec, E::WIRE);
-        #[cfg(not(feature = "__xml"))]
-        let parts: Result<(Node, Node), DecodeError> = {
-            let _ = spec;
-            Err(DecodeError::new(
-                "this build of hyp-api has no XML codec (enable the API's feature)",
-            ))
-        };
-        let (envelope, merged) = parts.map_err(|e| answer.undecodable::<E>(e))?;
-        let env = E::ENVELOPE.ok_or_else(|| {
-            answer.undecodable::<E>(DecodeError::new("the API declares no code envelope"))
-        })?;
-        let (code, message) = answer.envelope::<E>(&envelope, env)?;
-        return answer.finish::<E>(code, message, E::decode(code, &merged));
-    }
-    if E::TRANSPORT == TransportKind::QueryGet {
-        // A JSON endpoint may still fail in `key=value` form (Hyp Pay's payRequest LIST).
-        let urlencoded_failure = E::ANSWER == AnswerFormat::Json && json::parse(text).is_err();
-        if E::ANSWER == AnswerFormat::Urlencoded || urlencoded_failure {
-            let node = urlencoded::parse(text, encoding, fallback);
-            let env = E::ENVELOPE.ok_or_else(|| {
-                answer.undecodable::<E>(DecodeError::new("the API declares no code envelope"))
-            })?;
-            let (code, message) = answer.envelope::<E>(&node, env)?;
-            return answer.finish::<E>(code, message, E::decode(code, &node));
-        }
-    }
-    // An empty answer (a REST 201 or 409 may carry none) is an empty object. Without an
-    // envelope the status is the code, so a body that is not JSON (a proxy's HTML page, a
-    // plain-text 409) does not hide it: the text is kept as a string node, and an outcome whose
-    // typed answer cannot be read from it is decoded from an empty object. A success status is
-    // not trusted that far: an HTML page with a 2xx is a page, not the outcome, and JSON cut
-    // short is undecodable (a money-moving call must not read as applied from either).
-    let success = (200..300).contains(&status);
-    let node = if text.trim().is_empty() {
-        Node::Map(Vec::new())
-    } else {
-        match (json::parse(text), E::ENVELOPE) {
-            (Ok(node), _) => node,
-            (Err(_), None) if success && urlencoded::is_html(text) => {
-                return Err(answer.page::<E>());
-            }
-            (Err(e), None) if success && text.trim_start().starts_with(['{', '[']) => {
-                return Err(answer.undecodable::<E>(e));
-            }
-            (Err(_), None) => Node::Str(text.to_string()),
-            (Err(e), Some(_)) => return Err(answer.undecodable::<E>(e)),
-        }
-    };
-    let (code, message) = match E::ENVELOPE {
-        Some(env) => answer.envelope::<E>(&node, env)?,
-        None => (i64::from(status), None),
-    };
-    let decoded = match E::decode(code, &node) {
-        Err(_) if E::ENVELOPE.is_none() && matches!(node, Node::Str(_)) => {
-            E::decode(code, &Node::Map(Vec::new()))
-        }
-        other => other,
-    };
-    answer.finish::<E>(code, message, decoded)
 }
 
 /// Replaces every secret value in `text` with `[REDACTED]`: as sent, and in every form a vendor

@@ -10,10 +10,17 @@ use crate::runtime::fields::{self, FromText};
 use crate::runtime::money::{MinorUnits, Money};
 use crate::runtime::node::{DecodeError, Node, kind};
 
-/// A type that has one wire form, whatever the transport.
-pub trait Wire: Sized {
+/// A value written as a wire-neutral tree, whatever the transport: how a request goes out (and,
+/// for tests and tools, any answer type too).
+pub trait ToNode {
     /// This value as a wire-neutral tree.
     fn to_node(&self) -> Node;
+}
+
+/// A value read from a wire-neutral tree: requests and what they hold, as hyp-sandbox reads
+/// what a client sent. Answers are read in one pass from the wire, never from a tree, so
+/// answer types do not implement it.
+pub trait FromNode: Sized {
     /// This value from a tree; an error names what did not fit.
     fn from_node(node: &Node) -> Result<Self, DecodeError>;
 }
@@ -35,28 +42,37 @@ pub fn scalar<T: FromText>(node: &Node) -> Result<T, DecodeError> {
     T::from_text(text(node)?)
 }
 
-impl Wire for i64 {
+impl ToNode for i64 {
     fn to_node(&self) -> Node {
         Node::Num(self.to_string())
     }
+}
+
+impl FromNode for i64 {
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         scalar(node)
     }
 }
 
-impl Wire for String {
+impl ToNode for String {
     fn to_node(&self) -> Node {
         Node::Str(self.clone())
     }
+}
+
+impl FromNode for String {
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         scalar(node)
     }
 }
 
-impl Wire for bool {
+impl ToNode for bool {
     fn to_node(&self) -> Node {
         Node::Bool(*self)
     }
+}
+
+impl FromNode for bool {
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         match node {
             Node::Bool(b) => Ok(*b),
@@ -69,28 +85,37 @@ impl Wire for bool {
     }
 }
 
-impl Wire for Decimal {
+impl ToNode for Decimal {
     fn to_node(&self) -> Node {
         Node::Num(self.to_string())
     }
+}
+
+impl FromNode for Decimal {
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         scalar(node)
     }
 }
 
-impl Wire for Money {
+impl ToNode for Money {
     fn to_node(&self) -> Node {
         self.amount().to_node()
     }
+}
+
+impl FromNode for Money {
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         scalar(node)
     }
 }
 
-impl Wire for MinorUnits {
+impl ToNode for MinorUnits {
     fn to_node(&self) -> Node {
         self.value().to_node()
     }
+}
+
+impl FromNode for MinorUnits {
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         scalar(node)
     }
@@ -98,19 +123,25 @@ impl Wire for MinorUnits {
 
 /// Secrets go on the wire (that is their purpose) and nowhere else: this is the only place the
 /// runtime exposes one.
-impl Wire for SecretString {
+impl ToNode for SecretString {
     fn to_node(&self) -> Node {
         Node::Str(self.expose_secret().to_string())
     }
+}
+
+impl FromNode for SecretString {
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         scalar(node)
     }
 }
 
-impl<T: Wire> Wire for Vec<T> {
+impl<T: ToNode> ToNode for Vec<T> {
     fn to_node(&self) -> Node {
-        Node::List(self.iter().map(Wire::to_node).collect())
+        Node::List(self.iter().map(ToNode::to_node).collect())
     }
+}
+
+impl<T: FromNode> FromNode for Vec<T> {
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         list(node, T::from_node)
     }
@@ -155,10 +186,13 @@ pub fn params_from(entries: Vec<(String, Node)>) -> Vec<(String, String)> {
 }
 
 /// Any value, kept as received (less the secrets of the call whose answer it is).
-impl Wire for Node {
+impl ToNode for Node {
     fn to_node(&self) -> Node {
         self.clone()
     }
+}
+
+impl FromNode for Node {
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         Ok(crate::runtime::redact::scrub_value(node.clone()))
     }

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use crate::runtime::codec::Wire;
+use crate::runtime::codec::{FromNode, ToNode};
 use crate::runtime::error::VendorCode;
 use crate::runtime::node::{DecodeError, Node};
 use crate::runtime::validate::Validate;
@@ -111,8 +111,8 @@ impl Parts {
 
 /// One vendor function, as the spec describes it. Implemented by generated marker types.
 pub trait Endpoint {
-    /// The request type.
-    type Request: Validate + Wire + Clone + Send + Sync;
+    /// The request type: written to a tree to go out, and read from one by hyp-sandbox.
+    type Request: Validate + ToNode + FromNode + Clone + Send + Sync;
     /// What a successful call returns: the response, or an enum of the documented outcomes.
     type Output: Send;
     /// The API's result-code type.
@@ -177,8 +177,6 @@ pub trait Endpoint {
         let _ = code;
         false
     }
-    /// The output for a code that is an outcome of this endpoint, `None` for an error code.
-    fn decode(code: i64, body: &Node) -> Result<Option<Self::Output>, DecodeError>;
     /// Checks that a decoded output carries every field the spec says its outcome must carry
     /// (`requires:`): one that does not is undecodable, whichever decoder read it.
     fn check_success(output: &Self::Output) -> Result<(), DecodeError> {

@@ -5,7 +5,7 @@
 
 use encoding_rs::Encoding;
 
-use crate::runtime::codec::Wire;
+use crate::runtime::codec::FromNode;
 use crate::runtime::endpoint::{EnvelopeSpec, XmlSpec};
 use crate::runtime::fields::{Envelope, Failure};
 use crate::runtime::form_in::{self, FormFields};

@@ -1,8 +1,8 @@
 //! [`Open`]: a value of a closed request enum as received in an answer, where the vendor may send
 //! a value the spec does not list yet.
 
-use crate::runtime::codec::Wire;
-use crate::runtime::node::{DecodeError, Node};
+use crate::runtime::codec::ToNode;
+use crate::runtime::node::Node;
 
 /// A documented value, or the raw wire value of one the spec does not list. A new vendor value
 /// never fails a decode: match `Known(_)` for the values you handle and treat `Unknown` as
@@ -26,21 +26,18 @@ impl<E> Open<E> {
 }
 
 /// Implemented by generated closed enums: decoding that reports an unlisted value as `None`.
-pub trait ClosedEnum: Wire {
+pub trait ClosedEnum: ToNode + Sized {
     /// The enum travels as numbers (`repr: int`), so an unknown value is re-sent as a number.
     const NUMERIC: bool;
     /// The documented value this wire text names, if any.
     fn from_wire_text(text: &str) -> Option<Self>;
 }
 
-impl<E: ClosedEnum> Wire for Open<E> {
+impl<E: ClosedEnum> ToNode for Open<E> {
     fn to_node(&self) -> Node {
         match self {
             Open::Known(e) => e.to_node(),
             Open::Unknown(raw) => crate::runtime::codec::unknown_node(raw, E::NUMERIC),
         }
-    }
-    fn from_node(node: &Node) -> Result<Self, DecodeError> {
-        crate::runtime::codec::scalar(node)
     }
 }

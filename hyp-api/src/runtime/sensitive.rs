@@ -9,7 +9,7 @@ use std::fmt;
 
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::runtime::codec::{Wire, text};
+use crate::runtime::codec::{FromNode, ToNode, text};
 use crate::runtime::fields::FromText;
 use crate::runtime::node::{DecodeError, Node};
 use crate::runtime::validate::AsText;
@@ -55,10 +55,13 @@ macro_rules! sensitive {
         }
 
         /// Sensitive values go on the wire (that is their purpose) and nowhere else.
-        impl Wire for $name {
+        impl ToNode for $name {
             fn to_node(&self) -> Node {
                 Node::Str(self.0.expose_secret().to_string())
             }
+        }
+
+        impl FromNode for $name {
             fn from_node(node: &Node) -> Result<Self, DecodeError> {
                 text(node).map($name::new)
             }

@@ -67,7 +67,7 @@ fn account(l: &Ledger, fields: &Node) -> Vec<String> {
 pub(crate) fn is_true(fields: &Node, wire: &str) -> bool {
     fields
         .get(wire)
-        .is_some_and(|n| <bool as hyp_api::Wire>::from_node(n).unwrap_or(false))
+        .is_some_and(|n| <bool as hyp_api::FromNode>::from_node(n).unwrap_or(false))
 }
 
 impl State {

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
 use hyp_api::creditguard::*;
-use hyp_api::{Coded, MinorUnits, Wire};
+use hyp_api::{Coded, MinorUnits, ToNode};
 
 use crate::creditguard_common::text;
 

@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use hyp_api::pay::*;
-use hyp_api::{Node, RetryPolicy, SecretString, Wire};
+use hyp_api::{FromNode, Node, RetryPolicy, SecretString};
 use hyp_api_tests::mock::MockServer;
 use hyp_codegen::model::{Api, Endpoint, Example, ExampleKind};
 
@@ -129,7 +129,7 @@ pub fn node_for(wire: &str, pairs: &[(String, String)]) -> Node {
 }
 
 /// Decodes a typed request from a node; panics with the field path on failure.
-pub fn req<T: Wire>(node: &Node) -> T {
+pub fn req<T: FromNode>(node: &Node) -> T {
     T::from_node(node).unwrap_or_else(|e| panic!("request does not decode: {e}"))
 }
 

@@ -52,33 +52,36 @@ pub struct AddCgInvoiceRequest {
     /// Source: <https://developers.hyp.co.il/api-reference/addcginvoice> (Invoice parameters (within the invoice element)); vendor-notes §2.1 doDeal request fields (invoice/…, mderazon/creditguard-node)
     pub invoice: InvoiceData,
 }
-impl crate::Wire for AddCgInvoiceRequest {
+impl crate::ToNode for AddCgInvoiceRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("version", crate::Node::Str("2000".to_string()));
-        w.put("language", crate::Wire::to_node(&self.language));
+        w.put("language", crate::ToNode::to_node(&self.language));
         if let Some(v) = &self.may_be_duplicate {
-            w.put("mayBeDuplicate", crate::Wire::to_node(v));
+            w.put("mayBeDuplicate", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.request_id {
-            w.put("requestId", crate::Wire::to_node(v));
+            w.put("requestId", crate::ToNode::to_node(v));
         }
-        w.put("invoiceAtranId", crate::Wire::to_node(&self.invoice_atran_id));
-        w.put("invoice", crate::Wire::to_node(&self.invoice));
+        w.put("invoiceAtranId", crate::ToNode::to_node(&self.invoice_atran_id));
+        w.put("invoice", crate::ToNode::to_node(&self.invoice));
         w.finish()
     }
+}
+impl crate::FromNode for AddCgInvoiceRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let language = m.required("language", <Language as crate::Wire>::from_node)?;
+        let language = m.required("language", <Language as crate::FromNode>::from_node)?;
         let may_be_duplicate = m
-            .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?;
+            .optional("mayBeDuplicate", true, <bool as crate::FromNode>::from_node)?;
         let request_id = m
-            .optional("requestId", true, <RequestId as crate::Wire>::from_node)?;
+            .optional("requestId", true, <RequestId as crate::FromNode>::from_node)?;
         let invoice_atran_id = m
-            .required("invoiceAtranId", <String as crate::Wire>::from_node)?;
-        let invoice = m.required("invoice", <InvoiceData as crate::Wire>::from_node)?;
+            .required("invoiceAtranId", <String as crate::FromNode>::from_node)?;
+        let invoice = m
+            .required("invoice", <InvoiceData as crate::FromNode>::from_node)?;
         Ok(Self {
             language,
             may_be_duplicate,
@@ -191,13 +194,10 @@ pub struct AddCgInvoiceResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
-impl crate::Wire for AddCgInvoiceResponse {
+impl crate::ToNode for AddCgInvoiceResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// `addCgInvoice` as a type: its wire identity, timeout and retry safety, for [`Client::add_cg_invoice`](super::Client::add_cg_invoice) and for tests that decode its answers directly.
@@ -241,7 +241,7 @@ impl crate::Endpoint for AddCgInvoice {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -268,15 +268,6 @@ impl crate::Endpoint for AddCgInvoice {
     }
     fn code(value: i64) -> ResultCode {
         ResultCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => <AddCgInvoiceResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)

@@ -32,13 +32,15 @@ impl crate::__private::ClosedEnum for Language {
         }
     }
 }
-impl crate::Wire for Language {
+impl crate::ToNode for Language {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Heb => crate::Node::Str("HEB".to_string()),
             Self::Eng => crate::Node::Str("ENG".to_string()),
         }
     }
+}
+impl crate::FromNode for Language {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -85,13 +87,15 @@ impl crate::__private::ClosedEnum for TransactionType {
         }
     }
 }
-impl crate::Wire for TransactionType {
+impl crate::ToNode for TransactionType {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Debit => crate::Node::Str("Debit".to_string()),
             Self::Credit => crate::Node::Str("Credit".to_string()),
         }
     }
+}
+impl crate::FromNode for TransactionType {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -169,7 +173,7 @@ impl crate::__private::ClosedEnum for CreditType {
         }
     }
 }
-impl crate::Wire for CreditType {
+impl crate::ToNode for CreditType {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::RegularCredit => crate::Node::Str("RegularCredit".to_string()),
@@ -182,6 +186,8 @@ impl crate::Wire for CreditType {
             Self::ClubDeal => crate::Node::Str("ClubDeal".to_string()),
         }
     }
+}
+impl crate::FromNode for CreditType {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -266,7 +272,7 @@ impl crate::__private::ClosedEnum for TransactionCode {
         }
     }
 }
-impl crate::Wire for TransactionCode {
+impl crate::ToNode for TransactionCode {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Phone => crate::Node::Str("Phone".to_string()),
@@ -284,6 +290,8 @@ impl crate::Wire for TransactionCode {
             Self::Internet => crate::Node::Str("Internet".to_string()),
         }
     }
+}
+impl crate::FromNode for TransactionCode {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -383,7 +391,7 @@ impl crate::__private::ClosedEnum for Validation {
         }
     }
 }
-impl crate::Wire for Validation {
+impl crate::ToNode for Validation {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::NoComm => crate::Node::Str("NoComm".to_string()),
@@ -399,6 +407,8 @@ impl crate::Wire for Validation {
             Self::TxnSetup => crate::Node::Str("TxnSetup".to_string()),
         }
     }
+}
+impl crate::FromNode for Validation {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -452,7 +462,7 @@ impl FinancialStatus {
         }
     }
 }
-impl crate::Wire for FinancialStatus {
+impl crate::ToNode for FinancialStatus {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Other => crate::Node::Str("Other".to_string()),
@@ -460,9 +470,6 @@ impl crate::Wire for FinancialStatus {
             Self::Rejected => crate::Node::Str("Rejected".to_string()),
             Self::Unknown(raw) => crate::__private::codec::unknown_node(raw, false),
         }
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for FinancialStatus {
@@ -499,13 +506,15 @@ impl crate::__private::ClosedEnum for InvoiceCreationMethod {
         }
     }
 }
-impl crate::Wire for InvoiceCreationMethod {
+impl crate::ToNode for InvoiceCreationMethod {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Wait => crate::Node::Str("wait".to_string()),
             Self::Post => crate::Node::Str("post".to_string()),
         }
     }
+}
+impl crate::FromNode for InvoiceCreationMethod {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -551,13 +560,15 @@ impl crate::__private::ClosedEnum for CreateInvoice {
         }
     }
 }
-impl crate::Wire for CreateInvoice {
+impl crate::ToNode for CreateInvoice {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::ReuseOriginal => crate::Node::Num("1".to_string()),
             Self::NewParameters => crate::Node::Num("2".to_string()),
         }
     }
+}
+impl crate::FromNode for CreateInvoice {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }

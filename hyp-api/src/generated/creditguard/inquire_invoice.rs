@@ -42,30 +42,32 @@ pub struct InquireInvoiceRequest {
     /// Source: <https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries>
     pub invoice: InvoiceRef,
 }
-impl crate::Wire for InquireInvoiceRequest {
+impl crate::ToNode for InquireInvoiceRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("version", crate::Node::Str("2000".to_string()));
-        w.put("language", crate::Wire::to_node(&self.language));
+        w.put("language", crate::ToNode::to_node(&self.language));
         if let Some(v) = &self.may_be_duplicate {
-            w.put("mayBeDuplicate", crate::Wire::to_node(v));
+            w.put("mayBeDuplicate", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.request_id {
-            w.put("requestId", crate::Wire::to_node(v));
+            w.put("requestId", crate::ToNode::to_node(v));
         }
-        w.put("invoice", crate::Wire::to_node(&self.invoice));
+        w.put("invoice", crate::ToNode::to_node(&self.invoice));
         w.finish()
     }
+}
+impl crate::FromNode for InquireInvoiceRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let language = m.required("language", <Language as crate::Wire>::from_node)?;
+        let language = m.required("language", <Language as crate::FromNode>::from_node)?;
         let may_be_duplicate = m
-            .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?;
+            .optional("mayBeDuplicate", true, <bool as crate::FromNode>::from_node)?;
         let request_id = m
-            .optional("requestId", true, <RequestId as crate::Wire>::from_node)?;
-        let invoice = m.required("invoice", <InvoiceRef as crate::Wire>::from_node)?;
+            .optional("requestId", true, <RequestId as crate::FromNode>::from_node)?;
+        let invoice = m.required("invoice", <InvoiceRef as crate::FromNode>::from_node)?;
         Ok(Self {
             language,
             may_be_duplicate,
@@ -161,13 +163,10 @@ pub struct InquireInvoiceResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
-impl crate::Wire for InquireInvoiceResponse {
+impl crate::ToNode for InquireInvoiceResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// `inquireInvoice` as a type: its wire identity, timeout and retry safety, for [`Client::inquire_invoice`](super::Client::inquire_invoice) and for tests that decode its answers directly.
@@ -211,7 +210,7 @@ impl crate::Endpoint for InquireInvoice {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -238,15 +237,6 @@ impl crate::Endpoint for InquireInvoice {
     }
     fn code(value: i64) -> ResultCode {
         ResultCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => <InquireInvoiceResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)

@@ -234,66 +234,66 @@ pub struct InquireTransactionsRequest {
     /// Source: vendor-notes §2.1 inquireTransactions (MPI variant; MordiSacks InquireMpiTransactionsRequest.php)
     pub mpi_transaction_id: Option<MpiTransactionId>,
 }
-impl crate::Wire for InquireTransactionsRequest {
+impl crate::ToNode for InquireTransactionsRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("version", crate::Node::Str("2000".to_string()));
-        w.put("language", crate::Wire::to_node(&self.language));
+        w.put("language", crate::ToNode::to_node(&self.language));
         if let Some(v) = &self.may_be_duplicate {
-            w.put("mayBeDuplicate", crate::Wire::to_node(v));
+            w.put("mayBeDuplicate", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.request_id {
-            w.put("requestId", crate::Wire::to_node(v));
+            w.put("requestId", crate::ToNode::to_node(v));
         }
-        w.put("terminalNumber", crate::Wire::to_node(&self.terminal_number));
+        w.put("terminalNumber", crate::ToNode::to_node(&self.terminal_number));
         if let Some(v) = &self.tran_id {
-            w.put("tranId", crate::Wire::to_node(v));
+            w.put("tranId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cg_uid {
-            w.put("cgUid", crate::Wire::to_node(v));
+            w.put("cgUid", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user {
-            w.put("user", crate::Wire::to_node(v));
+            w.put("user", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_no {
-            w.put("cardNo", crate::Wire::to_node(v));
+            w.put("cardNo", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_id {
-            w.put("cardId", crate::Wire::to_node(v));
+            w.put("cardId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_expiration {
-            w.put("cardExpiration", crate::Wire::to_node(v));
+            w.put("cardExpiration", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.currency {
-            w.put("currency", crate::Wire::to_node(v));
+            w.put("currency", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_brand {
-            w.put("cardBrand", crate::Wire::to_node(v));
+            w.put("cardBrand", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.auth_number {
-            w.put("authNumber", crate::Wire::to_node(v));
+            w.put("authNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.ashrait_result {
-            w.put("ashraitResult", crate::Wire::to_node(v));
+            w.put("ashraitResult", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.shva_referance_no {
-            w.put("shvaReferanceNo", crate::Wire::to_node(v));
+            w.put("shvaReferanceNo", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.total {
-            w.put("total", crate::Wire::to_node(v));
+            w.put("total", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.transmit_id {
-            w.put("transmitId", crate::Wire::to_node(v));
+            w.put("transmitId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.financial_status {
-            w.put("financialStatus", crate::Wire::to_node(v));
+            w.put("financialStatus", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.shovar {
-            w.put("shovar", crate::Wire::to_node(v));
+            w.put("shovar", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.credit_company {
-            w.put("creditCompany", crate::Wire::to_node(v));
+            w.put("creditCompany", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.from_deal_date {
             w.put("fromDealDate", crate::__private::codec::date_node(v, "%Y-%m-%d"));
@@ -308,53 +308,57 @@ impl crate::Wire for InquireTransactionsRequest {
             w.put("toTransmitDate", crate::__private::codec::date_node(v, "%Y-%m-%d"));
         }
         if let Some(v) = &self.query_name {
-            w.put("queryName", crate::Wire::to_node(v));
+            w.put("queryName", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.mid {
-            w.put("mid", crate::Wire::to_node(v));
+            w.put("mid", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.mpi_transaction_id {
-            w.put("mpiTransactionId", crate::Wire::to_node(v));
+            w.put("mpiTransactionId", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for InquireTransactionsRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let language = m.required("language", <Language as crate::Wire>::from_node)?;
+        let language = m.required("language", <Language as crate::FromNode>::from_node)?;
         let may_be_duplicate = m
-            .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?;
+            .optional("mayBeDuplicate", true, <bool as crate::FromNode>::from_node)?;
         let request_id = m
-            .optional("requestId", true, <RequestId as crate::Wire>::from_node)?;
+            .optional("requestId", true, <RequestId as crate::FromNode>::from_node)?;
         let terminal_number = m
-            .required("terminalNumber", <TerminalNumber as crate::Wire>::from_node)?;
-        let tran_id = m.optional("tranId", true, <TranId as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
-        let user = m.optional("user", true, <String as crate::Wire>::from_node)?;
+            .required("terminalNumber", <TerminalNumber as crate::FromNode>::from_node)?;
+        let tran_id = m
+            .optional("tranId", true, <TranId as crate::FromNode>::from_node)?;
+        let cg_uid = m.optional("cgUid", true, <CgUid as crate::FromNode>::from_node)?;
+        let user = m.optional("user", true, <String as crate::FromNode>::from_node)?;
         let card_no = m
-            .optional("cardNo", true, <crate::Pan as crate::Wire>::from_node)?;
+            .optional("cardNo", true, <crate::Pan as crate::FromNode>::from_node)?;
         let card_id = m
-            .optional("cardId", true, <crate::CardToken as crate::Wire>::from_node)?;
+            .optional("cardId", true, <crate::CardToken as crate::FromNode>::from_node)?;
         let card_expiration = m
-            .optional("cardExpiration", true, <String as crate::Wire>::from_node)?;
-        let currency = m.optional("currency", true, <String as crate::Wire>::from_node)?;
+            .optional("cardExpiration", true, <String as crate::FromNode>::from_node)?;
+        let currency = m
+            .optional("currency", true, <String as crate::FromNode>::from_node)?;
         let card_brand = m
-            .optional("cardBrand", true, <String as crate::Wire>::from_node)?;
+            .optional("cardBrand", true, <String as crate::FromNode>::from_node)?;
         let auth_number = m
-            .optional("authNumber", true, <AuthNumber as crate::Wire>::from_node)?;
+            .optional("authNumber", true, <AuthNumber as crate::FromNode>::from_node)?;
         let ashrait_result = m
-            .optional("ashraitResult", true, <String as crate::Wire>::from_node)?;
+            .optional("ashraitResult", true, <String as crate::FromNode>::from_node)?;
         let shva_referance_no = m
-            .optional("shvaReferanceNo", true, <String as crate::Wire>::from_node)?;
+            .optional("shvaReferanceNo", true, <String as crate::FromNode>::from_node)?;
         let total = m
-            .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?;
+            .optional("total", true, <crate::MinorUnits as crate::FromNode>::from_node)?;
         let transmit_id = m
-            .optional("transmitId", true, <TransmitId as crate::Wire>::from_node)?;
+            .optional("transmitId", true, <TransmitId as crate::FromNode>::from_node)?;
         let financial_status = m
-            .optional("financialStatus", true, <String as crate::Wire>::from_node)?;
-        let shovar = m.optional("shovar", true, <String as crate::Wire>::from_node)?;
+            .optional("financialStatus", true, <String as crate::FromNode>::from_node)?;
+        let shovar = m.optional("shovar", true, <String as crate::FromNode>::from_node)?;
         let credit_company = m
-            .optional("creditCompany", true, <String as crate::Wire>::from_node)?;
+            .optional("creditCompany", true, <String as crate::FromNode>::from_node)?;
         let from_deal_date = m
             .optional(
                 "fromDealDate",
@@ -380,13 +384,13 @@ impl crate::Wire for InquireTransactionsRequest {
                 |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
             )?;
         let query_name = m
-            .optional("queryName", true, <String as crate::Wire>::from_node)?;
-        let mid = m.optional("mid", true, <Mid as crate::Wire>::from_node)?;
+            .optional("queryName", true, <String as crate::FromNode>::from_node)?;
+        let mid = m.optional("mid", true, <Mid as crate::FromNode>::from_node)?;
         let mpi_transaction_id = m
             .optional(
                 "mpiTransactionId",
                 true,
-                <MpiTransactionId as crate::Wire>::from_node,
+                <MpiTransactionId as crate::FromNode>::from_node,
             )?;
         Ok(Self {
             language,
@@ -739,7 +743,7 @@ pub struct InquireTransactionsResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for InquireTransactionsResponse {
+impl crate::ToNode for InquireTransactionsResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
@@ -751,90 +755,36 @@ impl crate::Wire for InquireTransactionsResponse {
             );
         }
         if let Some(v) = &self.request_id {
-            w.put("requestId", crate::Wire::to_node(v));
+            w.put("requestId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.tran_id {
-            w.put("tranId", crate::Wire::to_node(v));
+            w.put("tranId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user_message {
-            w.put("userMessage", crate::Wire::to_node(v));
+            w.put("userMessage", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.additional_info {
-            w.put("additionalInfo", crate::Wire::to_node(v));
+            w.put("additionalInfo", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.version {
-            w.put("version", crate::Wire::to_node(v));
+            w.put("version", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.language {
-            w.put("language", crate::Wire::to_node(v));
+            w.put("language", crate::ToNode::to_node(v));
         }
         if !self.transactions.is_empty() {
             w.put(
                 "transactions",
                 crate::Node::List(
-                    self.transactions.iter().map(crate::Wire::to_node).collect(),
+                    self.transactions.iter().map(crate::ToNode::to_node).collect(),
                 ),
             );
         }
         if let Some(v) = &self.totals {
-            w.put("totals", crate::Wire::to_node(v));
+            w.put("totals", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let date_time = m
-            .optional(
-                "dateTime",
-                true,
-                |n: &crate::Node| crate::__private::codec::datetime(n, "%Y-%m-%d %H:%M"),
-            )?;
-        let request_id = m
-            .optional("requestId", true, <RequestId as crate::Wire>::from_node)?;
-        let tran_id = m.optional("tranId", true, <TranId as crate::Wire>::from_node)?;
-        let user_message = m
-            .optional("userMessage", true, <String as crate::Wire>::from_node)?;
-        let additional_info = m
-            .optional("additionalInfo", true, <String as crate::Wire>::from_node)?;
-        let version = m.optional("version", true, <String as crate::Wire>::from_node)?;
-        let language = m.optional("language", true, <String as crate::Wire>::from_node)?;
-        let transactions = m
-            .list(
-                "transactions",
-                |n: &crate::Node| crate::__private::codec::list(
-                    n,
-                    <Transaction as crate::Wire>::from_node,
-                ),
-            )?;
-        let totals = m.optional("totals", true, <Totals as crate::Wire>::from_node)?;
-        Ok(Self {
-            date_time,
-            request_id,
-            tran_id,
-            user_message,
-            additional_info,
-            version,
-            language,
-            transactions,
-            totals,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "dateTime",
-                        "requestId",
-                        "tranId",
-                        "userMessage",
-                        "additionalInfo",
-                        "version",
-                        "language",
-                        "transactions",
-                        "totals",
-                        "result",
-                        "message",
-                    ],
-                ),
-        })
     }
 }
 impl InquireTransactionsResponse {
@@ -1052,7 +1002,7 @@ impl crate::Endpoint for InquireTransactions {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -1085,17 +1035,6 @@ impl crate::Endpoint for InquireTransactions {
     }
     fn code(value: i64) -> ResultCode {
         ResultCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => {
-                <InquireTransactionsResponse as crate::Wire>::from_node(body).map(Some)
-            }
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)

@@ -142,91 +142,94 @@ pub struct CustomerData {
     /// Source: vendor-notes §2.1 doDeal request fields (customerData/…; MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php, Talpress)
     pub user_data10: Option<String>,
 }
-impl crate::Wire for CustomerData {
+impl crate::ToNode for CustomerData {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.first_name {
-            w.put("firstName", crate::Wire::to_node(v));
+            w.put("firstName", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.last_name {
-            w.put("lastName", crate::Wire::to_node(v));
+            w.put("lastName", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.address {
-            w.put("address", crate::Wire::to_node(v));
+            w.put("address", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.city {
-            w.put("city", crate::Wire::to_node(v));
+            w.put("city", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.email {
-            w.put("email", crate::Wire::to_node(v));
+            w.put("email", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.tel {
-            w.put("tel", crate::Wire::to_node(v));
+            w.put("tel", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user_data1 {
-            w.put("userData1", crate::Wire::to_node(v));
+            w.put("userData1", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user_data2 {
-            w.put("userData2", crate::Wire::to_node(v));
+            w.put("userData2", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user_data3 {
-            w.put("userData3", crate::Wire::to_node(v));
+            w.put("userData3", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user_data4 {
-            w.put("userData4", crate::Wire::to_node(v));
+            w.put("userData4", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user_data5 {
-            w.put("userData5", crate::Wire::to_node(v));
+            w.put("userData5", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user_data6 {
-            w.put("userData6", crate::Wire::to_node(v));
+            w.put("userData6", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user_data7 {
-            w.put("userData7", crate::Wire::to_node(v));
+            w.put("userData7", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user_data8 {
-            w.put("userData8", crate::Wire::to_node(v));
+            w.put("userData8", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user_data9 {
-            w.put("userData9", crate::Wire::to_node(v));
+            w.put("userData9", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user_data10 {
-            w.put("userData10", crate::Wire::to_node(v));
+            w.put("userData10", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for CustomerData {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let first_name = m
-            .optional("firstName", true, <String as crate::Wire>::from_node)?;
+            .optional("firstName", true, <String as crate::FromNode>::from_node)?;
         let last_name = m
-            .optional("lastName", true, <String as crate::Wire>::from_node)?;
-        let address = m.optional("address", true, <String as crate::Wire>::from_node)?;
-        let city = m.optional("city", true, <String as crate::Wire>::from_node)?;
-        let email = m.optional("email", true, <String as crate::Wire>::from_node)?;
-        let tel = m.optional("tel", true, <String as crate::Wire>::from_node)?;
+            .optional("lastName", true, <String as crate::FromNode>::from_node)?;
+        let address = m
+            .optional("address", true, <String as crate::FromNode>::from_node)?;
+        let city = m.optional("city", true, <String as crate::FromNode>::from_node)?;
+        let email = m.optional("email", true, <String as crate::FromNode>::from_node)?;
+        let tel = m.optional("tel", true, <String as crate::FromNode>::from_node)?;
         let user_data1 = m
-            .optional("userData1", true, <String as crate::Wire>::from_node)?;
+            .optional("userData1", true, <String as crate::FromNode>::from_node)?;
         let user_data2 = m
-            .optional("userData2", true, <String as crate::Wire>::from_node)?;
+            .optional("userData2", true, <String as crate::FromNode>::from_node)?;
         let user_data3 = m
-            .optional("userData3", true, <String as crate::Wire>::from_node)?;
+            .optional("userData3", true, <String as crate::FromNode>::from_node)?;
         let user_data4 = m
-            .optional("userData4", true, <String as crate::Wire>::from_node)?;
+            .optional("userData4", true, <String as crate::FromNode>::from_node)?;
         let user_data5 = m
-            .optional("userData5", true, <String as crate::Wire>::from_node)?;
+            .optional("userData5", true, <String as crate::FromNode>::from_node)?;
         let user_data6 = m
-            .optional("userData6", true, <String as crate::Wire>::from_node)?;
+            .optional("userData6", true, <String as crate::FromNode>::from_node)?;
         let user_data7 = m
-            .optional("userData7", true, <String as crate::Wire>::from_node)?;
+            .optional("userData7", true, <String as crate::FromNode>::from_node)?;
         let user_data8 = m
-            .optional("userData8", true, <String as crate::Wire>::from_node)?;
+            .optional("userData8", true, <String as crate::FromNode>::from_node)?;
         let user_data9 = m
-            .optional("userData9", true, <String as crate::Wire>::from_node)?;
+            .optional("userData9", true, <String as crate::FromNode>::from_node)?;
         let user_data10 = m
-            .optional("userData10", true, <String as crate::Wire>::from_node)?;
+            .optional("userData10", true, <String as crate::FromNode>::from_node)?;
         Ok(Self {
             first_name,
             last_name,
@@ -761,45 +764,47 @@ pub struct InvoiceData {
     /// Source: <https://developers.hyp.co.il/creditguard/documents-and-invoicing/refund-invoices>
     pub create_invoice: Option<CreateInvoice>,
 }
-impl crate::Wire for InvoiceData {
+impl crate::ToNode for InvoiceData {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.invoice_creation_method {
-            w.put("invoiceCreationMethod", crate::Wire::to_node(v));
+            w.put("invoiceCreationMethod", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.invoice_subject {
-            w.put("invoiceSubject", crate::Wire::to_node(v));
+            w.put("invoiceSubject", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.invoice_item_code {
-            w.put("invoiceItemCode", crate::Wire::to_node(v));
+            w.put("invoiceItemCode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.invoice_item_description {
-            w.put("invoiceItemDescription", crate::Wire::to_node(v));
+            w.put("invoiceItemDescription", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.invoice_item_price {
-            w.put("invoiceItemPrice", crate::Wire::to_node(v));
+            w.put("invoiceItemPrice", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.invoice_item_quantity {
-            w.put("invoiceItemQuantity", crate::Wire::to_node(v));
+            w.put("invoiceItemQuantity", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.is_item_price_with_tax {
-            w.put("isItemPriceWithTax", crate::Wire::to_node(v));
+            w.put("isItemPriceWithTax", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.company_info {
-            w.put("companyInfo", crate::Wire::to_node(v));
+            w.put("companyInfo", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.mail_to {
-            w.put("mailTo", crate::Wire::to_node(v));
+            w.put("mailTo", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cc_date {
             w.put("ccDate", crate::__private::codec::date_node(v, "%Y-%m-%d"));
         }
         if let Some(v) = &self.create_invoice {
-            w.put("createInvoice", crate::Wire::to_node(v));
+            w.put("createInvoice", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for InvoiceData {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
@@ -807,27 +812,32 @@ impl crate::Wire for InvoiceData {
             .optional(
                 "invoiceCreationMethod",
                 true,
-                <InvoiceCreationMethod as crate::Wire>::from_node,
+                <InvoiceCreationMethod as crate::FromNode>::from_node,
             )?;
         let invoice_subject = m
-            .optional("invoiceSubject", true, <String as crate::Wire>::from_node)?;
+            .optional("invoiceSubject", true, <String as crate::FromNode>::from_node)?;
         let invoice_item_code = m
-            .optional("invoiceItemCode", true, <String as crate::Wire>::from_node)?;
+            .optional("invoiceItemCode", true, <String as crate::FromNode>::from_node)?;
         let invoice_item_description = m
             .optional(
                 "invoiceItemDescription",
                 true,
-                <String as crate::Wire>::from_node,
+                <String as crate::FromNode>::from_node,
             )?;
         let invoice_item_price = m
-            .optional("invoiceItemPrice", true, <String as crate::Wire>::from_node)?;
+            .optional("invoiceItemPrice", true, <String as crate::FromNode>::from_node)?;
         let invoice_item_quantity = m
-            .optional("invoiceItemQuantity", true, <String as crate::Wire>::from_node)?;
+            .optional(
+                "invoiceItemQuantity",
+                true,
+                <String as crate::FromNode>::from_node,
+            )?;
         let is_item_price_with_tax = m
-            .optional("isItemPriceWithTax", true, <bool as crate::Wire>::from_node)?;
+            .optional("isItemPriceWithTax", true, <bool as crate::FromNode>::from_node)?;
         let company_info = m
-            .optional("companyInfo", true, <String as crate::Wire>::from_node)?;
-        let mail_to = m.optional("mailTo", true, <String as crate::Wire>::from_node)?;
+            .optional("companyInfo", true, <String as crate::FromNode>::from_node)?;
+        let mail_to = m
+            .optional("mailTo", true, <String as crate::FromNode>::from_node)?;
         let cc_date = m
             .optional(
                 "ccDate",
@@ -835,7 +845,11 @@ impl crate::Wire for InvoiceData {
                 |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
             )?;
         let create_invoice = m
-            .optional("createInvoice", true, <CreateInvoice as crate::Wire>::from_node)?;
+            .optional(
+                "createInvoice",
+                true,
+                <CreateInvoice as crate::FromNode>::from_node,
+            )?;
         Ok(Self {
             invoice_creation_method,
             invoice_subject,
@@ -1170,18 +1184,20 @@ pub struct InvoiceRef {
     /// Source: <https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries>
     pub invoice_atran_id: String,
 }
-impl crate::Wire for InvoiceRef {
+impl crate::ToNode for InvoiceRef {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("invoiceAtranId", crate::Wire::to_node(&self.invoice_atran_id));
+        w.put("invoiceAtranId", crate::ToNode::to_node(&self.invoice_atran_id));
         w.finish()
     }
+}
+impl crate::FromNode for InvoiceRef {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let invoice_atran_id = m
-            .required("invoiceAtranId", <String as crate::Wire>::from_node)?;
+            .required("invoiceAtranId", <String as crate::FromNode>::from_node)?;
         Ok(Self { invoice_atran_id })
     }
 }
@@ -1281,20 +1297,22 @@ pub struct PaymentPageData {
     /// Source: vendor-notes §2.1 doDeal request fields (paymentPageData/ppsJSONConfig; studioraz/cypress-plugin-creditguard:server/request.js)
     pub pps_json_config: Option<String>,
 }
-impl crate::Wire for PaymentPageData {
+impl crate::ToNode for PaymentPageData {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.pps_json_config {
-            w.put("ppsJSONConfig", crate::Wire::to_node(v));
+            w.put("ppsJSONConfig", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for PaymentPageData {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let pps_json_config = m
-            .optional("ppsJSONConfig", true, <String as crate::Wire>::from_node)?;
+            .optional("ppsJSONConfig", true, <String as crate::FromNode>::from_node)?;
         Ok(Self { pps_json_config })
     }
 }
@@ -1736,439 +1754,181 @@ pub struct DealResult {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for DealResult {
+impl crate::ToNode for DealResult {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.status {
-            w.put("status", crate::Wire::to_node(v));
+            w.put("status", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.status_text {
-            w.put("statusText", crate::Wire::to_node(v));
+            w.put("statusText", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.extended_status {
-            w.put("extendedStatus", crate::Wire::to_node(v));
+            w.put("extendedStatus", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.extended_status_text {
-            w.put("extendedStatusText", crate::Wire::to_node(v));
+            w.put("extendedStatusText", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.extended_user_message {
-            w.put("extendedUserMessage", crate::Wire::to_node(v));
+            w.put("extendedUserMessage", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.terminal_number {
-            w.put("terminalNumber", crate::Wire::to_node(v));
+            w.put("terminalNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_id {
-            w.put("cardId", crate::Wire::to_node(v));
+            w.put("cardId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_bin {
-            w.put("cardBin", crate::Wire::to_node(v));
+            w.put("cardBin", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_mask {
-            w.put("cardMask", crate::Wire::to_node(v));
+            w.put("cardMask", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_length {
-            w.put("cardLength", crate::Wire::to_node(v));
+            w.put("cardLength", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_no {
-            w.put("cardNo", crate::Wire::to_node(v));
+            w.put("cardNo", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_name {
-            w.put("cardName", crate::Wire::to_node(v));
+            w.put("cardName", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_expiration {
-            w.put("cardExpiration", crate::Wire::to_node(v));
+            w.put("cardExpiration", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_type {
-            w.put("cardType", crate::Wire::to_node(v));
+            w.put("cardType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.extended_card_type {
-            w.put("extendedCardType", crate::Wire::to_node(v));
+            w.put("extendedCardType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.credit_company {
-            w.put("creditCompany", crate::Wire::to_node(v));
+            w.put("creditCompany", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_brand {
-            w.put("cardBrand", crate::Wire::to_node(v));
+            w.put("cardBrand", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_acquirer {
-            w.put("cardAcquirer", crate::Wire::to_node(v));
+            w.put("cardAcquirer", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.service_code {
-            w.put("serviceCode", crate::Wire::to_node(v));
+            w.put("serviceCode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.transaction_type {
-            w.put("transactionType", crate::Wire::to_node(v));
+            w.put("transactionType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.credit_type {
-            w.put("creditType", crate::Wire::to_node(v));
+            w.put("creditType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.currency {
-            w.put("currency", crate::Wire::to_node(v));
+            w.put("currency", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.base_currency {
-            w.put("baseCurrency", crate::Wire::to_node(v));
+            w.put("baseCurrency", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.base_amount {
-            w.put("baseAmount", crate::Wire::to_node(v));
+            w.put("baseAmount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.transaction_code {
-            w.put("transactionCode", crate::Wire::to_node(v));
+            w.put("transactionCode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.total {
-            w.put("total", crate::Wire::to_node(v));
+            w.put("total", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.first_payment {
-            w.put("firstPayment", crate::Wire::to_node(v));
+            w.put("firstPayment", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.periodical_payment {
-            w.put("periodicalPayment", crate::Wire::to_node(v));
+            w.put("periodicalPayment", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.number_of_payments {
-            w.put("numberOfPayments", crate::Wire::to_node(v));
+            w.put("numberOfPayments", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.club_id {
-            w.put("clubId", crate::Wire::to_node(v));
+            w.put("clubId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.validation {
-            w.put("validation", crate::Wire::to_node(v));
+            w.put("validation", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.id_status {
-            w.put("idStatus", crate::Wire::to_node(v));
+            w.put("idStatus", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cvv_status {
-            w.put("cvvStatus", crate::Wire::to_node(v));
+            w.put("cvvStatus", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.auth_source {
-            w.put("authSource", crate::Wire::to_node(v));
+            w.put("authSource", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.auth_number {
-            w.put("authNumber", crate::Wire::to_node(v));
+            w.put("authNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.file_number {
-            w.put("fileNumber", crate::Wire::to_node(v));
+            w.put("fileNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.slave_terminal_number {
-            w.put("slaveTerminalNumber", crate::Wire::to_node(v));
+            w.put("slaveTerminalNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.slave_terminal_sequence {
-            w.put("slaveTerminalSequence", crate::Wire::to_node(v));
+            w.put("slaveTerminalSequence", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.eci {
-            w.put("eci", crate::Wire::to_node(v));
+            w.put("eci", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.client_ip {
-            w.put("clientIp", crate::Wire::to_node(v));
+            w.put("clientIp", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.email {
-            w.put("email", crate::Wire::to_node(v));
+            w.put("email", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cavv {
-            w.put("cavv", crate::Wire::to_node(v));
+            w.put("cavv", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user {
-            w.put("user", crate::Wire::to_node(v));
+            w.put("user", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.addon_data {
-            w.put("addonData", crate::Wire::to_node(v));
+            w.put("addonData", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.supplier_number {
-            w.put("supplierNumber", crate::Wire::to_node(v));
+            w.put("supplierNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.id {
-            w.put("id", crate::Wire::to_node(v));
+            w.put("id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.shift_id1 {
-            w.put("shiftId1", crate::Wire::to_node(v));
+            w.put("shiftId1", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.shift_id2 {
-            w.put("shiftId2", crate::Wire::to_node(v));
+            w.put("shiftId2", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.shift_id3 {
-            w.put("shiftId3", crate::Wire::to_node(v));
+            w.put("shiftId3", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.shift_txn_date {
-            w.put("shiftTxnDate", crate::Wire::to_node(v));
+            w.put("shiftTxnDate", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cg_uid {
-            w.put("cgUid", crate::Wire::to_node(v));
+            w.put("cgUid", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_hash {
-            w.put("cardHash", crate::Wire::to_node(v));
+            w.put("cardHash", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.acquirer_data {
-            w.put("acquirerData", crate::Wire::to_node(v));
+            w.put("acquirerData", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.ashrait_emv_data {
-            w.put("ashraitEmvData", crate::Wire::to_node(v));
+            w.put("ashraitEmvData", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.extended_tran_code {
-            w.put("extendedTranCode", crate::Wire::to_node(v));
+            w.put("extendedTranCode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.send_notification {
-            w.put("sendNotification", crate::Wire::to_node(v));
+            w.put("sendNotification", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let status = m.optional("status", true, <String as crate::Wire>::from_node)?;
-        let status_text = m
-            .optional("statusText", true, <String as crate::Wire>::from_node)?;
-        let extended_status = m
-            .optional("extendedStatus", true, <String as crate::Wire>::from_node)?;
-        let extended_status_text = m
-            .optional("extendedStatusText", true, <String as crate::Wire>::from_node)?;
-        let extended_user_message = m
-            .optional("extendedUserMessage", true, <String as crate::Wire>::from_node)?;
-        let terminal_number = m
-            .optional(
-                "terminalNumber",
-                true,
-                <TerminalNumber as crate::Wire>::from_node,
-            )?;
-        let card_id = m
-            .optional("cardId", true, <crate::CardToken as crate::Wire>::from_node)?;
-        let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
-        let card_mask = m
-            .optional("cardMask", true, <String as crate::Wire>::from_node)?;
-        let card_length = m
-            .optional("cardLength", true, <i64 as crate::Wire>::from_node)?;
-        let card_no = m.optional("cardNo", true, <String as crate::Wire>::from_node)?;
-        let card_name = m
-            .optional("cardName", true, <String as crate::Wire>::from_node)?;
-        let card_expiration = m
-            .optional("cardExpiration", true, <String as crate::Wire>::from_node)?;
-        let card_type = m
-            .optional("cardType", true, <crate::Coded as crate::Wire>::from_node)?;
-        let extended_card_type = m
-            .optional(
-                "extendedCardType",
-                true,
-                <crate::Coded as crate::Wire>::from_node,
-            )?;
-        let credit_company = m
-            .optional("creditCompany", true, <crate::Coded as crate::Wire>::from_node)?;
-        let card_brand = m
-            .optional("cardBrand", true, <crate::Coded as crate::Wire>::from_node)?;
-        let card_acquirer = m
-            .optional("cardAcquirer", true, <crate::Coded as crate::Wire>::from_node)?;
-        let service_code = m
-            .optional("serviceCode", true, <String as crate::Wire>::from_node)?;
-        let transaction_type = m
-            .optional(
-                "transactionType",
-                true,
-                <crate::Coded as crate::Wire>::from_node,
-            )?;
-        let credit_type = m
-            .optional("creditType", true, <crate::Coded as crate::Wire>::from_node)?;
-        let currency = m
-            .optional("currency", true, <crate::Coded as crate::Wire>::from_node)?;
-        let base_currency = m
-            .optional("baseCurrency", true, <String as crate::Wire>::from_node)?;
-        let base_amount = m
-            .optional("baseAmount", true, <String as crate::Wire>::from_node)?;
-        let transaction_code = m
-            .optional(
-                "transactionCode",
-                true,
-                <crate::Coded as crate::Wire>::from_node,
-            )?;
-        let total = m
-            .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?;
-        let first_payment = m
-            .optional(
-                "firstPayment",
-                true,
-                <crate::MinorUnits as crate::Wire>::from_node,
-            )?;
-        let periodical_payment = m
-            .optional(
-                "periodicalPayment",
-                true,
-                <crate::MinorUnits as crate::Wire>::from_node,
-            )?;
-        let number_of_payments = m
-            .optional("numberOfPayments", true, <i64 as crate::Wire>::from_node)?;
-        let club_id = m.optional("clubId", true, <String as crate::Wire>::from_node)?;
-        let validation = m
-            .optional("validation", true, <crate::Coded as crate::Wire>::from_node)?;
-        let id_status = m
-            .optional("idStatus", true, <crate::Coded as crate::Wire>::from_node)?;
-        let cvv_status = m
-            .optional("cvvStatus", true, <crate::Coded as crate::Wire>::from_node)?;
-        let auth_source = m
-            .optional("authSource", true, <crate::Coded as crate::Wire>::from_node)?;
-        let auth_number = m
-            .optional("authNumber", true, <AuthNumber as crate::Wire>::from_node)?;
-        let file_number = m
-            .optional("fileNumber", true, <String as crate::Wire>::from_node)?;
-        let slave_terminal_number = m
-            .optional("slaveTerminalNumber", true, <String as crate::Wire>::from_node)?;
-        let slave_terminal_sequence = m
-            .optional(
-                "slaveTerminalSequence",
-                true,
-                <String as crate::Wire>::from_node,
-            )?;
-        let eci = m.optional("eci", true, <String as crate::Wire>::from_node)?;
-        let client_ip = m
-            .optional("clientIp", true, <String as crate::Wire>::from_node)?;
-        let email = m.optional("email", true, <String as crate::Wire>::from_node)?;
-        let cavv = m.optional("cavv", true, <crate::Coded as crate::Wire>::from_node)?;
-        let user = m.optional("user", true, <String as crate::Wire>::from_node)?;
-        let addon_data = m
-            .optional("addonData", true, <String as crate::Wire>::from_node)?;
-        let supplier_number = m
-            .optional("supplierNumber", true, <String as crate::Wire>::from_node)?;
-        let id = m.optional("id", true, <String as crate::Wire>::from_node)?;
-        let shift_id1 = m
-            .optional("shiftId1", true, <String as crate::Wire>::from_node)?;
-        let shift_id2 = m
-            .optional("shiftId2", true, <String as crate::Wire>::from_node)?;
-        let shift_id3 = m
-            .optional("shiftId3", true, <String as crate::Wire>::from_node)?;
-        let shift_txn_date = m
-            .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
-        let card_hash = m
-            .optional("cardHash", true, <String as crate::Wire>::from_node)?;
-        let acquirer_data = m
-            .optional("acquirerData", true, <AcquirerData as crate::Wire>::from_node)?;
-        let ashrait_emv_data = m
-            .optional(
-                "ashraitEmvData",
-                true,
-                <AshraitEmvData as crate::Wire>::from_node,
-            )?;
-        let extended_tran_code = m
-            .optional("extendedTranCode", true, <String as crate::Wire>::from_node)?;
-        let send_notification = m
-            .optional("sendNotification", true, <String as crate::Wire>::from_node)?;
-        Ok(Self {
-            status,
-            status_text,
-            extended_status,
-            extended_status_text,
-            extended_user_message,
-            terminal_number,
-            card_id,
-            card_bin,
-            card_mask,
-            card_length,
-            card_no,
-            card_name,
-            card_expiration,
-            card_type,
-            extended_card_type,
-            credit_company,
-            card_brand,
-            card_acquirer,
-            service_code,
-            transaction_type,
-            credit_type,
-            currency,
-            base_currency,
-            base_amount,
-            transaction_code,
-            total,
-            first_payment,
-            periodical_payment,
-            number_of_payments,
-            club_id,
-            validation,
-            id_status,
-            cvv_status,
-            auth_source,
-            auth_number,
-            file_number,
-            slave_terminal_number,
-            slave_terminal_sequence,
-            eci,
-            client_ip,
-            email,
-            cavv,
-            user,
-            addon_data,
-            supplier_number,
-            id,
-            shift_id1,
-            shift_id2,
-            shift_id3,
-            shift_txn_date,
-            cg_uid,
-            card_hash,
-            acquirer_data,
-            ashrait_emv_data,
-            extended_tran_code,
-            send_notification,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "status",
-                        "statusText",
-                        "extendedStatus",
-                        "extendedStatusText",
-                        "extendedUserMessage",
-                        "terminalNumber",
-                        "cardId",
-                        "cardBin",
-                        "cardMask",
-                        "cardLength",
-                        "cardNo",
-                        "cardName",
-                        "cardExpiration",
-                        "cardType",
-                        "extendedCardType",
-                        "creditCompany",
-                        "cardBrand",
-                        "cardAcquirer",
-                        "serviceCode",
-                        "transactionType",
-                        "creditType",
-                        "currency",
-                        "baseCurrency",
-                        "baseAmount",
-                        "transactionCode",
-                        "total",
-                        "firstPayment",
-                        "periodicalPayment",
-                        "numberOfPayments",
-                        "clubId",
-                        "validation",
-                        "idStatus",
-                        "cvvStatus",
-                        "authSource",
-                        "authNumber",
-                        "fileNumber",
-                        "slaveTerminalNumber",
-                        "slaveTerminalSequence",
-                        "eci",
-                        "clientIp",
-                        "email",
-                        "cavv",
-                        "user",
-                        "addonData",
-                        "supplierNumber",
-                        "id",
-                        "shiftId1",
-                        "shiftId2",
-                        "shiftId3",
-                        "shiftTxnDate",
-                        "cgUid",
-                        "cardHash",
-                        "acquirerData",
-                        "ashraitEmvData",
-                        "extendedTranCode",
-                        "sendNotification",
-                        "result",
-                        "message",
-                    ],
-                ),
-        })
     }
 }
 impl DealResult {
@@ -3258,226 +3018,226 @@ pub struct Transaction {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for Transaction {
+impl crate::ToNode for Transaction {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.status {
-            w.put("status", crate::Wire::to_node(v));
+            w.put("status", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.status_text {
-            w.put("statusText", crate::Wire::to_node(v));
+            w.put("statusText", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.extended_status {
-            w.put("extendedStatus", crate::Wire::to_node(v));
+            w.put("extendedStatus", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.extended_status_text {
-            w.put("extendedStatusText", crate::Wire::to_node(v));
+            w.put("extendedStatusText", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.extended_user_message {
-            w.put("extendedUserMessage", crate::Wire::to_node(v));
+            w.put("extendedUserMessage", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.terminal_number {
-            w.put("terminalNumber", crate::Wire::to_node(v));
+            w.put("terminalNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_id {
-            w.put("cardId", crate::Wire::to_node(v));
+            w.put("cardId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_bin {
-            w.put("cardBin", crate::Wire::to_node(v));
+            w.put("cardBin", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_mask {
-            w.put("cardMask", crate::Wire::to_node(v));
+            w.put("cardMask", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_length {
-            w.put("cardLength", crate::Wire::to_node(v));
+            w.put("cardLength", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_no {
-            w.put("cardNo", crate::Wire::to_node(v));
+            w.put("cardNo", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_name {
-            w.put("cardName", crate::Wire::to_node(v));
+            w.put("cardName", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_expiration {
-            w.put("cardExpiration", crate::Wire::to_node(v));
+            w.put("cardExpiration", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_type {
-            w.put("cardType", crate::Wire::to_node(v));
+            w.put("cardType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.extended_card_type {
-            w.put("extendedCardType", crate::Wire::to_node(v));
+            w.put("extendedCardType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.credit_company {
-            w.put("creditCompany", crate::Wire::to_node(v));
+            w.put("creditCompany", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_brand {
-            w.put("cardBrand", crate::Wire::to_node(v));
+            w.put("cardBrand", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_acquirer {
-            w.put("cardAcquirer", crate::Wire::to_node(v));
+            w.put("cardAcquirer", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.service_code {
-            w.put("serviceCode", crate::Wire::to_node(v));
+            w.put("serviceCode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.transaction_type {
-            w.put("transactionType", crate::Wire::to_node(v));
+            w.put("transactionType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.credit_type {
-            w.put("creditType", crate::Wire::to_node(v));
+            w.put("creditType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.currency {
-            w.put("currency", crate::Wire::to_node(v));
+            w.put("currency", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.base_currency {
-            w.put("baseCurrency", crate::Wire::to_node(v));
+            w.put("baseCurrency", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.base_amount {
-            w.put("baseAmount", crate::Wire::to_node(v));
+            w.put("baseAmount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.transaction_code {
-            w.put("transactionCode", crate::Wire::to_node(v));
+            w.put("transactionCode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.total {
-            w.put("total", crate::Wire::to_node(v));
+            w.put("total", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.first_payment {
-            w.put("firstPayment", crate::Wire::to_node(v));
+            w.put("firstPayment", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.periodical_payment {
-            w.put("periodicalPayment", crate::Wire::to_node(v));
+            w.put("periodicalPayment", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.number_of_payments {
-            w.put("numberOfPayments", crate::Wire::to_node(v));
+            w.put("numberOfPayments", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.club_id {
-            w.put("clubId", crate::Wire::to_node(v));
+            w.put("clubId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.validation {
-            w.put("validation", crate::Wire::to_node(v));
+            w.put("validation", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.id_status {
-            w.put("idStatus", crate::Wire::to_node(v));
+            w.put("idStatus", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cvv_status {
-            w.put("cvvStatus", crate::Wire::to_node(v));
+            w.put("cvvStatus", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.auth_source {
-            w.put("authSource", crate::Wire::to_node(v));
+            w.put("authSource", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.auth_number {
-            w.put("authNumber", crate::Wire::to_node(v));
+            w.put("authNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.file_number {
-            w.put("fileNumber", crate::Wire::to_node(v));
+            w.put("fileNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.slave_terminal_number {
-            w.put("slaveTerminalNumber", crate::Wire::to_node(v));
+            w.put("slaveTerminalNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.slave_terminal_sequence {
-            w.put("slaveTerminalSequence", crate::Wire::to_node(v));
+            w.put("slaveTerminalSequence", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.eci {
-            w.put("eci", crate::Wire::to_node(v));
+            w.put("eci", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.client_ip {
-            w.put("clientIp", crate::Wire::to_node(v));
+            w.put("clientIp", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.email {
-            w.put("email", crate::Wire::to_node(v));
+            w.put("email", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cavv {
-            w.put("cavv", crate::Wire::to_node(v));
+            w.put("cavv", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user {
-            w.put("user", crate::Wire::to_node(v));
+            w.put("user", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.addon_data {
-            w.put("addonData", crate::Wire::to_node(v));
+            w.put("addonData", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.supplier_number {
-            w.put("supplierNumber", crate::Wire::to_node(v));
+            w.put("supplierNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.id {
-            w.put("id", crate::Wire::to_node(v));
+            w.put("id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.shift_id1 {
-            w.put("shiftId1", crate::Wire::to_node(v));
+            w.put("shiftId1", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.shift_id2 {
-            w.put("shiftId2", crate::Wire::to_node(v));
+            w.put("shiftId2", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.shift_id3 {
-            w.put("shiftId3", crate::Wire::to_node(v));
+            w.put("shiftId3", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.shift_txn_date {
-            w.put("shiftTxnDate", crate::Wire::to_node(v));
+            w.put("shiftTxnDate", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cg_uid {
-            w.put("cgUid", crate::Wire::to_node(v));
+            w.put("cgUid", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_hash {
-            w.put("cardHash", crate::Wire::to_node(v));
+            w.put("cardHash", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.acquirer_data {
-            w.put("acquirerData", crate::Wire::to_node(v));
+            w.put("acquirerData", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.ashrait_emv_data {
-            w.put("ashraitEmvData", crate::Wire::to_node(v));
+            w.put("ashraitEmvData", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.extended_tran_code {
-            w.put("extendedTranCode", crate::Wire::to_node(v));
+            w.put("extendedTranCode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.send_notification {
-            w.put("sendNotification", crate::Wire::to_node(v));
+            w.put("sendNotification", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.payments_interest {
-            w.put("paymentsInterest", crate::Wire::to_node(v));
+            w.put("paymentsInterest", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.mid {
-            w.put("mid", crate::Wire::to_node(v));
+            w.put("mid", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.uniqueid {
-            w.put("uniqueid", crate::Wire::to_node(v));
+            w.put("uniqueid", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.mpi_validation {
-            w.put("mpiValidation", crate::Wire::to_node(v));
+            w.put("mpiValidation", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.token {
-            w.put("token", crate::Wire::to_node(v));
+            w.put("token", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.mpi_hosted_page_url {
-            w.put("mpiHostedPageUrl", crate::Wire::to_node(v));
+            w.put("mpiHostedPageUrl", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.return_url {
-            w.put("returnUrl", crate::Wire::to_node(v));
+            w.put("returnUrl", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.success_url {
-            w.put("successUrl", crate::Wire::to_node(v));
+            w.put("successUrl", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.error_url {
-            w.put("errorUrl", crate::Wire::to_node(v));
+            w.put("errorUrl", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cancel_url {
-            w.put("cancelUrl", crate::Wire::to_node(v));
+            w.put("cancelUrl", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.message {
-            w.put("message", crate::Wire::to_node(v));
+            w.put("message", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user_message {
-            w.put("userMessage", crate::Wire::to_node(v));
+            w.put("userMessage", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.mpi_transaction_id {
-            w.put("mpiTransactionId", crate::Wire::to_node(v));
+            w.put("mpiTransactionId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.financial_status {
-            w.put("financialStatus", crate::Wire::to_node(v));
+            w.put("financialStatus", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.tran_id {
-            w.put("tranId", crate::Wire::to_node(v));
+            w.put("tranId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.shovar {
-            w.put("shovar", crate::Wire::to_node(v));
+            w.put("shovar", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.transaction_date {
             w.put(
@@ -3492,369 +3252,13 @@ impl crate::Wire for Transaction {
             );
         }
         if let Some(v) = &self.shva_referance_no {
-            w.put("shvaReferanceNo", crate::Wire::to_node(v));
+            w.put("shvaReferanceNo", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.transmit_id {
-            w.put("transmitId", crate::Wire::to_node(v));
+            w.put("transmitId", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let status = m.optional("status", true, <String as crate::Wire>::from_node)?;
-        let status_text = m
-            .optional("statusText", true, <String as crate::Wire>::from_node)?;
-        let extended_status = m
-            .optional("extendedStatus", true, <String as crate::Wire>::from_node)?;
-        let extended_status_text = m
-            .optional("extendedStatusText", true, <String as crate::Wire>::from_node)?;
-        let extended_user_message = m
-            .optional("extendedUserMessage", true, <String as crate::Wire>::from_node)?;
-        let terminal_number = m
-            .optional(
-                "terminalNumber",
-                true,
-                <TerminalNumber as crate::Wire>::from_node,
-            )?;
-        let card_id = m
-            .optional("cardId", true, <crate::CardToken as crate::Wire>::from_node)?;
-        let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
-        let card_mask = m
-            .optional("cardMask", true, <String as crate::Wire>::from_node)?;
-        let card_length = m
-            .optional("cardLength", true, <i64 as crate::Wire>::from_node)?;
-        let card_no = m.optional("cardNo", true, <String as crate::Wire>::from_node)?;
-        let card_name = m
-            .optional("cardName", true, <String as crate::Wire>::from_node)?;
-        let card_expiration = m
-            .optional("cardExpiration", true, <String as crate::Wire>::from_node)?;
-        let card_type = m
-            .optional("cardType", true, <crate::Coded as crate::Wire>::from_node)?;
-        let extended_card_type = m
-            .optional(
-                "extendedCardType",
-                true,
-                <crate::Coded as crate::Wire>::from_node,
-            )?;
-        let credit_company = m
-            .optional("creditCompany", true, <crate::Coded as crate::Wire>::from_node)?;
-        let card_brand = m
-            .optional("cardBrand", true, <crate::Coded as crate::Wire>::from_node)?;
-        let card_acquirer = m
-            .optional("cardAcquirer", true, <crate::Coded as crate::Wire>::from_node)?;
-        let service_code = m
-            .optional("serviceCode", true, <String as crate::Wire>::from_node)?;
-        let transaction_type = m
-            .optional(
-                "transactionType",
-                true,
-                <crate::Coded as crate::Wire>::from_node,
-            )?;
-        let credit_type = m
-            .optional("creditType", true, <crate::Coded as crate::Wire>::from_node)?;
-        let currency = m
-            .optional("currency", true, <crate::Coded as crate::Wire>::from_node)?;
-        let base_currency = m
-            .optional("baseCurrency", true, <String as crate::Wire>::from_node)?;
-        let base_amount = m
-            .optional("baseAmount", true, <String as crate::Wire>::from_node)?;
-        let transaction_code = m
-            .optional(
-                "transactionCode",
-                true,
-                <crate::Coded as crate::Wire>::from_node,
-            )?;
-        let total = m
-            .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?;
-        let first_payment = m
-            .optional(
-                "firstPayment",
-                true,
-                <crate::MinorUnits as crate::Wire>::from_node,
-            )?;
-        let periodical_payment = m
-            .optional(
-                "periodicalPayment",
-                true,
-                <crate::MinorUnits as crate::Wire>::from_node,
-            )?;
-        let number_of_payments = m
-            .optional("numberOfPayments", true, <i64 as crate::Wire>::from_node)?;
-        let club_id = m.optional("clubId", true, <String as crate::Wire>::from_node)?;
-        let validation = m
-            .optional("validation", true, <crate::Coded as crate::Wire>::from_node)?;
-        let id_status = m
-            .optional("idStatus", true, <crate::Coded as crate::Wire>::from_node)?;
-        let cvv_status = m
-            .optional("cvvStatus", true, <crate::Coded as crate::Wire>::from_node)?;
-        let auth_source = m
-            .optional("authSource", true, <crate::Coded as crate::Wire>::from_node)?;
-        let auth_number = m
-            .optional("authNumber", true, <AuthNumber as crate::Wire>::from_node)?;
-        let file_number = m
-            .optional("fileNumber", true, <String as crate::Wire>::from_node)?;
-        let slave_terminal_number = m
-            .optional("slaveTerminalNumber", true, <String as crate::Wire>::from_node)?;
-        let slave_terminal_sequence = m
-            .optional(
-                "slaveTerminalSequence",
-                true,
-                <String as crate::Wire>::from_node,
-            )?;
-        let eci = m.optional("eci", true, <String as crate::Wire>::from_node)?;
-        let client_ip = m
-            .optional("clientIp", true, <String as crate::Wire>::from_node)?;
-        let email = m.optional("email", true, <String as crate::Wire>::from_node)?;
-        let cavv = m.optional("cavv", true, <crate::Coded as crate::Wire>::from_node)?;
-        let user = m.optional("user", true, <String as crate::Wire>::from_node)?;
-        let addon_data = m
-            .optional("addonData", true, <String as crate::Wire>::from_node)?;
-        let supplier_number = m
-            .optional("supplierNumber", true, <String as crate::Wire>::from_node)?;
-        let id = m.optional("id", true, <String as crate::Wire>::from_node)?;
-        let shift_id1 = m
-            .optional("shiftId1", true, <String as crate::Wire>::from_node)?;
-        let shift_id2 = m
-            .optional("shiftId2", true, <String as crate::Wire>::from_node)?;
-        let shift_id3 = m
-            .optional("shiftId3", true, <String as crate::Wire>::from_node)?;
-        let shift_txn_date = m
-            .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
-        let card_hash = m
-            .optional("cardHash", true, <String as crate::Wire>::from_node)?;
-        let acquirer_data = m
-            .optional("acquirerData", true, <AcquirerData as crate::Wire>::from_node)?;
-        let ashrait_emv_data = m
-            .optional(
-                "ashraitEmvData",
-                true,
-                <AshraitEmvData as crate::Wire>::from_node,
-            )?;
-        let extended_tran_code = m
-            .optional("extendedTranCode", true, <String as crate::Wire>::from_node)?;
-        let send_notification = m
-            .optional("sendNotification", true, <String as crate::Wire>::from_node)?;
-        let payments_interest = m
-            .optional("paymentsInterest", true, <String as crate::Wire>::from_node)?;
-        let mid = m.optional("mid", true, <Mid as crate::Wire>::from_node)?;
-        let uniqueid = m
-            .optional("uniqueid", true, <UniqueId as crate::Wire>::from_node)?;
-        let mpi_validation = m
-            .optional("mpiValidation", true, <String as crate::Wire>::from_node)?;
-        let token = m
-            .optional("token", true, <MpiTransactionId as crate::Wire>::from_node)?;
-        let mpi_hosted_page_url = m
-            .optional("mpiHostedPageUrl", true, <String as crate::Wire>::from_node)?;
-        let return_url = m
-            .optional("returnUrl", true, <String as crate::Wire>::from_node)?;
-        let success_url = m
-            .optional("successUrl", true, <String as crate::Wire>::from_node)?;
-        let error_url = m
-            .optional("errorUrl", true, <String as crate::Wire>::from_node)?;
-        let cancel_url = m
-            .optional("cancelUrl", true, <String as crate::Wire>::from_node)?;
-        let message = m.optional("message", true, <String as crate::Wire>::from_node)?;
-        let user_message = m
-            .optional("userMessage", true, <String as crate::Wire>::from_node)?;
-        let mpi_transaction_id = m
-            .optional(
-                "mpiTransactionId",
-                true,
-                <MpiTransactionId as crate::Wire>::from_node,
-            )?;
-        let financial_status = m
-            .optional(
-                "financialStatus",
-                true,
-                <FinancialStatus as crate::Wire>::from_node,
-            )?;
-        let tran_id = m.optional("tranId", true, <TranId as crate::Wire>::from_node)?;
-        let shovar = m.optional("shovar", true, <String as crate::Wire>::from_node)?;
-        let transaction_date = m
-            .optional(
-                "transactionDate",
-                true,
-                |n: &crate::Node| crate::__private::codec::datetime(
-                    n,
-                    "%Y-%m-%d %H:%M:%S",
-                ),
-            )?;
-        let transmit_date_time = m
-            .optional(
-                "transmitDateTime",
-                true,
-                |n: &crate::Node| crate::__private::codec::datetime(
-                    n,
-                    "%Y-%m-%d %H:%M:%S",
-                ),
-            )?;
-        let shva_referance_no = m
-            .optional("shvaReferanceNo", true, <String as crate::Wire>::from_node)?;
-        let transmit_id = m
-            .optional("transmitId", true, <TransmitId as crate::Wire>::from_node)?;
-        Ok(Self {
-            status,
-            status_text,
-            extended_status,
-            extended_status_text,
-            extended_user_message,
-            terminal_number,
-            card_id,
-            card_bin,
-            card_mask,
-            card_length,
-            card_no,
-            card_name,
-            card_expiration,
-            card_type,
-            extended_card_type,
-            credit_company,
-            card_brand,
-            card_acquirer,
-            service_code,
-            transaction_type,
-            credit_type,
-            currency,
-            base_currency,
-            base_amount,
-            transaction_code,
-            total,
-            first_payment,
-            periodical_payment,
-            number_of_payments,
-            club_id,
-            validation,
-            id_status,
-            cvv_status,
-            auth_source,
-            auth_number,
-            file_number,
-            slave_terminal_number,
-            slave_terminal_sequence,
-            eci,
-            client_ip,
-            email,
-            cavv,
-            user,
-            addon_data,
-            supplier_number,
-            id,
-            shift_id1,
-            shift_id2,
-            shift_id3,
-            shift_txn_date,
-            cg_uid,
-            card_hash,
-            acquirer_data,
-            ashrait_emv_data,
-            extended_tran_code,
-            send_notification,
-            payments_interest,
-            mid,
-            uniqueid,
-            mpi_validation,
-            token,
-            mpi_hosted_page_url,
-            return_url,
-            success_url,
-            error_url,
-            cancel_url,
-            message,
-            user_message,
-            mpi_transaction_id,
-            financial_status,
-            tran_id,
-            shovar,
-            transaction_date,
-            transmit_date_time,
-            shva_referance_no,
-            transmit_id,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "status",
-                        "statusText",
-                        "extendedStatus",
-                        "extendedStatusText",
-                        "extendedUserMessage",
-                        "terminalNumber",
-                        "cardId",
-                        "cardBin",
-                        "cardMask",
-                        "cardLength",
-                        "cardNo",
-                        "cardName",
-                        "cardExpiration",
-                        "cardType",
-                        "extendedCardType",
-                        "creditCompany",
-                        "cardBrand",
-                        "cardAcquirer",
-                        "serviceCode",
-                        "transactionType",
-                        "creditType",
-                        "currency",
-                        "baseCurrency",
-                        "baseAmount",
-                        "transactionCode",
-                        "total",
-                        "firstPayment",
-                        "periodicalPayment",
-                        "numberOfPayments",
-                        "clubId",
-                        "validation",
-                        "idStatus",
-                        "cvvStatus",
-                        "authSource",
-                        "authNumber",
-                        "fileNumber",
-                        "slaveTerminalNumber",
-                        "slaveTerminalSequence",
-                        "eci",
-                        "clientIp",
-                        "email",
-                        "cavv",
-                        "user",
-                        "addonData",
-                        "supplierNumber",
-                        "id",
-                        "shiftId1",
-                        "shiftId2",
-                        "shiftId3",
-                        "shiftTxnDate",
-                        "cgUid",
-                        "cardHash",
-                        "acquirerData",
-                        "ashraitEmvData",
-                        "extendedTranCode",
-                        "sendNotification",
-                        "paymentsInterest",
-                        "mid",
-                        "uniqueid",
-                        "mpiValidation",
-                        "token",
-                        "mpiHostedPageUrl",
-                        "returnUrl",
-                        "successUrl",
-                        "errorUrl",
-                        "cancelUrl",
-                        "message",
-                        "userMessage",
-                        "mpiTransactionId",
-                        "financialStatus",
-                        "tranId",
-                        "shovar",
-                        "transactionDate",
-                        "transmitDateTime",
-                        "shvaReferanceNo",
-                        "transmitId",
-                        "result",
-                        "message",
-                    ],
-                ),
-        })
     }
 }
 impl Transaction {
@@ -4697,45 +4101,22 @@ pub struct AcquirerData {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for AcquirerData {
+impl crate::ToNode for AcquirerData {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.acquirer_response_id {
-            w.put("acquirerResponseId", crate::Wire::to_node(v));
+            w.put("acquirerResponseId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.wallet_supplier_id {
-            w.put("walletSupplierId", crate::Wire::to_node(v));
+            w.put("walletSupplierId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.mcc {
-            w.put("mcc", crate::Wire::to_node(v));
+            w.put("mcc", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let acquirer_response_id = m
-            .optional("acquirerResponseId", true, <String as crate::Wire>::from_node)?;
-        let wallet_supplier_id = m
-            .optional("walletSupplierId", true, <String as crate::Wire>::from_node)?;
-        let mcc = m.optional("mcc", true, <String as crate::Wire>::from_node)?;
-        Ok(Self {
-            acquirer_response_id,
-            wallet_supplier_id,
-            mcc,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "acquirerResponseId",
-                        "walletSupplierId",
-                        "mcc",
-                        "result",
-                        "message",
-                    ],
-                ),
-        })
     }
 }
 impl AcquirerData {
@@ -5136,398 +4517,166 @@ pub struct AshraitEmvData {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for AshraitEmvData {
+impl crate::ToNode for AshraitEmvData {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.uid {
-            w.put("uid", crate::Wire::to_node(v));
+            w.put("uid", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_seq_number {
-            w.put("cardSeqNumber", crate::Wire::to_node(v));
+            w.put("cardSeqNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.auth_code_acquirer {
-            w.put("authCodeAcquirer", crate::Wire::to_node(v));
+            w.put("authCodeAcquirer", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.auth_no_acquirer {
-            w.put("authNoAcquirer", crate::Wire::to_node(v));
+            w.put("authNoAcquirer", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.auth_code_credit_company {
-            w.put("authCodeCreditCompany", crate::Wire::to_node(v));
+            w.put("authCodeCreditCompany", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.dsp_balance {
-            w.put("dspBalance", crate::Wire::to_node(v));
+            w.put("dspBalance", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.auth_validation_type {
-            w.put("authValidationType", crate::Wire::to_node(v));
+            w.put("authValidationType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.special_project_code {
-            w.put("specialProjectCode", crate::Wire::to_node(v));
+            w.put("specialProjectCode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.special_project_info1 {
-            w.put("specialProjectInfo1", crate::Wire::to_node(v));
+            w.put("specialProjectInfo1", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.informative_tran_code {
-            w.put("informativeTranCode", crate::Wire::to_node(v));
+            w.put("informativeTranCode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cashback_amount {
-            w.put("cashbackAmount", crate::Wire::to_node(v));
+            w.put("cashbackAmount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.tip_amount {
-            w.put("tipAmount", crate::Wire::to_node(v));
+            w.put("tipAmount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.commision_amount {
-            w.put("commisionAmount", crate::Wire::to_node(v));
+            w.put("commisionAmount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.conversion_provider {
-            w.put("conversionProvider", crate::Wire::to_node(v));
+            w.put("conversionProvider", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.conversion_currency {
-            w.put("conversionCurrency", crate::Wire::to_node(v));
+            w.put("conversionCurrency", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.conversion_amount {
-            w.put("conversionAmount", crate::Wire::to_node(v));
+            w.put("conversionAmount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.conversion_rate {
-            w.put("conversionRate", crate::Wire::to_node(v));
+            w.put("conversionRate", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.payment_index_type {
-            w.put("paymentIndexType", crate::Wire::to_node(v));
+            w.put("paymentIndexType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.recurring_no {
-            w.put("recurringNo", crate::Wire::to_node(v));
+            w.put("recurringNo", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.recurring_total_no {
-            w.put("recurringTotalNo", crate::Wire::to_node(v));
+            w.put("recurringTotalNo", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.recurring_total_sum {
-            w.put("recurringTotalSum", crate::Wire::to_node(v));
+            w.put("recurringTotalSum", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.recurring_unique_ref {
-            w.put("recurringUniqueRef", crate::Wire::to_node(v));
+            w.put("recurringUniqueRef", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.recurring_frequency {
-            w.put("recurringFrequency", crate::Wire::to_node(v));
+            w.put("recurringFrequency", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.defer_months {
-            w.put("deferMonths", crate::Wire::to_node(v));
+            w.put("deferMonths", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.ipay_amount {
-            w.put("ipayAmount", crate::Wire::to_node(v));
+            w.put("ipayAmount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.ipay_number {
-            w.put("ipayNumber", crate::Wire::to_node(v));
+            w.put("ipayNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.ipay_offer_code {
-            w.put("ipayOfferCode", crate::Wire::to_node(v));
+            w.put("ipayOfferCode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.due_date {
-            w.put("dueDate", crate::Wire::to_node(v));
+            w.put("dueDate", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.ipay_code {
-            w.put("ipayCode", crate::Wire::to_node(v));
+            w.put("ipayCode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.ipay_precent {
-            w.put("ipayPrecent", crate::Wire::to_node(v));
+            w.put("ipayPrecent", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.ipay_product_code {
-            w.put("ipayProductCode", crate::Wire::to_node(v));
+            w.put("ipayProductCode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.ash_reason_credit {
-            w.put("ashReasonCredit", crate::Wire::to_node(v));
+            w.put("ashReasonCredit", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.is_self_service {
-            w.put("isSelfService", crate::Wire::to_node(v));
+            w.put("isSelfService", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.org_uid {
-            w.put("orgUid", crate::Wire::to_node(v));
+            w.put("orgUid", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.org_tran_date {
-            w.put("orgTranDate", crate::Wire::to_node(v));
+            w.put("orgTranDate", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.org_amount {
-            w.put("orgAmount", crate::Wire::to_node(v));
+            w.put("orgAmount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.org_auth_no {
-            w.put("orgAuthNo", crate::Wire::to_node(v));
+            w.put("orgAuthNo", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.org_auth_code_credit_company {
-            w.put("orgAuthCodeCreditCompany", crate::Wire::to_node(v));
+            w.put("orgAuthCodeCreditCompany", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.org_auth_code_acquirer {
-            w.put("orgAuthCodeAcquirer", crate::Wire::to_node(v));
+            w.put("orgAuthCodeAcquirer", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.org_link_incr_auth {
-            w.put("orgLinkIncrAuth", crate::Wire::to_node(v));
+            w.put("orgLinkIncrAuth", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.org_auth_no_acquirer {
-            w.put("orgAuthNoAcquirer", crate::Wire::to_node(v));
+            w.put("orgAuthNoAcquirer", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.pos_jcode {
-            w.put("posJcode", crate::Wire::to_node(v));
+            w.put("posJcode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.pinpad_serial_number {
-            w.put("pinpadSerialNumber", crate::Wire::to_node(v));
+            w.put("pinpadSerialNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.term_serialnumber {
-            w.put("termSerialnumber", crate::Wire::to_node(v));
+            w.put("termSerialnumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.ash_term_type {
-            w.put("ashTermType", crate::Wire::to_node(v));
+            w.put("ashTermType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.json_data {
-            w.put("jsonData", crate::Wire::to_node(v));
+            w.put("jsonData", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.addendum1 {
-            w.put("addendum1", crate::Wire::to_node(v));
+            w.put("addendum1", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.addendum2 {
-            w.put("addendum2", crate::Wire::to_node(v));
+            w.put("addendum2", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.request_mti {
-            w.put("requestMti", crate::Wire::to_node(v));
+            w.put("requestMti", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.mti {
-            w.put("mti", crate::Wire::to_node(v));
+            w.put("mti", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.pos_date_time {
-            w.put("posDateTime", crate::Wire::to_node(v));
+            w.put("posDateTime", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let uid = m.optional("uid", true, <String as crate::Wire>::from_node)?;
-        let card_seq_number = m
-            .optional("cardSeqNumber", true, <String as crate::Wire>::from_node)?;
-        let auth_code_acquirer = m
-            .optional(
-                "authCodeAcquirer",
-                true,
-                <crate::Coded as crate::Wire>::from_node,
-            )?;
-        let auth_no_acquirer = m
-            .optional("authNoAcquirer", true, <String as crate::Wire>::from_node)?;
-        let auth_code_credit_company = m
-            .optional(
-                "authCodeCreditCompany",
-                true,
-                <crate::Coded as crate::Wire>::from_node,
-            )?;
-        let dsp_balance = m
-            .optional("dspBalance", true, <String as crate::Wire>::from_node)?;
-        let auth_validation_type = m
-            .optional(
-                "authValidationType",
-                true,
-                <crate::Coded as crate::Wire>::from_node,
-            )?;
-        let special_project_code = m
-            .optional("specialProjectCode", true, <String as crate::Wire>::from_node)?;
-        let special_project_info1 = m
-            .optional("specialProjectInfo1", true, <String as crate::Wire>::from_node)?;
-        let informative_tran_code = m
-            .optional(
-                "informativeTranCode",
-                true,
-                <crate::Coded as crate::Wire>::from_node,
-            )?;
-        let cashback_amount = m
-            .optional("cashbackAmount", true, <String as crate::Wire>::from_node)?;
-        let tip_amount = m
-            .optional("tipAmount", true, <String as crate::Wire>::from_node)?;
-        let commision_amount = m
-            .optional("commisionAmount", true, <String as crate::Wire>::from_node)?;
-        let conversion_provider = m
-            .optional("conversionProvider", true, <String as crate::Wire>::from_node)?;
-        let conversion_currency = m
-            .optional("conversionCurrency", true, <String as crate::Wire>::from_node)?;
-        let conversion_amount = m
-            .optional("conversionAmount", true, <String as crate::Wire>::from_node)?;
-        let conversion_rate = m
-            .optional("conversionRate", true, <String as crate::Wire>::from_node)?;
-        let payment_index_type = m
-            .optional("paymentIndexType", true, <String as crate::Wire>::from_node)?;
-        let recurring_no = m
-            .optional("recurringNo", true, <String as crate::Wire>::from_node)?;
-        let recurring_total_no = m
-            .optional("recurringTotalNo", true, <String as crate::Wire>::from_node)?;
-        let recurring_total_sum = m
-            .optional("recurringTotalSum", true, <String as crate::Wire>::from_node)?;
-        let recurring_unique_ref = m
-            .optional("recurringUniqueRef", true, <String as crate::Wire>::from_node)?;
-        let recurring_frequency = m
-            .optional("recurringFrequency", true, <String as crate::Wire>::from_node)?;
-        let defer_months = m
-            .optional("deferMonths", true, <String as crate::Wire>::from_node)?;
-        let ipay_amount = m
-            .optional("ipayAmount", true, <String as crate::Wire>::from_node)?;
-        let ipay_number = m
-            .optional("ipayNumber", true, <String as crate::Wire>::from_node)?;
-        let ipay_offer_code = m
-            .optional("ipayOfferCode", true, <String as crate::Wire>::from_node)?;
-        let due_date = m.optional("dueDate", true, <String as crate::Wire>::from_node)?;
-        let ipay_code = m
-            .optional("ipayCode", true, <String as crate::Wire>::from_node)?;
-        let ipay_precent = m
-            .optional("ipayPrecent", true, <String as crate::Wire>::from_node)?;
-        let ipay_product_code = m
-            .optional("ipayProductCode", true, <String as crate::Wire>::from_node)?;
-        let ash_reason_credit = m
-            .optional("ashReasonCredit", true, <String as crate::Wire>::from_node)?;
-        let is_self_service = m
-            .optional("isSelfService", true, <String as crate::Wire>::from_node)?;
-        let org_uid = m.optional("orgUid", true, <String as crate::Wire>::from_node)?;
-        let org_tran_date = m
-            .optional("orgTranDate", true, <String as crate::Wire>::from_node)?;
-        let org_amount = m
-            .optional("orgAmount", true, <String as crate::Wire>::from_node)?;
-        let org_auth_no = m
-            .optional("orgAuthNo", true, <String as crate::Wire>::from_node)?;
-        let org_auth_code_credit_company = m
-            .optional(
-                "orgAuthCodeCreditCompany",
-                true,
-                <String as crate::Wire>::from_node,
-            )?;
-        let org_auth_code_acquirer = m
-            .optional("orgAuthCodeAcquirer", true, <String as crate::Wire>::from_node)?;
-        let org_link_incr_auth = m
-            .optional("orgLinkIncrAuth", true, <String as crate::Wire>::from_node)?;
-        let org_auth_no_acquirer = m
-            .optional("orgAuthNoAcquirer", true, <String as crate::Wire>::from_node)?;
-        let pos_jcode = m
-            .optional("posJcode", true, <String as crate::Wire>::from_node)?;
-        let pinpad_serial_number = m
-            .optional("pinpadSerialNumber", true, <String as crate::Wire>::from_node)?;
-        let term_serialnumber = m
-            .optional("termSerialnumber", true, <String as crate::Wire>::from_node)?;
-        let ash_term_type = m
-            .optional("ashTermType", true, <String as crate::Wire>::from_node)?;
-        let json_data = m
-            .optional("jsonData", true, <String as crate::Wire>::from_node)?;
-        let addendum1 = m
-            .optional("addendum1", true, <String as crate::Wire>::from_node)?;
-        let addendum2 = m
-            .optional("addendum2", true, <String as crate::Wire>::from_node)?;
-        let request_mti = m
-            .optional("requestMti", true, <String as crate::Wire>::from_node)?;
-        let mti = m.optional("mti", true, <String as crate::Wire>::from_node)?;
-        let pos_date_time = m
-            .optional("posDateTime", true, <String as crate::Wire>::from_node)?;
-        Ok(Self {
-            uid,
-            card_seq_number,
-            auth_code_acquirer,
-            auth_no_acquirer,
-            auth_code_credit_company,
-            dsp_balance,
-            auth_validation_type,
-            special_project_code,
-            special_project_info1,
-            informative_tran_code,
-            cashback_amount,
-            tip_amount,
-            commision_amount,
-            conversion_provider,
-            conversion_currency,
-            conversion_amount,
-            conversion_rate,
-            payment_index_type,
-            recurring_no,
-            recurring_total_no,
-            recurring_total_sum,
-            recurring_unique_ref,
-            recurring_frequency,
-            defer_months,
-            ipay_amount,
-            ipay_number,
-            ipay_offer_code,
-            due_date,
-            ipay_code,
-            ipay_precent,
-            ipay_product_code,
-            ash_reason_credit,
-            is_self_service,
-            org_uid,
-            org_tran_date,
-            org_amount,
-            org_auth_no,
-            org_auth_code_credit_company,
-            org_auth_code_acquirer,
-            org_link_incr_auth,
-            org_auth_no_acquirer,
-            pos_jcode,
-            pinpad_serial_number,
-            term_serialnumber,
-            ash_term_type,
-            json_data,
-            addendum1,
-            addendum2,
-            request_mti,
-            mti,
-            pos_date_time,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "uid",
-                        "cardSeqNumber",
-                        "authCodeAcquirer",
-                        "authNoAcquirer",
-                        "authCodeCreditCompany",
-                        "dspBalance",
-                        "authValidationType",
-                        "specialProjectCode",
-                        "specialProjectInfo1",
-                        "informativeTranCode",
-                        "cashbackAmount",
-                        "tipAmount",
-                        "commisionAmount",
-                        "conversionProvider",
-                        "conversionCurrency",
-                        "conversionAmount",
-                        "conversionRate",
-                        "paymentIndexType",
-                        "recurringNo",
-                        "recurringTotalNo",
-                        "recurringTotalSum",
-                        "recurringUniqueRef",
-                        "recurringFrequency",
-                        "deferMonths",
-                        "ipayAmount",
-                        "ipayNumber",
-                        "ipayOfferCode",
-                        "dueDate",
-                        "ipayCode",
-                        "ipayPrecent",
-                        "ipayProductCode",
-                        "ashReasonCredit",
-                        "isSelfService",
-                        "orgUid",
-                        "orgTranDate",
-                        "orgAmount",
-                        "orgAuthNo",
-                        "orgAuthCodeCreditCompany",
-                        "orgAuthCodeAcquirer",
-                        "orgLinkIncrAuth",
-                        "orgAuthNoAcquirer",
-                        "posJcode",
-                        "pinpadSerialNumber",
-                        "termSerialnumber",
-                        "ashTermType",
-                        "jsonData",
-                        "addendum1",
-                        "addendum2",
-                        "requestMti",
-                        "mti",
-                        "posDateTime",
-                        "result",
-                        "message",
-                    ],
-                ),
-        })
     }
 }
 impl AshraitEmvData {
@@ -6199,59 +5348,28 @@ pub struct Totals {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for Totals {
+impl crate::ToNode for Totals {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.page_number {
-            w.put("pageNumber", crate::Wire::to_node(v));
+            w.put("pageNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.pages_amount {
-            w.put("pagesAmount", crate::Wire::to_node(v));
+            w.put("pagesAmount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.query_result_id {
-            w.put("queryResultId", crate::Wire::to_node(v));
+            w.put("queryResultId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.total {
-            w.put("total", crate::Wire::to_node(v));
+            w.put("total", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.total_match {
-            w.put("totalMatch", crate::Wire::to_node(v));
+            w.put("totalMatch", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let page_number = m
-            .optional("pageNumber", true, <i64 as crate::Wire>::from_node)?;
-        let pages_amount = m
-            .optional("pagesAmount", true, <i64 as crate::Wire>::from_node)?;
-        let query_result_id = m
-            .optional("queryResultId", true, <String as crate::Wire>::from_node)?;
-        let total = m.optional("total", true, <i64 as crate::Wire>::from_node)?;
-        let total_match = m
-            .optional("totalMatch", true, <i64 as crate::Wire>::from_node)?;
-        Ok(Self {
-            page_number,
-            pages_amount,
-            query_result_id,
-            total,
-            total_match,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "pageNumber",
-                        "pagesAmount",
-                        "queryResultId",
-                        "total",
-                        "totalMatch",
-                        "result",
-                        "message",
-                    ],
-                ),
-        })
     }
 }
 impl Totals {

@@ -52,33 +52,36 @@ pub struct RefundCgInvoiceRequest {
     /// Source: <https://developers.hyp.co.il/creditguard/documents-and-invoicing/refund-invoices>
     pub invoice: InvoiceData,
 }
-impl crate::Wire for RefundCgInvoiceRequest {
+impl crate::ToNode for RefundCgInvoiceRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("version", crate::Node::Str("2000".to_string()));
-        w.put("language", crate::Wire::to_node(&self.language));
+        w.put("language", crate::ToNode::to_node(&self.language));
         if let Some(v) = &self.may_be_duplicate {
-            w.put("mayBeDuplicate", crate::Wire::to_node(v));
+            w.put("mayBeDuplicate", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.request_id {
-            w.put("requestId", crate::Wire::to_node(v));
+            w.put("requestId", crate::ToNode::to_node(v));
         }
-        w.put("invoiceAtranId", crate::Wire::to_node(&self.invoice_atran_id));
-        w.put("invoice", crate::Wire::to_node(&self.invoice));
+        w.put("invoiceAtranId", crate::ToNode::to_node(&self.invoice_atran_id));
+        w.put("invoice", crate::ToNode::to_node(&self.invoice));
         w.finish()
     }
+}
+impl crate::FromNode for RefundCgInvoiceRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let language = m.required("language", <Language as crate::Wire>::from_node)?;
+        let language = m.required("language", <Language as crate::FromNode>::from_node)?;
         let may_be_duplicate = m
-            .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?;
+            .optional("mayBeDuplicate", true, <bool as crate::FromNode>::from_node)?;
         let request_id = m
-            .optional("requestId", true, <RequestId as crate::Wire>::from_node)?;
+            .optional("requestId", true, <RequestId as crate::FromNode>::from_node)?;
         let invoice_atran_id = m
-            .required("invoiceAtranId", <String as crate::Wire>::from_node)?;
-        let invoice = m.required("invoice", <InvoiceData as crate::Wire>::from_node)?;
+            .required("invoiceAtranId", <String as crate::FromNode>::from_node)?;
+        let invoice = m
+            .required("invoice", <InvoiceData as crate::FromNode>::from_node)?;
         Ok(Self {
             language,
             may_be_duplicate,
@@ -194,13 +197,10 @@ pub struct RefundCgInvoiceResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
-impl crate::Wire for RefundCgInvoiceResponse {
+impl crate::ToNode for RefundCgInvoiceResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// `refundCgInvoice` as a type: its wire identity, timeout and retry safety, for [`Client::refund_cg_invoice`](super::Client::refund_cg_invoice) and for tests that decode its answers directly.
@@ -244,7 +244,7 @@ impl crate::Endpoint for RefundCgInvoice {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -271,15 +271,6 @@ impl crate::Endpoint for RefundCgInvoice {
     }
     fn code(value: i64) -> ResultCode {
         ResultCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => <RefundCgInvoiceResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)

@@ -156,106 +156,109 @@ pub struct RefundDealRequest {
     /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (MordiSacks/creditguard:src/CreditGuard/Requests/RefundDealRequest.php, CancelDealRequest.php)
     pub number_of_payments: Option<String>,
 }
-impl crate::Wire for RefundDealRequest {
+impl crate::ToNode for RefundDealRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("version", crate::Node::Str("2000".to_string()));
-        w.put("language", crate::Wire::to_node(&self.language));
+        w.put("language", crate::ToNode::to_node(&self.language));
         if let Some(v) = &self.may_be_duplicate {
-            w.put("mayBeDuplicate", crate::Wire::to_node(v));
+            w.put("mayBeDuplicate", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.request_id {
-            w.put("requestId", crate::Wire::to_node(v));
+            w.put("requestId", crate::ToNode::to_node(v));
         }
-        w.put("terminalNumber", crate::Wire::to_node(&self.terminal_number));
+        w.put("terminalNumber", crate::ToNode::to_node(&self.terminal_number));
         if let Some(v) = &self.tran_id {
-            w.put("tranId", crate::Wire::to_node(v));
+            w.put("tranId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_no {
-            w.put("cardNo", crate::Wire::to_node(v));
+            w.put("cardNo", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_id {
-            w.put("cardId", crate::Wire::to_node(v));
+            w.put("cardId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.total {
-            w.put("total", crate::Wire::to_node(v));
+            w.put("total", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user {
-            w.put("user", crate::Wire::to_node(v));
+            w.put("user", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.auth_number {
-            w.put("authNumber", crate::Wire::to_node(v));
+            w.put("authNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.auth_source {
-            w.put("authSource", crate::Wire::to_node(v));
+            w.put("authSource", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_expiration {
-            w.put("cardExpiration", crate::Wire::to_node(v));
+            w.put("cardExpiration", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.transaction_type {
-            w.put("transactionType", crate::Wire::to_node(v));
+            w.put("transactionType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.credit_type {
-            w.put("creditType", crate::Wire::to_node(v));
+            w.put("creditType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.first_payment {
-            w.put("firstPayment", crate::Wire::to_node(v));
+            w.put("firstPayment", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.periodical_payment {
-            w.put("periodicalPayment", crate::Wire::to_node(v));
+            w.put("periodicalPayment", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.number_of_payments {
-            w.put("numberOfPayments", crate::Wire::to_node(v));
+            w.put("numberOfPayments", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for RefundDealRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let language = m.required("language", <Language as crate::Wire>::from_node)?;
+        let language = m.required("language", <Language as crate::FromNode>::from_node)?;
         let may_be_duplicate = m
-            .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?;
+            .optional("mayBeDuplicate", true, <bool as crate::FromNode>::from_node)?;
         let request_id = m
-            .optional("requestId", true, <RequestId as crate::Wire>::from_node)?;
+            .optional("requestId", true, <RequestId as crate::FromNode>::from_node)?;
         let terminal_number = m
-            .required("terminalNumber", <TerminalNumber as crate::Wire>::from_node)?;
-        let tran_id = m.optional("tranId", true, <TranId as crate::Wire>::from_node)?;
+            .required("terminalNumber", <TerminalNumber as crate::FromNode>::from_node)?;
+        let tran_id = m
+            .optional("tranId", true, <TranId as crate::FromNode>::from_node)?;
         let card_no = m
-            .optional("cardNo", true, <crate::Pan as crate::Wire>::from_node)?;
+            .optional("cardNo", true, <crate::Pan as crate::FromNode>::from_node)?;
         let card_id = m
-            .optional("cardId", true, <crate::CardToken as crate::Wire>::from_node)?;
+            .optional("cardId", true, <crate::CardToken as crate::FromNode>::from_node)?;
         let total = m
-            .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?;
-        let user = m.optional("user", true, <String as crate::Wire>::from_node)?;
+            .optional("total", true, <crate::MinorUnits as crate::FromNode>::from_node)?;
+        let user = m.optional("user", true, <String as crate::FromNode>::from_node)?;
         let auth_number = m
-            .optional("authNumber", true, <AuthNumber as crate::Wire>::from_node)?;
+            .optional("authNumber", true, <AuthNumber as crate::FromNode>::from_node)?;
         let auth_source = m
-            .optional("authSource", true, <String as crate::Wire>::from_node)?;
+            .optional("authSource", true, <String as crate::FromNode>::from_node)?;
         let card_expiration = m
-            .optional("cardExpiration", true, <String as crate::Wire>::from_node)?;
+            .optional("cardExpiration", true, <String as crate::FromNode>::from_node)?;
         let transaction_type = m
             .optional(
                 "transactionType",
                 true,
-                <TransactionType as crate::Wire>::from_node,
+                <TransactionType as crate::FromNode>::from_node,
             )?;
         let credit_type = m
-            .optional("creditType", true, <CreditType as crate::Wire>::from_node)?;
+            .optional("creditType", true, <CreditType as crate::FromNode>::from_node)?;
         let first_payment = m
             .optional(
                 "firstPayment",
                 true,
-                <crate::MinorUnits as crate::Wire>::from_node,
+                <crate::MinorUnits as crate::FromNode>::from_node,
             )?;
         let periodical_payment = m
             .optional(
                 "periodicalPayment",
                 true,
-                <crate::MinorUnits as crate::Wire>::from_node,
+                <crate::MinorUnits as crate::FromNode>::from_node,
             )?;
         let number_of_payments = m
-            .optional("numberOfPayments", true, <String as crate::Wire>::from_node)?;
+            .optional("numberOfPayments", true, <String as crate::FromNode>::from_node)?;
         Ok(Self {
             language,
             may_be_duplicate,
@@ -891,7 +894,7 @@ pub struct RefundDealResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for RefundDealResponse {
+impl crate::ToNode for RefundDealResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
@@ -903,480 +906,193 @@ impl crate::Wire for RefundDealResponse {
             );
         }
         if let Some(v) = &self.request_id {
-            w.put("requestId", crate::Wire::to_node(v));
+            w.put("requestId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.tran_id {
-            w.put("tranId", crate::Wire::to_node(v));
+            w.put("tranId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user_message {
-            w.put("userMessage", crate::Wire::to_node(v));
+            w.put("userMessage", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.additional_info {
-            w.put("additionalInfo", crate::Wire::to_node(v));
+            w.put("additionalInfo", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.version {
-            w.put("version", crate::Wire::to_node(v));
+            w.put("version", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.language {
-            w.put("language", crate::Wire::to_node(v));
+            w.put("language", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.status {
-            w.put("status", crate::Wire::to_node(v));
+            w.put("status", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.status_text {
-            w.put("statusText", crate::Wire::to_node(v));
+            w.put("statusText", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.extended_status {
-            w.put("extendedStatus", crate::Wire::to_node(v));
+            w.put("extendedStatus", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.extended_status_text {
-            w.put("extendedStatusText", crate::Wire::to_node(v));
+            w.put("extendedStatusText", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.extended_user_message {
-            w.put("extendedUserMessage", crate::Wire::to_node(v));
+            w.put("extendedUserMessage", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.terminal_number {
-            w.put("terminalNumber", crate::Wire::to_node(v));
+            w.put("terminalNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_id {
-            w.put("cardId", crate::Wire::to_node(v));
+            w.put("cardId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_bin {
-            w.put("cardBin", crate::Wire::to_node(v));
+            w.put("cardBin", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_mask {
-            w.put("cardMask", crate::Wire::to_node(v));
+            w.put("cardMask", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_length {
-            w.put("cardLength", crate::Wire::to_node(v));
+            w.put("cardLength", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_no {
-            w.put("cardNo", crate::Wire::to_node(v));
+            w.put("cardNo", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_name {
-            w.put("cardName", crate::Wire::to_node(v));
+            w.put("cardName", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_expiration {
-            w.put("cardExpiration", crate::Wire::to_node(v));
+            w.put("cardExpiration", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_type {
-            w.put("cardType", crate::Wire::to_node(v));
+            w.put("cardType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.extended_card_type {
-            w.put("extendedCardType", crate::Wire::to_node(v));
+            w.put("extendedCardType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.credit_company {
-            w.put("creditCompany", crate::Wire::to_node(v));
+            w.put("creditCompany", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_brand {
-            w.put("cardBrand", crate::Wire::to_node(v));
+            w.put("cardBrand", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_acquirer {
-            w.put("cardAcquirer", crate::Wire::to_node(v));
+            w.put("cardAcquirer", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.service_code {
-            w.put("serviceCode", crate::Wire::to_node(v));
+            w.put("serviceCode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.transaction_type {
-            w.put("transactionType", crate::Wire::to_node(v));
+            w.put("transactionType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.credit_type {
-            w.put("creditType", crate::Wire::to_node(v));
+            w.put("creditType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.currency {
-            w.put("currency", crate::Wire::to_node(v));
+            w.put("currency", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.base_currency {
-            w.put("baseCurrency", crate::Wire::to_node(v));
+            w.put("baseCurrency", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.base_amount {
-            w.put("baseAmount", crate::Wire::to_node(v));
+            w.put("baseAmount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.transaction_code {
-            w.put("transactionCode", crate::Wire::to_node(v));
+            w.put("transactionCode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.total {
-            w.put("total", crate::Wire::to_node(v));
+            w.put("total", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.first_payment {
-            w.put("firstPayment", crate::Wire::to_node(v));
+            w.put("firstPayment", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.periodical_payment {
-            w.put("periodicalPayment", crate::Wire::to_node(v));
+            w.put("periodicalPayment", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.number_of_payments {
-            w.put("numberOfPayments", crate::Wire::to_node(v));
+            w.put("numberOfPayments", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.club_id {
-            w.put("clubId", crate::Wire::to_node(v));
+            w.put("clubId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.validation {
-            w.put("validation", crate::Wire::to_node(v));
+            w.put("validation", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.id_status {
-            w.put("idStatus", crate::Wire::to_node(v));
+            w.put("idStatus", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cvv_status {
-            w.put("cvvStatus", crate::Wire::to_node(v));
+            w.put("cvvStatus", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.auth_source {
-            w.put("authSource", crate::Wire::to_node(v));
+            w.put("authSource", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.auth_number {
-            w.put("authNumber", crate::Wire::to_node(v));
+            w.put("authNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.file_number {
-            w.put("fileNumber", crate::Wire::to_node(v));
+            w.put("fileNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.slave_terminal_number {
-            w.put("slaveTerminalNumber", crate::Wire::to_node(v));
+            w.put("slaveTerminalNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.slave_terminal_sequence {
-            w.put("slaveTerminalSequence", crate::Wire::to_node(v));
+            w.put("slaveTerminalSequence", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.eci {
-            w.put("eci", crate::Wire::to_node(v));
+            w.put("eci", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.client_ip {
-            w.put("clientIp", crate::Wire::to_node(v));
+            w.put("clientIp", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.email {
-            w.put("email", crate::Wire::to_node(v));
+            w.put("email", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cavv {
-            w.put("cavv", crate::Wire::to_node(v));
+            w.put("cavv", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user {
-            w.put("user", crate::Wire::to_node(v));
+            w.put("user", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.addon_data {
-            w.put("addonData", crate::Wire::to_node(v));
+            w.put("addonData", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.supplier_number {
-            w.put("supplierNumber", crate::Wire::to_node(v));
+            w.put("supplierNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.id {
-            w.put("id", crate::Wire::to_node(v));
+            w.put("id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.shift_id1 {
-            w.put("shiftId1", crate::Wire::to_node(v));
+            w.put("shiftId1", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.shift_id2 {
-            w.put("shiftId2", crate::Wire::to_node(v));
+            w.put("shiftId2", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.shift_id3 {
-            w.put("shiftId3", crate::Wire::to_node(v));
+            w.put("shiftId3", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.shift_txn_date {
-            w.put("shiftTxnDate", crate::Wire::to_node(v));
+            w.put("shiftTxnDate", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cg_uid {
-            w.put("cgUid", crate::Wire::to_node(v));
+            w.put("cgUid", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.card_hash {
-            w.put("cardHash", crate::Wire::to_node(v));
+            w.put("cardHash", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.acquirer_data {
-            w.put("acquirerData", crate::Wire::to_node(v));
+            w.put("acquirerData", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.ashrait_emv_data {
-            w.put("ashraitEmvData", crate::Wire::to_node(v));
+            w.put("ashraitEmvData", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.extended_tran_code {
-            w.put("extendedTranCode", crate::Wire::to_node(v));
+            w.put("extendedTranCode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.send_notification {
-            w.put("sendNotification", crate::Wire::to_node(v));
+            w.put("sendNotification", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let date_time = m
-            .optional(
-                "dateTime",
-                true,
-                |n: &crate::Node| crate::__private::codec::datetime(n, "%Y-%m-%d %H:%M"),
-            )?;
-        let request_id = m
-            .optional("requestId", true, <RequestId as crate::Wire>::from_node)?;
-        let tran_id = m.optional("tranId", true, <TranId as crate::Wire>::from_node)?;
-        let user_message = m
-            .optional("userMessage", true, <String as crate::Wire>::from_node)?;
-        let additional_info = m
-            .optional("additionalInfo", true, <String as crate::Wire>::from_node)?;
-        let version = m.optional("version", true, <String as crate::Wire>::from_node)?;
-        let language = m.optional("language", true, <String as crate::Wire>::from_node)?;
-        let status = m.optional("status", true, <String as crate::Wire>::from_node)?;
-        let status_text = m
-            .optional("statusText", true, <String as crate::Wire>::from_node)?;
-        let extended_status = m
-            .optional("extendedStatus", true, <String as crate::Wire>::from_node)?;
-        let extended_status_text = m
-            .optional("extendedStatusText", true, <String as crate::Wire>::from_node)?;
-        let extended_user_message = m
-            .optional("extendedUserMessage", true, <String as crate::Wire>::from_node)?;
-        let terminal_number = m
-            .optional(
-                "terminalNumber",
-                true,
-                <TerminalNumber as crate::Wire>::from_node,
-            )?;
-        let card_id = m
-            .optional("cardId", true, <crate::CardToken as crate::Wire>::from_node)?;
-        let card_bin = m.optional("cardBin", true, <String as crate::Wire>::from_node)?;
-        let card_mask = m
-            .optional("cardMask", true, <String as crate::Wire>::from_node)?;
-        let card_length = m
-            .optional("cardLength", true, <i64 as crate::Wire>::from_node)?;
-        let card_no = m.optional("cardNo", true, <String as crate::Wire>::from_node)?;
-        let card_name = m
-            .optional("cardName", true, <String as crate::Wire>::from_node)?;
-        let card_expiration = m
-            .optional("cardExpiration", true, <String as crate::Wire>::from_node)?;
-        let card_type = m
-            .optional("cardType", true, <crate::Coded as crate::Wire>::from_node)?;
-        let extended_card_type = m
-            .optional(
-                "extendedCardType",
-                true,
-                <crate::Coded as crate::Wire>::from_node,
-            )?;
-        let credit_company = m
-            .optional("creditCompany", true, <crate::Coded as crate::Wire>::from_node)?;
-        let card_brand = m
-            .optional("cardBrand", true, <crate::Coded as crate::Wire>::from_node)?;
-        let card_acquirer = m
-            .optional("cardAcquirer", true, <crate::Coded as crate::Wire>::from_node)?;
-        let service_code = m
-            .optional("serviceCode", true, <String as crate::Wire>::from_node)?;
-        let transaction_type = m
-            .optional(
-                "transactionType",
-                true,
-                <crate::Coded as crate::Wire>::from_node,
-            )?;
-        let credit_type = m
-            .optional("creditType", true, <crate::Coded as crate::Wire>::from_node)?;
-        let currency = m
-            .optional("currency", true, <crate::Coded as crate::Wire>::from_node)?;
-        let base_currency = m
-            .optional("baseCurrency", true, <String as crate::Wire>::from_node)?;
-        let base_amount = m
-            .optional("baseAmount", true, <String as crate::Wire>::from_node)?;
-        let transaction_code = m
-            .optional(
-                "transactionCode",
-                true,
-                <crate::Coded as crate::Wire>::from_node,
-            )?;
-        let total = m
-            .optional("total", true, <crate::MinorUnits as crate::Wire>::from_node)?;
-        let first_payment = m
-            .optional(
-                "firstPayment",
-                true,
-                <crate::MinorUnits as crate::Wire>::from_node,
-            )?;
-        let periodical_payment = m
-            .optional(
-                "periodicalPayment",
-                true,
-                <crate::MinorUnits as crate::Wire>::from_node,
-            )?;
-        let number_of_payments = m
-            .optional("numberOfPayments", true, <i64 as crate::Wire>::from_node)?;
-        let club_id = m.optional("clubId", true, <String as crate::Wire>::from_node)?;
-        let validation = m
-            .optional("validation", true, <crate::Coded as crate::Wire>::from_node)?;
-        let id_status = m
-            .optional("idStatus", true, <crate::Coded as crate::Wire>::from_node)?;
-        let cvv_status = m
-            .optional("cvvStatus", true, <crate::Coded as crate::Wire>::from_node)?;
-        let auth_source = m
-            .optional("authSource", true, <crate::Coded as crate::Wire>::from_node)?;
-        let auth_number = m
-            .optional("authNumber", true, <AuthNumber as crate::Wire>::from_node)?;
-        let file_number = m
-            .optional("fileNumber", true, <String as crate::Wire>::from_node)?;
-        let slave_terminal_number = m
-            .optional("slaveTerminalNumber", true, <String as crate::Wire>::from_node)?;
-        let slave_terminal_sequence = m
-            .optional(
-                "slaveTerminalSequence",
-                true,
-                <String as crate::Wire>::from_node,
-            )?;
-        let eci = m.optional("eci", true, <String as crate::Wire>::from_node)?;
-        let client_ip = m
-            .optional("clientIp", true, <String as crate::Wire>::from_node)?;
-        let email = m.optional("email", true, <String as crate::Wire>::from_node)?;
-        let cavv = m.optional("cavv", true, <crate::Coded as crate::Wire>::from_node)?;
-        let user = m.optional("user", true, <String as crate::Wire>::from_node)?;
-        let addon_data = m
-            .optional("addonData", true, <String as crate::Wire>::from_node)?;
-        let supplier_number = m
-            .optional("supplierNumber", true, <String as crate::Wire>::from_node)?;
-        let id = m.optional("id", true, <String as crate::Wire>::from_node)?;
-        let shift_id1 = m
-            .optional("shiftId1", true, <String as crate::Wire>::from_node)?;
-        let shift_id2 = m
-            .optional("shiftId2", true, <String as crate::Wire>::from_node)?;
-        let shift_id3 = m
-            .optional("shiftId3", true, <String as crate::Wire>::from_node)?;
-        let shift_txn_date = m
-            .optional("shiftTxnDate", true, <String as crate::Wire>::from_node)?;
-        let cg_uid = m.optional("cgUid", true, <CgUid as crate::Wire>::from_node)?;
-        let card_hash = m
-            .optional("cardHash", true, <String as crate::Wire>::from_node)?;
-        let acquirer_data = m
-            .optional("acquirerData", true, <AcquirerData as crate::Wire>::from_node)?;
-        let ashrait_emv_data = m
-            .optional(
-                "ashraitEmvData",
-                true,
-                <AshraitEmvData as crate::Wire>::from_node,
-            )?;
-        let extended_tran_code = m
-            .optional("extendedTranCode", true, <String as crate::Wire>::from_node)?;
-        let send_notification = m
-            .optional("sendNotification", true, <String as crate::Wire>::from_node)?;
-        Ok(Self {
-            date_time,
-            request_id,
-            tran_id,
-            user_message,
-            additional_info,
-            version,
-            language,
-            status,
-            status_text,
-            extended_status,
-            extended_status_text,
-            extended_user_message,
-            terminal_number,
-            card_id,
-            card_bin,
-            card_mask,
-            card_length,
-            card_no,
-            card_name,
-            card_expiration,
-            card_type,
-            extended_card_type,
-            credit_company,
-            card_brand,
-            card_acquirer,
-            service_code,
-            transaction_type,
-            credit_type,
-            currency,
-            base_currency,
-            base_amount,
-            transaction_code,
-            total,
-            first_payment,
-            periodical_payment,
-            number_of_payments,
-            club_id,
-            validation,
-            id_status,
-            cvv_status,
-            auth_source,
-            auth_number,
-            file_number,
-            slave_terminal_number,
-            slave_terminal_sequence,
-            eci,
-            client_ip,
-            email,
-            cavv,
-            user,
-            addon_data,
-            supplier_number,
-            id,
-            shift_id1,
-            shift_id2,
-            shift_id3,
-            shift_txn_date,
-            cg_uid,
-            card_hash,
-            acquirer_data,
-            ashrait_emv_data,
-            extended_tran_code,
-            send_notification,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "dateTime",
-                        "requestId",
-                        "tranId",
-                        "userMessage",
-                        "additionalInfo",
-                        "version",
-                        "language",
-                        "status",
-                        "statusText",
-                        "extendedStatus",
-                        "extendedStatusText",
-                        "extendedUserMessage",
-                        "terminalNumber",
-                        "cardId",
-                        "cardBin",
-                        "cardMask",
-                        "cardLength",
-                        "cardNo",
-                        "cardName",
-                        "cardExpiration",
-                        "cardType",
-                        "extendedCardType",
-                        "creditCompany",
-                        "cardBrand",
-                        "cardAcquirer",
-                        "serviceCode",
-                        "transactionType",
-                        "creditType",
-                        "currency",
-                        "baseCurrency",
-                        "baseAmount",
-                        "transactionCode",
-                        "total",
-                        "firstPayment",
-                        "periodicalPayment",
-                        "numberOfPayments",
-                        "clubId",
-                        "validation",
-                        "idStatus",
-                        "cvvStatus",
-                        "authSource",
-                        "authNumber",
-                        "fileNumber",
-                        "slaveTerminalNumber",
-                        "slaveTerminalSequence",
-                        "eci",
-                        "clientIp",
-                        "email",
-                        "cavv",
-                        "user",
-                        "addonData",
-                        "supplierNumber",
-                        "id",
-                        "shiftId1",
-                        "shiftId2",
-                        "shiftId3",
-                        "shiftTxnDate",
-                        "cgUid",
-                        "cardHash",
-                        "acquirerData",
-                        "ashraitEmvData",
-                        "extendedTranCode",
-                        "sendNotification",
-                        "result",
-                        "message",
-                    ],
-                ),
-        })
     }
 }
 impl RefundDealResponse {
@@ -2098,7 +1814,7 @@ impl crate::Endpoint for RefundDeal {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -2131,15 +1847,6 @@ impl crate::Endpoint for RefundDeal {
     }
     fn code(value: i64) -> ResultCode {
         ResultCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => <RefundDealResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)

@@ -60,39 +60,41 @@ pub struct TransmitTerminalRequest {
     /// Source: <https://developers.hyp.co.il/api-reference/transmitterminal> (XML payload structure, Note)
     pub response_type: Option<String>,
 }
-impl crate::Wire for TransmitTerminalRequest {
+impl crate::ToNode for TransmitTerminalRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("version", crate::Node::Str("2000".to_string()));
-        w.put("language", crate::Wire::to_node(&self.language));
+        w.put("language", crate::ToNode::to_node(&self.language));
         if let Some(v) = &self.may_be_duplicate {
-            w.put("mayBeDuplicate", crate::Wire::to_node(v));
+            w.put("mayBeDuplicate", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.request_id {
-            w.put("requestId", crate::Wire::to_node(v));
+            w.put("requestId", crate::ToNode::to_node(v));
         }
-        w.put("terminalNumber", crate::Wire::to_node(&self.terminal_number));
-        w.put("transmitType", crate::Wire::to_node(&self.transmit_type));
+        w.put("terminalNumber", crate::ToNode::to_node(&self.terminal_number));
+        w.put("transmitType", crate::ToNode::to_node(&self.transmit_type));
         if let Some(v) = &self.response_type {
-            w.put("responseType", crate::Wire::to_node(v));
+            w.put("responseType", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for TransmitTerminalRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let language = m.required("language", <Language as crate::Wire>::from_node)?;
+        let language = m.required("language", <Language as crate::FromNode>::from_node)?;
         let may_be_duplicate = m
-            .optional("mayBeDuplicate", true, <bool as crate::Wire>::from_node)?;
+            .optional("mayBeDuplicate", true, <bool as crate::FromNode>::from_node)?;
         let request_id = m
-            .optional("requestId", true, <RequestId as crate::Wire>::from_node)?;
+            .optional("requestId", true, <RequestId as crate::FromNode>::from_node)?;
         let terminal_number = m
-            .required("terminalNumber", <TerminalNumber as crate::Wire>::from_node)?;
+            .required("terminalNumber", <TerminalNumber as crate::FromNode>::from_node)?;
         let transmit_type = m
-            .required("transmitType", <String as crate::Wire>::from_node)?;
+            .required("transmitType", <String as crate::FromNode>::from_node)?;
         let response_type = m
-            .optional("responseType", true, <String as crate::Wire>::from_node)?;
+            .optional("responseType", true, <String as crate::FromNode>::from_node)?;
         Ok(Self {
             language,
             may_be_duplicate,
@@ -198,13 +200,10 @@ pub struct TransmitTerminalResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
-impl crate::Wire for TransmitTerminalResponse {
+impl crate::ToNode for TransmitTerminalResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// `transmitTerminal` as a type: its wire identity, timeout and retry safety, for [`Client::transmit_terminal`](super::Client::transmit_terminal) and for tests that decode its answers directly.
@@ -248,7 +247,7 @@ impl crate::Endpoint for TransmitTerminal {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -275,15 +274,6 @@ impl crate::Endpoint for TransmitTerminal {
     }
     fn code(value: i64) -> ResultCode {
         ResultCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => <TransmitTerminalResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)

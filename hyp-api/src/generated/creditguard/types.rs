@@ -69,12 +69,14 @@ impl PartialEq<&str> for TerminalNumber {
         self.0 == *other
     }
 }
-impl crate::Wire for TerminalNumber {
+impl crate::ToNode for TerminalNumber {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for TerminalNumber {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for TerminalNumber {
@@ -147,12 +149,14 @@ impl PartialEq<&str> for CgUid {
         self.0 == *other
     }
 }
-impl crate::Wire for CgUid {
+impl crate::ToNode for CgUid {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for CgUid {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for CgUid {
@@ -227,12 +231,14 @@ impl PartialEq<&str> for TranId {
         self.0 == *other
     }
 }
-impl crate::Wire for TranId {
+impl crate::ToNode for TranId {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for TranId {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for TranId {
@@ -305,12 +311,14 @@ impl PartialEq<&str> for AuthNumber {
         self.0 == *other
     }
 }
-impl crate::Wire for AuthNumber {
+impl crate::ToNode for AuthNumber {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for AuthNumber {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for AuthNumber {
@@ -383,12 +391,14 @@ impl PartialEq<&str> for RequestId {
         self.0 == *other
     }
 }
-impl crate::Wire for RequestId {
+impl crate::ToNode for RequestId {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for RequestId {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for RequestId {
@@ -468,12 +478,14 @@ impl PartialEq<&str> for MpiTransactionId {
         self.0 == *other
     }
 }
-impl crate::Wire for MpiTransactionId {
+impl crate::ToNode for MpiTransactionId {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for MpiTransactionId {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for MpiTransactionId {
@@ -546,12 +558,14 @@ impl PartialEq<&str> for TransmitId {
         self.0 == *other
     }
 }
-impl crate::Wire for TransmitId {
+impl crate::ToNode for TransmitId {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for TransmitId {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for TransmitId {
@@ -624,12 +638,14 @@ impl PartialEq<&str> for Mid {
         self.0 == *other
     }
 }
-impl crate::Wire for Mid {
+impl crate::ToNode for Mid {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for Mid {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for Mid {
@@ -711,12 +727,14 @@ impl PartialEq<&str> for UniqueId {
         self.0 == *other
     }
 }
-impl crate::Wire for UniqueId {
+impl crate::ToNode for UniqueId {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for UniqueId {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for UniqueId {

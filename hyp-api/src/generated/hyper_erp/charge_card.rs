@@ -62,37 +62,42 @@ pub struct ChargeCardRequest {
     /// Source: vendor doc 000 § Credit Card Clearing (Direct Obligate), Request Body
     pub manual_confirmation_code: Option<String>,
 }
-impl crate::Wire for ChargeCardRequest {
+impl crate::ToNode for ChargeCardRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("ClientNumber", crate::Wire::to_node(&self.client_number));
-        w.put("API_Password", crate::Wire::to_node(&self.api_password));
-        w.put("Reference", crate::Wire::to_node(&self.reference));
-        w.put("BankEnum", crate::Wire::to_node(&self.bank_enum));
-        w.put("Currency", crate::Wire::to_node(&self.currency));
-        w.put("Amount", crate::Wire::to_node(&self.amount));
+        w.put("ClientNumber", crate::ToNode::to_node(&self.client_number));
+        w.put("API_Password", crate::ToNode::to_node(&self.api_password));
+        w.put("Reference", crate::ToNode::to_node(&self.reference));
+        w.put("BankEnum", crate::ToNode::to_node(&self.bank_enum));
+        w.put("Currency", crate::ToNode::to_node(&self.currency));
+        w.put("Amount", crate::ToNode::to_node(&self.amount));
         if let Some(v) = &self.manual_confirmation_code {
-            w.put("ManualConfirmationCode", crate::Wire::to_node(v));
+            w.put("ManualConfirmationCode", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for ChargeCardRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let client_number = m
-            .required("ClientNumber", <ClientNumber as crate::Wire>::from_node)?;
+            .required("ClientNumber", <ClientNumber as crate::FromNode>::from_node)?;
         let api_password = m
-            .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
-        let reference = m.required("Reference", <String as crate::Wire>::from_node)?;
-        let bank_enum = m.required("BankEnum", <BankRow as crate::Wire>::from_node)?;
-        let currency = m.required("Currency", <Currency as crate::Wire>::from_node)?;
-        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
+            .required(
+                "API_Password",
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
+        let reference = m.required("Reference", <String as crate::FromNode>::from_node)?;
+        let bank_enum = m.required("BankEnum", <BankRow as crate::FromNode>::from_node)?;
+        let currency = m.required("Currency", <Currency as crate::FromNode>::from_node)?;
+        let amount = m.required("Amount", <crate::Money as crate::FromNode>::from_node)?;
         let manual_confirmation_code = m
             .optional(
                 "ManualConfirmationCode",
                 false,
-                <String as crate::Wire>::from_node,
+                <String as crate::FromNode>::from_node,
             )?;
         Ok(Self {
             client_number,
@@ -260,74 +265,27 @@ pub struct ChargeCardResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for ChargeCardResponse {
+impl crate::ToNode for ChargeCardResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("Req_ID", crate::Wire::to_node(&self.req_id));
-        w.put("Result Code", crate::Wire::to_node(&self.result_code));
+        w.put("Req_ID", crate::ToNode::to_node(&self.req_id));
+        w.put("Result Code", crate::ToNode::to_node(&self.result_code));
         if let Some(v) = &self.result_text {
-            w.put("Result Text", crate::Wire::to_node(v));
+            w.put("Result Text", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.result_cc_brand_name {
-            w.put("Result CC Brand Name", crate::Wire::to_node(v));
+            w.put("Result CC Brand Name", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.result_last_4_digits {
-            w.put("Result Last 4 Digits", crate::Wire::to_node(v));
+            w.put("Result Last 4 Digits", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.result_bank_reference {
-            w.put("Result Bank Reference", crate::Wire::to_node(v));
+            w.put("Result Bank Reference", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let req_id = m.required("Req_ID", <i64 as crate::Wire>::from_node)?;
-        let result_code = m
-            .required("Result Code", <ClearingResultCode as crate::Wire>::from_node)?;
-        let result_text = m
-            .optional("Result Text", false, <String as crate::Wire>::from_node)?;
-        let result_cc_brand_name = m
-            .optional(
-                "Result CC Brand Name",
-                false,
-                <String as crate::Wire>::from_node,
-            )?;
-        let result_last_4_digits = m
-            .optional(
-                "Result Last 4 Digits",
-                false,
-                <String as crate::Wire>::from_node,
-            )?;
-        let result_bank_reference = m
-            .optional(
-                "Result Bank Reference",
-                false,
-                <String as crate::Wire>::from_node,
-            )?;
-        Ok(Self {
-            req_id,
-            result_code,
-            result_text,
-            result_cc_brand_name,
-            result_last_4_digits,
-            result_bank_reference,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "Req_ID",
-                        "Result Code",
-                        "Result Text",
-                        "Result CC Brand Name",
-                        "Result Last 4 Digits",
-                        "Result Bank Reference",
-                        "ResponseCode",
-                        "ResponseMsgEng",
-                    ],
-                ),
-        })
     }
 }
 impl crate::__private::JsonFields for ChargeCardResponse {
@@ -455,7 +413,7 @@ impl crate::Endpoint for ChargeCard {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/CC_Clearing_Json".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -483,15 +441,6 @@ impl crate::Endpoint for ChargeCard {
         match value {
             10i64 => ResponseCode::BadAccountCredentials,
             other => ResponseCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => <ChargeCardResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
         }
     }
     fn is_outcome(code: i64) -> bool {

@@ -62,33 +62,41 @@ pub struct CreateBalanceOrderRequest {
     /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform
     pub purpose: Option<Purpose>,
 }
-impl crate::Wire for CreateBalanceOrderRequest {
+impl crate::ToNode for CreateBalanceOrderRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("ClientNumber", crate::Wire::to_node(&self.client_number));
-        w.put("API_Password", crate::Wire::to_node(&self.api_password));
-        w.put("Action", crate::Wire::to_node(&self.action));
-        w.put("Ticket_ID", crate::Wire::to_node(&self.ticket_id));
-        w.put("Amount", crate::Wire::to_node(&self.amount));
-        w.put("Comment", crate::Wire::to_node(&self.comment));
+        w.put("ClientNumber", crate::ToNode::to_node(&self.client_number));
+        w.put("API_Password", crate::ToNode::to_node(&self.api_password));
+        w.put("Action", crate::ToNode::to_node(&self.action));
+        w.put("Ticket_ID", crate::ToNode::to_node(&self.ticket_id));
+        w.put("Amount", crate::ToNode::to_node(&self.amount));
+        w.put("Comment", crate::ToNode::to_node(&self.comment));
         if let Some(v) = &self.purpose {
-            w.put("Purpose", crate::Wire::to_node(v));
+            w.put("Purpose", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for CreateBalanceOrderRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let client_number = m
-            .required("ClientNumber", <ClientNumber as crate::Wire>::from_node)?;
+            .required("ClientNumber", <ClientNumber as crate::FromNode>::from_node)?;
         let api_password = m
-            .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
-        let action = m.required("Action", <BalanceAction as crate::Wire>::from_node)?;
-        let ticket_id = m.required("Ticket_ID", <TicketId as crate::Wire>::from_node)?;
-        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
-        let comment = m.required("Comment", <String as crate::Wire>::from_node)?;
-        let purpose = m.optional("Purpose", true, <Purpose as crate::Wire>::from_node)?;
+            .required(
+                "API_Password",
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
+        let action = m
+            .required("Action", <BalanceAction as crate::FromNode>::from_node)?;
+        let ticket_id = m
+            .required("Ticket_ID", <TicketId as crate::FromNode>::from_node)?;
+        let amount = m.required("Amount", <crate::Money as crate::FromNode>::from_node)?;
+        let comment = m.required("Comment", <String as crate::FromNode>::from_node)?;
+        let purpose = m
+            .optional("Purpose", true, <Purpose as crate::FromNode>::from_node)?;
         Ok(Self {
             client_number,
             api_password,
@@ -233,29 +241,17 @@ pub struct CreateBalanceOrderResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for CreateBalanceOrderResponse {
+impl crate::ToNode for CreateBalanceOrderResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.tp_login {
-            w.put("TP_Login", crate::Wire::to_node(v));
+            w.put("TP_Login", crate::ToNode::to_node(v));
         }
-        w.put("TP_Order_ID", crate::Wire::to_node(&self.tp_order_id));
+        w.put("TP_Order_ID", crate::ToNode::to_node(&self.tp_order_id));
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let tp_login = m
-            .optional("TP_Login", true, <TpLogin as crate::Wire>::from_node)?;
-        let tp_order_id = m.required("TP_Order_ID", <i64 as crate::Wire>::from_node)?;
-        Ok(Self {
-            tp_login,
-            tp_order_id,
-            unknown_fields: m
-                .unknown(&["TP_Login", "TP_Order_ID", "ResponseCode", "ResponseMsgEng"]),
-        })
     }
 }
 impl crate::__private::JsonFields for CreateBalanceOrderResponse {
@@ -367,7 +363,7 @@ impl crate::Endpoint for CreateBalanceOrder {
         let mut parts = crate::__private::Parts::new(
             "/Create_TP_Balance_Order_Json".to_string(),
         );
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -393,22 +389,6 @@ impl crate::Endpoint for CreateBalanceOrder {
         match value {
             5i64 => ResponseCode::TradingSystemTimeout,
             other => ResponseCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => {
-                <CreateBalanceOrderResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(CreateBalanceOrderOutcome::Created(r)))
-            }
-            30i64 => {
-                <CreateBalanceOrderResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(CreateBalanceOrderOutcome::Duplicate(r)))
-            }
-            _ => Ok(None),
         }
     }
     fn is_outcome(code: i64) -> bool {

@@ -113,28 +113,28 @@ pub struct CreateRefundRequest {
     /// Source: vendor doc 004 § Refund Items Array
     pub items: Vec<RefundItem>,
 }
-impl crate::Wire for CreateRefundRequest {
+impl crate::ToNode for CreateRefundRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("ClientNumber", crate::Wire::to_node(&self.client_number));
+        w.put("ClientNumber", crate::ToNode::to_node(&self.client_number));
         if let Some(v) = &self.ticket_id {
-            w.put("Ticket_ID", crate::Wire::to_node(v));
+            w.put("Ticket_ID", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.internal_doc_dont_send {
-            w.put("InternalDoc_Dont_Send", crate::Wire::to_node(v));
+            w.put("InternalDoc_Dont_Send", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.personal_id_verification_made_by {
-            w.put("PersonalIdVerificationMadeBy", crate::Wire::to_node(v));
+            w.put("PersonalIdVerificationMadeBy", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.sales_agent {
-            w.put("SalesAgent", crate::Wire::to_node(v));
+            w.put("SalesAgent", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.notes {
-            w.put("Notes", crate::Wire::to_node(v));
+            w.put("Notes", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.ip_address {
-            w.put("IPAddress", crate::Wire::to_node(v));
+            w.put("IPAddress", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.origin_production_time {
             w.put(
@@ -143,46 +143,52 @@ impl crate::Wire for CreateRefundRequest {
             );
         }
         if let Some(v) = &self.contact_person {
-            w.put("ContactPerson", crate::Wire::to_node(v));
+            w.put("ContactPerson", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.agency {
-            w.put("Agency", crate::Wire::to_node(v));
+            w.put("Agency", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.refund_form_purpose {
-            w.put("RefundFormPurpose", crate::Wire::to_node(v));
+            w.put("RefundFormPurpose", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.money_laundering {
-            w.put("MoneyLaundering", crate::Wire::to_node(v));
+            w.put("MoneyLaundering", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.money_laundering_bundle {
-            w.put("MoneyLaunderingBundle", crate::Wire::to_node(v));
+            w.put("MoneyLaunderingBundle", crate::ToNode::to_node(v));
         }
         w.put(
             "Items",
-            crate::Node::List(self.items.iter().map(crate::Wire::to_node).collect()),
+            crate::Node::List(self.items.iter().map(crate::ToNode::to_node).collect()),
         );
         w.finish()
     }
+}
+impl crate::FromNode for CreateRefundRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let client_number = m
-            .required("ClientNumber", <ClientNumber as crate::Wire>::from_node)?;
+            .required("ClientNumber", <ClientNumber as crate::FromNode>::from_node)?;
         let ticket_id = m
-            .optional("Ticket_ID", false, <TicketId as crate::Wire>::from_node)?;
+            .optional("Ticket_ID", false, <TicketId as crate::FromNode>::from_node)?;
         let internal_doc_dont_send = m
-            .optional("InternalDoc_Dont_Send", true, <bool as crate::Wire>::from_node)?;
+            .optional(
+                "InternalDoc_Dont_Send",
+                true,
+                <bool as crate::FromNode>::from_node,
+            )?;
         let personal_id_verification_made_by = m
             .optional(
                 "PersonalIdVerificationMadeBy",
                 false,
-                <String as crate::Wire>::from_node,
+                <String as crate::FromNode>::from_node,
             )?;
         let sales_agent = m
-            .optional("SalesAgent", false, <String as crate::Wire>::from_node)?;
-        let notes = m.optional("Notes", false, <String as crate::Wire>::from_node)?;
+            .optional("SalesAgent", false, <String as crate::FromNode>::from_node)?;
+        let notes = m.optional("Notes", false, <String as crate::FromNode>::from_node)?;
         let ip_address = m
-            .optional("IPAddress", false, <String as crate::Wire>::from_node)?;
+            .optional("IPAddress", false, <String as crate::FromNode>::from_node)?;
         let origin_production_time = m
             .optional(
                 "OriginProductionTime",
@@ -193,28 +199,32 @@ impl crate::Wire for CreateRefundRequest {
                 ),
             )?;
         let contact_person = m
-            .optional("ContactPerson", false, <String as crate::Wire>::from_node)?;
-        let agency = m.optional("Agency", true, <i64 as crate::Wire>::from_node)?;
+            .optional("ContactPerson", false, <String as crate::FromNode>::from_node)?;
+        let agency = m.optional("Agency", true, <i64 as crate::FromNode>::from_node)?;
         let refund_form_purpose = m
             .optional(
                 "RefundFormPurpose",
                 true,
-                <RefundFormPurpose as crate::Wire>::from_node,
+                <RefundFormPurpose as crate::FromNode>::from_node,
             )?;
         let money_laundering = m
             .optional(
                 "MoneyLaundering",
                 true,
-                <MoneyLaunderingControl as crate::Wire>::from_node,
+                <MoneyLaunderingControl as crate::FromNode>::from_node,
             )?;
         let money_laundering_bundle = m
-            .optional("MoneyLaunderingBundle", true, <i64 as crate::Wire>::from_node)?;
+            .optional(
+                "MoneyLaunderingBundle",
+                true,
+                <i64 as crate::FromNode>::from_node,
+            )?;
         let items = m
             .list(
                 "Items",
                 |n: &crate::Node| crate::__private::codec::list(
                     n,
-                    <RefundItem as crate::Wire>::from_node,
+                    <RefundItem as crate::FromNode>::from_node,
                 ),
             )?;
         Ok(Self {
@@ -382,24 +392,16 @@ pub struct CreateRefundResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for CreateRefundResponse {
+impl crate::ToNode for CreateRefundResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.doc {
-            w.put("Doc", crate::Wire::to_node(v));
+            w.put("Doc", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let doc = m.optional("Doc", true, <RefundDocument as crate::Wire>::from_node)?;
-        Ok(Self {
-            doc,
-            unknown_fields: m.unknown(&["Doc", "ResponseCode", "ResponseMsgEng"]),
-        })
     }
 }
 impl crate::__private::JsonFields for CreateRefundResponse {
@@ -496,7 +498,7 @@ impl crate::Endpoint for CreateRefund {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/Create_Refund_Json".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -521,22 +523,6 @@ impl crate::Endpoint for CreateRefund {
     }
     fn code(value: i64) -> ResponseCode {
         ResponseCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => {
-                <CreateRefundResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(CreateRefundOutcome::Created(r)))
-            }
-            30i64 => {
-                <CreateRefundResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(CreateRefundOutcome::Duplicate(r)))
-            }
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64 | 30i64)

@@ -26,21 +26,26 @@ pub struct CreateTpAccountRequest {
     /// Source: vendor doc 000 § Create Trading Platform Account, Request Body; vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1386>)
     pub api_password: crate::SecretString,
 }
-impl crate::Wire for CreateTpAccountRequest {
+impl crate::ToNode for CreateTpAccountRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("ClientNumber", crate::Wire::to_node(&self.client_number));
-        w.put("API_Password", crate::Wire::to_node(&self.api_password));
+        w.put("ClientNumber", crate::ToNode::to_node(&self.client_number));
+        w.put("API_Password", crate::ToNode::to_node(&self.api_password));
         w.finish()
     }
+}
+impl crate::FromNode for CreateTpAccountRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let client_number = m
-            .required("ClientNumber", <ClientNumber as crate::Wire>::from_node)?;
+            .required("ClientNumber", <ClientNumber as crate::FromNode>::from_node)?;
         let api_password = m
-            .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
+            .required(
+                "API_Password",
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
         Ok(Self {
             client_number,
             api_password,
@@ -105,22 +110,14 @@ pub struct CreateTpAccountResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for CreateTpAccountResponse {
+impl crate::ToNode for CreateTpAccountResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("account", crate::Wire::to_node(&self.account));
+        w.put("account", crate::ToNode::to_node(&self.account));
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let account = m.required("account", <TpAccount as crate::Wire>::from_node)?;
-        Ok(Self {
-            account,
-            unknown_fields: m.unknown(&["account", "ResponseCode", "ResponseMsgEng"]),
-        })
     }
 }
 impl crate::__private::JsonFields for CreateTpAccountResponse {
@@ -217,7 +214,7 @@ impl crate::Endpoint for CreateTpAccount {
         let mut parts = crate::__private::Parts::new(
             "/Create_TP_Account_Json".to_string(),
         );
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -246,22 +243,6 @@ impl crate::Endpoint for CreateTpAccount {
             11i64 => ResponseCode::IncorrectApiPassword,
             5i64 => ResponseCode::TradingSystemTimeout,
             other => ResponseCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => {
-                <CreateTpAccountResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(CreateTpAccountOutcome::Created(r)))
-            }
-            1i64 => {
-                <CreateTpAccountResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(CreateTpAccountOutcome::AlreadyExists(r)))
-            }
-            _ => Ok(None),
         }
     }
     fn is_outcome(code: i64) -> bool {

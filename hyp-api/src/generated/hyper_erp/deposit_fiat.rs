@@ -109,45 +109,54 @@ pub struct DepositFiatRequest {
     /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer
     pub voucher_number: Option<VoucherNumber>,
 }
-impl crate::Wire for DepositFiatRequest {
+impl crate::ToNode for DepositFiatRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("ClientNumber", crate::Wire::to_node(&self.client_number));
-        w.put("API_Password", crate::Wire::to_node(&self.api_password));
-        w.put("Ticket_ID", crate::Wire::to_node(&self.ticket_id));
-        w.put("BankEnum", crate::Wire::to_node(&self.bank_enum));
-        w.put("MethodEnum", crate::Wire::to_node(&self.method));
-        w.put("Currency", crate::Wire::to_node(&self.currency));
-        w.put("Amount", crate::Wire::to_node(&self.amount));
-        w.put("USD_ConvertRate", crate::Wire::to_node(&self.usd_convert_rate));
+        w.put("ClientNumber", crate::ToNode::to_node(&self.client_number));
+        w.put("API_Password", crate::ToNode::to_node(&self.api_password));
+        w.put("Ticket_ID", crate::ToNode::to_node(&self.ticket_id));
+        w.put("BankEnum", crate::ToNode::to_node(&self.bank_enum));
+        w.put("MethodEnum", crate::ToNode::to_node(&self.method));
+        w.put("Currency", crate::ToNode::to_node(&self.currency));
+        w.put("Amount", crate::ToNode::to_node(&self.amount));
+        w.put("USD_ConvertRate", crate::ToNode::to_node(&self.usd_convert_rate));
         if let Some(v) = &self.time_stamp {
             w.put(
                 "Time_Stamp",
                 crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S"),
             );
         }
-        w.put("End_user_IP", crate::Wire::to_node(&self.end_user_ip));
+        w.put("End_user_IP", crate::ToNode::to_node(&self.end_user_ip));
         if let Some(v) = &self.voucher_number {
-            w.put("Voucher_Number", crate::Wire::to_node(v));
+            w.put("Voucher_Number", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for DepositFiatRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let client_number = m
-            .required("ClientNumber", <ClientNumber as crate::Wire>::from_node)?;
+            .required("ClientNumber", <ClientNumber as crate::FromNode>::from_node)?;
         let api_password = m
-            .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
-        let ticket_id = m.required("Ticket_ID", <TicketId as crate::Wire>::from_node)?;
-        let bank_enum = m.required("BankEnum", <BankRow as crate::Wire>::from_node)?;
+            .required(
+                "API_Password",
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
+        let ticket_id = m
+            .required("Ticket_ID", <TicketId as crate::FromNode>::from_node)?;
+        let bank_enum = m.required("BankEnum", <BankRow as crate::FromNode>::from_node)?;
         let method = m
-            .required("MethodEnum", <PaymentMethod as crate::Wire>::from_node)?;
-        let currency = m.required("Currency", <Currency as crate::Wire>::from_node)?;
-        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
+            .required("MethodEnum", <PaymentMethod as crate::FromNode>::from_node)?;
+        let currency = m.required("Currency", <Currency as crate::FromNode>::from_node)?;
+        let amount = m.required("Amount", <crate::Money as crate::FromNode>::from_node)?;
         let usd_convert_rate = m
-            .required("USD_ConvertRate", <crate::Decimal as crate::Wire>::from_node)?;
+            .required(
+                "USD_ConvertRate",
+                <crate::Decimal as crate::FromNode>::from_node,
+            )?;
         let time_stamp = m
             .optional(
                 "Time_Stamp",
@@ -157,12 +166,13 @@ impl crate::Wire for DepositFiatRequest {
                     "%Y-%m-%d %H:%M:%S",
                 ),
             )?;
-        let end_user_ip = m.required("End_user_IP", <String as crate::Wire>::from_node)?;
+        let end_user_ip = m
+            .required("End_user_IP", <String as crate::FromNode>::from_node)?;
         let voucher_number = m
             .optional(
                 "Voucher_Number",
                 true,
-                <VoucherNumber as crate::Wire>::from_node,
+                <VoucherNumber as crate::FromNode>::from_node,
             )?;
         Ok(Self {
             client_number,
@@ -348,22 +358,14 @@ pub struct DepositFiatResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for DepositFiatResponse {
+impl crate::ToNode for DepositFiatResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("Receipt_Num", crate::Wire::to_node(&self.receipt_num));
+        w.put("Receipt_Num", crate::ToNode::to_node(&self.receipt_num));
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let receipt_num = m.required("Receipt_Num", <i64 as crate::Wire>::from_node)?;
-        Ok(Self {
-            receipt_num,
-            unknown_fields: m.unknown(&["Receipt_Num", "ResponseCode", "ResponseMsgEng"]),
-        })
     }
 }
 impl crate::__private::JsonFields for DepositFiatResponse {
@@ -465,7 +467,7 @@ impl crate::Endpoint for DepositFiat {
         let mut parts = crate::__private::Parts::new(
             "/MT4_Deposit_Fiat_Json".to_string(),
         );
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -489,22 +491,6 @@ impl crate::Endpoint for DepositFiat {
     }
     fn code(value: i64) -> ResponseCode {
         ResponseCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => {
-                <DepositFiatResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(DepositFiatOutcome::Created(r)))
-            }
-            30i64 => {
-                <DepositFiatResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(DepositFiatOutcome::Duplicate(r)))
-            }
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64 | 30i64)

@@ -36,7 +36,7 @@ impl crate::__private::ClosedEnum for PaymentMethod {
         }
     }
 }
-impl crate::Wire for PaymentMethod {
+impl crate::ToNode for PaymentMethod {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::CreditCard => crate::Node::Num("1".to_string()),
@@ -44,6 +44,8 @@ impl crate::Wire for PaymentMethod {
             Self::Bit => crate::Node::Num("7".to_string()),
         }
     }
+}
+impl crate::FromNode for PaymentMethod {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -89,13 +91,15 @@ impl crate::__private::ClosedEnum for Currency {
         }
     }
 }
-impl crate::Wire for Currency {
+impl crate::ToNode for Currency {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Ils => crate::Node::Str("ILS".to_string()),
             Self::Usd => crate::Node::Str("USD".to_string()),
         }
     }
+}
+impl crate::FromNode for Currency {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -140,13 +144,15 @@ impl crate::__private::ClosedEnum for BalanceAction {
         }
     }
 }
-impl crate::Wire for BalanceAction {
+impl crate::ToNode for BalanceAction {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Deposit => crate::Node::Str("Deposit".to_string()),
             Self::Withdraw => crate::Node::Str("Withdraw".to_string()),
         }
     }
+}
+impl crate::FromNode for BalanceAction {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -240,7 +246,7 @@ impl crate::__private::ClosedEnum for Purpose {
         }
     }
 }
-impl crate::Wire for Purpose {
+impl crate::ToNode for Purpose {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::ClientTransaction => crate::Node::Num("1".to_string()),
@@ -256,6 +262,8 @@ impl crate::Wire for Purpose {
             Self::AdminFee => crate::Node::Num("13".to_string()),
         }
     }
+}
+impl crate::FromNode for Purpose {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -317,7 +325,7 @@ impl TpAccountStatus {
         }
     }
 }
-impl crate::Wire for TpAccountStatus {
+impl crate::ToNode for TpAccountStatus {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::StatusUnknown => crate::Node::Num("0".to_string()),
@@ -326,9 +334,6 @@ impl crate::Wire for TpAccountStatus {
             Self::Active => crate::Node::Num("3".to_string()),
             Self::Unknown(raw) => crate::__private::codec::unknown_node(raw, true),
         }
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for TpAccountStatus {
@@ -371,16 +376,13 @@ impl ClearingResultCode {
         }
     }
 }
-impl crate::Wire for ClearingResultCode {
+impl crate::ToNode for ClearingResultCode {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Approved => crate::Node::Num("0".to_string()),
             Self::TimedOut => crate::Node::Num("997".to_string()),
             Self::Unknown(raw) => crate::__private::codec::unknown_node(raw, true),
         }
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for ClearingResultCode {
@@ -425,7 +427,7 @@ impl crate::__private::ClosedEnum for RefundFormPurpose {
         }
     }
 }
-impl crate::Wire for RefundFormPurpose {
+impl crate::ToNode for RefundFormPurpose {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::RetailRefund => crate::Node::Num("0".to_string()),
@@ -434,6 +436,8 @@ impl crate::Wire for RefundFormPurpose {
             Self::PropertyExchangeService => crate::Node::Num("3".to_string()),
         }
     }
+}
+impl crate::FromNode for RefundFormPurpose {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -483,7 +487,7 @@ impl crate::__private::ClosedEnum for MoneyLaunderingControl {
         }
     }
 }
-impl crate::Wire for MoneyLaunderingControl {
+impl crate::ToNode for MoneyLaunderingControl {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Normal => crate::Node::Num("0".to_string()),
@@ -491,6 +495,8 @@ impl crate::Wire for MoneyLaunderingControl {
             Self::DoNotReport => crate::Node::Num("2".to_string()),
         }
     }
+}
+impl crate::FromNode for MoneyLaunderingControl {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -575,7 +581,7 @@ impl crate::__private::ClosedEnum for RefundMethod {
         }
     }
 }
-impl crate::Wire for RefundMethod {
+impl crate::ToNode for RefundMethod {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Cash => crate::Node::Num("0".to_string()),
@@ -590,6 +596,8 @@ impl crate::Wire for RefundMethod {
             Self::EWallet => crate::Node::Num("9".to_string()),
         }
     }
+}
+impl crate::FromNode for RefundMethod {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -639,7 +647,7 @@ impl crate::__private::ClosedEnum for AdvancedPaymentSys {
         }
     }
 }
-impl crate::Wire for AdvancedPaymentSys {
+impl crate::ToNode for AdvancedPaymentSys {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::No => crate::Node::Num("0".to_string()),
@@ -647,6 +655,8 @@ impl crate::Wire for AdvancedPaymentSys {
             Self::Plus30Days => crate::Node::Num("2".to_string()),
         }
     }
+}
+impl crate::FromNode for AdvancedPaymentSys {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -721,7 +731,7 @@ impl crate::__private::ClosedEnum for BankTransferPaymentFormat {
         }
     }
 }
-impl crate::Wire for BankTransferPaymentFormat {
+impl crate::ToNode for BankTransferPaymentFormat {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::LocalUnknownFormat => crate::Node::Num("0".to_string()),
@@ -734,6 +744,8 @@ impl crate::Wire for BankTransferPaymentFormat {
             Self::SwiftIbanUkSort => crate::Node::Num("7".to_string()),
         }
     }
+}
+impl crate::FromNode for BankTransferPaymentFormat {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -791,7 +803,7 @@ impl crate::__private::ClosedEnum for AuthorizationStatus {
         }
     }
 }
-impl crate::Wire for AuthorizationStatus {
+impl crate::ToNode for AuthorizationStatus {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::ReadyToExecute => crate::Node::Num("2".to_string()),
@@ -800,6 +812,8 @@ impl crate::Wire for AuthorizationStatus {
             Self::ExecutionFailed => crate::Node::Num("5".to_string()),
         }
     }
+}
+impl crate::FromNode for AuthorizationStatus {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -846,7 +860,7 @@ impl crate::__private::ClosedEnum for QueueFilter {
         }
     }
 }
-impl crate::Wire for QueueFilter {
+impl crate::ToNode for QueueFilter {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::ExecutionFailed => crate::Node::Str("execution failed".to_string()),
@@ -855,6 +869,8 @@ impl crate::Wire for QueueFilter {
             }
         }
     }
+}
+impl crate::FromNode for QueueFilter {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }

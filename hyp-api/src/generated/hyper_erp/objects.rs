@@ -88,89 +88,38 @@ pub struct TpAccount {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for TpAccount {
+impl crate::ToNode for TpAccount {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("AccountLogin", crate::Wire::to_node(&self.account_login));
+        w.put("AccountLogin", crate::ToNode::to_node(&self.account_login));
         if let Some(v) = &self.data_source {
-            w.put("DataSource", crate::Wire::to_node(v));
+            w.put("DataSource", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.platform {
-            w.put("Platform", crate::Wire::to_node(v));
+            w.put("Platform", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.status {
-            w.put("Status", crate::Wire::to_node(v));
+            w.put("Status", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.group {
-            w.put("Group", crate::Wire::to_node(v));
+            w.put("Group", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.currency {
-            w.put("Currency", crate::Wire::to_node(v));
+            w.put("Currency", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.balance {
-            w.put("Balance", crate::Wire::to_node(v));
+            w.put("Balance", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.equity {
-            w.put("Equity", crate::Wire::to_node(v));
+            w.put("Equity", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.margin {
-            w.put("Margin", crate::Wire::to_node(v));
+            w.put("Margin", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let node = &crate::__private::with_aliases(
-            node,
-            &[("Account Login", "AccountLogin"), ("Data Source", "DataSource")],
-        );
-        let m = crate::__private::MapReader::new(node)?;
-        let account_login = m
-            .required("AccountLogin", <TpLogin as crate::Wire>::from_node)?;
-        let data_source = m
-            .optional("DataSource", false, <String as crate::Wire>::from_node)?;
-        let platform = m
-            .optional("Platform", false, <String as crate::Wire>::from_node)?;
-        let status = m
-            .optional("Status", true, <TpAccountStatus as crate::Wire>::from_node)?;
-        let group = m.optional("Group", false, <String as crate::Wire>::from_node)?;
-        let currency = m
-            .optional("Currency", false, <String as crate::Wire>::from_node)?;
-        let balance = m
-            .optional("Balance", true, <crate::Money as crate::Wire>::from_node)?;
-        let equity = m
-            .optional("Equity", true, <crate::Money as crate::Wire>::from_node)?;
-        let margin = m
-            .optional("Margin", true, <crate::Money as crate::Wire>::from_node)?;
-        Ok(Self {
-            account_login,
-            data_source,
-            platform,
-            status,
-            group,
-            currency,
-            balance,
-            equity,
-            margin,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "AccountLogin",
-                        "DataSource",
-                        "Platform",
-                        "Status",
-                        "Group",
-                        "Currency",
-                        "Balance",
-                        "Equity",
-                        "Margin",
-                        "ResponseCode",
-                        "ResponseMsgEng",
-                    ],
-                ),
-        })
     }
 }
 impl crate::__private::JsonFields for TpAccount {
@@ -525,141 +474,152 @@ pub struct RefundItem {
     /// Source: vendor doc 004 § Refund Items Array
     pub from_internal_account: Option<i64>,
 }
-impl crate::Wire for RefundItem {
+impl crate::ToNode for RefundItem {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("RefundMethod", crate::Wire::to_node(&self.refund_method));
+        w.put("RefundMethod", crate::ToNode::to_node(&self.refund_method));
         w.put(
             "PaymentDate",
             crate::__private::codec::date_node(&self.payment_date, "%Y-%m-%d"),
         );
-        w.put("TotalAmount", crate::Wire::to_node(&self.total_amount));
-        w.put("Currency", crate::Wire::to_node(&self.currency));
+        w.put("TotalAmount", crate::ToNode::to_node(&self.total_amount));
+        w.put("Currency", crate::ToNode::to_node(&self.currency));
         if let Some(v) = &self.exchange_rate {
-            w.put("ExchangeRate", crate::Wire::to_node(v));
+            w.put("ExchangeRate", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.monthly_payments {
-            w.put("MonthlyPayments", crate::Wire::to_node(v));
+            w.put("MonthlyPayments", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.first_payment_amount {
-            w.put("FirstPaymentAmount", crate::Wire::to_node(v));
+            w.put("FirstPaymentAmount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.next_payments_amount {
-            w.put("NextPaymentsAmount", crate::Wire::to_node(v));
+            w.put("NextPaymentsAmount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.advanced_payment_sys {
-            w.put("AdvancedPaymentSys", crate::Wire::to_node(v));
+            w.put("AdvancedPaymentSys", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.bank_code {
-            w.put("BankCode", crate::Wire::to_node(v));
+            w.put("BankCode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.branch_swift {
-            w.put("BranchSwift", crate::Wire::to_node(v));
+            w.put("BranchSwift", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.account {
-            w.put("Account", crate::Wire::to_node(v));
+            w.put("Account", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.bank_transfer_payment_format {
-            w.put("BankTransferPaymentFormat", crate::Wire::to_node(v));
+            w.put("BankTransferPaymentFormat", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cheque_cc_number {
-            w.put("ChequeCcNumber", crate::Wire::to_node(v));
+            w.put("ChequeCcNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.clearing_company {
-            w.put("ClearingCompany", crate::Wire::to_node(v));
+            w.put("ClearingCompany", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cc_ew_brand {
-            w.put("CcEwBrand", crate::Wire::to_node(v));
+            w.put("CcEwBrand", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.clearing_voucher {
-            w.put("ClearingVoucher", crate::Wire::to_node(v));
+            w.put("ClearingVoucher", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.reg_refund_to_country {
-            w.put("RegRefundToCountry", crate::Wire::to_node(v));
+            w.put("RegRefundToCountry", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.reg_bank_name {
-            w.put("RegBankName", crate::Wire::to_node(v));
+            w.put("RegBankName", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.reg_bank_address {
-            w.put("RegBankAddress", crate::Wire::to_node(v));
+            w.put("RegBankAddress", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.reg_account_owner_as_contact_person {
-            w.put("RegAccountOwnerAsContactPerson", crate::Wire::to_node(v));
+            w.put("RegAccountOwnerAsContactPerson", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.from_internal_account {
-            w.put("FromInternalAccount", crate::Wire::to_node(v));
+            w.put("FromInternalAccount", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for RefundItem {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let refund_method = m
-            .required("RefundMethod", <RefundMethod as crate::Wire>::from_node)?;
+            .required("RefundMethod", <RefundMethod as crate::FromNode>::from_node)?;
         let payment_date = m
             .required(
                 "PaymentDate",
                 |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
             )?;
         let total_amount = m
-            .required("TotalAmount", <crate::Money as crate::Wire>::from_node)?;
-        let currency = m.required("Currency", <String as crate::Wire>::from_node)?;
+            .required("TotalAmount", <crate::Money as crate::FromNode>::from_node)?;
+        let currency = m.required("Currency", <String as crate::FromNode>::from_node)?;
         let exchange_rate = m
-            .optional("ExchangeRate", true, <crate::Decimal as crate::Wire>::from_node)?;
+            .optional(
+                "ExchangeRate",
+                true,
+                <crate::Decimal as crate::FromNode>::from_node,
+            )?;
         let monthly_payments = m
-            .optional("MonthlyPayments", true, <i64 as crate::Wire>::from_node)?;
+            .optional("MonthlyPayments", true, <i64 as crate::FromNode>::from_node)?;
         let first_payment_amount = m
             .optional(
                 "FirstPaymentAmount",
                 true,
-                <crate::Money as crate::Wire>::from_node,
+                <crate::Money as crate::FromNode>::from_node,
             )?;
         let next_payments_amount = m
             .optional(
                 "NextPaymentsAmount",
                 true,
-                <crate::Money as crate::Wire>::from_node,
+                <crate::Money as crate::FromNode>::from_node,
             )?;
         let advanced_payment_sys = m
             .optional(
                 "AdvancedPaymentSys",
                 true,
-                <AdvancedPaymentSys as crate::Wire>::from_node,
+                <AdvancedPaymentSys as crate::FromNode>::from_node,
             )?;
         let bank_code = m
-            .optional("BankCode", false, <String as crate::Wire>::from_node)?;
+            .optional("BankCode", false, <String as crate::FromNode>::from_node)?;
         let branch_swift = m
-            .optional("BranchSwift", false, <String as crate::Wire>::from_node)?;
-        let account = m.optional("Account", false, <String as crate::Wire>::from_node)?;
+            .optional("BranchSwift", false, <String as crate::FromNode>::from_node)?;
+        let account = m
+            .optional("Account", false, <String as crate::FromNode>::from_node)?;
         let bank_transfer_payment_format = m
             .optional(
                 "BankTransferPaymentFormat",
                 true,
-                <BankTransferPaymentFormat as crate::Wire>::from_node,
+                <BankTransferPaymentFormat as crate::FromNode>::from_node,
             )?;
         let cheque_cc_number = m
-            .optional("ChequeCcNumber", false, <String as crate::Wire>::from_node)?;
+            .optional("ChequeCcNumber", false, <String as crate::FromNode>::from_node)?;
         let clearing_company = m
-            .optional("ClearingCompany", false, <String as crate::Wire>::from_node)?;
+            .optional("ClearingCompany", false, <String as crate::FromNode>::from_node)?;
         let cc_ew_brand = m
-            .optional("CcEwBrand", false, <String as crate::Wire>::from_node)?;
+            .optional("CcEwBrand", false, <String as crate::FromNode>::from_node)?;
         let clearing_voucher = m
-            .optional("ClearingVoucher", false, <String as crate::Wire>::from_node)?;
+            .optional("ClearingVoucher", false, <String as crate::FromNode>::from_node)?;
         let reg_refund_to_country = m
-            .optional("RegRefundToCountry", false, <String as crate::Wire>::from_node)?;
+            .optional(
+                "RegRefundToCountry",
+                false,
+                <String as crate::FromNode>::from_node,
+            )?;
         let reg_bank_name = m
-            .optional("RegBankName", false, <String as crate::Wire>::from_node)?;
+            .optional("RegBankName", false, <String as crate::FromNode>::from_node)?;
         let reg_bank_address = m
-            .optional("RegBankAddress", false, <String as crate::Wire>::from_node)?;
+            .optional("RegBankAddress", false, <String as crate::FromNode>::from_node)?;
         let reg_account_owner_as_contact_person = m
             .optional(
                 "RegAccountOwnerAsContactPerson",
                 false,
-                <String as crate::Wire>::from_node,
+                <String as crate::FromNode>::from_node,
             )?;
         let from_internal_account = m
-            .optional("FromInternalAccount", true, <i64 as crate::Wire>::from_node)?;
+            .optional("FromInternalAccount", true, <i64 as crate::FromNode>::from_node)?;
         Ok(Self {
             refund_method,
             payment_date,
@@ -1514,59 +1474,59 @@ pub struct RefundDocument {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for RefundDocument {
+impl crate::ToNode for RefundDocument {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("RefundNumber", crate::Wire::to_node(&self.refund_number));
+        w.put("RefundNumber", crate::ToNode::to_node(&self.refund_number));
         if let Some(v) = &self.agency {
-            w.put("Agency", crate::Wire::to_node(v));
+            w.put("Agency", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.drawer_station_id {
-            w.put("DrawerStationId", crate::Wire::to_node(v));
+            w.put("DrawerStationId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.sales_agent {
-            w.put("SalesAgent", crate::Wire::to_node(v));
+            w.put("SalesAgent", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.client_number {
-            w.put("ClientNumber", crate::Wire::to_node(v));
+            w.put("ClientNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.client_full_name {
-            w.put("ClientFullName", crate::Wire::to_node(v));
+            w.put("ClientFullName", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.contact_person {
-            w.put("ContactPerson", crate::Wire::to_node(v));
+            w.put("ContactPerson", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.address {
-            w.put("Address", crate::Wire::to_node(v));
+            w.put("Address", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.phone {
-            w.put("Phone", crate::Wire::to_node(v));
+            w.put("Phone", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.email {
-            w.put("Email", crate::Wire::to_node(v));
+            w.put("Email", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.id_number {
-            w.put("IdNumber", crate::Wire::to_node(v));
+            w.put("IdNumber", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.client_country_code {
-            w.put("ClientCountryCode", crate::Wire::to_node(v));
+            w.put("ClientCountryCode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.language {
-            w.put("Language", crate::Wire::to_node(v));
+            w.put("Language", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.international_document {
-            w.put("InternationalDocument", crate::Wire::to_node(v));
+            w.put("InternationalDocument", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.total_refund_lc {
-            w.put("TotalRefundLc", crate::Wire::to_node(v));
+            w.put("TotalRefundLc", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.purchaser_currency {
-            w.put("PurchaserCurrency", crate::Wire::to_node(v));
+            w.put("PurchaserCurrency", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.total_refund_in_pc {
-            w.put("TotalRefundInPc", crate::Wire::to_node(v));
+            w.put("TotalRefundInPc", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.origin_production_time {
             w.put(
@@ -1581,40 +1541,40 @@ impl crate::Wire for RefundDocument {
             );
         }
         if let Some(v) = &self.produced_by {
-            w.put("ProducedBy", crate::Wire::to_node(v));
+            w.put("ProducedBy", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.electronic_signed_pdf {
-            w.put("ElectronicSignedPdf", crate::Wire::to_node(v));
+            w.put("ElectronicSignedPdf", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.notes {
-            w.put("Notes", crate::Wire::to_node(v));
+            w.put("Notes", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.internal_notes {
-            w.put("InternalNotes", crate::Wire::to_node(v));
+            w.put("InternalNotes", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.refund_form_purpose {
-            w.put("RefundFormPurpose", crate::Wire::to_node(v));
+            w.put("RefundFormPurpose", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.money_laundering {
-            w.put("MoneyLaundering", crate::Wire::to_node(v));
+            w.put("MoneyLaundering", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.money_laundering_bundle {
-            w.put("MoneyLaunderingBundle", crate::Wire::to_node(v));
+            w.put("MoneyLaunderingBundle", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.personal_id_verification_made_by {
-            w.put("PersonalIdVerificationMadeBy", crate::Wire::to_node(v));
+            w.put("PersonalIdVerificationMadeBy", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.ip_address {
-            w.put("IpAddress", crate::Wire::to_node(v));
+            w.put("IpAddress", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.responsible_manager {
-            w.put("ResponsibleManager", crate::Wire::to_node(v));
+            w.put("ResponsibleManager", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.old_doc_reference {
-            w.put("OldDocReference", crate::Wire::to_node(v));
+            w.put("OldDocReference", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.old_software_name {
-            w.put("OldSoftwareName", crate::Wire::to_node(v));
+            w.put("OldSoftwareName", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cancellation_time {
             w.put(
@@ -1623,236 +1583,25 @@ impl crate::Wire for RefundDocument {
             );
         }
         if let Some(v) = &self.cancelled_by {
-            w.put("CancelledBy", crate::Wire::to_node(v));
+            w.put("CancelledBy", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cancellation_reason {
-            w.put("CancellationReason", crate::Wire::to_node(v));
+            w.put("CancellationReason", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.account_balance_at_production_time {
-            w.put("AccountBalanceAtProductionTime", crate::Wire::to_node(v));
+            w.put("AccountBalanceAtProductionTime", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.credit_line_usage_risk_lc {
-            w.put("CreditLineUsageRiskLc", crate::Wire::to_node(v));
+            w.put("CreditLineUsageRiskLc", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.authorization_status {
-            w.put("AuthorizationStatus", crate::Wire::to_node(v));
+            w.put("AuthorizationStatus", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.authorization_text_desc {
-            w.put("AuthorizationTextDesc", crate::Wire::to_node(v));
+            w.put("AuthorizationTextDesc", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let refund_number = m
-            .required("RefundNumber", <RefundNumber as crate::Wire>::from_node)?;
-        let agency = m.optional("Agency", true, <i64 as crate::Wire>::from_node)?;
-        let drawer_station_id = m
-            .optional("DrawerStationId", true, <i64 as crate::Wire>::from_node)?;
-        let sales_agent = m
-            .optional("SalesAgent", false, <String as crate::Wire>::from_node)?;
-        let client_number = m
-            .optional("ClientNumber", true, <ClientNumber as crate::Wire>::from_node)?;
-        let client_full_name = m
-            .optional("ClientFullName", false, <String as crate::Wire>::from_node)?;
-        let contact_person = m
-            .optional("ContactPerson", false, <String as crate::Wire>::from_node)?;
-        let address = m.optional("Address", false, <String as crate::Wire>::from_node)?;
-        let phone = m.optional("Phone", false, <String as crate::Wire>::from_node)?;
-        let email = m.optional("Email", false, <String as crate::Wire>::from_node)?;
-        let id_number = m
-            .optional("IdNumber", false, <String as crate::Wire>::from_node)?;
-        let client_country_code = m
-            .optional("ClientCountryCode", false, <String as crate::Wire>::from_node)?;
-        let language = m.optional("Language", true, <i64 as crate::Wire>::from_node)?;
-        let international_document = m
-            .optional("InternationalDocument", true, <i64 as crate::Wire>::from_node)?;
-        let total_refund_lc = m
-            .optional("TotalRefundLc", true, <crate::Money as crate::Wire>::from_node)?;
-        let purchaser_currency = m
-            .optional("PurchaserCurrency", false, <String as crate::Wire>::from_node)?;
-        let total_refund_in_pc = m
-            .optional(
-                "TotalRefundInPc",
-                true,
-                <crate::Money as crate::Wire>::from_node,
-            )?;
-        let origin_production_time = m
-            .optional(
-                "OriginProductionTime",
-                true,
-                |n: &crate::Node| crate::__private::codec::datetime(
-                    n,
-                    "%Y-%m-%d %H:%M:%S",
-                ),
-            )?;
-        let created_on_utc = m
-            .optional(
-                "CreatedOnUtc",
-                true,
-                |n: &crate::Node| crate::__private::codec::datetime(
-                    n,
-                    "%Y-%m-%d %H:%M:%S",
-                ),
-            )?;
-        let produced_by = m
-            .optional("ProducedBy", false, <String as crate::Wire>::from_node)?;
-        let electronic_signed_pdf = m
-            .optional("ElectronicSignedPdf", true, <i64 as crate::Wire>::from_node)?;
-        let notes = m.optional("Notes", false, <String as crate::Wire>::from_node)?;
-        let internal_notes = m
-            .optional("InternalNotes", false, <String as crate::Wire>::from_node)?;
-        let refund_form_purpose = m
-            .optional(
-                "RefundFormPurpose",
-                true,
-                <crate::Open<RefundFormPurpose> as crate::Wire>::from_node,
-            )?;
-        let money_laundering = m
-            .optional(
-                "MoneyLaundering",
-                true,
-                <crate::Open<MoneyLaunderingControl> as crate::Wire>::from_node,
-            )?;
-        let money_laundering_bundle = m
-            .optional("MoneyLaunderingBundle", true, <i64 as crate::Wire>::from_node)?;
-        let personal_id_verification_made_by = m
-            .optional(
-                "PersonalIdVerificationMadeBy",
-                false,
-                <String as crate::Wire>::from_node,
-            )?;
-        let ip_address = m
-            .optional("IpAddress", false, <String as crate::Wire>::from_node)?;
-        let responsible_manager = m
-            .optional("ResponsibleManager", false, <String as crate::Wire>::from_node)?;
-        let old_doc_reference = m
-            .optional("OldDocReference", false, <String as crate::Wire>::from_node)?;
-        let old_software_name = m
-            .optional("OldSoftwareName", false, <String as crate::Wire>::from_node)?;
-        let cancellation_time = m
-            .optional(
-                "CancellationTime",
-                true,
-                |n: &crate::Node| crate::__private::codec::datetime(
-                    n,
-                    "%Y-%m-%d %H:%M:%S",
-                ),
-            )?;
-        let cancelled_by = m
-            .optional("CancelledBy", false, <String as crate::Wire>::from_node)?;
-        let cancellation_reason = m
-            .optional("CancellationReason", false, <String as crate::Wire>::from_node)?;
-        let account_balance_at_production_time = m
-            .optional(
-                "AccountBalanceAtProductionTime",
-                true,
-                <crate::Money as crate::Wire>::from_node,
-            )?;
-        let credit_line_usage_risk_lc = m
-            .optional(
-                "CreditLineUsageRiskLc",
-                true,
-                <crate::Money as crate::Wire>::from_node,
-            )?;
-        let authorization_status = m
-            .optional(
-                "AuthorizationStatus",
-                true,
-                <crate::Open<AuthorizationStatus> as crate::Wire>::from_node,
-            )?;
-        let authorization_text_desc = m
-            .optional(
-                "AuthorizationTextDesc",
-                false,
-                <String as crate::Wire>::from_node,
-            )?;
-        Ok(Self {
-            refund_number,
-            agency,
-            drawer_station_id,
-            sales_agent,
-            client_number,
-            client_full_name,
-            contact_person,
-            address,
-            phone,
-            email,
-            id_number,
-            client_country_code,
-            language,
-            international_document,
-            total_refund_lc,
-            purchaser_currency,
-            total_refund_in_pc,
-            origin_production_time,
-            created_on_utc,
-            produced_by,
-            electronic_signed_pdf,
-            notes,
-            internal_notes,
-            refund_form_purpose,
-            money_laundering,
-            money_laundering_bundle,
-            personal_id_verification_made_by,
-            ip_address,
-            responsible_manager,
-            old_doc_reference,
-            old_software_name,
-            cancellation_time,
-            cancelled_by,
-            cancellation_reason,
-            account_balance_at_production_time,
-            credit_line_usage_risk_lc,
-            authorization_status,
-            authorization_text_desc,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "RefundNumber",
-                        "Agency",
-                        "DrawerStationId",
-                        "SalesAgent",
-                        "ClientNumber",
-                        "ClientFullName",
-                        "ContactPerson",
-                        "Address",
-                        "Phone",
-                        "Email",
-                        "IdNumber",
-                        "ClientCountryCode",
-                        "Language",
-                        "InternationalDocument",
-                        "TotalRefundLc",
-                        "PurchaserCurrency",
-                        "TotalRefundInPc",
-                        "OriginProductionTime",
-                        "CreatedOnUtc",
-                        "ProducedBy",
-                        "ElectronicSignedPdf",
-                        "Notes",
-                        "InternalNotes",
-                        "RefundFormPurpose",
-                        "MoneyLaundering",
-                        "MoneyLaunderingBundle",
-                        "PersonalIdVerificationMadeBy",
-                        "IpAddress",
-                        "ResponsibleManager",
-                        "OldDocReference",
-                        "OldSoftwareName",
-                        "CancellationTime",
-                        "CancelledBy",
-                        "CancellationReason",
-                        "AccountBalanceAtProductionTime",
-                        "CreditLineUsageRiskLc",
-                        "AuthorizationStatus",
-                        "AuthorizationTextDesc",
-                        "ResponseCode",
-                        "ResponseMsgEng",
-                    ],
-                ),
-        })
     }
 }
 impl crate::__private::JsonFields for RefundDocument {
@@ -2569,153 +2318,59 @@ pub struct RefundQueueRow {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for RefundQueueRow {
+impl crate::ToNode for RefundQueueRow {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("RefundNumber", crate::Wire::to_node(&self.refund_number));
+        w.put("RefundNumber", crate::ToNode::to_node(&self.refund_number));
         if let Some(v) = &self.row_index {
-            w.put("RowIndex", crate::Wire::to_node(v));
+            w.put("RowIndex", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.refund_method {
-            w.put("RefundMethod", crate::Wire::to_node(v));
+            w.put("RefundMethod", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.payment_date {
             w.put("PaymentDate", crate::__private::codec::date_node(v, "%Y-%m-%d"));
         }
         if let Some(v) = &self.total_amount {
-            w.put("TotalAmount", crate::Wire::to_node(v));
+            w.put("TotalAmount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.currency {
-            w.put("Currency", crate::Wire::to_node(v));
+            w.put("Currency", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.bank_code {
-            w.put("BankCode", crate::Wire::to_node(v));
+            w.put("BankCode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.branch_swift {
-            w.put("BranchSwift", crate::Wire::to_node(v));
+            w.put("BranchSwift", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.account {
-            w.put("Account", crate::Wire::to_node(v));
+            w.put("Account", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.bank_transfer_payment_format {
-            w.put("BankTransferPaymentFormat", crate::Wire::to_node(v));
+            w.put("BankTransferPaymentFormat", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.reg_refund_to_country {
-            w.put("RegRefundToCountry", crate::Wire::to_node(v));
+            w.put("RegRefundToCountry", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.reg_bank_name {
-            w.put("RegBankName", crate::Wire::to_node(v));
+            w.put("RegBankName", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.reg_bank_address {
-            w.put("RegBankAddress", crate::Wire::to_node(v));
+            w.put("RegBankAddress", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.reg_account_owner_as_contact_person {
-            w.put("RegAccountOwnerAsContactPerson", crate::Wire::to_node(v));
+            w.put("RegAccountOwnerAsContactPerson", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.from_internal_account {
-            w.put("FromInternalAccount", crate::Wire::to_node(v));
+            w.put("FromInternalAccount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.from_internal_account_name {
-            w.put("FromInternalAccountName", crate::Wire::to_node(v));
+            w.put("FromInternalAccountName", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let refund_number = m
-            .required("RefundNumber", <RefundNumber as crate::Wire>::from_node)?;
-        let row_index = m.optional("RowIndex", true, <i64 as crate::Wire>::from_node)?;
-        let refund_method = m
-            .optional(
-                "RefundMethod",
-                true,
-                <crate::Open<RefundMethod> as crate::Wire>::from_node,
-            )?;
-        let payment_date = m
-            .optional(
-                "PaymentDate",
-                true,
-                |n: &crate::Node| crate::__private::codec::date(n, "%Y-%m-%d"),
-            )?;
-        let total_amount = m
-            .optional("TotalAmount", true, <crate::Money as crate::Wire>::from_node)?;
-        let currency = m
-            .optional("Currency", false, <String as crate::Wire>::from_node)?;
-        let bank_code = m
-            .optional("BankCode", false, <String as crate::Wire>::from_node)?;
-        let branch_swift = m
-            .optional("BranchSwift", false, <String as crate::Wire>::from_node)?;
-        let account = m.optional("Account", false, <String as crate::Wire>::from_node)?;
-        let bank_transfer_payment_format = m
-            .optional(
-                "BankTransferPaymentFormat",
-                true,
-                <crate::Open<BankTransferPaymentFormat> as crate::Wire>::from_node,
-            )?;
-        let reg_refund_to_country = m
-            .optional("RegRefundToCountry", false, <String as crate::Wire>::from_node)?;
-        let reg_bank_name = m
-            .optional("RegBankName", false, <String as crate::Wire>::from_node)?;
-        let reg_bank_address = m
-            .optional("RegBankAddress", false, <String as crate::Wire>::from_node)?;
-        let reg_account_owner_as_contact_person = m
-            .optional(
-                "RegAccountOwnerAsContactPerson",
-                false,
-                <String as crate::Wire>::from_node,
-            )?;
-        let from_internal_account = m
-            .optional("FromInternalAccount", true, <i64 as crate::Wire>::from_node)?;
-        let from_internal_account_name = m
-            .optional(
-                "FromInternalAccountName",
-                false,
-                <String as crate::Wire>::from_node,
-            )?;
-        Ok(Self {
-            refund_number,
-            row_index,
-            refund_method,
-            payment_date,
-            total_amount,
-            currency,
-            bank_code,
-            branch_swift,
-            account,
-            bank_transfer_payment_format,
-            reg_refund_to_country,
-            reg_bank_name,
-            reg_bank_address,
-            reg_account_owner_as_contact_person,
-            from_internal_account,
-            from_internal_account_name,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "RefundNumber",
-                        "RowIndex",
-                        "RefundMethod",
-                        "PaymentDate",
-                        "TotalAmount",
-                        "Currency",
-                        "BankCode",
-                        "BranchSwift",
-                        "Account",
-                        "BankTransferPaymentFormat",
-                        "RegRefundToCountry",
-                        "RegBankName",
-                        "RegBankAddress",
-                        "RegAccountOwnerAsContactPerson",
-                        "FromInternalAccount",
-                        "FromInternalAccountName",
-                        "ResponseCode",
-                        "ResponseMsgEng",
-                    ],
-                ),
-        })
     }
 }
 impl crate::__private::JsonFields for RefundQueueRow {
@@ -3026,32 +2681,34 @@ pub struct RefundStatusUpdate {
     /// Source: vendor doc 004 § Feedback Hyper, Request Fields
     pub authorization_text_desc: Option<String>,
 }
-impl crate::Wire for RefundStatusUpdate {
+impl crate::ToNode for RefundStatusUpdate {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("RefundNumber", crate::Wire::to_node(&self.refund_number));
-        w.put("AuthorizationStatus", crate::Wire::to_node(&self.authorization_status));
+        w.put("RefundNumber", crate::ToNode::to_node(&self.refund_number));
+        w.put("AuthorizationStatus", crate::ToNode::to_node(&self.authorization_status));
         if let Some(v) = &self.authorization_text_desc {
-            w.put("AuthorizationTextDesc", crate::Wire::to_node(v));
+            w.put("AuthorizationTextDesc", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for RefundStatusUpdate {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let refund_number = m
-            .required("RefundNumber", <RefundNumber as crate::Wire>::from_node)?;
+            .required("RefundNumber", <RefundNumber as crate::FromNode>::from_node)?;
         let authorization_status = m
             .required(
                 "AuthorizationStatus",
-                <AuthorizationStatus as crate::Wire>::from_node,
+                <AuthorizationStatus as crate::FromNode>::from_node,
             )?;
         let authorization_text_desc = m
             .optional(
                 "AuthorizationTextDesc",
                 false,
-                <String as crate::Wire>::from_node,
+                <String as crate::FromNode>::from_node,
             )?;
         Ok(Self {
             refund_number,

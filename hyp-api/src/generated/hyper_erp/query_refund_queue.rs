@@ -23,20 +23,22 @@ pub struct QueryRefundQueueRequest {
     /// Source: vendor doc 004 § Refunds Bank Transfer API, Request
     pub status: Option<QueueFilter>,
 }
-impl crate::Wire for QueryRefundQueueRequest {
+impl crate::ToNode for QueryRefundQueueRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.status {
-            w.put("Status", crate::Wire::to_node(v));
+            w.put("Status", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for QueryRefundQueueRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let status = m
-            .optional("Status", true, <QueueFilter as crate::Wire>::from_node)?;
+            .optional("Status", true, <QueueFilter as crate::FromNode>::from_node)?;
         Ok(Self { status })
     }
 }
@@ -80,7 +82,7 @@ pub struct QueryRefundQueueResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for QueryRefundQueueResponse {
+impl crate::ToNode for QueryRefundQueueResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
@@ -88,26 +90,13 @@ impl crate::Wire for QueryRefundQueueResponse {
         if !self.queue.is_empty() {
             w.put(
                 "Queue",
-                crate::Node::List(self.queue.iter().map(crate::Wire::to_node).collect()),
+                crate::Node::List(
+                    self.queue.iter().map(crate::ToNode::to_node).collect(),
+                ),
             );
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let queue = m
-            .list(
-                "Queue",
-                |n: &crate::Node| crate::__private::codec::list(
-                    n,
-                    <RefundQueueRow as crate::Wire>::from_node,
-                ),
-            )?;
-        Ok(Self {
-            queue,
-            unknown_fields: m.unknown(&["Queue", "ResponseCode", "ResponseMsgEng"]),
-        })
     }
 }
 impl crate::__private::JsonFields for QueryRefundQueueResponse {
@@ -176,7 +165,7 @@ impl crate::Endpoint for QueryRefundQueue {
         let mut parts = crate::__private::Parts::new(
             "/Query_Refunds_API_Queue_json".to_string(),
         );
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -203,17 +192,6 @@ impl crate::Endpoint for QueryRefundQueue {
     }
     fn code(value: i64) -> ResponseCode {
         ResponseCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 | 2i64 => {
-                <QueryRefundQueueResponse as crate::Wire>::from_node(body).map(Some)
-            }
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64 | 2i64)

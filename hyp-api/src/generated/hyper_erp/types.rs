@@ -46,12 +46,14 @@ impl PartialEq<i64> for ClientNumber {
         self.0 == *other
     }
 }
-impl crate::Wire for ClientNumber {
+impl crate::ToNode for ClientNumber {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for ClientNumber {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <i64 as crate::Wire>::from_node(node).map(Self)
+        <i64 as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for ClientNumber {
@@ -124,12 +126,14 @@ impl PartialEq<&str> for TicketId {
         self.0 == *other
     }
 }
-impl crate::Wire for TicketId {
+impl crate::ToNode for TicketId {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for TicketId {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for TicketId {
@@ -179,12 +183,14 @@ impl PartialEq<i64> for BankRow {
         self.0 == *other
     }
 }
-impl crate::Wire for BankRow {
+impl crate::ToNode for BankRow {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for BankRow {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <i64 as crate::Wire>::from_node(node).map(Self)
+        <i64 as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for BankRow {
@@ -232,12 +238,14 @@ impl PartialEq<i64> for RefundNumber {
         self.0 == *other
     }
 }
-impl crate::Wire for RefundNumber {
+impl crate::ToNode for RefundNumber {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for RefundNumber {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <i64 as crate::Wire>::from_node(node).map(Self)
+        <i64 as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for RefundNumber {
@@ -285,12 +293,14 @@ impl PartialEq<i64> for VoucherNumber {
         self.0 == *other
     }
 }
-impl crate::Wire for VoucherNumber {
+impl crate::ToNode for VoucherNumber {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for VoucherNumber {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <i64 as crate::Wire>::from_node(node).map(Self)
+        <i64 as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for VoucherNumber {
@@ -338,12 +348,14 @@ impl PartialEq<i64> for TpLogin {
         self.0 == *other
     }
 }
-impl crate::Wire for TpLogin {
+impl crate::ToNode for TpLogin {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for TpLogin {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <i64 as crate::Wire>::from_node(node).map(Self)
+        <i64 as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for TpLogin {

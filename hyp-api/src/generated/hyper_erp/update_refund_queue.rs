@@ -19,16 +19,18 @@ pub struct UpdateRefundQueueRequest {
     /// Source: vendor doc 004 § Feedback Hyper, Request Fields
     pub docs: Vec<RefundStatusUpdate>,
 }
-impl crate::Wire for UpdateRefundQueueRequest {
+impl crate::ToNode for UpdateRefundQueueRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put(
             "docs",
-            crate::Node::List(self.docs.iter().map(crate::Wire::to_node).collect()),
+            crate::Node::List(self.docs.iter().map(crate::ToNode::to_node).collect()),
         );
         w.finish()
     }
+}
+impl crate::FromNode for UpdateRefundQueueRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
@@ -37,7 +39,7 @@ impl crate::Wire for UpdateRefundQueueRequest {
                 "docs",
                 |n: &crate::Node| crate::__private::codec::list(
                     n,
-                    <RefundStatusUpdate as crate::Wire>::from_node,
+                    <RefundStatusUpdate as crate::FromNode>::from_node,
                 ),
             )?;
         Ok(Self { docs })
@@ -100,7 +102,7 @@ pub struct UpdateRefundQueueResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for UpdateRefundQueueResponse {
+impl crate::ToNode for UpdateRefundQueueResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
@@ -109,27 +111,12 @@ impl crate::Wire for UpdateRefundQueueResponse {
             w.put(
                 "Skipped",
                 crate::Node::List(
-                    self.skipped.iter().map(crate::Wire::to_node).collect(),
+                    self.skipped.iter().map(crate::ToNode::to_node).collect(),
                 ),
             );
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let skipped = m
-            .list(
-                "Skipped",
-                |n: &crate::Node| crate::__private::codec::list(
-                    n,
-                    <RefundNumber as crate::Wire>::from_node,
-                ),
-            )?;
-        Ok(Self {
-            skipped,
-            unknown_fields: m.unknown(&["Skipped", "ResponseCode", "ResponseMsgEng"]),
-        })
     }
 }
 impl crate::__private::JsonFields for UpdateRefundQueueResponse {
@@ -200,7 +187,7 @@ impl crate::Endpoint for UpdateRefundQueue {
         let mut parts = crate::__private::Parts::new(
             "/Update_Refunds_API_Queue_json".to_string(),
         );
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -227,15 +214,6 @@ impl crate::Endpoint for UpdateRefundQueue {
     }
     fn code(value: i64) -> ResponseCode {
         ResponseCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => <UpdateRefundQueueResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)

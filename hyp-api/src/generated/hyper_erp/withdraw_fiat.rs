@@ -97,43 +97,52 @@ pub struct WithdrawFiatRequest {
     /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer
     pub voucher_number: Option<VoucherNumber>,
 }
-impl crate::Wire for WithdrawFiatRequest {
+impl crate::ToNode for WithdrawFiatRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("ClientNumber", crate::Wire::to_node(&self.client_number));
-        w.put("API_Password", crate::Wire::to_node(&self.api_password));
-        w.put("Ticket_ID", crate::Wire::to_node(&self.ticket_id));
-        w.put("BankEnum", crate::Wire::to_node(&self.bank_enum));
-        w.put("MethodEnum", crate::Wire::to_node(&self.method));
-        w.put("Currency", crate::Wire::to_node(&self.currency));
-        w.put("Amount", crate::Wire::to_node(&self.amount));
-        w.put("USD_ConvertRate", crate::Wire::to_node(&self.usd_convert_rate));
+        w.put("ClientNumber", crate::ToNode::to_node(&self.client_number));
+        w.put("API_Password", crate::ToNode::to_node(&self.api_password));
+        w.put("Ticket_ID", crate::ToNode::to_node(&self.ticket_id));
+        w.put("BankEnum", crate::ToNode::to_node(&self.bank_enum));
+        w.put("MethodEnum", crate::ToNode::to_node(&self.method));
+        w.put("Currency", crate::ToNode::to_node(&self.currency));
+        w.put("Amount", crate::ToNode::to_node(&self.amount));
+        w.put("USD_ConvertRate", crate::ToNode::to_node(&self.usd_convert_rate));
         w.put(
             "Time_Stamp",
             crate::__private::codec::datetime_node(&self.time_stamp, "%Y-%m-%d %H:%M:%S"),
         );
-        w.put("End_user_IP", crate::Wire::to_node(&self.end_user_ip));
+        w.put("End_user_IP", crate::ToNode::to_node(&self.end_user_ip));
         if let Some(v) = &self.voucher_number {
-            w.put("Voucher_Number", crate::Wire::to_node(v));
+            w.put("Voucher_Number", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for WithdrawFiatRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let client_number = m
-            .required("ClientNumber", <ClientNumber as crate::Wire>::from_node)?;
+            .required("ClientNumber", <ClientNumber as crate::FromNode>::from_node)?;
         let api_password = m
-            .required("API_Password", <crate::SecretString as crate::Wire>::from_node)?;
-        let ticket_id = m.required("Ticket_ID", <TicketId as crate::Wire>::from_node)?;
-        let bank_enum = m.required("BankEnum", <BankRow as crate::Wire>::from_node)?;
+            .required(
+                "API_Password",
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
+        let ticket_id = m
+            .required("Ticket_ID", <TicketId as crate::FromNode>::from_node)?;
+        let bank_enum = m.required("BankEnum", <BankRow as crate::FromNode>::from_node)?;
         let method = m
-            .required("MethodEnum", <PaymentMethod as crate::Wire>::from_node)?;
-        let currency = m.required("Currency", <Currency as crate::Wire>::from_node)?;
-        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
+            .required("MethodEnum", <PaymentMethod as crate::FromNode>::from_node)?;
+        let currency = m.required("Currency", <Currency as crate::FromNode>::from_node)?;
+        let amount = m.required("Amount", <crate::Money as crate::FromNode>::from_node)?;
         let usd_convert_rate = m
-            .required("USD_ConvertRate", <crate::Decimal as crate::Wire>::from_node)?;
+            .required(
+                "USD_ConvertRate",
+                <crate::Decimal as crate::FromNode>::from_node,
+            )?;
         let time_stamp = m
             .required(
                 "Time_Stamp",
@@ -142,12 +151,13 @@ impl crate::Wire for WithdrawFiatRequest {
                     "%Y-%m-%d %H:%M:%S",
                 ),
             )?;
-        let end_user_ip = m.required("End_user_IP", <String as crate::Wire>::from_node)?;
+        let end_user_ip = m
+            .required("End_user_IP", <String as crate::FromNode>::from_node)?;
         let voucher_number = m
             .optional(
                 "Voucher_Number",
                 true,
-                <VoucherNumber as crate::Wire>::from_node,
+                <VoucherNumber as crate::FromNode>::from_node,
             )?;
         Ok(Self {
             client_number,
@@ -348,22 +358,14 @@ pub struct WithdrawFiatResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for WithdrawFiatResponse {
+impl crate::ToNode for WithdrawFiatResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("Refund_Num", crate::Wire::to_node(&self.refund_num));
+        w.put("Refund_Num", crate::ToNode::to_node(&self.refund_num));
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let refund_num = m.required("Refund_Num", <i64 as crate::Wire>::from_node)?;
-        Ok(Self {
-            refund_num,
-            unknown_fields: m.unknown(&["Refund_Num", "ResponseCode", "ResponseMsgEng"]),
-        })
     }
 }
 impl crate::__private::JsonFields for WithdrawFiatResponse {
@@ -465,7 +467,7 @@ impl crate::Endpoint for WithdrawFiat {
         let mut parts = crate::__private::Parts::new(
             "/MT4_Withdrawal_Fiat_Json".to_string(),
         );
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -489,22 +491,6 @@ impl crate::Endpoint for WithdrawFiat {
     }
     fn code(value: i64) -> ResponseCode {
         ResponseCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => {
-                <WithdrawFiatResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(WithdrawFiatOutcome::Created(r)))
-            }
-            30i64 => {
-                <WithdrawFiatResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(WithdrawFiatOutcome::Duplicate(r)))
-            }
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64 | 30i64)

@@ -156,93 +156,100 @@ pub struct CreateAccountRequest {
     /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md)
     pub comment: Option<String>,
 }
-impl crate::Wire for CreateAccountRequest {
+impl crate::ToNode for CreateAccountRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("x-operator-id", crate::Wire::to_node(&self.operator_id));
+        w.put("x-operator-id", crate::ToNode::to_node(&self.operator_id));
         if let Some(v) = &self.request_id {
-            w.put("x-request-id", crate::Wire::to_node(v));
+            w.put("x-request-id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.environment {
-            w.put("x-environment", crate::Wire::to_node(v));
+            w.put("x-environment", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.login {
-            w.put("login", crate::Wire::to_node(v));
+            w.put("login", crate::ToNode::to_node(v));
         }
-        w.put("name", crate::Wire::to_node(&self.name));
-        w.put("group", crate::Wire::to_node(&self.group));
-        w.put("email", crate::Wire::to_node(&self.email));
+        w.put("name", crate::ToNode::to_node(&self.name));
+        w.put("group", crate::ToNode::to_node(&self.group));
+        w.put("email", crate::ToNode::to_node(&self.email));
         if let Some(v) = &self.leverage {
-            w.put("leverage", crate::Wire::to_node(v));
+            w.put("leverage", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.password {
-            w.put("password", crate::Wire::to_node(v));
+            w.put("password", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.password_investor {
-            w.put("password_investor", crate::Wire::to_node(v));
+            w.put("password_investor", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.phone {
-            w.put("phone", crate::Wire::to_node(v));
+            w.put("phone", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.country {
-            w.put("country", crate::Wire::to_node(v));
+            w.put("country", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.city {
-            w.put("city", crate::Wire::to_node(v));
+            w.put("city", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.state {
-            w.put("state", crate::Wire::to_node(v));
+            w.put("state", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.address {
-            w.put("address", crate::Wire::to_node(v));
+            w.put("address", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.zipcode {
-            w.put("zipcode", crate::Wire::to_node(v));
+            w.put("zipcode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.id_number {
-            w.put("id_number", crate::Wire::to_node(v));
+            w.put("id_number", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.comment {
-            w.put("comment", crate::Wire::to_node(v));
+            w.put("comment", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for CreateAccountRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let operator_id = m
-            .required("x-operator-id", <OperatorId as crate::Wire>::from_node)?;
+            .required("x-operator-id", <OperatorId as crate::FromNode>::from_node)?;
         let request_id = m
-            .optional("x-request-id", false, <RequestId as crate::Wire>::from_node)?;
+            .optional("x-request-id", false, <RequestId as crate::FromNode>::from_node)?;
         let environment = m
-            .optional("x-environment", false, <String as crate::Wire>::from_node)?;
-        let login = m.optional("login", true, <Login as crate::Wire>::from_node)?;
-        let name = m.required("name", <String as crate::Wire>::from_node)?;
-        let group = m.required("group", <String as crate::Wire>::from_node)?;
-        let email = m.required("email", <String as crate::Wire>::from_node)?;
-        let leverage = m.optional("leverage", true, <i64 as crate::Wire>::from_node)?;
+            .optional("x-environment", false, <String as crate::FromNode>::from_node)?;
+        let login = m.optional("login", true, <Login as crate::FromNode>::from_node)?;
+        let name = m.required("name", <String as crate::FromNode>::from_node)?;
+        let group = m.required("group", <String as crate::FromNode>::from_node)?;
+        let email = m.required("email", <String as crate::FromNode>::from_node)?;
+        let leverage = m
+            .optional("leverage", true, <i64 as crate::FromNode>::from_node)?;
         let password = m
             .optional(
                 "password",
                 false,
-                <crate::SecretString as crate::Wire>::from_node,
+                <crate::SecretString as crate::FromNode>::from_node,
             )?;
         let password_investor = m
             .optional(
                 "password_investor",
                 false,
-                <crate::SecretString as crate::Wire>::from_node,
+                <crate::SecretString as crate::FromNode>::from_node,
             )?;
-        let phone = m.optional("phone", false, <String as crate::Wire>::from_node)?;
-        let country = m.optional("country", false, <String as crate::Wire>::from_node)?;
-        let city = m.optional("city", false, <String as crate::Wire>::from_node)?;
-        let state = m.optional("state", false, <String as crate::Wire>::from_node)?;
-        let address = m.optional("address", false, <String as crate::Wire>::from_node)?;
-        let zipcode = m.optional("zipcode", false, <String as crate::Wire>::from_node)?;
+        let phone = m.optional("phone", false, <String as crate::FromNode>::from_node)?;
+        let country = m
+            .optional("country", false, <String as crate::FromNode>::from_node)?;
+        let city = m.optional("city", false, <String as crate::FromNode>::from_node)?;
+        let state = m.optional("state", false, <String as crate::FromNode>::from_node)?;
+        let address = m
+            .optional("address", false, <String as crate::FromNode>::from_node)?;
+        let zipcode = m
+            .optional("zipcode", false, <String as crate::FromNode>::from_node)?;
         let id_number = m
-            .optional("id_number", false, <String as crate::Wire>::from_node)?;
-        let comment = m.optional("comment", false, <String as crate::Wire>::from_node)?;
+            .optional("id_number", false, <String as crate::FromNode>::from_node)?;
+        let comment = m
+            .optional("comment", false, <String as crate::FromNode>::from_node)?;
         Ok(Self {
             operator_id,
             request_id,
@@ -443,24 +450,16 @@ pub struct CreateAccountResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for CreateAccountResponse {
+impl crate::ToNode for CreateAccountResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.login {
-            w.put("login", crate::Wire::to_node(v));
+            w.put("login", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let login = m.optional("login", true, <Login as crate::Wire>::from_node)?;
-        Ok(Self {
-            login,
-            unknown_fields: m.unknown(&["login"]),
-        })
     }
 }
 impl crate::__private::JsonFields for CreateAccountResponse {
@@ -556,7 +555,7 @@ impl crate::Endpoint for CreateAccount {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-operator-id",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
@@ -565,7 +564,7 @@ impl crate::Endpoint for CreateAccount {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-request-id",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
@@ -574,13 +573,13 @@ impl crate::Endpoint for CreateAccount {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-environment",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
         parts.body = Some(
             crate::__private::only(
-                crate::Wire::to_node(request),
+                crate::ToNode::to_node(request),
                 &[
                     "login",
                     "name",
@@ -630,22 +629,6 @@ impl crate::Endpoint for CreateAccount {
     }
     fn code(value: i64) -> StatusCode {
         StatusCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            201i64 | 200i64 => {
-                <CreateAccountResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(CreateAccountOutcome::Created(r)))
-            }
-            409i64 => {
-                <CreateAccountResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(CreateAccountOutcome::AlreadyApplied(r)))
-            }
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 201i64 | 200i64 | 409i64)

@@ -59,36 +59,39 @@ pub struct CreditRequest {
     /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/BalanceType.md)
     pub comment: Option<String>,
 }
-impl crate::Wire for CreditRequest {
+impl crate::ToNode for CreditRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("x-operator-id", crate::Wire::to_node(&self.operator_id));
+        w.put("x-operator-id", crate::ToNode::to_node(&self.operator_id));
         if let Some(v) = &self.request_id {
-            w.put("x-request-id", crate::Wire::to_node(v));
+            w.put("x-request-id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.environment {
-            w.put("x-environment", crate::Wire::to_node(v));
+            w.put("x-environment", crate::ToNode::to_node(v));
         }
-        w.put("login", crate::Wire::to_node(&self.login));
-        w.put("amount", crate::Wire::to_node(&self.amount));
+        w.put("login", crate::ToNode::to_node(&self.login));
+        w.put("amount", crate::ToNode::to_node(&self.amount));
         if let Some(v) = &self.comment {
-            w.put("comment", crate::Wire::to_node(v));
+            w.put("comment", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for CreditRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let operator_id = m
-            .required("x-operator-id", <OperatorId as crate::Wire>::from_node)?;
+            .required("x-operator-id", <OperatorId as crate::FromNode>::from_node)?;
         let request_id = m
-            .optional("x-request-id", false, <RequestId as crate::Wire>::from_node)?;
+            .optional("x-request-id", false, <RequestId as crate::FromNode>::from_node)?;
         let environment = m
-            .optional("x-environment", false, <String as crate::Wire>::from_node)?;
-        let login = m.required("login", <Login as crate::Wire>::from_node)?;
-        let amount = m.required("amount", <crate::Money as crate::Wire>::from_node)?;
-        let comment = m.optional("comment", false, <String as crate::Wire>::from_node)?;
+            .optional("x-environment", false, <String as crate::FromNode>::from_node)?;
+        let login = m.required("login", <Login as crate::FromNode>::from_node)?;
+        let amount = m.required("amount", <crate::Money as crate::FromNode>::from_node)?;
+        let comment = m
+            .optional("comment", false, <String as crate::FromNode>::from_node)?;
         Ok(Self {
             operator_id,
             request_id,
@@ -203,13 +206,10 @@ pub struct CreditResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
-impl crate::Wire for CreditResponse {
+impl crate::ToNode for CreditResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// What `POST /transactions/credit` answered, when it is a result and not an error. Each variant is one documented outcome; all carry the decoded answer.
@@ -269,7 +269,7 @@ impl crate::Endpoint for Credit {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-operator-id",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
@@ -278,7 +278,7 @@ impl crate::Endpoint for Credit {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-request-id",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
@@ -287,13 +287,13 @@ impl crate::Endpoint for Credit {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-environment",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
         parts.body = Some(
             crate::__private::only(
-                crate::Wire::to_node(request),
+                crate::ToNode::to_node(request),
                 &["login", "amount", "comment"],
             ),
         );
@@ -321,22 +321,6 @@ impl crate::Endpoint for Credit {
     }
     fn code(value: i64) -> StatusCode {
         StatusCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            201i64 | 200i64 => {
-                <CreditResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(CreditOutcome::Applied(r)))
-            }
-            409i64 => {
-                <CreditResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(CreditOutcome::AlreadyApplied(r)))
-            }
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 201i64 | 200i64 | 409i64)

@@ -29,26 +29,32 @@ pub struct DailyReportRequest {
     /// Source: vendor-notes §2.4 (GET /reports/daily?date=2026-04-07)
     pub date: crate::NaiveDate,
 }
-impl crate::Wire for DailyReportRequest {
+impl crate::ToNode for DailyReportRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.operator_id {
-            w.put("x-operator-id", crate::Wire::to_node(v));
+            w.put("x-operator-id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.environment {
-            w.put("x-environment", crate::Wire::to_node(v));
+            w.put("x-environment", crate::ToNode::to_node(v));
         }
         w.put("date", crate::__private::codec::date_node(&self.date, "%Y-%m-%d"));
         w.finish()
     }
+}
+impl crate::FromNode for DailyReportRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let operator_id = m
-            .optional("x-operator-id", false, <OperatorId as crate::Wire>::from_node)?;
+            .optional(
+                "x-operator-id",
+                false,
+                <OperatorId as crate::FromNode>::from_node,
+            )?;
         let environment = m
-            .optional("x-environment", false, <String as crate::Wire>::from_node)?;
+            .optional("x-environment", false, <String as crate::FromNode>::from_node)?;
         let date = m
             .required(
                 "date",
@@ -139,44 +145,25 @@ pub struct DailyReportResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for DailyReportResponse {
+impl crate::ToNode for DailyReportResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.active_accounts {
-            w.put("activeAccounts", crate::Wire::to_node(v));
+            w.put("activeAccounts", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.equity {
-            w.put("equity", crate::Wire::to_node(v));
+            w.put("equity", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.deposits {
-            w.put("deposits", crate::Wire::to_node(v));
+            w.put("deposits", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.withdrawals {
-            w.put("withdrawals", crate::Wire::to_node(v));
+            w.put("withdrawals", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let active_accounts = m
-            .optional("activeAccounts", true, <i64 as crate::Wire>::from_node)?;
-        let equity = m
-            .optional("equity", true, <crate::Money as crate::Wire>::from_node)?;
-        let deposits = m
-            .optional("deposits", true, <crate::Money as crate::Wire>::from_node)?;
-        let withdrawals = m
-            .optional("withdrawals", true, <crate::Money as crate::Wire>::from_node)?;
-        Ok(Self {
-            active_accounts,
-            equity,
-            deposits,
-            withdrawals,
-            unknown_fields: m
-                .unknown(&["activeAccounts", "equity", "deposits", "withdrawals"]),
-        })
     }
 }
 impl crate::__private::JsonFields for DailyReportResponse {
@@ -278,7 +265,7 @@ impl crate::Endpoint for DailyReport {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-operator-id",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
@@ -287,7 +274,7 @@ impl crate::Endpoint for DailyReport {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-environment",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
@@ -328,15 +315,6 @@ impl crate::Endpoint for DailyReport {
     }
     fn code(value: i64) -> StatusCode {
         StatusCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            200i64 => <DailyReportResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 200i64)

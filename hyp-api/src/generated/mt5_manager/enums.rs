@@ -28,13 +28,15 @@ impl crate::__private::ClosedEnum for PasswordType {
         }
     }
 }
-impl crate::Wire for PasswordType {
+impl crate::ToNode for PasswordType {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Main => crate::Node::Str("main".to_string()),
             Self::Investor => crate::Node::Str("investor".to_string()),
         }
     }
+}
+impl crate::FromNode for PasswordType {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }

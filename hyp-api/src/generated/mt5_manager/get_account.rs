@@ -31,27 +31,33 @@ pub struct GetAccountRequest {
     /// Source: vendor doc 003 § Header table
     pub environment: Option<String>,
 }
-impl crate::Wire for GetAccountRequest {
+impl crate::ToNode for GetAccountRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("login", crate::Wire::to_node(&self.login));
+        w.put("login", crate::ToNode::to_node(&self.login));
         if let Some(v) = &self.operator_id {
-            w.put("x-operator-id", crate::Wire::to_node(v));
+            w.put("x-operator-id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.environment {
-            w.put("x-environment", crate::Wire::to_node(v));
+            w.put("x-environment", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for GetAccountRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let login = m.required("login", <Login as crate::Wire>::from_node)?;
+        let login = m.required("login", <Login as crate::FromNode>::from_node)?;
         let operator_id = m
-            .optional("x-operator-id", false, <OperatorId as crate::Wire>::from_node)?;
+            .optional(
+                "x-operator-id",
+                false,
+                <OperatorId as crate::FromNode>::from_node,
+            )?;
         let environment = m
-            .optional("x-environment", false, <String as crate::Wire>::from_node)?;
+            .optional("x-environment", false, <String as crate::FromNode>::from_node)?;
         Ok(Self {
             login,
             operator_id,
@@ -201,93 +207,44 @@ pub struct GetAccountResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for GetAccountResponse {
+impl crate::ToNode for GetAccountResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("login", crate::Wire::to_node(&self.login));
+        w.put("login", crate::ToNode::to_node(&self.login));
         if let Some(v) = &self.name {
-            w.put("name", crate::Wire::to_node(v));
+            w.put("name", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.group {
-            w.put("group", crate::Wire::to_node(v));
+            w.put("group", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.email {
-            w.put("email", crate::Wire::to_node(v));
+            w.put("email", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.leverage {
-            w.put("leverage", crate::Wire::to_node(v));
+            w.put("leverage", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.balance {
-            w.put("balance", crate::Wire::to_node(v));
+            w.put("balance", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.profit {
-            w.put("profit", crate::Wire::to_node(v));
+            w.put("profit", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.equity {
-            w.put("equity", crate::Wire::to_node(v));
+            w.put("equity", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.margin {
-            w.put("margin", crate::Wire::to_node(v));
+            w.put("margin", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.margin_free {
-            w.put("margin_free", crate::Wire::to_node(v));
+            w.put("margin_free", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.margin_level {
-            w.put("margin_level", crate::Wire::to_node(v));
+            w.put("margin_level", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let login = m.required("login", <Login as crate::Wire>::from_node)?;
-        let name = m.optional("name", false, <String as crate::Wire>::from_node)?;
-        let group = m.optional("group", false, <String as crate::Wire>::from_node)?;
-        let email = m.optional("email", false, <String as crate::Wire>::from_node)?;
-        let leverage = m.optional("leverage", true, <i64 as crate::Wire>::from_node)?;
-        let balance = m
-            .optional("balance", true, <crate::Money as crate::Wire>::from_node)?;
-        let profit = m
-            .optional("profit", true, <crate::Money as crate::Wire>::from_node)?;
-        let equity = m
-            .optional("equity", true, <crate::Money as crate::Wire>::from_node)?;
-        let margin = m
-            .optional("margin", true, <crate::Money as crate::Wire>::from_node)?;
-        let margin_free = m
-            .optional("margin_free", true, <crate::Money as crate::Wire>::from_node)?;
-        let margin_level = m
-            .optional("margin_level", true, <crate::Decimal as crate::Wire>::from_node)?;
-        Ok(Self {
-            login,
-            name,
-            group,
-            email,
-            leverage,
-            balance,
-            profit,
-            equity,
-            margin,
-            margin_free,
-            margin_level,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "login",
-                        "name",
-                        "group",
-                        "email",
-                        "leverage",
-                        "balance",
-                        "profit",
-                        "equity",
-                        "margin",
-                        "margin_free",
-                        "margin_level",
-                    ],
-                ),
-        })
     }
 }
 impl crate::__private::JsonFields for GetAccountResponse {
@@ -515,7 +472,7 @@ impl crate::Endpoint for GetAccount {
         let mut parts = crate::__private::Parts::new(
             format!(
                 "/accounts/{}", crate ::__private::codec::path_segment(& crate
-                ::__private::codec::param(& crate ::Wire::to_node(& request.login)))
+                ::__private::codec::param(& crate ::ToNode::to_node(& request.login)))
             ),
         );
         if let Some(v) = &request.operator_id {
@@ -523,7 +480,7 @@ impl crate::Endpoint for GetAccount {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-operator-id",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
@@ -532,7 +489,7 @@ impl crate::Endpoint for GetAccount {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-environment",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
@@ -562,15 +519,6 @@ impl crate::Endpoint for GetAccount {
     }
     fn code(value: i64) -> StatusCode {
         StatusCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            200i64 => <GetAccountResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 200i64)

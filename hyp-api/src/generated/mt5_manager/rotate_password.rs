@@ -57,36 +57,38 @@ pub struct RotatePasswordRequest {
     /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md)
     pub password: crate::SecretString,
 }
-impl crate::Wire for RotatePasswordRequest {
+impl crate::ToNode for RotatePasswordRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("login", crate::Wire::to_node(&self.login));
-        w.put("x-operator-id", crate::Wire::to_node(&self.operator_id));
+        w.put("login", crate::ToNode::to_node(&self.login));
+        w.put("x-operator-id", crate::ToNode::to_node(&self.operator_id));
         if let Some(v) = &self.request_id {
-            w.put("x-request-id", crate::Wire::to_node(v));
+            w.put("x-request-id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.environment {
-            w.put("x-environment", crate::Wire::to_node(v));
+            w.put("x-environment", crate::ToNode::to_node(v));
         }
-        w.put("type", crate::Wire::to_node(&self.password_type));
-        w.put("password", crate::Wire::to_node(&self.password));
+        w.put("type", crate::ToNode::to_node(&self.password_type));
+        w.put("password", crate::ToNode::to_node(&self.password));
         w.finish()
     }
+}
+impl crate::FromNode for RotatePasswordRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let login = m.required("login", <Login as crate::Wire>::from_node)?;
+        let login = m.required("login", <Login as crate::FromNode>::from_node)?;
         let operator_id = m
-            .required("x-operator-id", <OperatorId as crate::Wire>::from_node)?;
+            .required("x-operator-id", <OperatorId as crate::FromNode>::from_node)?;
         let request_id = m
-            .optional("x-request-id", false, <RequestId as crate::Wire>::from_node)?;
+            .optional("x-request-id", false, <RequestId as crate::FromNode>::from_node)?;
         let environment = m
-            .optional("x-environment", false, <String as crate::Wire>::from_node)?;
+            .optional("x-environment", false, <String as crate::FromNode>::from_node)?;
         let password_type = m
-            .required("type", <PasswordType as crate::Wire>::from_node)?;
+            .required("type", <PasswordType as crate::FromNode>::from_node)?;
         let password = m
-            .required("password", <crate::SecretString as crate::Wire>::from_node)?;
+            .required("password", <crate::SecretString as crate::FromNode>::from_node)?;
         Ok(Self {
             login,
             operator_id,
@@ -185,13 +187,10 @@ pub struct RotatePasswordResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
-impl crate::Wire for RotatePasswordResponse {
+impl crate::ToNode for RotatePasswordResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// What `POST /accounts/{login}/password` answered, when it is a result and not an error. Each variant is one documented outcome; all carry the decoded answer.
@@ -247,7 +246,7 @@ impl crate::Endpoint for RotatePassword {
         let mut parts = crate::__private::Parts::new(
             format!(
                 "/accounts/{}/password", crate ::__private::codec::path_segment(& crate
-                ::__private::codec::param(& crate ::Wire::to_node(& request.login)))
+                ::__private::codec::param(& crate ::ToNode::to_node(& request.login)))
             ),
         );
         {
@@ -256,7 +255,7 @@ impl crate::Endpoint for RotatePassword {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-operator-id",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
@@ -265,7 +264,7 @@ impl crate::Endpoint for RotatePassword {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-request-id",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
@@ -274,12 +273,15 @@ impl crate::Endpoint for RotatePassword {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-environment",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
         parts.body = Some(
-            crate::__private::only(crate::Wire::to_node(request), &["type", "password"]),
+            crate::__private::only(
+                crate::ToNode::to_node(request),
+                &["type", "password"],
+            ),
         );
         parts
     }
@@ -304,22 +306,6 @@ impl crate::Endpoint for RotatePassword {
     }
     fn code(value: i64) -> StatusCode {
         StatusCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            200i64 | 201i64 => {
-                <RotatePasswordResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(RotatePasswordOutcome::Rotated(r)))
-            }
-            409i64 => {
-                <RotatePasswordResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(RotatePasswordOutcome::AlreadyApplied(r)))
-            }
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 200i64 | 201i64 | 409i64)

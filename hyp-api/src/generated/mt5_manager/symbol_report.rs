@@ -23,25 +23,31 @@ pub struct SymbolReportRequest {
     /// Source: vendor doc 003 § Header table
     pub environment: Option<String>,
 }
-impl crate::Wire for SymbolReportRequest {
+impl crate::ToNode for SymbolReportRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.operator_id {
-            w.put("x-operator-id", crate::Wire::to_node(v));
+            w.put("x-operator-id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.environment {
-            w.put("x-environment", crate::Wire::to_node(v));
+            w.put("x-environment", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for SymbolReportRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let operator_id = m
-            .optional("x-operator-id", false, <OperatorId as crate::Wire>::from_node)?;
+            .optional(
+                "x-operator-id",
+                false,
+                <OperatorId as crate::FromNode>::from_node,
+            )?;
         let environment = m
-            .optional("x-environment", false, <String as crate::Wire>::from_node)?;
+            .optional("x-environment", false, <String as crate::FromNode>::from_node)?;
         Ok(Self { operator_id, environment })
     }
 }
@@ -88,13 +94,10 @@ pub struct SymbolReportResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
-impl crate::Wire for SymbolReportResponse {
+impl crate::ToNode for SymbolReportResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// `GET /reports/symbols` as a type: its wire identity, timeout and retry safety, for [`Client::symbol_report`](super::Client::symbol_report) and for tests that decode its answers directly.
@@ -127,7 +130,7 @@ impl crate::Endpoint for SymbolReport {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-operator-id",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
@@ -136,7 +139,7 @@ impl crate::Endpoint for SymbolReport {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-environment",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
@@ -166,15 +169,6 @@ impl crate::Endpoint for SymbolReport {
     }
     fn code(value: i64) -> StatusCode {
         StatusCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            200i64 => <SymbolReportResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 200i64)

@@ -49,18 +49,18 @@ pub struct TransactionHistoryRequest {
     /// Source: vendor-notes §2.4 (the daily report's documented date format, applied here by assumption)
     pub to: Option<crate::NaiveDate>,
 }
-impl crate::Wire for TransactionHistoryRequest {
+impl crate::ToNode for TransactionHistoryRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.operator_id {
-            w.put("x-operator-id", crate::Wire::to_node(v));
+            w.put("x-operator-id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.environment {
-            w.put("x-environment", crate::Wire::to_node(v));
+            w.put("x-environment", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.login {
-            w.put("login", crate::Wire::to_node(v));
+            w.put("login", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.from {
             w.put("from", crate::__private::codec::date_node(v, "%Y-%m-%d"));
@@ -70,14 +70,20 @@ impl crate::Wire for TransactionHistoryRequest {
         }
         w.finish()
     }
+}
+impl crate::FromNode for TransactionHistoryRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
         let operator_id = m
-            .optional("x-operator-id", false, <OperatorId as crate::Wire>::from_node)?;
+            .optional(
+                "x-operator-id",
+                false,
+                <OperatorId as crate::FromNode>::from_node,
+            )?;
         let environment = m
-            .optional("x-environment", false, <String as crate::Wire>::from_node)?;
-        let login = m.optional("login", true, <Login as crate::Wire>::from_node)?;
+            .optional("x-environment", false, <String as crate::FromNode>::from_node)?;
+        let login = m.optional("login", true, <Login as crate::FromNode>::from_node)?;
         let from = m
             .optional(
                 "from",
@@ -160,13 +166,10 @@ pub struct TransactionHistoryResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
-impl crate::Wire for TransactionHistoryResponse {
+impl crate::ToNode for TransactionHistoryResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// `GET /transactions/history` as a type: its wire identity, timeout and retry safety, for [`Client::transaction_history`](super::Client::transaction_history) and for tests that decode its answers directly.
@@ -201,7 +204,7 @@ impl crate::Endpoint for TransactionHistory {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-operator-id",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
@@ -210,7 +213,7 @@ impl crate::Endpoint for TransactionHistory {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-environment",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
@@ -219,7 +222,7 @@ impl crate::Endpoint for TransactionHistory {
                 .query
                 .push((
                     "login".to_string(),
-                    crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    crate::__private::codec::param(&crate::ToNode::to_node(v)),
                 ));
         }
         if let Some(v) = &request.from {
@@ -268,17 +271,6 @@ impl crate::Endpoint for TransactionHistory {
     }
     fn code(value: i64) -> StatusCode {
         StatusCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            200i64 => {
-                <TransactionHistoryResponse as crate::Wire>::from_node(body).map(Some)
-            }
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 200i64)

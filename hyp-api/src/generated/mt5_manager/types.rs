@@ -44,12 +44,14 @@ impl PartialEq<i64> for Login {
         self.0 == *other
     }
 }
-impl crate::Wire for Login {
+impl crate::ToNode for Login {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for Login {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <i64 as crate::Wire>::from_node(node).map(Self)
+        <i64 as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for Login {
@@ -122,12 +124,14 @@ impl PartialEq<&str> for OperatorId {
         self.0 == *other
     }
 }
-impl crate::Wire for OperatorId {
+impl crate::ToNode for OperatorId {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for OperatorId {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for OperatorId {
@@ -200,12 +204,14 @@ impl PartialEq<&str> for RequestId {
         self.0 == *other
     }
 }
-impl crate::Wire for RequestId {
+impl crate::ToNode for RequestId {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for RequestId {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for RequestId {

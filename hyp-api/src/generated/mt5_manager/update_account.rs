@@ -65,42 +65,45 @@ pub struct UpdateAccountRequest {
     /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md; tarikhagustia/php-mt5 Rights)
     pub rights: Option<i64>,
 }
-impl crate::Wire for UpdateAccountRequest {
+impl crate::ToNode for UpdateAccountRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("login", crate::Wire::to_node(&self.login));
-        w.put("x-operator-id", crate::Wire::to_node(&self.operator_id));
+        w.put("login", crate::ToNode::to_node(&self.login));
+        w.put("x-operator-id", crate::ToNode::to_node(&self.operator_id));
         if let Some(v) = &self.request_id {
-            w.put("x-request-id", crate::Wire::to_node(v));
+            w.put("x-request-id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.environment {
-            w.put("x-environment", crate::Wire::to_node(v));
+            w.put("x-environment", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.leverage {
-            w.put("leverage", crate::Wire::to_node(v));
+            w.put("leverage", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.group {
-            w.put("group", crate::Wire::to_node(v));
+            w.put("group", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.rights {
-            w.put("rights", crate::Wire::to_node(v));
+            w.put("rights", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for UpdateAccountRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let login = m.required("login", <Login as crate::Wire>::from_node)?;
+        let login = m.required("login", <Login as crate::FromNode>::from_node)?;
         let operator_id = m
-            .required("x-operator-id", <OperatorId as crate::Wire>::from_node)?;
+            .required("x-operator-id", <OperatorId as crate::FromNode>::from_node)?;
         let request_id = m
-            .optional("x-request-id", false, <RequestId as crate::Wire>::from_node)?;
+            .optional("x-request-id", false, <RequestId as crate::FromNode>::from_node)?;
         let environment = m
-            .optional("x-environment", false, <String as crate::Wire>::from_node)?;
-        let leverage = m.optional("leverage", true, <i64 as crate::Wire>::from_node)?;
-        let group = m.optional("group", false, <String as crate::Wire>::from_node)?;
-        let rights = m.optional("rights", true, <i64 as crate::Wire>::from_node)?;
+            .optional("x-environment", false, <String as crate::FromNode>::from_node)?;
+        let leverage = m
+            .optional("leverage", true, <i64 as crate::FromNode>::from_node)?;
+        let group = m.optional("group", false, <String as crate::FromNode>::from_node)?;
+        let rights = m.optional("rights", true, <i64 as crate::FromNode>::from_node)?;
         Ok(Self {
             login,
             operator_id,
@@ -209,13 +212,10 @@ pub struct UpdateAccountResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
-impl crate::Wire for UpdateAccountResponse {
+impl crate::ToNode for UpdateAccountResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         self.body.clone()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <crate::Node as crate::Wire>::from_node(node).map(|body| Self { body })
     }
 }
 /// What `PATCH /accounts/{login}` answered, when it is a result and not an error. Each variant is one documented outcome; all carry the decoded answer.
@@ -271,7 +271,7 @@ impl crate::Endpoint for UpdateAccount {
         let mut parts = crate::__private::Parts::new(
             format!(
                 "/accounts/{}", crate ::__private::codec::path_segment(& crate
-                ::__private::codec::param(& crate ::Wire::to_node(& request.login)))
+                ::__private::codec::param(& crate ::ToNode::to_node(& request.login)))
             ),
         );
         {
@@ -280,7 +280,7 @@ impl crate::Endpoint for UpdateAccount {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-operator-id",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
@@ -289,7 +289,7 @@ impl crate::Endpoint for UpdateAccount {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-request-id",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
@@ -298,13 +298,13 @@ impl crate::Endpoint for UpdateAccount {
                 .headers
                 .push(crate::__private::Header {
                     name: "x-environment",
-                    value: crate::__private::codec::param(&crate::Wire::to_node(v)),
+                    value: crate::__private::codec::param(&crate::ToNode::to_node(v)),
                     sensitive: false,
                 });
         }
         parts.body = Some(
             crate::__private::only(
-                crate::Wire::to_node(request),
+                crate::ToNode::to_node(request),
                 &["leverage", "group", "rights"],
             ),
         );
@@ -332,22 +332,6 @@ impl crate::Endpoint for UpdateAccount {
     }
     fn code(value: i64) -> StatusCode {
         StatusCode::from_service_table(value)
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            200i64 => {
-                <UpdateAccountResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(UpdateAccountOutcome::Updated(r)))
-            }
-            409i64 => {
-                <UpdateAccountResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(UpdateAccountOutcome::AlreadyApplied(r)))
-            }
-            _ => Ok(None),
-        }
     }
     fn is_outcome(code: i64) -> bool {
         matches!(code, 200i64 | 409i64)

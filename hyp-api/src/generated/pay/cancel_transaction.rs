@@ -29,27 +29,33 @@ pub struct CancelTransactionRequest {
     /// Source: vendor doc 002 § action=CancelTrans (Parameters)
     pub trans_id: TransId,
 }
-impl crate::Wire for CancelTransactionRequest {
+impl crate::ToNode for CancelTransactionRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("CancelTrans".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::Wire::to_node(v));
+            w.put("Masof", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::Wire::to_node(v));
+            w.put("PassP", crate::ToNode::to_node(v));
         }
-        w.put("TransId", crate::Wire::to_node(&self.trans_id));
+        w.put("TransId", crate::ToNode::to_node(&self.trans_id));
         w.finish()
     }
+}
+impl crate::FromNode for CancelTransactionRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::FromNode>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
-        let trans_id = m.required("TransId", <TransId as crate::Wire>::from_node)?;
+            .optional(
+                "PassP",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
+        let trans_id = m.required("TransId", <TransId as crate::FromNode>::from_node)?;
         Ok(Self { masof, passp, trans_id })
     }
 }
@@ -133,41 +139,22 @@ pub struct CancelTransactionResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for CancelTransactionResponse {
+impl crate::ToNode for CancelTransactionResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.trans_id {
-            w.put("TransId", crate::Wire::to_node(v));
+            w.put("TransId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.reversal_status {
-            w.put("ReversalStatus", crate::Wire::to_node(v));
+            w.put("ReversalStatus", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.hesh {
-            w.put("Hesh", crate::Wire::to_node(v));
+            w.put("Hesh", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let trans_id = m
-            .optional("TransId", false, <TransId as crate::Wire>::from_node)?;
-        let reversal_status = m
-            .optional(
-                "ReversalStatus",
-                true,
-                <ReversalStatus as crate::Wire>::from_node,
-            )?;
-        let hesh = m.optional("Hesh", false, <String as crate::Wire>::from_node)?;
-        Ok(Self {
-            trans_id,
-            reversal_status,
-            hesh,
-            unknown_fields: m
-                .unknown(&["TransId", "ReversalStatus", "Hesh", "CCode", "errMsg"]),
-        })
     }
 }
 impl crate::__private::JsonFields for CancelTransactionResponse {
@@ -303,7 +290,7 @@ impl crate::Endpoint for CancelTransaction {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -353,17 +340,6 @@ impl crate::Endpoint for CancelTransaction {
             902i64 => CCode::AuthenticationFailed,
             920i64 => CCode::CannotBeCancelled,
             other => CCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 | 777i64 => {
-                <CancelTransactionResponse as crate::Wire>::from_node(body).map(Some)
-            }
-            _ => Ok(None),
         }
     }
     fn check_success(output: &Self::Output) -> Result<(), crate::DecodeError> {

@@ -98,52 +98,59 @@ pub struct CaptureRequest {
     /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization (Parameters)
     pub info: String,
 }
-impl crate::Wire for CaptureRequest {
+impl crate::ToNode for CaptureRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::Wire::to_node(v));
+            w.put("Masof", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::Wire::to_node(v));
+            w.put("PassP", crate::ToNode::to_node(v));
         }
-        w.put("AuthNum", crate::Wire::to_node(&self.auth_num));
-        w.put("inputObj.originalAmount", crate::Wire::to_node(&self.original_amount));
-        w.put("inputObj.originalUid", crate::Wire::to_node(&self.original_uid));
+        w.put("AuthNum", crate::ToNode::to_node(&self.auth_num));
+        w.put("inputObj.originalAmount", crate::ToNode::to_node(&self.original_amount));
+        w.put("inputObj.originalUid", crate::ToNode::to_node(&self.original_uid));
         w.put("inputObj.authorizationCodeManpik", crate::Node::Str("7".to_string()));
-        w.put("Amount", crate::Wire::to_node(&self.amount));
+        w.put("Amount", crate::ToNode::to_node(&self.amount));
         w.put("Token", crate::Node::Str("True".to_string()));
-        w.put("CC", crate::Wire::to_node(&self.cc));
-        w.put("Tmonth", crate::Wire::to_node(&self.tmonth));
-        w.put("Tyear", crate::Wire::to_node(&self.tyear));
-        w.put("UserId", crate::Wire::to_node(&self.user_id));
-        w.put("ClientName", crate::Wire::to_node(&self.client_name));
-        w.put("Info", crate::Wire::to_node(&self.info));
+        w.put("CC", crate::ToNode::to_node(&self.cc));
+        w.put("Tmonth", crate::ToNode::to_node(&self.tmonth));
+        w.put("Tyear", crate::ToNode::to_node(&self.tyear));
+        w.put("UserId", crate::ToNode::to_node(&self.user_id));
+        w.put("ClientName", crate::ToNode::to_node(&self.client_name));
+        w.put("Info", crate::ToNode::to_node(&self.info));
         w.finish()
     }
+}
+impl crate::FromNode for CaptureRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::FromNode>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
-        let auth_num = m.required("AuthNum", <AuthCode as crate::Wire>::from_node)?;
+            .optional(
+                "PassP",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
+        let auth_num = m.required("AuthNum", <AuthCode as crate::FromNode>::from_node)?;
         let original_amount = m
             .required(
                 "inputObj.originalAmount",
-                <crate::MinorUnits as crate::Wire>::from_node,
+                <crate::MinorUnits as crate::FromNode>::from_node,
             )?;
         let original_uid = m
-            .required("inputObj.originalUid", <Uid as crate::Wire>::from_node)?;
-        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
-        let cc = m.required("CC", <crate::CardToken as crate::Wire>::from_node)?;
-        let tmonth = m.required("Tmonth", <Tmonth as crate::Wire>::from_node)?;
-        let tyear = m.required("Tyear", <Tyear as crate::Wire>::from_node)?;
-        let user_id = m.required("UserId", <UserId as crate::Wire>::from_node)?;
-        let client_name = m.required("ClientName", <String as crate::Wire>::from_node)?;
-        let info = m.required("Info", <String as crate::Wire>::from_node)?;
+            .required("inputObj.originalUid", <Uid as crate::FromNode>::from_node)?;
+        let amount = m.required("Amount", <crate::Money as crate::FromNode>::from_node)?;
+        let cc = m.required("CC", <crate::CardToken as crate::FromNode>::from_node)?;
+        let tmonth = m.required("Tmonth", <Tmonth as crate::FromNode>::from_node)?;
+        let tyear = m.required("Tyear", <Tyear as crate::FromNode>::from_node)?;
+        let user_id = m.required("UserId", <UserId as crate::FromNode>::from_node)?;
+        let client_name = m
+            .required("ClientName", <String as crate::FromNode>::from_node)?;
+        let info = m.required("Info", <String as crate::FromNode>::from_node)?;
         Ok(Self {
             masof,
             passp,
@@ -434,68 +441,34 @@ pub struct CaptureResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for CaptureResponse {
+impl crate::ToNode for CaptureResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.id {
-            w.put("Id", crate::Wire::to_node(v));
+            w.put("Id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.amount {
-            w.put("Amount", crate::Wire::to_node(v));
+            w.put("Amount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.acode {
-            w.put("ACode", crate::Wire::to_node(v));
+            w.put("ACode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild1 {
-            w.put("Fild1", crate::Wire::to_node(v));
+            w.put("Fild1", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild2 {
-            w.put("Fild2", crate::Wire::to_node(v));
+            w.put("Fild2", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild3 {
-            w.put("Fild3", crate::Wire::to_node(v));
+            w.put("Fild3", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.hesh {
-            w.put("Hesh", crate::Wire::to_node(v));
+            w.put("Hesh", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let id = m.optional("Id", false, <TransId as crate::Wire>::from_node)?;
-        let amount = m
-            .optional("Amount", true, <crate::Money as crate::Wire>::from_node)?;
-        let acode = m.optional("ACode", false, <AuthCode as crate::Wire>::from_node)?;
-        let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
-        let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
-        let fild3 = m.optional("Fild3", false, <String as crate::Wire>::from_node)?;
-        let hesh = m.optional("Hesh", false, <String as crate::Wire>::from_node)?;
-        Ok(Self {
-            id,
-            amount,
-            acode,
-            fild1,
-            fild2,
-            fild3,
-            hesh,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "Id",
-                        "Amount",
-                        "ACode",
-                        "Fild1",
-                        "Fild2",
-                        "Fild3",
-                        "Hesh",
-                        "CCode",
-                        "errMsg",
-                    ],
-                ),
-        })
     }
 }
 impl crate::__private::JsonFields for CaptureResponse {
@@ -715,7 +688,7 @@ impl crate::Endpoint for Capture {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -767,15 +740,6 @@ impl crate::Endpoint for Capture {
             402i64 => CCode::TransactionInfoRequired,
             902i64 => CCode::AuthenticationFailed,
             other => CCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => <CaptureResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
         }
     }
     fn is_outcome(code: i64) -> bool {

@@ -205,131 +205,143 @@ pub struct ChargeTokenRequest {
     /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub fild3: Option<String>,
 }
-impl crate::Wire for ChargeTokenRequest {
+impl crate::ToNode for ChargeTokenRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::Wire::to_node(v));
+            w.put("Masof", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::Wire::to_node(v));
+            w.put("PassP", crate::ToNode::to_node(v));
         }
-        w.put("ClientName", crate::Wire::to_node(&self.client_name));
-        w.put("Info", crate::Wire::to_node(&self.info));
+        w.put("ClientName", crate::ToNode::to_node(&self.client_name));
+        w.put("Info", crate::ToNode::to_node(&self.info));
         w.put("Token", crate::Node::Str("True".to_string()));
-        w.put("CC", crate::Wire::to_node(&self.cc));
-        w.put("Amount", crate::Wire::to_node(&self.amount));
-        w.put("Tmonth", crate::Wire::to_node(&self.tmonth));
-        w.put("Tyear", crate::Wire::to_node(&self.tyear));
-        w.put("UserId", crate::Wire::to_node(&self.user_id));
+        w.put("CC", crate::ToNode::to_node(&self.cc));
+        w.put("Amount", crate::ToNode::to_node(&self.amount));
+        w.put("Tmonth", crate::ToNode::to_node(&self.tmonth));
+        w.put("Tyear", crate::ToNode::to_node(&self.tyear));
+        w.put("UserId", crate::ToNode::to_node(&self.user_id));
         if let Some(v) = &self.client_last_name {
-            w.put("ClientLName", crate::Wire::to_node(v));
+            w.put("ClientLName", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.street {
-            w.put("street", crate::Wire::to_node(v));
+            w.put("street", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.city {
-            w.put("city", crate::Wire::to_node(v));
+            w.put("city", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.zip {
-            w.put("zip", crate::Wire::to_node(v));
+            w.put("zip", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.phone {
-            w.put("phone", crate::Wire::to_node(v));
+            w.put("phone", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cell {
-            w.put("cell", crate::Wire::to_node(v));
+            w.put("cell", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.email {
-            w.put("email", crate::Wire::to_node(v));
+            w.put("email", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.coin {
-            w.put("Coin", crate::Wire::to_node(v));
+            w.put("Coin", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.tash {
-            w.put("Tash", crate::Wire::to_node(v));
+            w.put("Tash", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.tash_type {
-            w.put("tashType", crate::Wire::to_node(v));
+            w.put("tashType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.tash_first_payment {
-            w.put("TashFirstPayment", crate::Wire::to_node(v));
+            w.put("TashFirstPayment", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.t_owner {
-            w.put("tOwner", crate::Wire::to_node(v));
+            w.put("tOwner", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.postpone {
-            w.put("Postpone", crate::Wire::to_node(v));
+            w.put("Postpone", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.j5 {
-            w.put("J5", crate::Wire::to_node(v));
+            w.put("J5", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.sendemail {
-            w.put("sendemail", crate::Wire::to_node(v));
+            w.put("sendemail", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.more_data {
-            w.put("MoreData", crate::Wire::to_node(v));
+            w.put("MoreData", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.utf8 {
-            w.put("UTF8", crate::Wire::to_node(v));
+            w.put("UTF8", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.utf8out {
-            w.put("UTF8out", crate::Wire::to_node(v));
+            w.put("UTF8out", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild1 {
-            w.put("Fild1", crate::Wire::to_node(v));
+            w.put("Fild1", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild2 {
-            w.put("Fild2", crate::Wire::to_node(v));
+            w.put("Fild2", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild3 {
-            w.put("Fild3", crate::Wire::to_node(v));
+            w.put("Fild3", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for ChargeTokenRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::FromNode>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
-        let client_name = m.required("ClientName", <String as crate::Wire>::from_node)?;
-        let info = m.required("Info", <String as crate::Wire>::from_node)?;
-        let cc = m.required("CC", <crate::CardToken as crate::Wire>::from_node)?;
-        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
-        let tmonth = m.required("Tmonth", <Tmonth as crate::Wire>::from_node)?;
-        let tyear = m.required("Tyear", <Tyear as crate::Wire>::from_node)?;
-        let user_id = m.required("UserId", <UserId as crate::Wire>::from_node)?;
+            .optional(
+                "PassP",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
+        let client_name = m
+            .required("ClientName", <String as crate::FromNode>::from_node)?;
+        let info = m.required("Info", <String as crate::FromNode>::from_node)?;
+        let cc = m.required("CC", <crate::CardToken as crate::FromNode>::from_node)?;
+        let amount = m.required("Amount", <crate::Money as crate::FromNode>::from_node)?;
+        let tmonth = m.required("Tmonth", <Tmonth as crate::FromNode>::from_node)?;
+        let tyear = m.required("Tyear", <Tyear as crate::FromNode>::from_node)?;
+        let user_id = m.required("UserId", <UserId as crate::FromNode>::from_node)?;
         let client_last_name = m
-            .optional("ClientLName", false, <String as crate::Wire>::from_node)?;
-        let street = m.optional("street", false, <String as crate::Wire>::from_node)?;
-        let city = m.optional("city", false, <String as crate::Wire>::from_node)?;
-        let zip = m.optional("zip", false, <String as crate::Wire>::from_node)?;
-        let phone = m.optional("phone", false, <String as crate::Wire>::from_node)?;
-        let cell = m.optional("cell", false, <String as crate::Wire>::from_node)?;
-        let email = m.optional("email", false, <String as crate::Wire>::from_node)?;
-        let coin = m.optional("Coin", true, <Coin as crate::Wire>::from_node)?;
-        let tash = m.optional("Tash", true, <i64 as crate::Wire>::from_node)?;
+            .optional("ClientLName", false, <String as crate::FromNode>::from_node)?;
+        let street = m
+            .optional("street", false, <String as crate::FromNode>::from_node)?;
+        let city = m.optional("city", false, <String as crate::FromNode>::from_node)?;
+        let zip = m.optional("zip", false, <String as crate::FromNode>::from_node)?;
+        let phone = m.optional("phone", false, <String as crate::FromNode>::from_node)?;
+        let cell = m.optional("cell", false, <String as crate::FromNode>::from_node)?;
+        let email = m.optional("email", false, <String as crate::FromNode>::from_node)?;
+        let coin = m.optional("Coin", true, <Coin as crate::FromNode>::from_node)?;
+        let tash = m.optional("Tash", true, <i64 as crate::FromNode>::from_node)?;
         let tash_type = m
-            .optional("tashType", true, <TashType as crate::Wire>::from_node)?;
+            .optional("tashType", true, <TashType as crate::FromNode>::from_node)?;
         let tash_first_payment = m
             .optional(
                 "TashFirstPayment",
                 true,
-                <crate::Money as crate::Wire>::from_node,
+                <crate::Money as crate::FromNode>::from_node,
             )?;
-        let t_owner = m.optional("tOwner", false, <String as crate::Wire>::from_node)?;
-        let postpone = m.optional("Postpone", true, <bool as crate::Wire>::from_node)?;
-        let j5 = m.optional("J5", true, <bool as crate::Wire>::from_node)?;
-        let sendemail = m.optional("sendemail", true, <bool as crate::Wire>::from_node)?;
-        let more_data = m.optional("MoreData", true, <bool as crate::Wire>::from_node)?;
-        let utf8 = m.optional("UTF8", true, <bool as crate::Wire>::from_node)?;
-        let utf8out = m.optional("UTF8out", true, <bool as crate::Wire>::from_node)?;
-        let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
-        let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
-        let fild3 = m.optional("Fild3", false, <String as crate::Wire>::from_node)?;
+        let t_owner = m
+            .optional("tOwner", false, <String as crate::FromNode>::from_node)?;
+        let postpone = m
+            .optional("Postpone", true, <bool as crate::FromNode>::from_node)?;
+        let j5 = m.optional("J5", true, <bool as crate::FromNode>::from_node)?;
+        let sendemail = m
+            .optional("sendemail", true, <bool as crate::FromNode>::from_node)?;
+        let more_data = m
+            .optional("MoreData", true, <bool as crate::FromNode>::from_node)?;
+        let utf8 = m.optional("UTF8", true, <bool as crate::FromNode>::from_node)?;
+        let utf8out = m.optional("UTF8out", true, <bool as crate::FromNode>::from_node)?;
+        let fild1 = m.optional("Fild1", false, <String as crate::FromNode>::from_node)?;
+        let fild2 = m.optional("Fild2", false, <String as crate::FromNode>::from_node)?;
+        let fild3 = m.optional("Fild3", false, <String as crate::FromNode>::from_node)?;
         Ok(Self {
             masof,
             passp,
@@ -849,172 +861,85 @@ pub struct ChargeTokenResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for ChargeTokenResponse {
+impl crate::ToNode for ChargeTokenResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.id {
-            w.put("Id", crate::Wire::to_node(v));
+            w.put("Id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.amount {
-            w.put("Amount", crate::Wire::to_node(v));
+            w.put("Amount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.acode {
-            w.put("ACode", crate::Wire::to_node(v));
+            w.put("ACode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.hesh {
-            w.put("Hesh", crate::Wire::to_node(v));
+            w.put("Hesh", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild1 {
-            w.put("Fild1", crate::Wire::to_node(v));
+            w.put("Fild1", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild2 {
-            w.put("Fild2", crate::Wire::to_node(v));
+            w.put("Fild2", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild3 {
-            w.put("Fild3", crate::Wire::to_node(v));
+            w.put("Fild3", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.bank {
-            w.put("Bank", crate::Wire::to_node(v));
+            w.put("Bank", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.trans_type {
-            w.put("TransType", crate::Wire::to_node(v));
+            w.put("TransType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.payments {
-            w.put("Payments", crate::Wire::to_node(v));
+            w.put("Payments", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user_id {
-            w.put("UserId", crate::Wire::to_node(v));
+            w.put("UserId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.brand {
-            w.put("Brand", crate::Wire::to_node(v));
+            w.put("Brand", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.issuer {
-            w.put("Issuer", crate::Wire::to_node(v));
+            w.put("Issuer", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.l4digit {
-            w.put("L4digit", crate::Wire::to_node(v));
+            w.put("L4digit", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.street {
-            w.put("street", crate::Wire::to_node(v));
+            w.put("street", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.city {
-            w.put("city", crate::Wire::to_node(v));
+            w.put("city", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.zip {
-            w.put("zip", crate::Wire::to_node(v));
+            w.put("zip", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cell {
-            w.put("cell", crate::Wire::to_node(v));
+            w.put("cell", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.coin {
-            w.put("Coin", crate::Wire::to_node(v));
+            w.put("Coin", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.tmonth {
-            w.put("Tmonth", crate::Wire::to_node(v));
+            w.put("Tmonth", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.tyear {
-            w.put("Tyear", crate::Wire::to_node(v));
+            w.put("Tyear", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.uid {
-            w.put("UID", crate::Wire::to_node(v));
+            w.put("UID", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.sp_type {
-            w.put("spType", crate::Wire::to_node(v));
+            w.put("spType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.bincard {
-            w.put("bincard", crate::Wire::to_node(v));
+            w.put("bincard", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let id = m.optional("Id", false, <TransId as crate::Wire>::from_node)?;
-        let amount = m
-            .optional("Amount", true, <crate::Money as crate::Wire>::from_node)?;
-        let acode = m.optional("ACode", false, <AuthCode as crate::Wire>::from_node)?;
-        let hesh = m.optional("Hesh", false, <String as crate::Wire>::from_node)?;
-        let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
-        let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
-        let fild3 = m.optional("Fild3", false, <String as crate::Wire>::from_node)?;
-        let bank = m.optional("Bank", false, <String as crate::Wire>::from_node)?;
-        let trans_type = m
-            .optional("TransType", false, <String as crate::Wire>::from_node)?;
-        let payments = m.optional("Payments", true, <i64 as crate::Wire>::from_node)?;
-        let user_id = m.optional("UserId", false, <UserId as crate::Wire>::from_node)?;
-        let brand = m.optional("Brand", false, <String as crate::Wire>::from_node)?;
-        let issuer = m.optional("Issuer", false, <String as crate::Wire>::from_node)?;
-        let l4digit = m.optional("L4digit", false, <String as crate::Wire>::from_node)?;
-        let street = m.optional("street", false, <String as crate::Wire>::from_node)?;
-        let city = m.optional("city", false, <String as crate::Wire>::from_node)?;
-        let zip = m.optional("zip", false, <String as crate::Wire>::from_node)?;
-        let cell = m.optional("cell", false, <String as crate::Wire>::from_node)?;
-        let coin = m
-            .optional("Coin", true, <crate::Open<Coin> as crate::Wire>::from_node)?;
-        let tmonth = m.optional("Tmonth", false, <Tmonth as crate::Wire>::from_node)?;
-        let tyear = m.optional("Tyear", false, <Tyear as crate::Wire>::from_node)?;
-        let uid = m.optional("UID", false, <Uid as crate::Wire>::from_node)?;
-        let sp_type = m.optional("spType", false, <String as crate::Wire>::from_node)?;
-        let bincard = m.optional("bincard", false, <String as crate::Wire>::from_node)?;
-        Ok(Self {
-            id,
-            amount,
-            acode,
-            hesh,
-            fild1,
-            fild2,
-            fild3,
-            bank,
-            trans_type,
-            payments,
-            user_id,
-            brand,
-            issuer,
-            l4digit,
-            street,
-            city,
-            zip,
-            cell,
-            coin,
-            tmonth,
-            tyear,
-            uid,
-            sp_type,
-            bincard,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "Id",
-                        "Amount",
-                        "ACode",
-                        "Hesh",
-                        "Fild1",
-                        "Fild2",
-                        "Fild3",
-                        "Bank",
-                        "TransType",
-                        "Payments",
-                        "UserId",
-                        "Brand",
-                        "Issuer",
-                        "L4digit",
-                        "street",
-                        "city",
-                        "zip",
-                        "cell",
-                        "Coin",
-                        "Tmonth",
-                        "Tyear",
-                        "UID",
-                        "spType",
-                        "bincard",
-                        "CCode",
-                        "errMsg",
-                    ],
-                ),
-        })
     }
 }
 impl crate::__private::JsonFields for ChargeTokenResponse {
@@ -1773,7 +1698,7 @@ impl crate::Endpoint for ChargeToken {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -1826,30 +1751,6 @@ impl crate::Endpoint for ChargeToken {
             901i64 => CCode::NoTokenizationPermission,
             997i64 => CCode::InvalidToken,
             other => CCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => {
-                <ChargeTokenResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(ChargeTokenOutcome::Charged(r)))
-            }
-            600i64 => {
-                <ChargeTokenResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(ChargeTokenOutcome::DetailsReceived(r)))
-            }
-            700i64 => {
-                <ChargeTokenResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(ChargeTokenOutcome::Authorized(r)))
-            }
-            800i64 => {
-                <ChargeTokenResponse as crate::Wire>::from_node(body)
-                    .map(|r| Some(ChargeTokenOutcome::Postponed(r)))
-            }
-            _ => Ok(None),
         }
     }
     fn is_outcome(code: i64) -> bool {

@@ -29,27 +29,33 @@ pub struct CommitTransactionRequest {
     /// Source: vendor doc 002 § action=commitTrans (Parameters)
     pub trans_id: TransId,
 }
-impl crate::Wire for CommitTransactionRequest {
+impl crate::ToNode for CommitTransactionRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("commitTrans".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::Wire::to_node(v));
+            w.put("Masof", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::Wire::to_node(v));
+            w.put("PassP", crate::ToNode::to_node(v));
         }
-        w.put("TransId", crate::Wire::to_node(&self.trans_id));
+        w.put("TransId", crate::ToNode::to_node(&self.trans_id));
         w.finish()
     }
+}
+impl crate::FromNode for CommitTransactionRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::FromNode>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
-        let trans_id = m.required("TransId", <TransId as crate::Wire>::from_node)?;
+            .optional(
+                "PassP",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
+        let trans_id = m.required("TransId", <TransId as crate::FromNode>::from_node)?;
         Ok(Self { masof, passp, trans_id })
     }
 }
@@ -145,47 +151,28 @@ pub struct CommitTransactionResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for CommitTransactionResponse {
+impl crate::ToNode for CommitTransactionResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.id {
-            w.put("Id", crate::Wire::to_node(v));
+            w.put("Id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild1 {
-            w.put("Fild1", crate::Wire::to_node(v));
+            w.put("Fild1", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild2 {
-            w.put("Fild2", crate::Wire::to_node(v));
+            w.put("Fild2", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild3 {
-            w.put("Fild3", crate::Wire::to_node(v));
+            w.put("Fild3", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.hesh_asm {
-            w.put("HeshASM", crate::Wire::to_node(v));
+            w.put("HeshASM", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let id = m.optional("Id", false, <TransId as crate::Wire>::from_node)?;
-        let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
-        let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
-        let fild3 = m.optional("Fild3", false, <String as crate::Wire>::from_node)?;
-        let hesh_asm = m.optional("HeshASM", false, <String as crate::Wire>::from_node)?;
-        Ok(Self {
-            id,
-            fild1,
-            fild2,
-            fild3,
-            hesh_asm,
-            unknown_fields: m
-                .unknown(
-                    &["Id", "Fild1", "Fild2", "Fild3", "HeshASM", "CCode", "errMsg"],
-                ),
-        })
     }
 }
 impl crate::__private::JsonFields for CommitTransactionResponse {
@@ -363,7 +350,7 @@ impl crate::Endpoint for CommitTransaction {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -413,15 +400,6 @@ impl crate::Endpoint for CommitTransaction {
             250i64 => CCode::TransactionNotFound,
             902i64 => CCode::AuthenticationFailed,
             other => CCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => <CommitTransactionResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
         }
     }
     fn is_outcome(code: i64) -> bool {

@@ -142,61 +142,63 @@ pub struct CreateMultiCheckInvoiceRequest {
     /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check, Multi)
     pub date: Vec<crate::NaiveDate>,
 }
-impl crate::Wire for CreateMultiCheckInvoiceRequest {
+impl crate::ToNode for CreateMultiCheckInvoiceRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::Wire::to_node(v));
+            w.put("Masof", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::Wire::to_node(v));
+            w.put("PassP", crate::ToNode::to_node(v));
         }
         w.put(
             "Amount",
-            crate::Node::List(self.amount.iter().map(crate::Wire::to_node).collect()),
+            crate::Node::List(self.amount.iter().map(crate::ToNode::to_node).collect()),
         );
         w.put("TransType", crate::Node::Str("Multi".to_string()));
         if let Some(v) = &self.send_hesh {
-            w.put("SendHesh", crate::Wire::to_node(v));
+            w.put("SendHesh", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.pritim {
-            w.put("Pritim", crate::Wire::to_node(v));
+            w.put("Pritim", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.hesh_desc {
-            w.put("heshDesc", crate::Wire::to_node(v));
+            w.put("heshDesc", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.email {
-            w.put("email", crate::Wire::to_node(v));
+            w.put("email", crate::ToNode::to_node(v));
         }
-        w.put("ClientName", crate::Wire::to_node(&self.client_name));
+        w.put("ClientName", crate::ToNode::to_node(&self.client_name));
         if let Some(v) = &self.client_last_name {
-            w.put("ClientLName", crate::Wire::to_node(v));
+            w.put("ClientLName", crate::ToNode::to_node(v));
         }
-        w.put("UserId", crate::Wire::to_node(&self.user_id));
-        w.put("Info", crate::Wire::to_node(&self.info));
+        w.put("UserId", crate::ToNode::to_node(&self.user_id));
+        w.put("Info", crate::ToNode::to_node(&self.info));
         if let Some(v) = &self.utf8 {
-            w.put("UTF8", crate::Wire::to_node(v));
+            w.put("UTF8", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.utf8out {
-            w.put("UTF8out", crate::Wire::to_node(v));
+            w.put("UTF8out", crate::ToNode::to_node(v));
         }
         w.put(
             "Bank",
-            crate::Node::List(self.bank.iter().map(crate::Wire::to_node).collect()),
+            crate::Node::List(self.bank.iter().map(crate::ToNode::to_node).collect()),
         );
         w.put(
             "Snif",
-            crate::Node::List(self.snif.iter().map(crate::Wire::to_node).collect()),
+            crate::Node::List(self.snif.iter().map(crate::ToNode::to_node).collect()),
         );
         w.put(
             "PAN",
-            crate::Node::List(self.pan.iter().map(crate::Wire::to_node).collect()),
+            crate::Node::List(self.pan.iter().map(crate::ToNode::to_node).collect()),
         );
         w.put(
             "CheckNum",
-            crate::Node::List(self.check_num.iter().map(crate::Wire::to_node).collect()),
+            crate::Node::List(
+                self.check_num.iter().map(crate::ToNode::to_node).collect(),
+            ),
         );
         w.put(
             "Date",
@@ -210,38 +212,46 @@ impl crate::Wire for CreateMultiCheckInvoiceRequest {
         );
         w.finish()
     }
+}
+impl crate::FromNode for CreateMultiCheckInvoiceRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::FromNode>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .optional(
+                "PassP",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
         let amount = m
             .list(
                 "Amount",
                 |n: &crate::Node| crate::__private::codec::list(
                     n,
-                    <crate::Money as crate::Wire>::from_node,
+                    <crate::Money as crate::FromNode>::from_node,
                 ),
             )?;
-        let send_hesh = m.optional("SendHesh", true, <bool as crate::Wire>::from_node)?;
-        let pritim = m.optional("Pritim", true, <bool as crate::Wire>::from_node)?;
+        let send_hesh = m
+            .optional("SendHesh", true, <bool as crate::FromNode>::from_node)?;
+        let pritim = m.optional("Pritim", true, <bool as crate::FromNode>::from_node)?;
         let hesh_desc = m
-            .optional("heshDesc", false, <String as crate::Wire>::from_node)?;
-        let email = m.optional("email", false, <String as crate::Wire>::from_node)?;
-        let client_name = m.required("ClientName", <String as crate::Wire>::from_node)?;
+            .optional("heshDesc", false, <String as crate::FromNode>::from_node)?;
+        let email = m.optional("email", false, <String as crate::FromNode>::from_node)?;
+        let client_name = m
+            .required("ClientName", <String as crate::FromNode>::from_node)?;
         let client_last_name = m
-            .optional("ClientLName", false, <String as crate::Wire>::from_node)?;
-        let user_id = m.required("UserId", <UserId as crate::Wire>::from_node)?;
-        let info = m.required("Info", <String as crate::Wire>::from_node)?;
-        let utf8 = m.optional("UTF8", true, <bool as crate::Wire>::from_node)?;
-        let utf8out = m.optional("UTF8out", true, <bool as crate::Wire>::from_node)?;
+            .optional("ClientLName", false, <String as crate::FromNode>::from_node)?;
+        let user_id = m.required("UserId", <UserId as crate::FromNode>::from_node)?;
+        let info = m.required("Info", <String as crate::FromNode>::from_node)?;
+        let utf8 = m.optional("UTF8", true, <bool as crate::FromNode>::from_node)?;
+        let utf8out = m.optional("UTF8out", true, <bool as crate::FromNode>::from_node)?;
         let bank = m
             .list(
                 "Bank",
                 |n: &crate::Node| crate::__private::codec::list(
                     n,
-                    <String as crate::Wire>::from_node,
+                    <String as crate::FromNode>::from_node,
                 ),
             )?;
         let snif = m
@@ -249,7 +259,7 @@ impl crate::Wire for CreateMultiCheckInvoiceRequest {
                 "Snif",
                 |n: &crate::Node| crate::__private::codec::list(
                     n,
-                    <String as crate::Wire>::from_node,
+                    <String as crate::FromNode>::from_node,
                 ),
             )?;
         let pan = m
@@ -257,7 +267,7 @@ impl crate::Wire for CreateMultiCheckInvoiceRequest {
                 "PAN",
                 |n: &crate::Node| crate::__private::codec::list(
                     n,
-                    <String as crate::Wire>::from_node,
+                    <String as crate::FromNode>::from_node,
                 ),
             )?;
         let check_num = m
@@ -265,7 +275,7 @@ impl crate::Wire for CreateMultiCheckInvoiceRequest {
                 "CheckNum",
                 |n: &crate::Node| crate::__private::codec::list(
                     n,
-                    <String as crate::Wire>::from_node,
+                    <String as crate::FromNode>::from_node,
                 ),
             )?;
         let date = m
@@ -568,68 +578,34 @@ pub struct CreateMultiCheckInvoiceResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for CreateMultiCheckInvoiceResponse {
+impl crate::ToNode for CreateMultiCheckInvoiceResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.amount {
-            w.put("Amount", crate::Wire::to_node(v));
+            w.put("Amount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.id {
-            w.put("Id", crate::Wire::to_node(v));
+            w.put("Id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.acode {
-            w.put("ACode", crate::Wire::to_node(v));
+            w.put("ACode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.hesh {
-            w.put("Hesh", crate::Wire::to_node(v));
+            w.put("Hesh", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild1 {
-            w.put("Fild1", crate::Wire::to_node(v));
+            w.put("Fild1", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild2 {
-            w.put("Fild2", crate::Wire::to_node(v));
+            w.put("Fild2", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild3 {
-            w.put("Fild3", crate::Wire::to_node(v));
+            w.put("Fild3", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let amount = m
-            .optional("Amount", true, <crate::Money as crate::Wire>::from_node)?;
-        let id = m.optional("Id", false, <String as crate::Wire>::from_node)?;
-        let acode = m.optional("ACode", false, <AuthCode as crate::Wire>::from_node)?;
-        let hesh = m.optional("Hesh", false, <String as crate::Wire>::from_node)?;
-        let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
-        let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
-        let fild3 = m.optional("Fild3", false, <String as crate::Wire>::from_node)?;
-        Ok(Self {
-            amount,
-            id,
-            acode,
-            hesh,
-            fild1,
-            fild2,
-            fild3,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "Amount",
-                        "Id",
-                        "ACode",
-                        "Hesh",
-                        "Fild1",
-                        "Fild2",
-                        "Fild3",
-                        "CCode",
-                        "errMsg",
-                    ],
-                ),
-        })
     }
 }
 impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
@@ -849,7 +825,7 @@ impl crate::Endpoint for CreateMultiCheckInvoice {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -896,18 +872,6 @@ impl crate::Endpoint for CreateMultiCheckInvoice {
             6i64 => CCode::IncorrectCvv2,
             400i64 => CCode::ItemsSumMismatch,
             other => CCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => {
-                <CreateMultiCheckInvoiceResponse as crate::Wire>::from_node(body)
-                    .map(Some)
-            }
-            _ => Ok(None),
         }
     }
     fn is_outcome(code: i64) -> bool {

@@ -145,86 +145,94 @@ pub struct CreateOfflineInvoiceRequest {
     /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Check)
     pub date: Option<crate::NaiveDate>,
 }
-impl crate::Wire for CreateOfflineInvoiceRequest {
+impl crate::ToNode for CreateOfflineInvoiceRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::Wire::to_node(v));
+            w.put("Masof", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::Wire::to_node(v));
+            w.put("PassP", crate::ToNode::to_node(v));
         }
-        w.put("Amount", crate::Wire::to_node(&self.amount));
-        w.put("TransType", crate::Wire::to_node(&self.trans_type));
+        w.put("Amount", crate::ToNode::to_node(&self.amount));
+        w.put("TransType", crate::ToNode::to_node(&self.trans_type));
         if let Some(v) = &self.send_hesh {
-            w.put("SendHesh", crate::Wire::to_node(v));
+            w.put("SendHesh", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.pritim {
-            w.put("Pritim", crate::Wire::to_node(v));
+            w.put("Pritim", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.hesh_desc {
-            w.put("heshDesc", crate::Wire::to_node(v));
+            w.put("heshDesc", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.email {
-            w.put("email", crate::Wire::to_node(v));
+            w.put("email", crate::ToNode::to_node(v));
         }
-        w.put("ClientName", crate::Wire::to_node(&self.client_name));
+        w.put("ClientName", crate::ToNode::to_node(&self.client_name));
         if let Some(v) = &self.client_last_name {
-            w.put("ClientLName", crate::Wire::to_node(v));
+            w.put("ClientLName", crate::ToNode::to_node(v));
         }
-        w.put("UserId", crate::Wire::to_node(&self.user_id));
-        w.put("Info", crate::Wire::to_node(&self.info));
+        w.put("UserId", crate::ToNode::to_node(&self.user_id));
+        w.put("Info", crate::ToNode::to_node(&self.info));
         if let Some(v) = &self.utf8 {
-            w.put("UTF8", crate::Wire::to_node(v));
+            w.put("UTF8", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.utf8out {
-            w.put("UTF8out", crate::Wire::to_node(v));
+            w.put("UTF8out", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.bank {
-            w.put("Bank", crate::Wire::to_node(v));
+            w.put("Bank", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.snif {
-            w.put("Snif", crate::Wire::to_node(v));
+            w.put("Snif", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.pan {
-            w.put("PAN", crate::Wire::to_node(v));
+            w.put("PAN", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.check_num {
-            w.put("CheckNum", crate::Wire::to_node(v));
+            w.put("CheckNum", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.date {
             w.put("Date", crate::__private::codec::date_node(v, "%Y%m%d"));
         }
         w.finish()
     }
+}
+impl crate::FromNode for CreateOfflineInvoiceRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::FromNode>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
-        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
+            .optional(
+                "PassP",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
+        let amount = m.required("Amount", <crate::Money as crate::FromNode>::from_node)?;
         let trans_type = m
-            .required("TransType", <OfflinePaymentType as crate::Wire>::from_node)?;
-        let send_hesh = m.optional("SendHesh", true, <bool as crate::Wire>::from_node)?;
-        let pritim = m.optional("Pritim", true, <bool as crate::Wire>::from_node)?;
+            .required("TransType", <OfflinePaymentType as crate::FromNode>::from_node)?;
+        let send_hesh = m
+            .optional("SendHesh", true, <bool as crate::FromNode>::from_node)?;
+        let pritim = m.optional("Pritim", true, <bool as crate::FromNode>::from_node)?;
         let hesh_desc = m
-            .optional("heshDesc", false, <String as crate::Wire>::from_node)?;
-        let email = m.optional("email", false, <String as crate::Wire>::from_node)?;
-        let client_name = m.required("ClientName", <String as crate::Wire>::from_node)?;
+            .optional("heshDesc", false, <String as crate::FromNode>::from_node)?;
+        let email = m.optional("email", false, <String as crate::FromNode>::from_node)?;
+        let client_name = m
+            .required("ClientName", <String as crate::FromNode>::from_node)?;
         let client_last_name = m
-            .optional("ClientLName", false, <String as crate::Wire>::from_node)?;
-        let user_id = m.required("UserId", <UserId as crate::Wire>::from_node)?;
-        let info = m.required("Info", <String as crate::Wire>::from_node)?;
-        let utf8 = m.optional("UTF8", true, <bool as crate::Wire>::from_node)?;
-        let utf8out = m.optional("UTF8out", true, <bool as crate::Wire>::from_node)?;
-        let bank = m.optional("Bank", false, <String as crate::Wire>::from_node)?;
-        let snif = m.optional("Snif", false, <String as crate::Wire>::from_node)?;
-        let pan = m.optional("PAN", false, <String as crate::Wire>::from_node)?;
+            .optional("ClientLName", false, <String as crate::FromNode>::from_node)?;
+        let user_id = m.required("UserId", <UserId as crate::FromNode>::from_node)?;
+        let info = m.required("Info", <String as crate::FromNode>::from_node)?;
+        let utf8 = m.optional("UTF8", true, <bool as crate::FromNode>::from_node)?;
+        let utf8out = m.optional("UTF8out", true, <bool as crate::FromNode>::from_node)?;
+        let bank = m.optional("Bank", false, <String as crate::FromNode>::from_node)?;
+        let snif = m.optional("Snif", false, <String as crate::FromNode>::from_node)?;
+        let pan = m.optional("PAN", false, <String as crate::FromNode>::from_node)?;
         let check_num = m
-            .optional("CheckNum", false, <String as crate::Wire>::from_node)?;
+            .optional("CheckNum", false, <String as crate::FromNode>::from_node)?;
         let date = m
             .optional(
                 "Date",
@@ -518,68 +526,34 @@ pub struct CreateOfflineInvoiceResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for CreateOfflineInvoiceResponse {
+impl crate::ToNode for CreateOfflineInvoiceResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.amount {
-            w.put("Amount", crate::Wire::to_node(v));
+            w.put("Amount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.id {
-            w.put("Id", crate::Wire::to_node(v));
+            w.put("Id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.acode {
-            w.put("ACode", crate::Wire::to_node(v));
+            w.put("ACode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.hesh {
-            w.put("Hesh", crate::Wire::to_node(v));
+            w.put("Hesh", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild1 {
-            w.put("Fild1", crate::Wire::to_node(v));
+            w.put("Fild1", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild2 {
-            w.put("Fild2", crate::Wire::to_node(v));
+            w.put("Fild2", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild3 {
-            w.put("Fild3", crate::Wire::to_node(v));
+            w.put("Fild3", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let amount = m
-            .optional("Amount", true, <crate::Money as crate::Wire>::from_node)?;
-        let id = m.optional("Id", false, <String as crate::Wire>::from_node)?;
-        let acode = m.optional("ACode", false, <AuthCode as crate::Wire>::from_node)?;
-        let hesh = m.optional("Hesh", false, <String as crate::Wire>::from_node)?;
-        let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
-        let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
-        let fild3 = m.optional("Fild3", false, <String as crate::Wire>::from_node)?;
-        Ok(Self {
-            amount,
-            id,
-            acode,
-            hesh,
-            fild1,
-            fild2,
-            fild3,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "Amount",
-                        "Id",
-                        "ACode",
-                        "Hesh",
-                        "Fild1",
-                        "Fild2",
-                        "Fild3",
-                        "CCode",
-                        "errMsg",
-                    ],
-                ),
-        })
     }
 }
 impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
@@ -799,7 +773,7 @@ impl crate::Endpoint for CreateOfflineInvoice {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -846,17 +820,6 @@ impl crate::Endpoint for CreateOfflineInvoice {
             6i64 => CCode::IncorrectCvv2,
             400i64 => CCode::ItemsSumMismatch,
             other => CCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => {
-                <CreateOfflineInvoiceResponse as crate::Wire>::from_node(body).map(Some)
-            }
-            _ => Ok(None),
         }
     }
     fn is_outcome(code: i64) -> bool {

@@ -80,55 +80,63 @@ pub struct CreatePaymentLinkRequest {
     /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Example request)
     pub client_last_name: Option<String>,
 }
-impl crate::Wire for CreatePaymentLinkRequest {
+impl crate::ToNode for CreatePaymentLinkRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("payRequest".to_string()));
         w.put("iCommand", crate::Node::Str("CREATE".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::Wire::to_node(v));
+            w.put("Masof", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::Wire::to_node(v));
+            w.put("PassP", crate::ToNode::to_node(v));
         }
-        w.put("Amount", crate::Wire::to_node(&self.amount));
-        w.put("ClientName", crate::Wire::to_node(&self.client_name));
+        w.put("Amount", crate::ToNode::to_node(&self.amount));
+        w.put("ClientName", crate::ToNode::to_node(&self.client_name));
         if let Some(v) = &self.email {
-            w.put("email", crate::Wire::to_node(v));
+            w.put("email", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cell {
-            w.put("cell", crate::Wire::to_node(v));
+            w.put("cell", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.info {
-            w.put("Info", crate::Wire::to_node(v));
+            w.put("Info", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.coin {
-            w.put("Coin", crate::Wire::to_node(v));
+            w.put("Coin", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user_id {
-            w.put("UserId", crate::Wire::to_node(v));
+            w.put("UserId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.client_last_name {
-            w.put("ClientLName", crate::Wire::to_node(v));
+            w.put("ClientLName", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for CreatePaymentLinkRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::FromNode>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
-        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
-        let client_name = m.required("ClientName", <String as crate::Wire>::from_node)?;
-        let email = m.optional("email", false, <String as crate::Wire>::from_node)?;
-        let cell = m.optional("cell", false, <String as crate::Wire>::from_node)?;
-        let info = m.optional("Info", false, <String as crate::Wire>::from_node)?;
-        let coin = m.optional("Coin", true, <Coin as crate::Wire>::from_node)?;
-        let user_id = m.optional("UserId", false, <UserId as crate::Wire>::from_node)?;
+            .optional(
+                "PassP",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
+        let amount = m.required("Amount", <crate::Money as crate::FromNode>::from_node)?;
+        let client_name = m
+            .required("ClientName", <String as crate::FromNode>::from_node)?;
+        let email = m.optional("email", false, <String as crate::FromNode>::from_node)?;
+        let cell = m.optional("cell", false, <String as crate::FromNode>::from_node)?;
+        let info = m.optional("Info", false, <String as crate::FromNode>::from_node)?;
+        let coin = m.optional("Coin", true, <Coin as crate::FromNode>::from_node)?;
+        let user_id = m
+            .optional("UserId", false, <UserId as crate::FromNode>::from_node)?;
         let client_last_name = m
-            .optional("ClientLName", false, <String as crate::Wire>::from_node)?;
+            .optional("ClientLName", false, <String as crate::FromNode>::from_node)?;
         Ok(Self {
             masof,
             passp,
@@ -289,37 +297,22 @@ pub struct CreatePaymentLinkResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for CreatePaymentLinkResponse {
+impl crate::ToNode for CreatePaymentLinkResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.pay_request_id {
-            w.put("payRequestId", crate::Wire::to_node(v));
+            w.put("payRequestId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild1 {
-            w.put("Fild1", crate::Wire::to_node(v));
+            w.put("Fild1", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.payment_url {
-            w.put("paymentURL", crate::Wire::to_node(v));
+            w.put("paymentURL", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let pay_request_id = m
-            .optional("payRequestId", false, <PayRequestId as crate::Wire>::from_node)?;
-        let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
-        let payment_url = m
-            .optional("paymentURL", false, <String as crate::Wire>::from_node)?;
-        Ok(Self {
-            pay_request_id,
-            fild1,
-            payment_url,
-            unknown_fields: m
-                .unknown(&["payRequestId", "Fild1", "paymentURL", "CCode", "errMsg"]),
-        })
     }
 }
 impl crate::__private::JsonFields for CreatePaymentLinkResponse {
@@ -455,7 +448,7 @@ impl crate::Endpoint for CreatePaymentLink {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -505,15 +498,6 @@ impl crate::Endpoint for CreatePaymentLink {
             16i64 => CCode::MissingRequiredFields,
             902i64 => CCode::AuthenticationFailed,
             other => CCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => <CreatePaymentLinkResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
         }
     }
     fn is_outcome(code: i64) -> bool {

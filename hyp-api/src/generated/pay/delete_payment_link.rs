@@ -29,29 +29,35 @@ pub struct DeletePaymentLinkRequest {
     /// Source: vendor doc 002 § action=payRequest › Cancel a payment link (Parameters)
     pub pay_request: PayRequestId,
 }
-impl crate::Wire for DeletePaymentLinkRequest {
+impl crate::ToNode for DeletePaymentLinkRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("payRequest".to_string()));
         w.put("iCommand", crate::Node::Str("DELETE".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::Wire::to_node(v));
+            w.put("Masof", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::Wire::to_node(v));
+            w.put("PassP", crate::ToNode::to_node(v));
         }
-        w.put("PayRequest", crate::Wire::to_node(&self.pay_request));
+        w.put("PayRequest", crate::ToNode::to_node(&self.pay_request));
         w.finish()
     }
+}
+impl crate::FromNode for DeletePaymentLinkRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::FromNode>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .optional(
+                "PassP",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
         let pay_request = m
-            .required("PayRequest", <PayRequestId as crate::Wire>::from_node)?;
+            .required("PayRequest", <PayRequestId as crate::FromNode>::from_node)?;
         Ok(Self { masof, passp, pay_request })
     }
 }
@@ -123,25 +129,16 @@ pub struct DeletePaymentLinkResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for DeletePaymentLinkResponse {
+impl crate::ToNode for DeletePaymentLinkResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.status {
-            w.put("status", crate::Wire::to_node(v));
+            w.put("status", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let status = m
-            .optional("status", true, <PayRequestStatus as crate::Wire>::from_node)?;
-        Ok(Self {
-            status,
-            unknown_fields: m.unknown(&["status", "CCode", "errMsg"]),
-        })
     }
 }
 impl crate::__private::JsonFields for DeletePaymentLinkResponse {
@@ -235,7 +232,7 @@ impl crate::Endpoint for DeletePaymentLink {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -285,15 +282,6 @@ impl crate::Endpoint for DeletePaymentLink {
             250i64 => CCode::PaymentLinkNotFound,
             995i64 => CCode::PaymentLinkAlreadyPaid,
             other => CCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => <DeletePaymentLinkResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
         }
     }
     fn is_outcome(code: i64) -> bool {

@@ -41,7 +41,7 @@ impl crate::__private::ClosedEnum for Coin {
         }
     }
 }
-impl crate::Wire for Coin {
+impl crate::ToNode for Coin {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Ils => crate::Node::Num("1".to_string()),
@@ -50,6 +50,8 @@ impl crate::Wire for Coin {
             Self::Gbp => crate::Node::Num("4".to_string()),
         }
     }
+}
+impl crate::FromNode for Coin {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -94,13 +96,15 @@ impl crate::__private::ClosedEnum for PageLang {
         }
     }
 }
-impl crate::Wire for PageLang {
+impl crate::ToNode for PageLang {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Heb => crate::Node::Str("HEB".to_string()),
             Self::Eng => crate::Node::Str("ENG".to_string()),
         }
     }
+}
+impl crate::FromNode for PageLang {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -145,13 +149,15 @@ impl crate::__private::ClosedEnum for TashType {
         }
     }
 }
-impl crate::Wire for TashType {
+impl crate::ToNode for TashType {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Regular => crate::Node::Num("1".to_string()),
             Self::Credit => crate::Node::Num("6".to_string()),
         }
     }
+}
+impl crate::FromNode for TashType {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -196,13 +202,15 @@ impl crate::__private::ClosedEnum for EzLang {
         }
     }
 }
-impl crate::Wire for EzLang {
+impl crate::ToNode for EzLang {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Hebrew => crate::Node::Str("he".to_string()),
             Self::English => crate::Node::Str("en".to_string()),
         }
     }
+}
+impl crate::FromNode for EzLang {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -247,13 +255,15 @@ impl crate::__private::ClosedEnum for NewStat {
         }
     }
 }
-impl crate::Wire for NewStat {
+impl crate::ToNode for NewStat {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Terminate => crate::Node::Num("1".to_string()),
             Self::Resume => crate::Node::Num("2".to_string()),
         }
     }
+}
+impl crate::FromNode for NewStat {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -302,13 +312,15 @@ impl crate::__private::ClosedEnum for OfflinePaymentType {
         }
     }
 }
-impl crate::Wire for OfflinePaymentType {
+impl crate::ToNode for OfflinePaymentType {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Cash => crate::Node::Str("Cash".to_string()),
             Self::Check => crate::Node::Str("Check".to_string()),
         }
     }
+}
+impl crate::FromNode for OfflinePaymentType {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
@@ -366,7 +378,7 @@ impl PayRequestStatus {
         }
     }
 }
-impl crate::Wire for PayRequestStatus {
+impl crate::ToNode for PayRequestStatus {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Deleted => crate::Node::Num("0".to_string()),
@@ -375,9 +387,6 @@ impl crate::Wire for PayRequestStatus {
             Self::Paid => crate::Node::Num("3".to_string()),
             Self::Unknown(raw) => crate::__private::codec::unknown_node(raw, true),
         }
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for PayRequestStatus {
@@ -411,15 +420,12 @@ impl ReversalStatus {
         }
     }
 }
-impl crate::Wire for ReversalStatus {
+impl crate::ToNode for ReversalStatus {
     fn to_node(&self) -> crate::Node {
         match self {
             Self::OkCanProceed => crate::Node::Num("777".to_string()),
             Self::Unknown(raw) => crate::__private::codec::unknown_node(raw, true),
         }
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for ReversalStatus {

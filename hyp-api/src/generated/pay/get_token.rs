@@ -35,32 +35,38 @@ pub struct GetTokenRequest {
     /// Source: vendor doc 002 § action=getToken (Parameters); vendor-notes §4 item 12
     pub allow_false: Option<bool>,
 }
-impl crate::Wire for GetTokenRequest {
+impl crate::ToNode for GetTokenRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("getToken".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::Wire::to_node(v));
+            w.put("Masof", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::Wire::to_node(v));
+            w.put("PassP", crate::ToNode::to_node(v));
         }
-        w.put("TransId", crate::Wire::to_node(&self.trans_id));
+        w.put("TransId", crate::ToNode::to_node(&self.trans_id));
         if let Some(v) = &self.allow_false {
-            w.put("allowFalse", crate::Wire::to_node(v));
+            w.put("allowFalse", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for GetTokenRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::FromNode>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
-        let trans_id = m.required("TransId", <TransId as crate::Wire>::from_node)?;
+            .optional(
+                "PassP",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
+        let trans_id = m.required("TransId", <TransId as crate::FromNode>::from_node)?;
         let allow_false = m
-            .optional("allowFalse", true, <bool as crate::Wire>::from_node)?;
+            .optional("allowFalse", true, <bool as crate::FromNode>::from_node)?;
         Ok(Self {
             masof,
             passp,
@@ -181,62 +187,31 @@ pub struct GetTokenResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for GetTokenResponse {
+impl crate::ToNode for GetTokenResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.token {
-            w.put("Token", crate::Wire::to_node(v));
+            w.put("Token", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.tokef {
-            w.put("Tokef", crate::Wire::to_node(v));
+            w.put("Tokef", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.id {
-            w.put("Id", crate::Wire::to_node(v));
+            w.put("Id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild1 {
-            w.put("Fild1", crate::Wire::to_node(v));
+            w.put("Fild1", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild2 {
-            w.put("Fild2", crate::Wire::to_node(v));
+            w.put("Fild2", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild3 {
-            w.put("Fild3", crate::Wire::to_node(v));
+            w.put("Fild3", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let token = m
-            .optional("Token", false, <crate::CardToken as crate::Wire>::from_node)?;
-        let tokef = m.optional("Tokef", false, <String as crate::Wire>::from_node)?;
-        let id = m.optional("Id", false, <TransId as crate::Wire>::from_node)?;
-        let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
-        let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
-        let fild3 = m.optional("Fild3", false, <String as crate::Wire>::from_node)?;
-        Ok(Self {
-            token,
-            tokef,
-            id,
-            fild1,
-            fild2,
-            fild3,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "Token",
-                        "Tokef",
-                        "Id",
-                        "Fild1",
-                        "Fild2",
-                        "Fild3",
-                        "CCode",
-                        "errMsg",
-                    ],
-                ),
-        })
     }
 }
 impl crate::__private::JsonFields for GetTokenResponse {
@@ -435,7 +410,7 @@ impl crate::Endpoint for GetToken {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -486,15 +461,6 @@ impl crate::Endpoint for GetToken {
             902i64 => CCode::AuthenticationFailed,
             910i64 => CCode::InvalidForTokenization,
             other => CCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => <GetTokenResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
         }
     }
     fn is_outcome(code: i64) -> bool {

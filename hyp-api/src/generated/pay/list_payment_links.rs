@@ -23,26 +23,32 @@ pub struct ListPaymentLinksRequest {
     /// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Parameters)
     pub passp: Option<crate::SecretString>,
 }
-impl crate::Wire for ListPaymentLinksRequest {
+impl crate::ToNode for ListPaymentLinksRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("payRequest".to_string()));
         w.put("iCommand", crate::Node::Str("LIST".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::Wire::to_node(v));
+            w.put("Masof", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::Wire::to_node(v));
+            w.put("PassP", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for ListPaymentLinksRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::FromNode>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .optional(
+                "PassP",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
         Ok(Self { masof, passp })
     }
 }
@@ -103,17 +109,10 @@ pub struct ListPaymentLinksResponse {
     /// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Example response; Response parameters)
     pub links: Vec<PaymentLink>,
 }
-impl crate::Wire for ListPaymentLinksResponse {
+impl crate::ToNode for ListPaymentLinksResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
-        crate::Node::List(self.links.iter().map(crate::Wire::to_node).collect())
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let links = crate::__private::codec::list(
-            node,
-            <PaymentLink as crate::Wire>::from_node,
-        )?;
-        Ok(Self { links })
+        crate::Node::List(self.links.iter().map(crate::ToNode::to_node).collect())
     }
 }
 /// `payRequest LIST` as a type: its wire identity, timeout and retry safety, for [`Client::list_payment_links`](super::Client::list_payment_links) and for tests that decode its answers directly.
@@ -146,7 +145,7 @@ impl crate::Endpoint for ListPaymentLinks {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -195,15 +194,6 @@ impl crate::Endpoint for ListPaymentLinks {
         match value {
             902i64 => CCode::AuthenticationFailed,
             other => CCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => <ListPaymentLinksResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
         }
     }
     fn is_outcome(code: i64) -> bool {

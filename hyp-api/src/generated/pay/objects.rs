@@ -44,22 +44,22 @@ pub struct PaymentLink {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for PaymentLink {
+impl crate::ToNode for PaymentLink {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.pay_request_id {
-            w.put("payRequestId", crate::Wire::to_node(v));
+            w.put("payRequestId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.status {
-            w.put("status", crate::Wire::to_node(v));
+            w.put("status", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.amount {
-            w.put("Amount", crate::Wire::to_node(v));
+            w.put("Amount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.payment_url {
-            w.put("paymentURL", crate::Wire::to_node(v));
+            w.put("paymentURL", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.date_created {
             w.put(
@@ -69,45 +69,6 @@ impl crate::Wire for PaymentLink {
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let pay_request_id = m
-            .optional("payRequestId", false, <PayRequestId as crate::Wire>::from_node)?;
-        let status = m
-            .optional("status", true, <PayRequestStatus as crate::Wire>::from_node)?;
-        let amount = m
-            .optional("Amount", true, <crate::Money as crate::Wire>::from_node)?;
-        let payment_url = m
-            .optional("paymentURL", false, <String as crate::Wire>::from_node)?;
-        let date_created = m
-            .optional(
-                "dateCreated",
-                true,
-                |n: &crate::Node| crate::__private::codec::datetime(
-                    n,
-                    "%Y-%m-%d %H:%M:%S",
-                ),
-            )?;
-        Ok(Self {
-            pay_request_id,
-            status,
-            amount,
-            payment_url,
-            date_created,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "payRequestId",
-                        "status",
-                        "Amount",
-                        "paymentURL",
-                        "dateCreated",
-                        "CCode",
-                        "errMsg",
-                    ],
-                ),
-        })
     }
 }
 impl crate::__private::JsonFields for PaymentLink {

@@ -90,46 +90,53 @@ pub struct PayoutRequest {
     /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
     pub info: String,
 }
-impl crate::Wire for PayoutRequest {
+impl crate::ToNode for PayoutRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::Wire::to_node(v));
+            w.put("Masof", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::Wire::to_node(v));
+            w.put("PassP", crate::ToNode::to_node(v));
         }
-        w.put("zPass", crate::Wire::to_node(&self.zpass));
-        w.put("CC", crate::Wire::to_node(&self.cc));
-        w.put("Amount", crate::Wire::to_node(&self.amount));
+        w.put("zPass", crate::ToNode::to_node(&self.zpass));
+        w.put("CC", crate::ToNode::to_node(&self.cc));
+        w.put("Amount", crate::ToNode::to_node(&self.amount));
         if let Some(v) = &self.token {
-            w.put("Token", crate::Wire::to_node(v));
+            w.put("Token", crate::ToNode::to_node(v));
         }
-        w.put("Tmonth", crate::Wire::to_node(&self.tmonth));
-        w.put("Tyear", crate::Wire::to_node(&self.tyear));
-        w.put("UserId", crate::Wire::to_node(&self.user_id));
-        w.put("ClientName", crate::Wire::to_node(&self.client_name));
-        w.put("Info", crate::Wire::to_node(&self.info));
+        w.put("Tmonth", crate::ToNode::to_node(&self.tmonth));
+        w.put("Tyear", crate::ToNode::to_node(&self.tyear));
+        w.put("UserId", crate::ToNode::to_node(&self.user_id));
+        w.put("ClientName", crate::ToNode::to_node(&self.client_name));
+        w.put("Info", crate::ToNode::to_node(&self.info));
         w.finish()
     }
+}
+impl crate::FromNode for PayoutRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::FromNode>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .optional(
+                "PassP",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
         let zpass = m
-            .required("zPass", <crate::SecretString as crate::Wire>::from_node)?;
-        let cc = m.required("CC", <crate::CardToken as crate::Wire>::from_node)?;
-        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
-        let token = m.optional("Token", true, <bool as crate::Wire>::from_node)?;
-        let tmonth = m.required("Tmonth", <Tmonth as crate::Wire>::from_node)?;
-        let tyear = m.required("Tyear", <Tyear as crate::Wire>::from_node)?;
-        let user_id = m.required("UserId", <UserId as crate::Wire>::from_node)?;
-        let client_name = m.required("ClientName", <String as crate::Wire>::from_node)?;
-        let info = m.required("Info", <String as crate::Wire>::from_node)?;
+            .required("zPass", <crate::SecretString as crate::FromNode>::from_node)?;
+        let cc = m.required("CC", <crate::CardToken as crate::FromNode>::from_node)?;
+        let amount = m.required("Amount", <crate::Money as crate::FromNode>::from_node)?;
+        let token = m.optional("Token", true, <bool as crate::FromNode>::from_node)?;
+        let tmonth = m.required("Tmonth", <Tmonth as crate::FromNode>::from_node)?;
+        let tyear = m.required("Tyear", <Tyear as crate::FromNode>::from_node)?;
+        let user_id = m.required("UserId", <UserId as crate::FromNode>::from_node)?;
+        let client_name = m
+            .required("ClientName", <String as crate::FromNode>::from_node)?;
+        let info = m.required("Info", <String as crate::FromNode>::from_node)?;
         Ok(Self {
             masof,
             passp,
@@ -384,68 +391,34 @@ pub struct PayoutResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for PayoutResponse {
+impl crate::ToNode for PayoutResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.id {
-            w.put("Id", crate::Wire::to_node(v));
+            w.put("Id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.amount {
-            w.put("Amount", crate::Wire::to_node(v));
+            w.put("Amount", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.acode {
-            w.put("ACode", crate::Wire::to_node(v));
+            w.put("ACode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild1 {
-            w.put("Fild1", crate::Wire::to_node(v));
+            w.put("Fild1", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild2 {
-            w.put("Fild2", crate::Wire::to_node(v));
+            w.put("Fild2", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fild3 {
-            w.put("Fild3", crate::Wire::to_node(v));
+            w.put("Fild3", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.hesh {
-            w.put("Hesh", crate::Wire::to_node(v));
+            w.put("Hesh", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let id = m.optional("Id", false, <TransId as crate::Wire>::from_node)?;
-        let amount = m
-            .optional("Amount", true, <crate::Money as crate::Wire>::from_node)?;
-        let acode = m.optional("ACode", false, <AuthCode as crate::Wire>::from_node)?;
-        let fild1 = m.optional("Fild1", false, <String as crate::Wire>::from_node)?;
-        let fild2 = m.optional("Fild2", false, <String as crate::Wire>::from_node)?;
-        let fild3 = m.optional("Fild3", false, <String as crate::Wire>::from_node)?;
-        let hesh = m.optional("Hesh", false, <String as crate::Wire>::from_node)?;
-        Ok(Self {
-            id,
-            amount,
-            acode,
-            fild1,
-            fild2,
-            fild3,
-            hesh,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "Id",
-                        "Amount",
-                        "ACode",
-                        "Fild1",
-                        "Fild2",
-                        "Fild3",
-                        "Hesh",
-                        "CCode",
-                        "errMsg",
-                    ],
-                ),
-        })
     }
 }
 impl crate::__private::JsonFields for PayoutResponse {
@@ -665,7 +638,7 @@ impl crate::Endpoint for Payout {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -720,15 +693,6 @@ impl crate::Endpoint for Payout {
             902i64 => CCode::AuthenticationFailed,
             997i64 => CCode::InvalidToken,
             other => CCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => <PayoutResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
         }
     }
     fn is_outcome(code: i64) -> bool {

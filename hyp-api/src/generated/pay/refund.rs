@@ -35,29 +35,35 @@ pub struct RefundRequest {
     /// Source: vendor doc 002 § action=zikoyAPI (Parameters; Prerequisites; Common status codes)
     pub amount: crate::Money,
 }
-impl crate::Wire for RefundRequest {
+impl crate::ToNode for RefundRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("zikoyAPI".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::Wire::to_node(v));
+            w.put("Masof", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::Wire::to_node(v));
+            w.put("PassP", crate::ToNode::to_node(v));
         }
-        w.put("TransId", crate::Wire::to_node(&self.trans_id));
-        w.put("Amount", crate::Wire::to_node(&self.amount));
+        w.put("TransId", crate::ToNode::to_node(&self.trans_id));
+        w.put("Amount", crate::ToNode::to_node(&self.amount));
         w.finish()
     }
+}
+impl crate::FromNode for RefundRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::FromNode>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
-        let trans_id = m.required("TransId", <TransId as crate::Wire>::from_node)?;
-        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
+            .optional(
+                "PassP",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
+        let trans_id = m.required("TransId", <TransId as crate::FromNode>::from_node)?;
+        let amount = m.required("Amount", <crate::Money as crate::FromNode>::from_node)?;
         Ok(Self {
             masof,
             passp,
@@ -164,34 +170,22 @@ pub struct RefundResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for RefundResponse {
+impl crate::ToNode for RefundResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.id {
-            w.put("Id", crate::Wire::to_node(v));
+            w.put("Id", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.acode {
-            w.put("ACode", crate::Wire::to_node(v));
+            w.put("ACode", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.hesh_asm {
-            w.put("HeshASM", crate::Wire::to_node(v));
+            w.put("HeshASM", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let id = m.optional("Id", false, <TransId as crate::Wire>::from_node)?;
-        let acode = m.optional("ACode", false, <AuthCode as crate::Wire>::from_node)?;
-        let hesh_asm = m.optional("HeshASM", false, <String as crate::Wire>::from_node)?;
-        Ok(Self {
-            id,
-            acode,
-            hesh_asm,
-            unknown_fields: m.unknown(&["Id", "ACode", "HeshASM", "CCode", "errMsg"]),
-        })
     }
 }
 impl crate::__private::JsonFields for RefundResponse {
@@ -327,7 +321,7 @@ impl crate::Endpoint for Refund {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -377,15 +371,6 @@ impl crate::Endpoint for Refund {
             33i64 => CCode::RefundExceedsOriginal,
             902i64 => CCode::AuthenticationFailed,
             other => CCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => <RefundResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
         }
     }
     fn check_success(output: &Self::Output) -> Result<(), crate::DecodeError> {

@@ -35,29 +35,35 @@ pub struct SetRecurringStatusRequest {
     /// Source: vendor doc 002 § action=HKStatus (Parameters)
     pub new_stat: NewStat,
 }
-impl crate::Wire for SetRecurringStatusRequest {
+impl crate::ToNode for SetRecurringStatusRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("HKStatus".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::Wire::to_node(v));
+            w.put("Masof", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::Wire::to_node(v));
+            w.put("PassP", crate::ToNode::to_node(v));
         }
-        w.put("HKId", crate::Wire::to_node(&self.hk_id));
-        w.put("NewStat", crate::Wire::to_node(&self.new_stat));
+        w.put("HKId", crate::ToNode::to_node(&self.hk_id));
+        w.put("NewStat", crate::ToNode::to_node(&self.new_stat));
         w.finish()
     }
+}
+impl crate::FromNode for SetRecurringStatusRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::FromNode>::from_node)?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
-        let hk_id = m.required("HKId", <String as crate::Wire>::from_node)?;
-        let new_stat = m.required("NewStat", <NewStat as crate::Wire>::from_node)?;
+            .optional(
+                "PassP",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
+        let hk_id = m.required("HKId", <String as crate::FromNode>::from_node)?;
+        let new_stat = m.required("NewStat", <NewStat as crate::FromNode>::from_node)?;
         Ok(Self {
             masof,
             passp,
@@ -141,24 +147,16 @@ pub struct SetRecurringStatusResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for SetRecurringStatusResponse {
+impl crate::ToNode for SetRecurringStatusResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.hk_id {
-            w.put("HKId", crate::Wire::to_node(v));
+            w.put("HKId", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let hk_id = m.optional("HKId", false, <String as crate::Wire>::from_node)?;
-        Ok(Self {
-            hk_id,
-            unknown_fields: m.unknown(&["HKId", "CCode", "errMsg"]),
-        })
     }
 }
 impl crate::__private::JsonFields for SetRecurringStatusResponse {
@@ -252,7 +250,7 @@ impl crate::Endpoint for SetRecurringStatus {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -302,17 +300,6 @@ impl crate::Endpoint for SetRecurringStatus {
             905i64 => CCode::UnsupportedAgreementState,
             906i64 => CCode::AgreementNotFound,
             other => CCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => {
-                <SetRecurringStatusResponse as crate::Wire>::from_node(body).map(Some)
-            }
-            _ => Ok(None),
         }
     }
     fn is_outcome(code: i64) -> bool {

@@ -49,39 +49,49 @@ pub struct SignInvoiceLinkRequest {
     /// Source: vendor doc 002 § action=APISign › Generate a link to an invoice (Parameters)
     pub asm: Option<String>,
 }
-impl crate::Wire for SignInvoiceLinkRequest {
+impl crate::ToNode for SignInvoiceLinkRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("ACTION", crate::Node::Str("PrintHesh".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::Wire::to_node(v));
+            w.put("Masof", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.key {
-            w.put("KEY", crate::Wire::to_node(v));
+            w.put("KEY", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::Wire::to_node(v));
+            w.put("PassP", crate::ToNode::to_node(v));
         }
         w.put("What", crate::Node::Str("SIGN".to_string()));
         w.put("type", crate::Node::Str("EZCOUNT".to_string()));
-        w.put("TransId", crate::Wire::to_node(&self.trans_id));
+        w.put("TransId", crate::ToNode::to_node(&self.trans_id));
         if let Some(v) = &self.asm {
-            w.put("asm", crate::Wire::to_node(v));
+            w.put("asm", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for SignInvoiceLinkRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::FromNode>::from_node)?;
         let key = m
-            .optional("KEY", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .optional(
+                "KEY",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
-        let trans_id = m.required("TransId", <TransId as crate::Wire>::from_node)?;
-        let asm = m.optional("asm", false, <String as crate::Wire>::from_node)?;
+            .optional(
+                "PassP",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
+        let trans_id = m.required("TransId", <TransId as crate::FromNode>::from_node)?;
+        let asm = m.optional("asm", false, <String as crate::FromNode>::from_node)?;
         Ok(Self {
             masof,
             key,
@@ -202,58 +212,28 @@ pub struct SignInvoiceLinkResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for SignInvoiceLinkResponse {
+impl crate::ToNode for SignInvoiceLinkResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::Wire::to_node(v));
+            w.put("Masof", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.trans_id {
-            w.put("TransId", crate::Wire::to_node(v));
+            w.put("TransId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.action {
-            w.put("action", crate::Wire::to_node(v));
+            w.put("action", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.document_type {
-            w.put("type", crate::Wire::to_node(v));
+            w.put("type", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.signature {
-            w.put("signature", crate::Wire::to_node(v));
+            w.put("signature", crate::ToNode::to_node(v));
         }
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
-        let trans_id = m
-            .optional("TransId", false, <TransId as crate::Wire>::from_node)?;
-        let action = m.optional("action", false, <String as crate::Wire>::from_node)?;
-        let document_type = m
-            .optional("type", false, <String as crate::Wire>::from_node)?;
-        let signature = m
-            .optional("signature", false, <String as crate::Wire>::from_node)?;
-        Ok(Self {
-            masof,
-            trans_id,
-            action,
-            document_type,
-            signature,
-            unknown_fields: m
-                .unknown(
-                    &[
-                        "Masof",
-                        "TransId",
-                        "action",
-                        "type",
-                        "signature",
-                        "CCode",
-                        "errMsg",
-                    ],
-                ),
-        })
     }
 }
 impl crate::__private::JsonFields for SignInvoiceLinkResponse {
@@ -431,7 +411,7 @@ impl crate::Endpoint for SignInvoiceLink {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -486,15 +466,6 @@ impl crate::Endpoint for SignInvoiceLink {
         match value {
             902i64 => CCode::AuthenticationFailed,
             other => CCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => <SignInvoiceLinkResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
         }
     }
     fn is_outcome(code: i64) -> bool {

@@ -273,203 +273,221 @@ pub struct SignPaymentPageRequest {
     /// Source: vendor doc 002 § action=APISign › Create a payment page request (Payment page UI customization)
     pub hide_btns: Option<bool>,
 }
-impl crate::Wire for SignPaymentPageRequest {
+impl crate::ToNode for SignPaymentPageRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("What", crate::Node::Str("SIGN".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::Wire::to_node(v));
+            w.put("Masof", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.key {
-            w.put("KEY", crate::Wire::to_node(v));
+            w.put("KEY", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::Wire::to_node(v));
+            w.put("PassP", crate::ToNode::to_node(v));
         }
-        w.put("Amount", crate::Wire::to_node(&self.amount));
+        w.put("Amount", crate::ToNode::to_node(&self.amount));
         if let Some(v) = &self.sign {
-            w.put("Sign", crate::Wire::to_node(v));
+            w.put("Sign", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.coin {
-            w.put("Coin", crate::Wire::to_node(v));
+            w.put("Coin", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.user_id {
-            w.put("UserId", crate::Wire::to_node(v));
+            w.put("UserId", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.client_name {
-            w.put("ClientName", crate::Wire::to_node(v));
+            w.put("ClientName", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.client_last_name {
-            w.put("ClientLName", crate::Wire::to_node(v));
+            w.put("ClientLName", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.street {
-            w.put("street", crate::Wire::to_node(v));
+            w.put("street", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.city {
-            w.put("city", crate::Wire::to_node(v));
+            w.put("city", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.email {
-            w.put("email", crate::Wire::to_node(v));
+            w.put("email", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.cell {
-            w.put("cell", crate::Wire::to_node(v));
+            w.put("cell", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.order {
-            w.put("Order", crate::Wire::to_node(v));
+            w.put("Order", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.tash {
-            w.put("Tash", crate::Wire::to_node(v));
+            w.put("Tash", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.fix_tash {
-            w.put("FixTash", crate::Wire::to_node(v));
+            w.put("FixTash", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.tash_type {
-            w.put("tashType", crate::Wire::to_node(v));
+            w.put("tashType", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.show_eng_tash_text {
-            w.put("ShowEngTashText", crate::Wire::to_node(v));
+            w.put("ShowEngTashText", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.postpone {
-            w.put("Postpone", crate::Wire::to_node(v));
+            w.put("Postpone", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.j5 {
-            w.put("J5", crate::Wire::to_node(v));
+            w.put("J5", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.more_data {
-            w.put("MoreData", crate::Wire::to_node(v));
+            w.put("MoreData", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.hk {
-            w.put("HK", crate::Wire::to_node(v));
+            w.put("HK", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.freq {
-            w.put("freq", crate::Wire::to_node(v));
+            w.put("freq", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.tash_first_payment {
-            w.put("TashFirstPayment", crate::Wire::to_node(v));
+            w.put("TashFirstPayment", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.first_payment_tash {
-            w.put("FirstPaymentTash", crate::Wire::to_node(v));
+            w.put("FirstPaymentTash", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.only_on_approve {
-            w.put("OnlyOnApprove", crate::Wire::to_node(v));
+            w.put("OnlyOnApprove", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.send_hesh {
-            w.put("SendHesh", crate::Wire::to_node(v));
+            w.put("SendHesh", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.send_hesh_sms {
-            w.put("sendHeshSMS", crate::Wire::to_node(v));
+            w.put("sendHeshSMS", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.pritim {
-            w.put("Pritim", crate::Wire::to_node(v));
+            w.put("Pritim", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.hesh_desc {
-            w.put("heshDesc", crate::Wire::to_node(v));
+            w.put("heshDesc", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.ez_lang {
-            w.put("EZ.lang", crate::Wire::to_node(v));
+            w.put("EZ.lang", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.ez_comment {
-            w.put("EZ.comment", crate::Wire::to_node(v));
+            w.put("EZ.comment", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.ez_description {
-            w.put("EZ.description", crate::Wire::to_node(v));
+            w.put("EZ.description", crate::ToNode::to_node(v));
         }
         if !self.ez_cc_emails.is_empty() {
             w.put(
                 "EZ.cc_emails",
                 crate::Node::List(
-                    self.ez_cc_emails.iter().map(crate::Wire::to_node).collect(),
+                    self.ez_cc_emails.iter().map(crate::ToNode::to_node).collect(),
                 ),
             );
         }
         if let Some(v) = &self.ez_vat {
-            w.put("EZ.vat", crate::Wire::to_node(v));
+            w.put("EZ.vat", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.ez_customer_crn {
-            w.put("EZ.customer_crn", crate::Wire::to_node(v));
+            w.put("EZ.customer_crn", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.page_lang {
-            w.put("PageLang", crate::Wire::to_node(v));
+            w.put("PageLang", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.tmp {
-            w.put("tmp", crate::Wire::to_node(v));
+            w.put("tmp", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.hide_btns {
-            w.put("hideBtns", crate::Wire::to_node(v));
+            w.put("hideBtns", crate::ToNode::to_node(v));
         }
         w.finish()
     }
+}
+impl crate::FromNode for SignPaymentPageRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::FromNode>::from_node)?;
         let key = m
-            .optional("KEY", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .optional(
+                "KEY",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
-        let amount = m.required("Amount", <crate::Money as crate::Wire>::from_node)?;
-        let sign = m.optional("Sign", true, <bool as crate::Wire>::from_node)?;
-        let coin = m.optional("Coin", true, <Coin as crate::Wire>::from_node)?;
-        let user_id = m.optional("UserId", false, <UserId as crate::Wire>::from_node)?;
+            .optional(
+                "PassP",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
+        let amount = m.required("Amount", <crate::Money as crate::FromNode>::from_node)?;
+        let sign = m.optional("Sign", true, <bool as crate::FromNode>::from_node)?;
+        let coin = m.optional("Coin", true, <Coin as crate::FromNode>::from_node)?;
+        let user_id = m
+            .optional("UserId", false, <UserId as crate::FromNode>::from_node)?;
         let client_name = m
-            .optional("ClientName", false, <String as crate::Wire>::from_node)?;
+            .optional("ClientName", false, <String as crate::FromNode>::from_node)?;
         let client_last_name = m
-            .optional("ClientLName", false, <String as crate::Wire>::from_node)?;
-        let street = m.optional("street", false, <String as crate::Wire>::from_node)?;
-        let city = m.optional("city", false, <String as crate::Wire>::from_node)?;
-        let email = m.optional("email", false, <String as crate::Wire>::from_node)?;
-        let cell = m.optional("cell", false, <String as crate::Wire>::from_node)?;
-        let order = m.optional("Order", false, <String as crate::Wire>::from_node)?;
-        let tash = m.optional("Tash", true, <i64 as crate::Wire>::from_node)?;
-        let fix_tash = m.optional("FixTash", true, <bool as crate::Wire>::from_node)?;
+            .optional("ClientLName", false, <String as crate::FromNode>::from_node)?;
+        let street = m
+            .optional("street", false, <String as crate::FromNode>::from_node)?;
+        let city = m.optional("city", false, <String as crate::FromNode>::from_node)?;
+        let email = m.optional("email", false, <String as crate::FromNode>::from_node)?;
+        let cell = m.optional("cell", false, <String as crate::FromNode>::from_node)?;
+        let order = m.optional("Order", false, <String as crate::FromNode>::from_node)?;
+        let tash = m.optional("Tash", true, <i64 as crate::FromNode>::from_node)?;
+        let fix_tash = m
+            .optional("FixTash", true, <bool as crate::FromNode>::from_node)?;
         let tash_type = m
-            .optional("tashType", true, <TashType as crate::Wire>::from_node)?;
+            .optional("tashType", true, <TashType as crate::FromNode>::from_node)?;
         let show_eng_tash_text = m
-            .optional("ShowEngTashText", true, <bool as crate::Wire>::from_node)?;
-        let postpone = m.optional("Postpone", true, <bool as crate::Wire>::from_node)?;
-        let j5 = m.optional("J5", true, <bool as crate::Wire>::from_node)?;
-        let more_data = m.optional("MoreData", true, <bool as crate::Wire>::from_node)?;
-        let hk = m.optional("HK", true, <bool as crate::Wire>::from_node)?;
-        let freq = m.optional("freq", true, <i64 as crate::Wire>::from_node)?;
+            .optional("ShowEngTashText", true, <bool as crate::FromNode>::from_node)?;
+        let postpone = m
+            .optional("Postpone", true, <bool as crate::FromNode>::from_node)?;
+        let j5 = m.optional("J5", true, <bool as crate::FromNode>::from_node)?;
+        let more_data = m
+            .optional("MoreData", true, <bool as crate::FromNode>::from_node)?;
+        let hk = m.optional("HK", true, <bool as crate::FromNode>::from_node)?;
+        let freq = m.optional("freq", true, <i64 as crate::FromNode>::from_node)?;
         let tash_first_payment = m
             .optional(
                 "TashFirstPayment",
                 true,
-                <crate::Money as crate::Wire>::from_node,
+                <crate::Money as crate::FromNode>::from_node,
             )?;
         let first_payment_tash = m
-            .optional("FirstPaymentTash", true, <i64 as crate::Wire>::from_node)?;
+            .optional("FirstPaymentTash", true, <i64 as crate::FromNode>::from_node)?;
         let only_on_approve = m
-            .optional("OnlyOnApprove", true, <bool as crate::Wire>::from_node)?;
-        let send_hesh = m.optional("SendHesh", true, <bool as crate::Wire>::from_node)?;
+            .optional("OnlyOnApprove", true, <bool as crate::FromNode>::from_node)?;
+        let send_hesh = m
+            .optional("SendHesh", true, <bool as crate::FromNode>::from_node)?;
         let send_hesh_sms = m
-            .optional("sendHeshSMS", true, <bool as crate::Wire>::from_node)?;
-        let pritim = m.optional("Pritim", true, <bool as crate::Wire>::from_node)?;
+            .optional("sendHeshSMS", true, <bool as crate::FromNode>::from_node)?;
+        let pritim = m.optional("Pritim", true, <bool as crate::FromNode>::from_node)?;
         let hesh_desc = m
-            .optional("heshDesc", false, <String as crate::Wire>::from_node)?;
-        let ez_lang = m.optional("EZ.lang", true, <EzLang as crate::Wire>::from_node)?;
+            .optional("heshDesc", false, <String as crate::FromNode>::from_node)?;
+        let ez_lang = m
+            .optional("EZ.lang", true, <EzLang as crate::FromNode>::from_node)?;
         let ez_comment = m
-            .optional("EZ.comment", false, <String as crate::Wire>::from_node)?;
+            .optional("EZ.comment", false, <String as crate::FromNode>::from_node)?;
         let ez_description = m
-            .optional("EZ.description", false, <String as crate::Wire>::from_node)?;
+            .optional("EZ.description", false, <String as crate::FromNode>::from_node)?;
         let ez_cc_emails = m
             .list(
                 "EZ.cc_emails",
                 |n: &crate::Node| crate::__private::codec::list(
                     n,
-                    <String as crate::Wire>::from_node,
+                    <String as crate::FromNode>::from_node,
                 ),
             )?;
         let ez_vat = m
-            .optional("EZ.vat", true, <crate::Decimal as crate::Wire>::from_node)?;
+            .optional("EZ.vat", true, <crate::Decimal as crate::FromNode>::from_node)?;
         let ez_customer_crn = m
-            .optional("EZ.customer_crn", false, <String as crate::Wire>::from_node)?;
+            .optional("EZ.customer_crn", false, <String as crate::FromNode>::from_node)?;
         let page_lang = m
-            .optional("PageLang", true, <PageLang as crate::Wire>::from_node)?;
-        let tmp = m.optional("tmp", true, <i64 as crate::Wire>::from_node)?;
-        let hide_btns = m.optional("hideBtns", true, <bool as crate::Wire>::from_node)?;
+            .optional("PageLang", true, <PageLang as crate::FromNode>::from_node)?;
+        let tmp = m.optional("tmp", true, <i64 as crate::FromNode>::from_node)?;
+        let hide_btns = m
+            .optional("hideBtns", true, <bool as crate::FromNode>::from_node)?;
         Ok(Self {
             masof,
             key,
@@ -876,35 +894,20 @@ pub struct SignPaymentPageResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for SignPaymentPageResponse {
+impl crate::ToNode for SignPaymentPageResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.action {
-            w.put("action", crate::Wire::to_node(v));
+            w.put("action", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.signature {
-            w.put("signature", crate::Wire::to_node(v));
+            w.put("signature", crate::ToNode::to_node(v));
         }
         w.extend(&crate::__private::codec::params_entries(&self.echoed));
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        let action = m.optional("action", false, <String as crate::Wire>::from_node)?;
-        let signature = m
-            .optional("signature", false, <String as crate::Wire>::from_node)?;
-        let echoed = crate::__private::codec::params_from(
-            m.unknown(&["action", "signature"]),
-        );
-        Ok(Self {
-            action,
-            signature,
-            echoed,
-            unknown_fields: m.unknown(&["action", "signature", "...", "CCode", "errMsg"]),
-        })
     }
 }
 impl crate::__private::FormFields for SignPaymentPageResponse {
@@ -974,7 +977,7 @@ impl crate::Endpoint for SignPaymentPage {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -1030,15 +1033,6 @@ impl crate::Endpoint for SignPaymentPage {
             902i64 => CCode::AuthenticationFailed,
             904i64 => CCode::MissingWhat,
             other => CCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => <SignPaymentPageResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
         }
     }
     fn is_outcome(code: i64) -> bool {

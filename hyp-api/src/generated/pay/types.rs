@@ -76,12 +76,14 @@ impl PartialEq<&str> for TransId {
         self.0 == *other
     }
 }
-impl crate::Wire for TransId {
+impl crate::ToNode for TransId {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for TransId {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for TransId {
@@ -154,12 +156,14 @@ impl PartialEq<&str> for PayRequestId {
         self.0 == *other
     }
 }
-impl crate::Wire for PayRequestId {
+impl crate::ToNode for PayRequestId {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for PayRequestId {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for PayRequestId {
@@ -234,12 +238,14 @@ impl PartialEq<&str> for AuthCode {
         self.0 == *other
     }
 }
-impl crate::Wire for AuthCode {
+impl crate::ToNode for AuthCode {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for AuthCode {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for AuthCode {
@@ -312,12 +318,14 @@ impl PartialEq<&str> for Uid {
         self.0 == *other
     }
 }
-impl crate::Wire for Uid {
+impl crate::ToNode for Uid {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for Uid {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for Uid {
@@ -392,12 +400,14 @@ impl PartialEq<&str> for UserId {
         self.0 == *other
     }
 }
-impl crate::Wire for UserId {
+impl crate::ToNode for UserId {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for UserId {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for UserId {
@@ -472,12 +482,14 @@ impl PartialEq<&str> for Tmonth {
         self.0 == *other
     }
 }
-impl crate::Wire for Tmonth {
+impl crate::ToNode for Tmonth {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for Tmonth {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for Tmonth {
@@ -552,12 +564,14 @@ impl PartialEq<&str> for Tyear {
         self.0 == *other
     }
 }
-impl crate::Wire for Tyear {
+impl crate::ToNode for Tyear {
     fn to_node(&self) -> crate::Node {
-        crate::Wire::to_node(&self.0)
+        crate::ToNode::to_node(&self.0)
     }
+}
+impl crate::FromNode for Tyear {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        <String as crate::Wire>::from_node(node).map(Self)
+        <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for Tyear {

@@ -41,32 +41,42 @@ pub struct VerifyTransactionRequest {
     /// Source: vendor doc 002 § action=APISign › Validate a transaction (Parameters; Example request); vendor-notes §4 item 7
     pub redirect: Vec<(String, String)>,
 }
-impl crate::Wire for VerifyTransactionRequest {
+impl crate::ToNode for VerifyTransactionRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("What", crate::Node::Str("VERIFY".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::Wire::to_node(v));
+            w.put("Masof", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.key {
-            w.put("KEY", crate::Wire::to_node(v));
+            w.put("KEY", crate::ToNode::to_node(v));
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::Wire::to_node(v));
+            w.put("PassP", crate::ToNode::to_node(v));
         }
         w.extend(&crate::__private::codec::params_entries(&self.redirect));
         w.finish()
     }
+}
+impl crate::FromNode for VerifyTransactionRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         let m = crate::__private::MapReader::new(node)?;
-        let masof = m.optional("Masof", false, <String as crate::Wire>::from_node)?;
+        let masof = m.optional("Masof", false, <String as crate::FromNode>::from_node)?;
         let key = m
-            .optional("KEY", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .optional(
+                "KEY",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
         let passp = m
-            .optional("PassP", false, <crate::SecretString as crate::Wire>::from_node)?;
+            .optional(
+                "PassP",
+                false,
+                <crate::SecretString as crate::FromNode>::from_node,
+            )?;
         let redirect = crate::__private::codec::params_from(
             m.unknown(&["action", "What", "Masof", "KEY", "PassP"]),
         );
@@ -154,19 +164,13 @@ pub struct VerifyTransactionResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
-impl crate::Wire for VerifyTransactionResponse {
+impl crate::ToNode for VerifyTransactionResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.extend(&self.unknown_fields);
         w.finish()
-    }
-    fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
-        let m = crate::__private::MapReader::new(node)?;
-        Ok(Self {
-            unknown_fields: m.unknown(&["CCode", "errMsg"]),
-        })
     }
 }
 impl crate::__private::JsonFields for VerifyTransactionResponse {
@@ -235,7 +239,7 @@ impl crate::Endpoint for VerifyTransaction {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::Wire::to_node(request));
+        parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
@@ -292,15 +296,6 @@ impl crate::Endpoint for VerifyTransaction {
             902i64 => CCode::AuthenticationFailed,
             904i64 => CCode::MissingWhat,
             other => CCode::from_service_table(other),
-        }
-    }
-    fn decode(
-        code: i64,
-        body: &crate::Node,
-    ) -> Result<Option<Self::Output>, crate::DecodeError> {
-        match code {
-            0i64 => <VerifyTransactionResponse as crate::Wire>::from_node(body).map(Some),
-            _ => Ok(None),
         }
     }
     fn is_outcome(code: i64) -> bool {

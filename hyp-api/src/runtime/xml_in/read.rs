@@ -190,7 +190,7 @@ impl<'a> XmlIn<'a> {
     }
 
     /// A list of scalars.
-    pub fn scalars<T: crate::runtime::codec::Wire>(
+    pub fn scalars<T: crate::runtime::codec::FromNode>(
         &mut self,
         seen: &mut u8,
         out: &mut Vec<T>,
