@@ -1,6 +1,7 @@
-//! Scalar codecs: how each spec type becomes a [`Node`] and back. Decoders are lenient in the
-//! ways vendors are loose (a number sent as a digit string, `"032"`), and strict about meaning
-//! (an amount is parsed exactly or rejected).
+//! Scalar codecs: how each spec type becomes a [`Node`] ([`ToNode`]) and, for requests and what
+//! they hold, back ([`FromNode`]). Decoders are lenient in the ways vendors are loose (a number
+//! sent as a digit string, `"032"`), and strict about meaning (an amount is parsed exactly or
+//! rejected).
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;

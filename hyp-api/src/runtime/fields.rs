@@ -167,7 +167,7 @@ pub type Decode<T> = fn(&str) -> Result<T, DecodeError>;
 
 /// One field being decoded: `None` until the wire names it; then `Some(None)` for a null or
 /// (where the spec says so) empty value, `Some(Some(v))` for a value. The first occurrence of a
-/// field counts, as in the tree decoder.
+/// field counts (as when a request is read from a tree).
 pub type Slot<T> = Option<Option<T>>;
 
 /// A required field's value: missing or null is an error naming the field `wire`.

@@ -1,6 +1,9 @@
-//! A wire-neutral value tree. Generated code turns requests into a [`Node`] and answers back
-//! from one; each transport (JSON, form/XML, query string) converts between its text and nodes.
-//! Numbers are kept as their exact text, so money never passes through a float.
+//! A wire-neutral value tree. Generated code turns requests into a [`Node`] (and hyp-sandbox
+//! reads them back from one); each transport (JSON, form/XML, query string) converts between its
+//! text and nodes. Answers are not read through it: the one-pass decoders (`one_pass`) go from
+//! the text straight into the generated types, and a `Node` only holds what an answer keeps as
+//! received (unknown fields, answers kept whole). Numbers are kept as their exact text, so money
+//! never passes through a float.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
