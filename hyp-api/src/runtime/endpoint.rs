@@ -178,7 +178,7 @@ pub trait Endpoint {
         false
     }
     /// Checks that a decoded output carries every field the spec says its outcome must carry
-    /// (`requires:`): one that does not is undecodable, whichever decoder read it.
+    /// (`requires:`): one that does not is undecodable.
     fn check_success(output: &Self::Output) -> Result<(), DecodeError> {
         let _ = output;
         Ok(())
