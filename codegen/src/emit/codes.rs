@@ -44,39 +44,23 @@ pub fn emit_codes(api: &Api) -> TokenStream {
         let n = c.value;
         quote!(#n => Self::#v,)
     });
-    let arms = |f: &dyn Fn(&crate::model::Code) -> TokenStream| {
-        api.codes
-            .iter()
-            .map(|c| {
-                let v = ident(&c.name);
-                let out = f(c);
-                quote!(Self::#v => #out,)
-            })
-            .collect::<Vec<_>>()
-    };
-    let values = arms(&|c| {
-        let n = c.value;
-        quote!(#n)
-    });
-    let descriptions = arms(&|c| {
-        let d = c.doc.lines().next().unwrap_or("").trim().to_string();
-        quote!(#d)
-    });
-    // One arm per documented status (its codes or-ed together), not one per code: a table of
-    // hundreds of codes sharing a few statuses compiles to a few arms.
-    let mut by_status: Vec<(u16, Vec<TokenStream>)> = Vec::new();
-    for c in &api.codes {
-        let Some(s) = c.http_status else { continue };
+    // One `match` gives a documented code's row; its number, description and HTTP status are
+    // read from tables by that row (one match instead of one per property: a table of hundreds
+    // of codes compiles to one jump table, not three).
+    let rows = api.codes.iter().enumerate().map(|(i, c)| {
         let v = ident(&c.name);
-        match by_status.iter_mut().find(|(status, _)| *status == s) {
-            Some((_, vs)) => vs.push(quote!(Self::#v)),
-            None => by_status.push((s, vec![quote!(Self::#v)])),
-        }
-    }
-    let statuses = by_status
+        quote!(Self::#v => Ok(#i),)
+    });
+    let count = api.codes.len();
+    let values = api.codes.iter().map(|c| c.value);
+    let descriptions = api
+        .codes
         .iter()
-        .map(|(s, vs)| quote!(#(#vs)|* => Some(#s),))
-        .collect::<Vec<_>>();
+        .map(|c| c.doc.lines().next().unwrap_or("").trim().to_string());
+    let statuses = api.codes.iter().map(|c| match c.http_status {
+        Some(s) => quote!(Some(#s)),
+        None => quote!(None),
+    });
     let retryable: Vec<TokenStream> = api
         .codes
         .iter()
@@ -121,20 +105,33 @@ pub fn emit_codes(api: &Api) -> TokenStream {
             }
         }
         impl #name {
+            /// Each documented code's number, by row.
+            const VALUES: [i64; #count] = [#(#values),*];
+            /// Each documented code's description, by row.
+            const DESCRIPTIONS: [&'static str; #count] = [#(#descriptions),*];
+            /// Each documented code's HTTP status, by row.
+            const STATUSES: [Option<u16>; #count] = [#(#statuses),*];
+            /// The row of a documented code in the tables above, or the number of an unknown one.
+            const fn row(&self) -> Result<usize, i64> {
+                match self { #(#rows)* Self::Unknown(n) => Err(*n) }
+            }
             /// The number on the wire (no trait import needed).
             pub const fn value(&self) -> i64 {
-                match self { #(#values)* Self::Unknown(n) => *n }
+                match self.row() { Ok(row) => Self::VALUES[row], Err(n) => n }
             }
             /// What the vendor documents the code to mean.
             pub const fn description(&self) -> &'static str {
-                match self { #(#descriptions)* Self::Unknown(_) => "a code the spec does not list" }
+                match self.row() {
+                    Ok(row) => Self::DESCRIPTIONS[row],
+                    Err(_) => "a code the spec does not list",
+                }
             }
         }
         impl crate::VendorCode for #name {
             fn value(&self) -> i64 { #name::value(self) }
             fn description(&self) -> &'static str { #name::description(self) }
             fn documented_http_status(&self) -> Option<u16> {
-                match self { #(#statuses)* _ => None }
+                match self.row() { Ok(row) => Self::STATUSES[row], Err(_) => None }
             }
             fn is_retryable(&self) -> bool { #retryable }
             fn outcome_unknown(&self) -> bool { #unknown }

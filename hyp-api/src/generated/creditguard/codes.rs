@@ -173,112 +173,137 @@ impl ResultCode {
     }
 }
 impl ResultCode {
+    /// Each documented code's number, by row.
+    const VALUES: [i64; 26usize] = [
+        0i64,
+        1i64,
+        2i64,
+        3i64,
+        4i64,
+        5i64,
+        6i64,
+        7i64,
+        10i64,
+        12i64,
+        14i64,
+        33i64,
+        34i64,
+        35i64,
+        36i64,
+        38i64,
+        157i64,
+        158i64,
+        159i64,
+        160i64,
+        161i64,
+        162i64,
+        173i64,
+        179i64,
+        -80i64,
+        310i64,
+    ];
+    /// Each documented code's description, by row.
+    const DESCRIPTIONS: [&'static str; 26usize] = [
+        "`000` \"Permitted transaction\": the command succeeded.",
+        "Shva 001: blocked card. ASSUMPTION (library practice).",
+        "Shva 002: stolen card. ASSUMPTION (library practice).",
+        "Shva 003: call the credit card company (referral). ASSUMPTION (library practice).",
+        "Shva 004: refused by the issuer. ASSUMPTION (library practice).",
+        "Shva 005: forged card. ASSUMPTION (library practice).",
+        "Shva 006: wrong CVV or Israeli ID. ASSUMPTION (library practice).",
+        "Shva 007: wrong CAVV / ECI / UCAF (3-D Secure data). ASSUMPTION (library practice).",
+        "Shva 010: transaction stopped. ASSUMPTION (library practice).",
+        "Shva 012: no permission for foreign currency. ASSUMPTION (library practice).",
+        "Shva 014: card not supported. ASSUMPTION (library practice).",
+        "Shva 033: defective card. ASSUMPTION (library practice). (Hyp Pay's CCode 33 means something else.)",
+        "Shva 034: card not permitted (the public source does not distinguish 034 from 035). ASSUMPTION (library practice).",
+        "Shva 035: card not permitted (the public source does not distinguish 035 from 034). ASSUMPTION (library practice).",
+        "Shva 036: expired card. ASSUMPTION (library practice).",
+        "Shva 038: amount over the card's ceiling. ASSUMPTION (library practice).",
+        "Shva 157: zero ceiling for regular credit. ASSUMPTION (library practice).",
+        "Shva 158: zero ceiling for debit (immediate-debit) cards. ASSUMPTION (library practice).",
+        "Shva 159: zero ceiling for dollar deals. ASSUMPTION (library practice).",
+        "Shva 160: zero ceiling for phone (card-not-present) deals. ASSUMPTION (library practice).",
+        "Shva 161: zero ceiling for refunds (credit deals). ASSUMPTION (library practice).",
+        "Shva 162: zero ceiling for split (installment) deals. ASSUMPTION (library practice).",
+        "Shva 173: double transaction (the same deal was already made). ASSUMPTION (library practice).",
+        "Duplicate transaction. On the payment-page redirect's `ErrorCode`, the dofinity library",
+        "`-80`: duplicate transaction (the only negative code seen). The dofinity library treats",
+        "`310` \"There is no debit deal that matches the credit deal\" (a refund or credit with no",
+    ];
+    /// Each documented code's HTTP status, by row.
+    const STATUSES: [Option<u16>; 26usize] = [
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+    ];
+    /// The row of a documented code in the tables above, or the number of an unknown one.
+    const fn row(&self) -> Result<usize, i64> {
+        match self {
+            Self::PermittedTransaction => Ok(0usize),
+            Self::BlockedCard => Ok(1usize),
+            Self::StolenCard => Ok(2usize),
+            Self::CallCreditCompany => Ok(3usize),
+            Self::Refused => Ok(4usize),
+            Self::ForgedCard => Ok(5usize),
+            Self::WrongCvvOrId => Ok(6usize),
+            Self::WrongCavvEciUcaf => Ok(7usize),
+            Self::Stopped => Ok(8usize),
+            Self::NoForeignCurrency => Ok(9usize),
+            Self::UnsupportedCard => Ok(10usize),
+            Self::DefectiveCard => Ok(11usize),
+            Self::NotPermitted34 => Ok(12usize),
+            Self::NotPermitted35 => Ok(13usize),
+            Self::ExpiredCard => Ok(14usize),
+            Self::OverCeiling => Ok(15usize),
+            Self::ZeroCeilingRegular => Ok(16usize),
+            Self::ZeroCeilingDebit => Ok(17usize),
+            Self::ZeroCeilingDollars => Ok(18usize),
+            Self::ZeroCeilingPhone => Ok(19usize),
+            Self::ZeroCeilingRefund => Ok(20usize),
+            Self::ZeroCeilingSplit => Ok(21usize),
+            Self::DoubleTransaction => Ok(22usize),
+            Self::Duplicate => Ok(23usize),
+            Self::DuplicateMinus80 => Ok(24usize),
+            Self::NoMatchingDebitDeal => Ok(25usize),
+            Self::Unknown(n) => Err(*n),
+        }
+    }
     /// The number on the wire (no trait import needed).
     pub const fn value(&self) -> i64 {
-        match self {
-            Self::PermittedTransaction => 0i64,
-            Self::BlockedCard => 1i64,
-            Self::StolenCard => 2i64,
-            Self::CallCreditCompany => 3i64,
-            Self::Refused => 4i64,
-            Self::ForgedCard => 5i64,
-            Self::WrongCvvOrId => 6i64,
-            Self::WrongCavvEciUcaf => 7i64,
-            Self::Stopped => 10i64,
-            Self::NoForeignCurrency => 12i64,
-            Self::UnsupportedCard => 14i64,
-            Self::DefectiveCard => 33i64,
-            Self::NotPermitted34 => 34i64,
-            Self::NotPermitted35 => 35i64,
-            Self::ExpiredCard => 36i64,
-            Self::OverCeiling => 38i64,
-            Self::ZeroCeilingRegular => 157i64,
-            Self::ZeroCeilingDebit => 158i64,
-            Self::ZeroCeilingDollars => 159i64,
-            Self::ZeroCeilingPhone => 160i64,
-            Self::ZeroCeilingRefund => 161i64,
-            Self::ZeroCeilingSplit => 162i64,
-            Self::DoubleTransaction => 173i64,
-            Self::Duplicate => 179i64,
-            Self::DuplicateMinus80 => -80i64,
-            Self::NoMatchingDebitDeal => 310i64,
-            Self::Unknown(n) => *n,
+        match self.row() {
+            Ok(row) => Self::VALUES[row],
+            Err(n) => n,
         }
     }
     /// What the vendor documents the code to mean.
     pub const fn description(&self) -> &'static str {
-        match self {
-            Self::PermittedTransaction => {
-                "`000` \"Permitted transaction\": the command succeeded."
-            }
-            Self::BlockedCard => "Shva 001: blocked card. ASSUMPTION (library practice).",
-            Self::StolenCard => "Shva 002: stolen card. ASSUMPTION (library practice).",
-            Self::CallCreditCompany => {
-                "Shva 003: call the credit card company (referral). ASSUMPTION (library practice)."
-            }
-            Self::Refused => {
-                "Shva 004: refused by the issuer. ASSUMPTION (library practice)."
-            }
-            Self::ForgedCard => "Shva 005: forged card. ASSUMPTION (library practice).",
-            Self::WrongCvvOrId => {
-                "Shva 006: wrong CVV or Israeli ID. ASSUMPTION (library practice)."
-            }
-            Self::WrongCavvEciUcaf => {
-                "Shva 007: wrong CAVV / ECI / UCAF (3-D Secure data). ASSUMPTION (library practice)."
-            }
-            Self::Stopped => {
-                "Shva 010: transaction stopped. ASSUMPTION (library practice)."
-            }
-            Self::NoForeignCurrency => {
-                "Shva 012: no permission for foreign currency. ASSUMPTION (library practice)."
-            }
-            Self::UnsupportedCard => {
-                "Shva 014: card not supported. ASSUMPTION (library practice)."
-            }
-            Self::DefectiveCard => {
-                "Shva 033: defective card. ASSUMPTION (library practice). (Hyp Pay's CCode 33 means something else.)"
-            }
-            Self::NotPermitted34 => {
-                "Shva 034: card not permitted (the public source does not distinguish 034 from 035). ASSUMPTION (library practice)."
-            }
-            Self::NotPermitted35 => {
-                "Shva 035: card not permitted (the public source does not distinguish 035 from 034). ASSUMPTION (library practice)."
-            }
-            Self::ExpiredCard => "Shva 036: expired card. ASSUMPTION (library practice).",
-            Self::OverCeiling => {
-                "Shva 038: amount over the card's ceiling. ASSUMPTION (library practice)."
-            }
-            Self::ZeroCeilingRegular => {
-                "Shva 157: zero ceiling for regular credit. ASSUMPTION (library practice)."
-            }
-            Self::ZeroCeilingDebit => {
-                "Shva 158: zero ceiling for debit (immediate-debit) cards. ASSUMPTION (library practice)."
-            }
-            Self::ZeroCeilingDollars => {
-                "Shva 159: zero ceiling for dollar deals. ASSUMPTION (library practice)."
-            }
-            Self::ZeroCeilingPhone => {
-                "Shva 160: zero ceiling for phone (card-not-present) deals. ASSUMPTION (library practice)."
-            }
-            Self::ZeroCeilingRefund => {
-                "Shva 161: zero ceiling for refunds (credit deals). ASSUMPTION (library practice)."
-            }
-            Self::ZeroCeilingSplit => {
-                "Shva 162: zero ceiling for split (installment) deals. ASSUMPTION (library practice)."
-            }
-            Self::DoubleTransaction => {
-                "Shva 173: double transaction (the same deal was already made). ASSUMPTION (library practice)."
-            }
-            Self::Duplicate => {
-                "Duplicate transaction. On the payment-page redirect's `ErrorCode`, the dofinity library"
-            }
-            Self::DuplicateMinus80 => {
-                "`-80`: duplicate transaction (the only negative code seen). The dofinity library treats"
-            }
-            Self::NoMatchingDebitDeal => {
-                "`310` \"There is no debit deal that matches the credit deal\" (a refund or credit with no"
-            }
-            Self::Unknown(_) => "a code the spec does not list",
+        match self.row() {
+            Ok(row) => Self::DESCRIPTIONS[row],
+            Err(_) => "a code the spec does not list",
         }
     }
 }
@@ -290,34 +315,9 @@ impl crate::VendorCode for ResultCode {
         ResultCode::description(self)
     }
     fn documented_http_status(&self) -> Option<u16> {
-        match self {
-            Self::PermittedTransaction
-            | Self::BlockedCard
-            | Self::StolenCard
-            | Self::CallCreditCompany
-            | Self::Refused
-            | Self::ForgedCard
-            | Self::WrongCvvOrId
-            | Self::WrongCavvEciUcaf
-            | Self::Stopped
-            | Self::NoForeignCurrency
-            | Self::UnsupportedCard
-            | Self::DefectiveCard
-            | Self::NotPermitted34
-            | Self::NotPermitted35
-            | Self::ExpiredCard
-            | Self::OverCeiling
-            | Self::ZeroCeilingRegular
-            | Self::ZeroCeilingDebit
-            | Self::ZeroCeilingDollars
-            | Self::ZeroCeilingPhone
-            | Self::ZeroCeilingRefund
-            | Self::ZeroCeilingSplit
-            | Self::DoubleTransaction
-            | Self::Duplicate
-            | Self::DuplicateMinus80
-            | Self::NoMatchingDebitDeal => Some(200u16),
-            _ => None,
+        match self.row() {
+            Ok(row) => Self::STATUSES[row],
+            Err(_) => None,
         }
     }
     fn is_retryable(&self) -> bool {

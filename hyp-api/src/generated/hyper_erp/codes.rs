@@ -170,98 +170,107 @@ impl ResponseCode {
     }
 }
 impl ResponseCode {
+    /// Each documented code's number, by row.
+    const VALUES: [i64; 24usize] = [
+        0i64, 1i64, 2i64, 3i64, 4i64, 5i64, 6i64, 7i64, 8i64, 9i64, 10i64, 11i64, 12i64,
+        13i64, 14i64, 20i64, 21i64, 22i64, 23i64, 30i64, 99i64, 10i64, 5i64, 11i64,
+    ];
+    /// Each documented code's description, by row.
+    const DESCRIPTIONS: [&'static str; 24usize] = [
+        "Success.",
+        "Incomplete success: the call partly succeeded. Create_TP_Account_Json uses it for \"TP",
+        "No results / data. Query functions treat it as an empty result.",
+        "The API function does not exist (wrong function name in the URL).",
+        "Database error on the server side (vendor docs: \"Internal server error.\" e.g. failed to",
+        "Technical error, or the parallel-tenant limit was hit. For the trading-platform functions",
+        "Wrong account credentials.",
+        "Required fields must be filled.",
+        "Not authorized for this function or entity.",
+        "The requested language is not one of the acceptable languages.",
+        "Resource busy (a concurrent change, or the tax engine is busy); try again later.",
+        "Security alert.",
+        "The entity (record) is locked.",
+        "The password does not meet the password policy.",
+        "Posted fields contain wrong data and/or missing fields. The message names the problem and",
+        "The account does not exist (older version of the kb page; HTTP status not given).",
+        "The client does not exist (older version of the kb page; HTTP status not given).",
+        "The supplier does not exist (older version of the kb page; HTTP status not given).",
+        "The project does not exist (older version of the kb page; HTTP status not given).",
+        "\"A form with identical information has already been submitted.\" The Ticket_ID was already",
+        "Missing / wrong access token (the Bearer token is absent, wrong or expired).",
+        "Bad account credentials (\"ClientNumber\" or \"API_Password\"). On this function 10 does not",
+        "Timeout: the API waited 40 seconds but received no confirmation from the trading system",
+        "\"Incorrect API_Password\": the client's API password is wrong. On this function 11 does",
+    ];
+    /// Each documented code's HTTP status, by row.
+    const STATUSES: [Option<u16>; 24usize] = [
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(404u16),
+        Some(500u16),
+        Some(500u16),
+        Some(401u16),
+        Some(400u16),
+        Some(403u16),
+        Some(400u16),
+        Some(423u16),
+        Some(422u16),
+        Some(422u16),
+        Some(400u16),
+        Some(400u16),
+        None,
+        None,
+        None,
+        None,
+        Some(200u16),
+        Some(400u16),
+        Some(401u16),
+        Some(500u16),
+        Some(401u16),
+    ];
+    /// The row of a documented code in the tables above, or the number of an unknown one.
+    const fn row(&self) -> Result<usize, i64> {
+        match self {
+            Self::Success => Ok(0usize),
+            Self::IncompleteSuccess => Ok(1usize),
+            Self::NoResults => Ok(2usize),
+            Self::FunctionNotFound => Ok(3usize),
+            Self::DatabaseError => Ok(4usize),
+            Self::TechnicalError => Ok(5usize),
+            Self::WrongAccountCredentials => Ok(6usize),
+            Self::RequiredFieldsMissing => Ok(7usize),
+            Self::NotAuthorized => Ok(8usize),
+            Self::UnacceptableLanguage => Ok(9usize),
+            Self::ResourceBusy => Ok(10usize),
+            Self::SecurityAlert => Ok(11usize),
+            Self::EntityLocked => Ok(12usize),
+            Self::PasswordPolicy => Ok(13usize),
+            Self::BadInputData => Ok(14usize),
+            Self::AccountNotFound => Ok(15usize),
+            Self::ClientNotFound => Ok(16usize),
+            Self::SupplierNotFound => Ok(17usize),
+            Self::ProjectNotFound => Ok(18usize),
+            Self::Duplicate => Ok(19usize),
+            Self::InvalidAccessToken => Ok(20usize),
+            Self::BadAccountCredentials => Ok(21usize),
+            Self::TradingSystemTimeout => Ok(22usize),
+            Self::IncorrectApiPassword => Ok(23usize),
+            Self::Unknown(n) => Err(*n),
+        }
+    }
     /// The number on the wire (no trait import needed).
     pub const fn value(&self) -> i64 {
-        match self {
-            Self::Success => 0i64,
-            Self::IncompleteSuccess => 1i64,
-            Self::NoResults => 2i64,
-            Self::FunctionNotFound => 3i64,
-            Self::DatabaseError => 4i64,
-            Self::TechnicalError => 5i64,
-            Self::WrongAccountCredentials => 6i64,
-            Self::RequiredFieldsMissing => 7i64,
-            Self::NotAuthorized => 8i64,
-            Self::UnacceptableLanguage => 9i64,
-            Self::ResourceBusy => 10i64,
-            Self::SecurityAlert => 11i64,
-            Self::EntityLocked => 12i64,
-            Self::PasswordPolicy => 13i64,
-            Self::BadInputData => 14i64,
-            Self::AccountNotFound => 20i64,
-            Self::ClientNotFound => 21i64,
-            Self::SupplierNotFound => 22i64,
-            Self::ProjectNotFound => 23i64,
-            Self::Duplicate => 30i64,
-            Self::InvalidAccessToken => 99i64,
-            Self::BadAccountCredentials => 10i64,
-            Self::TradingSystemTimeout => 5i64,
-            Self::IncorrectApiPassword => 11i64,
-            Self::Unknown(n) => *n,
+        match self.row() {
+            Ok(row) => Self::VALUES[row],
+            Err(n) => n,
         }
     }
     /// What the vendor documents the code to mean.
     pub const fn description(&self) -> &'static str {
-        match self {
-            Self::Success => "Success.",
-            Self::IncompleteSuccess => {
-                "Incomplete success: the call partly succeeded. Create_TP_Account_Json uses it for \"TP"
-            }
-            Self::NoResults => {
-                "No results / data. Query functions treat it as an empty result."
-            }
-            Self::FunctionNotFound => {
-                "The API function does not exist (wrong function name in the URL)."
-            }
-            Self::DatabaseError => {
-                "Database error on the server side (vendor docs: \"Internal server error.\" e.g. failed to"
-            }
-            Self::TechnicalError => {
-                "Technical error, or the parallel-tenant limit was hit. For the trading-platform functions"
-            }
-            Self::WrongAccountCredentials => "Wrong account credentials.",
-            Self::RequiredFieldsMissing => "Required fields must be filled.",
-            Self::NotAuthorized => "Not authorized for this function or entity.",
-            Self::UnacceptableLanguage => {
-                "The requested language is not one of the acceptable languages."
-            }
-            Self::ResourceBusy => {
-                "Resource busy (a concurrent change, or the tax engine is busy); try again later."
-            }
-            Self::SecurityAlert => "Security alert.",
-            Self::EntityLocked => "The entity (record) is locked.",
-            Self::PasswordPolicy => "The password does not meet the password policy.",
-            Self::BadInputData => {
-                "Posted fields contain wrong data and/or missing fields. The message names the problem and"
-            }
-            Self::AccountNotFound => {
-                "The account does not exist (older version of the kb page; HTTP status not given)."
-            }
-            Self::ClientNotFound => {
-                "The client does not exist (older version of the kb page; HTTP status not given)."
-            }
-            Self::SupplierNotFound => {
-                "The supplier does not exist (older version of the kb page; HTTP status not given)."
-            }
-            Self::ProjectNotFound => {
-                "The project does not exist (older version of the kb page; HTTP status not given)."
-            }
-            Self::Duplicate => {
-                "\"A form with identical information has already been submitted.\" The Ticket_ID was already"
-            }
-            Self::InvalidAccessToken => {
-                "Missing / wrong access token (the Bearer token is absent, wrong or expired)."
-            }
-            Self::BadAccountCredentials => {
-                "Bad account credentials (\"ClientNumber\" or \"API_Password\"). On this function 10 does not"
-            }
-            Self::TradingSystemTimeout => {
-                "Timeout: the API waited 40 seconds but received no confirmation from the trading system"
-            }
-            Self::IncorrectApiPassword => {
-                "\"Incorrect API_Password\": the client's API password is wrong. On this function 11 does"
-            }
-            Self::Unknown(_) => "a code the spec does not list",
+        match self.row() {
+            Ok(row) => Self::DESCRIPTIONS[row],
+            Err(_) => "a code the spec does not list",
         }
     }
 }
@@ -273,27 +282,9 @@ impl crate::VendorCode for ResponseCode {
         ResponseCode::description(self)
     }
     fn documented_http_status(&self) -> Option<u16> {
-        match self {
-            Self::Success
-            | Self::IncompleteSuccess
-            | Self::NoResults
-            | Self::Duplicate => Some(200u16),
-            Self::FunctionNotFound => Some(404u16),
-            Self::DatabaseError | Self::TechnicalError | Self::TradingSystemTimeout => {
-                Some(500u16)
-            }
-            Self::WrongAccountCredentials
-            | Self::BadAccountCredentials
-            | Self::IncorrectApiPassword => Some(401u16),
-            Self::RequiredFieldsMissing
-            | Self::UnacceptableLanguage
-            | Self::PasswordPolicy
-            | Self::BadInputData
-            | Self::InvalidAccessToken => Some(400u16),
-            Self::NotAuthorized => Some(403u16),
-            Self::ResourceBusy => Some(423u16),
-            Self::SecurityAlert | Self::EntityLocked => Some(422u16),
-            _ => None,
+        match self.row() {
+            Ok(row) => Self::STATUSES[row],
+            Err(_) => None,
         }
     }
     fn is_retryable(&self) -> bool {

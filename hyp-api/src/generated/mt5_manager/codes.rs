@@ -63,38 +63,55 @@ impl StatusCode {
     }
 }
 impl StatusCode {
+    /// Each documented code's number, by row.
+    const VALUES: [i64; 7usize] = [
+        200i64, 201i64, 400i64, 401i64, 403i64, 409i64, 503i64,
+    ];
+    /// Each documented code's description, by row.
+    const DESCRIPTIONS: [&'static str; 7usize] = [
+        "OK.",
+        "Created (a new account or transaction).",
+        "The requested group, leverage, or balance payload is invalid.",
+        "Manager credential is missing or does not have scope for the action.",
+        "The service account cannot perform the requested broker operation.",
+        "The requested balance or account mutation was already applied. For a mutation resent with",
+        "The management plane is temporarily unavailable.",
+    ];
+    /// Each documented code's HTTP status, by row.
+    const STATUSES: [Option<u16>; 7usize] = [
+        Some(200u16),
+        Some(201u16),
+        Some(400u16),
+        Some(401u16),
+        Some(403u16),
+        Some(409u16),
+        Some(503u16),
+    ];
+    /// The row of a documented code in the tables above, or the number of an unknown one.
+    const fn row(&self) -> Result<usize, i64> {
+        match self {
+            Self::Ok => Ok(0usize),
+            Self::Created => Ok(1usize),
+            Self::ValidationError => Ok(2usize),
+            Self::Unauthorized => Ok(3usize),
+            Self::PermissionDenied => Ok(4usize),
+            Self::AlreadyApplied => Ok(5usize),
+            Self::ManagerOffline => Ok(6usize),
+            Self::Unknown(n) => Err(*n),
+        }
+    }
     /// The number on the wire (no trait import needed).
     pub const fn value(&self) -> i64 {
-        match self {
-            Self::Ok => 200i64,
-            Self::Created => 201i64,
-            Self::ValidationError => 400i64,
-            Self::Unauthorized => 401i64,
-            Self::PermissionDenied => 403i64,
-            Self::AlreadyApplied => 409i64,
-            Self::ManagerOffline => 503i64,
-            Self::Unknown(n) => *n,
+        match self.row() {
+            Ok(row) => Self::VALUES[row],
+            Err(n) => n,
         }
     }
     /// What the vendor documents the code to mean.
     pub const fn description(&self) -> &'static str {
-        match self {
-            Self::Ok => "OK.",
-            Self::Created => "Created (a new account or transaction).",
-            Self::ValidationError => {
-                "The requested group, leverage, or balance payload is invalid."
-            }
-            Self::Unauthorized => {
-                "Manager credential is missing or does not have scope for the action."
-            }
-            Self::PermissionDenied => {
-                "The service account cannot perform the requested broker operation."
-            }
-            Self::AlreadyApplied => {
-                "The requested balance or account mutation was already applied. For a mutation resent with"
-            }
-            Self::ManagerOffline => "The management plane is temporarily unavailable.",
-            Self::Unknown(_) => "a code the spec does not list",
+        match self.row() {
+            Ok(row) => Self::DESCRIPTIONS[row],
+            Err(_) => "a code the spec does not list",
         }
     }
 }
@@ -106,15 +123,9 @@ impl crate::VendorCode for StatusCode {
         StatusCode::description(self)
     }
     fn documented_http_status(&self) -> Option<u16> {
-        match self {
-            Self::Ok => Some(200u16),
-            Self::Created => Some(201u16),
-            Self::ValidationError => Some(400u16),
-            Self::Unauthorized => Some(401u16),
-            Self::PermissionDenied => Some(403u16),
-            Self::AlreadyApplied => Some(409u16),
-            Self::ManagerOffline => Some(503u16),
-            _ => None,
+        match self.row() {
+            Ok(row) => Self::STATUSES[row],
+            Err(_) => None,
         }
     }
     fn is_retryable(&self) -> bool {

@@ -1508,1082 +1508,938 @@ impl CCode {
     }
 }
 impl CCode {
+    /// Each documented code's number, by row.
+    const VALUES: [i64; 292usize] = [
+        0i64, 1i64, 2i64, 3i64, 4i64, 5i64, 6i64, 7i64, 8i64, 9i64, 10i64, 11i64, 12i64,
+        13i64, 14i64, 15i64, 16i64, 17i64, 26i64, 33i64, 36i64, 41i64, 42i64, 51i64,
+        52i64, 53i64, 54i64, 55i64, 56i64, 57i64, 58i64, 59i64, 60i64, 61i64, 62i64,
+        63i64, 64i64, 65i64, 66i64, 67i64, 68i64, 69i64, 70i64, 71i64, 73i64, 74i64,
+        75i64, 76i64, 77i64, 78i64, 79i64, 80i64, 81i64, 82i64, 83i64, 84i64, 85i64,
+        86i64, 87i64, 88i64, 89i64, 101i64, 102i64, 103i64, 104i64, 105i64, 106i64,
+        107i64, 108i64, 109i64, 110i64, 111i64, 112i64, 113i64, 114i64, 115i64, 116i64,
+        117i64, 118i64, 119i64, 120i64, 121i64, 122i64, 123i64, 141i64, 142i64, 143i64,
+        144i64, 145i64, 146i64, 147i64, 148i64, 149i64, 150i64, 151i64, 152i64, 182i64,
+        183i64, 184i64, 185i64, 186i64, 187i64, 188i64, 189i64, 190i64, 191i64, 192i64,
+        193i64, 200i64, 250i64, 310i64, 322i64, 341i64, 342i64, 343i64, 344i64, 345i64,
+        346i64, 347i64, 348i64, 349i64, 350i64, 351i64, 352i64, 353i64, 354i64, 381i64,
+        382i64, 384i64, 385i64, 400i64, 401i64, 402i64, 403i64, 404i64, 405i64, 406i64,
+        408i64, 410i64, 414i64, 415i64, 416i64, 417i64, 418i64, 419i64, 420i64, 421i64,
+        422i64, 424i64, 425i64, 426i64, 428i64, 429i64, 431i64, 432i64, 433i64, 434i64,
+        435i64, 436i64, 439i64, 440i64, 441i64, 442i64, 443i64, 445i64, 447i64, 448i64,
+        449i64, 450i64, 451i64, 452i64, 453i64, 454i64, 455i64, 456i64, 457i64, 458i64,
+        470i64, 471i64, 472i64, 473i64, 474i64, 475i64, 476i64, 477i64, 478i64, 479i64,
+        480i64, 481i64, 482i64, 483i64, 484i64, 485i64, 486i64, 487i64, 488i64, 489i64,
+        490i64, 491i64, 492i64, 493i64, 494i64, 495i64, 496i64, 497i64, 498i64, 500i64,
+        504i64, 505i64, 506i64, 507i64, 508i64, 509i64, 510i64, 511i64, 512i64, 551i64,
+        552i64, 553i64, 554i64, 555i64, 556i64, 557i64, 558i64, 559i64, 560i64, 561i64,
+        562i64, 563i64, 564i64, 565i64, 566i64, 567i64, 598i64, 599i64, 600i64, 700i64,
+        701i64, 702i64, 703i64, 704i64, 705i64, 706i64, 707i64, 708i64, 709i64, 710i64,
+        711i64, 712i64, 713i64, 714i64, 715i64, 716i64, 717i64, 718i64, 719i64, 720i64,
+        721i64, 722i64, 723i64, 724i64, 725i64, 726i64, 727i64, 728i64, 729i64, 730i64,
+        731i64, 777i64, 800i64, 901i64, 902i64, 903i64, 904i64, 905i64, 906i64, 910i64,
+        920i64, 990i64, 995i64, 996i64, 997i64, 998i64, 999i64, 16i64, 250i64, 401i64,
+        402i64, 901i64, 901i64, 250i64, 33i64,
+    ];
+    /// Each documented code's description, by row.
+    const DESCRIPTIONS: [&'static str; 292usize] = [
+        "Approved / success. On a charge: approved and charged; elsewhere: the operation succeeded (every scenario's table: `0` Success). An outcome, never an error.",
+        "Blocked card.",
+        "Stolen card, confiscate.",
+        "Call the credit card company (referral).",
+        "Transaction not approved (refused).",
+        "Forged card, confiscate.",
+        "Transaction declined: incorrect CVV2. May also indicate a missing Israeli ID number (`UserId`).",
+        "Incorrect CAVV/UCAF (3-D Secure data).",
+        "Incorrect AVS (address verification).",
+        "Communication disconnection. Whether a charge happened is not known: reconcile before resending; a retry-safe call may be retried.",
+        "Partial approval: the card was approved for part of the amount only. Reconcile before acting (money may have moved).",
+        "Lack of points / stars / miles.",
+        "Card not permitted in the terminal.",
+        "Incorrect balance code.",
+        "Card not associated with the network.",
+        "Card is not valid.",
+        "No permission for the currency type. May also mean missing required fields (the meaning `payRequest` CREATE gives it: MissingRequiredFields there).",
+        "No permission for the credit type.",
+        "Incorrect ID (the customer's Israeli ID, `UserId`).",
+        "Shva 033 \"Defective card\": the card-status meaning on charges. The CS-Cart table words 33 as \"You can credit the entire transaction or a small amount … only\", the refund meaning that `zikoyAPI`'s own table states as \"Amount exceeds the original transaction value\" (RefundExceedsOriginal there). The meaning depends on the action.",
+        "Card expired (the CS-Cart table has a gap at 34-39; Shva 036 \"Expired card\").",
+        "Query required (J2 ceiling). The source gives 41 and 42 one shared meaning.",
+        "Query required (J2 ceiling). The source gives 41 and 42 one shared meaning.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code.",
+        "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code.",
+        "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code.",
+        "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code.",
+        "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code.",
+        "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code.",
+        "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code.",
+        "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code.",
+        "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code.",
+        "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code.",
+        "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code.",
+        "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code.",
+        "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code.",
+        "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code.",
+        "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code.",
+        "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code.",
+        "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code.",
+        "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code.",
+        "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code.",
+        "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code.",
+        "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code.",
+        "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code.",
+        "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code.",
+        "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code.",
+        "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code.",
+        "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code.",
+        "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code.",
+        "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code.",
+        "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code.",
+        "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code.",
+        "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code.",
+        "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code.",
+        "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code.",
+        "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code.",
+        "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code.",
+        "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code.",
+        "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code.",
+        "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code.",
+        "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code.",
+        "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code.",
+        "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code.",
+        "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code.",
+        "Missing one or more parameters from the payment completion redirect (VERIFY): the redirect was incomplete or tampered with, or not passed on in its original order. Do not treat the payment as verified.",
+        "Transaction or payment link not found (commitTrans: TransactionNotFound; payRequest DELETE: PaymentLinkNotFound).",
+        "No acquirer permission to type a pre-approval number. (Not CreditGuard's 310.) The other codes 300-319 are acquirer-permission refusals (transaction type, currency, card-not-present, credit, linkage, fixed-date credit, service code 587, postponed credit, benefits, promotions, loading, tips) whose numbers the source does not give: they decode as `Unknown(n)` with `errMsg`.",
+        "No permission for an approval without a transaction (J5), acquirer side (the source pairs 322 and 349 with one meaning).",
+        "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code.",
+        "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code.",
+        "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code.",
+        "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code.",
+        "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code.",
+        "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code.",
+        "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code.",
+        "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code.",
+        "No permission for an approval without a transaction (J5), issuer side (stated for 349 with 322; 349 lies in the issuer-permission range 341-354).",
+        "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code.",
+        "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code.",
+        "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code.",
+        "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code.",
+        "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code.",
+        "Contactless transaction above the maximum amount.",
+        "Self-service only.",
+        "Multi-supplier number missing.",
+        "An e-commerce terminal needs an `eci` (e-commerce indicator).",
+        "Sum of items differs from the transaction amount: with `Pritim=True`, the sum of quantity × price of the `heshDesc` items must equal `Amount`.",
+        "Too many installments (the installment meaning; the source gives 401 two meanings: \"First or last name required / too many instalments\"). The `soft` scenarios' tables give the name meaning: NameRequired there.",
+        "Too few installments (the installment meaning; the source gives 402 two meanings: \"Transaction information required / too few instalments\"). The `soft` scenarios' tables give the information meaning: TransactionInfoRequired there.",
+        "Below the minimum (installment amount or count).",
+        "Number of payments missing.",
+        "First or fixed payment missing.",
+        "Total differs from first payment + fixed payment × number of payments.",
+        "Channel 2 (track 2) shorter than 37 characters.",
+        "Rejected by dcode.",
+        "Fixed date more than one year ahead.",
+        "Invalid data.",
+        "Invalid expiration format.",
+        "Wrong terminal number.",
+        "Essential parameters missing.",
+        "clientInputPan error (the source gives only the name).",
+        "Invalid card number (channel 2 / track 2).",
+        "General invalid data.",
+        "ISO message build error.",
+        "Non-numeric field.",
+        "Duplicate record.",
+        "Amount increased after the checks.",
+        "Missing service code.",
+        "Card not in the valid-cards file.",
+        "General error.",
+        "PinPad / magnetic / EMV / contactless device rule. The source gives the range 432-436 this one meaning, not one per code.",
+        "PinPad / magnetic / EMV / contactless device rule. The source gives the range 432-436 this one meaning, not one per code.",
+        "PinPad / magnetic / EMV / contactless device rule. The source gives the range 432-436 this one meaning, not one per code.",
+        "PinPad / magnetic / EMV / contactless device rule. The source gives the range 432-436 this one meaning, not one per code.",
+        "PinPad / magnetic / EMV / contactless device rule. The source gives the range 432-436 this one meaning, not one per code.",
+        "Credit type does not fit the transaction type.",
+        "Tourist card not permitted.",
+        "Card in vector 80.",
+        "No stand-in.",
+        "Cancellation: card not found.",
+        "Immediate-debit card rule.",
+        "Incorrect card number; on a token charge, usually a missing `Token=True` (the token in `CC` was read as a card number).",
+        "Address or ZIP code required (the source pairs 448/449 as \"address/ZIP required\" without saying which is which).",
+        "Address or ZIP code required (the source pairs 448/449 as \"address/ZIP required\" without saying which is which).",
+        "Promotion code rule (promotion codes 1-12).",
+        "Record / loading / forced-debit / club rule. The source gives the range 451-458 this one meaning, not one per code.",
+        "Record / loading / forced-debit / club rule. The source gives the range 451-458 this one meaning, not one per code.",
+        "Record / loading / forced-debit / club rule. The source gives the range 451-458 this one meaning, not one per code.",
+        "Record / loading / forced-debit / club rule. The source gives the range 451-458 this one meaning, not one per code.",
+        "Record / loading / forced-debit / club rule. The source gives the range 451-458 this one meaning, not one per code.",
+        "Record / loading / forced-debit / club rule. The source gives the range 451-458 this one meaning, not one per code.",
+        "Record / loading / forced-debit / club rule. The source gives the range 451-458 this one meaning, not one per code.",
+        "Record / loading / forced-debit / club rule. The source gives the range 451-458 this one meaning, not one per code.",
+        "Standing-order rule. The source gives the range 470-479 this one meaning, not one per code.",
+        "Standing-order rule. The source gives the range 470-479 this one meaning, not one per code.",
+        "Standing-order rule. The source gives the range 470-479 this one meaning, not one per code.",
+        "Standing-order rule. The source gives the range 470-479 this one meaning, not one per code.",
+        "Standing-order rule: needs J5 (stated for 474 within the standing-order range 470-479).",
+        "Standing-order rule. The source gives the range 470-479 this one meaning, not one per code.",
+        "Standing-order rule. The source gives the range 470-479 this one meaning, not one per code.",
+        "Standing-order rule. The source gives the range 470-479 this one meaning, not one per code.",
+        "Standing-order rule. The source gives the range 470-479 this one meaning, not one per code.",
+        "Standing-order rule. The source gives the range 470-479 this one meaning, not one per code.",
+        "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code.",
+        "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code.",
+        "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code.",
+        "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code.",
+        "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code.",
+        "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code.",
+        "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code.",
+        "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code.",
+        "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code.",
+        "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code.",
+        "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code.",
+        "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code.",
+        "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code.",
+        "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code.",
+        "Different terminal number (stated for 494 within the range 480-498).",
+        "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code.",
+        "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code.",
+        "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code.",
+        "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code.",
+        "Stopped by the user.",
+        "Data-source / eci / amount rule. The source gives the range 504-512 this one meaning, not one per code.",
+        "Data-source / eci / amount rule. The source gives the range 504-512 this one meaning, not one per code.",
+        "Data-source / eci / amount rule. The source gives the range 504-512 this one meaning, not one per code.",
+        "Actual amount greater than the approved amount (stated for 507 within the range 504-512).",
+        "Data-source / eci / amount rule. The source gives the range 504-512 this one meaning, not one per code.",
+        "Data-source / eci / amount rule. The source gives the range 504-512 this one meaning, not one per code.",
+        "Data-source / eci / amount rule. The source gives the range 504-512 this one meaning, not one per code.",
+        "Data-source / eci / amount rule. The source gives the range 504-512 this one meaning, not one per code.",
+        "Data-source / eci / amount rule. The source gives the range 504-512 this one meaning, not one per code.",
+        "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code.",
+        "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code.",
+        "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code.",
+        "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code.",
+        "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code.",
+        "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code.",
+        "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code.",
+        "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code.",
+        "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code.",
+        "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code.",
+        "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code.",
+        "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code.",
+        "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code.",
+        "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code.",
+        "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code.",
+        "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code.",
+        "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code.",
+        "Card in the negative file.",
+        "General error.",
+        "Transaction details received (J2: a check without a charge). A non-error result of a charge.",
+        "Authorization (J5): the amount is held, not charged; capture it later (J4). A non-error result of a `J5=True` charge. The source also words 700 \"declined by PinPad\" (terminals with a PinPad).",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code.",
+        "\"OK, you can proceed\": a reversal went through (the `CancelTrans` answer's `ReversalStatus=777`).",
+        "Postponed transaction (`Postpone=True`): finalize within 72 hours with `commitTrans`. A non-error result of a charge.",
+        "Not permitted (the source: \"Not permitted / wrong zPass\"). Per action: getToken and token charges: NoTokenizationPermission; payout: WrongZPass.",
+        "Authentication failure: wrong `PassP` (the vendor doc, every scenario); yaadpay.js: \"Masof, API key, or PassP is incorrect\".",
+        "Payments (installments) limit exceeded.",
+        "Missing `What` parameter (APISign).",
+        "Unsupported payment agreement state: `NewStat` is missing or set to an incorrect value (HKStatus).",
+        "The recurring agreement (`HKId`) does not exist (HKStatus).",
+        "Invalid transaction for tokenization: the original transaction was not a successful charge (e.g. a J5 authorization); send `allowFalse=True` to get its token anyway.",
+        "Transaction cannot be cancelled (e.g. it does not exist or was already transmitted): refund it with `zikoyAPI` instead.",
+        "Card not fully readable.",
+        "The payment link has already been paid, so it cannot be deleted.",
+        "The terminal is not permitted to use tokens.",
+        "The token (`CC` with `Token=True`) is not valid.",
+        "Transaction cancelled.",
+        "Communication error. Whether a charge happened is not known: reconcile before resending; a retry-safe call may be retried.",
+        "Missing required fields (the `errMsg` says which, e.g. \"Missing required fields\"). Not 16's card meaning \"no permission for currency type\".",
+        "The link doesn't exist.",
+        "First or last name is required but not provided (not 401's installment meaning).",
+        "Transaction information (`Info`) is required but not provided (not 402's installment",
+        "No permission: the terminal isn't authorized for tokenization (not 901's \"wrong zPass\"",
+        "Wrong `zPass` (not 901's tokenization-permission meaning).",
+        "Transaction not found (the postponed transaction `TransId` does not exist).",
+        "Amount exceeds the original transaction value (the CS-Cart table words it \"You can",
+    ];
+    /// Each documented code's HTTP status, by row.
+    const STATUSES: [Option<u16>; 292usize] = [
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+        Some(200u16),
+    ];
+    /// The row of a documented code in the tables above, or the number of an unknown one.
+    const fn row(&self) -> Result<usize, i64> {
+        match self {
+            Self::Approved => Ok(0usize),
+            Self::BlockedCard => Ok(1usize),
+            Self::StolenCard => Ok(2usize),
+            Self::CallCreditCompany => Ok(3usize),
+            Self::NotApproved => Ok(4usize),
+            Self::ForgedCard => Ok(5usize),
+            Self::IncorrectCvv2 => Ok(6usize),
+            Self::IncorrectCavvUcaf => Ok(7usize),
+            Self::IncorrectAvs => Ok(8usize),
+            Self::CommunicationDisconnected => Ok(9usize),
+            Self::PartialApproval => Ok(10usize),
+            Self::InsufficientPoints => Ok(11usize),
+            Self::CardNotPermittedInTerminal => Ok(12usize),
+            Self::IncorrectBalanceCode => Ok(13usize),
+            Self::CardNotInNetwork => Ok(14usize),
+            Self::CardNotValid => Ok(15usize),
+            Self::NoCurrencyPermission => Ok(16usize),
+            Self::NoCreditTypePermission => Ok(17usize),
+            Self::IncorrectId => Ok(18usize),
+            Self::DefectiveCard => Ok(19usize),
+            Self::CardExpired => Ok(20usize),
+            Self::QueryRequired41 => Ok(21usize),
+            Self::QueryRequired42 => Ok(22usize),
+            Self::MissingVectorFile51 => Ok(23usize),
+            Self::MissingVectorFile52 => Ok(24usize),
+            Self::MissingVectorFile53 => Ok(25usize),
+            Self::MissingVectorFile54 => Ok(26usize),
+            Self::MissingVectorFile55 => Ok(27usize),
+            Self::MissingVectorFile56 => Ok(28usize),
+            Self::MissingVectorFile57 => Ok(29usize),
+            Self::MissingVectorFile58 => Ok(30usize),
+            Self::MissingVectorFile59 => Ok(31usize),
+            Self::MissingVectorFile60 => Ok(32usize),
+            Self::MissingVectorFile61 => Ok(33usize),
+            Self::MissingVectorFile62 => Ok(34usize),
+            Self::MissingVectorFile63 => Ok(35usize),
+            Self::MissingVectorFile64 => Ok(36usize),
+            Self::MissingVectorFile65 => Ok(37usize),
+            Self::MissingVectorFile66 => Ok(38usize),
+            Self::MissingVectorFile67 => Ok(39usize),
+            Self::MissingVectorFile68 => Ok(40usize),
+            Self::MissingVectorFile69 => Ok(41usize),
+            Self::MissingVectorFile70 => Ok(42usize),
+            Self::MissingVectorFile71 => Ok(43usize),
+            Self::MissingSystemFile73 => Ok(44usize),
+            Self::MissingSystemFile74 => Ok(45usize),
+            Self::MissingSystemFile75 => Ok(46usize),
+            Self::MissingSystemFile76 => Ok(47usize),
+            Self::MissingSystemFile77 => Ok(48usize),
+            Self::MissingSystemFile78 => Ok(49usize),
+            Self::MissingSystemFile79 => Ok(50usize),
+            Self::MissingSystemFile80 => Ok(51usize),
+            Self::MissingSystemFile81 => Ok(52usize),
+            Self::MissingSystemFile82 => Ok(53usize),
+            Self::MissingSystemFile83 => Ok(54usize),
+            Self::MissingSystemFile84 => Ok(55usize),
+            Self::MissingSystemFile85 => Ok(56usize),
+            Self::MissingSystemFile86 => Ok(57usize),
+            Self::MissingSystemFile87 => Ok(58usize),
+            Self::MissingSystemFile88 => Ok(59usize),
+            Self::MissingSystemFile89 => Ok(60usize),
+            Self::MissingVectorEntry101 => Ok(61usize),
+            Self::MissingVectorEntry102 => Ok(62usize),
+            Self::MissingVectorEntry103 => Ok(63usize),
+            Self::MissingVectorEntry104 => Ok(64usize),
+            Self::MissingVectorEntry105 => Ok(65usize),
+            Self::MissingVectorEntry106 => Ok(66usize),
+            Self::MissingVectorEntry107 => Ok(67usize),
+            Self::MissingVectorEntry108 => Ok(68usize),
+            Self::MissingVectorEntry109 => Ok(69usize),
+            Self::MissingVectorEntry110 => Ok(70usize),
+            Self::MissingVectorEntry111 => Ok(71usize),
+            Self::MissingVectorEntry112 => Ok(72usize),
+            Self::MissingVectorEntry113 => Ok(73usize),
+            Self::MissingVectorEntry114 => Ok(74usize),
+            Self::MissingVectorEntry115 => Ok(75usize),
+            Self::MissingVectorEntry116 => Ok(76usize),
+            Self::MissingVectorEntry117 => Ok(77usize),
+            Self::MissingVectorEntry118 => Ok(78usize),
+            Self::MissingVectorEntry119 => Ok(79usize),
+            Self::MissingVectorEntry120 => Ok(80usize),
+            Self::MissingVectorEntry121 => Ok(81usize),
+            Self::MissingVectorEntry122 => Ok(82usize),
+            Self::MissingVectorEntry123 => Ok(83usize),
+            Self::MissingParameterEntry141 => Ok(84usize),
+            Self::MissingParameterEntry142 => Ok(85usize),
+            Self::MissingParameterEntry143 => Ok(86usize),
+            Self::MissingParameterEntry144 => Ok(87usize),
+            Self::MissingParameterEntry145 => Ok(88usize),
+            Self::MissingParameterEntry146 => Ok(89usize),
+            Self::MissingParameterEntry147 => Ok(90usize),
+            Self::MissingParameterEntry148 => Ok(91usize),
+            Self::MissingParameterEntry149 => Ok(92usize),
+            Self::MissingParameterEntry150 => Ok(93usize),
+            Self::MissingParameterEntry151 => Ok(94usize),
+            Self::MissingParameterEntry152 => Ok(95usize),
+            Self::InvalidVectorOrParameterData182 => Ok(96usize),
+            Self::InvalidVectorOrParameterData183 => Ok(97usize),
+            Self::InvalidVectorOrParameterData184 => Ok(98usize),
+            Self::InvalidVectorOrParameterData185 => Ok(99usize),
+            Self::InvalidVectorOrParameterData186 => Ok(100usize),
+            Self::InvalidVectorOrParameterData187 => Ok(101usize),
+            Self::InvalidVectorOrParameterData188 => Ok(102usize),
+            Self::InvalidVectorOrParameterData189 => Ok(103usize),
+            Self::InvalidVectorOrParameterData190 => Ok(104usize),
+            Self::InvalidVectorOrParameterData191 => Ok(105usize),
+            Self::InvalidVectorOrParameterData192 => Ok(106usize),
+            Self::InvalidVectorOrParameterData193 => Ok(107usize),
+            Self::RedirectParametersMissing => Ok(108usize),
+            Self::NotFound => Ok(109usize),
+            Self::NoPreApprovalNumberPermission => Ok(110usize),
+            Self::NoJ5Permission322 => Ok(111usize),
+            Self::NoIssuerPermission341 => Ok(112usize),
+            Self::NoIssuerPermission342 => Ok(113usize),
+            Self::NoIssuerPermission343 => Ok(114usize),
+            Self::NoIssuerPermission344 => Ok(115usize),
+            Self::NoIssuerPermission345 => Ok(116usize),
+            Self::NoIssuerPermission346 => Ok(117usize),
+            Self::NoIssuerPermission347 => Ok(118usize),
+            Self::NoIssuerPermission348 => Ok(119usize),
+            Self::NoJ5Permission349 => Ok(120usize),
+            Self::NoIssuerPermission350 => Ok(121usize),
+            Self::NoIssuerPermission351 => Ok(122usize),
+            Self::NoIssuerPermission352 => Ok(123usize),
+            Self::NoIssuerPermission353 => Ok(124usize),
+            Self::NoIssuerPermission354 => Ok(125usize),
+            Self::ContactlessAboveMaximum => Ok(126usize),
+            Self::SelfServiceOnly => Ok(127usize),
+            Self::MultiSupplierNumberMissing => Ok(128usize),
+            Self::EciRequired => Ok(129usize),
+            Self::ItemsSumMismatch => Ok(130usize),
+            Self::TooManyInstallments => Ok(131usize),
+            Self::TooFewInstallments => Ok(132usize),
+            Self::BelowMinimum => Ok(133usize),
+            Self::NumberOfPaymentsMissing => Ok(134usize),
+            Self::FirstOrFixedPaymentMissing => Ok(135usize),
+            Self::InstallmentTotalMismatch => Ok(136usize),
+            Self::Track2TooShort => Ok(137usize),
+            Self::DcodeRejected => Ok(138usize),
+            Self::FixedDateTooFar => Ok(139usize),
+            Self::InvalidData => Ok(140usize),
+            Self::InvalidExpirationFormat => Ok(141usize),
+            Self::WrongTerminalNumber => Ok(142usize),
+            Self::EssentialParametersMissing => Ok(143usize),
+            Self::ClientInputPan => Ok(144usize),
+            Self::InvalidCardNumberTrack2 => Ok(145usize),
+            Self::GeneralInvalidData => Ok(146usize),
+            Self::IsoBuildError => Ok(147usize),
+            Self::NonNumericField => Ok(148usize),
+            Self::DuplicateRecord => Ok(149usize),
+            Self::AmountIncreasedAfterChecks => Ok(150usize),
+            Self::ServiceCodeMissing => Ok(151usize),
+            Self::CardNotInValidCardsFile => Ok(152usize),
+            Self::GeneralError431 => Ok(153usize),
+            Self::DeviceRule432 => Ok(154usize),
+            Self::DeviceRule433 => Ok(155usize),
+            Self::DeviceRule434 => Ok(156usize),
+            Self::DeviceRule435 => Ok(157usize),
+            Self::DeviceRule436 => Ok(158usize),
+            Self::CreditTypeTransactionTypeMismatch => Ok(159usize),
+            Self::TouristCardNotPermitted => Ok(160usize),
+            Self::CardInVector80 => Ok(161usize),
+            Self::NoStandIn => Ok(162usize),
+            Self::CancellationCardNotFound => Ok(163usize),
+            Self::ImmediateDebitCardRule => Ok(164usize),
+            Self::IncorrectCardNumber => Ok(165usize),
+            Self::AddressOrZipRequired448 => Ok(166usize),
+            Self::AddressOrZipRequired449 => Ok(167usize),
+            Self::PromotionCode => Ok(168usize),
+            Self::RecordOrClubRule451 => Ok(169usize),
+            Self::RecordOrClubRule452 => Ok(170usize),
+            Self::RecordOrClubRule453 => Ok(171usize),
+            Self::RecordOrClubRule454 => Ok(172usize),
+            Self::RecordOrClubRule455 => Ok(173usize),
+            Self::RecordOrClubRule456 => Ok(174usize),
+            Self::RecordOrClubRule457 => Ok(175usize),
+            Self::RecordOrClubRule458 => Ok(176usize),
+            Self::StandingOrderRule470 => Ok(177usize),
+            Self::StandingOrderRule471 => Ok(178usize),
+            Self::StandingOrderRule472 => Ok(179usize),
+            Self::StandingOrderRule473 => Ok(180usize),
+            Self::StandingOrderNeedsJ5 => Ok(181usize),
+            Self::StandingOrderRule475 => Ok(182usize),
+            Self::StandingOrderRule476 => Ok(183usize),
+            Self::StandingOrderRule477 => Ok(184usize),
+            Self::StandingOrderRule478 => Ok(185usize),
+            Self::StandingOrderRule479 => Ok(186usize),
+            Self::LinkageOrFuelRule480 => Ok(187usize),
+            Self::LinkageOrFuelRule481 => Ok(188usize),
+            Self::LinkageOrFuelRule482 => Ok(189usize),
+            Self::LinkageOrFuelRule483 => Ok(190usize),
+            Self::LinkageOrFuelRule484 => Ok(191usize),
+            Self::LinkageOrFuelRule485 => Ok(192usize),
+            Self::LinkageOrFuelRule486 => Ok(193usize),
+            Self::LinkageOrFuelRule487 => Ok(194usize),
+            Self::LinkageOrFuelRule488 => Ok(195usize),
+            Self::LinkageOrFuelRule489 => Ok(196usize),
+            Self::LinkageOrFuelRule490 => Ok(197usize),
+            Self::LinkageOrFuelRule491 => Ok(198usize),
+            Self::LinkageOrFuelRule492 => Ok(199usize),
+            Self::LinkageOrFuelRule493 => Ok(200usize),
+            Self::DifferentTerminalNumber => Ok(201usize),
+            Self::LinkageOrFuelRule495 => Ok(202usize),
+            Self::LinkageOrFuelRule496 => Ok(203usize),
+            Self::LinkageOrFuelRule497 => Ok(204usize),
+            Self::LinkageOrFuelRule498 => Ok(205usize),
+            Self::StoppedByUser => Ok(206usize),
+            Self::DataSourceOrEciRule504 => Ok(207usize),
+            Self::DataSourceOrEciRule505 => Ok(208usize),
+            Self::DataSourceOrEciRule506 => Ok(209usize),
+            Self::ActualAmountExceedsApproved => Ok(210usize),
+            Self::DataSourceOrEciRule508 => Ok(211usize),
+            Self::DataSourceOrEciRule509 => Ok(212usize),
+            Self::DataSourceOrEciRule510 => Ok(213usize),
+            Self::DataSourceOrEciRule511 => Ok(214usize),
+            Self::DataSourceOrEciRule512 => Ok(215usize),
+            Self::ResponseMessageError551 => Ok(216usize),
+            Self::ResponseMessageError552 => Ok(217usize),
+            Self::ResponseMessageError553 => Ok(218usize),
+            Self::ResponseMessageError554 => Ok(219usize),
+            Self::ResponseMessageError555 => Ok(220usize),
+            Self::ResponseMessageError556 => Ok(221usize),
+            Self::ResponseMessageError557 => Ok(222usize),
+            Self::ResponseMessageError558 => Ok(223usize),
+            Self::ResponseMessageError559 => Ok(224usize),
+            Self::ResponseMessageError560 => Ok(225usize),
+            Self::ResponseMessageError561 => Ok(226usize),
+            Self::ResponseMessageError562 => Ok(227usize),
+            Self::ResponseMessageError563 => Ok(228usize),
+            Self::ResponseMessageError564 => Ok(229usize),
+            Self::ResponseMessageError565 => Ok(230usize),
+            Self::ResponseMessageError566 => Ok(231usize),
+            Self::ResponseMessageError567 => Ok(232usize),
+            Self::NegativeFile => Ok(233usize),
+            Self::GeneralError599 => Ok(234usize),
+            Self::DetailsReceivedJ2 => Ok(235usize),
+            Self::AuthorizedJ5 => Ok(236usize),
+            Self::PinPadError701 => Ok(237usize),
+            Self::PinPadError702 => Ok(238usize),
+            Self::PinPadError703 => Ok(239usize),
+            Self::PinPadError704 => Ok(240usize),
+            Self::PinPadError705 => Ok(241usize),
+            Self::PinPadError706 => Ok(242usize),
+            Self::PinPadError707 => Ok(243usize),
+            Self::PinPadError708 => Ok(244usize),
+            Self::PinPadError709 => Ok(245usize),
+            Self::PinPadError710 => Ok(246usize),
+            Self::PinPadError711 => Ok(247usize),
+            Self::PinPadError712 => Ok(248usize),
+            Self::PinPadError713 => Ok(249usize),
+            Self::PinPadError714 => Ok(250usize),
+            Self::PinPadError715 => Ok(251usize),
+            Self::PinPadError716 => Ok(252usize),
+            Self::PinPadError717 => Ok(253usize),
+            Self::PinPadError718 => Ok(254usize),
+            Self::PinPadError719 => Ok(255usize),
+            Self::PinPadError720 => Ok(256usize),
+            Self::PinPadError721 => Ok(257usize),
+            Self::PinPadError722 => Ok(258usize),
+            Self::PinPadError723 => Ok(259usize),
+            Self::PinPadError724 => Ok(260usize),
+            Self::PinPadError725 => Ok(261usize),
+            Self::PinPadError726 => Ok(262usize),
+            Self::PinPadError727 => Ok(263usize),
+            Self::PinPadError728 => Ok(264usize),
+            Self::PinPadError729 => Ok(265usize),
+            Self::PinPadError730 => Ok(266usize),
+            Self::PinPadError731 => Ok(267usize),
+            Self::OkCanProceed => Ok(268usize),
+            Self::Postponed => Ok(269usize),
+            Self::NotPermitted => Ok(270usize),
+            Self::AuthenticationFailed => Ok(271usize),
+            Self::PaymentsLimitExceeded => Ok(272usize),
+            Self::MissingWhat => Ok(273usize),
+            Self::UnsupportedAgreementState => Ok(274usize),
+            Self::AgreementNotFound => Ok(275usize),
+            Self::InvalidForTokenization => Ok(276usize),
+            Self::CannotBeCancelled => Ok(277usize),
+            Self::CardNotFullyReadable => Ok(278usize),
+            Self::PaymentLinkAlreadyPaid => Ok(279usize),
+            Self::TokensNotPermitted => Ok(280usize),
+            Self::InvalidToken => Ok(281usize),
+            Self::TransactionCancelled => Ok(282usize),
+            Self::CommunicationError => Ok(283usize),
+            Self::MissingRequiredFields => Ok(284usize),
+            Self::PaymentLinkNotFound => Ok(285usize),
+            Self::NameRequired => Ok(286usize),
+            Self::TransactionInfoRequired => Ok(287usize),
+            Self::NoTokenizationPermission => Ok(288usize),
+            Self::WrongZPass => Ok(289usize),
+            Self::TransactionNotFound => Ok(290usize),
+            Self::RefundExceedsOriginal => Ok(291usize),
+            Self::Unknown(n) => Err(*n),
+        }
+    }
     /// The number on the wire (no trait import needed).
     pub const fn value(&self) -> i64 {
-        match self {
-            Self::Approved => 0i64,
-            Self::BlockedCard => 1i64,
-            Self::StolenCard => 2i64,
-            Self::CallCreditCompany => 3i64,
-            Self::NotApproved => 4i64,
-            Self::ForgedCard => 5i64,
-            Self::IncorrectCvv2 => 6i64,
-            Self::IncorrectCavvUcaf => 7i64,
-            Self::IncorrectAvs => 8i64,
-            Self::CommunicationDisconnected => 9i64,
-            Self::PartialApproval => 10i64,
-            Self::InsufficientPoints => 11i64,
-            Self::CardNotPermittedInTerminal => 12i64,
-            Self::IncorrectBalanceCode => 13i64,
-            Self::CardNotInNetwork => 14i64,
-            Self::CardNotValid => 15i64,
-            Self::NoCurrencyPermission => 16i64,
-            Self::NoCreditTypePermission => 17i64,
-            Self::IncorrectId => 26i64,
-            Self::DefectiveCard => 33i64,
-            Self::CardExpired => 36i64,
-            Self::QueryRequired41 => 41i64,
-            Self::QueryRequired42 => 42i64,
-            Self::MissingVectorFile51 => 51i64,
-            Self::MissingVectorFile52 => 52i64,
-            Self::MissingVectorFile53 => 53i64,
-            Self::MissingVectorFile54 => 54i64,
-            Self::MissingVectorFile55 => 55i64,
-            Self::MissingVectorFile56 => 56i64,
-            Self::MissingVectorFile57 => 57i64,
-            Self::MissingVectorFile58 => 58i64,
-            Self::MissingVectorFile59 => 59i64,
-            Self::MissingVectorFile60 => 60i64,
-            Self::MissingVectorFile61 => 61i64,
-            Self::MissingVectorFile62 => 62i64,
-            Self::MissingVectorFile63 => 63i64,
-            Self::MissingVectorFile64 => 64i64,
-            Self::MissingVectorFile65 => 65i64,
-            Self::MissingVectorFile66 => 66i64,
-            Self::MissingVectorFile67 => 67i64,
-            Self::MissingVectorFile68 => 68i64,
-            Self::MissingVectorFile69 => 69i64,
-            Self::MissingVectorFile70 => 70i64,
-            Self::MissingVectorFile71 => 71i64,
-            Self::MissingSystemFile73 => 73i64,
-            Self::MissingSystemFile74 => 74i64,
-            Self::MissingSystemFile75 => 75i64,
-            Self::MissingSystemFile76 => 76i64,
-            Self::MissingSystemFile77 => 77i64,
-            Self::MissingSystemFile78 => 78i64,
-            Self::MissingSystemFile79 => 79i64,
-            Self::MissingSystemFile80 => 80i64,
-            Self::MissingSystemFile81 => 81i64,
-            Self::MissingSystemFile82 => 82i64,
-            Self::MissingSystemFile83 => 83i64,
-            Self::MissingSystemFile84 => 84i64,
-            Self::MissingSystemFile85 => 85i64,
-            Self::MissingSystemFile86 => 86i64,
-            Self::MissingSystemFile87 => 87i64,
-            Self::MissingSystemFile88 => 88i64,
-            Self::MissingSystemFile89 => 89i64,
-            Self::MissingVectorEntry101 => 101i64,
-            Self::MissingVectorEntry102 => 102i64,
-            Self::MissingVectorEntry103 => 103i64,
-            Self::MissingVectorEntry104 => 104i64,
-            Self::MissingVectorEntry105 => 105i64,
-            Self::MissingVectorEntry106 => 106i64,
-            Self::MissingVectorEntry107 => 107i64,
-            Self::MissingVectorEntry108 => 108i64,
-            Self::MissingVectorEntry109 => 109i64,
-            Self::MissingVectorEntry110 => 110i64,
-            Self::MissingVectorEntry111 => 111i64,
-            Self::MissingVectorEntry112 => 112i64,
-            Self::MissingVectorEntry113 => 113i64,
-            Self::MissingVectorEntry114 => 114i64,
-            Self::MissingVectorEntry115 => 115i64,
-            Self::MissingVectorEntry116 => 116i64,
-            Self::MissingVectorEntry117 => 117i64,
-            Self::MissingVectorEntry118 => 118i64,
-            Self::MissingVectorEntry119 => 119i64,
-            Self::MissingVectorEntry120 => 120i64,
-            Self::MissingVectorEntry121 => 121i64,
-            Self::MissingVectorEntry122 => 122i64,
-            Self::MissingVectorEntry123 => 123i64,
-            Self::MissingParameterEntry141 => 141i64,
-            Self::MissingParameterEntry142 => 142i64,
-            Self::MissingParameterEntry143 => 143i64,
-            Self::MissingParameterEntry144 => 144i64,
-            Self::MissingParameterEntry145 => 145i64,
-            Self::MissingParameterEntry146 => 146i64,
-            Self::MissingParameterEntry147 => 147i64,
-            Self::MissingParameterEntry148 => 148i64,
-            Self::MissingParameterEntry149 => 149i64,
-            Self::MissingParameterEntry150 => 150i64,
-            Self::MissingParameterEntry151 => 151i64,
-            Self::MissingParameterEntry152 => 152i64,
-            Self::InvalidVectorOrParameterData182 => 182i64,
-            Self::InvalidVectorOrParameterData183 => 183i64,
-            Self::InvalidVectorOrParameterData184 => 184i64,
-            Self::InvalidVectorOrParameterData185 => 185i64,
-            Self::InvalidVectorOrParameterData186 => 186i64,
-            Self::InvalidVectorOrParameterData187 => 187i64,
-            Self::InvalidVectorOrParameterData188 => 188i64,
-            Self::InvalidVectorOrParameterData189 => 189i64,
-            Self::InvalidVectorOrParameterData190 => 190i64,
-            Self::InvalidVectorOrParameterData191 => 191i64,
-            Self::InvalidVectorOrParameterData192 => 192i64,
-            Self::InvalidVectorOrParameterData193 => 193i64,
-            Self::RedirectParametersMissing => 200i64,
-            Self::NotFound => 250i64,
-            Self::NoPreApprovalNumberPermission => 310i64,
-            Self::NoJ5Permission322 => 322i64,
-            Self::NoIssuerPermission341 => 341i64,
-            Self::NoIssuerPermission342 => 342i64,
-            Self::NoIssuerPermission343 => 343i64,
-            Self::NoIssuerPermission344 => 344i64,
-            Self::NoIssuerPermission345 => 345i64,
-            Self::NoIssuerPermission346 => 346i64,
-            Self::NoIssuerPermission347 => 347i64,
-            Self::NoIssuerPermission348 => 348i64,
-            Self::NoJ5Permission349 => 349i64,
-            Self::NoIssuerPermission350 => 350i64,
-            Self::NoIssuerPermission351 => 351i64,
-            Self::NoIssuerPermission352 => 352i64,
-            Self::NoIssuerPermission353 => 353i64,
-            Self::NoIssuerPermission354 => 354i64,
-            Self::ContactlessAboveMaximum => 381i64,
-            Self::SelfServiceOnly => 382i64,
-            Self::MultiSupplierNumberMissing => 384i64,
-            Self::EciRequired => 385i64,
-            Self::ItemsSumMismatch => 400i64,
-            Self::TooManyInstallments => 401i64,
-            Self::TooFewInstallments => 402i64,
-            Self::BelowMinimum => 403i64,
-            Self::NumberOfPaymentsMissing => 404i64,
-            Self::FirstOrFixedPaymentMissing => 405i64,
-            Self::InstallmentTotalMismatch => 406i64,
-            Self::Track2TooShort => 408i64,
-            Self::DcodeRejected => 410i64,
-            Self::FixedDateTooFar => 414i64,
-            Self::InvalidData => 415i64,
-            Self::InvalidExpirationFormat => 416i64,
-            Self::WrongTerminalNumber => 417i64,
-            Self::EssentialParametersMissing => 418i64,
-            Self::ClientInputPan => 419i64,
-            Self::InvalidCardNumberTrack2 => 420i64,
-            Self::GeneralInvalidData => 421i64,
-            Self::IsoBuildError => 422i64,
-            Self::NonNumericField => 424i64,
-            Self::DuplicateRecord => 425i64,
-            Self::AmountIncreasedAfterChecks => 426i64,
-            Self::ServiceCodeMissing => 428i64,
-            Self::CardNotInValidCardsFile => 429i64,
-            Self::GeneralError431 => 431i64,
-            Self::DeviceRule432 => 432i64,
-            Self::DeviceRule433 => 433i64,
-            Self::DeviceRule434 => 434i64,
-            Self::DeviceRule435 => 435i64,
-            Self::DeviceRule436 => 436i64,
-            Self::CreditTypeTransactionTypeMismatch => 439i64,
-            Self::TouristCardNotPermitted => 440i64,
-            Self::CardInVector80 => 441i64,
-            Self::NoStandIn => 442i64,
-            Self::CancellationCardNotFound => 443i64,
-            Self::ImmediateDebitCardRule => 445i64,
-            Self::IncorrectCardNumber => 447i64,
-            Self::AddressOrZipRequired448 => 448i64,
-            Self::AddressOrZipRequired449 => 449i64,
-            Self::PromotionCode => 450i64,
-            Self::RecordOrClubRule451 => 451i64,
-            Self::RecordOrClubRule452 => 452i64,
-            Self::RecordOrClubRule453 => 453i64,
-            Self::RecordOrClubRule454 => 454i64,
-            Self::RecordOrClubRule455 => 455i64,
-            Self::RecordOrClubRule456 => 456i64,
-            Self::RecordOrClubRule457 => 457i64,
-            Self::RecordOrClubRule458 => 458i64,
-            Self::StandingOrderRule470 => 470i64,
-            Self::StandingOrderRule471 => 471i64,
-            Self::StandingOrderRule472 => 472i64,
-            Self::StandingOrderRule473 => 473i64,
-            Self::StandingOrderNeedsJ5 => 474i64,
-            Self::StandingOrderRule475 => 475i64,
-            Self::StandingOrderRule476 => 476i64,
-            Self::StandingOrderRule477 => 477i64,
-            Self::StandingOrderRule478 => 478i64,
-            Self::StandingOrderRule479 => 479i64,
-            Self::LinkageOrFuelRule480 => 480i64,
-            Self::LinkageOrFuelRule481 => 481i64,
-            Self::LinkageOrFuelRule482 => 482i64,
-            Self::LinkageOrFuelRule483 => 483i64,
-            Self::LinkageOrFuelRule484 => 484i64,
-            Self::LinkageOrFuelRule485 => 485i64,
-            Self::LinkageOrFuelRule486 => 486i64,
-            Self::LinkageOrFuelRule487 => 487i64,
-            Self::LinkageOrFuelRule488 => 488i64,
-            Self::LinkageOrFuelRule489 => 489i64,
-            Self::LinkageOrFuelRule490 => 490i64,
-            Self::LinkageOrFuelRule491 => 491i64,
-            Self::LinkageOrFuelRule492 => 492i64,
-            Self::LinkageOrFuelRule493 => 493i64,
-            Self::DifferentTerminalNumber => 494i64,
-            Self::LinkageOrFuelRule495 => 495i64,
-            Self::LinkageOrFuelRule496 => 496i64,
-            Self::LinkageOrFuelRule497 => 497i64,
-            Self::LinkageOrFuelRule498 => 498i64,
-            Self::StoppedByUser => 500i64,
-            Self::DataSourceOrEciRule504 => 504i64,
-            Self::DataSourceOrEciRule505 => 505i64,
-            Self::DataSourceOrEciRule506 => 506i64,
-            Self::ActualAmountExceedsApproved => 507i64,
-            Self::DataSourceOrEciRule508 => 508i64,
-            Self::DataSourceOrEciRule509 => 509i64,
-            Self::DataSourceOrEciRule510 => 510i64,
-            Self::DataSourceOrEciRule511 => 511i64,
-            Self::DataSourceOrEciRule512 => 512i64,
-            Self::ResponseMessageError551 => 551i64,
-            Self::ResponseMessageError552 => 552i64,
-            Self::ResponseMessageError553 => 553i64,
-            Self::ResponseMessageError554 => 554i64,
-            Self::ResponseMessageError555 => 555i64,
-            Self::ResponseMessageError556 => 556i64,
-            Self::ResponseMessageError557 => 557i64,
-            Self::ResponseMessageError558 => 558i64,
-            Self::ResponseMessageError559 => 559i64,
-            Self::ResponseMessageError560 => 560i64,
-            Self::ResponseMessageError561 => 561i64,
-            Self::ResponseMessageError562 => 562i64,
-            Self::ResponseMessageError563 => 563i64,
-            Self::ResponseMessageError564 => 564i64,
-            Self::ResponseMessageError565 => 565i64,
-            Self::ResponseMessageError566 => 566i64,
-            Self::ResponseMessageError567 => 567i64,
-            Self::NegativeFile => 598i64,
-            Self::GeneralError599 => 599i64,
-            Self::DetailsReceivedJ2 => 600i64,
-            Self::AuthorizedJ5 => 700i64,
-            Self::PinPadError701 => 701i64,
-            Self::PinPadError702 => 702i64,
-            Self::PinPadError703 => 703i64,
-            Self::PinPadError704 => 704i64,
-            Self::PinPadError705 => 705i64,
-            Self::PinPadError706 => 706i64,
-            Self::PinPadError707 => 707i64,
-            Self::PinPadError708 => 708i64,
-            Self::PinPadError709 => 709i64,
-            Self::PinPadError710 => 710i64,
-            Self::PinPadError711 => 711i64,
-            Self::PinPadError712 => 712i64,
-            Self::PinPadError713 => 713i64,
-            Self::PinPadError714 => 714i64,
-            Self::PinPadError715 => 715i64,
-            Self::PinPadError716 => 716i64,
-            Self::PinPadError717 => 717i64,
-            Self::PinPadError718 => 718i64,
-            Self::PinPadError719 => 719i64,
-            Self::PinPadError720 => 720i64,
-            Self::PinPadError721 => 721i64,
-            Self::PinPadError722 => 722i64,
-            Self::PinPadError723 => 723i64,
-            Self::PinPadError724 => 724i64,
-            Self::PinPadError725 => 725i64,
-            Self::PinPadError726 => 726i64,
-            Self::PinPadError727 => 727i64,
-            Self::PinPadError728 => 728i64,
-            Self::PinPadError729 => 729i64,
-            Self::PinPadError730 => 730i64,
-            Self::PinPadError731 => 731i64,
-            Self::OkCanProceed => 777i64,
-            Self::Postponed => 800i64,
-            Self::NotPermitted => 901i64,
-            Self::AuthenticationFailed => 902i64,
-            Self::PaymentsLimitExceeded => 903i64,
-            Self::MissingWhat => 904i64,
-            Self::UnsupportedAgreementState => 905i64,
-            Self::AgreementNotFound => 906i64,
-            Self::InvalidForTokenization => 910i64,
-            Self::CannotBeCancelled => 920i64,
-            Self::CardNotFullyReadable => 990i64,
-            Self::PaymentLinkAlreadyPaid => 995i64,
-            Self::TokensNotPermitted => 996i64,
-            Self::InvalidToken => 997i64,
-            Self::TransactionCancelled => 998i64,
-            Self::CommunicationError => 999i64,
-            Self::MissingRequiredFields => 16i64,
-            Self::PaymentLinkNotFound => 250i64,
-            Self::NameRequired => 401i64,
-            Self::TransactionInfoRequired => 402i64,
-            Self::NoTokenizationPermission => 901i64,
-            Self::WrongZPass => 901i64,
-            Self::TransactionNotFound => 250i64,
-            Self::RefundExceedsOriginal => 33i64,
-            Self::Unknown(n) => *n,
+        match self.row() {
+            Ok(row) => Self::VALUES[row],
+            Err(n) => n,
         }
     }
     /// What the vendor documents the code to mean.
     pub const fn description(&self) -> &'static str {
-        match self {
-            Self::Approved => {
-                "Approved / success. On a charge: approved and charged; elsewhere: the operation succeeded (every scenario's table: `0` Success). An outcome, never an error."
-            }
-            Self::BlockedCard => "Blocked card.",
-            Self::StolenCard => "Stolen card, confiscate.",
-            Self::CallCreditCompany => "Call the credit card company (referral).",
-            Self::NotApproved => "Transaction not approved (refused).",
-            Self::ForgedCard => "Forged card, confiscate.",
-            Self::IncorrectCvv2 => {
-                "Transaction declined: incorrect CVV2. May also indicate a missing Israeli ID number (`UserId`)."
-            }
-            Self::IncorrectCavvUcaf => "Incorrect CAVV/UCAF (3-D Secure data).",
-            Self::IncorrectAvs => "Incorrect AVS (address verification).",
-            Self::CommunicationDisconnected => {
-                "Communication disconnection. Whether a charge happened is not known: reconcile before resending; a retry-safe call may be retried."
-            }
-            Self::PartialApproval => {
-                "Partial approval: the card was approved for part of the amount only. Reconcile before acting (money may have moved)."
-            }
-            Self::InsufficientPoints => "Lack of points / stars / miles.",
-            Self::CardNotPermittedInTerminal => "Card not permitted in the terminal.",
-            Self::IncorrectBalanceCode => "Incorrect balance code.",
-            Self::CardNotInNetwork => "Card not associated with the network.",
-            Self::CardNotValid => "Card is not valid.",
-            Self::NoCurrencyPermission => {
-                "No permission for the currency type. May also mean missing required fields (the meaning `payRequest` CREATE gives it: MissingRequiredFields there)."
-            }
-            Self::NoCreditTypePermission => "No permission for the credit type.",
-            Self::IncorrectId => "Incorrect ID (the customer's Israeli ID, `UserId`).",
-            Self::DefectiveCard => {
-                "Shva 033 \"Defective card\": the card-status meaning on charges. The CS-Cart table words 33 as \"You can credit the entire transaction or a small amount … only\", the refund meaning that `zikoyAPI`'s own table states as \"Amount exceeds the original transaction value\" (RefundExceedsOriginal there). The meaning depends on the action."
-            }
-            Self::CardExpired => {
-                "Card expired (the CS-Cart table has a gap at 34-39; Shva 036 \"Expired card\")."
-            }
-            Self::QueryRequired41 => {
-                "Query required (J2 ceiling). The source gives 41 and 42 one shared meaning."
-            }
-            Self::QueryRequired42 => {
-                "Query required (J2 ceiling). The source gives 41 and 42 one shared meaning."
-            }
-            Self::MissingVectorFile51 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile52 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile53 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile54 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile55 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile56 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile57 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile58 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile59 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile60 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile61 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile62 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile63 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile64 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile65 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile66 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile67 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile68 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile69 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile70 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingVectorFile71 => {
-                "\"Missing vector file N\" (which vector is not given per code). The source gives the range 51-71 this one meaning, not one per code."
-            }
-            Self::MissingSystemFile73 => {
-                "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code."
-            }
-            Self::MissingSystemFile74 => {
-                "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code."
-            }
-            Self::MissingSystemFile75 => {
-                "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code."
-            }
-            Self::MissingSystemFile76 => {
-                "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code."
-            }
-            Self::MissingSystemFile77 => {
-                "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code."
-            }
-            Self::MissingSystemFile78 => {
-                "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code."
-            }
-            Self::MissingSystemFile79 => {
-                "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code."
-            }
-            Self::MissingSystemFile80 => {
-                "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code."
-            }
-            Self::MissingSystemFile81 => {
-                "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code."
-            }
-            Self::MissingSystemFile82 => {
-                "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code."
-            }
-            Self::MissingSystemFile83 => {
-                "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code."
-            }
-            Self::MissingSystemFile84 => {
-                "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code."
-            }
-            Self::MissingSystemFile85 => {
-                "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code."
-            }
-            Self::MissingSystemFile86 => {
-                "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code."
-            }
-            Self::MissingSystemFile87 => {
-                "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code."
-            }
-            Self::MissingSystemFile88 => {
-                "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code."
-            }
-            Self::MissingSystemFile89 => {
-                "Missing PARAM / CEIL / DATA / JENR / Start file (which file is not given per code). The source gives the range 73-89 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry101 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry102 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry103 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry104 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry105 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry106 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry107 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry108 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry109 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry110 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry111 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry112 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry113 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry114 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry115 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry116 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry117 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry118 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry119 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry120 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry121 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry122 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingVectorEntry123 => {
-                "Missing entry in vector N (which vector is not given per code). The source gives the range 101-123 this one meaning, not one per code."
-            }
-            Self::MissingParameterEntry141 => {
-                "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code."
-            }
-            Self::MissingParameterEntry142 => {
-                "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code."
-            }
-            Self::MissingParameterEntry143 => {
-                "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code."
-            }
-            Self::MissingParameterEntry144 => {
-                "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code."
-            }
-            Self::MissingParameterEntry145 => {
-                "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code."
-            }
-            Self::MissingParameterEntry146 => {
-                "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code."
-            }
-            Self::MissingParameterEntry147 => {
-                "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code."
-            }
-            Self::MissingParameterEntry148 => {
-                "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code."
-            }
-            Self::MissingParameterEntry149 => {
-                "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code."
-            }
-            Self::MissingParameterEntry150 => {
-                "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code."
-            }
-            Self::MissingParameterEntry151 => {
-                "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code."
-            }
-            Self::MissingParameterEntry152 => {
-                "Missing entry in the parameter / club / ceiling / valid-cards files (which file is not given per code). The source gives the range 141-152 this one meaning, not one per code."
-            }
-            Self::InvalidVectorOrParameterData182 => {
-                "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code."
-            }
-            Self::InvalidVectorOrParameterData183 => {
-                "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code."
-            }
-            Self::InvalidVectorOrParameterData184 => {
-                "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code."
-            }
-            Self::InvalidVectorOrParameterData185 => {
-                "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code."
-            }
-            Self::InvalidVectorOrParameterData186 => {
-                "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code."
-            }
-            Self::InvalidVectorOrParameterData187 => {
-                "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code."
-            }
-            Self::InvalidVectorOrParameterData188 => {
-                "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code."
-            }
-            Self::InvalidVectorOrParameterData189 => {
-                "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code."
-            }
-            Self::InvalidVectorOrParameterData190 => {
-                "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code."
-            }
-            Self::InvalidVectorOrParameterData191 => {
-                "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code."
-            }
-            Self::InvalidVectorOrParameterData192 => {
-                "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code."
-            }
-            Self::InvalidVectorOrParameterData193 => {
-                "Invalid vector / parameter data. The source gives the range 182-193 this one meaning, not one per code."
-            }
-            Self::RedirectParametersMissing => {
-                "Missing one or more parameters from the payment completion redirect (VERIFY): the redirect was incomplete or tampered with, or not passed on in its original order. Do not treat the payment as verified."
-            }
-            Self::NotFound => {
-                "Transaction or payment link not found (commitTrans: TransactionNotFound; payRequest DELETE: PaymentLinkNotFound)."
-            }
-            Self::NoPreApprovalNumberPermission => {
-                "No acquirer permission to type a pre-approval number. (Not CreditGuard's 310.) The other codes 300-319 are acquirer-permission refusals (transaction type, currency, card-not-present, credit, linkage, fixed-date credit, service code 587, postponed credit, benefits, promotions, loading, tips) whose numbers the source does not give: they decode as `Unknown(n)` with `errMsg`."
-            }
-            Self::NoJ5Permission322 => {
-                "No permission for an approval without a transaction (J5), acquirer side (the source pairs 322 and 349 with one meaning)."
-            }
-            Self::NoIssuerPermission341 => {
-                "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code."
-            }
-            Self::NoIssuerPermission342 => {
-                "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code."
-            }
-            Self::NoIssuerPermission343 => {
-                "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code."
-            }
-            Self::NoIssuerPermission344 => {
-                "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code."
-            }
-            Self::NoIssuerPermission345 => {
-                "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code."
-            }
-            Self::NoIssuerPermission346 => {
-                "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code."
-            }
-            Self::NoIssuerPermission347 => {
-                "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code."
-            }
-            Self::NoIssuerPermission348 => {
-                "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code."
-            }
-            Self::NoJ5Permission349 => {
-                "No permission for an approval without a transaction (J5), issuer side (stated for 349 with 322; 349 lies in the issuer-permission range 341-354)."
-            }
-            Self::NoIssuerPermission350 => {
-                "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code."
-            }
-            Self::NoIssuerPermission351 => {
-                "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code."
-            }
-            Self::NoIssuerPermission352 => {
-                "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code."
-            }
-            Self::NoIssuerPermission353 => {
-                "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code."
-            }
-            Self::NoIssuerPermission354 => {
-                "No issuer permission (for which feature is not given per code). The source gives the range 341-354 this one meaning, not one per code."
-            }
-            Self::ContactlessAboveMaximum => {
-                "Contactless transaction above the maximum amount."
-            }
-            Self::SelfServiceOnly => "Self-service only.",
-            Self::MultiSupplierNumberMissing => "Multi-supplier number missing.",
-            Self::EciRequired => {
-                "An e-commerce terminal needs an `eci` (e-commerce indicator)."
-            }
-            Self::ItemsSumMismatch => {
-                "Sum of items differs from the transaction amount: with `Pritim=True`, the sum of quantity × price of the `heshDesc` items must equal `Amount`."
-            }
-            Self::TooManyInstallments => {
-                "Too many installments (the installment meaning; the source gives 401 two meanings: \"First or last name required / too many instalments\"). The `soft` scenarios' tables give the name meaning: NameRequired there."
-            }
-            Self::TooFewInstallments => {
-                "Too few installments (the installment meaning; the source gives 402 two meanings: \"Transaction information required / too few instalments\"). The `soft` scenarios' tables give the information meaning: TransactionInfoRequired there."
-            }
-            Self::BelowMinimum => "Below the minimum (installment amount or count).",
-            Self::NumberOfPaymentsMissing => "Number of payments missing.",
-            Self::FirstOrFixedPaymentMissing => "First or fixed payment missing.",
-            Self::InstallmentTotalMismatch => {
-                "Total differs from first payment + fixed payment × number of payments."
-            }
-            Self::Track2TooShort => "Channel 2 (track 2) shorter than 37 characters.",
-            Self::DcodeRejected => "Rejected by dcode.",
-            Self::FixedDateTooFar => "Fixed date more than one year ahead.",
-            Self::InvalidData => "Invalid data.",
-            Self::InvalidExpirationFormat => "Invalid expiration format.",
-            Self::WrongTerminalNumber => "Wrong terminal number.",
-            Self::EssentialParametersMissing => "Essential parameters missing.",
-            Self::ClientInputPan => {
-                "clientInputPan error (the source gives only the name)."
-            }
-            Self::InvalidCardNumberTrack2 => "Invalid card number (channel 2 / track 2).",
-            Self::GeneralInvalidData => "General invalid data.",
-            Self::IsoBuildError => "ISO message build error.",
-            Self::NonNumericField => "Non-numeric field.",
-            Self::DuplicateRecord => "Duplicate record.",
-            Self::AmountIncreasedAfterChecks => "Amount increased after the checks.",
-            Self::ServiceCodeMissing => "Missing service code.",
-            Self::CardNotInValidCardsFile => "Card not in the valid-cards file.",
-            Self::GeneralError431 => "General error.",
-            Self::DeviceRule432 => {
-                "PinPad / magnetic / EMV / contactless device rule. The source gives the range 432-436 this one meaning, not one per code."
-            }
-            Self::DeviceRule433 => {
-                "PinPad / magnetic / EMV / contactless device rule. The source gives the range 432-436 this one meaning, not one per code."
-            }
-            Self::DeviceRule434 => {
-                "PinPad / magnetic / EMV / contactless device rule. The source gives the range 432-436 this one meaning, not one per code."
-            }
-            Self::DeviceRule435 => {
-                "PinPad / magnetic / EMV / contactless device rule. The source gives the range 432-436 this one meaning, not one per code."
-            }
-            Self::DeviceRule436 => {
-                "PinPad / magnetic / EMV / contactless device rule. The source gives the range 432-436 this one meaning, not one per code."
-            }
-            Self::CreditTypeTransactionTypeMismatch => {
-                "Credit type does not fit the transaction type."
-            }
-            Self::TouristCardNotPermitted => "Tourist card not permitted.",
-            Self::CardInVector80 => "Card in vector 80.",
-            Self::NoStandIn => "No stand-in.",
-            Self::CancellationCardNotFound => "Cancellation: card not found.",
-            Self::ImmediateDebitCardRule => "Immediate-debit card rule.",
-            Self::IncorrectCardNumber => {
-                "Incorrect card number; on a token charge, usually a missing `Token=True` (the token in `CC` was read as a card number)."
-            }
-            Self::AddressOrZipRequired448 => {
-                "Address or ZIP code required (the source pairs 448/449 as \"address/ZIP required\" without saying which is which)."
-            }
-            Self::AddressOrZipRequired449 => {
-                "Address or ZIP code required (the source pairs 448/449 as \"address/ZIP required\" without saying which is which)."
-            }
-            Self::PromotionCode => "Promotion code rule (promotion codes 1-12).",
-            Self::RecordOrClubRule451 => {
-                "Record / loading / forced-debit / club rule. The source gives the range 451-458 this one meaning, not one per code."
-            }
-            Self::RecordOrClubRule452 => {
-                "Record / loading / forced-debit / club rule. The source gives the range 451-458 this one meaning, not one per code."
-            }
-            Self::RecordOrClubRule453 => {
-                "Record / loading / forced-debit / club rule. The source gives the range 451-458 this one meaning, not one per code."
-            }
-            Self::RecordOrClubRule454 => {
-                "Record / loading / forced-debit / club rule. The source gives the range 451-458 this one meaning, not one per code."
-            }
-            Self::RecordOrClubRule455 => {
-                "Record / loading / forced-debit / club rule. The source gives the range 451-458 this one meaning, not one per code."
-            }
-            Self::RecordOrClubRule456 => {
-                "Record / loading / forced-debit / club rule. The source gives the range 451-458 this one meaning, not one per code."
-            }
-            Self::RecordOrClubRule457 => {
-                "Record / loading / forced-debit / club rule. The source gives the range 451-458 this one meaning, not one per code."
-            }
-            Self::RecordOrClubRule458 => {
-                "Record / loading / forced-debit / club rule. The source gives the range 451-458 this one meaning, not one per code."
-            }
-            Self::StandingOrderRule470 => {
-                "Standing-order rule. The source gives the range 470-479 this one meaning, not one per code."
-            }
-            Self::StandingOrderRule471 => {
-                "Standing-order rule. The source gives the range 470-479 this one meaning, not one per code."
-            }
-            Self::StandingOrderRule472 => {
-                "Standing-order rule. The source gives the range 470-479 this one meaning, not one per code."
-            }
-            Self::StandingOrderRule473 => {
-                "Standing-order rule. The source gives the range 470-479 this one meaning, not one per code."
-            }
-            Self::StandingOrderNeedsJ5 => {
-                "Standing-order rule: needs J5 (stated for 474 within the standing-order range 470-479)."
-            }
-            Self::StandingOrderRule475 => {
-                "Standing-order rule. The source gives the range 470-479 this one meaning, not one per code."
-            }
-            Self::StandingOrderRule476 => {
-                "Standing-order rule. The source gives the range 470-479 this one meaning, not one per code."
-            }
-            Self::StandingOrderRule477 => {
-                "Standing-order rule. The source gives the range 470-479 this one meaning, not one per code."
-            }
-            Self::StandingOrderRule478 => {
-                "Standing-order rule. The source gives the range 470-479 this one meaning, not one per code."
-            }
-            Self::StandingOrderRule479 => {
-                "Standing-order rule. The source gives the range 470-479 this one meaning, not one per code."
-            }
-            Self::LinkageOrFuelRule480 => {
-                "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code."
-            }
-            Self::LinkageOrFuelRule481 => {
-                "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code."
-            }
-            Self::LinkageOrFuelRule482 => {
-                "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code."
-            }
-            Self::LinkageOrFuelRule483 => {
-                "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code."
-            }
-            Self::LinkageOrFuelRule484 => {
-                "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code."
-            }
-            Self::LinkageOrFuelRule485 => {
-                "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code."
-            }
-            Self::LinkageOrFuelRule486 => {
-                "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code."
-            }
-            Self::LinkageOrFuelRule487 => {
-                "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code."
-            }
-            Self::LinkageOrFuelRule488 => {
-                "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code."
-            }
-            Self::LinkageOrFuelRule489 => {
-                "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code."
-            }
-            Self::LinkageOrFuelRule490 => {
-                "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code."
-            }
-            Self::LinkageOrFuelRule491 => {
-                "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code."
-            }
-            Self::LinkageOrFuelRule492 => {
-                "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code."
-            }
-            Self::LinkageOrFuelRule493 => {
-                "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code."
-            }
-            Self::DifferentTerminalNumber => {
-                "Different terminal number (stated for 494 within the range 480-498)."
-            }
-            Self::LinkageOrFuelRule495 => {
-                "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code."
-            }
-            Self::LinkageOrFuelRule496 => {
-                "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code."
-            }
-            Self::LinkageOrFuelRule497 => {
-                "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code."
-            }
-            Self::LinkageOrFuelRule498 => {
-                "Linkage / fuel / conversion / benefit / fallback rule. The source gives the range 480-498 this one meaning, not one per code."
-            }
-            Self::StoppedByUser => "Stopped by the user.",
-            Self::DataSourceOrEciRule504 => {
-                "Data-source / eci / amount rule. The source gives the range 504-512 this one meaning, not one per code."
-            }
-            Self::DataSourceOrEciRule505 => {
-                "Data-source / eci / amount rule. The source gives the range 504-512 this one meaning, not one per code."
-            }
-            Self::DataSourceOrEciRule506 => {
-                "Data-source / eci / amount rule. The source gives the range 504-512 this one meaning, not one per code."
-            }
-            Self::ActualAmountExceedsApproved => {
-                "Actual amount greater than the approved amount (stated for 507 within the range 504-512)."
-            }
-            Self::DataSourceOrEciRule508 => {
-                "Data-source / eci / amount rule. The source gives the range 504-512 this one meaning, not one per code."
-            }
-            Self::DataSourceOrEciRule509 => {
-                "Data-source / eci / amount rule. The source gives the range 504-512 this one meaning, not one per code."
-            }
-            Self::DataSourceOrEciRule510 => {
-                "Data-source / eci / amount rule. The source gives the range 504-512 this one meaning, not one per code."
-            }
-            Self::DataSourceOrEciRule511 => {
-                "Data-source / eci / amount rule. The source gives the range 504-512 this one meaning, not one per code."
-            }
-            Self::DataSourceOrEciRule512 => {
-                "Data-source / eci / amount rule. The source gives the range 504-512 this one meaning, not one per code."
-            }
-            Self::ResponseMessageError551 => {
-                "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code."
-            }
-            Self::ResponseMessageError552 => {
-                "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code."
-            }
-            Self::ResponseMessageError553 => {
-                "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code."
-            }
-            Self::ResponseMessageError554 => {
-                "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code."
-            }
-            Self::ResponseMessageError555 => {
-                "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code."
-            }
-            Self::ResponseMessageError556 => {
-                "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code."
-            }
-            Self::ResponseMessageError557 => {
-                "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code."
-            }
-            Self::ResponseMessageError558 => {
-                "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code."
-            }
-            Self::ResponseMessageError559 => {
-                "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code."
-            }
-            Self::ResponseMessageError560 => {
-                "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code."
-            }
-            Self::ResponseMessageError561 => {
-                "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code."
-            }
-            Self::ResponseMessageError562 => {
-                "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code."
-            }
-            Self::ResponseMessageError563 => {
-                "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code."
-            }
-            Self::ResponseMessageError564 => {
-                "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code."
-            }
-            Self::ResponseMessageError565 => {
-                "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code."
-            }
-            Self::ResponseMessageError566 => {
-                "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code."
-            }
-            Self::ResponseMessageError567 => {
-                "Response message / ISO field error. The source gives the range 551-567 this one meaning, not one per code."
-            }
-            Self::NegativeFile => "Card in the negative file.",
-            Self::GeneralError599 => "General error.",
-            Self::DetailsReceivedJ2 => {
-                "Transaction details received (J2: a check without a charge). A non-error result of a charge."
-            }
-            Self::AuthorizedJ5 => {
-                "Authorization (J5): the amount is held, not charged; capture it later (J4). A non-error result of a `J5=True` charge. The source also words 700 \"declined by PinPad\" (terminals with a PinPad)."
-            }
-            Self::PinPadError701 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError702 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError703 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError704 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError705 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError706 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError707 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError708 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError709 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError710 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError711 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError712 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError713 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError714 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError715 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError716 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError717 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError718 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError719 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError720 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError721 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError722 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError723 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError724 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError725 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError726 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError727 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError728 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError729 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError730 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::PinPadError731 => {
-                "PinPad / reader / host error. The source gives the range 701-731 this one meaning, not one per code."
-            }
-            Self::OkCanProceed => {
-                "\"OK, you can proceed\": a reversal went through (the `CancelTrans` answer's `ReversalStatus=777`)."
-            }
-            Self::Postponed => {
-                "Postponed transaction (`Postpone=True`): finalize within 72 hours with `commitTrans`. A non-error result of a charge."
-            }
-            Self::NotPermitted => {
-                "Not permitted (the source: \"Not permitted / wrong zPass\"). Per action: getToken and token charges: NoTokenizationPermission; payout: WrongZPass."
-            }
-            Self::AuthenticationFailed => {
-                "Authentication failure: wrong `PassP` (the vendor doc, every scenario); yaadpay.js: \"Masof, API key, or PassP is incorrect\"."
-            }
-            Self::PaymentsLimitExceeded => "Payments (installments) limit exceeded.",
-            Self::MissingWhat => "Missing `What` parameter (APISign).",
-            Self::UnsupportedAgreementState => {
-                "Unsupported payment agreement state: `NewStat` is missing or set to an incorrect value (HKStatus)."
-            }
-            Self::AgreementNotFound => {
-                "The recurring agreement (`HKId`) does not exist (HKStatus)."
-            }
-            Self::InvalidForTokenization => {
-                "Invalid transaction for tokenization: the original transaction was not a successful charge (e.g. a J5 authorization); send `allowFalse=True` to get its token anyway."
-            }
-            Self::CannotBeCancelled => {
-                "Transaction cannot be cancelled (e.g. it does not exist or was already transmitted): refund it with `zikoyAPI` instead."
-            }
-            Self::CardNotFullyReadable => "Card not fully readable.",
-            Self::PaymentLinkAlreadyPaid => {
-                "The payment link has already been paid, so it cannot be deleted."
-            }
-            Self::TokensNotPermitted => "The terminal is not permitted to use tokens.",
-            Self::InvalidToken => "The token (`CC` with `Token=True`) is not valid.",
-            Self::TransactionCancelled => "Transaction cancelled.",
-            Self::CommunicationError => {
-                "Communication error. Whether a charge happened is not known: reconcile before resending; a retry-safe call may be retried."
-            }
-            Self::MissingRequiredFields => {
-                "Missing required fields (the `errMsg` says which, e.g. \"Missing required fields\"). Not 16's card meaning \"no permission for currency type\"."
-            }
-            Self::PaymentLinkNotFound => "The link doesn't exist.",
-            Self::NameRequired => {
-                "First or last name is required but not provided (not 401's installment meaning)."
-            }
-            Self::TransactionInfoRequired => {
-                "Transaction information (`Info`) is required but not provided (not 402's installment"
-            }
-            Self::NoTokenizationPermission => {
-                "No permission: the terminal isn't authorized for tokenization (not 901's \"wrong zPass\""
-            }
-            Self::WrongZPass => {
-                "Wrong `zPass` (not 901's tokenization-permission meaning)."
-            }
-            Self::TransactionNotFound => {
-                "Transaction not found (the postponed transaction `TransId` does not exist)."
-            }
-            Self::RefundExceedsOriginal => {
-                "Amount exceeds the original transaction value (the CS-Cart table words it \"You can"
-            }
-            Self::Unknown(_) => "a code the spec does not list",
+        match self.row() {
+            Ok(row) => Self::DESCRIPTIONS[row],
+            Err(_) => "a code the spec does not list",
         }
     }
 }
@@ -2595,300 +2451,9 @@ impl crate::VendorCode for CCode {
         CCode::description(self)
     }
     fn documented_http_status(&self) -> Option<u16> {
-        match self {
-            Self::Approved
-            | Self::BlockedCard
-            | Self::StolenCard
-            | Self::CallCreditCompany
-            | Self::NotApproved
-            | Self::ForgedCard
-            | Self::IncorrectCvv2
-            | Self::IncorrectCavvUcaf
-            | Self::IncorrectAvs
-            | Self::CommunicationDisconnected
-            | Self::PartialApproval
-            | Self::InsufficientPoints
-            | Self::CardNotPermittedInTerminal
-            | Self::IncorrectBalanceCode
-            | Self::CardNotInNetwork
-            | Self::CardNotValid
-            | Self::NoCurrencyPermission
-            | Self::NoCreditTypePermission
-            | Self::IncorrectId
-            | Self::DefectiveCard
-            | Self::CardExpired
-            | Self::QueryRequired41
-            | Self::QueryRequired42
-            | Self::MissingVectorFile51
-            | Self::MissingVectorFile52
-            | Self::MissingVectorFile53
-            | Self::MissingVectorFile54
-            | Self::MissingVectorFile55
-            | Self::MissingVectorFile56
-            | Self::MissingVectorFile57
-            | Self::MissingVectorFile58
-            | Self::MissingVectorFile59
-            | Self::MissingVectorFile60
-            | Self::MissingVectorFile61
-            | Self::MissingVectorFile62
-            | Self::MissingVectorFile63
-            | Self::MissingVectorFile64
-            | Self::MissingVectorFile65
-            | Self::MissingVectorFile66
-            | Self::MissingVectorFile67
-            | Self::MissingVectorFile68
-            | Self::MissingVectorFile69
-            | Self::MissingVectorFile70
-            | Self::MissingVectorFile71
-            | Self::MissingSystemFile73
-            | Self::MissingSystemFile74
-            | Self::MissingSystemFile75
-            | Self::MissingSystemFile76
-            | Self::MissingSystemFile77
-            | Self::MissingSystemFile78
-            | Self::MissingSystemFile79
-            | Self::MissingSystemFile80
-            | Self::MissingSystemFile81
-            | Self::MissingSystemFile82
-            | Self::MissingSystemFile83
-            | Self::MissingSystemFile84
-            | Self::MissingSystemFile85
-            | Self::MissingSystemFile86
-            | Self::MissingSystemFile87
-            | Self::MissingSystemFile88
-            | Self::MissingSystemFile89
-            | Self::MissingVectorEntry101
-            | Self::MissingVectorEntry102
-            | Self::MissingVectorEntry103
-            | Self::MissingVectorEntry104
-            | Self::MissingVectorEntry105
-            | Self::MissingVectorEntry106
-            | Self::MissingVectorEntry107
-            | Self::MissingVectorEntry108
-            | Self::MissingVectorEntry109
-            | Self::MissingVectorEntry110
-            | Self::MissingVectorEntry111
-            | Self::MissingVectorEntry112
-            | Self::MissingVectorEntry113
-            | Self::MissingVectorEntry114
-            | Self::MissingVectorEntry115
-            | Self::MissingVectorEntry116
-            | Self::MissingVectorEntry117
-            | Self::MissingVectorEntry118
-            | Self::MissingVectorEntry119
-            | Self::MissingVectorEntry120
-            | Self::MissingVectorEntry121
-            | Self::MissingVectorEntry122
-            | Self::MissingVectorEntry123
-            | Self::MissingParameterEntry141
-            | Self::MissingParameterEntry142
-            | Self::MissingParameterEntry143
-            | Self::MissingParameterEntry144
-            | Self::MissingParameterEntry145
-            | Self::MissingParameterEntry146
-            | Self::MissingParameterEntry147
-            | Self::MissingParameterEntry148
-            | Self::MissingParameterEntry149
-            | Self::MissingParameterEntry150
-            | Self::MissingParameterEntry151
-            | Self::MissingParameterEntry152
-            | Self::InvalidVectorOrParameterData182
-            | Self::InvalidVectorOrParameterData183
-            | Self::InvalidVectorOrParameterData184
-            | Self::InvalidVectorOrParameterData185
-            | Self::InvalidVectorOrParameterData186
-            | Self::InvalidVectorOrParameterData187
-            | Self::InvalidVectorOrParameterData188
-            | Self::InvalidVectorOrParameterData189
-            | Self::InvalidVectorOrParameterData190
-            | Self::InvalidVectorOrParameterData191
-            | Self::InvalidVectorOrParameterData192
-            | Self::InvalidVectorOrParameterData193
-            | Self::RedirectParametersMissing
-            | Self::NotFound
-            | Self::NoPreApprovalNumberPermission
-            | Self::NoJ5Permission322
-            | Self::NoIssuerPermission341
-            | Self::NoIssuerPermission342
-            | Self::NoIssuerPermission343
-            | Self::NoIssuerPermission344
-            | Self::NoIssuerPermission345
-            | Self::NoIssuerPermission346
-            | Self::NoIssuerPermission347
-            | Self::NoIssuerPermission348
-            | Self::NoJ5Permission349
-            | Self::NoIssuerPermission350
-            | Self::NoIssuerPermission351
-            | Self::NoIssuerPermission352
-            | Self::NoIssuerPermission353
-            | Self::NoIssuerPermission354
-            | Self::ContactlessAboveMaximum
-            | Self::SelfServiceOnly
-            | Self::MultiSupplierNumberMissing
-            | Self::EciRequired
-            | Self::ItemsSumMismatch
-            | Self::TooManyInstallments
-            | Self::TooFewInstallments
-            | Self::BelowMinimum
-            | Self::NumberOfPaymentsMissing
-            | Self::FirstOrFixedPaymentMissing
-            | Self::InstallmentTotalMismatch
-            | Self::Track2TooShort
-            | Self::DcodeRejected
-            | Self::FixedDateTooFar
-            | Self::InvalidData
-            | Self::InvalidExpirationFormat
-            | Self::WrongTerminalNumber
-            | Self::EssentialParametersMissing
-            | Self::ClientInputPan
-            | Self::InvalidCardNumberTrack2
-            | Self::GeneralInvalidData
-            | Self::IsoBuildError
-            | Self::NonNumericField
-            | Self::DuplicateRecord
-            | Self::AmountIncreasedAfterChecks
-            | Self::ServiceCodeMissing
-            | Self::CardNotInValidCardsFile
-            | Self::GeneralError431
-            | Self::DeviceRule432
-            | Self::DeviceRule433
-            | Self::DeviceRule434
-            | Self::DeviceRule435
-            | Self::DeviceRule436
-            | Self::CreditTypeTransactionTypeMismatch
-            | Self::TouristCardNotPermitted
-            | Self::CardInVector80
-            | Self::NoStandIn
-            | Self::CancellationCardNotFound
-            | Self::ImmediateDebitCardRule
-            | Self::IncorrectCardNumber
-            | Self::AddressOrZipRequired448
-            | Self::AddressOrZipRequired449
-            | Self::PromotionCode
-            | Self::RecordOrClubRule451
-            | Self::RecordOrClubRule452
-            | Self::RecordOrClubRule453
-            | Self::RecordOrClubRule454
-            | Self::RecordOrClubRule455
-            | Self::RecordOrClubRule456
-            | Self::RecordOrClubRule457
-            | Self::RecordOrClubRule458
-            | Self::StandingOrderRule470
-            | Self::StandingOrderRule471
-            | Self::StandingOrderRule472
-            | Self::StandingOrderRule473
-            | Self::StandingOrderNeedsJ5
-            | Self::StandingOrderRule475
-            | Self::StandingOrderRule476
-            | Self::StandingOrderRule477
-            | Self::StandingOrderRule478
-            | Self::StandingOrderRule479
-            | Self::LinkageOrFuelRule480
-            | Self::LinkageOrFuelRule481
-            | Self::LinkageOrFuelRule482
-            | Self::LinkageOrFuelRule483
-            | Self::LinkageOrFuelRule484
-            | Self::LinkageOrFuelRule485
-            | Self::LinkageOrFuelRule486
-            | Self::LinkageOrFuelRule487
-            | Self::LinkageOrFuelRule488
-            | Self::LinkageOrFuelRule489
-            | Self::LinkageOrFuelRule490
-            | Self::LinkageOrFuelRule491
-            | Self::LinkageOrFuelRule492
-            | Self::LinkageOrFuelRule493
-            | Self::DifferentTerminalNumber
-            | Self::LinkageOrFuelRule495
-            | Self::LinkageOrFuelRule496
-            | Self::LinkageOrFuelRule497
-            | Self::LinkageOrFuelRule498
-            | Self::StoppedByUser
-            | Self::DataSourceOrEciRule504
-            | Self::DataSourceOrEciRule505
-            | Self::DataSourceOrEciRule506
-            | Self::ActualAmountExceedsApproved
-            | Self::DataSourceOrEciRule508
-            | Self::DataSourceOrEciRule509
-            | Self::DataSourceOrEciRule510
-            | Self::DataSourceOrEciRule511
-            | Self::DataSourceOrEciRule512
-            | Self::ResponseMessageError551
-            | Self::ResponseMessageError552
-            | Self::ResponseMessageError553
-            | Self::ResponseMessageError554
-            | Self::ResponseMessageError555
-            | Self::ResponseMessageError556
-            | Self::ResponseMessageError557
-            | Self::ResponseMessageError558
-            | Self::ResponseMessageError559
-            | Self::ResponseMessageError560
-            | Self::ResponseMessageError561
-            | Self::ResponseMessageError562
-            | Self::ResponseMessageError563
-            | Self::ResponseMessageError564
-            | Self::ResponseMessageError565
-            | Self::ResponseMessageError566
-            | Self::ResponseMessageError567
-            | Self::NegativeFile
-            | Self::GeneralError599
-            | Self::DetailsReceivedJ2
-            | Self::AuthorizedJ5
-            | Self::PinPadError701
-            | Self::PinPadError702
-            | Self::PinPadError703
-            | Self::PinPadError704
-            | Self::PinPadError705
-            | Self::PinPadError706
-            | Self::PinPadError707
-            | Self::PinPadError708
-            | Self::PinPadError709
-            | Self::PinPadError710
-            | Self::PinPadError711
-            | Self::PinPadError712
-            | Self::PinPadError713
-            | Self::PinPadError714
-            | Self::PinPadError715
-            | Self::PinPadError716
-            | Self::PinPadError717
-            | Self::PinPadError718
-            | Self::PinPadError719
-            | Self::PinPadError720
-            | Self::PinPadError721
-            | Self::PinPadError722
-            | Self::PinPadError723
-            | Self::PinPadError724
-            | Self::PinPadError725
-            | Self::PinPadError726
-            | Self::PinPadError727
-            | Self::PinPadError728
-            | Self::PinPadError729
-            | Self::PinPadError730
-            | Self::PinPadError731
-            | Self::OkCanProceed
-            | Self::Postponed
-            | Self::NotPermitted
-            | Self::AuthenticationFailed
-            | Self::PaymentsLimitExceeded
-            | Self::MissingWhat
-            | Self::UnsupportedAgreementState
-            | Self::AgreementNotFound
-            | Self::InvalidForTokenization
-            | Self::CannotBeCancelled
-            | Self::CardNotFullyReadable
-            | Self::PaymentLinkAlreadyPaid
-            | Self::TokensNotPermitted
-            | Self::InvalidToken
-            | Self::TransactionCancelled
-            | Self::CommunicationError
-            | Self::MissingRequiredFields
-            | Self::PaymentLinkNotFound
-            | Self::NameRequired
-            | Self::TransactionInfoRequired
-            | Self::NoTokenizationPermission
-            | Self::WrongZPass
-            | Self::TransactionNotFound
-            | Self::RefundExceedsOriginal => Some(200u16),
-            _ => None,
+        match self.row() {
+            Ok(row) => Self::STATUSES[row],
+            Err(_) => None,
         }
     }
     fn is_retryable(&self) -> bool {
