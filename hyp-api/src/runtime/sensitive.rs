@@ -110,8 +110,13 @@ impl Pan {
         let pan = self.0.expose_secret();
         let digits = (13..=19).contains(&pan.len()) && pan.bytes().all(|b| b.is_ascii_digit());
         digits.then(|| {
-            let hidden = "*".repeat(pan.len() - 10);
-            format!("{}{hidden}{}", &pan[..6], &pan[pan.len() - 4..])
+            let mut shown = String::with_capacity(pan.len());
+            shown.push_str(&pan[..6]);
+            for _ in 10..pan.len() {
+                shown.push('*');
+            }
+            shown.push_str(&pan[pan.len() - 4..]);
+            shown
         })
     }
 }

@@ -11,16 +11,14 @@ use crate::runtime::node::Node;
 /// Parses a URL-encoded answer into a map in wire order. Escaped bytes are text in `encoding`;
 /// a value whose bytes are not valid there is read in `fallback`, when given.
 pub fn parse(text: &str, encoding: &'static Encoding, fallback: Option<&'static Encoding>) -> Node {
-    Node::Map(
-        pairs(text)
-            .map(|(k, v)| {
-                (
-                    decode(k, encoding, fallback).into_owned(),
-                    Node::Str(decode(v, encoding, fallback).into_owned()),
-                )
-            })
-            .collect(),
-    )
+    let mut entries = Vec::new();
+    for (k, v) in pairs(text) {
+        entries.push((
+            decode(k, encoding, fallback).into_owned(),
+            Node::Str(decode(v, encoding, fallback).into_owned()),
+        ));
+    }
+    Node::Map(entries)
 }
 
 /// The raw `key=value` pieces of an answer, in wire order (a piece without `=` is a key with
@@ -61,7 +59,10 @@ pub(crate) fn decode<'t>(
     }
     // `s` was decoded from the answer's bytes in `encoding`; encoding it back gives those
     // bytes, whose percent-escapes are then resolved and the whole decoded once.
-    let spaced = s.replace('+', " ");
+    let mut spaced = String::with_capacity(s.len());
+    for c in s.chars() {
+        spaced.push(if c == '+' { ' ' } else { c });
+    }
     let (raw, _, _) = encoding.encode(&spaced);
     let bytes: Vec<u8> = percent_encoding::percent_decode(&raw).collect();
     match encoding.decode_without_bom_handling_and_without_replacement(&bytes) {
