@@ -19,13 +19,12 @@ const WHOLE: &str = ".";
 /// How one field is read.
 pub enum Kind {
     /// Through `decode`, a `fn(&str) -> Result<T, DecodeError>` given the value's text (a
-    /// number's digits, a string's contents); `bools`: a boolean field; `exact`: a type read
-    /// from a number's exact digits (money, decimals), which JSON reads as the value's raw
-    /// text rather than in serde's one scan of it.
+    /// number's digits, a string's contents); `bools`: a boolean field; `json`: how the JSON
+    /// decoder reads it.
     Scalar {
         decode: TokenStream,
         bools: bool,
-        exact: bool,
+        json: JsonScalar,
     },
     Scalars {
         decode: TokenStream,
@@ -37,6 +36,20 @@ pub enum Kind {
     Coded,
     /// Not read by a one-pass decoder (an error naming the field).
     Unsupported,
+}
+
+/// How the JSON decoder reads a scalar field.
+#[derive(Clone, Copy)]
+pub enum JsonScalar {
+    /// From a number's exact digits (money, decimals): the value's raw text rather than
+    /// serde's one scan of it.
+    Exact,
+    /// A plain `String`, in serde's scan without the call through `decode`.
+    Text,
+    /// A plain `i64`, in serde's scan, an integer taken as serde read it.
+    Int,
+    /// Through `decode`, in serde's scan.
+    Other,
 }
 
 pub struct FieldPlan {
@@ -78,9 +91,14 @@ fn scalar(api: &Api, ty: &Ty, side: Side) -> Option<TokenStream> {
     }
 }
 
-/// Whether values of `ty` are read from a number's exact digits (see [`Kind::Scalar`]).
-fn exact(api: &Api, ty: &Ty) -> bool {
-    matches!(api.base(ty), Ty::Money | Ty::Decimal)
+/// How JSON reads values of `ty` (see [`JsonScalar`]).
+fn json_scalar(api: &Api, ty: &Ty) -> JsonScalar {
+    match (ty, api.base(ty)) {
+        (_, Ty::Money | Ty::Decimal) => JsonScalar::Exact,
+        (Ty::String, _) => JsonScalar::Text,
+        (Ty::Int, _) => JsonScalar::Int,
+        _ => JsonScalar::Other,
+    }
 }
 
 fn kind(api: &Api, ty: &Ty, side: Side) -> Kind {
@@ -101,7 +119,7 @@ fn kind(api: &Api, ty: &Ty, side: Side) -> Kind {
             Some(decode) => Kind::Scalar {
                 decode,
                 bools,
-                exact: exact(api, other),
+                json: json_scalar(api, other),
             },
             None => Kind::Unsupported,
         },

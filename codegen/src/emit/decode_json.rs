@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::decode::{Kind, Plan};
+use super::decode::{JsonScalar, Kind, Plan};
 
 pub fn emit(plan: &Plan) -> TokenStream {
     let j = quote!(crate::__private::json_in);
@@ -19,11 +19,17 @@ pub fn emit(plan: &Plan) -> TokenStream {
                 Kind::Scalar {
                     decode,
                     bools,
-                    exact: true,
-                } => quote!(#j::scalar(&mut m, &mut #v, #decode, (#bools, #ea), #at)?),
-                Kind::Scalar { decode, bools, .. } => {
-                    quote!(#j::value(&mut m, &mut #v, #decode, (#bools, #ea), #at)?)
-                }
+                    json,
+                } => match json {
+                    JsonScalar::Exact => {
+                        quote!(#j::scalar(&mut m, &mut #v, #decode, (#bools, #ea), #at)?)
+                    }
+                    JsonScalar::Text => quote!(#j::string(&mut m, &mut #v, #ea, #at)?),
+                    JsonScalar::Int => quote!(#j::integer(&mut m, &mut #v, #ea, #at)?),
+                    JsonScalar::Other => {
+                        quote!(#j::value(&mut m, &mut #v, #decode, (#bools, #ea), #at)?)
+                    }
+                },
                 Kind::Scalars { decode, bools } => {
                     quote!(#j::scalars(&mut m, &mut #v, #decode, #bools, #at)?)
                 }

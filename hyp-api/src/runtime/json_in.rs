@@ -162,7 +162,12 @@ fn nesting(raw: &str) -> usize {
 /// and check; then the error naming where (read by the full parse, on this path only).
 pub(crate) fn refused(raw: &RawValue, depth: usize) -> Option<Failure> {
     let t = raw.get();
-    let compound = matches!(t.as_bytes().first(), Some(b'[' | b'{'));
+    let compound = match t.as_bytes().first() {
+        Some(b'[' | b'{') => true,
+        Some(b'"') => false,
+        // A number or a literal: neither nests nor has escapes.
+        _ => return None,
+    };
     let deep = compound && depth - 1 + nesting(t) > MAX_DEPTH;
     let surrogate = || {
         let b = t.as_bytes();
@@ -216,68 +221,172 @@ pub fn scalar<'de, A: MapAccess<'de>, T>(
     read.map_err(|e| cx.fail(at(e, wire)))
 }
 
-/// A scalar field `wire` whose type does not need a number's exact digits (text, integers,
-/// dates, codes), read in the one scan serde makes of it (see `ValueSeed`).
+/// A scalar field `wire` whose type does not need a number's exact digits (dates, codes,
+/// newtypes), read in the one scan serde makes of it (see `ValueSeed`).
 #[inline]
 pub fn value<'de, A: MapAccess<'de>, T>(
     m: &mut A,
     slot: &mut Slot<T>,
     decode: Decode<T>,
+    flags: (bool, bool),
+    at: (&mut Cx, usize, &str),
+) -> Result<(), A::Error> {
+    read_value(m, slot, decode, flags, at)
+}
+
+/// A text field `wire` (`String`): [`value`] without the call through a function pointer.
+#[inline]
+pub fn string<'de, A: MapAccess<'de>>(
+    m: &mut A,
+    slot: &mut Slot<String>,
+    empty_is_absent: bool,
+    at: (&mut Cx, usize, &str),
+) -> Result<(), A::Error> {
+    read_value(m, slot, Text, (false, empty_is_absent), at)
+}
+
+/// An integer field `wire` (`i64`): [`value`] taking an integer serde read as it is, not
+/// through its digits.
+#[inline]
+pub fn integer<'de, A: MapAccess<'de>>(
+    m: &mut A,
+    slot: &mut Slot<i64>,
+    empty_is_absent: bool,
+    at: (&mut Cx, usize, &str),
+) -> Result<(), A::Error> {
+    read_value(m, slot, Int, (false, empty_is_absent), at)
+}
+
+fn read_value<'de, A: MapAccess<'de>, T, R: Read<T>>(
+    m: &mut A,
+    slot: &mut Slot<T>,
+    read: R,
     (bools, empty_is_absent): (bool, bool),
     (cx, depth, wire): (&mut Cx, usize, &str),
 ) -> Result<(), A::Error> {
     if cx.raw_scalars || slot.is_some() {
+        let decode = read.decode();
         return scalar(m, slot, decode, (bools, empty_is_absent), (cx, depth, wire));
     }
     let seed = ValueSeed {
         cx: &mut *cx,
-        decode,
+        slot,
+        read,
         bools,
         empty_is_absent,
     };
-    match m.next_value_seed(seed) {
-        Ok(v) => {
-            *slot = Some(v);
-            Ok(())
-        }
-        Err(e) => {
-            cx.within(wire);
-            Err(e)
-        }
+    m.next_value_seed(seed).inspect_err(|_| cx.within(wire))
+}
+
+/// How a scalar field's value is made from what serde hands over: its text, or an integer
+/// serde read (whose digits are exactly the integer's: serde_json gives `-0` as a float).
+trait Read<T>: Copy {
+    /// The value of `text` (see [`FromText`](fields::FromText)).
+    fn text(self, text: &str) -> Result<T, DecodeError>;
+    /// The value of a negative integer.
+    #[inline]
+    fn int(self, v: i64) -> Result<T, DecodeError> {
+        self.text(itoa::Buffer::new().format(v))
+    }
+    /// The value of a non-negative integer.
+    #[inline]
+    fn uint(self, v: u64) -> Result<T, DecodeError> {
+        self.text(itoa::Buffer::new().format(v))
+    }
+    /// The same, as a function of the text (for a value read from its raw text).
+    fn decode(self) -> Decode<T>;
+}
+
+impl<T> Read<T> for Decode<T> {
+    #[inline]
+    fn text(self, text: &str) -> Result<T, DecodeError> {
+        self(text)
+    }
+    fn decode(self) -> Decode<T> {
+        self
     }
 }
 
-/// A scalar decoded from the text serde hands over as it scans the value: a string's contents
-/// (borrowed where it has no escapes), an integer's digits, `true`/`false` for a boolean field;
-/// `None` for `null` (and for blank text, where empty means absent). A number with a fraction
-/// or an exponent (whose digits serde does not keep) stops the pass, and [`answer`] reads the
-/// answer again with every scalar from its raw text.
-struct ValueSeed<'c, T> {
+/// A `String` field: the text as it is.
+#[derive(Clone, Copy)]
+struct Text;
+
+impl Read<String> for Text {
+    #[inline]
+    fn text(self, text: &str) -> Result<String, DecodeError> {
+        Ok(text.to_owned())
+    }
+    fn decode(self) -> Decode<String> {
+        <String as fields::FromText>::from_text
+    }
+}
+
+/// An `i64` field: an integer as serde read it; text parsed as `i64`'s `FromText` does.
+#[derive(Clone, Copy)]
+struct Int;
+
+impl Read<i64> for Int {
+    #[inline]
+    fn text(self, text: &str) -> Result<i64, DecodeError> {
+        <i64 as fields::FromText>::from_text(text)
+    }
+    #[inline]
+    fn int(self, v: i64) -> Result<i64, DecodeError> {
+        Ok(v)
+    }
+    #[inline]
+    fn uint(self, v: u64) -> Result<i64, DecodeError> {
+        i64::try_from(v).or_else(|_| self.text(itoa::Buffer::new().format(v)))
+    }
+    fn decode(self) -> Decode<i64> {
+        <i64 as fields::FromText>::from_text
+    }
+}
+
+/// A scalar decoded from the text serde hands over as it scans the value, put straight into
+/// its slot (a wide value is not returned through serde's `Result`s): a string's contents
+/// (borrowed where it has no escapes), an integer, `true`/`false` for a boolean field; `None`
+/// for `null` (and for blank text, where empty means absent). A number with a fraction or an
+/// exponent (whose digits serde does not keep) stops the pass, and [`answer`] reads the answer
+/// again with every scalar from its raw text.
+struct ValueSeed<'c, T, R> {
     cx: &'c mut Cx,
-    decode: Decode<T>,
+    slot: &'c mut Slot<T>,
+    read: R,
     bools: bool,
     empty_is_absent: bool,
 }
 
-impl<'de, T> DeserializeSeed<'de> for ValueSeed<'_, T> {
-    type Value = Option<T>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+impl<'de, T, R: Read<T>> DeserializeSeed<'de> for ValueSeed<'_, T, R> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<T> ValueSeed<'_, T> {
+impl<T, R: Read<T>> ValueSeed<'_, T, R> {
     #[inline]
-    fn read<E: serde::de::Error>(self, text: &str) -> Result<Option<T>, E> {
+    fn read<E: serde::de::Error>(self, text: &str) -> Result<(), E> {
         if self.empty_is_absent && fields::blank(text) {
-            return Ok(None);
+            *self.slot = Some(None);
+            return Ok(());
         }
-        (self.decode)(text)
-            .map(Some)
-            .map_err(|e| self.cx.fail(Box::new(e)))
+        let read = self.read.text(text);
+        self.put(read)
     }
 
-    fn wrong<E: serde::de::Error>(self, found: &str) -> Result<Option<T>, E> {
+    #[inline]
+    fn put<E: serde::de::Error>(self, v: Result<T, DecodeError>) -> Result<(), E> {
+        match v {
+            Ok(v) => {
+                *self.slot = Some(Some(v));
+                Ok(())
+            }
+            Err(e) => Err(self.cx.fail(Box::new(e))),
+        }
+    }
+
+    fn wrong<E: serde::de::Error>(self, found: &str) -> Result<(), E> {
         let expected = if self.bools {
             "a boolean"
         } else {
@@ -287,38 +396,41 @@ impl<T> ValueSeed<'_, T> {
     }
 }
 
-impl<'de, T> Visitor<'de> for ValueSeed<'_, T> {
-    type Value = Option<T>;
+impl<'de, T, R: Read<T>> Visitor<'de> for ValueSeed<'_, T, R> {
+    type Value = ();
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("a string, a number or null")
     }
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<(), E> {
         self.read(v)
     }
-    // serde_json gives `-0` as a float, so an integer's digits are exactly these.
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        self.read(itoa::Buffer::new().format(v))
+    // An integer's text is never blank, so `empty_is_absent` does not apply.
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<(), E> {
+        let read = self.read.uint(v);
+        self.put(read)
     }
-    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        self.read(itoa::Buffer::new().format(v))
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<(), E> {
+        let read = self.read.int(v);
+        self.put(read)
     }
-    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
         self.cx.retry = true;
         Err(E::custom("a number read again from its digits"))
     }
-    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<(), E> {
         if !self.bools {
             return self.wrong("a boolean");
         }
         self.read(if v { "true" } else { "false" })
     }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
+    fn visit_unit<E>(self) -> Result<(), E> {
+        *self.slot = Some(None);
+        Ok(())
     }
-    fn visit_seq<Q: SeqAccess<'de>>(self, _: Q) -> Result<Self::Value, Q::Error> {
+    fn visit_seq<Q: SeqAccess<'de>>(self, _: Q) -> Result<(), Q::Error> {
         self.wrong("a list")
     }
-    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
         self.wrong("an object")
     }
 }
@@ -604,8 +716,9 @@ impl<'de, T: JsonFields> Visitor<'de> for Object<'_, T> {
 
 /// How a list's items are read.
 trait Item<T> {
-    /// One item (never absent: `null` is an error).
-    fn read<'de, D: Deserializer<'de>>(&mut self, d: D) -> Result<T, D::Error>;
+    /// One item (never absent: `null` is an error), pushed onto `out` where it is read: a wide
+    /// item is moved once, not through serde's `Result`s and `Option`s.
+    fn read<'de, D: Deserializer<'de>>(&mut self, d: D, out: &mut Vec<T>) -> Result<(), D::Error>;
     /// The decode's context.
     fn cx(&mut self) -> &mut Cx;
 }
@@ -614,54 +727,55 @@ trait Item<T> {
 struct ObjectItems<'c, T>(&'c mut Cx, usize, PhantomData<T>);
 
 impl<T: JsonFields> Item<T> for ObjectItems<'_, T> {
-    fn read<'de, D: Deserializer<'de>>(&mut self, d: D) -> Result<T, D::Error> {
-        d.deserialize_any(ObjectItem::<T>(&mut *self.0, self.1, PhantomData))
+    fn read<'de, D: Deserializer<'de>>(&mut self, d: D, out: &mut Vec<T>) -> Result<(), D::Error> {
+        d.deserialize_any(ObjectItem::<T>(&mut *self.0, self.1, out))
     }
     fn cx(&mut self) -> &mut Cx {
         self.0
     }
 }
 
-/// One object item at nesting level `.1` (never absent: `null` is an error). Its own visitor,
-/// not [`Object`]'s `Option`, so a wide item is built where the list keeps it, not moved.
-struct ObjectItem<'c, T>(&'c mut Cx, usize, PhantomData<T>);
+/// One object item at nesting level `.1` (never absent: `null` is an error), pushed onto `.2`.
+/// Its own visitor, not [`Object`]'s `Option`, so a wide item is moved once, into the list.
+struct ObjectItem<'c, T>(&'c mut Cx, usize, &'c mut Vec<T>);
 
 impl<T> ObjectItem<'_, T> {
-    fn wrong<E: serde::de::Error>(self, found: &str) -> Result<T, E> {
+    fn wrong<E: serde::de::Error>(self, found: &str) -> Result<(), E> {
         Err(self.0.fail(wrong_kind("an object", found)))
     }
 }
 
 impl<'de, T: JsonFields> Visitor<'de> for ObjectItem<'_, T> {
-    type Value = T;
+    type Value = ();
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("an object")
     }
-    fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<T, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<(), A::Error> {
         if self.1 > MAX_DEPTH {
             return Err(self.0.fail(Box::new(DecodeError::too_deep())));
         }
-        T::visit(m, self.0, self.1)
+        self.2.push(T::visit(m, self.0, self.1)?);
+        Ok(())
     }
-    fn visit_unit<E: serde::de::Error>(self) -> Result<T, E> {
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
         self.wrong("null")
     }
-    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<T, E> {
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
         self.wrong("a string")
     }
-    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<T, E> {
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
         self.wrong("a boolean")
     }
-    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<T, E> {
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
         self.wrong("a number")
     }
-    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<T, E> {
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
         self.wrong("a number")
     }
-    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<T, E> {
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
         self.wrong("a number")
     }
-    fn visit_seq<Q: SeqAccess<'de>>(self, _: Q) -> Result<T, Q::Error> {
+    fn visit_seq<Q: SeqAccess<'de>>(self, _: Q) -> Result<(), Q::Error> {
         self.wrong("a list")
     }
 }
@@ -670,7 +784,7 @@ impl<'de, T: JsonFields> Visitor<'de> for ObjectItem<'_, T> {
 struct ScalarItems<'c, T>(&'c mut Cx, Decode<T>, bool);
 
 impl<T> Item<T> for ScalarItems<'_, T> {
-    fn read<'de, D: Deserializer<'de>>(&mut self, d: D) -> Result<T, D::Error> {
+    fn read<'de, D: Deserializer<'de>>(&mut self, d: D, out: &mut Vec<T>) -> Result<(), D::Error> {
         let raw: &RawValue = serde::Deserialize::deserialize(d)?;
         let read = match text(raw, self.2) {
             Ok(Some(t)) => (self.1)(&t).map_err(Box::new),
@@ -678,20 +792,21 @@ impl<T> Item<T> for ScalarItems<'_, T> {
             Ok(None) => Err(wrong_kind("a number or a string", "null")),
             Err(e) => Err(e),
         };
-        read.map_err(|e| self.0.fail(e))
+        out.push(read.map_err(|e| self.0.fail(e))?);
+        Ok(())
     }
     fn cx(&mut self) -> &mut Cx {
         self.0
     }
 }
 
-/// One item, read by `I`.
-struct Each<'a, I, T>(&'a mut I, PhantomData<T>);
+/// One item, read by `I` and pushed onto the list.
+struct Each<'a, I, T>(&'a mut I, &'a mut Vec<T>);
 
 impl<'de, T, I: Item<T>> DeserializeSeed<'de> for Each<'_, I, T> {
-    type Value = T;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
-        self.0.read(d)
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.0.read(d, self.1)
     }
 }
 
@@ -726,8 +841,8 @@ impl<'de, T, I: Item<T>> Visitor<'de> for List<I, T> {
     fn visit_seq<Q: SeqAccess<'de>>(mut self, mut seq: Q) -> Result<Self::Value, Q::Error> {
         let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
         loop {
-            match seq.next_element_seed(Each(&mut self.0, PhantomData)) {
-                Ok(Some(v)) => out.push(v),
+            match seq.next_element_seed(Each(&mut self.0, &mut out)) {
+                Ok(Some(())) => {}
                 Ok(None) => return Ok(out),
                 Err(e) => {
                     self.at(out.len());
@@ -739,8 +854,8 @@ impl<'de, T, I: Item<T>> Visitor<'de> for List<I, T> {
     fn visit_map<A: MapAccess<'de>>(mut self, mut m: A) -> Result<Self::Value, A::Error> {
         let mut out = Vec::new();
         while m.next_key::<Key<'de>>()?.is_some() {
-            match m.next_value_seed(Each(&mut self.0, PhantomData)) {
-                Ok(v) => out.push(v),
+            match m.next_value_seed(Each(&mut self.0, &mut out)) {
+                Ok(()) => {}
                 Err(e) => {
                     self.at(out.len());
                     return Err(e);

@@ -304,11 +304,10 @@ impl crate::__private::JsonFields for ChargeCardResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Req_ID" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer(
                         &mut m,
                         &mut v_req_id,
-                        <i64 as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Req_ID"),
                     )?
                 }
@@ -322,38 +321,34 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                     )?
                 }
                 b"Result Text" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_result_text,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Result Text"),
                     )?
                 }
                 b"Result CC Brand Name" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_result_cc_brand_name,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Result CC Brand Name"),
                     )?
                 }
                 b"Result Last 4 Digits" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_result_last_4_digits,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Result Last 4 Digits"),
                     )?
                 }
                 b"Result Bank Reference" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_result_bank_reference,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Result Bank Reference"),
                     )?
                 }

@@ -275,11 +275,10 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
                     )?
                 }
                 b"TP_Order_ID" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer(
                         &mut m,
                         &mut v_tp_order_id,
-                        <i64 as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "TP_Order_ID"),
                     )?
                 }

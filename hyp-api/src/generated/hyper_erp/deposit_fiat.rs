@@ -379,11 +379,10 @@ impl crate::__private::JsonFields for DepositFiatResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Receipt_Num" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer(
                         &mut m,
                         &mut v_receipt_num,
-                        <i64 as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Receipt_Num"),
                     )?
                 }

@@ -207,20 +207,18 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_data_source,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "DataSource"),
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_platform,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Platform"),
                     )?
                 }
@@ -234,20 +232,18 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_group,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Group"),
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_currency,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Currency"),
                     )?
                 }
@@ -288,11 +284,10 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_data_source,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "DataSource"),
                     )?
                 }
@@ -787,11 +782,10 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_currency,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Currency"),
                     )?
                 }
@@ -805,11 +799,10 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer(
                         &mut m,
                         &mut v_monthly_payments,
-                        <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
+                        true,
                         (&mut *cx, depth, "MonthlyPayments"),
                     )?
                 }
@@ -841,29 +834,26 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_bank_code,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "BankCode"),
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_branch_swift,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "BranchSwift"),
                     )?
                 }
                 11usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_account,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Account"),
                     )?
                 }
@@ -877,83 +867,74 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 13usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_cheque_cc_number,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "ChequeCcNumber"),
                     )?
                 }
                 14usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_clearing_company,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "ClearingCompany"),
                     )?
                 }
                 15usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_cc_ew_brand,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "CcEwBrand"),
                     )?
                 }
                 16usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_clearing_voucher,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "ClearingVoucher"),
                     )?
                 }
                 17usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_reg_refund_to_country,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "RegRefundToCountry"),
                     )?
                 }
                 18usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_reg_bank_name,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "RegBankName"),
                     )?
                 }
                 19usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_reg_bank_address,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "RegBankAddress"),
                     )?
                 }
                 20usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_reg_account_owner_as_contact_person,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "RegAccountOwnerAsContactPerson"),
                     )?
                 }
                 21usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer(
                         &mut m,
                         &mut v_from_internal_account,
-                        <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
+                        true,
                         (&mut *cx, depth, "FromInternalAccount"),
                     )?
                 }
@@ -1800,29 +1781,26 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer(
                         &mut m,
                         &mut v_agency,
-                        <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
+                        true,
                         (&mut *cx, depth, "Agency"),
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer(
                         &mut m,
                         &mut v_drawer_station_id,
-                        <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
+                        true,
                         (&mut *cx, depth, "DrawerStationId"),
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_sales_agent,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "SalesAgent"),
                     )?
                 }
@@ -1836,83 +1814,74 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_client_full_name,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "ClientFullName"),
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_contact_person,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "ContactPerson"),
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_address,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Address"),
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_phone,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Phone"),
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_email,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Email"),
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_id_number,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "IdNumber"),
                     )?
                 }
                 11usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_client_country_code,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "ClientCountryCode"),
                     )?
                 }
                 12usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer(
                         &mut m,
                         &mut v_language,
-                        <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
+                        true,
                         (&mut *cx, depth, "Language"),
                     )?
                 }
                 13usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer(
                         &mut m,
                         &mut v_international_document,
-                        <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
+                        true,
                         (&mut *cx, depth, "InternationalDocument"),
                     )?
                 }
@@ -1926,11 +1895,10 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 15usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_purchaser_currency,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "PurchaserCurrency"),
                     )?
                 }
@@ -1968,38 +1936,34 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 19usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_produced_by,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "ProducedBy"),
                     )?
                 }
                 20usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer(
                         &mut m,
                         &mut v_electronic_signed_pdf,
-                        <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
+                        true,
                         (&mut *cx, depth, "ElectronicSignedPdf"),
                     )?
                 }
                 21usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_notes,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Notes"),
                     )?
                 }
                 22usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_internal_notes,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "InternalNotes"),
                     )?
                 }
@@ -2026,56 +1990,50 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 25usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer(
                         &mut m,
                         &mut v_money_laundering_bundle,
-                        <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
+                        true,
                         (&mut *cx, depth, "MoneyLaunderingBundle"),
                     )?
                 }
                 26usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_personal_id_verification_made_by,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "PersonalIdVerificationMadeBy"),
                     )?
                 }
                 27usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_ip_address,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "IpAddress"),
                     )?
                 }
                 28usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_responsible_manager,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "ResponsibleManager"),
                     )?
                 }
                 29usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_old_doc_reference,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "OldDocReference"),
                     )?
                 }
                 30usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_old_software_name,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "OldSoftwareName"),
                     )?
                 }
@@ -2092,20 +2050,18 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 32usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_cancelled_by,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "CancelledBy"),
                     )?
                 }
                 33usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_cancellation_reason,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "CancellationReason"),
                     )?
                 }
@@ -2139,11 +2095,10 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 37usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_authorization_text_desc,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "AuthorizationTextDesc"),
                     )?
                 }
@@ -2480,11 +2435,10 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer(
                         &mut m,
                         &mut v_row_index,
-                        <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
+                        true,
                         (&mut *cx, depth, "RowIndex"),
                     )?
                 }
@@ -2518,38 +2472,34 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_currency,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Currency"),
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_bank_code,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "BankCode"),
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_branch_swift,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "BranchSwift"),
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_account,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Account"),
                     )?
                 }
@@ -2565,56 +2515,50 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_reg_refund_to_country,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "RegRefundToCountry"),
                     )?
                 }
                 11usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_reg_bank_name,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "RegBankName"),
                     )?
                 }
                 12usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_reg_bank_address,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "RegBankAddress"),
                     )?
                 }
                 13usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_reg_account_owner_as_contact_person,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "RegAccountOwnerAsContactPerson"),
                     )?
                 }
                 14usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer(
                         &mut m,
                         &mut v_from_internal_account,
-                        <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
+                        true,
                         (&mut *cx, depth, "FromInternalAccount"),
                     )?
                 }
                 15usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_from_internal_account_name,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "FromInternalAccountName"),
                     )?
                 }
@@ -2747,11 +2691,10 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
                     )?
                 }
                 b"AuthorizationTextDesc" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_authorization_text_desc,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "AuthorizationTextDesc"),
                     )?
                 }

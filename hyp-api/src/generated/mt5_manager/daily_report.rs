@@ -180,11 +180,10 @@ impl crate::__private::JsonFields for DailyReportResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"activeAccounts" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer(
                         &mut m,
                         &mut v_active_accounts,
-                        <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
+                        true,
                         (&mut *cx, depth, "activeAccounts"),
                     )?
                 }

@@ -329,38 +329,34 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_name,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "name"),
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_group,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "group"),
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_email,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "email"),
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer(
                         &mut m,
                         &mut v_leverage,
-                        <i64 as crate::__private::FromText>::from_text,
-                        (false, true),
+                        true,
                         (&mut *cx, depth, "leverage"),
                     )?
                 }

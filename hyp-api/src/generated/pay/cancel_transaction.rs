@@ -188,11 +188,10 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
                     )?
                 }
                 b"Hesh" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_hesh,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Hesh"),
                     )?
                 }

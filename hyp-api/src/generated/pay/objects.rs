@@ -113,11 +113,10 @@ impl crate::__private::JsonFields for PaymentLink {
                     )?
                 }
                 b"paymentURL" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_payment_url,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "paymentURL"),
                     )?
                 }

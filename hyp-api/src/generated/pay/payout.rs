@@ -465,38 +465,34 @@ impl crate::__private::JsonFields for PayoutResponse {
                     )?
                 }
                 b"Fild1" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild1,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Fild1"),
                     )?
                 }
                 b"Fild2" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild2,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Fild2"),
                     )?
                 }
                 b"Fild3" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild3,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Fild3"),
                     )?
                 }
                 b"Hesh" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_hesh,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Hesh"),
                     )?
                 }

@@ -219,11 +219,10 @@ impl crate::__private::JsonFields for RefundResponse {
                     )?
                 }
                 b"HeshASM" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_hesh_asm,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "HeshASM"),
                     )?
                 }

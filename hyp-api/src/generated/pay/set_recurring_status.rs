@@ -170,11 +170,10 @@ impl crate::__private::JsonFields for SetRecurringStatusResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"HKId" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_hk_id,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "HKId"),
                     )?
                 }

@@ -251,11 +251,10 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             match key.0.as_bytes() {
                 b"Masof" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_masof,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Masof"),
                     )?
                 }
@@ -269,29 +268,26 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                     )?
                 }
                 b"action" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_action,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "action"),
                     )?
                 }
                 b"type" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_document_type,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "type"),
                     )?
                 }
                 b"signature" => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string(
                         &mut m,
                         &mut v_signature,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "signature"),
                     )?
                 }
