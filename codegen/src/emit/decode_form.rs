@@ -26,7 +26,7 @@ pub fn emit(plan: &Plan) -> TokenStream {
                 Kind::Objects | Kind::Scalars { .. } => {
                     quote!(#fields::set_blank(&mut #v, &value, Some(Vec::new()), #w)?)
                 }
-                Kind::Unsupported => quote!(return Err(#fields::at(#fields::fallback(), #w))),
+                Kind::Unsupported => quote!(return Err(#fields::at(#fields::unsupported(), #w))),
             };
             (f.wire.clone(), read)
         })

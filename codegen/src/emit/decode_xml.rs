@@ -44,7 +44,7 @@ fn body(plan: &Plan, in_place: bool) -> TokenStream {
                     let required = f.required;
                     quote!(x.coded(#at, #required)?)
                 }
-                Kind::Unsupported => quote!(return Err(crate::__private::fields::fallback())),
+                Kind::Unsupported => quote!(return Err(crate::__private::fields::unsupported())),
             };
             (f.wire.clone(), read)
         })
@@ -145,7 +145,7 @@ pub fn emit(plan: &Plan) -> TokenStream {
     let lets = plan.fields.iter().map(|f| {
         let v = &f.var;
         match f.kind {
-            // Never assigned: its arm leaves the answer to the tree decoder.
+            // Never assigned: its arm fails the answer (`fields::unsupported`).
             Kind::Unsupported => quote!(#[allow(unused_mut)] let mut #v = None;),
             _ if f.list => quote!(let mut #v = Vec::new();),
             _ => quote!(let mut #v = None;),

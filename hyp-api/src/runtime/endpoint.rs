@@ -191,6 +191,6 @@ pub trait Endpoint {
         answer: &crate::runtime::one_pass::Received<'_>,
     ) -> crate::runtime::one_pass::Decoded<Option<Self::Output>> {
         let _ = answer;
-        Err(crate::runtime::fields::fallback())
+        Err(crate::runtime::fields::unsupported())
     }
 }

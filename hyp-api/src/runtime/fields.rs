@@ -21,7 +21,7 @@ use crate::runtime::open::{ClosedEnum, Open};
 pub type Failure = Box<DecodeError>;
 
 /// A failure for input no one-pass decoder reads (a field of a type none reads).
-pub fn fallback() -> Failure {
+pub fn unsupported() -> Failure {
     Box::new(DecodeError::new("not read by the one-pass decoder"))
 }
 

@@ -7,7 +7,7 @@
 //! field's type, a missing required field, text where an object or a list belongs (blank text
 //! there is absent, or an empty list). Unknown keys are kept as text where the struct keeps
 //! unknown fields; a repeated key's later values are ignored (the first counts). Bytes not
-//! valid in the charset are read in the documented fallback charset, as the tree decoder does.
+//! valid in the charset are read in the documented fallback charset.
 
 use std::borrow::Cow;
 

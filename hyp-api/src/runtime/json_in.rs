@@ -4,8 +4,8 @@
 //! the number's digits, with no `f64` and no `arbitrary_precision`.
 //!
 //! Errors: serde_json carries only text, so the typed [`Failure`] waits in the [`Cx`] while
-//! serde unwinds, each level putting its key or index in front of the path. What is read as
-//! the tree decoder reads it: a value of the wrong kind is an error naming both kinds; `null`
+//! serde unwinds, each level putting its key or index in front of the path. What is read (the rules of
+//! docs/design.md "Answer decoders"): a value of the wrong kind is an error naming both kinds; `null`
 //! is absent (an empty list for a list); a blank string is an absent object (an empty list)
 //! and, where the spec says empty means absent, an absent scalar; an object where a list
 //! belongs gives its values as the items; nesting past [`MAX_DEPTH`] anywhere (skipped values
@@ -102,7 +102,7 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
     }
 }
 
-/// The kind of JSON value `raw` is, named as the tree decoder names it.
+/// The kind of JSON value `raw` is, named as the decode errors name it.
 fn kind(raw: &str) -> &'static str {
     match raw.as_bytes().first() {
         Some(b'{') => "an object",
@@ -576,7 +576,7 @@ pub fn scalars<'de, A: MapAccess<'de>, T>(
 
 /// A field of a type no one-pass decoder reads (`wire`): an error naming it.
 pub fn unsupported<E: serde::de::Error>(cx: &mut Cx, wire: &str) -> E {
-    cx.fail(at(fields::fallback(), wire))
+    cx.fail(at(fields::unsupported(), wire))
 }
 
 /// A required field's value (see [`fields::required`]).
@@ -601,7 +601,7 @@ impl JsonFields for Nothing {
 }
 
 /// `text` as one JSON value within the bound on nesting (blank text is an empty object), or
-/// why it is not: as the tree decoder's parser says.
+/// why it is not, in serde_json's words.
 pub fn well_formed(text: &str) -> Result<&RawValue, Failure> {
     let text = if fields::blank(text) { "{}" } else { text };
     let raw: &RawValue = serde_json::from_str(text)
@@ -811,7 +811,7 @@ impl<'de, T, I: Item<T>> DeserializeSeed<'de> for Each<'_, I, T> {
 }
 
 /// A list: `null` or a blank string is empty; an object gives its values as the items (as an
-/// XML list element does in the tree decoder).
+/// XML list element's children are its items).
 struct List<I, T>(I, PhantomData<T>);
 
 impl<'de, T, I: Item<T>> DeserializeSeed<'de> for List<I, T> {

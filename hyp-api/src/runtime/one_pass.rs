@@ -153,9 +153,7 @@ pub fn node_code(node: &Node, a: &Received) -> Result<(i64, Option<String>), Fai
         .code_when_missing
         .filter(|_| (200..300).contains(&a.status));
     let Ok(reader) = MapReader::new(node) else {
-        return when_missing
-            .map(|c| (c, None))
-            .ok_or_else(|| Box::new(DecodeError::new("the answer has no code")));
+        return a.codeless();
     };
     let code = reader.optional(spec.code, true, i64::from_node)?;
     let code = code
@@ -196,7 +194,7 @@ pub fn raw_json(a: &Received) -> Decoded<Node> {
 /// An XML answer kept whole: the envelope's fields and the command element's children.
 #[cfg(feature = "__xml")]
 pub fn raw_xml(a: &Received) -> Decoded<Node> {
-    let (spec, command) = a.xml.ok_or_else(crate::runtime::fields::fallback)?;
+    let (spec, command) = a.xml.ok_or_else(crate::runtime::fields::unsupported)?;
     let (envelope, merged) = crate::runtime::xml::answer_parts(a.text, &spec, command)?;
     let (code, message) = node_code(&envelope, a)?;
     Ok((code, message, crate::runtime::redact::scrub_value(merged)))
@@ -205,7 +203,7 @@ pub fn raw_xml(a: &Received) -> Decoded<Node> {
 /// An XML answer of an API with an envelope.
 #[cfg(feature = "__xml")]
 pub fn xml<T: XmlFields>(a: &Received) -> Decoded<T> {
-    let (spec, command) = a.xml.ok_or_else(crate::runtime::fields::fallback)?;
+    let (spec, command) = a.xml.ok_or_else(crate::runtime::fields::unsupported)?;
     a.envelope.ok_or_else(Received::no_envelope)?;
     let (value, envelope) = xml_in::answer::<T>(a.text, &spec, command, a.envelope())?;
     let (code, message) = a.settle(envelope)?;
@@ -216,7 +214,7 @@ pub fn xml<T: XmlFields>(a: &Received) -> Decoded<T> {
 /// is not read; the document and the envelope are checked as [`xml`] checks them).
 #[cfg(feature = "__xml")]
 pub fn xml_code(a: &Received) -> Result<(i64, Option<String>), Failure> {
-    let (spec, command) = a.xml.ok_or_else(crate::runtime::fields::fallback)?;
+    let (spec, command) = a.xml.ok_or_else(crate::runtime::fields::unsupported)?;
     a.envelope.ok_or_else(Received::no_envelope)?;
     let envelope = xml_in::envelope(a.text, &spec, command, a.envelope())?;
     a.settle(envelope)

@@ -1,4 +1,4 @@
-//! The parts of the XML reader that read whole subtrees as the tree decoder does (skipped and
+//! The parts of the XML reader that read whole subtrees into the `Node` tree (`xml::parse`'s rules) (skipped and
 //! unknown elements, the document around `<response>`), and the answer's entry point.
 
 use quick_xml::Reader;
@@ -9,19 +9,19 @@ use crate::runtime::fields::{Envelope, Failure};
 use crate::runtime::node::{DecodeError, MAX_DEPTH, Node};
 use crate::runtime::xml;
 
-/// Whether an entity reference resolves, as the tree decoder requires.
+/// Whether an entity reference resolves, as `xml::parse` requires.
 pub(super) fn reference_ok(r: &quick_xml::events::BytesRef) -> bool {
     r.decode()
         .is_ok_and(|name| quick_xml::escape::unescape(&format!("&{name};")).is_ok())
 }
 
 impl XmlIn<'_> {
-    /// Reads past the pending element, checking it as the tree decoder would.
+    /// Reads past the pending element, checking it as `xml::parse` would.
     pub fn skip(&mut self) -> Result<(), Failure> {
         self.tree().map(drop)
     }
 
-    /// The pending element as the tree decoder reads it (see [`crate::runtime::xml::parse`]).
+    /// The pending element as a `Node` tree (see [`crate::runtime::xml::parse`]).
     pub(super) fn tree(&mut self) -> Result<Node, Failure> {
         let (e, empty) = self.take()?;
         let (_, attrs) = xml::element(&e).map_err(|_| not_xml())?;
@@ -83,8 +83,8 @@ impl XmlIn<'_> {
 }
 
 /// The answer `text` as `T`: the children of `<root><response>` and of its command element
-/// `command`, with the envelope's code and message. An answer the tree decoder would not parse
-/// at all fails with the tree's own error.
+/// `command`, with the envelope's code and message. An answer `xml::parse` would not parse
+/// at all fails with its error.
 pub fn answer<T: XmlFields>(
     text: &str,
     spec: &crate::runtime::endpoint::XmlSpec,
@@ -146,7 +146,7 @@ impl XmlFields for Nothing {
 }
 
 /// The document: its root element's first `<response>`, read as `T`; everything else checked
-/// as the tree decoder reads it.
+/// as `xml::parse` reads it.
 fn document<T: XmlFields>(
     x: &mut XmlIn<'_>,
     spec: &crate::runtime::endpoint::XmlSpec,

@@ -1,10 +1,10 @@
 //! The XML one-pass decoder's runtime: a pull reader over quick-xml events, borrowing element
 //! names and text from the answer. Generated structs implement [`XmlFields`] with one `match`
 //! on the element name per field. The answer's `<root><response>` children and its command
-//! element's children are read as one object, as the tree decoder (`runtime::xml::answer_parts`)
-//! merges them.
+//! element's children are read as one object (the envelope's level first, as
+//! `runtime::xml::answer_parts` merges them for answers kept whole).
 //!
-//! It accepts what the tree decoder accepts, with the same value, and rejects what it rejects:
+//! What it accepts and rejects (docs/design.md "Answer decoders"):
 //! - an element's attributes are entries `@name` of the element's object (kept with the
 //!   unknown fields, where the struct keeps them), or its `code` for a
 //!   [`Coded`](crate::Coded) field; a scalar element with attributes is an error (an object
@@ -37,7 +37,7 @@ pub use read::required;
 pub use text::no_object;
 
 /// The name [`XmlIn::child`] gives the attributes of the element just entered: read (with
-/// [`XmlIn::other`]) as entries `@name`, as the tree decoder reads them.
+/// [`XmlIn::other`]) as entries `@name`, as `xml::parse` reads them.
 pub const ATTRIBUTES: &[u8] = b"@";
 
 /// Implemented by generated structs: the fields of one element with children.
@@ -113,7 +113,7 @@ fn has_attributes(e: &BytesStart) -> bool {
         .any(|b| !b.is_ascii_whitespace())
 }
 
-/// Not well-formed XML (the tree decoder's own message replaces it, see `document`).
+/// Not well-formed XML (`xml::parse`'s message replaces it, see `document`).
 fn not_xml() -> Failure {
     Box::new(DecodeError::new("not XML"))
 }

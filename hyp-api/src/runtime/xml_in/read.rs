@@ -98,8 +98,7 @@ impl<'a> XmlIn<'a> {
         let (e, text) = self.coded_text().map_err(|e| Self::within(e, name))?;
         let text = text.as_deref().and_then(non_blank);
         *out = if has_attributes(&e) {
-            // An element with attributes is a value, even with both parts blank (as the tree
-            // decoder reads it).
+            // An element with attributes is a value, even with both parts blank.
             let code = code_attribute(&e).map_err(|e| Self::within(e, name))?;
             Some(Coded {
                 code: code.as_deref().and_then(non_blank),
@@ -134,7 +133,7 @@ impl<'a> XmlIn<'a> {
 
     /// The items of a list element (whatever their names), each read by `item` (which gets the
     /// item's index); an empty element, or one with blank text, is an empty list. `attribute`
-    /// reads an attribute of the list element, which the tree decoder reads as an item.
+    /// reads an attribute of the list element, which is read as an item.
     fn items<T>(
         &mut self,
         seen: &mut u8,
@@ -227,8 +226,8 @@ impl<'a> XmlIn<'a> {
 
     /// An element the struct has no field for (or the element's attributes, [`ATTRIBUTES`]):
     /// the envelope's code or message at the response's level, kept in `unknown` where the
-    /// struct keeps unknown fields (in the tree decoder's order: the envelope's level before
-    /// the command element's children), else skipped.
+    /// struct keeps unknown fields (the envelope's level before the command element's
+    /// children), else skipped.
     pub fn other(
         &mut self,
         name: &[u8],
@@ -263,7 +262,7 @@ impl<'a> XmlIn<'a> {
         }
     }
 
-    /// Adds an unknown entry where the tree decoder has it.
+    /// Adds an unknown entry in its place in that order.
     fn keep(&mut self, unknown: &mut Vec<(String, Node)>, entry: (String, Node)) {
         if self.level == INSIDE {
             self.command_at.get_or_insert(unknown.len());

@@ -1,5 +1,5 @@
 //! Text: an element's text (borrowed from the input where it comes in one piece), its
-//! attributes as the tree decoder reads them, and what an element without children means.
+//! attributes as `xml::parse` reads them, and what an element without children means.
 
 use std::borrow::Cow;
 
@@ -11,7 +11,7 @@ use crate::runtime::fields::{self, Failure};
 use crate::runtime::node::{DecodeError, Node};
 use crate::runtime::xml;
 
-/// `e`'s attributes as the tree decoder reads them (entries `@name`, values unescaped).
+/// `e`'s attributes as `xml::parse` reads them (entries `@name`, values unescaped).
 pub(super) fn attributes(e: &BytesStart) -> Result<Vec<(String, Node)>, Failure> {
     xml::element(e).map(|(_, a)| a).map_err(|_| not_xml())
 }
@@ -62,7 +62,7 @@ impl<'a> XmlIn<'a> {
     }
 
     /// The pending element and its text, trimmed: `None` where it has child elements (read
-    /// past, checked), as the tree decoder reads a [`Coded`](crate::Coded) field.
+    /// past, checked): a [`Coded`](crate::Coded) field's text.
     pub(super) fn coded_text(&mut self) -> Result<(BytesStart<'a>, Option<Cow<'a, str>>), Failure> {
         let (e, empty) = self.take()?;
         if empty {
