@@ -105,7 +105,7 @@ fn to_node_impl(api: &Api, s: &StructSpec) -> TokenStream {
             let e = encode(&f.ty, quote!(self.#fname));
             quote! { if !self.#fname.is_empty() { w.put(#w, #e); } }
         } else {
-            // `if let`, not `put_opt(….as_ref().map(…))`: no `Option::map` compiled per type.
+            // `if let`, not `….as_ref().map(…)`: no `Option::map` compiled per type.
             let e = encode_ref(&f.ty, quote!(v));
             quote! { if let Some(v) = &self.#fname { w.put(#w, #e); } }
         }

@@ -238,13 +238,6 @@ impl MapWriter {
         self.entries.push((wire.to_string(), node));
     }
 
-    /// Puts the field only when it has a value: absent optional fields are left out.
-    pub fn put_opt(&mut self, wire: &str, node: Option<Node>) {
-        if let Some(n) = node {
-            self.put(wire, n);
-        }
-    }
-
     /// Puts back fields the spec does not list.
     pub fn extend(&mut self, entries: &[(String, Node)]) {
         self.entries.extend(entries.iter().cloned());
