@@ -2,9 +2,10 @@
 //! `cargo build --release --timings`, for all API features and for each API feature alone
 //! (issue #12's goals: all features ≤ 1.0× reqwest, each feature alone ≤ 0.5×).
 //!
-//! Each configuration rebuilds exactly two units in its own run, one after the other: reqwest
-//! (hyp-api depends on it, so nothing of hyp-api overlaps it) and hyp-api's library; every
-//! other dependency is already built in the target directory and is not timed. No TLS feature
+//! Each configuration rebuilds exactly two units in its own run, one after the other: reqwest,
+//! then hyp-api's library, each compiling alone (Cargo would otherwise start hyp-api beside
+//! reqwest's code generation: `serial_rustc`); every other dependency is already built in the
+//! target directory and is not timed. No TLS feature
 //! in any run (TLS is the caller's choice and adds to reqwest's compile, not to hyp-api's).
 //! The figures are wall-clock seconds of `rustc` per unit as Cargo's timing report gives them,
 //! so a busy machine inflates both sides of a run alike; `--runs` repeats each configuration.
@@ -117,35 +118,54 @@ fn build(root: &Path, target_dir: &Path, features: &str) -> Result<(f64, f64), S
     )?;
     let timings = target_dir.join("cargo-timings");
     let before = newest(&timings);
-    status(Command::new(&cargo).current_dir(root).args([
-        "build",
-        "--release",
-        "--timings",
-        "--quiet",
-        "-p",
-        "hyp-api",
-        "--no-default-features",
-        "--features",
-        features,
-        "--target-dir",
-        &dir,
-    ]))?;
+    // Each unit compiles alone (see `serial_rustc`): hyp-api starts when reqwest has finished.
+    let wrapper = std::env::current_exe().map_err(|e| format!("this binary's path: {e}"))?;
+    status(
+        Command::new(&cargo)
+            .current_dir(root)
+            .env("RUSTC_WRAPPER", wrapper)
+            .env(crate::serial_rustc::ENV, "1")
+            .args([
+                "build",
+                "--release",
+                "--timings",
+                "--quiet",
+                "-p",
+                "hyp-api",
+                "--no-default-features",
+                "--features",
+                features,
+                "--target-dir",
+                &dir,
+            ]),
+    )?;
     let report = newest(&timings)
         .filter(|r| Some(r) != before.as_ref())
         .ok_or("cargo wrote no new timing report")?;
     let html =
         std::fs::read_to_string(&report).map_err(|e| format!("{}: {e}", report.display()))?;
     let units = units(&html)?;
-    let seconds = |name: &str| {
+    // (start, duration) in seconds from the build's start.
+    let span = |name: &str| {
         units
             .iter()
             .find(|u| {
                 u["name"] == name && u["target"].as_str().is_some_and(|t| !t.contains("build"))
             })
-            .and_then(|u| u["duration"].as_f64())
+            .and_then(|u| Some((u["start"].as_f64()?, u["duration"].as_f64()?)))
             .ok_or_else(|| format!("{name} was not compiled in this run ({})", report.display()))
     };
-    Ok((seconds("hyp-api")?, seconds("reqwest")?))
+    let (ours_start, ours) = span("hyp-api")?;
+    let (reqwest_start, reqwest) = span("reqwest")?;
+    // The report rounds to 10 ms; more overlap than that means the two did not compile alone.
+    if ours_start + 0.02 < reqwest_start + reqwest {
+        return Err(format!(
+            "hyp-api started at {ours_start:.2} s, before reqwest finished at {:.2} s ({})",
+            reqwest_start + reqwest,
+            report.display()
+        ));
+    }
+    Ok((ours, reqwest))
 }
 
 fn status(cmd: &mut Command) -> Result<(), String> {

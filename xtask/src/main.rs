@@ -10,6 +10,7 @@
 mod compile_times;
 mod fuzz_smoke;
 mod openapi;
+mod serial_rustc;
 mod spec_diff;
 mod workspace;
 
@@ -50,6 +51,10 @@ enum Task {
 }
 
 fn main() -> ExitCode {
+    // `compile-times` runs its builds with this binary as Cargo's rustc wrapper.
+    if std::env::var_os(serial_rustc::ENV).is_some() {
+        return serial_rustc::run();
+    }
     let cli = Cli::parse();
     match cli.task {
         Task::Codegen { check } => {
