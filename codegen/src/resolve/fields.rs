@@ -29,6 +29,32 @@ const SCALARS: &[&str] = &[
     "params",
 ];
 
+/// A date or date-time format is chrono syntax with only the fixed-width numeric specifiers
+/// in `allowed` (the runtime writes those itself; chrono's format interpreter would be
+/// compiled into every build for them).
+fn check_format(cx: &mut Ctx, file: usize, path: &str, format: &str, allowed: &str) {
+    let mut chars = format.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            continue;
+        }
+        match chars.next() {
+            Some(s) if allowed.contains(s) => {}
+            s => {
+                let spec = s.map_or_else(String::new, String::from);
+                let allowed: Vec<String> = allowed.chars().map(|a| format!("%{a}")).collect();
+                cx.err(
+                    file,
+                    path,
+                    format!("the format `{format}` has `%{spec}`, which hyp-api does not write"),
+                    format!("use only {}", allowed.join(", ")),
+                );
+                return;
+            }
+        }
+    }
+}
+
 fn parse_ty(
     cx: &mut Ctx,
     names: &HashMap<&str, Kind>,
@@ -50,8 +76,16 @@ fn parse_ty(
         "money" => Ty::Money,
         "minor_units" => Ty::MinorUnits,
         "decimal" => Ty::Decimal,
-        "date" => Ty::Date(format.unwrap_or(&service.formats.date).to_string()),
-        "datetime" => Ty::DateTime(format.unwrap_or(&service.formats.datetime).to_string()),
+        "date" => {
+            let f = format.unwrap_or(&service.formats.date);
+            check_format(cx, file, path, f, "Ymd");
+            Ty::Date(f.to_string())
+        }
+        "datetime" => {
+            let f = format.unwrap_or(&service.formats.datetime);
+            check_format(cx, file, path, f, "YmdHMS");
+            Ty::DateTime(f.to_string())
+        }
         "secret" => Ty::Secret(SecretKind::Plain),
         "pan" => Ty::Secret(SecretKind::Pan),
         "cvv" => Ty::Secret(SecretKind::Cvv),

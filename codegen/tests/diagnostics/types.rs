@@ -291,3 +291,25 @@ fn variant_name_starting_with_a_digit() {
     let d = the(&diags, "`3ds`");
     assert_diag(d, &file, pos_of(&enums, "name: 3ds", 0), "capital letter");
 }
+
+/// A date format with a specifier the runtime does not write (it writes `%Y %m %d`, and
+/// `%H %M %S` for a date-time) is a spec error at the field.
+#[test]
+fn date_format_with_a_specifier_the_runtime_does_not_write() {
+    let f = Fixture::new("datetime-format-specifier");
+    let text = endpoint_with(
+        "          type: datetime\n          doc: When the payment was made.",
+        "          type: datetime\n          format: \"%Y-%m-%dT%H:%M:%S%z\"\n          doc: When the payment was made.",
+    );
+    let file = f.write("endpoint-make-payment.yaml", &text);
+    let diags = f.load_err();
+    let d = the(&diags, "`%z`");
+    assert!(d.message.contains("`%Y-%m-%dT%H:%M:%S%z`"), "{d}");
+    assert_diag(
+        d,
+        &file,
+        pos_of(&text, "type: datetime\n          format", 0),
+        "use only %Y, %m, %d, %H, %M, %S",
+    );
+    assert_eq!(diags.0.len(), 1, "{}", show(&diags));
+}

@@ -3,7 +3,9 @@
 //! sent as a digit string, `"032"`), and strict about meaning (an amount is parsed exactly or
 //! rejected).
 
-use chrono::{NaiveDate, NaiveDateTime};
+use std::fmt::Write as _;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use rust_decimal::Decimal;
 use secrecy::{ExposeSecret, SecretString};
 
@@ -228,9 +230,10 @@ pub fn date(node: &Node, format: &str) -> Result<NaiveDate, DecodeError> {
     fields::date(text(node)?, format)
 }
 
-/// A date as text in its documented `format` (chrono syntax).
+/// A date as text in its documented `format` (chrono syntax: `%Y`, `%m` and `%d`, the only
+/// specifiers the generator accepts for a date).
 pub fn date_node(d: &NaiveDate, format: &str) -> Node {
-    Node::Str(d.format(format).to_string())
+    Node::Str(formatted(format, d, None))
 }
 
 /// A date and time (no zone on the wire) in the spec's `chrono` format.
@@ -238,9 +241,49 @@ pub fn datetime(node: &Node, format: &str) -> Result<NaiveDateTime, DecodeError>
     fields::datetime(text(node)?, format)
 }
 
-/// A date-time as text in its documented `format` (chrono syntax).
+/// A date-time as text in its documented `format` (chrono syntax: `%Y`, `%m`, `%d`, `%H`, `%M`
+/// and `%S`, the only specifiers the generator accepts).
 pub fn datetime_node(d: &NaiveDateTime, format: &str) -> Node {
-    Node::Str(d.format(format).to_string())
+    Node::Str(formatted(format, &d.date(), Some(&d.time())))
+}
+
+/// `format` with each specifier replaced by its field, as chrono's `format` writes it (a year
+/// outside 0–9999 with its sign). The spec's formats are fixed-width numbers and literals, so
+/// this is all chrono's format interpreter would do for them (it is compiled into every build
+/// otherwise). A specifier the generator does not accept is written as it stands.
+fn formatted(format: &str, date: &NaiveDate, time: Option<&NaiveTime>) -> String {
+    let mut out = String::with_capacity(format.len() + 8);
+    let mut rest = format;
+    while let Some(at) = rest.find('%') {
+        out.push_str(&rest[..at]);
+        let spec = rest[at + 1..].chars().next();
+        let two = |out: &mut String, n: u32| {
+            let _ = write!(out, "{n:02}");
+        };
+        match (spec, time) {
+            (Some('Y'), _) => {
+                let y = date.year();
+                let _ = if (0..10_000).contains(&y) {
+                    write!(out, "{y:04}")
+                } else {
+                    write!(out, "{y:+05}")
+                };
+            }
+            (Some('m'), _) => two(&mut out, date.month()),
+            (Some('d'), _) => two(&mut out, date.day()),
+            (Some('H'), Some(t)) => two(&mut out, t.hour()),
+            (Some('M'), Some(t)) => two(&mut out, t.minute()),
+            (Some('S'), Some(t)) => two(&mut out, t.second()),
+            _ => {
+                out.push('%');
+                rest = &rest[at + 1..];
+                continue;
+            }
+        }
+        rest = &rest[at + 1 + spec.map_or(0, char::len_utf8)..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -259,6 +302,39 @@ mod tests {
         let m = Money::from_node(&Node::Num("12345678901234567.89".into())).unwrap();
         assert_eq!(m.to_string(), "12345678901234567.89");
         assert_eq!(m.to_node(), Node::Num("12345678901234567.89".into()));
+    }
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        let dates = [
+            NaiveDate::MIN,
+            NaiveDate::from_ymd_opt(-1, 12, 31).unwrap(),
+            NaiveDate::from_ymd_opt(0, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(7, 2, 3).unwrap(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap(),
+            NaiveDate::from_ymd_opt(9999, 12, 31).unwrap(),
+            NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap(),
+            NaiveDate::MAX,
+        ];
+        let times = [(0, 0, 0), (9, 5, 7), (23, 59, 59)];
+        for d in dates {
+            for f in ["%Y-%m-%d", "%Y%m%d", "%d/%m/%Y", "on %Y"] {
+                let chrono = d.format(f).to_string();
+                assert_eq!(date_node(&d, f), Node::Str(chrono), "{d} {f}");
+            }
+            for (h, m, s) in times {
+                let dt = d.and_hms_opt(h, m, s).unwrap();
+                for f in [
+                    "%Y-%m-%d %H:%M:%S",
+                    "%Y-%m-%d %H:%M",
+                    "%Y%m%d%H%M%S",
+                    "%H:%M",
+                ] {
+                    let chrono = dt.format(f).to_string();
+                    assert_eq!(datetime_node(&dt, f), Node::Str(chrono), "{dt} {f}");
+                }
+            }
+        }
     }
 
     #[test]
