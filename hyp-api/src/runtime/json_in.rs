@@ -222,19 +222,51 @@ pub fn scalar<'de, A: MapAccess<'de>, T>(
 }
 
 /// A scalar field `wire` whose type does not need a number's exact digits (dates, codes,
-/// newtypes), read in the one scan serde makes of it (see `ValueSeed`).
-#[inline]
+/// newtypes), read in the one scan serde makes of it (see `ScalarSeed`): one parse for
+/// every such type, then `decode` on its text.
 pub fn value<'de, A: MapAccess<'de>, T>(
     m: &mut A,
     slot: &mut Slot<T>,
     decode: Decode<T>,
-    flags: (bool, bool),
-    at: (&mut Cx, usize, &str),
+    (bools, empty_is_absent): (bool, bool),
+    (cx, depth, wire): (&mut Cx, usize, &str),
 ) -> Result<(), A::Error> {
-    read_value(m, slot, decode, flags, at)
+    if cx.raw_scalars || slot.is_some() {
+        return scalar(m, slot, decode, (bools, empty_is_absent), (cx, depth, wire));
+    }
+    let read = match next_scalar(m, cx, bools, wire)? {
+        Scalar::Text(t) if !(empty_is_absent && fields::blank(&t)) => decode(&t),
+        Scalar::Int(v) => decode(itoa::Buffer::new().format(v)),
+        Scalar::Uint(v) => decode(itoa::Buffer::new().format(v)),
+        Scalar::Text(_) | Scalar::Null => {
+            *slot = Some(None);
+            return Ok(());
+        }
+    };
+    match read {
+        Ok(v) => {
+            *slot = Some(Some(v));
+            Ok(())
+        }
+        Err(e) => Err(cx.fail(at(Box::new(e), wire))),
+    }
 }
 
-/// A text field `wire` (`String`): [`value`] without the call through a function pointer.
+/// The next value, a scalar of field `wire` (`bools`: a boolean field), as serde hands it over.
+fn next_scalar<'de, A: MapAccess<'de>>(
+    m: &mut A,
+    cx: &mut Cx,
+    bools: bool,
+    wire: &str,
+) -> Result<Scalar<'de>, A::Error> {
+    let seed = ScalarSeed {
+        cx: &mut *cx,
+        bools,
+    };
+    m.next_value_seed(seed).inspect_err(|_| cx.within(wire))
+}
+
+/// A text field `wire` (`String`), put into its slot as serde scans it (see `ValueSeed`).
 #[inline]
 pub fn string<'de, A: MapAccess<'de>>(
     m: &mut A,
@@ -245,8 +277,8 @@ pub fn string<'de, A: MapAccess<'de>>(
     read_value(m, slot, Text, (false, empty_is_absent), at)
 }
 
-/// An integer field `wire` (`i64`): [`value`] taking an integer serde read as it is, not
-/// through its digits.
+/// An integer field `wire` (`i64`), put into its slot as serde scans it (see `ValueSeed`):
+/// an integer serde read is taken as it is, not through its digits.
 #[inline]
 pub fn integer<'de, A: MapAccess<'de>>(
     m: &mut A,
@@ -278,8 +310,10 @@ fn read_value<'de, A: MapAccess<'de>, T, R: Read<T>>(
     m.next_value_seed(seed).inspect_err(|_| cx.within(wire))
 }
 
-/// How a scalar field's value is made from what serde hands over: its text, or an integer
-/// serde read (whose digits are exactly the integer's: serde_json gives `-0` as a float).
+/// How a `String` or `i64` field's value is made from what serde hands over: its text, or an
+/// integer serde read (whose digits are exactly the integer's: serde_json gives `-0` as a
+/// float). The two most common field types have their own [`ValueSeed`]; every other type
+/// goes through [`ScalarSeed`] and its `decode` function.
 trait Read<T>: Copy {
     /// The value of `text` (see [`FromText`](fields::FromText)).
     fn text(self, text: &str) -> Result<T, DecodeError>;
@@ -295,16 +329,6 @@ trait Read<T>: Copy {
     }
     /// The same, as a function of the text (for a value read from its raw text).
     fn decode(self) -> Decode<T>;
-}
-
-impl<T> Read<T> for Decode<T> {
-    #[inline]
-    fn text(self, text: &str) -> Result<T, DecodeError> {
-        self(text)
-    }
-    fn decode(self) -> Decode<T> {
-        self
-    }
 }
 
 /// A `String` field: the text as it is.
@@ -431,6 +455,85 @@ impl<'de, T, R: Read<T>> Visitor<'de> for ValueSeed<'_, T, R> {
         self.wrong("a list")
     }
     fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        self.wrong("an object")
+    }
+}
+
+/// A scalar as serde hands it over in its one scan of the value: a string's contents
+/// (borrowed where it has no escapes; `true`/`false` for a boolean field), an integer, or
+/// `null`.
+enum Scalar<'de> {
+    Text(Cow<'de, str>),
+    Int(i64),
+    Uint(u64),
+    Null,
+}
+
+/// The seed of [`Scalar`]: one instantiation of serde's parse for every scalar type read
+/// through a `decode` function. A number with a fraction or an exponent (whose digits serde
+/// does not keep) stops the pass, and [`answer`] reads the answer again with every scalar from
+/// its raw text; any other kind of value is an error.
+struct ScalarSeed<'c> {
+    cx: &'c mut Cx,
+    bools: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for ScalarSeed<'_> {
+    type Value = Scalar<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Scalar<'de>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl ScalarSeed<'_> {
+    fn wrong<'de, E: serde::de::Error>(self, found: &str) -> Result<Scalar<'de>, E> {
+        let expected = if self.bools {
+            "a boolean"
+        } else {
+            "a number or a string"
+        };
+        Err(self.cx.fail(wrong_kind(expected, found)))
+    }
+}
+
+impl<'de> Visitor<'de> for ScalarSeed<'_> {
+    type Value = Scalar<'de>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string, a number or null")
+    }
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Text(Cow::Borrowed(v)))
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Text(Cow::Owned(v.to_owned())))
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Uint(v))
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Int(v))
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Scalar<'de>, E> {
+        self.cx.retry = true;
+        Err(E::custom("a number read again from its digits"))
+    }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Scalar<'de>, E> {
+        if !self.bools {
+            return self.wrong("a boolean");
+        }
+        Ok(Scalar::Text(Cow::Borrowed(if v {
+            "true"
+        } else {
+            "false"
+        })))
+    }
+    fn visit_unit<E>(self) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Null)
+    }
+    fn visit_seq<Q: SeqAccess<'de>>(self, _: Q) -> Result<Scalar<'de>, Q::Error> {
+        self.wrong("a list")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Scalar<'de>, A::Error> {
         self.wrong("an object")
     }
 }
