@@ -15,29 +15,29 @@ pub fn emit(plan: &Plan) -> TokenStream {
             let (v, ea, w) = (&f.var, f.empty_is_absent, &f.wire);
             let read = match &f.kind {
                 Kind::Scalar { decode, .. } => {
-                    quote!(#fields::set_at(&mut #v, &value, #decode, (#ea, #w))?)
+                    quote!(#fields::set_at(&mut #v, &value, #decode, (#ea, #w)))
                 }
-                Kind::Node => quote!(#fields::set_node(&mut #v, &value, #ea)),
+                Kind::Node => quote!({ #fields::set_node(&mut #v, &value, #ea); Ok(()) }),
                 Kind::Coded => {
                     let required = f.required;
-                    quote!(#fields::set_coded(&mut #v, &value, #required))
+                    quote!({ #fields::set_coded(&mut #v, &value, #required); Ok(()) })
                 }
-                Kind::Object => quote!(#fields::set_blank(&mut #v, &value, None, #w)?),
+                Kind::Object => quote!(#fields::set_blank(&mut #v, &value, None, #w)),
                 Kind::Objects | Kind::Scalars { .. } => {
-                    quote!(#fields::set_blank(&mut #v, &value, Some(Vec::new()), #w)?)
+                    quote!(#fields::set_blank(&mut #v, &value, Some(Vec::new()), #w))
                 }
-                Kind::Unsupported => quote!(return Err(#fields::at(#fields::unsupported(), #w))),
+                Kind::Unsupported => quote!(Err(#fields::at(#fields::unsupported(), #w))),
             };
             (f.wire.clone(), read)
         })
         .collect();
     plan.add_aliases(&mut arms);
-    arms.extend(plan.skip.iter().map(|w| (w.clone(), quote!({}))));
+    arms.extend(plan.skip.iter().map(|w| (w.clone(), quote!(Ok(())))));
     let other = {
         let unknown = plan.unknown_arg();
         match &plan.params {
-            Some((_, wire)) => quote!(f.echo(key, value, (&mut params, #wire), #unknown)?),
-            None => quote!(f.other(key, value, #unknown)?),
+            Some((_, wire)) => quote!(f.echo(key, value, (&mut params, #wire), #unknown)),
+            None => quote!(f.other(key, value, #unknown)),
         }
     };
     let body = super::decode::dispatch(quote!(key.as_bytes()), &arms, other);
@@ -54,7 +54,9 @@ pub fn emit(plan: &Plan) -> TokenStream {
             ) -> Result<Self, crate::__private::Failure> {
                 #lets
                 while let Some((key, value)) = f.next() {
-                    #body
+                    // One `?` for every arm: a `?` per arm is a branch and a cleanup path per field.
+                    let read: Result<(), crate::__private::Failure> = { #body };
+                    read?;
                 }
                 #build
             }

@@ -223,33 +223,36 @@ impl crate::__private::FormFields for CancelTransactionResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"TransId" => {
-                    crate::__private::fields::set_at(
-                        &mut v_trans_id,
-                        &value,
-                        <TransId as crate::__private::FromText>::from_text,
-                        (false, "TransId"),
-                    )?
+            let read: Result<(), crate::__private::Failure> = {
+                match key.as_bytes() {
+                    b"TransId" => {
+                        crate::__private::fields::set_at(
+                            &mut v_trans_id,
+                            &value,
+                            <TransId as crate::__private::FromText>::from_text,
+                            (false, "TransId"),
+                        )
+                    }
+                    b"ReversalStatus" => {
+                        crate::__private::fields::set_at(
+                            &mut v_reversal_status,
+                            &value,
+                            <ReversalStatus as crate::__private::FromText>::from_text,
+                            (true, "ReversalStatus"),
+                        )
+                    }
+                    b"Hesh" => {
+                        crate::__private::fields::set_at(
+                            &mut v_hesh,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Hesh"),
+                        )
+                    }
+                    _ => f.other(key, value, Some(&mut unknown)),
                 }
-                b"ReversalStatus" => {
-                    crate::__private::fields::set_at(
-                        &mut v_reversal_status,
-                        &value,
-                        <ReversalStatus as crate::__private::FromText>::from_text,
-                        (true, "ReversalStatus"),
-                    )?
-                }
-                b"Hesh" => {
-                    crate::__private::fields::set_at(
-                        &mut v_hesh,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Hesh"),
-                    )?
-                }
-                _ => f.other(key, value, Some(&mut unknown))?,
-            }
+            };
+            read?;
         }
         Ok(Self {
             trans_id: v_trans_id.flatten(),

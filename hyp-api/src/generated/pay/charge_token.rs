@@ -1315,271 +1315,274 @@ impl crate::__private::FormFields for ChargeTokenResponse {
         let mut v_bincard = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            let index = {
-                let k: &[u8] = key.as_bytes();
-                match k.len() {
-                    2usize => {
-                        match k {
-                            b"Id" => 0usize,
-                            _ => usize::MAX,
+            let read: Result<(), crate::__private::Failure> = {
+                let index = {
+                    let k: &[u8] = key.as_bytes();
+                    match k.len() {
+                        2usize => {
+                            match k {
+                                b"Id" => 0usize,
+                                _ => usize::MAX,
+                            }
                         }
+                        3usize => {
+                            match k {
+                                b"zip" => 16usize,
+                                b"UID" => 21usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        4usize => {
+                            match (k[2usize], k) {
+                                (115u8, b"Hesh") => 3usize,
+                                (110u8, b"Bank") => 7usize,
+                                (116u8, b"city") => 15usize,
+                                (108u8, b"cell") => 17usize,
+                                (105u8, b"Coin") => 18usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        5usize => {
+                            match (k[4usize], k) {
+                                (101u8, b"ACode") => 2usize,
+                                (49u8, b"Fild1") => 4usize,
+                                (50u8, b"Fild2") => 5usize,
+                                (51u8, b"Fild3") => 6usize,
+                                (100u8, b"Brand") => 11usize,
+                                (114u8, b"Tyear") => 20usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        6usize => {
+                            match (k[0usize], k) {
+                                (65u8, b"Amount") => 1usize,
+                                (85u8, b"UserId") => 10usize,
+                                (73u8, b"Issuer") => 12usize,
+                                (115u8, b"street") => 14usize,
+                                (84u8, b"Tmonth") => 19usize,
+                                (115u8, b"spType") => 22usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        7usize => {
+                            match k {
+                                b"L4digit" => 13usize,
+                                b"bincard" => 23usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        8usize => {
+                            match k {
+                                b"Payments" => 9usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        9usize => {
+                            match k {
+                                b"TransType" => 8usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
+                        crate::__private::fields::set_at(
+                            &mut v_id,
+                            &value,
+                            <TransId as crate::__private::FromText>::from_text,
+                            (false, "Id"),
+                        )
+                    }
+                    1usize => {
+                        crate::__private::fields::set_at(
+                            &mut v_amount,
+                            &value,
+                            <crate::Money as crate::__private::FromText>::from_text,
+                            (true, "Amount"),
+                        )
+                    }
+                    2usize => {
+                        crate::__private::fields::set_at(
+                            &mut v_acode,
+                            &value,
+                            <AuthCode as crate::__private::FromText>::from_text,
+                            (false, "ACode"),
+                        )
                     }
                     3usize => {
-                        match k {
-                            b"zip" => 16usize,
-                            b"UID" => 21usize,
-                            _ => usize::MAX,
-                        }
+                        crate::__private::fields::set_at(
+                            &mut v_hesh,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Hesh"),
+                        )
                     }
                     4usize => {
-                        match (k[2usize], k) {
-                            (115u8, b"Hesh") => 3usize,
-                            (110u8, b"Bank") => 7usize,
-                            (116u8, b"city") => 15usize,
-                            (108u8, b"cell") => 17usize,
-                            (105u8, b"Coin") => 18usize,
-                            _ => usize::MAX,
-                        }
+                        crate::__private::fields::set_at(
+                            &mut v_fild1,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Fild1"),
+                        )
                     }
                     5usize => {
-                        match (k[4usize], k) {
-                            (101u8, b"ACode") => 2usize,
-                            (49u8, b"Fild1") => 4usize,
-                            (50u8, b"Fild2") => 5usize,
-                            (51u8, b"Fild3") => 6usize,
-                            (100u8, b"Brand") => 11usize,
-                            (114u8, b"Tyear") => 20usize,
-                            _ => usize::MAX,
-                        }
+                        crate::__private::fields::set_at(
+                            &mut v_fild2,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Fild2"),
+                        )
                     }
                     6usize => {
-                        match (k[0usize], k) {
-                            (65u8, b"Amount") => 1usize,
-                            (85u8, b"UserId") => 10usize,
-                            (73u8, b"Issuer") => 12usize,
-                            (115u8, b"street") => 14usize,
-                            (84u8, b"Tmonth") => 19usize,
-                            (115u8, b"spType") => 22usize,
-                            _ => usize::MAX,
-                        }
+                        crate::__private::fields::set_at(
+                            &mut v_fild3,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Fild3"),
+                        )
                     }
                     7usize => {
-                        match k {
-                            b"L4digit" => 13usize,
-                            b"bincard" => 23usize,
-                            _ => usize::MAX,
-                        }
+                        crate::__private::fields::set_at(
+                            &mut v_bank,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Bank"),
+                        )
                     }
                     8usize => {
-                        match k {
-                            b"Payments" => 9usize,
-                            _ => usize::MAX,
-                        }
+                        crate::__private::fields::set_at(
+                            &mut v_trans_type,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "TransType"),
+                        )
                     }
                     9usize => {
-                        match k {
-                            b"TransType" => 8usize,
-                            _ => usize::MAX,
-                        }
+                        crate::__private::fields::set_at(
+                            &mut v_payments,
+                            &value,
+                            <i64 as crate::__private::FromText>::from_text,
+                            (true, "Payments"),
+                        )
                     }
-                    _ => usize::MAX,
+                    10usize => {
+                        crate::__private::fields::set_at(
+                            &mut v_user_id,
+                            &value,
+                            <UserId as crate::__private::FromText>::from_text,
+                            (false, "UserId"),
+                        )
+                    }
+                    11usize => {
+                        crate::__private::fields::set_at(
+                            &mut v_brand,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Brand"),
+                        )
+                    }
+                    12usize => {
+                        crate::__private::fields::set_at(
+                            &mut v_issuer,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Issuer"),
+                        )
+                    }
+                    13usize => {
+                        crate::__private::fields::set_at(
+                            &mut v_l4digit,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "L4digit"),
+                        )
+                    }
+                    14usize => {
+                        crate::__private::fields::set_at(
+                            &mut v_street,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "street"),
+                        )
+                    }
+                    15usize => {
+                        crate::__private::fields::set_at(
+                            &mut v_city,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "city"),
+                        )
+                    }
+                    16usize => {
+                        crate::__private::fields::set_at(
+                            &mut v_zip,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "zip"),
+                        )
+                    }
+                    17usize => {
+                        crate::__private::fields::set_at(
+                            &mut v_cell,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "cell"),
+                        )
+                    }
+                    18usize => {
+                        crate::__private::fields::set_at(
+                            &mut v_coin,
+                            &value,
+                            <crate::Open<Coin> as crate::__private::FromText>::from_text,
+                            (true, "Coin"),
+                        )
+                    }
+                    19usize => {
+                        crate::__private::fields::set_at(
+                            &mut v_tmonth,
+                            &value,
+                            <Tmonth as crate::__private::FromText>::from_text,
+                            (false, "Tmonth"),
+                        )
+                    }
+                    20usize => {
+                        crate::__private::fields::set_at(
+                            &mut v_tyear,
+                            &value,
+                            <Tyear as crate::__private::FromText>::from_text,
+                            (false, "Tyear"),
+                        )
+                    }
+                    21usize => {
+                        crate::__private::fields::set_at(
+                            &mut v_uid,
+                            &value,
+                            <Uid as crate::__private::FromText>::from_text,
+                            (false, "UID"),
+                        )
+                    }
+                    22usize => {
+                        crate::__private::fields::set_at(
+                            &mut v_sp_type,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "spType"),
+                        )
+                    }
+                    23usize => {
+                        crate::__private::fields::set_at(
+                            &mut v_bincard,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "bincard"),
+                        )
+                    }
+                    _ => f.other(key, value, Some(&mut unknown)),
                 }
             };
-            match index {
-                0usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_id,
-                        &value,
-                        <TransId as crate::__private::FromText>::from_text,
-                        (false, "Id"),
-                    )?
-                }
-                1usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_amount,
-                        &value,
-                        <crate::Money as crate::__private::FromText>::from_text,
-                        (true, "Amount"),
-                    )?
-                }
-                2usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_acode,
-                        &value,
-                        <AuthCode as crate::__private::FromText>::from_text,
-                        (false, "ACode"),
-                    )?
-                }
-                3usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_hesh,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Hesh"),
-                    )?
-                }
-                4usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_fild1,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Fild1"),
-                    )?
-                }
-                5usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_fild2,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Fild2"),
-                    )?
-                }
-                6usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_fild3,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Fild3"),
-                    )?
-                }
-                7usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_bank,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Bank"),
-                    )?
-                }
-                8usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_trans_type,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "TransType"),
-                    )?
-                }
-                9usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_payments,
-                        &value,
-                        <i64 as crate::__private::FromText>::from_text,
-                        (true, "Payments"),
-                    )?
-                }
-                10usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_user_id,
-                        &value,
-                        <UserId as crate::__private::FromText>::from_text,
-                        (false, "UserId"),
-                    )?
-                }
-                11usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_brand,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Brand"),
-                    )?
-                }
-                12usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_issuer,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Issuer"),
-                    )?
-                }
-                13usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_l4digit,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "L4digit"),
-                    )?
-                }
-                14usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_street,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "street"),
-                    )?
-                }
-                15usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_city,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "city"),
-                    )?
-                }
-                16usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_zip,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "zip"),
-                    )?
-                }
-                17usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_cell,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "cell"),
-                    )?
-                }
-                18usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_coin,
-                        &value,
-                        <crate::Open<Coin> as crate::__private::FromText>::from_text,
-                        (true, "Coin"),
-                    )?
-                }
-                19usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_tmonth,
-                        &value,
-                        <Tmonth as crate::__private::FromText>::from_text,
-                        (false, "Tmonth"),
-                    )?
-                }
-                20usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_tyear,
-                        &value,
-                        <Tyear as crate::__private::FromText>::from_text,
-                        (false, "Tyear"),
-                    )?
-                }
-                21usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_uid,
-                        &value,
-                        <Uid as crate::__private::FromText>::from_text,
-                        (false, "UID"),
-                    )?
-                }
-                22usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_sp_type,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "spType"),
-                    )?
-                }
-                23usize => {
-                    crate::__private::fields::set_at(
-                        &mut v_bincard,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "bincard"),
-                    )?
-                }
-                _ => f.other(key, value, Some(&mut unknown))?,
-            }
+            read?;
         }
         Ok(Self {
             id: v_id.flatten(),

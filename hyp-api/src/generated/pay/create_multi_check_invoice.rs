@@ -718,65 +718,68 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"Amount" => {
-                    crate::__private::fields::set_at(
-                        &mut v_amount,
-                        &value,
-                        <crate::Money as crate::__private::FromText>::from_text,
-                        (true, "Amount"),
-                    )?
+            let read: Result<(), crate::__private::Failure> = {
+                match key.as_bytes() {
+                    b"Amount" => {
+                        crate::__private::fields::set_at(
+                            &mut v_amount,
+                            &value,
+                            <crate::Money as crate::__private::FromText>::from_text,
+                            (true, "Amount"),
+                        )
+                    }
+                    b"Id" => {
+                        crate::__private::fields::set_at(
+                            &mut v_id,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Id"),
+                        )
+                    }
+                    b"ACode" => {
+                        crate::__private::fields::set_at(
+                            &mut v_acode,
+                            &value,
+                            <AuthCode as crate::__private::FromText>::from_text,
+                            (false, "ACode"),
+                        )
+                    }
+                    b"Hesh" => {
+                        crate::__private::fields::set_at(
+                            &mut v_hesh,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Hesh"),
+                        )
+                    }
+                    b"Fild1" => {
+                        crate::__private::fields::set_at(
+                            &mut v_fild1,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Fild1"),
+                        )
+                    }
+                    b"Fild2" => {
+                        crate::__private::fields::set_at(
+                            &mut v_fild2,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Fild2"),
+                        )
+                    }
+                    b"Fild3" => {
+                        crate::__private::fields::set_at(
+                            &mut v_fild3,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Fild3"),
+                        )
+                    }
+                    _ => f.other(key, value, Some(&mut unknown)),
                 }
-                b"Id" => {
-                    crate::__private::fields::set_at(
-                        &mut v_id,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Id"),
-                    )?
-                }
-                b"ACode" => {
-                    crate::__private::fields::set_at(
-                        &mut v_acode,
-                        &value,
-                        <AuthCode as crate::__private::FromText>::from_text,
-                        (false, "ACode"),
-                    )?
-                }
-                b"Hesh" => {
-                    crate::__private::fields::set_at(
-                        &mut v_hesh,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Hesh"),
-                    )?
-                }
-                b"Fild1" => {
-                    crate::__private::fields::set_at(
-                        &mut v_fild1,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Fild1"),
-                    )?
-                }
-                b"Fild2" => {
-                    crate::__private::fields::set_at(
-                        &mut v_fild2,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Fild2"),
-                    )?
-                }
-                b"Fild3" => {
-                    crate::__private::fields::set_at(
-                        &mut v_fild3,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Fild3"),
-                    )?
-                }
-                _ => f.other(key, value, Some(&mut unknown))?,
-            }
+            };
+            read?;
         }
         Ok(Self {
             amount: v_amount.flatten(),

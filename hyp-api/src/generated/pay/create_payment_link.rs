@@ -380,33 +380,36 @@ impl crate::__private::FormFields for CreatePaymentLinkResponse {
         let mut v_payment_url = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"payRequestId" => {
-                    crate::__private::fields::set_at(
-                        &mut v_pay_request_id,
-                        &value,
-                        <PayRequestId as crate::__private::FromText>::from_text,
-                        (false, "payRequestId"),
-                    )?
+            let read: Result<(), crate::__private::Failure> = {
+                match key.as_bytes() {
+                    b"payRequestId" => {
+                        crate::__private::fields::set_at(
+                            &mut v_pay_request_id,
+                            &value,
+                            <PayRequestId as crate::__private::FromText>::from_text,
+                            (false, "payRequestId"),
+                        )
+                    }
+                    b"Fild1" => {
+                        crate::__private::fields::set_at(
+                            &mut v_fild1,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Fild1"),
+                        )
+                    }
+                    b"paymentURL" => {
+                        crate::__private::fields::set_at(
+                            &mut v_payment_url,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "paymentURL"),
+                        )
+                    }
+                    _ => f.other(key, value, Some(&mut unknown)),
                 }
-                b"Fild1" => {
-                    crate::__private::fields::set_at(
-                        &mut v_fild1,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Fild1"),
-                    )?
-                }
-                b"paymentURL" => {
-                    crate::__private::fields::set_at(
-                        &mut v_payment_url,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "paymentURL"),
-                    )?
-                }
-                _ => f.other(key, value, Some(&mut unknown))?,
-            }
+            };
+            read?;
         }
         Ok(Self {
             pay_request_id: v_pay_request_id.flatten(),

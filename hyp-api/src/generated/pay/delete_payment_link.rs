@@ -184,17 +184,20 @@ impl crate::__private::FormFields for DeletePaymentLinkResponse {
         let mut v_status = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"status" => {
-                    crate::__private::fields::set_at(
-                        &mut v_status,
-                        &value,
-                        <PayRequestStatus as crate::__private::FromText>::from_text,
-                        (true, "status"),
-                    )?
+            let read: Result<(), crate::__private::Failure> = {
+                match key.as_bytes() {
+                    b"status" => {
+                        crate::__private::fields::set_at(
+                            &mut v_status,
+                            &value,
+                            <PayRequestStatus as crate::__private::FromText>::from_text,
+                            (true, "status"),
+                        )
+                    }
+                    _ => f.other(key, value, Some(&mut unknown)),
                 }
-                _ => f.other(key, value, Some(&mut unknown))?,
-            }
+            };
+            read?;
         }
         Ok(Self {
             status: v_status.flatten(),

@@ -313,57 +313,60 @@ impl crate::__private::FormFields for GetTokenResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"Token" => {
-                    crate::__private::fields::set_at(
-                        &mut v_token,
-                        &value,
-                        <crate::CardToken as crate::__private::FromText>::from_text,
-                        (false, "Token"),
-                    )?
+            let read: Result<(), crate::__private::Failure> = {
+                match key.as_bytes() {
+                    b"Token" => {
+                        crate::__private::fields::set_at(
+                            &mut v_token,
+                            &value,
+                            <crate::CardToken as crate::__private::FromText>::from_text,
+                            (false, "Token"),
+                        )
+                    }
+                    b"Tokef" => {
+                        crate::__private::fields::set_at(
+                            &mut v_tokef,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Tokef"),
+                        )
+                    }
+                    b"Id" => {
+                        crate::__private::fields::set_at(
+                            &mut v_id,
+                            &value,
+                            <TransId as crate::__private::FromText>::from_text,
+                            (false, "Id"),
+                        )
+                    }
+                    b"Fild1" => {
+                        crate::__private::fields::set_at(
+                            &mut v_fild1,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Fild1"),
+                        )
+                    }
+                    b"Fild2" => {
+                        crate::__private::fields::set_at(
+                            &mut v_fild2,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Fild2"),
+                        )
+                    }
+                    b"Fild3" => {
+                        crate::__private::fields::set_at(
+                            &mut v_fild3,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Fild3"),
+                        )
+                    }
+                    _ => f.other(key, value, Some(&mut unknown)),
                 }
-                b"Tokef" => {
-                    crate::__private::fields::set_at(
-                        &mut v_tokef,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Tokef"),
-                    )?
-                }
-                b"Id" => {
-                    crate::__private::fields::set_at(
-                        &mut v_id,
-                        &value,
-                        <TransId as crate::__private::FromText>::from_text,
-                        (false, "Id"),
-                    )?
-                }
-                b"Fild1" => {
-                    crate::__private::fields::set_at(
-                        &mut v_fild1,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Fild1"),
-                    )?
-                }
-                b"Fild2" => {
-                    crate::__private::fields::set_at(
-                        &mut v_fild2,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Fild2"),
-                    )?
-                }
-                b"Fild3" => {
-                    crate::__private::fields::set_at(
-                        &mut v_fild3,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Fild3"),
-                    )?
-                }
-                _ => f.other(key, value, Some(&mut unknown))?,
-            }
+            };
+            read?;
         }
         Ok(Self {
             token: v_token.flatten(),

@@ -164,52 +164,55 @@ impl crate::__private::FormFields for PaymentLink {
         let mut v_date_created = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"payRequestId" => {
-                    crate::__private::fields::set_at(
-                        &mut v_pay_request_id,
-                        &value,
-                        <PayRequestId as crate::__private::FromText>::from_text,
-                        (false, "payRequestId"),
-                    )?
+            let read: Result<(), crate::__private::Failure> = {
+                match key.as_bytes() {
+                    b"payRequestId" => {
+                        crate::__private::fields::set_at(
+                            &mut v_pay_request_id,
+                            &value,
+                            <PayRequestId as crate::__private::FromText>::from_text,
+                            (false, "payRequestId"),
+                        )
+                    }
+                    b"status" => {
+                        crate::__private::fields::set_at(
+                            &mut v_status,
+                            &value,
+                            <PayRequestStatus as crate::__private::FromText>::from_text,
+                            (true, "status"),
+                        )
+                    }
+                    b"Amount" => {
+                        crate::__private::fields::set_at(
+                            &mut v_amount,
+                            &value,
+                            <crate::Money as crate::__private::FromText>::from_text,
+                            (true, "Amount"),
+                        )
+                    }
+                    b"paymentURL" => {
+                        crate::__private::fields::set_at(
+                            &mut v_payment_url,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "paymentURL"),
+                        )
+                    }
+                    b"dateCreated" => {
+                        crate::__private::fields::set_at(
+                            &mut v_date_created,
+                            &value,
+                            |t: &str| crate::__private::fields::datetime(
+                                t,
+                                "%Y-%m-%d %H:%M:%S",
+                            ),
+                            (true, "dateCreated"),
+                        )
+                    }
+                    _ => f.other(key, value, Some(&mut unknown)),
                 }
-                b"status" => {
-                    crate::__private::fields::set_at(
-                        &mut v_status,
-                        &value,
-                        <PayRequestStatus as crate::__private::FromText>::from_text,
-                        (true, "status"),
-                    )?
-                }
-                b"Amount" => {
-                    crate::__private::fields::set_at(
-                        &mut v_amount,
-                        &value,
-                        <crate::Money as crate::__private::FromText>::from_text,
-                        (true, "Amount"),
-                    )?
-                }
-                b"paymentURL" => {
-                    crate::__private::fields::set_at(
-                        &mut v_payment_url,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "paymentURL"),
-                    )?
-                }
-                b"dateCreated" => {
-                    crate::__private::fields::set_at(
-                        &mut v_date_created,
-                        &value,
-                        |t: &str| crate::__private::fields::datetime(
-                            t,
-                            "%Y-%m-%d %H:%M:%S",
-                        ),
-                        (true, "dateCreated"),
-                    )?
-                }
-                _ => f.other(key, value, Some(&mut unknown))?,
-            }
+            };
+            read?;
         }
         Ok(Self {
             pay_request_id: v_pay_request_id.flatten(),

@@ -532,65 +532,68 @@ impl crate::__private::FormFields for PayoutResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"Id" => {
-                    crate::__private::fields::set_at(
-                        &mut v_id,
-                        &value,
-                        <TransId as crate::__private::FromText>::from_text,
-                        (false, "Id"),
-                    )?
+            let read: Result<(), crate::__private::Failure> = {
+                match key.as_bytes() {
+                    b"Id" => {
+                        crate::__private::fields::set_at(
+                            &mut v_id,
+                            &value,
+                            <TransId as crate::__private::FromText>::from_text,
+                            (false, "Id"),
+                        )
+                    }
+                    b"Amount" => {
+                        crate::__private::fields::set_at(
+                            &mut v_amount,
+                            &value,
+                            <crate::Money as crate::__private::FromText>::from_text,
+                            (true, "Amount"),
+                        )
+                    }
+                    b"ACode" => {
+                        crate::__private::fields::set_at(
+                            &mut v_acode,
+                            &value,
+                            <AuthCode as crate::__private::FromText>::from_text,
+                            (false, "ACode"),
+                        )
+                    }
+                    b"Fild1" => {
+                        crate::__private::fields::set_at(
+                            &mut v_fild1,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Fild1"),
+                        )
+                    }
+                    b"Fild2" => {
+                        crate::__private::fields::set_at(
+                            &mut v_fild2,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Fild2"),
+                        )
+                    }
+                    b"Fild3" => {
+                        crate::__private::fields::set_at(
+                            &mut v_fild3,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Fild3"),
+                        )
+                    }
+                    b"Hesh" => {
+                        crate::__private::fields::set_at(
+                            &mut v_hesh,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Hesh"),
+                        )
+                    }
+                    _ => f.other(key, value, Some(&mut unknown)),
                 }
-                b"Amount" => {
-                    crate::__private::fields::set_at(
-                        &mut v_amount,
-                        &value,
-                        <crate::Money as crate::__private::FromText>::from_text,
-                        (true, "Amount"),
-                    )?
-                }
-                b"ACode" => {
-                    crate::__private::fields::set_at(
-                        &mut v_acode,
-                        &value,
-                        <AuthCode as crate::__private::FromText>::from_text,
-                        (false, "ACode"),
-                    )?
-                }
-                b"Fild1" => {
-                    crate::__private::fields::set_at(
-                        &mut v_fild1,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Fild1"),
-                    )?
-                }
-                b"Fild2" => {
-                    crate::__private::fields::set_at(
-                        &mut v_fild2,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Fild2"),
-                    )?
-                }
-                b"Fild3" => {
-                    crate::__private::fields::set_at(
-                        &mut v_fild3,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Fild3"),
-                    )?
-                }
-                b"Hesh" => {
-                    crate::__private::fields::set_at(
-                        &mut v_hesh,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Hesh"),
-                    )?
-                }
-                _ => f.other(key, value, Some(&mut unknown))?,
-            }
+            };
+            read?;
         }
         Ok(Self {
             id: v_id.flatten(),

@@ -254,33 +254,36 @@ impl crate::__private::FormFields for RefundResponse {
         let mut v_hesh_asm = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"Id" => {
-                    crate::__private::fields::set_at(
-                        &mut v_id,
-                        &value,
-                        <TransId as crate::__private::FromText>::from_text,
-                        (false, "Id"),
-                    )?
+            let read: Result<(), crate::__private::Failure> = {
+                match key.as_bytes() {
+                    b"Id" => {
+                        crate::__private::fields::set_at(
+                            &mut v_id,
+                            &value,
+                            <TransId as crate::__private::FromText>::from_text,
+                            (false, "Id"),
+                        )
+                    }
+                    b"ACode" => {
+                        crate::__private::fields::set_at(
+                            &mut v_acode,
+                            &value,
+                            <AuthCode as crate::__private::FromText>::from_text,
+                            (false, "ACode"),
+                        )
+                    }
+                    b"HeshASM" => {
+                        crate::__private::fields::set_at(
+                            &mut v_hesh_asm,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "HeshASM"),
+                        )
+                    }
+                    _ => f.other(key, value, Some(&mut unknown)),
                 }
-                b"ACode" => {
-                    crate::__private::fields::set_at(
-                        &mut v_acode,
-                        &value,
-                        <AuthCode as crate::__private::FromText>::from_text,
-                        (false, "ACode"),
-                    )?
-                }
-                b"HeshASM" => {
-                    crate::__private::fields::set_at(
-                        &mut v_hesh_asm,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "HeshASM"),
-                    )?
-                }
-                _ => f.other(key, value, Some(&mut unknown))?,
-            }
+            };
+            read?;
         }
         Ok(Self {
             id: v_id.flatten(),

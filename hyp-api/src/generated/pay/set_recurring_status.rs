@@ -201,17 +201,20 @@ impl crate::__private::FormFields for SetRecurringStatusResponse {
         let mut v_hk_id = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"HKId" => {
-                    crate::__private::fields::set_at(
-                        &mut v_hk_id,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "HKId"),
-                    )?
+            let read: Result<(), crate::__private::Failure> = {
+                match key.as_bytes() {
+                    b"HKId" => {
+                        crate::__private::fields::set_at(
+                            &mut v_hk_id,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "HKId"),
+                        )
+                    }
+                    _ => f.other(key, value, Some(&mut unknown)),
                 }
-                _ => f.other(key, value, Some(&mut unknown))?,
-            }
+            };
+            read?;
         }
         Ok(Self {
             hk_id: v_hk_id.flatten(),

@@ -323,49 +323,52 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
         let mut v_signature = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"Masof" => {
-                    crate::__private::fields::set_at(
-                        &mut v_masof,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "Masof"),
-                    )?
+            let read: Result<(), crate::__private::Failure> = {
+                match key.as_bytes() {
+                    b"Masof" => {
+                        crate::__private::fields::set_at(
+                            &mut v_masof,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "Masof"),
+                        )
+                    }
+                    b"TransId" => {
+                        crate::__private::fields::set_at(
+                            &mut v_trans_id,
+                            &value,
+                            <TransId as crate::__private::FromText>::from_text,
+                            (false, "TransId"),
+                        )
+                    }
+                    b"action" => {
+                        crate::__private::fields::set_at(
+                            &mut v_action,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "action"),
+                        )
+                    }
+                    b"type" => {
+                        crate::__private::fields::set_at(
+                            &mut v_document_type,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "type"),
+                        )
+                    }
+                    b"signature" => {
+                        crate::__private::fields::set_at(
+                            &mut v_signature,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "signature"),
+                        )
+                    }
+                    _ => f.other(key, value, Some(&mut unknown)),
                 }
-                b"TransId" => {
-                    crate::__private::fields::set_at(
-                        &mut v_trans_id,
-                        &value,
-                        <TransId as crate::__private::FromText>::from_text,
-                        (false, "TransId"),
-                    )?
-                }
-                b"action" => {
-                    crate::__private::fields::set_at(
-                        &mut v_action,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "action"),
-                    )?
-                }
-                b"type" => {
-                    crate::__private::fields::set_at(
-                        &mut v_document_type,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "type"),
-                    )?
-                }
-                b"signature" => {
-                    crate::__private::fields::set_at(
-                        &mut v_signature,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "signature"),
-                    )?
-                }
-                _ => f.other(key, value, Some(&mut unknown))?,
-            }
+            };
+            read?;
         }
         Ok(Self {
             masof: v_masof.flatten(),

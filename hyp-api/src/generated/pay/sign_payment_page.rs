@@ -919,25 +919,28 @@ impl crate::__private::FormFields for SignPaymentPageResponse {
         let mut unknown = Vec::new();
         let mut params = Vec::new();
         while let Some((key, value)) = f.next() {
-            match key.as_bytes() {
-                b"action" => {
-                    crate::__private::fields::set_at(
-                        &mut v_action,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "action"),
-                    )?
+            let read: Result<(), crate::__private::Failure> = {
+                match key.as_bytes() {
+                    b"action" => {
+                        crate::__private::fields::set_at(
+                            &mut v_action,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "action"),
+                        )
+                    }
+                    b"signature" => {
+                        crate::__private::fields::set_at(
+                            &mut v_signature,
+                            &value,
+                            <String as crate::__private::FromText>::from_text,
+                            (false, "signature"),
+                        )
+                    }
+                    _ => f.echo(key, value, (&mut params, "..."), Some(&mut unknown)),
                 }
-                b"signature" => {
-                    crate::__private::fields::set_at(
-                        &mut v_signature,
-                        &value,
-                        <String as crate::__private::FromText>::from_text,
-                        (false, "signature"),
-                    )?
-                }
-                _ => f.echo(key, value, (&mut params, "..."), Some(&mut unknown))?,
-            }
+            };
+            read?;
         }
         Ok(Self {
             action: v_action.flatten(),
