@@ -169,8 +169,9 @@ fn secrets_body(e: &Endpoint) -> TokenStream {
     }
 }
 
-/// `with_client_fields`: the request with each field the client supplies filled in where the
-/// request does not set it (nothing for an endpoint without such fields).
+/// `fill_client_fields`: each field the client supplies filled in where the request does not
+/// set it (nothing for an endpoint without such fields: the trait's default). The copy of the
+/// request is made by the generic call path, where a call is compiled.
 fn client_fields_fn(api: &Api, e: &Endpoint) -> TokenStream {
     let fills: Vec<TokenStream> = e
         .request
@@ -190,13 +191,9 @@ fn client_fields_fn(api: &Api, e: &Endpoint) -> TokenStream {
         return quote!();
     }
     quote! {
-        fn with_client_fields(
-            request: &Self::Request,
-            fields: &crate::__private::ClientFields,
-        ) -> Option<Self::Request> {
-            let mut r = request.clone();
+        const CLIENT_FIELDS: bool = true;
+        fn fill_client_fields(r: &mut Self::Request, fields: &crate::__private::ClientFields) {
             #(#fills)*
-            Some(r)
         }
     }
 }
@@ -275,12 +272,14 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
                 (true, true) => quote!(key.into()),
                 (false, true) => quote!(Some(key.into())),
             };
-            quote!({ let mut r = request.clone(); r.#k = #v; r })
+            quote! {
+                fn set_idempotency_key(request: &mut Self::Request, key: String) {
+                    request.#k = #v;
+                }
+            }
         }
-        None => quote!({
-            let _ = key;
-            request.clone()
-        }),
+        // The trait's default: nothing to set.
+        None => quote!(),
     };
     let key = match &e.idempotency_key {
         Some(k) => {
@@ -349,7 +348,7 @@ fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &str) -> Token
             #charset
             #request_charset
             fn idempotency_key(request: &Self::Request) -> Option<&str> { #key }
-            fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request #with_key
+            #with_key
             #fill
             fn secrets(request: &Self::Request) -> Vec<&str> #secrets_body
             fn code(value: i64) -> #code { #code_body }

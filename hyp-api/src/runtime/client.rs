@@ -60,23 +60,21 @@ impl Core {
         &self,
         request: &E::Request,
     ) -> Result<Keyed<E::Output>, Error<E::Code>> {
-        // The fields the client supplies, where the request does not set them.
-        let filled;
-        let request = match E::with_client_fields(request, &self.client_fields) {
-            Some(r) => {
-                filled = r;
-                &filled
-            }
-            None => request,
-        };
-        // A key made here is reused by every retry of this call: the vendor sees one operation.
-        let keyed;
-        let request = if E::GENERATES_IDEMPOTENCY_KEY && E::idempotency_key(request).is_none() {
-            keyed = E::with_idempotency_key(request, uuid::Uuid::new_v4().to_string());
-            &keyed
-        } else {
-            request
-        };
+        // The fields the client supplies, where the request does not set them, and a key made
+        // here (reused by every retry of this call: the vendor sees one operation), set in a
+        // copy of the request made only when one of them applies.
+        let mut owned = None;
+        if E::CLIENT_FIELDS {
+            let r = owned.insert(request.clone());
+            E::fill_client_fields(r, &self.client_fields);
+        }
+        if E::GENERATES_IDEMPOTENCY_KEY
+            && E::idempotency_key(owned.as_ref().unwrap_or(request)).is_none()
+        {
+            let r = owned.get_or_insert_with(|| request.clone());
+            E::set_idempotency_key(r, uuid::Uuid::new_v4().to_string());
+        }
+        let request = owned.as_ref().unwrap_or(request);
         let key = E::idempotency_key(request);
         if let Some(key) = key {
             tracing::Span::current().record("idempotency_key", key);

@@ -155,17 +155,27 @@ pub trait Endpoint {
     fn request_charset(request: &Self::Request) -> Option<&'static str>;
     /// The request's idempotency key, if the endpoint has one and the request carries it.
     fn idempotency_key(request: &Self::Request) -> Option<&str>;
+    /// Sets `key` as the request's idempotency key (nothing, for an endpoint without one).
+    fn set_idempotency_key(request: &mut Self::Request, key: String) {
+        let _ = (request, key);
+    }
     /// A copy of the request carrying `key` as its idempotency key.
-    fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request;
-    /// A copy of the request with the fields the client supplies filled in where the request
-    /// does not set them, or `None` when the endpoint has no such fields.
+    fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
+        let mut r = request.clone();
+        Self::set_idempotency_key(&mut r, key);
+        r
+    }
+    /// The endpoint has request fields the client supplies ([`Endpoint::fill_client_fields`]
+    /// fills them).
     #[doc(hidden)]
-    fn with_client_fields(
-        request: &Self::Request,
+    const CLIENT_FIELDS: bool = false;
+    /// Fills the fields the client supplies where the request does not set them.
+    #[doc(hidden)]
+    fn fill_client_fields(
+        request: &mut Self::Request,
         fields: &crate::runtime::client_fields::ClientFields,
-    ) -> Option<Self::Request> {
+    ) {
         let _ = (request, fields);
-        None
     }
     /// The secret values in the request, to be scrubbed from anything kept for diagnostics.
     fn secrets(request: &Self::Request) -> Vec<&str>;

@@ -1849,10 +1849,6 @@ impl crate::Endpoint for CancelDeal {
             None
         }
     }
-    fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
-        let _ = key;
-        request.clone()
-    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let mut s = vec![];
         if let Some(v) = &request.card_no {

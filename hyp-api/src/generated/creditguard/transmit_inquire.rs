@@ -225,10 +225,6 @@ impl crate::Endpoint for TransmitInquire {
             None
         }
     }
-    fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
-        let _ = key;
-        request.clone()
-    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let _ = request;
         Vec::new()

@@ -512,10 +512,8 @@ impl crate::Endpoint for CreateRefund {
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         request.ticket_id.as_ref().map(|v| v.as_str())
     }
-    fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
-        let mut r = request.clone();
-        r.ticket_id = Some(key.into());
-        r
+    fn set_idempotency_key(request: &mut Self::Request, key: String) {
+        request.ticket_id = Some(key.into());
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let _ = request;

@@ -231,10 +231,6 @@ impl crate::Endpoint for CreateTpAccount {
             None
         }
     }
-    fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
-        let _ = key;
-        request.clone()
-    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         vec![crate ::ExposeSecret::expose_secret(& request.api_password)]
     }

@@ -480,10 +480,8 @@ impl crate::Endpoint for WithdrawFiat {
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         Some(request.ticket_id.as_str())
     }
-    fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
-        let mut r = request.clone();
-        r.ticket_id = key.into();
-        r
+    fn set_idempotency_key(request: &mut Self::Request, key: String) {
+        request.ticket_id = key.into();
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         vec![crate ::ExposeSecret::expose_secret(& request.api_password)]

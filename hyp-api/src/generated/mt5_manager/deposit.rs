@@ -313,10 +313,8 @@ impl crate::Endpoint for Deposit {
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         request.request_id.as_ref().map(|v| v.as_str())
     }
-    fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
-        let mut r = request.clone();
-        r.request_id = Some(key.into());
-        r
+    fn set_idempotency_key(request: &mut Self::Request, key: String) {
+        request.request_id = Some(key.into());
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let _ = request;

@@ -159,10 +159,6 @@ impl crate::Endpoint for ExposureReport {
             None
         }
     }
-    fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
-        let _ = key;
-        request.clone()
-    }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let _ = request;
         Vec::new()

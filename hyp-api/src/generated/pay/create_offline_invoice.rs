@@ -789,22 +789,17 @@ impl crate::Endpoint for CreateOfflineInvoice {
             None
         }
     }
-    fn with_idempotency_key(request: &Self::Request, key: String) -> Self::Request {
-        let _ = key;
-        request.clone()
-    }
-    fn with_client_fields(
-        request: &Self::Request,
+    const CLIENT_FIELDS: bool = true;
+    fn fill_client_fields(
+        r: &mut Self::Request,
         fields: &crate::__private::ClientFields,
-    ) -> Option<Self::Request> {
-        let mut r = request.clone();
+    ) {
         if r.masof.is_none() {
             r.masof = fields.text("Masof");
         }
         if r.passp.is_none() {
             r.passp = fields.secret("PassP");
         }
-        Some(r)
     }
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let mut s = vec![];
