@@ -91,6 +91,24 @@ pub fn answer<T: XmlFields>(
     command: &str,
     envelope: Envelope,
 ) -> Result<(T, Envelope), Failure> {
+    let mut out = None;
+    let envelope = read_answer(text, spec, command, envelope, &mut |x| {
+        out = T::read(x)?;
+        Ok(out.is_some())
+    })?;
+    // `read_answer` succeeds only where the response was read with some content.
+    Ok((out.ok_or_else(not_xml)?, envelope))
+}
+
+/// [`answer`], with `read` reading the response (`false` where it has no content): one
+/// compiled body for every response type.
+fn read_answer(
+    text: &str,
+    spec: &crate::runtime::endpoint::XmlSpec,
+    command: &str,
+    envelope: Envelope,
+    read: &mut dyn FnMut(&mut XmlIn<'_>) -> Result<bool, Failure>,
+) -> Result<Envelope, Failure> {
     let mut x = XmlIn {
         input: text,
         reader: {
@@ -113,8 +131,8 @@ pub fn answer<T: XmlFields>(
         command,
         envelope,
     };
-    match document::<T>(&mut x, spec) {
-        Ok(out) => Ok((out, x.envelope)),
+    match document(&mut x, spec, read) {
+        Ok(()) => Ok(x.envelope),
         // Not well-formed somewhere (maybe past where this pass stopped): the tree's error.
         Err(e) => Err(xml::parse(text).err().map_or(e, Box::new)),
     }
@@ -145,13 +163,15 @@ impl XmlFields for Nothing {
     }
 }
 
-/// The document: its root element's first `<response>`, read as `T`; everything else checked
-/// as `xml::parse` reads it.
-fn document<T: XmlFields>(
+/// The document: its root element's first `<response>`, read by `read` (`false` where it has
+/// no content, an error); everything else checked as `xml::parse` reads it.
+fn document(
     x: &mut XmlIn<'_>,
     spec: &crate::runtime::endpoint::XmlSpec,
-) -> Result<T, Failure> {
-    let (mut root, mut response) = (false, None::<Option<T>>);
+    read: &mut dyn FnMut(&mut XmlIn<'_>) -> Result<bool, Failure>,
+) -> Result<(), Failure> {
+    // Whether the response was met, and whether it had content.
+    let (mut root, mut response) = (false, None::<bool>);
     loop {
         match x.reader.read_event().map_err(|_| not_xml())? {
             Event::Start(e) if !root && x.name_of(&e)? == spec.root.as_bytes() => {
@@ -165,11 +185,11 @@ fn document<T: XmlFields>(
                     }
                     response = Some(if x.enter()? {
                         x.splice = Splice::Armed(x.depth);
-                        let read = T::read(x)?;
+                        let any = read(x)?;
                         x.splice = Splice::Off;
-                        read
+                        any
                     } else {
-                        None
+                        false
                     });
                 }
             }
@@ -189,8 +209,8 @@ fn document<T: XmlFields>(
         }
     }
     match response {
-        Some(Some(out)) => Ok(out),
-        Some(None) => Err(Box::new(DecodeError::new(format!(
+        Some(true) => Ok(()),
+        Some(false) => Err(Box::new(DecodeError::new(format!(
             "<{}> is empty",
             spec.response
         )))),
