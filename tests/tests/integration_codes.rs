@@ -8,151 +8,22 @@
 //!   typed error with the function's meaning (its override where it has one);
 //! - an undocumented code is `Unknown(n)`, and a zero-padded string code is still its code.
 
+#[path = "integration_codes/calls.rs"]
+mod calls;
+#[path = "integration_codes/carries.rs"]
+mod carries;
 mod common;
 
+use calls::call;
+use carries::assert_carries;
 use common::PASSWORD;
 use hyp_api::Error;
 use hyp_api::hyper_erp::*;
-use hyp_api::{Decimal, Open, ToNode, VendorCode};
+use hyp_api::{Open, VendorCode};
 use hyp_api_tests::mock::{MockServer, Reply};
 use hyp_api_tests::vendor;
 use hyp_codegen::model::{Code, Endpoint as SpecEndpoint, ExampleKind};
 use serde_json::{Value, json};
-
-/// What a successful call gave: the outcome variant (`None` for a function with a single
-/// outcome, which returns its response directly) and the typed response encoded back to JSON.
-struct Answer {
-    variant: Option<&'static str>,
-    typed: Value,
-}
-
-fn encoded(response: &impl ToNode) -> Value {
-    let text = hyp_api::wire::to_json(&response.to_node()).expect("typed answer encodes");
-    serde_json::from_str(&text).expect("encoded answer is JSON")
-}
-
-/// Calls the function `wire` with its valid request.
-async fn call(client: &Client, wire: &str) -> Result<Answer, CallError> {
-    let (variant, typed) = match wire {
-        "Create_TP_Account_Json" => {
-            let out = client
-                .create_tp_account(&common::create_tp_account(PASSWORD))
-                .await?;
-            let v = match &out {
-                CreateTpAccountOutcome::Created(_) => "Created",
-                CreateTpAccountOutcome::AlreadyExists(_) => "AlreadyExists",
-            };
-            (Some(v), encoded(out.response()))
-        }
-        "MT4_Deposit_Fiat_Json" => {
-            let out = client
-                .deposit_fiat(&common::deposit(PASSWORD))
-                .await?
-                .outcome;
-            let v = match &out {
-                DepositFiatOutcome::Created(_) => "Created",
-                DepositFiatOutcome::Duplicate(_) => "Duplicate",
-            };
-            (Some(v), encoded(out.response()))
-        }
-        "MT4_Withdrawal_Fiat_Json" => {
-            let out = client
-                .withdraw_fiat(&common::withdrawal(PASSWORD))
-                .await?
-                .outcome;
-            let v = match &out {
-                WithdrawFiatOutcome::Created(_) => "Created",
-                WithdrawFiatOutcome::Duplicate(_) => "Duplicate",
-            };
-            (Some(v), encoded(out.response()))
-        }
-        "Create_TP_Balance_Order_Json" => {
-            let out = client
-                .create_balance_order(&common::balance_order(PASSWORD))
-                .await?
-                .outcome;
-            let v = match &out {
-                CreateBalanceOrderOutcome::Created(_) => "Created",
-                CreateBalanceOrderOutcome::Duplicate(_) => "Duplicate",
-            };
-            (Some(v), encoded(out.response()))
-        }
-        "CC_Clearing_Json" => {
-            let out = client.charge_card(&common::charge_card(PASSWORD)).await?;
-            (None, encoded(&out))
-        }
-        "Create_Refund_Json" => {
-            let out = client
-                .create_refund(&common::create_refund())
-                .await?
-                .outcome;
-            let v = match &out {
-                CreateRefundOutcome::Created(_) => "Created",
-                CreateRefundOutcome::Duplicate(_) => "Duplicate",
-            };
-            (Some(v), encoded(out.response()))
-        }
-        "Query_Refunds_API_Queue_json" => {
-            let out = client.query_refund_queue(&common::query_queue()).await?;
-            (None, encoded(&out))
-        }
-        "Update_Refunds_API_Queue_json" => {
-            let out = client.update_refund_queue(&common::update_queue()).await?;
-            (None, encoded(&out))
-        }
-        other => panic!("endpoint `{other}` is in the spec but not in this test: add it"),
-    };
-    Ok(Answer { variant, typed })
-}
-
-/// A scalar's text: a number's digits, a string's contents.
-fn scalar_text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-/// Numbers compare as exact decimals (`0.00` == `0.0`), everything else as text (an enum
-/// value the spec does not list comes back as its raw text).
-fn same_scalar(a: &Value, b: &Value) -> bool {
-    let (a, b) = (scalar_text(a), scalar_text(b));
-    match (a.parse::<Decimal>(), b.parse::<Decimal>()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
-    }
-}
-
-fn is_empty_value(v: &Value) -> bool {
-    matches!(v, Value::Null) || v == "" || v.as_array().is_some_and(Vec::is_empty)
-}
-
-/// The typed answer carries what the documented body says: every value it has equals the
-/// documented one, and every documented value it lacks is empty (`""`, null, `[]`).
-fn assert_carries(typed: &Value, documented: &Value, at: &str, skip: &[&str]) {
-    match (typed, documented) {
-        (Value::Object(t), Value::Object(d)) => {
-            for (k, tv) in t {
-                let dv = d
-                    .get(k)
-                    .unwrap_or_else(|| panic!("{at}.{k}: decoded but not in the documented body"));
-                assert_carries(tv, dv, &format!("{at}.{k}"), &[]);
-            }
-            for (k, dv) in d {
-                if !t.contains_key(k) && !skip.contains(&k.as_str()) {
-                    assert!(is_empty_value(dv), "{at}.{k}: documented {dv}, lost");
-                }
-            }
-        }
-        (Value::Array(t), Value::Array(d)) => {
-            assert_eq!(t.len(), d.len(), "{at}: list length");
-            for (i, (tv, dv)) in t.iter().zip(d).enumerate() {
-                assert_carries(tv, dv, &format!("{at}[{i}]"), &[]);
-            }
-        }
-        (t, d) => assert!(same_scalar(t, d), "{at}: decoded {t}, documented {d}"),
-    }
-}
 
 /// The meaning code `value` has on endpoint `e`: its override there, else the service's.
 fn meaning(e: &SpecEndpoint, value: i64) -> &'static Code {

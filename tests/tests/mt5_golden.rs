@@ -3,8 +3,11 @@
 //! answers keep undocumented fields, and mutations go out with the documented headers and the
 //! (assumed) JSON body, passwords never printed.
 
+#[path = "mt5_golden/curl.rs"]
+mod curl;
 mod mt5_common;
 
+use curl::{parse_curl, split_url};
 use hyp_api::mt5_manager::*;
 use hyp_api::{Decimal, Node, SecretString, ToNode};
 use hyp_api_tests::mock::{MockServer, Reply};
@@ -13,97 +16,6 @@ use hyp_codegen::model::{ExampleKind, FieldLocation};
 use mt5_common::{self as c, BASE_PATH, LOGIN, OPERATOR, REQUEST_ID, TOKEN};
 
 const GET_ACCOUNT: &str = "GET /accounts/{login}";
-
-/// What a `curl` command line asks for.
-#[derive(Debug)]
-struct Curl {
-    method: String,
-    url: String,
-    headers: Vec<(String, String)>,
-    data: Option<String>,
-}
-
-/// Splits a shell command line into words: whitespace separates, `"…"` and `'…'` group, a
-/// backslash before a newline continues the line.
-fn shell_words(text: &str) -> Vec<String> {
-    let text = text.replace("\\\r\n", " ").replace("\\\n", " ");
-    let mut words = Vec::new();
-    let mut word: Option<String> = None;
-    let mut quote: Option<char> = None;
-    for ch in text.chars() {
-        match (quote, ch) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), c) => word.get_or_insert_with(String::new).push(c),
-            (None, '"' | '\'') => {
-                quote = Some(ch);
-                word.get_or_insert_with(String::new);
-            }
-            (None, c) if c.is_whitespace() => words.extend(word.take()),
-            (None, c) => word.get_or_insert_with(String::new).push(c),
-        }
-    }
-    assert!(quote.is_none(), "unbalanced quote in:\n{text}");
-    words.extend(word);
-    words
-}
-
-fn parse_curl(text: &str) -> Curl {
-    let words = shell_words(text);
-    assert_eq!(words.first().map(String::as_str), Some("curl"), "{text}");
-    let mut curl = Curl {
-        method: String::new(),
-        url: String::new(),
-        headers: Vec::new(),
-        data: None,
-    };
-    let mut it = words.into_iter().skip(1);
-    while let Some(w) = it.next() {
-        let mut value = || it.next().unwrap_or_else(|| panic!("`{w}` without a value"));
-        match w.as_str() {
-            "-H" | "--header" => {
-                let h = value();
-                let (name, v) = h.split_once(':').expect("header is `Name: value`");
-                curl.headers
-                    .push((name.trim().to_string(), v.trim().to_string()));
-            }
-            "-X" | "--request" => curl.method = value(),
-            "-d" | "--data" | "--data-raw" => curl.data = Some(value()),
-            flag if flag.starts_with('-') => panic!("the test does not know curl's `{flag}`"),
-            _ => {
-                assert!(curl.url.is_empty(), "two URLs in the curl example");
-                curl.url = w;
-            }
-        }
-    }
-    if curl.method.is_empty() {
-        curl.method = if curl.data.is_some() { "POST" } else { "GET" }.to_string();
-    }
-    curl
-}
-
-/// (origin, path) of an absolute URL: `https://host/a/b` → (`https://host`, `/a/b`).
-fn split_url(url: &str) -> (&str, &str) {
-    let after_scheme = url.find("://").expect("an absolute URL") + 3;
-    match url[after_scheme..].find('/') {
-        Some(i) => url.split_at(after_scheme + i),
-        None => (url, "/"),
-    }
-}
-
-#[test]
-fn the_curl_parser_reads_what_the_test_relies_on() {
-    let curl = parse_curl("curl https://h.example/x/y \\\n  -H \"A: b c\" \\\n -H 'D:e'");
-    assert_eq!(curl.method, "GET");
-    assert_eq!(curl.url, "https://h.example/x/y");
-    assert_eq!(
-        curl.headers,
-        [("A".into(), "b c".into()), ("D".into(), "e".into())]
-    );
-    assert_eq!(
-        split_url("https://h.example/x/y"),
-        ("https://h.example", "/x/y")
-    );
-}
 
 #[tokio::test]
 async fn the_curl_example_is_exactly_what_get_account_sends() {
