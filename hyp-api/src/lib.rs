@@ -70,6 +70,7 @@ pub use secrecy::{ExposeSecret, SecretString};
 /// Wire codecs, exposed for tests and tools that read or write vendor bodies directly.
 pub mod wire {
     pub use crate::runtime::answer::{decode_answer, decode_answer_in, redact};
+    #[cfg(feature = "__json")]
     pub use crate::runtime::json::{parse as parse_json, to_string as to_json};
     pub use crate::runtime::node::MAX_DEPTH;
     pub use crate::runtime::urlencoded::{encode_query, parse as parse_urlencoded};
@@ -90,7 +91,9 @@ pub mod __private {
     pub use crate::runtime::codec;
     pub use crate::runtime::endpoint::{Header, Parts};
     pub use crate::runtime::fields::{self, Failure, FromText};
+    #[cfg(feature = "__form")]
     pub use crate::runtime::form_in::{FormFields, FormIn};
+    #[cfg(feature = "__json")]
     pub use crate::runtime::json_in::{self, JsonFields};
     #[cfg(feature = "__mac")]
     pub use crate::runtime::mac;

@@ -5,8 +5,10 @@
 use crate::runtime::endpoint::{AnswerFormat, Endpoint, TransportKind};
 use crate::runtime::error::{ApiError, Error, VendorCode};
 use crate::runtime::fields::{self, Failure};
+#[cfg(feature = "__json")]
+use crate::runtime::json_in;
 use crate::runtime::node::DecodeError;
-use crate::runtime::{json_in, one_pass, urlencoded};
+use crate::runtime::{one_pass, urlencoded};
 
 /// One answer as received.
 struct Answer<'a> {
@@ -81,12 +83,42 @@ fn xml_code(a: &one_pass::Received) -> Result<(i64, Option<String>), Failure> {
     #[cfg(feature = "__xml")]
     return one_pass::xml_code(a);
     #[cfg(not(feature = "__xml"))]
+    no_codec(a, "XML")
+}
+
+/// The code and message of a JSON answer whose response did not decode.
+fn json_code(a: &one_pass::Received) -> Result<(i64, Option<String>), Failure> {
+    #[cfg(feature = "__json")]
+    return one_pass::json_code(a);
+    #[cfg(not(feature = "__json"))]
+    no_codec(a, "JSON")
+}
+
+/// The code and message of a URL-encoded answer whose response did not decode.
+fn form_code(a: &one_pass::Received) -> Result<(i64, Option<String>), Failure> {
+    #[cfg(feature = "__form")]
+    return one_pass::form_code(a);
+    #[cfg(not(feature = "__form"))]
+    no_codec(a, "URL-encoded")
+}
+
+/// Whether `text` is well-formed JSON (never, in a build without the JSON codec).
+fn is_json(text: &str) -> bool {
+    #[cfg(feature = "__json")]
+    return json_in::well_formed(text).is_ok();
+    #[cfg(not(feature = "__json"))]
     {
-        let _ = a;
-        Err(Box::new(DecodeError::new(
-            "this build of hyp-api has no XML codec (enable the API's feature)",
-        )))
+        let _ = text;
+        false
     }
+}
+
+/// Built without the API feature that reads `format`: no endpoint of this build answers in it.
+#[cfg(not(all(feature = "__xml", feature = "__json", feature = "__form")))]
+fn no_codec(_: &one_pass::Received, format: &str) -> Result<(i64, Option<String>), Failure> {
+    Err(Box::new(DecodeError::new(format!(
+        "this build of hyp-api has no {format} codec (enable the API's feature)"
+    ))))
 }
 
 /// Decodes one answer of endpoint `E`, given as UTF-8 text.
@@ -140,6 +172,8 @@ impl Answer<'_> {
     /// An answer whose response did not decode (`failure` says why): an error code's answer
     /// need not fit the success response, so the code is read on its own. An outcome's code
     /// (or an answer whose structure or envelope does not read) is undecodable.
+    // Without the JSON codec (no REST reader) `failure` is only unboxed.
+    #[cfg_attr(not(feature = "__json"), allow(clippy::boxed_local))]
     fn failed<E: Endpoint>(
         &self,
         a: &one_pass::Received,
@@ -147,14 +181,15 @@ impl Answer<'_> {
     ) -> Result<E::Output, Error<E::Code>> {
         let code = match (E::TRANSPORT, E::ANSWER, E::ENVELOPE) {
             (TransportKind::FormXml, ..) => xml_code(a),
-            (TransportKind::QueryGet, AnswerFormat::Urlencoded, _) => one_pass::form_code(a),
+            (TransportKind::QueryGet, AnswerFormat::Urlencoded, _) => form_code(a),
             (TransportKind::QueryGet, AnswerFormat::Json, _)
-                if fields::blank(a.text) || json_in::well_formed(a.text).is_err() =>
+                if fields::blank(a.text) || !is_json(a.text) =>
             {
-                one_pass::form_code(a)
+                form_code(a)
             }
+            #[cfg(feature = "__json")]
             (_, _, None) => return self.rest_failed::<E>(a, failure),
-            _ => one_pass::json_code(a),
+            _ => json_code(a),
         };
         match code {
             Err(e) => Err(self.undecodable::<E>(*e)),
@@ -168,6 +203,7 @@ impl Answer<'_> {
     /// hide the status: the outcome is read from an empty object. A success status is not
     /// trusted that far: an HTML page with a 2xx is a page, not the outcome, and JSON cut short
     /// is undecodable (a money-moving call must not read as applied from either).
+    #[cfg(feature = "__json")]
     fn rest_failed<E: Endpoint>(
         &self,
         a: &one_pass::Received,

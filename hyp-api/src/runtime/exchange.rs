@@ -15,7 +15,6 @@ use crate::runtime::charset;
 use crate::runtime::client::Core;
 use crate::runtime::client_builder::Auth;
 use crate::runtime::endpoint::{HttpMethod, Parts, TransportKind, XmlSpec};
-use crate::runtime::json;
 use crate::runtime::retry::{Decision, Failure, decide};
 use crate::runtime::urlencoded;
 use crate::runtime::validate::{Violation, Violations};
@@ -271,7 +270,16 @@ impl Core {
         node: &crate::runtime::node::Node,
     ) -> Result<String, String> {
         let Some(spec) = route.xml else {
-            return json::to_string(node).map_err(|e| e.to_string());
+            #[cfg(feature = "__json")]
+            return crate::runtime::json::to_string(node).map_err(|e| e.to_string());
+            // Built without an API that speaks JSON: every endpoint's body is XML.
+            #[cfg(not(feature = "__json"))]
+            {
+                let _ = node;
+                return Err(
+                    "this build of hyp-api has no JSON codec (enable the API's feature)".into(),
+                );
+            }
         };
         #[cfg(feature = "__xml")]
         return self.encode_form_xml(route, node, spec);

@@ -14,8 +14,11 @@ pub mod endpoint;
 pub mod error;
 pub mod exchange;
 pub mod fields;
+#[cfg(feature = "__form")]
 pub mod form_in;
+#[cfg(feature = "__json")]
 pub mod json;
+#[cfg(feature = "__json")]
 pub mod json_in;
 pub mod keyed;
 #[cfg(feature = "__mac")]

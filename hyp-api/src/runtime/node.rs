@@ -89,6 +89,7 @@ impl DecodeError {
     }
 
     /// A body nested deeper than [`MAX_DEPTH`]; the path is added as the parsers unwind.
+    #[cfg(any(feature = "__json", feature = "__xml"))]
     pub(crate) fn too_deep() -> Self {
         DecodeError::new(format!("nested deeper than {MAX_DEPTH} levels"))
     }

@@ -5,12 +5,20 @@
 
 use encoding_rs::Encoding;
 
+#[cfg(any(feature = "__json", feature = "__xml"))]
 use crate::runtime::codec::FromNode;
 use crate::runtime::endpoint::{EnvelopeSpec, XmlSpec};
-use crate::runtime::fields::{Envelope, Failure};
+#[cfg(any(feature = "__json", feature = "__xml", feature = "__form"))]
+use crate::runtime::fields::Envelope;
+use crate::runtime::fields::Failure;
+#[cfg(feature = "__form")]
 use crate::runtime::form_in::{self, FormFields};
+#[cfg(feature = "__json")]
 use crate::runtime::json_in::{self, Cx, JsonFields};
-use crate::runtime::node::{DecodeError, MapReader, Node};
+#[cfg(any(feature = "__json", feature = "__xml", feature = "__form"))]
+use crate::runtime::node::DecodeError;
+#[cfg(any(feature = "__json", feature = "__xml"))]
+use crate::runtime::node::{MapReader, Node};
 #[cfg(feature = "__xml")]
 use crate::runtime::xml_in::{self, XmlFields};
 
@@ -32,6 +40,7 @@ pub struct Received<'a> {
 /// The code, the message and the response, or why the answer did not decode.
 pub type Decoded<R> = Result<(i64, Option<String>, R), Failure>;
 
+#[cfg(any(feature = "__json", feature = "__xml", feature = "__form"))]
 impl Received<'_> {
     fn envelope(&self) -> Envelope {
         Envelope::new(self.envelope.map(|e| (e.code, e.message)))
@@ -57,6 +66,7 @@ impl Received<'_> {
 
     /// The code of an answer that has no envelope fields (a list): `code_when_missing`, for a
     /// success status only.
+    #[cfg(any(feature = "__json", feature = "__xml"))]
     fn codeless(&self) -> Result<(i64, Option<String>), Failure> {
         self.envelope
             .and_then(|spec| spec.code_when_missing)
@@ -72,6 +82,7 @@ impl Received<'_> {
 }
 
 /// A JSON object answer.
+#[cfg(feature = "__json")]
 pub fn json<T: JsonFields>(a: &Received) -> Decoded<T> {
     let mut cx = Cx::new(a.envelope());
     // An empty answer (a REST 201 or 409 may carry none) is an empty object.
@@ -87,6 +98,7 @@ pub fn json<T: JsonFields>(a: &Received) -> Decoded<T> {
 
 /// A JSON answer of an endpoint that may still fail in `key=value` form (Hyp Pay): text that
 /// is not JSON (blank text included) is read as URL-encoded pairs.
+#[cfg(all(feature = "__json", feature = "__form"))]
 pub fn json_or_form<T: JsonFields + FormFields>(a: &Received) -> Decoded<T> {
     if crate::runtime::fields::blank(a.text) {
         return form(a);
@@ -101,6 +113,7 @@ pub fn json_or_form<T: JsonFields + FormFields>(a: &Received) -> Decoded<T> {
 /// not read): the JSON envelope's, or the HTTP status where the API has no envelope. An answer
 /// that is not JSON (nested past the bound included), or whose envelope does not read, is an
 /// error first, as the answer's structure is checked before its contents.
+#[cfg(feature = "__json")]
 pub fn json_code(a: &Received) -> Result<(i64, Option<String>), Failure> {
     let raw = json_in::well_formed(a.text)?;
     if a.envelope.is_none() {
@@ -115,6 +128,7 @@ pub fn json_code(a: &Received) -> Result<(i64, Option<String>), Failure> {
 }
 
 /// The code and message of a URL-encoded answer whose response did not decode.
+#[cfg(feature = "__form")]
 pub fn form_code(a: &Received) -> Result<(i64, Option<String>), Failure> {
     a.envelope.ok_or_else(Received::no_envelope)?;
     let (_, envelope) = form_in::answer::<form_in::Nothing>(a.text, a.charset, a.envelope())?;
@@ -126,6 +140,7 @@ pub fn form_code(a: &Received) -> Result<(i64, Option<String>), Failure> {
 /// envelope fields are read as the envelope too); a list carries no code, which means
 /// `code_when_missing` for a success status. Pairs are not objects: only an answer without
 /// any reads as a list (an empty one).
+#[cfg(all(feature = "__json", feature = "__form"))]
 pub fn list<T: JsonFields>(a: &Received) -> Decoded<Vec<T>> {
     if crate::runtime::fields::blank(a.text) || json_in::well_formed(a.text).is_err() {
         let (code, message) = form_code(a)?;
@@ -147,6 +162,7 @@ pub fn list<T: JsonFields>(a: &Received) -> Decoded<Vec<T>> {
 
 /// The code and message in an envelope read as a [`Node`] (an answer kept whole): a node that
 /// is not a map has no envelope fields, which means `code_when_missing` for a success status.
+#[cfg(any(feature = "__json", feature = "__xml"))]
 pub fn node_code(node: &Node, a: &Received) -> Result<(i64, Option<String>), Failure> {
     let spec = a.envelope.ok_or_else(Received::no_envelope)?;
     let when_missing = spec
@@ -166,6 +182,7 @@ pub fn node_code(node: &Node, a: &Received) -> Result<(i64, Option<String>), Fai
 /// A JSON answer kept whole, as received: blank text is an empty object; text that is not JSON
 /// is kept as a string where the status is the code (REST), unless a success status comes with
 /// an HTML page or JSON cut short (an error, see `answer`).
+#[cfg(feature = "__json")]
 pub fn raw_json(a: &Received) -> Decoded<Node> {
     let success = (200..300).contains(&a.status);
     let node = if crate::runtime::fields::blank(a.text) {
@@ -221,6 +238,7 @@ pub fn xml_code(a: &Received) -> Result<(i64, Option<String>), Failure> {
 }
 
 /// A URL-encoded answer of an API with an envelope.
+#[cfg(feature = "__form")]
 pub fn form<T: FormFields>(a: &Received) -> Decoded<T> {
     a.envelope.ok_or_else(Received::no_envelope)?;
     let (value, envelope) = form_in::answer::<T>(a.text, a.charset, a.envelope())?;

@@ -61,6 +61,7 @@ pub fn scrub(mut entries: Vec<(String, Node)>) -> Vec<(String, Node)> {
 
 /// One field kept beyond the spec's, scrubbed as [`scrub`] scrubs them: for decoders that
 /// collect unknown fields one at a time.
+#[cfg(any(feature = "__json", feature = "__xml", feature = "__form"))]
 pub fn scrub_entry(mut key: String, mut node: Node) -> (String, Node) {
     with_scope(&mut |secrets| scrub_pair(&mut key, &mut node, secrets));
     (key, node)
