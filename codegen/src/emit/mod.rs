@@ -11,11 +11,14 @@ mod docs;
 mod endpoint;
 mod enums;
 mod from_node;
+mod marker;
 mod named;
 pub mod output;
+mod parts;
 mod structs;
 mod success;
 mod types;
+mod validate;
 
 use proc_macro2::TokenStream;
 use quote::quote;
