@@ -140,7 +140,12 @@ impl FromNode for SecretString {
 
 impl<T: ToNode> ToNode for Vec<T> {
     fn to_node(&self) -> Node {
-        Node::List(self.iter().map(ToNode::to_node).collect())
+        // A loop, not `map(…).collect()`: that adapter stack is compiled once per item type.
+        let mut items = Vec::with_capacity(self.len());
+        for item in self {
+            items.push(item.to_node());
+        }
+        Node::List(items)
     }
 }
 
@@ -177,15 +182,22 @@ pub fn list<T>(
 
 /// Ordered name/value pairs as map entries (spliced into the request in their order).
 pub fn params_entries(pairs: &[(String, String)]) -> Vec<(String, Node)> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.clone(), Node::Str(v.clone())))
-        .collect()
+    let mut entries = Vec::with_capacity(pairs.len());
+    for (k, v) in pairs {
+        entries.push((k.clone(), Node::Str(v.clone())));
+    }
+    entries
 }
 
 /// Map entries back to name/value pairs (scalars only).
 pub fn params_from(entries: Vec<(String, Node)>) -> Vec<(String, String)> {
-    entries.into_iter().map(|(k, v)| (k, param(&v))).collect()
+    // A loop: collecting a `Vec` in place compiles ~800 lines of adapters for one call.
+    let mut pairs = Vec::with_capacity(entries.len());
+    for (k, v) in entries {
+        let v = param(&v);
+        pairs.push((k, v));
+    }
+    pairs
 }
 
 /// Any value, kept as received (less the secrets of the call whose answer it is).

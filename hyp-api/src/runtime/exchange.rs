@@ -61,6 +61,40 @@ pub struct Prepared<'a> {
     pub secrets: Vec<&'a str>,
 }
 
+impl Prepared<'_> {
+    /// The answer's body as text, in the charset the spec, the Content-Type or the XML
+    /// declaration names.
+    fn reply(&self, status: u16, content_type: Option<&str>, bytes: &[u8]) -> Reply {
+        let encoding = charset::choose(
+            self.answer_charset.map(|(chosen, _)| chosen),
+            content_type,
+            self.xml.then_some(bytes),
+        );
+        // An answer not valid in the charset a request flag chose comes in the documented
+        // default (Hyp Pay: windows-1255 `errMsg` despite `UTF8out=True`).
+        let fallback = self
+            .answer_charset
+            .and_then(|(_, default)| encoding_rs::Encoding::for_label(default.as_bytes()));
+        let encoding = match fallback {
+            Some(f)
+                if encoding
+                    .decode_without_bom_handling_and_without_replacement(bytes)
+                    .is_none() =>
+            {
+                f
+            }
+            _ => encoding,
+        };
+        let text = encoding.decode(bytes).0.into_owned();
+        Reply {
+            status,
+            text,
+            encoding,
+            fallback,
+        }
+    }
+}
+
 /// One answer, as text in its charset.
 pub struct Reply {
     /// The HTTP status.
@@ -170,8 +204,29 @@ impl Core {
         })
     }
 
-    /// One attempt: the answer's status and text, or what kept it from arriving.
+    /// One attempt: the answer's status and text, or what kept it from arriving. Only the
+    /// awaits are here: what is built before and read after is in plain functions, so the
+    /// future holds (and its states drop) as little as possible.
     async fn attempt(&self, call: &Prepared<'_>) -> Result<Reply, reqwest::Error> {
+        let mut response = self.request(call).send().await?;
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        // Chunk by chunk, not `Response::bytes`: that collects through http-body-util's
+        // `Collected` (a queue of buffers, trailers into a `HeaderMap`), compiled into every
+        // build for this one call. The client's timeout covers the body either way.
+        let mut bytes = Vec::new();
+        while let Some(chunk) = response.chunk().await? {
+            bytes.extend_from_slice(&chunk);
+        }
+        Ok(call.reply(status, content_type.as_deref(), &bytes))
+    }
+
+    /// The attempt's request: method, URL with its query string, headers and body.
+    fn request(&self, call: &Prepared<'_>) -> reqwest::RequestBuilder {
         let method = match call.method {
             HttpMethod::Get => reqwest::Method::GET,
             HttpMethod::Post => reqwest::Method::POST,
@@ -225,41 +280,7 @@ impl Core {
             value.set_sensitive(true);
             rb = rb.header(AUTHORIZATION, value);
         }
-        let response = rb.send().await?;
-        let status = response.status().as_u16();
-        let content_type = response
-            .headers()
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        let bytes = response.bytes().await?;
-        let encoding = charset::choose(
-            call.answer_charset.map(|(chosen, _)| chosen),
-            content_type.as_deref(),
-            call.xml.then_some(&bytes[..]),
-        );
-        // An answer not valid in the charset a request flag chose comes in the documented
-        // default (Hyp Pay: windows-1255 `errMsg` despite `UTF8out=True`).
-        let fallback = call
-            .answer_charset
-            .and_then(|(_, default)| encoding_rs::Encoding::for_label(default.as_bytes()));
-        let encoding = match fallback {
-            Some(f)
-                if encoding
-                    .decode_without_bom_handling_and_without_replacement(&bytes)
-                    .is_none() =>
-            {
-                f
-            }
-            _ => encoding,
-        };
-        let text = encoding.decode(&bytes).0.into_owned();
-        Ok(Reply {
-            status,
-            text,
-            encoding,
-            fallback,
-        })
+        rb
     }
 
     /// The request body: JSON, or for `FormXml` the XML envelope URL-encoded into its form

@@ -251,12 +251,11 @@ pub fn kind(n: &Node) -> &'static str {
 /// other fields travel in the path, query or headers.
 pub fn only(node: Node, keys: &[&str]) -> Node {
     match node {
-        Node::Map(entries) => Node::Map(
-            entries
-                .into_iter()
-                .filter(|(k, _)| keys.contains(&k.as_str()))
-                .collect(),
-        ),
+        Node::Map(mut entries) => {
+            // Not `into_iter().filter().collect()`: collecting in place compiles ~800 lines.
+            entries.retain(|(k, _)| keys.contains(&k.as_str()));
+            Node::Map(entries)
+        }
         other => other,
     }
 }

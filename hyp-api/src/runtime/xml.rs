@@ -178,17 +178,18 @@ fn write(
 /// The charset an XML document declares (`<?xml version='1.0' encoding='ISO-8859-8'?>`), read
 /// from its first bytes (the declaration itself is ASCII).
 pub fn declared_encoding(bytes: &[u8]) -> Option<String> {
+    // The borrowing reader over the bytes (`read_event`), as every other reader here: its
+    // buffered twin (`read_event_into`) would be compiled for this one call.
     let mut reader = Reader::from_reader(bytes);
-    let mut buf = Vec::new();
     loop {
-        match reader.read_event_into(&mut buf) {
+        match reader.read_event() {
             Ok(Event::Decl(d)) => {
                 return d
                     .encoding()
                     .and_then(Result::ok)
                     .map(|e| String::from_utf8_lossy(&e).into_owned());
             }
-            Ok(Event::Text(_)) | Ok(Event::Comment(_)) => buf.clear(),
+            Ok(Event::Text(_)) | Ok(Event::Comment(_)) => {}
             _ => return None,
         }
     }
