@@ -11,7 +11,13 @@ use quote::{format_ident, quote};
 
 use super::structs::{StructSpec, keeps_unknown};
 use super::types::{Side, empty_is_absent, ident, rust_type};
-use crate::model::{AnswerFormat, Api, Endpoint, TransportKind, Ty};
+use crate::model::{AnswerFormat, Api, TransportKind, Ty};
+
+mod names;
+mod one_pass;
+
+pub use names::dispatch;
+pub use one_pass::one_pass_fn;
 
 /// The wire name of a field that is the whole answer.
 const WHOLE: &str = ".";
@@ -232,76 +238,6 @@ impl Plan {
     }
 }
 
-/// Below this many names a plain `match` on the name is as quick as any.
-const DIRECT: usize = 8;
-
-/// The `match` on the wire name: `key` is a `&[u8]` expression, `arms` the field reads (by wire
-/// name, in order), `other` what any other name does. Wide structs (CreditGuard's have 100+
-/// fields) switch on the name's length first, then compare only the names of that length, so
-/// finding a field costs a few comparisons, not one per field.
-pub fn dispatch(
-    key: TokenStream,
-    arms: &[(String, TokenStream)],
-    other: TokenStream,
-) -> TokenStream {
-    let lit = |w: &str| proc_macro2::Literal::byte_string(w.as_bytes());
-    if arms.is_empty() {
-        return quote!({ let _ = #key; #other });
-    }
-    if arms.len() < DIRECT {
-        let arms = arms.iter().map(|(w, read)| {
-            let w = lit(w);
-            quote!(#w => #read,)
-        });
-        return quote!(match #key { #(#arms)* _ => #other, });
-    }
-    let mut lengths: Vec<usize> = arms.iter().map(|(w, _)| w.len()).collect();
-    lengths.sort_unstable();
-    lengths.dedup();
-    let by_length = lengths.iter().map(|&n| {
-        let group: Vec<(usize, &str)> = arms
-            .iter()
-            .enumerate()
-            .filter(|(_, (w, _))| w.len() == n)
-            .map(|(i, (w, _))| (i, w.as_str()))
-            .collect();
-        if group.len() < 3 {
-            let names = group.iter().map(|(i, w)| {
-                let w = lit(w);
-                quote!(#w => #i,)
-            });
-            return quote!(#n => match k { #(#names)* _ => usize::MAX },);
-        }
-        // Several names of one length: switch on the byte that tells most of them apart,
-        // then compare the whole name (one comparison, mostly, instead of one per name).
-        let at = (0..n)
-            .max_by_key(|&p| {
-                let mut bytes: Vec<u8> = group.iter().map(|(_, w)| w.as_bytes()[p]).collect();
-                bytes.sort_unstable();
-                bytes.dedup();
-                (bytes.len(), std::cmp::Reverse(p))
-            })
-            .unwrap_or(0);
-        let names = group.iter().map(|(i, w)| {
-            let b = proc_macro2::Literal::u8_suffixed(w.as_bytes()[at]);
-            let w = lit(w);
-            quote!((#b, #w) => #i,)
-        });
-        quote!(#n => match (k[#at], k) { #(#names)* _ => usize::MAX },)
-    });
-    let reads = arms
-        .iter()
-        .enumerate()
-        .map(|(i, (_, read))| quote!(#i => #read,));
-    quote! {
-        let index = {
-            let k: &[u8] = #key;
-            match k.len() { #(#by_length)* _ => usize::MAX }
-        };
-        match index { #(#reads)* _ => #other, }
-    }
-}
-
 /// Which wire formats answers of `api` come in.
 fn formats(api: &Api) -> (bool, bool, bool) {
     let answers = |a: AnswerFormat| api.endpoints.iter().any(|e| e.answer == a);
@@ -331,90 +267,4 @@ pub fn emit(api: &Api, s: &StructSpec) -> TokenStream {
         out.extend(super::decode_form::emit(&plan));
     }
     out
-}
-
-/// The endpoint's `is_outcome` (whether a code is one of its documented outcomes) and
-/// `decode_one_pass`: the response in one pass, then the output for the code (answers kept
-/// whole as their `Node`, a whole-answer list as its items). None for endpoints without
-/// outcomes (every answer is an error, read for its code), and for responses no one-pass
-/// decoder reads (a field named like the envelope's code or message, unclaimed pairs outside
-/// a URL-encoded answer, a whole-answer list of scalars): no spec has one today, and an
-/// outcome's answer there would be a `Decode` error, so a spec adding one needs a reader here.
-pub fn one_pass_fn(api: &Api, e: &Endpoint, resp: &Ident, out: &Ident) -> TokenStream {
-    let codes = e.outcomes.iter().flat_map(|o| o.codes.iter());
-    let is_outcome = if e.outcomes.is_empty() {
-        quote!()
-    } else {
-        quote! {
-            fn is_outcome(code: i64) -> bool {
-                matches!(code, #(#codes)|*)
-            }
-        }
-    };
-    let envelope_named = |w: &str| {
-        api.envelope
-            .as_ref()
-            .is_some_and(|x| x.code_wire == w || x.message_wire == w)
-    };
-    let whole = e.response_raw;
-    let list = e.response.iter().find(|f| f.wire == WHOLE);
-    let params = e.response.iter().any(|f| f.ty == Ty::Params);
-    let form = api.transport == TransportKind::QueryGet && e.answer == AnswerFormat::Urlencoded;
-    if e.outcomes.is_empty()
-        || (params && !form)
-        || (!whole && e.response.iter().any(|f| envelope_named(&f.wire)))
-    {
-        return is_outcome;
-    }
-    // A whole-answer list of objects, read as the response's one field.
-    let list = match list.map(|f| (&f.ty, &f.rust)) {
-        Some((Ty::List(inner), rust)) if api.xml.is_none() => match &**inner {
-            Ty::Object(o) => Some((ident(o), ident(rust))),
-            _ => return is_outcome,
-        },
-        Some(_) => return is_outcome,
-        None => None,
-    };
-    let format = match (api.xml.is_some(), api.transport, e.answer) {
-        (true, ..) if whole => quote!(raw_xml),
-        (true, ..) => quote!(xml),
-        _ if whole => quote!(raw_json),
-        (false, TransportKind::QueryGet, AnswerFormat::Urlencoded) => quote!(form),
-        // A JSON endpoint of a query-string API may still fail in `key=value` form.
-        (false, TransportKind::QueryGet, AnswerFormat::Json) => quote!(json_or_form),
-        _ => quote!(json),
-    };
-    let (read, r) = match (&list, whole) {
-        (Some((item, rust)), _) => (
-            quote!(crate::__private::one_pass::list::<#item>(answer)?),
-            quote!(#resp { #rust: body }),
-        ),
-        (None, true) => (
-            quote!(crate::__private::one_pass::#format(answer)?),
-            quote!(#resp { body }),
-        ),
-        (None, false) => (
-            quote!(crate::__private::one_pass::#format::<#resp>(answer)?),
-            quote!(body),
-        ),
-    };
-    let single = e.outcomes.len() < 2;
-    let arms = e.outcomes.iter().map(|o| {
-        let codes = &o.codes;
-        if single {
-            quote!(#(#codes)|* => Some(#r),)
-        } else {
-            let v = ident(&o.variant);
-            quote!(#(#codes)|* => Some(#out::#v(#r)),)
-        }
-    });
-    quote! {
-        #is_outcome
-        fn decode_one_pass(
-            answer: &crate::__private::one_pass::Received<'_>,
-        ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
-            let (code, message, body) = #read;
-            Ok((code, message, match code { #(#arms)* _ => None }))
-        }
-    }
 }
