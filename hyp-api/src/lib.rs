@@ -97,6 +97,7 @@ pub mod __private {
     pub use crate::runtime::json_in::{self, JsonFields};
     #[cfg(feature = "__mac")]
     pub use crate::runtime::mac;
+    pub use crate::runtime::names;
     pub use crate::runtime::node::{MapReader, MapWriter, only};
     pub use crate::runtime::one_pass;
     pub use crate::runtime::open::ClosedEnum;

@@ -24,6 +24,7 @@ pub mod keyed;
 #[cfg(feature = "__mac")]
 pub mod mac;
 pub mod money;
+pub mod names;
 pub mod node;
 pub mod one_pass;
 pub mod open;

@@ -1197,160 +1197,220 @@ impl CancelDealResponse {
                 let k: &[u8] = name;
                 match k.len() {
                     2usize => {
-                        match k {
-                            b"id" => 52usize,
+                        match crate::__private::names::short(k) {
+                            0x0000000000006469_u64 => 52usize,
                             _ => usize::MAX,
                         }
                     }
                     3usize => {
-                        match k {
-                            b"eci" => 45usize,
+                        match crate::__private::names::short(k) {
+                            0x0000000000696365_u64 => 45usize,
                             _ => usize::MAX,
                         }
                     }
                     4usize => {
-                        match k {
-                            b"cavv" => 48usize,
-                            b"user" => 49usize,
+                        match crate::__private::names::short(k) {
+                            0x0000000076766163_u64 => 48usize,
+                            0x0000000072657375_u64 => 49usize,
                             _ => usize::MAX,
                         }
                     }
                     5usize => {
-                        match (k[0usize], k) {
-                            (116u8, b"total") => 32usize,
-                            (101u8, b"email") => 47usize,
-                            (99u8, b"cgUid") => 57usize,
+                        match crate::__private::names::short(k) {
+                            0x0000006c61746f74_u64 => 32usize,
+                            0x0000006c69616d65_u64 => 47usize,
+                            0x0000006469556763_u64 => 57usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match (k[1usize], k) {
-                            (114u8, b"tranId") => 2usize,
-                            (116u8, b"status") => 7usize,
-                            (97u8, b"cardId") => 13usize,
-                            (97u8, b"cardNo") => 17usize,
-                            (108u8, b"clubId") => 36usize,
+                        match crate::__private::names::short(k) {
+                            0x000064496e617274_u64 => 2usize,
+                            0x0000737574617473_u64 => 7usize,
+                            0x0000644964726163_u64 => 13usize,
+                            0x00006f4e64726163_u64 => 17usize,
+                            0x0000644962756c63_u64 => 36usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match k {
-                            b"version" => 5usize,
-                            b"cardBin" => 14usize,
+                        match crate::__private::names::short(k) {
+                            0x006e6f6973726576_u64 => 5usize,
+                            0x006e694264726163_u64 => 14usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match (k[4usize], k) {
-                            (84u8, b"dateTime") => 0usize,
-                            (117u8, b"language") => 6usize,
-                            (77u8, b"cardMask") => 15usize,
-                            (78u8, b"cardName") => 18usize,
-                            (84u8, b"cardType") => 20usize,
-                            (101u8, b"currency") => 28usize,
-                            (97u8, b"idStatus") => 38usize,
-                            (110u8, b"clientIp") => 46usize,
-                            (116u8, b"shiftId1") => 53usize,
-                            (116u8, b"shiftId2") => 54usize,
-                            (116u8, b"shiftId3") => 55usize,
-                            (72u8, b"cardHash") => 58usize,
+                        match crate::__private::names::word(k, 0usize) {
+                            0x656d695465746164_u64 => 0usize,
+                            0x65676175676e616c_u64 => 6usize,
+                            0x6b73614d64726163_u64 => 15usize,
+                            0x656d614e64726163_u64 => 18usize,
+                            0x6570795464726163_u64 => 20usize,
+                            0x79636e6572727563_u64 => 28usize,
+                            0x7375746174536469_u64 => 38usize,
+                            0x7049746e65696c63_u64 => 46usize,
+                            0x3164497466696873_u64 => 53usize,
+                            0x3264497466696873_u64 => 54usize,
+                            0x3364497466696873_u64 => 55usize,
+                            0x6873614864726163_u64 => 58usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match (k[1usize], k) {
-                            (101u8, b"requestId") => 1usize,
-                            (97u8, b"cardBrand") => 23usize,
-                            (118u8, b"cvvStatus") => 39usize,
-                            (100u8, b"addonData") => 50usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 1usize),
+                        ) {
+                            (0x4974736575716572_u64, 0x6449747365757165_u64) => 1usize,
+                            (0x6e61724264726163_u64, 0x646e617242647261_u64) => 23usize,
+                            (0x7574617453767663_u64, 0x7375746174537676_u64) => 39usize,
+                            (0x7461446e6f646461_u64, 0x617461446e6f6464_u64) => 50usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match (k[4usize], k) {
-                            (117u8, b"statusText") => 8usize,
-                            (76u8, b"cardLength") => 16usize,
-                            (105u8, b"creditType") => 27usize,
-                            (65u8, b"baseAmount") => 30usize,
-                            (100u8, b"validation") => 37usize,
-                            (83u8, b"authSource") => 40usize,
-                            (78u8, b"authNumber") => 41usize,
-                            (78u8, b"fileNumber") => 42usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 2usize),
+                        ) {
+                            (0x6554737574617473_u64, 0x7478655473757461_u64) => 8usize,
+                            (0x676e654c64726163_u64, 0x6874676e654c6472_u64) => 16usize,
+                            (0x7954746964657263_u64, 0x6570795474696465_u64) => 27usize,
+                            (0x756f6d4165736162_u64, 0x746e756f6d416573_u64) => 30usize,
+                            (0x69746164696c6176_u64, 0x6e6f69746164696c_u64) => 37usize,
+                            (0x72756f5368747561_u64, 0x656372756f536874_u64) => 40usize,
+                            (0x626d754e68747561_u64, 0x7265626d754e6874_u64) => 41usize,
+                            (0x626d754e656c6966_u64, 0x7265626d754e656c_u64) => 42usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match k {
-                            b"userMessage" => 3usize,
-                            b"serviceCode" => 25usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 3usize),
+                        ) {
+                            (0x7373654d72657375_u64, 0x6567617373654d72_u64) => 3usize,
+                            (0x4365636976726573_u64, 0x65646f4365636976_u64) => 25usize,
                             _ => usize::MAX,
                         }
                     }
                     12usize => {
-                        match (k[0usize], k) {
-                            (99u8, b"cardAcquirer") => 24usize,
-                            (98u8, b"baseCurrency") => 29usize,
-                            (102u8, b"firstPayment") => 33usize,
-                            (115u8, b"shiftTxnDate") => 56usize,
-                            (97u8, b"acquirerData") => 59usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 4usize),
+                        ) {
+                            (0x7571634164726163_u64, 0x7265726975716341_u64) => 24usize,
+                            (0x7272754365736162_u64, 0x79636e6572727543_u64) => 29usize,
+                            (0x7961507473726966_u64, 0x746e656d79615074_u64) => 33usize,
+                            (0x6e78547466696873_u64, 0x657461446e785474_u64) => 56usize,
+                            (0x7265726975716361_u64, 0x6174614472657269_u64) => 59usize,
                             _ => usize::MAX,
                         }
                     }
                     13usize => {
-                        match k {
-                            b"creditCompany" => 22usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 5usize),
+                        ) {
+                            (0x6f43746964657263_u64, 0x796e61706d6f4374_u64) => 22usize,
                             _ => usize::MAX,
                         }
                     }
                     14usize => {
-                        match (k[1usize], k) {
-                            (100u8, b"additionalInfo") => 4usize,
-                            (120u8, b"extendedStatus") => 9usize,
-                            (101u8, b"terminalNumber") => 12usize,
-                            (97u8, b"cardExpiration") => 19usize,
-                            (117u8, b"supplierNumber") => 51usize,
-                            (115u8, b"ashraitEmvData") => 60usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 6usize),
+                        ) {
+                            (0x6e6f697469646461_u64, 0x6f666e496c616e6f_u64) => 4usize,
+                            (0x6465646e65747865_u64, 0x7375746174536465_u64) => 9usize,
+                            (0x6c616e696d726574_u64, 0x7265626d754e6c61_u64) => 12usize,
+                            (0x6970784564726163_u64, 0x6e6f697461726970_u64) => 19usize,
+                            (0x7265696c70707573_u64, 0x7265626d754e7265_u64) => 51usize,
+                            (0x4574696172687361_u64, 0x61746144766d4574_u64) => 60usize,
                             _ => usize::MAX,
                         }
                     }
                     15usize => {
-                        match k {
-                            b"transactionType" => 26usize,
-                            b"transactionCode" => 31usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 7usize),
+                        ) {
+                            (0x746361736e617274_u64, 0x657079546e6f6974_u64) => 26usize,
+                            (0x746361736e617274_u64, 0x65646f436e6f6974_u64) => 31usize,
                             _ => usize::MAX,
                         }
                     }
                     16usize => {
-                        match (k[8usize], k) {
-                            (67u8, b"extendedCardType") => 21usize,
-                            (80u8, b"numberOfPayments") => 35usize,
-                            (84u8, b"extendedTranCode") => 61usize,
-                            (102u8, b"sendNotification") => 62usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                        ) {
+                            (0x6465646e65747865_u64, 0x6570795464726143_u64) => 21usize,
+                            (0x664f7265626d756e_u64, 0x73746e656d796150_u64) => 35usize,
+                            (0x6465646e65747865_u64, 0x65646f436e617254_u64) => 61usize,
+                            (0x69746f4e646e6573_u64, 0x6e6f697461636966_u64) => 62usize,
                             _ => usize::MAX,
                         }
                     }
                     17usize => {
-                        match k {
-                            b"periodicalPayment" => 34usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 9usize),
+                        ) {
+                            (
+                                0x6369646f69726570_u64,
+                                0x6e656d7961506c61_u64,
+                                0x746e656d7961506c_u64,
+                            ) => 34usize,
                             _ => usize::MAX,
                         }
                     }
                     18usize => {
-                        match k {
-                            b"extendedStatusText" => 10usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 10usize),
+                        ) {
+                            (
+                                0x6465646e65747865_u64,
+                                0x6554737574617453_u64,
+                                0x7478655473757461_u64,
+                            ) => 10usize,
                             _ => usize::MAX,
                         }
                     }
                     19usize => {
-                        match k {
-                            b"extendedUserMessage" => 11usize,
-                            b"slaveTerminalNumber" => 43usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 11usize),
+                        ) {
+                            (
+                                0x6465646e65747865_u64,
+                                0x7373654d72657355_u64,
+                                0x6567617373654d72_u64,
+                            ) => 11usize,
+                            (
+                                0x7265546576616c73_u64,
+                                0x6d754e6c616e696d_u64,
+                                0x7265626d754e6c61_u64,
+                            ) => 43usize,
                             _ => usize::MAX,
                         }
                     }
                     21usize => {
-                        match k {
-                            b"slaveTerminalSequence" => 44usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 13usize),
+                        ) {
+                            (
+                                0x7265546576616c73_u64,
+                                0x7165536c616e696d_u64,
+                                0x65636e6575716553_u64,
+                            ) => 44usize,
                             _ => usize::MAX,
                         }
                     }

@@ -817,46 +817,58 @@ impl InquireTransactionsResponse {
                 let k: &[u8] = name;
                 match k.len() {
                     6usize => {
-                        match k {
-                            b"tranId" => 2usize,
-                            b"totals" => 8usize,
+                        match crate::__private::names::short(k) {
+                            0x000064496e617274_u64 => 2usize,
+                            0x0000736c61746f74_u64 => 8usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match k {
-                            b"version" => 5usize,
+                        match crate::__private::names::short(k) {
+                            0x006e6f6973726576_u64 => 5usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match k {
-                            b"dateTime" => 0usize,
-                            b"language" => 6usize,
+                        match crate::__private::names::word(k, 0usize) {
+                            0x656d695465746164_u64 => 0usize,
+                            0x65676175676e616c_u64 => 6usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match k {
-                            b"requestId" => 1usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 1usize),
+                        ) {
+                            (0x4974736575716572_u64, 0x6449747365757165_u64) => 1usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match k {
-                            b"userMessage" => 3usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 3usize),
+                        ) {
+                            (0x7373654d72657375_u64, 0x6567617373654d72_u64) => 3usize,
                             _ => usize::MAX,
                         }
                     }
                     12usize => {
-                        match k {
-                            b"transactions" => 7usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 4usize),
+                        ) {
+                            (0x746361736e617274_u64, 0x736e6f6974636173_u64) => 7usize,
                             _ => usize::MAX,
                         }
                     }
                     14usize => {
-                        match k {
-                            b"additionalInfo" => 4usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 6usize),
+                        ) {
+                            (0x6e6f697469646461_u64, 0x6f666e496c616e6f_u64) => 4usize,
                             _ => usize::MAX,
                         }
                     }

@@ -286,53 +286,59 @@ impl CustomerData {
                 let k: &[u8] = name;
                 match k.len() {
                     3usize => {
-                        match k {
-                            b"tel" => 5usize,
+                        match crate::__private::names::short(k) {
+                            0x00000000006c6574_u64 => 5usize,
                             _ => usize::MAX,
                         }
                     }
                     4usize => {
-                        match k {
-                            b"city" => 3usize,
+                        match crate::__private::names::short(k) {
+                            0x0000000079746963_u64 => 3usize,
                             _ => usize::MAX,
                         }
                     }
                     5usize => {
-                        match k {
-                            b"email" => 4usize,
+                        match crate::__private::names::short(k) {
+                            0x0000006c69616d65_u64 => 4usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match k {
-                            b"address" => 2usize,
+                        match crate::__private::names::short(k) {
+                            0x0073736572646461_u64 => 2usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match k {
-                            b"lastName" => 1usize,
+                        match crate::__private::names::word(k, 0usize) {
+                            0x656d614e7473616c_u64 => 1usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match (k[8usize], k) {
-                            (101u8, b"firstName") => 0usize,
-                            (49u8, b"userData1") => 6usize,
-                            (50u8, b"userData2") => 7usize,
-                            (51u8, b"userData3") => 8usize,
-                            (52u8, b"userData4") => 9usize,
-                            (53u8, b"userData5") => 10usize,
-                            (54u8, b"userData6") => 11usize,
-                            (55u8, b"userData7") => 12usize,
-                            (56u8, b"userData8") => 13usize,
-                            (57u8, b"userData9") => 14usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 1usize),
+                        ) {
+                            (0x6d614e7473726966_u64, 0x656d614e74737269_u64) => 0usize,
+                            (0x6174614472657375_u64, 0x3161746144726573_u64) => 6usize,
+                            (0x6174614472657375_u64, 0x3261746144726573_u64) => 7usize,
+                            (0x6174614472657375_u64, 0x3361746144726573_u64) => 8usize,
+                            (0x6174614472657375_u64, 0x3461746144726573_u64) => 9usize,
+                            (0x6174614472657375_u64, 0x3561746144726573_u64) => 10usize,
+                            (0x6174614472657375_u64, 0x3661746144726573_u64) => 11usize,
+                            (0x6174614472657375_u64, 0x3761746144726573_u64) => 12usize,
+                            (0x6174614472657375_u64, 0x3861746144726573_u64) => 13usize,
+                            (0x6174614472657375_u64, 0x3961746144726573_u64) => 14usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match k {
-                            b"userData10" => 15usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 2usize),
+                        ) {
+                            (0x6174614472657375_u64, 0x3031617461447265_u64) => 15usize,
                             _ => usize::MAX,
                         }
                     }
@@ -896,63 +902,110 @@ impl InvoiceData {
                 let k: &[u8] = name;
                 match k.len() {
                     6usize => {
-                        match k {
-                            b"mailTo" => 8usize,
-                            b"ccDate" => 9usize,
+                        match crate::__private::names::short(k) {
+                            0x00006f546c69616d_u64 => 8usize,
+                            0x0000657461446363_u64 => 9usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match k {
-                            b"companyInfo" => 7usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 3usize),
+                        ) {
+                            (0x49796e61706d6f63_u64, 0x6f666e49796e6170_u64) => 7usize,
                             _ => usize::MAX,
                         }
                     }
                     13usize => {
-                        match k {
-                            b"createInvoice" => 10usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 5usize),
+                        ) {
+                            (0x6e49657461657263_u64, 0x6563696f766e4965_u64) => 10usize,
                             _ => usize::MAX,
                         }
                     }
                     14usize => {
-                        match k {
-                            b"invoiceSubject" => 1usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 6usize),
+                        ) {
+                            (0x536563696f766e69_u64, 0x7463656a62755365_u64) => 1usize,
                             _ => usize::MAX,
                         }
                     }
                     15usize => {
-                        match k {
-                            b"invoiceItemCode" => 2usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 7usize),
+                        ) {
+                            (0x496563696f766e69_u64, 0x65646f436d657449_u64) => 2usize,
                             _ => usize::MAX,
                         }
                     }
                     16usize => {
-                        match k {
-                            b"invoiceItemPrice" => 4usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                        ) {
+                            (0x496563696f766e69_u64, 0x65636972506d6574_u64) => 4usize,
                             _ => usize::MAX,
                         }
                     }
                     18usize => {
-                        match k {
-                            b"isItemPriceWithTax" => 6usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 10usize),
+                        ) {
+                            (
+                                0x72506d6574497369_u64,
+                                0x5468746957656369_u64,
+                                0x7861546874695765_u64,
+                            ) => 6usize,
                             _ => usize::MAX,
                         }
                     }
                     19usize => {
-                        match k {
-                            b"invoiceItemQuantity" => 5usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 11usize),
+                        ) {
+                            (
+                                0x496563696f766e69_u64,
+                                0x746e6175516d6574_u64,
+                                0x797469746e617551_u64,
+                            ) => 5usize,
                             _ => usize::MAX,
                         }
                     }
                     21usize => {
-                        match k {
-                            b"invoiceCreationMethod" => 0usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 13usize),
+                        ) {
+                            (
+                                0x436563696f766e69_u64,
+                                0x4d6e6f6974616572_u64,
+                                0x646f6874654d6e6f_u64,
+                            ) => 0usize,
                             _ => usize::MAX,
                         }
                     }
                     22usize => {
-                        match k {
-                            b"invoiceItemDescription" => 3usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 14usize),
+                        ) {
+                            (
+                                0x496563696f766e69_u64,
+                                0x72637365446d6574_u64,
+                                0x6e6f697470697263_u64,
+                            ) => 3usize,
                             _ => usize::MAX,
                         }
                     }
@@ -1211,8 +1264,23 @@ impl crate::__private::XmlFields for InvoiceRef {
             let mut any = false;
             while let Some(name) = x.child()? {
                 any = true;
-                match name {
-                    b"invoiceAtranId" => {
+                let index = {
+                    let k: &[u8] = name;
+                    match k.len() {
+                        14usize => {
+                            match (
+                                crate::__private::names::word(k, 0usize),
+                                crate::__private::names::word(k, 6usize),
+                            ) {
+                                (0x416563696f766e69_u64, 0x64496e6172744165_u64) => 0usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
                         x.scalar(
                             &mut met[0usize],
                             &mut v_invoice_atran_id,
@@ -1331,8 +1399,23 @@ impl PaymentPageData {
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
-            match name {
-                b"ppsJSONConfig" => {
+            let index = {
+                let k: &[u8] = name;
+                match k.len() {
+                    13usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 5usize),
+                        ) {
+                            (0x434e4f534a737070_u64, 0x6769666e6f434e4f_u64) => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     x.scalar(
                         &mut met[0usize],
                         &mut out.pps_json_config,
@@ -2008,153 +2091,213 @@ impl DealResult {
                 let k: &[u8] = name;
                 match k.len() {
                     2usize => {
-                        match k {
-                            b"id" => 45usize,
+                        match crate::__private::names::short(k) {
+                            0x0000000000006469_u64 => 45usize,
                             _ => usize::MAX,
                         }
                     }
                     3usize => {
-                        match k {
-                            b"eci" => 38usize,
+                        match crate::__private::names::short(k) {
+                            0x0000000000696365_u64 => 38usize,
                             _ => usize::MAX,
                         }
                     }
                     4usize => {
-                        match k {
-                            b"cavv" => 41usize,
-                            b"user" => 42usize,
+                        match crate::__private::names::short(k) {
+                            0x0000000076766163_u64 => 41usize,
+                            0x0000000072657375_u64 => 42usize,
                             _ => usize::MAX,
                         }
                     }
                     5usize => {
-                        match (k[0usize], k) {
-                            (116u8, b"total") => 25usize,
-                            (101u8, b"email") => 40usize,
-                            (99u8, b"cgUid") => 50usize,
+                        match crate::__private::names::short(k) {
+                            0x0000006c61746f74_u64 => 25usize,
+                            0x0000006c69616d65_u64 => 40usize,
+                            0x0000006469556763_u64 => 50usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match (k[1usize], k) {
-                            (116u8, b"status") => 0usize,
-                            (97u8, b"cardId") => 6usize,
-                            (97u8, b"cardNo") => 10usize,
-                            (108u8, b"clubId") => 29usize,
+                        match crate::__private::names::short(k) {
+                            0x0000737574617473_u64 => 0usize,
+                            0x0000644964726163_u64 => 6usize,
+                            0x00006f4e64726163_u64 => 10usize,
+                            0x0000644962756c63_u64 => 29usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match k {
-                            b"cardBin" => 7usize,
+                        match crate::__private::names::short(k) {
+                            0x006e694264726163_u64 => 7usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match (k[7usize], k) {
-                            (107u8, b"cardMask") => 8usize,
-                            (101u8, b"cardName") => 11usize,
-                            (101u8, b"cardType") => 13usize,
-                            (121u8, b"currency") => 21usize,
-                            (115u8, b"idStatus") => 31usize,
-                            (112u8, b"clientIp") => 39usize,
-                            (49u8, b"shiftId1") => 46usize,
-                            (50u8, b"shiftId2") => 47usize,
-                            (51u8, b"shiftId3") => 48usize,
-                            (104u8, b"cardHash") => 51usize,
+                        match crate::__private::names::word(k, 0usize) {
+                            0x6b73614d64726163_u64 => 8usize,
+                            0x656d614e64726163_u64 => 11usize,
+                            0x6570795464726163_u64 => 13usize,
+                            0x79636e6572727563_u64 => 21usize,
+                            0x7375746174536469_u64 => 31usize,
+                            0x7049746e65696c63_u64 => 39usize,
+                            0x3164497466696873_u64 => 46usize,
+                            0x3264497466696873_u64 => 47usize,
+                            0x3364497466696873_u64 => 48usize,
+                            0x6873614864726163_u64 => 51usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match (k[1usize], k) {
-                            (97u8, b"cardBrand") => 16usize,
-                            (118u8, b"cvvStatus") => 32usize,
-                            (100u8, b"addonData") => 43usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 1usize),
+                        ) {
+                            (0x6e61724264726163_u64, 0x646e617242647261_u64) => 16usize,
+                            (0x7574617453767663_u64, 0x7375746174537676_u64) => 32usize,
+                            (0x7461446e6f646461_u64, 0x617461446e6f6464_u64) => 43usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match (k[4usize], k) {
-                            (117u8, b"statusText") => 1usize,
-                            (76u8, b"cardLength") => 9usize,
-                            (105u8, b"creditType") => 20usize,
-                            (65u8, b"baseAmount") => 23usize,
-                            (100u8, b"validation") => 30usize,
-                            (83u8, b"authSource") => 33usize,
-                            (78u8, b"authNumber") => 34usize,
-                            (78u8, b"fileNumber") => 35usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 2usize),
+                        ) {
+                            (0x6554737574617473_u64, 0x7478655473757461_u64) => 1usize,
+                            (0x676e654c64726163_u64, 0x6874676e654c6472_u64) => 9usize,
+                            (0x7954746964657263_u64, 0x6570795474696465_u64) => 20usize,
+                            (0x756f6d4165736162_u64, 0x746e756f6d416573_u64) => 23usize,
+                            (0x69746164696c6176_u64, 0x6e6f69746164696c_u64) => 30usize,
+                            (0x72756f5368747561_u64, 0x656372756f536874_u64) => 33usize,
+                            (0x626d754e68747561_u64, 0x7265626d754e6874_u64) => 34usize,
+                            (0x626d754e656c6966_u64, 0x7265626d754e656c_u64) => 35usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match k {
-                            b"serviceCode" => 18usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 3usize),
+                        ) {
+                            (0x4365636976726573_u64, 0x65646f4365636976_u64) => 18usize,
                             _ => usize::MAX,
                         }
                     }
                     12usize => {
-                        match (k[0usize], k) {
-                            (99u8, b"cardAcquirer") => 17usize,
-                            (98u8, b"baseCurrency") => 22usize,
-                            (102u8, b"firstPayment") => 26usize,
-                            (115u8, b"shiftTxnDate") => 49usize,
-                            (97u8, b"acquirerData") => 52usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 4usize),
+                        ) {
+                            (0x7571634164726163_u64, 0x7265726975716341_u64) => 17usize,
+                            (0x7272754365736162_u64, 0x79636e6572727543_u64) => 22usize,
+                            (0x7961507473726966_u64, 0x746e656d79615074_u64) => 26usize,
+                            (0x6e78547466696873_u64, 0x657461446e785474_u64) => 49usize,
+                            (0x7265726975716361_u64, 0x6174614472657269_u64) => 52usize,
                             _ => usize::MAX,
                         }
                     }
                     13usize => {
-                        match k {
-                            b"creditCompany" => 15usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 5usize),
+                        ) {
+                            (0x6f43746964657263_u64, 0x796e61706d6f4374_u64) => 15usize,
                             _ => usize::MAX,
                         }
                     }
                     14usize => {
-                        match (k[0usize], k) {
-                            (101u8, b"extendedStatus") => 2usize,
-                            (116u8, b"terminalNumber") => 5usize,
-                            (99u8, b"cardExpiration") => 12usize,
-                            (115u8, b"supplierNumber") => 44usize,
-                            (97u8, b"ashraitEmvData") => 53usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 6usize),
+                        ) {
+                            (0x6465646e65747865_u64, 0x7375746174536465_u64) => 2usize,
+                            (0x6c616e696d726574_u64, 0x7265626d754e6c61_u64) => 5usize,
+                            (0x6970784564726163_u64, 0x6e6f697461726970_u64) => 12usize,
+                            (0x7265696c70707573_u64, 0x7265626d754e7265_u64) => 44usize,
+                            (0x4574696172687361_u64, 0x61746144766d4574_u64) => 53usize,
                             _ => usize::MAX,
                         }
                     }
                     15usize => {
-                        match k {
-                            b"transactionType" => 19usize,
-                            b"transactionCode" => 24usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 7usize),
+                        ) {
+                            (0x746361736e617274_u64, 0x657079546e6f6974_u64) => 19usize,
+                            (0x746361736e617274_u64, 0x65646f436e6f6974_u64) => 24usize,
                             _ => usize::MAX,
                         }
                     }
                     16usize => {
-                        match (k[8usize], k) {
-                            (67u8, b"extendedCardType") => 14usize,
-                            (80u8, b"numberOfPayments") => 28usize,
-                            (84u8, b"extendedTranCode") => 54usize,
-                            (102u8, b"sendNotification") => 55usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                        ) {
+                            (0x6465646e65747865_u64, 0x6570795464726143_u64) => 14usize,
+                            (0x664f7265626d756e_u64, 0x73746e656d796150_u64) => 28usize,
+                            (0x6465646e65747865_u64, 0x65646f436e617254_u64) => 54usize,
+                            (0x69746f4e646e6573_u64, 0x6e6f697461636966_u64) => 55usize,
                             _ => usize::MAX,
                         }
                     }
                     17usize => {
-                        match k {
-                            b"periodicalPayment" => 27usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 9usize),
+                        ) {
+                            (
+                                0x6369646f69726570_u64,
+                                0x6e656d7961506c61_u64,
+                                0x746e656d7961506c_u64,
+                            ) => 27usize,
                             _ => usize::MAX,
                         }
                     }
                     18usize => {
-                        match k {
-                            b"extendedStatusText" => 3usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 10usize),
+                        ) {
+                            (
+                                0x6465646e65747865_u64,
+                                0x6554737574617453_u64,
+                                0x7478655473757461_u64,
+                            ) => 3usize,
                             _ => usize::MAX,
                         }
                     }
                     19usize => {
-                        match k {
-                            b"extendedUserMessage" => 4usize,
-                            b"slaveTerminalNumber" => 36usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 11usize),
+                        ) {
+                            (
+                                0x6465646e65747865_u64,
+                                0x7373654d72657355_u64,
+                                0x6567617373654d72_u64,
+                            ) => 4usize,
+                            (
+                                0x7265546576616c73_u64,
+                                0x6d754e6c616e696d_u64,
+                                0x7265626d754e6c61_u64,
+                            ) => 36usize,
                             _ => usize::MAX,
                         }
                     }
                     21usize => {
-                        match k {
-                            b"slaveTerminalSequence" => 37usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 13usize),
+                        ) {
+                            (
+                                0x7265546576616c73_u64,
+                                0x7165536c616e696d_u64,
+                                0x65636e6575716553_u64,
+                            ) => 37usize,
                             _ => usize::MAX,
                         }
                     }
@@ -3358,173 +3501,233 @@ impl Transaction {
                 let k: &[u8] = name;
                 match k.len() {
                     2usize => {
-                        match k {
-                            b"id" => 45usize,
+                        match crate::__private::names::short(k) {
+                            0x0000000000006469_u64 => 45usize,
                             _ => usize::MAX,
                         }
                     }
                     3usize => {
-                        match k {
-                            b"eci" => 38usize,
-                            b"mid" => 57usize,
+                        match crate::__private::names::short(k) {
+                            0x0000000000696365_u64 => 38usize,
+                            0x000000000064696d_u64 => 57usize,
                             _ => usize::MAX,
                         }
                     }
                     4usize => {
-                        match k {
-                            b"cavv" => 41usize,
-                            b"user" => 42usize,
+                        match crate::__private::names::short(k) {
+                            0x0000000076766163_u64 => 41usize,
+                            0x0000000072657375_u64 => 42usize,
                             _ => usize::MAX,
                         }
                     }
                     5usize => {
-                        match (k[2usize], k) {
-                            (116u8, b"total") => 25usize,
-                            (97u8, b"email") => 40usize,
-                            (85u8, b"cgUid") => 50usize,
-                            (107u8, b"token") => 60usize,
+                        match crate::__private::names::short(k) {
+                            0x0000006c61746f74_u64 => 25usize,
+                            0x0000006c69616d65_u64 => 40usize,
+                            0x0000006469556763_u64 => 50usize,
+                            0x0000006e656b6f74_u64 => 60usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match (k[1usize], k) {
-                            (116u8, b"status") => 0usize,
-                            (97u8, b"cardId") => 6usize,
-                            (97u8, b"cardNo") => 10usize,
-                            (108u8, b"clubId") => 29usize,
-                            (114u8, b"tranId") => 70usize,
-                            (104u8, b"shovar") => 71usize,
+                        match crate::__private::names::short(k) {
+                            0x0000737574617473_u64 => 0usize,
+                            0x0000644964726163_u64 => 6usize,
+                            0x00006f4e64726163_u64 => 10usize,
+                            0x0000644962756c63_u64 => 29usize,
+                            0x000064496e617274_u64 => 70usize,
+                            0x00007261766f6873_u64 => 71usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match k {
-                            b"cardBin" => 7usize,
-                            b"message" => 66usize,
+                        match crate::__private::names::short(k) {
+                            0x006e694264726163_u64 => 7usize,
+                            0x006567617373656d_u64 => 66usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match (k[7usize], k) {
-                            (107u8, b"cardMask") => 8usize,
-                            (101u8, b"cardName") => 11usize,
-                            (101u8, b"cardType") => 13usize,
-                            (121u8, b"currency") => 21usize,
-                            (115u8, b"idStatus") => 31usize,
-                            (112u8, b"clientIp") => 39usize,
-                            (49u8, b"shiftId1") => 46usize,
-                            (50u8, b"shiftId2") => 47usize,
-                            (51u8, b"shiftId3") => 48usize,
-                            (104u8, b"cardHash") => 51usize,
-                            (100u8, b"uniqueid") => 58usize,
-                            (108u8, b"errorUrl") => 64usize,
+                        match crate::__private::names::word(k, 0usize) {
+                            0x6b73614d64726163_u64 => 8usize,
+                            0x656d614e64726163_u64 => 11usize,
+                            0x6570795464726163_u64 => 13usize,
+                            0x79636e6572727563_u64 => 21usize,
+                            0x7375746174536469_u64 => 31usize,
+                            0x7049746e65696c63_u64 => 39usize,
+                            0x3164497466696873_u64 => 46usize,
+                            0x3264497466696873_u64 => 47usize,
+                            0x3364497466696873_u64 => 48usize,
+                            0x6873614864726163_u64 => 51usize,
+                            0x6469657571696e75_u64 => 58usize,
+                            0x6c7255726f727265_u64 => 64usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match (k[2usize], k) {
-                            (114u8, b"cardBrand") => 16usize,
-                            (118u8, b"cvvStatus") => 32usize,
-                            (100u8, b"addonData") => 43usize,
-                            (116u8, b"returnUrl") => 62usize,
-                            (110u8, b"cancelUrl") => 65usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 1usize),
+                        ) {
+                            (0x6e61724264726163_u64, 0x646e617242647261_u64) => 16usize,
+                            (0x7574617453767663_u64, 0x7375746174537676_u64) => 32usize,
+                            (0x7461446e6f646461_u64, 0x617461446e6f6464_u64) => 43usize,
+                            (0x72556e7275746572_u64, 0x6c72556e72757465_u64) => 62usize,
+                            (0x72556c65636e6163_u64, 0x6c72556c65636e61_u64) => 65usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match (k[4usize], k) {
-                            (117u8, b"statusText") => 1usize,
-                            (76u8, b"cardLength") => 9usize,
-                            (105u8, b"creditType") => 20usize,
-                            (65u8, b"baseAmount") => 23usize,
-                            (100u8, b"validation") => 30usize,
-                            (83u8, b"authSource") => 33usize,
-                            (78u8, b"authNumber") => 34usize,
-                            (78u8, b"fileNumber") => 35usize,
-                            (101u8, b"successUrl") => 63usize,
-                            (115u8, b"transmitId") => 75usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 2usize),
+                        ) {
+                            (0x6554737574617473_u64, 0x7478655473757461_u64) => 1usize,
+                            (0x676e654c64726163_u64, 0x6874676e654c6472_u64) => 9usize,
+                            (0x7954746964657263_u64, 0x6570795474696465_u64) => 20usize,
+                            (0x756f6d4165736162_u64, 0x746e756f6d416573_u64) => 23usize,
+                            (0x69746164696c6176_u64, 0x6e6f69746164696c_u64) => 30usize,
+                            (0x72756f5368747561_u64, 0x656372756f536874_u64) => 33usize,
+                            (0x626d754e68747561_u64, 0x7265626d754e6874_u64) => 34usize,
+                            (0x626d754e656c6966_u64, 0x7265626d754e656c_u64) => 35usize,
+                            (0x5573736563637573_u64, 0x6c72557373656363_u64) => 63usize,
+                            (0x74696d736e617274_u64, 0x644974696d736e61_u64) => 75usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match k {
-                            b"serviceCode" => 18usize,
-                            b"userMessage" => 67usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 3usize),
+                        ) {
+                            (0x4365636976726573_u64, 0x65646f4365636976_u64) => 18usize,
+                            (0x7373654d72657375_u64, 0x6567617373654d72_u64) => 67usize,
                             _ => usize::MAX,
                         }
                     }
                     12usize => {
-                        match (k[0usize], k) {
-                            (99u8, b"cardAcquirer") => 17usize,
-                            (98u8, b"baseCurrency") => 22usize,
-                            (102u8, b"firstPayment") => 26usize,
-                            (115u8, b"shiftTxnDate") => 49usize,
-                            (97u8, b"acquirerData") => 52usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 4usize),
+                        ) {
+                            (0x7571634164726163_u64, 0x7265726975716341_u64) => 17usize,
+                            (0x7272754365736162_u64, 0x79636e6572727543_u64) => 22usize,
+                            (0x7961507473726966_u64, 0x746e656d79615074_u64) => 26usize,
+                            (0x6e78547466696873_u64, 0x657461446e785474_u64) => 49usize,
+                            (0x7265726975716361_u64, 0x6174614472657269_u64) => 52usize,
                             _ => usize::MAX,
                         }
                     }
                     13usize => {
-                        match k {
-                            b"creditCompany" => 15usize,
-                            b"mpiValidation" => 59usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 5usize),
+                        ) {
+                            (0x6f43746964657263_u64, 0x796e61706d6f4374_u64) => 15usize,
+                            (0x64696c615669706d_u64, 0x6e6f69746164696c_u64) => 59usize,
                             _ => usize::MAX,
                         }
                     }
                     14usize => {
-                        match (k[0usize], k) {
-                            (101u8, b"extendedStatus") => 2usize,
-                            (116u8, b"terminalNumber") => 5usize,
-                            (99u8, b"cardExpiration") => 12usize,
-                            (115u8, b"supplierNumber") => 44usize,
-                            (97u8, b"ashraitEmvData") => 53usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 6usize),
+                        ) {
+                            (0x6465646e65747865_u64, 0x7375746174536465_u64) => 2usize,
+                            (0x6c616e696d726574_u64, 0x7265626d754e6c61_u64) => 5usize,
+                            (0x6970784564726163_u64, 0x6e6f697461726970_u64) => 12usize,
+                            (0x7265696c70707573_u64, 0x7265626d754e7265_u64) => 44usize,
+                            (0x4574696172687361_u64, 0x61746144766d4574_u64) => 53usize,
                             _ => usize::MAX,
                         }
                     }
                     15usize => {
-                        match (k[11usize], k) {
-                            (84u8, b"transactionType") => 19usize,
-                            (67u8, b"transactionCode") => 24usize,
-                            (97u8, b"financialStatus") => 69usize,
-                            (68u8, b"transactionDate") => 72usize,
-                            (99u8, b"shvaReferanceNo") => 74usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 7usize),
+                        ) {
+                            (0x746361736e617274_u64, 0x657079546e6f6974_u64) => 19usize,
+                            (0x746361736e617274_u64, 0x65646f436e6f6974_u64) => 24usize,
+                            (0x6169636e616e6966_u64, 0x7375746174536c61_u64) => 69usize,
+                            (0x746361736e617274_u64, 0x657461446e6f6974_u64) => 72usize,
+                            (0x6566655261766873_u64, 0x6f4e65636e617265_u64) => 74usize,
                             _ => usize::MAX,
                         }
                     }
                     16usize => {
-                        match (k[8usize], k) {
-                            (67u8, b"extendedCardType") => 14usize,
-                            (80u8, b"numberOfPayments") => 28usize,
-                            (84u8, b"extendedTranCode") => 54usize,
-                            (102u8, b"sendNotification") => 55usize,
-                            (73u8, b"paymentsInterest") => 56usize,
-                            (100u8, b"mpiHostedPageUrl") => 61usize,
-                            (97u8, b"mpiTransactionId") => 68usize,
-                            (68u8, b"transmitDateTime") => 73usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                        ) {
+                            (0x6465646e65747865_u64, 0x6570795464726143_u64) => 14usize,
+                            (0x664f7265626d756e_u64, 0x73746e656d796150_u64) => 28usize,
+                            (0x6465646e65747865_u64, 0x65646f436e617254_u64) => 54usize,
+                            (0x69746f4e646e6573_u64, 0x6e6f697461636966_u64) => 55usize,
+                            (0x73746e656d796170_u64, 0x7473657265746e49_u64) => 56usize,
+                            (0x6574736f4869706d_u64, 0x6c72556567615064_u64) => 61usize,
+                            (0x736e61725469706d_u64, 0x64496e6f69746361_u64) => 68usize,
+                            (0x74696d736e617274_u64, 0x656d695465746144_u64) => 73usize,
                             _ => usize::MAX,
                         }
                     }
                     17usize => {
-                        match k {
-                            b"periodicalPayment" => 27usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 9usize),
+                        ) {
+                            (
+                                0x6369646f69726570_u64,
+                                0x6e656d7961506c61_u64,
+                                0x746e656d7961506c_u64,
+                            ) => 27usize,
                             _ => usize::MAX,
                         }
                     }
                     18usize => {
-                        match k {
-                            b"extendedStatusText" => 3usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 10usize),
+                        ) {
+                            (
+                                0x6465646e65747865_u64,
+                                0x6554737574617453_u64,
+                                0x7478655473757461_u64,
+                            ) => 3usize,
                             _ => usize::MAX,
                         }
                     }
                     19usize => {
-                        match k {
-                            b"extendedUserMessage" => 4usize,
-                            b"slaveTerminalNumber" => 36usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 11usize),
+                        ) {
+                            (
+                                0x6465646e65747865_u64,
+                                0x7373654d72657355_u64,
+                                0x6567617373654d72_u64,
+                            ) => 4usize,
+                            (
+                                0x7265546576616c73_u64,
+                                0x6d754e6c616e696d_u64,
+                                0x7265626d754e6c61_u64,
+                            ) => 36usize,
                             _ => usize::MAX,
                         }
                     }
                     21usize => {
-                        match k {
-                            b"slaveTerminalSequence" => 37usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 13usize),
+                        ) {
+                            (
+                                0x7265546576616c73_u64,
+                                0x7165536c616e696d_u64,
+                                0x65636e6575716553_u64,
+                            ) => 37usize,
                             _ => usize::MAX,
                         }
                     }
@@ -4139,8 +4342,43 @@ impl AcquirerData {
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
-            match name {
-                b"acquirerResponseId" => {
+            let index = {
+                let k: &[u8] = name;
+                match k.len() {
+                    3usize => {
+                        match crate::__private::names::short(k) {
+                            0x000000000063636d_u64 => 2usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    16usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                        ) {
+                            (0x755374656c6c6177_u64, 0x64497265696c7070_u64) => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    18usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 10usize),
+                        ) {
+                            (
+                                0x7265726975716361_u64,
+                                0x65736e6f70736552_u64,
+                                0x644965736e6f7073_u64,
+                            ) => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     x.scalar(
                         &mut met[0usize],
                         &mut out.acquirer_response_id,
@@ -4148,7 +4386,7 @@ impl AcquirerData {
                         true,
                     )?
                 }
-                b"walletSupplierId" => {
+                1usize => {
                     x.scalar(
                         &mut met[1usize],
                         &mut out.wallet_supplier_id,
@@ -4156,7 +4394,7 @@ impl AcquirerData {
                         true,
                     )?
                 }
-                b"mcc" => {
+                2usize => {
                     x.scalar(
                         &mut met[2usize],
                         &mut out.mcc,
@@ -4751,133 +4989,230 @@ impl AshraitEmvData {
                 let k: &[u8] = name;
                 match k.len() {
                     3usize => {
-                        match k {
-                            b"uid" => 0usize,
-                            b"mti" => 49usize,
+                        match crate::__private::names::short(k) {
+                            0x0000000000646975_u64 => 0usize,
+                            0x000000000069746d_u64 => 49usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match k {
-                            b"orgUid" => 33usize,
+                        match crate::__private::names::short(k) {
+                            0x000064695567726f_u64 => 33usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match k {
-                            b"dueDate" => 27usize,
+                        match crate::__private::names::short(k) {
+                            0x0065746144657564_u64 => 27usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match (k[0usize], k) {
-                            (105u8, b"ipayCode") => 28usize,
-                            (112u8, b"posJcode") => 41usize,
-                            (106u8, b"jsonData") => 45usize,
+                        match crate::__private::names::word(k, 0usize) {
+                            0x65646f4379617069_u64 => 28usize,
+                            0x65646f634a736f70_u64 => 41usize,
+                            0x617461446e6f736a_u64 => 45usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match (k[8usize], k) {
-                            (116u8, b"tipAmount") => 11usize,
-                            (116u8, b"orgAmount") => 35usize,
-                            (111u8, b"orgAuthNo") => 36usize,
-                            (49u8, b"addendum1") => 46usize,
-                            (50u8, b"addendum2") => 47usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 1usize),
+                        ) {
+                            (0x6e756f6d41706974_u64, 0x746e756f6d417069_u64) => 11usize,
+                            (0x6e756f6d4167726f_u64, 0x746e756f6d416772_u64) => 35usize,
+                            (0x4e6874754167726f_u64, 0x6f4e687475416772_u64) => 36usize,
+                            (0x6d75646e65646461_u64, 0x316d75646e656464_u64) => 46usize,
+                            (0x6d75646e65646461_u64, 0x326d75646e656464_u64) => 47usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match (k[4usize], k) {
-                            (97u8, b"dspBalance") => 5usize,
-                            (65u8, b"ipayAmount") => 24usize,
-                            (78u8, b"ipayNumber") => 25usize,
-                            (101u8, b"requestMti") => 48usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 2usize),
+                        ) {
+                            (0x6e616c6142707364_u64, 0x65636e616c614270_u64) => 5usize,
+                            (0x756f6d4179617069_u64, 0x746e756f6d417961_u64) => 24usize,
+                            (0x626d754e79617069_u64, 0x7265626d754e7961_u64) => 25usize,
+                            (0x4d74736575716572_u64, 0x69744d7473657571_u64) => 48usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match (k[0usize], k) {
-                            (114u8, b"recurringNo") => 18usize,
-                            (100u8, b"deferMonths") => 23usize,
-                            (105u8, b"ipayPrecent") => 29usize,
-                            (111u8, b"orgTranDate") => 34usize,
-                            (97u8, b"ashTermType") => 44usize,
-                            (112u8, b"posDateTime") => 50usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 3usize),
+                        ) {
+                            (0x6e69727275636572_u64, 0x6f4e676e69727275_u64) => 18usize,
+                            (0x6e6f4d7265666564_u64, 0x7368746e6f4d7265_u64) => 23usize,
+                            (0x6365725079617069_u64, 0x746e656365725079_u64) => 29usize,
+                            (0x446e61725467726f_u64, 0x657461446e617254_u64) => 34usize,
+                            (0x546d726554687361_u64, 0x657079546d726554_u64) => 44usize,
+                            (0x5465746144736f70_u64, 0x656d695465746144_u64) => 50usize,
                             _ => usize::MAX,
                         }
                     }
                     13usize => {
-                        match (k[1usize], k) {
-                            (97u8, b"cardSeqNumber") => 1usize,
-                            (112u8, b"ipayOfferCode") => 26usize,
-                            (115u8, b"isSelfService") => 32usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 5usize),
+                        ) {
+                            (0x4e71655364726163_u64, 0x7265626d754e7165_u64) => 1usize,
+                            (0x6566664f79617069_u64, 0x65646f4372656666_u64) => 26usize,
+                            (0x6553666c65537369_u64, 0x6563697672655366_u64) => 32usize,
                             _ => usize::MAX,
                         }
                     }
                     14usize => {
-                        match (k[1usize], k) {
-                            (117u8, b"authNoAcquirer") => 3usize,
-                            (97u8, b"cashbackAmount") => 10usize,
-                            (111u8, b"conversionRate") => 16usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 6usize),
+                        ) {
+                            (0x63416f4e68747561_u64, 0x7265726975716341_u64) => 3usize,
+                            (0x6b63616268736163_u64, 0x746e756f6d416b63_u64) => 10usize,
+                            (0x69737265766e6f63_u64, 0x657461526e6f6973_u64) => 16usize,
                             _ => usize::MAX,
                         }
                     }
                     15usize => {
-                        match (k[0usize], k) {
-                            (99u8, b"commisionAmount") => 12usize,
-                            (105u8, b"ipayProductCode") => 30usize,
-                            (97u8, b"ashReasonCredit") => 31usize,
-                            (111u8, b"orgLinkIncrAuth") => 39usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 7usize),
+                        ) {
+                            (0x6f6973696d6d6f63_u64, 0x746e756f6d416e6f_u64) => 12usize,
+                            (0x646f725079617069_u64, 0x65646f4374637564_u64) => 30usize,
+                            (0x6f73616552687361_u64, 0x7469646572436e6f_u64) => 31usize,
+                            (0x496b6e694c67726f_u64, 0x6874754172636e49_u64) => 39usize,
                             _ => usize::MAX,
                         }
                     }
                     16usize => {
-                        match (k[0usize], k) {
-                            (97u8, b"authCodeAcquirer") => 2usize,
-                            (99u8, b"conversionAmount") => 15usize,
-                            (112u8, b"paymentIndexType") => 17usize,
-                            (114u8, b"recurringTotalNo") => 19usize,
-                            (116u8, b"termSerialnumber") => 43usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                        ) {
+                            (0x65646f4368747561_u64, 0x7265726975716341_u64) => 2usize,
+                            (0x69737265766e6f63_u64, 0x746e756f6d416e6f_u64) => 15usize,
+                            (0x49746e656d796170_u64, 0x657079547865646e_u64) => 17usize,
+                            (0x6e69727275636572_u64, 0x6f4e6c61746f5467_u64) => 19usize,
+                            (0x697265536d726574_u64, 0x7265626d756e6c61_u64) => 43usize,
                             _ => usize::MAX,
                         }
                     }
                     17usize => {
-                        match k {
-                            b"recurringTotalSum" => 20usize,
-                            b"orgAuthNoAcquirer" => 40usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 9usize),
+                        ) {
+                            (
+                                0x6e69727275636572_u64,
+                                0x75536c61746f5467_u64,
+                                0x6d75536c61746f54_u64,
+                            ) => 20usize,
+                            (
+                                0x4e6874754167726f_u64,
+                                0x657269757163416f_u64,
+                                0x7265726975716341_u64,
+                            ) => 40usize,
                             _ => usize::MAX,
                         }
                     }
                     18usize => {
-                        match (k[10usize], k) {
-                            (116u8, b"authValidationType") => 6usize,
-                            (106u8, b"specialProjectCode") => 7usize,
-                            (80u8, b"conversionProvider") => 13usize,
-                            (67u8, b"conversionCurrency") => 14usize,
-                            (110u8, b"recurringUniqueRef") => 21usize,
-                            (114u8, b"recurringFrequency") => 22usize,
-                            (97u8, b"pinpadSerialNumber") => 42usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 10usize),
+                        ) {
+                            (
+                                0x696c615668747561_u64,
+                                0x79546e6f69746164_u64,
+                                0x657079546e6f6974_u64,
+                            ) => 6usize,
+                            (
+                                0x506c616963657073_u64,
+                                0x6f437463656a6f72_u64,
+                                0x65646f437463656a_u64,
+                            ) => 7usize,
+                            (
+                                0x69737265766e6f63_u64,
+                                0x6469766f72506e6f_u64,
+                                0x72656469766f7250_u64,
+                            ) => 13usize,
+                            (
+                                0x69737265766e6f63_u64,
+                                0x6e65727275436e6f_u64,
+                                0x79636e6572727543_u64,
+                            ) => 14usize,
+                            (
+                                0x6e69727275636572_u64,
+                                0x52657571696e5567_u64,
+                                0x666552657571696e_u64,
+                            ) => 21usize,
+                            (
+                                0x6e69727275636572_u64,
+                                0x6e65757165724667_u64,
+                                0x79636e6575716572_u64,
+                            ) => 22usize,
+                            (
+                                0x65536461706e6970_u64,
+                                0x626d754e6c616972_u64,
+                                0x7265626d754e6c61_u64,
+                            ) => 42usize,
                             _ => usize::MAX,
                         }
                     }
                     19usize => {
-                        match (k[0usize], k) {
-                            (115u8, b"specialProjectInfo1") => 8usize,
-                            (105u8, b"informativeTranCode") => 9usize,
-                            (111u8, b"orgAuthCodeAcquirer") => 38usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 11usize),
+                        ) {
+                            (
+                                0x506c616963657073_u64,
+                                0x6e497463656a6f72_u64,
+                                0x316f666e49746365_u64,
+                            ) => 8usize,
+                            (
+                                0x74616d726f666e69_u64,
+                                0x436e617254657669_u64,
+                                0x65646f436e617254_u64,
+                            ) => 9usize,
+                            (
+                                0x436874754167726f_u64,
+                                0x697571634165646f_u64,
+                                0x7265726975716341_u64,
+                            ) => 38usize,
                             _ => usize::MAX,
                         }
                     }
                     21usize => {
-                        match k {
-                            b"authCodeCreditCompany" => 4usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 13usize),
+                        ) {
+                            (
+                                0x65646f4368747561_u64,
+                                0x6f43746964657243_u64,
+                                0x796e61706d6f4374_u64,
+                            ) => 4usize,
                             _ => usize::MAX,
                         }
                     }
                     24usize => {
-                        match k {
-                            b"orgAuthCodeCreditCompany" => 37usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 16usize),
+                        ) {
+                            (
+                                0x436874754167726f_u64,
+                                0x696465724365646f_u64,
+                                0x796e61706d6f4374_u64,
+                            ) => 37usize,
                             _ => usize::MAX,
                         }
                     }
@@ -5394,8 +5729,48 @@ impl Totals {
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
-            match name {
-                b"pageNumber" => {
+            let index = {
+                let k: &[u8] = name;
+                match k.len() {
+                    5usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000006c61746f74_u64 => 3usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    10usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 2usize),
+                        ) {
+                            (0x626d754e65676170_u64, 0x7265626d754e6567_u64) => 0usize,
+                            (0x74614d6c61746f74_u64, 0x686374614d6c6174_u64) => 4usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 3usize),
+                        ) {
+                            (0x6f6d417365676170_u64, 0x746e756f6d417365_u64) => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    13usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 5usize),
+                        ) {
+                            (0x7365527972657571_u64, 0x6449746c75736552_u64) => 2usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     x.scalar(
                         &mut met[0usize],
                         &mut out.page_number,
@@ -5403,7 +5778,7 @@ impl Totals {
                         true,
                     )?
                 }
-                b"pagesAmount" => {
+                1usize => {
                     x.scalar(
                         &mut met[1usize],
                         &mut out.pages_amount,
@@ -5411,7 +5786,7 @@ impl Totals {
                         true,
                     )?
                 }
-                b"queryResultId" => {
+                2usize => {
                     x.scalar(
                         &mut met[2usize],
                         &mut out.query_result_id,
@@ -5419,7 +5794,7 @@ impl Totals {
                         true,
                     )?
                 }
-                b"total" => {
+                3usize => {
                     x.scalar(
                         &mut met[3usize],
                         &mut out.total,
@@ -5427,7 +5802,7 @@ impl Totals {
                         true,
                     )?
                 }
-                b"totalMatch" => {
+                4usize => {
                     x.scalar(
                         &mut met[4usize],
                         &mut out.total_match,

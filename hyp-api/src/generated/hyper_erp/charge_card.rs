@@ -302,8 +302,63 @@ impl crate::__private::JsonFields for ChargeCardResponse {
         let mut v_result_bank_reference = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Req_ID" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    6usize => {
+                        match crate::__private::names::short(k) {
+                            0x000044495f716552_u64 => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 3usize),
+                        ) {
+                            (0x4320746c75736552_u64, 0x65646f4320746c75_u64) => 1usize,
+                            (0x5420746c75736552_u64, 0x7478655420746c75_u64) => 2usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    20usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 12usize),
+                        ) {
+                            (
+                                0x4320746c75736552_u64,
+                                0x20646e6172422043_u64,
+                                0x656d614e20646e61_u64,
+                            ) => 3usize,
+                            (
+                                0x4c20746c75736552_u64,
+                                0x6944203420747361_u64,
+                                0x7374696769442034_u64,
+                            ) => 4usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    21usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 13usize),
+                        ) {
+                            (
+                                0x4220746c75736552_u64,
+                                0x65666552206b6e61_u64,
+                                0x65636e6572656665_u64,
+                            ) => 5usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::integer(
                         &mut m,
                         &mut v_req_id,
@@ -311,7 +366,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                         (&mut *cx, depth, "Req_ID"),
                     )?
                 }
-                b"Result Code" => {
+                1usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_result_code,
@@ -320,7 +375,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                         (&mut *cx, depth, "Result Code"),
                     )?
                 }
-                b"Result Text" => {
+                2usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_result_text,
@@ -328,7 +383,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                         (&mut *cx, depth, "Result Text"),
                     )?
                 }
-                b"Result CC Brand Name" => {
+                3usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_result_cc_brand_name,
@@ -336,7 +391,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                         (&mut *cx, depth, "Result CC Brand Name"),
                     )?
                 }
-                b"Result Last 4 Digits" => {
+                4usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_result_last_4_digits,
@@ -344,7 +399,7 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                         (&mut *cx, depth, "Result Last 4 Digits"),
                     )?
                 }
-                b"Result Bank Reference" => {
+                5usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_result_bank_reference,

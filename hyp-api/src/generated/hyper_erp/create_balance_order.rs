@@ -264,8 +264,29 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
         let mut v_tp_order_id = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"TP_Login" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    8usize => {
+                        match crate::__private::names::word(k, 0usize) {
+                            0x6e69676f4c5f5054_u64 => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 3usize),
+                        ) {
+                            (0x726564724f5f5054_u64, 0x44495f726564724f_u64) => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_tp_login,
@@ -274,7 +295,7 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
                         (&mut *cx, depth, "TP_Login"),
                     )?
                 }
-                b"TP_Order_ID" => {
+                1usize => {
                     crate::__private::json_in::integer(
                         &mut m,
                         &mut v_tp_order_id,

@@ -413,8 +413,20 @@ impl crate::__private::JsonFields for CreateRefundResponse {
         let mut v_doc = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Doc" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    3usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000000000636f44_u64 => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::object(
                         &mut m,
                         &mut v_doc,

@@ -129,8 +129,20 @@ impl crate::__private::JsonFields for CreateTpAccountResponse {
         let mut v_account = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"account" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    7usize => {
+                        match crate::__private::names::short(k) {
+                            0x00746e756f636361_u64 => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::object(
                         &mut m,
                         &mut v_account,

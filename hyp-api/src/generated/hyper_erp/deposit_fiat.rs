@@ -377,8 +377,23 @@ impl crate::__private::JsonFields for DepositFiatResponse {
         let mut v_receipt_num = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Receipt_Num" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    11usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 3usize),
+                        ) {
+                            (0x5f74706965636552_u64, 0x6d754e5f74706965_u64) => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::integer(
                         &mut m,
                         &mut v_receipt_num,

@@ -143,53 +143,65 @@ impl crate::__private::JsonFields for TpAccount {
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     5usize => {
-                        match k {
-                            b"Group" => 4usize,
+                        match crate::__private::names::short(k) {
+                            0x00000070756f7247_u64 => 4usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match (k[0usize], k) {
-                            (83u8, b"Status") => 3usize,
-                            (69u8, b"Equity") => 7usize,
-                            (77u8, b"Margin") => 8usize,
+                        match crate::__private::names::short(k) {
+                            0x0000737574617453_u64 => 3usize,
+                            0x0000797469757145_u64 => 7usize,
+                            0x00006e696772614d_u64 => 8usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match k {
-                            b"Balance" => 6usize,
+                        match crate::__private::names::short(k) {
+                            0x0065636e616c6142_u64 => 6usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match k {
-                            b"Platform" => 2usize,
-                            b"Currency" => 5usize,
+                        match crate::__private::names::word(k, 0usize) {
+                            0x6d726f6674616c50_u64 => 2usize,
+                            0x79636e6572727543_u64 => 5usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match k {
-                            b"DataSource" => 1usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 2usize),
+                        ) {
+                            (0x72756f5361746144_u64, 0x656372756f536174_u64) => 1usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match k {
-                            b"Data Source" => 10usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 3usize),
+                        ) {
+                            (0x756f532061746144_u64, 0x656372756f532061_u64) => 10usize,
                             _ => usize::MAX,
                         }
                     }
                     12usize => {
-                        match k {
-                            b"AccountLogin" => 0usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 4usize),
+                        ) {
+                            (0x4c746e756f636341_u64, 0x6e69676f4c746e75_u64) => 0usize,
                             _ => usize::MAX,
                         }
                     }
                     13usize => {
-                        match k {
-                            b"Account Login" => 9usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 5usize),
+                        ) {
+                            (0x20746e756f636341_u64, 0x6e69676f4c20746e_u64) => 9usize,
                             _ => usize::MAX,
                         }
                     }
@@ -674,79 +686,142 @@ impl crate::__private::JsonFields for RefundItem {
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     7usize => {
-                        match k {
-                            b"Account" => 11usize,
+                        match crate::__private::names::short(k) {
+                            0x00746e756f636341_u64 => 11usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match k {
-                            b"Currency" => 3usize,
-                            b"BankCode" => 9usize,
+                        match crate::__private::names::word(k, 0usize) {
+                            0x79636e6572727543_u64 => 3usize,
+                            0x65646f436b6e6142_u64 => 9usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match k {
-                            b"CcEwBrand" => 15usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 1usize),
+                        ) {
+                            (0x6e61724277456343_u64, 0x646e617242774563_u64) => 15usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match (k[0usize], k) {
-                            (80u8, b"PaymentDate") => 1usize,
-                            (84u8, b"TotalAmount") => 2usize,
-                            (66u8, b"BranchSwift") => 10usize,
-                            (82u8, b"RegBankName") => 18usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 3usize),
+                        ) {
+                            (0x44746e656d796150_u64, 0x65746144746e656d_u64) => 1usize,
+                            (0x6f6d416c61746f54_u64, 0x746e756f6d416c61_u64) => 2usize,
+                            (0x775368636e617242_u64, 0x746669775368636e_u64) => 10usize,
+                            (0x4e6b6e6142676552_u64, 0x656d614e6b6e6142_u64) => 18usize,
                             _ => usize::MAX,
                         }
                     }
                     12usize => {
-                        match k {
-                            b"RefundMethod" => 0usize,
-                            b"ExchangeRate" => 4usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 4usize),
+                        ) {
+                            (0x654d646e75666552_u64, 0x646f6874654d646e_u64) => 0usize,
+                            (0x65676e6168637845_u64, 0x6574615265676e61_u64) => 4usize,
                             _ => usize::MAX,
                         }
                     }
                     14usize => {
-                        match k {
-                            b"ChequeCcNumber" => 13usize,
-                            b"RegBankAddress" => 19usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 6usize),
+                        ) {
+                            (0x6343657571656843_u64, 0x7265626d754e6343_u64) => 13usize,
+                            (0x416b6e6142676552_u64, 0x737365726464416b_u64) => 19usize,
                             _ => usize::MAX,
                         }
                     }
                     15usize => {
-                        match (k[8usize], k) {
-                            (97u8, b"MonthlyPayments") => 5usize,
-                            (67u8, b"ClearingCompany") => 14usize,
-                            (86u8, b"ClearingVoucher") => 16usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 7usize),
+                        ) {
+                            (0x50796c68746e6f4d_u64, 0x73746e656d796150_u64) => 5usize,
+                            (0x676e697261656c43_u64, 0x796e61706d6f4367_u64) => 14usize,
+                            (0x676e697261656c43_u64, 0x72656863756f5667_u64) => 16usize,
                             _ => usize::MAX,
                         }
                     }
                     18usize => {
-                        match (k[0usize], k) {
-                            (70u8, b"FirstPaymentAmount") => 6usize,
-                            (78u8, b"NextPaymentsAmount") => 7usize,
-                            (65u8, b"AdvancedPaymentSys") => 8usize,
-                            (82u8, b"RegRefundToCountry") => 17usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 10usize),
+                        ) {
+                            (
+                                0x7961507473726946_u64,
+                                0x756f6d41746e656d_u64,
+                                0x746e756f6d41746e_u64,
+                            ) => 6usize,
+                            (
+                                0x6d7961507478654e_u64,
+                                0x756f6d4173746e65_u64,
+                                0x746e756f6d417374_u64,
+                            ) => 7usize,
+                            (
+                                0x6465636e61766441_u64,
+                                0x53746e656d796150_u64,
+                                0x737953746e656d79_u64,
+                            ) => 8usize,
+                            (
+                                0x6e75666552676552_u64,
+                                0x746e756f436f5464_u64,
+                                0x7972746e756f436f_u64,
+                            ) => 17usize,
                             _ => usize::MAX,
                         }
                     }
                     19usize => {
-                        match k {
-                            b"FromInternalAccount" => 21usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 11usize),
+                        ) {
+                            (
+                                0x65746e496d6f7246_u64,
+                                0x6f6363416c616e72_u64,
+                                0x746e756f6363416c_u64,
+                            ) => 21usize,
                             _ => usize::MAX,
                         }
                     }
                     25usize => {
-                        match k {
-                            b"BankTransferPaymentFormat" => 12usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 16usize),
+                            crate::__private::names::word(k, 17usize),
+                        ) {
+                            (
+                                0x6e6172546b6e6142_u64,
+                                0x6d79615072656673_u64,
+                                0x616d726f46746e65_u64,
+                                0x74616d726f46746e_u64,
+                            ) => 12usize,
                             _ => usize::MAX,
                         }
                     }
                     30usize => {
-                        match k {
-                            b"RegAccountOwnerAsContactPerson" => 20usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 16usize),
+                            crate::__private::names::word(k, 22usize),
+                        ) {
+                            (
+                                0x756f636341676552_u64,
+                                0x4172656e774f746e_u64,
+                                0x746361746e6f4373_u64,
+                                0x6e6f737265507463_u64,
+                            ) => 20usize,
                             _ => usize::MAX,
                         }
                     }
@@ -1635,135 +1710,247 @@ impl crate::__private::JsonFields for RefundDocument {
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     5usize => {
-                        match (k[0usize], k) {
-                            (80u8, b"Phone") => 8usize,
-                            (69u8, b"Email") => 9usize,
-                            (78u8, b"Notes") => 21usize,
+                        match crate::__private::names::short(k) {
+                            0x000000656e6f6850_u64 => 8usize,
+                            0x0000006c69616d45_u64 => 9usize,
+                            0x0000007365746f4e_u64 => 21usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match k {
-                            b"Agency" => 1usize,
+                        match crate::__private::names::short(k) {
+                            0x000079636e656741_u64 => 1usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match k {
-                            b"Address" => 7usize,
+                        match crate::__private::names::short(k) {
+                            0x0073736572646441_u64 => 7usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match k {
-                            b"IdNumber" => 10usize,
-                            b"Language" => 12usize,
+                        match crate::__private::names::word(k, 0usize) {
+                            0x7265626d754e6449_u64 => 10usize,
+                            0x65676175676e614c_u64 => 12usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match k {
-                            b"IpAddress" => 27usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 1usize),
+                        ) {
+                            (0x7365726464417049_u64, 0x7373657264644170_u64) => 27usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match k {
-                            b"SalesAgent" => 3usize,
-                            b"ProducedBy" => 19usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 2usize),
+                        ) {
+                            (0x65674173656c6153_u64, 0x746e65674173656c_u64) => 3usize,
+                            (0x64656375646f7250_u64, 0x794264656375646f_u64) => 19usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match k {
-                            b"CancelledBy" => 32usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 3usize),
+                        ) {
+                            (0x656c6c65636e6143_u64, 0x794264656c6c6563_u64) => 32usize,
                             _ => usize::MAX,
                         }
                     }
                     12usize => {
-                        match (k[1usize], k) {
-                            (101u8, b"RefundNumber") => 0usize,
-                            (108u8, b"ClientNumber") => 4usize,
-                            (114u8, b"CreatedOnUtc") => 18usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 4usize),
+                        ) {
+                            (0x754e646e75666552_u64, 0x7265626d754e646e_u64) => 0usize,
+                            (0x754e746e65696c43_u64, 0x7265626d754e746e_u64) => 4usize,
+                            (0x4f64657461657243_u64, 0x6374556e4f646574_u64) => 18usize,
                             _ => usize::MAX,
                         }
                     }
                     13usize => {
-                        match (k[0usize], k) {
-                            (67u8, b"ContactPerson") => 6usize,
-                            (84u8, b"TotalRefundLc") => 14usize,
-                            (73u8, b"InternalNotes") => 22usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 5usize),
+                        ) {
+                            (0x50746361746e6f43_u64, 0x6e6f737265507463_u64) => 6usize,
+                            (0x6665526c61746f54_u64, 0x634c646e75666552_u64) => 14usize,
+                            (0x6c616e7265746e49_u64, 0x7365746f4e6c616e_u64) => 22usize,
                             _ => usize::MAX,
                         }
                     }
                     14usize => {
-                        match k {
-                            b"ClientFullName" => 5usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 6usize),
+                        ) {
+                            (0x7546746e65696c43_u64, 0x656d614e6c6c7546_u64) => 5usize,
                             _ => usize::MAX,
                         }
                     }
                     15usize => {
-                        match (k[3usize], k) {
-                            (119u8, b"DrawerStationId") => 2usize,
-                            (97u8, b"TotalRefundInPc") => 16usize,
-                            (101u8, b"MoneyLaundering") => 24usize,
-                            (68u8, b"OldDocReference") => 29usize,
-                            (83u8, b"OldSoftwareName") => 30usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 7usize),
+                        ) {
+                            (0x7453726577617244_u64, 0x64496e6f69746174_u64) => 2usize,
+                            (0x6665526c61746f54_u64, 0x63506e49646e7566_u64) => 16usize,
+                            (0x75614c79656e6f4d_u64, 0x676e697265646e75_u64) => 24usize,
+                            (0x6552636f44646c4f_u64, 0x65636e6572656665_u64) => 29usize,
+                            (0x7774666f53646c4f_u64, 0x656d614e65726177_u64) => 30usize,
                             _ => usize::MAX,
                         }
                     }
                     16usize => {
-                        match k {
-                            b"CancellationTime" => 31usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                        ) {
+                            (0x616c6c65636e6143_u64, 0x656d69546e6f6974_u64) => 31usize,
                             _ => usize::MAX,
                         }
                     }
                     17usize => {
-                        match (k[0usize], k) {
-                            (67u8, b"ClientCountryCode") => 11usize,
-                            (80u8, b"PurchaserCurrency") => 15usize,
-                            (82u8, b"RefundFormPurpose") => 23usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 9usize),
+                        ) {
+                            (
+                                0x6f43746e65696c43_u64,
+                                0x646f437972746e75_u64,
+                                0x65646f437972746e_u64,
+                            ) => 11usize,
+                            (
+                                0x6573616863727550_u64,
+                                0x636e657272754372_u64,
+                                0x79636e6572727543_u64,
+                            ) => 15usize,
+                            (
+                                0x6f46646e75666552_u64,
+                                0x736f707275506d72_u64,
+                                0x65736f707275506d_u64,
+                            ) => 23usize,
                             _ => usize::MAX,
                         }
                     }
                     18usize => {
-                        match k {
-                            b"ResponsibleManager" => 28usize,
-                            b"CancellationReason" => 33usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 10usize),
+                        ) {
+                            (
+                                0x69736e6f70736552_u64,
+                                0x67616e614d656c62_u64,
+                                0x726567616e614d65_u64,
+                            ) => 28usize,
+                            (
+                                0x616c6c65636e6143_u64,
+                                0x736165526e6f6974_u64,
+                                0x6e6f736165526e6f_u64,
+                            ) => 33usize,
                             _ => usize::MAX,
                         }
                     }
                     19usize => {
-                        match k {
-                            b"ElectronicSignedPdf" => 20usize,
-                            b"AuthorizationStatus" => 36usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 11usize),
+                        ) {
+                            (
+                                0x6e6f727463656c45_u64,
+                                0x64656e6769536369_u64,
+                                0x66645064656e6769_u64,
+                            ) => 20usize,
+                            (
+                                0x7a69726f68747541_u64,
+                                0x6174536e6f697461_u64,
+                                0x7375746174536e6f_u64,
+                            ) => 36usize,
                             _ => usize::MAX,
                         }
                     }
                     20usize => {
-                        match k {
-                            b"OriginProductionTime" => 17usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 12usize),
+                        ) {
+                            (
+                                0x72506e696769724f_u64,
+                                0x6e6f69746375646f_u64,
+                                0x656d69546e6f6974_u64,
+                            ) => 17usize,
                             _ => usize::MAX,
                         }
                     }
                     21usize => {
-                        match (k[0usize], k) {
-                            (73u8, b"InternationalDocument") => 13usize,
-                            (77u8, b"MoneyLaunderingBundle") => 25usize,
-                            (67u8, b"CreditLineUsageRiskLc") => 35usize,
-                            (65u8, b"AuthorizationTextDesc") => 37usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 13usize),
+                        ) {
+                            (
+                                0x74616e7265746e49_u64,
+                                0x636f446c616e6f69_u64,
+                                0x746e656d75636f44_u64,
+                            ) => 13usize,
+                            (
+                                0x75614c79656e6f4d_u64,
+                                0x42676e697265646e_u64,
+                                0x656c646e7542676e_u64,
+                            ) => 25usize,
+                            (
+                                0x694c746964657243_u64,
+                                0x526567617355656e_u64,
+                                0x634c6b7369526567_u64,
+                            ) => 35usize,
+                            (
+                                0x7a69726f68747541_u64,
+                                0x7865546e6f697461_u64,
+                                0x6373654474786554_u64,
+                            ) => 37usize,
                             _ => usize::MAX,
                         }
                     }
                     28usize => {
-                        match k {
-                            b"PersonalIdVerificationMadeBy" => 26usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 16usize),
+                            crate::__private::names::word(k, 20usize),
+                        ) {
+                            (
+                                0x6c616e6f73726550_u64,
+                                0x6966697265566449_u64,
+                                0x614d6e6f69746163_u64,
+                                0x79426564614d6e6f_u64,
+                            ) => 26usize,
                             _ => usize::MAX,
                         }
                     }
                     30usize => {
-                        match k {
-                            b"AccountBalanceAtProductionTime" => 34usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 16usize),
+                            crate::__private::names::word(k, 22usize),
+                        ) {
+                            (
+                                0x42746e756f636341_u64,
+                                0x744165636e616c61_u64,
+                                0x69746375646f7250_u64,
+                                0x656d69546e6f6974_u64,
+                            ) => 34usize,
                             _ => usize::MAX,
                         }
                     }
@@ -2356,68 +2543,121 @@ impl crate::__private::JsonFields for RefundQueueRow {
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     7usize => {
-                        match k {
-                            b"Account" => 8usize,
+                        match crate::__private::names::short(k) {
+                            0x00746e756f636341_u64 => 8usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match (k[0usize], k) {
-                            (82u8, b"RowIndex") => 1usize,
-                            (67u8, b"Currency") => 5usize,
-                            (66u8, b"BankCode") => 6usize,
+                        match crate::__private::names::word(k, 0usize) {
+                            0x7865646e49776f52_u64 => 1usize,
+                            0x79636e6572727543_u64 => 5usize,
+                            0x65646f436b6e6142_u64 => 6usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match (k[0usize], k) {
-                            (80u8, b"PaymentDate") => 3usize,
-                            (84u8, b"TotalAmount") => 4usize,
-                            (66u8, b"BranchSwift") => 7usize,
-                            (82u8, b"RegBankName") => 11usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 3usize),
+                        ) {
+                            (0x44746e656d796150_u64, 0x65746144746e656d_u64) => 3usize,
+                            (0x6f6d416c61746f54_u64, 0x746e756f6d416c61_u64) => 4usize,
+                            (0x775368636e617242_u64, 0x746669775368636e_u64) => 7usize,
+                            (0x4e6b6e6142676552_u64, 0x656d614e6b6e6142_u64) => 11usize,
                             _ => usize::MAX,
                         }
                     }
                     12usize => {
-                        match k {
-                            b"RefundNumber" => 0usize,
-                            b"RefundMethod" => 2usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 4usize),
+                        ) {
+                            (0x754e646e75666552_u64, 0x7265626d754e646e_u64) => 0usize,
+                            (0x654d646e75666552_u64, 0x646f6874654d646e_u64) => 2usize,
                             _ => usize::MAX,
                         }
                     }
                     14usize => {
-                        match k {
-                            b"RegBankAddress" => 12usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 6usize),
+                        ) {
+                            (0x416b6e6142676552_u64, 0x737365726464416b_u64) => 12usize,
                             _ => usize::MAX,
                         }
                     }
                     18usize => {
-                        match k {
-                            b"RegRefundToCountry" => 10usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 10usize),
+                        ) {
+                            (
+                                0x6e75666552676552_u64,
+                                0x746e756f436f5464_u64,
+                                0x7972746e756f436f_u64,
+                            ) => 10usize,
                             _ => usize::MAX,
                         }
                     }
                     19usize => {
-                        match k {
-                            b"FromInternalAccount" => 14usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 11usize),
+                        ) {
+                            (
+                                0x65746e496d6f7246_u64,
+                                0x6f6363416c616e72_u64,
+                                0x746e756f6363416c_u64,
+                            ) => 14usize,
                             _ => usize::MAX,
                         }
                     }
                     23usize => {
-                        match k {
-                            b"FromInternalAccountName" => 15usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 15usize),
+                        ) {
+                            (
+                                0x65746e496d6f7246_u64,
+                                0x6f6363416c616e72_u64,
+                                0x656d614e746e756f_u64,
+                            ) => 15usize,
                             _ => usize::MAX,
                         }
                     }
                     25usize => {
-                        match k {
-                            b"BankTransferPaymentFormat" => 9usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 16usize),
+                            crate::__private::names::word(k, 17usize),
+                        ) {
+                            (
+                                0x6e6172546b6e6142_u64,
+                                0x6d79615072656673_u64,
+                                0x616d726f46746e65_u64,
+                                0x74616d726f46746e_u64,
+                            ) => 9usize,
                             _ => usize::MAX,
                         }
                     }
                     30usize => {
-                        match k {
-                            b"RegAccountOwnerAsContactPerson" => 13usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 16usize),
+                            crate::__private::names::word(k, 22usize),
+                        ) {
+                            (
+                                0x756f636341676552_u64,
+                                0x4172656e774f746e_u64,
+                                0x746361746e6f4373_u64,
+                                0x6e6f737265507463_u64,
+                            ) => 13usize,
                             _ => usize::MAX,
                         }
                     }
@@ -2671,8 +2911,51 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
         let mut v_authorization_status = None;
         let mut v_authorization_text_desc = None;
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"RefundNumber" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    12usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 4usize),
+                        ) {
+                            (0x754e646e75666552_u64, 0x7265626d754e646e_u64) => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    19usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 11usize),
+                        ) {
+                            (
+                                0x7a69726f68747541_u64,
+                                0x6174536e6f697461_u64,
+                                0x7375746174536e6f_u64,
+                            ) => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    21usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 8usize),
+                            crate::__private::names::word(k, 13usize),
+                        ) {
+                            (
+                                0x7a69726f68747541_u64,
+                                0x7865546e6f697461_u64,
+                                0x6373654474786554_u64,
+                            ) => 2usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_refund_number,
@@ -2681,7 +2964,7 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
                         (&mut *cx, depth, "RefundNumber"),
                     )?
                 }
-                b"AuthorizationStatus" => {
+                1usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_authorization_status,
@@ -2690,7 +2973,7 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
                         (&mut *cx, depth, "AuthorizationStatus"),
                     )?
                 }
-                b"AuthorizationTextDesc" => {
+                2usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_authorization_text_desc,

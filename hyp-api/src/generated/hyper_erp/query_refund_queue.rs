@@ -108,8 +108,20 @@ impl crate::__private::JsonFields for QueryRefundQueueResponse {
         let mut v_queue = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Queue" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    5usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000006575657551_u64 => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::objects(
                         &mut m,
                         &mut v_queue,

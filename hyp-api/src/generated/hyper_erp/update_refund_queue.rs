@@ -128,8 +128,20 @@ impl crate::__private::JsonFields for UpdateRefundQueueResponse {
         let mut v_skipped = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Skipped" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    7usize => {
+                        match crate::__private::names::short(k) {
+                            0x0064657070696b53_u64 => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::scalars(
                         &mut m,
                         &mut v_skipped,

@@ -377,8 +377,23 @@ impl crate::__private::JsonFields for WithdrawFiatResponse {
         let mut v_refund_num = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Refund_Num" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    10usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 2usize),
+                        ) {
+                            (0x4e5f646e75666552_u64, 0x6d754e5f646e7566_u64) => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::integer(
                         &mut m,
                         &mut v_refund_num,

@@ -178,8 +178,44 @@ impl crate::__private::JsonFields for DailyReportResponse {
         let mut v_withdrawals = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"activeAccounts" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    6usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000797469757165_u64 => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        match crate::__private::names::word(k, 0usize) {
+                            0x737469736f706564_u64 => 2usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 3usize),
+                        ) {
+                            (0x7761726468746977_u64, 0x736c617761726468_u64) => 3usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    14usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 6usize),
+                        ) {
+                            (0x6341657669746361_u64, 0x73746e756f636341_u64) => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::integer(
                         &mut m,
                         &mut v_active_accounts,
@@ -187,7 +223,7 @@ impl crate::__private::JsonFields for DailyReportResponse {
                         (&mut *cx, depth, "activeAccounts"),
                     )?
                 }
-                b"equity" => {
+                1usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_equity,
@@ -196,7 +232,7 @@ impl crate::__private::JsonFields for DailyReportResponse {
                         (&mut *cx, depth, "equity"),
                     )?
                 }
-                b"deposits" => {
+                2usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_deposits,
@@ -205,7 +241,7 @@ impl crate::__private::JsonFields for DailyReportResponse {
                         (&mut *cx, depth, "deposits"),
                     )?
                 }
-                b"withdrawals" => {
+                3usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_withdrawals,

@@ -270,48 +270,54 @@ impl crate::__private::JsonFields for GetAccountResponse {
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     4usize => {
-                        match k {
-                            b"name" => 1usize,
+                        match crate::__private::names::short(k) {
+                            0x00000000656d616e_u64 => 1usize,
                             _ => usize::MAX,
                         }
                     }
                     5usize => {
-                        match (k[0usize], k) {
-                            (108u8, b"login") => 0usize,
-                            (103u8, b"group") => 2usize,
-                            (101u8, b"email") => 3usize,
+                        match crate::__private::names::short(k) {
+                            0x0000006e69676f6c_u64 => 0usize,
+                            0x00000070756f7267_u64 => 2usize,
+                            0x0000006c69616d65_u64 => 3usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match (k[0usize], k) {
-                            (112u8, b"profit") => 6usize,
-                            (101u8, b"equity") => 7usize,
-                            (109u8, b"margin") => 8usize,
+                        match crate::__private::names::short(k) {
+                            0x00007469666f7270_u64 => 6usize,
+                            0x0000797469757165_u64 => 7usize,
+                            0x00006e696772616d_u64 => 8usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match k {
-                            b"balance" => 5usize,
+                        match crate::__private::names::short(k) {
+                            0x0065636e616c6162_u64 => 5usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match k {
-                            b"leverage" => 4usize,
+                        match crate::__private::names::word(k, 0usize) {
+                            0x656761726576656c_u64 => 4usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match k {
-                            b"margin_free" => 9usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 3usize),
+                        ) {
+                            (0x665f6e696772616d_u64, 0x656572665f6e6967_u64) => 9usize,
                             _ => usize::MAX,
                         }
                     }
                     12usize => {
-                        match k {
-                            b"margin_level" => 10usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 4usize),
+                        ) {
+                            (0x6c5f6e696772616d_u64, 0x6c6576656c5f6e69_u64) => 10usize,
                             _ => usize::MAX,
                         }
                     }

@@ -168,8 +168,35 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"TransId" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    4usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000000068736548_u64 => 2usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match crate::__private::names::short(k) {
+                            0x006449736e617254_u64 => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    14usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 6usize),
+                        ) {
+                            (0x6c61737265766552_u64, 0x7375746174536c61_u64) => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_trans_id,
@@ -178,7 +205,7 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
                         (&mut *cx, depth, "TransId"),
                     )?
                 }
-                b"ReversalStatus" => {
+                1usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_reversal_status,
@@ -187,7 +214,7 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
                         (&mut *cx, depth, "ReversalStatus"),
                     )?
                 }
-                b"Hesh" => {
+                2usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_hesh,
@@ -224,8 +251,35 @@ impl crate::__private::FormFields for CancelTransactionResponse {
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
-                match key.as_bytes() {
-                    b"TransId" => {
+                let index = {
+                    let k: &[u8] = key.as_bytes();
+                    match k.len() {
+                        4usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000000068736548_u64 => 2usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        7usize => {
+                            match crate::__private::names::short(k) {
+                                0x006449736e617254_u64 => 0usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        14usize => {
+                            match (
+                                crate::__private::names::word(k, 0usize),
+                                crate::__private::names::word(k, 6usize),
+                            ) {
+                                (0x6c61737265766552_u64, 0x7375746174536c61_u64) => 1usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
                         crate::__private::fields::set_at(
                             &mut v_trans_id,
                             &value,
@@ -233,7 +287,7 @@ impl crate::__private::FormFields for CancelTransactionResponse {
                             (false, "TransId"),
                         )
                     }
-                    b"ReversalStatus" => {
+                    1usize => {
                         crate::__private::fields::set_at(
                             &mut v_reversal_status,
                             &value,
@@ -241,7 +295,7 @@ impl crate::__private::FormFields for CancelTransactionResponse {
                             (true, "ReversalStatus"),
                         )
                     }
-                    b"Hesh" => {
+                    2usize => {
                         crate::__private::fields::set_at(
                             &mut v_hesh,
                             &value,

@@ -486,8 +486,41 @@ impl crate::__private::JsonFields for CaptureResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Id" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    2usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000000000006449_u64 => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    4usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000000068736548_u64 => 6usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match crate::__private::names::short(k) {
+                            0x00000065646f4341_u64 => 2usize,
+                            0x00000031646c6946_u64 => 3usize,
+                            0x00000032646c6946_u64 => 4usize,
+                            0x00000033646c6946_u64 => 5usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000746e756f6d41_u64 => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_id,
@@ -496,7 +529,7 @@ impl crate::__private::JsonFields for CaptureResponse {
                         (&mut *cx, depth, "Id"),
                     )?
                 }
-                b"Amount" => {
+                1usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
@@ -505,7 +538,7 @@ impl crate::__private::JsonFields for CaptureResponse {
                         (&mut *cx, depth, "Amount"),
                     )?
                 }
-                b"ACode" => {
+                2usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_acode,
@@ -514,7 +547,7 @@ impl crate::__private::JsonFields for CaptureResponse {
                         (&mut *cx, depth, "ACode"),
                     )?
                 }
-                b"Fild1" => {
+                3usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild1,
@@ -522,7 +555,7 @@ impl crate::__private::JsonFields for CaptureResponse {
                         (&mut *cx, depth, "Fild1"),
                     )?
                 }
-                b"Fild2" => {
+                4usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild2,
@@ -530,7 +563,7 @@ impl crate::__private::JsonFields for CaptureResponse {
                         (&mut *cx, depth, "Fild2"),
                     )?
                 }
-                b"Fild3" => {
+                5usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild3,
@@ -538,7 +571,7 @@ impl crate::__private::JsonFields for CaptureResponse {
                         (&mut *cx, depth, "Fild3"),
                     )?
                 }
-                b"Hesh" => {
+                6usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_hesh,
@@ -583,8 +616,41 @@ impl crate::__private::FormFields for CaptureResponse {
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
-                match key.as_bytes() {
-                    b"Id" => {
+                let index = {
+                    let k: &[u8] = key.as_bytes();
+                    match k.len() {
+                        2usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000000000006449_u64 => 0usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        4usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000000068736548_u64 => 6usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        5usize => {
+                            match crate::__private::names::short(k) {
+                                0x00000065646f4341_u64 => 2usize,
+                                0x00000031646c6946_u64 => 3usize,
+                                0x00000032646c6946_u64 => 4usize,
+                                0x00000033646c6946_u64 => 5usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        6usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000746e756f6d41_u64 => 1usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
                         crate::__private::fields::set_at(
                             &mut v_id,
                             &value,
@@ -592,7 +658,7 @@ impl crate::__private::FormFields for CaptureResponse {
                             (false, "Id"),
                         )
                     }
-                    b"Amount" => {
+                    1usize => {
                         crate::__private::fields::set_at(
                             &mut v_amount,
                             &value,
@@ -600,7 +666,7 @@ impl crate::__private::FormFields for CaptureResponse {
                             (true, "Amount"),
                         )
                     }
-                    b"ACode" => {
+                    2usize => {
                         crate::__private::fields::set_at(
                             &mut v_acode,
                             &value,
@@ -608,7 +674,7 @@ impl crate::__private::FormFields for CaptureResponse {
                             (false, "ACode"),
                         )
                     }
-                    b"Fild1" => {
+                    3usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild1,
                             &value,
@@ -616,7 +682,7 @@ impl crate::__private::FormFields for CaptureResponse {
                             (false, "Fild1"),
                         )
                     }
-                    b"Fild2" => {
+                    4usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild2,
                             &value,
@@ -624,7 +690,7 @@ impl crate::__private::FormFields for CaptureResponse {
                             (false, "Fild2"),
                         )
                     }
-                    b"Fild3" => {
+                    5usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild3,
                             &value,
@@ -632,7 +698,7 @@ impl crate::__private::FormFields for CaptureResponse {
                             (false, "Fild3"),
                         )
                     }
-                    b"Hesh" => {
+                    6usize => {
                         crate::__private::fields::set_at(
                             &mut v_hesh,
                             &value,

@@ -978,66 +978,69 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     2usize => {
-                        match k {
-                            b"Id" => 0usize,
+                        match crate::__private::names::short(k) {
+                            0x0000000000006449_u64 => 0usize,
                             _ => usize::MAX,
                         }
                     }
                     3usize => {
-                        match k {
-                            b"zip" => 16usize,
-                            b"UID" => 21usize,
+                        match crate::__private::names::short(k) {
+                            0x000000000070697a_u64 => 16usize,
+                            0x0000000000444955_u64 => 21usize,
                             _ => usize::MAX,
                         }
                     }
                     4usize => {
-                        match (k[2usize], k) {
-                            (115u8, b"Hesh") => 3usize,
-                            (110u8, b"Bank") => 7usize,
-                            (116u8, b"city") => 15usize,
-                            (108u8, b"cell") => 17usize,
-                            (105u8, b"Coin") => 18usize,
+                        match crate::__private::names::short(k) {
+                            0x0000000068736548_u64 => 3usize,
+                            0x000000006b6e6142_u64 => 7usize,
+                            0x0000000079746963_u64 => 15usize,
+                            0x000000006c6c6563_u64 => 17usize,
+                            0x000000006e696f43_u64 => 18usize,
                             _ => usize::MAX,
                         }
                     }
                     5usize => {
-                        match (k[4usize], k) {
-                            (101u8, b"ACode") => 2usize,
-                            (49u8, b"Fild1") => 4usize,
-                            (50u8, b"Fild2") => 5usize,
-                            (51u8, b"Fild3") => 6usize,
-                            (100u8, b"Brand") => 11usize,
-                            (114u8, b"Tyear") => 20usize,
+                        match crate::__private::names::short(k) {
+                            0x00000065646f4341_u64 => 2usize,
+                            0x00000031646c6946_u64 => 4usize,
+                            0x00000032646c6946_u64 => 5usize,
+                            0x00000033646c6946_u64 => 6usize,
+                            0x000000646e617242_u64 => 11usize,
+                            0x0000007261657954_u64 => 20usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match (k[0usize], k) {
-                            (65u8, b"Amount") => 1usize,
-                            (85u8, b"UserId") => 10usize,
-                            (73u8, b"Issuer") => 12usize,
-                            (115u8, b"street") => 14usize,
-                            (84u8, b"Tmonth") => 19usize,
-                            (115u8, b"spType") => 22usize,
+                        match crate::__private::names::short(k) {
+                            0x0000746e756f6d41_u64 => 1usize,
+                            0x0000644972657355_u64 => 10usize,
+                            0x0000726575737349_u64 => 12usize,
+                            0x0000746565727473_u64 => 14usize,
+                            0x000068746e6f6d54_u64 => 19usize,
+                            0x0000657079547073_u64 => 22usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match k {
-                            b"L4digit" => 13usize,
-                            b"bincard" => 23usize,
+                        match crate::__private::names::short(k) {
+                            0x007469676964344c_u64 => 13usize,
+                            0x00647261636e6962_u64 => 23usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match k {
-                            b"Payments" => 9usize,
+                        match crate::__private::names::word(k, 0usize) {
+                            0x73746e656d796150_u64 => 9usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match k {
-                            b"TransType" => 8usize,
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 1usize),
+                        ) {
+                            (0x707954736e617254_u64, 0x65707954736e6172_u64) => 8usize,
                             _ => usize::MAX,
                         }
                     }
@@ -1320,66 +1323,69 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         2usize => {
-                            match k {
-                                b"Id" => 0usize,
+                            match crate::__private::names::short(k) {
+                                0x0000000000006449_u64 => 0usize,
                                 _ => usize::MAX,
                             }
                         }
                         3usize => {
-                            match k {
-                                b"zip" => 16usize,
-                                b"UID" => 21usize,
+                            match crate::__private::names::short(k) {
+                                0x000000000070697a_u64 => 16usize,
+                                0x0000000000444955_u64 => 21usize,
                                 _ => usize::MAX,
                             }
                         }
                         4usize => {
-                            match (k[2usize], k) {
-                                (115u8, b"Hesh") => 3usize,
-                                (110u8, b"Bank") => 7usize,
-                                (116u8, b"city") => 15usize,
-                                (108u8, b"cell") => 17usize,
-                                (105u8, b"Coin") => 18usize,
+                            match crate::__private::names::short(k) {
+                                0x0000000068736548_u64 => 3usize,
+                                0x000000006b6e6142_u64 => 7usize,
+                                0x0000000079746963_u64 => 15usize,
+                                0x000000006c6c6563_u64 => 17usize,
+                                0x000000006e696f43_u64 => 18usize,
                                 _ => usize::MAX,
                             }
                         }
                         5usize => {
-                            match (k[4usize], k) {
-                                (101u8, b"ACode") => 2usize,
-                                (49u8, b"Fild1") => 4usize,
-                                (50u8, b"Fild2") => 5usize,
-                                (51u8, b"Fild3") => 6usize,
-                                (100u8, b"Brand") => 11usize,
-                                (114u8, b"Tyear") => 20usize,
+                            match crate::__private::names::short(k) {
+                                0x00000065646f4341_u64 => 2usize,
+                                0x00000031646c6946_u64 => 4usize,
+                                0x00000032646c6946_u64 => 5usize,
+                                0x00000033646c6946_u64 => 6usize,
+                                0x000000646e617242_u64 => 11usize,
+                                0x0000007261657954_u64 => 20usize,
                                 _ => usize::MAX,
                             }
                         }
                         6usize => {
-                            match (k[0usize], k) {
-                                (65u8, b"Amount") => 1usize,
-                                (85u8, b"UserId") => 10usize,
-                                (73u8, b"Issuer") => 12usize,
-                                (115u8, b"street") => 14usize,
-                                (84u8, b"Tmonth") => 19usize,
-                                (115u8, b"spType") => 22usize,
+                            match crate::__private::names::short(k) {
+                                0x0000746e756f6d41_u64 => 1usize,
+                                0x0000644972657355_u64 => 10usize,
+                                0x0000726575737349_u64 => 12usize,
+                                0x0000746565727473_u64 => 14usize,
+                                0x000068746e6f6d54_u64 => 19usize,
+                                0x0000657079547073_u64 => 22usize,
                                 _ => usize::MAX,
                             }
                         }
                         7usize => {
-                            match k {
-                                b"L4digit" => 13usize,
-                                b"bincard" => 23usize,
+                            match crate::__private::names::short(k) {
+                                0x007469676964344c_u64 => 13usize,
+                                0x00647261636e6962_u64 => 23usize,
                                 _ => usize::MAX,
                             }
                         }
                         8usize => {
-                            match k {
-                                b"Payments" => 9usize,
+                            match crate::__private::names::word(k, 0usize) {
+                                0x73746e656d796150_u64 => 9usize,
                                 _ => usize::MAX,
                             }
                         }
                         9usize => {
-                            match k {
-                                b"TransType" => 8usize,
+                            match (
+                                crate::__private::names::word(k, 0usize),
+                                crate::__private::names::word(k, 1usize),
+                            ) {
+                                (0x707954736e617254_u64, 0x65707954736e6172_u64) => 8usize,
                                 _ => usize::MAX,
                             }
                         }

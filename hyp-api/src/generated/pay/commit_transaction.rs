@@ -188,8 +188,34 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
         let mut v_hesh_asm = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Id" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    2usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000000000006449_u64 => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match crate::__private::names::short(k) {
+                            0x00000031646c6946_u64 => 1usize,
+                            0x00000032646c6946_u64 => 2usize,
+                            0x00000033646c6946_u64 => 3usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match crate::__private::names::short(k) {
+                            0x004d534168736548_u64 => 4usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_id,
@@ -198,7 +224,7 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
                         (&mut *cx, depth, "Id"),
                     )?
                 }
-                b"Fild1" => {
+                1usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild1,
@@ -206,7 +232,7 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
                         (&mut *cx, depth, "Fild1"),
                     )?
                 }
-                b"Fild2" => {
+                2usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild2,
@@ -214,7 +240,7 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
                         (&mut *cx, depth, "Fild2"),
                     )?
                 }
-                b"Fild3" => {
+                3usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild3,
@@ -222,7 +248,7 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
                         (&mut *cx, depth, "Fild3"),
                     )?
                 }
-                b"HeshASM" => {
+                4usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_hesh_asm,
@@ -263,8 +289,34 @@ impl crate::__private::FormFields for CommitTransactionResponse {
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
-                match key.as_bytes() {
-                    b"Id" => {
+                let index = {
+                    let k: &[u8] = key.as_bytes();
+                    match k.len() {
+                        2usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000000000006449_u64 => 0usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        5usize => {
+                            match crate::__private::names::short(k) {
+                                0x00000031646c6946_u64 => 1usize,
+                                0x00000032646c6946_u64 => 2usize,
+                                0x00000033646c6946_u64 => 3usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        7usize => {
+                            match crate::__private::names::short(k) {
+                                0x004d534168736548_u64 => 4usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
                         crate::__private::fields::set_at(
                             &mut v_id,
                             &value,
@@ -272,7 +324,7 @@ impl crate::__private::FormFields for CommitTransactionResponse {
                             (false, "Id"),
                         )
                     }
-                    b"Fild1" => {
+                    1usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild1,
                             &value,
@@ -280,7 +332,7 @@ impl crate::__private::FormFields for CommitTransactionResponse {
                             (false, "Fild1"),
                         )
                     }
-                    b"Fild2" => {
+                    2usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild2,
                             &value,
@@ -288,7 +340,7 @@ impl crate::__private::FormFields for CommitTransactionResponse {
                             (false, "Fild2"),
                         )
                     }
-                    b"Fild3" => {
+                    3usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild3,
                             &value,
@@ -296,7 +348,7 @@ impl crate::__private::FormFields for CommitTransactionResponse {
                             (false, "Fild3"),
                         )
                     }
-                    b"HeshASM" => {
+                    4usize => {
                         crate::__private::fields::set_at(
                             &mut v_hesh_asm,
                             &value,

@@ -623,8 +623,41 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Amount" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    2usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000000000006449_u64 => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    4usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000000068736548_u64 => 3usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match crate::__private::names::short(k) {
+                            0x00000065646f4341_u64 => 2usize,
+                            0x00000031646c6946_u64 => 4usize,
+                            0x00000032646c6946_u64 => 5usize,
+                            0x00000033646c6946_u64 => 6usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000746e756f6d41_u64 => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
@@ -633,7 +666,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         (&mut *cx, depth, "Amount"),
                     )?
                 }
-                b"Id" => {
+                1usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_id,
@@ -641,7 +674,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         (&mut *cx, depth, "Id"),
                     )?
                 }
-                b"ACode" => {
+                2usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_acode,
@@ -650,7 +683,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         (&mut *cx, depth, "ACode"),
                     )?
                 }
-                b"Hesh" => {
+                3usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_hesh,
@@ -658,7 +691,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         (&mut *cx, depth, "Hesh"),
                     )?
                 }
-                b"Fild1" => {
+                4usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild1,
@@ -666,7 +699,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         (&mut *cx, depth, "Fild1"),
                     )?
                 }
-                b"Fild2" => {
+                5usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild2,
@@ -674,7 +707,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                         (&mut *cx, depth, "Fild2"),
                     )?
                 }
-                b"Fild3" => {
+                6usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild3,
@@ -719,8 +752,41 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
-                match key.as_bytes() {
-                    b"Amount" => {
+                let index = {
+                    let k: &[u8] = key.as_bytes();
+                    match k.len() {
+                        2usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000000000006449_u64 => 1usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        4usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000000068736548_u64 => 3usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        5usize => {
+                            match crate::__private::names::short(k) {
+                                0x00000065646f4341_u64 => 2usize,
+                                0x00000031646c6946_u64 => 4usize,
+                                0x00000032646c6946_u64 => 5usize,
+                                0x00000033646c6946_u64 => 6usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        6usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000746e756f6d41_u64 => 0usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
                         crate::__private::fields::set_at(
                             &mut v_amount,
                             &value,
@@ -728,7 +794,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                             (true, "Amount"),
                         )
                     }
-                    b"Id" => {
+                    1usize => {
                         crate::__private::fields::set_at(
                             &mut v_id,
                             &value,
@@ -736,7 +802,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                             (false, "Id"),
                         )
                     }
-                    b"ACode" => {
+                    2usize => {
                         crate::__private::fields::set_at(
                             &mut v_acode,
                             &value,
@@ -744,7 +810,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                             (false, "ACode"),
                         )
                     }
-                    b"Hesh" => {
+                    3usize => {
                         crate::__private::fields::set_at(
                             &mut v_hesh,
                             &value,
@@ -752,7 +818,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                             (false, "Hesh"),
                         )
                     }
-                    b"Fild1" => {
+                    4usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild1,
                             &value,
@@ -760,7 +826,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                             (false, "Fild1"),
                         )
                     }
-                    b"Fild2" => {
+                    5usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild2,
                             &value,
@@ -768,7 +834,7 @@ impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
                             (false, "Fild2"),
                         )
                     }
-                    b"Fild3" => {
+                    6usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild3,
                             &value,

@@ -571,8 +571,41 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Amount" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    2usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000000000006449_u64 => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    4usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000000068736548_u64 => 3usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match crate::__private::names::short(k) {
+                            0x00000065646f4341_u64 => 2usize,
+                            0x00000031646c6946_u64 => 4usize,
+                            0x00000032646c6946_u64 => 5usize,
+                            0x00000033646c6946_u64 => 6usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000746e756f6d41_u64 => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
@@ -581,7 +614,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         (&mut *cx, depth, "Amount"),
                     )?
                 }
-                b"Id" => {
+                1usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_id,
@@ -589,7 +622,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         (&mut *cx, depth, "Id"),
                     )?
                 }
-                b"ACode" => {
+                2usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_acode,
@@ -598,7 +631,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         (&mut *cx, depth, "ACode"),
                     )?
                 }
-                b"Hesh" => {
+                3usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_hesh,
@@ -606,7 +639,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         (&mut *cx, depth, "Hesh"),
                     )?
                 }
-                b"Fild1" => {
+                4usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild1,
@@ -614,7 +647,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         (&mut *cx, depth, "Fild1"),
                     )?
                 }
-                b"Fild2" => {
+                5usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild2,
@@ -622,7 +655,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                         (&mut *cx, depth, "Fild2"),
                     )?
                 }
-                b"Fild3" => {
+                6usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild3,
@@ -667,8 +700,41 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
-                match key.as_bytes() {
-                    b"Amount" => {
+                let index = {
+                    let k: &[u8] = key.as_bytes();
+                    match k.len() {
+                        2usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000000000006449_u64 => 1usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        4usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000000068736548_u64 => 3usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        5usize => {
+                            match crate::__private::names::short(k) {
+                                0x00000065646f4341_u64 => 2usize,
+                                0x00000031646c6946_u64 => 4usize,
+                                0x00000032646c6946_u64 => 5usize,
+                                0x00000033646c6946_u64 => 6usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        6usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000746e756f6d41_u64 => 0usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
                         crate::__private::fields::set_at(
                             &mut v_amount,
                             &value,
@@ -676,7 +742,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                             (true, "Amount"),
                         )
                     }
-                    b"Id" => {
+                    1usize => {
                         crate::__private::fields::set_at(
                             &mut v_id,
                             &value,
@@ -684,7 +750,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                             (false, "Id"),
                         )
                     }
-                    b"ACode" => {
+                    2usize => {
                         crate::__private::fields::set_at(
                             &mut v_acode,
                             &value,
@@ -692,7 +758,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                             (false, "ACode"),
                         )
                     }
-                    b"Hesh" => {
+                    3usize => {
                         crate::__private::fields::set_at(
                             &mut v_hesh,
                             &value,
@@ -700,7 +766,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                             (false, "Hesh"),
                         )
                     }
-                    b"Fild1" => {
+                    4usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild1,
                             &value,
@@ -708,7 +774,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                             (false, "Fild1"),
                         )
                     }
-                    b"Fild2" => {
+                    5usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild2,
                             &value,
@@ -716,7 +782,7 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
                             (false, "Fild2"),
                         )
                     }
-                    b"Fild3" => {
+                    6usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild3,
                             &value,

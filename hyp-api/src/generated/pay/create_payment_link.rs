@@ -326,8 +326,38 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
         let mut v_payment_url = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"payRequestId" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    5usize => {
+                        match crate::__private::names::short(k) {
+                            0x00000031646c6946_u64 => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    10usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 2usize),
+                        ) {
+                            (0x55746e656d796170_u64, 0x4c5255746e656d79_u64) => 2usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 4usize),
+                        ) {
+                            (0x6575716552796170_u64, 0x6449747365757165_u64) => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_pay_request_id,
@@ -336,7 +366,7 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
                         (&mut *cx, depth, "payRequestId"),
                     )?
                 }
-                b"Fild1" => {
+                1usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild1,
@@ -344,7 +374,7 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
                         (&mut *cx, depth, "Fild1"),
                     )?
                 }
-                b"paymentURL" => {
+                2usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_payment_url,
@@ -381,8 +411,38 @@ impl crate::__private::FormFields for CreatePaymentLinkResponse {
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
-                match key.as_bytes() {
-                    b"payRequestId" => {
+                let index = {
+                    let k: &[u8] = key.as_bytes();
+                    match k.len() {
+                        5usize => {
+                            match crate::__private::names::short(k) {
+                                0x00000031646c6946_u64 => 1usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        10usize => {
+                            match (
+                                crate::__private::names::word(k, 0usize),
+                                crate::__private::names::word(k, 2usize),
+                            ) {
+                                (0x55746e656d796170_u64, 0x4c5255746e656d79_u64) => 2usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        12usize => {
+                            match (
+                                crate::__private::names::word(k, 0usize),
+                                crate::__private::names::word(k, 4usize),
+                            ) {
+                                (0x6575716552796170_u64, 0x6449747365757165_u64) => 0usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
                         crate::__private::fields::set_at(
                             &mut v_pay_request_id,
                             &value,
@@ -390,7 +450,7 @@ impl crate::__private::FormFields for CreatePaymentLinkResponse {
                             (false, "payRequestId"),
                         )
                     }
-                    b"Fild1" => {
+                    1usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild1,
                             &value,
@@ -398,7 +458,7 @@ impl crate::__private::FormFields for CreatePaymentLinkResponse {
                             (false, "Fild1"),
                         )
                     }
-                    b"paymentURL" => {
+                    2usize => {
                         crate::__private::fields::set_at(
                             &mut v_payment_url,
                             &value,

@@ -150,8 +150,20 @@ impl crate::__private::JsonFields for DeletePaymentLinkResponse {
         let mut v_status = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"status" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    6usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000737574617473_u64 => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_status,
@@ -185,8 +197,20 @@ impl crate::__private::FormFields for DeletePaymentLinkResponse {
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
-                match key.as_bytes() {
-                    b"status" => {
+                let index = {
+                    let k: &[u8] = key.as_bytes();
+                    match k.len() {
+                        6usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000737574617473_u64 => 0usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
                         crate::__private::fields::set_at(
                             &mut v_status,
                             &value,

@@ -228,8 +228,30 @@ impl crate::__private::JsonFields for GetTokenResponse {
         let mut v_fild3 = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Token" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    2usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000000000006449_u64 => 2usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000006e656b6f54_u64 => 0usize,
+                            0x00000066656b6f54_u64 => 1usize,
+                            0x00000031646c6946_u64 => 3usize,
+                            0x00000032646c6946_u64 => 4usize,
+                            0x00000033646c6946_u64 => 5usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_token,
@@ -238,7 +260,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
                         (&mut *cx, depth, "Token"),
                     )?
                 }
-                b"Tokef" => {
+                1usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_tokef,
@@ -246,7 +268,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
                         (&mut *cx, depth, "Tokef"),
                     )?
                 }
-                b"Id" => {
+                2usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_id,
@@ -255,7 +277,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
                         (&mut *cx, depth, "Id"),
                     )?
                 }
-                b"Fild1" => {
+                3usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild1,
@@ -263,7 +285,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
                         (&mut *cx, depth, "Fild1"),
                     )?
                 }
-                b"Fild2" => {
+                4usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild2,
@@ -271,7 +293,7 @@ impl crate::__private::JsonFields for GetTokenResponse {
                         (&mut *cx, depth, "Fild2"),
                     )?
                 }
-                b"Fild3" => {
+                5usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild3,
@@ -314,8 +336,30 @@ impl crate::__private::FormFields for GetTokenResponse {
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
-                match key.as_bytes() {
-                    b"Token" => {
+                let index = {
+                    let k: &[u8] = key.as_bytes();
+                    match k.len() {
+                        2usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000000000006449_u64 => 2usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        5usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000006e656b6f54_u64 => 0usize,
+                                0x00000066656b6f54_u64 => 1usize,
+                                0x00000031646c6946_u64 => 3usize,
+                                0x00000032646c6946_u64 => 4usize,
+                                0x00000033646c6946_u64 => 5usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
                         crate::__private::fields::set_at(
                             &mut v_token,
                             &value,
@@ -323,7 +367,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                             (false, "Token"),
                         )
                     }
-                    b"Tokef" => {
+                    1usize => {
                         crate::__private::fields::set_at(
                             &mut v_tokef,
                             &value,
@@ -331,7 +375,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                             (false, "Tokef"),
                         )
                     }
-                    b"Id" => {
+                    2usize => {
                         crate::__private::fields::set_at(
                             &mut v_id,
                             &value,
@@ -339,7 +383,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                             (false, "Id"),
                         )
                     }
-                    b"Fild1" => {
+                    3usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild1,
                             &value,
@@ -347,7 +391,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                             (false, "Fild1"),
                         )
                     }
-                    b"Fild2" => {
+                    4usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild2,
                             &value,
@@ -355,7 +399,7 @@ impl crate::__private::FormFields for GetTokenResponse {
                             (false, "Fild2"),
                         )
                     }
-                    b"Fild3" => {
+                    5usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild3,
                             &value,

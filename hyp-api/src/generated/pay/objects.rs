@@ -84,8 +84,48 @@ impl crate::__private::JsonFields for PaymentLink {
         let mut v_date_created = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"payRequestId" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    6usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000737574617473_u64 => 1usize,
+                            0x0000746e756f6d41_u64 => 2usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    10usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 2usize),
+                        ) {
+                            (0x55746e656d796170_u64, 0x4c5255746e656d79_u64) => 3usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 3usize),
+                        ) {
+                            (0x6165724365746164_u64, 0x6465746165724365_u64) => 4usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 4usize),
+                        ) {
+                            (0x6575716552796170_u64, 0x6449747365757165_u64) => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_pay_request_id,
@@ -94,7 +134,7 @@ impl crate::__private::JsonFields for PaymentLink {
                         (&mut *cx, depth, "payRequestId"),
                     )?
                 }
-                b"status" => {
+                1usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_status,
@@ -103,7 +143,7 @@ impl crate::__private::JsonFields for PaymentLink {
                         (&mut *cx, depth, "status"),
                     )?
                 }
-                b"Amount" => {
+                2usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
@@ -112,7 +152,7 @@ impl crate::__private::JsonFields for PaymentLink {
                         (&mut *cx, depth, "Amount"),
                     )?
                 }
-                b"paymentURL" => {
+                3usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_payment_url,
@@ -120,7 +160,7 @@ impl crate::__private::JsonFields for PaymentLink {
                         (&mut *cx, depth, "paymentURL"),
                     )?
                 }
-                b"dateCreated" => {
+                4usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_date_created,
@@ -165,8 +205,48 @@ impl crate::__private::FormFields for PaymentLink {
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
-                match key.as_bytes() {
-                    b"payRequestId" => {
+                let index = {
+                    let k: &[u8] = key.as_bytes();
+                    match k.len() {
+                        6usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000737574617473_u64 => 1usize,
+                                0x0000746e756f6d41_u64 => 2usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        10usize => {
+                            match (
+                                crate::__private::names::word(k, 0usize),
+                                crate::__private::names::word(k, 2usize),
+                            ) {
+                                (0x55746e656d796170_u64, 0x4c5255746e656d79_u64) => 3usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        11usize => {
+                            match (
+                                crate::__private::names::word(k, 0usize),
+                                crate::__private::names::word(k, 3usize),
+                            ) {
+                                (0x6165724365746164_u64, 0x6465746165724365_u64) => 4usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        12usize => {
+                            match (
+                                crate::__private::names::word(k, 0usize),
+                                crate::__private::names::word(k, 4usize),
+                            ) {
+                                (0x6575716552796170_u64, 0x6449747365757165_u64) => 0usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
                         crate::__private::fields::set_at(
                             &mut v_pay_request_id,
                             &value,
@@ -174,7 +254,7 @@ impl crate::__private::FormFields for PaymentLink {
                             (false, "payRequestId"),
                         )
                     }
-                    b"status" => {
+                    1usize => {
                         crate::__private::fields::set_at(
                             &mut v_status,
                             &value,
@@ -182,7 +262,7 @@ impl crate::__private::FormFields for PaymentLink {
                             (true, "status"),
                         )
                     }
-                    b"Amount" => {
+                    2usize => {
                         crate::__private::fields::set_at(
                             &mut v_amount,
                             &value,
@@ -190,7 +270,7 @@ impl crate::__private::FormFields for PaymentLink {
                             (true, "Amount"),
                         )
                     }
-                    b"paymentURL" => {
+                    3usize => {
                         crate::__private::fields::set_at(
                             &mut v_payment_url,
                             &value,
@@ -198,7 +278,7 @@ impl crate::__private::FormFields for PaymentLink {
                             (false, "paymentURL"),
                         )
                     }
-                    b"dateCreated" => {
+                    4usize => {
                         crate::__private::fields::set_at(
                             &mut v_date_created,
                             &value,

@@ -436,8 +436,41 @@ impl crate::__private::JsonFields for PayoutResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Id" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    2usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000000000006449_u64 => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    4usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000000068736548_u64 => 6usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match crate::__private::names::short(k) {
+                            0x00000065646f4341_u64 => 2usize,
+                            0x00000031646c6946_u64 => 3usize,
+                            0x00000032646c6946_u64 => 4usize,
+                            0x00000033646c6946_u64 => 5usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000746e756f6d41_u64 => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_id,
@@ -446,7 +479,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                         (&mut *cx, depth, "Id"),
                     )?
                 }
-                b"Amount" => {
+                1usize => {
                     crate::__private::json_in::scalar(
                         &mut m,
                         &mut v_amount,
@@ -455,7 +488,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                         (&mut *cx, depth, "Amount"),
                     )?
                 }
-                b"ACode" => {
+                2usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_acode,
@@ -464,7 +497,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                         (&mut *cx, depth, "ACode"),
                     )?
                 }
-                b"Fild1" => {
+                3usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild1,
@@ -472,7 +505,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                         (&mut *cx, depth, "Fild1"),
                     )?
                 }
-                b"Fild2" => {
+                4usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild2,
@@ -480,7 +513,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                         (&mut *cx, depth, "Fild2"),
                     )?
                 }
-                b"Fild3" => {
+                5usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_fild3,
@@ -488,7 +521,7 @@ impl crate::__private::JsonFields for PayoutResponse {
                         (&mut *cx, depth, "Fild3"),
                     )?
                 }
-                b"Hesh" => {
+                6usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_hesh,
@@ -533,8 +566,41 @@ impl crate::__private::FormFields for PayoutResponse {
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
-                match key.as_bytes() {
-                    b"Id" => {
+                let index = {
+                    let k: &[u8] = key.as_bytes();
+                    match k.len() {
+                        2usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000000000006449_u64 => 0usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        4usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000000068736548_u64 => 6usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        5usize => {
+                            match crate::__private::names::short(k) {
+                                0x00000065646f4341_u64 => 2usize,
+                                0x00000031646c6946_u64 => 3usize,
+                                0x00000032646c6946_u64 => 4usize,
+                                0x00000033646c6946_u64 => 5usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        6usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000746e756f6d41_u64 => 1usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
                         crate::__private::fields::set_at(
                             &mut v_id,
                             &value,
@@ -542,7 +608,7 @@ impl crate::__private::FormFields for PayoutResponse {
                             (false, "Id"),
                         )
                     }
-                    b"Amount" => {
+                    1usize => {
                         crate::__private::fields::set_at(
                             &mut v_amount,
                             &value,
@@ -550,7 +616,7 @@ impl crate::__private::FormFields for PayoutResponse {
                             (true, "Amount"),
                         )
                     }
-                    b"ACode" => {
+                    2usize => {
                         crate::__private::fields::set_at(
                             &mut v_acode,
                             &value,
@@ -558,7 +624,7 @@ impl crate::__private::FormFields for PayoutResponse {
                             (false, "ACode"),
                         )
                     }
-                    b"Fild1" => {
+                    3usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild1,
                             &value,
@@ -566,7 +632,7 @@ impl crate::__private::FormFields for PayoutResponse {
                             (false, "Fild1"),
                         )
                     }
-                    b"Fild2" => {
+                    4usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild2,
                             &value,
@@ -574,7 +640,7 @@ impl crate::__private::FormFields for PayoutResponse {
                             (false, "Fild2"),
                         )
                     }
-                    b"Fild3" => {
+                    5usize => {
                         crate::__private::fields::set_at(
                             &mut v_fild3,
                             &value,
@@ -582,7 +648,7 @@ impl crate::__private::FormFields for PayoutResponse {
                             (false, "Fild3"),
                         )
                     }
-                    b"Hesh" => {
+                    6usize => {
                         crate::__private::fields::set_at(
                             &mut v_hesh,
                             &value,

@@ -199,8 +199,32 @@ impl crate::__private::JsonFields for RefundResponse {
         let mut v_hesh_asm = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Id" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    2usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000000000006449_u64 => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match crate::__private::names::short(k) {
+                            0x00000065646f4341_u64 => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match crate::__private::names::short(k) {
+                            0x004d534168736548_u64 => 2usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_id,
@@ -209,7 +233,7 @@ impl crate::__private::JsonFields for RefundResponse {
                         (&mut *cx, depth, "Id"),
                     )?
                 }
-                b"ACode" => {
+                1usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_acode,
@@ -218,7 +242,7 @@ impl crate::__private::JsonFields for RefundResponse {
                         (&mut *cx, depth, "ACode"),
                     )?
                 }
-                b"HeshASM" => {
+                2usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_hesh_asm,
@@ -255,8 +279,32 @@ impl crate::__private::FormFields for RefundResponse {
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
-                match key.as_bytes() {
-                    b"Id" => {
+                let index = {
+                    let k: &[u8] = key.as_bytes();
+                    match k.len() {
+                        2usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000000000006449_u64 => 0usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        5usize => {
+                            match crate::__private::names::short(k) {
+                                0x00000065646f4341_u64 => 1usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        7usize => {
+                            match crate::__private::names::short(k) {
+                                0x004d534168736548_u64 => 2usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
                         crate::__private::fields::set_at(
                             &mut v_id,
                             &value,
@@ -264,7 +312,7 @@ impl crate::__private::FormFields for RefundResponse {
                             (false, "Id"),
                         )
                     }
-                    b"ACode" => {
+                    1usize => {
                         crate::__private::fields::set_at(
                             &mut v_acode,
                             &value,
@@ -272,7 +320,7 @@ impl crate::__private::FormFields for RefundResponse {
                             (false, "ACode"),
                         )
                     }
-                    b"HeshASM" => {
+                    2usize => {
                         crate::__private::fields::set_at(
                             &mut v_hesh_asm,
                             &value,

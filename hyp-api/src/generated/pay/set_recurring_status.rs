@@ -168,8 +168,20 @@ impl crate::__private::JsonFields for SetRecurringStatusResponse {
         let mut v_hk_id = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"HKId" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    4usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000000064494b48_u64 => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_hk_id,
@@ -202,8 +214,20 @@ impl crate::__private::FormFields for SetRecurringStatusResponse {
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
-                match key.as_bytes() {
-                    b"HKId" => {
+                let index = {
+                    let k: &[u8] = key.as_bytes();
+                    match k.len() {
+                        4usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000000064494b48_u64 => 0usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
                         crate::__private::fields::set_at(
                             &mut v_hk_id,
                             &value,

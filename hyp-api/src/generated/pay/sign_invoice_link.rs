@@ -249,8 +249,47 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
         let mut v_signature = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            match key.0.as_bytes() {
-                b"Masof" => {
+            let index = {
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    4usize => {
+                        match crate::__private::names::short(k) {
+                            0x0000000065707974_u64 => 3usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    5usize => {
+                        match crate::__private::names::short(k) {
+                            0x000000666f73614d_u64 => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        match crate::__private::names::short(k) {
+                            0x00006e6f69746361_u64 => 2usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        match crate::__private::names::short(k) {
+                            0x006449736e617254_u64 => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        match (
+                            crate::__private::names::word(k, 0usize),
+                            crate::__private::names::word(k, 1usize),
+                        ) {
+                            (0x727574616e676973_u64, 0x65727574616e6769_u64) => 4usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            match index {
+                0usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_masof,
@@ -258,7 +297,7 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                         (&mut *cx, depth, "Masof"),
                     )?
                 }
-                b"TransId" => {
+                1usize => {
                     crate::__private::json_in::value(
                         &mut m,
                         &mut v_trans_id,
@@ -267,7 +306,7 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                         (&mut *cx, depth, "TransId"),
                     )?
                 }
-                b"action" => {
+                2usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_action,
@@ -275,7 +314,7 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                         (&mut *cx, depth, "action"),
                     )?
                 }
-                b"type" => {
+                3usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_document_type,
@@ -283,7 +322,7 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                         (&mut *cx, depth, "type"),
                     )?
                 }
-                b"signature" => {
+                4usize => {
                     crate::__private::json_in::string(
                         &mut m,
                         &mut v_signature,
@@ -324,8 +363,47 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
-                match key.as_bytes() {
-                    b"Masof" => {
+                let index = {
+                    let k: &[u8] = key.as_bytes();
+                    match k.len() {
+                        4usize => {
+                            match crate::__private::names::short(k) {
+                                0x0000000065707974_u64 => 3usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        5usize => {
+                            match crate::__private::names::short(k) {
+                                0x000000666f73614d_u64 => 0usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        6usize => {
+                            match crate::__private::names::short(k) {
+                                0x00006e6f69746361_u64 => 2usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        7usize => {
+                            match crate::__private::names::short(k) {
+                                0x006449736e617254_u64 => 1usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        9usize => {
+                            match (
+                                crate::__private::names::word(k, 0usize),
+                                crate::__private::names::word(k, 1usize),
+                            ) {
+                                (0x727574616e676973_u64, 0x65727574616e6769_u64) => 4usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
                         crate::__private::fields::set_at(
                             &mut v_masof,
                             &value,
@@ -333,7 +411,7 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
                             (false, "Masof"),
                         )
                     }
-                    b"TransId" => {
+                    1usize => {
                         crate::__private::fields::set_at(
                             &mut v_trans_id,
                             &value,
@@ -341,7 +419,7 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
                             (false, "TransId"),
                         )
                     }
-                    b"action" => {
+                    2usize => {
                         crate::__private::fields::set_at(
                             &mut v_action,
                             &value,
@@ -349,7 +427,7 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
                             (false, "action"),
                         )
                     }
-                    b"type" => {
+                    3usize => {
                         crate::__private::fields::set_at(
                             &mut v_document_type,
                             &value,
@@ -357,7 +435,7 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
                             (false, "type"),
                         )
                     }
-                    b"signature" => {
+                    4usize => {
                         crate::__private::fields::set_at(
                             &mut v_signature,
                             &value,

@@ -920,8 +920,29 @@ impl crate::__private::FormFields for SignPaymentPageResponse {
         let mut params = Vec::new();
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
-                match key.as_bytes() {
-                    b"action" => {
+                let index = {
+                    let k: &[u8] = key.as_bytes();
+                    match k.len() {
+                        6usize => {
+                            match crate::__private::names::short(k) {
+                                0x00006e6f69746361_u64 => 0usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        9usize => {
+                            match (
+                                crate::__private::names::word(k, 0usize),
+                                crate::__private::names::word(k, 1usize),
+                            ) {
+                                (0x727574616e676973_u64, 0x65727574616e6769_u64) => 1usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
                         crate::__private::fields::set_at(
                             &mut v_action,
                             &value,
@@ -929,7 +950,7 @@ impl crate::__private::FormFields for SignPaymentPageResponse {
                             (false, "action"),
                         )
                     }
-                    b"signature" => {
+                    1usize => {
                         crate::__private::fields::set_at(
                             &mut v_signature,
                             &value,
