@@ -22,10 +22,12 @@ pub fn emit(plan: &Plan) -> TokenStream {
                     json,
                 } => match json {
                     JsonScalar::Exact => {
-                        quote!(#j::scalar(&mut m, &mut #v, #decode, (#bools, #ea), #at)?)
+                        quote!(#j::exact(&mut m, &mut #v, #decode, (#bools, #ea), #at)?)
                     }
                     JsonScalar::Text => quote!(#j::string(&mut m, &mut #v, #ea, #at)?),
                     JsonScalar::Int => quote!(#j::integer(&mut m, &mut #v, #ea, #at)?),
+                    JsonScalar::TextNewtype => quote!(#j::string_as(&mut m, &mut #v, #ea, #at)?),
+                    JsonScalar::IntNewtype => quote!(#j::integer_as(&mut m, &mut #v, #ea, #at)?),
                     JsonScalar::Other => {
                         quote!(#j::value(&mut m, &mut #v, #decode, (#bools, #ea), #at)?)
                     }

@@ -54,6 +54,10 @@ pub enum JsonScalar {
     Text,
     /// A plain `i64`, in serde's scan, an integer taken as serde read it.
     Int,
+    /// A spec newtype over text, read as [`JsonScalar::Text`] and wrapped (`From<String>`).
+    TextNewtype,
+    /// A spec newtype over an integer, read as [`JsonScalar::Int`] and wrapped (`From<i64>`).
+    IntNewtype,
     /// Through `decode`, in serde's scan.
     Other,
 }
@@ -103,6 +107,8 @@ fn json_scalar(api: &Api, ty: &Ty) -> JsonScalar {
         (_, Ty::Money | Ty::Decimal) => JsonScalar::Exact,
         (Ty::String, _) => JsonScalar::Text,
         (Ty::Int, _) => JsonScalar::Int,
+        (Ty::Named(_), Ty::String) => JsonScalar::TextNewtype,
+        (Ty::Named(_), Ty::Int) => JsonScalar::IntNewtype,
         _ => JsonScalar::Other,
     }
 }

@@ -287,11 +287,10 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer_as(
                         &mut m,
                         &mut v_tp_login,
-                        <TpLogin as crate::__private::FromText>::from_text,
-                        (false, true),
+                        true,
                         (&mut *cx, depth, "TP_Login"),
                     )?
                 }

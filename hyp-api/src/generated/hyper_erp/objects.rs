@@ -210,11 +210,10 @@ impl crate::__private::JsonFields for TpAccount {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer_as(
                         &mut m,
                         &mut v_account_login,
-                        <TpLogin as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "AccountLogin"),
                     )?
                 }
@@ -260,7 +259,7 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_balance,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -269,7 +268,7 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_equity,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -278,7 +277,7 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_margin,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -287,11 +286,10 @@ impl crate::__private::JsonFields for TpAccount {
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer_as(
                         &mut m,
                         &mut v_account_login,
-                        <TpLogin as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "AccountLogin"),
                     )?
                 }
@@ -848,7 +846,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_total_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -865,7 +863,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_exchange_rate,
                         <crate::Decimal as crate::__private::FromText>::from_text,
@@ -882,7 +880,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_first_payment_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -891,7 +889,7 @@ impl crate::__private::JsonFields for RefundItem {
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_next_payments_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -1959,11 +1957,10 @@ impl crate::__private::JsonFields for RefundDocument {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer_as(
                         &mut m,
                         &mut v_refund_number,
-                        <RefundNumber as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "RefundNumber"),
                     )?
                 }
@@ -1992,11 +1989,10 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer_as(
                         &mut m,
                         &mut v_client_number,
-                        <ClientNumber as crate::__private::FromText>::from_text,
-                        (false, true),
+                        true,
                         (&mut *cx, depth, "ClientNumber"),
                     )?
                 }
@@ -2073,7 +2069,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 14usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_total_refund_lc,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -2090,7 +2086,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 16usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_total_refund_in_pc,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -2253,7 +2249,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 34usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_account_balance_at_production_time,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -2262,7 +2258,7 @@ impl crate::__private::JsonFields for RefundDocument {
                     )?
                 }
                 35usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_credit_line_usage_risk_lc,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -2666,11 +2662,10 @@ impl crate::__private::JsonFields for RefundQueueRow {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer_as(
                         &mut m,
                         &mut v_refund_number,
-                        <RefundNumber as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "RefundNumber"),
                     )?
                 }
@@ -2703,7 +2698,7 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     )?
                 }
                 4usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_total_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -2956,11 +2951,10 @@ impl crate::__private::JsonFields for RefundStatusUpdate {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer_as(
                         &mut m,
                         &mut v_refund_number,
-                        <RefundNumber as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "RefundNumber"),
                     )?
                 }

@@ -485,11 +485,10 @@ impl crate::__private::JsonFields for CreateAccountResponse {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer_as(
                         &mut m,
                         &mut v_login,
-                        <Login as crate::__private::FromText>::from_text,
-                        (false, true),
+                        true,
                         (&mut *cx, depth, "login"),
                     )?
                 }

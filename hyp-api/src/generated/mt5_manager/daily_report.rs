@@ -224,7 +224,7 @@ impl crate::__private::JsonFields for DailyReportResponse {
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_equity,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -233,7 +233,7 @@ impl crate::__private::JsonFields for DailyReportResponse {
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_deposits,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -242,7 +242,7 @@ impl crate::__private::JsonFields for DailyReportResponse {
                     )?
                 }
                 3usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_withdrawals,
                         <crate::Money as crate::__private::FromText>::from_text,

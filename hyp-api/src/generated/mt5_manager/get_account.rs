@@ -326,11 +326,10 @@ impl crate::__private::JsonFields for GetAccountResponse {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::integer_as(
                         &mut m,
                         &mut v_login,
-                        <Login as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "login"),
                     )?
                 }
@@ -367,7 +366,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 5usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_balance,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -376,7 +375,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 6usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_profit,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -385,7 +384,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 7usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_equity,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -394,7 +393,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 8usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_margin,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -403,7 +402,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 9usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_margin_free,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -412,7 +411,7 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_margin_level,
                         <crate::Decimal as crate::__private::FromText>::from_text,

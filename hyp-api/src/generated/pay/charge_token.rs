@@ -1049,16 +1049,15 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string_as(
                         &mut m,
                         &mut v_id,
-                        <TransId as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Id"),
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -1067,11 +1066,10 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string_as(
                         &mut m,
                         &mut v_acode,
-                        <AuthCode as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "ACode"),
                     )?
                 }
@@ -1132,11 +1130,10 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 10usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string_as(
                         &mut m,
                         &mut v_user_id,
-                        <UserId as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "UserId"),
                     )?
                 }
@@ -1206,29 +1203,26 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
                     )?
                 }
                 19usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string_as(
                         &mut m,
                         &mut v_tmonth,
-                        <Tmonth as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Tmonth"),
                     )?
                 }
                 20usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string_as(
                         &mut m,
                         &mut v_tyear,
-                        <Tyear as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Tyear"),
                     )?
                 }
                 21usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string_as(
                         &mut m,
                         &mut v_uid,
-                        <Uid as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "UID"),
                     )?
                 }

@@ -658,7 +658,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -675,11 +675,10 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string_as(
                         &mut m,
                         &mut v_acode,
-                        <AuthCode as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "ACode"),
                     )?
                 }

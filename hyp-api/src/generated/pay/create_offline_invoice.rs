@@ -606,7 +606,7 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -623,11 +623,10 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string_as(
                         &mut m,
                         &mut v_acode,
-                        <AuthCode as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "ACode"),
                     )?
                 }

@@ -358,11 +358,10 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string_as(
                         &mut m,
                         &mut v_pay_request_id,
-                        <PayRequestId as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "payRequestId"),
                     )?
                 }

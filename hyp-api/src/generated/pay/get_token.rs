@@ -269,11 +269,10 @@ impl crate::__private::JsonFields for GetTokenResponse {
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string_as(
                         &mut m,
                         &mut v_id,
-                        <TransId as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Id"),
                     )?
                 }

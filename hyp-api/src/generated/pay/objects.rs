@@ -126,11 +126,10 @@ impl crate::__private::JsonFields for PaymentLink {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string_as(
                         &mut m,
                         &mut v_pay_request_id,
-                        <PayRequestId as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "payRequestId"),
                     )?
                 }
@@ -144,7 +143,7 @@ impl crate::__private::JsonFields for PaymentLink {
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,

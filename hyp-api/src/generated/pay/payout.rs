@@ -471,16 +471,15 @@ impl crate::__private::JsonFields for PayoutResponse {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string_as(
                         &mut m,
                         &mut v_id,
-                        <TransId as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Id"),
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::scalar(
+                    crate::__private::json_in::exact(
                         &mut m,
                         &mut v_amount,
                         <crate::Money as crate::__private::FromText>::from_text,
@@ -489,11 +488,10 @@ impl crate::__private::JsonFields for PayoutResponse {
                     )?
                 }
                 2usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string_as(
                         &mut m,
                         &mut v_acode,
-                        <AuthCode as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "ACode"),
                     )?
                 }

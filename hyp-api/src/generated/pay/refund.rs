@@ -225,20 +225,18 @@ impl crate::__private::JsonFields for RefundResponse {
             };
             match index {
                 0usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string_as(
                         &mut m,
                         &mut v_id,
-                        <TransId as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "Id"),
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string_as(
                         &mut m,
                         &mut v_acode,
-                        <AuthCode as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "ACode"),
                     )?
                 }

@@ -298,11 +298,10 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
                     )?
                 }
                 1usize => {
-                    crate::__private::json_in::value(
+                    crate::__private::json_in::string_as(
                         &mut m,
                         &mut v_trans_id,
-                        <TransId as crate::__private::FromText>::from_text,
-                        (false, false),
+                        false,
                         (&mut *cx, depth, "TransId"),
                     )?
                 }

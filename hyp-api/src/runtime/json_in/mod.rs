@@ -33,7 +33,7 @@ mod scalar;
 
 pub use object::{node, object, objects, other, scalars, skip};
 use raw::refused;
-pub use scalar::{integer, scalar, string, value};
+pub use scalar::{exact, integer, integer_as, scalar, string, string_as, value};
 
 use list::{List, ObjectItems};
 use object::Object;

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use rust_decimal::Decimal;
 use serde::de::MapAccess;
 use serde_json::value::RawValue;
 
@@ -37,6 +38,37 @@ pub(super) fn text(raw: &RawValue, bools: bool) -> Result<Option<Cow<'_, str>>, 
         _ if bools => Err(wrong_kind("a boolean", kind(t))),
         _ => Err(wrong_kind("a number or a string", kind(t))),
     }
+}
+
+/// A JSON number's exact value where it is plain (`-12.50`: an optional sign, at most 18
+/// digits, an optional fraction): its digits are split into the mantissa and the scale, and
+/// rust_decimal builds the value. `None` for anything else (an exponent, more digits, `-0`),
+/// which `Decimal::from_str_exact` reads.
+pub(super) fn decimal(raw: &str) -> Option<Decimal> {
+    let (negative, digits) = match raw.as_bytes().split_first()? {
+        (b'-', rest) => (true, rest),
+        _ => (false, raw.as_bytes()),
+    };
+    if digits.is_empty() || digits.len() > 19 {
+        return None;
+    }
+    let (mut mantissa, mut scale, mut point) = (0u64, 0u32, false);
+    for &c in digits {
+        match c {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(c - b'0');
+                scale += u32::from(point);
+            }
+            b'.' if !point => point = true,
+            _ => return None,
+        }
+    }
+    if (negative && mantissa == 0) || (point && scale == 0) || (!point && digits.len() > 18) {
+        return None;
+    }
+    // The mantissa's low and middle 32-bit words (it is below 10^18).
+    let (lo, mid) = (mantissa as u32, (mantissa >> 32) as u32);
+    Some(Decimal::from_parts(lo, mid, 0, negative, scale))
 }
 
 /// How deep `raw` nests (`0` for a scalar, `1` for `[0]`), counting brackets outside strings.
@@ -116,6 +148,50 @@ mod tests {
         assert_eq!(nesting("[[0],{\"a\":[1]}]"), 3);
         assert_eq!(nesting("\"[[[\\\"[\""), 0);
         assert_eq!(nesting("{\"k\\\\\":[\"]\"]}"), 2);
+    }
+
+    #[test]
+    fn plain_numbers_read_as_rust_decimal_reads_them() {
+        let same = [
+            "0",
+            "7",
+            "150.00",
+            "150",
+            "-12.50",
+            "0.001",
+            "-0.5",
+            "999999999999999999",
+            "-999999999999999999",
+            "12345678.9012345678",
+            "1.00000000000000000",
+        ];
+        for t in same {
+            let ours = decimal(t).unwrap_or_else(|| panic!("{t} is plain"));
+            let theirs = Decimal::from_str_exact(t).unwrap();
+            assert_eq!(
+                (ours.to_string(), ours.scale(), ours.is_sign_negative()),
+                (
+                    theirs.to_string(),
+                    theirs.scale(),
+                    theirs.is_sign_negative()
+                ),
+                "{t}"
+            );
+        }
+        // Left to `from_str_exact`: exponents, -0, 19 digits and more, anything not a number.
+        for t in [
+            "1e5",
+            "1.5E-3",
+            "-0",
+            "-0.00",
+            "1234567890123456789",
+            "1.234567890123456789",
+        ] {
+            assert_eq!(decimal(t), None, "{t}");
+        }
+        for t in ["", "-", "1.2.3", "\"1\"", "null", "."] {
+            assert_eq!(decimal(t), None, "{t}");
+        }
     }
 
     #[test]

@@ -4,10 +4,12 @@
 
 use std::borrow::Cow;
 
+use rust_decimal::Decimal;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 
 use super::Cx;
-use super::raw::{raw, text};
+use super::raw::{decimal, raw, text};
 use crate::runtime::fields::{self, Decode, Slot, at, wrong_kind};
 use crate::runtime::node::DecodeError;
 
@@ -17,12 +19,53 @@ pub fn scalar<'de, A: MapAccess<'de>, T>(
     m: &mut A,
     slot: &mut Slot<T>,
     decode: Decode<T>,
-    (bools, empty_is_absent): (bool, bool),
+    flags: (bool, bool),
     (cx, depth, wire): (&mut Cx, usize, &str),
 ) -> Result<(), A::Error> {
     let raw = raw(m, cx, depth, wire)?;
     if slot.is_some() {
         return Ok(());
+    }
+    from_raw(raw, slot, decode, flags, (cx, wire))
+}
+
+/// A money or decimal field `wire` (see [`scalar`]): a plain number (`-12.50`) is taken
+/// from its digits as they are, anything else through `decode`.
+pub fn exact<'de, A: MapAccess<'de>, T: From<Decimal>>(
+    m: &mut A,
+    slot: &mut Slot<T>,
+    decode: Decode<T>,
+    flags: (bool, bool),
+    (cx, depth, wire): (&mut Cx, usize, &str),
+) -> Result<(), A::Error> {
+    let raw = raw(m, cx, depth, wire)?;
+    if slot.is_some() {
+        return Ok(());
+    }
+    if let Some(d) = decimal(raw.get()) {
+        *slot = Some(Some(T::from(d)));
+        return Ok(());
+    }
+    from_raw(raw, slot, decode, flags, (cx, wire))
+}
+
+/// A scalar from `raw`, the unparsed text of its value (see [`scalar`]).
+fn from_raw<T, E: serde::de::Error>(
+    raw: &RawValue,
+    slot: &mut Slot<T>,
+    decode: Decode<T>,
+    (bools, empty_is_absent): (bool, bool),
+    (cx, wire): (&mut Cx, &str),
+) -> Result<(), E> {
+    // A number is its own text: straight to `decode`.
+    if let Some(b'-' | b'0'..=b'9') = raw.get().as_bytes().first() {
+        return match decode(raw.get()) {
+            Ok(v) => {
+                *slot = Some(Some(v));
+                Ok(())
+            }
+            Err(e) => Err(cx.fail(at(Box::new(e), wire))),
+        };
     }
     let read = match text(raw, bools) {
         Ok(None) => {
@@ -103,6 +146,44 @@ pub fn integer<'de, A: MapAccess<'de>>(
     read_value(m, slot, Int, (false, empty_is_absent), at)
 }
 
+/// A field of a spec newtype over text (`wire`), read as a `String` field (see [`string`])
+/// and wrapped: the same values and errors as the newtype's `FromText`, without the call
+/// through it.
+#[inline]
+pub fn string_as<'de, A: MapAccess<'de>, T: From<String>>(
+    m: &mut A,
+    slot: &mut Slot<T>,
+    empty_is_absent: bool,
+    at: (&mut Cx, usize, &str),
+) -> Result<(), A::Error> {
+    // A field met before is skipped, as the base type's read skips it.
+    let mut base = slot.as_ref().map(|_| None);
+    string(m, &mut base, empty_is_absent, at)?;
+    if slot.is_none() {
+        *slot = base.map(|v| v.map(T::from));
+    }
+    Ok(())
+}
+
+/// A field of a spec newtype over an integer (`wire`), read as an `i64` field (see
+/// [`integer`]) and wrapped: the same values and errors as the newtype's `FromText`, with an
+/// integer serde read taken as it is, not through its digits.
+#[inline]
+pub fn integer_as<'de, A: MapAccess<'de>, T: From<i64>>(
+    m: &mut A,
+    slot: &mut Slot<T>,
+    empty_is_absent: bool,
+    at: (&mut Cx, usize, &str),
+) -> Result<(), A::Error> {
+    let mut base = slot.as_ref().map(|_| None);
+    integer(m, &mut base, empty_is_absent, at)?;
+    if slot.is_none() {
+        *slot = base.map(|v| v.map(T::from));
+    }
+    Ok(())
+}
+
+#[inline]
 fn read_value<'de, A: MapAccess<'de>, T, R: Read<T>>(
     m: &mut A,
     slot: &mut Slot<T>,
@@ -197,6 +278,7 @@ struct ValueSeed<'c, T, R> {
 
 impl<'de, T, R: Read<T>> DeserializeSeed<'de> for ValueSeed<'_, T, R> {
     type Value = ();
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
     }
@@ -239,6 +321,7 @@ impl<'de, T, R: Read<T>> Visitor<'de> for ValueSeed<'_, T, R> {
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("a string, a number or null")
     }
+    #[inline]
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<(), E> {
         self.read(v)
     }
