@@ -138,11 +138,41 @@ fn kind(api: &Api, ty: &Ty, side: Side) -> Kind {
     }
 }
 
+/// Whether an answer can hold an object named `name`: a response field's type names it,
+/// directly, in a list or inside another object an answer holds. An object only sent in
+/// requests, or only `include:`d into other structs, is never read from an answer.
+fn answered(api: &Api, name: &str) -> bool {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut todo: Vec<&Ty> = api
+        .endpoints
+        .iter()
+        .flat_map(|e| e.response.iter().map(|f| &f.ty))
+        .collect();
+    while let Some(ty) = todo.pop() {
+        match ty {
+            Ty::List(inner) => todo.push(inner),
+            Ty::Object(o) if !seen.contains(&o.as_str()) => {
+                seen.push(o);
+                if let Some(object) = api.objects.iter().find(|x| &x.name == o) {
+                    todo.extend(object.fields.iter().map(|f| &f.ty));
+                }
+            }
+            _ => {}
+        }
+    }
+    seen.contains(&name)
+}
+
 /// The plan of a struct, or `None` where answers never reach it through a one-pass decoder
-/// (request structs, whole-answer structs).
+/// (request structs, objects no answer holds, whole-answer structs).
 fn plan(api: &Api, s: &StructSpec) -> Option<Plan> {
     let object = api.objects.iter().any(|o| o.name == s.name);
-    if (s.side == Side::Request && !object) || s.fields.iter().any(|f| f.wire == WHOLE) {
+    let read = if object {
+        answered(api, s.name)
+    } else {
+        s.side != Side::Request
+    };
+    if !read || s.fields.iter().any(|f| f.wire == WHOLE) {
         return None;
     }
     let params = s
