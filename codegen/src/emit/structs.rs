@@ -157,7 +157,9 @@ fn required_name(name: &str) -> String {
 
 /// `new` takes a struct of the required fields, each named where it is given (a missing one is
 /// a compile error naming it); a setter per optional field. A request without required fields
-/// has `new()` and `Default`.
+/// has `new()` and `Default`. All `#[inline]`: each is a few moves, compiled where it is called
+/// (a non-generic `pub fn` is otherwise compiled into every build, with the drop of the whole
+/// struct on its unwind path).
 fn constructor(api: &Api, s: &StructSpec) -> TokenStream {
     let name = ident(s.name);
     let settable: Vec<&Field> = s.fields.iter().filter(|f| f.fixed.is_none()).collect();
@@ -181,7 +183,7 @@ fn constructor(api: &Api, s: &StructSpec) -> TokenStream {
         ));
         if matches!(f.ty, Ty::List(_)) {
             let t = rust_type(api, &f.ty, Side::Request);
-            quote! { #sdoc pub fn #n(mut self, value: #t) -> Self { self.#n = value; self } }
+            quote! { #sdoc #[inline] pub fn #n(mut self, value: #t) -> Self { self.#n = value; self } }
         } else {
             let (t, into) = param_type(api, &f.ty);
             let v = if into {
@@ -189,14 +191,15 @@ fn constructor(api: &Api, s: &StructSpec) -> TokenStream {
             } else {
                 quote!(value)
             };
-            quote! { #sdoc pub fn #n(mut self, value: #t) -> Self { self.#n = Some(#v); self } }
+            quote! { #sdoc #[inline] pub fn #n(mut self, value: #t) -> Self { self.#n = Some(#v); self } }
         }
     });
     if required.is_empty() {
         return quote! {
-            impl Default for #name { fn default() -> Self { Self::new() } }
+            impl Default for #name { #[inline] fn default() -> Self { Self::new() } }
             impl #name {
                 /// A request without required fields; set optional ones with the setters.
+                #[inline]
                 pub fn new() -> Self { Self { #(#inits)* } }
                 #(#setters)*
             }
@@ -225,10 +228,12 @@ fn constructor(api: &Api, s: &StructSpec) -> TokenStream {
         #[derive(Debug, Clone)]
         pub struct #req_name { #(#req_fields)* }
         impl From<#req_name> for #name {
+            #[inline]
             fn from(required: #req_name) -> Self { Self::new(required) }
         }
         impl #name {
             #ctor_doc
+            #[inline]
             pub fn new(required: #req_name) -> Self {
                 let #req_name { #(#names),* } = required;
                 Self { #(#inits)* }

@@ -251,12 +251,14 @@ impl crate::FromNode for CustomerData {
     }
 }
 impl Default for CustomerData {
+    #[inline]
     fn default() -> Self {
         Self::new()
     }
 }
 impl CustomerData {
     /// A request without required fields; set optional ones with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self {
             first_name: None,
@@ -278,81 +280,97 @@ impl CustomerData {
         }
     }
     /// Sets `firstName`: Customer first name.
+    #[inline]
     pub fn first_name(mut self, value: impl Into<String>) -> Self {
         self.first_name = Some(value.into());
         self
     }
     /// Sets `lastName`: Customer last name.
+    #[inline]
     pub fn last_name(mut self, value: impl Into<String>) -> Self {
         self.last_name = Some(value.into());
         self
     }
     /// Sets `address`: Customer street address.
+    #[inline]
     pub fn address(mut self, value: impl Into<String>) -> Self {
         self.address = Some(value.into());
         self
     }
     /// Sets `city`: Customer city.
+    #[inline]
     pub fn city(mut self, value: impl Into<String>) -> Self {
         self.city = Some(value.into());
         self
     }
     /// Sets `email`: Customer e-mail.
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets `tel`: Customer phone number.
+    #[inline]
     pub fn tel(mut self, value: impl Into<String>) -> Self {
         self.tel = Some(value.into());
         self
     }
     /// Sets `userData1`: Merchant-defined data 1, echoed back (e.g. to the payment page).
+    #[inline]
     pub fn user_data1(mut self, value: impl Into<String>) -> Self {
         self.user_data1 = Some(value.into());
         self
     }
     /// Sets `userData2`: Merchant-defined data 2, echoed back (e.g. to the payment page).
+    #[inline]
     pub fn user_data2(mut self, value: impl Into<String>) -> Self {
         self.user_data2 = Some(value.into());
         self
     }
     /// Sets `userData3`: Merchant-defined data 3, echoed back (e.g. to the payment page).
+    #[inline]
     pub fn user_data3(mut self, value: impl Into<String>) -> Self {
         self.user_data3 = Some(value.into());
         self
     }
     /// Sets `userData4`: Merchant-defined data 4, echoed back (e.g. to the payment page).
+    #[inline]
     pub fn user_data4(mut self, value: impl Into<String>) -> Self {
         self.user_data4 = Some(value.into());
         self
     }
     /// Sets `userData5`: Merchant-defined data 5, echoed back (e.g. to the payment page).
+    #[inline]
     pub fn user_data5(mut self, value: impl Into<String>) -> Self {
         self.user_data5 = Some(value.into());
         self
     }
     /// Sets `userData6`: Merchant-defined data 6, echoed back (e.g. to the payment page).
+    #[inline]
     pub fn user_data6(mut self, value: impl Into<String>) -> Self {
         self.user_data6 = Some(value.into());
         self
     }
     /// Sets `userData7`: Merchant-defined data 7, echoed back (e.g. to the payment page).
+    #[inline]
     pub fn user_data7(mut self, value: impl Into<String>) -> Self {
         self.user_data7 = Some(value.into());
         self
     }
     /// Sets `userData8`: Merchant-defined data 8, echoed back (e.g. to the payment page).
+    #[inline]
     pub fn user_data8(mut self, value: impl Into<String>) -> Self {
         self.user_data8 = Some(value.into());
         self
     }
     /// Sets `userData9`: Merchant-defined data 9, echoed back (e.g. to the payment page).
+    #[inline]
     pub fn user_data9(mut self, value: impl Into<String>) -> Self {
         self.user_data9 = Some(value.into());
         self
     }
     /// Sets `userData10`: Merchant-defined data 10, echoed back (e.g. to the payment page).
+    #[inline]
     pub fn user_data10(mut self, value: impl Into<String>) -> Self {
         self.user_data10 = Some(value.into());
         self
@@ -612,12 +630,14 @@ impl crate::FromNode for InvoiceData {
     }
 }
 impl Default for InvoiceData {
+    #[inline]
     fn default() -> Self {
         Self::new()
     }
 }
 impl InvoiceData {
     /// A request without required fields; set optional ones with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self {
             invoice_creation_method: None,
@@ -634,56 +654,67 @@ impl InvoiceData {
         }
     }
     /// Sets `invoiceCreationMethod`: `wait` (answer carries the invoice link) or `post` (asynchronous; fetch later with inquireInvoice).
+    #[inline]
     pub fn invoice_creation_method(mut self, value: InvoiceCreationMethod) -> Self {
         self.invoice_creation_method = Some(value);
         self
     }
     /// Sets `invoiceSubject`: Invoice subject (may be Hebrew).
+    #[inline]
     pub fn invoice_subject(mut self, value: impl Into<String>) -> Self {
         self.invoice_subject = Some(value.into());
         self
     }
     /// Sets `invoiceItemCode`: Item code(s); several items are pipe-separated (`a|b`).
+    #[inline]
     pub fn invoice_item_code(mut self, value: impl Into<String>) -> Self {
         self.invoice_item_code = Some(value.into());
         self
     }
     /// Sets `invoiceItemDescription`: Item description(s); several items are pipe-separated.
+    #[inline]
     pub fn invoice_item_description(mut self, value: impl Into<String>) -> Self {
         self.invoice_item_description = Some(value.into());
         self
     }
     /// Sets `invoiceItemPrice`: Item price(s) in minor units (agorot; the library example sends 100 for a `total` of 100); several items are pipe-separated.
+    #[inline]
     pub fn invoice_item_price(mut self, value: impl Into<String>) -> Self {
         self.invoice_item_price = Some(value.into());
         self
     }
     /// Sets `invoiceItemQuantity`: Item quantity(ies); several items are pipe-separated.
+    #[inline]
     pub fn invoice_item_quantity(mut self, value: impl Into<String>) -> Self {
         self.invoice_item_quantity = Some(value.into());
         self
     }
     /// Sets `isItemPriceWithTax`: `1` when item prices include VAT.
+    #[inline]
     pub fn is_item_price_with_tax(mut self, value: bool) -> Self {
         self.is_item_price_with_tax = Some(value);
         self
     }
     /// Sets `companyInfo`: Customer (company) name printed on the invoice (may be Hebrew).
+    #[inline]
     pub fn company_info(mut self, value: impl Into<String>) -> Self {
         self.company_info = Some(value.into());
         self
     }
     /// Sets `mailTo`: E-mail address the invoice is sent to.
+    #[inline]
     pub fn mail_to(mut self, value: impl Into<String>) -> Self {
         self.mail_to = Some(value.into());
         self
     }
     /// Sets `ccDate`: Invoice date, `YYYY-MM-DD`.
+    #[inline]
     pub fn cc_date(mut self, value: crate::NaiveDate) -> Self {
         self.cc_date = Some(value);
         self
     }
     /// Sets `createInvoice`: refundCgInvoice only: 1 = reuse the original debit invoice's parameters, 2 = use the parameters given here.
+    #[inline]
     pub fn create_invoice(mut self, value: CreateInvoice) -> Self {
         self.create_invoice = Some(value);
         self
@@ -739,12 +770,14 @@ pub struct InvoiceRefRequired {
     pub invoice_atran_id: String,
 }
 impl From<InvoiceRefRequired> for InvoiceRef {
+    #[inline]
     fn from(required: InvoiceRefRequired) -> Self {
         Self::new(required)
     }
 }
 impl InvoiceRef {
     /// A request from its required fields (see [`InvoiceRefRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: InvoiceRefRequired) -> Self {
         let InvoiceRefRequired { invoice_atran_id } = required;
         Self { invoice_atran_id }
@@ -808,16 +841,19 @@ impl crate::FromNode for PaymentPageData {
     }
 }
 impl Default for PaymentPageData {
+    #[inline]
     fn default() -> Self {
         Self::new()
     }
 }
 impl PaymentPageData {
     /// A request without required fields; set optional ones with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self { pps_json_config: None }
     }
     /// Sets `ppsJSONConfig`: Page configuration as a JSON text (e.g. `frameAncestorURLs` for iframe embedding, `uiCustomData`), sent as the element's text.
+    #[inline]
     pub fn pps_json_config(mut self, value: impl Into<String>) -> Self {
         self.pps_json_config = Some(value.into());
         self

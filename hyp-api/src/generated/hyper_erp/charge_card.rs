@@ -158,12 +158,14 @@ pub struct ChargeCardRequired {
     pub amount: crate::Money,
 }
 impl From<ChargeCardRequired> for ChargeCardRequest {
+    #[inline]
     fn from(required: ChargeCardRequired) -> Self {
         Self::new(required)
     }
 }
 impl ChargeCardRequest {
     /// A request from its required fields (see [`ChargeCardRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: ChargeCardRequired) -> Self {
         let ChargeCardRequired {
             client_number,
@@ -184,6 +186,7 @@ impl ChargeCardRequest {
         }
     }
     /// Sets `ManualConfirmationCode`: Optional manual approval code from the clearing provider, if available ("" in the example).
+    #[inline]
     pub fn manual_confirmation_code(mut self, value: impl Into<String>) -> Self {
         self.manual_confirmation_code = Some(value.into());
         self

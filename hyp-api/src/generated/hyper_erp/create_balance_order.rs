@@ -153,12 +153,14 @@ pub struct CreateBalanceOrderRequired {
     pub comment: String,
 }
 impl From<CreateBalanceOrderRequired> for CreateBalanceOrderRequest {
+    #[inline]
     fn from(required: CreateBalanceOrderRequired) -> Self {
         Self::new(required)
     }
 }
 impl CreateBalanceOrderRequest {
     /// A request from its required fields (see [`CreateBalanceOrderRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: CreateBalanceOrderRequired) -> Self {
         let CreateBalanceOrderRequired {
             client_number,
@@ -179,6 +181,7 @@ impl CreateBalanceOrderRequest {
         }
     }
     /// Sets `Purpose`: Optional.
+    #[inline]
     pub fn purpose(mut self, value: Purpose) -> Self {
         self.purpose = Some(value);
         self

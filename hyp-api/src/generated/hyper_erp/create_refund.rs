@@ -268,12 +268,14 @@ pub struct CreateRefundRequired {
     pub items: Vec<RefundItem>,
 }
 impl From<CreateRefundRequired> for CreateRefundRequest {
+    #[inline]
     fn from(required: CreateRefundRequired) -> Self {
         Self::new(required)
     }
 }
 impl CreateRefundRequest {
     /// A request from its required fields (see [`CreateRefundRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: CreateRefundRequired) -> Self {
         let CreateRefundRequired { client_number, items } = required;
         Self {
@@ -294,61 +296,73 @@ impl CreateRefundRequest {
         }
     }
     /// Sets `Ticket_ID`: Service ticket number or internal reference used to prevent duplicate refund creation (e.g. "WD-998877").
+    #[inline]
     pub fn ticket_id(mut self, value: impl Into<TicketId>) -> Self {
         self.ticket_id = Some(value.into());
         self
     }
     /// Sets `InternalDoc_Dont_Send`: true prevents sending a signed digital document to the client (marks the refund "Do not distribute").
+    #[inline]
     pub fn internal_doc_dont_send(mut self, value: bool) -> Self {
         self.internal_doc_dont_send = Some(value);
         self
     }
     /// Sets `PersonalIdVerificationMadeBy`: Who verified the client's identity; must be a valid enabled Hyper username.
+    #[inline]
     pub fn personal_id_verification_made_by(mut self, value: impl Into<String>) -> Self {
         self.personal_id_verification_made_by = Some(value.into());
         self
     }
     /// Sets `SalesAgent`: Sales agent of the refund document; must be a valid enabled Hyper username (e.g. "Dani").
+    #[inline]
     pub fn sales_agent(mut self, value: impl Into<String>) -> Self {
         self.sales_agent = Some(value.into());
         self
     }
     /// Sets `Notes`: General notes that will appear on the refund / withdrawal document.
+    #[inline]
     pub fn notes(mut self, value: impl Into<String>) -> Self {
         self.notes = Some(value.into());
         self
     }
     /// Sets `IPAddress`: IP address from which the action was performed (e.g. "203.0.113.25").
+    #[inline]
     pub fn ip_address(mut self, value: impl Into<String>) -> Self {
         self.ip_address = Some(value.into());
         self
     }
     /// Sets `OriginProductionTime`: Original production time, "YYYY-MM-DD hh:mm:ss" (server local time, as in the returned Doc).
+    #[inline]
     pub fn origin_production_time(mut self, value: crate::NaiveDateTime) -> Self {
         self.origin_production_time = Some(value);
         self
     }
     /// Sets `ContactPerson`: Name of a contact person from the client's contact list; when found, the address fields are imported from that contact.
+    #[inline]
     pub fn contact_person(mut self, value: impl Into<String>) -> Self {
         self.contact_person = Some(value.into());
         self
     }
     /// Sets `Agency`: Branch / agency associated with the refund document.
+    #[inline]
     pub fn agency(mut self, value: i64) -> Self {
         self.agency = Some(value);
         self
     }
     /// Sets `RefundFormPurpose`: Purpose of the refund form (1 = withdrawal from account in the example).
+    #[inline]
     pub fn refund_form_purpose(mut self, value: RefundFormPurpose) -> Self {
         self.refund_form_purpose = Some(value);
         self
     }
     /// Sets `MoneyLaundering`: AML control level definition for the document.
+    #[inline]
     pub fn money_laundering(mut self, value: MoneyLaunderingControl) -> Self {
         self.money_laundering = Some(value);
         self
     }
     /// Sets `MoneyLaunderingBundle`: AML document bundle number.
+    #[inline]
     pub fn money_laundering_bundle(mut self, value: i64) -> Self {
         self.money_laundering_bundle = Some(value);
         self

@@ -70,12 +70,14 @@ pub struct CreateTpAccountRequired {
     pub api_password: crate::SecretString,
 }
 impl From<CreateTpAccountRequired> for CreateTpAccountRequest {
+    #[inline]
     fn from(required: CreateTpAccountRequired) -> Self {
         Self::new(required)
     }
 }
 impl CreateTpAccountRequest {
     /// A request from its required fields (see [`CreateTpAccountRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: CreateTpAccountRequired) -> Self {
         let CreateTpAccountRequired { client_number, api_password } = required;
         Self {

@@ -272,12 +272,14 @@ pub struct DepositFiatRequired {
     pub end_user_ip: String,
 }
 impl From<DepositFiatRequired> for DepositFiatRequest {
+    #[inline]
     fn from(required: DepositFiatRequired) -> Self {
         Self::new(required)
     }
 }
 impl DepositFiatRequest {
     /// A request from its required fields (see [`DepositFiatRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: DepositFiatRequired) -> Self {
         let DepositFiatRequired {
             client_number,
@@ -305,11 +307,13 @@ impl DepositFiatRequest {
         }
     }
     /// Sets `Time_Stamp`: UTC time when the credit-card transaction was made, "YYYY-MM-DD hh:mm:ss" (does not have to be accurate).
+    #[inline]
     pub fn time_stamp(mut self, value: crate::NaiveDateTime) -> Self {
         self.time_stamp = Some(value);
         self
     }
     /// Sets `Voucher_Number`: Clearing voucher number.
+    #[inline]
     pub fn voucher_number(mut self, value: impl Into<VoucherNumber>) -> Self {
         self.voucher_number = Some(value.into());
         self

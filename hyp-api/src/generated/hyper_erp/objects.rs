@@ -688,12 +688,14 @@ pub struct RefundItemRequired {
     pub currency: String,
 }
 impl From<RefundItemRequired> for RefundItem {
+    #[inline]
     fn from(required: RefundItemRequired) -> Self {
         Self::new(required)
     }
 }
 impl RefundItem {
     /// A request from its required fields (see [`RefundItemRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: RefundItemRequired) -> Self {
         let RefundItemRequired { refund_method, payment_date, total_amount, currency } = required;
         Self {
@@ -722,46 +724,55 @@ impl RefundItem {
         }
     }
     /// Sets `ExchangeRate`: Exchange rate of Currency to the local currency.
+    #[inline]
     pub fn exchange_rate(mut self, value: crate::Decimal) -> Self {
         self.exchange_rate = Some(value);
         self
     }
     /// Sets `MonthlyPayments`: Number of monthly payments; relevant for credit-card refunds.
+    #[inline]
     pub fn monthly_payments(mut self, value: i64) -> Self {
         self.monthly_payments = Some(value);
         self
     }
     /// Sets `FirstPaymentAmount`: First payment amount of a credit-card refund plan, major units.
+    #[inline]
     pub fn first_payment_amount(mut self, value: crate::Money) -> Self {
         self.first_payment_amount = Some(value);
         self
     }
     /// Sets `NextPaymentsAmount`: Amount of each subsequent payment of a credit-card refund plan, major units.
+    #[inline]
     pub fn next_payments_amount(mut self, value: crate::Money) -> Self {
         self.next_payments_amount = Some(value);
         self
     }
     /// Sets `AdvancedPaymentSys`: Credit transaction definition.
+    #[inline]
     pub fn advanced_payment_sys(mut self, value: AdvancedPaymentSys) -> Self {
         self.advanced_payment_sys = Some(value);
         self
     }
     /// Sets `BankCode`: Bank code, for bank transfers, cheques and other bank-related refund methods (e.g. "12").
+    #[inline]
     pub fn bank_code(mut self, value: impl Into<String>) -> Self {
         self.bank_code = Some(value.into());
         self
     }
     /// Sets `BranchSwift`: Bank branch number or Swift code (e.g. "001", "TCCLGB3L").
+    #[inline]
     pub fn branch_swift(mut self, value: impl Into<String>) -> Self {
         self.branch_swift = Some(value.into());
         self
     }
     /// Sets `Account`: Target bank account number (or IBAN) for the refund / withdrawal.
+    #[inline]
     pub fn account(mut self, value: impl Into<String>) -> Self {
         self.account = Some(value.into());
         self
     }
     /// Sets `BankTransferPaymentFormat`: Bank transfer format.
+    #[inline]
     pub fn bank_transfer_payment_format(
         mut self,
         value: BankTransferPaymentFormat,
@@ -770,41 +781,49 @@ impl RefundItem {
         self
     }
     /// Sets `ChequeCcNumber`: Cheque number, returned cheque reference, bill reference, or last 4 digits of the credit card.
+    #[inline]
     pub fn cheque_cc_number(mut self, value: impl Into<String>) -> Self {
         self.cheque_cc_number = Some(value.into());
         self
     }
     /// Sets `ClearingCompany`: Clearing company through which the refund transaction is handled.
+    #[inline]
     pub fn clearing_company(mut self, value: impl Into<String>) -> Self {
         self.clearing_company = Some(value.into());
         self
     }
     /// Sets `CcEwBrand`: Credit card or e-wallet brand.
+    #[inline]
     pub fn cc_ew_brand(mut self, value: impl Into<String>) -> Self {
         self.cc_ew_brand = Some(value.into());
         self
     }
     /// Sets `ClearingVoucher`: Official clearing voucher / confirmation number.
+    #[inline]
     pub fn clearing_voucher(mut self, value: impl Into<String>) -> Self {
         self.clearing_voucher = Some(value.into());
         self
     }
     /// Sets `RegRefundToCountry`: Country to which the money is refunded / sent, for AML and regulation (free text; may be Hebrew).
+    #[inline]
     pub fn reg_refund_to_country(mut self, value: impl Into<String>) -> Self {
         self.reg_refund_to_country = Some(value.into());
         self
     }
     /// Sets `RegBankName`: Registered bank name of the recipient account.
+    #[inline]
     pub fn reg_bank_name(mut self, value: impl Into<String>) -> Self {
         self.reg_bank_name = Some(value.into());
         self
     }
     /// Sets `RegBankAddress`: Registered bank address of the recipient account.
+    #[inline]
     pub fn reg_bank_address(mut self, value: impl Into<String>) -> Self {
         self.reg_bank_address = Some(value.into());
         self
     }
     /// Sets `RegAccountOwnerAsContactPerson`: Recipient / beneficiary as a contact person, when the money is not sent directly to the client.
+    #[inline]
     pub fn reg_account_owner_as_contact_person(
         mut self,
         value: impl Into<String>,
@@ -813,6 +832,7 @@ impl RefundItem {
         self
     }
     /// Sets `FromInternalAccount`: Internal account number the money is withdrawn from (e.g. 1100).
+    #[inline]
     pub fn from_internal_account(mut self, value: i64) -> Self {
         self.from_internal_account = Some(value);
         self
@@ -2511,12 +2531,14 @@ pub struct RefundStatusUpdateRequired {
     pub authorization_status: AuthorizationStatus,
 }
 impl From<RefundStatusUpdateRequired> for RefundStatusUpdate {
+    #[inline]
     fn from(required: RefundStatusUpdateRequired) -> Self {
         Self::new(required)
     }
 }
 impl RefundStatusUpdate {
     /// A request from its required fields (see [`RefundStatusUpdateRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: RefundStatusUpdateRequired) -> Self {
         let RefundStatusUpdateRequired { refund_number, authorization_status } = required;
         Self {
@@ -2526,6 +2548,7 @@ impl RefundStatusUpdate {
         }
     }
     /// Sets `AuthorizationTextDesc`: Free text from the bank-transfer system, such as external request id, bank reference or error message.
+    #[inline]
     pub fn authorization_text_desc(mut self, value: impl Into<String>) -> Self {
         self.authorization_text_desc = Some(value.into());
         self

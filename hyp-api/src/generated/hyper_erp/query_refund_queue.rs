@@ -43,16 +43,19 @@ impl crate::FromNode for QueryRefundQueueRequest {
     }
 }
 impl Default for QueryRefundQueueRequest {
+    #[inline]
     fn default() -> Self {
         Self::new()
     }
 }
 impl QueryRefundQueueRequest {
     /// A request without required fields; set optional ones with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self { status: None }
     }
     /// Sets `Status`: Optional queue filter: "execution failed" for failed refunds, "sent awaiting result" for refunds already sent to the bank and waiting for the final result.
+    #[inline]
     pub fn status(mut self, value: QueueFilter) -> Self {
         self.status = Some(value);
         self

@@ -56,12 +56,14 @@ pub struct UpdateRefundQueueRequired {
     pub docs: Vec<RefundStatusUpdate>,
 }
 impl From<UpdateRefundQueueRequired> for UpdateRefundQueueRequest {
+    #[inline]
     fn from(required: UpdateRefundQueueRequired) -> Self {
         Self::new(required)
     }
 }
 impl UpdateRefundQueueRequest {
     /// A request from its required fields (see [`UpdateRefundQueueRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: UpdateRefundQueueRequired) -> Self {
         let UpdateRefundQueueRequired { docs } = required;
         Self { docs }

@@ -255,12 +255,14 @@ pub struct WithdrawFiatRequired {
     pub end_user_ip: String,
 }
 impl From<WithdrawFiatRequired> for WithdrawFiatRequest {
+    #[inline]
     fn from(required: WithdrawFiatRequired) -> Self {
         Self::new(required)
     }
 }
 impl WithdrawFiatRequest {
     /// A request from its required fields (see [`WithdrawFiatRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: WithdrawFiatRequired) -> Self {
         let WithdrawFiatRequired {
             client_number,
@@ -289,6 +291,7 @@ impl WithdrawFiatRequest {
         }
     }
     /// Sets `Voucher_Number`: Optional.
+    #[inline]
     pub fn voucher_number(mut self, value: impl Into<VoucherNumber>) -> Self {
         self.voucher_number = Some(value.into());
         self

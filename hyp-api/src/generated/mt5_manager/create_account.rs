@@ -309,12 +309,14 @@ pub struct CreateAccountRequired {
     pub email: String,
 }
 impl From<CreateAccountRequired> for CreateAccountRequest {
+    #[inline]
     fn from(required: CreateAccountRequired) -> Self {
         Self::new(required)
     }
 }
 impl CreateAccountRequest {
     /// A request from its required fields (see [`CreateAccountRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: CreateAccountRequired) -> Self {
         let CreateAccountRequired { operator_id, name, group, email } = required;
         Self {
@@ -339,71 +341,85 @@ impl CreateAccountRequest {
         }
     }
     /// Sets `x-request-id`: Idempotency key for retry-safe mutations (e.g. `req_mng5_7711`).
+    #[inline]
     pub fn request_id(mut self, value: impl Into<RequestId>) -> Self {
         self.request_id = Some(value.into());
         self
     }
     /// Sets `x-environment`: Environment marker for multi-tenant control planes (e.g. `production`).
+    #[inline]
     pub fn environment(mut self, value: impl Into<String>) -> Self {
         self.environment = Some(value.into());
         self
     }
     /// Sets `login`: Requested login; the server assigns one when absent.
+    #[inline]
     pub fn login(mut self, value: impl Into<Login>) -> Self {
         self.login = Some(value.into());
         self
     }
     /// Sets `leverage`: Leverage, e.g. 100 for 1:100 (an invalid leverage answers 400).
+    #[inline]
     pub fn leverage(mut self, value: i64) -> Self {
         self.leverage = Some(value);
         self
     }
     /// Sets `password`: The main (trading) password.
+    #[inline]
     pub fn password(mut self, value: crate::SecretString) -> Self {
         self.password = Some(value);
         self
     }
     /// Sets `password_investor`: The investor (read-only) password.
+    #[inline]
     pub fn password_investor(mut self, value: crate::SecretString) -> Self {
         self.password_investor = Some(value);
         self
     }
     /// Sets `phone`: Phone number.
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// Sets `country`: Country.
+    #[inline]
     pub fn country(mut self, value: impl Into<String>) -> Self {
         self.country = Some(value.into());
         self
     }
     /// Sets `city`: City.
+    #[inline]
     pub fn city(mut self, value: impl Into<String>) -> Self {
         self.city = Some(value.into());
         self
     }
     /// Sets `state`: State or region.
+    #[inline]
     pub fn state(mut self, value: impl Into<String>) -> Self {
         self.state = Some(value.into());
         self
     }
     /// Sets `address`: Street address.
+    #[inline]
     pub fn address(mut self, value: impl Into<String>) -> Self {
         self.address = Some(value.into());
         self
     }
     /// Sets `zipcode`: ZIP code.
+    #[inline]
     pub fn zipcode(mut self, value: impl Into<String>) -> Self {
         self.zipcode = Some(value.into());
         self
     }
     /// Sets `id_number`: National ID (KYC).
+    #[inline]
     pub fn id_number(mut self, value: impl Into<String>) -> Self {
         self.id_number = Some(value.into());
         self
     }
     /// Sets `comment`: Free comment.
+    #[inline]
     pub fn comment(mut self, value: impl Into<String>) -> Self {
         self.comment = Some(value.into());
         self

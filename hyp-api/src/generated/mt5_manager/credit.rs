@@ -132,12 +132,14 @@ pub struct CreditRequired {
     pub amount: crate::Money,
 }
 impl From<CreditRequired> for CreditRequest {
+    #[inline]
     fn from(required: CreditRequired) -> Self {
         Self::new(required)
     }
 }
 impl CreditRequest {
     /// A request from its required fields (see [`CreditRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: CreditRequired) -> Self {
         let CreditRequired { operator_id, login, amount } = required;
         Self {
@@ -150,16 +152,19 @@ impl CreditRequest {
         }
     }
     /// Sets `x-request-id`: Idempotency key.
+    #[inline]
     pub fn request_id(mut self, value: impl Into<RequestId>) -> Self {
         self.request_id = Some(value.into());
         self
     }
     /// Sets `x-environment`: Environment marker for multi-tenant control planes (e.g. `production`).
+    #[inline]
     pub fn environment(mut self, value: impl Into<String>) -> Self {
         self.environment = Some(value.into());
         self
     }
     /// Sets `comment`: Comment shown in the account's history (audit).
+    #[inline]
     pub fn comment(mut self, value: impl Into<String>) -> Self {
         self.comment = Some(value.into());
         self

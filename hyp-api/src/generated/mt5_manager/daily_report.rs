@@ -78,12 +78,14 @@ pub struct DailyReportRequired {
     pub date: crate::NaiveDate,
 }
 impl From<DailyReportRequired> for DailyReportRequest {
+    #[inline]
     fn from(required: DailyReportRequired) -> Self {
         Self::new(required)
     }
 }
 impl DailyReportRequest {
     /// A request from its required fields (see [`DailyReportRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: DailyReportRequired) -> Self {
         let DailyReportRequired { date } = required;
         Self {
@@ -93,11 +95,13 @@ impl DailyReportRequest {
         }
     }
     /// Sets `x-operator-id`: Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
+    #[inline]
     pub fn operator_id(mut self, value: impl Into<OperatorId>) -> Self {
         self.operator_id = Some(value.into());
         self
     }
     /// Sets `x-environment`: Environment marker (e.g. `production`).
+    #[inline]
     pub fn environment(mut self, value: impl Into<String>) -> Self {
         self.environment = Some(value.into());
         self

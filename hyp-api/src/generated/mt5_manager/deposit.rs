@@ -133,12 +133,14 @@ pub struct DepositRequired {
     pub amount: crate::Money,
 }
 impl From<DepositRequired> for DepositRequest {
+    #[inline]
     fn from(required: DepositRequired) -> Self {
         Self::new(required)
     }
 }
 impl DepositRequest {
     /// A request from its required fields (see [`DepositRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: DepositRequired) -> Self {
         let DepositRequired { operator_id, login, amount } = required;
         Self {
@@ -151,16 +153,19 @@ impl DepositRequest {
         }
     }
     /// Sets `x-request-id`: Idempotency key.
+    #[inline]
     pub fn request_id(mut self, value: impl Into<RequestId>) -> Self {
         self.request_id = Some(value.into());
         self
     }
     /// Sets `x-environment`: Environment marker for multi-tenant control planes (e.g. `production`).
+    #[inline]
     pub fn environment(mut self, value: impl Into<String>) -> Self {
         self.environment = Some(value.into());
         self
     }
     /// Sets `comment`: Comment shown in the account's history (audit).
+    #[inline]
     pub fn comment(mut self, value: impl Into<String>) -> Self {
         self.comment = Some(value.into());
         self

@@ -76,12 +76,14 @@ pub struct GetAccountRequired {
     pub login: Login,
 }
 impl From<GetAccountRequired> for GetAccountRequest {
+    #[inline]
     fn from(required: GetAccountRequired) -> Self {
         Self::new(required)
     }
 }
 impl GetAccountRequest {
     /// A request from its required fields (see [`GetAccountRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: GetAccountRequired) -> Self {
         let GetAccountRequired { login } = required;
         Self {
@@ -91,11 +93,13 @@ impl GetAccountRequest {
         }
     }
     /// Sets `x-operator-id`: Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
+    #[inline]
     pub fn operator_id(mut self, value: impl Into<OperatorId>) -> Self {
         self.operator_id = Some(value.into());
         self
     }
     /// Sets `x-environment`: Environment marker for multi-tenant control planes (e.g. `production`).
+    #[inline]
     pub fn environment(mut self, value: impl Into<String>) -> Self {
         self.environment = Some(value.into());
         self

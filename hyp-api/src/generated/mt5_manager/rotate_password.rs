@@ -134,12 +134,14 @@ pub struct RotatePasswordRequired {
     pub password: crate::SecretString,
 }
 impl From<RotatePasswordRequired> for RotatePasswordRequest {
+    #[inline]
     fn from(required: RotatePasswordRequired) -> Self {
         Self::new(required)
     }
 }
 impl RotatePasswordRequest {
     /// A request from its required fields (see [`RotatePasswordRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: RotatePasswordRequired) -> Self {
         let RotatePasswordRequired { login, operator_id, password_type, password } = required;
         Self {
@@ -152,11 +154,13 @@ impl RotatePasswordRequest {
         }
     }
     /// Sets `x-request-id`: Idempotency key for retry-safe mutations (e.g. `req_mng5_7711`).
+    #[inline]
     pub fn request_id(mut self, value: impl Into<RequestId>) -> Self {
         self.request_id = Some(value.into());
         self
     }
     /// Sets `x-environment`: Environment marker for multi-tenant control planes (e.g. `production`).
+    #[inline]
     pub fn environment(mut self, value: impl Into<String>) -> Self {
         self.environment = Some(value.into());
         self

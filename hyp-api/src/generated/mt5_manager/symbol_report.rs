@@ -52,12 +52,14 @@ impl crate::FromNode for SymbolReportRequest {
     }
 }
 impl Default for SymbolReportRequest {
+    #[inline]
     fn default() -> Self {
         Self::new()
     }
 }
 impl SymbolReportRequest {
     /// A request without required fields; set optional ones with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self {
             operator_id: None,
@@ -65,11 +67,13 @@ impl SymbolReportRequest {
         }
     }
     /// Sets `x-operator-id`: Operator or workflow id used in audit records (e.g. `backoffice-reporting`).
+    #[inline]
     pub fn operator_id(mut self, value: impl Into<OperatorId>) -> Self {
         self.operator_id = Some(value.into());
         self
     }
     /// Sets `x-environment`: Environment marker (e.g. `production`).
+    #[inline]
     pub fn environment(mut self, value: impl Into<String>) -> Self {
         self.environment = Some(value.into());
         self

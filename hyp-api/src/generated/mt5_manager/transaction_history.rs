@@ -106,12 +106,14 @@ impl crate::FromNode for TransactionHistoryRequest {
     }
 }
 impl Default for TransactionHistoryRequest {
+    #[inline]
     fn default() -> Self {
         Self::new()
     }
 }
 impl TransactionHistoryRequest {
     /// A request without required fields; set optional ones with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self {
             operator_id: None,
@@ -122,26 +124,31 @@ impl TransactionHistoryRequest {
         }
     }
     /// Sets `x-operator-id`: Operator or workflow id used in audit records.
+    #[inline]
     pub fn operator_id(mut self, value: impl Into<OperatorId>) -> Self {
         self.operator_id = Some(value.into());
         self
     }
     /// Sets `x-environment`: Environment marker for multi-tenant control planes (e.g. `production`).
+    #[inline]
     pub fn environment(mut self, value: impl Into<String>) -> Self {
         self.environment = Some(value.into());
         self
     }
     /// Sets `login`: Only this account's operations.
+    #[inline]
     pub fn login(mut self, value: impl Into<Login>) -> Self {
         self.login = Some(value.into());
         self
     }
     /// Sets `from`: First day, `YYYY-MM-DD`.
+    #[inline]
     pub fn from(mut self, value: crate::NaiveDate) -> Self {
         self.from = Some(value);
         self
     }
     /// Sets `to`: Last day, `YYYY-MM-DD`.
+    #[inline]
     pub fn to(mut self, value: crate::NaiveDate) -> Self {
         self.to = Some(value);
         self

@@ -134,12 +134,14 @@ pub struct UpdateAccountRequired {
     pub operator_id: OperatorId,
 }
 impl From<UpdateAccountRequired> for UpdateAccountRequest {
+    #[inline]
     fn from(required: UpdateAccountRequired) -> Self {
         Self::new(required)
     }
 }
 impl UpdateAccountRequest {
     /// A request from its required fields (see [`UpdateAccountRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: UpdateAccountRequired) -> Self {
         let UpdateAccountRequired { login, operator_id } = required;
         Self {
@@ -153,26 +155,31 @@ impl UpdateAccountRequest {
         }
     }
     /// Sets `x-request-id`: Idempotency key for retry-safe mutations (e.g. `req_mng5_7711`).
+    #[inline]
     pub fn request_id(mut self, value: impl Into<RequestId>) -> Self {
         self.request_id = Some(value.into());
         self
     }
     /// Sets `x-environment`: Environment marker for multi-tenant control planes (e.g. `production`).
+    #[inline]
     pub fn environment(mut self, value: impl Into<String>) -> Self {
         self.environment = Some(value.into());
         self
     }
     /// Sets `leverage`: New leverage.
+    #[inline]
     pub fn leverage(mut self, value: i64) -> Self {
         self.leverage = Some(value);
         self
     }
     /// Sets `group`: New trading group.
+    #[inline]
     pub fn group(mut self, value: impl Into<String>) -> Self {
         self.group = Some(value.into());
         self
     }
     /// Sets `rights`: Permission flags (MT5 user rights bit mask).
+    #[inline]
     pub fn rights(mut self, value: i64) -> Self {
         self.rights = Some(value);
         self

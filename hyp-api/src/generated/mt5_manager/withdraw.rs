@@ -132,12 +132,14 @@ pub struct WithdrawRequired {
     pub amount: crate::Money,
 }
 impl From<WithdrawRequired> for WithdrawRequest {
+    #[inline]
     fn from(required: WithdrawRequired) -> Self {
         Self::new(required)
     }
 }
 impl WithdrawRequest {
     /// A request from its required fields (see [`WithdrawRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: WithdrawRequired) -> Self {
         let WithdrawRequired { operator_id, login, amount } = required;
         Self {
@@ -150,16 +152,19 @@ impl WithdrawRequest {
         }
     }
     /// Sets `x-request-id`: Idempotency key.
+    #[inline]
     pub fn request_id(mut self, value: impl Into<RequestId>) -> Self {
         self.request_id = Some(value.into());
         self
     }
     /// Sets `x-environment`: Environment marker for multi-tenant control planes (e.g. `production`).
+    #[inline]
     pub fn environment(mut self, value: impl Into<String>) -> Self {
         self.environment = Some(value.into());
         self
     }
     /// Sets `comment`: Comment shown in the account's history (audit).
+    #[inline]
     pub fn comment(mut self, value: impl Into<String>) -> Self {
         self.comment = Some(value.into());
         self

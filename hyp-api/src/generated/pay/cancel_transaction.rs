@@ -70,12 +70,14 @@ pub struct CancelTransactionRequired {
     pub trans_id: TransId,
 }
 impl From<CancelTransactionRequired> for CancelTransactionRequest {
+    #[inline]
     fn from(required: CancelTransactionRequired) -> Self {
         Self::new(required)
     }
 }
 impl CancelTransactionRequest {
     /// A request from its required fields (see [`CancelTransactionRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: CancelTransactionRequired) -> Self {
         let CancelTransactionRequired { trans_id } = required;
         Self {
@@ -85,11 +87,13 @@ impl CancelTransactionRequest {
         }
     }
     /// Sets `Masof`: Your terminal number, 10 digits.
+    #[inline]
     pub fn masof(mut self, value: impl Into<String>) -> Self {
         self.masof = Some(value.into());
         self
     }
     /// Sets `PassP`: Your terminal API password.
+    #[inline]
     pub fn passp(mut self, value: crate::SecretString) -> Self {
         self.passp = Some(value);
         self

@@ -247,12 +247,14 @@ pub struct CaptureRequired {
     pub info: String,
 }
 impl From<CaptureRequired> for CaptureRequest {
+    #[inline]
     fn from(required: CaptureRequired) -> Self {
         Self::new(required)
     }
 }
 impl CaptureRequest {
     /// A request from its required fields (see [`CaptureRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: CaptureRequired) -> Self {
         let CaptureRequired {
             auth_num,
@@ -282,11 +284,13 @@ impl CaptureRequest {
         }
     }
     /// Sets `Masof`: Your terminal number, 10 digits.
+    #[inline]
     pub fn masof(mut self, value: impl Into<String>) -> Self {
         self.masof = Some(value.into());
         self
     }
     /// Sets `PassP`: Your terminal API password.
+    #[inline]
     pub fn passp(mut self, value: crate::SecretString) -> Self {
         self.passp = Some(value);
         self

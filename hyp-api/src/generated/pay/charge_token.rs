@@ -432,12 +432,14 @@ pub struct ChargeTokenRequired {
     pub user_id: UserId,
 }
 impl From<ChargeTokenRequired> for ChargeTokenRequest {
+    #[inline]
     fn from(required: ChargeTokenRequired) -> Self {
         Self::new(required)
     }
 }
 impl ChargeTokenRequest {
     /// A request from its required fields (see [`ChargeTokenRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: ChargeTokenRequired) -> Self {
         let ChargeTokenRequired {
             client_name,
@@ -482,116 +484,139 @@ impl ChargeTokenRequest {
         }
     }
     /// Sets `Masof`: Your terminal number, 10 digits.
+    #[inline]
     pub fn masof(mut self, value: impl Into<String>) -> Self {
         self.masof = Some(value.into());
         self
     }
     /// Sets `PassP`: Your terminal API password.
+    #[inline]
     pub fn passp(mut self, value: crate::SecretString) -> Self {
         self.passp = Some(value);
         self
     }
     /// Sets `ClientLName`: The customer's last name.
+    #[inline]
     pub fn client_last_name(mut self, value: impl Into<String>) -> Self {
         self.client_last_name = Some(value.into());
         self
     }
     /// Sets `street`: The customer's street address.
+    #[inline]
     pub fn street(mut self, value: impl Into<String>) -> Self {
         self.street = Some(value.into());
         self
     }
     /// Sets `city`: The customer's city.
+    #[inline]
     pub fn city(mut self, value: impl Into<String>) -> Self {
         self.city = Some(value.into());
         self
     }
     /// Sets `zip`: The customer's zip code.
+    #[inline]
     pub fn zip(mut self, value: impl Into<String>) -> Self {
         self.zip = Some(value.into());
         self
     }
     /// Sets `phone`: The customer's landline phone number.
+    #[inline]
     pub fn phone(mut self, value: impl Into<String>) -> Self {
         self.phone = Some(value.into());
         self
     }
     /// Sets `cell`: The customer's mobile phone number.
+    #[inline]
     pub fn cell(mut self, value: impl Into<String>) -> Self {
         self.cell = Some(value.into());
         self
     }
     /// Sets `email`: The customer's email address.
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets `Coin`: The currency: `1` ILS (the default), `2` USD, `3` EUR, `4` GBP.
+    #[inline]
     pub fn coin(mut self, value: Coin) -> Self {
         self.coin = Some(value);
         self
     }
     /// Sets `Tash`: The number of installments (Tash, תשלומים).
+    #[inline]
     pub fn tash(mut self, value: i64) -> Self {
         self.tash = Some(value);
         self
     }
     /// Sets `tashType`: The type of installments: `1` regular or `6` credit.
+    #[inline]
     pub fn tash_type(mut self, value: TashType) -> Self {
         self.tash_type = Some(value);
         self
     }
     /// Sets `TashFirstPayment`: A different amount for the first installment, major units with up to two fractional digits.
+    #[inline]
     pub fn tash_first_payment(mut self, value: crate::Money) -> Self {
         self.tash_first_payment = Some(value);
         self
     }
     /// Sets `tOwner`: In a multi-terminal setup, the terminal number (10 digits) that obtained the card token, when it differs from the terminal making the charge.
+    #[inline]
     pub fn t_owner(mut self, value: impl Into<String>) -> Self {
         self.t_owner = Some(value.into());
         self
     }
     /// Sets `Postpone`: `True` to postpone the transaction for up to 72 hours (answer CCode 800; finalize with `commit_transaction`).
+    #[inline]
     pub fn postpone(mut self, value: bool) -> Self {
         self.postpone = Some(value);
         self
     }
     /// Sets `J5`: `True` for a two-phase commit: authorization (J5) without an immediate charge (answer CCode 700; capture later with `capture`).
+    #[inline]
     pub fn j5(mut self, value: bool) -> Self {
         self.j5 = Some(value);
         self
     }
     /// Sets `sendemail`: `True` to send a payment confirmation email to the customer.
+    #[inline]
     pub fn sendemail(mut self, value: bool) -> Self {
         self.sendemail = Some(value);
         self
     }
     /// Sets `MoreData`: `True` to receive additional transaction details in the answer (`UID`, `Brand`, `L4digit`, …).
+    #[inline]
     pub fn more_data(mut self, value: bool) -> Self {
         self.more_data = Some(value);
         self
     }
     /// Sets `UTF8`: `True` if the request data is encoded in UTF-8 (Hebrew text).
+    #[inline]
     pub fn utf8(mut self, value: bool) -> Self {
         self.utf8 = Some(value);
         self
     }
     /// Sets `UTF8out`: `True` to receive the answer encoded in UTF-8 (otherwise windows-1255).
+    #[inline]
     pub fn utf8out(mut self, value: bool) -> Self {
         self.utf8out = Some(value);
         self
     }
     /// Sets `Fild1`: A custom field for your own use, returned in the answer but not saved by Hyp Pay.
+    #[inline]
     pub fn fild1(mut self, value: impl Into<String>) -> Self {
         self.fild1 = Some(value.into());
         self
     }
     /// Sets `Fild2`: A custom field for your own use, returned in the answer but not saved by Hyp Pay.
+    #[inline]
     pub fn fild2(mut self, value: impl Into<String>) -> Self {
         self.fild2 = Some(value.into());
         self
     }
     /// Sets `Fild3`: A custom field for your own use, returned in the answer but not saved by Hyp Pay.
+    #[inline]
     pub fn fild3(mut self, value: impl Into<String>) -> Self {
         self.fild3 = Some(value.into());
         self

@@ -70,12 +70,14 @@ pub struct CommitTransactionRequired {
     pub trans_id: TransId,
 }
 impl From<CommitTransactionRequired> for CommitTransactionRequest {
+    #[inline]
     fn from(required: CommitTransactionRequired) -> Self {
         Self::new(required)
     }
 }
 impl CommitTransactionRequest {
     /// A request from its required fields (see [`CommitTransactionRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: CommitTransactionRequired) -> Self {
         let CommitTransactionRequired { trans_id } = required;
         Self {
@@ -85,11 +87,13 @@ impl CommitTransactionRequest {
         }
     }
     /// Sets `Masof`: Your terminal number, 10 digits.
+    #[inline]
     pub fn masof(mut self, value: impl Into<String>) -> Self {
         self.masof = Some(value.into());
         self
     }
     /// Sets `PassP`: Your terminal API password.
+    #[inline]
     pub fn passp(mut self, value: crate::SecretString) -> Self {
         self.passp = Some(value);
         self

@@ -376,12 +376,14 @@ pub struct CreateMultiCheckInvoiceRequired {
     pub date: Vec<crate::NaiveDate>,
 }
 impl From<CreateMultiCheckInvoiceRequired> for CreateMultiCheckInvoiceRequest {
+    #[inline]
     fn from(required: CreateMultiCheckInvoiceRequired) -> Self {
         Self::new(required)
     }
 }
 impl CreateMultiCheckInvoiceRequest {
     /// A request from its required fields (see [`CreateMultiCheckInvoiceRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: CreateMultiCheckInvoiceRequired) -> Self {
         let CreateMultiCheckInvoiceRequired {
             amount,
@@ -416,46 +418,55 @@ impl CreateMultiCheckInvoiceRequest {
         }
     }
     /// Sets `Masof`: Your terminal number, 10 digits.
+    #[inline]
     pub fn masof(mut self, value: impl Into<String>) -> Self {
         self.masof = Some(value.into());
         self
     }
     /// Sets `PassP`: Your terminal API password.
+    #[inline]
     pub fn passp(mut self, value: crate::SecretString) -> Self {
         self.passp = Some(value);
         self
     }
     /// Sets `SendHesh`: `True` to email the invoice to the customer.
+    #[inline]
     pub fn send_hesh(mut self, value: bool) -> Self {
         self.send_hesh = Some(value);
         self
     }
     /// Sets `Pritim`: `True` to send a detailed list of items in `heshDesc` for the invoice.
+    #[inline]
     pub fn pritim(mut self, value: bool) -> Self {
         self.pritim = Some(value);
         self
     }
     /// Sets `heshDesc`: A description of the purchase for the invoice, or, with `Pritim=True`, the items `[code~description~quantity~price]` one after another, e.g. `[0~Item 1~1~8][0~Item 2~2~1]`.
+    #[inline]
     pub fn hesh_desc(mut self, value: impl Into<String>) -> Self {
         self.hesh_desc = Some(value.into());
         self
     }
     /// Sets `email`: The customer's email address.
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets `ClientLName`: The customer's last name.
+    #[inline]
     pub fn client_last_name(mut self, value: impl Into<String>) -> Self {
         self.client_last_name = Some(value.into());
         self
     }
     /// Sets `UTF8`: `True` so Hebrew characters in the parameters are processed correctly (the parameters are UTF-8).
+    #[inline]
     pub fn utf8(mut self, value: bool) -> Self {
         self.utf8 = Some(value);
         self
     }
     /// Sets `UTF8out`: `True` to receive the answer in UTF-8 (otherwise windows-1255).
+    #[inline]
     pub fn utf8out(mut self, value: bool) -> Self {
         self.utf8out = Some(value);
         self

@@ -168,12 +168,14 @@ pub struct CreatePaymentLinkRequired {
     pub client_name: String,
 }
 impl From<CreatePaymentLinkRequired> for CreatePaymentLinkRequest {
+    #[inline]
     fn from(required: CreatePaymentLinkRequired) -> Self {
         Self::new(required)
     }
 }
 impl CreatePaymentLinkRequest {
     /// A request from its required fields (see [`CreatePaymentLinkRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: CreatePaymentLinkRequired) -> Self {
         let CreatePaymentLinkRequired { amount, client_name } = required;
         Self {
@@ -190,41 +192,49 @@ impl CreatePaymentLinkRequest {
         }
     }
     /// Sets `Masof`: Your terminal number, 10 digits.
+    #[inline]
     pub fn masof(mut self, value: impl Into<String>) -> Self {
         self.masof = Some(value.into());
         self
     }
     /// Sets `PassP`: Your terminal API password.
+    #[inline]
     pub fn passp(mut self, value: crate::SecretString) -> Self {
         self.passp = Some(value);
         self
     }
     /// Sets `email`: The customer's email address; required to send the link by email.
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets `cell`: The customer's mobile phone number; required to send the link by SMS.
+    #[inline]
     pub fn cell(mut self, value: impl Into<String>) -> Self {
         self.cell = Some(value.into());
         self
     }
     /// Sets `Info`: A description of the transaction (echoed as `Fild1` in the answer).
+    #[inline]
     pub fn info(mut self, value: impl Into<String>) -> Self {
         self.info = Some(value.into());
         self
     }
     /// Sets `Coin`: The currency of the link (1 ILS, the default; 2 USD; 3 EUR; 4 GBP).
+    #[inline]
     pub fn coin(mut self, value: Coin) -> Self {
         self.coin = Some(value);
         self
     }
     /// Sets `UserId`: The customer's Israeli ID, 9 digits (`000000000` when none or unknown).
+    #[inline]
     pub fn user_id(mut self, value: impl Into<UserId>) -> Self {
         self.user_id = Some(value.into());
         self
     }
     /// Sets `ClientLName`: The customer's last name.
+    #[inline]
     pub fn client_last_name(mut self, value: impl Into<String>) -> Self {
         self.client_last_name = Some(value.into());
         self

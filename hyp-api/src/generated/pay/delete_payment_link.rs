@@ -72,12 +72,14 @@ pub struct DeletePaymentLinkRequired {
     pub pay_request: PayRequestId,
 }
 impl From<DeletePaymentLinkRequired> for DeletePaymentLinkRequest {
+    #[inline]
     fn from(required: DeletePaymentLinkRequired) -> Self {
         Self::new(required)
     }
 }
 impl DeletePaymentLinkRequest {
     /// A request from its required fields (see [`DeletePaymentLinkRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: DeletePaymentLinkRequired) -> Self {
         let DeletePaymentLinkRequired { pay_request } = required;
         Self {
@@ -87,11 +89,13 @@ impl DeletePaymentLinkRequest {
         }
     }
     /// Sets `Masof`: Your terminal number, 10 digits.
+    #[inline]
     pub fn masof(mut self, value: impl Into<String>) -> Self {
         self.masof = Some(value.into());
         self
     }
     /// Sets `PassP`: Your terminal API password.
+    #[inline]
     pub fn passp(mut self, value: crate::SecretString) -> Self {
         self.passp = Some(value);
         self

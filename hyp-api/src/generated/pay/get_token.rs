@@ -86,12 +86,14 @@ pub struct GetTokenRequired {
     pub trans_id: TransId,
 }
 impl From<GetTokenRequired> for GetTokenRequest {
+    #[inline]
     fn from(required: GetTokenRequired) -> Self {
         Self::new(required)
     }
 }
 impl GetTokenRequest {
     /// A request from its required fields (see [`GetTokenRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: GetTokenRequired) -> Self {
         let GetTokenRequired { trans_id } = required;
         Self {
@@ -102,16 +104,19 @@ impl GetTokenRequest {
         }
     }
     /// Sets `Masof`: Your terminal number, 10 digits.
+    #[inline]
     pub fn masof(mut self, value: impl Into<String>) -> Self {
         self.masof = Some(value.into());
         self
     }
     /// Sets `PassP`: Your terminal API password.
+    #[inline]
     pub fn passp(mut self, value: crate::SecretString) -> Self {
         self.passp = Some(value);
         self
     }
     /// Sets `allowFalse`: `True` to get a token even if the original transaction wasn't successful (needed after a J5 authorization).
+    #[inline]
     pub fn allow_false(mut self, value: bool) -> Self {
         self.allow_false = Some(value);
         self

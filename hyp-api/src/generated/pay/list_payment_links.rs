@@ -53,21 +53,25 @@ impl crate::FromNode for ListPaymentLinksRequest {
     }
 }
 impl Default for ListPaymentLinksRequest {
+    #[inline]
     fn default() -> Self {
         Self::new()
     }
 }
 impl ListPaymentLinksRequest {
     /// A request without required fields; set optional ones with the setters.
+    #[inline]
     pub fn new() -> Self {
         Self { masof: None, passp: None }
     }
     /// Sets `Masof`: Your terminal number, 10 digits.
+    #[inline]
     pub fn masof(mut self, value: impl Into<String>) -> Self {
         self.masof = Some(value.into());
         self
     }
     /// Sets `PassP`: Your terminal API password.
+    #[inline]
     pub fn passp(mut self, value: crate::SecretString) -> Self {
         self.passp = Some(value);
         self

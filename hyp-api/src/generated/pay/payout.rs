@@ -214,12 +214,14 @@ pub struct PayoutRequired {
     pub info: String,
 }
 impl From<PayoutRequired> for PayoutRequest {
+    #[inline]
     fn from(required: PayoutRequired) -> Self {
         Self::new(required)
     }
 }
 impl PayoutRequest {
     /// A request from its required fields (see [`PayoutRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: PayoutRequired) -> Self {
         let PayoutRequired {
             zpass,
@@ -246,16 +248,19 @@ impl PayoutRequest {
         }
     }
     /// Sets `Masof`: Your terminal number, 10 digits.
+    #[inline]
     pub fn masof(mut self, value: impl Into<String>) -> Self {
         self.masof = Some(value.into());
         self
     }
     /// Sets `PassP`: Your terminal API password.
+    #[inline]
     pub fn passp(mut self, value: crate::SecretString) -> Self {
         self.passp = Some(value);
         self
     }
     /// Sets `Token`: `True` when `CC` holds a token (always the case in this scenario: send `True`, otherwise the token is read as a card number, CCode 447).
+    #[inline]
     pub fn token(mut self, value: bool) -> Self {
         self.token = Some(value);
         self

@@ -89,12 +89,14 @@ pub struct RefundRequired {
     pub amount: crate::Money,
 }
 impl From<RefundRequired> for RefundRequest {
+    #[inline]
     fn from(required: RefundRequired) -> Self {
         Self::new(required)
     }
 }
 impl RefundRequest {
     /// A request from its required fields (see [`RefundRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: RefundRequired) -> Self {
         let RefundRequired { trans_id, amount } = required;
         Self {
@@ -105,11 +107,13 @@ impl RefundRequest {
         }
     }
     /// Sets `Masof`: Your terminal number, 10 digits.
+    #[inline]
     pub fn masof(mut self, value: impl Into<String>) -> Self {
         self.masof = Some(value.into());
         self
     }
     /// Sets `PassP`: Your terminal API password.
+    #[inline]
     pub fn passp(mut self, value: crate::SecretString) -> Self {
         self.passp = Some(value);
         self

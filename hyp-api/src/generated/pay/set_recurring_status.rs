@@ -89,12 +89,14 @@ pub struct SetRecurringStatusRequired {
     pub new_stat: NewStat,
 }
 impl From<SetRecurringStatusRequired> for SetRecurringStatusRequest {
+    #[inline]
     fn from(required: SetRecurringStatusRequired) -> Self {
         Self::new(required)
     }
 }
 impl SetRecurringStatusRequest {
     /// A request from its required fields (see [`SetRecurringStatusRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: SetRecurringStatusRequired) -> Self {
         let SetRecurringStatusRequired { hk_id, new_stat } = required;
         Self {
@@ -105,11 +107,13 @@ impl SetRecurringStatusRequest {
         }
     }
     /// Sets `Masof`: Your terminal number, 10 digits.
+    #[inline]
     pub fn masof(mut self, value: impl Into<String>) -> Self {
         self.masof = Some(value.into());
         self
     }
     /// Sets `PassP`: Your terminal API password.
+    #[inline]
     pub fn passp(mut self, value: crate::SecretString) -> Self {
         self.passp = Some(value);
         self

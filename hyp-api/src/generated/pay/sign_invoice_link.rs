@@ -117,12 +117,14 @@ pub struct SignInvoiceLinkRequired {
     pub trans_id: TransId,
 }
 impl From<SignInvoiceLinkRequired> for SignInvoiceLinkRequest {
+    #[inline]
     fn from(required: SignInvoiceLinkRequired) -> Self {
         Self::new(required)
     }
 }
 impl SignInvoiceLinkRequest {
     /// A request from its required fields (see [`SignInvoiceLinkRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: SignInvoiceLinkRequired) -> Self {
         let SignInvoiceLinkRequired { trans_id } = required;
         Self {
@@ -134,21 +136,25 @@ impl SignInvoiceLinkRequest {
         }
     }
     /// Sets `Masof`: Your terminal number, 10 digits.
+    #[inline]
     pub fn masof(mut self, value: impl Into<String>) -> Self {
         self.masof = Some(value.into());
         self
     }
     /// Sets `KEY`: Your terminal API key.
+    #[inline]
     pub fn key(mut self, value: crate::SecretString) -> Self {
         self.key = Some(value);
         self
     }
     /// Sets `PassP`: Your terminal API password.
+    #[inline]
     pub fn passp(mut self, value: crate::SecretString) -> Self {
         self.passp = Some(value);
         self
     }
     /// Sets `asm`: The unique ID of the invoice document to link to; not required when `TransId` is given.
+    #[inline]
     pub fn asm(mut self, value: impl Into<String>) -> Self {
         self.asm = Some(value.into());
         self

@@ -542,12 +542,14 @@ pub struct SignPaymentPageRequired {
     pub amount: crate::Money,
 }
 impl From<SignPaymentPageRequired> for SignPaymentPageRequest {
+    #[inline]
     fn from(required: SignPaymentPageRequired) -> Self {
         Self::new(required)
     }
 }
 impl SignPaymentPageRequest {
     /// A request from its required fields (see [`SignPaymentPageRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: SignPaymentPageRequired) -> Self {
         let SignPaymentPageRequired { amount } = required;
         Self {
@@ -593,191 +595,229 @@ impl SignPaymentPageRequest {
         }
     }
     /// Sets `Masof`: Your terminal number (`Masof`, מסוף terminal): 10 digits, leading zeros kept (e.g. `0010345518`).
+    #[inline]
     pub fn masof(mut self, value: impl Into<String>) -> Self {
         self.masof = Some(value.into());
         self
     }
     /// Sets `KEY`: Your terminal API key.
+    #[inline]
     pub fn key(mut self, value: crate::SecretString) -> Self {
         self.key = Some(value);
         self
     }
     /// Sets `PassP`: Your terminal API password.
+    #[inline]
     pub fn passp(mut self, value: crate::SecretString) -> Self {
         self.passp = Some(value);
         self
     }
     /// Sets `Sign`: `True` to receive a security signature, which transaction validation (`verify_transaction`) requires.
+    #[inline]
     pub fn sign(mut self, value: bool) -> Self {
         self.sign = Some(value);
         self
     }
     /// Sets `Coin`: The currency of the transaction (1 ILS, the default; 2 USD; 3 EUR; 4 GBP).
+    #[inline]
     pub fn coin(mut self, value: Coin) -> Self {
         self.coin = Some(value);
         self
     }
     /// Sets `UserId`: The customer's Israeli ID: 9 digits (`000000000` when none).
+    #[inline]
     pub fn user_id(mut self, value: impl Into<UserId>) -> Self {
         self.user_id = Some(value.into());
         self
     }
     /// Sets `ClientName`: The customer's first name.
+    #[inline]
     pub fn client_name(mut self, value: impl Into<String>) -> Self {
         self.client_name = Some(value.into());
         self
     }
     /// Sets `ClientLName`: The customer's last name.
+    #[inline]
     pub fn client_last_name(mut self, value: impl Into<String>) -> Self {
         self.client_last_name = Some(value.into());
         self
     }
     /// Sets `street`: The customer's street address.
+    #[inline]
     pub fn street(mut self, value: impl Into<String>) -> Self {
         self.street = Some(value.into());
         self
     }
     /// Sets `city`: The customer's city.
+    #[inline]
     pub fn city(mut self, value: impl Into<String>) -> Self {
         self.city = Some(value.into());
         self
     }
     /// Sets `email`: The customer's email address.
+    #[inline]
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
     /// Sets `cell`: The customer's mobile phone number.
+    #[inline]
     pub fn cell(mut self, value: impl Into<String>) -> Self {
         self.cell = Some(value.into());
         self
     }
     /// Sets `Order`: An internal order ID for your records; returned in the redirect.
+    #[inline]
     pub fn order(mut self, value: impl Into<String>) -> Self {
         self.order = Some(value.into());
         self
     }
     /// Sets `Tash`: Installments: the maximum number of installments the customer may choose (with `FixTash=True`, the exact number).
+    #[inline]
     pub fn tash(mut self, value: i64) -> Self {
         self.tash = Some(value);
         self
     }
     /// Sets `FixTash`: `True`: the customer must use exactly the number of installments in `Tash`.
+    #[inline]
     pub fn fix_tash(mut self, value: bool) -> Self {
         self.fix_tash = Some(value);
         self
     }
     /// Sets `tashType`: Type of installments: `1` regular (no interest, the default) or `6` credit (with interest).
+    #[inline]
     pub fn tash_type(mut self, value: TashType) -> Self {
         self.tash_type = Some(value);
         self
     }
     /// Sets `ShowEngTashText`: `True` to show installment labels when `PageLang` is `ENG`.
+    #[inline]
     pub fn show_eng_tash_text(mut self, value: bool) -> Self {
         self.show_eng_tash_text = Some(value);
         self
     }
     /// Sets `Postpone`: `True` to postpone the transaction for up to 72 hours (the redirect then carries `CCode=800`; finalize with `commit_transaction`).
+    #[inline]
     pub fn postpone(mut self, value: bool) -> Self {
         self.postpone = Some(value);
         self
     }
     /// Sets `J5`: `True` for a two-phase commit: authorization (J5) without an immediate charge (the redirect carries `CCode=700`); capture later with `capture`.
+    #[inline]
     pub fn j5(mut self, value: bool) -> Self {
         self.j5 = Some(value);
         self
     }
     /// Sets `MoreData`: `True` to receive additional parameters in the redirect (`UID`, `UserId`, `Brand`, `L4digit`, …); required for two-phase commits (the capture needs `UID`).
+    #[inline]
     pub fn more_data(mut self, value: bool) -> Self {
         self.more_data = Some(value);
         self
     }
     /// Sets `HK`: `True` to set up a recurring payment agreement (HK, הוראת קבע standing order); manage it later with `set_recurring_status`.
+    #[inline]
     pub fn hk(mut self, value: bool) -> Self {
         self.hk = Some(value);
         self
     }
     /// Sets `freq`: The billing cycle of the recurring payments, in months.
+    #[inline]
     pub fn freq(mut self, value: i64) -> Self {
         self.freq = Some(value);
         self
     }
     /// Sets `TashFirstPayment`: The amount of the very first payment, when it differs from the rest (major units, up to two fractional digits).
+    #[inline]
     pub fn tash_first_payment(mut self, value: crate::Money) -> Self {
         self.tash_first_payment = Some(value);
         self
     }
     /// Sets `FirstPaymentTash`: The number of installments applied to the first payment only.
+    #[inline]
     pub fn first_payment_tash(mut self, value: i64) -> Self {
         self.first_payment_tash = Some(value);
         self
     }
     /// Sets `OnlyOnApprove`: `True`: the recurring agreement starts only once the first payment is approved.
+    #[inline]
     pub fn only_on_approve(mut self, value: bool) -> Self {
         self.only_on_approve = Some(value);
         self
     }
     /// Sets `SendHesh`: `True` to email an invoice (Hesh, חשבונית) to the customer automatically.
+    #[inline]
     pub fn send_hesh(mut self, value: bool) -> Self {
         self.send_hesh = Some(value);
         self
     }
     /// Sets `sendHeshSMS`: `True` to send a link to the invoice by SMS.
+    #[inline]
     pub fn send_hesh_sms(mut self, value: bool) -> Self {
         self.send_hesh_sms = Some(value);
         self
     }
     /// Sets `Pritim`: `True` to send a detailed list of items (Pritim, פריטים) in `heshDesc` for the invoice, shown on the payment page.
+    #[inline]
     pub fn pritim(mut self, value: bool) -> Self {
         self.pritim = Some(value);
         self
     }
     /// Sets `heshDesc`: A description of the purchase for the invoice, or, with `Pritim=True`, the list of items: `[code~description~quantity~price]` items written one after another, e.g. `[0~Item 1~1~8][0~Item 2~2~1]`.
+    #[inline]
     pub fn hesh_desc(mut self, value: impl Into<String>) -> Self {
         self.hesh_desc = Some(value.into());
         self
     }
     /// Sets `EZ.lang`: The language of the invoice document: `he` (Hebrew, the default) or `en`.
+    #[inline]
     pub fn ez_lang(mut self, value: EzLang) -> Self {
         self.ez_lang = Some(value);
         self
     }
     /// Sets `EZ.comment`: Additional text added after the body of the invoice document.
+    #[inline]
     pub fn ez_comment(mut self, value: impl Into<String>) -> Self {
         self.ez_comment = Some(value.into());
         self
     }
     /// Sets `EZ.description`: Text inserted as the subheader of the invoice.
+    #[inline]
     pub fn ez_description(mut self, value: impl Into<String>) -> Self {
         self.ez_description = Some(value.into());
         self
     }
     /// Sets `EZ.cc_emails`: Up to 10 additional email addresses that receive a copy of the invoice; sent comma-delimited.
+    #[inline]
     pub fn ez_cc_emails(mut self, value: Vec<String>) -> Self {
         self.ez_cc_emails = value;
         self
     }
     /// Sets `EZ.vat`: Overrides the default VAT rate for the invoice (the doc does not say whether as a percentage or a fraction).
+    #[inline]
     pub fn ez_vat(mut self, value: crate::Decimal) -> Self {
         self.ez_vat = Some(value);
         self
     }
     /// Sets `EZ.customer_crn`: The customer's company number (BN) for the invoice.
+    #[inline]
     pub fn ez_customer_crn(mut self, value: impl Into<String>) -> Self {
         self.ez_customer_crn = Some(value.into());
         self
     }
     /// Sets `PageLang`: The UI language of the payment page: `HEB` (Hebrew, the default) or `ENG`.
+    #[inline]
     pub fn page_lang(mut self, value: PageLang) -> Self {
         self.page_lang = Some(value);
         self
     }
     /// Sets `tmp`: The template number of the page's layout.
+    #[inline]
     pub fn tmp(mut self, value: i64) -> Self {
         self.tmp = Some(value);
         self
     }
     /// Sets `hideBtns`: `True` to hide the payment method selection buttons on the payment page.
+    #[inline]
     pub fn hide_btns(mut self, value: bool) -> Self {
         self.hide_btns = Some(value);
         self

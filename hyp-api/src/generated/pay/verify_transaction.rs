@@ -105,12 +105,14 @@ pub struct VerifyTransactionRequired {
     pub redirect: Vec<(String, String)>,
 }
 impl From<VerifyTransactionRequired> for VerifyTransactionRequest {
+    #[inline]
     fn from(required: VerifyTransactionRequired) -> Self {
         Self::new(required)
     }
 }
 impl VerifyTransactionRequest {
     /// A request from its required fields (see [`VerifyTransactionRequired`]); set optional ones with the setters.
+    #[inline]
     pub fn new(required: VerifyTransactionRequired) -> Self {
         let VerifyTransactionRequired { redirect } = required;
         Self {
@@ -121,16 +123,19 @@ impl VerifyTransactionRequest {
         }
     }
     /// Sets `Masof`: Your terminal number, 10 digits.
+    #[inline]
     pub fn masof(mut self, value: impl Into<String>) -> Self {
         self.masof = Some(value.into());
         self
     }
     /// Sets `KEY`: Your terminal API key.
+    #[inline]
     pub fn key(mut self, value: crate::SecretString) -> Self {
         self.key = Some(value);
         self
     }
     /// Sets `PassP`: Your terminal API password.
+    #[inline]
     pub fn passp(mut self, value: crate::SecretString) -> Self {
         self.passp = Some(value);
         self
