@@ -97,9 +97,15 @@ fn to_node_impl(api: &Api, s: &StructSpec) -> TokenStream {
         }
         let fname = ident(&f.rust);
         let list = matches!(f.ty, Ty::List(_));
-        if f.required {
+        // A value with its own `ToNode` is handed over as `&dyn ToNode` (one call per field).
+        let own = !matches!(f.ty, Ty::Date(_) | Ty::DateTime(_) | Ty::List(_));
+        if f.required && own {
+            quote! { w.put_value(#w, &self.#fname); }
+        } else if f.required {
             let e = encode(&f.ty, quote!(self.#fname));
             quote! { w.put(#w, #e); }
+        } else if own {
+            quote! { if let Some(v) = &self.#fname { w.put_value(#w, v); } }
         } else if list {
             let e = encode(&f.ty, quote!(self.#fname));
             quote! { if !self.#fname.is_empty() { w.put(#w, #e); } }

@@ -224,6 +224,13 @@ impl MapWriter {
         self.entries.push((wire.to_string(), node));
     }
 
+    /// Adds a field encoded by its own [`ToNode`](crate::ToNode), under its wire name. Not
+    /// generic: generated code makes one call per field, where `put(wire, value.to_node())`
+    /// compiled the node's construction and its drop on the unwind path into every caller.
+    pub fn put_value(&mut self, wire: &str, value: &dyn crate::ToNode) {
+        self.put(wire, value.to_node());
+    }
+
     /// Puts back fields the spec does not list.
     pub fn extend(&mut self, entries: &[(String, Node)]) {
         self.entries.extend(entries.iter().cloned());

@@ -57,15 +57,15 @@ impl crate::ToNode for AddCgInvoiceRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("version", crate::Node::Str("2000".to_string()));
-        w.put("language", crate::ToNode::to_node(&self.language));
+        w.put_value("language", &self.language);
         if let Some(v) = &self.may_be_duplicate {
-            w.put("mayBeDuplicate", crate::ToNode::to_node(v));
+            w.put_value("mayBeDuplicate", v);
         }
         if let Some(v) = &self.request_id {
-            w.put("requestId", crate::ToNode::to_node(v));
+            w.put_value("requestId", v);
         }
-        w.put("invoiceAtranId", crate::ToNode::to_node(&self.invoice_atran_id));
-        w.put("invoice", crate::ToNode::to_node(&self.invoice));
+        w.put_value("invoiceAtranId", &self.invoice_atran_id);
+        w.put_value("invoice", &self.invoice);
         w.finish()
     }
 }

@@ -239,61 +239,61 @@ impl crate::ToNode for InquireTransactionsRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("version", crate::Node::Str("2000".to_string()));
-        w.put("language", crate::ToNode::to_node(&self.language));
+        w.put_value("language", &self.language);
         if let Some(v) = &self.may_be_duplicate {
-            w.put("mayBeDuplicate", crate::ToNode::to_node(v));
+            w.put_value("mayBeDuplicate", v);
         }
         if let Some(v) = &self.request_id {
-            w.put("requestId", crate::ToNode::to_node(v));
+            w.put_value("requestId", v);
         }
-        w.put("terminalNumber", crate::ToNode::to_node(&self.terminal_number));
+        w.put_value("terminalNumber", &self.terminal_number);
         if let Some(v) = &self.tran_id {
-            w.put("tranId", crate::ToNode::to_node(v));
+            w.put_value("tranId", v);
         }
         if let Some(v) = &self.cg_uid {
-            w.put("cgUid", crate::ToNode::to_node(v));
+            w.put_value("cgUid", v);
         }
         if let Some(v) = &self.user {
-            w.put("user", crate::ToNode::to_node(v));
+            w.put_value("user", v);
         }
         if let Some(v) = &self.card_no {
-            w.put("cardNo", crate::ToNode::to_node(v));
+            w.put_value("cardNo", v);
         }
         if let Some(v) = &self.card_id {
-            w.put("cardId", crate::ToNode::to_node(v));
+            w.put_value("cardId", v);
         }
         if let Some(v) = &self.card_expiration {
-            w.put("cardExpiration", crate::ToNode::to_node(v));
+            w.put_value("cardExpiration", v);
         }
         if let Some(v) = &self.currency {
-            w.put("currency", crate::ToNode::to_node(v));
+            w.put_value("currency", v);
         }
         if let Some(v) = &self.card_brand {
-            w.put("cardBrand", crate::ToNode::to_node(v));
+            w.put_value("cardBrand", v);
         }
         if let Some(v) = &self.auth_number {
-            w.put("authNumber", crate::ToNode::to_node(v));
+            w.put_value("authNumber", v);
         }
         if let Some(v) = &self.ashrait_result {
-            w.put("ashraitResult", crate::ToNode::to_node(v));
+            w.put_value("ashraitResult", v);
         }
         if let Some(v) = &self.shva_referance_no {
-            w.put("shvaReferanceNo", crate::ToNode::to_node(v));
+            w.put_value("shvaReferanceNo", v);
         }
         if let Some(v) = &self.total {
-            w.put("total", crate::ToNode::to_node(v));
+            w.put_value("total", v);
         }
         if let Some(v) = &self.transmit_id {
-            w.put("transmitId", crate::ToNode::to_node(v));
+            w.put_value("transmitId", v);
         }
         if let Some(v) = &self.financial_status {
-            w.put("financialStatus", crate::ToNode::to_node(v));
+            w.put_value("financialStatus", v);
         }
         if let Some(v) = &self.shovar {
-            w.put("shovar", crate::ToNode::to_node(v));
+            w.put_value("shovar", v);
         }
         if let Some(v) = &self.credit_company {
-            w.put("creditCompany", crate::ToNode::to_node(v));
+            w.put_value("creditCompany", v);
         }
         if let Some(v) = &self.from_deal_date {
             w.put("fromDealDate", crate::__private::codec::date_node(v, "%Y-%m-%d"));
@@ -308,13 +308,13 @@ impl crate::ToNode for InquireTransactionsRequest {
             w.put("toTransmitDate", crate::__private::codec::date_node(v, "%Y-%m-%d"));
         }
         if let Some(v) = &self.query_name {
-            w.put("queryName", crate::ToNode::to_node(v));
+            w.put_value("queryName", v);
         }
         if let Some(v) = &self.mid {
-            w.put("mid", crate::ToNode::to_node(v));
+            w.put_value("mid", v);
         }
         if let Some(v) = &self.mpi_transaction_id {
-            w.put("mpiTransactionId", crate::ToNode::to_node(v));
+            w.put_value("mpiTransactionId", v);
         }
         w.finish()
     }
@@ -782,22 +782,22 @@ impl crate::ToNode for InquireTransactionsResponse {
             );
         }
         if let Some(v) = &self.request_id {
-            w.put("requestId", crate::ToNode::to_node(v));
+            w.put_value("requestId", v);
         }
         if let Some(v) = &self.tran_id {
-            w.put("tranId", crate::ToNode::to_node(v));
+            w.put_value("tranId", v);
         }
         if let Some(v) = &self.user_message {
-            w.put("userMessage", crate::ToNode::to_node(v));
+            w.put_value("userMessage", v);
         }
         if let Some(v) = &self.additional_info {
-            w.put("additionalInfo", crate::ToNode::to_node(v));
+            w.put_value("additionalInfo", v);
         }
         if let Some(v) = &self.version {
-            w.put("version", crate::ToNode::to_node(v));
+            w.put_value("version", v);
         }
         if let Some(v) = &self.language {
-            w.put("language", crate::ToNode::to_node(v));
+            w.put_value("language", v);
         }
         if !self.transactions.is_empty() {
             w.put(
@@ -808,7 +808,7 @@ impl crate::ToNode for InquireTransactionsResponse {
             );
         }
         if let Some(v) = &self.totals {
-            w.put("totals", crate::ToNode::to_node(v));
+            w.put_value("totals", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()

@@ -147,52 +147,52 @@ impl crate::ToNode for CustomerData {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.first_name {
-            w.put("firstName", crate::ToNode::to_node(v));
+            w.put_value("firstName", v);
         }
         if let Some(v) = &self.last_name {
-            w.put("lastName", crate::ToNode::to_node(v));
+            w.put_value("lastName", v);
         }
         if let Some(v) = &self.address {
-            w.put("address", crate::ToNode::to_node(v));
+            w.put_value("address", v);
         }
         if let Some(v) = &self.city {
-            w.put("city", crate::ToNode::to_node(v));
+            w.put_value("city", v);
         }
         if let Some(v) = &self.email {
-            w.put("email", crate::ToNode::to_node(v));
+            w.put_value("email", v);
         }
         if let Some(v) = &self.tel {
-            w.put("tel", crate::ToNode::to_node(v));
+            w.put_value("tel", v);
         }
         if let Some(v) = &self.user_data1 {
-            w.put("userData1", crate::ToNode::to_node(v));
+            w.put_value("userData1", v);
         }
         if let Some(v) = &self.user_data2 {
-            w.put("userData2", crate::ToNode::to_node(v));
+            w.put_value("userData2", v);
         }
         if let Some(v) = &self.user_data3 {
-            w.put("userData3", crate::ToNode::to_node(v));
+            w.put_value("userData3", v);
         }
         if let Some(v) = &self.user_data4 {
-            w.put("userData4", crate::ToNode::to_node(v));
+            w.put_value("userData4", v);
         }
         if let Some(v) = &self.user_data5 {
-            w.put("userData5", crate::ToNode::to_node(v));
+            w.put_value("userData5", v);
         }
         if let Some(v) = &self.user_data6 {
-            w.put("userData6", crate::ToNode::to_node(v));
+            w.put_value("userData6", v);
         }
         if let Some(v) = &self.user_data7 {
-            w.put("userData7", crate::ToNode::to_node(v));
+            w.put_value("userData7", v);
         }
         if let Some(v) = &self.user_data8 {
-            w.put("userData8", crate::ToNode::to_node(v));
+            w.put_value("userData8", v);
         }
         if let Some(v) = &self.user_data9 {
-            w.put("userData9", crate::ToNode::to_node(v));
+            w.put_value("userData9", v);
         }
         if let Some(v) = &self.user_data10 {
-            w.put("userData10", crate::ToNode::to_node(v));
+            w.put_value("userData10", v);
         }
         w.finish()
     }
@@ -533,37 +533,37 @@ impl crate::ToNode for InvoiceData {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.invoice_creation_method {
-            w.put("invoiceCreationMethod", crate::ToNode::to_node(v));
+            w.put_value("invoiceCreationMethod", v);
         }
         if let Some(v) = &self.invoice_subject {
-            w.put("invoiceSubject", crate::ToNode::to_node(v));
+            w.put_value("invoiceSubject", v);
         }
         if let Some(v) = &self.invoice_item_code {
-            w.put("invoiceItemCode", crate::ToNode::to_node(v));
+            w.put_value("invoiceItemCode", v);
         }
         if let Some(v) = &self.invoice_item_description {
-            w.put("invoiceItemDescription", crate::ToNode::to_node(v));
+            w.put_value("invoiceItemDescription", v);
         }
         if let Some(v) = &self.invoice_item_price {
-            w.put("invoiceItemPrice", crate::ToNode::to_node(v));
+            w.put_value("invoiceItemPrice", v);
         }
         if let Some(v) = &self.invoice_item_quantity {
-            w.put("invoiceItemQuantity", crate::ToNode::to_node(v));
+            w.put_value("invoiceItemQuantity", v);
         }
         if let Some(v) = &self.is_item_price_with_tax {
-            w.put("isItemPriceWithTax", crate::ToNode::to_node(v));
+            w.put_value("isItemPriceWithTax", v);
         }
         if let Some(v) = &self.company_info {
-            w.put("companyInfo", crate::ToNode::to_node(v));
+            w.put_value("companyInfo", v);
         }
         if let Some(v) = &self.mail_to {
-            w.put("mailTo", crate::ToNode::to_node(v));
+            w.put_value("mailTo", v);
         }
         if let Some(v) = &self.cc_date {
             w.put("ccDate", crate::__private::codec::date_node(v, "%Y-%m-%d"));
         }
         if let Some(v) = &self.create_invoice {
-            w.put("createInvoice", crate::ToNode::to_node(v));
+            w.put_value("createInvoice", v);
         }
         w.finish()
     }
@@ -746,7 +746,7 @@ impl crate::ToNode for InvoiceRef {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("invoiceAtranId", crate::ToNode::to_node(&self.invoice_atran_id));
+        w.put_value("invoiceAtranId", &self.invoice_atran_id);
         w.finish()
     }
 }
@@ -826,7 +826,7 @@ impl crate::ToNode for PaymentPageData {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.pps_json_config {
-            w.put("ppsJSONConfig", crate::ToNode::to_node(v));
+            w.put_value("ppsJSONConfig", v);
         }
         w.finish()
     }
@@ -1227,172 +1227,172 @@ impl crate::ToNode for DealResult {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.status {
-            w.put("status", crate::ToNode::to_node(v));
+            w.put_value("status", v);
         }
         if let Some(v) = &self.status_text {
-            w.put("statusText", crate::ToNode::to_node(v));
+            w.put_value("statusText", v);
         }
         if let Some(v) = &self.extended_status {
-            w.put("extendedStatus", crate::ToNode::to_node(v));
+            w.put_value("extendedStatus", v);
         }
         if let Some(v) = &self.extended_status_text {
-            w.put("extendedStatusText", crate::ToNode::to_node(v));
+            w.put_value("extendedStatusText", v);
         }
         if let Some(v) = &self.extended_user_message {
-            w.put("extendedUserMessage", crate::ToNode::to_node(v));
+            w.put_value("extendedUserMessage", v);
         }
         if let Some(v) = &self.terminal_number {
-            w.put("terminalNumber", crate::ToNode::to_node(v));
+            w.put_value("terminalNumber", v);
         }
         if let Some(v) = &self.card_id {
-            w.put("cardId", crate::ToNode::to_node(v));
+            w.put_value("cardId", v);
         }
         if let Some(v) = &self.card_bin {
-            w.put("cardBin", crate::ToNode::to_node(v));
+            w.put_value("cardBin", v);
         }
         if let Some(v) = &self.card_mask {
-            w.put("cardMask", crate::ToNode::to_node(v));
+            w.put_value("cardMask", v);
         }
         if let Some(v) = &self.card_length {
-            w.put("cardLength", crate::ToNode::to_node(v));
+            w.put_value("cardLength", v);
         }
         if let Some(v) = &self.card_no {
-            w.put("cardNo", crate::ToNode::to_node(v));
+            w.put_value("cardNo", v);
         }
         if let Some(v) = &self.card_name {
-            w.put("cardName", crate::ToNode::to_node(v));
+            w.put_value("cardName", v);
         }
         if let Some(v) = &self.card_expiration {
-            w.put("cardExpiration", crate::ToNode::to_node(v));
+            w.put_value("cardExpiration", v);
         }
         if let Some(v) = &self.card_type {
-            w.put("cardType", crate::ToNode::to_node(v));
+            w.put_value("cardType", v);
         }
         if let Some(v) = &self.extended_card_type {
-            w.put("extendedCardType", crate::ToNode::to_node(v));
+            w.put_value("extendedCardType", v);
         }
         if let Some(v) = &self.credit_company {
-            w.put("creditCompany", crate::ToNode::to_node(v));
+            w.put_value("creditCompany", v);
         }
         if let Some(v) = &self.card_brand {
-            w.put("cardBrand", crate::ToNode::to_node(v));
+            w.put_value("cardBrand", v);
         }
         if let Some(v) = &self.card_acquirer {
-            w.put("cardAcquirer", crate::ToNode::to_node(v));
+            w.put_value("cardAcquirer", v);
         }
         if let Some(v) = &self.service_code {
-            w.put("serviceCode", crate::ToNode::to_node(v));
+            w.put_value("serviceCode", v);
         }
         if let Some(v) = &self.transaction_type {
-            w.put("transactionType", crate::ToNode::to_node(v));
+            w.put_value("transactionType", v);
         }
         if let Some(v) = &self.credit_type {
-            w.put("creditType", crate::ToNode::to_node(v));
+            w.put_value("creditType", v);
         }
         if let Some(v) = &self.currency {
-            w.put("currency", crate::ToNode::to_node(v));
+            w.put_value("currency", v);
         }
         if let Some(v) = &self.base_currency {
-            w.put("baseCurrency", crate::ToNode::to_node(v));
+            w.put_value("baseCurrency", v);
         }
         if let Some(v) = &self.base_amount {
-            w.put("baseAmount", crate::ToNode::to_node(v));
+            w.put_value("baseAmount", v);
         }
         if let Some(v) = &self.transaction_code {
-            w.put("transactionCode", crate::ToNode::to_node(v));
+            w.put_value("transactionCode", v);
         }
         if let Some(v) = &self.total {
-            w.put("total", crate::ToNode::to_node(v));
+            w.put_value("total", v);
         }
         if let Some(v) = &self.first_payment {
-            w.put("firstPayment", crate::ToNode::to_node(v));
+            w.put_value("firstPayment", v);
         }
         if let Some(v) = &self.periodical_payment {
-            w.put("periodicalPayment", crate::ToNode::to_node(v));
+            w.put_value("periodicalPayment", v);
         }
         if let Some(v) = &self.number_of_payments {
-            w.put("numberOfPayments", crate::ToNode::to_node(v));
+            w.put_value("numberOfPayments", v);
         }
         if let Some(v) = &self.club_id {
-            w.put("clubId", crate::ToNode::to_node(v));
+            w.put_value("clubId", v);
         }
         if let Some(v) = &self.validation {
-            w.put("validation", crate::ToNode::to_node(v));
+            w.put_value("validation", v);
         }
         if let Some(v) = &self.id_status {
-            w.put("idStatus", crate::ToNode::to_node(v));
+            w.put_value("idStatus", v);
         }
         if let Some(v) = &self.cvv_status {
-            w.put("cvvStatus", crate::ToNode::to_node(v));
+            w.put_value("cvvStatus", v);
         }
         if let Some(v) = &self.auth_source {
-            w.put("authSource", crate::ToNode::to_node(v));
+            w.put_value("authSource", v);
         }
         if let Some(v) = &self.auth_number {
-            w.put("authNumber", crate::ToNode::to_node(v));
+            w.put_value("authNumber", v);
         }
         if let Some(v) = &self.file_number {
-            w.put("fileNumber", crate::ToNode::to_node(v));
+            w.put_value("fileNumber", v);
         }
         if let Some(v) = &self.slave_terminal_number {
-            w.put("slaveTerminalNumber", crate::ToNode::to_node(v));
+            w.put_value("slaveTerminalNumber", v);
         }
         if let Some(v) = &self.slave_terminal_sequence {
-            w.put("slaveTerminalSequence", crate::ToNode::to_node(v));
+            w.put_value("slaveTerminalSequence", v);
         }
         if let Some(v) = &self.eci {
-            w.put("eci", crate::ToNode::to_node(v));
+            w.put_value("eci", v);
         }
         if let Some(v) = &self.client_ip {
-            w.put("clientIp", crate::ToNode::to_node(v));
+            w.put_value("clientIp", v);
         }
         if let Some(v) = &self.email {
-            w.put("email", crate::ToNode::to_node(v));
+            w.put_value("email", v);
         }
         if let Some(v) = &self.cavv {
-            w.put("cavv", crate::ToNode::to_node(v));
+            w.put_value("cavv", v);
         }
         if let Some(v) = &self.user {
-            w.put("user", crate::ToNode::to_node(v));
+            w.put_value("user", v);
         }
         if let Some(v) = &self.addon_data {
-            w.put("addonData", crate::ToNode::to_node(v));
+            w.put_value("addonData", v);
         }
         if let Some(v) = &self.supplier_number {
-            w.put("supplierNumber", crate::ToNode::to_node(v));
+            w.put_value("supplierNumber", v);
         }
         if let Some(v) = &self.id {
-            w.put("id", crate::ToNode::to_node(v));
+            w.put_value("id", v);
         }
         if let Some(v) = &self.shift_id1 {
-            w.put("shiftId1", crate::ToNode::to_node(v));
+            w.put_value("shiftId1", v);
         }
         if let Some(v) = &self.shift_id2 {
-            w.put("shiftId2", crate::ToNode::to_node(v));
+            w.put_value("shiftId2", v);
         }
         if let Some(v) = &self.shift_id3 {
-            w.put("shiftId3", crate::ToNode::to_node(v));
+            w.put_value("shiftId3", v);
         }
         if let Some(v) = &self.shift_txn_date {
-            w.put("shiftTxnDate", crate::ToNode::to_node(v));
+            w.put_value("shiftTxnDate", v);
         }
         if let Some(v) = &self.cg_uid {
-            w.put("cgUid", crate::ToNode::to_node(v));
+            w.put_value("cgUid", v);
         }
         if let Some(v) = &self.card_hash {
-            w.put("cardHash", crate::ToNode::to_node(v));
+            w.put_value("cardHash", v);
         }
         if let Some(v) = &self.acquirer_data {
-            w.put("acquirerData", crate::ToNode::to_node(v));
+            w.put_value("acquirerData", v);
         }
         if let Some(v) = &self.ashrait_emv_data {
-            w.put("ashraitEmvData", crate::ToNode::to_node(v));
+            w.put_value("ashraitEmvData", v);
         }
         if let Some(v) = &self.extended_tran_code {
-            w.put("extendedTranCode", crate::ToNode::to_node(v));
+            w.put_value("extendedTranCode", v);
         }
         if let Some(v) = &self.send_notification {
-            w.put("sendNotification", crate::ToNode::to_node(v));
+            w.put_value("sendNotification", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()
@@ -1886,220 +1886,220 @@ impl crate::ToNode for Transaction {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.status {
-            w.put("status", crate::ToNode::to_node(v));
+            w.put_value("status", v);
         }
         if let Some(v) = &self.status_text {
-            w.put("statusText", crate::ToNode::to_node(v));
+            w.put_value("statusText", v);
         }
         if let Some(v) = &self.extended_status {
-            w.put("extendedStatus", crate::ToNode::to_node(v));
+            w.put_value("extendedStatus", v);
         }
         if let Some(v) = &self.extended_status_text {
-            w.put("extendedStatusText", crate::ToNode::to_node(v));
+            w.put_value("extendedStatusText", v);
         }
         if let Some(v) = &self.extended_user_message {
-            w.put("extendedUserMessage", crate::ToNode::to_node(v));
+            w.put_value("extendedUserMessage", v);
         }
         if let Some(v) = &self.terminal_number {
-            w.put("terminalNumber", crate::ToNode::to_node(v));
+            w.put_value("terminalNumber", v);
         }
         if let Some(v) = &self.card_id {
-            w.put("cardId", crate::ToNode::to_node(v));
+            w.put_value("cardId", v);
         }
         if let Some(v) = &self.card_bin {
-            w.put("cardBin", crate::ToNode::to_node(v));
+            w.put_value("cardBin", v);
         }
         if let Some(v) = &self.card_mask {
-            w.put("cardMask", crate::ToNode::to_node(v));
+            w.put_value("cardMask", v);
         }
         if let Some(v) = &self.card_length {
-            w.put("cardLength", crate::ToNode::to_node(v));
+            w.put_value("cardLength", v);
         }
         if let Some(v) = &self.card_no {
-            w.put("cardNo", crate::ToNode::to_node(v));
+            w.put_value("cardNo", v);
         }
         if let Some(v) = &self.card_name {
-            w.put("cardName", crate::ToNode::to_node(v));
+            w.put_value("cardName", v);
         }
         if let Some(v) = &self.card_expiration {
-            w.put("cardExpiration", crate::ToNode::to_node(v));
+            w.put_value("cardExpiration", v);
         }
         if let Some(v) = &self.card_type {
-            w.put("cardType", crate::ToNode::to_node(v));
+            w.put_value("cardType", v);
         }
         if let Some(v) = &self.extended_card_type {
-            w.put("extendedCardType", crate::ToNode::to_node(v));
+            w.put_value("extendedCardType", v);
         }
         if let Some(v) = &self.credit_company {
-            w.put("creditCompany", crate::ToNode::to_node(v));
+            w.put_value("creditCompany", v);
         }
         if let Some(v) = &self.card_brand {
-            w.put("cardBrand", crate::ToNode::to_node(v));
+            w.put_value("cardBrand", v);
         }
         if let Some(v) = &self.card_acquirer {
-            w.put("cardAcquirer", crate::ToNode::to_node(v));
+            w.put_value("cardAcquirer", v);
         }
         if let Some(v) = &self.service_code {
-            w.put("serviceCode", crate::ToNode::to_node(v));
+            w.put_value("serviceCode", v);
         }
         if let Some(v) = &self.transaction_type {
-            w.put("transactionType", crate::ToNode::to_node(v));
+            w.put_value("transactionType", v);
         }
         if let Some(v) = &self.credit_type {
-            w.put("creditType", crate::ToNode::to_node(v));
+            w.put_value("creditType", v);
         }
         if let Some(v) = &self.currency {
-            w.put("currency", crate::ToNode::to_node(v));
+            w.put_value("currency", v);
         }
         if let Some(v) = &self.base_currency {
-            w.put("baseCurrency", crate::ToNode::to_node(v));
+            w.put_value("baseCurrency", v);
         }
         if let Some(v) = &self.base_amount {
-            w.put("baseAmount", crate::ToNode::to_node(v));
+            w.put_value("baseAmount", v);
         }
         if let Some(v) = &self.transaction_code {
-            w.put("transactionCode", crate::ToNode::to_node(v));
+            w.put_value("transactionCode", v);
         }
         if let Some(v) = &self.total {
-            w.put("total", crate::ToNode::to_node(v));
+            w.put_value("total", v);
         }
         if let Some(v) = &self.first_payment {
-            w.put("firstPayment", crate::ToNode::to_node(v));
+            w.put_value("firstPayment", v);
         }
         if let Some(v) = &self.periodical_payment {
-            w.put("periodicalPayment", crate::ToNode::to_node(v));
+            w.put_value("periodicalPayment", v);
         }
         if let Some(v) = &self.number_of_payments {
-            w.put("numberOfPayments", crate::ToNode::to_node(v));
+            w.put_value("numberOfPayments", v);
         }
         if let Some(v) = &self.club_id {
-            w.put("clubId", crate::ToNode::to_node(v));
+            w.put_value("clubId", v);
         }
         if let Some(v) = &self.validation {
-            w.put("validation", crate::ToNode::to_node(v));
+            w.put_value("validation", v);
         }
         if let Some(v) = &self.id_status {
-            w.put("idStatus", crate::ToNode::to_node(v));
+            w.put_value("idStatus", v);
         }
         if let Some(v) = &self.cvv_status {
-            w.put("cvvStatus", crate::ToNode::to_node(v));
+            w.put_value("cvvStatus", v);
         }
         if let Some(v) = &self.auth_source {
-            w.put("authSource", crate::ToNode::to_node(v));
+            w.put_value("authSource", v);
         }
         if let Some(v) = &self.auth_number {
-            w.put("authNumber", crate::ToNode::to_node(v));
+            w.put_value("authNumber", v);
         }
         if let Some(v) = &self.file_number {
-            w.put("fileNumber", crate::ToNode::to_node(v));
+            w.put_value("fileNumber", v);
         }
         if let Some(v) = &self.slave_terminal_number {
-            w.put("slaveTerminalNumber", crate::ToNode::to_node(v));
+            w.put_value("slaveTerminalNumber", v);
         }
         if let Some(v) = &self.slave_terminal_sequence {
-            w.put("slaveTerminalSequence", crate::ToNode::to_node(v));
+            w.put_value("slaveTerminalSequence", v);
         }
         if let Some(v) = &self.eci {
-            w.put("eci", crate::ToNode::to_node(v));
+            w.put_value("eci", v);
         }
         if let Some(v) = &self.client_ip {
-            w.put("clientIp", crate::ToNode::to_node(v));
+            w.put_value("clientIp", v);
         }
         if let Some(v) = &self.email {
-            w.put("email", crate::ToNode::to_node(v));
+            w.put_value("email", v);
         }
         if let Some(v) = &self.cavv {
-            w.put("cavv", crate::ToNode::to_node(v));
+            w.put_value("cavv", v);
         }
         if let Some(v) = &self.user {
-            w.put("user", crate::ToNode::to_node(v));
+            w.put_value("user", v);
         }
         if let Some(v) = &self.addon_data {
-            w.put("addonData", crate::ToNode::to_node(v));
+            w.put_value("addonData", v);
         }
         if let Some(v) = &self.supplier_number {
-            w.put("supplierNumber", crate::ToNode::to_node(v));
+            w.put_value("supplierNumber", v);
         }
         if let Some(v) = &self.id {
-            w.put("id", crate::ToNode::to_node(v));
+            w.put_value("id", v);
         }
         if let Some(v) = &self.shift_id1 {
-            w.put("shiftId1", crate::ToNode::to_node(v));
+            w.put_value("shiftId1", v);
         }
         if let Some(v) = &self.shift_id2 {
-            w.put("shiftId2", crate::ToNode::to_node(v));
+            w.put_value("shiftId2", v);
         }
         if let Some(v) = &self.shift_id3 {
-            w.put("shiftId3", crate::ToNode::to_node(v));
+            w.put_value("shiftId3", v);
         }
         if let Some(v) = &self.shift_txn_date {
-            w.put("shiftTxnDate", crate::ToNode::to_node(v));
+            w.put_value("shiftTxnDate", v);
         }
         if let Some(v) = &self.cg_uid {
-            w.put("cgUid", crate::ToNode::to_node(v));
+            w.put_value("cgUid", v);
         }
         if let Some(v) = &self.card_hash {
-            w.put("cardHash", crate::ToNode::to_node(v));
+            w.put_value("cardHash", v);
         }
         if let Some(v) = &self.acquirer_data {
-            w.put("acquirerData", crate::ToNode::to_node(v));
+            w.put_value("acquirerData", v);
         }
         if let Some(v) = &self.ashrait_emv_data {
-            w.put("ashraitEmvData", crate::ToNode::to_node(v));
+            w.put_value("ashraitEmvData", v);
         }
         if let Some(v) = &self.extended_tran_code {
-            w.put("extendedTranCode", crate::ToNode::to_node(v));
+            w.put_value("extendedTranCode", v);
         }
         if let Some(v) = &self.send_notification {
-            w.put("sendNotification", crate::ToNode::to_node(v));
+            w.put_value("sendNotification", v);
         }
         if let Some(v) = &self.payments_interest {
-            w.put("paymentsInterest", crate::ToNode::to_node(v));
+            w.put_value("paymentsInterest", v);
         }
         if let Some(v) = &self.mid {
-            w.put("mid", crate::ToNode::to_node(v));
+            w.put_value("mid", v);
         }
         if let Some(v) = &self.uniqueid {
-            w.put("uniqueid", crate::ToNode::to_node(v));
+            w.put_value("uniqueid", v);
         }
         if let Some(v) = &self.mpi_validation {
-            w.put("mpiValidation", crate::ToNode::to_node(v));
+            w.put_value("mpiValidation", v);
         }
         if let Some(v) = &self.token {
-            w.put("token", crate::ToNode::to_node(v));
+            w.put_value("token", v);
         }
         if let Some(v) = &self.mpi_hosted_page_url {
-            w.put("mpiHostedPageUrl", crate::ToNode::to_node(v));
+            w.put_value("mpiHostedPageUrl", v);
         }
         if let Some(v) = &self.return_url {
-            w.put("returnUrl", crate::ToNode::to_node(v));
+            w.put_value("returnUrl", v);
         }
         if let Some(v) = &self.success_url {
-            w.put("successUrl", crate::ToNode::to_node(v));
+            w.put_value("successUrl", v);
         }
         if let Some(v) = &self.error_url {
-            w.put("errorUrl", crate::ToNode::to_node(v));
+            w.put_value("errorUrl", v);
         }
         if let Some(v) = &self.cancel_url {
-            w.put("cancelUrl", crate::ToNode::to_node(v));
+            w.put_value("cancelUrl", v);
         }
         if let Some(v) = &self.message {
-            w.put("message", crate::ToNode::to_node(v));
+            w.put_value("message", v);
         }
         if let Some(v) = &self.user_message {
-            w.put("userMessage", crate::ToNode::to_node(v));
+            w.put_value("userMessage", v);
         }
         if let Some(v) = &self.mpi_transaction_id {
-            w.put("mpiTransactionId", crate::ToNode::to_node(v));
+            w.put_value("mpiTransactionId", v);
         }
         if let Some(v) = &self.financial_status {
-            w.put("financialStatus", crate::ToNode::to_node(v));
+            w.put_value("financialStatus", v);
         }
         if let Some(v) = &self.tran_id {
-            w.put("tranId", crate::ToNode::to_node(v));
+            w.put_value("tranId", v);
         }
         if let Some(v) = &self.shovar {
-            w.put("shovar", crate::ToNode::to_node(v));
+            w.put_value("shovar", v);
         }
         if let Some(v) = &self.transaction_date {
             w.put(
@@ -2114,10 +2114,10 @@ impl crate::ToNode for Transaction {
             );
         }
         if let Some(v) = &self.shva_referance_no {
-            w.put("shvaReferanceNo", crate::ToNode::to_node(v));
+            w.put_value("shvaReferanceNo", v);
         }
         if let Some(v) = &self.transmit_id {
-            w.put("transmitId", crate::ToNode::to_node(v));
+            w.put_value("transmitId", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()
@@ -3029,13 +3029,13 @@ impl crate::ToNode for AcquirerData {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.acquirer_response_id {
-            w.put("acquirerResponseId", crate::ToNode::to_node(v));
+            w.put_value("acquirerResponseId", v);
         }
         if let Some(v) = &self.wallet_supplier_id {
-            w.put("walletSupplierId", crate::ToNode::to_node(v));
+            w.put_value("walletSupplierId", v);
         }
         if let Some(v) = &self.mcc {
-            w.put("mcc", crate::ToNode::to_node(v));
+            w.put_value("mcc", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()
@@ -3480,157 +3480,157 @@ impl crate::ToNode for AshraitEmvData {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.uid {
-            w.put("uid", crate::ToNode::to_node(v));
+            w.put_value("uid", v);
         }
         if let Some(v) = &self.card_seq_number {
-            w.put("cardSeqNumber", crate::ToNode::to_node(v));
+            w.put_value("cardSeqNumber", v);
         }
         if let Some(v) = &self.auth_code_acquirer {
-            w.put("authCodeAcquirer", crate::ToNode::to_node(v));
+            w.put_value("authCodeAcquirer", v);
         }
         if let Some(v) = &self.auth_no_acquirer {
-            w.put("authNoAcquirer", crate::ToNode::to_node(v));
+            w.put_value("authNoAcquirer", v);
         }
         if let Some(v) = &self.auth_code_credit_company {
-            w.put("authCodeCreditCompany", crate::ToNode::to_node(v));
+            w.put_value("authCodeCreditCompany", v);
         }
         if let Some(v) = &self.dsp_balance {
-            w.put("dspBalance", crate::ToNode::to_node(v));
+            w.put_value("dspBalance", v);
         }
         if let Some(v) = &self.auth_validation_type {
-            w.put("authValidationType", crate::ToNode::to_node(v));
+            w.put_value("authValidationType", v);
         }
         if let Some(v) = &self.special_project_code {
-            w.put("specialProjectCode", crate::ToNode::to_node(v));
+            w.put_value("specialProjectCode", v);
         }
         if let Some(v) = &self.special_project_info1 {
-            w.put("specialProjectInfo1", crate::ToNode::to_node(v));
+            w.put_value("specialProjectInfo1", v);
         }
         if let Some(v) = &self.informative_tran_code {
-            w.put("informativeTranCode", crate::ToNode::to_node(v));
+            w.put_value("informativeTranCode", v);
         }
         if let Some(v) = &self.cashback_amount {
-            w.put("cashbackAmount", crate::ToNode::to_node(v));
+            w.put_value("cashbackAmount", v);
         }
         if let Some(v) = &self.tip_amount {
-            w.put("tipAmount", crate::ToNode::to_node(v));
+            w.put_value("tipAmount", v);
         }
         if let Some(v) = &self.commision_amount {
-            w.put("commisionAmount", crate::ToNode::to_node(v));
+            w.put_value("commisionAmount", v);
         }
         if let Some(v) = &self.conversion_provider {
-            w.put("conversionProvider", crate::ToNode::to_node(v));
+            w.put_value("conversionProvider", v);
         }
         if let Some(v) = &self.conversion_currency {
-            w.put("conversionCurrency", crate::ToNode::to_node(v));
+            w.put_value("conversionCurrency", v);
         }
         if let Some(v) = &self.conversion_amount {
-            w.put("conversionAmount", crate::ToNode::to_node(v));
+            w.put_value("conversionAmount", v);
         }
         if let Some(v) = &self.conversion_rate {
-            w.put("conversionRate", crate::ToNode::to_node(v));
+            w.put_value("conversionRate", v);
         }
         if let Some(v) = &self.payment_index_type {
-            w.put("paymentIndexType", crate::ToNode::to_node(v));
+            w.put_value("paymentIndexType", v);
         }
         if let Some(v) = &self.recurring_no {
-            w.put("recurringNo", crate::ToNode::to_node(v));
+            w.put_value("recurringNo", v);
         }
         if let Some(v) = &self.recurring_total_no {
-            w.put("recurringTotalNo", crate::ToNode::to_node(v));
+            w.put_value("recurringTotalNo", v);
         }
         if let Some(v) = &self.recurring_total_sum {
-            w.put("recurringTotalSum", crate::ToNode::to_node(v));
+            w.put_value("recurringTotalSum", v);
         }
         if let Some(v) = &self.recurring_unique_ref {
-            w.put("recurringUniqueRef", crate::ToNode::to_node(v));
+            w.put_value("recurringUniqueRef", v);
         }
         if let Some(v) = &self.recurring_frequency {
-            w.put("recurringFrequency", crate::ToNode::to_node(v));
+            w.put_value("recurringFrequency", v);
         }
         if let Some(v) = &self.defer_months {
-            w.put("deferMonths", crate::ToNode::to_node(v));
+            w.put_value("deferMonths", v);
         }
         if let Some(v) = &self.ipay_amount {
-            w.put("ipayAmount", crate::ToNode::to_node(v));
+            w.put_value("ipayAmount", v);
         }
         if let Some(v) = &self.ipay_number {
-            w.put("ipayNumber", crate::ToNode::to_node(v));
+            w.put_value("ipayNumber", v);
         }
         if let Some(v) = &self.ipay_offer_code {
-            w.put("ipayOfferCode", crate::ToNode::to_node(v));
+            w.put_value("ipayOfferCode", v);
         }
         if let Some(v) = &self.due_date {
-            w.put("dueDate", crate::ToNode::to_node(v));
+            w.put_value("dueDate", v);
         }
         if let Some(v) = &self.ipay_code {
-            w.put("ipayCode", crate::ToNode::to_node(v));
+            w.put_value("ipayCode", v);
         }
         if let Some(v) = &self.ipay_precent {
-            w.put("ipayPrecent", crate::ToNode::to_node(v));
+            w.put_value("ipayPrecent", v);
         }
         if let Some(v) = &self.ipay_product_code {
-            w.put("ipayProductCode", crate::ToNode::to_node(v));
+            w.put_value("ipayProductCode", v);
         }
         if let Some(v) = &self.ash_reason_credit {
-            w.put("ashReasonCredit", crate::ToNode::to_node(v));
+            w.put_value("ashReasonCredit", v);
         }
         if let Some(v) = &self.is_self_service {
-            w.put("isSelfService", crate::ToNode::to_node(v));
+            w.put_value("isSelfService", v);
         }
         if let Some(v) = &self.org_uid {
-            w.put("orgUid", crate::ToNode::to_node(v));
+            w.put_value("orgUid", v);
         }
         if let Some(v) = &self.org_tran_date {
-            w.put("orgTranDate", crate::ToNode::to_node(v));
+            w.put_value("orgTranDate", v);
         }
         if let Some(v) = &self.org_amount {
-            w.put("orgAmount", crate::ToNode::to_node(v));
+            w.put_value("orgAmount", v);
         }
         if let Some(v) = &self.org_auth_no {
-            w.put("orgAuthNo", crate::ToNode::to_node(v));
+            w.put_value("orgAuthNo", v);
         }
         if let Some(v) = &self.org_auth_code_credit_company {
-            w.put("orgAuthCodeCreditCompany", crate::ToNode::to_node(v));
+            w.put_value("orgAuthCodeCreditCompany", v);
         }
         if let Some(v) = &self.org_auth_code_acquirer {
-            w.put("orgAuthCodeAcquirer", crate::ToNode::to_node(v));
+            w.put_value("orgAuthCodeAcquirer", v);
         }
         if let Some(v) = &self.org_link_incr_auth {
-            w.put("orgLinkIncrAuth", crate::ToNode::to_node(v));
+            w.put_value("orgLinkIncrAuth", v);
         }
         if let Some(v) = &self.org_auth_no_acquirer {
-            w.put("orgAuthNoAcquirer", crate::ToNode::to_node(v));
+            w.put_value("orgAuthNoAcquirer", v);
         }
         if let Some(v) = &self.pos_jcode {
-            w.put("posJcode", crate::ToNode::to_node(v));
+            w.put_value("posJcode", v);
         }
         if let Some(v) = &self.pinpad_serial_number {
-            w.put("pinpadSerialNumber", crate::ToNode::to_node(v));
+            w.put_value("pinpadSerialNumber", v);
         }
         if let Some(v) = &self.term_serialnumber {
-            w.put("termSerialnumber", crate::ToNode::to_node(v));
+            w.put_value("termSerialnumber", v);
         }
         if let Some(v) = &self.ash_term_type {
-            w.put("ashTermType", crate::ToNode::to_node(v));
+            w.put_value("ashTermType", v);
         }
         if let Some(v) = &self.json_data {
-            w.put("jsonData", crate::ToNode::to_node(v));
+            w.put_value("jsonData", v);
         }
         if let Some(v) = &self.addendum1 {
-            w.put("addendum1", crate::ToNode::to_node(v));
+            w.put_value("addendum1", v);
         }
         if let Some(v) = &self.addendum2 {
-            w.put("addendum2", crate::ToNode::to_node(v));
+            w.put_value("addendum2", v);
         }
         if let Some(v) = &self.request_mti {
-            w.put("requestMti", crate::ToNode::to_node(v));
+            w.put_value("requestMti", v);
         }
         if let Some(v) = &self.mti {
-            w.put("mti", crate::ToNode::to_node(v));
+            w.put_value("mti", v);
         }
         if let Some(v) = &self.pos_date_time {
-            w.put("posDateTime", crate::ToNode::to_node(v));
+            w.put_value("posDateTime", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()
@@ -4408,19 +4408,19 @@ impl crate::ToNode for Totals {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.page_number {
-            w.put("pageNumber", crate::ToNode::to_node(v));
+            w.put_value("pageNumber", v);
         }
         if let Some(v) = &self.pages_amount {
-            w.put("pagesAmount", crate::ToNode::to_node(v));
+            w.put_value("pagesAmount", v);
         }
         if let Some(v) = &self.query_result_id {
-            w.put("queryResultId", crate::ToNode::to_node(v));
+            w.put_value("queryResultId", v);
         }
         if let Some(v) = &self.total {
-            w.put("total", crate::ToNode::to_node(v));
+            w.put_value("total", v);
         }
         if let Some(v) = &self.total_match {
-            w.put("totalMatch", crate::ToNode::to_node(v));
+            w.put_value("totalMatch", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()

@@ -161,52 +161,52 @@ impl crate::ToNode for RefundDealRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("version", crate::Node::Str("2000".to_string()));
-        w.put("language", crate::ToNode::to_node(&self.language));
+        w.put_value("language", &self.language);
         if let Some(v) = &self.may_be_duplicate {
-            w.put("mayBeDuplicate", crate::ToNode::to_node(v));
+            w.put_value("mayBeDuplicate", v);
         }
         if let Some(v) = &self.request_id {
-            w.put("requestId", crate::ToNode::to_node(v));
+            w.put_value("requestId", v);
         }
-        w.put("terminalNumber", crate::ToNode::to_node(&self.terminal_number));
+        w.put_value("terminalNumber", &self.terminal_number);
         if let Some(v) = &self.tran_id {
-            w.put("tranId", crate::ToNode::to_node(v));
+            w.put_value("tranId", v);
         }
         if let Some(v) = &self.card_no {
-            w.put("cardNo", crate::ToNode::to_node(v));
+            w.put_value("cardNo", v);
         }
         if let Some(v) = &self.card_id {
-            w.put("cardId", crate::ToNode::to_node(v));
+            w.put_value("cardId", v);
         }
         if let Some(v) = &self.total {
-            w.put("total", crate::ToNode::to_node(v));
+            w.put_value("total", v);
         }
         if let Some(v) = &self.user {
-            w.put("user", crate::ToNode::to_node(v));
+            w.put_value("user", v);
         }
         if let Some(v) = &self.auth_number {
-            w.put("authNumber", crate::ToNode::to_node(v));
+            w.put_value("authNumber", v);
         }
         if let Some(v) = &self.auth_source {
-            w.put("authSource", crate::ToNode::to_node(v));
+            w.put_value("authSource", v);
         }
         if let Some(v) = &self.card_expiration {
-            w.put("cardExpiration", crate::ToNode::to_node(v));
+            w.put_value("cardExpiration", v);
         }
         if let Some(v) = &self.transaction_type {
-            w.put("transactionType", crate::ToNode::to_node(v));
+            w.put_value("transactionType", v);
         }
         if let Some(v) = &self.credit_type {
-            w.put("creditType", crate::ToNode::to_node(v));
+            w.put_value("creditType", v);
         }
         if let Some(v) = &self.first_payment {
-            w.put("firstPayment", crate::ToNode::to_node(v));
+            w.put_value("firstPayment", v);
         }
         if let Some(v) = &self.periodical_payment {
-            w.put("periodicalPayment", crate::ToNode::to_node(v));
+            w.put_value("periodicalPayment", v);
         }
         if let Some(v) = &self.number_of_payments {
-            w.put("numberOfPayments", crate::ToNode::to_node(v));
+            w.put_value("numberOfPayments", v);
         }
         w.finish()
     }
@@ -923,190 +923,190 @@ impl crate::ToNode for RefundDealResponse {
             );
         }
         if let Some(v) = &self.request_id {
-            w.put("requestId", crate::ToNode::to_node(v));
+            w.put_value("requestId", v);
         }
         if let Some(v) = &self.tran_id {
-            w.put("tranId", crate::ToNode::to_node(v));
+            w.put_value("tranId", v);
         }
         if let Some(v) = &self.user_message {
-            w.put("userMessage", crate::ToNode::to_node(v));
+            w.put_value("userMessage", v);
         }
         if let Some(v) = &self.additional_info {
-            w.put("additionalInfo", crate::ToNode::to_node(v));
+            w.put_value("additionalInfo", v);
         }
         if let Some(v) = &self.version {
-            w.put("version", crate::ToNode::to_node(v));
+            w.put_value("version", v);
         }
         if let Some(v) = &self.language {
-            w.put("language", crate::ToNode::to_node(v));
+            w.put_value("language", v);
         }
         if let Some(v) = &self.status {
-            w.put("status", crate::ToNode::to_node(v));
+            w.put_value("status", v);
         }
         if let Some(v) = &self.status_text {
-            w.put("statusText", crate::ToNode::to_node(v));
+            w.put_value("statusText", v);
         }
         if let Some(v) = &self.extended_status {
-            w.put("extendedStatus", crate::ToNode::to_node(v));
+            w.put_value("extendedStatus", v);
         }
         if let Some(v) = &self.extended_status_text {
-            w.put("extendedStatusText", crate::ToNode::to_node(v));
+            w.put_value("extendedStatusText", v);
         }
         if let Some(v) = &self.extended_user_message {
-            w.put("extendedUserMessage", crate::ToNode::to_node(v));
+            w.put_value("extendedUserMessage", v);
         }
         if let Some(v) = &self.terminal_number {
-            w.put("terminalNumber", crate::ToNode::to_node(v));
+            w.put_value("terminalNumber", v);
         }
         if let Some(v) = &self.card_id {
-            w.put("cardId", crate::ToNode::to_node(v));
+            w.put_value("cardId", v);
         }
         if let Some(v) = &self.card_bin {
-            w.put("cardBin", crate::ToNode::to_node(v));
+            w.put_value("cardBin", v);
         }
         if let Some(v) = &self.card_mask {
-            w.put("cardMask", crate::ToNode::to_node(v));
+            w.put_value("cardMask", v);
         }
         if let Some(v) = &self.card_length {
-            w.put("cardLength", crate::ToNode::to_node(v));
+            w.put_value("cardLength", v);
         }
         if let Some(v) = &self.card_no {
-            w.put("cardNo", crate::ToNode::to_node(v));
+            w.put_value("cardNo", v);
         }
         if let Some(v) = &self.card_name {
-            w.put("cardName", crate::ToNode::to_node(v));
+            w.put_value("cardName", v);
         }
         if let Some(v) = &self.card_expiration {
-            w.put("cardExpiration", crate::ToNode::to_node(v));
+            w.put_value("cardExpiration", v);
         }
         if let Some(v) = &self.card_type {
-            w.put("cardType", crate::ToNode::to_node(v));
+            w.put_value("cardType", v);
         }
         if let Some(v) = &self.extended_card_type {
-            w.put("extendedCardType", crate::ToNode::to_node(v));
+            w.put_value("extendedCardType", v);
         }
         if let Some(v) = &self.credit_company {
-            w.put("creditCompany", crate::ToNode::to_node(v));
+            w.put_value("creditCompany", v);
         }
         if let Some(v) = &self.card_brand {
-            w.put("cardBrand", crate::ToNode::to_node(v));
+            w.put_value("cardBrand", v);
         }
         if let Some(v) = &self.card_acquirer {
-            w.put("cardAcquirer", crate::ToNode::to_node(v));
+            w.put_value("cardAcquirer", v);
         }
         if let Some(v) = &self.service_code {
-            w.put("serviceCode", crate::ToNode::to_node(v));
+            w.put_value("serviceCode", v);
         }
         if let Some(v) = &self.transaction_type {
-            w.put("transactionType", crate::ToNode::to_node(v));
+            w.put_value("transactionType", v);
         }
         if let Some(v) = &self.credit_type {
-            w.put("creditType", crate::ToNode::to_node(v));
+            w.put_value("creditType", v);
         }
         if let Some(v) = &self.currency {
-            w.put("currency", crate::ToNode::to_node(v));
+            w.put_value("currency", v);
         }
         if let Some(v) = &self.base_currency {
-            w.put("baseCurrency", crate::ToNode::to_node(v));
+            w.put_value("baseCurrency", v);
         }
         if let Some(v) = &self.base_amount {
-            w.put("baseAmount", crate::ToNode::to_node(v));
+            w.put_value("baseAmount", v);
         }
         if let Some(v) = &self.transaction_code {
-            w.put("transactionCode", crate::ToNode::to_node(v));
+            w.put_value("transactionCode", v);
         }
         if let Some(v) = &self.total {
-            w.put("total", crate::ToNode::to_node(v));
+            w.put_value("total", v);
         }
         if let Some(v) = &self.first_payment {
-            w.put("firstPayment", crate::ToNode::to_node(v));
+            w.put_value("firstPayment", v);
         }
         if let Some(v) = &self.periodical_payment {
-            w.put("periodicalPayment", crate::ToNode::to_node(v));
+            w.put_value("periodicalPayment", v);
         }
         if let Some(v) = &self.number_of_payments {
-            w.put("numberOfPayments", crate::ToNode::to_node(v));
+            w.put_value("numberOfPayments", v);
         }
         if let Some(v) = &self.club_id {
-            w.put("clubId", crate::ToNode::to_node(v));
+            w.put_value("clubId", v);
         }
         if let Some(v) = &self.validation {
-            w.put("validation", crate::ToNode::to_node(v));
+            w.put_value("validation", v);
         }
         if let Some(v) = &self.id_status {
-            w.put("idStatus", crate::ToNode::to_node(v));
+            w.put_value("idStatus", v);
         }
         if let Some(v) = &self.cvv_status {
-            w.put("cvvStatus", crate::ToNode::to_node(v));
+            w.put_value("cvvStatus", v);
         }
         if let Some(v) = &self.auth_source {
-            w.put("authSource", crate::ToNode::to_node(v));
+            w.put_value("authSource", v);
         }
         if let Some(v) = &self.auth_number {
-            w.put("authNumber", crate::ToNode::to_node(v));
+            w.put_value("authNumber", v);
         }
         if let Some(v) = &self.file_number {
-            w.put("fileNumber", crate::ToNode::to_node(v));
+            w.put_value("fileNumber", v);
         }
         if let Some(v) = &self.slave_terminal_number {
-            w.put("slaveTerminalNumber", crate::ToNode::to_node(v));
+            w.put_value("slaveTerminalNumber", v);
         }
         if let Some(v) = &self.slave_terminal_sequence {
-            w.put("slaveTerminalSequence", crate::ToNode::to_node(v));
+            w.put_value("slaveTerminalSequence", v);
         }
         if let Some(v) = &self.eci {
-            w.put("eci", crate::ToNode::to_node(v));
+            w.put_value("eci", v);
         }
         if let Some(v) = &self.client_ip {
-            w.put("clientIp", crate::ToNode::to_node(v));
+            w.put_value("clientIp", v);
         }
         if let Some(v) = &self.email {
-            w.put("email", crate::ToNode::to_node(v));
+            w.put_value("email", v);
         }
         if let Some(v) = &self.cavv {
-            w.put("cavv", crate::ToNode::to_node(v));
+            w.put_value("cavv", v);
         }
         if let Some(v) = &self.user {
-            w.put("user", crate::ToNode::to_node(v));
+            w.put_value("user", v);
         }
         if let Some(v) = &self.addon_data {
-            w.put("addonData", crate::ToNode::to_node(v));
+            w.put_value("addonData", v);
         }
         if let Some(v) = &self.supplier_number {
-            w.put("supplierNumber", crate::ToNode::to_node(v));
+            w.put_value("supplierNumber", v);
         }
         if let Some(v) = &self.id {
-            w.put("id", crate::ToNode::to_node(v));
+            w.put_value("id", v);
         }
         if let Some(v) = &self.shift_id1 {
-            w.put("shiftId1", crate::ToNode::to_node(v));
+            w.put_value("shiftId1", v);
         }
         if let Some(v) = &self.shift_id2 {
-            w.put("shiftId2", crate::ToNode::to_node(v));
+            w.put_value("shiftId2", v);
         }
         if let Some(v) = &self.shift_id3 {
-            w.put("shiftId3", crate::ToNode::to_node(v));
+            w.put_value("shiftId3", v);
         }
         if let Some(v) = &self.shift_txn_date {
-            w.put("shiftTxnDate", crate::ToNode::to_node(v));
+            w.put_value("shiftTxnDate", v);
         }
         if let Some(v) = &self.cg_uid {
-            w.put("cgUid", crate::ToNode::to_node(v));
+            w.put_value("cgUid", v);
         }
         if let Some(v) = &self.card_hash {
-            w.put("cardHash", crate::ToNode::to_node(v));
+            w.put_value("cardHash", v);
         }
         if let Some(v) = &self.acquirer_data {
-            w.put("acquirerData", crate::ToNode::to_node(v));
+            w.put_value("acquirerData", v);
         }
         if let Some(v) = &self.ashrait_emv_data {
-            w.put("ashraitEmvData", crate::ToNode::to_node(v));
+            w.put_value("ashraitEmvData", v);
         }
         if let Some(v) = &self.extended_tran_code {
-            w.put("extendedTranCode", crate::ToNode::to_node(v));
+            w.put_value("extendedTranCode", v);
         }
         if let Some(v) = &self.send_notification {
-            w.put("sendNotification", crate::ToNode::to_node(v));
+            w.put_value("sendNotification", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()

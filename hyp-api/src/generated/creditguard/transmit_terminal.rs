@@ -65,17 +65,17 @@ impl crate::ToNode for TransmitTerminalRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         w.put("version", crate::Node::Str("2000".to_string()));
-        w.put("language", crate::ToNode::to_node(&self.language));
+        w.put_value("language", &self.language);
         if let Some(v) = &self.may_be_duplicate {
-            w.put("mayBeDuplicate", crate::ToNode::to_node(v));
+            w.put_value("mayBeDuplicate", v);
         }
         if let Some(v) = &self.request_id {
-            w.put("requestId", crate::ToNode::to_node(v));
+            w.put_value("requestId", v);
         }
-        w.put("terminalNumber", crate::ToNode::to_node(&self.terminal_number));
-        w.put("transmitType", crate::ToNode::to_node(&self.transmit_type));
+        w.put_value("terminalNumber", &self.terminal_number);
+        w.put_value("transmitType", &self.transmit_type);
         if let Some(v) = &self.response_type {
-            w.put("responseType", crate::ToNode::to_node(v));
+            w.put_value("responseType", v);
         }
         w.finish()
     }

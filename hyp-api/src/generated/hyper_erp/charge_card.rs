@@ -66,14 +66,14 @@ impl crate::ToNode for ChargeCardRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("ClientNumber", crate::ToNode::to_node(&self.client_number));
-        w.put("API_Password", crate::ToNode::to_node(&self.api_password));
-        w.put("Reference", crate::ToNode::to_node(&self.reference));
-        w.put("BankEnum", crate::ToNode::to_node(&self.bank_enum));
-        w.put("Currency", crate::ToNode::to_node(&self.currency));
-        w.put("Amount", crate::ToNode::to_node(&self.amount));
+        w.put_value("ClientNumber", &self.client_number);
+        w.put_value("API_Password", &self.api_password);
+        w.put_value("Reference", &self.reference);
+        w.put_value("BankEnum", &self.bank_enum);
+        w.put_value("Currency", &self.currency);
+        w.put_value("Amount", &self.amount);
         if let Some(v) = &self.manual_confirmation_code {
-            w.put("ManualConfirmationCode", crate::ToNode::to_node(v));
+            w.put_value("ManualConfirmationCode", v);
         }
         w.finish()
     }
@@ -273,19 +273,19 @@ impl crate::ToNode for ChargeCardResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("Req_ID", crate::ToNode::to_node(&self.req_id));
-        w.put("Result Code", crate::ToNode::to_node(&self.result_code));
+        w.put_value("Req_ID", &self.req_id);
+        w.put_value("Result Code", &self.result_code);
         if let Some(v) = &self.result_text {
-            w.put("Result Text", crate::ToNode::to_node(v));
+            w.put_value("Result Text", v);
         }
         if let Some(v) = &self.result_cc_brand_name {
-            w.put("Result CC Brand Name", crate::ToNode::to_node(v));
+            w.put_value("Result CC Brand Name", v);
         }
         if let Some(v) = &self.result_last_4_digits {
-            w.put("Result Last 4 Digits", crate::ToNode::to_node(v));
+            w.put_value("Result Last 4 Digits", v);
         }
         if let Some(v) = &self.result_bank_reference {
-            w.put("Result Bank Reference", crate::ToNode::to_node(v));
+            w.put_value("Result Bank Reference", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()

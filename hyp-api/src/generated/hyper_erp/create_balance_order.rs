@@ -66,14 +66,14 @@ impl crate::ToNode for CreateBalanceOrderRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("ClientNumber", crate::ToNode::to_node(&self.client_number));
-        w.put("API_Password", crate::ToNode::to_node(&self.api_password));
-        w.put("Action", crate::ToNode::to_node(&self.action));
-        w.put("Ticket_ID", crate::ToNode::to_node(&self.ticket_id));
-        w.put("Amount", crate::ToNode::to_node(&self.amount));
-        w.put("Comment", crate::ToNode::to_node(&self.comment));
+        w.put_value("ClientNumber", &self.client_number);
+        w.put_value("API_Password", &self.api_password);
+        w.put_value("Action", &self.action);
+        w.put_value("Ticket_ID", &self.ticket_id);
+        w.put_value("Amount", &self.amount);
+        w.put_value("Comment", &self.comment);
         if let Some(v) = &self.purpose {
-            w.put("Purpose", crate::ToNode::to_node(v));
+            w.put_value("Purpose", v);
         }
         w.finish()
     }
@@ -250,9 +250,9 @@ impl crate::ToNode for CreateBalanceOrderResponse {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.tp_login {
-            w.put("TP_Login", crate::ToNode::to_node(v));
+            w.put_value("TP_Login", v);
         }
-        w.put("TP_Order_ID", crate::ToNode::to_node(&self.tp_order_id));
+        w.put_value("TP_Order_ID", &self.tp_order_id);
         w.extend(&self.unknown_fields);
         w.finish()
     }

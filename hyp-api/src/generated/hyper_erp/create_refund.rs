@@ -117,24 +117,24 @@ impl crate::ToNode for CreateRefundRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("ClientNumber", crate::ToNode::to_node(&self.client_number));
+        w.put_value("ClientNumber", &self.client_number);
         if let Some(v) = &self.ticket_id {
-            w.put("Ticket_ID", crate::ToNode::to_node(v));
+            w.put_value("Ticket_ID", v);
         }
         if let Some(v) = &self.internal_doc_dont_send {
-            w.put("InternalDoc_Dont_Send", crate::ToNode::to_node(v));
+            w.put_value("InternalDoc_Dont_Send", v);
         }
         if let Some(v) = &self.personal_id_verification_made_by {
-            w.put("PersonalIdVerificationMadeBy", crate::ToNode::to_node(v));
+            w.put_value("PersonalIdVerificationMadeBy", v);
         }
         if let Some(v) = &self.sales_agent {
-            w.put("SalesAgent", crate::ToNode::to_node(v));
+            w.put_value("SalesAgent", v);
         }
         if let Some(v) = &self.notes {
-            w.put("Notes", crate::ToNode::to_node(v));
+            w.put_value("Notes", v);
         }
         if let Some(v) = &self.ip_address {
-            w.put("IPAddress", crate::ToNode::to_node(v));
+            w.put_value("IPAddress", v);
         }
         if let Some(v) = &self.origin_production_time {
             w.put(
@@ -143,19 +143,19 @@ impl crate::ToNode for CreateRefundRequest {
             );
         }
         if let Some(v) = &self.contact_person {
-            w.put("ContactPerson", crate::ToNode::to_node(v));
+            w.put_value("ContactPerson", v);
         }
         if let Some(v) = &self.agency {
-            w.put("Agency", crate::ToNode::to_node(v));
+            w.put_value("Agency", v);
         }
         if let Some(v) = &self.refund_form_purpose {
-            w.put("RefundFormPurpose", crate::ToNode::to_node(v));
+            w.put_value("RefundFormPurpose", v);
         }
         if let Some(v) = &self.money_laundering {
-            w.put("MoneyLaundering", crate::ToNode::to_node(v));
+            w.put_value("MoneyLaundering", v);
         }
         if let Some(v) = &self.money_laundering_bundle {
-            w.put("MoneyLaunderingBundle", crate::ToNode::to_node(v));
+            w.put_value("MoneyLaunderingBundle", v);
         }
         w.put(
             "Items",
@@ -412,7 +412,7 @@ impl crate::ToNode for CreateRefundResponse {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.doc {
-            w.put("Doc", crate::ToNode::to_node(v));
+            w.put_value("Doc", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()

@@ -30,8 +30,8 @@ impl crate::ToNode for CreateTpAccountRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("ClientNumber", crate::ToNode::to_node(&self.client_number));
-        w.put("API_Password", crate::ToNode::to_node(&self.api_password));
+        w.put_value("ClientNumber", &self.client_number);
+        w.put_value("API_Password", &self.api_password);
         w.finish()
     }
 }
@@ -117,7 +117,7 @@ impl crate::ToNode for CreateTpAccountResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("account", crate::ToNode::to_node(&self.account));
+        w.put_value("account", &self.account);
         w.extend(&self.unknown_fields);
         w.finish()
     }

@@ -113,23 +113,23 @@ impl crate::ToNode for DepositFiatRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("ClientNumber", crate::ToNode::to_node(&self.client_number));
-        w.put("API_Password", crate::ToNode::to_node(&self.api_password));
-        w.put("Ticket_ID", crate::ToNode::to_node(&self.ticket_id));
-        w.put("BankEnum", crate::ToNode::to_node(&self.bank_enum));
-        w.put("MethodEnum", crate::ToNode::to_node(&self.method));
-        w.put("Currency", crate::ToNode::to_node(&self.currency));
-        w.put("Amount", crate::ToNode::to_node(&self.amount));
-        w.put("USD_ConvertRate", crate::ToNode::to_node(&self.usd_convert_rate));
+        w.put_value("ClientNumber", &self.client_number);
+        w.put_value("API_Password", &self.api_password);
+        w.put_value("Ticket_ID", &self.ticket_id);
+        w.put_value("BankEnum", &self.bank_enum);
+        w.put_value("MethodEnum", &self.method);
+        w.put_value("Currency", &self.currency);
+        w.put_value("Amount", &self.amount);
+        w.put_value("USD_ConvertRate", &self.usd_convert_rate);
         if let Some(v) = &self.time_stamp {
             w.put(
                 "Time_Stamp",
                 crate::__private::codec::datetime_node(v, "%Y-%m-%d %H:%M:%S"),
             );
         }
-        w.put("End_user_IP", crate::ToNode::to_node(&self.end_user_ip));
+        w.put_value("End_user_IP", &self.end_user_ip);
         if let Some(v) = &self.voucher_number {
-            w.put("Voucher_Number", crate::ToNode::to_node(v));
+            w.put_value("Voucher_Number", v);
         }
         w.finish()
     }
@@ -367,7 +367,7 @@ impl crate::ToNode for DepositFiatResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("Receipt_Num", crate::ToNode::to_node(&self.receipt_num));
+        w.put_value("Receipt_Num", &self.receipt_num);
         w.extend(&self.unknown_fields);
         w.finish()
     }

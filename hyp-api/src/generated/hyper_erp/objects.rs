@@ -93,30 +93,30 @@ impl crate::ToNode for TpAccount {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("AccountLogin", crate::ToNode::to_node(&self.account_login));
+        w.put_value("AccountLogin", &self.account_login);
         if let Some(v) = &self.data_source {
-            w.put("DataSource", crate::ToNode::to_node(v));
+            w.put_value("DataSource", v);
         }
         if let Some(v) = &self.platform {
-            w.put("Platform", crate::ToNode::to_node(v));
+            w.put_value("Platform", v);
         }
         if let Some(v) = &self.status {
-            w.put("Status", crate::ToNode::to_node(v));
+            w.put_value("Status", v);
         }
         if let Some(v) = &self.group {
-            w.put("Group", crate::ToNode::to_node(v));
+            w.put_value("Group", v);
         }
         if let Some(v) = &self.currency {
-            w.put("Currency", crate::ToNode::to_node(v));
+            w.put_value("Currency", v);
         }
         if let Some(v) = &self.balance {
-            w.put("Balance", crate::ToNode::to_node(v));
+            w.put_value("Balance", v);
         }
         if let Some(v) = &self.equity {
-            w.put("Equity", crate::ToNode::to_node(v));
+            w.put_value("Equity", v);
         }
         if let Some(v) = &self.margin {
-            w.put("Margin", crate::ToNode::to_node(v));
+            w.put_value("Margin", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()
@@ -483,66 +483,66 @@ impl crate::ToNode for RefundItem {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("RefundMethod", crate::ToNode::to_node(&self.refund_method));
+        w.put_value("RefundMethod", &self.refund_method);
         w.put(
             "PaymentDate",
             crate::__private::codec::date_node(&self.payment_date, "%Y-%m-%d"),
         );
-        w.put("TotalAmount", crate::ToNode::to_node(&self.total_amount));
-        w.put("Currency", crate::ToNode::to_node(&self.currency));
+        w.put_value("TotalAmount", &self.total_amount);
+        w.put_value("Currency", &self.currency);
         if let Some(v) = &self.exchange_rate {
-            w.put("ExchangeRate", crate::ToNode::to_node(v));
+            w.put_value("ExchangeRate", v);
         }
         if let Some(v) = &self.monthly_payments {
-            w.put("MonthlyPayments", crate::ToNode::to_node(v));
+            w.put_value("MonthlyPayments", v);
         }
         if let Some(v) = &self.first_payment_amount {
-            w.put("FirstPaymentAmount", crate::ToNode::to_node(v));
+            w.put_value("FirstPaymentAmount", v);
         }
         if let Some(v) = &self.next_payments_amount {
-            w.put("NextPaymentsAmount", crate::ToNode::to_node(v));
+            w.put_value("NextPaymentsAmount", v);
         }
         if let Some(v) = &self.advanced_payment_sys {
-            w.put("AdvancedPaymentSys", crate::ToNode::to_node(v));
+            w.put_value("AdvancedPaymentSys", v);
         }
         if let Some(v) = &self.bank_code {
-            w.put("BankCode", crate::ToNode::to_node(v));
+            w.put_value("BankCode", v);
         }
         if let Some(v) = &self.branch_swift {
-            w.put("BranchSwift", crate::ToNode::to_node(v));
+            w.put_value("BranchSwift", v);
         }
         if let Some(v) = &self.account {
-            w.put("Account", crate::ToNode::to_node(v));
+            w.put_value("Account", v);
         }
         if let Some(v) = &self.bank_transfer_payment_format {
-            w.put("BankTransferPaymentFormat", crate::ToNode::to_node(v));
+            w.put_value("BankTransferPaymentFormat", v);
         }
         if let Some(v) = &self.cheque_cc_number {
-            w.put("ChequeCcNumber", crate::ToNode::to_node(v));
+            w.put_value("ChequeCcNumber", v);
         }
         if let Some(v) = &self.clearing_company {
-            w.put("ClearingCompany", crate::ToNode::to_node(v));
+            w.put_value("ClearingCompany", v);
         }
         if let Some(v) = &self.cc_ew_brand {
-            w.put("CcEwBrand", crate::ToNode::to_node(v));
+            w.put_value("CcEwBrand", v);
         }
         if let Some(v) = &self.clearing_voucher {
-            w.put("ClearingVoucher", crate::ToNode::to_node(v));
+            w.put_value("ClearingVoucher", v);
         }
         if let Some(v) = &self.reg_refund_to_country {
-            w.put("RegRefundToCountry", crate::ToNode::to_node(v));
+            w.put_value("RegRefundToCountry", v);
         }
         if let Some(v) = &self.reg_bank_name {
-            w.put("RegBankName", crate::ToNode::to_node(v));
+            w.put_value("RegBankName", v);
         }
         if let Some(v) = &self.reg_bank_address {
-            w.put("RegBankAddress", crate::ToNode::to_node(v));
+            w.put_value("RegBankAddress", v);
         }
         if let Some(v) = &self.reg_account_owner_as_contact_person {
-            w.put("RegAccountOwnerAsContactPerson", crate::ToNode::to_node(v));
+            w.put_value("RegAccountOwnerAsContactPerson", v);
         }
         if let Some(v) = &self.from_internal_account {
-            w.put("FromInternalAccount", crate::ToNode::to_node(v));
+            w.put_value("FromInternalAccount", v);
         }
         w.finish()
     }
@@ -1151,54 +1151,54 @@ impl crate::ToNode for RefundDocument {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("RefundNumber", crate::ToNode::to_node(&self.refund_number));
+        w.put_value("RefundNumber", &self.refund_number);
         if let Some(v) = &self.agency {
-            w.put("Agency", crate::ToNode::to_node(v));
+            w.put_value("Agency", v);
         }
         if let Some(v) = &self.drawer_station_id {
-            w.put("DrawerStationId", crate::ToNode::to_node(v));
+            w.put_value("DrawerStationId", v);
         }
         if let Some(v) = &self.sales_agent {
-            w.put("SalesAgent", crate::ToNode::to_node(v));
+            w.put_value("SalesAgent", v);
         }
         if let Some(v) = &self.client_number {
-            w.put("ClientNumber", crate::ToNode::to_node(v));
+            w.put_value("ClientNumber", v);
         }
         if let Some(v) = &self.client_full_name {
-            w.put("ClientFullName", crate::ToNode::to_node(v));
+            w.put_value("ClientFullName", v);
         }
         if let Some(v) = &self.contact_person {
-            w.put("ContactPerson", crate::ToNode::to_node(v));
+            w.put_value("ContactPerson", v);
         }
         if let Some(v) = &self.address {
-            w.put("Address", crate::ToNode::to_node(v));
+            w.put_value("Address", v);
         }
         if let Some(v) = &self.phone {
-            w.put("Phone", crate::ToNode::to_node(v));
+            w.put_value("Phone", v);
         }
         if let Some(v) = &self.email {
-            w.put("Email", crate::ToNode::to_node(v));
+            w.put_value("Email", v);
         }
         if let Some(v) = &self.id_number {
-            w.put("IdNumber", crate::ToNode::to_node(v));
+            w.put_value("IdNumber", v);
         }
         if let Some(v) = &self.client_country_code {
-            w.put("ClientCountryCode", crate::ToNode::to_node(v));
+            w.put_value("ClientCountryCode", v);
         }
         if let Some(v) = &self.language {
-            w.put("Language", crate::ToNode::to_node(v));
+            w.put_value("Language", v);
         }
         if let Some(v) = &self.international_document {
-            w.put("InternationalDocument", crate::ToNode::to_node(v));
+            w.put_value("InternationalDocument", v);
         }
         if let Some(v) = &self.total_refund_lc {
-            w.put("TotalRefundLc", crate::ToNode::to_node(v));
+            w.put_value("TotalRefundLc", v);
         }
         if let Some(v) = &self.purchaser_currency {
-            w.put("PurchaserCurrency", crate::ToNode::to_node(v));
+            w.put_value("PurchaserCurrency", v);
         }
         if let Some(v) = &self.total_refund_in_pc {
-            w.put("TotalRefundInPc", crate::ToNode::to_node(v));
+            w.put_value("TotalRefundInPc", v);
         }
         if let Some(v) = &self.origin_production_time {
             w.put(
@@ -1213,40 +1213,40 @@ impl crate::ToNode for RefundDocument {
             );
         }
         if let Some(v) = &self.produced_by {
-            w.put("ProducedBy", crate::ToNode::to_node(v));
+            w.put_value("ProducedBy", v);
         }
         if let Some(v) = &self.electronic_signed_pdf {
-            w.put("ElectronicSignedPdf", crate::ToNode::to_node(v));
+            w.put_value("ElectronicSignedPdf", v);
         }
         if let Some(v) = &self.notes {
-            w.put("Notes", crate::ToNode::to_node(v));
+            w.put_value("Notes", v);
         }
         if let Some(v) = &self.internal_notes {
-            w.put("InternalNotes", crate::ToNode::to_node(v));
+            w.put_value("InternalNotes", v);
         }
         if let Some(v) = &self.refund_form_purpose {
-            w.put("RefundFormPurpose", crate::ToNode::to_node(v));
+            w.put_value("RefundFormPurpose", v);
         }
         if let Some(v) = &self.money_laundering {
-            w.put("MoneyLaundering", crate::ToNode::to_node(v));
+            w.put_value("MoneyLaundering", v);
         }
         if let Some(v) = &self.money_laundering_bundle {
-            w.put("MoneyLaunderingBundle", crate::ToNode::to_node(v));
+            w.put_value("MoneyLaunderingBundle", v);
         }
         if let Some(v) = &self.personal_id_verification_made_by {
-            w.put("PersonalIdVerificationMadeBy", crate::ToNode::to_node(v));
+            w.put_value("PersonalIdVerificationMadeBy", v);
         }
         if let Some(v) = &self.ip_address {
-            w.put("IpAddress", crate::ToNode::to_node(v));
+            w.put_value("IpAddress", v);
         }
         if let Some(v) = &self.responsible_manager {
-            w.put("ResponsibleManager", crate::ToNode::to_node(v));
+            w.put_value("ResponsibleManager", v);
         }
         if let Some(v) = &self.old_doc_reference {
-            w.put("OldDocReference", crate::ToNode::to_node(v));
+            w.put_value("OldDocReference", v);
         }
         if let Some(v) = &self.old_software_name {
-            w.put("OldSoftwareName", crate::ToNode::to_node(v));
+            w.put_value("OldSoftwareName", v);
         }
         if let Some(v) = &self.cancellation_time {
             w.put(
@@ -1255,22 +1255,22 @@ impl crate::ToNode for RefundDocument {
             );
         }
         if let Some(v) = &self.cancelled_by {
-            w.put("CancelledBy", crate::ToNode::to_node(v));
+            w.put_value("CancelledBy", v);
         }
         if let Some(v) = &self.cancellation_reason {
-            w.put("CancellationReason", crate::ToNode::to_node(v));
+            w.put_value("CancellationReason", v);
         }
         if let Some(v) = &self.account_balance_at_production_time {
-            w.put("AccountBalanceAtProductionTime", crate::ToNode::to_node(v));
+            w.put_value("AccountBalanceAtProductionTime", v);
         }
         if let Some(v) = &self.credit_line_usage_risk_lc {
-            w.put("CreditLineUsageRiskLc", crate::ToNode::to_node(v));
+            w.put_value("CreditLineUsageRiskLc", v);
         }
         if let Some(v) = &self.authorization_status {
-            w.put("AuthorizationStatus", crate::ToNode::to_node(v));
+            w.put_value("AuthorizationStatus", v);
         }
         if let Some(v) = &self.authorization_text_desc {
-            w.put("AuthorizationTextDesc", crate::ToNode::to_node(v));
+            w.put_value("AuthorizationTextDesc", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()
@@ -2079,51 +2079,51 @@ impl crate::ToNode for RefundQueueRow {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("RefundNumber", crate::ToNode::to_node(&self.refund_number));
+        w.put_value("RefundNumber", &self.refund_number);
         if let Some(v) = &self.row_index {
-            w.put("RowIndex", crate::ToNode::to_node(v));
+            w.put_value("RowIndex", v);
         }
         if let Some(v) = &self.refund_method {
-            w.put("RefundMethod", crate::ToNode::to_node(v));
+            w.put_value("RefundMethod", v);
         }
         if let Some(v) = &self.payment_date {
             w.put("PaymentDate", crate::__private::codec::date_node(v, "%Y-%m-%d"));
         }
         if let Some(v) = &self.total_amount {
-            w.put("TotalAmount", crate::ToNode::to_node(v));
+            w.put_value("TotalAmount", v);
         }
         if let Some(v) = &self.currency {
-            w.put("Currency", crate::ToNode::to_node(v));
+            w.put_value("Currency", v);
         }
         if let Some(v) = &self.bank_code {
-            w.put("BankCode", crate::ToNode::to_node(v));
+            w.put_value("BankCode", v);
         }
         if let Some(v) = &self.branch_swift {
-            w.put("BranchSwift", crate::ToNode::to_node(v));
+            w.put_value("BranchSwift", v);
         }
         if let Some(v) = &self.account {
-            w.put("Account", crate::ToNode::to_node(v));
+            w.put_value("Account", v);
         }
         if let Some(v) = &self.bank_transfer_payment_format {
-            w.put("BankTransferPaymentFormat", crate::ToNode::to_node(v));
+            w.put_value("BankTransferPaymentFormat", v);
         }
         if let Some(v) = &self.reg_refund_to_country {
-            w.put("RegRefundToCountry", crate::ToNode::to_node(v));
+            w.put_value("RegRefundToCountry", v);
         }
         if let Some(v) = &self.reg_bank_name {
-            w.put("RegBankName", crate::ToNode::to_node(v));
+            w.put_value("RegBankName", v);
         }
         if let Some(v) = &self.reg_bank_address {
-            w.put("RegBankAddress", crate::ToNode::to_node(v));
+            w.put_value("RegBankAddress", v);
         }
         if let Some(v) = &self.reg_account_owner_as_contact_person {
-            w.put("RegAccountOwnerAsContactPerson", crate::ToNode::to_node(v));
+            w.put_value("RegAccountOwnerAsContactPerson", v);
         }
         if let Some(v) = &self.from_internal_account {
-            w.put("FromInternalAccount", crate::ToNode::to_node(v));
+            w.put_value("FromInternalAccount", v);
         }
         if let Some(v) = &self.from_internal_account_name {
-            w.put("FromInternalAccountName", crate::ToNode::to_node(v));
+            w.put_value("FromInternalAccountName", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()
@@ -2482,10 +2482,10 @@ impl crate::ToNode for RefundStatusUpdate {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("RefundNumber", crate::ToNode::to_node(&self.refund_number));
-        w.put("AuthorizationStatus", crate::ToNode::to_node(&self.authorization_status));
+        w.put_value("RefundNumber", &self.refund_number);
+        w.put_value("AuthorizationStatus", &self.authorization_status);
         if let Some(v) = &self.authorization_text_desc {
-            w.put("AuthorizationTextDesc", crate::ToNode::to_node(v));
+            w.put_value("AuthorizationTextDesc", v);
         }
         w.finish()
     }

@@ -28,7 +28,7 @@ impl crate::ToNode for QueryRefundQueueRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.status {
-            w.put("Status", crate::ToNode::to_node(v));
+            w.put_value("Status", v);
         }
         w.finish()
     }

@@ -160,51 +160,51 @@ impl crate::ToNode for CreateAccountRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("x-operator-id", crate::ToNode::to_node(&self.operator_id));
+        w.put_value("x-operator-id", &self.operator_id);
         if let Some(v) = &self.request_id {
-            w.put("x-request-id", crate::ToNode::to_node(v));
+            w.put_value("x-request-id", v);
         }
         if let Some(v) = &self.environment {
-            w.put("x-environment", crate::ToNode::to_node(v));
+            w.put_value("x-environment", v);
         }
         if let Some(v) = &self.login {
-            w.put("login", crate::ToNode::to_node(v));
+            w.put_value("login", v);
         }
-        w.put("name", crate::ToNode::to_node(&self.name));
-        w.put("group", crate::ToNode::to_node(&self.group));
-        w.put("email", crate::ToNode::to_node(&self.email));
+        w.put_value("name", &self.name);
+        w.put_value("group", &self.group);
+        w.put_value("email", &self.email);
         if let Some(v) = &self.leverage {
-            w.put("leverage", crate::ToNode::to_node(v));
+            w.put_value("leverage", v);
         }
         if let Some(v) = &self.password {
-            w.put("password", crate::ToNode::to_node(v));
+            w.put_value("password", v);
         }
         if let Some(v) = &self.password_investor {
-            w.put("password_investor", crate::ToNode::to_node(v));
+            w.put_value("password_investor", v);
         }
         if let Some(v) = &self.phone {
-            w.put("phone", crate::ToNode::to_node(v));
+            w.put_value("phone", v);
         }
         if let Some(v) = &self.country {
-            w.put("country", crate::ToNode::to_node(v));
+            w.put_value("country", v);
         }
         if let Some(v) = &self.city {
-            w.put("city", crate::ToNode::to_node(v));
+            w.put_value("city", v);
         }
         if let Some(v) = &self.state {
-            w.put("state", crate::ToNode::to_node(v));
+            w.put_value("state", v);
         }
         if let Some(v) = &self.address {
-            w.put("address", crate::ToNode::to_node(v));
+            w.put_value("address", v);
         }
         if let Some(v) = &self.zipcode {
-            w.put("zipcode", crate::ToNode::to_node(v));
+            w.put_value("zipcode", v);
         }
         if let Some(v) = &self.id_number {
-            w.put("id_number", crate::ToNode::to_node(v));
+            w.put_value("id_number", v);
         }
         if let Some(v) = &self.comment {
-            w.put("comment", crate::ToNode::to_node(v));
+            w.put_value("comment", v);
         }
         w.finish()
     }
@@ -472,7 +472,7 @@ impl crate::ToNode for CreateAccountResponse {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.login {
-            w.put("login", crate::ToNode::to_node(v));
+            w.put_value("login", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()

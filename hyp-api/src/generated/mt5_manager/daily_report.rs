@@ -34,10 +34,10 @@ impl crate::ToNode for DailyReportRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.operator_id {
-            w.put("x-operator-id", crate::ToNode::to_node(v));
+            w.put_value("x-operator-id", v);
         }
         if let Some(v) = &self.environment {
-            w.put("x-environment", crate::ToNode::to_node(v));
+            w.put_value("x-environment", v);
         }
         w.put("date", crate::__private::codec::date_node(&self.date, "%Y-%m-%d"));
         w.finish()
@@ -155,16 +155,16 @@ impl crate::ToNode for DailyReportResponse {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.active_accounts {
-            w.put("activeAccounts", crate::ToNode::to_node(v));
+            w.put_value("activeAccounts", v);
         }
         if let Some(v) = &self.equity {
-            w.put("equity", crate::ToNode::to_node(v));
+            w.put_value("equity", v);
         }
         if let Some(v) = &self.deposits {
-            w.put("deposits", crate::ToNode::to_node(v));
+            w.put_value("deposits", v);
         }
         if let Some(v) = &self.withdrawals {
-            w.put("withdrawals", crate::ToNode::to_node(v));
+            w.put_value("withdrawals", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()

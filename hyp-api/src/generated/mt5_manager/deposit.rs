@@ -64,17 +64,17 @@ impl crate::ToNode for DepositRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("x-operator-id", crate::ToNode::to_node(&self.operator_id));
+        w.put_value("x-operator-id", &self.operator_id);
         if let Some(v) = &self.request_id {
-            w.put("x-request-id", crate::ToNode::to_node(v));
+            w.put_value("x-request-id", v);
         }
         if let Some(v) = &self.environment {
-            w.put("x-environment", crate::ToNode::to_node(v));
+            w.put_value("x-environment", v);
         }
-        w.put("login", crate::ToNode::to_node(&self.login));
-        w.put("amount", crate::ToNode::to_node(&self.amount));
+        w.put_value("login", &self.login);
+        w.put_value("amount", &self.amount);
         if let Some(v) = &self.comment {
-            w.put("comment", crate::ToNode::to_node(v));
+            w.put_value("comment", v);
         }
         w.finish()
     }

@@ -35,12 +35,12 @@ impl crate::ToNode for GetAccountRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("login", crate::ToNode::to_node(&self.login));
+        w.put_value("login", &self.login);
         if let Some(v) = &self.operator_id {
-            w.put("x-operator-id", crate::ToNode::to_node(v));
+            w.put_value("x-operator-id", v);
         }
         if let Some(v) = &self.environment {
-            w.put("x-environment", crate::ToNode::to_node(v));
+            w.put_value("x-environment", v);
         }
         w.finish()
     }
@@ -216,36 +216,36 @@ impl crate::ToNode for GetAccountResponse {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("login", crate::ToNode::to_node(&self.login));
+        w.put_value("login", &self.login);
         if let Some(v) = &self.name {
-            w.put("name", crate::ToNode::to_node(v));
+            w.put_value("name", v);
         }
         if let Some(v) = &self.group {
-            w.put("group", crate::ToNode::to_node(v));
+            w.put_value("group", v);
         }
         if let Some(v) = &self.email {
-            w.put("email", crate::ToNode::to_node(v));
+            w.put_value("email", v);
         }
         if let Some(v) = &self.leverage {
-            w.put("leverage", crate::ToNode::to_node(v));
+            w.put_value("leverage", v);
         }
         if let Some(v) = &self.balance {
-            w.put("balance", crate::ToNode::to_node(v));
+            w.put_value("balance", v);
         }
         if let Some(v) = &self.profit {
-            w.put("profit", crate::ToNode::to_node(v));
+            w.put_value("profit", v);
         }
         if let Some(v) = &self.equity {
-            w.put("equity", crate::ToNode::to_node(v));
+            w.put_value("equity", v);
         }
         if let Some(v) = &self.margin {
-            w.put("margin", crate::ToNode::to_node(v));
+            w.put_value("margin", v);
         }
         if let Some(v) = &self.margin_free {
-            w.put("margin_free", crate::ToNode::to_node(v));
+            w.put_value("margin_free", v);
         }
         if let Some(v) = &self.margin_level {
-            w.put("margin_level", crate::ToNode::to_node(v));
+            w.put_value("margin_level", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()

@@ -28,10 +28,10 @@ impl crate::ToNode for GroupReportRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.operator_id {
-            w.put("x-operator-id", crate::ToNode::to_node(v));
+            w.put_value("x-operator-id", v);
         }
         if let Some(v) = &self.environment {
-            w.put("x-environment", crate::ToNode::to_node(v));
+            w.put_value("x-environment", v);
         }
         w.finish()
     }

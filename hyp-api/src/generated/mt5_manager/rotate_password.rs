@@ -61,16 +61,16 @@ impl crate::ToNode for RotatePasswordRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("login", crate::ToNode::to_node(&self.login));
-        w.put("x-operator-id", crate::ToNode::to_node(&self.operator_id));
+        w.put_value("login", &self.login);
+        w.put_value("x-operator-id", &self.operator_id);
         if let Some(v) = &self.request_id {
-            w.put("x-request-id", crate::ToNode::to_node(v));
+            w.put_value("x-request-id", v);
         }
         if let Some(v) = &self.environment {
-            w.put("x-environment", crate::ToNode::to_node(v));
+            w.put_value("x-environment", v);
         }
-        w.put("type", crate::ToNode::to_node(&self.password_type));
-        w.put("password", crate::ToNode::to_node(&self.password));
+        w.put_value("type", &self.password_type);
+        w.put_value("password", &self.password);
         w.finish()
     }
 }

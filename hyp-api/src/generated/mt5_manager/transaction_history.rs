@@ -54,13 +54,13 @@ impl crate::ToNode for TransactionHistoryRequest {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.operator_id {
-            w.put("x-operator-id", crate::ToNode::to_node(v));
+            w.put_value("x-operator-id", v);
         }
         if let Some(v) = &self.environment {
-            w.put("x-environment", crate::ToNode::to_node(v));
+            w.put_value("x-environment", v);
         }
         if let Some(v) = &self.login {
-            w.put("login", crate::ToNode::to_node(v));
+            w.put_value("login", v);
         }
         if let Some(v) = &self.from {
             w.put("from", crate::__private::codec::date_node(v, "%Y-%m-%d"));

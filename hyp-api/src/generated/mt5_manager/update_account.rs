@@ -69,22 +69,22 @@ impl crate::ToNode for UpdateAccountRequest {
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
-        w.put("login", crate::ToNode::to_node(&self.login));
-        w.put("x-operator-id", crate::ToNode::to_node(&self.operator_id));
+        w.put_value("login", &self.login);
+        w.put_value("x-operator-id", &self.operator_id);
         if let Some(v) = &self.request_id {
-            w.put("x-request-id", crate::ToNode::to_node(v));
+            w.put_value("x-request-id", v);
         }
         if let Some(v) = &self.environment {
-            w.put("x-environment", crate::ToNode::to_node(v));
+            w.put_value("x-environment", v);
         }
         if let Some(v) = &self.leverage {
-            w.put("leverage", crate::ToNode::to_node(v));
+            w.put_value("leverage", v);
         }
         if let Some(v) = &self.group {
-            w.put("group", crate::ToNode::to_node(v));
+            w.put_value("group", v);
         }
         if let Some(v) = &self.rights {
-            w.put("rights", crate::ToNode::to_node(v));
+            w.put_value("rights", v);
         }
         w.finish()
     }

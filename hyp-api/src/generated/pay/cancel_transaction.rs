@@ -35,12 +35,12 @@ impl crate::ToNode for CancelTransactionRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("CancelTrans".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::ToNode::to_node(v));
+            w.put_value("Masof", v);
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::ToNode::to_node(v));
+            w.put_value("PassP", v);
         }
-        w.put("TransId", crate::ToNode::to_node(&self.trans_id));
+        w.put_value("TransId", &self.trans_id);
         w.finish()
     }
 }
@@ -149,13 +149,13 @@ impl crate::ToNode for CancelTransactionResponse {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.trans_id {
-            w.put("TransId", crate::ToNode::to_node(v));
+            w.put_value("TransId", v);
         }
         if let Some(v) = &self.reversal_status {
-            w.put("ReversalStatus", crate::ToNode::to_node(v));
+            w.put_value("ReversalStatus", v);
         }
         if let Some(v) = &self.hesh {
-            w.put("Hesh", crate::ToNode::to_node(v));
+            w.put_value("Hesh", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()

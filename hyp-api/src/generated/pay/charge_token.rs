@@ -211,81 +211,81 @@ impl crate::ToNode for ChargeTokenRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::ToNode::to_node(v));
+            w.put_value("Masof", v);
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::ToNode::to_node(v));
+            w.put_value("PassP", v);
         }
-        w.put("ClientName", crate::ToNode::to_node(&self.client_name));
-        w.put("Info", crate::ToNode::to_node(&self.info));
+        w.put_value("ClientName", &self.client_name);
+        w.put_value("Info", &self.info);
         w.put("Token", crate::Node::Str("True".to_string()));
-        w.put("CC", crate::ToNode::to_node(&self.cc));
-        w.put("Amount", crate::ToNode::to_node(&self.amount));
-        w.put("Tmonth", crate::ToNode::to_node(&self.tmonth));
-        w.put("Tyear", crate::ToNode::to_node(&self.tyear));
-        w.put("UserId", crate::ToNode::to_node(&self.user_id));
+        w.put_value("CC", &self.cc);
+        w.put_value("Amount", &self.amount);
+        w.put_value("Tmonth", &self.tmonth);
+        w.put_value("Tyear", &self.tyear);
+        w.put_value("UserId", &self.user_id);
         if let Some(v) = &self.client_last_name {
-            w.put("ClientLName", crate::ToNode::to_node(v));
+            w.put_value("ClientLName", v);
         }
         if let Some(v) = &self.street {
-            w.put("street", crate::ToNode::to_node(v));
+            w.put_value("street", v);
         }
         if let Some(v) = &self.city {
-            w.put("city", crate::ToNode::to_node(v));
+            w.put_value("city", v);
         }
         if let Some(v) = &self.zip {
-            w.put("zip", crate::ToNode::to_node(v));
+            w.put_value("zip", v);
         }
         if let Some(v) = &self.phone {
-            w.put("phone", crate::ToNode::to_node(v));
+            w.put_value("phone", v);
         }
         if let Some(v) = &self.cell {
-            w.put("cell", crate::ToNode::to_node(v));
+            w.put_value("cell", v);
         }
         if let Some(v) = &self.email {
-            w.put("email", crate::ToNode::to_node(v));
+            w.put_value("email", v);
         }
         if let Some(v) = &self.coin {
-            w.put("Coin", crate::ToNode::to_node(v));
+            w.put_value("Coin", v);
         }
         if let Some(v) = &self.tash {
-            w.put("Tash", crate::ToNode::to_node(v));
+            w.put_value("Tash", v);
         }
         if let Some(v) = &self.tash_type {
-            w.put("tashType", crate::ToNode::to_node(v));
+            w.put_value("tashType", v);
         }
         if let Some(v) = &self.tash_first_payment {
-            w.put("TashFirstPayment", crate::ToNode::to_node(v));
+            w.put_value("TashFirstPayment", v);
         }
         if let Some(v) = &self.t_owner {
-            w.put("tOwner", crate::ToNode::to_node(v));
+            w.put_value("tOwner", v);
         }
         if let Some(v) = &self.postpone {
-            w.put("Postpone", crate::ToNode::to_node(v));
+            w.put_value("Postpone", v);
         }
         if let Some(v) = &self.j5 {
-            w.put("J5", crate::ToNode::to_node(v));
+            w.put_value("J5", v);
         }
         if let Some(v) = &self.sendemail {
-            w.put("sendemail", crate::ToNode::to_node(v));
+            w.put_value("sendemail", v);
         }
         if let Some(v) = &self.more_data {
-            w.put("MoreData", crate::ToNode::to_node(v));
+            w.put_value("MoreData", v);
         }
         if let Some(v) = &self.utf8 {
-            w.put("UTF8", crate::ToNode::to_node(v));
+            w.put_value("UTF8", v);
         }
         if let Some(v) = &self.utf8out {
-            w.put("UTF8out", crate::ToNode::to_node(v));
+            w.put_value("UTF8out", v);
         }
         if let Some(v) = &self.fild1 {
-            w.put("Fild1", crate::ToNode::to_node(v));
+            w.put_value("Fild1", v);
         }
         if let Some(v) = &self.fild2 {
-            w.put("Fild2", crate::ToNode::to_node(v));
+            w.put_value("Fild2", v);
         }
         if let Some(v) = &self.fild3 {
-            w.put("Fild3", crate::ToNode::to_node(v));
+            w.put_value("Fild3", v);
         }
         w.finish()
     }
@@ -892,76 +892,76 @@ impl crate::ToNode for ChargeTokenResponse {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.id {
-            w.put("Id", crate::ToNode::to_node(v));
+            w.put_value("Id", v);
         }
         if let Some(v) = &self.amount {
-            w.put("Amount", crate::ToNode::to_node(v));
+            w.put_value("Amount", v);
         }
         if let Some(v) = &self.acode {
-            w.put("ACode", crate::ToNode::to_node(v));
+            w.put_value("ACode", v);
         }
         if let Some(v) = &self.hesh {
-            w.put("Hesh", crate::ToNode::to_node(v));
+            w.put_value("Hesh", v);
         }
         if let Some(v) = &self.fild1 {
-            w.put("Fild1", crate::ToNode::to_node(v));
+            w.put_value("Fild1", v);
         }
         if let Some(v) = &self.fild2 {
-            w.put("Fild2", crate::ToNode::to_node(v));
+            w.put_value("Fild2", v);
         }
         if let Some(v) = &self.fild3 {
-            w.put("Fild3", crate::ToNode::to_node(v));
+            w.put_value("Fild3", v);
         }
         if let Some(v) = &self.bank {
-            w.put("Bank", crate::ToNode::to_node(v));
+            w.put_value("Bank", v);
         }
         if let Some(v) = &self.trans_type {
-            w.put("TransType", crate::ToNode::to_node(v));
+            w.put_value("TransType", v);
         }
         if let Some(v) = &self.payments {
-            w.put("Payments", crate::ToNode::to_node(v));
+            w.put_value("Payments", v);
         }
         if let Some(v) = &self.user_id {
-            w.put("UserId", crate::ToNode::to_node(v));
+            w.put_value("UserId", v);
         }
         if let Some(v) = &self.brand {
-            w.put("Brand", crate::ToNode::to_node(v));
+            w.put_value("Brand", v);
         }
         if let Some(v) = &self.issuer {
-            w.put("Issuer", crate::ToNode::to_node(v));
+            w.put_value("Issuer", v);
         }
         if let Some(v) = &self.l4digit {
-            w.put("L4digit", crate::ToNode::to_node(v));
+            w.put_value("L4digit", v);
         }
         if let Some(v) = &self.street {
-            w.put("street", crate::ToNode::to_node(v));
+            w.put_value("street", v);
         }
         if let Some(v) = &self.city {
-            w.put("city", crate::ToNode::to_node(v));
+            w.put_value("city", v);
         }
         if let Some(v) = &self.zip {
-            w.put("zip", crate::ToNode::to_node(v));
+            w.put_value("zip", v);
         }
         if let Some(v) = &self.cell {
-            w.put("cell", crate::ToNode::to_node(v));
+            w.put_value("cell", v);
         }
         if let Some(v) = &self.coin {
-            w.put("Coin", crate::ToNode::to_node(v));
+            w.put_value("Coin", v);
         }
         if let Some(v) = &self.tmonth {
-            w.put("Tmonth", crate::ToNode::to_node(v));
+            w.put_value("Tmonth", v);
         }
         if let Some(v) = &self.tyear {
-            w.put("Tyear", crate::ToNode::to_node(v));
+            w.put_value("Tyear", v);
         }
         if let Some(v) = &self.uid {
-            w.put("UID", crate::ToNode::to_node(v));
+            w.put_value("UID", v);
         }
         if let Some(v) = &self.sp_type {
-            w.put("spType", crate::ToNode::to_node(v));
+            w.put_value("spType", v);
         }
         if let Some(v) = &self.bincard {
-            w.put("bincard", crate::ToNode::to_node(v));
+            w.put_value("bincard", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()

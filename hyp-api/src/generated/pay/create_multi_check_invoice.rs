@@ -148,10 +148,10 @@ impl crate::ToNode for CreateMultiCheckInvoiceRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::ToNode::to_node(v));
+            w.put_value("Masof", v);
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::ToNode::to_node(v));
+            w.put_value("PassP", v);
         }
         w.put(
             "Amount",
@@ -159,28 +159,28 @@ impl crate::ToNode for CreateMultiCheckInvoiceRequest {
         );
         w.put("TransType", crate::Node::Str("Multi".to_string()));
         if let Some(v) = &self.send_hesh {
-            w.put("SendHesh", crate::ToNode::to_node(v));
+            w.put_value("SendHesh", v);
         }
         if let Some(v) = &self.pritim {
-            w.put("Pritim", crate::ToNode::to_node(v));
+            w.put_value("Pritim", v);
         }
         if let Some(v) = &self.hesh_desc {
-            w.put("heshDesc", crate::ToNode::to_node(v));
+            w.put_value("heshDesc", v);
         }
         if let Some(v) = &self.email {
-            w.put("email", crate::ToNode::to_node(v));
+            w.put_value("email", v);
         }
-        w.put("ClientName", crate::ToNode::to_node(&self.client_name));
+        w.put_value("ClientName", &self.client_name);
         if let Some(v) = &self.client_last_name {
-            w.put("ClientLName", crate::ToNode::to_node(v));
+            w.put_value("ClientLName", v);
         }
-        w.put("UserId", crate::ToNode::to_node(&self.user_id));
-        w.put("Info", crate::ToNode::to_node(&self.info));
+        w.put_value("UserId", &self.user_id);
+        w.put_value("Info", &self.info);
         if let Some(v) = &self.utf8 {
-            w.put("UTF8", crate::ToNode::to_node(v));
+            w.put_value("UTF8", v);
         }
         if let Some(v) = &self.utf8out {
-            w.put("UTF8out", crate::ToNode::to_node(v));
+            w.put_value("UTF8out", v);
         }
         w.put(
             "Bank",
@@ -595,25 +595,25 @@ impl crate::ToNode for CreateMultiCheckInvoiceResponse {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.amount {
-            w.put("Amount", crate::ToNode::to_node(v));
+            w.put_value("Amount", v);
         }
         if let Some(v) = &self.id {
-            w.put("Id", crate::ToNode::to_node(v));
+            w.put_value("Id", v);
         }
         if let Some(v) = &self.acode {
-            w.put("ACode", crate::ToNode::to_node(v));
+            w.put_value("ACode", v);
         }
         if let Some(v) = &self.hesh {
-            w.put("Hesh", crate::ToNode::to_node(v));
+            w.put_value("Hesh", v);
         }
         if let Some(v) = &self.fild1 {
-            w.put("Fild1", crate::ToNode::to_node(v));
+            w.put_value("Fild1", v);
         }
         if let Some(v) = &self.fild2 {
-            w.put("Fild2", crate::ToNode::to_node(v));
+            w.put_value("Fild2", v);
         }
         if let Some(v) = &self.fild3 {
-            w.put("Fild3", crate::ToNode::to_node(v));
+            w.put_value("Fild3", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()

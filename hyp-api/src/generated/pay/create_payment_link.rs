@@ -87,30 +87,30 @@ impl crate::ToNode for CreatePaymentLinkRequest {
         w.put("action", crate::Node::Str("payRequest".to_string()));
         w.put("iCommand", crate::Node::Str("CREATE".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::ToNode::to_node(v));
+            w.put_value("Masof", v);
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::ToNode::to_node(v));
+            w.put_value("PassP", v);
         }
-        w.put("Amount", crate::ToNode::to_node(&self.amount));
-        w.put("ClientName", crate::ToNode::to_node(&self.client_name));
+        w.put_value("Amount", &self.amount);
+        w.put_value("ClientName", &self.client_name);
         if let Some(v) = &self.email {
-            w.put("email", crate::ToNode::to_node(v));
+            w.put_value("email", v);
         }
         if let Some(v) = &self.cell {
-            w.put("cell", crate::ToNode::to_node(v));
+            w.put_value("cell", v);
         }
         if let Some(v) = &self.info {
-            w.put("Info", crate::ToNode::to_node(v));
+            w.put_value("Info", v);
         }
         if let Some(v) = &self.coin {
-            w.put("Coin", crate::ToNode::to_node(v));
+            w.put_value("Coin", v);
         }
         if let Some(v) = &self.user_id {
-            w.put("UserId", crate::ToNode::to_node(v));
+            w.put_value("UserId", v);
         }
         if let Some(v) = &self.client_last_name {
-            w.put("ClientLName", crate::ToNode::to_node(v));
+            w.put_value("ClientLName", v);
         }
         w.finish()
     }
@@ -313,13 +313,13 @@ impl crate::ToNode for CreatePaymentLinkResponse {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.pay_request_id {
-            w.put("payRequestId", crate::ToNode::to_node(v));
+            w.put_value("payRequestId", v);
         }
         if let Some(v) = &self.fild1 {
-            w.put("Fild1", crate::ToNode::to_node(v));
+            w.put_value("Fild1", v);
         }
         if let Some(v) = &self.payment_url {
-            w.put("paymentURL", crate::ToNode::to_node(v));
+            w.put_value("paymentURL", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()

@@ -36,12 +36,12 @@ impl crate::ToNode for DeletePaymentLinkRequest {
         w.put("action", crate::Node::Str("payRequest".to_string()));
         w.put("iCommand", crate::Node::Str("DELETE".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::ToNode::to_node(v));
+            w.put_value("Masof", v);
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::ToNode::to_node(v));
+            w.put_value("PassP", v);
         }
-        w.put("PayRequest", crate::ToNode::to_node(&self.pay_request));
+        w.put_value("PayRequest", &self.pay_request);
         w.finish()
     }
 }
@@ -139,7 +139,7 @@ impl crate::ToNode for DeletePaymentLinkResponse {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.status {
-            w.put("status", crate::ToNode::to_node(v));
+            w.put_value("status", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()

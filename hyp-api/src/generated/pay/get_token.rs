@@ -41,14 +41,14 @@ impl crate::ToNode for GetTokenRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("getToken".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::ToNode::to_node(v));
+            w.put_value("Masof", v);
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::ToNode::to_node(v));
+            w.put_value("PassP", v);
         }
-        w.put("TransId", crate::ToNode::to_node(&self.trans_id));
+        w.put_value("TransId", &self.trans_id);
         if let Some(v) = &self.allow_false {
-            w.put("allowFalse", crate::ToNode::to_node(v));
+            w.put_value("allowFalse", v);
         }
         w.finish()
     }
@@ -198,22 +198,22 @@ impl crate::ToNode for GetTokenResponse {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.token {
-            w.put("Token", crate::ToNode::to_node(v));
+            w.put_value("Token", v);
         }
         if let Some(v) = &self.tokef {
-            w.put("Tokef", crate::ToNode::to_node(v));
+            w.put_value("Tokef", v);
         }
         if let Some(v) = &self.id {
-            w.put("Id", crate::ToNode::to_node(v));
+            w.put_value("Id", v);
         }
         if let Some(v) = &self.fild1 {
-            w.put("Fild1", crate::ToNode::to_node(v));
+            w.put_value("Fild1", v);
         }
         if let Some(v) = &self.fild2 {
-            w.put("Fild2", crate::ToNode::to_node(v));
+            w.put_value("Fild2", v);
         }
         if let Some(v) = &self.fild3 {
-            w.put("Fild3", crate::ToNode::to_node(v));
+            w.put_value("Fild3", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()

@@ -30,10 +30,10 @@ impl crate::ToNode for ListPaymentLinksRequest {
         w.put("action", crate::Node::Str("payRequest".to_string()));
         w.put("iCommand", crate::Node::Str("LIST".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::ToNode::to_node(v));
+            w.put_value("Masof", v);
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::ToNode::to_node(v));
+            w.put_value("PassP", v);
         }
         w.finish()
     }

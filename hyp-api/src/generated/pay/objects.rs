@@ -50,16 +50,16 @@ impl crate::ToNode for PaymentLink {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.pay_request_id {
-            w.put("payRequestId", crate::ToNode::to_node(v));
+            w.put_value("payRequestId", v);
         }
         if let Some(v) = &self.status {
-            w.put("status", crate::ToNode::to_node(v));
+            w.put_value("status", v);
         }
         if let Some(v) = &self.amount {
-            w.put("Amount", crate::ToNode::to_node(v));
+            w.put_value("Amount", v);
         }
         if let Some(v) = &self.payment_url {
-            w.put("paymentURL", crate::ToNode::to_node(v));
+            w.put_value("paymentURL", v);
         }
         if let Some(v) = &self.date_created {
             w.put(

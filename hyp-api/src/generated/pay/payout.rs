@@ -96,22 +96,22 @@ impl crate::ToNode for PayoutRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("soft".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::ToNode::to_node(v));
+            w.put_value("Masof", v);
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::ToNode::to_node(v));
+            w.put_value("PassP", v);
         }
-        w.put("zPass", crate::ToNode::to_node(&self.zpass));
-        w.put("CC", crate::ToNode::to_node(&self.cc));
-        w.put("Amount", crate::ToNode::to_node(&self.amount));
+        w.put_value("zPass", &self.zpass);
+        w.put_value("CC", &self.cc);
+        w.put_value("Amount", &self.amount);
         if let Some(v) = &self.token {
-            w.put("Token", crate::ToNode::to_node(v));
+            w.put_value("Token", v);
         }
-        w.put("Tmonth", crate::ToNode::to_node(&self.tmonth));
-        w.put("Tyear", crate::ToNode::to_node(&self.tyear));
-        w.put("UserId", crate::ToNode::to_node(&self.user_id));
-        w.put("ClientName", crate::ToNode::to_node(&self.client_name));
-        w.put("Info", crate::ToNode::to_node(&self.info));
+        w.put_value("Tmonth", &self.tmonth);
+        w.put_value("Tyear", &self.tyear);
+        w.put_value("UserId", &self.user_id);
+        w.put_value("ClientName", &self.client_name);
+        w.put_value("Info", &self.info);
         w.finish()
     }
 }
@@ -402,25 +402,25 @@ impl crate::ToNode for PayoutResponse {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.id {
-            w.put("Id", crate::ToNode::to_node(v));
+            w.put_value("Id", v);
         }
         if let Some(v) = &self.amount {
-            w.put("Amount", crate::ToNode::to_node(v));
+            w.put_value("Amount", v);
         }
         if let Some(v) = &self.acode {
-            w.put("ACode", crate::ToNode::to_node(v));
+            w.put_value("ACode", v);
         }
         if let Some(v) = &self.fild1 {
-            w.put("Fild1", crate::ToNode::to_node(v));
+            w.put_value("Fild1", v);
         }
         if let Some(v) = &self.fild2 {
-            w.put("Fild2", crate::ToNode::to_node(v));
+            w.put_value("Fild2", v);
         }
         if let Some(v) = &self.fild3 {
-            w.put("Fild3", crate::ToNode::to_node(v));
+            w.put_value("Fild3", v);
         }
         if let Some(v) = &self.hesh {
-            w.put("Hesh", crate::ToNode::to_node(v));
+            w.put_value("Hesh", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()

@@ -41,13 +41,13 @@ impl crate::ToNode for RefundRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("zikoyAPI".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::ToNode::to_node(v));
+            w.put_value("Masof", v);
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::ToNode::to_node(v));
+            w.put_value("PassP", v);
         }
-        w.put("TransId", crate::ToNode::to_node(&self.trans_id));
-        w.put("Amount", crate::ToNode::to_node(&self.amount));
+        w.put_value("TransId", &self.trans_id);
+        w.put_value("Amount", &self.amount);
         w.finish()
     }
 }
@@ -180,13 +180,13 @@ impl crate::ToNode for RefundResponse {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.id {
-            w.put("Id", crate::ToNode::to_node(v));
+            w.put_value("Id", v);
         }
         if let Some(v) = &self.acode {
-            w.put("ACode", crate::ToNode::to_node(v));
+            w.put_value("ACode", v);
         }
         if let Some(v) = &self.hesh_asm {
-            w.put("HeshASM", crate::ToNode::to_node(v));
+            w.put_value("HeshASM", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()

@@ -41,13 +41,13 @@ impl crate::ToNode for SetRecurringStatusRequest {
         let mut w = crate::__private::MapWriter::new();
         w.put("action", crate::Node::Str("HKStatus".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::ToNode::to_node(v));
+            w.put_value("Masof", v);
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::ToNode::to_node(v));
+            w.put_value("PassP", v);
         }
-        w.put("HKId", crate::ToNode::to_node(&self.hk_id));
-        w.put("NewStat", crate::ToNode::to_node(&self.new_stat));
+        w.put_value("HKId", &self.hk_id);
+        w.put_value("NewStat", &self.new_stat);
         w.finish()
     }
 }
@@ -157,7 +157,7 @@ impl crate::ToNode for SetRecurringStatusResponse {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.hk_id {
-            w.put("HKId", crate::ToNode::to_node(v));
+            w.put_value("HKId", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()

@@ -56,19 +56,19 @@ impl crate::ToNode for SignInvoiceLinkRequest {
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("ACTION", crate::Node::Str("PrintHesh".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::ToNode::to_node(v));
+            w.put_value("Masof", v);
         }
         if let Some(v) = &self.key {
-            w.put("KEY", crate::ToNode::to_node(v));
+            w.put_value("KEY", v);
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::ToNode::to_node(v));
+            w.put_value("PassP", v);
         }
         w.put("What", crate::Node::Str("SIGN".to_string()));
         w.put("type", crate::Node::Str("EZCOUNT".to_string()));
-        w.put("TransId", crate::ToNode::to_node(&self.trans_id));
+        w.put_value("TransId", &self.trans_id);
         if let Some(v) = &self.asm {
-            w.put("asm", crate::ToNode::to_node(v));
+            w.put_value("asm", v);
         }
         w.finish()
     }
@@ -224,19 +224,19 @@ impl crate::ToNode for SignInvoiceLinkResponse {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::ToNode::to_node(v));
+            w.put_value("Masof", v);
         }
         if let Some(v) = &self.trans_id {
-            w.put("TransId", crate::ToNode::to_node(v));
+            w.put_value("TransId", v);
         }
         if let Some(v) = &self.action {
-            w.put("action", crate::ToNode::to_node(v));
+            w.put_value("action", v);
         }
         if let Some(v) = &self.document_type {
-            w.put("type", crate::ToNode::to_node(v));
+            w.put_value("type", v);
         }
         if let Some(v) = &self.signature {
-            w.put("signature", crate::ToNode::to_node(v));
+            w.put_value("signature", v);
         }
         w.extend(&self.unknown_fields);
         w.finish()

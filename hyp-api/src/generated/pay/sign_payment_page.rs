@@ -280,101 +280,101 @@ impl crate::ToNode for SignPaymentPageRequest {
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("What", crate::Node::Str("SIGN".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::ToNode::to_node(v));
+            w.put_value("Masof", v);
         }
         if let Some(v) = &self.key {
-            w.put("KEY", crate::ToNode::to_node(v));
+            w.put_value("KEY", v);
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::ToNode::to_node(v));
+            w.put_value("PassP", v);
         }
-        w.put("Amount", crate::ToNode::to_node(&self.amount));
+        w.put_value("Amount", &self.amount);
         if let Some(v) = &self.sign {
-            w.put("Sign", crate::ToNode::to_node(v));
+            w.put_value("Sign", v);
         }
         if let Some(v) = &self.coin {
-            w.put("Coin", crate::ToNode::to_node(v));
+            w.put_value("Coin", v);
         }
         if let Some(v) = &self.user_id {
-            w.put("UserId", crate::ToNode::to_node(v));
+            w.put_value("UserId", v);
         }
         if let Some(v) = &self.client_name {
-            w.put("ClientName", crate::ToNode::to_node(v));
+            w.put_value("ClientName", v);
         }
         if let Some(v) = &self.client_last_name {
-            w.put("ClientLName", crate::ToNode::to_node(v));
+            w.put_value("ClientLName", v);
         }
         if let Some(v) = &self.street {
-            w.put("street", crate::ToNode::to_node(v));
+            w.put_value("street", v);
         }
         if let Some(v) = &self.city {
-            w.put("city", crate::ToNode::to_node(v));
+            w.put_value("city", v);
         }
         if let Some(v) = &self.email {
-            w.put("email", crate::ToNode::to_node(v));
+            w.put_value("email", v);
         }
         if let Some(v) = &self.cell {
-            w.put("cell", crate::ToNode::to_node(v));
+            w.put_value("cell", v);
         }
         if let Some(v) = &self.order {
-            w.put("Order", crate::ToNode::to_node(v));
+            w.put_value("Order", v);
         }
         if let Some(v) = &self.tash {
-            w.put("Tash", crate::ToNode::to_node(v));
+            w.put_value("Tash", v);
         }
         if let Some(v) = &self.fix_tash {
-            w.put("FixTash", crate::ToNode::to_node(v));
+            w.put_value("FixTash", v);
         }
         if let Some(v) = &self.tash_type {
-            w.put("tashType", crate::ToNode::to_node(v));
+            w.put_value("tashType", v);
         }
         if let Some(v) = &self.show_eng_tash_text {
-            w.put("ShowEngTashText", crate::ToNode::to_node(v));
+            w.put_value("ShowEngTashText", v);
         }
         if let Some(v) = &self.postpone {
-            w.put("Postpone", crate::ToNode::to_node(v));
+            w.put_value("Postpone", v);
         }
         if let Some(v) = &self.j5 {
-            w.put("J5", crate::ToNode::to_node(v));
+            w.put_value("J5", v);
         }
         if let Some(v) = &self.more_data {
-            w.put("MoreData", crate::ToNode::to_node(v));
+            w.put_value("MoreData", v);
         }
         if let Some(v) = &self.hk {
-            w.put("HK", crate::ToNode::to_node(v));
+            w.put_value("HK", v);
         }
         if let Some(v) = &self.freq {
-            w.put("freq", crate::ToNode::to_node(v));
+            w.put_value("freq", v);
         }
         if let Some(v) = &self.tash_first_payment {
-            w.put("TashFirstPayment", crate::ToNode::to_node(v));
+            w.put_value("TashFirstPayment", v);
         }
         if let Some(v) = &self.first_payment_tash {
-            w.put("FirstPaymentTash", crate::ToNode::to_node(v));
+            w.put_value("FirstPaymentTash", v);
         }
         if let Some(v) = &self.only_on_approve {
-            w.put("OnlyOnApprove", crate::ToNode::to_node(v));
+            w.put_value("OnlyOnApprove", v);
         }
         if let Some(v) = &self.send_hesh {
-            w.put("SendHesh", crate::ToNode::to_node(v));
+            w.put_value("SendHesh", v);
         }
         if let Some(v) = &self.send_hesh_sms {
-            w.put("sendHeshSMS", crate::ToNode::to_node(v));
+            w.put_value("sendHeshSMS", v);
         }
         if let Some(v) = &self.pritim {
-            w.put("Pritim", crate::ToNode::to_node(v));
+            w.put_value("Pritim", v);
         }
         if let Some(v) = &self.hesh_desc {
-            w.put("heshDesc", crate::ToNode::to_node(v));
+            w.put_value("heshDesc", v);
         }
         if let Some(v) = &self.ez_lang {
-            w.put("EZ.lang", crate::ToNode::to_node(v));
+            w.put_value("EZ.lang", v);
         }
         if let Some(v) = &self.ez_comment {
-            w.put("EZ.comment", crate::ToNode::to_node(v));
+            w.put_value("EZ.comment", v);
         }
         if let Some(v) = &self.ez_description {
-            w.put("EZ.description", crate::ToNode::to_node(v));
+            w.put_value("EZ.description", v);
         }
         if !self.ez_cc_emails.is_empty() {
             w.put(
@@ -385,19 +385,19 @@ impl crate::ToNode for SignPaymentPageRequest {
             );
         }
         if let Some(v) = &self.ez_vat {
-            w.put("EZ.vat", crate::ToNode::to_node(v));
+            w.put_value("EZ.vat", v);
         }
         if let Some(v) = &self.ez_customer_crn {
-            w.put("EZ.customer_crn", crate::ToNode::to_node(v));
+            w.put_value("EZ.customer_crn", v);
         }
         if let Some(v) = &self.page_lang {
-            w.put("PageLang", crate::ToNode::to_node(v));
+            w.put_value("PageLang", v);
         }
         if let Some(v) = &self.tmp {
-            w.put("tmp", crate::ToNode::to_node(v));
+            w.put_value("tmp", v);
         }
         if let Some(v) = &self.hide_btns {
-            w.put("hideBtns", crate::ToNode::to_node(v));
+            w.put_value("hideBtns", v);
         }
         w.finish()
     }
@@ -940,10 +940,10 @@ impl crate::ToNode for SignPaymentPageResponse {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
         if let Some(v) = &self.action {
-            w.put("action", crate::ToNode::to_node(v));
+            w.put_value("action", v);
         }
         if let Some(v) = &self.signature {
-            w.put("signature", crate::ToNode::to_node(v));
+            w.put_value("signature", v);
         }
         w.extend(&crate::__private::codec::params_entries(&self.echoed));
         w.extend(&self.unknown_fields);

@@ -48,13 +48,13 @@ impl crate::ToNode for VerifyTransactionRequest {
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("What", crate::Node::Str("VERIFY".to_string()));
         if let Some(v) = &self.masof {
-            w.put("Masof", crate::ToNode::to_node(v));
+            w.put_value("Masof", v);
         }
         if let Some(v) = &self.key {
-            w.put("KEY", crate::ToNode::to_node(v));
+            w.put_value("KEY", v);
         }
         if let Some(v) = &self.passp {
-            w.put("PassP", crate::ToNode::to_node(v));
+            w.put_value("PassP", v);
         }
         w.extend(&crate::__private::codec::params_entries(&self.redirect));
         w.finish()
