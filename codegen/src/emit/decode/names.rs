@@ -4,69 +4,39 @@
 //! A `match` on byte-string literals compiles to a compare per byte of every name (a wide
 //! CreditGuard row's was 8,300 of its reader's 10,199 LLVM IR lines). Instead the reader
 //! switches on the name's length, then on the name's bytes read as little-endian `u64` words
-//! (the runtime's `names::word`/`names::short`), compared to constants computed here from the
-//! spec's names: a field costs one length branch and a word switch or two.
+//! (the runtime's `names::words`), compared to the same words of the spec's names: `const`
+//! items the compiler computes with that same function from the name's text, so the generated
+//! code shows each name as it is on the wire. A field costs one length branch and a word
+//! switch or two.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-/// Where a name of `n` bytes is read as words: `0, 8, 16, …` and a last word ending at `n`
-/// (overlapping the one before where `n` is not a multiple of 8). Empty for a name under 8
-/// bytes, read as one zero-padded word. The runtime's `names` module documents the same split.
-fn offsets(n: usize) -> Vec<usize> {
-    if n < 8 {
-        return Vec::new();
-    }
-    let mut at: Vec<usize> = (0..n - 8).step_by(8).collect();
-    at.push(n - 8);
-    at
-}
-
-/// The words of `name` at `offsets(name.len())` (one padded word for a short name), as the
-/// runtime reads them.
-fn words(name: &[u8]) -> Vec<u64> {
-    let word = |bytes: &[u8]| {
-        let mut w = [0u8; 8];
-        w[..bytes.len()].copy_from_slice(bytes);
-        u64::from_le_bytes(w)
-    };
-    let at = offsets(name.len());
-    if at.is_empty() {
-        return vec![word(name)];
-    }
-    at.iter().map(|&i| word(&name[i..i + 8])).collect()
-}
-
-/// A word as a hex `u64` literal.
-fn hex(w: u64) -> Literal {
-    format!("0x{w:016x}_u64")
-        .parse()
-        .expect("a hex integer is a literal")
+/// How many words a name of `n` bytes is read as: one up to 8 bytes, then one more for every
+/// 8 bytes or part of 8 past the first 8 (the last word ends at the name's end, overlapping
+/// the one before). The runtime's `names` module documents the same split.
+fn word_count(n: usize) -> usize {
+    if n <= 8 { 1 } else { (n - 8).div_ceil(8) + 1 }
 }
 
 /// One length's `match`: the words of a name of `n` bytes against those of `group`'s names
 /// (index in the arms, name), giving the arm's index or `usize::MAX`.
 fn by_words(n: usize, group: &[(usize, &str)]) -> TokenStream {
-    let names = quote!(crate::__private::names);
-    let at = offsets(n);
-    let reads: Vec<TokenStream> = if at.is_empty() {
-        vec![quote!(#names::short(k))]
-    } else {
-        at.iter().map(|i| quote!(#names::word(k, #i))).collect()
-    };
-    let arms = group.iter().map(|(i, w)| {
-        let words = words(w.as_bytes()).into_iter().map(hex);
-        if reads.len() == 1 {
-            quote!(#(#words)* => #i,)
-        } else {
-            quote!((#(#words),*) => #i,)
-        }
+    let count = word_count(n);
+    let konst = |i: usize| Ident::new(&format!("F{i}"), Span::call_site());
+    let consts = group.iter().map(|(i, w)| {
+        let (k, w) = (konst(*i), Literal::byte_string(w.as_bytes()));
+        quote!(const #k: [u64; #count] = words(#w);)
     });
-    if reads.len() == 1 {
-        let read = &reads[0];
-        quote!(#n => match #read { #(#arms)* _ => usize::MAX },)
-    } else {
-        quote!(#n => match (#(#reads),*) { #(#arms)* _ => usize::MAX },)
+    let arms = group.iter().map(|(i, _)| {
+        let k = konst(*i);
+        quote!(#k => #i,)
+    });
+    quote! {
+        #n => {
+            #(#consts)*
+            match words::<#count>(k) { #(#arms)* _ => usize::MAX }
+        }
     }
 }
 
@@ -99,6 +69,7 @@ pub fn dispatch(
         .map(|(i, (_, read))| quote!(#i => #read,));
     quote! {
         let index = {
+            use crate::__private::names::words;
             let k: &[u8] = #key;
             match k.len() { #(#by_length)* _ => usize::MAX }
         };
@@ -108,22 +79,11 @@ pub fn dispatch(
 
 #[cfg(test)]
 mod tests {
-    use super::{offsets, words};
+    use super::word_count;
 
     #[test]
-    fn names_are_split_into_words_covering_every_byte() {
-        assert_eq!(offsets(7), Vec::<usize>::new());
-        assert_eq!(offsets(8), [0]);
-        assert_eq!(offsets(14), [0, 6]);
-        assert_eq!(offsets(16), [0, 8]);
-        assert_eq!(offsets(21), [0, 8, 13]);
-        assert_eq!(words(b"cgUid"), [u64::from_le_bytes(*b"cgUid\0\0\0")]);
-        assert_eq!(
-            words(b"cardExpiration"),
-            [
-                u64::from_le_bytes(*b"cardExpi"),
-                u64::from_le_bytes(*b"piration")
-            ]
-        );
+    fn names_are_read_as_enough_words_to_cover_every_byte() {
+        let counts: Vec<usize> = [0, 7, 8, 9, 14, 16, 17, 24, 25].map(word_count).to_vec();
+        assert_eq!(counts, [1, 1, 1, 2, 2, 2, 3, 3, 4]);
     }
 }

@@ -841,61 +841,59 @@ impl InquireTransactionsResponse {
         while let Some(name) = x.child()? {
             any = true;
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = name;
                 match k.len() {
                     6usize => {
-                        match crate::__private::names::short(k) {
-                            0x000064496e617274_u64 => 2usize,
-                            0x0000736c61746f74_u64 => 8usize,
+                        const F2: [u64; 1usize] = words(b"tranId");
+                        const F8: [u64; 1usize] = words(b"totals");
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
+                            F8 => 8usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match crate::__private::names::short(k) {
-                            0x006e6f6973726576_u64 => 5usize,
+                        const F5: [u64; 1usize] = words(b"version");
+                        match words::<1usize>(k) {
+                            F5 => 5usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match crate::__private::names::word(k, 0usize) {
-                            0x656d695465746164_u64 => 0usize,
-                            0x65676175676e616c_u64 => 6usize,
+                        const F0: [u64; 1usize] = words(b"dateTime");
+                        const F6: [u64; 1usize] = words(b"language");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            F6 => 6usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 1usize),
-                        ) {
-                            (0x4974736575716572_u64, 0x6449747365757165_u64) => 1usize,
+                        const F1: [u64; 2usize] = words(b"requestId");
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 3usize),
-                        ) {
-                            (0x7373654d72657375_u64, 0x6567617373654d72_u64) => 3usize,
+                        const F3: [u64; 2usize] = words(b"userMessage");
+                        match words::<2usize>(k) {
+                            F3 => 3usize,
                             _ => usize::MAX,
                         }
                     }
                     12usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 4usize),
-                        ) {
-                            (0x746361736e617274_u64, 0x736e6f6974636173_u64) => 7usize,
+                        const F7: [u64; 2usize] = words(b"transactions");
+                        match words::<2usize>(k) {
+                            F7 => 7usize,
                             _ => usize::MAX,
                         }
                     }
                     14usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 6usize),
-                        ) {
-                            (0x6e6f697469646461_u64, 0x6f666e496c616e6f_u64) => 4usize,
+                        const F4: [u64; 2usize] = words(b"additionalInfo");
+                        match words::<2usize>(k) {
+                            F4 => 4usize,
                             _ => usize::MAX,
                         }
                     }

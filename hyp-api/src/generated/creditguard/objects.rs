@@ -2217,236 +2217,253 @@ impl Transaction {
         while let Some(name) = x.child()? {
             any = true;
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = name;
                 match k.len() {
                     2usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000000000006469_u64 => 45usize,
+                        const F45: [u64; 1usize] = words(b"id");
+                        match words::<1usize>(k) {
+                            F45 => 45usize,
                             _ => usize::MAX,
                         }
                     }
                     3usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000000000696365_u64 => 38usize,
-                            0x000000000064696d_u64 => 57usize,
+                        const F38: [u64; 1usize] = words(b"eci");
+                        const F57: [u64; 1usize] = words(b"mid");
+                        match words::<1usize>(k) {
+                            F38 => 38usize,
+                            F57 => 57usize,
                             _ => usize::MAX,
                         }
                     }
                     4usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000000076766163_u64 => 41usize,
-                            0x0000000072657375_u64 => 42usize,
+                        const F41: [u64; 1usize] = words(b"cavv");
+                        const F42: [u64; 1usize] = words(b"user");
+                        match words::<1usize>(k) {
+                            F41 => 41usize,
+                            F42 => 42usize,
                             _ => usize::MAX,
                         }
                     }
                     5usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000006c61746f74_u64 => 25usize,
-                            0x0000006c69616d65_u64 => 40usize,
-                            0x0000006469556763_u64 => 50usize,
-                            0x0000006e656b6f74_u64 => 60usize,
+                        const F25: [u64; 1usize] = words(b"total");
+                        const F40: [u64; 1usize] = words(b"email");
+                        const F50: [u64; 1usize] = words(b"cgUid");
+                        const F60: [u64; 1usize] = words(b"token");
+                        match words::<1usize>(k) {
+                            F25 => 25usize,
+                            F40 => 40usize,
+                            F50 => 50usize,
+                            F60 => 60usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000737574617473_u64 => 0usize,
-                            0x0000644964726163_u64 => 6usize,
-                            0x00006f4e64726163_u64 => 10usize,
-                            0x0000644962756c63_u64 => 29usize,
-                            0x000064496e617274_u64 => 70usize,
-                            0x00007261766f6873_u64 => 71usize,
+                        const F0: [u64; 1usize] = words(b"status");
+                        const F6: [u64; 1usize] = words(b"cardId");
+                        const F10: [u64; 1usize] = words(b"cardNo");
+                        const F29: [u64; 1usize] = words(b"clubId");
+                        const F70: [u64; 1usize] = words(b"tranId");
+                        const F71: [u64; 1usize] = words(b"shovar");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            F6 => 6usize,
+                            F10 => 10usize,
+                            F29 => 29usize,
+                            F70 => 70usize,
+                            F71 => 71usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match crate::__private::names::short(k) {
-                            0x006e694264726163_u64 => 7usize,
-                            0x006567617373656d_u64 => 66usize,
+                        const F7: [u64; 1usize] = words(b"cardBin");
+                        const F66: [u64; 1usize] = words(b"message");
+                        match words::<1usize>(k) {
+                            F7 => 7usize,
+                            F66 => 66usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match crate::__private::names::word(k, 0usize) {
-                            0x6b73614d64726163_u64 => 8usize,
-                            0x656d614e64726163_u64 => 11usize,
-                            0x6570795464726163_u64 => 13usize,
-                            0x79636e6572727563_u64 => 21usize,
-                            0x7375746174536469_u64 => 31usize,
-                            0x7049746e65696c63_u64 => 39usize,
-                            0x3164497466696873_u64 => 46usize,
-                            0x3264497466696873_u64 => 47usize,
-                            0x3364497466696873_u64 => 48usize,
-                            0x6873614864726163_u64 => 51usize,
-                            0x6469657571696e75_u64 => 58usize,
-                            0x6c7255726f727265_u64 => 64usize,
+                        const F8: [u64; 1usize] = words(b"cardMask");
+                        const F11: [u64; 1usize] = words(b"cardName");
+                        const F13: [u64; 1usize] = words(b"cardType");
+                        const F21: [u64; 1usize] = words(b"currency");
+                        const F31: [u64; 1usize] = words(b"idStatus");
+                        const F39: [u64; 1usize] = words(b"clientIp");
+                        const F46: [u64; 1usize] = words(b"shiftId1");
+                        const F47: [u64; 1usize] = words(b"shiftId2");
+                        const F48: [u64; 1usize] = words(b"shiftId3");
+                        const F51: [u64; 1usize] = words(b"cardHash");
+                        const F58: [u64; 1usize] = words(b"uniqueid");
+                        const F64: [u64; 1usize] = words(b"errorUrl");
+                        match words::<1usize>(k) {
+                            F8 => 8usize,
+                            F11 => 11usize,
+                            F13 => 13usize,
+                            F21 => 21usize,
+                            F31 => 31usize,
+                            F39 => 39usize,
+                            F46 => 46usize,
+                            F47 => 47usize,
+                            F48 => 48usize,
+                            F51 => 51usize,
+                            F58 => 58usize,
+                            F64 => 64usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 1usize),
-                        ) {
-                            (0x6e61724264726163_u64, 0x646e617242647261_u64) => 16usize,
-                            (0x7574617453767663_u64, 0x7375746174537676_u64) => 32usize,
-                            (0x7461446e6f646461_u64, 0x617461446e6f6464_u64) => 43usize,
-                            (0x72556e7275746572_u64, 0x6c72556e72757465_u64) => 62usize,
-                            (0x72556c65636e6163_u64, 0x6c72556c65636e61_u64) => 65usize,
+                        const F16: [u64; 2usize] = words(b"cardBrand");
+                        const F32: [u64; 2usize] = words(b"cvvStatus");
+                        const F43: [u64; 2usize] = words(b"addonData");
+                        const F62: [u64; 2usize] = words(b"returnUrl");
+                        const F65: [u64; 2usize] = words(b"cancelUrl");
+                        match words::<2usize>(k) {
+                            F16 => 16usize,
+                            F32 => 32usize,
+                            F43 => 43usize,
+                            F62 => 62usize,
+                            F65 => 65usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 2usize),
-                        ) {
-                            (0x6554737574617473_u64, 0x7478655473757461_u64) => 1usize,
-                            (0x676e654c64726163_u64, 0x6874676e654c6472_u64) => 9usize,
-                            (0x7954746964657263_u64, 0x6570795474696465_u64) => 20usize,
-                            (0x756f6d4165736162_u64, 0x746e756f6d416573_u64) => 23usize,
-                            (0x69746164696c6176_u64, 0x6e6f69746164696c_u64) => 30usize,
-                            (0x72756f5368747561_u64, 0x656372756f536874_u64) => 33usize,
-                            (0x626d754e68747561_u64, 0x7265626d754e6874_u64) => 34usize,
-                            (0x626d754e656c6966_u64, 0x7265626d754e656c_u64) => 35usize,
-                            (0x5573736563637573_u64, 0x6c72557373656363_u64) => 63usize,
-                            (0x74696d736e617274_u64, 0x644974696d736e61_u64) => 75usize,
+                        const F1: [u64; 2usize] = words(b"statusText");
+                        const F9: [u64; 2usize] = words(b"cardLength");
+                        const F20: [u64; 2usize] = words(b"creditType");
+                        const F23: [u64; 2usize] = words(b"baseAmount");
+                        const F30: [u64; 2usize] = words(b"validation");
+                        const F33: [u64; 2usize] = words(b"authSource");
+                        const F34: [u64; 2usize] = words(b"authNumber");
+                        const F35: [u64; 2usize] = words(b"fileNumber");
+                        const F63: [u64; 2usize] = words(b"successUrl");
+                        const F75: [u64; 2usize] = words(b"transmitId");
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
+                            F9 => 9usize,
+                            F20 => 20usize,
+                            F23 => 23usize,
+                            F30 => 30usize,
+                            F33 => 33usize,
+                            F34 => 34usize,
+                            F35 => 35usize,
+                            F63 => 63usize,
+                            F75 => 75usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 3usize),
-                        ) {
-                            (0x4365636976726573_u64, 0x65646f4365636976_u64) => 18usize,
-                            (0x7373654d72657375_u64, 0x6567617373654d72_u64) => 67usize,
+                        const F18: [u64; 2usize] = words(b"serviceCode");
+                        const F67: [u64; 2usize] = words(b"userMessage");
+                        match words::<2usize>(k) {
+                            F18 => 18usize,
+                            F67 => 67usize,
                             _ => usize::MAX,
                         }
                     }
                     12usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 4usize),
-                        ) {
-                            (0x7571634164726163_u64, 0x7265726975716341_u64) => 17usize,
-                            (0x7272754365736162_u64, 0x79636e6572727543_u64) => 22usize,
-                            (0x7961507473726966_u64, 0x746e656d79615074_u64) => 26usize,
-                            (0x6e78547466696873_u64, 0x657461446e785474_u64) => 49usize,
-                            (0x7265726975716361_u64, 0x6174614472657269_u64) => 52usize,
+                        const F17: [u64; 2usize] = words(b"cardAcquirer");
+                        const F22: [u64; 2usize] = words(b"baseCurrency");
+                        const F26: [u64; 2usize] = words(b"firstPayment");
+                        const F49: [u64; 2usize] = words(b"shiftTxnDate");
+                        const F52: [u64; 2usize] = words(b"acquirerData");
+                        match words::<2usize>(k) {
+                            F17 => 17usize,
+                            F22 => 22usize,
+                            F26 => 26usize,
+                            F49 => 49usize,
+                            F52 => 52usize,
                             _ => usize::MAX,
                         }
                     }
                     13usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 5usize),
-                        ) {
-                            (0x6f43746964657263_u64, 0x796e61706d6f4374_u64) => 15usize,
-                            (0x64696c615669706d_u64, 0x6e6f69746164696c_u64) => 59usize,
+                        const F15: [u64; 2usize] = words(b"creditCompany");
+                        const F59: [u64; 2usize] = words(b"mpiValidation");
+                        match words::<2usize>(k) {
+                            F15 => 15usize,
+                            F59 => 59usize,
                             _ => usize::MAX,
                         }
                     }
                     14usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 6usize),
-                        ) {
-                            (0x6465646e65747865_u64, 0x7375746174536465_u64) => 2usize,
-                            (0x6c616e696d726574_u64, 0x7265626d754e6c61_u64) => 5usize,
-                            (0x6970784564726163_u64, 0x6e6f697461726970_u64) => 12usize,
-                            (0x7265696c70707573_u64, 0x7265626d754e7265_u64) => 44usize,
-                            (0x4574696172687361_u64, 0x61746144766d4574_u64) => 53usize,
+                        const F2: [u64; 2usize] = words(b"extendedStatus");
+                        const F5: [u64; 2usize] = words(b"terminalNumber");
+                        const F12: [u64; 2usize] = words(b"cardExpiration");
+                        const F44: [u64; 2usize] = words(b"supplierNumber");
+                        const F53: [u64; 2usize] = words(b"ashraitEmvData");
+                        match words::<2usize>(k) {
+                            F2 => 2usize,
+                            F5 => 5usize,
+                            F12 => 12usize,
+                            F44 => 44usize,
+                            F53 => 53usize,
                             _ => usize::MAX,
                         }
                     }
                     15usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 7usize),
-                        ) {
-                            (0x746361736e617274_u64, 0x657079546e6f6974_u64) => 19usize,
-                            (0x746361736e617274_u64, 0x65646f436e6f6974_u64) => 24usize,
-                            (0x6169636e616e6966_u64, 0x7375746174536c61_u64) => 69usize,
-                            (0x746361736e617274_u64, 0x657461446e6f6974_u64) => 72usize,
-                            (0x6566655261766873_u64, 0x6f4e65636e617265_u64) => 74usize,
+                        const F19: [u64; 2usize] = words(b"transactionType");
+                        const F24: [u64; 2usize] = words(b"transactionCode");
+                        const F69: [u64; 2usize] = words(b"financialStatus");
+                        const F72: [u64; 2usize] = words(b"transactionDate");
+                        const F74: [u64; 2usize] = words(b"shvaReferanceNo");
+                        match words::<2usize>(k) {
+                            F19 => 19usize,
+                            F24 => 24usize,
+                            F69 => 69usize,
+                            F72 => 72usize,
+                            F74 => 74usize,
                             _ => usize::MAX,
                         }
                     }
                     16usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                        ) {
-                            (0x6465646e65747865_u64, 0x6570795464726143_u64) => 14usize,
-                            (0x664f7265626d756e_u64, 0x73746e656d796150_u64) => 28usize,
-                            (0x6465646e65747865_u64, 0x65646f436e617254_u64) => 54usize,
-                            (0x69746f4e646e6573_u64, 0x6e6f697461636966_u64) => 55usize,
-                            (0x73746e656d796170_u64, 0x7473657265746e49_u64) => 56usize,
-                            (0x6574736f4869706d_u64, 0x6c72556567615064_u64) => 61usize,
-                            (0x736e61725469706d_u64, 0x64496e6f69746361_u64) => 68usize,
-                            (0x74696d736e617274_u64, 0x656d695465746144_u64) => 73usize,
+                        const F14: [u64; 2usize] = words(b"extendedCardType");
+                        const F28: [u64; 2usize] = words(b"numberOfPayments");
+                        const F54: [u64; 2usize] = words(b"extendedTranCode");
+                        const F55: [u64; 2usize] = words(b"sendNotification");
+                        const F56: [u64; 2usize] = words(b"paymentsInterest");
+                        const F61: [u64; 2usize] = words(b"mpiHostedPageUrl");
+                        const F68: [u64; 2usize] = words(b"mpiTransactionId");
+                        const F73: [u64; 2usize] = words(b"transmitDateTime");
+                        match words::<2usize>(k) {
+                            F14 => 14usize,
+                            F28 => 28usize,
+                            F54 => 54usize,
+                            F55 => 55usize,
+                            F56 => 56usize,
+                            F61 => 61usize,
+                            F68 => 68usize,
+                            F73 => 73usize,
                             _ => usize::MAX,
                         }
                     }
                     17usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 9usize),
-                        ) {
-                            (
-                                0x6369646f69726570_u64,
-                                0x6e656d7961506c61_u64,
-                                0x746e656d7961506c_u64,
-                            ) => 27usize,
+                        const F27: [u64; 3usize] = words(b"periodicalPayment");
+                        match words::<3usize>(k) {
+                            F27 => 27usize,
                             _ => usize::MAX,
                         }
                     }
                     18usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 10usize),
-                        ) {
-                            (
-                                0x6465646e65747865_u64,
-                                0x6554737574617453_u64,
-                                0x7478655473757461_u64,
-                            ) => 3usize,
+                        const F3: [u64; 3usize] = words(b"extendedStatusText");
+                        match words::<3usize>(k) {
+                            F3 => 3usize,
                             _ => usize::MAX,
                         }
                     }
                     19usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 11usize),
-                        ) {
-                            (
-                                0x6465646e65747865_u64,
-                                0x7373654d72657355_u64,
-                                0x6567617373654d72_u64,
-                            ) => 4usize,
-                            (
-                                0x7265546576616c73_u64,
-                                0x6d754e6c616e696d_u64,
-                                0x7265626d754e6c61_u64,
-                            ) => 36usize,
+                        const F4: [u64; 3usize] = words(b"extendedUserMessage");
+                        const F36: [u64; 3usize] = words(b"slaveTerminalNumber");
+                        match words::<3usize>(k) {
+                            F4 => 4usize,
+                            F36 => 36usize,
                             _ => usize::MAX,
                         }
                     }
                     21usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 13usize),
-                        ) {
-                            (
-                                0x7265546576616c73_u64,
-                                0x7165536c616e696d_u64,
-                                0x65636e6575716553_u64,
-                            ) => 37usize,
+                        const F37: [u64; 3usize] = words(b"slaveTerminalSequence");
+                        match words::<3usize>(k) {
+                            F37 => 37usize,
                             _ => usize::MAX,
                         }
                     }
@@ -3062,34 +3079,27 @@ impl AcquirerData {
         while let Some(name) = x.child()? {
             any = true;
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = name;
                 match k.len() {
                     3usize => {
-                        match crate::__private::names::short(k) {
-                            0x000000000063636d_u64 => 2usize,
+                        const F2: [u64; 1usize] = words(b"mcc");
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
                             _ => usize::MAX,
                         }
                     }
                     16usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                        ) {
-                            (0x755374656c6c6177_u64, 0x64497265696c7070_u64) => 1usize,
+                        const F1: [u64; 2usize] = words(b"walletSupplierId");
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
                             _ => usize::MAX,
                         }
                     }
                     18usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 10usize),
-                        ) {
-                            (
-                                0x7265726975716361_u64,
-                                0x65736e6f70736552_u64,
-                                0x644965736e6f7073_u64,
-                            ) => 0usize,
+                        const F0: [u64; 3usize] = words(b"acquirerResponseId");
+                        match words::<3usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }
@@ -3705,233 +3715,188 @@ impl AshraitEmvData {
         while let Some(name) = x.child()? {
             any = true;
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = name;
                 match k.len() {
                     3usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000000000646975_u64 => 0usize,
-                            0x000000000069746d_u64 => 49usize,
+                        const F0: [u64; 1usize] = words(b"uid");
+                        const F49: [u64; 1usize] = words(b"mti");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            F49 => 49usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match crate::__private::names::short(k) {
-                            0x000064695567726f_u64 => 33usize,
+                        const F33: [u64; 1usize] = words(b"orgUid");
+                        match words::<1usize>(k) {
+                            F33 => 33usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match crate::__private::names::short(k) {
-                            0x0065746144657564_u64 => 27usize,
+                        const F27: [u64; 1usize] = words(b"dueDate");
+                        match words::<1usize>(k) {
+                            F27 => 27usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match crate::__private::names::word(k, 0usize) {
-                            0x65646f4379617069_u64 => 28usize,
-                            0x65646f634a736f70_u64 => 41usize,
-                            0x617461446e6f736a_u64 => 45usize,
+                        const F28: [u64; 1usize] = words(b"ipayCode");
+                        const F41: [u64; 1usize] = words(b"posJcode");
+                        const F45: [u64; 1usize] = words(b"jsonData");
+                        match words::<1usize>(k) {
+                            F28 => 28usize,
+                            F41 => 41usize,
+                            F45 => 45usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 1usize),
-                        ) {
-                            (0x6e756f6d41706974_u64, 0x746e756f6d417069_u64) => 11usize,
-                            (0x6e756f6d4167726f_u64, 0x746e756f6d416772_u64) => 35usize,
-                            (0x4e6874754167726f_u64, 0x6f4e687475416772_u64) => 36usize,
-                            (0x6d75646e65646461_u64, 0x316d75646e656464_u64) => 46usize,
-                            (0x6d75646e65646461_u64, 0x326d75646e656464_u64) => 47usize,
+                        const F11: [u64; 2usize] = words(b"tipAmount");
+                        const F35: [u64; 2usize] = words(b"orgAmount");
+                        const F36: [u64; 2usize] = words(b"orgAuthNo");
+                        const F46: [u64; 2usize] = words(b"addendum1");
+                        const F47: [u64; 2usize] = words(b"addendum2");
+                        match words::<2usize>(k) {
+                            F11 => 11usize,
+                            F35 => 35usize,
+                            F36 => 36usize,
+                            F46 => 46usize,
+                            F47 => 47usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 2usize),
-                        ) {
-                            (0x6e616c6142707364_u64, 0x65636e616c614270_u64) => 5usize,
-                            (0x756f6d4179617069_u64, 0x746e756f6d417961_u64) => 24usize,
-                            (0x626d754e79617069_u64, 0x7265626d754e7961_u64) => 25usize,
-                            (0x4d74736575716572_u64, 0x69744d7473657571_u64) => 48usize,
+                        const F5: [u64; 2usize] = words(b"dspBalance");
+                        const F24: [u64; 2usize] = words(b"ipayAmount");
+                        const F25: [u64; 2usize] = words(b"ipayNumber");
+                        const F48: [u64; 2usize] = words(b"requestMti");
+                        match words::<2usize>(k) {
+                            F5 => 5usize,
+                            F24 => 24usize,
+                            F25 => 25usize,
+                            F48 => 48usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 3usize),
-                        ) {
-                            (0x6e69727275636572_u64, 0x6f4e676e69727275_u64) => 18usize,
-                            (0x6e6f4d7265666564_u64, 0x7368746e6f4d7265_u64) => 23usize,
-                            (0x6365725079617069_u64, 0x746e656365725079_u64) => 29usize,
-                            (0x446e61725467726f_u64, 0x657461446e617254_u64) => 34usize,
-                            (0x546d726554687361_u64, 0x657079546d726554_u64) => 44usize,
-                            (0x5465746144736f70_u64, 0x656d695465746144_u64) => 50usize,
+                        const F18: [u64; 2usize] = words(b"recurringNo");
+                        const F23: [u64; 2usize] = words(b"deferMonths");
+                        const F29: [u64; 2usize] = words(b"ipayPrecent");
+                        const F34: [u64; 2usize] = words(b"orgTranDate");
+                        const F44: [u64; 2usize] = words(b"ashTermType");
+                        const F50: [u64; 2usize] = words(b"posDateTime");
+                        match words::<2usize>(k) {
+                            F18 => 18usize,
+                            F23 => 23usize,
+                            F29 => 29usize,
+                            F34 => 34usize,
+                            F44 => 44usize,
+                            F50 => 50usize,
                             _ => usize::MAX,
                         }
                     }
                     13usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 5usize),
-                        ) {
-                            (0x4e71655364726163_u64, 0x7265626d754e7165_u64) => 1usize,
-                            (0x6566664f79617069_u64, 0x65646f4372656666_u64) => 26usize,
-                            (0x6553666c65537369_u64, 0x6563697672655366_u64) => 32usize,
+                        const F1: [u64; 2usize] = words(b"cardSeqNumber");
+                        const F26: [u64; 2usize] = words(b"ipayOfferCode");
+                        const F32: [u64; 2usize] = words(b"isSelfService");
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
+                            F26 => 26usize,
+                            F32 => 32usize,
                             _ => usize::MAX,
                         }
                     }
                     14usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 6usize),
-                        ) {
-                            (0x63416f4e68747561_u64, 0x7265726975716341_u64) => 3usize,
-                            (0x6b63616268736163_u64, 0x746e756f6d416b63_u64) => 10usize,
-                            (0x69737265766e6f63_u64, 0x657461526e6f6973_u64) => 16usize,
+                        const F3: [u64; 2usize] = words(b"authNoAcquirer");
+                        const F10: [u64; 2usize] = words(b"cashbackAmount");
+                        const F16: [u64; 2usize] = words(b"conversionRate");
+                        match words::<2usize>(k) {
+                            F3 => 3usize,
+                            F10 => 10usize,
+                            F16 => 16usize,
                             _ => usize::MAX,
                         }
                     }
                     15usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 7usize),
-                        ) {
-                            (0x6f6973696d6d6f63_u64, 0x746e756f6d416e6f_u64) => 12usize,
-                            (0x646f725079617069_u64, 0x65646f4374637564_u64) => 30usize,
-                            (0x6f73616552687361_u64, 0x7469646572436e6f_u64) => 31usize,
-                            (0x496b6e694c67726f_u64, 0x6874754172636e49_u64) => 39usize,
+                        const F12: [u64; 2usize] = words(b"commisionAmount");
+                        const F30: [u64; 2usize] = words(b"ipayProductCode");
+                        const F31: [u64; 2usize] = words(b"ashReasonCredit");
+                        const F39: [u64; 2usize] = words(b"orgLinkIncrAuth");
+                        match words::<2usize>(k) {
+                            F12 => 12usize,
+                            F30 => 30usize,
+                            F31 => 31usize,
+                            F39 => 39usize,
                             _ => usize::MAX,
                         }
                     }
                     16usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                        ) {
-                            (0x65646f4368747561_u64, 0x7265726975716341_u64) => 2usize,
-                            (0x69737265766e6f63_u64, 0x746e756f6d416e6f_u64) => 15usize,
-                            (0x49746e656d796170_u64, 0x657079547865646e_u64) => 17usize,
-                            (0x6e69727275636572_u64, 0x6f4e6c61746f5467_u64) => 19usize,
-                            (0x697265536d726574_u64, 0x7265626d756e6c61_u64) => 43usize,
+                        const F2: [u64; 2usize] = words(b"authCodeAcquirer");
+                        const F15: [u64; 2usize] = words(b"conversionAmount");
+                        const F17: [u64; 2usize] = words(b"paymentIndexType");
+                        const F19: [u64; 2usize] = words(b"recurringTotalNo");
+                        const F43: [u64; 2usize] = words(b"termSerialnumber");
+                        match words::<2usize>(k) {
+                            F2 => 2usize,
+                            F15 => 15usize,
+                            F17 => 17usize,
+                            F19 => 19usize,
+                            F43 => 43usize,
                             _ => usize::MAX,
                         }
                     }
                     17usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 9usize),
-                        ) {
-                            (
-                                0x6e69727275636572_u64,
-                                0x75536c61746f5467_u64,
-                                0x6d75536c61746f54_u64,
-                            ) => 20usize,
-                            (
-                                0x4e6874754167726f_u64,
-                                0x657269757163416f_u64,
-                                0x7265726975716341_u64,
-                            ) => 40usize,
+                        const F20: [u64; 3usize] = words(b"recurringTotalSum");
+                        const F40: [u64; 3usize] = words(b"orgAuthNoAcquirer");
+                        match words::<3usize>(k) {
+                            F20 => 20usize,
+                            F40 => 40usize,
                             _ => usize::MAX,
                         }
                     }
                     18usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 10usize),
-                        ) {
-                            (
-                                0x696c615668747561_u64,
-                                0x79546e6f69746164_u64,
-                                0x657079546e6f6974_u64,
-                            ) => 6usize,
-                            (
-                                0x506c616963657073_u64,
-                                0x6f437463656a6f72_u64,
-                                0x65646f437463656a_u64,
-                            ) => 7usize,
-                            (
-                                0x69737265766e6f63_u64,
-                                0x6469766f72506e6f_u64,
-                                0x72656469766f7250_u64,
-                            ) => 13usize,
-                            (
-                                0x69737265766e6f63_u64,
-                                0x6e65727275436e6f_u64,
-                                0x79636e6572727543_u64,
-                            ) => 14usize,
-                            (
-                                0x6e69727275636572_u64,
-                                0x52657571696e5567_u64,
-                                0x666552657571696e_u64,
-                            ) => 21usize,
-                            (
-                                0x6e69727275636572_u64,
-                                0x6e65757165724667_u64,
-                                0x79636e6575716572_u64,
-                            ) => 22usize,
-                            (
-                                0x65536461706e6970_u64,
-                                0x626d754e6c616972_u64,
-                                0x7265626d754e6c61_u64,
-                            ) => 42usize,
+                        const F6: [u64; 3usize] = words(b"authValidationType");
+                        const F7: [u64; 3usize] = words(b"specialProjectCode");
+                        const F13: [u64; 3usize] = words(b"conversionProvider");
+                        const F14: [u64; 3usize] = words(b"conversionCurrency");
+                        const F21: [u64; 3usize] = words(b"recurringUniqueRef");
+                        const F22: [u64; 3usize] = words(b"recurringFrequency");
+                        const F42: [u64; 3usize] = words(b"pinpadSerialNumber");
+                        match words::<3usize>(k) {
+                            F6 => 6usize,
+                            F7 => 7usize,
+                            F13 => 13usize,
+                            F14 => 14usize,
+                            F21 => 21usize,
+                            F22 => 22usize,
+                            F42 => 42usize,
                             _ => usize::MAX,
                         }
                     }
                     19usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 11usize),
-                        ) {
-                            (
-                                0x506c616963657073_u64,
-                                0x6e497463656a6f72_u64,
-                                0x316f666e49746365_u64,
-                            ) => 8usize,
-                            (
-                                0x74616d726f666e69_u64,
-                                0x436e617254657669_u64,
-                                0x65646f436e617254_u64,
-                            ) => 9usize,
-                            (
-                                0x436874754167726f_u64,
-                                0x697571634165646f_u64,
-                                0x7265726975716341_u64,
-                            ) => 38usize,
+                        const F8: [u64; 3usize] = words(b"specialProjectInfo1");
+                        const F9: [u64; 3usize] = words(b"informativeTranCode");
+                        const F38: [u64; 3usize] = words(b"orgAuthCodeAcquirer");
+                        match words::<3usize>(k) {
+                            F8 => 8usize,
+                            F9 => 9usize,
+                            F38 => 38usize,
                             _ => usize::MAX,
                         }
                     }
                     21usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 13usize),
-                        ) {
-                            (
-                                0x65646f4368747561_u64,
-                                0x6f43746964657243_u64,
-                                0x796e61706d6f4374_u64,
-                            ) => 4usize,
+                        const F4: [u64; 3usize] = words(b"authCodeCreditCompany");
+                        match words::<3usize>(k) {
+                            F4 => 4usize,
                             _ => usize::MAX,
                         }
                     }
                     24usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 16usize),
-                        ) {
-                            (
-                                0x436874754167726f_u64,
-                                0x696465724365646f_u64,
-                                0x796e61706d6f4374_u64,
-                            ) => 37usize,
+                        const F37: [u64; 3usize] = words(b"orgAuthCodeCreditCompany");
+                        match words::<3usize>(k) {
+                            F37 => 37usize,
                             _ => usize::MAX,
                         }
                     }
@@ -4449,39 +4414,36 @@ impl Totals {
         while let Some(name) = x.child()? {
             any = true;
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = name;
                 match k.len() {
                     5usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000006c61746f74_u64 => 3usize,
+                        const F3: [u64; 1usize] = words(b"total");
+                        match words::<1usize>(k) {
+                            F3 => 3usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 2usize),
-                        ) {
-                            (0x626d754e65676170_u64, 0x7265626d754e6567_u64) => 0usize,
-                            (0x74614d6c61746f74_u64, 0x686374614d6c6174_u64) => 4usize,
+                        const F0: [u64; 2usize] = words(b"pageNumber");
+                        const F4: [u64; 2usize] = words(b"totalMatch");
+                        match words::<2usize>(k) {
+                            F0 => 0usize,
+                            F4 => 4usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 3usize),
-                        ) {
-                            (0x6f6d417365676170_u64, 0x746e756f6d417365_u64) => 1usize,
+                        const F1: [u64; 2usize] = words(b"pagesAmount");
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
                             _ => usize::MAX,
                         }
                     }
                     13usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 5usize),
-                        ) {
-                            (0x7365527972657571_u64, 0x6449746c75736552_u64) => 2usize,
+                        const F2: [u64; 2usize] = words(b"queryResultId");
+                        match words::<2usize>(k) {
+                            F2 => 2usize,
                             _ => usize::MAX,
                         }
                     }

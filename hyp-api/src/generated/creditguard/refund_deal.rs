@@ -1193,223 +1193,227 @@ impl RefundDealResponse {
         while let Some(name) = x.child()? {
             any = true;
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = name;
                 match k.len() {
                     2usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000000000006469_u64 => 52usize,
+                        const F52: [u64; 1usize] = words(b"id");
+                        match words::<1usize>(k) {
+                            F52 => 52usize,
                             _ => usize::MAX,
                         }
                     }
                     3usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000000000696365_u64 => 45usize,
+                        const F45: [u64; 1usize] = words(b"eci");
+                        match words::<1usize>(k) {
+                            F45 => 45usize,
                             _ => usize::MAX,
                         }
                     }
                     4usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000000076766163_u64 => 48usize,
-                            0x0000000072657375_u64 => 49usize,
+                        const F48: [u64; 1usize] = words(b"cavv");
+                        const F49: [u64; 1usize] = words(b"user");
+                        match words::<1usize>(k) {
+                            F48 => 48usize,
+                            F49 => 49usize,
                             _ => usize::MAX,
                         }
                     }
                     5usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000006c61746f74_u64 => 32usize,
-                            0x0000006c69616d65_u64 => 47usize,
-                            0x0000006469556763_u64 => 57usize,
+                        const F32: [u64; 1usize] = words(b"total");
+                        const F47: [u64; 1usize] = words(b"email");
+                        const F57: [u64; 1usize] = words(b"cgUid");
+                        match words::<1usize>(k) {
+                            F32 => 32usize,
+                            F47 => 47usize,
+                            F57 => 57usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match crate::__private::names::short(k) {
-                            0x000064496e617274_u64 => 2usize,
-                            0x0000737574617473_u64 => 7usize,
-                            0x0000644964726163_u64 => 13usize,
-                            0x00006f4e64726163_u64 => 17usize,
-                            0x0000644962756c63_u64 => 36usize,
+                        const F2: [u64; 1usize] = words(b"tranId");
+                        const F7: [u64; 1usize] = words(b"status");
+                        const F13: [u64; 1usize] = words(b"cardId");
+                        const F17: [u64; 1usize] = words(b"cardNo");
+                        const F36: [u64; 1usize] = words(b"clubId");
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
+                            F7 => 7usize,
+                            F13 => 13usize,
+                            F17 => 17usize,
+                            F36 => 36usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match crate::__private::names::short(k) {
-                            0x006e6f6973726576_u64 => 5usize,
-                            0x006e694264726163_u64 => 14usize,
+                        const F5: [u64; 1usize] = words(b"version");
+                        const F14: [u64; 1usize] = words(b"cardBin");
+                        match words::<1usize>(k) {
+                            F5 => 5usize,
+                            F14 => 14usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match crate::__private::names::word(k, 0usize) {
-                            0x656d695465746164_u64 => 0usize,
-                            0x65676175676e616c_u64 => 6usize,
-                            0x6b73614d64726163_u64 => 15usize,
-                            0x656d614e64726163_u64 => 18usize,
-                            0x6570795464726163_u64 => 20usize,
-                            0x79636e6572727563_u64 => 28usize,
-                            0x7375746174536469_u64 => 38usize,
-                            0x7049746e65696c63_u64 => 46usize,
-                            0x3164497466696873_u64 => 53usize,
-                            0x3264497466696873_u64 => 54usize,
-                            0x3364497466696873_u64 => 55usize,
-                            0x6873614864726163_u64 => 58usize,
+                        const F0: [u64; 1usize] = words(b"dateTime");
+                        const F6: [u64; 1usize] = words(b"language");
+                        const F15: [u64; 1usize] = words(b"cardMask");
+                        const F18: [u64; 1usize] = words(b"cardName");
+                        const F20: [u64; 1usize] = words(b"cardType");
+                        const F28: [u64; 1usize] = words(b"currency");
+                        const F38: [u64; 1usize] = words(b"idStatus");
+                        const F46: [u64; 1usize] = words(b"clientIp");
+                        const F53: [u64; 1usize] = words(b"shiftId1");
+                        const F54: [u64; 1usize] = words(b"shiftId2");
+                        const F55: [u64; 1usize] = words(b"shiftId3");
+                        const F58: [u64; 1usize] = words(b"cardHash");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            F6 => 6usize,
+                            F15 => 15usize,
+                            F18 => 18usize,
+                            F20 => 20usize,
+                            F28 => 28usize,
+                            F38 => 38usize,
+                            F46 => 46usize,
+                            F53 => 53usize,
+                            F54 => 54usize,
+                            F55 => 55usize,
+                            F58 => 58usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 1usize),
-                        ) {
-                            (0x4974736575716572_u64, 0x6449747365757165_u64) => 1usize,
-                            (0x6e61724264726163_u64, 0x646e617242647261_u64) => 23usize,
-                            (0x7574617453767663_u64, 0x7375746174537676_u64) => 39usize,
-                            (0x7461446e6f646461_u64, 0x617461446e6f6464_u64) => 50usize,
+                        const F1: [u64; 2usize] = words(b"requestId");
+                        const F23: [u64; 2usize] = words(b"cardBrand");
+                        const F39: [u64; 2usize] = words(b"cvvStatus");
+                        const F50: [u64; 2usize] = words(b"addonData");
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
+                            F23 => 23usize,
+                            F39 => 39usize,
+                            F50 => 50usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 2usize),
-                        ) {
-                            (0x6554737574617473_u64, 0x7478655473757461_u64) => 8usize,
-                            (0x676e654c64726163_u64, 0x6874676e654c6472_u64) => 16usize,
-                            (0x7954746964657263_u64, 0x6570795474696465_u64) => 27usize,
-                            (0x756f6d4165736162_u64, 0x746e756f6d416573_u64) => 30usize,
-                            (0x69746164696c6176_u64, 0x6e6f69746164696c_u64) => 37usize,
-                            (0x72756f5368747561_u64, 0x656372756f536874_u64) => 40usize,
-                            (0x626d754e68747561_u64, 0x7265626d754e6874_u64) => 41usize,
-                            (0x626d754e656c6966_u64, 0x7265626d754e656c_u64) => 42usize,
+                        const F8: [u64; 2usize] = words(b"statusText");
+                        const F16: [u64; 2usize] = words(b"cardLength");
+                        const F27: [u64; 2usize] = words(b"creditType");
+                        const F30: [u64; 2usize] = words(b"baseAmount");
+                        const F37: [u64; 2usize] = words(b"validation");
+                        const F40: [u64; 2usize] = words(b"authSource");
+                        const F41: [u64; 2usize] = words(b"authNumber");
+                        const F42: [u64; 2usize] = words(b"fileNumber");
+                        match words::<2usize>(k) {
+                            F8 => 8usize,
+                            F16 => 16usize,
+                            F27 => 27usize,
+                            F30 => 30usize,
+                            F37 => 37usize,
+                            F40 => 40usize,
+                            F41 => 41usize,
+                            F42 => 42usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 3usize),
-                        ) {
-                            (0x7373654d72657375_u64, 0x6567617373654d72_u64) => 3usize,
-                            (0x4365636976726573_u64, 0x65646f4365636976_u64) => 25usize,
+                        const F3: [u64; 2usize] = words(b"userMessage");
+                        const F25: [u64; 2usize] = words(b"serviceCode");
+                        match words::<2usize>(k) {
+                            F3 => 3usize,
+                            F25 => 25usize,
                             _ => usize::MAX,
                         }
                     }
                     12usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 4usize),
-                        ) {
-                            (0x7571634164726163_u64, 0x7265726975716341_u64) => 24usize,
-                            (0x7272754365736162_u64, 0x79636e6572727543_u64) => 29usize,
-                            (0x7961507473726966_u64, 0x746e656d79615074_u64) => 33usize,
-                            (0x6e78547466696873_u64, 0x657461446e785474_u64) => 56usize,
-                            (0x7265726975716361_u64, 0x6174614472657269_u64) => 59usize,
+                        const F24: [u64; 2usize] = words(b"cardAcquirer");
+                        const F29: [u64; 2usize] = words(b"baseCurrency");
+                        const F33: [u64; 2usize] = words(b"firstPayment");
+                        const F56: [u64; 2usize] = words(b"shiftTxnDate");
+                        const F59: [u64; 2usize] = words(b"acquirerData");
+                        match words::<2usize>(k) {
+                            F24 => 24usize,
+                            F29 => 29usize,
+                            F33 => 33usize,
+                            F56 => 56usize,
+                            F59 => 59usize,
                             _ => usize::MAX,
                         }
                     }
                     13usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 5usize),
-                        ) {
-                            (0x6f43746964657263_u64, 0x796e61706d6f4374_u64) => 22usize,
+                        const F22: [u64; 2usize] = words(b"creditCompany");
+                        match words::<2usize>(k) {
+                            F22 => 22usize,
                             _ => usize::MAX,
                         }
                     }
                     14usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 6usize),
-                        ) {
-                            (0x6e6f697469646461_u64, 0x6f666e496c616e6f_u64) => 4usize,
-                            (0x6465646e65747865_u64, 0x7375746174536465_u64) => 9usize,
-                            (0x6c616e696d726574_u64, 0x7265626d754e6c61_u64) => 12usize,
-                            (0x6970784564726163_u64, 0x6e6f697461726970_u64) => 19usize,
-                            (0x7265696c70707573_u64, 0x7265626d754e7265_u64) => 51usize,
-                            (0x4574696172687361_u64, 0x61746144766d4574_u64) => 60usize,
+                        const F4: [u64; 2usize] = words(b"additionalInfo");
+                        const F9: [u64; 2usize] = words(b"extendedStatus");
+                        const F12: [u64; 2usize] = words(b"terminalNumber");
+                        const F19: [u64; 2usize] = words(b"cardExpiration");
+                        const F51: [u64; 2usize] = words(b"supplierNumber");
+                        const F60: [u64; 2usize] = words(b"ashraitEmvData");
+                        match words::<2usize>(k) {
+                            F4 => 4usize,
+                            F9 => 9usize,
+                            F12 => 12usize,
+                            F19 => 19usize,
+                            F51 => 51usize,
+                            F60 => 60usize,
                             _ => usize::MAX,
                         }
                     }
                     15usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 7usize),
-                        ) {
-                            (0x746361736e617274_u64, 0x657079546e6f6974_u64) => 26usize,
-                            (0x746361736e617274_u64, 0x65646f436e6f6974_u64) => 31usize,
+                        const F26: [u64; 2usize] = words(b"transactionType");
+                        const F31: [u64; 2usize] = words(b"transactionCode");
+                        match words::<2usize>(k) {
+                            F26 => 26usize,
+                            F31 => 31usize,
                             _ => usize::MAX,
                         }
                     }
                     16usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                        ) {
-                            (0x6465646e65747865_u64, 0x6570795464726143_u64) => 21usize,
-                            (0x664f7265626d756e_u64, 0x73746e656d796150_u64) => 35usize,
-                            (0x6465646e65747865_u64, 0x65646f436e617254_u64) => 61usize,
-                            (0x69746f4e646e6573_u64, 0x6e6f697461636966_u64) => 62usize,
+                        const F21: [u64; 2usize] = words(b"extendedCardType");
+                        const F35: [u64; 2usize] = words(b"numberOfPayments");
+                        const F61: [u64; 2usize] = words(b"extendedTranCode");
+                        const F62: [u64; 2usize] = words(b"sendNotification");
+                        match words::<2usize>(k) {
+                            F21 => 21usize,
+                            F35 => 35usize,
+                            F61 => 61usize,
+                            F62 => 62usize,
                             _ => usize::MAX,
                         }
                     }
                     17usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 9usize),
-                        ) {
-                            (
-                                0x6369646f69726570_u64,
-                                0x6e656d7961506c61_u64,
-                                0x746e656d7961506c_u64,
-                            ) => 34usize,
+                        const F34: [u64; 3usize] = words(b"periodicalPayment");
+                        match words::<3usize>(k) {
+                            F34 => 34usize,
                             _ => usize::MAX,
                         }
                     }
                     18usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 10usize),
-                        ) {
-                            (
-                                0x6465646e65747865_u64,
-                                0x6554737574617453_u64,
-                                0x7478655473757461_u64,
-                            ) => 10usize,
+                        const F10: [u64; 3usize] = words(b"extendedStatusText");
+                        match words::<3usize>(k) {
+                            F10 => 10usize,
                             _ => usize::MAX,
                         }
                     }
                     19usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 11usize),
-                        ) {
-                            (
-                                0x6465646e65747865_u64,
-                                0x7373654d72657355_u64,
-                                0x6567617373654d72_u64,
-                            ) => 11usize,
-                            (
-                                0x7265546576616c73_u64,
-                                0x6d754e6c616e696d_u64,
-                                0x7265626d754e6c61_u64,
-                            ) => 43usize,
+                        const F11: [u64; 3usize] = words(b"extendedUserMessage");
+                        const F43: [u64; 3usize] = words(b"slaveTerminalNumber");
+                        match words::<3usize>(k) {
+                            F11 => 11usize,
+                            F43 => 43usize,
                             _ => usize::MAX,
                         }
                     }
                     21usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 13usize),
-                        ) {
-                            (
-                                0x7265546576616c73_u64,
-                                0x7165536c616e696d_u64,
-                                0x65636e6575716553_u64,
-                            ) => 44usize,
+                        const F44: [u64; 3usize] = words(b"slaveTerminalSequence");
+                        match words::<3usize>(k) {
+                            F44 => 44usize,
                             _ => usize::MAX,
                         }
                     }

@@ -306,54 +306,38 @@ impl crate::__private::JsonFields for ChargeCardResponse {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     6usize => {
-                        match crate::__private::names::short(k) {
-                            0x000044495f716552_u64 => 0usize,
+                        const F0: [u64; 1usize] = words(b"Req_ID");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 3usize),
-                        ) {
-                            (0x4320746c75736552_u64, 0x65646f4320746c75_u64) => 1usize,
-                            (0x5420746c75736552_u64, 0x7478655420746c75_u64) => 2usize,
+                        const F1: [u64; 2usize] = words(b"Result Code");
+                        const F2: [u64; 2usize] = words(b"Result Text");
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
+                            F2 => 2usize,
                             _ => usize::MAX,
                         }
                     }
                     20usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 12usize),
-                        ) {
-                            (
-                                0x4320746c75736552_u64,
-                                0x20646e6172422043_u64,
-                                0x656d614e20646e61_u64,
-                            ) => 3usize,
-                            (
-                                0x4c20746c75736552_u64,
-                                0x6944203420747361_u64,
-                                0x7374696769442034_u64,
-                            ) => 4usize,
+                        const F3: [u64; 3usize] = words(b"Result CC Brand Name");
+                        const F4: [u64; 3usize] = words(b"Result Last 4 Digits");
+                        match words::<3usize>(k) {
+                            F3 => 3usize,
+                            F4 => 4usize,
                             _ => usize::MAX,
                         }
                     }
                     21usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 13usize),
-                        ) {
-                            (
-                                0x4220746c75736552_u64,
-                                0x65666552206b6e61_u64,
-                                0x65636e6572656665_u64,
-                            ) => 5usize,
+                        const F5: [u64; 3usize] = words(b"Result Bank Reference");
+                        match words::<3usize>(k) {
+                            F5 => 5usize,
                             _ => usize::MAX,
                         }
                     }

@@ -268,20 +268,20 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     8usize => {
-                        match crate::__private::names::word(k, 0usize) {
-                            0x6e69676f4c5f5054_u64 => 0usize,
+                        const F0: [u64; 1usize] = words(b"TP_Login");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 3usize),
-                        ) {
-                            (0x726564724f5f5054_u64, 0x44495f726564724f_u64) => 1usize,
+                        const F1: [u64; 2usize] = words(b"TP_Order_ID");
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
                             _ => usize::MAX,
                         }
                     }

@@ -428,11 +428,13 @@ impl crate::__private::JsonFields for CreateRefundResponse {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     3usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000000000636f44_u64 => 0usize,
+                        const F0: [u64; 1usize] = words(b"Doc");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }

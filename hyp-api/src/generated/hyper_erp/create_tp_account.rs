@@ -132,11 +132,13 @@ impl crate::__private::JsonFields for CreateTpAccountResponse {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     7usize => {
-                        match crate::__private::names::short(k) {
-                            0x00746e756f636361_u64 => 0usize,
+                        const F0: [u64; 1usize] = words(b"account");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }

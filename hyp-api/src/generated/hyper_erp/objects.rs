@@ -140,68 +140,68 @@ impl crate::__private::JsonFields for TpAccount {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     5usize => {
-                        match crate::__private::names::short(k) {
-                            0x00000070756f7247_u64 => 4usize,
+                        const F4: [u64; 1usize] = words(b"Group");
+                        match words::<1usize>(k) {
+                            F4 => 4usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000737574617453_u64 => 3usize,
-                            0x0000797469757145_u64 => 7usize,
-                            0x00006e696772614d_u64 => 8usize,
+                        const F3: [u64; 1usize] = words(b"Status");
+                        const F7: [u64; 1usize] = words(b"Equity");
+                        const F8: [u64; 1usize] = words(b"Margin");
+                        match words::<1usize>(k) {
+                            F3 => 3usize,
+                            F7 => 7usize,
+                            F8 => 8usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match crate::__private::names::short(k) {
-                            0x0065636e616c6142_u64 => 6usize,
+                        const F6: [u64; 1usize] = words(b"Balance");
+                        match words::<1usize>(k) {
+                            F6 => 6usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match crate::__private::names::word(k, 0usize) {
-                            0x6d726f6674616c50_u64 => 2usize,
-                            0x79636e6572727543_u64 => 5usize,
+                        const F2: [u64; 1usize] = words(b"Platform");
+                        const F5: [u64; 1usize] = words(b"Currency");
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
+                            F5 => 5usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 2usize),
-                        ) {
-                            (0x72756f5361746144_u64, 0x656372756f536174_u64) => 1usize,
+                        const F1: [u64; 2usize] = words(b"DataSource");
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 3usize),
-                        ) {
-                            (0x756f532061746144_u64, 0x656372756f532061_u64) => 10usize,
+                        const F10: [u64; 2usize] = words(b"Data Source");
+                        match words::<2usize>(k) {
+                            F10 => 10usize,
                             _ => usize::MAX,
                         }
                     }
                     12usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 4usize),
-                        ) {
-                            (0x4c746e756f636341_u64, 0x6e69676f4c746e75_u64) => 0usize,
+                        const F0: [u64; 2usize] = words(b"AccountLogin");
+                        match words::<2usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }
                     13usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 5usize),
-                        ) {
-                            (0x20746e756f636341_u64, 0x6e69676f4c20746e_u64) => 9usize,
+                        const F9: [u64; 2usize] = words(b"Account Login");
+                        match words::<2usize>(k) {
+                            F9 => 9usize,
                             _ => usize::MAX,
                         }
                     }
@@ -1323,250 +1323,181 @@ impl crate::__private::JsonFields for RefundDocument {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     5usize => {
-                        match crate::__private::names::short(k) {
-                            0x000000656e6f6850_u64 => 8usize,
-                            0x0000006c69616d45_u64 => 9usize,
-                            0x0000007365746f4e_u64 => 21usize,
+                        const F8: [u64; 1usize] = words(b"Phone");
+                        const F9: [u64; 1usize] = words(b"Email");
+                        const F21: [u64; 1usize] = words(b"Notes");
+                        match words::<1usize>(k) {
+                            F8 => 8usize,
+                            F9 => 9usize,
+                            F21 => 21usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match crate::__private::names::short(k) {
-                            0x000079636e656741_u64 => 1usize,
+                        const F1: [u64; 1usize] = words(b"Agency");
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match crate::__private::names::short(k) {
-                            0x0073736572646441_u64 => 7usize,
+                        const F7: [u64; 1usize] = words(b"Address");
+                        match words::<1usize>(k) {
+                            F7 => 7usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match crate::__private::names::word(k, 0usize) {
-                            0x7265626d754e6449_u64 => 10usize,
-                            0x65676175676e614c_u64 => 12usize,
+                        const F10: [u64; 1usize] = words(b"IdNumber");
+                        const F12: [u64; 1usize] = words(b"Language");
+                        match words::<1usize>(k) {
+                            F10 => 10usize,
+                            F12 => 12usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 1usize),
-                        ) {
-                            (0x7365726464417049_u64, 0x7373657264644170_u64) => 27usize,
+                        const F27: [u64; 2usize] = words(b"IpAddress");
+                        match words::<2usize>(k) {
+                            F27 => 27usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 2usize),
-                        ) {
-                            (0x65674173656c6153_u64, 0x746e65674173656c_u64) => 3usize,
-                            (0x64656375646f7250_u64, 0x794264656375646f_u64) => 19usize,
+                        const F3: [u64; 2usize] = words(b"SalesAgent");
+                        const F19: [u64; 2usize] = words(b"ProducedBy");
+                        match words::<2usize>(k) {
+                            F3 => 3usize,
+                            F19 => 19usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 3usize),
-                        ) {
-                            (0x656c6c65636e6143_u64, 0x794264656c6c6563_u64) => 32usize,
+                        const F32: [u64; 2usize] = words(b"CancelledBy");
+                        match words::<2usize>(k) {
+                            F32 => 32usize,
                             _ => usize::MAX,
                         }
                     }
                     12usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 4usize),
-                        ) {
-                            (0x754e646e75666552_u64, 0x7265626d754e646e_u64) => 0usize,
-                            (0x754e746e65696c43_u64, 0x7265626d754e746e_u64) => 4usize,
-                            (0x4f64657461657243_u64, 0x6374556e4f646574_u64) => 18usize,
+                        const F0: [u64; 2usize] = words(b"RefundNumber");
+                        const F4: [u64; 2usize] = words(b"ClientNumber");
+                        const F18: [u64; 2usize] = words(b"CreatedOnUtc");
+                        match words::<2usize>(k) {
+                            F0 => 0usize,
+                            F4 => 4usize,
+                            F18 => 18usize,
                             _ => usize::MAX,
                         }
                     }
                     13usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 5usize),
-                        ) {
-                            (0x50746361746e6f43_u64, 0x6e6f737265507463_u64) => 6usize,
-                            (0x6665526c61746f54_u64, 0x634c646e75666552_u64) => 14usize,
-                            (0x6c616e7265746e49_u64, 0x7365746f4e6c616e_u64) => 22usize,
+                        const F6: [u64; 2usize] = words(b"ContactPerson");
+                        const F14: [u64; 2usize] = words(b"TotalRefundLc");
+                        const F22: [u64; 2usize] = words(b"InternalNotes");
+                        match words::<2usize>(k) {
+                            F6 => 6usize,
+                            F14 => 14usize,
+                            F22 => 22usize,
                             _ => usize::MAX,
                         }
                     }
                     14usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 6usize),
-                        ) {
-                            (0x7546746e65696c43_u64, 0x656d614e6c6c7546_u64) => 5usize,
+                        const F5: [u64; 2usize] = words(b"ClientFullName");
+                        match words::<2usize>(k) {
+                            F5 => 5usize,
                             _ => usize::MAX,
                         }
                     }
                     15usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 7usize),
-                        ) {
-                            (0x7453726577617244_u64, 0x64496e6f69746174_u64) => 2usize,
-                            (0x6665526c61746f54_u64, 0x63506e49646e7566_u64) => 16usize,
-                            (0x75614c79656e6f4d_u64, 0x676e697265646e75_u64) => 24usize,
-                            (0x6552636f44646c4f_u64, 0x65636e6572656665_u64) => 29usize,
-                            (0x7774666f53646c4f_u64, 0x656d614e65726177_u64) => 30usize,
+                        const F2: [u64; 2usize] = words(b"DrawerStationId");
+                        const F16: [u64; 2usize] = words(b"TotalRefundInPc");
+                        const F24: [u64; 2usize] = words(b"MoneyLaundering");
+                        const F29: [u64; 2usize] = words(b"OldDocReference");
+                        const F30: [u64; 2usize] = words(b"OldSoftwareName");
+                        match words::<2usize>(k) {
+                            F2 => 2usize,
+                            F16 => 16usize,
+                            F24 => 24usize,
+                            F29 => 29usize,
+                            F30 => 30usize,
                             _ => usize::MAX,
                         }
                     }
                     16usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                        ) {
-                            (0x616c6c65636e6143_u64, 0x656d69546e6f6974_u64) => 31usize,
+                        const F31: [u64; 2usize] = words(b"CancellationTime");
+                        match words::<2usize>(k) {
+                            F31 => 31usize,
                             _ => usize::MAX,
                         }
                     }
                     17usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 9usize),
-                        ) {
-                            (
-                                0x6f43746e65696c43_u64,
-                                0x646f437972746e75_u64,
-                                0x65646f437972746e_u64,
-                            ) => 11usize,
-                            (
-                                0x6573616863727550_u64,
-                                0x636e657272754372_u64,
-                                0x79636e6572727543_u64,
-                            ) => 15usize,
-                            (
-                                0x6f46646e75666552_u64,
-                                0x736f707275506d72_u64,
-                                0x65736f707275506d_u64,
-                            ) => 23usize,
+                        const F11: [u64; 3usize] = words(b"ClientCountryCode");
+                        const F15: [u64; 3usize] = words(b"PurchaserCurrency");
+                        const F23: [u64; 3usize] = words(b"RefundFormPurpose");
+                        match words::<3usize>(k) {
+                            F11 => 11usize,
+                            F15 => 15usize,
+                            F23 => 23usize,
                             _ => usize::MAX,
                         }
                     }
                     18usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 10usize),
-                        ) {
-                            (
-                                0x69736e6f70736552_u64,
-                                0x67616e614d656c62_u64,
-                                0x726567616e614d65_u64,
-                            ) => 28usize,
-                            (
-                                0x616c6c65636e6143_u64,
-                                0x736165526e6f6974_u64,
-                                0x6e6f736165526e6f_u64,
-                            ) => 33usize,
+                        const F28: [u64; 3usize] = words(b"ResponsibleManager");
+                        const F33: [u64; 3usize] = words(b"CancellationReason");
+                        match words::<3usize>(k) {
+                            F28 => 28usize,
+                            F33 => 33usize,
                             _ => usize::MAX,
                         }
                     }
                     19usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 11usize),
-                        ) {
-                            (
-                                0x6e6f727463656c45_u64,
-                                0x64656e6769536369_u64,
-                                0x66645064656e6769_u64,
-                            ) => 20usize,
-                            (
-                                0x7a69726f68747541_u64,
-                                0x6174536e6f697461_u64,
-                                0x7375746174536e6f_u64,
-                            ) => 36usize,
+                        const F20: [u64; 3usize] = words(b"ElectronicSignedPdf");
+                        const F36: [u64; 3usize] = words(b"AuthorizationStatus");
+                        match words::<3usize>(k) {
+                            F20 => 20usize,
+                            F36 => 36usize,
                             _ => usize::MAX,
                         }
                     }
                     20usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 12usize),
-                        ) {
-                            (
-                                0x72506e696769724f_u64,
-                                0x6e6f69746375646f_u64,
-                                0x656d69546e6f6974_u64,
-                            ) => 17usize,
+                        const F17: [u64; 3usize] = words(b"OriginProductionTime");
+                        match words::<3usize>(k) {
+                            F17 => 17usize,
                             _ => usize::MAX,
                         }
                     }
                     21usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 13usize),
-                        ) {
-                            (
-                                0x74616e7265746e49_u64,
-                                0x636f446c616e6f69_u64,
-                                0x746e656d75636f44_u64,
-                            ) => 13usize,
-                            (
-                                0x75614c79656e6f4d_u64,
-                                0x42676e697265646e_u64,
-                                0x656c646e7542676e_u64,
-                            ) => 25usize,
-                            (
-                                0x694c746964657243_u64,
-                                0x526567617355656e_u64,
-                                0x634c6b7369526567_u64,
-                            ) => 35usize,
-                            (
-                                0x7a69726f68747541_u64,
-                                0x7865546e6f697461_u64,
-                                0x6373654474786554_u64,
-                            ) => 37usize,
+                        const F13: [u64; 3usize] = words(b"InternationalDocument");
+                        const F25: [u64; 3usize] = words(b"MoneyLaunderingBundle");
+                        const F35: [u64; 3usize] = words(b"CreditLineUsageRiskLc");
+                        const F37: [u64; 3usize] = words(b"AuthorizationTextDesc");
+                        match words::<3usize>(k) {
+                            F13 => 13usize,
+                            F25 => 25usize,
+                            F35 => 35usize,
+                            F37 => 37usize,
                             _ => usize::MAX,
                         }
                     }
                     28usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 16usize),
-                            crate::__private::names::word(k, 20usize),
-                        ) {
-                            (
-                                0x6c616e6f73726550_u64,
-                                0x6966697265566449_u64,
-                                0x614d6e6f69746163_u64,
-                                0x79426564614d6e6f_u64,
-                            ) => 26usize,
+                        const F26: [u64; 4usize] = words(
+                            b"PersonalIdVerificationMadeBy",
+                        );
+                        match words::<4usize>(k) {
+                            F26 => 26usize,
                             _ => usize::MAX,
                         }
                     }
                     30usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 16usize),
-                            crate::__private::names::word(k, 22usize),
-                        ) {
-                            (
-                                0x42746e756f636341_u64,
-                                0x744165636e616c61_u64,
-                                0x69746375646f7250_u64,
-                                0x656d69546e6f6974_u64,
-                            ) => 34usize,
+                        const F34: [u64; 4usize] = words(
+                            b"AccountBalanceAtProductionTime",
+                        );
+                        match words::<4usize>(k) {
+                            F34 => 34usize,
                             _ => usize::MAX,
                         }
                     }
@@ -2154,124 +2085,90 @@ impl crate::__private::JsonFields for RefundQueueRow {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     7usize => {
-                        match crate::__private::names::short(k) {
-                            0x00746e756f636341_u64 => 8usize,
+                        const F8: [u64; 1usize] = words(b"Account");
+                        match words::<1usize>(k) {
+                            F8 => 8usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match crate::__private::names::word(k, 0usize) {
-                            0x7865646e49776f52_u64 => 1usize,
-                            0x79636e6572727543_u64 => 5usize,
-                            0x65646f436b6e6142_u64 => 6usize,
+                        const F1: [u64; 1usize] = words(b"RowIndex");
+                        const F5: [u64; 1usize] = words(b"Currency");
+                        const F6: [u64; 1usize] = words(b"BankCode");
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
+                            F5 => 5usize,
+                            F6 => 6usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 3usize),
-                        ) {
-                            (0x44746e656d796150_u64, 0x65746144746e656d_u64) => 3usize,
-                            (0x6f6d416c61746f54_u64, 0x746e756f6d416c61_u64) => 4usize,
-                            (0x775368636e617242_u64, 0x746669775368636e_u64) => 7usize,
-                            (0x4e6b6e6142676552_u64, 0x656d614e6b6e6142_u64) => 11usize,
+                        const F3: [u64; 2usize] = words(b"PaymentDate");
+                        const F4: [u64; 2usize] = words(b"TotalAmount");
+                        const F7: [u64; 2usize] = words(b"BranchSwift");
+                        const F11: [u64; 2usize] = words(b"RegBankName");
+                        match words::<2usize>(k) {
+                            F3 => 3usize,
+                            F4 => 4usize,
+                            F7 => 7usize,
+                            F11 => 11usize,
                             _ => usize::MAX,
                         }
                     }
                     12usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 4usize),
-                        ) {
-                            (0x754e646e75666552_u64, 0x7265626d754e646e_u64) => 0usize,
-                            (0x654d646e75666552_u64, 0x646f6874654d646e_u64) => 2usize,
+                        const F0: [u64; 2usize] = words(b"RefundNumber");
+                        const F2: [u64; 2usize] = words(b"RefundMethod");
+                        match words::<2usize>(k) {
+                            F0 => 0usize,
+                            F2 => 2usize,
                             _ => usize::MAX,
                         }
                     }
                     14usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 6usize),
-                        ) {
-                            (0x416b6e6142676552_u64, 0x737365726464416b_u64) => 12usize,
+                        const F12: [u64; 2usize] = words(b"RegBankAddress");
+                        match words::<2usize>(k) {
+                            F12 => 12usize,
                             _ => usize::MAX,
                         }
                     }
                     18usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 10usize),
-                        ) {
-                            (
-                                0x6e75666552676552_u64,
-                                0x746e756f436f5464_u64,
-                                0x7972746e756f436f_u64,
-                            ) => 10usize,
+                        const F10: [u64; 3usize] = words(b"RegRefundToCountry");
+                        match words::<3usize>(k) {
+                            F10 => 10usize,
                             _ => usize::MAX,
                         }
                     }
                     19usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 11usize),
-                        ) {
-                            (
-                                0x65746e496d6f7246_u64,
-                                0x6f6363416c616e72_u64,
-                                0x746e756f6363416c_u64,
-                            ) => 14usize,
+                        const F14: [u64; 3usize] = words(b"FromInternalAccount");
+                        match words::<3usize>(k) {
+                            F14 => 14usize,
                             _ => usize::MAX,
                         }
                     }
                     23usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 15usize),
-                        ) {
-                            (
-                                0x65746e496d6f7246_u64,
-                                0x6f6363416c616e72_u64,
-                                0x656d614e746e756f_u64,
-                            ) => 15usize,
+                        const F15: [u64; 3usize] = words(b"FromInternalAccountName");
+                        match words::<3usize>(k) {
+                            F15 => 15usize,
                             _ => usize::MAX,
                         }
                     }
                     25usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 16usize),
-                            crate::__private::names::word(k, 17usize),
-                        ) {
-                            (
-                                0x6e6172546b6e6142_u64,
-                                0x6d79615072656673_u64,
-                                0x616d726f46746e65_u64,
-                                0x74616d726f46746e_u64,
-                            ) => 9usize,
+                        const F9: [u64; 4usize] = words(b"BankTransferPaymentFormat");
+                        match words::<4usize>(k) {
+                            F9 => 9usize,
                             _ => usize::MAX,
                         }
                     }
                     30usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 8usize),
-                            crate::__private::names::word(k, 16usize),
-                            crate::__private::names::word(k, 22usize),
-                        ) {
-                            (
-                                0x756f636341676552_u64,
-                                0x4172656e774f746e_u64,
-                                0x746361746e6f4373_u64,
-                                0x6e6f737265507463_u64,
-                            ) => 13usize,
+                        const F13: [u64; 4usize] = words(
+                            b"RegAccountOwnerAsContactPerson",
+                        );
+                        match words::<4usize>(k) {
+                            F13 => 13usize,
                             _ => usize::MAX,
                         }
                     }

@@ -381,14 +381,13 @@ impl crate::__private::JsonFields for WithdrawFiatResponse {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     10usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 2usize),
-                        ) {
-                            (0x4e5f646e75666552_u64, 0x6d754e5f646e7566_u64) => 0usize,
+                        const F0: [u64; 2usize] = words(b"Refund_Num");
+                        match words::<2usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }

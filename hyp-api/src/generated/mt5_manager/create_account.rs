@@ -488,11 +488,13 @@ impl crate::__private::JsonFields for CreateAccountResponse {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     5usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000006e69676f6c_u64 => 0usize,
+                        const F0: [u64; 1usize] = words(b"login");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }

@@ -183,35 +183,34 @@ impl crate::__private::JsonFields for DailyReportResponse {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     6usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000797469757165_u64 => 1usize,
+                        const F1: [u64; 1usize] = words(b"equity");
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match crate::__private::names::word(k, 0usize) {
-                            0x737469736f706564_u64 => 2usize,
+                        const F2: [u64; 1usize] = words(b"deposits");
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 3usize),
-                        ) {
-                            (0x7761726468746977_u64, 0x736c617761726468_u64) => 3usize,
+                        const F3: [u64; 2usize] = words(b"withdrawals");
+                        match words::<2usize>(k) {
+                            F3 => 3usize,
                             _ => usize::MAX,
                         }
                     }
                     14usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 6usize),
-                        ) {
-                            (0x6341657669746361_u64, 0x73746e756f636341_u64) => 0usize,
+                        const F0: [u64; 2usize] = words(b"activeAccounts");
+                        match words::<2usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }

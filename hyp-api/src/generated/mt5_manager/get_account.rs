@@ -271,57 +271,63 @@ impl crate::__private::JsonFields for GetAccountResponse {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     4usize => {
-                        match crate::__private::names::short(k) {
-                            0x00000000656d616e_u64 => 1usize,
+                        const F1: [u64; 1usize] = words(b"name");
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
                             _ => usize::MAX,
                         }
                     }
                     5usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000006e69676f6c_u64 => 0usize,
-                            0x00000070756f7267_u64 => 2usize,
-                            0x0000006c69616d65_u64 => 3usize,
+                        const F0: [u64; 1usize] = words(b"login");
+                        const F2: [u64; 1usize] = words(b"group");
+                        const F3: [u64; 1usize] = words(b"email");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            F2 => 2usize,
+                            F3 => 3usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match crate::__private::names::short(k) {
-                            0x00007469666f7270_u64 => 6usize,
-                            0x0000797469757165_u64 => 7usize,
-                            0x00006e696772616d_u64 => 8usize,
+                        const F6: [u64; 1usize] = words(b"profit");
+                        const F7: [u64; 1usize] = words(b"equity");
+                        const F8: [u64; 1usize] = words(b"margin");
+                        match words::<1usize>(k) {
+                            F6 => 6usize,
+                            F7 => 7usize,
+                            F8 => 8usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match crate::__private::names::short(k) {
-                            0x0065636e616c6162_u64 => 5usize,
+                        const F5: [u64; 1usize] = words(b"balance");
+                        match words::<1usize>(k) {
+                            F5 => 5usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match crate::__private::names::word(k, 0usize) {
-                            0x656761726576656c_u64 => 4usize,
+                        const F4: [u64; 1usize] = words(b"leverage");
+                        match words::<1usize>(k) {
+                            F4 => 4usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 3usize),
-                        ) {
-                            (0x665f6e696772616d_u64, 0x656572665f6e6967_u64) => 9usize,
+                        const F9: [u64; 2usize] = words(b"margin_free");
+                        match words::<2usize>(k) {
+                            F9 => 9usize,
                             _ => usize::MAX,
                         }
                     }
                     12usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 4usize),
-                        ) {
-                            (0x6c5f6e696772616d_u64, 0x6c6576656c5f6e69_u64) => 10usize,
+                        const F10: [u64; 2usize] = words(b"margin_level");
+                        match words::<2usize>(k) {
+                            F10 => 10usize,
                             _ => usize::MAX,
                         }
                     }

@@ -173,26 +173,27 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     4usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000000068736548_u64 => 2usize,
+                        const F2: [u64; 1usize] = words(b"Hesh");
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match crate::__private::names::short(k) {
-                            0x006449736e617254_u64 => 0usize,
+                        const F0: [u64; 1usize] = words(b"TransId");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }
                     14usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 6usize),
-                        ) {
-                            (0x6c61737265766552_u64, 0x7375746174536c61_u64) => 1usize,
+                        const F1: [u64; 2usize] = words(b"ReversalStatus");
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
                             _ => usize::MAX,
                         }
                     }
@@ -255,26 +256,27 @@ impl crate::__private::FormFields for CancelTransactionResponse {
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
                 let index = {
+                    use crate::__private::names::words;
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         4usize => {
-                            match crate::__private::names::short(k) {
-                                0x0000000068736548_u64 => 2usize,
+                            const F2: [u64; 1usize] = words(b"Hesh");
+                            match words::<1usize>(k) {
+                                F2 => 2usize,
                                 _ => usize::MAX,
                             }
                         }
                         7usize => {
-                            match crate::__private::names::short(k) {
-                                0x006449736e617254_u64 => 0usize,
+                            const F0: [u64; 1usize] = words(b"TransId");
+                            match words::<1usize>(k) {
+                                F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }
                         14usize => {
-                            match (
-                                crate::__private::names::word(k, 0usize),
-                                crate::__private::names::word(k, 6usize),
-                            ) {
-                                (0x6c61737265766552_u64, 0x7375746174536c61_u64) => 1usize,
+                            const F1: [u64; 2usize] = words(b"ReversalStatus");
+                            match words::<2usize>(k) {
+                                F1 => 1usize,
                                 _ => usize::MAX,
                             }
                         }

@@ -1000,72 +1000,94 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     2usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000000000006449_u64 => 0usize,
+                        const F0: [u64; 1usize] = words(b"Id");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }
                     3usize => {
-                        match crate::__private::names::short(k) {
-                            0x000000000070697a_u64 => 16usize,
-                            0x0000000000444955_u64 => 21usize,
+                        const F16: [u64; 1usize] = words(b"zip");
+                        const F21: [u64; 1usize] = words(b"UID");
+                        match words::<1usize>(k) {
+                            F16 => 16usize,
+                            F21 => 21usize,
                             _ => usize::MAX,
                         }
                     }
                     4usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000000068736548_u64 => 3usize,
-                            0x000000006b6e6142_u64 => 7usize,
-                            0x0000000079746963_u64 => 15usize,
-                            0x000000006c6c6563_u64 => 17usize,
-                            0x000000006e696f43_u64 => 18usize,
+                        const F3: [u64; 1usize] = words(b"Hesh");
+                        const F7: [u64; 1usize] = words(b"Bank");
+                        const F15: [u64; 1usize] = words(b"city");
+                        const F17: [u64; 1usize] = words(b"cell");
+                        const F18: [u64; 1usize] = words(b"Coin");
+                        match words::<1usize>(k) {
+                            F3 => 3usize,
+                            F7 => 7usize,
+                            F15 => 15usize,
+                            F17 => 17usize,
+                            F18 => 18usize,
                             _ => usize::MAX,
                         }
                     }
                     5usize => {
-                        match crate::__private::names::short(k) {
-                            0x00000065646f4341_u64 => 2usize,
-                            0x00000031646c6946_u64 => 4usize,
-                            0x00000032646c6946_u64 => 5usize,
-                            0x00000033646c6946_u64 => 6usize,
-                            0x000000646e617242_u64 => 11usize,
-                            0x0000007261657954_u64 => 20usize,
+                        const F2: [u64; 1usize] = words(b"ACode");
+                        const F4: [u64; 1usize] = words(b"Fild1");
+                        const F5: [u64; 1usize] = words(b"Fild2");
+                        const F6: [u64; 1usize] = words(b"Fild3");
+                        const F11: [u64; 1usize] = words(b"Brand");
+                        const F20: [u64; 1usize] = words(b"Tyear");
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
+                            F4 => 4usize,
+                            F5 => 5usize,
+                            F6 => 6usize,
+                            F11 => 11usize,
+                            F20 => 20usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000746e756f6d41_u64 => 1usize,
-                            0x0000644972657355_u64 => 10usize,
-                            0x0000726575737349_u64 => 12usize,
-                            0x0000746565727473_u64 => 14usize,
-                            0x000068746e6f6d54_u64 => 19usize,
-                            0x0000657079547073_u64 => 22usize,
+                        const F1: [u64; 1usize] = words(b"Amount");
+                        const F10: [u64; 1usize] = words(b"UserId");
+                        const F12: [u64; 1usize] = words(b"Issuer");
+                        const F14: [u64; 1usize] = words(b"street");
+                        const F19: [u64; 1usize] = words(b"Tmonth");
+                        const F22: [u64; 1usize] = words(b"spType");
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
+                            F10 => 10usize,
+                            F12 => 12usize,
+                            F14 => 14usize,
+                            F19 => 19usize,
+                            F22 => 22usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match crate::__private::names::short(k) {
-                            0x007469676964344c_u64 => 13usize,
-                            0x00647261636e6962_u64 => 23usize,
+                        const F13: [u64; 1usize] = words(b"L4digit");
+                        const F23: [u64; 1usize] = words(b"bincard");
+                        match words::<1usize>(k) {
+                            F13 => 13usize,
+                            F23 => 23usize,
                             _ => usize::MAX,
                         }
                     }
                     8usize => {
-                        match crate::__private::names::word(k, 0usize) {
-                            0x73746e656d796150_u64 => 9usize,
+                        const F9: [u64; 1usize] = words(b"Payments");
+                        match words::<1usize>(k) {
+                            F9 => 9usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 1usize),
-                        ) {
-                            (0x707954736e617254_u64, 0x65707954736e6172_u64) => 8usize,
+                        const F8: [u64; 2usize] = words(b"TransType");
+                        match words::<2usize>(k) {
+                            F8 => 8usize,
                             _ => usize::MAX,
                         }
                     }
@@ -1339,72 +1361,94 @@ impl crate::__private::FormFields for ChargeTokenResponse {
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
                 let index = {
+                    use crate::__private::names::words;
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         2usize => {
-                            match crate::__private::names::short(k) {
-                                0x0000000000006449_u64 => 0usize,
+                            const F0: [u64; 1usize] = words(b"Id");
+                            match words::<1usize>(k) {
+                                F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }
                         3usize => {
-                            match crate::__private::names::short(k) {
-                                0x000000000070697a_u64 => 16usize,
-                                0x0000000000444955_u64 => 21usize,
+                            const F16: [u64; 1usize] = words(b"zip");
+                            const F21: [u64; 1usize] = words(b"UID");
+                            match words::<1usize>(k) {
+                                F16 => 16usize,
+                                F21 => 21usize,
                                 _ => usize::MAX,
                             }
                         }
                         4usize => {
-                            match crate::__private::names::short(k) {
-                                0x0000000068736548_u64 => 3usize,
-                                0x000000006b6e6142_u64 => 7usize,
-                                0x0000000079746963_u64 => 15usize,
-                                0x000000006c6c6563_u64 => 17usize,
-                                0x000000006e696f43_u64 => 18usize,
+                            const F3: [u64; 1usize] = words(b"Hesh");
+                            const F7: [u64; 1usize] = words(b"Bank");
+                            const F15: [u64; 1usize] = words(b"city");
+                            const F17: [u64; 1usize] = words(b"cell");
+                            const F18: [u64; 1usize] = words(b"Coin");
+                            match words::<1usize>(k) {
+                                F3 => 3usize,
+                                F7 => 7usize,
+                                F15 => 15usize,
+                                F17 => 17usize,
+                                F18 => 18usize,
                                 _ => usize::MAX,
                             }
                         }
                         5usize => {
-                            match crate::__private::names::short(k) {
-                                0x00000065646f4341_u64 => 2usize,
-                                0x00000031646c6946_u64 => 4usize,
-                                0x00000032646c6946_u64 => 5usize,
-                                0x00000033646c6946_u64 => 6usize,
-                                0x000000646e617242_u64 => 11usize,
-                                0x0000007261657954_u64 => 20usize,
+                            const F2: [u64; 1usize] = words(b"ACode");
+                            const F4: [u64; 1usize] = words(b"Fild1");
+                            const F5: [u64; 1usize] = words(b"Fild2");
+                            const F6: [u64; 1usize] = words(b"Fild3");
+                            const F11: [u64; 1usize] = words(b"Brand");
+                            const F20: [u64; 1usize] = words(b"Tyear");
+                            match words::<1usize>(k) {
+                                F2 => 2usize,
+                                F4 => 4usize,
+                                F5 => 5usize,
+                                F6 => 6usize,
+                                F11 => 11usize,
+                                F20 => 20usize,
                                 _ => usize::MAX,
                             }
                         }
                         6usize => {
-                            match crate::__private::names::short(k) {
-                                0x0000746e756f6d41_u64 => 1usize,
-                                0x0000644972657355_u64 => 10usize,
-                                0x0000726575737349_u64 => 12usize,
-                                0x0000746565727473_u64 => 14usize,
-                                0x000068746e6f6d54_u64 => 19usize,
-                                0x0000657079547073_u64 => 22usize,
+                            const F1: [u64; 1usize] = words(b"Amount");
+                            const F10: [u64; 1usize] = words(b"UserId");
+                            const F12: [u64; 1usize] = words(b"Issuer");
+                            const F14: [u64; 1usize] = words(b"street");
+                            const F19: [u64; 1usize] = words(b"Tmonth");
+                            const F22: [u64; 1usize] = words(b"spType");
+                            match words::<1usize>(k) {
+                                F1 => 1usize,
+                                F10 => 10usize,
+                                F12 => 12usize,
+                                F14 => 14usize,
+                                F19 => 19usize,
+                                F22 => 22usize,
                                 _ => usize::MAX,
                             }
                         }
                         7usize => {
-                            match crate::__private::names::short(k) {
-                                0x007469676964344c_u64 => 13usize,
-                                0x00647261636e6962_u64 => 23usize,
+                            const F13: [u64; 1usize] = words(b"L4digit");
+                            const F23: [u64; 1usize] = words(b"bincard");
+                            match words::<1usize>(k) {
+                                F13 => 13usize,
+                                F23 => 23usize,
                                 _ => usize::MAX,
                             }
                         }
                         8usize => {
-                            match crate::__private::names::word(k, 0usize) {
-                                0x73746e656d796150_u64 => 9usize,
+                            const F9: [u64; 1usize] = words(b"Payments");
+                            match words::<1usize>(k) {
+                                F9 => 9usize,
                                 _ => usize::MAX,
                             }
                         }
                         9usize => {
-                            match (
-                                crate::__private::names::word(k, 0usize),
-                                crate::__private::names::word(k, 1usize),
-                            ) {
-                                (0x707954736e617254_u64, 0x65707954736e6172_u64) => 8usize,
+                            const F8: [u64; 2usize] = words(b"TransType");
+                            match words::<2usize>(k) {
+                                F8 => 8usize,
                                 _ => usize::MAX,
                             }
                         }

@@ -193,25 +193,31 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     2usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000000000006449_u64 => 0usize,
+                        const F0: [u64; 1usize] = words(b"Id");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }
                     5usize => {
-                        match crate::__private::names::short(k) {
-                            0x00000031646c6946_u64 => 1usize,
-                            0x00000032646c6946_u64 => 2usize,
-                            0x00000033646c6946_u64 => 3usize,
+                        const F1: [u64; 1usize] = words(b"Fild1");
+                        const F2: [u64; 1usize] = words(b"Fild2");
+                        const F3: [u64; 1usize] = words(b"Fild3");
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
+                            F2 => 2usize,
+                            F3 => 3usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match crate::__private::names::short(k) {
-                            0x004d534168736548_u64 => 4usize,
+                        const F4: [u64; 1usize] = words(b"HeshASM");
+                        match words::<1usize>(k) {
+                            F4 => 4usize,
                             _ => usize::MAX,
                         }
                     }
@@ -293,25 +299,31 @@ impl crate::__private::FormFields for CommitTransactionResponse {
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
                 let index = {
+                    use crate::__private::names::words;
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         2usize => {
-                            match crate::__private::names::short(k) {
-                                0x0000000000006449_u64 => 0usize,
+                            const F0: [u64; 1usize] = words(b"Id");
+                            match words::<1usize>(k) {
+                                F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }
                         5usize => {
-                            match crate::__private::names::short(k) {
-                                0x00000031646c6946_u64 => 1usize,
-                                0x00000032646c6946_u64 => 2usize,
-                                0x00000033646c6946_u64 => 3usize,
+                            const F1: [u64; 1usize] = words(b"Fild1");
+                            const F2: [u64; 1usize] = words(b"Fild2");
+                            const F3: [u64; 1usize] = words(b"Fild3");
+                            match words::<1usize>(k) {
+                                F1 => 1usize,
+                                F2 => 2usize,
+                                F3 => 3usize,
                                 _ => usize::MAX,
                             }
                         }
                         7usize => {
-                            match crate::__private::names::short(k) {
-                                0x004d534168736548_u64 => 4usize,
+                            const F4: [u64; 1usize] = words(b"HeshASM");
+                            match words::<1usize>(k) {
+                                F4 => 4usize,
                                 _ => usize::MAX,
                             }
                         }

@@ -588,32 +588,40 @@ impl crate::__private::JsonFields for CreateOfflineInvoiceResponse {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     2usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000000000006449_u64 => 1usize,
+                        const F1: [u64; 1usize] = words(b"Id");
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
                             _ => usize::MAX,
                         }
                     }
                     4usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000000068736548_u64 => 3usize,
+                        const F3: [u64; 1usize] = words(b"Hesh");
+                        match words::<1usize>(k) {
+                            F3 => 3usize,
                             _ => usize::MAX,
                         }
                     }
                     5usize => {
-                        match crate::__private::names::short(k) {
-                            0x00000065646f4341_u64 => 2usize,
-                            0x00000031646c6946_u64 => 4usize,
-                            0x00000032646c6946_u64 => 5usize,
-                            0x00000033646c6946_u64 => 6usize,
+                        const F2: [u64; 1usize] = words(b"ACode");
+                        const F4: [u64; 1usize] = words(b"Fild1");
+                        const F5: [u64; 1usize] = words(b"Fild2");
+                        const F6: [u64; 1usize] = words(b"Fild3");
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
+                            F4 => 4usize,
+                            F5 => 5usize,
+                            F6 => 6usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000746e756f6d41_u64 => 0usize,
+                        const F0: [u64; 1usize] = words(b"Amount");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }
@@ -716,32 +724,40 @@ impl crate::__private::FormFields for CreateOfflineInvoiceResponse {
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
                 let index = {
+                    use crate::__private::names::words;
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         2usize => {
-                            match crate::__private::names::short(k) {
-                                0x0000000000006449_u64 => 1usize,
+                            const F1: [u64; 1usize] = words(b"Id");
+                            match words::<1usize>(k) {
+                                F1 => 1usize,
                                 _ => usize::MAX,
                             }
                         }
                         4usize => {
-                            match crate::__private::names::short(k) {
-                                0x0000000068736548_u64 => 3usize,
+                            const F3: [u64; 1usize] = words(b"Hesh");
+                            match words::<1usize>(k) {
+                                F3 => 3usize,
                                 _ => usize::MAX,
                             }
                         }
                         5usize => {
-                            match crate::__private::names::short(k) {
-                                0x00000065646f4341_u64 => 2usize,
-                                0x00000031646c6946_u64 => 4usize,
-                                0x00000032646c6946_u64 => 5usize,
-                                0x00000033646c6946_u64 => 6usize,
+                            const F2: [u64; 1usize] = words(b"ACode");
+                            const F4: [u64; 1usize] = words(b"Fild1");
+                            const F5: [u64; 1usize] = words(b"Fild2");
+                            const F6: [u64; 1usize] = words(b"Fild3");
+                            match words::<1usize>(k) {
+                                F2 => 2usize,
+                                F4 => 4usize,
+                                F5 => 5usize,
+                                F6 => 6usize,
                                 _ => usize::MAX,
                             }
                         }
                         6usize => {
-                            match crate::__private::names::short(k) {
-                                0x0000746e756f6d41_u64 => 0usize,
+                            const F0: [u64; 1usize] = words(b"Amount");
+                            match words::<1usize>(k) {
+                                F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }

@@ -337,29 +337,27 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     5usize => {
-                        match crate::__private::names::short(k) {
-                            0x00000031646c6946_u64 => 1usize,
+                        const F1: [u64; 1usize] = words(b"Fild1");
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 2usize),
-                        ) {
-                            (0x55746e656d796170_u64, 0x4c5255746e656d79_u64) => 2usize,
+                        const F2: [u64; 2usize] = words(b"paymentURL");
+                        match words::<2usize>(k) {
+                            F2 => 2usize,
                             _ => usize::MAX,
                         }
                     }
                     12usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 4usize),
-                        ) {
-                            (0x6575716552796170_u64, 0x6449747365757165_u64) => 0usize,
+                        const F0: [u64; 2usize] = words(b"payRequestId");
+                        match words::<2usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }
@@ -421,29 +419,27 @@ impl crate::__private::FormFields for CreatePaymentLinkResponse {
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
                 let index = {
+                    use crate::__private::names::words;
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         5usize => {
-                            match crate::__private::names::short(k) {
-                                0x00000031646c6946_u64 => 1usize,
+                            const F1: [u64; 1usize] = words(b"Fild1");
+                            match words::<1usize>(k) {
+                                F1 => 1usize,
                                 _ => usize::MAX,
                             }
                         }
                         10usize => {
-                            match (
-                                crate::__private::names::word(k, 0usize),
-                                crate::__private::names::word(k, 2usize),
-                            ) {
-                                (0x55746e656d796170_u64, 0x4c5255746e656d79_u64) => 2usize,
+                            const F2: [u64; 2usize] = words(b"paymentURL");
+                            match words::<2usize>(k) {
+                                F2 => 2usize,
                                 _ => usize::MAX,
                             }
                         }
                         12usize => {
-                            match (
-                                crate::__private::names::word(k, 0usize),
-                                crate::__private::names::word(k, 4usize),
-                            ) {
-                                (0x6575716552796170_u64, 0x6449747365757165_u64) => 0usize,
+                            const F0: [u64; 2usize] = words(b"payRequestId");
+                            match words::<2usize>(k) {
+                                F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }

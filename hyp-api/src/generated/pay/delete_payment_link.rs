@@ -155,11 +155,13 @@ impl crate::__private::JsonFields for DeletePaymentLinkResponse {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     6usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000737574617473_u64 => 0usize,
+                        const F0: [u64; 1usize] = words(b"status");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }
@@ -202,11 +204,13 @@ impl crate::__private::FormFields for DeletePaymentLinkResponse {
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
                 let index = {
+                    use crate::__private::names::words;
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         6usize => {
-                            match crate::__private::names::short(k) {
-                                0x0000737574617473_u64 => 0usize,
+                            const F0: [u64; 1usize] = words(b"status");
+                            match words::<1usize>(k) {
+                                F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }

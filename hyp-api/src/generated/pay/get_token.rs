@@ -234,21 +234,28 @@ impl crate::__private::JsonFields for GetTokenResponse {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     2usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000000000006449_u64 => 2usize,
+                        const F2: [u64; 1usize] = words(b"Id");
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
                             _ => usize::MAX,
                         }
                     }
                     5usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000006e656b6f54_u64 => 0usize,
-                            0x00000066656b6f54_u64 => 1usize,
-                            0x00000031646c6946_u64 => 3usize,
-                            0x00000032646c6946_u64 => 4usize,
-                            0x00000033646c6946_u64 => 5usize,
+                        const F0: [u64; 1usize] = words(b"Token");
+                        const F1: [u64; 1usize] = words(b"Tokef");
+                        const F3: [u64; 1usize] = words(b"Fild1");
+                        const F4: [u64; 1usize] = words(b"Fild2");
+                        const F5: [u64; 1usize] = words(b"Fild3");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            F1 => 1usize,
+                            F3 => 3usize,
+                            F4 => 4usize,
+                            F5 => 5usize,
                             _ => usize::MAX,
                         }
                     }
@@ -341,21 +348,28 @@ impl crate::__private::FormFields for GetTokenResponse {
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
                 let index = {
+                    use crate::__private::names::words;
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         2usize => {
-                            match crate::__private::names::short(k) {
-                                0x0000000000006449_u64 => 2usize,
+                            const F2: [u64; 1usize] = words(b"Id");
+                            match words::<1usize>(k) {
+                                F2 => 2usize,
                                 _ => usize::MAX,
                             }
                         }
                         5usize => {
-                            match crate::__private::names::short(k) {
-                                0x0000006e656b6f54_u64 => 0usize,
-                                0x00000066656b6f54_u64 => 1usize,
-                                0x00000031646c6946_u64 => 3usize,
-                                0x00000032646c6946_u64 => 4usize,
-                                0x00000033646c6946_u64 => 5usize,
+                            const F0: [u64; 1usize] = words(b"Token");
+                            const F1: [u64; 1usize] = words(b"Tokef");
+                            const F3: [u64; 1usize] = words(b"Fild1");
+                            const F4: [u64; 1usize] = words(b"Fild2");
+                            const F5: [u64; 1usize] = words(b"Fild3");
+                            match words::<1usize>(k) {
+                                F0 => 0usize,
+                                F1 => 1usize,
+                                F3 => 3usize,
+                                F4 => 4usize,
+                                F5 => 5usize,
                                 _ => usize::MAX,
                             }
                         }

@@ -85,39 +85,36 @@ impl crate::__private::JsonFields for PaymentLink {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     6usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000737574617473_u64 => 1usize,
-                            0x0000746e756f6d41_u64 => 2usize,
+                        const F1: [u64; 1usize] = words(b"status");
+                        const F2: [u64; 1usize] = words(b"Amount");
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
+                            F2 => 2usize,
                             _ => usize::MAX,
                         }
                     }
                     10usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 2usize),
-                        ) {
-                            (0x55746e656d796170_u64, 0x4c5255746e656d79_u64) => 3usize,
+                        const F3: [u64; 2usize] = words(b"paymentURL");
+                        match words::<2usize>(k) {
+                            F3 => 3usize,
                             _ => usize::MAX,
                         }
                     }
                     11usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 3usize),
-                        ) {
-                            (0x6165724365746164_u64, 0x6465746165724365_u64) => 4usize,
+                        const F4: [u64; 2usize] = words(b"dateCreated");
+                        match words::<2usize>(k) {
+                            F4 => 4usize,
                             _ => usize::MAX,
                         }
                     }
                     12usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 4usize),
-                        ) {
-                            (0x6575716552796170_u64, 0x6449747365757165_u64) => 0usize,
+                        const F0: [u64; 2usize] = words(b"payRequestId");
+                        match words::<2usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }
@@ -205,39 +202,36 @@ impl crate::__private::FormFields for PaymentLink {
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
                 let index = {
+                    use crate::__private::names::words;
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         6usize => {
-                            match crate::__private::names::short(k) {
-                                0x0000737574617473_u64 => 1usize,
-                                0x0000746e756f6d41_u64 => 2usize,
+                            const F1: [u64; 1usize] = words(b"status");
+                            const F2: [u64; 1usize] = words(b"Amount");
+                            match words::<1usize>(k) {
+                                F1 => 1usize,
+                                F2 => 2usize,
                                 _ => usize::MAX,
                             }
                         }
                         10usize => {
-                            match (
-                                crate::__private::names::word(k, 0usize),
-                                crate::__private::names::word(k, 2usize),
-                            ) {
-                                (0x55746e656d796170_u64, 0x4c5255746e656d79_u64) => 3usize,
+                            const F3: [u64; 2usize] = words(b"paymentURL");
+                            match words::<2usize>(k) {
+                                F3 => 3usize,
                                 _ => usize::MAX,
                             }
                         }
                         11usize => {
-                            match (
-                                crate::__private::names::word(k, 0usize),
-                                crate::__private::names::word(k, 3usize),
-                            ) {
-                                (0x6165724365746164_u64, 0x6465746165724365_u64) => 4usize,
+                            const F4: [u64; 2usize] = words(b"dateCreated");
+                            match words::<2usize>(k) {
+                                F4 => 4usize,
                                 _ => usize::MAX,
                             }
                         }
                         12usize => {
-                            match (
-                                crate::__private::names::word(k, 0usize),
-                                crate::__private::names::word(k, 4usize),
-                            ) {
-                                (0x6575716552796170_u64, 0x6449747365757165_u64) => 0usize,
+                            const F0: [u64; 2usize] = words(b"payRequestId");
+                            match words::<2usize>(k) {
+                                F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }

@@ -204,23 +204,27 @@ impl crate::__private::JsonFields for RefundResponse {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     2usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000000000006449_u64 => 0usize,
+                        const F0: [u64; 1usize] = words(b"Id");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }
                     5usize => {
-                        match crate::__private::names::short(k) {
-                            0x00000065646f4341_u64 => 1usize,
+                        const F1: [u64; 1usize] = words(b"ACode");
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match crate::__private::names::short(k) {
-                            0x004d534168736548_u64 => 2usize,
+                        const F2: [u64; 1usize] = words(b"HeshASM");
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
                             _ => usize::MAX,
                         }
                     }
@@ -282,23 +286,27 @@ impl crate::__private::FormFields for RefundResponse {
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
                 let index = {
+                    use crate::__private::names::words;
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         2usize => {
-                            match crate::__private::names::short(k) {
-                                0x0000000000006449_u64 => 0usize,
+                            const F0: [u64; 1usize] = words(b"Id");
+                            match words::<1usize>(k) {
+                                F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }
                         5usize => {
-                            match crate::__private::names::short(k) {
-                                0x00000065646f4341_u64 => 1usize,
+                            const F1: [u64; 1usize] = words(b"ACode");
+                            match words::<1usize>(k) {
+                                F1 => 1usize,
                                 _ => usize::MAX,
                             }
                         }
                         7usize => {
-                            match crate::__private::names::short(k) {
-                                0x004d534168736548_u64 => 2usize,
+                            const F2: [u64; 1usize] = words(b"HeshASM");
+                            match words::<1usize>(k) {
+                                F2 => 2usize,
                                 _ => usize::MAX,
                             }
                         }

@@ -173,11 +173,13 @@ impl crate::__private::JsonFields for SetRecurringStatusResponse {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     4usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000000064494b48_u64 => 0usize,
+                        const F0: [u64; 1usize] = words(b"HKId");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }
@@ -219,11 +221,13 @@ impl crate::__private::FormFields for SetRecurringStatusResponse {
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
                 let index = {
+                    use crate::__private::names::words;
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         4usize => {
-                            match crate::__private::names::short(k) {
-                                0x0000000064494b48_u64 => 0usize,
+                            const F0: [u64; 1usize] = words(b"HKId");
+                            match words::<1usize>(k) {
+                                F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }

@@ -256,38 +256,41 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
             let index = {
+                use crate::__private::names::words;
                 let k: &[u8] = key.0.as_bytes();
                 match k.len() {
                     4usize => {
-                        match crate::__private::names::short(k) {
-                            0x0000000065707974_u64 => 3usize,
+                        const F3: [u64; 1usize] = words(b"type");
+                        match words::<1usize>(k) {
+                            F3 => 3usize,
                             _ => usize::MAX,
                         }
                     }
                     5usize => {
-                        match crate::__private::names::short(k) {
-                            0x000000666f73614d_u64 => 0usize,
+                        const F0: [u64; 1usize] = words(b"Masof");
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
                             _ => usize::MAX,
                         }
                     }
                     6usize => {
-                        match crate::__private::names::short(k) {
-                            0x00006e6f69746361_u64 => 2usize,
+                        const F2: [u64; 1usize] = words(b"action");
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
                             _ => usize::MAX,
                         }
                     }
                     7usize => {
-                        match crate::__private::names::short(k) {
-                            0x006449736e617254_u64 => 1usize,
+                        const F1: [u64; 1usize] = words(b"TransId");
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
                             _ => usize::MAX,
                         }
                     }
                     9usize => {
-                        match (
-                            crate::__private::names::word(k, 0usize),
-                            crate::__private::names::word(k, 1usize),
-                        ) {
-                            (0x727574616e676973_u64, 0x65727574616e6769_u64) => 4usize,
+                        const F4: [u64; 2usize] = words(b"signature");
+                        match words::<2usize>(k) {
+                            F4 => 4usize,
                             _ => usize::MAX,
                         }
                     }
@@ -369,38 +372,41 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
                 let index = {
+                    use crate::__private::names::words;
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         4usize => {
-                            match crate::__private::names::short(k) {
-                                0x0000000065707974_u64 => 3usize,
+                            const F3: [u64; 1usize] = words(b"type");
+                            match words::<1usize>(k) {
+                                F3 => 3usize,
                                 _ => usize::MAX,
                             }
                         }
                         5usize => {
-                            match crate::__private::names::short(k) {
-                                0x000000666f73614d_u64 => 0usize,
+                            const F0: [u64; 1usize] = words(b"Masof");
+                            match words::<1usize>(k) {
+                                F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }
                         6usize => {
-                            match crate::__private::names::short(k) {
-                                0x00006e6f69746361_u64 => 2usize,
+                            const F2: [u64; 1usize] = words(b"action");
+                            match words::<1usize>(k) {
+                                F2 => 2usize,
                                 _ => usize::MAX,
                             }
                         }
                         7usize => {
-                            match crate::__private::names::short(k) {
-                                0x006449736e617254_u64 => 1usize,
+                            const F1: [u64; 1usize] = words(b"TransId");
+                            match words::<1usize>(k) {
+                                F1 => 1usize,
                                 _ => usize::MAX,
                             }
                         }
                         9usize => {
-                            match (
-                                crate::__private::names::word(k, 0usize),
-                                crate::__private::names::word(k, 1usize),
-                            ) {
-                                (0x727574616e676973_u64, 0x65727574616e6769_u64) => 4usize,
+                            const F4: [u64; 2usize] = words(b"signature");
+                            match words::<2usize>(k) {
+                                F4 => 4usize,
                                 _ => usize::MAX,
                             }
                         }

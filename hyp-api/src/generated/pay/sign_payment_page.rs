@@ -961,20 +961,20 @@ impl crate::__private::FormFields for SignPaymentPageResponse {
         while let Some((key, value)) = f.next() {
             let read: Result<(), crate::__private::Failure> = {
                 let index = {
+                    use crate::__private::names::words;
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         6usize => {
-                            match crate::__private::names::short(k) {
-                                0x00006e6f69746361_u64 => 0usize,
+                            const F0: [u64; 1usize] = words(b"action");
+                            match words::<1usize>(k) {
+                                F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }
                         9usize => {
-                            match (
-                                crate::__private::names::word(k, 0usize),
-                                crate::__private::names::word(k, 1usize),
-                            ) {
-                                (0x727574616e676973_u64, 0x65727574616e6769_u64) => 1usize,
+                            const F1: [u64; 2usize] = words(b"signature");
+                            match words::<2usize>(k) {
+                                F1 => 1usize,
                                 _ => usize::MAX,
                             }
                         }
