@@ -30,6 +30,7 @@ mod list;
 mod object;
 mod raw;
 mod scalar;
+mod seeds;
 
 pub use object::{node, object, objects, other, scalars, skip};
 use raw::refused;
