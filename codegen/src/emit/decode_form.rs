@@ -49,6 +49,7 @@ pub fn emit(plan: &Plan) -> TokenStream {
     let build = plan.build(|v, w| quote!(#fields::required(#v, #w)));
     quote! {
         impl crate::__private::FormFields for #name {
+            #[inline]
             fn read(
                 f: &mut crate::__private::FormIn<'_>,
             ) -> Result<Self, crate::__private::Failure> {

@@ -91,12 +91,14 @@ fn emit_in_place(plan: &Plan) -> TokenStream {
     quote! {
         impl #name {
             /// The value before any element is read.
+            #[inline]
             fn xml_empty() -> Self {
                 Self { #(#empties,)* #unknown }
             }
 
             /// Reads the children of the element just entered into `out`: `false` where it
             /// has none.
+            #[inline]
             fn xml_fill(
                 x: &mut crate::__private::XmlIn<'_>,
                 out: &mut Self,
@@ -105,11 +107,13 @@ fn emit_in_place(plan: &Plan) -> TokenStream {
             }
         }
         impl crate::__private::XmlFields for #name {
+            #[inline]
             fn read(x: &mut crate::__private::XmlIn<'_>) -> Result<Option<Self>, #failure> {
                 let mut out = Self::xml_empty();
                 Ok(Self::xml_fill(x, &mut out)?.then_some(out))
             }
 
+            #[inline]
             fn read_item(
                 x: &mut crate::__private::XmlIn<'_>,
                 items: &mut Vec<Self>,
@@ -123,6 +127,7 @@ fn emit_in_place(plan: &Plan) -> TokenStream {
                 }
             }
 
+            #[inline]
             fn read_into(
                 x: &mut crate::__private::XmlIn<'_>,
                 out: &mut Option<Self>,
@@ -168,6 +173,7 @@ pub fn emit(plan: &Plan) -> TokenStream {
     let name = &plan.name;
     quote! {
         impl crate::__private::XmlFields for #name {
+            #[inline]
             fn read(x: &mut crate::__private::XmlIn<'_>) -> Result<Option<Self>, #failure> {
                 #(#lets)*
                 #unknown

@@ -86,6 +86,7 @@ pub(super) fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &st
                 (false, true) => quote!(Some(key.into())),
             };
             quote! {
+                #[inline]
                 fn set_idempotency_key(request: &mut Self::Request, key: String) {
                     request.#k = #v;
                 }
@@ -160,10 +161,13 @@ pub(super) fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &st
             #parts
             #charset
             #request_charset
+            #[inline]
             fn idempotency_key(request: &Self::Request) -> Option<&str> { #key }
             #with_key
             #fill
+            #[inline]
             fn secrets(request: &Self::Request) -> Vec<&str> #secrets_body
+            #[inline]
             fn code(value: i64) -> #code { #code_body }
             #check_success
             #one_pass
@@ -232,6 +236,7 @@ fn client_fields_fn(api: &Api, e: &Endpoint) -> TokenStream {
     }
     quote! {
         const CLIENT_FIELDS: bool = true;
+        #[inline]
         fn fill_client_fields(r: &mut Self::Request, fields: &crate::__private::ClientFields) {
             #(#fills)*
         }
@@ -253,6 +258,7 @@ fn charset_fn(
     };
     let Some((default, utf8_when)) = rule else {
         return quote! {
+            #[inline]
             fn #name(request: &Self::Request) -> #ret {
                 let _ = request;
                 None
@@ -286,6 +292,7 @@ fn charset_fn(
         }
     };
     quote! {
+        #[inline]
         fn #name(request: &Self::Request) -> #ret { #body }
     }
 }

@@ -80,6 +80,7 @@ pub(super) fn parts_fn(e: &Endpoint) -> TokenStream {
         quote!(format!(#pattern, #(#args),*))
     };
     quote! {
+        #[inline]
         fn parts(request: &Self::Request) -> crate::__private::Parts {
             #[allow(unused_mut)]
             let mut parts = crate::__private::Parts::new(#path);

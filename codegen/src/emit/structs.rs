@@ -136,15 +136,11 @@ fn to_node_impl(api: &Api, s: &StructSpec) -> TokenStream {
             w.finish()
         },
     };
-    // The client only writes requests. An answer written to a tree (tests) is `#[inline]`:
-    // compiled in the crate that calls it, not into every build of hyp-api.
-    let inline = match s.side {
-        Side::Request => quote!(),
-        Side::Response => quote!(#[inline]),
-    };
+    // `#[inline]`: compiled where a call writes the request (or a test writes an answer), not
+    // into every build of hyp-api (docs/design.md, "compiled where it is called").
     quote! {
         impl crate::ToNode for #name {
-            #inline
+            #[inline]
             fn to_node(&self) -> crate::Node {
                 #body
             }

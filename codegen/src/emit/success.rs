@@ -30,6 +30,7 @@ pub(super) fn check_success_fn(e: &Endpoint, out: &Ident) -> TokenStream {
         quote!(match output { #(#arms)* #[allow(unreachable_patterns)] _ => {} })
     };
     quote! {
+        #[inline]
         fn check_success(output: &Self::Output) -> Result<(), crate::DecodeError> {
             #body
             Ok(())

@@ -29,6 +29,7 @@ pub(super) fn validate_impl(api: &Api, s: &StructSpec) -> TokenStream {
     quote! {
         impl crate::Validate for #name {
             #[allow(unused_variables)]
+            #[inline]
             fn validate_into(
                 &self,
                 cx: &crate::ValidationContext,

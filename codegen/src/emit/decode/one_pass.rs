@@ -21,6 +21,7 @@ pub fn one_pass_fn(api: &Api, e: &Endpoint, resp: &Ident, out: &Ident) -> TokenS
         quote!()
     } else {
         quote! {
+            #[inline]
             fn is_outcome(code: i64) -> bool {
                 matches!(code, #(#codes)|*)
             }
@@ -85,6 +86,7 @@ pub fn one_pass_fn(api: &Api, e: &Endpoint, resp: &Ident, out: &Ident) -> TokenS
     });
     quote! {
         #is_outcome
+        #[inline]
         fn decode_one_pass(
             answer: &crate::__private::one_pass::Received<'_>,
         ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

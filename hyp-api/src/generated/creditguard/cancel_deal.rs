@@ -163,6 +163,7 @@ pub struct CancelDealRequest {
     pub number_of_payments: Option<String>,
 }
 impl crate::ToNode for CancelDealRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -441,6 +442,7 @@ impl CancelDealRequest {
 }
 impl crate::Validate for CancelDealRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -1133,6 +1135,7 @@ impl crate::ToNode for CancelDealResponse {
 }
 impl CancelDealResponse {
     /// The value before any element is read.
+    #[inline]
     fn xml_empty() -> Self {
         Self {
             date_time: None,
@@ -1203,6 +1206,7 @@ impl CancelDealResponse {
     }
     /// Reads the children of the element just entered into `out`: `false` where it
     /// has none.
+    #[inline]
     fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Self,
@@ -1844,12 +1848,14 @@ impl CancelDealResponse {
     }
 }
 impl crate::__private::XmlFields for CancelDealResponse {
+    #[inline]
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
     ) -> Result<Option<Self>, crate::__private::Failure> {
         let mut out = Self::xml_empty();
         Ok(Self::xml_fill(x, &mut out)?.then_some(out))
     }
+    #[inline]
     fn read_item(
         x: &mut crate::__private::XmlIn<'_>,
         items: &mut Vec<Self>,
@@ -1862,6 +1868,7 @@ impl crate::__private::XmlFields for CancelDealResponse {
             Err(crate::__private::xml_in::no_object())
         }
     }
+    #[inline]
     fn read_into(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Option<Self>,
@@ -1911,26 +1918,31 @@ impl crate::Endpoint for CancelDeal {
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
         parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         let _ = request;
         None
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         let _ = request;
         None
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
             None
         }
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let mut s = vec![];
         if let Some(v) = &request.card_no {
@@ -1941,12 +1953,15 @@ impl crate::Endpoint for CancelDeal {
         }
         s
     }
+    #[inline]
     fn code(value: i64) -> ResultCode {
         ResultCode::from_service_table(value)
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

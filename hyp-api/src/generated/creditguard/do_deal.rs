@@ -339,6 +339,7 @@ pub struct DoDealRequest {
     pub payment_page_data: Option<PaymentPageData>,
 }
 impl crate::ToNode for DoDealRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -917,6 +918,7 @@ impl DoDealRequest {
 }
 impl crate::Validate for DoDealRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -1851,6 +1853,7 @@ impl crate::ToNode for DoDealResponse {
 }
 impl DoDealResponse {
     /// The value before any element is read.
+    #[inline]
     fn xml_empty() -> Self {
         Self {
             date_time: None,
@@ -1936,6 +1939,7 @@ impl DoDealResponse {
     }
     /// Reads the children of the element just entered into `out`: `false` where it
     /// has none.
+    #[inline]
     fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Self,
@@ -2727,12 +2731,14 @@ impl DoDealResponse {
     }
 }
 impl crate::__private::XmlFields for DoDealResponse {
+    #[inline]
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
     ) -> Result<Option<Self>, crate::__private::Failure> {
         let mut out = Self::xml_empty();
         Ok(Self::xml_fill(x, &mut out)?.then_some(out))
     }
+    #[inline]
     fn read_item(
         x: &mut crate::__private::XmlIn<'_>,
         items: &mut Vec<Self>,
@@ -2745,6 +2751,7 @@ impl crate::__private::XmlFields for DoDealResponse {
             Err(crate::__private::xml_in::no_object())
         }
     }
+    #[inline]
     fn read_into(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Option<Self>,
@@ -2794,26 +2801,31 @@ impl crate::Endpoint for DoDeal {
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
         parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         let _ = request;
         None
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         let _ = request;
         None
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
             None
         }
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let mut s = vec![];
         if let Some(v) = &request.card_no {
@@ -2830,9 +2842,11 @@ impl crate::Endpoint for DoDeal {
         }
         s
     }
+    #[inline]
     fn code(value: i64) -> ResultCode {
         ResultCode::from_service_table(value)
     }
+    #[inline]
     fn check_success(output: &Self::Output) -> Result<(), crate::DecodeError> {
         {
             let r = output;
@@ -2847,9 +2861,11 @@ impl crate::Endpoint for DoDeal {
         }
         Ok(())
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

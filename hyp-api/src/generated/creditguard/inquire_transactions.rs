@@ -235,6 +235,7 @@ pub struct InquireTransactionsRequest {
     pub mpi_transaction_id: Option<MpiTransactionId>,
 }
 impl crate::ToNode for InquireTransactionsRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -636,6 +637,7 @@ impl InquireTransactionsRequest {
 }
 impl crate::Validate for InquireTransactionsRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -816,6 +818,7 @@ impl crate::ToNode for InquireTransactionsResponse {
 }
 impl InquireTransactionsResponse {
     /// The value before any element is read.
+    #[inline]
     fn xml_empty() -> Self {
         Self {
             date_time: None,
@@ -832,6 +835,7 @@ impl InquireTransactionsResponse {
     }
     /// Reads the children of the element just entered into `out`: `false` where it
     /// has none.
+    #[inline]
     fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Self,
@@ -969,12 +973,14 @@ impl InquireTransactionsResponse {
     }
 }
 impl crate::__private::XmlFields for InquireTransactionsResponse {
+    #[inline]
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
     ) -> Result<Option<Self>, crate::__private::Failure> {
         let mut out = Self::xml_empty();
         Ok(Self::xml_fill(x, &mut out)?.then_some(out))
     }
+    #[inline]
     fn read_item(
         x: &mut crate::__private::XmlIn<'_>,
         items: &mut Vec<Self>,
@@ -987,6 +993,7 @@ impl crate::__private::XmlFields for InquireTransactionsResponse {
             Err(crate::__private::xml_in::no_object())
         }
     }
+    #[inline]
     fn read_into(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Option<Self>,
@@ -1036,26 +1043,31 @@ impl crate::Endpoint for InquireTransactions {
     const READ_ONLY: bool = true;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
         parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         let _ = request;
         None
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         let _ = request;
         None
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
             None
         }
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let mut s = vec![];
         if let Some(v) = &request.card_no {
@@ -1066,12 +1078,15 @@ impl crate::Endpoint for InquireTransactions {
         }
         s
     }
+    #[inline]
     fn code(value: i64) -> ResultCode {
         ResultCode::from_service_table(value)
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

@@ -143,6 +143,7 @@ pub struct CustomerData {
     pub user_data10: Option<String>,
 }
 impl crate::ToNode for CustomerData {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -378,6 +379,7 @@ impl CustomerData {
 }
 impl crate::Validate for CustomerData {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -529,6 +531,7 @@ pub struct InvoiceData {
     pub create_invoice: Option<CreateInvoice>,
 }
 impl crate::ToNode for InvoiceData {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -722,6 +725,7 @@ impl InvoiceData {
 }
 impl crate::Validate for InvoiceData {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -743,6 +747,7 @@ pub struct InvoiceRef {
     pub invoice_atran_id: String,
 }
 impl crate::ToNode for InvoiceRef {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -785,6 +790,7 @@ impl InvoiceRef {
 }
 impl crate::Validate for InvoiceRef {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -822,6 +828,7 @@ pub struct PaymentPageData {
     pub pps_json_config: Option<String>,
 }
 impl crate::ToNode for PaymentPageData {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -861,6 +868,7 @@ impl PaymentPageData {
 }
 impl crate::Validate for PaymentPageData {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -2125,6 +2133,7 @@ impl crate::ToNode for Transaction {
 }
 impl Transaction {
     /// The value before any element is read.
+    #[inline]
     fn xml_empty() -> Self {
         Self {
             status: None,
@@ -2208,6 +2217,7 @@ impl Transaction {
     }
     /// Reads the children of the element just entered into `out`: `false` where it
     /// has none.
+    #[inline]
     fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Self,
@@ -2982,12 +2992,14 @@ impl Transaction {
     }
 }
 impl crate::__private::XmlFields for Transaction {
+    #[inline]
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
     ) -> Result<Option<Self>, crate::__private::Failure> {
         let mut out = Self::xml_empty();
         Ok(Self::xml_fill(x, &mut out)?.then_some(out))
     }
+    #[inline]
     fn read_item(
         x: &mut crate::__private::XmlIn<'_>,
         items: &mut Vec<Self>,
@@ -3000,6 +3012,7 @@ impl crate::__private::XmlFields for Transaction {
             Err(crate::__private::xml_in::no_object())
         }
     }
+    #[inline]
     fn read_into(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Option<Self>,
@@ -3060,6 +3073,7 @@ impl crate::ToNode for AcquirerData {
 }
 impl AcquirerData {
     /// The value before any element is read.
+    #[inline]
     fn xml_empty() -> Self {
         Self {
             acquirer_response_id: None,
@@ -3070,6 +3084,7 @@ impl AcquirerData {
     }
     /// Reads the children of the element just entered into `out`: `false` where it
     /// has none.
+    #[inline]
     fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Self,
@@ -3138,12 +3153,14 @@ impl AcquirerData {
     }
 }
 impl crate::__private::XmlFields for AcquirerData {
+    #[inline]
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
     ) -> Result<Option<Self>, crate::__private::Failure> {
         let mut out = Self::xml_empty();
         Ok(Self::xml_fill(x, &mut out)?.then_some(out))
     }
+    #[inline]
     fn read_item(
         x: &mut crate::__private::XmlIn<'_>,
         items: &mut Vec<Self>,
@@ -3156,6 +3173,7 @@ impl crate::__private::XmlFields for AcquirerData {
             Err(crate::__private::xml_in::no_object())
         }
     }
+    #[inline]
     fn read_into(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Option<Self>,
@@ -3648,6 +3666,7 @@ impl crate::ToNode for AshraitEmvData {
 }
 impl AshraitEmvData {
     /// The value before any element is read.
+    #[inline]
     fn xml_empty() -> Self {
         Self {
             uid: None,
@@ -3706,6 +3725,7 @@ impl AshraitEmvData {
     }
     /// Reads the children of the element just entered into `out`: `false` where it
     /// has none.
+    #[inline]
     fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Self,
@@ -4297,12 +4317,14 @@ impl AshraitEmvData {
     }
 }
 impl crate::__private::XmlFields for AshraitEmvData {
+    #[inline]
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
     ) -> Result<Option<Self>, crate::__private::Failure> {
         let mut out = Self::xml_empty();
         Ok(Self::xml_fill(x, &mut out)?.then_some(out))
     }
+    #[inline]
     fn read_item(
         x: &mut crate::__private::XmlIn<'_>,
         items: &mut Vec<Self>,
@@ -4315,6 +4337,7 @@ impl crate::__private::XmlFields for AshraitEmvData {
             Err(crate::__private::xml_in::no_object())
         }
     }
+    #[inline]
     fn read_into(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Option<Self>,
@@ -4393,6 +4416,7 @@ impl crate::ToNode for Totals {
 }
 impl Totals {
     /// The value before any element is read.
+    #[inline]
     fn xml_empty() -> Self {
         Self {
             page_number: None,
@@ -4405,6 +4429,7 @@ impl Totals {
     }
     /// Reads the children of the element just entered into `out`: `false` where it
     /// has none.
+    #[inline]
     fn xml_fill(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Self,
@@ -4498,12 +4523,14 @@ impl Totals {
     }
 }
 impl crate::__private::XmlFields for Totals {
+    #[inline]
     fn read(
         x: &mut crate::__private::XmlIn<'_>,
     ) -> Result<Option<Self>, crate::__private::Failure> {
         let mut out = Self::xml_empty();
         Ok(Self::xml_fill(x, &mut out)?.then_some(out))
     }
+    #[inline]
     fn read_item(
         x: &mut crate::__private::XmlIn<'_>,
         items: &mut Vec<Self>,
@@ -4516,6 +4543,7 @@ impl crate::__private::XmlFields for Totals {
             Err(crate::__private::xml_in::no_object())
         }
     }
+    #[inline]
     fn read_into(
         x: &mut crate::__private::XmlIn<'_>,
         out: &mut Option<Self>,

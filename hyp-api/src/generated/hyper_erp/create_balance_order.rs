@@ -63,6 +63,7 @@ pub struct CreateBalanceOrderRequest {
     pub purpose: Option<Purpose>,
 }
 impl crate::ToNode for CreateBalanceOrderRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -189,6 +190,7 @@ impl CreateBalanceOrderRequest {
 }
 impl crate::Validate for CreateBalanceOrderRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -380,6 +382,7 @@ impl crate::Endpoint for CreateBalanceOrder {
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(45u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new(
@@ -388,32 +391,40 @@ impl crate::Endpoint for CreateBalanceOrder {
         parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         let _ = request;
         None
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         let _ = request;
         None
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         Some(request.ticket_id.as_str())
     }
+    #[inline]
     fn set_idempotency_key(request: &mut Self::Request, key: String) {
         request.ticket_id = key.into();
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         vec![crate ::ExposeSecret::expose_secret(& request.api_password)]
     }
+    #[inline]
     fn code(value: i64) -> ResponseCode {
         match value {
             5i64 => ResponseCode::TradingSystemTimeout,
             other => ResponseCode::from_service_table(other),
         }
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64 | 30i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

@@ -27,6 +27,7 @@ pub struct CreateTpAccountRequest {
     pub api_password: crate::SecretString,
 }
 impl crate::ToNode for CreateTpAccountRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -88,6 +89,7 @@ impl CreateTpAccountRequest {
 }
 impl crate::Validate for CreateTpAccountRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -225,6 +227,7 @@ impl crate::Endpoint for CreateTpAccount {
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new(
@@ -233,23 +236,28 @@ impl crate::Endpoint for CreateTpAccount {
         parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         let _ = request;
         None
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         let _ = request;
         None
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
             None
         }
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         vec![crate ::ExposeSecret::expose_secret(& request.api_password)]
     }
+    #[inline]
     fn code(value: i64) -> ResponseCode {
         match value {
             11i64 => ResponseCode::IncorrectApiPassword,
@@ -257,9 +265,11 @@ impl crate::Endpoint for CreateTpAccount {
             other => ResponseCode::from_service_table(other),
         }
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64 | 1i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

@@ -480,6 +480,7 @@ pub struct RefundItem {
     pub from_internal_account: Option<i64>,
 }
 impl crate::ToNode for RefundItem {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -840,6 +841,7 @@ impl RefundItem {
 }
 impl crate::Validate for RefundItem {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -2376,6 +2378,7 @@ pub struct RefundStatusUpdate {
     pub authorization_text_desc: Option<String>,
 }
 impl crate::ToNode for RefundStatusUpdate {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -2453,6 +2456,7 @@ impl RefundStatusUpdate {
 }
 impl crate::Validate for RefundStatusUpdate {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,

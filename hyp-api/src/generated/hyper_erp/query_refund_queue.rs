@@ -24,6 +24,7 @@ pub struct QueryRefundQueueRequest {
     pub status: Option<QueueFilter>,
 }
 impl crate::ToNode for QueryRefundQueueRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -63,6 +64,7 @@ impl QueryRefundQueueRequest {
 }
 impl crate::Validate for QueryRefundQueueRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -177,6 +179,7 @@ impl crate::Endpoint for QueryRefundQueue {
     const READ_ONLY: bool = true;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new(
@@ -185,30 +188,37 @@ impl crate::Endpoint for QueryRefundQueue {
         parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         let _ = request;
         None
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         let _ = request;
         None
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
             None
         }
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let _ = request;
         Vec::new()
     }
+    #[inline]
     fn code(value: i64) -> ResponseCode {
         ResponseCode::from_service_table(value)
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64 | 2i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

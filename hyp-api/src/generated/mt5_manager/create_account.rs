@@ -157,6 +157,7 @@ pub struct CreateAccountRequest {
     pub comment: Option<String>,
 }
 impl crate::ToNode for CreateAccountRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -427,6 +428,7 @@ impl CreateAccountRequest {
 }
 impl crate::Validate for CreateAccountRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -575,6 +577,7 @@ impl crate::Endpoint for CreateAccount {
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = true;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/accounts".to_string());
@@ -630,20 +633,25 @@ impl crate::Endpoint for CreateAccount {
         );
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         let _ = request;
         None
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         let _ = request;
         None
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         request.request_id.as_ref().map(|v| v.as_str())
     }
+    #[inline]
     fn set_idempotency_key(request: &mut Self::Request, key: String) {
         request.request_id = Some(key.into());
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let mut s = vec![];
         if let Some(v) = &request.password {
@@ -654,12 +662,15 @@ impl crate::Endpoint for CreateAccount {
         }
         s
     }
+    #[inline]
     fn code(value: i64) -> StatusCode {
         StatusCode::from_service_table(value)
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 201i64 | 200i64 | 409i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

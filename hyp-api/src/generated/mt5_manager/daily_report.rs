@@ -30,6 +30,7 @@ pub struct DailyReportRequest {
     pub date: crate::NaiveDate,
 }
 impl crate::ToNode for DailyReportRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -109,6 +110,7 @@ impl DailyReportRequest {
 }
 impl crate::Validate for DailyReportRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -295,6 +297,7 @@ impl crate::Endpoint for DailyReport {
     const READ_ONLY: bool = true;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/reports/daily".to_string());
@@ -329,30 +332,37 @@ impl crate::Endpoint for DailyReport {
         }
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         let _ = request;
         None
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         let _ = request;
         None
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
             None
         }
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let _ = request;
         Vec::new()
     }
+    #[inline]
     fn code(value: i64) -> StatusCode {
         StatusCode::from_service_table(value)
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 200i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

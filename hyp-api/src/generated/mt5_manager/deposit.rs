@@ -61,6 +61,7 @@ pub struct DepositRequest {
     pub comment: Option<String>,
 }
 impl crate::ToNode for DepositRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -173,6 +174,7 @@ impl DepositRequest {
 }
 impl crate::Validate for DepositRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -266,6 +268,7 @@ impl crate::Endpoint for Deposit {
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = true;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new(
@@ -307,30 +310,38 @@ impl crate::Endpoint for Deposit {
         );
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         let _ = request;
         None
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         let _ = request;
         None
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         request.request_id.as_ref().map(|v| v.as_str())
     }
+    #[inline]
     fn set_idempotency_key(request: &mut Self::Request, key: String) {
         request.request_id = Some(key.into());
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let _ = request;
         Vec::new()
     }
+    #[inline]
     fn code(value: i64) -> StatusCode {
         StatusCode::from_service_table(value)
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 201i64 | 200i64 | 409i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

@@ -58,6 +58,7 @@ pub struct RotatePasswordRequest {
     pub password: crate::SecretString,
 }
 impl crate::ToNode for RotatePasswordRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -168,6 +169,7 @@ impl RotatePasswordRequest {
 }
 impl crate::Validate for RotatePasswordRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -245,6 +247,7 @@ impl crate::Endpoint for RotatePassword {
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = true;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new(
@@ -289,29 +292,37 @@ impl crate::Endpoint for RotatePassword {
         );
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         let _ = request;
         None
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         let _ = request;
         None
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         request.request_id.as_ref().map(|v| v.as_str())
     }
+    #[inline]
     fn set_idempotency_key(request: &mut Self::Request, key: String) {
         request.request_id = Some(key.into());
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         vec![crate ::ExposeSecret::expose_secret(& request.password)]
     }
+    #[inline]
     fn code(value: i64) -> StatusCode {
         StatusCode::from_service_table(value)
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 200i64 | 201i64 | 409i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

@@ -30,6 +30,7 @@ pub struct CancelTransactionRequest {
     pub trans_id: TransId,
 }
 impl crate::ToNode for CancelTransactionRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -101,6 +102,7 @@ impl CancelTransactionRequest {
 }
 impl crate::Validate for CancelTransactionRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -246,6 +248,7 @@ impl crate::__private::JsonFields for CancelTransactionResponse {
     }
 }
 impl crate::__private::FormFields for CancelTransactionResponse {
+    #[inline]
     fn read(
         f: &mut crate::__private::FormIn<'_>,
     ) -> Result<Self, crate::__private::Failure> {
@@ -348,24 +351,28 @@ impl crate::Endpoint for CancelTransaction {
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
         parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         {
             let _ = request;
             Some(("windows-1255", "windows-1255"))
         }
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         {
             let _ = request;
             Some("windows-1255")
         }
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
@@ -373,6 +380,7 @@ impl crate::Endpoint for CancelTransaction {
         }
     }
     const CLIENT_FIELDS: bool = true;
+    #[inline]
     fn fill_client_fields(
         r: &mut Self::Request,
         fields: &crate::__private::ClientFields,
@@ -384,6 +392,7 @@ impl crate::Endpoint for CancelTransaction {
             r.passp = fields.secret("PassP");
         }
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let mut s = vec![];
         if let Some(v) = &request.passp {
@@ -391,6 +400,7 @@ impl crate::Endpoint for CancelTransaction {
         }
         s
     }
+    #[inline]
     fn code(value: i64) -> CCode {
         match value {
             902i64 => CCode::AuthenticationFailed,
@@ -398,6 +408,7 @@ impl crate::Endpoint for CancelTransaction {
             other => CCode::from_service_table(other),
         }
     }
+    #[inline]
     fn check_success(output: &Self::Output) -> Result<(), crate::DecodeError> {
         {
             let r = output;
@@ -420,9 +431,11 @@ impl crate::Endpoint for CancelTransaction {
         }
         Ok(())
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64 | 777i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

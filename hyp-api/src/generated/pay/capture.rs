@@ -99,6 +99,7 @@ pub struct CaptureRequest {
     pub info: String,
 }
 impl crate::ToNode for CaptureRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -298,6 +299,7 @@ impl CaptureRequest {
 }
 impl crate::Validate for CaptureRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -613,6 +615,7 @@ impl crate::__private::JsonFields for CaptureResponse {
     }
 }
 impl crate::__private::FormFields for CaptureResponse {
+    #[inline]
     fn read(
         f: &mut crate::__private::FormIn<'_>,
     ) -> Result<Self, crate::__private::Failure> {
@@ -768,24 +771,28 @@ impl crate::Endpoint for Capture {
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
         parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         {
             let _ = request;
             Some(("windows-1255", "windows-1255"))
         }
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         {
             let _ = request;
             Some("windows-1255")
         }
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
@@ -793,6 +800,7 @@ impl crate::Endpoint for Capture {
         }
     }
     const CLIENT_FIELDS: bool = true;
+    #[inline]
     fn fill_client_fields(
         r: &mut Self::Request,
         fields: &crate::__private::ClientFields,
@@ -804,6 +812,7 @@ impl crate::Endpoint for Capture {
             r.passp = fields.secret("PassP");
         }
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let mut s = vec![];
         if let Some(v) = &request.passp {
@@ -812,6 +821,7 @@ impl crate::Endpoint for Capture {
         s.push(crate::ExposeSecret::expose_secret(&request.cc));
         s
     }
+    #[inline]
     fn code(value: i64) -> CCode {
         match value {
             401i64 => CCode::NameRequired,
@@ -820,9 +830,11 @@ impl crate::Endpoint for Capture {
             other => CCode::from_service_table(other),
         }
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

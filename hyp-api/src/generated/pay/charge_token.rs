@@ -206,6 +206,7 @@ pub struct ChargeTokenRequest {
     pub fild3: Option<String>,
 }
 impl crate::ToNode for ChargeTokenRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -624,6 +625,7 @@ impl ChargeTokenRequest {
 }
 impl crate::Validate for ChargeTokenRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -1330,6 +1332,7 @@ impl crate::__private::JsonFields for ChargeTokenResponse {
     }
 }
 impl crate::__private::FormFields for ChargeTokenResponse {
+    #[inline]
     fn read(
         f: &mut crate::__private::FormIn<'_>,
     ) -> Result<Self, crate::__private::Failure> {
@@ -1751,21 +1754,25 @@ impl crate::Endpoint for ChargeToken {
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
         parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         Some((
             if request.utf8out == Some(true) { "utf-8" } else { "windows-1255" },
             "windows-1255",
         ))
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         Some(if request.utf8 == Some(true) { "utf-8" } else { "windows-1255" })
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
@@ -1773,6 +1780,7 @@ impl crate::Endpoint for ChargeToken {
         }
     }
     const CLIENT_FIELDS: bool = true;
+    #[inline]
     fn fill_client_fields(
         r: &mut Self::Request,
         fields: &crate::__private::ClientFields,
@@ -1784,6 +1792,7 @@ impl crate::Endpoint for ChargeToken {
             r.passp = fields.secret("PassP");
         }
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let mut s = vec![];
         if let Some(v) = &request.passp {
@@ -1792,6 +1801,7 @@ impl crate::Endpoint for ChargeToken {
         s.push(crate::ExposeSecret::expose_secret(&request.cc));
         s
     }
+    #[inline]
     fn code(value: i64) -> CCode {
         match value {
             6i64 => CCode::IncorrectCvv2,
@@ -1804,9 +1814,11 @@ impl crate::Endpoint for ChargeToken {
             other => CCode::from_service_table(other),
         }
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64 | 600i64 | 700i64 | 800i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

@@ -30,6 +30,7 @@ pub struct CommitTransactionRequest {
     pub trans_id: TransId,
 }
 impl crate::ToNode for CommitTransactionRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -101,6 +102,7 @@ impl CommitTransactionRequest {
 }
 impl crate::Validate for CommitTransactionRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -287,6 +289,7 @@ impl crate::__private::JsonFields for CommitTransactionResponse {
     }
 }
 impl crate::__private::FormFields for CommitTransactionResponse {
+    #[inline]
     fn read(
         f: &mut crate::__private::FormIn<'_>,
     ) -> Result<Self, crate::__private::Failure> {
@@ -413,24 +416,28 @@ impl crate::Endpoint for CommitTransaction {
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
         parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         {
             let _ = request;
             Some(("windows-1255", "windows-1255"))
         }
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         {
             let _ = request;
             Some("windows-1255")
         }
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
@@ -438,6 +445,7 @@ impl crate::Endpoint for CommitTransaction {
         }
     }
     const CLIENT_FIELDS: bool = true;
+    #[inline]
     fn fill_client_fields(
         r: &mut Self::Request,
         fields: &crate::__private::ClientFields,
@@ -449,6 +457,7 @@ impl crate::Endpoint for CommitTransaction {
             r.passp = fields.secret("PassP");
         }
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let mut s = vec![];
         if let Some(v) = &request.passp {
@@ -456,6 +465,7 @@ impl crate::Endpoint for CommitTransaction {
         }
         s
     }
+    #[inline]
     fn code(value: i64) -> CCode {
         match value {
             250i64 => CCode::TransactionNotFound,
@@ -463,9 +473,11 @@ impl crate::Endpoint for CommitTransaction {
             other => CCode::from_service_table(other),
         }
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

@@ -143,6 +143,7 @@ pub struct CreateMultiCheckInvoiceRequest {
     pub date: Vec<crate::NaiveDate>,
 }
 impl crate::ToNode for CreateMultiCheckInvoiceRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -474,6 +475,7 @@ impl CreateMultiCheckInvoiceRequest {
 }
 impl crate::Validate for CreateMultiCheckInvoiceRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -757,6 +759,7 @@ impl crate::__private::JsonFields for CreateMultiCheckInvoiceResponse {
     }
 }
 impl crate::__private::FormFields for CreateMultiCheckInvoiceResponse {
+    #[inline]
     fn read(
         f: &mut crate::__private::FormIn<'_>,
     ) -> Result<Self, crate::__private::Failure> {
@@ -912,21 +915,25 @@ impl crate::Endpoint for CreateMultiCheckInvoice {
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
         parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         Some((
             if request.utf8out == Some(true) { "utf-8" } else { "windows-1255" },
             "windows-1255",
         ))
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         Some(if request.utf8 == Some(true) { "utf-8" } else { "windows-1255" })
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
@@ -934,6 +941,7 @@ impl crate::Endpoint for CreateMultiCheckInvoice {
         }
     }
     const CLIENT_FIELDS: bool = true;
+    #[inline]
     fn fill_client_fields(
         r: &mut Self::Request,
         fields: &crate::__private::ClientFields,
@@ -945,6 +953,7 @@ impl crate::Endpoint for CreateMultiCheckInvoice {
             r.passp = fields.secret("PassP");
         }
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let mut s = vec![];
         if let Some(v) = &request.passp {
@@ -952,6 +961,7 @@ impl crate::Endpoint for CreateMultiCheckInvoice {
         }
         s
     }
+    #[inline]
     fn code(value: i64) -> CCode {
         match value {
             6i64 => CCode::IncorrectCvv2,
@@ -959,9 +969,11 @@ impl crate::Endpoint for CreateMultiCheckInvoice {
             other => CCode::from_service_table(other),
         }
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

@@ -81,6 +81,7 @@ pub struct CreatePaymentLinkRequest {
     pub client_last_name: Option<String>,
 }
 impl crate::ToNode for CreatePaymentLinkRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -242,6 +243,7 @@ impl CreatePaymentLinkRequest {
 }
 impl crate::Validate for CreatePaymentLinkRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -409,6 +411,7 @@ impl crate::__private::JsonFields for CreatePaymentLinkResponse {
     }
 }
 impl crate::__private::FormFields for CreatePaymentLinkResponse {
+    #[inline]
     fn read(
         f: &mut crate::__private::FormIn<'_>,
     ) -> Result<Self, crate::__private::Failure> {
@@ -511,24 +514,28 @@ impl crate::Endpoint for CreatePaymentLink {
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
         parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         {
             let _ = request;
             Some(("windows-1255", "windows-1255"))
         }
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         {
             let _ = request;
             Some("windows-1255")
         }
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
@@ -536,6 +543,7 @@ impl crate::Endpoint for CreatePaymentLink {
         }
     }
     const CLIENT_FIELDS: bool = true;
+    #[inline]
     fn fill_client_fields(
         r: &mut Self::Request,
         fields: &crate::__private::ClientFields,
@@ -547,6 +555,7 @@ impl crate::Endpoint for CreatePaymentLink {
             r.passp = fields.secret("PassP");
         }
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let mut s = vec![];
         if let Some(v) = &request.passp {
@@ -554,6 +563,7 @@ impl crate::Endpoint for CreatePaymentLink {
         }
         s
     }
+    #[inline]
     fn code(value: i64) -> CCode {
         match value {
             16i64 => CCode::MissingRequiredFields,
@@ -561,9 +571,11 @@ impl crate::Endpoint for CreatePaymentLink {
             other => CCode::from_service_table(other),
         }
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

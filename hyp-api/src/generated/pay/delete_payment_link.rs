@@ -30,6 +30,7 @@ pub struct DeletePaymentLinkRequest {
     pub pay_request: PayRequestId,
 }
 impl crate::ToNode for DeletePaymentLinkRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -103,6 +104,7 @@ impl DeletePaymentLinkRequest {
 }
 impl crate::Validate for DeletePaymentLinkRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -196,6 +198,7 @@ impl crate::__private::JsonFields for DeletePaymentLinkResponse {
     }
 }
 impl crate::__private::FormFields for DeletePaymentLinkResponse {
+    #[inline]
     fn read(
         f: &mut crate::__private::FormIn<'_>,
     ) -> Result<Self, crate::__private::Failure> {
@@ -264,24 +267,28 @@ impl crate::Endpoint for DeletePaymentLink {
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
         parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         {
             let _ = request;
             Some(("windows-1255", "windows-1255"))
         }
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         {
             let _ = request;
             Some("windows-1255")
         }
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
@@ -289,6 +296,7 @@ impl crate::Endpoint for DeletePaymentLink {
         }
     }
     const CLIENT_FIELDS: bool = true;
+    #[inline]
     fn fill_client_fields(
         r: &mut Self::Request,
         fields: &crate::__private::ClientFields,
@@ -300,6 +308,7 @@ impl crate::Endpoint for DeletePaymentLink {
             r.passp = fields.secret("PassP");
         }
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let mut s = vec![];
         if let Some(v) = &request.passp {
@@ -307,6 +316,7 @@ impl crate::Endpoint for DeletePaymentLink {
         }
         s
     }
+    #[inline]
     fn code(value: i64) -> CCode {
         match value {
             250i64 => CCode::PaymentLinkNotFound,
@@ -314,9 +324,11 @@ impl crate::Endpoint for DeletePaymentLink {
             other => CCode::from_service_table(other),
         }
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

@@ -190,6 +190,7 @@ impl crate::__private::JsonFields for PaymentLink {
     }
 }
 impl crate::__private::FormFields for PaymentLink {
+    #[inline]
     fn read(
         f: &mut crate::__private::FormIn<'_>,
     ) -> Result<Self, crate::__private::Failure> {

@@ -36,6 +36,7 @@ pub struct RefundRequest {
     pub amount: crate::Money,
 }
 impl crate::ToNode for RefundRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -121,6 +122,7 @@ impl RefundRequest {
 }
 impl crate::Validate for RefundRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -276,6 +278,7 @@ impl crate::__private::JsonFields for RefundResponse {
     }
 }
 impl crate::__private::FormFields for RefundResponse {
+    #[inline]
     fn read(
         f: &mut crate::__private::FormIn<'_>,
     ) -> Result<Self, crate::__private::Failure> {
@@ -378,24 +381,28 @@ impl crate::Endpoint for Refund {
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
         parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         {
             let _ = request;
             Some(("windows-1255", "windows-1255"))
         }
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         {
             let _ = request;
             Some("windows-1255")
         }
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
@@ -403,6 +410,7 @@ impl crate::Endpoint for Refund {
         }
     }
     const CLIENT_FIELDS: bool = true;
+    #[inline]
     fn fill_client_fields(
         r: &mut Self::Request,
         fields: &crate::__private::ClientFields,
@@ -414,6 +422,7 @@ impl crate::Endpoint for Refund {
             r.passp = fields.secret("PassP");
         }
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let mut s = vec![];
         if let Some(v) = &request.passp {
@@ -421,6 +430,7 @@ impl crate::Endpoint for Refund {
         }
         s
     }
+    #[inline]
     fn code(value: i64) -> CCode {
         match value {
             33i64 => CCode::RefundExceedsOriginal,
@@ -428,6 +438,7 @@ impl crate::Endpoint for Refund {
             other => CCode::from_service_table(other),
         }
     }
+    #[inline]
     fn check_success(output: &Self::Output) -> Result<(), crate::DecodeError> {
         {
             let r = output;
@@ -442,9 +453,11 @@ impl crate::Endpoint for Refund {
         }
         Ok(())
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

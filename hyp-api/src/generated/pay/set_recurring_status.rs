@@ -36,6 +36,7 @@ pub struct SetRecurringStatusRequest {
     pub new_stat: NewStat,
 }
 impl crate::ToNode for SetRecurringStatusRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -121,6 +122,7 @@ impl SetRecurringStatusRequest {
 }
 impl crate::Validate for SetRecurringStatusRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -213,6 +215,7 @@ impl crate::__private::JsonFields for SetRecurringStatusResponse {
     }
 }
 impl crate::__private::FormFields for SetRecurringStatusResponse {
+    #[inline]
     fn read(
         f: &mut crate::__private::FormIn<'_>,
     ) -> Result<Self, crate::__private::Failure> {
@@ -281,24 +284,28 @@ impl crate::Endpoint for SetRecurringStatus {
     const READ_ONLY: bool = false;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
         parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         {
             let _ = request;
             Some(("windows-1255", "windows-1255"))
         }
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         {
             let _ = request;
             Some("windows-1255")
         }
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
@@ -306,6 +313,7 @@ impl crate::Endpoint for SetRecurringStatus {
         }
     }
     const CLIENT_FIELDS: bool = true;
+    #[inline]
     fn fill_client_fields(
         r: &mut Self::Request,
         fields: &crate::__private::ClientFields,
@@ -317,6 +325,7 @@ impl crate::Endpoint for SetRecurringStatus {
             r.passp = fields.secret("PassP");
         }
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let mut s = vec![];
         if let Some(v) = &request.passp {
@@ -324,6 +333,7 @@ impl crate::Endpoint for SetRecurringStatus {
         }
         s
     }
+    #[inline]
     fn code(value: i64) -> CCode {
         match value {
             905i64 => CCode::UnsupportedAgreementState,
@@ -331,9 +341,11 @@ impl crate::Endpoint for SetRecurringStatus {
             other => CCode::from_service_table(other),
         }
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

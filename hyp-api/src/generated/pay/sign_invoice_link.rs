@@ -50,6 +50,7 @@ pub struct SignInvoiceLinkRequest {
     pub asm: Option<String>,
 }
 impl crate::ToNode for SignInvoiceLinkRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -162,6 +163,7 @@ impl SignInvoiceLinkRequest {
 }
 impl crate::Validate for SignInvoiceLinkRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -360,6 +362,7 @@ impl crate::__private::JsonFields for SignInvoiceLinkResponse {
     }
 }
 impl crate::__private::FormFields for SignInvoiceLinkResponse {
+    #[inline]
     fn read(
         f: &mut crate::__private::FormIn<'_>,
     ) -> Result<Self, crate::__private::Failure> {
@@ -496,24 +499,28 @@ impl crate::Endpoint for SignInvoiceLink {
     const READ_ONLY: bool = true;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
         parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         {
             let _ = request;
             Some(("windows-1255", "windows-1255"))
         }
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         {
             let _ = request;
             Some("windows-1255")
         }
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
@@ -521,6 +528,7 @@ impl crate::Endpoint for SignInvoiceLink {
         }
     }
     const CLIENT_FIELDS: bool = true;
+    #[inline]
     fn fill_client_fields(
         r: &mut Self::Request,
         fields: &crate::__private::ClientFields,
@@ -535,6 +543,7 @@ impl crate::Endpoint for SignInvoiceLink {
             r.passp = fields.secret("PassP");
         }
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let mut s = vec![];
         if let Some(v) = &request.key {
@@ -545,15 +554,18 @@ impl crate::Endpoint for SignInvoiceLink {
         }
         s
     }
+    #[inline]
     fn code(value: i64) -> CCode {
         match value {
             902i64 => CCode::AuthenticationFailed,
             other => CCode::from_service_table(other),
         }
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

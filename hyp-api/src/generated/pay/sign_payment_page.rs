@@ -274,6 +274,7 @@ pub struct SignPaymentPageRequest {
     pub hide_btns: Option<bool>,
 }
 impl crate::ToNode for SignPaymentPageRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -825,6 +826,7 @@ impl SignPaymentPageRequest {
 }
 impl crate::Validate for SignPaymentPageRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -951,6 +953,7 @@ impl crate::ToNode for SignPaymentPageResponse {
     }
 }
 impl crate::__private::FormFields for SignPaymentPageResponse {
+    #[inline]
     fn read(
         f: &mut crate::__private::FormIn<'_>,
     ) -> Result<Self, crate::__private::Failure> {
@@ -1038,24 +1041,28 @@ impl crate::Endpoint for SignPaymentPage {
     const READ_ONLY: bool = true;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
         parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         {
             let _ = request;
             Some(("windows-1255", "windows-1255"))
         }
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         {
             let _ = request;
             Some("windows-1255")
         }
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
@@ -1063,6 +1070,7 @@ impl crate::Endpoint for SignPaymentPage {
         }
     }
     const CLIENT_FIELDS: bool = true;
+    #[inline]
     fn fill_client_fields(
         r: &mut Self::Request,
         fields: &crate::__private::ClientFields,
@@ -1077,6 +1085,7 @@ impl crate::Endpoint for SignPaymentPage {
             r.passp = fields.secret("PassP");
         }
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let mut s = vec![];
         if let Some(v) = &request.key {
@@ -1087,6 +1096,7 @@ impl crate::Endpoint for SignPaymentPage {
         }
         s
     }
+    #[inline]
     fn code(value: i64) -> CCode {
         match value {
             902i64 => CCode::AuthenticationFailed,
@@ -1094,9 +1104,11 @@ impl crate::Endpoint for SignPaymentPage {
             other => CCode::from_service_table(other),
         }
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {

@@ -42,6 +42,7 @@ pub struct VerifyTransactionRequest {
     pub redirect: Vec<(String, String)>,
 }
 impl crate::ToNode for VerifyTransactionRequest {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         #[allow(unused_mut)]
         let mut w = crate::__private::MapWriter::new();
@@ -143,6 +144,7 @@ impl VerifyTransactionRequest {
 }
 impl crate::Validate for VerifyTransactionRequest {
     #[allow(unused_variables)]
+    #[inline]
     fn validate_into(
         &self,
         cx: &crate::ValidationContext,
@@ -201,6 +203,7 @@ impl crate::__private::JsonFields for VerifyTransactionResponse {
     }
 }
 impl crate::__private::FormFields for VerifyTransactionResponse {
+    #[inline]
     fn read(
         f: &mut crate::__private::FormIn<'_>,
     ) -> Result<Self, crate::__private::Failure> {
@@ -244,24 +247,28 @@ impl crate::Endpoint for VerifyTransaction {
     const READ_ONLY: bool = true;
     const GENERATES_IDEMPOTENCY_KEY: bool = false;
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30u64);
+    #[inline]
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
         parts.body = Some(crate::ToNode::to_node(request));
         parts
     }
+    #[inline]
     fn answer_charset(request: &Self::Request) -> Option<(&'static str, &'static str)> {
         {
             let _ = request;
             Some(("windows-1255", "windows-1255"))
         }
     }
+    #[inline]
     fn request_charset(request: &Self::Request) -> Option<&'static str> {
         {
             let _ = request;
             Some("windows-1255")
         }
     }
+    #[inline]
     fn idempotency_key(request: &Self::Request) -> Option<&str> {
         {
             let _ = request;
@@ -269,6 +276,7 @@ impl crate::Endpoint for VerifyTransaction {
         }
     }
     const CLIENT_FIELDS: bool = true;
+    #[inline]
     fn fill_client_fields(
         r: &mut Self::Request,
         fields: &crate::__private::ClientFields,
@@ -283,6 +291,7 @@ impl crate::Endpoint for VerifyTransaction {
             r.passp = fields.secret("PassP");
         }
     }
+    #[inline]
     fn secrets(request: &Self::Request) -> Vec<&str> {
         let mut s = vec![];
         if let Some(v) = &request.key {
@@ -293,6 +302,7 @@ impl crate::Endpoint for VerifyTransaction {
         }
         s
     }
+    #[inline]
     fn code(value: i64) -> CCode {
         match value {
             200i64 => CCode::RedirectParametersMissing,
@@ -301,9 +311,11 @@ impl crate::Endpoint for VerifyTransaction {
             other => CCode::from_service_table(other),
         }
     }
+    #[inline]
     fn is_outcome(code: i64) -> bool {
         matches!(code, 0i64)
     }
+    #[inline]
     fn decode_one_pass(
         answer: &crate::__private::one_pass::Received<'_>,
     ) -> crate::__private::one_pass::Decoded<Option<Self::Output>> {
