@@ -85,6 +85,7 @@ pub mod wire {
 /// Items the generated code uses; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
+    #[cfg(feature = "__sandbox")]
     pub use crate::runtime::aliases::with_aliases;
     pub use crate::runtime::client_builder::FromCore;
     pub use crate::runtime::client_fields::ClientFields;

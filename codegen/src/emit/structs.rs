@@ -137,8 +137,14 @@ fn to_node_impl(api: &Api, s: &StructSpec) -> TokenStream {
         },
     };
     // `#[inline]`: compiled where a call writes the request (or a test writes an answer), not
-    // into every build of hyp-api (docs/design.md, "compiled where it is called").
+    // into every build of hyp-api. An answer is written to a tree only by hyp-sandbox and the
+    // tests: that impl exists only with the internal feature `__sandbox`.
+    let only_sandbox = match s.side {
+        Side::Request => quote!(),
+        Side::Response => quote!(#[cfg(feature = "__sandbox")]),
+    };
     quote! {
+        #only_sandbox
         impl crate::ToNode for #name {
             #[inline]
             fn to_node(&self) -> crate::Node {

@@ -2,7 +2,9 @@
 
 use std::time::Duration;
 
-use crate::runtime::codec::{FromNode, ToNode};
+#[cfg(feature = "__sandbox")]
+use crate::runtime::codec::FromNode;
+use crate::runtime::codec::ToNode;
 use crate::runtime::error::VendorCode;
 use crate::runtime::node::{DecodeError, Node};
 use crate::runtime::validate::Validate;
@@ -112,7 +114,12 @@ impl Parts {
 /// One vendor function, as the spec describes it. Implemented by generated marker types.
 pub trait Endpoint {
     /// The request type: written to a tree to go out, and read from one by hyp-sandbox.
+    #[cfg(feature = "__sandbox")]
     type Request: Validate + ToNode + FromNode + Clone + Send + Sync;
+    /// The request type: written to a tree to go out (read from one only with hyp-sandbox's
+    /// internal feature `__sandbox`).
+    #[cfg(not(feature = "__sandbox"))]
+    type Request: Validate + ToNode + Clone + Send + Sync;
     /// What a successful call returns: the response, or an enum of the documented outcomes.
     type Output: Send;
     /// The API's result-code type.

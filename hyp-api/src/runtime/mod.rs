@@ -1,6 +1,7 @@
 //! The hand-written runtime: everything generated code relies on. It holds no vendor field
 //! name, code or enum value: those are all generated from `spec/`.
 
+#[cfg(feature = "__sandbox")]
 pub mod aliases;
 pub mod answer;
 pub mod charset;

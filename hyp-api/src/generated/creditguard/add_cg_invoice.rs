@@ -70,6 +70,7 @@ impl crate::ToNode for AddCgInvoiceRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for AddCgInvoiceRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -200,6 +201,7 @@ pub struct AddCgInvoiceResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for AddCgInvoiceResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

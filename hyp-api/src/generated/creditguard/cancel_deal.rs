@@ -221,6 +221,7 @@ impl crate::ToNode for CancelDealRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for CancelDealRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -932,6 +933,7 @@ pub struct CancelDealResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for CancelDealResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

@@ -448,6 +448,7 @@ impl crate::ToNode for DoDealRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for DoDealRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -1605,6 +1606,7 @@ pub struct DoDealResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for DoDealResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

@@ -52,6 +52,7 @@ impl crate::ToNode for GetSessionIdRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for GetSessionIdRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -144,6 +145,7 @@ pub struct GetSessionIdResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for GetSessionIdResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

@@ -59,6 +59,7 @@ impl crate::ToNode for InquireInvoiceRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for InquireInvoiceRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -169,6 +170,7 @@ pub struct InquireInvoiceResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for InquireInvoiceResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

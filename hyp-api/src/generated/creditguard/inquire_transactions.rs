@@ -320,6 +320,7 @@ impl crate::ToNode for InquireTransactionsRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for InquireTransactionsRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -772,6 +773,7 @@ pub struct InquireTransactionsResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for InquireTransactionsResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

@@ -198,6 +198,7 @@ impl crate::ToNode for CustomerData {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for CustomerData {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -571,6 +572,7 @@ impl crate::ToNode for InvoiceData {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for InvoiceData {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -755,6 +757,7 @@ impl crate::ToNode for InvoiceRef {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for InvoiceRef {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -838,6 +841,7 @@ impl crate::ToNode for PaymentPageData {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for PaymentPageData {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -1229,6 +1233,7 @@ pub struct DealResult {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for DealResult {
     #[inline]
     fn to_node(&self) -> crate::Node {
@@ -1888,6 +1893,7 @@ pub struct Transaction {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for Transaction {
     #[inline]
     fn to_node(&self) -> crate::Node {
@@ -3053,6 +3059,7 @@ pub struct AcquirerData {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for AcquirerData {
     #[inline]
     fn to_node(&self) -> crate::Node {
@@ -3502,6 +3509,7 @@ pub struct AshraitEmvData {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for AshraitEmvData {
     #[inline]
     fn to_node(&self) -> crate::Node {
@@ -4390,6 +4398,7 @@ pub struct Totals {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for Totals {
     #[inline]
     fn to_node(&self) -> crate::Node {

@@ -70,6 +70,7 @@ impl crate::ToNode for RefundCgInvoiceRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for RefundCgInvoiceRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -203,6 +204,7 @@ pub struct RefundCgInvoiceResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for RefundCgInvoiceResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

@@ -212,6 +212,7 @@ impl crate::ToNode for RefundDealRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for RefundDealRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -913,6 +914,7 @@ pub struct RefundDealResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for RefundDealResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

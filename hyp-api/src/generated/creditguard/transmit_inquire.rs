@@ -61,6 +61,7 @@ impl crate::ToNode for TransmitInquireRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for TransmitInquireRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -167,6 +168,7 @@ pub struct TransmitInquireResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for TransmitInquireResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

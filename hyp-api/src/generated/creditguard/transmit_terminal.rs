@@ -81,6 +81,7 @@ impl crate::ToNode for TransmitTerminalRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for TransmitTerminalRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -207,6 +208,7 @@ pub struct TransmitTerminalResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for TransmitTerminalResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

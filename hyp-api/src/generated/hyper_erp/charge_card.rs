@@ -79,6 +79,7 @@ impl crate::ToNode for ChargeCardRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for ChargeCardRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -270,6 +271,7 @@ pub struct ChargeCardResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for ChargeCardResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

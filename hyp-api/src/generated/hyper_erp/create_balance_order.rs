@@ -79,6 +79,7 @@ impl crate::ToNode for CreateBalanceOrderRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for CreateBalanceOrderRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -246,6 +247,7 @@ pub struct CreateBalanceOrderResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for CreateBalanceOrderResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

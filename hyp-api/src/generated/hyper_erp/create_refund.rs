@@ -165,6 +165,7 @@ impl crate::ToNode for CreateRefundRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for CreateRefundRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -408,6 +409,7 @@ pub struct CreateRefundResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for CreateRefundResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

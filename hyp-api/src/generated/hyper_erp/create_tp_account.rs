@@ -36,6 +36,7 @@ impl crate::ToNode for CreateTpAccountRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for CreateTpAccountRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -114,6 +115,7 @@ pub struct CreateTpAccountResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for CreateTpAccountResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

@@ -135,6 +135,7 @@ impl crate::ToNode for DepositFiatRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for DepositFiatRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -364,6 +365,7 @@ pub struct DepositFiatResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for DepositFiatResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

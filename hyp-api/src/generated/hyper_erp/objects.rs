@@ -88,6 +88,7 @@ pub struct TpAccount {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for TpAccount {
     #[inline]
     fn to_node(&self) -> crate::Node {
@@ -548,6 +549,7 @@ impl crate::ToNode for RefundItem {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for RefundItem {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -1148,6 +1150,7 @@ pub struct RefundDocument {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for RefundDocument {
     #[inline]
     fn to_node(&self) -> crate::Node {
@@ -2007,6 +2010,7 @@ pub struct RefundQueueRow {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for RefundQueueRow {
     #[inline]
     fn to_node(&self) -> crate::Node {
@@ -2390,6 +2394,7 @@ impl crate::ToNode for RefundStatusUpdate {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for RefundStatusUpdate {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {

@@ -34,6 +34,7 @@ impl crate::ToNode for QueryRefundQueueRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for QueryRefundQueueRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -87,6 +88,7 @@ pub struct QueryRefundQueueResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for QueryRefundQueueResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

@@ -31,6 +31,7 @@ impl crate::ToNode for UpdateRefundQueueRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for UpdateRefundQueueRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -106,6 +107,7 @@ pub struct UpdateRefundQueueResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for UpdateRefundQueueResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

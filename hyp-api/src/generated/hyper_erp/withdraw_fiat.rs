@@ -121,6 +121,7 @@ impl crate::ToNode for WithdrawFiatRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for WithdrawFiatRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -363,6 +364,7 @@ pub struct WithdrawFiatResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for WithdrawFiatResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

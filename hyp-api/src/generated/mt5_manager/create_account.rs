@@ -210,6 +210,7 @@ impl crate::ToNode for CreateAccountRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for CreateAccountRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -468,6 +469,7 @@ pub struct CreateAccountResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for CreateAccountResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

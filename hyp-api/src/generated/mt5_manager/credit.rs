@@ -79,6 +79,7 @@ impl crate::ToNode for CreditRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for CreditRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -213,6 +214,7 @@ pub struct CreditResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for CreditResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

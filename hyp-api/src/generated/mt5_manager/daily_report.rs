@@ -44,6 +44,7 @@ impl crate::ToNode for DailyReportRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for DailyReportRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -151,6 +152,7 @@ pub struct DailyReportResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for DailyReportResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

@@ -80,6 +80,7 @@ impl crate::ToNode for DepositRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for DepositRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -214,6 +215,7 @@ pub struct DepositResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for DepositResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

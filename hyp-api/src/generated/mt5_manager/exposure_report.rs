@@ -37,6 +37,7 @@ impl crate::ToNode for ExposureReportRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for ExposureReportRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -100,6 +101,7 @@ pub struct ExposureReportResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for ExposureReportResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

@@ -46,6 +46,7 @@ impl crate::ToNode for GetAccountRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for GetAccountRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -213,6 +214,7 @@ pub struct GetAccountResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for GetAccountResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

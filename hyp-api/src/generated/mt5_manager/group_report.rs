@@ -37,6 +37,7 @@ impl crate::ToNode for GroupReportRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for GroupReportRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -100,6 +101,7 @@ pub struct GroupReportResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for GroupReportResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

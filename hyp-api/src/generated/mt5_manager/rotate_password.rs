@@ -75,6 +75,7 @@ impl crate::ToNode for RotatePasswordRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for RotatePasswordRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -193,6 +194,7 @@ pub struct RotatePasswordResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for RotatePasswordResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

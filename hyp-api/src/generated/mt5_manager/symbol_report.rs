@@ -37,6 +37,7 @@ impl crate::ToNode for SymbolReportRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for SymbolReportRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -100,6 +101,7 @@ pub struct SymbolReportResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for SymbolReportResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

@@ -72,6 +72,7 @@ impl crate::ToNode for TransactionHistoryRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for TransactionHistoryRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -175,6 +176,7 @@ pub struct TransactionHistoryResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for TransactionHistoryResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

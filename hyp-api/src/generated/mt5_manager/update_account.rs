@@ -90,6 +90,7 @@ impl crate::ToNode for UpdateAccountRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for UpdateAccountRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -221,6 +222,7 @@ pub struct UpdateAccountResponse {
     /// secret the call sent.
     pub body: crate::Node,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for UpdateAccountResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

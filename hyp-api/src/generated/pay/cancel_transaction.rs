@@ -45,6 +45,7 @@ impl crate::ToNode for CancelTransactionRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for CancelTransactionRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -145,6 +146,7 @@ pub struct CancelTransactionResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for CancelTransactionResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

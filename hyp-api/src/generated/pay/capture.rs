@@ -125,6 +125,7 @@ impl crate::ToNode for CaptureRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for CaptureRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -447,6 +448,7 @@ pub struct CaptureResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for CaptureResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

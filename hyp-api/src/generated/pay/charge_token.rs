@@ -291,6 +291,7 @@ impl crate::ToNode for ChargeTokenRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for ChargeTokenRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -888,6 +889,7 @@ pub struct ChargeTokenResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for ChargeTokenResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

@@ -45,6 +45,7 @@ impl crate::ToNode for CommitTransactionRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for CommitTransactionRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -157,6 +158,7 @@ pub struct CommitTransactionResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for CommitTransactionResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

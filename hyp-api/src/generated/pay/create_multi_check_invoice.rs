@@ -214,6 +214,7 @@ impl crate::ToNode for CreateMultiCheckInvoiceRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for CreateMultiCheckInvoiceRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -591,6 +592,7 @@ pub struct CreateMultiCheckInvoiceResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for CreateMultiCheckInvoiceResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

@@ -201,6 +201,7 @@ impl crate::ToNode for CreateOfflineInvoiceRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for CreateOfflineInvoiceRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -544,6 +545,7 @@ pub struct CreateOfflineInvoiceResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for CreateOfflineInvoiceResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

@@ -116,6 +116,7 @@ impl crate::ToNode for CreatePaymentLinkRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for CreatePaymentLinkRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -309,6 +310,7 @@ pub struct CreatePaymentLinkResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for CreatePaymentLinkResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

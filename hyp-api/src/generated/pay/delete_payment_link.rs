@@ -46,6 +46,7 @@ impl crate::ToNode for DeletePaymentLinkRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for DeletePaymentLinkRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -135,6 +136,7 @@ pub struct DeletePaymentLinkResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for DeletePaymentLinkResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

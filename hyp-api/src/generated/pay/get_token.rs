@@ -54,6 +54,7 @@ impl crate::ToNode for GetTokenRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for GetTokenRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -194,6 +195,7 @@ pub struct GetTokenResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for GetTokenResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

@@ -39,6 +39,7 @@ impl crate::ToNode for ListPaymentLinksRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for ListPaymentLinksRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -115,6 +116,7 @@ pub struct ListPaymentLinksResponse {
     /// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Example response; Response parameters)
     pub links: Vec<PaymentLink>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for ListPaymentLinksResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

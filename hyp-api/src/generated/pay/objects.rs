@@ -44,6 +44,7 @@ pub struct PaymentLink {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for PaymentLink {
     #[inline]
     fn to_node(&self) -> crate::Node {

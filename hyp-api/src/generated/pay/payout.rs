@@ -116,6 +116,7 @@ impl crate::ToNode for PayoutRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for PayoutRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -398,6 +399,7 @@ pub struct PayoutResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for PayoutResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

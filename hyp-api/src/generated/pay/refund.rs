@@ -52,6 +52,7 @@ impl crate::ToNode for RefundRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for RefundRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -176,6 +177,7 @@ pub struct RefundResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for RefundResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

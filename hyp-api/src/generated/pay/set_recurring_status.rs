@@ -52,6 +52,7 @@ impl crate::ToNode for SetRecurringStatusRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for SetRecurringStatusRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -153,6 +154,7 @@ pub struct SetRecurringStatusResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for SetRecurringStatusResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

@@ -74,6 +74,7 @@ impl crate::ToNode for SignInvoiceLinkRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for SignInvoiceLinkRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -220,6 +221,7 @@ pub struct SignInvoiceLinkResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for SignInvoiceLinkResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

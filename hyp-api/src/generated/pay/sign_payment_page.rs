@@ -403,6 +403,7 @@ impl crate::ToNode for SignPaymentPageRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for SignPaymentPageRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -936,6 +937,7 @@ pub struct SignPaymentPageResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for SignPaymentPageResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {

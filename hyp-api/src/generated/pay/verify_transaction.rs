@@ -61,6 +61,7 @@ impl crate::ToNode for VerifyTransactionRequest {
         w.finish()
     }
 }
+#[cfg(feature = "__sandbox")]
 impl crate::FromNode for VerifyTransactionRequest {
     #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -171,6 +172,7 @@ pub struct VerifyTransactionResponse {
     /// Fields the spec does not list, as received (the vendor documents no full schema).
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for VerifyTransactionResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
