@@ -5,10 +5,12 @@
 //! `cargo xtask spec-diff` reports what changed in `spec/` and whether it breaks callers
 //! (`spec_diff.rs`);
 //! `cargo xtask compile-times` times hyp-api's release compile beside reqwest's
-//! (`compile_times.rs`).
+//! (`compile_times.rs`); `cargo xtask ir-lines` counts the LLVM IR of hyp-api's unit by function
+//! (`ir_lines.rs`).
 
 mod compile_times;
 mod fuzz_smoke;
+mod ir_lines;
 mod openapi;
 mod serial_rustc;
 mod spec_diff;
@@ -48,6 +50,9 @@ enum Task {
     /// Time hyp-api's release compile beside reqwest's (`cargo build --timings`), all API
     /// features and each alone.
     CompileTimes(compile_times::CompileTimes),
+    /// Count the LLVM IR lines of hyp-api's own unit, by function (the deterministic measure
+    /// of what its compile asks of LLVM).
+    IrLines(ir_lines::IrLines),
 }
 
 fn main() -> ExitCode {
@@ -83,6 +88,16 @@ fn main() -> ExitCode {
             let cwd = std::env::current_dir().unwrap_or_default();
             match workspace::root(std::env::var_os("CARGO_MANIFEST_DIR"), &cwd) {
                 Ok(root) => compile_times::run(&root, &args),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Task::IrLines(args) => {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            match workspace::root(std::env::var_os("CARGO_MANIFEST_DIR"), &cwd) {
+                Ok(root) => ir_lines::run(&root, &args),
                 Err(e) => {
                     eprintln!("error: {e}");
                     ExitCode::FAILURE
