@@ -176,7 +176,8 @@ fn build(root: &Path, target_dir: &Path, features: &str) -> Result<(f64, f64), S
     Ok((ours, reqwest))
 }
 
-fn status(cmd: &mut Command) -> Result<(), String> {
+/// Runs `cmd`; its stderr in the error when it fails.
+pub(crate) fn status(cmd: &mut Command) -> Result<(), String> {
     let out = cmd.output().map_err(|e| e.to_string())?;
     if out.status.success() {
         Ok(())

@@ -73,44 +73,34 @@ fn emit(root: &Path, args: &IrLines) -> Result<PathBuf, String> {
         }
     }
     let dir = target_dir.to_string_lossy().into_owned();
-    let mut rustc_args = vec!["--emit=llvm-ir", "-C", "codegen-units=1"];
+    let mut build = vec![
+        "rustc",
+        "--release",
+        "--quiet",
+        "-p",
+        "hyp-api",
+        "--lib",
+        "--no-default-features",
+        "--features",
+        &args.features,
+        "--target-dir",
+        &dir,
+        "--",
+        "--emit=llvm-ir",
+        "-C",
+        "codegen-units=1",
+    ];
     if !args.optimized {
-        rustc_args.extend(["-C", "opt-level=0"]);
+        build.extend(["-C", "opt-level=0"]);
     }
-    for step in [
-        vec!["clean", "--release", "-p", "hyp-api", "--target-dir", &dir],
-        [
-            vec![
-                "rustc",
-                "--release",
-                "--quiet",
-                "-p",
-                "hyp-api",
-                "--lib",
-                "--no-default-features",
-                "--features",
-                &args.features,
-                "--target-dir",
-                &dir,
-                "--",
-            ],
-            rustc_args.clone(),
-        ]
-        .concat(),
-    ] {
-        let out = Command::new(&cargo)
-            .current_dir(root)
-            .args(&step)
-            .output()
-            .map_err(|e| e.to_string())?;
-        if !out.status.success() {
-            return Err(format!(
-                "cargo {} failed:\n{}",
-                step.join(" "),
-                String::from_utf8_lossy(&out.stderr)
-            ));
-        }
-    }
+    let clean = ["clean", "--release", "-p", "hyp-api", "--target-dir", &dir];
+    let cargo_in_root = || {
+        let mut cmd = Command::new(&cargo);
+        cmd.current_dir(root);
+        cmd
+    };
+    crate::compile_times::status(cargo_in_root().args(clean))?;
+    crate::compile_times::status(cargo_in_root().args(&build))?;
     std::fs::read_dir(&deps)
         .map_err(|e| format!("{}: {e}", deps.display()))?
         .flatten()

@@ -62,47 +62,23 @@ fn main() -> ExitCode {
     }
     let cli = Cli::parse();
     match cli.task {
-        Task::Codegen { check } => {
-            let cwd = std::env::current_dir().unwrap_or_default();
-            match workspace::root(std::env::var_os("CARGO_MANIFEST_DIR"), &cwd) {
-                Ok(root) => codegen(&root, check),
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
-        Task::Openapi { check } => {
-            let cwd = std::env::current_dir().unwrap_or_default();
-            match workspace::root(std::env::var_os("CARGO_MANIFEST_DIR"), &cwd) {
-                Ok(root) => openapi::run(&root, check),
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
+        Task::Codegen { check } => in_workspace(|root| codegen(root, check)),
+        Task::Openapi { check } => in_workspace(|root| openapi::run(root, check)),
         Task::SpecDiff(args) => spec_diff::run(&args),
         Task::FuzzSmoke(args) => fuzz_smoke::run(&args),
-        Task::CompileTimes(args) => {
-            let cwd = std::env::current_dir().unwrap_or_default();
-            match workspace::root(std::env::var_os("CARGO_MANIFEST_DIR"), &cwd) {
-                Ok(root) => compile_times::run(&root, &args),
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
-        Task::IrLines(args) => {
-            let cwd = std::env::current_dir().unwrap_or_default();
-            match workspace::root(std::env::var_os("CARGO_MANIFEST_DIR"), &cwd) {
-                Ok(root) => ir_lines::run(&root, &args),
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
-            }
+        Task::CompileTimes(args) => in_workspace(|root| compile_times::run(root, &args)),
+        Task::IrLines(args) => in_workspace(|root| ir_lines::run(root, &args)),
+    }
+}
+
+/// Runs `task` in the workspace root (found from `CARGO_MANIFEST_DIR` or the current folder).
+fn in_workspace(task: impl FnOnce(&Path) -> ExitCode) -> ExitCode {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    match workspace::root(std::env::var_os("CARGO_MANIFEST_DIR"), &cwd) {
+        Ok(root) => task(&root),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
         }
     }
 }
