@@ -90,7 +90,7 @@ pub mod __private {
     pub use crate::runtime::client_builder::FromCore;
     pub use crate::runtime::client_fields::ClientFields;
     pub use crate::runtime::codec;
-    pub use crate::runtime::endpoint::{Header, Parts};
+    pub use crate::runtime::endpoint::{Body, Header, Parts};
     pub use crate::runtime::fields::{self, Failure, FromText};
     #[cfg(feature = "__form")]
     pub use crate::runtime::form_in::{FormFields, FormIn};
@@ -98,14 +98,15 @@ pub mod __private {
     pub use crate::runtime::json_in::{self, JsonFields};
     #[cfg(feature = "__mac")]
     pub use crate::runtime::mac;
+    pub use crate::runtime::map_writer::{MapWriter, WriteFields};
     pub use crate::runtime::names;
-    pub use crate::runtime::node::{MapReader, MapWriter, only};
+    pub use crate::runtime::node::{MapReader, only};
     pub use crate::runtime::one_pass;
     pub use crate::runtime::open::ClosedEnum;
+    pub use crate::runtime::pattern::Pattern;
     pub use crate::runtime::validate::{AsMajor, AsText, FieldPath, ItemListRule, check};
     #[cfg(feature = "__xml")]
     pub use crate::runtime::xml_in::{self, XmlFields, XmlIn};
-    pub use regex;
     pub use serde;
 }
 

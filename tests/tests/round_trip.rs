@@ -6,10 +6,13 @@
 //!   the `int_in` form field, path segments, headers) decodes to the same request;
 //! - every documented answer still decodes with its text varied (letters replaced by any
 //!   character, escapes included), digits and codes kept: no decode error where the example
-//!   had none.
+//!   had none;
+//! - every JSON request body written straight into its text is its tree's JSON, byte for byte.
 
 #[path = "round_trip/answers.rs"]
 mod answers;
+#[path = "round_trip/json_body.rs"]
+mod json_body;
 
 use std::fmt::Debug;
 use std::sync::{Arc, Mutex};

@@ -68,7 +68,7 @@ pub(super) fn marker(api: &Api, e: &Endpoint, req: &str, resp: &str, output: &st
         HttpMethod::Patch => quote!(Patch),
         HttpMethod::Delete => quote!(Delete),
     };
-    let parts = super::parts::parts_fn(e);
+    let parts = super::parts::parts_fn(api, e);
     let fill = client_fields_fn(api, e);
     let generates = e.generate_idempotency_key;
     let with_key = match &e.idempotency_key {

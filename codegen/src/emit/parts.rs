@@ -5,11 +5,11 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::types::{encode_ref, ident};
-use crate::model::{Endpoint, FieldLocation, Ty};
+use crate::model::{Api, Endpoint, FieldLocation, TransportKind, Ty};
 
 /// `fn parts`: the path with its segments filled in and percent-encoded, the query, the
 /// headers, and the body (the body fields only).
-pub(super) fn parts_fn(e: &Endpoint) -> TokenStream {
+pub(super) fn parts_fn(api: &Api, e: &Endpoint) -> TokenStream {
     let codec = quote!(crate::__private::codec);
     let text = |f: &crate::model::Field, value: TokenStream| {
         let node = encode_ref(&f.ty, value);
@@ -62,12 +62,30 @@ pub(super) fn parts_fn(e: &Endpoint) -> TokenStream {
         .filter(|f| matches!(f.location, FieldLocation::Body | FieldLocation::Envelope))
         .map(|f| f.wire.as_str())
         .collect();
+    let only = if body_keys.len() == e.request.len() {
+        quote!(None)
+    } else {
+        quote!(Some(&[#(#body_keys),*]))
+    };
+    // A JSON body is written straight into its text; the XML envelope and the query string are
+    // built from a tree.
+    let json = api.xml.is_none() && api.transport != TransportKind::QueryGet;
     let body = if body_keys.is_empty() {
         quote!()
+    } else if json {
+        quote! {
+            parts.body = Some(crate::__private::Body::Json(
+                crate::__private::MapWriter::json(request, #only),
+            ));
+        }
     } else if body_keys.len() == e.request.len() {
-        quote! { parts.body = Some(crate::ToNode::to_node(request)); }
+        quote! { parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request))); }
     } else {
-        quote! { parts.body = Some(crate::__private::only(crate::ToNode::to_node(request), &[#(#body_keys),*])); }
+        quote! {
+            parts.body = Some(crate::__private::Body::Tree(
+                crate::__private::only(crate::ToNode::to_node(request), &[#(#body_keys),*]),
+            ));
+        }
     };
     let unused = if args.is_empty() && body_keys.is_empty() && e.request.is_empty() {
         quote!(let _ = request;)

@@ -120,35 +120,40 @@ fn to_node_impl(api: &Api, s: &StructSpec) -> TokenStream {
     } else {
         quote!()
     };
-    let body = match s.fields.iter().find(|f| f.wire == WHOLE) {
-        Some(f) => {
-            let e = encode(&f.ty, {
-                let n = ident(&f.rust);
-                quote!(self.#n)
-            });
-            quote! { #e }
-        }
-        None => quote! {
-            #[allow(unused_mut)]
-            let mut w = crate::__private::MapWriter::new();
-            #(#puts)*
-            #put_unknown
-            w.finish()
-        },
-    };
     // `#[inline]`: compiled where a call writes the request (or a test writes an answer), not
     // into every build of hyp-api. An answer is written to a tree only by hyp-sandbox and the
-    // tests: that impl exists only with the internal feature `__sandbox`.
+    // tests: those impls exist only with the internal feature `__sandbox`.
     let only_sandbox = match s.side {
         Side::Request => quote!(),
         Side::Response => quote!(#[cfg(feature = "__sandbox")]),
     };
+    if let Some(f) = s.fields.iter().find(|f| f.wire == WHOLE) {
+        let n = ident(&f.rust);
+        let e = encode(&f.ty, quote!(self.#n));
+        return quote! {
+            #only_sandbox
+            impl crate::ToNode for #name {
+                #[inline]
+                fn to_node(&self) -> crate::Node { #e }
+            }
+        };
+    }
+    // The fields are written once: into a tree here, or by a JSON body straight into its text
+    // (`Endpoint::parts`).
     quote! {
+        #only_sandbox
+        impl crate::__private::WriteFields for #name {
+            #[inline]
+            fn write_fields(&self, w: &mut crate::__private::MapWriter) {
+                #(#puts)*
+                #put_unknown
+            }
+        }
         #only_sandbox
         impl crate::ToNode for #name {
             #[inline]
             fn to_node(&self) -> crate::Node {
-                #body
+                crate::__private::MapWriter::tree(self)
             }
         }
     }

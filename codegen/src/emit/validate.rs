@@ -78,10 +78,7 @@ fn field_checks(api: &Api, f: &Field) -> Option<TokenStream> {
     }
     if let Some(re) = &c.pattern {
         checks.push(quote! {
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> =
-                std::sync::LazyLock::new(|| {
-                    crate::__private::regex::Regex::new(#re).expect("pattern checked by codegen")
-                });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(#re);
             #chk::pattern(v, &PATTERN, &p, out);
         });
     }

@@ -95,8 +95,17 @@ pub struct Parts {
     pub query: Vec<(String, String)>,
     /// Request headers from request fields.
     pub headers: Vec<Header>,
-    /// The body (JSON, or the XML envelope for `FormXml`), when the endpoint has one.
-    pub body: Option<Node>,
+    /// The body, when the endpoint has one.
+    pub body: Option<Body>,
+}
+
+/// A request body as generated code hands it over.
+pub enum Body {
+    /// Fields as a tree, for the transport to write (the XML envelope; for `QueryGet`, the
+    /// query string).
+    Tree(Node),
+    /// A JSON body's text, written straight from the request (or why it could not be).
+    Json(Result<String, String>),
 }
 
 impl Parts {

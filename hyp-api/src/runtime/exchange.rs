@@ -14,7 +14,7 @@ use secrecy::ExposeSecret;
 use crate::runtime::charset;
 use crate::runtime::client::Core;
 use crate::runtime::client_builder::Auth;
-use crate::runtime::endpoint::{HttpMethod, Parts, TransportKind, XmlSpec};
+use crate::runtime::endpoint::{Body, HttpMethod, Parts, TransportKind, XmlSpec};
 use crate::runtime::retry::{Decision, Failure, decide};
 use crate::runtime::urlencoded;
 use crate::runtime::validate::{Violation, Violations};
@@ -125,7 +125,7 @@ impl Core {
         mut secrets: Vec<&'a str>,
     ) -> Result<Prepared<'a>, Violations> {
         if route.transport == TransportKind::QueryGet
-            && let Some(body) = parts.body.take()
+            && let Some(Body::Tree(body)) = parts.body.take()
         {
             // Every parameter travels in the query string, in the spec's order.
             parts
@@ -152,15 +152,17 @@ impl Core {
         if !bad_headers.is_empty() {
             return Err(bad_headers);
         }
-        let body = match &parts.body {
-            Some(node) => Some(self.encode_body(route, node).map_err(|e| {
-                Violations(vec![Violation {
-                    path: String::new(),
-                    rule: format!("could not be encoded: {e}"),
-                }])
-            })?),
+        let body = match parts.body.take() {
+            Some(Body::Tree(node)) => Some(self.encode_body(route, &node)),
+            Some(Body::Json(text)) => Some(text),
             None => None,
         };
+        let body = body.transpose().map_err(|e| {
+            Violations(vec![Violation {
+                path: String::new(),
+                rule: format!("could not be encoded: {e}"),
+            }])
+        })?;
         secrets.push(self.auth.secret());
         Ok(Prepared {
             method: route.method,

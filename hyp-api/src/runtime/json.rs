@@ -93,6 +93,47 @@ pub fn to_string(node: &Node) -> Result<String, serde_json::Error> {
     serde_json::to_string(&JsonNode(node))
 }
 
+/// A JSON object written member by member, as [`to_string`] writes a map node: compact, keys
+/// escaped, numbers as their exact text. The first error stops the writing.
+pub(crate) struct ObjectText {
+    text: Vec<u8>,
+    error: Option<serde_json::Error>,
+}
+
+impl ObjectText {
+    pub(crate) fn new() -> Self {
+        ObjectText {
+            text: vec![b'{'],
+            error: None,
+        }
+    }
+
+    /// Writes the member `key: value`.
+    pub(crate) fn entry(&mut self, key: &str, value: &Node) {
+        if self.error.is_some() {
+            return;
+        }
+        if self.text.len() > 1 {
+            self.text.push(b',');
+        }
+        let written = serde_json::to_writer(&mut self.text, key).and_then(|()| {
+            self.text.push(b':');
+            serde_json::to_writer(&mut self.text, &JsonNode(value))
+        });
+        self.error = written.err();
+    }
+
+    /// The object's text, or the first error.
+    pub(crate) fn finish(mut self) -> Result<String, serde_json::Error> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        self.text.push(b'}');
+        // serde_json writes UTF-8 only.
+        String::from_utf8(self.text).map_err(serde::ser::Error::custom)
+    }
+}
+
 struct JsonNode<'a>(&'a Node);
 
 impl Serialize for JsonNode<'_> {
@@ -100,7 +141,9 @@ impl Serialize for JsonNode<'_> {
         match self.0 {
             Node::Null => s.serialize_unit(),
             Node::Bool(b) => s.serialize_bool(*b),
-            Node::Num(text) => RawValue::from_string(text.clone())
+            // Checked where it is (a number of an unknown field may come from anywhere), not
+            // copied into an owned `RawValue` first.
+            Node::Num(text) => serde_json::from_str::<&RawValue>(text)
                 .map_err(serde::ser::Error::custom)?
                 .serialize(s),
             Node::Str(t) => s.serialize_str(t),

@@ -24,11 +24,13 @@ pub mod json_in;
 pub mod keyed;
 #[cfg(feature = "__mac")]
 pub mod mac;
+pub mod map_writer;
 pub mod money;
 pub mod names;
 pub mod node;
 pub mod one_pass;
 pub mod open;
+pub mod pattern;
 pub mod redact;
 pub mod retry;
 pub mod sensitive;

@@ -207,41 +207,6 @@ impl<'a> MapReader<'a> {
     }
 }
 
-/// Builds a map node in field order.
-#[derive(Default)]
-pub struct MapWriter {
-    entries: Vec<(String, Node)>,
-}
-
-impl MapWriter {
-    /// An empty map.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Adds a field under its wire name (kept in insertion order).
-    pub fn put(&mut self, wire: &str, node: Node) {
-        self.entries.push((wire.to_string(), node));
-    }
-
-    /// Adds a field encoded by its own [`ToNode`](crate::ToNode), under its wire name. Not
-    /// generic: generated code makes one call per field, where `put(wire, value.to_node())`
-    /// compiled the node's construction and its drop on the unwind path into every caller.
-    pub fn put_value(&mut self, wire: &str, value: &dyn crate::ToNode) {
-        self.put(wire, value.to_node());
-    }
-
-    /// Puts back fields the spec does not list.
-    pub fn extend(&mut self, entries: &[(String, Node)]) {
-        self.entries.extend(entries.iter().cloned());
-    }
-
-    /// The map built.
-    pub fn finish(self) -> Node {
-        Node::Map(self.entries)
-    }
-}
-
 /// A short name of the node's kind, for messages.
 pub fn kind(n: &Node) -> &'static str {
     match n {

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::runtime::money::{MinorUnits, Money};
+use crate::runtime::pattern::Pattern;
 
 /// Where "now" comes from. The default is the system clock; tests inject a fixed one.
 pub trait Clock: Send + Sync + fmt::Debug {
@@ -292,7 +293,7 @@ pub mod check {
     }
     /// `re` is the spec's pattern, anchored by the spec. The value is never echoed: it may be
     /// a secret.
-    pub fn pattern(v: &impl AsText, re: &regex::Regex, p: &FieldPath, out: &mut Violations) {
+    pub fn pattern(v: &impl AsText, re: &Pattern, p: &FieldPath, out: &mut Violations) {
         if !re.is_match(v.as_text()) {
             out.push(p, format!("must match the pattern `{}`", re.as_str()));
         }

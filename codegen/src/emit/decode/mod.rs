@@ -274,14 +274,53 @@ impl Plan {
     }
 }
 
-/// Which wire formats answers of `api` come in.
-fn formats(api: &Api) -> (bool, bool, bool) {
-    let answers = |a: AnswerFormat| api.endpoints.iter().any(|e| e.answer == a);
-    let query = api.transport == TransportKind::QueryGet;
-    let xml = api.xml.is_some();
-    let form = !xml && query && answers(AnswerFormat::Urlencoded);
-    let json = !xml && (!query || answers(AnswerFormat::Json));
-    (json, xml, form)
+/// Which wire formats the answers reaching struct `name` come in: (JSON, XML, URL-encoded).
+/// An API's answers all come in one format, except a query-string API's (Hyp Pay), whose
+/// endpoints each say: there a struct is read in the formats of the endpoints whose answers
+/// hold it (a JSON endpoint's answer other than a whole list may still fail as `key=value`
+/// pairs, so its response reads both), not in every format some endpoint answers in.
+fn formats(api: &Api, name: &str) -> (bool, bool, bool) {
+    if api.xml.is_some() {
+        return (false, true, false);
+    }
+    if api.transport != TransportKind::QueryGet {
+        return (true, false, false);
+    }
+    let (mut json, mut form) = (false, false);
+    for e in &api.endpoints {
+        let whole = e.response.iter().any(|f| f.wire == WHOLE);
+        let (j, f) = match e.answer {
+            AnswerFormat::Json => (true, !whole),
+            _ => (false, true),
+        };
+        if reaches(api, &e.response, &format!("{}Response", e.stem), name) {
+            json |= j;
+            form |= f;
+        }
+    }
+    (json, false, form)
+}
+
+/// Whether `name` is the struct `root` (of `fields`) or an object its fields hold, at any depth.
+fn reaches(api: &Api, fields: &[crate::model::Field], root: &str, name: &str) -> bool {
+    let mut seen = vec![root.to_string()];
+    let mut todo = vec![fields];
+    while let Some(fields) = todo.pop() {
+        for f in fields {
+            let mut ty = &f.ty;
+            while let Ty::List(inner) = ty {
+                ty = inner;
+            }
+            if let Ty::Object(o) = ty
+                && !seen.contains(o)
+                && let Some(obj) = api.objects.iter().find(|x| &x.name == o)
+            {
+                seen.push(o.clone());
+                todo.push(&obj.fields);
+            }
+        }
+    }
+    seen.iter().any(|s| s == name)
 }
 
 /// The one-pass decoder impls of a struct, one per wire format its API answers in.
@@ -289,7 +328,7 @@ pub fn emit(api: &Api, s: &StructSpec) -> TokenStream {
     let Some(plan) = plan(api, s) else {
         return quote!();
     };
-    let (json, xml, form) = formats(api);
+    let (json, xml, form) = formats(api, s.name);
     // Pairs no field claims exist only in URL-encoded answers.
     let (json, xml) = (json && plan.params.is_none(), xml && plan.params.is_none());
     let mut out = TokenStream::new();

@@ -52,11 +52,9 @@ pub struct AddCgInvoiceRequest {
     /// Source: <https://developers.hyp.co.il/api-reference/addcginvoice> (Invoice parameters (within the invoice element)); vendor-notes §2.1 doDeal request fields (invoice/…, mderazon/creditguard-node)
     pub invoice: InvoiceData,
 }
-impl crate::ToNode for AddCgInvoiceRequest {
+impl crate::__private::WriteFields for AddCgInvoiceRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("version", crate::Node::Str("2000".to_string()));
         w.put_value("language", &self.language);
         if let Some(v) = &self.may_be_duplicate {
@@ -67,7 +65,12 @@ impl crate::ToNode for AddCgInvoiceRequest {
         }
         w.put_value("invoiceAtranId", &self.invoice_atran_id);
         w.put_value("invoice", &self.invoice);
-        w.finish()
+    }
+}
+impl crate::ToNode for AddCgInvoiceRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -165,11 +168,9 @@ impl crate::Validate for AddCgInvoiceRequest {
         {
             let v = &self.invoice_atran_id;
             let p = path.field("invoiceAtranId");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]+$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]+$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         {
@@ -250,7 +251,7 @@ impl crate::Endpoint for AddCgInvoice {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

@@ -162,11 +162,9 @@ pub struct CancelDealRequest {
     /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (MordiSacks/creditguard:src/CreditGuard/Requests/RefundDealRequest.php, CancelDealRequest.php)
     pub number_of_payments: Option<String>,
 }
-impl crate::ToNode for CancelDealRequest {
+impl crate::__private::WriteFields for CancelDealRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("version", crate::Node::Str("2000".to_string()));
         w.put_value("language", &self.language);
         if let Some(v) = &self.may_be_duplicate {
@@ -218,7 +216,12 @@ impl crate::ToNode for CancelDealRequest {
         if let Some(v) = &self.number_of_payments {
             w.put_value("numberOfPayments", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for CancelDealRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -480,11 +483,9 @@ impl crate::Validate for CancelDealRequest {
         }
         if let Some(v) = &self.card_expiration {
             let p = path.field("cardExpiration");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^(0[1-9]|1[0-2])[0-9]{2}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^(0[1-9]|1[0-2])[0-9]{2}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         if let Some(v) = &self.first_payment {
@@ -507,11 +508,9 @@ impl crate::Validate for CancelDealRequest {
         }
         if let Some(v) = &self.number_of_payments {
             let p = path.field("numberOfPayments");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{1,2}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{1,2}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         if self.may_be_duplicate == Some(true)
@@ -934,11 +933,9 @@ pub struct CancelDealResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for CancelDealResponse {
+impl crate::__private::WriteFields for CancelDealResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.date_time {
             w.put(
                 "dateTime",
@@ -1132,7 +1129,13 @@ impl crate::ToNode for CancelDealResponse {
             w.put_value("sendNotification", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for CancelDealResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl CancelDealResponse {
@@ -1924,7 +1927,7 @@ impl crate::Endpoint for CancelDeal {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

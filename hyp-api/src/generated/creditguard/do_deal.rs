@@ -338,11 +338,9 @@ pub struct DoDealRequest {
     /// Source: vendor-notes §2.1 doDeal request fields (paymentPageData/ppsJSONConfig; studioraz/cypress-plugin-creditguard:server/request.js)
     pub payment_page_data: Option<PaymentPageData>,
 }
-impl crate::ToNode for DoDealRequest {
+impl crate::__private::WriteFields for DoDealRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("version", crate::Node::Str("2000".to_string()));
         w.put_value("language", &self.language);
         if let Some(v) = &self.may_be_duplicate {
@@ -445,7 +443,12 @@ impl crate::ToNode for DoDealRequest {
         if let Some(v) = &self.payment_page_data {
             w.put_value("paymentPageData", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for DoDealRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -937,29 +940,23 @@ impl crate::Validate for DoDealRequest {
         }
         if let Some(v) = &self.card_expiration {
             let p = path.field("cardExpiration");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^(0[1-9]|1[0-2])[0-9]{2}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^(0[1-9]|1[0-2])[0-9]{2}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         if let Some(v) = &self.cvv {
             let p = path.field("cvv");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{1,4}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{1,4}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         if let Some(v) = &self.id {
             let p = path.field("id");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{4,10}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{4,10}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         {
@@ -990,11 +987,9 @@ impl crate::Validate for DoDealRequest {
         {
             let v = &self.currency;
             let p = path.field("currency");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^([A-Z]{3}|IlsByUsd|IlsbyIndex)$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^([A-Z]{3}|IlsByUsd|IlsbyIndex)$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         if let Some(v) = &self.first_payment {
@@ -1017,11 +1012,9 @@ impl crate::Validate for DoDealRequest {
         }
         if let Some(v) = &self.number_of_payments {
             let p = path.field("numberOfPayments");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{1,2}( [0-9]{1,2})*$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{1,2}( [0-9]{1,2})*$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         if let Some(v) = &self.user {
@@ -1030,11 +1023,9 @@ impl crate::Validate for DoDealRequest {
         }
         if let Some(v) = &self.slave_terminal_number {
             let p = path.field("slaveTerminalNumber");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{3}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{3}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         if let Some(v) = &self.email {
@@ -1607,11 +1598,9 @@ pub struct DoDealResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for DoDealResponse {
+impl crate::__private::WriteFields for DoDealResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.date_time {
             w.put(
                 "dateTime",
@@ -1850,7 +1839,13 @@ impl crate::ToNode for DoDealResponse {
             w.put_value("intOt", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for DoDealResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl DoDealResponse {
@@ -2807,7 +2802,7 @@ impl crate::Endpoint for DoDeal {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

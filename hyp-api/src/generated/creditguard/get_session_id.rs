@@ -36,11 +36,9 @@ pub struct GetSessionIdRequest {
     /// Source: vendor doc 001 § Request; vendor-notes §4 item 15
     pub request_id: Option<RequestId>,
 }
-impl crate::ToNode for GetSessionIdRequest {
+impl crate::__private::WriteFields for GetSessionIdRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("version", crate::Node::Str("2000".to_string()));
         w.put_value("language", &self.language);
         if let Some(v) = &self.may_be_duplicate {
@@ -49,7 +47,12 @@ impl crate::ToNode for GetSessionIdRequest {
         if let Some(v) = &self.request_id {
             w.put_value("requestId", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for GetSessionIdRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -194,7 +197,7 @@ impl crate::Endpoint for GetSessionId {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

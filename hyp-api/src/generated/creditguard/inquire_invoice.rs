@@ -42,11 +42,9 @@ pub struct InquireInvoiceRequest {
     /// Source: <https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries>
     pub invoice: InvoiceRef,
 }
-impl crate::ToNode for InquireInvoiceRequest {
+impl crate::__private::WriteFields for InquireInvoiceRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("version", crate::Node::Str("2000".to_string()));
         w.put_value("language", &self.language);
         if let Some(v) = &self.may_be_duplicate {
@@ -56,7 +54,12 @@ impl crate::ToNode for InquireInvoiceRequest {
             w.put_value("requestId", v);
         }
         w.put_value("invoice", &self.invoice);
-        w.finish()
+    }
+}
+impl crate::ToNode for InquireInvoiceRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -219,7 +222,7 @@ impl crate::Endpoint for InquireInvoice {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

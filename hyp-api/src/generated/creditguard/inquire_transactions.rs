@@ -234,11 +234,9 @@ pub struct InquireTransactionsRequest {
     /// Source: vendor-notes §2.1 inquireTransactions (MPI variant; MordiSacks InquireMpiTransactionsRequest.php)
     pub mpi_transaction_id: Option<MpiTransactionId>,
 }
-impl crate::ToNode for InquireTransactionsRequest {
+impl crate::__private::WriteFields for InquireTransactionsRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("version", crate::Node::Str("2000".to_string()));
         w.put_value("language", &self.language);
         if let Some(v) = &self.may_be_duplicate {
@@ -317,7 +315,12 @@ impl crate::ToNode for InquireTransactionsRequest {
         if let Some(v) = &self.mpi_transaction_id {
             w.put_value("mpiTransactionId", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for InquireTransactionsRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -656,20 +659,16 @@ impl crate::Validate for InquireTransactionsRequest {
         }
         if let Some(v) = &self.card_expiration {
             let p = path.field("cardExpiration");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^(0[1-9]|1[0-2])[0-9]{2}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^(0[1-9]|1[0-2])[0-9]{2}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         if let Some(v) = &self.currency {
             let p = path.field("currency");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^([A-Z]{3}|IlsByUsd|IlsbyIndex)$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^([A-Z]{3}|IlsByUsd|IlsbyIndex)$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         if let Some(v) = &self.total {
@@ -774,11 +773,9 @@ pub struct InquireTransactionsResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for InquireTransactionsResponse {
+impl crate::__private::WriteFields for InquireTransactionsResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.date_time {
             w.put(
                 "dateTime",
@@ -815,7 +812,13 @@ impl crate::ToNode for InquireTransactionsResponse {
             w.put_value("totals", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for InquireTransactionsResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl InquireTransactionsResponse {
@@ -1049,7 +1052,7 @@ impl crate::Endpoint for InquireTransactions {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

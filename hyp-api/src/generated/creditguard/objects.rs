@@ -142,11 +142,9 @@ pub struct CustomerData {
     /// Source: vendor-notes §2.1 doDeal request fields (customerData/…; MordiSacks/creditguard:src/CreditGuard/Requests/DoDealRequest.php, Talpress)
     pub user_data10: Option<String>,
 }
-impl crate::ToNode for CustomerData {
+impl crate::__private::WriteFields for CustomerData {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.first_name {
             w.put_value("firstName", v);
         }
@@ -195,7 +193,12 @@ impl crate::ToNode for CustomerData {
         if let Some(v) = &self.user_data10 {
             w.put_value("userData10", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for CustomerData {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -531,11 +534,9 @@ pub struct InvoiceData {
     /// Source: <https://developers.hyp.co.il/creditguard/documents-and-invoicing/refund-invoices>
     pub create_invoice: Option<CreateInvoice>,
 }
-impl crate::ToNode for InvoiceData {
+impl crate::__private::WriteFields for InvoiceData {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.invoice_creation_method {
             w.put_value("invoiceCreationMethod", v);
         }
@@ -569,7 +570,12 @@ impl crate::ToNode for InvoiceData {
         if let Some(v) = &self.create_invoice {
             w.put_value("createInvoice", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for InvoiceData {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -748,13 +754,16 @@ pub struct InvoiceRef {
     /// Source: <https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries>
     pub invoice_atran_id: String,
 }
+impl crate::__private::WriteFields for InvoiceRef {
+    #[inline]
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
+        w.put_value("invoiceAtranId", &self.invoice_atran_id);
+    }
+}
 impl crate::ToNode for InvoiceRef {
     #[inline]
     fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
-        w.put_value("invoiceAtranId", &self.invoice_atran_id);
-        w.finish()
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -803,11 +812,9 @@ impl crate::Validate for InvoiceRef {
         {
             let v = &self.invoice_atran_id;
             let p = path.field("invoiceAtranId");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]+$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]+$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
     }
@@ -830,15 +837,18 @@ pub struct PaymentPageData {
     /// Source: vendor-notes §2.1 doDeal request fields (paymentPageData/ppsJSONConfig; studioraz/cypress-plugin-creditguard:server/request.js)
     pub pps_json_config: Option<String>,
 }
-impl crate::ToNode for PaymentPageData {
+impl crate::__private::WriteFields for PaymentPageData {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.pps_json_config {
             w.put_value("ppsJSONConfig", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for PaymentPageData {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -1234,11 +1244,9 @@ pub struct DealResult {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for DealResult {
+impl crate::__private::WriteFields for DealResult {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.status {
             w.put_value("status", v);
         }
@@ -1408,7 +1416,13 @@ impl crate::ToNode for DealResult {
             w.put_value("sendNotification", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for DealResult {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 /// One `<transaction>` of an inquireTransactions answer: every element of the vendor's
@@ -1894,11 +1908,9 @@ pub struct Transaction {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for Transaction {
+impl crate::__private::WriteFields for Transaction {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.status {
             w.put_value("status", v);
         }
@@ -2134,7 +2146,13 @@ impl crate::ToNode for Transaction {
             w.put_value("transmitId", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for Transaction {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl Transaction {
@@ -3060,11 +3078,9 @@ pub struct AcquirerData {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for AcquirerData {
+impl crate::__private::WriteFields for AcquirerData {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.acquirer_response_id {
             w.put_value("acquirerResponseId", v);
         }
@@ -3075,7 +3091,13 @@ impl crate::ToNode for AcquirerData {
             w.put_value("mcc", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for AcquirerData {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl AcquirerData {
@@ -3510,11 +3532,9 @@ pub struct AshraitEmvData {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for AshraitEmvData {
+impl crate::__private::WriteFields for AshraitEmvData {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.uid {
             w.put_value("uid", v);
         }
@@ -3669,7 +3689,13 @@ impl crate::ToNode for AshraitEmvData {
             w.put_value("posDateTime", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for AshraitEmvData {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl AshraitEmvData {
@@ -4399,11 +4425,9 @@ pub struct Totals {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for Totals {
+impl crate::__private::WriteFields for Totals {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.page_number {
             w.put_value("pageNumber", v);
         }
@@ -4420,7 +4444,13 @@ impl crate::ToNode for Totals {
             w.put_value("totalMatch", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for Totals {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl Totals {

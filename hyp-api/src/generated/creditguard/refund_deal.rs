@@ -156,11 +156,9 @@ pub struct RefundDealRequest {
     /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (MordiSacks/creditguard:src/CreditGuard/Requests/RefundDealRequest.php, CancelDealRequest.php)
     pub number_of_payments: Option<String>,
 }
-impl crate::ToNode for RefundDealRequest {
+impl crate::__private::WriteFields for RefundDealRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("version", crate::Node::Str("2000".to_string()));
         w.put_value("language", &self.language);
         if let Some(v) = &self.may_be_duplicate {
@@ -209,7 +207,12 @@ impl crate::ToNode for RefundDealRequest {
         if let Some(v) = &self.number_of_payments {
             w.put_value("numberOfPayments", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for RefundDealRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -462,11 +465,9 @@ impl crate::Validate for RefundDealRequest {
         }
         if let Some(v) = &self.card_expiration {
             let p = path.field("cardExpiration");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^(0[1-9]|1[0-2])[0-9]{2}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^(0[1-9]|1[0-2])[0-9]{2}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         if let Some(v) = &self.first_payment {
@@ -489,11 +490,9 @@ impl crate::Validate for RefundDealRequest {
         }
         if let Some(v) = &self.number_of_payments {
             let p = path.field("numberOfPayments");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{1,2}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{1,2}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         if self.may_be_duplicate == Some(true)
@@ -915,11 +914,9 @@ pub struct RefundDealResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for RefundDealResponse {
+impl crate::__private::WriteFields for RefundDealResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.date_time {
             w.put(
                 "dateTime",
@@ -1113,7 +1110,13 @@ impl crate::ToNode for RefundDealResponse {
             w.put_value("sendNotification", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for RefundDealResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl RefundDealResponse {
@@ -1905,7 +1908,7 @@ impl crate::Endpoint for RefundDeal {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

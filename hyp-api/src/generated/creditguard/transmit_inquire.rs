@@ -44,11 +44,9 @@ pub struct TransmitInquireRequest {
     /// Source: <https://developers.hyp.co.il/api-reference/transmitinquire> (Required parameters)
     pub terminal_number: TerminalNumber,
 }
-impl crate::ToNode for TransmitInquireRequest {
+impl crate::__private::WriteFields for TransmitInquireRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("version", crate::Node::Str("2000".to_string()));
         w.put_value("language", &self.language);
         if let Some(v) = &self.may_be_duplicate {
@@ -58,7 +56,12 @@ impl crate::ToNode for TransmitInquireRequest {
             w.put_value("requestId", v);
         }
         w.put_value("terminalNumber", &self.terminal_number);
-        w.finish()
+    }
+}
+impl crate::ToNode for TransmitInquireRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -217,7 +220,7 @@ impl crate::Endpoint for TransmitInquire {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

@@ -60,11 +60,9 @@ pub struct TransmitTerminalRequest {
     /// Source: <https://developers.hyp.co.il/api-reference/transmitterminal> (XML payload structure, Note)
     pub response_type: Option<String>,
 }
-impl crate::ToNode for TransmitTerminalRequest {
+impl crate::__private::WriteFields for TransmitTerminalRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("version", crate::Node::Str("2000".to_string()));
         w.put_value("language", &self.language);
         if let Some(v) = &self.may_be_duplicate {
@@ -78,7 +76,12 @@ impl crate::ToNode for TransmitTerminalRequest {
         if let Some(v) = &self.response_type {
             w.put_value("responseType", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for TransmitTerminalRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -257,7 +260,7 @@ impl crate::Endpoint for TransmitTerminal {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/xpo/Relay".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

@@ -62,11 +62,9 @@ pub struct ChargeCardRequest {
     /// Source: vendor doc 000 § Credit Card Clearing (Direct Obligate), Request Body
     pub manual_confirmation_code: Option<String>,
 }
-impl crate::ToNode for ChargeCardRequest {
+impl crate::__private::WriteFields for ChargeCardRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put_value("ClientNumber", &self.client_number);
         w.put_value("API_Password", &self.api_password);
         w.put_value("Reference", &self.reference);
@@ -76,7 +74,12 @@ impl crate::ToNode for ChargeCardRequest {
         if let Some(v) = &self.manual_confirmation_code {
             w.put_value("ManualConfirmationCode", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for ChargeCardRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -272,11 +275,9 @@ pub struct ChargeCardResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for ChargeCardResponse {
+impl crate::__private::WriteFields for ChargeCardResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put_value("Req_ID", &self.req_id);
         w.put_value("Result Code", &self.result_code);
         if let Some(v) = &self.result_text {
@@ -292,7 +293,13 @@ impl crate::ToNode for ChargeCardResponse {
             w.put_value("Result Bank Reference", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for ChargeCardResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::JsonFields for ChargeCardResponse {
@@ -455,7 +462,11 @@ impl crate::Endpoint for ChargeCard {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/CC_Clearing_Json".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(
+            crate::__private::Body::Json(
+                crate::__private::MapWriter::json(request, None),
+            ),
+        );
         parts
     }
     #[inline]

@@ -62,11 +62,9 @@ pub struct CreateBalanceOrderRequest {
     /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform
     pub purpose: Option<Purpose>,
 }
-impl crate::ToNode for CreateBalanceOrderRequest {
+impl crate::__private::WriteFields for CreateBalanceOrderRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put_value("ClientNumber", &self.client_number);
         w.put_value("API_Password", &self.api_password);
         w.put_value("Action", &self.action);
@@ -76,7 +74,12 @@ impl crate::ToNode for CreateBalanceOrderRequest {
         if let Some(v) = &self.purpose {
             w.put_value("Purpose", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for CreateBalanceOrderRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -248,17 +251,21 @@ pub struct CreateBalanceOrderResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for CreateBalanceOrderResponse {
+impl crate::__private::WriteFields for CreateBalanceOrderResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.tp_login {
             w.put_value("TP_Login", v);
         }
         w.put_value("TP_Order_ID", &self.tp_order_id);
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for CreateBalanceOrderResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::JsonFields for CreateBalanceOrderResponse {
@@ -390,7 +397,11 @@ impl crate::Endpoint for CreateBalanceOrder {
         let mut parts = crate::__private::Parts::new(
             "/Create_TP_Balance_Order_Json".to_string(),
         );
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(
+            crate::__private::Body::Json(
+                crate::__private::MapWriter::json(request, None),
+            ),
+        );
         parts
     }
     #[inline]

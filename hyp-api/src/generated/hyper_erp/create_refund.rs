@@ -113,11 +113,9 @@ pub struct CreateRefundRequest {
     /// Source: vendor doc 004 § Refund Items Array
     pub items: Vec<RefundItem>,
 }
-impl crate::ToNode for CreateRefundRequest {
+impl crate::__private::WriteFields for CreateRefundRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put_value("ClientNumber", &self.client_number);
         if let Some(v) = &self.ticket_id {
             w.put_value("Ticket_ID", v);
@@ -162,7 +160,12 @@ impl crate::ToNode for CreateRefundRequest {
             "Items",
             crate::Node::List(self.items.iter().map(crate::ToNode::to_node).collect()),
         );
-        w.finish()
+    }
+}
+impl crate::ToNode for CreateRefundRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -410,16 +413,20 @@ pub struct CreateRefundResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for CreateRefundResponse {
+impl crate::__private::WriteFields for CreateRefundResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.doc {
             w.put_value("Doc", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for CreateRefundResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::JsonFields for CreateRefundResponse {
@@ -531,7 +538,11 @@ impl crate::Endpoint for CreateRefund {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/Create_Refund_Json".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(
+            crate::__private::Body::Json(
+                crate::__private::MapWriter::json(request, None),
+            ),
+        );
         parts
     }
     #[inline]

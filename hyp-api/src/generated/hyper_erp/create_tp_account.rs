@@ -26,14 +26,17 @@ pub struct CreateTpAccountRequest {
     /// Source: vendor doc 000 § Create Trading Platform Account, Request Body; vendor-notes §2.3 (<https://kb.sye.co.il/kb_page1386>)
     pub api_password: crate::SecretString,
 }
+impl crate::__private::WriteFields for CreateTpAccountRequest {
+    #[inline]
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
+        w.put_value("ClientNumber", &self.client_number);
+        w.put_value("API_Password", &self.api_password);
+    }
+}
 impl crate::ToNode for CreateTpAccountRequest {
     #[inline]
     fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
-        w.put_value("ClientNumber", &self.client_number);
-        w.put_value("API_Password", &self.api_password);
-        w.finish()
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -116,14 +119,18 @@ pub struct CreateTpAccountResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
+impl crate::__private::WriteFields for CreateTpAccountResponse {
+    #[inline]
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
+        w.put_value("account", &self.account);
+        w.extend(&self.unknown_fields);
+    }
+}
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for CreateTpAccountResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
-        w.put_value("account", &self.account);
-        w.extend(&self.unknown_fields);
-        w.finish()
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::JsonFields for CreateTpAccountResponse {
@@ -235,7 +242,11 @@ impl crate::Endpoint for CreateTpAccount {
         let mut parts = crate::__private::Parts::new(
             "/Create_TP_Account_Json".to_string(),
         );
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(
+            crate::__private::Body::Json(
+                crate::__private::MapWriter::json(request, None),
+            ),
+        );
         parts
     }
     #[inline]

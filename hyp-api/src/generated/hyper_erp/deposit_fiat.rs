@@ -109,11 +109,9 @@ pub struct DepositFiatRequest {
     /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer
     pub voucher_number: Option<VoucherNumber>,
 }
-impl crate::ToNode for DepositFiatRequest {
+impl crate::__private::WriteFields for DepositFiatRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put_value("ClientNumber", &self.client_number);
         w.put_value("API_Password", &self.api_password);
         w.put_value("Ticket_ID", &self.ticket_id);
@@ -132,7 +130,12 @@ impl crate::ToNode for DepositFiatRequest {
         if let Some(v) = &self.voucher_number {
             w.put_value("Voucher_Number", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for DepositFiatRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -366,14 +369,18 @@ pub struct DepositFiatResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
+impl crate::__private::WriteFields for DepositFiatResponse {
+    #[inline]
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
+        w.put_value("Receipt_Num", &self.receipt_num);
+        w.extend(&self.unknown_fields);
+    }
+}
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for DepositFiatResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
-        w.put_value("Receipt_Num", &self.receipt_num);
-        w.extend(&self.unknown_fields);
-        w.finish()
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::JsonFields for DepositFiatResponse {
@@ -489,7 +496,11 @@ impl crate::Endpoint for DepositFiat {
         let mut parts = crate::__private::Parts::new(
             "/MT4_Deposit_Fiat_Json".to_string(),
         );
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(
+            crate::__private::Body::Json(
+                crate::__private::MapWriter::json(request, None),
+            ),
+        );
         parts
     }
     #[inline]

@@ -89,11 +89,9 @@ pub struct TpAccount {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for TpAccount {
+impl crate::__private::WriteFields for TpAccount {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put_value("AccountLogin", &self.account_login);
         if let Some(v) = &self.data_source {
             w.put_value("DataSource", v);
@@ -120,7 +118,13 @@ impl crate::ToNode for TpAccount {
             w.put_value("Margin", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for TpAccount {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::JsonFields for TpAccount {
@@ -480,11 +484,9 @@ pub struct RefundItem {
     /// Source: vendor doc 004 § Refund Items Array
     pub from_internal_account: Option<i64>,
 }
-impl crate::ToNode for RefundItem {
+impl crate::__private::WriteFields for RefundItem {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put_value("RefundMethod", &self.refund_method);
         w.put(
             "PaymentDate",
@@ -546,7 +548,12 @@ impl crate::ToNode for RefundItem {
         if let Some(v) = &self.from_internal_account {
             w.put_value("FromInternalAccount", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for RefundItem {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -874,11 +881,9 @@ impl crate::Validate for RefundItem {
         {
             let v = &self.currency;
             let p = path.field("Currency");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[A-Z]{3}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[A-Z]{3}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         if let Some(v) = &self.first_payment_amount {
@@ -1151,11 +1156,9 @@ pub struct RefundDocument {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for RefundDocument {
+impl crate::__private::WriteFields for RefundDocument {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put_value("RefundNumber", &self.refund_number);
         if let Some(v) = &self.agency {
             w.put_value("Agency", v);
@@ -1278,7 +1281,13 @@ impl crate::ToNode for RefundDocument {
             w.put_value("AuthorizationTextDesc", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for RefundDocument {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::JsonFields for RefundDocument {
@@ -2011,11 +2020,9 @@ pub struct RefundQueueRow {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for RefundQueueRow {
+impl crate::__private::WriteFields for RefundQueueRow {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put_value("RefundNumber", &self.refund_number);
         if let Some(v) = &self.row_index {
             w.put_value("RowIndex", v);
@@ -2063,7 +2070,13 @@ impl crate::ToNode for RefundQueueRow {
             w.put_value("FromInternalAccountName", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for RefundQueueRow {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::JsonFields for RefundQueueRow {
@@ -2381,17 +2394,20 @@ pub struct RefundStatusUpdate {
     /// Source: vendor doc 004 § Feedback Hyper, Request Fields
     pub authorization_text_desc: Option<String>,
 }
-impl crate::ToNode for RefundStatusUpdate {
+impl crate::__private::WriteFields for RefundStatusUpdate {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put_value("RefundNumber", &self.refund_number);
         w.put_value("AuthorizationStatus", &self.authorization_status);
         if let Some(v) = &self.authorization_text_desc {
             w.put_value("AuthorizationTextDesc", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for RefundStatusUpdate {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]

@@ -23,15 +23,18 @@ pub struct QueryRefundQueueRequest {
     /// Source: vendor doc 004 § Refunds Bank Transfer API, Request
     pub status: Option<QueueFilter>,
 }
-impl crate::ToNode for QueryRefundQueueRequest {
+impl crate::__private::WriteFields for QueryRefundQueueRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.status {
             w.put_value("Status", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for QueryRefundQueueRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -89,11 +92,9 @@ pub struct QueryRefundQueueResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for QueryRefundQueueResponse {
+impl crate::__private::WriteFields for QueryRefundQueueResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if !self.queue.is_empty() {
             w.put(
                 "Queue",
@@ -103,7 +104,13 @@ impl crate::ToNode for QueryRefundQueueResponse {
             );
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for QueryRefundQueueResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::JsonFields for QueryRefundQueueResponse {
@@ -187,7 +194,11 @@ impl crate::Endpoint for QueryRefundQueue {
         let mut parts = crate::__private::Parts::new(
             "/Query_Refunds_API_Queue_json".to_string(),
         );
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(
+            crate::__private::Body::Json(
+                crate::__private::MapWriter::json(request, None),
+            ),
+        );
         parts
     }
     #[inline]

@@ -19,16 +19,19 @@ pub struct UpdateRefundQueueRequest {
     /// Source: vendor doc 004 § Feedback Hyper, Request Fields
     pub docs: Vec<RefundStatusUpdate>,
 }
-impl crate::ToNode for UpdateRefundQueueRequest {
+impl crate::__private::WriteFields for UpdateRefundQueueRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put(
             "docs",
             crate::Node::List(self.docs.iter().map(crate::ToNode::to_node).collect()),
         );
-        w.finish()
+    }
+}
+impl crate::ToNode for UpdateRefundQueueRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -108,11 +111,9 @@ pub struct UpdateRefundQueueResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for UpdateRefundQueueResponse {
+impl crate::__private::WriteFields for UpdateRefundQueueResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if !self.skipped.is_empty() {
             w.put(
                 "Skipped",
@@ -122,7 +123,13 @@ impl crate::ToNode for UpdateRefundQueueResponse {
             );
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for UpdateRefundQueueResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::JsonFields for UpdateRefundQueueResponse {
@@ -208,7 +215,11 @@ impl crate::Endpoint for UpdateRefundQueue {
         let mut parts = crate::__private::Parts::new(
             "/Update_Refunds_API_Queue_json".to_string(),
         );
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(
+            crate::__private::Body::Json(
+                crate::__private::MapWriter::json(request, None),
+            ),
+        );
         parts
     }
     #[inline]

@@ -97,11 +97,9 @@ pub struct WithdrawFiatRequest {
     /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer
     pub voucher_number: Option<VoucherNumber>,
 }
-impl crate::ToNode for WithdrawFiatRequest {
+impl crate::__private::WriteFields for WithdrawFiatRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put_value("ClientNumber", &self.client_number);
         w.put_value("API_Password", &self.api_password);
         w.put_value("Ticket_ID", &self.ticket_id);
@@ -118,7 +116,12 @@ impl crate::ToNode for WithdrawFiatRequest {
         if let Some(v) = &self.voucher_number {
             w.put_value("Voucher_Number", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for WithdrawFiatRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -365,14 +368,18 @@ pub struct WithdrawFiatResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
+impl crate::__private::WriteFields for WithdrawFiatResponse {
+    #[inline]
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
+        w.put_value("Refund_Num", &self.refund_num);
+        w.extend(&self.unknown_fields);
+    }
+}
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for WithdrawFiatResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
-        w.put_value("Refund_Num", &self.refund_num);
-        w.extend(&self.unknown_fields);
-        w.finish()
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::JsonFields for WithdrawFiatResponse {
@@ -488,7 +495,11 @@ impl crate::Endpoint for WithdrawFiat {
         let mut parts = crate::__private::Parts::new(
             "/MT4_Withdrawal_Fiat_Json".to_string(),
         );
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(
+            crate::__private::Body::Json(
+                crate::__private::MapWriter::json(request, None),
+            ),
+        );
         parts
     }
     #[inline]

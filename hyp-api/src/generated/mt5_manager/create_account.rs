@@ -156,11 +156,9 @@ pub struct CreateAccountRequest {
     /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md)
     pub comment: Option<String>,
 }
-impl crate::ToNode for CreateAccountRequest {
+impl crate::__private::WriteFields for CreateAccountRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put_value("x-operator-id", &self.operator_id);
         if let Some(v) = &self.request_id {
             w.put_value("x-request-id", v);
@@ -207,7 +205,12 @@ impl crate::ToNode for CreateAccountRequest {
         if let Some(v) = &self.comment {
             w.put_value("comment", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for CreateAccountRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -470,16 +473,20 @@ pub struct CreateAccountResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for CreateAccountResponse {
+impl crate::__private::WriteFields for CreateAccountResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.login {
             w.put_value("login", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for CreateAccountResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::JsonFields for CreateAccountResponse {
@@ -612,25 +619,29 @@ impl crate::Endpoint for CreateAccount {
                 });
         }
         parts.body = Some(
-            crate::__private::only(
-                crate::ToNode::to_node(request),
-                &[
-                    "login",
-                    "name",
-                    "group",
-                    "email",
-                    "leverage",
-                    "password",
-                    "password_investor",
-                    "phone",
-                    "country",
-                    "city",
-                    "state",
-                    "address",
-                    "zipcode",
-                    "id_number",
-                    "comment",
-                ],
+            crate::__private::Body::Json(
+                crate::__private::MapWriter::json(
+                    request,
+                    Some(
+                        &[
+                            "login",
+                            "name",
+                            "group",
+                            "email",
+                            "leverage",
+                            "password",
+                            "password_investor",
+                            "phone",
+                            "country",
+                            "city",
+                            "state",
+                            "address",
+                            "zipcode",
+                            "id_number",
+                            "comment",
+                        ],
+                    ),
+                ),
             ),
         );
         parts

@@ -29,11 +29,9 @@ pub struct DailyReportRequest {
     /// Source: vendor-notes §2.4 (GET /reports/daily?date=2026-04-07)
     pub date: crate::NaiveDate,
 }
-impl crate::ToNode for DailyReportRequest {
+impl crate::__private::WriteFields for DailyReportRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.operator_id {
             w.put_value("x-operator-id", v);
         }
@@ -41,7 +39,12 @@ impl crate::ToNode for DailyReportRequest {
             w.put_value("x-environment", v);
         }
         w.put("date", crate::__private::codec::date_node(&self.date, "%Y-%m-%d"));
-        w.finish()
+    }
+}
+impl crate::ToNode for DailyReportRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -153,11 +156,9 @@ pub struct DailyReportResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for DailyReportResponse {
+impl crate::__private::WriteFields for DailyReportResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.active_accounts {
             w.put_value("activeAccounts", v);
         }
@@ -171,7 +172,13 @@ impl crate::ToNode for DailyReportResponse {
             w.put_value("withdrawals", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for DailyReportResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::JsonFields for DailyReportResponse {

@@ -60,11 +60,9 @@ pub struct DepositRequest {
     /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/BalanceType.md)
     pub comment: Option<String>,
 }
-impl crate::ToNode for DepositRequest {
+impl crate::__private::WriteFields for DepositRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put_value("x-operator-id", &self.operator_id);
         if let Some(v) = &self.request_id {
             w.put_value("x-request-id", v);
@@ -77,7 +75,12 @@ impl crate::ToNode for DepositRequest {
         if let Some(v) = &self.comment {
             w.put_value("comment", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for DepositRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -305,9 +308,11 @@ impl crate::Endpoint for Deposit {
                 });
         }
         parts.body = Some(
-            crate::__private::only(
-                crate::ToNode::to_node(request),
-                &["login", "amount", "comment"],
+            crate::__private::Body::Json(
+                crate::__private::MapWriter::json(
+                    request,
+                    Some(&["login", "amount", "comment"]),
+                ),
             ),
         );
         parts

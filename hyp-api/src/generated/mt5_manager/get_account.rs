@@ -31,11 +31,9 @@ pub struct GetAccountRequest {
     /// Source: vendor doc 003 § Header table
     pub environment: Option<String>,
 }
-impl crate::ToNode for GetAccountRequest {
+impl crate::__private::WriteFields for GetAccountRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put_value("login", &self.login);
         if let Some(v) = &self.operator_id {
             w.put_value("x-operator-id", v);
@@ -43,7 +41,12 @@ impl crate::ToNode for GetAccountRequest {
         if let Some(v) = &self.environment {
             w.put_value("x-environment", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for GetAccountRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -215,11 +218,9 @@ pub struct GetAccountResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for GetAccountResponse {
+impl crate::__private::WriteFields for GetAccountResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put_value("login", &self.login);
         if let Some(v) = &self.name {
             w.put_value("name", v);
@@ -252,7 +253,13 @@ impl crate::ToNode for GetAccountResponse {
             w.put_value("margin_level", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for GetAccountResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::JsonFields for GetAccountResponse {

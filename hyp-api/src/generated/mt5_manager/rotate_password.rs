@@ -57,11 +57,9 @@ pub struct RotatePasswordRequest {
     /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md)
     pub password: crate::SecretString,
 }
-impl crate::ToNode for RotatePasswordRequest {
+impl crate::__private::WriteFields for RotatePasswordRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put_value("login", &self.login);
         w.put_value("x-operator-id", &self.operator_id);
         if let Some(v) = &self.request_id {
@@ -72,7 +70,12 @@ impl crate::ToNode for RotatePasswordRequest {
         }
         w.put_value("type", &self.password_type);
         w.put_value("password", &self.password);
-        w.finish()
+    }
+}
+impl crate::ToNode for RotatePasswordRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -287,9 +290,8 @@ impl crate::Endpoint for RotatePassword {
                 });
         }
         parts.body = Some(
-            crate::__private::only(
-                crate::ToNode::to_node(request),
-                &["type", "password"],
+            crate::__private::Body::Json(
+                crate::__private::MapWriter::json(request, Some(&["type", "password"])),
             ),
         );
         parts

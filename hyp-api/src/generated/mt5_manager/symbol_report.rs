@@ -23,18 +23,21 @@ pub struct SymbolReportRequest {
     /// Source: vendor doc 003 § Header table
     pub environment: Option<String>,
 }
-impl crate::ToNode for SymbolReportRequest {
+impl crate::__private::WriteFields for SymbolReportRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.operator_id {
             w.put_value("x-operator-id", v);
         }
         if let Some(v) = &self.environment {
             w.put_value("x-environment", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for SymbolReportRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]

@@ -49,11 +49,9 @@ pub struct TransactionHistoryRequest {
     /// Source: vendor-notes §2.4 (the daily report's documented date format, applied here by assumption)
     pub to: Option<crate::NaiveDate>,
 }
-impl crate::ToNode for TransactionHistoryRequest {
+impl crate::__private::WriteFields for TransactionHistoryRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.operator_id {
             w.put_value("x-operator-id", v);
         }
@@ -69,7 +67,12 @@ impl crate::ToNode for TransactionHistoryRequest {
         if let Some(v) = &self.to {
             w.put("to", crate::__private::codec::date_node(v, "%Y-%m-%d"));
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for TransactionHistoryRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]

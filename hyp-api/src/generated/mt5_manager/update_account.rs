@@ -65,11 +65,9 @@ pub struct UpdateAccountRequest {
     /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/User.md; tarikhagustia/php-mt5 Rights)
     pub rights: Option<i64>,
 }
-impl crate::ToNode for UpdateAccountRequest {
+impl crate::__private::WriteFields for UpdateAccountRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put_value("login", &self.login);
         w.put_value("x-operator-id", &self.operator_id);
         if let Some(v) = &self.request_id {
@@ -87,7 +85,12 @@ impl crate::ToNode for UpdateAccountRequest {
         if let Some(v) = &self.rights {
             w.put_value("rights", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for UpdateAccountRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -315,9 +318,11 @@ impl crate::Endpoint for UpdateAccount {
                 });
         }
         parts.body = Some(
-            crate::__private::only(
-                crate::ToNode::to_node(request),
-                &["leverage", "group", "rights"],
+            crate::__private::Body::Json(
+                crate::__private::MapWriter::json(
+                    request,
+                    Some(&["leverage", "group", "rights"]),
+                ),
             ),
         );
         parts

@@ -59,11 +59,9 @@ pub struct WithdrawRequest {
     /// Source: vendor-notes §2.4 (dev4traders/mt5-manager-api:docs/Model/BalanceType.md)
     pub comment: Option<String>,
 }
-impl crate::ToNode for WithdrawRequest {
+impl crate::__private::WriteFields for WithdrawRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put_value("x-operator-id", &self.operator_id);
         if let Some(v) = &self.request_id {
             w.put_value("x-request-id", v);
@@ -76,7 +74,12 @@ impl crate::ToNode for WithdrawRequest {
         if let Some(v) = &self.comment {
             w.put_value("comment", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for WithdrawRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -304,9 +307,11 @@ impl crate::Endpoint for Withdraw {
                 });
         }
         parts.body = Some(
-            crate::__private::only(
-                crate::ToNode::to_node(request),
-                &["login", "amount", "comment"],
+            crate::__private::Body::Json(
+                crate::__private::MapWriter::json(
+                    request,
+                    Some(&["login", "amount", "comment"]),
+                ),
             ),
         );
         parts

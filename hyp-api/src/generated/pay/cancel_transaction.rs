@@ -29,11 +29,9 @@ pub struct CancelTransactionRequest {
     /// Source: vendor doc 002 § action=CancelTrans (Parameters)
     pub trans_id: TransId,
 }
-impl crate::ToNode for CancelTransactionRequest {
+impl crate::__private::WriteFields for CancelTransactionRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("action", crate::Node::Str("CancelTrans".to_string()));
         if let Some(v) = &self.masof {
             w.put_value("Masof", v);
@@ -42,7 +40,12 @@ impl crate::ToNode for CancelTransactionRequest {
             w.put_value("PassP", v);
         }
         w.put_value("TransId", &self.trans_id);
-        w.finish()
+    }
+}
+impl crate::ToNode for CancelTransactionRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -112,11 +115,9 @@ impl crate::Validate for CancelTransactionRequest {
     ) {
         if let Some(v) = &self.masof {
             let p = path.field("Masof");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{10}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{10}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
     }
@@ -147,11 +148,9 @@ pub struct CancelTransactionResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for CancelTransactionResponse {
+impl crate::__private::WriteFields for CancelTransactionResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.trans_id {
             w.put_value("TransId", v);
         }
@@ -162,91 +161,13 @@ impl crate::ToNode for CancelTransactionResponse {
             w.put_value("Hesh", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
     }
 }
-impl crate::__private::JsonFields for CancelTransactionResponse {
-    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
-        mut m: A,
-        cx: &mut crate::__private::json_in::Cx,
-        depth: usize,
-    ) -> Result<Self, A::Error> {
-        let mut v_trans_id = None;
-        let mut v_reversal_status = None;
-        let mut v_hesh = None;
-        let mut unknown = Vec::new();
-        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let index = {
-                use crate::__private::names::words;
-                let k: &[u8] = key.0.as_bytes();
-                match k.len() {
-                    4usize => {
-                        const F2: [u64; 1usize] = words(b"Hesh");
-                        match words::<1usize>(k) {
-                            F2 => 2usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    7usize => {
-                        const F0: [u64; 1usize] = words(b"TransId");
-                        match words::<1usize>(k) {
-                            F0 => 0usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    14usize => {
-                        const F1: [u64; 2usize] = words(b"ReversalStatus");
-                        match words::<2usize>(k) {
-                            F1 => 1usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
-                    crate::__private::json_in::string_as(
-                        &mut m,
-                        &mut v_trans_id,
-                        false,
-                        (&mut *cx, depth, "TransId"),
-                    )?
-                }
-                1usize => {
-                    crate::__private::json_in::value(
-                        &mut m,
-                        &mut v_reversal_status,
-                        <ReversalStatus as crate::__private::FromText>::from_text,
-                        (false, true),
-                        (&mut *cx, depth, "ReversalStatus"),
-                    )?
-                }
-                2usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_hesh,
-                        false,
-                        (&mut *cx, depth, "Hesh"),
-                    )?
-                }
-                _ => {
-                    crate::__private::json_in::other(
-                        &mut m,
-                        key,
-                        cx,
-                        depth,
-                        Some(&mut unknown),
-                    )?
-                }
-            }
-        }
-        Ok(Self {
-            trans_id: v_trans_id.flatten(),
-            reversal_status: v_reversal_status.flatten(),
-            hesh: v_hesh.flatten(),
-            unknown_fields: unknown,
-        })
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for CancelTransactionResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::FormFields for CancelTransactionResponse {
@@ -357,7 +278,7 @@ impl crate::Endpoint for CancelTransaction {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

@@ -205,11 +205,9 @@ pub struct ChargeTokenRequest {
     /// Source: vendor doc 002 § action=soft › Charge a saved token (Parameters)
     pub fild3: Option<String>,
 }
-impl crate::ToNode for ChargeTokenRequest {
+impl crate::__private::WriteFields for ChargeTokenRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("action", crate::Node::Str("soft".to_string()));
         if let Some(v) = &self.masof {
             w.put_value("Masof", v);
@@ -288,7 +286,12 @@ impl crate::ToNode for ChargeTokenRequest {
         if let Some(v) = &self.fild3 {
             w.put_value("Fild3", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for ChargeTokenRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -635,21 +638,17 @@ impl crate::Validate for ChargeTokenRequest {
     ) {
         if let Some(v) = &self.masof {
             let p = path.field("Masof");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{10}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{10}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         {
             let v = &self.cc;
             let p = path.field("CC");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{19}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{19}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         {
@@ -667,33 +666,27 @@ impl crate::Validate for ChargeTokenRequest {
             let v = &self.tmonth;
             let p = path.field("Tmonth");
             let v = &v.0;
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^(0[1-9]|1[0-2])$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^(0[1-9]|1[0-2])$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         {
             let v = &self.tyear;
             let p = path.field("Tyear");
             let v = &v.0;
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{2}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{2}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         {
             let v = &self.user_id;
             let p = path.field("UserId");
             let v = &v.0;
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{9}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{9}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         if let Some(v) = &self.tash_first_payment {
@@ -708,11 +701,9 @@ impl crate::Validate for ChargeTokenRequest {
         }
         if let Some(v) = &self.t_owner {
             let p = path.field("tOwner");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{10}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{10}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
     }
@@ -890,11 +881,9 @@ pub struct ChargeTokenResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for ChargeTokenResponse {
+impl crate::__private::WriteFields for ChargeTokenResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.id {
             w.put_value("Id", v);
         }
@@ -968,369 +957,13 @@ impl crate::ToNode for ChargeTokenResponse {
             w.put_value("bincard", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
     }
 }
-impl crate::__private::JsonFields for ChargeTokenResponse {
-    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
-        mut m: A,
-        cx: &mut crate::__private::json_in::Cx,
-        depth: usize,
-    ) -> Result<Self, A::Error> {
-        let mut v_id = None;
-        let mut v_amount = None;
-        let mut v_acode = None;
-        let mut v_hesh = None;
-        let mut v_fild1 = None;
-        let mut v_fild2 = None;
-        let mut v_fild3 = None;
-        let mut v_bank = None;
-        let mut v_trans_type = None;
-        let mut v_payments = None;
-        let mut v_user_id = None;
-        let mut v_brand = None;
-        let mut v_issuer = None;
-        let mut v_l4digit = None;
-        let mut v_street = None;
-        let mut v_city = None;
-        let mut v_zip = None;
-        let mut v_cell = None;
-        let mut v_coin = None;
-        let mut v_tmonth = None;
-        let mut v_tyear = None;
-        let mut v_uid = None;
-        let mut v_sp_type = None;
-        let mut v_bincard = None;
-        let mut unknown = Vec::new();
-        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let index = {
-                use crate::__private::names::words;
-                let k: &[u8] = key.0.as_bytes();
-                match k.len() {
-                    2usize => {
-                        const F0: [u64; 1usize] = words(b"Id");
-                        match words::<1usize>(k) {
-                            F0 => 0usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    3usize => {
-                        const F16: [u64; 1usize] = words(b"zip");
-                        const F21: [u64; 1usize] = words(b"UID");
-                        match words::<1usize>(k) {
-                            F16 => 16usize,
-                            F21 => 21usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    4usize => {
-                        const F3: [u64; 1usize] = words(b"Hesh");
-                        const F7: [u64; 1usize] = words(b"Bank");
-                        const F15: [u64; 1usize] = words(b"city");
-                        const F17: [u64; 1usize] = words(b"cell");
-                        const F18: [u64; 1usize] = words(b"Coin");
-                        match words::<1usize>(k) {
-                            F3 => 3usize,
-                            F7 => 7usize,
-                            F15 => 15usize,
-                            F17 => 17usize,
-                            F18 => 18usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    5usize => {
-                        const F2: [u64; 1usize] = words(b"ACode");
-                        const F4: [u64; 1usize] = words(b"Fild1");
-                        const F5: [u64; 1usize] = words(b"Fild2");
-                        const F6: [u64; 1usize] = words(b"Fild3");
-                        const F11: [u64; 1usize] = words(b"Brand");
-                        const F20: [u64; 1usize] = words(b"Tyear");
-                        match words::<1usize>(k) {
-                            F2 => 2usize,
-                            F4 => 4usize,
-                            F5 => 5usize,
-                            F6 => 6usize,
-                            F11 => 11usize,
-                            F20 => 20usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    6usize => {
-                        const F1: [u64; 1usize] = words(b"Amount");
-                        const F10: [u64; 1usize] = words(b"UserId");
-                        const F12: [u64; 1usize] = words(b"Issuer");
-                        const F14: [u64; 1usize] = words(b"street");
-                        const F19: [u64; 1usize] = words(b"Tmonth");
-                        const F22: [u64; 1usize] = words(b"spType");
-                        match words::<1usize>(k) {
-                            F1 => 1usize,
-                            F10 => 10usize,
-                            F12 => 12usize,
-                            F14 => 14usize,
-                            F19 => 19usize,
-                            F22 => 22usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    7usize => {
-                        const F13: [u64; 1usize] = words(b"L4digit");
-                        const F23: [u64; 1usize] = words(b"bincard");
-                        match words::<1usize>(k) {
-                            F13 => 13usize,
-                            F23 => 23usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    8usize => {
-                        const F9: [u64; 1usize] = words(b"Payments");
-                        match words::<1usize>(k) {
-                            F9 => 9usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    9usize => {
-                        const F8: [u64; 2usize] = words(b"TransType");
-                        match words::<2usize>(k) {
-                            F8 => 8usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
-                    crate::__private::json_in::string_as(
-                        &mut m,
-                        &mut v_id,
-                        false,
-                        (&mut *cx, depth, "Id"),
-                    )?
-                }
-                1usize => {
-                    crate::__private::json_in::exact(
-                        &mut m,
-                        &mut v_amount,
-                        <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        (&mut *cx, depth, "Amount"),
-                    )?
-                }
-                2usize => {
-                    crate::__private::json_in::string_as(
-                        &mut m,
-                        &mut v_acode,
-                        false,
-                        (&mut *cx, depth, "ACode"),
-                    )?
-                }
-                3usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_hesh,
-                        false,
-                        (&mut *cx, depth, "Hesh"),
-                    )?
-                }
-                4usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_fild1,
-                        false,
-                        (&mut *cx, depth, "Fild1"),
-                    )?
-                }
-                5usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_fild2,
-                        false,
-                        (&mut *cx, depth, "Fild2"),
-                    )?
-                }
-                6usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_fild3,
-                        false,
-                        (&mut *cx, depth, "Fild3"),
-                    )?
-                }
-                7usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_bank,
-                        false,
-                        (&mut *cx, depth, "Bank"),
-                    )?
-                }
-                8usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_trans_type,
-                        false,
-                        (&mut *cx, depth, "TransType"),
-                    )?
-                }
-                9usize => {
-                    crate::__private::json_in::integer(
-                        &mut m,
-                        &mut v_payments,
-                        true,
-                        (&mut *cx, depth, "Payments"),
-                    )?
-                }
-                10usize => {
-                    crate::__private::json_in::string_as(
-                        &mut m,
-                        &mut v_user_id,
-                        false,
-                        (&mut *cx, depth, "UserId"),
-                    )?
-                }
-                11usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_brand,
-                        false,
-                        (&mut *cx, depth, "Brand"),
-                    )?
-                }
-                12usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_issuer,
-                        false,
-                        (&mut *cx, depth, "Issuer"),
-                    )?
-                }
-                13usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_l4digit,
-                        false,
-                        (&mut *cx, depth, "L4digit"),
-                    )?
-                }
-                14usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_street,
-                        false,
-                        (&mut *cx, depth, "street"),
-                    )?
-                }
-                15usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_city,
-                        false,
-                        (&mut *cx, depth, "city"),
-                    )?
-                }
-                16usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_zip,
-                        false,
-                        (&mut *cx, depth, "zip"),
-                    )?
-                }
-                17usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_cell,
-                        false,
-                        (&mut *cx, depth, "cell"),
-                    )?
-                }
-                18usize => {
-                    crate::__private::json_in::value(
-                        &mut m,
-                        &mut v_coin,
-                        <crate::Open<Coin> as crate::__private::FromText>::from_text,
-                        (false, true),
-                        (&mut *cx, depth, "Coin"),
-                    )?
-                }
-                19usize => {
-                    crate::__private::json_in::string_as(
-                        &mut m,
-                        &mut v_tmonth,
-                        false,
-                        (&mut *cx, depth, "Tmonth"),
-                    )?
-                }
-                20usize => {
-                    crate::__private::json_in::string_as(
-                        &mut m,
-                        &mut v_tyear,
-                        false,
-                        (&mut *cx, depth, "Tyear"),
-                    )?
-                }
-                21usize => {
-                    crate::__private::json_in::string_as(
-                        &mut m,
-                        &mut v_uid,
-                        false,
-                        (&mut *cx, depth, "UID"),
-                    )?
-                }
-                22usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_sp_type,
-                        false,
-                        (&mut *cx, depth, "spType"),
-                    )?
-                }
-                23usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_bincard,
-                        false,
-                        (&mut *cx, depth, "bincard"),
-                    )?
-                }
-                _ => {
-                    crate::__private::json_in::other(
-                        &mut m,
-                        key,
-                        cx,
-                        depth,
-                        Some(&mut unknown),
-                    )?
-                }
-            }
-        }
-        Ok(Self {
-            id: v_id.flatten(),
-            amount: v_amount.flatten(),
-            acode: v_acode.flatten(),
-            hesh: v_hesh.flatten(),
-            fild1: v_fild1.flatten(),
-            fild2: v_fild2.flatten(),
-            fild3: v_fild3.flatten(),
-            bank: v_bank.flatten(),
-            trans_type: v_trans_type.flatten(),
-            payments: v_payments.flatten(),
-            user_id: v_user_id.flatten(),
-            brand: v_brand.flatten(),
-            issuer: v_issuer.flatten(),
-            l4digit: v_l4digit.flatten(),
-            street: v_street.flatten(),
-            city: v_city.flatten(),
-            zip: v_zip.flatten(),
-            cell: v_cell.flatten(),
-            coin: v_coin.flatten(),
-            tmonth: v_tmonth.flatten(),
-            tyear: v_tyear.flatten(),
-            uid: v_uid.flatten(),
-            sp_type: v_sp_type.flatten(),
-            bincard: v_bincard.flatten(),
-            unknown_fields: unknown,
-        })
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for ChargeTokenResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::FormFields for ChargeTokenResponse {
@@ -1760,7 +1393,7 @@ impl crate::Endpoint for ChargeToken {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

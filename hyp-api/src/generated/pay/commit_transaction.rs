@@ -29,11 +29,9 @@ pub struct CommitTransactionRequest {
     /// Source: vendor doc 002 § action=commitTrans (Parameters)
     pub trans_id: TransId,
 }
-impl crate::ToNode for CommitTransactionRequest {
+impl crate::__private::WriteFields for CommitTransactionRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("action", crate::Node::Str("commitTrans".to_string()));
         if let Some(v) = &self.masof {
             w.put_value("Masof", v);
@@ -42,7 +40,12 @@ impl crate::ToNode for CommitTransactionRequest {
             w.put_value("PassP", v);
         }
         w.put_value("TransId", &self.trans_id);
-        w.finish()
+    }
+}
+impl crate::ToNode for CommitTransactionRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -112,11 +115,9 @@ impl crate::Validate for CommitTransactionRequest {
     ) {
         if let Some(v) = &self.masof {
             let p = path.field("Masof");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{10}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{10}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
     }
@@ -159,11 +160,9 @@ pub struct CommitTransactionResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for CommitTransactionResponse {
+impl crate::__private::WriteFields for CommitTransactionResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.id {
             w.put_value("Id", v);
         }
@@ -180,114 +179,13 @@ impl crate::ToNode for CommitTransactionResponse {
             w.put_value("HeshASM", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
     }
 }
-impl crate::__private::JsonFields for CommitTransactionResponse {
-    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
-        mut m: A,
-        cx: &mut crate::__private::json_in::Cx,
-        depth: usize,
-    ) -> Result<Self, A::Error> {
-        let mut v_id = None;
-        let mut v_fild1 = None;
-        let mut v_fild2 = None;
-        let mut v_fild3 = None;
-        let mut v_hesh_asm = None;
-        let mut unknown = Vec::new();
-        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let index = {
-                use crate::__private::names::words;
-                let k: &[u8] = key.0.as_bytes();
-                match k.len() {
-                    2usize => {
-                        const F0: [u64; 1usize] = words(b"Id");
-                        match words::<1usize>(k) {
-                            F0 => 0usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    5usize => {
-                        const F1: [u64; 1usize] = words(b"Fild1");
-                        const F2: [u64; 1usize] = words(b"Fild2");
-                        const F3: [u64; 1usize] = words(b"Fild3");
-                        match words::<1usize>(k) {
-                            F1 => 1usize,
-                            F2 => 2usize,
-                            F3 => 3usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    7usize => {
-                        const F4: [u64; 1usize] = words(b"HeshASM");
-                        match words::<1usize>(k) {
-                            F4 => 4usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
-                    crate::__private::json_in::string_as(
-                        &mut m,
-                        &mut v_id,
-                        false,
-                        (&mut *cx, depth, "Id"),
-                    )?
-                }
-                1usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_fild1,
-                        false,
-                        (&mut *cx, depth, "Fild1"),
-                    )?
-                }
-                2usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_fild2,
-                        false,
-                        (&mut *cx, depth, "Fild2"),
-                    )?
-                }
-                3usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_fild3,
-                        false,
-                        (&mut *cx, depth, "Fild3"),
-                    )?
-                }
-                4usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_hesh_asm,
-                        false,
-                        (&mut *cx, depth, "HeshASM"),
-                    )?
-                }
-                _ => {
-                    crate::__private::json_in::other(
-                        &mut m,
-                        key,
-                        cx,
-                        depth,
-                        Some(&mut unknown),
-                    )?
-                }
-            }
-        }
-        Ok(Self {
-            id: v_id.flatten(),
-            fild1: v_fild1.flatten(),
-            fild2: v_fild2.flatten(),
-            fild3: v_fild3.flatten(),
-            hesh_asm: v_hesh_asm.flatten(),
-            unknown_fields: unknown,
-        })
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for CommitTransactionResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::FormFields for CommitTransactionResponse {
@@ -422,7 +320,7 @@ impl crate::Endpoint for CommitTransaction {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

@@ -80,11 +80,9 @@ pub struct CreatePaymentLinkRequest {
     /// Source: vendor doc 002 § action=payRequest › Create and send a payment link (Example request)
     pub client_last_name: Option<String>,
 }
-impl crate::ToNode for CreatePaymentLinkRequest {
+impl crate::__private::WriteFields for CreatePaymentLinkRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("action", crate::Node::Str("payRequest".to_string()));
         w.put("iCommand", crate::Node::Str("CREATE".to_string()));
         if let Some(v) = &self.masof {
@@ -113,7 +111,12 @@ impl crate::ToNode for CreatePaymentLinkRequest {
         if let Some(v) = &self.client_last_name {
             w.put_value("ClientLName", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for CreatePaymentLinkRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -253,11 +256,9 @@ impl crate::Validate for CreatePaymentLinkRequest {
     ) {
         if let Some(v) = &self.masof {
             let p = path.field("Masof");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{10}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{10}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         {
@@ -274,11 +275,9 @@ impl crate::Validate for CreatePaymentLinkRequest {
         if let Some(v) = &self.user_id {
             let p = path.field("UserId");
             let v = &v.0;
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{9}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{9}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
     }
@@ -311,11 +310,9 @@ pub struct CreatePaymentLinkResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for CreatePaymentLinkResponse {
+impl crate::__private::WriteFields for CreatePaymentLinkResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.pay_request_id {
             w.put_value("payRequestId", v);
         }
@@ -326,90 +323,13 @@ impl crate::ToNode for CreatePaymentLinkResponse {
             w.put_value("paymentURL", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
     }
 }
-impl crate::__private::JsonFields for CreatePaymentLinkResponse {
-    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
-        mut m: A,
-        cx: &mut crate::__private::json_in::Cx,
-        depth: usize,
-    ) -> Result<Self, A::Error> {
-        let mut v_pay_request_id = None;
-        let mut v_fild1 = None;
-        let mut v_payment_url = None;
-        let mut unknown = Vec::new();
-        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let index = {
-                use crate::__private::names::words;
-                let k: &[u8] = key.0.as_bytes();
-                match k.len() {
-                    5usize => {
-                        const F1: [u64; 1usize] = words(b"Fild1");
-                        match words::<1usize>(k) {
-                            F1 => 1usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    10usize => {
-                        const F2: [u64; 2usize] = words(b"paymentURL");
-                        match words::<2usize>(k) {
-                            F2 => 2usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    12usize => {
-                        const F0: [u64; 2usize] = words(b"payRequestId");
-                        match words::<2usize>(k) {
-                            F0 => 0usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
-                    crate::__private::json_in::string_as(
-                        &mut m,
-                        &mut v_pay_request_id,
-                        false,
-                        (&mut *cx, depth, "payRequestId"),
-                    )?
-                }
-                1usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_fild1,
-                        false,
-                        (&mut *cx, depth, "Fild1"),
-                    )?
-                }
-                2usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_payment_url,
-                        false,
-                        (&mut *cx, depth, "paymentURL"),
-                    )?
-                }
-                _ => {
-                    crate::__private::json_in::other(
-                        &mut m,
-                        key,
-                        cx,
-                        depth,
-                        Some(&mut unknown),
-                    )?
-                }
-            }
-        }
-        Ok(Self {
-            pay_request_id: v_pay_request_id.flatten(),
-            fild1: v_fild1.flatten(),
-            payment_url: v_payment_url.flatten(),
-            unknown_fields: unknown,
-        })
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for CreatePaymentLinkResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::FormFields for CreatePaymentLinkResponse {
@@ -520,7 +440,7 @@ impl crate::Endpoint for CreatePaymentLink {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

@@ -29,11 +29,9 @@ pub struct DeletePaymentLinkRequest {
     /// Source: vendor doc 002 § action=payRequest › Cancel a payment link (Parameters)
     pub pay_request: PayRequestId,
 }
-impl crate::ToNode for DeletePaymentLinkRequest {
+impl crate::__private::WriteFields for DeletePaymentLinkRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("action", crate::Node::Str("payRequest".to_string()));
         w.put("iCommand", crate::Node::Str("DELETE".to_string()));
         if let Some(v) = &self.masof {
@@ -43,7 +41,12 @@ impl crate::ToNode for DeletePaymentLinkRequest {
             w.put_value("PassP", v);
         }
         w.put_value("PayRequest", &self.pay_request);
-        w.finish()
+    }
+}
+impl crate::ToNode for DeletePaymentLinkRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -114,11 +117,9 @@ impl crate::Validate for DeletePaymentLinkRequest {
     ) {
         if let Some(v) = &self.masof {
             let p = path.field("Masof");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{10}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{10}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
     }
@@ -137,66 +138,20 @@ pub struct DeletePaymentLinkResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for DeletePaymentLinkResponse {
+impl crate::__private::WriteFields for DeletePaymentLinkResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.status {
             w.put_value("status", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
     }
 }
-impl crate::__private::JsonFields for DeletePaymentLinkResponse {
-    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
-        mut m: A,
-        cx: &mut crate::__private::json_in::Cx,
-        depth: usize,
-    ) -> Result<Self, A::Error> {
-        let mut v_status = None;
-        let mut unknown = Vec::new();
-        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let index = {
-                use crate::__private::names::words;
-                let k: &[u8] = key.0.as_bytes();
-                match k.len() {
-                    6usize => {
-                        const F0: [u64; 1usize] = words(b"status");
-                        match words::<1usize>(k) {
-                            F0 => 0usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
-                    crate::__private::json_in::value(
-                        &mut m,
-                        &mut v_status,
-                        <PayRequestStatus as crate::__private::FromText>::from_text,
-                        (false, true),
-                        (&mut *cx, depth, "status"),
-                    )?
-                }
-                _ => {
-                    crate::__private::json_in::other(
-                        &mut m,
-                        key,
-                        cx,
-                        depth,
-                        Some(&mut unknown),
-                    )?
-                }
-            }
-        }
-        Ok(Self {
-            status: v_status.flatten(),
-            unknown_fields: unknown,
-        })
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for DeletePaymentLinkResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::FormFields for DeletePaymentLinkResponse {
@@ -273,7 +228,7 @@ impl crate::Endpoint for DeletePaymentLink {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

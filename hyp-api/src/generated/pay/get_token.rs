@@ -35,11 +35,9 @@ pub struct GetTokenRequest {
     /// Source: vendor doc 002 § action=getToken (Parameters); vendor-notes §4 item 12
     pub allow_false: Option<bool>,
 }
-impl crate::ToNode for GetTokenRequest {
+impl crate::__private::WriteFields for GetTokenRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("action", crate::Node::Str("getToken".to_string()));
         if let Some(v) = &self.masof {
             w.put_value("Masof", v);
@@ -51,7 +49,12 @@ impl crate::ToNode for GetTokenRequest {
         if let Some(v) = &self.allow_false {
             w.put_value("allowFalse", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for GetTokenRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -135,11 +138,9 @@ impl crate::Validate for GetTokenRequest {
     ) {
         if let Some(v) = &self.masof {
             let p = path.field("Masof");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{10}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{10}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
     }
@@ -196,11 +197,9 @@ pub struct GetTokenResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for GetTokenResponse {
+impl crate::__private::WriteFields for GetTokenResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.token {
             w.put_value("Token", v);
         }
@@ -220,122 +219,13 @@ impl crate::ToNode for GetTokenResponse {
             w.put_value("Fild3", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
     }
 }
-impl crate::__private::JsonFields for GetTokenResponse {
-    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
-        mut m: A,
-        cx: &mut crate::__private::json_in::Cx,
-        depth: usize,
-    ) -> Result<Self, A::Error> {
-        let mut v_token = None;
-        let mut v_tokef = None;
-        let mut v_id = None;
-        let mut v_fild1 = None;
-        let mut v_fild2 = None;
-        let mut v_fild3 = None;
-        let mut unknown = Vec::new();
-        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let index = {
-                use crate::__private::names::words;
-                let k: &[u8] = key.0.as_bytes();
-                match k.len() {
-                    2usize => {
-                        const F2: [u64; 1usize] = words(b"Id");
-                        match words::<1usize>(k) {
-                            F2 => 2usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    5usize => {
-                        const F0: [u64; 1usize] = words(b"Token");
-                        const F1: [u64; 1usize] = words(b"Tokef");
-                        const F3: [u64; 1usize] = words(b"Fild1");
-                        const F4: [u64; 1usize] = words(b"Fild2");
-                        const F5: [u64; 1usize] = words(b"Fild3");
-                        match words::<1usize>(k) {
-                            F0 => 0usize,
-                            F1 => 1usize,
-                            F3 => 3usize,
-                            F4 => 4usize,
-                            F5 => 5usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
-                    crate::__private::json_in::value(
-                        &mut m,
-                        &mut v_token,
-                        <crate::CardToken as crate::__private::FromText>::from_text,
-                        (false, false),
-                        (&mut *cx, depth, "Token"),
-                    )?
-                }
-                1usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_tokef,
-                        false,
-                        (&mut *cx, depth, "Tokef"),
-                    )?
-                }
-                2usize => {
-                    crate::__private::json_in::string_as(
-                        &mut m,
-                        &mut v_id,
-                        false,
-                        (&mut *cx, depth, "Id"),
-                    )?
-                }
-                3usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_fild1,
-                        false,
-                        (&mut *cx, depth, "Fild1"),
-                    )?
-                }
-                4usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_fild2,
-                        false,
-                        (&mut *cx, depth, "Fild2"),
-                    )?
-                }
-                5usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_fild3,
-                        false,
-                        (&mut *cx, depth, "Fild3"),
-                    )?
-                }
-                _ => {
-                    crate::__private::json_in::other(
-                        &mut m,
-                        key,
-                        cx,
-                        depth,
-                        Some(&mut unknown),
-                    )?
-                }
-            }
-        }
-        Ok(Self {
-            token: v_token.flatten(),
-            tokef: v_tokef.flatten(),
-            id: v_id.flatten(),
-            fild1: v_fild1.flatten(),
-            fild2: v_fild2.flatten(),
-            fild3: v_fild3.flatten(),
-            unknown_fields: unknown,
-        })
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for GetTokenResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::FormFields for GetTokenResponse {
@@ -477,7 +367,7 @@ impl crate::Endpoint for GetToken {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

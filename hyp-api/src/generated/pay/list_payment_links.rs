@@ -23,11 +23,9 @@ pub struct ListPaymentLinksRequest {
     /// Source: vendor doc 002 § action=payRequest › Get a list of payment links (Parameters)
     pub passp: Option<crate::SecretString>,
 }
-impl crate::ToNode for ListPaymentLinksRequest {
+impl crate::__private::WriteFields for ListPaymentLinksRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("action", crate::Node::Str("payRequest".to_string()));
         w.put("iCommand", crate::Node::Str("LIST".to_string()));
         if let Some(v) = &self.masof {
@@ -36,7 +34,12 @@ impl crate::ToNode for ListPaymentLinksRequest {
         if let Some(v) = &self.passp {
             w.put_value("PassP", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for ListPaymentLinksRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -90,11 +93,9 @@ impl crate::Validate for ListPaymentLinksRequest {
     ) {
         if let Some(v) = &self.masof {
             let p = path.field("Masof");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{10}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{10}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
     }
@@ -154,7 +155,7 @@ impl crate::Endpoint for ListPaymentLinks {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

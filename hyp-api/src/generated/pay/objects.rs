@@ -45,11 +45,9 @@ pub struct PaymentLink {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for PaymentLink {
+impl crate::__private::WriteFields for PaymentLink {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.pay_request_id {
             w.put_value("payRequestId", v);
         }
@@ -69,7 +67,13 @@ impl crate::ToNode for PaymentLink {
             );
         }
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for PaymentLink {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::JsonFields for PaymentLink {
@@ -179,115 +183,6 @@ impl crate::__private::JsonFields for PaymentLink {
                     )?
                 }
             }
-        }
-        Ok(Self {
-            pay_request_id: v_pay_request_id.flatten(),
-            status: v_status.flatten(),
-            amount: v_amount.flatten(),
-            payment_url: v_payment_url.flatten(),
-            date_created: v_date_created.flatten(),
-            unknown_fields: unknown,
-        })
-    }
-}
-impl crate::__private::FormFields for PaymentLink {
-    #[inline]
-    fn read(
-        f: &mut crate::__private::FormIn<'_>,
-    ) -> Result<Self, crate::__private::Failure> {
-        let mut v_pay_request_id = None;
-        let mut v_status = None;
-        let mut v_amount = None;
-        let mut v_payment_url = None;
-        let mut v_date_created = None;
-        let mut unknown = Vec::new();
-        while let Some((key, value)) = f.next() {
-            let read: Result<(), crate::__private::Failure> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.as_bytes();
-                    match k.len() {
-                        6usize => {
-                            const F1: [u64; 1usize] = words(b"status");
-                            const F2: [u64; 1usize] = words(b"Amount");
-                            match words::<1usize>(k) {
-                                F1 => 1usize,
-                                F2 => 2usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        10usize => {
-                            const F3: [u64; 2usize] = words(b"paymentURL");
-                            match words::<2usize>(k) {
-                                F3 => 3usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        11usize => {
-                            const F4: [u64; 2usize] = words(b"dateCreated");
-                            match words::<2usize>(k) {
-                                F4 => 4usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        12usize => {
-                            const F0: [u64; 2usize] = words(b"payRequestId");
-                            match words::<2usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        _ => usize::MAX,
-                    }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_pay_request_id,
-                            &value,
-                            <PayRequestId as crate::__private::FromText>::from_text,
-                            (false, "payRequestId"),
-                        )
-                    }
-                    1usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_status,
-                            &value,
-                            <PayRequestStatus as crate::__private::FromText>::from_text,
-                            (true, "status"),
-                        )
-                    }
-                    2usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_amount,
-                            &value,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (true, "Amount"),
-                        )
-                    }
-                    3usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_payment_url,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "paymentURL"),
-                        )
-                    }
-                    4usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_date_created,
-                            &value,
-                            |t: &str| crate::__private::fields::datetime(
-                                t,
-                                "%Y-%m-%d %H:%M:%S",
-                            ),
-                            (true, "dateCreated"),
-                        )
-                    }
-                    _ => f.other(key, value, Some(&mut unknown)),
-                }
-            };
-            read?;
         }
         Ok(Self {
             pay_request_id: v_pay_request_id.flatten(),

@@ -90,11 +90,9 @@ pub struct PayoutRequest {
     /// Source: vendor doc 002 § action=soft › Perform a payout (Parameters)
     pub info: String,
 }
-impl crate::ToNode for PayoutRequest {
+impl crate::__private::WriteFields for PayoutRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("action", crate::Node::Str("soft".to_string()));
         if let Some(v) = &self.masof {
             w.put_value("Masof", v);
@@ -113,7 +111,12 @@ impl crate::ToNode for PayoutRequest {
         w.put_value("UserId", &self.user_id);
         w.put_value("ClientName", &self.client_name);
         w.put_value("Info", &self.info);
-        w.finish()
+    }
+}
+impl crate::ToNode for PayoutRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -279,21 +282,17 @@ impl crate::Validate for PayoutRequest {
     ) {
         if let Some(v) = &self.masof {
             let p = path.field("Masof");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{10}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{10}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         {
             let v = &self.cc;
             let p = path.field("CC");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{19}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{19}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         {
@@ -311,33 +310,27 @@ impl crate::Validate for PayoutRequest {
             let v = &self.tmonth;
             let p = path.field("Tmonth");
             let v = &v.0;
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^(0[1-9]|1[0-2])$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^(0[1-9]|1[0-2])$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         {
             let v = &self.tyear;
             let p = path.field("Tyear");
             let v = &v.0;
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{2}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{2}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         {
             let v = &self.user_id;
             let p = path.field("UserId");
             let v = &v.0;
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{9}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{9}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
     }
@@ -400,11 +393,9 @@ pub struct PayoutResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for PayoutResponse {
+impl crate::__private::WriteFields for PayoutResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.id {
             w.put_value("Id", v);
         }
@@ -427,144 +418,13 @@ impl crate::ToNode for PayoutResponse {
             w.put_value("Hesh", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
     }
 }
-impl crate::__private::JsonFields for PayoutResponse {
-    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
-        mut m: A,
-        cx: &mut crate::__private::json_in::Cx,
-        depth: usize,
-    ) -> Result<Self, A::Error> {
-        let mut v_id = None;
-        let mut v_amount = None;
-        let mut v_acode = None;
-        let mut v_fild1 = None;
-        let mut v_fild2 = None;
-        let mut v_fild3 = None;
-        let mut v_hesh = None;
-        let mut unknown = Vec::new();
-        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let index = {
-                use crate::__private::names::words;
-                let k: &[u8] = key.0.as_bytes();
-                match k.len() {
-                    2usize => {
-                        const F0: [u64; 1usize] = words(b"Id");
-                        match words::<1usize>(k) {
-                            F0 => 0usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    4usize => {
-                        const F6: [u64; 1usize] = words(b"Hesh");
-                        match words::<1usize>(k) {
-                            F6 => 6usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    5usize => {
-                        const F2: [u64; 1usize] = words(b"ACode");
-                        const F3: [u64; 1usize] = words(b"Fild1");
-                        const F4: [u64; 1usize] = words(b"Fild2");
-                        const F5: [u64; 1usize] = words(b"Fild3");
-                        match words::<1usize>(k) {
-                            F2 => 2usize,
-                            F3 => 3usize,
-                            F4 => 4usize,
-                            F5 => 5usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    6usize => {
-                        const F1: [u64; 1usize] = words(b"Amount");
-                        match words::<1usize>(k) {
-                            F1 => 1usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
-                    crate::__private::json_in::string_as(
-                        &mut m,
-                        &mut v_id,
-                        false,
-                        (&mut *cx, depth, "Id"),
-                    )?
-                }
-                1usize => {
-                    crate::__private::json_in::exact(
-                        &mut m,
-                        &mut v_amount,
-                        <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        (&mut *cx, depth, "Amount"),
-                    )?
-                }
-                2usize => {
-                    crate::__private::json_in::string_as(
-                        &mut m,
-                        &mut v_acode,
-                        false,
-                        (&mut *cx, depth, "ACode"),
-                    )?
-                }
-                3usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_fild1,
-                        false,
-                        (&mut *cx, depth, "Fild1"),
-                    )?
-                }
-                4usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_fild2,
-                        false,
-                        (&mut *cx, depth, "Fild2"),
-                    )?
-                }
-                5usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_fild3,
-                        false,
-                        (&mut *cx, depth, "Fild3"),
-                    )?
-                }
-                6usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_hesh,
-                        false,
-                        (&mut *cx, depth, "Hesh"),
-                    )?
-                }
-                _ => {
-                    crate::__private::json_in::other(
-                        &mut m,
-                        key,
-                        cx,
-                        depth,
-                        Some(&mut unknown),
-                    )?
-                }
-            }
-        }
-        Ok(Self {
-            id: v_id.flatten(),
-            amount: v_amount.flatten(),
-            acode: v_acode.flatten(),
-            fild1: v_fild1.flatten(),
-            fild2: v_fild2.flatten(),
-            fild3: v_fild3.flatten(),
-            hesh: v_hesh.flatten(),
-            unknown_fields: unknown,
-        })
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for PayoutResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::FormFields for PayoutResponse {
@@ -728,7 +588,7 @@ impl crate::Endpoint for Payout {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

@@ -35,11 +35,9 @@ pub struct RefundRequest {
     /// Source: vendor doc 002 § action=zikoyAPI (Parameters; Prerequisites; Common status codes)
     pub amount: crate::Money,
 }
-impl crate::ToNode for RefundRequest {
+impl crate::__private::WriteFields for RefundRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("action", crate::Node::Str("zikoyAPI".to_string()));
         if let Some(v) = &self.masof {
             w.put_value("Masof", v);
@@ -49,7 +47,12 @@ impl crate::ToNode for RefundRequest {
         }
         w.put_value("TransId", &self.trans_id);
         w.put_value("Amount", &self.amount);
-        w.finish()
+    }
+}
+impl crate::ToNode for RefundRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -132,11 +135,9 @@ impl crate::Validate for RefundRequest {
     ) {
         if let Some(v) = &self.masof {
             let p = path.field("Masof");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{10}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{10}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         {
@@ -178,11 +179,9 @@ pub struct RefundResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for RefundResponse {
+impl crate::__private::WriteFields for RefundResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.id {
             w.put_value("Id", v);
         }
@@ -193,90 +192,13 @@ impl crate::ToNode for RefundResponse {
             w.put_value("HeshASM", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
     }
 }
-impl crate::__private::JsonFields for RefundResponse {
-    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
-        mut m: A,
-        cx: &mut crate::__private::json_in::Cx,
-        depth: usize,
-    ) -> Result<Self, A::Error> {
-        let mut v_id = None;
-        let mut v_acode = None;
-        let mut v_hesh_asm = None;
-        let mut unknown = Vec::new();
-        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let index = {
-                use crate::__private::names::words;
-                let k: &[u8] = key.0.as_bytes();
-                match k.len() {
-                    2usize => {
-                        const F0: [u64; 1usize] = words(b"Id");
-                        match words::<1usize>(k) {
-                            F0 => 0usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    5usize => {
-                        const F1: [u64; 1usize] = words(b"ACode");
-                        match words::<1usize>(k) {
-                            F1 => 1usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    7usize => {
-                        const F2: [u64; 1usize] = words(b"HeshASM");
-                        match words::<1usize>(k) {
-                            F2 => 2usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
-                    crate::__private::json_in::string_as(
-                        &mut m,
-                        &mut v_id,
-                        false,
-                        (&mut *cx, depth, "Id"),
-                    )?
-                }
-                1usize => {
-                    crate::__private::json_in::string_as(
-                        &mut m,
-                        &mut v_acode,
-                        false,
-                        (&mut *cx, depth, "ACode"),
-                    )?
-                }
-                2usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_hesh_asm,
-                        false,
-                        (&mut *cx, depth, "HeshASM"),
-                    )?
-                }
-                _ => {
-                    crate::__private::json_in::other(
-                        &mut m,
-                        key,
-                        cx,
-                        depth,
-                        Some(&mut unknown),
-                    )?
-                }
-            }
-        }
-        Ok(Self {
-            id: v_id.flatten(),
-            acode: v_acode.flatten(),
-            hesh_asm: v_hesh_asm.flatten(),
-            unknown_fields: unknown,
-        })
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for RefundResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::FormFields for RefundResponse {
@@ -387,7 +309,7 @@ impl crate::Endpoint for Refund {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

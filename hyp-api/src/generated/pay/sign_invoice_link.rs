@@ -49,11 +49,9 @@ pub struct SignInvoiceLinkRequest {
     /// Source: vendor doc 002 § action=APISign › Generate a link to an invoice (Parameters)
     pub asm: Option<String>,
 }
-impl crate::ToNode for SignInvoiceLinkRequest {
+impl crate::__private::WriteFields for SignInvoiceLinkRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("ACTION", crate::Node::Str("PrintHesh".to_string()));
         if let Some(v) = &self.masof {
@@ -71,7 +69,12 @@ impl crate::ToNode for SignInvoiceLinkRequest {
         if let Some(v) = &self.asm {
             w.put_value("asm", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for SignInvoiceLinkRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -173,11 +176,9 @@ impl crate::Validate for SignInvoiceLinkRequest {
     ) {
         if let Some(v) = &self.masof {
             let p = path.field("Masof");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{10}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{10}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
     }
@@ -222,11 +223,9 @@ pub struct SignInvoiceLinkResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for SignInvoiceLinkResponse {
+impl crate::__private::WriteFields for SignInvoiceLinkResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.masof {
             w.put_value("Masof", v);
         }
@@ -243,124 +242,13 @@ impl crate::ToNode for SignInvoiceLinkResponse {
             w.put_value("signature", v);
         }
         w.extend(&self.unknown_fields);
-        w.finish()
     }
 }
-impl crate::__private::JsonFields for SignInvoiceLinkResponse {
-    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
-        mut m: A,
-        cx: &mut crate::__private::json_in::Cx,
-        depth: usize,
-    ) -> Result<Self, A::Error> {
-        let mut v_masof = None;
-        let mut v_trans_id = None;
-        let mut v_action = None;
-        let mut v_document_type = None;
-        let mut v_signature = None;
-        let mut unknown = Vec::new();
-        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let index = {
-                use crate::__private::names::words;
-                let k: &[u8] = key.0.as_bytes();
-                match k.len() {
-                    4usize => {
-                        const F3: [u64; 1usize] = words(b"type");
-                        match words::<1usize>(k) {
-                            F3 => 3usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    5usize => {
-                        const F0: [u64; 1usize] = words(b"Masof");
-                        match words::<1usize>(k) {
-                            F0 => 0usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    6usize => {
-                        const F2: [u64; 1usize] = words(b"action");
-                        match words::<1usize>(k) {
-                            F2 => 2usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    7usize => {
-                        const F1: [u64; 1usize] = words(b"TransId");
-                        match words::<1usize>(k) {
-                            F1 => 1usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    9usize => {
-                        const F4: [u64; 2usize] = words(b"signature");
-                        match words::<2usize>(k) {
-                            F4 => 4usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    _ => usize::MAX,
-                }
-            };
-            match index {
-                0usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_masof,
-                        false,
-                        (&mut *cx, depth, "Masof"),
-                    )?
-                }
-                1usize => {
-                    crate::__private::json_in::string_as(
-                        &mut m,
-                        &mut v_trans_id,
-                        false,
-                        (&mut *cx, depth, "TransId"),
-                    )?
-                }
-                2usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_action,
-                        false,
-                        (&mut *cx, depth, "action"),
-                    )?
-                }
-                3usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_document_type,
-                        false,
-                        (&mut *cx, depth, "type"),
-                    )?
-                }
-                4usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_signature,
-                        false,
-                        (&mut *cx, depth, "signature"),
-                    )?
-                }
-                _ => {
-                    crate::__private::json_in::other(
-                        &mut m,
-                        key,
-                        cx,
-                        depth,
-                        Some(&mut unknown),
-                    )?
-                }
-            }
-        }
-        Ok(Self {
-            masof: v_masof.flatten(),
-            trans_id: v_trans_id.flatten(),
-            action: v_action.flatten(),
-            document_type: v_document_type.flatten(),
-            signature: v_signature.flatten(),
-            unknown_fields: unknown,
-        })
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for SignInvoiceLinkResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::FormFields for SignInvoiceLinkResponse {
@@ -505,7 +393,7 @@ impl crate::Endpoint for SignInvoiceLink {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

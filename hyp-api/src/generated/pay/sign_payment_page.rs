@@ -273,11 +273,9 @@ pub struct SignPaymentPageRequest {
     /// Source: vendor doc 002 § action=APISign › Create a payment page request (Payment page UI customization)
     pub hide_btns: Option<bool>,
 }
-impl crate::ToNode for SignPaymentPageRequest {
+impl crate::__private::WriteFields for SignPaymentPageRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("What", crate::Node::Str("SIGN".to_string()));
         if let Some(v) = &self.masof {
@@ -400,7 +398,12 @@ impl crate::ToNode for SignPaymentPageRequest {
         if let Some(v) = &self.hide_btns {
             w.put_value("hideBtns", v);
         }
-        w.finish()
+    }
+}
+impl crate::ToNode for SignPaymentPageRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -836,11 +839,9 @@ impl crate::Validate for SignPaymentPageRequest {
     ) {
         if let Some(v) = &self.masof {
             let p = path.field("Masof");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{10}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{10}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         {
@@ -857,11 +858,9 @@ impl crate::Validate for SignPaymentPageRequest {
         if let Some(v) = &self.user_id {
             let p = path.field("UserId");
             let v = &v.0;
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{9}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{9}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
         if let Some(v) = &self.tash_first_payment {
@@ -938,11 +937,9 @@ pub struct SignPaymentPageResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
-impl crate::ToNode for SignPaymentPageResponse {
+impl crate::__private::WriteFields for SignPaymentPageResponse {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         if let Some(v) = &self.action {
             w.put_value("action", v);
         }
@@ -951,7 +948,13 @@ impl crate::ToNode for SignPaymentPageResponse {
         }
         w.extend(&crate::__private::codec::params_entries(&self.echoed));
         w.extend(&self.unknown_fields);
-        w.finish()
+    }
+}
+#[cfg(feature = "__sandbox")]
+impl crate::ToNode for SignPaymentPageResponse {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::FormFields for SignPaymentPageResponse {
@@ -1047,7 +1050,7 @@ impl crate::Endpoint for SignPaymentPage {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

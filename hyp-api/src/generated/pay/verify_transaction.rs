@@ -41,11 +41,9 @@ pub struct VerifyTransactionRequest {
     /// Source: vendor doc 002 § action=APISign › Validate a transaction (Parameters; Example request); vendor-notes §4 item 7
     pub redirect: Vec<(String, String)>,
 }
-impl crate::ToNode for VerifyTransactionRequest {
+impl crate::__private::WriteFields for VerifyTransactionRequest {
     #[inline]
-    fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
         w.put("action", crate::Node::Str("APISign".to_string()));
         w.put("What", crate::Node::Str("VERIFY".to_string()));
         if let Some(v) = &self.masof {
@@ -58,7 +56,12 @@ impl crate::ToNode for VerifyTransactionRequest {
             w.put_value("PassP", v);
         }
         w.extend(&crate::__private::codec::params_entries(&self.redirect));
-        w.finish()
+    }
+}
+impl crate::ToNode for VerifyTransactionRequest {
+    #[inline]
+    fn to_node(&self) -> crate::Node {
+        crate::__private::MapWriter::tree(self)
     }
 }
 #[cfg(feature = "__sandbox")]
@@ -154,11 +157,9 @@ impl crate::Validate for VerifyTransactionRequest {
     ) {
         if let Some(v) = &self.masof {
             let p = path.field("Masof");
-            static PATTERN: std::sync::LazyLock<crate::__private::regex::Regex> = std::sync::LazyLock::new(||
-            {
-                crate::__private::regex::Regex::new("^[0-9]{10}$")
-                    .expect("pattern checked by codegen")
-            });
+            static PATTERN: crate::__private::Pattern = crate::__private::Pattern::new(
+                "^[0-9]{10}$",
+            );
             crate::__private::check::pattern(v, &PATTERN, &p, out);
         }
     }
@@ -173,35 +174,17 @@ pub struct VerifyTransactionResponse {
     pub unknown_fields: Vec<(String, crate::Node)>,
 }
 #[cfg(feature = "__sandbox")]
+impl crate::__private::WriteFields for VerifyTransactionResponse {
+    #[inline]
+    fn write_fields(&self, w: &mut crate::__private::MapWriter) {
+        w.extend(&self.unknown_fields);
+    }
+}
+#[cfg(feature = "__sandbox")]
 impl crate::ToNode for VerifyTransactionResponse {
     #[inline]
     fn to_node(&self) -> crate::Node {
-        #[allow(unused_mut)]
-        let mut w = crate::__private::MapWriter::new();
-        w.extend(&self.unknown_fields);
-        w.finish()
-    }
-}
-impl crate::__private::JsonFields for VerifyTransactionResponse {
-    fn visit<'de, A: crate::__private::serde::de::MapAccess<'de>>(
-        mut m: A,
-        cx: &mut crate::__private::json_in::Cx,
-        depth: usize,
-    ) -> Result<Self, A::Error> {
-        let mut unknown = Vec::new();
-        while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            {
-                let _ = key.0.as_bytes();
-                crate::__private::json_in::other(
-                    &mut m,
-                    key,
-                    cx,
-                    depth,
-                    Some(&mut unknown),
-                )?
-            }
-        }
-        Ok(Self { unknown_fields: unknown })
+        crate::__private::MapWriter::tree(self)
     }
 }
 impl crate::__private::FormFields for VerifyTransactionResponse {
@@ -253,7 +236,7 @@ impl crate::Endpoint for VerifyTransaction {
     fn parts(request: &Self::Request) -> crate::__private::Parts {
         #[allow(unused_mut)]
         let mut parts = crate::__private::Parts::new("/".to_string());
-        parts.body = Some(crate::ToNode::to_node(request));
+        parts.body = Some(crate::__private::Body::Tree(crate::ToNode::to_node(request)));
         parts
     }
     #[inline]

@@ -1,0 +1,164 @@
+//! Writing a generated struct's fields out, in the spec's order: into a [`Node`] map (the
+//! query string, the XML envelope, hyp-sandbox's answers), or with `__json` straight into
+//! JSON object text, the way a JSON request body goes on the wire (no tree built, walked and
+//! dropped per call).
+//!
+//! Generated code writes a struct's fields once ([`WriteFields`]); both outputs run that same
+//! code, so a body written as text and the same body written as a tree and then as JSON are
+//! the same bytes (`tests/tests/json_body.rs` checks it on every JSON request example).
+
+use crate::runtime::node::Node;
+
+/// A struct whose fields a [`MapWriter`] writes, generated for every struct written as a map.
+pub trait WriteFields {
+    /// Writes each field present, under its wire name, in the spec's order.
+    fn write_fields(&self, w: &mut MapWriter);
+}
+
+/// Where the fields go.
+enum Out {
+    Tree(Vec<(String, Node)>),
+    #[cfg(feature = "__json")]
+    Json(crate::runtime::json::ObjectText),
+}
+
+/// Takes fields by wire name, in order, into a map node or JSON object text.
+pub struct MapWriter {
+    out: Out,
+    /// Only these wire names are written (a body whose other fields travel elsewhere).
+    only: Option<&'static [&'static str]>,
+}
+
+impl MapWriter {
+    /// The fields of `value` as a map node.
+    pub fn tree(value: &dyn WriteFields) -> Node {
+        let mut w = MapWriter {
+            out: Out::Tree(Vec::new()),
+            only: None,
+        };
+        value.write_fields(&mut w);
+        match w.out {
+            Out::Tree(entries) => Node::Map(entries),
+            #[cfg(feature = "__json")]
+            Out::Json(_) => unreachable!("a tree writer writes a tree"),
+        }
+    }
+
+    /// The fields of `value` (those named in `only`, where given) as JSON object text, numbers
+    /// written as their exact text; an error where a number's text is not a JSON number.
+    #[cfg(feature = "__json")]
+    pub fn json(
+        value: &dyn WriteFields,
+        only: Option<&'static [&'static str]>,
+    ) -> Result<String, String> {
+        let mut w = MapWriter {
+            out: Out::Json(crate::runtime::json::ObjectText::new()),
+            only,
+        };
+        value.write_fields(&mut w);
+        match w.out {
+            Out::Json(text) => text.finish().map_err(|e| e.to_string()),
+            Out::Tree(_) => unreachable!("a JSON writer writes text"),
+        }
+    }
+
+    /// Adds a field under its wire name (kept in insertion order).
+    pub fn put(&mut self, wire: &str, node: Node) {
+        if self.only.is_some_and(|keys| !keys.contains(&wire)) {
+            return;
+        }
+        match &mut self.out {
+            Out::Tree(entries) => entries.push((wire.to_string(), node)),
+            #[cfg(feature = "__json")]
+            Out::Json(text) => text.entry(wire, &node),
+        }
+    }
+
+    /// Adds a field encoded by its own [`ToNode`](crate::ToNode), under its wire name. Not
+    /// generic: generated code makes one call per field, where `put(wire, value.to_node())`
+    /// compiled the node's construction and its drop on the unwind path into every caller.
+    pub fn put_value(&mut self, wire: &str, value: &dyn crate::ToNode) {
+        self.put(wire, value.to_node());
+    }
+
+    /// Puts back fields the spec does not list.
+    pub fn extend(&mut self, entries: &[(String, Node)]) {
+        for (k, v) in entries {
+            if self.only.is_some_and(|keys| !keys.contains(&k.as_str())) {
+                continue;
+            }
+            match &mut self.out {
+                Out::Tree(out) => out.push((k.clone(), v.clone())),
+                #[cfg(feature = "__json")]
+                Out::Json(text) => text.entry(k, v),
+            }
+        }
+    }
+}
+
+#[cfg(all(test, feature = "__json"))]
+mod tests {
+    use super::*;
+    use crate::runtime::json;
+
+    /// Fields as generated code writes them: text that needs escaping, an exact number, a
+    /// nested object and list, kept unknown fields.
+    struct Fields(Vec<(String, Node)>);
+
+    impl WriteFields for Fields {
+        fn write_fields(&self, w: &mut MapWriter) {
+            w.put(
+                "Name",
+                Node::Str("quote \" back\\slash\ttab \u{1} שלום".into()),
+            );
+            w.put_value("Amount", &crate::Decimal::new(150_000, 2));
+            w.put(
+                "Nested",
+                Node::Map(vec![
+                    (
+                        "List".into(),
+                        Node::List(vec![Node::Bool(true), Node::Null]),
+                    ),
+                    ("N".into(), Node::Num("-0.5e3".into())),
+                ]),
+            );
+            w.extend(&self.0);
+        }
+    }
+
+    fn fields() -> Fields {
+        Fields(vec![(
+            "Kept".into(),
+            Node::Num("12345678901234567.89".into()),
+        )])
+    }
+
+    #[test]
+    fn json_text_is_the_trees_json_byte_for_byte() {
+        let text = MapWriter::json(&fields(), None).expect("writes");
+        assert_eq!(
+            text,
+            r#"{"Name":"quote \" back\\slash\ttab \u0001 שלום","Amount":1500.00,"Nested":{"List":[true,null],"N":-0.5e3},"Kept":12345678901234567.89}"#
+        );
+        let tree = MapWriter::tree(&fields());
+        assert_eq!(json::to_string(&tree).expect("writes"), text);
+    }
+
+    #[test]
+    fn only_the_named_fields_are_written() {
+        let keys: &'static [&'static str] = &["Amount", "Kept"];
+        let text = MapWriter::json(&fields(), Some(keys)).expect("writes");
+        assert_eq!(text, r#"{"Amount":1500.00,"Kept":12345678901234567.89}"#);
+        let tree = crate::runtime::node::only(MapWriter::tree(&fields()), keys);
+        assert_eq!(json::to_string(&tree).expect("writes"), text);
+    }
+
+    #[test]
+    fn a_number_that_is_not_a_json_number_is_an_error_not_text() {
+        let bad = Fields(vec![("Kept".into(), Node::Num("1,5".into()))]);
+        assert!(MapWriter::json(&bad, None).is_err());
+        assert!(json::to_string(&MapWriter::tree(&bad)).is_err());
+        let empty = Fields(Vec::new());
+        assert!(MapWriter::json(&empty, Some(&[])).is_ok_and(|t| t == "{}"));
+    }
+}
