@@ -5,7 +5,8 @@
 //!
 //! Generated code writes a struct's fields once ([`WriteFields`]); both outputs run that same
 //! code, so a body written as text and the same body written as a tree and then as JSON are
-//! the same bytes (`tests/tests/json_body.rs` checks it on every JSON request example).
+//! the same bytes (`tests/tests/round_trip/json_body.rs` checks it on every JSON request
+//! example).
 
 use crate::runtime::node::Node;
 
