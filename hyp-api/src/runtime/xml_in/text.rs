@@ -74,9 +74,8 @@ impl<'a> XmlIn<'a> {
     /// The text of the element just entered, through its end tag, trimmed; with `children`,
     /// child elements are read past and the text is `None`, else they are an error.
     fn content_or_children(&mut self, children: bool) -> Result<Option<Cow<'a, str>>, Failure> {
-        // The reader drops whitespace at the start of each text piece (see `document`): one
-        // piece is the whole text; several (around an entity reference, a CDATA section, a
-        // comment) are read again from the input, untrimmed.
+        // One text piece is the whole text; several (around an entity reference, a CDATA
+        // section, a comment) are read again from the input. Either is trimmed here.
         let start = self.position();
         let mut text: Option<Cow<'a, str>> = None;
         let mut pieces = 0usize;
