@@ -24,6 +24,9 @@ pub struct Core {
     pub(crate) http: reqwest::Client,
     pub(crate) base_url: String,
     pub(crate) auth: Auth,
+    /// `Authorization: Bearer …` for [`Auth::Bearer`], made once when the client is built
+    /// (marked sensitive: never printed); `None` for other auth, or a token HTTP cannot carry.
+    pub(crate) authorization: Option<reqwest::header::HeaderValue>,
     pub(crate) retry: RetryPolicy,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) timeout: Option<Duration>,

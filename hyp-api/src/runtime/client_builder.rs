@@ -43,6 +43,21 @@ impl Auth {
     }
 }
 
+impl Auth {
+    /// The `Authorization` header value of a bearer token, marked sensitive; `None` for other
+    /// auth, or for a token HTTP cannot carry (a control character), which is then not sent.
+    fn authorization(&self) -> Option<reqwest::header::HeaderValue> {
+        let Auth::Bearer(token) = self else {
+            return None;
+        };
+        let mut value =
+            reqwest::header::HeaderValue::from_str(&format!("Bearer {}", token.expose_secret()))
+                .ok()?;
+        value.set_sensitive(true);
+        Some(value)
+    }
+}
+
 impl std::fmt::Debug for Auth {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -183,6 +198,7 @@ impl<T: FromCore> ClientBuilder<T> {
         Ok(T::from_core(Core {
             http,
             base_url: base,
+            authorization: self.auth.authorization(),
             auth: self.auth,
             retry: self.retry,
             clock: self.clock,

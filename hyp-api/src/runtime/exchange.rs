@@ -9,10 +9,12 @@ use std::pin::Pin;
 use std::time::Duration;
 
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue};
+#[cfg(feature = "__xml")]
 use secrecy::ExposeSecret;
 
 use crate::runtime::charset;
 use crate::runtime::client::Core;
+#[cfg(feature = "__xml")]
 use crate::runtime::client_builder::Auth;
 use crate::runtime::endpoint::{Body, HttpMethod, Parts, TransportKind, XmlSpec};
 use crate::runtime::retry::{Decision, Failure, decide};
@@ -275,12 +277,8 @@ impl Core {
                 .header(CONTENT_TYPE, HeaderValue::from_static(content_type))
                 .body(body.clone());
         }
-        if let Auth::Bearer(token) = &self.auth
-            && let Ok(mut value) =
-                HeaderValue::from_str(&format!("Bearer {}", token.expose_secret()))
-        {
-            value.set_sensitive(true);
-            rb = rb.header(AUTHORIZATION, value);
+        if let Some(value) = &self.authorization {
+            rb = rb.header(AUTHORIZATION, value.clone());
         }
         rb
     }

@@ -102,10 +102,10 @@ pub(crate) struct ObjectText {
 
 impl ObjectText {
     pub(crate) fn new() -> Self {
-        ObjectText {
-            text: vec![b'{'],
-            error: None,
-        }
+        // Room for a usual request body, so it is not grown a few bytes at a time.
+        let mut text = Vec::with_capacity(512);
+        text.push(b'{');
+        ObjectText { text, error: None }
     }
 
     /// Writes the member `key: value`.
@@ -116,7 +116,18 @@ impl ObjectText {
         if self.text.len() > 1 {
             self.text.push(b',');
         }
-        let written = serde_json::to_writer(&mut self.text, key).and_then(|()| {
+        // A key JSON needs nothing escaped in (RFC 8259 § 7: no `"`, `\` or control
+        // character; every spec name) is copied as it is, which is what serde_json writes for it;
+        // any other goes through serde_json.
+        let written = if key.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+            self.text.push(b'"');
+            self.text.extend_from_slice(key.as_bytes());
+            self.text.push(b'"');
+            Ok(())
+        } else {
+            serde_json::to_writer(&mut self.text, key)
+        };
+        let written = written.and_then(|()| {
             self.text.push(b':');
             serde_json::to_writer(&mut self.text, &JsonNode(value))
         });

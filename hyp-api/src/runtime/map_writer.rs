@@ -128,10 +128,11 @@ mod tests {
     }
 
     fn fields() -> Fields {
-        Fields(vec![(
-            "Kept".into(),
-            Node::Num("12345678901234567.89".into()),
-        )])
+        Fields(vec![
+            ("Kept".into(), Node::Num("12345678901234567.89".into())),
+            // A key JSON must escape.
+            ("a \"quoted\\ key\n".into(), Node::Str("ש".into())),
+        ])
     }
 
     #[test]
@@ -139,7 +140,7 @@ mod tests {
         let text = MapWriter::json(&fields(), None).expect("writes");
         assert_eq!(
             text,
-            r#"{"Name":"quote \" back\\slash\ttab \u0001 שלום","Amount":1500.00,"Nested":{"List":[true,null],"N":-0.5e3},"Kept":12345678901234567.89}"#
+            r#"{"Name":"quote \" back\\slash\ttab \u0001 שלום","Amount":1500.00,"Nested":{"List":[true,null],"N":-0.5e3},"Kept":12345678901234567.89,"a \"quoted\\ key\n":"ש"}"#
         );
         let tree = MapWriter::tree(&fields());
         assert_eq!(json::to_string(&tree).expect("writes"), text);
