@@ -7,8 +7,9 @@
 //! - Every `fn` of a generated `Endpoint`, `Validate`, `XmlFields` or `FormFields` impl, and the
 //!   inherent `xml_empty` / `xml_fill`, is `#[inline]` (a non-generic function without it is
 //!   compiled into hyp-api's own unit whether or not a caller uses it).
-//! - A request's `to_node` is `#[inline]` and always there (a call writes it).
-//! - A response's `ToNode` and the `FromNode` of a struct with named fields (requests and the
+//! - A request's `to_node` and `write_fields` are `#[inline]` and always there (a call writes
+//!   it).
+//! - A response's `ToNode` and `WriteFields`, and the `FromNode` of a struct with named fields (requests and the
 //!   objects they hold; not a newtype, which the runtime reads as a scalar) are
 //!   `#[cfg(feature = "__sandbox")]`.
 
@@ -98,7 +99,7 @@ fn what_a_call_runs_is_inline() {
         let per_call = matches!(
             trait_name(&imp).as_deref(),
             Some("Endpoint" | "Validate" | "XmlFields" | "FormFields")
-        ) || (trait_name(&imp).as_deref() == Some("ToNode")
+        ) || (matches!(trait_name(&imp).as_deref(), Some("ToNode" | "WriteFields"))
             && self_name(&imp).ends_with("Request"));
         for item in &imp.items {
             let ImplItem::Fn(f) = item else { continue };
@@ -124,8 +125,8 @@ fn the_direction_a_client_never_runs_is_the_sandboxs() {
         let name = self_name(&imp);
         let sandbox_only = match trait_name(&imp).as_deref() {
             Some("FromNode") if structs.contains(&name) => true,
-            Some("ToNode") if name.ends_with("Response") => true,
-            Some("ToNode") if name.ends_with("Request") => false,
+            Some("ToNode" | "WriteFields") if name.ends_with("Response") => true,
+            Some("ToNode" | "WriteFields") if name.ends_with("Request") => false,
             _ => continue,
         };
         if sandbox_only {

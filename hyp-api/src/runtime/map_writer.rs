@@ -13,36 +13,52 @@ use crate::runtime::node::Node;
 /// A struct whose fields a [`MapWriter`] writes, generated for every struct written as a map.
 pub trait WriteFields {
     /// Writes each field present, under its wire name, in the spec's order.
-    fn write_fields(&self, w: &mut MapWriter);
+    fn write_fields(&self, w: &mut MapWriter<'_>);
 }
 
-/// Where the fields go.
-enum Out {
-    Tree(Vec<(String, Node)>),
-    #[cfg(feature = "__json")]
-    Json(crate::runtime::json::ObjectText),
+/// Where the fields go: a map node's entries, or JSON object text.
+trait Members {
+    /// Adds `key: node`.
+    fn member(&mut self, key: &str, node: Node);
+    /// Adds `key: node`, the node borrowed (fields kept as received).
+    fn member_ref(&mut self, key: &str, node: &Node);
+}
+
+impl Members for Vec<(String, Node)> {
+    fn member(&mut self, key: &str, node: Node) {
+        self.push((key.to_string(), node));
+    }
+    fn member_ref(&mut self, key: &str, node: &Node) {
+        self.push((key.to_string(), node.clone()));
+    }
+}
+
+#[cfg(feature = "__json")]
+impl Members for crate::runtime::json::ObjectText {
+    fn member(&mut self, key: &str, node: Node) {
+        self.entry(key, &node);
+    }
+    fn member_ref(&mut self, key: &str, node: &Node) {
+        self.entry(key, node);
+    }
 }
 
 /// Takes fields by wire name, in order, into a map node or JSON object text.
-pub struct MapWriter {
-    out: Out,
+pub struct MapWriter<'a> {
+    out: &'a mut dyn Members,
     /// Only these wire names are written (a body whose other fields travel elsewhere).
     only: Option<&'static [&'static str]>,
 }
 
-impl MapWriter {
+impl MapWriter<'_> {
     /// The fields of `value` as a map node.
     pub fn tree(value: &dyn WriteFields) -> Node {
-        let mut w = MapWriter {
-            out: Out::Tree(Vec::new()),
+        let mut entries = Vec::new();
+        value.write_fields(&mut MapWriter {
+            out: &mut entries,
             only: None,
-        };
-        value.write_fields(&mut w);
-        match w.out {
-            Out::Tree(entries) => Node::Map(entries),
-            #[cfg(feature = "__json")]
-            Out::Json(_) => unreachable!("a tree writer writes a tree"),
-        }
+        });
+        Node::Map(entries)
     }
 
     /// The fields of `value` (those named in `only`, where given) as JSON object text, numbers
@@ -52,26 +68,23 @@ impl MapWriter {
         value: &dyn WriteFields,
         only: Option<&'static [&'static str]>,
     ) -> Result<String, String> {
-        let mut w = MapWriter {
-            out: Out::Json(crate::runtime::json::ObjectText::new()),
+        let mut text = crate::runtime::json::ObjectText::new();
+        value.write_fields(&mut MapWriter {
+            out: &mut text,
             only,
-        };
-        value.write_fields(&mut w);
-        match w.out {
-            Out::Json(text) => text.finish().map_err(|e| e.to_string()),
-            Out::Tree(_) => unreachable!("a JSON writer writes text"),
-        }
+        });
+        text.finish().map_err(|e| e.to_string())
+    }
+
+    /// Whether the field `wire` is written.
+    fn wanted(&self, wire: &str) -> bool {
+        self.only.is_none_or(|keys| keys.contains(&wire))
     }
 
     /// Adds a field under its wire name (kept in insertion order).
     pub fn put(&mut self, wire: &str, node: Node) {
-        if self.only.is_some_and(|keys| !keys.contains(&wire)) {
-            return;
-        }
-        match &mut self.out {
-            Out::Tree(entries) => entries.push((wire.to_string(), node)),
-            #[cfg(feature = "__json")]
-            Out::Json(text) => text.entry(wire, &node),
+        if self.wanted(wire) {
+            self.out.member(wire, node);
         }
     }
 
@@ -85,13 +98,8 @@ impl MapWriter {
     /// Puts back fields the spec does not list.
     pub fn extend(&mut self, entries: &[(String, Node)]) {
         for (k, v) in entries {
-            if self.only.is_some_and(|keys| !keys.contains(&k.as_str())) {
-                continue;
-            }
-            match &mut self.out {
-                Out::Tree(out) => out.push((k.clone(), v.clone())),
-                #[cfg(feature = "__json")]
-                Out::Json(text) => text.entry(k, v),
+            if self.wanted(k) {
+                self.out.member_ref(k, v);
             }
         }
     }
@@ -107,7 +115,7 @@ mod tests {
     struct Fields(Vec<(String, Node)>);
 
     impl WriteFields for Fields {
-        fn write_fields(&self, w: &mut MapWriter) {
+        fn write_fields(&self, w: &mut MapWriter<'_>) {
             w.put(
                 "Name",
                 Node::Str("quote \" back\\slash\ttab \u{1} שלום".into()),
