@@ -249,6 +249,12 @@ pub struct NamedType {
 }
 
 impl Api {
+    /// Whether requests go out as JSON bodies (written straight into text, not through a
+    /// tree): neither the XML envelope nor the query string.
+    pub fn json_body(&self) -> bool {
+        self.xml.is_none() && self.transport != TransportKind::QueryGet
+    }
+
     /// Whether the client supplies this request field (set per call only to override).
     pub fn from_client(&self, f: &Field) -> bool {
         self.client_fields.iter().any(|c| c.wire == f.wire)

@@ -16,7 +16,8 @@ fn wire_text(w: &WireValue) -> String {
     }
 }
 
-pub fn emit_enum(e: &Enum) -> TokenStream {
+/// `json`: the API sends JSON bodies, so a request enum writes its JSON text itself.
+pub fn emit_enum(e: &Enum, json: bool) -> TokenStream {
     let name = ident(&e.name);
     let closed = e.in_request;
     let how = if closed {
@@ -82,6 +83,26 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
         let numeric = e.repr == EnumRepr::Int;
         quote!(Self::Unknown(raw) => crate::__private::codec::unknown_node(raw, #numeric),)
     };
+    // The JSON text of each value, written at generation time (escaped by serde_json).
+    let write_json = if closed && json {
+        let arms = e.values.iter().map(|v| {
+            let vn = ident(&v.name);
+            let text = match &v.wire {
+                WireValue::Int(i) => i.to_string(),
+                WireValue::Str(s) => serde_json::to_string(s).expect("a string is JSON"),
+            };
+            let bytes = proc_macro2::Literal::byte_string(text.as_bytes());
+            quote!(Self::#vn => #bytes,)
+        });
+        quote! {
+            fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+                out.extend_from_slice(match self { #(#arms)* });
+                Ok(())
+            }
+        }
+    } else {
+        quote!()
+    };
     let from_arms = e.values.iter().map(|v| {
         let vn = ident(&v.name);
         let texts = std::iter::once(&v.wire).chain(v.also.iter()).map(wire_text);
@@ -137,6 +158,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
             fn to_node(&self) -> crate::Node {
                 match self { #(#to_node_arms)* #unknown_to_node }
             }
+            #write_json
         }
         #from_node
         impl crate::__private::FromText for #name {

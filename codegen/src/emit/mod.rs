@@ -114,11 +114,19 @@ fn emit_api(api: &Api, out: &mut Output) {
         with_doc("Result codes.", codes::emit_codes(api)),
     );
     if !api.enums.is_empty() {
-        let enums: TokenStream = api.enums.iter().map(enums::emit_enum).collect();
+        let enums: TokenStream = api
+            .enums
+            .iter()
+            .map(|e| enums::emit_enum(e, api.json_body()))
+            .collect();
         out.add(format!("{m}/enums.rs"), &dir, with_doc("Enums.", enums));
     }
     if !api.types.is_empty() {
-        let types: TokenStream = api.types.iter().map(named::emit_named).collect();
+        let types: TokenStream = api
+            .types
+            .iter()
+            .map(|t| named::emit_named(t, api.json_body()))
+            .collect();
         out.add(
             format!("{m}/types.rs"),
             &dir,

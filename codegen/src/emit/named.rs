@@ -9,7 +9,8 @@ use super::docs::doc;
 use super::types::ident;
 use crate::model::{NamedType, Ty};
 
-pub fn emit_named(t: &NamedType) -> TokenStream {
+/// `json`: the API sends JSON bodies, so the type writes its JSON text itself (as its value).
+pub fn emit_named(t: &NamedType, json: bool) -> TokenStream {
     let name = ident(&t.name);
     let mut text = format!("{}\n\n", t.doc.trim());
     if let Some(d) = &t.decision {
@@ -63,6 +64,15 @@ pub fn emit_named(t: &NamedType) -> TokenStream {
         quote!()
     };
     let debug_name = &t.name;
+    let write_json = if json {
+        quote! {
+            fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+                crate::ToNode::write_json(&self.0, out)
+            }
+        }
+    } else {
+        quote!()
+    };
     quote! {
         #d
         #[derive(Clone, #copy PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -86,6 +96,7 @@ pub fn emit_named(t: &NamedType) -> TokenStream {
         #eqs
         impl crate::ToNode for #name {
             fn to_node(&self) -> crate::Node { crate::ToNode::to_node(&self.0) }
+            #write_json
         }
         impl crate::FromNode for #name {
             fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {

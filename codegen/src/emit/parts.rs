@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::types::{encode_ref, ident};
-use crate::model::{Api, Endpoint, FieldLocation, TransportKind, Ty};
+use crate::model::{Api, Endpoint, FieldLocation, Ty};
 
 /// `fn parts`: the path with its segments filled in and percent-encoded, the query, the
 /// headers, and the body (the body fields only).
@@ -69,7 +69,7 @@ pub(super) fn parts_fn(api: &Api, e: &Endpoint) -> TokenStream {
     };
     // A JSON body is written straight into its text; the XML envelope and the query string are
     // built from a tree.
-    let json = api.xml.is_none() && api.transport != TransportKind::QueryGet;
+    let json = api.json_body();
     let body = if body_keys.is_empty() {
         quote!()
     } else if json {

@@ -93,6 +93,35 @@ pub fn to_string(node: &Node) -> Result<String, serde_json::Error> {
     serde_json::to_string(&JsonNode(node))
 }
 
+/// Appends a node tree's JSON text, as [`to_string`] writes it.
+pub(crate) fn write(out: &mut Vec<u8>, node: &Node) -> Result<(), serde_json::Error> {
+    serde_json::to_writer(out, &JsonNode(node))
+}
+
+/// Appends `text` as a JSON string. Text with nothing to escape (RFC 8259 § 7: no `"`, `\` or
+/// control character; every spec name, most values) is copied as it is, which is what
+/// serde_json writes for it; any other goes through serde_json.
+pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) -> Result<(), serde_json::Error> {
+    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.push(b'"');
+        out.extend_from_slice(text.as_bytes());
+        out.push(b'"');
+        Ok(())
+    } else {
+        serde_json::to_writer(out, text)
+    }
+}
+
+/// Appends a number's text as `Display` writes it (the text its node holds), unchecked: only
+/// for types whose `Display` is a JSON number (integers, `Decimal`).
+pub(crate) fn write_number(
+    out: &mut Vec<u8>,
+    n: &dyn std::fmt::Display,
+) -> Result<(), serde_json::Error> {
+    use std::io::Write as _;
+    write!(out, "{n}").map_err(serde_json::Error::io)
+}
+
 /// A JSON object written member by member, as [`to_string`] writes a map node: compact, keys
 /// escaped, numbers as their exact text. The first error stops the writing.
 pub(crate) struct ObjectText {
@@ -110,26 +139,30 @@ impl ObjectText {
 
     /// Writes the member `key: value`.
     pub(crate) fn entry(&mut self, key: &str, value: &Node) {
+        self.member(key, |text| write(text, value));
+    }
+
+    /// Writes the member `key: value`, the value written by its own
+    /// [`ToNode::write_json`](crate::ToNode::write_json) (no node built for a scalar).
+    pub(crate) fn entry_value(&mut self, key: &str, value: &dyn crate::ToNode) {
+        self.member(key, |text| value.write_json(text));
+    }
+
+    /// Writes `key:` and then the value `write` appends.
+    fn member(
+        &mut self,
+        key: &str,
+        write: impl FnOnce(&mut Vec<u8>) -> Result<(), serde_json::Error>,
+    ) {
         if self.error.is_some() {
             return;
         }
         if self.text.len() > 1 {
             self.text.push(b',');
         }
-        // A key JSON needs nothing escaped in (RFC 8259 § 7: no `"`, `\` or control
-        // character; every spec name) is copied as it is, which is what serde_json writes for it;
-        // any other goes through serde_json.
-        let written = if key.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
-            self.text.push(b'"');
-            self.text.extend_from_slice(key.as_bytes());
-            self.text.push(b'"');
-            Ok(())
-        } else {
-            serde_json::to_writer(&mut self.text, key)
-        };
-        let written = written.and_then(|()| {
+        let written = write_str(&mut self.text, key).and_then(|()| {
             self.text.push(b':');
-            serde_json::to_writer(&mut self.text, &JsonNode(value))
+            write(&mut self.text)
         });
         self.error = written.err();
     }

@@ -8,6 +8,7 @@
 //! the same bytes (`tests/tests/round_trip/json_body.rs` checks it on every JSON request
 //! example).
 
+use crate::runtime::codec::ToNode;
 use crate::runtime::node::Node;
 
 /// A struct whose fields a [`MapWriter`] writes, generated for every struct written as a map.
@@ -22,6 +23,8 @@ trait Members {
     fn member(&mut self, key: &str, node: Node);
     /// Adds `key: node`, the node borrowed (fields kept as received).
     fn member_ref(&mut self, key: &str, node: &Node);
+    /// Adds `key: value`, the value encoded by its own [`ToNode`].
+    fn member_value(&mut self, key: &str, value: &dyn ToNode);
 }
 
 impl Members for Vec<(String, Node)> {
@@ -30,6 +33,9 @@ impl Members for Vec<(String, Node)> {
     }
     fn member_ref(&mut self, key: &str, node: &Node) {
         self.push((key.to_string(), node.clone()));
+    }
+    fn member_value(&mut self, key: &str, value: &dyn ToNode) {
+        self.push((key.to_string(), value.to_node()));
     }
 }
 
@@ -40,6 +46,10 @@ impl Members for crate::runtime::json::ObjectText {
     }
     fn member_ref(&mut self, key: &str, node: &Node) {
         self.entry(key, node);
+    }
+    /// A scalar writes its own text (no node made and dropped per field).
+    fn member_value(&mut self, key: &str, value: &dyn ToNode) {
+        self.entry_value(key, value);
     }
 }
 
@@ -88,11 +98,14 @@ impl MapWriter<'_> {
         }
     }
 
-    /// Adds a field encoded by its own [`ToNode`](crate::ToNode), under its wire name. Not
-    /// generic: generated code makes one call per field, where `put(wire, value.to_node())`
-    /// compiled the node's construction and its drop on the unwind path into every caller.
-    pub fn put_value(&mut self, wire: &str, value: &dyn crate::ToNode) {
-        self.put(wire, value.to_node());
+    /// Adds a field encoded by its own [`ToNode`], under its wire name; into JSON text, a
+    /// scalar writes its own text (no node made and dropped). Not generic: generated code makes
+    /// one call per field, where `put(wire, value.to_node())` compiled the node's construction
+    /// and its drop on the unwind path into every caller.
+    pub fn put_value(&mut self, wire: &str, value: &dyn ToNode) {
+        if self.wanted(wire) {
+            self.out.member_value(wire, value);
+        }
     }
 
     /// Puts back fields the spec does not list.

@@ -44,6 +44,16 @@ impl crate::ToNode for PaymentMethod {
             Self::Bit => crate::Node::Num("7".to_string()),
         }
     }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        out.extend_from_slice(
+            match self {
+                Self::CreditCard => b"1",
+                Self::BankTransfer => b"2",
+                Self::Bit => b"7",
+            },
+        );
+        Ok(())
+    }
 }
 impl crate::FromNode for PaymentMethod {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -98,6 +108,15 @@ impl crate::ToNode for Currency {
             Self::Usd => crate::Node::Str("USD".to_string()),
         }
     }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        out.extend_from_slice(
+            match self {
+                Self::Ils => b"\"ILS\"",
+                Self::Usd => b"\"USD\"",
+            },
+        );
+        Ok(())
+    }
 }
 impl crate::FromNode for Currency {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -150,6 +169,15 @@ impl crate::ToNode for BalanceAction {
             Self::Deposit => crate::Node::Str("Deposit".to_string()),
             Self::Withdraw => crate::Node::Str("Withdraw".to_string()),
         }
+    }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        out.extend_from_slice(
+            match self {
+                Self::Deposit => b"\"Deposit\"",
+                Self::Withdraw => b"\"Withdraw\"",
+            },
+        );
+        Ok(())
     }
 }
 impl crate::FromNode for BalanceAction {
@@ -261,6 +289,24 @@ impl crate::ToNode for Purpose {
             Self::ContractRollover => crate::Node::Num("12".to_string()),
             Self::AdminFee => crate::Node::Num("13".to_string()),
         }
+    }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        out.extend_from_slice(
+            match self {
+                Self::ClientTransaction => b"1",
+                Self::FixAnError => b"4",
+                Self::TradeProfitLoss => b"5",
+                Self::Fee => b"6",
+                Self::FirstDeposit => b"7",
+                Self::Interest => b"8",
+                Self::Dividend => b"9",
+                Self::DebtRelief => b"10",
+                Self::InternalTransfer => b"11",
+                Self::ContractRollover => b"12",
+                Self::AdminFee => b"13",
+            },
+        );
+        Ok(())
     }
 }
 impl crate::FromNode for Purpose {
@@ -436,6 +482,17 @@ impl crate::ToNode for RefundFormPurpose {
             Self::PropertyExchangeService => crate::Node::Num("3".to_string()),
         }
     }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        out.extend_from_slice(
+            match self {
+                Self::RetailRefund => b"0",
+                Self::WithdrawalFromAccount => b"1",
+                Self::WithdrawalFromLoanAccount => b"2",
+                Self::PropertyExchangeService => b"3",
+            },
+        );
+        Ok(())
+    }
 }
 impl crate::FromNode for RefundFormPurpose {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -494,6 +551,16 @@ impl crate::ToNode for MoneyLaunderingControl {
             Self::ReportAnyway => crate::Node::Num("1".to_string()),
             Self::DoNotReport => crate::Node::Num("2".to_string()),
         }
+    }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        out.extend_from_slice(
+            match self {
+                Self::Normal => b"0",
+                Self::ReportAnyway => b"1",
+                Self::DoNotReport => b"2",
+            },
+        );
+        Ok(())
     }
 }
 impl crate::FromNode for MoneyLaunderingControl {
@@ -596,6 +663,23 @@ impl crate::ToNode for RefundMethod {
             Self::EWallet => crate::Node::Num("9".to_string()),
         }
     }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        out.extend_from_slice(
+            match self {
+                Self::Cash => b"0",
+                Self::CreditCard => b"1",
+                Self::BankTransfer => b"2",
+                Self::ReturnClientCheque => b"3",
+                Self::Cheque => b"4",
+                Self::ReturnAssignmentOfRights => b"5",
+                Self::ReturnSecurityBill => b"6",
+                Self::BillOfExchange => b"7",
+                Self::TravellerCheck => b"8",
+                Self::EWallet => b"9",
+            },
+        );
+        Ok(())
+    }
 }
 impl crate::FromNode for RefundMethod {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -654,6 +738,16 @@ impl crate::ToNode for AdvancedPaymentSys {
             Self::ExternalCredit => crate::Node::Num("1".to_string()),
             Self::Plus30Days => crate::Node::Num("2".to_string()),
         }
+    }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        out.extend_from_slice(
+            match self {
+                Self::No => b"0",
+                Self::ExternalCredit => b"1",
+                Self::Plus30Days => b"2",
+            },
+        );
+        Ok(())
     }
 }
 impl crate::FromNode for AdvancedPaymentSys {
@@ -744,6 +838,21 @@ impl crate::ToNode for BankTransferPaymentFormat {
             Self::SwiftIbanUkSort => crate::Node::Num("7".to_string()),
         }
     }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        out.extend_from_slice(
+            match self {
+                Self::LocalUnknownFormat => b"0",
+                Self::SwiftIban => b"1",
+                Self::SepaIban => b"2",
+                Self::SwiftBsb => b"3",
+                Self::AbaUs => b"4",
+                Self::SwiftCnaps => b"5",
+                Self::SwiftHongKong => b"6",
+                Self::SwiftIbanUkSort => b"7",
+            },
+        );
+        Ok(())
+    }
 }
 impl crate::FromNode for BankTransferPaymentFormat {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -812,6 +921,17 @@ impl crate::ToNode for AuthorizationStatus {
             Self::ExecutionFailed => crate::Node::Num("5".to_string()),
         }
     }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        out.extend_from_slice(
+            match self {
+                Self::ReadyToExecute => b"2",
+                Self::SentAwaitingResult => b"3",
+                Self::ExecutedSuccessfully => b"4",
+                Self::ExecutionFailed => b"5",
+            },
+        );
+        Ok(())
+    }
 }
 impl crate::FromNode for AuthorizationStatus {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -868,6 +988,15 @@ impl crate::ToNode for QueueFilter {
                 crate::Node::Str("sent awaiting result".to_string())
             }
         }
+    }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        out.extend_from_slice(
+            match self {
+                Self::ExecutionFailed => b"\"execution failed\"",
+                Self::SentAwaitingResult => b"\"sent awaiting result\"",
+            },
+        );
+        Ok(())
     }
 }
 impl crate::FromNode for QueueFilter {

@@ -50,6 +50,9 @@ impl crate::ToNode for ClientNumber {
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        crate::ToNode::write_json(&self.0, out)
+    }
 }
 impl crate::FromNode for ClientNumber {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -130,6 +133,9 @@ impl crate::ToNode for TicketId {
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        crate::ToNode::write_json(&self.0, out)
+    }
 }
 impl crate::FromNode for TicketId {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -187,6 +193,9 @@ impl crate::ToNode for BankRow {
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        crate::ToNode::write_json(&self.0, out)
+    }
 }
 impl crate::FromNode for BankRow {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -241,6 +250,9 @@ impl PartialEq<i64> for RefundNumber {
 impl crate::ToNode for RefundNumber {
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
+    }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        crate::ToNode::write_json(&self.0, out)
     }
 }
 impl crate::FromNode for RefundNumber {
@@ -297,6 +309,9 @@ impl crate::ToNode for VoucherNumber {
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        crate::ToNode::write_json(&self.0, out)
+    }
 }
 impl crate::FromNode for VoucherNumber {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -351,6 +366,9 @@ impl PartialEq<i64> for TpLogin {
 impl crate::ToNode for TpLogin {
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
+    }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        crate::ToNode::write_json(&self.0, out)
     }
 }
 impl crate::FromNode for TpLogin {

@@ -35,6 +35,15 @@ impl crate::ToNode for PasswordType {
             Self::Investor => crate::Node::Str("investor".to_string()),
         }
     }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        out.extend_from_slice(
+            match self {
+                Self::Main => b"\"main\"",
+                Self::Investor => b"\"investor\"",
+            },
+        );
+        Ok(())
+    }
 }
 impl crate::FromNode for PasswordType {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {

@@ -48,6 +48,9 @@ impl crate::ToNode for Login {
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        crate::ToNode::write_json(&self.0, out)
+    }
 }
 impl crate::FromNode for Login {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -128,6 +131,9 @@ impl crate::ToNode for OperatorId {
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        crate::ToNode::write_json(&self.0, out)
+    }
 }
 impl crate::FromNode for OperatorId {
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
@@ -207,6 +213,9 @@ impl PartialEq<&str> for RequestId {
 impl crate::ToNode for RequestId {
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
+    }
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        crate::ToNode::write_json(&self.0, out)
     }
 }
 impl crate::FromNode for RequestId {
