@@ -63,6 +63,65 @@ async fn the_deposit_goes_out_as_the_documented_request() {
 }
 
 #[tokio::test]
+async fn the_base_urls_path_is_kept_with_or_without_a_trailing_slash() {
+    let mock = MockServer::start().await;
+    for base in ["/erp/api", "/erp/api/", "/erp/api//"] {
+        let client = common::client(&format!("{}{base}", mock.base_url()));
+        mock.push(
+            &format!("POST /erp/api/{DEPOSIT}"),
+            Reply::new(200, DEPOSIT_OK),
+        );
+        client
+            .deposit_fiat(&common::deposit(PASSWORD))
+            .await
+            .expect("created");
+    }
+    let paths: Vec<String> = mock.received().into_iter().map(|r| r.path).collect();
+    assert_eq!(paths, vec![format!("/erp/api/{DEPOSIT}"); 3]);
+}
+
+#[test]
+fn a_base_url_that_cannot_take_a_path_is_refused_when_the_client_is_built() {
+    for base in [
+        "ftp://127.0.0.1/erp",
+        "127.0.0.1:8080",
+        "http://",
+        "http://127.0.0.1/erp?x=1",
+        "http://127.0.0.1/erp#top",
+    ] {
+        let refused = common::builder(base, TOKEN).build();
+        assert!(
+            matches!(refused, Err(hyp_api::ConfigError::BaseUrl(ref b)) if b == base),
+            "{base}: {refused:?}"
+        );
+    }
+    for base in ["http://127.0.0.1", "https://erp.example/api/"] {
+        assert!(common::builder(base, TOKEN).build().is_ok(), "{base}");
+    }
+    // A password in a base URL is a secret: not shown by the builder, the client or the error.
+    let with_password = "http://erp:pw-in-url@127.0.0.1/erp";
+    let builder = common::builder(with_password, TOKEN);
+    let client = common::builder(with_password, TOKEN)
+        .build()
+        .expect("builds");
+    let refused = common::builder(&format!("{with_password}?x=1"), TOKEN)
+        .build()
+        .expect_err("a query is refused");
+    for shown in [
+        format!("{builder:?}"),
+        format!("{client:?}"),
+        format!("{refused:?}"),
+        refused.to_string(),
+    ] {
+        assert!(!shown.contains("pw-in-url"), "{shown}");
+        assert!(
+            shown.contains("http://erp:REDACTED@127.0.0.1/erp"),
+            "{shown}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn every_function_is_posted_to_its_name_with_the_documented_body() {
     let api = vendor::hyper_erp();
     let mock = MockServer::start().await;

@@ -9,6 +9,7 @@ use std::time::Duration;
 use tracing::Instrument;
 
 use crate::runtime::answer::decode_answer_in;
+use crate::runtime::base_url::BaseUrl;
 use crate::runtime::client_builder::Auth;
 use crate::runtime::client_fields::ClientFields;
 use crate::runtime::endpoint::Endpoint;
@@ -22,7 +23,7 @@ use crate::runtime::validate::{Clock, Validate, ValidationContext};
 #[derive(Debug, Clone)]
 pub struct Core {
     pub(crate) http: reqwest::Client,
-    pub(crate) base_url: String,
+    pub(crate) base_url: BaseUrl,
     pub(crate) auth: Auth,
     /// `Authorization: Bearer …` for [`Auth::Bearer`], made once when the client is built
     /// (marked sensitive: never printed); `None` for other auth, or a token HTTP cannot carry.

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::runtime::base_url::BaseUrlText;
 use crate::runtime::client::Core;
 use crate::runtime::client_fields::ClientFields;
 use crate::runtime::retry::RetryPolicy;
@@ -74,8 +75,9 @@ impl std::fmt::Debug for Auth {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ConfigError {
-    /// The base URL is not an http(s) URL.
-    #[error("the base URL `{0}` is not an http(s) URL")]
+    /// The base URL (shown without a password it carries) is not an http(s) URL, or has a
+    /// query or fragment (each endpoint's path and query are added to it).
+    #[error("the base URL `{0}` is not an http(s) URL without a query or fragment")]
     BaseUrl(String),
     /// The HTTP client could not be built (TLS set-up, for one).
     #[error("the HTTP client could not be built: {0}")]
@@ -126,7 +128,7 @@ pub trait FromCore {
 /// ```
 #[derive(Debug)]
 pub struct ClientBuilder<T> {
-    base_url: String,
+    base_url: BaseUrlText,
     auth: Auth,
     retry: RetryPolicy,
     clock: Arc<dyn Clock>,
@@ -140,7 +142,7 @@ impl<T: FromCore> ClientBuilder<T> {
     #[doc(hidden)]
     pub fn new(base_url: String, auth: Auth) -> Self {
         ClientBuilder {
-            base_url,
+            base_url: BaseUrlText(base_url),
             auth,
             retry: RetryPolicy::default(),
             clock: Arc::new(SystemClock),
@@ -185,10 +187,9 @@ impl<T: FromCore> ClientBuilder<T> {
 
     /// Builds the client: checks the base URL and makes the HTTP client (unless one was given).
     pub fn build(self) -> Result<T, ConfigError> {
-        let base = self.base_url.trim_end_matches('/').to_string();
-        if !(base.starts_with("http://") || base.starts_with("https://")) {
-            return Err(ConfigError::BaseUrl(self.base_url));
-        }
+        let Some(base_url) = self.base_url.parse() else {
+            return Err(ConfigError::BaseUrl(self.base_url.shown()));
+        };
         let http = match self.http {
             Some(h) => h,
             None => reqwest::Client::builder()
@@ -197,7 +198,7 @@ impl<T: FromCore> ClientBuilder<T> {
         };
         Ok(T::from_core(Core {
             http,
-            base_url: base,
+            base_url,
             authorization: self.auth.authorization(),
             auth: self.auth,
             retry: self.retry,

@@ -4,6 +4,7 @@
 #[cfg(feature = "__sandbox")]
 pub mod aliases;
 pub mod answer;
+pub(crate) mod base_url;
 pub mod charset;
 pub mod client;
 pub mod client_builder;
