@@ -102,7 +102,11 @@ pub(crate) fn write(out: &mut Vec<u8>, node: &Node) -> Result<(), serde_json::Er
 /// control character; every spec name, most values) is copied as it is, which is what
 /// serde_json writes for it; any other goes through serde_json.
 pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) -> Result<(), serde_json::Error> {
-    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+    // Every byte looked at (no early exit), so the check runs many bytes at a time.
+    let plain = text
+        .bytes()
+        .fold(true, |ok, b| ok & (b >= 0x20) & (b != b'"') & (b != b'\\'));
+    if plain {
         out.push(b'"');
         out.extend_from_slice(text.as_bytes());
         out.push(b'"');
