@@ -115,10 +115,12 @@ impl ToNode for Decimal {
     fn to_node(&self) -> Node {
         Node::Num(self.to_string())
     }
-    /// `Decimal`'s `Display` is always a JSON number (digits, one point, no exponent).
+    /// `Decimal`'s `Display` is always a JSON number (digits, one point, no exponent): the
+    /// node's text, not checked again.
     #[cfg(feature = "__json")]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
-        crate::runtime::json::write_number(out, self)
+        out.extend_from_slice(self.to_string().as_bytes());
+        Ok(())
     }
 }
 

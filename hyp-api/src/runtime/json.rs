@@ -116,16 +116,6 @@ pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) -> Result<(), serde_json:
     }
 }
 
-/// Appends a number's text as `Display` writes it (the text its node holds), unchecked: only
-/// for types whose `Display` is a JSON number (integers, `Decimal`).
-pub(crate) fn write_number(
-    out: &mut Vec<u8>,
-    n: &dyn std::fmt::Display,
-) -> Result<(), serde_json::Error> {
-    use std::io::Write as _;
-    write!(out, "{n}").map_err(serde_json::Error::io)
-}
-
 /// A JSON object written member by member, as [`to_string`] writes a map node: compact, keys
 /// escaped, numbers as their exact text. The first error stops the writing.
 pub(crate) struct ObjectText {
@@ -143,32 +133,33 @@ impl ObjectText {
 
     /// Writes the member `key: value`.
     pub(crate) fn entry(&mut self, key: &str, value: &Node) {
-        self.member(key, |text| write(text, value));
+        if self.key(key) {
+            let written = write(&mut self.text, value);
+            self.error = written.err();
+        }
     }
 
     /// Writes the member `key: value`, the value written by its own
     /// [`ToNode::write_json`](crate::ToNode::write_json) (no node built for a scalar).
     pub(crate) fn entry_value(&mut self, key: &str, value: &dyn crate::ToNode) {
-        self.member(key, |text| value.write_json(text));
+        if self.key(key) {
+            let written = value.write_json(&mut self.text);
+            self.error = written.err();
+        }
     }
 
-    /// Writes `key:` and then the value `write` appends.
-    fn member(
-        &mut self,
-        key: &str,
-        write: impl FnOnce(&mut Vec<u8>) -> Result<(), serde_json::Error>,
-    ) {
+    /// Writes `key:` after the members before it: `false` (nothing written) after an error.
+    fn key(&mut self, key: &str) -> bool {
         if self.error.is_some() {
-            return;
+            return false;
         }
         if self.text.len() > 1 {
             self.text.push(b',');
         }
-        let written = write_str(&mut self.text, key).and_then(|()| {
-            self.text.push(b':');
-            write(&mut self.text)
-        });
+        let written = write_str(&mut self.text, key);
+        self.text.push(b':');
         self.error = written.err();
+        self.error.is_none()
     }
 
     /// The object's text, or the first error.
