@@ -225,6 +225,34 @@ async fn a_timeout_of_a_read_changes_nothing() {
 }
 
 #[tokio::test]
+async fn an_answer_with_a_byte_order_mark_reads_as_one_without() {
+    let mock = MockServer::start().await;
+    let client = common::client(&mock.base_url());
+    // UTF-8 with its mark; UTF-16LE with its mark (a mark chooses the charset over the header).
+    let utf8: Vec<u8> = b"\xEF\xBB\xBF"
+        .iter()
+        .chain(DEPOSIT_OK.as_bytes())
+        .copied()
+        .collect();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(DEPOSIT_OK.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    for body in [utf8, utf16] {
+        mock.push(
+            DEPOSIT,
+            Reply::bytes(200, "application/json; charset=utf-8", body),
+        );
+        let out = client
+            .deposit_fiat(&common::deposit(PASSWORD))
+            .await
+            .map(hyp_api::Keyed::into_inner)
+            .expect("decodes");
+        assert!(matches!(out, DepositFiatOutcome::Created(ref r) if r.receipt_num == 1234));
+    }
+}
+
+#[tokio::test]
 async fn a_retryable_code_is_retried_with_the_same_ticket_id() {
     let mock = MockServer::start().await;
     let client = client_with(&mock.base_url(), common::fast_retries(), 5_000);

@@ -66,11 +66,11 @@ pub struct Prepared<'a> {
 impl Prepared<'_> {
     /// The answer's body as text, in the charset the spec, the Content-Type or the XML
     /// declaration names.
-    fn reply(&self, status: u16, content_type: Option<&str>, bytes: &[u8]) -> Reply {
+    fn reply(&self, status: u16, content_type: Option<&str>, bytes: Vec<u8>) -> Reply {
         let encoding = charset::choose(
             self.answer_charset.map(|(chosen, _)| chosen),
             content_type,
-            self.xml.then_some(bytes),
+            self.xml.then_some(&bytes[..]),
         );
         // An answer not valid in the charset a request flag chose comes in the documented
         // default (Hyp Pay: windows-1255 `errMsg` despite `UTF8out=True`).
@@ -80,14 +80,20 @@ impl Prepared<'_> {
         let encoding = match fallback {
             Some(f)
                 if encoding
-                    .decode_without_bom_handling_and_without_replacement(bytes)
+                    .decode_without_bom_handling_and_without_replacement(&bytes)
                     .is_none() =>
             {
                 f
             }
             _ => encoding,
         };
-        let text = encoding.decode(bytes).0.into_owned();
+        // UTF-8 without a byte order mark is the text as it came (what `decode` would give,
+        // without a copy); anything else is decoded, a mark choosing the charset.
+        let text = match String::from_utf8(bytes) {
+            Ok(text) if encoding == encoding_rs::UTF_8 && !text.starts_with('\u{feff}') => text,
+            Ok(text) => encoding.decode(text.as_bytes()).0.into_owned(),
+            Err(e) => encoding.decode(e.as_bytes()).0.into_owned(),
+        };
         Reply {
             status,
             text,
@@ -226,7 +232,7 @@ impl Core {
         while let Some(chunk) = response.chunk().await? {
             bytes.extend_from_slice(&chunk);
         }
-        Ok(call.reply(status, content_type.as_deref(), &bytes))
+        Ok(call.reply(status, content_type.as_deref(), bytes))
     }
 
     /// The attempt's request: method, URL with its query string, headers and body.

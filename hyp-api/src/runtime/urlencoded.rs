@@ -139,6 +139,12 @@ pub fn encode_query(pairs: &[(String, String)], encoding: &'static Encoding) -> 
 pub fn is_html(text: &str) -> bool {
     // The first 256 characters, compared without regard to ASCII case (nothing allocated).
     let text = text.trim_start();
+    // Every marker opens with `<`, and 256 characters are at most 1,024 bytes: without a `<`
+    // there (one search, not a walk over the characters) the answer is not a page.
+    let window = &text.as_bytes()[..text.len().min(1_024)];
+    if !window.contains(&b'<') {
+        return false;
+    }
     let end = if text.len() <= 256 {
         text.len()
     } else {
@@ -240,5 +246,8 @@ mod tests {
         // Only the first 256 characters count (multi-byte ones as one each).
         assert!(!is_html(&format!("{}<body>", "א".repeat(256))));
         assert!(is_html(&format!("{}<body>", "א".repeat(250))));
+        // Four-byte characters: the marker ends at the 256th character (past byte 1,000).
+        assert!(is_html(&format!("{}<body>", "😀".repeat(251))));
+        assert!(!is_html(&format!("{}<body>", "😀".repeat(252))));
     }
 }
