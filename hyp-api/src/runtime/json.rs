@@ -93,9 +93,12 @@ pub fn to_string(node: &Node) -> Result<String, serde_json::Error> {
     serde_json::to_string(&JsonNode(node))
 }
 
-/// Appends a node tree's JSON text, as [`to_string`] writes it.
+/// Appends a node tree's JSON text, as [`to_string`] writes it (a string directly).
 pub(crate) fn write(out: &mut Vec<u8>, node: &Node) -> Result<(), serde_json::Error> {
-    serde_json::to_writer(out, &JsonNode(node))
+    match node {
+        Node::Str(text) => write_str(out, text),
+        _ => serde_json::to_writer(out, &JsonNode(node)),
+    }
 }
 
 /// Appends `text` as a JSON string. Text with nothing to escape (RFC 8259 § 7: no `"`, `\` or
