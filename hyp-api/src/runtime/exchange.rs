@@ -89,8 +89,9 @@ impl Prepared<'_> {
         };
         // UTF-8 without a byte order mark is the text as it came (what `decode` would give,
         // without a copy); anything else is decoded, a mark choosing the charset.
+        let plain_utf8 = encoding == encoding_rs::UTF_8 && !bytes.starts_with(b"\xEF\xBB\xBF");
         let text = match String::from_utf8(bytes) {
-            Ok(text) if encoding == encoding_rs::UTF_8 && !text.starts_with('\u{feff}') => text,
+            Ok(text) if plain_utf8 => text,
             Ok(text) => encoding.decode(text.as_bytes()).0.into_owned(),
             Err(e) => encoding.decode(e.as_bytes()).0.into_owned(),
         };
