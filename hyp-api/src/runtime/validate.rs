@@ -106,10 +106,9 @@ impl Violations {
         paths
     }
     fn push(&mut self, path: &FieldPath, rule: String) {
-        self.0.push(Violation {
-            path: path.0.clone(),
-            rule,
-        });
+        let mut text = String::new();
+        path.write(&mut text);
+        self.0.push(Violation { path: text, rule });
     }
 }
 
@@ -123,26 +122,48 @@ impl fmt::Display for Violations {
     }
 }
 
-/// A field path under construction.
-#[derive(Debug, Clone, Default)]
-pub struct FieldPath(String);
+/// A field path under construction: each step borrows the one above it, so nothing is
+/// allocated while a request is valid; the text (`Items[0].Currency`) is made for a violation.
+#[derive(Debug, Clone, Copy)]
+pub enum FieldPath<'a> {
+    /// The request itself (empty).
+    Root,
+    /// A field under a path, by its wire name.
+    Field(&'a FieldPath<'a>, &'a str),
+    /// An item of a list under a path.
+    Index(&'a FieldPath<'a>, usize),
+}
 
-impl FieldPath {
+impl<'a> FieldPath<'a> {
     /// The path of the request itself (empty).
     pub fn root() -> Self {
-        FieldPath(String::new())
+        FieldPath::Root
     }
     /// The path of a field under this one, by its wire name.
-    pub fn field(&self, wire: &str) -> Self {
-        if self.0.is_empty() {
-            FieldPath(wire.to_string())
-        } else {
-            FieldPath(format!("{}.{wire}", self.0))
-        }
+    pub fn field(&'a self, wire: &'a str) -> Self {
+        FieldPath::Field(self, wire)
     }
     /// The path of a list item under this one.
-    pub fn index(&self, i: usize) -> Self {
-        FieldPath(format!("{}[{i}]", self.0))
+    pub fn index(&'a self, i: usize) -> Self {
+        FieldPath::Index(self, i)
+    }
+    /// Appends the path's text: wire names joined by `.`, items as `[i]`.
+    fn write(&self, out: &mut String) {
+        match self {
+            FieldPath::Root => {}
+            FieldPath::Field(parent, wire) => {
+                parent.write(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(wire);
+            }
+            FieldPath::Index(parent, i) => {
+                use std::fmt::Write as _;
+                parent.write(out);
+                let _ = write!(out, "[{i}]");
+            }
+        }
     }
 }
 
