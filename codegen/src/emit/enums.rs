@@ -16,6 +16,14 @@ fn wire_text(w: &WireValue) -> String {
     }
 }
 
+/// The value as JSON text: a number as its digits, a string quoted and escaped by serde_json.
+fn json_text(w: &WireValue) -> String {
+    match w {
+        WireValue::Int(_) => wire_text(w),
+        WireValue::Str(s) => serde_json::to_string(s).expect("a string is JSON"),
+    }
+}
+
 /// `json`: the API sends JSON bodies, so a request enum writes its JSON text itself.
 pub fn emit_enum(e: &Enum, json: bool) -> TokenStream {
     let name = ident(&e.name);
@@ -87,11 +95,7 @@ pub fn emit_enum(e: &Enum, json: bool) -> TokenStream {
     let write_json = if closed && json {
         let arms = e.values.iter().map(|v| {
             let vn = ident(&v.name);
-            let text = match &v.wire {
-                WireValue::Int(i) => i.to_string(),
-                WireValue::Str(s) => serde_json::to_string(s).expect("a string is JSON"),
-            };
-            let bytes = proc_macro2::Literal::byte_string(text.as_bytes());
+            let bytes = proc_macro2::Literal::byte_string(json_text(&v.wire).as_bytes());
             quote!(Self::#vn => #bytes,)
         });
         quote! {

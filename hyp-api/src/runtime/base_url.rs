@@ -1,5 +1,5 @@
-//! The base URL a client is built with: checked and parsed once, and printed (`Debug`) as
-//! text without a password it may carry.
+//! The base URL a client is built with: checked and parsed once, each call's URL set under it,
+//! and printed (`Debug`) as text without a password it may carry.
 
 use std::fmt;
 
@@ -41,9 +41,21 @@ impl fmt::Debug for BaseUrlText {
 
 /// A checked base URL: each call's URL is a copy with its path and query set.
 #[derive(Clone)]
-pub(crate) struct BaseUrl(pub(crate) reqwest::Url);
+pub(crate) struct BaseUrl(reqwest::Url);
 
 impl BaseUrl {
+    /// The URL of `path` (starting with `/`, segments already percent-encoded) under the base
+    /// URL's own path, with `query` (already encoded) where given.
+    pub(crate) fn join(&self, path: &str, query: Option<&str>) -> reqwest::Url {
+        let mut url = self.0.clone();
+        match self.0.path().trim_end_matches('/') {
+            "" => url.set_path(path),
+            prefix => url.set_path(&format!("{prefix}{path}")),
+        }
+        url.set_query(query);
+        url
+    }
+
     /// The URL's text, a password in it replaced.
     fn shown(&self) -> String {
         let mut url = self.0.clone();

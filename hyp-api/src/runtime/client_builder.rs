@@ -42,9 +42,7 @@ impl Auth {
             Auth::FormFields { password, .. } => password.expose_secret(),
         }
     }
-}
 
-impl Auth {
     /// The `Authorization` header value of a bearer token, marked sensitive; `None` for other
     /// auth, or for a token HTTP cannot carry (a control character), which is then not sent.
     fn authorization(&self) -> Option<reqwest::header::HeaderValue> {

@@ -247,21 +247,16 @@ impl Core {
         };
         let parts = &call.parts;
         // Query values are percent-encoded from the charset the vendor reads them in (UTF-8
-        // unless the spec says otherwise: windows-1255 for Hebrew on Hyp Pay).
-        // The base URL was parsed when the client was built; the endpoint's path (segments
-        // already percent-encoded) goes under its path, not through a parse of the whole URL.
-        let mut url = self.base_url.0.clone();
-        match self.base_url.0.path().trim_end_matches('/') {
-            "" => url.set_path(&parts.path),
-            prefix => url.set_path(&format!("{prefix}{}", parts.path)),
-        }
-        if !parts.query.is_empty() {
+        // unless the spec says otherwise: windows-1255 for Hebrew on Hyp Pay). The base URL was
+        // parsed when the client was built: the path and query are set on a copy of it.
+        let query = (!parts.query.is_empty()).then(|| {
             let encoding = call
                 .request_charset
                 .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
                 .unwrap_or(encoding_rs::UTF_8);
-            url.set_query(Some(&urlencoded::encode_query(&parts.query, encoding)));
-        }
+            urlencoded::encode_query(&parts.query, encoding)
+        });
+        let url = self.base_url.join(&parts.path, query.as_deref());
         // Every header is added as one (name, value) type: `header` is generic over both, and
         // each pair of types would be compiled again.
         let mut rb = self
