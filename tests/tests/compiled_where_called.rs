@@ -4,11 +4,12 @@
 //! tell: a missing `#[inline]` still compiles and works, it only puts the function back into
 //! every build of hyp-api.
 //!
-//! - Every `fn` of a generated `Endpoint`, `Validate`, `XmlFields` or `FormFields` impl, and the
-//!   inherent `xml_empty` / `xml_fill`, is `#[inline]` (a non-generic function without it is
-//!   compiled into hyp-api's own unit whether or not a caller uses it).
-//! - A request's `to_node` and `write_fields` are `#[inline]` and always there (a call writes
-//!   it).
+//! - Every `fn` of a generated `Endpoint`, `Validate`, `XmlFields`, `FormFields`, `ToNode`,
+//!   `WriteFields`, `FromNode`, `FromText` or `ClosedEnum` impl, and the inherent `xml_empty` /
+//!   `xml_fill` / `from_wire_text`, is `#[inline]` (a non-generic function without it is
+//!   compiled into hyp-api's own unit whether or not a caller uses it: an enum's or a spec
+//!   newtype's reading and writing is only run by the endpoints that hold it).
+//! - A request's `to_node` and `write_fields` are always there (a call writes it).
 //! - A response's `ToNode` and `WriteFields`, and the `FromNode` of a struct with named fields (requests and the
 //!   objects they hold; not a newtype, which the runtime reads as a scalar) are
 //!   `#[cfg(feature = "__sandbox")]`.
@@ -98,13 +99,25 @@ fn what_a_call_runs_is_inline() {
     for (file, imp, _) in impls() {
         let per_call = matches!(
             trait_name(&imp).as_deref(),
-            Some("Endpoint" | "Validate" | "XmlFields" | "FormFields")
-        ) || (matches!(trait_name(&imp).as_deref(), Some("ToNode" | "WriteFields"))
-            && self_name(&imp).ends_with("Request"));
+            Some(
+                "Endpoint"
+                    | "Validate"
+                    | "XmlFields"
+                    | "FormFields"
+                    | "ToNode"
+                    | "WriteFields"
+                    | "FromNode"
+                    | "FromText"
+                    | "ClosedEnum"
+            )
+        );
         for item in &imp.items {
             let ImplItem::Fn(f) = item else { continue };
             let inherent_reader = imp.trait_.is_none()
-                && matches!(f.sig.ident.to_string().as_str(), "xml_empty" | "xml_fill");
+                && matches!(
+                    f.sig.ident.to_string().as_str(),
+                    "xml_empty" | "xml_fill" | "from_wire_text"
+                );
             if per_call || inherent_reader {
                 checked += 1;
                 if !is_inline(&f.attrs) {

@@ -22,24 +22,24 @@ pub fn emit(plan: &Plan) -> TokenStream {
                     json,
                 } => match json {
                     JsonScalar::Exact => {
-                        quote!(#j::exact(&mut m, &mut #v, #decode, (#bools, #ea), #at)?)
+                        quote!(#j::exact(&mut m, &mut #v, #decode, (#bools, #ea), #at))
                     }
-                    JsonScalar::Text => quote!(#j::string(&mut m, &mut #v, #ea, #at)?),
-                    JsonScalar::Int => quote!(#j::integer(&mut m, &mut #v, #ea, #at)?),
-                    JsonScalar::TextNewtype => quote!(#j::string_as(&mut m, &mut #v, #ea, #at)?),
-                    JsonScalar::IntNewtype => quote!(#j::integer_as(&mut m, &mut #v, #ea, #at)?),
+                    JsonScalar::Text => quote!(#j::string(&mut m, &mut #v, #ea, #at)),
+                    JsonScalar::Int => quote!(#j::integer(&mut m, &mut #v, #ea, #at)),
+                    JsonScalar::TextNewtype => quote!(#j::string_as(&mut m, &mut #v, #ea, #at)),
+                    JsonScalar::IntNewtype => quote!(#j::integer_as(&mut m, &mut #v, #ea, #at)),
                     JsonScalar::Other => {
-                        quote!(#j::value(&mut m, &mut #v, #decode, (#bools, #ea), #at)?)
+                        quote!(#j::value(&mut m, &mut #v, #decode, (#bools, #ea), #at))
                     }
                 },
                 Kind::Scalars { decode, bools } => {
-                    quote!(#j::scalars(&mut m, &mut #v, #decode, #bools, #at)?)
+                    quote!(#j::scalars(&mut m, &mut #v, #decode, #bools, #at))
                 }
-                Kind::Object => quote!(#j::object(&mut m, &mut #v, #ea, #at)?),
-                Kind::Objects => quote!(#j::objects(&mut m, &mut #v, #at)?),
-                Kind::Node => quote!(#j::node(&mut m, &mut #v, #ea, #at)?),
+                Kind::Object => quote!(#j::object(&mut m, &mut #v, #ea, #at)),
+                Kind::Objects => quote!(#j::objects(&mut m, &mut #v, #at)),
+                Kind::Node => quote!(#j::node(&mut m, &mut #v, #ea, #at)),
                 Kind::Coded | Kind::Unsupported => {
-                    quote!(return Err(#j::unsupported(cx, #w)))
+                    quote!(Err(#j::unsupported(cx, #w)))
                 }
             };
             (f.wire.clone(), read)
@@ -49,11 +49,11 @@ pub fn emit(plan: &Plan) -> TokenStream {
     arms.extend(
         plan.skip
             .iter()
-            .map(|w| (w.clone(), quote!(#j::skip(&mut m, cx, depth, #w)?))),
+            .map(|w| (w.clone(), quote!(#j::skip(&mut m, cx, depth, #w)))),
     );
     let other = {
         let unknown = plan.unknown_arg();
-        quote!(#j::other(&mut m, key, cx, depth, #unknown)?)
+        quote!(#j::other(&mut m, key, cx, depth, #unknown))
     };
     let body = super::decode::dispatch(quote!(key.0.as_bytes()), &arms, other);
     let name = &plan.name;
@@ -68,7 +68,9 @@ pub fn emit(plan: &Plan) -> TokenStream {
             ) -> Result<Self, A::Error> {
                 #lets
                 while let Some(key) = m.next_key::<#j::Key<'de>>()? {
-                    #body
+                    // One `?` for every arm: a `?` per arm is a branch and a cleanup path per field.
+                    let read: Result<(), A::Error> = { #body };
+                    read?;
                 }
                 #build
             }

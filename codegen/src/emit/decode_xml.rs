@@ -35,28 +35,28 @@ fn body(plan: &Plan, in_place: bool) -> TokenStream {
             };
             let at = quote!(&mut met[#i], #place);
             let read = match &f.kind {
-                Kind::Scalar { decode, .. } => quote!(x.scalar(#at, #decode, #ea)?),
-                Kind::Scalars { decode, .. } => quote!(x.scalars(#at, #decode)?),
-                Kind::Object => quote!(x.object(#at)?),
-                Kind::Objects => quote!(x.objects(#at)?),
-                Kind::Node => quote!(x.node(#at, #ea)?),
+                Kind::Scalar { decode, .. } => quote!(x.scalar(#at, #decode, #ea)),
+                Kind::Scalars { decode, .. } => quote!(x.scalars(#at, #decode)),
+                Kind::Object => quote!(x.object(#at)),
+                Kind::Objects => quote!(x.objects(#at)),
+                Kind::Node => quote!(x.node(#at, #ea)),
                 Kind::Coded => {
                     let required = f.required;
-                    quote!(x.coded(#at, #required)?)
+                    quote!(x.coded(#at, #required))
                 }
-                Kind::Unsupported => quote!(return Err(crate::__private::fields::unsupported())),
+                Kind::Unsupported => quote!(Err(crate::__private::fields::unsupported())),
             };
             (f.wire.clone(), read)
         })
         .collect();
     plan.add_aliases(&mut arms);
-    arms.extend(plan.skip.iter().map(|w| (w.clone(), quote!(x.skip()?))));
+    arms.extend(plan.skip.iter().map(|w| (w.clone(), quote!(x.skip()))));
     let unknown = match (plan.keep_unknown, in_place) {
         (false, _) => quote!(None),
         (true, true) => quote!(Some(&mut out.unknown_fields)),
         (true, false) => quote!(Some(&mut unknown)),
     };
-    let other = quote!(x.other(name, #unknown)?);
+    let other = quote!(x.other(name, #unknown));
     let dispatch = super::decode::dispatch(quote!(name), &arms, other);
     let n = plan.fields.len();
     let met = (n > 0).then(|| quote!(let mut met = [0u8; #n];));
@@ -65,7 +65,9 @@ fn body(plan: &Plan, in_place: bool) -> TokenStream {
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
-            #dispatch
+            // One `?` for every arm: a `?` per arm is a branch and a cleanup path per field.
+            let read: Result<(), crate::__private::Failure> = { #dispatch };
+            read?;
         }
         Ok::<bool, crate::__private::Failure>(any)
     }

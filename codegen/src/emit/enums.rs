@@ -99,6 +99,7 @@ pub fn emit_enum(e: &Enum, json: bool) -> TokenStream {
             quote!(Self::#vn => #bytes,)
         });
         quote! {
+            #[inline]
             fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
                 out.extend_from_slice(match self { #(#arms)* });
                 Ok(())
@@ -130,6 +131,7 @@ pub fn emit_enum(e: &Enum, json: bool) -> TokenStream {
         }
     };
     let lookup = quote! {
+        #[inline]
         fn from_wire_text(text: &str) -> Option<Self> {
             match text { #(#from_arms)* _ => None }
         }
@@ -139,6 +141,7 @@ pub fn emit_enum(e: &Enum, json: bool) -> TokenStream {
     let from_node = if closed {
         quote! {
             impl crate::FromNode for #name {
+                #[inline]
                 fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
                     crate::__private::codec::scalar(node)
                 }
@@ -159,6 +162,7 @@ pub fn emit_enum(e: &Enum, json: bool) -> TokenStream {
         pub enum #name { #(#variants)* #unknown }
         #lookup_impl
         impl crate::ToNode for #name {
+            #[inline]
             fn to_node(&self) -> crate::Node {
                 match self { #(#to_node_arms)* #unknown_to_node }
             }
@@ -166,6 +170,7 @@ pub fn emit_enum(e: &Enum, json: bool) -> TokenStream {
         }
         #from_node
         impl crate::__private::FromText for #name {
+            #[inline]
             fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
                 #from_text
             }

@@ -66,6 +66,7 @@ pub fn emit_named(t: &NamedType, json: bool) -> TokenStream {
     let debug_name = &t.name;
     let write_json = if json {
         quote! {
+            #[inline]
             fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
                 crate::ToNode::write_json(&self.0, out)
             }
@@ -95,15 +96,18 @@ pub fn emit_named(t: &NamedType, json: bool) -> TokenStream {
         #froms
         #eqs
         impl crate::ToNode for #name {
+            #[inline]
             fn to_node(&self) -> crate::Node { crate::ToNode::to_node(&self.0) }
             #write_json
         }
         impl crate::FromNode for #name {
+            #[inline]
             fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
                 <#inner as crate::FromNode>::from_node(node).map(Self)
             }
         }
         impl crate::__private::FromText for #name {
+            #[inline]
             fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
                 <#inner as crate::__private::FromText>::from_text(text).map(Self)
             }

@@ -24,6 +24,7 @@ pub enum Language {
 }
 impl crate::__private::ClosedEnum for Language {
     const NUMERIC: bool = false;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "HEB" => Some(Self::Heb),
@@ -33,6 +34,7 @@ impl crate::__private::ClosedEnum for Language {
     }
 }
 impl crate::ToNode for Language {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Heb => crate::Node::Str("HEB".to_string()),
@@ -41,11 +43,13 @@ impl crate::ToNode for Language {
     }
 }
 impl crate::FromNode for Language {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for Language {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -79,6 +83,7 @@ pub enum TransactionType {
 }
 impl crate::__private::ClosedEnum for TransactionType {
     const NUMERIC: bool = false;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "Debit" => Some(Self::Debit),
@@ -88,6 +93,7 @@ impl crate::__private::ClosedEnum for TransactionType {
     }
 }
 impl crate::ToNode for TransactionType {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Debit => crate::Node::Str("Debit".to_string()),
@@ -96,11 +102,13 @@ impl crate::ToNode for TransactionType {
     }
 }
 impl crate::FromNode for TransactionType {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for TransactionType {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -159,6 +167,7 @@ pub enum CreditType {
 }
 impl crate::__private::ClosedEnum for CreditType {
     const NUMERIC: bool = false;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "RegularCredit" => Some(Self::RegularCredit),
@@ -174,6 +183,7 @@ impl crate::__private::ClosedEnum for CreditType {
     }
 }
 impl crate::ToNode for CreditType {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::RegularCredit => crate::Node::Str("RegularCredit".to_string()),
@@ -188,11 +198,13 @@ impl crate::ToNode for CreditType {
     }
 }
 impl crate::FromNode for CreditType {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for CreditType {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -255,6 +267,7 @@ pub enum TransactionCode {
 }
 impl crate::__private::ClosedEnum for TransactionCode {
     const NUMERIC: bool = false;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "Phone" => Some(Self::Phone),
@@ -273,6 +286,7 @@ impl crate::__private::ClosedEnum for TransactionCode {
     }
 }
 impl crate::ToNode for TransactionCode {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Phone => crate::Node::Str("Phone".to_string()),
@@ -292,11 +306,13 @@ impl crate::ToNode for TransactionCode {
     }
 }
 impl crate::FromNode for TransactionCode {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for TransactionCode {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -374,6 +390,7 @@ pub enum Validation {
 }
 impl crate::__private::ClosedEnum for Validation {
     const NUMERIC: bool = false;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "NoComm" => Some(Self::NoComm),
@@ -392,6 +409,7 @@ impl crate::__private::ClosedEnum for Validation {
     }
 }
 impl crate::ToNode for Validation {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::NoComm => crate::Node::Str("NoComm".to_string()),
@@ -409,11 +427,13 @@ impl crate::ToNode for Validation {
     }
 }
 impl crate::FromNode for Validation {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for Validation {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -453,6 +473,7 @@ pub enum FinancialStatus {
     Unknown(String),
 }
 impl FinancialStatus {
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "Other" => Some(Self::Other),
@@ -463,6 +484,7 @@ impl FinancialStatus {
     }
 }
 impl crate::ToNode for FinancialStatus {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Other => crate::Node::Str("Other".to_string()),
@@ -473,6 +495,7 @@ impl crate::ToNode for FinancialStatus {
     }
 }
 impl crate::__private::FromText for FinancialStatus {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         Ok(Self::from_wire_text(text).unwrap_or_else(|| Self::Unknown(text.to_string())))
@@ -498,6 +521,7 @@ pub enum InvoiceCreationMethod {
 }
 impl crate::__private::ClosedEnum for InvoiceCreationMethod {
     const NUMERIC: bool = false;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "wait" => Some(Self::Wait),
@@ -507,6 +531,7 @@ impl crate::__private::ClosedEnum for InvoiceCreationMethod {
     }
 }
 impl crate::ToNode for InvoiceCreationMethod {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Wait => crate::Node::Str("wait".to_string()),
@@ -515,11 +540,13 @@ impl crate::ToNode for InvoiceCreationMethod {
     }
 }
 impl crate::FromNode for InvoiceCreationMethod {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for InvoiceCreationMethod {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -552,6 +579,7 @@ pub enum CreateInvoice {
 }
 impl crate::__private::ClosedEnum for CreateInvoice {
     const NUMERIC: bool = true;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "1" => Some(Self::ReuseOriginal),
@@ -561,6 +589,7 @@ impl crate::__private::ClosedEnum for CreateInvoice {
     }
 }
 impl crate::ToNode for CreateInvoice {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::ReuseOriginal => crate::Node::Num("1".to_string()),
@@ -569,11 +598,13 @@ impl crate::ToNode for CreateInvoice {
     }
 }
 impl crate::FromNode for CreateInvoice {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for CreateInvoice {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)

@@ -2250,767 +2250,774 @@ impl Transaction {
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
-            let index = {
-                use crate::__private::names::words;
-                let k: &[u8] = name;
-                match k.len() {
-                    2usize => {
-                        const F45: [u64; 1usize] = words(b"id");
-                        match words::<1usize>(k) {
-                            F45 => 45usize,
-                            _ => usize::MAX,
+            let read: Result<(), crate::__private::Failure> = {
+                let index = {
+                    use crate::__private::names::words;
+                    let k: &[u8] = name;
+                    match k.len() {
+                        2usize => {
+                            const F45: [u64; 1usize] = words(b"id");
+                            match words::<1usize>(k) {
+                                F45 => 45usize,
+                                _ => usize::MAX,
+                            }
                         }
+                        3usize => {
+                            const F38: [u64; 1usize] = words(b"eci");
+                            const F57: [u64; 1usize] = words(b"mid");
+                            match words::<1usize>(k) {
+                                F38 => 38usize,
+                                F57 => 57usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        4usize => {
+                            const F41: [u64; 1usize] = words(b"cavv");
+                            const F42: [u64; 1usize] = words(b"user");
+                            match words::<1usize>(k) {
+                                F41 => 41usize,
+                                F42 => 42usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        5usize => {
+                            const F25: [u64; 1usize] = words(b"total");
+                            const F40: [u64; 1usize] = words(b"email");
+                            const F50: [u64; 1usize] = words(b"cgUid");
+                            const F60: [u64; 1usize] = words(b"token");
+                            match words::<1usize>(k) {
+                                F25 => 25usize,
+                                F40 => 40usize,
+                                F50 => 50usize,
+                                F60 => 60usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        6usize => {
+                            const F0: [u64; 1usize] = words(b"status");
+                            const F6: [u64; 1usize] = words(b"cardId");
+                            const F10: [u64; 1usize] = words(b"cardNo");
+                            const F29: [u64; 1usize] = words(b"clubId");
+                            const F70: [u64; 1usize] = words(b"tranId");
+                            const F71: [u64; 1usize] = words(b"shovar");
+                            match words::<1usize>(k) {
+                                F0 => 0usize,
+                                F6 => 6usize,
+                                F10 => 10usize,
+                                F29 => 29usize,
+                                F70 => 70usize,
+                                F71 => 71usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        7usize => {
+                            const F7: [u64; 1usize] = words(b"cardBin");
+                            const F66: [u64; 1usize] = words(b"message");
+                            match words::<1usize>(k) {
+                                F7 => 7usize,
+                                F66 => 66usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        8usize => {
+                            const F8: [u64; 1usize] = words(b"cardMask");
+                            const F11: [u64; 1usize] = words(b"cardName");
+                            const F13: [u64; 1usize] = words(b"cardType");
+                            const F21: [u64; 1usize] = words(b"currency");
+                            const F31: [u64; 1usize] = words(b"idStatus");
+                            const F39: [u64; 1usize] = words(b"clientIp");
+                            const F46: [u64; 1usize] = words(b"shiftId1");
+                            const F47: [u64; 1usize] = words(b"shiftId2");
+                            const F48: [u64; 1usize] = words(b"shiftId3");
+                            const F51: [u64; 1usize] = words(b"cardHash");
+                            const F58: [u64; 1usize] = words(b"uniqueid");
+                            const F64: [u64; 1usize] = words(b"errorUrl");
+                            match words::<1usize>(k) {
+                                F8 => 8usize,
+                                F11 => 11usize,
+                                F13 => 13usize,
+                                F21 => 21usize,
+                                F31 => 31usize,
+                                F39 => 39usize,
+                                F46 => 46usize,
+                                F47 => 47usize,
+                                F48 => 48usize,
+                                F51 => 51usize,
+                                F58 => 58usize,
+                                F64 => 64usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        9usize => {
+                            const F16: [u64; 2usize] = words(b"cardBrand");
+                            const F32: [u64; 2usize] = words(b"cvvStatus");
+                            const F43: [u64; 2usize] = words(b"addonData");
+                            const F62: [u64; 2usize] = words(b"returnUrl");
+                            const F65: [u64; 2usize] = words(b"cancelUrl");
+                            match words::<2usize>(k) {
+                                F16 => 16usize,
+                                F32 => 32usize,
+                                F43 => 43usize,
+                                F62 => 62usize,
+                                F65 => 65usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        10usize => {
+                            const F1: [u64; 2usize] = words(b"statusText");
+                            const F9: [u64; 2usize] = words(b"cardLength");
+                            const F20: [u64; 2usize] = words(b"creditType");
+                            const F23: [u64; 2usize] = words(b"baseAmount");
+                            const F30: [u64; 2usize] = words(b"validation");
+                            const F33: [u64; 2usize] = words(b"authSource");
+                            const F34: [u64; 2usize] = words(b"authNumber");
+                            const F35: [u64; 2usize] = words(b"fileNumber");
+                            const F63: [u64; 2usize] = words(b"successUrl");
+                            const F75: [u64; 2usize] = words(b"transmitId");
+                            match words::<2usize>(k) {
+                                F1 => 1usize,
+                                F9 => 9usize,
+                                F20 => 20usize,
+                                F23 => 23usize,
+                                F30 => 30usize,
+                                F33 => 33usize,
+                                F34 => 34usize,
+                                F35 => 35usize,
+                                F63 => 63usize,
+                                F75 => 75usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        11usize => {
+                            const F18: [u64; 2usize] = words(b"serviceCode");
+                            const F67: [u64; 2usize] = words(b"userMessage");
+                            match words::<2usize>(k) {
+                                F18 => 18usize,
+                                F67 => 67usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        12usize => {
+                            const F17: [u64; 2usize] = words(b"cardAcquirer");
+                            const F22: [u64; 2usize] = words(b"baseCurrency");
+                            const F26: [u64; 2usize] = words(b"firstPayment");
+                            const F49: [u64; 2usize] = words(b"shiftTxnDate");
+                            const F52: [u64; 2usize] = words(b"acquirerData");
+                            match words::<2usize>(k) {
+                                F17 => 17usize,
+                                F22 => 22usize,
+                                F26 => 26usize,
+                                F49 => 49usize,
+                                F52 => 52usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        13usize => {
+                            const F15: [u64; 2usize] = words(b"creditCompany");
+                            const F59: [u64; 2usize] = words(b"mpiValidation");
+                            match words::<2usize>(k) {
+                                F15 => 15usize,
+                                F59 => 59usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        14usize => {
+                            const F2: [u64; 2usize] = words(b"extendedStatus");
+                            const F5: [u64; 2usize] = words(b"terminalNumber");
+                            const F12: [u64; 2usize] = words(b"cardExpiration");
+                            const F44: [u64; 2usize] = words(b"supplierNumber");
+                            const F53: [u64; 2usize] = words(b"ashraitEmvData");
+                            match words::<2usize>(k) {
+                                F2 => 2usize,
+                                F5 => 5usize,
+                                F12 => 12usize,
+                                F44 => 44usize,
+                                F53 => 53usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        15usize => {
+                            const F19: [u64; 2usize] = words(b"transactionType");
+                            const F24: [u64; 2usize] = words(b"transactionCode");
+                            const F69: [u64; 2usize] = words(b"financialStatus");
+                            const F72: [u64; 2usize] = words(b"transactionDate");
+                            const F74: [u64; 2usize] = words(b"shvaReferanceNo");
+                            match words::<2usize>(k) {
+                                F19 => 19usize,
+                                F24 => 24usize,
+                                F69 => 69usize,
+                                F72 => 72usize,
+                                F74 => 74usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        16usize => {
+                            const F14: [u64; 2usize] = words(b"extendedCardType");
+                            const F28: [u64; 2usize] = words(b"numberOfPayments");
+                            const F54: [u64; 2usize] = words(b"extendedTranCode");
+                            const F55: [u64; 2usize] = words(b"sendNotification");
+                            const F56: [u64; 2usize] = words(b"paymentsInterest");
+                            const F61: [u64; 2usize] = words(b"mpiHostedPageUrl");
+                            const F68: [u64; 2usize] = words(b"mpiTransactionId");
+                            const F73: [u64; 2usize] = words(b"transmitDateTime");
+                            match words::<2usize>(k) {
+                                F14 => 14usize,
+                                F28 => 28usize,
+                                F54 => 54usize,
+                                F55 => 55usize,
+                                F56 => 56usize,
+                                F61 => 61usize,
+                                F68 => 68usize,
+                                F73 => 73usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        17usize => {
+                            const F27: [u64; 3usize] = words(b"periodicalPayment");
+                            match words::<3usize>(k) {
+                                F27 => 27usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        18usize => {
+                            const F3: [u64; 3usize] = words(b"extendedStatusText");
+                            match words::<3usize>(k) {
+                                F3 => 3usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        19usize => {
+                            const F4: [u64; 3usize] = words(b"extendedUserMessage");
+                            const F36: [u64; 3usize] = words(b"slaveTerminalNumber");
+                            match words::<3usize>(k) {
+                                F4 => 4usize,
+                                F36 => 36usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        21usize => {
+                            const F37: [u64; 3usize] = words(b"slaveTerminalSequence");
+                            match words::<3usize>(k) {
+                                F37 => 37usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
+                        x.scalar(
+                            &mut met[0usize],
+                            &mut out.status,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    1usize => {
+                        x.scalar(
+                            &mut met[1usize],
+                            &mut out.status_text,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    2usize => {
+                        x.scalar(
+                            &mut met[2usize],
+                            &mut out.extended_status,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     3usize => {
-                        const F38: [u64; 1usize] = words(b"eci");
-                        const F57: [u64; 1usize] = words(b"mid");
-                        match words::<1usize>(k) {
-                            F38 => 38usize,
-                            F57 => 57usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[3usize],
+                            &mut out.extended_status_text,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     4usize => {
-                        const F41: [u64; 1usize] = words(b"cavv");
-                        const F42: [u64; 1usize] = words(b"user");
-                        match words::<1usize>(k) {
-                            F41 => 41usize,
-                            F42 => 42usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[4usize],
+                            &mut out.extended_user_message,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     5usize => {
-                        const F25: [u64; 1usize] = words(b"total");
-                        const F40: [u64; 1usize] = words(b"email");
-                        const F50: [u64; 1usize] = words(b"cgUid");
-                        const F60: [u64; 1usize] = words(b"token");
-                        match words::<1usize>(k) {
-                            F25 => 25usize,
-                            F40 => 40usize,
-                            F50 => 50usize,
-                            F60 => 60usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[5usize],
+                            &mut out.terminal_number,
+                            <TerminalNumber as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     6usize => {
-                        const F0: [u64; 1usize] = words(b"status");
-                        const F6: [u64; 1usize] = words(b"cardId");
-                        const F10: [u64; 1usize] = words(b"cardNo");
-                        const F29: [u64; 1usize] = words(b"clubId");
-                        const F70: [u64; 1usize] = words(b"tranId");
-                        const F71: [u64; 1usize] = words(b"shovar");
-                        match words::<1usize>(k) {
-                            F0 => 0usize,
-                            F6 => 6usize,
-                            F10 => 10usize,
-                            F29 => 29usize,
-                            F70 => 70usize,
-                            F71 => 71usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[6usize],
+                            &mut out.card_id,
+                            <crate::CardToken as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     7usize => {
-                        const F7: [u64; 1usize] = words(b"cardBin");
-                        const F66: [u64; 1usize] = words(b"message");
-                        match words::<1usize>(k) {
-                            F7 => 7usize,
-                            F66 => 66usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[7usize],
+                            &mut out.card_bin,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     8usize => {
-                        const F8: [u64; 1usize] = words(b"cardMask");
-                        const F11: [u64; 1usize] = words(b"cardName");
-                        const F13: [u64; 1usize] = words(b"cardType");
-                        const F21: [u64; 1usize] = words(b"currency");
-                        const F31: [u64; 1usize] = words(b"idStatus");
-                        const F39: [u64; 1usize] = words(b"clientIp");
-                        const F46: [u64; 1usize] = words(b"shiftId1");
-                        const F47: [u64; 1usize] = words(b"shiftId2");
-                        const F48: [u64; 1usize] = words(b"shiftId3");
-                        const F51: [u64; 1usize] = words(b"cardHash");
-                        const F58: [u64; 1usize] = words(b"uniqueid");
-                        const F64: [u64; 1usize] = words(b"errorUrl");
-                        match words::<1usize>(k) {
-                            F8 => 8usize,
-                            F11 => 11usize,
-                            F13 => 13usize,
-                            F21 => 21usize,
-                            F31 => 31usize,
-                            F39 => 39usize,
-                            F46 => 46usize,
-                            F47 => 47usize,
-                            F48 => 48usize,
-                            F51 => 51usize,
-                            F58 => 58usize,
-                            F64 => 64usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[8usize],
+                            &mut out.card_mask,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     9usize => {
-                        const F16: [u64; 2usize] = words(b"cardBrand");
-                        const F32: [u64; 2usize] = words(b"cvvStatus");
-                        const F43: [u64; 2usize] = words(b"addonData");
-                        const F62: [u64; 2usize] = words(b"returnUrl");
-                        const F65: [u64; 2usize] = words(b"cancelUrl");
-                        match words::<2usize>(k) {
-                            F16 => 16usize,
-                            F32 => 32usize,
-                            F43 => 43usize,
-                            F62 => 62usize,
-                            F65 => 65usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[9usize],
+                            &mut out.card_length,
+                            <i64 as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     10usize => {
-                        const F1: [u64; 2usize] = words(b"statusText");
-                        const F9: [u64; 2usize] = words(b"cardLength");
-                        const F20: [u64; 2usize] = words(b"creditType");
-                        const F23: [u64; 2usize] = words(b"baseAmount");
-                        const F30: [u64; 2usize] = words(b"validation");
-                        const F33: [u64; 2usize] = words(b"authSource");
-                        const F34: [u64; 2usize] = words(b"authNumber");
-                        const F35: [u64; 2usize] = words(b"fileNumber");
-                        const F63: [u64; 2usize] = words(b"successUrl");
-                        const F75: [u64; 2usize] = words(b"transmitId");
-                        match words::<2usize>(k) {
-                            F1 => 1usize,
-                            F9 => 9usize,
-                            F20 => 20usize,
-                            F23 => 23usize,
-                            F30 => 30usize,
-                            F33 => 33usize,
-                            F34 => 34usize,
-                            F35 => 35usize,
-                            F63 => 63usize,
-                            F75 => 75usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[10usize],
+                            &mut out.card_no,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     11usize => {
-                        const F18: [u64; 2usize] = words(b"serviceCode");
-                        const F67: [u64; 2usize] = words(b"userMessage");
-                        match words::<2usize>(k) {
-                            F18 => 18usize,
-                            F67 => 67usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[11usize],
+                            &mut out.card_name,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     12usize => {
-                        const F17: [u64; 2usize] = words(b"cardAcquirer");
-                        const F22: [u64; 2usize] = words(b"baseCurrency");
-                        const F26: [u64; 2usize] = words(b"firstPayment");
-                        const F49: [u64; 2usize] = words(b"shiftTxnDate");
-                        const F52: [u64; 2usize] = words(b"acquirerData");
-                        match words::<2usize>(k) {
-                            F17 => 17usize,
-                            F22 => 22usize,
-                            F26 => 26usize,
-                            F49 => 49usize,
-                            F52 => 52usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[12usize],
+                            &mut out.card_expiration,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
-                    13usize => {
-                        const F15: [u64; 2usize] = words(b"creditCompany");
-                        const F59: [u64; 2usize] = words(b"mpiValidation");
-                        match words::<2usize>(k) {
-                            F15 => 15usize,
-                            F59 => 59usize,
-                            _ => usize::MAX,
-                        }
-                    }
+                    13usize => x.coded(&mut met[13usize], &mut out.card_type, false),
                     14usize => {
-                        const F2: [u64; 2usize] = words(b"extendedStatus");
-                        const F5: [u64; 2usize] = words(b"terminalNumber");
-                        const F12: [u64; 2usize] = words(b"cardExpiration");
-                        const F44: [u64; 2usize] = words(b"supplierNumber");
-                        const F53: [u64; 2usize] = words(b"ashraitEmvData");
-                        match words::<2usize>(k) {
-                            F2 => 2usize,
-                            F5 => 5usize,
-                            F12 => 12usize,
-                            F44 => 44usize,
-                            F53 => 53usize,
-                            _ => usize::MAX,
-                        }
+                        x.coded(&mut met[14usize], &mut out.extended_card_type, false)
                     }
-                    15usize => {
-                        const F19: [u64; 2usize] = words(b"transactionType");
-                        const F24: [u64; 2usize] = words(b"transactionCode");
-                        const F69: [u64; 2usize] = words(b"financialStatus");
-                        const F72: [u64; 2usize] = words(b"transactionDate");
-                        const F74: [u64; 2usize] = words(b"shvaReferanceNo");
-                        match words::<2usize>(k) {
-                            F19 => 19usize,
-                            F24 => 24usize,
-                            F69 => 69usize,
-                            F72 => 72usize,
-                            F74 => 74usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    16usize => {
-                        const F14: [u64; 2usize] = words(b"extendedCardType");
-                        const F28: [u64; 2usize] = words(b"numberOfPayments");
-                        const F54: [u64; 2usize] = words(b"extendedTranCode");
-                        const F55: [u64; 2usize] = words(b"sendNotification");
-                        const F56: [u64; 2usize] = words(b"paymentsInterest");
-                        const F61: [u64; 2usize] = words(b"mpiHostedPageUrl");
-                        const F68: [u64; 2usize] = words(b"mpiTransactionId");
-                        const F73: [u64; 2usize] = words(b"transmitDateTime");
-                        match words::<2usize>(k) {
-                            F14 => 14usize,
-                            F28 => 28usize,
-                            F54 => 54usize,
-                            F55 => 55usize,
-                            F56 => 56usize,
-                            F61 => 61usize,
-                            F68 => 68usize,
-                            F73 => 73usize,
-                            _ => usize::MAX,
-                        }
-                    }
-                    17usize => {
-                        const F27: [u64; 3usize] = words(b"periodicalPayment");
-                        match words::<3usize>(k) {
-                            F27 => 27usize,
-                            _ => usize::MAX,
-                        }
-                    }
+                    15usize => x.coded(&mut met[15usize], &mut out.credit_company, false),
+                    16usize => x.coded(&mut met[16usize], &mut out.card_brand, false),
+                    17usize => x.coded(&mut met[17usize], &mut out.card_acquirer, false),
                     18usize => {
-                        const F3: [u64; 3usize] = words(b"extendedStatusText");
-                        match words::<3usize>(k) {
-                            F3 => 3usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[18usize],
+                            &mut out.service_code,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     19usize => {
-                        const F4: [u64; 3usize] = words(b"extendedUserMessage");
-                        const F36: [u64; 3usize] = words(b"slaveTerminalNumber");
-                        match words::<3usize>(k) {
-                            F4 => 4usize,
-                            F36 => 36usize,
-                            _ => usize::MAX,
-                        }
+                        x.coded(&mut met[19usize], &mut out.transaction_type, false)
                     }
-                    21usize => {
-                        const F37: [u64; 3usize] = words(b"slaveTerminalSequence");
-                        match words::<3usize>(k) {
-                            F37 => 37usize,
-                            _ => usize::MAX,
-                        }
+                    20usize => x.coded(&mut met[20usize], &mut out.credit_type, false),
+                    21usize => x.coded(&mut met[21usize], &mut out.currency, false),
+                    22usize => {
+                        x.scalar(
+                            &mut met[22usize],
+                            &mut out.base_currency,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
-                    _ => usize::MAX,
+                    23usize => {
+                        x.scalar(
+                            &mut met[23usize],
+                            &mut out.base_amount,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    24usize => {
+                        x.coded(&mut met[24usize], &mut out.transaction_code, false)
+                    }
+                    25usize => {
+                        x.scalar(
+                            &mut met[25usize],
+                            &mut out.total,
+                            <crate::MinorUnits as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    26usize => {
+                        x.scalar(
+                            &mut met[26usize],
+                            &mut out.first_payment,
+                            <crate::MinorUnits as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    27usize => {
+                        x.scalar(
+                            &mut met[27usize],
+                            &mut out.periodical_payment,
+                            <crate::MinorUnits as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    28usize => {
+                        x.scalar(
+                            &mut met[28usize],
+                            &mut out.number_of_payments,
+                            <i64 as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    29usize => {
+                        x.scalar(
+                            &mut met[29usize],
+                            &mut out.club_id,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    30usize => x.coded(&mut met[30usize], &mut out.validation, false),
+                    31usize => x.coded(&mut met[31usize], &mut out.id_status, false),
+                    32usize => x.coded(&mut met[32usize], &mut out.cvv_status, false),
+                    33usize => x.coded(&mut met[33usize], &mut out.auth_source, false),
+                    34usize => {
+                        x.scalar(
+                            &mut met[34usize],
+                            &mut out.auth_number,
+                            <AuthNumber as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    35usize => {
+                        x.scalar(
+                            &mut met[35usize],
+                            &mut out.file_number,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    36usize => {
+                        x.scalar(
+                            &mut met[36usize],
+                            &mut out.slave_terminal_number,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    37usize => {
+                        x.scalar(
+                            &mut met[37usize],
+                            &mut out.slave_terminal_sequence,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    38usize => {
+                        x.scalar(
+                            &mut met[38usize],
+                            &mut out.eci,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    39usize => {
+                        x.scalar(
+                            &mut met[39usize],
+                            &mut out.client_ip,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    40usize => {
+                        x.scalar(
+                            &mut met[40usize],
+                            &mut out.email,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    41usize => x.coded(&mut met[41usize], &mut out.cavv, false),
+                    42usize => {
+                        x.scalar(
+                            &mut met[42usize],
+                            &mut out.user,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    43usize => {
+                        x.scalar(
+                            &mut met[43usize],
+                            &mut out.addon_data,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    44usize => {
+                        x.scalar(
+                            &mut met[44usize],
+                            &mut out.supplier_number,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    45usize => {
+                        x.scalar(
+                            &mut met[45usize],
+                            &mut out.id,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    46usize => {
+                        x.scalar(
+                            &mut met[46usize],
+                            &mut out.shift_id1,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    47usize => {
+                        x.scalar(
+                            &mut met[47usize],
+                            &mut out.shift_id2,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    48usize => {
+                        x.scalar(
+                            &mut met[48usize],
+                            &mut out.shift_id3,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    49usize => {
+                        x.scalar(
+                            &mut met[49usize],
+                            &mut out.shift_txn_date,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    50usize => {
+                        x.scalar(
+                            &mut met[50usize],
+                            &mut out.cg_uid,
+                            <CgUid as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    51usize => {
+                        x.scalar(
+                            &mut met[51usize],
+                            &mut out.card_hash,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    52usize => x.object(&mut met[52usize], &mut out.acquirer_data),
+                    53usize => x.object(&mut met[53usize], &mut out.ashrait_emv_data),
+                    54usize => {
+                        x.scalar(
+                            &mut met[54usize],
+                            &mut out.extended_tran_code,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    55usize => {
+                        x.scalar(
+                            &mut met[55usize],
+                            &mut out.send_notification,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    56usize => {
+                        x.scalar(
+                            &mut met[56usize],
+                            &mut out.payments_interest,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    57usize => {
+                        x.scalar(
+                            &mut met[57usize],
+                            &mut out.mid,
+                            <Mid as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    58usize => {
+                        x.scalar(
+                            &mut met[58usize],
+                            &mut out.uniqueid,
+                            <UniqueId as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    59usize => {
+                        x.scalar(
+                            &mut met[59usize],
+                            &mut out.mpi_validation,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    60usize => {
+                        x.scalar(
+                            &mut met[60usize],
+                            &mut out.token,
+                            <MpiTransactionId as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    61usize => {
+                        x.scalar(
+                            &mut met[61usize],
+                            &mut out.mpi_hosted_page_url,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    62usize => {
+                        x.scalar(
+                            &mut met[62usize],
+                            &mut out.return_url,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    63usize => {
+                        x.scalar(
+                            &mut met[63usize],
+                            &mut out.success_url,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    64usize => {
+                        x.scalar(
+                            &mut met[64usize],
+                            &mut out.error_url,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    65usize => {
+                        x.scalar(
+                            &mut met[65usize],
+                            &mut out.cancel_url,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    66usize => {
+                        x.scalar(
+                            &mut met[66usize],
+                            &mut out.message,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    67usize => {
+                        x.scalar(
+                            &mut met[67usize],
+                            &mut out.user_message,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    68usize => {
+                        x.scalar(
+                            &mut met[68usize],
+                            &mut out.mpi_transaction_id,
+                            <MpiTransactionId as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    69usize => {
+                        x.scalar(
+                            &mut met[69usize],
+                            &mut out.financial_status,
+                            <FinancialStatus as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    70usize => {
+                        x.scalar(
+                            &mut met[70usize],
+                            &mut out.tran_id,
+                            <TranId as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    71usize => {
+                        x.scalar(
+                            &mut met[71usize],
+                            &mut out.shovar,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    72usize => {
+                        x.scalar(
+                            &mut met[72usize],
+                            &mut out.transaction_date,
+                            |t: &str| crate::__private::fields::datetime(
+                                t,
+                                "%Y-%m-%d %H:%M:%S",
+                            ),
+                            true,
+                        )
+                    }
+                    73usize => {
+                        x.scalar(
+                            &mut met[73usize],
+                            &mut out.transmit_date_time,
+                            |t: &str| crate::__private::fields::datetime(
+                                t,
+                                "%Y-%m-%d %H:%M:%S",
+                            ),
+                            true,
+                        )
+                    }
+                    74usize => {
+                        x.scalar(
+                            &mut met[74usize],
+                            &mut out.shva_referance_no,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    75usize => {
+                        x.scalar(
+                            &mut met[75usize],
+                            &mut out.transmit_id,
+                            <TransmitId as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    _ => x.other(name, Some(&mut out.unknown_fields)),
                 }
             };
-            match index {
-                0usize => {
-                    x.scalar(
-                        &mut met[0usize],
-                        &mut out.status,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                1usize => {
-                    x.scalar(
-                        &mut met[1usize],
-                        &mut out.status_text,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                2usize => {
-                    x.scalar(
-                        &mut met[2usize],
-                        &mut out.extended_status,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                3usize => {
-                    x.scalar(
-                        &mut met[3usize],
-                        &mut out.extended_status_text,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                4usize => {
-                    x.scalar(
-                        &mut met[4usize],
-                        &mut out.extended_user_message,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                5usize => {
-                    x.scalar(
-                        &mut met[5usize],
-                        &mut out.terminal_number,
-                        <TerminalNumber as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                6usize => {
-                    x.scalar(
-                        &mut met[6usize],
-                        &mut out.card_id,
-                        <crate::CardToken as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                7usize => {
-                    x.scalar(
-                        &mut met[7usize],
-                        &mut out.card_bin,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                8usize => {
-                    x.scalar(
-                        &mut met[8usize],
-                        &mut out.card_mask,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                9usize => {
-                    x.scalar(
-                        &mut met[9usize],
-                        &mut out.card_length,
-                        <i64 as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                10usize => {
-                    x.scalar(
-                        &mut met[10usize],
-                        &mut out.card_no,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                11usize => {
-                    x.scalar(
-                        &mut met[11usize],
-                        &mut out.card_name,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                12usize => {
-                    x.scalar(
-                        &mut met[12usize],
-                        &mut out.card_expiration,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                13usize => x.coded(&mut met[13usize], &mut out.card_type, false)?,
-                14usize => {
-                    x.coded(&mut met[14usize], &mut out.extended_card_type, false)?
-                }
-                15usize => x.coded(&mut met[15usize], &mut out.credit_company, false)?,
-                16usize => x.coded(&mut met[16usize], &mut out.card_brand, false)?,
-                17usize => x.coded(&mut met[17usize], &mut out.card_acquirer, false)?,
-                18usize => {
-                    x.scalar(
-                        &mut met[18usize],
-                        &mut out.service_code,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                19usize => x.coded(&mut met[19usize], &mut out.transaction_type, false)?,
-                20usize => x.coded(&mut met[20usize], &mut out.credit_type, false)?,
-                21usize => x.coded(&mut met[21usize], &mut out.currency, false)?,
-                22usize => {
-                    x.scalar(
-                        &mut met[22usize],
-                        &mut out.base_currency,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                23usize => {
-                    x.scalar(
-                        &mut met[23usize],
-                        &mut out.base_amount,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                24usize => x.coded(&mut met[24usize], &mut out.transaction_code, false)?,
-                25usize => {
-                    x.scalar(
-                        &mut met[25usize],
-                        &mut out.total,
-                        <crate::MinorUnits as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                26usize => {
-                    x.scalar(
-                        &mut met[26usize],
-                        &mut out.first_payment,
-                        <crate::MinorUnits as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                27usize => {
-                    x.scalar(
-                        &mut met[27usize],
-                        &mut out.periodical_payment,
-                        <crate::MinorUnits as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                28usize => {
-                    x.scalar(
-                        &mut met[28usize],
-                        &mut out.number_of_payments,
-                        <i64 as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                29usize => {
-                    x.scalar(
-                        &mut met[29usize],
-                        &mut out.club_id,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                30usize => x.coded(&mut met[30usize], &mut out.validation, false)?,
-                31usize => x.coded(&mut met[31usize], &mut out.id_status, false)?,
-                32usize => x.coded(&mut met[32usize], &mut out.cvv_status, false)?,
-                33usize => x.coded(&mut met[33usize], &mut out.auth_source, false)?,
-                34usize => {
-                    x.scalar(
-                        &mut met[34usize],
-                        &mut out.auth_number,
-                        <AuthNumber as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                35usize => {
-                    x.scalar(
-                        &mut met[35usize],
-                        &mut out.file_number,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                36usize => {
-                    x.scalar(
-                        &mut met[36usize],
-                        &mut out.slave_terminal_number,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                37usize => {
-                    x.scalar(
-                        &mut met[37usize],
-                        &mut out.slave_terminal_sequence,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                38usize => {
-                    x.scalar(
-                        &mut met[38usize],
-                        &mut out.eci,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                39usize => {
-                    x.scalar(
-                        &mut met[39usize],
-                        &mut out.client_ip,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                40usize => {
-                    x.scalar(
-                        &mut met[40usize],
-                        &mut out.email,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                41usize => x.coded(&mut met[41usize], &mut out.cavv, false)?,
-                42usize => {
-                    x.scalar(
-                        &mut met[42usize],
-                        &mut out.user,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                43usize => {
-                    x.scalar(
-                        &mut met[43usize],
-                        &mut out.addon_data,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                44usize => {
-                    x.scalar(
-                        &mut met[44usize],
-                        &mut out.supplier_number,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                45usize => {
-                    x.scalar(
-                        &mut met[45usize],
-                        &mut out.id,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                46usize => {
-                    x.scalar(
-                        &mut met[46usize],
-                        &mut out.shift_id1,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                47usize => {
-                    x.scalar(
-                        &mut met[47usize],
-                        &mut out.shift_id2,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                48usize => {
-                    x.scalar(
-                        &mut met[48usize],
-                        &mut out.shift_id3,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                49usize => {
-                    x.scalar(
-                        &mut met[49usize],
-                        &mut out.shift_txn_date,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                50usize => {
-                    x.scalar(
-                        &mut met[50usize],
-                        &mut out.cg_uid,
-                        <CgUid as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                51usize => {
-                    x.scalar(
-                        &mut met[51usize],
-                        &mut out.card_hash,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                52usize => x.object(&mut met[52usize], &mut out.acquirer_data)?,
-                53usize => x.object(&mut met[53usize], &mut out.ashrait_emv_data)?,
-                54usize => {
-                    x.scalar(
-                        &mut met[54usize],
-                        &mut out.extended_tran_code,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                55usize => {
-                    x.scalar(
-                        &mut met[55usize],
-                        &mut out.send_notification,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                56usize => {
-                    x.scalar(
-                        &mut met[56usize],
-                        &mut out.payments_interest,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                57usize => {
-                    x.scalar(
-                        &mut met[57usize],
-                        &mut out.mid,
-                        <Mid as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                58usize => {
-                    x.scalar(
-                        &mut met[58usize],
-                        &mut out.uniqueid,
-                        <UniqueId as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                59usize => {
-                    x.scalar(
-                        &mut met[59usize],
-                        &mut out.mpi_validation,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                60usize => {
-                    x.scalar(
-                        &mut met[60usize],
-                        &mut out.token,
-                        <MpiTransactionId as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                61usize => {
-                    x.scalar(
-                        &mut met[61usize],
-                        &mut out.mpi_hosted_page_url,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                62usize => {
-                    x.scalar(
-                        &mut met[62usize],
-                        &mut out.return_url,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                63usize => {
-                    x.scalar(
-                        &mut met[63usize],
-                        &mut out.success_url,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                64usize => {
-                    x.scalar(
-                        &mut met[64usize],
-                        &mut out.error_url,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                65usize => {
-                    x.scalar(
-                        &mut met[65usize],
-                        &mut out.cancel_url,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                66usize => {
-                    x.scalar(
-                        &mut met[66usize],
-                        &mut out.message,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                67usize => {
-                    x.scalar(
-                        &mut met[67usize],
-                        &mut out.user_message,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                68usize => {
-                    x.scalar(
-                        &mut met[68usize],
-                        &mut out.mpi_transaction_id,
-                        <MpiTransactionId as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                69usize => {
-                    x.scalar(
-                        &mut met[69usize],
-                        &mut out.financial_status,
-                        <FinancialStatus as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                70usize => {
-                    x.scalar(
-                        &mut met[70usize],
-                        &mut out.tran_id,
-                        <TranId as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                71usize => {
-                    x.scalar(
-                        &mut met[71usize],
-                        &mut out.shovar,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                72usize => {
-                    x.scalar(
-                        &mut met[72usize],
-                        &mut out.transaction_date,
-                        |t: &str| crate::__private::fields::datetime(
-                            t,
-                            "%Y-%m-%d %H:%M:%S",
-                        ),
-                        true,
-                    )?
-                }
-                73usize => {
-                    x.scalar(
-                        &mut met[73usize],
-                        &mut out.transmit_date_time,
-                        |t: &str| crate::__private::fields::datetime(
-                            t,
-                            "%Y-%m-%d %H:%M:%S",
-                        ),
-                        true,
-                    )?
-                }
-                74usize => {
-                    x.scalar(
-                        &mut met[74usize],
-                        &mut out.shva_referance_no,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                75usize => {
-                    x.scalar(
-                        &mut met[75usize],
-                        &mut out.transmit_id,
-                        <TransmitId as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                _ => x.other(name, Some(&mut out.unknown_fields))?,
-            }
+            read?;
         }
         Ok::<bool, crate::__private::Failure>(any)
     }
@@ -3122,61 +3129,64 @@ impl AcquirerData {
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
-            let index = {
-                use crate::__private::names::words;
-                let k: &[u8] = name;
-                match k.len() {
-                    3usize => {
-                        const F2: [u64; 1usize] = words(b"mcc");
-                        match words::<1usize>(k) {
-                            F2 => 2usize,
-                            _ => usize::MAX,
+            let read: Result<(), crate::__private::Failure> = {
+                let index = {
+                    use crate::__private::names::words;
+                    let k: &[u8] = name;
+                    match k.len() {
+                        3usize => {
+                            const F2: [u64; 1usize] = words(b"mcc");
+                            match words::<1usize>(k) {
+                                F2 => 2usize,
+                                _ => usize::MAX,
+                            }
                         }
-                    }
-                    16usize => {
-                        const F1: [u64; 2usize] = words(b"walletSupplierId");
-                        match words::<2usize>(k) {
-                            F1 => 1usize,
-                            _ => usize::MAX,
+                        16usize => {
+                            const F1: [u64; 2usize] = words(b"walletSupplierId");
+                            match words::<2usize>(k) {
+                                F1 => 1usize,
+                                _ => usize::MAX,
+                            }
                         }
-                    }
-                    18usize => {
-                        const F0: [u64; 3usize] = words(b"acquirerResponseId");
-                        match words::<3usize>(k) {
-                            F0 => 0usize,
-                            _ => usize::MAX,
+                        18usize => {
+                            const F0: [u64; 3usize] = words(b"acquirerResponseId");
+                            match words::<3usize>(k) {
+                                F0 => 0usize,
+                                _ => usize::MAX,
+                            }
                         }
+                        _ => usize::MAX,
                     }
-                    _ => usize::MAX,
+                };
+                match index {
+                    0usize => {
+                        x.scalar(
+                            &mut met[0usize],
+                            &mut out.acquirer_response_id,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    1usize => {
+                        x.scalar(
+                            &mut met[1usize],
+                            &mut out.wallet_supplier_id,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    2usize => {
+                        x.scalar(
+                            &mut met[2usize],
+                            &mut out.mcc,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    _ => x.other(name, Some(&mut out.unknown_fields)),
                 }
             };
-            match index {
-                0usize => {
-                    x.scalar(
-                        &mut met[0usize],
-                        &mut out.acquirer_response_id,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                1usize => {
-                    x.scalar(
-                        &mut met[1usize],
-                        &mut out.wallet_supplier_id,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                2usize => {
-                    x.scalar(
-                        &mut met[2usize],
-                        &mut out.mcc,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                _ => x.other(name, Some(&mut out.unknown_fields))?,
-            }
+            read?;
         }
         Ok::<bool, crate::__private::Failure>(any)
     }
@@ -3768,584 +3778,595 @@ impl AshraitEmvData {
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
-            let index = {
-                use crate::__private::names::words;
-                let k: &[u8] = name;
-                match k.len() {
-                    3usize => {
-                        const F0: [u64; 1usize] = words(b"uid");
-                        const F49: [u64; 1usize] = words(b"mti");
-                        match words::<1usize>(k) {
-                            F0 => 0usize,
-                            F49 => 49usize,
-                            _ => usize::MAX,
+            let read: Result<(), crate::__private::Failure> = {
+                let index = {
+                    use crate::__private::names::words;
+                    let k: &[u8] = name;
+                    match k.len() {
+                        3usize => {
+                            const F0: [u64; 1usize] = words(b"uid");
+                            const F49: [u64; 1usize] = words(b"mti");
+                            match words::<1usize>(k) {
+                                F0 => 0usize,
+                                F49 => 49usize,
+                                _ => usize::MAX,
+                            }
                         }
+                        6usize => {
+                            const F33: [u64; 1usize] = words(b"orgUid");
+                            match words::<1usize>(k) {
+                                F33 => 33usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        7usize => {
+                            const F27: [u64; 1usize] = words(b"dueDate");
+                            match words::<1usize>(k) {
+                                F27 => 27usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        8usize => {
+                            const F28: [u64; 1usize] = words(b"ipayCode");
+                            const F41: [u64; 1usize] = words(b"posJcode");
+                            const F45: [u64; 1usize] = words(b"jsonData");
+                            match words::<1usize>(k) {
+                                F28 => 28usize,
+                                F41 => 41usize,
+                                F45 => 45usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        9usize => {
+                            const F11: [u64; 2usize] = words(b"tipAmount");
+                            const F35: [u64; 2usize] = words(b"orgAmount");
+                            const F36: [u64; 2usize] = words(b"orgAuthNo");
+                            const F46: [u64; 2usize] = words(b"addendum1");
+                            const F47: [u64; 2usize] = words(b"addendum2");
+                            match words::<2usize>(k) {
+                                F11 => 11usize,
+                                F35 => 35usize,
+                                F36 => 36usize,
+                                F46 => 46usize,
+                                F47 => 47usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        10usize => {
+                            const F5: [u64; 2usize] = words(b"dspBalance");
+                            const F24: [u64; 2usize] = words(b"ipayAmount");
+                            const F25: [u64; 2usize] = words(b"ipayNumber");
+                            const F48: [u64; 2usize] = words(b"requestMti");
+                            match words::<2usize>(k) {
+                                F5 => 5usize,
+                                F24 => 24usize,
+                                F25 => 25usize,
+                                F48 => 48usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        11usize => {
+                            const F18: [u64; 2usize] = words(b"recurringNo");
+                            const F23: [u64; 2usize] = words(b"deferMonths");
+                            const F29: [u64; 2usize] = words(b"ipayPrecent");
+                            const F34: [u64; 2usize] = words(b"orgTranDate");
+                            const F44: [u64; 2usize] = words(b"ashTermType");
+                            const F50: [u64; 2usize] = words(b"posDateTime");
+                            match words::<2usize>(k) {
+                                F18 => 18usize,
+                                F23 => 23usize,
+                                F29 => 29usize,
+                                F34 => 34usize,
+                                F44 => 44usize,
+                                F50 => 50usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        13usize => {
+                            const F1: [u64; 2usize] = words(b"cardSeqNumber");
+                            const F26: [u64; 2usize] = words(b"ipayOfferCode");
+                            const F32: [u64; 2usize] = words(b"isSelfService");
+                            match words::<2usize>(k) {
+                                F1 => 1usize,
+                                F26 => 26usize,
+                                F32 => 32usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        14usize => {
+                            const F3: [u64; 2usize] = words(b"authNoAcquirer");
+                            const F10: [u64; 2usize] = words(b"cashbackAmount");
+                            const F16: [u64; 2usize] = words(b"conversionRate");
+                            match words::<2usize>(k) {
+                                F3 => 3usize,
+                                F10 => 10usize,
+                                F16 => 16usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        15usize => {
+                            const F12: [u64; 2usize] = words(b"commisionAmount");
+                            const F30: [u64; 2usize] = words(b"ipayProductCode");
+                            const F31: [u64; 2usize] = words(b"ashReasonCredit");
+                            const F39: [u64; 2usize] = words(b"orgLinkIncrAuth");
+                            match words::<2usize>(k) {
+                                F12 => 12usize,
+                                F30 => 30usize,
+                                F31 => 31usize,
+                                F39 => 39usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        16usize => {
+                            const F2: [u64; 2usize] = words(b"authCodeAcquirer");
+                            const F15: [u64; 2usize] = words(b"conversionAmount");
+                            const F17: [u64; 2usize] = words(b"paymentIndexType");
+                            const F19: [u64; 2usize] = words(b"recurringTotalNo");
+                            const F43: [u64; 2usize] = words(b"termSerialnumber");
+                            match words::<2usize>(k) {
+                                F2 => 2usize,
+                                F15 => 15usize,
+                                F17 => 17usize,
+                                F19 => 19usize,
+                                F43 => 43usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        17usize => {
+                            const F20: [u64; 3usize] = words(b"recurringTotalSum");
+                            const F40: [u64; 3usize] = words(b"orgAuthNoAcquirer");
+                            match words::<3usize>(k) {
+                                F20 => 20usize,
+                                F40 => 40usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        18usize => {
+                            const F6: [u64; 3usize] = words(b"authValidationType");
+                            const F7: [u64; 3usize] = words(b"specialProjectCode");
+                            const F13: [u64; 3usize] = words(b"conversionProvider");
+                            const F14: [u64; 3usize] = words(b"conversionCurrency");
+                            const F21: [u64; 3usize] = words(b"recurringUniqueRef");
+                            const F22: [u64; 3usize] = words(b"recurringFrequency");
+                            const F42: [u64; 3usize] = words(b"pinpadSerialNumber");
+                            match words::<3usize>(k) {
+                                F6 => 6usize,
+                                F7 => 7usize,
+                                F13 => 13usize,
+                                F14 => 14usize,
+                                F21 => 21usize,
+                                F22 => 22usize,
+                                F42 => 42usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        19usize => {
+                            const F8: [u64; 3usize] = words(b"specialProjectInfo1");
+                            const F9: [u64; 3usize] = words(b"informativeTranCode");
+                            const F38: [u64; 3usize] = words(b"orgAuthCodeAcquirer");
+                            match words::<3usize>(k) {
+                                F8 => 8usize,
+                                F9 => 9usize,
+                                F38 => 38usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        21usize => {
+                            const F4: [u64; 3usize] = words(b"authCodeCreditCompany");
+                            match words::<3usize>(k) {
+                                F4 => 4usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        24usize => {
+                            const F37: [u64; 3usize] = words(
+                                b"orgAuthCodeCreditCompany",
+                            );
+                            match words::<3usize>(k) {
+                                F37 => 37usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
+                        x.scalar(
+                            &mut met[0usize],
+                            &mut out.uid,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    1usize => {
+                        x.scalar(
+                            &mut met[1usize],
+                            &mut out.card_seq_number,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    2usize => {
+                        x.coded(&mut met[2usize], &mut out.auth_code_acquirer, false)
+                    }
+                    3usize => {
+                        x.scalar(
+                            &mut met[3usize],
+                            &mut out.auth_no_acquirer,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    4usize => {
+                        x.coded(
+                            &mut met[4usize],
+                            &mut out.auth_code_credit_company,
+                            false,
+                        )
+                    }
+                    5usize => {
+                        x.scalar(
+                            &mut met[5usize],
+                            &mut out.dsp_balance,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     6usize => {
-                        const F33: [u64; 1usize] = words(b"orgUid");
-                        match words::<1usize>(k) {
-                            F33 => 33usize,
-                            _ => usize::MAX,
-                        }
+                        x.coded(&mut met[6usize], &mut out.auth_validation_type, false)
                     }
                     7usize => {
-                        const F27: [u64; 1usize] = words(b"dueDate");
-                        match words::<1usize>(k) {
-                            F27 => 27usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[7usize],
+                            &mut out.special_project_code,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     8usize => {
-                        const F28: [u64; 1usize] = words(b"ipayCode");
-                        const F41: [u64; 1usize] = words(b"posJcode");
-                        const F45: [u64; 1usize] = words(b"jsonData");
-                        match words::<1usize>(k) {
-                            F28 => 28usize,
-                            F41 => 41usize,
-                            F45 => 45usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[8usize],
+                            &mut out.special_project_info1,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     9usize => {
-                        const F11: [u64; 2usize] = words(b"tipAmount");
-                        const F35: [u64; 2usize] = words(b"orgAmount");
-                        const F36: [u64; 2usize] = words(b"orgAuthNo");
-                        const F46: [u64; 2usize] = words(b"addendum1");
-                        const F47: [u64; 2usize] = words(b"addendum2");
-                        match words::<2usize>(k) {
-                            F11 => 11usize,
-                            F35 => 35usize,
-                            F36 => 36usize,
-                            F46 => 46usize,
-                            F47 => 47usize,
-                            _ => usize::MAX,
-                        }
+                        x.coded(&mut met[9usize], &mut out.informative_tran_code, false)
                     }
                     10usize => {
-                        const F5: [u64; 2usize] = words(b"dspBalance");
-                        const F24: [u64; 2usize] = words(b"ipayAmount");
-                        const F25: [u64; 2usize] = words(b"ipayNumber");
-                        const F48: [u64; 2usize] = words(b"requestMti");
-                        match words::<2usize>(k) {
-                            F5 => 5usize,
-                            F24 => 24usize,
-                            F25 => 25usize,
-                            F48 => 48usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[10usize],
+                            &mut out.cashback_amount,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     11usize => {
-                        const F18: [u64; 2usize] = words(b"recurringNo");
-                        const F23: [u64; 2usize] = words(b"deferMonths");
-                        const F29: [u64; 2usize] = words(b"ipayPrecent");
-                        const F34: [u64; 2usize] = words(b"orgTranDate");
-                        const F44: [u64; 2usize] = words(b"ashTermType");
-                        const F50: [u64; 2usize] = words(b"posDateTime");
-                        match words::<2usize>(k) {
-                            F18 => 18usize,
-                            F23 => 23usize,
-                            F29 => 29usize,
-                            F34 => 34usize,
-                            F44 => 44usize,
-                            F50 => 50usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[11usize],
+                            &mut out.tip_amount,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    12usize => {
+                        x.scalar(
+                            &mut met[12usize],
+                            &mut out.commision_amount,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     13usize => {
-                        const F1: [u64; 2usize] = words(b"cardSeqNumber");
-                        const F26: [u64; 2usize] = words(b"ipayOfferCode");
-                        const F32: [u64; 2usize] = words(b"isSelfService");
-                        match words::<2usize>(k) {
-                            F1 => 1usize,
-                            F26 => 26usize,
-                            F32 => 32usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[13usize],
+                            &mut out.conversion_provider,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     14usize => {
-                        const F3: [u64; 2usize] = words(b"authNoAcquirer");
-                        const F10: [u64; 2usize] = words(b"cashbackAmount");
-                        const F16: [u64; 2usize] = words(b"conversionRate");
-                        match words::<2usize>(k) {
-                            F3 => 3usize,
-                            F10 => 10usize,
-                            F16 => 16usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[14usize],
+                            &mut out.conversion_currency,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     15usize => {
-                        const F12: [u64; 2usize] = words(b"commisionAmount");
-                        const F30: [u64; 2usize] = words(b"ipayProductCode");
-                        const F31: [u64; 2usize] = words(b"ashReasonCredit");
-                        const F39: [u64; 2usize] = words(b"orgLinkIncrAuth");
-                        match words::<2usize>(k) {
-                            F12 => 12usize,
-                            F30 => 30usize,
-                            F31 => 31usize,
-                            F39 => 39usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[15usize],
+                            &mut out.conversion_amount,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     16usize => {
-                        const F2: [u64; 2usize] = words(b"authCodeAcquirer");
-                        const F15: [u64; 2usize] = words(b"conversionAmount");
-                        const F17: [u64; 2usize] = words(b"paymentIndexType");
-                        const F19: [u64; 2usize] = words(b"recurringTotalNo");
-                        const F43: [u64; 2usize] = words(b"termSerialnumber");
-                        match words::<2usize>(k) {
-                            F2 => 2usize,
-                            F15 => 15usize,
-                            F17 => 17usize,
-                            F19 => 19usize,
-                            F43 => 43usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[16usize],
+                            &mut out.conversion_rate,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     17usize => {
-                        const F20: [u64; 3usize] = words(b"recurringTotalSum");
-                        const F40: [u64; 3usize] = words(b"orgAuthNoAcquirer");
-                        match words::<3usize>(k) {
-                            F20 => 20usize,
-                            F40 => 40usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[17usize],
+                            &mut out.payment_index_type,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     18usize => {
-                        const F6: [u64; 3usize] = words(b"authValidationType");
-                        const F7: [u64; 3usize] = words(b"specialProjectCode");
-                        const F13: [u64; 3usize] = words(b"conversionProvider");
-                        const F14: [u64; 3usize] = words(b"conversionCurrency");
-                        const F21: [u64; 3usize] = words(b"recurringUniqueRef");
-                        const F22: [u64; 3usize] = words(b"recurringFrequency");
-                        const F42: [u64; 3usize] = words(b"pinpadSerialNumber");
-                        match words::<3usize>(k) {
-                            F6 => 6usize,
-                            F7 => 7usize,
-                            F13 => 13usize,
-                            F14 => 14usize,
-                            F21 => 21usize,
-                            F22 => 22usize,
-                            F42 => 42usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[18usize],
+                            &mut out.recurring_no,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     19usize => {
-                        const F8: [u64; 3usize] = words(b"specialProjectInfo1");
-                        const F9: [u64; 3usize] = words(b"informativeTranCode");
-                        const F38: [u64; 3usize] = words(b"orgAuthCodeAcquirer");
-                        match words::<3usize>(k) {
-                            F8 => 8usize,
-                            F9 => 9usize,
-                            F38 => 38usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[19usize],
+                            &mut out.recurring_total_no,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    20usize => {
+                        x.scalar(
+                            &mut met[20usize],
+                            &mut out.recurring_total_sum,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     21usize => {
-                        const F4: [u64; 3usize] = words(b"authCodeCreditCompany");
-                        match words::<3usize>(k) {
-                            F4 => 4usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[21usize],
+                            &mut out.recurring_unique_ref,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    22usize => {
+                        x.scalar(
+                            &mut met[22usize],
+                            &mut out.recurring_frequency,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    23usize => {
+                        x.scalar(
+                            &mut met[23usize],
+                            &mut out.defer_months,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
                     24usize => {
-                        const F37: [u64; 3usize] = words(b"orgAuthCodeCreditCompany");
-                        match words::<3usize>(k) {
-                            F37 => 37usize,
-                            _ => usize::MAX,
-                        }
+                        x.scalar(
+                            &mut met[24usize],
+                            &mut out.ipay_amount,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
                     }
-                    _ => usize::MAX,
+                    25usize => {
+                        x.scalar(
+                            &mut met[25usize],
+                            &mut out.ipay_number,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    26usize => {
+                        x.scalar(
+                            &mut met[26usize],
+                            &mut out.ipay_offer_code,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    27usize => {
+                        x.scalar(
+                            &mut met[27usize],
+                            &mut out.due_date,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    28usize => {
+                        x.scalar(
+                            &mut met[28usize],
+                            &mut out.ipay_code,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    29usize => {
+                        x.scalar(
+                            &mut met[29usize],
+                            &mut out.ipay_precent,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    30usize => {
+                        x.scalar(
+                            &mut met[30usize],
+                            &mut out.ipay_product_code,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    31usize => {
+                        x.scalar(
+                            &mut met[31usize],
+                            &mut out.ash_reason_credit,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    32usize => {
+                        x.scalar(
+                            &mut met[32usize],
+                            &mut out.is_self_service,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    33usize => {
+                        x.scalar(
+                            &mut met[33usize],
+                            &mut out.org_uid,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    34usize => {
+                        x.scalar(
+                            &mut met[34usize],
+                            &mut out.org_tran_date,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    35usize => {
+                        x.scalar(
+                            &mut met[35usize],
+                            &mut out.org_amount,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    36usize => {
+                        x.scalar(
+                            &mut met[36usize],
+                            &mut out.org_auth_no,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    37usize => {
+                        x.scalar(
+                            &mut met[37usize],
+                            &mut out.org_auth_code_credit_company,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    38usize => {
+                        x.scalar(
+                            &mut met[38usize],
+                            &mut out.org_auth_code_acquirer,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    39usize => {
+                        x.scalar(
+                            &mut met[39usize],
+                            &mut out.org_link_incr_auth,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    40usize => {
+                        x.scalar(
+                            &mut met[40usize],
+                            &mut out.org_auth_no_acquirer,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    41usize => {
+                        x.scalar(
+                            &mut met[41usize],
+                            &mut out.pos_jcode,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    42usize => {
+                        x.scalar(
+                            &mut met[42usize],
+                            &mut out.pinpad_serial_number,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    43usize => {
+                        x.scalar(
+                            &mut met[43usize],
+                            &mut out.term_serialnumber,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    44usize => {
+                        x.scalar(
+                            &mut met[44usize],
+                            &mut out.ash_term_type,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    45usize => {
+                        x.scalar(
+                            &mut met[45usize],
+                            &mut out.json_data,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    46usize => {
+                        x.scalar(
+                            &mut met[46usize],
+                            &mut out.addendum1,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    47usize => {
+                        x.scalar(
+                            &mut met[47usize],
+                            &mut out.addendum2,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    48usize => {
+                        x.scalar(
+                            &mut met[48usize],
+                            &mut out.request_mti,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    49usize => {
+                        x.scalar(
+                            &mut met[49usize],
+                            &mut out.mti,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    50usize => {
+                        x.scalar(
+                            &mut met[50usize],
+                            &mut out.pos_date_time,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    _ => x.other(name, Some(&mut out.unknown_fields)),
                 }
             };
-            match index {
-                0usize => {
-                    x.scalar(
-                        &mut met[0usize],
-                        &mut out.uid,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                1usize => {
-                    x.scalar(
-                        &mut met[1usize],
-                        &mut out.card_seq_number,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                2usize => x.coded(&mut met[2usize], &mut out.auth_code_acquirer, false)?,
-                3usize => {
-                    x.scalar(
-                        &mut met[3usize],
-                        &mut out.auth_no_acquirer,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                4usize => {
-                    x.coded(&mut met[4usize], &mut out.auth_code_credit_company, false)?
-                }
-                5usize => {
-                    x.scalar(
-                        &mut met[5usize],
-                        &mut out.dsp_balance,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                6usize => {
-                    x.coded(&mut met[6usize], &mut out.auth_validation_type, false)?
-                }
-                7usize => {
-                    x.scalar(
-                        &mut met[7usize],
-                        &mut out.special_project_code,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                8usize => {
-                    x.scalar(
-                        &mut met[8usize],
-                        &mut out.special_project_info1,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                9usize => {
-                    x.coded(&mut met[9usize], &mut out.informative_tran_code, false)?
-                }
-                10usize => {
-                    x.scalar(
-                        &mut met[10usize],
-                        &mut out.cashback_amount,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                11usize => {
-                    x.scalar(
-                        &mut met[11usize],
-                        &mut out.tip_amount,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                12usize => {
-                    x.scalar(
-                        &mut met[12usize],
-                        &mut out.commision_amount,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                13usize => {
-                    x.scalar(
-                        &mut met[13usize],
-                        &mut out.conversion_provider,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                14usize => {
-                    x.scalar(
-                        &mut met[14usize],
-                        &mut out.conversion_currency,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                15usize => {
-                    x.scalar(
-                        &mut met[15usize],
-                        &mut out.conversion_amount,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                16usize => {
-                    x.scalar(
-                        &mut met[16usize],
-                        &mut out.conversion_rate,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                17usize => {
-                    x.scalar(
-                        &mut met[17usize],
-                        &mut out.payment_index_type,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                18usize => {
-                    x.scalar(
-                        &mut met[18usize],
-                        &mut out.recurring_no,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                19usize => {
-                    x.scalar(
-                        &mut met[19usize],
-                        &mut out.recurring_total_no,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                20usize => {
-                    x.scalar(
-                        &mut met[20usize],
-                        &mut out.recurring_total_sum,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                21usize => {
-                    x.scalar(
-                        &mut met[21usize],
-                        &mut out.recurring_unique_ref,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                22usize => {
-                    x.scalar(
-                        &mut met[22usize],
-                        &mut out.recurring_frequency,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                23usize => {
-                    x.scalar(
-                        &mut met[23usize],
-                        &mut out.defer_months,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                24usize => {
-                    x.scalar(
-                        &mut met[24usize],
-                        &mut out.ipay_amount,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                25usize => {
-                    x.scalar(
-                        &mut met[25usize],
-                        &mut out.ipay_number,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                26usize => {
-                    x.scalar(
-                        &mut met[26usize],
-                        &mut out.ipay_offer_code,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                27usize => {
-                    x.scalar(
-                        &mut met[27usize],
-                        &mut out.due_date,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                28usize => {
-                    x.scalar(
-                        &mut met[28usize],
-                        &mut out.ipay_code,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                29usize => {
-                    x.scalar(
-                        &mut met[29usize],
-                        &mut out.ipay_precent,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                30usize => {
-                    x.scalar(
-                        &mut met[30usize],
-                        &mut out.ipay_product_code,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                31usize => {
-                    x.scalar(
-                        &mut met[31usize],
-                        &mut out.ash_reason_credit,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                32usize => {
-                    x.scalar(
-                        &mut met[32usize],
-                        &mut out.is_self_service,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                33usize => {
-                    x.scalar(
-                        &mut met[33usize],
-                        &mut out.org_uid,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                34usize => {
-                    x.scalar(
-                        &mut met[34usize],
-                        &mut out.org_tran_date,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                35usize => {
-                    x.scalar(
-                        &mut met[35usize],
-                        &mut out.org_amount,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                36usize => {
-                    x.scalar(
-                        &mut met[36usize],
-                        &mut out.org_auth_no,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                37usize => {
-                    x.scalar(
-                        &mut met[37usize],
-                        &mut out.org_auth_code_credit_company,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                38usize => {
-                    x.scalar(
-                        &mut met[38usize],
-                        &mut out.org_auth_code_acquirer,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                39usize => {
-                    x.scalar(
-                        &mut met[39usize],
-                        &mut out.org_link_incr_auth,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                40usize => {
-                    x.scalar(
-                        &mut met[40usize],
-                        &mut out.org_auth_no_acquirer,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                41usize => {
-                    x.scalar(
-                        &mut met[41usize],
-                        &mut out.pos_jcode,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                42usize => {
-                    x.scalar(
-                        &mut met[42usize],
-                        &mut out.pinpad_serial_number,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                43usize => {
-                    x.scalar(
-                        &mut met[43usize],
-                        &mut out.term_serialnumber,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                44usize => {
-                    x.scalar(
-                        &mut met[44usize],
-                        &mut out.ash_term_type,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                45usize => {
-                    x.scalar(
-                        &mut met[45usize],
-                        &mut out.json_data,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                46usize => {
-                    x.scalar(
-                        &mut met[46usize],
-                        &mut out.addendum1,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                47usize => {
-                    x.scalar(
-                        &mut met[47usize],
-                        &mut out.addendum2,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                48usize => {
-                    x.scalar(
-                        &mut met[48usize],
-                        &mut out.request_mti,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                49usize => {
-                    x.scalar(
-                        &mut met[49usize],
-                        &mut out.mti,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                50usize => {
-                    x.scalar(
-                        &mut met[50usize],
-                        &mut out.pos_date_time,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                _ => x.other(name, Some(&mut out.unknown_fields))?,
-            }
+            read?;
         }
         Ok::<bool, crate::__private::Failure>(any)
     }
@@ -4477,86 +4498,89 @@ impl Totals {
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
-            let index = {
-                use crate::__private::names::words;
-                let k: &[u8] = name;
-                match k.len() {
-                    5usize => {
-                        const F3: [u64; 1usize] = words(b"total");
-                        match words::<1usize>(k) {
-                            F3 => 3usize,
-                            _ => usize::MAX,
+            let read: Result<(), crate::__private::Failure> = {
+                let index = {
+                    use crate::__private::names::words;
+                    let k: &[u8] = name;
+                    match k.len() {
+                        5usize => {
+                            const F3: [u64; 1usize] = words(b"total");
+                            match words::<1usize>(k) {
+                                F3 => 3usize,
+                                _ => usize::MAX,
+                            }
                         }
-                    }
-                    10usize => {
-                        const F0: [u64; 2usize] = words(b"pageNumber");
-                        const F4: [u64; 2usize] = words(b"totalMatch");
-                        match words::<2usize>(k) {
-                            F0 => 0usize,
-                            F4 => 4usize,
-                            _ => usize::MAX,
+                        10usize => {
+                            const F0: [u64; 2usize] = words(b"pageNumber");
+                            const F4: [u64; 2usize] = words(b"totalMatch");
+                            match words::<2usize>(k) {
+                                F0 => 0usize,
+                                F4 => 4usize,
+                                _ => usize::MAX,
+                            }
                         }
-                    }
-                    11usize => {
-                        const F1: [u64; 2usize] = words(b"pagesAmount");
-                        match words::<2usize>(k) {
-                            F1 => 1usize,
-                            _ => usize::MAX,
+                        11usize => {
+                            const F1: [u64; 2usize] = words(b"pagesAmount");
+                            match words::<2usize>(k) {
+                                F1 => 1usize,
+                                _ => usize::MAX,
+                            }
                         }
-                    }
-                    13usize => {
-                        const F2: [u64; 2usize] = words(b"queryResultId");
-                        match words::<2usize>(k) {
-                            F2 => 2usize,
-                            _ => usize::MAX,
+                        13usize => {
+                            const F2: [u64; 2usize] = words(b"queryResultId");
+                            match words::<2usize>(k) {
+                                F2 => 2usize,
+                                _ => usize::MAX,
+                            }
                         }
+                        _ => usize::MAX,
                     }
-                    _ => usize::MAX,
+                };
+                match index {
+                    0usize => {
+                        x.scalar(
+                            &mut met[0usize],
+                            &mut out.page_number,
+                            <i64 as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    1usize => {
+                        x.scalar(
+                            &mut met[1usize],
+                            &mut out.pages_amount,
+                            <i64 as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    2usize => {
+                        x.scalar(
+                            &mut met[2usize],
+                            &mut out.query_result_id,
+                            <String as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    3usize => {
+                        x.scalar(
+                            &mut met[3usize],
+                            &mut out.total,
+                            <i64 as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    4usize => {
+                        x.scalar(
+                            &mut met[4usize],
+                            &mut out.total_match,
+                            <i64 as crate::__private::FromText>::from_text,
+                            true,
+                        )
+                    }
+                    _ => x.other(name, Some(&mut out.unknown_fields)),
                 }
             };
-            match index {
-                0usize => {
-                    x.scalar(
-                        &mut met[0usize],
-                        &mut out.page_number,
-                        <i64 as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                1usize => {
-                    x.scalar(
-                        &mut met[1usize],
-                        &mut out.pages_amount,
-                        <i64 as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                2usize => {
-                    x.scalar(
-                        &mut met[2usize],
-                        &mut out.query_result_id,
-                        <String as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                3usize => {
-                    x.scalar(
-                        &mut met[3usize],
-                        &mut out.total,
-                        <i64 as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                4usize => {
-                    x.scalar(
-                        &mut met[4usize],
-                        &mut out.total_match,
-                        <i64 as crate::__private::FromText>::from_text,
-                        true,
-                    )?
-                }
-                _ => x.other(name, Some(&mut out.unknown_fields))?,
-            }
+            read?;
         }
         Ok::<bool, crate::__private::Failure>(any)
     }

@@ -70,16 +70,19 @@ impl PartialEq<&str> for TerminalNumber {
     }
 }
 impl crate::ToNode for TerminalNumber {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
 }
 impl crate::FromNode for TerminalNumber {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for TerminalNumber {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -150,16 +153,19 @@ impl PartialEq<&str> for CgUid {
     }
 }
 impl crate::ToNode for CgUid {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
 }
 impl crate::FromNode for CgUid {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for CgUid {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -232,16 +238,19 @@ impl PartialEq<&str> for TranId {
     }
 }
 impl crate::ToNode for TranId {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
 }
 impl crate::FromNode for TranId {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for TranId {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -312,16 +321,19 @@ impl PartialEq<&str> for AuthNumber {
     }
 }
 impl crate::ToNode for AuthNumber {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
 }
 impl crate::FromNode for AuthNumber {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for AuthNumber {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -392,16 +404,19 @@ impl PartialEq<&str> for RequestId {
     }
 }
 impl crate::ToNode for RequestId {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
 }
 impl crate::FromNode for RequestId {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for RequestId {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -479,16 +494,19 @@ impl PartialEq<&str> for MpiTransactionId {
     }
 }
 impl crate::ToNode for MpiTransactionId {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
 }
 impl crate::FromNode for MpiTransactionId {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for MpiTransactionId {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -559,16 +577,19 @@ impl PartialEq<&str> for TransmitId {
     }
 }
 impl crate::ToNode for TransmitId {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
 }
 impl crate::FromNode for TransmitId {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for TransmitId {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -639,16 +660,19 @@ impl PartialEq<&str> for Mid {
     }
 }
 impl crate::ToNode for Mid {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
 }
 impl crate::FromNode for Mid {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for Mid {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -728,16 +752,19 @@ impl PartialEq<&str> for UniqueId {
     }
 }
 impl crate::ToNode for UniqueId {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
 }
 impl crate::FromNode for UniqueId {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for UniqueId {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }

@@ -27,6 +27,7 @@ pub enum PaymentMethod {
 }
 impl crate::__private::ClosedEnum for PaymentMethod {
     const NUMERIC: bool = true;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "1" => Some(Self::CreditCard),
@@ -37,6 +38,7 @@ impl crate::__private::ClosedEnum for PaymentMethod {
     }
 }
 impl crate::ToNode for PaymentMethod {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::CreditCard => crate::Node::Num("1".to_string()),
@@ -44,6 +46,7 @@ impl crate::ToNode for PaymentMethod {
             Self::Bit => crate::Node::Num("7".to_string()),
         }
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         out.extend_from_slice(
             match self {
@@ -56,11 +59,13 @@ impl crate::ToNode for PaymentMethod {
     }
 }
 impl crate::FromNode for PaymentMethod {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for PaymentMethod {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -93,6 +98,7 @@ pub enum Currency {
 }
 impl crate::__private::ClosedEnum for Currency {
     const NUMERIC: bool = false;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "ILS" => Some(Self::Ils),
@@ -102,12 +108,14 @@ impl crate::__private::ClosedEnum for Currency {
     }
 }
 impl crate::ToNode for Currency {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Ils => crate::Node::Str("ILS".to_string()),
             Self::Usd => crate::Node::Str("USD".to_string()),
         }
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         out.extend_from_slice(
             match self {
@@ -119,11 +127,13 @@ impl crate::ToNode for Currency {
     }
 }
 impl crate::FromNode for Currency {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for Currency {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -155,6 +165,7 @@ pub enum BalanceAction {
 }
 impl crate::__private::ClosedEnum for BalanceAction {
     const NUMERIC: bool = false;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "Deposit" => Some(Self::Deposit),
@@ -164,12 +175,14 @@ impl crate::__private::ClosedEnum for BalanceAction {
     }
 }
 impl crate::ToNode for BalanceAction {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Deposit => crate::Node::Str("Deposit".to_string()),
             Self::Withdraw => crate::Node::Str("Withdraw".to_string()),
         }
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         out.extend_from_slice(
             match self {
@@ -181,11 +194,13 @@ impl crate::ToNode for BalanceAction {
     }
 }
 impl crate::FromNode for BalanceAction {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for BalanceAction {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -257,6 +272,7 @@ pub enum Purpose {
 }
 impl crate::__private::ClosedEnum for Purpose {
     const NUMERIC: bool = true;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "1" => Some(Self::ClientTransaction),
@@ -275,6 +291,7 @@ impl crate::__private::ClosedEnum for Purpose {
     }
 }
 impl crate::ToNode for Purpose {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::ClientTransaction => crate::Node::Num("1".to_string()),
@@ -290,6 +307,7 @@ impl crate::ToNode for Purpose {
             Self::AdminFee => crate::Node::Num("13".to_string()),
         }
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         out.extend_from_slice(
             match self {
@@ -310,11 +328,13 @@ impl crate::ToNode for Purpose {
     }
 }
 impl crate::FromNode for Purpose {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for Purpose {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -361,6 +381,7 @@ pub enum TpAccountStatus {
     Unknown(String),
 }
 impl TpAccountStatus {
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "0" | "Unknown" => Some(Self::StatusUnknown),
@@ -372,6 +393,7 @@ impl TpAccountStatus {
     }
 }
 impl crate::ToNode for TpAccountStatus {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::StatusUnknown => crate::Node::Num("0".to_string()),
@@ -383,6 +405,7 @@ impl crate::ToNode for TpAccountStatus {
     }
 }
 impl crate::__private::FromText for TpAccountStatus {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         Ok(Self::from_wire_text(text).unwrap_or_else(|| Self::Unknown(text.to_string())))
@@ -414,6 +437,7 @@ pub enum ClearingResultCode {
     Unknown(String),
 }
 impl ClearingResultCode {
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "0" => Some(Self::Approved),
@@ -423,6 +447,7 @@ impl ClearingResultCode {
     }
 }
 impl crate::ToNode for ClearingResultCode {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Approved => crate::Node::Num("0".to_string()),
@@ -432,6 +457,7 @@ impl crate::ToNode for ClearingResultCode {
     }
 }
 impl crate::__private::FromText for ClearingResultCode {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         Ok(Self::from_wire_text(text).unwrap_or_else(|| Self::Unknown(text.to_string())))
@@ -463,6 +489,7 @@ pub enum RefundFormPurpose {
 }
 impl crate::__private::ClosedEnum for RefundFormPurpose {
     const NUMERIC: bool = true;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "0" => Some(Self::RetailRefund),
@@ -474,6 +501,7 @@ impl crate::__private::ClosedEnum for RefundFormPurpose {
     }
 }
 impl crate::ToNode for RefundFormPurpose {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::RetailRefund => crate::Node::Num("0".to_string()),
@@ -482,6 +510,7 @@ impl crate::ToNode for RefundFormPurpose {
             Self::PropertyExchangeService => crate::Node::Num("3".to_string()),
         }
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         out.extend_from_slice(
             match self {
@@ -495,11 +524,13 @@ impl crate::ToNode for RefundFormPurpose {
     }
 }
 impl crate::FromNode for RefundFormPurpose {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for RefundFormPurpose {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -535,6 +566,7 @@ pub enum MoneyLaunderingControl {
 }
 impl crate::__private::ClosedEnum for MoneyLaunderingControl {
     const NUMERIC: bool = true;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "0" => Some(Self::Normal),
@@ -545,6 +577,7 @@ impl crate::__private::ClosedEnum for MoneyLaunderingControl {
     }
 }
 impl crate::ToNode for MoneyLaunderingControl {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Normal => crate::Node::Num("0".to_string()),
@@ -552,6 +585,7 @@ impl crate::ToNode for MoneyLaunderingControl {
             Self::DoNotReport => crate::Node::Num("2".to_string()),
         }
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         out.extend_from_slice(
             match self {
@@ -564,11 +598,13 @@ impl crate::ToNode for MoneyLaunderingControl {
     }
 }
 impl crate::FromNode for MoneyLaunderingControl {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for MoneyLaunderingControl {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -632,6 +668,7 @@ pub enum RefundMethod {
 }
 impl crate::__private::ClosedEnum for RefundMethod {
     const NUMERIC: bool = true;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "0" => Some(Self::Cash),
@@ -649,6 +686,7 @@ impl crate::__private::ClosedEnum for RefundMethod {
     }
 }
 impl crate::ToNode for RefundMethod {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Cash => crate::Node::Num("0".to_string()),
@@ -663,6 +701,7 @@ impl crate::ToNode for RefundMethod {
             Self::EWallet => crate::Node::Num("9".to_string()),
         }
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         out.extend_from_slice(
             match self {
@@ -682,11 +721,13 @@ impl crate::ToNode for RefundMethod {
     }
 }
 impl crate::FromNode for RefundMethod {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for RefundMethod {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -722,6 +763,7 @@ pub enum AdvancedPaymentSys {
 }
 impl crate::__private::ClosedEnum for AdvancedPaymentSys {
     const NUMERIC: bool = true;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "0" => Some(Self::No),
@@ -732,6 +774,7 @@ impl crate::__private::ClosedEnum for AdvancedPaymentSys {
     }
 }
 impl crate::ToNode for AdvancedPaymentSys {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::No => crate::Node::Num("0".to_string()),
@@ -739,6 +782,7 @@ impl crate::ToNode for AdvancedPaymentSys {
             Self::Plus30Days => crate::Node::Num("2".to_string()),
         }
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         out.extend_from_slice(
             match self {
@@ -751,11 +795,13 @@ impl crate::ToNode for AdvancedPaymentSys {
     }
 }
 impl crate::FromNode for AdvancedPaymentSys {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for AdvancedPaymentSys {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -811,6 +857,7 @@ pub enum BankTransferPaymentFormat {
 }
 impl crate::__private::ClosedEnum for BankTransferPaymentFormat {
     const NUMERIC: bool = true;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "0" => Some(Self::LocalUnknownFormat),
@@ -826,6 +873,7 @@ impl crate::__private::ClosedEnum for BankTransferPaymentFormat {
     }
 }
 impl crate::ToNode for BankTransferPaymentFormat {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::LocalUnknownFormat => crate::Node::Num("0".to_string()),
@@ -838,6 +886,7 @@ impl crate::ToNode for BankTransferPaymentFormat {
             Self::SwiftIbanUkSort => crate::Node::Num("7".to_string()),
         }
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         out.extend_from_slice(
             match self {
@@ -855,11 +904,13 @@ impl crate::ToNode for BankTransferPaymentFormat {
     }
 }
 impl crate::FromNode for BankTransferPaymentFormat {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for BankTransferPaymentFormat {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -902,6 +953,7 @@ pub enum AuthorizationStatus {
 }
 impl crate::__private::ClosedEnum for AuthorizationStatus {
     const NUMERIC: bool = true;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "2" => Some(Self::ReadyToExecute),
@@ -913,6 +965,7 @@ impl crate::__private::ClosedEnum for AuthorizationStatus {
     }
 }
 impl crate::ToNode for AuthorizationStatus {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::ReadyToExecute => crate::Node::Num("2".to_string()),
@@ -921,6 +974,7 @@ impl crate::ToNode for AuthorizationStatus {
             Self::ExecutionFailed => crate::Node::Num("5".to_string()),
         }
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         out.extend_from_slice(
             match self {
@@ -934,11 +988,13 @@ impl crate::ToNode for AuthorizationStatus {
     }
 }
 impl crate::FromNode for AuthorizationStatus {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for AuthorizationStatus {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -972,6 +1028,7 @@ pub enum QueueFilter {
 }
 impl crate::__private::ClosedEnum for QueueFilter {
     const NUMERIC: bool = false;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "execution failed" => Some(Self::ExecutionFailed),
@@ -981,6 +1038,7 @@ impl crate::__private::ClosedEnum for QueueFilter {
     }
 }
 impl crate::ToNode for QueueFilter {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::ExecutionFailed => crate::Node::Str("execution failed".to_string()),
@@ -989,6 +1047,7 @@ impl crate::ToNode for QueueFilter {
             }
         }
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         out.extend_from_slice(
             match self {
@@ -1000,11 +1059,13 @@ impl crate::ToNode for QueueFilter {
     }
 }
 impl crate::FromNode for QueueFilter {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for QueueFilter {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)

@@ -47,19 +47,23 @@ impl PartialEq<i64> for ClientNumber {
     }
 }
 impl crate::ToNode for ClientNumber {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         crate::ToNode::write_json(&self.0, out)
     }
 }
 impl crate::FromNode for ClientNumber {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <i64 as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for ClientNumber {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <i64 as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -130,19 +134,23 @@ impl PartialEq<&str> for TicketId {
     }
 }
 impl crate::ToNode for TicketId {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         crate::ToNode::write_json(&self.0, out)
     }
 }
 impl crate::FromNode for TicketId {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for TicketId {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -190,19 +198,23 @@ impl PartialEq<i64> for BankRow {
     }
 }
 impl crate::ToNode for BankRow {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         crate::ToNode::write_json(&self.0, out)
     }
 }
 impl crate::FromNode for BankRow {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <i64 as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for BankRow {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <i64 as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -248,19 +260,23 @@ impl PartialEq<i64> for RefundNumber {
     }
 }
 impl crate::ToNode for RefundNumber {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         crate::ToNode::write_json(&self.0, out)
     }
 }
 impl crate::FromNode for RefundNumber {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <i64 as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for RefundNumber {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <i64 as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -306,19 +322,23 @@ impl PartialEq<i64> for VoucherNumber {
     }
 }
 impl crate::ToNode for VoucherNumber {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         crate::ToNode::write_json(&self.0, out)
     }
 }
 impl crate::FromNode for VoucherNumber {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <i64 as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for VoucherNumber {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <i64 as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -364,19 +384,23 @@ impl PartialEq<i64> for TpLogin {
     }
 }
 impl crate::ToNode for TpLogin {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         crate::ToNode::write_json(&self.0, out)
     }
 }
 impl crate::FromNode for TpLogin {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <i64 as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for TpLogin {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <i64 as crate::__private::FromText>::from_text(text).map(Self)
     }

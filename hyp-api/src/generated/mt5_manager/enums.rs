@@ -20,6 +20,7 @@ pub enum PasswordType {
 }
 impl crate::__private::ClosedEnum for PasswordType {
     const NUMERIC: bool = false;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "main" => Some(Self::Main),
@@ -29,12 +30,14 @@ impl crate::__private::ClosedEnum for PasswordType {
     }
 }
 impl crate::ToNode for PasswordType {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Main => crate::Node::Str("main".to_string()),
             Self::Investor => crate::Node::Str("investor".to_string()),
         }
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         out.extend_from_slice(
             match self {
@@ -46,11 +49,13 @@ impl crate::ToNode for PasswordType {
     }
 }
 impl crate::FromNode for PasswordType {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for PasswordType {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)

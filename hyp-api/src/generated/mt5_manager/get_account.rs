@@ -281,175 +281,178 @@ impl crate::__private::JsonFields for GetAccountResponse {
         let mut v_margin_level = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let index = {
-                use crate::__private::names::words;
-                let k: &[u8] = key.0.as_bytes();
-                match k.len() {
-                    4usize => {
-                        const F1: [u64; 1usize] = words(b"name");
-                        match words::<1usize>(k) {
-                            F1 => 1usize,
-                            _ => usize::MAX,
+            let read: Result<(), A::Error> = {
+                let index = {
+                    use crate::__private::names::words;
+                    let k: &[u8] = key.0.as_bytes();
+                    match k.len() {
+                        4usize => {
+                            const F1: [u64; 1usize] = words(b"name");
+                            match words::<1usize>(k) {
+                                F1 => 1usize,
+                                _ => usize::MAX,
+                            }
                         }
+                        5usize => {
+                            const F0: [u64; 1usize] = words(b"login");
+                            const F2: [u64; 1usize] = words(b"group");
+                            const F3: [u64; 1usize] = words(b"email");
+                            match words::<1usize>(k) {
+                                F0 => 0usize,
+                                F2 => 2usize,
+                                F3 => 3usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        6usize => {
+                            const F6: [u64; 1usize] = words(b"profit");
+                            const F7: [u64; 1usize] = words(b"equity");
+                            const F8: [u64; 1usize] = words(b"margin");
+                            match words::<1usize>(k) {
+                                F6 => 6usize,
+                                F7 => 7usize,
+                                F8 => 8usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        7usize => {
+                            const F5: [u64; 1usize] = words(b"balance");
+                            match words::<1usize>(k) {
+                                F5 => 5usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        8usize => {
+                            const F4: [u64; 1usize] = words(b"leverage");
+                            match words::<1usize>(k) {
+                                F4 => 4usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        11usize => {
+                            const F9: [u64; 2usize] = words(b"margin_free");
+                            match words::<2usize>(k) {
+                                F9 => 9usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        12usize => {
+                            const F10: [u64; 2usize] = words(b"margin_level");
+                            match words::<2usize>(k) {
+                                F10 => 10usize,
+                                _ => usize::MAX,
+                            }
+                        }
+                        _ => usize::MAX,
+                    }
+                };
+                match index {
+                    0usize => {
+                        crate::__private::json_in::integer_as(
+                            &mut m,
+                            &mut v_login,
+                            false,
+                            (&mut *cx, depth, "login"),
+                        )
+                    }
+                    1usize => {
+                        crate::__private::json_in::string(
+                            &mut m,
+                            &mut v_name,
+                            false,
+                            (&mut *cx, depth, "name"),
+                        )
+                    }
+                    2usize => {
+                        crate::__private::json_in::string(
+                            &mut m,
+                            &mut v_group,
+                            false,
+                            (&mut *cx, depth, "group"),
+                        )
+                    }
+                    3usize => {
+                        crate::__private::json_in::string(
+                            &mut m,
+                            &mut v_email,
+                            false,
+                            (&mut *cx, depth, "email"),
+                        )
+                    }
+                    4usize => {
+                        crate::__private::json_in::integer(
+                            &mut m,
+                            &mut v_leverage,
+                            true,
+                            (&mut *cx, depth, "leverage"),
+                        )
                     }
                     5usize => {
-                        const F0: [u64; 1usize] = words(b"login");
-                        const F2: [u64; 1usize] = words(b"group");
-                        const F3: [u64; 1usize] = words(b"email");
-                        match words::<1usize>(k) {
-                            F0 => 0usize,
-                            F2 => 2usize,
-                            F3 => 3usize,
-                            _ => usize::MAX,
-                        }
+                        crate::__private::json_in::exact(
+                            &mut m,
+                            &mut v_balance,
+                            <crate::Money as crate::__private::FromText>::from_text,
+                            (false, true),
+                            (&mut *cx, depth, "balance"),
+                        )
                     }
                     6usize => {
-                        const F6: [u64; 1usize] = words(b"profit");
-                        const F7: [u64; 1usize] = words(b"equity");
-                        const F8: [u64; 1usize] = words(b"margin");
-                        match words::<1usize>(k) {
-                            F6 => 6usize,
-                            F7 => 7usize,
-                            F8 => 8usize,
-                            _ => usize::MAX,
-                        }
+                        crate::__private::json_in::exact(
+                            &mut m,
+                            &mut v_profit,
+                            <crate::Money as crate::__private::FromText>::from_text,
+                            (false, true),
+                            (&mut *cx, depth, "profit"),
+                        )
                     }
                     7usize => {
-                        const F5: [u64; 1usize] = words(b"balance");
-                        match words::<1usize>(k) {
-                            F5 => 5usize,
-                            _ => usize::MAX,
-                        }
+                        crate::__private::json_in::exact(
+                            &mut m,
+                            &mut v_equity,
+                            <crate::Money as crate::__private::FromText>::from_text,
+                            (false, true),
+                            (&mut *cx, depth, "equity"),
+                        )
                     }
                     8usize => {
-                        const F4: [u64; 1usize] = words(b"leverage");
-                        match words::<1usize>(k) {
-                            F4 => 4usize,
-                            _ => usize::MAX,
-                        }
+                        crate::__private::json_in::exact(
+                            &mut m,
+                            &mut v_margin,
+                            <crate::Money as crate::__private::FromText>::from_text,
+                            (false, true),
+                            (&mut *cx, depth, "margin"),
+                        )
                     }
-                    11usize => {
-                        const F9: [u64; 2usize] = words(b"margin_free");
-                        match words::<2usize>(k) {
-                            F9 => 9usize,
-                            _ => usize::MAX,
-                        }
+                    9usize => {
+                        crate::__private::json_in::exact(
+                            &mut m,
+                            &mut v_margin_free,
+                            <crate::Money as crate::__private::FromText>::from_text,
+                            (false, true),
+                            (&mut *cx, depth, "margin_free"),
+                        )
                     }
-                    12usize => {
-                        const F10: [u64; 2usize] = words(b"margin_level");
-                        match words::<2usize>(k) {
-                            F10 => 10usize,
-                            _ => usize::MAX,
-                        }
+                    10usize => {
+                        crate::__private::json_in::exact(
+                            &mut m,
+                            &mut v_margin_level,
+                            <crate::Decimal as crate::__private::FromText>::from_text,
+                            (false, true),
+                            (&mut *cx, depth, "margin_level"),
+                        )
                     }
-                    _ => usize::MAX,
+                    _ => {
+                        crate::__private::json_in::other(
+                            &mut m,
+                            key,
+                            cx,
+                            depth,
+                            Some(&mut unknown),
+                        )
+                    }
                 }
             };
-            match index {
-                0usize => {
-                    crate::__private::json_in::integer_as(
-                        &mut m,
-                        &mut v_login,
-                        false,
-                        (&mut *cx, depth, "login"),
-                    )?
-                }
-                1usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_name,
-                        false,
-                        (&mut *cx, depth, "name"),
-                    )?
-                }
-                2usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_group,
-                        false,
-                        (&mut *cx, depth, "group"),
-                    )?
-                }
-                3usize => {
-                    crate::__private::json_in::string(
-                        &mut m,
-                        &mut v_email,
-                        false,
-                        (&mut *cx, depth, "email"),
-                    )?
-                }
-                4usize => {
-                    crate::__private::json_in::integer(
-                        &mut m,
-                        &mut v_leverage,
-                        true,
-                        (&mut *cx, depth, "leverage"),
-                    )?
-                }
-                5usize => {
-                    crate::__private::json_in::exact(
-                        &mut m,
-                        &mut v_balance,
-                        <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        (&mut *cx, depth, "balance"),
-                    )?
-                }
-                6usize => {
-                    crate::__private::json_in::exact(
-                        &mut m,
-                        &mut v_profit,
-                        <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        (&mut *cx, depth, "profit"),
-                    )?
-                }
-                7usize => {
-                    crate::__private::json_in::exact(
-                        &mut m,
-                        &mut v_equity,
-                        <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        (&mut *cx, depth, "equity"),
-                    )?
-                }
-                8usize => {
-                    crate::__private::json_in::exact(
-                        &mut m,
-                        &mut v_margin,
-                        <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        (&mut *cx, depth, "margin"),
-                    )?
-                }
-                9usize => {
-                    crate::__private::json_in::exact(
-                        &mut m,
-                        &mut v_margin_free,
-                        <crate::Money as crate::__private::FromText>::from_text,
-                        (false, true),
-                        (&mut *cx, depth, "margin_free"),
-                    )?
-                }
-                10usize => {
-                    crate::__private::json_in::exact(
-                        &mut m,
-                        &mut v_margin_level,
-                        <crate::Decimal as crate::__private::FromText>::from_text,
-                        (false, true),
-                        (&mut *cx, depth, "margin_level"),
-                    )?
-                }
-                _ => {
-                    crate::__private::json_in::other(
-                        &mut m,
-                        key,
-                        cx,
-                        depth,
-                        Some(&mut unknown),
-                    )?
-                }
-            }
+            read?;
         }
         Ok(Self {
             login: crate::__private::json_in::required(cx, v_login, "login")?,

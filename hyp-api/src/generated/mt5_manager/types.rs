@@ -45,19 +45,23 @@ impl PartialEq<i64> for Login {
     }
 }
 impl crate::ToNode for Login {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         crate::ToNode::write_json(&self.0, out)
     }
 }
 impl crate::FromNode for Login {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <i64 as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for Login {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <i64 as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -128,19 +132,23 @@ impl PartialEq<&str> for OperatorId {
     }
 }
 impl crate::ToNode for OperatorId {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         crate::ToNode::write_json(&self.0, out)
     }
 }
 impl crate::FromNode for OperatorId {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for OperatorId {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -211,19 +219,23 @@ impl PartialEq<&str> for RequestId {
     }
 }
 impl crate::ToNode for RequestId {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
+    #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         crate::ToNode::write_json(&self.0, out)
     }
 }
 impl crate::FromNode for RequestId {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for RequestId {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }

@@ -31,6 +31,7 @@ pub enum Coin {
 }
 impl crate::__private::ClosedEnum for Coin {
     const NUMERIC: bool = true;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "1" => Some(Self::Ils),
@@ -42,6 +43,7 @@ impl crate::__private::ClosedEnum for Coin {
     }
 }
 impl crate::ToNode for Coin {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Ils => crate::Node::Num("1".to_string()),
@@ -52,11 +54,13 @@ impl crate::ToNode for Coin {
     }
 }
 impl crate::FromNode for Coin {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for Coin {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -88,6 +92,7 @@ pub enum PageLang {
 }
 impl crate::__private::ClosedEnum for PageLang {
     const NUMERIC: bool = false;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "HEB" => Some(Self::Heb),
@@ -97,6 +102,7 @@ impl crate::__private::ClosedEnum for PageLang {
     }
 }
 impl crate::ToNode for PageLang {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Heb => crate::Node::Str("HEB".to_string()),
@@ -105,11 +111,13 @@ impl crate::ToNode for PageLang {
     }
 }
 impl crate::FromNode for PageLang {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for PageLang {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -141,6 +149,7 @@ pub enum TashType {
 }
 impl crate::__private::ClosedEnum for TashType {
     const NUMERIC: bool = true;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "1" => Some(Self::Regular),
@@ -150,6 +159,7 @@ impl crate::__private::ClosedEnum for TashType {
     }
 }
 impl crate::ToNode for TashType {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Regular => crate::Node::Num("1".to_string()),
@@ -158,11 +168,13 @@ impl crate::ToNode for TashType {
     }
 }
 impl crate::FromNode for TashType {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for TashType {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -194,6 +206,7 @@ pub enum EzLang {
 }
 impl crate::__private::ClosedEnum for EzLang {
     const NUMERIC: bool = false;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "he" => Some(Self::Hebrew),
@@ -203,6 +216,7 @@ impl crate::__private::ClosedEnum for EzLang {
     }
 }
 impl crate::ToNode for EzLang {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Hebrew => crate::Node::Str("he".to_string()),
@@ -211,11 +225,13 @@ impl crate::ToNode for EzLang {
     }
 }
 impl crate::FromNode for EzLang {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for EzLang {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -247,6 +263,7 @@ pub enum NewStat {
 }
 impl crate::__private::ClosedEnum for NewStat {
     const NUMERIC: bool = true;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "1" => Some(Self::Terminate),
@@ -256,6 +273,7 @@ impl crate::__private::ClosedEnum for NewStat {
     }
 }
 impl crate::ToNode for NewStat {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Terminate => crate::Node::Num("1".to_string()),
@@ -264,11 +282,13 @@ impl crate::ToNode for NewStat {
     }
 }
 impl crate::FromNode for NewStat {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for NewStat {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -304,6 +324,7 @@ pub enum OfflinePaymentType {
 }
 impl crate::__private::ClosedEnum for OfflinePaymentType {
     const NUMERIC: bool = false;
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "Cash" => Some(Self::Cash),
@@ -313,6 +334,7 @@ impl crate::__private::ClosedEnum for OfflinePaymentType {
     }
 }
 impl crate::ToNode for OfflinePaymentType {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Cash => crate::Node::Str("Cash".to_string()),
@@ -321,11 +343,13 @@ impl crate::ToNode for OfflinePaymentType {
     }
 }
 impl crate::FromNode for OfflinePaymentType {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         crate::__private::codec::scalar(node)
     }
 }
 impl crate::__private::FromText for OfflinePaymentType {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         <Self as crate::__private::ClosedEnum>::from_wire_text(text)
@@ -368,6 +392,7 @@ pub enum PayRequestStatus {
     Unknown(String),
 }
 impl PayRequestStatus {
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "0" => Some(Self::Deleted),
@@ -379,6 +404,7 @@ impl PayRequestStatus {
     }
 }
 impl crate::ToNode for PayRequestStatus {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::Deleted => crate::Node::Num("0".to_string()),
@@ -390,6 +416,7 @@ impl crate::ToNode for PayRequestStatus {
     }
 }
 impl crate::__private::FromText for PayRequestStatus {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         Ok(Self::from_wire_text(text).unwrap_or_else(|| Self::Unknown(text.to_string())))
@@ -413,6 +440,7 @@ pub enum ReversalStatus {
     Unknown(String),
 }
 impl ReversalStatus {
+    #[inline]
     fn from_wire_text(text: &str) -> Option<Self> {
         match text {
             "777" => Some(Self::OkCanProceed),
@@ -421,6 +449,7 @@ impl ReversalStatus {
     }
 }
 impl crate::ToNode for ReversalStatus {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         match self {
             Self::OkCanProceed => crate::Node::Num("777".to_string()),
@@ -429,6 +458,7 @@ impl crate::ToNode for ReversalStatus {
     }
 }
 impl crate::__private::FromText for ReversalStatus {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         let text = text.trim();
         Ok(Self::from_wire_text(text).unwrap_or_else(|| Self::Unknown(text.to_string())))

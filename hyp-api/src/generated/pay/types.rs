@@ -77,16 +77,19 @@ impl PartialEq<&str> for TransId {
     }
 }
 impl crate::ToNode for TransId {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
 }
 impl crate::FromNode for TransId {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for TransId {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -157,16 +160,19 @@ impl PartialEq<&str> for PayRequestId {
     }
 }
 impl crate::ToNode for PayRequestId {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
 }
 impl crate::FromNode for PayRequestId {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for PayRequestId {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -239,16 +245,19 @@ impl PartialEq<&str> for AuthCode {
     }
 }
 impl crate::ToNode for AuthCode {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
 }
 impl crate::FromNode for AuthCode {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for AuthCode {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -319,16 +328,19 @@ impl PartialEq<&str> for Uid {
     }
 }
 impl crate::ToNode for Uid {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
 }
 impl crate::FromNode for Uid {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for Uid {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -401,16 +413,19 @@ impl PartialEq<&str> for UserId {
     }
 }
 impl crate::ToNode for UserId {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
 }
 impl crate::FromNode for UserId {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for UserId {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -483,16 +498,19 @@ impl PartialEq<&str> for Tmonth {
     }
 }
 impl crate::ToNode for Tmonth {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
 }
 impl crate::FromNode for Tmonth {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for Tmonth {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
@@ -565,16 +583,19 @@ impl PartialEq<&str> for Tyear {
     }
 }
 impl crate::ToNode for Tyear {
+    #[inline]
     fn to_node(&self) -> crate::Node {
         crate::ToNode::to_node(&self.0)
     }
 }
 impl crate::FromNode for Tyear {
+    #[inline]
     fn from_node(node: &crate::Node) -> Result<Self, crate::DecodeError> {
         <String as crate::FromNode>::from_node(node).map(Self)
     }
 }
 impl crate::__private::FromText for Tyear {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, crate::DecodeError> {
         <String as crate::__private::FromText>::from_text(text).map(Self)
     }
