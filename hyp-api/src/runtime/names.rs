@@ -1,8 +1,9 @@
 //! Wire names as words, for the generated name dispatch (`codegen/src/emit/decode/names.rs`):
 //! a reader switches on a name's length, then on its bytes read as little-endian `u64` words,
-//! compared to the same words of the spec's names (constants, computed at compile time by
-//! [`words`] from the name's text, which the generated code shows), so each field costs a
-//! length branch and a word compare or two, not a compare per byte of every name.
+//! compared to the same words of the spec's names (constants the generator writes as the
+//! name's 8-byte pieces, `u64::from_le_bytes(*b"cardExpi")`, split as [`words`] splits a key),
+//! so each field costs a length branch and a word compare or two, not a compare per byte of
+//! every name.
 //!
 //! A name of `n` bytes is the words at offsets `0, 8, 16, …` and a last one ending at `n`
 //! (overlapping the one before where `n` is not a multiple of 8); a name under 8 bytes is one
@@ -29,7 +30,8 @@ const fn short(name: &[u8]) -> u64 {
 }
 
 /// `name` as `N` words (see the module docs). The generated code calls it on a name of the
-/// length it switched on, with that length's `N`, and in `const` items for the spec's names.
+/// length it switched on, with that length's `N` (the generator splits the spec's names the
+/// same way).
 /// Panics where `N` is 0 or more than 1 for a name under 8 bytes.
 #[inline]
 pub const fn words<const N: usize>(name: &[u8]) -> [u64; N] {

@@ -1226,22 +1226,30 @@ impl CancelDealResponse {
                     let k: &[u8] = name;
                     match k.len() {
                         2usize => {
-                            const F52: [u64; 1usize] = words(b"id");
+                            const F52: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"id\0\0\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F52 => 52usize,
                                 _ => usize::MAX,
                             }
                         }
                         3usize => {
-                            const F45: [u64; 1usize] = words(b"eci");
+                            const F45: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"eci\0\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F45 => 45usize,
                                 _ => usize::MAX,
                             }
                         }
                         4usize => {
-                            const F48: [u64; 1usize] = words(b"cavv");
-                            const F49: [u64; 1usize] = words(b"user");
+                            const F48: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"cavv\0\0\0\0"),
+                            ];
+                            const F49: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"user\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F48 => 48usize,
                                 F49 => 49usize,
@@ -1249,9 +1257,15 @@ impl CancelDealResponse {
                             }
                         }
                         5usize => {
-                            const F32: [u64; 1usize] = words(b"total");
-                            const F47: [u64; 1usize] = words(b"email");
-                            const F57: [u64; 1usize] = words(b"cgUid");
+                            const F32: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"total\0\0\0"),
+                            ];
+                            const F47: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"email\0\0\0"),
+                            ];
+                            const F57: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"cgUid\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F32 => 32usize,
                                 F47 => 47usize,
@@ -1260,11 +1274,21 @@ impl CancelDealResponse {
                             }
                         }
                         6usize => {
-                            const F2: [u64; 1usize] = words(b"tranId");
-                            const F7: [u64; 1usize] = words(b"status");
-                            const F13: [u64; 1usize] = words(b"cardId");
-                            const F17: [u64; 1usize] = words(b"cardNo");
-                            const F36: [u64; 1usize] = words(b"clubId");
+                            const F2: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"tranId\0\0"),
+                            ];
+                            const F7: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"status\0\0"),
+                            ];
+                            const F13: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"cardId\0\0"),
+                            ];
+                            const F17: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"cardNo\0\0"),
+                            ];
+                            const F36: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"clubId\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F2 => 2usize,
                                 F7 => 7usize,
@@ -1275,8 +1299,12 @@ impl CancelDealResponse {
                             }
                         }
                         7usize => {
-                            const F5: [u64; 1usize] = words(b"version");
-                            const F14: [u64; 1usize] = words(b"cardBin");
+                            const F5: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"version\0"),
+                            ];
+                            const F14: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"cardBin\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F5 => 5usize,
                                 F14 => 14usize,
@@ -1284,18 +1312,38 @@ impl CancelDealResponse {
                             }
                         }
                         8usize => {
-                            const F0: [u64; 1usize] = words(b"dateTime");
-                            const F6: [u64; 1usize] = words(b"language");
-                            const F15: [u64; 1usize] = words(b"cardMask");
-                            const F18: [u64; 1usize] = words(b"cardName");
-                            const F20: [u64; 1usize] = words(b"cardType");
-                            const F28: [u64; 1usize] = words(b"currency");
-                            const F38: [u64; 1usize] = words(b"idStatus");
-                            const F46: [u64; 1usize] = words(b"clientIp");
-                            const F53: [u64; 1usize] = words(b"shiftId1");
-                            const F54: [u64; 1usize] = words(b"shiftId2");
-                            const F55: [u64; 1usize] = words(b"shiftId3");
-                            const F58: [u64; 1usize] = words(b"cardHash");
+                            const F0: [u64; 1usize] = [u64::from_le_bytes(*b"dateTime")];
+                            const F6: [u64; 1usize] = [u64::from_le_bytes(*b"language")];
+                            const F15: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"cardMask"),
+                            ];
+                            const F18: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"cardName"),
+                            ];
+                            const F20: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"cardType"),
+                            ];
+                            const F28: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"currency"),
+                            ];
+                            const F38: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"idStatus"),
+                            ];
+                            const F46: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"clientIp"),
+                            ];
+                            const F53: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"shiftId1"),
+                            ];
+                            const F54: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"shiftId2"),
+                            ];
+                            const F55: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"shiftId3"),
+                            ];
+                            const F58: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"cardHash"),
+                            ];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 F6 => 6usize,
@@ -1313,10 +1361,22 @@ impl CancelDealResponse {
                             }
                         }
                         9usize => {
-                            const F1: [u64; 2usize] = words(b"requestId");
-                            const F23: [u64; 2usize] = words(b"cardBrand");
-                            const F39: [u64; 2usize] = words(b"cvvStatus");
-                            const F50: [u64; 2usize] = words(b"addonData");
+                            const F1: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"requestI"),
+                                u64::from_le_bytes(*b"equestId"),
+                            ];
+                            const F23: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"cardBran"),
+                                u64::from_le_bytes(*b"ardBrand"),
+                            ];
+                            const F39: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"cvvStatu"),
+                                u64::from_le_bytes(*b"vvStatus"),
+                            ];
+                            const F50: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"addonDat"),
+                                u64::from_le_bytes(*b"ddonData"),
+                            ];
                             match words::<2usize>(k) {
                                 F1 => 1usize,
                                 F23 => 23usize,
@@ -1326,14 +1386,38 @@ impl CancelDealResponse {
                             }
                         }
                         10usize => {
-                            const F8: [u64; 2usize] = words(b"statusText");
-                            const F16: [u64; 2usize] = words(b"cardLength");
-                            const F27: [u64; 2usize] = words(b"creditType");
-                            const F30: [u64; 2usize] = words(b"baseAmount");
-                            const F37: [u64; 2usize] = words(b"validation");
-                            const F40: [u64; 2usize] = words(b"authSource");
-                            const F41: [u64; 2usize] = words(b"authNumber");
-                            const F42: [u64; 2usize] = words(b"fileNumber");
+                            const F8: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"statusTe"),
+                                u64::from_le_bytes(*b"atusText"),
+                            ];
+                            const F16: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"cardLeng"),
+                                u64::from_le_bytes(*b"rdLength"),
+                            ];
+                            const F27: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"creditTy"),
+                                u64::from_le_bytes(*b"editType"),
+                            ];
+                            const F30: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"baseAmou"),
+                                u64::from_le_bytes(*b"seAmount"),
+                            ];
+                            const F37: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"validati"),
+                                u64::from_le_bytes(*b"lidation"),
+                            ];
+                            const F40: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"authSour"),
+                                u64::from_le_bytes(*b"thSource"),
+                            ];
+                            const F41: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"authNumb"),
+                                u64::from_le_bytes(*b"thNumber"),
+                            ];
+                            const F42: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"fileNumb"),
+                                u64::from_le_bytes(*b"leNumber"),
+                            ];
                             match words::<2usize>(k) {
                                 F8 => 8usize,
                                 F16 => 16usize,
@@ -1347,8 +1431,14 @@ impl CancelDealResponse {
                             }
                         }
                         11usize => {
-                            const F3: [u64; 2usize] = words(b"userMessage");
-                            const F25: [u64; 2usize] = words(b"serviceCode");
+                            const F3: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"userMess"),
+                                u64::from_le_bytes(*b"rMessage"),
+                            ];
+                            const F25: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"serviceC"),
+                                u64::from_le_bytes(*b"viceCode"),
+                            ];
                             match words::<2usize>(k) {
                                 F3 => 3usize,
                                 F25 => 25usize,
@@ -1356,11 +1446,26 @@ impl CancelDealResponse {
                             }
                         }
                         12usize => {
-                            const F24: [u64; 2usize] = words(b"cardAcquirer");
-                            const F29: [u64; 2usize] = words(b"baseCurrency");
-                            const F33: [u64; 2usize] = words(b"firstPayment");
-                            const F56: [u64; 2usize] = words(b"shiftTxnDate");
-                            const F59: [u64; 2usize] = words(b"acquirerData");
+                            const F24: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"cardAcqu"),
+                                u64::from_le_bytes(*b"Acquirer"),
+                            ];
+                            const F29: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"baseCurr"),
+                                u64::from_le_bytes(*b"Currency"),
+                            ];
+                            const F33: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"firstPay"),
+                                u64::from_le_bytes(*b"tPayment"),
+                            ];
+                            const F56: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"shiftTxn"),
+                                u64::from_le_bytes(*b"tTxnDate"),
+                            ];
+                            const F59: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"acquirer"),
+                                u64::from_le_bytes(*b"irerData"),
+                            ];
                             match words::<2usize>(k) {
                                 F24 => 24usize,
                                 F29 => 29usize,
@@ -1371,19 +1476,40 @@ impl CancelDealResponse {
                             }
                         }
                         13usize => {
-                            const F22: [u64; 2usize] = words(b"creditCompany");
+                            const F22: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"creditCo"),
+                                u64::from_le_bytes(*b"tCompany"),
+                            ];
                             match words::<2usize>(k) {
                                 F22 => 22usize,
                                 _ => usize::MAX,
                             }
                         }
                         14usize => {
-                            const F4: [u64; 2usize] = words(b"additionalInfo");
-                            const F9: [u64; 2usize] = words(b"extendedStatus");
-                            const F12: [u64; 2usize] = words(b"terminalNumber");
-                            const F19: [u64; 2usize] = words(b"cardExpiration");
-                            const F51: [u64; 2usize] = words(b"supplierNumber");
-                            const F60: [u64; 2usize] = words(b"ashraitEmvData");
+                            const F4: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"addition"),
+                                u64::from_le_bytes(*b"onalInfo"),
+                            ];
+                            const F9: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"extended"),
+                                u64::from_le_bytes(*b"edStatus"),
+                            ];
+                            const F12: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"terminal"),
+                                u64::from_le_bytes(*b"alNumber"),
+                            ];
+                            const F19: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"cardExpi"),
+                                u64::from_le_bytes(*b"piration"),
+                            ];
+                            const F51: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"supplier"),
+                                u64::from_le_bytes(*b"erNumber"),
+                            ];
+                            const F60: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"ashraitE"),
+                                u64::from_le_bytes(*b"tEmvData"),
+                            ];
                             match words::<2usize>(k) {
                                 F4 => 4usize,
                                 F9 => 9usize,
@@ -1395,8 +1521,14 @@ impl CancelDealResponse {
                             }
                         }
                         15usize => {
-                            const F26: [u64; 2usize] = words(b"transactionType");
-                            const F31: [u64; 2usize] = words(b"transactionCode");
+                            const F26: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"transact"),
+                                u64::from_le_bytes(*b"tionType"),
+                            ];
+                            const F31: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"transact"),
+                                u64::from_le_bytes(*b"tionCode"),
+                            ];
                             match words::<2usize>(k) {
                                 F26 => 26usize,
                                 F31 => 31usize,
@@ -1404,10 +1536,22 @@ impl CancelDealResponse {
                             }
                         }
                         16usize => {
-                            const F21: [u64; 2usize] = words(b"extendedCardType");
-                            const F35: [u64; 2usize] = words(b"numberOfPayments");
-                            const F61: [u64; 2usize] = words(b"extendedTranCode");
-                            const F62: [u64; 2usize] = words(b"sendNotification");
+                            const F21: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"extended"),
+                                u64::from_le_bytes(*b"CardType"),
+                            ];
+                            const F35: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"numberOf"),
+                                u64::from_le_bytes(*b"Payments"),
+                            ];
+                            const F61: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"extended"),
+                                u64::from_le_bytes(*b"TranCode"),
+                            ];
+                            const F62: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"sendNoti"),
+                                u64::from_le_bytes(*b"fication"),
+                            ];
                             match words::<2usize>(k) {
                                 F21 => 21usize,
                                 F35 => 35usize,
@@ -1417,22 +1561,38 @@ impl CancelDealResponse {
                             }
                         }
                         17usize => {
-                            const F34: [u64; 3usize] = words(b"periodicalPayment");
+                            const F34: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"periodic"),
+                                u64::from_le_bytes(*b"alPaymen"),
+                                u64::from_le_bytes(*b"lPayment"),
+                            ];
                             match words::<3usize>(k) {
                                 F34 => 34usize,
                                 _ => usize::MAX,
                             }
                         }
                         18usize => {
-                            const F10: [u64; 3usize] = words(b"extendedStatusText");
+                            const F10: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"extended"),
+                                u64::from_le_bytes(*b"StatusTe"),
+                                u64::from_le_bytes(*b"atusText"),
+                            ];
                             match words::<3usize>(k) {
                                 F10 => 10usize,
                                 _ => usize::MAX,
                             }
                         }
                         19usize => {
-                            const F11: [u64; 3usize] = words(b"extendedUserMessage");
-                            const F43: [u64; 3usize] = words(b"slaveTerminalNumber");
+                            const F11: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"extended"),
+                                u64::from_le_bytes(*b"UserMess"),
+                                u64::from_le_bytes(*b"rMessage"),
+                            ];
+                            const F43: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"slaveTer"),
+                                u64::from_le_bytes(*b"minalNum"),
+                                u64::from_le_bytes(*b"alNumber"),
+                            ];
                             match words::<3usize>(k) {
                                 F11 => 11usize,
                                 F43 => 43usize,
@@ -1440,7 +1600,11 @@ impl CancelDealResponse {
                             }
                         }
                         21usize => {
-                            const F44: [u64; 3usize] = words(b"slaveTerminalSequence");
+                            const F44: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"slaveTer"),
+                                u64::from_le_bytes(*b"minalSeq"),
+                                u64::from_le_bytes(*b"Sequence"),
+                            ];
                             match words::<3usize>(k) {
                                 F44 => 44usize,
                                 _ => usize::MAX,

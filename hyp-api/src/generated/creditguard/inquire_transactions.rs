@@ -855,8 +855,12 @@ impl InquireTransactionsResponse {
                     let k: &[u8] = name;
                     match k.len() {
                         6usize => {
-                            const F2: [u64; 1usize] = words(b"tranId");
-                            const F8: [u64; 1usize] = words(b"totals");
+                            const F2: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"tranId\0\0"),
+                            ];
+                            const F8: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"totals\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F2 => 2usize,
                                 F8 => 8usize,
@@ -864,15 +868,17 @@ impl InquireTransactionsResponse {
                             }
                         }
                         7usize => {
-                            const F5: [u64; 1usize] = words(b"version");
+                            const F5: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"version\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F5 => 5usize,
                                 _ => usize::MAX,
                             }
                         }
                         8usize => {
-                            const F0: [u64; 1usize] = words(b"dateTime");
-                            const F6: [u64; 1usize] = words(b"language");
+                            const F0: [u64; 1usize] = [u64::from_le_bytes(*b"dateTime")];
+                            const F6: [u64; 1usize] = [u64::from_le_bytes(*b"language")];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 F6 => 6usize,
@@ -880,28 +886,40 @@ impl InquireTransactionsResponse {
                             }
                         }
                         9usize => {
-                            const F1: [u64; 2usize] = words(b"requestId");
+                            const F1: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"requestI"),
+                                u64::from_le_bytes(*b"equestId"),
+                            ];
                             match words::<2usize>(k) {
                                 F1 => 1usize,
                                 _ => usize::MAX,
                             }
                         }
                         11usize => {
-                            const F3: [u64; 2usize] = words(b"userMessage");
+                            const F3: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"userMess"),
+                                u64::from_le_bytes(*b"rMessage"),
+                            ];
                             match words::<2usize>(k) {
                                 F3 => 3usize,
                                 _ => usize::MAX,
                             }
                         }
                         12usize => {
-                            const F7: [u64; 2usize] = words(b"transactions");
+                            const F7: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"transact"),
+                                u64::from_le_bytes(*b"sactions"),
+                            ];
                             match words::<2usize>(k) {
                                 F7 => 7usize,
                                 _ => usize::MAX,
                             }
                         }
                         14usize => {
-                            const F4: [u64; 2usize] = words(b"additionalInfo");
+                            const F4: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"addition"),
+                                u64::from_le_bytes(*b"onalInfo"),
+                            ];
                             match words::<2usize>(k) {
                                 F4 => 4usize,
                                 _ => usize::MAX,

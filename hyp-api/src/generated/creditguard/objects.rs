@@ -2256,15 +2256,21 @@ impl Transaction {
                     let k: &[u8] = name;
                     match k.len() {
                         2usize => {
-                            const F45: [u64; 1usize] = words(b"id");
+                            const F45: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"id\0\0\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F45 => 45usize,
                                 _ => usize::MAX,
                             }
                         }
                         3usize => {
-                            const F38: [u64; 1usize] = words(b"eci");
-                            const F57: [u64; 1usize] = words(b"mid");
+                            const F38: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"eci\0\0\0\0\0"),
+                            ];
+                            const F57: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"mid\0\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F38 => 38usize,
                                 F57 => 57usize,
@@ -2272,8 +2278,12 @@ impl Transaction {
                             }
                         }
                         4usize => {
-                            const F41: [u64; 1usize] = words(b"cavv");
-                            const F42: [u64; 1usize] = words(b"user");
+                            const F41: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"cavv\0\0\0\0"),
+                            ];
+                            const F42: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"user\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F41 => 41usize,
                                 F42 => 42usize,
@@ -2281,10 +2291,18 @@ impl Transaction {
                             }
                         }
                         5usize => {
-                            const F25: [u64; 1usize] = words(b"total");
-                            const F40: [u64; 1usize] = words(b"email");
-                            const F50: [u64; 1usize] = words(b"cgUid");
-                            const F60: [u64; 1usize] = words(b"token");
+                            const F25: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"total\0\0\0"),
+                            ];
+                            const F40: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"email\0\0\0"),
+                            ];
+                            const F50: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"cgUid\0\0\0"),
+                            ];
+                            const F60: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"token\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F25 => 25usize,
                                 F40 => 40usize,
@@ -2294,12 +2312,24 @@ impl Transaction {
                             }
                         }
                         6usize => {
-                            const F0: [u64; 1usize] = words(b"status");
-                            const F6: [u64; 1usize] = words(b"cardId");
-                            const F10: [u64; 1usize] = words(b"cardNo");
-                            const F29: [u64; 1usize] = words(b"clubId");
-                            const F70: [u64; 1usize] = words(b"tranId");
-                            const F71: [u64; 1usize] = words(b"shovar");
+                            const F0: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"status\0\0"),
+                            ];
+                            const F6: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"cardId\0\0"),
+                            ];
+                            const F10: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"cardNo\0\0"),
+                            ];
+                            const F29: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"clubId\0\0"),
+                            ];
+                            const F70: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"tranId\0\0"),
+                            ];
+                            const F71: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"shovar\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 F6 => 6usize,
@@ -2311,8 +2341,12 @@ impl Transaction {
                             }
                         }
                         7usize => {
-                            const F7: [u64; 1usize] = words(b"cardBin");
-                            const F66: [u64; 1usize] = words(b"message");
+                            const F7: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"cardBin\0"),
+                            ];
+                            const F66: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"message\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F7 => 7usize,
                                 F66 => 66usize,
@@ -2320,18 +2354,40 @@ impl Transaction {
                             }
                         }
                         8usize => {
-                            const F8: [u64; 1usize] = words(b"cardMask");
-                            const F11: [u64; 1usize] = words(b"cardName");
-                            const F13: [u64; 1usize] = words(b"cardType");
-                            const F21: [u64; 1usize] = words(b"currency");
-                            const F31: [u64; 1usize] = words(b"idStatus");
-                            const F39: [u64; 1usize] = words(b"clientIp");
-                            const F46: [u64; 1usize] = words(b"shiftId1");
-                            const F47: [u64; 1usize] = words(b"shiftId2");
-                            const F48: [u64; 1usize] = words(b"shiftId3");
-                            const F51: [u64; 1usize] = words(b"cardHash");
-                            const F58: [u64; 1usize] = words(b"uniqueid");
-                            const F64: [u64; 1usize] = words(b"errorUrl");
+                            const F8: [u64; 1usize] = [u64::from_le_bytes(*b"cardMask")];
+                            const F11: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"cardName"),
+                            ];
+                            const F13: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"cardType"),
+                            ];
+                            const F21: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"currency"),
+                            ];
+                            const F31: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"idStatus"),
+                            ];
+                            const F39: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"clientIp"),
+                            ];
+                            const F46: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"shiftId1"),
+                            ];
+                            const F47: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"shiftId2"),
+                            ];
+                            const F48: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"shiftId3"),
+                            ];
+                            const F51: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"cardHash"),
+                            ];
+                            const F58: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"uniqueid"),
+                            ];
+                            const F64: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"errorUrl"),
+                            ];
                             match words::<1usize>(k) {
                                 F8 => 8usize,
                                 F11 => 11usize,
@@ -2349,11 +2405,26 @@ impl Transaction {
                             }
                         }
                         9usize => {
-                            const F16: [u64; 2usize] = words(b"cardBrand");
-                            const F32: [u64; 2usize] = words(b"cvvStatus");
-                            const F43: [u64; 2usize] = words(b"addonData");
-                            const F62: [u64; 2usize] = words(b"returnUrl");
-                            const F65: [u64; 2usize] = words(b"cancelUrl");
+                            const F16: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"cardBran"),
+                                u64::from_le_bytes(*b"ardBrand"),
+                            ];
+                            const F32: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"cvvStatu"),
+                                u64::from_le_bytes(*b"vvStatus"),
+                            ];
+                            const F43: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"addonDat"),
+                                u64::from_le_bytes(*b"ddonData"),
+                            ];
+                            const F62: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"returnUr"),
+                                u64::from_le_bytes(*b"eturnUrl"),
+                            ];
+                            const F65: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"cancelUr"),
+                                u64::from_le_bytes(*b"ancelUrl"),
+                            ];
                             match words::<2usize>(k) {
                                 F16 => 16usize,
                                 F32 => 32usize,
@@ -2364,16 +2435,46 @@ impl Transaction {
                             }
                         }
                         10usize => {
-                            const F1: [u64; 2usize] = words(b"statusText");
-                            const F9: [u64; 2usize] = words(b"cardLength");
-                            const F20: [u64; 2usize] = words(b"creditType");
-                            const F23: [u64; 2usize] = words(b"baseAmount");
-                            const F30: [u64; 2usize] = words(b"validation");
-                            const F33: [u64; 2usize] = words(b"authSource");
-                            const F34: [u64; 2usize] = words(b"authNumber");
-                            const F35: [u64; 2usize] = words(b"fileNumber");
-                            const F63: [u64; 2usize] = words(b"successUrl");
-                            const F75: [u64; 2usize] = words(b"transmitId");
+                            const F1: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"statusTe"),
+                                u64::from_le_bytes(*b"atusText"),
+                            ];
+                            const F9: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"cardLeng"),
+                                u64::from_le_bytes(*b"rdLength"),
+                            ];
+                            const F20: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"creditTy"),
+                                u64::from_le_bytes(*b"editType"),
+                            ];
+                            const F23: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"baseAmou"),
+                                u64::from_le_bytes(*b"seAmount"),
+                            ];
+                            const F30: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"validati"),
+                                u64::from_le_bytes(*b"lidation"),
+                            ];
+                            const F33: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"authSour"),
+                                u64::from_le_bytes(*b"thSource"),
+                            ];
+                            const F34: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"authNumb"),
+                                u64::from_le_bytes(*b"thNumber"),
+                            ];
+                            const F35: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"fileNumb"),
+                                u64::from_le_bytes(*b"leNumber"),
+                            ];
+                            const F63: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"successU"),
+                                u64::from_le_bytes(*b"ccessUrl"),
+                            ];
+                            const F75: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"transmit"),
+                                u64::from_le_bytes(*b"ansmitId"),
+                            ];
                             match words::<2usize>(k) {
                                 F1 => 1usize,
                                 F9 => 9usize,
@@ -2389,8 +2490,14 @@ impl Transaction {
                             }
                         }
                         11usize => {
-                            const F18: [u64; 2usize] = words(b"serviceCode");
-                            const F67: [u64; 2usize] = words(b"userMessage");
+                            const F18: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"serviceC"),
+                                u64::from_le_bytes(*b"viceCode"),
+                            ];
+                            const F67: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"userMess"),
+                                u64::from_le_bytes(*b"rMessage"),
+                            ];
                             match words::<2usize>(k) {
                                 F18 => 18usize,
                                 F67 => 67usize,
@@ -2398,11 +2505,26 @@ impl Transaction {
                             }
                         }
                         12usize => {
-                            const F17: [u64; 2usize] = words(b"cardAcquirer");
-                            const F22: [u64; 2usize] = words(b"baseCurrency");
-                            const F26: [u64; 2usize] = words(b"firstPayment");
-                            const F49: [u64; 2usize] = words(b"shiftTxnDate");
-                            const F52: [u64; 2usize] = words(b"acquirerData");
+                            const F17: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"cardAcqu"),
+                                u64::from_le_bytes(*b"Acquirer"),
+                            ];
+                            const F22: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"baseCurr"),
+                                u64::from_le_bytes(*b"Currency"),
+                            ];
+                            const F26: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"firstPay"),
+                                u64::from_le_bytes(*b"tPayment"),
+                            ];
+                            const F49: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"shiftTxn"),
+                                u64::from_le_bytes(*b"tTxnDate"),
+                            ];
+                            const F52: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"acquirer"),
+                                u64::from_le_bytes(*b"irerData"),
+                            ];
                             match words::<2usize>(k) {
                                 F17 => 17usize,
                                 F22 => 22usize,
@@ -2413,8 +2535,14 @@ impl Transaction {
                             }
                         }
                         13usize => {
-                            const F15: [u64; 2usize] = words(b"creditCompany");
-                            const F59: [u64; 2usize] = words(b"mpiValidation");
+                            const F15: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"creditCo"),
+                                u64::from_le_bytes(*b"tCompany"),
+                            ];
+                            const F59: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"mpiValid"),
+                                u64::from_le_bytes(*b"lidation"),
+                            ];
                             match words::<2usize>(k) {
                                 F15 => 15usize,
                                 F59 => 59usize,
@@ -2422,11 +2550,26 @@ impl Transaction {
                             }
                         }
                         14usize => {
-                            const F2: [u64; 2usize] = words(b"extendedStatus");
-                            const F5: [u64; 2usize] = words(b"terminalNumber");
-                            const F12: [u64; 2usize] = words(b"cardExpiration");
-                            const F44: [u64; 2usize] = words(b"supplierNumber");
-                            const F53: [u64; 2usize] = words(b"ashraitEmvData");
+                            const F2: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"extended"),
+                                u64::from_le_bytes(*b"edStatus"),
+                            ];
+                            const F5: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"terminal"),
+                                u64::from_le_bytes(*b"alNumber"),
+                            ];
+                            const F12: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"cardExpi"),
+                                u64::from_le_bytes(*b"piration"),
+                            ];
+                            const F44: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"supplier"),
+                                u64::from_le_bytes(*b"erNumber"),
+                            ];
+                            const F53: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"ashraitE"),
+                                u64::from_le_bytes(*b"tEmvData"),
+                            ];
                             match words::<2usize>(k) {
                                 F2 => 2usize,
                                 F5 => 5usize,
@@ -2437,11 +2580,26 @@ impl Transaction {
                             }
                         }
                         15usize => {
-                            const F19: [u64; 2usize] = words(b"transactionType");
-                            const F24: [u64; 2usize] = words(b"transactionCode");
-                            const F69: [u64; 2usize] = words(b"financialStatus");
-                            const F72: [u64; 2usize] = words(b"transactionDate");
-                            const F74: [u64; 2usize] = words(b"shvaReferanceNo");
+                            const F19: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"transact"),
+                                u64::from_le_bytes(*b"tionType"),
+                            ];
+                            const F24: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"transact"),
+                                u64::from_le_bytes(*b"tionCode"),
+                            ];
+                            const F69: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"financia"),
+                                u64::from_le_bytes(*b"alStatus"),
+                            ];
+                            const F72: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"transact"),
+                                u64::from_le_bytes(*b"tionDate"),
+                            ];
+                            const F74: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"shvaRefe"),
+                                u64::from_le_bytes(*b"eranceNo"),
+                            ];
                             match words::<2usize>(k) {
                                 F19 => 19usize,
                                 F24 => 24usize,
@@ -2452,14 +2610,38 @@ impl Transaction {
                             }
                         }
                         16usize => {
-                            const F14: [u64; 2usize] = words(b"extendedCardType");
-                            const F28: [u64; 2usize] = words(b"numberOfPayments");
-                            const F54: [u64; 2usize] = words(b"extendedTranCode");
-                            const F55: [u64; 2usize] = words(b"sendNotification");
-                            const F56: [u64; 2usize] = words(b"paymentsInterest");
-                            const F61: [u64; 2usize] = words(b"mpiHostedPageUrl");
-                            const F68: [u64; 2usize] = words(b"mpiTransactionId");
-                            const F73: [u64; 2usize] = words(b"transmitDateTime");
+                            const F14: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"extended"),
+                                u64::from_le_bytes(*b"CardType"),
+                            ];
+                            const F28: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"numberOf"),
+                                u64::from_le_bytes(*b"Payments"),
+                            ];
+                            const F54: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"extended"),
+                                u64::from_le_bytes(*b"TranCode"),
+                            ];
+                            const F55: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"sendNoti"),
+                                u64::from_le_bytes(*b"fication"),
+                            ];
+                            const F56: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"payments"),
+                                u64::from_le_bytes(*b"Interest"),
+                            ];
+                            const F61: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"mpiHoste"),
+                                u64::from_le_bytes(*b"dPageUrl"),
+                            ];
+                            const F68: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"mpiTrans"),
+                                u64::from_le_bytes(*b"actionId"),
+                            ];
+                            const F73: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"transmit"),
+                                u64::from_le_bytes(*b"DateTime"),
+                            ];
                             match words::<2usize>(k) {
                                 F14 => 14usize,
                                 F28 => 28usize,
@@ -2473,22 +2655,38 @@ impl Transaction {
                             }
                         }
                         17usize => {
-                            const F27: [u64; 3usize] = words(b"periodicalPayment");
+                            const F27: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"periodic"),
+                                u64::from_le_bytes(*b"alPaymen"),
+                                u64::from_le_bytes(*b"lPayment"),
+                            ];
                             match words::<3usize>(k) {
                                 F27 => 27usize,
                                 _ => usize::MAX,
                             }
                         }
                         18usize => {
-                            const F3: [u64; 3usize] = words(b"extendedStatusText");
+                            const F3: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"extended"),
+                                u64::from_le_bytes(*b"StatusTe"),
+                                u64::from_le_bytes(*b"atusText"),
+                            ];
                             match words::<3usize>(k) {
                                 F3 => 3usize,
                                 _ => usize::MAX,
                             }
                         }
                         19usize => {
-                            const F4: [u64; 3usize] = words(b"extendedUserMessage");
-                            const F36: [u64; 3usize] = words(b"slaveTerminalNumber");
+                            const F4: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"extended"),
+                                u64::from_le_bytes(*b"UserMess"),
+                                u64::from_le_bytes(*b"rMessage"),
+                            ];
+                            const F36: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"slaveTer"),
+                                u64::from_le_bytes(*b"minalNum"),
+                                u64::from_le_bytes(*b"alNumber"),
+                            ];
                             match words::<3usize>(k) {
                                 F4 => 4usize,
                                 F36 => 36usize,
@@ -2496,7 +2694,11 @@ impl Transaction {
                             }
                         }
                         21usize => {
-                            const F37: [u64; 3usize] = words(b"slaveTerminalSequence");
+                            const F37: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"slaveTer"),
+                                u64::from_le_bytes(*b"minalSeq"),
+                                u64::from_le_bytes(*b"Sequence"),
+                            ];
                             match words::<3usize>(k) {
                                 F37 => 37usize,
                                 _ => usize::MAX,
@@ -3135,21 +3337,30 @@ impl AcquirerData {
                     let k: &[u8] = name;
                     match k.len() {
                         3usize => {
-                            const F2: [u64; 1usize] = words(b"mcc");
+                            const F2: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"mcc\0\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F2 => 2usize,
                                 _ => usize::MAX,
                             }
                         }
                         16usize => {
-                            const F1: [u64; 2usize] = words(b"walletSupplierId");
+                            const F1: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"walletSu"),
+                                u64::from_le_bytes(*b"pplierId"),
+                            ];
                             match words::<2usize>(k) {
                                 F1 => 1usize,
                                 _ => usize::MAX,
                             }
                         }
                         18usize => {
-                            const F0: [u64; 3usize] = words(b"acquirerResponseId");
+                            const F0: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"acquirer"),
+                                u64::from_le_bytes(*b"Response"),
+                                u64::from_le_bytes(*b"sponseId"),
+                            ];
                             match words::<3usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,
@@ -3784,8 +3995,12 @@ impl AshraitEmvData {
                     let k: &[u8] = name;
                     match k.len() {
                         3usize => {
-                            const F0: [u64; 1usize] = words(b"uid");
-                            const F49: [u64; 1usize] = words(b"mti");
+                            const F0: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"uid\0\0\0\0\0"),
+                            ];
+                            const F49: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"mti\0\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 F49 => 49usize,
@@ -3793,23 +4008,33 @@ impl AshraitEmvData {
                             }
                         }
                         6usize => {
-                            const F33: [u64; 1usize] = words(b"orgUid");
+                            const F33: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"orgUid\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F33 => 33usize,
                                 _ => usize::MAX,
                             }
                         }
                         7usize => {
-                            const F27: [u64; 1usize] = words(b"dueDate");
+                            const F27: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"dueDate\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F27 => 27usize,
                                 _ => usize::MAX,
                             }
                         }
                         8usize => {
-                            const F28: [u64; 1usize] = words(b"ipayCode");
-                            const F41: [u64; 1usize] = words(b"posJcode");
-                            const F45: [u64; 1usize] = words(b"jsonData");
+                            const F28: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"ipayCode"),
+                            ];
+                            const F41: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"posJcode"),
+                            ];
+                            const F45: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"jsonData"),
+                            ];
                             match words::<1usize>(k) {
                                 F28 => 28usize,
                                 F41 => 41usize,
@@ -3818,11 +4043,26 @@ impl AshraitEmvData {
                             }
                         }
                         9usize => {
-                            const F11: [u64; 2usize] = words(b"tipAmount");
-                            const F35: [u64; 2usize] = words(b"orgAmount");
-                            const F36: [u64; 2usize] = words(b"orgAuthNo");
-                            const F46: [u64; 2usize] = words(b"addendum1");
-                            const F47: [u64; 2usize] = words(b"addendum2");
+                            const F11: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"tipAmoun"),
+                                u64::from_le_bytes(*b"ipAmount"),
+                            ];
+                            const F35: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"orgAmoun"),
+                                u64::from_le_bytes(*b"rgAmount"),
+                            ];
+                            const F36: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"orgAuthN"),
+                                u64::from_le_bytes(*b"rgAuthNo"),
+                            ];
+                            const F46: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"addendum"),
+                                u64::from_le_bytes(*b"ddendum1"),
+                            ];
+                            const F47: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"addendum"),
+                                u64::from_le_bytes(*b"ddendum2"),
+                            ];
                             match words::<2usize>(k) {
                                 F11 => 11usize,
                                 F35 => 35usize,
@@ -3833,10 +4073,22 @@ impl AshraitEmvData {
                             }
                         }
                         10usize => {
-                            const F5: [u64; 2usize] = words(b"dspBalance");
-                            const F24: [u64; 2usize] = words(b"ipayAmount");
-                            const F25: [u64; 2usize] = words(b"ipayNumber");
-                            const F48: [u64; 2usize] = words(b"requestMti");
+                            const F5: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"dspBalan"),
+                                u64::from_le_bytes(*b"pBalance"),
+                            ];
+                            const F24: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"ipayAmou"),
+                                u64::from_le_bytes(*b"ayAmount"),
+                            ];
+                            const F25: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"ipayNumb"),
+                                u64::from_le_bytes(*b"ayNumber"),
+                            ];
+                            const F48: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"requestM"),
+                                u64::from_le_bytes(*b"questMti"),
+                            ];
                             match words::<2usize>(k) {
                                 F5 => 5usize,
                                 F24 => 24usize,
@@ -3846,12 +4098,30 @@ impl AshraitEmvData {
                             }
                         }
                         11usize => {
-                            const F18: [u64; 2usize] = words(b"recurringNo");
-                            const F23: [u64; 2usize] = words(b"deferMonths");
-                            const F29: [u64; 2usize] = words(b"ipayPrecent");
-                            const F34: [u64; 2usize] = words(b"orgTranDate");
-                            const F44: [u64; 2usize] = words(b"ashTermType");
-                            const F50: [u64; 2usize] = words(b"posDateTime");
+                            const F18: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"recurrin"),
+                                u64::from_le_bytes(*b"urringNo"),
+                            ];
+                            const F23: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"deferMon"),
+                                u64::from_le_bytes(*b"erMonths"),
+                            ];
+                            const F29: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"ipayPrec"),
+                                u64::from_le_bytes(*b"yPrecent"),
+                            ];
+                            const F34: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"orgTranD"),
+                                u64::from_le_bytes(*b"TranDate"),
+                            ];
+                            const F44: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"ashTermT"),
+                                u64::from_le_bytes(*b"TermType"),
+                            ];
+                            const F50: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"posDateT"),
+                                u64::from_le_bytes(*b"DateTime"),
+                            ];
                             match words::<2usize>(k) {
                                 F18 => 18usize,
                                 F23 => 23usize,
@@ -3863,9 +4133,18 @@ impl AshraitEmvData {
                             }
                         }
                         13usize => {
-                            const F1: [u64; 2usize] = words(b"cardSeqNumber");
-                            const F26: [u64; 2usize] = words(b"ipayOfferCode");
-                            const F32: [u64; 2usize] = words(b"isSelfService");
+                            const F1: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"cardSeqN"),
+                                u64::from_le_bytes(*b"eqNumber"),
+                            ];
+                            const F26: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"ipayOffe"),
+                                u64::from_le_bytes(*b"fferCode"),
+                            ];
+                            const F32: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"isSelfSe"),
+                                u64::from_le_bytes(*b"fService"),
+                            ];
                             match words::<2usize>(k) {
                                 F1 => 1usize,
                                 F26 => 26usize,
@@ -3874,9 +4153,18 @@ impl AshraitEmvData {
                             }
                         }
                         14usize => {
-                            const F3: [u64; 2usize] = words(b"authNoAcquirer");
-                            const F10: [u64; 2usize] = words(b"cashbackAmount");
-                            const F16: [u64; 2usize] = words(b"conversionRate");
+                            const F3: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"authNoAc"),
+                                u64::from_le_bytes(*b"Acquirer"),
+                            ];
+                            const F10: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"cashback"),
+                                u64::from_le_bytes(*b"ckAmount"),
+                            ];
+                            const F16: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"conversi"),
+                                u64::from_le_bytes(*b"sionRate"),
+                            ];
                             match words::<2usize>(k) {
                                 F3 => 3usize,
                                 F10 => 10usize,
@@ -3885,10 +4173,22 @@ impl AshraitEmvData {
                             }
                         }
                         15usize => {
-                            const F12: [u64; 2usize] = words(b"commisionAmount");
-                            const F30: [u64; 2usize] = words(b"ipayProductCode");
-                            const F31: [u64; 2usize] = words(b"ashReasonCredit");
-                            const F39: [u64; 2usize] = words(b"orgLinkIncrAuth");
+                            const F12: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"commisio"),
+                                u64::from_le_bytes(*b"onAmount"),
+                            ];
+                            const F30: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"ipayProd"),
+                                u64::from_le_bytes(*b"ductCode"),
+                            ];
+                            const F31: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"ashReaso"),
+                                u64::from_le_bytes(*b"onCredit"),
+                            ];
+                            const F39: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"orgLinkI"),
+                                u64::from_le_bytes(*b"IncrAuth"),
+                            ];
                             match words::<2usize>(k) {
                                 F12 => 12usize,
                                 F30 => 30usize,
@@ -3898,11 +4198,26 @@ impl AshraitEmvData {
                             }
                         }
                         16usize => {
-                            const F2: [u64; 2usize] = words(b"authCodeAcquirer");
-                            const F15: [u64; 2usize] = words(b"conversionAmount");
-                            const F17: [u64; 2usize] = words(b"paymentIndexType");
-                            const F19: [u64; 2usize] = words(b"recurringTotalNo");
-                            const F43: [u64; 2usize] = words(b"termSerialnumber");
+                            const F2: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"authCode"),
+                                u64::from_le_bytes(*b"Acquirer"),
+                            ];
+                            const F15: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"conversi"),
+                                u64::from_le_bytes(*b"onAmount"),
+                            ];
+                            const F17: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"paymentI"),
+                                u64::from_le_bytes(*b"ndexType"),
+                            ];
+                            const F19: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"recurrin"),
+                                u64::from_le_bytes(*b"gTotalNo"),
+                            ];
+                            const F43: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"termSeri"),
+                                u64::from_le_bytes(*b"alnumber"),
+                            ];
                             match words::<2usize>(k) {
                                 F2 => 2usize,
                                 F15 => 15usize,
@@ -3913,8 +4228,16 @@ impl AshraitEmvData {
                             }
                         }
                         17usize => {
-                            const F20: [u64; 3usize] = words(b"recurringTotalSum");
-                            const F40: [u64; 3usize] = words(b"orgAuthNoAcquirer");
+                            const F20: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"recurrin"),
+                                u64::from_le_bytes(*b"gTotalSu"),
+                                u64::from_le_bytes(*b"TotalSum"),
+                            ];
+                            const F40: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"orgAuthN"),
+                                u64::from_le_bytes(*b"oAcquire"),
+                                u64::from_le_bytes(*b"Acquirer"),
+                            ];
                             match words::<3usize>(k) {
                                 F20 => 20usize,
                                 F40 => 40usize,
@@ -3922,13 +4245,41 @@ impl AshraitEmvData {
                             }
                         }
                         18usize => {
-                            const F6: [u64; 3usize] = words(b"authValidationType");
-                            const F7: [u64; 3usize] = words(b"specialProjectCode");
-                            const F13: [u64; 3usize] = words(b"conversionProvider");
-                            const F14: [u64; 3usize] = words(b"conversionCurrency");
-                            const F21: [u64; 3usize] = words(b"recurringUniqueRef");
-                            const F22: [u64; 3usize] = words(b"recurringFrequency");
-                            const F42: [u64; 3usize] = words(b"pinpadSerialNumber");
+                            const F6: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"authVali"),
+                                u64::from_le_bytes(*b"dationTy"),
+                                u64::from_le_bytes(*b"tionType"),
+                            ];
+                            const F7: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"specialP"),
+                                u64::from_le_bytes(*b"rojectCo"),
+                                u64::from_le_bytes(*b"jectCode"),
+                            ];
+                            const F13: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"conversi"),
+                                u64::from_le_bytes(*b"onProvid"),
+                                u64::from_le_bytes(*b"Provider"),
+                            ];
+                            const F14: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"conversi"),
+                                u64::from_le_bytes(*b"onCurren"),
+                                u64::from_le_bytes(*b"Currency"),
+                            ];
+                            const F21: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"recurrin"),
+                                u64::from_le_bytes(*b"gUniqueR"),
+                                u64::from_le_bytes(*b"niqueRef"),
+                            ];
+                            const F22: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"recurrin"),
+                                u64::from_le_bytes(*b"gFrequen"),
+                                u64::from_le_bytes(*b"requency"),
+                            ];
+                            const F42: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"pinpadSe"),
+                                u64::from_le_bytes(*b"rialNumb"),
+                                u64::from_le_bytes(*b"alNumber"),
+                            ];
                             match words::<3usize>(k) {
                                 F6 => 6usize,
                                 F7 => 7usize,
@@ -3941,9 +4292,21 @@ impl AshraitEmvData {
                             }
                         }
                         19usize => {
-                            const F8: [u64; 3usize] = words(b"specialProjectInfo1");
-                            const F9: [u64; 3usize] = words(b"informativeTranCode");
-                            const F38: [u64; 3usize] = words(b"orgAuthCodeAcquirer");
+                            const F8: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"specialP"),
+                                u64::from_le_bytes(*b"rojectIn"),
+                                u64::from_le_bytes(*b"ectInfo1"),
+                            ];
+                            const F9: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"informat"),
+                                u64::from_le_bytes(*b"iveTranC"),
+                                u64::from_le_bytes(*b"TranCode"),
+                            ];
+                            const F38: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"orgAuthC"),
+                                u64::from_le_bytes(*b"odeAcqui"),
+                                u64::from_le_bytes(*b"Acquirer"),
+                            ];
                             match words::<3usize>(k) {
                                 F8 => 8usize,
                                 F9 => 9usize,
@@ -3952,16 +4315,22 @@ impl AshraitEmvData {
                             }
                         }
                         21usize => {
-                            const F4: [u64; 3usize] = words(b"authCodeCreditCompany");
+                            const F4: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"authCode"),
+                                u64::from_le_bytes(*b"CreditCo"),
+                                u64::from_le_bytes(*b"tCompany"),
+                            ];
                             match words::<3usize>(k) {
                                 F4 => 4usize,
                                 _ => usize::MAX,
                             }
                         }
                         24usize => {
-                            const F37: [u64; 3usize] = words(
-                                b"orgAuthCodeCreditCompany",
-                            );
+                            const F37: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"orgAuthC"),
+                                u64::from_le_bytes(*b"odeCredi"),
+                                u64::from_le_bytes(*b"tCompany"),
+                            ];
                             match words::<3usize>(k) {
                                 F37 => 37usize,
                                 _ => usize::MAX,
@@ -4504,15 +4873,23 @@ impl Totals {
                     let k: &[u8] = name;
                     match k.len() {
                         5usize => {
-                            const F3: [u64; 1usize] = words(b"total");
+                            const F3: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"total\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F3 => 3usize,
                                 _ => usize::MAX,
                             }
                         }
                         10usize => {
-                            const F0: [u64; 2usize] = words(b"pageNumber");
-                            const F4: [u64; 2usize] = words(b"totalMatch");
+                            const F0: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"pageNumb"),
+                                u64::from_le_bytes(*b"geNumber"),
+                            ];
+                            const F4: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"totalMat"),
+                                u64::from_le_bytes(*b"talMatch"),
+                            ];
                             match words::<2usize>(k) {
                                 F0 => 0usize,
                                 F4 => 4usize,
@@ -4520,14 +4897,20 @@ impl Totals {
                             }
                         }
                         11usize => {
-                            const F1: [u64; 2usize] = words(b"pagesAmount");
+                            const F1: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"pagesAmo"),
+                                u64::from_le_bytes(*b"esAmount"),
+                            ];
                             match words::<2usize>(k) {
                                 F1 => 1usize,
                                 _ => usize::MAX,
                             }
                         }
                         13usize => {
-                            const F2: [u64; 2usize] = words(b"queryResultId");
+                            const F2: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"queryRes"),
+                                u64::from_le_bytes(*b"ResultId"),
+                            ];
                             match words::<2usize>(k) {
                                 F2 => 2usize,
                                 _ => usize::MAX,

@@ -322,15 +322,23 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                     let k: &[u8] = key.0.as_bytes();
                     match k.len() {
                         6usize => {
-                            const F0: [u64; 1usize] = words(b"Req_ID");
+                            const F0: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Req_ID\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }
                         11usize => {
-                            const F1: [u64; 2usize] = words(b"Result Code");
-                            const F2: [u64; 2usize] = words(b"Result Text");
+                            const F1: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"Result C"),
+                                u64::from_le_bytes(*b"ult Code"),
+                            ];
+                            const F2: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"Result T"),
+                                u64::from_le_bytes(*b"ult Text"),
+                            ];
                             match words::<2usize>(k) {
                                 F1 => 1usize,
                                 F2 => 2usize,
@@ -338,8 +346,16 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                             }
                         }
                         20usize => {
-                            const F3: [u64; 3usize] = words(b"Result CC Brand Name");
-                            const F4: [u64; 3usize] = words(b"Result Last 4 Digits");
+                            const F3: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"Result C"),
+                                u64::from_le_bytes(*b"C Brand "),
+                                u64::from_le_bytes(*b"and Name"),
+                            ];
+                            const F4: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"Result L"),
+                                u64::from_le_bytes(*b"ast 4 Di"),
+                                u64::from_le_bytes(*b"4 Digits"),
+                            ];
                             match words::<3usize>(k) {
                                 F3 => 3usize,
                                 F4 => 4usize,
@@ -347,7 +363,11 @@ impl crate::__private::JsonFields for ChargeCardResponse {
                             }
                         }
                         21usize => {
-                            const F5: [u64; 3usize] = words(b"Result Bank Reference");
+                            const F5: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"Result B"),
+                                u64::from_le_bytes(*b"ank Refe"),
+                                u64::from_le_bytes(*b"eference"),
+                            ];
                             match words::<3usize>(k) {
                                 F5 => 5usize,
                                 _ => usize::MAX,

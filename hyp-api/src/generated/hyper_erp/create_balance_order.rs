@@ -284,14 +284,17 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
                     let k: &[u8] = key.0.as_bytes();
                     match k.len() {
                         8usize => {
-                            const F0: [u64; 1usize] = words(b"TP_Login");
+                            const F0: [u64; 1usize] = [u64::from_le_bytes(*b"TP_Login")];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }
                         11usize => {
-                            const F1: [u64; 2usize] = words(b"TP_Order_ID");
+                            const F1: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"TP_Order"),
+                                u64::from_le_bytes(*b"Order_ID"),
+                            ];
                             match words::<2usize>(k) {
                                 F1 => 1usize,
                                 _ => usize::MAX,

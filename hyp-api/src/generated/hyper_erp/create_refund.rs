@@ -444,7 +444,9 @@ impl crate::__private::JsonFields for CreateRefundResponse {
                     let k: &[u8] = key.0.as_bytes();
                     match k.len() {
                         3usize => {
-                            const F0: [u64; 1usize] = words(b"Doc");
+                            const F0: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Doc\0\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,

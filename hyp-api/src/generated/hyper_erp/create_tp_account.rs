@@ -148,7 +148,9 @@ impl crate::__private::JsonFields for CreateTpAccountResponse {
                     let k: &[u8] = key.0.as_bytes();
                     match k.len() {
                         7usize => {
-                            const F0: [u64; 1usize] = words(b"account");
+                            const F0: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"account\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,

@@ -398,7 +398,10 @@ impl crate::__private::JsonFields for DepositFiatResponse {
                     let k: &[u8] = key.0.as_bytes();
                     match k.len() {
                         11usize => {
-                            const F0: [u64; 2usize] = words(b"Receipt_Num");
+                            const F0: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"Receipt_"),
+                                u64::from_le_bytes(*b"eipt_Num"),
+                            ];
                             match words::<2usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,

@@ -150,16 +150,24 @@ impl crate::__private::JsonFields for TpAccount {
                     let k: &[u8] = key.0.as_bytes();
                     match k.len() {
                         5usize => {
-                            const F4: [u64; 1usize] = words(b"Group");
+                            const F4: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Group\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F4 => 4usize,
                                 _ => usize::MAX,
                             }
                         }
                         6usize => {
-                            const F3: [u64; 1usize] = words(b"Status");
-                            const F7: [u64; 1usize] = words(b"Equity");
-                            const F8: [u64; 1usize] = words(b"Margin");
+                            const F3: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Status\0\0"),
+                            ];
+                            const F7: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Equity\0\0"),
+                            ];
+                            const F8: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Margin\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F3 => 3usize,
                                 F7 => 7usize,
@@ -168,15 +176,17 @@ impl crate::__private::JsonFields for TpAccount {
                             }
                         }
                         7usize => {
-                            const F6: [u64; 1usize] = words(b"Balance");
+                            const F6: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Balance\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F6 => 6usize,
                                 _ => usize::MAX,
                             }
                         }
                         8usize => {
-                            const F2: [u64; 1usize] = words(b"Platform");
-                            const F5: [u64; 1usize] = words(b"Currency");
+                            const F2: [u64; 1usize] = [u64::from_le_bytes(*b"Platform")];
+                            const F5: [u64; 1usize] = [u64::from_le_bytes(*b"Currency")];
                             match words::<1usize>(k) {
                                 F2 => 2usize,
                                 F5 => 5usize,
@@ -184,28 +194,40 @@ impl crate::__private::JsonFields for TpAccount {
                             }
                         }
                         10usize => {
-                            const F1: [u64; 2usize] = words(b"DataSource");
+                            const F1: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"DataSour"),
+                                u64::from_le_bytes(*b"taSource"),
+                            ];
                             match words::<2usize>(k) {
                                 F1 => 1usize,
                                 _ => usize::MAX,
                             }
                         }
                         11usize => {
-                            const F10: [u64; 2usize] = words(b"Data Source");
+                            const F10: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"Data Sou"),
+                                u64::from_le_bytes(*b"a Source"),
+                            ];
                             match words::<2usize>(k) {
                                 F10 => 10usize,
                                 _ => usize::MAX,
                             }
                         }
                         12usize => {
-                            const F0: [u64; 2usize] = words(b"AccountLogin");
+                            const F0: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"AccountL"),
+                                u64::from_le_bytes(*b"untLogin"),
+                            ];
                             match words::<2usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }
                         13usize => {
-                            const F9: [u64; 2usize] = words(b"Account Login");
+                            const F9: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"Account "),
+                                u64::from_le_bytes(*b"nt Login"),
+                            ];
                             match words::<2usize>(k) {
                                 F9 => 9usize,
                                 _ => usize::MAX,
@@ -1345,9 +1367,15 @@ impl crate::__private::JsonFields for RefundDocument {
                     let k: &[u8] = key.0.as_bytes();
                     match k.len() {
                         5usize => {
-                            const F8: [u64; 1usize] = words(b"Phone");
-                            const F9: [u64; 1usize] = words(b"Email");
-                            const F21: [u64; 1usize] = words(b"Notes");
+                            const F8: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Phone\0\0\0"),
+                            ];
+                            const F9: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Email\0\0\0"),
+                            ];
+                            const F21: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Notes\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F8 => 8usize,
                                 F9 => 9usize,
@@ -1356,22 +1384,30 @@ impl crate::__private::JsonFields for RefundDocument {
                             }
                         }
                         6usize => {
-                            const F1: [u64; 1usize] = words(b"Agency");
+                            const F1: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Agency\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F1 => 1usize,
                                 _ => usize::MAX,
                             }
                         }
                         7usize => {
-                            const F7: [u64; 1usize] = words(b"Address");
+                            const F7: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Address\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F7 => 7usize,
                                 _ => usize::MAX,
                             }
                         }
                         8usize => {
-                            const F10: [u64; 1usize] = words(b"IdNumber");
-                            const F12: [u64; 1usize] = words(b"Language");
+                            const F10: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"IdNumber"),
+                            ];
+                            const F12: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Language"),
+                            ];
                             match words::<1usize>(k) {
                                 F10 => 10usize,
                                 F12 => 12usize,
@@ -1379,15 +1415,24 @@ impl crate::__private::JsonFields for RefundDocument {
                             }
                         }
                         9usize => {
-                            const F27: [u64; 2usize] = words(b"IpAddress");
+                            const F27: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"IpAddres"),
+                                u64::from_le_bytes(*b"pAddress"),
+                            ];
                             match words::<2usize>(k) {
                                 F27 => 27usize,
                                 _ => usize::MAX,
                             }
                         }
                         10usize => {
-                            const F3: [u64; 2usize] = words(b"SalesAgent");
-                            const F19: [u64; 2usize] = words(b"ProducedBy");
+                            const F3: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"SalesAge"),
+                                u64::from_le_bytes(*b"lesAgent"),
+                            ];
+                            const F19: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"Produced"),
+                                u64::from_le_bytes(*b"oducedBy"),
+                            ];
                             match words::<2usize>(k) {
                                 F3 => 3usize,
                                 F19 => 19usize,
@@ -1395,16 +1440,28 @@ impl crate::__private::JsonFields for RefundDocument {
                             }
                         }
                         11usize => {
-                            const F32: [u64; 2usize] = words(b"CancelledBy");
+                            const F32: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"Cancelle"),
+                                u64::from_le_bytes(*b"celledBy"),
+                            ];
                             match words::<2usize>(k) {
                                 F32 => 32usize,
                                 _ => usize::MAX,
                             }
                         }
                         12usize => {
-                            const F0: [u64; 2usize] = words(b"RefundNumber");
-                            const F4: [u64; 2usize] = words(b"ClientNumber");
-                            const F18: [u64; 2usize] = words(b"CreatedOnUtc");
+                            const F0: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"RefundNu"),
+                                u64::from_le_bytes(*b"ndNumber"),
+                            ];
+                            const F4: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"ClientNu"),
+                                u64::from_le_bytes(*b"ntNumber"),
+                            ];
+                            const F18: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"CreatedO"),
+                                u64::from_le_bytes(*b"tedOnUtc"),
+                            ];
                             match words::<2usize>(k) {
                                 F0 => 0usize,
                                 F4 => 4usize,
@@ -1413,9 +1470,18 @@ impl crate::__private::JsonFields for RefundDocument {
                             }
                         }
                         13usize => {
-                            const F6: [u64; 2usize] = words(b"ContactPerson");
-                            const F14: [u64; 2usize] = words(b"TotalRefundLc");
-                            const F22: [u64; 2usize] = words(b"InternalNotes");
+                            const F6: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"ContactP"),
+                                u64::from_le_bytes(*b"ctPerson"),
+                            ];
+                            const F14: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"TotalRef"),
+                                u64::from_le_bytes(*b"RefundLc"),
+                            ];
+                            const F22: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"Internal"),
+                                u64::from_le_bytes(*b"nalNotes"),
+                            ];
                             match words::<2usize>(k) {
                                 F6 => 6usize,
                                 F14 => 14usize,
@@ -1424,18 +1490,36 @@ impl crate::__private::JsonFields for RefundDocument {
                             }
                         }
                         14usize => {
-                            const F5: [u64; 2usize] = words(b"ClientFullName");
+                            const F5: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"ClientFu"),
+                                u64::from_le_bytes(*b"FullName"),
+                            ];
                             match words::<2usize>(k) {
                                 F5 => 5usize,
                                 _ => usize::MAX,
                             }
                         }
                         15usize => {
-                            const F2: [u64; 2usize] = words(b"DrawerStationId");
-                            const F16: [u64; 2usize] = words(b"TotalRefundInPc");
-                            const F24: [u64; 2usize] = words(b"MoneyLaundering");
-                            const F29: [u64; 2usize] = words(b"OldDocReference");
-                            const F30: [u64; 2usize] = words(b"OldSoftwareName");
+                            const F2: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"DrawerSt"),
+                                u64::from_le_bytes(*b"tationId"),
+                            ];
+                            const F16: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"TotalRef"),
+                                u64::from_le_bytes(*b"fundInPc"),
+                            ];
+                            const F24: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"MoneyLau"),
+                                u64::from_le_bytes(*b"undering"),
+                            ];
+                            const F29: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"OldDocRe"),
+                                u64::from_le_bytes(*b"eference"),
+                            ];
+                            const F30: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"OldSoftw"),
+                                u64::from_le_bytes(*b"wareName"),
+                            ];
                             match words::<2usize>(k) {
                                 F2 => 2usize,
                                 F16 => 16usize,
@@ -1446,16 +1530,31 @@ impl crate::__private::JsonFields for RefundDocument {
                             }
                         }
                         16usize => {
-                            const F31: [u64; 2usize] = words(b"CancellationTime");
+                            const F31: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"Cancella"),
+                                u64::from_le_bytes(*b"tionTime"),
+                            ];
                             match words::<2usize>(k) {
                                 F31 => 31usize,
                                 _ => usize::MAX,
                             }
                         }
                         17usize => {
-                            const F11: [u64; 3usize] = words(b"ClientCountryCode");
-                            const F15: [u64; 3usize] = words(b"PurchaserCurrency");
-                            const F23: [u64; 3usize] = words(b"RefundFormPurpose");
+                            const F11: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"ClientCo"),
+                                u64::from_le_bytes(*b"untryCod"),
+                                u64::from_le_bytes(*b"ntryCode"),
+                            ];
+                            const F15: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"Purchase"),
+                                u64::from_le_bytes(*b"rCurrenc"),
+                                u64::from_le_bytes(*b"Currency"),
+                            ];
+                            const F23: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"RefundFo"),
+                                u64::from_le_bytes(*b"rmPurpos"),
+                                u64::from_le_bytes(*b"mPurpose"),
+                            ];
                             match words::<3usize>(k) {
                                 F11 => 11usize,
                                 F15 => 15usize,
@@ -1464,8 +1563,16 @@ impl crate::__private::JsonFields for RefundDocument {
                             }
                         }
                         18usize => {
-                            const F28: [u64; 3usize] = words(b"ResponsibleManager");
-                            const F33: [u64; 3usize] = words(b"CancellationReason");
+                            const F28: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"Responsi"),
+                                u64::from_le_bytes(*b"bleManag"),
+                                u64::from_le_bytes(*b"eManager"),
+                            ];
+                            const F33: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"Cancella"),
+                                u64::from_le_bytes(*b"tionReas"),
+                                u64::from_le_bytes(*b"onReason"),
+                            ];
                             match words::<3usize>(k) {
                                 F28 => 28usize,
                                 F33 => 33usize,
@@ -1473,8 +1580,16 @@ impl crate::__private::JsonFields for RefundDocument {
                             }
                         }
                         19usize => {
-                            const F20: [u64; 3usize] = words(b"ElectronicSignedPdf");
-                            const F36: [u64; 3usize] = words(b"AuthorizationStatus");
+                            const F20: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"Electron"),
+                                u64::from_le_bytes(*b"icSigned"),
+                                u64::from_le_bytes(*b"ignedPdf"),
+                            ];
+                            const F36: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"Authoriz"),
+                                u64::from_le_bytes(*b"ationSta"),
+                                u64::from_le_bytes(*b"onStatus"),
+                            ];
                             match words::<3usize>(k) {
                                 F20 => 20usize,
                                 F36 => 36usize,
@@ -1482,17 +1597,37 @@ impl crate::__private::JsonFields for RefundDocument {
                             }
                         }
                         20usize => {
-                            const F17: [u64; 3usize] = words(b"OriginProductionTime");
+                            const F17: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"OriginPr"),
+                                u64::from_le_bytes(*b"oduction"),
+                                u64::from_le_bytes(*b"tionTime"),
+                            ];
                             match words::<3usize>(k) {
                                 F17 => 17usize,
                                 _ => usize::MAX,
                             }
                         }
                         21usize => {
-                            const F13: [u64; 3usize] = words(b"InternationalDocument");
-                            const F25: [u64; 3usize] = words(b"MoneyLaunderingBundle");
-                            const F35: [u64; 3usize] = words(b"CreditLineUsageRiskLc");
-                            const F37: [u64; 3usize] = words(b"AuthorizationTextDesc");
+                            const F13: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"Internat"),
+                                u64::from_le_bytes(*b"ionalDoc"),
+                                u64::from_le_bytes(*b"Document"),
+                            ];
+                            const F25: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"MoneyLau"),
+                                u64::from_le_bytes(*b"nderingB"),
+                                u64::from_le_bytes(*b"ngBundle"),
+                            ];
+                            const F35: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"CreditLi"),
+                                u64::from_le_bytes(*b"neUsageR"),
+                                u64::from_le_bytes(*b"geRiskLc"),
+                            ];
+                            const F37: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"Authoriz"),
+                                u64::from_le_bytes(*b"ationTex"),
+                                u64::from_le_bytes(*b"TextDesc"),
+                            ];
                             match words::<3usize>(k) {
                                 F13 => 13usize,
                                 F25 => 25usize,
@@ -1502,18 +1637,24 @@ impl crate::__private::JsonFields for RefundDocument {
                             }
                         }
                         28usize => {
-                            const F26: [u64; 4usize] = words(
-                                b"PersonalIdVerificationMadeBy",
-                            );
+                            const F26: [u64; 4usize] = [
+                                u64::from_le_bytes(*b"Personal"),
+                                u64::from_le_bytes(*b"IdVerifi"),
+                                u64::from_le_bytes(*b"cationMa"),
+                                u64::from_le_bytes(*b"onMadeBy"),
+                            ];
                             match words::<4usize>(k) {
                                 F26 => 26usize,
                                 _ => usize::MAX,
                             }
                         }
                         30usize => {
-                            const F34: [u64; 4usize] = words(
-                                b"AccountBalanceAtProductionTime",
-                            );
+                            const F34: [u64; 4usize] = [
+                                u64::from_le_bytes(*b"AccountB"),
+                                u64::from_le_bytes(*b"alanceAt"),
+                                u64::from_le_bytes(*b"Producti"),
+                                u64::from_le_bytes(*b"tionTime"),
+                            ];
                             match words::<4usize>(k) {
                                 F34 => 34usize,
                                 _ => usize::MAX,
@@ -2115,16 +2256,18 @@ impl crate::__private::JsonFields for RefundQueueRow {
                     let k: &[u8] = key.0.as_bytes();
                     match k.len() {
                         7usize => {
-                            const F8: [u64; 1usize] = words(b"Account");
+                            const F8: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Account\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F8 => 8usize,
                                 _ => usize::MAX,
                             }
                         }
                         8usize => {
-                            const F1: [u64; 1usize] = words(b"RowIndex");
-                            const F5: [u64; 1usize] = words(b"Currency");
-                            const F6: [u64; 1usize] = words(b"BankCode");
+                            const F1: [u64; 1usize] = [u64::from_le_bytes(*b"RowIndex")];
+                            const F5: [u64; 1usize] = [u64::from_le_bytes(*b"Currency")];
+                            const F6: [u64; 1usize] = [u64::from_le_bytes(*b"BankCode")];
                             match words::<1usize>(k) {
                                 F1 => 1usize,
                                 F5 => 5usize,
@@ -2133,10 +2276,22 @@ impl crate::__private::JsonFields for RefundQueueRow {
                             }
                         }
                         11usize => {
-                            const F3: [u64; 2usize] = words(b"PaymentDate");
-                            const F4: [u64; 2usize] = words(b"TotalAmount");
-                            const F7: [u64; 2usize] = words(b"BranchSwift");
-                            const F11: [u64; 2usize] = words(b"RegBankName");
+                            const F3: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"PaymentD"),
+                                u64::from_le_bytes(*b"mentDate"),
+                            ];
+                            const F4: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"TotalAmo"),
+                                u64::from_le_bytes(*b"alAmount"),
+                            ];
+                            const F7: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"BranchSw"),
+                                u64::from_le_bytes(*b"nchSwift"),
+                            ];
+                            const F11: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"RegBankN"),
+                                u64::from_le_bytes(*b"BankName"),
+                            ];
                             match words::<2usize>(k) {
                                 F3 => 3usize,
                                 F4 => 4usize,
@@ -2146,8 +2301,14 @@ impl crate::__private::JsonFields for RefundQueueRow {
                             }
                         }
                         12usize => {
-                            const F0: [u64; 2usize] = words(b"RefundNumber");
-                            const F2: [u64; 2usize] = words(b"RefundMethod");
+                            const F0: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"RefundNu"),
+                                u64::from_le_bytes(*b"ndNumber"),
+                            ];
+                            const F2: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"RefundMe"),
+                                u64::from_le_bytes(*b"ndMethod"),
+                            ];
                             match words::<2usize>(k) {
                                 F0 => 0usize,
                                 F2 => 2usize,
@@ -2155,46 +2316,67 @@ impl crate::__private::JsonFields for RefundQueueRow {
                             }
                         }
                         14usize => {
-                            const F12: [u64; 2usize] = words(b"RegBankAddress");
+                            const F12: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"RegBankA"),
+                                u64::from_le_bytes(*b"kAddress"),
+                            ];
                             match words::<2usize>(k) {
                                 F12 => 12usize,
                                 _ => usize::MAX,
                             }
                         }
                         18usize => {
-                            const F10: [u64; 3usize] = words(b"RegRefundToCountry");
+                            const F10: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"RegRefun"),
+                                u64::from_le_bytes(*b"dToCount"),
+                                u64::from_le_bytes(*b"oCountry"),
+                            ];
                             match words::<3usize>(k) {
                                 F10 => 10usize,
                                 _ => usize::MAX,
                             }
                         }
                         19usize => {
-                            const F14: [u64; 3usize] = words(b"FromInternalAccount");
+                            const F14: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"FromInte"),
+                                u64::from_le_bytes(*b"rnalAcco"),
+                                u64::from_le_bytes(*b"lAccount"),
+                            ];
                             match words::<3usize>(k) {
                                 F14 => 14usize,
                                 _ => usize::MAX,
                             }
                         }
                         23usize => {
-                            const F15: [u64; 3usize] = words(b"FromInternalAccountName");
+                            const F15: [u64; 3usize] = [
+                                u64::from_le_bytes(*b"FromInte"),
+                                u64::from_le_bytes(*b"rnalAcco"),
+                                u64::from_le_bytes(*b"ountName"),
+                            ];
                             match words::<3usize>(k) {
                                 F15 => 15usize,
                                 _ => usize::MAX,
                             }
                         }
                         25usize => {
-                            const F9: [u64; 4usize] = words(
-                                b"BankTransferPaymentFormat",
-                            );
+                            const F9: [u64; 4usize] = [
+                                u64::from_le_bytes(*b"BankTran"),
+                                u64::from_le_bytes(*b"sferPaym"),
+                                u64::from_le_bytes(*b"entForma"),
+                                u64::from_le_bytes(*b"ntFormat"),
+                            ];
                             match words::<4usize>(k) {
                                 F9 => 9usize,
                                 _ => usize::MAX,
                             }
                         }
                         30usize => {
-                            const F13: [u64; 4usize] = words(
-                                b"RegAccountOwnerAsContactPerson",
-                            );
+                            const F13: [u64; 4usize] = [
+                                u64::from_le_bytes(*b"RegAccou"),
+                                u64::from_le_bytes(*b"ntOwnerA"),
+                                u64::from_le_bytes(*b"sContact"),
+                                u64::from_le_bytes(*b"ctPerson"),
+                            ];
                             match words::<4usize>(k) {
                                 F13 => 13usize,
                                 _ => usize::MAX,

@@ -128,7 +128,9 @@ impl crate::__private::JsonFields for QueryRefundQueueResponse {
                     let k: &[u8] = key.0.as_bytes();
                     match k.len() {
                         5usize => {
-                            const F0: [u64; 1usize] = words(b"Queue");
+                            const F0: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Queue\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,

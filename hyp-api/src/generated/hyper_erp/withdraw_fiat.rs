@@ -397,7 +397,10 @@ impl crate::__private::JsonFields for WithdrawFiatResponse {
                     let k: &[u8] = key.0.as_bytes();
                     match k.len() {
                         10usize => {
-                            const F0: [u64; 2usize] = words(b"Refund_Num");
+                            const F0: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"Refund_N"),
+                                u64::from_le_bytes(*b"fund_Num"),
+                            ];
                             match words::<2usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,

@@ -199,28 +199,36 @@ impl crate::__private::JsonFields for DailyReportResponse {
                     let k: &[u8] = key.0.as_bytes();
                     match k.len() {
                         6usize => {
-                            const F1: [u64; 1usize] = words(b"equity");
+                            const F1: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"equity\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F1 => 1usize,
                                 _ => usize::MAX,
                             }
                         }
                         8usize => {
-                            const F2: [u64; 1usize] = words(b"deposits");
+                            const F2: [u64; 1usize] = [u64::from_le_bytes(*b"deposits")];
                             match words::<1usize>(k) {
                                 F2 => 2usize,
                                 _ => usize::MAX,
                             }
                         }
                         11usize => {
-                            const F3: [u64; 2usize] = words(b"withdrawals");
+                            const F3: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"withdraw"),
+                                u64::from_le_bytes(*b"hdrawals"),
+                            ];
                             match words::<2usize>(k) {
                                 F3 => 3usize,
                                 _ => usize::MAX,
                             }
                         }
                         14usize => {
-                            const F0: [u64; 2usize] = words(b"activeAccounts");
+                            const F0: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"activeAc"),
+                                u64::from_le_bytes(*b"Accounts"),
+                            ];
                             match words::<2usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,

@@ -287,16 +287,24 @@ impl crate::__private::JsonFields for GetAccountResponse {
                     let k: &[u8] = key.0.as_bytes();
                     match k.len() {
                         4usize => {
-                            const F1: [u64; 1usize] = words(b"name");
+                            const F1: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"name\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F1 => 1usize,
                                 _ => usize::MAX,
                             }
                         }
                         5usize => {
-                            const F0: [u64; 1usize] = words(b"login");
-                            const F2: [u64; 1usize] = words(b"group");
-                            const F3: [u64; 1usize] = words(b"email");
+                            const F0: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"login\0\0\0"),
+                            ];
+                            const F2: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"group\0\0\0"),
+                            ];
+                            const F3: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"email\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 F2 => 2usize,
@@ -305,9 +313,15 @@ impl crate::__private::JsonFields for GetAccountResponse {
                             }
                         }
                         6usize => {
-                            const F6: [u64; 1usize] = words(b"profit");
-                            const F7: [u64; 1usize] = words(b"equity");
-                            const F8: [u64; 1usize] = words(b"margin");
+                            const F6: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"profit\0\0"),
+                            ];
+                            const F7: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"equity\0\0"),
+                            ];
+                            const F8: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"margin\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F6 => 6usize,
                                 F7 => 7usize,
@@ -316,28 +330,36 @@ impl crate::__private::JsonFields for GetAccountResponse {
                             }
                         }
                         7usize => {
-                            const F5: [u64; 1usize] = words(b"balance");
+                            const F5: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"balance\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F5 => 5usize,
                                 _ => usize::MAX,
                             }
                         }
                         8usize => {
-                            const F4: [u64; 1usize] = words(b"leverage");
+                            const F4: [u64; 1usize] = [u64::from_le_bytes(*b"leverage")];
                             match words::<1usize>(k) {
                                 F4 => 4usize,
                                 _ => usize::MAX,
                             }
                         }
                         11usize => {
-                            const F9: [u64; 2usize] = words(b"margin_free");
+                            const F9: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"margin_f"),
+                                u64::from_le_bytes(*b"gin_free"),
+                            ];
                             match words::<2usize>(k) {
                                 F9 => 9usize,
                                 _ => usize::MAX,
                             }
                         }
                         12usize => {
-                            const F10: [u64; 2usize] = words(b"margin_level");
+                            const F10: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"margin_l"),
+                                u64::from_le_bytes(*b"in_level"),
+                            ];
                             match words::<2usize>(k) {
                                 F10 => 10usize,
                                 _ => usize::MAX,

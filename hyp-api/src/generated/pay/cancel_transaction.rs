@@ -186,21 +186,28 @@ impl crate::__private::FormFields for CancelTransactionResponse {
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         4usize => {
-                            const F2: [u64; 1usize] = words(b"Hesh");
+                            const F2: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Hesh\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F2 => 2usize,
                                 _ => usize::MAX,
                             }
                         }
                         7usize => {
-                            const F0: [u64; 1usize] = words(b"TransId");
+                            const F0: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"TransId\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }
                         14usize => {
-                            const F1: [u64; 2usize] = words(b"ReversalStatus");
+                            const F1: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"Reversal"),
+                                u64::from_le_bytes(*b"alStatus"),
+                            ];
                             match words::<2usize>(k) {
                                 F1 => 1usize,
                                 _ => usize::MAX,

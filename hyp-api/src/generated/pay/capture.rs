@@ -496,24 +496,36 @@ impl crate::__private::FormFields for CaptureResponse {
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         2usize => {
-                            const F0: [u64; 1usize] = words(b"Id");
+                            const F0: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Id\0\0\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }
                         4usize => {
-                            const F6: [u64; 1usize] = words(b"Hesh");
+                            const F6: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Hesh\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F6 => 6usize,
                                 _ => usize::MAX,
                             }
                         }
                         5usize => {
-                            const F2: [u64; 1usize] = words(b"ACode");
-                            const F3: [u64; 1usize] = words(b"Fild1");
-                            const F4: [u64; 1usize] = words(b"Fild2");
-                            const F5: [u64; 1usize] = words(b"Fild3");
+                            const F2: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"ACode\0\0\0"),
+                            ];
+                            const F3: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Fild1\0\0\0"),
+                            ];
+                            const F4: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Fild2\0\0\0"),
+                            ];
+                            const F5: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Fild3\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F2 => 2usize,
                                 F3 => 3usize,
@@ -523,7 +535,9 @@ impl crate::__private::FormFields for CaptureResponse {
                             }
                         }
                         6usize => {
-                            const F1: [u64; 1usize] = words(b"Amount");
+                            const F1: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Amount\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F1 => 1usize,
                                 _ => usize::MAX,

@@ -1003,15 +1003,21 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         2usize => {
-                            const F0: [u64; 1usize] = words(b"Id");
+                            const F0: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Id\0\0\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }
                         3usize => {
-                            const F16: [u64; 1usize] = words(b"zip");
-                            const F21: [u64; 1usize] = words(b"UID");
+                            const F16: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"zip\0\0\0\0\0"),
+                            ];
+                            const F21: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"UID\0\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F16 => 16usize,
                                 F21 => 21usize,
@@ -1019,11 +1025,21 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                             }
                         }
                         4usize => {
-                            const F3: [u64; 1usize] = words(b"Hesh");
-                            const F7: [u64; 1usize] = words(b"Bank");
-                            const F15: [u64; 1usize] = words(b"city");
-                            const F17: [u64; 1usize] = words(b"cell");
-                            const F18: [u64; 1usize] = words(b"Coin");
+                            const F3: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Hesh\0\0\0\0"),
+                            ];
+                            const F7: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Bank\0\0\0\0"),
+                            ];
+                            const F15: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"city\0\0\0\0"),
+                            ];
+                            const F17: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"cell\0\0\0\0"),
+                            ];
+                            const F18: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Coin\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F3 => 3usize,
                                 F7 => 7usize,
@@ -1034,12 +1050,24 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                             }
                         }
                         5usize => {
-                            const F2: [u64; 1usize] = words(b"ACode");
-                            const F4: [u64; 1usize] = words(b"Fild1");
-                            const F5: [u64; 1usize] = words(b"Fild2");
-                            const F6: [u64; 1usize] = words(b"Fild3");
-                            const F11: [u64; 1usize] = words(b"Brand");
-                            const F20: [u64; 1usize] = words(b"Tyear");
+                            const F2: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"ACode\0\0\0"),
+                            ];
+                            const F4: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Fild1\0\0\0"),
+                            ];
+                            const F5: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Fild2\0\0\0"),
+                            ];
+                            const F6: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Fild3\0\0\0"),
+                            ];
+                            const F11: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Brand\0\0\0"),
+                            ];
+                            const F20: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Tyear\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F2 => 2usize,
                                 F4 => 4usize,
@@ -1051,12 +1079,24 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                             }
                         }
                         6usize => {
-                            const F1: [u64; 1usize] = words(b"Amount");
-                            const F10: [u64; 1usize] = words(b"UserId");
-                            const F12: [u64; 1usize] = words(b"Issuer");
-                            const F14: [u64; 1usize] = words(b"street");
-                            const F19: [u64; 1usize] = words(b"Tmonth");
-                            const F22: [u64; 1usize] = words(b"spType");
+                            const F1: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Amount\0\0"),
+                            ];
+                            const F10: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"UserId\0\0"),
+                            ];
+                            const F12: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Issuer\0\0"),
+                            ];
+                            const F14: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"street\0\0"),
+                            ];
+                            const F19: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Tmonth\0\0"),
+                            ];
+                            const F22: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"spType\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F1 => 1usize,
                                 F10 => 10usize,
@@ -1068,8 +1108,12 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                             }
                         }
                         7usize => {
-                            const F13: [u64; 1usize] = words(b"L4digit");
-                            const F23: [u64; 1usize] = words(b"bincard");
+                            const F13: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"L4digit\0"),
+                            ];
+                            const F23: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"bincard\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F13 => 13usize,
                                 F23 => 23usize,
@@ -1077,14 +1121,17 @@ impl crate::__private::FormFields for ChargeTokenResponse {
                             }
                         }
                         8usize => {
-                            const F9: [u64; 1usize] = words(b"Payments");
+                            const F9: [u64; 1usize] = [u64::from_le_bytes(*b"Payments")];
                             match words::<1usize>(k) {
                                 F9 => 9usize,
                                 _ => usize::MAX,
                             }
                         }
                         9usize => {
-                            const F8: [u64; 2usize] = words(b"TransType");
+                            const F8: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"TransTyp"),
+                                u64::from_le_bytes(*b"ransType"),
+                            ];
                             match words::<2usize>(k) {
                                 F8 => 8usize,
                                 _ => usize::MAX,

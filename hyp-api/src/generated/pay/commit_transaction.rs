@@ -206,16 +206,24 @@ impl crate::__private::FormFields for CommitTransactionResponse {
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         2usize => {
-                            const F0: [u64; 1usize] = words(b"Id");
+                            const F0: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Id\0\0\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }
                         5usize => {
-                            const F1: [u64; 1usize] = words(b"Fild1");
-                            const F2: [u64; 1usize] = words(b"Fild2");
-                            const F3: [u64; 1usize] = words(b"Fild3");
+                            const F1: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Fild1\0\0\0"),
+                            ];
+                            const F2: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Fild2\0\0\0"),
+                            ];
+                            const F3: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Fild3\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F1 => 1usize,
                                 F2 => 2usize,
@@ -224,7 +232,9 @@ impl crate::__private::FormFields for CommitTransactionResponse {
                             }
                         }
                         7usize => {
-                            const F4: [u64; 1usize] = words(b"HeshASM");
+                            const F4: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"HeshASM\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F4 => 4usize,
                                 _ => usize::MAX,

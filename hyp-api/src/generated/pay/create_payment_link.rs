@@ -348,21 +348,29 @@ impl crate::__private::FormFields for CreatePaymentLinkResponse {
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         5usize => {
-                            const F1: [u64; 1usize] = words(b"Fild1");
+                            const F1: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Fild1\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F1 => 1usize,
                                 _ => usize::MAX,
                             }
                         }
                         10usize => {
-                            const F2: [u64; 2usize] = words(b"paymentURL");
+                            const F2: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"paymentU"),
+                                u64::from_le_bytes(*b"ymentURL"),
+                            ];
                             match words::<2usize>(k) {
                                 F2 => 2usize,
                                 _ => usize::MAX,
                             }
                         }
                         12usize => {
-                            const F0: [u64; 2usize] = words(b"payRequestId");
+                            const F0: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"payReque"),
+                                u64::from_le_bytes(*b"equestId"),
+                            ];
                             match words::<2usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,

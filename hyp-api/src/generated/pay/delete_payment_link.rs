@@ -168,7 +168,9 @@ impl crate::__private::FormFields for DeletePaymentLinkResponse {
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         6usize => {
-                            const F0: [u64; 1usize] = words(b"status");
+                            const F0: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"status\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,

@@ -247,18 +247,30 @@ impl crate::__private::FormFields for GetTokenResponse {
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         2usize => {
-                            const F2: [u64; 1usize] = words(b"Id");
+                            const F2: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Id\0\0\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F2 => 2usize,
                                 _ => usize::MAX,
                             }
                         }
                         5usize => {
-                            const F0: [u64; 1usize] = words(b"Token");
-                            const F1: [u64; 1usize] = words(b"Tokef");
-                            const F3: [u64; 1usize] = words(b"Fild1");
-                            const F4: [u64; 1usize] = words(b"Fild2");
-                            const F5: [u64; 1usize] = words(b"Fild3");
+                            const F0: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Token\0\0\0"),
+                            ];
+                            const F1: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Tokef\0\0\0"),
+                            ];
+                            const F3: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Fild1\0\0\0"),
+                            ];
+                            const F4: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Fild2\0\0\0"),
+                            ];
+                            const F5: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Fild3\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 F1 => 1usize,

@@ -95,8 +95,12 @@ impl crate::__private::JsonFields for PaymentLink {
                     let k: &[u8] = key.0.as_bytes();
                     match k.len() {
                         6usize => {
-                            const F1: [u64; 1usize] = words(b"status");
-                            const F2: [u64; 1usize] = words(b"Amount");
+                            const F1: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"status\0\0"),
+                            ];
+                            const F2: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Amount\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F1 => 1usize,
                                 F2 => 2usize,
@@ -104,21 +108,30 @@ impl crate::__private::JsonFields for PaymentLink {
                             }
                         }
                         10usize => {
-                            const F3: [u64; 2usize] = words(b"paymentURL");
+                            const F3: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"paymentU"),
+                                u64::from_le_bytes(*b"ymentURL"),
+                            ];
                             match words::<2usize>(k) {
                                 F3 => 3usize,
                                 _ => usize::MAX,
                             }
                         }
                         11usize => {
-                            const F4: [u64; 2usize] = words(b"dateCreated");
+                            const F4: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"dateCrea"),
+                                u64::from_le_bytes(*b"eCreated"),
+                            ];
                             match words::<2usize>(k) {
                                 F4 => 4usize,
                                 _ => usize::MAX,
                             }
                         }
                         12usize => {
-                            const F0: [u64; 2usize] = words(b"payRequestId");
+                            const F0: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"payReque"),
+                                u64::from_le_bytes(*b"equestId"),
+                            ];
                             match words::<2usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,

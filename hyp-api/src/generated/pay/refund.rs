@@ -217,21 +217,27 @@ impl crate::__private::FormFields for RefundResponse {
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         2usize => {
-                            const F0: [u64; 1usize] = words(b"Id");
+                            const F0: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Id\0\0\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }
                         5usize => {
-                            const F1: [u64; 1usize] = words(b"ACode");
+                            const F1: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"ACode\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F1 => 1usize,
                                 _ => usize::MAX,
                             }
                         }
                         7usize => {
-                            const F2: [u64; 1usize] = words(b"HeshASM");
+                            const F2: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"HeshASM\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F2 => 2usize,
                                 _ => usize::MAX,

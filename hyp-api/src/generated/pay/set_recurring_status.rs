@@ -186,7 +186,9 @@ impl crate::__private::FormFields for SetRecurringStatusResponse {
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         4usize => {
-                            const F0: [u64; 1usize] = words(b"HKId");
+                            const F0: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"HKId\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,

@@ -269,35 +269,46 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         4usize => {
-                            const F3: [u64; 1usize] = words(b"type");
+                            const F3: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"type\0\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F3 => 3usize,
                                 _ => usize::MAX,
                             }
                         }
                         5usize => {
-                            const F0: [u64; 1usize] = words(b"Masof");
+                            const F0: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"Masof\0\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }
                         6usize => {
-                            const F2: [u64; 1usize] = words(b"action");
+                            const F2: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"action\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F2 => 2usize,
                                 _ => usize::MAX,
                             }
                         }
                         7usize => {
-                            const F1: [u64; 1usize] = words(b"TransId");
+                            const F1: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"TransId\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F1 => 1usize,
                                 _ => usize::MAX,
                             }
                         }
                         9usize => {
-                            const F4: [u64; 2usize] = words(b"signature");
+                            const F4: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"signatur"),
+                                u64::from_le_bytes(*b"ignature"),
+                            ];
                             match words::<2usize>(k) {
                                 F4 => 4usize,
                                 _ => usize::MAX,

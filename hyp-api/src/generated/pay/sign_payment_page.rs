@@ -973,14 +973,19 @@ impl crate::__private::FormFields for SignPaymentPageResponse {
                     let k: &[u8] = key.as_bytes();
                     match k.len() {
                         6usize => {
-                            const F0: [u64; 1usize] = words(b"action");
+                            const F0: [u64; 1usize] = [
+                                u64::from_le_bytes(*b"action\0\0"),
+                            ];
                             match words::<1usize>(k) {
                                 F0 => 0usize,
                                 _ => usize::MAX,
                             }
                         }
                         9usize => {
-                            const F1: [u64; 2usize] = words(b"signature");
+                            const F1: [u64; 2usize] = [
+                                u64::from_le_bytes(*b"signatur"),
+                                u64::from_le_bytes(*b"ignature"),
+                            ];
                             match words::<2usize>(k) {
                                 F1 => 1usize,
                                 _ => usize::MAX,
