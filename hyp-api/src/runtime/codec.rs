@@ -66,6 +66,7 @@ impl ToNode for i64 {
 }
 
 impl FromNode for i64 {
+    #[inline]
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         scalar(node)
     }
@@ -82,6 +83,7 @@ impl ToNode for String {
 }
 
 impl FromNode for String {
+    #[inline]
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         scalar(node)
     }
@@ -99,6 +101,7 @@ impl ToNode for bool {
 }
 
 impl FromNode for bool {
+    #[inline]
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         match node {
             Node::Bool(b) => Ok(*b),
@@ -125,6 +128,7 @@ impl ToNode for Decimal {
 }
 
 impl FromNode for Decimal {
+    #[inline]
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         scalar(node)
     }
@@ -141,6 +145,7 @@ impl ToNode for Money {
 }
 
 impl FromNode for Money {
+    #[inline]
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         scalar(node)
     }
@@ -157,6 +162,7 @@ impl ToNode for MinorUnits {
 }
 
 impl FromNode for MinorUnits {
+    #[inline]
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         scalar(node)
     }
@@ -175,6 +181,7 @@ impl ToNode for SecretString {
 }
 
 impl FromNode for SecretString {
+    #[inline]
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         scalar(node)
     }
@@ -192,6 +199,7 @@ impl<T: ToNode> ToNode for Vec<T> {
 }
 
 impl<T: FromNode> FromNode for Vec<T> {
+    #[inline]
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         list(node, T::from_node)
     }
@@ -250,6 +258,7 @@ impl ToNode for Node {
 }
 
 impl FromNode for Node {
+    #[inline]
     fn from_node(node: &Node) -> Result<Self, DecodeError> {
         Ok(crate::runtime::redact::scrub_value(node.clone()))
     }

@@ -62,6 +62,7 @@ macro_rules! sensitive {
         }
 
         impl FromNode for $name {
+            #[inline]
             fn from_node(node: &Node) -> Result<Self, DecodeError> {
                 text(node).map($name::new)
             }
