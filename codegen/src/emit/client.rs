@@ -76,15 +76,15 @@ pub fn emit_client(api: &Api) -> TokenStream {
         if e.idempotency_key.is_some() {
             quote! {
                 #d
-                pub async fn #m(&self, request: &#req) -> Result<crate::Keyed<#out>, CallError> {
-                    self.core.call_keyed::<#marker>(request).await
+                pub fn #m(&self, request: &#req) -> impl std::future::Future<Output = Result<crate::Keyed<#out>, CallError>> + Send {
+                    self.core.call_keyed::<#marker>(request)
                 }
             }
         } else {
             quote! {
                 #d
-                pub async fn #m(&self, request: &#req) -> Result<#out, CallError> {
-                    self.core.call::<#marker>(request).await
+                pub fn #m(&self, request: &#req) -> impl std::future::Future<Output = Result<#out, CallError>> + Send {
+                    self.core.call::<#marker>(request)
                 }
             }
         }

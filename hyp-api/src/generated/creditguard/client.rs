@@ -129,11 +129,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (<https://developers.hyp.co.il/api-reference/canceldeal)>; vendor-notes §4 item 19
-    pub async fn cancel_deal(
+    pub fn cancel_deal(
         &self,
         request: &CancelDealRequest,
-    ) -> Result<CancelDealResponse, CallError> {
-        self.core.call::<CancelDeal>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<CancelDealResponse, CallError>,
+    > + Send {
+        self.core.call::<CancelDeal>(request)
     }
     /// `doDeal`: The one command for card deals; `validation` selects what it does:
     /// - payment-page setup: `cardNo=CGMPI`, `validation=TxnSetup`, `mid`, `uniqueid`,
@@ -160,11 +162,11 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 001 § Request, § Response, § Commands; vendor-notes §2.1 doDeal request fields; vendor-notes §2.1 refundDeal / cancelDeal / capture (<https://developers.hyp.co.il/two-phase-commits/payment-page-auth)>; vendor-notes §4 items 15-17, 24, 25
-    pub async fn do_deal(
+    pub fn do_deal(
         &self,
         request: &DoDealRequest,
-    ) -> Result<DoDealResponse, CallError> {
-        self.core.call::<DoDeal>(request).await
+    ) -> impl std::future::Future<Output = Result<DoDealResponse, CallError>> + Send {
+        self.core.call::<DoDeal>(request)
     }
     /// `inquireTransactions`: Look transactions up: by `tranId` (exactly one), by `cgUid` (every technical transaction
     /// of one financial transaction, including the payment-page setup row), by `user`, or by
@@ -177,11 +179,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. A read: retried per the client's policy.
     ///
     /// Source: vendor-notes §2.1 inquireTransactions (<https://developers.hyp.co.il/enterprise/inquiring-transactions/examples>, /creditguard/inquiring-transactions/overview); vendor doc 001 § Response (inquireTransactions example); vendor-notes §4 item 20
-    pub async fn inquire_transactions(
+    pub fn inquire_transactions(
         &self,
         request: &InquireTransactionsRequest,
-    ) -> Result<InquireTransactionsResponse, CallError> {
-        self.core.call::<InquireTransactions>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<InquireTransactionsResponse, CallError>,
+    > + Send {
+        self.core.call::<InquireTransactions>(request)
     }
     /// `refundDeal`: Refund a deal: a settled (transmitted) deal is refunded; a deal not yet transmitted to
     /// Shva is cancelled automatically instead. Partial amounts and custom installment
@@ -197,11 +201,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor-notes §2.1 refundDeal / cancelDeal / capture (<https://developers.hyp.co.il/api-reference/refunddeal>, /creditguard/api-reference/refunddeal); vendor-notes §4 item 19; vendor doc 001 § Response (refundDeal error example); <https://developers.hyp.co.il/documents-and-invoicing/overview> (FAQ)
-    pub async fn refund_deal(
+    pub fn refund_deal(
         &self,
         request: &RefundDealRequest,
-    ) -> Result<RefundDealResponse, CallError> {
-        self.core.call::<RefundDeal>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<RefundDealResponse, CallError>,
+    > + Send {
+        self.core.call::<RefundDeal>(request)
     }
     /// `addCgInvoice`: Generate an invoice or receipt (through EZcount, Hyp's invoicing subsidiary) for an
     /// existing transaction: items, VAT, discounts; delivered by e-mail/SMS and as a URL. Works
@@ -216,11 +222,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. Never retried once it may have reached the vendor (no idempotency key).
     ///
     /// Source: vendor doc 001 § Commands; <https://developers.hyp.co.il/api-reference/addcginvoice>; <https://developers.hyp.co.il/documents-and-invoicing/overview>; <https://developers.hyp.co.il/creditguard/documents-and-invoicing/cancellations-payouts>
-    pub async fn add_cg_invoice(
+    pub fn add_cg_invoice(
         &self,
         request: &AddCgInvoiceRequest,
-    ) -> Result<AddCgInvoiceResponse, CallError> {
-        self.core.call::<AddCgInvoice>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<AddCgInvoiceResponse, CallError>,
+    > + Send {
+        self.core.call::<AddCgInvoice>(request)
     }
     /// `getSessionId`: Generate a session identifier usable instead of user/password on a later call (e.g. from
     /// a POS client whose back-office keeps the credentials). The identifier is single-use and
@@ -234,11 +242,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. Never retried once it may have reached the vendor (no idempotency key).
     ///
     /// Source: vendor doc 001 § Commands; <https://developers.hyp.co.il/api-reference/getsessionid>; <https://developers.hyp.co.il/creditguard/api-reference/getsessionid> (Scope parameters)
-    pub async fn get_session_id(
+    pub fn get_session_id(
         &self,
         request: &GetSessionIdRequest,
-    ) -> Result<GetSessionIdResponse, CallError> {
-        self.core.call::<GetSessionId>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<GetSessionIdResponse, CallError>,
+    > + Send {
+        self.core.call::<GetSessionId>(request)
     }
     /// `inquireInvoice`: Fetch the link (and status) of a previously generated invoice; it does not regenerate it.
     /// Used to poll an invoice generated asynchronously (`invoiceCreationMethod=post`) or to get
@@ -251,11 +261,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. A read: retried per the client's policy.
     ///
     /// Source: vendor doc 001 § Commands; <https://developers.hyp.co.il/documents-and-invoicing/invoice-inquiries>; <https://developers.hyp.co.il/api-reference/inquireinvoice>
-    pub async fn inquire_invoice(
+    pub fn inquire_invoice(
         &self,
         request: &InquireInvoiceRequest,
-    ) -> Result<InquireInvoiceResponse, CallError> {
-        self.core.call::<InquireInvoice>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<InquireInvoiceResponse, CallError>,
+    > + Send {
+        self.core.call::<InquireInvoice>(request)
     }
     /// `refundCgInvoice`: Issue a refund invoice (credit note) for a refund or cancellation transaction; there is
     /// no "cancellation invoice", and payouts use addCgInvoice instead. With `createInvoice` 1
@@ -270,11 +282,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. Never retried once it may have reached the vendor (no idempotency key).
     ///
     /// Source: vendor doc 001 § Commands; <https://developers.hyp.co.il/creditguard/documents-and-invoicing/refund-invoices>; <https://developers.hyp.co.il/api-reference/refundcginvoice>; <https://developers.hyp.co.il/creditguard/documents-and-invoicing/cancellations-payouts>
-    pub async fn refund_cg_invoice(
+    pub fn refund_cg_invoice(
         &self,
         request: &RefundCgInvoiceRequest,
-    ) -> Result<RefundCgInvoiceResponse, CallError> {
-        self.core.call::<RefundCgInvoice>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<RefundCgInvoiceResponse, CallError>,
+    > + Send {
+        self.core.call::<RefundCgInvoice>(request)
     }
     /// `transmitInquire`: Read metadata and status of the terminal's transmissions to Shva (transmission batches:
     /// time, number of transactions, success or failure, ids), e.g. to reconcile, or to check a
@@ -286,11 +300,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. A read: retried per the client's policy.
     ///
     /// Source: vendor doc 001 § Commands; <https://developers.hyp.co.il/api-reference/transmitinquire>
-    pub async fn transmit_inquire(
+    pub fn transmit_inquire(
         &self,
         request: &TransmitInquireRequest,
-    ) -> Result<TransmitInquireResponse, CallError> {
-        self.core.call::<TransmitInquire>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<TransmitInquireResponse, CallError>,
+    > + Send {
+        self.core.call::<TransmitInquire>(request)
     }
     /// `transmitTerminal`: Start the transmission of the terminal's deals to Shva now, instead of the automatic daily
     /// transmission (~23:00). Merchants who transmit manually usually have the automatic
@@ -304,10 +320,12 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 60 s. Never retried once it may have reached the vendor (no idempotency key).
     ///
     /// Source: vendor doc 001 § Commands; <https://developers.hyp.co.il/api-reference/transmitterminal>
-    pub async fn transmit_terminal(
+    pub fn transmit_terminal(
         &self,
         request: &TransmitTerminalRequest,
-    ) -> Result<TransmitTerminalResponse, CallError> {
-        self.core.call::<TransmitTerminal>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<TransmitTerminalResponse, CallError>,
+    > + Send {
+        self.core.call::<TransmitTerminal>(request)
     }
 }

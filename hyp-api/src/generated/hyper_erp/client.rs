@@ -68,11 +68,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 46 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 000 § Credit Card Clearing (Direct Obligate)
-    pub async fn charge_card(
+    pub fn charge_card(
         &self,
         request: &ChargeCardRequest,
-    ) -> Result<ChargeCardResponse, CallError> {
-        self.core.call::<ChargeCard>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<ChargeCardResponse, CallError>,
+    > + Send {
+        self.core.call::<ChargeCard>(request)
     }
     /// `Create_TP_Balance_Order_Json`: Inject a balance command (deposit or withdraw) directly into the trading platform's
     /// (MT4/MT5) command queue. Unlike the deposit/withdrawal functions it creates no financial
@@ -94,11 +96,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 45 s. Retried per the client's policy only when the request carries `ticket_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it. Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 000 § Direct Balance Order (Deposit/Withdraw) to Trading Platform
-    pub async fn create_balance_order(
+    pub fn create_balance_order(
         &self,
         request: &CreateBalanceOrderRequest,
-    ) -> Result<crate::Keyed<CreateBalanceOrderOutcome>, CallError> {
-        self.core.call_keyed::<CreateBalanceOrder>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<crate::Keyed<CreateBalanceOrderOutcome>, CallError>,
+    > + Send {
+        self.core.call_keyed::<CreateBalanceOrder>(request)
     }
     /// `Create_Refund_Json`: Generate a new refund (withdrawal) document from header fields and an `Items` array of
     /// refund / withdrawal method lines. After validation the system produces the original refund
@@ -113,11 +117,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `ticket_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it. Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 004 § Refund (Withdrawal) Doc API
-    pub async fn create_refund(
+    pub fn create_refund(
         &self,
         request: &CreateRefundRequest,
-    ) -> Result<crate::Keyed<CreateRefundOutcome>, CallError> {
-        self.core.call_keyed::<CreateRefund>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<crate::Keyed<CreateRefundOutcome>, CallError>,
+    > + Send {
+        self.core.call_keyed::<CreateRefund>(request)
     }
     /// `Create_TP_Account_Json`: Create a new trading-platform (MT4/MT5) account for an existing Hyper client. If the client
     /// already has one, the call answers code 1 with the existing account instead (so a resend is
@@ -131,11 +137,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key).
     ///
     /// Source: vendor doc 000 § Create Trading Platform Account
-    pub async fn create_tp_account(
+    pub fn create_tp_account(
         &self,
         request: &CreateTpAccountRequest,
-    ) -> Result<CreateTpAccountOutcome, CallError> {
-        self.core.call::<CreateTpAccount>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<CreateTpAccountOutcome, CallError>,
+    > + Send {
+        self.core.call::<CreateTpAccount>(request)
     }
     /// `MT4_Deposit_Fiat_Json`: Record a fiat deposit made by credit card, bank transfer or Bit: creates a new Receipt
     /// document + journal entry (JE) + a balance order to the MT4 account. There is no option to
@@ -149,11 +157,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `ticket_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it. Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 000 § Deposit of Fiat by Credit card or Bank Transfer
-    pub async fn deposit_fiat(
+    pub fn deposit_fiat(
         &self,
         request: &DepositFiatRequest,
-    ) -> Result<crate::Keyed<DepositFiatOutcome>, CallError> {
-        self.core.call_keyed::<DepositFiat>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<crate::Keyed<DepositFiatOutcome>, CallError>,
+    > + Send {
+        self.core.call_keyed::<DepositFiat>(request)
     }
     /// `Query_Refunds_API_Queue_json`: Read the refund (document) payment rows that the external bank-transfer system should
     /// handle. By default it returns rows of refund documents whose authorization status is
@@ -168,11 +178,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
     /// Source: vendor doc 004 § Refunds Bank Transfer API
-    pub async fn query_refund_queue(
+    pub fn query_refund_queue(
         &self,
         request: &QueryRefundQueueRequest,
-    ) -> Result<QueryRefundQueueResponse, CallError> {
-        self.core.call::<QueryRefundQueue>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<QueryRefundQueueResponse, CallError>,
+    > + Send {
+        self.core.call::<QueryRefundQueue>(request)
     }
     /// `Update_Refunds_API_Queue_json`: Write back the bank-transfer authorization status of refund documents after the external
     /// bank-transfer system has processed them ("Feedback Hyper"). Only refund documents currently
@@ -187,11 +199,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key).
     ///
     /// Source: vendor doc 004 § Refunds Bank Transfer API, Feedback Hyper
-    pub async fn update_refund_queue(
+    pub fn update_refund_queue(
         &self,
         request: &UpdateRefundQueueRequest,
-    ) -> Result<UpdateRefundQueueResponse, CallError> {
-        self.core.call::<UpdateRefundQueue>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<UpdateRefundQueueResponse, CallError>,
+    > + Send {
+        self.core.call::<UpdateRefundQueue>(request)
     }
     /// `MT4_Withdrawal_Fiat_Json`: Record a fiat withdrawal paid out by credit-card refund, bank transfer or Bit: creates a
     /// new Refund document + journal entry (JE), but WITHOUT a balance order to the MT4 account
@@ -206,10 +220,12 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `ticket_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it. Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 000 § Withdrawal of Fiat by Credit card or Bank Transfer
-    pub async fn withdraw_fiat(
+    pub fn withdraw_fiat(
         &self,
         request: &WithdrawFiatRequest,
-    ) -> Result<crate::Keyed<WithdrawFiatOutcome>, CallError> {
-        self.core.call_keyed::<WithdrawFiat>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<crate::Keyed<WithdrawFiatOutcome>, CallError>,
+    > + Send {
+        self.core.call_keyed::<WithdrawFiat>(request)
     }
 }

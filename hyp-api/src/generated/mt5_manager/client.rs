@@ -55,11 +55,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it.
     ///
     /// Source: vendor doc 003 § Account Lifecycle endpoint table
-    pub async fn create_account(
+    pub fn create_account(
         &self,
         request: &CreateAccountRequest,
-    ) -> Result<crate::Keyed<CreateAccountOutcome>, CallError> {
-        self.core.call_keyed::<CreateAccount>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<crate::Keyed<CreateAccountOutcome>, CallError>,
+    > + Send {
+        self.core.call_keyed::<CreateAccount>(request)
     }
     /// `PATCH /accounts/{login}`: Adjust leverage, permissions, or group assignment.
     ///
@@ -70,11 +72,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it.
     ///
     /// Source: vendor doc 003 § Account Lifecycle endpoint table
-    pub async fn update_account(
+    pub fn update_account(
         &self,
         request: &UpdateAccountRequest,
-    ) -> Result<crate::Keyed<UpdateAccountOutcome>, CallError> {
-        self.core.call_keyed::<UpdateAccount>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<crate::Keyed<UpdateAccountOutcome>, CallError>,
+    > + Send {
+        self.core.call_keyed::<UpdateAccount>(request)
     }
     /// `GET /accounts/{login}`: Read account lifecycle state and metadata.
     ///
@@ -84,11 +88,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
     /// Source: vendor doc 003 § Account Lifecycle endpoint table; § curl example
-    pub async fn get_account(
+    pub fn get_account(
         &self,
         request: &GetAccountRequest,
-    ) -> Result<GetAccountResponse, CallError> {
-        self.core.call::<GetAccount>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<GetAccountResponse, CallError>,
+    > + Send {
+        self.core.call::<GetAccount>(request)
     }
     /// `POST /accounts/{login}/password`: Rotate investor or trading passwords.
     ///
@@ -99,11 +105,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it.
     ///
     /// Source: vendor doc 003 § Account Lifecycle endpoint table
-    pub async fn rotate_password(
+    pub fn rotate_password(
         &self,
         request: &RotatePasswordRequest,
-    ) -> Result<crate::Keyed<RotatePasswordOutcome>, CallError> {
-        self.core.call_keyed::<RotatePassword>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<crate::Keyed<RotatePasswordOutcome>, CallError>,
+    > + Send {
+        self.core.call_keyed::<RotatePassword>(request)
     }
     /// `GET /reports/daily`: Return the daily operational report.
     ///
@@ -113,11 +121,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
     /// Source: vendor doc 003 § reports endpoint table; vendor-notes §2.4
-    pub async fn daily_report(
+    pub fn daily_report(
         &self,
         request: &DailyReportRequest,
-    ) -> Result<DailyReportResponse, CallError> {
-        self.core.call::<DailyReport>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<DailyReportResponse, CallError>,
+    > + Send {
+        self.core.call::<DailyReport>(request)
     }
     /// `GET /reports/groups`: Aggregate balance and exposure by group.
     ///
@@ -127,11 +137,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
     /// Source: vendor doc 003 § reports endpoint table
-    pub async fn group_report(
+    pub fn group_report(
         &self,
         request: &GroupReportRequest,
-    ) -> Result<GroupReportResponse, CallError> {
-        self.core.call::<GroupReport>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<GroupReportResponse, CallError>,
+    > + Send {
+        self.core.call::<GroupReport>(request)
     }
     /// `GET /reports/symbols`: Inspect instrument activity and volume.
     ///
@@ -141,11 +153,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
     /// Source: vendor doc 003 § reports endpoint table
-    pub async fn symbol_report(
+    pub fn symbol_report(
         &self,
         request: &SymbolReportRequest,
-    ) -> Result<SymbolReportResponse, CallError> {
-        self.core.call::<SymbolReport>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<SymbolReportResponse, CallError>,
+    > + Send {
+        self.core.call::<SymbolReport>(request)
     }
     /// `GET /reports/exposure`: Read net exposure and margin distribution.
     ///
@@ -155,11 +169,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
     /// Source: vendor doc 003 § reports endpoint table
-    pub async fn exposure_report(
+    pub fn exposure_report(
         &self,
         request: &ExposureReportRequest,
-    ) -> Result<ExposureReportResponse, CallError> {
-        self.core.call::<ExposureReport>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<ExposureReportResponse, CallError>,
+    > + Send {
+        self.core.call::<ExposureReport>(request)
     }
     /// `POST /transactions/deposit`: Deposit funds into a client account.
     ///
@@ -170,11 +186,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it. Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 003 § funding endpoint table
-    pub async fn deposit(
+    pub fn deposit(
         &self,
         request: &DepositRequest,
-    ) -> Result<crate::Keyed<DepositOutcome>, CallError> {
-        self.core.call_keyed::<Deposit>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<crate::Keyed<DepositOutcome>, CallError>,
+    > + Send {
+        self.core.call_keyed::<Deposit>(request)
     }
     /// `POST /transactions/withdraw`: Withdraw balance with operator context.
     ///
@@ -185,11 +203,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it. Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 003 § funding endpoint table
-    pub async fn withdraw(
+    pub fn withdraw(
         &self,
         request: &WithdrawRequest,
-    ) -> Result<crate::Keyed<WithdrawOutcome>, CallError> {
-        self.core.call_keyed::<Withdraw>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<crate::Keyed<WithdrawOutcome>, CallError>,
+    > + Send {
+        self.core.call_keyed::<Withdraw>(request)
     }
     /// `POST /transactions/credit`: Add broker credit or promotions.
     ///
@@ -200,11 +220,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Retried per the client's policy only when the request carries `request_id` (the vendor detects a resend by it). The outcome comes with the key the request carried ([`Keyed`](crate::Keyed)), and so does every error after the request is built ([`Error::idempotency_key`](crate::Error::idempotency_key)): resend with it, or reconcile by it. Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 003 § funding endpoint table
-    pub async fn credit(
+    pub fn credit(
         &self,
         request: &CreditRequest,
-    ) -> Result<crate::Keyed<CreditOutcome>, CallError> {
-        self.core.call_keyed::<Credit>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<crate::Keyed<CreditOutcome>, CallError>,
+    > + Send {
+        self.core.call_keyed::<Credit>(request)
     }
     /// `GET /transactions/history`: Review the funding ledger for reconciliation.
     ///
@@ -214,10 +236,12 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
     /// Source: vendor doc 003 § funding endpoint table
-    pub async fn transaction_history(
+    pub fn transaction_history(
         &self,
         request: &TransactionHistoryRequest,
-    ) -> Result<TransactionHistoryResponse, CallError> {
-        self.core.call::<TransactionHistory>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<TransactionHistoryResponse, CallError>,
+    > + Send {
+        self.core.call::<TransactionHistory>(request)
     }
 }

@@ -106,11 +106,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
     /// Source: vendor doc 002 § action=APISign › Create a payment page request
-    pub async fn sign_payment_page(
+    pub fn sign_payment_page(
         &self,
         request: &SignPaymentPageRequest,
-    ) -> Result<SignPaymentPageResponse, CallError> {
-        self.core.call::<SignPaymentPage>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<SignPaymentPageResponse, CallError>,
+    > + Send {
+        self.core.call::<SignPaymentPage>(request)
     }
     /// `APISign VERIFY`: Validate a transaction: have Hyp Pay check the parameters of a payment page redirect.
     ///
@@ -128,11 +130,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
     /// Source: vendor doc 002 § action=APISign › Validate a transaction; vendor-notes §4 item 7
-    pub async fn verify_transaction(
+    pub fn verify_transaction(
         &self,
         request: &VerifyTransactionRequest,
-    ) -> Result<VerifyTransactionResponse, CallError> {
-        self.core.call::<VerifyTransaction>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<VerifyTransactionResponse, CallError>,
+    > + Send {
+        self.core.call::<VerifyTransaction>(request)
     }
     /// `APISign PrintHesh`: Generate a link to an invoice: signed parameters for an invoice download URL.
     ///
@@ -149,11 +153,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
     /// Source: vendor doc 002 § action=APISign › Generate a link to an invoice
-    pub async fn sign_invoice_link(
+    pub fn sign_invoice_link(
         &self,
         request: &SignInvoiceLinkRequest,
-    ) -> Result<SignInvoiceLinkResponse, CallError> {
-        self.core.call::<SignInvoiceLink>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<SignInvoiceLinkResponse, CallError>,
+    > + Send {
+        self.core.call::<SignInvoiceLink>(request)
     }
     /// `payRequest CREATE`: Create a payment link and send it to the customer.
     ///
@@ -170,11 +176,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key).
     ///
     /// Source: vendor doc 002 § action=payRequest › Create and send a payment link
-    pub async fn create_payment_link(
+    pub fn create_payment_link(
         &self,
         request: &CreatePaymentLinkRequest,
-    ) -> Result<CreatePaymentLinkResponse, CallError> {
-        self.core.call::<CreatePaymentLink>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<CreatePaymentLinkResponse, CallError>,
+    > + Send {
+        self.core.call::<CreatePaymentLink>(request)
     }
     /// `payRequest LIST`: Get the terminal's most recent payment links.
     ///
@@ -189,11 +197,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
     /// Source: vendor doc 002 § action=payRequest › Get a list of payment links
-    pub async fn list_payment_links(
+    pub fn list_payment_links(
         &self,
         request: &ListPaymentLinksRequest,
-    ) -> Result<ListPaymentLinksResponse, CallError> {
-        self.core.call::<ListPaymentLinks>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<ListPaymentLinksResponse, CallError>,
+    > + Send {
+        self.core.call::<ListPaymentLinks>(request)
     }
     /// `payRequest DELETE`: Cancel (deactivate) an unpaid payment link.
     ///
@@ -208,11 +218,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key).
     ///
     /// Source: vendor doc 002 § action=payRequest › Cancel a payment link
-    pub async fn delete_payment_link(
+    pub fn delete_payment_link(
         &self,
         request: &DeletePaymentLinkRequest,
-    ) -> Result<DeletePaymentLinkResponse, CallError> {
-        self.core.call::<DeletePaymentLink>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<DeletePaymentLinkResponse, CallError>,
+    > + Send {
+        self.core.call::<DeletePaymentLink>(request)
     }
     /// `soft token charge`: Charge a saved card token.
     ///
@@ -235,11 +247,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 002 § action=soft › Charge a saved token
-    pub async fn charge_token(
+    pub fn charge_token(
         &self,
         request: &ChargeTokenRequest,
-    ) -> Result<ChargeTokenOutcome, CallError> {
-        self.core.call::<ChargeToken>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<ChargeTokenOutcome, CallError>,
+    > + Send {
+        self.core.call::<ChargeToken>(request)
     }
     /// `soft capture J4`: Capture (J4) a transaction authorized with J5, for at most the authorized amount.
     ///
@@ -258,11 +272,11 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 002 § action=soft › Capture (J4) after J5 authorization; vendor-notes §2.2 (J5=True + MoreData=True; Capture with changed amount); vendor-notes §4 items 12, 13
-    pub async fn capture(
+    pub fn capture(
         &self,
         request: &CaptureRequest,
-    ) -> Result<CaptureResponse, CallError> {
-        self.core.call::<Capture>(request).await
+    ) -> impl std::future::Future<Output = Result<CaptureResponse, CallError>> + Send {
+        self.core.call::<Capture>(request)
     }
     /// `soft payout`: Pay out: send funds to a customer's card token.
     ///
@@ -278,11 +292,11 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 002 § action=soft › Perform a payout
-    pub async fn payout(
+    pub fn payout(
         &self,
         request: &PayoutRequest,
-    ) -> Result<PayoutResponse, CallError> {
-        self.core.call::<Payout>(request).await
+    ) -> impl std::future::Future<Output = Result<PayoutResponse, CallError>> + Send {
+        self.core.call::<Payout>(request)
     }
     /// `soft offline invoice`: Create an invoice for a payment received offline in cash or by one check.
     ///
@@ -299,11 +313,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction
-    pub async fn create_offline_invoice(
+    pub fn create_offline_invoice(
         &self,
         request: &CreateOfflineInvoiceRequest,
-    ) -> Result<CreateOfflineInvoiceResponse, CallError> {
-        self.core.call::<CreateOfflineInvoice>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<CreateOfflineInvoiceResponse, CallError>,
+    > + Send {
+        self.core.call::<CreateOfflineInvoice>(request)
     }
     /// `soft offline invoice multi-check`: Create an invoice for a payment received offline by several checks.
     ///
@@ -320,11 +336,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 002 § action=soft › Create an invoice for an offline transaction (Payment type-specific parameters: Multi)
-    pub async fn create_multi_check_invoice(
+    pub fn create_multi_check_invoice(
         &self,
         request: &CreateMultiCheckInvoiceRequest,
-    ) -> Result<CreateMultiCheckInvoiceResponse, CallError> {
-        self.core.call::<CreateMultiCheckInvoice>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<CreateMultiCheckInvoiceResponse, CallError>,
+    > + Send {
+        self.core.call::<CreateMultiCheckInvoice>(request)
     }
     /// `CancelTrans`: Cancel a transaction that has not yet been transmitted for settlement.
     ///
@@ -341,11 +359,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 002 § action=CancelTrans
-    pub async fn cancel_transaction(
+    pub fn cancel_transaction(
         &self,
         request: &CancelTransactionRequest,
-    ) -> Result<CancelTransactionResponse, CallError> {
-        self.core.call::<CancelTransaction>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<CancelTransactionResponse, CallError>,
+    > + Send {
+        self.core.call::<CancelTransaction>(request)
     }
     /// `commitTrans`: Finalize a postponed transaction within 72 hours.
     ///
@@ -361,11 +381,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 002 § action=commitTrans
-    pub async fn commit_transaction(
+    pub fn commit_transaction(
         &self,
         request: &CommitTransactionRequest,
-    ) -> Result<CommitTransactionResponse, CallError> {
-        self.core.call::<CommitTransaction>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<CommitTransactionResponse, CallError>,
+    > + Send {
+        self.core.call::<CommitTransaction>(request)
     }
     /// `getToken`: Request the card token of a previous card transaction.
     ///
@@ -383,11 +405,11 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. A read: retried per the client's policy.
     ///
     /// Source: vendor doc 002 § action=getToken; vendor-notes §4 item 12
-    pub async fn get_token(
+    pub fn get_token(
         &self,
         request: &GetTokenRequest,
-    ) -> Result<GetTokenResponse, CallError> {
-        self.core.call::<GetToken>(request).await
+    ) -> impl std::future::Future<Output = Result<GetTokenResponse, CallError>> + Send {
+        self.core.call::<GetToken>(request)
     }
     /// `HKStatus`: Terminate or resume a recurring payment agreement.
     ///
@@ -403,11 +425,13 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key).
     ///
     /// Source: vendor doc 002 § action=HKStatus
-    pub async fn set_recurring_status(
+    pub fn set_recurring_status(
         &self,
         request: &SetRecurringStatusRequest,
-    ) -> Result<SetRecurringStatusResponse, CallError> {
-        self.core.call::<SetRecurringStatus>(request).await
+    ) -> impl std::future::Future<
+        Output = Result<SetRecurringStatusResponse, CallError>,
+    > + Send {
+        self.core.call::<SetRecurringStatus>(request)
     }
     /// `zikoyAPI`: Refund a settled transaction, fully or partially.
     ///
@@ -423,11 +447,11 @@ impl Client {
     /// Any other code is an [`Error::Api`](crate::Error::Api) with the code's meaning on this endpoint. Timeout: 30 s. Never retried once it may have reached the vendor (no idempotency key). Moves money: on a timeout after sending, the error says the outcome is unknown.
     ///
     /// Source: vendor doc 002 § action=zikoyAPI
-    pub async fn refund(
+    pub fn refund(
         &self,
         request: &RefundRequest,
-    ) -> Result<RefundResponse, CallError> {
-        self.core.call::<Refund>(request).await
+    ) -> impl std::future::Future<Output = Result<RefundResponse, CallError>> + Send {
+        self.core.call::<Refund>(request)
     }
 }
 impl crate::ClientBuilder<Client> {
