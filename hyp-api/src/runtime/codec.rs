@@ -231,6 +231,7 @@ pub fn list<T>(
 }
 
 /// Ordered name/value pairs as map entries (spliced into the request in their order).
+#[inline]
 pub fn params_entries(pairs: &[(String, String)]) -> Vec<(String, Node)> {
     let mut entries = Vec::with_capacity(pairs.len());
     for (k, v) in pairs {
@@ -240,6 +241,7 @@ pub fn params_entries(pairs: &[(String, String)]) -> Vec<(String, Node)> {
 }
 
 /// Map entries back to name/value pairs (scalars only).
+#[inline]
 pub fn params_from(entries: Vec<(String, Node)>) -> Vec<(String, String)> {
     // A loop: collecting a `Vec` in place compiles ~800 lines of adapters for one call.
     let mut pairs = Vec::with_capacity(entries.len());
@@ -265,7 +267,9 @@ impl FromNode for Node {
 }
 
 /// An undocumented enum value, re-encoded as it arrived: a number where the enum travels as
-/// numbers and the text is one, else a string.
+/// numbers and the text is one, else a string. `#[inline]`: called by enums' `to_node`, which
+/// are compiled where they are called.
+#[inline]
 pub fn unknown_node(raw: &str, numeric: bool) -> Node {
     if numeric && raw.parse::<i64>().is_ok() {
         Node::Num(raw.to_string())

@@ -22,6 +22,7 @@ impl Coded {
 }
 
 impl ToNode for Coded {
+    #[inline]
     fn to_node(&self) -> Node {
         let mut entries = Vec::new();
         if let Some(c) = &self.code {

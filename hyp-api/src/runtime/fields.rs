@@ -47,6 +47,7 @@ pub trait FromText: Sized {
 }
 
 impl FromText for i64 {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, DecodeError> {
         let t = trim(text);
         t.parse()
@@ -55,12 +56,14 @@ impl FromText for i64 {
 }
 
 impl FromText for String {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, DecodeError> {
         Ok(text.to_string())
     }
 }
 
 impl FromText for bool {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, DecodeError> {
         match trim(text) {
             "1" | "true" | "True" | "TRUE" => Ok(true),
@@ -71,6 +74,7 @@ impl FromText for bool {
 }
 
 impl FromText for Decimal {
+    #[inline]
     fn from_text(text: &str) -> Result<Self, DecodeError> {
         let t = trim(text);
         Decimal::from_str_exact(t)
@@ -104,6 +108,7 @@ impl<E: ClosedEnum> FromText for Open<E> {
 }
 
 /// A date in the spec's `chrono` format.
+#[inline]
 pub fn date(text: &str, format: &str) -> Result<NaiveDate, DecodeError> {
     let t = trim(text);
     if format == "%Y-%m-%d"
@@ -151,6 +156,7 @@ fn digits(b: &[u8]) -> Option<u32> {
 }
 
 /// A date and time (no zone on the wire) in the spec's `chrono` format.
+#[inline]
 pub fn datetime(text: &str, format: &str) -> Result<NaiveDateTime, DecodeError> {
     let t = trim(text);
     if let Some(dt) = iso_datetime(t, format) {
@@ -217,7 +223,8 @@ pub fn set_at<T>(
     set(slot, text, decode, empty_is_absent).map_err(|e| at(e, wire))
 }
 
-/// A value kept as received, from its text.
+/// A value kept as received, from its text (generated URL-encoded readers; compiled there).
+#[inline]
 pub fn set_node(slot: &mut Slot<Node>, text: &str, empty_is_absent: bool) {
     if slot.is_none() {
         let node = || crate::runtime::redact::scrub_value(Node::Str(text.to_string()));

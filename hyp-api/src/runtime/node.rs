@@ -183,7 +183,9 @@ impl<'a> MapReader<'a> {
     }
 
     /// The entries whose keys are not in `known`, in wire order: fields the spec does not list,
-    /// kept for callers instead of dropped.
+    /// kept for callers instead of dropped. `#[inline]`: only requests' `from_node`
+    /// (hyp-sandbox) call it.
+    #[inline]
     pub fn unknown(&self, known: &[&str]) -> Vec<(String, Node)> {
         let mut unknown = Vec::new();
         for (k, v) in self.entries {
@@ -220,7 +222,9 @@ pub fn kind(n: &Node) -> &'static str {
 }
 
 /// The entries of a map node whose keys are in `keys`, in order: the body of a request whose
-/// other fields travel in the path, query or headers.
+/// other fields travel in the path, query or headers. `#[inline]`: called by endpoints'
+/// `parts`, which are compiled where they are called.
+#[inline]
 pub fn only(node: Node, keys: &[&str]) -> Node {
     match node {
         Node::Map(mut entries) => {

@@ -9,7 +9,9 @@ use encoding_rs::Encoding;
 use crate::runtime::node::Node;
 
 /// Parses a URL-encoded answer into a map in wire order. Escaped bytes are text in `encoding`;
-/// a value whose bytes are not valid there is read in `fallback`, when given.
+/// a value whose bytes are not valid there is read in `fallback`, when given. `#[inline]`: only
+/// error details of URL-encoded answers and hyp-sandbox read a whole answer so (compiled there).
+#[inline]
 pub fn parse(text: &str, encoding: &'static Encoding, fallback: Option<&'static Encoding>) -> Node {
     let mut entries = Vec::new();
     for (k, v) in pairs(text) {
@@ -48,6 +50,8 @@ pub(crate) fn pairs(text: &str) -> impl Iterator<Item = (&str, &str)> {
 
 /// One raw key or value as text: `+` is a space, percent-escapes are bytes in `encoding` (or
 /// `fallback` where they are not valid there). Borrowed when there is nothing to unescape.
+/// `#[inline]`: compiled with the URL-encoded readers that call it, not in every build.
+#[inline]
 pub(crate) fn decode<'t>(
     s: &'t str,
     encoding: &'static Encoding,
