@@ -40,7 +40,12 @@ pub fn emit(plan: &Plan) -> TokenStream {
             None => quote!(f.other(key, value, #unknown)),
         }
     };
-    let body = super::decode::dispatch(quote!(key.as_bytes()), &arms, other);
+    let body = super::decode::dispatch(
+        quote!(key.as_bytes()),
+        &arms,
+        other,
+        quote!(crate::__private::Failure),
+    );
     let name = &plan.name;
     let mut lets = plan.lets();
     if plan.params.is_some() {
@@ -55,9 +60,7 @@ pub fn emit(plan: &Plan) -> TokenStream {
             ) -> Result<Self, crate::__private::Failure> {
                 #lets
                 while let Some((key, value)) = f.next() {
-                    // One `?` for every arm: a `?` per arm is a branch and a cleanup path per field.
-                    let read: Result<(), crate::__private::Failure> = { #body };
-                    read?;
+                    #body
                 }
                 #build
             }

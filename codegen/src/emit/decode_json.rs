@@ -55,7 +55,7 @@ pub fn emit(plan: &Plan) -> TokenStream {
         let unknown = plan.unknown_arg();
         quote!(#j::other(&mut m, key, cx, depth, #unknown))
     };
-    let body = super::decode::dispatch(quote!(key.0.as_bytes()), &arms, other);
+    let body = super::decode::dispatch(quote!(key.0.as_bytes()), &arms, other, quote!(A::Error));
     let name = &plan.name;
     let lets = plan.lets();
     let build = plan.build(|v, w| quote!(#j::required(cx, #v, #w)));
@@ -68,9 +68,7 @@ pub fn emit(plan: &Plan) -> TokenStream {
             ) -> Result<Self, A::Error> {
                 #lets
                 while let Some(key) = m.next_key::<#j::Key<'de>>()? {
-                    // One `?` for every arm: a `?` per arm is a branch and a cleanup path per field.
-                    let read: Result<(), A::Error> = { #body };
-                    read?;
+                    #body
                 }
                 #build
             }

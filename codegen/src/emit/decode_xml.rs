@@ -57,7 +57,12 @@ fn body(plan: &Plan, in_place: bool) -> TokenStream {
         (true, false) => quote!(Some(&mut unknown)),
     };
     let other = quote!(x.other(name, #unknown));
-    let dispatch = super::decode::dispatch(quote!(name), &arms, other);
+    let dispatch = super::decode::dispatch(
+        quote!(name),
+        &arms,
+        other,
+        quote!(crate::__private::Failure),
+    );
     let n = plan.fields.len();
     let met = (n > 0).then(|| quote!(let mut met = [0u8; #n];));
     quote! {
@@ -65,9 +70,7 @@ fn body(plan: &Plan, in_place: bool) -> TokenStream {
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
-            // One `?` for every arm: a `?` per arm is a branch and a cleanup path per field.
-            let read: Result<(), crate::__private::Failure> = { #dispatch };
-            read?;
+            #dispatch
         }
         Ok::<bool, crate::__private::Failure>(any)
     }

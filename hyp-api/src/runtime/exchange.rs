@@ -89,7 +89,8 @@ impl Prepared<'_> {
         };
         // UTF-8 without a byte order mark is the text as it came (what `decode` would give,
         // without a copy); anything else is decoded, a mark choosing the charset.
-        let plain_utf8 = encoding == encoding_rs::UTF_8 && !bytes.starts_with(b"\xEF\xBB\xBF");
+        let plain_utf8 =
+            encoding == encoding_rs::UTF_8 && encoding_rs::Encoding::for_bom(&bytes).is_none();
         let text = match String::from_utf8(bytes) {
             Ok(text) if plain_utf8 => text,
             Ok(text) => encoding.decode(text.as_bytes()).0.into_owned(),

@@ -61,16 +61,23 @@ fn by_words(n: usize, group: &[(usize, &str)]) -> TokenStream {
     }
 }
 
-/// The `match` on the wire name: `key` is a `&[u8]` expression, `arms` the field reads (by wire
-/// name, in order), `other` what any other name does. Switches on the name's length, then on
-/// its words (see the module docs), giving the index of the arm, then on that index.
+/// The `match` on the wire name, as a statement: `key` is a `&[u8]` expression, `arms` the
+/// field reads (by wire name, in order) and `other` what any other name does, each a
+/// `Result<(), #error>`. Switches on the name's length, then on its words (see the module
+/// docs), giving the index of the arm, then on that index; one `?` follows the `match` (a `?`
+/// per arm was a branch and a cleanup path per field).
 pub fn dispatch(
     key: TokenStream,
     arms: &[(String, TokenStream)],
     other: TokenStream,
+    error: TokenStream,
 ) -> TokenStream {
     if arms.is_empty() {
-        return quote!({ let _ = #key; #other });
+        return quote! {
+            let _ = #key;
+            let read: Result<(), #error> = #other;
+            read?;
+        };
     }
     let mut lengths: Vec<usize> = arms.iter().map(|(w, _)| w.len()).collect();
     lengths.sort_unstable();
@@ -94,7 +101,8 @@ pub fn dispatch(
             let k: &[u8] = #key;
             match k.len() { #(#by_length)* _ => usize::MAX }
         };
-        match index { #(#reads)* _ => #other, }
+        let read: Result<(), #error> = match index { #(#reads)* _ => #other, };
+        read?;
     }
 }
 

@@ -1945,991 +1945,931 @@ impl DoDealResponse {
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
-            let read: Result<(), crate::__private::Failure> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = name;
-                    match k.len() {
-                        2usize => {
-                            const F52: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"id\0\0\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F52 => 52usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        3usize => {
-                            const F45: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"eci\0\0\0\0\0"),
-                            ];
-                            const F64: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"mid\0\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F45 => 45usize,
-                                F64 => 64usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        4usize => {
-                            const F48: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"cavv\0\0\0\0"),
-                            ];
-                            const F49: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"user\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F48 => 48usize,
-                                F49 => 49usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        5usize => {
-                            const F32: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"total\0\0\0"),
-                            ];
-                            const F47: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"email\0\0\0"),
-                            ];
-                            const F57: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"cgUid\0\0\0"),
-                            ];
-                            const F67: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"token\0\0\0"),
-                            ];
-                            const F76: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"intIn\0\0\0"),
-                            ];
-                            const F77: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"intOt\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F32 => 32usize,
-                                F47 => 47usize,
-                                F57 => 57usize,
-                                F67 => 67usize,
-                                F76 => 76usize,
-                                F77 => 77usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        6usize => {
-                            const F2: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"tranId\0\0"),
-                            ];
-                            const F7: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"status\0\0"),
-                            ];
-                            const F13: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"cardId\0\0"),
-                            ];
-                            const F17: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"cardNo\0\0"),
-                            ];
-                            const F36: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"clubId\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F2 => 2usize,
-                                F7 => 7usize,
-                                F13 => 13usize,
-                                F17 => 17usize,
-                                F36 => 36usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        7usize => {
-                            const F5: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"version\0"),
-                            ];
-                            const F14: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"cardBin\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F5 => 5usize,
-                                F14 => 14usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        8usize => {
-                            const F0: [u64; 1usize] = [u64::from_le_bytes(*b"dateTime")];
-                            const F6: [u64; 1usize] = [u64::from_le_bytes(*b"language")];
-                            const F15: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"cardMask"),
-                            ];
-                            const F18: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"cardName"),
-                            ];
-                            const F20: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"cardType"),
-                            ];
-                            const F28: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"currency"),
-                            ];
-                            const F38: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"idStatus"),
-                            ];
-                            const F46: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"clientIp"),
-                            ];
-                            const F53: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"shiftId1"),
-                            ];
-                            const F54: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"shiftId2"),
-                            ];
-                            const F55: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"shiftId3"),
-                            ];
-                            const F58: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"cardHash"),
-                            ];
-                            const F65: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"uniqueid"),
-                            ];
-                            const F71: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"errorUrl"),
-                            ];
-                            const F75: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"clubCode"),
-                            ];
-                            match words::<1usize>(k) {
-                                F0 => 0usize,
-                                F6 => 6usize,
-                                F15 => 15usize,
-                                F18 => 18usize,
-                                F20 => 20usize,
-                                F28 => 28usize,
-                                F38 => 38usize,
-                                F46 => 46usize,
-                                F53 => 53usize,
-                                F54 => 54usize,
-                                F55 => 55usize,
-                                F58 => 58usize,
-                                F65 => 65usize,
-                                F71 => 71usize,
-                                F75 => 75usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        9usize => {
-                            const F1: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"requestI"),
-                                u64::from_le_bytes(*b"equestId"),
-                            ];
-                            const F23: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"cardBran"),
-                                u64::from_le_bytes(*b"ardBrand"),
-                            ];
-                            const F39: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"cvvStatu"),
-                                u64::from_le_bytes(*b"vvStatus"),
-                            ];
-                            const F50: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"addonDat"),
-                                u64::from_le_bytes(*b"ddonData"),
-                            ];
-                            const F69: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"returnUr"),
-                                u64::from_le_bytes(*b"eturnUrl"),
-                            ];
-                            const F72: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"cancelUr"),
-                                u64::from_le_bytes(*b"ancelUrl"),
-                            ];
-                            const F73: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"starTota"),
-                                u64::from_le_bytes(*b"tarTotal"),
-                            ];
-                            match words::<2usize>(k) {
-                                F1 => 1usize,
-                                F23 => 23usize,
-                                F39 => 39usize,
-                                F50 => 50usize,
-                                F69 => 69usize,
-                                F72 => 72usize,
-                                F73 => 73usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        10usize => {
-                            const F8: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"statusTe"),
-                                u64::from_le_bytes(*b"atusText"),
-                            ];
-                            const F16: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"cardLeng"),
-                                u64::from_le_bytes(*b"rdLength"),
-                            ];
-                            const F27: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"creditTy"),
-                                u64::from_le_bytes(*b"editType"),
-                            ];
-                            const F30: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"baseAmou"),
-                                u64::from_le_bytes(*b"seAmount"),
-                            ];
-                            const F37: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"validati"),
-                                u64::from_le_bytes(*b"lidation"),
-                            ];
-                            const F40: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"authSour"),
-                                u64::from_le_bytes(*b"thSource"),
-                            ];
-                            const F41: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"authNumb"),
-                                u64::from_le_bytes(*b"thNumber"),
-                            ];
-                            const F42: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"fileNumb"),
-                                u64::from_le_bytes(*b"leNumber"),
-                            ];
-                            const F70: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"successU"),
-                                u64::from_le_bytes(*b"ccessUrl"),
-                            ];
-                            const F74: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"commReas"),
-                                u64::from_le_bytes(*b"mmReason"),
-                            ];
-                            match words::<2usize>(k) {
-                                F8 => 8usize,
-                                F16 => 16usize,
-                                F27 => 27usize,
-                                F30 => 30usize,
-                                F37 => 37usize,
-                                F40 => 40usize,
-                                F41 => 41usize,
-                                F42 => 42usize,
-                                F70 => 70usize,
-                                F74 => 74usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        11usize => {
-                            const F3: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"userMess"),
-                                u64::from_le_bytes(*b"rMessage"),
-                            ];
-                            const F25: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"serviceC"),
-                                u64::from_le_bytes(*b"viceCode"),
-                            ];
-                            match words::<2usize>(k) {
-                                F3 => 3usize,
-                                F25 => 25usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        12usize => {
-                            const F24: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"cardAcqu"),
-                                u64::from_le_bytes(*b"Acquirer"),
-                            ];
-                            const F29: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"baseCurr"),
-                                u64::from_le_bytes(*b"Currency"),
-                            ];
-                            const F33: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"firstPay"),
-                                u64::from_le_bytes(*b"tPayment"),
-                            ];
-                            const F56: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"shiftTxn"),
-                                u64::from_le_bytes(*b"tTxnDate"),
-                            ];
-                            const F59: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"acquirer"),
-                                u64::from_le_bytes(*b"irerData"),
-                            ];
-                            match words::<2usize>(k) {
-                                F24 => 24usize,
-                                F29 => 29usize,
-                                F33 => 33usize,
-                                F56 => 56usize,
-                                F59 => 59usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        13usize => {
-                            const F22: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"creditCo"),
-                                u64::from_le_bytes(*b"tCompany"),
-                            ];
-                            const F66: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"mpiValid"),
-                                u64::from_le_bytes(*b"lidation"),
-                            ];
-                            match words::<2usize>(k) {
-                                F22 => 22usize,
-                                F66 => 66usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        14usize => {
-                            const F4: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"addition"),
-                                u64::from_le_bytes(*b"onalInfo"),
-                            ];
-                            const F9: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"extended"),
-                                u64::from_le_bytes(*b"edStatus"),
-                            ];
-                            const F12: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"terminal"),
-                                u64::from_le_bytes(*b"alNumber"),
-                            ];
-                            const F19: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"cardExpi"),
-                                u64::from_le_bytes(*b"piration"),
-                            ];
-                            const F51: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"supplier"),
-                                u64::from_le_bytes(*b"erNumber"),
-                            ];
-                            const F60: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"ashraitE"),
-                                u64::from_le_bytes(*b"tEmvData"),
-                            ];
-                            match words::<2usize>(k) {
-                                F4 => 4usize,
-                                F9 => 9usize,
-                                F12 => 12usize,
-                                F19 => 19usize,
-                                F51 => 51usize,
-                                F60 => 60usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        15usize => {
-                            const F26: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"transact"),
-                                u64::from_le_bytes(*b"tionType"),
-                            ];
-                            const F31: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"transact"),
-                                u64::from_le_bytes(*b"tionCode"),
-                            ];
-                            match words::<2usize>(k) {
-                                F26 => 26usize,
-                                F31 => 31usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        16usize => {
-                            const F21: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"extended"),
-                                u64::from_le_bytes(*b"CardType"),
-                            ];
-                            const F35: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"numberOf"),
-                                u64::from_le_bytes(*b"Payments"),
-                            ];
-                            const F61: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"extended"),
-                                u64::from_le_bytes(*b"TranCode"),
-                            ];
-                            const F62: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"sendNoti"),
-                                u64::from_le_bytes(*b"fication"),
-                            ];
-                            const F63: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"payments"),
-                                u64::from_le_bytes(*b"Interest"),
-                            ];
-                            const F68: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"mpiHoste"),
-                                u64::from_le_bytes(*b"dPageUrl"),
-                            ];
-                            match words::<2usize>(k) {
-                                F21 => 21usize,
-                                F35 => 35usize,
-                                F61 => 61usize,
-                                F62 => 62usize,
-                                F63 => 63usize,
-                                F68 => 68usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        17usize => {
-                            const F34: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"periodic"),
-                                u64::from_le_bytes(*b"alPaymen"),
-                                u64::from_le_bytes(*b"lPayment"),
-                            ];
-                            match words::<3usize>(k) {
-                                F34 => 34usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        18usize => {
-                            const F10: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"extended"),
-                                u64::from_le_bytes(*b"StatusTe"),
-                                u64::from_le_bytes(*b"atusText"),
-                            ];
-                            match words::<3usize>(k) {
-                                F10 => 10usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        19usize => {
-                            const F11: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"extended"),
-                                u64::from_le_bytes(*b"UserMess"),
-                                u64::from_le_bytes(*b"rMessage"),
-                            ];
-                            const F43: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"slaveTer"),
-                                u64::from_le_bytes(*b"minalNum"),
-                                u64::from_le_bytes(*b"alNumber"),
-                            ];
-                            match words::<3usize>(k) {
-                                F11 => 11usize,
-                                F43 => 43usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        21usize => {
-                            const F44: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"slaveTer"),
-                                u64::from_le_bytes(*b"minalSeq"),
-                                u64::from_le_bytes(*b"Sequence"),
-                            ];
-                            match words::<3usize>(k) {
-                                F44 => 44usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        _ => usize::MAX,
-                    }
-                };
-                match index {
-                    0usize => {
-                        x.scalar(
-                            &mut met[0usize],
-                            &mut out.date_time,
-                            |t: &str| crate::__private::fields::datetime(
-                                t,
-                                "%Y-%m-%d %H:%M",
-                            ),
-                            true,
-                        )
-                    }
-                    1usize => {
-                        x.scalar(
-                            &mut met[1usize],
-                            &mut out.request_id,
-                            <RequestId as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = name;
+                match k.len() {
                     2usize => {
-                        x.scalar(
-                            &mut met[2usize],
-                            &mut out.tran_id,
-                            <TranId as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F52: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"id\0\0\0\0\0\0"),
+                        ];
+                        match words::<1usize>(k) {
+                            F52 => 52usize,
+                            _ => usize::MAX,
+                        }
                     }
                     3usize => {
-                        x.scalar(
-                            &mut met[3usize],
-                            &mut out.user_message,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F45: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"eci\0\0\0\0\0"),
+                        ];
+                        const F64: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"mid\0\0\0\0\0"),
+                        ];
+                        match words::<1usize>(k) {
+                            F45 => 45usize,
+                            F64 => 64usize,
+                            _ => usize::MAX,
+                        }
                     }
                     4usize => {
-                        x.scalar(
-                            &mut met[4usize],
-                            &mut out.additional_info,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F48: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"cavv\0\0\0\0"),
+                        ];
+                        const F49: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"user\0\0\0\0"),
+                        ];
+                        match words::<1usize>(k) {
+                            F48 => 48usize,
+                            F49 => 49usize,
+                            _ => usize::MAX,
+                        }
                     }
                     5usize => {
-                        x.scalar(
-                            &mut met[5usize],
-                            &mut out.version,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F32: [u64; 1usize] = [u64::from_le_bytes(*b"total\0\0\0")];
+                        const F47: [u64; 1usize] = [u64::from_le_bytes(*b"email\0\0\0")];
+                        const F57: [u64; 1usize] = [u64::from_le_bytes(*b"cgUid\0\0\0")];
+                        const F67: [u64; 1usize] = [u64::from_le_bytes(*b"token\0\0\0")];
+                        const F76: [u64; 1usize] = [u64::from_le_bytes(*b"intIn\0\0\0")];
+                        const F77: [u64; 1usize] = [u64::from_le_bytes(*b"intOt\0\0\0")];
+                        match words::<1usize>(k) {
+                            F32 => 32usize,
+                            F47 => 47usize,
+                            F57 => 57usize,
+                            F67 => 67usize,
+                            F76 => 76usize,
+                            F77 => 77usize,
+                            _ => usize::MAX,
+                        }
                     }
                     6usize => {
-                        x.scalar(
-                            &mut met[6usize],
-                            &mut out.language,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F2: [u64; 1usize] = [u64::from_le_bytes(*b"tranId\0\0")];
+                        const F7: [u64; 1usize] = [u64::from_le_bytes(*b"status\0\0")];
+                        const F13: [u64; 1usize] = [u64::from_le_bytes(*b"cardId\0\0")];
+                        const F17: [u64; 1usize] = [u64::from_le_bytes(*b"cardNo\0\0")];
+                        const F36: [u64; 1usize] = [u64::from_le_bytes(*b"clubId\0\0")];
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
+                            F7 => 7usize,
+                            F13 => 13usize,
+                            F17 => 17usize,
+                            F36 => 36usize,
+                            _ => usize::MAX,
+                        }
                     }
                     7usize => {
-                        x.scalar(
-                            &mut met[7usize],
-                            &mut out.status,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F5: [u64; 1usize] = [u64::from_le_bytes(*b"version\0")];
+                        const F14: [u64; 1usize] = [u64::from_le_bytes(*b"cardBin\0")];
+                        match words::<1usize>(k) {
+                            F5 => 5usize,
+                            F14 => 14usize,
+                            _ => usize::MAX,
+                        }
                     }
                     8usize => {
-                        x.scalar(
-                            &mut met[8usize],
-                            &mut out.status_text,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F0: [u64; 1usize] = [u64::from_le_bytes(*b"dateTime")];
+                        const F6: [u64; 1usize] = [u64::from_le_bytes(*b"language")];
+                        const F15: [u64; 1usize] = [u64::from_le_bytes(*b"cardMask")];
+                        const F18: [u64; 1usize] = [u64::from_le_bytes(*b"cardName")];
+                        const F20: [u64; 1usize] = [u64::from_le_bytes(*b"cardType")];
+                        const F28: [u64; 1usize] = [u64::from_le_bytes(*b"currency")];
+                        const F38: [u64; 1usize] = [u64::from_le_bytes(*b"idStatus")];
+                        const F46: [u64; 1usize] = [u64::from_le_bytes(*b"clientIp")];
+                        const F53: [u64; 1usize] = [u64::from_le_bytes(*b"shiftId1")];
+                        const F54: [u64; 1usize] = [u64::from_le_bytes(*b"shiftId2")];
+                        const F55: [u64; 1usize] = [u64::from_le_bytes(*b"shiftId3")];
+                        const F58: [u64; 1usize] = [u64::from_le_bytes(*b"cardHash")];
+                        const F65: [u64; 1usize] = [u64::from_le_bytes(*b"uniqueid")];
+                        const F71: [u64; 1usize] = [u64::from_le_bytes(*b"errorUrl")];
+                        const F75: [u64; 1usize] = [u64::from_le_bytes(*b"clubCode")];
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            F6 => 6usize,
+                            F15 => 15usize,
+                            F18 => 18usize,
+                            F20 => 20usize,
+                            F28 => 28usize,
+                            F38 => 38usize,
+                            F46 => 46usize,
+                            F53 => 53usize,
+                            F54 => 54usize,
+                            F55 => 55usize,
+                            F58 => 58usize,
+                            F65 => 65usize,
+                            F71 => 71usize,
+                            F75 => 75usize,
+                            _ => usize::MAX,
+                        }
                     }
                     9usize => {
-                        x.scalar(
-                            &mut met[9usize],
-                            &mut out.extended_status,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F1: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"requestI"),
+                            u64::from_le_bytes(*b"equestId"),
+                        ];
+                        const F23: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"cardBran"),
+                            u64::from_le_bytes(*b"ardBrand"),
+                        ];
+                        const F39: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"cvvStatu"),
+                            u64::from_le_bytes(*b"vvStatus"),
+                        ];
+                        const F50: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"addonDat"),
+                            u64::from_le_bytes(*b"ddonData"),
+                        ];
+                        const F69: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"returnUr"),
+                            u64::from_le_bytes(*b"eturnUrl"),
+                        ];
+                        const F72: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"cancelUr"),
+                            u64::from_le_bytes(*b"ancelUrl"),
+                        ];
+                        const F73: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"starTota"),
+                            u64::from_le_bytes(*b"tarTotal"),
+                        ];
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
+                            F23 => 23usize,
+                            F39 => 39usize,
+                            F50 => 50usize,
+                            F69 => 69usize,
+                            F72 => 72usize,
+                            F73 => 73usize,
+                            _ => usize::MAX,
+                        }
                     }
                     10usize => {
-                        x.scalar(
-                            &mut met[10usize],
-                            &mut out.extended_status_text,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F8: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"statusTe"),
+                            u64::from_le_bytes(*b"atusText"),
+                        ];
+                        const F16: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"cardLeng"),
+                            u64::from_le_bytes(*b"rdLength"),
+                        ];
+                        const F27: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"creditTy"),
+                            u64::from_le_bytes(*b"editType"),
+                        ];
+                        const F30: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"baseAmou"),
+                            u64::from_le_bytes(*b"seAmount"),
+                        ];
+                        const F37: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"validati"),
+                            u64::from_le_bytes(*b"lidation"),
+                        ];
+                        const F40: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"authSour"),
+                            u64::from_le_bytes(*b"thSource"),
+                        ];
+                        const F41: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"authNumb"),
+                            u64::from_le_bytes(*b"thNumber"),
+                        ];
+                        const F42: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"fileNumb"),
+                            u64::from_le_bytes(*b"leNumber"),
+                        ];
+                        const F70: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"successU"),
+                            u64::from_le_bytes(*b"ccessUrl"),
+                        ];
+                        const F74: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"commReas"),
+                            u64::from_le_bytes(*b"mmReason"),
+                        ];
+                        match words::<2usize>(k) {
+                            F8 => 8usize,
+                            F16 => 16usize,
+                            F27 => 27usize,
+                            F30 => 30usize,
+                            F37 => 37usize,
+                            F40 => 40usize,
+                            F41 => 41usize,
+                            F42 => 42usize,
+                            F70 => 70usize,
+                            F74 => 74usize,
+                            _ => usize::MAX,
+                        }
                     }
                     11usize => {
-                        x.scalar(
-                            &mut met[11usize],
-                            &mut out.extended_user_message,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F3: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"userMess"),
+                            u64::from_le_bytes(*b"rMessage"),
+                        ];
+                        const F25: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"serviceC"),
+                            u64::from_le_bytes(*b"viceCode"),
+                        ];
+                        match words::<2usize>(k) {
+                            F3 => 3usize,
+                            F25 => 25usize,
+                            _ => usize::MAX,
+                        }
                     }
                     12usize => {
-                        x.scalar(
-                            &mut met[12usize],
-                            &mut out.terminal_number,
-                            <TerminalNumber as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F24: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"cardAcqu"),
+                            u64::from_le_bytes(*b"Acquirer"),
+                        ];
+                        const F29: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"baseCurr"),
+                            u64::from_le_bytes(*b"Currency"),
+                        ];
+                        const F33: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"firstPay"),
+                            u64::from_le_bytes(*b"tPayment"),
+                        ];
+                        const F56: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"shiftTxn"),
+                            u64::from_le_bytes(*b"tTxnDate"),
+                        ];
+                        const F59: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"acquirer"),
+                            u64::from_le_bytes(*b"irerData"),
+                        ];
+                        match words::<2usize>(k) {
+                            F24 => 24usize,
+                            F29 => 29usize,
+                            F33 => 33usize,
+                            F56 => 56usize,
+                            F59 => 59usize,
+                            _ => usize::MAX,
+                        }
                     }
                     13usize => {
-                        x.scalar(
-                            &mut met[13usize],
-                            &mut out.card_id,
-                            <crate::CardToken as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F22: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"creditCo"),
+                            u64::from_le_bytes(*b"tCompany"),
+                        ];
+                        const F66: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"mpiValid"),
+                            u64::from_le_bytes(*b"lidation"),
+                        ];
+                        match words::<2usize>(k) {
+                            F22 => 22usize,
+                            F66 => 66usize,
+                            _ => usize::MAX,
+                        }
                     }
                     14usize => {
-                        x.scalar(
-                            &mut met[14usize],
-                            &mut out.card_bin,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F4: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"addition"),
+                            u64::from_le_bytes(*b"onalInfo"),
+                        ];
+                        const F9: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"extended"),
+                            u64::from_le_bytes(*b"edStatus"),
+                        ];
+                        const F12: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"terminal"),
+                            u64::from_le_bytes(*b"alNumber"),
+                        ];
+                        const F19: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"cardExpi"),
+                            u64::from_le_bytes(*b"piration"),
+                        ];
+                        const F51: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"supplier"),
+                            u64::from_le_bytes(*b"erNumber"),
+                        ];
+                        const F60: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"ashraitE"),
+                            u64::from_le_bytes(*b"tEmvData"),
+                        ];
+                        match words::<2usize>(k) {
+                            F4 => 4usize,
+                            F9 => 9usize,
+                            F12 => 12usize,
+                            F19 => 19usize,
+                            F51 => 51usize,
+                            F60 => 60usize,
+                            _ => usize::MAX,
+                        }
                     }
                     15usize => {
-                        x.scalar(
-                            &mut met[15usize],
-                            &mut out.card_mask,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F26: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"transact"),
+                            u64::from_le_bytes(*b"tionType"),
+                        ];
+                        const F31: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"transact"),
+                            u64::from_le_bytes(*b"tionCode"),
+                        ];
+                        match words::<2usize>(k) {
+                            F26 => 26usize,
+                            F31 => 31usize,
+                            _ => usize::MAX,
+                        }
                     }
                     16usize => {
-                        x.scalar(
-                            &mut met[16usize],
-                            &mut out.card_length,
-                            <i64 as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F21: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"extended"),
+                            u64::from_le_bytes(*b"CardType"),
+                        ];
+                        const F35: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"numberOf"),
+                            u64::from_le_bytes(*b"Payments"),
+                        ];
+                        const F61: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"extended"),
+                            u64::from_le_bytes(*b"TranCode"),
+                        ];
+                        const F62: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"sendNoti"),
+                            u64::from_le_bytes(*b"fication"),
+                        ];
+                        const F63: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"payments"),
+                            u64::from_le_bytes(*b"Interest"),
+                        ];
+                        const F68: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"mpiHoste"),
+                            u64::from_le_bytes(*b"dPageUrl"),
+                        ];
+                        match words::<2usize>(k) {
+                            F21 => 21usize,
+                            F35 => 35usize,
+                            F61 => 61usize,
+                            F62 => 62usize,
+                            F63 => 63usize,
+                            F68 => 68usize,
+                            _ => usize::MAX,
+                        }
                     }
                     17usize => {
-                        x.scalar(
-                            &mut met[17usize],
-                            &mut out.card_no,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F34: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"periodic"),
+                            u64::from_le_bytes(*b"alPaymen"),
+                            u64::from_le_bytes(*b"lPayment"),
+                        ];
+                        match words::<3usize>(k) {
+                            F34 => 34usize,
+                            _ => usize::MAX,
+                        }
                     }
                     18usize => {
-                        x.scalar(
-                            &mut met[18usize],
-                            &mut out.card_name,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F10: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"extended"),
+                            u64::from_le_bytes(*b"StatusTe"),
+                            u64::from_le_bytes(*b"atusText"),
+                        ];
+                        match words::<3usize>(k) {
+                            F10 => 10usize,
+                            _ => usize::MAX,
+                        }
                     }
                     19usize => {
-                        x.scalar(
-                            &mut met[19usize],
-                            &mut out.card_expiration,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F11: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"extended"),
+                            u64::from_le_bytes(*b"UserMess"),
+                            u64::from_le_bytes(*b"rMessage"),
+                        ];
+                        const F43: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"slaveTer"),
+                            u64::from_le_bytes(*b"minalNum"),
+                            u64::from_le_bytes(*b"alNumber"),
+                        ];
+                        match words::<3usize>(k) {
+                            F11 => 11usize,
+                            F43 => 43usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    20usize => x.coded(&mut met[20usize], &mut out.card_type, false),
                     21usize => {
-                        x.coded(&mut met[21usize], &mut out.extended_card_type, false)
+                        const F44: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"slaveTer"),
+                            u64::from_le_bytes(*b"minalSeq"),
+                            u64::from_le_bytes(*b"Sequence"),
+                        ];
+                        match words::<3usize>(k) {
+                            F44 => 44usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    22usize => x.coded(&mut met[22usize], &mut out.credit_company, false),
-                    23usize => x.coded(&mut met[23usize], &mut out.card_brand, false),
-                    24usize => x.coded(&mut met[24usize], &mut out.card_acquirer, false),
-                    25usize => {
-                        x.scalar(
-                            &mut met[25usize],
-                            &mut out.service_code,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    26usize => {
-                        x.coded(&mut met[26usize], &mut out.transaction_type, false)
-                    }
-                    27usize => x.coded(&mut met[27usize], &mut out.credit_type, false),
-                    28usize => x.coded(&mut met[28usize], &mut out.currency, false),
-                    29usize => {
-                        x.scalar(
-                            &mut met[29usize],
-                            &mut out.base_currency,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    30usize => {
-                        x.scalar(
-                            &mut met[30usize],
-                            &mut out.base_amount,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    31usize => {
-                        x.coded(&mut met[31usize], &mut out.transaction_code, false)
-                    }
-                    32usize => {
-                        x.scalar(
-                            &mut met[32usize],
-                            &mut out.total,
-                            <crate::MinorUnits as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    33usize => {
-                        x.scalar(
-                            &mut met[33usize],
-                            &mut out.first_payment,
-                            <crate::MinorUnits as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    34usize => {
-                        x.scalar(
-                            &mut met[34usize],
-                            &mut out.periodical_payment,
-                            <crate::MinorUnits as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    35usize => {
-                        x.scalar(
-                            &mut met[35usize],
-                            &mut out.number_of_payments,
-                            <i64 as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    36usize => {
-                        x.scalar(
-                            &mut met[36usize],
-                            &mut out.club_id,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    37usize => x.coded(&mut met[37usize], &mut out.validation, false),
-                    38usize => x.coded(&mut met[38usize], &mut out.id_status, false),
-                    39usize => x.coded(&mut met[39usize], &mut out.cvv_status, false),
-                    40usize => x.coded(&mut met[40usize], &mut out.auth_source, false),
-                    41usize => {
-                        x.scalar(
-                            &mut met[41usize],
-                            &mut out.auth_number,
-                            <AuthNumber as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    42usize => {
-                        x.scalar(
-                            &mut met[42usize],
-                            &mut out.file_number,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    43usize => {
-                        x.scalar(
-                            &mut met[43usize],
-                            &mut out.slave_terminal_number,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    44usize => {
-                        x.scalar(
-                            &mut met[44usize],
-                            &mut out.slave_terminal_sequence,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    45usize => {
-                        x.scalar(
-                            &mut met[45usize],
-                            &mut out.eci,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    46usize => {
-                        x.scalar(
-                            &mut met[46usize],
-                            &mut out.client_ip,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    47usize => {
-                        x.scalar(
-                            &mut met[47usize],
-                            &mut out.email,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    48usize => x.coded(&mut met[48usize], &mut out.cavv, false),
-                    49usize => {
-                        x.scalar(
-                            &mut met[49usize],
-                            &mut out.user,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    50usize => {
-                        x.scalar(
-                            &mut met[50usize],
-                            &mut out.addon_data,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    51usize => {
-                        x.scalar(
-                            &mut met[51usize],
-                            &mut out.supplier_number,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    52usize => {
-                        x.scalar(
-                            &mut met[52usize],
-                            &mut out.id,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    53usize => {
-                        x.scalar(
-                            &mut met[53usize],
-                            &mut out.shift_id1,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    54usize => {
-                        x.scalar(
-                            &mut met[54usize],
-                            &mut out.shift_id2,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    55usize => {
-                        x.scalar(
-                            &mut met[55usize],
-                            &mut out.shift_id3,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    56usize => {
-                        x.scalar(
-                            &mut met[56usize],
-                            &mut out.shift_txn_date,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    57usize => {
-                        x.scalar(
-                            &mut met[57usize],
-                            &mut out.cg_uid,
-                            <CgUid as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    58usize => {
-                        x.scalar(
-                            &mut met[58usize],
-                            &mut out.card_hash,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    59usize => x.object(&mut met[59usize], &mut out.acquirer_data),
-                    60usize => x.object(&mut met[60usize], &mut out.ashrait_emv_data),
-                    61usize => {
-                        x.scalar(
-                            &mut met[61usize],
-                            &mut out.extended_tran_code,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    62usize => {
-                        x.scalar(
-                            &mut met[62usize],
-                            &mut out.send_notification,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    63usize => {
-                        x.scalar(
-                            &mut met[63usize],
-                            &mut out.payments_interest,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    64usize => {
-                        x.scalar(
-                            &mut met[64usize],
-                            &mut out.mid,
-                            <Mid as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    65usize => {
-                        x.scalar(
-                            &mut met[65usize],
-                            &mut out.uniqueid,
-                            <UniqueId as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    66usize => {
-                        x.scalar(
-                            &mut met[66usize],
-                            &mut out.mpi_validation,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    67usize => {
-                        x.scalar(
-                            &mut met[67usize],
-                            &mut out.token,
-                            <MpiTransactionId as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    68usize => {
-                        x.scalar(
-                            &mut met[68usize],
-                            &mut out.mpi_hosted_page_url,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    69usize => {
-                        x.scalar(
-                            &mut met[69usize],
-                            &mut out.return_url,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    70usize => {
-                        x.scalar(
-                            &mut met[70usize],
-                            &mut out.success_url,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    71usize => {
-                        x.scalar(
-                            &mut met[71usize],
-                            &mut out.error_url,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    72usize => {
-                        x.scalar(
-                            &mut met[72usize],
-                            &mut out.cancel_url,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    73usize => {
-                        x.scalar(
-                            &mut met[73usize],
-                            &mut out.star_total,
-                            <crate::MinorUnits as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    74usize => {
-                        x.scalar(
-                            &mut met[74usize],
-                            &mut out.comm_reason,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    75usize => {
-                        x.scalar(
-                            &mut met[75usize],
-                            &mut out.club_code,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    76usize => {
-                        x.scalar(
-                            &mut met[76usize],
-                            &mut out.int_in,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    77usize => {
-                        x.scalar(
-                            &mut met[77usize],
-                            &mut out.int_ot,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    _ => x.other(name, Some(&mut out.unknown_fields)),
+                    _ => usize::MAX,
                 }
+            };
+            let read: Result<(), crate::__private::Failure> = match index {
+                0usize => {
+                    x.scalar(
+                        &mut met[0usize],
+                        &mut out.date_time,
+                        |t: &str| crate::__private::fields::datetime(
+                            t,
+                            "%Y-%m-%d %H:%M",
+                        ),
+                        true,
+                    )
+                }
+                1usize => {
+                    x.scalar(
+                        &mut met[1usize],
+                        &mut out.request_id,
+                        <RequestId as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                2usize => {
+                    x.scalar(
+                        &mut met[2usize],
+                        &mut out.tran_id,
+                        <TranId as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                3usize => {
+                    x.scalar(
+                        &mut met[3usize],
+                        &mut out.user_message,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                4usize => {
+                    x.scalar(
+                        &mut met[4usize],
+                        &mut out.additional_info,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                5usize => {
+                    x.scalar(
+                        &mut met[5usize],
+                        &mut out.version,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                6usize => {
+                    x.scalar(
+                        &mut met[6usize],
+                        &mut out.language,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                7usize => {
+                    x.scalar(
+                        &mut met[7usize],
+                        &mut out.status,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                8usize => {
+                    x.scalar(
+                        &mut met[8usize],
+                        &mut out.status_text,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                9usize => {
+                    x.scalar(
+                        &mut met[9usize],
+                        &mut out.extended_status,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                10usize => {
+                    x.scalar(
+                        &mut met[10usize],
+                        &mut out.extended_status_text,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                11usize => {
+                    x.scalar(
+                        &mut met[11usize],
+                        &mut out.extended_user_message,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                12usize => {
+                    x.scalar(
+                        &mut met[12usize],
+                        &mut out.terminal_number,
+                        <TerminalNumber as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                13usize => {
+                    x.scalar(
+                        &mut met[13usize],
+                        &mut out.card_id,
+                        <crate::CardToken as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                14usize => {
+                    x.scalar(
+                        &mut met[14usize],
+                        &mut out.card_bin,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                15usize => {
+                    x.scalar(
+                        &mut met[15usize],
+                        &mut out.card_mask,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                16usize => {
+                    x.scalar(
+                        &mut met[16usize],
+                        &mut out.card_length,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                17usize => {
+                    x.scalar(
+                        &mut met[17usize],
+                        &mut out.card_no,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                18usize => {
+                    x.scalar(
+                        &mut met[18usize],
+                        &mut out.card_name,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                19usize => {
+                    x.scalar(
+                        &mut met[19usize],
+                        &mut out.card_expiration,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                20usize => x.coded(&mut met[20usize], &mut out.card_type, false),
+                21usize => x.coded(&mut met[21usize], &mut out.extended_card_type, false),
+                22usize => x.coded(&mut met[22usize], &mut out.credit_company, false),
+                23usize => x.coded(&mut met[23usize], &mut out.card_brand, false),
+                24usize => x.coded(&mut met[24usize], &mut out.card_acquirer, false),
+                25usize => {
+                    x.scalar(
+                        &mut met[25usize],
+                        &mut out.service_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                26usize => x.coded(&mut met[26usize], &mut out.transaction_type, false),
+                27usize => x.coded(&mut met[27usize], &mut out.credit_type, false),
+                28usize => x.coded(&mut met[28usize], &mut out.currency, false),
+                29usize => {
+                    x.scalar(
+                        &mut met[29usize],
+                        &mut out.base_currency,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                30usize => {
+                    x.scalar(
+                        &mut met[30usize],
+                        &mut out.base_amount,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                31usize => x.coded(&mut met[31usize], &mut out.transaction_code, false),
+                32usize => {
+                    x.scalar(
+                        &mut met[32usize],
+                        &mut out.total,
+                        <crate::MinorUnits as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                33usize => {
+                    x.scalar(
+                        &mut met[33usize],
+                        &mut out.first_payment,
+                        <crate::MinorUnits as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                34usize => {
+                    x.scalar(
+                        &mut met[34usize],
+                        &mut out.periodical_payment,
+                        <crate::MinorUnits as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                35usize => {
+                    x.scalar(
+                        &mut met[35usize],
+                        &mut out.number_of_payments,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                36usize => {
+                    x.scalar(
+                        &mut met[36usize],
+                        &mut out.club_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                37usize => x.coded(&mut met[37usize], &mut out.validation, false),
+                38usize => x.coded(&mut met[38usize], &mut out.id_status, false),
+                39usize => x.coded(&mut met[39usize], &mut out.cvv_status, false),
+                40usize => x.coded(&mut met[40usize], &mut out.auth_source, false),
+                41usize => {
+                    x.scalar(
+                        &mut met[41usize],
+                        &mut out.auth_number,
+                        <AuthNumber as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                42usize => {
+                    x.scalar(
+                        &mut met[42usize],
+                        &mut out.file_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                43usize => {
+                    x.scalar(
+                        &mut met[43usize],
+                        &mut out.slave_terminal_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                44usize => {
+                    x.scalar(
+                        &mut met[44usize],
+                        &mut out.slave_terminal_sequence,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                45usize => {
+                    x.scalar(
+                        &mut met[45usize],
+                        &mut out.eci,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                46usize => {
+                    x.scalar(
+                        &mut met[46usize],
+                        &mut out.client_ip,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                47usize => {
+                    x.scalar(
+                        &mut met[47usize],
+                        &mut out.email,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                48usize => x.coded(&mut met[48usize], &mut out.cavv, false),
+                49usize => {
+                    x.scalar(
+                        &mut met[49usize],
+                        &mut out.user,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                50usize => {
+                    x.scalar(
+                        &mut met[50usize],
+                        &mut out.addon_data,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                51usize => {
+                    x.scalar(
+                        &mut met[51usize],
+                        &mut out.supplier_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                52usize => {
+                    x.scalar(
+                        &mut met[52usize],
+                        &mut out.id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                53usize => {
+                    x.scalar(
+                        &mut met[53usize],
+                        &mut out.shift_id1,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                54usize => {
+                    x.scalar(
+                        &mut met[54usize],
+                        &mut out.shift_id2,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                55usize => {
+                    x.scalar(
+                        &mut met[55usize],
+                        &mut out.shift_id3,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                56usize => {
+                    x.scalar(
+                        &mut met[56usize],
+                        &mut out.shift_txn_date,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                57usize => {
+                    x.scalar(
+                        &mut met[57usize],
+                        &mut out.cg_uid,
+                        <CgUid as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                58usize => {
+                    x.scalar(
+                        &mut met[58usize],
+                        &mut out.card_hash,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                59usize => x.object(&mut met[59usize], &mut out.acquirer_data),
+                60usize => x.object(&mut met[60usize], &mut out.ashrait_emv_data),
+                61usize => {
+                    x.scalar(
+                        &mut met[61usize],
+                        &mut out.extended_tran_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                62usize => {
+                    x.scalar(
+                        &mut met[62usize],
+                        &mut out.send_notification,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                63usize => {
+                    x.scalar(
+                        &mut met[63usize],
+                        &mut out.payments_interest,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                64usize => {
+                    x.scalar(
+                        &mut met[64usize],
+                        &mut out.mid,
+                        <Mid as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                65usize => {
+                    x.scalar(
+                        &mut met[65usize],
+                        &mut out.uniqueid,
+                        <UniqueId as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                66usize => {
+                    x.scalar(
+                        &mut met[66usize],
+                        &mut out.mpi_validation,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                67usize => {
+                    x.scalar(
+                        &mut met[67usize],
+                        &mut out.token,
+                        <MpiTransactionId as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                68usize => {
+                    x.scalar(
+                        &mut met[68usize],
+                        &mut out.mpi_hosted_page_url,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                69usize => {
+                    x.scalar(
+                        &mut met[69usize],
+                        &mut out.return_url,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                70usize => {
+                    x.scalar(
+                        &mut met[70usize],
+                        &mut out.success_url,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                71usize => {
+                    x.scalar(
+                        &mut met[71usize],
+                        &mut out.error_url,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                72usize => {
+                    x.scalar(
+                        &mut met[72usize],
+                        &mut out.cancel_url,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                73usize => {
+                    x.scalar(
+                        &mut met[73usize],
+                        &mut out.star_total,
+                        <crate::MinorUnits as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                74usize => {
+                    x.scalar(
+                        &mut met[74usize],
+                        &mut out.comm_reason,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                75usize => {
+                    x.scalar(
+                        &mut met[75usize],
+                        &mut out.club_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                76usize => {
+                    x.scalar(
+                        &mut met[76usize],
+                        &mut out.int_in,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                77usize => {
+                    x.scalar(
+                        &mut met[77usize],
+                        &mut out.int_ot,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                _ => x.other(name, Some(&mut out.unknown_fields)),
             };
             read?;
         }

@@ -849,149 +849,141 @@ impl InquireTransactionsResponse {
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
-            let read: Result<(), crate::__private::Failure> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = name;
-                    match k.len() {
-                        6usize => {
-                            const F2: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"tranId\0\0"),
-                            ];
-                            const F8: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"totals\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F2 => 2usize,
-                                F8 => 8usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        7usize => {
-                            const F5: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"version\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F5 => 5usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        8usize => {
-                            const F0: [u64; 1usize] = [u64::from_le_bytes(*b"dateTime")];
-                            const F6: [u64; 1usize] = [u64::from_le_bytes(*b"language")];
-                            match words::<1usize>(k) {
-                                F0 => 0usize,
-                                F6 => 6usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        9usize => {
-                            const F1: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"requestI"),
-                                u64::from_le_bytes(*b"equestId"),
-                            ];
-                            match words::<2usize>(k) {
-                                F1 => 1usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        11usize => {
-                            const F3: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"userMess"),
-                                u64::from_le_bytes(*b"rMessage"),
-                            ];
-                            match words::<2usize>(k) {
-                                F3 => 3usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        12usize => {
-                            const F7: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"transact"),
-                                u64::from_le_bytes(*b"sactions"),
-                            ];
-                            match words::<2usize>(k) {
-                                F7 => 7usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        14usize => {
-                            const F4: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"addition"),
-                                u64::from_le_bytes(*b"onalInfo"),
-                            ];
-                            match words::<2usize>(k) {
-                                F4 => 4usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        _ => usize::MAX,
-                    }
-                };
-                match index {
-                    0usize => {
-                        x.scalar(
-                            &mut met[0usize],
-                            &mut out.date_time,
-                            |t: &str| crate::__private::fields::datetime(
-                                t,
-                                "%Y-%m-%d %H:%M",
-                            ),
-                            true,
-                        )
-                    }
-                    1usize => {
-                        x.scalar(
-                            &mut met[1usize],
-                            &mut out.request_id,
-                            <RequestId as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    2usize => {
-                        x.scalar(
-                            &mut met[2usize],
-                            &mut out.tran_id,
-                            <TranId as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    3usize => {
-                        x.scalar(
-                            &mut met[3usize],
-                            &mut out.user_message,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    4usize => {
-                        x.scalar(
-                            &mut met[4usize],
-                            &mut out.additional_info,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    5usize => {
-                        x.scalar(
-                            &mut met[5usize],
-                            &mut out.version,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = name;
+                match k.len() {
                     6usize => {
-                        x.scalar(
-                            &mut met[6usize],
-                            &mut out.language,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F2: [u64; 1usize] = [u64::from_le_bytes(*b"tranId\0\0")];
+                        const F8: [u64; 1usize] = [u64::from_le_bytes(*b"totals\0\0")];
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
+                            F8 => 8usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    7usize => x.objects(&mut met[7usize], &mut out.transactions),
-                    8usize => x.object(&mut met[8usize], &mut out.totals),
-                    _ => x.other(name, Some(&mut out.unknown_fields)),
+                    7usize => {
+                        const F5: [u64; 1usize] = [u64::from_le_bytes(*b"version\0")];
+                        match words::<1usize>(k) {
+                            F5 => 5usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    8usize => {
+                        const F0: [u64; 1usize] = [u64::from_le_bytes(*b"dateTime")];
+                        const F6: [u64; 1usize] = [u64::from_le_bytes(*b"language")];
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            F6 => 6usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        const F1: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"requestI"),
+                            u64::from_le_bytes(*b"equestId"),
+                        ];
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    11usize => {
+                        const F3: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"userMess"),
+                            u64::from_le_bytes(*b"rMessage"),
+                        ];
+                        match words::<2usize>(k) {
+                            F3 => 3usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    12usize => {
+                        const F7: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"transact"),
+                            u64::from_le_bytes(*b"sactions"),
+                        ];
+                        match words::<2usize>(k) {
+                            F7 => 7usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    14usize => {
+                        const F4: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"addition"),
+                            u64::from_le_bytes(*b"onalInfo"),
+                        ];
+                        match words::<2usize>(k) {
+                            F4 => 4usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
                 }
+            };
+            let read: Result<(), crate::__private::Failure> = match index {
+                0usize => {
+                    x.scalar(
+                        &mut met[0usize],
+                        &mut out.date_time,
+                        |t: &str| crate::__private::fields::datetime(
+                            t,
+                            "%Y-%m-%d %H:%M",
+                        ),
+                        true,
+                    )
+                }
+                1usize => {
+                    x.scalar(
+                        &mut met[1usize],
+                        &mut out.request_id,
+                        <RequestId as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                2usize => {
+                    x.scalar(
+                        &mut met[2usize],
+                        &mut out.tran_id,
+                        <TranId as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                3usize => {
+                    x.scalar(
+                        &mut met[3usize],
+                        &mut out.user_message,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                4usize => {
+                    x.scalar(
+                        &mut met[4usize],
+                        &mut out.additional_info,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                5usize => {
+                    x.scalar(
+                        &mut met[5usize],
+                        &mut out.version,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                6usize => {
+                    x.scalar(
+                        &mut met[6usize],
+                        &mut out.language,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                7usize => x.objects(&mut met[7usize], &mut out.transactions),
+                8usize => x.object(&mut met[8usize], &mut out.totals),
+                _ => x.other(name, Some(&mut out.unknown_fields)),
             };
             read?;
         }

@@ -2250,974 +2250,920 @@ impl Transaction {
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
-            let read: Result<(), crate::__private::Failure> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = name;
-                    match k.len() {
-                        2usize => {
-                            const F45: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"id\0\0\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F45 => 45usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        3usize => {
-                            const F38: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"eci\0\0\0\0\0"),
-                            ];
-                            const F57: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"mid\0\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F38 => 38usize,
-                                F57 => 57usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        4usize => {
-                            const F41: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"cavv\0\0\0\0"),
-                            ];
-                            const F42: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"user\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F41 => 41usize,
-                                F42 => 42usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        5usize => {
-                            const F25: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"total\0\0\0"),
-                            ];
-                            const F40: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"email\0\0\0"),
-                            ];
-                            const F50: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"cgUid\0\0\0"),
-                            ];
-                            const F60: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"token\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F25 => 25usize,
-                                F40 => 40usize,
-                                F50 => 50usize,
-                                F60 => 60usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        6usize => {
-                            const F0: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"status\0\0"),
-                            ];
-                            const F6: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"cardId\0\0"),
-                            ];
-                            const F10: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"cardNo\0\0"),
-                            ];
-                            const F29: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"clubId\0\0"),
-                            ];
-                            const F70: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"tranId\0\0"),
-                            ];
-                            const F71: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"shovar\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F0 => 0usize,
-                                F6 => 6usize,
-                                F10 => 10usize,
-                                F29 => 29usize,
-                                F70 => 70usize,
-                                F71 => 71usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        7usize => {
-                            const F7: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"cardBin\0"),
-                            ];
-                            const F66: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"message\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F7 => 7usize,
-                                F66 => 66usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        8usize => {
-                            const F8: [u64; 1usize] = [u64::from_le_bytes(*b"cardMask")];
-                            const F11: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"cardName"),
-                            ];
-                            const F13: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"cardType"),
-                            ];
-                            const F21: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"currency"),
-                            ];
-                            const F31: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"idStatus"),
-                            ];
-                            const F39: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"clientIp"),
-                            ];
-                            const F46: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"shiftId1"),
-                            ];
-                            const F47: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"shiftId2"),
-                            ];
-                            const F48: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"shiftId3"),
-                            ];
-                            const F51: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"cardHash"),
-                            ];
-                            const F58: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"uniqueid"),
-                            ];
-                            const F64: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"errorUrl"),
-                            ];
-                            match words::<1usize>(k) {
-                                F8 => 8usize,
-                                F11 => 11usize,
-                                F13 => 13usize,
-                                F21 => 21usize,
-                                F31 => 31usize,
-                                F39 => 39usize,
-                                F46 => 46usize,
-                                F47 => 47usize,
-                                F48 => 48usize,
-                                F51 => 51usize,
-                                F58 => 58usize,
-                                F64 => 64usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        9usize => {
-                            const F16: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"cardBran"),
-                                u64::from_le_bytes(*b"ardBrand"),
-                            ];
-                            const F32: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"cvvStatu"),
-                                u64::from_le_bytes(*b"vvStatus"),
-                            ];
-                            const F43: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"addonDat"),
-                                u64::from_le_bytes(*b"ddonData"),
-                            ];
-                            const F62: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"returnUr"),
-                                u64::from_le_bytes(*b"eturnUrl"),
-                            ];
-                            const F65: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"cancelUr"),
-                                u64::from_le_bytes(*b"ancelUrl"),
-                            ];
-                            match words::<2usize>(k) {
-                                F16 => 16usize,
-                                F32 => 32usize,
-                                F43 => 43usize,
-                                F62 => 62usize,
-                                F65 => 65usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        10usize => {
-                            const F1: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"statusTe"),
-                                u64::from_le_bytes(*b"atusText"),
-                            ];
-                            const F9: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"cardLeng"),
-                                u64::from_le_bytes(*b"rdLength"),
-                            ];
-                            const F20: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"creditTy"),
-                                u64::from_le_bytes(*b"editType"),
-                            ];
-                            const F23: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"baseAmou"),
-                                u64::from_le_bytes(*b"seAmount"),
-                            ];
-                            const F30: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"validati"),
-                                u64::from_le_bytes(*b"lidation"),
-                            ];
-                            const F33: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"authSour"),
-                                u64::from_le_bytes(*b"thSource"),
-                            ];
-                            const F34: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"authNumb"),
-                                u64::from_le_bytes(*b"thNumber"),
-                            ];
-                            const F35: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"fileNumb"),
-                                u64::from_le_bytes(*b"leNumber"),
-                            ];
-                            const F63: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"successU"),
-                                u64::from_le_bytes(*b"ccessUrl"),
-                            ];
-                            const F75: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"transmit"),
-                                u64::from_le_bytes(*b"ansmitId"),
-                            ];
-                            match words::<2usize>(k) {
-                                F1 => 1usize,
-                                F9 => 9usize,
-                                F20 => 20usize,
-                                F23 => 23usize,
-                                F30 => 30usize,
-                                F33 => 33usize,
-                                F34 => 34usize,
-                                F35 => 35usize,
-                                F63 => 63usize,
-                                F75 => 75usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        11usize => {
-                            const F18: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"serviceC"),
-                                u64::from_le_bytes(*b"viceCode"),
-                            ];
-                            const F67: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"userMess"),
-                                u64::from_le_bytes(*b"rMessage"),
-                            ];
-                            match words::<2usize>(k) {
-                                F18 => 18usize,
-                                F67 => 67usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        12usize => {
-                            const F17: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"cardAcqu"),
-                                u64::from_le_bytes(*b"Acquirer"),
-                            ];
-                            const F22: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"baseCurr"),
-                                u64::from_le_bytes(*b"Currency"),
-                            ];
-                            const F26: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"firstPay"),
-                                u64::from_le_bytes(*b"tPayment"),
-                            ];
-                            const F49: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"shiftTxn"),
-                                u64::from_le_bytes(*b"tTxnDate"),
-                            ];
-                            const F52: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"acquirer"),
-                                u64::from_le_bytes(*b"irerData"),
-                            ];
-                            match words::<2usize>(k) {
-                                F17 => 17usize,
-                                F22 => 22usize,
-                                F26 => 26usize,
-                                F49 => 49usize,
-                                F52 => 52usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        13usize => {
-                            const F15: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"creditCo"),
-                                u64::from_le_bytes(*b"tCompany"),
-                            ];
-                            const F59: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"mpiValid"),
-                                u64::from_le_bytes(*b"lidation"),
-                            ];
-                            match words::<2usize>(k) {
-                                F15 => 15usize,
-                                F59 => 59usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        14usize => {
-                            const F2: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"extended"),
-                                u64::from_le_bytes(*b"edStatus"),
-                            ];
-                            const F5: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"terminal"),
-                                u64::from_le_bytes(*b"alNumber"),
-                            ];
-                            const F12: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"cardExpi"),
-                                u64::from_le_bytes(*b"piration"),
-                            ];
-                            const F44: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"supplier"),
-                                u64::from_le_bytes(*b"erNumber"),
-                            ];
-                            const F53: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"ashraitE"),
-                                u64::from_le_bytes(*b"tEmvData"),
-                            ];
-                            match words::<2usize>(k) {
-                                F2 => 2usize,
-                                F5 => 5usize,
-                                F12 => 12usize,
-                                F44 => 44usize,
-                                F53 => 53usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        15usize => {
-                            const F19: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"transact"),
-                                u64::from_le_bytes(*b"tionType"),
-                            ];
-                            const F24: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"transact"),
-                                u64::from_le_bytes(*b"tionCode"),
-                            ];
-                            const F69: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"financia"),
-                                u64::from_le_bytes(*b"alStatus"),
-                            ];
-                            const F72: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"transact"),
-                                u64::from_le_bytes(*b"tionDate"),
-                            ];
-                            const F74: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"shvaRefe"),
-                                u64::from_le_bytes(*b"eranceNo"),
-                            ];
-                            match words::<2usize>(k) {
-                                F19 => 19usize,
-                                F24 => 24usize,
-                                F69 => 69usize,
-                                F72 => 72usize,
-                                F74 => 74usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        16usize => {
-                            const F14: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"extended"),
-                                u64::from_le_bytes(*b"CardType"),
-                            ];
-                            const F28: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"numberOf"),
-                                u64::from_le_bytes(*b"Payments"),
-                            ];
-                            const F54: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"extended"),
-                                u64::from_le_bytes(*b"TranCode"),
-                            ];
-                            const F55: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"sendNoti"),
-                                u64::from_le_bytes(*b"fication"),
-                            ];
-                            const F56: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"payments"),
-                                u64::from_le_bytes(*b"Interest"),
-                            ];
-                            const F61: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"mpiHoste"),
-                                u64::from_le_bytes(*b"dPageUrl"),
-                            ];
-                            const F68: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"mpiTrans"),
-                                u64::from_le_bytes(*b"actionId"),
-                            ];
-                            const F73: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"transmit"),
-                                u64::from_le_bytes(*b"DateTime"),
-                            ];
-                            match words::<2usize>(k) {
-                                F14 => 14usize,
-                                F28 => 28usize,
-                                F54 => 54usize,
-                                F55 => 55usize,
-                                F56 => 56usize,
-                                F61 => 61usize,
-                                F68 => 68usize,
-                                F73 => 73usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        17usize => {
-                            const F27: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"periodic"),
-                                u64::from_le_bytes(*b"alPaymen"),
-                                u64::from_le_bytes(*b"lPayment"),
-                            ];
-                            match words::<3usize>(k) {
-                                F27 => 27usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        18usize => {
-                            const F3: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"extended"),
-                                u64::from_le_bytes(*b"StatusTe"),
-                                u64::from_le_bytes(*b"atusText"),
-                            ];
-                            match words::<3usize>(k) {
-                                F3 => 3usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        19usize => {
-                            const F4: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"extended"),
-                                u64::from_le_bytes(*b"UserMess"),
-                                u64::from_le_bytes(*b"rMessage"),
-                            ];
-                            const F36: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"slaveTer"),
-                                u64::from_le_bytes(*b"minalNum"),
-                                u64::from_le_bytes(*b"alNumber"),
-                            ];
-                            match words::<3usize>(k) {
-                                F4 => 4usize,
-                                F36 => 36usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        21usize => {
-                            const F37: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"slaveTer"),
-                                u64::from_le_bytes(*b"minalSeq"),
-                                u64::from_le_bytes(*b"Sequence"),
-                            ];
-                            match words::<3usize>(k) {
-                                F37 => 37usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        _ => usize::MAX,
-                    }
-                };
-                match index {
-                    0usize => {
-                        x.scalar(
-                            &mut met[0usize],
-                            &mut out.status,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    1usize => {
-                        x.scalar(
-                            &mut met[1usize],
-                            &mut out.status_text,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = name;
+                match k.len() {
                     2usize => {
-                        x.scalar(
-                            &mut met[2usize],
-                            &mut out.extended_status,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F45: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"id\0\0\0\0\0\0"),
+                        ];
+                        match words::<1usize>(k) {
+                            F45 => 45usize,
+                            _ => usize::MAX,
+                        }
                     }
                     3usize => {
-                        x.scalar(
-                            &mut met[3usize],
-                            &mut out.extended_status_text,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F38: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"eci\0\0\0\0\0"),
+                        ];
+                        const F57: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"mid\0\0\0\0\0"),
+                        ];
+                        match words::<1usize>(k) {
+                            F38 => 38usize,
+                            F57 => 57usize,
+                            _ => usize::MAX,
+                        }
                     }
                     4usize => {
-                        x.scalar(
-                            &mut met[4usize],
-                            &mut out.extended_user_message,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F41: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"cavv\0\0\0\0"),
+                        ];
+                        const F42: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"user\0\0\0\0"),
+                        ];
+                        match words::<1usize>(k) {
+                            F41 => 41usize,
+                            F42 => 42usize,
+                            _ => usize::MAX,
+                        }
                     }
                     5usize => {
-                        x.scalar(
-                            &mut met[5usize],
-                            &mut out.terminal_number,
-                            <TerminalNumber as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F25: [u64; 1usize] = [u64::from_le_bytes(*b"total\0\0\0")];
+                        const F40: [u64; 1usize] = [u64::from_le_bytes(*b"email\0\0\0")];
+                        const F50: [u64; 1usize] = [u64::from_le_bytes(*b"cgUid\0\0\0")];
+                        const F60: [u64; 1usize] = [u64::from_le_bytes(*b"token\0\0\0")];
+                        match words::<1usize>(k) {
+                            F25 => 25usize,
+                            F40 => 40usize,
+                            F50 => 50usize,
+                            F60 => 60usize,
+                            _ => usize::MAX,
+                        }
                     }
                     6usize => {
-                        x.scalar(
-                            &mut met[6usize],
-                            &mut out.card_id,
-                            <crate::CardToken as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F0: [u64; 1usize] = [u64::from_le_bytes(*b"status\0\0")];
+                        const F6: [u64; 1usize] = [u64::from_le_bytes(*b"cardId\0\0")];
+                        const F10: [u64; 1usize] = [u64::from_le_bytes(*b"cardNo\0\0")];
+                        const F29: [u64; 1usize] = [u64::from_le_bytes(*b"clubId\0\0")];
+                        const F70: [u64; 1usize] = [u64::from_le_bytes(*b"tranId\0\0")];
+                        const F71: [u64; 1usize] = [u64::from_le_bytes(*b"shovar\0\0")];
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            F6 => 6usize,
+                            F10 => 10usize,
+                            F29 => 29usize,
+                            F70 => 70usize,
+                            F71 => 71usize,
+                            _ => usize::MAX,
+                        }
                     }
                     7usize => {
-                        x.scalar(
-                            &mut met[7usize],
-                            &mut out.card_bin,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F7: [u64; 1usize] = [u64::from_le_bytes(*b"cardBin\0")];
+                        const F66: [u64; 1usize] = [u64::from_le_bytes(*b"message\0")];
+                        match words::<1usize>(k) {
+                            F7 => 7usize,
+                            F66 => 66usize,
+                            _ => usize::MAX,
+                        }
                     }
                     8usize => {
-                        x.scalar(
-                            &mut met[8usize],
-                            &mut out.card_mask,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F8: [u64; 1usize] = [u64::from_le_bytes(*b"cardMask")];
+                        const F11: [u64; 1usize] = [u64::from_le_bytes(*b"cardName")];
+                        const F13: [u64; 1usize] = [u64::from_le_bytes(*b"cardType")];
+                        const F21: [u64; 1usize] = [u64::from_le_bytes(*b"currency")];
+                        const F31: [u64; 1usize] = [u64::from_le_bytes(*b"idStatus")];
+                        const F39: [u64; 1usize] = [u64::from_le_bytes(*b"clientIp")];
+                        const F46: [u64; 1usize] = [u64::from_le_bytes(*b"shiftId1")];
+                        const F47: [u64; 1usize] = [u64::from_le_bytes(*b"shiftId2")];
+                        const F48: [u64; 1usize] = [u64::from_le_bytes(*b"shiftId3")];
+                        const F51: [u64; 1usize] = [u64::from_le_bytes(*b"cardHash")];
+                        const F58: [u64; 1usize] = [u64::from_le_bytes(*b"uniqueid")];
+                        const F64: [u64; 1usize] = [u64::from_le_bytes(*b"errorUrl")];
+                        match words::<1usize>(k) {
+                            F8 => 8usize,
+                            F11 => 11usize,
+                            F13 => 13usize,
+                            F21 => 21usize,
+                            F31 => 31usize,
+                            F39 => 39usize,
+                            F46 => 46usize,
+                            F47 => 47usize,
+                            F48 => 48usize,
+                            F51 => 51usize,
+                            F58 => 58usize,
+                            F64 => 64usize,
+                            _ => usize::MAX,
+                        }
                     }
                     9usize => {
-                        x.scalar(
-                            &mut met[9usize],
-                            &mut out.card_length,
-                            <i64 as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F16: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"cardBran"),
+                            u64::from_le_bytes(*b"ardBrand"),
+                        ];
+                        const F32: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"cvvStatu"),
+                            u64::from_le_bytes(*b"vvStatus"),
+                        ];
+                        const F43: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"addonDat"),
+                            u64::from_le_bytes(*b"ddonData"),
+                        ];
+                        const F62: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"returnUr"),
+                            u64::from_le_bytes(*b"eturnUrl"),
+                        ];
+                        const F65: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"cancelUr"),
+                            u64::from_le_bytes(*b"ancelUrl"),
+                        ];
+                        match words::<2usize>(k) {
+                            F16 => 16usize,
+                            F32 => 32usize,
+                            F43 => 43usize,
+                            F62 => 62usize,
+                            F65 => 65usize,
+                            _ => usize::MAX,
+                        }
                     }
                     10usize => {
-                        x.scalar(
-                            &mut met[10usize],
-                            &mut out.card_no,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F1: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"statusTe"),
+                            u64::from_le_bytes(*b"atusText"),
+                        ];
+                        const F9: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"cardLeng"),
+                            u64::from_le_bytes(*b"rdLength"),
+                        ];
+                        const F20: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"creditTy"),
+                            u64::from_le_bytes(*b"editType"),
+                        ];
+                        const F23: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"baseAmou"),
+                            u64::from_le_bytes(*b"seAmount"),
+                        ];
+                        const F30: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"validati"),
+                            u64::from_le_bytes(*b"lidation"),
+                        ];
+                        const F33: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"authSour"),
+                            u64::from_le_bytes(*b"thSource"),
+                        ];
+                        const F34: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"authNumb"),
+                            u64::from_le_bytes(*b"thNumber"),
+                        ];
+                        const F35: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"fileNumb"),
+                            u64::from_le_bytes(*b"leNumber"),
+                        ];
+                        const F63: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"successU"),
+                            u64::from_le_bytes(*b"ccessUrl"),
+                        ];
+                        const F75: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"transmit"),
+                            u64::from_le_bytes(*b"ansmitId"),
+                        ];
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
+                            F9 => 9usize,
+                            F20 => 20usize,
+                            F23 => 23usize,
+                            F30 => 30usize,
+                            F33 => 33usize,
+                            F34 => 34usize,
+                            F35 => 35usize,
+                            F63 => 63usize,
+                            F75 => 75usize,
+                            _ => usize::MAX,
+                        }
                     }
                     11usize => {
-                        x.scalar(
-                            &mut met[11usize],
-                            &mut out.card_name,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F18: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"serviceC"),
+                            u64::from_le_bytes(*b"viceCode"),
+                        ];
+                        const F67: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"userMess"),
+                            u64::from_le_bytes(*b"rMessage"),
+                        ];
+                        match words::<2usize>(k) {
+                            F18 => 18usize,
+                            F67 => 67usize,
+                            _ => usize::MAX,
+                        }
                     }
                     12usize => {
-                        x.scalar(
-                            &mut met[12usize],
-                            &mut out.card_expiration,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F17: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"cardAcqu"),
+                            u64::from_le_bytes(*b"Acquirer"),
+                        ];
+                        const F22: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"baseCurr"),
+                            u64::from_le_bytes(*b"Currency"),
+                        ];
+                        const F26: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"firstPay"),
+                            u64::from_le_bytes(*b"tPayment"),
+                        ];
+                        const F49: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"shiftTxn"),
+                            u64::from_le_bytes(*b"tTxnDate"),
+                        ];
+                        const F52: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"acquirer"),
+                            u64::from_le_bytes(*b"irerData"),
+                        ];
+                        match words::<2usize>(k) {
+                            F17 => 17usize,
+                            F22 => 22usize,
+                            F26 => 26usize,
+                            F49 => 49usize,
+                            F52 => 52usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    13usize => x.coded(&mut met[13usize], &mut out.card_type, false),
+                    13usize => {
+                        const F15: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"creditCo"),
+                            u64::from_le_bytes(*b"tCompany"),
+                        ];
+                        const F59: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"mpiValid"),
+                            u64::from_le_bytes(*b"lidation"),
+                        ];
+                        match words::<2usize>(k) {
+                            F15 => 15usize,
+                            F59 => 59usize,
+                            _ => usize::MAX,
+                        }
+                    }
                     14usize => {
-                        x.coded(&mut met[14usize], &mut out.extended_card_type, false)
+                        const F2: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"extended"),
+                            u64::from_le_bytes(*b"edStatus"),
+                        ];
+                        const F5: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"terminal"),
+                            u64::from_le_bytes(*b"alNumber"),
+                        ];
+                        const F12: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"cardExpi"),
+                            u64::from_le_bytes(*b"piration"),
+                        ];
+                        const F44: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"supplier"),
+                            u64::from_le_bytes(*b"erNumber"),
+                        ];
+                        const F53: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"ashraitE"),
+                            u64::from_le_bytes(*b"tEmvData"),
+                        ];
+                        match words::<2usize>(k) {
+                            F2 => 2usize,
+                            F5 => 5usize,
+                            F12 => 12usize,
+                            F44 => 44usize,
+                            F53 => 53usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    15usize => x.coded(&mut met[15usize], &mut out.credit_company, false),
-                    16usize => x.coded(&mut met[16usize], &mut out.card_brand, false),
-                    17usize => x.coded(&mut met[17usize], &mut out.card_acquirer, false),
+                    15usize => {
+                        const F19: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"transact"),
+                            u64::from_le_bytes(*b"tionType"),
+                        ];
+                        const F24: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"transact"),
+                            u64::from_le_bytes(*b"tionCode"),
+                        ];
+                        const F69: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"financia"),
+                            u64::from_le_bytes(*b"alStatus"),
+                        ];
+                        const F72: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"transact"),
+                            u64::from_le_bytes(*b"tionDate"),
+                        ];
+                        const F74: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"shvaRefe"),
+                            u64::from_le_bytes(*b"eranceNo"),
+                        ];
+                        match words::<2usize>(k) {
+                            F19 => 19usize,
+                            F24 => 24usize,
+                            F69 => 69usize,
+                            F72 => 72usize,
+                            F74 => 74usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    16usize => {
+                        const F14: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"extended"),
+                            u64::from_le_bytes(*b"CardType"),
+                        ];
+                        const F28: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"numberOf"),
+                            u64::from_le_bytes(*b"Payments"),
+                        ];
+                        const F54: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"extended"),
+                            u64::from_le_bytes(*b"TranCode"),
+                        ];
+                        const F55: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"sendNoti"),
+                            u64::from_le_bytes(*b"fication"),
+                        ];
+                        const F56: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"payments"),
+                            u64::from_le_bytes(*b"Interest"),
+                        ];
+                        const F61: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"mpiHoste"),
+                            u64::from_le_bytes(*b"dPageUrl"),
+                        ];
+                        const F68: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"mpiTrans"),
+                            u64::from_le_bytes(*b"actionId"),
+                        ];
+                        const F73: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"transmit"),
+                            u64::from_le_bytes(*b"DateTime"),
+                        ];
+                        match words::<2usize>(k) {
+                            F14 => 14usize,
+                            F28 => 28usize,
+                            F54 => 54usize,
+                            F55 => 55usize,
+                            F56 => 56usize,
+                            F61 => 61usize,
+                            F68 => 68usize,
+                            F73 => 73usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    17usize => {
+                        const F27: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"periodic"),
+                            u64::from_le_bytes(*b"alPaymen"),
+                            u64::from_le_bytes(*b"lPayment"),
+                        ];
+                        match words::<3usize>(k) {
+                            F27 => 27usize,
+                            _ => usize::MAX,
+                        }
+                    }
                     18usize => {
-                        x.scalar(
-                            &mut met[18usize],
-                            &mut out.service_code,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F3: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"extended"),
+                            u64::from_le_bytes(*b"StatusTe"),
+                            u64::from_le_bytes(*b"atusText"),
+                        ];
+                        match words::<3usize>(k) {
+                            F3 => 3usize,
+                            _ => usize::MAX,
+                        }
                     }
                     19usize => {
-                        x.coded(&mut met[19usize], &mut out.transaction_type, false)
+                        const F4: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"extended"),
+                            u64::from_le_bytes(*b"UserMess"),
+                            u64::from_le_bytes(*b"rMessage"),
+                        ];
+                        const F36: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"slaveTer"),
+                            u64::from_le_bytes(*b"minalNum"),
+                            u64::from_le_bytes(*b"alNumber"),
+                        ];
+                        match words::<3usize>(k) {
+                            F4 => 4usize,
+                            F36 => 36usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    20usize => x.coded(&mut met[20usize], &mut out.credit_type, false),
-                    21usize => x.coded(&mut met[21usize], &mut out.currency, false),
-                    22usize => {
-                        x.scalar(
-                            &mut met[22usize],
-                            &mut out.base_currency,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                    21usize => {
+                        const F37: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"slaveTer"),
+                            u64::from_le_bytes(*b"minalSeq"),
+                            u64::from_le_bytes(*b"Sequence"),
+                        ];
+                        match words::<3usize>(k) {
+                            F37 => 37usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    23usize => {
-                        x.scalar(
-                            &mut met[23usize],
-                            &mut out.base_amount,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    24usize => {
-                        x.coded(&mut met[24usize], &mut out.transaction_code, false)
-                    }
-                    25usize => {
-                        x.scalar(
-                            &mut met[25usize],
-                            &mut out.total,
-                            <crate::MinorUnits as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    26usize => {
-                        x.scalar(
-                            &mut met[26usize],
-                            &mut out.first_payment,
-                            <crate::MinorUnits as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    27usize => {
-                        x.scalar(
-                            &mut met[27usize],
-                            &mut out.periodical_payment,
-                            <crate::MinorUnits as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    28usize => {
-                        x.scalar(
-                            &mut met[28usize],
-                            &mut out.number_of_payments,
-                            <i64 as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    29usize => {
-                        x.scalar(
-                            &mut met[29usize],
-                            &mut out.club_id,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    30usize => x.coded(&mut met[30usize], &mut out.validation, false),
-                    31usize => x.coded(&mut met[31usize], &mut out.id_status, false),
-                    32usize => x.coded(&mut met[32usize], &mut out.cvv_status, false),
-                    33usize => x.coded(&mut met[33usize], &mut out.auth_source, false),
-                    34usize => {
-                        x.scalar(
-                            &mut met[34usize],
-                            &mut out.auth_number,
-                            <AuthNumber as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    35usize => {
-                        x.scalar(
-                            &mut met[35usize],
-                            &mut out.file_number,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    36usize => {
-                        x.scalar(
-                            &mut met[36usize],
-                            &mut out.slave_terminal_number,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    37usize => {
-                        x.scalar(
-                            &mut met[37usize],
-                            &mut out.slave_terminal_sequence,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    38usize => {
-                        x.scalar(
-                            &mut met[38usize],
-                            &mut out.eci,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    39usize => {
-                        x.scalar(
-                            &mut met[39usize],
-                            &mut out.client_ip,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    40usize => {
-                        x.scalar(
-                            &mut met[40usize],
-                            &mut out.email,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    41usize => x.coded(&mut met[41usize], &mut out.cavv, false),
-                    42usize => {
-                        x.scalar(
-                            &mut met[42usize],
-                            &mut out.user,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    43usize => {
-                        x.scalar(
-                            &mut met[43usize],
-                            &mut out.addon_data,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    44usize => {
-                        x.scalar(
-                            &mut met[44usize],
-                            &mut out.supplier_number,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    45usize => {
-                        x.scalar(
-                            &mut met[45usize],
-                            &mut out.id,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    46usize => {
-                        x.scalar(
-                            &mut met[46usize],
-                            &mut out.shift_id1,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    47usize => {
-                        x.scalar(
-                            &mut met[47usize],
-                            &mut out.shift_id2,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    48usize => {
-                        x.scalar(
-                            &mut met[48usize],
-                            &mut out.shift_id3,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    49usize => {
-                        x.scalar(
-                            &mut met[49usize],
-                            &mut out.shift_txn_date,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    50usize => {
-                        x.scalar(
-                            &mut met[50usize],
-                            &mut out.cg_uid,
-                            <CgUid as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    51usize => {
-                        x.scalar(
-                            &mut met[51usize],
-                            &mut out.card_hash,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    52usize => x.object(&mut met[52usize], &mut out.acquirer_data),
-                    53usize => x.object(&mut met[53usize], &mut out.ashrait_emv_data),
-                    54usize => {
-                        x.scalar(
-                            &mut met[54usize],
-                            &mut out.extended_tran_code,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    55usize => {
-                        x.scalar(
-                            &mut met[55usize],
-                            &mut out.send_notification,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    56usize => {
-                        x.scalar(
-                            &mut met[56usize],
-                            &mut out.payments_interest,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    57usize => {
-                        x.scalar(
-                            &mut met[57usize],
-                            &mut out.mid,
-                            <Mid as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    58usize => {
-                        x.scalar(
-                            &mut met[58usize],
-                            &mut out.uniqueid,
-                            <UniqueId as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    59usize => {
-                        x.scalar(
-                            &mut met[59usize],
-                            &mut out.mpi_validation,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    60usize => {
-                        x.scalar(
-                            &mut met[60usize],
-                            &mut out.token,
-                            <MpiTransactionId as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    61usize => {
-                        x.scalar(
-                            &mut met[61usize],
-                            &mut out.mpi_hosted_page_url,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    62usize => {
-                        x.scalar(
-                            &mut met[62usize],
-                            &mut out.return_url,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    63usize => {
-                        x.scalar(
-                            &mut met[63usize],
-                            &mut out.success_url,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    64usize => {
-                        x.scalar(
-                            &mut met[64usize],
-                            &mut out.error_url,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    65usize => {
-                        x.scalar(
-                            &mut met[65usize],
-                            &mut out.cancel_url,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    66usize => {
-                        x.scalar(
-                            &mut met[66usize],
-                            &mut out.message,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    67usize => {
-                        x.scalar(
-                            &mut met[67usize],
-                            &mut out.user_message,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    68usize => {
-                        x.scalar(
-                            &mut met[68usize],
-                            &mut out.mpi_transaction_id,
-                            <MpiTransactionId as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    69usize => {
-                        x.scalar(
-                            &mut met[69usize],
-                            &mut out.financial_status,
-                            <FinancialStatus as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    70usize => {
-                        x.scalar(
-                            &mut met[70usize],
-                            &mut out.tran_id,
-                            <TranId as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    71usize => {
-                        x.scalar(
-                            &mut met[71usize],
-                            &mut out.shovar,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    72usize => {
-                        x.scalar(
-                            &mut met[72usize],
-                            &mut out.transaction_date,
-                            |t: &str| crate::__private::fields::datetime(
-                                t,
-                                "%Y-%m-%d %H:%M:%S",
-                            ),
-                            true,
-                        )
-                    }
-                    73usize => {
-                        x.scalar(
-                            &mut met[73usize],
-                            &mut out.transmit_date_time,
-                            |t: &str| crate::__private::fields::datetime(
-                                t,
-                                "%Y-%m-%d %H:%M:%S",
-                            ),
-                            true,
-                        )
-                    }
-                    74usize => {
-                        x.scalar(
-                            &mut met[74usize],
-                            &mut out.shva_referance_no,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    75usize => {
-                        x.scalar(
-                            &mut met[75usize],
-                            &mut out.transmit_id,
-                            <TransmitId as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    _ => x.other(name, Some(&mut out.unknown_fields)),
+                    _ => usize::MAX,
                 }
+            };
+            let read: Result<(), crate::__private::Failure> = match index {
+                0usize => {
+                    x.scalar(
+                        &mut met[0usize],
+                        &mut out.status,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                1usize => {
+                    x.scalar(
+                        &mut met[1usize],
+                        &mut out.status_text,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                2usize => {
+                    x.scalar(
+                        &mut met[2usize],
+                        &mut out.extended_status,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                3usize => {
+                    x.scalar(
+                        &mut met[3usize],
+                        &mut out.extended_status_text,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                4usize => {
+                    x.scalar(
+                        &mut met[4usize],
+                        &mut out.extended_user_message,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                5usize => {
+                    x.scalar(
+                        &mut met[5usize],
+                        &mut out.terminal_number,
+                        <TerminalNumber as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                6usize => {
+                    x.scalar(
+                        &mut met[6usize],
+                        &mut out.card_id,
+                        <crate::CardToken as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                7usize => {
+                    x.scalar(
+                        &mut met[7usize],
+                        &mut out.card_bin,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                8usize => {
+                    x.scalar(
+                        &mut met[8usize],
+                        &mut out.card_mask,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                9usize => {
+                    x.scalar(
+                        &mut met[9usize],
+                        &mut out.card_length,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                10usize => {
+                    x.scalar(
+                        &mut met[10usize],
+                        &mut out.card_no,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                11usize => {
+                    x.scalar(
+                        &mut met[11usize],
+                        &mut out.card_name,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                12usize => {
+                    x.scalar(
+                        &mut met[12usize],
+                        &mut out.card_expiration,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                13usize => x.coded(&mut met[13usize], &mut out.card_type, false),
+                14usize => x.coded(&mut met[14usize], &mut out.extended_card_type, false),
+                15usize => x.coded(&mut met[15usize], &mut out.credit_company, false),
+                16usize => x.coded(&mut met[16usize], &mut out.card_brand, false),
+                17usize => x.coded(&mut met[17usize], &mut out.card_acquirer, false),
+                18usize => {
+                    x.scalar(
+                        &mut met[18usize],
+                        &mut out.service_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                19usize => x.coded(&mut met[19usize], &mut out.transaction_type, false),
+                20usize => x.coded(&mut met[20usize], &mut out.credit_type, false),
+                21usize => x.coded(&mut met[21usize], &mut out.currency, false),
+                22usize => {
+                    x.scalar(
+                        &mut met[22usize],
+                        &mut out.base_currency,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                23usize => {
+                    x.scalar(
+                        &mut met[23usize],
+                        &mut out.base_amount,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                24usize => x.coded(&mut met[24usize], &mut out.transaction_code, false),
+                25usize => {
+                    x.scalar(
+                        &mut met[25usize],
+                        &mut out.total,
+                        <crate::MinorUnits as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                26usize => {
+                    x.scalar(
+                        &mut met[26usize],
+                        &mut out.first_payment,
+                        <crate::MinorUnits as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                27usize => {
+                    x.scalar(
+                        &mut met[27usize],
+                        &mut out.periodical_payment,
+                        <crate::MinorUnits as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                28usize => {
+                    x.scalar(
+                        &mut met[28usize],
+                        &mut out.number_of_payments,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                29usize => {
+                    x.scalar(
+                        &mut met[29usize],
+                        &mut out.club_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                30usize => x.coded(&mut met[30usize], &mut out.validation, false),
+                31usize => x.coded(&mut met[31usize], &mut out.id_status, false),
+                32usize => x.coded(&mut met[32usize], &mut out.cvv_status, false),
+                33usize => x.coded(&mut met[33usize], &mut out.auth_source, false),
+                34usize => {
+                    x.scalar(
+                        &mut met[34usize],
+                        &mut out.auth_number,
+                        <AuthNumber as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                35usize => {
+                    x.scalar(
+                        &mut met[35usize],
+                        &mut out.file_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                36usize => {
+                    x.scalar(
+                        &mut met[36usize],
+                        &mut out.slave_terminal_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                37usize => {
+                    x.scalar(
+                        &mut met[37usize],
+                        &mut out.slave_terminal_sequence,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                38usize => {
+                    x.scalar(
+                        &mut met[38usize],
+                        &mut out.eci,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                39usize => {
+                    x.scalar(
+                        &mut met[39usize],
+                        &mut out.client_ip,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                40usize => {
+                    x.scalar(
+                        &mut met[40usize],
+                        &mut out.email,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                41usize => x.coded(&mut met[41usize], &mut out.cavv, false),
+                42usize => {
+                    x.scalar(
+                        &mut met[42usize],
+                        &mut out.user,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                43usize => {
+                    x.scalar(
+                        &mut met[43usize],
+                        &mut out.addon_data,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                44usize => {
+                    x.scalar(
+                        &mut met[44usize],
+                        &mut out.supplier_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                45usize => {
+                    x.scalar(
+                        &mut met[45usize],
+                        &mut out.id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                46usize => {
+                    x.scalar(
+                        &mut met[46usize],
+                        &mut out.shift_id1,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                47usize => {
+                    x.scalar(
+                        &mut met[47usize],
+                        &mut out.shift_id2,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                48usize => {
+                    x.scalar(
+                        &mut met[48usize],
+                        &mut out.shift_id3,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                49usize => {
+                    x.scalar(
+                        &mut met[49usize],
+                        &mut out.shift_txn_date,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                50usize => {
+                    x.scalar(
+                        &mut met[50usize],
+                        &mut out.cg_uid,
+                        <CgUid as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                51usize => {
+                    x.scalar(
+                        &mut met[51usize],
+                        &mut out.card_hash,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                52usize => x.object(&mut met[52usize], &mut out.acquirer_data),
+                53usize => x.object(&mut met[53usize], &mut out.ashrait_emv_data),
+                54usize => {
+                    x.scalar(
+                        &mut met[54usize],
+                        &mut out.extended_tran_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                55usize => {
+                    x.scalar(
+                        &mut met[55usize],
+                        &mut out.send_notification,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                56usize => {
+                    x.scalar(
+                        &mut met[56usize],
+                        &mut out.payments_interest,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                57usize => {
+                    x.scalar(
+                        &mut met[57usize],
+                        &mut out.mid,
+                        <Mid as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                58usize => {
+                    x.scalar(
+                        &mut met[58usize],
+                        &mut out.uniqueid,
+                        <UniqueId as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                59usize => {
+                    x.scalar(
+                        &mut met[59usize],
+                        &mut out.mpi_validation,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                60usize => {
+                    x.scalar(
+                        &mut met[60usize],
+                        &mut out.token,
+                        <MpiTransactionId as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                61usize => {
+                    x.scalar(
+                        &mut met[61usize],
+                        &mut out.mpi_hosted_page_url,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                62usize => {
+                    x.scalar(
+                        &mut met[62usize],
+                        &mut out.return_url,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                63usize => {
+                    x.scalar(
+                        &mut met[63usize],
+                        &mut out.success_url,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                64usize => {
+                    x.scalar(
+                        &mut met[64usize],
+                        &mut out.error_url,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                65usize => {
+                    x.scalar(
+                        &mut met[65usize],
+                        &mut out.cancel_url,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                66usize => {
+                    x.scalar(
+                        &mut met[66usize],
+                        &mut out.message,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                67usize => {
+                    x.scalar(
+                        &mut met[67usize],
+                        &mut out.user_message,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                68usize => {
+                    x.scalar(
+                        &mut met[68usize],
+                        &mut out.mpi_transaction_id,
+                        <MpiTransactionId as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                69usize => {
+                    x.scalar(
+                        &mut met[69usize],
+                        &mut out.financial_status,
+                        <FinancialStatus as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                70usize => {
+                    x.scalar(
+                        &mut met[70usize],
+                        &mut out.tran_id,
+                        <TranId as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                71usize => {
+                    x.scalar(
+                        &mut met[71usize],
+                        &mut out.shovar,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                72usize => {
+                    x.scalar(
+                        &mut met[72usize],
+                        &mut out.transaction_date,
+                        |t: &str| crate::__private::fields::datetime(
+                            t,
+                            "%Y-%m-%d %H:%M:%S",
+                        ),
+                        true,
+                    )
+                }
+                73usize => {
+                    x.scalar(
+                        &mut met[73usize],
+                        &mut out.transmit_date_time,
+                        |t: &str| crate::__private::fields::datetime(
+                            t,
+                            "%Y-%m-%d %H:%M:%S",
+                        ),
+                        true,
+                    )
+                }
+                74usize => {
+                    x.scalar(
+                        &mut met[74usize],
+                        &mut out.shva_referance_no,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                75usize => {
+                    x.scalar(
+                        &mut met[75usize],
+                        &mut out.transmit_id,
+                        <TransmitId as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                _ => x.other(name, Some(&mut out.unknown_fields)),
             };
             read?;
         }
@@ -3331,71 +3277,69 @@ impl AcquirerData {
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
-            let read: Result<(), crate::__private::Failure> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = name;
-                    match k.len() {
-                        3usize => {
-                            const F2: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"mcc\0\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F2 => 2usize,
-                                _ => usize::MAX,
-                            }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = name;
+                match k.len() {
+                    3usize => {
+                        const F2: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"mcc\0\0\0\0\0"),
+                        ];
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
+                            _ => usize::MAX,
                         }
-                        16usize => {
-                            const F1: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"walletSu"),
-                                u64::from_le_bytes(*b"pplierId"),
-                            ];
-                            match words::<2usize>(k) {
-                                F1 => 1usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    16usize => {
+                        const F1: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"walletSu"),
+                            u64::from_le_bytes(*b"pplierId"),
+                        ];
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
+                            _ => usize::MAX,
                         }
-                        18usize => {
-                            const F0: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"acquirer"),
-                                u64::from_le_bytes(*b"Response"),
-                                u64::from_le_bytes(*b"sponseId"),
-                            ];
-                            match words::<3usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    18usize => {
+                        const F0: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"acquirer"),
+                            u64::from_le_bytes(*b"Response"),
+                            u64::from_le_bytes(*b"sponseId"),
+                        ];
+                        match words::<3usize>(k) {
+                            F0 => 0usize,
+                            _ => usize::MAX,
                         }
-                        _ => usize::MAX,
                     }
-                };
-                match index {
-                    0usize => {
-                        x.scalar(
-                            &mut met[0usize],
-                            &mut out.acquirer_response_id,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    1usize => {
-                        x.scalar(
-                            &mut met[1usize],
-                            &mut out.wallet_supplier_id,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    2usize => {
-                        x.scalar(
-                            &mut met[2usize],
-                            &mut out.mcc,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    _ => x.other(name, Some(&mut out.unknown_fields)),
+                    _ => usize::MAX,
                 }
+            };
+            let read: Result<(), crate::__private::Failure> = match index {
+                0usize => {
+                    x.scalar(
+                        &mut met[0usize],
+                        &mut out.acquirer_response_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                1usize => {
+                    x.scalar(
+                        &mut met[1usize],
+                        &mut out.wallet_supplier_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                2usize => {
+                    x.scalar(
+                        &mut met[2usize],
+                        &mut out.mcc,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                _ => x.other(name, Some(&mut out.unknown_fields)),
             };
             read?;
         }
@@ -3989,751 +3933,731 @@ impl AshraitEmvData {
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
-            let read: Result<(), crate::__private::Failure> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = name;
-                    match k.len() {
-                        3usize => {
-                            const F0: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"uid\0\0\0\0\0"),
-                            ];
-                            const F49: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"mti\0\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F0 => 0usize,
-                                F49 => 49usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        6usize => {
-                            const F33: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"orgUid\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F33 => 33usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        7usize => {
-                            const F27: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"dueDate\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F27 => 27usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        8usize => {
-                            const F28: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"ipayCode"),
-                            ];
-                            const F41: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"posJcode"),
-                            ];
-                            const F45: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"jsonData"),
-                            ];
-                            match words::<1usize>(k) {
-                                F28 => 28usize,
-                                F41 => 41usize,
-                                F45 => 45usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        9usize => {
-                            const F11: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"tipAmoun"),
-                                u64::from_le_bytes(*b"ipAmount"),
-                            ];
-                            const F35: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"orgAmoun"),
-                                u64::from_le_bytes(*b"rgAmount"),
-                            ];
-                            const F36: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"orgAuthN"),
-                                u64::from_le_bytes(*b"rgAuthNo"),
-                            ];
-                            const F46: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"addendum"),
-                                u64::from_le_bytes(*b"ddendum1"),
-                            ];
-                            const F47: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"addendum"),
-                                u64::from_le_bytes(*b"ddendum2"),
-                            ];
-                            match words::<2usize>(k) {
-                                F11 => 11usize,
-                                F35 => 35usize,
-                                F36 => 36usize,
-                                F46 => 46usize,
-                                F47 => 47usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        10usize => {
-                            const F5: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"dspBalan"),
-                                u64::from_le_bytes(*b"pBalance"),
-                            ];
-                            const F24: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"ipayAmou"),
-                                u64::from_le_bytes(*b"ayAmount"),
-                            ];
-                            const F25: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"ipayNumb"),
-                                u64::from_le_bytes(*b"ayNumber"),
-                            ];
-                            const F48: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"requestM"),
-                                u64::from_le_bytes(*b"questMti"),
-                            ];
-                            match words::<2usize>(k) {
-                                F5 => 5usize,
-                                F24 => 24usize,
-                                F25 => 25usize,
-                                F48 => 48usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        11usize => {
-                            const F18: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"recurrin"),
-                                u64::from_le_bytes(*b"urringNo"),
-                            ];
-                            const F23: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"deferMon"),
-                                u64::from_le_bytes(*b"erMonths"),
-                            ];
-                            const F29: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"ipayPrec"),
-                                u64::from_le_bytes(*b"yPrecent"),
-                            ];
-                            const F34: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"orgTranD"),
-                                u64::from_le_bytes(*b"TranDate"),
-                            ];
-                            const F44: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"ashTermT"),
-                                u64::from_le_bytes(*b"TermType"),
-                            ];
-                            const F50: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"posDateT"),
-                                u64::from_le_bytes(*b"DateTime"),
-                            ];
-                            match words::<2usize>(k) {
-                                F18 => 18usize,
-                                F23 => 23usize,
-                                F29 => 29usize,
-                                F34 => 34usize,
-                                F44 => 44usize,
-                                F50 => 50usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        13usize => {
-                            const F1: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"cardSeqN"),
-                                u64::from_le_bytes(*b"eqNumber"),
-                            ];
-                            const F26: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"ipayOffe"),
-                                u64::from_le_bytes(*b"fferCode"),
-                            ];
-                            const F32: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"isSelfSe"),
-                                u64::from_le_bytes(*b"fService"),
-                            ];
-                            match words::<2usize>(k) {
-                                F1 => 1usize,
-                                F26 => 26usize,
-                                F32 => 32usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        14usize => {
-                            const F3: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"authNoAc"),
-                                u64::from_le_bytes(*b"Acquirer"),
-                            ];
-                            const F10: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"cashback"),
-                                u64::from_le_bytes(*b"ckAmount"),
-                            ];
-                            const F16: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"conversi"),
-                                u64::from_le_bytes(*b"sionRate"),
-                            ];
-                            match words::<2usize>(k) {
-                                F3 => 3usize,
-                                F10 => 10usize,
-                                F16 => 16usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        15usize => {
-                            const F12: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"commisio"),
-                                u64::from_le_bytes(*b"onAmount"),
-                            ];
-                            const F30: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"ipayProd"),
-                                u64::from_le_bytes(*b"ductCode"),
-                            ];
-                            const F31: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"ashReaso"),
-                                u64::from_le_bytes(*b"onCredit"),
-                            ];
-                            const F39: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"orgLinkI"),
-                                u64::from_le_bytes(*b"IncrAuth"),
-                            ];
-                            match words::<2usize>(k) {
-                                F12 => 12usize,
-                                F30 => 30usize,
-                                F31 => 31usize,
-                                F39 => 39usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        16usize => {
-                            const F2: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"authCode"),
-                                u64::from_le_bytes(*b"Acquirer"),
-                            ];
-                            const F15: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"conversi"),
-                                u64::from_le_bytes(*b"onAmount"),
-                            ];
-                            const F17: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"paymentI"),
-                                u64::from_le_bytes(*b"ndexType"),
-                            ];
-                            const F19: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"recurrin"),
-                                u64::from_le_bytes(*b"gTotalNo"),
-                            ];
-                            const F43: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"termSeri"),
-                                u64::from_le_bytes(*b"alnumber"),
-                            ];
-                            match words::<2usize>(k) {
-                                F2 => 2usize,
-                                F15 => 15usize,
-                                F17 => 17usize,
-                                F19 => 19usize,
-                                F43 => 43usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        17usize => {
-                            const F20: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"recurrin"),
-                                u64::from_le_bytes(*b"gTotalSu"),
-                                u64::from_le_bytes(*b"TotalSum"),
-                            ];
-                            const F40: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"orgAuthN"),
-                                u64::from_le_bytes(*b"oAcquire"),
-                                u64::from_le_bytes(*b"Acquirer"),
-                            ];
-                            match words::<3usize>(k) {
-                                F20 => 20usize,
-                                F40 => 40usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        18usize => {
-                            const F6: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"authVali"),
-                                u64::from_le_bytes(*b"dationTy"),
-                                u64::from_le_bytes(*b"tionType"),
-                            ];
-                            const F7: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"specialP"),
-                                u64::from_le_bytes(*b"rojectCo"),
-                                u64::from_le_bytes(*b"jectCode"),
-                            ];
-                            const F13: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"conversi"),
-                                u64::from_le_bytes(*b"onProvid"),
-                                u64::from_le_bytes(*b"Provider"),
-                            ];
-                            const F14: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"conversi"),
-                                u64::from_le_bytes(*b"onCurren"),
-                                u64::from_le_bytes(*b"Currency"),
-                            ];
-                            const F21: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"recurrin"),
-                                u64::from_le_bytes(*b"gUniqueR"),
-                                u64::from_le_bytes(*b"niqueRef"),
-                            ];
-                            const F22: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"recurrin"),
-                                u64::from_le_bytes(*b"gFrequen"),
-                                u64::from_le_bytes(*b"requency"),
-                            ];
-                            const F42: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"pinpadSe"),
-                                u64::from_le_bytes(*b"rialNumb"),
-                                u64::from_le_bytes(*b"alNumber"),
-                            ];
-                            match words::<3usize>(k) {
-                                F6 => 6usize,
-                                F7 => 7usize,
-                                F13 => 13usize,
-                                F14 => 14usize,
-                                F21 => 21usize,
-                                F22 => 22usize,
-                                F42 => 42usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        19usize => {
-                            const F8: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"specialP"),
-                                u64::from_le_bytes(*b"rojectIn"),
-                                u64::from_le_bytes(*b"ectInfo1"),
-                            ];
-                            const F9: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"informat"),
-                                u64::from_le_bytes(*b"iveTranC"),
-                                u64::from_le_bytes(*b"TranCode"),
-                            ];
-                            const F38: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"orgAuthC"),
-                                u64::from_le_bytes(*b"odeAcqui"),
-                                u64::from_le_bytes(*b"Acquirer"),
-                            ];
-                            match words::<3usize>(k) {
-                                F8 => 8usize,
-                                F9 => 9usize,
-                                F38 => 38usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        21usize => {
-                            const F4: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"authCode"),
-                                u64::from_le_bytes(*b"CreditCo"),
-                                u64::from_le_bytes(*b"tCompany"),
-                            ];
-                            match words::<3usize>(k) {
-                                F4 => 4usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        24usize => {
-                            const F37: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"orgAuthC"),
-                                u64::from_le_bytes(*b"odeCredi"),
-                                u64::from_le_bytes(*b"tCompany"),
-                            ];
-                            match words::<3usize>(k) {
-                                F37 => 37usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        _ => usize::MAX,
-                    }
-                };
-                match index {
-                    0usize => {
-                        x.scalar(
-                            &mut met[0usize],
-                            &mut out.uid,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    1usize => {
-                        x.scalar(
-                            &mut met[1usize],
-                            &mut out.card_seq_number,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    2usize => {
-                        x.coded(&mut met[2usize], &mut out.auth_code_acquirer, false)
-                    }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = name;
+                match k.len() {
                     3usize => {
-                        x.scalar(
-                            &mut met[3usize],
-                            &mut out.auth_no_acquirer,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    4usize => {
-                        x.coded(
-                            &mut met[4usize],
-                            &mut out.auth_code_credit_company,
-                            false,
-                        )
-                    }
-                    5usize => {
-                        x.scalar(
-                            &mut met[5usize],
-                            &mut out.dsp_balance,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F0: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"uid\0\0\0\0\0"),
+                        ];
+                        const F49: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"mti\0\0\0\0\0"),
+                        ];
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            F49 => 49usize,
+                            _ => usize::MAX,
+                        }
                     }
                     6usize => {
-                        x.coded(&mut met[6usize], &mut out.auth_validation_type, false)
+                        const F33: [u64; 1usize] = [u64::from_le_bytes(*b"orgUid\0\0")];
+                        match words::<1usize>(k) {
+                            F33 => 33usize,
+                            _ => usize::MAX,
+                        }
                     }
                     7usize => {
-                        x.scalar(
-                            &mut met[7usize],
-                            &mut out.special_project_code,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F27: [u64; 1usize] = [u64::from_le_bytes(*b"dueDate\0")];
+                        match words::<1usize>(k) {
+                            F27 => 27usize,
+                            _ => usize::MAX,
+                        }
                     }
                     8usize => {
-                        x.scalar(
-                            &mut met[8usize],
-                            &mut out.special_project_info1,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F28: [u64; 1usize] = [u64::from_le_bytes(*b"ipayCode")];
+                        const F41: [u64; 1usize] = [u64::from_le_bytes(*b"posJcode")];
+                        const F45: [u64; 1usize] = [u64::from_le_bytes(*b"jsonData")];
+                        match words::<1usize>(k) {
+                            F28 => 28usize,
+                            F41 => 41usize,
+                            F45 => 45usize,
+                            _ => usize::MAX,
+                        }
                     }
                     9usize => {
-                        x.coded(&mut met[9usize], &mut out.informative_tran_code, false)
+                        const F11: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"tipAmoun"),
+                            u64::from_le_bytes(*b"ipAmount"),
+                        ];
+                        const F35: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"orgAmoun"),
+                            u64::from_le_bytes(*b"rgAmount"),
+                        ];
+                        const F36: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"orgAuthN"),
+                            u64::from_le_bytes(*b"rgAuthNo"),
+                        ];
+                        const F46: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"addendum"),
+                            u64::from_le_bytes(*b"ddendum1"),
+                        ];
+                        const F47: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"addendum"),
+                            u64::from_le_bytes(*b"ddendum2"),
+                        ];
+                        match words::<2usize>(k) {
+                            F11 => 11usize,
+                            F35 => 35usize,
+                            F36 => 36usize,
+                            F46 => 46usize,
+                            F47 => 47usize,
+                            _ => usize::MAX,
+                        }
                     }
                     10usize => {
-                        x.scalar(
-                            &mut met[10usize],
-                            &mut out.cashback_amount,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F5: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"dspBalan"),
+                            u64::from_le_bytes(*b"pBalance"),
+                        ];
+                        const F24: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"ipayAmou"),
+                            u64::from_le_bytes(*b"ayAmount"),
+                        ];
+                        const F25: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"ipayNumb"),
+                            u64::from_le_bytes(*b"ayNumber"),
+                        ];
+                        const F48: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"requestM"),
+                            u64::from_le_bytes(*b"questMti"),
+                        ];
+                        match words::<2usize>(k) {
+                            F5 => 5usize,
+                            F24 => 24usize,
+                            F25 => 25usize,
+                            F48 => 48usize,
+                            _ => usize::MAX,
+                        }
                     }
                     11usize => {
-                        x.scalar(
-                            &mut met[11usize],
-                            &mut out.tip_amount,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    12usize => {
-                        x.scalar(
-                            &mut met[12usize],
-                            &mut out.commision_amount,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F18: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"recurrin"),
+                            u64::from_le_bytes(*b"urringNo"),
+                        ];
+                        const F23: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"deferMon"),
+                            u64::from_le_bytes(*b"erMonths"),
+                        ];
+                        const F29: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"ipayPrec"),
+                            u64::from_le_bytes(*b"yPrecent"),
+                        ];
+                        const F34: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"orgTranD"),
+                            u64::from_le_bytes(*b"TranDate"),
+                        ];
+                        const F44: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"ashTermT"),
+                            u64::from_le_bytes(*b"TermType"),
+                        ];
+                        const F50: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"posDateT"),
+                            u64::from_le_bytes(*b"DateTime"),
+                        ];
+                        match words::<2usize>(k) {
+                            F18 => 18usize,
+                            F23 => 23usize,
+                            F29 => 29usize,
+                            F34 => 34usize,
+                            F44 => 44usize,
+                            F50 => 50usize,
+                            _ => usize::MAX,
+                        }
                     }
                     13usize => {
-                        x.scalar(
-                            &mut met[13usize],
-                            &mut out.conversion_provider,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F1: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"cardSeqN"),
+                            u64::from_le_bytes(*b"eqNumber"),
+                        ];
+                        const F26: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"ipayOffe"),
+                            u64::from_le_bytes(*b"fferCode"),
+                        ];
+                        const F32: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"isSelfSe"),
+                            u64::from_le_bytes(*b"fService"),
+                        ];
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
+                            F26 => 26usize,
+                            F32 => 32usize,
+                            _ => usize::MAX,
+                        }
                     }
                     14usize => {
-                        x.scalar(
-                            &mut met[14usize],
-                            &mut out.conversion_currency,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F3: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"authNoAc"),
+                            u64::from_le_bytes(*b"Acquirer"),
+                        ];
+                        const F10: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"cashback"),
+                            u64::from_le_bytes(*b"ckAmount"),
+                        ];
+                        const F16: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"conversi"),
+                            u64::from_le_bytes(*b"sionRate"),
+                        ];
+                        match words::<2usize>(k) {
+                            F3 => 3usize,
+                            F10 => 10usize,
+                            F16 => 16usize,
+                            _ => usize::MAX,
+                        }
                     }
                     15usize => {
-                        x.scalar(
-                            &mut met[15usize],
-                            &mut out.conversion_amount,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F12: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"commisio"),
+                            u64::from_le_bytes(*b"onAmount"),
+                        ];
+                        const F30: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"ipayProd"),
+                            u64::from_le_bytes(*b"ductCode"),
+                        ];
+                        const F31: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"ashReaso"),
+                            u64::from_le_bytes(*b"onCredit"),
+                        ];
+                        const F39: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"orgLinkI"),
+                            u64::from_le_bytes(*b"IncrAuth"),
+                        ];
+                        match words::<2usize>(k) {
+                            F12 => 12usize,
+                            F30 => 30usize,
+                            F31 => 31usize,
+                            F39 => 39usize,
+                            _ => usize::MAX,
+                        }
                     }
                     16usize => {
-                        x.scalar(
-                            &mut met[16usize],
-                            &mut out.conversion_rate,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F2: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"authCode"),
+                            u64::from_le_bytes(*b"Acquirer"),
+                        ];
+                        const F15: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"conversi"),
+                            u64::from_le_bytes(*b"onAmount"),
+                        ];
+                        const F17: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"paymentI"),
+                            u64::from_le_bytes(*b"ndexType"),
+                        ];
+                        const F19: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"recurrin"),
+                            u64::from_le_bytes(*b"gTotalNo"),
+                        ];
+                        const F43: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"termSeri"),
+                            u64::from_le_bytes(*b"alnumber"),
+                        ];
+                        match words::<2usize>(k) {
+                            F2 => 2usize,
+                            F15 => 15usize,
+                            F17 => 17usize,
+                            F19 => 19usize,
+                            F43 => 43usize,
+                            _ => usize::MAX,
+                        }
                     }
                     17usize => {
-                        x.scalar(
-                            &mut met[17usize],
-                            &mut out.payment_index_type,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F20: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"recurrin"),
+                            u64::from_le_bytes(*b"gTotalSu"),
+                            u64::from_le_bytes(*b"TotalSum"),
+                        ];
+                        const F40: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"orgAuthN"),
+                            u64::from_le_bytes(*b"oAcquire"),
+                            u64::from_le_bytes(*b"Acquirer"),
+                        ];
+                        match words::<3usize>(k) {
+                            F20 => 20usize,
+                            F40 => 40usize,
+                            _ => usize::MAX,
+                        }
                     }
                     18usize => {
-                        x.scalar(
-                            &mut met[18usize],
-                            &mut out.recurring_no,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F6: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"authVali"),
+                            u64::from_le_bytes(*b"dationTy"),
+                            u64::from_le_bytes(*b"tionType"),
+                        ];
+                        const F7: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"specialP"),
+                            u64::from_le_bytes(*b"rojectCo"),
+                            u64::from_le_bytes(*b"jectCode"),
+                        ];
+                        const F13: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"conversi"),
+                            u64::from_le_bytes(*b"onProvid"),
+                            u64::from_le_bytes(*b"Provider"),
+                        ];
+                        const F14: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"conversi"),
+                            u64::from_le_bytes(*b"onCurren"),
+                            u64::from_le_bytes(*b"Currency"),
+                        ];
+                        const F21: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"recurrin"),
+                            u64::from_le_bytes(*b"gUniqueR"),
+                            u64::from_le_bytes(*b"niqueRef"),
+                        ];
+                        const F22: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"recurrin"),
+                            u64::from_le_bytes(*b"gFrequen"),
+                            u64::from_le_bytes(*b"requency"),
+                        ];
+                        const F42: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"pinpadSe"),
+                            u64::from_le_bytes(*b"rialNumb"),
+                            u64::from_le_bytes(*b"alNumber"),
+                        ];
+                        match words::<3usize>(k) {
+                            F6 => 6usize,
+                            F7 => 7usize,
+                            F13 => 13usize,
+                            F14 => 14usize,
+                            F21 => 21usize,
+                            F22 => 22usize,
+                            F42 => 42usize,
+                            _ => usize::MAX,
+                        }
                     }
                     19usize => {
-                        x.scalar(
-                            &mut met[19usize],
-                            &mut out.recurring_total_no,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    20usize => {
-                        x.scalar(
-                            &mut met[20usize],
-                            &mut out.recurring_total_sum,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F8: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"specialP"),
+                            u64::from_le_bytes(*b"rojectIn"),
+                            u64::from_le_bytes(*b"ectInfo1"),
+                        ];
+                        const F9: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"informat"),
+                            u64::from_le_bytes(*b"iveTranC"),
+                            u64::from_le_bytes(*b"TranCode"),
+                        ];
+                        const F38: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"orgAuthC"),
+                            u64::from_le_bytes(*b"odeAcqui"),
+                            u64::from_le_bytes(*b"Acquirer"),
+                        ];
+                        match words::<3usize>(k) {
+                            F8 => 8usize,
+                            F9 => 9usize,
+                            F38 => 38usize,
+                            _ => usize::MAX,
+                        }
                     }
                     21usize => {
-                        x.scalar(
-                            &mut met[21usize],
-                            &mut out.recurring_unique_ref,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    22usize => {
-                        x.scalar(
-                            &mut met[22usize],
-                            &mut out.recurring_frequency,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    23usize => {
-                        x.scalar(
-                            &mut met[23usize],
-                            &mut out.defer_months,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F4: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"authCode"),
+                            u64::from_le_bytes(*b"CreditCo"),
+                            u64::from_le_bytes(*b"tCompany"),
+                        ];
+                        match words::<3usize>(k) {
+                            F4 => 4usize,
+                            _ => usize::MAX,
+                        }
                     }
                     24usize => {
-                        x.scalar(
-                            &mut met[24usize],
-                            &mut out.ipay_amount,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
+                        const F37: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"orgAuthC"),
+                            u64::from_le_bytes(*b"odeCredi"),
+                            u64::from_le_bytes(*b"tCompany"),
+                        ];
+                        match words::<3usize>(k) {
+                            F37 => 37usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    25usize => {
-                        x.scalar(
-                            &mut met[25usize],
-                            &mut out.ipay_number,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    26usize => {
-                        x.scalar(
-                            &mut met[26usize],
-                            &mut out.ipay_offer_code,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    27usize => {
-                        x.scalar(
-                            &mut met[27usize],
-                            &mut out.due_date,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    28usize => {
-                        x.scalar(
-                            &mut met[28usize],
-                            &mut out.ipay_code,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    29usize => {
-                        x.scalar(
-                            &mut met[29usize],
-                            &mut out.ipay_precent,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    30usize => {
-                        x.scalar(
-                            &mut met[30usize],
-                            &mut out.ipay_product_code,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    31usize => {
-                        x.scalar(
-                            &mut met[31usize],
-                            &mut out.ash_reason_credit,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    32usize => {
-                        x.scalar(
-                            &mut met[32usize],
-                            &mut out.is_self_service,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    33usize => {
-                        x.scalar(
-                            &mut met[33usize],
-                            &mut out.org_uid,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    34usize => {
-                        x.scalar(
-                            &mut met[34usize],
-                            &mut out.org_tran_date,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    35usize => {
-                        x.scalar(
-                            &mut met[35usize],
-                            &mut out.org_amount,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    36usize => {
-                        x.scalar(
-                            &mut met[36usize],
-                            &mut out.org_auth_no,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    37usize => {
-                        x.scalar(
-                            &mut met[37usize],
-                            &mut out.org_auth_code_credit_company,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    38usize => {
-                        x.scalar(
-                            &mut met[38usize],
-                            &mut out.org_auth_code_acquirer,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    39usize => {
-                        x.scalar(
-                            &mut met[39usize],
-                            &mut out.org_link_incr_auth,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    40usize => {
-                        x.scalar(
-                            &mut met[40usize],
-                            &mut out.org_auth_no_acquirer,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    41usize => {
-                        x.scalar(
-                            &mut met[41usize],
-                            &mut out.pos_jcode,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    42usize => {
-                        x.scalar(
-                            &mut met[42usize],
-                            &mut out.pinpad_serial_number,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    43usize => {
-                        x.scalar(
-                            &mut met[43usize],
-                            &mut out.term_serialnumber,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    44usize => {
-                        x.scalar(
-                            &mut met[44usize],
-                            &mut out.ash_term_type,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    45usize => {
-                        x.scalar(
-                            &mut met[45usize],
-                            &mut out.json_data,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    46usize => {
-                        x.scalar(
-                            &mut met[46usize],
-                            &mut out.addendum1,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    47usize => {
-                        x.scalar(
-                            &mut met[47usize],
-                            &mut out.addendum2,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    48usize => {
-                        x.scalar(
-                            &mut met[48usize],
-                            &mut out.request_mti,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    49usize => {
-                        x.scalar(
-                            &mut met[49usize],
-                            &mut out.mti,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    50usize => {
-                        x.scalar(
-                            &mut met[50usize],
-                            &mut out.pos_date_time,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    _ => x.other(name, Some(&mut out.unknown_fields)),
+                    _ => usize::MAX,
                 }
+            };
+            let read: Result<(), crate::__private::Failure> = match index {
+                0usize => {
+                    x.scalar(
+                        &mut met[0usize],
+                        &mut out.uid,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                1usize => {
+                    x.scalar(
+                        &mut met[1usize],
+                        &mut out.card_seq_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                2usize => x.coded(&mut met[2usize], &mut out.auth_code_acquirer, false),
+                3usize => {
+                    x.scalar(
+                        &mut met[3usize],
+                        &mut out.auth_no_acquirer,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                4usize => {
+                    x.coded(&mut met[4usize], &mut out.auth_code_credit_company, false)
+                }
+                5usize => {
+                    x.scalar(
+                        &mut met[5usize],
+                        &mut out.dsp_balance,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                6usize => x.coded(&mut met[6usize], &mut out.auth_validation_type, false),
+                7usize => {
+                    x.scalar(
+                        &mut met[7usize],
+                        &mut out.special_project_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                8usize => {
+                    x.scalar(
+                        &mut met[8usize],
+                        &mut out.special_project_info1,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                9usize => {
+                    x.coded(&mut met[9usize], &mut out.informative_tran_code, false)
+                }
+                10usize => {
+                    x.scalar(
+                        &mut met[10usize],
+                        &mut out.cashback_amount,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                11usize => {
+                    x.scalar(
+                        &mut met[11usize],
+                        &mut out.tip_amount,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                12usize => {
+                    x.scalar(
+                        &mut met[12usize],
+                        &mut out.commision_amount,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                13usize => {
+                    x.scalar(
+                        &mut met[13usize],
+                        &mut out.conversion_provider,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                14usize => {
+                    x.scalar(
+                        &mut met[14usize],
+                        &mut out.conversion_currency,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                15usize => {
+                    x.scalar(
+                        &mut met[15usize],
+                        &mut out.conversion_amount,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                16usize => {
+                    x.scalar(
+                        &mut met[16usize],
+                        &mut out.conversion_rate,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                17usize => {
+                    x.scalar(
+                        &mut met[17usize],
+                        &mut out.payment_index_type,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                18usize => {
+                    x.scalar(
+                        &mut met[18usize],
+                        &mut out.recurring_no,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                19usize => {
+                    x.scalar(
+                        &mut met[19usize],
+                        &mut out.recurring_total_no,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                20usize => {
+                    x.scalar(
+                        &mut met[20usize],
+                        &mut out.recurring_total_sum,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                21usize => {
+                    x.scalar(
+                        &mut met[21usize],
+                        &mut out.recurring_unique_ref,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                22usize => {
+                    x.scalar(
+                        &mut met[22usize],
+                        &mut out.recurring_frequency,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                23usize => {
+                    x.scalar(
+                        &mut met[23usize],
+                        &mut out.defer_months,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                24usize => {
+                    x.scalar(
+                        &mut met[24usize],
+                        &mut out.ipay_amount,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                25usize => {
+                    x.scalar(
+                        &mut met[25usize],
+                        &mut out.ipay_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                26usize => {
+                    x.scalar(
+                        &mut met[26usize],
+                        &mut out.ipay_offer_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                27usize => {
+                    x.scalar(
+                        &mut met[27usize],
+                        &mut out.due_date,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                28usize => {
+                    x.scalar(
+                        &mut met[28usize],
+                        &mut out.ipay_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                29usize => {
+                    x.scalar(
+                        &mut met[29usize],
+                        &mut out.ipay_precent,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                30usize => {
+                    x.scalar(
+                        &mut met[30usize],
+                        &mut out.ipay_product_code,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                31usize => {
+                    x.scalar(
+                        &mut met[31usize],
+                        &mut out.ash_reason_credit,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                32usize => {
+                    x.scalar(
+                        &mut met[32usize],
+                        &mut out.is_self_service,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                33usize => {
+                    x.scalar(
+                        &mut met[33usize],
+                        &mut out.org_uid,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                34usize => {
+                    x.scalar(
+                        &mut met[34usize],
+                        &mut out.org_tran_date,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                35usize => {
+                    x.scalar(
+                        &mut met[35usize],
+                        &mut out.org_amount,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                36usize => {
+                    x.scalar(
+                        &mut met[36usize],
+                        &mut out.org_auth_no,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                37usize => {
+                    x.scalar(
+                        &mut met[37usize],
+                        &mut out.org_auth_code_credit_company,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                38usize => {
+                    x.scalar(
+                        &mut met[38usize],
+                        &mut out.org_auth_code_acquirer,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                39usize => {
+                    x.scalar(
+                        &mut met[39usize],
+                        &mut out.org_link_incr_auth,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                40usize => {
+                    x.scalar(
+                        &mut met[40usize],
+                        &mut out.org_auth_no_acquirer,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                41usize => {
+                    x.scalar(
+                        &mut met[41usize],
+                        &mut out.pos_jcode,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                42usize => {
+                    x.scalar(
+                        &mut met[42usize],
+                        &mut out.pinpad_serial_number,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                43usize => {
+                    x.scalar(
+                        &mut met[43usize],
+                        &mut out.term_serialnumber,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                44usize => {
+                    x.scalar(
+                        &mut met[44usize],
+                        &mut out.ash_term_type,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                45usize => {
+                    x.scalar(
+                        &mut met[45usize],
+                        &mut out.json_data,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                46usize => {
+                    x.scalar(
+                        &mut met[46usize],
+                        &mut out.addendum1,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                47usize => {
+                    x.scalar(
+                        &mut met[47usize],
+                        &mut out.addendum2,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                48usize => {
+                    x.scalar(
+                        &mut met[48usize],
+                        &mut out.request_mti,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                49usize => {
+                    x.scalar(
+                        &mut met[49usize],
+                        &mut out.mti,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                50usize => {
+                    x.scalar(
+                        &mut met[50usize],
+                        &mut out.pos_date_time,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                _ => x.other(name, Some(&mut out.unknown_fields)),
             };
             read?;
         }
@@ -4867,101 +4791,97 @@ impl Totals {
         let mut any = false;
         while let Some(name) = x.child()? {
             any = true;
-            let read: Result<(), crate::__private::Failure> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = name;
-                    match k.len() {
-                        5usize => {
-                            const F3: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"total\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F3 => 3usize,
-                                _ => usize::MAX,
-                            }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = name;
+                match k.len() {
+                    5usize => {
+                        const F3: [u64; 1usize] = [u64::from_le_bytes(*b"total\0\0\0")];
+                        match words::<1usize>(k) {
+                            F3 => 3usize,
+                            _ => usize::MAX,
                         }
-                        10usize => {
-                            const F0: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"pageNumb"),
-                                u64::from_le_bytes(*b"geNumber"),
-                            ];
-                            const F4: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"totalMat"),
-                                u64::from_le_bytes(*b"talMatch"),
-                            ];
-                            match words::<2usize>(k) {
-                                F0 => 0usize,
-                                F4 => 4usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    10usize => {
+                        const F0: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"pageNumb"),
+                            u64::from_le_bytes(*b"geNumber"),
+                        ];
+                        const F4: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"totalMat"),
+                            u64::from_le_bytes(*b"talMatch"),
+                        ];
+                        match words::<2usize>(k) {
+                            F0 => 0usize,
+                            F4 => 4usize,
+                            _ => usize::MAX,
                         }
-                        11usize => {
-                            const F1: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"pagesAmo"),
-                                u64::from_le_bytes(*b"esAmount"),
-                            ];
-                            match words::<2usize>(k) {
-                                F1 => 1usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    11usize => {
+                        const F1: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"pagesAmo"),
+                            u64::from_le_bytes(*b"esAmount"),
+                        ];
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
+                            _ => usize::MAX,
                         }
-                        13usize => {
-                            const F2: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"queryRes"),
-                                u64::from_le_bytes(*b"ResultId"),
-                            ];
-                            match words::<2usize>(k) {
-                                F2 => 2usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    13usize => {
+                        const F2: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"queryRes"),
+                            u64::from_le_bytes(*b"ResultId"),
+                        ];
+                        match words::<2usize>(k) {
+                            F2 => 2usize,
+                            _ => usize::MAX,
                         }
-                        _ => usize::MAX,
                     }
-                };
-                match index {
-                    0usize => {
-                        x.scalar(
-                            &mut met[0usize],
-                            &mut out.page_number,
-                            <i64 as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    1usize => {
-                        x.scalar(
-                            &mut met[1usize],
-                            &mut out.pages_amount,
-                            <i64 as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    2usize => {
-                        x.scalar(
-                            &mut met[2usize],
-                            &mut out.query_result_id,
-                            <String as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    3usize => {
-                        x.scalar(
-                            &mut met[3usize],
-                            &mut out.total,
-                            <i64 as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    4usize => {
-                        x.scalar(
-                            &mut met[4usize],
-                            &mut out.total_match,
-                            <i64 as crate::__private::FromText>::from_text,
-                            true,
-                        )
-                    }
-                    _ => x.other(name, Some(&mut out.unknown_fields)),
+                    _ => usize::MAX,
                 }
+            };
+            let read: Result<(), crate::__private::Failure> = match index {
+                0usize => {
+                    x.scalar(
+                        &mut met[0usize],
+                        &mut out.page_number,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                1usize => {
+                    x.scalar(
+                        &mut met[1usize],
+                        &mut out.pages_amount,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                2usize => {
+                    x.scalar(
+                        &mut met[2usize],
+                        &mut out.query_result_id,
+                        <String as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                3usize => {
+                    x.scalar(
+                        &mut met[3usize],
+                        &mut out.total,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                4usize => {
+                    x.scalar(
+                        &mut met[4usize],
+                        &mut out.total_match,
+                        <i64 as crate::__private::FromText>::from_text,
+                        true,
+                    )
+                }
+                _ => x.other(name, Some(&mut out.unknown_fields)),
             };
             read?;
         }

@@ -316,125 +316,121 @@ impl crate::__private::JsonFields for ChargeCardResponse {
         let mut v_result_bank_reference = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let read: Result<(), A::Error> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.0.as_bytes();
-                    match k.len() {
-                        6usize => {
-                            const F0: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Req_ID\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    6usize => {
+                        const F0: [u64; 1usize] = [u64::from_le_bytes(*b"Req_ID\0\0")];
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            _ => usize::MAX,
                         }
-                        11usize => {
-                            const F1: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"Result C"),
-                                u64::from_le_bytes(*b"ult Code"),
-                            ];
-                            const F2: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"Result T"),
-                                u64::from_le_bytes(*b"ult Text"),
-                            ];
-                            match words::<2usize>(k) {
-                                F1 => 1usize,
-                                F2 => 2usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    11usize => {
+                        const F1: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"Result C"),
+                            u64::from_le_bytes(*b"ult Code"),
+                        ];
+                        const F2: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"Result T"),
+                            u64::from_le_bytes(*b"ult Text"),
+                        ];
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
+                            F2 => 2usize,
+                            _ => usize::MAX,
                         }
-                        20usize => {
-                            const F3: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"Result C"),
-                                u64::from_le_bytes(*b"C Brand "),
-                                u64::from_le_bytes(*b"and Name"),
-                            ];
-                            const F4: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"Result L"),
-                                u64::from_le_bytes(*b"ast 4 Di"),
-                                u64::from_le_bytes(*b"4 Digits"),
-                            ];
-                            match words::<3usize>(k) {
-                                F3 => 3usize,
-                                F4 => 4usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    20usize => {
+                        const F3: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"Result C"),
+                            u64::from_le_bytes(*b"C Brand "),
+                            u64::from_le_bytes(*b"and Name"),
+                        ];
+                        const F4: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"Result L"),
+                            u64::from_le_bytes(*b"ast 4 Di"),
+                            u64::from_le_bytes(*b"4 Digits"),
+                        ];
+                        match words::<3usize>(k) {
+                            F3 => 3usize,
+                            F4 => 4usize,
+                            _ => usize::MAX,
                         }
-                        21usize => {
-                            const F5: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"Result B"),
-                                u64::from_le_bytes(*b"ank Refe"),
-                                u64::from_le_bytes(*b"eference"),
-                            ];
-                            match words::<3usize>(k) {
-                                F5 => 5usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    21usize => {
+                        const F5: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"Result B"),
+                            u64::from_le_bytes(*b"ank Refe"),
+                            u64::from_le_bytes(*b"eference"),
+                        ];
+                        match words::<3usize>(k) {
+                            F5 => 5usize,
+                            _ => usize::MAX,
                         }
-                        _ => usize::MAX,
                     }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::json_in::integer(
-                            &mut m,
-                            &mut v_req_id,
-                            false,
-                            (&mut *cx, depth, "Req_ID"),
-                        )
-                    }
-                    1usize => {
-                        crate::__private::json_in::value(
-                            &mut m,
-                            &mut v_result_code,
-                            <ClearingResultCode as crate::__private::FromText>::from_text,
-                            (false, false),
-                            (&mut *cx, depth, "Result Code"),
-                        )
-                    }
-                    2usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_result_text,
-                            false,
-                            (&mut *cx, depth, "Result Text"),
-                        )
-                    }
-                    3usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_result_cc_brand_name,
-                            false,
-                            (&mut *cx, depth, "Result CC Brand Name"),
-                        )
-                    }
-                    4usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_result_last_4_digits,
-                            false,
-                            (&mut *cx, depth, "Result Last 4 Digits"),
-                        )
-                    }
-                    5usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_result_bank_reference,
-                            false,
-                            (&mut *cx, depth, "Result Bank Reference"),
-                        )
-                    }
-                    _ => {
-                        crate::__private::json_in::other(
-                            &mut m,
-                            key,
-                            cx,
-                            depth,
-                            Some(&mut unknown),
-                        )
-                    }
+                    _ => usize::MAX,
+                }
+            };
+            let read: Result<(), A::Error> = match index {
+                0usize => {
+                    crate::__private::json_in::integer(
+                        &mut m,
+                        &mut v_req_id,
+                        false,
+                        (&mut *cx, depth, "Req_ID"),
+                    )
+                }
+                1usize => {
+                    crate::__private::json_in::value(
+                        &mut m,
+                        &mut v_result_code,
+                        <ClearingResultCode as crate::__private::FromText>::from_text,
+                        (false, false),
+                        (&mut *cx, depth, "Result Code"),
+                    )
+                }
+                2usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_result_text,
+                        false,
+                        (&mut *cx, depth, "Result Text"),
+                    )
+                }
+                3usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_result_cc_brand_name,
+                        false,
+                        (&mut *cx, depth, "Result CC Brand Name"),
+                    )
+                }
+                4usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_result_last_4_digits,
+                        false,
+                        (&mut *cx, depth, "Result Last 4 Digits"),
+                    )
+                }
+                5usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_result_bank_reference,
+                        false,
+                        (&mut *cx, depth, "Result Bank Reference"),
+                    )
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )
                 }
             };
             read?;

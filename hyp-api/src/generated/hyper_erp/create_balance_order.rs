@@ -278,57 +278,55 @@ impl crate::__private::JsonFields for CreateBalanceOrderResponse {
         let mut v_tp_order_id = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let read: Result<(), A::Error> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.0.as_bytes();
-                    match k.len() {
-                        8usize => {
-                            const F0: [u64; 1usize] = [u64::from_le_bytes(*b"TP_Login")];
-                            match words::<1usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    8usize => {
+                        const F0: [u64; 1usize] = [u64::from_le_bytes(*b"TP_Login")];
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            _ => usize::MAX,
                         }
-                        11usize => {
-                            const F1: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"TP_Order"),
-                                u64::from_le_bytes(*b"Order_ID"),
-                            ];
-                            match words::<2usize>(k) {
-                                F1 => 1usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    11usize => {
+                        const F1: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"TP_Order"),
+                            u64::from_le_bytes(*b"Order_ID"),
+                        ];
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
+                            _ => usize::MAX,
                         }
-                        _ => usize::MAX,
                     }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::json_in::integer_as(
-                            &mut m,
-                            &mut v_tp_login,
-                            true,
-                            (&mut *cx, depth, "TP_Login"),
-                        )
-                    }
-                    1usize => {
-                        crate::__private::json_in::integer(
-                            &mut m,
-                            &mut v_tp_order_id,
-                            false,
-                            (&mut *cx, depth, "TP_Order_ID"),
-                        )
-                    }
-                    _ => {
-                        crate::__private::json_in::other(
-                            &mut m,
-                            key,
-                            cx,
-                            depth,
-                            Some(&mut unknown),
-                        )
-                    }
+                    _ => usize::MAX,
+                }
+            };
+            let read: Result<(), A::Error> = match index {
+                0usize => {
+                    crate::__private::json_in::integer_as(
+                        &mut m,
+                        &mut v_tp_login,
+                        true,
+                        (&mut *cx, depth, "TP_Login"),
+                    )
+                }
+                1usize => {
+                    crate::__private::json_in::integer(
+                        &mut m,
+                        &mut v_tp_order_id,
+                        false,
+                        (&mut *cx, depth, "TP_Order_ID"),
+                    )
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )
                 }
             };
             read?;

@@ -438,41 +438,39 @@ impl crate::__private::JsonFields for CreateRefundResponse {
         let mut v_doc = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let read: Result<(), A::Error> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.0.as_bytes();
-                    match k.len() {
-                        3usize => {
-                            const F0: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Doc\0\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    3usize => {
+                        const F0: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"Doc\0\0\0\0\0"),
+                        ];
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            _ => usize::MAX,
                         }
-                        _ => usize::MAX,
                     }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::json_in::object(
-                            &mut m,
-                            &mut v_doc,
-                            true,
-                            (&mut *cx, depth, "Doc"),
-                        )
-                    }
-                    _ => {
-                        crate::__private::json_in::other(
-                            &mut m,
-                            key,
-                            cx,
-                            depth,
-                            Some(&mut unknown),
-                        )
-                    }
+                    _ => usize::MAX,
+                }
+            };
+            let read: Result<(), A::Error> = match index {
+                0usize => {
+                    crate::__private::json_in::object(
+                        &mut m,
+                        &mut v_doc,
+                        true,
+                        (&mut *cx, depth, "Doc"),
+                    )
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )
                 }
             };
             read?;

@@ -144,200 +144,188 @@ impl crate::__private::JsonFields for TpAccount {
         let mut v_margin = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let read: Result<(), A::Error> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.0.as_bytes();
-                    match k.len() {
-                        5usize => {
-                            const F4: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Group\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F4 => 4usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        6usize => {
-                            const F3: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Status\0\0"),
-                            ];
-                            const F7: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Equity\0\0"),
-                            ];
-                            const F8: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Margin\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F3 => 3usize,
-                                F7 => 7usize,
-                                F8 => 8usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        7usize => {
-                            const F6: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Balance\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F6 => 6usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        8usize => {
-                            const F2: [u64; 1usize] = [u64::from_le_bytes(*b"Platform")];
-                            const F5: [u64; 1usize] = [u64::from_le_bytes(*b"Currency")];
-                            match words::<1usize>(k) {
-                                F2 => 2usize,
-                                F5 => 5usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        10usize => {
-                            const F1: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"DataSour"),
-                                u64::from_le_bytes(*b"taSource"),
-                            ];
-                            match words::<2usize>(k) {
-                                F1 => 1usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        11usize => {
-                            const F10: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"Data Sou"),
-                                u64::from_le_bytes(*b"a Source"),
-                            ];
-                            match words::<2usize>(k) {
-                                F10 => 10usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        12usize => {
-                            const F0: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"AccountL"),
-                                u64::from_le_bytes(*b"untLogin"),
-                            ];
-                            match words::<2usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        13usize => {
-                            const F9: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"Account "),
-                                u64::from_le_bytes(*b"nt Login"),
-                            ];
-                            match words::<2usize>(k) {
-                                F9 => 9usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        _ => usize::MAX,
-                    }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::json_in::integer_as(
-                            &mut m,
-                            &mut v_account_login,
-                            false,
-                            (&mut *cx, depth, "AccountLogin"),
-                        )
-                    }
-                    1usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_data_source,
-                            false,
-                            (&mut *cx, depth, "DataSource"),
-                        )
-                    }
-                    2usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_platform,
-                            false,
-                            (&mut *cx, depth, "Platform"),
-                        )
-                    }
-                    3usize => {
-                        crate::__private::json_in::value(
-                            &mut m,
-                            &mut v_status,
-                            <TpAccountStatus as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "Status"),
-                        )
-                    }
-                    4usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_group,
-                            false,
-                            (&mut *cx, depth, "Group"),
-                        )
-                    }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
                     5usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_currency,
-                            false,
-                            (&mut *cx, depth, "Currency"),
-                        )
+                        const F4: [u64; 1usize] = [u64::from_le_bytes(*b"Group\0\0\0")];
+                        match words::<1usize>(k) {
+                            F4 => 4usize,
+                            _ => usize::MAX,
+                        }
                     }
                     6usize => {
-                        crate::__private::json_in::exact(
-                            &mut m,
-                            &mut v_balance,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "Balance"),
-                        )
+                        const F3: [u64; 1usize] = [u64::from_le_bytes(*b"Status\0\0")];
+                        const F7: [u64; 1usize] = [u64::from_le_bytes(*b"Equity\0\0")];
+                        const F8: [u64; 1usize] = [u64::from_le_bytes(*b"Margin\0\0")];
+                        match words::<1usize>(k) {
+                            F3 => 3usize,
+                            F7 => 7usize,
+                            F8 => 8usize,
+                            _ => usize::MAX,
+                        }
                     }
                     7usize => {
-                        crate::__private::json_in::exact(
-                            &mut m,
-                            &mut v_equity,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "Equity"),
-                        )
+                        const F6: [u64; 1usize] = [u64::from_le_bytes(*b"Balance\0")];
+                        match words::<1usize>(k) {
+                            F6 => 6usize,
+                            _ => usize::MAX,
+                        }
                     }
                     8usize => {
-                        crate::__private::json_in::exact(
-                            &mut m,
-                            &mut v_margin,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "Margin"),
-                        )
-                    }
-                    9usize => {
-                        crate::__private::json_in::integer_as(
-                            &mut m,
-                            &mut v_account_login,
-                            false,
-                            (&mut *cx, depth, "AccountLogin"),
-                        )
+                        const F2: [u64; 1usize] = [u64::from_le_bytes(*b"Platform")];
+                        const F5: [u64; 1usize] = [u64::from_le_bytes(*b"Currency")];
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
+                            F5 => 5usize,
+                            _ => usize::MAX,
+                        }
                     }
                     10usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_data_source,
-                            false,
-                            (&mut *cx, depth, "DataSource"),
-                        )
+                        const F1: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"DataSour"),
+                            u64::from_le_bytes(*b"taSource"),
+                        ];
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    _ => {
-                        crate::__private::json_in::other(
-                            &mut m,
-                            key,
-                            cx,
-                            depth,
-                            Some(&mut unknown),
-                        )
+                    11usize => {
+                        const F10: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"Data Sou"),
+                            u64::from_le_bytes(*b"a Source"),
+                        ];
+                        match words::<2usize>(k) {
+                            F10 => 10usize,
+                            _ => usize::MAX,
+                        }
                     }
+                    12usize => {
+                        const F0: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"AccountL"),
+                            u64::from_le_bytes(*b"untLogin"),
+                        ];
+                        match words::<2usize>(k) {
+                            F0 => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    13usize => {
+                        const F9: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"Account "),
+                            u64::from_le_bytes(*b"nt Login"),
+                        ];
+                        match words::<2usize>(k) {
+                            F9 => 9usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            let read: Result<(), A::Error> = match index {
+                0usize => {
+                    crate::__private::json_in::integer_as(
+                        &mut m,
+                        &mut v_account_login,
+                        false,
+                        (&mut *cx, depth, "AccountLogin"),
+                    )
+                }
+                1usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_data_source,
+                        false,
+                        (&mut *cx, depth, "DataSource"),
+                    )
+                }
+                2usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_platform,
+                        false,
+                        (&mut *cx, depth, "Platform"),
+                    )
+                }
+                3usize => {
+                    crate::__private::json_in::value(
+                        &mut m,
+                        &mut v_status,
+                        <TpAccountStatus as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "Status"),
+                    )
+                }
+                4usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_group,
+                        false,
+                        (&mut *cx, depth, "Group"),
+                    )
+                }
+                5usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_currency,
+                        false,
+                        (&mut *cx, depth, "Currency"),
+                    )
+                }
+                6usize => {
+                    crate::__private::json_in::exact(
+                        &mut m,
+                        &mut v_balance,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "Balance"),
+                    )
+                }
+                7usize => {
+                    crate::__private::json_in::exact(
+                        &mut m,
+                        &mut v_equity,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "Equity"),
+                    )
+                }
+                8usize => {
+                    crate::__private::json_in::exact(
+                        &mut m,
+                        &mut v_margin,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "Margin"),
+                    )
+                }
+                9usize => {
+                    crate::__private::json_in::integer_as(
+                        &mut m,
+                        &mut v_account_login,
+                        false,
+                        (&mut *cx, depth, "AccountLogin"),
+                    )
+                }
+                10usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_data_source,
+                        false,
+                        (&mut *cx, depth, "DataSource"),
+                    )
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )
                 }
             };
             read?;
@@ -1361,647 +1349,631 @@ impl crate::__private::JsonFields for RefundDocument {
         let mut v_authorization_text_desc = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let read: Result<(), A::Error> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.0.as_bytes();
-                    match k.len() {
-                        5usize => {
-                            const F8: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Phone\0\0\0"),
-                            ];
-                            const F9: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Email\0\0\0"),
-                            ];
-                            const F21: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Notes\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F8 => 8usize,
-                                F9 => 9usize,
-                                F21 => 21usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        6usize => {
-                            const F1: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Agency\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F1 => 1usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        7usize => {
-                            const F7: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Address\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F7 => 7usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        8usize => {
-                            const F10: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"IdNumber"),
-                            ];
-                            const F12: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Language"),
-                            ];
-                            match words::<1usize>(k) {
-                                F10 => 10usize,
-                                F12 => 12usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        9usize => {
-                            const F27: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"IpAddres"),
-                                u64::from_le_bytes(*b"pAddress"),
-                            ];
-                            match words::<2usize>(k) {
-                                F27 => 27usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        10usize => {
-                            const F3: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"SalesAge"),
-                                u64::from_le_bytes(*b"lesAgent"),
-                            ];
-                            const F19: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"Produced"),
-                                u64::from_le_bytes(*b"oducedBy"),
-                            ];
-                            match words::<2usize>(k) {
-                                F3 => 3usize,
-                                F19 => 19usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        11usize => {
-                            const F32: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"Cancelle"),
-                                u64::from_le_bytes(*b"celledBy"),
-                            ];
-                            match words::<2usize>(k) {
-                                F32 => 32usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        12usize => {
-                            const F0: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"RefundNu"),
-                                u64::from_le_bytes(*b"ndNumber"),
-                            ];
-                            const F4: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"ClientNu"),
-                                u64::from_le_bytes(*b"ntNumber"),
-                            ];
-                            const F18: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"CreatedO"),
-                                u64::from_le_bytes(*b"tedOnUtc"),
-                            ];
-                            match words::<2usize>(k) {
-                                F0 => 0usize,
-                                F4 => 4usize,
-                                F18 => 18usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        13usize => {
-                            const F6: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"ContactP"),
-                                u64::from_le_bytes(*b"ctPerson"),
-                            ];
-                            const F14: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"TotalRef"),
-                                u64::from_le_bytes(*b"RefundLc"),
-                            ];
-                            const F22: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"Internal"),
-                                u64::from_le_bytes(*b"nalNotes"),
-                            ];
-                            match words::<2usize>(k) {
-                                F6 => 6usize,
-                                F14 => 14usize,
-                                F22 => 22usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        14usize => {
-                            const F5: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"ClientFu"),
-                                u64::from_le_bytes(*b"FullName"),
-                            ];
-                            match words::<2usize>(k) {
-                                F5 => 5usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        15usize => {
-                            const F2: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"DrawerSt"),
-                                u64::from_le_bytes(*b"tationId"),
-                            ];
-                            const F16: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"TotalRef"),
-                                u64::from_le_bytes(*b"fundInPc"),
-                            ];
-                            const F24: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"MoneyLau"),
-                                u64::from_le_bytes(*b"undering"),
-                            ];
-                            const F29: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"OldDocRe"),
-                                u64::from_le_bytes(*b"eference"),
-                            ];
-                            const F30: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"OldSoftw"),
-                                u64::from_le_bytes(*b"wareName"),
-                            ];
-                            match words::<2usize>(k) {
-                                F2 => 2usize,
-                                F16 => 16usize,
-                                F24 => 24usize,
-                                F29 => 29usize,
-                                F30 => 30usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        16usize => {
-                            const F31: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"Cancella"),
-                                u64::from_le_bytes(*b"tionTime"),
-                            ];
-                            match words::<2usize>(k) {
-                                F31 => 31usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        17usize => {
-                            const F11: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"ClientCo"),
-                                u64::from_le_bytes(*b"untryCod"),
-                                u64::from_le_bytes(*b"ntryCode"),
-                            ];
-                            const F15: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"Purchase"),
-                                u64::from_le_bytes(*b"rCurrenc"),
-                                u64::from_le_bytes(*b"Currency"),
-                            ];
-                            const F23: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"RefundFo"),
-                                u64::from_le_bytes(*b"rmPurpos"),
-                                u64::from_le_bytes(*b"mPurpose"),
-                            ];
-                            match words::<3usize>(k) {
-                                F11 => 11usize,
-                                F15 => 15usize,
-                                F23 => 23usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        18usize => {
-                            const F28: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"Responsi"),
-                                u64::from_le_bytes(*b"bleManag"),
-                                u64::from_le_bytes(*b"eManager"),
-                            ];
-                            const F33: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"Cancella"),
-                                u64::from_le_bytes(*b"tionReas"),
-                                u64::from_le_bytes(*b"onReason"),
-                            ];
-                            match words::<3usize>(k) {
-                                F28 => 28usize,
-                                F33 => 33usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        19usize => {
-                            const F20: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"Electron"),
-                                u64::from_le_bytes(*b"icSigned"),
-                                u64::from_le_bytes(*b"ignedPdf"),
-                            ];
-                            const F36: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"Authoriz"),
-                                u64::from_le_bytes(*b"ationSta"),
-                                u64::from_le_bytes(*b"onStatus"),
-                            ];
-                            match words::<3usize>(k) {
-                                F20 => 20usize,
-                                F36 => 36usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        20usize => {
-                            const F17: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"OriginPr"),
-                                u64::from_le_bytes(*b"oduction"),
-                                u64::from_le_bytes(*b"tionTime"),
-                            ];
-                            match words::<3usize>(k) {
-                                F17 => 17usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        21usize => {
-                            const F13: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"Internat"),
-                                u64::from_le_bytes(*b"ionalDoc"),
-                                u64::from_le_bytes(*b"Document"),
-                            ];
-                            const F25: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"MoneyLau"),
-                                u64::from_le_bytes(*b"nderingB"),
-                                u64::from_le_bytes(*b"ngBundle"),
-                            ];
-                            const F35: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"CreditLi"),
-                                u64::from_le_bytes(*b"neUsageR"),
-                                u64::from_le_bytes(*b"geRiskLc"),
-                            ];
-                            const F37: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"Authoriz"),
-                                u64::from_le_bytes(*b"ationTex"),
-                                u64::from_le_bytes(*b"TextDesc"),
-                            ];
-                            match words::<3usize>(k) {
-                                F13 => 13usize,
-                                F25 => 25usize,
-                                F35 => 35usize,
-                                F37 => 37usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        28usize => {
-                            const F26: [u64; 4usize] = [
-                                u64::from_le_bytes(*b"Personal"),
-                                u64::from_le_bytes(*b"IdVerifi"),
-                                u64::from_le_bytes(*b"cationMa"),
-                                u64::from_le_bytes(*b"onMadeBy"),
-                            ];
-                            match words::<4usize>(k) {
-                                F26 => 26usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        30usize => {
-                            const F34: [u64; 4usize] = [
-                                u64::from_le_bytes(*b"AccountB"),
-                                u64::from_le_bytes(*b"alanceAt"),
-                                u64::from_le_bytes(*b"Producti"),
-                                u64::from_le_bytes(*b"tionTime"),
-                            ];
-                            match words::<4usize>(k) {
-                                F34 => 34usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        _ => usize::MAX,
-                    }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::json_in::integer_as(
-                            &mut m,
-                            &mut v_refund_number,
-                            false,
-                            (&mut *cx, depth, "RefundNumber"),
-                        )
-                    }
-                    1usize => {
-                        crate::__private::json_in::integer(
-                            &mut m,
-                            &mut v_agency,
-                            true,
-                            (&mut *cx, depth, "Agency"),
-                        )
-                    }
-                    2usize => {
-                        crate::__private::json_in::integer(
-                            &mut m,
-                            &mut v_drawer_station_id,
-                            true,
-                            (&mut *cx, depth, "DrawerStationId"),
-                        )
-                    }
-                    3usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_sales_agent,
-                            false,
-                            (&mut *cx, depth, "SalesAgent"),
-                        )
-                    }
-                    4usize => {
-                        crate::__private::json_in::integer_as(
-                            &mut m,
-                            &mut v_client_number,
-                            true,
-                            (&mut *cx, depth, "ClientNumber"),
-                        )
-                    }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
                     5usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_client_full_name,
-                            false,
-                            (&mut *cx, depth, "ClientFullName"),
-                        )
+                        const F8: [u64; 1usize] = [u64::from_le_bytes(*b"Phone\0\0\0")];
+                        const F9: [u64; 1usize] = [u64::from_le_bytes(*b"Email\0\0\0")];
+                        const F21: [u64; 1usize] = [u64::from_le_bytes(*b"Notes\0\0\0")];
+                        match words::<1usize>(k) {
+                            F8 => 8usize,
+                            F9 => 9usize,
+                            F21 => 21usize,
+                            _ => usize::MAX,
+                        }
                     }
                     6usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_contact_person,
-                            false,
-                            (&mut *cx, depth, "ContactPerson"),
-                        )
+                        const F1: [u64; 1usize] = [u64::from_le_bytes(*b"Agency\0\0")];
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
+                            _ => usize::MAX,
+                        }
                     }
                     7usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_address,
-                            false,
-                            (&mut *cx, depth, "Address"),
-                        )
+                        const F7: [u64; 1usize] = [u64::from_le_bytes(*b"Address\0")];
+                        match words::<1usize>(k) {
+                            F7 => 7usize,
+                            _ => usize::MAX,
+                        }
                     }
                     8usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_phone,
-                            false,
-                            (&mut *cx, depth, "Phone"),
-                        )
+                        const F10: [u64; 1usize] = [u64::from_le_bytes(*b"IdNumber")];
+                        const F12: [u64; 1usize] = [u64::from_le_bytes(*b"Language")];
+                        match words::<1usize>(k) {
+                            F10 => 10usize,
+                            F12 => 12usize,
+                            _ => usize::MAX,
+                        }
                     }
                     9usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_email,
-                            false,
-                            (&mut *cx, depth, "Email"),
-                        )
+                        const F27: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"IpAddres"),
+                            u64::from_le_bytes(*b"pAddress"),
+                        ];
+                        match words::<2usize>(k) {
+                            F27 => 27usize,
+                            _ => usize::MAX,
+                        }
                     }
                     10usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_id_number,
-                            false,
-                            (&mut *cx, depth, "IdNumber"),
-                        )
+                        const F3: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"SalesAge"),
+                            u64::from_le_bytes(*b"lesAgent"),
+                        ];
+                        const F19: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"Produced"),
+                            u64::from_le_bytes(*b"oducedBy"),
+                        ];
+                        match words::<2usize>(k) {
+                            F3 => 3usize,
+                            F19 => 19usize,
+                            _ => usize::MAX,
+                        }
                     }
                     11usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_client_country_code,
-                            false,
-                            (&mut *cx, depth, "ClientCountryCode"),
-                        )
+                        const F32: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"Cancelle"),
+                            u64::from_le_bytes(*b"celledBy"),
+                        ];
+                        match words::<2usize>(k) {
+                            F32 => 32usize,
+                            _ => usize::MAX,
+                        }
                     }
                     12usize => {
-                        crate::__private::json_in::integer(
-                            &mut m,
-                            &mut v_language,
-                            true,
-                            (&mut *cx, depth, "Language"),
-                        )
+                        const F0: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"RefundNu"),
+                            u64::from_le_bytes(*b"ndNumber"),
+                        ];
+                        const F4: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"ClientNu"),
+                            u64::from_le_bytes(*b"ntNumber"),
+                        ];
+                        const F18: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"CreatedO"),
+                            u64::from_le_bytes(*b"tedOnUtc"),
+                        ];
+                        match words::<2usize>(k) {
+                            F0 => 0usize,
+                            F4 => 4usize,
+                            F18 => 18usize,
+                            _ => usize::MAX,
+                        }
                     }
                     13usize => {
-                        crate::__private::json_in::integer(
-                            &mut m,
-                            &mut v_international_document,
-                            true,
-                            (&mut *cx, depth, "InternationalDocument"),
-                        )
+                        const F6: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"ContactP"),
+                            u64::from_le_bytes(*b"ctPerson"),
+                        ];
+                        const F14: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"TotalRef"),
+                            u64::from_le_bytes(*b"RefundLc"),
+                        ];
+                        const F22: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"Internal"),
+                            u64::from_le_bytes(*b"nalNotes"),
+                        ];
+                        match words::<2usize>(k) {
+                            F6 => 6usize,
+                            F14 => 14usize,
+                            F22 => 22usize,
+                            _ => usize::MAX,
+                        }
                     }
                     14usize => {
-                        crate::__private::json_in::exact(
-                            &mut m,
-                            &mut v_total_refund_lc,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "TotalRefundLc"),
-                        )
+                        const F5: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"ClientFu"),
+                            u64::from_le_bytes(*b"FullName"),
+                        ];
+                        match words::<2usize>(k) {
+                            F5 => 5usize,
+                            _ => usize::MAX,
+                        }
                     }
                     15usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_purchaser_currency,
-                            false,
-                            (&mut *cx, depth, "PurchaserCurrency"),
-                        )
+                        const F2: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"DrawerSt"),
+                            u64::from_le_bytes(*b"tationId"),
+                        ];
+                        const F16: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"TotalRef"),
+                            u64::from_le_bytes(*b"fundInPc"),
+                        ];
+                        const F24: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"MoneyLau"),
+                            u64::from_le_bytes(*b"undering"),
+                        ];
+                        const F29: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"OldDocRe"),
+                            u64::from_le_bytes(*b"eference"),
+                        ];
+                        const F30: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"OldSoftw"),
+                            u64::from_le_bytes(*b"wareName"),
+                        ];
+                        match words::<2usize>(k) {
+                            F2 => 2usize,
+                            F16 => 16usize,
+                            F24 => 24usize,
+                            F29 => 29usize,
+                            F30 => 30usize,
+                            _ => usize::MAX,
+                        }
                     }
                     16usize => {
-                        crate::__private::json_in::exact(
-                            &mut m,
-                            &mut v_total_refund_in_pc,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "TotalRefundInPc"),
-                        )
+                        const F31: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"Cancella"),
+                            u64::from_le_bytes(*b"tionTime"),
+                        ];
+                        match words::<2usize>(k) {
+                            F31 => 31usize,
+                            _ => usize::MAX,
+                        }
                     }
                     17usize => {
-                        crate::__private::json_in::value(
-                            &mut m,
-                            &mut v_origin_production_time,
-                            |t: &str| crate::__private::fields::datetime(
-                                t,
-                                "%Y-%m-%d %H:%M:%S",
-                            ),
-                            (false, true),
-                            (&mut *cx, depth, "OriginProductionTime"),
-                        )
+                        const F11: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"ClientCo"),
+                            u64::from_le_bytes(*b"untryCod"),
+                            u64::from_le_bytes(*b"ntryCode"),
+                        ];
+                        const F15: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"Purchase"),
+                            u64::from_le_bytes(*b"rCurrenc"),
+                            u64::from_le_bytes(*b"Currency"),
+                        ];
+                        const F23: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"RefundFo"),
+                            u64::from_le_bytes(*b"rmPurpos"),
+                            u64::from_le_bytes(*b"mPurpose"),
+                        ];
+                        match words::<3usize>(k) {
+                            F11 => 11usize,
+                            F15 => 15usize,
+                            F23 => 23usize,
+                            _ => usize::MAX,
+                        }
                     }
                     18usize => {
-                        crate::__private::json_in::value(
-                            &mut m,
-                            &mut v_created_on_utc,
-                            |t: &str| crate::__private::fields::datetime(
-                                t,
-                                "%Y-%m-%d %H:%M:%S",
-                            ),
-                            (false, true),
-                            (&mut *cx, depth, "CreatedOnUtc"),
-                        )
+                        const F28: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"Responsi"),
+                            u64::from_le_bytes(*b"bleManag"),
+                            u64::from_le_bytes(*b"eManager"),
+                        ];
+                        const F33: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"Cancella"),
+                            u64::from_le_bytes(*b"tionReas"),
+                            u64::from_le_bytes(*b"onReason"),
+                        ];
+                        match words::<3usize>(k) {
+                            F28 => 28usize,
+                            F33 => 33usize,
+                            _ => usize::MAX,
+                        }
                     }
                     19usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_produced_by,
-                            false,
-                            (&mut *cx, depth, "ProducedBy"),
-                        )
+                        const F20: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"Electron"),
+                            u64::from_le_bytes(*b"icSigned"),
+                            u64::from_le_bytes(*b"ignedPdf"),
+                        ];
+                        const F36: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"Authoriz"),
+                            u64::from_le_bytes(*b"ationSta"),
+                            u64::from_le_bytes(*b"onStatus"),
+                        ];
+                        match words::<3usize>(k) {
+                            F20 => 20usize,
+                            F36 => 36usize,
+                            _ => usize::MAX,
+                        }
                     }
                     20usize => {
-                        crate::__private::json_in::integer(
-                            &mut m,
-                            &mut v_electronic_signed_pdf,
-                            true,
-                            (&mut *cx, depth, "ElectronicSignedPdf"),
-                        )
+                        const F17: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"OriginPr"),
+                            u64::from_le_bytes(*b"oduction"),
+                            u64::from_le_bytes(*b"tionTime"),
+                        ];
+                        match words::<3usize>(k) {
+                            F17 => 17usize,
+                            _ => usize::MAX,
+                        }
                     }
                     21usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_notes,
-                            false,
-                            (&mut *cx, depth, "Notes"),
-                        )
-                    }
-                    22usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_internal_notes,
-                            false,
-                            (&mut *cx, depth, "InternalNotes"),
-                        )
-                    }
-                    23usize => {
-                        crate::__private::json_in::value(
-                            &mut m,
-                            &mut v_refund_form_purpose,
-                            <crate::Open<
-                                RefundFormPurpose,
-                            > as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "RefundFormPurpose"),
-                        )
-                    }
-                    24usize => {
-                        crate::__private::json_in::value(
-                            &mut m,
-                            &mut v_money_laundering,
-                            <crate::Open<
-                                MoneyLaunderingControl,
-                            > as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "MoneyLaundering"),
-                        )
-                    }
-                    25usize => {
-                        crate::__private::json_in::integer(
-                            &mut m,
-                            &mut v_money_laundering_bundle,
-                            true,
-                            (&mut *cx, depth, "MoneyLaunderingBundle"),
-                        )
-                    }
-                    26usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_personal_id_verification_made_by,
-                            false,
-                            (&mut *cx, depth, "PersonalIdVerificationMadeBy"),
-                        )
-                    }
-                    27usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_ip_address,
-                            false,
-                            (&mut *cx, depth, "IpAddress"),
-                        )
+                        const F13: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"Internat"),
+                            u64::from_le_bytes(*b"ionalDoc"),
+                            u64::from_le_bytes(*b"Document"),
+                        ];
+                        const F25: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"MoneyLau"),
+                            u64::from_le_bytes(*b"nderingB"),
+                            u64::from_le_bytes(*b"ngBundle"),
+                        ];
+                        const F35: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"CreditLi"),
+                            u64::from_le_bytes(*b"neUsageR"),
+                            u64::from_le_bytes(*b"geRiskLc"),
+                        ];
+                        const F37: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"Authoriz"),
+                            u64::from_le_bytes(*b"ationTex"),
+                            u64::from_le_bytes(*b"TextDesc"),
+                        ];
+                        match words::<3usize>(k) {
+                            F13 => 13usize,
+                            F25 => 25usize,
+                            F35 => 35usize,
+                            F37 => 37usize,
+                            _ => usize::MAX,
+                        }
                     }
                     28usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_responsible_manager,
-                            false,
-                            (&mut *cx, depth, "ResponsibleManager"),
-                        )
-                    }
-                    29usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_old_doc_reference,
-                            false,
-                            (&mut *cx, depth, "OldDocReference"),
-                        )
+                        const F26: [u64; 4usize] = [
+                            u64::from_le_bytes(*b"Personal"),
+                            u64::from_le_bytes(*b"IdVerifi"),
+                            u64::from_le_bytes(*b"cationMa"),
+                            u64::from_le_bytes(*b"onMadeBy"),
+                        ];
+                        match words::<4usize>(k) {
+                            F26 => 26usize,
+                            _ => usize::MAX,
+                        }
                     }
                     30usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_old_software_name,
-                            false,
-                            (&mut *cx, depth, "OldSoftwareName"),
-                        )
+                        const F34: [u64; 4usize] = [
+                            u64::from_le_bytes(*b"AccountB"),
+                            u64::from_le_bytes(*b"alanceAt"),
+                            u64::from_le_bytes(*b"Producti"),
+                            u64::from_le_bytes(*b"tionTime"),
+                        ];
+                        match words::<4usize>(k) {
+                            F34 => 34usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    31usize => {
-                        crate::__private::json_in::value(
-                            &mut m,
-                            &mut v_cancellation_time,
-                            |t: &str| crate::__private::fields::datetime(
-                                t,
-                                "%Y-%m-%d %H:%M:%S",
-                            ),
-                            (false, true),
-                            (&mut *cx, depth, "CancellationTime"),
-                        )
-                    }
-                    32usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_cancelled_by,
-                            false,
-                            (&mut *cx, depth, "CancelledBy"),
-                        )
-                    }
-                    33usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_cancellation_reason,
-                            false,
-                            (&mut *cx, depth, "CancellationReason"),
-                        )
-                    }
-                    34usize => {
-                        crate::__private::json_in::exact(
-                            &mut m,
-                            &mut v_account_balance_at_production_time,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "AccountBalanceAtProductionTime"),
-                        )
-                    }
-                    35usize => {
-                        crate::__private::json_in::exact(
-                            &mut m,
-                            &mut v_credit_line_usage_risk_lc,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "CreditLineUsageRiskLc"),
-                        )
-                    }
-                    36usize => {
-                        crate::__private::json_in::value(
-                            &mut m,
-                            &mut v_authorization_status,
-                            <crate::Open<
-                                AuthorizationStatus,
-                            > as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "AuthorizationStatus"),
-                        )
-                    }
-                    37usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_authorization_text_desc,
-                            false,
-                            (&mut *cx, depth, "AuthorizationTextDesc"),
-                        )
-                    }
-                    _ => {
-                        crate::__private::json_in::other(
-                            &mut m,
-                            key,
-                            cx,
-                            depth,
-                            Some(&mut unknown),
-                        )
-                    }
+                    _ => usize::MAX,
+                }
+            };
+            let read: Result<(), A::Error> = match index {
+                0usize => {
+                    crate::__private::json_in::integer_as(
+                        &mut m,
+                        &mut v_refund_number,
+                        false,
+                        (&mut *cx, depth, "RefundNumber"),
+                    )
+                }
+                1usize => {
+                    crate::__private::json_in::integer(
+                        &mut m,
+                        &mut v_agency,
+                        true,
+                        (&mut *cx, depth, "Agency"),
+                    )
+                }
+                2usize => {
+                    crate::__private::json_in::integer(
+                        &mut m,
+                        &mut v_drawer_station_id,
+                        true,
+                        (&mut *cx, depth, "DrawerStationId"),
+                    )
+                }
+                3usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_sales_agent,
+                        false,
+                        (&mut *cx, depth, "SalesAgent"),
+                    )
+                }
+                4usize => {
+                    crate::__private::json_in::integer_as(
+                        &mut m,
+                        &mut v_client_number,
+                        true,
+                        (&mut *cx, depth, "ClientNumber"),
+                    )
+                }
+                5usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_client_full_name,
+                        false,
+                        (&mut *cx, depth, "ClientFullName"),
+                    )
+                }
+                6usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_contact_person,
+                        false,
+                        (&mut *cx, depth, "ContactPerson"),
+                    )
+                }
+                7usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_address,
+                        false,
+                        (&mut *cx, depth, "Address"),
+                    )
+                }
+                8usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_phone,
+                        false,
+                        (&mut *cx, depth, "Phone"),
+                    )
+                }
+                9usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_email,
+                        false,
+                        (&mut *cx, depth, "Email"),
+                    )
+                }
+                10usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_id_number,
+                        false,
+                        (&mut *cx, depth, "IdNumber"),
+                    )
+                }
+                11usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_client_country_code,
+                        false,
+                        (&mut *cx, depth, "ClientCountryCode"),
+                    )
+                }
+                12usize => {
+                    crate::__private::json_in::integer(
+                        &mut m,
+                        &mut v_language,
+                        true,
+                        (&mut *cx, depth, "Language"),
+                    )
+                }
+                13usize => {
+                    crate::__private::json_in::integer(
+                        &mut m,
+                        &mut v_international_document,
+                        true,
+                        (&mut *cx, depth, "InternationalDocument"),
+                    )
+                }
+                14usize => {
+                    crate::__private::json_in::exact(
+                        &mut m,
+                        &mut v_total_refund_lc,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "TotalRefundLc"),
+                    )
+                }
+                15usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_purchaser_currency,
+                        false,
+                        (&mut *cx, depth, "PurchaserCurrency"),
+                    )
+                }
+                16usize => {
+                    crate::__private::json_in::exact(
+                        &mut m,
+                        &mut v_total_refund_in_pc,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "TotalRefundInPc"),
+                    )
+                }
+                17usize => {
+                    crate::__private::json_in::value(
+                        &mut m,
+                        &mut v_origin_production_time,
+                        |t: &str| crate::__private::fields::datetime(
+                            t,
+                            "%Y-%m-%d %H:%M:%S",
+                        ),
+                        (false, true),
+                        (&mut *cx, depth, "OriginProductionTime"),
+                    )
+                }
+                18usize => {
+                    crate::__private::json_in::value(
+                        &mut m,
+                        &mut v_created_on_utc,
+                        |t: &str| crate::__private::fields::datetime(
+                            t,
+                            "%Y-%m-%d %H:%M:%S",
+                        ),
+                        (false, true),
+                        (&mut *cx, depth, "CreatedOnUtc"),
+                    )
+                }
+                19usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_produced_by,
+                        false,
+                        (&mut *cx, depth, "ProducedBy"),
+                    )
+                }
+                20usize => {
+                    crate::__private::json_in::integer(
+                        &mut m,
+                        &mut v_electronic_signed_pdf,
+                        true,
+                        (&mut *cx, depth, "ElectronicSignedPdf"),
+                    )
+                }
+                21usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_notes,
+                        false,
+                        (&mut *cx, depth, "Notes"),
+                    )
+                }
+                22usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_internal_notes,
+                        false,
+                        (&mut *cx, depth, "InternalNotes"),
+                    )
+                }
+                23usize => {
+                    crate::__private::json_in::value(
+                        &mut m,
+                        &mut v_refund_form_purpose,
+                        <crate::Open<
+                            RefundFormPurpose,
+                        > as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "RefundFormPurpose"),
+                    )
+                }
+                24usize => {
+                    crate::__private::json_in::value(
+                        &mut m,
+                        &mut v_money_laundering,
+                        <crate::Open<
+                            MoneyLaunderingControl,
+                        > as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "MoneyLaundering"),
+                    )
+                }
+                25usize => {
+                    crate::__private::json_in::integer(
+                        &mut m,
+                        &mut v_money_laundering_bundle,
+                        true,
+                        (&mut *cx, depth, "MoneyLaunderingBundle"),
+                    )
+                }
+                26usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_personal_id_verification_made_by,
+                        false,
+                        (&mut *cx, depth, "PersonalIdVerificationMadeBy"),
+                    )
+                }
+                27usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_ip_address,
+                        false,
+                        (&mut *cx, depth, "IpAddress"),
+                    )
+                }
+                28usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_responsible_manager,
+                        false,
+                        (&mut *cx, depth, "ResponsibleManager"),
+                    )
+                }
+                29usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_old_doc_reference,
+                        false,
+                        (&mut *cx, depth, "OldDocReference"),
+                    )
+                }
+                30usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_old_software_name,
+                        false,
+                        (&mut *cx, depth, "OldSoftwareName"),
+                    )
+                }
+                31usize => {
+                    crate::__private::json_in::value(
+                        &mut m,
+                        &mut v_cancellation_time,
+                        |t: &str| crate::__private::fields::datetime(
+                            t,
+                            "%Y-%m-%d %H:%M:%S",
+                        ),
+                        (false, true),
+                        (&mut *cx, depth, "CancellationTime"),
+                    )
+                }
+                32usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_cancelled_by,
+                        false,
+                        (&mut *cx, depth, "CancelledBy"),
+                    )
+                }
+                33usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_cancellation_reason,
+                        false,
+                        (&mut *cx, depth, "CancellationReason"),
+                    )
+                }
+                34usize => {
+                    crate::__private::json_in::exact(
+                        &mut m,
+                        &mut v_account_balance_at_production_time,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "AccountBalanceAtProductionTime"),
+                    )
+                }
+                35usize => {
+                    crate::__private::json_in::exact(
+                        &mut m,
+                        &mut v_credit_line_usage_risk_lc,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "CreditLineUsageRiskLc"),
+                    )
+                }
+                36usize => {
+                    crate::__private::json_in::value(
+                        &mut m,
+                        &mut v_authorization_status,
+                        <crate::Open<
+                            AuthorizationStatus,
+                        > as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "AuthorizationStatus"),
+                    )
+                }
+                37usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_authorization_text_desc,
+                        false,
+                        (&mut *cx, depth, "AuthorizationTextDesc"),
+                    )
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )
                 }
             };
             read?;
@@ -2250,287 +2222,283 @@ impl crate::__private::JsonFields for RefundQueueRow {
         let mut v_from_internal_account_name = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let read: Result<(), A::Error> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.0.as_bytes();
-                    match k.len() {
-                        7usize => {
-                            const F8: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Account\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F8 => 8usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        8usize => {
-                            const F1: [u64; 1usize] = [u64::from_le_bytes(*b"RowIndex")];
-                            const F5: [u64; 1usize] = [u64::from_le_bytes(*b"Currency")];
-                            const F6: [u64; 1usize] = [u64::from_le_bytes(*b"BankCode")];
-                            match words::<1usize>(k) {
-                                F1 => 1usize,
-                                F5 => 5usize,
-                                F6 => 6usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        11usize => {
-                            const F3: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"PaymentD"),
-                                u64::from_le_bytes(*b"mentDate"),
-                            ];
-                            const F4: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"TotalAmo"),
-                                u64::from_le_bytes(*b"alAmount"),
-                            ];
-                            const F7: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"BranchSw"),
-                                u64::from_le_bytes(*b"nchSwift"),
-                            ];
-                            const F11: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"RegBankN"),
-                                u64::from_le_bytes(*b"BankName"),
-                            ];
-                            match words::<2usize>(k) {
-                                F3 => 3usize,
-                                F4 => 4usize,
-                                F7 => 7usize,
-                                F11 => 11usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        12usize => {
-                            const F0: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"RefundNu"),
-                                u64::from_le_bytes(*b"ndNumber"),
-                            ];
-                            const F2: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"RefundMe"),
-                                u64::from_le_bytes(*b"ndMethod"),
-                            ];
-                            match words::<2usize>(k) {
-                                F0 => 0usize,
-                                F2 => 2usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        14usize => {
-                            const F12: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"RegBankA"),
-                                u64::from_le_bytes(*b"kAddress"),
-                            ];
-                            match words::<2usize>(k) {
-                                F12 => 12usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        18usize => {
-                            const F10: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"RegRefun"),
-                                u64::from_le_bytes(*b"dToCount"),
-                                u64::from_le_bytes(*b"oCountry"),
-                            ];
-                            match words::<3usize>(k) {
-                                F10 => 10usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        19usize => {
-                            const F14: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"FromInte"),
-                                u64::from_le_bytes(*b"rnalAcco"),
-                                u64::from_le_bytes(*b"lAccount"),
-                            ];
-                            match words::<3usize>(k) {
-                                F14 => 14usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        23usize => {
-                            const F15: [u64; 3usize] = [
-                                u64::from_le_bytes(*b"FromInte"),
-                                u64::from_le_bytes(*b"rnalAcco"),
-                                u64::from_le_bytes(*b"ountName"),
-                            ];
-                            match words::<3usize>(k) {
-                                F15 => 15usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        25usize => {
-                            const F9: [u64; 4usize] = [
-                                u64::from_le_bytes(*b"BankTran"),
-                                u64::from_le_bytes(*b"sferPaym"),
-                                u64::from_le_bytes(*b"entForma"),
-                                u64::from_le_bytes(*b"ntFormat"),
-                            ];
-                            match words::<4usize>(k) {
-                                F9 => 9usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        30usize => {
-                            const F13: [u64; 4usize] = [
-                                u64::from_le_bytes(*b"RegAccou"),
-                                u64::from_le_bytes(*b"ntOwnerA"),
-                                u64::from_le_bytes(*b"sContact"),
-                                u64::from_le_bytes(*b"ctPerson"),
-                            ];
-                            match words::<4usize>(k) {
-                                F13 => 13usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        _ => usize::MAX,
-                    }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::json_in::integer_as(
-                            &mut m,
-                            &mut v_refund_number,
-                            false,
-                            (&mut *cx, depth, "RefundNumber"),
-                        )
-                    }
-                    1usize => {
-                        crate::__private::json_in::integer(
-                            &mut m,
-                            &mut v_row_index,
-                            true,
-                            (&mut *cx, depth, "RowIndex"),
-                        )
-                    }
-                    2usize => {
-                        crate::__private::json_in::value(
-                            &mut m,
-                            &mut v_refund_method,
-                            <crate::Open<
-                                RefundMethod,
-                            > as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "RefundMethod"),
-                        )
-                    }
-                    3usize => {
-                        crate::__private::json_in::value(
-                            &mut m,
-                            &mut v_payment_date,
-                            |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
-                            (false, true),
-                            (&mut *cx, depth, "PaymentDate"),
-                        )
-                    }
-                    4usize => {
-                        crate::__private::json_in::exact(
-                            &mut m,
-                            &mut v_total_amount,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "TotalAmount"),
-                        )
-                    }
-                    5usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_currency,
-                            false,
-                            (&mut *cx, depth, "Currency"),
-                        )
-                    }
-                    6usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_bank_code,
-                            false,
-                            (&mut *cx, depth, "BankCode"),
-                        )
-                    }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
                     7usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_branch_swift,
-                            false,
-                            (&mut *cx, depth, "BranchSwift"),
-                        )
+                        const F8: [u64; 1usize] = [u64::from_le_bytes(*b"Account\0")];
+                        match words::<1usize>(k) {
+                            F8 => 8usize,
+                            _ => usize::MAX,
+                        }
                     }
                     8usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_account,
-                            false,
-                            (&mut *cx, depth, "Account"),
-                        )
-                    }
-                    9usize => {
-                        crate::__private::json_in::value(
-                            &mut m,
-                            &mut v_bank_transfer_payment_format,
-                            <crate::Open<
-                                BankTransferPaymentFormat,
-                            > as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "BankTransferPaymentFormat"),
-                        )
-                    }
-                    10usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_reg_refund_to_country,
-                            false,
-                            (&mut *cx, depth, "RegRefundToCountry"),
-                        )
+                        const F1: [u64; 1usize] = [u64::from_le_bytes(*b"RowIndex")];
+                        const F5: [u64; 1usize] = [u64::from_le_bytes(*b"Currency")];
+                        const F6: [u64; 1usize] = [u64::from_le_bytes(*b"BankCode")];
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
+                            F5 => 5usize,
+                            F6 => 6usize,
+                            _ => usize::MAX,
+                        }
                     }
                     11usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_reg_bank_name,
-                            false,
-                            (&mut *cx, depth, "RegBankName"),
-                        )
+                        const F3: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"PaymentD"),
+                            u64::from_le_bytes(*b"mentDate"),
+                        ];
+                        const F4: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"TotalAmo"),
+                            u64::from_le_bytes(*b"alAmount"),
+                        ];
+                        const F7: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"BranchSw"),
+                            u64::from_le_bytes(*b"nchSwift"),
+                        ];
+                        const F11: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"RegBankN"),
+                            u64::from_le_bytes(*b"BankName"),
+                        ];
+                        match words::<2usize>(k) {
+                            F3 => 3usize,
+                            F4 => 4usize,
+                            F7 => 7usize,
+                            F11 => 11usize,
+                            _ => usize::MAX,
+                        }
                     }
                     12usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_reg_bank_address,
-                            false,
-                            (&mut *cx, depth, "RegBankAddress"),
-                        )
-                    }
-                    13usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_reg_account_owner_as_contact_person,
-                            false,
-                            (&mut *cx, depth, "RegAccountOwnerAsContactPerson"),
-                        )
+                        const F0: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"RefundNu"),
+                            u64::from_le_bytes(*b"ndNumber"),
+                        ];
+                        const F2: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"RefundMe"),
+                            u64::from_le_bytes(*b"ndMethod"),
+                        ];
+                        match words::<2usize>(k) {
+                            F0 => 0usize,
+                            F2 => 2usize,
+                            _ => usize::MAX,
+                        }
                     }
                     14usize => {
-                        crate::__private::json_in::integer(
-                            &mut m,
-                            &mut v_from_internal_account,
-                            true,
-                            (&mut *cx, depth, "FromInternalAccount"),
-                        )
+                        const F12: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"RegBankA"),
+                            u64::from_le_bytes(*b"kAddress"),
+                        ];
+                        match words::<2usize>(k) {
+                            F12 => 12usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    15usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_from_internal_account_name,
-                            false,
-                            (&mut *cx, depth, "FromInternalAccountName"),
-                        )
+                    18usize => {
+                        const F10: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"RegRefun"),
+                            u64::from_le_bytes(*b"dToCount"),
+                            u64::from_le_bytes(*b"oCountry"),
+                        ];
+                        match words::<3usize>(k) {
+                            F10 => 10usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    _ => {
-                        crate::__private::json_in::other(
-                            &mut m,
-                            key,
-                            cx,
-                            depth,
-                            Some(&mut unknown),
-                        )
+                    19usize => {
+                        const F14: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"FromInte"),
+                            u64::from_le_bytes(*b"rnalAcco"),
+                            u64::from_le_bytes(*b"lAccount"),
+                        ];
+                        match words::<3usize>(k) {
+                            F14 => 14usize,
+                            _ => usize::MAX,
+                        }
                     }
+                    23usize => {
+                        const F15: [u64; 3usize] = [
+                            u64::from_le_bytes(*b"FromInte"),
+                            u64::from_le_bytes(*b"rnalAcco"),
+                            u64::from_le_bytes(*b"ountName"),
+                        ];
+                        match words::<3usize>(k) {
+                            F15 => 15usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    25usize => {
+                        const F9: [u64; 4usize] = [
+                            u64::from_le_bytes(*b"BankTran"),
+                            u64::from_le_bytes(*b"sferPaym"),
+                            u64::from_le_bytes(*b"entForma"),
+                            u64::from_le_bytes(*b"ntFormat"),
+                        ];
+                        match words::<4usize>(k) {
+                            F9 => 9usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    30usize => {
+                        const F13: [u64; 4usize] = [
+                            u64::from_le_bytes(*b"RegAccou"),
+                            u64::from_le_bytes(*b"ntOwnerA"),
+                            u64::from_le_bytes(*b"sContact"),
+                            u64::from_le_bytes(*b"ctPerson"),
+                        ];
+                        match words::<4usize>(k) {
+                            F13 => 13usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
+                }
+            };
+            let read: Result<(), A::Error> = match index {
+                0usize => {
+                    crate::__private::json_in::integer_as(
+                        &mut m,
+                        &mut v_refund_number,
+                        false,
+                        (&mut *cx, depth, "RefundNumber"),
+                    )
+                }
+                1usize => {
+                    crate::__private::json_in::integer(
+                        &mut m,
+                        &mut v_row_index,
+                        true,
+                        (&mut *cx, depth, "RowIndex"),
+                    )
+                }
+                2usize => {
+                    crate::__private::json_in::value(
+                        &mut m,
+                        &mut v_refund_method,
+                        <crate::Open<
+                            RefundMethod,
+                        > as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "RefundMethod"),
+                    )
+                }
+                3usize => {
+                    crate::__private::json_in::value(
+                        &mut m,
+                        &mut v_payment_date,
+                        |t: &str| crate::__private::fields::date(t, "%Y-%m-%d"),
+                        (false, true),
+                        (&mut *cx, depth, "PaymentDate"),
+                    )
+                }
+                4usize => {
+                    crate::__private::json_in::exact(
+                        &mut m,
+                        &mut v_total_amount,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "TotalAmount"),
+                    )
+                }
+                5usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_currency,
+                        false,
+                        (&mut *cx, depth, "Currency"),
+                    )
+                }
+                6usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_bank_code,
+                        false,
+                        (&mut *cx, depth, "BankCode"),
+                    )
+                }
+                7usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_branch_swift,
+                        false,
+                        (&mut *cx, depth, "BranchSwift"),
+                    )
+                }
+                8usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_account,
+                        false,
+                        (&mut *cx, depth, "Account"),
+                    )
+                }
+                9usize => {
+                    crate::__private::json_in::value(
+                        &mut m,
+                        &mut v_bank_transfer_payment_format,
+                        <crate::Open<
+                            BankTransferPaymentFormat,
+                        > as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "BankTransferPaymentFormat"),
+                    )
+                }
+                10usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_reg_refund_to_country,
+                        false,
+                        (&mut *cx, depth, "RegRefundToCountry"),
+                    )
+                }
+                11usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_reg_bank_name,
+                        false,
+                        (&mut *cx, depth, "RegBankName"),
+                    )
+                }
+                12usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_reg_bank_address,
+                        false,
+                        (&mut *cx, depth, "RegBankAddress"),
+                    )
+                }
+                13usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_reg_account_owner_as_contact_person,
+                        false,
+                        (&mut *cx, depth, "RegAccountOwnerAsContactPerson"),
+                    )
+                }
+                14usize => {
+                    crate::__private::json_in::integer(
+                        &mut m,
+                        &mut v_from_internal_account,
+                        true,
+                        (&mut *cx, depth, "FromInternalAccount"),
+                    )
+                }
+                15usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_from_internal_account_name,
+                        false,
+                        (&mut *cx, depth, "FromInternalAccountName"),
+                    )
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )
                 }
             };
             read?;

@@ -141,42 +141,38 @@ impl crate::__private::JsonFields for UpdateRefundQueueResponse {
         let mut v_skipped = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let read: Result<(), A::Error> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.0.as_bytes();
-                    match k.len() {
-                        7usize => {
-                            const F0: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Skipped\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    7usize => {
+                        const F0: [u64; 1usize] = [u64::from_le_bytes(*b"Skipped\0")];
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            _ => usize::MAX,
                         }
-                        _ => usize::MAX,
                     }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::json_in::scalars(
-                            &mut m,
-                            &mut v_skipped,
-                            <RefundNumber as crate::__private::FromText>::from_text,
-                            false,
-                            (&mut *cx, depth, "Skipped"),
-                        )
-                    }
-                    _ => {
-                        crate::__private::json_in::other(
-                            &mut m,
-                            key,
-                            cx,
-                            depth,
-                            Some(&mut unknown),
-                        )
-                    }
+                    _ => usize::MAX,
+                }
+            };
+            let read: Result<(), A::Error> = match index {
+                0usize => {
+                    crate::__private::json_in::scalars(
+                        &mut m,
+                        &mut v_skipped,
+                        <RefundNumber as crate::__private::FromText>::from_text,
+                        false,
+                        (&mut *cx, depth, "Skipped"),
+                    )
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )
                 }
             };
             read?;

@@ -391,42 +391,40 @@ impl crate::__private::JsonFields for WithdrawFiatResponse {
         let mut v_refund_num = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let read: Result<(), A::Error> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.0.as_bytes();
-                    match k.len() {
-                        10usize => {
-                            const F0: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"Refund_N"),
-                                u64::from_le_bytes(*b"fund_Num"),
-                            ];
-                            match words::<2usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    10usize => {
+                        const F0: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"Refund_N"),
+                            u64::from_le_bytes(*b"fund_Num"),
+                        ];
+                        match words::<2usize>(k) {
+                            F0 => 0usize,
+                            _ => usize::MAX,
                         }
-                        _ => usize::MAX,
                     }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::json_in::integer(
-                            &mut m,
-                            &mut v_refund_num,
-                            false,
-                            (&mut *cx, depth, "Refund_Num"),
-                        )
-                    }
-                    _ => {
-                        crate::__private::json_in::other(
-                            &mut m,
-                            key,
-                            cx,
-                            depth,
-                            Some(&mut unknown),
-                        )
-                    }
+                    _ => usize::MAX,
+                }
+            };
+            let read: Result<(), A::Error> = match index {
+                0usize => {
+                    crate::__private::json_in::integer(
+                        &mut m,
+                        &mut v_refund_num,
+                        false,
+                        (&mut *cx, depth, "Refund_Num"),
+                    )
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )
                 }
             };
             read?;

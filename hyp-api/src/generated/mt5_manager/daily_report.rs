@@ -193,95 +193,91 @@ impl crate::__private::JsonFields for DailyReportResponse {
         let mut v_withdrawals = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let read: Result<(), A::Error> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.0.as_bytes();
-                    match k.len() {
-                        6usize => {
-                            const F1: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"equity\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F1 => 1usize,
-                                _ => usize::MAX,
-                            }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    6usize => {
+                        const F1: [u64; 1usize] = [u64::from_le_bytes(*b"equity\0\0")];
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
+                            _ => usize::MAX,
                         }
-                        8usize => {
-                            const F2: [u64; 1usize] = [u64::from_le_bytes(*b"deposits")];
-                            match words::<1usize>(k) {
-                                F2 => 2usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    8usize => {
+                        const F2: [u64; 1usize] = [u64::from_le_bytes(*b"deposits")];
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
+                            _ => usize::MAX,
                         }
-                        11usize => {
-                            const F3: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"withdraw"),
-                                u64::from_le_bytes(*b"hdrawals"),
-                            ];
-                            match words::<2usize>(k) {
-                                F3 => 3usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    11usize => {
+                        const F3: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"withdraw"),
+                            u64::from_le_bytes(*b"hdrawals"),
+                        ];
+                        match words::<2usize>(k) {
+                            F3 => 3usize,
+                            _ => usize::MAX,
                         }
-                        14usize => {
-                            const F0: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"activeAc"),
-                                u64::from_le_bytes(*b"Accounts"),
-                            ];
-                            match words::<2usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    14usize => {
+                        const F0: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"activeAc"),
+                            u64::from_le_bytes(*b"Accounts"),
+                        ];
+                        match words::<2usize>(k) {
+                            F0 => 0usize,
+                            _ => usize::MAX,
                         }
-                        _ => usize::MAX,
                     }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::json_in::integer(
-                            &mut m,
-                            &mut v_active_accounts,
-                            true,
-                            (&mut *cx, depth, "activeAccounts"),
-                        )
-                    }
-                    1usize => {
-                        crate::__private::json_in::exact(
-                            &mut m,
-                            &mut v_equity,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "equity"),
-                        )
-                    }
-                    2usize => {
-                        crate::__private::json_in::exact(
-                            &mut m,
-                            &mut v_deposits,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "deposits"),
-                        )
-                    }
-                    3usize => {
-                        crate::__private::json_in::exact(
-                            &mut m,
-                            &mut v_withdrawals,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "withdrawals"),
-                        )
-                    }
-                    _ => {
-                        crate::__private::json_in::other(
-                            &mut m,
-                            key,
-                            cx,
-                            depth,
-                            Some(&mut unknown),
-                        )
-                    }
+                    _ => usize::MAX,
+                }
+            };
+            let read: Result<(), A::Error> = match index {
+                0usize => {
+                    crate::__private::json_in::integer(
+                        &mut m,
+                        &mut v_active_accounts,
+                        true,
+                        (&mut *cx, depth, "activeAccounts"),
+                    )
+                }
+                1usize => {
+                    crate::__private::json_in::exact(
+                        &mut m,
+                        &mut v_equity,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "equity"),
+                    )
+                }
+                2usize => {
+                    crate::__private::json_in::exact(
+                        &mut m,
+                        &mut v_deposits,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "deposits"),
+                    )
+                }
+                3usize => {
+                    crate::__private::json_in::exact(
+                        &mut m,
+                        &mut v_withdrawals,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "withdrawals"),
+                    )
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )
                 }
             };
             read?;

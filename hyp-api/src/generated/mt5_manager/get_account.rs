@@ -281,197 +281,179 @@ impl crate::__private::JsonFields for GetAccountResponse {
         let mut v_margin_level = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let read: Result<(), A::Error> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.0.as_bytes();
-                    match k.len() {
-                        4usize => {
-                            const F1: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"name\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F1 => 1usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        5usize => {
-                            const F0: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"login\0\0\0"),
-                            ];
-                            const F2: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"group\0\0\0"),
-                            ];
-                            const F3: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"email\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F0 => 0usize,
-                                F2 => 2usize,
-                                F3 => 3usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        6usize => {
-                            const F6: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"profit\0\0"),
-                            ];
-                            const F7: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"equity\0\0"),
-                            ];
-                            const F8: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"margin\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F6 => 6usize,
-                                F7 => 7usize,
-                                F8 => 8usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        7usize => {
-                            const F5: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"balance\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F5 => 5usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        8usize => {
-                            const F4: [u64; 1usize] = [u64::from_le_bytes(*b"leverage")];
-                            match words::<1usize>(k) {
-                                F4 => 4usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        11usize => {
-                            const F9: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"margin_f"),
-                                u64::from_le_bytes(*b"gin_free"),
-                            ];
-                            match words::<2usize>(k) {
-                                F9 => 9usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        12usize => {
-                            const F10: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"margin_l"),
-                                u64::from_le_bytes(*b"in_level"),
-                            ];
-                            match words::<2usize>(k) {
-                                F10 => 10usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        _ => usize::MAX,
-                    }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::json_in::integer_as(
-                            &mut m,
-                            &mut v_login,
-                            false,
-                            (&mut *cx, depth, "login"),
-                        )
-                    }
-                    1usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_name,
-                            false,
-                            (&mut *cx, depth, "name"),
-                        )
-                    }
-                    2usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_group,
-                            false,
-                            (&mut *cx, depth, "group"),
-                        )
-                    }
-                    3usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_email,
-                            false,
-                            (&mut *cx, depth, "email"),
-                        )
-                    }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
                     4usize => {
-                        crate::__private::json_in::integer(
-                            &mut m,
-                            &mut v_leverage,
-                            true,
-                            (&mut *cx, depth, "leverage"),
-                        )
+                        const F1: [u64; 1usize] = [u64::from_le_bytes(*b"name\0\0\0\0")];
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
+                            _ => usize::MAX,
+                        }
                     }
                     5usize => {
-                        crate::__private::json_in::exact(
-                            &mut m,
-                            &mut v_balance,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "balance"),
-                        )
+                        const F0: [u64; 1usize] = [u64::from_le_bytes(*b"login\0\0\0")];
+                        const F2: [u64; 1usize] = [u64::from_le_bytes(*b"group\0\0\0")];
+                        const F3: [u64; 1usize] = [u64::from_le_bytes(*b"email\0\0\0")];
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            F2 => 2usize,
+                            F3 => 3usize,
+                            _ => usize::MAX,
+                        }
                     }
                     6usize => {
-                        crate::__private::json_in::exact(
-                            &mut m,
-                            &mut v_profit,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "profit"),
-                        )
+                        const F6: [u64; 1usize] = [u64::from_le_bytes(*b"profit\0\0")];
+                        const F7: [u64; 1usize] = [u64::from_le_bytes(*b"equity\0\0")];
+                        const F8: [u64; 1usize] = [u64::from_le_bytes(*b"margin\0\0")];
+                        match words::<1usize>(k) {
+                            F6 => 6usize,
+                            F7 => 7usize,
+                            F8 => 8usize,
+                            _ => usize::MAX,
+                        }
                     }
                     7usize => {
-                        crate::__private::json_in::exact(
-                            &mut m,
-                            &mut v_equity,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "equity"),
-                        )
+                        const F5: [u64; 1usize] = [u64::from_le_bytes(*b"balance\0")];
+                        match words::<1usize>(k) {
+                            F5 => 5usize,
+                            _ => usize::MAX,
+                        }
                     }
                     8usize => {
-                        crate::__private::json_in::exact(
-                            &mut m,
-                            &mut v_margin,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "margin"),
-                        )
+                        const F4: [u64; 1usize] = [u64::from_le_bytes(*b"leverage")];
+                        match words::<1usize>(k) {
+                            F4 => 4usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    9usize => {
-                        crate::__private::json_in::exact(
-                            &mut m,
-                            &mut v_margin_free,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "margin_free"),
-                        )
+                    11usize => {
+                        const F9: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"margin_f"),
+                            u64::from_le_bytes(*b"gin_free"),
+                        ];
+                        match words::<2usize>(k) {
+                            F9 => 9usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    10usize => {
-                        crate::__private::json_in::exact(
-                            &mut m,
-                            &mut v_margin_level,
-                            <crate::Decimal as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "margin_level"),
-                        )
+                    12usize => {
+                        const F10: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"margin_l"),
+                            u64::from_le_bytes(*b"in_level"),
+                        ];
+                        match words::<2usize>(k) {
+                            F10 => 10usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    _ => {
-                        crate::__private::json_in::other(
-                            &mut m,
-                            key,
-                            cx,
-                            depth,
-                            Some(&mut unknown),
-                        )
-                    }
+                    _ => usize::MAX,
+                }
+            };
+            let read: Result<(), A::Error> = match index {
+                0usize => {
+                    crate::__private::json_in::integer_as(
+                        &mut m,
+                        &mut v_login,
+                        false,
+                        (&mut *cx, depth, "login"),
+                    )
+                }
+                1usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_name,
+                        false,
+                        (&mut *cx, depth, "name"),
+                    )
+                }
+                2usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_group,
+                        false,
+                        (&mut *cx, depth, "group"),
+                    )
+                }
+                3usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_email,
+                        false,
+                        (&mut *cx, depth, "email"),
+                    )
+                }
+                4usize => {
+                    crate::__private::json_in::integer(
+                        &mut m,
+                        &mut v_leverage,
+                        true,
+                        (&mut *cx, depth, "leverage"),
+                    )
+                }
+                5usize => {
+                    crate::__private::json_in::exact(
+                        &mut m,
+                        &mut v_balance,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "balance"),
+                    )
+                }
+                6usize => {
+                    crate::__private::json_in::exact(
+                        &mut m,
+                        &mut v_profit,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "profit"),
+                    )
+                }
+                7usize => {
+                    crate::__private::json_in::exact(
+                        &mut m,
+                        &mut v_equity,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "equity"),
+                    )
+                }
+                8usize => {
+                    crate::__private::json_in::exact(
+                        &mut m,
+                        &mut v_margin,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "margin"),
+                    )
+                }
+                9usize => {
+                    crate::__private::json_in::exact(
+                        &mut m,
+                        &mut v_margin_free,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "margin_free"),
+                    )
+                }
+                10usize => {
+                    crate::__private::json_in::exact(
+                        &mut m,
+                        &mut v_margin_level,
+                        <crate::Decimal as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "margin_level"),
+                    )
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )
                 }
             };
             read?;

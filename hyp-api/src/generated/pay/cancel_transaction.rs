@@ -180,69 +180,63 @@ impl crate::__private::FormFields for CancelTransactionResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            let read: Result<(), crate::__private::Failure> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.as_bytes();
-                    match k.len() {
-                        4usize => {
-                            const F2: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Hesh\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F2 => 2usize,
-                                _ => usize::MAX,
-                            }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.as_bytes();
+                match k.len() {
+                    4usize => {
+                        const F2: [u64; 1usize] = [u64::from_le_bytes(*b"Hesh\0\0\0\0")];
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
+                            _ => usize::MAX,
                         }
-                        7usize => {
-                            const F0: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"TransId\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    7usize => {
+                        const F0: [u64; 1usize] = [u64::from_le_bytes(*b"TransId\0")];
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            _ => usize::MAX,
                         }
-                        14usize => {
-                            const F1: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"Reversal"),
-                                u64::from_le_bytes(*b"alStatus"),
-                            ];
-                            match words::<2usize>(k) {
-                                F1 => 1usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    14usize => {
+                        const F1: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"Reversal"),
+                            u64::from_le_bytes(*b"alStatus"),
+                        ];
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
+                            _ => usize::MAX,
                         }
-                        _ => usize::MAX,
                     }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_trans_id,
-                            &value,
-                            <TransId as crate::__private::FromText>::from_text,
-                            (false, "TransId"),
-                        )
-                    }
-                    1usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_reversal_status,
-                            &value,
-                            <ReversalStatus as crate::__private::FromText>::from_text,
-                            (true, "ReversalStatus"),
-                        )
-                    }
-                    2usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_hesh,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "Hesh"),
-                        )
-                    }
-                    _ => f.other(key, value, Some(&mut unknown)),
+                    _ => usize::MAX,
                 }
+            };
+            let read: Result<(), crate::__private::Failure> = match index {
+                0usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_trans_id,
+                        &value,
+                        <TransId as crate::__private::FromText>::from_text,
+                        (false, "TransId"),
+                    )
+                }
+                1usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_reversal_status,
+                        &value,
+                        <ReversalStatus as crate::__private::FromText>::from_text,
+                        (true, "ReversalStatus"),
+                    )
+                }
+                2usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_hesh,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "Hesh"),
+                    )
+                }
+                _ => f.other(key, value, Some(&mut unknown)),
             };
             read?;
         }

@@ -490,121 +490,107 @@ impl crate::__private::FormFields for CaptureResponse {
         let mut v_hesh = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            let read: Result<(), crate::__private::Failure> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.as_bytes();
-                    match k.len() {
-                        2usize => {
-                            const F0: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Id\0\0\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        4usize => {
-                            const F6: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Hesh\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F6 => 6usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        5usize => {
-                            const F2: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"ACode\0\0\0"),
-                            ];
-                            const F3: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Fild1\0\0\0"),
-                            ];
-                            const F4: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Fild2\0\0\0"),
-                            ];
-                            const F5: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Fild3\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F2 => 2usize,
-                                F3 => 3usize,
-                                F4 => 4usize,
-                                F5 => 5usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        6usize => {
-                            const F1: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Amount\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F1 => 1usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        _ => usize::MAX,
-                    }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_id,
-                            &value,
-                            <TransId as crate::__private::FromText>::from_text,
-                            (false, "Id"),
-                        )
-                    }
-                    1usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_amount,
-                            &value,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (true, "Amount"),
-                        )
-                    }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.as_bytes();
+                match k.len() {
                     2usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_acode,
-                            &value,
-                            <AuthCode as crate::__private::FromText>::from_text,
-                            (false, "ACode"),
-                        )
-                    }
-                    3usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_fild1,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "Fild1"),
-                        )
+                        const F0: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"Id\0\0\0\0\0\0"),
+                        ];
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            _ => usize::MAX,
+                        }
                     }
                     4usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_fild2,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "Fild2"),
-                        )
+                        const F6: [u64; 1usize] = [u64::from_le_bytes(*b"Hesh\0\0\0\0")];
+                        match words::<1usize>(k) {
+                            F6 => 6usize,
+                            _ => usize::MAX,
+                        }
                     }
                     5usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_fild3,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "Fild3"),
-                        )
+                        const F2: [u64; 1usize] = [u64::from_le_bytes(*b"ACode\0\0\0")];
+                        const F3: [u64; 1usize] = [u64::from_le_bytes(*b"Fild1\0\0\0")];
+                        const F4: [u64; 1usize] = [u64::from_le_bytes(*b"Fild2\0\0\0")];
+                        const F5: [u64; 1usize] = [u64::from_le_bytes(*b"Fild3\0\0\0")];
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
+                            F3 => 3usize,
+                            F4 => 4usize,
+                            F5 => 5usize,
+                            _ => usize::MAX,
+                        }
                     }
                     6usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_hesh,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "Hesh"),
-                        )
+                        const F1: [u64; 1usize] = [u64::from_le_bytes(*b"Amount\0\0")];
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    _ => f.other(key, value, Some(&mut unknown)),
+                    _ => usize::MAX,
                 }
+            };
+            let read: Result<(), crate::__private::Failure> = match index {
+                0usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_id,
+                        &value,
+                        <TransId as crate::__private::FromText>::from_text,
+                        (false, "Id"),
+                    )
+                }
+                1usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_amount,
+                        &value,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (true, "Amount"),
+                    )
+                }
+                2usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_acode,
+                        &value,
+                        <AuthCode as crate::__private::FromText>::from_text,
+                        (false, "ACode"),
+                    )
+                }
+                3usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_fild1,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "Fild1"),
+                    )
+                }
+                4usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_fild2,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "Fild2"),
+                    )
+                }
+                5usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_fild3,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "Fild3"),
+                    )
+                }
+                6usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_hesh,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "Hesh"),
+                    )
+                }
+                _ => f.other(key, value, Some(&mut unknown)),
             };
             read?;
         }

@@ -997,344 +997,310 @@ impl crate::__private::FormFields for ChargeTokenResponse {
         let mut v_bincard = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            let read: Result<(), crate::__private::Failure> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.as_bytes();
-                    match k.len() {
-                        2usize => {
-                            const F0: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Id\0\0\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        3usize => {
-                            const F16: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"zip\0\0\0\0\0"),
-                            ];
-                            const F21: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"UID\0\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F16 => 16usize,
-                                F21 => 21usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        4usize => {
-                            const F3: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Hesh\0\0\0\0"),
-                            ];
-                            const F7: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Bank\0\0\0\0"),
-                            ];
-                            const F15: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"city\0\0\0\0"),
-                            ];
-                            const F17: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"cell\0\0\0\0"),
-                            ];
-                            const F18: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Coin\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F3 => 3usize,
-                                F7 => 7usize,
-                                F15 => 15usize,
-                                F17 => 17usize,
-                                F18 => 18usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        5usize => {
-                            const F2: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"ACode\0\0\0"),
-                            ];
-                            const F4: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Fild1\0\0\0"),
-                            ];
-                            const F5: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Fild2\0\0\0"),
-                            ];
-                            const F6: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Fild3\0\0\0"),
-                            ];
-                            const F11: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Brand\0\0\0"),
-                            ];
-                            const F20: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Tyear\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F2 => 2usize,
-                                F4 => 4usize,
-                                F5 => 5usize,
-                                F6 => 6usize,
-                                F11 => 11usize,
-                                F20 => 20usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        6usize => {
-                            const F1: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Amount\0\0"),
-                            ];
-                            const F10: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"UserId\0\0"),
-                            ];
-                            const F12: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Issuer\0\0"),
-                            ];
-                            const F14: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"street\0\0"),
-                            ];
-                            const F19: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Tmonth\0\0"),
-                            ];
-                            const F22: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"spType\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F1 => 1usize,
-                                F10 => 10usize,
-                                F12 => 12usize,
-                                F14 => 14usize,
-                                F19 => 19usize,
-                                F22 => 22usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        7usize => {
-                            const F13: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"L4digit\0"),
-                            ];
-                            const F23: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"bincard\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F13 => 13usize,
-                                F23 => 23usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        8usize => {
-                            const F9: [u64; 1usize] = [u64::from_le_bytes(*b"Payments")];
-                            match words::<1usize>(k) {
-                                F9 => 9usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        9usize => {
-                            const F8: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"TransTyp"),
-                                u64::from_le_bytes(*b"ransType"),
-                            ];
-                            match words::<2usize>(k) {
-                                F8 => 8usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        _ => usize::MAX,
-                    }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_id,
-                            &value,
-                            <TransId as crate::__private::FromText>::from_text,
-                            (false, "Id"),
-                        )
-                    }
-                    1usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_amount,
-                            &value,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (true, "Amount"),
-                        )
-                    }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.as_bytes();
+                match k.len() {
                     2usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_acode,
-                            &value,
-                            <AuthCode as crate::__private::FromText>::from_text,
-                            (false, "ACode"),
-                        )
+                        const F0: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"Id\0\0\0\0\0\0"),
+                        ];
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            _ => usize::MAX,
+                        }
                     }
                     3usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_hesh,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "Hesh"),
-                        )
+                        const F16: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"zip\0\0\0\0\0"),
+                        ];
+                        const F21: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"UID\0\0\0\0\0"),
+                        ];
+                        match words::<1usize>(k) {
+                            F16 => 16usize,
+                            F21 => 21usize,
+                            _ => usize::MAX,
+                        }
                     }
                     4usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_fild1,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "Fild1"),
-                        )
+                        const F3: [u64; 1usize] = [u64::from_le_bytes(*b"Hesh\0\0\0\0")];
+                        const F7: [u64; 1usize] = [u64::from_le_bytes(*b"Bank\0\0\0\0")];
+                        const F15: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"city\0\0\0\0"),
+                        ];
+                        const F17: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"cell\0\0\0\0"),
+                        ];
+                        const F18: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"Coin\0\0\0\0"),
+                        ];
+                        match words::<1usize>(k) {
+                            F3 => 3usize,
+                            F7 => 7usize,
+                            F15 => 15usize,
+                            F17 => 17usize,
+                            F18 => 18usize,
+                            _ => usize::MAX,
+                        }
                     }
                     5usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_fild2,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "Fild2"),
-                        )
+                        const F2: [u64; 1usize] = [u64::from_le_bytes(*b"ACode\0\0\0")];
+                        const F4: [u64; 1usize] = [u64::from_le_bytes(*b"Fild1\0\0\0")];
+                        const F5: [u64; 1usize] = [u64::from_le_bytes(*b"Fild2\0\0\0")];
+                        const F6: [u64; 1usize] = [u64::from_le_bytes(*b"Fild3\0\0\0")];
+                        const F11: [u64; 1usize] = [u64::from_le_bytes(*b"Brand\0\0\0")];
+                        const F20: [u64; 1usize] = [u64::from_le_bytes(*b"Tyear\0\0\0")];
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
+                            F4 => 4usize,
+                            F5 => 5usize,
+                            F6 => 6usize,
+                            F11 => 11usize,
+                            F20 => 20usize,
+                            _ => usize::MAX,
+                        }
                     }
                     6usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_fild3,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "Fild3"),
-                        )
+                        const F1: [u64; 1usize] = [u64::from_le_bytes(*b"Amount\0\0")];
+                        const F10: [u64; 1usize] = [u64::from_le_bytes(*b"UserId\0\0")];
+                        const F12: [u64; 1usize] = [u64::from_le_bytes(*b"Issuer\0\0")];
+                        const F14: [u64; 1usize] = [u64::from_le_bytes(*b"street\0\0")];
+                        const F19: [u64; 1usize] = [u64::from_le_bytes(*b"Tmonth\0\0")];
+                        const F22: [u64; 1usize] = [u64::from_le_bytes(*b"spType\0\0")];
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
+                            F10 => 10usize,
+                            F12 => 12usize,
+                            F14 => 14usize,
+                            F19 => 19usize,
+                            F22 => 22usize,
+                            _ => usize::MAX,
+                        }
                     }
                     7usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_bank,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "Bank"),
-                        )
+                        const F13: [u64; 1usize] = [u64::from_le_bytes(*b"L4digit\0")];
+                        const F23: [u64; 1usize] = [u64::from_le_bytes(*b"bincard\0")];
+                        match words::<1usize>(k) {
+                            F13 => 13usize,
+                            F23 => 23usize,
+                            _ => usize::MAX,
+                        }
                     }
                     8usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_trans_type,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "TransType"),
-                        )
+                        const F9: [u64; 1usize] = [u64::from_le_bytes(*b"Payments")];
+                        match words::<1usize>(k) {
+                            F9 => 9usize,
+                            _ => usize::MAX,
+                        }
                     }
                     9usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_payments,
-                            &value,
-                            <i64 as crate::__private::FromText>::from_text,
-                            (true, "Payments"),
-                        )
+                        const F8: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"TransTyp"),
+                            u64::from_le_bytes(*b"ransType"),
+                        ];
+                        match words::<2usize>(k) {
+                            F8 => 8usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    10usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_user_id,
-                            &value,
-                            <UserId as crate::__private::FromText>::from_text,
-                            (false, "UserId"),
-                        )
-                    }
-                    11usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_brand,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "Brand"),
-                        )
-                    }
-                    12usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_issuer,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "Issuer"),
-                        )
-                    }
-                    13usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_l4digit,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "L4digit"),
-                        )
-                    }
-                    14usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_street,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "street"),
-                        )
-                    }
-                    15usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_city,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "city"),
-                        )
-                    }
-                    16usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_zip,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "zip"),
-                        )
-                    }
-                    17usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_cell,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "cell"),
-                        )
-                    }
-                    18usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_coin,
-                            &value,
-                            <crate::Open<Coin> as crate::__private::FromText>::from_text,
-                            (true, "Coin"),
-                        )
-                    }
-                    19usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_tmonth,
-                            &value,
-                            <Tmonth as crate::__private::FromText>::from_text,
-                            (false, "Tmonth"),
-                        )
-                    }
-                    20usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_tyear,
-                            &value,
-                            <Tyear as crate::__private::FromText>::from_text,
-                            (false, "Tyear"),
-                        )
-                    }
-                    21usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_uid,
-                            &value,
-                            <Uid as crate::__private::FromText>::from_text,
-                            (false, "UID"),
-                        )
-                    }
-                    22usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_sp_type,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "spType"),
-                        )
-                    }
-                    23usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_bincard,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "bincard"),
-                        )
-                    }
-                    _ => f.other(key, value, Some(&mut unknown)),
+                    _ => usize::MAX,
                 }
+            };
+            let read: Result<(), crate::__private::Failure> = match index {
+                0usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_id,
+                        &value,
+                        <TransId as crate::__private::FromText>::from_text,
+                        (false, "Id"),
+                    )
+                }
+                1usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_amount,
+                        &value,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (true, "Amount"),
+                    )
+                }
+                2usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_acode,
+                        &value,
+                        <AuthCode as crate::__private::FromText>::from_text,
+                        (false, "ACode"),
+                    )
+                }
+                3usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_hesh,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "Hesh"),
+                    )
+                }
+                4usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_fild1,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "Fild1"),
+                    )
+                }
+                5usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_fild2,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "Fild2"),
+                    )
+                }
+                6usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_fild3,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "Fild3"),
+                    )
+                }
+                7usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_bank,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "Bank"),
+                    )
+                }
+                8usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_trans_type,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "TransType"),
+                    )
+                }
+                9usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_payments,
+                        &value,
+                        <i64 as crate::__private::FromText>::from_text,
+                        (true, "Payments"),
+                    )
+                }
+                10usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_user_id,
+                        &value,
+                        <UserId as crate::__private::FromText>::from_text,
+                        (false, "UserId"),
+                    )
+                }
+                11usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_brand,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "Brand"),
+                    )
+                }
+                12usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_issuer,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "Issuer"),
+                    )
+                }
+                13usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_l4digit,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "L4digit"),
+                    )
+                }
+                14usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_street,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "street"),
+                    )
+                }
+                15usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_city,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "city"),
+                    )
+                }
+                16usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_zip,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "zip"),
+                    )
+                }
+                17usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_cell,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "cell"),
+                    )
+                }
+                18usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_coin,
+                        &value,
+                        <crate::Open<Coin> as crate::__private::FromText>::from_text,
+                        (true, "Coin"),
+                    )
+                }
+                19usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_tmonth,
+                        &value,
+                        <Tmonth as crate::__private::FromText>::from_text,
+                        (false, "Tmonth"),
+                    )
+                }
+                20usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_tyear,
+                        &value,
+                        <Tyear as crate::__private::FromText>::from_text,
+                        (false, "Tyear"),
+                    )
+                }
+                21usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_uid,
+                        &value,
+                        <Uid as crate::__private::FromText>::from_text,
+                        (false, "UID"),
+                    )
+                }
+                22usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_sp_type,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "spType"),
+                    )
+                }
+                23usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_bincard,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "bincard"),
+                    )
+                }
+                _ => f.other(key, value, Some(&mut unknown)),
             };
             read?;
         }

@@ -200,92 +200,82 @@ impl crate::__private::FormFields for CommitTransactionResponse {
         let mut v_hesh_asm = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            let read: Result<(), crate::__private::Failure> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.as_bytes();
-                    match k.len() {
-                        2usize => {
-                            const F0: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Id\0\0\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        5usize => {
-                            const F1: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Fild1\0\0\0"),
-                            ];
-                            const F2: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Fild2\0\0\0"),
-                            ];
-                            const F3: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Fild3\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F1 => 1usize,
-                                F2 => 2usize,
-                                F3 => 3usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        7usize => {
-                            const F4: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"HeshASM\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F4 => 4usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        _ => usize::MAX,
-                    }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_id,
-                            &value,
-                            <TransId as crate::__private::FromText>::from_text,
-                            (false, "Id"),
-                        )
-                    }
-                    1usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_fild1,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "Fild1"),
-                        )
-                    }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.as_bytes();
+                match k.len() {
                     2usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_fild2,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "Fild2"),
-                        )
+                        const F0: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"Id\0\0\0\0\0\0"),
+                        ];
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    3usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_fild3,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "Fild3"),
-                        )
+                    5usize => {
+                        const F1: [u64; 1usize] = [u64::from_le_bytes(*b"Fild1\0\0\0")];
+                        const F2: [u64; 1usize] = [u64::from_le_bytes(*b"Fild2\0\0\0")];
+                        const F3: [u64; 1usize] = [u64::from_le_bytes(*b"Fild3\0\0\0")];
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
+                            F2 => 2usize,
+                            F3 => 3usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    4usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_hesh_asm,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "HeshASM"),
-                        )
+                    7usize => {
+                        const F4: [u64; 1usize] = [u64::from_le_bytes(*b"HeshASM\0")];
+                        match words::<1usize>(k) {
+                            F4 => 4usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    _ => f.other(key, value, Some(&mut unknown)),
+                    _ => usize::MAX,
                 }
+            };
+            let read: Result<(), crate::__private::Failure> = match index {
+                0usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_id,
+                        &value,
+                        <TransId as crate::__private::FromText>::from_text,
+                        (false, "Id"),
+                    )
+                }
+                1usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_fild1,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "Fild1"),
+                    )
+                }
+                2usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_fild2,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "Fild2"),
+                    )
+                }
+                3usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_fild3,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "Fild3"),
+                    )
+                }
+                4usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_hesh_asm,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "HeshASM"),
+                    )
+                }
+                _ => f.other(key, value, Some(&mut unknown)),
             };
             read?;
         }

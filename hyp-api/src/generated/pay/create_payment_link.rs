@@ -342,70 +342,66 @@ impl crate::__private::FormFields for CreatePaymentLinkResponse {
         let mut v_payment_url = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            let read: Result<(), crate::__private::Failure> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.as_bytes();
-                    match k.len() {
-                        5usize => {
-                            const F1: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Fild1\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F1 => 1usize,
-                                _ => usize::MAX,
-                            }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.as_bytes();
+                match k.len() {
+                    5usize => {
+                        const F1: [u64; 1usize] = [u64::from_le_bytes(*b"Fild1\0\0\0")];
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
+                            _ => usize::MAX,
                         }
-                        10usize => {
-                            const F2: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"paymentU"),
-                                u64::from_le_bytes(*b"ymentURL"),
-                            ];
-                            match words::<2usize>(k) {
-                                F2 => 2usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    10usize => {
+                        const F2: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"paymentU"),
+                            u64::from_le_bytes(*b"ymentURL"),
+                        ];
+                        match words::<2usize>(k) {
+                            F2 => 2usize,
+                            _ => usize::MAX,
                         }
-                        12usize => {
-                            const F0: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"payReque"),
-                                u64::from_le_bytes(*b"equestId"),
-                            ];
-                            match words::<2usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    12usize => {
+                        const F0: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"payReque"),
+                            u64::from_le_bytes(*b"equestId"),
+                        ];
+                        match words::<2usize>(k) {
+                            F0 => 0usize,
+                            _ => usize::MAX,
                         }
-                        _ => usize::MAX,
                     }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_pay_request_id,
-                            &value,
-                            <PayRequestId as crate::__private::FromText>::from_text,
-                            (false, "payRequestId"),
-                        )
-                    }
-                    1usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_fild1,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "Fild1"),
-                        )
-                    }
-                    2usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_payment_url,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "paymentURL"),
-                        )
-                    }
-                    _ => f.other(key, value, Some(&mut unknown)),
+                    _ => usize::MAX,
                 }
+            };
+            let read: Result<(), crate::__private::Failure> = match index {
+                0usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_pay_request_id,
+                        &value,
+                        <PayRequestId as crate::__private::FromText>::from_text,
+                        (false, "payRequestId"),
+                    )
+                }
+                1usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_fild1,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "Fild1"),
+                    )
+                }
+                2usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_payment_url,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "paymentURL"),
+                    )
+                }
+                _ => f.other(key, value, Some(&mut unknown)),
             };
             read?;
         }

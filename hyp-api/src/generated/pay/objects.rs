@@ -89,113 +89,107 @@ impl crate::__private::JsonFields for PaymentLink {
         let mut v_date_created = None;
         let mut unknown = Vec::new();
         while let Some(key) = m.next_key::<crate::__private::json_in::Key<'de>>()? {
-            let read: Result<(), A::Error> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.0.as_bytes();
-                    match k.len() {
-                        6usize => {
-                            const F1: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"status\0\0"),
-                            ];
-                            const F2: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Amount\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F1 => 1usize,
-                                F2 => 2usize,
-                                _ => usize::MAX,
-                            }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.0.as_bytes();
+                match k.len() {
+                    6usize => {
+                        const F1: [u64; 1usize] = [u64::from_le_bytes(*b"status\0\0")];
+                        const F2: [u64; 1usize] = [u64::from_le_bytes(*b"Amount\0\0")];
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
+                            F2 => 2usize,
+                            _ => usize::MAX,
                         }
-                        10usize => {
-                            const F3: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"paymentU"),
-                                u64::from_le_bytes(*b"ymentURL"),
-                            ];
-                            match words::<2usize>(k) {
-                                F3 => 3usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    10usize => {
+                        const F3: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"paymentU"),
+                            u64::from_le_bytes(*b"ymentURL"),
+                        ];
+                        match words::<2usize>(k) {
+                            F3 => 3usize,
+                            _ => usize::MAX,
                         }
-                        11usize => {
-                            const F4: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"dateCrea"),
-                                u64::from_le_bytes(*b"eCreated"),
-                            ];
-                            match words::<2usize>(k) {
-                                F4 => 4usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    11usize => {
+                        const F4: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"dateCrea"),
+                            u64::from_le_bytes(*b"eCreated"),
+                        ];
+                        match words::<2usize>(k) {
+                            F4 => 4usize,
+                            _ => usize::MAX,
                         }
-                        12usize => {
-                            const F0: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"payReque"),
-                                u64::from_le_bytes(*b"equestId"),
-                            ];
-                            match words::<2usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    12usize => {
+                        const F0: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"payReque"),
+                            u64::from_le_bytes(*b"equestId"),
+                        ];
+                        match words::<2usize>(k) {
+                            F0 => 0usize,
+                            _ => usize::MAX,
                         }
-                        _ => usize::MAX,
                     }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::json_in::string_as(
-                            &mut m,
-                            &mut v_pay_request_id,
-                            false,
-                            (&mut *cx, depth, "payRequestId"),
-                        )
-                    }
-                    1usize => {
-                        crate::__private::json_in::value(
-                            &mut m,
-                            &mut v_status,
-                            <PayRequestStatus as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "status"),
-                        )
-                    }
-                    2usize => {
-                        crate::__private::json_in::exact(
-                            &mut m,
-                            &mut v_amount,
-                            <crate::Money as crate::__private::FromText>::from_text,
-                            (false, true),
-                            (&mut *cx, depth, "Amount"),
-                        )
-                    }
-                    3usize => {
-                        crate::__private::json_in::string(
-                            &mut m,
-                            &mut v_payment_url,
-                            false,
-                            (&mut *cx, depth, "paymentURL"),
-                        )
-                    }
-                    4usize => {
-                        crate::__private::json_in::value(
-                            &mut m,
-                            &mut v_date_created,
-                            |t: &str| crate::__private::fields::datetime(
-                                t,
-                                "%Y-%m-%d %H:%M:%S",
-                            ),
-                            (false, true),
-                            (&mut *cx, depth, "dateCreated"),
-                        )
-                    }
-                    _ => {
-                        crate::__private::json_in::other(
-                            &mut m,
-                            key,
-                            cx,
-                            depth,
-                            Some(&mut unknown),
-                        )
-                    }
+                    _ => usize::MAX,
+                }
+            };
+            let read: Result<(), A::Error> = match index {
+                0usize => {
+                    crate::__private::json_in::string_as(
+                        &mut m,
+                        &mut v_pay_request_id,
+                        false,
+                        (&mut *cx, depth, "payRequestId"),
+                    )
+                }
+                1usize => {
+                    crate::__private::json_in::value(
+                        &mut m,
+                        &mut v_status,
+                        <PayRequestStatus as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "status"),
+                    )
+                }
+                2usize => {
+                    crate::__private::json_in::exact(
+                        &mut m,
+                        &mut v_amount,
+                        <crate::Money as crate::__private::FromText>::from_text,
+                        (false, true),
+                        (&mut *cx, depth, "Amount"),
+                    )
+                }
+                3usize => {
+                    crate::__private::json_in::string(
+                        &mut m,
+                        &mut v_payment_url,
+                        false,
+                        (&mut *cx, depth, "paymentURL"),
+                    )
+                }
+                4usize => {
+                    crate::__private::json_in::value(
+                        &mut m,
+                        &mut v_date_created,
+                        |t: &str| crate::__private::fields::datetime(
+                            t,
+                            "%Y-%m-%d %H:%M:%S",
+                        ),
+                        (false, true),
+                        (&mut *cx, depth, "dateCreated"),
+                    )
+                }
+                _ => {
+                    crate::__private::json_in::other(
+                        &mut m,
+                        key,
+                        cx,
+                        depth,
+                        Some(&mut unknown),
+                    )
                 }
             };
             read?;

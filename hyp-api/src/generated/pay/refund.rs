@@ -211,68 +211,62 @@ impl crate::__private::FormFields for RefundResponse {
         let mut v_hesh_asm = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            let read: Result<(), crate::__private::Failure> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.as_bytes();
-                    match k.len() {
-                        2usize => {
-                            const F0: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Id\0\0\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        5usize => {
-                            const F1: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"ACode\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F1 => 1usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        7usize => {
-                            const F2: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"HeshASM\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F2 => 2usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        _ => usize::MAX,
-                    }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_id,
-                            &value,
-                            <TransId as crate::__private::FromText>::from_text,
-                            (false, "Id"),
-                        )
-                    }
-                    1usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_acode,
-                            &value,
-                            <AuthCode as crate::__private::FromText>::from_text,
-                            (false, "ACode"),
-                        )
-                    }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.as_bytes();
+                match k.len() {
                     2usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_hesh_asm,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "HeshASM"),
-                        )
+                        const F0: [u64; 1usize] = [
+                            u64::from_le_bytes(*b"Id\0\0\0\0\0\0"),
+                        ];
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    _ => f.other(key, value, Some(&mut unknown)),
+                    5usize => {
+                        const F1: [u64; 1usize] = [u64::from_le_bytes(*b"ACode\0\0\0")];
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        const F2: [u64; 1usize] = [u64::from_le_bytes(*b"HeshASM\0")];
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
                 }
+            };
+            let read: Result<(), crate::__private::Failure> = match index {
+                0usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_id,
+                        &value,
+                        <TransId as crate::__private::FromText>::from_text,
+                        (false, "Id"),
+                    )
+                }
+                1usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_acode,
+                        &value,
+                        <AuthCode as crate::__private::FromText>::from_text,
+                        (false, "ACode"),
+                    )
+                }
+                2usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_hesh_asm,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "HeshASM"),
+                    )
+                }
+                _ => f.other(key, value, Some(&mut unknown)),
             };
             read?;
         }

@@ -180,34 +180,30 @@ impl crate::__private::FormFields for SetRecurringStatusResponse {
         let mut v_hk_id = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            let read: Result<(), crate::__private::Failure> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.as_bytes();
-                    match k.len() {
-                        4usize => {
-                            const F0: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"HKId\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.as_bytes();
+                match k.len() {
+                    4usize => {
+                        const F0: [u64; 1usize] = [u64::from_le_bytes(*b"HKId\0\0\0\0")];
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            _ => usize::MAX,
                         }
-                        _ => usize::MAX,
                     }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_hk_id,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "HKId"),
-                        )
-                    }
-                    _ => f.other(key, value, Some(&mut unknown)),
+                    _ => usize::MAX,
                 }
+            };
+            let read: Result<(), crate::__private::Failure> = match index {
+                0usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_hk_id,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "HKId"),
+                    )
+                }
+                _ => f.other(key, value, Some(&mut unknown)),
             };
             read?;
         }

@@ -263,103 +263,93 @@ impl crate::__private::FormFields for SignInvoiceLinkResponse {
         let mut v_signature = None;
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            let read: Result<(), crate::__private::Failure> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.as_bytes();
-                    match k.len() {
-                        4usize => {
-                            const F3: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"type\0\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F3 => 3usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        5usize => {
-                            const F0: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"Masof\0\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        6usize => {
-                            const F2: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"action\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F2 => 2usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        7usize => {
-                            const F1: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"TransId\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F1 => 1usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        9usize => {
-                            const F4: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"signatur"),
-                                u64::from_le_bytes(*b"ignature"),
-                            ];
-                            match words::<2usize>(k) {
-                                F4 => 4usize,
-                                _ => usize::MAX,
-                            }
-                        }
-                        _ => usize::MAX,
-                    }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_masof,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "Masof"),
-                        )
-                    }
-                    1usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_trans_id,
-                            &value,
-                            <TransId as crate::__private::FromText>::from_text,
-                            (false, "TransId"),
-                        )
-                    }
-                    2usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_action,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "action"),
-                        )
-                    }
-                    3usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_document_type,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "type"),
-                        )
-                    }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.as_bytes();
+                match k.len() {
                     4usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_signature,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "signature"),
-                        )
+                        const F3: [u64; 1usize] = [u64::from_le_bytes(*b"type\0\0\0\0")];
+                        match words::<1usize>(k) {
+                            F3 => 3usize,
+                            _ => usize::MAX,
+                        }
                     }
-                    _ => f.other(key, value, Some(&mut unknown)),
+                    5usize => {
+                        const F0: [u64; 1usize] = [u64::from_le_bytes(*b"Masof\0\0\0")];
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    6usize => {
+                        const F2: [u64; 1usize] = [u64::from_le_bytes(*b"action\0\0")];
+                        match words::<1usize>(k) {
+                            F2 => 2usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    7usize => {
+                        const F1: [u64; 1usize] = [u64::from_le_bytes(*b"TransId\0")];
+                        match words::<1usize>(k) {
+                            F1 => 1usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    9usize => {
+                        const F4: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"signatur"),
+                            u64::from_le_bytes(*b"ignature"),
+                        ];
+                        match words::<2usize>(k) {
+                            F4 => 4usize,
+                            _ => usize::MAX,
+                        }
+                    }
+                    _ => usize::MAX,
                 }
+            };
+            let read: Result<(), crate::__private::Failure> = match index {
+                0usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_masof,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "Masof"),
+                    )
+                }
+                1usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_trans_id,
+                        &value,
+                        <TransId as crate::__private::FromText>::from_text,
+                        (false, "TransId"),
+                    )
+                }
+                2usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_action,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "action"),
+                    )
+                }
+                3usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_document_type,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "type"),
+                    )
+                }
+                4usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_signature,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "signature"),
+                    )
+                }
+                _ => f.other(key, value, Some(&mut unknown)),
             };
             read?;
         }

@@ -967,52 +967,48 @@ impl crate::__private::FormFields for SignPaymentPageResponse {
         let mut unknown = Vec::new();
         let mut params = Vec::new();
         while let Some((key, value)) = f.next() {
-            let read: Result<(), crate::__private::Failure> = {
-                let index = {
-                    use crate::__private::names::words;
-                    let k: &[u8] = key.as_bytes();
-                    match k.len() {
-                        6usize => {
-                            const F0: [u64; 1usize] = [
-                                u64::from_le_bytes(*b"action\0\0"),
-                            ];
-                            match words::<1usize>(k) {
-                                F0 => 0usize,
-                                _ => usize::MAX,
-                            }
+            let index = {
+                use crate::__private::names::words;
+                let k: &[u8] = key.as_bytes();
+                match k.len() {
+                    6usize => {
+                        const F0: [u64; 1usize] = [u64::from_le_bytes(*b"action\0\0")];
+                        match words::<1usize>(k) {
+                            F0 => 0usize,
+                            _ => usize::MAX,
                         }
-                        9usize => {
-                            const F1: [u64; 2usize] = [
-                                u64::from_le_bytes(*b"signatur"),
-                                u64::from_le_bytes(*b"ignature"),
-                            ];
-                            match words::<2usize>(k) {
-                                F1 => 1usize,
-                                _ => usize::MAX,
-                            }
+                    }
+                    9usize => {
+                        const F1: [u64; 2usize] = [
+                            u64::from_le_bytes(*b"signatur"),
+                            u64::from_le_bytes(*b"ignature"),
+                        ];
+                        match words::<2usize>(k) {
+                            F1 => 1usize,
+                            _ => usize::MAX,
                         }
-                        _ => usize::MAX,
                     }
-                };
-                match index {
-                    0usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_action,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "action"),
-                        )
-                    }
-                    1usize => {
-                        crate::__private::fields::set_at(
-                            &mut v_signature,
-                            &value,
-                            <String as crate::__private::FromText>::from_text,
-                            (false, "signature"),
-                        )
-                    }
-                    _ => f.echo(key, value, (&mut params, "..."), Some(&mut unknown)),
+                    _ => usize::MAX,
                 }
+            };
+            let read: Result<(), crate::__private::Failure> = match index {
+                0usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_action,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "action"),
+                    )
+                }
+                1usize => {
+                    crate::__private::fields::set_at(
+                        &mut v_signature,
+                        &value,
+                        <String as crate::__private::FromText>::from_text,
+                        (false, "signature"),
+                    )
+                }
+                _ => f.echo(key, value, (&mut params, "..."), Some(&mut unknown)),
             };
             read?;
         }

@@ -194,12 +194,9 @@ impl crate::__private::FormFields for VerifyTransactionResponse {
     ) -> Result<Self, crate::__private::Failure> {
         let mut unknown = Vec::new();
         while let Some((key, value)) = f.next() {
-            let read: Result<(), crate::__private::Failure> = {
-                {
-                    let _ = key.as_bytes();
-                    f.other(key, value, Some(&mut unknown))
-                }
-            };
+            let _ = key.as_bytes();
+            let read: Result<(), crate::__private::Failure> = f
+                .other(key, value, Some(&mut unknown));
             read?;
         }
         Ok(Self { unknown_fields: unknown })
